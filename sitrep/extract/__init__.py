@@ -1,0 +1,6 @@
+"""Extract stage: PLOVER event mentions, with arguments, modality and attribution."""
+
+from sitrep.extract.events import extract_events
+from sitrep.extract.lexicon import Lexicon, LexiconError
+
+__all__ = ["Lexicon", "LexiconError", "extract_events"]

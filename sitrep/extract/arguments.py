@@ -1,0 +1,224 @@
+"""Actors, recipients and places of a trigger, read off the dependency parse.
+
+Only syntax and surface cues here (entity labels, head nouns from `arguments.toml`): codes
+are assigned later by the resolve stage.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from sitrep.extract.lexicon import Lexicon
+from sitrep.extract.triggers import TriggerMatch, is_passive, lemma_of, noun_object, verb_object
+from sitrep.records import Entity, Location
+
+# Dependents that are not part of a noun phrase's own words.
+CLAUSE_DEPS = {"relcl", "acl", "advcl", "punct", "mark", "parataxis", "ccomp", "xcomp", "dep"}
+# Prepositions whose object stays inside the phrase ("the defense chiefs of South Korea").
+INNER_PREPS = {"of"}
+SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
+# MOBILIZE has no natural recipient behind "to"/"into": that is where forces go.
+PLACE_ONLY_PREPS = {"MOBILIZE": {"to", "into", "toward", "towards", "over", "near", "off", "in",
+                                 "from", "across", "at", "on"}}
+
+
+def phrase_tokens(head: Token, *, with_conjuncts: bool = True) -> list[Token]:
+    """The words of the noun phrase headed by `head`, in order (contiguous)."""
+    keep = {head.i}
+    stack = [head]
+    while stack:
+        token = stack.pop()
+        for child in token.children:
+            dep = child.dep_
+            if dep in ("conj", "cc"):
+                if not with_conjuncts:
+                    continue
+            elif dep == "prep":
+                if child.lower_ not in INNER_PREPS:
+                    continue
+            elif dep in CLAUSE_DEPS:
+                continue
+            keep.add(child.i)
+            stack.append(child)
+    doc = head.doc
+    start, end = min(keep), max(keep)
+    while start < end and doc[start].is_punct:
+        start += 1
+    while end > start and (doc[end].is_punct or doc[end].dep_ == "case" and doc[end].i != head.i):
+        end -= 1
+    return list(doc[start : end + 1])
+
+
+def entity_for(head: Token, *, with_conjuncts: bool = True) -> Entity:
+    tokens = phrase_tokens(head, with_conjuncts=with_conjuncts)
+    doc = head.doc
+    start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+    members = []
+    if with_conjuncts and head.conjuncts:
+        members = [entity_for(t, with_conjuncts=False) for t in (head, *head.conjuncts)]
+    return Entity(text=doc.text[start:end], start=start, end=end, members=members)
+
+
+def is_actor_like(head: Token, lexicon: Lexicon) -> bool:
+    labels = lexicon.word_set("actors.entity_labels")
+    lemma = lemma_of(head)
+    if head.pos_ == "PRON":
+        return lemma in lexicon.word_set("actors.pronouns") or head.lower_ in lexicon.word_set(
+            "actors.pronouns"
+        )
+    if head.ent_type_ in labels or lemma in lexicon.word_set("actors.head_nouns"):
+        return True
+    # "the US Pacific Air Forces", "South Korean F-16K jets": a named modifier makes an actor
+    return any(c.ent_type_ in labels for c in head.children
+               if c.dep_ in ("compound", "amod", "poss", "nmod"))
+
+
+def _resolve_relative(token: Token, lexicon: Lexicon) -> Token:
+    """"which"/"who" as a subject stands for the noun its clause modifies."""
+    if token.lower_ in lexicon.word_set("actors.relative_pronouns"):
+        clause = token.head
+        if clause.dep_ == "relcl":
+            return clause.head
+    return token
+
+
+def subject_of(verb: Token, lexicon: Lexicon, depth: int = 0) -> Token | None:
+    """The doer of a verb: its subject, its passive agent, or inherited from a governing verb."""
+    if is_passive(verb):
+        for child in verb.children:
+            if child.dep_ == "agent":
+                return next((c for c in child.children if c.dep_ == "pobj"), None)
+        return None
+    for child in verb.children:
+        if child.dep_ in ("nsubj", "csubj"):
+            return _resolve_relative(child, lexicon)
+    if verb.dep_ == "relcl":
+        return verb.head
+    if depth < 4 and verb.dep_ in ("xcomp", "conj", "advcl", "ccomp") and verb.head.pos_ in (
+        "VERB", "AUX"
+    ) and verb.head.i != verb.i:
+        # "agreed to meet", "condemned and rejected": the governing verb's subject
+        if verb.dep_ in ("advcl", "ccomp") and any(c.dep_ == "mark" for c in verb.children):
+            return None
+        return subject_of(verb.head, lexicon, depth + 1)
+    if verb.dep_ == "acl" and verb.tag_ == "VBN":  # "troops deployed by Russia"
+        return None
+    return None
+
+
+def _event_reference(head: Token, lexicon: Lexicon) -> Entity | None:
+    if lemma_of(head) in lexicon.word_set("recipients.event_nouns"):
+        entity = entity_for(head, with_conjuncts=False)
+        entity.is_event_reference = True
+        return entity
+    return None
+
+
+def _recipient_from_preps(token: Token, lexicon: Lexicon, event_type: str,
+                          skip: set[int]) -> Entity | None:
+    preps = lexicon.word_set("recipients.prepositions") - PLACE_ONLY_PREPS.get(event_type, set())
+    for child in token.children:
+        if child.dep_ in ("prep", "dative") and child.lower_ in preps and child.i not in skip:
+            obj = next((c for c in child.children if c.dep_ == "pobj"), None)
+            if obj is not None and is_actor_like(obj, lexicon) and obj.pos_ != "PRON":
+                return entity_for(obj)
+        elif child.dep_ == "dative" and child.pos_ in ("PROPN", "NOUN"):
+            return entity_for(child)
+    return None
+
+
+def verb_arguments(match: TriggerMatch, lexicon: Lexicon) -> tuple[Entity | None, Entity | None]:
+    verb = match.token
+    event_type = match.pattern.type
+    subject = subject_of(verb, lexicon)
+    actor = entity_for(subject) if subject is not None and is_actor_like(subject, lexicon) else None
+    recipient = None
+    obj = verb_object(verb, match.particle_tokens)
+    if obj is not None and not match.pattern.objects and is_actor_like(obj, lexicon) and (
+        obj.pos_ != "PRON"
+    ):
+        recipient = entity_for(obj)
+    if recipient is None:
+        recipient = _recipient_from_preps(verb, lexicon, event_type, set())
+    if recipient is None and obj is not None:  # "called for a halt to the deployment"
+        recipient = _recipient_from_preps(obj, lexicon, event_type, set())
+    if recipient is None and match.particle_tokens:
+        last = match.particle_tokens[-1]
+        target = next((c for c in last.children if c.dep_ == "pobj"), None)
+        if target is not None and is_actor_like(target, lexicon) and target.pos_ != "PRON":
+            recipient = entity_for(target)
+    if recipient is None and obj is not None and not match.pattern.objects and (
+        event_type in lexicon.word_set("recipients.event_reference_types")
+    ):
+        recipient = _event_reference(obj, lexicon)
+    return actor, recipient
+
+
+def noun_arguments(match: TriggerMatch, lexicon: Lexicon) -> tuple[Entity | None, Entity | None]:
+    noun = match.token
+    event_type = match.pattern.type
+    actor = recipient = None
+    theme = noun_object(noun)
+    for child in noun.children:
+        if child.dep_ == "poss" and is_actor_like(child, lexicon):
+            actor = entity_for(child)
+        elif child.dep_ == "prep" and child.lower_ == "by":
+            obj = next((c for c in child.children if c.dep_ == "pobj"), None)
+            if obj is not None and is_actor_like(obj, lexicon):
+                actor = entity_for(obj)
+        elif child.dep_ == "prep" and child.lower_ == "between":
+            obj = next((c for c in child.children if c.dep_ == "pobj"), None)
+            if obj is not None:
+                actor = entity_for(obj)
+    if actor is None:
+        modifiers = set(match.pattern.modifiers)
+        for child in noun.children:
+            if (child.dep_ in ("compound", "amod", "nmod") and lemma_of(child) not in modifiers
+                    and child.ent_type_ in ("GPE", "NORP", "ORG")):
+                actor = entity_for(child, with_conjuncts=False)
+                break
+    head = noun.head
+    if actor is None and noun.dep_ in ("dobj", "obj", "nsubjpass", "attr") and head.pos_ == "VERB":
+        subject = subject_of(head, lexicon)
+        if subject is not None and is_actor_like(subject, lexicon):
+            actor = entity_for(subject)
+    if actor is None and noun.dep_ == "pobj" and head.head.pos_ == "VERB" and (
+        lemma_of(head.head) in lexicon.light_verbs or head.lower_ == "for"
+    ):  # "held ... in talks", "arrived for talks"
+        subject = subject_of(head.head, lexicon)
+        if subject is not None and is_actor_like(subject, lexicon):
+            actor = entity_for(subject)
+    if actor is None and theme is not None:  # "the deployment of three US carrier groups"
+        owner = next((t for t in phrase_tokens(theme, with_conjuncts=False)
+                      if t.ent_type_ in ("GPE", "NORP") and t.i != theme.i), None)
+        if owner is not None:
+            actor = entity_for(owner, with_conjuncts=False)
+    skip = {c.i for c in noun.children if c.dep_ == "prep" and c.lower_ in ("by", "between")}
+    if theme is not None and (match.pattern.objects or event_type in PLACE_ONLY_PREPS):
+        skip |= {c.i for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"}
+    recipient = _recipient_from_preps(noun, lexicon, event_type, skip)
+    if recipient is not None and actor is not None and recipient.start == actor.start:
+        recipient = None
+    return actor, recipient
+
+
+def event_location(match: TriggerMatch, lexicon: Lexicon) -> Location | None:
+    """The place the event happened at, when a place preposition on the trigger (or on its
+    object) names a geographic entity: "flew ... over the Korean Peninsula", "in Seoul"."""
+    preps = lexicon.word_set("places.prepositions")
+    labels = lexicon.word_set("places.entity_labels")
+    anchors = [match.token]
+    obj = verb_object(match.token, match.particle_tokens) if match.pattern.pos == "VERB" else None
+    if obj is not None:
+        anchors.append(obj)
+    if match.pattern.pos == "NOUN" and match.token.head.pos_ == "VERB":
+        anchors.append(match.token.head)
+    for anchor in anchors:
+        for child in anchor.children:
+            if child.dep_ != "prep" or child.lower_ not in preps:
+                continue
+            obj = next((c for c in child.children if c.dep_ == "pobj"), None)
+            if obj is not None and obj.ent_type_ in labels:
+                entity = entity_for(obj, with_conjuncts=False)
+                return Location(text=entity.text, start=entity.start, end=entity.end)
+    return None

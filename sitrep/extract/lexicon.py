@@ -1,0 +1,174 @@
+"""The extractor's knowledge, loaded from TOML data files in `sitrep/data/lexicon/`.
+
+- `events.toml`: PLOVER types and their trigger patterns (verbs and nouns, see its README);
+- `speech.toml`: reporting verbs and modality cues;
+- `arguments.toml`: what counts as an actor, a recipient, a place.
+
+A user extends any of them with files of the same shape (`Lexicon.load(extra=[...])`):
+patterns are appended, lists are merged.
+"""
+
+from __future__ import annotations
+
+import functools
+import tomllib
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+PACKAGED_FILES = ("events.toml", "speech.toml", "arguments.toml")
+
+
+class LexiconError(ValueError):
+    pass
+
+
+@dataclass(frozen=True)
+class EventType:
+    name: str
+    cameo: str
+    quad: str = ""
+    requires_recipient: bool = False
+    description: str = ""
+
+
+@dataclass(frozen=True)
+class Pattern:
+    """One trigger pattern: a verb or noun lemma plus optional constraints."""
+
+    type: str
+    lemma: str  # head lemma: the verb, or the last word of a (multiword) noun
+    pos: str  # "VERB" or "NOUN"
+    particles: tuple[str, ...] = ()  # verb: particle/preposition children, in order
+    modifiers: tuple[str, ...] = ()  # noun: compound/amod children required ("joint")
+    objects: frozenset[str] = frozenset()
+    not_objects: frozenset[str] = frozenset()
+    xcomp: frozenset[str] = frozenset()
+    mode: str | None = None
+    context: str | None = None
+    cameo: str | None = None
+    passive_ok: bool = True
+    order: int = 0  # position in the files; earlier wins ties
+
+    @property
+    def specificity(self) -> int:
+        return (
+            2 * len(self.particles)
+            + 2 * len(self.modifiers)
+            + 3 * bool(self.objects)
+            + 3 * bool(self.xcomp)
+            + bool(self.not_objects)
+        )
+
+
+@dataclass
+class Lexicon:
+    types: dict[str, EventType] = field(default_factory=dict)
+    verb_patterns: dict[str, list[Pattern]] = field(default_factory=lambda: defaultdict(list))
+    noun_patterns: dict[str, list[Pattern]] = field(default_factory=lambda: defaultdict(list))
+    light_verbs: frozenset[str] = frozenset()
+    words: dict[str, frozenset[str]] = field(default_factory=dict)  # "section.key" -> lemmas
+
+    @classmethod
+    @functools.cache
+    def default(cls) -> Lexicon:
+        return cls.load()
+
+    @classmethod
+    def load(cls, extra: Sequence[str | Path] = ()) -> Lexicon:
+        lexicon = cls()
+        folder = resources.files("sitrep") / "data" / "lexicon"
+        documents = [_read_toml(folder / name, name) for name in PACKAGED_FILES]
+        documents += [_read_toml(Path(path), str(path)) for path in extra]
+        classes: dict[str, list[str]] = {}
+        for doc in documents:
+            for name, values in doc.get("classes", {}).items():
+                classes.setdefault(name, []).extend(v.lower() for v in values)
+        order = 0
+        for doc, name in zip(documents, [*PACKAGED_FILES, *map(str, extra)]):
+            for type_name, spec in doc.get("types", {}).items():
+                lexicon.types[type_name] = EventType(
+                    name=type_name,
+                    cameo=str(spec["cameo"]),
+                    quad=spec.get("quad", ""),
+                    requires_recipient=bool(spec.get("requires_recipient", False)),
+                    description=spec.get("description", ""),
+                )
+            for spec in doc.get("pattern", []):
+                order += 1
+                pattern = _pattern(spec, classes, order, name)
+                index = lexicon.verb_patterns if pattern.pos == "VERB" else lexicon.noun_patterns
+                index[pattern.lemma].append(pattern)
+            light = doc.get("light_verbs", {}).get("lemmas", [])
+            lexicon.light_verbs = lexicon.light_verbs | {w.lower() for w in light}
+            for section in ("attribution", "modality", "actors", "recipients", "places"):
+                for key, values in doc.get(section, {}).items():
+                    full = f"{section}.{key}"
+                    lexicon.words[full] = lexicon.words.get(full, frozenset()) | set(values)
+        unknown = {
+            p.type for ps in (*lexicon.verb_patterns.values(), *lexicon.noun_patterns.values())
+            for p in ps
+        } - set(lexicon.types)
+        if unknown:
+            raise LexiconError(f"patterns name unknown event types: {sorted(unknown)}")
+        for patterns in (*lexicon.verb_patterns.values(), *lexicon.noun_patterns.values()):
+            patterns.sort(key=lambda p: (-p.specificity, p.order))
+        return lexicon
+
+    def word_set(self, key: str) -> frozenset[str]:
+        return self.words.get(key, frozenset())
+
+    def is_verbal(self, type_name: str) -> bool:
+        """Verbal (said) rather than material (done) event types, per PLOVER's quad classes."""
+        return self.types[type_name].quad.lower().startswith("verbal")
+
+    def cameo_for(self, pattern: Pattern) -> str:
+        return pattern.cameo or self.types[pattern.type].cameo
+
+
+def _read_toml(path: Any, name: str) -> dict[str, Any]:
+    try:
+        return tomllib.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise LexiconError(f"lexicon file not found: {name}") from None
+    except tomllib.TOMLDecodeError as err:
+        raise LexiconError(f"lexicon file {name} is not valid TOML: {err}") from None
+
+
+def _expand(values: Sequence[str], classes: dict[str, list[str]], where: str) -> frozenset[str]:
+    out: set[str] = set()
+    for value in values:
+        value = value.lower()
+        if value.startswith("@"):
+            if value[1:] not in classes:
+                raise LexiconError(f"{where}: unknown word class {value}")
+            out.update(classes[value[1:]])
+        else:
+            out.add(value)
+    return frozenset(out)
+
+
+def _pattern(spec: dict[str, Any], classes: dict[str, list[str]], order: int, name: str) -> Pattern:
+    where = f"{name}: pattern {spec}"
+    if ("verb" in spec) == ("noun" in spec):
+        raise LexiconError(f"{where}: give exactly one of 'verb' or 'noun'")
+    words = str(spec.get("verb") or spec.get("noun")).lower().split()
+    is_verb = "verb" in spec
+    return Pattern(
+        type=spec["type"],
+        lemma=words[0] if is_verb else words[-1],
+        pos="VERB" if is_verb else "NOUN",
+        particles=tuple(words[1:]) if is_verb else (),
+        modifiers=() if is_verb else tuple(words[:-1]),
+        objects=_expand(spec.get("object", []), classes, where),
+        not_objects=_expand(spec.get("not_object", []), classes, where),
+        xcomp=_expand(spec.get("xcomp", []), classes, where),
+        mode=spec.get("mode") or None,
+        context=spec.get("context") or None,
+        cameo=str(spec["cameo"]) if spec.get("cameo") else None,
+        passive_ok=bool(spec.get("passive_ok", True)),
+        order=order,
+    )

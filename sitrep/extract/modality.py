@@ -1,0 +1,78 @@
+"""How sure the text is about an event: asserted, claimed, denied, planned, hypothetical,
+negated. Cues come from `speech.toml`; the order of the checks is the precedence."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from sitrep.extract.lexicon import Lexicon
+from sitrep.extract.triggers import lemma_of
+from sitrep.records import Modality
+
+# Links along which the governing verb's modality reaches the trigger
+# ("plans to visit", "could launch", "denied that troops attacked").
+GOVERNING_DEPS = {"xcomp", "ccomp", "conj", "advcl", "acl", "pcomp", "pobj", "prep", "dobj",
+                  "relcl", "amod", "nsubj", "nsubjpass", "attr", "oprd"}
+REPORTING_STOP = 3  # how many governing verbs to climb at most
+
+
+def governing_chain(trigger: Token) -> list[Token]:
+    """The trigger, then the verbs (and nouns) that govern it, nearest first."""
+    chain = [trigger]
+    token = trigger
+    while token.dep_ in GOVERNING_DEPS and token.head.i != token.i and len(chain) < 8:
+        token = token.head
+        chain.append(token)
+    return chain
+
+
+def _has_child(token: Token, deps: set[str], words: frozenset[str]) -> bool:
+    return any(c.dep_ in deps and c.lower_ in words for c in token.children)
+
+
+def modality_of(trigger: Token, lexicon: Lexicon, *, claim_verb: Token | None = None) -> Modality:
+    words = lexicon.word_set
+    negation = words("modality.negation_words")
+    chain = governing_chain(trigger)
+    verbs = [t for t in chain if t.pos_ in ("VERB", "AUX")][:REPORTING_STOP]
+    own_clause = [trigger] + [t for t in chain[1:] if t.pos_ == "VERB"][:1]
+
+    # negated: "did not attack", "no talks were held", "failed to reach"
+    if any(_has_child(t, {"neg"}, negation) for t in own_clause) or (
+        trigger.pos_ == "NOUN" and _has_child(trigger, {"det", "neg"}, negation)
+    ) or any(lemma_of(t) in words("modality.negating_governors") for t in chain[1:3]
+             if t.pos_ == "VERB"):
+        return "negated"
+    # denied: under a verb of denial
+    if any(lemma_of(t) in words("modality.denial_verbs") for t in chain[1:]):
+        return "denied"
+    # hypothetical: modal auxiliary, conditional clause, "threatens to"
+    for verb in verbs:
+        if _has_child(verb, {"aux"}, words("modality.hypothetical_auxiliaries")):
+            return "hypothetical"
+        if _has_child(verb, {"mark"}, words("modality.hypothetical_markers")):
+            return "hypothetical"
+    if any(lemma_of(t) in words("modality.hypothetical_governors") for t in chain[1:3]
+           if t.pos_ == "VERB"):
+        return "hypothetical"
+    # planned: future auxiliary, "is set to", "plans to", "the planned visit"
+    for verb in verbs:
+        if _has_child(verb, {"aux"}, words("modality.future_auxiliaries")):
+            return "planned"
+    for governor in chain[1:4]:
+        if lemma_of(governor) in words("modality.future_governors") or (
+            governor.lower_ in words("modality.future_governors")
+        ):
+            return "planned"
+        if lemma_of(governor) == "go" and any(c.dep_ == "aux" for c in governor.children) and (
+            governor.tag_ == "VBG"
+        ):  # "is going to visit"
+            return "planned"
+    if trigger.pos_ == "NOUN" and any(
+        c.dep_ in ("amod", "compound") and c.lower_ in words("modality.future_modifiers")
+        for c in trigger.children
+    ):
+        return "planned"
+    if claim_verb is not None and lemma_of(claim_verb) in words("modality.claim_verbs"):
+        return "claimed"
+    return "asserted"

@@ -1,0 +1,155 @@
+"""Finding event triggers: tokens whose lemma and dependents match a lexicon pattern."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Span, Token
+
+from sitrep.extract.lexicon import Lexicon, Pattern
+
+VERB_TAGS = {"VERB"}
+NOUN_TAGS = {"NOUN", "PROPN"}
+PARTICLE_DEPS = {"prt", "prep", "agent", "dative"}
+# Dependency roles of a noun: a word tagged VERB in one of these ("conducted bombing drills"
+# with "drills" mistagged) is tried as a nominal trigger too.
+NOMINAL_DEPS = {"dobj", "obj", "pobj", "nsubj", "nsubjpass", "attr", "appos"}
+
+
+@dataclass(frozen=True)
+class TriggerMatch:
+    token: Token
+    pattern: Pattern
+    particle_tokens: tuple[Token, ...] = ()  # "for" in "called for": part of the trigger text
+
+    @property
+    def start(self) -> int:
+        return min(t.idx for t in (self.token, *self.particle_tokens))
+
+    @property
+    def end(self) -> int:
+        return max(t.idx + len(t.text) for t in (self.token, *self.particle_tokens))
+
+
+def lemma_of(token: Token) -> str:
+    return token.lemma_.lower()
+
+
+def is_passive(verb: Token) -> bool:
+    return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+
+
+def verb_object(verb: Token, particles: tuple[Token, ...] = ()) -> Token | None:
+    """The direct object, or for a phrasal verb the object of its last preposition;
+    for a passive verb, its grammatical subject."""
+    if particles and particles[-1].dep_ in ("prep", "agent"):
+        return next((c for c in particles[-1].children if c.dep_ == "pobj"), None)
+    for child in verb.children:
+        if child.dep_ in ("dobj", "obj"):
+            return child
+    if is_passive(verb):
+        return next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    return None
+
+
+def intransitive_subject(verb: Token) -> Token | None:
+    """The subject of a verb used without an object: the thing that moves or acts."""
+    if any(c.dep_ in ("dobj", "obj") for c in verb.children):
+        return None
+    return next((c for c in verb.children if c.dep_ == "nsubj"), None)
+
+
+def noun_object(noun: Token) -> Token | None:
+    """The "of"-complement of a nominal trigger ("the deployment of troops")."""
+    for prep in noun.children:
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            return next((c for c in prep.children if c.dep_ == "pobj"), None)
+    return None
+
+
+def _match_particles(verb: Token, particles: tuple[str, ...]) -> tuple[Token, ...] | None:
+    if not particles:
+        return ()
+    children = [c for c in verb.children if c.dep_ in PARTICLE_DEPS and c.i > verb.i]
+    found: list[Token] = []
+    for word in particles:
+        hit = next((c for c in children if c.lower_ == word and (not found or c.i > found[-1].i)),
+                   None)
+        if hit is None:
+            return None
+        found.append(hit)
+    return tuple(found)
+
+
+def _object_ok(pattern: Pattern, obj: Token | None) -> bool:
+    lemma = lemma_of(obj) if obj is not None else None
+    if pattern.not_objects and lemma in pattern.not_objects:
+        return False
+    if pattern.objects:
+        if obj is None:
+            return False
+        # "two B-1B bombers", "a nuclear test": the head lemma, or a conjunct's
+        heads = {lemma, *(lemma_of(c) for c in obj.conjuncts)}
+        return bool(heads & pattern.objects)
+    return True
+
+
+def _match_verb(token: Token, lexicon: Lexicon) -> TriggerMatch | None:
+    for pattern in lexicon.verb_patterns.get(lemma_of(token), ()):
+        particles = _match_particles(token, pattern.particles)
+        if particles is None:
+            continue
+        if not pattern.passive_ok and is_passive(token):
+            continue
+        if pattern.xcomp and not any(
+            c.dep_ == "xcomp" and lemma_of(c) in pattern.xcomp for c in token.children
+        ):
+            continue
+        obj = verb_object(token, particles)
+        if obj is None and pattern.objects:
+            obj = intransitive_subject(token)  # "the bombers flew over Okinawa"
+        if not _object_ok(pattern, obj):
+            continue
+        return TriggerMatch(token, pattern, particles)
+    return None
+
+
+def _match_noun(token: Token, lexicon: Lexicon) -> TriggerMatch | None:
+    for pattern in lexicon.noun_patterns.get(lemma_of(token), ()):
+        modifiers = {lemma_of(c) for c in token.children if c.dep_ in ("compound", "amod", "nmod")}
+        if pattern.modifiers and not set(pattern.modifiers) <= modifiers:
+            continue
+        if not _object_ok(pattern, noun_object(token)):
+            continue
+        return TriggerMatch(token, pattern)
+    return None
+
+
+def find_triggers(sentence: Span, lexicon: Lexicon) -> list[TriggerMatch]:
+    """All trigger matches in a sentence, at most one per token.
+
+    A noun trigger that is the object of a verb trigger of the same type ("launched an
+    attack" when both match) is dropped: one event, anchored on the verb.
+    """
+    matches: list[TriggerMatch] = []
+    for token in sentence:
+        if token.pos_ in VERB_TAGS:
+            match = _match_verb(token, lexicon)
+            if match is None and token.dep_ in NOMINAL_DEPS:
+                match = _match_noun(token, lexicon)
+        elif token.pos_ in NOUN_TAGS and token.dep_ != "compound":
+            match = _match_noun(token, lexicon)
+        else:
+            match = None
+        if match is not None:
+            matches.append(match)
+    verbs = {m.token.i: m for m in matches if m.pattern.pos == "VERB"}
+    return [
+        m for m in matches
+        if not (
+            m.pattern.pos == "NOUN"
+            and m.token.head.i in verbs
+            and m.token.head.i != m.token.i
+            and verbs[m.token.head.i].pattern.type == m.pattern.type
+        )
+    ]

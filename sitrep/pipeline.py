@@ -1,0 +1,152 @@
+"""The one pipeline every shell (CLI, API, Dask engine) runs.
+
+`pipeline()` turns articles into coded events (parse -> extract -> resolve);
+`ingest_into()` wraps it with the ingest stage before and the store after, streaming in
+batches so that an interrupted run keeps what it finished and a re-run skips it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from spacy.language import Language
+
+from sitrep.extract import Lexicon, extract_events
+from sitrep.ingest import ArticleOverrides, read_inputs
+from sitrep.parse import load_model
+from sitrep.parse.model import DEFAULT_BATCH_SIZE
+from sitrep.records import Article, Event, IngestProblem
+from sitrep.resolve.actors import ActorDictionary
+from sitrep.resolve.events import resolve_events
+from sitrep.store import Store
+
+
+@dataclass
+class ProcessedArticle:
+    article: Article
+    events: list[Event]
+
+
+@dataclass
+class Components:
+    """Everything the pipeline loads once: model, lexicon, actor dictionary."""
+
+    nlp: Language
+    lexicon: Lexicon
+    actors: ActorDictionary
+
+    @classmethod
+    def load(cls, *, model: str | None = None, lexicon_files: Sequence[str | Path] = (),
+             actor_files: Sequence[str | Path] = ()) -> Components:
+        return cls(
+            nlp=load_model(model),
+            lexicon=Lexicon.load(lexicon_files) if lexicon_files else Lexicon.default(),
+            actors=ActorDictionary.load(actor_files) if actor_files else ActorDictionary.default(),
+        )
+
+
+def pipeline(articles: Iterable[Article], components: Components | None = None, *,
+             batch_size: int = DEFAULT_BATCH_SIZE) -> Iterator[ProcessedArticle]:
+    """Parse, extract and resolve each article, lazily and in input order."""
+    components = components or Components.load()
+    docs = components.nlp.pipe(((a.text, a) for a in articles), as_tuples=True,
+                               batch_size=batch_size)
+    for doc, article in docs:
+        events = extract_events(doc, article, components.lexicon)
+        resolve_events(events, doc, article, components.actors)
+        yield ProcessedArticle(article, events)
+
+
+@dataclass
+class IngestReport:
+    articles_read: int = 0
+    articles_new: int = 0
+    articles_known: int = 0  # already in the store, or repeated within this input
+    events_new: int = 0
+    problems: list[IngestProblem] = field(default_factory=list)
+    article_ids: list[str] = field(default_factory=list)  # every article the input holds
+
+    @property
+    def failed(self) -> bool:
+        return any(p.severity == "error" for p in self.problems)
+
+
+def ingest_into(
+    store: Store,
+    paths: Iterable[str | Path],
+    *,
+    overrides: ArticleOverrides | None = None,
+    components: Components | None = None,
+    batch_size: int = DEFAULT_BATCH_SIZE,
+    max_bytes: int | None = None,
+    on_progress: Callable[[int], None] | None = None,
+    on_problem: Callable[[IngestProblem], None] | None = None,
+) -> IngestReport:
+    """Read inputs, code the articles the store does not hold yet, and store them.
+
+    Articles are committed in batches of `batch_size`: a run that is interrupted keeps
+    every finished batch, and running the same command again picks up where it stopped.
+    """
+    report = IngestReport()
+    seen: set[str] = set()
+    options = {"max_bytes": max_bytes} if max_bytes else {}
+
+    def new_articles() -> Iterator[Article]:
+        pending: list[Article] = []
+        for item in read_inputs(paths, overrides, **options):
+            if isinstance(item, IngestProblem):
+                report.problems.append(item)
+                store.record_problem(item)
+                if on_problem:
+                    on_problem(item)
+                continue
+            report.articles_read += 1
+            report.article_ids.append(item.id)
+            if item.content_hash in seen:
+                report.articles_known += 1
+                if on_progress:
+                    on_progress(1)
+                continue
+            seen.add(item.content_hash)
+            pending.append(item)
+            if len(pending) >= batch_size:
+                yield from _unknown(store, pending, report, on_progress)
+                pending = []
+        yield from _unknown(store, pending, report, on_progress)
+
+    batch: list[tuple[Article, list[Event]]] = []
+    for processed in pipeline(new_articles(), components, batch_size=batch_size):
+        batch.append((processed.article, processed.events))
+        if len(batch) >= batch_size:
+            _flush(store, batch, report, on_progress)
+            batch = []
+    _flush(store, batch, report, on_progress)
+    return report
+
+
+def _unknown(store: Store, articles: list[Article], report: IngestReport,
+             on_progress: Callable[[int], None] | None) -> Iterator[Article]:
+    known = store.known_hashes(a.content_hash for a in articles)
+    for article in articles:
+        if article.content_hash in known:
+            report.articles_known += 1
+            if on_progress:
+                on_progress(1)
+        else:
+            yield article
+
+
+def _flush(store: Store, batch: list[tuple[Article, list[Event]]], report: IngestReport,
+           on_progress: Callable[[int], None] | None) -> None:
+    if not batch:
+        return
+    # The batch was filtered against the store just before parsing; another writer adding
+    # the same article meanwhile is the only way `added` can fall short.
+    added = store.add_batch(batch)
+    report.articles_new += added
+    report.articles_known += len(batch) - added
+    report.events_new += sum(len(events) for _, events in batch[:added])
+    if on_progress:
+        on_progress(len(batch))

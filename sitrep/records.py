@@ -1,0 +1,202 @@
+"""Typed records that pass between the pipeline's stages.
+
+Every stage takes and returns these dataclasses; nothing else crosses a stage boundary.
+`Event.to_record()` produces the event record contract of the README ("The event record").
+"""
+
+from __future__ import annotations
+
+import hashlib
+import unicodedata
+from dataclasses import asdict, dataclass, field
+from datetime import date
+from typing import Any, Literal
+
+Severity = Literal["error", "warning", "skipped"]
+Precision = Literal["day", "month", "year"]
+Modality = Literal["asserted", "claimed", "denied", "planned", "hypothetical", "negated"]
+
+
+def normalized_for_hash(text: str) -> str:
+    """The form of an article's text that its content hash is taken over.
+
+    Unicode NFC, whitespace runs collapsed, so that the same report saved with other line
+    endings or indentation is recognised as the same article.
+    """
+    return " ".join(unicodedata.normalize("NFC", text).split())
+
+
+def content_hash(text: str) -> str:
+    return hashlib.sha256(normalized_for_hash(text).encode("utf-8")).hexdigest()
+
+
+@dataclass
+class Article:
+    """One news report, as ingested: body text plus whatever metadata could be found."""
+
+    text: str
+    title: str | None = None
+    outlet: str | None = None
+    author: str | None = None
+    published: date | None = None
+    url: str | None = None
+    source: str | None = None  # where it came from: a path, "path:line" for JSON Lines, a URL
+    external_id: str | None = None  # the id the input gave it, if any
+    dateline: str | None = None  # e.g. "SEOUL" from "SEOUL, Nov. 2 (Yonhap) --"
+    language: str = "en"
+
+    @property
+    def content_hash(self) -> str:
+        return content_hash(self.text)
+
+    @property
+    def id(self) -> str:
+        """Stable id derived from the content: the same text always gets the same id."""
+        return self.content_hash[:16]
+
+
+@dataclass
+class IngestProblem:
+    """Something about one input that a user must hear about. Never raised: reported."""
+
+    source: str
+    message: str
+    severity: Severity = "error"
+    line: int | None = None
+
+    def __str__(self) -> str:
+        where = f"{self.source}:{self.line}" if self.line is not None else self.source
+        return f"{where}: {self.severity}: {self.message}"
+
+
+@dataclass
+class Span:
+    """Character offsets into an article's text."""
+
+    start: int
+    end: int
+
+
+@dataclass
+class Entity:
+    """An actor, recipient or source of a claim, as written and as resolved."""
+
+    text: str
+    code: str | None = None  # ISO 3166 alpha-3, or an IGO/NGO code
+    sector: str | None = None  # GOV, MIL, MED, ...
+    start: int | None = None
+    end: int | None = None
+    members: list[Entity] = field(default_factory=list)  # conjuncts of a compound actor
+    # True when the phrase names an earlier event ("slammed the exercise"), not an actor:
+    # the resolve stage replaces it with whoever did that event.
+    is_event_reference: bool = False
+
+    def to_record(self, *, with_sector: bool = True) -> dict[str, Any]:
+        record: dict[str, Any] = {"text": self.text, "code": self.code}
+        if with_sector:
+            record["sector"] = self.sector
+        record["span"] = (
+            {"start": self.start, "end": self.end} if self.start is not None else None
+        )
+        if self.members:
+            record["members"] = [m.to_record(with_sector=with_sector) for m in self.members]
+        return record
+
+
+@dataclass
+class Location:
+    text: str
+    name: str | None = None
+    country: str | None = None
+    lat: float | None = None
+    lon: float | None = None
+    start: int | None = None
+    end: int | None = None
+
+    def to_record(self) -> dict[str, Any]:
+        return {
+            "text": self.text,
+            "name": self.name,
+            "country": self.country,
+            "lat": self.lat,
+            "lon": self.lon,
+        }
+
+
+@dataclass
+class ResolvedDate:
+    """A date expression resolved against a reference date (usually publication)."""
+
+    text: str
+    value: date | None = None
+    precision: Precision | None = None
+    start: int | None = None  # offsets of the expression in the article text
+    end: int | None = None
+
+
+@dataclass
+class Event:
+    """One coded event mention: the unit the event record describes."""
+
+    article_id: str
+    event_type: str  # PLOVER type
+    cameo: str  # CAMEO root code, "15" etc.
+    trigger: Entity  # the word(s) that express the event; code/sector unused
+    sentence: str
+    sentence_start: int
+    mode: str | None = None
+    context: str | None = None
+    actor: Entity | None = None
+    recipient: Entity | None = None
+    date: ResolvedDate | None = None
+    location: Location | None = None
+    modality: Modality = "asserted"
+    attributed_to: Entity | None = None
+    quote: bool = False  # the event is stated inside a direct quotation
+    outlet: str | None = None
+    published: date | None = None
+
+    @property
+    def id(self) -> str:
+        key = f"{self.article_id}:{self.trigger.start}:{self.event_type}"
+        return hashlib.sha256(key.encode()).hexdigest()[:16]
+
+    @property
+    def evidence(self) -> Span:
+        """The smallest span of the article holding the trigger and the event's arguments."""
+        starts = [self.trigger.start]
+        ends = [self.trigger.end]
+        for part in (self.actor, self.recipient):
+            if part is not None and part.start is not None:
+                starts.append(part.start)
+                ends.append(part.end)
+        return Span(min(s for s in starts if s is not None), max(e for e in ends if e is not None))
+
+    def to_record(self) -> dict[str, Any]:
+        """The event record contract (README, "The event record")."""
+        evidence = self.evidence
+        return {
+            "id": self.id,
+            "article_id": self.article_id,
+            "outlet": self.outlet,
+            "published": self.published.isoformat() if self.published else None,
+            "event_type": self.event_type,
+            "mode": self.mode,
+            "context": self.context,
+            "cameo": self.cameo,
+            "actor": self.actor.to_record() if self.actor else None,
+            "recipient": self.recipient.to_record() if self.recipient else None,
+            "event_date": self.date.value.isoformat() if self.date and self.date.value else None,
+            "date_precision": self.date.precision if self.date and self.date.value else None,
+            "date_text": self.date.text if self.date else None,
+            "location": self.location.to_record() if self.location else None,
+            "modality": self.modality,
+            "attributed_to": (
+                self.attributed_to.to_record(with_sector=False) if self.attributed_to else None
+            ),
+            "quote": self.quote,
+            "sentence": self.sentence,
+            "evidence": asdict(evidence),
+            "trigger": {"text": self.trigger.text, "start": self.trigger.start,
+                        "end": self.trigger.end},
+        }

@@ -1,0 +1,96 @@
+"""Writing event and article records as JSON Lines, CSV and terminal tables."""
+
+from __future__ import annotations
+
+import csv
+import json
+from collections.abc import Iterable
+from typing import Any, TextIO
+
+from rich.console import Console
+from rich.table import Table
+
+EVENT_CSV_COLUMNS = [
+    "id", "article_id", "outlet", "published", "event_type", "mode", "context", "cameo",
+    "actor_text", "actor_code", "actor_sector", "recipient_text", "recipient_code",
+    "recipient_sector", "event_date", "date_precision", "date_text", "location_text",
+    "location_name", "location_country", "location_lat", "location_lon", "modality",
+    "attributed_to_text", "attributed_to_code", "quote", "trigger", "sentence",
+    "evidence_start", "evidence_end",
+]
+
+
+def flatten_event(record: dict[str, Any]) -> dict[str, Any]:
+    """One flat row per event, for CSV and spreadsheets."""
+    row = {k: record.get(k) for k in EVENT_CSV_COLUMNS if k in record}
+    for role in ("actor", "recipient"):
+        part = record.get(role) or {}
+        for key in ("text", "code", "sector"):
+            row[f"{role}_{key}"] = part.get(key)
+    location = record.get("location") or {}
+    for key in ("text", "name", "country", "lat", "lon"):
+        row[f"location_{key}"] = location.get(key)
+    source = record.get("attributed_to") or {}
+    row["attributed_to_text"] = source.get("text")
+    row["attributed_to_code"] = source.get("code")
+    row["trigger"] = (record.get("trigger") or {}).get("text")
+    row["evidence_start"] = record["evidence"]["start"]
+    row["evidence_end"] = record["evidence"]["end"]
+    return row
+
+
+def write_jsonl(records: Iterable[dict[str, Any]], out: TextIO) -> int:
+    count = 0
+    for record in records:
+        out.write(json.dumps(record, ensure_ascii=False) + "\n")
+        count += 1
+    return count
+
+
+def write_events_csv(records: Iterable[dict[str, Any]], out: TextIO) -> int:
+    writer = csv.DictWriter(out, fieldnames=EVENT_CSV_COLUMNS, extrasaction="ignore")
+    writer.writeheader()
+    count = 0
+    for record in records:
+        writer.writerow(flatten_event(record))
+        count += 1
+    return count
+
+
+def _who(part: dict[str, Any] | None) -> str:
+    if not part:
+        return ""
+    code = " ".join(x for x in (part.get("code"), part.get("sector")) if x)
+    return f"{part['text']} [{code}]" if code else part["text"]
+
+
+def events_table(records: Iterable[dict[str, Any]], console: Console) -> int:
+    table = Table(show_lines=False, header_style="bold", expand=False)
+    for name in ("date", "type", "actor", "recipient", "modality", "source", "place", "trigger"):
+        table.add_column(name, overflow="fold")
+    count = 0
+    for r in records:
+        date = r.get("event_date") or (f"({r['date_text']})" if r.get("date_text") else "")
+        if r.get("event_date") and r.get("date_precision") in ("month", "year"):
+            date = r["event_date"][: 7 if r["date_precision"] == "month" else 4]
+        event_type = r["event_type"] + (f"/{r['mode']}" if r.get("mode") else "")
+        place = (r.get("location") or {}).get("name") or (r.get("location") or {}).get("text") or ""
+        table.add_row(date, event_type, _who(r.get("actor")), _who(r.get("recipient")),
+                      r["modality"], _who(r.get("attributed_to")), place,
+                      (r.get("trigger") or {}).get("text", ""))
+        count += 1
+    console.print(table)
+    return count
+
+
+def articles_table(records: Iterable[dict[str, Any]], console: Console) -> int:
+    table = Table(header_style="bold")
+    for name in ("id", "published", "outlet", "title", "events", "source"):
+        table.add_column(name, overflow="fold")
+    count = 0
+    for r in records:
+        table.add_row(r["id"], r.get("published") or "", r.get("outlet") or "",
+                      r.get("title") or "", str(r.get("n_events", "")), r.get("source") or "")
+        count += 1
+    console.print(table)
+    return count

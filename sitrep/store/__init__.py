@@ -1,0 +1,9 @@
+"""Store stage: articles and coded events in SQLite (default) or PostgreSQL.
+
+`Store` is the whole public interface; `schema` holds the tables, `migrations` the Alembic
+scripts that create them.
+"""
+
+from sitrep.store.database import Store, database_url
+
+__all__ = ["Store", "database_url"]

@@ -1,0 +1,414 @@
+"""The sitrep database: articles, their coded events, and a log of ingest problems.
+
+SQLite (one file) by default, any SQLAlchemy URL otherwise (PostgreSQL:
+`postgresql+psycopg://user@host:port/db`). Written with SQLAlchemy Core only and portable
+SQL; the schema is created and upgraded by the Alembic migrations in `migrations/`.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from datetime import UTC, date, datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from sqlalchemy import (
+    ColumnElement,
+    Connection,
+    Engine,
+    column,
+    create_engine,
+    event,
+    func,
+    insert,
+    inspect,
+    or_,
+    select,
+    table,
+)
+from sqlalchemy.engine import URL
+from sqlalchemy.exc import IntegrityError
+
+from sitrep.records import Article, Event, IngestProblem
+from sitrep.store.schema import SCHEMA_REVISION, articles, events, ingest_problems
+
+if TYPE_CHECKING:
+    from alembic.config import Config
+
+MIGRATIONS_DIR = Path(__file__).with_name("migrations")
+
+# Well below SQLite's oldest limit of 999 bound parameters per statement.
+IN_CHUNK = 500
+
+# Execution option that makes a SQLite transaction start with BEGIN IMMEDIATE (see make_engine).
+_IMMEDIATE = "sitrep_begin_immediate"
+
+_SQLITE_PRAGMAS = (
+    "busy_timeout=10000",  # first, so the others wait for a busy database too
+    "journal_mode=WAL",  # readers and one writer at the same time
+    "synchronous=NORMAL",  # safe with WAL, much faster than FULL
+    "foreign_keys=ON",  # for ON DELETE CASCADE
+)
+
+
+def database_url(url_or_path: str | Path) -> str:
+    """A SQLAlchemy URL: strings with "://" are URLs already, anything else is a file path."""
+    if isinstance(url_or_path, str) and "://" in url_or_path:
+        return url_or_path
+    return URL.create("sqlite", database=str(url_or_path)).render_as_string()
+
+
+def make_engine(url: str) -> Engine:
+    """An engine for `url`; on SQLite with WAL, foreign keys, a busy timeout and real transactions.
+
+    The sqlite3 module's own transaction handling starts a transaction only at the first write,
+    so a read-then-insert is not atomic and DDL is not transactional. Here sqlite3 is switched
+    to autocommit and SQLAlchemy's transactions emit BEGIN themselves (SQLAlchemy's documented
+    recipe); write transactions use BEGIN IMMEDIATE, taking the write lock up front so that
+    concurrent writers queue (busy_timeout) instead of failing on a stale read.
+    """
+    engine = create_engine(url)
+    if engine.dialect.name != "sqlite":
+        return engine
+
+    @event.listens_for(engine, "connect")
+    def configure(dbapi_connection: Any, _record: Any) -> None:
+        dbapi_connection.isolation_level = None
+        for pragma in _SQLITE_PRAGMAS:
+            dbapi_connection.execute(f"PRAGMA {pragma}")
+
+    @event.listens_for(engine, "begin")
+    def begin(connection: Connection) -> None:
+        immediate = connection.get_execution_options().get(_IMMEDIATE, False)
+        connection.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
+
+    return engine
+
+
+@contextmanager
+def migration_connection(engine: Engine) -> Iterator[Connection]:
+    """A connection to run migrations on.
+
+    On SQLite, foreign keys are off while it is in use: batch migrations copy a table, drop
+    the original and rename the copy, and dropping `articles` with foreign keys on would
+    cascade-delete every event. (The pragma is ignored inside a transaction, hence set here,
+    before one starts.)
+    """
+    with engine.connect() as connection:
+        sqlite = engine.dialect.name == "sqlite"
+        if sqlite:
+            connection.connection.dbapi_connection.execute("PRAGMA foreign_keys=OFF")
+        try:
+            yield connection
+        finally:
+            if sqlite:
+                connection.rollback()  # no-op after a commit; lets the pragma take effect
+                connection.connection.dbapi_connection.execute("PRAGMA foreign_keys=ON")
+
+
+def alembic_config(url: str) -> Config:
+    """An Alembic config for the migrations in this package; no alembic.ini needed.
+
+    Also how to make a new revision after changing `schema.py`:
+    `alembic.command.revision(alembic_config(url), "what changed", autogenerate=True)`.
+    """
+    from alembic.config import Config  # imported here: costly, and rarely needed
+
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS_DIR))
+    config.set_main_option("sqlalchemy.url", url.replace("%", "%%"))  # configparser escaping
+    return config
+
+
+class Store:
+    """Articles and events in one database. Usage::
+
+        store = Store("sitrep.db")  # or a URL: "postgresql+psycopg://user@host/db"
+        store.migrate()
+        store.add_article(article, events)
+        for record in store.events(types=["ASSAULT"], actor="PRK"):
+            ...
+    """
+
+    def __init__(self, url_or_path: str | Path = "sitrep.db") -> None:
+        self.url = database_url(url_or_path)
+        self._engine = make_engine(self.url)
+        self._writer = self._engine.execution_options(**{_IMMEDIATE: True})
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self._engine.dispose()
+
+    # -- schema ---------------------------------------------------------------------------
+
+    def schema_revision(self) -> str | None:
+        """The Alembic revision the database is at; None for a database never migrated."""
+        version_table = table("alembic_version", column("version_num"))
+        with self._engine.connect() as connection:
+            if not inspect(connection).has_table("alembic_version"):
+                return None
+            return connection.execute(select(version_table.c.version_num)).scalar()
+
+    def migrate(self) -> None:
+        """Create or upgrade the schema. Cheap when it is current: Alembic is not even imported."""
+        if self.schema_revision() == SCHEMA_REVISION:
+            return
+        from alembic import command
+
+        with migration_connection(self._engine) as connection:
+            config = alembic_config(self.url)
+            config.attributes["connection"] = connection
+            command.upgrade(config, "head")
+
+    # -- writing --------------------------------------------------------------------------
+
+    def known_hashes(self, hashes: Iterable[str]) -> set[str]:
+        """Which of these content hashes belong to stored articles."""
+        with self._engine.connect() as connection:
+            return _known_hashes(connection, hashes)
+
+    def add_article(self, article: Article, events: Sequence[Event]) -> bool:
+        """Store an article and its events; False, changing nothing, if it is stored already."""
+        return self.add_batch([(article, events)]) == 1
+
+    def add_batch(self, items: Sequence[tuple[Article, Sequence[Event]]]) -> int:
+        """Store many articles with their events in one transaction; returns how many were new.
+
+        Articles whose content hash is stored already, or came earlier in `items`, are skipped
+        with their events. Raises ValueError (storing nothing) if an event names another
+        article or two events of one article share an id.
+        """
+        now = datetime.now(UTC)
+        prepared = [(_article_row(a, now), _event_rows(a, evs)) for a, evs in items]
+        try:
+            return self._insert_new(prepared)
+        except IntegrityError:
+            # Another writer stored one of these articles between our check and our insert
+            # (possible on PostgreSQL; SQLite's BEGIN IMMEDIATE rules it out). Checking again
+            # now skips it; a second failure is a real error.
+            return self._insert_new(prepared)
+
+    def _insert_new(self, prepared: list[tuple[dict, list[dict]]]) -> int:
+        with self._writer.begin() as connection:
+            seen = _known_hashes(connection, (row["content_hash"] for row, _ in prepared))
+            new_articles: list[dict] = []
+            new_events: list[dict] = []
+            for article_row, event_rows in prepared:
+                if article_row["content_hash"] in seen:
+                    continue
+                seen.add(article_row["content_hash"])
+                new_articles.append(article_row)
+                new_events.extend(event_rows)
+            if new_articles:
+                connection.execute(insert(articles), new_articles)
+            if new_events:
+                connection.execute(insert(events), new_events)
+            return len(new_articles)
+
+    def record_problem(self, problem: IngestProblem, run_id: str | None = None) -> None:
+        """Keep an ingest problem in the `ingest_problems` log."""
+        row = {
+            "run_id": run_id,
+            "source": problem.source,
+            "line": problem.line,
+            "severity": problem.severity,
+            "message": problem.message,
+            "created_at": datetime.now(UTC),
+        }
+        with self._writer.begin() as connection:
+            connection.execute(insert(ingest_problems), row)
+
+    # -- reading --------------------------------------------------------------------------
+
+    def events(
+        self,
+        *,
+        types: Sequence[str] = (),
+        actor: str | None = None,
+        recipient: str | None = None,
+        since: date | None = None,
+        until: date | None = None,
+        outlet: str | None = None,
+        article_id: str | None = None,
+        limit: int | None = None,
+        offset: int = 0,
+    ) -> Iterator[dict]:
+        """Event records (as `Event.to_record()` made them), filtered, in timeline order.
+
+        Empty or None filters are ignored. `types`: PLOVER types, any case. `actor`,
+        `recipient`: a code (any case, "usa") or part of the text as written ("air force").
+        `since`/`until` (inclusive) apply to the event's date, or its article's publication
+        date when it has none. `outlet`: part of the outlet's name, any case. Ordered by that
+        date (undated last), article, and position in the article.
+        """
+        c = events.c
+        conditions: list[ColumnElement[bool]] = []
+        if wanted := [t.strip().upper() for t in types if t.strip()]:
+            conditions.append(c.event_type.in_(wanted))
+        if actor and actor.strip():
+            conditions.append(_party_matches(c.actor_code, c.actor_text, actor.strip()))
+        if recipient and recipient.strip():
+            conditions.append(
+                _party_matches(c.recipient_code, c.recipient_text, recipient.strip())
+            )
+        if since is not None:
+            conditions.append(c.timeline_date >= since)
+        if until is not None:
+            conditions.append(c.timeline_date <= until)
+        if outlet and outlet.strip():
+            conditions.append(c.outlet.icontains(outlet.strip(), autoescape=True))
+        if article_id:
+            conditions.append(c.article_id == article_id)
+        query = (
+            select(c.record)
+            .where(*conditions)
+            .order_by(c.timeline_date.asc().nulls_last(), c.article_id, c.evidence_start, c.id)
+            .limit(limit)
+            .offset(offset or None)
+        )
+        with self._engine.connect() as connection:
+            for record in connection.execute(query).scalars():
+                yield json.loads(record)
+
+    def articles(self, *, limit: int | None = None, offset: int = 0) -> Iterator[dict]:
+        """Stored articles without their text, by publication date (undated last), then id."""
+        a = articles.c
+        query = (
+            select(
+                a.id, a.title, a.outlet, a.author, a.published, a.url, a.source, a.dateline,
+                _n_events(), a.n_chars, a.ingested_at,
+            )
+            .order_by(a.published.asc().nulls_last(), a.id)
+            .limit(limit)
+            .offset(offset or None)
+        )
+        with self._engine.connect() as connection:
+            for row in connection.execute(query).mappings():
+                yield _article_dict(row)
+
+    def article(self, article_id: str) -> dict | None:
+        """One stored article with all its metadata and text; None if there is no such id."""
+        query = select(articles, _n_events()).where(articles.c.id == article_id)
+        with self._engine.connect() as connection:
+            row = connection.execute(query).mappings().first()
+        return _article_dict(row) if row is not None else None
+
+    def counts(self) -> dict[str, Any]:
+        """Numbers of articles and events, events by PLOVER type, articles by outlet."""
+        n = func.count().label("n")
+        by_type = select(events.c.event_type, n).group_by(events.c.event_type)
+        by_outlet = (
+            select(articles.c.outlet, n)
+            .where(articles.c.outlet.is_not(None))
+            .group_by(articles.c.outlet)
+        )
+        with self._engine.connect() as connection:
+            n_articles = connection.execute(select(func.count()).select_from(articles)).scalar()
+            n_events = connection.execute(select(func.count()).select_from(events)).scalar()
+            types = connection.execute(by_type.order_by(n.desc(), events.c.event_type)).all()
+            outlets = connection.execute(by_outlet.order_by(n.desc(), articles.c.outlet)).all()
+        return {
+            "articles": n_articles,
+            "events": n_events,
+            "by_type": dict(types),  # type: ignore[arg-type]
+            "outlets": dict(outlets),  # type: ignore[arg-type]
+        }
+
+
+def _known_hashes(connection: Connection, hashes: Iterable[str]) -> set[str]:
+    wanted = sorted(set(hashes))
+    found: set[str] = set()
+    for i in range(0, len(wanted), IN_CHUNK):
+        chunk = wanted[i : i + IN_CHUNK]
+        query = select(articles.c.content_hash).where(articles.c.content_hash.in_(chunk))
+        found.update(connection.execute(query).scalars())
+    return found
+
+
+def _party_matches(code: Any, text: Any, value: str) -> ColumnElement[bool]:
+    """An actor or recipient given as a code ("usa") or part of its text ("air force")."""
+    return or_(code == value.upper(), text.icontains(value, autoescape=True))
+
+
+def _n_events() -> Any:
+    return (
+        select(func.count())
+        .where(events.c.article_id == articles.c.id)
+        .scalar_subquery()
+        .label("n_events")
+    )
+
+
+def _article_row(article: Article, now: datetime) -> dict[str, Any]:
+    return {
+        "id": article.id,
+        "content_hash": article.content_hash,
+        "title": article.title,
+        "outlet": article.outlet,
+        "author": article.author,
+        "published": article.published,
+        "url": article.url,
+        "source": article.source,
+        "external_id": article.external_id,
+        "dateline": article.dateline,
+        "language": article.language,
+        "text": article.text,
+        "n_chars": len(article.text),
+        "ingested_at": now,
+    }
+
+
+def _event_rows(article: Article, article_events: Sequence[Event]) -> list[dict[str, Any]]:
+    rows: dict[str, dict[str, Any]] = {}
+    for ev in article_events:
+        if ev.article_id != article.id:
+            raise ValueError(f"event {ev.id} belongs to article {ev.article_id}, not {article.id}")
+        if ev.id in rows:
+            raise ValueError(
+                f"two events of article {article.id} share the id {ev.id} "
+                f"(same trigger offset {ev.trigger.start} and type {ev.event_type})"
+            )
+        record = ev.to_record()
+        event_date = ev.date.value if ev.date is not None else None
+        published = ev.published or article.published
+        rows[ev.id] = {
+            "id": ev.id,
+            "article_id": article.id,
+            "event_type": ev.event_type.upper(),
+            "actor_code": _upper(ev.actor.code) if ev.actor else None,
+            "actor_text": ev.actor.text if ev.actor else None,
+            "recipient_code": _upper(ev.recipient.code) if ev.recipient else None,
+            "recipient_text": ev.recipient.text if ev.recipient else None,
+            "event_date": event_date,
+            "published": published,
+            "timeline_date": event_date or published,
+            "outlet": ev.outlet or article.outlet,
+            "modality": ev.modality,
+            "evidence_start": record["evidence"]["start"],
+            "evidence_end": record["evidence"]["end"],
+            "record": json.dumps(record, ensure_ascii=False),
+        }
+    return list(rows.values())
+
+
+def _upper(code: str | None) -> str | None:
+    return code.upper() if code else None
+
+
+def _article_dict(row: Any) -> dict[str, Any]:
+    """A result row as plain JSON-ready values: ISO dates, UTC timestamps."""
+    result = dict(row)
+    if result.get("published") is not None:
+        result["published"] = result["published"].isoformat()
+    ingested: datetime = result["ingested_at"]
+    if ingested.tzinfo is None:  # SQLite keeps no offset; we only ever write UTC
+        ingested = ingested.replace(tzinfo=UTC)
+    result["ingested_at"] = ingested.astimezone(UTC).isoformat()
+    return result

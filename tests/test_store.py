@@ -1,0 +1,451 @@
+"""The store stage: migrations, idempotent writes, filters, listings (SQLite files in tmp_path)."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import replace
+from datetime import date
+from pathlib import Path
+
+import pytest
+from sqlalchemy import create_engine, delete, inspect, select
+
+from sitrep.records import Article, Entity, Event, IngestProblem, ResolvedDate
+from sitrep.store import Store, database_url
+from sitrep.store.database import alembic_config
+from sitrep.store.schema import SCHEMA_REVISION, articles, events, ingest_problems, metadata
+
+# Invented wire copy; phrases below are looked up in these texts to get their offsets.
+YONHAP_TEXT = (
+    "SEOUL, May 3 (Yonhap) -- North Korea fired a short-range missile into the sea off its "
+    "east coast on Monday, officials said. The U.S. Air Force later sent two bombers over "
+    "the peninsula."
+)
+VOA_TEXT = (
+    "Pyongyang accused Washington on Saturday of plotting an invasion. South Korea will "
+    "hold talks with Japan on June 12 about the launches, a ministry spokesman said."
+)
+WIRE_TEXT = (
+    "A protest group calling itself the 99% Coalition marched in the capital, and the "
+    "dockworkers_union threatened a strike."
+)
+UNDATED_TEXT = "Officials in Tokyo criticized the test, according to a statement."
+
+
+def span(text: str, phrase: str) -> tuple[int, int]:
+    start = text.index(phrase)
+    return start, start + len(phrase)
+
+
+def entity(text: str, phrase: str, code: str | None = None, sector: str | None = None) -> Entity:
+    start, end = span(text, phrase)
+    return Entity(phrase, code=code, sector=sector, start=start, end=end)
+
+
+def make_event(
+    article: Article,
+    trigger: str,
+    event_type: str,
+    cameo: str,
+    actor: tuple[str, str | None],
+    recipient: tuple[str, str | None] | None = None,
+    when: tuple[str, date] | None = None,
+    modality: str = "asserted",
+) -> Event:
+    text = article.text
+    at = text.index(trigger)
+    sentence_start = text.rfind(". ", 0, at) + 2 if text.rfind(". ", 0, at) >= 0 else 0
+    sentence_end = text.find(". ", at) + 1 or len(text)
+    return Event(
+        article_id=article.id,
+        event_type=event_type,
+        cameo=cameo,
+        trigger=entity(text, trigger),
+        sentence=text[sentence_start:sentence_end],
+        sentence_start=sentence_start,
+        actor=entity(text, actor[0], actor[1]),
+        recipient=entity(text, recipient[0], recipient[1]) if recipient else None,
+        date=ResolvedDate(when[0], when[1], "day") if when else None,
+        modality=modality,  # type: ignore[arg-type]
+        outlet=article.outlet,
+        published=article.published,
+    )
+
+
+YONHAP = Article(YONHAP_TEXT, title="North fires missile", outlet="Yonhap",
+                 published=date(2017, 5, 3), dateline="SEOUL", source="yonhap.txt")
+VOA = Article(VOA_TEXT, title="Pyongyang accuses US", outlet="Voice of America",
+              published=date(2017, 6, 10), url="https://example.org/voa/1")
+WIRE = Article(WIRE_TEXT, title="Marches and strikes", outlet="News_Wire",
+               published=date(2017, 6, 20))
+UNDATED = Article(UNDATED_TEXT, title="Tokyo reacts", outlet="NewsXWire")
+
+ASSAULT = make_event(YONHAP, "fired", "ASSAULT", "19", ("North Korea", "PRK"),
+                     when=("on Monday", date(2017, 5, 1)))
+MOBILIZE = make_event(YONHAP, "sent", "MOBILIZE", "15", ("The U.S. Air Force", "USA"))
+ACCUSE = make_event(VOA, "accused", "ACCUSE", "11", ("Pyongyang", "PRK"),
+                    recipient=("Washington", "USA"))
+CONSULT = make_event(VOA, "hold talks", "CONSULT", "04", ("South Korea", "KOR"),
+                     recipient=("Japan", "JPN"), when=("June 12", date(2017, 6, 12)),
+                     modality="planned")
+PROTEST = make_event(WIRE, "marched", "PROTEST", "14", ("the 99% Coalition", None))
+THREATEN = make_event(WIRE, "threatened", "THREATEN", "13", ("dockworkers_union", None))
+REJECT = make_event(UNDATED, "criticized", "REJECT", "12", ("Officials in Tokyo", "JPN"))
+
+BATCH: list[tuple[Article, list[Event]]] = [
+    (YONHAP, [ASSAULT, MOBILIZE]),
+    (VOA, [ACCUSE, CONSULT]),
+    (WIRE, [PROTEST, THREATEN]),
+    (UNDATED, [REJECT]),
+]
+# Timeline order: by event date, else publication date; undated last.
+TIMELINE = [ASSAULT, MOBILIZE, ACCUSE, CONSULT, PROTEST, THREATEN, REJECT]
+
+
+def ids(records) -> list[str]:
+    return [r["id"] for r in records]
+
+
+def expect(*evs: Event) -> list[str]:
+    """Ids of these events, in timeline order."""
+    return [e.id for e in TIMELINE if e in evs]
+
+
+# PostgreSQL runs the same tests when given a scratch database (its tables are dropped).
+POSTGRES_URL = os.environ.get("SITREP_TEST_POSTGRES_URL")
+BACKENDS = ["sqlite", "postgresql"] if POSTGRES_URL else ["sqlite"]
+
+
+@pytest.mark.skipif(not POSTGRES_URL, reason="set SITREP_TEST_POSTGRES_URL to test PostgreSQL")
+def test_postgresql_is_tested():
+    assert "postgresql" in BACKENDS
+
+
+def fresh_store(backend: str, folder: Path) -> Store:
+    """A newly migrated, empty store."""
+    if backend == "sqlite":
+        store = Store(folder / "sitrep.db")
+    else:
+        store = Store(POSTGRES_URL)  # type: ignore[arg-type]
+        if store.schema_revision() is not None:
+            from alembic import command
+
+            command.downgrade(alembic_config(store.url), "base")
+    store.migrate()
+    return store
+
+
+@pytest.fixture(params=BACKENDS)
+def store(request, tmp_path: Path):
+    with fresh_store(request.param, tmp_path) as s:
+        yield s
+
+
+@pytest.fixture
+def filled(store: Store) -> Store:
+    assert store.add_batch(BATCH) == 4
+    return store
+
+
+# -- schema and migrations ---------------------------------------------------------------
+
+
+def test_database_url_from_path_or_url(tmp_path: Path):
+    assert database_url("sitrep.db") == "sqlite:///sitrep.db"
+    assert database_url(tmp_path / "a.db") == f"sqlite:///{tmp_path}/a.db"
+    url = "postgresql+psycopg://postgres@127.0.0.1:5433/sitrep"
+    assert database_url(url) == url
+
+
+def test_migrate_creates_the_schema_in_a_new_file(tmp_path: Path):
+    path = tmp_path / "new.db"
+    with Store(path) as store:
+        assert store.schema_revision() is None
+        store.migrate()
+        assert path.exists()
+        assert store.schema_revision() == SCHEMA_REVISION
+    engine = create_engine(f"sqlite:///{path}")
+    with engine.connect() as connection:
+        assert connection.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
+    engine.dispose()
+
+
+def test_migrations_build_the_tables_schema_py_describes(store: Store):
+    from alembic.autogenerate import compare_metadata
+    from alembic.migration import MigrationContext
+
+    with store._engine.connect() as connection:
+        tables = set(inspect(connection).get_table_names())
+        assert {"articles", "events", "ingest_problems", "alembic_version"} <= tables
+        assert compare_metadata(MigrationContext.configure(connection), metadata) == []
+
+
+def test_migrations_render_postgresql_ddl_offline():
+    import io
+
+    from alembic import command
+
+    config = alembic_config("postgresql://nobody@127.0.0.1:1/none")  # never connected to
+    config.output_buffer = io.StringIO()
+    command.upgrade(config, "head", sql=True)
+    ddl = config.output_buffer.getvalue()
+    assert "CREATE TABLE events" in ddl
+    assert "REFERENCES articles (id) ON DELETE CASCADE" in ddl
+    assert "ingested_at TIMESTAMP WITH TIME ZONE NOT NULL" in ddl
+    assert f"INSERT INTO alembic_version (version_num) VALUES ('{SCHEMA_REVISION}')" in ddl
+
+
+def test_migrate_again_is_a_no_op_that_skips_alembic(store: Store, monkeypatch):
+    store.add_article(YONHAP, [ASSAULT])
+    from alembic import command
+
+    def fail(*_args, **_kwargs):
+        raise AssertionError("alembic ran on an up-to-date database")
+
+    monkeypatch.setattr(command, "upgrade", fail)
+    with Store(store.url) as again:
+        again.migrate()
+        assert again.counts()["events"] == 1
+
+
+def test_alembic_head_is_the_revision_recorded_in_the_database(store: Store):
+    from alembic.script import ScriptDirectory
+
+    heads = ScriptDirectory.from_config(alembic_config(store.url)).get_heads()
+    assert heads == [store.schema_revision()] == [SCHEMA_REVISION]
+
+
+def test_migrations_downgrade_to_nothing_and_back(store: Store):
+    from alembic import command
+
+    config = alembic_config(store.url)
+    command.downgrade(config, "base")
+    assert store.schema_revision() is None
+    store.migrate()
+    assert store.add_article(VOA, [ACCUSE])
+
+
+def test_deleting_an_article_deletes_its_events(store: Store):
+    store.add_batch(BATCH)
+    with store._writer.begin() as connection:  # deleting is not part of the API (yet)
+        connection.execute(delete(articles).where(articles.c.id == YONHAP.id))
+    assert store.counts()["events"] == len(TIMELINE) - 2
+    assert list(store.events(article_id=YONHAP.id)) == []
+
+
+# -- writing -----------------------------------------------------------------------------
+
+
+def test_add_article_stores_records_exactly(store: Store):
+    assert store.add_article(VOA, [ACCUSE, CONSULT]) is True
+    assert list(store.events()) == [ACCUSE.to_record(), CONSULT.to_record()]
+
+
+def test_add_article_is_idempotent(store: Store):
+    assert store.add_article(YONHAP, [ASSAULT, MOBILIZE]) is True
+    before = (store.counts(), list(store.articles()), list(store.events()))
+    assert store.add_article(YONHAP, [ASSAULT, MOBILIZE]) is False
+    # The same report with other line breaks has the same content hash: also a duplicate.
+    reflowed = replace(YONHAP, text=YONHAP.text.replace(" ", "\n", 3), title="Other title")
+    assert reflowed.content_hash == YONHAP.content_hash
+    assert store.add_article(reflowed, []) is False
+    assert (store.counts(), list(store.articles()), list(store.events())) == before
+
+
+def test_add_article_without_events(store: Store):
+    assert store.add_article(UNDATED, []) is True
+    assert store.counts()["events"] == 0
+    assert [a["n_events"] for a in store.articles()] == [0]
+
+
+def test_add_batch_skips_articles_stored_or_repeated(store: Store):
+    assert store.add_article(VOA, [ACCUSE, CONSULT])
+    batch = [(YONHAP, [ASSAULT, MOBILIZE]), (VOA, [ACCUSE, CONSULT]), (YONHAP, [ASSAULT])]
+    assert store.add_batch(batch) == 1
+    assert store.counts()["articles"] == 2
+    assert ids(store.events()) == expect(ASSAULT, MOBILIZE, ACCUSE, CONSULT)
+    assert store.add_batch(batch) == 0
+    assert store.add_batch([]) == 0
+
+
+def test_article_stored_by_a_concurrent_writer_is_skipped(store: Store, monkeypatch):
+    from sitrep.store import database
+
+    store.add_article(VOA, [ACCUSE])
+    real = database._known_hashes
+    calls = []
+
+    def miss_once(connection, hashes):
+        # As if another writer stored VOA right after this check: the insert then fails.
+        calls.append(1)
+        return set() if len(calls) == 1 else real(connection, hashes)
+
+    monkeypatch.setattr(database, "_known_hashes", miss_once)
+    assert store.add_batch([(VOA, [ACCUSE]), (WIRE, [PROTEST])]) == 1
+    assert len(calls) == 2
+    assert ids(store.events()) == expect(ACCUSE, PROTEST)
+
+
+def test_add_batch_refuses_mismatched_events_and_stores_nothing(store: Store):
+    with pytest.raises(ValueError, match="belongs to article"):
+        store.add_batch([(VOA, [ACCUSE]), (YONHAP, [ASSAULT, ACCUSE])])
+    with pytest.raises(ValueError, match="share the id"):
+        store.add_article(YONHAP, [ASSAULT, replace(ASSAULT, cameo="18")])
+    assert store.counts()["articles"] == 0
+
+
+def test_known_hashes_in_chunks(store: Store):
+    store.add_batch(BATCH)
+    unknown = [f"{i:064x}" for i in range(1200)]  # more than two IN chunks
+    wanted = unknown + [VOA.content_hash, WIRE.content_hash]
+    assert store.known_hashes(wanted) == {VOA.content_hash, WIRE.content_hash}
+    assert store.known_hashes([]) == set()
+
+
+def test_record_problem(store: Store):
+    store.record_problem(IngestProblem("feed.jsonl", "missing 'text'", line=7), run_id="r1")
+    store.record_problem(IngestProblem("page.html", "no body text", severity="skipped"))
+    with store._engine.connect() as connection:
+        rows = connection.execute(select(ingest_problems).order_by(ingest_problems.c.id)).all()
+    assert [(r.run_id, r.source, r.line, r.severity, r.message) for r in rows] == [
+        ("r1", "feed.jsonl", 7, "error", "missing 'text'"),
+        (None, "page.html", None, "skipped", "no body text"),
+    ]
+
+
+# -- reading events ------------------------------------------------------------------------
+
+
+def test_events_in_timeline_order_with_paging(filled: Store):
+    assert ids(filled.events()) == expect(*TIMELINE)
+    assert ids(filled.events(limit=2)) == expect(ASSAULT, MOBILIZE)
+    assert ids(filled.events(limit=2, offset=2)) == expect(ACCUSE, CONSULT)
+    assert ids(filled.events(offset=5)) == expect(THREATEN, REJECT)
+    assert list(filled.events(limit=0)) == []
+
+
+def test_filter_by_types_in_any_case(filled: Store):
+    assert ids(filled.events(types=["assault"])) == expect(ASSAULT)
+    assert ids(filled.events(types=["Accuse", "REJECT"])) == expect(ACCUSE, REJECT)
+    assert list(filled.events(types=["AID"])) == []
+
+
+def test_filter_by_actor_code_or_text(filled: Store):
+    assert ids(filled.events(actor="prk")) == expect(ASSAULT, ACCUSE)
+    assert ids(filled.events(actor="air force")) == expect(MOBILIZE)
+    assert ids(filled.events(actor="USA")) == expect(MOBILIZE)  # Washington is a recipient
+    assert ids(filled.events(actor="korea")) == expect(ASSAULT, CONSULT)
+    assert list(filled.events(actor="PR")) == []  # codes match whole, not in part
+
+
+def test_filter_by_recipient_code_or_text(filled: Store):
+    assert ids(filled.events(recipient="usa")) == expect(ACCUSE)
+    assert ids(filled.events(recipient="Washington")) == expect(ACCUSE)
+    assert ids(filled.events(recipient="JPN")) == expect(CONSULT)  # not REJECT's actor
+
+
+def test_filter_by_dates_falls_back_to_publication(filled: Store):
+    # ASSAULT happened on 1 May, reported 3 May; MOBILIZE has only the report's date.
+    assert ids(filled.events(until=date(2017, 5, 2))) == expect(ASSAULT)
+    assert ids(filled.events(since=date(2017, 5, 3), until=date(2017, 5, 3))) == expect(MOBILIZE)
+    # CONSULT is planned for 12 June, in an article of 10 June.
+    assert ids(filled.events(since=date(2017, 6, 11), until=date(2017, 6, 19))) == expect(CONSULT)
+    # Undated events (no event date, no publication date) fall outside any date range.
+    assert ids(filled.events(since=date(2017, 6, 20))) == expect(PROTEST, THREATEN)
+
+
+def test_filter_by_outlet_and_article(filled: Store):
+    assert ids(filled.events(outlet="yonhap")) == expect(ASSAULT, MOBILIZE)
+    assert ids(filled.events(outlet="of America")) == expect(ACCUSE, CONSULT)
+    assert ids(filled.events(article_id=WIRE.id)) == expect(PROTEST, THREATEN)
+    assert list(filled.events(article_id="0" * 16)) == []
+
+
+def test_filters_combine(filled: Store):
+    found = filled.events(types=["ASSAULT", "ACCUSE"], actor="PRK", since=date(2017, 6, 1))
+    assert ids(found) == expect(ACCUSE)
+
+
+def test_empty_filters_are_ignored(filled: Store):
+    assert ids(filled.events(types=[""], actor="", recipient=" ", outlet="")) == expect(*TIMELINE)
+
+
+@pytest.mark.parametrize("value", ["' OR 1=1 --", "\" OR \"\"=\"", "'; DROP TABLE events; --"])
+def test_sql_in_filters_is_just_text(filled: Store, value: str):
+    for found in (
+        filled.events(types=[value]),
+        filled.events(actor=value),
+        filled.events(recipient=value),
+        filled.events(outlet=value),
+        filled.events(article_id=value),
+    ):
+        assert list(found) == []
+    assert filled.counts()["events"] == len(TIMELINE)
+
+
+def test_like_wildcards_in_filters_are_literal(filled: Store):
+    assert ids(filled.events(actor="%")) == expect(PROTEST)  # only "the 99% Coalition"
+    assert ids(filled.events(actor="_")) == expect(THREATEN)  # only "dockworkers_union"
+    assert ids(filled.events(actor="99%_")) == []
+    assert ids(filled.events(outlet="News_Wire")) == expect(PROTEST, THREATEN)  # not NewsXWire
+    assert ids(filled.events(outlet="%")) == []
+
+
+# -- reading articles ------------------------------------------------------------------------
+
+
+def test_articles_listing(filled: Store):
+    listed = list(filled.articles())
+    assert [a["id"] for a in listed] == [YONHAP.id, VOA.id, WIRE.id, UNDATED.id]
+    first = listed[0]
+    assert first["title"] == "North fires missile"
+    assert first["outlet"] == "Yonhap"
+    assert first["published"] == "2017-05-03"
+    assert first["dateline"] == "SEOUL"
+    assert first["source"] == "yonhap.txt"
+    assert first["n_events"] == 2
+    assert first["n_chars"] == len(YONHAP_TEXT)
+    assert first["ingested_at"].endswith("+00:00")
+    assert "text" not in first
+    assert listed[3]["published"] is None
+    assert [a["id"] for a in filled.articles(limit=2, offset=1)] == [VOA.id, WIRE.id]
+
+
+def test_one_article_with_text(filled: Store):
+    found = filled.article(VOA.id)
+    assert found is not None
+    assert found["text"] == VOA_TEXT
+    assert found["url"] == "https://example.org/voa/1"
+    assert found["content_hash"] == VOA.content_hash
+    assert found["language"] == "en"
+    assert found["n_events"] == 2
+    assert filled.article("0" * 16) is None
+
+
+def test_counts(filled: Store):
+    counts = filled.counts()
+    assert counts["articles"] == 4
+    assert counts["events"] == 7
+    assert counts["by_type"] == {
+        "ACCUSE": 1, "ASSAULT": 1, "CONSULT": 1, "MOBILIZE": 1,
+        "PROTEST": 1, "REJECT": 1, "THREATEN": 1,
+    }
+    assert counts["outlets"] == {"News_Wire": 1, "NewsXWire": 1, "Voice of America": 1,
+                                 "Yonhap": 1}
+
+
+def test_counts_of_an_empty_store(store: Store):
+    assert store.counts() == {"articles": 0, "events": 0, "by_type": {}, "outlets": {}}
+    assert list(store.articles()) == [] and list(store.events()) == []
+
+
+def test_events_table_keeps_upper_case_codes(store: Store):
+    lower = replace(ACCUSE, event_type="accuse",
+                    actor=replace(ACCUSE.actor, code="prk"))  # type: ignore[arg-type]
+    store.add_article(VOA, [lower])
+    assert ids(store.events(types=["ACCUSE"], actor="PRK")) == [lower.id]
+    with store._engine.connect() as connection:
+        row = connection.execute(select(events.c.event_type, events.c.actor_code)).one()
+    assert tuple(row) == ("ACCUSE", "PRK")
+    # ...while the record itself stays as the extractor wrote it.
+    assert next(store.events())["actor"]["code"] == "prk"
