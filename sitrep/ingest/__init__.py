@@ -1,0 +1,17 @@
+"""INGEST: files, folders, standard input and raw text -> `Article` records with metadata.
+
+Formats by extension: .txt (plain text; Markdown when it starts with a `# ` heading), .md and
+.markdown, .html and .htm (boilerplate removed with trafilatura), .jsonl (one JSON object per
+line with `id, url, title, author, outlet, published, text`). Bad input never raises: it
+becomes an `IngestProblem` (error, warning or skipped) and the other inputs go on.
+
+Knowledge lives in sitrep/data/ingest/: credits.toml (wire credits -> outlet),
+footers.toml (site footers to strip), languages.toml (the English check).
+"""
+
+from .document import ArticleOverrides, read_text_article
+from .paths import count_inputs
+from .readers import DEFAULT_MAX_BYTES, read_inputs
+
+__all__ = ["DEFAULT_MAX_BYTES", "ArticleOverrides", "count_inputs", "read_inputs",
+           "read_text_article"]

@@ -1,0 +1,56 @@
+"""The data files of the ingest stage (sitrep/data/ingest/), parsed once per process."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import Any, Literal
+
+
+def _load(name: str) -> dict[str, Any]:
+    path = resources.files("sitrep") / "data" / "ingest" / name
+    return tomllib.loads(path.read_text(encoding="utf-8"))
+
+
+@dataclass(frozen=True)
+class Footer:
+    name: str
+    pattern: re.Pattern[str]
+    extent: Literal["rest", "line"]
+    outlet: str | None
+
+
+@cache
+def footers() -> tuple[Footer, ...]:
+    return tuple(
+        Footer(
+            name=entry["name"],
+            pattern=re.compile(entry["pattern"], re.IGNORECASE),
+            extent=entry["extent"],
+            outlet=entry.get("outlet"),
+        )
+        for entry in _load("footers.toml")["footer"]
+    )
+
+
+@cache
+def credits() -> dict[str, str]:
+    """Credit text as written inside the brackets -> outlet name."""
+    table: dict[str, str] = {}
+    for entry in _load("credits.toml")["credit"]:
+        for spelling in [entry["credit"], *entry.get("aliases", [])]:
+            table[spelling] = entry["outlet"]
+    return table
+
+
+@cache
+def english_function_words() -> frozenset[str]:
+    return frozenset(_load("languages.toml")["english"]["function_words"])
+
+
+@cache
+def other_languages_function_words() -> dict[str, frozenset[str]]:
+    return {name: frozenset(words) for name, words in _load("languages.toml")["others"].items()}

@@ -1,0 +1,49 @@
+"""Text normalisation shared by every format: the body that later stages' offsets point into."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_INVISIBLE = re.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff]")  # soft hyphen, zero widths, BOM
+_NO_BREAK_SPACE = re.compile("[\u00a0\u2007\u202f]")
+_TRAILING_SPACE = re.compile(r"[ \t]+$", re.M)
+_TERMINAL = tuple(".!?:;\"”’')]…")
+# A paragraph that ends with one of these words was cut mid-sentence, whatever comes next
+# ("... would be honoured to meet with" / "North Korean leader ...").
+_DANGLING = frozenset(
+    "a an the of to in on at for with by from into onto and or but nor that as than "
+    "its their his her our your whose".split()
+)
+
+
+def normalize_text(text: str) -> str:
+    """NFC, \\n line ends, no invisible characters or trailing spaces, at most one blank line
+    between paragraphs, no leading or trailing blank lines."""
+    text = unicodedata.normalize("NFC", text).replace("\r\n", "\n").replace("\r", "\n")
+    if not text.isascii():
+        text = _NO_BREAK_SPACE.sub(" ", _INVISIBLE.sub("", text))
+    text = _TRAILING_SPACE.sub("", text)
+    return re.sub(r"\n{3,}", "\n\n", text).strip("\n")
+
+
+def join_broken_paragraphs(text: str) -> str:
+    """Join paragraphs that a blank line split in the middle of a sentence: one that ends
+    without terminal punctuation and is followed by one starting in lower case, or one that
+    ends with an article, preposition or conjunction."""
+    paragraphs = text.split("\n\n")
+    joined = [paragraphs[0]]
+    for paragraph in paragraphs[1:]:
+        if _is_cut(joined[-1], paragraph):
+            joined[-1] = f"{joined[-1]} {paragraph.lstrip()}"
+        else:
+            joined.append(paragraph)
+    return "\n\n".join(joined)
+
+
+def _is_cut(before: str, after: str) -> bool:
+    before, after = before.rstrip(), after.lstrip()
+    if not before or not after or before.endswith(_TERMINAL) or len(before.split()) < 4:
+        return False
+    last_word = before.rsplit(None, 1)[-1].lower()
+    return after[0].islower() or last_word in _DANGLING
