@@ -1,0 +1,486 @@
+"""Actor resolver: actor text -> country code + sector, from the tables in sitrep/data/actors.
+
+All knowledge is in four TSV tables (countries, organizations, people, sectors; formats in
+sitrep/data/actors/README.md). At load every name, abbreviation, demonym, capital and sector
+keyword goes into one word trie; a phrase is then read left to right, taking the longest
+entry at each word ("South Sudan" before "Sudan", "US Forces Korea" before "US"), and the
+resolution is chosen from those matches with a few documented rules.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+from enum import IntEnum
+from functools import cache
+from pathlib import Path
+from typing import NamedTuple, Sequence
+
+DATA_DIR = Path(__file__).resolve().parent.parent / "data" / "actors"
+PACKAGED_FILES = ("countries.tsv", "organizations.tsv", "people.tsv", "sectors.tsv")
+
+_WORD = re.compile(r"[^\W_]+")
+# What may separate the words of one name: "U.S.", "Jae-in", "Cote d'Ivoire", "AT&T".
+# Anything else (a comma, a bracket, a slash, a dash) ends a name.
+_SOFT_GAP_CHARS = " \t\n\r\f\v\u00a0-\u2010\u2011\u2013.'\u2019&"
+# Capitalised in a pattern but often lowercase in running text ("the Hague", "al-Qaeda").
+_LENIENT_WORDS = frozenset({"the", "al", "el", "la", "le", "de"})
+# A preposition ends the head of an actor phrase: in "the US ambassador to the UN" the actor
+# is the US ambassador. "of" is not one: "the defense chiefs of South Korea and the US".
+_PREPOSITIONS = frozenset({
+    "to", "for", "at", "in", "on", "with", "against", "from", "toward", "towards", "over",
+    "near", "inside", "outside", "into", "across", "along", "during", "after", "before",
+    "under", "via", "about", "than",
+})
+
+
+class Kind(IntEnum):
+    """What a dictionary entry names; lower values win when two entries cover the same words."""
+
+    PERSON = 0
+    ORG = 1
+    COUNTRY = 2  # a country's name or alias
+    CAPITAL = 3
+    ADJECTIVE = 4
+    SECTOR = 5  # a sector keyword
+
+
+@dataclass(frozen=True)
+class ActorCode:
+    code: str | None  # alpha-3 or org code; None if only a sector was found
+    sector: str | None
+    name: str  # canonical name of what matched
+    matched: str  # the substring of the input that matched
+    start: int  # offset of `matched` in the input
+    end: int
+
+
+@dataclass(frozen=True)
+class CountryInfo:
+    code: str
+    name: str
+    lat: float | None
+    lon: float | None
+    capital: str | None
+    capital_lat: float | None
+    capital_lon: float | None
+
+
+@dataclass(frozen=True)
+class _Entry:
+    kind: Kind
+    words: tuple[str, ...]  # the pattern's words as written, for the case check
+    name: str
+    codes: tuple[str, ...] = ()  # () none, one code, or the members of a group
+    sector: str | None = None
+    person: str | None = None  # key into the role table
+    source: int = 0  # 0 packaged, 1.. user files: a later file wins ties
+
+
+@dataclass(frozen=True)
+class _Role:
+    code: str | None
+    sector: str | None
+    start: date
+    end: date
+
+
+@dataclass
+class _Node:
+    children: dict[str, _Node] = field(default_factory=dict)
+    entries: list[_Entry] = field(default_factory=list)
+
+
+class _Word(NamedTuple):
+    start: int
+    end: int
+    text: str
+    joined: bool  # only a soft gap separates it from the previous word
+
+
+class _Match(NamedTuple):
+    entry: _Entry
+    first: int  # word indices [first, last)
+    last: int
+    start: int  # character offsets
+    end: int
+
+
+def _words(text: str) -> list[_Word]:
+    words: list[_Word] = []
+    previous_end: int | None = None
+    for m in _WORD.finditer(text):
+        joined = previous_end is not None and not text[previous_end:m.start()].strip(
+            _SOFT_GAP_CHARS)
+        words.append(_Word(m.start(), m.end(), m.group(), joined))
+        previous_end = m.end()
+    return words
+
+
+def _case_ok(pattern: tuple[str, ...], words: Sequence[_Word]) -> bool:
+    """Capitalised pattern words must be capitalised in the text, all-caps ones all caps,
+    so that "US" never matches "us" nor "Turkey" the bird."""
+    for p, w in zip(pattern, words):
+        if p.lower() in _LENIENT_WORDS:
+            continue
+        if p.isupper():
+            if not w.text.isupper():
+                return False
+        elif p[0].isupper() and not w.text[0].isupper():
+            return False
+    return True
+
+
+def _plural(keyword: str) -> str:
+    """English plural of a keyword's last word: troop -> troops, gunman -> gunmen."""
+    if keyword.endswith("man"):
+        return keyword[:-3] + "men"
+    if keyword.endswith("person"):
+        return keyword[:-6] + "people"
+    if keyword.endswith("y") and keyword[-2:-1] not in ("a", "e", "i", "o", "u"):
+        return keyword[:-1] + "ies"
+    if keyword.endswith(("s", "x", "ch", "sh", "z")):
+        return keyword + "es"
+    return keyword + "s"
+
+
+def _variants(cell: str) -> list[str]:
+    return [v.strip() for v in cell.split("|") if v.strip()]
+
+
+def _date_or(cell: str, default: date) -> date:
+    return date.fromisoformat(cell) if cell else default
+
+
+def _float(cell: str) -> float | None:
+    return float(cell) if cell else None
+
+
+def _read_tsv(path: Path) -> tuple[list[str], list[dict[str, str]]]:
+    lines = [line for line in path.read_text(encoding="utf-8").splitlines()
+             if line.strip() and not line.startswith("#")]
+    if not lines:
+        return [], []
+    header = [h.strip() for h in lines[0].split("\t")]
+    rows = []
+    for line in lines[1:]:
+        cells = [c.strip() for c in line.split("\t")]
+        cells += [""] * (len(header) - len(cells))
+        rows.append(dict(zip(header, cells)))
+    return header, rows
+
+
+class ActorDictionary:
+    """Every actor name the tables know, compiled into one word trie."""
+
+    def __init__(self) -> None:
+        self._root = _Node()
+        self._countries: dict[str, CountryInfo] = {}
+        self._roles: dict[str, list[_Role]] = {}
+        self._sector_order: list[str] = []
+
+    # -- loading ---------------------------------------------------------------------------
+
+    @classmethod
+    def default(cls) -> ActorDictionary:
+        """The packaged tables, loaded once per process."""
+        return _default_dictionary()
+
+    @classmethod
+    def load(cls, extra_paths: Sequence[Path] = ()) -> ActorDictionary:
+        """Packaged tables plus user files in the same formats, recognised by their header.
+        A user file's entries win over packaged ones that cover the same words."""
+        dictionary = cls()
+        for name in PACKAGED_FILES:
+            dictionary._add_file(DATA_DIR / name, source=0)
+        for source, path in enumerate(extra_paths, start=1):
+            dictionary._add_file(Path(path), source=source)
+        dictionary._sort_entries(dictionary._root)
+        return dictionary
+
+    def _add_file(self, path: Path, source: int) -> None:
+        header, rows = _read_tsv(path)
+        if "capitals" in header:
+            self._add_countries(rows, source)
+        elif "pattern" in header:
+            self._add_organizations(rows, source)
+        elif "keywords" in header:
+            self._add_sectors(rows, source)
+        elif "role" in header or "start" in header:
+            self._add_people(rows, source)
+        else:
+            raise ValueError(f"{path}: unknown actor table (header: {' '.join(header)!r}); "
+                             "see sitrep/data/actors/README.md")
+
+    def _insert(self, pattern: str, entry_fields: dict, kind: Kind, source: int) -> None:
+        if pattern.startswith("the "):  # data convention: "the White House"
+            pattern = pattern[4:]
+        words = tuple(w.text for w in _words(pattern))
+        if not words:
+            return
+        node = self._root
+        for word in words:
+            node = node.children.setdefault(word.lower(), _Node())
+        entry = _Entry(kind=kind, words=words, source=source, **entry_fields)
+        if entry not in node.entries:
+            node.entries.append(entry)
+
+    def _sort_entries(self, node: _Node) -> None:
+        # Stable: among equals, the earlier row of a file wins (Kingston is Jamaica's).
+        node.entries.sort(key=lambda e: (e.kind, -e.source))
+        for child in node.children.values():
+            self._sort_entries(child)
+
+    def _add_countries(self, rows: list[dict[str, str]], source: int) -> None:
+        for row in rows:
+            code, name = row["code"], row["name"]
+            capitals = _variants(row.get("capitals", ""))
+            self._countries[code] = CountryInfo(
+                code=code, name=name, lat=_float(row.get("lat", "")),
+                lon=_float(row.get("lon", "")), capital=capitals[0] if capitals else None,
+                capital_lat=_float(row.get("capital_lat", "")),
+                capital_lon=_float(row.get("capital_lon", "")))
+            fields = {"name": name, "codes": (code,)}
+            for pattern in [name, *_variants(row.get("aliases", ""))]:
+                self._insert(pattern, fields, Kind.COUNTRY, source)
+            for pattern in capitals:
+                self._insert(pattern, fields, Kind.CAPITAL, source)
+            for pattern in _variants(row.get("adjectives", "")):
+                self._insert(pattern, fields, Kind.ADJECTIVE, source)
+
+    def _add_organizations(self, rows: list[dict[str, str]], source: int) -> None:
+        for row in rows:
+            patterns = _variants(row["pattern"])
+            if not patterns:
+                continue
+            country = row.get("country", "")
+            codes = tuple(country.split("+")) if country else (
+                (row["code"],) if row.get("code") else ())
+            fields = {"name": patterns[0].removeprefix("the "), "codes": codes,
+                      "sector": row.get("sector") or None}
+            for pattern in patterns:
+                self._insert(pattern, fields, Kind.ORG, source)
+
+    def _add_people(self, rows: list[dict[str, str]], source: int) -> None:
+        for row in rows:
+            names = _variants(row["name"])
+            if not names:
+                continue
+            person = names[0]
+            role = _Role(code=row.get("code") or None, sector=row.get("sector") or None,
+                         start=_date_or(row.get("start", ""), date.min),
+                         end=_date_or(row.get("end", ""), date.max))
+            roles = self._roles.setdefault(person, [])
+            roles.append(role)
+            roles.sort(key=lambda r: r.start)
+            for pattern in names:
+                self._insert(pattern, {"name": person, "person": person}, Kind.PERSON, source)
+
+    def _add_sectors(self, rows: list[dict[str, str]], source: int) -> None:
+        for row in rows:
+            sector = row["sector"]
+            if sector not in self._sector_order:
+                self._sector_order.append(sector)
+            for keyword in _variants(row.get("keywords", "")):
+                fields = {"name": keyword, "sector": sector}
+                for pattern in {keyword, _plural(keyword)}:
+                    self._insert(pattern, fields, Kind.SECTOR, source)
+
+    # -- matching --------------------------------------------------------------------------
+
+    def _scan(self, text: str) -> tuple[list[_Match], list[_Word]]:
+        """Longest entries, left to right, without overlap; and the words of the text."""
+        words = _words(text)
+        keys = [w.text.lower() for w in words]
+        matches: list[_Match] = []
+        i = 0
+        while i < len(words):
+            node: _Node | None = self._root
+            best: tuple[_Entry, int] | None = None
+            j = i
+            while j < len(words) and (j == i or words[j].joined):
+                node = node.children.get(keys[j])
+                if node is None:
+                    break
+                j += 1
+                for entry in node.entries:
+                    if (_case_ok(entry.words, words[i:j])
+                            and not self._part_of_longer_name(entry, words, i, j)):
+                        best = (entry, j)
+                        break
+            if best is None:
+                i += 1
+                continue
+            entry, j = best
+            matches.append(_Match(entry, i, j, words[i].start, words[j - 1].end))
+            i = j
+        return matches, words
+
+    def _part_of_longer_name(self, entry: _Entry, words: list[_Word], i: int, j: int) -> bool:
+        """A one-word place or surname that forms a two-word name with the capitalised word
+        after it, a word that starts no entry, is not an actor: "Jordan Peterson",
+        "Chad Smith", "Georgia Tech", "Trump Tower", "India Today". Longer capitalised runs
+        are institutions of the country ("Kenya Anti-Corruption Commission"), and all-caps
+        text (headlines) is exempt."""
+        if (entry.kind not in (Kind.PERSON, Kind.COUNTRY, Kind.CAPITAL)
+                or j - i != 1 or j >= len(words) or not words[j].joined):
+            return False
+        following = words[j].text
+        if not following[0].isupper() or words[i].text.isupper():
+            return False
+        if following.lower() in self._root.children:
+            return False
+        longer_run = j + 1 < len(words) and words[j + 1].joined and words[j + 1].text[0].isupper()
+        return not longer_run
+
+    # -- resolution ------------------------------------------------------------------------
+
+    def _analyse(self, text: str) -> tuple[list[_Match], list[_Match]]:
+        """Actor matches and keyword matches, each restricted to the phrase's head (the part
+        before its first preposition) when the head has any."""
+        matches, words = self._scan(text)
+        covered = {k for m in matches for k in range(m.first, m.last)}
+        head_end = len(text)
+        for k, word in enumerate(words):
+            if k > 0 and k not in covered and word.text.lower() in _PREPOSITIONS:
+                head_end = word.start
+                break
+
+        def in_head(items: list[_Match]) -> list[_Match]:
+            return [m for m in items if m.start < head_end] or items
+
+        actors = [m for m in matches if m.entry.kind is not Kind.SECTOR
+                  and (m.entry.codes or m.entry.sector or m.entry.person)]
+        keywords = [m for m in matches if m.entry.kind is Kind.SECTOR]
+        return in_head(actors), in_head(keywords)
+
+    def _keyword_sector(self, keywords: list[_Match]) -> _Match | None:
+        """The keyword whose sector comes first in sectors.tsv ("rebel soldiers" -> REB)."""
+        order = {s: k for k, s in enumerate(self._sector_order)}
+        return min(keywords, key=lambda m: order.get(m.entry.sector, len(order)), default=None)
+
+    def _codes(self, m: _Match, text: str, when: date | None,
+               keyword_sector: str | None) -> list[ActorCode]:
+        """What one actor match resolves to (several codes for a group)."""
+        entry = m.entry
+        codes, own_sector, fallback = entry.codes, entry.sector, True
+        if entry.kind is Kind.PERSON:
+            code, own_sector, fallback = self._role_on(entry.person, when)
+            codes = (code,) if code else ()
+        bare = entry.kind in (Kind.COUNTRY, Kind.CAPITAL) or len(codes) > 1
+        if own_sector is None and fallback:
+            own_sector = keyword_sector or ("GOV" if bare else None)
+        matched = text[m.start:m.end]
+        if len(codes) > 1:
+            return [ActorCode(c, own_sector, self._country_name(c), matched, m.start, m.end)
+                    for c in codes]
+        return [ActorCode(codes[0] if codes else None, own_sector, entry.name, matched,
+                          m.start, m.end)]
+
+    def _country_name(self, code: str) -> str:
+        info = self._countries.get(code)
+        return info.name if info else code
+
+    def _role_on(self, person: str | None, when: date | None) -> tuple[str | None, str | None, bool]:
+        """(code, sector, sector may fall back to keywords) of a person's role on `when`."""
+        roles = self._roles.get(person or "", [])
+        if not roles:
+            return None, None, True
+        if when is None:
+            role = roles[-1]
+            return role.code, role.sector, True
+        covering = [r for r in roles if r.start <= when <= r.end]
+        if covering:
+            role = covering[-1]
+            return role.code, role.sector, True
+
+        def distance(r: _Role) -> timedelta:
+            return r.start - when if when < r.start else when - r.end
+
+        # Out of office: still of that country, but not its government.
+        return min(roles, key=distance).code, None, False
+
+    @staticmethod
+    def _as_date(when: date | None) -> date | None:
+        return when.date() if isinstance(when, datetime) else when
+
+    def resolve(self, text: str, when: date | None = None) -> ActorCode | None:
+        """The best single resolution of an actor phrase.
+
+        A person or organization beats a country ("Chinese Foreign Ministry spokesman Geng
+        Shuang" is Geng Shuang); among equals the leftmost wins. The sector is the
+        person's or organization's own, else the strongest keyword in the phrase, else GOV
+        for a bare country or capital name ("Pyongyang"), else None ("the Chinese").
+        """
+        when = self._as_date(when)
+        actors, keywords = self._analyse(text)
+        keyword = self._keyword_sector(keywords)
+        keyword_sector = keyword.entry.sector if keyword else None
+
+        def rank(m: _Match) -> tuple[int, int]:
+            coded = bool(m.entry.codes or m.entry.person)
+            return (0 if coded and m.entry.kind <= Kind.ORG else 1 if coded else 2, m.start)
+
+        if actors:
+            return self._codes(min(actors, key=rank), text, when, keyword_sector)[0]
+        if keyword:
+            return ActorCode(None, keyword_sector, keyword.entry.name,
+                             text[keyword.start:keyword.end], keyword.start, keyword.end)
+        return None
+
+    def resolve_all(self, text: str, when: date | None = None) -> list[ActorCode]:
+        """Every distinct actor of a compound phrase, left to right ("the defense chiefs of
+        South Korea and the US" -> KOR MIL, USA MIL). A country named alongside a person or
+        body of the same country is not repeated ("US President Donald Trump" -> one)."""
+        when = self._as_date(when)
+        actors, keywords = self._analyse(text)
+        keyword = self._keyword_sector(keywords)
+        keyword_sector = keyword.entry.sector if keyword else None
+        found: list[tuple[_Match, ActorCode]] = []
+        for m in actors:
+            found += [(m, code) for code in self._codes(m, text, when, keyword_sector)
+                      if code.code is not None]
+        specific = {code.code for m, code in found if m.entry.kind <= Kind.ORG}
+        members: list[ActorCode] = []
+        seen: set[tuple[str | None, str | None]] = set()
+        for m, code in found:
+            if m.entry.kind > Kind.ORG and code.code in specific:
+                continue
+            if (code.code, code.sector) not in seen:
+                seen.add((code.code, code.sector))
+                members.append(code)
+        if not members:
+            single = self.resolve(text, when)
+            return [single] if single else []
+        return members
+
+    def find_countries(self, text: str) -> list[ActorCode]:
+        """Every mention of a country by name, alias, adjective or capital, with offsets.
+        Names inside longer entries ("Korean Central News Agency") are not mentions."""
+        return [ActorCode(m.entry.codes[0], None, m.entry.name, text[m.start:m.end],
+                          m.start, m.end)
+                for m in self._scan(text)[0]
+                if Kind.COUNTRY <= m.entry.kind <= Kind.ADJECTIVE]
+
+    def country(self, code: str) -> CountryInfo | None:
+        return self._countries.get(code)
+
+    def sector_of(self, text: str) -> str | None:
+        """The sector that keywords alone give a phrase ("protesters" -> CVL)."""
+        _, keywords = self._analyse(text)
+        keyword = self._keyword_sector(keywords)
+        return keyword.entry.sector if keyword else None
+
+    def person(self, name: str, when: date | None = None) -> ActorCode | None:
+        """A person by any name variant, in the role they held on `when` (None: latest)."""
+        when = self._as_date(when)
+        for m in self._scan(name)[0]:
+            if m.entry.kind is Kind.PERSON:
+                return self._codes(m, name, when, None)[0]
+        return None
+
+
+@cache
+def _default_dictionary() -> ActorDictionary:
+    return ActorDictionary.load()

@@ -1,0 +1,498 @@
+"""Actor resolver: actor phrases (invented, wire-copy style) -> country code + sector."""
+
+from __future__ import annotations
+
+import time
+from datetime import date
+
+import pytest
+
+from sitrep.resolve.actors import DATA_DIR, ActorCode, ActorDictionary
+
+D = date.fromisoformat
+
+# (phrase, expected code, expected sector, article date or None)
+CASES: list[tuple[str, str | None, str | None, date | None]] = [
+    ("the US Air Force", "USA", "MIL", None),
+    ("South Korea's military", "KOR", "MIL", None),
+    ("Pyongyang", "PRK", "GOV", None),
+    ("Chinese Foreign Ministry spokesman Geng Shuang", "CHN", "GOV", D("2017-09-04")),
+    ("the state-run Korean Central News Agency", "PRK", "MED", None),
+    ("Japanese fighters", "JPN", "MIL", None),
+    ("US President Donald Trump", "USA", "GOV", D("2017-11-07")),
+    ("Georgian protesters", "GEO", "CVL", None),
+    ("Iraqi police", "IRQ", "COP", None),
+    ("Moon Jae-in", "KOR", "OPP", D("2017-05-03")),
+    ("Moon Jae-in", "KOR", "GOV", D("2017-06-01")),
+    ("North Korea", "PRK", "GOV", None),
+    ("Washington", "USA", "GOV", None),
+    ("Seoul", "KOR", "GOV", None),
+    ("Beijing", "CHN", "GOV", None),
+    ("Moscow", "RUS", "GOV", None),
+    ("Tokyo", "JPN", "GOV", None),
+    ("the Kremlin", "RUS", "GOV", None),
+    ("the Pentagon", "USA", "MIL", None),
+    ("a Pentagon spokesman", "USA", "MIL", None),
+    ("the White House", "USA", "GOV", None),
+    ("the Blue House", "KOR", "GOV", None),
+    ("Cheong Wa Dae", "KOR", "GOV", None),
+    ("Downing Street", "GBR", "GOV", None),
+    ("the Elysee", "FRA", "GOV", None),
+    ("Yonhap", "KOR", "MED", None),
+    ("China's Xinhua news agency", "CHN", "MED", None),
+    ("TASS", "RUS", "MED", None),
+    ("the United Nations", "UNO", "IGO", None),
+    ("the UN Security Council", "UNSC", "IGO", None),
+    ("NATO allies", "NATO", "IGO", None),
+    ("the European Union", "EU", "IGO", None),
+    ("the IAEA", "IAEA", "IGO", None),
+    ("Amnesty International", "AMN", "NGO", None),
+    ("Human Rights Watch", "HRW", "NGO", None),
+    ("Hamas militants", "PSE", "REB", None),
+    ("Hezbollah fighters", "LBN", "REB", None),
+    ("the Taliban", "AFG", "REB", None),
+    ("Islamic State militants", "ISIS", "REB", None),
+    ("the Japan Air Self-Defense Force", "JPN", "MIL", None),
+    ("Koku Jieitai", "JPN", "MIL", None),
+    ("US Forces Korea", "USA", "MIL", None),
+    ("USFK", "USA", "MIL", None),
+    ("the CIA", "USA", "GOV", None),
+    ("the State Department", "USA", "GOV", None),
+    ("Russian President Vladimir Putin", "RUS", "GOV", D("2019-03-01")),
+    ("Chinese President Xi Jinping", "CHN", "GOV", D("2019-03-01")),
+    ("Japanese Prime Minister Shinzo Abe", "JPN", "GOV", D("2017-03-01")),
+    ("North Korean leader Kim Jong-un", "PRK", "GOV", D("2017-09-03")),
+    ("Kim Jong Un", "PRK", "GOV", None),
+    ("Park Geun-hye", "KOR", "GOV", D("2015-06-01")),
+    ("CIA Director Mike Pompeo", "USA", "GOV", D("2017-06-01")),
+    ("Secretary of State Mike Pompeo", "USA", "GOV", D("2019-01-01")),
+    ("Defense Secretary Jim Mattis", "USA", "MIL", D("2017-10-01")),
+    ("Turkish troops", "TUR", "MIL", None),
+    ("Syrian rebels", "SYR", "REB", None),
+    ("the Syrian government", "SYR", "GOV", None),
+    ("Israeli soldiers", "ISR", "MIL", None),
+    ("Palestinian protesters", "PSE", "CVL", None),
+    ("Ukrainian forces", "UKR", "MIL", None),
+    ("Kyiv", "UKR", "GOV", None),
+    ("Kiev", "UKR", "GOV", None),
+    ("Iran's Revolutionary Guards", "IRN", "MIL", None),
+    ("Tehran", "IRN", "GOV", None),
+    ("the Saudi foreign minister", "SAU", "GOV", None),
+    ("Indian police", "IND", "COP", None),
+    ("the Pakistani army", "PAK", "MIL", None),
+    ("Afghan civilians", "AFG", "CVL", None),
+    ("Nigerian troops", "NGA", "MIL", None),
+    ("Niger's junta", "NER", "MIL", None),
+    ("Congolese rebels", "COD", "REB", None),
+    ("Congo", "COD", "GOV", None),
+    ("Congo-Brazzaville", "COG", "GOV", None),
+    ("the Republic of the Congo", "COG", "GOV", None),
+    ("the Democratic Republic of the Congo", "COD", "GOV", None),
+    ("Chad", "TCD", "GOV", None),
+    ("Chadian soldiers", "TCD", "MIL", None),
+    ("Jordan", "JOR", "GOV", None),
+    ("Jordanian officials", "JOR", "GOV", None),
+    ("Turkey", "TUR", "GOV", None),
+    ("Ankara", "TUR", "GOV", None),
+    ("South Sudanese refugees", "SSD", "CVL", None),
+    ("Sudan's military", "SDN", "MIL", None),
+    ("Korea", "KOR", "GOV", None),
+    ("South Korean fighter jets", "KOR", "MIL", None),
+    ("the ROK Navy", "KOR", "MIL", None),
+    ("the DPRK", "PRK", "GOV", None),
+    ("British lawmakers", "GBR", "LEG", None),
+    ("the UK", "GBR", "GOV", None),
+    ("U.S. officials", "USA", "GOV", None),
+    ("American troops", "USA", "MIL", None),
+    ("French President Emmanuel Macron", "FRA", "GOV", D("2018-04-01")),
+    ("German Chancellor Angela Merkel", "DEU", "GOV", D("2018-01-01")),
+    ("Israeli Prime Minister Benjamin Netanyahu", "ISR", "GOV", D("2019-05-01")),
+    ("Syrian President Bashar al-Assad", "SYR", "GOV", D("2015-05-01")),
+    ("Indian Prime Minister Narendra Modi", "IND", "GOV", D("2020-05-01")),
+    ("Turkish President Recep Tayyip Erdogan", "TUR", "GOV", D("2020-05-01")),
+    ("Ukrainian President Volodymyr Zelensky", "UKR", "GOV", D("2022-03-01")),
+    ("the Chinese Communist Party", "CHN", "PTY", None),
+    ("the People's Liberation Army", "CHN", "MIL", None),
+    ("China's state media", "CHN", "MED", None),
+    ("Venezuelan opposition leaders", "VEN", "OPP", None),
+    ("Egyptian security forces", "EGY", "COP", None),
+    ("Mexican police officers", "MEX", "COP", None),
+    ("Brazilian lawmakers", "BRA", "LEG", None),
+    ("the Philippine coast guard", "PHL", "COP", None),
+    ("Vietnamese fishermen", "VNM", "CVL", None),
+    ("Taiwanese officials", "TWN", "GOV", None),
+    ("Taipei", "TWN", "GOV", None),
+    ("Hong Kong police", "HKG", "COP", None),
+    ("Myanmar's military junta", "MMR", "MIL", None),
+    ("Burmese soldiers", "MMR", "MIL", None),
+    ("the Ivory Coast government", "CIV", "GOV", None),
+    ("Cote d'Ivoire", "CIV", "GOV", None),
+    ("Côte d'Ivoire", "CIV", "GOV", None),
+    ("Kosovo police", "XKX", "COP", None),
+    ("Polish border guards", "POL", "COP", None),
+    ("Lithuanian diplomats", "LTU", "GOV", None),
+    ("the Russian Defense Ministry", "RUS", "MIL", None),
+    ("Japan's Defense Ministry", "JPN", "MIL", None),
+    ("South Korea's Unification Ministry", "KOR", "GOV", None),
+    ("the Joint Chiefs of Staff in Seoul", "KOR", "MIL", None),
+    ("North Korean state media", "PRK", "MED", None),
+    ("the Rodong Sinmun", "PRK", "MED", None),
+    ("the Korean People's Army", "PRK", "MIL", None),
+    ("North Korean defectors", "PRK", "CVL", None),
+    ("US and South Korean troops", "USA", "MIL", None),
+    ("Chinese coast guard vessels", "CHN", "COP", None),
+    ("the Iraqi parliament", "IRQ", "LEG", None),
+    ("Lebanese Hezbollah", "LBN", "REB", None),
+    ("Yemen's Houthi rebels", "YEM", "REB", None),
+    ("the World Health Organization", "WHO", "IGO", None),
+    ("the WHO", "WHO", "IGO", None),
+    ("the International Monetary Fund", "IMF", "IGO", None),
+    ("the World Bank", "WBK", "IGO", None),
+    ("ASEAN foreign ministers", "ASEAN", "IGO", None),
+    ("the Arab League", "ARL", "IGO", None),
+    ("the Red Cross", "ICRC", "NGO", None),
+    ("Doctors Without Borders", "MSF", "NGO", None),
+    ("the G7", "G7", "IGO", None),
+    ("OPEC", "OPEC", "IGO", None),
+    ("UN Secretary-General Antonio Guterres", "UNO", "IGO", D("2019-09-01")),
+    ("Ban Ki-moon", "UNO", "IGO", D("2010-01-01")),
+    ("Ban Ki-moon", "KOR", "GOV", D("2005-01-01")),
+    ("Xi", "CHN", "GOV", D("2018-01-01")),
+    ("Trump", "USA", "GOV", D("2018-01-01")),
+    ("Obama", "USA", "LEG", D("2006-01-01")),
+    ("Putin", "RUS", "GOV", D("2010-01-01")),
+    ("Netanyahu", "ISR", "OPP", D("2022-01-01")),
+    ("Kim Jong-il", "PRK", "GOV", D("2005-01-01")),
+    ("Zelenskyy", "UKR", "GOV", None),
+    ("Erdogan", "TUR", "GOV", D("2010-01-01")),
+    ("Lee Myung-bak", "KOR", "GOV", D("2010-01-01")),
+    ("Roh Moo-hyun", "KOR", "GOV", D("2004-01-01")),
+    ("Yoon Suk Yeol", "KOR", "GOV", D("2023-01-01")),
+    ("the Vatican", "VAT", "GOV", None),
+    ("Pope Francis", None, "REL", None),
+    ("the Russian Orthodox Church", "RUS", "REL", None),
+    ("student protesters in Seoul", "KOR", "CVL", None),
+    ("the US ambassador to the UN", "USA", "GOV", None),
+    ("the UN envoy to Syria", "UNO", "IGO", None),
+    ("Australian diplomats", "AUS", "GOV", None),
+    ("New Zealand's prime minister", "NZL", "GOV", None),
+    ("Canadian Prime Minister Justin Trudeau", "CAN", "GOV", D("2018-01-01")),
+    ("Mexico City", "MEX", "GOV", None),
+    ("New Delhi", "IND", "GOV", None),
+    ("Islamabad", "PAK", "GOV", None),
+    ("Riyadh", "SAU", "GOV", None),
+    ("Damascus", "SYR", "GOV", None),
+    ("Baghdad", "IRQ", "GOV", None),
+    ("Kabul", "AFG", "GOV", None),
+    ("Ramallah", "PSE", "GOV", None),
+    ("Gaza militants", "PSE", "REB", None),
+    ("the Palestinian Authority", "PSE", "GOV", None),
+    ("Egypt's Foreign Ministry", "EGY", "GOV", None),
+    ("Emirati officials", "ARE", "GOV", None),
+    ("the UAE", "ARE", "GOV", None),
+    ("the Belarusian opposition", "BLR", "OPP", None),
+    ("Moldovan authorities", "MDA", "GOV", None),
+    ("Armenian and Azerbaijani forces", "ARM", "MIL", None),
+    ("Azerbaijan", "AZE", "GOV", None),
+    ("Ethiopian federal forces", "ETH", "MIL", None),
+    ("Malian soldiers", "MLI", "MIL", None),
+    ("Burkina Faso's junta", "BFA", "MIL", None),
+    ("Nigerien soldiers", "NER", "MIL", None),
+    ("Niger", "NER", "GOV", None),
+    ("Nigeria", "NGA", "GOV", None),
+    ("the North Korean regime", "PRK", "GOV", None),
+    ("the Japanese Coast Guard", "JPN", "COP", None),
+    ("South Korean President Moon Jae-in", "KOR", "GOV", D("2018-04-27")),
+    ("Defense Minister Song Young-moo", "KOR", "MIL", D("2017-09-01")),
+    ("Seoul's defense ministry", "KOR", "MIL", None),
+    ("the Japanese government", "JPN", "GOV", None),
+    ("the Japan Times", "JPN", "MED", None),
+    ("a Reuters reporter", "GBR", "MED", None),
+    ("AFP", "FRA", "MED", None),
+    ("the Associated Press", "USA", "MED", None),
+    ("Al Jazeera", "QAT", "MED", None),
+    ("the BBC", "GBR", "MED", None),
+    ("Georgia", "GEO", "GOV", None),
+    ("South Georgia", "SGS", "GOV", None),
+    ("Papua New Guinea", "PNG", "GOV", None),
+    ("Guinea-Bissau", "GNB", "GOV", None),
+    ("Guinea", "GIN", "GOV", None),
+    ("Equatorial Guinea", "GNQ", "GOV", None),
+    ("the Dominican Republic", "DOM", "GOV", None),
+    ("Dominica", "DMA", "GOV", None),
+    ("the Netherlands", "NLD", "GOV", None),
+    ("Dutch police", "NLD", "COP", None),
+    ("Swiss banks", "CHE", "BUS", None),
+    ("Samsung executives", None, "BUS", None),
+    ("a Kenyan court", "KEN", "JUD", None),
+    ("Bolivian prosecutors", "BOL", "JUD", None),
+    ("Colombian guerrillas", "COL", "REB", None),
+    ("FARC rebels", "COL", "REB", None),
+    ("Boko Haram", "NGA", "REB", None),
+    ("al-Shabaab fighters", "SOM", "REB", None),
+    ("the Islamic Revolutionary Guard Corps", "IRN", "MIL", None),
+    ("Iranian state TV", "IRN", "MED", None),
+    ("the Houthis", "YEM", "REB", None),
+    ("PKK militants", "TUR", "REB", None),
+    ("Russia's Wagner Group", "RUS", "MIL", None),
+    ("the Bundeswehr", "DEU", "MIL", None),
+    ("the Knesset", "ISR", "LEG", None),
+    ("IDF soldiers", "ISR", "MIL", None),
+    ("the Verkhovna Rada", "UKR", "LEG", None),
+    ("Japanese lawmakers", "JPN", "LEG", None),
+    ("the South Korean National Assembly", "KOR", "LEG", None),
+    ("Thai protesters", "THA", "CVL", None),
+    ("the Thai military", "THA", "MIL", None),
+    ("the Cambodian opposition", "KHM", "OPP", None),
+    ("Indonesian fishermen", "IDN", "CVL", None),
+    ("Malaysian authorities", "MYS", "GOV", None),
+    ("Singapore", "SGP", "GOV", None),
+    ("the Sri Lankan navy", "LKA", "MIL", None),
+    ("Bangladeshi garment workers", "BGD", "CVL", None),
+    ("Nepalese villagers", "NPL", "CVL", None),
+    ("Tibetan monks", None, "REL", None),
+    ("Mongolia", "MNG", "GOV", None),
+    ("Kazakh officials", "KAZ", "GOV", None),
+    ("Uzbek authorities", "UZB", "GOV", None),
+    ("Cuban doctors", "CUB", "HLH", None),
+    ("Argentine President", "ARG", "GOV", None),
+    ("Chilean students", "CHL", "CVL", None),
+    ("Peruvian protesters", "PER", "CVL", None),
+    ("NORTH KOREA", "PRK", "GOV", None),
+    ("the U.S.-led coalition", "USA", "GOV", None),
+    ("Britain's Royal Navy", "GBR", "MIL", None),
+    ("Scottish police", "GBR", "COP", None),
+    ("Türkiye", "TUR", "GOV", None),
+    ("the Philippines", "PHL", "GOV", None),
+    ("Filipino fishermen", "PHL", "CVL", None),
+    ("Hanoi", "VNM", "GOV", None),
+    ("the Emir of Qatar", "QAT", "GOV", None),
+    ("King Abdullah of Jordan", "JOR", "GOV", None),
+    ("the Saudi crown prince", "SAU", "GOV", None),
+    ("Chinese warships", "CHN", "MIL", None),
+    ("a Russian bomber", "RUS", "MIL", None),
+    ("the Indian Ocean", None, None, None),
+    ("Latin American leaders", None, "GOV", None),
+    ("rebel soldiers", None, "REB", None),
+    ("security forces", None, "COP", None),
+]
+
+
+@pytest.fixture(scope="module")
+def actors() -> ActorDictionary:
+    return ActorDictionary.default()
+
+
+def test_accuracy_over_phrases(actors: ActorDictionary) -> None:
+    assert len(CASES) >= 100
+    failures = []
+    for text, code, sector, when in CASES:
+        got = actors.resolve(text, when)
+        got_pair = (got.code, got.sector) if got else (None, None)
+        if got_pair != (code, sector):
+            failures.append(f"{text!r} @ {when}: expected {(code, sector)}, got {got_pair}")
+    accuracy = 1 - len(failures) / len(CASES)
+    assert accuracy >= 0.95, f"accuracy {accuracy:.1%}; failures:\n" + "\n".join(failures)
+
+
+@pytest.mark.parametrize("text, code, sector, when", [
+    ("the US Pacific Air Forces", "USA", "MIL", None),
+    ("South Korea's military", "KOR", "MIL", None),
+    ("Pyongyang", "PRK", "GOV", None),
+    ("Chinese Foreign Ministry spokesman Geng Shuang", "CHN", "GOV", D("2017-09-04")),
+    ("the state-run Korean Central News Agency", "PRK", "MED", None),
+    ("Japanese fighters", "JPN", "MIL", None),
+    ("US President Donald Trump", "USA", "GOV", D("2017-11-07")),
+    ("Georgian protesters", "GEO", "CVL", None),
+    ("Iraqi police", "IRQ", "COP", None),
+    ("Moon Jae-in", "KOR", "OPP", D("2017-05-03")),
+    ("Moon Jae-in", "KOR", "GOV", D("2017-06-01")),
+    ("Moon Jae-in", "KOR", "GOV", D("2017-05-10")),
+    ("Park Geun-hye", "KOR", "GOV", D("2017-03-10")),
+    ("Mike Pompeo", "USA", "GOV", D("2017-06-01")),
+    ("protesters", None, "CVL", None),
+])
+def test_key_phrases(actors, text, code, sector, when) -> None:
+    got = actors.resolve(text, when)
+    assert got is not None
+    assert (got.code, got.sector) == (code, sector)
+
+
+def test_match_offsets_and_names(actors: ActorDictionary) -> None:
+    text = "Chinese Foreign Ministry spokesman Geng Shuang"
+    got = actors.resolve(text)
+    assert got == ActorCode("CHN", "GOV", "Geng Shuang", "Geng Shuang", 35, 46)
+    got = actors.resolve("South Korea's military")
+    assert (got.matched, got.start, got.end, got.name) == ("South Korea", 0, 11, "South Korea")
+    got = actors.resolve("the US Pacific Air Forces")
+    assert got.matched == "US Pacific Air Forces" and got.start == 4
+
+
+@pytest.mark.parametrize("text", [
+    "us", "un", "eu", "a turkey dinner", "fine china", "the chile harvest",
+    "Jordan Peterson", "Chad Smith", "Georgia Tech", "Trump Tower", "moon landing",
+])
+def test_no_actor_in_common_words_or_longer_names(actors, text) -> None:
+    got = actors.resolve(text)
+    assert got is None or got.code is None, got
+
+
+def test_short_abbreviations_are_case_sensitive(actors: ActorDictionary) -> None:
+    assert actors.resolve("the US")
+    assert actors.resolve("the UN").code == "UNO"
+    assert actors.resolve("EU leaders").code == "EU"
+    assert actors.resolve("let us talk") is None
+    assert actors.resolve("TURKEY").code == "TUR"
+
+
+def test_longest_match_wins(actors: ActorDictionary) -> None:
+    assert actors.resolve("Niger").code == "NER"
+    assert actors.resolve("Nigeria").code == "NGA"
+    assert actors.resolve("South Sudan").code == "SSD"
+    assert actors.resolve("Sudan").code == "SDN"
+    assert actors.resolve("Northern Ireland").code == "GBR"
+    assert actors.resolve("Ireland").code == "IRL"
+    assert actors.resolve("American Samoa").code == "ASM"
+    assert actors.resolve("the People's Republic of China").code == "CHN"
+    assert actors.resolve("the Republic of China").code == "TWN"
+
+
+@pytest.mark.parametrize("text, expected, when", [
+    ("the defense chiefs of South Korea and the US", [("KOR", "MIL"), ("USA", "MIL")], None),
+    ("US and South Korean troops", [("USA", "MIL"), ("KOR", "MIL")], None),
+    ("Seoul and Washington", [("KOR", "GOV"), ("USA", "GOV")], None),
+    ("the two Koreas", [("KOR", "GOV"), ("PRK", "GOV")], None),
+    ("the militaries of the two Koreas", [("KOR", "MIL"), ("PRK", "MIL")], None),
+    ("North and South Korea", [("PRK", "GOV"), ("KOR", "GOV")], None),
+    ("US-South Korea joint drills", [("USA", "GOV"), ("KOR", "GOV")], None),
+    ("US President Donald Trump and North Korean leader Kim Jong-un",
+     [("USA", "GOV"), ("PRK", "GOV")], D("2018-06-12")),
+    ("Chinese Foreign Ministry spokesman Geng Shuang", [("CHN", "GOV")], None),
+    ("the US ambassador to the UN", [("USA", "GOV")], None),
+    ("Japanese and Chinese diplomats", [("JPN", "GOV"), ("CHN", "GOV")], None),
+    ("Armenian and Azerbaijani forces", [("ARM", "MIL"), ("AZE", "MIL")], None),
+    ("protesters", [(None, "CVL")], None),
+    ("the weather", [], None),
+])
+def test_resolve_all_members(actors, text, expected, when) -> None:
+    assert [(a.code, a.sector) for a in actors.resolve_all(text, when)] == expected
+
+
+def test_find_countries_with_offsets(actors: ActorDictionary) -> None:
+    text = "Troops from South Korea and the US drilled near Pyongyang, a KCNA report said."
+    found = actors.find_countries(text)
+    assert [(f.code, f.matched) for f in found] == [
+        ("KOR", "South Korea"), ("USA", "US"), ("PRK", "Pyongyang")]
+    for f in found:
+        assert text[f.start:f.end] == f.matched
+    assert [f.code for f in actors.find_countries("Japanese and Chinese diplomats")] == [
+        "JPN", "CHN"]
+
+
+def test_country_info(actors: ActorDictionary) -> None:
+    korea = actors.country("KOR")
+    assert korea.name == "South Korea" and korea.capital == "Seoul"
+    assert 33 < korea.lat < 39 and 124 < korea.lon < 131
+    assert abs(korea.capital_lat - 37.57) < 0.2 and abs(korea.capital_lon - 126.98) < 0.2
+    assert actors.country("XKX").name == "Kosovo"
+    assert actors.country("PSE").name == "Palestine"
+    assert actors.country("ZZZ") is None
+
+
+def test_sector_of(actors: ActorDictionary) -> None:
+    assert actors.sector_of("protesters") == "CVL"
+    assert actors.sector_of("rebel soldiers") == "REB"
+    assert actors.sector_of("security forces") == "COP"
+    assert actors.sector_of("defense ministry spokesman") == "MIL"
+    assert actors.sector_of("foreign ministry spokesman") == "GOV"
+    assert actors.sector_of("ruling party lawmakers") == "LEG"
+    assert actors.sector_of("opposition lawmakers") == "OPP"
+    assert actors.sector_of("police officials") == "COP"
+    assert actors.sector_of("government troops") == "MIL"
+    assert actors.sector_of("journalists") == "MED"
+    assert actors.sector_of("the weather") is None
+
+
+def test_person_roles_by_date(actors: ActorDictionary) -> None:
+    assert actors.person("Mike Pompeo", D("2017-06-01")).sector == "GOV"
+    assert actors.person("Pompeo", D("2019-01-01")).code == "USA"
+    latest = actors.person("Donald Trump", None)
+    assert (latest.code, latest.sector) == ("USA", "GOV")
+    out_of_office = actors.person("Donald Trump", D("2022-01-01"))
+    assert (out_of_office.code, out_of_office.sector) == ("USA", None)
+    assert actors.person("Kim Jong-un", D("2010-01-01")).sector is None
+    assert actors.person("Kim Jong-un", D("2011-12-17")).sector == "GOV"
+    assert actors.person("Jim Mattis", D("2018-01-01")).sector == "MIL"
+    assert actors.person("Someone Unknown", None) is None
+
+
+def test_user_files_extend_the_tables(tmp_path) -> None:
+    orgs = tmp_path / "my_orgs.tsv"
+    orgs.write_text(
+        "# my additions\n"
+        "pattern\tcode\tsector\tcountry\n"
+        "Valley Defense Brigades|VDB\tVDB\tREB\t\n"
+        "Northern Grain Cooperative\tNGC\tBUS\tKAZ\n",
+        encoding="utf-8")
+    people = tmp_path / "my_people.tsv"
+    people.write_text(
+        "name\tcode\tsector\trole\tstart\tend\n"
+        "Amara Okonkwo-Reyes|Okonkwo-Reyes\tNGA\tGOV\tgovernor\t2019-05-29\t\n",
+        encoding="utf-8")
+    actors = ActorDictionary.load([orgs, people])
+    got = actors.resolve("VDB gunmen")
+    assert (got.code, got.sector, got.name) == ("VDB", "REB", "Valley Defense Brigades")
+    assert (actors.resolve("the Northern Grain Cooperative").code) == "KAZ"
+    assert actors.resolve("Okonkwo-Reyes", D("2020-01-01")).sector == "GOV"
+    assert actors.resolve("Okonkwo-Reyes", D("2018-01-01")).sector is None
+    # the packaged tables are still there
+    assert actors.resolve("Pyongyang").code == "PRK"
+
+
+def test_user_actor_without_code(tmp_path) -> None:
+    orgs = tmp_path / "local.tsv"
+    orgs.write_text("pattern\tcode\tsector\tcountry\nRiver Wardens\t\tREB\t\n", encoding="utf-8")
+    got = ActorDictionary.load([orgs]).resolve("the River Wardens")
+    assert (got.code, got.sector, got.name) == (None, "REB", "River Wardens")
+
+
+def test_unknown_table_is_a_clear_error(tmp_path) -> None:
+    bad = tmp_path / "bad.tsv"
+    bad.write_text("foo\tbar\n1\t2\n", encoding="utf-8")
+    with pytest.raises(ValueError, match="unknown actor table"):
+        ActorDictionary.load([bad])
+
+
+def test_tables_are_complete_and_well_formed(actors: ActorDictionary) -> None:
+    import re
+    rows = [line.split("\t") for line in
+            (DATA_DIR / "countries.tsv").read_text(encoding="utf-8").splitlines()
+            if line and not line.startswith("#")][1:]
+    codes = [r[0] for r in rows]
+    assert len(codes) == len(set(codes)) >= 250  # 249 ISO 3166-1 entries + Kosovo
+    for code in codes:
+        assert re.fullmatch(r"[A-Z]{3}", code)
+        info = actors.country(code)
+        assert -90 <= info.lat <= 90 and -180 <= info.lon <= 180
+    orgs = [line for line in (DATA_DIR / "organizations.tsv").read_text().splitlines()
+            if line and not line.startswith("#")]
+    assert len(orgs) - 1 >= 80
+    people = [line.split("\t") for line in (DATA_DIR / "people.tsv").read_text().splitlines()
+              if line and not line.startswith("#")][1:]
+    assert len(people) >= 40
+    for row in people:
+        start, end = row[4], row[5]
+        assert not (start and end) or start <= end, row
+
+
+def test_fast_enough() -> None:
+    began = time.perf_counter()
+    actors = ActorDictionary.load()
+    assert time.perf_counter() - began < 0.3
+    phrases = [text for text, *_ in CASES]
+    began = time.perf_counter()
+    for _ in range(5):
+        for text in phrases:
+            actors.resolve(text)
+    per_call = (time.perf_counter() - began) / (5 * len(phrases))
+    assert per_call < 200e-6, f"{per_call * 1e6:.0f} µs per resolve"
