@@ -1,0 +1,173 @@
+"""Date expressions: finding them in text and resolving them against the publication date."""
+
+from __future__ import annotations
+
+import csv
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from sitrep.resolve.dates import (
+    DateExpression,
+    find_date_expressions,
+    parse_published,
+    resolve_date,
+)
+
+FIXTURE = Path(__file__).parent / "fixtures" / "date_expressions.tsv"
+P_THURSDAY = date(2017, 11, 2)
+P_WEDNESDAY = date(2017, 5, 3)
+
+
+def _fixture_rows() -> list[dict[str, str]]:
+    lines = [line for line in FIXTURE.read_text("utf-8").splitlines() if not line.startswith("#")]
+    return list(csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE))
+
+
+def test_fixture_is_large_and_varied():
+    rows = _fixture_rows()
+    assert len(rows) >= 180
+    assert {r["tense"] for r in rows} == {"", "past", "future"}
+    assert {r["precision"] for r in rows} == {"", "day", "month", "year"}
+    assert any(r["published"] == "" for r in rows)
+
+
+def test_fixture_resolves_at_least_97_percent():
+    rows = _fixture_rows()
+    failures = []
+    for row in rows:
+        published = date.fromisoformat(row["published"]) if row["published"] else None
+        resolved = resolve_date(row["text"], published, tense=row["tense"] or None)
+        got = (resolved.value.isoformat() if resolved.value else "", resolved.precision or "")
+        if got != (row["value"], row["precision"]):
+            failures.append(f"{row['published']} {row['tense'] or '-'} {row['text']!r}: "
+                            f"expected {row['value'] or None} {row['precision'] or None}, "
+                            f"got {got[0] or None} {got[1] or None}")
+    print("\n".join(failures))
+    assert len(rows) - len(failures) >= 0.97 * len(rows), "\n".join(failures)
+
+
+@pytest.mark.parametrize(
+    "published, tense, expression, value, precision",
+    [
+        (P_THURSDAY, None, "on Thursday", date(2017, 11, 2), "day"),
+        (P_THURSDAY, None, "last Saturday", date(2017, 10, 28), "day"),
+        (P_THURSDAY, None, "In July", date(2017, 7, 1), "month"),
+        (P_THURSDAY, None, "In September", date(2017, 9, 1), "month"),
+        (P_THURSDAY, "future", "on Friday", date(2017, 11, 3), "day"),
+        (P_WEDNESDAY, None, "on Monday", date(2017, 5, 1), "day"),
+        (P_WEDNESDAY, None, "Monday", date(2017, 5, 1), "day"),
+        (P_WEDNESDAY, None, "yesterday", date(2017, 5, 2), "day"),
+        (P_WEDNESDAY, None, "on Tuesday", date(2017, 5, 2), "day"),
+        (P_WEDNESDAY, None, "Last week", None, None),
+        (P_WEDNESDAY, None, "today", date(2017, 5, 3), "day"),
+        (P_WEDNESDAY, None, "on Saturday", date(2017, 4, 29), "day"),
+        (P_WEDNESDAY, None, "on May 9", date(2017, 5, 9), "day"),
+        (P_WEDNESDAY, "future", "on May 9", date(2017, 5, 9), "day"),
+        (P_WEDNESDAY, None, "in 2010", date(2010, 1, 1), "year"),
+    ],
+)
+def test_must_resolve_examples(published, tense, expression, value, precision):
+    resolved = resolve_date(expression, published, tense=tense)
+    assert (resolved.text, resolved.value, resolved.precision) == (expression, value, precision)
+
+
+def test_unknown_publication_date_keeps_text_but_no_value():
+    resolved = resolve_date("last Saturday", None, tense="past")
+    assert (resolved.text, resolved.value, resolved.precision) == ("last Saturday", None, None)
+
+
+def test_not_a_date_is_unresolved():
+    resolved = resolve_date("the 12-day trip", P_THURSDAY)
+    assert (resolved.value, resolved.precision) == (None, None)
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        ("North Korea fired a ballistic missile on Thursday, the South's military said.",
+         ["on Thursday"]),
+        ("The US may make a decision within days, officials said.", []),
+        ("Thousands joined a march in the capital on Saturday.", ["on Saturday"]),
+        ("Veterans plan to march in March to mark the anniversary.", ["in March"]),
+        ("The 12-day trip will take him to five countries.", []),
+        ("A week after the summit, the two sides met again.", []),
+        ("The army moved 320,000 troops and 28,500 vehicles to the border.", []),
+        ("South Korean F-16K fighters flew as a Minuteman III missile was tested.", []),
+        ("The bombers flew 6,000 kilometres hours before the talks began.", []),
+        ("In July, the ministry said it had tested a new engine.", ["In July"]),
+        ("Talks were held in Geneva on May 9 and again last week.", ["on May 9", "last week"]),
+        ("The accord signed on 3 May 2017 replaced one from 2010.",
+         ["on 3 May 2017", "from 2010"]),
+        ("Prime Minister Theresa May visited Tokyo in May.", ["in May"]),
+        ("Since early 2016 the rebels have held the town.", ["Since early 2016"]),
+        ("Fighting eased in mid-July but flared again at the end of May.",
+         ["in mid-July", "at the end of May"]),
+        ("The ceasefire is expected to take effect by the end of the year.",
+         ["by the end of the year"]),
+        ("Two days ago the envoy arrived; she leaves tomorrow.", ["Two days ago", "tomorrow"]),
+        ("The vote, first planned for Nov. 2, 2017, was delayed until next month.",
+         ["Nov. 2, 2017", "until next month"]),
+        ("Sailors of the 7th Fleet returned to port on the 5th.", ["on the 5th"]),
+        ("The Sunday Times reported that Good Friday services were cancelled.", []),
+        ("Officials said Thursday night that the 2018 summit would go ahead.",
+         ["Thursday night", "2018"]),
+        ("About 2000 troops took part in drills between 2010 and 2015.",
+         ["between 2010 and 2015"]),
+        ("The meeting ran from Monday to Wednesday in Brussels.", ["from Monday to Wednesday"]),
+        ("Exports fell sharply in the 1990s and again earlier this year.",
+         ["in the 1990s", "earlier this year"]),
+        ("A spokesman said late Tuesday that the 2017-05-03 order still stands.",
+         ["late Tuesday", "2017-05-03"]),
+        ("Yesterday morning the embassy closed; it reopens on Friday, Nov. 3.",
+         ["Yesterday morning", "on Friday, Nov. 3"]),
+        ("Joint drills ran on May 3-5 near Pohang.", ["on May 3-5"]),
+        ("Last summer's floods, which began on the 31st of July, killed 40 people.",
+         ["Last summer", "on the 31st of July"]),
+        ("Lebanon Thursday began repairs to the port.", ["Thursday"]),
+        ("Pyongyang's 2017 test drew condemnation, as did one in 2016.", ["2017", "in 2016"]),
+        ("The agency estimated in 2021 that 24 million people needed aid.", ["in 2021"]),
+        ("The 19th Party Congress opened during the 21st century's busiest week.", []),
+    ],
+)
+def test_find_date_expressions(sentence, expected):
+    found = find_date_expressions(sentence)
+    assert [e.text for e in found] == expected
+    assert all(sentence[e.start:e.end] == e.text for e in found)
+
+
+def test_find_gives_offsets_in_a_longer_text():
+    text = "SEOUL, Nov. 2 (Yonhap) -- Two US bombers flew over the peninsula on Thursday."
+    assert find_date_expressions(text) == [
+        DateExpression("Nov. 2", 7, 13),
+        DateExpression("on Thursday", 65, 76),
+    ]
+
+
+@pytest.mark.parametrize(
+    "line, expected",
+    [
+        ("3 May 2017", date(2017, 5, 3)),
+        ("May 3, 2017", date(2017, 5, 3)),
+        ("2017-05-03", date(2017, 5, 3)),
+        ("Wednesday, 3 May 2017", date(2017, 5, 3)),
+        ("Nov. 2, 2017", date(2017, 11, 2)),
+        ("2017-11-02T08:31:00Z", date(2017, 11, 2)),
+        ("2025-03-14 20:30:26Z", date(2025, 3, 14)),
+        ("Thu, 02 Nov 2017 08:31:00 +0000", date(2017, 11, 2)),
+        ("Published: November 2, 2017 at 8:31 a.m.", date(2017, 11, 2)),
+        ("2017/11/02", date(2017, 11, 2)),
+        ("13/11/2017", date(2017, 11, 13)),
+        ("11/13/2017", date(2017, 11, 13)),
+        ("05/05/2017", date(2017, 5, 5)),
+        ("02/11/2017", None),
+        ("2017-02-30", None),
+        ("1850-01-01", None),
+        ("Nov. 2", None),
+        ("yesterday", None),
+        ("", None),
+    ],
+)
+def test_parse_published(line, expected):
+    assert parse_published(line) == expected
