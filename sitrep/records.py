@@ -90,6 +90,8 @@ class Entity:
     # True when the phrase names an earlier event ("slammed the exercise"), not an actor:
     # the resolve stage replaces it with whoever did that event.
     is_event_reference: bool = False
+    # For "it said", "the agency added": the earlier, named source this phrase stands for.
+    refers_to: Entity | None = None
 
     def to_record(self, *, with_sector: bool = True) -> dict[str, Any]:
         record: dict[str, Any] = {"text": self.text, "code": self.code}
@@ -100,6 +102,8 @@ class Entity:
         )
         if self.members:
             record["members"] = [m.to_record(with_sector=with_sector) for m in self.members]
+        if self.refers_to is not None:
+            record["refers_to"] = self.refers_to.text
         return record
 
 
@@ -153,6 +157,9 @@ class Event:
     modality: Modality = "asserted"
     attributed_to: Entity | None = None
     quote: bool = False  # the event is stated inside a direct quotation
+    # PLOVER manual's type where it differs from event_type: planned cooperation -> AGREE,
+    # a planned retreat -> CONCEDE (sitrep keeps the concrete type plus modality "planned")
+    plover_type: str | None = None
     outlet: str | None = None
     published: date | None = None
 
@@ -181,6 +188,7 @@ class Event:
             "outlet": self.outlet,
             "published": self.published.isoformat() if self.published else None,
             "event_type": self.event_type,
+            "plover_type": self.plover_type or self.event_type,
             "mode": self.mode,
             "context": self.context,
             "cameo": self.cameo,

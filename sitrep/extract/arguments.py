@@ -17,6 +17,9 @@ CLAUSE_DEPS = {"relcl", "acl", "advcl", "punct", "mark", "parataxis", "ccomp", "
 # Prepositions whose object stays inside the phrase ("the defense chiefs of South Korea").
 INNER_PREPS = {"of"}
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
+ORIGIN_PREPS = {"from"}
+# "arrived for talks", "at the meeting ... reaffirmed": the verb's subject takes part
+MEETING_PREPS = {"for", "at", "during"}
 # MOBILIZE has no natural recipient behind "to"/"into": that is where forces go.
 PLACE_ONLY_PREPS = {"MOBILIZE": {"to", "into", "toward", "towards", "over", "near", "off", "in",
                                  "from", "across", "at", "on"}}
@@ -62,6 +65,9 @@ def entity_for(head: Token, *, with_conjuncts: bool = True) -> Entity:
 def is_actor_like(head: Token, lexicon: Lexicon) -> bool:
     labels = lexicon.word_set("actors.entity_labels")
     lemma = lemma_of(head)
+    inner = noun_object(head)
+    if inner is not None and lemma in lexicon.word_set("actors.quantity_nouns"):
+        return is_actor_like(inner, lexicon)  # "the pair of bombers"
     if head.pos_ == "PRON":
         return lemma in lexicon.word_set("actors.pronouns") or head.lower_ in lexicon.word_set(
             "actors.pronouns"
@@ -88,19 +94,28 @@ def subject_of(verb: Token, lexicon: Lexicon, depth: int = 0) -> Token | None:
         for child in verb.children:
             if child.dep_ == "agent":
                 return next((c for c in child.children if c.dep_ == "pobj"), None)
+        if depth > 0:  # "Trump is set to embark", "talks are expected to resume"
+            return next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
         return None
     for child in verb.children:
         if child.dep_ in ("nsubj", "csubj"):
             return _resolve_relative(child, lexicon)
     if verb.dep_ == "relcl":
         return verb.head
-    if depth < 4 and verb.dep_ in ("xcomp", "conj", "advcl", "ccomp") and verb.head.pos_ in (
+    head = verb.head
+    if depth < 4 and verb.dep_ == "xcomp" and head.pos_ == "ADJ" and head.dep_ == "acomp":
+        head = head.head  # "he would be honoured to meet": the subject of "be"
+    if depth < 4 and verb.dep_ in ("xcomp", "conj", "advcl", "ccomp") and head.pos_ in (
         "VERB", "AUX"
-    ) and verb.head.i != verb.i:
-        # "agreed to meet", "condemned and rejected": the governing verb's subject
-        if verb.dep_ in ("advcl", "ccomp") and any(c.dep_ == "mark" for c in verb.children):
+    ) and head.i != verb.i:
+        # "agreed to meet", "condemned and rejected", "while denouncing ..., X did":
+        # the governing verb's subject; a finite clause with its own marker has its own
+        participle = verb.dep_ == "advcl" and verb.tag_ in ("VBG", "VBN")
+        if verb.dep_ in ("advcl", "ccomp") and not participle and any(
+            c.dep_ == "mark" for c in verb.children
+        ):
             return None
-        return subject_of(verb.head, lexicon, depth + 1)
+        return subject_of(head, lexicon, depth + 1)
     if verb.dep_ == "acl" and verb.tag_ == "VBN":  # "troops deployed by Russia"
         return None
     return None
@@ -177,14 +192,20 @@ def noun_arguments(match: TriggerMatch, lexicon: Lexicon) -> tuple[Entity | None
                     and child.ent_type_ in ("GPE", "NORP", "ORG")):
                 actor = entity_for(child, with_conjuncts=False)
                 break
-    head = noun.head
-    if actor is None and noun.dep_ in ("dobj", "obj", "nsubjpass", "attr") and head.pos_ == "VERB":
+    position = noun  # "issued a series of warnings": the series stands where the noun would
+    while (position.dep_ == "pobj" and position.head.lower_ == "of"
+           and lemma_of(position.head.head) in lexicon.word_set("actors.quantity_nouns")):
+        position = position.head.head
+    head = position.head
+    if actor is None and position.dep_ in ("dobj", "obj", "nsubjpass", "attr") and (
+        head.pos_ == "VERB" and lemma_of(head) in lexicon.light_verbs
+    ):  # "conducted drills", "held talks", "imposed sanctions"
         subject = subject_of(head, lexicon)
         if subject is not None and is_actor_like(subject, lexicon):
             actor = entity_for(subject)
-    if actor is None and noun.dep_ == "pobj" and head.head.pos_ == "VERB" and (
-        lemma_of(head.head) in lexicon.light_verbs or head.lower_ == "for"
-    ):  # "held ... in talks", "arrived for talks"
+    if actor is None and position.dep_ == "pobj" and head.head.pos_ == "VERB" and (
+        lemma_of(head.head) in lexicon.light_verbs or head.lower_ in MEETING_PREPS
+    ):  # "engaged in talks", "arrived for talks", "at the meeting, the chiefs reaffirmed"
         subject = subject_of(head.head, lexicon)
         if subject is not None and is_actor_like(subject, lexicon):
             actor = entity_for(subject)
@@ -213,12 +234,17 @@ def event_location(match: TriggerMatch, lexicon: Lexicon) -> Location | None:
         anchors.append(obj)
     if match.pattern.pos == "NOUN" and match.token.head.pos_ == "VERB":
         anchors.append(match.token.head)
+    candidates = []
     for anchor in anchors:
         for child in anchor.children:
             if child.dep_ != "prep" or child.lower_ not in preps:
                 continue
             obj = next((c for c in child.children if c.dep_ == "pobj"), None)
             if obj is not None and obj.ent_type_ in labels:
-                entity = entity_for(obj, with_conjuncts=False)
-                return Location(text=entity.text, start=entity.start, end=entity.end)
-    return None
+                candidates.append((child.lower_ in ORIGIN_PREPS, obj))
+    if not candidates:
+        return None
+    # "sent bombers from Guam to the Korean Peninsula": where they went, not where from
+    _, obj = min(candidates, key=lambda c: c[0])
+    entity = entity_for(obj, with_conjuncts=False)
+    return Location(text=entity.text, start=entity.start, end=entity.end)

@@ -57,7 +57,9 @@ def find_source(trigger: Token, lexicon: Lexicon) -> Attribution:
     reporting = lexicon.word_set("attribution.reporting_verbs")
     chain = governing_chain(trigger)
     # 1. a reporting verb above the trigger, the trigger outside its subject
-    for governor in chain[1:]:
+    for below, governor in zip(chain, chain[1:]):
+        if below.dep_ == "conj":
+            break  # "X claimed ... and refused to say": a second act of X, not X's report
         if governor.pos_ == "VERB" and lemma_of(governor) in reporting:
             speaker = _speaker(governor)
             if speaker is not None and not (speaker.left_edge.i <= trigger.i <= speaker.right_edge.i):

@@ -2,22 +2,61 @@
 
 from __future__ import annotations
 
-from spacy.tokens import Doc, Span
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
 
 from sitrep.extract.arguments import entity_for, event_location, noun_arguments, verb_arguments
 from sitrep.extract.attribution import Attribution, ends_open, find_source, quote_state
 from sitrep.extract.lexicon import Lexicon
 from sitrep.extract.modality import modality_of
-from sitrep.extract.triggers import find_triggers
+from sitrep.extract.triggers import TriggerMatch, find_triggers
 from sitrep.records import Article, Entity, Event
+
+QUOTE_OPENERS = ('"', "“")
+# How far up the parse an actorless trigger is looked at for another trigger governing it.
+NESTING_DEPTH = 3
+
+
+@dataclass
+class _Speakers:
+    """Who has been speaking so far in the article, for quotations and "it said"."""
+
+    last: Entity | None = None  # the most recent source (for quotation carried on)
+    named: Entity | None = None  # the most recent source that is not a pronoun or "the agency"
+
+    def link(self, source: Entity, lexicon: Lexicon) -> Entity:
+        """Point an anaphoric source ("it", "the agency") at the last named one."""
+        if _is_anaphoric(source, lexicon):
+            if self.named is not None:
+                source.refers_to = self.named
+        else:
+            self.named = source
+        self.last = source
+        return source
+
+    def heard(self, actor: Entity, lexicon: Lexicon) -> Entity:
+        """An actor of a speech act ("X called for ...") becomes the current speaker."""
+        if not _is_anaphoric(actor, lexicon):
+            self.named = actor
+        self.last = actor
+        return actor
+
+
+def _is_anaphoric(source: Entity, lexicon: Lexicon) -> bool:
+    words = source.text.lower().split()
+    if len(words) == 1 and words[0] in lexicon.word_set("actors.pronouns"):
+        return True
+    return (len(words) == 2 and words[0] in ("the", "this")
+            and words[1] in lexicon.word_set("attribution.anaphoric_heads"))
 
 
 def extract_events(doc: Doc, article: Article, lexicon: Lexicon | None = None) -> list[Event]:
     """Every event mention in the article, in text order, unresolved (no codes, no dates)."""
     lexicon = lexicon or Lexicon.default()
     events: list[Event] = []
+    speakers = _Speakers()
     open_quote = False
-    last_source: Entity | None = None
     previous_end = 0
     for sentence in doc.sents:
         words = [t for t in sentence if not t.is_space]
@@ -26,59 +65,74 @@ def extract_events(doc: Doc, article: Article, lexicon: Lexicon | None = None) -
         if "\n" in doc.text[previous_end : words[0].idx]:
             open_quote = False  # a quotation left open does not run into a new paragraph
         previous_end = words[-1].idx + len(words[-1].text)
+        # A sentence that opens inside a quotation, or with one, and names no speaker of
+        # its own continues the last speaker's words.
+        continues_quote = open_quote or words[0].text in QUOTE_OPENERS
         inside = quote_state(sentence, open_quote)
-        # A sentence that opens inside a quotation, or with one, and names no speaker of its
-        # own continues the last speaker's words.
-        continues_quote = open_quote or words[0].text in ('"', "“")
-        sentence_sources: list[Entity] = []
-        for match in find_triggers(sentence, lexicon):
-            token = match.token
-            if match.pattern.pos == "VERB":
-                actor, recipient = verb_arguments(match, lexicon)
-            else:
-                actor, recipient = noun_arguments(match, lexicon)
-            attribution = find_source(token, lexicon)
-            quoted = inside[token.i - sentence.start]
-            if attribution.source is None and quoted and continues_quote and last_source:
-                attribution = Attribution(last_source, None)  # quotation carried on
-            if attribution.source is not None and attribution.verb is not None:
-                sentence_sources.append(attribution.source)
-            elif actor is not None and not quoted and lexicon.is_verbal(match.pattern.type):
-                sentence_sources.append(actor)  # "X called for ...: '...'" - X speaks next
-            events.append(
-                Event(
-                    article_id=article.id,
-                    event_type=match.pattern.type,
-                    cameo=lexicon.cameo_for(match.pattern),
-                    mode=match.pattern.mode,
-                    context=match.pattern.context,
-                    trigger=Entity(
-                        text=doc.text[match.start : match.end], start=match.start, end=match.end
-                    ),
-                    sentence=sentence.text,
-                    sentence_start=sentence.start_char,
-                    actor=actor,
-                    recipient=recipient,
-                    location=event_location(match, lexicon),
-                    modality=modality_of(token, lexicon, claim_verb=attribution.verb),
-                    attributed_to=attribution.source,
-                    quote=quoted,
-                    outlet=article.outlet,
-                    published=article.published,
-                )
-            )
-        if sentence_sources:
-            last_source = sentence_sources[-1]
-        else:
-            found = _sentence_source(sentence, lexicon)
-            if found is not None:
-                last_source = found
+        matches = find_triggers(sentence, lexicon)
+        trigger_tokens = {m.token.i for m in matches}
+        spoke: Entity | None = None
+        for match in matches:
+            quoted = inside[match.token.i - sentence.start]
+            event = _event(match, doc, sentence, article, lexicon, quoted)
+            if event.actor is None and _nested(match.token, trigger_tokens):
+                continue  # "slammed the exercise": the exercise is not a new, actorless event
+            attribution = find_source(match.token, lexicon)
+            if attribution.source is not None:
+                spoke = speakers.link(attribution.source, lexicon)
+            elif quoted and continues_quote and speakers.last is not None:
+                attribution = Attribution(speakers.last, None)  # quotation carried on
+            elif event.actor is not None and not quoted and lexicon.is_verbal(event.event_type):
+                spoke = speakers.heard(event.actor, lexicon)  # "X called for ...: '...'"
+            event.attributed_to = attribution.source
+            event.modality = modality_of(match.token, lexicon, claim_verb=attribution.verb)
+            event.plover_type = lexicon.plover_type(event.event_type, event.modality)
+            events.append(event)
+        if spoke is None:
+            speaker = _sentence_speaker(sentence, lexicon)
+            if speaker is not None:
+                speakers.link(speaker, lexicon)
         open_quote = ends_open(sentence, open_quote)
     return events
 
 
-def _sentence_source(sentence: Span, lexicon: Lexicon) -> Entity | None:
-    """A sentence with no event may still name who is speaking ('"...," it said.')."""
+def _event(match: TriggerMatch, doc: Doc, sentence: Span, article: Article, lexicon: Lexicon,
+           quoted: bool) -> Event:
+    if match.pattern.pos == "VERB":
+        actor, recipient = verb_arguments(match, lexicon)
+    else:
+        actor, recipient = noun_arguments(match, lexicon)
+    return Event(
+        article_id=article.id,
+        event_type=match.pattern.type,
+        cameo=lexicon.cameo_for(match.pattern),
+        mode=match.pattern.mode,
+        context=match.pattern.context,
+        trigger=Entity(text=doc.text[match.start : match.end], start=match.start, end=match.end),
+        sentence=sentence.text,
+        sentence_start=sentence.start_char,
+        actor=actor,
+        recipient=recipient,
+        location=event_location(match, lexicon),
+        quote=quoted,
+        outlet=article.outlet,
+        published=article.published,
+    )
+
+
+def _nested(token: Token, trigger_tokens: set[int]) -> bool:
+    """Whether another trigger governs this one closely ("oppose the deployment")."""
+    for _ in range(NESTING_DEPTH):
+        if token.head.i == token.i:
+            return False
+        token = token.head
+        if token.i in trigger_tokens:
+            return True
+    return False
+
+
+def _sentence_speaker(sentence: Span, lexicon: Lexicon) -> Entity | None:
+    """A sentence with no event may still name who is speaking ('"...," KCNA said.')."""
     reporting = lexicon.word_set("attribution.reporting_verbs")
     for token in sentence:
         if token.pos_ == "VERB" and token.lemma_.lower() in reporting:

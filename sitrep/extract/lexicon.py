@@ -33,6 +33,7 @@ class EventType:
     quad: str = ""
     requires_recipient: bool = False
     description: str = ""
+    future_type: str | None = None  # PLOVER's type for this event when it is only planned
 
 
 @dataclass(frozen=True)
@@ -51,7 +52,8 @@ class Pattern:
     context: str | None = None
     cameo: str | None = None
     passive_ok: bool = True
-    order: int = 0  # position in the files; earlier wins ties
+    order: int = 0  # position in its file; earlier wins ties within a file
+    file_index: int = 0  # later files (a user's) win ties over earlier ones
 
     @property
     def specificity(self) -> int:
@@ -88,7 +90,8 @@ class Lexicon:
             for name, values in doc.get("classes", {}).items():
                 classes.setdefault(name, []).extend(v.lower() for v in values)
         order = 0
-        for doc, name in zip(documents, [*PACKAGED_FILES, *map(str, extra)]):
+        names = [*PACKAGED_FILES, *map(str, extra)]
+        for file_index, (doc, name) in enumerate(zip(documents, names)):
             for type_name, spec in doc.get("types", {}).items():
                 lexicon.types[type_name] = EventType(
                     name=type_name,
@@ -96,10 +99,11 @@ class Lexicon:
                     quad=spec.get("quad", ""),
                     requires_recipient=bool(spec.get("requires_recipient", False)),
                     description=spec.get("description", ""),
+                    future_type=spec.get("future_type"),
                 )
             for spec in doc.get("pattern", []):
                 order += 1
-                pattern = _pattern(spec, classes, order, name)
+                pattern = _pattern(spec, classes, order, name, file_index)
                 index = lexicon.verb_patterns if pattern.pos == "VERB" else lexicon.noun_patterns
                 index[pattern.lemma].append(pattern)
             light = doc.get("light_verbs", {}).get("lemmas", [])
@@ -115,7 +119,7 @@ class Lexicon:
         if unknown:
             raise LexiconError(f"patterns name unknown event types: {sorted(unknown)}")
         for patterns in (*lexicon.verb_patterns.values(), *lexicon.noun_patterns.values()):
-            patterns.sort(key=lambda p: (-p.specificity, p.order))
+            patterns.sort(key=lambda p: (-p.specificity, -p.file_index, p.order))
         return lexicon
 
     def word_set(self, key: str) -> frozenset[str]:
@@ -124,6 +128,11 @@ class Lexicon:
     def is_verbal(self, type_name: str) -> bool:
         """Verbal (said) rather than material (done) event types, per PLOVER's quad classes."""
         return self.types[type_name].quad.lower().startswith("verbal")
+
+    def plover_type(self, type_name: str, modality: str) -> str:
+        """The manual's type: future cooperation is AGREE, a future retreat CONCEDE."""
+        future = self.types[type_name].future_type
+        return future if future and modality == "planned" else type_name
 
     def cameo_for(self, pattern: Pattern) -> str:
         return pattern.cameo or self.types[pattern.type].cameo
@@ -151,7 +160,8 @@ def _expand(values: Sequence[str], classes: dict[str, list[str]], where: str) ->
     return frozenset(out)
 
 
-def _pattern(spec: dict[str, Any], classes: dict[str, list[str]], order: int, name: str) -> Pattern:
+def _pattern(spec: dict[str, Any], classes: dict[str, list[str]], order: int, name: str,
+             file_index: int) -> Pattern:
     where = f"{name}: pattern {spec}"
     if ("verb" in spec) == ("noun" in spec):
         raise LexiconError(f"{where}: give exactly one of 'verb' or 'noun'")
@@ -171,4 +181,5 @@ def _pattern(spec: dict[str, Any], classes: dict[str, list[str]], order: int, na
         cameo=str(spec["cameo"]) if spec.get("cameo") else None,
         passive_ok=bool(spec.get("passive_ok", True)),
         order=order,
+        file_index=file_index,
     )

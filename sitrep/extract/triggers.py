@@ -72,8 +72,19 @@ def _match_particles(verb: Token, particles: tuple[str, ...]) -> tuple[Token, ..
         return ()
     children = [c for c in verb.children if c.dep_ in PARTICLE_DEPS and c.i > verb.i]
     found: list[Token] = []
+    obj = next((c for c in verb.children if c.dep_ in ("dobj", "obj")), None)
     for word in particles:
-        hit = next((c for c in children if c.lower_ == word and (not found or c.i > found[-1].i)),
+        # a particle sits right after the verb, its object or the previous particle
+        # ("called for", "cracked down on", "put its fleet on alert"), not anywhere later
+        # in the clause ("give ... in the event of")
+        anchor = found[-1].i if found else verb.i
+        if not found and obj is not None and obj.i > verb.i:
+            hit = next((c for c in children if c.lower_ == word
+                        and obj.right_edge.i < c.i <= obj.right_edge.i + 2), None)
+            if hit is not None:
+                found.append(hit)
+                continue
+        hit = next((c for c in children if c.lower_ == word and anchor < c.i <= anchor + 3),
                    None)
         if hit is None:
             return None
@@ -81,7 +92,12 @@ def _match_particles(verb: Token, particles: tuple[str, ...]) -> tuple[Token, ..
     return tuple(found)
 
 
-def _object_ok(pattern: Pattern, obj: Token | None) -> bool:
+def _object_ok(pattern: Pattern, obj: Token | None, quantities: frozenset[str]) -> bool:
+    while obj is not None and lemma_of(obj) in quantities:  # "hundreds of tonnes of rice"
+        inner = noun_object(obj)
+        if inner is None:
+            break
+        obj = inner
     lemma = lemma_of(obj) if obj is not None else None
     if pattern.not_objects and lemma in pattern.not_objects:
         return False
@@ -108,7 +124,7 @@ def _match_verb(token: Token, lexicon: Lexicon) -> TriggerMatch | None:
         obj = verb_object(token, particles)
         if obj is None and pattern.objects:
             obj = intransitive_subject(token)  # "the bombers flew over Okinawa"
-        if not _object_ok(pattern, obj):
+        if not _object_ok(pattern, obj, lexicon.word_set("actors.quantity_nouns")):
             continue
         return TriggerMatch(token, pattern, particles)
     return None
@@ -119,7 +135,7 @@ def _match_noun(token: Token, lexicon: Lexicon) -> TriggerMatch | None:
         modifiers = {lemma_of(c) for c in token.children if c.dep_ in ("compound", "amod", "nmod")}
         if pattern.modifiers and not set(pattern.modifiers) <= modifiers:
             continue
-        if not _object_ok(pattern, noun_object(token)):
+        if not _object_ok(pattern, noun_object(token), lexicon.word_set("actors.quantity_nouns")):
             continue
         return TriggerMatch(token, pattern)
     return None
@@ -144,12 +160,21 @@ def find_triggers(sentence: Span, lexicon: Lexicon) -> list[TriggerMatch]:
         if match is not None:
             matches.append(match)
     verbs = {m.token.i: m for m in matches if m.pattern.pos == "VERB"}
-    return [
-        m for m in matches
-        if not (
-            m.pattern.pos == "NOUN"
-            and m.token.head.i in verbs
-            and m.token.head.i != m.token.i
-            and verbs[m.token.head.i].pattern.type == m.pattern.type
-        )
-    ]
+    heads = {m.token.i for m in matches}
+    # "bombing drills", "protest rally": the modifying noun is part of the other trigger
+    matches = [m for m in matches if not (
+        m.pattern.pos == "NOUN" and m.token.head.i in heads and m.token.head.i == m.token.i + 1
+    )]
+    return [m for m in matches if not _restates(m, verbs)]
+
+
+def _restates(match: TriggerMatch, verbs: dict[int, TriggerMatch]) -> bool:
+    """A noun trigger that is the object of a verb trigger of the same type: "launched an
+    attack", "embarked on a visit"."""
+    if match.pattern.pos != "NOUN":
+        return False
+    head = match.token.head
+    if match.token.dep_ == "pobj" and head.dep_ in PARTICLE_DEPS:
+        head = head.head
+    verb = verbs.get(head.i)
+    return verb is not None and head.i != match.token.i and verb.pattern.type == match.pattern.type

@@ -18,8 +18,12 @@ from sitrep.resolve.actors import ActorCode, ActorDictionary
 from sitrep.resolve.dates import DateExpression, find_date_expressions, resolve_date
 
 PRONOUNS = {"it", "they", "he", "she", "we", "i", "them", "him", "her"}
+FIRST_PERSON = {"we", "i", "our", "us", "my"}
 POSSESSIVES = {"its", "their", "his", "her", "our"}
 # Descriptions that stand for a whole country ("the regime launched"): the last country named.
+# Links from a trigger up to the verb whose date modifiers also date the trigger.
+CLAUSE_LINKS = {"dobj", "obj", "nsubj", "nsubjpass", "attr", "xcomp", "conj", "acomp",
+                "oprd", "appos"}
 COUNTRY_DESCRIPTIONS = {"regime", "government", "country", "nation", "state", "leadership",
                         "authorities", "administration", "north", "south"}
 
@@ -46,21 +50,36 @@ def resolve_events(events: list[Event], doc: Doc, article: Article,
     dates = find_date_expressions(article.text)
     previous: list[Event] = []
     for event in events:
+        # the actor first ("X flew ..., its Air Force said": "its" is X), except "we" inside
+        # a quotation, which is the speaker's side
+        first_person = event.actor is not None and (
+            event.actor.text.lower().split()[0] in FIRST_PERSON and event.quote
+        )
+        if event.actor is not None and not first_person:
+            event.actor = _resolve(event.actor, actors, memory, when, "actor")
+            if event.actor.code:
+                memory.actors.append(event.actor)
         if event.attributed_to is not None:
             event.attributed_to = _resolve(event.attributed_to, actors, memory, when, "source")
             if event.attributed_to.code:
                 memory.sources.append(event.attributed_to)
-        if event.actor is not None:
-            event.actor = _resolve(event.actor, actors, memory, when, "actor")
+        if first_person:
+            event.actor = _with_code(event.actor, event.attributed_to, None)
+            if event.actor.code:
+                memory.actors.append(event.actor)
         if event.recipient is not None:
             if event.recipient.is_event_reference:
                 event.recipient = _doer_of_earlier_event(event, previous)
             else:
                 event.recipient = _resolve(event.recipient, actors, memory, when, "recipient")
-        if event.actor is not None and event.actor.code:
-            memory.actors.append(event.actor)
         if event.location is not None:
             event.location = _resolve_place(event.location, actors)
+            if (event.event_type == "CONSULT" and event.recipient is None
+                    and event.location.country and event.location.country != _code(event.actor)):
+                # "arrived in Seoul", "visited Cairo": the host is the place's country
+                event.recipient = Entity(text=event.location.text, code=event.location.country,
+                                         sector="GOV", start=event.location.start,
+                                         end=event.location.end)
         event.date = _event_date(event, doc, dates, when)
         previous.append(event)
     return events
@@ -76,37 +95,69 @@ def _resolve(entity: Entity, actors: ActorDictionary, memory: _ArticleMemory, wh
              role: str) -> Entity:
     if entity.members:
         entity.members = [_resolve(m, actors, memory, when, role) for m in entity.members]
+    if entity.refers_to is not None:  # "it said" after "KCNA said"
+        antecedent = _resolve(entity.refers_to, actors, memory, when, role)
+        return _with_code(entity, antecedent if antecedent.code else None, antecedent.sector)
     found = actors.resolve(entity.text, when)
     if found is not None and found.code:
-        resolved = replace(entity, code=found.code, sector=found.sector)
-        if entity.members and not any(m.code for m in entity.members):
+        sector = found.sector
+        if sector is None and _is_bare_name(entity.text, found):
+            sector = "GOV"  # "North Korean" or "Seoul" acting: the state
+        resolved = replace(entity, code=found.code, sector=sector)
+        if not entity.members:  # "the defense chiefs of South Korea and the US"
+            resolved.members = _members(entity, actors.resolve_all(entity.text, when))
+        elif not any(m.code for m in entity.members):
             resolved.members = []
         return resolved
     sector = found.sector if found is not None else None
     words = entity.text.lower().split()
     if not words:
         return entity
-    history = memory.sources if role == "source" else memory.actors
-    if words[0] in PRONOUNS and len(words) == 1:
+    if len(words) == 1 and words[0] in PRONOUNS:
         antecedent = (memory.sources or memory.actors) if role == "source" else memory.actors
-        return _with_code(entity, antecedent[-1] if antecedent else None, sector)
+        if antecedent:
+            return _with_code(entity, antecedent[-1], sector)
+        # nobody coded yet: the country named last ("The Iranian ministry ... it said")
+        country = memory.last_country_before(entity.start) if entity.start is not None else None
+        return _with_code(entity, country, sector)
     if words[0] in POSSESSIVES:  # "its Air Force": the owner is the last actor
         return _with_code(entity, memory.actors[-1] if memory.actors else None, sector)
-    if words[0] in ("the", "this", "that") and entity.start is not None:
-        head = words[-1]
-        if head in COUNTRY_DESCRIPTIONS or sector is None:
+    if entity.start is not None and words[0] not in ("a", "an") and (
+        words[0] in ("the", "this", "that") or sector is not None
+    ):
+        if words[-1] in COUNTRY_DESCRIPTIONS or sector is None:  # "the regime"
             country = memory.last_country_before(entity.start)
             return _with_code(entity, country, sector or (country.sector if country else None))
-        same_sector = [e for e in reversed(history + memory.actors) if e.sector == sector]
+        # "the bombers", "B-1B bombers": the last coded actor or source of the same sector
+        history = memory.sources + memory.actors if role == "source" else memory.actors
+        same_sector = [e for e in reversed(history) if e.sector == sector]
         if same_sector:
             return _with_code(entity, same_sector[0], sector)
-        country = memory.last_country_before(entity.start)
-        return _with_code(entity, country, sector)
+        return replace(entity, sector=sector)
     # a bare surname or short name seen in full earlier: "Trump" after "US President Donald Trump"
     for earlier in reversed(memory.actors + memory.sources):
         if entity.text in earlier.text and earlier.code:
             return _with_code(entity, earlier, earlier.sector)
     return replace(entity, sector=sector)
+
+
+def _is_bare_name(text: str, found: ActorCode) -> bool:
+    words = text.split()
+    if words and words[0].lower() == "the":
+        words = words[1:]
+    return " ".join(words).lower() == found.matched.lower()
+
+
+def _members(entity: Entity, found: list[ActorCode]) -> list[Entity]:
+    """The distinct actors of a compound phrase, each with its own span; none for one actor."""
+    if len({(f.code, f.sector) for f in found}) < 2 or entity.start is None:
+        return []
+    return [Entity(text=f.matched, code=f.code, sector=f.sector, start=entity.start + f.start,
+                   end=entity.start + f.end) for f in found]
+
+
+def _code(entity: Entity | None) -> str | None:
+    return entity.code if entity is not None else None
 
 
 def _doer_of_earlier_event(event: Event, previous: list[Event]) -> Entity | None:
@@ -152,8 +203,9 @@ def _event_date(event: Event, doc: Doc, dates: list[DateExpression], published):
         span = doc.char_span(expression.start, expression.end, alignment_mode="expand")
         if span is not None and _anchor(span.root) in clause:
             anchored.append(expression)
-    pool = anchored or [d for d in candidates if d.start < event.trigger.start] or candidates
-    chosen = min(pool, key=lambda d: abs(d.start - event.trigger.start))
+    if not anchored:
+        return None
+    chosen = min(anchored, key=lambda d: abs(d.start - event.trigger.start))
     tense = "future" if event.modality == "planned" else "past"
     resolved = resolve_date(chosen.text, published, tense=tense)
     resolved = replace(resolved, start=chosen.start, end=chosen.end)
@@ -170,14 +222,20 @@ def _anchor(token: Token) -> int:
 
 
 def _clause_tokens(trigger: Token) -> set[int]:
-    """The trigger and the verbs above it up to (not including) a reporting verb's clause."""
+    """The trigger, and the words it is an argument of, up to its clause's verb.
+
+    A noun trigger reaches its verb only as subject or object ("conducted drills on
+    Monday"), not through a preposition ("flew ... ahead of Trump's visit on Thursday").
+    """
     out = {trigger.i}
     token = trigger
-    for _ in range(4):
-        if token.head.i == token.i or token.dep_ in ("ccomp", "parataxis"):
+    if token.dep_ == "pobj" and token.head.lower_ in ("at", "during"):
+        out.add(token.head.head.i)  # "At the meeting last Saturday, the chiefs reaffirmed"
+    for _ in range(3):
+        if token.head.i == token.i or token.dep_ not in CLAUSE_LINKS:
             break
         token = token.head
         out.add(token.i)
-        if token.pos_ == "VERB":
+        if token.pos_ in ("VERB", "AUX"):
             break
     return out

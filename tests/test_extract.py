@@ -1,0 +1,138 @@
+"""Extraction on sentences written for these tests: arguments, modality, attribution."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from sitrep.pipeline import pipeline
+from sitrep.records import Article
+
+
+@pytest.fixture(scope="module")
+def code():
+    def run(text: str, published: date | None = date(2021, 6, 9)) -> list[dict]:
+        article = Article(text=text, outlet="Test Wire", published=published)
+        (processed,) = list(pipeline([article]))
+        return [e.to_record() for e in processed.events]
+
+    return run
+
+
+def one(events: list[dict], event_type: str) -> dict:
+    found = [e for e in events if e["event_type"] == event_type]
+    assert found, f"no {event_type} event in {[e['event_type'] for e in events]}"
+    return found[0]
+
+
+# --- arguments -----------------------------------------------------------------------------
+
+def test_subject_and_object(code):
+    event = one(code("Ukrainian artillery shelled Russian positions near Kherson on Monday."),
+                "ASSAULT")
+    assert event["actor"]["code"] == "UKR"
+    assert event["recipient"]["code"] == "RUS"
+    assert event["event_date"] == "2021-06-07"
+
+
+def test_passive_agent_is_the_actor(code):
+    event = one(code("Two Malian soldiers were killed by jihadist fighters on Saturday."),
+                "ASSAULT")
+    assert "fighters" in event["actor"]["text"]
+    assert event["recipient"]["code"] == "MLI"
+
+
+def test_compound_actor_keeps_its_members(code):
+    event = one(code("France and Germany condemned the military coup in Niger."), "ACCUSE")
+    assert [m["code"] for m in event["actor"]["members"]] == ["FRA", "DEU"]
+
+
+def test_apposition_resolves_the_person_by_title(code):
+    event = one(code("Sergei Lavrov, Russia's foreign minister, met his Indian counterpart "
+                     "in New Delhi on Tuesday."), "CONSULT")
+    assert event["actor"]["code"] == "RUS"
+    assert event["location"]["country"] == "IND"
+
+
+def test_phrasal_verb_and_prepositional_recipient(code):
+    event = one(code("The European Union called on Serbia to withdraw its troops."), "REQUEST")
+    assert event["actor"]["code"] in ("EU", "IGOEU", "EUR")
+    assert event["recipient"]["code"] == "SRB"
+
+
+def test_nominal_trigger_with_light_verb(code):
+    event = one(code("The Indian navy conducted drills in the Arabian Sea last month."),
+                "MOBILIZE")
+    assert event["actor"]["code"] == "IND"
+    assert event["actor"]["sector"] == "MIL"
+    assert (event["event_date"], event["date_precision"]) == ("2021-05-01", "month")
+
+
+# --- modality ------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(
+    ("text", "event_type", "modality"),
+    [
+        ("Police arrested 12 opposition activists in Minsk on Tuesday.", "COERCE", "asserted"),
+        ("Pakistani troops did not attack the border post, officials said.", "ASSAULT",
+         "negated"),
+        ("The army denied that its units had shelled the village.", "ASSAULT", "denied"),
+        ("Turkey could launch a new offensive against Kurdish militias.", "ASSAULT",
+         "hypothetical"),
+        ("If the talks collapse, the coalition would resume air strikes.", "ASSAULT",
+         "hypothetical"),
+        ("The Japanese prime minister is set to visit Canberra on Friday.", "CONSULT",
+         "planned"),
+        ("Chinese and Vietnamese officials will meet in Hanoi next week.", "CONSULT", "planned"),
+        ("The rebels claimed that government forces had bombed a hospital.", "ASSAULT",
+         "claimed"),
+    ],
+)
+def test_modality(code, text, event_type, modality):
+    assert one(code(text), event_type)["modality"] == modality
+
+
+def test_planned_weekday_resolves_forward(code):
+    # published Wednesday 2021-06-09: a future "on Friday" is 2021-06-11
+    event = one(code("The Japanese prime minister is set to visit Canberra on Friday."),
+                "CONSULT")
+    assert event["event_date"] == "2021-06-11"
+
+
+# --- attribution ---------------------------------------------------------------------------
+
+def test_own_voice_has_no_source(code):
+    event = one(code("Police arrested 12 opposition activists in Minsk on Tuesday."), "COERCE")
+    assert event["attributed_to"] is None
+    assert event["quote"] is False
+
+
+def test_trailing_said_names_the_source(code):
+    event = one(code("Israeli jets struck targets in Gaza overnight, the military said."),
+                "ASSAULT")
+    assert event["attributed_to"]["text"] == "the military"
+
+
+def test_according_to(code):
+    event = one(code("According to the state news agency, police detained 40 protesters."),
+                 "COERCE")
+    assert "news agency" in event["attributed_to"]["text"]
+
+
+def test_quotation_carries_to_the_next_sentence(code):
+    events = code(
+        'The Iranian foreign ministry issued a statement on Sunday. "We reject the '
+        'allegations," it said. "Our navy will escort tankers through the strait."'
+    )
+    rejects = one(events, "REJECT")
+    assert rejects["attributed_to"]["code"] == "IRN"
+    assert rejects["quote"] is True
+
+
+def test_evidence_offsets_point_into_the_text(code):
+    text = "Kenyan police fired tear gas at protesters in Nairobi on Thursday."
+    for event in code(text):
+        evidence = text[event["evidence"]["start"]:event["evidence"]["end"]]
+        assert event["trigger"]["text"] in evidence
+        assert evidence in event["sentence"]
