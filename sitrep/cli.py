@@ -24,6 +24,11 @@ EVENT_TYPES = ("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RE
 err = Console(stderr=True, highlight=False)
 
 
+def _stdout_console() -> Console:
+    """Tables fill the terminal; piped into a file or pager they get a readable width."""
+    return Console(highlight=False, width=None if sys.stdout.isatty() else 180)
+
+
 class IsoDate(click.ParamType):
     name = "YYYY-MM-DD"
 
@@ -183,7 +188,7 @@ def _print_events(records, fmt: str) -> int:
         return write_jsonl(records, sys.stdout)
     if fmt == "csv":
         return write_events_csv(records, sys.stdout)
-    return events_table(records, Console(highlight=False))
+    return events_table(records, _stdout_console())
 
 
 @main.command()
@@ -214,7 +219,7 @@ def articles(db, fmt, limit) -> None:
     if fmt == "jsonl":
         write_jsonl(records, sys.stdout)
     else:
-        articles_table(records, Console(highlight=False))
+        articles_table(records, _stdout_console())
 
 
 @main.command()
@@ -224,7 +229,7 @@ def stats(db) -> None:
     """Counts of articles, events per type and outlets in the database."""
     store = _open_store(db)
     counts = store.counts()
-    console = Console(highlight=False)
+    console = _stdout_console()
     console.print(f"[bold]{counts['articles']}[/] articles, [bold]{counts['events']}[/] events")
     for name, by in (("by type", counts["by_type"]), ("by outlet", counts["outlets"])):
         console.print(f"{name}: " + ", ".join(f"{k} {v}" for k, v in

@@ -527,3 +527,13 @@ def test_examples_ingest_cleanly():
     assert len(found) == 6
     assert {a.outlet for a in found} >= {"Harbor Wire"}
     assert count_inputs([EXAMPLES]) == 6
+
+
+def test_wire_dateline_with_a_year_gives_the_publication_date():
+    article = read_text_article(
+        "KYIV, Feb. 9, 2025 (Harbor Wire) -- Officials from both sides met in Istanbul on "
+        "Sunday to discuss a prisoner exchange, the foreign ministry said in a statement.",
+        source="inline")
+    assert article.dateline == "KYIV"
+    assert article.published == date(2025, 2, 9)
+    assert article.text.startswith("Officials from both sides met")

@@ -100,7 +100,8 @@ def build_article(text: str, *, source: str, fmt: Format = "text", line: int | N
                 or (dateline.outlet if dateline else None) or credit_outlet(body)
                 or _outlet_from_url(known.url)),
         author=known.author or header.author,
-        published=overrides.published or known.published or header.published,
+        published=(overrides.published or known.published or header.published
+                   or (dateline.published if dateline else None)),
         url=known.url,
         source=source if line is None else f"{source}:{line}",
         external_id=known.external_id,

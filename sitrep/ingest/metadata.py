@@ -148,7 +148,7 @@ def _byline_name(line: str, *, allow_bare: bool) -> str | None:
 _DATELINE = re.compile(
     r"^(?P<place>[A-Z][A-Z'’./\-]+(?:\s[A-Z][A-Z'’./\-]+){0,3})"  # SEOUL, ISLAMABAD/PENTAGON
     r"(?:,\s(?P<region>[A-Z][A-Za-z]+(?:\s[A-Z][A-Za-z]+){0,2}))?"  # , Ukraine / , SPAIN
-    rf"(?:,\s(?P<day>{MONTH}\s\d{{1,2}}))?"
+    rf"(?:,\s(?P<day>{MONTH}\s\d{{1,2}})(?:,\s(?P<year>\d{{4}}))?)?"
     r"\s*(?:\((?P<credit>[A-Z][^()\n]{1,40})\))?"
     r"\s*(?:--|—|–|-)\s+(?=\S)"
 )
@@ -158,6 +158,7 @@ _DATELINE = re.compile(
 class Dateline:
     place: str
     outlet: str | None
+    published: date | None = None  # only when the dateline gives a year: "March 4, 2026"
 
 
 def take_dateline(body: str) -> tuple[str, Dateline | None]:
@@ -169,7 +170,8 @@ def take_dateline(body: str) -> tuple[str, Dateline | None]:
     place = f"{match['place']}, {match['region']}" if match["region"] else match["place"]
     credit = match["credit"]
     outlet = credits().get(credit, credit) if credit else None
-    return body[match.end():], Dateline(place=place, outlet=outlet)
+    published = parse_date_text(f"{match['day']}, {match['year']}") if match["year"] else None
+    return body[match.end():], Dateline(place=place, outlet=outlet, published=published)
 
 
 # --- credit lines: "(Yonhap)" on a line of its own, or at the very end ------------------------

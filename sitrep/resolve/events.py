@@ -125,9 +125,11 @@ def _resolve(entity: Entity, actors: ActorDictionary, memory: _ArticleMemory, wh
     if entity.start is not None and words[0] not in ("a", "an") and (
         words[0] in ("the", "this", "that") or sector is not None
     ):
-        if words[-1] in COUNTRY_DESCRIPTIONS or sector is None:  # "the regime"
+        if words[-1] in COUNTRY_DESCRIPTIONS:  # "the regime", "the country"
             country = memory.last_country_before(entity.start)
             return _with_code(entity, country, sector or (country.sector if country else None))
+        if sector is None:  # "the allies": no telling whom, from the phrase alone
+            return entity
         # "the bombers", "B-1B bombers": the last coded actor or source of the same sector
         history = memory.sources + memory.actors if role == "source" else memory.actors
         same_sector = [e for e in reversed(history) if e.sector == sector]

@@ -57,36 +57,45 @@ def write_events_csv(records: Iterable[dict[str, Any]], out: TextIO) -> int:
     return count
 
 
-def _who(part: dict[str, Any] | None) -> str:
+def _who(part: dict[str, Any] | None, width: int = 34) -> str:
+    """"USA/MIL the US Pacific Air Forces", shortened to fit a column."""
     if not part:
         return ""
-    code = " ".join(x for x in (part.get("code"), part.get("sector")) if x)
-    return f"{part['text']} [{code}]" if code else part["text"]
+    code = "/".join(x for x in (part.get("code"), part.get("sector")) if x)
+    text = f"{code} {part['text']}" if code else part["text"]
+    text = " ".join(text.split())
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def _when(r: dict[str, Any]) -> str:
+    if not r.get("event_date"):
+        if r.get("date_text"):
+            return f"({r['date_text']})"
+        # no date of its own: show the publication date, marked as such
+        return f"~{r['published']}" if r.get("published") else ""
+    return r["event_date"][: {"month": 7, "year": 4}.get(r.get("date_precision"), 10)]
 
 
 def events_table(records: Iterable[dict[str, Any]], console: Console) -> int:
-    table = Table(show_lines=False, header_style="bold", expand=False)
+    table = Table(header_style="bold", box=None, pad_edge=False)
     for name in ("date", "type", "actor", "recipient", "modality", "source", "place", "trigger"):
-        table.add_column(name, overflow="fold")
+        table.add_column(name, no_wrap=name in ("date", "type", "modality"))
     count = 0
     for r in records:
-        date = r.get("event_date") or (f"({r['date_text']})" if r.get("date_text") else "")
-        if r.get("event_date") and r.get("date_precision") in ("month", "year"):
-            date = r["event_date"][: 7 if r["date_precision"] == "month" else 4]
         event_type = r["event_type"] + (f"/{r['mode']}" if r.get("mode") else "")
-        place = (r.get("location") or {}).get("name") or (r.get("location") or {}).get("text") or ""
-        table.add_row(date, event_type, _who(r.get("actor")), _who(r.get("recipient")),
-                      r["modality"], _who(r.get("attributed_to")), place,
-                      (r.get("trigger") or {}).get("text", ""))
+        place = (r.get("location") or {}).get("name") or (r.get("location") or {}).get("text")
+        table.add_row(_when(r), event_type, _who(r.get("actor")), _who(r.get("recipient")),
+                      r["modality"], _who(r.get("attributed_to"), 24), _who({"text": place}, 20)
+                      if place else "", (r.get("trigger") or {}).get("text", ""))
         count += 1
     console.print(table)
     return count
 
 
 def articles_table(records: Iterable[dict[str, Any]], console: Console) -> int:
-    table = Table(header_style="bold")
+    table = Table(header_style="bold", box=None, pad_edge=False)
     for name in ("id", "published", "outlet", "title", "events", "source"):
-        table.add_column(name, overflow="fold")
+        table.add_column(name, no_wrap=name in ("id", "published", "events"))
     count = 0
     for r in records:
         table.add_row(r["id"], r.get("published") or "", r.get("outlet") or "",

@@ -1,0 +1,145 @@
+"""The `sitrep` command line end to end, on the bundled examples and files made here."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from sitrep.cli import main
+
+EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
+
+
+@pytest.fixture(scope="module")
+def demo_db(tmp_path_factory) -> str:
+    db = str(tmp_path_factory.mktemp("cli") / "demo.db")
+    result = CliRunner().invoke(main, ["ingest", str(EXAMPLES), "--db", db])
+    assert result.exit_code == 0, result.output
+    assert "6 new" in result.output
+    return db
+
+
+def events(db: str, *args: str) -> list[dict]:
+    result = CliRunner().invoke(main, ["events", "--format", "jsonl", "--db", db, *args])
+    assert result.exit_code == 0, result.output
+    return [json.loads(line) for line in result.stdout.splitlines()]
+
+
+def test_every_event_has_the_contract_fields(demo_db):
+    required = {"id", "article_id", "outlet", "published", "event_type", "mode", "context",
+                "cameo", "actor", "recipient", "event_date", "date_precision", "date_text",
+                "location", "modality", "attributed_to", "sentence", "evidence"}
+    records = events(demo_db)
+    assert len(records) > 30
+    for record in records:
+        assert required <= set(record)
+        assert record["modality"] in ("asserted", "claimed", "denied", "planned",
+                                      "hypothetical", "negated")
+        assert record["cameo"].isdigit() and len(record["cameo"]) == 2
+
+
+def test_filters(demo_db):
+    accuse = events(demo_db, "--type", "accuse")
+    assert accuse and all(e["event_type"] == "ACCUSE" for e in accuse)
+    prk = events(demo_db, "--actor", "PRK")
+    assert prk and all(e["actor"]["code"] == "PRK" for e in prk)
+    # a code matches exactly, or the text contains it ("KOR" in "South Korean fighters")
+    recipient = events(demo_db, "--recipient", "KOR")
+    assert any(e["recipient"]["code"] == "KOR" for e in recipient)
+    assert all(e["recipient"]["code"] == "KOR" or "kor" in e["recipient"]["text"].lower()
+               for e in recipient)
+    since = events(demo_db, "--since", "2026-03-05")
+    assert since and all((e["event_date"] or e["published"]) >= "2026-03-05" for e in since)
+    until = events(demo_db, "--until", "2026-03-04")
+    assert until and all((e["event_date"] or e["published"]) <= "2026-03-04" for e in until)
+    outlet = events(demo_db, "--outlet", "harbor")
+    assert outlet and all(e["outlet"] == "Harbor Wire" for e in outlet)
+    assert len(events(demo_db, "--limit", "3")) == 3
+
+
+def test_sql_metacharacters_in_filters_are_literal(demo_db):
+    assert events(demo_db, "--actor", "' OR 1=1 --") == []
+    assert events(demo_db, "--outlet", "%") == []
+
+
+def test_csv_and_table_formats(demo_db):
+    runner = CliRunner()
+    as_csv = runner.invoke(main, ["events", "--format", "csv", "--db", demo_db])
+    rows = list(csv.DictReader(io.StringIO(as_csv.stdout)))
+    assert len(rows) == len(events(demo_db))
+    assert {"actor_code", "event_date", "evidence_start"} <= set(rows[0])
+    table = runner.invoke(main, ["events", "--db", demo_db, "--type", "PROTEST"])
+    assert table.exit_code == 0 and "PROTEST" in table.stdout
+
+
+def test_articles_list_ids(demo_db):
+    result = CliRunner().invoke(main, ["articles", "--format", "jsonl", "--db", demo_db])
+    articles = [json.loads(line) for line in result.stdout.splitlines()]
+    assert len(articles) == 6
+    ids = {a["id"] for a in articles}
+    assert {e["article_id"] for e in events(demo_db)} <= ids
+
+
+def test_evidence_offsets_point_into_the_stored_text(demo_db):
+    from sitrep.store import Store
+
+    store = Store(demo_db)
+    for record in events(demo_db)[:20]:
+        text = store.article(record["article_id"])["text"]
+        start, end = record["evidence"]["start"], record["evidence"]["end"]
+        assert record["trigger"]["text"] in text[start:end]
+    store.close()
+
+
+def test_bad_file_in_a_batch_fails_alone(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    shutil.copy(EXAMPLES / "01_seoul_drills_wire.txt", folder / "good.txt")
+    (folder / "broken.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00binary")
+    (folder / "lines.jsonl").write_text('{"text": "Kenyan police arrested 12 activists in '
+                                        'Nairobi on Monday."}\n{not json\n')
+    db = str(tmp_path / "x.db")
+    result = CliRunner().invoke(main, ["ingest", str(folder), "--db", db])
+    assert result.exit_code == 1
+    assert "binary file" in result.output
+    assert "lines.jsonl:2" in result.output
+    assert "2 new" in result.output
+
+
+def test_overrides_win(tmp_path):
+    db = str(tmp_path / "o.db")
+    result = CliRunner().invoke(main, [
+        "ingest", str(EXAMPLES / "01_seoul_drills_wire.txt"), "--db", db, "--outlet", "Desk",
+        "--published", "2026-03-10", "--title", "Drills"])
+    assert result.exit_code == 0
+    listing = CliRunner().invoke(main, ["articles", "--format", "jsonl", "--db", db])
+    article = json.loads(listing.stdout)
+    assert (article["outlet"], article["published"], article["title"]) == (
+        "Desk", "2026-03-10", "Drills")
+
+
+def test_run_prints_the_inputs_events(tmp_path):
+    result = CliRunner().invoke(main, ["run", str(EXAMPLES / "02_missile_launch_plain.txt"),
+                                       "-q"])
+    assert result.exit_code == 0
+    records = [json.loads(line) for line in result.stdout.splitlines()]
+    assert records and len({r["article_id"] for r in records}) == 1
+
+
+def test_bad_date_option_is_a_usage_error(tmp_path):
+    result = CliRunner().invoke(main, ["events", "--since", "last week",
+                                       "--db", str(tmp_path / "e.db")])
+    assert result.exit_code == 2
+    assert "YYYY-MM-DD" in result.output
+
+
+def test_help_lists_the_commands():
+    result = CliRunner().invoke(main, ["--help"])
+    for command in ("ingest", "events", "articles", "run", "stats"):
+        assert command in result.output
