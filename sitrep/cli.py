@@ -12,6 +12,7 @@ from typing import Any
 
 import click
 from rich.console import Console
+from rich.text import Text
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
 from sitrep import __version__
@@ -108,7 +109,9 @@ def _run_ingest(store, paths, outlet, published, title, batch_size, max_bytes, m
                                      actor_files=actor_files)
 
         def problem(p):
-            bar.console.print(f"[yellow]{p}[/]" if p.severity != "error" else f"[red]{p}[/]")
+            # plain Text: a file name with brackets must not be read as markup
+            bar.console.print(Text(str(p), style="red" if p.severity == "error" else "yellow"),
+                              soft_wrap=True)
 
         report = ingest_into(store, paths, overrides=overrides, components=components,
                              batch_size=batch_size, max_bytes=max_bytes,
@@ -118,7 +121,8 @@ def _run_ingest(store, paths, outlet, published, title, batch_size, max_bytes, m
         err.print(
             f"{report.articles_read} article(s) read: {report.articles_new} new, "
             f"{report.articles_known} already stored; {report.events_new} event(s) coded; "
-            f"{errors} input(s) failed, {len(report.problems) - errors} note(s)."
+            f"{errors} input(s) failed, {len(report.problems) - errors} note(s).",
+            soft_wrap=True,
         )
     return report
 

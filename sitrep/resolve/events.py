@@ -52,9 +52,7 @@ def resolve_events(events: list[Event], doc: Doc, article: Article,
     for event in events:
         # the actor first ("X flew ..., its Air Force said": "its" is X), except "we" inside
         # a quotation, which is the speaker's side
-        first_person = event.actor is not None and (
-            event.actor.text.lower().split()[0] in FIRST_PERSON and event.quote
-        )
+        first_person = event.actor is not None and event.quote and _is_first_person(event.actor)
         if event.actor is not None and not first_person:
             event.actor = _resolve(event.actor, actors, memory, when, "actor")
             if event.actor.code:
@@ -141,6 +139,11 @@ def _resolve(entity: Entity, actors: ActorDictionary, memory: _ArticleMemory, wh
         if entity.text in earlier.text and earlier.code:
             return _with_code(entity, earlier, earlier.sector)
     return replace(entity, sector=sector)
+
+
+def _is_first_person(entity: Entity) -> bool:
+    first = entity.text.split()[0] if entity.text.split() else ""
+    return first.lower() in FIRST_PERSON and (first == "I" or not first.isupper())  # not "US"
 
 
 def _is_bare_name(text: str, found: ActorCode) -> bool:
