@@ -17,7 +17,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 
 from sitrep import __version__
 
-EXIT_OK, EXIT_INPUT_FAILED, EXIT_USAGE = 0, 1, 2
+EXIT_OK, EXIT_INPUT_FAILED = 0, 1  # click itself exits 2 on usage errors
 EVENT_TYPES = ("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT",
                "REQUEST", "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE",
                "COERCE", "ASSAULT")
@@ -135,11 +135,12 @@ def _friendly_errors(command: Callable) -> Callable:
         from sqlalchemy.exc import SQLAlchemyError
 
         from sitrep.extract import LexiconError
-        from sitrep.parse.model import ModelNotFound
+        from sitrep.parse import ModelNotFound
+        from sitrep.resolve.actors import ActorTableError
 
         try:
             return command(*args, **kwargs)
-        except (LexiconError, ModelNotFound, ValueError) as error:
+        except (LexiconError, ModelNotFound, ActorTableError) as error:
             raise click.ClickException(str(error)) from None
         except SQLAlchemyError as error:
             raise click.ClickException(f"database error: {error.__class__.__name__}: "

@@ -15,8 +15,7 @@ from spacy.language import Language
 
 from sitrep.extract import Lexicon, extract_events
 from sitrep.ingest import ArticleOverrides, read_inputs
-from sitrep.parse import load_model
-from sitrep.parse.model import DEFAULT_BATCH_SIZE
+from sitrep.parse import DEFAULT_BATCH_SIZE, load_model
 from sitrep.records import Article, Event, IngestProblem
 from sitrep.resolve.actors import ActorDictionary
 from sitrep.resolve.events import resolve_events

@@ -143,3 +143,31 @@ def test_help_lists_the_commands():
     result = CliRunner().invoke(main, ["--help"])
     for command in ("ingest", "events", "articles", "run", "stats"):
         assert command in result.output
+
+
+def test_users_extend_lexicon_and_actors_without_code(tmp_path):
+    text = tmp_path / "story.txt"
+    text.write_text("The Harbor Militia commandeered two ferries near the port on Monday.\n")
+    lexicon = tmp_path / "mine.toml"
+    lexicon.write_text('[[pattern]]\ntype = "COERCE"\nverb = "commandeer"\nmode = "seize"\n')
+    actors = tmp_path / "mine.tsv"
+    actors.write_text("pattern\tcode\tsector\tcountry\nHarbor Militia\tHMI\tREB\t\n")
+    args = ["run", str(text), "--published", "2026-03-04", "-q"]
+    plain = CliRunner().invoke(main, args)
+    assert not [json.loads(x) for x in plain.stdout.splitlines()]
+    extended = CliRunner().invoke(main, [*args, "--lexicon", str(lexicon),
+                                         "--actors", str(actors)])
+    [event] = [json.loads(x) for x in extended.stdout.splitlines()]
+    assert (event["event_type"], event["mode"]) == ("COERCE", "seize")
+    assert (event["actor"]["code"], event["actor"]["sector"]) == ("HMI", "REB")
+    assert event["event_date"] == "2026-03-02"
+
+
+def test_bad_user_lexicon_is_one_clear_line(tmp_path):
+    lexicon = tmp_path / "bad.toml"
+    lexicon.write_text('[[pattern]]\ntype = "NOPE"\nverb = "x"\n')
+    result = CliRunner().invoke(main, ["run", str(EXAMPLES / "02_missile_launch_plain.txt"),
+                                       "--lexicon", str(lexicon)])
+    assert result.exit_code == 1
+    assert "unknown event types: ['NOPE']" in result.output
+    assert "Traceback" not in result.output

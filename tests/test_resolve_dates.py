@@ -11,7 +11,6 @@ import pytest
 from sitrep.resolve.dates import (
     DateExpression,
     find_date_expressions,
-    parse_published,
     resolve_date,
 )
 
@@ -145,29 +144,3 @@ def test_find_gives_offsets_in_a_longer_text():
     ]
 
 
-@pytest.mark.parametrize(
-    "line, expected",
-    [
-        ("3 May 2017", date(2017, 5, 3)),
-        ("May 3, 2017", date(2017, 5, 3)),
-        ("2017-05-03", date(2017, 5, 3)),
-        ("Wednesday, 3 May 2017", date(2017, 5, 3)),
-        ("Nov. 2, 2017", date(2017, 11, 2)),
-        ("2017-11-02T08:31:00Z", date(2017, 11, 2)),
-        ("2025-03-14 20:30:26Z", date(2025, 3, 14)),
-        ("Thu, 02 Nov 2017 08:31:00 +0000", date(2017, 11, 2)),
-        ("Published: November 2, 2017 at 8:31 a.m.", date(2017, 11, 2)),
-        ("2017/11/02", date(2017, 11, 2)),
-        ("13/11/2017", date(2017, 11, 13)),
-        ("11/13/2017", date(2017, 11, 13)),
-        ("05/05/2017", date(2017, 5, 5)),
-        ("02/11/2017", None),
-        ("2017-02-30", None),
-        ("1850-01-01", None),
-        ("Nov. 2", None),
-        ("yesterday", None),
-        ("", None),
-    ],
-)
-def test_parse_published(line, expected):
-    assert parse_published(line) == expected

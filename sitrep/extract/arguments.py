@@ -16,7 +16,6 @@ from sitrep.records import Entity, Location
 CLAUSE_DEPS = {"relcl", "acl", "advcl", "punct", "mark", "parataxis", "ccomp", "xcomp", "dep"}
 # Prepositions whose object stays inside the phrase ("the defense chiefs of South Korea").
 INNER_PREPS = {"of"}
-SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
 ORIGIN_PREPS = {"from"}
 # "arrived for talks", "at the meeting ... reaffirmed": the verb's subject takes part
 MEETING_PREPS = {"for", "at", "during"}

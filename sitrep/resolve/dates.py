@@ -197,8 +197,6 @@ _AGO = re.compile(
     rf"\b(?P<count>\d{{1,3}}|(?i:{_words(set(_NUMBERS) | _VAGUE_COUNTS)}))\s+"
     r"(?P<unit>day|week|month|year|decade)s?\s+ago\b"
 )
-_NUMERIC_DMY = re.compile(rf"(?<![\d/.])(\d{{1,2}})[/.](\d{{1,2}})[/.]({_YEAR_DIGITS})(?!\d)")
-_NUMERIC_YMD = re.compile(rf"(?<![\d/.])({_YEAR_DIGITS})[/.](\d{{1,2}})[/.](\d{{1,2}})(?!\d)")
 _WORD_BEFORE = re.compile(r"([\w'’]+)\W*$")
 _WORD_AFTER = re.compile(r"\W*(\w+)")
 _LOWERCASE_WORD = re.compile(r"\s+[a-z]")
@@ -590,39 +588,3 @@ def resolve_date(
     family, match = parsed
     value, precision = family.resolve(match, published, tense)
     return ResolvedDate(text=expression, value=value, precision=precision)
-
-
-def parse_published(text: str) -> date | None:
-    """The publication date in a stand-alone date line, or None if none or ambiguous.
-
-    Takes the first complete date (day, month and year) in `text`: ISO ("2017-11-02",
-    "2017-11-02T08:31:00Z"), written ("3 May 2017", "Wednesday, 3 May 2017", "Nov. 2, 2017",
-    "Thu, 02 Nov 2017 08:31:00 +0000"), or numeric ("2017/11/02"; "13/11/2017" and
-    "11/13/2017" where only one reading is a date; "02/11/2017" is ambiguous: None).
-    Years outside 1900-2099 are refused.
-    """
-    found: list[tuple[int, date]] = []
-    for pattern in (_ISO, _MONTH_DAY, _DAY_MONTH):
-        for match in pattern.finditer(text):
-            if match["year"] and (value := _full_date(match)):
-                found.append((match.start(), value))
-                break
-    for match in _NUMERIC_YMD.finditer(text):
-        if value := _safe_date(int(match[1]), int(match[2]), int(match[3])):
-            found.append((match.start(), value))
-            break
-    for match in _NUMERIC_DMY.finditer(text):
-        first, second, year = int(match[1]), int(match[2]), int(match[3])
-        if first != second and first <= 12 and second <= 12:
-            continue  # 02/11/2017: 2 November or February 11?
-        day, month = (first, second) if second <= 12 else (second, first)
-        if value := _safe_date(year, month, day):
-            found.append((match.start(), value))
-            break
-    return min(found)[1] if found else None
-
-
-def _full_date(match: re.Match[str]) -> date | None:
-    month = match["month"]
-    number = int(month) if month.isdigit() else _MONTHS[month.rstrip(".")]
-    return _safe_date(int(match["year"]), number, int(match["day"]))
