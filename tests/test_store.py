@@ -116,7 +116,8 @@ POSTGRES_URL = os.environ.get("SITREP_TEST_POSTGRES_URL")
 BACKENDS = ["sqlite", "postgresql"] if POSTGRES_URL else ["sqlite"]
 
 
-@pytest.mark.skipif(not POSTGRES_URL, reason="set SITREP_TEST_POSTGRES_URL to test PostgreSQL")
+@pytest.mark.skipif(not POSTGRES_URL, reason=os.environ.get(
+    "SITREP_TEST_POSTGRES_SKIP", "set SITREP_TEST_POSTGRES_URL to test PostgreSQL"))
 def test_postgresql_is_tested():
     assert "postgresql" in BACKENDS
 
