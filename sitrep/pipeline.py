@@ -15,7 +15,7 @@ from spacy.language import Language
 
 from sitrep.extract import Lexicon, extract_events
 from sitrep.ingest import ArticleOverrides, read_inputs
-from sitrep.parse import DEFAULT_BATCH_SIZE, load_model
+from sitrep.parse import DEFAULT_BATCH_SIZE, load_model, parse_articles
 from sitrep.records import Article, Event, IngestProblem
 from sitrep.resolve.actors import ActorDictionary
 from sitrep.resolve.events import resolve_events
@@ -50,9 +50,7 @@ def pipeline(articles: Iterable[Article], components: Components | None = None, 
              batch_size: int = DEFAULT_BATCH_SIZE) -> Iterator[ProcessedArticle]:
     """Parse, extract and resolve each article, lazily and in input order."""
     components = components or Components.load()
-    docs = components.nlp.pipe(((a.text, a) for a in articles), as_tuples=True,
-                               batch_size=batch_size)
-    for doc, article in docs:
+    for doc, article in parse_articles(components.nlp, articles, batch_size=batch_size):
         events = extract_events(doc, article, components.lexicon)
         resolve_events(events, doc, article, components.actors)
         yield ProcessedArticle(article, events)

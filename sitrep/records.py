@@ -6,6 +6,7 @@ Every stage takes and returns these dataclasses; nothing else crosses a stage bo
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import unicodedata
 from dataclasses import asdict, dataclass, field
@@ -45,8 +46,9 @@ class Article:
     dateline: str | None = None  # e.g. "SEOUL" from "SEOUL, Nov. 2 (Yonhap) --"
     language: str = "en"
 
-    @property
+    @functools.cached_property
     def content_hash(self) -> str:
+        # cached: every event asks for its article's id; the text is not changed after ingest
         return content_hash(self.text)
 
     @property

@@ -53,12 +53,12 @@ def phrase_tokens(head: Token, *, with_conjuncts: bool = True) -> list[Token]:
 
 def entity_for(head: Token, *, with_conjuncts: bool = True) -> Entity:
     tokens = phrase_tokens(head, with_conjuncts=with_conjuncts)
-    doc = head.doc
-    start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+    span = head.doc[tokens[0].i : tokens[-1].i + 1]  # Doc.text would rebuild the whole text
+    start, end = span.start_char, span.end_char
     members = []
     if with_conjuncts and head.conjuncts:
         members = [entity_for(t, with_conjuncts=False) for t in (head, *head.conjuncts)]
-    return Entity(text=doc.text[start:end], start=start, end=end, members=members)
+    return Entity(text=span.text, start=start, end=end, members=members)
 
 
 def is_actor_like(head: Token, lexicon: Lexicon) -> bool:

@@ -58,11 +58,12 @@ def extract_events(doc: Doc, article: Article, lexicon: Lexicon | None = None) -
     speakers = _Speakers()
     open_quote = False
     previous_end = 0
+    text = doc.text  # built once: Doc.text joins every token each time it is read
     for sentence in doc.sents:
         words = [t for t in sentence if not t.is_space]
         if not words:
             continue
-        if "\n" in doc.text[previous_end : words[0].idx]:
+        if "\n" in text[previous_end : words[0].idx]:
             open_quote = False  # a quotation left open does not run into a new paragraph
         previous_end = words[-1].idx + len(words[-1].text)
         # A sentence that opens inside a quotation, or with one, and names no speaker of
@@ -74,7 +75,7 @@ def extract_events(doc: Doc, article: Article, lexicon: Lexicon | None = None) -
         spoke: Entity | None = None
         for match in matches:
             quoted = inside[match.token.i - sentence.start]
-            event = _event(match, doc, sentence, article, lexicon, quoted)
+            event = _event(match, text, sentence, article, lexicon, quoted)
             if event.actor is None and _nested(match.token, trigger_tokens):
                 continue  # "slammed the exercise": the exercise is not a new, actorless event
             attribution = find_source(match.token, lexicon)
@@ -96,7 +97,7 @@ def extract_events(doc: Doc, article: Article, lexicon: Lexicon | None = None) -
     return events
 
 
-def _event(match: TriggerMatch, doc: Doc, sentence: Span, article: Article, lexicon: Lexicon,
+def _event(match: TriggerMatch, text: str, sentence: Span, article: Article, lexicon: Lexicon,
            quoted: bool) -> Event:
     if match.pattern.pos == "VERB":
         actor, recipient = verb_arguments(match, lexicon)
@@ -108,7 +109,7 @@ def _event(match: TriggerMatch, doc: Doc, sentence: Span, article: Article, lexi
         cameo=lexicon.cameo_for(match.pattern),
         mode=match.pattern.mode,
         context=match.pattern.context,
-        trigger=Entity(text=doc.text[match.start : match.end], start=match.start, end=match.end),
+        trigger=Entity(text=text[match.start : match.end], start=match.start, end=match.end),
         sentence=sentence.text,
         sentence_start=sentence.start_char,
         actor=actor,

@@ -1,5 +1,7 @@
-"""Parse stage: spaCy over article texts, batched with `nlp.pipe` (see sitrep.pipeline)."""
+"""Parse stage: spaCy over article texts, streamed in batches with `nlp.pipe`."""
 
 from sitrep.parse.model import DEFAULT_BATCH_SIZE, ModelNotFound, load_model
+from sitrep.parse.stream import parse_articles, split_at_lines
 
-__all__ = ["DEFAULT_BATCH_SIZE", "ModelNotFound", "load_model"]
+__all__ = ["DEFAULT_BATCH_SIZE", "ModelNotFound", "load_model", "parse_articles",
+           "split_at_lines"]

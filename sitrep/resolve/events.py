@@ -9,6 +9,7 @@ exercise, "Trump" to "US President Donald Trump".
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Token
@@ -35,10 +36,11 @@ class _ArticleMemory:
     actors: list[Entity] = field(default_factory=list)
     sources: list[Entity] = field(default_factory=list)
     countries: list[ActorCode] = field(default_factory=list)  # every country named, in order
+    country_ends: list[int] = field(default_factory=list)  # sorted, for bisection
 
     def last_country_before(self, offset: int) -> ActorCode | None:
-        before = [c for c in self.countries if c.end <= offset]
-        return before[-1] if before else None
+        index = bisect.bisect_right(self.country_ends, offset)
+        return self.countries[index - 1] if index else None
 
 
 def resolve_events(events: list[Event], doc: Doc, article: Article,
@@ -46,8 +48,10 @@ def resolve_events(events: list[Event], doc: Doc, article: Article,
     """Fill codes, dates and places in the article's events (in place), and return them."""
     actors = actors or ActorDictionary.default()
     when = article.published
-    memory = _ArticleMemory(countries=actors.find_countries(article.text))
+    countries = actors.find_countries(article.text)
+    memory = _ArticleMemory(countries=countries, country_ends=[c.end for c in countries])
     dates = find_date_expressions(article.text)
+    date_starts = [d.start for d in dates]
     previous: list[Event] = []
     for event in events:
         # the actor first ("X flew ..., its Air Force said": "its" is X), except "we" inside
@@ -78,7 +82,7 @@ def resolve_events(events: list[Event], doc: Doc, article: Article,
                 event.recipient = Entity(text=event.location.text, code=event.location.country,
                                          sector="GOV", start=event.location.start,
                                          end=event.location.end)
-        event.date = _event_date(event, doc, dates, when)
+        event.date = _event_date(event, doc, dates, date_starts, when)
         previous.append(event)
     return events
 
@@ -193,10 +197,12 @@ def _resolve_place(location: Location, actors: ActorDictionary) -> Location:
                    lon=country.lon)
 
 
-def _event_date(event: Event, doc: Doc, dates: list[DateExpression], published):
+def _event_date(event: Event, doc: Doc, dates: list[DateExpression], date_starts: list[int],
+                published):
     """The date expression that belongs to the event's own clause, resolved."""
     sentence_end = event.sentence_start + len(event.sentence)
-    candidates = [d for d in dates if event.sentence_start <= d.start < sentence_end]
+    candidates = dates[bisect.bisect_left(date_starts, event.sentence_start):
+                       bisect.bisect_left(date_starts, sentence_end)]
     if not candidates:
         return None
     trigger = doc.char_span(event.trigger.start, event.trigger.end, alignment_mode="expand")
