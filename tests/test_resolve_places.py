@@ -1,0 +1,226 @@
+"""Gazetteer: place strings -> country and coordinates; disambiguation; find() in text."""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+
+from sitrep.resolve.places import Gazetteer, Place
+
+
+@pytest.fixture(scope="module")
+def gazetteer() -> Gazetteer:
+    return Gazetteer.default()
+
+
+def km(place: Place, lat: float, lon: float) -> float:
+    lat1, lon1, lat2, lon2 = map(math.radians, (place.lat, place.lon, lat, lon))
+    h = (math.sin((lat2 - lat1) / 2) ** 2
+         + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2)
+    return 6371 * 2 * math.asin(math.sqrt(h))
+
+
+CITY, AREA = 50, 300  # tolerances in km
+# (text, expected country or None, lat, lon, tolerance km)
+PLACES = [
+    ("Seoul", "KOR", 37.57, 126.98, CITY), ("Pyongyang", "PRK", 39.03, 125.75, CITY),
+    ("Tokyo", "JPN", 35.68, 139.69, CITY), ("Beijing", "CHN", 39.90, 116.40, CITY),
+    ("Busan", "KOR", 35.18, 129.08, CITY), ("Incheon", "KOR", 37.46, 126.70, CITY),
+    ("Daegu", "KOR", 35.87, 128.60, CITY), ("Wonsan", "PRK", 39.15, 127.44, CITY),
+    ("Kaesong", "PRK", 37.97, 126.55, CITY), ("Osaka", "JPN", 34.69, 135.50, CITY),
+    ("Shanghai", "CHN", 31.23, 121.47, CITY), ("Taipei", "TWN", 25.03, 121.56, CITY),
+    ("Manila", "PHL", 14.60, 120.98, CITY), ("Hanoi", "VNM", 21.03, 105.85, CITY),
+    ("Bangkok", "THA", 13.75, 100.50, CITY), ("Jakarta", "IDN", -6.21, 106.85, CITY),
+    ("New Delhi", "IND", 28.61, 77.21, CITY), ("Mumbai", "IND", 19.08, 72.88, CITY),
+    ("Bombay", "IND", 19.08, 72.88, CITY), ("Karachi", "PAK", 24.86, 67.01, CITY),
+    ("Islamabad", "PAK", 33.69, 73.05, CITY), ("Kabul", "AFG", 34.53, 69.17, CITY),
+    ("Tehran", "IRN", 35.69, 51.39, CITY), ("Baghdad", "IRQ", 33.31, 44.36, CITY),
+    ("Mosul", "IRQ", 36.34, 43.13, CITY), ("Damascus", "SYR", 33.51, 36.29, CITY),
+    ("Aleppo", "SYR", 36.20, 37.16, CITY), ("Beirut", "LBN", 33.89, 35.50, CITY),
+    ("Jerusalem", "ISR", 31.77, 35.21, CITY), ("Tel Aviv", "ISR", 32.08, 34.78, CITY),
+    ("Amman", "JOR", 31.95, 35.93, CITY), ("Riyadh", "SAU", 24.71, 46.68, CITY),
+    ("Sanaa", "YEM", 15.37, 44.19, CITY), ("Doha", "QAT", 25.29, 51.53, CITY),
+    ("Dubai", "ARE", 25.20, 55.27, CITY), ("Cairo", "EGY", 30.04, 31.24, CITY),
+    ("Tripoli", "LBY", 32.89, 13.19, CITY), ("Khartoum", "SDN", 15.50, 32.56, CITY),
+    ("Addis Ababa", "ETH", 9.03, 38.74, CITY), ("Mogadishu", "SOM", 2.05, 45.32, CITY),
+    ("Nairobi", "KEN", -1.29, 36.82, CITY), ("Lagos", "NGA", 6.52, 3.38, CITY),
+    ("Kinshasa", "COD", -4.44, 15.27, CITY), ("Johannesburg", "ZAF", -26.20, 28.05, CITY),
+    ("Bamako", "MLI", 12.64, -8.00, CITY), ("Moscow", "RUS", 55.76, 37.62, CITY),
+    ("St. Petersburg", "RUS", 59.94, 30.31, CITY), ("Kyiv", "UKR", 50.45, 30.52, CITY),
+    ("Kiev", "UKR", 50.45, 30.52, CITY), ("Kharkiv", "UKR", 49.99, 36.23, CITY),
+    ("Odesa", "UKR", 46.48, 30.73, CITY), ("Mariupol", "UKR", 47.10, 37.55, CITY),
+    ("Minsk", "BLR", 53.90, 27.56, CITY), ("Warsaw", "POL", 52.23, 21.01, CITY),
+    ("Berlin", "DEU", 52.52, 13.40, CITY), ("Munich", "DEU", 48.14, 11.58, CITY),
+    ("Brussels", "BEL", 50.85, 4.35, CITY), ("London", "GBR", 51.51, -0.13, CITY),
+    ("Paris", "FRA", 48.86, 2.35, CITY), ("Madrid", "ESP", 40.42, -3.70, CITY),
+    ("Rome", "ITA", 41.90, 12.50, CITY), ("Geneva", "CHE", 46.20, 6.15, CITY),
+    ("Vienna", "AUT", 48.21, 16.37, CITY), ("Istanbul", "TUR", 41.01, 28.98, CITY),
+    ("Ankara", "TUR", 39.93, 32.86, CITY), ("Tbilisi", "GEO", 41.72, 44.79, CITY),
+    ("Washington", "USA", 38.90, -77.04, CITY), ("New York", "USA", 40.71, -74.01, CITY),
+    ("Los Angeles", "USA", 34.05, -118.24, CITY), ("Honolulu", "USA", 21.31, -157.86, CITY),
+    ("Ottawa", "CAN", 45.42, -75.70, CITY), ("Mexico City", "MEX", 19.43, -99.13, CITY),
+    ("Caracas", "VEN", 10.49, -66.88, CITY), ("Havana", "CUB", 23.11, -82.37, CITY),
+    ("Bogota", "COL", 4.71, -74.07, CITY), ("Canberra", "AUS", -35.28, 149.13, CITY),
+    ("Ho Chi Minh City", "VNM", 10.82, 106.63, CITY), ("Naypyidaw", "MMR", 19.76, 96.08, CITY),
+    # countries and regions
+    ("South Korea", "KOR", 35.9, 127.8, AREA), ("North Korea", "PRK", 40.3, 127.5, AREA),
+    ("Japan", "JPN", 36.2, 138.3, 400), ("Ukraine", "UKR", 48.4, 31.2, 400),
+    ("California", "USA", 36.8, -119.4, AREA), ("Texas", "USA", 31.0, -99.0, AREA),
+    ("Hawaii", "USA", 20.8, -156.3, AREA), ("Bavaria", "DEU", 48.8, 11.5, AREA),
+    ("Tigray", "ETH", 14.0, 38.5, AREA), ("Donetsk Oblast", "UKR", 48.0, 37.8, AREA),
+    ("Gyeonggi", "KOR", 37.4, 127.5, AREA), ("Gyeonggi Province", "KOR", 37.4, 127.5, AREA),
+    ("Gangwon Province", "KOR", 37.8, 128.2, AREA), ("North Gyeongsang", "KOR", 36.4, 128.9, AREA),
+    ("Xinjiang", "CHN", 41.0, 85.0, 600), ("Idlib", "SYR", 35.9, 36.6, AREA),
+    ("Anbar", "IRQ", 33.4, 42.0, AREA), ("Kherson Oblast", "UKR", 46.6, 33.5, AREA),
+    # curated features
+    ("Yellow Sea", None, 35.0, 123.0, AREA), ("West Sea", None, 35.0, 123.0, AREA),
+    ("East Sea", None, 40.0, 135.0, AREA), ("Sea of Japan", None, 40.0, 135.0, AREA),
+    ("South China Sea", None, 12.0, 113.0, AREA), ("East China Sea", None, 29.0, 125.0, AREA),
+    ("Taiwan Strait", None, 24.5, 119.5, AREA), ("Strait of Hormuz", None, 26.6, 56.3, AREA),
+    ("Persian Gulf", None, 26.5, 52.0, AREA), ("Gulf of Oman", None, 24.5, 58.5, AREA),
+    ("Red Sea", None, 20.0, 38.5, AREA), ("Black Sea", None, 43.4, 34.0, AREA),
+    ("Sea of Azov", None, 46.0, 36.5, AREA), ("Baltic Sea", None, 58.0, 20.0, AREA),
+    ("Mediterranean", None, 35.0, 18.0, 600), ("Bab el-Mandeb", None, 12.6, 43.3, AREA),
+    ("Korean Peninsula", None, 38.0, 127.5, AREA), ("Jeju", "KOR", 33.4, 126.5, CITY),
+    ("Okinawa", "JPN", 26.5, 127.9, CITY), ("Guam", "GUM", 13.4, 144.8, CITY),
+    ("Hainan", "CHN", 19.2, 109.7, 100), ("Crimea", "UKR", 45.3, 34.4, AREA),
+    ("Sinai", "EGY", 29.5, 33.8, AREA), ("Gaza Strip", "PSE", 31.4, 34.4, CITY),
+    ("West Bank", "PSE", 31.9, 35.2, CITY), ("Golan Heights", "SYR", 33.0, 35.8, CITY),
+    ("Donbas", "UKR", 48.0, 38.5, AREA), ("Andersen Air Force Base", "GUM", 13.58, 144.93, 10),
+    ("Osan Air Base", "KOR", 37.09, 127.03, 10), ("Kunsan Air Base", "KOR", 35.90, 126.62, 10),
+    ("Camp Humphreys", "KOR", 36.96, 127.03, 10), ("Kadena Air Base", "JPN", 26.36, 127.77, 10),
+    ("Yokota Air Base", "JPN", 35.75, 139.35, 10), ("Panmunjom", "KOR", 37.96, 126.68, 10),
+    ("Yongbyon", "PRK", 39.80, 125.75, 20), ("Punggye-ri", "PRK", 41.28, 129.08, 20),
+    ("Sohae", "PRK", 39.66, 124.71, 20), ("Diego Garcia", "IOT", -7.3, 72.4, CITY),
+    ("Ramstein Air Base", "DEU", 49.44, 7.60, 10), ("Incirlik Air Base", "TUR", 37.0, 35.43, 10),
+    ("Al Udeid Air Base", "QAT", 25.12, 51.31, 10), ("Pilseung range", "KOR", 37.5, 128.5, 100),
+]
+
+
+def _correct(gazetteer: Gazetteer, text: str, country: str | None, lat: float, lon: float,
+             tolerance: float) -> bool:
+    place = gazetteer.resolve(text)
+    return place is not None and place.country == country and km(place, lat, lon) <= tolerance
+
+
+def test_at_least_95_percent_of_place_strings_resolve_correctly(gazetteer: Gazetteer) -> None:
+    assert len(PLACES) >= 100
+    wrong = [p[0] for p in PLACES if not _correct(gazetteer, *p)]
+    assert len(wrong) <= 0.05 * len(PLACES), wrong
+
+
+# Every place a reader must get from the two seed reports (shared/seeds/README.md).
+SEED_PLACES = [
+    ("Guam", "GUM", 13.44, 144.79, CITY),
+    ("Andersen Air Force Base", "GUM", 13.58, 144.93, 10),
+    ("Andersen Air Force Base, Guam", "GUM", 13.58, 144.93, 10),
+    ("Okinawa", "JPN", 26.5, 127.9, CITY),
+    ("Jeju", "KOR", 33.4, 126.5, CITY),
+    ("the southern South Korean island of Jeju", "KOR", 33.4, 126.5, CITY),
+    ("Yellow Sea", None, 35.0, 123.0, AREA),
+    ("East Sea", None, 40.0, 135.0, AREA),
+    ("Sea of Japan", None, 40.0, 135.0, AREA),
+    ("Pilseung range", "KOR", 37.5, 128.5, 100),
+    ("Gangwon Province", "KOR", 37.8, 128.2, 100),
+    ("Seongju", "KOR", 35.92, 128.28, 30),
+    ("Seoul", "KOR", 37.57, 126.98, 10),
+    ("Pyongyang", "PRK", 39.03, 125.75, 10),
+    ("California", "USA", 36.8, -119.4, AREA),
+]
+
+
+@pytest.mark.parametrize("text,country,lat,lon,tolerance", SEED_PLACES)
+def test_seed_places(gazetteer: Gazetteer, text: str, country: str | None, lat: float,
+                     lon: float, tolerance: float) -> None:
+    assert _correct(gazetteer, text, country, lat, lon, tolerance), gazetteer.resolve(text)
+
+
+def test_sea_of_japan_is_the_east_sea(gazetteer: Gazetteer) -> None:
+    assert gazetteer.resolve("Sea of Japan") == gazetteer.resolve("East Sea")
+
+
+def test_georgia_is_the_country_unless_the_story_is_american(gazetteer: Gazetteer) -> None:
+    assert gazetteer.resolve("Georgia").country == "GEO"
+    us = gazetteer.resolve("Georgia", context_countries=["USA"])
+    assert (us.kind, us.country) == ("admin1", "USA")
+    assert gazetteer.resolve("Georgia", context_countries=["GEO", "USA"]).country == "GEO"
+
+
+def test_jordan_is_the_country(gazetteer: Gazetteer) -> None:
+    assert gazetteer.resolve("Jordan").country == "JOR"
+    assert gazetteer.resolve("Jordan", context_countries=["ISR", "PSE"]).kind == "country"
+
+
+def test_paris_is_french_unless_the_story_is_american(gazetteer: Gazetteer) -> None:
+    assert gazetteer.resolve("Paris").country == "FRA"
+    texas = gazetteer.resolve("Paris", context_countries=["USA"])
+    assert texas.country == "USA" and texas.admin1 == "Texas"
+    assert gazetteer.resolve("Paris, Texas").admin1 == "Texas"
+
+
+def test_near_prefers_a_city_in_the_same_region(gazetteer: Gazetteer) -> None:
+    illinois = gazetteer.resolve("Chicago")
+    assert gazetteer.resolve("Springfield", near=illinois).admin1 == "Illinois"
+
+
+def test_comma_narrows_the_head(gazetteer: Gazetteer) -> None:
+    assert gazetteer.resolve("Okinawa, Japan").country == "JPN"
+    seongju = gazetteer.resolve("Seongju, North Gyeongsang")
+    assert seongju.country == "KOR" and km(seongju, 35.92, 128.28) < 30
+    assert gazetteer.resolve("Portland, Maine").admin1 == "Maine"
+    assert gazetteer.resolve("Portland, Oregon").admin1 == "Oregon"
+
+
+def test_unknown_names_resolve_to_none(gazetteer: Gazetteer) -> None:
+    assert gazetteer.resolve("Qwertzuiop") is None
+    assert gazetteer.resolve("") is None
+
+
+def test_to_location(gazetteer: Gazetteer) -> None:
+    place = gazetteer.resolve("Guam")
+    loc = gazetteer.to_location("Guam", place, 10, 14)
+    assert loc.to_record() == {"text": "Guam", "name": place.name, "country": "GUM",
+                               "lat": place.lat, "lon": place.lon}
+    assert (loc.start, loc.end) == (10, 14)
+
+
+def names(gazetteer: Gazetteer, text: str) -> list[str]:
+    return [m.text for m in gazetteer.find(text)]
+
+
+FIND_CASES = [
+    ("Two bombers took off from Andersen Air Force Base, Guam, before dawn on Tuesday.",
+     ["Andersen Air Force Base", "Guam"]),
+    ("The jets flew over the East Sea and returned to base in Okinawa, Japan.",
+     ["East Sea", "Okinawa", "Japan"]),
+    ("Fighters dropped practice bombs at the Pilseung range in Gangwon Province.",
+     ["Pilseung range", "Gangwon Province"]),
+    ("Protesters gathered in Seongju, where the missile battery is deployed.", ["Seongju"]),
+    ("Officials in Seoul and Pyongyang traded warnings across the Yellow Sea.",
+     ["Seoul", "Pyongyang", "Yellow Sea"]),
+    ("The carrier sailed from San Diego, California, toward the South China Sea.",
+     ["San Diego", "California", "South China Sea"]),
+    ("Reading the statement aloud, the spokesman said nothing about Jordan.", ["Jordan"]),
+    ("It was a nice day in Reading, and the mobile phone rang.", ["Reading"]),
+    ("Tankers crossing the Strait of Hormuz into the Gulf of Oman were inspected.",
+     ["Strait of Hormuz", "Gulf of Oman"]),
+    ("Shelling hit Donetsk Oblast and the port of Mariupol on the Sea of Azov.",
+     ["Donetsk Oblast", "Mariupol", "Sea of Azov"]),
+    ("the turkey was roasted, and the family ate it in a new york minute.", []),
+]
+
+
+@pytest.mark.parametrize("text,expected", FIND_CASES)
+def test_find(gazetteer: Gazetteer, text: str, expected: list[str]) -> None:
+    assert names(gazetteer, text) == expected
+
+
+def test_find_offsets_and_narrowing(gazetteer: Gazetteer) -> None:
+    text = "A drill near Portland, Maine, drew crowds."
+    mentions = gazetteer.find(text)
+    portland = mentions[0]
+    assert text[portland.start:portland.end] == "Portland"
+    assert portland.candidates[0].admin1 == "Maine"
+    jeju = gazetteer.find("They landed on Jeju.")[0]
+    assert jeju.candidates[0].kind == "island"
