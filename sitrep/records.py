@@ -130,6 +130,34 @@ class Location:
 
 
 @dataclass
+class ArticlePlace:
+    """A place an article mentions, resolved to a gazetteer entry (whether or not an event
+    happened there): what maps and place filters are built from."""
+
+    text: str  # as written
+    name: str  # the gazetteer's name
+    kind: str  # the gazetteer's kind: country, capital, admin1, city, or a feature kind (sea, ...)
+    country: str | None  # ISO 3166 alpha-3; None for places in no one country (seas)
+    lat: float
+    lon: float
+    start: int  # offsets of `text` in the article
+    end: int
+
+    def to_record(self, article_id: str) -> dict[str, Any]:
+        return {
+            "text": self.text,
+            "name": self.name,
+            "kind": self.kind,
+            "country": self.country,
+            "lat": self.lat,
+            "lon": self.lon,
+            "article_id": article_id,
+            "start": self.start,
+            "end": self.end,
+        }
+
+
+@dataclass
 class ResolvedDate:
     """A date expression resolved against a reference date (usually publication)."""
 
@@ -138,6 +166,10 @@ class ResolvedDate:
     precision: Precision | None = None
     start: int | None = None  # offsets of the expression in the article text
     end: int | None = None
+    # the calendar span the expression covers: one day, a month, a year, or a week
+    # ("last week") that has no single date
+    range_start: date | None = None
+    range_end: date | None = None
 
 
 @dataclass
@@ -162,6 +194,8 @@ class Event:
     # PLOVER manual's type where it differs from event_type: planned cooperation -> AGREE,
     # a planned retreat -> CONCEDE (sitrep keeps the concrete type plus modality "planned")
     plover_type: str | None = None
+    # Phrases that may name the event's place, best first; resolve keeps the first it knows.
+    place_candidates: list[Location] = field(default_factory=list)
     outlet: str | None = None
     published: date | None = None
 
@@ -199,6 +233,10 @@ class Event:
             "event_date": self.date.value.isoformat() if self.date and self.date.value else None,
             "date_precision": self.date.precision if self.date and self.date.value else None,
             "date_text": self.date.text if self.date else None,
+            "date_range": (
+                {"start": self.date.range_start.isoformat(), "end": self.date.range_end.isoformat()}
+                if self.date and self.date.range_start else None
+            ),
             "location": self.location.to_record() if self.location else None,
             "modality": self.modality,
             "attributed_to": (

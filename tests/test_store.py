@@ -10,10 +10,24 @@ from pathlib import Path
 import pytest
 from sqlalchemy import create_engine, delete, inspect, select
 
-from sitrep.records import Article, Entity, Event, IngestProblem, ResolvedDate
+from sitrep.records import (
+    Article,
+    ArticlePlace,
+    Entity,
+    Event,
+    IngestProblem,
+    ResolvedDate,
+)
 from sitrep.store import Store, database_url
 from sitrep.store.database import alembic_config
-from sitrep.store.schema import SCHEMA_REVISION, articles, events, ingest_problems, metadata
+from sitrep.store.schema import (
+    SCHEMA_REVISION,
+    articles,
+    events,
+    ingest_problems,
+    metadata,
+    places,
+)
 
 # Invented wire copy; phrases below are looked up in these texts to get their offsets.
 YONHAP_TEXT = (
@@ -92,6 +106,21 @@ PROTEST = make_event(WIRE, "marched", "PROTEST", "14", ("the 99% Coalition", Non
 THREATEN = make_event(WIRE, "threatened", "THREATEN", "13", ("dockworkers_union", None))
 REJECT = make_event(UNDATED, "criticized", "REJECT", "12", ("Officials in Tokyo", "JPN"))
 
+def place(article: Article, phrase: str, name: str, kind: str, country: str | None,
+          lat: float, lon: float) -> ArticlePlace:
+    start, end = span(article.text, phrase)
+    return ArticlePlace(phrase, name, kind, country, lat, lon, start, end)
+
+
+SEOUL = place(YONHAP, "SEOUL", "Seoul", "capital", "KOR", 37.566, 126.978)
+NORTH_KOREA = place(YONHAP, "North Korea", "North Korea", "country", "PRK", 40.3, 127.5)
+PENINSULA = place(YONHAP, "the peninsula", "Korean Peninsula", "peninsula", None, 37.5, 127.5)
+PYONGYANG = place(VOA, "Pyongyang", "Pyongyang", "capital", "PRK", 39.019, 125.738)
+JAPAN = place(VOA, "Japan", "Japan", "country", "JPN", 36.2, 138.25)
+TOKYO = place(UNDATED, "Tokyo", "Tokyo", "capital", "JPN", 35.69, 139.692)
+PLACES = {YONHAP.id: [NORTH_KOREA, SEOUL, PENINSULA],  # not in text order: the store sorts
+          VOA.id: [PYONGYANG, JAPAN], UNDATED.id: [TOKYO]}
+
 BATCH: list[tuple[Article, list[Event]]] = [
     (YONHAP, [ASSAULT, MOBILIZE]),
     (VOA, [ACCUSE, CONSULT]),
@@ -122,23 +151,33 @@ def test_postgresql_is_tested():
     assert "postgresql" in BACKENDS
 
 
+def empty_store(backend: str, folder: Path) -> Store:
+    """A store on a database without any tables (not migrated)."""
+    if backend == "sqlite":
+        return Store(folder / "sitrep.db")
+    store = Store(POSTGRES_URL)  # type: ignore[arg-type]
+    if store.schema_revision() is not None:
+        from alembic import command
+
+        command.downgrade(alembic_config(store.url), "base")
+    return store
+
+
 def fresh_store(backend: str, folder: Path) -> Store:
     """A newly migrated, empty store."""
-    if backend == "sqlite":
-        store = Store(folder / "sitrep.db")
-    else:
-        store = Store(POSTGRES_URL)  # type: ignore[arg-type]
-        if store.schema_revision() is not None:
-            from alembic import command
-
-            command.downgrade(alembic_config(store.url), "base")
+    store = empty_store(backend, folder)
     store.migrate()
     return store
 
 
 @pytest.fixture(params=BACKENDS)
-def store(request, tmp_path: Path):
-    with fresh_store(request.param, tmp_path) as s:
+def backend(request) -> str:
+    return request.param
+
+
+@pytest.fixture
+def store(backend: str, tmp_path: Path):
+    with fresh_store(backend, tmp_path) as s:
         yield s
 
 
@@ -146,6 +185,18 @@ def store(request, tmp_path: Path):
 def filled(store: Store) -> Store:
     assert store.add_batch(BATCH) == 4
     return store
+
+
+@pytest.fixture
+def with_places(store: Store) -> Store:
+    """The BATCH articles with their events and, for three of them, places."""
+    batch = [(a, evs, PLACES[a.id]) if a.id in PLACES else (a, evs) for a, evs in BATCH]
+    assert store.add_batch(batch) == 4
+    return store
+
+
+def place_records(article: Article, *found: ArticlePlace) -> list[dict]:
+    return [p.to_record(article.id) for p in found]
 
 
 # -- schema and migrations ---------------------------------------------------------------
@@ -177,7 +228,7 @@ def test_migrations_build_the_tables_schema_py_describes(store: Store):
 
     with store._engine.connect() as connection:
         tables = set(inspect(connection).get_table_names())
-        assert {"articles", "events", "ingest_problems", "alembic_version"} <= tables
+        assert {"articles", "events", "places", "ingest_problems", "alembic_version"} <= tables
         assert compare_metadata(MigrationContext.configure(connection), metadata) == []
 
 
@@ -192,8 +243,10 @@ def test_migrations_render_postgresql_ddl_offline():
     ddl = config.output_buffer.getvalue()
     assert "CREATE TABLE events" in ddl
     assert "REFERENCES articles (id) ON DELETE CASCADE" in ddl
+    assert "CREATE TABLE places" in ddl
     assert "ingested_at TIMESTAMP WITH TIME ZONE NOT NULL" in ddl
-    assert f"INSERT INTO alembic_version (version_num) VALUES ('{SCHEMA_REVISION}')" in ddl
+    assert "INSERT INTO alembic_version (version_num) VALUES ('0001')" in ddl
+    assert f"SET version_num='{SCHEMA_REVISION}'" in ddl  # each later revision updates it
 
 
 def test_migrate_again_is_a_no_op_that_skips_alembic(store: Store, monkeypatch):
@@ -226,12 +279,34 @@ def test_migrations_downgrade_to_nothing_and_back(store: Store):
     assert store.add_article(VOA, [ACCUSE])
 
 
-def test_deleting_an_article_deletes_its_events(store: Store):
-    store.add_batch(BATCH)
+def test_a_database_at_0001_is_upgraded_in_place(backend: str, tmp_path: Path):
+    from alembic import command
+
+    with empty_store(backend, tmp_path) as store:
+        command.upgrade(alembic_config(store.url), "0001")
+        assert store.schema_revision() == "0001"
+        with store._engine.connect() as connection:
+            assert not inspect(connection).has_table("places")
+        assert store.add_article(YONHAP, [ASSAULT, MOBILIZE])  # writes no places
+
+        store.migrate()
+        assert store.schema_revision() == SCHEMA_REVISION == "0002"
+        with store._engine.connect() as connection:
+            assert inspect(connection).has_table("places")
+        assert [a["id"] for a in store.articles()] == [YONHAP.id]
+        assert ids(store.events()) == expect(ASSAULT, MOBILIZE)
+        assert store.add_article(VOA, [ACCUSE], [PYONGYANG])
+        assert list(store.places()) == place_records(VOA, PYONGYANG)
+
+
+def test_deleting_an_article_deletes_its_events_and_places(with_places: Store):
+    store = with_places
     with store._writer.begin() as connection:  # deleting is not part of the API (yet)
         connection.execute(delete(articles).where(articles.c.id == YONHAP.id))
     assert store.counts()["events"] == len(TIMELINE) - 2
     assert list(store.events(article_id=YONHAP.id)) == []
+    assert store.counts()["places"] == 3
+    assert list(store.places(article_id=YONHAP.id)) == []
 
 
 # -- writing -----------------------------------------------------------------------------
@@ -427,6 +502,7 @@ def test_counts(filled: Store):
     counts = filled.counts()
     assert counts["articles"] == 4
     assert counts["events"] == 7
+    assert counts["places"] == 0
     assert counts["by_type"] == {
         "ACCUSE": 1, "ASSAULT": 1, "CONSULT": 1, "MOBILIZE": 1,
         "PROTEST": 1, "REJECT": 1, "THREATEN": 1,
@@ -436,8 +512,10 @@ def test_counts(filled: Store):
 
 
 def test_counts_of_an_empty_store(store: Store):
-    assert store.counts() == {"articles": 0, "events": 0, "by_type": {}, "outlets": {}}
+    assert store.counts() == {"articles": 0, "events": 0, "places": 0, "by_type": {},
+                              "outlets": {}}
     assert list(store.articles()) == [] and list(store.events()) == []
+    assert list(store.places()) == []
 
 
 def test_events_table_keeps_upper_case_codes(store: Store):
@@ -450,3 +528,70 @@ def test_events_table_keeps_upper_case_codes(store: Store):
     assert tuple(row) == ("ACCUSE", "PRK")
     # ...while the record itself stays as the extractor wrote it.
     assert next(store.events())["actor"]["code"] == "prk"
+
+
+# -- places ------------------------------------------------------------------------------
+
+
+def test_places_are_stored_with_their_article_in_order(with_places: Store):
+    assert list(with_places.places()) == (
+        place_records(YONHAP, SEOUL, NORTH_KOREA, PENINSULA)  # by position in the text
+        + place_records(VOA, PYONGYANG, JAPAN)
+        + place_records(UNDATED, TOKYO)  # undated article last
+    )
+    assert with_places.counts()["places"] == 6
+    assert with_places.counts()["events"] == len(TIMELINE)
+
+
+def test_place_records_round_trip(with_places: Store):
+    record = next(with_places.places())
+    assert record == {"text": "SEOUL", "name": "Seoul", "kind": "capital", "country": "KOR",
+                      "lat": 37.566, "lon": 126.978, "article_id": YONHAP.id,
+                      "start": 0, "end": 5}
+    assert YONHAP_TEXT[record["start"]:record["end"]] == record["text"]
+    peninsula = list(with_places.places(article_id=YONHAP.id))[-1]
+    assert peninsula["country"] is None
+
+
+def test_places_by_article_and_country(with_places: Store):
+    assert list(with_places.places(article_id=VOA.id)) == place_records(VOA, PYONGYANG, JAPAN)
+    assert list(with_places.places(country="prk")) == (
+        place_records(YONHAP, NORTH_KOREA) + place_records(VOA, PYONGYANG))
+    assert list(with_places.places(country=" JPN ", article_id=UNDATED.id)) == (
+        place_records(UNDATED, TOKYO))
+    assert list(with_places.places(country="PR")) == []  # codes match whole
+    assert list(with_places.places(article_id=WIRE.id)) == []  # stored without places
+    assert list(with_places.places(country="' OR 1=1 --")) == []
+    assert len(list(with_places.places(country="", article_id=""))) == 6
+
+
+def test_places_paging(with_places: Store):
+    everything = list(with_places.places())
+    assert list(with_places.places(limit=2)) == everything[:2]
+    assert list(with_places.places(limit=3, offset=2)) == everything[2:5]
+    assert list(with_places.places(offset=5)) == everything[5:]
+    assert list(with_places.places(limit=0)) == []
+
+
+def test_places_are_added_once(store: Store):
+    assert store.add_article(VOA, [ACCUSE], [PYONGYANG, JAPAN]) is True
+    before = list(store.places())
+    assert store.add_article(VOA, [ACCUSE], [PYONGYANG, JAPAN]) is False
+    # A known article's new places are not added either: the article is skipped whole.
+    assert store.add_batch([(VOA, [], [TOKYO]), (YONHAP, [ASSAULT], [SEOUL]),
+                            (YONHAP, [], [NORTH_KOREA])]) == 1
+    assert list(store.places()) == place_records(YONHAP, SEOUL) + before
+    assert store.counts()["places"] == 3
+
+
+def test_place_country_codes_are_kept_upper_case(store: Store):
+    store.add_article(UNDATED, [], [replace(TOKYO, country="jpn")])
+    assert [p["country"] for p in store.places(country="JPN")] == ["JPN"]
+    with store._engine.connect() as connection:
+        assert connection.execute(select(places.c.country)).scalar() == "JPN"
+
+
+def test_a_failed_batch_stores_no_places(store: Store):
+    with pytest.raises(ValueError, match="belongs to article"):
+        store.add_batch([(VOA, [ACCUSE], [PYONGYANG]), (YONHAP, [ACCUSE], [SEOUL])])
+    assert store.counts()["places"] == 0

@@ -1,4 +1,4 @@
-"""Store stage: articles and coded events in SQLite (default) or PostgreSQL.
+"""Store stage: articles, coded events and places in SQLite (default) or PostgreSQL.
 
 `Store` is the whole public interface; `schema` holds the tables, `migrations` the Alembic
 scripts that create them.

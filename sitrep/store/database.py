@@ -1,4 +1,4 @@
-"""The sitrep database: articles, their coded events, and a log of ingest problems.
+"""The sitrep database: articles, their coded events and places, and a log of ingest problems.
 
 SQLite (one file) by default, any SQLAlchemy URL otherwise (PostgreSQL:
 `postgresql+psycopg://user@host:port/db`). Written with SQLAlchemy Core only and portable
@@ -12,7 +12,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import UTC, date, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from sqlalchemy import (
     ColumnElement,
@@ -31,13 +31,24 @@ from sqlalchemy import (
 from sqlalchemy.engine import URL
 from sqlalchemy.exc import IntegrityError
 
-from sitrep.records import Article, Event, IngestProblem
-from sitrep.store.schema import SCHEMA_REVISION, articles, events, ingest_problems
+from sitrep.records import Article, ArticlePlace, Event, IngestProblem
+from sitrep.store.schema import (
+    SCHEMA_REVISION,
+    articles,
+    events,
+    ingest_problems,
+    places,
+)
 
 if TYPE_CHECKING:
     from alembic.config import Config
 
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
+
+# What add_batch takes: an article with its events, and optionally the places it mentions.
+BatchItem = (
+    tuple[Article, Sequence[Event]] | tuple[Article, Sequence[Event], Sequence[ArticlePlace]]
+)
 
 # Well below SQLite's oldest limit of 999 bound parameters per statement.
 IN_CHUNK = 500
@@ -123,11 +134,11 @@ def alembic_config(url: str) -> Config:
 
 
 class Store:
-    """Articles and events in one database. Usage::
+    """Articles, their events and places in one database. Usage::
 
         store = Store("sitrep.db")  # or a URL: "postgresql+psycopg://user@host/db"
         store.migrate()
-        store.add_article(article, events)
+        store.add_article(article, events, places)
         for record in store.events(types=["ASSAULT"], actor="PRK"):
             ...
     """
@@ -174,19 +185,24 @@ class Store:
         with self._engine.connect() as connection:
             return _known_hashes(connection, hashes)
 
-    def add_article(self, article: Article, events: Sequence[Event]) -> bool:
-        """Store an article and its events; False, changing nothing, if it is stored already."""
-        return self.add_batch([(article, events)]) == 1
+    def add_article(
+        self, article: Article, events: Sequence[Event], places: Sequence[ArticlePlace] = ()
+    ) -> bool:
+        """Store an article, its events and places; False, changing nothing, if it is stored
+        already."""
+        return self.add_batch([(article, events, places)]) == 1
 
-    def add_batch(self, items: Sequence[tuple[Article, Sequence[Event]]]) -> int:
-        """Store many articles with their events in one transaction; returns how many were new.
+    def add_batch(self, items: Sequence[BatchItem]) -> int:
+        """Store many articles with their events (and places) in one transaction; returns how
+        many were new.
 
-        Articles whose content hash is stored already, or came earlier in `items`, are skipped
-        with their events. Raises ValueError (storing nothing) if an event names another
-        article or two events of one article share an id.
+        Items are `(article, events)` or `(article, events, places)`. Articles whose content
+        hash is stored already, or came earlier in `items`, are skipped with their events and
+        places. Raises ValueError (storing nothing) if an event names another article or two
+        events of one article share an id.
         """
         now = datetime.now(UTC)
-        prepared = [(_article_row(a, now), _event_rows(a, evs)) for a, evs in items]
+        prepared = [_prepare(item, now) for item in items]
         try:
             return self._insert_new(prepared)
         except IntegrityError:
@@ -195,21 +211,25 @@ class Store:
             # now skips it; a second failure is a real error.
             return self._insert_new(prepared)
 
-    def _insert_new(self, prepared: list[tuple[dict, list[dict]]]) -> int:
+    def _insert_new(self, prepared: list[_Prepared]) -> int:
         with self._writer.begin() as connection:
-            seen = _known_hashes(connection, (row["content_hash"] for row, _ in prepared))
+            seen = _known_hashes(connection, (p.article["content_hash"] for p in prepared))
             new_articles: list[dict] = []
             new_events: list[dict] = []
-            for article_row, event_rows in prepared:
-                if article_row["content_hash"] in seen:
+            new_places: list[dict] = []
+            for item in prepared:
+                if item.article["content_hash"] in seen:
                     continue
-                seen.add(article_row["content_hash"])
-                new_articles.append(article_row)
-                new_events.extend(event_rows)
+                seen.add(item.article["content_hash"])
+                new_articles.append(item.article)
+                new_events.extend(item.events)
+                new_places.extend(item.places)
             if new_articles:
                 connection.execute(insert(articles), new_articles)
             if new_events:
                 connection.execute(insert(events), new_events)
+            if new_places:
+                connection.execute(insert(places), new_places)
             return len(new_articles)
 
     def record_problem(self, problem: IngestProblem, run_id: str | None = None) -> None:
@@ -277,6 +297,40 @@ class Store:
             for record in connection.execute(query).scalars():
                 yield json.loads(record)
 
+    def places(
+        self,
+        *,
+        article_id: str | None = None,
+        country: str | None = None,
+        limit: int | None = None,
+        offset: int = 0,
+    ) -> Iterator[dict]:
+        """Places articles mention, as `ArticlePlace.to_record(article_id)` makes them.
+
+        Empty or None filters are ignored; `country` is a code in any case ("prk"). Ordered
+        by the article's publication date (undated last), article id, position in the text.
+        """
+        p = places.c
+        conditions: list[ColumnElement[bool]] = []
+        if article_id:
+            conditions.append(p.article_id == article_id)
+        if country and country.strip():
+            conditions.append(p.country == country.strip().upper())
+        query = (
+            select(p.article_id, p.text, p.name, p.kind, p.country, p.lat, p.lon,
+                   p.start_char, p.end_char)
+            .join(articles, articles.c.id == p.article_id)
+            .where(*conditions)
+            .order_by(articles.c.published.asc().nulls_last(), p.article_id, p.start_char, p.id)
+            .limit(limit)
+            .offset(offset or None)
+        )
+        with self._engine.connect() as connection:
+            for row in connection.execute(query):
+                place = ArticlePlace(row.text, row.name, row.kind, row.country, row.lat, row.lon,
+                                     row.start_char, row.end_char)
+                yield place.to_record(row.article_id)
+
     def articles(self, *, limit: int | None = None, offset: int = 0) -> Iterator[dict]:
         """Stored articles without their text, by publication date (undated last), then id."""
         a = articles.c
@@ -301,7 +355,8 @@ class Store:
         return _article_dict(row) if row is not None else None
 
     def counts(self) -> dict[str, Any]:
-        """Numbers of articles and events, events by PLOVER type, articles by outlet."""
+        """Numbers of articles, events and places, events by PLOVER type, articles by
+        outlet."""
         n = func.count().label("n")
         by_type = select(events.c.event_type, n).group_by(events.c.event_type)
         by_outlet = (
@@ -312,11 +367,13 @@ class Store:
         with self._engine.connect() as connection:
             n_articles = connection.execute(select(func.count()).select_from(articles)).scalar()
             n_events = connection.execute(select(func.count()).select_from(events)).scalar()
+            n_places = connection.execute(select(func.count()).select_from(places)).scalar()
             types = connection.execute(by_type.order_by(n.desc(), events.c.event_type)).all()
             outlets = connection.execute(by_outlet.order_by(n.desc(), articles.c.outlet)).all()
         return {
             "articles": n_articles,
             "events": n_events,
+            "places": n_places,
             "by_type": dict(types),  # type: ignore[arg-type]
             "outlets": dict(outlets),  # type: ignore[arg-type]
         }
@@ -343,6 +400,24 @@ def _n_events() -> Any:
         .where(events.c.article_id == articles.c.id)
         .scalar_subquery()
         .label("n_events")
+    )
+
+
+class _Prepared(NamedTuple):
+    """One add_batch item as rows, ready to insert."""
+
+    article: dict[str, Any]
+    events: list[dict[str, Any]]
+    places: list[dict[str, Any]]
+
+
+def _prepare(item: BatchItem, now: datetime) -> _Prepared:
+    article, article_events, *rest = item
+    article_places: Sequence[ArticlePlace] = rest[0] if rest else ()
+    return _Prepared(
+        _article_row(article, now),
+        _event_rows(article, article_events),
+        [_place_row(article, place) for place in article_places],
     )
 
 
@@ -396,6 +471,20 @@ def _event_rows(article: Article, article_events: Sequence[Event]) -> list[dict[
             "record": json.dumps(record, ensure_ascii=False),
         }
     return list(rows.values())
+
+
+def _place_row(article: Article, place: ArticlePlace) -> dict[str, Any]:
+    return {
+        "article_id": article.id,
+        "text": place.text,
+        "name": place.name,
+        "kind": place.kind,
+        "country": _upper(place.country),
+        "lat": place.lat,
+        "lon": place.lon,
+        "start_char": place.start,
+        "end_char": place.end,
+    }
 
 
 def _upper(code: str | None) -> str | None:

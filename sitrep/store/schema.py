@@ -13,6 +13,7 @@ from sqlalchemy import (
     Column,
     Date,
     DateTime,
+    Float,
     ForeignKey,
     Index,
     Integer,
@@ -24,7 +25,7 @@ from sqlalchemy import (
 
 # The Alembic revision that creates this schema. `Store.migrate()` compares it with the
 # database's version table so that an up-to-date database never has to import Alembic.
-SCHEMA_REVISION = "0001"
+SCHEMA_REVISION = "0002"
 
 # Deterministic constraint names, so that later migrations can refer to them on any backend.
 NAMING_CONVENTION = {
@@ -86,6 +87,30 @@ events = Table(
     Column("evidence_end", Integer, nullable=False),
     Column("record", Text, nullable=False),  # Event.to_record() as JSON
     Index(None, "timeline_date", "article_id", "evidence_start"),
+)
+
+# Places an article mentions, resolved by the gazetteer (ArticlePlace), whether or not an event
+# happened there. Rows are written with their article and never changed.
+places = Table(
+    "places",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column(
+        "article_id",
+        ID,
+        ForeignKey("articles.id", ondelete="CASCADE"),
+        nullable=False,
+        index=True,
+    ),
+    Column("text", Text, nullable=False),
+    Column("name", Text, nullable=False),
+    Column("kind", String(32), nullable=False),
+    Column("country", String(32), index=True),  # upper case, like the events' codes
+    Column("lat", Float, nullable=False),
+    Column("lon", Float, nullable=False),
+    # ArticlePlace.start/end; "start" and "end" are SQL keywords.
+    Column("start_char", Integer, nullable=False),
+    Column("end_char", Integer, nullable=False),
 )
 
 ingest_problems = Table(
