@@ -228,6 +228,27 @@ def articles(db, fmt, limit) -> None:
 
 
 @main.command()
+@click.option("--article", "article_id", help="Only the places of this article id.")
+@click.option("--country", help="Only places in this country (ISO alpha-3).")
+@click.option("--format", "fmt", type=click.Choice(["table", "jsonl"]), default="table",
+              show_default=True)
+@click.option("--limit", type=click.IntRange(1))
+@db_option
+@_friendly_errors
+def places(db, article_id, country, fmt, limit) -> None:
+    """Places the stored articles mention, with coordinates (text, name, country, lat, lon,
+    article_id), ready for a map."""
+    from sitrep.serve.formats import places_table, write_jsonl
+
+    store = _open_store(db)
+    records = store.places(article_id=article_id, country=country, limit=limit)
+    if fmt == "jsonl":
+        write_jsonl(records, sys.stdout)
+    else:
+        places_table(records, _stdout_console())
+
+
+@main.command()
 @db_option
 @_friendly_errors
 def stats(db) -> None:
@@ -235,7 +256,8 @@ def stats(db) -> None:
     store = _open_store(db)
     counts = store.counts()
     console = _stdout_console()
-    console.print(f"[bold]{counts['articles']}[/] articles, [bold]{counts['events']}[/] events")
+    console.print(f"[bold]{counts['articles']}[/] articles, [bold]{counts['events']}[/] events, "
+                  f"[bold]{counts.get('places', 0)}[/] place mentions")
     for name, by in (("by type", counts["by_type"]), ("by outlet", counts["outlets"])):
         console.print(f"{name}: " + ", ".join(f"{k} {v}" for k, v in
                                               sorted(by.items(), key=lambda kv: -kv[1])))

@@ -16,9 +16,11 @@ from spacy.language import Language
 from sitrep.extract import Lexicon, extract_events
 from sitrep.ingest import ArticleOverrides, read_inputs
 from sitrep.parse import DEFAULT_BATCH_SIZE, load_model, parse_articles
-from sitrep.records import Article, Event, IngestProblem
+from sitrep.records import Article, ArticlePlace, Event, IngestProblem
 from sitrep.resolve.actors import ActorDictionary
-from sitrep.resolve.events import resolve_events
+from sitrep.resolve.article_places import places_in
+from sitrep.resolve.events import article_countries, resolve_events
+from sitrep.resolve.places import Gazetteer
 from sitrep.store import Store
 
 
@@ -26,15 +28,17 @@ from sitrep.store import Store
 class ProcessedArticle:
     article: Article
     events: list[Event]
+    places: list[ArticlePlace]
 
 
 @dataclass
 class Components:
-    """Everything the pipeline loads once: model, lexicon, actor dictionary."""
+    """Everything the pipeline loads once: model, lexicon, actor dictionary, gazetteer."""
 
     nlp: Language
     lexicon: Lexicon
     actors: ActorDictionary
+    places: Gazetteer
 
     @classmethod
     def load(cls, *, model: str | None = None, lexicon_files: Sequence[str | Path] = (),
@@ -43,6 +47,7 @@ class Components:
             nlp=load_model(model),
             lexicon=Lexicon.load(lexicon_files) if lexicon_files else Lexicon.default(),
             actors=ActorDictionary.load(actor_files) if actor_files else ActorDictionary.default(),
+            places=Gazetteer.default(),
         )
 
 
@@ -52,8 +57,10 @@ def pipeline(articles: Iterable[Article], components: Components | None = None, 
     components = components or Components.load()
     for doc, article in parse_articles(components.nlp, articles, batch_size=batch_size):
         events = extract_events(doc, article, components.lexicon)
-        resolve_events(events, doc, article, components.actors)
-        yield ProcessedArticle(article, events)
+        resolve_events(events, doc, article, components.actors, components.places)
+        context = article_countries(components.actors.find_countries(article.text))
+        places = places_in(doc, components.places, components.actors, context)
+        yield ProcessedArticle(article, events, places)
 
 
 @dataclass
@@ -113,9 +120,9 @@ def ingest_into(
                 pending = []
         yield from _unknown(store, pending, report, on_progress)
 
-    batch: list[tuple[Article, list[Event]]] = []
+    batch: list[tuple[Article, list[Event], list[ArticlePlace]]] = []
     for processed in pipeline(new_articles(), components, batch_size=batch_size):
-        batch.append((processed.article, processed.events))
+        batch.append((processed.article, processed.events, processed.places))
         if len(batch) >= batch_size:
             _flush(store, batch, report, on_progress)
             batch = []
@@ -135,7 +142,8 @@ def _unknown(store: Store, articles: list[Article], report: IngestReport,
             yield article
 
 
-def _flush(store: Store, batch: list[tuple[Article, list[Event]]], report: IngestReport,
+def _flush(store: Store, batch: list[tuple[Article, list[Event], list[ArticlePlace]]],
+           report: IngestReport,
            on_progress: Callable[[int], None] | None) -> None:
     if not batch:
         return
@@ -144,6 +152,6 @@ def _flush(store: Store, batch: list[tuple[Article, list[Event]]], report: Inges
     added = store.add_batch(batch)
     report.articles_new += added
     report.articles_known += len(batch) - added
-    report.events_new += sum(len(events) for _, events in batch[:added])
+    report.events_new += sum(len(events) for _, events, _ in batch[:added])
     if on_progress:
         on_progress(len(batch))

@@ -141,7 +141,7 @@ def test_bad_date_option_is_a_usage_error(tmp_path):
 
 def test_help_lists_the_commands():
     result = CliRunner().invoke(main, ["--help"])
-    for command in ("ingest", "events", "articles", "run", "stats"):
+    for command in ("ingest", "events", "articles", "places", "run", "stats"):
         assert command in result.output
 
 

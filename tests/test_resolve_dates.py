@@ -144,3 +144,23 @@ def test_find_gives_offsets_in_a_longer_text():
     ]
 
 
+
+
+@pytest.mark.parametrize(
+    "expression, tense, start, end",
+    [
+        ("last week", None, date(2017, 4, 24), date(2017, 4, 30)),
+        ("this week", None, date(2017, 5, 1), date(2017, 5, 7)),
+        ("next week", "future", date(2017, 5, 8), date(2017, 5, 14)),
+        ("In July", "past", date(2016, 7, 1), date(2016, 7, 31)),
+        ("in February", "future", date(2018, 2, 1), date(2018, 2, 28)),
+        ("in 2010", None, date(2010, 1, 1), date(2010, 12, 31)),
+        ("yesterday", None, date(2017, 5, 2), date(2017, 5, 2)),
+    ],
+)
+def test_ranges_cover_the_whole_span(expression, tense, start, end):
+    # published Wednesday 2017-05-03; weeks run Monday to Sunday and have no single date
+    resolved = resolve_date(expression, date(2017, 5, 3), tense=tense)
+    assert (resolved.range_start, resolved.range_end) == (start, end)
+    if "week" in expression:
+        assert resolved.value is None and resolved.precision is None

@@ -123,3 +123,80 @@ def test_reingest_changes_nothing(tmp_path):
     assert again.exit_code == 0
     assert "0 new, 1 already stored" in again.output
     assert runner.invoke(main, ["events", "--format", "jsonl", "--db", db]).output == before
+
+
+@pytest.fixture(scope="module")
+def seed_places(tmp_path_factory) -> list[dict]:
+    db = str(tmp_path_factory.mktemp("places") / "seeds.db")
+    runner = CliRunner()
+    runner.invoke(main, ["ingest", str(YONHAP), "--outlet", "Yonhap", "--published",
+                         "2017-11-02", "--db", db, "-q"])
+    runner.invoke(main, ["ingest", str(WSWS), "--db", db, "-q"])
+    listing = runner.invoke(main, ["places", "--format", "jsonl", "--db", db])
+    assert listing.exit_code == 0, listing.output
+    return [json.loads(line) for line in listing.stdout.splitlines()]
+
+
+@pytest.mark.parametrize(
+    ("name", "lat", "lon", "tolerance"),
+    [
+        # the places of shared/seeds/README.md that the two texts name; coordinates are
+        # public facts, tolerance in degrees (wider for seas and regions)
+        ("Guam", 13.4, 144.8, 0.5),
+        ("Andersen Air Force Base", 13.58, 144.93, 0.2),
+        ("Okinawa", 26.5, 127.9, 1.0),
+        ("Jeju", 33.4, 126.5, 0.5),
+        ("Yellow Sea", 35.0, 123.0, 4.0),
+        ("East Sea", 40.0, 135.0, 5.0),
+        ("Pilseung Range", 37.5, 128.5, 1.0),
+        ("Gangwon", 37.8, 128.2, 1.0),
+        ("Seoul", 37.57, 126.98, 0.2),
+        ("Pyongyang", 39.03, 125.75, 0.2),
+        ("California", 37.0, -119.5, 3.0),
+    ],
+)
+def test_seed_places_are_on_the_map(seed_places, name, lat, lon, tolerance):
+    found = [p for p in seed_places if p["name"] == name]
+    assert found, f"{name} not among {sorted({p['name'] for p in seed_places})}"
+    assert abs(found[0]["lat"] - lat) <= tolerance and abs(found[0]["lon"] - lon) <= tolerance
+
+
+def test_no_people_or_nationalities_on_the_seed_map(seed_places):
+    names = {p["text"] for p in seed_places}
+    assert not names & {"Obama", "Kim", "Pompeo", "South", "North"}
+
+
+def test_seed_event_locations(seed_events):
+    flights = _find(seed_events["Yonhap"], "MOBILIZE", actor="USA", event_date="2017-11-02")
+    assert flights[0]["location"]["name"] == "Korean Peninsula"
+    visit = _find(seed_events["World Socialist Web Site"], "CONSULT", actor="USA",
+                  recipient="KOR")
+    assert visit[0]["location"]["name"] == "Seoul"
+    drills = [e for e in seed_events["Yonhap"] if e["trigger"]["text"] == "drills"]
+    assert drills[0]["location"]["name"] == "Pilseung Range"
+
+
+@pytest.mark.parametrize(
+    ("outlet", "date_text", "expected"),
+    [
+        ("Yonhap", "on Thursday", ("2017-11-02", "day")),
+        ("Yonhap", "on Friday", ("2017-11-03", "day")),
+        ("Yonhap", "last Saturday", ("2017-10-28", "day")),
+        ("Yonhap", "In July", ("2017-07-01", "month")),
+        ("Yonhap", "In September", ("2017-09-01", "month")),
+        ("World Socialist Web Site", "on Monday", ("2017-05-01", "day")),
+        ("World Socialist Web Site", "yesterday", ("2017-05-02", "day")),
+        ("World Socialist Web Site", "on Saturday", ("2017-04-29", "day")),
+    ],
+)
+def test_seed_dates(seed_events, outlet, date_text, expected):
+    dated = [e for e in seed_events[outlet] if e["date_text"] == date_text]
+    assert dated, f"no event dated {date_text!r}"
+    assert {(e["event_date"], e["date_precision"]) for e in dated} == {expected}
+
+
+def test_seed_last_week_is_a_range(seed_events):
+    [launch] = [e for e in seed_events["World Socialist Web Site"]
+                if e["date_text"] == "Last week"]
+    assert launch["event_date"] is None
+    assert launch["date_range"] == {"start": "2017-04-24", "end": "2017-04-30"}

@@ -222,28 +222,47 @@ def noun_arguments(match: TriggerMatch, lexicon: Lexicon) -> tuple[Entity | None
     return actor, recipient
 
 
-def event_location(match: TriggerMatch, lexicon: Lexicon) -> Location | None:
-    """The place the event happened at, when a place preposition on the trigger (or on its
-    object) names a geographic entity: "flew ... over the Korean Peninsula", "in Seoul"."""
+def place_candidates(match: TriggerMatch, lexicon: Lexicon) -> list[Location]:
+    """Phrases that may name where the event happened, best first: the objects of place
+    prepositions on the trigger (or its object, or for a noun its verb) that look like
+    names ("flew ... over the Korean Peninsula", "in Seoul", "in waters near Okinawa").
+    Destinations come before origins ("sent bombers from Guam to the peninsula"). The
+    resolve stage keeps the first one its gazetteer knows."""
     preps = lexicon.word_set("places.prepositions")
-    labels = lexicon.word_set("places.entity_labels")
     anchors = [match.token]
     obj = verb_object(match.token, match.particle_tokens) if match.pattern.pos == "VERB" else None
     if obj is not None:
         anchors.append(obj)
     if match.pattern.pos == "NOUN" and match.token.head.pos_ == "VERB":
         anchors.append(match.token.head)
-    candidates = []
+    found: list[tuple[bool, int, Token]] = []
     for anchor in anchors:
-        for child in anchor.children:
-            if child.dep_ != "prep" or child.lower_ not in preps:
+        for prep in anchor.children:
+            if prep.dep_ != "prep" or prep.lower_ not in preps:
                 continue
-            obj = next((c for c in child.children if c.dep_ == "pobj"), None)
-            if obj is not None and obj.ent_type_ in labels:
-                candidates.append((child.lower_ in ORIGIN_PREPS, obj))
-    if not candidates:
+            place = _place_object(prep, preps, lexicon)
+            if place is not None:
+                found.append((prep.lower_ in ORIGIN_PREPS, len(found), place))
+    out = []
+    for _, _, place in sorted(found, key=lambda f: f[:2]):
+        entity = entity_for(place, with_conjuncts=False)
+        out.append(Location(text=entity.text, start=entity.start, end=entity.end))
+    return out
+
+
+def _place_object(prep: Token, preps: frozenset[str], lexicon: Lexicon,
+                  depth: int = 0) -> Token | None:
+    """The prepositional object if it looks like a name, else one level down
+    ("in waters near the Korean Peninsula")."""
+    labels = lexicon.word_set("places.entity_labels")
+    obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+    if obj is None:
         return None
-    # "sent bombers from Guam to the Korean Peninsula": where they went, not where from
-    _, obj = min(candidates, key=lambda c: c[0])
-    entity = entity_for(obj, with_conjuncts=False)
-    return Location(text=entity.text, start=entity.start, end=entity.end)
+    # a name, or a nationality that may make one ("the South Korean capital")
+    if obj.ent_type_ in labels or any(t.pos_ == "PROPN" or t.ent_type_ == "NORP"
+                                      for t in phrase_tokens(obj, with_conjuncts=False)):
+        return obj
+    inner = next((c for c in obj.children if c.dep_ == "prep" and c.lower_ in preps), None)
+    if inner is None or depth >= 1:
+        return None
+    return _place_object(inner, preps, lexicon, depth + 1)

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from sitrep.extract.arguments import entity_for, event_location, noun_arguments, verb_arguments
+from sitrep.extract.arguments import entity_for, noun_arguments, place_candidates, verb_arguments
 from sitrep.extract.attribution import Attribution, ends_open, find_source, quote_state
 from sitrep.extract.lexicon import Lexicon
 from sitrep.extract.modality import modality_of
@@ -114,7 +114,7 @@ def _event(match: TriggerMatch, text: str, sentence: Span, article: Article, lex
         sentence_start=sentence.start_char,
         actor=actor,
         recipient=recipient,
-        location=event_location(match, lexicon),
+        place_candidates=place_candidates(match, lexicon),
         quote=quoted,
         outlet=article.outlet,
         published=article.published,

@@ -63,7 +63,8 @@ from typing import Literal
 from sitrep.records import Precision, ResolvedDate
 
 Tense = Literal["past", "future"]
-Resolution = tuple[date | None, Precision | None]
+# "week" is internal: a week is a range with no single date (the record has day, month, year)
+Resolution = tuple[date | None, Precision | Literal["week"] | None]
 _UNRESOLVED: Resolution = (None, None)
 
 _DATA = tomllib.loads(
@@ -434,9 +435,11 @@ def _resolve_period(
 ) -> Resolution:
     unit = match["unit"]
     relation = "this" if match["the"] else _relation(match)
-    if published is None or unit in ("week", "weekend") or relation not in _YEAR_OFFSETS:
-        return _UNRESOLVED  # weeks have no precision in the record; "the past year" is a span
+    if published is None or unit == "weekend" or relation not in _YEAR_OFFSETS:
+        return _UNRESOLVED  # "the past year" is a span back from today, not a calendar unit
     offset = _YEAR_OFFSETS[relation]
+    if unit == "week":  # calendar weeks run Monday to Sunday
+        return published - timedelta(days=published.weekday()) + timedelta(weeks=offset), "week"
     if unit == "month":
         return _first_of_month(published.year, published.month, offset), "month"
     return date(published.year + offset, 1, 1), "year"
@@ -587,4 +590,19 @@ def resolve_date(
         return ResolvedDate(text=expression)
     family, match = parsed
     value, precision = family.resolve(match, published, tense)
-    return ResolvedDate(text=expression, value=value, precision=precision)
+    if value is None:
+        return ResolvedDate(text=expression)
+    if precision == "week":
+        return ResolvedDate(text=expression, range_start=value,
+                            range_end=value + timedelta(days=6))
+    return ResolvedDate(text=expression, value=value, precision=precision, range_start=value,
+                        range_end=_last_day(value, precision))
+
+
+def _last_day(value: date, precision: str) -> date:
+    if precision == "year":
+        return date(value.year, 12, 31)
+    if precision == "month":
+        following = _first_of_month(value.year, value.month, 1)
+        return following - timedelta(days=1)
+    return value

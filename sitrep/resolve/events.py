@@ -10,6 +10,7 @@ exercise, "Trump" to "US President Donald Trump".
 from __future__ import annotations
 
 import bisect
+from collections import Counter
 from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Token
@@ -17,6 +18,7 @@ from spacy.tokens import Doc, Token
 from sitrep.records import Article, Entity, Event, Location
 from sitrep.resolve.actors import ActorCode, ActorDictionary
 from sitrep.resolve.dates import DateExpression, find_date_expressions, resolve_date
+from sitrep.resolve.places import Gazetteer, Place
 
 PRONOUNS = {"it", "they", "he", "she", "we", "i", "them", "him", "her"}
 FIRST_PERSON = {"we", "i", "our", "us", "my"}
@@ -44,12 +46,15 @@ class _ArticleMemory:
 
 
 def resolve_events(events: list[Event], doc: Doc, article: Article,
-                   actors: ActorDictionary | None = None) -> list[Event]:
+                   actors: ActorDictionary | None = None,
+                   gazetteer: Gazetteer | None = None) -> list[Event]:
     """Fill codes, dates and places in the article's events (in place), and return them."""
     actors = actors or ActorDictionary.default()
+    gazetteer = gazetteer or Gazetteer.default()
     when = article.published
     countries = actors.find_countries(article.text)
     memory = _ArticleMemory(countries=countries, country_ends=[c.end for c in countries])
+    context = article_countries(countries)
     dates = find_date_expressions(article.text)
     date_starts = [d.start for d in dates]
     previous: list[Event] = []
@@ -74,8 +79,8 @@ def resolve_events(events: list[Event], doc: Doc, article: Article,
                 event.recipient = _doer_of_earlier_event(event, previous)
             else:
                 event.recipient = _resolve(event.recipient, actors, memory, when, "recipient")
+        event.location = _resolve_place(event.place_candidates, gazetteer, actors, context)
         if event.location is not None:
-            event.location = _resolve_place(event.location, actors)
             if (event.event_type == "CONSULT" and event.recipient is None
                     and event.location.country and event.location.country != _code(event.actor)):
                 # "arrived in Seoul", "visited Cairo": the host is the place's country
@@ -85,6 +90,12 @@ def resolve_events(events: list[Event], doc: Doc, article: Article,
         event.date = _event_date(event, doc, dates, date_starts, when)
         previous.append(event)
     return events
+
+
+def article_countries(countries: list[ActorCode]) -> list[str]:
+    """The article's countries, most named first: they settle ambiguous place names
+    (Georgia, Paris)."""
+    return [code for code, _ in Counter(c.code for c in countries).most_common()]
 
 
 def _with_code(entity: Entity, code: ActorCode | Entity | None, sector: str | None) -> Entity:
@@ -181,20 +192,27 @@ def _doer_of_earlier_event(event: Event, previous: list[Event]) -> Entity | None
     return None
 
 
-def _resolve_place(location: Location, actors: ActorDictionary) -> Location:
-    """First pass: places that are countries or capitals get coordinates."""
-    found = actors.find_countries(location.text)
-    if not found:
-        return location
-    country = actors.country(found[0].code)
-    if country is None:
-        return location
-    is_capital = found[0].matched.lower() == (country.capital or "").lower()
-    if is_capital:
-        return replace(location, name=country.capital, country=country.code,
-                       lat=country.capital_lat, lon=country.capital_lon)
-    return replace(location, name=country.name, country=country.code, lat=country.lat,
-                   lon=country.lon)
+def _resolve_place(candidates: list[Location], gazetteer: Gazetteer, actors: ActorDictionary,
+                   context: list[str]) -> Location | None:
+    """The first candidate phrase that names a known place, with its coordinates."""
+    for candidate in candidates:
+        place = _capital_of(candidate.text, actors) or gazetteer.resolve(
+            candidate.text, context_countries=context)
+        if place is not None:
+            return gazetteer.to_location(candidate.text, place, candidate.start, candidate.end)
+    return None
+
+
+def _capital_of(text: str, actors: ActorDictionary) -> Place | None:
+    """"the South Korean capital" is Seoul."""
+    if text.lower().split()[-1:] != ["capital"]:
+        return None
+    found = actors.find_countries(text)
+    country = actors.country(found[0].code) if found else None
+    if country is None or country.capital_lat is None:
+        return None
+    return Place(name=country.capital, kind="capital", country=country.code,
+                 lat=country.capital_lat, lon=country.capital_lon)
 
 
 def _event_date(event: Event, doc: Doc, dates: list[DateExpression], date_starts: list[int],

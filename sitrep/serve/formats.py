@@ -103,3 +103,16 @@ def articles_table(records: Iterable[dict[str, Any]], console: Console) -> int:
         count += 1
     console.print(table)
     return count
+
+
+def places_table(records: Iterable[dict[str, Any]], console: Console) -> int:
+    table = Table(header_style="bold", box=None, pad_edge=False)
+    for name in ("text", "name", "kind", "country", "lat", "lon", "article"):
+        table.add_column(name, no_wrap=True)
+    count = 0
+    for r in records:
+        table.add_row(r["text"], r["name"], r["kind"], r.get("country") or "",
+                      f"{r['lat']:.3f}", f"{r['lon']:.3f}", r["article_id"])
+        count += 1
+    console.print(table)
+    return count
