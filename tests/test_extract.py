@@ -136,3 +136,33 @@ def test_evidence_offsets_point_into_the_text(code):
         evidence = text[event["evidence"]["start"]:event["evidence"]["end"]]
         assert event["trigger"]["text"] in evidence
         assert evidence in event["sentence"]
+
+
+# --- linking within an article (resolve stage) -------------------------------------------
+
+def test_sources_and_actors_link_back(code):
+    events = code(
+        "Syria's state news agency SANA said government troops shelled rebel positions near "
+        "Idlib on Monday. The agency added that the army repelled an attack by militants. "
+        "It also accused Turkey of arming the rebels."
+    )
+    assert {e["attributed_to"]["code"] for e in events if e["attributed_to"]} == {"SYR"}
+    accuse = one(events, "ACCUSE")
+    assert accuse["recipient"]["code"] == "TUR"
+    assert accuse["attributed_to"] is None or accuse["attributed_to"]["code"] == "SYR"
+
+
+def test_short_name_links_to_the_full_mention(code):
+    events = code(
+        "Kenyan President William Ruto met Somali leaders in Nairobi on Monday. "
+        "Later, Ruto condemned the attacks on aid convoys.", published=date(2023, 5, 10))
+    assert one(events, "ACCUSE")["actor"]["code"] == "KEN"
+
+
+def test_article_countries_settle_ambiguous_places(code):
+    georgia = one(code("Russian troops shelled villages in Georgia near the border with "
+                       "Russia, the Georgian government said."), "ASSAULT")
+    assert georgia["location"]["country"] == "GEO"
+    state = one(code("Police in Atlanta arrested 30 protesters in Georgia on Tuesday, the "
+                     "US state's governor said."), "COERCE")
+    assert state["location"]["country"] == "USA"

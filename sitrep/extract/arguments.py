@@ -73,6 +73,10 @@ def is_actor_like(head: Token, lexicon: Lexicon) -> bool:
         )
     if head.ent_type_ in labels or lemma in lexicon.word_set("actors.head_nouns"):
         return True
+    if head.pos_ == "PROPN" and head.dep_ in ("nsubj", "nsubjpass", "poss") and (
+        not head.ent_type_
+    ):  # a name the tagger missed as an entity ("Later, Ruto condemned")
+        return True
     # "the US Pacific Air Forces", "South Korean F-16K jets": a named modifier makes an actor
     return any(c.ent_type_ in labels for c in head.children
                if c.dep_ in ("compound", "amod", "poss", "nmod"))

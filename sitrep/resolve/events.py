@@ -196,8 +196,10 @@ def _resolve_place(candidates: list[Location], gazetteer: Gazetteer, actors: Act
                    context: list[str]) -> Location | None:
     """The first candidate phrase that names a known place, with its coordinates."""
     for candidate in candidates:
+        # the name itself does not vote: "Georgia" must not count as evidence for Georgia
+        own = {c.code for c in actors.find_countries(candidate.text)}
         place = _capital_of(candidate.text, actors) or gazetteer.resolve(
-            candidate.text, context_countries=context)
+            candidate.text, context_countries=[c for c in context if c not in own])
         if place is not None:
             return gazetteer.to_location(candidate.text, place, candidate.start, candidate.end)
     return None
