@@ -166,3 +166,23 @@ def test_article_countries_settle_ambiguous_places(code):
     state = one(code("Police in Atlanta arrested 30 protesters in Georgia on Tuesday, the "
                      "US state's governor said."), "COERCE")
     assert state["location"]["country"] == "USA"
+
+
+# --- the PLOVER manual's reading of intended acts (plover_type) --------------------------
+
+@pytest.mark.parametrize(
+    ("text", "event_type", "plover_type"),
+    [
+        ("Japan will provide emergency food aid to Haiti.", "AID", "AGREE"),
+        ("The rebels said they would blockade the capital from Monday.", "COERCE", "THREATEN"),
+        ("Police arrested 12 opposition activists in Minsk on Tuesday.", "COERCE", "COERCE"),
+    ],
+)
+def test_plover_type_for_intended_acts(code, text, event_type, plover_type):
+    assert one(code(text), event_type)["plover_type"] == plover_type
+
+
+def test_reported_obligation_is_a_request(code):
+    event = one(code("Washington declared that Beijing must lift its tariffs."), "REQUEST")
+    assert (event["actor"]["code"], event["recipient"]["code"]) == ("USA", "CHN")
+    assert event["trigger"]["text"] == "must"

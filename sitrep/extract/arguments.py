@@ -172,6 +172,18 @@ def verb_arguments(match: TriggerMatch, lexicon: Lexicon) -> tuple[Entity | None
     return actor, recipient
 
 
+def demand_arguments(match: TriggerMatch, lexicon: Lexicon) -> tuple[Entity | None, Entity | None]:
+    """For "X said Y must ...": X demands, of Y."""
+    clause = match.token.head
+    speaker = subject_of(clause.head, lexicon)
+    addressee = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    actor = entity_for(speaker) if speaker is not None and is_actor_like(speaker, lexicon) else None
+    recipient = None
+    if addressee is not None and is_actor_like(addressee, lexicon) and addressee.pos_ != "PRON":
+        recipient = entity_for(addressee)
+    return actor, recipient
+
+
 def noun_arguments(match: TriggerMatch, lexicon: Lexicon) -> tuple[Entity | None, Entity | None]:
     noun = match.token
     event_type = match.pattern.type

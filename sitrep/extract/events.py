@@ -6,11 +6,17 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from sitrep.extract.arguments import entity_for, noun_arguments, place_candidates, verb_arguments
+from sitrep.extract.arguments import (
+    demand_arguments,
+    entity_for,
+    noun_arguments,
+    place_candidates,
+    verb_arguments,
+)
 from sitrep.extract.attribution import Attribution, ends_open, find_source, quote_state
 from sitrep.extract.lexicon import Lexicon
 from sitrep.extract.modality import modality_of
-from sitrep.extract.triggers import TriggerMatch, find_triggers
+from sitrep.extract.triggers import DEMAND, TriggerMatch, find_demands, find_triggers
 from sitrep.records import Article, Entity, Event
 
 QUOTE_OPENERS = ('"', "“")
@@ -72,13 +78,15 @@ def extract_events(doc: Doc, article: Article, lexicon: Lexicon | None = None) -
         inside = quote_state(sentence, open_quote)
         matches = find_triggers(sentence, lexicon)
         trigger_tokens = {m.token.i for m in matches}
+        matches += find_demands(sentence, lexicon, trigger_tokens)
         spoke: Entity | None = None
         for match in matches:
             quoted = inside[match.token.i - sentence.start]
             event = _event(match, text, sentence, article, lexicon, quoted)
             if event.actor is None and _nested(match.token, trigger_tokens):
                 continue  # "slammed the exercise": the exercise is not a new, actorless event
-            attribution = find_source(match.token, lexicon)
+            attribution = (Attribution(None, None) if match.pattern is DEMAND
+                           else find_source(match.token, lexicon))
             if attribution.source is not None:
                 spoke = speakers.link(attribution.source, lexicon)
             elif quoted and continues_quote and speakers.last is not None:
@@ -86,8 +94,10 @@ def extract_events(doc: Doc, article: Article, lexicon: Lexicon | None = None) -
             elif event.actor is not None and not quoted and lexicon.is_verbal(event.event_type):
                 spoke = speakers.heard(event.actor, lexicon)  # "X called for ...: '...'"
             event.attributed_to = attribution.source
-            event.modality = modality_of(match.token, lexicon, claim_verb=attribution.verb)
-            event.plover_type = lexicon.plover_type(event.event_type, event.modality)
+            event.modality = ("asserted" if match.pattern is DEMAND
+                              else modality_of(match.token, lexicon, claim_verb=attribution.verb))
+            event.plover_type = lexicon.plover_type(
+                event.event_type, event.modality, own_voice=_own_voice(event, lexicon))
             events.append(event)
         if spoke is None:
             speaker = _sentence_speaker(sentence, lexicon)
@@ -99,7 +109,9 @@ def extract_events(doc: Doc, article: Article, lexicon: Lexicon | None = None) -
 
 def _event(match: TriggerMatch, text: str, sentence: Span, article: Article, lexicon: Lexicon,
            quoted: bool) -> Event:
-    if match.pattern.pos == "VERB":
+    if match.pattern is DEMAND:
+        actor, recipient = demand_arguments(match, lexicon)
+    elif match.pattern.pos == "VERB":
         actor, recipient = verb_arguments(match, lexicon)
     else:
         actor, recipient = noun_arguments(match, lexicon)
@@ -119,6 +131,14 @@ def _event(match: TriggerMatch, text: str, sentence: Span, article: Article, lex
         outlet=article.outlet,
         published=article.published,
     )
+
+
+def _own_voice(event: Event, lexicon: Lexicon) -> bool:
+    """Whether the event is stated by its own actor ("the farmers said they would ...")."""
+    if event.attributed_to is None or event.actor is None:
+        return False
+    actor = event.actor.text.lower()
+    return actor in lexicon.word_set("actors.pronouns") or actor == event.attributed_to.text.lower()
 
 
 def _nested(token: Token, trigger_tokens: set[int]) -> bool:

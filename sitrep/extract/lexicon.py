@@ -129,10 +129,13 @@ class Lexicon:
         """Verbal (said) rather than material (done) event types, per PLOVER's quad classes."""
         return self.types[type_name].quad.lower().startswith("verbal")
 
-    def plover_type(self, type_name: str, modality: str) -> str:
-        """The manual's type: future cooperation is AGREE, a future retreat CONCEDE."""
+    def plover_type(self, type_name: str, modality: str, *, own_voice: bool = False) -> str:
+        """The manual's type for an intended act: future cooperation is AGREE, a future
+        retreat CONCEDE, a future or conditional use of force or pressure THREATEN. A
+        conditional ("would blockade") counts only in the actor's own words."""
         future = self.types[type_name].future_type
-        return future if future and modality == "planned" else type_name
+        intended = modality == "planned" or (modality == "hypothetical" and own_voice)
+        return future if future and intended else type_name
 
     def cameo_for(self, pattern: Pattern) -> str:
         return pattern.cameo or self.types[pattern.type].cameo

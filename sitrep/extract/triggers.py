@@ -178,3 +178,26 @@ def _restates(match: TriggerMatch, verbs: dict[int, TriggerMatch]) -> bool:
         head = head.head
     verb = verbs.get(head.i)
     return verb is not None and head.i != match.token.i and verb.pattern.type == match.pattern.type
+
+
+def find_demands(sentence: Span, lexicon: Lexicon, taken: set[int]) -> list[TriggerMatch]:
+    """Reported obligations as requests: "Washington declared that China must drop
+    barriers" is a REQUEST by Washington on China. The trigger is the modal ("must")."""
+    reporting = lexicon.word_set("attribution.reporting_verbs")
+    modals = lexicon.word_set("attribution.demand_modals")
+    out = []
+    for verb in sentence:
+        if verb.pos_ != "VERB" or lemma_of(verb) not in reporting or verb.i in taken:
+            continue
+        for clause in verb.children:
+            if clause.dep_ != "ccomp":
+                continue
+            modal = next((c for c in clause.children if c.dep_ == "aux" and c.lower_ in modals),
+                         None)
+            if modal is not None:
+                out.append(TriggerMatch(modal, DEMAND, ()))
+    return out
+
+
+# A synthetic pattern for find_demands: a REQUEST read off the modal, not off the lexicon.
+DEMAND = Pattern(type="REQUEST", lemma="must", pos="VERB")
