@@ -79,6 +79,7 @@ def extract_events(doc: Doc, article: Article, lexicon: Lexicon | None = None) -
         matches = find_triggers(sentence, lexicon)
         trigger_tokens = {m.token.i for m in matches}
         matches += find_demands(sentence, lexicon, trigger_tokens)
+        matches = _without_intended_content(matches, lexicon)
         spoke: Entity | None = None
         for match in matches:
             quoted = inside[match.token.i - sentence.start]
@@ -131,6 +132,31 @@ def _event(match: TriggerMatch, text: str, sentence: Span, article: Article, lex
         outlet=article.outlet,
         published=article.published,
     )
+
+
+CONTENT_LINKS = {"xcomp", "ccomp", "dobj", "obj", "pobj", "prep", "acl"}
+
+
+def _without_intended_content(matches: list[TriggerMatch], lexicon: Lexicon) -> list[TriggerMatch]:
+    """Drop triggers that only say what an AGREE/REQUEST/REJECT/THREATEN is about."""
+    intents = {m.token.i for m in matches
+               if m.pattern.type in lexicon.word_set("modality.intent_types")}
+    demanded = {m.token.head.i for m in matches if m.pattern is DEMAND}  # "must <verb>"
+    kept = []
+    for match in matches:
+        if match.pattern is not DEMAND and match.token.i in demanded:
+            continue
+        token, governed = match.token, False
+        for _ in range(3):
+            if token.dep_ not in CONTENT_LINKS or token.head.i == token.i:
+                break
+            token = token.head
+            if token.i in intents and token.i != match.token.i:
+                governed = True
+                break
+        if not governed:
+            kept.append(match)
+    return kept
 
 
 def _own_voice(event: Event, lexicon: Lexicon) -> bool:
