@@ -84,8 +84,9 @@ def extract_events(doc: Doc, article: Article, lexicon: Lexicon | None = None) -
         for match in matches:
             quoted = inside[match.token.i - sentence.start]
             event = _event(match, text, sentence, article, lexicon, quoted)
-            if event.actor is None and _nested(match.token, trigger_tokens):
-                continue  # "slammed the exercise": the exercise is not a new, actorless event
+            if event.actor is None and (_nested(match.token, trigger_tokens)
+                                        or _in_background(match, lexicon)):
+                continue  # "slammed the exercise", "after days of fighting": not a new event
             attribution = (Attribution(None, None) if match.pattern is DEMAND
                            else find_source(match.token, lexicon))
             if attribution.source is not None:
@@ -165,6 +166,23 @@ def _own_voice(event: Event, lexicon: Lexicon) -> bool:
         return False
     actor = event.actor.text.lower()
     return actor in lexicon.word_set("actors.pronouns") or actor == event.attributed_to.text.lower()
+
+
+def _in_background(match: TriggerMatch, lexicon: Lexicon) -> bool:
+    """A noun trigger inside a background phrase ("after two days of fierce fighting")."""
+    if match.pattern.pos != "NOUN":
+        return False
+    background = lexicon.word_set("recipients.background_prepositions")
+    token = match.token
+    for _ in range(4):
+        if token.head.i == token.i:
+            return False
+        if token.dep_ == "pobj" and token.head.lower_ in background:
+            return True
+        if token.dep_ == "pobj" and token.head.head.lower_ in background:  # "in the wake of"
+            return True
+        token = token.head
+    return False
 
 
 def _nested(token: Token, trigger_tokens: set[int]) -> bool:

@@ -34,6 +34,7 @@ class EventType:
     requires_recipient: bool = False
     description: str = ""
     future_type: str | None = None  # PLOVER's type for this event when it is only planned
+    negated_type: str | None = None  # PLOVER's type when the text says it does not happen
 
 
 @dataclass(frozen=True)
@@ -100,6 +101,7 @@ class Lexicon:
                     requires_recipient=bool(spec.get("requires_recipient", False)),
                     description=spec.get("description", ""),
                     future_type=spec.get("future_type"),
+                    negated_type=spec.get("negated_type"),
                 )
             for spec in doc.get("pattern", []):
                 order += 1
@@ -130,12 +132,15 @@ class Lexicon:
         return self.types[type_name].quad.lower().startswith("verbal")
 
     def plover_type(self, type_name: str, modality: str, *, own_voice: bool = False) -> str:
-        """The manual's type for an intended act: future cooperation is AGREE, a future
-        retreat CONCEDE, a future or conditional use of force or pressure THREATEN. A
-        conditional ("would blockade") counts only in the actor's own words."""
-        future = self.types[type_name].future_type
+        """The manual's type for an intended or refused act: future cooperation is AGREE, a
+        future retreat CONCEDE, a future or conditional use of force or pressure THREATEN
+        (a conditional, "would blockade", only in the actor's own words); not agreeing,
+        yielding or backing is REJECT."""
+        kind = self.types[type_name]
+        if modality == "negated" and kind.negated_type:
+            return kind.negated_type  # "would not meet their demands"
         intended = modality == "planned" or (modality == "hypothetical" and own_voice)
-        return future if future and intended else type_name
+        return kind.future_type if kind.future_type and intended else type_name
 
     def cameo_for(self, pattern: Pattern) -> str:
         return pattern.cameo or self.types[pattern.type].cameo
