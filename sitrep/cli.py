@@ -282,5 +282,40 @@ def run(paths, db, fmt, **options) -> None:
     sys.exit(EXIT_INPUT_FAILED if report.failed else EXIT_OK)
 
 
+@main.command("eval")
+@click.argument("gold", type=click.Path(exists=True, dir_okay=False))
+@click.option("--report", "report_path", type=click.Path(dir_okay=False),
+              help="Also write a report: .html (with a chart), .md or .json.")
+@click.option("--baseline", is_flag=True,
+              help="Also score a majority-class and a keyword coder, for comparison.")
+@click.option("--limit", type=click.IntRange(1), help="Only the first N gold records.")
+@click.option("--model", help="spaCy model to load.")
+@click.option("--lexicon", "lexicon_files", multiple=True, type=click.Path(exists=True),
+              help="Extra trigger/modality lexicon file (TOML). Repeatable.")
+@click.option("--actors", "actor_files", multiple=True, type=click.Path(exists=True),
+              help="Extra actor dictionary file (TSV). Repeatable.")
+@_friendly_errors
+def eval_command(gold, report_path, baseline, limit, model, lexicon_files, actor_files) -> None:
+    """Score the coder on a PLOVER gold file (JSON Lines): per-type precision, recall and F1,
+    micro/macro F1, actor and recipient code accuracy. Scoring rule: README, "Evaluation"."""
+    from sitrep.evaluation import GoldError, evaluate
+    from sitrep.evaluation.report import REPORT_SUFFIXES, print_summary, write_report
+    from sitrep.pipeline import Components
+
+    if report_path and Path(report_path).suffix.lower() not in REPORT_SUFFIXES:
+        raise click.BadParameter(f"must end in one of {', '.join(REPORT_SUFFIXES)}",
+                                 param_hint="--report")
+    components = Components.load(model=model, lexicon_files=lexicon_files,
+                                 actor_files=actor_files)
+    try:
+        evaluation = evaluate(gold, components, limit=limit, with_baselines=baseline)
+    except GoldError as error:
+        raise click.ClickException(str(error)) from None
+    print_summary(evaluation, _stdout_console())
+    if report_path:
+        write_report(evaluation, report_path)
+        err.print(f"report written to {report_path}", soft_wrap=True, markup=False)
+
+
 if __name__ == "__main__":
     main()
