@@ -184,6 +184,15 @@ def demand_arguments(match: TriggerMatch, lexicon: Lexicon) -> tuple[Entity | No
     return actor, recipient
 
 
+def _light_verb_subject(noun: Token, lexicon: Lexicon) -> Entity | None:
+    head = noun.head
+    if noun.dep_ in ("dobj", "obj") and head.pos_ == "VERB" and lemma_of(head) in lexicon.light_verbs:
+        subject = subject_of(head, lexicon)
+        if subject is not None and is_actor_like(subject, lexicon) and subject.pos_ != "PRON":
+            return entity_for(subject)
+    return None
+
+
 def noun_arguments(match: TriggerMatch, lexicon: Lexicon) -> tuple[Entity | None, Entity | None]:
     noun = match.token
     event_type = match.pattern.type
@@ -192,6 +201,9 @@ def noun_arguments(match: TriggerMatch, lexicon: Lexicon) -> tuple[Entity | None
     for child in noun.children:
         if child.dep_ == "poss" and is_actor_like(child, lexicon):
             actor = entity_for(child)
+            doer = _light_verb_subject(noun, lexicon) if child.pos_ == "PRON" else None
+            if doer is not None:  # "Israel mounted its invasion": Israel, not "its"
+                actor = doer
         elif child.dep_ == "prep" and child.lower_ == "by":
             obj = next((c for c in child.children if c.dep_ == "pobj"), None)
             if obj is not None and is_actor_like(obj, lexicon):

@@ -22,6 +22,7 @@ from sitrep.resolve.places import Gazetteer, Place
 
 PRONOUNS = {"it", "they", "he", "she", "we", "i", "them", "him", "her"}
 FIRST_PERSON = {"we", "i", "our", "us", "my"}
+SPEAKER_PRONOUNS = {"he", "she", "it", "they"}
 POSSESSIVES = {"its", "their", "his", "her", "our"}
 # Descriptions that stand for a whole country ("the regime launched"): the last country named.
 # Links from a trigger up to the verb whose date modifiers also date the trigger.
@@ -39,6 +40,7 @@ class _ArticleMemory:
     sources: list[Entity] = field(default_factory=list)
     countries: list[ActorCode] = field(default_factory=list)  # every country named, in order
     country_ends: list[int] = field(default_factory=list)  # sorted, for bisection
+    dominant: str | None = None  # the country the article names most
 
     def last_country_before(self, offset: int) -> ActorCode | None:
         index = bisect.bisect_right(self.country_ends, offset)
@@ -53,15 +55,18 @@ def resolve_events(events: list[Event], doc: Doc, article: Article,
     gazetteer = gazetteer or Gazetteer.default()
     when = article.published
     countries = actors.find_countries(article.text)
-    memory = _ArticleMemory(countries=countries, country_ends=[c.end for c in countries])
     context = article_countries(countries)
+    memory = _ArticleMemory(countries=countries, country_ends=[c.end for c in countries],
+                            dominant=context[0] if context else None)
     dates = find_date_expressions(article.text)
     date_starts = [d.start for d in dates]
     previous: list[Event] = []
     for event in events:
-        # the actor first ("X flew ..., its Air Force said": "its" is X), except "we" inside
-        # a quotation, which is the speaker's side
-        first_person = event.actor is not None and event.quote and _is_first_person(event.actor)
+        # the actor first ("X flew ..., its Air Force said": "its" is X), except where the
+        # actor is the speaker: "we" inside a quotation, "X said it would ..."
+        first_person = event.actor is not None and event.attributed_to is not None and (
+            _is_first_person(event.actor) if event.quote
+            else event.actor.text.lower() in SPEAKER_PRONOUNS)
         if event.actor is not None and not first_person:
             event.actor = _resolve(event.actor, actors, memory, when, "actor")
             if event.actor.code:
@@ -135,6 +140,14 @@ def _resolve(entity: Entity, actors: ActorDictionary, memory: _ArticleMemory, wh
         return _with_code(entity, country, sector)
     if words[0] in POSSESSIVES:  # "its Air Force": the owner is the last actor
         return _with_code(entity, memory.actors[-1] if memory.actors else None, sector)
+    for earlier in reversed(memory.actors + memory.sources):
+        # a short name seen in full earlier: "Trump" after "US President Donald Trump"
+        if entity.text in earlier.text and earlier.code:
+            return _with_code(entity, earlier, earlier.sector)
+    if role != "recipient" and memory.dominant and _is_named(entity.text):
+        # a named person or body the dictionary does not know ("President Yoweri Museveni"):
+        # the article's own country, the one it names most (PETRARCH's domestic default)
+        return replace(entity, code=memory.dominant, sector=sector)
     if entity.start is not None and words[0] not in ("a", "an") and (
         words[0] in ("the", "this", "that") or sector is not None
     ):
@@ -149,11 +162,14 @@ def _resolve(entity: Entity, actors: ActorDictionary, memory: _ArticleMemory, wh
         if same_sector:
             return _with_code(entity, same_sector[0], sector)
         return replace(entity, sector=sector)
-    # a bare surname or short name seen in full earlier: "Trump" after "US President Donald Trump"
-    for earlier in reversed(memory.actors + memory.sources):
-        if entity.text in earlier.text and earlier.code:
-            return _with_code(entity, earlier, earlier.sector)
     return replace(entity, sector=sector)
+
+
+def _is_named(text: str) -> bool:
+    """A proper name beyond its first word: "President Yoweri Museveni", "Judge Ana Diaz"."""
+    words = text.split()
+    return len(words) >= 2 and sum(w[:1].isupper() for w in words[1:]) >= 1 and (
+        words[0].lower() not in ("a", "an", "some", "several", "many"))
 
 
 def _is_first_person(entity: Entity) -> bool:
