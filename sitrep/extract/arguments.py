@@ -145,6 +145,25 @@ def _recipient_from_preps(token: Token, lexicon: Lexicon, event_type: str,
     return None
 
 
+def _complement_recipient(verb: Token, lexicon: Lexicon, depth: int = 0) -> Entity | None:
+    """Whom the intended act is aimed at: the object, or a prepositional object, of the
+    verb's to-infinitive ("threatened to break off relations with Congo")."""
+    for clause in verb.children:
+        if clause.dep_ not in ("xcomp", "ccomp") or clause.pos_ != "VERB":
+            continue
+        obj = next((c for c in clause.children if c.dep_ in ("dobj", "obj")), None)
+        if obj is not None and is_actor_like(obj, lexicon) and obj.pos_ != "PRON":
+            return entity_for(obj)
+        found = _recipient_from_preps(clause, lexicon, "", set())
+        if found is None and obj is not None:
+            found = _recipient_from_preps(obj, lexicon, "", set())
+        if found is None and depth < 1:
+            found = _complement_recipient(clause, lexicon, depth + 1)
+        if found is not None:
+            return found
+    return None
+
+
 def verb_arguments(match: TriggerMatch, lexicon: Lexicon) -> tuple[Entity | None, Entity | None]:
     verb = match.token
     event_type = match.pattern.type
@@ -165,6 +184,8 @@ def verb_arguments(match: TriggerMatch, lexicon: Lexicon) -> tuple[Entity | None
         target = next((c for c in last.children if c.dep_ == "pobj"), None)
         if target is not None and is_actor_like(target, lexicon) and target.pos_ != "PRON":
             recipient = entity_for(target)
+    if recipient is None and event_type in lexicon.word_set("modality.intent_types"):
+        recipient = _complement_recipient(verb, lexicon)  # "threatened to ban X", "refused to meet X"
     if recipient is None and obj is not None and not match.pattern.objects and (
         event_type in lexicon.word_set("recipients.event_reference_types")
     ):

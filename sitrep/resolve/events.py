@@ -23,6 +23,8 @@ from sitrep.resolve.places import Gazetteer, Place
 PRONOUNS = {"it", "they", "he", "she", "we", "i", "them", "him", "her"}
 FIRST_PERSON = {"we", "i", "our", "us", "my"}
 SPEAKER_PRONOUNS = {"he", "she", "it", "they"}
+# Event types whose recipient, when the text names none, is the country where they happen.
+PLACE_IS_RECIPIENT = {"CONSULT", "PROTEST"}
 POSSESSIVES = {"its", "their", "his", "her", "our"}
 # Descriptions that stand for a whole country ("the regime launched"): the last country named.
 # Links from a trigger up to the verb whose date modifiers also date the trigger.
@@ -86,9 +88,9 @@ def resolve_events(events: list[Event], doc: Doc, article: Article,
                 event.recipient = _resolve(event.recipient, actors, memory, when, "recipient")
         event.location = _resolve_place(event.place_candidates, gazetteer, actors, context)
         if event.location is not None:
-            if (event.event_type == "CONSULT" and event.recipient is None
+            if (event.event_type in PLACE_IS_RECIPIENT and event.recipient is None
                     and event.location.country and event.location.country != _code(event.actor)):
-                # "arrived in Seoul", "visited Cairo": the host is the place's country
+                # "arrived in Seoul": the host; "marched in Belgrade": the government there
                 event.recipient = Entity(text=event.location.text, code=event.location.country,
                                          sector="GOV", start=event.location.start,
                                          end=event.location.end)
@@ -144,7 +146,7 @@ def _resolve(entity: Entity, actors: ActorDictionary, memory: _ArticleMemory, wh
         # a short name seen in full earlier: "Trump" after "US President Donald Trump"
         if entity.text in earlier.text and earlier.code:
             return _with_code(entity, earlier, earlier.sector)
-    if role != "recipient" and memory.dominant and _is_named(entity.text):
+    if memory.dominant and _is_named(entity.text):
         # a named person or body the dictionary does not know ("President Yoweri Museveni"):
         # the article's own country, the one it names most (PETRARCH's domestic default)
         return replace(entity, code=memory.dominant, sector=sector)
