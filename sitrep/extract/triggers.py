@@ -52,6 +52,12 @@ def verb_object(verb: Token, particles: tuple[Token, ...] = ()) -> Token | None:
     return None
 
 
+def infinitival_complements(verb: Token) -> list[Token]:
+    """"threatened to attack": the to-infinitive, parsed as xcomp or (often) advcl."""
+    return [c for c in verb.children if c.dep_ == "xcomp" or (
+        c.dep_ == "advcl" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children))]
+
+
 def intransitive_subject(verb: Token) -> Token | None:
     """The subject of a verb used without an object: the thing that moves or acts."""
     if any(c.dep_ in ("dobj", "obj") for c in verb.children):
@@ -118,7 +124,7 @@ def _match_verb(token: Token, lexicon: Lexicon) -> TriggerMatch | None:
         if not pattern.passive_ok and is_passive(token):
             continue
         if pattern.xcomp and not any(
-            c.dep_ == "xcomp" and lemma_of(c) in pattern.xcomp for c in token.children
+            lemma_of(c) in pattern.xcomp for c in infinitival_complements(token)
         ):
             continue
         obj = verb_object(token, particles)
