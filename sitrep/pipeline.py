@@ -57,9 +57,11 @@ def pipeline(articles: Iterable[Article], components: Components | None = None, 
     components = components or Components.load()
     for doc, article in parse_articles(components.nlp, articles, batch_size=batch_size):
         events = extract_events(doc, article, components.lexicon)
-        resolve_events(events, doc, article, components.actors, components.places)
-        context = article_countries(components.actors.find_countries(article.text))
-        places = places_in(doc, components.places, components.actors, context)
+        countries = components.actors.find_countries(article.text)
+        resolve_events(events, doc, article, components.actors, components.places,
+                       countries=countries)
+        places = places_in(doc, components.places, components.actors,
+                           article_countries(countries))
         yield ProcessedArticle(article, events, places)
 
 

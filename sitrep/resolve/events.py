@@ -51,12 +51,15 @@ class _ArticleMemory:
 
 def resolve_events(events: list[Event], doc: Doc, article: Article,
                    actors: ActorDictionary | None = None,
-                   gazetteer: Gazetteer | None = None) -> list[Event]:
-    """Fill codes, dates and places in the article's events (in place), and return them."""
+                   gazetteer: Gazetteer | None = None, *,
+                   countries: list[ActorCode] | None = None) -> list[Event]:
+    """Fill codes, dates and places in the article's events (in place), and return them.
+    `countries`: the article's country mentions, if the caller has found them already."""
     actors = actors or ActorDictionary.default()
     gazetteer = gazetteer or Gazetteer.default()
     when = article.published
-    countries = actors.find_countries(article.text)
+    if countries is None:
+        countries = actors.find_countries(article.text)
     context = article_countries(countries)
     memory = _ArticleMemory(countries=countries, country_ends=[c.end for c in countries],
                             dominant=context[0] if context else None)
