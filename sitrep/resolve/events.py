@@ -4,7 +4,8 @@ places with coordinates.
 Within an article, a phrase the dictionary cannot code on its own is linked back to an
 earlier one: "it said" to the last source, "its Air Force" and "it" to the last coded
 actor, "the regime" to the country last named, "slammed the exercise" to whoever did the
-exercise, "Trump" to "US President Donald Trump".
+exercise, "Trump" to "US President Donald Trump"; a named actor the dictionary does not
+know takes the country the article names most.
 """
 
 from __future__ import annotations
@@ -26,10 +27,10 @@ SPEAKER_PRONOUNS = {"he", "she", "it", "they"}
 # Event types whose recipient, when the text names none, is the country where they happen.
 PLACE_IS_RECIPIENT = {"CONSULT", "PROTEST"}
 POSSESSIVES = {"its", "their", "his", "her", "our"}
-# Descriptions that stand for a whole country ("the regime launched"): the last country named.
 # Links from a trigger up to the verb whose date modifiers also date the trigger.
 CLAUSE_LINKS = {"dobj", "obj", "nsubj", "nsubjpass", "attr", "xcomp", "conj", "acomp",
                 "oprd", "appos"}
+# Descriptions that stand for a whole country ("the regime launched"): the last country named.
 COUNTRY_DESCRIPTIONS = {"regime", "government", "country", "nation", "state", "leadership",
                         "authorities", "administration", "north", "south"}
 
