@@ -135,7 +135,7 @@ def _event(match: TriggerMatch, text: str, sentence: Span, article: Article, lex
     )
 
 
-CONTENT_LINKS = {"xcomp", "ccomp", "dobj", "obj", "pobj", "prep", "acl"}
+CONTENT_LINKS = {"xcomp", "ccomp", "dobj", "obj", "pobj", "prep", "acl", "advcl"}
 
 
 def _without_intended_content(matches: list[TriggerMatch], lexicon: Lexicon) -> list[TriggerMatch]:
@@ -143,10 +143,15 @@ def _without_intended_content(matches: list[TriggerMatch], lexicon: Lexicon) -> 
     intents = {m.token.i for m in matches
                if m.pattern.type in lexicon.word_set("modality.intent_types")}
     demanded = {m.token.head.i for m in matches if m.pattern is DEMAND}  # "must <verb>"
+    triggers = {m.token.i for m in matches}
     kept = []
     for match in matches:
         if match.pattern is not DEMAND and match.token.i in demanded:
             continue
+        if _is_purpose(match.token) and match.token.head.i in triggers:
+            continue  # "began a hunger strike to demand ...": the protest's aim, not an event
+        if _is_descriptive_participle(match):
+            continue  # "the banned movement", "property seized in the 1970s"
         token, governed = match.token, False
         for _ in range(3):
             if token.dep_ not in CONTENT_LINKS or token.head.i == token.i:
@@ -158,6 +163,18 @@ def _without_intended_content(matches: list[TriggerMatch], lexicon: Lexicon) -> 
         if not governed:
             kept.append(match)
     return kept
+
+
+def _is_purpose(token: Token) -> bool:
+    """A to-infinitive adjunct: "opened fire to disperse", "marched to demand"."""
+    return token.dep_ == "advcl" and any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
+
+
+def _is_descriptive_participle(match: TriggerMatch) -> bool:
+    """A participle describing a noun reports an earlier state, not this report's event."""
+    token = match.token
+    return match.pattern.pos == "VERB" and token.tag_ == "VBN" and token.dep_ in ("amod", "acl")
 
 
 def _own_voice(event: Event, lexicon: Lexicon) -> bool:
