@@ -292,3 +292,18 @@ def test_cli_eval_with_baseline_report_and_path_form(tmp_path):
     assert (tmp_path / "s.html").exists()
     result = runner.invoke(main, ["eval", str(path_gold), "--report", str(tmp_path / "s.pdf")])
     assert result.exit_code == 2
+
+
+def test_records_sharing_a_sentence_do_not_count_each_other_as_false_positives():
+    from sitrep.evaluation.gold import GoldRecord
+    from sitrep.evaluation.score import Prediction, score
+
+    sentence = "Police arrested protesters who had attacked a station."
+    both = [GoldRecord(id=str(i), event=t, sentence=sentence, article_key="a",
+                       article_text=sentence, sentence_start=0)
+            for i, t in enumerate(("COERCE", "ASSAULT"))]
+    predicted = [Prediction("COERCE"), Prediction("ASSAULT"), Prediction("PROTEST")]
+    scores = score(both, [predicted, predicted])
+    assert (scores.counts("COERCE").tp, scores.counts("COERCE").fp) == (1, 0)
+    assert (scores.counts("ASSAULT").tp, scores.counts("ASSAULT").fp) == (1, 0)
+    assert scores.counts("PROTEST").fp == 1  # once per sentence: not marked anywhere

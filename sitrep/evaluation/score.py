@@ -169,6 +169,12 @@ def _overlaps(prediction: Prediction, spans: Sequence[tuple[int, int]]) -> bool:
 def score(records: Sequence[GoldRecord], predictions: Sequence[Sequence[Prediction]]) -> Scores:
     """Score predictions[i], the predicted events of records[i]'s sentence, against it."""
     scores = Scores(records=len(records))
+    # several records may share a sentence (two events in it): each one's gold type is
+    # marked there, so predicting it is never a false positive for the other records
+    marked: dict[tuple[str, int], set[str]] = {}
+    for record in records:
+        marked.setdefault((record.article_key, record.sentence_start), set()).add(record.event)
+    counted: set[tuple[tuple[str, int], str]] = set()
     for record, predicted in zip(records, predictions, strict=True):
         gold = record.event
         predicted = list(predicted)
@@ -179,11 +185,16 @@ def score(records: Sequence[GoldRecord], predictions: Sequence[Sequence[Predicti
         else:
             scores.counts(gold).fn += 1
             scores.misses.append(Miss("FN", gold, record, predicted))
-        others = dict.fromkeys(p.event_type for p in predicted if p.event_type != gold)
+        sentence_key = (record.article_key, record.sentence_start)
+        also_gold = marked[sentence_key]
+        others = dict.fromkeys(p.event_type for p in predicted if p.event_type not in also_gold)
         for other in others:
             of_type = [p for p in predicted if p.event_type == other]
             if all(_overlaps(p, record.event_spans) for p in of_type):
                 continue
+            if (sentence_key, other) in counted:
+                continue  # at most one FP per type and sentence, however many records
+            counted.add((sentence_key, other))
             scores.counts(other).fp += 1
             scores.misses.append(Miss("FP", other, record, predicted))
         row = scores.confusion.setdefault(gold, Counter())

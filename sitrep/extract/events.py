@@ -117,10 +117,16 @@ def _event(match: TriggerMatch, text: str, sentence: Span, article: Article, lex
         actor, recipient = verb_arguments(match, lexicon)
     else:
         actor, recipient = noun_arguments(match, lexicon)
+    event_type, cameo = match.pattern.type, lexicon.cameo_for(match.pattern)
+    joint = lexicon.types[event_type].joint_type
+    if joint and recipient is not None and any(
+        c.dep_ == "prep" and c.lower_ == "with" for c in match.token.children
+    ):  # "war games with South Korean and Japanese vessels"
+        event_type, cameo = joint, lexicon.types[joint].cameo
     return Event(
         article_id=article.id,
-        event_type=match.pattern.type,
-        cameo=lexicon.cameo_for(match.pattern),
+        event_type=event_type,
+        cameo=cameo,
         mode=match.pattern.mode,
         context=match.pattern.context,
         trigger=Entity(text=text[match.start : match.end], start=match.start, end=match.end),

@@ -35,6 +35,7 @@ class EventType:
     description: str = ""
     future_type: str | None = None  # PLOVER's type for this event when it is only planned
     negated_type: str | None = None  # PLOVER's type when the text says it does not happen
+    joint_type: str | None = None  # the type when done "with" a partner (joint exercises)
 
 
 @dataclass(frozen=True)
@@ -102,6 +103,7 @@ class Lexicon:
                     description=spec.get("description", ""),
                     future_type=spec.get("future_type"),
                     negated_type=spec.get("negated_type"),
+                    joint_type=spec.get("joint_type"),
                 )
             for spec in doc.get("pattern", []):
                 order += 1
