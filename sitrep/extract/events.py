@@ -178,9 +178,14 @@ def _is_purpose(token: Token) -> bool:
 
 
 def _is_descriptive_participle(match: TriggerMatch) -> bool:
-    """A participle describing a noun reports an earlier state, not this report's event."""
+    """A participle describing a noun reports an earlier state, not this report's event:
+    "the banned movement", "property seized by the army". (A bare acl participle is too
+    often a misparsed main verb to drop.)"""
     token = match.token
-    return match.pattern.pos == "VERB" and token.tag_ == "VBN" and token.dep_ in ("amod", "acl")
+    if match.pattern.pos != "VERB" or token.tag_ != "VBN":
+        return False
+    return token.dep_ == "amod" or (
+        token.dep_ == "acl" and any(c.dep_ == "agent" for c in token.children))
 
 
 def _own_voice(event: Event, lexicon: Lexicon) -> bool:

@@ -50,6 +50,8 @@ class Pattern:
     objects: frozenset[str] = frozenset()
     not_objects: frozenset[str] = frozenset()
     xcomp: frozenset[str] = frozenset()
+    subjects: frozenset[str] = frozenset()  # the verb's subject lemma must be one of these
+    not_subjects: frozenset[str] = frozenset()
     mode: str | None = None
     context: str | None = None
     cameo: str | None = None
@@ -64,7 +66,9 @@ class Pattern:
             + 2 * len(self.modifiers)
             + 3 * bool(self.objects)
             + 3 * bool(self.xcomp)
+            + 3 * bool(self.subjects)
             + bool(self.not_objects)
+            + bool(self.not_subjects)
         )
 
 
@@ -186,6 +190,8 @@ def _pattern(spec: dict[str, Any], classes: dict[str, list[str]], order: int, na
         objects=_expand(spec.get("object", []), classes, where),
         not_objects=_expand(spec.get("not_object", []), classes, where),
         xcomp=_expand(spec.get("xcomp", []), classes, where),
+        subjects=_expand(spec.get("subject", []), classes, where),
+        not_subjects=_expand(spec.get("not_subject", []), classes, where),
         mode=spec.get("mode") or None,
         context=spec.get("context") or None,
         cameo=str(spec["cameo"]) if spec.get("cameo") else None,

@@ -116,6 +116,21 @@ def _object_ok(pattern: Pattern, obj: Token | None, quantities: frozenset[str]) 
     return True
 
 
+def _subject_ok(pattern: Pattern, verb: Token, quantities: frozenset[str]) -> bool:
+    """"peacekeepers arrived in Bosnia" is not a visit: subject constraints."""
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    lemmas = set()
+    while subject is not None:
+        lemmas.add(lemma_of(subject))
+        lemmas.update(lemma_of(c) for c in subject.children if c.dep_ in ("compound", "amod"))
+        if lemma_of(subject) not in quantities:
+            break
+        subject = noun_object(subject)  # "a first patch of peacekeeping troops"
+    if pattern.not_subjects and lemmas & pattern.not_subjects:
+        return False
+    return not pattern.subjects or bool(lemmas & pattern.subjects)
+
+
 def _match_verb(token: Token, lexicon: Lexicon) -> TriggerMatch | None:
     for pattern in lexicon.verb_patterns.get(lemma_of(token), ()):
         particles = _match_particles(token, pattern.particles)
@@ -125,6 +140,10 @@ def _match_verb(token: Token, lexicon: Lexicon) -> TriggerMatch | None:
             continue
         if pattern.xcomp and not any(
             lemma_of(c) in pattern.xcomp for c in infinitival_complements(token)
+        ):
+            continue
+        if (pattern.subjects or pattern.not_subjects) and not _subject_ok(
+            pattern, token, lexicon.word_set("actors.quantity_nouns")
         ):
             continue
         obj = verb_object(token, particles)
