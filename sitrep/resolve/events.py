@@ -44,6 +44,9 @@ class _ArticleMemory:
     countries: list[ActorCode] = field(default_factory=list)  # every country named, in order
     country_ends: list[int] = field(default_factory=list)  # sorted, for bisection
     dominant: str | None = None  # the country the article names most
+    doc: Doc | None = None
+    gazetteer: Gazetteer | None = None
+    context: list[str] = field(default_factory=list)
 
     def last_country_before(self, offset: int) -> ActorCode | None:
         index = bisect.bisect_right(self.country_ends, offset)
@@ -63,7 +66,8 @@ def resolve_events(events: list[Event], doc: Doc, article: Article,
         countries = actors.find_countries(article.text)
     context = article_countries(countries)
     memory = _ArticleMemory(countries=countries, country_ends=[c.end for c in countries],
-                            dominant=context[0] if context else None)
+                            dominant=context[0] if context else None, doc=doc,
+                            gazetteer=gazetteer, context=context)
     dates = find_date_expressions(article.text)
     date_starts = [d.start for d in dates]
     previous: list[Event] = []
@@ -137,6 +141,9 @@ def _resolve(entity: Entity, actors: ActorDictionary, memory: _ArticleMemory, wh
     words = entity.text.lower().split()
     if not words:
         return entity
+    located = _located_in(entity, memory)
+    if located is not None:  # "rebels in the Ivory Coast", "a newspaper based in Beirut"
+        return replace(entity, code=located, sector=sector)
     if len(words) == 1 and words[0] in PRONOUNS:
         antecedent = (memory.sources or memory.actors) if role == "source" else memory.actors
         if antecedent:
@@ -169,6 +176,32 @@ def _resolve(entity: Entity, actors: ActorDictionary, memory: _ArticleMemory, wh
             return _with_code(entity, same_sector[0], sector)
         return replace(entity, sector=sector)
     return replace(entity, sector=sector)
+
+
+LOCATIVE_PREPS = {"in", "throughout", "across", "from", "inside"}
+
+
+def _located_in(entity: Entity, memory: _ArticleMemory) -> str | None:
+    """The country of a place the actor phrase puts its actor in, if any."""
+    if memory.doc is None or memory.gazetteer is None or entity.start is None:
+        return None
+    span = memory.doc.char_span(entity.start, entity.end, alignment_mode="expand")
+    if span is None:
+        return None
+    head = span.root
+    anchors = [head] + [c for c in head.children if c.dep_ == "acl"]  # "based in"
+    for anchor in anchors:
+        for prep in anchor.children:
+            if prep.dep_ != "prep" or prep.lower_ not in LOCATIVE_PREPS:
+                continue
+            obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+            if obj is None:
+                continue
+            text = memory.doc[obj.left_edge.i : obj.right_edge.i + 1].text
+            place = memory.gazetteer.resolve(text, context_countries=memory.context)
+            if place is not None and place.country:
+                return place.country
+    return None
 
 
 def _is_named(text: str) -> bool:
