@@ -24,8 +24,9 @@ from sitrep.resolve.places import Gazetteer, Place
 PRONOUNS = {"it", "they", "he", "she", "we", "i", "them", "him", "her"}
 FIRST_PERSON = {"we", "i", "our", "us", "my"}
 SPEAKER_PRONOUNS = {"he", "she", "it", "they"}
-# Event types whose recipient, when the text names none, is the country where they happen.
-PLACE_IS_RECIPIENT = {"CONSULT", "PROTEST"}
+# Event types whose recipient, when the text names none, is the country where they happen
+# (a visit's host, a protest's or an attack's target country, as PLOVER coders code them).
+PLACE_IS_RECIPIENT = {"CONSULT", "PROTEST", "ASSAULT", "COERCE", "THREATEN"}
 POSSESSIVES = {"its", "their", "his", "her", "our"}
 # Links from a trigger up to the verb whose date modifiers also date the trigger.
 CLAUSE_LINKS = {"dobj", "obj", "nsubj", "nsubjpass", "attr", "xcomp", "conj", "acomp",
@@ -98,7 +99,7 @@ def resolve_events(events: list[Event], doc: Doc, article: Article,
         if event.location is not None:
             if (event.event_type in PLACE_IS_RECIPIENT and event.recipient is None
                     and event.location.country and event.location.country != _code(event.actor)):
-                # "arrived in Seoul": the host; "marched in Belgrade": the government there
+                # "arrived in Seoul": the host; "marched in Belgrade": the state there
                 event.recipient = Entity(text=event.location.text, code=event.location.country,
                                          sector="GOV", start=event.location.start,
                                          end=event.location.end)
