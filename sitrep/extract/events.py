@@ -158,6 +158,8 @@ def _without_intended_content(matches: list[TriggerMatch], lexicon: Lexicon) -> 
             continue  # "began a hunger strike to demand ...": the protest's aim, not an event
         if _is_descriptive_participle(match):
             continue  # "the banned movement", "property seized in the 1970s"
+        if _in_relative_clause(match.token):
+            continue  # "a resolution that aims to tighten sanctions": background
         token, governed = match.token, False
         for _ in range(3):
             if token.dep_ not in CONTENT_LINKS or token.head.i == token.i:
@@ -169,6 +171,17 @@ def _without_intended_content(matches: list[TriggerMatch], lexicon: Lexicon) -> 
         if not governed:
             kept.append(match)
     return kept
+
+
+def _in_relative_clause(token: Token) -> bool:
+    """Inside a relative clause, within a few links: background to the sentence's event."""
+    for _ in range(3):
+        if token.dep_ == "relcl":
+            return True
+        if token.head.i == token.i:
+            return False
+        token = token.head
+    return False
 
 
 def _is_purpose(token: Token) -> bool:
