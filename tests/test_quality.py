@@ -1,7 +1,7 @@
 """Regression floors for coding quality, measured with `sitrep eval` by its scoring rule.
 
 Figures reached when these floors were set (raise them when the coder improves):
-dev half of the PLOVER gold set: micro-F1 0.83, macro-F1 0.78; the seed reports' gold
+dev half of the PLOVER gold set: micro-F1 0.85, macro-F1 0.82; the seed reports' gold
 file written for this project (tests/fixtures/seeds_gold.jsonl): micro 0.92, macro 0.96.
 A floor sits 0.02 below. Both files are read from ../shared and skipped where absent.
 """
@@ -20,7 +20,7 @@ SEEDS_GOLD = HERE / "fixtures" / "seeds_gold.jsonl"
 SEEDS = HERE.parents[1] / "shared" / "seeds"
 
 FLOORS = {
-    "dev": {"micro": 0.81, "macro": 0.76},
+    "dev": {"micro": 0.83, "macro": 0.80},
     "seeds": {"micro": 0.90, "macro": 0.94},
 }
 
