@@ -151,6 +151,11 @@ def _complement_recipient(verb: Token, lexicon: Lexicon, depth: int = 0) -> Enti
     for clause in verb.children:
         if clause.dep_ not in ("xcomp", "ccomp") or clause.pos_ != "VERB":
             continue
+        subject = next((c for c in clause.children if c.dep_ == "nsubj"), None)
+        if clause.dep_ == "ccomp" and subject is not None and is_actor_like(subject, lexicon) and (
+            subject.pos_ != "PRON"
+        ):  # "demanded that Hamas renounce ...": Hamas
+            return entity_for(subject)
         obj = next((c for c in clause.children if c.dep_ in ("dobj", "obj")), None)
         if obj is not None and is_actor_like(obj, lexicon) and obj.pos_ != "PRON":
             return entity_for(obj)
@@ -171,9 +176,10 @@ def verb_arguments(match: TriggerMatch, lexicon: Lexicon) -> tuple[Entity | None
     actor = entity_for(subject) if subject is not None and is_actor_like(subject, lexicon) else None
     recipient = None
     obj = verb_object(verb, match.particle_tokens)
-    if obj is not None and not match.pattern.objects and is_actor_like(obj, lexicon) and (
-        obj.pos_ != "PRON"
-    ):
+    # an object the pattern asks for is what is acted with ("flew two bombers"), unless it is
+    # somebody's ("expelled two Russian diplomats")
+    theme = bool(match.pattern.objects) and not _has_owner(obj)
+    if obj is not None and not theme and is_actor_like(obj, lexicon) and obj.pos_ != "PRON":
         recipient = entity_for(obj)
     if recipient is None:
         recipient = _recipient_from_preps(verb, lexicon, event_type, set())
@@ -186,11 +192,39 @@ def verb_arguments(match: TriggerMatch, lexicon: Lexicon) -> tuple[Entity | None
             recipient = entity_for(target)
     if recipient is None and event_type in lexicon.word_set("modality.intent_types"):
         recipient = _complement_recipient(verb, lexicon)  # "threatened to ban X", "refused to meet X"
-    if recipient is None and obj is not None and not match.pattern.objects and (
-        event_type in lexicon.word_set("recipients.event_reference_types")
-    ):
+    reaction = event_type in lexicon.word_set("recipients.event_reference_types")
+    if recipient is None and reaction:  # "rejected proposed Israeli changes": Israel
+        recipient = _owner_of(obj) or _owner_of(_prep_object(verb, {"against", "over", "to"}))
+    if recipient is None and obj is not None and not match.pattern.objects and reaction:
         recipient = _event_reference(obj, lexicon)
     return actor, recipient
+
+
+OWNER_LABELS = {"GPE", "NORP", "PERSON", "ORG"}
+
+
+def _owners(noun: Token | None) -> list[Token]:
+    if noun is None:
+        return []
+    return [c for c in noun.children if c.dep_ in ("poss", "compound", "amod", "nmod")
+            and c.ent_type_ in OWNER_LABELS]
+
+
+def _has_owner(noun: Token | None) -> bool:
+    return bool(_owners(noun))
+
+
+def _owner_of(noun: Token | None) -> Entity | None:
+    """The party a thing belongs to: "Sweden's decision", "Israeli changes", "US-led war"."""
+    owners = _owners(noun)
+    return entity_for(owners[0], with_conjuncts=False) if owners else None
+
+
+def _prep_object(token: Token, preps: set[str]) -> Token | None:
+    for child in token.children:
+        if child.dep_ == "prep" and child.lower_ in preps:
+            return next((c for c in child.children if c.dep_ == "pobj"), None)
+    return None
 
 
 def demand_arguments(match: TriggerMatch, lexicon: Lexicon) -> tuple[Entity | None, Entity | None]:
