@@ -146,8 +146,9 @@ CONTENT_LINKS = {"xcomp", "ccomp", "dobj", "obj", "pobj", "prep", "acl", "advcl"
 
 def _without_intended_content(matches: list[TriggerMatch], lexicon: Lexicon) -> list[TriggerMatch]:
     """Drop triggers that only say what an AGREE/REQUEST/REJECT/THREATEN is about."""
+    # a pattern that names its own complement ("prepared to attack") also owns it
     intents = {m.token.i for m in matches
-               if m.pattern.type in lexicon.word_set("modality.intent_types")}
+               if m.pattern.type in lexicon.word_set("modality.intent_types") or m.pattern.xcomp}
     demanded = {m.token.head.i for m in matches if m.pattern is DEMAND}  # "must <verb>"
     triggers = {m.token.i for m in matches}
     kept = []

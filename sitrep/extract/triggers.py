@@ -52,10 +52,19 @@ def verb_object(verb: Token, particles: tuple[Token, ...] = ()) -> Token | None:
     return None
 
 
+# Verbs of phase that pass their complement through: "prepared to resume shelling".
+ASPECTUAL = {"resume", "continue", "start", "begin", "keep", "step"}
+
+
 def infinitival_complements(verb: Token) -> list[Token]:
-    """"threatened to attack": the to-infinitive, parsed as xcomp or (often) advcl."""
-    return [c for c in verb.children if c.dep_ == "xcomp" or (
+    """"threatened to attack": the to-infinitive, parsed as xcomp or (often) advcl; through
+    a verb of phase, its own complement too ("to resume shelling")."""
+    found = [c for c in verb.children if c.dep_ == "xcomp" or (
         c.dep_ == "advcl" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children))]
+    for complement in list(found):
+        if lemma_of(complement) in ASPECTUAL:
+            found += [c for c in complement.children if c.dep_ in ("xcomp", "dobj", "obj")]
+    return found
 
 
 def intransitive_subject(verb: Token) -> Token | None:
