@@ -175,7 +175,10 @@ def _resolve(entity: Entity, actors: ActorDictionary, memory: _ArticleMemory, wh
         same_sector = [e for e in reversed(history) if e.sector == sector]
         if same_sector:
             return _with_code(entity, same_sector[0], sector)
-        return replace(entity, sector=sector)
+    if role == "actor" and memory.dominant and words[0] not in ("the", "this", "that"):
+        # a group no dictionary names ("Ibo traditional elders", "200 supporters of ..."):
+        # the article's own country, as for named actors
+        return replace(entity, code=memory.dominant, sector=sector)
     return replace(entity, sector=sector)
 
 
