@@ -24,9 +24,10 @@ from sitrep.resolve.places import Gazetteer, Place
 PRONOUNS = {"it", "they", "he", "she", "we", "i", "them", "him", "her"}
 FIRST_PERSON = {"we", "i", "our", "us", "my"}
 SPEAKER_PRONOUNS = {"he", "she", "it", "they"}
-# Event types whose recipient, when the text names none, is the country where they happen
-# (a visit's host, a protest's or an attack's target country, as PLOVER coders code them).
-PLACE_IS_RECIPIENT = {"CONSULT", "PROTEST", "ASSAULT", "COERCE", "THREATEN"}
+# When the text names no recipient, the country where the event happens is taken (a visit's
+# host, a protest's or an attack's target country, as PLOVER coders code them), except for
+# a deployment: where forces go is not whom they act against (the manual's MOBILIZE).
+PLACE_NOT_RECIPIENT = {"MOBILIZE"}
 POSSESSIVES = {"its", "their", "his", "her", "our"}
 # Links from a trigger up to the verb whose date modifiers also date the trigger.
 CLAUSE_LINKS = {"dobj", "obj", "nsubj", "nsubjpass", "attr", "xcomp", "conj", "acomp",
@@ -96,13 +97,13 @@ def resolve_events(events: list[Event], doc: Doc, article: Article,
             else:
                 event.recipient = _resolve(event.recipient, actors, memory, when, "recipient")
         event.location = _resolve_place(event.place_candidates, gazetteer, actors, context)
-        if event.location is not None:
-            if (event.event_type in PLACE_IS_RECIPIENT and event.recipient is None
-                    and event.location.country and event.location.country != _code(event.actor)):
-                # "arrived in Seoul": the host; "marched in Belgrade": the state there
-                event.recipient = Entity(text=event.location.text, code=event.location.country,
-                                         sector="GOV", start=event.location.start,
-                                         end=event.location.end)
+        place = event.location
+        if (place is not None and place.country and event.recipient is None
+                and event.event_type not in PLACE_NOT_RECIPIENT
+                and place.country != _code(event.actor)):
+            # "arrived in Seoul": the host; "marched in Belgrade": the state there
+            event.recipient = Entity(text=place.text, code=place.country, sector="GOV",
+                                     start=place.start, end=place.end)
         event.date = _event_date(event, doc, dates, date_starts, when)
         previous.append(event)
     return events
