@@ -9,7 +9,14 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from sitrep.extract.lexicon import Lexicon
-from sitrep.extract.triggers import TriggerMatch, is_passive, lemma_of, noun_object, verb_object
+from sitrep.extract.triggers import (
+    TriggerMatch,
+    infinitival_complements,
+    is_passive,
+    lemma_of,
+    noun_object,
+    verb_object,
+)
 from sitrep.records import Entity, Location
 
 # Dependents that are not part of a noun phrase's own words.
@@ -318,6 +325,11 @@ def place_candidates(match: TriggerMatch, lexicon: Lexicon) -> list[Location]:
         anchors.append(obj)
     if match.pattern.pos == "NOUN" and match.token.head.pos_ == "VERB":
         anchors.append(match.token.head)
+    if match.pattern.type in lexicon.word_set("modality.intent_types"):
+        # "threatened to impose a curfew in Algiers": the place of the intended act
+        for clause in infinitival_complements(match.token):
+            anchors.append(clause)
+            anchors += [c for c in clause.children if c.dep_ in ("dobj", "obj")]
     found: list[tuple[bool, int, Token]] = []
     for anchor in anchors:
         for prep in anchor.children:
