@@ -176,6 +176,32 @@ def _complement_recipient(verb: Token, lexicon: Lexicon, depth: int = 0) -> Enti
     return None
 
 
+def _aim_recipient(token: Token, lexicon: Lexicon) -> Entity | None:
+    """Whom an act is aimed at when it says so in a purpose clause or "in protest of":
+    "began a hunger strike to protest President Assad's failure", "a general strike in
+    protest of the arrest of ...", "marched against Sweden's decision"."""
+    heads = [token] + ([token.head] if token.dep_ in ("dobj", "obj") else [])
+    for head in heads:
+        for child in head.children:
+            target = None
+            if child.dep_ == "advcl" and any(a.lower_ == "to" for a in child.children):
+                target = next((c for c in child.children if c.dep_ in ("dobj", "obj")), None)
+            elif child.dep_ == "prep" and child.lower_ in ("in", "against"):
+                inner = next((c for c in child.children if c.dep_ == "pobj"), None)
+                if child.lower_ == "in":  # only "in protest of/against X", not "in Seoul"
+                    protest = inner is not None and lemma_of(inner) == "protest"
+                    inner = _prep_object(inner, {"of", "against", "over", "at"}) if protest else None
+                target = inner
+            if target is None:
+                continue
+            if is_actor_like(target, lexicon) and target.pos_ != "PRON":
+                return entity_for(target)
+            owner = _owner_of(target) or _owner_of(_prep_object(target, {"of"}))
+            if owner is not None:
+                return owner
+    return None
+
+
 def verb_arguments(match: TriggerMatch, lexicon: Lexicon) -> tuple[Entity | None, Entity | None]:
     verb = match.token
     event_type = match.pattern.type
@@ -200,6 +226,8 @@ def verb_arguments(match: TriggerMatch, lexicon: Lexicon) -> tuple[Entity | None
     if recipient is None and event_type in lexicon.word_set("modality.intent_types"):
         recipient = _complement_recipient(verb, lexicon)  # "threatened to ban X", "refused to meet X"
     reaction = event_type in lexicon.word_set("recipients.event_reference_types")
+    if recipient is None and reaction:
+        recipient = _aim_recipient(verb, lexicon)
     if recipient is None and reaction:  # "rejected proposed Israeli changes": Israel
         recipient = _owner_of(obj) or _owner_of(_prep_object(verb, {"against", "over", "to"}))
     if recipient is None and obj is not None and not match.pattern.objects and reaction:
@@ -307,6 +335,8 @@ def noun_arguments(match: TriggerMatch, lexicon: Lexicon) -> tuple[Entity | None
     if theme is not None and (match.pattern.objects or event_type in PLACE_ONLY_PREPS):
         skip |= {c.i for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"}
     recipient = _recipient_from_preps(noun, lexicon, event_type, skip)
+    if recipient is None and event_type in lexicon.word_set("recipients.event_reference_types"):
+        recipient = _aim_recipient(noun, lexicon)  # "staged a hunger strike to protest X"
     if recipient is not None and actor is not None and recipient.start == actor.start:
         recipient = None
     return actor, recipient
