@@ -186,3 +186,74 @@ def test_reported_obligation_is_a_request(code):
     event = one(code("Washington declared that Beijing must lift its tariffs."), "REQUEST")
     assert (event["actor"]["code"], event["recipient"]["code"]) == ("USA", "CHN")
     assert event["trigger"]["text"] == "must"
+
+
+# --- recipients: whom PLOVER codes as the target ------------------------------------------
+
+@pytest.mark.parametrize(
+    ("text", "event_type", "recipient"),
+    [
+        # the country where it happens, the actor's own included; not for joint acts or for
+        # a meeting at home
+        ("Algeria's president imposed a curfew in Oran on Friday.", "COERCE", "DZA"),
+        ("Indian and Chinese troops clashed along the border in Ladakh on Monday.", "ASSAULT",
+         None),
+        ("South African ministers met in Pretoria on Tuesday to discuss the power crisis.",
+         "CONSULT", None),
+        # "blew up a pipeline running into Aleppo": where the object is
+        ("Rebels blew up a pipeline running into Aleppo.", "COERCE", "SYR"),
+        # whoever did what the act is about: by-agents, participles, "X-held"
+        ("Kosovo opened an investigation into abuses committed by Serbian police during the "
+         "war.", "ACCUSE", "SRB"),
+        ("Activists demanded the release of journalists detained by Iranian authorities.",
+         "REQUEST", "IRN"),
+        ("The opposition rejected a ban on rallies issued by the Tanzanian government.",
+         "REJECT", "TZA"),
+        ("Students marched in Dhaka to protest a quota system introduced by the Bangladeshi "
+         "government.", "PROTEST", "BGD"),
+        ("Ukrainian forces prepared to resume shelling Russian-held villages.", "MOBILIZE",
+         "RUS"),
+        # whose property was hit
+        ("The rebels fired mortars at the offices of the Somali electoral commission.",
+         "ASSAULT", "SOM"),
+        ("Hackers defaced dozens of Estonian government websites.", "COERCE", "EST"),
+        # a complaint is aimed at what it is about, not at whom it is addressed to
+        ("Cyprus complained to the European Union over Turkish drilling in its waters.",
+         "ACCUSE", "TUR"),
+        # a threat at whoever must meet its condition
+        ("Turkey threatened to veto the membership bid unless Sweden extradited the "
+         "suspects.", "THREATEN", "SWE"),
+        # a refusal or concession at whoever pressed for it, or negotiated it
+        ("Chile's education minister refused to step down despite protests by Chilean "
+         "students.", "REJECT", "CHL"),
+        ("Nurses in Ghana called off their strike after talks with the Ghanaian government.",
+         "CONCEDE", "GHA"),
+        # a command's object undergoes the commanded act
+        ("The Ugandan communications regulator ordered the Daily Monitor to suspend "
+         "publication.", "COERCE", "UGA"),
+        # purposes: "to deter X", "to help rebuild X's ...", "to protest against X's ..."
+        ("Japan flew fighter jets near the islands to deter Chinese ships.", "MOBILIZE", "CHN"),
+        ("Norway pledged $50 million to help rebuild Sudan's hospitals.", "AGREE", "SDN"),
+        ("Farmers began a hunger strike to protest against Poland's grain import policy.",
+         "PROTEST", "POL"),
+        ("Armenia called up reservists for a war against Azerbaijan.", "MOBILIZE", "AZE"),
+        # what the actor acts with is not the recipient: own troops, forces sent
+        ("Rwanda is willing to withdraw its soldiers from Mozambique, its foreign minister "
+         "said.", "RETREAT", "MOZ"),
+        ("Russia sent two bombers over the Sea of Japan.", "MOBILIZE", None),
+        ("Chad promised to send police officers to help secure the border.", "AGREE", None),
+        # people no dictionary names take the article's country; offices their place's
+        ("Belarusian police detained dozens of protesters on Sunday.", "COERCE", "BLR"),
+        ("Gunmen killed the mayor of Tijuana on Tuesday.", "ASSAULT", "MEX"),
+        # a date is no doer
+        ("The union demanded a written response by Friday.", "REQUEST", None),
+        # a preposition on an adverb of direction; an object parsed as a participle's subject
+        ("The farmers demanded that the land be taken away from Chinese mining companies.",
+         "REQUEST", "CHN"),
+        ("Chile granted asylum to four Venezuelan opposition leaders holed up in its embassy.",
+         "AID", "VEN"),
+    ],
+)
+def test_recipient(code, text, event_type, recipient):
+    event = one(code(text), event_type)
+    assert (event["recipient"] or {}).get("code") == recipient

@@ -77,6 +77,6 @@ def test_attribution(scored):
 
 
 def test_recipient_codes(scored):
-    # weakest part today: recipients named only through places ("struck Kharkiv") wait for
-    # the gazetteer of issue [2/6]
-    assert _share(scored, lambda r, e: _code(e["recipient"]) == r["recipient"]) >= 0.52
+    # misses left: places a deployment goes to ("drills around Taiwan"), people named only
+    # by office ("the interior minister"), host and visitor ("met the visiting ...")
+    assert _share(scored, lambda r, e: _code(e["recipient"]) == r["recipient"]) >= 0.80

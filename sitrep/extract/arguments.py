@@ -8,12 +8,13 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from sitrep.extract.lexicon import Lexicon
+from sitrep.extract.lexicon import Lexicon, Pattern
 from sitrep.extract.triggers import (
     TriggerMatch,
     infinitival_complements,
     is_passive,
     lemma_of,
+    match_verb,
     noun_object,
     verb_object,
 )
@@ -139,16 +140,68 @@ def _event_reference(head: Token, lexicon: Lexicon) -> Entity | None:
     return None
 
 
-def _recipient_from_preps(token: Token, lexicon: Lexicon, event_type: str,
-                          skip: set[int]) -> Entity | None:
+def _direct_object(verb: Token) -> Token | None:
+    return next((c for c in verb.children if c.dep_ in ("dobj", "obj")), None)
+
+
+# Adverbs of direction whose preposition still introduces the recipient.
+DIRECTIONS = {"away", "back", "out", "off"}
+
+
+def _recipient_preps(anchors: list[Token | None], lexicon: Lexicon, event_type: str,
+                     skip: set[int]) -> list[Token]:
+    """The objects of recipient prepositions on the anchors, in order ("talks with Japan")."""
     preps = lexicon.word_set("recipients.prepositions") - PLACE_ONLY_PREPS.get(event_type, set())
-    for child in token.children:
-        if child.dep_ in ("prep", "dative") and child.lower_ in preps and child.i not in skip:
-            obj = next((c for c in child.children if c.dep_ == "pobj"), None)
-            if obj is not None and is_actor_like(obj, lexicon) and obj.pos_ != "PRON":
-                return entity_for(obj)
-        elif child.dep_ == "dative" and child.pos_ in ("PROPN", "NOUN"):
-            return entity_for(child)
+    found = []
+    for token in anchors:
+        children = list(token.children) if token is not None else []
+        # "taken away from X", "sent back to X": the preposition hangs on the adverb (not
+        # "ahead of", "because of": those say when or why)
+        children += [c for a in children if a.dep_ == "advmod" and a.lower_ in DIRECTIONS
+                     for c in a.children]
+        for child in children:
+            if child.dep_ in ("prep", "dative") and child.lower_ in preps and child.i not in skip:
+                obj = next((c for c in child.children if c.dep_ == "pobj"), None)
+                obj = obj or _stranded_object(child)
+                found += [obj] if obj is not None else []
+            elif child.dep_ == "dative" and child.pos_ in ("PROPN", "NOUN"):
+                found.append(child)
+    return found
+
+
+def _stranded_object(prep: Token) -> Token | None:
+    """The object of a preposition the parser gave to a following participle as its subject
+    ("granted asylum to five officers holed up in ...")."""
+    for token in prep.doc[prep.i + 1 : prep.i + 6]:
+        if token.dep_ in ("nsubj", "nsubjpass") and token.head.i > token.i and (
+                token.head.tag_ in ("VBN", "VBD")):
+            return token
+        if token.pos_ in ("VERB", "ADP", "PUNCT", "AUX"):
+            return None
+    return None
+
+
+# Prepositions whose object is an occasion or a purpose, not a party's property.
+OCCASION_PREPS = {"at", "for", "between"}
+
+
+def _recipient_from_preps(anchors: list[Token | None], lexicon: Lexicon, event_type: str,
+                          skip: set[int]) -> Entity | None:
+    """An actor behind a recipient preposition of the anchors ("talks with Japan");
+    failing that, the party of a thing behind one ("set fire to the offices of the party")."""
+    objects = _recipient_preps(anchors, lexicon, event_type, skip)
+    for obj in objects:
+        if (is_actor_like(obj, lexicon) or obj.dep_ == "dative") and obj.pos_ != "PRON":
+            return entity_for(obj)
+    for obj in objects:
+        # a thing's party, but not that of an occasion ("called for limits at X's meeting")
+        party = _party_of(obj, lexicon) if obj.head.lower_ not in OCCASION_PREPS else None
+        if party is None:  # "mobilized reservists for a war against Iraq"
+            against = _prep_object(obj, {"against"})
+            if against is not None and against.pos_ != "PRON" and is_actor_like(against, lexicon):
+                party = entity_for(against)
+        if party is not None:
+            return party
     return None
 
 
@@ -163,12 +216,16 @@ def _complement_recipient(verb: Token, lexicon: Lexicon, depth: int = 0) -> Enti
             subject.pos_ != "PRON"
         ):  # "demanded that Hamas renounce ...": Hamas
             return entity_for(subject)
-        obj = next((c for c in clause.children if c.dep_ in ("dobj", "obj")), None)
-        if obj is not None and is_actor_like(obj, lexicon) and obj.pos_ != "PRON":
+        obj = _direct_object(clause)
+        intended = match_verb(clause, lexicon)
+        # "promised to send police officers": what would be sent; "to withdraw its troops
+        # from Lebanon": what it acts with
+        theme = _is_own(obj) or intended is not None and _is_theme(intended.pattern, obj)
+        if obj is not None and not theme and is_actor_like(obj, lexicon) and obj.pos_ != "PRON":
             return entity_for(obj)
-        found = _recipient_from_preps(clause, lexicon, "", set())
-        if found is None and obj is not None:
-            found = _recipient_from_preps(obj, lexicon, "", set())
+        found = _recipient_from_preps([clause, obj], lexicon, "", set())
+        if found is None and not theme:  # "shelling Albanian rebel-held territory"
+            found = _party_of(obj, lexicon)
         if found is None and depth < 1:
             found = _complement_recipient(clause, lexicon, depth + 1)
         if found is not None:
@@ -176,16 +233,104 @@ def _complement_recipient(verb: Token, lexicon: Lexicon, depth: int = 0) -> Enti
     return None
 
 
+def _controller(verb: Token, lexicon: Lexicon) -> Entity | None:
+    """The object of a verb of command whose to-infinitive is the event: "ordered the
+    newspaper to suspend publication" is done to the newspaper."""
+    obj = _direct_object(verb)
+    if obj is not None and obj.pos_ != "PRON" and is_actor_like(obj, lexicon):
+        return entity_for(obj)
+    return None
+
+
+def _pressure_source(verb: Token, lexicon: Lexicon) -> Entity | None:
+    """Who pressed for what is refused or conceded: "declined to resign despite pressure by
+    the commission", "bowed to pressure from truckers", "under pressure from the unions"."""
+    pressures = lexicon.word_set("recipients.pressure_nouns")
+    for clause in [verb] + [c for c in verb.children if c.dep_ == "xcomp"]:
+        for prep in clause.children:
+            pressure = next((c for c in prep.children if c.dep_ == "pobj"), None)
+            if prep.dep_ != "prep" or pressure is None or not (
+                    prep.lower_ == "despite" or lemma_of(pressure) in pressures):
+                continue
+            source = _prep_object(pressure, {"by", "from"})
+            if _is_doer(source, lexicon):
+                return entity_for(source)
+            return _owner_of(pressure)
+    return None
+
+
+def _negotiating_party(verb: Token, lexicon: Lexicon) -> Entity | None:
+    """The other side of the talks a concession came out of: "called off the strike after
+    talks with the government"."""
+    talks = _prep_object(verb, {"after", "following"})
+    partner = _prep_object(talks, {"with"}) if talks is not None else None
+    if partner is not None and partner.pos_ != "PRON" and is_actor_like(partner, lexicon):
+        return entity_for(partner)
+    return None
+
+
+def _about_recipient(verb: Token, lexicon: Lexicon) -> Entity | None:
+    """The party a reaction is about, which PLOVER codes rather than whom it is addressed
+    to: "complained to the UN over Israeli air raids" is aimed at Israel."""
+    for child in verb.children:
+        if child.dep_ != "prep" or child.lower_ not in ABOUT_PREPS:
+            continue
+        obj = next((c for c in child.children if c.dep_ == "pobj"), None)
+        if obj is not None and obj.pos_ != "PRON" and is_actor_like(obj, lexicon):
+            return entity_for(obj)
+        party = _party_of(obj, lexicon)
+        if party is not None:
+            return party
+    return None
+
+
+def _condition_subject(verb: Token, lexicon: Lexicon) -> Entity | None:
+    """Whom a threat is aimed at: the subject of its condition, on the verb or on what is
+    threatened ("threatened to strike unless Israel rescinded ...", "warned that Moscow
+    would respond if Finland hosted ...")."""
+    marks = lexicon.word_set("recipients.condition_marks")
+    clauses = [verb] + [c for c in verb.children if c.dep_ in ("xcomp", "ccomp")]
+    for clause in clauses:
+        for child in clause.children:
+            if child.dep_ != "advcl" or not any(
+                    m.dep_ == "mark" and m.lower_ in marks for m in child.children):
+                continue
+            subject = next((c for c in child.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if subject is not None and subject.pos_ != "PRON" and is_actor_like(subject, lexicon):
+                return entity_for(subject)
+    return None
+
+
+# Verbs that pass a purpose on to their complement: "to help restore X", "to try to stop X".
+HELPING = {"help", "try", "seek", "attempt", "aim"}
+
+
 def _aim_recipient(token: Token, lexicon: Lexicon) -> Entity | None:
     """Whom an act is aimed at when it says so in a purpose clause or "in protest of":
     "began a hunger strike to protest President Assad's failure", "a general strike in
     protest of the arrest of ...", "marched against Sweden's decision"."""
+    # the trigger, the verb a noun trigger is the object of ("staged a strike to ..."), the
+    # object of a verb trigger ("began a hunger strike to ...")
     heads = [token] + ([token.head] if token.dep_ in ("dobj", "obj") else [])
+    heads += [c for c in token.children if c.dep_ in ("dobj", "obj")]
     for head in heads:
         for child in head.children:
             target = None
-            if child.dep_ == "advcl" and any(a.lower_ == "to" for a in child.children):
-                target = next((c for c in child.children if c.dep_ in ("dobj", "obj")), None)
+            # a to-infinitive of purpose; on the verb of a noun trigger it is often parsed
+            # as its complement ("conducted flyovers to deter North Korea"), on the noun as
+            # a relative ("a hunger strike to protest ...")
+            purpose = child.dep_ in ("advcl", "relcl") or (
+                child.dep_ == "xcomp" and head is not token)
+            if purpose and any(a.dep_ == "aux" and a.lower_ == "to" for a in child.children):
+                clause = child
+                for _ in range(2):  # "to help restore Ukraine's grid": through "help"
+                    inner = next((c for c in clause.children if c.dep_ == "xcomp"), None)
+                    if lemma_of(clause) not in HELPING or inner is None or _direct_object(clause):
+                        break
+                    clause = inner
+                target = _direct_object(clause)
+                if target is None:  # "to protest against X's decision"
+                    target = _prep_object(clause, ABOUT_PREPS)
             elif child.dep_ == "prep" and child.lower_ in ("in", "against"):
                 inner = next((c for c in child.children if c.dep_ == "pobj"), None)
                 if child.lower_ == "in":  # only "in protest of/against X", not "in Seoul"
@@ -196,53 +341,115 @@ def _aim_recipient(token: Token, lexicon: Lexicon) -> Entity | None:
                 continue
             if is_actor_like(target, lexicon) and target.pos_ != "PRON":
                 return entity_for(target)
-            owner = _owner_of(target) or _owner_of(_prep_object(target, {"of"}))
-            if owner is not None:
-                return owner
+            party = _party_of(target, lexicon)
+            if party is not None:
+                return party
     return None
 
 
 def verb_arguments(match: TriggerMatch, lexicon: Lexicon) -> tuple[Entity | None, Entity | None]:
     verb = match.token
-    event_type = match.pattern.type
     subject = subject_of(verb, lexicon)
     actor = entity_for(subject) if subject is not None and is_actor_like(subject, lexicon) else None
-    recipient = None
+    return actor, _verb_recipient(match, lexicon)
+
+
+def _verb_recipient(match: TriggerMatch, lexicon: Lexicon) -> Entity | None:
+    """Whom a verb trigger is done to: the first of these readings that finds someone."""
+    verb, event_type = match.token, match.pattern.type
+
+    def typed(name: str) -> bool:  # the event type is in a list of arguments.toml
+        return event_type in lexicon.word_set(f"recipients.{name}")
+
     obj = verb_object(verb, match.particle_tokens)
-    # an object the pattern asks for is what is acted with ("flew two bombers"), unless it is
-    # somebody's ("expelled two Russian diplomats")
-    theme = bool(match.pattern.objects) and not _has_owner(obj)
-    if obj is not None and not theme and is_actor_like(obj, lexicon) and obj.pos_ != "PRON":
-        recipient = entity_for(obj)
-    if recipient is None:
-        recipient = _recipient_from_preps(verb, lexicon, event_type, set())
-    if recipient is None and obj is not None:  # "called for a halt to the deployment"
-        recipient = _recipient_from_preps(obj, lexicon, event_type, set())
-    if recipient is None and match.particle_tokens:
-        last = match.particle_tokens[-1]
-        target = next((c for c in last.children if c.dep_ == "pobj"), None)
-        if target is not None and is_actor_like(target, lexicon) and target.pos_ != "PRON":
-            recipient = entity_for(target)
-    if recipient is None and event_type in lexicon.word_set("modality.intent_types"):
-        recipient = _complement_recipient(verb, lexicon)  # "threatened to ban X", "refused to meet X"
-    reaction = event_type in lexicon.word_set("recipients.event_reference_types")
-    if recipient is None and reaction:
-        recipient = _aim_recipient(verb, lexicon)
-    if recipient is None and reaction:  # "rejected proposed Israeli changes": Israel
-        recipient = _owner_of(obj) or _owner_of(_prep_object(verb, {"against", "over", "to"}))
-    if recipient is None and obj is not None and not match.pattern.objects and reaction:
-        recipient = _event_reference(obj, lexicon)
-    return actor, recipient
+    theme = _is_theme(match.pattern, _counted(obj, lexicon))
+    direct = obj if (obj is not None and not theme and is_actor_like(obj, lexicon)
+                     and obj.pos_ != "PRON") else None
+    intent = event_type in lexicon.word_set("modality.intent_types") or bool(match.pattern.xcomp)
+    commanded = verb.dep_ == "xcomp" and lemma_of(verb.head) in lexicon.word_set(
+        "recipients.command_verbs")
+    readings = (
+        # the object, unless the actor's own ("withdrew its troops from Lebanon")
+        lambda: entity_for(direct) if direct is not None and not _is_own(direct) else None,
+        # a threat: whoever must meet its condition ("... unless Israel rescinds ...")
+        lambda: _condition_subject(verb, lexicon) if typed("condition_types") else None,
+        # a reaction: what it is about ("complained to the UN over Israeli raids")
+        lambda: _about_recipient(verb, lexicon) if typed("event_reference_types") else None,
+        # a recipient preposition, the object's too ("called for a halt to the deployment")
+        lambda: _recipient_from_preps([verb, obj], lexicon, event_type, set()),
+        lambda: entity_for(direct) if direct is not None else None,  # "arrested its critics"
+        # whose the object is, or who made it ("demolished homes owned by X")
+        lambda: _party_of(obj, lexicon) if not theme else None,
+        lambda: _particle_object(match, lexicon),
+        # the intended act's ("threatened to ban X", "prepared to resume shelling X")
+        lambda: _complement_recipient(verb, lexicon) if intent else None,
+        # "ordered the paper to suspend publication": the paper
+        lambda: _controller(verb.head, lexicon) if commanded else None,
+        # "refused to resign despite calls by X", "ended the strike after talks with X"
+        lambda: _pressure_source(verb, lexicon) if typed("pressure_types") else None,
+        lambda: _negotiating_party(verb, lexicon) if typed("negotiated_types") else None,
+        # the purpose ("opened fire to disperse protesters")
+        lambda: _aim_recipient(verb, lexicon) if typed("aim_types") else None,
+        # whoever did or owns what the act is about ("rejected proposed Israeli changes",
+        # "investigated crimes by the guards")
+        lambda: (_party_of(obj, lexicon) or _party_of(
+            _prep_object(verb, ABOUT_PREPS | {"to"}), lexicon))
+        if typed("object_party_types") else None,
+        # an earlier event standing for its doer ("slammed the exercise")
+        lambda: _event_reference(obj, lexicon)
+        if obj is not None and not match.pattern.objects and typed("event_reference_types")
+        else None,
+    )
+    return next((found for found in (reading() for reading in readings) if found is not None),
+                None)
+
+
+def _particle_object(match: TriggerMatch, lexicon: Lexicon) -> Entity | None:
+    """The object of a phrasal verb's last particle ("cracked down on the opposition")."""
+    if not match.particle_tokens:
+        return None
+    target = next((c for c in match.particle_tokens[-1].children if c.dep_ == "pobj"), None)
+    if target is not None and is_actor_like(target, lexicon) and target.pos_ != "PRON":
+        return entity_for(target)
+    return None
 
 
 OWNER_LABELS = {"GPE", "NORP", "PERSON", "ORG"}
+OWNER_DEPS = ("poss", "compound", "amod", "nmod")
 
 
 def _owners(noun: Token | None) -> list[Token]:
     if noun is None:
         return []
-    return [c for c in noun.children if c.dep_ in ("poss", "compound", "amod", "nmod")
-            and c.ent_type_ in OWNER_LABELS]
+    owners = [c for c in noun.children if c.dep_ in OWNER_DEPS and c.ent_type_ in OWNER_LABELS]
+    for modifier in noun.children:
+        # "Russian-held villages", "US-led coalition", "Estonian government websites"
+        if modifier.dep_ == "amod" and modifier.tag_ == "VBN" or modifier.dep_ == "compound":
+            owners += [c for c in modifier.children if c.dep_ in OWNER_DEPS + ("npadvmod",)
+                       and c.ent_type_ in OWNER_LABELS]
+    return owners
+
+
+def _is_theme(pattern: Pattern, obj: Token | None) -> bool:
+    """Whether a verb's object is what the act is done with, not to: an object the pattern
+    asks for ("flew two bombers"), unless it is somebody's ("expelled two Russian
+    diplomats"); anything a deployment moves ("sent two bombers", "deployed police")."""
+    return bool(pattern.objects) and not _has_owner(obj) or pattern.type in PLACE_ONLY_PREPS
+
+
+def _counted(noun: Token | None, lexicon: Lexicon) -> Token | None:
+    """What a counting noun counts: "dozens of Estonian websites" -> websites."""
+    while noun is not None and lemma_of(noun) in lexicon.word_set("actors.quantity_nouns"):
+        inner = noun_object(noun)
+        if inner is None:
+            break
+        noun = inner
+    return noun
+
+
+def _is_own(noun: Token | None) -> bool:
+    """A thing the actor refers to as its own: "its troops", "their ambassador"."""
+    return noun is not None and any(c.dep_ == "poss" and c.pos_ == "PRON" for c in noun.children)
 
 
 def _has_owner(noun: Token | None) -> bool:
@@ -253,6 +460,49 @@ def _owner_of(noun: Token | None) -> Entity | None:
     """The party a thing belongs to: "Sweden's decision", "Israeli changes", "US-led war"."""
     owners = _owners(noun)
     return entity_for(owners[0], with_conjuncts=False) if owners else None
+
+
+# Prepositions that say what an act is about ("complained over", "protest against").
+ABOUT_PREPS = {"against", "over", "about"}
+
+
+def _is_doer(token: Token | None, lexicon: Lexicon) -> bool:
+    """Whether the object of an agent "by" (or "pressure from") names someone: an actor
+    phrase, or a proper name the tagger did not label ("by the Anti-Graft Commission")."""
+    return token is not None and token.pos_ != "PRON" and (
+        token.pos_ == "PROPN" and token.ent_type_ in ("", *OWNER_LABELS)  # not "by Friday"
+        or is_actor_like(token, lexicon))
+
+
+def _agent_of(noun: Token, lexicon: Lexicon) -> Entity | None:
+    """Who did a thing: "a ban by the general", "property seized by government forces"."""
+    for child in noun.children:
+        agent = None
+        if child.dep_ == "prep" and child.lower_ == "by":
+            agent = child
+        elif child.dep_ == "acl" and child.tag_ == "VBN":
+            agent = next((c for c in child.children if c.dep_ == "agent"), None)
+        doer = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else None
+        if _is_doer(doer, lexicon):
+            return entity_for(doer)
+    return None
+
+
+def _party_of(noun: Token | None, lexicon: Lexicon, depth: int = 0) -> Entity | None:
+    """The party a thing stands for: who did it ("violations by the security forces"),
+    whose it is ("Sweden's decision"), or the named party in its "of" phrase ("the offices
+    of the Palestinian administrators", "the return of property seized by the army")."""
+    if noun is None or noun.pos_ == "PRON":
+        return None
+    party = _agent_of(noun, lexicon) or _owner_of(noun)
+    if party is not None or depth > 0:
+        return party
+    inner = _prep_object(noun, {"of"})
+    if inner is None:
+        return None
+    if inner.pos_ != "PRON" and (inner.ent_type_ in OWNER_LABELS or _has_owner(inner)):
+        return entity_for(inner)
+    return _party_of(inner, lexicon, depth + 1)
 
 
 def _prep_object(token: Token, preps: set[str]) -> Token | None:
@@ -334,8 +584,8 @@ def noun_arguments(match: TriggerMatch, lexicon: Lexicon) -> tuple[Entity | None
     skip = {c.i for c in noun.children if c.dep_ == "prep" and c.lower_ in ("by", "between")}
     if theme is not None and (match.pattern.objects or event_type in PLACE_ONLY_PREPS):
         skip |= {c.i for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"}
-    recipient = _recipient_from_preps(noun, lexicon, event_type, skip)
-    if recipient is None and event_type in lexicon.word_set("recipients.event_reference_types"):
+    recipient = _recipient_from_preps([noun], lexicon, event_type, skip)
+    if recipient is None and event_type in lexicon.word_set("recipients.aim_types"):
         recipient = _aim_recipient(noun, lexicon)  # "staged a hunger strike to protest X"
     if recipient is not None and actor is not None and recipient.start == actor.start:
         recipient = None
@@ -351,8 +601,8 @@ def place_candidates(match: TriggerMatch, lexicon: Lexicon) -> list[Location]:
     preps = lexicon.word_set("places.prepositions")
     anchors = [match.token]
     obj = verb_object(match.token, match.particle_tokens) if match.pattern.pos == "VERB" else None
-    if obj is not None:
-        anchors.append(obj)
+    if obj is not None:  # "blew up power lines leading into Kabul": where the object is
+        anchors += [obj] + [c for c in obj.children if c.dep_ == "acl"]
     if match.pattern.pos == "NOUN" and match.token.head.pos_ == "VERB":
         anchors.append(match.token.head)
     if match.pattern.type in lexicon.word_set("modality.intent_types"):

@@ -140,7 +140,7 @@ def _subject_ok(pattern: Pattern, verb: Token, quantities: frozenset[str]) -> bo
     return not pattern.subjects or bool(lemmas & pattern.subjects)
 
 
-def _match_verb(token: Token, lexicon: Lexicon) -> TriggerMatch | None:
+def match_verb(token: Token, lexicon: Lexicon) -> TriggerMatch | None:
     for pattern in lexicon.verb_patterns.get(lemma_of(token), ()):
         particles = _match_particles(token, pattern.particles)
         if particles is None:
@@ -184,7 +184,7 @@ def find_triggers(sentence: Span, lexicon: Lexicon) -> list[TriggerMatch]:
     matches: list[TriggerMatch] = []
     for token in sentence:
         if token.pos_ in VERB_TAGS:
-            match = _match_verb(token, lexicon)
+            match = match_verb(token, lexicon)
             if match is None and token.dep_ in NOMINAL_DEPS:
                 match = _match_noun(token, lexicon)
         elif token.pos_ in NOUN_TAGS and token.dep_ != "compound":

@@ -35,6 +35,10 @@ _PREPOSITIONS = frozenset({
 })
 
 
+# After a country's name, a currency: "US $50 million", "Australian dollars".
+_CURRENCY = re.compile(r"\s?\$|\s+dollars?\b", re.IGNORECASE)
+
+
 class Kind(IntEnum):
     """What a dictionary entry names; lower values win when two entries cover the same words."""
 
@@ -462,11 +466,13 @@ class ActorDictionary:
 
     def find_countries(self, text: str) -> list[ActorCode]:
         """Every mention of a country by name, alias, adjective or capital, with offsets.
-        Names inside longer entries ("Korean Central News Agency") are not mentions."""
+        Names inside longer entries ("Korean Central News Agency") and currencies ("US$50
+        million", "Hong Kong dollars") are not mentions."""
         return [ActorCode(m.entry.codes[0], None, m.entry.name, text[m.start:m.end],
                           m.start, m.end)
                 for m in self._scan(text)[0]
-                if Kind.COUNTRY <= m.entry.kind <= Kind.ADJECTIVE]
+                if Kind.COUNTRY <= m.entry.kind <= Kind.ADJECTIVE
+                and not _CURRENCY.match(text, m.end)]
 
     def country(self, code: str) -> CountryInfo | None:
         return self._countries.get(code)

@@ -25,9 +25,13 @@ PRONOUNS = {"it", "they", "he", "she", "we", "i", "them", "him", "her"}
 FIRST_PERSON = {"we", "i", "our", "us", "my"}
 SPEAKER_PRONOUNS = {"he", "she", "it", "they"}
 # When the text names no recipient, the country where the event happens is taken (a visit's
-# host, a protest's or an attack's target country, as PLOVER coders code them), except for
-# a deployment: where forces go is not whom they act against (the manual's MOBILIZE).
+# host, a protest's or an attack's target country, as PLOVER coders code them), the actor's
+# own included (a curfew in the capital, a march in the capital: the state there), except
+# for a deployment: where forces go is not whom they act against (the manual's MOBILIZE).
 PLACE_NOT_RECIPIENT = {"MOBILIZE"}
+# Meetings and joint work at home: the place names the host, and the actor hosting itself
+# is no recipient ("Turkey's president met ... in Ankara").
+HOST_TYPES = {"CONSULT", "COOPERATE"}
 POSSESSIVES = {"its", "their", "his", "her", "our"}
 # Links from a trigger up to the verb whose date modifiers also date the trigger.
 CLAUSE_LINKS = {"dobj", "obj", "nsubj", "nsubjpass", "attr", "xcomp", "conj", "acomp",
@@ -98,12 +102,17 @@ def resolve_events(events: list[Event], doc: Doc, article: Article,
                 event.recipient = _resolve(event.recipient, actors, memory, when, "recipient")
         event.location = _resolve_place(event.place_candidates, gazetteer, actors, context)
         place = event.location
-        if (place is not None and place.country and event.recipient is None
+        if (place is not None and place.country and not _code(event.recipient)
                 and event.event_type not in PLACE_NOT_RECIPIENT
-                and place.country != _code(event.actor)):
-            # "arrived in Seoul": the host; "marched in Belgrade": the state there
-            event.recipient = Entity(text=place.text, code=place.country, sector="GOV",
-                                     start=place.start, end=place.end)
+                and not (event.event_type in HOST_TYPES and place.country == _code(event.actor))
+                and not _joint_member(place.country, event.actor)):
+            # "arrived in Seoul": the host; "marched in Belgrade": the state there; "arrested
+            # the demonstrators in Minsk": people there
+            if event.recipient is not None:
+                event.recipient = replace(event.recipient, code=place.country)
+            else:
+                event.recipient = Entity(text=place.text, code=place.country, sector="GOV",
+                                         start=place.start, end=place.end)
         event.date = _event_date(event, doc, dates, date_starts, when)
         previous.append(event)
     return events
@@ -176,9 +185,11 @@ def _resolve(entity: Entity, actors: ActorDictionary, memory: _ArticleMemory, wh
         same_sector = [e for e in reversed(history) if e.sector == sector]
         if same_sector:
             return _with_code(entity, same_sector[0], sector)
-    if role == "actor" and memory.dominant and words[0] not in ("the", "this", "that"):
-        # a group no dictionary names ("Ibo traditional elders", "200 supporters of ..."):
-        # the article's own country, as for named actors
+    if memory.dominant and words[0] not in ("the", "this", "that") and (
+            role == "actor" or role == "recipient" and sector is not None):
+        # a group no dictionary names ("Ibo traditional elders", "200 supporters of ...",
+        # "arrested five activists"): the article's own country, as for named actors; a
+        # recipient only when it names a kind of people ("urged relevant sides": no one)
         return replace(entity, code=memory.dominant, sector=sector)
     return replace(entity, sector=sector)
 
@@ -187,7 +198,9 @@ LOCATIVE_PREPS = {"in", "throughout", "across", "from", "inside"}
 
 
 def _located_in(entity: Entity, memory: _ArticleMemory) -> str | None:
-    """The country of a place the actor phrase puts its actor in, if any."""
+    """The country of a place the actor phrase puts its actor in ("rebels in the Ivory
+    Coast", "a newspaper based in Beirut") or makes it an office of ("the governor of the
+    Tyumen region"), if any."""
     if memory.doc is None or memory.gazetteer is None or entity.start is None:
         return None
     span = memory.doc.char_span(entity.start, entity.end, alignment_mode="expand")
@@ -197,12 +210,19 @@ def _located_in(entity: Entity, memory: _ArticleMemory) -> str | None:
     anchors = [head] + [c for c in head.children if c.dep_ == "acl"]  # "based in"
     for anchor in anchors:
         for prep in anchor.children:
-            if prep.dep_ != "prep" or prep.lower_ not in LOCATIVE_PREPS:
+            if prep.dep_ != "prep" or prep.lower_ not in LOCATIVE_PREPS | {"of"}:
                 continue
             obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
             if obj is None:
                 continue
-            text = memory.doc[obj.left_edge.i : obj.right_edge.i + 1].text
+            phrase = memory.doc[obj.left_edge.i : obj.right_edge.i + 1]
+            if prep.lower_ == "of":  # "the governor of the Tyumen region": a name that is
+                # not a person's ("supporters of President Ben Bella"), up to its head
+                phrase = memory.doc[obj.left_edge.i : obj.i + 1]
+                if not any(t.pos_ == "PROPN" for t in phrase) or any(
+                        t.ent_type_ == "PERSON" for t in phrase):
+                    continue
+            text = phrase.text
             place = memory.gazetteer.resolve(text, context_countries=memory.context)
             if place is not None and place.country:
                 return place.country
@@ -238,6 +258,13 @@ def _members(entity: Entity, found: list[ActorCode]) -> list[Entity]:
 
 def _code(entity: Entity | None) -> str | None:
     return entity.code if entity is not None else None
+
+
+def _joint_member(code: str, actor: Entity | None) -> bool:
+    """Whether a country is one of several parties acting together ("Indian and Chinese
+    troops clashed"): a joint event has all of them as actors and no recipient (manual)."""
+    return actor is not None and len(actor.members) > 1 and any(
+        m.code == code for m in actor.members)
 
 
 def _doer_of_earlier_event(event: Event, previous: list[Event]) -> Entity | None:
