@@ -1,0 +1,79 @@
+"""The link stage's tunables and vocabulary, read once from `sitrep/data/link/`."""
+
+from __future__ import annotations
+
+import functools
+import re
+import tomllib
+from dataclasses import dataclass, field
+from importlib import resources
+from typing import Any
+
+from spacy.lang.en.stop_words import STOP_WORDS
+
+
+@dataclass(frozen=True)
+class Activity:
+    """A recurring activity: which event types can be one, and the words that name it."""
+
+    id: str
+    label: str
+    types: frozenset[str]
+    pattern: re.Pattern[str]  # any of its terms, as whole words
+    # "with", "on": the activity is done to someone, and its series are per recipient
+    counterpart: str | None = None
+    # whether two mentions naming it are tied ("B-1B bombers": yes; "talks": no)
+    ties_events: bool = True
+
+
+@dataclass(frozen=True)
+class LinkConfig:
+    stories: dict[str, Any]
+    events: dict[str, Any]
+    series: dict[str, Any]
+    stopwords: frozenset[str]
+    activities: tuple[Activity, ...]
+    # pairs of types the coder may give one act either way (joint drills: MOBILIZE/COOPERATE)
+    interchangeable_types: frozenset[frozenset[str]]
+    # token -> its content word ("" for a stop word), filled as texts are read
+    word_memo: dict[str, str] = field(default_factory=dict, compare=False, repr=False)
+    # a stored event record's JSON -> its EventMention (link/events.py), so that neighbours
+    # read again by the next batch are not parsed again
+    mention_memo: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
+
+    @classmethod
+    @functools.cache
+    def default(cls) -> LinkConfig:
+        folder = resources.files("sitrep") / "data" / "link"
+        settings = tomllib.loads((folder / "linking.toml").read_text(encoding="utf-8"))
+        words = (folder / "stopwords.txt").read_text(encoding="utf-8")
+        own = {w for line in words.splitlines() if not line.startswith("#")
+               for w in line.lower().split()}
+        vocabulary = tomllib.loads((folder / "activities.toml").read_text(encoding="utf-8"))
+        return cls(
+            stories=settings["stories"],
+            events=settings["events"],
+            series=settings["series"],
+            stopwords=frozenset(own | {w.lower() for w in STOP_WORDS}),
+            activities=tuple(_activity(key, spec)
+                             for key, spec in vocabulary["activity"].items()),
+            interchangeable_types=frozenset(
+                frozenset(pair) for pair in settings["events"]["interchangeable_types"]),
+        )
+
+    def types_like(self, event_type: str) -> set[str]:
+        """The type itself and those interchangeable with it."""
+        return {event_type} | {t for pair in self.interchangeable_types if event_type in pair
+                               for t in pair}
+
+    def activity(self, activity_id: str) -> Activity | None:
+        return next((a for a in self.activities if a.id == activity_id), None)
+
+
+def _activity(key: str, spec: dict[str, Any]) -> Activity:
+    # longest terms first, so that "nuclear test" wins over a shorter term it contains
+    terms = sorted({t.lower() for t in spec["terms"]}, key=len, reverse=True)
+    pattern = re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, terms)) + r")(?![\w-])")
+    return Activity(key, spec.get("label", key.replace("_", " ")),
+                    frozenset(t.upper() for t in spec["types"]), pattern,
+                    spec.get("counterpart"), spec.get("ties_events", True))

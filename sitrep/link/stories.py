@@ -1,0 +1,99 @@
+"""Stories: articles about the same news, grouped one article at a time as they arrive.
+
+An article joins the story of the most similar earlier article published within a few days
+(cosine of tf-idf term vectors, less a little per day apart) when that similarity clears a
+threshold, and starts a story of its own otherwise. Candidates come from an index of each
+article's strongest terms, actors and places (see `ArticleVector.keys`), never from a scan
+of the whole store.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Collection, Iterable, Mapping
+from datetime import date
+
+from sitrep.link.config import LinkConfig
+from sitrep.link.records import ArticleVector, LinkArticle
+from sitrep.link.terms import cosine, tfidf_vector
+
+KEY_LENGTH = 96  # longest index key the store keeps
+
+
+def article_keys(article: LinkArticle, terms: Mapping[str, float], config: LinkConfig
+                 ) -> list[str]:
+    """Index keys: the strongest terms, then "@CODE" for every coded actor or recipient and
+    "#Name" for every place the article mentions."""
+    keys = list(terms)[: config.stories["index_terms"]]
+    codes = {
+        (record.get(role) or {}).get("code")
+        for record in article.events for role in ("actor", "recipient")
+    }
+    keys += sorted(f"@{code.upper()}" for code in codes if code)
+    keys += sorted({f"#{name}" for name in article.places})
+    return list(dict.fromkeys(key[:KEY_LENGTH] for key in keys))
+
+
+def anchor_day(article: LinkArticle) -> date | None:
+    """The day an article is placed on in time: its publication date, else the day its
+    events most often happened on (day-precise dates only)."""
+    if article.published:
+        return article.published
+    days = Counter(
+        date.fromisoformat(r["event_date"]) for r in article.events
+        if r.get("event_date") and r.get("date_precision") == "day"
+    )
+    return min(days, key=lambda d: (-days[d], d)) if days else None
+
+
+def article_vector(article: LinkArticle, counts: Mapping[str, float],
+                   frequencies: Mapping[str, int], n_documents: int,
+                   config: LinkConfig) -> ArticleVector:
+    terms = tfidf_vector(counts, frequencies, n_documents, config.stories["vector_terms"])
+    return ArticleVector(article.id, anchor_day(article), terms,
+                         article_keys(article, terms, config))
+
+
+def similarity(a: ArticleVector, b: ArticleVector, config: LinkConfig) -> float:
+    """Term-vector cosine, less `penalty_per_day` for each day apart beyond the first."""
+    score = cosine(a.terms, b.terms)
+    if a.day and b.day:
+        gap = abs((a.day - b.day).days)
+        score -= config.stories["penalty_per_day"] * max(0, gap - 1)
+    return score
+
+
+def within_window(a: ArticleVector, b: ArticleVector, config: LinkConfig) -> bool:
+    if a.day is None or b.day is None:
+        return True
+    return abs((a.day - b.day).days) <= config.stories["window_days"]
+
+
+def choose_story(vector: ArticleVector, candidates: Iterable[tuple[ArticleVector, str]],
+                 config: LinkConfig, same_event: Collection[str] = ()
+                 ) -> tuple[str | None, float]:
+    """The story `vector`'s article belongs to, among candidates `(article vector, story
+    id)`, with its similarity; `(None, best similarity)` when none is close enough.
+    Candidates whose ids are in `same_event` report one of the article's events: their
+    similarity gets `shared_event_bonus`.
+
+    A story's score is its best-matching article's (single link: news stories drift from
+    day to day, and a follow-up resembles the latest report more than the first).
+    """
+    bonus = config.stories["shared_event_bonus"]
+    scores: dict[str, float] = {}
+    for candidate, story_id in candidates:
+        if candidate.article_id == vector.article_id or not within_window(vector, candidate,
+                                                                          config):
+            continue
+        score = similarity(vector, candidate, config)
+        if candidate.article_id in same_event:
+            score += bonus
+        if score > scores.get(story_id, float("-inf")):
+            scores[story_id] = score
+    if not scores:
+        return None, 0.0
+    story_id, score = max(scores.items(), key=lambda kv: (kv[1], kv[0]))
+    if score >= config.stories["join_similarity"]:
+        return story_id, score
+    return None, score
