@@ -1,0 +1,169 @@
+"""What the compare stage knows, loaded from data files: sentence attribution cues, the
+capability vocabulary and rule thresholds (`sitrep/data/compare/`), and the framing lexicon
+(`sitrep/data/framing/`). Loaded once; users extend them with files of the same shape.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import tomllib
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+DATA = Path(__file__).resolve().parent.parent / "data"
+
+
+class KnowledgeError(ValueError):
+    """A user file for the compare stage is missing or malformed."""
+
+
+def read_toml(path: Path) -> dict[str, Any]:
+    try:
+        with open(path, "rb") as handle:
+            return tomllib.load(handle)
+    except OSError as error:
+        raise KnowledgeError(f"{path}: cannot read: {error.strerror}") from None
+    except tomllib.TOMLDecodeError as error:
+        raise KnowledgeError(f"{path}: not valid TOML: {error}") from None
+
+
+def _merge(base: dict[str, Any], extra: dict[str, Any]) -> dict[str, Any]:
+    """Tables merge recursively, lists are extended (without repeats), scalars replaced."""
+    merged = dict(base)
+    for key, value in extra.items():
+        old = merged.get(key)
+        if isinstance(old, dict) and isinstance(value, dict):
+            merged[key] = _merge(old, value)
+        elif isinstance(old, list) and isinstance(value, list):
+            merged[key] = old + [v for v in value if v not in old]
+        else:
+            merged[key] = value
+    return merged
+
+
+def phrase_pattern(terms: Sequence[str]) -> re.Pattern[str]:
+    """One case-insensitive regex for lexicon terms: words on word boundaries, flexible
+    spaces, a trailing `*` for any word ending. Longest terms first, so that "planned in
+    advance" wins over "planned"."""
+    parts = []
+    for term in sorted({t.strip().lower() for t in terms if t.strip()}, key=len, reverse=True):
+        words = []
+        for word in term.split():
+            if word.endswith("*"):
+                words.append(re.escape(word[:-1]) + r"[\w'-]*")
+            else:
+                words.append(re.escape(word))
+        body = r"\s+".join(words)
+        left = r"(?<![\w-])" if term[0].isalnum() else ""
+        parts.append(f"{left}(?:{body})(?![\\w-])")
+    if not parts:
+        return re.compile(r"(?!x)x")  # matches nothing
+    return re.compile("|".join(parts), re.IGNORECASE)
+
+
+def entry_for(terms: Sequence[str], matched: str) -> str:
+    """Which lexicon term a matched string came from (for counting by entry)."""
+    text = " ".join(matched.lower().split())
+    for term in sorted(terms, key=len, reverse=True):
+        if _term_pattern(term).fullmatch(text):
+            return term
+    return text
+
+
+@functools.lru_cache(maxsize=4096)
+def _term_pattern(term: str) -> re.Pattern[str]:
+    return phrase_pattern([term])
+
+
+@dataclass(frozen=True)
+class FramingCategory:
+    name: str
+    stance: str
+    description: str
+    contrasts_with: tuple[str, ...]
+    outlet_voice: bool
+    terms: tuple[str, ...]
+    pattern: re.Pattern[str]
+
+
+@dataclass(frozen=True)
+class Capability:
+    name: str
+    label: str
+    terms: tuple[str, ...]
+    pattern: re.Pattern[str]
+
+
+@dataclass(frozen=True)
+class Knowledge:
+    attribution: dict[str, Any]
+    rules: dict[str, Any]
+    capabilities: tuple[Capability, ...]
+    capability_cues: dict[str, Any]
+    platforms: dict[str, Any]
+    framing: tuple[FramingCategory, ...]
+
+    @classmethod
+    @functools.cache
+    def default(cls) -> Knowledge:
+        return cls.load()
+
+    @classmethod
+    def load(cls, framing_files: Sequence[str | Path] = (),
+             capability_files: Sequence[str | Path] = ()) -> Knowledge:
+        compare_dir = DATA / "compare"
+        framing = read_toml(DATA / "framing" / "lexicon.toml")
+        for path in framing_files:
+            framing = _merge(framing, read_toml(Path(path)))
+        capabilities = read_toml(compare_dir / "capabilities.toml")
+        for path in capability_files:
+            capabilities = _merge(capabilities, read_toml(Path(path)))
+        return cls(
+            attribution=read_toml(compare_dir / "attribution.toml"),
+            rules=read_toml(compare_dir / "rules.toml"),
+            capabilities=tuple(_capabilities(capabilities)),
+            capability_cues=capabilities.get("cues", {}),
+            platforms=capabilities.get("platforms", {}),
+            framing=tuple(_framing(framing)),
+        )
+
+    def words(self, table: dict[str, Any], key: str) -> frozenset[str]:
+        return frozenset(w.lower() for w in table.get(key, ()))
+
+
+def _capabilities(data: dict[str, Any]) -> list[Capability]:
+    result = []
+    for name, table in data.get("capability", {}).items():
+        terms = tuple(table.get("terms", ()))
+        if not terms:
+            raise KnowledgeError(f"capability {name!r} has no terms")
+        result.append(Capability(name, table.get("label", name), terms, phrase_pattern(terms)))
+    return result
+
+
+def _framing(data: dict[str, Any]) -> list[FramingCategory]:
+    result = []
+    for name, table in data.items():
+        if not isinstance(table, dict):
+            raise KnowledgeError(f"framing lexicon: {name!r} must be a table of a category")
+        stance = table.get("stance")
+        if stance not in ("loaded", "neutral"):
+            raise KnowledgeError(f"framing category {name!r}: stance must be 'loaded' or "
+                                 f"'neutral', not {stance!r}")
+        terms = tuple(table.get("terms", ()))
+        result.append(FramingCategory(
+            name=name, stance=stance, description=table.get("description", ""),
+            contrasts_with=tuple(table.get("contrasts_with", ())),
+            outlet_voice=bool(table.get("outlet_voice", False)),
+            terms=terms, pattern=phrase_pattern(terms),
+        ))
+    known = {c.name for c in result}
+    for category in result:
+        for other in category.contrasts_with:
+            if other not in known:
+                raise KnowledgeError(f"framing category {category.name!r} contrasts with "
+                                     f"unknown category {other!r}")
+    return result

@@ -1,0 +1,189 @@
+"""Every sentence of an article as a `Statement`: who says it, and in whose voice.
+
+Sources come, in order of preference, from
+1. the attribution the extract stage gave an event of the sentence (parse-based);
+2. surface patterns: "..., X said.", "X said (that) ...", "X declared: ...", "according
+   to X" (verbs and words in `sitrep/data/compare/attribution.toml`);
+3. a quotation with no source of its own in a paragraph where another quotation has one
+   (the same speaker goes on: `"A," it said. "B."`).
+"it", "the agency", "the spokesman" stand for the last source named in full.
+Voice: `own` (no source: the outlet speaks), `quoted` (mostly inside quotation marks),
+`attributed` (paraphrase of a source).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from sitrep.compare.knowledge import Knowledge
+from sitrep.compare.records import ComparedArticle, Source, Statement
+from sitrep.compare.text import quotation_spans, quoted_share, sentences
+
+DETERMINERS = ("the ", "a ", "an ", "its ", "their ", "his ", "her ")
+MIN_WORDS = 3  # shorter "sentences" are credit lines and labels: "(Yonhap)"
+
+
+@dataclass(frozen=True)
+class _Patterns:
+    tail: re.Pattern[str]
+    lead: re.Pattern[str]
+    according: re.Pattern[str]
+
+
+def _patterns(knowledge: Knowledge) -> _Patterns:
+    table = knowledge.attribution
+    verbs = "|".join(sorted(map(re.escape, table["reporting_verbs"]), key=len, reverse=True))
+    fillers = "|".join(map(re.escape, table["verb_fillers"]))
+    gap = rf"(?:\s+(?:{fillers}))*"
+    source = r"(?P<src>[^,;:\"“”()]{1,70}?)"
+    # ", X said." / "," X told reporters." / ", X added in a statement." / ", X said, ahead of"
+    tail = (rf"(?:,|[,.!?][\"”’])\s+{source}{gap}\s+(?P<verb>{verbs})\b"
+            rf"(?:\s+[^,.!?\"“”]{{1,60}})?\s*(?:[,.!?]|$)")
+    # "X said (that) ...", "X declared on Tuesday: ..." at the start (after an introduction)
+    lead = rf"^(?:[^,\"“”]{{0,80}},\s+)?{source}{gap}\s+(?P<verb>{verbs})\b"
+    according = "|".join(map(re.escape, table["according_phrases"]))
+    return _Patterns(
+        tail=re.compile(tail, re.IGNORECASE),
+        lead=re.compile(lead),
+        according=re.compile(rf"\b(?:{according})\s+(?P<src>[^,.;:\"“”]{{2,70}})", re.IGNORECASE),
+    )
+
+
+def _clean(text: str) -> str:
+    name = " ".join(text.replace("*", "").split()).strip(" -—")
+    lowered = name.lower()
+    for determiner in DETERMINERS:
+        if lowered.startswith(determiner):
+            return name[len(determiner):]
+    return name
+
+
+class _Attributor:
+    """Finds sentence sources in one article, remembering the last named one."""
+
+    def __init__(self, knowledge: Knowledge) -> None:
+        self.knowledge = knowledge
+        self.patterns = _patterns(knowledge)
+        table = knowledge.attribution
+        self.anaphoric = knowledge.words(table, "anaphoric_sources")
+        self.indefinite = knowledge.words(table, "indefinite_words")
+        self.anonymous_nouns = knowledge.words(table, "anonymous_nouns")
+        self.last_named: Source | None = None
+
+    def is_anaphoric(self, text: str) -> bool:
+        words = text.split()
+        rest = words[1:]
+        # "it", "the agency", "the spokesman": a pronoun or a bare anaphoric head
+        if len(words) == 1:
+            return words[0].lower() in self.anaphoric
+        head = words[-1].lower()
+        return (words[0].lower() in ("the", "this", "that") and head in self.anaphoric
+                and not any(w[:1].isupper() for w in rest))
+
+    def is_anonymous(self, text: str) -> bool:
+        words = text.lower().split()
+        if not words or words[-1] not in self.anonymous_nouns:
+            return False
+        return words[0] in self.indefinite or (words[-1].endswith("s") and words[0] != "the")
+
+    def source(self, text: str, code: str | None = None, refers_to: str | None = None) -> Source:
+        if refers_to:
+            return Source(text=text, name=_clean(refers_to), code=code)
+        if self.is_anaphoric(text):
+            last = self.last_named
+            if last is None:
+                return Source(text=text, name=_clean(text), code=code)
+            return Source(text=text, name=last.name, code=code or last.code,
+                          anonymous=last.anonymous)
+        named = Source(text=text, name=_clean(text), code=code, anonymous=self.is_anonymous(text))
+        self.last_named = named
+        return named
+
+    def from_events(self, events: list[dict[str, Any]]) -> Source | None:
+        for event in events:
+            cited = event.get("attributed_to")
+            if cited and cited.get("text"):
+                return self.source(cited["text"], cited.get("code"), cited.get("refers_to"))
+        return None
+
+    def from_text(self, sentence: str, quotes_in_sentence: list[tuple[int, int]]) -> Source | None:
+        def outside_quotes(match: re.Match[str]) -> bool:
+            return not any(q_start < match.start("verb") < q_end
+                           for q_start, q_end in quotes_in_sentence)
+
+        for pattern in (self.patterns.tail, self.patterns.lead):
+            for match in pattern.finditer(sentence):
+                text = match.group("src").strip()
+                if outside_quotes(match) and self._plausible(text):
+                    return self.source(text)
+        match = self.patterns.according.search(sentence)
+        if match and self._plausible(match.group("src").strip()):
+            return self.source(match.group("src").strip())
+        return None
+
+    def _plausible(self, text: str) -> bool:
+        """A source phrase: a pronoun or a short noun phrase, not a clause."""
+        words = text.split()
+        if not 1 <= len(words) <= 9:
+            return False
+        if len(words) == 1:
+            word = words[0].lower()
+            return words[0][:1].isupper() or word in self.anaphoric or \
+                word in self.anonymous_nouns
+        return not any(w.lower() in ("that", "which", "who", "and", "but", "was", "is", "were",
+                                     "are", "will", "to") for w in words)
+
+
+def statements(article: ComparedArticle, knowledge: Knowledge) -> list[Statement]:
+    """The article's sentences as statements, in text order."""
+    text = article.text
+    quotes = quotation_spans(text)
+    attributor = _Attributor(knowledge)
+    by_position = sorted(article.events, key=lambda e: (e.get("trigger") or {}).get("start", 0))
+    result: list[Statement] = []
+    shares: list[float] = []
+    for start, end in sentences(text):
+        sentence = text[start:end]
+        if len(sentence.split()) < MIN_WORDS:
+            continue
+        inside = [e for e in by_position if start <= _position(e) < end]
+        local_quotes = [(max(q0, start) - start, min(q1, end) - start)
+                        for q0, q1 in quotes if q0 < end and q1 > start]
+        source = attributor.from_events(inside) or attributor.from_text(sentence, local_quotes)
+        share = quoted_share(start, end, quotes)
+        result.append(Statement(
+            article_id=article.id, index=len(result), start=start, end=end, text=sentence,
+            voice="own", source=source, event_ids=[e["id"] for e in inside],
+        ))
+        shares.append(share)
+    _carry_quoted_sources(result, shares, text)
+    for statement, share in zip(result, shares, strict=True):
+        if statement.source is not None:
+            statement.voice = "quoted" if share >= 0.5 else "attributed"
+    return result
+
+
+def _position(event: dict[str, Any]) -> int:
+    trigger = event.get("trigger") or {}
+    if trigger.get("start") is not None:
+        return trigger["start"]
+    return event["evidence"]["start"]
+
+
+def _carry_quoted_sources(items: list[Statement], shares: list[float], text: str) -> None:
+    """A quoted sentence without a source takes the source of a quoted-or-quoting sentence
+    of the same paragraph: first looking back, then ahead."""
+    paragraphs = [text.count("\n", 0, s.start) for s in items]
+    for i, statement in enumerate(items):
+        if statement.source is not None or shares[i] < 0.5:
+            continue
+        same = [j for j in range(len(items)) if paragraphs[j] == paragraphs[i] and j != i
+                and items[j].source is not None and shares[j] > 0]
+        before = [j for j in same if j < i]
+        after = [j for j in same if j > i]
+        if before:
+            statement.source = items[before[-1]].source
+        elif after:
+            statement.source = items[after[0]].source
