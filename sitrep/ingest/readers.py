@@ -1,4 +1,5 @@
-"""read_inputs: files, folders and standard input -> Articles and IngestProblems, streamed."""
+"""read_inputs: files, folders, standard input and http(s) URLs -> Articles and
+IngestProblems, streamed."""
 
 from __future__ import annotations
 
@@ -8,7 +9,8 @@ from pathlib import Path
 
 from ..records import Article, IngestProblem
 from .decoding import decode_bytes, decode_html
-from .document import ArticleOverrides, Format, build_article
+from .document import ArticleOverrides, Format, KnownMetadata, build_article
+from .fetch import FetchError, fetch
 from .jsonl import read_jsonl
 from .paths import STDIN, SUPPORTED, FolderListing, file_format, list_folder
 from .sizes import too_large
@@ -18,14 +20,20 @@ Item = Article | IngestProblem
 
 
 def read_inputs(paths: Iterable[str | Path], overrides: ArticleOverrides | None = None, *,
-                max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Item]:
-    """Articles and problems from files, folders (recursively, sorted) and "-" (standard input,
-    plain text), in input order. Never raises for bad input: every file that cannot be read
-    becomes an IngestProblem and the others go on. `max_bytes` limits one document (one file,
-    or one line of a .jsonl file)."""
+                max_bytes: int = DEFAULT_MAX_BYTES,
+                allow_private_urls: bool = False) -> Iterator[Item]:
+    """Articles and problems from files, folders (recursively, sorted), "-" (standard input,
+    plain text) and http(s) URLs (fetched by `fetch`, which refuses loopback and private
+    addresses unless `allow_private_urls`), in input order. Never raises for bad input: every
+    input that cannot be read becomes an IngestProblem and the others go on. `max_bytes`
+    limits one document (one file or download, or one line of a .jsonl file)."""
     for raw in paths:
         if str(raw) == STDIN:
             yield from _read_stdin(overrides, max_bytes)
+            continue
+        if is_url(str(raw)):
+            yield from read_url(str(raw), overrides, max_bytes=max_bytes,
+                                allow_private=allow_private_urls)
             continue
         path = Path(raw)
         try:
@@ -39,6 +47,34 @@ def read_inputs(paths: Iterable[str | Path], overrides: ArticleOverrides | None 
                 yield IngestProblem(str(path), "no such file or directory")
         except OSError as err:  # e.g. a folder on the way that may not be searched
             yield IngestProblem(str(path), f"cannot read: {err.strerror or err}")
+
+
+def is_url(raw: str) -> bool:
+    return raw.lower().startswith(("http://", "https://"))
+
+
+def read_url(url: str, overrides: ArticleOverrides | None = None, *,
+             max_bytes: int = DEFAULT_MAX_BYTES, allow_private: bool = False,
+             allowed_hosts: frozenset[str] = frozenset(), timeout: float = 20.0,
+             ) -> Iterator[Item]:
+    """The article of one web page or plain-text URL (format from the Content-Type)."""
+    try:
+        page = fetch(url, allow_private=allow_private, allowed_hosts=allowed_hosts,
+                     max_bytes=max_bytes, timeout=timeout)
+    except FetchError as err:
+        yield IngestProblem(url, str(err).removeprefix(f"{err.url}: "))
+        return
+    content_type = page.headers.get("content-type", "").split(";")[0].strip().lower()
+    if content_type in ("text/plain", "text/markdown"):
+        fmt: Format = "markdown" if content_type == "text/markdown" else "text"
+    elif content_type in ("text/html", "application/xhtml+xml", ""):
+        fmt = "html"
+    else:
+        yield IngestProblem(url, f"cannot read a {content_type} document; sitrep reads web "
+                                 "pages (text/html) and plain text from URLs")
+        return
+    yield from _read_document(page.body, url, fmt, overrides,
+                              KnownMetadata(url=page.final_url))
 
 
 def _read_named_file(path: Path, overrides: ArticleOverrides | None,
@@ -118,7 +154,8 @@ def _read_stdin(overrides: ArticleOverrides | None, max_bytes: int) -> Iterator[
 
 
 def _read_document(data: bytes, source: str, fmt: Format,
-                   overrides: ArticleOverrides | None) -> Iterator[Item]:
+                   overrides: ArticleOverrides | None,
+                   known: KnownMetadata | None = None) -> Iterator[Item]:
     decoded = decode_html(data) if fmt == "html" else decode_bytes(data)
     if decoded.text is None:
         yield IngestProblem(source, decoded.error or "not text")
@@ -127,7 +164,8 @@ def _read_document(data: bytes, source: str, fmt: Format,
         yield IngestProblem(source, "empty document (only whitespace)")
         return
     yield from (IngestProblem(source, w, "warning") for w in decoded.warnings)
-    article, problems = build_article(decoded.text, source=source, fmt=fmt, overrides=overrides)
+    article, problems = build_article(decoded.text, source=source, fmt=fmt, overrides=overrides,
+                                      known=known)
     yield from problems
     if article is not None:
         yield article

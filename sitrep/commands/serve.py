@@ -1,0 +1,105 @@
+"""`sitrep serve` (REST API + web UI) and `sitrep export` (events as files)."""
+
+from __future__ import annotations
+
+import sys
+
+import click
+
+from sitrep.cli import EVENT_TYPES, IsoDate, _friendly_errors, db_option, err, main
+
+
+@main.command()
+@db_option
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Address to listen on. Only this machine can connect by default; "
+                   "0.0.0.0 opens the server to the network.")
+@click.option("--port", default=8000, show_default=True, type=click.IntRange(0, 65535))
+@click.option("--token-file", type=click.Path(exists=True, dir_okay=False),
+              help="File whose first line is the API token that enables ingest endpoints "
+                   "(else $SITREP_API_TOKEN; without either, the server is read-only).")
+@click.option("--max-bytes", default=5_000_000, show_default=True, type=click.IntRange(1_000),
+              help="Largest upload, text or fetched page accepted by the ingest endpoints.")
+@click.option("--allow-private-urls", is_flag=True,
+              help="Let URL ingest reach loopback and private network addresses.")
+@click.option("--allow-host", "allowed_hosts", multiple=True, metavar="HOST:PORT",
+              help="One loopback or private host URL ingest may reach. Repeatable.")
+@_friendly_errors
+def serve(db, host, port, token_file, max_bytes, allow_private_urls, allowed_hosts) -> None:
+    """Serve the REST API (/api, docs at /docs) and the web UI (/) over a database."""
+    import uvicorn
+
+    from sitrep.serve.app import create_app
+    from sitrep.serve.settings import Settings, SettingsError, read_token
+
+    try:
+        token = read_token(token_file)
+    except SettingsError as error:
+        raise click.ClickException(str(error)) from None
+    settings = Settings(db=db, token=token, max_upload_bytes=max_bytes,
+                        allow_private_urls=allow_private_urls,
+                        allowed_hosts=frozenset(allowed_hosts))
+    app = create_app(settings)
+    shown = f"[{host}]" if ":" in host else host
+    err.print(f"sitrep: web UI at http://{shown}:{port}/ , API docs at /docs; ingest "
+              f"{'enabled (token required)' if token else 'disabled (no token)'}",
+              soft_wrap=True, markup=False)
+    uvicorn.run(app, host=host, port=port, log_level="warning")
+
+
+@main.command("export")
+@click.option("--format", "fmt", type=click.Choice(["jsonl", "csv", "parquet", "plover"]),
+              default="jsonl", show_default=True,
+              help="plover: PLOVER's JSON field names, one record per line.")
+@click.option("--output", "-o", type=click.Path(dir_okay=False, allow_dash=True), default="-",
+              show_default=True, help="File to write (- for standard output).")
+@click.option("--type", "types", multiple=True,
+              type=click.Choice(EVENT_TYPES, case_sensitive=False),
+              help="PLOVER event type. Repeatable.")
+@click.option("--actor", help="Actor code (USA) or part of the actor's text.")
+@click.option("--recipient", help="Recipient code (PRK) or part of its text.")
+@click.option("--since", type=IsoDate(), help="Events on or after this date.")
+@click.option("--until", type=IsoDate(), help="Events on or before this date.")
+@click.option("--outlet", help="Outlet name (or part of it).")
+@click.option("--article", "article_id", help="Only events of this article id.")
+@click.option("--limit", type=click.IntRange(1), help="At most this many events.")
+@db_option
+@_friendly_errors
+def export(db, fmt, output, types, actor, recipient, since, until, outlet, article_id,
+           limit) -> None:
+    """Export filtered events as JSON Lines, CSV, Parquet or PLOVER JSON."""
+    from itertools import islice
+
+    from sitrep.serve.exports import events_parquet, plover_lines
+    from sitrep.serve.formats import write_events_csv, write_jsonl
+    from sitrep.store import Store
+    from sitrep.store.search import EventFilters, stream_events
+
+    if fmt == "parquet" and output == "-" and sys.stdout.isatty():
+        raise click.UsageError("Parquet is binary: give --output FILE")
+    store = Store(db)
+    store.migrate()
+    filters = EventFilters(types=tuple(types), actor=actor, recipient=recipient, since=since,
+                           until=until, outlet=outlet, article_id=article_id)
+    records = islice(stream_events(store, filters), limit)
+    if fmt == "parquet":
+        data = events_parquet(records)
+        if output == "-":
+            sys.stdout.buffer.write(data)
+        else:
+            with open(output, "wb") as out:
+                out.write(data)
+        return
+    out = (sys.stdout if output == "-"
+           else open(output, "w", encoding="utf-8", newline=""))  # noqa: SIM115
+    try:
+        if fmt == "csv":
+            write_events_csv(records, out)
+        elif fmt == "plover":
+            articles = {a["id"]: a for a in store.articles()}
+            out.writelines(plover_lines(records, articles))
+        else:
+            write_jsonl(records, out)
+    finally:
+        if out is not sys.stdout:
+            out.close()

@@ -1,0 +1,177 @@
+"""Read endpoints: events, articles (with highlights), places, actors, search, map, stats."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from typing import Annotated, Any, get_args
+
+from fastapi import APIRouter, Depends, HTTPException, Path, Query, Response
+
+from sitrep.cli import EVENT_TYPES
+from sitrep.records import Modality
+from sitrep.serve.app import get_store
+from sitrep.serve.highlights import segments
+from sitrep.store import Store
+from sitrep.store.search import (SORTS, EventFilters, actor_counts, find_event_json, find_events,
+                                 search_articles)
+
+router = APIRouter()
+
+MODALITIES = get_args(Modality)
+MAX_PAGE = 1000
+# Events read to place map markers: enough for a story or a region, bounded for big stores.
+MAP_EVENTS = 5000
+
+# Text parameters may hold anything but control characters (PostgreSQL refuses NUL in text).
+PLAIN = r"^[^\x00-\x1f\x7f]*$"
+ID = r"^[0-9A-Za-z_-]{1,64}$"
+
+StoreDep = Annotated[Store, Depends(get_store)]
+Text = Annotated[str | None, Query(max_length=200, pattern=PLAIN)]
+
+
+def _text(description: str) -> Any:
+    return Query(max_length=200, pattern=PLAIN, description=description)
+
+
+def event_filters(
+    type: Annotated[list[str] | None, Query(description="PLOVER type, any case. "  # noqa: A002
+                                                        "Repeatable.")] = None,
+    actor: Annotated[str | None, _text("Actor code (USA) or part of its text.")] = None,
+    recipient: Annotated[str | None, _text("Recipient code or part of its text.")] = None,
+    since: Annotated[date | None, Query(description="Events on or after (event date, else "
+                                                    "publication date).")] = None,
+    until: Annotated[date | None, Query(description="Events on or before.")] = None,
+    outlet: Annotated[str | None, _text("Part of the outlet's name.")] = None,
+    article: Annotated[str | None, Query(pattern=ID, description="An article id.")] = None,
+    modality: Annotated[list[str] | None, Query(description="asserted, claimed, ... "
+                                                            "Repeatable.")] = None,
+) -> EventFilters:
+    """The filters of `sitrep events`, as query parameters."""
+    types = [t.strip().upper() for t in type or () if t.strip()]
+    if unknown := [t for t in types if t not in EVENT_TYPES]:
+        raise HTTPException(422, f"unknown event type {unknown[0]!r}; one of "
+                                 f"{', '.join(EVENT_TYPES)}")
+    modalities = [m.strip().lower() for m in modality or () if m.strip()]
+    if unknown := [m for m in modalities if m not in MODALITIES]:
+        raise HTTPException(422, f"unknown modality {unknown[0]!r}; one of "
+                                 f"{', '.join(MODALITIES)}")
+    return EventFilters(types=tuple(types), actor=actor, recipient=recipient, since=since,
+                        until=until, outlet=outlet, article_id=article,
+                        modality=tuple(modalities))
+
+
+Filters = Annotated[EventFilters, Depends(event_filters)]
+Limit = Annotated[int, Query(ge=1, le=MAX_PAGE)]
+Offset = Annotated[int, Query(ge=0, le=10_000_000)]
+
+
+def page(items: list, limit: int, offset: int, total: int | None) -> dict[str, Any]:
+    more = len(items) == limit if total is None else offset + len(items) < total
+    return {"items": items, "limit": limit, "offset": offset, "total": total,
+            "next_offset": offset + len(items) if more else None}
+
+
+@router.get("/events", tags=["events"])
+def list_events(store: StoreDep, filters: Filters, limit: Limit = 50, offset: Offset = 0,
+                sort: Annotated[str, Query(pattern="^-?[a-z]+$",
+                                           description=f"One of {', '.join(SORTS)}.")] = "date",
+                total: bool = False) -> Response:
+    """Event records (README, "The event record"), filtered like `sitrep events`, one page
+    at a time: `{items, limit, offset, total, next_offset}`. `total=true` also counts all
+    matches (slower on big databases)."""
+    if sort not in SORTS:
+        raise HTTPException(422, f"unknown sort {sort!r}; one of {', '.join(SORTS)}")
+    records, count = find_event_json(store, filters, sort=sort, limit=limit, offset=offset,
+                                     with_total=total)
+    # the stored records are JSON already: spliced in, not parsed and serialised again
+    rest = page(records, limit, offset, count)
+    del rest["items"]
+    body = '{"items": [' + ", ".join(records) + "], " + json.dumps(rest)[1:]
+    return Response(body, media_type="application/json")
+
+
+@router.get("/articles", tags=["articles"])
+def list_articles(store: StoreDep, limit: Limit = 50, offset: Offset = 0) -> dict[str, Any]:
+    """Stored articles without their text, by publication date."""
+    items = list(store.articles(limit=limit, offset=offset))
+    return page(items, limit, offset, store.counts()["articles"])
+
+
+@router.get("/articles/{article_id}", tags=["articles"])
+def get_article(store: StoreDep, article_id: Annotated[str, Path(pattern=ID)]) -> dict[str, Any]:
+    """One article with its text, its events, the places it mentions, and `segments`: the
+    text cut at every event's evidence and argument spans (`{start, end, events, roles}`)
+    for highlighting."""
+    article = store.article(article_id)
+    if article is None:
+        raise HTTPException(404, f"no article with id {article_id!r}")
+    events = list(store.events(article_id=article_id))
+    return {**article, "events": events, "places": list(store.places(article_id=article_id)),
+            "segments": segments(article["text"], events)}
+
+
+@router.get("/places", tags=["places"])
+def list_places(store: StoreDep, article: Annotated[str | None, Query(pattern=ID)] = None,
+                country: Annotated[str | None, Query(max_length=8, pattern=PLAIN)] = None,
+                limit: Limit = 200, offset: Offset = 0) -> dict[str, Any]:
+    """Places the articles mention, with coordinates."""
+    items = list(store.places(article_id=article, country=country, limit=limit, offset=offset))
+    return page(items, limit, offset, None)
+
+
+@router.get("/actors", tags=["events"])
+def list_actors(store: StoreDep, q: Text = None,
+                limit: Annotated[int, Query(ge=1, le=1000)] = 100) -> list[dict[str, Any]]:
+    """Actor and recipient codes with their event counts and the names they appear under."""
+    return actor_counts(store, query=q, limit=limit)
+
+
+@router.get("/search", tags=["articles"])
+def search(store: StoreDep, q: Annotated[str, Query(min_length=1, max_length=500, pattern=PLAIN)],
+           limit: Annotated[int, Query(ge=1, le=200)] = 20,
+           offset: Offset = 0) -> dict[str, Any]:
+    """Full-text search over article titles and texts: words (stemmed), "phrases", OR,
+    -exclusions. Snippets mark matches with \\u0002 and \\u0003."""
+    return search_articles(store, q, limit=limit, offset=offset)
+
+
+@router.get("/map", tags=["events"])
+def event_map(store: StoreDep, filters: Filters) -> dict[str, Any]:
+    """Where the filtered events took place: one point per place with its event count and
+    types (the first MAP_EVENTS events in timeline order; `truncated` says if there were
+    more)."""
+    records, _ = find_events(store, filters, limit=MAP_EVENTS + 1)
+    points: dict[tuple, dict[str, Any]] = {}
+    for record in records[:MAP_EVENTS]:
+        where = record.get("location") or {}
+        if where.get("lat") is None or where.get("lon") is None:
+            continue
+        key = (where.get("name") or where.get("text"), where["lat"], where["lon"])
+        point = points.setdefault(key, {"name": key[0], "country": where.get("country"),
+                                        "lat": where["lat"], "lon": where["lon"], "n": 0,
+                                        "types": {}, "events": []})
+        point["n"] += 1
+        point["types"][record["event_type"]] = point["types"].get(record["event_type"], 0) + 1
+        if len(point["events"]) < 20:
+            point["events"].append({
+                "id": record["id"], "article_id": record["article_id"],
+                "event_type": record["event_type"], "outlet": record.get("outlet"),
+                "trigger": (record.get("trigger") or {}).get("text"),
+                "date": record.get("event_date") or record.get("published"),
+            })
+    ranked = sorted(points.values(), key=lambda p: (-p["n"], p["name"] or ""))
+    return {"points": ranked, "truncated": len(records) > MAP_EVENTS}
+
+
+@router.get("/stats", tags=["events"])
+def stats(store: StoreDep) -> dict[str, Any]:
+    """Numbers of articles, events and places; events by type; articles by outlet."""
+    return store.counts()
+
+
+@router.get("/event-types", tags=["events"])
+def event_types() -> list[str]:
+    """The PLOVER event types."""
+    return list(EVENT_TYPES)

@@ -1,0 +1,179 @@
+"""The sitrep web application: REST API under /api, web UI at /, OpenAPI docs at /docs.
+
+`create_app(Settings(...))` builds it; `sitrep serve` runs it with uvicorn. Everything it
+serves is in the package (the Swagger UI's assets come from `fastapi-offline`), so it works
+without a network.
+"""
+
+from __future__ import annotations
+
+import hmac
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from typing import Any
+
+from fastapi import Depends, FastAPI, HTTPException, Request
+from fastapi.middleware.gzip import GZipMiddleware
+from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
+from fastapi_offline import FastAPIOffline
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from sitrep import __version__
+from sitrep.serve.settings import Settings
+from sitrep.store import Store
+
+WRITE_PREFIX = "/api/ingest"
+# Room for the multipart envelope and form fields around one upload of the allowed size.
+_ENVELOPE_BYTES = 64 * 1024
+
+DESCRIPTION = """\
+News reports in, a cross-checked PLOVER event record out.
+
+Read endpoints are open. Write endpoints (`/api/ingest/...`) exist only when the server was
+started with a token (`$SITREP_API_TOKEN` or `--token-file`), and need the header
+`Authorization: Bearer <token>`.
+"""
+
+
+def create_app(settings: Settings, store: Store | None = None) -> FastAPI:
+    """The application over `settings.db` (migrated on creation), or over `store`."""
+    from sitrep.serve import api_export, api_links, api_read, api_write, web
+
+    owned = store is None
+    store = store or Store(settings.db)
+    store.migrate()
+
+    @asynccontextmanager
+    async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        yield
+        if owned:
+            store.close()
+
+    app = FastAPIOffline(title="sitrep", version=__version__, description=DESCRIPTION,
+                         redoc_url=None, static_url="/docs-assets", lifespan=lifespan)
+    app.state.store = store
+    app.state.settings = settings
+    app.include_router(api_read.router, prefix="/api")
+    app.include_router(api_export.router, prefix="/api")
+    app.include_router(api_links.router, prefix="/api")
+    app.include_router(api_write.router, prefix="/api", dependencies=[Depends(require_token)])
+    web.mount_web(app)
+    app.add_middleware(GZipMiddleware, minimum_size=2048)
+    app.add_middleware(BodyLimit, max_bytes=settings.max_upload_bytes + _ENVELOPE_BYTES,
+                       prefix=WRITE_PREFIX)
+    app.add_middleware(SecurityHeaders)
+    return app
+
+
+def get_store(request: Request) -> Store:
+    return request.app.state.store
+
+
+def get_settings(request: Request) -> Settings:
+    return request.app.state.settings
+
+
+_bearer = HTTPBearer(auto_error=False, description="The server's API token.")
+
+
+def require_token(request: Request,
+                  credentials: HTTPAuthorizationCredentials | None = Depends(_bearer)) -> None:
+    """Writes need the configured token as a bearer token; without one, writes are off."""
+    token = get_settings(request).token
+    if token is None:
+        raise HTTPException(403, "writing is disabled on this server: start it with "
+                                 "$SITREP_API_TOKEN set or with --token-file")
+    given = credentials.credentials if credentials is not None else ""
+    if not hmac.compare_digest(given.encode(), token.encode()):
+        raise HTTPException(401, "missing or wrong API token (send 'Authorization: Bearer "
+                                 "<token>')", headers={"WWW-Authenticate": "Bearer"})
+
+
+class BodyLimit:
+    """Refuses request bodies over `max_bytes` under `prefix` with 413: by Content-Length
+    before reading anything, and by counting while reading (chunked uploads). When the count
+    runs over, the 413 goes out at once and the application is told the client left (it
+    would turn an exception raised while parsing a form into its own 400)."""
+
+    def __init__(self, app: ASGIApp, *, max_bytes: int, prefix: str) -> None:
+        self.app, self.max_bytes, self.prefix = app, max_bytes, prefix
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http" or not scope["path"].startswith(self.prefix):
+            await self.app(scope, receive, send)
+            return
+        declared = dict(scope["headers"]).get(b"content-length", b"")
+        if declared.isdigit() and int(declared) > self.max_bytes:
+            await self._refuse(send)
+            return
+        seen = 0
+        started = refused = False
+
+        async def counting_receive() -> Message:
+            nonlocal seen, refused
+            if refused:
+                return {"type": "http.disconnect"}
+            message = await receive()
+            seen += len(message.get("body", b""))
+            if seen > self.max_bytes:
+                refused = True
+                if not started:
+                    await self._refuse(send)
+                return {"type": "http.disconnect"}
+            return message
+
+        async def guarded_send(message: Message) -> None:
+            nonlocal started
+            if refused:
+                return  # the 413 has been sent; what the app says after it is dropped
+            started = started or message["type"] == "http.response.start"
+            await send(message)
+
+        try:
+            await self.app(scope, counting_receive, guarded_send)
+        except Exception:
+            if not refused:
+                raise
+
+    async def _refuse(self, send: Send) -> None:
+        body = (b'{"detail":"request body too large: the limit is %d bytes"}'
+                % self.max_bytes)
+        await send({"type": "http.response.start", "status": 413,
+                    "headers": [(b"content-type", b"application/json"),
+                                (b"content-length", str(len(body)).encode()),
+                                (b"connection", b"close")]})
+        await send({"type": "http.response.body", "body": body})
+
+
+# The web UI runs only its own scripts and styles; article text can never become markup
+# (the UI sets textContent), and this policy would block an injected script anyway.
+UI_POLICY = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+             "connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; "
+             "form-action 'self'")
+
+
+class SecurityHeaders:
+    """nosniff, no referrer and no framing everywhere; the strict policy on the UI pages
+    (the Swagger page at /docs needs its inline start-up script)."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        strict = not scope["path"].startswith("/docs")
+
+        async def with_headers(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                headers: list[Any] = list(message.get("headers", []))
+                headers += [(b"x-content-type-options", b"nosniff"),
+                            (b"referrer-policy", b"no-referrer"),
+                            (b"x-frame-options", b"DENY")]
+                if strict:
+                    headers.append((b"content-security-policy", UI_POLICY.encode()))
+                message = {**message, "headers": headers}
+            await send(message)
+
+        await self.app(scope, receive, with_headers)

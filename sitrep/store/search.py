@@ -1,0 +1,345 @@
+"""Finding things in the store for the API and the web UI: full-text search over articles,
+and event listings with sorting and totals.
+
+Full text is dialect-specific (migration 0004): SQLite's FTS5 table `articles_fts`,
+PostgreSQL's GIN index over a weighted tsvector. Both take the same query language:
+words (all must occur, stemmed: "missiles" finds "missile"), "quoted phrases", `OR`
+between two terms, and `-word` to exclude. Anything else in the input is just text: a
+query never causes a syntax error.
+
+Event listings mean what `Store.events` means by the same filters (tests check the two
+agree) and add sort orders, the modality filter and a total count for paging.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from sqlalchemy import ColumnElement, bindparam, func, literal_column, or_, select, text
+
+from sitrep.store.database import Store
+from sitrep.store.schema import articles, events
+
+# Marks around matched words in snippets: control characters that article text never
+# holds (ingest normalises them away), so a client can split on them and escape the rest.
+MATCH_START, MATCH_END = "\x02", "\x03"
+
+# The PostgreSQL search document; must equal the expression of the index in migration 0004.
+POSTGRES_DOCUMENT = (
+    "setweight(to_tsvector('english'::regconfig, coalesce(title, '')), 'A') || "
+    "setweight(to_tsvector('english'::regconfig, left(text, 1000000)), 'B')"
+)
+_SEARCH_OBJECTS = re.compile(r"^(articles_fts(_\w+)?|ix_articles_search)$")
+
+
+def is_search_object(name: str | None) -> bool:
+    """Whether a table or index is part of full-text search (created by migration 0004, per
+    dialect, and so absent from the portable `schema.py`)."""
+    return bool(name) and bool(_SEARCH_OBJECTS.match(name))  # type: ignore[arg-type]
+
+
+# -- the query language ---------------------------------------------------------------------
+
+_TOKEN = re.compile(r'(-?)"([^"]*)"?|(\S+)')
+_WORD = re.compile(r"\w+")
+
+
+@dataclass(frozen=True)
+class Term:
+    words: tuple[str, ...]  # one word, or a phrase
+    exclude: bool = False
+
+
+def parse_query(query: str) -> list[list[Term]]:
+    """The query as AND-ed groups of OR-ed terms; exclusions are groups of one.
+
+    `north korea OR pyongyang "joint drills" -exercise` ->
+    [[north], [korea, pyongyang], ["joint drills"], [-exercise]].
+    """
+    groups: list[list[Term]] = []
+    pending_or = False
+    for match in _TOKEN.finditer(query):
+        minus, phrase, bare = match.groups()
+        if bare is not None and bare == "OR":
+            pending_or = bool(groups) and not groups[-1][-1].exclude
+            continue
+        if bare is not None and bare.startswith("-") and len(bare) > 1:
+            minus, bare = "-", bare[1:]
+        words = tuple(w.lower() for w in _WORD.findall(phrase if bare is None else bare))
+        if not words:
+            continue
+        term = Term(words, exclude=bool(minus))
+        if pending_or and not term.exclude:
+            groups[-1].append(term)
+        else:
+            groups.append([term])
+        pending_or = False
+    if groups and all(g[0].exclude for g in groups):
+        return []  # nothing but exclusions matches nothing useful
+    return groups
+
+
+def fts5_expression(groups: list[list[Term]]) -> str:
+    """The FTS5 MATCH expression for parsed groups: every word double-quoted, so nothing in
+    the user's input can act as FTS5 syntax."""
+    def quoted(term: Term) -> str:
+        return '"' + " ".join(term.words) + '"'
+
+    include = [g for g in groups if not g[0].exclude]
+    exclude = [g[0] for g in groups if g[0].exclude]
+    parts = ["(" + " OR ".join(quoted(t) for t in group) + ")" for group in include]
+    expression = " AND ".join(parts)
+    for term in exclude:
+        expression += f" NOT {quoted(term)}"
+    return expression
+
+
+def websearch_text(groups: list[list[Term]]) -> str:
+    """The same query in PostgreSQL's websearch_to_tsquery syntax (which never fails)."""
+    def term_text(term: Term) -> str:
+        body = " ".join(term.words)
+        body = f'"{body}"' if len(term.words) > 1 else body
+        return f"-{body}" if term.exclude else body
+
+    return " ".join(" or ".join(term_text(t) for t in group) for group in groups)
+
+
+# -- full-text search -----------------------------------------------------------------------
+
+
+def search_articles(store: Store, query: str, *, limit: int = 20, offset: int = 0) -> dict:
+    """Articles matching `query`, best first: `{query, total, items}`; each item has the
+    article's id, title, outlet, published, n_events and a `snippet` with matches between
+    MATCH_START and MATCH_END."""
+    groups = parse_query(query)
+    if not groups:
+        return {"query": query, "total": 0, "items": []}
+    engine = store._engine  # the store package's own engine
+    with engine.connect() as connection:
+        if engine.dialect.name == "sqlite":
+            total, rows = _search_sqlite(connection, fts5_expression(groups), limit, offset)
+        elif engine.dialect.name == "postgresql":
+            total, rows = _search_postgres(connection, websearch_text(groups), limit, offset)
+        else:
+            raise NotImplementedError(f"full-text search on {engine.dialect.name}")
+        items = []
+        for row in rows:
+            item = dict(row)
+            if item.get("published") is not None:
+                item["published"] = item["published"].isoformat()
+            items.append(item)
+    return {"query": query, "total": total, "items": items}
+
+
+def _n_events() -> Any:
+    return (select(func.count()).where(events.c.article_id == articles.c.id)
+            .scalar_subquery().label("n_events"))
+
+
+def _search_sqlite(connection: Any, match: str, limit: int, offset: int) -> tuple[int, list]:
+    total = connection.execute(
+        text("SELECT count(*) FROM articles_fts WHERE articles_fts MATCH :q"), {"q": match}
+    ).scalar()
+    # bm25 weights: title 5, text 1 (article_id is unindexed)
+    hits = text(
+        "SELECT article_id, bm25(articles_fts, 0.0, 5.0, 1.0) AS rank, "
+        f"snippet(articles_fts, 2, '{MATCH_START}', '{MATCH_END}', '…', 32) AS snippet "
+        "FROM articles_fts WHERE articles_fts MATCH :q ORDER BY rank LIMIT :limit OFFSET :offset"
+    ).columns(literal_column("article_id"), literal_column("rank"), literal_column("snippet"))
+    found = connection.execute(hits, {"q": match, "limit": limit, "offset": offset}).all()
+    return total, _with_articles(connection, [(r.article_id, -r.rank, r.snippet) for r in found])
+
+
+def _search_postgres(connection: Any, websearch: str, limit: int, offset: int) -> tuple[int, list]:
+    query = "websearch_to_tsquery('english'::regconfig, :q)"
+    total = connection.execute(
+        text(f"SELECT count(*) FROM articles WHERE ({POSTGRES_DOCUMENT}) @@ {query}"),
+        {"q": websearch},
+    ).scalar()
+    options = (f"StartSel={MATCH_START}, StopSel={MATCH_END}, MaxWords=40, MinWords=20, "
+               "MaxFragments=2, FragmentDelimiter=\" … \"")
+    found = connection.execute(
+        text(
+            f"SELECT id, ts_rank_cd({POSTGRES_DOCUMENT}, {query}) AS rank, "
+            f"ts_headline('english'::regconfig, text, {query}, :options) AS snippet "
+            f"FROM articles WHERE ({POSTGRES_DOCUMENT}) @@ {query} "
+            "ORDER BY rank DESC, id LIMIT :limit OFFSET :offset"
+        ),
+        {"q": websearch, "options": options, "limit": limit, "offset": offset},
+    ).all()
+    return total, _with_articles(connection, [(r.id, r.rank, r.snippet) for r in found])
+
+
+def _with_articles(connection: Any, hits: list[tuple[str, float, str]]) -> list[dict]:
+    """The hits, in their order, with their articles' metadata."""
+    if not hits:
+        return []
+    a = articles.c
+    query = (select(a.id, a.title, a.outlet, a.published, _n_events())
+             .where(a.id.in_(bindparam("ids", expanding=True))))
+    rows = connection.execute(query, {"ids": [h[0] for h in hits]})
+    meta = {row.id: row._mapping for row in rows}
+    return [{**meta[article_id], "rank": round(float(rank), 4), "snippet": snippet}
+            for article_id, rank, snippet in hits if article_id in meta]
+
+
+# -- event listings -------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class EventFilters:
+    """The filters of `sitrep events` (same meanings as `Store.events`), plus modality."""
+
+    types: tuple[str, ...] = ()
+    actor: str | None = None
+    recipient: str | None = None
+    since: date | None = None
+    until: date | None = None
+    outlet: str | None = None
+    article_id: str | None = None
+    modality: tuple[str, ...] = ()
+
+    def conditions(self) -> list[ColumnElement[bool]]:
+        c = events.c
+        found: list[ColumnElement[bool]] = []
+        if wanted := [t.strip().upper() for t in self.types if t.strip()]:
+            found.append(c.event_type.in_(wanted))
+        for column_code, column_text, value in ((c.actor_code, c.actor_text, self.actor),
+                                                (c.recipient_code, c.recipient_text,
+                                                 self.recipient)):
+            if value and value.strip():
+                value = value.strip()
+                found.append(or_(column_code == value.upper(),
+                                 column_text.icontains(value, autoescape=True)))
+        if self.since is not None:
+            found.append(c.timeline_date >= self.since)
+        if self.until is not None:
+            found.append(c.timeline_date <= self.until)
+        if self.outlet and self.outlet.strip():
+            found.append(c.outlet.icontains(self.outlet.strip(), autoescape=True))
+        if self.article_id:
+            found.append(c.article_id == self.article_id)
+        if wanted := [m.strip().lower() for m in self.modality if m.strip()]:
+            found.append(c.modality.in_(wanted))
+        return found
+
+
+# sort name -> the column that leads; every order ends with article, position, id so that
+# pages never overlap or skip.
+SORTS = {
+    "date": (events.c.timeline_date, False),
+    "-date": (events.c.timeline_date, True),
+    "published": (events.c.published, False),
+    "-published": (events.c.published, True),
+    "type": (events.c.event_type, False),
+    "outlet": (events.c.outlet, False),
+    "actor": (events.c.actor_code, False),
+}
+
+
+def _ordering(sort: str) -> tuple[Any, bool, list[Any]]:
+    if sort not in SORTS:
+        raise ValueError(f"unknown sort {sort!r}; one of {', '.join(SORTS)}")
+    column, descending = SORTS[sort]
+    c = events.c
+    tail = [c.article_id, c.evidence_start, c.id]
+    return column, descending, [t.desc() for t in tail] if descending else tail
+
+
+def _events_query(filters: EventFilters, sort: str) -> Any:
+    column, descending, tail = _ordering(sort)
+    lead = column.desc().nulls_last() if descending else column.asc().nulls_last()
+    return select(events.c.record).where(*filters.conditions()).order_by(lead, *tail)
+
+
+def find_event_json(store: Store, filters: EventFilters = EventFilters(), *,
+                    sort: str = "date", limit: int = 50, offset: int = 0,
+                    with_total: bool = False) -> tuple[list[str], int | None]:
+    """`find_events` with each record as the JSON text it is stored as (for responses that
+    need not parse and re-serialise it).
+
+    Rows whose sort column is null come last, asked for in a second query rather than with
+    NULLS LAST: SQLite cannot walk an index in that order and would sort every matching
+    row for each page.
+    """
+    column, descending, tail = _ordering(sort)
+    conditions = filters.conditions()
+    c = events.c
+    with store._engine.connect() as connection:
+        # ids first, records after: sorting narrow rows is far cheaper than sorting rows
+        # that carry the record
+        first = (select(c.id).where(*conditions, column.is_not(None))
+                 .order_by(column.desc() if descending else column.asc(), *tail)
+                 .limit(limit).offset(offset or None))
+        ids = list(connection.execute(first).scalars())
+        if len(ids) < limit:
+            # the page reaches past the rows with a value: go on with the nulls
+            with_value = connection.execute(select(func.count()).select_from(events).where(
+                *conditions, column.is_not(None))).scalar() if offset else len(ids)
+            rest = (select(c.id).where(*conditions, column.is_(None)).order_by(*tail)
+                    .limit(limit - len(ids)).offset(max(0, offset - with_value) or None))
+            ids += connection.execute(rest).scalars()
+        records = dict(connection.execute(select(c.id, c.record).where(
+            c.id.in_(bindparam("ids", expanding=True))), {"ids": ids}).all()) if ids else {}
+        found = [records[i] for i in ids]
+        total = None
+        if with_total:
+            total = connection.execute(select(func.count()).select_from(events)
+                                       .where(*conditions)).scalar()
+    return found, total
+
+
+def find_events(store: Store, filters: EventFilters = EventFilters(), *, sort: str = "date",
+                limit: int = 50, offset: int = 0, with_total: bool = False,
+                ) -> tuple[list[dict], int | None]:
+    """One page of event records and, when asked, how many match in all. `sort` is one of
+    SORTS; events without a value for it come last (undated events, as in `Store.events`)."""
+    found, total = find_event_json(store, filters, sort=sort, limit=limit, offset=offset,
+                                   with_total=with_total)
+    return [json.loads(r) for r in found], total
+
+
+def stream_events(store: Store, filters: EventFilters = EventFilters(), *,
+                  sort: str = "date") -> Iterator[dict]:
+    """Every matching event record, read in chunks (server-side cursor where the database
+    has one): for exports of any size."""
+    query = _events_query(filters, sort)
+    with store._engine.connect() as connection:
+        result = connection.execution_options(stream_results=True, yield_per=2000).execute(query)
+        for record in result.scalars():
+            yield json.loads(record)
+
+
+def actor_counts(store: Store, *, query: str | None = None, limit: int = 100) -> list[dict]:
+    """Actor and recipient codes with how many events each acts in and receives, most active
+    first; `query` keeps codes that start with it or whose text contains it."""
+    c = events.c
+    n = func.count().label("n")
+    results: dict[str, dict[str, Any]] = {}
+    with store._engine.connect() as connection:
+        for role, code, text_column in (("actor", c.actor_code, c.actor_text),
+                                        ("recipient", c.recipient_code, c.recipient_text)):
+            where = [code.is_not(None)]
+            if query and query.strip():
+                q = query.strip()
+                where.append(or_(code.istartswith(q, autoescape=True),
+                                 text_column.icontains(q, autoescape=True)))
+            rows = connection.execute(select(code, text_column, n).where(*where)
+                                      .group_by(code, text_column))
+            for row_code, row_text, count in rows:
+                entry = results.setdefault(row_code, {"code": row_code, "actor": 0,
+                                                      "recipient": 0, "names": {}})
+                entry[role] += count
+                if row_text:
+                    name = " ".join(row_text.split())
+                    entry["names"][name] = entry["names"].get(name, 0) + count
+    ranked = sorted(results.values(), key=lambda e: (-(e["actor"] + e["recipient"]), e["code"]))
+    for entry in ranked:
+        names = sorted(entry["names"].items(), key=lambda kv: (-kv[1], kv[0]))
+        entry["names"] = [name for name, _ in names[:8]]
+    return ranked[:limit]

@@ -1,0 +1,219 @@
+"""The web UI in headless Chromium, served by a real server on 127.0.0.1, over a database
+holding the two seed reports (read from ../shared/seeds at test time) and this folder's own
+fixture articles (tests/fixtures/web: a story told by two invented outlets, and a report
+full of markup).
+
+Screenshots of every page go to test-artifacts/web/ (gitignored) for a person to look at.
+The browser is kept off the network: any request to another host fails the test.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+from live_server import running
+
+from sitrep.ingest import ArticleOverrides
+from sitrep.serve.app import create_app
+from sitrep.serve.settings import Settings
+from sitrep.store import Store
+
+CHROMIUM = Path("/usr/bin/chromium")
+SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
+FIXTURES = Path(__file__).parent / "fixtures" / "web"
+ARTIFACTS = Path(__file__).resolve().parents[1] / "test-artifacts" / "web"
+XSS_TITLE = "<script>window.__sitrep_xss = 4</script> Rally in Seoul"
+
+playwright_api = pytest.importorskip("playwright.sync_api")
+pytestmark = pytest.mark.skipif(not CHROMIUM.exists(),
+                                reason="Chromium not found at /usr/bin/chromium "
+                                       "(apt-get install chromium)")
+
+
+@pytest.fixture(scope="module")
+def database(tmp_path_factory) -> str:
+    from datetime import date
+
+    from sitrep.pipeline import Components, ingest_into
+
+    db = str(tmp_path_factory.mktemp("web") / "web.db")
+    inputs = [
+        (FIXTURES / "harbor_times_launch.md", ArticleOverrides(outlet="Harbor Times")),
+        (FIXTURES / "daily_courier_launch.md", ArticleOverrides(outlet="Daily Courier")),
+        (FIXTURES / "markup_in_report.txt",
+         ArticleOverrides(outlet="Test Wire", published=date(2017, 9, 4), title=XSS_TITLE)),
+    ]
+    yonhap = SEEDS / "000_1aa21a7c71c41021.txt"
+    if yonhap.exists():
+        inputs += [(yonhap, ArticleOverrides(outlet="Yonhap", published=date(2017, 11, 2))),
+                   (SEEDS / "004_6aaa86ab8a370ea6.txt", None)]
+    components = Components.load()
+    with Store(db) as store:
+        store.migrate()
+        for path, overrides in inputs:
+            report = ingest_into(store, [path], overrides=overrides, components=components)
+            assert report.articles_new == 1, report.problems
+    return db
+
+
+@pytest.fixture(scope="module")
+def server(database) -> str:
+    with running(create_app(Settings(db=database))) as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def browser():
+    with playwright_api.sync_playwright() as p:
+        browser = p.chromium.launch(
+            executable_path=str(CHROMIUM),
+            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"])
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(browser, server):
+    context = browser.new_context(viewport={"width": 1400, "height": 1000})
+    page = context.new_page()
+    elsewhere: list[str] = []
+    errors: list[str] = []
+
+    def only_loopback(route):
+        host = urlsplit(route.request.url).hostname
+        if route.request.url.startswith(("data:", "blob:")) or host == "127.0.0.1":
+            route.continue_()
+        else:
+            elsewhere.append(route.request.url)
+            route.abort()
+
+    page.route("**/*", only_loopback)
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    yield page
+    context.close()
+    assert elsewhere == [], f"the UI tried to reach other hosts: {elsewhere}"
+    assert errors == [], f"script errors: {errors}"
+
+
+def open_view(page, server: str, hash_path: str) -> None:
+    page.goto(f"{server}/#/{hash_path}")
+    page.wait_for_selector("body[data-ready]")
+
+
+def screenshot(page, name: str) -> None:
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=True)
+
+
+def test_timeline_filters_by_type_actor_outlet_and_dates(page, server):
+    open_view(page, server, "timeline")
+    rows = page.locator("li.event-row")
+    total = rows.count()
+    assert total > 10
+    assert re.match(r"\d+ events", page.locator("#timeline-summary").inner_text())
+    page.locator("label.type-toggle", has_text="MOBILIZE").click()
+    page.locator("#filters button[type=submit]").click()
+    page.wait_for_selector("body[data-ready=timeline]")
+    assert "type=MOBILIZE" in page.url
+    types = set(page.locator("li.event-row").evaluate_all("rows => rows.map(r => r.dataset.type)"))
+    assert types == {"MOBILIZE"}
+    screenshot(page, "timeline-mobilize")
+
+    open_view(page, server, "timeline?actor=PRK&outlet=courier")
+    texts = page.locator("li.event-row").all_inner_texts()
+    assert texts and all("PRK" in t and "Daily Courier" in t for t in texts)
+    open_view(page, server, "timeline?since=2017-08-01&until=2017-08-31")
+    dates = page.locator("li.event-row .date").all_inner_texts()
+    assert dates and all("2017-08" in d for d in dates)
+    open_view(page, server, "timeline")
+    screenshot(page, "timeline")
+
+
+def test_map_shows_event_locations_on_country_outlines(page, server):
+    open_view(page, server, "map")
+    assert page.locator("svg.map path.country").count() > 150
+    markers = page.locator("svg.map circle.marker")
+    assert markers.count() >= 3
+    names = markers.evaluate_all("ms => ms.map(m => m.dataset.name)")
+    assert any("Seoul" in n or "Korea" in n or "Pyongyang" in n for n in names), names
+    markers.last.click()  # drawn last: on top of any marker it overlaps
+    details = page.locator("#place-details")
+    assert details.locator("h2").inner_text()
+    assert details.locator("li a").count() >= 1
+    screenshot(page, "map")
+
+
+def test_story_comparison_side_by_side(page, server):
+    open_view(page, server, "stories")
+    story = page.locator("li.story-row", has_text="Daily Courier")
+    assert "Harbor Times" in story.inner_text()
+    story.locator("a").click()
+    page.wait_for_selector("body[data-ready=story]")
+    table = page.locator("#comparison")
+    headers = table.locator("thead th").all_inner_texts()
+    assert any("Daily Courier" in h for h in headers) and any("Harbor Times" in h for h in headers)
+    assert table.locator("tr.coverage-row").count() >= 3
+    statuses = set(table.locator("td.cell").evaluate_all(
+        "cells => cells.map(c => c.className.replace('cell ', ''))"))
+    assert "reported" in statuses and "absent" in statuses  # each outlet leaves something out
+    screenshot(page, "story")
+
+
+def test_article_shows_markup_as_text_and_highlights_evidence(page, server):
+    open_view(page, server, "articles")
+    page.locator("table.listing a", has_text="Rally in Seoul").click()
+    page.wait_for_selector("body[data-ready=article]")
+    assert page.locator("#article-title").inner_text() == XSS_TITLE
+    text = page.locator("#article-text").inner_text()
+    assert "<script>window.__sitrep_xss = 3</script>" in text
+    assert 'onerror="window.__sitrep_xss = 2"' in text
+    assert page.evaluate("() => window.__sitrep_xss") is None  # nothing ran
+    assert page.locator("#article-text img, #article-text script").count() == 0
+    marks = page.locator("#article-text mark.ev")
+    assert marks.count() >= 2
+    page.locator(".article-events li", has_text="PROTEST").click()
+    selected = page.locator("#article-text mark.selected")
+    assert "marched" in " ".join(selected.all_inner_texts())
+    fields = page.locator("#event-fields").inner_text()
+    assert "PROTEST" in fields and "Modality" in fields and "asserted" in fields
+    screenshot(page, "article-markup")
+
+
+def test_article_opened_from_the_timeline_selects_its_event(page, server):
+    open_view(page, server, "timeline?type=ACCUSE")
+    link = page.locator("li.event-row a.outlet").first
+    link.click()
+    page.wait_for_selector("body[data-ready=article]")
+    assert page.locator("#article-text mark.selected").count() >= 1
+    assert "ACCUSE" in page.locator("#event-fields").inner_text()
+    screenshot(page, "article")
+
+
+def test_search_box(page, server):
+    open_view(page, server, "timeline")
+    page.fill("#search-input", "missiles Hokkaido")
+    page.press("#search-input", "Enter")
+    page.wait_for_selector("body[data-ready=search]")
+    assert page.locator("#search-summary").inner_text().startswith("1 article")
+    title = "North Korea fires a missile over northern Japan"
+    assert page.locator(".result a").inner_text() == title
+    marked = {m.lower() for m in page.locator(".result .snippet mark").all_inner_texts()}
+    assert {"missile", "hokkaido"} <= marked
+    screenshot(page, "search")
+
+
+def test_api_docs_render_offline(page, server):
+    page.goto(f"{server}/docs")
+    page.wait_for_selector(".swagger-ui .opblock")
+    assert page.locator(".opblock-summary-path", has_text="/api/events").count() >= 1
+    screenshot(page, "docs")
+
+
+@pytest.mark.skipif(not (SEEDS / "000_1aa21a7c71c41021.txt").exists(),
+                    reason=f"seed reports not found in {SEEDS}")
+def test_seed_reports_are_on_the_timeline(page, server):
+    open_view(page, server, "timeline?outlet=Yonhap&type=MOBILIZE")
+    assert page.locator("li.event-row").count() >= 2
