@@ -1,51 +1,76 @@
-"""End-to-end throughput of sitrep's pipeline as a ratio to raw spaCy, in one run.
+"""End-to-end throughput of sitrep (ingest -> store) as a ratio to raw spaCy, in one run.
 
-    python bench/throughput.py [../shared/corpora/voa_stories.jsonl] [--repeat N]
+    .venv/bin/python bench/throughput.py [--articles 2000] [--chunks 10] [--batch-size 16]
 
-Both sides parse the same texts with the same model and batch size; sitrep's side adds
-extraction and resolution (not ingest or storage). Prints articles/s for each and the ratio.
+The VOA corpus (../shared/corpora/voa_stories.jsonl) repeated to --articles, each copy
+changed slightly so that none is skipped as already stored. Raw side: `nlp.pipe` over the
+texts with the same model and batch size, nothing else. sitrep side: `ingest_into` a fresh
+SQLite file, in this process: reading JSON Lines, parsing, extraction, resolution, storing
+and linking. The two alternate chunk by chunk (each chunk's texts through one, then the
+other; which goes first alternates too), so that a change in the machine's load falls on
+both. Model and resolvers are loaded before the clock starts.
 """
 
 from __future__ import annotations
 
 import argparse
-import json
+import tempfile
 import time
 from pathlib import Path
 
-from sitrep.parse import DEFAULT_BATCH_SIZE, load_model
-from sitrep.pipeline import Components, pipeline
-from sitrep.records import Article
+from corpus import load_note, varied_records, write_jsonl
 
-DEFAULT_CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpora" / "voa_stories.jsonl"
+from sitrep.engine import InProcess
+from sitrep.parse import DEFAULT_BATCH_SIZE
+from sitrep.pipeline import ingest_into
+from sitrep.store import Store
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("corpus", nargs="?", type=Path, default=DEFAULT_CORPUS)
-    parser.add_argument("--repeat", type=int, default=1, help="use the corpus N times")
+    parser.add_argument("--articles", type=int, default=2000)
+    parser.add_argument("--chunks", type=int, default=10)
+    parser.add_argument("--batch-size", type=int, default=DEFAULT_BATCH_SIZE)
     args = parser.parse_args()
-    rows = [json.loads(line) for line in args.corpus.read_text().splitlines() if line.strip()]
-    texts = [r["text"] for r in rows] * args.repeat
-    words = sum(len(t.split()) for t in texts)
-    components = Components.load()
-    nlp = load_model()
-    list(nlp.pipe(texts[:4]))  # warm up
 
-    start = time.perf_counter()
-    for _ in nlp.pipe(texts, batch_size=DEFAULT_BATCH_SIZE):
-        pass
-    raw = time.perf_counter() - start
+    records = varied_records(args.articles)
+    words = sum(len(r["text"].split()) for r in records)
+    engine = InProcess(batch_size=args.batch_size)
+    nlp = engine.spec.load().nlp  # the very model object sitrep's side uses
+    list(nlp.pipe([r["text"] for r in records[:4]]))  # warm up
+    print(load_note(), "(start)")
 
-    start = time.perf_counter()
-    events = sum(len(p.events) for p in pipeline((Article(text=t) for t in texts), components))
-    full = time.perf_counter() - start
+    raw = sitrep = 0.0
+    events = stored = 0
+    with tempfile.TemporaryDirectory(prefix="sitrep-bench-") as tmp:
+        store = Store(Path(tmp) / "bench.db")
+        store.migrate()
+        size = -(-len(records) // args.chunks)
+        for n, i in enumerate(range(0, len(records), size)):
+            chunk = records[i : i + size]
+            path = write_jsonl(chunk, Path(tmp) / f"chunk{n}.jsonl")
+            for side in ("raw", "sitrep") if n % 2 == 0 else ("sitrep", "raw"):
+                start = time.perf_counter()
+                if side == "raw":
+                    for _ in nlp.pipe((r["text"] for r in chunk), batch_size=args.batch_size):
+                        pass
+                    raw += time.perf_counter() - start
+                else:
+                    report = ingest_into(store, [path], engine=engine,
+                                         batch_size=args.batch_size)
+                    sitrep += time.perf_counter() - start
+                    events += report.events_new
+                    stored += report.articles_new
+        store.close()
 
-    n = len(texts)
-    print(f"{n} articles, {words:,} words, {events:,} events")
-    print(f"raw spaCy nlp.pipe : {n / raw:6.2f} articles/s ({raw:.1f} s)")
-    print(f"sitrep pipeline    : {n / full:6.2f} articles/s ({full:.1f} s)")
-    print(f"ratio sitrep / raw : {raw / full:.2f}")
+    n = len(records)
+    assert stored == n, f"only {stored} of {n} articles stored"
+    print(f"{n} articles, {words:,} words, {events:,} events stored; batch size "
+          f"{args.batch_size}; {load_note()} (end)")
+    print(f"{'':28} {'articles/s':>10} {'seconds':>8}")
+    print(f"{'raw spaCy nlp.pipe':28} {n / raw:10.2f} {raw:8.1f}")
+    print(f"{'sitrep ingest -> store':28} {n / sitrep:10.2f} {sitrep:8.1f}")
+    print(f"{'ratio sitrep / raw':28} {raw / sitrep:10.2f}")
 
 
 if __name__ == "__main__":

@@ -67,7 +67,18 @@ def ingest_options(command: Callable) -> Callable:
                      help="Extra trigger/modality lexicon file (TOML). Repeatable."),
         click.option("--actors", "actor_files", multiple=True, type=click.Path(exists=True),
                      help="Extra actor dictionary file (TSV). Repeatable."),
+        click.option("--engine", type=click.Choice(["local", "dask"]), default="local",
+                     show_default=True,
+                     help="Where articles are coded: local processes, or a Dask cluster."),
+        click.option("--workers", type=click.IntRange(1),
+                     help="Worker processes (default: one per core; 1 codes in this process)."),
+        click.option("--scheduler", metavar="tcp://HOST:PORT",
+                     help="Dask scheduler to use with --engine dask (default: start a local "
+                          "cluster on 127.0.0.1)."),
         click.option("--quiet", "-q", is_flag=True, help="No progress bar or summary."),
+        click.option("--allow-private-urls", is_flag=True,
+                     help="Let http(s) inputs reach loopback and private network addresses "
+                          "(refused by default)."),
     ]
     for option in reversed(options):
         command = option(command)
@@ -96,26 +107,36 @@ def _open_store(db: str):
 
 
 def _run_ingest(store, paths, outlet, published, title, batch_size, max_bytes, model,
-                lexicon_files, actor_files, quiet):
+                lexicon_files, actor_files, engine, workers, scheduler, quiet,
+                allow_private_urls=False):
+    from sitrep.engine import ComponentSpec, open_engine
     from sitrep.ingest import ArticleOverrides, count_inputs
-    from sitrep.pipeline import Components, ingest_into
+    from sitrep.pipeline import ingest_into
 
+    if scheduler and engine != "dask":
+        raise click.BadParameter("needs --engine dask", param_hint="--scheduler")
     overrides = ArticleOverrides(outlet=outlet, published=published, title=title)
     show = not quiet and err.is_terminal
+    total = count_inputs(paths)
     with Progress(TextColumn("[bold]coding[/]"), BarColumn(), MofNCompleteColumn(),
                   TimeRemainingColumn(), console=err, disable=not show, transient=True) as bar:
-        task = bar.add_task("ingest", total=count_inputs(paths))
-        components = Components.load(model=model, lexicon_files=lexicon_files,
-                                     actor_files=actor_files)
+        task = bar.add_task("ingest", total=total)
+        spec = ComponentSpec.of(model, lexicon_files, actor_files)
+        runner = open_engine(engine, spec, workers=workers, scheduler=scheduler,
+                             batch_size=batch_size, articles=total)
 
         def problem(p):
             # plain Text: a file name with brackets must not be read as markup
             bar.console.print(Text(str(p), style="red" if p.severity == "error" else "yellow"),
                               soft_wrap=True)
 
-        report = ingest_into(store, paths, overrides=overrides, components=components,
-                             batch_size=batch_size, max_bytes=max_bytes,
-                             on_progress=lambda n: bar.advance(task, n), on_problem=problem)
+        try:
+            report = ingest_into(store, paths, overrides=overrides, engine=runner,
+                                 batch_size=batch_size, max_bytes=max_bytes,
+                                 on_progress=lambda n: bar.advance(task, n), on_problem=problem,
+                                 allow_private_urls=allow_private_urls)
+        finally:
+            runner.close()
     if not quiet:
         errors = sum(p.severity == "error" for p in report.problems)
         err.print(
@@ -154,7 +175,7 @@ def _friendly_errors(command: Callable) -> Callable:
 @db_option
 @_friendly_errors
 def ingest(paths, db, **options) -> None:
-    """Read, code and store articles from files, folders or "-" (stdin).
+    """Read, code and store articles from files, folders, http(s) URLs or "-" (stdin).
 
     Formats by extension: .txt, .md, .html/.htm, .jsonl (fields id, url, title, author,
     outlet, published, text). Articles already stored (same text) are skipped, so running
@@ -319,3 +340,7 @@ def eval_command(gold, report_path, baseline, limit, model, lexicon_files, actor
 
 if __name__ == "__main__":
     main()
+
+
+# Commands of the later stages live in their own modules; importing them registers them.
+from sitrep.commands import compare, link, serve, watch  # noqa: E402,F401

@@ -2,7 +2,9 @@
 
 `pipeline()` turns articles into coded events (parse -> extract -> resolve);
 `ingest_into()` wraps it with the ingest stage before and the store after, streaming in
-batches so that an interrupted run keeps what it finished and a re-run skips it.
+batches so that an interrupted run keeps what it finished and a re-run skips it. Where the
+batches are coded (this process, local worker processes, a Dask cluster) is the engine's
+business (`sitrep.engine`); storing always happens here, one transaction per batch.
 """
 
 from __future__ import annotations
@@ -10,11 +12,13 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Protocol
 
 from spacy.language import Language
 
 from sitrep.extract import Lexicon, extract_events
 from sitrep.ingest import ArticleOverrides, read_inputs
+from sitrep.linking import link_pending, update_links  # link stage: stories, events, series
 from sitrep.parse import DEFAULT_BATCH_SIZE, load_model, parse_articles
 from sitrep.records import Article, ArticlePlace, Event, IngestProblem
 from sitrep.resolve.actors import ActorDictionary
@@ -65,6 +69,14 @@ def pipeline(articles: Iterable[Article], components: Components | None = None, 
         yield ProcessedArticle(article, events, places)
 
 
+class Engine(Protocol):
+    """Runs `pipeline` over batches of articles somewhere (see `sitrep.engine`)."""
+
+    def run(self, batches: Iterable[list[Article]]) -> Iterator[list[ProcessedArticle]]:
+        """Each batch's results, in input order."""
+        ...
+
+
 @dataclass
 class IngestReport:
     articles_read: int = 0
@@ -85,23 +97,52 @@ def ingest_into(
     *,
     overrides: ArticleOverrides | None = None,
     components: Components | None = None,
+    engine: Engine | None = None,
     batch_size: int = DEFAULT_BATCH_SIZE,
     max_bytes: int | None = None,
     on_progress: Callable[[int], None] | None = None,
     on_problem: Callable[[IngestProblem], None] | None = None,
+    allow_private_urls: bool = False,
 ) -> IngestReport:
     """Read inputs, code the articles the store does not hold yet, and store them.
 
     Articles are committed in batches of `batch_size`: a run that is interrupted keeps
     every finished batch, and running the same command again picks up where it stopped.
+    `engine` says where batches are coded (default: here, with `components`).
     """
+    options: dict = {"max_bytes": max_bytes} if max_bytes else {}
+    options["allow_private_urls"] = allow_private_urls  # for http(s) inputs
+    return ingest_articles(store, read_inputs(paths, overrides, **options),
+                           components=components, engine=engine, batch_size=batch_size,
+                           on_progress=on_progress, on_problem=on_problem)
+
+
+def ingest_articles(
+    store: Store,
+    items: Iterable[Article | IngestProblem],
+    *,
+    components: Components | None = None,
+    engine: Engine | None = None,
+    batch_size: int = DEFAULT_BATCH_SIZE,
+    on_progress: Callable[[int], None] | None = None,
+    on_problem: Callable[[IngestProblem], None] | None = None,
+) -> IngestReport:
+    """`ingest_into` for articles read already (feeds, URLs): problems are logged, articles
+    the store holds are skipped, the others coded and stored batch by batch.
+
+    Exactly once: each batch is stored in one transaction that skips articles stored
+    meanwhile, and only articles the store lacks are sent to be coded, so a run killed at
+    any point and run again ends with every article stored once.
+    """
+    # A run killed between storing a batch and linking it left articles unlinked, which the
+    # re-run would skip as known: link them first, as the interrupted run would have.
+    link_pending(store)
     report = IngestReport()
     seen: set[str] = set()
-    options = {"max_bytes": max_bytes} if max_bytes else {}
 
-    def new_articles() -> Iterator[Article]:
+    def new_batches() -> Iterator[list[Article]]:
         pending: list[Article] = []
-        for item in read_inputs(paths, overrides, **options):
+        for item in items:
             if isinstance(item, IngestProblem):
                 report.problems.append(item)
                 store.record_problem(item)
@@ -118,30 +159,34 @@ def ingest_into(
             seen.add(item.content_hash)
             pending.append(item)
             if len(pending) >= batch_size:
-                yield from _unknown(store, pending, report, on_progress)
+                if batch := _unknown(store, pending, report, on_progress):
+                    yield batch
                 pending = []
-        yield from _unknown(store, pending, report, on_progress)
+        if batch := _unknown(store, pending, report, on_progress):
+            yield batch
 
-    batch: list[tuple[Article, list[Event], list[ArticlePlace]]] = []
-    for processed in pipeline(new_articles(), components, batch_size=batch_size):
-        batch.append((processed.article, processed.events, processed.places))
-        if len(batch) >= batch_size:
-            _flush(store, batch, report, on_progress)
-            batch = []
-    _flush(store, batch, report, on_progress)
+    if engine is None:
+        components = components or Components.load()
+        coded: Iterator[list[ProcessedArticle]] = (
+            list(pipeline(batch, components, batch_size=batch_size)) for batch in new_batches()
+        )
+    else:
+        coded = engine.run(new_batches())
+    for processed in coded:
+        _flush(store, [(p.article, p.events, p.places) for p in processed], report, on_progress)
     return report
 
 
 def _unknown(store: Store, articles: list[Article], report: IngestReport,
-             on_progress: Callable[[int], None] | None) -> Iterator[Article]:
+             on_progress: Callable[[int], None] | None) -> list[Article]:
+    if not articles:
+        return []
     known = store.known_hashes(a.content_hash for a in articles)
-    for article in articles:
-        if article.content_hash in known:
-            report.articles_known += 1
-            if on_progress:
-                on_progress(1)
-        else:
-            yield article
+    if known:
+        report.articles_known += len(known)
+        if on_progress:
+            on_progress(len(known))
+    return [article for article in articles if article.content_hash not in known]
 
 
 def _flush(store: Store, batch: list[tuple[Article, list[Event], list[ArticlePlace]]],
@@ -152,6 +197,7 @@ def _flush(store: Store, batch: list[tuple[Article, list[Event], list[ArticlePla
     # The batch was filtered against the store just before parsing; another writer adding
     # the same article meanwhile is the only way `added` can fall short.
     added = store.add_batch(batch)
+    update_links(store, [article.id for article, _, _ in batch])
     report.articles_new += added
     report.articles_known += len(batch) - added
     report.events_new += sum(len(events) for _, events, _ in batch[:added])

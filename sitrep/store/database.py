@@ -18,15 +18,19 @@ from sqlalchemy import (
     ColumnElement,
     Connection,
     Engine,
+    Select,
     column,
     create_engine,
     event,
     func,
     insert,
     inspect,
+    literal,
     or_,
     select,
     table,
+    tuple_,
+    update,
 )
 from sqlalchemy.engine import URL
 from sqlalchemy.exc import IntegrityError
@@ -36,6 +40,8 @@ from sitrep.store.schema import (
     SCHEMA_REVISION,
     articles,
     events,
+    feed_entries,
+    feeds,
     ingest_problems,
     places,
 )
@@ -245,6 +251,59 @@ class Store:
         with self._writer.begin() as connection:
             connection.execute(insert(ingest_problems), row)
 
+    # -- feeds (`sitrep watch`) -----------------------------------------------------------
+
+    def feed_state(self, url: str) -> dict[str, Any] | None:
+        """What the last poll of a feed left: title, etag, last_modified, checked_at, error."""
+        with self._engine.connect() as connection:
+            row = connection.execute(select(feeds).where(feeds.c.url == url)).mappings().first()
+        return dict(row) if row is not None else None
+
+    def feed_entries_seen(self, url: str, keys: Iterable[str]) -> dict[str, dict[str, Any]]:
+        """Of these entry keys of a feed, those read before: key -> article_id, error,
+        attempts."""
+        wanted = sorted(set(keys))
+        found: dict[str, dict[str, Any]] = {}
+        e = feed_entries.c
+        with self._engine.connect() as connection:
+            for i in range(0, len(wanted), IN_CHUNK):
+                query = (select(e.entry_key, e.article_id, e.error, e.attempts)
+                         .where(e.feed_url == url, e.entry_key.in_(wanted[i : i + IN_CHUNK])))
+                for row in connection.execute(query).mappings():
+                    found[row["entry_key"]] = dict(row)
+        return found
+
+    def record_feed_poll(self, url: str, *, error: str | None = None, title: str | None = None,
+                         etag: str | None = None, last_modified: str | None = None,
+                         entries: Sequence[dict[str, Any]] = ()) -> None:
+        """Keep how a poll went. A failed poll (`error`) keeps the validators and title of the
+        last good one. `entries`: dicts of entry_key, link, article_id, error; an entry seen
+        before counts one more attempt."""
+        now = datetime.now(UTC)
+        state: dict[str, Any] = {"checked_at": now, "error": error}
+        if error is None:
+            state.update(etag=etag, last_modified=last_modified)
+            if title:
+                state["title"] = title
+        e = feed_entries.c
+        with self._writer.begin() as connection:
+            if connection.execute(select(feeds.c.url).where(feeds.c.url == url)).first():
+                connection.execute(update(feeds).where(feeds.c.url == url), state)
+            else:
+                connection.execute(insert(feeds), {"url": url, **state})
+            for entry in entries:
+                key = entry["entry_key"]
+                row = {"link": entry.get("link"), "article_id": entry.get("article_id"),
+                       "error": entry.get("error"), "seen_at": now}
+                where = (e.feed_url == url, e.entry_key == key)
+                attempts = connection.execute(select(e.attempts).where(*where)).scalar()
+                if attempts is None:
+                    connection.execute(insert(feed_entries),
+                                       {"feed_url": url, "entry_key": key, "attempts": 1, **row})
+                else:
+                    connection.execute(update(feed_entries).where(*where),
+                                       {"attempts": attempts + 1, **row})
+
     # -- reading --------------------------------------------------------------------------
 
     def events(
@@ -259,6 +318,7 @@ class Store:
         article_id: str | None = None,
         limit: int | None = None,
         offset: int = 0,
+        after: str | None = None,
     ) -> Iterator[dict]:
         """Event records (as `Event.to_record()` made them), filtered, in timeline order.
 
@@ -267,6 +327,10 @@ class Store:
         `since`/`until` (inclusive) apply to the event's date, or its article's publication
         date when it has none. `outlet`: part of the outlet's name, any case. Ordered by that
         date (undated last), article, and position in the article.
+
+        Paging: `after` is the id of the last event of the previous page; the page starts
+        right after it, as fast on page 10,000 as on page 1 (`offset` makes the database
+        walk past every skipped event). An unknown id gives no events.
         """
         c = events.c
         conditions: list[ColumnElement[bool]] = []
@@ -290,12 +354,22 @@ class Store:
             select(c.record)
             .where(*conditions)
             .order_by(c.timeline_date.asc().nulls_last(), c.article_id, c.evidence_start, c.id)
-            .limit(limit)
-            .offset(offset or None)
         )
         with self._engine.connect() as connection:
-            for record in connection.execute(query).scalars():
-                yield json.loads(record)
+            if after is None:
+                parts = [query.limit(limit).offset(offset or None)]
+            else:
+                if offset:
+                    raise ValueError("page with either `after` or `offset`, not both")
+                parts = _pages_after(connection, query, after)
+            left = limit
+            for part in parts:
+                for record in connection.execute(part.limit(left)).scalars():
+                    yield json.loads(record)
+                    if left is not None:
+                        left -= 1
+                if left == 0:
+                    return
 
     def places(
         self,
@@ -387,6 +461,24 @@ def _known_hashes(connection: Connection, hashes: Iterable[str]) -> set[str]:
         query = select(articles.c.content_hash).where(articles.c.content_hash.in_(chunk))
         found.update(connection.execute(query).scalars())
     return found
+
+
+def _pages_after(connection: Connection, query: Select, event_id: str) -> list[Select]:
+    """`query` (events in timeline order) cut to the events after `event_id`, as queries to
+    run one after the other: dated events after it, then the undated ones. Each is a range
+    of the timeline index, so any page costs what the first one does."""
+    c = events.c
+    anchor = connection.execute(select(c.timeline_date, c.article_id, c.evidence_start, c.id)
+                                .where(c.id == event_id)).first()
+    if anchor is None:
+        return []
+    undated = query.where(c.timeline_date.is_(None))
+    rest = tuple_(*(literal(value) for value in anchor[1:]))
+    if anchor.timeline_date is None:
+        return [undated.where(tuple_(c.article_id, c.evidence_start, c.id) > rest)]
+    # a row value with a null date compares as null: the first part holds dated events only
+    key = tuple_(c.timeline_date, c.article_id, c.evidence_start, c.id)
+    return [query.where(key > tuple_(literal(anchor.timeline_date), *rest.clauses)), undated]
 
 
 def _party_matches(code: Any, text: Any, value: str) -> ColumnElement[bool]:

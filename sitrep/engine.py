@@ -1,0 +1,205 @@
+"""Engines: where `sitrep.pipeline.pipeline` runs, for `ingest_into(..., engine=...)`.
+
+- `InProcess`: here, one core (what `ingest_into` does without an engine).
+- `LocalProcesses`: a pool of worker processes on this machine, one per core by default.
+- `DaskCluster`: the workers of a Dask distributed cluster (a `LocalCluster` on 127.0.0.1
+  unless a scheduler address is given).
+
+Every engine maps the same task, `code_batch` (the pipeline over one batch of articles),
+over the batches it is given and yields their results in input order, so every engine
+stores the same events in the same order. Each worker process loads its components once
+(`ComponentSpec.load`, cached per process). At most `in_flight` batches are submitted and
+not yet handed back, so memory stays flat however long the input; the caller stores each
+batch as it comes back (one transaction per batch), which is what makes a killed run
+resumable without losing or repeating an article.
+"""
+
+from __future__ import annotations
+
+import functools
+import logging
+import os
+import signal
+import threading
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+from multiprocessing import get_context
+from pathlib import Path
+from typing import Any, Protocol
+
+from sitrep.parse import DEFAULT_BATCH_SIZE
+from sitrep.pipeline import Components, ProcessedArticle, pipeline
+from sitrep.records import Article
+
+ENGINES = ("local", "dask")
+# Batches submitted ahead per worker: one running, one queued so a worker never waits for
+# the next; more would only hold memory.
+BATCHES_AHEAD_PER_WORKER = 2
+
+
+@dataclass(frozen=True)
+class ComponentSpec:
+    """What a worker needs to load the same Components as the caller would (names, not
+    objects: a worker loads them itself, once per process)."""
+
+    model: str | None = None
+    lexicon_files: tuple[str, ...] = ()
+    actor_files: tuple[str, ...] = ()
+
+    @classmethod
+    def of(cls, model: str | None = None, lexicon_files: Iterable[str | Path] = (),
+           actor_files: Iterable[str | Path] = ()) -> ComponentSpec:
+        # absolute paths: a worker may run in another directory
+        return cls(model, tuple(str(Path(f).resolve()) for f in lexicon_files),
+                   tuple(str(Path(f).resolve()) for f in actor_files))
+
+    def load(self) -> Components:
+        return _load_components(self)
+
+
+@functools.cache
+def _load_components(spec: ComponentSpec) -> Components:
+    return Components.load(model=spec.model, lexicon_files=spec.lexicon_files,
+                           actor_files=spec.actor_files)
+
+
+def code_batch(articles: list[Article], spec: ComponentSpec,
+               batch_size: int = DEFAULT_BATCH_SIZE) -> list[ProcessedArticle]:
+    """The task every engine runs: the pipeline over one batch, with this process's
+    components."""
+    return list(pipeline(articles, spec.load(), batch_size=batch_size))
+
+
+class _Future(Protocol):
+    def result(self) -> Any: ...
+
+
+def _in_order(submit: Callable[[list[Article]], _Future], batches: Iterable[list[Article]],
+              in_flight: int) -> Iterator[list[ProcessedArticle]]:
+    """Submit batches, keeping at most `in_flight` outstanding; yield results in order."""
+    pending: deque[_Future] = deque()
+    for batch in batches:
+        pending.append(submit(batch))
+        if len(pending) >= in_flight:
+            yield pending.popleft().result()
+    while pending:
+        yield pending.popleft().result()
+
+
+class InProcess:
+    """The pipeline in this process."""
+
+    workers = 1
+
+    def __init__(self, spec: ComponentSpec = ComponentSpec(), *,
+                 batch_size: int = DEFAULT_BATCH_SIZE) -> None:
+        self.spec, self.batch_size = spec, batch_size
+
+    def run(self, batches: Iterable[list[Article]]) -> Iterator[list[ProcessedArticle]]:
+        for batch in batches:
+            yield code_batch(batch, self.spec, self.batch_size)
+
+    def close(self) -> None:
+        pass
+
+
+class LocalProcesses:
+    """A pool of `workers` processes (default: one per usable core), each loading the
+    components once, at its first batch."""
+
+    def __init__(self, spec: ComponentSpec = ComponentSpec(), *, workers: int | None = None,
+                 batch_size: int = DEFAULT_BATCH_SIZE) -> None:
+        self.spec, self.batch_size = spec, batch_size
+        self.workers = workers or usable_cores()
+        # spawn, not fork: the caller holds database connections and maybe threads
+        self._pool = ProcessPoolExecutor(self.workers, mp_context=get_context("spawn"),
+                                         initializer=_worker_setup, initargs=(os.getpid(),))
+
+    def run(self, batches: Iterable[list[Article]]) -> Iterator[list[ProcessedArticle]]:
+        def submit(batch: list[Article]) -> _Future:
+            return self._pool.submit(code_batch, batch, self.spec, self.batch_size)
+
+        try:
+            yield from _in_order(submit, batches, BATCHES_AHEAD_PER_WORKER * self.workers)
+        except BaseException:
+            self._pool.shutdown(wait=False, cancel_futures=True)
+            raise
+
+    def close(self) -> None:
+        self._pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _worker_setup(parent_pid: int) -> None:
+    # Ctrl-C is the parent's to handle (it stops submitting and shuts the pool down).
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    # A parent killed outright (kill -9) cannot shut the pool down: leave on our own rather
+    # than linger holding a model in memory.
+    threading.Thread(target=_exit_when_orphaned, args=(parent_pid,), daemon=True).start()
+
+
+def _exit_when_orphaned(parent_pid: int, every: float = 1.0) -> None:
+    while os.getppid() == parent_pid:
+        threading.Event().wait(every)
+    os._exit(1)
+
+
+class DaskCluster:
+    """The workers of a Dask distributed cluster: the one at `scheduler`
+    ("tcp://host:port"), else a LocalCluster of `workers` single-threaded processes on
+    127.0.0.1, closed with the engine."""
+
+    def __init__(self, spec: ComponentSpec = ComponentSpec(), *, workers: int | None = None,
+                 scheduler: str | None = None, batch_size: int = DEFAULT_BATCH_SIZE) -> None:
+        from distributed import Client, LocalCluster
+
+        self.spec, self.batch_size = spec, batch_size
+        self._cluster = None
+        if scheduler:
+            self.client = Client(scheduler)
+        else:
+            self._cluster = LocalCluster(
+                n_workers=workers or usable_cores(), threads_per_worker=1, processes=True,
+                host="127.0.0.1", dashboard_address=None, silence_logs=logging.ERROR,
+            )
+            self.client = Client(self._cluster)
+        self.workers = max(1, sum(self.client.nthreads().values()))
+
+    def run(self, batches: Iterable[list[Article]]) -> Iterator[list[ProcessedArticle]]:
+        def submit(batch: list[Article]) -> _Future:
+            return self.client.submit(code_batch, batch, self.spec, self.batch_size, pure=False)
+
+        yield from _in_order(submit, batches, BATCHES_AHEAD_PER_WORKER * self.workers)
+
+    def close(self) -> None:
+        self.client.close()
+        if self._cluster is not None:
+            self._cluster.close()
+
+
+def usable_cores() -> int:
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
+def open_engine(kind: str = "local", spec: ComponentSpec = ComponentSpec(), *,
+                workers: int | None = None, scheduler: str | None = None,
+                batch_size: int = DEFAULT_BATCH_SIZE,
+                articles: int | None = None) -> InProcess | LocalProcesses | DaskCluster:
+    """The engine `sitrep ingest --engine KIND` uses. `articles`, when known, caps the local
+    pool: an input of one batch is coded here rather than paying for worker start-up."""
+    if kind == "dask":
+        return DaskCluster(spec, workers=workers, scheduler=scheduler, batch_size=batch_size)
+    if kind != "local":
+        raise ValueError(f"unknown engine {kind!r}; one of {', '.join(ENGINES)}")
+    if scheduler:
+        raise ValueError("--scheduler needs --engine dask")
+    workers = workers or usable_cores()
+    if articles is not None:
+        workers = min(workers, -(-articles // batch_size))
+    if workers <= 1:
+        return InProcess(spec, batch_size=batch_size)
+    return LocalProcesses(spec, workers=workers, batch_size=batch_size)
