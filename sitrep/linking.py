@@ -26,7 +26,6 @@ from sitrep.link.events import (
     choose_cluster,
     could_join,
     mention_from_json,
-    mention_from_record,
     merge_windows,
     new_cluster,
     sketch_span,
@@ -158,7 +157,8 @@ def _link_events(session: LinkSession, batch: list[LinkArticle], config: LinkCon
     """Put each event mention of the batch in an event cluster and refresh the series of the
     clusters that changed. Returns, for each article of the batch, the other articles that
     report one of its events dated to a day near it (within the story window)."""
-    mentions = [mention_from_record(r, config) for article in batch for r in article.events]
+    mentions = [mention_from_json(text, config) for article in batch
+                for text in article.event_json]
     mergeable = [m for m in mentions if can_merge(m)]
     stored = session.clusters(_could_join(session, mergeable, config),
                               lambda text: mention_from_json(text, config))

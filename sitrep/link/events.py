@@ -25,6 +25,7 @@ the best such cluster when there are several; otherwise it starts a cluster of i
 from __future__ import annotations
 
 import calendar
+import itertools
 import json
 import re
 from collections.abc import Iterable, Mapping
@@ -76,7 +77,10 @@ def mention_from_json(text: str, config: LinkConfig) -> EventMention:
     found = memo.get(text)
     if found is None:
         if len(memo) >= MENTION_MEMO_SIZE:
-            memo.clear()
+            # forget the oldest quarter: linking runs forward in time, so the mentions
+            # remembered first are the least likely to be neighbours again
+            for old in list(itertools.islice(memo, MENTION_MEMO_SIZE // 4)):
+                del memo[old]
         found = memo[text] = mention_from_record(json.loads(text), config)
     return found
 
@@ -187,10 +191,10 @@ def hard_compatible(a: EventMention, b: EventMention, config: LinkConfig) -> boo
     """Nothing tells the two mentions apart (the hard rules of the module's docstring)."""
     return (
         b.event_type in config.types_like(a.event_type)
+        and _dates_agree(a, b, config)  # the cheap rule that rules out most neighbours
         and (a.mode is None or b.mode is None or a.mode == b.mode)
         and _modalities_agree(a.modality, b.modality)
         and _parties_agree(a, b, a.event_type in config.events["symmetric_types"])
-        and _dates_agree(a, b, config)
         and _places_agree(a, b, config)
         and (a.activity is None or b.activity is None or a.activity == b.activity)
     )

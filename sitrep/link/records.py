@@ -29,6 +29,9 @@ class LinkArticle:
     outlet: str | None = None
     published: date | None = None
     events: list[dict[str, Any]] = field(default_factory=list)  # event records (README)
+    # the same records as stored (JSON), by which `mention_from_json` remembers their
+    # mentions for the batches after this one
+    event_json: list[str] = field(default_factory=list)
     places: list[str] = field(default_factory=list)  # gazetteer names of places it mentions
 
 

@@ -7,6 +7,7 @@ the compare stage and the REST API alike.
 
 from __future__ import annotations
 
+import functools
 import json
 from collections import defaultdict
 from collections.abc import Callable, Collection, Iterator, Sequence
@@ -14,7 +15,18 @@ from contextlib import contextmanager
 from datetime import date, timedelta
 from typing import Any
 
-from sqlalchemy import Connection, and_, bindparam, delete, func, insert, or_, select, update
+from sqlalchemy import (
+    Connection,
+    Select,
+    and_,
+    bindparam,
+    delete,
+    func,
+    insert,
+    or_,
+    select,
+    update,
+)
 
 from sitrep.link.records import (
     ArticleVector,
@@ -59,6 +71,23 @@ def _chunks(values: Sequence[Any], size: int = IN_CHUNK) -> Iterator[Sequence[An
 
 def _iso(value: date | None) -> str | None:
     return value.isoformat() if value else None
+
+
+@functools.cache
+def _sketch_query(n_windows: int) -> Select:
+    """`LinkSession.cluster_sketches`' statement for one type and `n_windows` date windows,
+    with bound parameters kind, codes, months, lo0, hi0, lo1, ..."""
+    c = clusters_table.c
+    kind, codes = bindparam("kind"), bindparam("codes", expanding=True)
+    months = bindparam("months", expanding=True)
+    windows = [(bindparam(f"lo{i}"), bindparam(f"hi{i}")) for i in range(n_windows)]
+    terms = []
+    for role in (c.actor_code, c.recipient_code):  # an index each
+        base = [c.event_type == kind, role.in_(codes)]
+        terms += [and_(*base, c.timeline_date.between(lo, hi)) for lo, hi in windows]
+        terms.append(and_(*base, c.date_precision == "month", c.timeline_date.in_(months)))
+    return select(c.id, c.event_type, c.actor_code, c.recipient_code, c.timeline_date,
+                  c.date_precision, c.lat, c.lon).where(or_(*terms))
 
 
 # -- reading (public) ----------------------------------------------------------------------
@@ -292,6 +321,7 @@ class LinkSession:
                      .order_by(events.c.article_id, events.c.evidence_start, events.c.id))
             for article_id, record in self.connection.execute(query):
                 loaded[article_id].events.append(json.loads(record))
+                loaded[article_id].event_json.append(record)
             query = (select(places.c.article_id, places.c.name).distinct()
                      .where(places.c.article_id.in_(chunk))
                      .order_by(places.c.article_id, places.c.name))
@@ -412,23 +442,17 @@ class LinkSession:
     def cluster_sketches(self, wanted: Sequence[CandidateQuery]) -> list[ClusterSketch]:
         """Stored clusters of a wanted type with one of its codes as actor or recipient,
         dated in one of its windows or month-precise in one of its months (their first
-        days). One statement per type, an OR of index ranges (whose shape repeats from batch
-        to batch, so that SQLAlchemy compiles it once)."""
-        c = clusters_table.c
-        columns = (c.id, c.event_type, c.actor_code, c.recipient_code, c.timeline_date,
-                   c.date_precision, c.lat, c.lon)
+        days). One statement per type, an OR of index ranges, built once per number of
+        windows (building it costs more than running it)."""
         found: dict[str, ClusterSketch] = {}
         for kind, codes, windows, months in wanted:
+            query = _sketch_query(len(windows))
+            bounds = {f"lo{i}": lo for i, (lo, _) in enumerate(windows)}
+            bounds.update((f"hi{i}", hi) for i, (_, hi) in enumerate(windows))
             for some in _chunks(sorted(codes), CODES_PER_QUERY):
-                terms = []
-                for role in (c.actor_code, c.recipient_code):  # an index each
-                    base = [c.event_type == kind, role.in_(some)]
-                    terms += [and_(*base, c.timeline_date.between(lo, hi))
-                              for lo, hi in windows]
-                    if months:
-                        terms.append(and_(*base, c.date_precision == "month",
-                                          c.timeline_date.in_(sorted(months))))
-                for row in self.connection.execute(select(*columns).where(or_(*terms))):
+                parameters = {"kind": kind, "codes": list(some), "months": sorted(months),
+                              **bounds}
+                for row in self.connection.execute(query, parameters):
                     found[row.id] = ClusterSketch(*row)
         return list(found.values())
 
