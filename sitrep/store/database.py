@@ -26,7 +26,6 @@ from sqlalchemy import (
     insert,
     inspect,
     literal,
-    or_,
     select,
     table,
     tuple_,
@@ -36,6 +35,7 @@ from sqlalchemy.engine import URL
 from sqlalchemy.exc import IntegrityError
 
 from sitrep.records import Article, ArticlePlace, Event, IngestProblem
+from sitrep.store.filters import EventFilters
 from sitrep.store.schema import (
     SCHEMA_REVISION,
     articles,
@@ -336,23 +336,9 @@ class Store:
         walk past every skipped event). An unknown id gives no events.
         """
         c = events.c
-        conditions: list[ColumnElement[bool]] = []
-        if wanted := [t.strip().upper() for t in types if t.strip()]:
-            conditions.append(c.event_type.in_(wanted))
-        if actor and actor.strip():
-            conditions.append(_party_matches(c.actor_code, c.actor_text, actor.strip()))
-        if recipient and recipient.strip():
-            conditions.append(
-                _party_matches(c.recipient_code, c.recipient_text, recipient.strip())
-            )
-        if since is not None:
-            conditions.append(c.timeline_date >= since)
-        if until is not None:
-            conditions.append(c.timeline_date <= until)
-        if outlet and outlet.strip():
-            conditions.append(c.outlet.icontains(outlet.strip(), autoescape=True))
-        if article_id:
-            conditions.append(c.article_id == article_id)
+        conditions = EventFilters(types=tuple(types), actor=actor, recipient=recipient,
+                                  since=since, until=until, outlet=outlet,
+                                  article_id=article_id).conditions()
         query = (
             select(c.record)
             .where(*conditions)
@@ -414,7 +400,7 @@ class Store:
         query = (
             select(
                 a.id, a.title, a.outlet, a.author, a.published, a.url, a.source, a.dateline,
-                _n_events(), a.n_chars, a.ingested_at,
+                n_events_column(), a.n_chars, a.ingested_at,
             )
             .order_by(a.published.asc().nulls_last(), a.id)
             .limit(limit)
@@ -426,7 +412,7 @@ class Store:
 
     def article(self, article_id: str) -> dict | None:
         """One stored article with all its metadata and text; None if there is no such id."""
-        query = select(articles, _n_events()).where(articles.c.id == article_id)
+        query = select(articles, n_events_column()).where(articles.c.id == article_id)
         with self._engine.connect() as connection:
             row = connection.execute(query).mappings().first()
         return _article_dict(row) if row is not None else None
@@ -484,12 +470,8 @@ def _pages_after(connection: Connection, query: Select, event_id: str) -> list[S
     return [query.where(key > tuple_(literal(anchor.timeline_date), *rest.clauses)), undated]
 
 
-def _party_matches(code: Any, text: Any, value: str) -> ColumnElement[bool]:
-    """An actor or recipient given as a code ("usa") or part of its text ("air force")."""
-    return or_(code == value.upper(), text.icontains(value, autoescape=True))
-
-
-def _n_events() -> Any:
+def n_events_column() -> Any:
+    """How many events an article has, as a column of a query over articles."""
     return (
         select(func.count())
         .where(events.c.article_id == articles.c.id)

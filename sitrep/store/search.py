@@ -17,12 +17,12 @@ import json
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import date
 from typing import Any
 
-from sqlalchemy import ColumnElement, bindparam, func, literal_column, or_, select, text
+from sqlalchemy import bindparam, func, literal_column, or_, select, text
 
-from sitrep.store.database import Store
+from sitrep.store.database import Store, n_events_column
+from sitrep.store.filters import EventFilters
 from sitrep.store.schema import articles, events
 
 # Marks around matched words in snippets: control characters that article text never
@@ -136,11 +136,6 @@ def search_articles(store: Store, query: str, *, limit: int = 20, offset: int = 
     return {"query": query, "total": total, "items": items}
 
 
-def _n_events() -> Any:
-    return (select(func.count()).where(events.c.article_id == articles.c.id)
-            .scalar_subquery().label("n_events"))
-
-
 def _search_sqlite(connection: Any, match: str, limit: int, offset: int) -> tuple[int, list]:
     total = connection.execute(
         text("SELECT count(*) FROM articles_fts WHERE articles_fts MATCH :q"), {"q": match}
@@ -180,7 +175,7 @@ def _with_articles(connection: Any, hits: list[tuple[str, float, str]]) -> list[
     if not hits:
         return []
     a = articles.c
-    query = (select(a.id, a.title, a.outlet, a.published, _n_events())
+    query = (select(a.id, a.title, a.outlet, a.published, n_events_column())
              .where(a.id.in_(bindparam("ids", expanding=True))))
     rows = connection.execute(query, {"ids": [h[0] for h in hits]})
     meta = {row.id: row._mapping for row in rows}
@@ -189,44 +184,6 @@ def _with_articles(connection: Any, hits: list[tuple[str, float, str]]) -> list[
 
 
 # -- event listings -------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class EventFilters:
-    """The filters of `sitrep events` (same meanings as `Store.events`), plus modality."""
-
-    types: tuple[str, ...] = ()
-    actor: str | None = None
-    recipient: str | None = None
-    since: date | None = None
-    until: date | None = None
-    outlet: str | None = None
-    article_id: str | None = None
-    modality: tuple[str, ...] = ()
-
-    def conditions(self) -> list[ColumnElement[bool]]:
-        c = events.c
-        found: list[ColumnElement[bool]] = []
-        if wanted := [t.strip().upper() for t in self.types if t.strip()]:
-            found.append(c.event_type.in_(wanted))
-        for column_code, column_text, value in ((c.actor_code, c.actor_text, self.actor),
-                                                (c.recipient_code, c.recipient_text,
-                                                 self.recipient)):
-            if value and value.strip():
-                value = value.strip()
-                found.append(or_(column_code == value.upper(),
-                                 column_text.icontains(value, autoescape=True)))
-        if self.since is not None:
-            found.append(c.timeline_date >= self.since)
-        if self.until is not None:
-            found.append(c.timeline_date <= self.until)
-        if self.outlet and self.outlet.strip():
-            found.append(c.outlet.icontains(self.outlet.strip(), autoescape=True))
-        if self.article_id:
-            found.append(c.article_id == self.article_id)
-        if wanted := [m.strip().lower() for m in self.modality if m.strip()]:
-            found.append(c.modality.in_(wanted))
-        return found
 
 
 # sort name -> the column that leads; every order ends with article, position, id so that
