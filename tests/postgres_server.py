@@ -28,11 +28,14 @@ def _free_port() -> int:
 
 
 class PostgresServer:
-    """Start with `start()`, which returns a SQLAlchemy URL; `stop()` removes everything."""
+    """Start with `start()`, which returns a SQLAlchemy URL; `stop()` removes everything,
+    unless the server was given a `folder` to keep (benchmarks reuse a filled database)."""
 
-    def __init__(self, binaries: Path):
+    def __init__(self, binaries: Path, folder: Path | None = None):
         self.binaries = binaries
-        self.folder = Path(tempfile.mkdtemp(prefix="sitrep-pg-"))
+        self.keep = folder is not None
+        self.folder = folder or Path(tempfile.mkdtemp(prefix="sitrep-pg-"))
+        self.folder.mkdir(parents=True, exist_ok=True)
         self.port = _free_port()
 
     def _run(self, *args: str) -> None:
@@ -44,17 +47,22 @@ class PostgresServer:
 
     def start(self) -> str:
         data = self.folder / "data"
-        self._run("initdb", "-D", str(data), "-U", "postgres", "--auth=trust", "-E", "UTF8")
+        fresh = not data.exists()
+        if fresh:
+            self._run("initdb", "-D", str(data), "-U", "postgres", "--auth=trust", "-E", "UTF8")
         options = (f"-c listen_addresses=127.0.0.1 -c port={self.port} "
                    f"-c unix_socket_directories={self.folder} -c fsync=off")
         self._run("pg_ctl", "-D", str(data), "-o", options, "-l", str(self.folder / "log"),
                   "-w", "start")
-        self._run("createdb", "-h", "127.0.0.1", "-p", str(self.port), "-U", "postgres",
-                  "sitrep_test")
+        if fresh:
+            self._run("createdb", "-h", "127.0.0.1", "-p", str(self.port), "-U", "postgres",
+                      "sitrep_test")
         return f"postgresql+psycopg://postgres@127.0.0.1:{self.port}/sitrep_test"
 
     def stop(self) -> None:
         try:
-            self._run("pg_ctl", "-D", str(self.folder / "data"), "-m", "immediate", "stop")
+            self._run("pg_ctl", "-D", str(self.folder / "data"),
+                      "-m", "fast" if self.keep else "immediate", "stop")
         finally:
-            shutil.rmtree(self.folder, ignore_errors=True)
+            if not self.keep:
+                shutil.rmtree(self.folder, ignore_errors=True)

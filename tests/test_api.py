@@ -76,6 +76,34 @@ def test_events_page_through_everything_once(client, store):
     assert ids(first["items"] + second["items"] + third["items"]) == ids(store.events())
 
 
+@pytest.mark.parametrize("sort", ["date", "-date", "published", "type", "actor"])
+@pytest.mark.parametrize("filters", [{}, {"type": ["ACCUSE", "ASSAULT", "CONSULT"]}])
+def test_keyset_pages_equal_offset_pages(client, sort, filters):
+    """Paging with `after` walks the same events in the same order as offsets do, through
+    the undated events at the end and for descending orders too."""
+    everything = client.get("/api/events", params={**filters, "sort": sort, "limit": 100})
+    expected = ids(everything.json()["items"])
+    walked, after = [], None
+    for _ in range(len(expected) + 1):
+        params = {**filters, "sort": sort, "limit": 2} | ({"after": after} if after else {})
+        page = client.get("/api/events", params=params).json()
+        walked += ids(page["items"])
+        after = page["next_after"]
+        if after is None:
+            break
+        assert page["offset"] is None if "after" in params else page["offset"] == 0
+    assert walked == expected and len(expected) >= 3
+
+
+def test_keyset_paging_edges(client):
+    assert client.get("/api/events", params={"after": "0123456789abcdef"}).json()["items"] == []
+    assert client.get("/api/events", params={"after": "x", "offset": 2}).status_code == 422
+    last = client.get("/api/events", params={"limit": 100}).json()["items"][-1]["id"]
+    assert client.get("/api/events", params={"after": last}).json() | {"items": None} == {
+        "items": None, "limit": 50, "offset": None, "total": None, "next_offset": None,
+        "next_after": None}
+
+
 def test_events_sort_orders(client):
     def dates(sort):
         items = client.get("/api/events", params={"sort": sort, "limit": 100}).json()["items"]

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import os
 from dataclasses import replace
-from datetime import date
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 import pytest
-from sqlalchemy import create_engine, delete, inspect, select
+from sqlalchemy import create_engine, delete, insert, inspect, select
 
 from sitrep.records import (
     Article,
@@ -19,9 +19,10 @@ from sitrep.records import (
     ResolvedDate,
 )
 from sitrep.store import Store, database_url
-from sitrep.store.database import alembic_config
+from sitrep.store.database import _prepare, alembic_config
 from sitrep.store.search import is_search_object
 from sitrep.store.schema import (
+    PARTY_TEXT_MAX,
     SCHEMA_REVISION,
     articles,
     events,
@@ -291,7 +292,11 @@ def test_a_database_at_0001_is_upgraded_in_place(backend: str, tmp_path: Path):
         assert store.schema_revision() == "0001"
         with store._engine.connect() as connection:
             assert not inspect(connection).has_table("places")
-        assert store.add_article(YONHAP, [ASSAULT, MOBILIZE])  # writes no places
+        # rows as the Store of revision 0001 wrote them (the columns have not changed)
+        rows = _prepare((YONHAP, [ASSAULT, MOBILIZE]), datetime.now(UTC))
+        with store._writer.begin() as connection:
+            connection.execute(insert(articles), [rows.article])
+            connection.execute(insert(events), rows.events)
 
         store.migrate()
         assert store.schema_revision() == SCHEMA_REVISION
@@ -299,6 +304,8 @@ def test_a_database_at_0001_is_upgraded_in_place(backend: str, tmp_path: Path):
             assert inspect(connection).has_table("places")
         assert [a["id"] for a in store.articles()] == [YONHAP.id]
         assert ids(store.events()) == expect(ASSAULT, MOBILIZE)
+        # the party names of events stored before they were kept are found by text
+        assert ids(store.events(actor="air force")) == expect(MOBILIZE)
         assert store.add_article(VOA, [ACCUSE], [PYONGYANG])
         assert list(store.places()) == place_records(VOA, PYONGYANG)
 
@@ -416,6 +423,42 @@ def test_filter_by_actor_code_or_text(filled: Store):
     assert ids(filled.events(actor="USA")) == expect(MOBILIZE)  # Washington is a recipient
     assert ids(filled.events(actor="korea")) == expect(ASSAULT, CONSULT)
     assert list(filled.events(actor="PR")) == []  # codes match whole, not in part
+
+
+def test_a_code_is_matched_as_a_code_only(store: Store):
+    """A value that is a code the store holds never also matches texts that contain it:
+    "usa" is USA, not "Jerusalem police"; a value that is no code is text, in any case."""
+    text = "Jerusalem police detained 12 people. The USA Today reporter was not hurt."
+    article = Article(text, title="Arrests", outlet="Wire", published=date(2017, 7, 1))
+    arrest = make_event(article, "detained", "ARREST", "17", ("Jerusalem police", "ISR"))
+    store.add_batch([(YONHAP, [ASSAULT, MOBILIZE]), (article, [arrest])])
+    assert ids(store.events(actor="usa")) == expect(MOBILIZE)
+    assert ids(store.events(actor="Usa")) == expect(MOBILIZE)
+    assert ids(store.events(actor="salem")) == [arrest.id]  # no code is "SALEM"
+    assert ids(store.events(actor="isr")) == [arrest.id]
+    assert list(store.events(actor="IS")) == []  # codes match whole, not in part
+
+
+def test_many_matching_names_give_the_same_events(filled: Store, monkeypatch):
+    """Past MAX_PARTY_NAMES matching names the filter tests every event's text instead of
+    reading each name's events: the events found are the same."""
+    cases = [{"actor": "korea"}, {"actor": "o"}, {"recipient": "a"}, {"actor": "%"}]
+    by_names = [ids(filled.events(**case)) for case in cases]
+    monkeypatch.setattr("sitrep.store.filters.MAX_PARTY_NAMES", 0)
+    assert [ids(filled.events(**case)) for case in cases] == by_names
+    assert all(by_names)
+
+
+def test_long_party_texts_are_cut_in_the_column_only(store: Store):
+    name = "the coalition of " + ", ".join(f"group {i}" for i in range(60)) + " and others"
+    text = f"On Friday {name} marched in the capital."
+    article = Article(text, title="March", outlet="Wire", published=date(2017, 7, 2))
+    march = make_event(article, "marched", "PROTEST", "14", (name, None))
+    store.add_article(article, [march])
+    assert len(name) > PARTY_TEXT_MAX
+    assert next(store.events())["actor"]["text"] == name  # the record keeps it whole
+    assert ids(store.events(actor="group 59 and others")) == []  # past the cut
+    assert ids(store.events(actor="group 7,")) == [march.id]
 
 
 def test_filter_by_recipient_code_or_text(filled: Store):

@@ -217,3 +217,39 @@ def test_api_docs_render_offline(page, server):
 def test_seed_reports_are_on_the_timeline(page, server):
     open_view(page, server, "timeline?outlet=Yonhap&type=MOBILIZE")
     assert page.locator("li.event-row").count() >= 2
+
+
+@pytest.fixture(scope="module")
+def long_timeline(tmp_path_factory) -> str:
+    """A server over 130 events (more than the timeline's page of 100), on 130 days."""
+    from datetime import date, timedelta
+
+    from test_store import make_event
+
+    from sitrep.records import Article
+
+    db = str(tmp_path_factory.mktemp("web-long") / "long.db")
+    with Store(db) as store:
+        store.migrate()
+        batch = []
+        for i in range(130):
+            day = date(2018, 1, 1) + timedelta(days=i)
+            article = Article(f"Crowd{i:03d} marched through the port town.", outlet="Wire",
+                              title=f"March {i}", published=day)
+            batch.append((article, [make_event(article, "marched", "PROTEST", "14",
+                                               (f"Crowd{i:03d}", None))]))
+        assert store.add_batch(batch) == 130
+    with running(create_app(Settings(db=db))) as url:
+        yield url
+
+
+def test_load_more_continues_the_timeline_without_gaps(page, long_timeline):
+    open_view(page, long_timeline, "timeline")
+    actors = page.locator("li.event-row .parties")
+    assert actors.count() == 100
+    assert page.locator("#timeline-summary").inner_text().startswith("130 events")
+    page.locator("button.more").click()
+    page.locator("li.event-row").nth(100).wait_for()
+    shown = [re.search(r"Crowd\d+", t).group() for t in actors.all_inner_texts()]
+    assert shown == [f"Crowd{i:03d}" for i in range(130)]  # in order, none twice
+    assert page.locator("button.more").is_hidden()

@@ -56,8 +56,9 @@ def serve(db, host, port, token_file, max_bytes, allow_private_urls, allowed_hos
 @click.option("--type", "types", multiple=True,
               type=click.Choice(EVENT_TYPES, case_sensitive=False),
               help="PLOVER event type. Repeatable.")
-@click.option("--actor", help="Actor code (USA) or part of the actor's text.")
-@click.option("--recipient", help="Recipient code (PRK) or part of its text.")
+@click.option("--actor", help="Actor code (USA, any case), matched exactly; any "
+              "other value matches part of the actor's text (\"air force\").")
+@click.option("--recipient", help="Recipient code (PRK), else part of its text.")
 @click.option("--since", type=IsoDate(), help="Events on or after this date.")
 @click.option("--until", type=IsoDate(), help="Events on or before this date.")
 @click.option("--outlet", help="Outlet name (or part of it).")

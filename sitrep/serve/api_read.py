@@ -13,8 +13,14 @@ from sitrep.records import Modality
 from sitrep.serve.app import get_store
 from sitrep.serve.highlights import segments
 from sitrep.store import Store
-from sitrep.store.search import (SORTS, EventFilters, actor_counts, find_event_json, find_events,
-                                 search_articles)
+from sitrep.store.search import (
+    SORTS,
+    EventFilters,
+    actor_counts,
+    find_event_json,
+    find_events,
+    search_articles,
+)
 
 router = APIRouter()
 
@@ -38,8 +44,10 @@ def _text(description: str) -> Any:
 def event_filters(
     type: Annotated[list[str] | None, Query(description="PLOVER type, any case. "  # noqa: A002
                                                         "Repeatable.")] = None,
-    actor: Annotated[str | None, _text("Actor code (USA) or part of its text.")] = None,
-    recipient: Annotated[str | None, _text("Recipient code or part of its text.")] = None,
+    actor: Annotated[str | None, _text(
+        "Actor code (USA, any case), else part of its text (\"air force\").")] = None,
+    recipient: Annotated[str | None, _text(
+        "Recipient code (PRK, any case), else part of its text.")] = None,
     since: Annotated[date | None, Query(description="Events on or after (event date, else "
                                                     "publication date).")] = None,
     until: Annotated[date | None, Query(description="Events on or before.")] = None,
@@ -75,19 +83,31 @@ def page(items: list, limit: int, offset: int, total: int | None) -> dict[str, A
 
 @router.get("/events", tags=["events"])
 def list_events(store: StoreDep, filters: Filters, limit: Limit = 50, offset: Offset = 0,
+                after: Annotated[str | None, _text(
+                    "Id of the last event of the previous page (its `next_after`): the "
+                    "next page, as fast deep in the listing as at its start.")] = None,
                 sort: Annotated[str, Query(pattern="^-?[a-z]+$",
                                            description=f"One of {', '.join(SORTS)}.")] = "date",
                 total: bool = False) -> Response:
     """Event records (README, "The event record"), filtered like `sitrep events`, one page
-    at a time: `{items, limit, offset, total, next_offset}`. `total=true` also counts all
-    matches (slower on big databases)."""
+    at a time: `{items, limit, offset, total, next_offset, next_after}`. Page on with
+    `after=<next_after>` (keyset paging; cost independent of depth) or with `offset`
+    (simple, but deep pages make the database walk past every skipped event).
+    `total=true` also counts all matches (slower on big databases)."""
     if sort not in SORTS:
         raise HTTPException(422, f"unknown sort {sort!r}; one of {', '.join(SORTS)}")
+    if after is not None and offset:
+        raise HTTPException(422, "page with either `after` or `offset`, not both")
     records, count = find_event_json(store, filters, sort=sort, limit=limit, offset=offset,
-                                     with_total=total)
+                                     after=after, with_total=total)
     # the stored records are JSON already: spliced in, not parsed and serialised again
     rest = page(records, limit, offset, count)
     del rest["items"]
+    if after is not None:  # an offset means nothing in a keyset walk
+        rest["offset"] = rest["next_offset"] = None
+    more = len(records) == limit if count is None or after is not None else \
+        rest["next_offset"] is not None
+    rest["next_after"] = json.loads(records[-1])["id"] if records and more else None
     body = '{"items": [' + ", ".join(records) + "], " + json.dumps(rest)[1:]
     return Response(body, media_type="application/json")
 

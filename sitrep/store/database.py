@@ -18,31 +18,30 @@ from sqlalchemy import (
     ColumnElement,
     Connection,
     Engine,
-    Select,
     column,
     create_engine,
     event,
     func,
     insert,
     inspect,
-    literal,
     select,
     table,
-    tuple_,
     update,
 )
 from sqlalchemy.engine import URL
 from sqlalchemy.exc import IntegrityError
 
 from sitrep.records import Article, ArticlePlace, Event, IngestProblem
-from sitrep.store.filters import EventFilters
+from sitrep.store.filters import EventFilters, pages_after
 from sitrep.store.schema import (
+    PARTY_TEXT_MAX,
     SCHEMA_REVISION,
     articles,
     events,
     feed_entries,
     feeds,
     ingest_problems,
+    party_names,
     places,
 )
 
@@ -237,6 +236,7 @@ class Store:
                 connection.execute(insert(articles), new_articles)
             if new_events:
                 connection.execute(insert(events), new_events)
+                _add_party_names(connection, new_events)
             if new_places:
                 connection.execute(insert(places), new_places)
             return len(new_articles)
@@ -326,7 +326,8 @@ class Store:
         """Event records (as `Event.to_record()` made them), filtered, in timeline order.
 
         Empty or None filters are ignored. `types`: PLOVER types, any case. `actor`,
-        `recipient`: a code (any case, "usa") or part of the text as written ("air force").
+        `recipient`: a code the store holds (any case, "usa"), matched exactly, or else part
+        of the text as written, any case ("air force").
         `since`/`until` (inclusive) apply to the event's date, or its article's publication
         date when it has none. `outlet`: part of the outlet's name, any case. Ordered by that
         date (undated last), article, and position in the article.
@@ -336,24 +337,27 @@ class Store:
         walk past every skipped event). An unknown id gives no events.
         """
         c = events.c
-        conditions = EventFilters(types=tuple(types), actor=actor, recipient=recipient,
-                                  since=since, until=until, outlet=outlet,
-                                  article_id=article_id).conditions()
-        query = (
-            select(c.record)
-            .where(*conditions)
-            .order_by(c.timeline_date.asc().nulls_last(), c.article_id, c.evidence_start, c.id)
-        )
+        filters = EventFilters(types=tuple(types), actor=actor, recipient=recipient,
+                               since=since, until=until, outlet=outlet, article_id=article_id)
+        order = (c.timeline_date.asc().nulls_last(), c.article_id, c.evidence_start, c.id)
         with self._engine.connect() as connection:
+            query = select(c.id).where(*filters.conditions(connection)).order_by(*order)
             if after is None:
-                parts = [query.limit(limit).offset(offset or None)]
+                parts = [query.offset(offset or None)]
             else:
                 if offset:
                     raise ValueError("page with either `after` or `offset`, not both")
-                parts = _pages_after(connection, query, after)
+                parts = pages_after(connection, query.where(c.timeline_date.is_not(None)),
+                                    query.where(c.timeline_date.is_(None)), c.timeline_date,
+                                    False, after)
             left = limit
             for part in parts:
-                for record in connection.execute(part.limit(left)).scalars():
+                # a page's ids first, read from an index alone, then their records: walking
+                # past skipped events or sorting matches never reads their records
+                ids = part.limit(left).scalar_subquery() if left is not None else None
+                records = (select(c.record).where(c.id.in_(ids)).order_by(*order)
+                           if ids is not None else part.with_only_columns(c.record))
+                for record in connection.execute(records).scalars():
                     yield json.loads(record)
                     if left is not None:
                         left -= 1
@@ -452,22 +456,17 @@ def _known_hashes(connection: Connection, hashes: Iterable[str]) -> set[str]:
     return found
 
 
-def _pages_after(connection: Connection, query: Select, event_id: str) -> list[Select]:
-    """`query` (events in timeline order) cut to the events after `event_id`, as queries to
-    run one after the other: dated events after it, then the undated ones. Each is a range
-    of the timeline index, so any page costs what the first one does."""
-    c = events.c
-    anchor = connection.execute(select(c.timeline_date, c.article_id, c.evidence_start, c.id)
-                                .where(c.id == event_id)).first()
-    if anchor is None:
-        return []
-    undated = query.where(c.timeline_date.is_(None))
-    rest = tuple_(*(literal(value) for value in anchor[1:]))
-    if anchor.timeline_date is None:
-        return [undated.where(tuple_(c.article_id, c.evidence_start, c.id) > rest)]
-    # a row value with a null date compares as null: the first part holds dated events only
-    key = tuple_(c.timeline_date, c.article_id, c.evidence_start, c.id)
-    return [query.where(key > tuple_(literal(anchor.timeline_date), *rest.clauses)), undated]
+def _add_party_names(connection: Connection, rows: list[dict[str, Any]]) -> None:
+    """Add the events' actor and recipient texts that `party_names` lacks."""
+    names = {row[key] for row in rows for key in ("actor_text", "recipient_text")
+             if row[key]}
+    known: set[str] = set()
+    ordered = sorted(names)
+    for i in range(0, len(ordered), IN_CHUNK):
+        known.update(connection.execute(select(party_names.c.name).where(
+            party_names.c.name.in_(ordered[i:i + IN_CHUNK]))).scalars())
+    if missing := names - known:
+        connection.execute(insert(party_names), [{"name": name} for name in sorted(missing)])
 
 
 def n_events_column() -> Any:
@@ -535,9 +534,9 @@ def _event_rows(article: Article, article_events: Sequence[Event]) -> list[dict[
             "article_id": article.id,
             "event_type": ev.event_type.upper(),
             "actor_code": _upper(ev.actor.code) if ev.actor else None,
-            "actor_text": ev.actor.text if ev.actor else None,
+            "actor_text": _party_text(ev.actor),
             "recipient_code": _upper(ev.recipient.code) if ev.recipient else None,
-            "recipient_text": ev.recipient.text if ev.recipient else None,
+            "recipient_text": _party_text(ev.recipient),
             "event_date": event_date,
             "published": published,
             "timeline_date": event_date or published,
@@ -566,6 +565,10 @@ def _place_row(article: Article, place: ArticlePlace) -> dict[str, Any]:
 
 def _upper(code: str | None) -> str | None:
     return code.upper() if code else None
+
+
+def _party_text(party: Any) -> str | None:
+    return party.text[:PARTY_TEXT_MAX] if party is not None and party.text else None
 
 
 def _article_dict(row: Any) -> dict[str, Any]:

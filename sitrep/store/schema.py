@@ -26,7 +26,7 @@ from sqlalchemy import (
 
 # The Alembic revision that creates this schema. `Store.migrate()` compares it with the
 # database's version table so that an up-to-date database never has to import Alembic.
-SCHEMA_REVISION = "0005"
+SCHEMA_REVISION = "0006"
 
 # Deterministic constraint names, so that later migrations can refer to them on any backend.
 NAMING_CONVENTION = {
@@ -72,11 +72,12 @@ events = Table(
         index=True,
     ),
     # Filter columns, copied out of the record. Codes and types are stored upper-case so that
-    # case-insensitive equality can use the plain indexes.
+    # case-insensitive equality can use the plain indexes; party texts are cut to
+    # PARTY_TEXT_MAX characters (the record keeps them whole) so that any fits in an index.
     Column("event_type", String(16), nullable=False),
-    Column("actor_code", String(32), index=True),
+    Column("actor_code", String(32)),
     Column("actor_text", Text),
-    Column("recipient_code", String(32), index=True),
+    Column("recipient_code", String(32)),
     Column("recipient_text", Text),
     Column("event_date", Date, index=True),
     Column("published", Date),
@@ -94,6 +95,22 @@ events = Table(
     Index("ix_events_timeline", "timeline_date", "article_id", "evidence_start", "id",
           "actor_code", "actor_text", "recipient_code", "recipient_text"),
     Index(None, "event_type", "timeline_date", "article_id", "evidence_start", "id"),
+    # A filter on a party (a code, or texts found in party_names) is a range of one of these,
+    # already in timeline order.
+    *(Index(f"ix_events_{party}_timeline", party, "timeline_date", "article_id",
+            "evidence_start", "id")
+      for party in ("actor_code", "actor_text", "recipient_code", "recipient_text")),
+)
+
+PARTY_TEXT_MAX = 300
+
+# Every actor and recipient text the events hold, once: a text filter ("air force") looks
+# for matching texts here, among thousands of rows, then reads their events by index,
+# instead of testing the text of a million events.
+party_names = Table(
+    "party_names",
+    metadata,
+    Column("name", Text, primary_key=True),
 )
 
 # Places an article mentions, resolved by the gazetteer (ArticlePlace), whether or not an event

@@ -22,7 +22,7 @@ from typing import Any
 from sqlalchemy import bindparam, func, literal_column, or_, select, text
 
 from sitrep.store.database import Store, n_events_column
-from sitrep.store.filters import EventFilters
+from sitrep.store.filters import EventFilters, pages_after
 from sitrep.store.schema import articles, events
 
 # Marks around matched words in snippets: control characters that article text never
@@ -208,14 +208,16 @@ def _ordering(sort: str) -> tuple[Any, bool, list[Any]]:
     return column, descending, [t.desc() for t in tail] if descending else tail
 
 
-def _events_query(filters: EventFilters, sort: str) -> Any:
+def _events_query(connection: Any, filters: EventFilters, sort: str) -> Any:
     column, descending, tail = _ordering(sort)
     lead = column.desc().nulls_last() if descending else column.asc().nulls_last()
-    return select(events.c.record).where(*filters.conditions()).order_by(lead, *tail)
+    return (select(events.c.record).where(*filters.conditions(connection))
+            .order_by(lead, *tail))
 
 
 def find_event_json(store: Store, filters: EventFilters = EventFilters(), *,
                     sort: str = "date", limit: int = 50, offset: int = 0,
+                    after: str | None = None,
                     with_total: bool = False) -> tuple[list[str], int | None]:
     """`find_events` with each record as the JSON text it is stored as (for responses that
     need not parse and re-serialise it).
@@ -225,22 +227,34 @@ def find_event_json(store: Store, filters: EventFilters = EventFilters(), *,
     row for each page.
     """
     column, descending, tail = _ordering(sort)
-    conditions = filters.conditions()
     c = events.c
     with store._engine.connect() as connection:
+        conditions = filters.conditions(connection)
         # ids first, records after: sorting narrow rows is far cheaper than sorting rows
         # that carry the record
-        first = (select(c.id).where(*conditions, column.is_not(None))
-                 .order_by(column.desc() if descending else column.asc(), *tail)
-                 .limit(limit).offset(offset or None))
-        ids = list(connection.execute(first).scalars())
-        if len(ids) < limit:
-            # the page reaches past the rows with a value: go on with the nulls
-            with_value = connection.execute(select(func.count()).select_from(events).where(
-                *conditions, column.is_not(None))).scalar() if offset else len(ids)
-            rest = (select(c.id).where(*conditions, column.is_(None)).order_by(*tail)
-                    .limit(limit - len(ids)).offset(max(0, offset - with_value) or None))
-            ids += connection.execute(rest).scalars()
+        with_value = select(c.id).where(*conditions, column.is_not(None)).order_by(
+            column.desc() if descending else column.asc(), *tail)
+        without_value = select(c.id).where(*conditions, column.is_(None)).order_by(*tail)
+        if after is not None:
+            if offset:
+                raise ValueError("page with either `after` or `offset`, not both")
+            parts = pages_after(connection, with_value, without_value, column, descending,
+                                after)
+            ids: list[str] = []
+            for part in parts:
+                ids += connection.execute(part.limit(limit - len(ids))).scalars()
+                if len(ids) == limit:
+                    break
+        else:
+            ids = list(connection.execute(with_value.limit(limit).offset(offset or None))
+                       .scalars())
+            if len(ids) < limit:
+                # the page reaches past the rows with a value: go on with the nulls
+                n_with_value = connection.execute(select(func.count()).select_from(events).where(
+                    *conditions, column.is_not(None))).scalar() if offset else len(ids)
+                rest = without_value.limit(limit - len(ids)).offset(
+                    max(0, offset - n_with_value) or None)
+                ids += connection.execute(rest).scalars()
         records = dict(connection.execute(select(c.id, c.record).where(
             c.id.in_(bindparam("ids", expanding=True))), {"ids": ids}).all()) if ids else {}
         found = [records[i] for i in ids]
@@ -265,8 +279,8 @@ def stream_events(store: Store, filters: EventFilters = EventFilters(), *,
                   sort: str = "date") -> Iterator[dict]:
     """Every matching event record, read in chunks (server-side cursor where the database
     has one): for exports of any size."""
-    query = _events_query(filters, sort)
     with store._engine.connect() as connection:
+        query = _events_query(connection, filters, sort)
         result = connection.execution_options(stream_results=True, yield_per=2000).execute(query)
         for record in result.scalars():
             yield json.loads(record)

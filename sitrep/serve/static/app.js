@@ -249,7 +249,7 @@
     const stripHolder = h("div", { class: "strip-holder" });
     const summary = h("p", { class: "summary", id: "timeline-summary" });
     const more = h("button", { class: "more", type: "button" }, "Load more");
-    let next = first.next_offset;
+    let next = first.next_after;  // keyset paging: as fast deep in the list as at its top
 
     function draw(newRecords) {
       let lastDate = list.lastElementChild ? list.lastElementChild.dataset.date : null;
@@ -265,8 +265,8 @@
       more.hidden = next === null;
     }
     more.addEventListener("click", async () => {
-      const page = await api("/api/events", { ...filters, limit: PAGE, offset: next });
-      next = page.next_offset;
+      const page = await api("/api/events", { ...filters, limit: PAGE, after: next });
+      next = page.next_after;
       records.push(...page.items);
       draw(page.items);
     });
