@@ -65,6 +65,11 @@ def _load_components(spec: ComponentSpec) -> Components:
                            actor_files=spec.actor_files)
 
 
+def load_components(spec: ComponentSpec) -> None:
+    """Task that makes a worker load its components (once; later calls cost nothing)."""
+    spec.load()
+
+
 def code_batch(articles: list[Article], spec: ComponentSpec,
                batch_size: int = DEFAULT_BATCH_SIZE) -> list[ProcessedArticle]:
     """The task every engine runs: the pipeline over one batch, with this process's
@@ -97,6 +102,9 @@ class InProcess:
                  batch_size: int = DEFAULT_BATCH_SIZE) -> None:
         self.spec, self.batch_size = spec, batch_size
 
+    def warm_up(self) -> None:
+        load_components(self.spec)
+
     def run(self, batches: Iterable[list[Article]]) -> Iterator[list[ProcessedArticle]]:
         for batch in batches:
             yield code_batch(batch, self.spec, self.batch_size)
@@ -106,8 +114,9 @@ class InProcess:
 
 
 class LocalProcesses:
-    """A pool of `workers` processes (default: one per usable core), each loading the
-    components once, at its first batch."""
+    """A pool of `workers` processes (default: one per usable core). The workers start and
+    load their components as soon as the engine is made, while the caller reads its input;
+    `warm_up()` waits until they have."""
 
     def __init__(self, spec: ComponentSpec = ComponentSpec(), *, workers: int | None = None,
                  batch_size: int = DEFAULT_BATCH_SIZE) -> None:
@@ -116,6 +125,14 @@ class LocalProcesses:
         # spawn, not fork: the caller holds database connections and maybe threads
         self._pool = ProcessPoolExecutor(self.workers, mp_context=get_context("spawn"),
                                          initializer=_worker_setup, initargs=(os.getpid(),))
+        # one task per worker: the pool starts a process for each task while none is idle,
+        # and a process busy loading leaves the next task to the next process
+        self._loading = [self._pool.submit(load_components, spec) for _ in range(self.workers)]
+
+    def warm_up(self) -> None:
+        """Wait until the workers have loaded their components (raises what loading did)."""
+        for future in self._loading:
+            future.result()
 
     def run(self, batches: Iterable[list[Article]]) -> Iterator[list[ProcessedArticle]]:
         def submit(batch: list[Article]) -> _Future:
@@ -165,6 +182,10 @@ class DaskCluster:
             )
             self.client = Client(self._cluster)
         self.workers = max(1, sum(self.client.nthreads().values()))
+
+    def warm_up(self) -> None:
+        """Have every worker load its components now rather than at its first batch."""
+        self.client.run(load_components, self.spec)
 
     def run(self, batches: Iterable[list[Article]]) -> Iterator[list[ProcessedArticle]]:
         def submit(batch: list[Article]) -> _Future:

@@ -11,7 +11,8 @@ import pytest
 from click.testing import CliRunner
 
 from sitrep.cli import main
-from sitrep.engine import DaskCluster, InProcess, LocalProcesses, open_engine
+from sitrep.engine import ComponentSpec, DaskCluster, InProcess, LocalProcesses, open_engine
+from sitrep.parse.model import ModelNotFound
 from sitrep.pipeline import ingest_into
 from sitrep.store import Store, links
 
@@ -120,6 +121,7 @@ def ingest_with(engine, corpus: Path, db: str, batch_size: int = 3):
 def test_local_processes_store_the_same_events(corpus, reference, tmp_path):
     engine = LocalProcesses(workers=2, batch_size=3)
     assert engine.workers == 2
+    engine.warm_up()  # the workers have loaded their components: nothing else changes
     report = ingest_with(engine, corpus, str(tmp_path / "local.db"))
     assert report.articles_new == 24
     assert stored(str(tmp_path / "local.db")) == reference
@@ -193,3 +195,12 @@ def test_worker_errors_reach_the_caller_as_themselves(corpus, tmp_path):
     assert "no spaCy model found (tried no_such_spacy_model)" in result.output
     with Store(db) as store:
         assert store.counts()["articles"] == 0
+
+
+def test_warm_up_raises_what_loading_raised():
+    engine = LocalProcesses(ComponentSpec.of("no_such_spacy_model"), workers=2)
+    try:
+        with pytest.raises(ModelNotFound, match="no_such_spacy_model"):
+            engine.warm_up()
+    finally:
+        engine.close()
