@@ -48,9 +48,13 @@ def fill(store: Store, target_events: int) -> None:
         batch = [(p.article, p.events, p.places)
                  for p in replayed(coded, min(INSERT_CHUNK, start_at + need - i), start=i)]
         store.add_batch(batch)
+    analyze(store)
+    print(f"  {need:,} articles in {time.perf_counter() - began:.0f} s", flush=True)
+
+
+def analyze(store: Store) -> None:
     with store._engine.begin() as connection:
         connection.exec_driver_sql("ANALYZE")
-    print(f"  {need:,} articles in {time.perf_counter() - began:.0f} s", flush=True)
 
 
 def query_kinds(store: Store, rng: random.Random) -> dict[str, callable]:
@@ -189,7 +193,10 @@ def main() -> None:
             url, server = postgres_url(args.dir)
         try:
             store = Store(url)
+            revision = store.schema_revision()
             store.migrate()
+            if revision not in (None, store.schema_revision()):
+                analyze(store)  # statistics for the indexes the migration built
             fill(store, args.events)
             counts = store.counts()
             kinds = query_kinds(store, random.Random(7))

@@ -90,8 +90,27 @@ def test_filtered_pages_walk_an_index_instead_of_sorting_all_matches(tmp_path):
             connection.exec_driver_sql("ANALYZE")
             for where in ("", "WHERE event_type = 'ACCUSE'",
                           "WHERE (timeline_date, article_id, evidence_start, id) > "
-                          "('2024-01-02', 'a', 0, 'a')"):
+                          "('2024-01-02', 'a', 0, 'a')",
+                          "WHERE actor_code = 'XYZ'", "WHERE recipient_code = 'XYZ'",
+                          "WHERE actor_text = 'Troops'"):
                 plan = " | ".join(row[3] for row in connection.exec_driver_sql(
                     f"EXPLAIN QUERY PLAN SELECT record FROM events {where} ORDER BY "
                     "timeline_date ASC NULLS LAST, article_id, evidence_start, id LIMIT 50"))
                 assert "USING INDEX" in plan and "TEMP B-TREE" not in plan, (where, plan)
+
+
+def test_party_names_are_found_by_trigram_index(store: Store):
+    """Migration 0006 builds the trigram search over party names (FTS5 on SQLite, pg_trgm
+    on PostgreSQL), and text filters find names through it."""
+    with store._engine.connect() as connection:
+        if connection.dialect.name == "sqlite":
+            plan = " | ".join(row[3] for row in connection.exec_driver_sql(
+                "EXPLAIN QUERY PLAN SELECT name FROM party_names_fts WHERE name LIKE '%roop%'"))
+            assert "VIRTUAL TABLE INDEX" in plan, plan
+        else:
+            connection.exec_driver_sql("SET enable_seqscan = off")  # a tiny table otherwise
+            plan = " | ".join(connection.exec_driver_sql(
+                "EXPLAIN SELECT name FROM party_names WHERE lower(name) LIKE '%%roop%%'").scalars())
+            assert "ix_party_names_trigram" in plan, plan
+    assert len(list(store.events(actor="ROOP"))) == 120
+    assert list(store.events(actor="troopers")) == []

@@ -89,11 +89,11 @@ events = Table(
     Column("evidence_end", Integer, nullable=False),
     Column("record", Text, nullable=False),  # Event.to_record() as JSON
     # Listings come in timeline order (Store.events): a page is a walk along one of these,
-    # never a sort of every match, and `id` completes the order for keyset paging. The
-    # parties ride along so that actor and recipient filters (a code, or part of the text)
-    # are checked in the index, not by reading every event's row.
+    # never a sort of every match, and `id` completes the order for keyset paging. Type and
+    # parties ride along so that filters on several types, or on broad party texts, are
+    # checked in the index, not by reading every event's row.
     Index("ix_events_timeline", "timeline_date", "article_id", "evidence_start", "id",
-          "actor_code", "actor_text", "recipient_code", "recipient_text"),
+          "event_type", "actor_code", "actor_text", "recipient_code", "recipient_text"),
     Index(None, "event_type", "timeline_date", "article_id", "evidence_start", "id"),
     # A filter on a party (a code, or texts found in party_names) is a range of one of these,
     # already in timeline order.

@@ -34,12 +34,13 @@ POSTGRES_DOCUMENT = (
     "setweight(to_tsvector('english'::regconfig, coalesce(title, '')), 'A') || "
     "setweight(to_tsvector('english'::regconfig, left(text, 1000000)), 'B')"
 )
-_SEARCH_OBJECTS = re.compile(r"^(articles_fts(_\w+)?|ix_articles_search)$")
+_SEARCH_OBJECTS = re.compile(
+    r"^(articles_fts(_\w+)?|ix_articles_search|party_names_fts(_\w+)?|ix_party_names_trigram)$")
 
 
 def is_search_object(name: str | None) -> bool:
-    """Whether a table or index is part of full-text search (created by migration 0004, per
-    dialect, and so absent from the portable `schema.py`)."""
+    """Whether a table or index is part of text search (created by migrations 0004 and 0006,
+    per dialect, and so absent from the portable `schema.py`)."""
     return bool(name) and bool(_SEARCH_OBJECTS.match(name))  # type: ignore[arg-type]
 
 
