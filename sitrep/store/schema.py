@@ -79,11 +79,11 @@ events = Table(
     Column("actor_text", Text),
     Column("recipient_code", String(32)),
     Column("recipient_text", Text),
-    Column("event_date", Date, index=True),
+    Column("event_date", Date),
     Column("published", Date),
     # The event's date, else its article's publication date: what timelines sort and filter on.
     Column("timeline_date", Date),
-    Column("outlet", Text, index=True),
+    Column("outlet", Text),
     Column("modality", String(16), nullable=False),
     Column("evidence_start", Integer, nullable=False),
     Column("evidence_end", Integer, nullable=False),

@@ -49,8 +49,10 @@ def upgrade() -> None:
     for column in ("actor_text", "recipient_text"):
         op.execute(f"UPDATE events SET {column} = substr({column}, 1, {_TEXT_MAX}) "
                    f"WHERE length({column}) > {_TEXT_MAX}")
-    op.drop_index("ix_events_actor_code", table_name="events")
-    op.drop_index("ix_events_recipient_code", table_name="events")
+    # single-column indexes no listing uses (outlet filters match part of the name), each
+    # a write per stored event
+    for column in ("actor_code", "recipient_code", "event_date", "outlet"):
+        op.drop_index(f"ix_events_{column}", table_name="events")
     op.drop_index("ix_events_timeline", table_name="events")
     op.create_index("ix_events_timeline", "events", [*_TIMELINE, "event_type", *_PARTIES])
     for party in _PARTIES:
@@ -82,7 +84,7 @@ def downgrade() -> None:
     op.drop_table("party_names")  # with its trigram index, if any
     for party in _PARTIES:
         op.drop_index(f"ix_events_{party}_timeline", table_name="events")
-    op.create_index("ix_events_recipient_code", "events", ["recipient_code"])
-    op.create_index("ix_events_actor_code", "events", ["actor_code"])
+    for column in ("actor_code", "recipient_code", "event_date", "outlet"):
+        op.create_index(f"ix_events_{column}", "events", [column])
     op.drop_index("ix_events_timeline", table_name="events")
     op.create_index("ix_events_timeline", "events", _TIMELINE + _PARTIES)
