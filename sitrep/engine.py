@@ -169,6 +169,7 @@ class DaskCluster:
 
     def __init__(self, spec: ComponentSpec = ComponentSpec(), *, workers: int | None = None,
                  scheduler: str | None = None, batch_size: int = DEFAULT_BATCH_SIZE) -> None:
+        import dask
         from distributed import Client, LocalCluster
 
         self.spec, self.batch_size = spec, batch_size
@@ -176,10 +177,15 @@ class DaskCluster:
         if scheduler:
             self.client = Client(scheduler)
         else:
-            self._cluster = LocalCluster(
-                n_workers=workers or usable_cores(), threads_per_worker=1, processes=True,
-                host="127.0.0.1", dashboard_address=None, silence_logs=logging.ERROR,
-            )
+            # Workers sample their threads' stacks every 10 ms for the dashboard's profile,
+            # which nobody sees here: on our pure-Python tasks that cost 10-20 % of each
+            # worker's CPU (bench/scaling.py). Workers of a cluster of your own: set
+            # DASK_DISTRIBUTED__WORKER__PROFILE__ENABLED=False where they start.
+            with dask.config.set({"distributed.worker.profile.enabled": False}):
+                self._cluster = LocalCluster(
+                    n_workers=workers or usable_cores(), threads_per_worker=1, processes=True,
+                    host="127.0.0.1", dashboard_address=None, silence_logs=logging.ERROR,
+                )
             self.client = Client(self._cluster)
         self.workers = max(1, sum(self.client.nthreads().values()))
 

@@ -152,12 +152,21 @@ def test_dask_local_cluster_stores_the_same_events_with_few_batches_in_flight(
         corpus, reference, tmp_path):
     engine = CountingBatches(DaskCluster(workers=2, batch_size=3))
     assert engine.engine.workers == 2
+    # the workers' stack-sampling profiler is off (it cost 10-20 % of their CPU)
+    profiling = engine.engine.client.run(_worker_profiling)
+    assert list(profiling.values()) == [False, False]
     report = ingest_with(engine, corpus, str(tmp_path / "dask.db"))
     assert report.articles_new == 24
     assert engine.handed_back == engine.pulled == 8
     # bounded: 2 batches per worker submitted ahead, never the whole input
     assert 0 < engine.most_ahead < 2 * 2
     assert stored(str(tmp_path / "dask.db")) == reference
+
+
+def _worker_profiling() -> bool:
+    import dask
+
+    return dask.config.get("distributed.worker.profile.enabled")
 
 
 def test_cli_dask_engine_on_a_running_scheduler(corpus, reference, tmp_path):
