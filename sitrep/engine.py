@@ -34,6 +34,24 @@ from sitrep.pipeline import Components, ProcessedArticle, pipeline
 from sitrep.records import Article
 
 ENGINES = ("local", "dask")
+# Settings for the LocalCluster `DaskCluster` starts (measured with bench/scaling.py). A
+# cluster of your own: set them where its workers start, e.g. as DASK_DISTRIBUTED__...
+# environment variables.
+LOCAL_CLUSTER_CONFIG = {
+    # Workers sample their threads' stacks every 10 ms for the dashboard's profile, which
+    # nobody sees here: on our pure-Python tasks that cost 10-20 % of each worker's CPU.
+    "distributed.worker.profile.enabled": False,
+    # distributed starts workers with MALLOC_TRIM_THRESHOLD_=65536, which also fixes glibc's
+    # mmap threshold: every large parser array is mapped and faulted in afresh (7x the page
+    # faults and ~10 % more time per batch). Keep glibc's defaults, as local workers have.
+    "distributed.nanny.pre-spawn-environ.MALLOC_TRIM_THRESHOLD_": None,
+    # Monitors for a dashboard: a 20 ms event-loop tick and a 0.5 s system monitor in every
+    # server cost an idle 2-worker cluster 0.1 CPU-second per second, taken from the tasks.
+    "distributed.admin.tick.interval": "1s",
+    "distributed.admin.system-monitor.interval": "5s",
+    "distributed.worker.memory.monitor-interval": "500ms",
+    "distributed.deploy.cluster-repr-interval": "10s",
+}
 # Batches submitted ahead per worker: one running, one queued so a worker never waits for
 # the next; more would only hold memory.
 BATCHES_AHEAD_PER_WORKER = 2
@@ -177,16 +195,13 @@ class DaskCluster:
         if scheduler:
             self.client = Client(scheduler)
         else:
-            # Workers sample their threads' stacks every 10 ms for the dashboard's profile,
-            # which nobody sees here: on our pure-Python tasks that cost 10-20 % of each
-            # worker's CPU (bench/scaling.py). Workers of a cluster of your own: set
-            # DASK_DISTRIBUTED__WORKER__PROFILE__ENABLED=False where they start.
-            with dask.config.set({"distributed.worker.profile.enabled": False}):
+            with dask.config.set(LOCAL_CLUSTER_CONFIG):
                 self._cluster = LocalCluster(
                     n_workers=workers or usable_cores(), threads_per_worker=1, processes=True,
                     host="127.0.0.1", dashboard_address=None, silence_logs=logging.ERROR,
                 )
-            self.client = Client(self._cluster)
+            # results come straight from the workers, not relayed through the scheduler
+            self.client = Client(self._cluster, direct_to_workers=True)
         self.workers = max(1, sum(self.client.nthreads().values()))
 
     def warm_up(self) -> None:

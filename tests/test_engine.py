@@ -152,9 +152,10 @@ def test_dask_local_cluster_stores_the_same_events_with_few_batches_in_flight(
         corpus, reference, tmp_path):
     engine = CountingBatches(DaskCluster(workers=2, batch_size=3))
     assert engine.engine.workers == 2
-    # the workers' stack-sampling profiler is off (it cost 10-20 % of their CPU)
-    profiling = engine.engine.client.run(_worker_profiling)
-    assert list(profiling.values()) == [False, False]
+    # the workers run with our settings: no stack-sampling profiler, slow monitors, and
+    # glibc's own allocator thresholds (each cost them CPU: see LOCAL_CLUSTER_CONFIG)
+    settings = engine.engine.client.run(_worker_settings)
+    assert list(settings.values()) == [(False, "1s", "5s", None)] * 2
     report = ingest_with(engine, corpus, str(tmp_path / "dask.db"))
     assert report.articles_new == 24
     assert engine.handed_back == engine.pulled == 8
@@ -163,10 +164,15 @@ def test_dask_local_cluster_stores_the_same_events_with_few_batches_in_flight(
     assert stored(str(tmp_path / "dask.db")) == reference
 
 
-def _worker_profiling() -> bool:
+def _worker_settings() -> tuple:
+    import os
+
     import dask
 
-    return dask.config.get("distributed.worker.profile.enabled")
+    return (dask.config.get("distributed.worker.profile.enabled"),
+            dask.config.get("distributed.admin.tick.interval"),
+            dask.config.get("distributed.admin.system-monitor.interval"),
+            os.environ.get("MALLOC_TRIM_THRESHOLD_"))
 
 
 def test_cli_dask_engine_on_a_running_scheduler(corpus, reference, tmp_path):
