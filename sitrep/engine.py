@@ -35,8 +35,8 @@ from sitrep.records import Article
 
 ENGINES = ("local", "dask")
 # Settings for the LocalCluster `DaskCluster` starts (measured with bench/scaling.py). A
-# cluster of your own: set them where its workers start, e.g. as DASK_DISTRIBUTED__...
-# environment variables.
+# cluster of your own: put them in the Dask configuration its nannies and workers start
+# with (a YAML file in ~/.config/dask/ or DASK_CONFIG).
 LOCAL_CLUSTER_CONFIG = {
     # Workers sample their threads' stacks every 10 ms for the dashboard's profile, which
     # nobody sees here: on our pure-Python tasks that cost 10-20 % of each worker's CPU.
