@@ -62,10 +62,11 @@ def pipeline(articles: Iterable[Article], components: Components | None = None, 
     for doc, article in parse_articles(components.nlp, articles, batch_size=batch_size):
         events = extract_events(doc, article, components.lexicon)
         countries = components.actors.find_countries(article.text)
-        resolve_events(events, doc, article, components.actors, components.places,
-                       countries=countries)
         places = places_in(doc, components.places, components.actors,
                            article_countries(countries))
+        resolve_events(events, doc, article, components.actors, components.places,
+                       countries=countries, places=places,
+                       lexicon=components.lexicon)
         yield ProcessedArticle(article, events, places)
 
 

@@ -92,8 +92,14 @@ class Entity:
     # True when the phrase names an earlier event ("slammed the exercise"), not an actor:
     # the resolve stage replaces it with whoever did that event.
     is_event_reference: bool = False
-    # For "it said", "the agency added": the earlier, named source this phrase stands for.
+    # For "it said", "the agency added", "he": the earlier, named party this phrase stands for.
     refers_to: Entity | None = None
+    # A named person's surname, as the article goes on to call them ("Brudziński"): what
+    # tells two people of one country apart.
+    person: str | None = None
+    # Not written in the text but implied by the act: "was arrested" is done by the
+    # authorities of where it happens, "protests broke out" by people there.
+    implied: bool = False
 
     def to_record(self, *, with_sector: bool = True) -> dict[str, Any]:
         record: dict[str, Any] = {"text": self.text, "code": self.code}
@@ -106,6 +112,8 @@ class Entity:
             record["members"] = [m.to_record(with_sector=with_sector) for m in self.members]
         if self.refers_to is not None:
             record["refers_to"] = self.refers_to.text
+        if self.implied:
+            record["implied"] = True
         return record
 
 
@@ -170,11 +178,35 @@ class ResolvedDate:
     # ("last week") that has no single date
     range_start: date | None = None
     range_end: date | None = None
+    # not written in the event's own clause: taken from the discourse (a dated event the
+    # sentence continues), at that date's precision
+    inferred: bool = False
+
+
+@dataclass
+class Mention:
+    """One place in the article where an event is told: its trigger, in its sentence."""
+
+    sentence: str
+    sentence_start: int
+    trigger: Entity
+    evidence: Span  # trigger plus the arguments read in this sentence
+
+    def to_record(self) -> dict[str, Any]:
+        return {"sentence": self.sentence, "evidence": asdict(self.evidence),
+                "trigger": {"text": self.trigger.text, "start": self.trigger.start,
+                            "end": self.trigger.end}}
 
 
 @dataclass
 class Event:
-    """One coded event mention: the unit the event record describes."""
+    """One coded act of an article: the unit the event record describes.
+
+    The extract stage makes one Event per mention; the resolve stage merges the mentions of
+    one act (the verb and later "the attack", a repeated report) into one Event whose
+    `trigger`, `sentence` and evidence are its best mention's and whose `mentions` lists them
+    all in text order.
+    """
 
     article_id: str
     event_type: str  # PLOVER type
@@ -198,22 +230,38 @@ class Event:
     place_candidates: list[Location] = field(default_factory=list)
     outlet: str | None = None
     published: date | None = None
+    # every mention of this act, in text order; empty until the resolve stage merges them
+    # (an Event straight from the extract stage is its own only mention)
+    mentions: list[Mention] = field(default_factory=list)
+    # told as background: an earlier act recalled, with a date of its own before the news
+    background: bool = False
 
     @property
     def id(self) -> str:
-        key = f"{self.article_id}:{self.trigger.start}:{self.event_type}"
+        """Stable: the article, the first mention's trigger and the type."""
+        first = self.mentions[0].trigger if self.mentions else self.trigger
+        key = f"{self.article_id}:{first.start}:{self.event_type}"
         return hashlib.sha256(key.encode()).hexdigest()[:16]
 
     @property
     def evidence(self) -> Span:
-        """The smallest span of the article holding the trigger and the event's arguments."""
+        """The smallest span of the sentence holding the trigger and the event's arguments
+        (an argument found in another mention's sentence does not widen it)."""
+        sentence_end = self.sentence_start + len(self.sentence)
         starts = [self.trigger.start]
         ends = [self.trigger.end]
         for part in (self.actor, self.recipient):
-            if part is not None and part.start is not None:
+            if (part is not None and part.start is not None
+                    and self.sentence_start <= part.start and part.end <= sentence_end):
                 starts.append(part.start)
                 ends.append(part.end)
         return Span(min(s for s in starts if s is not None), max(e for e in ends if e is not None))
+
+    def as_mention(self) -> Mention:
+        return Mention(self.sentence, self.sentence_start, self.trigger, self.evidence)
+
+    def all_mentions(self) -> list[Mention]:
+        return self.mentions or [self.as_mention()]
 
     def to_record(self) -> dict[str, Any]:
         """The event record contract (README, "The event record")."""
@@ -233,6 +281,7 @@ class Event:
             "event_date": self.date.value.isoformat() if self.date and self.date.value else None,
             "date_precision": self.date.precision if self.date and self.date.value else None,
             "date_text": self.date.text if self.date else None,
+            "date_inferred": bool(self.date and self.date.value and self.date.inferred),
             "date_range": (
                 {"start": self.date.range_start.isoformat(), "end": self.date.range_end.isoformat()}
                 if self.date and self.date.range_start else None
@@ -243,8 +292,10 @@ class Event:
                 self.attributed_to.to_record(with_sector=False) if self.attributed_to else None
             ),
             "quote": self.quote,
+            "background": self.background,
             "sentence": self.sentence,
             "evidence": asdict(evidence),
             "trigger": {"text": self.trigger.text, "start": self.trigger.start,
                         "end": self.trigger.end},
+            "mentions": [m.to_record() for m in self.all_mentions()],
         }

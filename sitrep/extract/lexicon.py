@@ -116,7 +116,7 @@ class Lexicon:
                 index[pattern.lemma].append(pattern)
             light = doc.get("light_verbs", {}).get("lemmas", [])
             lexicon.light_verbs = lexicon.light_verbs | {w.lower() for w in light}
-            for section in ("attribution", "modality", "actors", "recipients", "places"):
+            for section in ("attribution", "modality", "actors", "recipients", "places", "acts"):
                 for key, values in doc.get(section, {}).items():
                     full = f"{section}.{key}"
                     lexicon.words[full] = lexicon.words.get(full, frozenset()) | set(values)

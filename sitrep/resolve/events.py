@@ -16,12 +16,20 @@ from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Token
 
-from sitrep.records import Article, Entity, Event, Location
+from sitrep.extract.lexicon import Lexicon
+from sitrep.extract.triggers import is_passive
+from sitrep.records import Article, ArticlePlace, Entity, Event, Location
+from sitrep.resolve.acts import merge_acts
 from sitrep.resolve.actors import ActorCode, ActorDictionary
+from sitrep.resolve.discourse import Discourse, build_discourse, person_in
 from sitrep.resolve.dates import DateExpression, find_date_expressions, resolve_date
 from sitrep.resolve.places import Gazetteer, Place
 
 PRONOUNS = {"it", "they", "he", "she", "we", "i", "them", "him", "her"}
+PERSONAL_PRONOUNS = {"he", "she", "him", "her", "his"}
+# How many sentences back a description ("the regime", "the bombers") looks for what it
+# stands for before falling back on where the event happens.
+DESCRIPTION_REACH = 2
 FIRST_PERSON = {"we", "i", "our", "us", "my"}
 SPEAKER_PRONOUNS = {"he", "she", "it", "they"}
 # When the text names no recipient, the country where the event happens is taken (a visit's
@@ -49,10 +57,18 @@ class _ArticleMemory:
     sources: list[Entity] = field(default_factory=list)
     countries: list[ActorCode] = field(default_factory=list)  # every country named, in order
     country_ends: list[int] = field(default_factory=list)  # sorted, for bisection
-    dominant: str | None = None  # the country the article names most
+    dominant: str | None = None  # the article's setting, else the country it names most
+    local: str | None = None  # where the event being resolved happens (its place, else setting)
     doc: Doc | None = None
     gazetteer: Gazetteer | None = None
     context: list[str] = field(default_factory=list)
+    discourse: Discourse = field(default_factory=Discourse)
+
+    def recent_start(self, offset: int) -> int:
+        """Where the sentences a description may look back into begin."""
+        sentences = self.discourse.sentence_starts
+        index = max(0, self.discourse.sentence_of(offset) - DESCRIPTION_REACH)
+        return sentences[index] if sentences else 0
 
     def last_country_before(self, offset: int) -> ActorCode | None:
         index = bisect.bisect_right(self.country_ends, offset)
@@ -62,22 +78,34 @@ class _ArticleMemory:
 def resolve_events(events: list[Event], doc: Doc, article: Article,
                    actors: ActorDictionary | None = None,
                    gazetteer: Gazetteer | None = None, *,
-                   countries: list[ActorCode] | None = None) -> list[Event]:
-    """Fill codes, dates and places in the article's events (in place), and return them.
-    `countries`: the article's country mentions, if the caller has found them already."""
+                   countries: list[ActorCode] | None = None,
+                   places: list[ArticlePlace] | None = None,
+                   lexicon: Lexicon | None = None) -> list[Event]:
+    """Fill codes, dates and places in the article's events (in place), merge the mentions
+    of each act, and return them. `countries`, `places`: the article's country and place
+    mentions, if the caller has found them already."""
     actors = actors or ActorDictionary.default()
     gazetteer = gazetteer or Gazetteer.default()
+    lexicon = lexicon or Lexicon.default()
     when = article.published
     if countries is None:
         countries = actors.find_countries(article.text)
     context = article_countries(countries)
+    if places is None:
+        from sitrep.resolve.article_places import places_in
+        places = places_in(doc, gazetteer, actors, context)
+    discourse = build_discourse(doc, article, actors, gazetteer, places, countries, when)
     memory = _ArticleMemory(countries=countries, country_ends=[c.end for c in countries],
-                            dominant=context[0] if context else None, doc=doc,
-                            gazetteer=gazetteer, context=context)
+                            dominant=discourse.setting or (context[0] if context else None),
+                            doc=doc, gazetteer=gazetteer, context=context,
+                            discourse=discourse)
     dates = find_date_expressions(article.text)
     date_starts = [d.start for d in dates]
     previous: list[Event] = []
     for event in events:
+        event.location = _resolve_place(event.place_candidates, gazetteer, actors, context)
+        memory.local = (event.location.country if event.location and event.location.country
+                        else memory.dominant)
         # the actor first ("X flew ..., its Air Force said": "its" is X), except where the
         # actor is the speaker: "we" inside a quotation, "X said it would ..."
         first_person = event.actor is not None and event.attributed_to is not None and (
@@ -100,7 +128,6 @@ def resolve_events(events: list[Event], doc: Doc, article: Article,
                 event.recipient = _doer_of_earlier_event(event, previous)
             else:
                 event.recipient = _resolve(event.recipient, actors, memory, when, "recipient")
-        event.location = _resolve_place(event.place_candidates, gazetteer, actors, context)
         place = event.location
         if (place is not None and place.country and not _code(event.recipient)
                 and event.event_type not in PLACE_NOT_RECIPIENT
@@ -115,7 +142,55 @@ def resolve_events(events: list[Event], doc: Doc, article: Article,
                                          start=place.start, end=place.end)
         event.date = _event_date(event, doc, dates, date_starts, when)
         previous.append(event)
+    events[:] = merge_acts(events, doc, lexicon)
+    for event in events:
+        _imply_parties(event, doc, lexicon, discourse.setting)
     return events
+
+
+def _imply_parties(event: Event, doc: Doc, lexicon: Lexicon, setting: str | None) -> None:
+    """Parties the text leaves out but the act implies, in the country where it happens
+    (its place, else the article's setting): the authorities for acts only a state does
+    ("was arrested", "the ban was lifted"), people there for protests, and as recipient of
+    a domestic act (its actor of that country, or unknown) that names none, that country
+    (as for a place named in the sentence)."""
+    local = event.location.country if event.location and event.location.country else setting
+    if local is None:
+        return
+    if not _code(event.actor):
+        kind = _implied_doer(event, doc, lexicon)
+        if kind is not None:
+            text, sector = kind
+            event.actor = Entity(text=text, code=local, sector=sector, implied=True)
+    actor = _code(event.actor)
+    domestic = actor is None or actor == local or event.actor.implied
+    if (domestic and not _code(event.recipient) and event.event_type not in PLACE_NOT_RECIPIENT
+            and not (event.event_type in HOST_TYPES and local == actor)
+            and not _joint_member(local, event.actor)):
+        if event.recipient is not None:
+            event.recipient = replace(event.recipient, code=local)
+        else:
+            event.recipient = Entity(text=local, code=local, implied=True)
+
+
+def _implied_doer(event: Event, doc: Doc, lexicon: Lexicon) -> tuple[str, str] | None:
+    """("authorities", "GOV") for a state's act told without its doer, ("protesters",
+    "CVL") for a protest; None when the text must name the doer."""
+    for mention in event.all_mentions():
+        span = doc.char_span(mention.trigger.start, mention.trigger.end,
+                             alignment_mode="expand")
+        if span is None or not len(span):
+            continue
+        token = span[0]
+        lemma = token.lemma_.lower()
+        agentless = token.pos_ in ("NOUN", "PROPN") or is_passive(token)
+        if not agentless:
+            continue
+        if lemma in lexicon.word_set("actors.state_acts"):
+            return "authorities", "GOV"
+        if lemma in lexicon.word_set("actors.crowd_acts"):
+            return "protesters", "CVL"
+    return None
 
 
 def article_countries(countries: list[ActorCode]) -> list[str]:
@@ -136,13 +211,15 @@ def _resolve(entity: Entity, actors: ActorDictionary, memory: _ArticleMemory, wh
         entity.members = [_resolve(m, actors, memory, when, role) for m in entity.members]
     if entity.refers_to is not None:  # "it said" after "KCNA said"
         antecedent = _resolve(entity.refers_to, actors, memory, when, role)
-        return _with_code(entity, antecedent if antecedent.code else None, antecedent.sector)
+        return replace(_with_code(entity, antecedent if antecedent.code else None,
+                                  antecedent.sector), person=antecedent.person)
+    person = person_in(entity, memory.doc) if memory.doc is not None else None
     found = actors.resolve(entity.text, when)
     if found is not None and found.code:
         sector = found.sector
         if sector is None and _is_bare_name(entity.text, found):
             sector = "GOV"  # "North Korean" or "Seoul" acting: the state
-        resolved = replace(entity, code=found.code, sector=sector)
+        resolved = replace(entity, code=found.code, sector=sector, person=person)
         if not entity.members:  # "the defense chiefs of South Korea and the US"
             resolved.members = _members(entity, actors.resolve_all(entity.text, when))
         elif not any(m.code for m in entity.members):
@@ -154,11 +231,22 @@ def _resolve(entity: Entity, actors: ActorDictionary, memory: _ArticleMemory, wh
         return entity
     located = _located_in(entity, memory)
     if located is not None:  # "rebels in the Ivory Coast", "a newspaper based in Beirut"
-        return replace(entity, code=located, sector=sector)
+        return replace(entity, code=located, sector=sector, person=person)
+    known = memory.discourse.person(person)
+    if known is not None:  # "Brudziński" after "Interior Minister Joachim Brudziński"
+        return replace(entity, code=known.code, sector=sector or known.sector, person=person)
+    if len(words) == 1 and words[0] in PERSONAL_PRONOUNS and entity.start is not None:
+        named = memory.discourse.antecedent(entity.start)
+        if named is not None:  # "he": the person named last, a subject first
+            known = memory.discourse.person(named.surname)
+            return replace(entity, code=known.code if known else memory.local,
+                           sector=sector or (known.sector if known else None),
+                           person=named.surname)
     if len(words) == 1 and words[0] in PRONOUNS:
         antecedent = (memory.sources or memory.actors) if role == "source" else memory.actors
         if antecedent:
-            return _with_code(entity, antecedent[-1], sector)
+            return replace(_with_code(entity, antecedent[-1], sector),
+                           person=antecedent[-1].person)
         # nobody coded yet: the country named last ("The Iranian ministry ... it said")
         country = memory.last_country_before(entity.start) if entity.start is not None else None
         return _with_code(entity, country, sector)
@@ -167,31 +255,39 @@ def _resolve(entity: Entity, actors: ActorDictionary, memory: _ArticleMemory, wh
     for earlier in reversed(memory.actors + memory.sources):
         # a short name seen in full earlier: "Trump" after "US President Donald Trump"
         if entity.text in earlier.text and earlier.code:
-            return _with_code(entity, earlier, earlier.sector)
-    if memory.dominant and _is_named(entity.text):
-        # a named person or body the dictionary does not know ("President Yoweri Museveni"):
-        # the article's own country, the one it names most (PETRARCH's domestic default)
-        return replace(entity, code=memory.dominant, sector=sector)
+            return replace(_with_code(entity, earlier, earlier.sector), person=earlier.person)
+    if memory.local and _is_named(entity.text):
+        # a named person or body the dictionary does not know ("President Yoweri Museveni",
+        # "Prime Minister Ardern"): of the country where they act (PETRARCH's domestic
+        # default, taken from the event's place or the article's setting)
+        return replace(entity, code=memory.local, sector=sector, person=person)
     if entity.start is not None and words[0] not in ("a", "an") and (
         words[0] in ("the", "this", "that") or sector is not None
     ):
+        recent = memory.recent_start(entity.start)
         if words[-1] in COUNTRY_DESCRIPTIONS:  # "the regime", "the country"
             country = memory.last_country_before(entity.start)
+            if country is None or country.start < recent:
+                return _with_code(entity, None, sector) if memory.local is None else replace(
+                    entity, code=memory.local, sector=sector or "GOV")
             return _with_code(entity, country, sector or (country.sector if country else None))
         if sector is None:  # "the allies": no telling whom, from the phrase alone
             return entity
-        # "the bombers", "B-1B bombers": the last coded actor or source of the same sector
+        # "the bombers", "B-1B bombers": a recent coded actor or source of the same sector
         history = memory.sources + memory.actors if role == "source" else memory.actors
-        same_sector = [e for e in reversed(history) if e.sector == sector]
+        same_sector = [e for e in reversed(history) if e.sector == sector
+                       and e.start is not None and e.start >= recent]
         if same_sector:
             return _with_code(entity, same_sector[0], sector)
-    if memory.dominant and words[0] not in ("the", "this", "that") and (
+        if memory.local:  # "police", "the court", "prosecutors": of where they act
+            return replace(entity, code=memory.local, sector=sector)
+    if memory.local and words[0] not in ("the", "this", "that") and (
             role == "actor" or role == "recipient" and sector is not None):
         # a group no dictionary names ("Ibo traditional elders", "200 supporters of ...",
-        # "arrested five activists"): the article's own country, as for named actors; a
-        # recipient only when it names a kind of people ("urged relevant sides": no one)
-        return replace(entity, code=memory.dominant, sector=sector)
-    return replace(entity, sector=sector)
+        # "arrested five activists"): of where they act, as for named actors; a recipient
+        # only when it names a kind of people ("urged relevant sides": no one)
+        return replace(entity, code=memory.local, sector=sector, person=person)
+    return replace(entity, sector=sector, person=person)
 
 
 LOCATIVE_PREPS = {"in", "throughout", "across", "from", "inside"}

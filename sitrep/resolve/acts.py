@@ -1,0 +1,269 @@
+"""One event per act: the mentions of one act in an article become one Event.
+
+A news report tells its main act several times: the lead's verb ("was stabbed last night"),
+later nouns ("called the stabbing ..."), repeated reports and details. Each mention is coded
+on its own by the extract stage; here, once codes, dates and places are resolved, a mention
+joins the latest earlier act it can stand for (the word lists are `[acts]` in
+`data/lexicon/events.toml`):
+
+- the same PLOVER type (as the manual reads it: a planned visit is an AGREE) and, where
+  both have one, the same mode;
+- a word for that act: a form of one of its triggers ("stabbed" ... "the stabbing") or one
+  of the type's general nouns ("the attack");
+- tied to it: a definite noun ("the attack", "its deployment"), a party in common (actor,
+  recipient or the same named person), or the same or the next sentence;
+- no conflict: actor and recipient codes that agree where both are known, the same person
+  where both are named people, explicit dates that can be the same day, places near each
+  other;
+- not announced as another act: an indefinite noun ("a bombing", "attacks") outside the
+  act's sentences, or "another", "second", "earlier" on it.
+
+Hypothetical and negated mentions stay events of their own. The merged Event keeps the
+best-specified actor, recipient, date and place among its mentions; its trigger, sentence
+and evidence are those of its best mention (the most fields given in its own sentence, the
+earliest first).
+"""
+
+from __future__ import annotations
+
+import bisect
+import math
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Token
+
+from sitrep.extract.lexicon import Lexicon
+from sitrep.records import Entity, Event
+
+# Modalities whose mentions are not reports of an act that happened or is planned.
+UNREAL = frozenset({"hypothetical", "negated"})
+NEARBY_KM = 100.0
+PRECISION_RANK = {"day": 3, "month": 2, "year": 1}
+STEM = 4  # letters two trigger lemmas share to count as forms of one word ("stab"/"stabbing")
+
+
+@dataclass
+class _Mention:
+    event: Event
+    token: Token | None  # the trigger's head word
+    sentence: int  # index of its sentence in the article
+
+    @property
+    def lemma(self) -> str:
+        return self.token.lemma_.lower() if self.token is not None else ""
+
+    @property
+    def is_noun(self) -> bool:
+        return self.token is not None and self.token.pos_ in ("NOUN", "PROPN")
+
+
+@dataclass
+class _Act:
+    mentions: list[_Mention] = field(default_factory=list)
+
+
+def merge_acts(events: list[Event], doc: Doc, lexicon: Lexicon | None = None) -> list[Event]:
+    """The article's events with the mentions of each act merged, in text order of their
+    first mention."""
+    lexicon = lexicon or Lexicon.default()
+    sentence_starts = [s.start_char for s in doc.sents]
+    acts: list[_Act] = []
+    for event in events:
+        mention = _Mention(event, _trigger_token(event, doc),
+                           _sentence_index(sentence_starts, event.sentence_start))
+        act = None if event.modality in UNREAL else _act_for(mention, acts, lexicon)
+        if act is None:
+            act = _Act()
+            acts.append(act)
+        act.mentions.append(mention)
+    return [_merged([m.event for m in act.mentions]) for act in acts]
+
+
+def _sentence_index(starts: list[int], offset: int) -> int:
+    return bisect.bisect_right(starts, offset) - 1
+
+
+def _trigger_token(event: Event, doc: Doc) -> Token | None:
+    if event.trigger.start is None:
+        return None
+    span = doc.char_span(event.trigger.start, event.trigger.end, alignment_mode="expand")
+    return span[0] if span is not None and len(span) else None
+
+
+def _act_for(mention: _Mention, acts: list[_Act], lexicon: Lexicon) -> _Act | None:
+    event = mention.event
+    token = mention.token
+    other = token is not None and _announces_other_act(token, lexicon)
+    indefinite = mention.is_noun and _is_indefinite(token, lexicon)
+    definite = mention.is_noun and not indefinite
+    for act in reversed(acts):
+        first = act.mentions[0].event
+        if first.modality in UNREAL or _type(first) != _type(event):
+            continue
+        if event.mode and first.mode and event.mode != first.mode:
+            continue
+        near = any(abs(m.sentence - mention.sentence) <= 1 for m in act.mentions)
+        same_sentence = any(m.sentence == mention.sentence for m in act.mentions)
+        if (other or indefinite) and not same_sentence:
+            continue
+        if not _names_act(mention, act, lexicon):
+            continue
+        if not (near or definite or _shares_party(act, event)):
+            continue
+        if all(_compatible(m.event, event) for m in act.mentions):
+            return act
+    return None
+
+
+def _type(event: Event) -> str:
+    return event.plover_type or event.event_type
+
+
+def _names_act(mention: _Mention, act: _Act, lexicon: Lexicon) -> bool:
+    """Whether the mention's word can name this act: a form of one of its triggers, or a
+    general noun of its type."""
+    lemma = mention.lemma
+    if mention.is_noun and lemma in lexicon.word_set(f"acts.{_type(mention.event)}"):
+        return True
+    return any(_same_word(lemma, m.lemma) for m in act.mentions)
+
+
+def _same_word(a: str, b: str) -> bool:
+    return bool(a) and bool(b) and (a == b or (len(a) >= STEM and len(b) >= STEM
+                                               and a[:STEM] == b[:STEM]))
+
+
+def _announces_other_act(token: Token, lexicon: Lexicon) -> bool:
+    words = lexicon.word_set("acts.other_act_words")
+    return any(c.lower_ in words for c in token.children
+               if c.dep_ in ("det", "amod", "nummod", "advmod", "predet", "quantmod"))
+
+
+def _is_indefinite(token: Token, lexicon: Lexicon) -> bool:
+    """"a bombing", "attacks": a noun introducing an act not told before."""
+    definite = lexicon.word_set("acts.definite_words")
+    determiners = [c for c in token.children if c.dep_ in ("det", "poss", "predet")]
+    if any(c.dep_ == "poss" or c.lower_ in definite for c in determiners):
+        return False
+    if token.dep_ == "pobj" and token.head.lower_ == "of":
+        return False  # "the scene of the shooting" parses the article onto "scene"
+    return bool(determiners) or token.tag_ in ("NNS", "NNPS")
+
+
+def _codes(entity: Entity | None) -> set[str]:
+    if entity is None:
+        return set()
+    return {c for c in [entity.code, *(m.code for m in entity.members)] if c}
+
+
+def _parties_agree(a: Entity | None, b: Entity | None) -> bool:
+    codes_a, codes_b = _codes(a), _codes(b)
+    return not codes_a or not codes_b or bool(codes_a & codes_b)
+
+
+def _person(entity: Entity | None) -> str | None:
+    """The named person a party is (through what a pronoun stands for), if any."""
+    if entity is None:
+        return None
+    if entity.person is None and entity.refers_to is not None:
+        return _person(entity.refers_to)
+    return entity.person
+
+
+def _shares_party(act: _Act, event: Event) -> bool:
+    for mention in act.mentions:
+        earlier = mention.event
+        for a, b in ((earlier.actor, event.actor), (earlier.recipient, event.recipient)):
+            if _codes(a) & _codes(b):
+                return True
+            if _person(a) and _person(a) == _person(b):
+                return True
+    return False
+
+
+def _compatible(earlier: Event, later: Event) -> bool:
+    if not _parties_agree(earlier.actor, later.actor):
+        return False
+    if not _parties_agree(earlier.recipient, later.recipient):
+        return False
+    person_a, person_b = _person(earlier.actor), _person(later.actor)
+    if person_a and person_b and person_a != person_b:
+        return False
+    return _dates_agree(earlier, later) and _places_agree(earlier, later)
+
+
+def _dates_agree(a: Event, b: Event) -> bool:
+    if a.date is None or b.date is None or a.date.value is None or b.date.value is None:
+        return True
+    if a.date.inferred or b.date.inferred:
+        return True
+    a_start, a_end = a.date.range_start or a.date.value, a.date.range_end or a.date.value
+    b_start, b_end = b.date.range_start or b.date.value, b.date.range_end or b.date.value
+    return a_start <= b_end and b_start <= a_end
+
+
+def _places_agree(a: Event, b: Event) -> bool:
+    p, q = a.location, b.location
+    if p is None or q is None or None in (p.lat, p.lon, q.lat, q.lon):
+        return True
+    if p.country and q.country and p.country != q.country:
+        return False
+    return p.name == q.name or _km(p.lat, p.lon, q.lat, q.lon) <= NEARBY_KM
+
+
+def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 6371.0 * 2 * math.asin(math.sqrt(min(1.0, h)))
+
+
+def _in_sentence(entity: Entity | None, event: Event) -> bool:
+    return (entity is not None and entity.start is not None
+            and event.sentence_start <= entity.start < event.sentence_start + len(event.sentence))
+
+
+def _specificity(event: Event) -> tuple:
+    """How much a mention tells in its own sentence (higher is better)."""
+    return (
+        bool(_codes(event.actor)) and _in_sentence(event.actor, event),
+        bool(_codes(event.recipient)),
+        bool(event.date and event.date.value and not event.date.inferred),
+        event.modality != "claimed",
+    )
+
+
+def _better_party(events: list[Event], attribute: str) -> Entity | None:
+    """The coded party of the mention that states it most directly: a name before a pronoun
+    or a description, then the earliest."""
+    coded = [getattr(e, attribute) for e in events if _codes(getattr(e, attribute))]
+    if not coded:
+        return None
+    named = [e for e in coded if e.refers_to is None and e.person is not None]
+    return (named or coded)[0]
+
+
+def _better_date(events: list[Event]):
+    dated = [e.date for e in events if e.date is not None and e.date.value is not None]
+    if not dated:
+        return next((e.date for e in events if e.date is not None), None)
+    return max(dated, key=lambda d: (not d.inferred, PRECISION_RANK.get(d.precision or "", 0)))
+
+
+def _merged(events: list[Event]) -> Event:
+    if len(events) == 1:
+        events[0].mentions = [events[0].as_mention()]
+        return events[0]
+    best = max(enumerate(events), key=lambda ie: (_specificity(ie[1]), -ie[0]))[1]
+    mentions = [e.as_mention() for e in events]
+    if not _codes(best.actor):
+        best.actor = _better_party(events, "actor") or best.actor
+    if not _codes(best.recipient):
+        best.recipient = _better_party(events, "recipient") or best.recipient
+    best.date = _better_date(events)
+    if best.location is None:
+        best.location = next((e.location for e in events if e.location is not None), None)
+    if best.modality == "claimed" and any(e.modality == "asserted" for e in events):
+        best.modality = "asserted"
+    best.mentions = mentions
+    return best

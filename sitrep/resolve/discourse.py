@@ -1,0 +1,203 @@
+"""What an article establishes as it goes, for resolving what a phrase alone cannot:
+
+- its **setting**: the country where the story happens (the dateline, the places of the
+  title and of the lead, then the places and countries of the rest, by weight). Local
+  institutions and people the text gives no country ("police", "the court", "protesters",
+  "Prime Minister Ardern") belong to the country where they act: the event's own place,
+  else the setting;
+- its **people**: every named person with the code their fullest description gives
+  ("Interior Minister Joachim Brudziński", "Kurt Volker, the United States special envoy"),
+  known afterwards by surname ("Brudziński said");
+- who **he** and **she** are: the latest person named before the pronoun, a subject of the
+  previous sentences first.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date
+
+from spacy.tokens import Doc, Span, Token
+
+from sitrep.records import ArticlePlace, Article, Entity
+from sitrep.resolve.actors import ActorCode, ActorDictionary
+from sitrep.resolve.places import Gazetteer
+
+# Weights of the evidence for the setting (see `setting_of`).
+DATELINE_WEIGHT = 6.0
+TITLE_WEIGHT = 3.0
+LEAD_PLACE_WEIGHT = 2.0
+LEAD_COUNTRY_WEIGHT = 1.0
+PARAGRAPH_WEIGHT = 0.5
+BODY_WEIGHT = 0.2
+# A setting needs this much evidence and an article of this many sentences: a sentence or
+# two naming a country is a report about that country, not a story set there.
+MIN_SETTING_SCORE = 2.0
+MIN_SETTING_SENTENCES = 3
+# How many sentences back a pronoun looks for its person.
+PRONOUN_REACH = 3
+
+
+@dataclass(frozen=True)
+class PersonMention:
+    start: int  # offsets of the name
+    end: int
+    surname: str  # lower case
+    subject: bool  # the name is a clause's subject (a likelier antecedent)
+    sentence: int
+
+
+@dataclass
+class Discourse:
+    setting: str | None = None
+    people: dict[str, ActorCode] = field(default_factory=dict)  # surname -> code
+    mentions: list[PersonMention] = field(default_factory=list)
+    mention_starts: list[int] = field(default_factory=list)
+    sentence_starts: list[int] = field(default_factory=list)
+
+    def sentence_of(self, offset: int) -> int:
+        return bisect.bisect_right(self.sentence_starts, offset) - 1
+
+    def person(self, surname: str | None) -> ActorCode | None:
+        return self.people.get(surname) if surname else None
+
+    def antecedent(self, offset: int) -> PersonMention | None:
+        """The person a "he"/"she" at `offset` stands for: the latest named person before
+        it in its own or the previous sentences, a subject before any other."""
+        index = bisect.bisect_left(self.mention_starts, offset)
+        sentence = self.sentence_of(offset)
+        candidates = [m for m in self.mentions[:index][::-1]
+                      if sentence - m.sentence <= PRONOUN_REACH]
+        if not candidates:
+            return None
+        subjects = [m for m in candidates if m.subject and m.sentence < sentence]
+        same = [m for m in candidates if m.sentence == sentence]
+        return (same or subjects or candidates)[0]
+
+
+def build_discourse(doc: Doc, article: Article, actors: ActorDictionary, gazetteer: Gazetteer,
+                    places: Sequence[ArticlePlace], countries: Sequence[ActorCode],
+                    when: date | None) -> Discourse:
+    discourse = Discourse(sentence_starts=[s.start_char for s in doc.sents])
+    discourse.setting = setting_of(doc, article, actors, gazetteer, places, countries)
+    for ent in doc.ents:
+        if ent.label_ != "PERSON" or not ent.text[:1].isupper():
+            continue
+        surname = ent[-1].text.lower().removesuffix("'s").removesuffix("’s")
+        root = ent.root
+        discourse.mentions.append(PersonMention(
+            ent.start_char, ent.end_char, surname,
+            subject=root.dep_ in ("nsubj", "nsubjpass") or (
+                root.dep_ in ("appos", "compound") and root.head.dep_ in ("nsubj", "nsubjpass")),
+            sentence=discourse.sentence_of(ent.start_char)))
+        if surname not in discourse.people:
+            code = _describe(ent, actors, when)
+            if code is not None and code.code:
+                discourse.people[surname] = code
+    discourse.mention_starts = [m.start for m in discourse.mentions]
+    return discourse
+
+
+def _describe(name: Span, actors: ActorDictionary, when: date | None) -> ActorCode | None:
+    """The code of a person's description around their name: titles and nationality before
+    it, an apposition after it ("Kurt Volker, the United States special envoy")."""
+    root = name.root
+    head = root
+    while head.dep_ in ("compound", "appos") and head.head.i != head.i and head.i != head.head.i:
+        head = head.head
+    phrase = _noun_phrase(head)
+    found = actors.resolve(phrase.text, when)
+    if found is not None and found.code:
+        return found
+    for token in (root, head):
+        for child in token.children:
+            if child.dep_ == "appos":
+                found = actors.resolve(_noun_phrase(child).text, when)
+                if found is not None and found.code:
+                    return found
+    return None
+
+
+def _noun_phrase(head: Token) -> Span:
+    """The head's words up to any clause, preposition other than "of", or apposition."""
+    keep = [head.i]
+    for child in head.subtree:
+        if child.i == head.i:
+            continue
+        path, token = [], child
+        while token.i != head.i:
+            path.append(token)
+            token = token.head
+        if any(t.dep_ in ("relcl", "acl", "appos", "punct", "cc", "conj", "advcl", "ccomp")
+               or (t.dep_ == "prep" and t.lower_ != "of") for t in path):
+            continue
+        keep.append(child.i)
+    doc = head.doc
+    return doc[min(keep): max(keep) + 1]
+
+
+def setting_of(doc: Doc, article: Article, actors: ActorDictionary, gazetteer: Gazetteer,
+               places: Sequence[ArticlePlace], countries: Sequence[ActorCode]) -> str | None:
+    """The country where the story happens, by weighted evidence: the dateline, the title's
+    places and countries, the lead sentence's places (more) and countries (less), the first
+    paragraph's, then every mention in the body."""
+    sentences = list(doc.sents)
+    if len(sentences) < MIN_SETTING_SENTENCES:
+        return None
+    score: Counter[str] = Counter()
+    if article.dateline:
+        for found in actors.find_countries(article.dateline):
+            score[found.code] += DATELINE_WEIGHT
+    if article.title:
+        named = {found.code for found in actors.find_countries(article.title)}
+        for mention in gazetteer.find(article.title):
+            place = gazetteer.resolve(mention.text, context_countries=sorted(named))
+            if place is not None and place.country:
+                named.add(place.country)
+        for code in named:
+            score[code] += TITLE_WEIGHT
+    lead_end = sentences[0].end_char
+    paragraph_end = doc.text.find("\n\n")
+    paragraph_end = len(doc.text) if paragraph_end < 0 else paragraph_end
+    for place in places:
+        if not place.country:
+            continue
+        if place.start < lead_end:
+            score[place.country] += LEAD_PLACE_WEIGHT
+        elif place.start < paragraph_end:
+            score[place.country] += PARAGRAPH_WEIGHT
+        score[place.country] += BODY_WEIGHT
+    for found in countries:
+        if found.start < lead_end:
+            score[found.code] += LEAD_COUNTRY_WEIGHT
+        elif found.start < paragraph_end:
+            score[found.code] += PARAGRAPH_WEIGHT
+        score[found.code] += BODY_WEIGHT
+    if not score or max(score.values()) < MIN_SETTING_SCORE:
+        return None
+    best, _ = max(score.items(), key=lambda item: (item[1], -_first_offset(item[0], countries,
+                                                                             places)))
+    return best
+
+
+def _first_offset(code: str, countries: Sequence[ActorCode],
+                  places: Sequence[ArticlePlace]) -> int:
+    offsets = [c.start for c in countries if c.code == code]
+    offsets += [p.start for p in places if p.country == code]
+    return min(offsets, default=10**9)
+
+
+def person_in(entity: Entity, doc: Doc) -> str | None:
+    """The surname of the person a party names, if it names one."""
+    if entity.start is None:
+        return None
+    span = doc.char_span(entity.start, entity.end, alignment_mode="expand")
+    if span is None:
+        return None
+    people = [e for e in span.ents if e.label_ == "PERSON" and e.text[:1].isupper()]
+    if not people:
+        return None
+    return people[0][-1].text.lower().removesuffix("'s").removesuffix("’s")
