@@ -8,7 +8,7 @@ import tempfile
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 from rich.console import Console
@@ -16,6 +16,9 @@ from rich.text import Text
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
 from sitrep import __version__
+
+if TYPE_CHECKING:
+    from sitrep.evaluation.select import Selection
 
 EXIT_OK, EXIT_INPUT_FAILED = 0, 1  # click itself exits 2 on usage errors
 EVENT_TYPES = ("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT",
@@ -304,35 +307,86 @@ def run(paths, db, fmt, **options) -> None:
     sys.exit(EXIT_INPUT_FAILED if report.failed else EXIT_OK)
 
 
+class SelectionType(click.ParamType):
+    name = "EXPR"
+
+    def convert(self, value: Any, param: Any, ctx: Any) -> Selection:
+        from sitrep.evaluation.select import Selection, SelectionError
+
+        if isinstance(value, Selection):
+            return value
+        try:
+            return Selection.parse(value)
+        except SelectionError as error:
+            self.fail(str(error), param, ctx)
+
+
 @main.command("eval")
-@click.argument("gold", type=click.Path(exists=True, dir_okay=False))
+@click.argument("gold", nargs=-1, required=True, type=click.Path(exists=True))
 @click.option("--report", "report_path", type=click.Path(dir_okay=False),
-              help="Also write a report: .html (with a chart), .md or .json.")
+              help="Also write a report: .html, .md or .json (document gold: with every "
+                   "article's gold and predicted events side by side).")
+@click.option("--select", "selection", type=SelectionType(),
+              help="Keep only these gold records (sentence gold: record ids) or articles "
+                   "(document gold: article ids): a comma-separated list of ids, ranges "
+                   "FIRST-LAST compared as prefix + number (nd01-nd28), and even or odd (by "
+                   "the id's last number). Split a gold set in two: tune on one half "
+                   "(--select nd01-nd28, --select even) and score the other (nd29-nd40, odd) "
+                   "only to check, without reading its misses.")
 @click.option("--baseline", is_flag=True,
-              help="Also score a majority-class and a keyword coder, for comparison.")
-@click.option("--limit", type=click.IntRange(1), help="Only the first N gold records.")
+              help="Also score a majority-class and a keyword coder, for comparison "
+                   "(sentence gold).")
+@click.option("--limit", type=click.IntRange(1),
+              help="Only the first N gold records (document gold: articles).")
 @click.option("--model", help="spaCy model to load.")
 @click.option("--lexicon", "lexicon_files", multiple=True, type=click.Path(exists=True),
               help="Extra trigger/modality lexicon file (TOML). Repeatable.")
 @click.option("--actors", "actor_files", multiple=True, type=click.Path(exists=True),
               help="Extra actor dictionary file (TSV). Repeatable.")
 @_friendly_errors
-def eval_command(gold, report_path, baseline, limit, model, lexicon_files, actor_files) -> None:
-    """Score the coder on a PLOVER gold file (JSON Lines): per-type precision, recall and F1,
-    micro/macro F1, actor and recipient code accuracy. Scoring rule: README, "Evaluation"."""
-    from sitrep.evaluation import GoldError, evaluate
+def eval_command(gold, report_path, selection, baseline, limit, model, lexicon_files,
+                 actor_files) -> None:
+    """Score the coder on PLOVER gold. Scoring rules: README, "Evaluation".
+
+    \b
+    GOLD is one of
+      GOLD.jsonl                  sentence gold: one coded sentence per line; per-type
+                                  P/R/F1, micro/macro F1, actor and recipient accuracy
+      FOLDER                      document gold: a folder holding articles.jsonl and
+                                  gold.jsonl (every main event of each article)
+      ARTICLES.jsonl GOLD.jsonl   document gold as two files, in either order
+
+    Document gold is scored by one-to-one matching of gold and predicted events per
+    article, at four levels (type, + actor, + recipient, + date), over all gold events
+    and over the high-confidence ones.
+    """
+    from sitrep.evaluation import GoldError, evaluate, evaluate_documents
+    from sitrep.evaluation.documents import is_document_gold
     from sitrep.evaluation.report import REPORT_SUFFIXES, print_summary, write_report
+    from sitrep.evaluation.select import SelectionError
     from sitrep.pipeline import Components
 
+    if len(gold) > 2:
+        raise click.UsageError(f"GOLD is a sentence gold file, a document gold folder, or an "
+                               f"articles and a gold file: not {len(gold)} paths")
+    documents = is_document_gold(gold)
+    if documents and baseline:
+        raise click.UsageError("--baseline is for sentence gold only")
     if report_path and Path(report_path).suffix.lower() not in REPORT_SUFFIXES:
         raise click.BadParameter(f"must end in one of {', '.join(REPORT_SUFFIXES)}",
                                  param_hint="--report")
     components = Components.load(model=model, lexicon_files=lexicon_files,
                                  actor_files=actor_files)
     try:
-        evaluation = evaluate(gold, components, limit=limit, with_baselines=baseline)
+        if documents:
+            evaluation = evaluate_documents(gold, components, select=selection, limit=limit)
+        else:
+            evaluation = evaluate(gold[0], components, limit=limit, with_baselines=baseline,
+                                  select=selection)
     except GoldError as error:
         raise click.ClickException(str(error)) from None
+    except SelectionError as error:
+        raise click.BadParameter(str(error), param_hint="--select") from None
     print_summary(evaluation, _stdout_console())
     if report_path:
         write_report(evaluation, report_path)

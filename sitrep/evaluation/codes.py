@@ -3,7 +3,9 @@
 Both sides are turned into a set of labels and two codes match when the sets share one.
 A gold code becomes one label: its mapped form from `data/evaluation/cameo_countries.tsv`,
 looked up whole and then by its first three letters ("JAPGOV" -> "JPN", "IGOUNO" -> "@IGO"),
-else its first three letters ("USAGOV" -> "USA"). A sitrep code becomes itself plus, for an
+else its first three letters ("USAGOV" -> "USA"). Document gold (`documents.py`) writes whole
+codes, ISO alpha-3 or an organisation's own ("UNESCO", "ISIS"), so there a gold code is only
+mapped, never cut. A sitrep code becomes itself plus, for an
 organisation of `data/actors/organizations.tsv` without a country, its class (@IGO, @NGO,
 @IMG), so that a gold "IGO" matches sitrep's "UNO" or "NATO".
 """
@@ -52,9 +54,11 @@ def organization_classes() -> dict[str, str]:
     return classes
 
 
-def gold_label(code: str) -> str:
+def gold_label(code: str, *, whole: bool = False) -> str:
     code = code.strip().upper()
     mapping = gold_mapping()
+    if whole:
+        return mapping.get(code) or code
     return mapping.get(code) or mapping.get(code[:3]) or code[:3]
 
 
@@ -63,7 +67,9 @@ def predicted_labels(code: str) -> frozenset[str]:
     return frozenset({code, label}) if label else frozenset({code})
 
 
-def codes_match(gold_codes: Iterable[str], predicted_codes: Iterable[str | None]) -> bool:
-    """True when any predicted code stands for any of the gold codes."""
-    wanted = {gold_label(c) for c in gold_codes if c and c.strip()}
+def codes_match(gold_codes: Iterable[str], predicted_codes: Iterable[str | None], *,
+                whole: bool = False) -> bool:
+    """True when any predicted code stands for any of the gold codes (`whole`: gold codes
+    are not cut to three letters)."""
+    wanted = {gold_label(c, whole=whole) for c in gold_codes if c and c.strip()}
     return any(wanted & predicted_labels(c) for c in predicted_codes if c)

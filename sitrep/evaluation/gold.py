@@ -157,6 +157,9 @@ def load_gold(path: str | Path) -> list[GoldRecord]:
             raw = json.loads(line)
         except json.JSONDecodeError as error:
             raise GoldError(f"{where}: invalid JSON ({error.msg})") from None
+        if isinstance(raw, dict) and raw.get("event_type") and not raw.get("event"):
+            raise GoldError(f"{where}: a document gold event: give its folder, or the "
+                            f"articles file and this file")
         if not isinstance(raw, dict) or not raw.get("event"):
             raise GoldError(f"{where}: a gold record needs an `event`")
         if isinstance(raw.get("text"), str) and raw["text"].strip():

@@ -1,5 +1,6 @@
-"""Running the real coder over a gold file: each gold sentence gets the events sitrep codes
-whose trigger starts inside it."""
+"""Running the real coder over gold: over a sentence gold file, where each gold sentence gets
+the events sitrep codes whose trigger starts inside it, or over document gold, where each
+gold article gets every event sitrep codes in it."""
 
 from __future__ import annotations
 
@@ -8,8 +9,16 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from sitrep.evaluation.baselines import keyword_predictions, majority_predictions
+from sitrep.evaluation.documents import (
+    DocumentScores,
+    PredictedEvent,
+    gold_files,
+    load_document_gold,
+    score_documents,
+)
 from sitrep.evaluation.gold import GoldRecord, load_gold
 from sitrep.evaluation.score import Prediction, Scores, score
+from sitrep.evaluation.select import Selection
 from sitrep.pipeline import Components, pipeline
 from sitrep.records import Article, Event
 
@@ -19,6 +28,14 @@ class Evaluation:
     gold_path: str
     scores: Scores
     baselines: dict[str, Scores] = field(default_factory=dict)  # name -> scores
+    selection: str | None = None  # the --select expression, if any
+
+
+@dataclass
+class DocumentEvaluation:
+    gold_path: str  # the folder, or "articles file + gold file"
+    scores: DocumentScores
+    selection: str | None = None
 
 
 def predict(records: Sequence[GoldRecord], components: Components | None = None) -> list[list[Prediction]]:
@@ -33,17 +50,45 @@ def predict(records: Sequence[GoldRecord], components: Components | None = None)
     for processed in pipeline(articles.values(), components):
         events[processed.article.source] = processed.events
     return [[Prediction.from_event(e) for e in events.get(r.article_key, [])
-             if e.trigger.start is not None and r.sentence_start <= e.trigger.start < r.sentence_end]
+             if _told_in(e, r.sentence_start, r.sentence_end)]
             for r in records]
 
 
+def _told_in(event: Event, start: int, end: int) -> bool:
+    """Whether one of the event's mentions has its trigger in the sentence [start, end)."""
+    return any(m.trigger.start is not None and start <= m.trigger.start < end
+               for m in event.all_mentions())
+
+
 def evaluate(gold_path: str | Path, components: Components | None = None, *,
-             limit: int | None = None, with_baselines: bool = False) -> Evaluation:
-    records = load_gold(gold_path)[:limit]
-    evaluation = Evaluation(str(gold_path), score(records, predict(records, components)))
+             limit: int | None = None, with_baselines: bool = False,
+             select: Selection | None = None) -> Evaluation:
+    """Score a sentence gold file (SelectionError when `select` names ids it lacks)."""
+    records = load_gold(gold_path)
+    if select is not None:
+        records = select.apply(records, lambda r: r.id, "record")
+    records = records[:limit]
+    evaluation = Evaluation(str(gold_path), score(records, predict(records, components)),
+                            selection=select.expression if select else None)
     if with_baselines:
         evaluation.baselines = {
             "majority class": score(records, majority_predictions(records)),
             "keyword coder": score(records, keyword_predictions(records)),
         }
     return evaluation
+
+
+def evaluate_documents(paths: Sequence[str | Path], components: Components | None = None, *,
+                       select: Selection | None = None,
+                       limit: int | None = None) -> DocumentEvaluation:
+    """Code the gold articles (a folder, or its articles and gold files) with the real
+    pipeline and score every article's events against its gold events."""
+    gold = load_document_gold(paths)
+    if select is not None:
+        gold = select.apply(gold, lambda a: a.id, "article")
+    gold = gold[:limit]
+    predicted = [[PredictedEvent.from_event(e) for e in processed.events]
+                 for processed in pipeline([g.article for g in gold], components)]
+    where = str(paths[0]) if len(paths) == 1 else " + ".join(map(str, gold_files(paths)))
+    return DocumentEvaluation(where, score_documents(gold, predicted),
+                              selection=select.expression if select else None)
