@@ -14,6 +14,7 @@ from sitrep.evaluation.documents import (
     PredictedEvent,
     gold_files,
     load_document_gold,
+    reports_act,
     score_documents,
 )
 from sitrep.evaluation.gold import GoldRecord, load_gold
@@ -80,14 +81,17 @@ def evaluate(gold_path: str | Path, components: Components | None = None, *,
 
 def evaluate_documents(paths: Sequence[str | Path], components: Components | None = None, *,
                        select: Selection | None = None,
-                       limit: int | None = None) -> DocumentEvaluation:
+                       limit: int | None = None,
+                       every_event: bool = False) -> DocumentEvaluation:
     """Code the gold articles (a folder, or its articles and gold files) with the real
-    pipeline and score every article's events against its gold events."""
+    pipeline and score every article's events against its gold events: the events reported
+    as acts (`reports_act`), or with `every_event` all of them."""
     gold = load_document_gold(paths)
     if select is not None:
         gold = select.apply(gold, lambda a: a.id, "article")
     gold = gold[:limit]
-    predicted = [[PredictedEvent.from_event(e) for e in processed.events]
+    predicted = [[PredictedEvent.from_event(e) for e in processed.events
+                  if every_event or reports_act(e)]
                  for processed in pipeline([g.article for g in gold], components)]
     where = str(paths[0]) if len(paths) == 1 else " + ".join(map(str, gold_files(paths)))
     return DocumentEvaluation(where, score_documents(gold, predicted),

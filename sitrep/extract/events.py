@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
 
@@ -16,6 +16,7 @@ from sitrep.extract.arguments import (
 from sitrep.extract.attribution import Attribution, ends_open, find_source, quote_state
 from sitrep.extract.lexicon import Lexicon
 from sitrep.extract.modality import modality_of
+from sitrep.extract.speech import find_speech_acts
 from sitrep.extract.triggers import DEMAND, TriggerMatch, find_demands, find_triggers
 from sitrep.records import Article, Entity, Event
 
@@ -80,6 +81,7 @@ def extract_events(doc: Doc, article: Article, lexicon: Lexicon | None = None) -
         trigger_tokens = {m.token.i for m in matches}
         matches += find_demands(sentence, lexicon, trigger_tokens)
         matches = _without_intended_content(matches, lexicon)
+        first = len(events)
         spoke: Entity | None = None
         for match in matches:
             quoted = inside[match.token.i - sentence.start]
@@ -101,11 +103,45 @@ def extract_events(doc: Doc, article: Article, lexicon: Lexicon | None = None) -
             event.plover_type = lexicon.plover_type(
                 event.event_type, event.modality, own_voice=_own_voice(event, lexicon))
             events.append(event)
+        events += _speech_events(sentence, text, article, lexicon, inside, matches,
+                                 events[first:], speakers.last if continues_quote else None)
         if spoke is None:
             speaker = _sentence_speaker(sentence, lexicon)
             if speaker is not None:
                 speakers.link(speaker, lexicon)
         open_quote = ends_open(sentence, open_quote)
+    return events
+
+
+def _speech_events(sentence: Span, text: str, article: Article, lexicon: Lexicon,
+                   inside: list[bool], matches: list[TriggerMatch], coded: list[Event],
+                   continued_speaker: Entity | None) -> list[Event]:
+    """Speech acts of the sentence that no trigger codes (see `sitrep.extract.speech`):
+    `coded` are the sentence's events so far; a speaker who is the actor of a verbal one
+    ("X condemned ...") gets no second speech act."""
+    taken: set[int] = set()
+    for event in coded:
+        if event.actor is not None and event.actor.start is not None and (
+                lexicon.is_verbal(event.event_type)):
+            taken.update(t.i for t in sentence
+                         if event.actor.start <= t.idx < event.actor.end)
+    triggers = {m.token.i: m.pattern.type for m in matches}
+    events = []
+    for act in find_speech_acts(sentence, lexicon, inside, continued_speaker, taken, triggers):
+        if act.actor is not None and continued_speaker is not None and (
+                act.actor is continued_speaker):
+            actor = replace(continued_speaker, members=list(continued_speaker.members))
+        else:
+            actor = act.actor
+        token = act.trigger
+        events.append(Event(
+            article_id=article.id, event_type=act.event_type,
+            cameo=lexicon.types[act.event_type].cameo,
+            mode="disapprove" if act.event_type == "ACCUSE" else None,
+            trigger=Entity(text=token.text, start=token.idx, end=token.idx + len(token.text)),
+            sentence=sentence.text, sentence_start=sentence.start_char,
+            actor=actor, recipient=act.recipient, quote=inside[token.i - sentence.start],
+            outlet=article.outlet, published=article.published))
     return events
 
 

@@ -19,7 +19,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-PACKAGED_FILES = ("events.toml", "speech.toml", "arguments.toml")
+PACKAGED_FILES = ("events.toml", "speech.toml", "arguments.toml", "stance.toml")
 
 
 class LexiconError(ValueError):
@@ -116,7 +116,8 @@ class Lexicon:
                 index[pattern.lemma].append(pattern)
             light = doc.get("light_verbs", {}).get("lemmas", [])
             lexicon.light_verbs = lexicon.light_verbs | {w.lower() for w in light}
-            for section in ("attribution", "modality", "actors", "recipients", "places", "acts"):
+            for section in ("attribution", "modality", "actors", "recipients", "places", "acts",
+                            "stance"):
                 for key, values in doc.get(section, {}).items():
                     full = f"{section}.{key}"
                     lexicon.words[full] = lexicon.words.get(full, frozenset()) | set(values)

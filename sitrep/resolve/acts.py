@@ -33,6 +33,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Token
 
 from sitrep.extract.lexicon import Lexicon
+from sitrep.extract.triggers import is_passive
 from sitrep.records import Entity, Event
 
 # Modalities whose mentions are not reports of an act that happened or is planned.
@@ -40,6 +41,7 @@ UNREAL = frozenset({"hypothetical", "negated"})
 NEARBY_KM = 100.0
 PRECISION_RANK = {"day": 3, "month": 2, "year": 1}
 STEM = 4  # letters two trigger lemmas share to count as forms of one word ("stab"/"stabbing")
+DETAIL_REACH = 3  # sentences after an act within which its casualties are told
 
 
 @dataclass
@@ -120,12 +122,27 @@ def _type(event: Event) -> str:
 
 
 def _names_act(mention: _Mention, act: _Act, lexicon: Lexicon) -> bool:
-    """Whether the mention's word can name this act: a form of one of its triggers, or a
-    general noun of its type."""
+    """Whether the mention can tell this act: a form of one of its triggers, a general noun
+    of its type, a casualty told without its doer ("were injured") near an attack, or, for
+    a verbal act, more words of the same speaker ("X called the attack ...; he said ...")."""
     lemma = mention.lemma
-    if mention.is_noun and lemma in lexicon.word_set(f"acts.{_type(mention.event)}"):
+    kind = _type(mention.event)
+    if mention.is_noun and lemma in lexicon.word_set(f"acts.{kind}"):
         return True
-    return any(_same_word(lemma, m.lemma) for m in act.mentions)
+    if any(_same_word(lemma, m.lemma) for m in act.mentions):
+        return True
+    if (lemma in lexicon.word_set(f"acts.{kind}_details") and mention.token is not None
+            and is_passive(mention.token) and not _has_agent(mention.token)):
+        return any(mention.sentence - m.sentence <= DETAIL_REACH for m in act.mentions)
+    if kind in lexicon.word_set("acts.speech_types"):
+        speaker = _person(mention.event.actor)
+        return speaker is not None and any(_person(m.event.actor) == speaker
+                                           for m in act.mentions)
+    return False
+
+
+def _has_agent(token: Token) -> bool:
+    return any(c.dep_ == "agent" for c in token.children)
 
 
 def _same_word(a: str, b: str) -> bool:

@@ -1,0 +1,276 @@
+"""Speech acts read off what a speaker says: the statement's stance makes it an event.
+
+"'President Trump treats the rule of law with utter contempt,' said Becerra" names no
+trigger, yet it is Becerra's criticism of Trump: an ACCUSE by the speaker. The stance words
+of `stance.toml` type a statement (see that file): a negative judgement of someone is ACCUSE,
+praise, thanks or sympathy SUPPORT, what someone else must do REQUEST, a refusal or denial
+REJECT. Three kinds of statement are read:
+
+- a reporting verb's content ("X said [that] ...", "'...,' X said"), or a quotation carried
+  on from the last speaker;
+- a naming verb's judgement: "called the stabbing an act of barbarity", "described the
+  ruling as unjust" (the one named is the recipient);
+- blame: "attributed the bombing to Houthi rebels", "held the government responsible".
+
+A statement whose speaker already has a speech event in the sentence ("X condemned ...",
+"X urged ...") gives no second one. The speech act's actor is the speaker; its recipient is
+whom the judgement is about: the subject judged ("Trump treats ..."), the one named, blamed,
+or prayed for and stood with.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Span, Token
+
+from sitrep.extract.arguments import entity_for, is_actor_like
+from sitrep.extract.lexicon import Lexicon
+from sitrep.extract.triggers import lemma_of
+from sitrep.records import Entity
+
+SPEECH_TYPES = ("ACCUSE", "SUPPORT", "REQUEST", "REJECT")
+FIRST_PERSON = {"i", "we", "me", "us", "my", "our"}
+CONTENT_DEPS = {"ccomp", "parataxis", "xcomp", "advcl", "conj", "dep"}
+# Prepositions that name whom sympathy or solidarity is for ("pray for X", "with you").
+SYMPATHY_PREPS = {"for", "with", "to"}
+
+
+@dataclass
+class SpeechAct:
+    event_type: str
+    trigger: Token  # the reporting or naming verb, or the statement's first stance word
+    actor: Entity | None
+    recipient: Entity | None
+
+
+@dataclass
+class _Stance:
+    negative: list[Token]
+    positive: list[Token]
+    obligation: list[Token]
+    denial: list[Token]
+
+    def type(self) -> tuple[str, list[Token]] | None:
+        if self.denial and not self.obligation:
+            return "REJECT", self.denial
+        if self.obligation:
+            return "REQUEST", self.obligation
+        if len(self.negative) > len(self.positive):
+            return "ACCUSE", self.negative
+        if self.positive and len(self.positive) > len(self.negative):
+            return "SUPPORT", self.positive
+        return None
+
+
+def stance_of(tokens: list[Token], lexicon: Lexicon, *, speaker_words: set[int] = frozenset()
+              ) -> _Stance:
+    """The stance words among `tokens`, each not negated; obligations only where someone other
+    than the speaker ("we must") is to act."""
+    words = lexicon.word_set
+    found = _Stance([], [], [], [])
+    for token in tokens:
+        lemma, lower = lemma_of(token), token.lower_
+        if _negated(token):
+            if lemma in words("stance.positive") and token.pos_ == "ADJ":
+                found.negative.append(token)  # "not acceptable", "not legitimate"
+            continue
+        if lemma in words("stance.negative") or _phrase_at(token, words("stance.negative")):
+            found.negative.append(token)
+        elif lemma in words("stance.positive") or _phrase_at(token, words("stance.positive")):
+            found.positive.append(token)
+        elif token.dep_ == "aux" and lower in words("stance.obligation"):
+            subject = _subject(token.head)
+            if subject is not None and subject.lower_ not in FIRST_PERSON and (
+                    subject.i not in speaker_words):
+                found.obligation.append(token)
+        elif lemma in words("stance.denial") and token.pos_ in ("VERB", "ADJ", "PRON"):
+            found.denial.append(token)
+    return found
+
+
+def _phrase_at(token: Token, entries: frozenset[str]) -> bool:
+    """A two-word entry starting at this token ("witch hunt", "cover-up")."""
+    following = token.nbor(1) if token.i + 1 < len(token.doc) else None
+    return following is not None and f"{token.lower_} {following.lower_}" in entries
+
+
+def _negated(token: Token) -> bool:
+    if any(c.dep_ == "neg" for c in token.children):
+        return True
+    if token.dep_ in ("acomp", "attr", "amod", "dobj") and token.head.pos_ in ("AUX", "VERB"):
+        return any(c.dep_ == "neg" for c in token.head.children)
+    return False
+
+
+def _subject(verb: Token) -> Token | None:
+    return next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+
+
+def find_speech_acts(sentence: Span, lexicon: Lexicon, inside: list[bool],
+                     continued_speaker: Entity | None, taken_speakers: set[int],
+                     triggers: dict[int, str]) -> list[SpeechAct]:
+    """The speech acts of a sentence. `inside`: per token, whether it is quoted;
+    `continued_speaker`: who speaks a quotation carried on from an earlier sentence;
+    `taken_speakers`: token indices of actors that already have a verbal event here;
+    `triggers`: the sentence's event triggers, token index -> type."""
+    acts: list[SpeechAct] = []
+    words = lexicon.word_set
+    reporting = words("attribution.reporting_verbs") | words("stance.allegation_verbs")
+    used: set[int] = set()
+    for token in sentence:
+        lemma = lemma_of(token)
+        if token.pos_ != "VERB" or token.i in triggers:
+            continue
+        if lemma in words("stance.blaming_verbs"):
+            act = _blame(token, lexicon)
+        elif lemma in words("stance.naming_verbs"):
+            act = _naming(token, lexicon)
+        elif lemma in reporting:
+            act = _report(token, sentence, lexicon, triggers)
+        else:
+            act = None
+        if act is None:
+            continue
+        speaker = _subject(token)
+        if speaker is not None and speaker.i in taken_speakers:
+            continue
+        acts.append(act)
+        used.update(t.i for t in token.subtree)
+    if not acts and continued_speaker is not None and any(inside):
+        quoted = [t for t, q in zip(sentence, inside) if q]
+        stance = stance_of(quoted, lexicon)
+        typed = stance.type()
+        if typed is not None:
+            kind, cues = typed
+            acts.append(SpeechAct(kind, cues[0], continued_speaker,
+                                  _judged(cues[0], kind, lexicon)))
+    return acts
+
+
+def _speaker_entity(verb: Token, lexicon: Lexicon) -> Entity | None:
+    speaker = _subject(verb)
+    if speaker is None or not is_actor_like(speaker, lexicon):
+        return None
+    return entity_for(speaker)
+
+
+def _report(verb: Token, sentence: Span, lexicon: Lexicon, triggers: dict[int, str]
+            ) -> SpeechAct | None:
+    """A reporting verb's statement: its content clause, else (for "'...,' X said") the
+    rest of the sentence. Under a verb of allegation or belief, another party's hostile act
+    is a charge against that party whatever the wording ("claimed Houthis have attacked")."""
+    speaker = _speaker_entity(verb, lexicon)
+    if speaker is None:
+        return None
+    content = [t for c in verb.children if c.dep_ in CONTENT_DEPS for t in c.subtree]
+    if verb.dep_ in ("parataxis", "ccomp", "conj") and not content:
+        own = {t.i for t in verb.subtree}
+        content = [t for t in sentence if t.i not in own]
+    if not content:
+        return None
+    speaker_words = {t.i for t in _subject(verb).subtree}
+    if lemma_of(verb) in lexicon.word_set("stance.allegation_verbs"):
+        charged = _charged_party(content, triggers, lexicon, speaker_words)
+        if charged is not None:
+            return SpeechAct("ACCUSE", verb, speaker, charged)
+    typed = stance_of(content, lexicon, speaker_words=speaker_words).type()
+    if typed is None:
+        return None
+    kind, cues = typed
+    return SpeechAct(kind, verb, speaker, _judged(cues[0], kind, lexicon, speaker_words))
+
+
+def _charged_party(content: list[Token], triggers: dict[int, str], lexicon: Lexicon,
+                   speaker_words: set[int]) -> Entity | None:
+    """The doer of a hostile act in an allegation's content: the subject of the nearest
+    clause above its trigger ("the crown prince ordered Khashoggi's killing")."""
+    hostile = lexicon.word_set("stance.hostile_types")
+    for token in content:
+        if triggers.get(token.i) not in hostile:
+            continue
+        clause = token
+        for _ in range(4):
+            subject = _subject(clause) if clause.pos_ in ("VERB", "AUX") else None
+            agent = next((g for c in clause.children if c.dep_ == "agent"
+                          for g in c.children if g.dep_ == "pobj"), None)
+            doer = agent if agent is not None else (
+                subject if subject is not None and subject.dep_ == "nsubj" else None)
+            if doer is not None:
+                if doer.i in speaker_words or doer.lower_ in FIRST_PERSON:
+                    return None
+                return entity_for(doer) if is_actor_like(doer, lexicon) else None
+            if clause.head.i == clause.i:
+                break
+            clause = clause.head
+    return None
+
+
+def _naming(verb: Token, lexicon: Lexicon) -> SpeechAct | None:
+    """"called the stabbing an act of barbarity", "described the ruling as unjust"."""
+    named = next((c for c in verb.children if c.dep_ in ("dobj", "obj")), None)
+    if named is None:
+        return None
+    judgement = [t for c in verb.children if c.dep_ in ("oprd", "xcomp", "ccomp", "acomp")
+                 for t in c.subtree]
+    judgement += [t for c in verb.children if c.dep_ == "prep" and c.lower_ == "as"
+                  for t in c.subtree]
+    judgement += [t for c in named.children if c.dep_ in ("acl", "amod", "appos") and
+                  c.i > named.i for t in c.subtree]
+    if not judgement:
+        return None
+    typed = stance_of(judgement, lexicon).type()
+    if typed is None or typed[0] not in ("ACCUSE", "SUPPORT"):
+        return None
+    speaker = _speaker_entity(verb, lexicon)
+    return SpeechAct(typed[0], verb, speaker, entity_for(named))
+
+
+def _blame(verb: Token, lexicon: Lexicon) -> SpeechAct | None:
+    """"attributed the bombing to Houthi rebels", "held the government responsible"."""
+    speaker = _speaker_entity(verb, lexicon)
+    target = None
+    if lemma_of(verb) == "hold":
+        obj = next((c for c in verb.children if c.dep_ in ("dobj", "obj")), None)
+        complement = next((c for c in verb.children if c.dep_ in ("oprd", "xcomp", "acomp")),
+                          None)
+        if obj is None or complement is None or complement.lemma_.lower() not in (
+                "responsible", "accountable", "liable"):
+            return None
+        target = obj
+    else:
+        to = next((c for c in verb.children if c.dep_ in ("prep", "dative")
+                   and c.lower_ in ("to", "on")), None)
+        target = next((c for c in to.children if c.dep_ == "pobj"), None) if to else None
+        if target is None and lemma_of(verb) == "blame":
+            target = next((c for c in verb.children if c.dep_ in ("dobj", "obj")), None)
+    if target is None or not is_actor_like(target, lexicon):
+        return None
+    return SpeechAct("ACCUSE", verb, speaker, entity_for(target))
+
+
+def _judged(cue: Token, kind: str, lexicon: Lexicon, speaker_words: set[int] = frozenset()
+            ) -> Entity | None:
+    """Whom a statement's judgement is about: for sympathy and thanks, whom it is for or
+    with; otherwise the subject of the clause that judges, if it is a party."""
+    if kind == "SUPPORT":
+        for token in (cue, cue.head):
+            for prep in token.children:
+                if prep.dep_ == "prep" and prep.lower_ in SYMPATHY_PREPS:
+                    obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+                    if obj is not None and obj.lower_ not in FIRST_PERSON and (
+                            obj.pos_ == "PRON" or is_actor_like(obj, lexicon)):
+                        return entity_for(obj)
+    clause = cue
+    for _ in range(4):
+        subject = _subject(clause)
+        if subject is not None:
+            if subject.i in speaker_words or subject.lower_ in FIRST_PERSON:
+                return None
+            if subject.pos_ == "PRON" or is_actor_like(subject, lexicon):
+                return entity_for(subject)
+            return None
+        if clause.head.i == clause.i:
+            break
+        clause = clause.head
+    return None
