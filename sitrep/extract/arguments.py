@@ -132,7 +132,9 @@ def subject_of(verb: Token, lexicon: Lexicon, depth: int = 0) -> Token | None:
     return None
 
 
-def _event_reference(head: Token, lexicon: Lexicon) -> Entity | None:
+def event_reference(head: Token, lexicon: Lexicon) -> Entity | None:
+    """A noun that names an earlier event ("the exercise", "the provocation") standing for
+    whoever did it: the resolve stage replaces it with that event's actor."""
     if lemma_of(head) in lexicon.word_set("recipients.event_nouns"):
         entity = entity_for(head, with_conjuncts=False)
         entity.is_event_reference = True
@@ -396,7 +398,7 @@ def _verb_recipient(match: TriggerMatch, lexicon: Lexicon) -> Entity | None:
             _prep_object(verb, ABOUT_PREPS | {"to"}), lexicon))
         if typed("object_party_types") else None,
         # an earlier event standing for its doer ("slammed the exercise")
-        lambda: _event_reference(obj, lexicon)
+        lambda: event_reference(obj, lexicon)
         if obj is not None and not match.pattern.objects and typed("event_reference_types")
         else None,
     )

@@ -100,6 +100,8 @@ def extract_events(doc: Doc, article: Article, lexicon: Lexicon | None = None) -
             event.attributed_to = attribution.source
             event.modality = ("asserted" if match.pattern is DEMAND
                               else modality_of(match.token, lexicon, claim_verb=attribution.verb))
+            if quoted and event.modality == "asserted" and not _speakers_own(event, lexicon):
+                event.modality = "claimed"  # a quotation's account of others: the speaker's
             event.plover_type = lexicon.plover_type(
                 event.event_type, event.modality, own_voice=_own_voice(event, lexicon))
             events.append(event)
@@ -236,6 +238,18 @@ def _is_descriptive_participle(match: TriggerMatch) -> bool:
         return False
     return token.dep_ == "amod" or (
         token.dep_ == "acl" and any(c.dep_ == "agent" for c in token.children))
+
+
+def _speakers_own(event: Event, lexicon: Lexicon) -> bool:
+    """Whether a quoted event is the speaker's own act ("we will retaliate", "I urge"):
+    first person, or the speaker named as its actor."""
+    if event.actor is None:
+        return False
+    words = event.actor.text.lower().split()
+    if words and words[0] in ("we", "i", "our", "my", "us"):
+        return True
+    source = event.attributed_to
+    return source is not None and source.text.lower() == event.actor.text.lower()
 
 
 def _own_voice(event: Event, lexicon: Lexicon) -> bool:

@@ -30,21 +30,35 @@ def _has_child(token: Token, deps: set[str], words: frozenset[str]) -> bool:
     return any(c.dep_ in deps and c.lower_ in words for c in token.children)
 
 
+def _governors(chain: list[Token]) -> list[Token]:
+    """The verbs of the chain above the trigger whose meaning governs it: a verb reached
+    from its conjunct is a sibling act ("denied the request and asked for ..."), not a
+    governor, and neither is anything above it."""
+    out = []
+    for below, above in zip(chain, chain[1:]):
+        if below.dep_ == "conj":
+            break
+        out.append(above)
+    return out
+
+
 def modality_of(trigger: Token, lexicon: Lexicon, *, claim_verb: Token | None = None) -> Modality:
     words = lexicon.word_set
     negation = words("modality.negation_words")
     chain = governing_chain(trigger)
+    governors = _governors(chain)
     verbs = [t for t in chain if t.pos_ in ("VERB", "AUX")][:REPORTING_STOP]
     own_clause = [trigger] + [t for t in chain[1:] if t.pos_ == "VERB"][:1]
 
     # negated: "did not attack", "no talks were held", "failed to reach"
     if any(_has_child(t, {"neg"}, negation) for t in own_clause) or (
         trigger.pos_ == "NOUN" and _has_child(trigger, {"det", "neg"}, negation)
-    ) or any(lemma_of(t) in words("modality.negating_governors") for t in chain[1:3]
+    ) or any(lemma_of(t) in words("modality.negating_governors") for t in governors[:2]
              if t.pos_ == "VERB"):
         return "negated"
-    # denied: under a verb of denial
-    if any(lemma_of(t) in words("modality.denial_verbs") for t in chain[1:]):
+    # denied: under a verb of denial, in its own clause ("denied that ... and asked for":
+    # the request is not denied)
+    if any(lemma_of(t) in words("modality.denial_verbs") for t in governors):
         return "denied"
     # hypothetical: modal auxiliary, conditional clause, "threatens to"
     for verb in verbs:
@@ -52,7 +66,7 @@ def modality_of(trigger: Token, lexicon: Lexicon, *, claim_verb: Token | None = 
             return "hypothetical"
         if _has_child(verb, {"mark"}, words("modality.hypothetical_markers")):
             return "hypothetical"
-    if any(lemma_of(t) in words("modality.hypothetical_governors") for t in chain[1:3]
+    if any(lemma_of(t) in words("modality.hypothetical_governors") for t in governors[:2]
            if t.pos_ == "VERB"):
         return "hypothetical"
     # planned: future auxiliary, "is set to", "plans to", "the planned visit"

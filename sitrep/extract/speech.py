@@ -24,7 +24,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
-from sitrep.extract.arguments import entity_for, is_actor_like
+from sitrep.extract.arguments import entity_for, event_reference, is_actor_like
 from sitrep.extract.lexicon import Lexicon
 from sitrep.extract.triggers import lemma_of
 from sitrep.records import Entity
@@ -269,7 +269,8 @@ def _judged(cue: Token, kind: str, lexicon: Lexicon, speaker_words: set[int] = f
                 return None
             if subject.pos_ == "PRON" or is_actor_like(subject, lexicon):
                 return entity_for(subject)
-            return None
+            # "the reckless provocation is ...": whoever did what it names
+            return event_reference(subject, lexicon)
         if clause.head.i == clause.i:
             break
         clause = clause.head

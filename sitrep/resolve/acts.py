@@ -162,9 +162,11 @@ def _is_indefinite(token: Token, lexicon: Lexicon) -> bool:
     determiners = [c for c in token.children if c.dep_ in ("det", "poss", "predet")]
     if any(c.dep_ == "poss" or c.lower_ in definite for c in determiners):
         return False
-    if token.dep_ == "pobj" and token.head.lower_ == "of":
-        return False  # "the scene of the shooting" parses the article onto "scene"
-    return bool(determiners) or token.tag_ in ("NNS", "NNPS")
+    if token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.pos_ == "NOUN":
+        # "the scene of the shooting", "two months of exercises": the head noun's article
+        return _is_indefinite(token.head.head, lexicon)
+    return bool(determiners) or token.tag_ in ("NNS", "NNPS") or any(
+        c.dep_ == "nummod" for c in token.children)
 
 
 def _codes(entity: Entity | None) -> set[str]:
