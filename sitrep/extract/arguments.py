@@ -85,6 +85,11 @@ def is_actor_like(head: Token, lexicon: Lexicon) -> bool:
         not head.ent_type_
     ):  # a name the tagger missed as an entity ("Later, Ruto condemned")
         return True
+    if head.pos_ in ("NOUN", "PROPN") and head.dep_ == "nsubj" and head.head.pos_ == "VERB" and (
+            lemma not in lexicon.word_set("actors.not_doers")):
+        # the subject of an active verb does it, whatever the noun ("attorneys general
+        # filed", "the comments termed her ..."): the resolve stage says whether it is coded
+        return True
     # "the US Pacific Air Forces", "South Korean F-16K jets": a named modifier makes an actor
     return any(c.ent_type_ in labels for c in head.children
                if c.dep_ in ("compound", "amod", "poss", "nmod"))
@@ -129,6 +134,20 @@ def subject_of(verb: Token, lexicon: Lexicon, depth: int = 0) -> Token | None:
         return subject_of(head, lexicon, depth + 1)
     if verb.dep_ == "acl" and verb.tag_ == "VBN":  # "troops deployed by Russia"
         return None
+    if verb.tag_ == "VBG" and verb.dep_ in ("amod", "acl"):
+        # "protesting legislators": the noun it describes; "signed a decree banning ...":
+        # whoever issued the thing that does it
+        noun = verb.head
+        if noun.pos_ in ("NOUN", "PROPN") and is_actor_like(noun, lexicon):
+            return noun
+        if depth < 4 and noun.dep_ in ("dobj", "obj") and noun.head.pos_ == "VERB":
+            return subject_of(noun.head, lexicon, depth + 1)
+    if depth < 4 and verb.dep_ == "pcomp" and verb.tag_ == "VBG":
+        # "in addition to stepping down, X announced ...", "after meeting Y, X said":
+        # the gerund's understood subject is the main clause's
+        governor = verb.head.head
+        if governor.pos_ in ("VERB", "AUX") and governor.i != verb.i:
+            return subject_of(governor, lexicon, depth + 1)
     return None
 
 

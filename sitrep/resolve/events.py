@@ -186,7 +186,8 @@ def _implied_doer(event: Event, doc: Doc, lexicon: Lexicon) -> tuple[str, str] |
         agentless = token.pos_ in ("NOUN", "PROPN") or is_passive(token)
         if not agentless:
             continue
-        if lemma in lexicon.word_set("actors.state_acts"):
+        if lemma in lexicon.word_set("actors.state_acts") or (
+                event.mode in lexicon.word_set("actors.state_modes")):
             return "authorities", "GOV"
         if lemma in lexicon.word_set("actors.crowd_acts"):
             return "protesters", "CVL"
