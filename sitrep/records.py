@@ -257,6 +257,16 @@ class Event:
                 ends.append(part.end)
         return Span(min(s for s in starts if s is not None), max(e for e in ends if e is not None))
 
+    @property
+    def reported_as_act(self) -> bool:
+        """Whether the record reports this event as an act that happened or is planned:
+        not what might happen (hypothetical), what did not (negated, unless PLOVER reads
+        the refusal as an act of its own: "did not agree" is a REJECT) or what a source
+        alleges (claimed: the allegation is the source's own speech act)."""
+        if self.modality == "negated":
+            return bool(self.plover_type) and self.plover_type != self.event_type
+        return self.modality not in ("hypothetical", "claimed")
+
     def as_mention(self) -> Mention:
         return Mention(self.sentence, self.sentence_start, self.trigger, self.evidence)
 

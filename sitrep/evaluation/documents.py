@@ -124,18 +124,10 @@ class PredictedEvent:
                 "sentence": self.sentence}
 
 
-# Modalities of events the record does not report as acts: what might happen, what did not,
-# and what a source alleges (the allegation itself is coded as the source's speech act).
-NOT_ACTS = frozenset({"hypothetical", "negated", "claimed"})
-
-
 def reports_act(event: Event) -> bool:
-    """Whether the record reports this event as an act that happened or is planned, which
-    is what document gold codes. A negation PLOVER reads as an act of its own ("did not
-    agree" is a REJECT) counts."""
-    if event.modality == "negated":
-        return bool(event.plover_type) and event.plover_type != event.event_type
-    return event.modality not in NOT_ACTS
+    """What document gold codes: the events the record reports as acts
+    (`Event.reported_as_act`)."""
+    return event.reported_as_act
 
 
 def _codes(entity: Entity | None) -> tuple[str, ...]:

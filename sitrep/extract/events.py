@@ -79,6 +79,7 @@ def extract_events(doc: Doc, article: Article, lexicon: Lexicon | None = None) -
         inside = quote_state(sentence, open_quote)
         matches = find_triggers(sentence, lexicon)
         trigger_tokens = {m.token.i for m in matches}
+        verbal_triggers = {m.token.i for m in matches if lexicon.is_verbal(m.pattern.type)}
         matches += find_demands(sentence, lexicon, trigger_tokens)
         matches = _without_intended_content(matches, lexicon)
         first = len(events)
@@ -89,6 +90,8 @@ def extract_events(doc: Doc, article: Article, lexicon: Lexicon | None = None) -
             if event.actor is None and (_nested(match.token, trigger_tokens)
                                         or _in_background(match, lexicon)):
                 continue  # "slammed the exercise", "after days of fighting": not a new event
+            if _topic_of_speech(match, verbal_triggers):
+                continue  # "called for sanctions", "filed a complaint over the attack"
             attribution = (Attribution(None, None) if match.pattern is DEMAND
                            else find_source(match.token, lexicon))
             if attribution.source is not None:
@@ -275,6 +278,21 @@ def _in_background(match: TriggerMatch, lexicon: Lexicon) -> bool:
             return True
         token = token.head
     return False
+
+
+def _topic_of_speech(match: TriggerMatch, verbal_triggers: set[int]) -> bool:
+    """A noun trigger that is what a verbal act is about ("called for sanctions against X",
+    "condemned the attack", "filed a complaint over the killing") and says nothing of its
+    own doer: the topic of the speech act, not an event of its own. A noun with its own
+    doer ("condemned Israel's raids", "the attack by the rebels") stays an event."""
+    token = match.token
+    if match.pattern.pos != "NOUN" or token.i in verbal_triggers:
+        return False
+    if any(c.dep_ in ("poss", "agent") or (c.dep_ == "prep" and c.lower_ == "by")
+           or (c.dep_ in ("compound", "amod", "nmod") and c.ent_type_ in ("GPE", "NORP", "ORG"))
+           for c in token.children):
+        return False
+    return _nested(token, verbal_triggers)
 
 
 def _nested(token: Token, trigger_tokens: set[int]) -> bool:
