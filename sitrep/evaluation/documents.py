@@ -87,6 +87,8 @@ class PredictedEvent:
     date_text: str | None = None
     modality: str = "asserted"
     background: bool = False
+    # where each mention's trigger starts: the event is told in every sentence holding one
+    mention_starts: tuple[int, ...] = ()
 
     @classmethod
     def from_event(cls, event: Event) -> PredictedEvent:
@@ -103,8 +105,9 @@ class PredictedEvent:
             actor_text=event.actor.text if event.actor else None,
             recipient_text=event.recipient.text if event.recipient else None,
             date_text=event.date.text if event.date else None,
-            # `background` is new in records.py: events made before it have none
-            modality=event.modality, background=getattr(event, "background", False))
+            modality=event.modality, background=event.background,
+            mention_starts=tuple(m.trigger.start for m in event.all_mentions()
+                                 if m.trigger.start is not None))
 
     @property
     def date_span(self) -> str | None:
@@ -558,10 +561,13 @@ def score_article(gold: GoldArticle, predicted: list[PredictedEvent]) -> Article
         matchings[level] = deeper
 
     def same_sentence(i: int, j: int) -> bool:
+        """Type and actor match, and one of the prediction's mentions is in the gold
+        event's sentence."""
         event, p = events[i], predicted[j]
-        if depths[i][j] < 2 or event.sentence_start is None or p.trigger_start is None:
+        if depths[i][j] < 2 or event.sentence_start is None:
             return False
-        return event.sentence_start <= p.trigger_start < event.sentence_end
+        starts = p.mention_starts or ((p.trigger_start,) if p.trigger_start is not None else ())
+        return any(event.sentence_start <= start < event.sentence_end for start in starts)
 
     return ArticleResult(gold, predicted, matchings,
                          max_matching(len(events), len(predicted), same_sentence))
