@@ -545,9 +545,21 @@ def demand_arguments(match: TriggerMatch, lexicon: Lexicon) -> tuple[Entity | No
     return actor, recipient
 
 
+def carries(verb: Token, lexicon: Lexicon) -> bool:
+    """Whether a verb is used as a light verb, carrying its object noun's event ("called a
+    strike"), not naming or judging it ("called the stabbing an act of barbarity",
+    "described the raid as illegal")."""
+    if verb.pos_ != "VERB" or lemma_of(verb) not in lexicon.light_verbs:
+        return False
+    if lemma_of(verb) not in lexicon.word_set("stance.naming_verbs"):
+        return True
+    return not any(c.dep_ in ("oprd", "xcomp", "ccomp", "acomp") or (
+        c.dep_ == "prep" and c.lower_ == "as") for c in verb.children)
+
+
 def _light_verb_subject(noun: Token, lexicon: Lexicon) -> Entity | None:
     head = noun.head
-    if noun.dep_ in ("dobj", "obj") and head.pos_ == "VERB" and lemma_of(head) in lexicon.light_verbs:
+    if noun.dep_ in ("dobj", "obj") and carries(head, lexicon):
         subject = subject_of(head, lexicon)
         if subject is not None and is_actor_like(subject, lexicon) and subject.pos_ != "PRON":
             return entity_for(subject)
@@ -586,7 +598,7 @@ def noun_arguments(match: TriggerMatch, lexicon: Lexicon) -> tuple[Entity | None
         position = position.head.head
     head = position.head
     if actor is None and position.dep_ in ("dobj", "obj", "nsubjpass", "attr") and (
-        head.pos_ == "VERB" and lemma_of(head) in lexicon.light_verbs
+        carries(head, lexicon)
     ):  # "conducted drills", "held talks", "imposed sanctions"
         subject = subject_of(head, lexicon)
         if subject is not None and is_actor_like(subject, lexicon):

@@ -23,6 +23,8 @@ from sitrep.records import Article, Entity, Event
 QUOTE_OPENERS = ('"', "“")
 # How far up the parse an actorless trigger is looked at for another trigger governing it.
 NESTING_DEPTH = 3
+# Clauses that tell an act of their own, whatever governs them.
+OWN_CLAUSE_DEPS = {"advcl", "conj", "parataxis", "ROOT"}
 
 
 @dataclass
@@ -296,7 +298,11 @@ def _topic_of_speech(match: TriggerMatch, verbal_triggers: set[int]) -> bool:
 
 
 def _nested(token: Token, trigger_tokens: set[int]) -> bool:
-    """Whether another trigger governs this one closely ("oppose the deployment")."""
+    """Whether another trigger governs this one closely ("oppose the deployment"). A
+    clause of its own ("was arrested after the mayor was stabbed") is not governed: it
+    tells its own act."""
+    if token.pos_ in ("VERB", "AUX") and token.dep_ in OWN_CLAUSE_DEPS:
+        return False
     for _ in range(NESTING_DEPTH):
         if token.head.i == token.i:
             return False
