@@ -64,6 +64,15 @@ class Discourse:
     def person(self, surname: str | None) -> ActorCode | None:
         return self.people.get(surname) if surname else None
 
+    def known_surname(self, text: str) -> str | None:
+        """The surname of a person named earlier, when a phrase is just that name
+        ("Callamard", "Mr Callamard")."""
+        words = [w for w in text.split() if w[:1].isupper()]
+        if not words or len(words) > 2:
+            return None
+        surname = words[-1].lower().removesuffix("'s").removesuffix("’s")
+        return surname if surname in self.people else None
+
     def antecedent(self, offset: int) -> PersonMention | None:
         """The person a "he"/"she" at `offset` stands for: the latest named person before
         it in its own or the previous sentences, a subject before any other."""

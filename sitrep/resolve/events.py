@@ -215,6 +215,8 @@ def _resolve(entity: Entity, actors: ActorDictionary, memory: _ArticleMemory, wh
         return replace(_with_code(entity, antecedent if antecedent.code else None,
                                   antecedent.sector), person=antecedent.person)
     person = person_in(entity, memory.doc) if memory.doc is not None else None
+    if person is None:  # a surname the tagger did not read as a name this time
+        person = memory.discourse.known_surname(entity.text)
     found = actors.resolve(entity.text, when)
     if found is not None and found.code:
         sector = found.sector
