@@ -134,6 +134,8 @@ def subject_of(verb: Token, lexicon: Lexicon, depth: int = 0) -> Token | None:
         return subject_of(head, lexicon, depth + 1)
     if verb.dep_ == "acl" and verb.tag_ == "VBN":  # "troops deployed by Russia"
         return None
+    if verb.dep_ == "acl" and verb.tag_ == "VBD" and verb.head.pos_ in ("NOUN", "PROPN"):
+        return verb.head  # a finite verb misread as a modifier: "Members ... protested"
     if verb.tag_ == "VBG" and verb.dep_ in ("amod", "acl"):
         # "protesting legislators": the noun it describes; "signed a decree banning ...":
         # whoever issued the thing that does it

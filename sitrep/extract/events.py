@@ -218,10 +218,13 @@ def _without_intended_content(matches: list[TriggerMatch], lexicon: Lexicon) -> 
 
 
 def _in_relative_clause(token: Token) -> bool:
-    """Inside a relative clause, within a few links: background to the sentence's event."""
+    """Inside a restrictive relative clause, within a few links: background that says which
+    thing is meant ("a resolution that aims to tighten sanctions"). A clause set off by a
+    comma tells an act of its own ("sent the police a plan, which they rejected")."""
     for _ in range(3):
         if token.dep_ == "relcl":
-            return True
+            before = token.left_edge.i - 1
+            return not (before >= 0 and token.doc[before].text in (",", "—", "–", "("))
         if token.head.i == token.i:
             return False
         token = token.head

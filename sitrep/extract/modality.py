@@ -30,6 +30,16 @@ def _has_child(token: Token, deps: set[str], words: frozenset[str]) -> bool:
     return any(c.dep_ in deps and c.lower_ in words for c in token.children)
 
 
+def _clause_chain(chain: list[Token]) -> list[Token]:
+    """The chain up to the top of the trigger's relative clause, if it is in one: what the
+    clause hangs on does not say how sure its act is ("a plan for the march, which they
+    rejected": the rejection is not planned)."""
+    for k, token in enumerate(chain):
+        if token.dep_ == "relcl":
+            return chain[: k + 1]
+    return chain
+
+
 def _governors(chain: list[Token]) -> list[Token]:
     """The verbs of the chain above the trigger whose meaning governs it: a verb reached
     from its conjunct is a sibling act ("denied the request and asked for ..."), not a
@@ -45,7 +55,7 @@ def _governors(chain: list[Token]) -> list[Token]:
 def modality_of(trigger: Token, lexicon: Lexicon, *, claim_verb: Token | None = None) -> Modality:
     words = lexicon.word_set
     negation = words("modality.negation_words")
-    chain = governing_chain(trigger)
+    chain = _clause_chain(governing_chain(trigger))
     governors = _governors(chain)
     verbs = [t for t in chain if t.pos_ in ("VERB", "AUX")][:REPORTING_STOP]
     own_clause = [trigger] + [t for t in chain[1:] if t.pos_ == "VERB"][:1]

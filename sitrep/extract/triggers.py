@@ -101,6 +101,12 @@ def _match_particles(verb: Token, particles: tuple[str, ...]) -> tuple[Token, ..
                 continue
         hit = next((c for c in children if c.lower_ == word and anchor < c.i <= anchor + 3),
                    None)
+        if hit is None and not found:
+            # "calling for the killers to be brought to justice": the preposition read as
+            # the marker of the clause that follows the verb
+            hit = next((m for c in verb.children if c.dep_ in ("advcl", "ccomp", "xcomp")
+                        for m in c.children
+                        if m.dep_ == "mark" and m.lower_ == word and m.i == verb.i + 1), None)
         if hit is None:
             return None
         found.append(hit)
