@@ -228,6 +228,10 @@ class Event:
     plover_type: str | None = None
     # Phrases that may name the event's place, best first; resolve keeps the first it knows.
     place_candidates: list[Location] = field(default_factory=list)
+    # Told only in passing: a noun naming the cause or occasion of another act ("convicted
+    # over their assault", "after the killings"). Such an act is no event of the article's
+    # unless it is told again or given a time or place of its own (the resolve stage).
+    incidental: bool = False
     outlet: str | None = None
     published: date | None = None
     # every mention of this act, in text order; empty until the resolve stage merges them

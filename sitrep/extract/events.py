@@ -94,6 +94,8 @@ def extract_events(doc: Doc, article: Article, lexicon: Lexicon | None = None) -
                 continue  # "slammed the exercise", "after days of fighting": not a new event
             if _topic_of_speech(match, verbal_triggers):
                 continue  # "called for sanctions", "filed a complaint over the attack"
+            event.incidental = (_in_background(match, lexicon)
+                                or _reason_of(match, trigger_tokens))
             attribution = (Attribution(None, None) if match.pattern is DEMAND
                            else find_source(match.token, lexicon))
             if attribution.source is not None:
@@ -117,7 +119,20 @@ def extract_events(doc: Doc, article: Article, lexicon: Lexicon | None = None) -
             if speaker is not None:
                 speakers.link(speaker, lexicon)
         open_quote = ends_open(sentence, open_quote)
-    return events
+    return _one_per_trigger(events)
+
+
+def _one_per_trigger(events: list[Event]) -> list[Event]:
+    """One event per trigger and type (the first found): a modal read both as a demand and
+    as a quoted obligation is one request."""
+    seen: set[tuple[int | None, str]] = set()
+    kept = []
+    for event in events:
+        key = (event.trigger.start, event.event_type)
+        if key not in seen:
+            seen.add(key)
+            kept.append(event)
+    return kept
 
 
 def _speech_events(sentence: Span, text: str, article: Article, lexicon: Lexicon,
@@ -283,6 +298,20 @@ def _in_background(match: TriggerMatch, lexicon: Lexicon) -> bool:
             return True
         token = token.head
     return False
+
+
+REASON_PREPOSITIONS = {"for", "with", "of", "over", "about"}
+
+
+def _reason_of(match: TriggerMatch, trigger_tokens: set[int]) -> bool:
+    """A noun trigger giving the reason of another act through a preposition ("charged
+    with murder", "convicted of assault", "arrested for the killing")."""
+    token = match.token
+    if match.pattern.pos != "NOUN" or token.dep_ != "pobj":
+        return False
+    prep = token.head
+    return prep.lower_ in REASON_PREPOSITIONS and (
+        prep.head.i in trigger_tokens or prep.head.head.i in trigger_tokens)
 
 
 def _topic_of_speech(match: TriggerMatch, verbal_triggers: set[int]) -> bool:

@@ -138,7 +138,7 @@ def find_speech_acts(sentence: Span, lexicon: Lexicon, inside: list[bool],
         acts.append(act)
         used.update(t.i for t in token.subtree)
     if not acts and continued_speaker is not None and any(inside):
-        quoted = [t for t, q in zip(sentence, inside) if q]
+        quoted = [t for t, q in zip(sentence, inside) if q and t.i not in triggers]
         stance = stance_of(quoted, lexicon)
         typed = stance.type()
         if typed is not None:

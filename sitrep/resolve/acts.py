@@ -285,4 +285,5 @@ def _merged(events: list[Event]) -> Event:
     if best.modality == "claimed" and any(e.modality == "asserted" for e in events):
         best.modality = "asserted"
     best.mentions = mentions
+    best.incidental = all(e.incidental for e in events)
     return best

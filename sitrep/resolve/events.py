@@ -142,10 +142,17 @@ def resolve_events(events: list[Event], doc: Doc, article: Article,
                                          start=place.start, end=place.end)
         event.date = _event_date(event, doc, dates, date_starts, when)
         previous.append(event)
-    events[:] = merge_acts(events, doc, lexicon)
+    events[:] = [e for e in merge_acts(events, doc, lexicon) if not _in_passing_only(e)]
     for event in events:
         _imply_parties(event, doc, lexicon, discourse.setting)
     return events
+
+
+def _in_passing_only(event: Event) -> bool:
+    """An act named only as the cause or occasion of another ("convicted over their
+    assault"), told nowhere else and with no time or place of its own: background."""
+    return (event.incidental and len(event.all_mentions()) == 1 and event.location is None
+            and not (event.date and event.date.value))
 
 
 def _imply_parties(event: Event, doc: Doc, lexicon: Lexicon, setting: str | None) -> None:
