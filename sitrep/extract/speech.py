@@ -75,9 +75,12 @@ def stance_of(tokens: list[Token], lexicon: Lexicon, *, speaker_words: set[int] 
             if lemma in words("stance.positive") and token.pos_ == "ADJ":
                 found.negative.append(token)  # "not acceptable", "not legitimate"
             continue
-        if lemma in words("stance.negative") or _phrase_at(token, words("stance.negative")):
+        judging = _judges(token)
+        if judging and (lemma in words("stance.negative")
+                        or _phrase_at(token, words("stance.negative"))):
             found.negative.append(token)
-        elif lemma in words("stance.positive") or _phrase_at(token, words("stance.positive")):
+        elif judging and (lemma in words("stance.positive")
+                          or _phrase_at(token, words("stance.positive"))):
             found.positive.append(token)
         elif token.dep_ == "aux" and lower in words("stance.obligation"):
             subject = _subject(token.head)
@@ -87,6 +90,33 @@ def stance_of(tokens: list[Token], lexicon: Lexicon, *, speaker_words: set[int] 
         elif lemma in words("stance.denial") and token.pos_ in ("VERB", "ADJ", "PRON"):
             found.denial.append(token)
     return found
+
+
+# Where a word judges rather than names a topic: a predicate ("was a dictator", "is
+# unacceptable"), a modifier ("an appalling attack"), an apposition, a complement of
+# naming ("called it a maneuver"), or the object of a judging verb ("showed contempt").
+JUDGING_DEPS = frozenset({"attr", "acomp", "amod", "oprd", "appos", "ROOT", "dobj",
+                          "xcomp", "ccomp", "advmod", "npadvmod"})
+# Nouns whose "of" phrase carries the judgement: "an act of barbarity".
+JUDGEMENT_FRAMES = frozenset({"act", "sign", "example", "case", "form", "display", "show",
+                              "symbol", "kind", "piece"})
+
+
+def _judges(token: Token) -> bool:
+    """Whether a stance word stands where it judges someone or something."""
+    if token.pos_ in ("VERB", "AUX"):
+        return any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children) or (
+            token.dep_ in ("xcomp", "ccomp", "conj", "ROOT"))
+    if token.dep_ in JUDGING_DEPS:
+        return True
+    if token.dep_ == "conj":
+        return _judges(token.head)
+    if token.dep_ == "pobj" and token.head.lower_ == "of":
+        frame = token.head.head
+        return frame.lemma_.lower() in JUDGEMENT_FRAMES and frame.dep_ in JUDGING_DEPS
+    if token.dep_ == "pobj" and token.head.lower_ == "with":
+        return token.head.head.pos_ == "VERB"  # "treats the law with contempt"
+    return False
 
 
 def _phrase_at(token: Token, entries: frozenset[str]) -> bool:

@@ -41,7 +41,7 @@ UNREAL = frozenset({"hypothetical", "negated"})
 NEARBY_KM = 100.0
 PRECISION_RANK = {"day": 3, "month": 2, "year": 1}
 STEM = 4  # letters two trigger lemmas share to count as forms of one word ("stab"/"stabbing")
-DETAIL_REACH = 3  # sentences after an act within which its casualties are told
+DETAIL_REACH = 6  # sentences after an act within which its casualties are told
 
 
 @dataclass
