@@ -555,8 +555,11 @@ def carries(verb: Token, lexicon: Lexicon) -> bool:
         return False
     if lemma_of(verb) not in lexicon.word_set("stance.naming_verbs"):
         return True
+    obj = next((c for c in verb.children if c.dep_ in ("dobj", "obj")), None)
     return not any(c.dep_ in ("oprd", "xcomp", "ccomp", "acomp") or (
-        c.dep_ == "prep" and c.lower_ == "as") for c in verb.children)
+        c.dep_ == "prep" and c.lower_ == "as") or (
+        c.dep_ == "advmod" and obj is not None and c.i > obj.i)  # "called it cowardly"
+        for c in verb.children)
 
 
 def _light_verb_subject(noun: Token, lexicon: Lexicon) -> Entity | None:

@@ -163,7 +163,7 @@ def _speech_events(sentence: Span, text: str, article: Article, lexicon: Lexicon
             trigger=Entity(text=token.text, start=token.idx, end=token.idx + len(token.text)),
             sentence=sentence.text, sentence_start=sentence.start_char,
             actor=actor, recipient=act.recipient, quote=inside[token.i - sentence.start],
-            outlet=article.outlet, published=article.published))
+            plover_type=act.event_type, outlet=article.outlet, published=article.published))
     return events
 
 

@@ -102,6 +102,11 @@ JUDGEMENT_FRAMES = frozenset({"act", "sign", "example", "case", "form", "display
                               "symbol", "kind", "piece"})
 
 
+# Words of sympathy that judge even as a subject.
+SYMPATHY_SUBJECTS = frozenset({"prayer", "condolence", "sympathy", "solidarity", "heart",
+                               "thought", "support", "gratitude", "thanks"})
+
+
 def _judges(token: Token) -> bool:
     """Whether a stance word stands where it judges someone or something."""
     if token.pos_ in ("VERB", "AUX"):
@@ -109,8 +114,10 @@ def _judges(token: Token) -> bool:
             token.dep_ in ("xcomp", "ccomp", "conj", "ROOT"))
     if token.dep_ in JUDGING_DEPS:
         return True
+    if token.dep_ in ("nsubj", "nsubjpass") and token.lemma_.lower() in SYMPATHY_SUBJECTS:
+        return True  # "our thoughts and prayers are with ...", "our condolences go to ..."
     if token.dep_ == "conj":
-        return _judges(token.head)
+        return _judges(token.head) or token.lemma_.lower() in SYMPATHY_SUBJECTS
     if token.dep_ == "pobj" and token.head.lower_ == "of":
         frame = token.head.head
         return frame.lemma_.lower() in JUDGEMENT_FRAMES and frame.dep_ in JUDGING_DEPS
@@ -242,6 +249,7 @@ def _naming(verb: Token, lexicon: Lexicon) -> SpeechAct | None:
     if named is None:
         return None
     judgement = [t for c in verb.children if c.dep_ in ("oprd", "xcomp", "ccomp", "acomp")
+                 or (c.dep_ == "advmod" and c.i > named.i)  # "called it cowardly", misread
                  for t in c.subtree]
     judgement += [t for c in verb.children if c.dep_ == "prep" and c.lower_ == "as"
                   for t in c.subtree]

@@ -108,9 +108,11 @@ def _act_for(mention: _Mention, acts: list[_Act], lexicon: Lexicon) -> _Act | No
         same_sentence = any(m.sentence == mention.sentence for m in act.mentions)
         if (other or indefinite) and not same_sentence:
             continue
-        if not _names_act(mention, act, lexicon):
+        if _is_detail(mention, act, lexicon):
+            pass  # a casualty told soon after its attack is tied to it by that alone
+        elif not _names_act(mention, act, lexicon):
             continue
-        if not (near or definite or _shares_party(act, event)):
+        elif not (near or definite or _shares_party(act, event)):
             continue
         if all(_compatible(m.event, event) for m in act.mentions):
             return act
@@ -123,22 +125,32 @@ def _type(event: Event) -> str:
 
 def _names_act(mention: _Mention, act: _Act, lexicon: Lexicon) -> bool:
     """Whether the mention can tell this act: a form of one of its triggers, a general noun
-    of its type, a casualty told without its doer ("were injured") near an attack, or, for
-    a verbal act, more words of the same speaker ("X called the attack ...; he said ...")."""
+    of its type, or, for a verbal act, more words of the same speaker ("X called the
+    attack ...; he said ...")."""
     lemma = mention.lemma
     kind = _type(mention.event)
     if mention.is_noun and lemma in lexicon.word_set(f"acts.{kind}"):
         return True
     if any(_same_word(lemma, m.lemma) for m in act.mentions):
         return True
-    if (lemma in lexicon.word_set(f"acts.{kind}_details") and mention.token is not None
-            and is_passive(mention.token) and not _has_agent(mention.token)):
-        return any(mention.sentence - m.sentence <= DETAIL_REACH for m in act.mentions)
     if kind in lexicon.word_set("acts.speech_types"):
         speaker = _person(mention.event.actor)
         return speaker is not None and any(_person(m.event.actor) == speaker
                                            for m in act.mentions)
     return False
+
+
+def _is_detail(mention: _Mention, act: _Act, lexicon: Lexicon) -> bool:
+    """A casualty of the act: in the act's own sentence ("..., killing three officers"), or
+    told without its doer soon after ("two more officers were wounded")."""
+    token = mention.token
+    if token is None or mention.lemma not in lexicon.word_set(
+            f"acts.{_type(mention.event)}_details"):
+        return False
+    if any(m.sentence == mention.sentence for m in act.mentions):
+        return True
+    return (is_passive(token) and not _has_agent(token)
+            and any(0 < mention.sentence - m.sentence <= DETAIL_REACH for m in act.mentions))
 
 
 def _has_agent(token: Token) -> bool:

@@ -1,0 +1,191 @@
+"""Real-news behaviour on short articles written for these tests: one event per act,
+parties resolved through the discourse, speech acts, claims and modality scope."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from sitrep.pipeline import pipeline
+from sitrep.records import Article
+
+
+@pytest.fixture(scope="module")
+def code():
+    def run(text: str, title: str | None = None,
+            published: date | None = date(2022, 3, 10)) -> list[dict]:
+        article = Article(text=text, title=title, outlet="Test Wire", published=published)
+        (processed,) = list(pipeline([article]))
+        return [e.to_record() for e in processed.events]
+
+    return run
+
+
+def of_type(events: list[dict], event_type: str) -> list[dict]:
+    return [e for e in events if e["plover_type"] == event_type]
+
+
+def one(events: list[dict], event_type: str) -> dict:
+    found = of_type(events, event_type)
+    assert len(found) == 1, (f"expected one {event_type} event, got "
+                             f"{[(e['plover_type'], e['trigger']['text']) for e in events]}")
+    return found[0]
+
+
+# --- one event per act --------------------------------------------------------------------
+
+ATTACK = (
+    "Gunmen attacked a police station in the Peruvian town of Ayacucho on Monday, killing "
+    "three officers. The attack lasted two hours, the regional governor said.\n\n"
+    "Residents said the attackers fled into the hills after the shooting. Two more officers "
+    "were wounded.\n\n"
+    "Interior Minister Rosa Quispe called the attack cowardly."
+)
+
+
+def test_the_later_nouns_of_an_act_are_mentions_of_it(code):
+    events = code(ATTACK, title="Gunmen attack police station in Peru")
+    attack = one(events, "ASSAULT")
+    mentions = [m["trigger"]["text"] for m in attack["mentions"]]
+    assert mentions[0] == "attacked" and len(mentions) >= 3
+    assert attack["event_date"] == "2022-03-07"
+    assert attack["location"]["country"] == "PER"
+    # the record describes its best mention: evidence inside that mention's sentence
+    sentence = attack["mentions"][0]["sentence"]
+    assert attack["sentence"] == sentence
+
+
+def test_acts_on_other_days_or_announced_as_other_stay_apart(code):
+    events = code("Rebels shelled the city of Goma on Monday. Rebels shelled the city again "
+                  "on Thursday.\n\nAnother attack hit the border town of Bunagana, officials "
+                  "said.")
+    assert len(of_type(events, "ASSAULT")) == 3
+
+
+def test_event_ids_are_stable_and_unique(code):
+    first = code(ATTACK)
+    second = code(ATTACK)
+    assert [e["id"] for e in first] == [e["id"] for e in second]
+    assert len({e["id"] for e in first}) == len(first)
+
+
+def test_two_speakers_are_two_acts_one_speaker_one(code):
+    events = code(
+        "Opposition leader Carlos Vega condemned the decree on Tuesday. \"It is a shameful "
+        "attack on our freedoms,\" Vega said. \"The government must withdraw it.\"\n\n"
+        "Senator Ana Ruiz also criticized the decree.")
+    accusations = of_type(events, "ACCUSE")
+    speakers = sorted(e["actor"]["text"] for e in accusations)
+    assert len(accusations) == 2, speakers
+    assert any("Vega" in s for s in speakers) and any("Ruiz" in s for s in speakers)
+
+
+# --- parties from the discourse ------------------------------------------------------------
+
+def test_surname_and_pronoun_resolve_to_the_person_named_in_full(code):
+    events = code(
+        "Brazilian Foreign Minister Paulo Andrade arrived in Lisbon on Monday for talks. "
+        "Andrade praised the Portuguese government for its support.\n\n"
+        "Later he criticized the European Union over its trade rules.")
+    assert one(events, "SUPPORT")["actor"]["code"] == "BRA"
+    assert one(events, "ACCUSE")["actor"]["code"] == "BRA"
+
+
+def test_local_institutions_take_the_country_where_they_act(code):
+    events = code(
+        "Police in Nairobi arrested twelve protesters on Friday. Prosecutors charged them "
+        "with unlawful assembly. The court will hear the case next month.",
+        title="Kenyan police arrest protesters in Nairobi")
+    assert one(events, "COERCE")["actor"]["code"] == "KEN"
+    assert one(events, "ACCUSE")["actor"]["code"] == "KEN"
+
+
+def test_a_state_act_told_without_its_doer_is_the_authorities(code):
+    events = code(
+        "Two journalists were arrested in Minsk on Sunday, their newspaper said. Belarus "
+        "has detained dozens of reporters this year, rights groups say. The editor called "
+        "the arrests an outrage.")
+    arrest = of_type(events, "COERCE")[0]
+    assert arrest["actor"]["code"] == "BLR" and arrest["actor"].get("implied") is True
+    assert arrest["actor"]["span"] is None  # nothing in the text to highlight
+
+
+def test_no_setting_from_one_sentence(code):
+    events = code("Chad promised to send police officers to help secure the border.")
+    event = one(events, "AGREE")
+    assert (event["recipient"] or {}).get("code") is None
+
+
+def test_a_foreign_actor_gets_no_recipient_from_the_setting(code):
+    events = code(
+        "Protesters marched through Quito on Saturday against fuel prices. Police fired tear "
+        "gas at the crowd.\n\nThe United States called for calm.",
+        title="Ecuador fuel protests")
+    request = one(events, "REQUEST")
+    assert request["actor"]["code"] == "USA"
+    assert (request["recipient"] or {}).get("code") != "ECU"
+
+
+# --- speech acts ---------------------------------------------------------------------------
+
+def test_a_quoted_judgement_is_the_speakers_accusation(code):
+    events = code('"The minister has betrayed the voters," opposition leader Marta Silva said '
+                  "on Wednesday.", title="Portugal: opposition attacks minister")
+    accusation = one(events, "ACCUSE")
+    assert "Silva" in accusation["actor"]["text"]
+    assert "minister" in accusation["recipient"]["text"]
+    assert accusation["event_date"] == "2022-03-09"
+
+
+def test_calling_an_act_a_crime_is_an_accusation_of_whoever_did_it(code):
+    events = code("Militants bombed a market in Kano on Monday. The governor called the "
+                  "bombing an act of savagery.")
+    accusation = [e for e in of_type(events, "ACCUSE") if e["trigger"]["text"] == "called"]
+    assert accusation and "governor" in accusation[0]["actor"]["text"]
+    # the bombing's doer is not the one who judged it
+    assert "governor" not in (one(events, "ASSAULT")["actor"] or {}).get("text", "")
+
+
+def test_blame_and_allegation_are_charges_against_the_party_named(code):
+    events = code("The army attributed the ambush to separatist rebels. A local official "
+                  "claimed soldiers had burned several villages.")
+    targets = sorted(e["recipient"]["text"] for e in of_type(events, "ACCUSE") if e["recipient"])
+    assert any("rebels" in t for t in targets) and any("soldiers" in t for t in targets)
+    burned = [e for e in events if e["trigger"]["text"] == "burned"]
+    assert burned and burned[0]["modality"] == "claimed"
+
+
+def test_sympathy_and_praise_are_support(code):
+    events = code('President Ana Torres wrote: "Our thoughts and prayers are with the victims '
+                  'and their families."')
+    assert "Torres" in one(events, "SUPPORT")["actor"]["text"]
+
+
+def test_a_neutral_quote_is_no_speech_act(code):
+    events = code('"The talks will continue on Thursday in Geneva," the spokesman said.')
+    assert not [e for e in events if e["plover_type"] in ("ACCUSE", "SUPPORT", "REJECT")]
+
+
+# --- claims and modality scope -------------------------------------------------------------
+
+def test_a_quoted_account_of_others_is_claimed_the_speakers_own_act_is_not(code):
+    events = code('The governor said: "The rebels attacked two villages last night. We will '
+                  'send troops to protect them."')
+    assault = one(events, "ASSAULT")
+    assert assault["modality"] == "claimed"
+    assert assault["attributed_to"] is not None
+    sending = [e for e in events if e["trigger"]["text"] == "send"]
+    assert sending and sending[0]["modality"] != "claimed"
+
+
+def test_a_denial_covers_its_own_clause_only(code):
+    events = code("The ministry denied the request and asked instead for talks with the "
+                  "union.")
+    request = [e for e in events if e["trigger"]["text"].startswith("asked")]
+    assert request and request[0]["modality"] != "denied"
+
+
+def test_a_non_restrictive_relative_clause_tells_an_act(code):
+    events = code("The organisers sent the police a plan for the march, which they rejected.")
+    assert one(events, "REJECT")["modality"] == "asserted"
