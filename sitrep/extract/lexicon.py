@@ -79,6 +79,8 @@ class Lexicon:
     noun_patterns: dict[str, list[Pattern]] = field(default_factory=lambda: defaultdict(list))
     light_verbs: frozenset[str] = frozenset()
     words: dict[str, frozenset[str]] = field(default_factory=dict)  # "section.key" -> lemmas
+    _unions: dict[tuple[str, ...], frozenset[str]] = field(default_factory=dict, repr=False,
+                                                           compare=False)
 
     @classmethod
     @functools.cache
@@ -133,6 +135,13 @@ class Lexicon:
 
     def word_set(self, key: str) -> frozenset[str]:
         return self.words.get(key, frozenset())
+
+    def word_union(self, *keys: str) -> frozenset[str]:
+        """The words of several lists together, built once per lexicon."""
+        union = self._unions.get(keys)
+        if union is None:
+            union = self._unions[keys] = frozenset().union(*(self.word_set(k) for k in keys))
+        return union
 
     def is_verbal(self, type_name: str) -> bool:
         """Verbal (said) rather than material (done) event types, per PLOVER's quad classes."""

@@ -69,8 +69,12 @@ def stance_of(tokens: list[Token], lexicon: Lexicon, *, speaker_words: set[int] 
     than the speaker ("we must") is to act."""
     words = lexicon.word_set
     found = _Stance([], [], [], [])
+    cues = lexicon.word_union("stance.negative", "stance.positive", "stance.obligation",
+                              "stance.denial")
     for token in tokens:
         lemma, lower = lemma_of(token), token.lower_
+        if lemma not in cues and lower not in cues and not _phrase_at(token, cues):
+            continue  # most words are no stance word: skip the parse checks
         if _negated(token):
             if lemma in words("stance.positive") and token.pos_ == "ADJ":
                 found.negative.append(token)  # "not acceptable", "not legitimate"

@@ -32,7 +32,8 @@ def places_in(doc: Doc, gazetteer: Gazetteer, actors: ActorDictionary,
     """Place mentions in the article text, in order, each resolved with `context` (the
     article's countries, most named first) settling ambiguous names."""
     out = []
-    for mention in gazetteer.find(doc.text):
+    text = doc.text  # built once: Doc.text joins every token each time it is read
+    for mention in gazetteer.find(text):
         span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
         if span is None:
             continue
@@ -45,7 +46,7 @@ def places_in(doc: Doc, gazetteer: Gazetteer, actors: ActorDictionary,
         if place.kind in NEEDS_PARSE and not labels & PLACE_LABELS:
             continue
         out.append(_record(mention.text, place, mention.start, mention.end))
-    for match in CAPITAL.finditer(doc.text):
+    for match in CAPITAL.finditer(text):
         found = actors.find_countries(match.group())
         country = actors.country(found[0].code) if found else None
         if country is not None and country.capital_lat is not None:

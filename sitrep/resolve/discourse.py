@@ -15,6 +15,7 @@
 from __future__ import annotations
 
 import bisect
+import itertools
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -72,6 +73,16 @@ class Discourse:
             return None
         surname = words[-1].lower().removesuffix("'s").removesuffix("’s")
         return surname if surname in self.people else None
+
+    def person_in(self, entity: Entity) -> str | None:
+        """The surname of the first person named inside a party's phrase, if any."""
+        if entity.start is None:
+            return None
+        index = bisect.bisect_left(self.mention_starts, entity.start)
+        if index < len(self.mentions) and self.mentions[index].end <= entity.end:
+            return self.mentions[index].surname
+        return None
+
 
     def antecedent(self, offset: int) -> PersonMention | None:
         """The person a "he"/"she" at `offset` stands for: the latest named person before
@@ -153,7 +164,7 @@ def setting_of(doc: Doc, article: Article, actors: ActorDictionary, gazetteer: G
     """The country where the story happens, by weighted evidence: the dateline, the title's
     places and countries, the lead sentence's places (more) and countries (less), the first
     paragraph's, then every mention in the body."""
-    sentences = list(doc.sents)
+    sentences = list(itertools.islice(doc.sents, MIN_SETTING_SENTENCES))
     if len(sentences) < MIN_SETTING_SENTENCES:
         return None
     score: Counter[str] = Counter()
@@ -169,8 +180,8 @@ def setting_of(doc: Doc, article: Article, actors: ActorDictionary, gazetteer: G
         for code in named:
             score[code] += TITLE_WEIGHT
     lead_end = sentences[0].end_char
-    paragraph_end = doc.text.find("\n\n")
-    paragraph_end = len(doc.text) if paragraph_end < 0 else paragraph_end
+    paragraph_end = article.text.find("\n\n")  # Doc.text would rebuild the whole text
+    paragraph_end = len(article.text) if paragraph_end < 0 else paragraph_end
     for place in places:
         if not place.country:
             continue
@@ -197,16 +208,3 @@ def _first_offset(code: str, countries: Sequence[ActorCode],
     offsets = [c.start for c in countries if c.code == code]
     offsets += [p.start for p in places if p.country == code]
     return min(offsets, default=10**9)
-
-
-def person_in(entity: Entity, doc: Doc) -> str | None:
-    """The surname of the person a party names, if it names one."""
-    if entity.start is None:
-        return None
-    span = doc.char_span(entity.start, entity.end, alignment_mode="expand")
-    if span is None:
-        return None
-    people = [e for e in span.ents if e.label_ == "PERSON" and e.text[:1].isupper()]
-    if not people:
-        return None
-    return people[0][-1].text.lower().removesuffix("'s").removesuffix("’s")

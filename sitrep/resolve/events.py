@@ -21,7 +21,7 @@ from sitrep.extract.triggers import is_passive
 from sitrep.records import Article, ArticlePlace, Entity, Event, Location
 from sitrep.resolve.acts import merge_acts
 from sitrep.resolve.actors import ActorCode, ActorDictionary
-from sitrep.resolve.discourse import Discourse, build_discourse, person_in
+from sitrep.resolve.discourse import Discourse, build_discourse
 from sitrep.resolve.dates import DateExpression, find_date_expressions, resolve_date
 from sitrep.resolve.places import Gazetteer, Place
 
@@ -221,7 +221,7 @@ def _resolve(entity: Entity, actors: ActorDictionary, memory: _ArticleMemory, wh
         antecedent = _resolve(entity.refers_to, actors, memory, when, role)
         return replace(_with_code(entity, antecedent if antecedent.code else None,
                                   antecedent.sector), person=antecedent.person)
-    person = person_in(entity, memory.doc) if memory.doc is not None else None
+    person = memory.discourse.person_in(entity)
     if person is None:  # a surname the tagger did not read as a name this time
         person = memory.discourse.known_surname(entity.text)
     found = actors.resolve(entity.text, when)
