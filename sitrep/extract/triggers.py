@@ -311,17 +311,28 @@ def find_triggers(sentence: Span, lexicon: Lexicon) -> list[TriggerMatch]:
     matches = [m for m in matches if not (
         m.pattern.pos == "NOUN" and m.token.head.i in heads and m.token.head.i == m.token.i + 1
     )]
-    return [m for m in matches if not _restates(m, verbs) and not _consumed(m, verbs)]
+    return [m for m in matches if not _restates(m, verbs) and not _consumed(m, matches, lexicon)]
 
 
-def _consumed(match: TriggerMatch, verbs: dict[int, TriggerMatch]) -> bool:
-    """A noun trigger that a verb pattern names as its object is part of that verb's event:
-    "lodged a protest" is one ACCUSE, "lifted its blockade" one RETREAT."""
+def _consumed(match: TriggerMatch, matches: list[TriggerMatch], lexicon: Lexicon) -> bool:
+    """A noun trigger that another pattern names as its object is part of that event:
+    "lodged a protest" is one ACCUSE, "lifted its blockade" one RETREAT, "a note of protest"
+    one ACCUSE. So is one described by such a participle ("the protest filed by the
+    candidate", "the curfew imposed in May"): an act told as background."""
     if match.pattern.pos != "NOUN":
         return False
-    for verb in verbs.values():
-        if verb.pattern.objects and lemma_of(match.token) in verb.pattern.objects and (
-            getattr(verb_object(verb.token, verb.particle_tokens), "i", None) == match.token.i
+    lemma = lemma_of(match.token)
+    for other in matches:
+        if other is match or not other.pattern.objects or lemma not in other.pattern.objects:
+            continue
+        obj = (verb_object(other.token, other.particle_tokens) if other.pattern.pos == "VERB"
+               else noun_target(other.token))
+        if obj is not None and obj.i == match.token.i:
+            return True
+    for child in match.token.children:
+        if child.dep_ == "acl" and child.tag_ == "VBN" and child.pos_ in VERB_TAGS and any(
+            lemma in p.objects and p.is_event and not p.particles
+            for p in lexicon.verb_patterns.get(lemma_of(child), ())
         ):
             return True
     return False
