@@ -168,6 +168,12 @@ def _counted(noun: Token | None, quantities: frozenset[str]) -> Token | None:
     return noun
 
 
+def _looked_through(lexicon: Lexicon) -> frozenset[str]:
+    """Nouns an object constraint looks through: counting nouns ("hundreds of tonnes of
+    rice") and nouns of kind ("a rare form of cancer")."""
+    return lexicon.word_set("actors.quantity_nouns") | lexicon.word_set("senses.kind_nouns")
+
+
 def _object_ok(pattern: Pattern, obj: Token | None, quantities: frozenset[str],
                described: Token | None = None) -> bool:
     """Object constraints. `described` is the noun a participle trigger describes: it can
@@ -264,7 +270,7 @@ def match_verb(token: Token, lexicon: Lexicon) -> TriggerMatch | None:
         if obj is None and pattern.objects:
             obj = intransitive_subject(token)  # "the bombers flew over Okinawa"
         described = described_noun(token) if not particles else None
-        if not _object_ok(pattern, obj, lexicon.word_set("actors.quantity_nouns"), described):
+        if not _object_ok(pattern, obj, _looked_through(lexicon), described):
             continue
         if not _cause_ok(pattern, token, obj, lexicon):
             continue
@@ -277,7 +283,7 @@ def _match_noun(token: Token, lexicon: Lexicon) -> TriggerMatch | None:
         if not _modifiers_ok(pattern, token):
             continue
         obj = noun_target(token)
-        if not _object_ok(pattern, obj, lexicon.word_set("actors.quantity_nouns")):
+        if not _object_ok(pattern, obj, _looked_through(lexicon)):
             continue
         if not _cause_ok(pattern, token, obj, lexicon):
             continue
@@ -299,7 +305,8 @@ def find_triggers(sentence: Span, lexicon: Lexicon) -> list[TriggerMatch]:
             match = match_verb(token, lexicon)
             if match is None and token.dep_ in NOMINAL_DEPS:
                 match = _match_noun(token, lexicon)
-        elif token.pos_ in NOUN_TAGS and token.dep_ != "compound":
+        elif token.pos_ in NOUN_TAGS and token.dep_ not in ("compound", "nmod"):
+            # a noun that modifies another ("protest songs", "battle tanks") names no act
             match = _match_noun(token, lexicon)
         else:
             match = None
@@ -401,8 +408,10 @@ def _in_contest(match: TriggerMatch, lexicon: Lexicon) -> bool:
     if match.pattern.pos == "VERB":
         parties = [doer(token), verb_object(token, match.particle_tokens)]
         parties += [c for c in token.children if c.dep_ in ("npadvmod", "dobj")]
-    else:
+    else:  # "a three-set battle", "a title fight": the noun's own modifiers too
         parties = [noun_target(token)]
+        if any(lemma_of(c) in words for c in token.children if c.dep_ == "compound"):
+            return True
     parties += [p for prep in token.children if prep.dep_ == "prep"
                 and prep.lower_ in ("for", "from", "against") for p in prep.children
                 if p.dep_ == "pobj"]
