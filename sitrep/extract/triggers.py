@@ -120,7 +120,9 @@ def doer(verb: Token) -> Token | None:
         subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
         if subject is None and verb.dep_ == "acl" and verb.tag_ == "VBG":
             return verb.head  # "a new ad attacking the governor"
-        if subject is not None or verb.dep_ != "conj":
+        participle = verb.dep_ == "advcl" and verb.tag_ == "VBG" and not any(
+            c.dep_ in ("mark", "aux") for c in verb.children)  # "..., killing 12 people"
+        if subject is not None or (verb.dep_ != "conj" and not participle):
             return subject
         verb = verb.head
     return None
