@@ -107,6 +107,9 @@ OTHER_SENSES = [
     # states of emergency over disasters, weather warnings
     ("The government declared a state of emergency after the floods.", "COERCE", None),
     ("The weather service issued a heat warning for the southern valleys.", "THREATEN", None),
+    # dismissals
+    ("The president fired his vice president in November.", "ASSAULT", None),
+    ("The club fired its coach after a string of defeats.", "ASSAULT", None),
     # other senses of other words
     ("The court demonstrated a shocking ignorance of the technology.", "PROTEST", None),
     ("The government executed a planned shutdown of public services.", "ASSAULT", None),
