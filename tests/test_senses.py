@@ -107,6 +107,10 @@ OTHER_SENSES = [
     # states of emergency over disasters, weather warnings
     ("The government declared a state of emergency after the floods.", "COERCE", None),
     ("The weather service issued a heat warning for the southern valleys.", "THREATEN", None),
+    # adjectives and evidence
+    ("The opposing party challenged the result in court.", "REJECT", None),
+    ("New evidence supported the account of the witnesses.", "SUPPORT", None),
+    ("Residents donated blood to help the victims.", "AID", None),
     # dismissals
     ("The president fired his vice president in November.", "ASSAULT", None),
     ("The club fired its coach after a string of defeats.", "ASSAULT", None),

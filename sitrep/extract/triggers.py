@@ -303,6 +303,8 @@ def find_triggers(sentence: Span, lexicon: Lexicon) -> list[TriggerMatch]:
     for token in sentence:
         if token.pos_ in VERB_TAGS and _is_nominalised(token):
             match = _match_noun(token, lexicon)  # "the accused", "the wounded": people
+        elif token.pos_ in VERB_TAGS and token.dep_ == "amod" and token.tag_ == "VBG":
+            match = None  # "the opposing party", "the ruling coalition": adjectives
         elif token.pos_ in VERB_TAGS:
             match = match_verb(token, lexicon)
             if match is None and token.dep_ in NOMINAL_DEPS:
