@@ -104,6 +104,7 @@ OTHER_SENSES = [
     ("Her rival retired injured in the second set.", "ASSAULT", None),
     # people, not acts
     ("The accused told the court he had never met the militants.", "ACCUSE", None),
+    ("The accused in the murder case told the court he was innocent.", "ACCUSE", None),
     # states of emergency over disasters, weather warnings
     ("The government declared a state of emergency after the floods.", "COERCE", None),
     ("The weather service issued a heat warning for the southern valleys.", "THREATEN", None),
@@ -111,6 +112,10 @@ OTHER_SENSES = [
     ("The opposing party challenged the result in court.", "REJECT", None),
     ("New evidence supported the account of the witnesses.", "SUPPORT", None),
     ("Residents donated blood to help the victims.", "AID", None),
+    # disasters: power cuts, and forces sent for relief (AID, the manual)
+    ("Power was cut off to the region after the storm.", "COERCE", None),
+    ("The army deployed 5,000 troops after the earthquake.", "MOBILIZE", "AID"),
+    ("The government sent soldiers to help flood victims.", "MOBILIZE", "AID"),
     # dismissals
     ("The president fired his vice president in November.", "ASSAULT", None),
     ("The club fired its coach after a string of defeats.", "ASSAULT", None),
@@ -151,6 +156,8 @@ SAME_WORDS_AS_EVENTS = [
     ("The army captured the town after a week of fighting.", "ASSAULT"),
     ("The junta banned the main opposition party.", "COERCE"),
     ("The minister stepped down after the scandal.", "RETREAT"),
+    ("The army deployed 5,000 troops along the border.", "MOBILIZE"),
+    ("The government cut off electricity to the rebel-held city.", "COERCE"),
     ("Protesters stormed the parliament on Tuesday.", "PROTEST"),
 ]
 

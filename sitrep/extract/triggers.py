@@ -354,7 +354,8 @@ def _is_nominalised(token: Token) -> bool:
     were taken to hospital"."""
     return token.tag_ in ("VBN", "VBD") and token.dep_ in NOMINAL_DEPS and any(
         c.dep_ == "det" and c.lower_ == "the" for c in token.children
-    ) and not any(c.dep_ in ("dobj", "obj", "prep", "agent") for c in token.children)
+    ) and not any(c.dep_ in ("dobj", "obj", "agent") or (c.dep_ == "prep" and c.lower_ == "of")
+                  for c in token.children)
 
 
 # A score or tally: "beat Northfield 3-2", "crushed them 4-0".
