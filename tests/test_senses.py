@@ -108,6 +108,8 @@ OTHER_SENSES = [
     # states of emergency over disasters, weather warnings
     ("The government declared a state of emergency after the floods.", "COERCE", None),
     ("The weather service issued a heat warning for the southern valleys.", "THREATEN", None),
+    ("The ministry issued a travel warning for the region.", "THREATEN", None),
+    ("The agency spent millions fighting the root causes of poverty.", "ASSAULT", None),
     # adjectives and evidence
     ("The opposing party challenged the result in court.", "REJECT", None),
     ("New evidence supported the account of the witnesses.", "SUPPORT", None),
