@@ -42,17 +42,34 @@ def is_passive(verb: Token) -> bool:
     return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
 
 
+# Verbs that link a subject to a participle of what was done to it: "stand accused",
+# "remain detained", "got arrested".
+LINKING_VERBS = {"stand", "remain", "be", "stay", "sit", "lie", "appear", "seem", "become",
+                 "get", "go", "end", "look", "feel"}
+
+
 def verb_object(verb: Token, particles: tuple[Token, ...] = ()) -> Token | None:
     """The direct object, or for a phrasal verb the object of its last preposition;
-    for a passive verb, its grammatical subject."""
+    for a passive verb, its grammatical subject, and for a participle after a linking verb
+    the linking verb's subject ("two officers *stand accused*")."""
     if particles and particles[-1].dep_ in ("prep", "agent"):
         return next((c for c in particles[-1].children if c.dep_ == "pobj"), None)
     for child in verb.children:
         if child.dep_ in ("dobj", "obj"):
             return child
-    if is_passive(verb):
-        return next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    if is_passive(verb):  # "remains accused" is read as a passive with a subject
+        return next((c for c in verb.children if c.dep_ in ("nsubjpass", "nsubj")), None)
+    if is_linked_participle(verb):
+        return next((c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     return None
+
+
+def is_linked_participle(verb: Token) -> bool:
+    """A past participle after a linking verb: what was done to the linking verb's subject
+    ("stand accused of the bombing", "remained detained"); that subject is no doer."""
+    return (verb.tag_ == "VBN" and verb.dep_ in ("acomp", "oprd", "xcomp", "advcl")
+            and not any(c.dep_ in ("nsubj", "nsubjpass", "mark", "aux") for c in verb.children)
+            and verb.head.lemma_.lower() in LINKING_VERBS)
 
 
 # Verbs of phase that pass their complement through: "prepared to resume shelling".
