@@ -12,6 +12,7 @@ from sitrep.extract.lexicon import Lexicon, Pattern
 from sitrep.extract.triggers import (
     TriggerMatch,
     infinitival_complements,
+    is_linked_participle,
     is_passive,
     lemma_of,
     match_verb,
@@ -118,6 +119,8 @@ def subject_of(verb: Token, lexicon: Lexicon, depth: int = 0) -> Token | None:
             return _resolve_relative(child, lexicon)
     if verb.dep_ == "relcl":
         return verb.head
+    if is_linked_participle(verb):  # "the chairman stood accused": he is accused, not accusing
+        return None
     head = verb.head
     if depth < 4 and verb.dep_ == "xcomp" and head.pos_ == "ADJ" and head.dep_ == "acomp":
         head = head.head  # "he would be honoured to meet": the subject of "be"

@@ -20,6 +20,11 @@ from pathlib import Path
 from typing import Any
 
 PACKAGED_FILES = ("events.toml", "speech.toml", "arguments.toml", "stance.toml")
+NON_EVENT = ""  # the type of a [[non_event]] pattern: another sense of a trigger word
+# Sections of word lists, read into Lexicon.words as "section.key"; in [senses] a list may
+# name [classes] ("@natural_forces").
+WORD_SECTIONS = ("attribution", "modality", "actors", "recipients", "places", "acts", "stance",
+                 "senses")
 
 
 class LexiconError(ValueError):
@@ -40,7 +45,12 @@ class EventType:
 
 @dataclass(frozen=True)
 class Pattern:
-    """One trigger pattern: a verb or noun lemma plus optional constraints."""
+    """One trigger pattern: a verb or noun lemma plus optional constraints.
+
+    A pattern from a `[[non_event]]` table has the type "" (NON_EVENT): it names another
+    sense of a trigger word ("a campaign rally", "prices shot up") and, when it is the best
+    fit for a token, the token is no trigger at all.
+    """
 
     type: str
     lemma: str  # head lemma: the verb, or the last word of a (multiword) noun
@@ -52,6 +62,10 @@ class Pattern:
     xcomp: frozenset[str] = frozenset()
     subjects: frozenset[str] = frozenset()  # the verb's subject lemma must be one of these
     not_subjects: frozenset[str] = frozenset()
+    modifier_any: frozenset[str] = frozenset()  # noun: one of its compound/amod children
+    not_modifiers: frozenset[str] = frozenset()
+    causes: frozenset[str] = frozenset()  # what it is over/after/because of ("after the floods")
+    intransitive: bool = False  # verb: only without a direct object
     mode: str | None = None
     context: str | None = None
     cameo: str | None = None
@@ -67,9 +81,17 @@ class Pattern:
             + 3 * bool(self.objects)
             + 3 * bool(self.xcomp)
             + 3 * bool(self.subjects)
+            + 2 * bool(self.modifier_any)
+            + 3 * bool(self.causes)
             + bool(self.not_objects)
             + bool(self.not_subjects)
+            + bool(self.not_modifiers)
+            + bool(self.intransitive)
         )
+
+    @property
+    def is_event(self) -> bool:
+        return self.type != NON_EVENT
 
 
 @dataclass
@@ -111,21 +133,26 @@ class Lexicon:
                     negated_type=spec.get("negated_type"),
                     joint_type=spec.get("joint_type"),
                 )
-            for spec in doc.get("pattern", []):
+            # other senses first: they win ties with the trigger patterns of their file
+            specs = [({**spec, "type": NON_EVENT}) for spec in doc.get("non_event", [])]
+            for spec in specs + doc.get("pattern", []):
                 order += 1
                 pattern = _pattern(spec, classes, order, name, file_index)
                 index = lexicon.verb_patterns if pattern.pos == "VERB" else lexicon.noun_patterns
                 index[pattern.lemma].append(pattern)
             light = doc.get("light_verbs", {}).get("lemmas", [])
             lexicon.light_verbs = lexicon.light_verbs | {w.lower() for w in light}
-            for section in ("attribution", "modality", "actors", "recipients", "places", "acts",
-                            "stance"):
+            for section in WORD_SECTIONS:
                 for key, values in doc.get(section, {}).items():
                     full = f"{section}.{key}"
+                    if section == "senses":  # a list may name classes ("@diseases")
+                        named = [v for v in values if v.startswith("@")]
+                        values = [v for v in values if not v.startswith("@")] + sorted(
+                            _expand(named, classes, f"{name}: [senses] {key}"))
                     lexicon.words[full] = lexicon.words.get(full, frozenset()) | set(values)
         unknown = {
             p.type for ps in (*lexicon.verb_patterns.values(), *lexicon.noun_patterns.values())
-            for p in ps
+            for p in ps if p.is_event
         } - set(lexicon.types)
         if unknown:
             raise LexiconError(f"patterns name unknown event types: {sorted(unknown)}")
@@ -191,6 +218,10 @@ def _pattern(spec: dict[str, Any], classes: dict[str, list[str]], order: int, na
         raise LexiconError(f"{where}: give exactly one of 'verb' or 'noun'")
     words = str(spec.get("verb") or spec.get("noun")).lower().split()
     is_verb = "verb" in spec
+    if is_verb and ("modifier" in spec or "not_modifier" in spec):
+        raise LexiconError(f"{where}: 'modifier' and 'not_modifier' are for nouns")
+    if not is_verb and spec.get("intransitive"):
+        raise LexiconError(f"{where}: 'intransitive' is for verbs")
     return Pattern(
         type=spec["type"],
         lemma=words[0] if is_verb else words[-1],
@@ -202,6 +233,10 @@ def _pattern(spec: dict[str, Any], classes: dict[str, list[str]], order: int, na
         xcomp=_expand(spec.get("xcomp", []), classes, where),
         subjects=_expand(spec.get("subject", []), classes, where),
         not_subjects=_expand(spec.get("not_subject", []), classes, where),
+        modifier_any=_expand(spec.get("modifier", []), classes, where),
+        not_modifiers=_expand(spec.get("not_modifier", []), classes, where),
+        causes=_expand(spec.get("cause", []), classes, where),
+        intransitive=bool(spec.get("intransitive", False)),
         mode=spec.get("mode") or None,
         context=spec.get("context") or None,
         cameo=str(spec["cameo"]) if spec.get("cameo") else None,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
@@ -11,6 +12,8 @@ from sitrep.extract.lexicon import Lexicon, Pattern
 VERB_TAGS = {"VERB"}
 NOUN_TAGS = {"NOUN", "PROPN"}
 PARTICLE_DEPS = {"prt", "prep", "agent", "dative"}
+# Adverbs the parser gives for a phrasal verb's particle ("fired *back* at", "pulled *back*").
+ADVERB_PARTICLES = {"back", "out", "down", "up", "off", "away", "in", "over"}
 # Dependency roles of a noun: a word tagged VERB in one of these ("conducted bombing drills"
 # with "drills" mistagged) is tried as a nominal trigger too.
 NOMINAL_DEPS = {"dobj", "obj", "pobj", "nsubj", "nsubjpass", "attr", "appos"}
@@ -39,17 +42,34 @@ def is_passive(verb: Token) -> bool:
     return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
 
 
+# Verbs that link a subject to a participle of what was done to it: "stand accused",
+# "remain detained", "got arrested".
+LINKING_VERBS = {"stand", "remain", "be", "stay", "sit", "lie", "appear", "seem", "become",
+                 "get", "go", "end", "look", "feel"}
+
+
 def verb_object(verb: Token, particles: tuple[Token, ...] = ()) -> Token | None:
     """The direct object, or for a phrasal verb the object of its last preposition;
-    for a passive verb, its grammatical subject."""
+    for a passive verb, its grammatical subject, and for a participle after a linking verb
+    the linking verb's subject ("two officers *stand accused*")."""
     if particles and particles[-1].dep_ in ("prep", "agent"):
         return next((c for c in particles[-1].children if c.dep_ == "pobj"), None)
     for child in verb.children:
         if child.dep_ in ("dobj", "obj"):
             return child
-    if is_passive(verb):
-        return next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    if is_passive(verb):  # "remains accused" is read as a passive with a subject
+        return next((c for c in verb.children if c.dep_ in ("nsubjpass", "nsubj")), None)
+    if is_linked_participle(verb):
+        return next((c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     return None
+
+
+def is_linked_participle(verb: Token) -> bool:
+    """A past participle after a linking verb: what was done to the linking verb's subject
+    ("stand accused of the bombing", "remained detained"); that subject is no doer."""
+    return (verb.tag_ == "VBN" and verb.dep_ in ("acomp", "oprd", "xcomp", "advcl")
+            and not any(c.dep_ in ("nsubj", "nsubjpass", "mark", "aux") for c in verb.children)
+            and verb.head.lemma_.lower() in LINKING_VERBS)
 
 
 # Verbs of phase that pass their complement through: "prepared to resume shelling".
@@ -82,10 +102,54 @@ def noun_object(noun: Token) -> Token | None:
     return None
 
 
+# What a nominal act is aimed at when it has no "of"-complement: "an attack on the plan",
+# "the fight against corruption", "the war on drugs".
+TARGET_PREPS = ("on", "against", "upon")
+
+
+def noun_target(noun: Token) -> Token | None:
+    """The object a noun pattern's constraints look at: the "of"-complement, else the target
+    of "on" / "against"."""
+    found = noun_object(noun)
+    if found is not None:
+        return found
+    for prep in noun.children:
+        if prep.dep_ == "prep" and prep.lower_ in TARGET_PREPS:
+            return next((c for c in prep.children if c.dep_ == "pobj"), None)
+    return None
+
+
+def described_noun(verb: Token) -> Token | None:
+    """The noun a past participle describes: "a new poll *released* on Tuesday" -> poll."""
+    if verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.head.pos_ in NOUN_TAGS:
+        return verb.head
+    return None
+
+
+def doer(verb: Token) -> Token | None:
+    """Who or what does what a verb says: its subject, a passive verb's agent ("struck by
+    lightning"), or the subject of the verb it is coordinated with ("killed ... and
+    destroyed")."""
+    for _ in range(3):
+        if is_passive(verb):
+            agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+            return next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else None
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subject is None and verb.dep_ == "acl" and verb.tag_ == "VBG":
+            return verb.head  # "a new ad attacking the governor"
+        participle = verb.dep_ == "advcl" and verb.tag_ == "VBG" and not any(
+            c.dep_ in ("mark", "aux") for c in verb.children)  # "..., killing 12 people"
+        if subject is not None or (verb.dep_ != "conj" and not participle):
+            return subject
+        verb = verb.head
+    return None
+
+
 def _match_particles(verb: Token, particles: tuple[str, ...]) -> tuple[Token, ...] | None:
     if not particles:
         return ()
-    children = [c for c in verb.children if c.dep_ in PARTICLE_DEPS and c.i > verb.i]
+    children = [c for c in verb.children if c.i > verb.i and (
+        c.dep_ in PARTICLE_DEPS or (c.dep_ == "advmod" and c.lower_ in ADVERB_PARTICLES))]
     found: list[Token] = []
     obj = next((c for c in verb.children if c.dep_ in ("dobj", "obj")), None)
     for word in particles:
@@ -113,14 +177,34 @@ def _match_particles(verb: Token, particles: tuple[str, ...]) -> tuple[Token, ..
     return tuple(found)
 
 
-def _object_ok(pattern: Pattern, obj: Token | None, quantities: frozenset[str]) -> bool:
-    while obj is not None and lemma_of(obj) in quantities:  # "hundreds of tonnes of rice"
-        inner = noun_object(obj)
+def _counted(noun: Token | None, quantities: frozenset[str]) -> Token | None:
+    """What a counting noun counts: "hundreds of tonnes of rice" -> rice."""
+    while noun is not None and lemma_of(noun) in quantities:
+        inner = noun_object(noun)
         if inner is None:
             break
-        obj = inner
+        noun = inner
+    return noun
+
+
+def _looked_through(lexicon: Lexicon) -> frozenset[str]:
+    """Nouns an object constraint looks through: counting nouns ("hundreds of tonnes of
+    rice") and nouns of kind ("a rare form of cancer")."""
+    return lexicon.word_set("actors.quantity_nouns") | lexicon.word_set("senses.kind_nouns")
+
+
+def _object_ok(pattern: Pattern, obj: Token | None, quantities: frozenset[str],
+               described: Token | None = None) -> bool:
+    """Object constraints. `described` is the noun a participle trigger describes: it can
+    rule a sense out ("a poll released on Tuesday") but never makes a trigger of a
+    participle that only describes ("detainees held since May")."""
+    obj = _counted(obj, quantities)
     lemma = lemma_of(obj) if obj is not None else None
     if pattern.not_objects and lemma in pattern.not_objects:
+        return False
+    if obj is None and described is not None and pattern.not_objects and (
+        lemma_of(_counted(described, quantities)) in pattern.not_objects
+    ):
         return False
     if pattern.objects:
         if obj is None:
@@ -134,6 +218,8 @@ def _object_ok(pattern: Pattern, obj: Token | None, quantities: frozenset[str]) 
 def _subject_ok(pattern: Pattern, verb: Token, quantities: frozenset[str]) -> bool:
     """"peacekeepers arrived in Bosnia" is not a visit: subject constraints."""
     subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None and verb.dep_ == "acl" and verb.tag_ == "VBG":
+        subject = verb.head  # "a new ad attacking the governor"
     lemmas = set()
     while subject is not None:
         lemmas.add(lemma_of(subject))
@@ -146,12 +232,50 @@ def _subject_ok(pattern: Pattern, verb: Token, quantities: frozenset[str]) -> bo
     return not pattern.subjects or bool(lemmas & pattern.subjects)
 
 
+def _modifiers_ok(pattern: Pattern, noun: Token) -> bool:
+    """Noun modifier constraints: "a *campaign* rally", "a *heat* warning"."""
+    if not (pattern.modifiers or pattern.modifier_any or pattern.not_modifiers):
+        return True
+    modifiers = {lemma_of(c) for c in noun.children if c.dep_ in ("compound", "amod", "nmod")}
+    if pattern.modifiers and not set(pattern.modifiers) <= modifiers:
+        return False
+    if pattern.modifier_any and not modifiers & pattern.modifier_any:
+        return False
+    return not modifiers & pattern.not_modifiers
+
+
+def _cause_ok(pattern: Pattern, token: Token, obj: Token | None, lexicon: Lexicon) -> bool:
+    """A `cause` constraint: the act is over, after or because of one of these ("a state of
+    emergency over a measles outbreak", "declared ... after the floods")."""
+    if not pattern.causes:
+        return True
+    preps = lexicon.word_set("senses.cause_prepositions")
+    anchors = [token] + ([obj] if obj is not None else [])
+    if token.head.pos_ == "VERB" and token.dep_ in NOMINAL_DEPS:
+        anchors.append(token.head)  # "declared a state of emergency after the floods"
+    for anchor in anchors:
+        for prep in anchor.children:
+            if prep.dep_ != "prep" or prep.lower_ not in preps:
+                continue
+            for word in prep.subtree:  # "because of the storm", "due to heavy rain"
+                if word.pos_ in NOUN_TAGS and (
+                    lemma_of(word) in pattern.causes
+                    or any(lemma_of(c) in pattern.causes for c in word.children
+                           if c.dep_ in ("compound", "amod"))):
+                    return True
+    return False
+
+
 def match_verb(token: Token, lexicon: Lexicon) -> TriggerMatch | None:
+    """The best-fitting verb pattern for a token; None when there is none or when the best
+    fit is another sense of the word (a [[non_event]] pattern)."""
     for pattern in lexicon.verb_patterns.get(lemma_of(token), ()):
         particles = _match_particles(token, pattern.particles)
         if particles is None:
             continue
         if not pattern.passive_ok and is_passive(token):
+            continue
+        if pattern.intransitive and any(c.dep_ in ("dobj", "obj") for c in token.children):
             continue
         if pattern.xcomp and not any(
             lemma_of(c) in pattern.xcomp for c in infinitival_complements(token)
@@ -164,20 +288,25 @@ def match_verb(token: Token, lexicon: Lexicon) -> TriggerMatch | None:
         obj = verb_object(token, particles)
         if obj is None and pattern.objects:
             obj = intransitive_subject(token)  # "the bombers flew over Okinawa"
-        if not _object_ok(pattern, obj, lexicon.word_set("actors.quantity_nouns")):
+        described = described_noun(token) if not particles else None
+        if not _object_ok(pattern, obj, _looked_through(lexicon), described):
             continue
-        return TriggerMatch(token, pattern, particles)
+        if not _cause_ok(pattern, token, obj, lexicon):
+            continue
+        return TriggerMatch(token, pattern, particles) if pattern.is_event else None
     return None
 
 
 def _match_noun(token: Token, lexicon: Lexicon) -> TriggerMatch | None:
     for pattern in lexicon.noun_patterns.get(lemma_of(token), ()):
-        modifiers = {lemma_of(c) for c in token.children if c.dep_ in ("compound", "amod", "nmod")}
-        if pattern.modifiers and not set(pattern.modifiers) <= modifiers:
+        if not _modifiers_ok(pattern, token):
             continue
-        if not _object_ok(pattern, noun_object(token), lexicon.word_set("actors.quantity_nouns")):
+        obj = noun_target(token)
+        if not _object_ok(pattern, obj, _looked_through(lexicon)):
             continue
-        return TriggerMatch(token, pattern)
+        if not _cause_ok(pattern, token, obj, lexicon):
+            continue
+        return TriggerMatch(token, pattern) if pattern.is_event else None
     return None
 
 
@@ -189,15 +318,20 @@ def find_triggers(sentence: Span, lexicon: Lexicon) -> list[TriggerMatch]:
     """
     matches: list[TriggerMatch] = []
     for token in sentence:
-        if token.pos_ in VERB_TAGS:
+        if token.pos_ in VERB_TAGS and _is_nominalised(token):
+            match = _match_noun(token, lexicon)  # "the accused", "the wounded": people
+        elif token.pos_ in VERB_TAGS and token.dep_ == "amod" and token.tag_ == "VBG":
+            match = None  # "the opposing party", "the ruling coalition": adjectives
+        elif token.pos_ in VERB_TAGS:
             match = match_verb(token, lexicon)
             if match is None and token.dep_ in NOMINAL_DEPS:
                 match = _match_noun(token, lexicon)
-        elif token.pos_ in NOUN_TAGS and token.dep_ != "compound":
+        elif token.pos_ in NOUN_TAGS and token.dep_ not in ("compound", "nmod"):
+            # a noun that modifies another ("protest songs", "battle tanks") names no act
             match = _match_noun(token, lexicon)
         else:
             match = None
-        if match is not None:
+        if match is not None and not _other_sense(match, lexicon):
             matches.append(match)
     verbs = {m.token.i: m for m in matches if m.pattern.pos == "VERB"}
     heads = {m.token.i for m in matches}
@@ -205,7 +339,147 @@ def find_triggers(sentence: Span, lexicon: Lexicon) -> list[TriggerMatch]:
     matches = [m for m in matches if not (
         m.pattern.pos == "NOUN" and m.token.head.i in heads and m.token.head.i == m.token.i + 1
     )]
-    return [m for m in matches if not _restates(m, verbs)]
+    return [m for m in matches if not _restates(m, verbs) and not _consumed(m, matches, lexicon)]
+
+
+def _consumed(match: TriggerMatch, matches: list[TriggerMatch], lexicon: Lexicon) -> bool:
+    """A noun trigger that another pattern names as its object is part of that event:
+    "lodged a protest" is one ACCUSE, "lifted its blockade" one RETREAT, "a note of protest"
+    one ACCUSE. So is one described by such a participle ("the protest filed by the
+    candidate", "the curfew imposed in May"): an act told as background."""
+    if match.pattern.pos != "NOUN":
+        return False
+    lemma = lemma_of(match.token)
+    for other in matches:
+        if other is match or not other.pattern.objects or lemma not in other.pattern.objects:
+            continue
+        obj = (verb_object(other.token, other.particle_tokens) if other.pattern.pos == "VERB"
+               else noun_target(other.token))
+        if obj is not None and obj.i == match.token.i:
+            return True
+    for child in match.token.children:
+        if child.dep_ == "acl" and child.tag_ == "VBN" and child.pos_ in VERB_TAGS and any(
+            lemma in p.objects and p.is_event and not p.particles
+            for p in lexicon.verb_patterns.get(lemma_of(child), ())
+        ):
+            return True
+    return False
+
+
+def _is_nominalised(token: Token) -> bool:
+    """A participle used as a noun for people: "*the accused* told the court", "the wounded
+    were taken to hospital"."""
+    return token.tag_ in ("VBN", "VBD") and token.dep_ in NOMINAL_DEPS and any(
+        c.dep_ == "det" and c.lower_ == "the" for c in token.children
+    ) and not any(c.dep_ in ("dobj", "obj", "agent") or (c.dep_ == "prep" and c.lower_ == "of")
+                  for c in token.children)
+
+
+# A score or tally: "beat Northfield 3-2", "crushed them 4-0".
+SCORE = re.compile(r"^\d{1,3}$")
+
+
+def _other_sense(match: TriggerMatch, lexicon: Lexicon) -> bool:
+    """Selectional restrictions that hold for every pattern: the word is used in a sense
+    that is no political event.
+
+    - its doer is no one who can act: a storm, a disease, a market ("the storm killed",
+      "shares rallied", "the virus attacks the lungs"): `senses.non_agents`;
+    - a contest (`senses.contest_types` only): a score ("beat X 3-2") or a sports word among
+      its parties ("withdrew from the tournament"): `senses.contest_words`;
+    - a noun that only characterises something ("the race was a battle", "called the move
+      a political maneuver", "described the vote as an attack on democracy").
+    """
+    token = match.token
+    non_agents = lexicon.word_set("senses.non_agents")
+    quantities = lexicon.word_set("actors.quantity_nouns")
+    agent = None
+    if match.pattern.pos == "VERB":
+        agent = doer(token)
+    elif token.dep_ in ("dobj", "obj") and token.head.pos_ == "VERB":
+        agent = doer(token.head)  # "the market is fighting a battle"
+    elif token.dep_ == "pobj" and token.head.lower_ == "under":
+        agent = doer(token.head.head)  # "stocks came under attack": what is attacked
+    agent = _counted(agent, quantities)
+    if agent is not None and lemma_of(agent) in non_agents:
+        return True
+    if match.pattern.pos == "VERB" and _is_state(match):
+        return True
+    if match.pattern.type in lexicon.word_set("senses.contest_types") and _in_contest(
+        match, lexicon
+    ):
+        return True
+    return match.pattern.pos == "NOUN" and _characterises(token, lexicon)
+
+
+def _is_state(match: TriggerMatch) -> bool:
+    """A participle that says how someone is, not what was done: "was left wounded", "she
+    retired injured". (An adjunct "charged with murder" still reports the charge: only
+    injuries are read as states there.)"""
+    token = match.token
+    if token.tag_ != "VBN" or any(c.dep_ in ("agent", "nsubj", "nsubjpass", "aux", "auxpass",
+                                             "mark") for c in token.children):
+        return False
+    return token.dep_ in ("xcomp", "oprd") or (
+        token.dep_ == "advcl" and match.pattern.type == "ASSAULT")
+
+
+def _in_contest(match: TriggerMatch, lexicon: Lexicon) -> bool:
+    token = match.token
+    words = lexicon.word_set("senses.contest_words")
+    if match.pattern.pos == "VERB":
+        parties = [doer(token), verb_object(token, match.particle_tokens)]
+        parties += [c for c in token.children if c.dep_ in ("npadvmod", "dobj")]
+    else:  # "a three-set battle", "a title fight": the noun's own modifiers too
+        parties = [noun_target(token)]
+        if any(lemma_of(c) in words for c in token.children if c.dep_ == "compound"):
+            return True
+    parties += [p for prep in token.children if prep.dep_ == "prep"
+                and prep.lower_ in ("for", "from", "against") for p in prep.children
+                if p.dep_ == "pobj"]
+    quantities = lexicon.word_set("actors.quantity_nouns")
+    for party in parties:
+        party = _counted(party, quantities)  # "rounds of rockets"
+        if party is None:
+            continue
+        if lemma_of(party) in words or any(
+            lemma_of(c) in words for c in party.children if c.dep_ == "compound"
+        ):
+            return True
+    return _has_score(token)
+
+
+def _has_score(token: Token) -> bool:
+    """A score right after the trigger's phrase ("3-2", "4 - 0"): two small numbers joined
+    by a dash that count nothing (not "2-3 people")."""
+    doc = token.doc
+    end = min(max(t.i for t in token.subtree) + 1, len(doc))
+    for i in range(token.i + 1, end - 2):
+        a, dash, b = doc[i], doc[i + 1], doc[i + 2]
+        if (SCORE.match(a.text) and dash.text in ("-", "–") and SCORE.match(b.text)
+                and not (i + 3 < len(doc) and doc[i + 3].pos_ == "NOUN")):
+            return True
+    for t in doc[token.i + 1 : end]:
+        if re.fullmatch(r"\d{1,3}[-–]\d{1,3}", t.text) and not (
+            t.i + 1 < len(doc) and doc[t.i + 1].pos_ == "NOUN"
+        ):
+            return True
+    return False
+
+
+def _characterises(noun: Token, lexicon: Lexicon) -> bool:
+    """A predicate noun: what something is called, not an act it reports ("the race was a
+    battle for the soul of the party", "called the admission a political maneuver")."""
+    if any(c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ == "by") for c in noun.children):
+        return False  # "it was an attack by the army": an act with its doer
+    head = noun.head
+    if noun.dep_ == "attr" and lemma_of(head) == "be":
+        # "was a battle", not "what makes it worse is the deployment of ..."
+        return any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in noun.children)
+    if noun.dep_ == "oprd":
+        return True
+    return (noun.dep_ == "pobj" and head.lower_ == "as"
+            and lemma_of(head.head) in lexicon.word_set("senses.characterizing_verbs"))
 
 
 def _restates(match: TriggerMatch, verbs: dict[int, TriggerMatch]) -> bool:
