@@ -189,3 +189,30 @@ def test_a_denial_covers_its_own_clause_only(code):
 def test_a_non_restrictive_relative_clause_tells_an_act(code):
     events = code("The organisers sent the police a plan for the march, which they rejected.")
     assert one(events, "REJECT")["modality"] == "asserted"
+
+
+@pytest.mark.parametrize("text, speaker, target", [
+    ("The opposition alleged that the governor had bribed election officials.",
+     "opposition", "governor"),
+    ("The foreign minister said the bombing was likely the rebels' doing.",
+     "minister", "rebels"),
+    ("The minister said the army was behind the attack.", "minister", "army"),
+    ("Several senators spoke out against the new law on Tuesday.", "senators", None),
+])
+def test_speech_acts_of_accusation(code, text, speaker, target):
+    accusations = [e for e in code(text) if e["plover_type"] == "ACCUSE"]
+    assert accusations and speaker in accusations[0]["actor"]["text"]
+    if target:
+        assert target in accusations[0]["recipient"]["text"]
+
+
+def test_finding_an_act_justified_is_support_for_its_doer(code):
+    support = one(code("The court found the police raid justified."), "SUPPORT")
+    assert "court" in support["actor"]["text"]
+    assert support["recipient"]["text"] == "police"
+
+
+def test_joining_the_calls_for_something_is_a_request_not_the_thing(code):
+    events = code("The bishops joined the calls for an independent inquiry into the killings.")
+    assert "bishops" in one(events, "REQUEST")["actor"]["text"]
+    assert not of_type(events, "ACCUSE")  # the inquiry is what is asked for

@@ -87,7 +87,8 @@ def is_actor_like(head: Token, lexicon: Lexicon) -> bool:
     ):  # a name the tagger missed as an entity ("Later, Ruto condemned")
         return True
     if head.pos_ in ("NOUN", "PROPN") and head.dep_ == "nsubj" and head.head.pos_ == "VERB" and (
-            lemma not in lexicon.word_set("actors.not_doers")):
+            lemma not in lexicon.word_set("actors.not_doers")
+            and lemma not in lexicon.noun_patterns):  # an act ("the raid") is not a doer
         # the subject of an active verb does it, whatever the noun ("attorneys general
         # filed", "the comments termed her ..."): the resolve stage says whether it is coded
         return True
@@ -597,7 +598,9 @@ def noun_arguments(match: TriggerMatch, lexicon: Lexicon) -> tuple[Entity | None
         modifiers = set(match.pattern.modifiers)
         for child in noun.children:
             if (child.dep_ in ("compound", "amod", "nmod") and lemma_of(child) not in modifiers
-                    and child.ent_type_ in ("GPE", "NORP", "ORG")):
+                    and (child.ent_type_ in ("GPE", "NORP", "ORG")
+                         or lemma_of(child) in lexicon.word_set("actors.head_nouns"))):
+                # "a US deployment", "the police raid", "rebel attacks"
                 actor = entity_for(child, with_conjuncts=False)
                 break
     position = noun  # "issued a series of warnings": the series stands where the noun would

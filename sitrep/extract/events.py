@@ -82,6 +82,11 @@ def extract_events(doc: Doc, article: Article, lexicon: Lexicon | None = None) -
         matches = find_triggers(sentence, lexicon)
         trigger_tokens = {m.token.i for m in matches}
         verbal_triggers = {m.token.i for m in matches if lexicon.is_verbal(m.pattern.type)}
+        # what a call, demand or appeal is for ("joined the calls for an inquiry") is its
+        # content, wherever the parser hung the preposition
+        verbal_triggers |= {t.i for m in matches if m.pattern.preposition
+                            and lexicon.is_verbal(m.pattern.type)
+                            for t in _preposition_objects(m)}
         matches += find_demands(sentence, lexicon, trigger_tokens)
         matches = _without_intended_content(matches, lexicon)
         first = len(events)
@@ -314,13 +319,22 @@ def _reason_of(match: TriggerMatch, trigger_tokens: set[int]) -> bool:
         prep.head.i in trigger_tokens or prep.head.head.i in trigger_tokens)
 
 
+def _preposition_objects(match: TriggerMatch) -> list[Token]:
+    """The prepositions a noun trigger's `preposition` constraint found (on the noun, or
+    after it on its verb): standing for the trigger, they govern what they introduce."""
+    word = match.pattern.preposition
+    noun = match.token
+    return [c for c in (*noun.children, *noun.head.children)
+            if c.dep_ == "prep" and c.lower_ == word and (c.head.i == noun.i or c.i > noun.i)]
+
+
 def _topic_of_speech(match: TriggerMatch, verbal_triggers: set[int]) -> bool:
     """A noun trigger that is what a verbal act is about ("called for sanctions against X",
     "condemned the attack", "filed a complaint over the killing") and says nothing of its
     own doer: the topic of the speech act, not an event of its own. A noun with its own
     doer ("condemned Israel's raids", "the attack by the rebels") stays an event."""
     token = match.token
-    if match.pattern.pos != "NOUN" or token.i in verbal_triggers:
+    if match.pattern.pos != "NOUN":
         return False
     if any(c.dep_ in ("poss", "agent") or (c.dep_ == "prep" and c.lower_ == "by")
            or (c.dep_ in ("compound", "amod", "nmod") and c.ent_type_ in ("GPE", "NORP", "ORG"))

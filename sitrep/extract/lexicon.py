@@ -66,6 +66,9 @@ class Pattern:
     not_modifiers: frozenset[str] = frozenset()
     causes: frozenset[str] = frozenset()  # what it is over/after/because of ("after the floods")
     intransitive: bool = False  # verb: only without a direct object
+    # noun: a preposition it must take, on it or on the verb carrying it ("calls for",
+    # "joined the calls for")
+    preposition: str | None = None
     mode: str | None = None
     context: str | None = None
     cameo: str | None = None
@@ -78,6 +81,7 @@ class Pattern:
         return (
             2 * len(self.particles)
             + 2 * len(self.modifiers)
+            + 2 * bool(self.preposition)
             + 3 * bool(self.objects)
             + 3 * bool(self.xcomp)
             + 3 * bool(self.subjects)
@@ -237,6 +241,7 @@ def _pattern(spec: dict[str, Any], classes: dict[str, list[str]], order: int, na
         not_modifiers=_expand(spec.get("not_modifier", []), classes, where),
         causes=_expand(spec.get("cause", []), classes, where),
         intransitive=bool(spec.get("intransitive", False)),
+        preposition=str(spec["preposition"]).lower() if spec.get("preposition") else None,
         mode=spec.get("mode") or None,
         context=spec.get("context") or None,
         cameo=str(spec["cameo"]) if spec.get("cameo") else None,

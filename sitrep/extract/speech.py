@@ -80,11 +80,9 @@ def stance_of(tokens: list[Token], lexicon: Lexicon, *, speaker_words: set[int] 
                 found.negative.append(token)  # "not acceptable", "not legitimate"
             continue
         judging = _judges(token)
-        if judging and (lemma in words("stance.negative")
-                        or _phrase_at(token, words("stance.negative"))):
+        if judging and _listed(token, words("stance.negative")):
             found.negative.append(token)
-        elif judging and (lemma in words("stance.positive")
-                          or _phrase_at(token, words("stance.positive"))):
+        elif judging and _listed(token, words("stance.positive")):
             found.positive.append(token)
         elif token.dep_ == "aux" and lower in words("stance.obligation"):
             subject = _subject(token.head)
@@ -128,6 +126,11 @@ def _judges(token: Token) -> bool:
     if token.dep_ == "pobj" and token.head.lower_ == "with":
         return token.head.head.pos_ == "VERB"  # "treats the law with contempt"
     return False
+
+
+def _listed(token: Token, entries: frozenset[str]) -> bool:
+    """By lemma, by form ("justified", "doing") or as the start of a two-word entry."""
+    return lemma_of(token) in entries or token.lower_ in entries or _phrase_at(token, entries)
 
 
 def _phrase_at(token: Token, entries: frozenset[str]) -> bool:
@@ -215,11 +218,38 @@ def _report(verb: Token, sentence: Span, lexicon: Lexicon, triggers: dict[int, s
         charged = _charged_party(content, triggers, lexicon, speaker_words)
         if charged is not None:
             return SpeechAct("ACCUSE", verb, speaker, charged)
+    blamed = _blamed(content, lexicon, speaker_words)
+    if blamed is not None:  # "said the bombing was likely the rebels' doing"
+        return SpeechAct("ACCUSE", verb, speaker, blamed)
+    if lemma_of(verb) in lexicon.word_set("stance.accusing_verbs"):
+        # "alleged that the governor had bribed officials": whom the content is about
+        head = next((c for c in verb.children if c.dep_ == "ccomp"), None)
+        subject = _subject(head) if head is not None else None
+        if subject is not None and subject.i not in speaker_words and (
+                subject.lower_ not in FIRST_PERSON and is_actor_like(subject, lexicon)):
+            return SpeechAct("ACCUSE", verb, speaker, entity_for(subject))
     typed = stance_of(content, lexicon, speaker_words=speaker_words).type()
     if typed is None:
         return None
     kind, cues = typed
     return SpeechAct(kind, verb, speaker, _judged(cues[0], kind, lexicon, speaker_words))
+
+
+def _blamed(content: list[Token], lexicon: Lexicon, speaker_words: set[int]) -> Entity | None:
+    """Whom a statement lays an act at the door of: the owner of "doing" / "fault" ("the
+    rebels' doing"), else the subject of "was behind", "is responsible for"."""
+    for token in content:
+        if not _listed(token, lexicon.word_set("stance.blame")) or _negated(token):
+            continue
+        owner = next((c for c in token.children if c.dep_ == "poss"), None)
+        if owner is None and token.dep_ in ("acomp", "attr", "prep", "advmod", "advcl"):
+            owner = _subject(token.head)
+        if owner is None and token.pos_ == "ADP":  # "X was behind the attack"
+            owner = _subject(token.head)
+        if owner is not None and owner.i not in speaker_words and (
+                owner.lower_ not in FIRST_PERSON and is_actor_like(owner, lexicon)):
+            return entity_for(owner)
+    return None
 
 
 def _charged_party(content: list[Token], triggers: dict[int, str], lexicon: Lexicon,
@@ -250,8 +280,16 @@ def _charged_party(content: list[Token], triggers: dict[int, str], lexicon: Lexi
 def _naming(verb: Token, lexicon: Lexicon) -> SpeechAct | None:
     """"called the stabbing an act of barbarity", "described the ruling as unjust"."""
     named = next((c for c in verb.children if c.dep_ in ("dobj", "obj")), None)
-    if named is None:
-        return None
+    if named is None:  # "found the police raid justified", read as a clause
+        clause = next((c for c in verb.children if c.dep_ in ("ccomp", "xcomp")
+                       and c.pos_ in ("VERB", "ADJ") and _subject(c) is not None), None)
+        if clause is None:
+            return None
+        typed = stance_of([clause], lexicon).type()
+        if typed is None or typed[0] not in ("ACCUSE", "SUPPORT"):
+            return None
+        return SpeechAct(typed[0], verb, _speaker_entity(verb, lexicon),
+                         _party_named(_subject(clause), lexicon))
     judgement = [t for c in verb.children if c.dep_ in ("oprd", "xcomp", "ccomp", "acomp")
                  or (c.dep_ == "advmod" and c.i > named.i)  # "called it cowardly", misread
                  for t in c.subtree]
@@ -265,7 +303,19 @@ def _naming(verb: Token, lexicon: Lexicon) -> SpeechAct | None:
     if typed is None or typed[0] not in ("ACCUSE", "SUPPORT"):
         return None
     speaker = _speaker_entity(verb, lexicon)
-    return SpeechAct(typed[0], verb, speaker, entity_for(named))
+    return SpeechAct(typed[0], verb, speaker, _party_named(named, lexicon))
+
+
+def _party_named(named: Token, lexicon: Lexicon) -> Entity:
+    """The party a judgement is about: a party itself, or the doer a named act gives
+    ("the police raid": the police), else the act, standing for whoever did it."""
+    if is_actor_like(named, lexicon) or named.pos_ == "PRON":
+        return entity_for(named)
+    doer = next((c for c in named.children if c.dep_ in ("poss", "compound", "amod")
+                 and is_actor_like(c, lexicon)), None)
+    if doer is not None:
+        return entity_for(doer, with_conjuncts=False)
+    return event_reference(named, lexicon) or entity_for(named)
 
 
 def _blame(verb: Token, lexicon: Lexicon) -> SpeechAct | None:

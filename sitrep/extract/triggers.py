@@ -306,8 +306,20 @@ def _match_noun(token: Token, lexicon: Lexicon) -> TriggerMatch | None:
             continue
         if not _cause_ok(pattern, token, obj, lexicon):
             continue
+        if pattern.preposition and not _takes_preposition(token, pattern.preposition):
+            continue
         return TriggerMatch(token, pattern) if pattern.is_event else None
     return None
+
+
+def _takes_preposition(noun: Token, word: str) -> bool:
+    """"calls for an inquiry", or with the preposition read onto the verb that carries the
+    noun: "joined the calls for an inquiry"."""
+    if any(c.dep_ == "prep" and c.lower_ == word for c in noun.children):
+        return True
+    head = noun.head
+    return noun.dep_ in ("dobj", "obj") and any(
+        c.dep_ == "prep" and c.lower_ == word and c.i > noun.i for c in head.children)
 
 
 def find_triggers(sentence: Span, lexicon: Lexicon) -> list[TriggerMatch]:
