@@ -121,8 +121,26 @@ def _object_ok(pattern: Pattern, obj: Token | None, quantities: frozenset[str]) 
             return False
         # "two B-1B bombers", "a nuclear test": the head lemma, or a conjunct's
         heads = {lemma, *(lemma_of(c) for c in obj.conjuncts)}
-        return bool(heads & pattern.objects)
+        return bool(heads & pattern.objects) or _phrase_object(pattern.objects, obj)
     return True
+
+
+def _phrase_object(objects: frozenset[str], obj: Token) -> bool:
+    """A multiword object entry ("peacekeeping mission", "aid worker"): the object's head
+    lemma (or a conjunct's) is its last word and the other words are compound or adjective
+    modifiers of it, as for a multiword noun trigger."""
+    for head in (obj, *obj.conjuncts):
+        modifiers = None
+        for entry in objects:
+            words = entry.split()
+            if len(words) < 2 or words[-1] != lemma_of(head):
+                continue
+            if modifiers is None:
+                modifiers = {lemma_of(c) for c in head.children
+                             if c.dep_ in ("compound", "amod", "nmod")}
+            if set(words[:-1]) <= modifiers:
+                return True
+    return False
 
 
 def _subject_ok(pattern: Pattern, verb: Token, quantities: frozenset[str]) -> bool:
