@@ -158,6 +158,14 @@ def _subject_ok(pattern: Pattern, verb: Token, quantities: frozenset[str]) -> bo
     return not pattern.subjects or bool(lemmas & pattern.subjects)
 
 
+def _subject_bearer(verb: Token) -> Token:
+    """The verb whose subject is this verb's: a controlled complement shares the subject of
+    the verb it depends on ("peacekeepers *began deploying*", "troops started to arrive")."""
+    if verb.dep_ == "xcomp" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        return verb.head
+    return verb
+
+
 def match_verb(token: Token, lexicon: Lexicon) -> TriggerMatch | None:
     for pattern in lexicon.verb_patterns.get(lemma_of(token), ()):
         particles = _match_particles(token, pattern.particles)
@@ -170,7 +178,7 @@ def match_verb(token: Token, lexicon: Lexicon) -> TriggerMatch | None:
         ):
             continue
         if (pattern.subjects or pattern.not_subjects) and not _subject_ok(
-            pattern, token, lexicon.word_set("actors.quantity_nouns")
+            pattern, _subject_bearer(token), lexicon.word_set("actors.quantity_nouns")
         ):
             continue
         obj = verb_object(token, particles)
