@@ -74,6 +74,14 @@ def intransitive_subject(verb: Token) -> Token | None:
     return next((c for c in verb.children if c.dep_ == "nsubj"), None)
 
 
+def _subject_bearer(verb: Token) -> Token:
+    """The verb whose subject is this verb's: a controlled complement shares the subject of
+    the verb it depends on ("peacekeepers *began deploying*", "troops started to arrive")."""
+    if verb.dep_ == "xcomp" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        return verb.head
+    return verb
+
+
 def noun_object(noun: Token) -> Token | None:
     """The "of"-complement of a nominal trigger ("the deployment of troops")."""
     for prep in noun.children:
@@ -156,14 +164,6 @@ def _subject_ok(pattern: Pattern, verb: Token, quantities: frozenset[str]) -> bo
     if pattern.not_subjects and lemmas & pattern.not_subjects:
         return False
     return not pattern.subjects or bool(lemmas & pattern.subjects)
-
-
-def _subject_bearer(verb: Token) -> Token:
-    """The verb whose subject is this verb's: a controlled complement shares the subject of
-    the verb it depends on ("peacekeepers *began deploying*", "troops started to arrive")."""
-    if verb.dep_ == "xcomp" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
-        return verb.head
-    return verb
 
 
 def match_verb(token: Token, lexicon: Lexicon) -> TriggerMatch | None:
