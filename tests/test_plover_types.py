@@ -80,3 +80,18 @@ def test_recipient_codes(scored):
     # misses left: places a deployment goes to ("drills around Taiwan"), people named only
     # by office ("the interior minister"), host and visitor ("met the visiting ...")
     assert _share(scored, lambda r, e: _code(e["recipient"]) == r["recipient"]) >= 0.80
+
+
+def _lexicon_rows() -> list[dict]:
+    rows = [json.loads(line) for line in FIXTURE.read_text().splitlines() if line.strip()]
+    return [r for r in rows if r.get("lexicon_class")]
+
+
+@pytest.mark.parametrize("row", _lexicon_rows(), ids=lambda r: r["lexicon_class"])
+def test_lexicon_class_found(scored, row):
+    """Every sentence written for a word class of the lexicon (the `lexicon_class` field) is
+    coded with its type, and with the manual's type (`plover_type`) where that differs."""
+    event = next((e for r, e in scored if r["text"] == row["text"]), None)
+    assert event is not None, row["text"]
+    assert event["event_type"] == row["event_type"]
+    assert event["plover_type"] == row.get("plover_type", row["event_type"])

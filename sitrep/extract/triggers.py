@@ -94,6 +94,14 @@ def intransitive_subject(verb: Token) -> Token | None:
     return next((c for c in verb.children if c.dep_ == "nsubj"), None)
 
 
+def _subject_bearer(verb: Token) -> Token:
+    """The verb whose subject is this verb's: a controlled complement shares the subject of
+    the verb it depends on ("peacekeepers *began deploying*", "troops started to arrive")."""
+    if verb.dep_ == "xcomp" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        return verb.head
+    return verb
+
+
 def noun_object(noun: Token) -> Token | None:
     """The "of"-complement of a nominal trigger ("the deployment of troops")."""
     for prep in noun.children:
@@ -211,8 +219,26 @@ def _object_ok(pattern: Pattern, obj: Token | None, quantities: frozenset[str],
             return False
         # "two B-1B bombers", "a nuclear test": the head lemma, or a conjunct's
         heads = {lemma, *(lemma_of(c) for c in obj.conjuncts)}
-        return bool(heads & pattern.objects)
+        return bool(heads & pattern.objects) or _phrase_object(pattern.objects, obj)
     return True
+
+
+def _phrase_object(objects: frozenset[str], obj: Token) -> bool:
+    """A multiword object entry ("peacekeeping mission", "aid worker"): the object's head
+    lemma (or a conjunct's) is its last word and the other words are compound or adjective
+    modifiers of it, as for a multiword noun trigger."""
+    for head in (obj, *obj.conjuncts):
+        modifiers = None
+        for entry in objects:
+            words = entry.split()
+            if len(words) < 2 or words[-1] != lemma_of(head):
+                continue
+            if modifiers is None:
+                modifiers = {lemma_of(c) for c in head.children
+                             if c.dep_ in ("compound", "amod", "nmod")}
+            if set(words[:-1]) <= modifiers:
+                return True
+    return False
 
 
 def _subject_ok(pattern: Pattern, verb: Token, quantities: frozenset[str]) -> bool:
@@ -282,7 +308,7 @@ def match_verb(token: Token, lexicon: Lexicon) -> TriggerMatch | None:
         ):
             continue
         if (pattern.subjects or pattern.not_subjects) and not _subject_ok(
-            pattern, token, lexicon.word_set("actors.quantity_nouns")
+            pattern, _subject_bearer(token), lexicon.word_set("actors.quantity_nouns")
         ):
             continue
         obj = verb_object(token, particles)
