@@ -246,6 +246,10 @@ def _subject_ok(pattern: Pattern, verb: Token, quantities: frozenset[str]) -> bo
     subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     if subject is None and verb.dep_ == "acl" and verb.tag_ == "VBG":
         subject = verb.head  # "a new ad attacking the governor"
+    if subject is None and verb.dep_ in ("xcomp", "advcl", "conj") and verb.head.i != verb.i:
+        # "volunteers rallied to help", "peacekeepers began deploying": the governing verb's
+        subject = next((c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")),
+                       None)
     lemmas = set()
     while subject is not None:
         lemmas.add(lemma_of(subject))
