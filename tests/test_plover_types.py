@@ -95,3 +95,17 @@ def test_lexicon_class_found(scored, row):
     assert event is not None, row["text"]
     assert event["event_type"] == row["event_type"]
     assert event["plover_type"] == row.get("plover_type", row["event_type"])
+
+
+def test_aid_told_from_the_receiving_side_is_the_givers():
+    from datetime import date
+
+    from sitrep.pipeline import pipeline
+    from sitrep.records import Article
+
+    (processed,) = list(pipeline([Article(
+        text="Lebanon received $1 billion in aid from Saudi Arabia last year.",
+        published=date(2022, 3, 10))]))
+    (event,) = [e for e in processed.events if e.event_type == "AID"]
+    assert event.actor.code == "SAU"
+    assert event.recipient.code == "LBN"

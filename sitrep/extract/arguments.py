@@ -377,6 +377,13 @@ def _aim_recipient(token: Token, lexicon: Lexicon) -> Entity | None:
 def verb_arguments(match: TriggerMatch, lexicon: Lexicon) -> tuple[Entity | None, Entity | None]:
     verb = match.token
     subject = subject_of(verb, lexicon)
+    if match.pattern.converse:  # "received aid from X": X gives, the subject receives
+        giver = _prep_object(verb, {"from"}) or _prep_object(_direct_object(verb) or verb,
+                                                              {"from"})
+        actor = entity_for(giver) if giver is not None and is_actor_like(giver, lexicon) else None
+        recipient = (entity_for(subject) if subject is not None
+                     and is_actor_like(subject, lexicon) else None)
+        return actor, recipient
     actor = entity_for(subject) if subject is not None and is_actor_like(subject, lexicon) else None
     return actor, _verb_recipient(match, lexicon)
 

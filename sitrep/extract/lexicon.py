@@ -69,6 +69,9 @@ class Pattern:
     # noun: a preposition it must take, on it or on the verb carrying it ("calls for",
     # "joined the calls for")
     preposition: str | None = None
+    # verb: the subject receives the act and the giver is behind "from" ("Lebanon received
+    # aid from the Gulf states": AID by the Gulf states to Lebanon)
+    converse: bool = False
     mode: str | None = None
     context: str | None = None
     cameo: str | None = None
@@ -242,6 +245,7 @@ def _pattern(spec: dict[str, Any], classes: dict[str, list[str]], order: int, na
         causes=_expand(spec.get("cause", []), classes, where),
         intransitive=bool(spec.get("intransitive", False)),
         preposition=str(spec["preposition"]).lower() if spec.get("preposition") else None,
+        converse=bool(spec.get("converse", False)),
         mode=spec.get("mode") or None,
         context=spec.get("context") or None,
         cameo=str(spec["cameo"]) if spec.get("cameo") else None,
