@@ -156,11 +156,14 @@ def test_find_gives_offsets_in_a_longer_text():
         ("in February", "future", date(2018, 2, 1), date(2018, 2, 28)),
         ("in 2010", None, date(2010, 1, 1), date(2010, 12, 31)),
         ("yesterday", None, date(2017, 5, 2), date(2017, 5, 2)),
+        ("in the 1990s", None, date(1990, 1, 1), date(1999, 12, 31)),
+        ("the late 1980s", None, date(1980, 1, 1), date(1989, 12, 31)),
     ],
 )
 def test_ranges_cover_the_whole_span(expression, tense, start, end):
-    # published Wednesday 2017-05-03; weeks run Monday to Sunday and have no single date
+    # published Wednesday 2017-05-03; weeks run Monday to Sunday; weeks and decades have no
+    # single date
     resolved = resolve_date(expression, date(2017, 5, 3), tense=tense)
     assert (resolved.range_start, resolved.range_end) == (start, end)
-    if "week" in expression:
+    if "week" in expression or "0s" in expression:
         assert resolved.value is None and resolved.precision is None

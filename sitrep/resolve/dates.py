@@ -45,8 +45,9 @@ Resolving (`resolve_date`), P = publication date; value None when P is needed bu
     unresolved.
   Seasons: "last summer", "next spring", "this autumn" -> year of that season; winter
     (straddles two years) -> unresolved.
-  Ranges ("May 3-5", "2016-17", "between 2010 and 2015", "from Monday to Wednesday") and
-    decades ("the 1990s": a year value would claim a precision the text lacks) -> unresolved.
+  Ranges ("May 3-5", "2016-17", "between 2010 and 2015", "from Monday to Wednesday") ->
+    unresolved. Decades ("the 1990s", "the late 1980s") -> no value (a year would claim a
+    precision the text lacks), but the decade's span, as for a week.
 Month precision values use day 1, year precision values 1 January.
 """
 
@@ -63,8 +64,9 @@ from typing import Literal
 from sitrep.records import Precision, ResolvedDate
 
 Tense = Literal["past", "future"]
-# "week" is internal: a week is a range with no single date (the record has day, month, year)
-Resolution = tuple[date | None, Precision | Literal["week"] | None]
+# "week" and "decade" are internal: spans with no single date (the record has day, month,
+# year); the value is their first day
+Resolution = tuple[date | None, Precision | Literal["week", "decade"] | None]
 _UNRESOLVED: Resolution = (None, None)
 
 _DATA = tomllib.loads(
@@ -172,7 +174,7 @@ _SEASON = re.compile(
 )
 _DECADE = re.compile(
     _PREPOSITION + r"(?:\b(?i:the)\s+)?(?:\b(?i:early|late|mid)[-\s]+)?"
-    r"(?<!\w)(?:1[89]|20)\d0s\b"
+    r"(?<!\w)(?P<decade>(?:1[89]|20)\d0)s\b"
 )
 _YEAR_ALONE = re.compile(_LEAD + r"(?:(?<=[Mm]id-)|(?<![\w$£€.,/–-]))" + _year())
 _WEEKDAY = re.compile(
@@ -445,6 +447,12 @@ def _resolve_period(
     return date(published.year + offset, 1, 1), "year"
 
 
+def _resolve_decade(
+    match: re.Match[str], published: date | None, tense: Tense | None
+) -> Resolution:
+    return date(int(match["decade"]), 1, 1), "decade"
+
+
 def _resolve_ago(match: re.Match[str], published: date | None, tense: Tense | None) -> Resolution:
     count_text = " ".join(match["count"].lower().split())
     unit = match["unit"]
@@ -479,7 +487,7 @@ _DAY_MONTHS = _Family(_DAY_MONTH, _resolve_day_and_month)
 _ORDINAL_DAYS = _Family(_ORDINAL_DAY, _resolve_ordinal_day, _ordinal_day_dated)
 _MONTHS_ALONE = _Family(_MONTH_ALONE, _resolve_month, _month_in_context)
 _SEASONS = _Family(_SEASON, _resolve_season, _season_in_context)
-_DECADES = _Family(_DECADE, _unresolved)
+_DECADES = _Family(_DECADE, _resolve_decade)
 _YEARS = _Family(_YEAR_ALONE, _resolve_year, _year_not_count)
 _WEEKDAY_NAMES = _Family(_WEEKDAY, _resolve_weekday, _weekday_not_name)
 _RELATIVE_DAYS = _Family(_RELATIVE_DAY, _resolve_relative_day)
@@ -595,6 +603,9 @@ def resolve_date(
     if precision == "week":
         return ResolvedDate(text=expression, range_start=value,
                             range_end=value + timedelta(days=6))
+    if precision == "decade":
+        return ResolvedDate(text=expression, range_start=value,
+                            range_end=date(value.year + 9, 12, 31))
     return ResolvedDate(text=expression, value=value, precision=precision, range_start=value,
                         range_end=_last_day(value, precision))
 
