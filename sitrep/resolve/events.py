@@ -96,7 +96,7 @@ def resolve_events(events: list[Event], doc: Doc, article: Article,
                             dominant=discourse.setting or (context[0] if context else None),
                             doc=doc, gazetteer=gazetteer, context=context,
                             discourse=discourse)
-    dates = ArticleDates(doc, article)
+    dates = ArticleDates(doc, article, lexicon)
     previous: list[Event] = []
     for event in events:
         event.location = _resolve_place(event.place_candidates, gazetteer, actors, context)
@@ -139,6 +139,7 @@ def resolve_events(events: list[Event], doc: Doc, article: Article,
         event.date = dates.own_date(event)
         previous.append(event)
     events[:] = [e for e in merge_acts(events, doc, lexicon) if not _in_passing_only(e)]
+    dates.date_discourse(events)
     for event in events:
         _imply_parties(event, doc, lexicon, discourse.setting)
     return events
