@@ -76,10 +76,13 @@ def test_a_speech_act_takes_the_date_of_its_reporting_clause(code, text, trigger
     assert dated(by_trigger(code(text), trigger)) == (expected, False)
 
 
-def test_someone_elses_act_reported_does_not(code):
-    event = by_trigger(code("The ministry said on Monday that China had threatened Taiwan."),
-                       "threatened")
-    assert dated(event) == (None, False)
+@pytest.mark.parametrize(("text", "trigger"), [
+    ("The ministry said on Monday that China had threatened Taiwan.", "threatened"),
+    # the speaker's own act, but done before the saying
+    ("The ministry said on Monday that it had urged Russia to withdraw.", "urged"),
+])
+def test_someone_elses_or_an_earlier_act_reported_does_not(code, text, trigger):
+    assert dated(by_trigger(code(text), trigger)) == (None, False)
 
 
 # --- dates the discourse carries ----------------------------------------------------------
@@ -93,6 +96,13 @@ def test_a_continuing_sentence_inherits_the_date_marked_inferred(code):
     shot = by_trigger(events, "shot")
     assert dated(shot) == ("2021-06-03", True)
     assert shot["date_text"] == "on Thursday" and shot["background"] is False
+
+
+def test_a_week_is_carried_as_its_span(code):
+    shelling = by_trigger(code("Last week, the army shelled the border town. The shelling "
+                               "killed six civilians."), "killed")
+    assert dated(shelling) == (None, True)
+    assert shelling["date_range"] == {"start": "2021-05-31", "end": "2021-06-06"}
 
 
 def test_the_speakers_further_words_inherit_the_statements_date(code):

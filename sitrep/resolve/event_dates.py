@@ -20,7 +20,8 @@ Own clause (`own_date`)
   included) stated in its speaker's own voice ("X said on Monday it opposed ...", "'We
   condemn ...,' X said on Monday", "X said ... the laws should be changed") also takes the
   date of its reporting verb's clause, when its own clause has none. Someone else's act
-  reported by the speaker does not. Of several dates, the nearest to the trigger wins. The
+  reported by the speaker does not, nor one the speaker says was done before ("X said on
+  Monday it had asked ..."). Of several dates, the nearest to the trigger wins. The
   tense resolving a relative date is the clause's: future for a planned act's own clause,
   past otherwise.
 
@@ -152,6 +153,8 @@ class ArticleDates:
         stated in its speaker's voice; None for anything else."""
         if not self.lexicon.is_verbal(event.plover_type or event.event_type):
             return None
+        if _is_past_perfect(_finite_verb(trigger) or trigger):
+            return None  # "X said on Monday it had asked ...": an act before the saying
         verb = find_source(trigger, self.lexicon).verb
         if verb is None or verb.i == trigger.i or not _is_speaker(event.actor, verb):
             return None
