@@ -69,6 +69,8 @@ def test_a_date_of_another_clause_does_not_date_the_event(code, text, trigger):
     ('"We condemn this attack," the minister said on Monday.', "condemn", "2021-06-07"),
     ("The ministry said on Monday that Russia should withdraw its troops.", "should",
      "2021-06-07"),
+    # the demanded act's time is not the demand's
+    ("The UN said on Monday that both sides should meet on Friday.", "should", "2021-06-07"),
     ("Prosecutors charged the suspect with murder, they said on Sunday.", "charged",
      "2021-06-06"),
 ])

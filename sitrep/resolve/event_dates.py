@@ -123,10 +123,11 @@ class ArticleDates:
         trigger = self._token(event.trigger)
         if not candidates or trigger is None:
             return None
-        if trigger.dep_ in AUXILIARIES:  # a demand's modal ("should be changed"): its verb's
-            trigger = trigger.head
         clause = _clause_tokens(trigger)
-        report = self._own_report(event, trigger)
+        # a demand's trigger is its modal ("said ... should withdraw by Friday"): the date
+        # of what is demanded is not the demand's, but the verb leads to the reporting verb
+        demanded = trigger.head if trigger.dep_ in AUXILIARIES else trigger
+        report = self._own_report(event, demanded)
         reporting_clause = _clause_tokens(report) if report is not None else set()
         own, reported = [], []
         for expression in candidates:
