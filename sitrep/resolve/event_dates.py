@@ -123,22 +123,15 @@ class ArticleDates:
         trigger = self._token(event.trigger)
         if not candidates or trigger is None:
             return None
-        clause = _clause_tokens(trigger)
-        # a demand's trigger is its modal ("said ... should withdraw by Friday"): the date
-        # of what is demanded is not the demand's, but the verb leads to the reporting verb
-        demanded = trigger.head if trigger.dep_ in AUXILIARIES else trigger
-        report = self._own_report(event, demanded)
-        reporting_clause = _clause_tokens(report) if report is not None else set()
-        own, reported = [], []
-        for expression in candidates:
-            span = self.doc.char_span(expression.start, expression.end, alignment_mode="expand")
-            if span is None:
-                continue
-            attached = _attachment(span.root)
-            if attached & clause:
-                own.append(expression)
-            elif attached & reporting_clause:
-                reported.append(expression)
+        own = self._dating(candidates, _clause_tokens(trigger))
+        reported = []
+        if not own:
+            # a demand's trigger is its modal ("said ... should withdraw by Friday"): what is
+            # demanded has a time of its own, but its verb leads to the reporting verb
+            report = self._own_report(event, trigger.head if trigger.dep_ in AUXILIARIES
+                                      else trigger)
+            if report is not None:
+                reported = self._dating(candidates, _clause_tokens(report))
         if not own and not reported:
             return None
         chosen = min(own or reported, key=lambda d: abs(d.start - event.trigger.start))
@@ -148,6 +141,16 @@ class ArticleDates:
         if event.modality not in UNREAL_TIMES:
             self._narrative_dates.append(resolved)
         return resolved
+
+    def _dating(self, expressions: list[DateExpression], clause: set[int]
+                ) -> list[DateExpression]:
+        """The expressions attached to a word of the clause."""
+        found = []
+        for expression in expressions:
+            span = self.doc.char_span(expression.start, expression.end, alignment_mode="expand")
+            if span is not None and _attachment(span.root) & clause:
+                found.append(expression)
+        return found
 
     def _own_report(self, event: Event, trigger: Token) -> Token | None:
         """The reporting verb by which the event's actor performs it, for a verbal act
@@ -282,7 +285,8 @@ def _clause_tokens(trigger: Token) -> set[int]:
     """The trigger, and the words it is an argument of, up to its clause's verb.
 
     A noun trigger reaches its verb only as subject or object ("conducted drills on
-    Monday"), not through a preposition ("flew ... ahead of Trump's visit on Thursday").
+    Monday"), not through a preposition ("after his arrest, he stayed in a cell on
+    Friday" does not date the arrest).
     """
     out = {trigger.i}
     token = trigger
@@ -369,7 +373,7 @@ def _told_as_background(token: Token) -> bool:
 
 def _moves_time(verb: Token) -> bool:
     """Whether the clause places its act relative to another ("after his release", "since
-    the vote", "later", "once it had fled") rather than at the time of the narrative."""
+    the vote", "later", "after it had fled") rather than at the time of the narrative."""
     for child in verb.children:
         if child.dep_ in ("prep", "advmod", "mark") and child.lower_ in _RELATIVE_TIME_WORDS:
             return True
