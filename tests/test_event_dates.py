@@ -107,6 +107,22 @@ def test_a_week_is_carried_as_its_span(code):
     assert shelling["date_range"] == {"start": "2021-05-31", "end": "2021-06-06"}
 
 
+def test_the_same_day_and_the_next_count_from_the_day_last_mentioned(code):
+    events = code("Gunmen attacked a mosque on Friday. Police arrested a man the same day. "
+                  "A judge ordered him held until a hearing on June 30.\n\n"
+                  "The next day, soldiers shelled the rebels' base.")
+    assert dated(by_trigger(events, "arrested")) == ("2021-06-04", True)
+    # the hearing's date is another time line: "the next day" counts from Friday
+    shelled = by_trigger(events, "shelled")
+    assert dated(shelled) == ("2021-06-05", True) and shelled["date_text"] == "The next day"
+
+
+def test_the_same_day_after_a_month_names_no_day(code):
+    event = by_trigger(code("In May the rebels seized the town. Soldiers shelled it the same "
+                            "day."), "shelled")
+    assert (event["event_date"], event["date_text"]) == (None, "the same day")
+
+
 def test_the_speakers_further_words_inherit_the_statements_date(code):
     events = code('The minister said on Monday: "We condemn this attack. '
                   'We call on the United Nations to act."')

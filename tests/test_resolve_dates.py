@@ -10,6 +10,7 @@ import pytest
 
 from sitrep.resolve.dates import (
     DateExpression,
+    anaphoric_day_offset,
     find_date_expressions,
     resolve_date,
 )
@@ -134,6 +135,20 @@ def test_find_date_expressions(sentence, expected):
     found = find_date_expressions(sentence)
     assert [e.text for e in found] == expected
     assert all(sentence[e.start:e.end] == e.text for e in found)
+
+
+@pytest.mark.parametrize(("sentence", "expression", "offset"), [
+    ("Police arrested him the same day.", "the same day", 0),
+    ("Later that day, the minister resigned.", "Later that day", 0),
+    ("He appeared in court on the next day.", "on the next day", 1),
+    ("The following morning, troops left.", "The following morning", 1),
+    ("The previous day, the army shelled the town.", "The previous day", -1),
+])
+def test_anaphoric_days_are_found_and_count_from_another_day(sentence, expression, offset):
+    [found] = find_date_expressions(sentence)
+    assert found.text == expression and anaphoric_day_offset(found.text) == offset
+    assert resolve_date(found.text, date(2017, 5, 3)).value is None  # not from publication
+    assert anaphoric_day_offset("on Monday") is None
 
 
 def test_find_gives_offsets_in_a_longer_text():

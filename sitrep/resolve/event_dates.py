@@ -25,6 +25,13 @@ Own clause (`own_date`)
   tense resolving a relative date is the clause's: future for a planned act's own clause,
   past otherwise.
 
+Days named from the discourse (`date_discourse`)
+  "the same day", "that night", "later that day", "the next day", "the previous day" count
+  from the day last mentioned before them (in any earlier sentence: such a phrase points
+  back by itself), a date after publication passed over (a court date set, a planned
+  visit: another time line); they stay unresolved when a month, a year or a span was
+  mentioned last. The date is marked `inferred`.
+
 Dates the discourse carries (`date_discourse`)
   A sentence with no date goes on at the time of the sentences before it, as English
   narrative does. Precisely: an act takes, marked `inferred`, the date of the nearest
@@ -71,7 +78,12 @@ from spacy.tokens import Doc, Token
 from sitrep.extract.attribution import find_source
 from sitrep.extract.lexicon import Lexicon
 from sitrep.records import Article, Entity, Event, Mention, ResolvedDate
-from sitrep.resolve.dates import DateExpression, find_date_expressions, resolve_date
+from sitrep.resolve.dates import (
+    DateExpression,
+    anaphoric_day_offset,
+    find_date_expressions,
+    resolve_date,
+)
 
 # An act dated wholly before this span before publication is recalled, not news: a report
 # tells the last days' and weeks' news, and a month back is what it recalls.
@@ -108,8 +120,10 @@ class ArticleDates:
         self.lexicon = lexicon
         self.expressions = find_date_expressions(article.text)
         self._starts = [d.start for d in self.expressions]
-        # the dates own_date gave mentions of acts that happen (not plans): what the
-        # narrative's time is, sentence by sentence, whatever acts they merge into
+        # the dates own_date gave mentions, by the expression's start (tense resolved), and
+        # those of acts that happen (not plans): what the narrative's time is, sentence by
+        # sentence, whatever acts they merge into
+        self._own_dates: dict[int, ResolvedDate] = {}
         self._narrative_dates: list[ResolvedDate] = []
 
     # -- own clause ------------------------------------------------------------------------
@@ -138,6 +152,7 @@ class ArticleDates:
         tense = "future" if own and event.modality == "planned" else "past"
         resolved = replace(resolve_date(chosen.text, self.published, tense=tense),
                            start=chosen.start, end=chosen.end)
+        self._own_dates[chosen.start] = resolved
         if event.modality not in UNREAL_TIMES:
             self._narrative_dates.append(resolved)
         return resolved
@@ -169,13 +184,39 @@ class ArticleDates:
     def date_discourse(self, events: list[Event]) -> None:
         """Give the acts the dates their discourse carries and mark the background ones
         (in place; one Event per act)."""
-        narrative = _Narrative(self.doc, self.expressions, self._narrative_dates)
+        days = self._anaphoric_days()
+        narrative = _Narrative(self.doc, self.expressions,
+                               [days.get(d.start, d) for d in self._narrative_dates])
         for event in events:
-            if event.date is None:
+            if event.date is not None and event.date.value is None and event.date.start in days:
+                event.date = days[event.date.start]
+            elif event.date is None:
                 carried = self._carried_date(event, narrative)
                 if carried is not None:
                     event.date = replace(carried, inferred=True)
             event.background = self._is_background(event)
+
+    def _anaphoric_days(self) -> dict[int, ResolvedDate]:
+        """"the same day", "the next day", ... resolved against the day last mentioned
+        before them (by their start), marked inferred. A future date (a court date set, a
+        planned visit) is another time line and is passed over; after a month, a year or a
+        span there is no day to count from."""
+        found: dict[int, ResolvedDate] = {}
+        last_day = None
+        for expression in self.expressions:
+            offset = anaphoric_day_offset(expression.text)
+            if offset is None:
+                date = self._own_dates.get(expression.start) or resolve_date(
+                    expression.text, self.published)
+                if date.value and self.published and date.value > self.published:
+                    continue
+                last_day = date.value if date.precision == "day" else None
+            elif last_day is not None:
+                last_day += timedelta(days=offset)
+                found[expression.start] = ResolvedDate(
+                    expression.text, last_day, "day", expression.start, expression.end,
+                    last_day, last_day, inferred=True)
+        return found
 
     def _carried_date(self, event: Event, narrative: _Narrative) -> ResolvedDate | None:
         if event.modality not in DONE:
