@@ -89,7 +89,7 @@ def plover_record(record: dict[str, Any], article: dict[str, Any] | None = None)
         event_date = record["published"]
         comment = "date is the publication date: the report gives no date for the event"
     elif event_date and record.get("date_inferred"):
-        comment = "date inferred: the event's sentence gives none, an earlier one does"
+        comment = "date inferred from the sentences before the event's"
     context = [record["context"]] if record.get("context") else []
     if record.get("background"):
         context.append("historical")

@@ -207,7 +207,7 @@
     const place = record.location && (record.location.name || record.location.text);
     return h("li", { class: "event-row", dataset: { type: record.event_type, id: record.id } },
       h("span", { class: record.date_inferred ? "date inferred" : "date",
-        title: record.date_inferred ? "date carried over from an earlier sentence" : null }, when(record)),
+        title: record.date_inferred ? "date inferred from the sentences before" : null }, when(record)),
       typeChip(record.event_type),
       h("span", { class: "parties" }, who(record.actor) || h("i", {}, "unknown actor"),
         record.recipient ? [" → ", who(record.recipient)] : null),
@@ -448,7 +448,7 @@
       ["Actor", who(record.actor) || "—"],
       ["Recipient", who(record.recipient) || "—"],
       ["Date", record.event_date ? `${record.event_date} (${record.date_precision})` : "—", record.date_text ? ` “${record.date_text}”` : "",
-        record.date_inferred ? ", inferred from an earlier sentence" : ""],
+        record.date_inferred ? ", inferred from the sentences before" : ""],
       ["Told as", record.background ? "background (an earlier act recalled)" : "news"],
       ["Place", record.location ? `${record.location.name || record.location.text}${record.location.country ? " (" + record.location.country + ")" : ""}` : "—"],
       ["Modality", record.modality],
