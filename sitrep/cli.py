@@ -190,6 +190,13 @@ def ingest(paths, db, **options) -> None:
     sys.exit(EXIT_INPUT_FAILED if report.failed else EXIT_OK)
 
 
+BACKGROUND_OPTION = click.option(
+    "--background/--no-background", default=None,
+    help="Only events told as background (earlier acts recalled: their own date is over a "
+         "month before publication, or 'had ...', 'previously'), or with --no-background "
+         "only the news. Both when left out.")
+
+
 def event_filters(command: Callable) -> Callable:
     options = [
         click.option("--format", "fmt", type=click.Choice(["table", "jsonl", "csv"]),
@@ -204,6 +211,7 @@ def event_filters(command: Callable) -> Callable:
         click.option("--until", type=IsoDate(), help="Events on or before this date."),
         click.option("--outlet", help="Outlet name (or part of it)."),
         click.option("--article", "article_id", help="Only events of this article id."),
+        BACKGROUND_OPTION,
         click.option("--limit", type=click.IntRange(1), help="At most this many events."),
     ]
     for option in reversed(options):
@@ -225,12 +233,14 @@ def _print_events(records, fmt: str) -> int:
 @event_filters
 @db_option
 @_friendly_errors
-def events(db, fmt, types, actor, recipient, since, until, outlet, article_id, limit) -> None:
+def events(db, fmt, types, actor, recipient, since, until, outlet, article_id, background,
+           limit) -> None:
     """List coded events, filtered. Dates filter on the event date, or the publication date
     when an event has none."""
     store = _open_store(db)
     records = store.events(types=types, actor=actor, recipient=recipient, since=since,
-                           until=until, outlet=outlet, article_id=article_id, limit=limit)
+                           until=until, outlet=outlet, article_id=article_id,
+                           background=background, limit=limit)
     _print_events(records, fmt)
 
 

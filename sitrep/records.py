@@ -295,7 +295,7 @@ class Event:
             "event_date": self.date.value.isoformat() if self.date and self.date.value else None,
             "date_precision": self.date.precision if self.date and self.date.value else None,
             "date_text": self.date.text if self.date else None,
-            "date_inferred": bool(self.date and self.date.value and self.date.inferred),
+            "date_inferred": bool(self.date and self.date.inferred),
             "date_range": (
                 {"start": self.date.range_start.isoformat(), "end": self.date.range_end.isoformat()}
                 if self.date and self.date.range_start else None

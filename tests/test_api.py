@@ -58,6 +58,8 @@ FILTER_CASES = [
     ({"article": VOA.id}, {"article_id": VOA.id}),
     ({"type": "CONSULT", "since": "2017-06-01", "outlet": "America"},
      {"types": ["CONSULT"], "since": date(2017, 6, 1), "outlet": "America"}),
+    ({"background": "true"}, {"background": True}),
+    ({"background": "false", "outlet": "America"}, {"background": False, "outlet": "America"}),
 ]
 
 
@@ -123,7 +125,8 @@ def test_modality_filter(client):
 
 @pytest.mark.parametrize("params", [{"type": "BOMBING"}, {"since": "last week"},
                                     {"sort": "random"}, {"limit": 0}, {"limit": 100_000},
-                                    {"modality": "rumoured"}, {"offset": -1}])
+                                    {"modality": "rumoured"}, {"offset": -1},
+                                    {"background": "sometimes"}])
 def test_bad_parameters_are_422_with_a_reason(client, params):
     response = client.get("/api/events", params=params)
     assert response.status_code == 422
@@ -219,6 +222,9 @@ def test_export_csv(client):
     assert len(rows) == 7
     accuse = next(r for r in rows if r["id"] == ACCUSE.id)
     assert accuse["actor_code"] == "PRK" and accuse["recipient_text"] == "Washington"
+    assert (accuse["background"], accuse["date_inferred"]) == ("True", "False")
+    news = client.get("/api/export/events", params={"format": "csv", "background": "false"})
+    assert len(list(csv.DictReader(io.StringIO(news.text)))) == 6
 
 
 def test_export_parquet_has_typed_columns(client):
@@ -229,6 +235,7 @@ def test_export_parquet_has_typed_columns(client):
     assert str(table.schema.field("location_lat").type) == "double"
     rows = {r["id"]: r for r in table.to_pylist()}
     assert rows[ASSAULT.id]["event_date"] == date(2017, 5, 1)
+    assert rows[ACCUSE.id]["background"] is True and rows[ASSAULT.id]["background"] is False
     assert json.loads(rows[ASSAULT.id]["record"])["trigger"]["text"] == "fired"
     empty = client.get("/api/export/events", params={"format": "parquet", "actor": "nobody"})
     assert pq.read_table(io.BytesIO(empty.content)).num_rows == 0
@@ -244,6 +251,8 @@ def test_export_plover_json(client):
     assert accuse["cite_info"]["publication"] == "Voice of America"
     assert accuse["cite_info"]["url"] == "https://example.org/voa/1"
     assert "publication date" in accuse["comment"]  # the event itself has no date
+    # told as background: PLOVER's auxiliary mode "historical", in context
+    assert "historical" in accuse["context"] and accuse["sitrep"]["background"] is True
     consult = records[CONSULT.id]
     assert consult["event"] == ["CONSULT"] and consult["date"] == "2017-06-12"
 

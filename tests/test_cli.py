@@ -63,6 +63,28 @@ def test_filters(demo_db):
     assert len(events(demo_db, "--limit", "3")) == 3
 
 
+def test_background_filter_on_events_and_export(tmp_path):
+    report = tmp_path / "minsk.txt"
+    report.write_text("Police arrested twelve protesters in Minsk on Monday.\n\n"
+                      "The government had previously banned the opposition party.\n")
+    db = str(tmp_path / "background.db")
+    runner = CliRunner()
+    result = runner.invoke(main, ["ingest", str(report), "--db", db,
+                                  "--published", "2021-06-09"])
+    assert result.exit_code == 0, result.output
+
+    def triggers(records):
+        return [r["trigger"]["text"] for r in records]
+
+    assert triggers(events(db, "--background")) == ["banned"]
+    assert triggers(events(db, "--no-background")) == ["arrested"]
+    assert sorted(triggers(events(db))) == ["arrested", "banned"]
+    out = tmp_path / "news.jsonl"
+    result = runner.invoke(main, ["export", "--db", db, "--no-background", "--output", str(out)])
+    assert result.exit_code == 0, result.output
+    assert triggers(map(json.loads, out.read_text().splitlines())) == ["arrested"]
+
+
 def test_sql_metacharacters_in_filters_are_literal(demo_db):
     assert events(demo_db, "--actor", "' OR 1=1 --") == []
     assert events(demo_db, "--outlet", "%") == []

@@ -153,6 +153,8 @@ def test_date_spans_follow_the_precision():
     unresolved = record(when=None, date_text="on the holiday")
     week = record(when=None, date_text="last week",
                   date_range={"start": "2017-10-23", "end": "2017-10-29"})
+    decade = record(when=None, date_text="in the 1990s",
+                    date_range={"start": "1990-01-01", "end": "1999-12-31"})
     published = date(2017, 11, 2)
     assert date_span(day, published, CONFIG) == (date(2017, 11, 2), date(2017, 11, 2))
     assert date_span(month, published, CONFIG) == (date(2017, 7, 1), date(2017, 7, 31))
@@ -162,6 +164,7 @@ def test_date_spans_follow_the_precision():
                                                      published)
     assert date_span(unresolved, published, CONFIG) == (None, None)
     assert date_span(week, published, CONFIG) == (date(2017, 10, 23), date(2017, 10, 29))
+    assert date_span(decade, published, CONFIG) == (None, None)
 
 
 def test_only_real_coded_dated_mentions_can_merge():

@@ -10,6 +10,7 @@ import pytest
 
 from sitrep.resolve.dates import (
     DateExpression,
+    anaphoric_day_offset,
     find_date_expressions,
     resolve_date,
 )
@@ -136,6 +137,20 @@ def test_find_date_expressions(sentence, expected):
     assert all(sentence[e.start:e.end] == e.text for e in found)
 
 
+@pytest.mark.parametrize(("sentence", "expression", "offset"), [
+    ("Police arrested him the same day.", "the same day", 0),
+    ("Later that day, the minister resigned.", "Later that day", 0),
+    ("He appeared in court on the next day.", "on the next day", 1),
+    ("The following morning, troops left.", "The following morning", 1),
+    ("The previous day, the army shelled the town.", "The previous day", -1),
+])
+def test_anaphoric_days_are_found_and_count_from_another_day(sentence, expression, offset):
+    [found] = find_date_expressions(sentence)
+    assert found.text == expression and anaphoric_day_offset(found.text) == offset
+    assert resolve_date(found.text, date(2017, 5, 3)).value is None  # not from publication
+    assert anaphoric_day_offset("on Monday") is None
+
+
 def test_find_gives_offsets_in_a_longer_text():
     text = "SEOUL, Nov. 2 (Yonhap) -- Two US bombers flew over the peninsula on Thursday."
     assert find_date_expressions(text) == [
@@ -156,11 +171,14 @@ def test_find_gives_offsets_in_a_longer_text():
         ("in February", "future", date(2018, 2, 1), date(2018, 2, 28)),
         ("in 2010", None, date(2010, 1, 1), date(2010, 12, 31)),
         ("yesterday", None, date(2017, 5, 2), date(2017, 5, 2)),
+        ("in the 1990s", None, date(1990, 1, 1), date(1999, 12, 31)),
+        ("the late 1980s", None, date(1980, 1, 1), date(1989, 12, 31)),
     ],
 )
 def test_ranges_cover_the_whole_span(expression, tense, start, end):
-    # published Wednesday 2017-05-03; weeks run Monday to Sunday and have no single date
+    # published Wednesday 2017-05-03; weeks run Monday to Sunday; weeks and decades have no
+    # single date
     resolved = resolve_date(expression, date(2017, 5, 3), tense=tense)
     assert (resolved.range_start, resolved.range_end) == (start, end)
-    if "week" in expression:
+    if "week" in expression or "0s" in expression:
         assert resolved.value is None and resolved.precision is None

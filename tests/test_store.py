@@ -67,6 +67,7 @@ def make_event(
     recipient: tuple[str, str | None] | None = None,
     when: tuple[str, date] | None = None,
     modality: str = "asserted",
+    background: bool = False,
 ) -> Event:
     text = article.text
     at = text.index(trigger)
@@ -83,6 +84,7 @@ def make_event(
         recipient=entity(text, recipient[0], recipient[1]) if recipient else None,
         date=ResolvedDate(when[0], when[1], "day") if when else None,
         modality=modality,  # type: ignore[arg-type]
+        background=background,
         outlet=article.outlet,
         published=article.published,
     )
@@ -100,7 +102,7 @@ ASSAULT = make_event(YONHAP, "fired", "ASSAULT", "19", ("North Korea", "PRK"),
                      when=("on Monday", date(2017, 5, 1)))
 MOBILIZE = make_event(YONHAP, "sent", "MOBILIZE", "15", ("The U.S. Air Force", "USA"))
 ACCUSE = make_event(VOA, "accused", "ACCUSE", "11", ("Pyongyang", "PRK"),
-                    recipient=("Washington", "USA"))
+                    recipient=("Washington", "USA"), background=True)
 CONSULT = make_event(VOA, "hold talks", "CONSULT", "04", ("South Korea", "KOR"),
                      recipient=("Japan", "JPN"), when=("June 12", date(2017, 6, 12)),
                      modality="planned")
@@ -292,11 +294,14 @@ def test_a_database_at_0001_is_upgraded_in_place(backend: str, tmp_path: Path):
         assert store.schema_revision() == "0001"
         with store._engine.connect() as connection:
             assert not inspect(connection).has_table("places")
-        # rows as the Store of revision 0001 wrote them (the columns have not changed)
-        rows = _prepare((YONHAP, [ASSAULT, MOBILIZE]), datetime.now(UTC))
+        # rows as the Store of revision 0001 wrote them: no background column (0007), which
+        # the migration fills from the records
+        rows = _prepare((YONHAP, [ASSAULT, replace(MOBILIZE, background=True)]),
+                        datetime.now(UTC))
         with store._writer.begin() as connection:
             connection.execute(insert(articles), [rows.article])
-            connection.execute(insert(events), rows.events)
+            connection.execute(insert(events), [{k: v for k, v in row.items()
+                                                 if k != "background"} for row in rows.events])
 
         store.migrate()
         assert store.schema_revision() == SCHEMA_REVISION
@@ -306,6 +311,8 @@ def test_a_database_at_0001_is_upgraded_in_place(backend: str, tmp_path: Path):
         assert ids(store.events()) == expect(ASSAULT, MOBILIZE)
         # the party names of events stored before they were kept are found by text
         assert ids(store.events(actor="air force")) == expect(MOBILIZE)
+        assert ids(store.events(background=True)) == expect(MOBILIZE)
+        assert ids(store.events(background=False)) == expect(ASSAULT)
         assert store.add_article(VOA, [ACCUSE], [PYONGYANG])
         assert list(store.places()) == place_records(VOA, PYONGYANG)
 
@@ -482,6 +489,15 @@ def test_filter_by_outlet_and_article(filled: Store):
     assert ids(filled.events(outlet="of America")) == expect(ACCUSE, CONSULT)
     assert ids(filled.events(article_id=WIRE.id)) == expect(PROTEST, THREATEN)
     assert list(filled.events(article_id="0" * 16)) == []
+
+
+def test_filter_by_background(filled: Store):
+    # ACCUSE is told as background; None keeps both
+    assert ids(filled.events(background=True)) == expect(ACCUSE)
+    assert ids(filled.events(background=False)) == expect(
+        *(e for e in TIMELINE if e is not ACCUSE))
+    assert ids(filled.events(background=None)) == expect(*TIMELINE)
+    assert ids(filled.events(outlet="of America", background=False)) == expect(CONSULT)
 
 
 def test_filters_combine(filled: Store):

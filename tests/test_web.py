@@ -219,6 +219,27 @@ def test_seed_reports_are_on_the_timeline(page, server):
     assert page.locator("li.event-row").count() >= 2
 
 
+@pytest.mark.skipif(not (SEEDS / "000_1aa21a7c71c41021.txt").exists(),
+                    reason=f"seed reports not found in {SEEDS}")
+def test_timeline_keeps_or_leaves_out_background(page, server):
+    # Yonhap recalls July's and September's launches in a November report: background
+    open_view(page, server, "timeline?outlet=Yonhap")
+    total = page.locator("li.event-row").count()
+    page.select_option("#filters select[name=background]", "true")
+    page.locator("#filters button[type=submit]").click()
+    page.wait_for_selector("body[data-ready=timeline]")
+    assert "background=true" in page.url
+    rows = page.locator("li.event-row")
+    recalled = rows.count()
+    assert recalled >= 2 and page.locator("li.event-row .background-badge").count() == recalled
+    assert any("launched" in t for t in rows.all_inner_texts())
+    screenshot(page, "timeline-background")
+    open_view(page, server, "timeline?outlet=Yonhap&background=false")
+    assert page.locator("li.event-row").count() == total - recalled
+    assert page.locator("li.event-row .background-badge").count() == 0
+    assert page.locator("#filters select[name=background]").input_value() == "false"
+
+
 @pytest.fixture(scope="module")
 def long_timeline(tmp_path_factory) -> str:
     """A server over 130 events (more than the timeline's page of 100), on 130 days."""

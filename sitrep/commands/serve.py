@@ -6,7 +6,15 @@ import sys
 
 import click
 
-from sitrep.cli import EVENT_TYPES, IsoDate, _friendly_errors, db_option, err, main
+from sitrep.cli import (
+    BACKGROUND_OPTION,
+    EVENT_TYPES,
+    IsoDate,
+    _friendly_errors,
+    db_option,
+    err,
+    main,
+)
 
 
 @main.command()
@@ -63,11 +71,12 @@ def serve(db, host, port, token_file, max_bytes, allow_private_urls, allowed_hos
 @click.option("--until", type=IsoDate(), help="Events on or before this date.")
 @click.option("--outlet", help="Outlet name (or part of it).")
 @click.option("--article", "article_id", help="Only events of this article id.")
+@BACKGROUND_OPTION
 @click.option("--limit", type=click.IntRange(1), help="At most this many events.")
 @db_option
 @_friendly_errors
 def export(db, fmt, output, types, actor, recipient, since, until, outlet, article_id,
-           limit) -> None:
+           background, limit) -> None:
     """Export filtered events as JSON Lines, CSV, Parquet or PLOVER JSON."""
     from itertools import islice
 
@@ -81,7 +90,8 @@ def export(db, fmt, output, types, actor, recipient, since, until, outlet, artic
     store = Store(db)
     store.migrate()
     filters = EventFilters(types=tuple(types), actor=actor, recipient=recipient, since=since,
-                           until=until, outlet=outlet, article_id=article_id)
+                           until=until, outlet=outlet, article_id=article_id,
+                           background=background)
     records = islice(stream_events(store, filters), limit)
     if fmt == "parquet":
         data = events_parquet(records)

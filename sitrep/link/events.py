@@ -50,7 +50,8 @@ def date_span(record: dict[str, Any], published: date | None, config: LinkConfig
               ) -> tuple[date | None, date | None]:
     """The days an event can have happened on: its day; its month; a range such as "last
     week"; with no date of its own, the few days before its article's publication. Year
-    precision, or nothing to go by, gives (None, None): too vague to match anything."""
+    precision, a decade, or nothing to go by, gives (None, None): too vague to match
+    anything."""
     value = record.get("event_date")
     precision = record.get("date_precision")
     if value and precision == "day":
@@ -64,7 +65,9 @@ def date_span(record: dict[str, Any], published: date | None, config: LinkConfig
         return None, None
     span = record.get("date_range")
     if span:
-        return date.fromisoformat(span["start"]), date.fromisoformat(span["end"])
+        first, last = date.fromisoformat(span["start"]), date.fromisoformat(span["end"])
+        # a decade ("in the 1990s") is vaguer still than a year
+        return (first, last) if (last - first).days <= 31 else (None, None)
     if record.get("date_text") or published is None:
         return None, None  # a date the resolver could not place: do not guess
     return published - timedelta(days=config.events["undated_lookback_days"]), published

@@ -40,13 +40,18 @@ Resolving (`resolve_date`), P = publication date; value None when P is needed bu
     next year ("later this year", "late last year", "the end of the year") -> year. Weeks and
     weekends ("last week", "this weekend") are kept as expressions but unresolved (the record
     has no week precision); so are durations ("the past year", "the coming month").
+  "the same day", "that night", "later that day", "the next/following day", "the previous
+    morning" -> unresolved here: they name a day relative to the day last mentioned, not to
+    P (`anaphoric_day_offset` gives how many days from it; sitrep/resolve/event_dates.py
+    resolves them against the discourse).
   "two days ago" -> P-2 (day); "three months ago" -> month; "five years ago" -> year; weeks,
     decades, vague counts ("a few days ago") and approximate days ("about two days ago") ->
     unresolved.
   Seasons: "last summer", "next spring", "this autumn" -> year of that season; winter
     (straddles two years) -> unresolved.
-  Ranges ("May 3-5", "2016-17", "between 2010 and 2015", "from Monday to Wednesday") and
-    decades ("the 1990s": a year value would claim a precision the text lacks) -> unresolved.
+  Ranges ("May 3-5", "2016-17", "between 2010 and 2015", "from Monday to Wednesday") ->
+    unresolved. Decades ("the 1990s", "the late 1980s") -> no value (a year would claim a
+    precision the text lacks), but the decade's span, as for a week.
 Month precision values use day 1, year precision values 1 January.
 """
 
@@ -63,8 +68,9 @@ from typing import Literal
 from sitrep.records import Precision, ResolvedDate
 
 Tense = Literal["past", "future"]
-# "week" is internal: a week is a range with no single date (the record has day, month, year)
-Resolution = tuple[date | None, Precision | Literal["week"] | None]
+# "week" and "decade" are internal: spans with no single date (the record has day, month,
+# year); the value is their first day
+Resolution = tuple[date | None, Precision | Literal["week", "decade"] | None]
 _UNRESOLVED: Resolution = (None, None)
 
 _DATA = tomllib.loads(
@@ -172,7 +178,7 @@ _SEASON = re.compile(
 )
 _DECADE = re.compile(
     _PREPOSITION + r"(?:\b(?i:the)\s+)?(?:\b(?i:early|late|mid)[-\s]+)?"
-    r"(?<!\w)(?:1[89]|20)\d0s\b"
+    r"(?<!\w)(?P<decade>(?:1[89]|20)\d0)s\b"
 )
 _YEAR_ALONE = re.compile(_LEAD + r"(?:(?<=[Mm]id-)|(?<![\w$£€.,/–-]))" + _year())
 _WEEKDAY = re.compile(
@@ -192,6 +198,13 @@ _PERIOD = re.compile(
     r"|(?<=of\s)(?P<the>(?i:the))\s+)"  # "the end of the year"
     r"(?P<unit>week|weekend|month|year)\b"
 )
+_ANAPHORIC_DAY = re.compile(
+    _PREPOSITION + r"(?:\b(?i:later|earlier)\s+)?"
+    r"\b(?P<anaphor>(?i:the\s+same|that\s+same|the\s+next|the\s+following|the\s+previous"
+    r"|that))\s+(?:day|night|morning|afternoon|evening)\b"
+)
+_ANAPHOR_OFFSETS = {"the same": 0, "that same": 0, "that": 0, "the next": 1,
+                    "the following": 1, "the previous": -1}
 _AGO = re.compile(
     r"(?:\b(?P<approx>(?i:about|some|nearly|almost|more\s+than|less\s+than|over|just|roughly"
     r"|around|only))\s+)?"
@@ -445,6 +458,12 @@ def _resolve_period(
     return date(published.year + offset, 1, 1), "year"
 
 
+def _resolve_decade(
+    match: re.Match[str], published: date | None, tense: Tense | None
+) -> Resolution:
+    return date(int(match["decade"]), 1, 1), "decade"
+
+
 def _resolve_ago(match: re.Match[str], published: date | None, tense: Tense | None) -> Resolution:
     count_text = " ".join(match["count"].lower().split())
     unit = match["unit"]
@@ -479,16 +498,18 @@ _DAY_MONTHS = _Family(_DAY_MONTH, _resolve_day_and_month)
 _ORDINAL_DAYS = _Family(_ORDINAL_DAY, _resolve_ordinal_day, _ordinal_day_dated)
 _MONTHS_ALONE = _Family(_MONTH_ALONE, _resolve_month, _month_in_context)
 _SEASONS = _Family(_SEASON, _resolve_season, _season_in_context)
-_DECADES = _Family(_DECADE, _unresolved)
+_DECADES = _Family(_DECADE, _resolve_decade)
 _YEARS = _Family(_YEAR_ALONE, _resolve_year, _year_not_count)
 _WEEKDAY_NAMES = _Family(_WEEKDAY, _resolve_weekday, _weekday_not_name)
 _RELATIVE_DAYS = _Family(_RELATIVE_DAY, _resolve_relative_day)
 _PERIODS = _Family(_PERIOD, _resolve_period)
 _AGOS = _Family(_AGO, _resolve_ago)
+_ANAPHORIC_DAYS = _Family(_ANAPHORIC_DAY, _unresolved)
 
 # Order matters only for `resolve_date` on an expression two families match entirely.
 _FAMILIES = (_RANGES, _ISO_DATES, _MONTH_DAYS, _DAY_MONTHS, _ORDINAL_DAYS, _MONTHS_ALONE,
-             _SEASONS, _DECADES, _YEARS, _WEEKDAY_NAMES, _RELATIVE_DAYS, _PERIODS, _AGOS)
+             _SEASONS, _DECADES, _YEARS, _WEEKDAY_NAMES, _RELATIVE_DAYS, _PERIODS, _AGOS,
+             _ANAPHORIC_DAYS)
 
 # Why anchors: a pattern that opens with optional prepositions and modifiers is tried at every
 # character, about 40 us per sentence and family. Instead one fast scan finds the words every
@@ -500,10 +521,11 @@ _FAMILIES_BY_ANCHOR: dict[str, tuple[_Family, ...]] = {}
 for _names, _families in (
     (_MONTHS, (_RANGES, _MONTH_DAYS, _MONTHS_ALONE)),
     (_DATA["weekdays"], (_RANGES, _MONTH_DAYS, _DAY_MONTHS, _WEEKDAY_NAMES)),
-    (["today", "tonight", "yesterday", "tomorrow", "morning", "afternoon", "evening", "night"],
-     (_RELATIVE_DAYS,)),
-    ([u + s for u in ("day", "week", "weekend", "month", "year", "decade") for s in ("", "s")],
+    (["today", "tonight", "yesterday", "tomorrow"], (_RELATIVE_DAYS,)),
+    (["morning", "afternoon", "evening", "night"], (_RELATIVE_DAYS, _ANAPHORIC_DAYS)),
+    ([u + s for u in ("week", "weekend", "month", "year", "decade") for s in ("", "s")] + ["days"],
      (_PERIODS, _AGOS)),
+    (["day"], (_PERIODS, _AGOS, _ANAPHORIC_DAYS)),
     (["spring", "summer", "autumn", "fall", "winter"], (_SEASONS,)),
 ):
     _FAMILIES_BY_ANCHOR.update(dict.fromkeys(_names, _families))
@@ -519,8 +541,8 @@ _ANCHOR = re.compile(
 )
 _LEAD_WORDS = frozenset(
     "on in during since until till by from through throughout between at the very end "
-    "beginning start middle turn of early late mid earlier later this last next past coming "
-    "previous following about some nearly almost more less than over just roughly around only "
+    "beginning start middle turn of early late mid earlier later this that same last next "
+    "past coming previous following about some nearly almost more less than over just roughly around only "
     "day before after a few couple several many dozens".split()
 ) | frozenset(_NUMBERS)
 _PRECEDING_WORD = re.compile(r"(?<!\w)(\w+)[\s-]*$")
@@ -574,6 +596,15 @@ def find_date_expressions(text: str) -> list[DateExpression]:
     return [DateExpression(m.group(), m.start(), m.end()) for _, m in _matches(text)]
 
 
+def anaphoric_day_offset(expression: str) -> int | None:
+    """For "the same day", "the next day", "the previous evening", ...: how many days after
+    the day last mentioned it names (0, 1, -1); None for any other expression."""
+    found = _ANAPHORIC_DAY.fullmatch(expression.strip())
+    if found is None:
+        return None
+    return _ANAPHOR_OFFSETS[" ".join(found["anaphor"].lower().split())]
+
+
 def resolve_date(
     expression: str, published: date | None, *, tense: Tense | None = None
 ) -> ResolvedDate:
@@ -595,6 +626,9 @@ def resolve_date(
     if precision == "week":
         return ResolvedDate(text=expression, range_start=value,
                             range_end=value + timedelta(days=6))
+    if precision == "decade":
+        return ResolvedDate(text=expression, range_start=value,
+                            range_end=date(value.year + 9, 12, 31))
     return ResolvedDate(text=expression, value=value, precision=precision, range_start=value,
                         range_end=_last_day(value, precision))
 

@@ -14,7 +14,7 @@ import bisect
 from collections import Counter
 from dataclasses import dataclass, field, replace
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc
 
 from sitrep.extract.lexicon import Lexicon
 from sitrep.extract.triggers import is_passive
@@ -22,7 +22,7 @@ from sitrep.records import Article, ArticlePlace, Entity, Event, Location
 from sitrep.resolve.acts import merge_acts
 from sitrep.resolve.actors import ActorCode, ActorDictionary
 from sitrep.resolve.discourse import Discourse, build_discourse
-from sitrep.resolve.dates import DateExpression, find_date_expressions, resolve_date
+from sitrep.resolve.event_dates import ArticleDates
 from sitrep.resolve.places import Gazetteer, Place
 
 PRONOUNS = {"it", "they", "he", "she", "we", "i", "them", "him", "her"}
@@ -41,9 +41,6 @@ PLACE_NOT_RECIPIENT = {"MOBILIZE"}
 # is no recipient ("Turkey's president met ... in Ankara").
 HOST_TYPES = {"CONSULT", "COOPERATE"}
 POSSESSIVES = {"its", "their", "his", "her", "our"}
-# Links from a trigger up to the verb whose date modifiers also date the trigger.
-CLAUSE_LINKS = {"dobj", "obj", "nsubj", "nsubjpass", "attr", "xcomp", "conj", "acomp",
-                "oprd", "appos"}
 # Descriptions that stand for a whole country ("the regime launched"): the last country named.
 COUNTRY_DESCRIPTIONS = {"regime", "government", "country", "nation", "state", "leadership",
                         "authorities", "administration", "north", "south"}
@@ -99,8 +96,7 @@ def resolve_events(events: list[Event], doc: Doc, article: Article,
                             dominant=discourse.setting or (context[0] if context else None),
                             doc=doc, gazetteer=gazetteer, context=context,
                             discourse=discourse)
-    dates = find_date_expressions(article.text)
-    date_starts = [d.start for d in dates]
+    dates = ArticleDates(doc, article, lexicon)
     previous: list[Event] = []
     for event in events:
         event.location = _resolve_place(event.place_candidates, gazetteer, actors, context)
@@ -140,9 +136,10 @@ def resolve_events(events: list[Event], doc: Doc, article: Article,
             else:
                 event.recipient = Entity(text=place.text, code=place.country, sector="GOV",
                                          start=place.start, end=place.end)
-        event.date = _event_date(event, doc, dates, date_starts, when)
+        event.date = dates.own_date(event)
         previous.append(event)
     events[:] = [e for e in merge_acts(events, doc, lexicon) if not _in_passing_only(e)]
+    dates.date_discourse(events)
     for event in events:
         _imply_parties(event, doc, lexicon, discourse.setting)
     return events
@@ -408,58 +405,3 @@ def _capital_of(text: str, actors: ActorDictionary) -> Place | None:
         return None
     return Place(name=country.capital, kind="capital", country=country.code,
                  lat=country.capital_lat, lon=country.capital_lon)
-
-
-def _event_date(event: Event, doc: Doc, dates: list[DateExpression], date_starts: list[int],
-                published):
-    """The date expression that belongs to the event's own clause, resolved."""
-    sentence_end = event.sentence_start + len(event.sentence)
-    candidates = dates[bisect.bisect_left(date_starts, event.sentence_start):
-                       bisect.bisect_left(date_starts, sentence_end)]
-    if not candidates:
-        return None
-    trigger = doc.char_span(event.trigger.start, event.trigger.end, alignment_mode="expand")
-    if trigger is None:
-        return None
-    clause = _clause_tokens(trigger.root)
-    anchored = []
-    for expression in candidates:
-        span = doc.char_span(expression.start, expression.end, alignment_mode="expand")
-        if span is not None and _anchor(span.root) in clause:
-            anchored.append(expression)
-    if not anchored:
-        return None
-    chosen = min(anchored, key=lambda d: abs(d.start - event.trigger.start))
-    tense = "future" if event.modality == "planned" else "past"
-    resolved = resolve_date(chosen.text, published, tense=tense)
-    resolved = replace(resolved, start=chosen.start, end=chosen.end)
-    return resolved
-
-
-def _anchor(token: Token) -> int:
-    """The verb (or nominal trigger) a date expression modifies."""
-    while token.pos_ not in ("VERB", "AUX") and token.head.i != token.i:
-        if token.dep_ in ("npadvmod", "pobj", "nmod", "tmod") and token.head.pos_ == "NOUN":
-            return token.head.i
-        token = token.head
-    return token.i
-
-
-def _clause_tokens(trigger: Token) -> set[int]:
-    """The trigger, and the words it is an argument of, up to its clause's verb.
-
-    A noun trigger reaches its verb only as subject or object ("conducted drills on
-    Monday"), not through a preposition ("flew ... ahead of Trump's visit on Thursday").
-    """
-    out = {trigger.i}
-    token = trigger
-    if token.dep_ == "pobj" and token.head.lower_ in ("at", "during"):
-        out.add(token.head.head.i)  # "At the meeting last Saturday, the chiefs reaffirmed"
-    for _ in range(3):
-        if token.head.i == token.i or token.dep_ not in CLAUSE_LINKS:
-            break
-        token = token.head
-        out.add(token.i)
-        if token.pos_ in ("VERB", "AUX"):
-            break
-    return out

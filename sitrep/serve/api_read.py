@@ -55,6 +55,9 @@ def event_filters(
     article: Annotated[str | None, Query(pattern=ID, description="An article id.")] = None,
     modality: Annotated[list[str] | None, Query(description="asserted, claimed, ... "
                                                             "Repeatable.")] = None,
+    background: Annotated[bool | None, Query(
+        description="true: only events told as background (earlier acts recalled); false: "
+                    "only the news. Both when left out.")] = None,
 ) -> EventFilters:
     """The filters of `sitrep events`, as query parameters."""
     types = [t.strip().upper() for t in type or () if t.strip()]
@@ -67,7 +70,7 @@ def event_filters(
                                  f"{', '.join(MODALITIES)}")
     return EventFilters(types=tuple(types), actor=actor, recipient=recipient, since=since,
                         until=until, outlet=outlet, article_id=article,
-                        modality=tuple(modalities))
+                        modality=tuple(modalities), background=background)
 
 
 Filters = Annotated[EventFilters, Depends(event_filters)]

@@ -26,7 +26,7 @@ CODEBOOK = "plover-base"
 _DATES = {"published", "event_date"}
 _FLOATS = {"location_lat", "location_lon"}
 _INTS = {"evidence_start", "evidence_end"}
-_BOOLS = {"quote"}
+_BOOLS = {"quote", "date_inferred", "background"}
 
 
 def parquet_schema() -> Any:
@@ -79,13 +79,20 @@ def _entity(part: dict[str, Any] | None) -> list[dict[str, Any]]:
 
 def plover_record(record: dict[str, Any], article: dict[str, Any] | None = None) -> dict:
     """One event record in PLOVER's JSON field names. `date` is the event's date, else the
-    publication date (PLOVER requires one); `comment` says which."""
+    publication date (PLOVER requires one); `comment` says which, and when the date is
+    inferred from the sentences before. An event told as background has the manual's
+    auxiliary mode "historical" in `context`."""
     location = record.get("location")
     comment = None
     event_date = record.get("event_date")
     if not event_date and record.get("published"):
         event_date = record["published"]
         comment = "date is the publication date: the report gives no date for the event"
+    elif event_date and record.get("date_inferred"):
+        comment = "date inferred from the sentences before the event's"
+    context = [record["context"]] if record.get("context") else []
+    if record.get("background"):
+        context.append("historical")
     plover: dict[str, Any] = {
         "id": record["id"],
         "date": event_date,
@@ -93,7 +100,7 @@ def plover_record(record: dict[str, Any], article: dict[str, Any] | None = None)
         "recipient": _entity(record.get("recipient")),
         "event": [record.get("plover_type") or record["event_type"]],
         "mode": [record["mode"]] if record.get("mode") else [],
-        "context": [record["context"]] if record.get("context") else [],
+        "context": context,
         "event_text": [(record.get("trigger") or {}).get("text")],
         "event_loc": {
             "extracted_place": location.get("text"),
@@ -119,6 +126,8 @@ def plover_record(record: dict[str, Any], article: dict[str, Any] | None = None)
             "cameo": record.get("cameo"),
             "modality": record.get("modality"),
             "date_precision": record.get("date_precision"),
+            "date_inferred": bool(record.get("date_inferred")),
+            "background": bool(record.get("background")),
             "attributed_to": record.get("attributed_to"),
         },
     }

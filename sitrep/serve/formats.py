@@ -13,10 +13,10 @@ from rich.table import Table
 EVENT_CSV_COLUMNS = [
     "id", "article_id", "outlet", "published", "event_type", "mode", "context", "cameo",
     "actor_text", "actor_code", "actor_sector", "recipient_text", "recipient_code",
-    "recipient_sector", "event_date", "date_precision", "date_text", "location_text",
-    "location_name", "location_country", "location_lat", "location_lon", "modality",
-    "attributed_to_text", "attributed_to_code", "quote", "trigger", "sentence",
-    "evidence_start", "evidence_end",
+    "recipient_sector", "event_date", "date_precision", "date_text", "date_inferred",
+    "location_text", "location_name", "location_country", "location_lat", "location_lon",
+    "modality", "attributed_to_text", "attributed_to_code", "quote", "background", "trigger",
+    "sentence", "evidence_start", "evidence_end",
 ]
 
 
@@ -34,6 +34,8 @@ def flatten_event(record: dict[str, Any]) -> dict[str, Any]:
     row["attributed_to_text"] = source.get("text")
     row["attributed_to_code"] = source.get("code")
     row["trigger"] = (record.get("trigger") or {}).get("text")
+    for flag in ("date_inferred", "background"):  # records stored before them lack them
+        row[flag] = bool(record.get(flag))
     row["evidence_start"] = record["evidence"]["start"]
     row["evidence_end"] = record["evidence"]["end"]
     return row

@@ -319,6 +319,7 @@ class Store:
         until: date | None = None,
         outlet: str | None = None,
         article_id: str | None = None,
+        background: bool | None = None,
         limit: int | None = None,
         offset: int = 0,
         after: str | None = None,
@@ -329,8 +330,9 @@ class Store:
         `recipient`: a code the store holds (any case, "usa"), matched exactly, or else part
         of the text as written, any case ("air force").
         `since`/`until` (inclusive) apply to the event's date, or its article's publication
-        date when it has none. `outlet`: part of the outlet's name, any case. Ordered by that
-        date (undated last), article, and position in the article.
+        date when it has none. `outlet`: part of the outlet's name, any case. `background`:
+        True for only the events told as background, False for only the news, None for
+        both. Ordered by that date (undated last), article, and position in the article.
 
         Paging: `after` is the id of the last event of the previous page; the page starts
         right after it, as fast on page 10,000 as on page 1 (`offset` makes the database
@@ -338,7 +340,8 @@ class Store:
         """
         c = events.c
         filters = EventFilters(types=tuple(types), actor=actor, recipient=recipient,
-                               since=since, until=until, outlet=outlet, article_id=article_id)
+                               since=since, until=until, outlet=outlet, article_id=article_id,
+                               background=background)
         order = (c.timeline_date.asc().nulls_last(), c.article_id, c.evidence_start, c.id)
         with self._engine.connect() as connection:
             query = select(c.id).where(*filters.conditions(connection)).order_by(*order)
@@ -542,6 +545,7 @@ def _event_rows(article: Article, article_events: Sequence[Event]) -> list[dict[
             "timeline_date": event_date or published,
             "outlet": ev.outlet or article.outlet,
             "modality": ev.modality,
+            "background": ev.background,
             "evidence_start": record["evidence"]["start"],
             "evidence_end": record["evidence"]["end"],
             "record": json.dumps(record, ensure_ascii=False),

@@ -27,7 +27,9 @@ MAX_PARTY_NAMES = 200
 
 @dataclass(frozen=True)
 class EventFilters:
-    """The filters of `sitrep events` (same meanings as `Store.events`), plus modality."""
+    """The filters of `sitrep events` (same meanings as `Store.events`), plus modality.
+    `background`: True keeps only events told as background, False only the news, None
+    both."""
 
     types: tuple[str, ...] = ()
     actor: str | None = None
@@ -37,6 +39,7 @@ class EventFilters:
     outlet: str | None = None
     article_id: str | None = None
     modality: tuple[str, ...] = ()
+    background: bool | None = None
 
     def conditions(self, connection: Connection) -> list[ColumnElement[bool]]:
         """The filters as SQL conditions on `events`. A party filter is looked up first
@@ -61,6 +64,8 @@ class EventFilters:
             found.append(c.article_id == self.article_id)
         if wanted := [m.strip().lower() for m in self.modality if m.strip()]:
             found.append(c.modality.in_(wanted))
+        if self.background is not None:
+            found.append(c.background.is_(True) if self.background else c.background.is_(False))
         return found
 
 

@@ -22,11 +22,12 @@ from sqlalchemy import (
     String,
     Table,
     Text,
+    false,
 )
 
 # The Alembic revision that creates this schema. `Store.migrate()` compares it with the
 # database's version table so that an up-to-date database never has to import Alembic.
-SCHEMA_REVISION = "0006"
+SCHEMA_REVISION = "0007"
 
 # Deterministic constraint names, so that later migrations can refer to them on any backend.
 NAMING_CONVENTION = {
@@ -85,6 +86,8 @@ events = Table(
     Column("timeline_date", Date),
     Column("outlet", Text),
     Column("modality", String(16), nullable=False),
+    # Event.background: told as background (an earlier act recalled), not as news
+    Column("background", Boolean, nullable=False, server_default=false()),
     Column("evidence_start", Integer, nullable=False),
     Column("evidence_end", Integer, nullable=False),
     Column("record", Text, nullable=False),  # Event.to_record() as JSON

@@ -20,7 +20,9 @@
     PROTEST: "#ad1457", SANCTION: "#6a1b9a", MOBILIZE: "#8e24aa", COERCE: "#c62828",
     ASSAULT: "#b71c1c",
   };
-  const FILTER_KEYS = ["type", "actor", "recipient", "outlet", "since", "until", "modality"];
+  const FILTER_KEYS = ["type", "actor", "recipient", "outlet", "since", "until", "modality", "background"];
+  // The background filter: events told as news, as background (earlier acts recalled), or both.
+  const TOLD_AS = [["", "news and background"], ["false", "news only"], ["true", "background only"]];
   const PAGE = 100;
   const view = document.getElementById("view");
 
@@ -166,6 +168,8 @@
     const field = (label, input) => h("label", { class: "field" }, h("span", {}, label), input);
     const modality = h("select", { name: "modality" }, h("option", { value: "" }, "any"),
       MODALITIES.map((m) => h("option", { value: m, selected: (filters.modality || []).includes(m) }, m)));
+    const toldAs = h("select", { name: "background" },
+      TOLD_AS.map(([value, text]) => h("option", { value, selected: (filters.background || "") === value }, text)));
     append(form, [
       chips,
       h("div", { class: "row" },
@@ -175,6 +179,7 @@
         field("From", h("input", { type: "date", name: "since", value: filters.since || "" })),
         field("To", h("input", { type: "date", name: "until", value: filters.until || "" })),
         field("Modality", modality),
+        field("Told as", toldAs),
         h("button", { type: "submit" }, "Apply"),
         h("button", { type: "button", class: "secondary", onclick: () => go(viewName, new URLSearchParams()) }, "Clear")),
       outletList,
@@ -201,12 +206,14 @@
   function eventRow(record) {
     const place = record.location && (record.location.name || record.location.text);
     return h("li", { class: "event-row", dataset: { type: record.event_type, id: record.id } },
-      h("span", { class: "date" }, when(record)),
+      h("span", { class: record.date_inferred ? "date inferred" : "date",
+        title: record.date_inferred ? "date inferred from the sentences before" : null }, when(record)),
       typeChip(record.event_type),
       h("span", { class: "parties" }, who(record.actor) || h("i", {}, "unknown actor"),
         record.recipient ? [" → ", who(record.recipient)] : null),
       h("span", { class: "trigger" }, "“", (record.trigger || {}).text || "", "”"),
       record.modality !== "asserted" ? h("span", { class: `modality m-${record.modality}` }, record.modality) : null,
+      record.background ? h("span", { class: "background-badge" }, "background") : null,
       record.attributed_to ? h("span", { class: "source" }, "says ", record.attributed_to.text) : null,
       place ? h("span", { class: "place" }, "@ ", place) : null,
       h("a", { class: "outlet", href: `#/article/${encodeURIComponent(record.article_id)}?event=${encodeURIComponent(record.id)}` },
@@ -440,7 +447,9 @@
       ["CAMEO", record.cameo],
       ["Actor", who(record.actor) || "—"],
       ["Recipient", who(record.recipient) || "—"],
-      ["Date", record.event_date ? `${record.event_date} (${record.date_precision})` : "—", record.date_text ? ` “${record.date_text}”` : ""],
+      ["Date", record.event_date ? `${record.event_date} (${record.date_precision})` : "—", record.date_text ? ` “${record.date_text}”` : "",
+        record.date_inferred ? ", inferred from the sentences before" : ""],
+      ["Told as", record.background ? "background (an earlier act recalled)" : "news"],
       ["Place", record.location ? `${record.location.name || record.location.text}${record.location.country ? " (" + record.location.country + ")" : ""}` : "—"],
       ["Modality", record.modality],
       ["Source", record.attributed_to ? record.attributed_to.text : "the article's own voice"],

@@ -1,0 +1,441 @@
+"""When each event of an article happened, and whether it is news or background.
+
+`ArticleDates` finds the article's date expressions once (`sitrep.resolve.dates`), dates each
+event mention from its own clause (`own_date`, before the mentions of one act are merged),
+then, per act, from the discourse (`date_discourse`, after merging). The publication date is
+never stored as an event's date: an event the text does not date keeps none.
+
+Own clause (`own_date`)
+  A date expression dates a trigger when the two meet in the clause. The trigger's side: the
+  trigger and the words it is an argument of, up to its clause's verb (subject, object,
+  conjoined verb, "began to ...", "..., killing four"), so "the attack on Monday killed",
+  "was on Monday attacked", "On Saturday, police arrested ... and charged ..." all count. The
+  date's side: its words up to the verb it modifies, through the nouns on the way ("after
+  his arrest on Friday, he stayed ..." dates the arrest and the staying); but a date written
+  before a noun ("the 2016 election", "Monday's attack") dates that noun only. A date inside
+  another clause (a reported "that ...", a relative or "after ..." clause) stops at that
+  clause's verb, so it dates only that clause: in "Trump said on Saturday that Hamza was
+  killed" Saturday is the saying's, not the killing's.
+  A speech act is done by saying it: a verbal act (PLOVER's verbal quad types, THREATEN
+  included) stated in its speaker's own voice ("X said on Monday it opposed ...", "'We
+  condemn ...,' X said on Monday", "X said ... the laws should be changed") also takes the
+  date of its reporting verb's clause, when its own clause has none. Someone else's act
+  reported by the speaker does not, nor one the speaker says was done before ("X said on
+  Monday it had asked ..."). Of several dates, the nearest to the trigger wins. The
+  tense resolving a relative date is the clause's: future for a planned act's own clause,
+  past otherwise.
+
+Days named from the discourse (`date_discourse`)
+  "the same day", "that night", "later that day", "the next day", "the previous day" count
+  from the day last mentioned before them (in any earlier sentence: such a phrase points
+  back by itself), a date after publication passed over (a court date set, a planned
+  visit: another time line); they stay unresolved when a month, a year or a span was
+  mentioned last. The date is marked `inferred`.
+
+Dates the discourse carries (`date_discourse`)
+  A sentence with no date goes on at the time of the sentences before it, as English
+  narrative does. Precisely: an act takes, marked `inferred`, the date of the nearest
+  earlier sentence of its paragraph (a line break starts a paragraph) that sets the time,
+  when
+  - none of the act's sentences holds a date expression (one there that is not the act's
+    is another time: "Trump said on Saturday that Hamza was killed");
+  - it is told as done (asserted or claimed; not planned, hypothetical, negated, denied);
+  - one of its mentions continues the narrative: in the simple past ("was shot", "the
+    attack killed", "police said the gunman surrendered"), not as background (below), not
+    placed relative to another time ("later", "after ...", "since ...": the words of
+    `[discourse]` in `data/dates.toml`) nor spread over many days ("daily"), and not in a
+    quotation, except a verbal act in the speaker's own words ('"We call on ..."' after
+    '"We condemn ...," X said on Monday'). Present, perfect and future clauses ("are
+    investigating", "has condemned") take none.
+  A sentence sets the time when it holds a date expression, or moves the time on in its
+  main clause ("After his release, he led ..."). Its time is the last date in it that
+  dates a mention of an act not planned or hypothetical; none (the carrying stops) when
+  its dates date no act ("officials said on Thursday that ..."), only a plan, or cannot be
+  resolved, and when it moves the time on without a date.
+
+Background (`Event.background`)
+  An act is background, recalled rather than reported (PLOVER's "historical" auxiliary
+  mode), when its date, its own or carried, ends more than NEWS_WINDOW before publication
+  ("in 2016", "In July" in a November report). An act with a date inside the window is
+  news however it is told. An act without a date is background when every mention is told
+  as such: past perfect in a main clause ("The court had been petitioned"; not a reported
+  "said they had ...", which is only the tense of reported speech, nor an "after it had
+  ..." clause), "used to", an adverb of `[background]` in `data/dates.toml`
+  ("previously", "formerly") or an earlier time years back ("years ago", "decades
+  earlier"). Background acts never take a carried date.
+"""
+
+from __future__ import annotations
+
+import bisect
+import tomllib
+from dataclasses import replace
+from datetime import timedelta
+from pathlib import Path
+
+from spacy.tokens import Doc, Token
+
+from sitrep.extract.attribution import find_source
+from sitrep.extract.lexicon import Lexicon
+from sitrep.records import Article, Entity, Event, Mention, ResolvedDate
+from sitrep.resolve.dates import (
+    DateExpression,
+    anaphoric_day_offset,
+    find_date_expressions,
+    resolve_date,
+)
+
+# An act dated wholly before this span before publication is recalled, not news: a report
+# tells the last days' and weeks' news, and a month back is what it recalls.
+NEWS_WINDOW = timedelta(days=30)
+# Links from a trigger up to the verb whose date modifiers also date the trigger.
+CLAUSE_LINKS = {"dobj", "obj", "nsubj", "nsubjpass", "attr", "xcomp", "conj", "acomp",
+                "oprd", "appos"}
+# How a date written before a noun hangs on it ("the 2016 election", "Monday's attack").
+ATTRIBUTIVE = {"compound", "nummod", "amod", "poss", "npadvmod", "nmod", "tmod"}
+# Acts whose time is not the narrative's: a plan's, a supposition's.
+UNREAL_TIMES = {"planned", "hypothetical"}
+# Acts that take a carried date: those told as done (not negated, denied or unreal).
+DONE = {"asserted", "claimed"}
+FINITE_TAGS = {"VBD", "VBZ", "VBP", "MD"}
+AUXILIARIES = {"aux", "auxpass"}
+SPEAKER_PRONOUNS = {"it", "they", "he", "she", "we", "i"}
+QUOTED_SPEAKER = {"we", "i"}
+
+_DATA = tomllib.loads(
+    (Path(__file__).resolve().parent.parent / "data" / "dates.toml").read_text("utf-8"))
+_BACKGROUND_ADVERBS = frozenset(_DATA["background"]["adverbs"])
+_LONG_AGO_UNITS = frozenset(_DATA["background"]["long_ago_units"])
+_LONG_AGO_WORDS = frozenset(_DATA["background"]["long_ago_words"])
+_RELATIVE_TIME_WORDS = frozenset(_DATA["discourse"]["relative_time_words"])
+_REPETITION_ADVERBS = frozenset(_DATA["discourse"]["repetition_adverbs"])
+
+
+class ArticleDates:
+    """The date expressions of one article, and the events they date."""
+
+    def __init__(self, doc: Doc, article: Article, lexicon: Lexicon) -> None:
+        self.doc = doc
+        self.published = article.published
+        self.lexicon = lexicon
+        self.expressions = find_date_expressions(article.text)
+        self._starts = [d.start for d in self.expressions]
+        # the dates own_date gave mentions, by the expression's start (tense resolved), and
+        # those of acts that happen (not plans): what the narrative's time is, sentence by
+        # sentence, whatever acts they merge into
+        self._own_dates: dict[int, ResolvedDate] = {}
+        self._narrative_dates: list[ResolvedDate] = []
+
+    # -- own clause ------------------------------------------------------------------------
+
+    def own_date(self, event: Event) -> ResolvedDate | None:
+        """The date expression of the event's own clause (or, for a speech act in its
+        speaker's voice, of its reporting clause), resolved."""
+        sentence_end = event.sentence_start + len(event.sentence)
+        candidates = self.expressions[bisect.bisect_left(self._starts, event.sentence_start):
+                                      bisect.bisect_left(self._starts, sentence_end)]
+        trigger = self._token(event.trigger)
+        if not candidates or trigger is None:
+            return None
+        own = self._dating(candidates, _clause_tokens(trigger))
+        reported = []
+        if not own:
+            # a demand's trigger is its modal ("said ... should withdraw by Friday"): what is
+            # demanded has a time of its own, but its verb leads to the reporting verb
+            report = self._own_report(event, trigger.head if trigger.dep_ in AUXILIARIES
+                                      else trigger)
+            if report is not None:
+                reported = self._dating(candidates, _clause_tokens(report))
+        if not own and not reported:
+            return None
+        chosen = min(own or reported, key=lambda d: abs(d.start - event.trigger.start))
+        tense = "future" if own and event.modality == "planned" else "past"
+        resolved = replace(resolve_date(chosen.text, self.published, tense=tense),
+                           start=chosen.start, end=chosen.end)
+        self._own_dates[chosen.start] = resolved
+        if event.modality not in UNREAL_TIMES:
+            self._narrative_dates.append(resolved)
+        return resolved
+
+    def _dating(self, expressions: list[DateExpression], clause: set[int]
+                ) -> list[DateExpression]:
+        """The expressions attached to a word of the clause."""
+        found = []
+        for expression in expressions:
+            span = self.doc.char_span(expression.start, expression.end, alignment_mode="expand")
+            if span is not None and _attachment(span.root) & clause:
+                found.append(expression)
+        return found
+
+    def _own_report(self, event: Event, trigger: Token) -> Token | None:
+        """The reporting verb by which the event's actor performs it, for a verbal act
+        stated in its speaker's voice; None for anything else."""
+        if not self.lexicon.is_verbal(event.plover_type or event.event_type):
+            return None
+        if _is_past_perfect(_finite_verb(trigger) or trigger):
+            return None  # "X said on Monday it had asked ...": an act before the saying
+        verb = find_source(trigger, self.lexicon).verb
+        if verb is None or verb.i == trigger.i or not _is_speaker(event.actor, verb):
+            return None
+        return verb
+
+    # -- the discourse ---------------------------------------------------------------------
+
+    def date_discourse(self, events: list[Event]) -> None:
+        """Give the acts the dates their discourse carries and mark the background ones
+        (in place; one Event per act)."""
+        days = self._anaphoric_days()
+        narrative = _Narrative(self.doc, self.expressions,
+                               [days.get(d.start, d) for d in self._narrative_dates])
+        for event in events:
+            if event.date is not None and event.date.value is None and event.date.start in days:
+                event.date = days[event.date.start]
+            elif event.date is None:
+                carried = self._carried_date(event, narrative)
+                if carried is not None:
+                    event.date = replace(carried, inferred=True)
+            event.background = self._is_background(event)
+
+    def _anaphoric_days(self) -> dict[int, ResolvedDate]:
+        """"the same day", "the next day", ... resolved against the day last mentioned
+        before them (by their start), marked inferred. A future date (a court date set, a
+        planned visit) is another time line and is passed over; after a month, a year or a
+        span there is no day to count from."""
+        found: dict[int, ResolvedDate] = {}
+        last_day = None
+        for expression in self.expressions:
+            offset = anaphoric_day_offset(expression.text)
+            if offset is None:
+                date = self._own_dates.get(expression.start) or resolve_date(
+                    expression.text, self.published)
+                if date.value and self.published and date.value > self.published:
+                    continue
+                last_day = date.value if date.precision == "day" else None
+            elif last_day is not None:
+                last_day += timedelta(days=offset)
+                found[expression.start] = ResolvedDate(
+                    expression.text, last_day, "day", expression.start, expression.end,
+                    last_day, last_day, inferred=True)
+        return found
+
+    def _carried_date(self, event: Event, narrative: _Narrative) -> ResolvedDate | None:
+        if event.modality not in DONE:
+            return None
+        mentions = event.all_mentions()
+        sentences = [narrative.sentence_of(m.trigger.start) for m in mentions]
+        if any(s in narrative.dated_sentences for s in sentences):
+            return None  # told where a date is written that is not its own
+        for mention, sentence in zip(mentions, sentences):
+            if self._continues_narrative(event, mention):
+                time = narrative.time_before(sentence)
+                if time is not None:
+                    return time
+        return None
+
+    def _continues_narrative(self, event: Event, mention: Mention) -> bool:
+        token = self._token(mention.trigger)
+        if token is None or _told_as_background(token):
+            return False
+        verb = _finite_verb(token) or token
+        if _moves_time(verb) or any(c.lower_ in _REPETITION_ADVERBS
+                                    for word in (token, verb) for c in word.children):
+            return False  # "later arrested", "since ..., protests filled the streets daily"
+        if event.quote:  # only the speaker's own act goes on from the dated statement
+            return (self.lexicon.is_verbal(event.plover_type or event.event_type)
+                    and event.actor is not None
+                    and event.actor.text.lower() in QUOTED_SPEAKER)
+        return _past_tense(token)
+
+    def _is_background(self, event: Event) -> bool:
+        date = event.date
+        if date is not None and date.range_end is not None and self.published is not None:
+            return date.range_end < self.published - NEWS_WINDOW
+        tokens = [self._token(m.trigger) for m in event.all_mentions()]
+        return all(t is not None and _told_as_background(t) for t in tokens)
+
+    def _token(self, trigger: Entity) -> Token | None:
+        if trigger.start is None:
+            return None
+        span = self.doc.char_span(trigger.start, trigger.end, alignment_mode="expand")
+        return span.root if span is not None and len(span) else None
+
+
+class _Narrative:
+    """The article's sentences, their paragraphs, and the time each sentence that sets
+    one gives the narrative (module docstring)."""
+
+    def __init__(self, doc: Doc, expressions: list[DateExpression],
+                 narrative_dates: list[ResolvedDate]) -> None:
+        sentences = [s for s in doc.sents if any(not t.is_space for t in s)]
+        words = [[t for t in s if not t.is_space] for s in sentences]
+        self.starts = [w[0].idx for w in words]
+        self.paragraphs = _paragraphs(doc.text, words)
+        self.dated_sentences = {self.sentence_of(d.start) for d in expressions}
+        # sentence -> its time; None where the time is another than any date can tell
+        self.times: dict[int, ResolvedDate | None] = {
+            index: None for index, sentence in enumerate(sentences)
+            if any(_moves_time(verb) for verb in _main_clauses(sentence.root))}
+        self.times.update(dict.fromkeys(self.dated_sentences))
+        for date in sorted(narrative_dates, key=lambda d: d.start):
+            self.times[self.sentence_of(date.start)] = date if date.range_start else None
+
+    def sentence_of(self, offset: int) -> int:
+        return bisect.bisect_right(self.starts, offset) - 1
+
+    def time_before(self, sentence: int) -> ResolvedDate | None:
+        """The time of the nearest earlier sentence of the paragraph that sets one."""
+        paragraph = self.paragraphs[sentence]
+        for earlier in range(sentence - 1, -1, -1):
+            if self.paragraphs[earlier] != paragraph:
+                return None
+            if earlier in self.times:
+                return self.times[earlier]
+        return None
+
+
+def _paragraphs(text: str, sentences: list[list[Token]]) -> list[int]:
+    """The paragraph number of each sentence: a line break between two sentences starts a
+    new paragraph."""
+    numbers, number, previous_end = [], 0, None
+    for words in sentences:
+        if previous_end is not None and "\n" in text[previous_end:words[0].idx]:
+            number += 1
+        numbers.append(number)
+        previous_end = words[-1].idx + len(words[-1].text)
+    return numbers
+
+
+def _attachment(root: Token) -> set[int]:
+    """The words a date expression (by its root) is attached to: up to the verb it
+    modifies, through the nouns on the way; only its noun when written before one, and
+    the noun's verb when that noun is the subject."""
+    noun = root.head
+    if root.dep_ in ATTRIBUTIVE and noun.pos_ in ("NOUN", "PROPN") and root.i < noun.i:
+        if noun.dep_ in ("nsubj", "nsubjpass"):  # "Monday's attack killed five": its clause's
+            return {root.i, noun.i, noun.head.i}
+        return {root.i, noun.i}
+    attached = {root.i}
+    token = root
+    while token.pos_ not in ("VERB", "AUX") and token.head.i != token.i:
+        token = token.head
+        attached.add(token.i)
+    return attached
+
+
+def _clause_tokens(trigger: Token) -> set[int]:
+    """The trigger, and the words it is an argument of, up to its clause's verb.
+
+    A noun trigger reaches its verb only as subject or object ("conducted drills on
+    Monday"), not through a preposition ("after his arrest, he stayed in a cell on
+    Friday" does not date the arrest).
+    """
+    out = {trigger.i}
+    token = trigger
+    if token.dep_ == "pobj" and token.head.lower_ in ("at", "during"):
+        out.add(token.head.head.i)  # "At the meeting last Saturday, the chiefs reaffirmed"
+    for _ in range(3):
+        if token.head.i == token.i or not (token.dep_ in CLAUSE_LINKS
+                                           or _is_participle_adjunct(token)):
+            break
+        token = token.head
+        out.add(token.i)
+        if token.pos_ in ("VERB", "AUX"):
+            break
+    return out
+
+
+def _is_participle_adjunct(token: Token) -> bool:
+    """"..., killing four": a participle with no subject or conjunction of its own tells
+    part of its clause's act, at its time."""
+    return token.dep_ == "advcl" and token.tag_ in ("VBG", "VBN") and not any(
+        c.dep_ in ("mark", "nsubj", "nsubjpass", "aux") for c in token.children)
+
+
+def _is_speaker(actor: Entity | None, verb: Token) -> bool:
+    """Whether the actor is who the reporting verb says speaks: its subject, or a pronoun
+    standing for it ("X said it would ...", "'We ...,' X said"), or what its pronoun
+    subject stands for ("X charged ..., they said")."""
+    if actor is None:
+        return False
+    if actor.text.lower() in SPEAKER_PRONOUNS:
+        return True
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None or actor.start is None:
+        return False
+    if subject.lower_ in SPEAKER_PRONOUNS and actor.start < subject.idx:
+        return True  # "X charged him, they said": the pronoun is the act's subject
+    first, last = subject.left_edge, subject.right_edge
+    return first.idx <= actor.start < last.idx + len(last.text)
+
+
+def _finite_verb(token: Token) -> Token | None:
+    """The verb that carries the tense of the token's clause: the token itself, or the
+    verb it depends on ("the attack killed", "began to shell", "was arrested")."""
+    for _ in range(4):
+        if token.pos_ in ("VERB", "AUX") and (token.tag_ in FINITE_TAGS or any(
+                c.dep_ in AUXILIARIES and c.tag_ in FINITE_TAGS for c in token.children)):
+            return token
+        if token.head.i == token.i:
+            return None
+        token = token.head
+    return None
+
+
+def _tenses(verb: Token) -> set[str]:
+    return {verb.tag_} | {c.tag_ for c in verb.children if c.dep_ in AUXILIARIES}
+
+
+def _past_tense(token: Token) -> bool:
+    """Told in the simple past ("attacked", "was shot", "did not say")."""
+    verb = _finite_verb(token)
+    return verb is not None and "VBD" in _tenses(verb) and not _tenses(verb) & {
+        "VBZ", "VBP", "MD"}
+
+
+def _told_as_background(token: Token) -> bool:
+    """Whether the trigger's clause tells its act as background (module docstring)."""
+    verb = _finite_verb(token) or token
+    if _is_past_perfect(verb) and _is_main_clause(verb):
+        return True
+    if verb.lower_ == "used" and token.i != verb.i and verb.i + 1 < len(verb.doc) and (
+            verb.nbor().lower_ == "to"):
+        return True  # "used to shell the town"
+    for word in {token, verb}:
+        for child in word.children:
+            if child.dep_ != "advmod":
+                continue
+            if child.lower_ in _BACKGROUND_ADVERBS:
+                return True
+            if child.lower_ in _LONG_AGO_WORDS and any(
+                    c.lemma_.lower() in _LONG_AGO_UNITS for c in child.children):
+                return True  # "years ago", "decades earlier"
+    return False
+
+
+def _moves_time(verb: Token) -> bool:
+    """Whether the clause places its act relative to another ("after his release", "since
+    the vote", "later", "after it had fled") rather than at the time of the narrative."""
+    for child in verb.children:
+        if child.dep_ in ("prep", "advmod", "mark") and child.lower_ in _RELATIVE_TIME_WORDS:
+            return True
+        if child.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ in _RELATIVE_TIME_WORDS
+                                         for g in child.children):
+            return True
+    return False
+
+
+def _main_clauses(root: Token) -> list[Token]:
+    """A sentence's root and the clauses that hang on it directly: a fronted "After his
+    release, he led ..." is often parsed as a clause of the next one."""
+    return [root] + [c for c in root.children if c.dep_ in ("advcl", "conj", "parataxis")]
+
+
+def _is_past_perfect(verb: Token) -> bool:
+    return verb.tag_ == "VBN" and any(
+        c.dep_ == "aux" and c.lower_ == "had" for c in verb.children)
+
+
+def _is_main_clause(verb: Token) -> bool:
+    while verb.dep_ == "conj" and verb.head.i != verb.i:
+        verb = verb.head
+    return verb.dep_ == "ROOT"

@@ -1,0 +1,194 @@
+"""Which date an event takes, and whether it is background: sentences written for these
+tests, coded by the whole pipeline (rules: sitrep/resolve/event_dates.py)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from sitrep.pipeline import pipeline
+from sitrep.records import Article
+
+PUBLISHED = date(2021, 6, 9)  # a Wednesday: Monday is 06-07, Thursday 06-03
+
+
+@pytest.fixture(scope="module")
+def code():
+    def run(text: str, published: date | None = PUBLISHED) -> list[dict]:
+        (processed,) = list(pipeline([Article(text=text, outlet="Test Wire",
+                                              published=published)]))
+        return [e.to_record() for e in processed.events]
+
+    return run
+
+
+def by_trigger(events: list[dict], trigger: str) -> dict:
+    found = [e for e in events if e["trigger"]["text"] == trigger]
+    assert found, f"no event on {trigger!r} in {[e['trigger']['text'] for e in events]}"
+    return found[0]
+
+
+def dated(event: dict) -> tuple[str | None, bool]:
+    return event["event_date"], event["date_inferred"]
+
+
+# --- the date of the event's own clause ----------------------------------------------------
+
+@pytest.mark.parametrize(("text", "trigger", "expected"), [
+    ("The embassy was on Monday attacked by gunmen.", "attacked", "2021-06-07"),
+    ("The attack on Monday killed four people.", "killed", "2021-06-07"),
+    ("Sunday's attack killed five soldiers near the border.", "killed", "2021-06-06"),
+    ("On Saturday, police arrested 12 protesters in Minsk.", "arrested", "2021-06-05"),
+    # a date on a noun dates it, however far from the clause's verb
+    ("After his arrest on Friday, the suspect spent the night in a police cell.", "arrest",
+     "2021-06-04"),
+    # a participle adjunct is part of its clause's act
+    ("On Thursday a man went on a stabbing spree in the capital, killing four.", "killing",
+     "2021-06-03"),
+])
+def test_a_date_anywhere_in_the_clause(code, text, trigger, expected):
+    assert dated(by_trigger(code(text), trigger)) == (expected, False)
+
+
+@pytest.mark.parametrize(("text", "trigger"), [
+    # the reporting verb's date is the saying's, not the reported act's
+    ("Officials said on Monday that rebels had attacked a convoy.", "attacked"),
+    # a relative clause's date is its own
+    ("The governor, who was elected on Sunday, condemned the attack.", "condemned"),
+    # a date before a noun dates that noun, not the act done to it
+    ("The president condemned Monday's attack on the embassy.", "condemned"),
+])
+def test_a_date_of_another_clause_does_not_date_the_event(code, text, trigger):
+    assert dated(by_trigger(code(text), trigger)) == (None, False)
+
+
+# --- speech acts ---------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "trigger", "expected"), [
+    ('"We condemn this attack," the minister said on Monday.', "condemn", "2021-06-07"),
+    ("The ministry said on Monday that Russia should withdraw its troops.", "should",
+     "2021-06-07"),
+    # the demanded act's time is not the demand's
+    ("The UN said on Monday that both sides should meet on Friday.", "should", "2021-06-07"),
+    ("Prosecutors charged the suspect with murder, they said on Sunday.", "charged",
+     "2021-06-06"),
+])
+def test_a_speech_act_takes_the_date_of_its_reporting_clause(code, text, trigger, expected):
+    assert dated(by_trigger(code(text), trigger)) == (expected, False)
+
+
+@pytest.mark.parametrize(("text", "trigger"), [
+    ("The ministry said on Monday that China had threatened Taiwan.", "threatened"),
+    # the speaker's own act, but done before the saying
+    ("The ministry said on Monday that it had urged Russia to withdraw.", "urged"),
+])
+def test_someone_elses_or_an_earlier_act_reported_does_not(code, text, trigger):
+    assert dated(by_trigger(code(text), trigger)) == (None, False)
+
+
+# --- dates the discourse carries ----------------------------------------------------------
+
+ATTACK = "Gunmen attacked a police station in the north on Thursday."
+
+
+def test_a_continuing_sentence_inherits_the_date_marked_inferred(code):
+    events = code(ATTACK + " The attackers were shot dead by soldiers.")
+    assert dated(by_trigger(events, "attacked")) == ("2021-06-03", False)
+    shot = by_trigger(events, "shot")
+    assert dated(shot) == ("2021-06-03", True)
+    assert shot["date_text"] == "on Thursday" and shot["background"] is False
+
+
+def test_a_week_is_carried_as_its_span(code):
+    shelling = by_trigger(code("Last week, the army shelled the border town. The shelling "
+                               "killed six civilians."), "killed")
+    assert dated(shelling) == (None, True)
+    assert shelling["date_range"] == {"start": "2021-05-31", "end": "2021-06-06"}
+
+
+def test_the_same_day_and_the_next_count_from_the_day_last_mentioned(code):
+    events = code("Gunmen attacked a mosque on Friday. Police arrested a man the same day. "
+                  "A judge ordered him held until a hearing on June 30.\n\n"
+                  "The next day, soldiers shelled the rebels' base.")
+    assert dated(by_trigger(events, "arrested")) == ("2021-06-04", True)
+    # the hearing's date is another time line: "the next day" counts from Friday
+    shelled = by_trigger(events, "shelled")
+    assert dated(shelled) == ("2021-06-05", True) and shelled["date_text"] == "The next day"
+
+
+def test_the_same_day_after_a_month_names_no_day(code):
+    event = by_trigger(code("In May the rebels seized the town. Soldiers shelled it the same "
+                            "day."), "shelled")
+    assert (event["event_date"], event["date_text"]) == (None, "the same day")
+
+
+def test_the_speakers_further_words_inherit_the_statements_date(code):
+    events = code('The minister said on Monday: "We condemn this attack. '
+                  'We call on the United Nations to act."')
+    assert dated(by_trigger(events, "call on")) == ("2021-06-07", True)
+
+
+@pytest.mark.parametrize("text", [
+    ATTACK + "\n\nThe attackers were shot dead by soldiers.",  # another paragraph
+    ATTACK + " Soldiers later arrested two suspects.",  # placed relative to another time
+    ATTACK + " Police are investigating the attack.",  # present tense
+    "Officials said on Thursday that talks had collapsed. Rebels shelled the city.",
+])
+def test_no_date_is_carried(code, text):
+    events = code(text)
+    assert [e for e in events if e["date_inferred"]] == []
+    later = [e for e in events if e["trigger"]["start"] > text.index(".")]
+    assert later and all(e["event_date"] is None for e in later)
+
+
+def test_the_publication_date_is_never_an_event_date(code):
+    event = by_trigger(code("Police arrested twelve protesters in Minsk."), "arrested")
+    assert (event["event_date"], event["date_text"], event["date_inferred"]) == (None, None,
+                                                                                False)
+
+
+# --- background ----------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "trigger", "when"), [
+    ("The United States imposed sanctions on the country in 2016.", "imposed",
+     "2016-01-01"),
+    ("In March the rebels attacked the town.", "attacked", "2021-03-01"),
+    ("The court had been petitioned by opposition lawmakers.", "petitioned", None),
+    ("The government previously banned the party.", "banned", None),
+    ("The army used to shell the town.", "shell", None),
+    ("The United States imposed sanctions on the country years ago.", "imposed", None),
+])
+def test_background(code, text, trigger, when):
+    event = by_trigger(code(text), trigger)
+    assert event["background"] is True
+    assert event["event_date"] == when
+
+
+def test_a_decade_is_background_with_its_span(code):
+    event = by_trigger(code("In the 1990s, the government confiscated farms from their "
+                            "owners."), "confiscated")
+    assert event["background"] is True and event["event_date"] is None
+    assert event["date_range"] == {"start": "1990-01-01", "end": "1999-12-31"}
+
+
+@pytest.mark.parametrize(("text", "trigger"), [
+    ("Police arrested 12 activists on Monday.", "arrested"),
+    ("In May the rebels attacked the town.", "attacked"),  # within the news window
+    ("Police had arrested 12 protesters by Monday evening.", "arrested"),  # dated news
+    ("Police said the gunmen had attacked the convoy.", "attacked"),  # reported speech
+    ("The army used its drones to attack the rebels.", "attack"),
+    ("Police arrested twelve protesters in Minsk.", "arrested"),
+])
+def test_news(code, text, trigger):
+    assert by_trigger(code(text), trigger)["background"] is False
+
+
+def test_background_keeps_its_own_date_and_passes_it_on(code):
+    events = code(ATTACK + " The army had previously bombed the market.\n\n"
+                  "In 2016, the army arrested the opposition leader. He was charged with "
+                  "treason.")
+    bombed = by_trigger(events, "bombed")
+    assert bombed["background"] is True and dated(bombed) == (None, False)
+    charged = by_trigger(events, "charged")
+    assert dated(charged) == ("2016-01-01", True) and charged["background"] is True
