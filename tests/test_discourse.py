@@ -216,3 +216,11 @@ def test_joining_the_calls_for_something_is_a_request_not_the_thing(code):
     events = code("The bishops joined the calls for an independent inquiry into the killings.")
     assert "bishops" in one(events, "REQUEST")["actor"]["text"]
     assert not of_type(events, "ACCUSE")  # the inquiry is what is asked for
+
+
+def test_a_report_of_an_act_is_no_judgement_but_a_judged_act_is(code):
+    reported = code("Police said the gunman surrendered after a long and shameful siege.")
+    assert not of_type(reported, "ACCUSE")
+    judged = code("Militants bombed a market in Kano on Monday. The governor said the attack "
+                  "was cowardly.")
+    assert [e for e in of_type(judged, "ACCUSE") if "governor" in e["actor"]["text"]]

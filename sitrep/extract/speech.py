@@ -228,6 +228,11 @@ def _report(verb: Token, sentence: Span, lexicon: Lexicon, triggers: dict[int, s
         if subject is not None and subject.i not in speaker_words and (
                 subject.lower_ not in FIRST_PERSON and is_actor_like(subject, lexicon)):
             return SpeechAct("ACCUSE", verb, speaker, entity_for(subject))
+    if any(t.i in triggers and t.pos_ in ("VERB", "AUX") and t.dep_ in CONTENT_DEPS
+           for t in content):
+        # "police said the gunman surrendered": a report of an act, coded as that act;
+        # its wording is no judgement ("said the attack was cowardly" still is one)
+        return None
     typed = stance_of(content, lexicon, speaker_words=speaker_words).type()
     if typed is None:
         return None
