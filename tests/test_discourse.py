@@ -224,3 +224,24 @@ def test_a_report_of_an_act_is_no_judgement_but_a_judged_act_is(code):
     judged = code("Militants bombed a market in Kano on Monday. The governor said the attack "
                   "was cowardly.")
     assert [e for e in of_type(judged, "ACCUSE") if "governor" in e["actor"]["text"]]
+
+
+def test_we_in_an_issuers_own_statement_is_the_issuer():
+    from sitrep.pipeline import pipeline
+    from sitrep.records import Article
+
+    article = Article(text="We strongly condemn the shelling of the border villages. Our "
+                           "government will ask the United Nations to investigate.",
+                      outlet="Ministry of Foreign Affairs of Armenia",
+                      published=date(2022, 9, 14))
+    (processed,) = list(pipeline([article]))
+    accusation = [e for e in processed.events if e.event_type == "ACCUSE"
+                  and e.trigger.text == "condemn"]
+    assert accusation and accusation[0].actor.code == "ARM"
+
+
+def test_the_group_is_the_armed_group_named_before(code):
+    events = code("A Taliban spokesman said the group had attacked a police checkpoint in "
+                  "Ghazni province.")
+    attack = one(events, "ASSAULT")
+    assert attack["actor"]["code"] == "AFG" and attack["actor"]["sector"] == "REB"

@@ -27,6 +27,10 @@ from sitrep.resolve.places import Gazetteer, Place
 
 PRONOUNS = {"it", "they", "he", "she", "we", "i", "them", "him", "her"}
 PERSONAL_PRONOUNS = {"he", "she", "him", "her", "his"}
+# Descriptions that stand for a non-state party named just before ("the group").
+GROUP_NOUNS = {"group", "organisation", "organization", "movement", "militia", "faction",
+               "network", "outfit", "insurgency", "rebels", "militants"}
+NON_STATE_SECTORS = {"REB", "OPP", "NGO", "PTY", "IGO", "REL", "BUS"}
 # How many sentences back a description ("the regime", "the bombers") looks for what it
 # stands for before falling back on where the event happens.
 DESCRIPTION_REACH = 2
@@ -60,6 +64,9 @@ class _ArticleMemory:
     gazetteer: Gazetteer | None = None
     context: list[str] = field(default_factory=list)
     discourse: Discourse = field(default_factory=Discourse)
+    # who issues the article when it speaks in the first person (a ministry's statement):
+    # its outlet, if the actor dictionary knows it
+    issuer: ActorCode | None = None
 
     def recent_start(self, offset: int) -> int:
         """Where the sentences a description may look back into begin."""
@@ -92,7 +99,9 @@ def resolve_events(events: list[Event], doc: Doc, article: Article,
         from sitrep.resolve.article_places import places_in
         places = places_in(doc, gazetteer, actors, context)
     discourse = build_discourse(doc, article, actors, gazetteer, places, countries, when)
-    memory = _ArticleMemory(countries=countries, country_ends=[c.end for c in countries],
+    issuer = actors.resolve(article.outlet, when) if article.outlet else None
+    memory = _ArticleMemory(issuer=issuer if issuer is not None and issuer.code else None,
+                            countries=countries, country_ends=[c.end for c in countries],
                             dominant=discourse.setting or (context[0] if context else None),
                             doc=doc, gazetteer=gazetteer, context=context,
                             discourse=discourse)
@@ -107,11 +116,16 @@ def resolve_events(events: list[Event], doc: Doc, article: Article,
         first_person = event.actor is not None and event.attributed_to is not None and (
             _is_first_person(event.actor) if event.quote
             else event.actor.text.lower() in SPEAKER_PRONOUNS)
+        if event.attributed_to is not None and _is_group_description(event.actor):
+            # "a Taliban spokesman said the group had attacked": the speaker's group first
+            event.attributed_to = _resolve(event.attributed_to, actors, memory, when, "source")
+            if event.attributed_to.code:
+                memory.sources.append(event.attributed_to)
         if event.actor is not None and not first_person:
             event.actor = _resolve(event.actor, actors, memory, when, "actor")
             if event.actor.code:
                 memory.actors.append(event.actor)
-        if event.attributed_to is not None:
+        if event.attributed_to is not None and not _is_group_description(event.actor):
             event.attributed_to = _resolve(event.attributed_to, actors, memory, when, "source")
             if event.attributed_to.code:
                 memory.sources.append(event.attributed_to)
@@ -239,6 +253,13 @@ def _resolve(entity: Entity, actors: ActorDictionary, memory: _ArticleMemory, wh
     located = _located_in(entity, memory)
     if located is not None:  # "rebels in the Ivory Coast", "a newspaper based in Beirut"
         return replace(entity, code=located, sector=sector, person=person)
+    if words[0] in FIRST_PERSON and memory.issuer is not None:
+        # "we condemn ...", "our government" in the issuer's own statement
+        return _with_code(entity, memory.issuer, sector or memory.issuer.sector)
+    if _is_group_description(entity):
+        group = _recent_group(memory, entity.start)
+        if group is not None:  # "the group" after "a Taliban spokesman"
+            return replace(_with_code(entity, group, group.sector), person=None)
     known = memory.discourse.person(person)
     if known is not None:  # "Brudziński" after "Interior Minister Joachim Brudziński"
         return replace(entity, code=known.code, sector=sector or known.sector, person=person)
@@ -329,6 +350,24 @@ def _located_in(entity: Entity, memory: _ArticleMemory) -> str | None:
             place = memory.gazetteer.resolve(text, context_countries=memory.context)
             if place is not None and place.country:
                 return place.country
+    return None
+
+
+def _is_group_description(entity: Entity | None) -> bool:
+    words = entity.text.lower().split() if entity is not None else []
+    return len(words) == 2 and words[0] in ("the", "this") and words[1] in GROUP_NOUNS
+
+
+def _recent_group(memory: _ArticleMemory, offset: int | None) -> Entity | None:
+    """The latest coded non-state party (an armed group, an organisation) named in the
+    sentences just before: what "the group" or "the movement" stands for."""
+    if offset is None:
+        return None
+    recent = memory.recent_start(offset)
+    for earlier in reversed(memory.sources + memory.actors):
+        if (earlier.code and earlier.start is not None and recent <= earlier.start < offset
+                and earlier.sector in NON_STATE_SECTORS):
+            return earlier
     return None
 
 
