@@ -132,6 +132,10 @@ OTHER_SENSES = [
     ("The carmaker launched two new models at the motor show.", "ASSAULT", None),
     ("The actor stormed off the set after an argument.", "ASSAULT", None),
     ("The airline suspended flights to the island because of the storm.", "SANCTION", None),
+    # goods in general are not aid; airliners are not military aid
+    ("Food prices reached a record high in March.", "AID", None),
+    ("Airbus delivered 40 aircraft to airlines in March.", "AID", None),
+    ("Aid agencies reached an agreement with the rebels on access.", "AID", None),
 ]
 
 

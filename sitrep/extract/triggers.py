@@ -186,8 +186,9 @@ def _match_particles(verb: Token, particles: tuple[str, ...]) -> tuple[Token, ..
 
 
 def _counted(noun: Token | None, quantities: frozenset[str]) -> Token | None:
-    """What a counting noun counts: "hundreds of tonnes of rice" -> rice."""
-    while noun is not None and lemma_of(noun) in quantities:
+    """What a counting noun counts: "hundreds of tonnes of rice" -> rice; a number standing
+    for a part counts too: "evacuated 28 *of its citizens*", "freed three of the hostages"."""
+    while noun is not None and (lemma_of(noun) in quantities or noun.pos_ == "NUM"):
         inner = noun_object(noun)
         if inner is None:
             break
