@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Span, Token
 
@@ -24,18 +24,39 @@ class TriggerMatch:
     token: Token
     pattern: Pattern
     particle_tokens: tuple[Token, ...] = ()  # "for" in "called for": part of the trigger text
+    word_tokens: tuple[Token, ...] = ()  # "cease", "-" of "cease-fire": the rest of its word
 
     @property
     def start(self) -> int:
-        return min(t.idx for t in (self.token, *self.particle_tokens))
+        return min(t.idx for t in (self.token, *self.particle_tokens, *self.word_tokens))
 
     @property
     def end(self) -> int:
-        return max(t.idx + len(t.text) for t in (self.token, *self.particle_tokens))
+        return max(t.idx + len(t.text)
+                   for t in (self.token, *self.particle_tokens, *self.word_tokens))
 
 
 def lemma_of(token: Token) -> str:
     return token.lemma_.lower()
+
+
+HYPHENS = ("-", "\u2010", "\u2011")
+
+
+def hyphen_word(token: Token) -> tuple[tuple[str, ...], tuple[Token, ...]]:
+    """The model splits a hyphenated word ("cease-fire", "sit-in", "pull-out") into pieces
+    and heads it on the last one. For that head: the whole word's forms, hyphenated and
+    closed up ("cease-fire", "ceasefire"), and the tokens of the pieces before it."""
+    i = token.i
+    if i < 2:
+        return (), ()
+    dash, left = token.doc[i - 1], token.doc[i - 2]
+    if dash.text not in HYPHENS or dash.whitespace_ or left.whitespace_ or (
+        left.head.i != i and dash.head.i != i
+    ):
+        return (), ()
+    first, last = left.lower_, lemma_of(token)
+    return (f"{first}-{last}", f"{first}{last}"), (left, dash)
 
 
 def is_passive(verb: Token) -> bool:
@@ -218,8 +239,11 @@ def _object_ok(pattern: Pattern, obj: Token | None, quantities: frozenset[str],
     if pattern.objects:
         if obj is None:
             return False
-        # "two B-1B bombers", "a nuclear test": the head lemma, or a conjunct's
+        # "two B-1B bombers", "a nuclear test": the head lemma, or a conjunct's; a
+        # hyphenated word in either spelling ("declared a cease-fire")
         heads = {lemma, *(lemma_of(c) for c in obj.conjuncts)}
+        for head in (obj, *obj.conjuncts):
+            heads.update(hyphen_word(head)[0])
         return bool(heads & pattern.objects) or _phrase_object(pattern.objects, obj)
     return True
 
@@ -329,7 +353,17 @@ def match_verb(token: Token, lexicon: Lexicon) -> TriggerMatch | None:
 
 
 def _match_noun(token: Token, lexicon: Lexicon) -> TriggerMatch | None:
-    for pattern in lexicon.noun_patterns.get(lemma_of(token), ()):
+    forms, pieces = hyphen_word(token)  # "a sit-in", "the cease-fire"
+    for form in forms:
+        if form in lexicon.noun_patterns:
+            match = _match_noun_patterns(token, lexicon.noun_patterns[form], lexicon)
+            return replace(match, word_tokens=pieces) if match is not None else None
+    return _match_noun_patterns(token, lexicon.noun_patterns.get(lemma_of(token), ()), lexicon)
+
+
+def _match_noun_patterns(token: Token, patterns: list[Pattern],
+                         lexicon: Lexicon) -> TriggerMatch | None:
+    for pattern in patterns:
         if not _modifiers_ok(pattern, token):
             continue
         obj = noun_target(token)
