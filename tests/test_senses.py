@@ -136,6 +136,12 @@ OTHER_SENSES = [
     ("Food prices reached a record high in March.", "AID", None),
     ("Airbus delivered 40 aircraft to airlines in March.", "AID", None),
     ("Aid agencies reached an agreement with the rebels on access.", "AID", None),
+    # nothing military deployed or moved; parades and fans march without protesting
+    ("The army deployed its new AI technology across the border posts.", "MOBILIZE", None),
+    ("The agency moved relief items to the flooded province.", "MOBILIZE", None),
+    ("Fans marched to the stadium before the derby.", "PROTEST", None),
+    ("The central bank increased its foreign exchange reserves.", "MOBILIZE", None),
+    ("The party mobilised voters ahead of the election.", "PROTEST", None),
 ]
 
 
