@@ -416,7 +416,28 @@ def find_triggers(sentence: Span, lexicon: Lexicon) -> list[TriggerMatch]:
     matches = [m for m in matches if not (
         m.pattern.pos == "NOUN" and m.token.head.i in heads and m.token.head.i == m.token.i + 1
     )]
-    return [m for m in matches if not _restates(m, verbs) and not _consumed(m, matches, lexicon)]
+    return [m for m in matches if not _restates(m, verbs) and not _consumed(m, matches, lexicon)
+            and not _leads_up_to(m, verbs, lexicon)]
+
+
+def _leads_up_to(match: TriggerMatch, verbs: dict[int, TriggerMatch], lexicon: Lexicon) -> bool:
+    """A move that ends in the act it prepared is that act (the manual, MOBILIZE: "military
+    units in the area were activated and returned fire on the rebels" is only the ASSAULT):
+    a verb of a `senses.preparatory_types` type coordinated with a verb of a
+    `senses.culminating_types` type ("were deployed ... and arrested dozens"), or describing
+    its subject ("troops deployed in the area opened fire")."""
+    if match.pattern.pos != "VERB" or match.pattern.type not in lexicon.word_set(
+            "senses.preparatory_types"):
+        return False
+    culminating = lexicon.word_set("senses.culminating_types")
+    token = match.token
+    linked = [c for c in token.children if c.dep_ == "conj"]
+    if token.dep_ == "conj":
+        linked.append(token.head)
+    if token.dep_ in ("acl", "relcl") and token.head.dep_ in ("nsubj", "nsubjpass"):
+        linked.append(token.head.head)  # "troops deployed in the area opened fire"
+    return any(other.i in verbs and verbs[other.i].pattern.type in culminating
+               for other in linked)
 
 
 def _consumed(match: TriggerMatch, matches: list[TriggerMatch], lexicon: Lexicon) -> bool:
