@@ -142,6 +142,17 @@ OTHER_SENSES = [
     ("Fans marched to the stadium before the derby.", "PROTEST", None),
     ("The central bank increased its foreign exchange reserves.", "MOBILIZE", None),
     ("The party mobilised voters ahead of the election.", "PROTEST", None),
+    # chances seized, trends arrested, private visits, blame on the weather
+    ("The company seized the opportunity to expand into Asia.", "COERCE", None),
+    ("The new policy arrested the decline in sales.", "COERCE", None),
+    ("Tourists visited the museum on Sunday.", "CONSULT", None),
+    ("He visited his relatives in Cuba last year.", "CONSULT", None),
+    ("The retailer blamed the weather for weak sales.", "ACCUSE", None),
+    ("Doctors are investigating new treatments for the disease.", "ACCUSE", None),
+    ("The museum banned photography in the new gallery.", "COERCE", None),
+    # a deployment that ends in force is the force alone (the manual, MOBILIZE)
+    ("Military units in the area were activated and returned fire on the rebels.", "MOBILIZE",
+     "ASSAULT"),
 ]
 
 
