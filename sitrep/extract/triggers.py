@@ -98,10 +98,12 @@ ASPECTUAL = {"resume", "continue", "start", "begin", "keep", "step"}
 
 
 def infinitival_complements(verb: Token) -> list[Token]:
-    """"threatened to attack": the to-infinitive, parsed as xcomp or (often) advcl; through
-    a verb of phase, its own complement too ("to resume shelling")."""
+    """"threatened to attack": the to-infinitive, parsed as xcomp or (often) advcl, or as a
+    ccomp with a subject of its own ("allowed the opposition to hold a rally"); through a verb
+    of phase, its own complement too ("to resume shelling")."""
     found = [c for c in verb.children if c.dep_ == "xcomp" or (
-        c.dep_ == "advcl" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children))]
+        c.dep_ in ("advcl", "ccomp")
+        and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children))]
     for complement in list(found):
         if lemma_of(complement) in ASPECTUAL:
             found += [c for c in complement.children if c.dep_ in ("xcomp", "dobj", "obj")]
