@@ -343,7 +343,8 @@ def match_verb(token: Token, lexicon: Lexicon) -> TriggerMatch | None:
         ):
             continue
         obj = verb_object(token, particles)
-        if obj is None and pattern.objects:
+        if obj is None and pattern.objects and lemma_of(token) not in lexicon.word_set(
+                "senses.agent_subject_verbs"):
             obj = intransitive_subject(token)  # "the bombers flew over Okinawa"
         described = described_noun(token) if not particles else None
         if not _object_ok(pattern, obj, _looked_through(lexicon), described):
@@ -406,8 +407,9 @@ def find_triggers(sentence: Span, lexicon: Lexicon) -> list[TriggerMatch]:
             if match is None and token.dep_ in NOMINAL_DEPS:
                 match = _match_noun(token, lexicon)
         elif token.pos_ in NOUN_TAGS and token.dep_ not in ("compound", "nmod"):
-            # a noun that modifies another ("protest songs", "battle tanks") names no act
-            match = _match_noun(token, lexicon)
+            # a noun that modifies another ("protest songs", "battle tanks") names no act, nor
+            # does one inside an organisation's name ("the Conference on Disarmament")
+            match = None if _inside_name(token) else _match_noun(token, lexicon)
         else:
             match = None
         if match is not None and not _other_sense(match, lexicon):
@@ -440,6 +442,16 @@ def _leads_up_to(match: TriggerMatch, verbs: dict[int, TriggerMatch], lexicon: L
         linked.append(token.head.head)  # "troops deployed in the area opened fire"
     return any(other.i in verbs and verbs[other.i].pattern.type in culminating
                for other in linked)
+
+
+def _inside_name(token: Token) -> bool:
+    """A proper noun inside, not at the end of, an organisation's name: "the Conference on
+    Disarmament", "the International Conference of Support for Palestinian People". (At the
+    end, "the G20 Summit", it may well name the meeting itself.)"""
+    if token.pos_ != "PROPN" or token.ent_type_ != "ORG":
+        return False
+    following = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+    return following is not None and following.ent_iob_ == "I"
 
 
 def _consumed(match: TriggerMatch, matches: list[TriggerMatch], lexicon: Lexicon) -> bool:
