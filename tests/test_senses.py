@@ -150,6 +150,13 @@ OTHER_SENSES = [
     ("The retailer blamed the weather for weak sales.", "ACCUSE", None),
     ("Doctors are investigating new treatments for the disease.", "ACCUSE", None),
     ("The museum banned photography in the new gallery.", "COERCE", None),
+    # calling for something is no phone call; meeting with a reaction is no meeting; a word
+    # inside an organisation's name is no act
+    ("Officials called for tighter controls on online gaming.", "CONSULT", "REQUEST"),
+    ("The plan met with fierce opposition from the neighbours.", "CONSULT", None),
+    ("The Conference on Disarmament resumed its session in Geneva.", "CONSULT", None),
+    ("The Iranian tanker arrived in eastern China late last year.", "CONSULT", None),
+    ("Protesters were met with tear gas and rubber bullets.", "CONSULT", "ASSAULT"),
     # a deployment that ends in force is the force alone (the manual, MOBILIZE)
     ("Military units in the area were activated and returned fire on the rebels.", "MOBILIZE",
      "ASSAULT"),
