@@ -157,6 +157,13 @@ OTHER_SENSES = [
     ("The Conference on Disarmament resumed its session in Geneva.", "CONSULT", None),
     ("The Iranian tanker arrived in eastern China late last year.", "CONSULT", None),
     ("Protesters were met with tear gas and rubber bullets.", "CONSULT", "ASSAULT"),
+    # a journalist's request for comment; collapsing buildings; attacks on newspapers in words
+    ("The ministry did not respond to a request for comment.", "REQUEST", None),
+    ("Collapsing buildings injured 15 people in the storm.", "ASSAULT", None),
+    ("The president attacked the newspaper for its coverage of the trial.", "ASSAULT",
+     "ACCUSE"),
+    ("The two candidates had a heated clash on television.", "ASSAULT", None),
+    ("The government banned the export of rice to its neighbours.", "COERCE", "SANCTION"),
     # a deployment that ends in force is the force alone (the manual, MOBILIZE)
     ("Military units in the area were activated and returned fire on the rebels.", "MOBILIZE",
      "ASSAULT"),
