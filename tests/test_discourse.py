@@ -245,3 +245,19 @@ def test_the_group_is_the_armed_group_named_before(code):
                   "Ghazni province.")
     attack = one(events, "ASSAULT")
     assert attack["actor"]["code"] == "AFG" and attack["actor"]["sector"] == "REB"
+
+
+def test_he_is_no_source_that_is_not_a_person(code):
+    events = code("Robert Kalu ruled the country for thirty years. He crushed the opposition "
+                  "in 1985, according to CNN, and jailed its leaders.",
+                  title="Former Zambian leader Robert Kalu dies")
+    coded = [e for e in events if e["actor"] and e["actor"]["text"] == "He"]
+    assert coded and all(e["actor"]["code"] != "USA" for e in coded)
+
+
+def test_a_state_act_told_as_a_participle_is_the_authorities(code):
+    events = code("A Chilean man appeared in a Santiago court on Monday, charged with the "
+                  "murder of two police officers. The officers were shot in March. The trial "
+                  "will begin in June.", title="Chile: man charged with murder")
+    charge = [e for e in events if e["trigger"]["text"].startswith("charged")]
+    assert charge and charge[0]["actor"]["code"] == "CHL" and charge[0]["actor"]["implied"]

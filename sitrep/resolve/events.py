@@ -27,6 +27,11 @@ from sitrep.resolve.places import Gazetteer, Place
 
 PRONOUNS = {"it", "they", "he", "she", "we", "i", "them", "him", "her"}
 PERSONAL_PRONOUNS = {"he", "she", "him", "her", "his"}
+# Heads of a source phrase that name one person ("the spokesman said he ...").
+PERSON_TITLES = {"spokesman", "spokeswoman", "spokesperson", "minister", "president",
+                 "official", "leader", "chief", "secretary", "ambassador", "envoy", "governor",
+                 "mayor", "premier", "chancellor", "general", "commander", "prosecutor",
+                 "judge", "lawyer", "senator", "lawmaker", "director", "head", "man", "woman"}
 # Descriptions that stand for a non-state party named just before ("the group").
 GROUP_NOUNS = {"group", "organisation", "organization", "movement", "militia", "faction",
                "network", "outfit", "insurgency", "rebels", "militants"}
@@ -115,7 +120,8 @@ def resolve_events(events: list[Event], doc: Doc, article: Article,
         # actor is the speaker: "we" inside a quotation, "X said it would ..."
         first_person = event.actor is not None and event.attributed_to is not None and (
             _is_first_person(event.actor) if event.quote
-            else event.actor.text.lower() in SPEAKER_PRONOUNS)
+            else event.actor.text.lower() in SPEAKER_PRONOUNS
+            and _can_be(event.actor, event.attributed_to, discourse))
         if event.attributed_to is not None and _is_group_description(event.actor):
             # "a Taliban spokesman said the group had attacked": the speaker's group first
             event.attributed_to = _resolve(event.attributed_to, actors, memory, when, "source")
@@ -201,7 +207,9 @@ def _implied_doer(event: Event, doc: Doc, lexicon: Lexicon) -> tuple[str, str] |
             continue
         token = span[0]
         lemma = token.lemma_.lower()
-        agentless = token.pos_ in ("NOUN", "PROPN") or is_passive(token)
+        agentless = token.pos_ in ("NOUN", "PROPN") or is_passive(token) or (
+            token.tag_ == "VBN" and not any(c.dep_ in ("agent", "nsubj") for c in token.children)
+        )  # "appeared in court, charged with murder"
         if not agentless:
             continue
         if lemma in lexicon.word_set("actors.state_acts") or (
@@ -351,6 +359,16 @@ def _located_in(entity: Entity, memory: _ArticleMemory) -> str | None:
             if place is not None and place.country:
                 return place.country
     return None
+
+
+def _can_be(pronoun: Entity, source: Entity, discourse: Discourse) -> bool:
+    """Whether "he"/"she" can be the source ("X said he would ..."): only a person can
+    (not "according to CNN"); "it" and "they" can be anyone."""
+    if pronoun.text.lower() not in ("he", "she"):
+        return True
+    words = source.text.lower().split()
+    return discourse.person_in(source) is not None or bool(
+        words and words[-1] in PERSON_TITLES)
 
 
 def _is_group_description(entity: Entity | None) -> bool:
