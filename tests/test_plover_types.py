@@ -109,3 +109,16 @@ def test_aid_told_from_the_receiving_side_is_the_givers():
     (event,) = [e for e in processed.events if e.event_type == "AID"]
     assert event.actor.code == "SAU"
     assert event.recipient.code == "LBN"
+
+
+@pytest.mark.parametrize("text, event_type", [
+    ("The army staged a coup in the capital on Tuesday.", "COERCE"),
+    ("Rebels overthrew the president last year.", "COERCE"),
+    ("Opposition lawmakers challenged the legality of the decree in court.", "ACCUSE"),
+])
+def test_seizures_of_power_and_legal_challenges(text, event_type):
+    from sitrep.pipeline import pipeline
+    from sitrep.records import Article
+
+    (processed,) = list(pipeline([Article(text=text)]))
+    assert event_type in {e.event_type for e in processed.events}
