@@ -261,3 +261,16 @@ def test_a_state_act_told_as_a_participle_is_the_authorities(code):
                   "will begin in June.", title="Chile: man charged with murder")
     charge = [e for e in events if e["trigger"]["text"].startswith("charged")]
     assert charge and charge[0]["actor"]["code"] == "CHL" and charge[0]["actor"]["implied"]
+
+
+def test_what_a_charge_is_about_is_the_accused_act_told_in_passing(code):
+    from sitrep.extract import extract_events
+    from sitrep.parse import load_model
+    from sitrep.records import Article
+
+    text = "The ministry accused London of spreading lies about the war."
+    events = extract_events(load_model(None)(text), Article(text=text))
+    spreading = [e for e in events if e.trigger.text == "spreading"]
+    assert spreading and spreading[0].actor.text == "London" and spreading[0].incidental
+    # in the record, the accusation stands for it
+    assert [e["trigger"]["text"] for e in code(text)] == ["accused"]

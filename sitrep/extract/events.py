@@ -82,6 +82,8 @@ def extract_events(doc: Doc, article: Article, lexicon: Lexicon | None = None) -
         matches = find_triggers(sentence, lexicon)
         trigger_tokens = {m.token.i for m in matches}
         verbal_triggers = {m.token.i for m in matches if lexicon.is_verbal(m.pattern.type)}
+        charge_triggers = {m.token.i for m in matches
+                           if m.pattern.type in lexicon.word_set("modality.charge_types")}
         # what a call, demand or appeal is for ("joined the calls for an inquiry") is its
         # content, wherever the parser hung the preposition
         verbal_triggers |= {t.i for m in matches if m.pattern.preposition
@@ -101,6 +103,12 @@ def extract_events(doc: Doc, article: Article, lexicon: Lexicon | None = None) -
                 continue  # "called for sanctions", "filed a complaint over the attack"
             event.incidental = (_in_background(match, lexicon)
                                 or _reason_of(match, trigger_tokens))
+            charged = _charged_with(match.token, charge_triggers)
+            if charged is not None:
+                # "accused London of spreading lies": London's act, and only what the
+                # charge is about (told in passing unless told again)
+                event.actor = entity_for(charged)
+                event.incidental = True
             attribution = (Attribution(None, None) if match.pattern is DEMAND
                            else find_source(match.token, lexicon))
             if attribution.source is not None:
@@ -306,6 +314,28 @@ def _in_background(match: TriggerMatch, lexicon: Lexicon) -> bool:
 
 
 REASON_PREPOSITIONS = {"for", "with", "of", "over", "about"}
+
+
+def _charged_with(token: Token, charge_triggers: set[int]) -> Token | None:
+    """The party an act is charged against, when the act is what a charge, a conviction or
+    an arrest is for ("accused London of spreading lies", "X was convicted of murder",
+    "arrested for attacking police"): the charge's object, or passive subject."""
+    clause = token
+    for _ in range(5):
+        if clause.dep_ in ("pcomp", "pobj") and clause.head.dep_ == "prep" and (
+                clause.head.lower_ in REASON_PREPOSITIONS | {"on"}):
+            charge = clause.head.head
+            if charge.i in charge_triggers:
+                return next((c for c in charge.children
+                             if c.dep_ in ("dobj", "obj", "nsubjpass")), None)
+            if charge.pos_ not in ("NOUN", "PROPN"):
+                return None
+            clause = charge  # "on suspicion of", "on charges of": up to what they hang on
+            continue
+        if clause.head.i == clause.i:
+            return None
+        clause = clause.head
+    return None
 
 
 def _reason_of(match: TriggerMatch, trigger_tokens: set[int]) -> bool:

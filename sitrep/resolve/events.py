@@ -297,6 +297,10 @@ def _resolve(entity: Entity, actors: ActorDictionary, memory: _ArticleMemory, wh
         # "Prime Minister Ardern"): of the country where they act (PETRARCH's domestic
         # default, taken from the event's place or the article's setting)
         return replace(entity, code=memory.local, sector=sector, person=person)
+    if entity.start is not None and words[0] in ("the", "this", "that"):
+        named = _named_before(entity, actors, memory, when)
+        if named is not None:  # "the embassy" after "the US embassy in Baghdad"
+            return replace(entity, code=named.code, sector=sector or named.sector)
     if entity.start is not None and words[0] not in ("a", "an") and (
         words[0] in ("the", "this", "that") or sector is not None
     ):
@@ -374,6 +378,32 @@ def _can_be(pronoun: Entity, source: Entity, discourse: Discourse) -> bool:
 def _is_group_description(entity: Entity | None) -> bool:
     words = entity.text.lower().split() if entity is not None else []
     return len(words) == 2 and words[0] in ("the", "this") and words[1] in GROUP_NOUNS
+
+
+def _named_before(entity: Entity, actors: ActorDictionary, memory: _ArticleMemory,
+                  when) -> ActorCode | None:
+    """What a definite description ("the embassy", "the ministry") stands for: the latest
+    phrase in the sentences just before with the same head noun whose words give a code
+    ("the US embassy in Baghdad", "the Russian Foreign Ministry")."""
+    doc = memory.doc
+    if doc is None or entity.start is None:
+        return None
+    span = doc.char_span(entity.start, entity.end, alignment_mode="expand")
+    if span is None or len(span) > 3 or span.root.pos_ != "NOUN":
+        return None
+    head = span.root.lemma_.lower()
+    first = doc.char_span(memory.recent_start(entity.start), entity.start,
+                          alignment_mode="expand")
+    if first is None:
+        return None
+    for token in reversed(first):
+        if token.lemma_.lower() != head or token.pos_ not in ("NOUN", "PROPN"):
+            continue
+        words = doc[token.left_edge.i: token.i + 1]  # the head with its modifiers
+        found = actors.resolve(words.text, when)
+        if found is not None and found.code:
+            return found
+    return None
 
 
 def _recent_group(memory: _ArticleMemory, offset: int | None) -> Entity | None:
