@@ -122,3 +122,17 @@ def test_seizures_of_power_and_legal_challenges(text, event_type):
 
     (processed,) = list(pipeline([Article(text=text)]))
     assert event_type in {e.event_type for e in processed.events}
+
+
+@pytest.mark.parametrize("text, event_type", [
+    ("The defence minister justified the air strikes on Tuesday.", "SUPPORT"),
+    ("The government defended its decision to close the border.", "SUPPORT"),
+    ("Troops defended the city against the rebels.", None),  # not verbal
+])
+def test_defending_in_words_is_support(text, event_type):
+    from sitrep.pipeline import pipeline
+    from sitrep.records import Article
+
+    (processed,) = list(pipeline([Article(text=text)]))
+    supports = [e for e in processed.events if e.event_type == "SUPPORT"]
+    assert bool(supports) == (event_type == "SUPPORT")
