@@ -136,3 +136,16 @@ def test_defending_in_words_is_support(text, event_type):
     (processed,) = list(pipeline([Article(text=text)]))
     supports = [e for e in processed.events if e.event_type == "SUPPORT"]
     assert bool(supports) == (event_type == "SUPPORT")
+
+
+@pytest.mark.parametrize("text, event_type", [
+    ("Opposition lawmakers heckled the prime minister during his speech.", "PROTEST"),
+    ("Protesters disrupted the session of parliament on Tuesday.", "PROTEST"),
+    ("Tributes were paid by leaders across the region.", "SUPPORT"),  # a capitalised plural
+])
+def test_dissent_in_the_chamber_and_sentence_initial_plurals(text, event_type):
+    from sitrep.pipeline import pipeline
+    from sitrep.records import Article
+
+    (processed,) = list(pipeline([Article(text=text)]))
+    assert event_type in {e.event_type for e in processed.events}
