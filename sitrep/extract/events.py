@@ -17,7 +17,7 @@ from sitrep.extract.attribution import Attribution, ends_open, find_source, quot
 from sitrep.extract.lexicon import Lexicon
 from sitrep.extract.modality import modality_of
 from sitrep.extract.speech import find_speech_acts
-from sitrep.extract.triggers import DEMAND, TriggerMatch, find_demands, find_triggers
+from sitrep.extract.triggers import DEMAND, TriggerMatch, find_demands, find_triggers, lemma_of
 from sitrep.records import Article, Entity, Event
 
 QUOTE_OPENERS = ('"', "“")
@@ -101,6 +101,8 @@ def extract_events(doc: Doc, article: Article, lexicon: Lexicon | None = None) -
                 continue  # "slammed the exercise", "after days of fighting": not a new event
             if _topic_of_speech(match, verbal_triggers):
                 continue  # "called for sanctions", "filed a complaint over the attack"
+            if _judgement_of_naming(match.token, lexicon):
+                continue  # "found the raid justified": the finding is the act (speech.py)
             event.incidental = (_in_background(match, lexicon)
                                 or _reason_of(match, trigger_tokens))
             charged = _charged_with(match.token, charge_triggers)
@@ -356,6 +358,13 @@ def _preposition_objects(match: TriggerMatch) -> list[Token]:
     noun = match.token
     return [c for c in (*noun.children, *noun.head.children)
             if c.dep_ == "prep" and c.lower_ == word and (c.head.i == noun.i or c.i > noun.i)]
+
+
+def _judgement_of_naming(token: Token, lexicon: Lexicon) -> bool:
+    """A word that is the judgement a naming verb gives ("found the raid *justified*",
+    "called the vote a *betrayal*"): the naming is the speech act, not this word."""
+    return token.dep_ in ("ccomp", "xcomp", "oprd", "acomp") and (
+        lemma_of(token.head) in lexicon.word_set("stance.naming_verbs"))
 
 
 def _topic_of_speech(match: TriggerMatch, verbal_triggers: set[int]) -> bool:
