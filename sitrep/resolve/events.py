@@ -18,7 +18,7 @@ from spacy.tokens import Doc
 
 from sitrep.extract.lexicon import Lexicon
 from sitrep.extract.triggers import is_passive
-from sitrep.records import Article, ArticlePlace, Entity, Event, Location
+from sitrep.records import Article, ArticlePlace, Entity, Event, Location, Mention
 from sitrep.resolve.acts import merge_acts
 from sitrep.resolve.actors import ActorCode, ActorDictionary
 from sitrep.resolve.discourse import Discourse, build_discourse
@@ -89,7 +89,8 @@ def resolve_events(events: list[Event], doc: Doc, article: Article,
                    gazetteer: Gazetteer | None = None, *,
                    countries: list[ActorCode] | None = None,
                    places: list[ArticlePlace] | None = None,
-                   lexicon: Lexicon | None = None) -> list[Event]:
+                   lexicon: Lexicon | None = None,
+                   headline: list[Event] | None = None) -> list[Event]:
     """Fill codes, dates and places in the article's events (in place), merge the mentions
     of each act, and return them. `countries`, `places`: the article's country and place
     mentions, if the caller has found them already."""
@@ -159,16 +160,53 @@ def resolve_events(events: list[Event], doc: Doc, article: Article,
         event.date = dates.own_date(event)
         previous.append(event)
     events[:] = [e for e in merge_acts(events, doc, lexicon) if not _in_passing_only(e)]
+    for told in headline or ():
+        _attach_headline(told, events, actors, when)
     dates.date_discourse(events)
     for event in events:
         _imply_parties(event, doc, lexicon, discourse.setting)
     return events
 
 
+def _attach_headline(told: Event, events: list[Event], actors: ActorDictionary, when) -> None:
+    """A headline act is a mention of the article's first act of its type whose parties
+    agree with it ("Gunman opens fire in El Paso superstore" over "a gunman shot shoppers
+    ..."); it lends its parties where the text's mentions leave them uncoded. A headline
+    act the text does not tell is no event: the text is what reports."""
+    if not told.reported_as_act:
+        return
+    kind = told.plover_type or told.event_type
+    for party in ("actor", "recipient"):
+        entity = getattr(told, party)
+        if entity is not None:
+            found = actors.resolve(entity.text, when)
+            setattr(told, party, Entity(text=entity.text, code=found.code if found else None,
+                                        sector=found.sector if found else None))
+    for event in events:
+        if (event.plover_type or event.event_type) != kind:
+            continue
+        if not (_codes_agree(event.actor, told.actor)
+                and _codes_agree(event.recipient, told.recipient)):
+            continue
+        event.mentions.insert(0, Mention(told.sentence, None, replace(
+            told.trigger, start=None, end=None), None, headline=True))
+        if not _code(event.actor) and _code(told.actor):
+            event.actor = told.actor
+        if not _code(event.recipient) and _code(told.recipient):
+            event.recipient = told.recipient
+        return
+
+
+def _codes_agree(a: Entity | None, b: Entity | None) -> bool:
+    codes_a = {c for c in [_code(a), *(m.code for m in a.members)] if c} if a else set()
+    codes_b = {c for c in [_code(b), *(m.code for m in b.members)] if c} if b else set()
+    return not codes_a or not codes_b or bool(codes_a & codes_b)
+
+
 def _in_passing_only(event: Event) -> bool:
     """An act named only as the cause or occasion of another ("convicted over their
     assault"), told nowhere else and with no time or place of its own: background."""
-    return (event.incidental and len(event.all_mentions()) == 1 and event.location is None
+    return (event.incidental and len(event.text_mentions()) == 1 and event.location is None
             and not (event.date and event.date.value))
 
 
@@ -200,7 +238,7 @@ def _imply_parties(event: Event, doc: Doc, lexicon: Lexicon, setting: str | None
 def _implied_doer(event: Event, doc: Doc, lexicon: Lexicon) -> tuple[str, str] | None:
     """("authorities", "GOV") for a state's act told without its doer, ("protesters",
     "CVL") for a protest; None when the text must name the doer."""
-    for mention in event.all_mentions():
+    for mention in event.text_mentions():
         span = doc.char_span(mention.trigger.start, mention.trigger.end,
                              alignment_mode="expand")
         if span is None or not len(span):
