@@ -348,14 +348,17 @@ class SelectionType(click.ParamType):
                    "(sentence gold).")
 @click.option("--limit", type=click.IntRange(1),
               help="Only the first N gold records (document gold: articles).")
+@click.option("--every-event", is_flag=True,
+              help="Document gold: score every coded event, also those the record does not "
+                   "report as acts (hypothetical, negated, claimed).")
 @click.option("--model", help="spaCy model to load.")
 @click.option("--lexicon", "lexicon_files", multiple=True, type=click.Path(exists=True),
               help="Extra trigger/modality lexicon file (TOML). Repeatable.")
 @click.option("--actors", "actor_files", multiple=True, type=click.Path(exists=True),
               help="Extra actor dictionary file (TSV). Repeatable.")
 @_friendly_errors
-def eval_command(gold, report_path, selection, baseline, limit, model, lexicon_files,
-                 actor_files) -> None:
+def eval_command(gold, report_path, selection, baseline, limit, every_event, model,
+                 lexicon_files, actor_files) -> None:
     """Score the coder on PLOVER gold. Scoring rules: README, "Evaluation".
 
     \b
@@ -368,7 +371,8 @@ def eval_command(gold, report_path, selection, baseline, limit, model, lexicon_f
 
     Document gold is scored by one-to-one matching of gold and predicted events per
     article, at four levels (type, + actor, + recipient, + date), over all gold events
-    and over the high-confidence ones.
+    and over the high-confidence ones. The events scored are those the record reports as
+    acts: not hypothetical, negated or claimed ones (--every-event scores all).
     """
     from sitrep.evaluation import GoldError, evaluate, evaluate_documents
     from sitrep.evaluation.documents import is_document_gold
@@ -382,6 +386,8 @@ def eval_command(gold, report_path, selection, baseline, limit, model, lexicon_f
     documents = is_document_gold(gold)
     if documents and baseline:
         raise click.UsageError("--baseline is for sentence gold only")
+    if every_event and not documents:
+        raise click.UsageError("--every-event is for document gold only")
     if report_path and Path(report_path).suffix.lower() not in REPORT_SUFFIXES:
         raise click.BadParameter(f"must end in one of {', '.join(REPORT_SUFFIXES)}",
                                  param_hint="--report")
@@ -389,7 +395,8 @@ def eval_command(gold, report_path, selection, baseline, limit, model, lexicon_f
                                  actor_files=actor_files)
     try:
         if documents:
-            evaluation = evaluate_documents(gold, components, select=selection, limit=limit)
+            evaluation = evaluate_documents(gold, components, select=selection, limit=limit,
+                                            every_event=every_event)
         else:
             evaluation = evaluate(gold[0], components, limit=limit, with_baselines=baseline,
                                   select=selection)

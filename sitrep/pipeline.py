@@ -10,7 +10,7 @@ business (`sitrep.engine`); storing always happens here, one transaction per bat
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Protocol
 
@@ -19,7 +19,7 @@ from spacy.language import Language
 from sitrep.extract import Lexicon, extract_events
 from sitrep.ingest import ArticleOverrides, read_inputs
 from sitrep.linking import link_pending, update_links  # link stage: stories, events, series
-from sitrep.parse import DEFAULT_BATCH_SIZE, load_model, parse_articles
+from sitrep.parse import DEFAULT_BATCH_SIZE, load_model, parse_with_headlines
 from sitrep.records import Article, ArticlePlace, Event, IngestProblem
 from sitrep.resolve.actors import ActorDictionary
 from sitrep.resolve.article_places import places_in
@@ -59,14 +59,17 @@ def pipeline(articles: Iterable[Article], components: Components | None = None, 
              batch_size: int = DEFAULT_BATCH_SIZE) -> Iterator[ProcessedArticle]:
     """Parse, extract and resolve each article, lazily and in input order."""
     components = components or Components.load()
-    for doc, article in parse_articles(components.nlp, articles, batch_size=batch_size):
+    for doc, article, headline in parse_with_headlines(components.nlp, articles,
+                                                       batch_size=batch_size):
         events = extract_events(doc, article, components.lexicon)
+        headline_events = (extract_events(headline, replace(article, text=article.title),
+                                          components.lexicon) if headline is not None else [])
         countries = components.actors.find_countries(article.text)
         places = places_in(doc, components.places, components.actors,
                            article_countries(countries))
         resolve_events(events, doc, article, components.actors, components.places,
                        countries=countries, places=places,
-                       lexicon=components.lexicon)
+                       lexicon=components.lexicon, headline=headline_events)
         yield ProcessedArticle(article, events, places)
 
 

@@ -185,17 +185,23 @@ class ResolvedDate:
 
 @dataclass
 class Mention:
-    """One place in the article where an event is told: its trigger, in its sentence."""
+    """One place where an event is told: its trigger, in its sentence of the article, or
+    in the article's headline (which is not part of the text: no offsets)."""
 
     sentence: str
-    sentence_start: int
+    sentence_start: int | None
     trigger: Entity
-    evidence: Span  # trigger plus the arguments read in this sentence
+    evidence: Span | None  # trigger plus the arguments read in this sentence
+    headline: bool = False
 
     def to_record(self) -> dict[str, Any]:
-        return {"sentence": self.sentence, "evidence": asdict(self.evidence),
-                "trigger": {"text": self.trigger.text, "start": self.trigger.start,
-                            "end": self.trigger.end}}
+        record = {"sentence": self.sentence,
+                  "evidence": asdict(self.evidence) if self.evidence else None,
+                  "trigger": {"text": self.trigger.text, "start": self.trigger.start,
+                              "end": self.trigger.end}}
+        if self.headline:
+            record["headline"] = True
+        return record
 
 
 @dataclass
@@ -242,8 +248,8 @@ class Event:
 
     @property
     def id(self) -> str:
-        """Stable: the article, the first mention's trigger and the type."""
-        first = self.mentions[0].trigger if self.mentions else self.trigger
+        """Stable: the article, the first mention's trigger in the text and the type."""
+        first = next((m.trigger for m in self.mentions if not m.headline), self.trigger)
         key = f"{self.article_id}:{first.start}:{self.event_type}"
         return hashlib.sha256(key.encode()).hexdigest()[:16]
 
@@ -276,6 +282,10 @@ class Event:
 
     def all_mentions(self) -> list[Mention]:
         return self.mentions or [self.as_mention()]
+
+    def text_mentions(self) -> list[Mention]:
+        """The mentions in the article's text (not the headline's): they have offsets."""
+        return [m for m in self.all_mentions() if not m.headline]
 
     def to_record(self) -> dict[str, Any]:
         """The event record contract (README, "The event record")."""

@@ -47,13 +47,14 @@ ATTACK = (
 def test_the_later_nouns_of_an_act_are_mentions_of_it(code):
     events = code(ATTACK, title="Gunmen attack police station in Peru")
     attack = one(events, "ASSAULT")
-    mentions = [m["trigger"]["text"] for m in attack["mentions"]]
+    headline, *told = attack["mentions"]
+    assert headline["headline"] and headline["evidence"] is None  # the title's "attack"
+    mentions = [m["trigger"]["text"] for m in told]
     assert mentions[0] == "attacked" and len(mentions) >= 3
     assert attack["event_date"] == "2022-03-07"
     assert attack["location"]["country"] == "PER"
     # the record describes its best mention: evidence inside that mention's sentence
-    sentence = attack["mentions"][0]["sentence"]
-    assert attack["sentence"] == sentence
+    assert attack["sentence"] == told[0]["sentence"]
 
 
 def test_acts_on_other_days_or_announced_as_other_stay_apart(code):
@@ -245,3 +246,44 @@ def test_the_group_is_the_armed_group_named_before(code):
                   "Ghazni province.")
     attack = one(events, "ASSAULT")
     assert attack["actor"]["code"] == "AFG" and attack["actor"]["sector"] == "REB"
+
+
+def test_he_is_no_source_that_is_not_a_person(code):
+    events = code("Robert Kalu ruled the country for thirty years. He crushed the opposition "
+                  "in 1985, according to CNN, and jailed its leaders.",
+                  title="Former Zambian leader Robert Kalu dies")
+    coded = [e for e in events if e["actor"] and e["actor"]["text"] == "He"]
+    assert coded and all(e["actor"]["code"] != "USA" for e in coded)
+
+
+def test_a_state_act_told_as_a_participle_is_the_authorities(code):
+    events = code("A Chilean man appeared in a Santiago court on Monday, charged with the "
+                  "murder of two police officers. The officers were shot in March. The trial "
+                  "will begin in June.", title="Chile: man charged with murder")
+    charge = [e for e in events if e["trigger"]["text"].startswith("charged")]
+    assert charge and charge[0]["actor"]["code"] == "CHL" and charge[0]["actor"]["implied"]
+
+
+def test_what_a_charge_is_about_is_the_accused_act_told_in_passing(code):
+    from sitrep.extract import extract_events
+    from sitrep.parse import load_model
+    from sitrep.records import Article
+
+    text = "The ministry accused London of spreading lies about the war."
+    events = extract_events(load_model(None)(text), Article(text=text))
+    spreading = [e for e in events if e.trigger.text == "spreading"]
+    assert spreading and spreading[0].actor.text == "London" and spreading[0].incidental
+    # in the record, the accusation stands for it
+    assert [e["trigger"]["text"] for e in code(text)] == ["accused"]
+
+
+def test_a_headline_act_lends_its_parties_but_is_no_event_of_its_own(code):
+    events = code("A bomb exploded in a market in the city of Kano on Monday, killing six. "
+                  "Police said they had arrested two suspects.\n\nThe governor visited the "
+                  "wounded in hospital.", title="Boko Haram bombing kills six in Nigerian city")
+    bombing = one(events, "ASSAULT")
+    assert bombing["mentions"][0].get("headline") and bombing["actor"]["code"] == "NGA"
+    title_only = code("Police said they had arrested two suspects in Kano on Monday. They are "
+                      "held in the city. The case continues.",
+                      title="Troops shell rebel positions in the north")
+    assert not of_type(title_only, "ASSAULT")

@@ -655,3 +655,36 @@ def test_cli_eval_bad_document_gold_is_one_clear_line(tmp_path):
     assert result.exit_code == 1 and "needs gold.jsonl" in result.output
     result = runner.invoke(main, ["eval", *[str(folder / "articles.jsonl")] * 3])
     assert result.exit_code == 2 and "not 3 paths" in result.output
+
+
+@pytest.mark.parametrize("modality, plover_type, scored", [
+    ("asserted", None, True), ("planned", None, True), ("denied", None, True),
+    ("hypothetical", None, False), ("claimed", None, False),
+    ("negated", None, False), ("negated", "REJECT", True),  # "did not agree": a REJECT
+])
+def test_the_record_reports_acts_not_possibilities_refusals_or_allegations(
+        modality, plover_type, scored):
+    from sitrep.records import Entity, Event
+
+    event = Event(article_id="a", event_type="AGREE", cameo="03", sentence="s",
+                  sentence_start=0, trigger=Entity("agreed", start=0, end=6),
+                  modality=modality, plover_type=plover_type)
+    assert event.reported_as_act is scored
+
+
+def test_cli_every_event_scores_what_the_record_does_not_report_as_acts(tmp_path):
+    from sitrep.cli import main
+
+    folder = _document_files(tmp_path, [{**ARTICLE, "text": (
+        "Kenyan police arrested twelve protesters in Nairobi on Monday. The government could "
+        "impose a curfew, officials said.")}], [EVENT])
+    runner = CliRunner()
+    scored = runner.invoke(main, ["eval", str(folder), "--report", str(tmp_path / "a.json")])
+    every = runner.invoke(main, ["eval", str(folder), "--every-event",
+                                 "--report", str(tmp_path / "b.json")])
+    assert scored.exit_code == 0 and every.exit_code == 0, every.output
+    acts = json.loads((tmp_path / "a.json").read_text())["predicted_events"]
+    everything = json.loads((tmp_path / "b.json").read_text())["predicted_events"]
+    assert everything > acts  # the hypothetical curfew is scored only with --every-event
+    usage = runner.invoke(main, ["eval", str(_write_gold(tmp_path)), "--every-event"])
+    assert usage.exit_code == 2 and "document gold only" in usage.output

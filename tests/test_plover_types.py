@@ -109,3 +109,43 @@ def test_aid_told_from_the_receiving_side_is_the_givers():
     (event,) = [e for e in processed.events if e.event_type == "AID"]
     assert event.actor.code == "SAU"
     assert event.recipient.code == "LBN"
+
+
+@pytest.mark.parametrize("text, event_type", [
+    ("The army staged a coup in the capital on Tuesday.", "COERCE"),
+    ("Rebels overthrew the president last year.", "COERCE"),
+    ("Opposition lawmakers challenged the legality of the decree in court.", "ACCUSE"),
+])
+def test_seizures_of_power_and_legal_challenges(text, event_type):
+    from sitrep.pipeline import pipeline
+    from sitrep.records import Article
+
+    (processed,) = list(pipeline([Article(text=text)]))
+    assert event_type in {e.event_type for e in processed.events}
+
+
+@pytest.mark.parametrize("text, event_type", [
+    ("The defence minister justified the air strikes on Tuesday.", "SUPPORT"),
+    ("The government defended its decision to close the border.", "SUPPORT"),
+    ("Troops defended the city against the rebels.", None),  # not verbal
+])
+def test_defending_in_words_is_support(text, event_type):
+    from sitrep.pipeline import pipeline
+    from sitrep.records import Article
+
+    (processed,) = list(pipeline([Article(text=text)]))
+    supports = [e for e in processed.events if e.event_type == "SUPPORT"]
+    assert bool(supports) == (event_type == "SUPPORT")
+
+
+@pytest.mark.parametrize("text, event_type", [
+    ("Opposition lawmakers heckled the prime minister during his speech.", "PROTEST"),
+    ("Protesters disrupted the session of parliament on Tuesday.", "PROTEST"),
+    ("Tributes were paid by leaders across the region.", "SUPPORT"),  # a capitalised plural
+])
+def test_dissent_in_the_chamber_and_sentence_initial_plurals(text, event_type):
+    from sitrep.pipeline import pipeline
+    from sitrep.records import Article
+
+    (processed,) = list(pipeline([Article(text=text)]))
+    assert event_type in {e.event_type for e in processed.events}

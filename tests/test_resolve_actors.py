@@ -490,3 +490,16 @@ def test_tables_are_complete_and_well_formed(actors: ActorDictionary) -> None:
     for row in people:
         start, end = row[4], row[5]
         assert not (start and end) or start <= end, row
+
+
+@pytest.mark.parametrize("text, code", [
+    ("the pro-Beijing camp", None),
+    ("anti-American protesters", None),
+    ("pro-Russian separatists in Ukraine", "UKR"),
+    ("the Beijing government", "CHN"),
+])
+def test_pro_and_anti_are_a_stance_not_membership(text, code):
+    from sitrep.resolve.actors import ActorDictionary
+
+    found = ActorDictionary.default().resolve(text)
+    assert (found.code if found else None) == code

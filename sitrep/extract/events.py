@@ -17,7 +17,7 @@ from sitrep.extract.attribution import Attribution, ends_open, find_source, quot
 from sitrep.extract.lexicon import Lexicon
 from sitrep.extract.modality import modality_of
 from sitrep.extract.speech import find_speech_acts
-from sitrep.extract.triggers import DEMAND, TriggerMatch, find_demands, find_triggers
+from sitrep.extract.triggers import DEMAND, TriggerMatch, find_demands, find_triggers, lemma_of
 from sitrep.records import Article, Entity, Event
 
 QUOTE_OPENERS = ('"', "“")
@@ -82,6 +82,8 @@ def extract_events(doc: Doc, article: Article, lexicon: Lexicon | None = None) -
         matches = find_triggers(sentence, lexicon)
         trigger_tokens = {m.token.i for m in matches}
         verbal_triggers = {m.token.i for m in matches if lexicon.is_verbal(m.pattern.type)}
+        charge_triggers = {m.token.i for m in matches
+                           if m.pattern.type in lexicon.word_set("modality.charge_types")}
         # what a call, demand or appeal is for ("joined the calls for an inquiry") is its
         # content, wherever the parser hung the preposition
         verbal_triggers |= {t.i for m in matches if m.pattern.preposition
@@ -99,8 +101,16 @@ def extract_events(doc: Doc, article: Article, lexicon: Lexicon | None = None) -
                 continue  # "slammed the exercise", "after days of fighting": not a new event
             if _topic_of_speech(match, verbal_triggers):
                 continue  # "called for sanctions", "filed a complaint over the attack"
+            if _judgement_of_naming(match.token, lexicon):
+                continue  # "found the raid justified": the finding is the act (speech.py)
             event.incidental = (_in_background(match, lexicon)
                                 or _reason_of(match, trigger_tokens))
+            charged = _charged_with(match.token, charge_triggers)
+            if charged is not None:
+                # "accused London of spreading lies": London's act, and only what the
+                # charge is about (told in passing unless told again)
+                event.actor = entity_for(charged)
+                event.incidental = True
             attribution = (Attribution(None, None) if match.pattern is DEMAND
                            else find_source(match.token, lexicon))
             if attribution.source is not None:
@@ -308,6 +318,28 @@ def _in_background(match: TriggerMatch, lexicon: Lexicon) -> bool:
 REASON_PREPOSITIONS = {"for", "with", "of", "over", "about"}
 
 
+def _charged_with(token: Token, charge_triggers: set[int]) -> Token | None:
+    """The party an act is charged against, when the act is what a charge, a conviction or
+    an arrest is for ("accused London of spreading lies", "X was convicted of murder",
+    "arrested for attacking police"): the charge's object, or passive subject."""
+    clause = token
+    for _ in range(5):
+        if clause.dep_ in ("pcomp", "pobj") and clause.head.dep_ == "prep" and (
+                clause.head.lower_ in REASON_PREPOSITIONS | {"on"}):
+            charge = clause.head.head
+            if charge.i in charge_triggers:
+                return next((c for c in charge.children
+                             if c.dep_ in ("dobj", "obj", "nsubjpass")), None)
+            if charge.pos_ not in ("NOUN", "PROPN"):
+                return None
+            clause = charge  # "on suspicion of", "on charges of": up to what they hang on
+            continue
+        if clause.head.i == clause.i:
+            return None
+        clause = clause.head
+    return None
+
+
 def _reason_of(match: TriggerMatch, trigger_tokens: set[int]) -> bool:
     """A noun trigger giving the reason of another act through a preposition ("charged
     with murder", "convicted of assault", "arrested for the killing")."""
@@ -326,6 +358,13 @@ def _preposition_objects(match: TriggerMatch) -> list[Token]:
     noun = match.token
     return [c for c in (*noun.children, *noun.head.children)
             if c.dep_ == "prep" and c.lower_ == word and (c.head.i == noun.i or c.i > noun.i)]
+
+
+def _judgement_of_naming(token: Token, lexicon: Lexicon) -> bool:
+    """A word that is the judgement a naming verb gives ("found the raid *justified*",
+    "called the vote a *betrayal*"): the naming is the speech act, not this word."""
+    return token.dep_ in ("ccomp", "xcomp", "oprd", "acomp") and (
+        lemma_of(token.head) in lexicon.word_set("stance.naming_verbs"))
 
 
 def _topic_of_speech(match: TriggerMatch, verbal_triggers: set[int]) -> bool:

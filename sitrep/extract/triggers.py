@@ -355,13 +355,28 @@ def match_verb(token: Token, lexicon: Lexicon) -> TriggerMatch | None:
     return None
 
 
+def _noun_lemma(token: Token, lexicon: Lexicon) -> str:
+    """The noun's lemma; for a capitalised plural the tagger read as a name at the start
+    of a sentence ("Tributes were paid ..."), its singular when that is a trigger noun."""
+    lemma = lemma_of(token)
+    if token.pos_ != "PROPN" or lemma in lexicon.noun_patterns or not token.is_sent_start:
+        return lemma
+    lower = token.lower_
+    for singular in (lower[:-3] + "y" if lower.endswith("ies") else None,
+                     lower[:-1] if lower.endswith("s") else None):
+        if singular and singular in lexicon.noun_patterns:
+            return singular
+    return lemma
+
+
 def _match_noun(token: Token, lexicon: Lexicon) -> TriggerMatch | None:
     forms, pieces = hyphen_word(token)  # "a sit-in", "the cease-fire"
     for form in forms:
         if form in lexicon.noun_patterns:
             match = _match_noun_patterns(token, lexicon.noun_patterns[form], lexicon)
             return replace(match, word_tokens=pieces) if match is not None else None
-    return _match_noun_patterns(token, lexicon.noun_patterns.get(lemma_of(token), ()), lexicon)
+    return _match_noun_patterns(
+        token, lexicon.noun_patterns.get(_noun_lemma(token, lexicon), ()), lexicon)
 
 
 def _match_noun_patterns(token: Token, patterns: list[Pattern],

@@ -38,17 +38,35 @@ def split_at_lines(text: str, chunk_chars: int) -> list[str]:
 def parse_articles(nlp: Language, articles: Iterable[Article], *, batch_size: int,
                    chunk_chars: int = DEFAULT_CHUNK_CHARS) -> Iterator[tuple[Doc, Article]]:
     """(doc, article) pairs in input order; long articles parsed in pieces and rejoined."""
+    for doc, article, _ in parse_with_headlines(nlp, articles, batch_size=batch_size,
+                                                chunk_chars=chunk_chars, headlines=False):
+        yield doc, article
 
-    def pieces() -> Iterator[tuple[str, tuple[Article, int]]]:
+
+def parse_with_headlines(nlp: Language, articles: Iterable[Article], *, batch_size: int,
+                         chunk_chars: int = DEFAULT_CHUNK_CHARS, headlines: bool = True
+                         ) -> Iterator[tuple[Doc, Article, Doc | None]]:
+    """(doc, article, headline doc or None) in input order: the headline (the article's
+    title) parsed in the same stream, right before its text."""
+
+    def pieces() -> Iterator[tuple[str, tuple[Article, int, bool]]]:
         for article in articles:
+            if headlines and article.title and article.title.strip():
+                yield article.title, (article, 0, True)
             parts = split_at_lines(article.text, chunk_chars)
             for part in parts:
-                yield part, (article, len(parts))
+                yield part, (article, len(parts), False)
 
     pending: list[Doc] = []
-    for doc, (article, count) in nlp.pipe(pieces(), as_tuples=True, batch_size=batch_size):
+    headline: Doc | None = None
+    for doc, (article, count, is_headline) in nlp.pipe(pieces(), as_tuples=True,
+                                                       batch_size=batch_size):
+        if is_headline:
+            headline = doc
+            continue
         pending.append(doc)
         if len(pending) == count:
             joined = pending[0] if count == 1 else Doc.from_docs(pending, ensure_whitespace=False)
             pending = []
-            yield joined, article
+            yield joined, article, headline
+            headline = None

@@ -127,6 +127,17 @@ def _words(text: str) -> list[_Word]:
     return words
 
 
+# "pro-Beijing", "anti-American": a stance toward a country, not membership of it.
+_STANCE_PREFIXES = frozenset({"pro", "anti"})
+
+
+def _stance_prefixed(text: str, words: Sequence[_Word], i: int) -> bool:
+    """Whether words[i] is hyphened to "pro" or "anti" ("the pro-Beijing camp")."""
+    if i == 0 or words[i - 1].text.lower() not in _STANCE_PREFIXES:
+        return False
+    return text[words[i - 1].end:words[i].start] in ("-", "\u2010", "\u2011")
+
+
 def _case_ok(pattern: tuple[str, ...], words: Sequence[_Word]) -> bool:
     """Capitalised pattern words must be capitalised in the text, all-caps ones all caps,
     so that "US" never matches "us" nor "Turkey" the bird."""
@@ -322,7 +333,8 @@ class ActorDictionary:
                 i += 1
                 continue
             entry, j = best
-            matches.append(_Match(entry, i, j, words[i].start, words[j - 1].end))
+            if not _stance_prefixed(text, words, i):
+                matches.append(_Match(entry, i, j, words[i].start, words[j - 1].end))
             i = j
         return matches, words
 

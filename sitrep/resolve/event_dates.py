@@ -221,7 +221,7 @@ class ArticleDates:
     def _carried_date(self, event: Event, narrative: _Narrative) -> ResolvedDate | None:
         if event.modality not in DONE:
             return None
-        mentions = event.all_mentions()
+        mentions = event.text_mentions()
         sentences = [narrative.sentence_of(m.trigger.start) for m in mentions]
         if any(s in narrative.dated_sentences for s in sentences):
             return None  # told where a date is written that is not its own
@@ -250,7 +250,7 @@ class ArticleDates:
         date = event.date
         if date is not None and date.range_end is not None and self.published is not None:
             return date.range_end < self.published - NEWS_WINDOW
-        tokens = [self._token(m.trigger) for m in event.all_mentions()]
+        tokens = [self._token(m.trigger) for m in event.text_mentions()]
         return all(t is not None and _told_as_background(t) for t in tokens)
 
     def _token(self, trigger: Entity) -> Token | None:

@@ -18,7 +18,7 @@ from spacy.tokens import Doc
 
 from sitrep.extract.lexicon import Lexicon
 from sitrep.extract.triggers import is_passive
-from sitrep.records import Article, ArticlePlace, Entity, Event, Location
+from sitrep.records import Article, ArticlePlace, Entity, Event, Location, Mention
 from sitrep.resolve.acts import merge_acts
 from sitrep.resolve.actors import ActorCode, ActorDictionary
 from sitrep.resolve.discourse import Discourse, build_discourse
@@ -27,6 +27,11 @@ from sitrep.resolve.places import Gazetteer, Place
 
 PRONOUNS = {"it", "they", "he", "she", "we", "i", "them", "him", "her"}
 PERSONAL_PRONOUNS = {"he", "she", "him", "her", "his"}
+# Heads of a source phrase that name one person ("the spokesman said he ...").
+PERSON_TITLES = {"spokesman", "spokeswoman", "spokesperson", "minister", "president",
+                 "official", "leader", "chief", "secretary", "ambassador", "envoy", "governor",
+                 "mayor", "premier", "chancellor", "general", "commander", "prosecutor",
+                 "judge", "lawyer", "senator", "lawmaker", "director", "head", "man", "woman"}
 # Descriptions that stand for a non-state party named just before ("the group").
 GROUP_NOUNS = {"group", "organisation", "organization", "movement", "militia", "faction",
                "network", "outfit", "insurgency", "rebels", "militants"}
@@ -84,7 +89,8 @@ def resolve_events(events: list[Event], doc: Doc, article: Article,
                    gazetteer: Gazetteer | None = None, *,
                    countries: list[ActorCode] | None = None,
                    places: list[ArticlePlace] | None = None,
-                   lexicon: Lexicon | None = None) -> list[Event]:
+                   lexicon: Lexicon | None = None,
+                   headline: list[Event] | None = None) -> list[Event]:
     """Fill codes, dates and places in the article's events (in place), merge the mentions
     of each act, and return them. `countries`, `places`: the article's country and place
     mentions, if the caller has found them already."""
@@ -115,7 +121,8 @@ def resolve_events(events: list[Event], doc: Doc, article: Article,
         # actor is the speaker: "we" inside a quotation, "X said it would ..."
         first_person = event.actor is not None and event.attributed_to is not None and (
             _is_first_person(event.actor) if event.quote
-            else event.actor.text.lower() in SPEAKER_PRONOUNS)
+            else event.actor.text.lower() in SPEAKER_PRONOUNS
+            and _can_be(event.actor, event.attributed_to, discourse))
         if event.attributed_to is not None and _is_group_description(event.actor):
             # "a Taliban spokesman said the group had attacked": the speaker's group first
             event.attributed_to = _resolve(event.attributed_to, actors, memory, when, "source")
@@ -153,16 +160,53 @@ def resolve_events(events: list[Event], doc: Doc, article: Article,
         event.date = dates.own_date(event)
         previous.append(event)
     events[:] = [e for e in merge_acts(events, doc, lexicon) if not _in_passing_only(e)]
+    for told in headline or ():
+        _attach_headline(told, events, actors, when)
     dates.date_discourse(events)
     for event in events:
         _imply_parties(event, doc, lexicon, discourse.setting)
     return events
 
 
+def _attach_headline(told: Event, events: list[Event], actors: ActorDictionary, when) -> None:
+    """A headline act is a mention of the article's first act of its type whose parties
+    agree with it ("Gunman opens fire in El Paso superstore" over "a gunman shot shoppers
+    ..."); it lends its parties where the text's mentions leave them uncoded. A headline
+    act the text does not tell is no event: the text is what reports."""
+    if not told.reported_as_act:
+        return
+    kind = told.plover_type or told.event_type
+    for party in ("actor", "recipient"):
+        entity = getattr(told, party)
+        if entity is not None:
+            found = actors.resolve(entity.text, when)
+            setattr(told, party, Entity(text=entity.text, code=found.code if found else None,
+                                        sector=found.sector if found else None))
+    for event in events:
+        if (event.plover_type or event.event_type) != kind:
+            continue
+        if not (_codes_agree(event.actor, told.actor)
+                and _codes_agree(event.recipient, told.recipient)):
+            continue
+        event.mentions.insert(0, Mention(told.sentence, None, replace(
+            told.trigger, start=None, end=None), None, headline=True))
+        if not _code(event.actor) and _code(told.actor):
+            event.actor = told.actor
+        if not _code(event.recipient) and _code(told.recipient):
+            event.recipient = told.recipient
+        return
+
+
+def _codes_agree(a: Entity | None, b: Entity | None) -> bool:
+    codes_a = {c for c in [_code(a), *(m.code for m in a.members)] if c} if a else set()
+    codes_b = {c for c in [_code(b), *(m.code for m in b.members)] if c} if b else set()
+    return not codes_a or not codes_b or bool(codes_a & codes_b)
+
+
 def _in_passing_only(event: Event) -> bool:
     """An act named only as the cause or occasion of another ("convicted over their
     assault"), told nowhere else and with no time or place of its own: background."""
-    return (event.incidental and len(event.all_mentions()) == 1 and event.location is None
+    return (event.incidental and len(event.text_mentions()) == 1 and event.location is None
             and not (event.date and event.date.value))
 
 
@@ -194,14 +238,16 @@ def _imply_parties(event: Event, doc: Doc, lexicon: Lexicon, setting: str | None
 def _implied_doer(event: Event, doc: Doc, lexicon: Lexicon) -> tuple[str, str] | None:
     """("authorities", "GOV") for a state's act told without its doer, ("protesters",
     "CVL") for a protest; None when the text must name the doer."""
-    for mention in event.all_mentions():
+    for mention in event.text_mentions():
         span = doc.char_span(mention.trigger.start, mention.trigger.end,
                              alignment_mode="expand")
         if span is None or not len(span):
             continue
         token = span[0]
         lemma = token.lemma_.lower()
-        agentless = token.pos_ in ("NOUN", "PROPN") or is_passive(token)
+        agentless = token.pos_ in ("NOUN", "PROPN") or is_passive(token) or (
+            token.tag_ == "VBN" and not any(c.dep_ in ("agent", "nsubj") for c in token.children)
+        )  # "appeared in court, charged with murder"
         if not agentless:
             continue
         if lemma in lexicon.word_set("actors.state_acts") or (
@@ -289,6 +335,10 @@ def _resolve(entity: Entity, actors: ActorDictionary, memory: _ArticleMemory, wh
         # "Prime Minister Ardern"): of the country where they act (PETRARCH's domestic
         # default, taken from the event's place or the article's setting)
         return replace(entity, code=memory.local, sector=sector, person=person)
+    if entity.start is not None and words[0] in ("the", "this", "that"):
+        named = _named_before(entity, actors, memory, when)
+        if named is not None:  # "the embassy" after "the US embassy in Baghdad"
+            return replace(entity, code=named.code, sector=sector or named.sector)
     if entity.start is not None and words[0] not in ("a", "an") and (
         words[0] in ("the", "this", "that") or sector is not None
     ):
@@ -353,9 +403,45 @@ def _located_in(entity: Entity, memory: _ArticleMemory) -> str | None:
     return None
 
 
+def _can_be(pronoun: Entity, source: Entity, discourse: Discourse) -> bool:
+    """Whether "he"/"she" can be the source ("X said he would ..."): only a person can
+    (not "according to CNN"); "it" and "they" can be anyone."""
+    if pronoun.text.lower() not in ("he", "she"):
+        return True
+    words = source.text.lower().split()
+    return discourse.person_in(source) is not None or bool(
+        words and words[-1] in PERSON_TITLES)
+
+
 def _is_group_description(entity: Entity | None) -> bool:
     words = entity.text.lower().split() if entity is not None else []
     return len(words) == 2 and words[0] in ("the", "this") and words[1] in GROUP_NOUNS
+
+
+def _named_before(entity: Entity, actors: ActorDictionary, memory: _ArticleMemory,
+                  when) -> ActorCode | None:
+    """What a definite description ("the embassy", "the ministry") stands for: the latest
+    phrase in the sentences just before with the same head noun whose words give a code
+    ("the US embassy in Baghdad", "the Russian Foreign Ministry")."""
+    doc = memory.doc
+    if doc is None or entity.start is None:
+        return None
+    span = doc.char_span(entity.start, entity.end, alignment_mode="expand")
+    if span is None or len(span) > 3 or span.root.pos_ != "NOUN":
+        return None
+    head = span.root.lemma_.lower()
+    first = doc.char_span(memory.recent_start(entity.start), entity.start,
+                          alignment_mode="expand")
+    if first is None:
+        return None
+    for token in reversed(first):
+        if token.lemma_.lower() != head or token.pos_ not in ("NOUN", "PROPN"):
+            continue
+        words = doc[token.left_edge.i: token.i + 1]  # the head with its modifiers
+        found = actors.resolve(words.text, when)
+        if found is not None and found.code:
+            return found
+    return None
 
 
 def _recent_group(memory: _ArticleMemory, offset: int | None) -> Entity | None:
