@@ -196,6 +196,11 @@ def _match_particles(verb: Token, particles: tuple[str, ...]) -> tuple[Token, ..
                 continue
         hit = next((c for c in children if c.lower_ == word and anchor < c.i <= anchor + 3),
                    None)
+        if hit is None and found and found[-1].dep_ in PARTICLE_DEPS | {"advmod"}:
+            # "pulled out of the talks", "moved away from": the preposition hung on the
+            # particle before it
+            hit = next((c for c in found[-1].children if c.dep_ == "prep"
+                        and c.lower_ == word and c.i == found[-1].i + 1), None)
         if hit is None and not found:
             # "calling for the killers to be brought to justice": the preposition read as
             # the marker of the clause that follows the verb
