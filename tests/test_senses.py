@@ -197,6 +197,9 @@ SAME_WORDS_AS_EVENTS = [
     ("The army deployed 5,000 troops along the border.", "MOBILIZE"),
     ("The government cut off electricity to the rebel-held city.", "COERCE"),
     ("Protesters stormed the parliament on Tuesday.", "PROTEST"),
+    # "out of" hung on "out": leaving talks halts negotiations (CAMEO 164)
+    ("The rebels pulled out of the peace talks on Monday.", "SANCTION"),
+    ("The minister postponed his trip to Moscow.", "REJECT"),
 ]
 
 
