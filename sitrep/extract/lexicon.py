@@ -123,8 +123,12 @@ class Lexicon:
         documents = [_read_toml(folder / name, name) for name in PACKAGED_FILES]
         documents += [_read_toml(Path(path), str(path)) for path in extra]
         classes: dict[str, list[str]] = {}
-        for doc in documents:
+        for doc, doc_name in zip(documents, [*PACKAGED_FILES, *map(str, extra)]):
             for name, values in doc.get("classes", {}).items():
+                nested = [v for v in values if v.startswith("@")]
+                if nested:  # a class is a list of words: "@x" in it would match nothing
+                    raise LexiconError(f"{doc_name}: class {name} names other classes {nested}; "
+                                       "list their words, or name both classes in the pattern")
                 classes.setdefault(name, []).extend(v.lower() for v in values)
         order = 0
         names = [*PACKAGED_FILES, *map(str, extra)]
