@@ -200,6 +200,10 @@ SAME_WORDS_AS_EVENTS = [
     # "out of" hung on "out": leaving talks halts negotiations (CAMEO 164)
     ("The rebels pulled out of the peace talks on Monday.", "SANCTION"),
     ("The minister postponed his trip to Moscow.", "REJECT"),
+    # what crowds of protesters seize, besiege and burn is dissent, not repression
+    ("Students seized the university administration building.", "PROTEST"),
+    ("Protesters set fire to the ruling party's headquarters.", "PROTEST"),
+    ("Soldiers set fire to the village.", "COERCE"),
 ]
 
 
@@ -251,6 +255,7 @@ def test_a_user_non_event_wins_over_the_trigger(tmp_path, code):
     '[[non_event]]\nverb = "rally"\nmodifier = ["campaign"]\n',
     '[[non_event]]\nnoun = "rally"\nintransitive = true\n',
     '[senses]\nnon_agents = ["@no_such_class"]\n',
+    '[classes]\nmy_crowds = ["@protesters", "mob"]\n',  # a class cannot name a class
 ])
 def test_bad_sense_entries_are_errors(tmp_path, text):
     with pytest.raises(LexiconError):
