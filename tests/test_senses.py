@@ -204,6 +204,8 @@ SAME_WORDS_AS_EVENTS = [
     ("Students seized the university administration building.", "PROTEST"),
     ("Protesters set fire to the ruling party's headquarters.", "PROTEST"),
     ("Soldiers set fire to the village.", "COERCE"),
+    ("Protesters clashed with police outside the parliament.", "PROTEST"),
+    ("Settlers threw stones at passing cars.", "ASSAULT"),
 ]
 
 
