@@ -287,3 +287,18 @@ def test_a_headline_act_lends_its_parties_but_is_no_event_of_its_own(code):
                       "held in the city. The case continues.",
                       title="Troops shell rebel positions in the north")
     assert not of_type(title_only, "ASSAULT")
+
+
+def test_who_is_included_in_a_group_are_its_members(code):
+    events = code("Tributes were paid by world leaders including the Iranian foreign minister "
+                  "and the British prime minister.")
+    support = one(events, "SUPPORT")
+    assert {m["code"] for m in support["actor"]["members"]} >= {"IRN", "GBR"}
+
+
+def test_a_camp_named_pro_something_is_not_located_there(code):
+    events = code("Lawmaker Lin Mei from the pro-Beijing camp condemned the protesters in Hong "
+                  "Kong on Tuesday. The protests have gone on for months. Police arrested "
+                  "dozens in Hong Kong.", title="Hong Kong protests continue")
+    accusation = [e for e in of_type(events, "ACCUSE") if "Lin Mei" in e["actor"]["text"]]
+    assert accusation and accusation[0]["actor"]["code"] != "CHN"

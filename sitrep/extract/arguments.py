@@ -23,8 +23,9 @@ from sitrep.records import Entity, Location
 
 # Dependents that are not part of a noun phrase's own words.
 CLAUSE_DEPS = {"relcl", "acl", "advcl", "punct", "mark", "parataxis", "ccomp", "xcomp", "dep"}
-# Prepositions whose object stays inside the phrase ("the defense chiefs of South Korea").
-INNER_PREPS = {"of"}
+# Prepositions whose object stays inside the phrase ("the defense chiefs of South Korea",
+# "world leaders including the Iranian foreign minister": who they are).
+INNER_PREPS = {"of", "including"}
 ORIGIN_PREPS = {"from"}
 # "arrived for talks", "at the meeting ... reaffirmed": the verb's subject takes part
 MEETING_PREPS = {"for", "at", "during"}

@@ -11,6 +11,7 @@ know takes the country the article names most.
 from __future__ import annotations
 
 import bisect
+import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
 
@@ -369,6 +370,7 @@ def _resolve(entity: Entity, actors: ActorDictionary, memory: _ArticleMemory, wh
 
 
 LOCATIVE_PREPS = {"in", "throughout", "across", "from", "inside"}
+STANCE_PREFIX = re.compile(r"\b(?:pro|anti)[-\u2010\u2011]", re.IGNORECASE)
 
 
 def _located_in(entity: Entity, memory: _ArticleMemory) -> str | None:
@@ -397,6 +399,8 @@ def _located_in(entity: Entity, memory: _ArticleMemory) -> str | None:
                         t.ent_type_ == "PERSON" for t in phrase):
                     continue
             text = phrase.text
+            if STANCE_PREFIX.search(text):
+                continue  # "from the pro-Beijing camp": a stance, not a place
             place = memory.gazetteer.resolve(text, context_countries=memory.context)
             if place is not None and place.country:
                 return place.country
