@@ -302,3 +302,12 @@ def test_a_camp_named_pro_something_is_not_located_there(code):
                   "dozens in Hong Kong.", title="Hong Kong protests continue")
     accusation = [e for e in of_type(events, "ACCUSE") if "Lin Mei" in e["actor"]["text"]]
     assert accusation and accusation[0]["actor"]["code"] != "CHN"
+
+
+def test_a_short_name_takes_the_code_of_the_full_name_given_before(code):
+    events = code("The Brazilian Federal Senate opened an inquiry into the contracts on "
+                  "Monday. Argentina and Chile criticised the inquiry.\n\nThe Federal Senate "
+                  "also rejected the health minister's request for more time, officials said.")
+    rejection = one(events, "REJECT")
+    assert rejection["actor"]["text"] == "The Federal Senate"
+    assert rejection["actor"]["code"] == "BRA"

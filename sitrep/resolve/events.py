@@ -73,6 +73,7 @@ class _ArticleMemory:
     # who issues the article when it speaks in the first person (a ministry's statement):
     # its outlet, if the actor dictionary knows it
     issuer: ActorCode | None = None
+    text: str | None = None  # the article's text (Doc.text would rebuild it on each read)
 
     def recent_start(self, offset: int) -> int:
         """Where the sentences a description may look back into begin."""
@@ -108,6 +109,7 @@ def resolve_events(events: list[Event], doc: Doc, article: Article,
     discourse = build_discourse(doc, article, actors, gazetteer, places, countries, when)
     issuer = actors.resolve(article.outlet, when) if article.outlet else None
     memory = _ArticleMemory(issuer=issuer if issuer is not None and issuer.code else None,
+                            text=article.text,
                             countries=countries, country_ends=[c.end for c in countries],
                             dominant=discourse.setting or (context[0] if context else None),
                             doc=doc, gazetteer=gazetteer, context=context,
@@ -331,6 +333,9 @@ def _resolve(entity: Entity, actors: ActorDictionary, memory: _ArticleMemory, wh
         # a short name seen in full earlier: "Trump" after "US President Donald Trump"
         if entity.text in earlier.text and earlier.code:
             return replace(_with_code(entity, earlier, earlier.sector), person=earlier.person)
+    fuller = _fuller_name_before(entity, actors, memory, when)
+    if fuller is not None:  # "the House of Representatives" after "the United States House
+        return replace(entity, code=fuller.code, sector=sector or fuller.sector, person=person)
     if memory.local and _is_named(entity.text):
         # a named person or body the dictionary does not know ("President Yoweri Museveni",
         # "Prime Minister Ardern"): of the country where they act (PETRARCH's domestic
@@ -445,6 +450,30 @@ def _named_before(entity: Entity, actors: ActorDictionary, memory: _ArticleMemor
         found = actors.resolve(words.text, when)
         if found is not None and found.code:
             return found
+    return None
+
+
+def _fuller_name_before(entity: Entity, actors: ActorDictionary, memory: _ArticleMemory,
+                        when) -> ActorCode | None:
+    """A name the article gave in full earlier, of which this one is the end: "the House
+    of Representatives" after "the United States House of Representatives", "the Foreign
+    Ministry" after "the Russian Foreign Ministry"."""
+    doc = memory.doc
+    if doc is None or entity.start is None:
+        return None
+    name = " ".join(w for w in entity.text.split() if w.lower() not in ("the", "this", "that"))
+    if len(name) < 4 or not name[:1].isupper():
+        return None
+    text = doc.text if memory.text is None else memory.text
+    at = text.rfind(name, 0, entity.start)
+    while at > 0:
+        span = doc.char_span(at, at + len(name), alignment_mode="expand")
+        if span is not None and span.root.left_edge.i < span.start:
+            words = doc[span.root.left_edge.i: span.end]  # the name with what precedes it
+            found = actors.resolve(words.text, when)
+            if found is not None and found.code:
+                return found
+        at = text.rfind(name, 0, at)
     return None
 
 
