@@ -264,17 +264,28 @@ def test_a_state_act_told_as_a_participle_is_the_authorities(code):
     assert charge and charge[0]["actor"]["code"] == "CHL" and charge[0]["actor"]["implied"]
 
 
-def test_what_a_charge_is_about_is_the_accused_act_told_in_passing(code):
+def test_what_an_accusation_or_arrest_is_for_is_claimed_and_a_conviction_stands_for_it(code):
     from sitrep.extract import extract_events
     from sitrep.parse import load_model
     from sitrep.records import Article
 
+    nlp = load_model(None)
     text = "The ministry accused London of spreading lies about the war."
-    events = extract_events(load_model(None)(text), Article(text=text))
+    events = extract_events(nlp(text), Article(text=text))
     spreading = [e for e in events if e.trigger.text == "spreading"]
-    assert spreading and spreading[0].actor.text == "London" and spreading[0].incidental
-    # in the record, the accusation stands for it
-    assert [e["trigger"]["text"] for e in code(text)] == ["accused"]
+    assert spreading and spreading[0].actor.text == "London"
+    assert spreading[0].modality == "claimed" and not spreading[0].incidental
+    assert "ministry" in spreading[0].attributed_to.text
+    # in the record the accusation is the act reported, the spreading its claim
+    modalities = {e["trigger"]["text"]: e["modality"] for e in code(text)}
+    assert modalities == {"accused": "asserted", "spreading": "claimed"}
+
+    # an arrest only alleges the act; a conviction stands for it
+    text = "Police arrested two men for attacking a journalist in Lyon."
+    attacking = [e for e in code(text) if e["trigger"]["text"] == "attacking"]
+    assert attacking and attacking[0]["modality"] == "claimed"
+    text = "A court in Lyon convicted two men of attacking a journalist."
+    assert [e["trigger"]["text"] for e in code(text)] == ["convicted"]
 
 
 def test_a_headline_act_lends_its_parties_but_is_no_event_of_its_own(code):

@@ -11,6 +11,7 @@ from sitrep.extract.arguments import (
     entity_for,
     noun_arguments,
     place_candidates,
+    subject_of,
     verb_arguments,
 )
 from sitrep.extract.attribution import Attribution, ends_open, find_source, quote_state
@@ -82,7 +83,7 @@ def extract_events(doc: Doc, article: Article, lexicon: Lexicon | None = None) -
         matches = find_triggers(sentence, lexicon)
         trigger_tokens = {m.token.i for m in matches}
         verbal_triggers = {m.token.i for m in matches if lexicon.is_verbal(m.pattern.type)}
-        charge_triggers = {m.token.i for m in matches
+        charge_triggers = {m.token.i: m.pattern.type for m in matches
                            if m.pattern.type in lexicon.word_set("modality.charge_types")}
         # what a call, demand or appeal is for ("joined the calls for an inquiry") is its
         # content, wherever the parser hung the preposition
@@ -105,12 +106,15 @@ def extract_events(doc: Doc, article: Article, lexicon: Lexicon | None = None) -
                 continue  # "found the raid justified": the finding is the act (speech.py)
             event.incidental = (_in_background(match, lexicon)
                                 or _reason_of(match, trigger_tokens))
-            charged = _charged_with(match.token, charge_triggers)
-            if charged is not None:
-                # "accused London of spreading lies": London's act, and only what the
-                # charge is about (told in passing unless told again)
-                event.actor = entity_for(charged)
-                event.incidental = True
+            charge = _charge_of(match.token, charge_triggers)
+            accused = _accused(charge) if charge is not None else None
+            if accused is not None:
+                # "accused London of spreading lies": London's act, told as what the charge
+                # is about: an allegation (the accuser's claim), or, for a conviction, in
+                # passing
+                event.actor = entity_for(accused)
+                event.incidental = charge_triggers[charge.i] not in lexicon.word_set(
+                    "modality.alleging_charge_types")
             attribution = (Attribution(None, None) if match.pattern is DEMAND
                            else find_source(match.token, lexicon))
             if attribution.source is not None:
@@ -124,6 +128,11 @@ def extract_events(doc: Doc, article: Article, lexicon: Lexicon | None = None) -
                               else modality_of(match.token, lexicon, claim_verb=attribution.verb))
             if quoted and event.modality == "asserted" and not _speakers_own(event, lexicon):
                 event.modality = "claimed"  # a quotation's account of others: the speaker's
+            if accused is not None and not event.incidental and event.modality == "asserted":
+                event.modality = "claimed"  # what X is accused of: the accuser's claim
+                if event.attributed_to is None:
+                    accuser = subject_of(charge, lexicon)
+                    event.attributed_to = entity_for(accuser) if accuser is not None else None
             event.plover_type = lexicon.plover_type(
                 event.event_type, event.modality, own_voice=_own_voice(event, lexicon))
             events.append(event)
@@ -318,18 +327,16 @@ def _in_background(match: TriggerMatch, lexicon: Lexicon) -> bool:
 REASON_PREPOSITIONS = {"for", "with", "of", "over", "about"}
 
 
-def _charged_with(token: Token, charge_triggers: set[int]) -> Token | None:
-    """The party an act is charged against, when the act is what a charge, a conviction or
-    an arrest is for ("accused London of spreading lies", "X was convicted of murder",
-    "arrested for attacking police"): the charge's object, or passive subject."""
+def _charge_of(token: Token, charge_triggers: dict[int, str]) -> Token | None:
+    """The charge, conviction or arrest an act is what it is for ("accused London of
+    spreading lies", "X was convicted of murder", "arrested on suspicion of assaulting")."""
     clause = token
     for _ in range(5):
         if clause.dep_ in ("pcomp", "pobj") and clause.head.dep_ == "prep" and (
                 clause.head.lower_ in REASON_PREPOSITIONS | {"on"}):
             charge = clause.head.head
             if charge.i in charge_triggers:
-                return next((c for c in charge.children
-                             if c.dep_ in ("dobj", "obj", "nsubjpass")), None)
+                return charge
             if charge.pos_ not in ("NOUN", "PROPN"):
                 return None
             clause = charge  # "on suspicion of", "on charges of": up to what they hang on
@@ -338,6 +345,11 @@ def _charged_with(token: Token, charge_triggers: set[int]) -> Token | None:
             return None
         clause = clause.head
     return None
+
+
+def _accused(charge: Token) -> Token | None:
+    """Whom a charge targets: its object, or its passive subject."""
+    return next((c for c in charge.children if c.dep_ in ("dobj", "obj", "nsubjpass")), None)
 
 
 def _reason_of(match: TriggerMatch, trigger_tokens: set[int]) -> bool:
