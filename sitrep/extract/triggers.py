@@ -198,7 +198,7 @@ def _counted(noun: Token | None, quantities: frozenset[str]) -> Token | None:
 def _looked_through(lexicon: Lexicon) -> frozenset[str]:
     """Nouns an object constraint looks through: counting nouns ("hundreds of tonnes of
     rice") and nouns of kind ("a rare form of cancer")."""
-    return lexicon.word_set("actors.quantity_nouns") | lexicon.word_set("senses.kind_nouns")
+    return lexicon.word_union("actors.quantity_nouns", "senses.kind_nouns")
 
 
 def _object_ok(pattern: Pattern, obj: Token | None, quantities: frozenset[str],
@@ -360,6 +360,8 @@ def find_triggers(sentence: Span, lexicon: Lexicon) -> list[TriggerMatch]:
     """
     matches: list[TriggerMatch] = []
     for token in sentence:
+        if not lexicon.has_patterns(lemma_of(token)):
+            continue  # most words start no pattern: skip the parse checks
         if token.pos_ in VERB_TAGS and _is_nominalised(token):
             match = _match_noun(token, lexicon)  # "the accused", "the wounded": people
         elif token.pos_ in VERB_TAGS and token.dep_ == "amod" and token.tag_ == "VBG":
