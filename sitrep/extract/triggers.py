@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -227,18 +228,29 @@ def _phrase_object(objects: frozenset[str], obj: Token) -> bool:
     """A multiword object entry ("peacekeeping mission", "aid worker"): the object's head
     lemma (or a conjunct's) is its last word and the other words are compound or adjective
     modifiers of it, as for a multiword noun trigger."""
+    entries = _multiword_entries(objects)
+    if not entries:
+        return False
     for head in (obj, *obj.conjuncts):
+        lemma = lemma_of(head)
         modifiers = None
-        for entry in objects:
-            words = entry.split()
-            if len(words) < 2 or words[-1] != lemma_of(head):
+        for last, others in entries:
+            if last != lemma:
                 continue
             if modifiers is None:
                 modifiers = {lemma_of(c) for c in head.children
                              if c.dep_ in ("compound", "amod", "nmod")}
-            if set(words[:-1]) <= modifiers:
+            if others <= modifiers:
                 return True
     return False
+
+
+@functools.cache
+def _multiword_entries(objects: frozenset[str]) -> tuple[tuple[str, frozenset[str]], ...]:
+    """An object list's entries of several words, as (last word, the other words): split
+    once per list, not at every token tried against it."""
+    return tuple((words[-1], frozenset(words[:-1]))
+                 for words in map(str.split, objects) if len(words) >= 2)
 
 
 def _subject_ok(pattern: Pattern, verb: Token, quantities: frozenset[str]) -> bool:
@@ -299,25 +311,37 @@ def _cause_ok(pattern: Pattern, token: Token, obj: Token | None, lexicon: Lexico
 def match_verb(token: Token, lexicon: Lexicon) -> TriggerMatch | None:
     """The best-fitting verb pattern for a token; None when there is none or when the best
     fit is another sense of the word (a [[non_event]] pattern)."""
+    # A verb's patterns share particles ("call for" heads six): each particle sequence, the
+    # object it leads to and the verb's complements are read once for all of them.
+    particles_of: dict[tuple[str, ...], tuple[Token, ...] | None] = {}
+    objects_of: dict[tuple[tuple[str, ...], bool], Token | None] = {}
+    complements: set[str] | None = None
     for pattern in lexicon.verb_patterns.get(lemma_of(token), ()):
-        particles = _match_particles(token, pattern.particles)
+        if pattern.particles not in particles_of:
+            particles_of[pattern.particles] = _match_particles(token, pattern.particles)
+        particles = particles_of[pattern.particles]
         if particles is None:
             continue
         if not pattern.passive_ok and is_passive(token):
             continue
         if pattern.intransitive and any(c.dep_ in ("dobj", "obj") for c in token.children):
             continue
-        if pattern.xcomp and not any(
-            lemma_of(c) in pattern.xcomp for c in infinitival_complements(token)
-        ):
-            continue
+        if pattern.xcomp:
+            if complements is None:
+                complements = {lemma_of(c) for c in infinitival_complements(token)}
+            if not complements & pattern.xcomp:
+                continue
         if (pattern.subjects or pattern.not_subjects) and not _subject_ok(
             pattern, _subject_bearer(token), lexicon.word_set("actors.quantity_nouns")
         ):
             continue
-        obj = verb_object(token, particles)
-        if obj is None and pattern.objects:
-            obj = intransitive_subject(token)  # "the bombers flew over Okinawa"
+        key = (pattern.particles, bool(pattern.objects))
+        if key not in objects_of:
+            obj = verb_object(token, particles)
+            if obj is None and pattern.objects:
+                obj = intransitive_subject(token)  # "the bombers flew over Okinawa"
+            objects_of[key] = obj
+        obj = objects_of[key]
         described = described_noun(token) if not particles else None
         if not _object_ok(pattern, obj, _looked_through(lexicon), described):
             continue
