@@ -67,7 +67,7 @@ def extract_events(doc: Doc, article: Article, lexicon: Lexicon | None = None) -
     speakers = _Speakers()
     open_quote = False
     previous_end = 0
-    text = doc.text  # built once: Doc.text joins every token each time it is read
+    text = article.text  # the doc's text (its parse), without Doc.text joining every token
     for sentence in doc.sents:
         words = [t for t in sentence if not t.is_space]
         if not words:
