@@ -90,6 +90,9 @@ def quote_state(sentence: Span, open_before: bool) -> list[bool]:
     inside = open_before
     states = []
     for token in sentence:
+        if not token.is_quote:  # spaCy's lexical flag, set for every quotation mark here
+            states.append(inside)
+            continue
         text = token.text
         if text in OPEN_QUOTES and text not in CLOSE_QUOTES:
             inside = True
@@ -109,6 +112,8 @@ def ends_open(sentence: Span, open_before: bool) -> bool:
     """Whether a quotation is still open at the end of the sentence."""
     inside = open_before
     for token in sentence:
+        if not token.is_quote:  # as in quote_state
+            continue
         if token.text == '"':
             inside = not inside
         elif token.text in OPEN_QUOTES:
