@@ -9,7 +9,7 @@ from __future__ import annotations
 import functools
 import hashlib
 import unicodedata
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, Literal
 
@@ -77,6 +77,10 @@ class Span:
 
     start: int
     end: int
+
+    def to_record(self) -> dict[str, int]:
+        # what dataclasses.asdict gives, without its recursive deep copy
+        return {"start": self.start, "end": self.end}
 
 
 @dataclass
@@ -193,7 +197,7 @@ class Mention:
     evidence: Span  # trigger plus the arguments read in this sentence
 
     def to_record(self) -> dict[str, Any]:
-        return {"sentence": self.sentence, "evidence": asdict(self.evidence),
+        return {"sentence": self.sentence, "evidence": self.evidence.to_record(),
                 "trigger": {"text": self.trigger.text, "start": self.trigger.start,
                             "end": self.trigger.end}}
 
@@ -308,7 +312,7 @@ class Event:
             "quote": self.quote,
             "background": self.background,
             "sentence": self.sentence,
-            "evidence": asdict(evidence),
+            "evidence": evidence.to_record(),
             "trigger": {"text": self.trigger.text, "start": self.trigger.start,
                         "end": self.trigger.end},
             "mentions": [m.to_record() for m in self.all_mentions()],
