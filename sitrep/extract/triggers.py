@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Token
 
 from sitrep.extract.lexicon import Lexicon, Pattern
 
@@ -376,8 +377,8 @@ def _takes_preposition(noun: Token, word: str) -> bool:
         c.dep_ == "prep" and c.lower_ == word and c.i > noun.i for c in head.children)
 
 
-def find_triggers(sentence: Span, lexicon: Lexicon) -> list[TriggerMatch]:
-    """All trigger matches in a sentence, at most one per token.
+def find_triggers(sentence: Sequence[Token], lexicon: Lexicon) -> list[TriggerMatch]:
+    """All trigger matches in a sentence (its tokens), at most one per token.
 
     A noun trigger that is the object of a verb trigger of the same type ("launched an
     attack" when both match) is dropped: one event, anchored on the verb.
@@ -562,7 +563,8 @@ def _restates(match: TriggerMatch, verbs: dict[int, TriggerMatch]) -> bool:
     return verb is not None and head.i != match.token.i and verb.pattern.type == match.pattern.type
 
 
-def find_demands(sentence: Span, lexicon: Lexicon, taken: set[int]) -> list[TriggerMatch]:
+def find_demands(sentence: Sequence[Token], lexicon: Lexicon, taken: set[int]
+                 ) -> list[TriggerMatch]:
     """Reported obligations as requests: "Washington declared that China must drop
     barriers" is a REQUEST by Washington on China. The trigger is the modal ("must")."""
     reporting = lexicon.word_set("attribution.reporting_verbs")
