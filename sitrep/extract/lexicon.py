@@ -177,10 +177,6 @@ class Lexicon:
             union = self._unions[keys] = frozenset().union(*(self.word_set(k) for k in keys))
         return union
 
-    def has_patterns(self, lemma: str) -> bool:
-        """Whether any verb or noun pattern has this head lemma (most words have none)."""
-        return lemma in self.verb_patterns or lemma in self.noun_patterns
-
     def is_verbal(self, type_name: str) -> bool:
         """Verbal (said) rather than material (done) event types, per PLOVER's quad classes."""
         return self.types[type_name].quad.lower().startswith("verbal")

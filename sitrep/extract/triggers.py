@@ -385,8 +385,6 @@ def find_triggers(sentence: Sequence[Token], lexicon: Lexicon) -> list[TriggerMa
     """
     matches: list[TriggerMatch] = []
     for token in sentence:
-        if not lexicon.has_patterns(lemma_of(token)):
-            continue  # most words start no pattern: skip the parse checks
         if token.pos_ in VERB_TAGS and _is_nominalised(token):
             match = _match_noun(token, lexicon)  # "the accused", "the wounded": people
         elif token.pos_ in VERB_TAGS and token.dep_ == "amod" and token.tag_ == "VBG":
