@@ -157,8 +157,8 @@ def _link_events(session: LinkSession, batch: list[LinkArticle], config: LinkCon
     """Put each event mention of the batch in an event cluster and refresh the series of the
     clusters that changed. Returns, for each article of the batch, the other articles that
     report one of its events dated to a day near it (within the story window)."""
-    mentions = [mention_from_json(text, config) for article in batch
-                for text in article.event_json]
+    mentions = [mention_from_json(text, config, record) for article in batch
+                for text, record in zip(article.event_json, article.events, strict=True)]
     mergeable = [m for m in mentions if can_merge(m)]
     stored = session.clusters(_could_join(session, mergeable, config),
                               lambda text: mention_from_json(text, config))

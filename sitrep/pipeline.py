@@ -66,7 +66,7 @@ def pipeline(articles: Iterable[Article], components: Components | None = None, 
                                           components.lexicon) if headline is not None else [])
         countries = components.actors.find_countries(article.text)
         places = places_in(doc, components.places, components.actors,
-                           article_countries(countries))
+                           article_countries(countries), text=article.text)
         resolve_events(events, doc, article, components.actors, components.places,
                        countries=countries, places=places,
                        lexicon=components.lexicon, headline=headline_events)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import functools
 import hashlib
 import unicodedata
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, Literal
 
@@ -77,6 +77,10 @@ class Span:
 
     start: int
     end: int
+
+    def to_record(self) -> dict[str, int]:
+        # what dataclasses.asdict gives, without its recursive deep copy
+        return {"start": self.start, "end": self.end}
 
 
 @dataclass
@@ -196,7 +200,7 @@ class Mention:
 
     def to_record(self) -> dict[str, Any]:
         record = {"sentence": self.sentence,
-                  "evidence": asdict(self.evidence) if self.evidence else None,
+                  "evidence": self.evidence.to_record() if self.evidence else None,
                   "trigger": {"text": self.trigger.text, "start": self.trigger.start,
                               "end": self.trigger.end}}
         if self.headline:
@@ -318,7 +322,7 @@ class Event:
             "quote": self.quote,
             "background": self.background,
             "sentence": self.sentence,
-            "evidence": asdict(evidence),
+            "evidence": evidence.to_record(),
             "trigger": {"text": self.trigger.text, "start": self.trigger.start,
                         "end": self.trigger.end},
             "mentions": [m.to_record() for m in self.all_mentions()],

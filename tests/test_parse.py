@@ -47,3 +47,11 @@ def test_order_is_kept_when_long_and_short_articles_mix():
     out = list(parse_articles(nlp, [short, long, short], batch_size=2, chunk_chars=120))
     assert [a.text for _, a in out] == [short.text, long.text, short.text]
     assert [d.text for d, _ in out] == [short.text, long.text, short.text]
+
+
+def test_every_quotation_mark_sitrep_tracks_is_a_quote_to_spacy():
+    # quote_state and ends_open skip tokens spaCy does not flag as quotes
+    from sitrep.extract.attribution import CLOSE_QUOTES, OPEN_QUOTES
+
+    vocab = load_model().vocab
+    assert all(vocab[mark].is_quote for mark in OPEN_QUOTES | CLOSE_QUOTES)

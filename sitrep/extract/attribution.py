@@ -10,9 +10,10 @@ The source's code is assigned by the resolve stage (pronouns like "it said" incl
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Token
 
 from sitrep.extract.arguments import entity_for
 from sitrep.extract.lexicon import Lexicon
@@ -81,8 +82,8 @@ def find_source(trigger: Token, lexicon: Lexicon) -> Attribution:
     return Attribution(None, None)
 
 
-def quote_state(sentence: Span, open_before: bool) -> list[bool]:
-    """For each token of the sentence, whether it stands inside a quotation.
+def quote_state(sentence: Sequence[Token], open_before: bool) -> list[bool]:
+    """For each token of the sentence (its tokens), whether it stands inside a quotation.
 
     `open_before` carries a quotation left open by an earlier sentence. Straight double
     quotes toggle; curly ones open and close.
@@ -90,6 +91,9 @@ def quote_state(sentence: Span, open_before: bool) -> list[bool]:
     inside = open_before
     states = []
     for token in sentence:
+        if not token.is_quote:  # spaCy's lexical flag, set for every quotation mark here
+            states.append(inside)
+            continue
         text = token.text
         if text in OPEN_QUOTES and text not in CLOSE_QUOTES:
             inside = True
@@ -105,10 +109,12 @@ def quote_state(sentence: Span, open_before: bool) -> list[bool]:
     return states
 
 
-def ends_open(sentence: Span, open_before: bool) -> bool:
+def ends_open(sentence: Sequence[Token], open_before: bool) -> bool:
     """Whether a quotation is still open at the end of the sentence."""
     inside = open_before
     for token in sentence:
+        if not token.is_quote:  # as in quote_state
+            continue
         if token.text == '"':
             inside = not inside
         elif token.text in OPEN_QUOTES:

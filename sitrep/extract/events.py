@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
@@ -68,9 +69,12 @@ def extract_events(doc: Doc, article: Article, lexicon: Lexicon | None = None) -
     speakers = _Speakers()
     open_quote = False
     previous_end = 0
-    text = doc.text  # built once: Doc.text joins every token each time it is read
+    text = article.text  # the doc's text (its parse), without Doc.text joining every token
     for sentence in doc.sents:
-        words = [t for t in sentence if not t.is_space]
+        # made once: iterating a Span makes every Token anew, and the passes below each
+        # read the whole sentence
+        tokens = list(sentence)
+        words = [t for t in tokens if not t.is_space]
         if not words:
             continue
         if "\n" in text[previous_end : words[0].idx]:
@@ -79,8 +83,8 @@ def extract_events(doc: Doc, article: Article, lexicon: Lexicon | None = None) -
         # A sentence that opens inside a quotation, or with one, and names no speaker of
         # its own continues the last speaker's words.
         continues_quote = open_quote or words[0].text in QUOTE_OPENERS
-        inside = quote_state(sentence, open_quote)
-        matches = find_triggers(sentence, lexicon)
+        inside = quote_state(tokens, open_quote)
+        matches = find_triggers(tokens, lexicon)
         trigger_tokens = {m.token.i for m in matches}
         verbal_triggers = {m.token.i for m in matches if lexicon.is_verbal(m.pattern.type)}
         charge_triggers = {m.token.i: m.pattern.type for m in matches
@@ -90,7 +94,7 @@ def extract_events(doc: Doc, article: Article, lexicon: Lexicon | None = None) -
         verbal_triggers |= {t.i for m in matches if m.pattern.preposition
                             and lexicon.is_verbal(m.pattern.type)
                             for t in _preposition_objects(m)}
-        matches += find_demands(sentence, lexicon, trigger_tokens)
+        matches += find_demands(tokens, lexicon, trigger_tokens)
         matches = _without_intended_content(matches, lexicon)
         first = len(events)
         spoke: Entity | None = None
@@ -139,10 +143,10 @@ def extract_events(doc: Doc, article: Article, lexicon: Lexicon | None = None) -
         events += _speech_events(sentence, text, article, lexicon, inside, matches,
                                  events[first:], speakers.last if continues_quote else None)
         if spoke is None:
-            speaker = _sentence_speaker(sentence, lexicon)
+            speaker = _sentence_speaker(tokens, lexicon)
             if speaker is not None:
                 speakers.link(speaker, lexicon)
-        open_quote = ends_open(sentence, open_quote)
+        open_quote = ends_open(tokens, open_quote)
     return _one_per_trigger(events)
 
 
@@ -409,7 +413,7 @@ def _nested(token: Token, trigger_tokens: set[int]) -> bool:
     return False
 
 
-def _sentence_speaker(sentence: Span, lexicon: Lexicon) -> Entity | None:
+def _sentence_speaker(sentence: Sequence[Token], lexicon: Lexicon) -> Entity | None:
     """A sentence with no event may still name who is speaking ('"...," KCNA said.')."""
     reporting = lexicon.word_set("attribution.reporting_verbs")
     for token in sentence:

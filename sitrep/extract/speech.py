@@ -20,6 +20,7 @@ or prayed for and stood with.
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
@@ -135,8 +136,16 @@ def _listed(token: Token, entries: frozenset[str]) -> bool:
 
 def _phrase_at(token: Token, entries: frozenset[str]) -> bool:
     """A two-word entry starting at this token ("witch hunt", "cover-up")."""
+    if token.lower_ not in _first_words(entries):
+        return False  # the common case: no entry starts with this word
     following = token.nbor(1) if token.i + 1 < len(token.doc) else None
     return following is not None and f"{token.lower_} {following.lower_}" in entries
+
+
+@functools.cache
+def _first_words(entries: frozenset[str]) -> frozenset[str]:
+    """What comes before a space in some entry: the words a two-word entry can start with."""
+    return frozenset(entry[:k] for entry in entries for k, c in enumerate(entry) if c == " ")
 
 
 def _negated(token: Token) -> bool:
@@ -160,12 +169,12 @@ def find_speech_acts(sentence: Span, lexicon: Lexicon, inside: list[bool],
     `triggers`: the sentence's event triggers, token index -> type."""
     acts: list[SpeechAct] = []
     words = lexicon.word_set
-    reporting = words("attribution.reporting_verbs") | words("stance.allegation_verbs")
+    reporting = lexicon.word_union("attribution.reporting_verbs", "stance.allegation_verbs")
     used: set[int] = set()
     for token in sentence:
-        lemma = lemma_of(token)
         if token.pos_ != "VERB" or token.i in triggers:
             continue
+        lemma = lemma_of(token)
         if lemma in words("stance.blaming_verbs"):
             act = _blame(token, lexicon)
         elif lemma in words("stance.naming_verbs"):

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import functools
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Token
 
 from sitrep.extract.lexicon import Lexicon, Pattern
 
@@ -227,7 +229,7 @@ def _counted(noun: Token | None, quantities: frozenset[str]) -> Token | None:
 def _looked_through(lexicon: Lexicon) -> frozenset[str]:
     """Nouns an object constraint looks through: counting nouns ("hundreds of tonnes of
     rice") and nouns of kind ("a rare form of cancer")."""
-    return lexicon.word_set("actors.quantity_nouns") | lexicon.word_set("senses.kind_nouns")
+    return lexicon.word_union("actors.quantity_nouns", "senses.kind_nouns")
 
 
 def _object_ok(pattern: Pattern, obj: Token | None, quantities: frozenset[str],
@@ -259,18 +261,29 @@ def _phrase_object(objects: frozenset[str], obj: Token) -> bool:
     """A multiword object entry ("peacekeeping mission", "aid worker"): the object's head
     lemma (or a conjunct's) is its last word and the other words are compound or adjective
     modifiers of it, as for a multiword noun trigger."""
+    entries = _multiword_entries(objects)
+    if not entries:
+        return False
     for head in (obj, *obj.conjuncts):
+        lemma = lemma_of(head)
         modifiers = None
-        for entry in objects:
-            words = entry.split()
-            if len(words) < 2 or words[-1] != lemma_of(head):
+        for last, others in entries:
+            if last != lemma:
                 continue
             if modifiers is None:
                 modifiers = {lemma_of(c) for c in head.children
                              if c.dep_ in ("compound", "amod", "nmod")}
-            if set(words[:-1]) <= modifiers:
+            if others <= modifiers:
                 return True
     return False
+
+
+@functools.cache
+def _multiword_entries(objects: frozenset[str]) -> tuple[tuple[str, frozenset[str]], ...]:
+    """An object list's entries of several words, as (last word, the other words): split
+    once per list, not at every token tried against it."""
+    return tuple((words[-1], frozenset(words[:-1]))
+                 for words in map(str.split, objects) if len(words) >= 2)
 
 
 def _subject_ok(pattern: Pattern, verb: Token, quantities: frozenset[str]) -> bool:
@@ -331,26 +344,38 @@ def _cause_ok(pattern: Pattern, token: Token, obj: Token | None, lexicon: Lexico
 def match_verb(token: Token, lexicon: Lexicon) -> TriggerMatch | None:
     """The best-fitting verb pattern for a token; None when there is none or when the best
     fit is another sense of the word (a [[non_event]] pattern)."""
+    # A verb's patterns share particles ("call for" heads six): each particle sequence, the
+    # object it leads to and the verb's complements are read once for all of them.
+    particles_of: dict[tuple[str, ...], tuple[Token, ...] | None] = {}
+    objects_of: dict[tuple[tuple[str, ...], bool], Token | None] = {}
+    complements: set[str] | None = None
     for pattern in lexicon.verb_patterns.get(lemma_of(token), ()):
-        particles = _match_particles(token, pattern.particles)
+        if pattern.particles not in particles_of:
+            particles_of[pattern.particles] = _match_particles(token, pattern.particles)
+        particles = particles_of[pattern.particles]
         if particles is None:
             continue
         if not pattern.passive_ok and is_passive(token):
             continue
         if pattern.intransitive and any(c.dep_ in ("dobj", "obj") for c in token.children):
             continue
-        if pattern.xcomp and not any(
-            lemma_of(c) in pattern.xcomp for c in infinitival_complements(token)
-        ):
-            continue
+        if pattern.xcomp:
+            if complements is None:
+                complements = {lemma_of(c) for c in infinitival_complements(token)}
+            if not complements & pattern.xcomp:
+                continue
         if (pattern.subjects or pattern.not_subjects) and not _subject_ok(
             pattern, _subject_bearer(token), lexicon.word_set("actors.quantity_nouns")
         ):
             continue
-        obj = verb_object(token, particles)
-        if obj is None and pattern.objects and lemma_of(token) not in lexicon.word_set(
-                "senses.agent_subject_verbs"):
-            obj = intransitive_subject(token)  # "the bombers flew over Okinawa"
+        key = (pattern.particles, bool(pattern.objects))
+        if key not in objects_of:
+            obj = verb_object(token, particles)
+            if obj is None and pattern.objects and lemma_of(token) not in lexicon.word_set(
+                    "senses.agent_subject_verbs"):
+                obj = intransitive_subject(token)  # "the bombers flew over Okinawa"
+            objects_of[key] = obj
+        obj = objects_of[key]
         described = described_noun(token) if not particles else None
         if not _object_ok(pattern, obj, _looked_through(lexicon), described):
             continue
@@ -410,8 +435,8 @@ def _takes_preposition(noun: Token, word: str) -> bool:
         c.dep_ == "prep" and c.lower_ == word and c.i > noun.i for c in head.children)
 
 
-def find_triggers(sentence: Span, lexicon: Lexicon) -> list[TriggerMatch]:
-    """All trigger matches in a sentence, at most one per token.
+def find_triggers(sentence: Sequence[Token], lexicon: Lexicon) -> list[TriggerMatch]:
+    """All trigger matches in a sentence (its tokens), at most one per token.
 
     A noun trigger that is the object of a verb trigger of the same type ("launched an
     attack" when both match) is dropped: one event, anchored on the verb.
@@ -626,7 +651,8 @@ def _restates(match: TriggerMatch, verbs: dict[int, TriggerMatch]) -> bool:
     return verb is not None and head.i != match.token.i and verb.pattern.type == match.pattern.type
 
 
-def find_demands(sentence: Span, lexicon: Lexicon, taken: set[int]) -> list[TriggerMatch]:
+def find_demands(sentence: Sequence[Token], lexicon: Lexicon, taken: set[int]
+                 ) -> list[TriggerMatch]:
     """Reported obligations as requests: "Washington declared that China must drop
     barriers" is a REQUEST by Washington on China. The trigger is the modal ("must")."""
     reporting = lexicon.word_set("attribution.reporting_verbs")

@@ -40,6 +40,9 @@ class LinkConfig:
     # a stored event record's JSON -> its EventMention (link/events.py), so that neighbours
     # read again by the next batch are not parsed again
     mention_memo: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
+    # event type -> `types_like` of it: asked for every pair of mentions compared
+    types_memo: dict[str, frozenset[str]] = field(default_factory=dict, compare=False,
+                                                  repr=False)
 
     @classmethod
     @functools.cache
@@ -61,10 +64,14 @@ class LinkConfig:
                 frozenset(pair) for pair in settings["events"]["interchangeable_types"]),
         )
 
-    def types_like(self, event_type: str) -> set[str]:
+    def types_like(self, event_type: str) -> frozenset[str]:
         """The type itself and those interchangeable with it."""
-        return {event_type} | {t for pair in self.interchangeable_types if event_type in pair
-                               for t in pair}
+        found = self.types_memo.get(event_type)
+        if found is None:
+            found = self.types_memo[event_type] = frozenset(
+                {event_type} | {t for pair in self.interchangeable_types if event_type in pair
+                                for t in pair})
+        return found
 
     def activity(self, activity_id: str) -> Activity | None:
         return next((a for a in self.activities if a.id == activity_id), None)

@@ -73,9 +73,11 @@ def date_span(record: dict[str, Any], published: date | None, config: LinkConfig
     return published - timedelta(days=config.events["undated_lookback_days"]), published
 
 
-def mention_from_json(text: str, config: LinkConfig) -> EventMention:
+def mention_from_json(text: str, config: LinkConfig,
+                      record: dict[str, Any] | None = None) -> EventMention:
     """`mention_from_record` of a stored record's JSON, remembered by that text: the next
-    batch reads many of the same neighbours again."""
+    batch reads many of the same neighbours again. `record`: that JSON parsed already, if
+    the caller has it."""
     memo = config.mention_memo
     found = memo.get(text)
     if found is None:
@@ -84,7 +86,9 @@ def mention_from_json(text: str, config: LinkConfig) -> EventMention:
             # remembered first are the least likely to be neighbours again
             for old in list(itertools.islice(memo, MENTION_MEMO_SIZE // 4)):
                 del memo[old]
-        found = memo[text] = mention_from_record(json.loads(text), config)
+        if record is None:
+            record = json.loads(text)
+        found = memo[text] = mention_from_record(record, config)
     return found
 
 

@@ -28,11 +28,13 @@ CAPITAL = re.compile(r"\b(?:[A-Z][\w'’-]+ ){1,3}capital\b")
 
 
 def places_in(doc: Doc, gazetteer: Gazetteer, actors: ActorDictionary,
-              context: Sequence[str] = ()) -> list[ArticlePlace]:
+              context: Sequence[str] = (), *, text: str | None = None) -> list[ArticlePlace]:
     """Place mentions in the article text, in order, each resolved with `context` (the
-    article's countries, most named first) settling ambiguous names."""
+    article's countries, most named first) settling ambiguous names. `text`: the doc's
+    text (the article's), when the caller has it: Doc.text joins every token to make it."""
     out = []
-    text = doc.text  # built once: Doc.text joins every token each time it is read
+    if text is None:
+        text = doc.text
     for mention in gazetteer.find(text):
         span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
         if span is None:

@@ -73,7 +73,7 @@ from dataclasses import replace
 from datetime import timedelta
 from pathlib import Path
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from sitrep.extract.attribution import find_source
 from sitrep.extract.lexicon import Lexicon
@@ -115,7 +115,8 @@ class ArticleDates:
     """The date expressions of one article, and the events they date."""
 
     def __init__(self, doc: Doc, article: Article, lexicon: Lexicon) -> None:
-        self.doc = doc
+        self.doc = doc  # the parse of article.text
+        self.text = article.text
         self.published = article.published
         self.lexicon = lexicon
         self.expressions = find_date_expressions(article.text)
@@ -185,7 +186,7 @@ class ArticleDates:
         """Give the acts the dates their discourse carries and mark the background ones
         (in place; one Event per act)."""
         days = self._anaphoric_days()
-        narrative = _Narrative(self.doc, self.expressions,
+        narrative = _Narrative(self.doc, self.text, self.expressions,
                                [days.get(d.start, d) for d in self._narrative_dates])
         for event in events:
             if event.date is not None and event.date.value is None and event.date.start in days:
@@ -264,12 +265,13 @@ class _Narrative:
     """The article's sentences, their paragraphs, and the time each sentence that sets
     one gives the narrative (module docstring)."""
 
-    def __init__(self, doc: Doc, expressions: list[DateExpression],
+    def __init__(self, doc: Doc, text: str, expressions: list[DateExpression],
                  narrative_dates: list[ResolvedDate]) -> None:
-        sentences = [s for s in doc.sents if any(not t.is_space for t in s)]
-        words = [[t for t in s if not t.is_space] for s in sentences]
-        self.starts = [w[0].idx for w in words]
-        self.paragraphs = _paragraphs(doc.text, words)
+        bounds = [(sentence, _word_bounds(sentence)) for sentence in doc.sents]
+        sentences = [sentence for sentence, words in bounds if words is not None]
+        words = [words for _, words in bounds if words is not None]
+        self.starts = [start for start, _ in words]
+        self.paragraphs = _paragraphs(text, words)
         self.dated_sentences = {self.sentence_of(d.start) for d in expressions}
         # sentence -> its time; None where the time is another than any date can tell
         self.times: dict[int, ResolvedDate | None] = {
@@ -293,15 +295,25 @@ class _Narrative:
         return None
 
 
-def _paragraphs(text: str, sentences: list[list[Token]]) -> list[int]:
-    """The paragraph number of each sentence: a line break between two sentences starts a
-    new paragraph."""
+def _word_bounds(sentence: Span) -> tuple[int, int] | None:
+    """Where the sentence's words (its tokens other than whitespace) begin and end in the
+    text; None for a sentence of whitespace only."""
+    first = next((t for t in sentence if not t.is_space), None)
+    if first is None:
+        return None
+    last = next(t for t in reversed(sentence) if not t.is_space)
+    return first.idx, last.idx + len(last.text)
+
+
+def _paragraphs(text: str, sentences: list[tuple[int, int]]) -> list[int]:
+    """The paragraph number of each sentence (by where its words begin and end): a line
+    break between two sentences starts a new paragraph."""
     numbers, number, previous_end = [], 0, None
-    for words in sentences:
-        if previous_end is not None and "\n" in text[previous_end:words[0].idx]:
+    for start, end in sentences:
+        if previous_end is not None and "\n" in text[previous_end:start]:
             number += 1
         numbers.append(number)
-        previous_end = words[-1].idx + len(words[-1].text)
+        previous_end = end
     return numbers
 
 

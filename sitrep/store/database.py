@@ -522,18 +522,20 @@ def _article_row(article: Article, now: datetime) -> dict[str, Any]:
 def _event_rows(article: Article, article_events: Sequence[Event]) -> list[dict[str, Any]]:
     rows: dict[str, dict[str, Any]] = {}
     for ev in article_events:
+        event_id = ev.id  # a hash of the event's key: computed once here
         if ev.article_id != article.id:
-            raise ValueError(f"event {ev.id} belongs to article {ev.article_id}, not {article.id}")
-        if ev.id in rows:
+            raise ValueError(f"event {event_id} belongs to article {ev.article_id}, "
+                             f"not {article.id}")
+        if event_id in rows:
             raise ValueError(
-                f"two events of article {article.id} share the id {ev.id} "
+                f"two events of article {article.id} share the id {event_id} "
                 f"(same trigger offset {ev.trigger.start} and type {ev.event_type})"
             )
         record = ev.to_record()
         event_date = ev.date.value if ev.date is not None else None
         published = ev.published or article.published
-        rows[ev.id] = {
-            "id": ev.id,
+        rows[event_id] = {
+            "id": event_id,
             "article_id": article.id,
             "event_type": ev.event_type.upper(),
             "actor_code": _upper(ev.actor.code) if ev.actor else None,
