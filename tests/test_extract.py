@@ -69,6 +69,25 @@ def test_nominal_trigger_with_light_verb(code):
     assert (event["event_date"], event["date_precision"]) == ("2021-05-01", "month")
 
 
+@pytest.mark.parametrize(("text", "event_type", "recipient", "actor"), [
+    # the possessive of an act done to someone is the one it is done to ...
+    ("The Egyptian activist's arrest in Cairo drew wide criticism on Monday.", "COERCE",
+     "EGY", "EGY"),
+    ("The Saudi journalist's murder shocked the world.", "ASSAULT", "SAU", None),
+    # ... but with an "of" phrase it is the doer
+    ("Israel's release of Palestinian prisoners was welcomed on Monday.", "RETREAT",
+     None, "ISR"),
+])
+def test_possessive_of_an_act_done_to_someone_is_its_recipient(code, text, event_type,
+                                                               recipient, actor):
+    event = one(code(text), event_type)
+    if recipient is not None:
+        assert event["recipient"]["code"] == recipient
+    assert (event["actor"] or {}).get("code") == actor
+    if event["actor"] is not None:
+        assert event["actor"]["text"] not in ("'s", "activist")
+
+
 # --- modality ------------------------------------------------------------------------------
 
 @pytest.mark.parametrize(
