@@ -149,6 +149,15 @@ def test_quotation_carries_to_the_next_sentence(code):
     assert rejects["quote"] is True
 
 
+@pytest.mark.parametrize("reporting", ["spoke to reporters", "told reporters"])
+def test_a_quotation_after_a_colon_is_the_speakers(code, reporting):
+    events = code(f"Chile's foreign minister Ana Rojas {reporting} on Monday: \"I condemn "
+                  "the attack on our embassy.\"")
+    condemns = one(events, "ACCUSE")
+    assert "Rojas" in condemns["attributed_to"]["text"]
+    assert condemns["actor"]["code"] == "CHL"
+
+
 def test_evidence_offsets_point_into_the_text(code):
     text = "Kenyan police fired tear gas at protesters in Nairobi on Thursday."
     for event in code(text):
