@@ -583,16 +583,24 @@ def _light_verb_subject(noun: Token, lexicon: Lexicon) -> Entity | None:
     return None
 
 
+def possessed_patient(noun: Token, lexicon: Lexicon) -> Token | None:
+    """The possessive of a noun of an act done to someone, when it names whom the act is
+    done to: "his arrest", "the journalist's murder"; not "Israel's release of prisoners"
+    (with an "of" phrase the possessive is the doer)."""
+    if lemma_of(noun) not in lexicon.word_set("actors.patient_possessive_nouns") or (
+            noun_object(noun) is not None):
+        return None
+    return next((c for c in noun.children if c.dep_ == "poss"), None)
+
+
 def noun_arguments(match: TriggerMatch, lexicon: Lexicon) -> tuple[Entity | None, Entity | None]:
     noun = match.token
     event_type = match.pattern.type
-    actor = recipient = patient = None
+    actor = recipient = None
     theme = noun_object(noun)
+    patient = possessed_patient(noun, lexicon)
     for child in noun.children:
-        if child.dep_ == "poss" and theme is None and lemma_of(noun) in lexicon.word_set(
-                "actors.patient_possessive_nouns"):
-            patient = entity_for(child)  # "his arrest": the one arrested
-        elif child.dep_ == "poss" and is_actor_like(child, lexicon):
+        if child.dep_ == "poss" and patient is None and is_actor_like(child, lexicon):
             actor = entity_for(child)
             doer = _light_verb_subject(noun, lexicon) if child.pos_ == "PRON" else None
             if doer is not None:  # "Israel mounted its invasion": Israel, not "its"
@@ -639,7 +647,8 @@ def noun_arguments(match: TriggerMatch, lexicon: Lexicon) -> tuple[Entity | None
     skip = {c.i for c in noun.children if c.dep_ == "prep" and c.lower_ in ("by", "between")}
     if theme is not None and (match.pattern.objects or event_type in PLACE_ONLY_PREPS):
         skip |= {c.i for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"}
-    recipient = _recipient_from_preps([noun], lexicon, event_type, skip) or patient
+    recipient = _recipient_from_preps([noun], lexicon, event_type, skip) or (
+        entity_for(patient) if patient is not None else None)
     if recipient is None and event_type in lexicon.word_set("recipients.aim_types"):
         recipient = _aim_recipient(noun, lexicon)  # "staged a hunger strike to protest X"
     if recipient is not None and actor is not None and recipient.start == actor.start:

@@ -12,6 +12,7 @@ from sitrep.extract.arguments import (
     entity_for,
     noun_arguments,
     place_candidates,
+    possessed_patient,
     subject_of,
     verb_arguments,
 )
@@ -101,9 +102,11 @@ def extract_events(doc: Doc, article: Article, lexicon: Lexicon | None = None) -
         for match in matches:
             quoted = inside[match.token.i - sentence.start]
             event = _event(match, text, sentence, article, lexicon, quoted)
-            if event.actor is None and (_nested(match.token, trigger_tokens)
-                                        or _in_background(match, lexicon)):
-                continue  # "slammed the exercise", "after days of fighting": not a new event
+            if event.actor is None and possessed_patient(match.token, lexicon) is None and (
+                    _nested(match.token, trigger_tokens) or _in_background(match, lexicon)):
+                # "slammed the exercise", "after days of fighting": not a new event; "after
+                # his arrest" is one
+                continue
             if _topic_of_speech(match, verbal_triggers):
                 continue  # "called for sanctions", "filed a complaint over the attack"
             if _judgement_of_naming(match.token, lexicon):

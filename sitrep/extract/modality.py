@@ -70,15 +70,21 @@ def modality_of(trigger: Token, lexicon: Lexicon, *, claim_verb: Token | None = 
     # the request is not denied)
     if any(lemma_of(t) in words("modality.denial_verbs") for t in governors):
         return "denied"
-    # hypothetical: modal auxiliary, conditional clause, "threatens to"
+    # hypothetical: modal auxiliary, conditional clause, "threatens to"; but "would" told by
+    # a past report is the report's "will" ("said Mexico would seek ..."): planned
+    reported_future = False
     for verb in verbs:
-        if _has_child(verb, {"aux"}, words("modality.hypothetical_auxiliaries")):
-            return "hypothetical"
         if _has_child(verb, {"mark"}, words("modality.hypothetical_markers")):
             return "hypothetical"
+        if _has_child(verb, {"aux"}, words("modality.hypothetical_auxiliaries")):
+            if not _reported_future(verb, lexicon):
+                return "hypothetical"
+            reported_future = True
     if any(lemma_of(t) in words("modality.hypothetical_governors") for t in governors[:2]
            if t.pos_ == "VERB"):
         return "hypothetical"
+    if reported_future:
+        return "planned"
     # planned: future auxiliary, "is set to", "plans to", "the planned visit"
     for verb in verbs:
         if _has_child(verb, {"aux"}, words("modality.future_auxiliaries")):
@@ -100,3 +106,26 @@ def modality_of(trigger: Token, lexicon: Lexicon, *, claim_verb: Token | None = 
     if claim_verb is not None and lemma_of(claim_verb) in words("modality.claim_verbs"):
         return "claimed"
     return "asserted"
+
+
+def _reported_future(verb: Token, lexicon: Lexicon) -> bool:
+    """Whether `verb` carries a "would" that only shifts a reported "will" into the past
+    ("said it would retaliate", "announced that troops would withdraw"): the clause is the
+    object of a past-tense reporting verb, "would" is its only modal, with no "have"
+    ("would have attacked" is counterfactual) and no condition ("if ...")."""
+    modals = [c for c in verb.children if c.dep_ == "aux"
+              and c.lower_ in lexicon.word_set("modality.hypothetical_auxiliaries")]
+    if [m.lower_ for m in modals] != ["would"] or any(
+            c.dep_ == "aux" and c.lower_ == "have" for c in verb.children):
+        return False
+    markers = lexicon.word_set("modality.hypothetical_markers")
+    if any(c.dep_ == "advcl" and _has_child(c, {"mark"}, markers) for c in verb.children):
+        return False  # "would expel them if the talks failed"
+    clause = verb
+    while clause.dep_ == "conj" and clause.head.i != clause.i:
+        clause = clause.head  # "would consider X and would seek Y"
+    report = clause.head
+    return clause.dep_ == "ccomp" and report.tag_ in ("VBD", "VBN") and (
+        lemma_of(report) in lexicon.word_set("attribution.reporting_verbs")
+        or lemma_of(report) in lexicon.word_set("modality.pledge_verbs"))
+
