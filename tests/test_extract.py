@@ -88,6 +88,12 @@ def test_possessive_of_an_act_done_to_someone_is_its_recipient(code, text, event
         assert event["actor"]["text"] not in ("'s", "activist")
 
 
+def test_a_place_put_first_sets_the_scene_for_the_conjoined_clauses(code):
+    event = one(code("In Burkina Faso, the army holds the main roads, but on Monday jihadist "
+                     "fighters attacked a convoy."), "ASSAULT")
+    assert event["location"]["country"] == "BFA"
+
+
 # --- modality ------------------------------------------------------------------------------
 
 @pytest.mark.parametrize(

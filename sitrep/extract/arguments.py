@@ -682,11 +682,30 @@ def place_candidates(match: TriggerMatch, lexicon: Lexicon) -> list[Location]:
             place = _place_object(prep, preps, lexicon)
             if place is not None:
                 found.append((prep.lower_ in ORIGIN_PREPS, len(found), place))
+    frame = _fronted_place(match, preps, lexicon)
+    if frame is not None:  # after the clause's own places
+        found.append((True, len(found), frame))
     out = []
     for _, _, place in sorted(found, key=lambda f: f[:2]):
         entity = entity_for(place, with_conjuncts=False)
         out.append(Location(text=entity.text, start=entity.start, end=entity.end))
     return out
+
+
+def _fronted_place(match: TriggerMatch, preps: frozenset[str], lexicon: Lexicon) -> Token | None:
+    """A place put before the first clause sets the scene for its conjoined clauses too:
+    "In mainland China, the practice is legal, but last year an author was sentenced"."""
+    clause = match.token.head if match.pattern.pos == "NOUN" else match.token
+    if clause.dep_ != "conj":
+        return None
+    while clause.dep_ == "conj" and clause.head.i != clause.i:
+        clause = clause.head
+    for prep in clause.children:
+        if prep.dep_ == "prep" and prep.lower_ in preps and prep.i < clause.i:
+            place = _place_object(prep, preps, lexicon)
+            if place is not None:
+                return place
+    return None
 
 
 def _place_object(prep: Token, preps: frozenset[str], lexicon: Lexicon,
