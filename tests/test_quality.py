@@ -6,7 +6,12 @@ odd ids are check halves, scored only. Both halves have floors, a little under t
 reached when they were set (`bench/quality.py` prints them all; raise the floors when the
 coder improves, never lower them to let a change through):
 
-FIGURES
+| figure | tune half | check half |
+|---|---:|---:|
+| news_dev F1 type / +actor / +recipient / +date | .644 .536 .464 .361 | .707 .600 .587 .413 |
+| news_dev F1 type + actor, same sentence | .428 | .480 |
+| news_dev events without an actor code | 18.6 % | 16.7 % |
+| plv_train macro-F1 | .757 | .705 |
 
 The PLOVER gold-standard dev half and the seed reports' gold file (written for this
 project) keep their floors. The gold files are read from ../shared and skipped where
@@ -31,17 +36,17 @@ SEEDS_GOLD = HERE / "fixtures" / "seeds_gold.jsonl"
 SEEDS = HERE.parents[1] / "shared" / "seeds"
 
 FLOORS = {
-    "dev": {"micro": 0.84, "macro": 0.82, "actor": 0.83, "recipient": 0.85},
-    "seeds": {"micro": 0.92, "macro": 0.96, "recipient": 0.94},
+    "dev": {"micro": 0.85, "macro": 0.83, "actor": 0.83, "recipient": 0.86},
+    "seeds": {"micro": 0.92, "macro": 0.97, "recipient": 0.94},
 }
 # news_dev, all events, strict F1 per level; and the share of events without an actor code
 NEWS_FLOORS = {
-    "tune": {"type": 0.0, "actor": 0.0, "recipient": 0.0, "date": 0.0, "same_sentence": 0.0,
-             "without_actor": 1.0},
-    "check": {"type": 0.0, "actor": 0.0, "recipient": 0.0, "date": 0.0, "same_sentence": 0.0,
-              "without_actor": 1.0},
+    "tune": {"type": 0.63, "actor": 0.52, "recipient": 0.45, "date": 0.345,
+             "same_sentence": 0.41, "without_actor": 0.20},
+    "check": {"type": 0.69, "actor": 0.58, "recipient": 0.57, "date": 0.39,
+              "same_sentence": 0.46, "without_actor": 0.19},
 }
-PLV_FLOORS = {"tune": 0.0, "check": 0.0}  # macro-F1
+PLV_FLOORS = {"tune": 0.74, "check": 0.69}  # macro-F1
 HALVES = {"tune": ("nd01-nd28", "even"), "check": ("nd29-nd40", "odd")}
 
 
