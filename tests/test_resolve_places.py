@@ -224,3 +224,73 @@ def test_find_offsets_and_narrowing(gazetteer: Gazetteer) -> None:
     assert portland.candidates[0].admin1 == "Maine"
     jeju = gazetteer.find("They landed on Jeju.")[0]
     assert jeju.candidates[0].kind == "island"
+
+
+# --- coverage down to small towns and counties (local_places.sqlite) ----------------------
+
+# (text, country, admin1 or None, lat, lon): towns of a few thousand people and counties,
+# with public coordinates
+SMALL_PLACES = [
+    ("Cordova, Alaska", "USA", "Alaska", 60.54, -145.76),
+    ("Laurel County", "USA", "Kentucky", 37.11, -84.12),
+    ("Orleans Parish", "USA", "Louisiana", 29.96, -90.07),
+    ("Elkins, West Virginia", "USA", "West Virginia", 38.93, -79.85),
+    ("Hood River, Oregon", "USA", "Oregon", 45.71, -121.52),
+]
+
+
+@pytest.mark.parametrize("text,country,admin1,lat,lon", SMALL_PLACES)
+def test_small_towns_and_counties_are_known(gazetteer: Gazetteer, text: str, country: str,
+                                             admin1: str, lat: float, lon: float) -> None:
+    place = gazetteer.resolve(text)
+    assert place is not None and place.country == country and place.admin1 == admin1
+    assert km(place, lat, lon) < 50
+
+
+def test_abbreviated_words_of_names_are_written_out(gazetteer: Gazetteer) -> None:
+    spelled = {p.country for p in gazetteer.candidates("Saint Petersburg")}
+    assert {"RUS", "USA"} <= spelled
+    assert {p.country for p in gazetteer.candidates("St. Petersburg")} == spelled
+    assert gazetteer.resolve("Mt. Vernon, Ohio").name == "Mount Vernon"
+    assert [m.text for m in gazetteer.find("Fans drove from Ft. Worth.")] == ["Ft. Worth"]
+
+
+def test_a_region_named_alone_is_the_most_populous_of_that_name(gazetteer: Gazetteer) -> None:
+    # Florida is also a department of Uruguay and a municipality of Puerto Rico
+    assert gazetteer.resolve("Florida").country == "USA"
+
+
+def test_a_city_far_smaller_than_its_namesake_province_yields_to_it(gazetteer: Gazetteer) -> None:
+    assert gazetteer.resolve("Quebec").kind == "admin1"
+    assert gazetteer.resolve("Istanbul").kind == "city"  # most of its province's people
+
+
+def test_small_places_are_found_in_text_with_their_offsets(gazetteer: Gazetteer) -> None:
+    text = "The fire spread from Laurel County toward Cordova, Alaska, officials said."
+    mentions = gazetteer.find(text)
+    assert [m.text for m in mentions] == ["Laurel County", "Cordova", "Alaska"]
+    assert all(text[m.start:m.end] == m.text for m in mentions)
+    assert mentions[1].candidates[0].admin1 == "Alaska"
+
+
+def test_months_days_and_compass_points_are_places_only_with_a_hint(gazetteer: Gazetteer) -> None:
+    text = "In March, the West sent aid; on Monday it reached March, Cambridgeshire."
+    assert [m.text for m in gazetteer.find(text)] == ["March", "Cambridgeshire"]
+    assert gazetteer.find(text)[0].start == text.index("March, Cambridgeshire")
+    assert gazetteer.resolve("August", context_countries=["USA"]) is None
+    assert gazetteer.resolve("the West") is None
+    assert gazetteer.resolve("March, Cambridgeshire").country == "GBR"
+
+
+def test_a_small_town_needs_a_hint_to_beat_a_well_known_namesake(gazetteer: Gazetteer) -> None:
+    # Warsaw, Indiana (about 15,000 people) is in an American story's country, the Polish
+    # capital is not: the story's country alone does not make a small town of the capital
+    assert gazetteer.resolve("Warsaw", context_countries=["USA"]).country == "POL"
+    assert gazetteer.resolve("Warsaw, Indiana", context_countries=["USA"]).admin1 == "Indiana"
+    assert gazetteer.resolve("the town of Warsaw", context_countries=["USA"]).country == "USA"
+
+
+def test_a_person_named_in_a_phrase_is_no_village(gazetteer: Gazetteer) -> None:
+    # Saro is a Swedish village; in a longer phrase only well-known places are read
+    assert gazetteer.resolve("the execution of Ken Saro-Wiwa") is None
+    assert gazetteer.resolve("the execution of activists in Lagos").country == "NGA"

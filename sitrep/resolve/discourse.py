@@ -173,8 +173,9 @@ def setting_of(doc: Doc, article: Article, actors: ActorDictionary, gazetteer: G
             score[found.code] += DATELINE_WEIGHT
     if article.title:
         named = {found.code for found in actors.find_countries(article.title)}
-        for mention in gazetteer.find(article.title):
-            place = gazetteer.resolve(mention.text, context_countries=sorted(named))
+        well_known = gazetteer.well_known()  # a title's word is no village
+        for mention in well_known.find(article.title):
+            place = well_known.resolve(mention.text, context_countries=sorted(named))
             if place is not None and place.country:
                 named.add(place.country)
         for code in named:

@@ -406,7 +406,7 @@ def _located_in(entity: Entity, memory: _ArticleMemory) -> str | None:
             text = phrase.text
             if STANCE_PREFIX.search(text):
                 continue  # "from the pro-Beijing camp": a stance, not a place
-            place = memory.gazetteer.resolve(text, context_countries=memory.context)
+            place = memory.gazetteer.well_known().resolve(text, context_countries=memory.context)
             if place is not None and place.country:
                 return place.country
     return None

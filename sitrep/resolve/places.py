@@ -3,15 +3,23 @@
 Sources (formats in sitrep/data/places/README.md): countries and capitals from
 sitrep/data/actors/countries.tsv; first-level regions and cities of 15,000+ people from a
 GeoNames extract (regions.tsv, cities.tsv.gz); hand-curated seas, islands, bases and regions
-(features.tsv). Every name is indexed under a normalised key (accents folded, lowercase, words
-joined by one space); text is read word by word, taking the longest known name at each word.
+(features.tsv), all held in memory; places of 1,000 to 15,000 people and second-level
+divisions (counties, parishes, districts) in an SQLite file read on demand
+(local_places.sqlite), so that loading stays fast and small. Every name is indexed under a
+normalised key (accents folded, lowercase, words joined by one space); text is read word by
+word, taking the longest known name at each word.
 """
 
 from __future__ import annotations
 
+import calendar
+import copy
 import gzip
 import math
+import os
 import re
+import sqlite3
+import threading
 import unicodedata
 from dataclasses import dataclass
 from functools import cache
@@ -25,12 +33,29 @@ PLACES_DIR = DATA_DIR / "places"
 
 # Which kind of place a bare name most likely means: a curated feature (features.tsv), then
 # a country, its capital, a first-level region, a city.
-_RANK = {"feature": 0, "country": 1, "capital": 2, "admin1": 3, "city": 4}
+_RANK = {"feature": 0, "country": 1, "capital": 2, "admin1": 3, "city": 4, "admin2": 4.5}
 # A city this large beats a same-country region of the same name (Istanbul, Aleppo, Donetsk).
 _BIG_CITY = 300_000
+# Cities this large are held in memory; smaller ones come from local_places.sqlite.
+_MIN_MEMORY_POPULATION = 15_000
+# ... unless that region is its own and the city holds less than this share of its people.
+_CITY_SHARE_OF_REGION = 0.2
 # Type words written after a region's name: "Gangwon Province", "Donetsk Oblast".
 _REGION_SUFFIXES = ("province", "state", "region", "oblast", "prefecture", "governorate")
 _WORD = re.compile(r"[^\W_]+")
+# Words that are place names too but, standing alone, mean something else: months, days,
+# compass points ("in March", "the West"). They name a place only with a hint: "March,
+# Cambridgeshire", "the town of West".
+_NEVER_ALONE = frozenset(
+    w.lower() for w in [*calendar.month_name[1:], *calendar.day_name,
+                        "North", "South", "East", "West", "Central"])
+# A small place (local_places.sqlite) beats a well-known one of its name only with a hint
+# in the text ("Warsaw, Indiana"), not merely because the story is in its country.
+_WELL_KNOWN_KINDS = frozenset({"country", "capital", "admin1"})
+_WELL_KNOWN_POPULATION = 100_000
+# Abbreviated words of place names, written out in keys: "St. Louis", "Mt. Vernon", "Ft. Worth".
+_WRITTEN_OUT = {"st": "saint", "ste": "sainte", "mt": "mount", "ft": "fort"}
+_ABBREVIATED_WORD = re.compile(r"\b(?:st|ste|mt|ft)\b")
 # What may separate the words of one name: "Seongju-gun", "Washington D.C.", "P'yongyang".
 _SOFT_GAP = " -\u2010\u2011\u2013.'\u2019"
 _LOCATIVE = frozenset({"in", "at", "near", "from", "outside", "into", "around", "to", "of"})
@@ -48,7 +73,7 @@ _DESCRIPTOR_KIND = {"island": "island", "islands": "island", "city": "city", "to
 @dataclass(frozen=True, slots=True)
 class Place:
     name: str
-    kind: str  # country, capital, admin1, city, or a feature kind (sea, island, base, ...)
+    kind: str  # country, capital, admin1, admin2, city, or a feature kind (sea, island, ...)
     country: str | None  # ISO alpha-3; None for international waters and shared regions
     lat: float
     lon: float
@@ -85,11 +110,17 @@ def _fold(text: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
 
 
-def _key(name: str) -> str:
+def name_key(name: str) -> str:
+    """The form every name is indexed and looked up under: accents folded, lowercase, words
+    joined by one space, abbreviated words written out (St. Petersburg = Saint Petersburg)."""
     folded = _fold(name)
     if folded.replace(" ", "").isalpha() and "  " not in folded:  # the common case, fast
-        return folded.strip()
-    return " ".join(_WORD.findall(folded))
+        key = folded.strip()
+    else:
+        key = " ".join(_WORD.findall(folded))
+    if _ABBREVIATED_WORD.search(key):
+        key = " ".join(_WRITTEN_OUT.get(word, word) for word in key.split(" "))
+    return key
 
 
 def _words(text: str) -> list[_Word]:
@@ -97,7 +128,8 @@ def _words(text: str) -> list[_Word]:
     previous_end: int | None = None
     for m in _WORD.finditer(text):
         joined = previous_end is not None and not text[previous_end:m.start()].strip(_SOFT_GAP)
-        words.append(_Word(m.start(), m.end(), m.group(), _fold(m.group()), joined))
+        key = _fold(m.group())
+        words.append(_Word(m.start(), m.end(), m.group(), _WRITTEN_OUT.get(key, key), joined))
         previous_end = m.end()
     return words
 
@@ -133,6 +165,57 @@ def _variants(cell: str) -> list[str]:
     return [v.strip() for v in cell.split("|") if v.strip()]
 
 
+class _LocalPlaces:
+    """The small places and second-level divisions of local_places.sqlite, read on demand.
+    Each process opens its own read-only connection (workers may be forked), and answers
+    are memoised: news repeats its names."""
+
+    _MEMO_SIZE = 50_000
+
+    def __init__(self, path: Path) -> None:
+        self._path = path
+        self._connection: sqlite3.Connection | None = None
+        self._pid = 0
+        self._lock = threading.Lock()
+        self._heads: dict[str, int] = {}
+        self._entries: dict[str, list[_Entry]] = {}
+
+    def _query(self, sql: str, parameter: str) -> list[tuple]:
+        with self._lock:
+            if self._connection is None or self._pid != os.getpid():
+                self._connection = sqlite3.connect(
+                    f"{self._path.resolve().as_uri()}?mode=ro&immutable=1", uri=True,
+                    check_same_thread=False)
+                self._pid = os.getpid()
+            return self._connection.execute(sql, (parameter,)).fetchall()
+
+    def most_words(self, first: str) -> int:
+        """How many words after `first` the longest name starting with it has; -1: none."""
+        most = self._heads.get(first)
+        if most is None:
+            rows = self._query("SELECT most FROM head WHERE word = ?", first)
+            most = rows[0][0] if rows else -1
+            if len(self._heads) >= self._MEMO_SIZE:
+                self._heads.clear()
+            self._heads[first] = most
+        return most
+
+    def entries(self, key: str) -> list[_Entry]:
+        found = self._entries.get(key)
+        if found is None:
+            found = [] if self.most_words(key.partition(" ")[0]) < 0 else [
+                _Entry(Place(name, kind, country, lat, lon, admin1 or None, population),
+                       _RANK[kind], bool(primary))
+                for name, kind, country, admin1, lat, lon, population, primary in self._query(
+                    "SELECT p.name, p.kind, p.country, p.admin1, p.lat, p.lon, p.population,"
+                    " n.is_primary FROM name n JOIN place p ON p.id = n.place WHERE n.key = ?",
+                    key)]
+            if len(self._entries) >= self._MEMO_SIZE:
+                self._entries.clear()
+            self._entries[key] = found
+        return found
+
+
 class Gazetteer:
     """Every place name the packaged tables know, under a normalised key."""
 
@@ -140,6 +223,8 @@ class Gazetteer:
         self._index: dict[str, list[_Entry]] = {}
         self._max_words: dict[str, int] = {}  # first word of a key -> most words after it
         self._common: frozenset[str] = frozenset()
+        self._local: _LocalPlaces | None = None
+        self._well_known: Gazetteer | None = None
 
     @classmethod
     def default(cls) -> Gazetteer:
@@ -154,6 +239,8 @@ class Gazetteer:
         regions = g._load_regions(places_dir / "regions.tsv", places_dir / "regions_extra.tsv")
         g._load_cities(places_dir / "cities.tsv.gz", regions)
         g._load_features(places_dir / "features.tsv")
+        if (places_dir / "local_places.sqlite").exists():
+            g._local = _LocalPlaces(places_dir / "local_places.sqlite")
         words = (places_dir / "common_words.txt").read_text(encoding="utf-8")
         g._common = frozenset(w for line in words.splitlines() if not line.startswith("#")
                               for w in line.split())
@@ -165,7 +252,7 @@ class Gazetteer:
     # -- loading ---------------------------------------------------------------------------
 
     def _add(self, name: str, place: Place, primary: bool, rank: int) -> None:
-        key = _key(name)
+        key = name_key(name)
         if not key:
             return
         entries = self._index.get(key)
@@ -208,7 +295,8 @@ class Gazetteer:
             aliases = _variants(row["aliases"]) + [row["name"]]
             if override:
                 aliases += _variants(override["aliases"])
-            place = Place(name, "admin1", row["country"], float(row["lat"]), float(row["lon"]))
+            place = Place(name, "admin1", row["country"], float(row["lat"]), float(row["lon"]),
+                          population=int(row["population"]) if row["population"] else None)
             regions[row["key"]] = place
             for alias in [name, *aliases]:
                 self._add(alias, place, True, _RANK["admin1"])
@@ -229,8 +317,13 @@ class Gazetteer:
                 region = regions.get(admin1)
                 place = Place(name, "city", country, float(lat), float(lon),
                               region.name if region else None, int(population))
-                # Large cities rank just above a region of their name (Istanbul, Aleppo).
-                rank = city_rank if place.population < _BIG_CITY else _RANK["admin1"] - 0.5
+                # Large cities rank just above a region of their name (Istanbul, Aleppo),
+                # unless that region is their own and many times larger (Quebec).
+                rank = city_rank if place.population < _BIG_CITY or (
+                    region is not None and region.population
+                    and name_key(region.name) == name_key(name)
+                    and place.population < _CITY_SHARE_OF_REGION * region.population
+                ) else _RANK["admin1"] - 0.5
                 add(name, place, True, rank)
                 if alternates:
                     for alt in alternates.split("|"):
@@ -244,15 +337,32 @@ class Gazetteer:
             for name in names:
                 self._add(name, place, True, _RANK["feature"])
 
+    def well_known(self) -> Gazetteer:
+        """The same gazetteer without its small places and second-level divisions: for
+        reading a party's country from a phrase ("leaders of the X coalition"), where a
+        village that shares a word of a name would be a wild guess."""
+        if self._local is None:
+            return self
+        if self._well_known is None:
+            view = copy.copy(self)
+            view._local = None
+            self._well_known = view
+        return self._well_known
+
     # -- lookup ----------------------------------------------------------------------------
 
     def candidates(self, name: str) -> tuple[Place, ...]:
         """Every place called `name`, most likely first (without context)."""
-        return tuple(e.place for e in self._lookup(_key(name)))
+        return tuple(e.place for e in self._lookup(name_key(name)))
 
     def _lookup(self, key: str) -> list[_Entry]:
-        """Entries under `key`; "gangwon province" is also looked up as the region Gangwon."""
-        entries = self._index.get(key)
+        """Entries under `key`, most likely first; "gangwon province" is also looked up as
+        the region Gangwon."""
+        entries = self._index.get(key, [])
+        if self._local is not None:
+            local = self._local.entries(key)
+            if local:
+                entries = sorted(entries + local, key=_entry_order)
         if entries:
             return entries
         head, _, suffix = key.rpartition(" ")
@@ -280,6 +390,8 @@ class Gazetteer:
                 text, words, last, found[n + 1][0]) else None
             if self._is_common_word(words, first, last, entries, text, following):
                 continue
+            if following is None and " ".join(w.key for w in words[first:last]) in _NEVER_ALONE:
+                continue
             places = [e.place for e in entries]
             if following is not None:
                 places = _narrowed(places, following[0].place) or places
@@ -291,8 +403,10 @@ class Gazetteer:
         first = words[i]
         if not (first.text[0].isupper() or first.text[0].isdigit()):
             return None  # names start capitalised: "turkey" is a bird, "nice" an adjective
-        most = self._max_words.get(first.key)
-        if most is None:
+        most = self._max_words.get(first.key, -1)
+        if self._local is not None:
+            most = max(most, self._local.most_words(first.key))
+        if most < 0:
             return None
         most += 1  # room for a region suffix: "Donetsk Oblast"
         last = i + 1
@@ -332,20 +446,26 @@ class Gazetteer:
         narrow_by = self.resolve(tail.strip(), context_countries=context_countries) \
             if tail.strip() else None
         head = head.strip()
-        places, kind = self._candidates_for(head)
+        places, kind = self._candidates_for(head, hinted=narrow_by is not None)
         if not places:
             return None
         if narrow_by is not None:
             places = _narrowed(places, narrow_by) or places
         if kind:
             places = [p for p in places if p.kind == kind] or places
-        return _choose(places, context_countries, near)
+        return _choose(places, context_countries, near,
+                       small_wins=narrow_by is not None or kind is not None)
 
-    def _candidates_for(self, phrase: str) -> tuple[list[Place], str | None]:
+    def _candidates_for(self, phrase: str, hinted: bool = False
+                        ) -> tuple[list[Place], str | None]:
         """Candidates for a phrase: the whole phrase if it is a name, else the name after a
-        descriptor ("the southern South Korean island of Jeju"), else the last name in it."""
+        descriptor ("the southern South Korean island of Jeju"), else the last name in it.
+        `hinted`: the text narrows it ("X, Y"), so that a month or compass word may be one."""
         stripped = re.sub(r"^(?:the|The)\s+", "", phrase)
-        whole = self._lookup(_key(stripped))
+        key = name_key(stripped)
+        if key in _NEVER_ALONE and not hinted:
+            return [], None
+        whole = self._lookup(key)
         if whole:
             return [e.place for e in whole], None
         kind = None
@@ -354,7 +474,9 @@ class Gazetteer:
         if descriptor:
             kind = _DESCRIPTOR_KIND[descriptor.group(1).lower()]
             stripped = stripped[descriptor.end():]
-        mentions = self.find(stripped)
+        # a name inside a longer phrase is a small place only where a descriptor says so:
+        # "the village of X", not "the execution of Ken Saro-Wiwa" (Saro, a Swedish village)
+        mentions = (self if descriptor else self.well_known()).find(stripped)
         if not mentions:
             return [], None
         return list(mentions[0 if descriptor else -1].candidates), kind
@@ -381,11 +503,23 @@ def _narrowed(places: Sequence[Place], context: Place) -> list[Place]:
             if p.admin1 == context.name or _distance_km(p, context) < 300]
 
 
+def _is_small(place: Place) -> bool:
+    return place.kind in ("city", "admin2") and (place.population or 0) < _MIN_MEMORY_POPULATION
+
+
+def _is_well_known(place: Place) -> bool:
+    return (place.kind in _WELL_KNOWN_KINDS or place.kind not in ("city", "admin2")
+            or (place.population or 0) >= _WELL_KNOWN_POPULATION)
+
+
 def _choose(places: Sequence[Place], context_countries: Sequence[str],
-            near: Place | None) -> Place:
+            near: Place | None, small_wins: bool = False) -> Place:
+    """`small_wins`: the text hints at the place ("X, Y", "the town of X"), so a small
+    place in the story's country may beat a well-known one elsewhere."""
     best = places[0]
     if context_countries and best.country not in context_countries:
-        in_context = [p for p in places if p.country in context_countries]
+        in_context = [p for p in places if p.country in context_countries
+                      and (small_wins or not _is_small(p) or not _is_well_known(best))]
         if in_context:
             best = in_context[0]
     if near is not None and best.kind == "city":
