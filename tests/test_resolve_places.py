@@ -294,3 +294,23 @@ def test_a_person_named_in_a_phrase_is_no_village(gazetteer: Gazetteer) -> None:
     # Saro is a Swedish village; in a longer phrase only well-known places are read
     assert gazetteer.resolve("the execution of Ken Saro-Wiwa") is None
     assert gazetteer.resolve("the execution of activists in Lagos").country == "NGA"
+
+
+@pytest.mark.parametrize("text,town,region", [
+    ("Flooding closed roads around London, Kentucky, on Sunday.", "London", "Kentucky"),
+    ("The plant in Salisbury, Md., will close.", "Salisbury", "Maryland"),
+    ("A storm hit Charleston, W.Va. overnight.", "Charleston", "West Virginia"),
+    ("The team flew to Duluth, Minn., for the final.", "Duluth", "Minnesota"),
+])
+def test_a_town_keeps_the_region_written_after_it(gazetteer: Gazetteer, text: str, town: str,
+                                                  region: str) -> None:
+    town_mention, region_mention = gazetteer.find(text)[:2]
+    assert town_mention.text == town and town_mention.hinted
+    place = gazetteer.resolve_mention(town_mention)
+    assert place.admin1 == region and place.country == "USA"
+    assert gazetteer.resolve_mention(region_mention).name == region
+
+
+def test_a_region_abbreviation_counts_only_after_a_place_and_a_comma(gazetteer: Gazetteer) -> None:
+    mentions = gazetteer.find("Miss. Ore. sat in the Wash. office near Mich.")
+    assert not any(m.candidates[0].kind == "admin1" for m in mentions)

@@ -40,7 +40,7 @@ def places_in(doc: Doc, gazetteer: Gazetteer, actors: ActorDictionary,
         if span is None:
             continue
         labels = {t.ent_type_ for t in span if t.ent_type_}
-        place = gazetteer.resolve(mention.text, context_countries=context)
+        place = gazetteer.resolve_mention(mention, context_countries=context)
         if place is None:
             continue
         if place.kind not in CURATED and labels & NOT_PLACE_LABELS and not labels & PLACE_LABELS:

@@ -87,6 +87,7 @@ class PlaceMention:
     start: int
     end: int
     candidates: tuple[Place, ...]  # best first
+    hinted: bool = False  # narrowed by the place after it ("Paris, Texas")
 
 
 class _Entry(NamedTuple):
@@ -225,6 +226,7 @@ class Gazetteer:
         self._common: frozenset[str] = frozenset()
         self._local: _LocalPlaces | None = None
         self._well_known: Gazetteer | None = None
+        self._abbreviations: dict[str, Place] = {}  # "w va" -> West Virginia
 
     @classmethod
     def default(cls) -> Gazetteer:
@@ -237,6 +239,9 @@ class Gazetteer:
         g = cls()
         g._load_countries(countries_file)
         regions = g._load_regions(places_dir / "regions.tsv", places_dir / "regions_extra.tsv")
+        for row in _read(places_dir / "abbreviations.tsv"):
+            for abbreviation in _variants(row["abbreviations"]):
+                g._abbreviations[name_key(abbreviation)] = regions[row["key"]]
         g._load_cities(places_dir / "cities.tsv.gz", regions)
         g._load_features(places_dir / "features.tsv")
         if (places_dir / "local_places.sqlite").exists():
@@ -377,7 +382,11 @@ class Gazetteer:
         found: list[tuple[int, int, list[_Entry]]] = []  # word span and entries
         i = 0
         while i < len(words):
-            match = self._match_at(words, i)
+            match = None
+            if found and found[-1][1] == i:  # "Duluth, Minn.": not Minden (alias Minn)
+                match = self._abbreviation_at(text, words, i)
+            if match is None:
+                match = self._match_at(words, i)
             if match is None:
                 i += 1
                 continue
@@ -396,8 +405,23 @@ class Gazetteer:
             if following is not None:
                 places = _narrowed(places, following[0].place) or places
             start, end = words[first].start, words[last - 1].end
-            mentions.append(PlaceMention(text[start:end], start, end, tuple(places)))
+            mentions.append(PlaceMention(text[start:end], start, end, tuple(places),
+                                         hinted=following is not None))
         return mentions
+
+    def _abbreviation_at(self, text: str, words: list[_Word],
+                         i: int) -> tuple[int, list[_Entry]] | None:
+        """A region's abbreviation right after "<place>, ", with its final period:
+        "Salisbury, Md.", "Charleston, W.Va."."""
+        if text[words[i - 1].end:words[i].start].strip() != ",":
+            return None
+        for end in (i + 2, i + 1):
+            if end > len(words) or (end == i + 2 and not words[i + 1].joined):
+                continue
+            region = self._abbreviations.get(" ".join(w.key for w in words[i:end]))
+            if region is not None and text[words[end - 1].end:words[end - 1].end + 1] == ".":
+                return end, [_Entry(region, _RANK["admin1"], True)]
+        return None
 
     def _match_at(self, words: list[_Word], i: int) -> tuple[int, list[_Entry]] | None:
         first = words[i]
@@ -456,6 +480,12 @@ class Gazetteer:
         return _choose(places, context_countries, near,
                        small_wins=narrow_by is not None or kind is not None)
 
+    def resolve_mention(self, mention: PlaceMention, *,
+                        context_countries: Sequence[str] = ()) -> Place | None:
+        """The place a mention found by `find` most likely means, keeping what the text
+        told of it ("London, Kentucky": the candidates in Kentucky)."""
+        return _choose(mention.candidates, context_countries, None, small_wins=mention.hinted)
+
     def _candidates_for(self, phrase: str, hinted: bool = False
                         ) -> tuple[list[Place], str | None]:
         """Candidates for a phrase: the whole phrase if it is a name, else the name after a
@@ -499,8 +529,8 @@ def _narrowed(places: Sequence[Place], context: Place) -> list[Place]:
     same_country = [p for p in places if p.country == context.country and p is not context]
     if context.kind == "country":
         return same_country
-    return [p for p in same_country
-            if p.admin1 == context.name or _distance_km(p, context) < 300]
+    inside = [p for p in same_country if p.admin1 == context.name]
+    return inside or [p for p in same_country if _distance_km(p, context) < 300]
 
 
 def _is_small(place: Place) -> bool:
