@@ -1,15 +1,20 @@
 """`sitrep eval` on toponym gold in the LGL XML form: reading it, the scoring rules (161 km,
-lenient country, one-to-one span matching, denominators), selection by article number."""
+lenient country, one-to-one span matching, denominators), selection by article number,
+reports, and the command on a fixture of invented articles (real pipeline)."""
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
 import pytest
 import spacy
+from click.testing import CliRunner
 
 from sitrep.evaluation.gold import GoldError
+from sitrep.evaluation.harness import ToponymEvaluation
+from sitrep.evaluation.report import write_report
 from sitrep.evaluation.select import Selection
 from sitrep.evaluation.toponyms import (
     RADIUS_KM,
@@ -237,3 +242,96 @@ def test_resolve_spans_resolves_each_given_span_with_the_article_as_context(gaze
     paris = resolved[0]
     assert (paris.text, paris.start, paris.end, paris.country) == ("Paris", 13, 18, "FRA")
     assert distance_km(paris.lat, paris.lon, *PARIS) < 20
+
+
+# --- reports and the command -------------------------------------------------------------
+
+def test_reports_list_misses_first(tmp_path, gazetteer, actors):
+    paris = GoldPoint("Paris", *PARIS, fcode="PPLC", country="France")
+    article = _article("Paris & Lyon <and> London.",
+                       [("Paris", paris), ("Lyon", GoldPoint("Lyon", 45.75, 4.85)),
+                        ("London", GoldPoint("London", *LONDON))])
+    article.title = "Strikes <b>& talks</b>"
+    t = article.toponyms
+    resolved = [_place("Paris", t[0].start, *PARIS), None,
+                _place("London", t[2].start, *LONDON, country="GBR")]
+    predicted = [_place("Paris", t[0].start, *PARIS), _place("and", 14, 1.0, 1.0)]
+    evaluation = ToponymEvaluation(
+        "gold.xml", ToponymScores([score_article(article, resolved, predicted, gazetteer,
+                                                 actors)]))
+    for name in ("r.md", "r.html", "r.json"):
+        write_report(evaluation, tmp_path / name)
+    md = (tmp_path / "r.md").read_text(encoding="utf-8")
+    rows = [line for line in md.splitlines() if line.startswith("| Paris")
+            or line.startswith("| Lyon") or line.startswith("| London")]
+    # Lyon (unresolved, not found) and London (right, but not found) before Paris
+    assert [row.split(" |")[0] for row in rows] == ["| Lyon", "| London", "| Paris"]
+    assert "Spurious: 'and' (14-17)" in md
+    html = (tmp_path / "r.html").read_text(encoding="utf-8")
+    assert "Strikes &lt;b&gt;&amp; talks&lt;/b&gt;" in html and "<b>" not in html
+    assert html.index('<tr class="missed"><td>Lyon') < html.index('<tr class="right"><td>Paris')
+    data = json.loads((tmp_path / "r.json").read_text(encoding="utf-8"))
+    assert data["on_gold_spans"]["right"] == 2 and data["end_to_end"]["found"] == 1
+    toponyms = data["by_article"][0]["toponyms"]
+    assert toponyms[1]["on_gold_span"] is None and toponyms[1]["end_to_end"] is None
+    assert toponyms[2]["on_gold_span"]["error_km"] == 0
+    assert data["by_article"][0]["spurious"][0]["text"] == "and"
+
+
+def test_cli_eval_on_toponym_gold_runs_the_pipeline(tmp_path):
+    from sitrep.cli import main
+
+    runner = CliRunner()
+    result = runner.invoke(main, ["eval", str(SAMPLE), "--report", str(tmp_path / "all.json")])
+    assert result.exit_code == 0, result.output
+    for row in ("on gold spans", "accuracy@161 km", "lenient", "median error km",
+                "detection precision", "detection recall", "end-to-end accuracy",
+                "4 articles, 12 gold toponyms (11 with coordinates)"):
+        assert row in result.output
+    data = json.loads((tmp_path / "all.json").read_text(encoding="utf-8"))
+    toponyms = [t for a in data["by_article"] for t in a["toponyms"]]
+    # the summary adds up the per-toponym records
+    with_point = [t for t in toponyms if t["gold"]]
+    assert data["on_gold_spans"]["toponyms"] == len(with_point) == 11
+    assert data["on_gold_spans"]["right"] == sum(
+        bool(t["on_gold_span"] and t["on_gold_span"]["right"]) for t in with_point)
+    found = [t for t in toponyms if t["end_to_end"]]
+    assert data["end_to_end"]["found"] == len(found)
+    assert data["end_to_end"]["predicted"] == len(found) + sum(
+        len(a["spurious"]) for a in data["by_article"])
+    # places any resolver must get, with their article as context
+    by_phrase = {t["phrase"]: t for t in toponyms}
+    for phrase in ("Paris", "Chicago", "Nairobi"):
+        assert by_phrase[phrase]["on_gold_span"]["right"], phrase
+        assert by_phrase[phrase]["end_to_end"]["right"], phrase
+
+    result = runner.invoke(main, ["eval", str(SAMPLE), "--select", "odd", "--limit", "1",
+                                  "--report", str(tmp_path / "odd.html")])
+    assert result.exit_code == 0, result.output
+    assert "1 article, 3 gold toponyms" in result.output and "selected: odd" in result.output
+    html = (tmp_path / "odd.html").read_text(encoding="utf-8")
+    assert "1 (docid 9001): Floodwaters" in html and "9003" not in html
+
+
+@pytest.mark.parametrize("arguments, message", [
+    (["--baseline"], "--baseline is for sentence gold only"),
+    (["--every-event"], "--every-event is for document gold only"),
+    (["--select", "7"], "'7' matches no article id (ids run 1 ... 4"),
+])
+def test_cli_eval_toponym_gold_usage_errors(arguments, message):
+    from sitrep.cli import main
+
+    result = CliRunner().invoke(main, ["eval", str(SAMPLE), *arguments])
+    assert result.exit_code == 2, result.output
+    assert message in result.output and "Traceback" not in result.output
+
+
+def test_cli_eval_bad_toponym_gold_is_one_clear_line(tmp_path):
+    from sitrep.cli import main
+
+    runner = CliRunner()
+    result = runner.invoke(main, ["eval", str(_write(tmp_path, _one_toponym(phrase="Lyon")))])
+    assert result.exit_code == 1
+    assert "is not the text at 0-5" in result.output and "Traceback" not in result.output
+    result = runner.invoke(main, ["eval", str(SAMPLE), str(SAMPLE)])
+    assert result.exit_code == 2 and "one XML file, given alone" in result.output
