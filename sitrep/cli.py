@@ -18,7 +18,9 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from sitrep import __version__
 
 if TYPE_CHECKING:
+    from sitrep.evaluation import ToponymEvaluation
     from sitrep.evaluation.select import Selection
+    from sitrep.pipeline import Components
 
 EXIT_OK, EXIT_INPUT_FAILED = 0, 1  # click itself exits 2 on usage errors
 EVENT_TYPES = ("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT",
@@ -334,20 +336,21 @@ class SelectionType(click.ParamType):
 @main.command("eval")
 @click.argument("gold", nargs=-1, required=True, type=click.Path(exists=True))
 @click.option("--report", "report_path", type=click.Path(dir_okay=False),
-              help="Also write a report: .html, .md or .json (document gold: with every "
-                   "article's gold and predicted events side by side).")
+              help="Also write a report: .html, .md or .json (document and toponym gold: "
+                   "with every article's gold beside what was predicted).")
 @click.option("--select", "selection", type=SelectionType(),
               help="Keep only these gold records (sentence gold: record ids) or articles "
-                   "(document gold: article ids): a comma-separated list of ids, ranges "
-                   "FIRST-LAST compared as prefix + number (nd01-nd28), and even or odd (by "
-                   "the id's last number). Split a gold set in two: tune on one half "
-                   "(--select nd01-nd28, --select even) and score the other (nd29-nd40, odd) "
-                   "only to check, without reading its misses.")
+                   "(document gold: article ids; toponym gold: article numbers, 1 for the "
+                   "file's first): a comma-separated list of ids, ranges FIRST-LAST compared "
+                   "as prefix + number (nd01-nd28, 1-100), and even or odd (by the id's last "
+                   "number). Split a gold set in two: tune on one half (--select nd01-nd28, "
+                   "--select even) and score the other (nd29-nd40, odd) only to check, "
+                   "without reading its misses.")
 @click.option("--baseline", is_flag=True,
               help="Also score a majority-class and a keyword coder, for comparison "
                    "(sentence gold).")
 @click.option("--limit", type=click.IntRange(1),
-              help="Only the first N gold records (document gold: articles).")
+              help="Only the first N gold records (document and toponym gold: articles).")
 @click.option("--every-event", is_flag=True,
               help="Document gold: score every coded event, also those the record does not "
                    "report as acts (hypothetical, negated, claimed).")
@@ -359,7 +362,8 @@ class SelectionType(click.ParamType):
 @_friendly_errors
 def eval_command(gold, report_path, selection, baseline, limit, every_event, model,
                  lexicon_files, actor_files) -> None:
-    """Score the coder on PLOVER gold. Scoring rules: README, "Evaluation".
+    """Score the coder on PLOVER gold, or its places on toponym gold. Scoring rules:
+    README, "Evaluation".
 
     \b
     GOLD is one of
@@ -368,23 +372,35 @@ def eval_command(gold, report_path, selection, baseline, limit, every_event, mod
       FOLDER                      document gold: a folder holding articles.jsonl and
                                   gold.jsonl (every main event of each article)
       ARTICLES.jsonl GOLD.jsonl   document gold as two files, in either order
+      TOPONYMS.xml                toponym gold in the LGL XML form (geoparsing)
 
     Document gold is scored by one-to-one matching of gold and predicted events per
     article, at four levels (type, + actor, + recipient, + date), over all gold events
     and over the high-confidence ones. The events scored are those the record reports as
     acts: not hypothetical, negated or claimed ones (--every-event scores all).
+
+    Toponym gold is scored two ways: each gold toponym resolved on its gold span
+    (accuracy within 161 km, a lenient figure counting the right country for a country,
+    median error), and end to end, the places the pipeline finds matched to gold
+    toponyms by overlapping spans (detection precision and recall, accuracy of the
+    matched, end-to-end accuracy).
     """
     from sitrep.evaluation import GoldError, evaluate, evaluate_documents
     from sitrep.evaluation.documents import is_document_gold
     from sitrep.evaluation.report import REPORT_SUFFIXES, print_summary, write_report
     from sitrep.evaluation.select import SelectionError
+    from sitrep.evaluation.toponyms import is_toponym_gold
     from sitrep.pipeline import Components
 
     if len(gold) > 2:
-        raise click.UsageError(f"GOLD is a sentence gold file, a document gold folder, or an "
-                               f"articles and a gold file: not {len(gold)} paths")
-    documents = is_document_gold(gold)
-    if documents and baseline:
+        raise click.UsageError(f"GOLD is a sentence gold file, a document gold folder, an "
+                               f"articles and a gold file, or a toponym XML file: not "
+                               f"{len(gold)} paths")
+    toponyms = is_toponym_gold(gold)
+    if not toponyms and any(Path(p).suffix.lower() == ".xml" for p in gold):
+        raise click.UsageError("toponym gold is one XML file, given alone")
+    documents = not toponyms and is_document_gold(gold)
+    if baseline and (documents or toponyms):
         raise click.UsageError("--baseline is for sentence gold only")
     if every_event and not documents:
         raise click.UsageError("--every-event is for document gold only")
@@ -394,7 +410,10 @@ def eval_command(gold, report_path, selection, baseline, limit, every_event, mod
     components = Components.load(model=model, lexicon_files=lexicon_files,
                                  actor_files=actor_files)
     try:
-        if documents:
+        if toponyms:
+            evaluation = _evaluate_toponyms_with_progress(gold[0], components, selection,
+                                                          limit)
+        elif documents:
             evaluation = evaluate_documents(gold, components, select=selection, limit=limit,
                                             every_event=every_event)
         else:
@@ -408,6 +427,22 @@ def eval_command(gold, report_path, selection, baseline, limit, every_event, mod
     if report_path:
         write_report(evaluation, report_path)
         err.print(f"report written to {report_path}", soft_wrap=True, markup=False)
+
+
+def _evaluate_toponyms_with_progress(path: str, components: Components,
+                                     selection: Selection | None,
+                                     limit: int | None) -> ToponymEvaluation:
+    """`evaluate_toponyms` with a progress bar on stderr (when it is a terminal): the whole
+    LGL file takes a minute or two."""
+    from sitrep.evaluation import evaluate_toponyms
+
+    with Progress(TextColumn("[bold]scoring toponyms[/]"), BarColumn(), MofNCompleteColumn(),
+                  TimeRemainingColumn(), console=err, disable=not err.is_terminal,
+                  transient=True) as bar:
+        task = bar.add_task("articles", total=None)
+        return evaluate_toponyms(
+            path, components, select=selection, limit=limit,
+            on_progress=lambda done, total: bar.update(task, completed=done, total=total))
 
 
 if __name__ == "__main__":

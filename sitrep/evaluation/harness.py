@@ -1,10 +1,11 @@
 """Running the real coder over gold: over a sentence gold file, where each gold sentence gets
-the events sitrep codes whose trigger starts inside it, or over document gold, where each
-gold article gets every event sitrep codes in it."""
+the events sitrep codes whose trigger starts inside it, over document gold, where each
+gold article gets every event sitrep codes in it, or over toponym gold, where each gold
+toponym gets the place resolved on its span and the place the pipeline found there."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -20,8 +21,12 @@ from sitrep.evaluation.documents import (
 from sitrep.evaluation.gold import GoldRecord, load_gold
 from sitrep.evaluation.score import Prediction, Scores, score
 from sitrep.evaluation.select import Selection
+from sitrep.evaluation.toponyms import ToponymScores, load_toponym_gold, score_article
+from sitrep.parse import DEFAULT_BATCH_SIZE, parse_articles
 from sitrep.pipeline import Components, pipeline
 from sitrep.records import Article, Event
+from sitrep.resolve.article_places import resolve_spans
+from sitrep.resolve.events import article_countries
 
 
 @dataclass
@@ -36,6 +41,13 @@ class Evaluation:
 class DocumentEvaluation:
     gold_path: str  # the folder, or "articles file + gold file"
     scores: DocumentScores
+    selection: str | None = None
+
+
+@dataclass
+class ToponymEvaluation:
+    gold_path: str
+    scores: ToponymScores
     selection: str | None = None
 
 
@@ -96,3 +108,34 @@ def evaluate_documents(paths: Sequence[str | Path], components: Components | Non
     where = str(paths[0]) if len(paths) == 1 else " + ".join(map(str, gold_files(paths)))
     return DocumentEvaluation(where, score_documents(gold, predicted),
                               selection=select.expression if select else None)
+
+
+def evaluate_toponyms(path: str | Path, components: Components | None = None, *,
+                      select: Selection | None = None, limit: int | None = None,
+                      on_progress: Callable[[int, int], None] | None = None
+                      ) -> ToponymEvaluation:
+    """Score toponym gold (`sitrep.evaluation.toponyms`) both ways: each gold toponym
+    resolved on its span, with its article parsed and the article's countries as context
+    (`resolve_spans`), and the real pipeline run on each article to find the places itself.
+    `on_progress(articles done, articles in all)` after each article."""
+    gold = load_toponym_gold(path)
+    if select is not None:
+        gold = select.apply(gold, lambda a: a.id, "article")
+    gold = gold[:limit]
+    components = components or Components.load()
+    articles = [g.article for g in gold]
+    # The pipeline keeps its parse to itself: the gold spans get a parse of their own, of
+    # the same text, streamed alongside it batch by batch.
+    parsed = parse_articles(components.nlp, articles, batch_size=DEFAULT_BATCH_SIZE)
+    results = []
+    for g, processed, (doc, _) in zip(gold, pipeline(articles, components), parsed,
+                                      strict=True):
+        context = article_countries(components.actors.find_countries(g.text))
+        resolved = resolve_spans(doc, components.places, components.actors,
+                                 [(t.start, t.end) for t in g.toponyms], context, text=g.text)
+        results.append(score_article(g, resolved, processed.places, components.places,
+                                     components.actors))
+        if on_progress:
+            on_progress(len(results), len(gold))
+    return ToponymEvaluation(str(path), ToponymScores(results),
+                             selection=select.expression if select else None)

@@ -2,7 +2,8 @@
 inline SVG chart of per-type F1) or JSON, chosen by the file's extension.
 
 Document gold (`DocumentEvaluation`) has its own summary (levels by scope, per type) and its
-reports add every article's gold events beside the predictions that matched them."""
+reports add every article's gold events beside the predictions that matched them; toponym
+gold (`ToponymEvaluation`) is shown by `sitrep.evaluation.toponym_report`."""
 
 from __future__ import annotations
 
@@ -26,8 +27,14 @@ from sitrep.evaluation.documents import (
     PredictedEvent,
 )
 from sitrep.evaluation.documents import TypeCounts as DocumentTypeCounts
-from sitrep.evaluation.harness import DocumentEvaluation, Evaluation
+from sitrep.evaluation.harness import DocumentEvaluation, Evaluation, ToponymEvaluation
 from sitrep.evaluation.score import NONE_COLUMN, Miss, Scores
+from sitrep.evaluation.toponym_report import (
+    html_toponym_report,
+    markdown_toponym_report,
+    print_toponym_summary,
+    toponym_json,
+)
 
 PLOVER_ORDER = ("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT",
                 "REQUEST", "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE",
@@ -58,9 +65,15 @@ def summary_lines(evaluation: Evaluation) -> list[str]:
     return lines
 
 
-def print_summary(evaluation: Evaluation | DocumentEvaluation, console: Console) -> None:
+AnyEvaluation = Evaluation | DocumentEvaluation | ToponymEvaluation
+
+
+def print_summary(evaluation: AnyEvaluation, console: Console) -> None:
     if isinstance(evaluation, DocumentEvaluation):
         print_document_summary(evaluation, console)
+        return
+    if isinstance(evaluation, ToponymEvaluation):
+        print_toponym_summary(evaluation, console)
         return
     table = Table(title=f"sitrep eval: {evaluation.gold_path}", title_justify="left")
     for column in ("type", "P", "R", "F1", "support", "TP", "FP", "FN"):
@@ -75,17 +88,20 @@ def print_summary(evaluation: Evaluation | DocumentEvaluation, console: Console)
         console.print(line, soft_wrap=True, markup=False)
 
 
-def write_report(evaluation: Evaluation | DocumentEvaluation, path: str | Path) -> None:
+def write_report(evaluation: AnyEvaluation, path: str | Path) -> None:
     path = Path(path)
     suffix = path.suffix.lower()
-    documents = isinstance(evaluation, DocumentEvaluation)
+    json_record, markdown, html = {
+        Evaluation: (_json_record, markdown_report, html_report),
+        DocumentEvaluation: (_document_json, markdown_document_report, html_document_report),
+        ToponymEvaluation: (toponym_json, markdown_toponym_report, html_toponym_report),
+    }[type(evaluation)]
     if suffix == ".json":
-        record = _document_json(evaluation) if documents else _json_record(evaluation)
-        text = json.dumps(record, ensure_ascii=False, indent=1)
+        text = json.dumps(json_record(evaluation), ensure_ascii=False, indent=1)
     elif suffix == ".md":
-        text = markdown_document_report(evaluation) if documents else markdown_report(evaluation)
+        text = markdown(evaluation)
     elif suffix in (".html", ".htm"):
-        text = html_document_report(evaluation) if documents else html_report(evaluation)
+        text = html(evaluation)
     else:
         raise ValueError(f"report must end in one of {', '.join(REPORT_SUFFIXES)}: {path}")
     path.write_text(text, encoding="utf-8")

@@ -61,3 +61,21 @@ def places_in(doc: Doc, gazetteer: Gazetteer, actors: ActorDictionary,
 def _record(text: str, place: Place, start: int, end: int) -> ArticlePlace:
     return ArticlePlace(text=text, name=place.name, kind=place.kind, country=place.country,
                         lat=place.lat, lon=place.lon, start=start, end=end)
+
+
+def resolve_spans(doc: Doc, gazetteer: Gazetteer, actors: ActorDictionary,
+                  spans: Sequence[tuple[int, int]], context: Sequence[str] = (), *,
+                  text: str | None = None) -> list[ArticlePlace | None]:
+    """The place each span (start, end character offsets into the article) names, or None
+    where no place is known by that name: resolution without detection, as when toponyms
+    are given (`sitrep eval` on toponym gold). `context` as for `places_in`. The article's
+    parse and the actor dictionary are passed so that a resolver may read the words around
+    a span; this one resolves the span's text alone."""
+    if text is None:
+        text = doc.text
+    resolved: list[ArticlePlace | None] = []
+    for start, end in spans:
+        phrase = text[start:end]
+        place = gazetteer.resolve(phrase, context_countries=context)
+        resolved.append(None if place is None else _record(phrase, place, start, end))
+    return resolved
