@@ -161,7 +161,10 @@ def main() -> None:
             f.write("\t".join(row) + "\n")
     print(f"{len(region_rows)} regions, {len(city_rows)} cities")
     alternates_of = {c["geonameid"]: c["alternatenames"] for c in all_cities}
-    _write_local_places(alpha3, alternates_of, english_words)
+    # names of larger places: a town named after one (Warsaw, Cordova) is no mere word
+    larger = {_ascii(n).lower() for row in city_rows for n in [row[0], *row[1].split("|")]}
+    larger |= {_ascii(n).lower() for row in region_rows for n in [row[1], *row[2].split("|")]}
+    _write_local_places(alpha3, alternates_of, english_words - larger)
 
 
 def _local_alternates(name: str, alternates: list[str], english_words: set[str]) -> list[str]:
@@ -196,6 +199,8 @@ def _write_local_places(alpha3: dict[str, str], alternates_of: dict[int, list[st
                 people[s.id] += c.population
         if country is None or not MIN_LOCAL_POPULATION <= c.population < MIN_CITY_POPULATION:
             continue
+        if _ascii(c.name).lower() in english_words:
+            continue  # "Street", "Valley", "Empire": in copy, words of other names
         region_name = _display_name(region.name, list(regions[region.id].aliases)) \
             if region is not None and region.id in regions else ""
         places.append((c.name, _local_alternates(c.name, alternates_of.get(c.geonames_id, []),

@@ -335,3 +335,19 @@ def test_cli_eval_bad_toponym_gold_is_one_clear_line(tmp_path):
     assert "is not the text at 0-5" in result.output and "Traceback" not in result.output
     result = runner.invoke(main, ["eval", str(SAMPLE), str(SAMPLE)])
     assert result.exit_code == 2 and "one XML file, given alone" in result.output
+
+
+def test_a_given_span_is_read_with_the_words_after_it_and_a_demonym_is_its_country():
+    from sitrep.pipeline import Components
+    from sitrep.resolve.article_places import resolve_spans
+
+    components = Components.load()
+    text = "Police in Springfield, Illinois, met Georgian officials near Salisbury, Md."
+    spans = [(text.index(w), text.index(w) + len(w)) for w in ("Springfield", "Georgian", "Md.")]
+    doc = components.nlp(text)
+    springfield, georgian, maryland = resolve_spans(doc, components.places, components.actors,
+                                                    spans, text=text)
+    assert springfield.country == "USA" and springfield.name == "Springfield"
+    assert abs(springfield.lat - 39.80) < 0.5 and abs(springfield.lon + 89.64) < 0.5
+    assert georgian.kind == "country" and georgian.country == "GEO"
+    assert maryland.name == "Maryland"

@@ -314,3 +314,22 @@ def test_a_town_keeps_the_region_written_after_it(gazetteer: Gazetteer, text: st
 def test_a_region_abbreviation_counts_only_after_a_place_and_a_comma(gazetteer: Gazetteer) -> None:
     mentions = gazetteer.find("Miss. Ore. sat in the Wash. office near Mich.")
     assert not any(m.candidates[0].kind == "admin1" for m in mentions)
+
+
+def test_an_ambiguous_name_is_the_one_in_the_region_the_story_names(gazetteer: Gazetteer) -> None:
+    text = ("Deputies in Laurens County, Georgia, closed two roads. Schools in Dublin opened "
+            "late, and the mayor of Athens sent help.")
+    mentions = gazetteer.find(text)
+    places = dict(zip([m.text for m in mentions], gazetteer.resolve_together(mentions)))
+    assert places["Dublin"].country == "USA" and places["Dublin"].admin1 == "Georgia"
+    assert places["Athens"].admin1 == "Georgia"
+    alone = gazetteer.find("Schools in Dublin opened late.")
+    assert gazetteer.resolve_together(alone)[0].country == "IRL"
+
+
+def test_a_story_abroad_keeps_its_capital_when_a_region_is_named_in_passing(
+        gazetteer: Gazetteer) -> None:
+    text = "A firm from Texas signed the deal in Paris on Monday."
+    mentions = gazetteer.find(text)
+    places = gazetteer.resolve_together(mentions, context_countries=["FRA"])
+    assert [p.country for p in places] == ["USA", "FRA"]

@@ -20,6 +20,7 @@ from sitrep.resolve.actors import ActorDictionary
 from sitrep.resolve.places import Gazetteer, Place
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
+LOCATIVE_PREPOSITIONS = {"in", "near", "outside", "from", "into", "across", "throughout"}
 NOT_PLACE_LABELS = {"PERSON", "ORG", "NORP", "WORK_OF_ART", "PRODUCT", "EVENT", "LAW"}
 NEEDS_PARSE = {"city", "admin1", "region"}
 CURATED = {"sea", "ocean", "strait", "gulf", "canal", "island", "peninsula", "base", "range",
@@ -35,19 +36,31 @@ def places_in(doc: Doc, gazetteer: Gazetteer, actors: ActorDictionary,
     out = []
     if text is None:
         text = doc.text
+    readings = []  # (mention, place, labels, after a locative preposition)
     for mention in gazetteer.find(text):
         span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
         if span is None:
             continue
-        labels = {t.ent_type_ for t in span if t.ent_type_}
         place = gazetteer.resolve_mention(mention, context_countries=context)
-        if place is None:
+        if place is not None:
+            labels = {t.ent_type_ for t in span if t.ent_type_}
+            locative = span.start > 0 and doc[span.start - 1].lower_ in LOCATIVE_PREPOSITIONS
+            readings.append((mention, place, labels, locative))
+    # one sense per article: a name the parser reads as a place once is one throughout
+    read_as_place = {m.text for m, _, labels, _ in readings if labels & PLACE_LABELS}
+    kept = []
+    for mention, place, labels, locative in readings:
+        if labels & PLACE_LABELS or place.kind in CURATED:
+            kept.append(mention)
+        elif "PERSON" in labels:
             continue
-        if place.kind not in CURATED and labels & NOT_PLACE_LABELS and not labels & PLACE_LABELS:
-            continue
-        if place.kind in NEEDS_PARSE and not labels & PLACE_LABELS:
-            continue
-        out.append(_record(mention.text, place, mention.start, mention.end))
+        elif mention.hinted or mention.text in read_as_place or locative:
+            kept.append(mention)  # "Greer, S.C.", read as a place elsewhere, "from Edmonton"
+        elif place.kind not in NEEDS_PARSE and not labels & NOT_PLACE_LABELS:
+            kept.append(mention)
+    for mention, place in zip(kept, gazetteer.resolve_together(kept, context_countries=context)):
+        if place is not None:
+            out.append(_record(mention.text, place, mention.start, mention.end))
     for match in CAPITAL.finditer(text):
         found = actors.find_countries(match.group())
         country = actors.country(found[0].code) if found else None
@@ -70,12 +83,30 @@ def resolve_spans(doc: Doc, gazetteer: Gazetteer, actors: ActorDictionary,
     where no place is known by that name: resolution without detection, as when toponyms
     are given (`sitrep eval` on toponym gold). `context` as for `places_in`. The article's
     parse and the actor dictionary are passed so that a resolver may read the words around
-    a span; this one resolves the span's text alone."""
+    a span; this one reads what the text says right after it ("Springfield, Illinois")
+    and takes a demonym ("Georgian") for its country."""
     if text is None:
         text = doc.text
+    found = {m.start: m for m in gazetteer.find(text)}
+    # the names the gazetteer reads at the spans ("S.C" of "S.C."), read together
+    given = {start: found[start] for start, end in spans
+             if start in found and text[found[start].end:end] in ("", ".")}
+    together = dict(zip(given, gazetteer.resolve_together(list(given.values()),
+                                                          context_countries=context)))
     resolved: list[ArticlePlace | None] = []
     for start, end in spans:
         phrase = text[start:end]
-        place = gazetteer.resolve(phrase, context_countries=context)
+        place = together.get(start) or gazetteer.resolve(
+            phrase, context_countries=context) or _country_named(phrase, actors)
         resolved.append(None if place is None else _record(phrase, place, start, end))
     return resolved
+
+
+def _country_named(phrase: str, actors: ActorDictionary) -> Place | None:
+    """The country a demonym or country word names ("Georgian", "the Sudanese")."""
+    found = actors.find_countries(phrase)
+    country = actors.country(found[0].code) if len(found) == 1 else None
+    if country is None or country.lat is None:
+        return None
+    return Place(name=country.name, kind="country", country=country.code, lat=country.lat,
+                 lon=country.lon)

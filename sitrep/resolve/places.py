@@ -49,6 +49,8 @@ _WORD = re.compile(r"[^\W_]+")
 _NEVER_ALONE = frozenset(
     w.lower() for w in [*calendar.month_name[1:], *calendar.day_name,
                         "North", "South", "East", "West", "Central"])
+# A place this close to one the text pins down is the one meant by an ambiguous name.
+_NEAR_KM = 100
 # A small place (local_places.sqlite) beats a well-known one of its name only with a hint
 # in the text ("Warsaw, Indiana"), not merely because the story is in its country.
 _WELL_KNOWN_KINDS = frozenset({"country", "capital", "admin1"})
@@ -87,7 +89,7 @@ class PlaceMention:
     start: int
     end: int
     candidates: tuple[Place, ...]  # best first
-    hinted: bool = False  # narrowed by the place after it ("Paris, Texas")
+    hinted: bool = False  # read with its neighbour: "Paris, Texas" (both of them)
 
 
 class _Entry(NamedTuple):
@@ -394,7 +396,9 @@ class Gazetteer:
             found.append((i, last, entries))
             i = last
         mentions = []
+        narrowing: Place | None = None  # what the previous name's narrowing read this one as
         for n, (first, last, entries) in enumerate(found):
+            read_as, narrowing = narrowing, None
             following = found[n + 1][2] if n + 1 < len(found) and self._comma_between(
                 text, words, last, found[n + 1][0]) else None
             if self._is_common_word(words, first, last, entries, text, following):
@@ -402,11 +406,14 @@ class Gazetteer:
             if following is None and " ".join(w.key for w in words[first:last]) in _NEVER_ALONE:
                 continue
             places = [e.place for e in entries]
+            if read_as is not None:  # "Laurens County, Georgia": Georgia is the US state
+                places.remove(read_as)
+                places.insert(0, read_as)
             if following is not None:
-                places = _narrowed(places, following[0].place) or places
+                places, narrowing = _narrowed_by_any(places, [e.place for e in following])
             start, end = words[first].start, words[last - 1].end
             mentions.append(PlaceMention(text[start:end], start, end, tuple(places),
-                                         hinted=following is not None))
+                                         hinted=following is not None or read_as is not None))
         return mentions
 
     def _abbreviation_at(self, text: str, words: list[_Word],
@@ -467,14 +474,14 @@ class Gazetteer:
         among cities, one in `near`'s region or country; then kind (feature > country >
         capital > region > city), an own name over an alternate, population."""
         head, _, tail = name.partition(",")
-        narrow_by = self.resolve(tail.strip(), context_countries=context_countries) \
-            if tail.strip() else None
+        tail_places = list(self._candidates_for(tail.strip())[0]) if tail.strip() else []
+        narrow_by = tail_places[0] if tail_places else None
         head = head.strip()
         places, kind = self._candidates_for(head, hinted=narrow_by is not None)
         if not places:
             return None
         if narrow_by is not None:
-            places = _narrowed(places, narrow_by) or places
+            places, _ = _narrowed_by_any(places, tail_places)
         if kind:
             places = [p for p in places if p.kind == kind] or places
         return _choose(places, context_countries, near,
@@ -485,6 +492,34 @@ class Gazetteer:
         """The place a mention found by `find` most likely means, keeping what the text
         told of it ("London, Kentucky": the candidates in Kentucky)."""
         return _choose(mention.candidates, context_countries, None, small_wins=mention.hinted)
+
+    def resolve_together(self, mentions: Sequence[PlaceMention], *,
+                         context_countries: Sequence[str] = ()) -> list[Place | None]:
+        """Each mention's place, the article read as a whole: the places its text pins down
+        (a region named, a county, a town with its state, a name only one place has) set
+        the scene, and an ambiguous name is the one of its places that lies in a region so
+        named or near such a place (Dublin in a story about Laurens County, Georgia).
+        A well-known place elsewhere yields only where the story is in that country."""
+        first = [self.resolve_mention(m, context_countries=context_countries)
+                 for m in mentions]
+        anchors = [p for m, p in zip(mentions, first) if p is not None and (
+            m.hinted or len(m.candidates) == 1 or p.kind in ("admin1", "admin2"))]
+        if not anchors:
+            return first
+        regions = {(p.country, p.name if p.kind == "admin1" else p.admin1) for p in anchors}
+        towns = [p for p in anchors if p.kind in ("city", "admin2")]
+        lead = context_countries[0] if context_countries else None
+        out: list[Place | None] = []
+        for mention, place in zip(mentions, first):
+            if place is not None and not mention.hinted and len(mention.candidates) > 1:
+                local = [c for c in mention.candidates if c.kind in ("city", "admin2") and (
+                    (c.country, c.admin1) in regions
+                    or any(c is not t and _distance_km(c, t) < _NEAR_KM for t in towns))]
+                if local and local[0] is not place and (
+                        not _is_well_known(place) or lead in (None, local[0].country)):
+                    place = local[0]
+            out.append(place)
+        return out
 
     def _candidates_for(self, phrase: str, hinted: bool = False
                         ) -> tuple[list[Place], str | None]:
@@ -519,6 +554,17 @@ class Gazetteer:
 
 def _entry_order(e: _Entry) -> tuple:
     return (e.rank, not e.primary, -(e.place.population or 0))
+
+
+def _narrowed_by_any(places: list[Place], contexts: Sequence[Place]
+                     ) -> tuple[list[Place], Place | None]:
+    """`places` narrowed by the first of the places a following name may be that leaves
+    any ("Laurens County, Georgia": the state, not the country), and that place."""
+    for context in contexts:
+        narrowed = _narrowed(places, context)
+        if narrowed:
+            return narrowed, context
+    return places, None
 
 
 def _narrowed(places: Sequence[Place], context: Place) -> list[Place]:

@@ -1,0 +1,40 @@
+"""Places an article mentions (resolve/article_places.py): which names the map takes."""
+
+from __future__ import annotations
+
+import pytest
+
+from sitrep.pipeline import Components
+from sitrep.resolve.article_places import places_in
+
+
+@pytest.fixture(scope="module")
+def components() -> Components:
+    return Components.load()
+
+
+def mapped(components: Components, text: str) -> dict[str, tuple[str | None, str]]:
+    doc = components.nlp(text)
+    return {p.text: (p.country, p.name) for p in places_in(doc, components.places,
+                                                           components.actors, text=text)}
+
+
+def test_a_town_after_a_locative_preposition_is_a_place_even_unlabelled(components) -> None:
+    # whatever the parser labels these, "in", "near" and "from" put a town on the map
+    found = mapped(components, "Volunteers from Huntsville worked near Decatur and in "
+                               "Gainesville on Sunday.")
+    assert {"Huntsville", "Decatur", "Gainesville"} <= set(found)
+
+
+def test_a_name_the_parser_reads_as_a_place_once_is_one_throughout(components) -> None:
+    text = ("The storm hit Charleston, South Carolina, on Monday. Charleston officials said "
+            "Charleston schools would reopen.")
+    found = [p.text for p in places_in(components.nlp(text), components.places,
+                                       components.actors, text=text)]
+    assert found.count("Charleston") == 3
+
+
+def test_people_and_words_of_other_names_stay_off_the_map(components) -> None:
+    found = mapped(components, "Ken Saro-Wiwa was remembered on Main Street in Lagos.")
+    assert "Saro" not in found and "Street" not in found
+    assert found["Lagos"][0] == "NGA"
