@@ -41,7 +41,8 @@ MIN_POPULATION_FOR_WORD_ALTERNATES = 1_000_000
 # Type words a subdivision name carries that are not part of the name people use.
 _SUFFIX = re.compile(
     r"(?:-(?:do|teukbyeoljachido|teukbyeolsi|gwangyeoksi|si|to)"
-    r"| (?:Sheng|Shi|Oblast|oblast|Oblys|Province|Prefecture|Governorate|Region|State|Kilil))$")
+    r"| (?:Sheng|Shi|Oblast|oblast|Oblys|Province|Prefecture|Governorate|Region|State|Kilil"
+    r"|Republic))$")
 _ENGLISH_TYPED = re.compile(r" (?:Oblast|Province|Governorate|Prefecture|Regional State)$")
 _NAME_CHARS = re.compile(r"^[A-Za-z][A-Za-z .'\-]*$")
 

@@ -329,7 +329,29 @@ def test_an_ambiguous_name_is_the_one_in_the_region_the_story_names(gazetteer: G
 
 def test_a_story_abroad_keeps_its_capital_when_a_region_is_named_in_passing(
         gazetteer: Gazetteer) -> None:
-    text = "A firm from Texas signed the deal in Paris on Monday."
+    text = "A firm from Texas signed the deal in Paris on Monday and flew on to Lyon."
     mentions = gazetteer.find(text)
     places = gazetteer.resolve_together(mentions, context_countries=["FRA"])
-    assert [p.country for p in places] == ["USA", "FRA"]
+    assert [p.country for p in places] == ["USA", "FRA", "FRA"]
+    # a story of towns in Texas: its Paris is the Texan one
+    text = "Fires near Tyler and Longview, Texas, reached Paris on Monday."
+    mentions = gazetteer.find(text)
+    places = dict(zip([m.text for m in mentions], gazetteer.resolve_together(mentions)))
+    assert places["Paris"].admin1 == "Texas"
+
+
+def test_one_name_of_a_region_does_not_move_a_capital_there(gazetteer: Gazetteer) -> None:
+    text = "The former governor of Indiana flew to Warsaw for talks on Monday."
+    mentions = gazetteer.find(text)
+    places = dict(zip([m.text for m in mentions], gazetteer.resolve_together(mentions)))
+    assert places["Warsaw"].country == "POL"
+
+
+def test_a_country_yields_only_to_a_region_of_its_name(gazetteer: Gazetteer) -> None:
+    text = "Storms crossed Atlanta, Macon and Savannah before leaving Georgia."
+    mentions = gazetteer.find(text)
+    places = dict(zip([m.text for m in mentions], gazetteer.resolve_together(mentions)))
+    assert places["Georgia"].kind == "admin1" and places["Georgia"].country == "USA"
+    text = "Troops from Mexico and Canada joined the drill."
+    mentions = gazetteer.find(text)
+    assert {p.kind for p in gazetteer.resolve_together(mentions)} == {"country"}

@@ -49,8 +49,8 @@ _WORD = re.compile(r"[^\W_]+")
 _NEVER_ALONE = frozenset(
     w.lower() for w in [*calendar.month_name[1:], *calendar.day_name,
                         "North", "South", "East", "West", "Central"])
-# A place this close to one the text pins down is the one meant by an ambiguous name.
-_NEAR_KM = 100
+# How many of a name's places are weighed against the article's other names.
+_AGREEMENT_CANDIDATES = 12
 # A small place (local_places.sqlite) beats a well-known one of its name only with a hint
 # in the text ("Warsaw, Indiana"), not merely because the story is in its country.
 _WELL_KNOWN_KINDS = frozenset({"country", "capital", "admin1"})
@@ -495,30 +495,57 @@ class Gazetteer:
 
     def resolve_together(self, mentions: Sequence[PlaceMention], *,
                          context_countries: Sequence[str] = ()) -> list[Place | None]:
-        """Each mention's place, the article read as a whole: the places its text pins down
-        (a region named, a county, a town with its state, a name only one place has) set
-        the scene, and an ambiguous name is the one of its places that lies in a region so
-        named or near such a place (Dublin in a story about Laurens County, Georgia).
-        A well-known place elsewhere yields only where the story is in that country."""
+        """Each mention's place, the article read as a whole: an ambiguous name is the one
+        of its places that the article's other names agree with most (they name the same
+        region, or a place in the same country), as Dublin in a story that names Laurens
+        County and Georgia. A well-known place (Paris, France) yields only to names of the
+        other place's own region, a country only to a region of its name (Georgia), and
+        neither where the story is set in its country. A name the text pins down ("Paris,
+        Texas") keeps its place and counts with it alone."""
         first = [self.resolve_mention(m, context_countries=context_countries)
                  for m in mentions]
-        anchors = [p for m, p in zip(mentions, first) if p is not None and (
-            m.hinted or len(m.candidates) == 1 or p.kind in ("admin1", "admin2"))]
-        if not anchors:
-            return first
-        regions = {(p.country, p.name if p.kind == "admin1" else p.admin1) for p in anchors}
-        towns = [p for p in anchors if p.kind in ("city", "admin2")]
+        regions = [{_region(place)} if mention.hinted and place is not None else
+                   {_region(c) for c in mention.candidates[:_AGREEMENT_CANDIDATES]}
+                   for mention, place in zip(mentions, first)]
+        countries = [place.country if place is not None else None for place in first]
+        texts = [name_key(m.text) for m in mentions]
         lead = context_countries[0] if context_countries else None
         out: list[Place | None] = []
-        for mention, place in zip(mentions, first):
-            if place is not None and not mention.hinted and len(mention.candidates) > 1:
-                local = [c for c in mention.candidates if c.kind in ("city", "admin2") and (
-                    (c.country, c.admin1) in regions
-                    or any(c is not t and _distance_km(c, t) < _NEAR_KM for t in towns))]
-                if local and local[0] is not place and (
-                        not _is_well_known(place) or lead in (None, local[0].country)):
-                    place = local[0]
-            out.append(place)
+        for i, (mention, place) in enumerate(zip(mentions, first)):
+            if place is None or mention.hinted or len(mention.candidates) < 2:
+                out.append(place)
+                continue
+            others = list({texts[j]: j for j in range(len(mentions)) if texts[j] != texts[i]}
+                          .values())  # each other name once, however often it recurs
+
+            def agreement(candidate: Place) -> tuple[int, int]:
+                """How many other names lie in its region, and how many more in its country."""
+                region = _region(candidate)
+                in_region = sum(region is not None and region in regions[j] for j in others)
+                in_country = sum(countries[j] == candidate.country for j in others)
+                return in_region, in_country
+
+            if _is_well_known(place):
+                # only other names of its own region move a well-known place, a country
+                # only to a region (Georgia), and not in a story set in its country
+                if lead == place.country and place.kind not in ("country", "capital"):
+                    out.append(place)
+                    continue
+                rivals = [c for c in mention.candidates[:_AGREEMENT_CANDIDATES]
+                          if place.kind != "country" or c.kind == "admin1"]
+                # a capital takes two names of the other place's region (Warsaw, Indiana
+                # is not meant because a story on Warsaw names Indiana once)
+                needed = 2 if place.kind == "capital" else 1
+                weigh = lambda c: agreement(c)[0] if agreement(c)[0] >= needed else 0  # noqa
+            else:
+                rivals = list(mention.candidates[:_AGREEMENT_CANDIDATES])
+                weigh = lambda c: sum(agreement(c))  # noqa: E731
+            best, most = place, sum(agreement(place))
+            for candidate in rivals:
+                score = weigh(candidate)
+                if score > most:
+                    best, most = candidate, score
+            out.append(best)
         return out
 
     def _candidates_for(self, phrase: str, hinted: bool = False
@@ -530,6 +557,8 @@ class Gazetteer:
         key = name_key(stripped)
         if key in _NEVER_ALONE and not hinted:
             return [], None
+        if phrase.endswith(".") and key in self._abbreviations:
+            return [self._abbreviations[key]], None  # "S.C." given as a place
         whole = self._lookup(key)
         if whole:
             return [e.place for e in whole], None
@@ -577,6 +606,15 @@ def _narrowed(places: Sequence[Place], context: Place) -> list[Place]:
         return same_country
     inside = [p for p in same_country if p.admin1 == context.name]
     return inside or [p for p in same_country if _distance_km(p, context) < 300]
+
+
+def _region(place: Place) -> tuple[str | None, str | None] | None:
+    """The first-level region a place is or lies in, as (country, region name)."""
+    if place.kind == "admin1":
+        return place.country, place.name
+    if place.kind in ("city", "admin2") and place.admin1:
+        return place.country, place.admin1
+    return None
 
 
 def _is_small(place: Place) -> bool:
