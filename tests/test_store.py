@@ -608,7 +608,8 @@ def test_places_are_stored_with_their_article_in_order(with_places: Store):
 
 def test_place_records_round_trip(with_places: Store):
     record = next(with_places.places())
-    assert record == {"text": "SEOUL", "name": "Seoul", "kind": "capital", "country": "KOR",
+    assert record == {"text": "SEOUL", "name": "Seoul", "kind": "capital", "precision": "city",
+                      "country": "KOR",
                       "lat": 37.566, "lon": 126.978, "article_id": YONHAP.id,
                       "start": 0, "end": 5}
     assert YONHAP_TEXT[record["start"]:record["end"]] == record["text"]
