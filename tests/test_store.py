@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import json
 import os
 from dataclasses import replace
 from datetime import UTC, date, datetime
 from pathlib import Path
+from typing import Any
 
 import pytest
 from sqlalchemy import create_engine, delete, insert, inspect, select
@@ -16,6 +18,7 @@ from sitrep.records import (
     Entity,
     Event,
     IngestProblem,
+    Location,
     ResolvedDate,
 )
 from sitrep.store import Store, database_url
@@ -315,6 +318,48 @@ def test_a_database_at_0001_is_upgraded_in_place(backend: str, tmp_path: Path):
         assert ids(store.events(background=False)) == expect(ASSAULT)
         assert store.add_article(VOA, [ACCUSE], [PYONGYANG])
         assert list(store.places()) == place_records(VOA, PYONGYANG)
+
+
+def test_a_database_at_0007_gets_the_precision_of_its_event_places(backend: str,
+                                                                   tmp_path: Path):
+    from alembic import command
+
+    on_the_peninsula = replace(MOBILIZE, location=Location(
+        "the peninsula", "Korean Peninsula", None, 37.5, 127.5, precision="region"))
+    # a place the article's places do not hold: its precision is unknown
+    at_sea = replace(ASSAULT, location=Location("the sea", "East Sea", None, 40.0, 135.0,
+                                                precision="region"))
+    in_tokyo = replace(REJECT, location=Location("Tokyo", "Tokyo", "JPN", 35.69, 139.692,
+                                                 precision="city"))
+    with empty_store(backend, tmp_path) as store:
+        command.upgrade(alembic_config(store.url), "0007")
+        # rows as the Store of revision 0007 wrote them: no precision in the records
+        now = datetime.now(UTC)
+        stored = [_prepare((YONHAP, [at_sea, on_the_peninsula], [PENINSULA]), now),
+                  _prepare((VOA, [ACCUSE]), now),  # no place
+                  _prepare((UNDATED, [in_tokyo], [TOKYO]), now)]
+        with store._writer.begin() as connection:
+            connection.execute(insert(articles), [rows.article for rows in stored])
+            connection.execute(insert(events), [_without_precision(row) for rows in stored
+                                                for row in rows.events])
+            connection.execute(insert(places), [row for rows in stored for row in rows.places])
+
+        store.migrate()
+        assert store.schema_revision() == SCHEMA_REVISION
+        with store._engine.connect() as connection:
+            records = dict(connection.execute(select(events.c.id, events.c.record)).all())
+    upgraded = [on_the_peninsula, replace(at_sea, location=replace(at_sea.location,
+                                                                   precision=None)),
+                ACCUSE, in_tokyo]
+    # written as the Store writes a record now, key order and all
+    assert records == {e.id: json.dumps(e.to_record(), ensure_ascii=False) for e in upgraded}
+
+
+def _without_precision(row: dict[str, Any]) -> dict[str, Any]:
+    record = json.loads(row["record"])
+    if record["location"] is not None:
+        del record["location"]["precision"]
+    return {**row, "record": json.dumps(record, ensure_ascii=False)}
 
 
 def test_deleting_an_article_deletes_its_events_and_places(with_places: Store):
