@@ -17,17 +17,17 @@ Severity = Literal["error", "warning", "skipped"]
 Precision = Literal["day", "month", "year"]
 Modality = Literal["asserted", "claimed", "denied", "planned", "hypothetical", "negated"]
 # How closely a place's coordinates locate what happened there: the spot itself (a base, a
-# test site), somewhere in a town, in a province or county, in an area that is no
-# administrative unit (a sea, strait, island, peninsula, mountain range, continent), or
-# anywhere in a country. A map shows a "country" point at the country's centre.
+# firing range, a test site), somewhere in a town, in a province or county, in an area that
+# is no administrative unit (a sea, strait, island, peninsula, continent), or anywhere in a
+# country. A map shows a "country" point at the country's centre.
 LocationPrecision = Literal["point", "city", "division", "region", "country"]
 
 # The gazetteer's kinds of place (sitrep/resolve/places.py, Place.kind) by precision.
 PRECISION_OF_KIND: dict[str, LocationPrecision] = {
-    "base": "point", "site": "point",
+    "base": "point", "range": "point", "site": "point",
     "city": "city", "capital": "city",
     "admin1": "division", "admin2": "division",
-    **dict.fromkeys(("sea", "ocean", "strait", "gulf", "canal", "island", "peninsula", "range",
+    **dict.fromkeys(("sea", "ocean", "strait", "gulf", "canal", "island", "peninsula",
                      "region", "continent"), "region"),
     "country": "country",
 }

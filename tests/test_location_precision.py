@@ -40,6 +40,7 @@ def location(processed: ProcessedArticle, event_type: str) -> dict:
     ("Rebels attacked an army post in Borno state on Sunday.", "Borno", "division"),
     ("Troops fired shells at targets in Ukraine on Monday.", "Ukraine", "country"),
     ("Militants fired rockets at Camp Humphreys on Tuesday.", "Camp Humphreys", "point"),
+    ("Fighter jets bombed targets at the Pilseung range on Friday.", "Pilseung Range", "point"),
     ("North Korea fired a missile into the East Sea on Tuesday.", "East Sea", "region"),
 ])
 def test_an_events_place_says_how_precisely_it_is_located(code, text: str, name: str,

@@ -33,10 +33,10 @@ branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
 _PRECISION_OF_KIND = {
-    "base": "point", "site": "point",
+    "base": "point", "range": "point", "site": "point",
     "city": "city", "capital": "city",
     "admin1": "division", "admin2": "division",
-    **dict.fromkeys(("sea", "ocean", "strait", "gulf", "canal", "island", "peninsula", "range",
+    **dict.fromkeys(("sea", "ocean", "strait", "gulf", "canal", "island", "peninsula",
                      "region", "continent"), "region"),
     "country": "country",
 }
