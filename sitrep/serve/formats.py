@@ -15,8 +15,8 @@ EVENT_CSV_COLUMNS = [
     "actor_text", "actor_code", "actor_sector", "recipient_text", "recipient_code",
     "recipient_sector", "event_date", "date_precision", "date_text", "date_inferred",
     "location_text", "location_name", "location_country", "location_lat", "location_lon",
-    "modality", "attributed_to_text", "attributed_to_code", "quote", "background", "trigger",
-    "sentence", "evidence_start", "evidence_end",
+    "location_precision", "modality", "attributed_to_text", "attributed_to_code", "quote",
+    "background", "trigger", "sentence", "evidence_start", "evidence_end",
 ]
 
 
@@ -28,7 +28,7 @@ def flatten_event(record: dict[str, Any]) -> dict[str, Any]:
         for key in ("text", "code", "sector"):
             row[f"{role}_{key}"] = part.get(key)
     location = record.get("location") or {}
-    for key in ("text", "name", "country", "lat", "lon"):
+    for key in ("text", "name", "country", "lat", "lon", "precision"):
         row[f"location_{key}"] = location.get(key)
     source = record.get("attributed_to") or {}
     row["attributed_to_text"] = source.get("text")
