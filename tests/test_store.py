@@ -682,6 +682,76 @@ def test_places_paging(with_places: Store):
     assert list(with_places.places(limit=0)) == []
 
 
+# An article that names Pyongyang twice and North Korea once more, later than the others.
+REPEAT = Article("Pyongyang test-fired a missile, North Korea said. Pyongyang called it a "
+                 "routine drill.", title="Another launch", outlet="Yonhap",
+                 published=date(2017, 7, 1))
+REPEAT_PLACES = [
+    ArticlePlace("Pyongyang", "Pyongyang", "capital", "PRK", 39.019, 125.738, 0, 9),
+    place(REPEAT, "North Korea", "North Korea", "country", "PRK", 40.3, 127.5),
+    ArticlePlace("Pyongyang", "Pyongyang", "capital", "PRK", 39.019, 125.738, 50, 59),
+]
+
+
+@pytest.fixture
+def with_repeated_places(with_places: Store) -> Store:
+    assert with_places.add_article(REPEAT, [], REPEAT_PLACES)
+    return with_places
+
+
+def counted(name: str, kind: str, precision: str, country: str | None, lat: float, lon: float,
+            mentions: int, n_articles: int, first: str | None, last: str | None) -> dict:
+    return {"name": name, "kind": kind, "precision": precision, "country": country,
+            "lat": lat, "lon": lon, "mentions": mentions, "articles": n_articles,
+            "first_published": first, "last_published": last}
+
+
+PYONGYANG_COUNT = counted("Pyongyang", "capital", "city", "PRK", 39.019, 125.738, 3, 2,
+                          "2017-06-10", "2017-07-01")
+NORTH_KOREA_COUNT = counted("North Korea", "country", "country", "PRK", 40.3, 127.5, 2, 2,
+                            "2017-05-03", "2017-07-01")
+
+
+def test_place_counts_are_one_per_place_most_mentioned_first(with_repeated_places: Store):
+    assert list(with_repeated_places.place_counts()) == [
+        PYONGYANG_COUNT,
+        NORTH_KOREA_COUNT,
+        # one mention each: by name
+        counted("Japan", "country", "country", "JPN", 36.2, 138.25, 1, 1,
+                "2017-06-10", "2017-06-10"),
+        counted("Korean Peninsula", "peninsula", "region", None, 37.5, 127.5, 1, 1,
+                "2017-05-03", "2017-05-03"),
+        counted("Seoul", "capital", "city", "KOR", 37.566, 126.978, 1, 1,
+                "2017-05-03", "2017-05-03"),
+        counted("Tokyo", "capital", "city", "JPN", 35.69, 139.692, 1, 1, None, None),  # undated
+    ]
+    mentions = list(with_repeated_places.places())
+    assert sum(c["mentions"] for c in with_repeated_places.place_counts()) == len(mentions)
+
+
+def test_place_counts_by_article_and_country_with_paging(with_repeated_places: Store):
+    store = with_repeated_places
+    assert list(store.place_counts(article_id=REPEAT.id)) == [
+        counted("Pyongyang", "capital", "city", "PRK", 39.019, 125.738, 2, 1,
+                "2017-07-01", "2017-07-01"),
+        counted("North Korea", "country", "country", "PRK", 40.3, 127.5, 1, 1,
+                "2017-07-01", "2017-07-01"),
+    ]
+    assert list(store.place_counts(country=" prk ")) == [PYONGYANG_COUNT, NORTH_KOREA_COUNT]
+    assert list(store.place_counts(country="' OR 1=1 --")) == []
+    everything = list(store.place_counts())
+    assert list(store.place_counts(limit=2, offset=1)) == everything[1:3]
+
+
+def test_two_places_of_one_name_are_counted_apart(store: Store):
+    springfields = [
+        ArticlePlace("Springfield", "Springfield", "city", "USA", 39.80, -89.64, 0, 11),
+        ArticlePlace("Springfield", "Springfield", "city", "USA", 37.21, -93.29, 20, 31),
+    ]
+    store.add_article(UNDATED, [], springfields)
+    assert [(c["lat"], c["mentions"]) for c in store.place_counts()] == [(37.21, 1), (39.80, 1)]
+
+
 def test_places_are_added_once(store: Store):
     assert store.add_article(VOA, [ACCUSE], [PYONGYANG, JAPAN]) is True
     before = list(store.places())
