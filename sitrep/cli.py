@@ -265,24 +265,40 @@ def articles(db, fmt, limit) -> None:
 
 
 @main.command()
+@click.option("--mentions", "each_mention", is_flag=True,
+              help="One row per mention instead (the text as written, the place it was "
+                   "read as, the article's id), by publication date and place in the text.")
 @click.option("--article", "article_id", help="Only the places of this article id.")
-@click.option("--country", help="Only places in this country (ISO alpha-3).")
+@click.option("--country", help="Only places in this country (ISO alpha-3, any case).")
 @click.option("--format", "fmt", type=click.Choice(["table", "jsonl"]), default="table",
               show_default=True)
-@click.option("--limit", type=click.IntRange(1))
+@click.option("--limit", type=click.IntRange(1), help="At most this many rows.")
 @db_option
 @_friendly_errors
-def places(db, article_id, country, fmt, limit) -> None:
-    """Places the stored articles mention, with coordinates (text, name, country, lat, lon,
-    article_id), ready for a map."""
-    from sitrep.serve.formats import places_table, write_jsonl
+def places(db, each_mention, article_id, country, fmt, limit) -> None:
+    """Places the stored articles mention, one row per place, most mentioned first.
+
+    Each row: name, country, kind (country, capital, admin1, city, sea, base...), precision
+    (point, city, division, region, country: how closely lat/lon locate it), lat, lon, the
+    number of mentions and of articles that mention it, and the first and last publication
+    date among those articles. Places of one name at other coordinates are other places.
+
+    With --mentions: every mention (text, name, kind, precision, country, lat, lon,
+    article_id, start, end), in order of publication and position in the text.
+    """
+    from sitrep.serve.formats import place_counts_table, places_table, write_jsonl
 
     store = _open_store(db)
-    records = store.places(article_id=article_id, country=country, limit=limit)
+    if each_mention:
+        records = store.places(article_id=article_id, country=country, limit=limit)
+        show = places_table
+    else:
+        records = store.place_counts(article_id=article_id, country=country, limit=limit)
+        show = place_counts_table
     if fmt == "jsonl":
         write_jsonl(records, sys.stdout)
     else:
-        places_table(records, _stdout_console())
+        show(records, _stdout_console())
 
 
 @main.command()

@@ -16,6 +16,21 @@ from typing import Any, Literal
 Severity = Literal["error", "warning", "skipped"]
 Precision = Literal["day", "month", "year"]
 Modality = Literal["asserted", "claimed", "denied", "planned", "hypothetical", "negated"]
+# How closely a place's coordinates locate what happened there: the spot itself (a base, a
+# firing range, a test site), somewhere in a town, in a province or county, in an area that
+# is no administrative unit (a sea, strait, island, peninsula, continent), or anywhere in a
+# country. A map shows a "country" point at the country's centre.
+LocationPrecision = Literal["point", "city", "division", "region", "country"]
+
+# The gazetteer's kinds of place (sitrep/resolve/places.py, Place.kind) by precision.
+PRECISION_OF_KIND: dict[str, LocationPrecision] = {
+    "base": "point", "range": "point", "site": "point",
+    "city": "city", "capital": "city",
+    "admin1": "division", "admin2": "division",
+    **dict.fromkeys(("sea", "ocean", "strait", "gulf", "canal", "island", "peninsula",
+                     "region", "continent"), "region"),
+    "country": "country",
+}
 
 
 def normalized_for_hash(text: str) -> str:
@@ -123,11 +138,14 @@ class Entity:
 
 @dataclass
 class Location:
+    """Where an event happened: a phrase of the text and, once resolved, the place it names."""
+
     text: str
     name: str | None = None
     country: str | None = None
     lat: float | None = None
     lon: float | None = None
+    precision: LocationPrecision | None = None  # None until resolved
     start: int | None = None
     end: int | None = None
 
@@ -138,7 +156,14 @@ class Location:
             "country": self.country,
             "lat": self.lat,
             "lon": self.lon,
+            "precision": self.precision,
         }
+
+    @staticmethod
+    def precision_of(kind: str) -> LocationPrecision | None:
+        """How precisely a place of this gazetteer kind is located; None for a kind the
+        table does not know, so that a new kind reads as unknown rather than as a guess."""
+        return PRECISION_OF_KIND.get(kind)
 
 
 @dataclass
@@ -155,11 +180,16 @@ class ArticlePlace:
     start: int  # offsets of `text` in the article
     end: int
 
+    @property
+    def precision(self) -> LocationPrecision | None:
+        return Location.precision_of(self.kind)
+
     def to_record(self, article_id: str) -> dict[str, Any]:
         return {
             "text": self.text,
             "name": self.name,
             "kind": self.kind,
+            "precision": self.precision,
             "country": self.country,
             "lat": self.lat,
             "lon": self.lon,

@@ -23,7 +23,7 @@ from sitrep.store import Store
 
 # One event with a place, for the map (the test_store events have none).
 SENT_WITH_PLACE = replace(MOBILIZE, location=Location("the peninsula", "Korean Peninsula", None,
-                                                      37.5, 127.5))
+                                                      37.5, 127.5, precision="region"))
 
 
 @pytest.fixture(scope="module", params=BACKENDS)
@@ -193,12 +193,24 @@ def test_actors_with_counts_and_names(client):
 def test_map_points_are_event_locations(client):
     body = client.get("/api/map").json()
     assert body["points"] == [{
-        "name": "Korean Peninsula", "country": None, "lat": 37.5, "lon": 127.5, "n": 1,
-        "types": {"MOBILIZE": 1},
+        "name": "Korean Peninsula", "country": None, "lat": 37.5, "lon": 127.5,
+        "precision": "region", "n": 1, "types": {"MOBILIZE": 1},
         "events": [{"id": MOBILIZE.id, "article_id": YONHAP.id, "event_type": "MOBILIZE",
                     "outlet": "Yonhap", "trigger": "sent", "date": "2017-05-03"}],
     }]
     assert client.get("/api/map", params={"type": "ASSAULT"}).json()["points"] == []
+
+
+def test_event_and_place_records_say_how_precisely_they_are_located(client):
+    (sent,) = client.get("/api/events", params={"type": "MOBILIZE"}).json()["items"]
+    assert sent["location"] == SENT_WITH_PLACE.to_record()["location"]
+    assert sent["location"]["precision"] == "region"
+    body = client.get(f"/api/articles/{YONHAP.id}").json()
+    assert [e["location"]["precision"] for e in body["events"] if e["location"]] == ["region"]
+    assert [(p["kind"], p["precision"]) for p in body["places"]] == [
+        ("capital", "city"), ("country", "country"), ("peninsula", "region")]
+    places = client.get("/api/places", params={"article": YONHAP.id}).json()["items"]
+    assert [p["precision"] for p in places] == ["city", "country", "region"]
 
 
 def test_places_and_stats(client):
@@ -223,6 +235,9 @@ def test_export_csv(client):
     accuse = next(r for r in rows if r["id"] == ACCUSE.id)
     assert accuse["actor_code"] == "PRK" and accuse["recipient_text"] == "Washington"
     assert (accuse["background"], accuse["date_inferred"]) == ("True", "False")
+    sent = next(r for r in rows if r["id"] == MOBILIZE.id)
+    assert (sent["location_name"], sent["location_precision"]) == ("Korean Peninsula", "region")
+    assert accuse["location_precision"] == ""  # no place
     news = client.get("/api/export/events", params={"format": "csv", "background": "false"})
     assert len(list(csv.DictReader(io.StringIO(news.text)))) == 6
 
@@ -253,6 +268,7 @@ def test_export_plover_json(client):
     assert "publication date" in accuse["comment"]  # the event itself has no date
     # told as background: PLOVER's auxiliary mode "historical", in context
     assert "historical" in accuse["context"] and accuse["sitrep"]["background"] is True
+    assert accuse["event_loc"] is None and accuse["sitrep"]["location_precision"] is None
     consult = records[CONSULT.id]
     assert consult["event"] == ["CONSULT"] and consult["date"] == "2017-06-12"
 

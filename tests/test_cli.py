@@ -42,6 +42,10 @@ def test_every_event_has_the_contract_fields(demo_db):
         assert record["modality"] in ("asserted", "claimed", "denied", "planned",
                                       "hypothetical", "negated")
         assert record["cameo"].isdigit() and len(record["cameo"]) == 2
+    located = [r["location"] for r in records if r["location"]]
+    assert located and all(
+        where["precision"] in ("point", "city", "division", "region", "country")
+        for where in located)
 
 
 def test_filters(demo_db):
@@ -106,6 +110,40 @@ def test_articles_list_ids(demo_db):
     assert len(articles) == 6
     ids = {a["id"] for a in articles}
     assert {e["article_id"] for e in events(demo_db)} <= ids
+
+
+def place_rows(db: str, *args: str) -> list[dict]:
+    result = CliRunner().invoke(main, ["places", "--format", "jsonl", "--db", db, *args])
+    assert result.exit_code == 0, result.output
+    return [json.loads(line) for line in result.stdout.splitlines()]
+
+
+def test_places_one_row_per_place_with_its_mentions_counted(demo_db):
+    counted = place_rows(demo_db)
+    mentions = place_rows(demo_db, "--mentions")
+    assert sum(p["mentions"] for p in counted) == len(mentions)
+    assert [p["mentions"] for p in counted] == sorted((p["mentions"] for p in counted),
+                                                      reverse=True)
+    top = counted[0]
+    of_top = [m for m in mentions if (m["name"], m["lat"], m["lon"]) ==
+              (top["name"], top["lat"], top["lon"])]
+    assert top["mentions"] == len(of_top) > 1
+    assert top["articles"] == len({m["article_id"] for m in of_top})
+    assert top["precision"] == of_top[0]["precision"]
+    assert top["first_published"] <= top["last_published"]
+
+
+def test_places_filters_limit_and_table(demo_db):
+    korean = place_rows(demo_db, "--country", "kor")
+    assert korean and all(p["country"] == "KOR" for p in korean)
+    one_article = place_rows(demo_db, "--mentions", "--limit", "1")[0]["article_id"]
+    in_it = place_rows(demo_db, "--article", one_article)
+    assert in_it and all(p["articles"] == 1 for p in in_it)
+    assert len(place_rows(demo_db, "--limit", "2")) == 2
+    table = CliRunner().invoke(main, ["places", "--db", demo_db, "--limit", "3"])
+    assert table.exit_code == 0
+    assert "mentions" in table.stdout and "precision" in table.stdout
+    assert len(table.stdout.strip().splitlines()) == 4  # the header and three places
 
 
 def test_evidence_offsets_point_into_the_stored_text(demo_db):

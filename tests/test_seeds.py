@@ -132,7 +132,7 @@ def seed_places(tmp_path_factory) -> list[dict]:
     runner.invoke(main, ["ingest", str(YONHAP), "--outlet", "Yonhap", "--published",
                          "2017-11-02", "--db", db, "-q"])
     runner.invoke(main, ["ingest", str(WSWS), "--db", db, "-q"])
-    listing = runner.invoke(main, ["places", "--format", "jsonl", "--db", db])
+    listing = runner.invoke(main, ["places", "--mentions", "--format", "jsonl", "--db", db])
     assert listing.exit_code == 0, listing.output
     return [json.loads(line) for line in listing.stdout.splitlines()]
 

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import json
 import os
 from dataclasses import replace
 from datetime import UTC, date, datetime
 from pathlib import Path
+from typing import Any
 
 import pytest
 from sqlalchemy import create_engine, delete, insert, inspect, select
@@ -16,6 +18,7 @@ from sitrep.records import (
     Entity,
     Event,
     IngestProblem,
+    Location,
     ResolvedDate,
 )
 from sitrep.store import Store, database_url
@@ -317,6 +320,48 @@ def test_a_database_at_0001_is_upgraded_in_place(backend: str, tmp_path: Path):
         assert list(store.places()) == place_records(VOA, PYONGYANG)
 
 
+def test_a_database_at_0007_gets_the_precision_of_its_event_places(backend: str,
+                                                                   tmp_path: Path):
+    from alembic import command
+
+    on_the_peninsula = replace(MOBILIZE, location=Location(
+        "the peninsula", "Korean Peninsula", None, 37.5, 127.5, precision="region"))
+    # a place the article's places do not hold: its precision is unknown
+    at_sea = replace(ASSAULT, location=Location("the sea", "East Sea", None, 40.0, 135.0,
+                                                precision="region"))
+    in_tokyo = replace(REJECT, location=Location("Tokyo", "Tokyo", "JPN", 35.69, 139.692,
+                                                 precision="city"))
+    with empty_store(backend, tmp_path) as store:
+        command.upgrade(alembic_config(store.url), "0007")
+        # rows as the Store of revision 0007 wrote them: no precision in the records
+        now = datetime.now(UTC)
+        stored = [_prepare((YONHAP, [at_sea, on_the_peninsula], [PENINSULA]), now),
+                  _prepare((VOA, [ACCUSE]), now),  # no place
+                  _prepare((UNDATED, [in_tokyo], [TOKYO]), now)]
+        with store._writer.begin() as connection:
+            connection.execute(insert(articles), [rows.article for rows in stored])
+            connection.execute(insert(events), [_without_precision(row) for rows in stored
+                                                for row in rows.events])
+            connection.execute(insert(places), [row for rows in stored for row in rows.places])
+
+        store.migrate()
+        assert store.schema_revision() == SCHEMA_REVISION
+        with store._engine.connect() as connection:
+            records = dict(connection.execute(select(events.c.id, events.c.record)).all())
+    upgraded = [on_the_peninsula, replace(at_sea, location=replace(at_sea.location,
+                                                                   precision=None)),
+                ACCUSE, in_tokyo]
+    # written as the Store writes a record now, key order and all
+    assert records == {e.id: json.dumps(e.to_record(), ensure_ascii=False) for e in upgraded}
+
+
+def _without_precision(row: dict[str, Any]) -> dict[str, Any]:
+    record = json.loads(row["record"])
+    if record["location"] is not None:
+        del record["location"]["precision"]
+    return {**row, "record": json.dumps(record, ensure_ascii=False)}
+
+
 def test_deleting_an_article_deletes_its_events_and_places(with_places: Store):
     store = with_places
     with store._writer.begin() as connection:  # deleting is not part of the API (yet)
@@ -608,7 +653,8 @@ def test_places_are_stored_with_their_article_in_order(with_places: Store):
 
 def test_place_records_round_trip(with_places: Store):
     record = next(with_places.places())
-    assert record == {"text": "SEOUL", "name": "Seoul", "kind": "capital", "country": "KOR",
+    assert record == {"text": "SEOUL", "name": "Seoul", "kind": "capital", "precision": "city",
+                      "country": "KOR",
                       "lat": 37.566, "lon": 126.978, "article_id": YONHAP.id,
                       "start": 0, "end": 5}
     assert YONHAP_TEXT[record["start"]:record["end"]] == record["text"]
@@ -634,6 +680,76 @@ def test_places_paging(with_places: Store):
     assert list(with_places.places(limit=3, offset=2)) == everything[2:5]
     assert list(with_places.places(offset=5)) == everything[5:]
     assert list(with_places.places(limit=0)) == []
+
+
+# An article that names Pyongyang twice and North Korea once more, later than the others.
+REPEAT = Article("Pyongyang test-fired a missile, North Korea said. Pyongyang called it a "
+                 "routine drill.", title="Another launch", outlet="Yonhap",
+                 published=date(2017, 7, 1))
+REPEAT_PLACES = [
+    ArticlePlace("Pyongyang", "Pyongyang", "capital", "PRK", 39.019, 125.738, 0, 9),
+    place(REPEAT, "North Korea", "North Korea", "country", "PRK", 40.3, 127.5),
+    ArticlePlace("Pyongyang", "Pyongyang", "capital", "PRK", 39.019, 125.738, 50, 59),
+]
+
+
+@pytest.fixture
+def with_repeated_places(with_places: Store) -> Store:
+    assert with_places.add_article(REPEAT, [], REPEAT_PLACES)
+    return with_places
+
+
+def counted(name: str, kind: str, precision: str, country: str | None, lat: float, lon: float,
+            mentions: int, n_articles: int, first: str | None, last: str | None) -> dict:
+    return {"name": name, "kind": kind, "precision": precision, "country": country,
+            "lat": lat, "lon": lon, "mentions": mentions, "articles": n_articles,
+            "first_published": first, "last_published": last}
+
+
+PYONGYANG_COUNT = counted("Pyongyang", "capital", "city", "PRK", 39.019, 125.738, 3, 2,
+                          "2017-06-10", "2017-07-01")
+NORTH_KOREA_COUNT = counted("North Korea", "country", "country", "PRK", 40.3, 127.5, 2, 2,
+                            "2017-05-03", "2017-07-01")
+
+
+def test_place_counts_are_one_per_place_most_mentioned_first(with_repeated_places: Store):
+    assert list(with_repeated_places.place_counts()) == [
+        PYONGYANG_COUNT,
+        NORTH_KOREA_COUNT,
+        # one mention each: by name
+        counted("Japan", "country", "country", "JPN", 36.2, 138.25, 1, 1,
+                "2017-06-10", "2017-06-10"),
+        counted("Korean Peninsula", "peninsula", "region", None, 37.5, 127.5, 1, 1,
+                "2017-05-03", "2017-05-03"),
+        counted("Seoul", "capital", "city", "KOR", 37.566, 126.978, 1, 1,
+                "2017-05-03", "2017-05-03"),
+        counted("Tokyo", "capital", "city", "JPN", 35.69, 139.692, 1, 1, None, None),  # undated
+    ]
+    mentions = list(with_repeated_places.places())
+    assert sum(c["mentions"] for c in with_repeated_places.place_counts()) == len(mentions)
+
+
+def test_place_counts_by_article_and_country_with_paging(with_repeated_places: Store):
+    store = with_repeated_places
+    assert list(store.place_counts(article_id=REPEAT.id)) == [
+        counted("Pyongyang", "capital", "city", "PRK", 39.019, 125.738, 2, 1,
+                "2017-07-01", "2017-07-01"),
+        counted("North Korea", "country", "country", "PRK", 40.3, 127.5, 1, 1,
+                "2017-07-01", "2017-07-01"),
+    ]
+    assert list(store.place_counts(country=" prk ")) == [PYONGYANG_COUNT, NORTH_KOREA_COUNT]
+    assert list(store.place_counts(country="' OR 1=1 --")) == []
+    everything = list(store.place_counts())
+    assert list(store.place_counts(limit=2, offset=1)) == everything[1:3]
+
+
+def test_two_places_of_one_name_are_counted_apart(store: Store):
+    springfields = [
+        ArticlePlace("Springfield", "Springfield", "city", "USA", 39.80, -89.64, 0, 11),
+        ArticlePlace("Springfield", "Springfield", "city", "USA", 37.21, -93.29, 20, 31),
+    ]
+    store.add_article(UNDATED, [], springfields)
+    assert [(c["lat"], c["mentions"]) for c in store.place_counts()] == [(37.21, 1), (39.80, 1)]
 
 
 def test_places_are_added_once(store: Store):

@@ -143,7 +143,16 @@ def test_map_shows_event_locations_on_country_outlines(page, server):
     details = page.locator("#place-details")
     assert details.locator("h2").inner_text()
     assert details.locator("li a").count() >= 1
+    # how precisely the point locates the place, explained on hover
+    note = details.locator(".precision")
+    precision = note.inner_text()
+    assert re.fullmatch(r"precision: (point|city|division|region|country)", precision)
+    assert note.get_attribute("title")
     screenshot(page, "map")
+    # the place's event says the same where the article shows its fields
+    details.locator("li a").first.click()
+    page.wait_for_selector("body[data-ready=article]")
+    assert precision in page.locator("#event-fields").inner_text()
 
 
 def test_story_comparison_side_by_side(page, server):

@@ -578,7 +578,8 @@ class Gazetteer:
     def to_location(self, text: str, place: Place, start: int | None = None,
                     end: int | None = None) -> Location:
         return Location(text=text, name=place.name, country=place.country, lat=place.lat,
-                        lon=place.lon, start=start, end=end)
+                        lon=place.lon, precision=Location.precision_of(place.kind),
+                        start=start, end=end)
 
 
 def _entry_order(e: _Entry) -> tuple:

@@ -162,9 +162,9 @@ def search(store: StoreDep, q: Annotated[str, Query(min_length=1, max_length=500
 
 @router.get("/map", tags=["events"])
 def event_map(store: StoreDep, filters: Filters) -> dict[str, Any]:
-    """Where the filtered events took place: one point per place with its event count and
-    types (the first MAP_EVENTS events in timeline order; `truncated` says if there were
-    more)."""
+    """Where the filtered events took place: one point per place with its precision
+    (point, city, division, region, country; null if unknown), event count and types (the
+    first MAP_EVENTS events in timeline order; `truncated` says if there were more)."""
     records, _ = find_events(store, filters, limit=MAP_EVENTS + 1)
     points: dict[tuple, dict[str, Any]] = {}
     for record in records[:MAP_EVENTS]:
@@ -173,7 +173,8 @@ def event_map(store: StoreDep, filters: Filters) -> dict[str, Any]:
             continue
         key = (where.get("name") or where.get("text"), where["lat"], where["lon"])
         point = points.setdefault(key, {"name": key[0], "country": where.get("country"),
-                                        "lat": where["lat"], "lon": where["lon"], "n": 0,
+                                        "lat": where["lat"], "lon": where["lon"],
+                                        "precision": where.get("precision"), "n": 0,
                                         "types": {}, "events": []})
         point["n"] += 1
         point["types"][record["event_type"]] = point["types"].get(record["event_type"], 0) + 1

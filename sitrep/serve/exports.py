@@ -126,6 +126,7 @@ def plover_record(record: dict[str, Any], article: dict[str, Any] | None = None)
             "cameo": record.get("cameo"),
             "modality": record.get("modality"),
             "date_precision": record.get("date_precision"),
+            "location_precision": (location or {}).get("precision"),
             "date_inferred": bool(record.get("date_inferred")),
             "background": bool(record.get("background")),
             "attributed_to": record.get("attributed_to"),

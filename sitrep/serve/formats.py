@@ -15,8 +15,8 @@ EVENT_CSV_COLUMNS = [
     "actor_text", "actor_code", "actor_sector", "recipient_text", "recipient_code",
     "recipient_sector", "event_date", "date_precision", "date_text", "date_inferred",
     "location_text", "location_name", "location_country", "location_lat", "location_lon",
-    "modality", "attributed_to_text", "attributed_to_code", "quote", "background", "trigger",
-    "sentence", "evidence_start", "evidence_end",
+    "location_precision", "modality", "attributed_to_text", "attributed_to_code", "quote",
+    "background", "trigger", "sentence", "evidence_start", "evidence_end",
 ]
 
 
@@ -28,7 +28,7 @@ def flatten_event(record: dict[str, Any]) -> dict[str, Any]:
         for key in ("text", "code", "sector"):
             row[f"{role}_{key}"] = part.get(key)
     location = record.get("location") or {}
-    for key in ("text", "name", "country", "lat", "lon"):
+    for key in ("text", "name", "country", "lat", "lon", "precision"):
         row[f"location_{key}"] = location.get(key)
     source = record.get("attributed_to") or {}
     row["attributed_to_text"] = source.get("text")
@@ -108,13 +108,33 @@ def articles_table(records: Iterable[dict[str, Any]], console: Console) -> int:
 
 
 def places_table(records: Iterable[dict[str, Any]], console: Console) -> int:
+    """Place mentions, as `Store.places` gives them."""
     table = Table(header_style="bold", box=None, pad_edge=False)
-    for name in ("text", "name", "kind", "country", "lat", "lon", "article"):
+    for name in ("text", "name", "kind", "precision", "country", "lat", "lon", "article"):
         table.add_column(name, no_wrap=True)
     count = 0
     for r in records:
-        table.add_row(r["text"], r["name"], r["kind"], r.get("country") or "",
-                      f"{r['lat']:.3f}", f"{r['lon']:.3f}", r["article_id"])
+        table.add_row(r["text"], r["name"], r["kind"], r.get("precision") or "",
+                      r.get("country") or "", f"{r['lat']:.3f}", f"{r['lon']:.3f}",
+                      r["article_id"])
+        count += 1
+    console.print(table)
+    return count
+
+
+def place_counts_table(records: Iterable[dict[str, Any]], console: Console) -> int:
+    """Places with their counts, as `Store.place_counts` gives them."""
+    table = Table(header_style="bold", box=None, pad_edge=False)
+    for name in ("name", "country", "kind", "precision", "lat", "lon", "mentions", "articles",
+                 "first", "last"):
+        table.add_column(name, no_wrap=True,
+                         justify="right" if name in ("mentions", "articles") else "left")
+    count = 0
+    for r in records:
+        table.add_row(r["name"], r.get("country") or "", r["kind"], r.get("precision") or "",
+                      f"{r['lat']:.3f}", f"{r['lon']:.3f}", str(r["mentions"]),
+                      str(r["articles"]), r.get("first_published") or "",
+                      r.get("last_published") or "")
         count += 1
     console.print(table)
     return count

@@ -31,7 +31,7 @@ from sqlalchemy import (
 from sqlalchemy.engine import URL
 from sqlalchemy.exc import IntegrityError
 
-from sitrep.records import Article, ArticlePlace, Event, IngestProblem
+from sitrep.records import Article, ArticlePlace, Event, IngestProblem, Location
 from sitrep.store.filters import EventFilters, pages_after
 from sitrep.store.schema import (
     PARTY_TEXT_MAX,
@@ -381,16 +381,11 @@ class Store:
         by the article's publication date (undated last), article id, position in the text.
         """
         p = places.c
-        conditions: list[ColumnElement[bool]] = []
-        if article_id:
-            conditions.append(p.article_id == article_id)
-        if country and country.strip():
-            conditions.append(p.country == country.strip().upper())
         query = (
             select(p.article_id, p.text, p.name, p.kind, p.country, p.lat, p.lon,
                    p.start_char, p.end_char)
             .join(articles, articles.c.id == p.article_id)
-            .where(*conditions)
+            .where(*_place_conditions(article_id, country))
             .order_by(articles.c.published.asc().nulls_last(), p.article_id, p.start_char, p.id)
             .limit(limit)
             .offset(offset or None)
@@ -400,6 +395,42 @@ class Store:
                 place = ArticlePlace(row.text, row.name, row.kind, row.country, row.lat, row.lon,
                                      row.start_char, row.end_char)
                 yield place.to_record(row.article_id)
+
+    def place_counts(
+        self,
+        *,
+        article_id: str | None = None,
+        country: str | None = None,
+        limit: int | None = None,
+        offset: int = 0,
+    ) -> Iterator[dict]:
+        """One record per place the articles mention: `name, kind, precision, country, lat,
+        lon`, how many `mentions` and in how many `articles`, and the first and last
+        publication date of those articles (`first_published`, `last_published`; null when
+        none is dated).
+
+        A place is one gazetteer entry: two towns of one name and country are two places.
+        Filters as for `places`. Ordered by mentions, then articles (most first), then name.
+        """
+        p = places.c
+        published = articles.c.published
+        mentions = func.count().label("mentions")
+        n_articles = func.count(p.article_id.distinct()).label("articles")
+        query = (
+            select(p.name, p.kind, p.country, p.lat, p.lon, mentions, n_articles,
+                   func.min(published).label("first_published"),
+                   func.max(published).label("last_published"))
+            .join(articles, articles.c.id == p.article_id)
+            .where(*_place_conditions(article_id, country))
+            .group_by(p.name, p.kind, p.country, p.lat, p.lon)
+            .order_by(mentions.desc(), n_articles.desc(), p.name, p.country.asc().nulls_last(),
+                      p.kind, p.lat, p.lon)
+            .limit(limit)
+            .offset(offset or None)
+        )
+        with self._engine.connect() as connection:
+            for row in connection.execute(query).mappings():
+                yield _place_count_dict(row)
 
     def articles(self, *, limit: int | None = None, offset: int = 0) -> Iterator[dict]:
         """Stored articles without their text, by publication date (undated last), then id."""
@@ -447,6 +478,32 @@ class Store:
             "by_type": dict(types),  # type: ignore[arg-type]
             "outlets": dict(outlets),  # type: ignore[arg-type]
         }
+
+
+def _place_conditions(article_id: str | None, country: str | None) -> list[ColumnElement[bool]]:
+    """The filters of place listings; empty or None ones are ignored."""
+    conditions: list[ColumnElement[bool]] = []
+    if article_id:
+        conditions.append(places.c.article_id == article_id)
+    if country and country.strip():
+        conditions.append(places.c.country == country.strip().upper())
+    return conditions
+
+
+def _place_count_dict(row: Any) -> dict[str, Any]:
+    first, last = row["first_published"], row["last_published"]
+    return {
+        "name": row["name"],
+        "kind": row["kind"],
+        "precision": Location.precision_of(row["kind"]),
+        "country": row["country"],
+        "lat": row["lat"],
+        "lon": row["lon"],
+        "mentions": row["mentions"],
+        "articles": row["articles"],
+        "first_published": first.isoformat() if first is not None else None,
+        "last_published": last.isoformat() if last is not None else None,
+    }
 
 
 def _known_hashes(connection: Connection, hashes: Iterable[str]) -> set[str]:

@@ -27,7 +27,7 @@ from sqlalchemy import (
 
 # The Alembic revision that creates this schema. `Store.migrate()` compares it with the
 # database's version table so that an up-to-date database never has to import Alembic.
-SCHEMA_REVISION = "0007"
+SCHEMA_REVISION = "0008"
 
 # Deterministic constraint names, so that later migrations can refer to them on any backend.
 NAMING_CONVENTION = {

@@ -77,6 +77,24 @@
     return h("span", { class: "who" }, code ? h("b", {}, code + " ") : null, part.text);
   }
 
+  // location.precision: how closely a place's coordinates locate it (README, "The event record")
+  const PRECISION_MEANS = {
+    point: "the spot itself (a base, a firing range, a site)",
+    city: "somewhere in this town or city",
+    division: "somewhere in this province, state or county",
+    region: "somewhere in this area (a sea, island, peninsula or region)",
+    country: "somewhere in this country: the point is its centre",
+  };
+
+  function precisionNote(value) {
+    return value ? [", ", h("span", { class: "precision", title: PRECISION_MEANS[value] || null },
+      `precision: ${value}`)] : null;
+  }
+
+  function placeName(location) {
+    return `${location.name || location.text}${location.country ? " (" + location.country + ")" : ""}`;
+  }
+
   function when(record) {
     if (record.event_date) {
       const cut = { month: 7, year: 4 }[record.date_precision] || 10;
@@ -365,8 +383,9 @@
   }
 
   function showPlace(details, point) {
-    details.replaceChildren(h("h2", {}, point.name, point.country ? ` (${point.country})` : ""),
-      h("p", {}, `${point.n} event${point.n === 1 ? "" : "s"}, ${point.lat.toFixed(2)}, ${point.lon.toFixed(2)}`),
+    details.replaceChildren(h("h2", {}, placeName(point)),
+      h("p", {}, `${point.n} event${point.n === 1 ? "" : "s"}, ${point.lat.toFixed(2)}, ${point.lon.toFixed(2)}`,
+        precisionNote(point.precision)),
       h("p", {}, Object.entries(point.types).map(([type, n]) => [typeChip(type), ` ${n} `])),
       h("ul", { class: "place-events" }, point.events.map((e) => h("li", {},
         h("a", { href: `#/article/${encodeURIComponent(e.article_id)}?event=${encodeURIComponent(e.id)}` },
@@ -450,7 +469,7 @@
       ["Date", record.event_date ? `${record.event_date} (${record.date_precision})` : "—", record.date_text ? ` “${record.date_text}”` : "",
         record.date_inferred ? ", inferred from the sentences before" : ""],
       ["Told as", record.background ? "background (an earlier act recalled)" : "news"],
-      ["Place", record.location ? `${record.location.name || record.location.text}${record.location.country ? " (" + record.location.country + ")" : ""}` : "—"],
+      ["Place", record.location ? [placeName(record.location), precisionNote(record.location.precision)] : "—"],
       ["Modality", record.modality],
       ["Source", record.attributed_to ? record.attributed_to.text : "the article's own voice"],
       ["Quote", record.quote ? "inside a direct quotation" : "no"],
