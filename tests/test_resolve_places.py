@@ -355,3 +355,13 @@ def test_a_country_yields_only_to_a_region_of_its_name(gazetteer: Gazetteer) -> 
     text = "Troops from Mexico and Canada joined the drill."
     mentions = gazetteer.find(text)
     assert {p.kind for p in gazetteer.resolve_together(mentions)} == {"country"}
+
+
+def test_a_namesake_in_the_same_country_competes_region_for_region(gazetteer: Gazetteer) -> None:
+    # Huntsville, Alabama is the larger; a story of Walker County, Texas means the Texan one
+    text = "Deputies in Walker County, Texas, said Huntsville schools would close."
+    mentions = gazetteer.find(text)
+    places = dict(zip([m.text for m in mentions], gazetteer.resolve_together(mentions)))
+    assert places["Huntsville"].admin1 == "Texas"
+    alone = gazetteer.find("Huntsville schools would close.")
+    assert gazetteer.resolve_together(alone)[0].admin1 == "Alabama"

@@ -536,10 +536,20 @@ class Gazetteer:
                 # a capital takes two names of the other place's region (Warsaw, Indiana
                 # is not meant because a story on Warsaw names Indiana once)
                 needed = 2 if place.kind == "capital" else 1
-                weigh = lambda c: agreement(c)[0] if agreement(c)[0] >= needed else 0  # noqa
+                home = place.country
+
+                def weigh(candidate: Place) -> int:
+                    in_region, in_country = agreement(candidate)
+                    if in_region < needed:
+                        return 0
+                    # a namesake at home competes region for region (Huntsville, Alabama
+                    # or Texas); one abroad must outweigh the place's whole country
+                    return in_region + (in_country if candidate.country == home else 0)
             else:
                 rivals = list(mention.candidates[:_AGREEMENT_CANDIDATES])
-                weigh = lambda c: sum(agreement(c))  # noqa: E731
+
+                def weigh(candidate: Place) -> int:
+                    return sum(agreement(candidate))
             best, most = place, sum(agreement(place))
             for candidate in rivals:
                 score = weigh(candidate)
