@@ -38,3 +38,12 @@ def test_people_and_words_of_other_names_stay_off_the_map(components) -> None:
     found = mapped(components, "Ken Saro-Wiwa was remembered on Main Street in Lagos.")
     assert "Saro" not in found and "Street" not in found
     assert found["Lagos"][0] == "NGA"
+
+
+def test_a_place_named_again_as_a_modifier_stays_a_place(components) -> None:
+    text = ("A man was arrested in Alexandria on Friday. Alexandria detectives said the "
+            "Alexandria grand jury would meet in May. Paris Hilton was not involved.")
+    found = [p.text for p in places_in(components.nlp(text), components.places,
+                                       components.actors, text=text)]
+    assert found.count("Alexandria") == 3
+    assert "Paris" not in found

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from sitrep.records import ArticlePlace
 from sitrep.resolve.actors import ActorDictionary
@@ -36,7 +36,7 @@ def places_in(doc: Doc, gazetteer: Gazetteer, actors: ActorDictionary,
     out = []
     if text is None:
         text = doc.text
-    readings = []  # (mention, place, labels, after a locative preposition)
+    readings = []  # (mention, place, labels, after a locative preposition, in a longer name)
     for mention in gazetteer.find(text):
         span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
         if span is None:
@@ -45,17 +45,19 @@ def places_in(doc: Doc, gazetteer: Gazetteer, actors: ActorDictionary,
         if place is not None:
             labels = {t.ent_type_ for t in span if t.ent_type_}
             locative = span.start > 0 and doc[span.start - 1].lower_ in LOCATIVE_PREPOSITIONS
-            readings.append((mention, place, labels, locative))
+            readings.append((mention, place, labels, locative, _in_a_longer_name(span)))
     # one sense per article: a name the parser reads as a place once is one throughout
-    read_as_place = {m.text for m, _, labels, _ in readings if labels & PLACE_LABELS}
+    read_as_place = {m.text for m, _, labels, *_ in readings if labels & PLACE_LABELS}
     kept = []
-    for mention, place, labels, locative in readings:
+    for mention, place, labels, locative, in_a_longer_name in readings:
         if labels & PLACE_LABELS or place.kind in CURATED:
             kept.append(mention)
+        elif mention.text in read_as_place and not ("PERSON" in labels and in_a_longer_name):
+            kept.append(mention)  # "Alexandria police": a place elsewhere in the article
         elif "PERSON" in labels:
             continue
-        elif mention.hinted or mention.text in read_as_place or locative:
-            kept.append(mention)  # "Greer, S.C.", read as a place elsewhere, "from Edmonton"
+        elif mention.hinted or locative:
+            kept.append(mention)  # "Greer, S.C.", "from Edmonton"
         elif place.kind not in NEEDS_PARSE and not labels & NOT_PLACE_LABELS:
             kept.append(mention)
     for mention, place in zip(kept, gazetteer.resolve_together(kept, context_countries=context)):
@@ -69,6 +71,13 @@ def places_in(doc: Doc, gazetteer: Gazetteer, actors: ActorDictionary,
                             lat=country.capital_lat, lon=country.capital_lon)
             out.append(_record(match.group(), capital, match.start(), match.end()))
     return sorted(out, key=lambda p: p.start)
+
+
+def _in_a_longer_name(span: Span) -> bool:
+    """Whether the parser reads the span as part of a longer name ("Paris Hilton")."""
+    doc = span.doc
+    return doc[span.start].ent_iob_ == "I" or (
+        span.end < len(doc) and doc[span.end].ent_iob_ == "I")
 
 
 def _record(text: str, place: Place, start: int, end: int) -> ArticlePlace:
