@@ -22,7 +22,7 @@ from sitrep.linking import link_pending, update_links  # link stage: stories, ev
 from sitrep.parse import DEFAULT_BATCH_SIZE, load_model, parse_with_headlines
 from sitrep.records import Article, ArticlePlace, Event, IngestProblem
 from sitrep.resolve.actors import ActorDictionary
-from sitrep.resolve.article_places import places_in
+from sitrep.resolve.article_places import demonyms_in, places_in
 from sitrep.resolve.events import article_countries, resolve_events
 from sitrep.resolve.places import Gazetteer
 from sitrep.store import Store
@@ -70,7 +70,9 @@ def pipeline(articles: Iterable[Article], components: Components | None = None, 
         resolve_events(events, doc, article, components.actors, components.places,
                        countries=countries, places=places,
                        lexicon=components.lexicon, headline=headline_events)
-        yield ProcessedArticle(article, events, places)
+        mentions = sorted([*places, *demonyms_in(components.actors, article.text, places)],
+                          key=lambda p: p.start)
+        yield ProcessedArticle(article, events, mentions)
 
 
 class Engine(Protocol):

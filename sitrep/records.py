@@ -29,7 +29,7 @@ PRECISION_OF_KIND: dict[str, LocationPrecision] = {
     "admin1": "division", "admin2": "division",
     **dict.fromkeys(("sea", "ocean", "strait", "gulf", "canal", "island", "peninsula",
                      "region", "continent"), "region"),
-    "country": "country",
+    "country": "country", "demonym": "country",
 }
 
 
@@ -173,7 +173,10 @@ class ArticlePlace:
 
     text: str  # as written
     name: str  # the gazetteer's name
-    kind: str  # the gazetteer's kind: country, capital, admin1, city, or a feature kind (sea, ...)
+    # the gazetteer's kind: country, capital, admin1, admin2, city, a feature kind (sea, ...),
+    # or demonym: the country named by its adjective ("Russian"), a mention of the country
+    # rather than of a place in it
+    kind: str
     country: str | None  # ISO 3166 alpha-3; None for places in no one country (seas)
     lat: float
     lon: float

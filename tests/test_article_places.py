@@ -47,3 +47,19 @@ def test_a_place_named_again_as_a_modifier_stays_a_place(components) -> None:
                                        components.actors, text=text)]
     assert found.count("Alexandria") == 3
     assert "Paris" not in found
+
+
+def test_a_country_named_by_its_adjective_is_a_country_mention_apart_from_places(
+        components) -> None:
+    from sitrep.records import Article
+    from sitrep.pipeline import pipeline
+
+    text = ("Russian troops crossed into Georgia as Sudanese officials met in Khartoum. "
+            "The Russian Federation denied it.")
+    processed = next(pipeline([Article(text=text)], components))
+    demonyms = [p for p in processed.places if p.kind == "demonym"]
+    assert [(p.text, p.country) for p in demonyms] == [("Russian", "RUS"), ("Sudanese", "SDN")]
+    assert all(p.precision == "country" for p in demonyms)
+    # a place named by name stays a place, and no demonym doubles it
+    assert any(p.text == "Khartoum" and p.kind != "demonym" for p in processed.places)
+    assert all(p.start < q.start for p, q in zip(processed.places, processed.places[1:]))

@@ -125,8 +125,8 @@ def test_places_one_row_per_place_with_its_mentions_counted(demo_db):
     assert [p["mentions"] for p in counted] == sorted((p["mentions"] for p in counted),
                                                       reverse=True)
     top = counted[0]
-    of_top = [m for m in mentions if (m["name"], m["lat"], m["lon"]) ==
-              (top["name"], top["lat"], top["lon"])]
+    of_top = [m for m in mentions if (m["name"], m["kind"], m["lat"], m["lon"]) ==
+              (top["name"], top["kind"], top["lat"], top["lon"])]
     assert top["mentions"] == len(of_top) > 1
     assert top["articles"] == len({m["article_id"] for m in of_top})
     assert top["precision"] == of_top[0]["precision"]

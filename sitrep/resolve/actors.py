@@ -486,6 +486,14 @@ class ActorDictionary:
                 if Kind.COUNTRY <= m.entry.kind <= Kind.ADJECTIVE
                 and not _CURRENCY.match(text, m.end)]
 
+    def find_demonyms(self, text: str) -> list[ActorCode]:
+        """Every mention of a country by its adjective or demonym ("Russian", "Sudanese"),
+        with offsets."""
+        return [ActorCode(m.entry.codes[0], None, m.entry.name, text[m.start:m.end],
+                          m.start, m.end)
+                for m in self._scan(text)[0]
+                if m.entry.kind is Kind.ADJECTIVE and not _CURRENCY.match(text, m.end)]
+
     def country(self, code: str) -> CountryInfo | None:
         return self._countries.get(code)
 

@@ -73,6 +73,24 @@ def places_in(doc: Doc, gazetteer: Gazetteer, actors: ActorDictionary,
     return sorted(out, key=lambda p: p.start)
 
 
+def demonyms_in(actors: ActorDictionary, text: str,
+                places: Sequence[ArticlePlace] = ()) -> list[ArticlePlace]:
+    """The countries an article names by adjective or demonym ("Russian troops", "the
+    Sudanese"), as mentions of the country (kind `demonym`, at its reference point), apart
+    from the places found where the text names one."""
+    taken = [(p.start, p.end) for p in places]
+    out = []
+    for found in actors.find_demonyms(text):
+        country = actors.country(found.code) if found.code else None
+        if country is None or country.lat is None or country.lon is None or any(
+                start < found.end and found.start < end for start, end in taken):
+            continue
+        out.append(ArticlePlace(text=found.matched, name=country.name, kind="demonym",
+                                country=country.code, lat=country.lat, lon=country.lon,
+                                start=found.start, end=found.end))
+    return out
+
+
 def _in_a_longer_name(span: Span) -> bool:
     """Whether the parser reads the span as part of a longer name ("Paris Hilton")."""
     doc = span.doc
