@@ -63,3 +63,12 @@ def test_a_country_named_by_its_adjective_is_a_country_mention_apart_from_places
     # a place named by name stays a place, and no demonym doubles it
     assert any(p.text == "Khartoum" and p.kind != "demonym" for p in processed.places)
     assert all(p.start < q.start for p, q in zip(processed.places, processed.places[1:]))
+
+
+def test_a_surname_stays_a_person_and_a_word_running_on_is_no_name(components) -> None:
+    text = ("Curator Yevgenia Petrova opened the show in Moscow. \"It travels next,\" "
+            "Petrova said. Members of the Baha'i faith attended.")
+    found = [p.text for p in places_in(components.nlp(text), components.places,
+                                       components.actors, text=text)]
+    assert "Moscow" in found
+    assert "Petrova" not in found and "Baha" not in found

@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Span
 
 from sitrep.records import ArticlePlace
 from sitrep.resolve.actors import ActorDictionary
-from sitrep.resolve.places import Gazetteer, Place
+from sitrep.resolve.places import Gazetteer, Place, is_well_known
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 LOCATIVE_PREPOSITIONS = {"in", "near", "outside", "from", "into", "across", "throughout"}
@@ -48,8 +48,12 @@ def places_in(doc: Doc, gazetteer: Gazetteer, actors: ActorDictionary,
             readings.append((mention, place, labels, locative, _in_a_longer_name(span)))
     # one sense per article: a name the parser reads as a place once is one throughout
     read_as_place = {m.text for m, _, labels, *_ in readings if labels & PLACE_LABELS}
+    # one sense per article for people too: "Yevgenia Petrova ... Petrova said"
+    surnames = {ent[-1].text for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1}
     kept = []
     for mention, place, labels, locative, in_a_longer_name in readings:
+        if mention.text in surnames and not mention.hinted and not is_well_known(place):
+            continue  # a village called Petrova, not Washington or Jackson, Mississippi
         if labels & PLACE_LABELS or place.kind in CURATED:
             kept.append(mention)
         elif mention.text in read_as_place and not ("PERSON" in labels and in_a_longer_name):

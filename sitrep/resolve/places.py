@@ -137,6 +137,15 @@ def _words(text: str) -> list[_Word]:
     return words
 
 
+def _runs_on(text: str, words: list[_Word], last: int) -> bool:
+    """Whether the word before `last` goes on through an apostrophe into more letters
+    ("Baha'i"), other than a possessive "'s"."""
+    if last >= len(words) or not words[last].joined:
+        return False
+    gap = text[words[last - 1].end:words[last].start]
+    return gap in ("'", "\u2019") and words[last].key != "s"
+
+
 def _distance_km(a: Place, b: Place) -> float:
     lat1, lon1, lat2, lon2 = map(math.radians, (a.lat, a.lon, b.lat, b.lon))
     h = (math.sin((lat2 - lat1) / 2) ** 2
@@ -393,6 +402,9 @@ class Gazetteer:
                 i += 1
                 continue
             last, entries = match
+            if _runs_on(text, words, last):
+                i = last  # "Baha'i", "O'Neill": a longer word, not the name
+                continue
             found.append((i, last, entries))
             i = last
         mentions = []
@@ -525,7 +537,7 @@ class Gazetteer:
                 in_country = sum(countries[j] == candidate.country for j in others)
                 return in_region, in_country
 
-            if _is_well_known(place):
+            if is_well_known(place):
                 # only other names of its own region move a well-known place, a country
                 # only to a region (Georgia), and not in a story set in its country
                 if lead == place.country and place.kind not in ("country", "capital"):
@@ -632,7 +644,9 @@ def _is_small(place: Place) -> bool:
     return place.kind in ("city", "admin2") and (place.population or 0) < _MIN_MEMORY_POPULATION
 
 
-def _is_well_known(place: Place) -> bool:
+def is_well_known(place: Place) -> bool:
+    """A country, capital, first-level region, curated feature (sea, base, ...), or a city
+    or division of 100,000+ people."""
     return (place.kind in _WELL_KNOWN_KINDS or place.kind not in ("city", "admin2")
             or (place.population or 0) >= _WELL_KNOWN_POPULATION)
 
@@ -644,7 +658,7 @@ def _choose(places: Sequence[Place], context_countries: Sequence[str],
     best = places[0]
     if context_countries and best.country not in context_countries:
         in_context = [p for p in places if p.country in context_countries
-                      and (small_wins or not _is_small(p) or not _is_well_known(best))]
+                      and (small_wins or not _is_small(p) or not is_well_known(best))]
         if in_context:
             best = in_context[0]
     if near is not None and best.kind == "city":
