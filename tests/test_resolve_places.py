@@ -352,6 +352,11 @@ def test_a_country_yields_only_to_a_region_of_its_name(gazetteer: Gazetteer) -> 
     mentions = gazetteer.find(text)
     places = dict(zip([m.text for m in mentions], gazetteer.resolve_together(mentions)))
     assert places["Georgia"].kind == "admin1" and places["Georgia"].country == "USA"
+    # Florida is also a village of New York: a story of New York towns names the state
+    text = "Snow fell on Albany, Syracuse and Utica while Florida stayed warm."
+    mentions = gazetteer.find(text)
+    places = dict(zip([m.text for m in mentions], gazetteer.resolve_together(mentions)))
+    assert places["Florida"].kind == "admin1" and places["Florida"].name == "Florida"
     text = "Troops from Mexico and Canada joined the drill."
     mentions = gazetteer.find(text)
     assert {p.kind for p in gazetteer.resolve_together(mentions)} == {"country"}

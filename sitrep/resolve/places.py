@@ -511,7 +511,8 @@ class Gazetteer:
         of its places that the article's other names agree with most (they name the same
         region, or a place in the same country), as Dublin in a story that names Laurens
         County and Georgia. A well-known place (Paris, France) yields only to names of the
-        other place's own region, a country only to a region of its name (Georgia), and
+        other place's own region, a country or region only to a region of its name
+        (Georgia; Florida is no town of New York because the story names Albany), and
         neither where the story is set in its country. A name the text pins down ("Paris,
         Texas") keeps its place and counts with it alone."""
         first = [self.resolve_mention(m, context_countries=context_countries)
@@ -538,13 +539,13 @@ class Gazetteer:
                 return in_region, in_country
 
             if is_well_known(place):
-                # only other names of its own region move a well-known place, a country
-                # only to a region (Georgia), and not in a story set in its country
+                # only other names of its own region move a well-known place, a country or
+                # region only to a region (Georgia), and not in a story set in its country
                 if lead == place.country and place.kind not in ("country", "capital"):
                     out.append(place)
                     continue
                 rivals = [c for c in mention.candidates[:_AGREEMENT_CANDIDATES]
-                          if place.kind != "country" or c.kind == "admin1"]
+                          if place.kind not in ("country", "admin1") or c.kind == "admin1"]
                 # a capital takes two names of the other place's region (Warsaw, Indiana
                 # is not meant because a story on Warsaw names Indiana once)
                 needed = 2 if place.kind == "capital" else 1
