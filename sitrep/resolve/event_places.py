@@ -13,9 +13,10 @@ mentions name none takes, once merged and dated, where the article puts it:
    ("Kabul said", "the Kyiv government"), where something goes or comes from ("flown to
    Louisiana"), nor one deep in a noun phrase or in a clause that describes a noun ("an
    abduction of schoolgirls in Borno"), nor a continent or a region of several countries.
-   Not past a place of another country named in between (the narrative has moved on), not
-   from another time (an act told as background looks in its own sentence only), and not
-   for an act told in a quotation;
+   Not past a place of another country named in between, nor another country named with
+   a locative preposition ("In Malawi, ..."): the narrative has moved on. Not from another
+   time (an act told as background looks in its own sentence only), and not for an act
+   told in a quotation;
 2. **dateline**: the place of the article's dateline ("BLANTYRE —"), for news only: an act
    told as background was not where the reporter is now;
 3. **setting**: the country where the article's story happens (`resolve.discourse`).
@@ -30,8 +31,8 @@ And the place must fit the act's parties, so that an act that clearly happened e
 is not put there (`_Parties.fit`): a statement (PLOVER's verbal types but meetings, and
 sanctions) is where its speaker is, so a speaker of another country, of several, or an
 international body, is not placed, and a paragraph's town is a statement's only when the
-speaker's own words name that country ("Afghan officials said"); a meeting found no place
-of its own for is at home only when all its parties are of that country; a movement of
+speaker's own words name that country ("Afghan officials said"); a meeting whose clause
+names no place is put at home only when all its parties are of that country; a movement of
 forces (MOBILIZE, RETREAT) is where its recipient is, not where the forces come from; an
 attack on a target of another country is where the target is; any other act where its
 actor or its recipient is. An act whose parties have no country code fits anywhere. A
@@ -325,10 +326,21 @@ class _Scene:
             places | parties.named_actor | parties.named_recipient)
 
     def _moved_on(self, index: int, offset: int) -> bool:
-        """Whether a place of another country is named between place `index` and `offset`."""
+        """Whether a place of another country is named between place `index` and `offset`,
+        or a country of another in a locative phrase ("In Malawi, ...")."""
         country = self.places[index].country
-        return any(p.country != country
-                   for p in self.places[index + 1:bisect.bisect_left(self.place_starts, offset)])
+        if any(p.country != country
+               for p in self.places[index + 1:bisect.bisect_left(self.place_starts, offset)]):
+            return True
+        first = bisect.bisect_left(self.country_starts, self.places[index].end)
+        last = bisect.bisect_left(self.country_starts, offset)
+        return any(c.code != country and self._locative(c.start, c.end)
+                   for c in self.countries[first:last])
+
+    def _locative(self, start: int, end: int) -> bool:
+        span = self.doc.char_span(start, end, alignment_mode="expand")
+        return (span is not None and len(span) > 0 and span.root.dep_ == "pobj"
+                and span.root.head.lower_ in LOCATIVE)
 
     def _sets_scene(self, place: ArticlePlace) -> bool:
         """Whether a place mention tells where the narrative is: the object of a locative
