@@ -51,13 +51,13 @@ def test_an_act_without_a_place_takes_its_paragraphs_town(code):
     arrest = by_trigger(events, "arrested")
     assert source(arrest) == "paragraph"
     assert arrest.location.name == "Kayes" and arrest.location.country == "MLI"
-    # the text of the mention it came from, with its offsets
-    assert arrest.location.text == "Kayes"
-    assert MARKET[arrest.location.start:arrest.location.end] == "Kayes"
-    assert arrest.to_record()["location"] == {"text": "Kayes", "name": "Kayes",
-                                              "country": "MLI", "lat": arrest.location.lat,
-                                              "lon": arrest.location.lon,
-                                              "precision": arrest.location.precision}
+    # the text of the mention it came from, with its offsets, read as the clause that
+    # names it reads it (the town, not the region of that name)
+    assert arrest.location.text == "the town of Kayes"
+    assert MARKET[arrest.location.start:arrest.location.end] == "the town of Kayes"
+    attack = by_trigger(events, "stormed")
+    assert arrest.to_record()["location"] == attack.to_record()["location"]
+    assert arrest.location.precision == "city"
 
 
 def test_an_act_whose_clause_names_a_place_keeps_it(code):
@@ -96,6 +96,7 @@ def test_an_act_without_a_place_nearby_takes_the_dateline(code):
     assert source(walkout) == "dateline"
     assert walkout.location.text == "NAIROBI"
     assert (walkout.location.name, walkout.location.country) == ("Nairobi", "KEN")
+    assert walkout.location.precision == "city"
 
 
 def test_an_earlier_act_told_as_background_does_not_take_the_dateline(code):
@@ -105,7 +106,7 @@ def test_an_earlier_act_told_as_background_does_not_take_the_dateline(code):
     assert source(rejected) != "dateline"
     # the country where the story happens is still where the parliament sits
     assert source(rejected) == "setting" and rejected.location.country == "KEN"
-    assert rejected.location.text == "Kenya"
+    assert rejected.location.text == "Kenya" and rejected.location.precision == "country"
 
 
 def test_the_dateline_does_not_override_a_place_the_clause_names(code):

@@ -41,9 +41,10 @@ setting the article does not make clear (its evidence less than twice the next c
 ("the Afghan army chief", "Ankara"), not those given it by the discourse ("he", "police").
 
 An inferred location is an `InferredLocation`: the record is a Location's (`text` is the
-text of the mention it came from: the place named in the paragraph, the dateline, the
-article's first mention of the setting country), and its `source` says which of the three
-it is. It changes no code: merging and implied parties go by the places clauses name.
+text of the mention it came from: the place named in the paragraph, read as the clause
+that names it reads it, "the town of Kayes"; the dateline; the article's first mention of
+the setting country), with its precision, and its `source` says which of the three it is.
+It changes no code: merging and implied parties go by the places clauses name.
 """
 
 from __future__ import annotations
@@ -117,6 +118,7 @@ def places_from_article(events: Sequence[Event], doc: Doc, article: Article,
     if not any(e.location is None for e in events):
         return out
     scene = _Scene(doc, article.text, places, countries, actors)
+    scene.tell([e.location for e in events if e.location is not None])
     dateline = _dateline_place(article, gazetteer, context)
     home = _setting_place(setting, places, countries, actors)
     for number, event in enumerate(events):
@@ -254,6 +256,21 @@ class _Scene:
         self.doc = doc
         self.actors = actors
         self.scene = [self._sets_scene(p) for p in self.places]
+        # the place an act's own clause made of a mention ("the town of Kayes": the town,
+        # where the article's places may read the region), by the mention's index
+        self.told: dict[int, Location] = {}
+
+    def tell(self, locations: Sequence[Location]) -> None:
+        """Note the places acts' own clauses name, for the acts that go on from them."""
+        for location in locations:
+            if location.start is None or location.end is None or location.lat is None:
+                continue
+            first = bisect.bisect_left(self.place_starts, location.start)
+            for index in range(first, len(self.places)):
+                if self.places[index].start >= location.end:
+                    break
+                if self.places[index].end <= location.end:
+                    self.told.setdefault(index, location)
 
     def sentence_of(self, offset: int) -> int:
         return bisect.bisect_right(self.starts, offset) - 1
@@ -283,18 +300,19 @@ class _Scene:
                 if place.end <= offset and self.scene[index]:
                     if self._moved_on(index, offset):
                         break
+                    found = self.told.get(index) or Location(
+                        text=place.text, name=place.name, country=place.country,
+                        lat=place.lat, lon=place.lon,
+                        precision=Location.precision_of(place.kind),
+                        start=place.start, end=place.end)
                     if scene_country is _NO_SCENE:
-                        scene_country = place.country
+                        scene_country = found.country
                     # a statement is where its speaker is, not where its paragraph is
                     elsewhere = (parties.kind == "speaker"
-                                 and not parties.speaks_from(place.country))
-                    if elsewhere or not parties.fit(place.country):
+                                 and not parties.speaks_from(found.country))
+                    if elsewhere or not parties.fit(found.country):
                         break
-                    found = Location(text=place.text, name=place.name,
-                                     country=place.country, lat=place.lat, lon=place.lon,
-                                     precision=Location.precision_of(place.kind),
-                                     start=place.start, end=place.end)
-                    return inferred(found, "paragraph"), place.country
+                    return inferred(found, "paragraph"), found.country
                 index -= 1
         return None, scene_country
 
