@@ -13,12 +13,10 @@ as stored). An event's location has a source:
 - **setting**: inferred, the country where the article's story happens.
 
 A location the resolve stage inferred says so (its `source`); any other is the clause's
-own. Precision is the kind of place the event got: a country, a first- or second-level
-region, a town (city or capital), or a feature (sea, island, base ...), read from the
-article's resolved places (`ProcessedArticle.places`) with the same name and coordinates,
-else from the gazetteer's entries of that name. Shares are of all events, and of the news
-(events not told as background) alone. --examples N prints N inferred locations of each
-source with their sentence, to read.
+own. Precision is the record's `location.precision` (point, city, division, region,
+country; README, "The event record"). Shares are of all events, and of the news (events
+not told as background) alone. --examples N prints N inferred locations of each source
+with their sentence, to read.
 """
 
 from __future__ import annotations
@@ -32,37 +30,17 @@ from pathlib import Path
 from corpus import DEFAULT_CORPUS, load_note
 
 from sitrep.ingest import read_inputs
-from sitrep.pipeline import Components, ProcessedArticle, pipeline
+from sitrep.pipeline import Components, pipeline
 from sitrep.records import Article, Event, Location
-from sitrep.resolve.places import Gazetteer
 
 SOURCES = ("own clause", "paragraph", "dateline", "setting")
 SOURCE_NAMES = {"clause": "own clause", "paragraph": "paragraph", "dateline": "dateline",
                 "setting": "setting"}
-PRECISIONS = ("town", "region", "country", "feature", "unknown")
-KIND_PRECISION = {"city": "town", "capital": "town", "admin1": "region", "admin2": "region",
-                  "region": "region", "country": "country"}
+PRECISIONS = ("point", "city", "division", "region", "country")
 
 
 def source_of(location: Location) -> str:
     return SOURCE_NAMES.get(getattr(location, "source", "clause"), "own clause")
-
-
-def precision_of(location: Location, processed: ProcessedArticle, gazetteer: Gazetteer) -> str:
-    def same(name: str, lat: float, lon: float) -> bool:
-        return (name == location.name and abs(lat - location.lat) < 1e-6
-                and abs(lon - location.lon) < 1e-6)
-
-    if location.lat is None or location.lon is None:
-        return "unknown"
-    for place in processed.places:
-        if same(place.name, place.lat, place.lon):
-            return KIND_PRECISION.get(place.kind, "feature")
-    for name in (location.name, location.text):
-        for place in gazetteer.candidates(name or ""):
-            if same(place.name, place.lat, place.lon):
-                return KIND_PRECISION.get(place.kind, "feature")
-    return "unknown"
 
 
 def share(part: int, whole: int) -> str:
@@ -95,8 +73,7 @@ def main() -> None:
         for event in item.events:
             scopes = ("all",) if event.background else ("all", "news")
             source = source_of(event.location) if event.location else "none"
-            precision = (precision_of(event.location, item, components.places)
-                         if event.location else "none")
+            precision = (event.location.precision or "unknown") if event.location else "none"
             for scope in scopes:
                 totals[scope] += 1
                 by_source[scope][source] += 1
@@ -118,7 +95,7 @@ def main() -> None:
     print(f"  {'none':22} {share(by_source['all']['none'], totals['all']):>10} "
           f"{share(by_source['news']['none'], totals['news']):>10}")
     print("by precision")
-    for precision in PRECISIONS:
+    for precision in (*PRECISIONS, "unknown"):
         if precision == "unknown" and not by_precision["all"][precision]:
             continue
         print(f"  {precision:22} {share(by_precision['all'][precision], totals['all']):>10} "
