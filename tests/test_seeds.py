@@ -176,6 +176,16 @@ def test_seed_event_locations(seed_events):
     assert drills[0]["location"]["name"] == "Pilseung Range"
 
 
+def test_seed_flights_are_not_put_where_the_bombers_come_from(seed_events):
+    # a report about the United States' bombers does not place their flights, deployments
+    # and returns home in the United States, whatever country the story is told from
+    for outlet, events in seed_events.items():
+        for e in events:
+            if e["event_type"] in ("MOBILIZE", "RETREAT", "COOPERATE") and e["location"]:
+                assert e["location"]["country"] != "USA" or e["location"]["name"] == (
+                    "California"), (outlet, e["trigger"]["text"], e["location"])
+
+
 @pytest.mark.parametrize(
     ("outlet", "date_text", "expected"),
     [

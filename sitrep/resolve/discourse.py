@@ -38,6 +38,8 @@ BODY_WEIGHT = 0.2
 # two naming a country is a report about that country, not a story set there.
 MIN_SETTING_SCORE = 2.0
 MIN_SETTING_SENTENCES = 3
+# A setting is clear when its evidence is at least this many times the next country's.
+CLEAR_SETTING_RATIO = 2.0
 # How many sentences back a pronoun looks for its person.
 PRONOUN_REACH = 3
 
@@ -54,6 +56,7 @@ class PersonMention:
 @dataclass
 class Discourse:
     setting: str | None = None
+    setting_clear: bool = False  # the setting's evidence far ahead of any other country's
     people: dict[str, ActorCode] = field(default_factory=dict)  # surname -> code
     mentions: list[PersonMention] = field(default_factory=list)
     mention_starts: list[int] = field(default_factory=list)
@@ -102,7 +105,8 @@ def build_discourse(doc: Doc, article: Article, actors: ActorDictionary, gazette
                     places: Sequence[ArticlePlace], countries: Sequence[ActorCode],
                     when: date | None) -> Discourse:
     discourse = Discourse(sentence_starts=[s.start_char for s in doc.sents])
-    discourse.setting = setting_of(doc, article, actors, gazetteer, places, countries)
+    discourse.setting, discourse.setting_clear = _setting(doc, article, actors, gazetteer,
+                                                          places, countries)
     for ent in doc.ents:
         if ent.label_ != "PERSON" or not ent.text[:1].isupper():
             continue
@@ -164,9 +168,31 @@ def setting_of(doc: Doc, article: Article, actors: ActorDictionary, gazetteer: G
     """The country where the story happens, by weighted evidence: the dateline, the title's
     places and countries, the lead sentence's places (more) and countries (less), the first
     paragraph's, then every mention in the body."""
+    return _setting(doc, article, actors, gazetteer, places, countries)[0]
+
+
+def _setting(doc: Doc, article: Article, actors: ActorDictionary, gazetteer: Gazetteer,
+             places: Sequence[ArticlePlace], countries: Sequence[ActorCode]
+             ) -> tuple[str | None, bool]:
+    """The setting (`setting_of`), and whether it is clear: its evidence at least
+    CLEAR_SETTING_RATIO times the next country's."""
+    score = setting_scores(doc, article, actors, gazetteer, places, countries)
+    if not score or max(score.values()) < MIN_SETTING_SCORE:
+        return None, False
+    best, top = max(score.items(), key=lambda item: (item[1], -_first_offset(
+        item[0], countries, places)))
+    runner_up = max((v for k, v in score.items() if k != best), default=0.0)
+    return best, top >= CLEAR_SETTING_RATIO * runner_up
+
+
+def setting_scores(doc: Doc, article: Article, actors: ActorDictionary, gazetteer: Gazetteer,
+                   places: Sequence[ArticlePlace], countries: Sequence[ActorCode]
+                   ) -> Counter[str]:
+    """Each country's evidence for being the setting (see `setting_of`); empty for an
+    article too short to have one."""
     sentences = list(itertools.islice(doc.sents, MIN_SETTING_SENTENCES))
     if len(sentences) < MIN_SETTING_SENTENCES:
-        return None
+        return Counter()
     score: Counter[str] = Counter()
     if article.dateline:
         for found in actors.find_countries(article.dateline):
@@ -197,11 +223,7 @@ def setting_of(doc: Doc, article: Article, actors: ActorDictionary, gazetteer: G
         elif found.start < paragraph_end:
             score[found.code] += PARAGRAPH_WEIGHT
         score[found.code] += BODY_WEIGHT
-    if not score or max(score.values()) < MIN_SETTING_SCORE:
-        return None
-    best, _ = max(score.items(), key=lambda item: (item[1], -_first_offset(item[0], countries,
-                                                                             places)))
-    return best
+    return score
 
 
 def _first_offset(code: str, countries: Sequence[ActorCode],

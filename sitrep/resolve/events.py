@@ -24,6 +24,7 @@ from sitrep.resolve.acts import merge_acts
 from sitrep.resolve.actors import ActorCode, ActorDictionary
 from sitrep.resolve.discourse import Discourse, build_discourse
 from sitrep.resolve.event_dates import ArticleDates
+from sitrep.resolve.event_places import places_from_article
 from sitrep.resolve.places import Gazetteer, Place
 
 PRONOUNS = {"it", "they", "he", "she", "we", "i", "them", "him", "her"}
@@ -166,8 +167,19 @@ def resolve_events(events: list[Event], doc: Doc, article: Article,
     for told in headline or ():
         _attach_headline(told, events, actors, when)
     dates.date_discourse(events)
+    # acts whose clauses name no place: where the article puts them (paragraph, dateline,
+    # setting), read once merged and dated, from the parties the text gives them; set after
+    # the implied parties, which (like merging) go by the places the clauses name
+    located = places_from_article(events, doc, article, places, countries, actors=actors,
+                                  gazetteer=gazetteer, lexicon=lexicon,
+                                  setting=discourse.setting,
+                                  setting_clear=discourse.setting_clear,
+                                  people=discourse.people, context=context)
     for event in events:
         _imply_parties(event, doc, lexicon, discourse.setting)
+    for event, location in zip(events, located):
+        if location is not None:
+            event.location = location
     return events
 
 

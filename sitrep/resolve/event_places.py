@@ -1,0 +1,434 @@
+"""Where an event happened when its own clause names no place.
+
+The place an event's clause names ("attacked a hotel in Beledweyne", "met in Riyadh") is
+its location (`resolve.events`, before the mentions of one act are merged). An act whose
+mentions name none takes, once merged and dated, where the article puts it:
+
+1. **paragraph**: the nearest place that sets the scene before one of its mentions, in the
+   same sentence or the PARAGRAPH_REACH sentences before it, within its paragraph (a line
+   break starts a paragraph), as narrative goes on where it was ("Gunmen stormed a market
+   in the town of Kayes. Police arrested three suspects."). A place sets the scene as the
+   object of a locative preposition ("in", "at", "near", ...) on a verb or the verb's own
+   noun ("attacked a train in X", "police in X said"); not a place that names a party
+   ("Kabul said", "the Kyiv government"), where something goes or comes from ("flown to
+   Louisiana"), nor one deep in a noun phrase or in a clause that describes a noun ("an
+   abduction of schoolgirls in Borno"), nor a continent or a region of several countries.
+   Not past a place of another country named in between, nor another country named with
+   a locative preposition ("In Malawi, ..."): the narrative has moved on. Not from another
+   time (an act told as background looks in its own sentence only), and not for an act
+   told in a quotation;
+2. **dateline**: the place of the article's dateline ("BLANTYRE —"), for news only: an act
+   told as background was not where the reporter is now;
+3. **setting**: the country where the article's story happens (`resolve.discourse`).
+
+Acts told as done (asserted, claimed) may take any of the three; a plan or a possibility
+only the setting; a denied or negated act none. The dateline and the setting are not
+taken where the act's paragraph sets its scene in another country, nor where its own
+sentence tells of somewhere else (names a place outside that country, or a country word of
+another and not that country).
+
+And the place must fit the act's parties, so that an act that clearly happened elsewhere
+is not put there (`_Parties.fit`): a statement (PLOVER's verbal types but meetings, and
+sanctions) is where its speaker is, so a speaker of another country, of several, or an
+international body, is not placed, and a paragraph's town is a statement's only when the
+speaker's own words name that country ("Afghan officials said"); a meeting whose clause
+names no place is put at home only when all its parties are of that country; a movement of
+forces (MOBILIZE, RETREAT) is where its recipient is, not where the forces come from; an
+attack on a target of another country is where the target is; any other act where its
+actor or its recipient is. An act whose parties have no country code fits anywhere. A
+setting the article does not make clear (its evidence less than twice the next country's,
+`Discourse.setting_clear`) places only acts whose parties' own words name that country
+("the Afghan army chief", "Ankara"), not those given it by the discourse ("he", "police").
+
+An inferred location is an `InferredLocation`: the record is a Location's (`text` is the
+text of the mention it came from: the place named in the paragraph, read as the clause
+that names it reads it, "the town of Kayes"; the dateline; the article's first mention of
+the setting country), with its precision, and its `source` says which of the three it is.
+It changes no code: merging and implied parties go by the places clauses name.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, fields, replace
+
+from spacy.tokens import Doc
+
+from sitrep.extract.lexicon import Lexicon
+from sitrep.records import Article, ArticlePlace, Entity, Event, Location
+from sitrep.resolve.actors import ActorCode, ActorDictionary
+from sitrep.resolve.event_dates import _paragraphs, _word_bounds
+from sitrep.resolve.places import Gazetteer
+
+# How many sentences before an act's own a place it goes on from may be named in.
+PARAGRAPH_REACH = 2
+# Acts placed from their paragraph or the dateline: those told as done.
+DONE_MODALITIES = frozenset({"asserted", "claimed"})
+# Acts not placed at all: those that did not happen.
+NOT_PLACED_MODALITIES = frozenset({"negated", "denied"})
+# Verbal types that happen where the parties meet, not where a speaker is.
+MEETING_TYPES = frozenset({"CONSULT"})
+# Types that move forces: where they go, not where they come from.
+MOVEMENT_TYPES = frozenset({"MOBILIZE", "RETREAT"})
+# Types done where their target is, when it is of another country than the actor.
+ATTACK_TYPES = frozenset({"ASSAULT"})
+# Other types done where the actor is, as statements are (PLOVER's verbal types).
+SPEAKER_TYPES = frozenset({"SANCTION"})
+# Places too large to say where an act happened.
+TOO_LARGE = frozenset({"continent", "ocean"})
+# Nouns a place name may modify or be "of" and still say where: "Balochistan province",
+# "the Somali city of Beledweyne".
+PLACE_NOUNS = frozenset({"city", "town", "village", "province", "state", "region", "district",
+                         "county", "area", "capital", "island", "port", "border", "outskirts",
+                         "suburb", "neighborhood", "neighbourhood", "municipality", "coast",
+                         "governorate", "prefecture", "oblast", "territory", "center",
+                         "centre", "heart", "north", "south", "east", "west", "part", "parts"})
+# Clauses that describe a noun: a place in one is not where the narrative is.
+DESCRIBING_CLAUSES = frozenset({"relcl", "acl"})
+# Prepositions that say where something is (not where it goes or comes from).
+LOCATIVE = frozenset({"in", "inside", "across", "throughout", "at", "near", "outside",
+                      "around", "within"})
+
+
+@dataclass
+class InferredLocation(Location):
+    """A location the article gives an act whose own clause names no place: `source` is
+    "paragraph", "dateline" or "setting" (module docstring). Its record is a Location's."""
+
+    source: str = "paragraph"
+
+
+def inferred(location: Location, source: str) -> InferredLocation:
+    return InferredLocation(**{f.name: getattr(location, f.name) for f in fields(Location)},
+                            source=source)
+
+
+def places_from_article(events: Sequence[Event], doc: Doc, article: Article,
+                        places: Sequence[ArticlePlace], countries: Sequence[ActorCode], *,
+                        actors: ActorDictionary, gazetteer: Gazetteer, lexicon: Lexicon,
+                        setting: str | None, setting_clear: bool,
+                        people: Mapping[str, ActorCode] | None = None,
+                        context: Sequence[str] = ()) -> list[InferredLocation | None]:
+    """The place the article gives each act without a place of its own (None for the
+    others and where it gives none). `events`: one per act, dated, background marked;
+    `people`: the code each person the article names has by their description, by
+    surname (`Discourse.people`)."""
+    out: list[InferredLocation | None] = [None] * len(events)
+    if not any(e.location is None for e in events):
+        return out
+    scene = _Scene(doc, article.text, places, countries, actors)
+    scene.tell([e.location for e in events if e.location is not None])
+    dateline = _dateline_place(article, gazetteer, context)
+    home = _setting_place(setting, places, countries, actors)
+    for number, event in enumerate(events):
+        if event.location is not None or event.modality in NOT_PLACED_MODALITIES:
+            continue
+        done = event.modality in DONE_MODALITIES
+        parties = _Parties(event, actors, lexicon, people)
+        found, scene_country = (scene.paragraph_place(event, parties)
+                                if done and not event.quote else (None, _NO_SCENE))
+        for fallback, evidence_needed in ((dateline, False), (home, not setting_clear)):
+            if found is not None or fallback is None:
+                continue
+            if fallback is dateline and (event.background or not done):
+                continue  # an earlier act, or one to come, is not where the reporter is now
+            speaker_there = parties.speaks_from(fallback.country)
+            if scene_country not in (_NO_SCENE, fallback.country) and not speaker_there:
+                continue  # the paragraph tells of another country
+            if scene.names_elsewhere(event, fallback.country, parties) and not speaker_there:
+                continue  # its own sentence tells of somewhere else
+            if parties.fit(fallback.country, named=False, evidence_needed=evidence_needed):
+                found = replace(fallback)  # each act its own
+        out[number] = found
+    return out
+
+
+_NO_SCENE = object()
+
+
+class _Parties:
+    """The countries of an act's parties, and where such an act can happen: a statement
+    (or a sanction) where its speaker is, a meeting where its parties are, a movement of
+    forces where its recipient is (not where they come from), any other act where its
+    actor or its recipient is."""
+
+    def __init__(self, event: Event, actors: ActorDictionary, lexicon: Lexicon,
+                 people: Mapping[str, ActorCode] | None = None) -> None:
+        kind = event.plover_type or event.event_type
+        self.kind = ("meeting" if kind in MEETING_TYPES
+                     else "movement" if kind in MOVEMENT_TYPES
+                     else "attack" if kind in ATTACK_TYPES
+                     else "speaker" if kind in SPEAKER_TYPES or _is_verbal(lexicon, kind)
+                     else "deed")
+        self.actor, other = _countries(event.actor, actors)
+        self.international = bool(other) and not self.actor  # the UN, an NGO
+        self.recipient, _ = _countries(event.recipient, actors)
+        # the countries the parties' own words name ("the Afghan army chief", "Ankara"),
+        # not those they were given from the discourse ("he", "police", "Mr Berisha")
+        people = people or {}
+        self.named_actor = self.actor & _named(event.actor, actors, people, event.published)
+        self.named_recipient = self.recipient & _named(event.recipient, actors, people,
+                                                       event.published)
+
+    def speaks_from(self, country: str | None) -> bool:
+        """A statement of a speaker whose own words name `country` ("Afghan officials
+        said"): said there, wherever the paragraph's other acts are."""
+        return self.kind == "speaker" and len(self.actor) == 1 and country in self.named_actor
+
+    def fit(self, country: str | None, *, named: bool = True,
+            evidence_needed: bool = False) -> bool:
+        """Whether the act can have happened in `country` (None: in no one country, a
+        sea). `named`: the place is named near the act (else it is the dateline's or the
+        setting's); `evidence_needed`: only if a party's own words name that country."""
+        actor, recipient = ((self.named_actor, self.named_recipient) if evidence_needed
+                            else (self.actor, self.recipient))
+        if not named and len(self.actor) > 1:
+            return False  # "Tokyo and Washington agreed": not in one of them
+        if self.kind == "speaker":
+            if self.international:
+                return False  # the UN, an NGO: from its seat
+            if not self.actor:
+                return not evidence_needed
+            return country in actor
+        codes = self.actor | self.recipient
+        if not codes:
+            return not evidence_needed
+        if country is None:
+            return named  # at sea, over a peninsula: an act of any parties
+        if not named:
+            if self.kind == "meeting":  # at home, else anywhere
+                return codes == {country} and country in self.named_actor
+            if self.kind == "movement":
+                return country in recipient  # forces go elsewhere than where they are from
+            if self.kind == "attack" and recipient - actor:
+                return country in recipient - actor  # where the target is
+        return country in actor | recipient
+
+
+def _named(entity: Entity | None, actors: ActorDictionary, people: Mapping[str, ActorCode],
+           when) -> set[str]:
+    """The countries a party's own words name, or those of the name it stands for: the
+    named source "it" refers to, the description of the person "he" is ("Afghan President
+    Ashraf Ghani")."""
+    if entity is None or entity.implied:
+        return set()
+    found = actors.resolve(entity.text, when)
+    codes = {c.code for c in actors.find_countries(entity.text)}
+    if found is not None and found.code:
+        codes.add(found.code)
+    person = people.get(entity.person) if entity.person else None
+    if person is not None and person.code:
+        codes.add(person.code)
+    return codes | _named(entity.refers_to, actors, people, when)
+
+
+def _is_verbal(lexicon: Lexicon, kind: str) -> bool:
+    try:
+        return lexicon.is_verbal(kind)
+    except KeyError:
+        return False
+
+
+def _countries(entity: Entity | None, actors: ActorDictionary) -> tuple[set[str], set[str]]:
+    """A party's country codes, and its codes that are no country (organisations)."""
+    if entity is None:
+        return set(), set()
+    codes = {c for c in [entity.code, *(m.code for m in entity.members)] if c}
+    countries = {c for c in codes if actors.country(c) is not None}
+    return countries, codes - countries
+
+
+class _Scene:
+    """The article's sentences and paragraphs, and the places that can set a scene."""
+
+    def __init__(self, doc: Doc, text: str, places: Sequence[ArticlePlace],
+                 countries: Sequence[ActorCode], actors: ActorDictionary) -> None:
+        sentences = list(doc.sents)
+        self.starts = [s.start_char for s in sentences]
+        # a line break between two sentences starts a paragraph (as for carried dates)
+        self.paragraphs = _paragraphs(text, [_word_bounds(s) or (s.start_char, s.end_char)
+                                             for s in sentences])
+        self.places = list(places)
+        self.place_starts = [p.start for p in self.places]
+        self.countries = sorted(countries, key=lambda c: c.start)
+        self.country_starts = [c.start for c in self.countries]
+        self.doc = doc
+        self.actors = actors
+        self.scene = [self._sets_scene(p) for p in self.places]
+        # the place an act's own clause made of a mention ("the town of Kayes": the town,
+        # where the article's places may read the region), by the mention's index
+        self.told: dict[int, Location] = {}
+
+    def tell(self, locations: Sequence[Location]) -> None:
+        """Note the places acts' own clauses name, for the acts that go on from them."""
+        for location in locations:
+            if location.start is None or location.end is None or location.lat is None:
+                continue
+            first = bisect.bisect_left(self.place_starts, location.start)
+            for index in range(first, len(self.places)):
+                if self.places[index].start >= location.end:
+                    break
+                if self.places[index].end <= location.end:
+                    self.told.setdefault(index, location)
+
+    def sentence_of(self, offset: int) -> int:
+        return bisect.bisect_right(self.starts, offset) - 1
+
+    def paragraph_place(self, event: Event, parties: _Parties
+                        ) -> tuple[InferredLocation | None, object]:
+        """The nearest scene-setting place before one of the act's mentions, within reach
+        and its paragraph, if the act's parties fit it; and the country of the scene the
+        act is told in (_NO_SCENE when no place sets one within reach). An act told as
+        background takes a place of its own sentence only: the sentences before tell of
+        another time."""
+        scene_country: object = _NO_SCENE
+        mentions = event.text_mentions()  # the best mention's scene first
+        mentions.sort(key=lambda m: m.trigger.start != event.trigger.start)
+        for mention in mentions:
+            offset = mention.trigger.start
+            if offset is None:
+                continue
+            sentence = self.sentence_of(offset)
+            first = sentence if event.background else max(0, sentence - PARAGRAPH_REACH)
+            while first < sentence and self.paragraphs[first] != self.paragraphs[sentence]:
+                first += 1
+            earliest = self.starts[first]
+            index = bisect.bisect_left(self.place_starts, offset) - 1
+            while index >= 0 and self.places[index].start >= earliest:
+                place = self.places[index]
+                if place.end <= offset and self.scene[index]:
+                    if self._moved_on(index, offset):
+                        break
+                    found = self.told.get(index) or Location(
+                        text=place.text, name=place.name, country=place.country,
+                        lat=place.lat, lon=place.lon,
+                        precision=Location.precision_of(place.kind),
+                        start=place.start, end=place.end)
+                    if scene_country is _NO_SCENE:
+                        scene_country = found.country
+                    # a statement is where its speaker is, not where its paragraph is
+                    elsewhere = (parties.kind == "speaker"
+                                 and not parties.speaks_from(found.country))
+                    if elsewhere or not parties.fit(found.country):
+                        break
+                    return inferred(found, "paragraph"), found.country
+                index -= 1
+        return None, scene_country
+
+    def names_elsewhere(self, event: Event, country: str | None, parties: _Parties) -> bool:
+        """Whether one of the act's sentences tells of somewhere else than `country`: names
+        a place outside it (a sea included: "sent bombers from Guam to the Korean
+        Peninsula"), or a country word of another ("Malawi was struck", "Japanese
+        ships") and `country` neither as a place nor in the act's parties' own words
+        ("Israeli forces fired at Palestinian protesters")."""
+        places: set[str | None] = set()
+        words: set[str | None] = set()
+        for mention in event.text_mentions():
+            if mention.sentence_start is None:
+                continue
+            start, end = mention.sentence_start, mention.sentence_start + len(mention.sentence)
+            index = bisect.bisect_left(self.place_starts, start)
+            while index < len(self.places) and self.places[index].start < end:
+                place = self.places[index]
+                if not _too_large(place):
+                    places.add(place.country)
+                index += 1
+            index = bisect.bisect_left(self.country_starts, start)
+            while index < len(self.countries) and self.countries[index].start < end:
+                words.add(self.countries[index].code)
+                index += 1
+        if places - {country}:
+            return True
+        return bool(words - {country}) and country not in (
+            places | parties.named_actor | parties.named_recipient)
+
+    def _moved_on(self, index: int, offset: int) -> bool:
+        """Whether a place of another country is named between place `index` and `offset`,
+        or a country of another in a locative phrase ("In Malawi, ...")."""
+        country = self.places[index].country
+        if any(p.country != country
+               for p in self.places[index + 1:bisect.bisect_left(self.place_starts, offset)]):
+            return True
+        first = bisect.bisect_left(self.country_starts, self.places[index].end)
+        last = bisect.bisect_left(self.country_starts, offset)
+        return any(c.code != country and self._locative(c.start, c.end)
+                   for c in self.countries[first:last])
+
+    def _locative(self, start: int, end: int) -> bool:
+        span = self.doc.char_span(start, end, alignment_mode="expand")
+        return (span is not None and len(span) > 0 and span.root.dep_ == "pobj"
+                and span.root.head.lower_ in LOCATIVE)
+
+    def _sets_scene(self, place: ArticlePlace) -> bool:
+        """Whether a place mention tells where the narrative is: the object of a locative
+        preposition ("in Sudan", "in the Somali city of Beledweyne", "in Balochistan
+        province") on a verb or on the verb's own noun ("attacked a train in X",
+        "police in X said"), not deeper in a noun phrase ("an abduction of schoolgirls
+        in Borno") nor in a clause that describes a noun."""
+        if _too_large(place):
+            return False
+        span = self.doc.char_span(place.start, place.end, alignment_mode="expand")
+        if span is None or not len(span):
+            return False
+        head = span.root
+        if head.dep_ in ("compound", "amod") and head.head.lemma_.lower() in PLACE_NOUNS:
+            head = head.head  # "Balochistan province"
+        if (head.dep_ == "pobj" and head.head.lower_ == "of"
+                and head.head.head.lemma_.lower() in PLACE_NOUNS):
+            head = head.head.head  # "the Somali city of Beledweyne"
+        if head.dep_ != "pobj" or head.head.lower_ not in LOCATIVE:
+            return False  # "Kabul said", "the Kyiv government", "flown to Louisiana"
+        nouns = 0
+        token = head.head  # the preposition
+        while token.head.i != token.i and token.pos_ not in ("VERB", "AUX"):
+            if token.dep_ in DESCRIBING_CLAUSES:
+                return False
+            token = token.head
+            if token.pos_ in ("NOUN", "PROPN", "PRON"):
+                nouns += 1
+                if nouns > 1:
+                    return False
+        while token.head.i != token.i:
+            if token.dep_ in DESCRIBING_CLAUSES:
+                return False
+            token = token.head
+        return True
+
+
+def _too_large(place: ArticlePlace) -> bool:
+    """A continent, an ocean, a region of several countries ("the Middle East")."""
+    return place.kind in TOO_LARGE or place.kind == "region" and place.country is None
+
+
+def _dateline_place(article: Article, gazetteer: Gazetteer,
+                    context: Sequence[str]) -> InferredLocation | None:
+    """The dateline's place ("SEOUL", "MARANCHON, SPAIN"); none for a dateline of several
+    places ("ISLAMABAD/PENTAGON")."""
+    text = (article.dateline or "").strip()
+    if not text or "/" in text:
+        return None
+    place = gazetteer.resolve(text, context_countries=context)
+    if place is None or place.kind in TOO_LARGE:
+        return None
+    return inferred(gazetteer.to_location(text, place), "dateline")
+
+
+def _setting_place(setting: str | None, places: Sequence[ArticlePlace],
+                   countries: Sequence[ActorCode],
+                   actors: ActorDictionary) -> InferredLocation | None:
+    """The setting country, written as the article first names it as a place, else as it
+    first names the country at all ("Somali")."""
+    info = actors.country(setting) if setting else None
+    if info is None or info.lat is None:
+        return None
+    named = next((p for p in places if p.kind == "country" and p.country == setting), None)
+    if named is not None:
+        text, start, end = named.text, named.start, named.end
+    else:
+        first = next((c for c in countries if c.code == setting), None)
+        text, start, end = ((first.matched, first.start, first.end) if first is not None
+                            else (info.name, None, None))
+    return inferred(Location(text=text, name=info.name, country=setting, lat=info.lat,
+                             lon=info.lon, precision=Location.precision_of("country"),
+                             start=start, end=end), "setting")
