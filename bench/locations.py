@@ -12,7 +12,7 @@ as stored). An event's location has a source:
 - **dateline**: inferred, the article's dateline ("SEOUL —");
 - **setting**: inferred, the country where the article's story happens.
 
-A location the resolve stage inferred says so (its `source`); any other is the clause's
+A location the resolve stage inferred says so (its `inferred_from`); any other is the clause's
 own. Precision is the record's `location.precision` (point, city, division, region,
 country; README, "The event record"). Shares are of all events, and of the news (events
 not told as background) alone. --examples N prints N inferred locations of each source
@@ -40,7 +40,7 @@ PRECISIONS = ("point", "city", "division", "region", "country")
 
 
 def source_of(location: Location) -> str:
-    return SOURCE_NAMES.get(getattr(location, "source", "clause"), "own clause")
+    return SOURCE_NAMES.get(location.inferred_from or "clause", "own clause")
 
 
 def share(part: int, whole: int) -> str:

@@ -148,6 +148,9 @@ class Location:
     precision: LocationPrecision | None = None  # None until resolved
     start: int | None = None
     end: int | None = None
+    # None: the event's own clause names it; else where the article gave it: "paragraph",
+    # "dateline" or "setting" (sitrep/resolve/event_places.py)
+    inferred_from: str | None = None
 
     def to_record(self) -> dict[str, Any]:
         return {
@@ -157,6 +160,7 @@ class Location:
             "lat": self.lat,
             "lon": self.lon,
             "precision": self.precision,
+            "inferred_from": self.inferred_from,
         }
 
     @staticmethod

@@ -10,7 +10,6 @@ import pytest
 
 from sitrep.pipeline import pipeline
 from sitrep.records import Article, Event
-from sitrep.resolve.event_places import InferredLocation
 
 
 @pytest.fixture(scope="module")
@@ -34,7 +33,7 @@ def by_trigger(events: list[Event], trigger: str) -> Event:
 def source(event: Event) -> str | None:
     if event.location is None:
         return None
-    return event.location.source if isinstance(event.location, InferredLocation) else "clause"
+    return event.location.inferred_from or "clause"
 
 
 MARKET = (
@@ -56,7 +55,9 @@ def test_an_act_without_a_place_takes_its_paragraphs_town(code):
     assert arrest.location.text == "the town of Kayes"
     assert MARKET[arrest.location.start:arrest.location.end] == "the town of Kayes"
     attack = by_trigger(events, "stormed")
-    assert arrest.to_record()["location"] == attack.to_record()["location"]
+    assert arrest.to_record()["location"] == {**attack.to_record()["location"],
+                                              "inferred_from": "paragraph"}
+    assert attack.to_record()["location"]["inferred_from"] is None
     assert arrest.location.precision == "city"
 
 

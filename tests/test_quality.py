@@ -12,6 +12,8 @@ coder improves, never lower them to let a change through):
 | news_dev F1 type + actor, same sentence | .428 | .480 |
 | news_dev events without an actor code | 18.6 % | 16.7 % |
 | plv_train macro-F1 | .757 | .705 |
+| geo_dev (LGL, even / odd articles): accuracy@161 km on gold spans | .709 | .729 |
+| geo_dev end-to-end accuracy / detection precision | .570 / .901 | .597 / .890 |
 
 The PLOVER gold-standard dev half and the seed reports' gold file (written for this
 project) keep their floors. The gold files are read from ../shared and skipped where
@@ -24,7 +26,7 @@ from pathlib import Path
 
 import pytest
 
-from sitrep.evaluation.harness import evaluate, evaluate_documents
+from sitrep.evaluation.harness import evaluate, evaluate_documents, evaluate_toponyms
 from sitrep.evaluation.select import Selection
 
 HERE = Path(__file__).resolve().parent
@@ -48,6 +50,11 @@ NEWS_FLOORS = {
 }
 PLV_FLOORS = {"tune": 0.74, "check": 0.69}  # macro-F1
 HALVES = {"tune": ("nd01-nd28", "even"), "check": ("nd29-nd40", "odd")}
+GEO = BENCHMARKS / "geo_dev" / "lgl.xml"
+# geo_dev (LGL) by article number, even: tune, odd: check; resolution on gold spans
+# (accuracy@161 km), end-to-end accuracy and detection precision
+GEO_FLOORS = {"even": {"spans": 0.69, "end_to_end": 0.555, "precision": 0.885},
+              "odd": {"spans": 0.71, "end_to_end": 0.58, "precision": 0.875}}
 
 
 @pytest.mark.skipif(not DEV.exists(), reason=f"dev gold set not found at {DEV}")
@@ -84,3 +91,14 @@ def test_news_dev_half_does_not_regress(half):
 def test_plv_half_does_not_regress(half):
     scores = evaluate(PLV, select=Selection.parse(HALVES[half][1])).scores
     assert scores.macro_f1 >= PLV_FLOORS[half]
+
+
+@pytest.mark.skipif(not GEO.exists(), reason=f"geo_dev gold not found at {GEO}")
+@pytest.mark.parametrize("half", list(GEO_FLOORS))
+def test_geo_dev_half_does_not_regress(half):
+    scores = evaluate_toponyms(GEO, select=Selection.parse(half)).scores
+    reached = {"spans": scores.on_gold_spans.accuracy,
+               "end_to_end": scores.end_to_end.accuracy,
+               "precision": scores.end_to_end.precision}
+    for measure, value in reached.items():
+        assert value >= GEO_FLOORS[half][measure], (half, measure, reached)

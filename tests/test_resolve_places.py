@@ -181,7 +181,8 @@ def test_to_location(gazetteer: Gazetteer) -> None:
     place = gazetteer.resolve("Guam")
     loc = gazetteer.to_location("Guam", place, 10, 14)
     assert loc.to_record() == {"text": "Guam", "name": place.name, "country": "GUM",
-                               "lat": place.lat, "lon": place.lon, "precision": "region"}
+                               "lat": place.lat, "lon": place.lon, "precision": "region",
+                               "inferred_from": None}
     assert (loc.start, loc.end) == (10, 14)
 
 

@@ -333,14 +333,14 @@ def test_a_database_at_0007_gets_the_precision_of_its_event_places(backend: str,
                                                  precision="city"))
     with empty_store(backend, tmp_path) as store:
         command.upgrade(alembic_config(store.url), "0007")
-        # rows as the Store of revision 0007 wrote them: no precision in the records
+        # rows as the Store of revision 0007 wrote them: no precision, no inferred_from
         now = datetime.now(UTC)
         stored = [_prepare((YONHAP, [at_sea, on_the_peninsula], [PENINSULA]), now),
                   _prepare((VOA, [ACCUSE]), now),  # no place
                   _prepare((UNDATED, [in_tokyo], [TOKYO]), now)]
         with store._writer.begin() as connection:
             connection.execute(insert(articles), [rows.article for rows in stored])
-            connection.execute(insert(events), [_without_precision(row) for rows in stored
+            connection.execute(insert(events), [_as_0007_wrote_it(row) for rows in stored
                                                 for row in rows.events])
             connection.execute(insert(places), [row for rows in stored for row in rows.places])
 
@@ -355,10 +355,12 @@ def test_a_database_at_0007_gets_the_precision_of_its_event_places(backend: str,
     assert records == {e.id: json.dumps(e.to_record(), ensure_ascii=False) for e in upgraded}
 
 
-def _without_precision(row: dict[str, Any]) -> dict[str, Any]:
+def _as_0007_wrote_it(row: dict[str, Any]) -> dict[str, Any]:
+    """An event row without the location fields revision 0008 added."""
     record = json.loads(row["record"])
     if record["location"] is not None:
         del record["location"]["precision"]
+        del record["location"]["inferred_from"]
     return {**row, "record": json.dumps(record, ensure_ascii=False)}
 
 

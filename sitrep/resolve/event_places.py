@@ -40,10 +40,10 @@ setting the article does not make clear (its evidence less than twice the next c
 `Discourse.setting_clear`) places only acts whose parties' own words name that country
 ("the Afghan army chief", "Ankara"), not those given it by the discourse ("he", "police").
 
-An inferred location is an `InferredLocation`: the record is a Location's (`text` is the
+An inferred location is a Location with `inferred_from` set (`text` is the
 text of the mention it came from: the place named in the paragraph, read as the clause
 that names it reads it, "the town of Kayes"; the dateline; the article's first mention of
-the setting country), with its precision, and its `source` says which of the three it is.
+the setting country), with its precision, and `inferred_from` says which of the three it is.
 It changes no code: merging and implied parties go by the places clauses name.
 """
 
@@ -51,7 +51,7 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, fields, replace
+from dataclasses import replace
 
 from spacy.tokens import Doc
 
@@ -91,17 +91,9 @@ LOCATIVE = frozenset({"in", "inside", "across", "throughout", "at", "near", "out
                       "around", "within"})
 
 
-@dataclass
-class InferredLocation(Location):
-    """A location the article gives an act whose own clause names no place: `source` is
-    "paragraph", "dateline" or "setting" (module docstring). Its record is a Location's."""
-
-    source: str = "paragraph"
-
-
-def inferred(location: Location, source: str) -> InferredLocation:
-    return InferredLocation(**{f.name: getattr(location, f.name) for f in fields(Location)},
-                            source=source)
+def inferred(location: Location, source: str) -> Location:
+    """`location`, marked as given by the article: "paragraph", "dateline" or "setting"."""
+    return replace(location, inferred_from=source)
 
 
 def places_from_article(events: Sequence[Event], doc: Doc, article: Article,
@@ -109,12 +101,12 @@ def places_from_article(events: Sequence[Event], doc: Doc, article: Article,
                         actors: ActorDictionary, gazetteer: Gazetteer, lexicon: Lexicon,
                         setting: str | None, setting_clear: bool,
                         people: Mapping[str, ActorCode] | None = None,
-                        context: Sequence[str] = ()) -> list[InferredLocation | None]:
+                        context: Sequence[str] = ()) -> list[Location | None]:
     """The place the article gives each act without a place of its own (None for the
     others and where it gives none). `events`: one per act, dated, background marked;
     `people`: the code each person the article names has by their description, by
     surname (`Discourse.people`)."""
-    out: list[InferredLocation | None] = [None] * len(events)
+    out: list[Location | None] = [None] * len(events)
     if not any(e.location is None for e in events):
         return out
     scene = _Scene(doc, article.text, places, countries, actors)
@@ -276,7 +268,7 @@ class _Scene:
         return bisect.bisect_right(self.starts, offset) - 1
 
     def paragraph_place(self, event: Event, parties: _Parties
-                        ) -> tuple[InferredLocation | None, object]:
+                        ) -> tuple[Location | None, object]:
         """The nearest scene-setting place before one of the act's mentions, within reach
         and its paragraph, if the act's parties fit it; and the country of the scene the
         act is told in (_NO_SCENE when no place sets one within reach). An act told as
@@ -402,7 +394,7 @@ def _too_large(place: ArticlePlace) -> bool:
 
 
 def _dateline_place(article: Article, gazetteer: Gazetteer,
-                    context: Sequence[str]) -> InferredLocation | None:
+                    context: Sequence[str]) -> Location | None:
     """The dateline's place ("SEOUL", "MARANCHON, SPAIN"); none for a dateline of several
     places ("ISLAMABAD/PENTAGON")."""
     text = (article.dateline or "").strip()
@@ -416,7 +408,7 @@ def _dateline_place(article: Article, gazetteer: Gazetteer,
 
 def _setting_place(setting: str | None, places: Sequence[ArticlePlace],
                    countries: Sequence[ActorCode],
-                   actors: ActorDictionary) -> InferredLocation | None:
+                   actors: ActorDictionary) -> Location | None:
     """The setting country, written as the article first names it as a place, else as it
     first names the country at all ("Somali")."""
     info = actors.country(setting) if setting else None

@@ -1,5 +1,6 @@
-"""How precisely an event's place is located: event records stored before get their
-`location.precision` too.
+"""How precisely an event's place is located, and whether the article rather than the
+event's own clause gave it: event records stored before get `location.precision` and
+`location.inferred_from` (null: every location stored before was its clause's) too.
 
 Revision ID: 0008
 Revises: 0007
@@ -14,9 +15,9 @@ frozen copy of `sitrep.records.PRECISION_OF_KIND` as of this revision (migration
 import the live code, which will move on).
 
 Records are read and rewritten by this script, a page at a time in id order, as
-`json.dumps` wrote them (the new field last in `location`, as `Location.to_record` puts
-it). An offline SQL script cannot read JSON on every dialect: there the records are left
-without the field.
+`json.dumps` wrote them (the new fields last in `location`, as `Location.to_record` puts
+them). An offline SQL script cannot read JSON on every dialect: there the records are left
+without the fields.
 """
 
 from __future__ import annotations
@@ -76,6 +77,8 @@ def upgrade() -> None:
                 kind = kinds.get(_key(row.article_id, where.get("name"), where.get("lat"),
                                       where.get("lon")))
                 where["precision"] = _PRECISION_OF_KIND.get(kind) if kind else None
+                # every location stored before was named by the event's own clause
+                where.setdefault("inferred_from", None)
                 changed.append({"event_id": row.id,
                                 "new_record": json.dumps(record, ensure_ascii=False)})
         if changed:
