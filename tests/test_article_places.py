@@ -72,3 +72,12 @@ def test_a_surname_stays_a_person_and_a_word_running_on_is_no_name(components) -
                                        components.actors, text=text)]
     assert "Moscow" in found
     assert "Petrova" not in found and "Baha" not in found
+
+
+def test_dotted_initials_of_a_state_and_a_dateline_in_capitals_are_places(components) -> None:
+    text = ("TEGA CAY \u2014 Crews from the S.C. Forestry Commission fought a fire here on "
+            "Monday. Miss. Ore. and Wash. are no places here.")
+    found = mapped(components, text)
+    assert found["TEGA CAY"] == ("USA", "Tega Cay")
+    assert found["S.C"] == ("USA", "South Carolina")
+    assert not {"Miss", "Ore", "Wash"} & set(found)

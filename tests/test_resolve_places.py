@@ -371,3 +371,10 @@ def test_a_namesake_in_the_same_country_competes_region_for_region(gazetteer: Ga
     assert places["Huntsville"].admin1 == "Texas"
     alone = gazetteer.find("Huntsville schools would close.")
     assert gazetteer.resolve_together(alone)[0].admin1 == "Alabama"
+
+
+def test_dotted_initials_name_their_region_anywhere_a_word_abbreviation_only_after_a_place(
+        gazetteer: Gazetteer) -> None:
+    mentions = gazetteer.find("The N.J. Transit board met; Ind. and Wash. did not.")
+    assert [(m.text, m.candidates[0].name, m.abbreviation) for m in mentions] == [
+        ("N.J", "New Jersey", True)]

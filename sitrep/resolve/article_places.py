@@ -17,9 +17,10 @@ from spacy.tokens import Doc, Span
 
 from sitrep.records import ArticlePlace
 from sitrep.resolve.actors import ActorDictionary
-from sitrep.resolve.places import Gazetteer, Place, is_well_known
+from sitrep.resolve.places import Gazetteer, Place, PlaceMention, is_well_known
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
+DATELINE_DASHES = ("\u2014", "\u2013", "--", "-", "\x97")
 LOCATIVE_PREPOSITIONS = {"in", "near", "outside", "from", "into", "across", "throughout"}
 NOT_PLACE_LABELS = {"PERSON", "ORG", "NORP", "WORK_OF_ART", "PRODUCT", "EVENT", "LAW"}
 NEEDS_PARSE = {"city", "admin1", "region"}
@@ -54,12 +55,14 @@ def places_in(doc: Doc, gazetteer: Gazetteer, actors: ActorDictionary,
     for mention, place, labels, locative, in_a_longer_name in readings:
         if mention.text in surnames and not mention.hinted and not is_well_known(place):
             continue  # a village called Petrova, not Washington or Jackson, Mississippi
-        if labels & PLACE_LABELS or place.kind in CURATED:
-            kept.append(mention)
+        if labels & PLACE_LABELS or place.kind in CURATED or mention.abbreviation:
+            kept.append(mention)  # "the S.C. Highway Patrol": initials are no one's name
         elif mention.text in read_as_place and not ("PERSON" in labels and in_a_longer_name):
             kept.append(mention)  # "Alexandria police": a place elsewhere in the article
-        elif "PERSON" in labels:
-            continue
+        elif _is_dateline(mention, text):
+            kept.append(mention)  # "TEGA CAY — Firefighters ..."
+        elif "PERSON" in labels and (in_a_longer_name or not locative):
+            continue  # "lives in Tega Cay": a person is not lived in
         elif mention.hinted or locative:
             kept.append(mention)  # "Greer, S.C.", "from Edmonton"
         elif place.kind not in NEEDS_PARSE and not labels & NOT_PLACE_LABELS:
@@ -93,6 +96,12 @@ def demonyms_in(actors: ActorDictionary, text: str,
                                 country=country.code, lat=country.lat, lon=country.lon,
                                 start=found.start, end=found.end))
     return out
+
+
+def _is_dateline(mention: PlaceMention, text: str) -> bool:
+    """A name in capitals before a dash, as a dateline gives the place a report is from."""
+    return (mention.text.isupper() and len(mention.text) > 2
+            and text[mention.end:mention.end + 4].lstrip().startswith(DATELINE_DASHES))
 
 
 def _in_a_longer_name(span: Span) -> bool:

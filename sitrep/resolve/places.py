@@ -90,6 +90,7 @@ class PlaceMention:
     end: int
     candidates: tuple[Place, ...]  # best first
     hinted: bool = False  # read with its neighbour: "Paris, Texas" (both of them)
+    abbreviation: bool = False  # a region's abbreviation: "Md.", "W.Va."
 
 
 class _Entry(NamedTuple):
@@ -391,11 +392,14 @@ class Gazetteer:
         In "X, Y" (Okinawa, Japan) Y narrows the candidates of X."""
         words = _words(text)
         found: list[tuple[int, int, list[_Entry]]] = []  # word span and entries
+        abbreviations: set[int] = set()  # first words of abbreviations found
         i = 0
         while i < len(words):
             match = None
-            if found and found[-1][1] == i:  # "Duluth, Minn.": not Minden (alias Minn)
-                match = self._abbreviation_at(text, words, i)
+            if found and found[-1][1] == i or words[i].text.isupper():
+                match = self._abbreviation_at(text, words, i)  # not Minden (alias Minn)
+                if match is not None:
+                    abbreviations.add(i)
             if match is None:
                 match = self._match_at(words, i)
             if match is None:
@@ -425,17 +429,20 @@ class Gazetteer:
                 places, narrowing = _narrowed_by_any(places, [e.place for e in following])
             start, end = words[first].start, words[last - 1].end
             mentions.append(PlaceMention(text[start:end], start, end, tuple(places),
-                                         hinted=following is not None or read_as is not None))
+                                         hinted=following is not None or read_as is not None,
+                                         abbreviation=first in abbreviations))
         return mentions
 
     def _abbreviation_at(self, text: str, words: list[_Word],
                          i: int) -> tuple[int, list[_Entry]] | None:
-        """A region's abbreviation right after "<place>, ", with its final period:
-        "Salisbury, Md.", "Charleston, W.Va."."""
-        if text[words[i - 1].end:words[i].start].strip() != ",":
-            return None
+        """A region's abbreviation with its final period right after "<place>, "
+        ("Salisbury, Md.", "Charleston, W.Va."), or anywhere when it is dotted initials,
+        which are no word ("the S.C. Highway Patrol")."""
+        after_a_place = i > 0 and text[words[i - 1].end:words[i].start].strip() == ","
         for end in (i + 2, i + 1):
             if end > len(words) or (end == i + 2 and not words[i + 1].joined):
+                continue
+            if not after_a_place and (end == i + 1 or text[words[i].end] != "."):
                 continue
             region = self._abbreviations.get(" ".join(w.key for w in words[i:end]))
             if region is not None and text[words[end - 1].end:words[end - 1].end + 1] == ".":
