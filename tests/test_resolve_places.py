@@ -378,3 +378,14 @@ def test_dotted_initials_name_their_region_anywhere_a_word_abbreviation_only_aft
     mentions = gazetteer.find("The N.J. Transit board met; Ind. and Wash. did not.")
     assert [(m.text, m.candidates[0].name, m.abbreviation) for m in mentions] == [
         ("N.J", "New Jersey", True)]
+
+
+def test_names_listed_before_counties_or_parishes_are_those_divisions(gazetteer: Gazetteer) -> None:
+    text = ("Schools in Clarke, Oconee and Barrow counties closed; in Orleans and Jefferson "
+            "parishes and in Loudon Co. roads flooded. Ford Motor Co. said nothing.")
+    mentions = gazetteer.find(text)  # Oconee County is in South Carolina too
+    found = dict(zip([m.text for m in mentions], gazetteer.resolve_together(mentions)))
+    assert {n: (p.kind, p.admin1) for n, p in found.items()} == {
+        "Clarke": ("admin2", "Georgia"), "Oconee": ("admin2", "Georgia"),
+        "Barrow": ("admin2", "Georgia"), "Orleans": ("admin2", "Louisiana"),
+        "Jefferson": ("admin2", "Louisiana"), "Loudon Co": ("admin2", "Tennessee")}

@@ -55,9 +55,12 @@ _AGREEMENT_CANDIDATES = 12
 # in the text ("Warsaw, Indiana"), not merely because the story is in its country.
 _WELL_KNOWN_KINDS = frozenset({"country", "capital", "admin1"})
 _WELL_KNOWN_POPULATION = 100_000
-# Abbreviated words of place names, written out in keys: "St. Louis", "Mt. Vernon", "Ft. Worth".
-_WRITTEN_OUT = {"st": "saint", "ste": "sainte", "mt": "mount", "ft": "fort"}
-_ABBREVIATED_WORD = re.compile(r"\b(?:st|ste|mt|ft)\b")
+# Abbreviated words of place names, written out in keys: "St. Louis", "Mt. Vernon", "Ft. Worth",
+# "Loudon Co.".
+_WRITTEN_OUT = {"st": "saint", "ste": "sainte", "mt": "mount", "ft": "fort", "co": "county"}
+_ABBREVIATED_WORD = re.compile(r"\b(?:st|ste|mt|ft|co)\b")
+# Plural type words that end a list of divisions: "Clarke, Oconee and Barrow counties".
+_LISTED_DIVISIONS = {"counties": "county", "parishes": "parish", "boroughs": "borough"}
 # What may separate the words of one name: "Seongju-gun", "Washington D.C.", "P'yongyang".
 _SOFT_GAP = " -\u2010\u2011\u2013.'\u2019"
 _LOCATIVE = frozenset({"in", "at", "near", "from", "outside", "into", "around", "to", "of"})
@@ -136,6 +139,29 @@ def _words(text: str) -> list[_Word]:
         words.append(_Word(m.start(), m.end(), m.group(), _WRITTEN_OUT.get(key, key), joined))
         previous_end = m.end()
     return words
+
+
+def _listed_divisions(text: str, words: list[_Word]) -> dict[int, str]:
+    """The words of the names listed before "counties" or "parishes" ("Clarke, Oconee,
+    Madison and Barrow counties"), each with the singular type word: a name may start at
+    any of them (a capitalised word before it may be no part of it: "In Orleans and ...")."""
+    out: dict[int, str] = {}
+    for n, word in enumerate(words):
+        suffix = _LISTED_DIVISIONS.get(word.key)
+        if suffix is None:
+            continue
+        i = n - 1
+        while i >= 0 and words[i].text[0].isupper():
+            start = i
+            while start > 0 and words[start].joined and words[start - 1].text[0].isupper():
+                start -= 1
+            out.update(dict.fromkeys(range(start, i + 1), suffix))  # "In Orleans and ..."
+            i = start - 1
+            if i >= 0 and words[i].key in ("and", "or"):  # "Madison and Barrow"
+                i -= 1
+            elif i < 0 or text[words[i].end:words[start].start].strip() != ",":
+                break
+    return out
 
 
 def _runs_on(text: str, words: list[_Word], last: int) -> bool:
@@ -393,6 +419,7 @@ class Gazetteer:
         words = _words(text)
         found: list[tuple[int, int, list[_Entry]]] = []  # word span and entries
         abbreviations: set[int] = set()  # first words of abbreviations found
+        listed_divisions = _listed_divisions(text, words)
         i = 0
         while i < len(words):
             match = None
@@ -400,6 +427,8 @@ class Gazetteer:
                 match = self._abbreviation_at(text, words, i)  # not Minden (alias Minn)
                 if match is not None:
                     abbreviations.add(i)
+            if match is None and i in listed_divisions:
+                match = self._division_at(words, i, listed_divisions[i])
             if match is None:
                 match = self._match_at(words, i)
             if match is None:
@@ -416,7 +445,8 @@ class Gazetteer:
         for n, (first, last, entries) in enumerate(found):
             read_as, narrowing = narrowing, None
             following = found[n + 1][2] if n + 1 < len(found) and self._comma_between(
-                text, words, last, found[n + 1][0]) else None
+                text, words, last, found[n + 1][0]) and found[n + 1][0] not in (
+                listed_divisions) else None  # "Clarke, Oconee and Barrow counties": a list
             if self._is_common_word(words, first, last, entries, text, following):
                 continue
             if following is None and " ".join(w.key for w in words[first:last]) in _NEVER_ALONE:
@@ -447,6 +477,20 @@ class Gazetteer:
             region = self._abbreviations.get(" ".join(w.key for w in words[i:end]))
             if region is not None and text[words[end - 1].end:words[end - 1].end + 1] == ".":
                 return end, [_Entry(region, _RANK["admin1"], True)]
+        return None
+
+    def _division_at(self, words: list[_Word], i: int,
+                     suffix: str) -> tuple[int, list[_Entry]] | None:
+        """"Oconee" in "Clarke, Oconee and Barrow counties": the division, by its name and
+        the type word the list ends with."""
+        last = i + 1
+        while last < len(words) and words[last].joined and words[last].text[0].isupper():
+            last += 1
+        for end in range(last, i, -1):
+            entries = [e for e in self._lookup(" ".join(w.key for w in words[i:end]) + " "
+                                               + suffix) if e.place.kind == "admin2"]
+            if entries:
+                return end, entries
         return None
 
     def _match_at(self, words: list[_Word], i: int) -> tuple[int, list[_Entry]] | None:
