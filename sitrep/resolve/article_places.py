@@ -1,11 +1,15 @@
 """Every place an article mentions, resolved against the gazetteer, for the map.
 
-The gazetteer proposes names; the parse decides which are used as places here: a curated
-feature (sea, base, range...) is kept as is; a country or capital unless spaCy reads it as
-part of a person's or organisation's name ("the US Pacific Air Forces"); a city or region
-name only where spaCy also reads a place (GPE/LOC/FAC) there, so that "Obama", "the New
-York Times" or "South" in "South Korean" are not put on the map. "The South Korean
-capital" is the capital of that country.
+The gazetteer proposes names; the parse and the article decide which are used as places
+here: a curated feature (sea, base, range...) or a state's dotted initials ("S.C.") is
+kept as is; a country or capital unless spaCy reads it as part of a person's or
+organisation's name ("the US Pacific Air Forces"); a city or region name where spaCy reads
+a place (GPE/LOC/FAC) there, or the article does elsewhere (one sense per article), or
+the text does ("Greer, S.C."; "in", "from" before it; a dateline in capitals) — so that
+"Obama", "the New York Times" or "South" in "South Korean" are not put on the map. The
+surname of a person the article names in full is no village. "The South Korean capital"
+is the capital of that country. Names are then resolved together (`Gazetteer.
+resolve_together`). Countries named by adjective are recorded apart (`demonyms_in`).
 """
 
 from __future__ import annotations
