@@ -389,3 +389,12 @@ def test_names_listed_before_counties_or_parishes_are_those_divisions(gazetteer:
         "Clarke": ("admin2", "Georgia"), "Oconee": ("admin2", "Georgia"),
         "Barrow": ("admin2", "Georgia"), "Orleans": ("admin2", "Louisiana"),
         "Jefferson": ("admin2", "Louisiana"), "Loudon Co": ("admin2", "Tennessee")}
+
+
+def test_a_name_that_is_a_places_own_is_not_read_as_anothers_alternate(gazetteer: Gazetteer) -> None:
+    # Beeville, Texas was once called Maryville: a Texan story's Maryville is still one of
+    # the places called Maryville
+    text = "Officers from Corpus Christi and Victoria, Texas, joined Maryville police."
+    mentions = gazetteer.find(text)
+    places = dict(zip([m.text for m in mentions], gazetteer.resolve_together(mentions)))
+    assert places["Maryville"].name == "Maryville"

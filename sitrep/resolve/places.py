@@ -614,6 +614,8 @@ class Gazetteer:
 
                 def weigh(candidate: Place) -> int:
                     return sum(agreement(candidate))
+            if name_key(place.name) == texts[i]:  # by its own name: no place by another's
+                rivals = [c for c in rivals if name_key(c.name) == texts[i]]  # (Maryville)
             best, most = place, sum(agreement(place))
             for candidate in rivals:
                 score = weigh(candidate)
