@@ -531,11 +531,13 @@ class Gazetteer:
 
     def resolve(self, name: str, *, context_countries: Sequence[str] = (),
                 near: Place | None = None) -> Place | None:
-        """The place `name` most likely means. Rules, in order: "X, Y" -> X narrowed by Y;
-        a descriptor ("the island of Jeju") prefers its kind; a candidate in one of the
-        article's countries beats one outside them (Georgia -> the US state in a US story);
-        among cities, one in `near`'s region or country; then kind (feature > country >
-        capital > region > city), an own name over an alternate, population."""
+        """The place `name` most likely means. Rules, in order: "X, Y" -> X narrowed by the
+        first place Y may be that leaves any; a descriptor ("the island of Jeju") prefers
+        its kind; a candidate in one of the article's countries beats one outside them
+        (Georgia -> the US state in a US story), a small place a well-known one only with
+        such a hint; among cities, one in `near`'s region or country; then kind (feature >
+        country > capital > region > city > division), an own name over an alternate,
+        population."""
         head, _, tail = name.partition(",")
         tail_places = list(self._candidates_for(tail.strip())[0]) if tail.strip() else []
         narrow_by = tail_places[0] if tail_places else None
