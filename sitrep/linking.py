@@ -6,12 +6,16 @@ those clusters belong to, all in one transaction. Articles linked already are sk
 calling it again (or re-ingesting the same input) changes nothing. `link_pending` catches up
 on articles stored without linking; `rebuild_links` forgets every link and links all articles
 again in publication order, which always gives the same result.
+
+A story's id is that of its first linked article's story: a rebuild hands each story it
+starts the id its first article had before, unless a story of this rebuild took it already,
+so that a saved story id still names the same news after `sitrep link --rebuild`.
 """
 
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 
@@ -60,28 +64,31 @@ class LinkReport:
 
 
 def update_links(store: Store, article_ids: Sequence[str],
-                 config: LinkConfig | None = None) -> LinkReport:
-    """Link these stored articles, unless linked already (see the module docstring)."""
+                 config: LinkConfig | None = None,
+                 previous_stories: Mapping[str, str] | None = None) -> LinkReport:
+    """Link these stored articles, unless linked already (see the module docstring).
+    `previous_stories` maps articles to the story ids they had before a rebuild."""
     config = config or LinkConfig.default()
     if not article_ids:
         return LinkReport()
     try:
-        return _link(store, article_ids, config)
+        return _link(store, article_ids, config, previous_stories or {})
     except IntegrityError:
         # Another process linked some of them, or added a term row, between our reads and our
         # writes (PostgreSQL; SQLite's write lock rules it out). Trying again skips those.
-        return _link(store, article_ids, config)
+        return _link(store, article_ids, config, previous_stories or {})
 
 
 def link_pending(store: Store, config: LinkConfig | None = None,
-                 on_progress: Callable[[int], None] | None = None) -> LinkReport:
+                 on_progress: Callable[[int], None] | None = None,
+                 previous_stories: Mapping[str, str] | None = None) -> LinkReport:
     """Link every stored article that is not linked yet, oldest first."""
     with links.session(store) as session:
         pending = session.unlinked()
     report = LinkReport()
     for i in range(0, len(pending), REBUILD_BATCH):
         chunk = pending[i : i + REBUILD_BATCH]
-        report.add(update_links(store, chunk, config))
+        report.add(update_links(store, chunk, config, previous_stories))
         if on_progress:
             on_progress(len(chunk))
     return report
@@ -89,13 +96,16 @@ def link_pending(store: Store, config: LinkConfig | None = None,
 
 def rebuild_links(store: Store, config: LinkConfig | None = None,
                   on_progress: Callable[[int], None] | None = None) -> LinkReport:
-    """Forget all stories, event clusters and series, and link every article again."""
+    """Forget all stories, event clusters and series, and link every article again; stories
+    keep their ids where they can (see the module docstring)."""
     with links.session(store) as session:
+        previous = session.story_of_each_article()
         session.clear()
-    return link_pending(store, config, on_progress)
+    return link_pending(store, config, on_progress, previous)
 
 
-def _link(store: Store, article_ids: Sequence[str], config: LinkConfig) -> LinkReport:
+def _link(store: Store, article_ids: Sequence[str], config: LinkConfig,
+          previous_stories: Mapping[str, str]) -> LinkReport:
     with links.session(store) as session:
         todo = session.unlinked(article_ids)
         if not todo:
@@ -104,30 +114,35 @@ def _link(store: Store, article_ids: Sequence[str], config: LinkConfig) -> LinkR
         report = LinkReport(articles=len(batch))
         # events first: two articles reporting the same event is evidence for one story
         reported_together = _link_events(session, batch, config, report)
-        touched = _link_stories(session, batch, reported_together, config, report)
+        touched = _link_stories(session, batch, reported_together, config, report,
+                                previous_stories)
         session.refresh_stories(touched)
         return report
 
 
 def _link_stories(session: LinkSession, batch: list[LinkArticle],
                   reported_together: dict[str, set[str]], config: LinkConfig,
-                  report: LinkReport) -> set[str]:
+                  report: LinkReport, previous_stories: Mapping[str, str]) -> set[str]:
     """Put each article of the batch in a story; returns the stories that changed."""
+    s = config.stories
     counts = {a.id: term_counts(a.title, a.text, config) for a in batch}
+    lead_counts = {a.id: term_counts(a.title, a.text[: s["lead_chars"]], config)
+                   for a in batch}
     batch_frequencies: Counter[str] = Counter()
-    for article_counts in counts.values():
-        batch_frequencies.update(article_counts.keys())
+    for a in batch:
+        batch_frequencies.update(counts[a.id].keys() | lead_counts[a.id].keys())
     stored, n_stored = session.document_frequencies(batch_frequencies.keys())
     frequencies = {t: stored.get(t, 0) + n for t, n in batch_frequencies.items()}
     session.add_document_frequencies(dict(batch_frequencies), len(batch), stored.keys())
     n_documents = n_stored + len(batch)
 
-    s = config.stories
-    vectors = [article_vector(a, counts[a.id], frequencies, n_documents, config) for a in batch]
+    vectors = [article_vector(a, counts[a.id], lead_counts[a.id], frequencies, n_documents,
+                              config) for a in batch]
     wanted = {v.article_id: set(v.terms) | {k for k in v.keys if k[0] in "@#"} for v in vectors}
     stored_keys = session.candidate_keys(set().union(*wanted.values()),
                                          [v.day for v in vectors], s["window_days"])
     stored_vectors: dict[str, tuple[ArticleVector, str]] = {}
+    members: dict[str, list[str]] = {}  # story id -> its stored articles within the windows
     linked: list[tuple[ArticleVector, str]] = []
     for vector in vectors:
         shared = [(len(wanted[vector.article_id] & keys), article_id)
@@ -138,18 +153,38 @@ def _link_stories(session: LinkSession, batch: list[LinkArticle],
         found += sorted(together - set(found))
         missing = [i for i in found if i not in stored_vectors]
         stored_vectors.update((v.article_id, (v, sid)) for v, sid in session.vectors(missing))
-        candidates = [stored_vectors[i] for i in found if i in stored_vectors]
-        candidates += [(v, story_id) for v, story_id in linked
-                       if v.article_id in together
-                       or len(wanted[vector.article_id] & set(v.keys)) >= s["min_shared_keys"]]
+        stories = {stored_vectors[i][1] for i in found if i in stored_vectors}
+        stories |= {story_id for v, story_id in linked
+                    if v.article_id in together
+                    or len(wanted[vector.article_id] & set(v.keys)) >= s["min_shared_keys"]}
+        unread = sorted(stories - members.keys())
+        for v, story_id in session.story_vectors(unread, [v.day for v in vectors],
+                                                 s["window_days"]):
+            stored_vectors.setdefault(v.article_id, (v, story_id))
+            members.setdefault(story_id, []).append(v.article_id)
+        members.update((story_id, []) for story_id in unread if story_id not in members)
+        candidates = [stored_vectors[i] for story_id in sorted(stories)
+                      for i in members[story_id]]
+        candidates += [(v, story_id) for v, story_id in linked if story_id in stories]
         story_id, _ = choose_story(vector, candidates, config, together)
         if story_id is None:
-            story_id = link_id("story", vector.article_id)
+            story_id = _new_story_id(session, vector.article_id, previous_stories,
+                                     {sid for _, sid in linked})
         else:
             report.stories_joined += 1
         linked.append((vector, story_id))
     session.save_articles(linked)
     return {story_id for _, story_id in linked}
+
+
+def _new_story_id(session: LinkSession, article_id: str, previous_stories: Mapping[str, str],
+                  taken: Collection[str]) -> str:
+    """The id of a story `article_id` starts: its story's id before a rebuild if no story
+    has it yet, else one derived from the article."""
+    before = previous_stories.get(article_id)
+    if before and before not in taken and not session.story_exists(before):
+        return before
+    return link_id("story", article_id)
 
 
 def _link_events(session: LinkSession, batch: list[LinkArticle], config: LinkConfig,

@@ -129,6 +129,30 @@ def test_reporting_the_same_event_lifts_a_story_over_the_threshold():
     assert choose_story(new, [(other, "s")], CONFIG, same_event={"o"})[0] == "s"
 
 
+def test_a_story_is_joined_on_its_articles_average_not_its_nearest():
+    # an article close to one report of a story but unlike the rest does not chain the story
+    # on to another event
+    day = date(2023, 8, 3)
+    new = vector("n", day, shutdown=0.6, wall=0.8)
+    near = vector("a", day, shutdown=0.6, wall=0.5, border=0.62)
+    others = [vector(i, day, shutdown=0.05, reopen=0.999) for i in "bcd"]
+    story = [(near, "s"), *((o, "s") for o in others)]
+    assert choose_story(new, story[:1], CONFIG)[0] == "s"
+    assert choose_story(new, story, CONFIG)[0] is None
+
+
+def test_leads_weigh_in_when_both_articles_have_one():
+    day = date(2023, 8, 3)
+    new = vector("n", day, budget=0.6, senate=0.8)
+    other = vector("o", day, budget=0.6, senate=0.8)
+    assert similarity(new, other, CONFIG) == pytest.approx(1.0, abs=1e-3)
+    new.lead, other.lead = {"emergency": 1.0}, {"reopen": 1.0}
+    assert similarity(new, other, CONFIG) == pytest.approx(1 - CONFIG.stories["lead_weight"],
+                                                           abs=1e-3)
+    other.lead = {}  # linked before leads were kept: the terms alone
+    assert similarity(new, other, CONFIG) == pytest.approx(1.0, abs=1e-3)
+
+
 def test_article_keys_and_anchor_day():
     undated = LinkArticle("a", "text", events=[
         record(when="2017-11-02"), record(when="2017-11-02"), record(when="2017-05-01"),

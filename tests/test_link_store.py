@@ -186,6 +186,29 @@ def test_arrival_order_does_not_split_the_story(store: Store):
     assert links.series_list(store)[0]["n_events"] == 2
 
 
+def test_story_ids_survive_a_rebuild_after_newest_first_arrival(store: Store):
+    store.add_batch(BATCH)
+    for article_id in reversed(IDS):  # the story is started by its later article
+        update_links(store, [article_id])
+    before = {a: links.story_of_article(store, a) for a in IDS}
+    rebuild_links(store)  # links in publication order: another article comes first
+    assert {a: links.story_of_article(store, a) for a in IDS} == before
+    assert links.story(store, before[MARCH_WIRE.id])["n_articles"] == 2
+
+
+def test_a_split_story_keeps_its_id_for_one_part_only(store: Store):
+    store.add_batch(BATCH)
+    link_pending(store)
+    with store._engine.begin() as connection:  # as if both launches were one story before
+        connection.execute(link_articles.update()
+                           .where(link_articles.c.article_id == JUNE_WIRE.id)
+                           .values(story_id=links.story_of_article(store, MARCH_WIRE.id)))
+    old = links.story_of_article(store, JUNE_WIRE.id)
+    rebuild_links(store)
+    assert links.story_of_article(store, MARCH_WIRE.id) == old
+    assert links.story_of_article(store, JUNE_WIRE.id) != old
+
+
 def test_deleting_an_article_deletes_its_link_rows(linked: Store):
     with linked._engine.begin() as connection:
         connection.execute(delete(articles).where(articles.c.id == MARCH_DAILY.id))

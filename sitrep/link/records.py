@@ -39,15 +39,17 @@ class LinkArticle:
 class ArticleVector:
     """An article's compact signature: its strongest terms and its index keys.
 
-    `terms` holds the L2-normalised tf-idf weights of the article's top terms (what story
-    similarity is computed on); `keys` are what the candidate index stores: its top terms,
-    plus "@USA" for actor codes and "#Korean Peninsula" for places.
+    `terms` holds the L2-normalised tf-idf weights of the article's top terms, `lead` the
+    same for its title and lead alone (what story similarity is computed on); `keys` are
+    what the candidate index stores: its top terms, plus "@USA" for actor codes and
+    "#Korean Peninsula" for places.
     """
 
     article_id: str
     day: date | None
     terms: dict[str, float]
     keys: list[str]
+    lead: dict[str, float] = field(default_factory=dict)
 
 
 @dataclass

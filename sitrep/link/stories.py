@@ -1,10 +1,13 @@
 """Stories: articles about the same news, grouped one article at a time as they arrive.
 
-An article joins the story of the most similar earlier article published within a few days
-(cosine of tf-idf term vectors, less a little per day apart) when that similarity clears a
-threshold, and starts a story of its own otherwise. Candidates come from an index of each
-article's strongest terms, actors and places (see `ArticleVector.keys`), never from a scan
-of the whole store.
+An article joins the story whose articles published within a few days of it are, on
+average, most similar to it, when that average clears a threshold, and starts a story of
+its own otherwise. Similarity mixes the cosine of the whole articles' tf-idf term vectors
+with that of their titles and leads (where news says which event it reports; the body's
+background is shared by every story on the topic), less a little per day apart. Averaging
+over the story's articles keeps a story from chaining from one event to the next through
+one similar report. Candidates come from an index of each article's strongest terms,
+actors and places (see `ArticleVector.keys`), never from a scan of the whole store.
 """
 
 from __future__ import annotations
@@ -47,16 +50,23 @@ def anchor_day(article: LinkArticle) -> date | None:
 
 
 def article_vector(article: LinkArticle, counts: Mapping[str, float],
-                   frequencies: Mapping[str, int], n_documents: int,
-                   config: LinkConfig) -> ArticleVector:
-    terms = tfidf_vector(counts, frequencies, n_documents, config.stories["vector_terms"])
+                   lead_counts: Mapping[str, float], frequencies: Mapping[str, int],
+                   n_documents: int, config: LinkConfig) -> ArticleVector:
+    keep = config.stories["vector_terms"]
+    terms = tfidf_vector(counts, frequencies, n_documents, keep)
     return ArticleVector(article.id, anchor_day(article), terms,
-                         article_keys(article, terms, config))
+                         article_keys(article, terms, config),
+                         tfidf_vector(lead_counts, frequencies, n_documents, keep))
 
 
 def similarity(a: ArticleVector, b: ArticleVector, config: LinkConfig) -> float:
-    """Term-vector cosine, less `penalty_per_day` for each day apart beyond the first."""
+    """Cosine of the term vectors mixed with that of the lead vectors (`lead_weight`), less
+    `penalty_per_day` for each day apart beyond the first. Articles linked before leads
+    were kept have none: their terms alone count."""
     score = cosine(a.terms, b.terms)
+    if a.lead and b.lead:
+        weight = config.stories["lead_weight"]
+        score = (1 - weight) * score + weight * cosine(a.lead, b.lead)
     if a.day and b.day:
         gap = abs((a.day - b.day).days)
         score -= config.stories["penalty_per_day"] * max(0, gap - 1)
@@ -73,15 +83,16 @@ def choose_story(vector: ArticleVector, candidates: Iterable[tuple[ArticleVector
                  config: LinkConfig, same_event: Collection[str] = ()
                  ) -> tuple[str | None, float]:
     """The story `vector`'s article belongs to, among candidates `(article vector, story
-    id)`, with its similarity; `(None, best similarity)` when none is close enough.
-    Candidates whose ids are in `same_event` report one of the article's events: their
-    similarity gets `shared_event_bonus`.
+    id)` (every article of a candidate story, for the average to be fair), with its
+    similarity; `(None, best similarity)` when none is close enough. Candidates whose ids
+    are in `same_event` report one of the article's events: their similarity gets
+    `shared_event_bonus`.
 
-    A story's score is its best-matching article's (single link: news stories drift from
-    day to day, and a follow-up resembles the latest report more than the first).
+    A story's score is the mean over its articles within the window (average link: a story
+    drifts only as far as its recent reports agree, not from one near report to the next).
     """
     bonus = config.stories["shared_event_bonus"]
-    scores: dict[str, float] = {}
+    scores: dict[str, list[float]] = {}
     for candidate, story_id in candidates:
         if candidate.article_id == vector.article_id or not within_window(vector, candidate,
                                                                           config):
@@ -89,11 +100,11 @@ def choose_story(vector: ArticleVector, candidates: Iterable[tuple[ArticleVector
         score = similarity(vector, candidate, config)
         if candidate.article_id in same_event:
             score += bonus
-        if score > scores.get(story_id, float("-inf")):
-            scores[story_id] = score
+        scores.setdefault(story_id, []).append(score)
     if not scores:
         return None, 0.0
-    story_id, score = max(scores.items(), key=lambda kv: (kv[1], kv[0]))
+    story_id, score = max(((sid, sum(v) / len(v)) for sid, v in scores.items()),
+                          key=lambda kv: (kv[1], kv[0]))
     if score >= config.stories["join_similarity"]:
         return story_id, score
     return None, score

@@ -93,6 +93,22 @@ def _sketch_query(n_windows: int) -> Select:
 # -- reading (public) ----------------------------------------------------------------------
 
 
+def _within_windows(day: Any, days: Sequence[date | None], window_days: int) -> Any:
+    """`day` within `window_days` of one of `days` (merged into ranges), or null when one of
+    `days` is."""
+    span = timedelta(days=window_days)
+    windows: list[list[date]] = []
+    for d in sorted(d for d in days if d is not None):
+        if windows and d - span <= windows[-1][1]:
+            windows[-1][1] = d + span
+        else:
+            windows.append([d - span, d + span])
+    conditions = [day.between(lo, hi) for lo, hi in windows]
+    if any(d is None for d in days):
+        conditions.append(day.is_(None))
+    return or_(*conditions)
+
+
 def story(store: Store, story_id: str) -> dict | None:
     """One story: id, title, start, end (ISO dates), n_articles, outlets, article_ids (in
     publication order); None if there is no such story."""
@@ -294,6 +310,16 @@ class LinkSession:
         for table in LINK_TABLES:
             self.connection.execute(delete(table))
 
+    def story_of_each_article(self) -> dict[str, str]:
+        """Every linked article's story id."""
+        la = link_articles.c
+        return dict(self.connection.execute(select(la.article_id, la.story_id)).all())
+
+    def story_exists(self, story_id: str) -> bool:
+        query = select(link_articles.c.article_id).where(
+            link_articles.c.story_id == story_id).limit(1)
+        return self.connection.execute(query).first() is not None
+
     def unlinked(self, article_ids: Sequence[str] | None = None) -> list[str]:
         """Stored articles (of `article_ids`, or all) not linked yet, in publication order."""
         a = articles.c
@@ -364,42 +390,49 @@ class LinkSession:
         """Linked articles with any of `keys`, and which of them they have, for a batch of
         articles published on `days`: articles dated within `window_days` of one of those
         days, plus undated ones when the batch has undated articles."""
-        span = timedelta(days=window_days)
-        windows: list[list[date]] = []
-        for day in sorted(d for d in days if d is not None):
-            if windows and day - span <= windows[-1][1]:
-                windows[-1][1] = day + span
-            else:
-                windows.append([day - span, day + span])
         k = link_keys.c
-        conditions = [k.day.between(lo, hi) for lo, hi in windows]
-        if any(d is None for d in days):
-            conditions.append(k.day.is_(None))
+        within = _within_windows(k.day, days, window_days)
         found: dict[str, set[str]] = defaultdict(set)
         for chunk in _chunks(sorted(keys)):
-            query = select(k.article_id, k.key).where(k.key.in_(chunk), or_(*conditions))
+            query = select(k.article_id, k.key).where(k.key.in_(chunk), within)
             for article_id, key in self.connection.execute(query):
                 found[article_id].add(key)
         return found
 
     def vectors(self, article_ids: Sequence[str]) -> list[tuple[ArticleVector, str]]:
         """Stored vectors of these articles, with their stories' ids."""
-        result = []
         la = link_articles.c
+        result = []
         for chunk in _chunks(list(article_ids)):
-            query = select(la.article_id, la.story_id, la.day, la.terms).where(
-                la.article_id.in_(chunk))
-            for row in self.connection.execute(query):
-                result.append((ArticleVector(row.article_id, row.day, json.loads(row.terms), []),
-                               row.story_id))
+            result += self._vectors(la.article_id.in_(chunk))
         return result
+
+    def story_vectors(self, story_ids: Sequence[str], days: Sequence[date | None],
+                      window_days: int) -> list[tuple[ArticleVector, str]]:
+        """Stored vectors of these stories' articles dated within `window_days` of one of
+        `days` (undated ones too when a day is missing), with their stories' ids."""
+        la = link_articles.c
+        within = _within_windows(la.day, days, window_days)
+        result = []
+        for chunk in _chunks(list(story_ids)):
+            result += self._vectors(la.story_id.in_(chunk), within)
+        return result
+
+    def _vectors(self, *where: Any) -> list[tuple[ArticleVector, str]]:
+        la = link_articles.c
+        query = select(la.article_id, la.story_id, la.day, la.terms, la.lead_terms).where(
+            *where).order_by(la.article_id)
+        return [(ArticleVector(row.article_id, row.day, json.loads(row.terms), [],
+                               json.loads(row.lead_terms or "{}")), row.story_id)
+                for row in self.connection.execute(query)]
 
     def save_articles(self, linked: Sequence[tuple[ArticleVector, str]]) -> None:
         if not linked:
             return
         self.connection.execute(insert(link_articles), [
             {"article_id": v.article_id, "story_id": story_id, "day": v.day,
-             "terms": json.dumps(v.terms, separators=(",", ":"), ensure_ascii=False)}
+             "terms": json.dumps(v.terms, separators=(",", ":"), ensure_ascii=False),
+             "lead_terms": json.dumps(v.lead, separators=(",", ":"), ensure_ascii=False)}
             for v, story_id in linked
         ])
         keys = [{"article_id": v.article_id, "key": key, "day": v.day}

@@ -27,7 +27,7 @@ from sqlalchemy import (
 
 # The Alembic revision that creates this schema. `Store.migrate()` compares it with the
 # database's version table so that an up-to-date database never has to import Alembic.
-SCHEMA_REVISION = "0008"
+SCHEMA_REVISION = "0009"
 
 # Deterministic constraint names, so that later migrations can refer to them on any backend.
 NAMING_CONVENTION = {
@@ -150,6 +150,7 @@ link_articles = Table(
     Column("story_id", ID, nullable=False, index=True),
     Column("day", Date),  # publication date, else its events' most common day
     Column("terms", Text, nullable=False),  # JSON {term: weight}: its strongest terms
+    Column("lead_terms", Text),  # the same for its title and lead (null: linked before 0009)
 )
 
 # The candidate index: each article's strongest terms, "@CODE" actors and "#Name" places.
