@@ -87,6 +87,8 @@ PAGE = (b"<html><head><title>Drills</title></head><body><article><p>" + ARTICLE.
     "http://172.16.0.1/", "http://100.64.0.1/", "http://0.0.0.0/", "http://[::1]:8000/",
     "http://[::ffff:127.0.0.1]/", "http://[::ffff:169.254.169.254]/", "http://[fd00:ec2::254]/",
     "http://[fe80::1]/", "http://[64:ff9b::a9fe:a9fe]/", "http://localhost:9/",
+    "http://[2002:7f00:1::]/", "http://[2002:a9fe:a9fe::]/", "http://[2002:a00:1::1]/",
+    "http://[fec0::1]/", "http://[2001:0:4136:e378:8000:63bf:3fff:fdd2]/",
     "http://224.0.0.1/", "file:///etc/passwd", "gopher://127.0.0.1/", "ftp://example.org/",
 ])
 def test_unsafe_urls_are_refused_before_any_connection(guard, url):
@@ -103,6 +105,12 @@ def test_refusal_reasons():
     assert "loopback" in refusal(ipaddress.ip_address("127.0.0.1"))
     assert "link-local" in refusal(ipaddress.ip_address("169.254.169.254"))
     assert "private" in refusal(ipaddress.ip_address("10.0.0.1"))
+    # 6to4 carries an IPv4 address: judged as that address
+    assert "loopback" in refusal(ipaddress.ip_address("2002:7f00:1::"))
+    assert "link-local" in refusal(ipaddress.ip_address("2002:a9fe:a9fe::"))
+    assert "private" in refusal(ipaddress.ip_address("2002:a00:1::1"))
+    assert "Teredo" in refusal(ipaddress.ip_address("2001:0:4136:e378:8000:63bf:3fff:fdd2"))
+    assert "site-local" in refusal(ipaddress.ip_address("fec0::1"))
     assert refusal(ipaddress.ip_address("93.184.216.34")) is None  # a public address: allowed
 
 
@@ -171,6 +179,35 @@ def test_size_and_time_limits(guard):
         with pytest.raises(FetchError, match="HTTP 404") as missing:
             fetch(f"http://{host}/missing", allowed_hosts=allowed)
         assert missing.value.status == 404
+
+
+def trickle(parts: list[bytes], pause: float = 0.1):
+    """A handler writing the raw response `parts` one byte at a time, `pause` apart."""
+    def write(handler):
+        try:
+            for byte in b"".join(parts):
+                handler.wfile.write(bytes([byte]))
+                handler.wfile.flush()
+                time.sleep(pause)
+        except OSError:
+            pass  # the client gave up: what the test wants
+        return None
+    return write
+
+
+@pytest.mark.parametrize("raw", [
+    [b"HTTP/1.1 200 OK\r\nContent-Length: 40\r\n\r\n", b"x" * 40],  # a trickled body
+    [b"HTTP/1.1 200 OK\r\n", b"X-Padding: " + b"y" * 40 + b"\r\n\r\n"],  # trickled headers
+    [b"HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n",
+     b"1\r\nz\r\n" * 40 + b"0\r\n\r\n"],  # a chunk at a time
+], ids=["body", "headers", "chunks"])
+def test_the_deadline_holds_against_a_server_that_trickles(guard, raw):
+    # each byte comes well within any read timeout; only a deadline on the whole fetch stops it
+    with serving({"/drip": (200, {}, trickle(raw))}) as host:
+        started = time.monotonic()
+        with pytest.raises(FetchError, match="timed out"):
+            fetch(f"http://{host}/drip", allowed_hosts=frozenset({host}), timeout=1.0)
+        assert time.monotonic() - started < 2.0  # the deadline, not the ~5 s of dripping
 
 
 def test_conditional_requests(guard):

@@ -8,11 +8,14 @@ make sitrep talk to the machine itself, the local network or a cloud metadata se
   differently);
 - loopback, private, link-local (169.254.169.254, the metadata service), carrier-grade NAT,
   multicast, reserved and unspecified addresses are refused, also when written as an
-  IPv4-mapped or NAT64 IPv6 address, unless `allow_private` is set or the URL's
+  IPv4-mapped, NAT64 or 6to4 IPv6 address; Teredo tunnels and deprecated site-local IPv6
+  (fec0::/10) are refused outright; all unless `allow_private` is set or the URL's
   "host:port" (or host) is one of `allowed_hosts`;
 - redirects are followed by hand and every hop is checked the same way;
-- one deadline covers the whole fetch (lookups, connects, redirects, reading), and the body
-  is cut off at `max_bytes` (also after gzip decompression).
+- one deadline covers the whole fetch (lookups, connects, TLS, headers, redirects, body),
+  held by a watchdog that shuts the socket at the deadline (a socket timeout only bounds
+  each read, not a server that trickles a byte at a time), and the body is cut off at
+  `max_bytes` (also after gzip decompression).
 
 Only http and https; proxies from the environment are not used (the check would then be
 about the proxy, not the target).
@@ -24,6 +27,7 @@ import http.client
 import ipaddress
 import socket
 import ssl
+import threading
 import time
 import zlib
 from dataclasses import dataclass
@@ -76,8 +80,13 @@ def fetch(url: str, *, allow_private: bool = False, allowed_hosts: frozenset[str
     for _hop in range(max_redirects + 1):
         target = _Target.parse(current)
         addresses = _checked_addresses(target, allow_private, allowed_hosts, deadline)
-        sock, response = _request(target, addresses, deadline, etag=etag,
-                                  last_modified=last_modified)
+        watchdog = _Watchdog(deadline)
+        try:
+            sock, response = _request(target, addresses, watchdog, etag=etag,
+                                      last_modified=last_modified)
+        except BaseException:
+            watchdog.cancel()
+            raise
         try:
             status = response.status
             headers = {k.lower(): v for k, v in response.getheaders()}
@@ -95,6 +104,7 @@ def fetch(url: str, *, allow_private: bool = False, allowed_hosts: frozenset[str
             return Fetched(url, current, status, headers, body, headers.get("etag"),
                            headers.get("last-modified"), False)
         finally:
+            watchdog.cancel()
             response.close()
     raise FetchError(f"{url}: more than {max_redirects} redirects", url=url)
 
@@ -131,10 +141,14 @@ class _Target:
 def refusal(address: IPAddress) -> str | None:
     """Why the policy refuses to connect to `address`, or None when it is a public address."""
     if isinstance(address, ipaddress.IPv6Address):
-        embedded = address.ipv4_mapped or (
+        embedded = address.ipv4_mapped or address.sixtofour or (
             ipaddress.IPv4Address(int(address) & 0xFFFFFFFF) if address in _NAT64 else None)
         if embedded is not None:
             return refusal(embedded)
+        if address.teredo:  # the client address inside is the tunnel's, not the target's
+            return "a Teredo tunnel address"
+        if address.is_site_local:
+            return "a site-local address (deprecated private IPv6)"
     checks = (
         ("is_unspecified", "an unspecified address"),
         ("is_loopback", "a loopback address (this machine)"),
@@ -204,9 +218,41 @@ def _remaining(target: _Target, deadline: float) -> float:
     return left
 
 
-def _connect(target: _Target, addresses: list[IPAddress], deadline: float) -> socket.socket:
-    """A socket connected to one of the checked `addresses` (tried in order)."""
+class _Watchdog:
+    """Shuts a connection's socket down at the deadline, whatever the fetch is waiting for:
+    reads then end at once, and the fetch reports that it timed out."""
+
+    def __init__(self, deadline: float) -> None:
+        self.deadline = deadline
+        self._timer: threading.Timer | None = None
+
+    def watch(self, sock: socket.socket) -> None:
+        self.cancel()
+        self._timer = threading.Timer(max(0.0, self.deadline - time.monotonic()),
+                                      self._shut, args=(sock,))
+        self._timer.daemon = True
+        self._timer.start()
+
+    @staticmethod
+    def _shut(sock: socket.socket) -> None:
+        try:
+            sock.shutdown(socket.SHUT_RDWR)
+        except OSError:
+            pass  # closed already
+
+    def cancel(self) -> None:
+        if self._timer is not None:
+            self._timer.cancel()
+
+    def expired(self) -> bool:
+        return time.monotonic() >= self.deadline
+
+
+def _connect(target: _Target, addresses: list[IPAddress], watchdog: _Watchdog
+             ) -> socket.socket:
+    """A socket connected to one of the checked `addresses` (tried in order), watched."""
     failures = []
+    deadline = watchdog.deadline
     for address in addresses:
         family = socket.AF_INET6 if address.version == 6 else socket.AF_INET
         sock = socket.socket(family, socket.SOCK_STREAM)
@@ -217,21 +263,25 @@ def _connect(target: _Target, addresses: list[IPAddress], deadline: float) -> so
             sock.close()
             failures.append(f"{address}: {err.strerror or err}")
             continue
+        watchdog.watch(sock)
         if target.scheme == "https":
             context = ssl.create_default_context()
             try:
                 return context.wrap_socket(sock, server_hostname=target.host)
             except (OSError, ssl.SSLError) as err:
                 sock.close()
+                if watchdog.expired():
+                    raise FetchError(f"{target.url}: timed out", url=target.url) from None
                 raise FetchError(f"{target.url}: TLS failed ({err})", url=target.url) from None
         return sock
     raise FetchError(f"{target.url}: cannot connect ({'; '.join(failures)})", url=target.url)
 
 
-def _request(target: _Target, addresses: list[IPAddress], deadline: float, *,
+def _request(target: _Target, addresses: list[IPAddress], watchdog: _Watchdog, *,
              etag: str | None, last_modified: str | None,
              ) -> tuple[socket.socket, http.client.HTTPResponse]:
-    sock = _connect(target, addresses, deadline)
+    deadline = watchdog.deadline
+    sock = _connect(target, addresses, watchdog)
     # The connection object is only used to speak HTTP over the socket connected above:
     # with `sock` set it never connects (or resolves) by itself.
     kind = http.client.HTTPSConnection if target.scheme == "https" else http.client.HTTPConnection
@@ -252,6 +302,8 @@ def _request(target: _Target, addresses: list[IPAddress], deadline: float, *,
         raise FetchError(f"{target.url}: timed out", url=target.url) from None
     except (OSError, http.client.HTTPException) as err:
         connection.close()
+        if watchdog.expired():
+            raise FetchError(f"{target.url}: timed out", url=target.url) from None
         raise FetchError(f"{target.url}: the request failed ({err.__class__.__name__}: {err})",
                          url=target.url) from None
 
@@ -276,7 +328,7 @@ def _read_body(sock: socket.socket, response: http.client.HTTPResponse,
             if response.isclosed():  # all read (http.client closes the socket then)
                 break
             sock.settimeout(_remaining(target, deadline))  # the response reads from `sock`
-            chunk = response.read(_CHUNK)
+            chunk = response.read1(_CHUNK)  # what has arrived, not a full chunk's wait
             if not chunk:
                 break
             if inflate is not None:
@@ -289,5 +341,9 @@ def _read_body(sock: socket.socket, response: http.client.HTTPResponse,
     except TimeoutError:
         raise FetchError(f"{url}: timed out while reading the response", url=url) from None
     except (OSError, http.client.HTTPException, zlib.error) as err:
+        if time.monotonic() >= deadline:  # the watchdog shut the socket
+            raise FetchError(f"{url}: timed out while reading the response", url=url) from None
         raise FetchError(f"{url}: reading the response failed ({err})", url=url) from None
+    if time.monotonic() >= deadline:  # the watchdog's shutdown reads as the end of the body
+        raise FetchError(f"{url}: timed out while reading the response", url=url)
     return bytes(body)
