@@ -16,6 +16,8 @@ import uvicorn
 
 POSTGRES_URL = os.environ.get("SITREP_TEST_POSTGRES_URL")
 BACKENDS = ["sqlite", "postgresql"] if POSTGRES_URL else ["sqlite"]
+# In-process test clients talk to the app as if on loopback: the app answers loopback's names
+LOOPBACK = "http://127.0.0.1"
 
 
 def free_port() -> int:

@@ -13,7 +13,7 @@ from datetime import date
 import pyarrow.parquet as pq
 import pytest
 from fastapi.testclient import TestClient
-from live_server import BACKENDS, database_url
+from live_server import BACKENDS, LOOPBACK, database_url
 from test_store import ACCUSE, ASSAULT, BATCH, CONSULT, MOBILIZE, PLACES, VOA, YONHAP
 
 from sitrep.records import Location
@@ -39,7 +39,7 @@ def store(request, tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def client(store):
-    return TestClient(create_app(Settings(db=store.url), store=store))
+    return TestClient(create_app(Settings(db=store.url), store=store), base_url=LOOPBACK)
 
 
 def ids(items):

@@ -19,7 +19,7 @@ from urllib.parse import quote
 
 import pytest
 from fastapi.testclient import TestClient
-from live_server import BACKENDS, LoopbackOnly, database_url
+from live_server import BACKENDS, LOOPBACK, LoopbackOnly, database_url
 from test_store import BATCH
 
 from sitrep.ingest.fetch import FetchError, UnsafeURL, fetch, refusal
@@ -233,7 +233,7 @@ def writable(tmp_path_factory):
     """A server with a token, small upload limits and a loopback exception for URL ingest."""
     db = str(tmp_path_factory.mktemp("sec") / "sec.db")
     settings = Settings(db=db, token=TOKEN, max_upload_bytes=2_000)
-    return TestClient(create_app(settings))
+    return TestClient(create_app(settings), base_url=LOOPBACK)
 
 
 def auth(token: str = TOKEN) -> dict[str, str]:
@@ -241,7 +241,7 @@ def auth(token: str = TOKEN) -> dict[str, str]:
 
 
 def test_writes_are_off_without_a_token(tmp_path):
-    client = TestClient(create_app(Settings(db=str(tmp_path / "ro.db"))))
+    client = TestClient(create_app(Settings(db=str(tmp_path / "ro.db"))), base_url=LOOPBACK)
     response = client.post("/api/ingest/text", json={"text": ARTICLE}, headers=auth())
     assert response.status_code == 403 and "disabled" in response.json()["detail"]
 
@@ -305,7 +305,7 @@ def test_url_ingest_from_an_allowed_host_and_its_redirects(tmp_path, guard):
                   "/jump": (302, {"Location": "http://169.254.169.254/"}, b"")}) as host:
         settings = Settings(db=str(tmp_path / "url.db"), token=TOKEN,
                             allowed_hosts=frozenset({host}))
-        client = TestClient(create_app(settings))
+        client = TestClient(create_app(settings), base_url=LOOPBACK)
         ok = client.post("/api/ingest/url", headers=auth(), json={"url": f"http://{host}/story"})
         assert ok.status_code == 200, ok.text
         stored = client.get(f"/api/articles/{ok.json()['article_ids'][0]}").json()
@@ -340,7 +340,7 @@ def filled_client(request, tmp_path_factory):
     with Store(url) as store:
         store.migrate()
         store.add_batch(BATCH)
-        yield TestClient(create_app(Settings(db=url), store=store)), store
+        yield TestClient(create_app(Settings(db=url), store=store), base_url=LOOPBACK), store
 
 
 def matching(records: list[dict], param: str, value: str) -> list[str]:
@@ -397,6 +397,44 @@ def test_ui_pages_carry_a_strict_content_security_policy(writable):
     assert "script-src 'self'" in policy and "unsafe-inline" not in policy
     assert page.headers["x-content-type-options"] == "nosniff"
     assert writable.get("/api/stats").headers["x-frame-options"] == "DENY"
+
+
+def test_docs_pages_carry_a_policy_that_allows_only_their_own_inline_script(writable):
+    import base64
+    import hashlib
+
+    page = writable.get("/docs")
+    policy = page.headers["content-security-policy"]
+    inline = re.search(r"<script>(.*?)</script>", page.text, re.DOTALL).group(1)
+    digest = base64.b64encode(hashlib.sha256(inline.encode()).digest()).decode()
+    assert f"'sha256-{digest}'" in policy and "script-src 'self' 'sha256-" in policy
+    assert "'unsafe-inline'" not in policy.split("script-src")[1].split(";")[0]
+    assert "frame-ancestors 'none'" in policy
+    assert "content-security-policy" in writable.get("/docs/oauth2-redirect").headers
+
+
+@pytest.mark.parametrize("host, answered", [
+    ("127.0.0.1:8000", True), ("localhost:8000", True), ("[::1]:8000", True),
+    ("LOCALHOST", True), ("news.internal:8000", True),
+    ("attacker.example", False), ("attacker.example:8000", False), ("127.0.0.1.nip.io", False),
+    ("", False),
+])
+def test_only_requests_naming_this_server_are_answered(tmp_path, host, answered):
+    # DNS rebinding: a page of attacker.example re-pointed at 127.0.0.1 sends its own name
+    app = create_app(Settings(db=str(tmp_path / "h.db"),
+                              server_names=frozenset({"news.internal"})))
+    response = TestClient(app, base_url=LOOPBACK).get("/api/stats", headers={"Host": host})
+    assert (response.status_code == 200) is answered, response.text
+    if not answered:
+        assert response.status_code == 400 and "--allowed-host" in response.text
+
+
+def test_serve_names_what_is_loopback():
+    from sitrep.commands.serve import _is_loopback
+
+    assert _is_loopback("127.0.0.1") and _is_loopback("::1") and _is_loopback("localhost")
+    assert not _is_loopback("0.0.0.0") and not _is_loopback("::")
+    assert not _is_loopback("192.168.1.20") and not _is_loopback("myhost.lan")
 
 
 def test_sitrep_ingest_of_a_url_refuses_loopback_unless_allowed(tmp_path, guard):

@@ -7,7 +7,10 @@ without a network.
 
 from __future__ import annotations
 
+import base64
+import hashlib
 import hmac
+import re
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from typing import Any
@@ -58,10 +61,12 @@ def create_app(settings: Settings, store: Store | None = None) -> FastAPI:
     app.include_router(api_links.router, prefix="/api")
     app.include_router(api_write.router, prefix="/api", dependencies=[Depends(require_token)])
     web.mount_web(app)
+    # innermost first: SecurityHeaders reads the docs pages before they are compressed
+    app.add_middleware(SecurityHeaders)
     app.add_middleware(GZipMiddleware, minimum_size=2048)
     app.add_middleware(BodyLimit, max_bytes=settings.max_upload_bytes + _ENVELOPE_BYTES,
                        prefix=WRITE_PREFIX)
-    app.add_middleware(SecurityHeaders)
+    app.add_middleware(AllowedHosts, hosts=settings.allowed_hosts_header)
     return app
 
 
@@ -152,9 +157,25 @@ UI_POLICY = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src '
              "form-action 'self'")
 
 
+# The Swagger pages at /docs start with an inline script: allowed by its hash, computed
+# from the page as served (nothing else inline runs); Swagger UI sets inline styles.
+DOCS_POLICY = ("default-src 'self'; script-src 'self' {hashes}; "
+               "style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; "
+               "object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'")
+_INLINE_SCRIPT = re.compile(rb"<script>(.*?)</script>", re.DOTALL)
+
+
+def docs_policy(page: bytes) -> str:
+    hashes = " ".join(
+        "'sha256-" + base64.b64encode(hashlib.sha256(script).digest()).decode() + "'"
+        for script in _INLINE_SCRIPT.findall(page))
+    return DOCS_POLICY.format(hashes=hashes).replace("  ", " ")
+
+
 class SecurityHeaders:
-    """nosniff, no referrer and no framing everywhere; the strict policy on the UI pages
-    (the Swagger page at /docs needs its inline start-up script)."""
+    """nosniff, no referrer and no framing everywhere; a content security policy on every
+    page: the strict one on the UI and API, the docs' own on /docs (its inline start-up
+    script allowed by hash)."""
 
     def __init__(self, app: ASGIApp) -> None:
         self.app = app
@@ -163,17 +184,60 @@ class SecurityHeaders:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
-        strict = not scope["path"].startswith("/docs")
+        common = [(b"x-content-type-options", b"nosniff"), (b"referrer-policy", b"no-referrer"),
+                  (b"x-frame-options", b"DENY")]
+        if not scope["path"].startswith("/docs"):
+            async def strict(message: Message) -> None:
+                if message["type"] == "http.response.start":
+                    message = {**message, "headers": [
+                        *message.get("headers", []), *common,
+                        (b"content-security-policy", UI_POLICY.encode())]}
+                await send(message)
 
-        async def with_headers(message: Message) -> None:
+            await self.app(scope, receive, strict)
+            return
+        # a docs page: small, so held until complete, to hash its inline scripts
+        start: Message | None = None
+        body = bytearray()
+
+        async def hashed(message: Message) -> None:
+            nonlocal start
             if message["type"] == "http.response.start":
-                headers: list[Any] = list(message.get("headers", []))
-                headers += [(b"x-content-type-options", b"nosniff"),
-                            (b"referrer-policy", b"no-referrer"),
-                            (b"x-frame-options", b"DENY")]
-                if strict:
-                    headers.append((b"content-security-policy", UI_POLICY.encode()))
-                message = {**message, "headers": headers}
-            await send(message)
+                start = message
+                return
+            if message["type"] != "http.response.body" or start is None:
+                await send(message)
+                return
+            body.extend(message.get("body", b""))
+            if message.get("more_body"):
+                return
+            policy = docs_policy(bytes(body))
+            await send({**start, "headers": [*start.get("headers", []), *common,
+                                             (b"content-security-policy", policy.encode())]})
+            await send({"type": "http.response.body", "body": bytes(body)})
 
-        await self.app(scope, receive, with_headers)
+        await self.app(scope, receive, hashed)
+
+
+class AllowedHosts:
+    """Answers only requests whose Host header names this server (400 otherwise): a page on
+    another site whose name an attacker re-points at 127.0.0.1 (DNS rebinding) gets nothing
+    from the API."""
+
+    def __init__(self, app: ASGIApp, *, hosts: frozenset[str]) -> None:
+        self.app, self.hosts = app, hosts
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] not in ("http", "websocket") or "*" in self.hosts:
+            await self.app(scope, receive, send)
+            return
+        host = dict(scope["headers"]).get(b"host", b"").decode("latin-1").lower()
+        name = host.rsplit(":", 1)[0] if not host.endswith("]") else host
+        if name.strip("[]") in self.hosts:
+            await self.app(scope, receive, send)
+            return
+        body = b'{"detail":"unknown Host header: start the server with --allowed-host NAME"}'
+        await send({"type": "http.response.start", "status": 400,
+                    "headers": [(b"content-type", b"application/json"),
+                                (b"content-length", str(len(body)).encode())]})
+        await send({"type": "http.response.body", "body": body})

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 TOKEN_ENV = "SITREP_API_TOKEN"
+LOOPBACK_NAMES = frozenset({"127.0.0.1", "localhost", "::1"})
 MIN_TOKEN_LENGTH = 16
 
 
@@ -24,6 +25,13 @@ class Settings:
     # URL ingest refuses loopback and private addresses unless one of these says otherwise
     allow_private_urls: bool = False
     allowed_hosts: frozenset[str] = field(default_factory=frozenset)  # "host:port" exceptions
+    # Host header names the server answers to, besides loopback's ("*": any)
+    server_names: frozenset[str] = field(default_factory=frozenset)
+
+    @property
+    def allowed_hosts_header(self) -> frozenset[str]:
+        """Every name the Host header may carry: loopback's and `server_names`."""
+        return LOOPBACK_NAMES | {name.lower().strip("[]") for name in self.server_names}
 
 
 def read_token(token_file: str | Path | None) -> str | None:
