@@ -191,6 +191,21 @@ def test_an_entry_whose_page_fails_is_tried_again_a_few_times(site, tmp_path):
         assert store.counts()["articles"] == 1
 
 
+def test_a_long_feed_is_read_a_capped_number_of_entries_per_poll(site, tmp_path):
+    site.put("/feed.xml", rss(site, serve_articles(site, range(5))), "application/rss+xml")
+    url = f"{site.base}/feed.xml"
+    with Store(tmp_path / "w.db") as store:
+        store.migrate()
+        engine = InProcess()
+        reports = [watch_feed(store, url, engine=engine, allowed_hosts=frozenset({site.host}),
+                              max_entries=2) for _ in range(4)]
+        assert [(r.entries_read, r.entries_left, r.not_modified) for r in reports] == [
+            (2, 3, False), (2, 1, False), (1, 0, False), (0, 0, True)]
+        assert "3 more at the next poll" in str(reports[0])
+        assert store.counts()["articles"] == 5
+        assert [site.requests[f"/a/{i}.html"] for i in range(5)] == [1] * 5
+
+
 def test_atom_feeds_and_entries_without_ids():
     atom = b"""<?xml version="1.0" encoding="utf-8"?>
     <feed xmlns="http://www.w3.org/2005/Atom"><title>Atom Desk</title>

@@ -34,6 +34,9 @@ if TYPE_CHECKING:
     from sitrep.store import Store
 
 MAX_ATTEMPTS = 3
+# New entries read per feed and poll: a feed of thousands must not mean thousands of fetches
+# in one go (the rest are read at the next polls).
+DEFAULT_MAX_ENTRIES = 100
 _DURATION = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*([smhd]?)\s*$")
 _SECONDS = {"": 1, "s": 1, "m": 60, "h": 3600, "d": 86400}
 
@@ -45,6 +48,7 @@ class FeedReport:
     not_modified: bool = False
     entries_read: int = 0  # entries fetched in this poll
     entries_failed: int = 0
+    entries_left: int = 0  # new entries over the per-poll cap, read at the next poll
     articles_new: int = 0
     events_new: int = 0
     problems: list[IngestProblem] = field(default_factory=list)  # about the entries' pages
@@ -54,15 +58,19 @@ class FeedReport:
             return f"{self.url}: {self.error}"
         if self.not_modified:
             return f"{self.url}: not modified"
+        left = f"; {self.entries_left} more at the next poll" if self.entries_left else ""
         return (f"{self.url}: {self.entries_read} new entr{'y' if self.entries_read == 1 else 'ies'}"
                 f" read ({self.entries_failed} failed): {self.articles_new} new article(s), "
-                f"{self.events_new} event(s)")
+                f"{self.events_new} event(s){left}")
 
 
 def watch_feed(store: Store, url: str, *, engine: Engine | None = None, batch_size: int = 16,
                max_bytes: int = 5_000_000, allow_private: bool = False,
-               allowed_hosts: frozenset[str] = frozenset(), timeout: float = 20.0) -> FeedReport:
-    """Poll one feed and ingest the articles of its entries not read yet."""
+               allowed_hosts: frozenset[str] = frozenset(), timeout: float = 20.0,
+               max_entries: int = DEFAULT_MAX_ENTRIES) -> FeedReport:
+    """Poll one feed and ingest the articles of its entries not read yet, at most
+    `max_entries` of them (in feed order); the rest wait for the next poll, which then
+    downloads the feed again rather than asking whether it changed."""
     from sitrep.ingest.feeds import FeedError, poll_feed, read_entry
     from sitrep.pipeline import ingest_articles
     from sitrep.records import Article
@@ -77,9 +85,10 @@ def watch_feed(store: Store, url: str, *, engine: Engine | None = None, batch_si
         store.record_feed_poll(url, error=str(error))
         return FeedReport(url, error=str(error))
     seen = store.feed_entries_seen(url, [e.key for e in poll.entries])
-    todo = [e for e in poll.entries
-            if e.key not in seen or (seen[e.key]["article_id"] is None
-                                     and seen[e.key]["attempts"] < MAX_ATTEMPTS)]
+    new = [e for e in poll.entries
+           if e.key not in seen or (seen[e.key]["article_id"] is None
+                                    and seen[e.key]["attempts"] < MAX_ATTEMPTS)]
+    todo, left = new[:max_entries], len(new) - max_entries
     items, outcomes = [], []
     for entry in todo:
         got = read_entry(entry, outlet=poll.title or state.get("title"), max_bytes=max_bytes,
@@ -93,10 +102,13 @@ def watch_feed(store: Store, url: str, *, engine: Engine | None = None, batch_si
             "error": None if article else (failures[-1].message if failures else "no article"),
         })
     report = ingest_articles(store, items, engine=engine, batch_size=batch_size)
-    store.record_feed_poll(url, title=poll.title, etag=poll.etag,
-                           last_modified=poll.last_modified, entries=outcomes)
+    # with entries left over, no validators: a 304 next time would hide them
+    store.record_feed_poll(url, title=poll.title, etag=None if left > 0 else poll.etag,
+                           last_modified=None if left > 0 else poll.last_modified,
+                           entries=outcomes)
     return FeedReport(url, not_modified=poll.not_modified, entries_read=len(todo),
                       entries_failed=sum(o["article_id"] is None for o in outcomes),
+                      entries_left=max(0, left),
                       articles_new=report.articles_new, events_new=report.events_new,
                       problems=report.problems)
 
@@ -125,6 +137,9 @@ class Duration(click.ParamType):
               help="Articles per spaCy batch and per database commit.")
 @click.option("--max-bytes", default=5_000_000, show_default=True, type=click.IntRange(1_000),
               help="Largest single page accepted.")
+@click.option("--max-entries", default=DEFAULT_MAX_ENTRIES, show_default=True,
+              type=click.IntRange(1), help="Most new entries read per feed and poll; the rest "
+              "are read at the next polls.")
 @click.option("--model", help="spaCy model to load.")
 @click.option("--lexicon", "lexicon_files", multiple=True, type=click.Path(exists=True),
               help="Extra trigger/modality lexicon file (TOML). Repeatable.")
@@ -133,8 +148,8 @@ class Duration(click.ParamType):
 @click.option("--quiet", "-q", is_flag=True, help="Report only errors.")
 @db_option
 @_friendly_errors
-def watch(feed_urls, every, once, allow_private_urls, batch_size, max_bytes, model,
-          lexicon_files, actor_files, quiet, db) -> None:
+def watch(feed_urls, every, once, allow_private_urls, batch_size, max_bytes, max_entries,
+          model, lexicon_files, actor_files, quiet, db) -> None:
     """Poll RSS/Atom feeds and ingest the articles of new entries, every --every until
     stopped (Ctrl-C), or just once with --once.
 
@@ -153,7 +168,8 @@ def watch(feed_urls, every, once, allow_private_urls, batch_size, max_bytes, mod
             failed = False
             for url in dict.fromkeys(feed_urls):
                 report = watch_feed(store, url, engine=engine, batch_size=batch_size,
-                                    max_bytes=max_bytes, allow_private=allow_private_urls)
+                                    max_bytes=max_bytes, allow_private=allow_private_urls,
+                                    max_entries=max_entries)
                 failed |= report.error is not None
                 for problem in report.problems:
                     err.print(Text(str(problem), style="red" if problem.severity == "error"
