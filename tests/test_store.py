@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import json
 import os
+import subprocess
+import sys
+import time
 from dataclasses import replace
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -227,6 +230,33 @@ def test_migrate_creates_the_schema_in_a_new_file(tmp_path: Path):
     with engine.connect() as connection:
         assert connection.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
     engine.dispose()
+
+
+MIGRATE_AT = """
+import sys, time
+from sitrep.store import Store
+start = float(sys.argv[2])
+time.sleep(max(0.0, start - time.time()))
+with Store(sys.argv[1]) as store:
+    store.migrate()
+    print(store.schema_revision())
+"""
+
+
+def test_two_processes_creating_one_new_database_both_succeed(backend: str, tmp_path: Path):
+    # two first ingests into a database that does not exist yet, started together
+    for attempt in range(3):
+        folder = tmp_path / str(attempt)
+        folder.mkdir()
+        with empty_store(backend, folder) as empty:
+            url = empty.url
+        start = time.time() + 2.0  # both processes loaded and waiting
+        runs = [subprocess.Popen([sys.executable, "-c", MIGRATE_AT, url, str(start)],
+                                 stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+                for _ in range(2)]
+        outputs = [run.communicate(timeout=120) for run in runs]
+        assert [run.returncode for run in runs] == [0, 0], outputs
+        assert [out.strip() for out, _ in outputs] == [SCHEMA_REVISION] * 2
 
 
 def test_migrations_build_the_tables_schema_py_describes(store: Store):

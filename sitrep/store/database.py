@@ -113,10 +113,14 @@ def migration_connection(engine: Engine) -> Iterator[Connection]:
     On SQLite, foreign keys are off while it is in use: batch migrations copy a table, drop
     the original and rename the copy, and dropping `articles` with foreign keys on would
     cascade-delete every event. (The pragma is ignored inside a transaction, hence set here,
-    before one starts.)
+    before one starts.) Its transaction takes the write lock first (BEGIN IMMEDIATE): two
+    processes creating one new database then queue, and the second finds the schema made,
+    instead of failing with "database is locked" when both try to write.
     """
     with engine.connect() as connection:
         sqlite = engine.dialect.name == "sqlite"
+        if sqlite:
+            connection.execution_options(**{_IMMEDIATE: True})
         if sqlite:
             connection.connection.dbapi_connection.execute("PRAGMA foreign_keys=OFF")
         try:

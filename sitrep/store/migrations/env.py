@@ -9,6 +9,7 @@ Store makes its own; offline mode (`--sql`) prints the SQL instead of running it
 from __future__ import annotations
 
 from alembic import context
+from sqlalchemy import text
 from sqlalchemy.engine import Connection
 
 from sitrep.store.database import make_engine, migration_connection
@@ -16,6 +17,7 @@ from sitrep.store.schema import metadata
 from sitrep.store.search import is_search_object
 
 config = context.config
+MIGRATION_LOCK = 0x5175_7265_7000  # any constant key for PostgreSQL's advisory lock
 
 
 def run_on(connection: Connection) -> None:
@@ -24,6 +26,11 @@ def run_on(connection: Connection) -> None:
     context.configure(connection=connection, target_metadata=metadata, render_as_batch=True,
                       include_name=lambda name, _type, _parent: not is_search_object(name))
     with context.begin_transaction():
+        if connection.dialect.name == "postgresql":
+            # two processes creating one new database queue here; the second then finds the
+            # schema made (SQLite's equivalent is BEGIN IMMEDIATE, see migration_connection)
+            connection.execute(text("SELECT pg_advisory_xact_lock(:key)"),
+                               {"key": MIGRATION_LOCK})
         context.run_migrations()
 
 
