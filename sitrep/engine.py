@@ -5,6 +5,9 @@
 - `DaskCluster`: the workers of a Dask distributed cluster (a `LocalCluster` on 127.0.0.1
   unless a scheduler address is given).
 
+Engines are context managers: `with open_engine("local") as engine:` ends its worker
+processes (or cluster) when the block does, also on an error.
+
 Every engine maps the same task, `code_batch` (the pipeline over one batch of articles),
 over the batches it is given and yields their results in input order, so every engine
 stores the same events in the same order. Each worker process loads its components once
@@ -111,7 +114,17 @@ def _in_order(submit: Callable[[list[Article]], _Future], batches: Iterable[list
         yield pending.popleft().result()
 
 
-class InProcess:
+class _Closing:
+    """`with engine:` closes it at the end of the block."""
+
+    def __enter__(self: Any) -> Any:
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self.close()  # type: ignore[attr-defined]
+
+
+class InProcess(_Closing):
     """The pipeline in this process."""
 
     workers = 1
@@ -131,7 +144,7 @@ class InProcess:
         pass
 
 
-class LocalProcesses:
+class LocalProcesses(_Closing):
     """A pool of `workers` processes (default: one per usable core). The workers start and
     load their components as soon as the engine is made, while the caller reads its input;
     `warm_up()` waits until they have."""
@@ -180,7 +193,7 @@ def _exit_when_orphaned(parent_pid: int, every: float = 1.0) -> None:
     os._exit(1)
 
 
-class DaskCluster:
+class DaskCluster(_Closing):
     """The workers of a Dask distributed cluster: the one at `scheduler`
     ("tcp://host:port"), else a LocalCluster of `workers` single-threaded processes on
     127.0.0.1, closed with the engine."""

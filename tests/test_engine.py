@@ -213,9 +213,10 @@ def test_worker_errors_reach_the_caller_as_themselves(corpus, tmp_path):
 
 
 def test_warm_up_raises_what_loading_raised():
-    engine = LocalProcesses(ComponentSpec.of("no_such_spacy_model"), workers=2)
-    try:
+    with LocalProcesses(ComponentSpec.of("no_such_spacy_model"), workers=2) as engine:
         with pytest.raises(ModelNotFound, match="no_such_spacy_model"):
             engine.warm_up()
-    finally:
-        engine.close()
+        workers = list(engine._pool._processes.values())
+        assert len(workers) == 2
+    # the block has ended: so have the worker processes, not left behind the caller's work
+    assert not any(worker.is_alive() for worker in workers)
