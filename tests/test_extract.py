@@ -209,6 +209,13 @@ def test_they_stands_for_an_organisation_and_it_for_no_person(code):
     assert _source_of(events, "detained").get("refers_to") != "Its chairman Omar Diaz"
 
 
+def test_a_reporting_verb_inside_a_quotation_is_no_new_speaker(code):
+    events = code('Ana Ruiz of Lima University wrote, "a court could order a website to remove '
+                  'posts. And it says a country could do so worldwide. In so ruling, the court '
+                  'showed a shocking ignorance of the internet."')
+    assert "Ana Ruiz" in one(events, "ACCUSE")["actor"]["text"]
+
+
 def test_a_hyphenated_source_keeps_its_whole_noun_phrase(code):
     events = code("E-mails obtained by the newspaper revealed that police raided the office.")
     source = _source_of(events, "raided")

@@ -121,7 +121,7 @@ def extract_events(doc: Doc, article: Article, lexicon: Lexicon | None = None) -
         events += _speech_events(sentence, text, article, lexicon, inside, matches,
                                  events[first:], speakers.last if continues_quote else None)
         if spoke is None:
-            speaker = _sentence_speaker(tokens, lexicon)
+            speaker = _sentence_speaker(tokens, lexicon, inside)
             if speaker is not None:
                 speakers.link(speaker)
         open_quote = ends_open(tokens, open_quote)
@@ -391,11 +391,14 @@ def _nested(token: Token, trigger_tokens: set[int]) -> bool:
     return False
 
 
-def _sentence_speaker(sentence: Sequence[Token], lexicon: Lexicon) -> Entity | None:
-    """A sentence with no event may still name who is speaking ('"...," KCNA said.')."""
+def _sentence_speaker(sentence: Sequence[Token], lexicon: Lexicon, inside: list[bool]
+                      ) -> Entity | None:
+    """A sentence with no event may still name who is speaking ('"...," KCNA said.'); a
+    reporting verb inside the quotation ('"... and it says ...," she wrote') is the
+    speaker's words, not a new speaker."""
     reporting = lexicon.word_set("attribution.reporting_verbs")
-    for token in sentence:
-        if token.pos_ == "VERB" and token.lemma_.lower() in reporting:
+    for token, quoted in zip(sentence, inside, strict=True):
+        if not quoted and token.pos_ == "VERB" and token.lemma_.lower() in reporting:
             speaker = speaker_of(token)
             if speaker is not None and speaker.dep_ == "nsubj":  # not "it was reported"
                 return source_entity(speaker)
