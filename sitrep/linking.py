@@ -314,6 +314,7 @@ def _place_in_series(session: LinkSession, rows: list[dict],
                 s.id for s in created}:
             placed.append(chosen)  # a series without a place took this event's
         chosen.n_events += 1
+        chosen.include(row["timeline_date"])
         assignments[row["id"]] = chosen.id
         touched.add(chosen.id)
     titles = {s.id: s.title for s in created + placed}

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import re
+from html import escape
 from pathlib import Path
 
 import pytest
@@ -101,6 +102,43 @@ def test_cli_compares_a_story_of_the_link_stage(frigates, tmp_path):
     assert {c["rule"] for c in data["contradictions"]} == {"number", "capability"}
     missing = _compare(db, "0000000000000000")
     assert missing.exit_code == 1 and "no story with id" in missing.output
+
+
+LONG_TITLE = ("Harbour board votes to extend the night ferry timetable through the winter "
+              "months after months of complaints from commuters")
+SAME_DAY = [  # three reports of one outlet on one day; two under one title
+    ("Ferry crew walks out over pay", "Ferry crews walked out at the harbour on Monday, "
+     "the union said. Commuters waited for hours at the pier."),
+    ("Ferry crew walks out over pay", "Ferry crews walked out at the harbour on Monday, "
+     "the union said. The harbour board called the strike illegal."),
+    (LONG_TITLE, "Ferry crews walked out at the harbour on Monday, the union said. The board "
+     "voted to run the night ferry all winter."),
+]
+
+
+def test_cli_reports_tell_apart_articles_of_one_outlet_and_day(tmp_path):
+    source = tmp_path / "same_day.jsonl"
+    source.write_text("".join(
+        json.dumps({"url": f"http://example.org/{i}", "title": title, "outlet": "Bay Post",
+                    "published": "2022-02-07", "text": text}) + "\n"
+        for i, (title, text) in enumerate(SAME_DAY)), encoding="utf-8")
+    db = str(tmp_path / "same_day.db")
+    runner = CliRunner()
+    assert runner.invoke(main, ["ingest", str(source), "--db", db, "-q"]).exit_code == 0
+    listing = runner.invoke(main, ["articles", "--format", "jsonl", "--db", db])
+    ids = [json.loads(line)["id"] for line in listing.stdout.splitlines()]
+    data = json.loads(_compare(db, "--articles", *ids, "--format", "json").stdout)
+    labels = [a["label"] for a in data["articles"]]
+    assert len(set(labels)) == 3
+    assert all(label.startswith("Bay Post (2022-02-07): ") for label in labels)
+    assert sum("Ferry crew walks out over pay" in label for label in labels) == 2
+    long = next(label for label in labels if "night ferry" in label)
+    assert long.endswith("…") and len(long) < len("Bay Post (2022-02-07): ") + len(LONG_TITLE)
+    markdown = _compare(db, "--articles", *ids).stdout
+    header = next(line for line in markdown.splitlines() if line.startswith("| row |"))
+    assert [cell.strip() for cell in header.strip("|").split("|")][1:] == labels
+    page = _compare(db, "--articles", *ids, "--format", "html").stdout
+    assert all(f"<th>{escape(label)}</th>" in page for label in labels)
 
 
 def test_format_follows_the_output_suffix():

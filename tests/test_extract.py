@@ -181,6 +181,53 @@ def test_evidence_offsets_point_into_the_text(code):
         assert evidence in event["sentence"]
 
 
+def _source_of(events: list[dict], trigger: str) -> dict:
+    (event,) = [e for e in events if e["trigger"]["text"] == trigger]
+    return event["attributed_to"]
+
+
+def test_he_or_she_stands_for_a_person_not_a_poll_or_a_statement(code):
+    events = code(
+        "Mayor Ruth Okafor spoke at the town hall on Friday. A new survey said residents "
+        "wanted more buses. Police detained two vandals near the depot, she said. "
+        "The transit union's statement said drivers were tired. Guards evicted a squatter "
+        "from the yard, he said."
+    )
+    assert _source_of(events, "detained")["refers_to"] == "Mayor Ruth Okafor"
+    # no person was quoted before "he": the resolve stage finds the person, not the statement
+    assert _source_of(events, "evicted").get("refers_to") != "The transit union's statement"
+
+
+def test_they_stands_for_an_organisation_and_it_for_no_person(code):
+    events = code(
+        "The Green Party of Ontario said volunteers were tired. Its leader Paul Stein said "
+        "turnout was low. Police arrested a heckler at the rally, they said. "
+        "The electoral commission said counting went well. Its chairman Omar Diaz praised "
+        "the staff. Guards detained a man outside the count, it said."
+    )
+    assert _source_of(events, "arrested")["refers_to"] == "The Green Party of Ontario"
+    assert _source_of(events, "detained").get("refers_to") != "Its chairman Omar Diaz"
+
+
+def test_a_reporting_verb_inside_a_quotation_is_no_new_speaker(code):
+    events = code('Ana Ruiz of Lima University wrote, "a court could order a website to remove '
+                  'posts. And it says a country could do so worldwide. In so ruling, the court '
+                  'showed a shocking ignorance of the internet."')
+    assert "Ana Ruiz" in one(events, "ACCUSE")["actor"]["text"]
+
+
+def test_a_hyphenated_source_keeps_its_whole_noun_phrase(code):
+    events = code("E-mails obtained by the newspaper revealed that police raided the office.")
+    source = _source_of(events, "raided")
+    assert source["text"].startswith("E-mails")
+    assert "newspaper" in source["text"]
+
+
+def test_an_adverb_before_the_reporting_verb_is_no_part_of_the_source(code):
+    events = code("The governor has wrongly claimed that troops shelled the village.")
+    assert _source_of(events, "shelled")["text"] == "The governor"
+
+
 # --- linking within an article (resolve stage) -------------------------------------------
 
 def test_sources_and_actors_link_back(code):

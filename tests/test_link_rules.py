@@ -399,3 +399,60 @@ def test_series_ids_are_stable():
     first = summary(location=KOREA)
     assert new_series("g|USA", first, CONFIG).id == new_series("g|USA", first, CONFIG).id
     assert isinstance(new_series("g|USA", first, CONFIG), Series)
+
+
+FERGUSON = {"text": "Ferguson", "name": "Ferguson", "country": "USA", "lat": 38.74,
+            "lon": -90.31}
+ST_LOUIS = {"text": "St. Louis", "name": "St. Louis", "country": "USA", "lat": 38.63,
+            "lon": -90.2}
+WASHINGTON = {"text": "Washington", "name": "Washington", "country": "USA", "lat": 38.9,
+              "lon": -77.04}
+PROTEST = {"event_type": "PROTEST", "trigger": "marched",
+           "sentence": "Hundreds of protesters marched through the town on Sunday."}
+
+
+def protest(when: str, location: dict | None) -> dict:
+    return summary(when=when, published=when, location=location, **PROTEST)
+
+
+def test_a_protest_series_is_one_place_and_one_wave_not_a_country_over_years():
+    group = group_key(protest("2014-08-10", FERGUSON), CONFIG)
+    assert group == "protests|USA"
+    wave = new_series(group, protest("2014-08-10", FERGUSON), CONFIG)
+    wave.n_events = 1
+    # the same city's protests a week on continue it
+    nearby = protest("2014-08-18", ST_LOUIS)
+    assert choose_series(nearby, [wave], CONFIG) is wave
+    wave.include(nearby["timeline_date"])
+    # protesters of the same country a thousand kilometres away are other people
+    assert choose_series(protest("2014-08-20", WASHINGTON), [wave], CONFIG) is None
+    # the same town after months of calm: another wave, whatever the place
+    assert choose_series(protest("2015-01-20", FERGUSON), [wave], CONFIG) is None
+    assert choose_series(protest("2015-01-20", None), [wave], CONFIG) is None
+    # an event may arrive late: one within the pause before the series' start continues it
+    assert choose_series(protest("2014-07-25", FERGUSON), [wave], CONFIG) is wave
+
+
+def test_a_long_pause_ends_a_series_of_any_activity():
+    gap = CONFIG.series["max_gap_days"]
+    start = date(2017, 11, 2)
+    flights = new_series("bomber_flights|USA", summary(location=KOREA), CONFIG)
+    flights.n_events = 1
+    assert flights.start == flights.end == start
+    soon = (start + timedelta(days=gap - 10)).isoformat()
+    late = (start + timedelta(days=gap + 10)).isoformat()
+    assert choose_series(summary(when=soon, published=soon, location=SEOUL), [flights],
+                         CONFIG) is flights
+    assert choose_series(summary(when=late, published=late, location=SEOUL), [flights],
+                         CONFIG) is None
+
+
+def test_a_protest_placed_only_at_its_country_is_compared_at_the_default_reach():
+    nationwide = dict(FERGUSON, precision="city")
+    wave = new_series("protests|USA", protest("2014-08-10", nationwide), CONFIG)
+    wave.n_events = 1
+    country = {"text": "the United States", "name": "United States", "country": "USA",
+               "lat": 39.8, "lon": -98.5, "precision": "country"}
+    assert choose_series(protest("2014-08-15", country), [wave], CONFIG) is wave
+    city = dict(WASHINGTON, precision="city")
+    assert choose_series(protest("2014-08-15", city), [wave], CONFIG) is None

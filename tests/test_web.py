@@ -1,7 +1,7 @@
 """The web UI in headless Chromium, served by a real server on 127.0.0.1, over a database
 holding the two seed reports (read from ../shared/seeds at test time) and this folder's own
 fixture articles (tests/fixtures/web: a story told by two invented outlets, and a report
-full of markup).
+full of markup); and, apart, two reports of one outlet on one day (courier_port_strike_*).
 
 Screenshots of every page go to test-artifacts/web/ (gitignored) for a person to look at.
 The browser is kept off the network: any request to another host fails the test.
@@ -169,6 +169,40 @@ def test_story_comparison_side_by_side(page, server):
         "cells => cells.map(c => c.className.replace('cell ', ''))"))
     assert "reported" in statuses and "absent" in statuses  # each outlet leaves something out
     screenshot(page, "story")
+
+
+@pytest.fixture(scope="module")
+def one_outlet_server(tmp_path_factory) -> str:
+    """Two Daily Courier reports of one strike, on the same day, under other titles."""
+    from sitrep.pipeline import Components, ingest_into
+
+    db = str(tmp_path_factory.mktemp("web") / "one_outlet.db")
+    components = Components.load()
+    with Store(db) as store:
+        store.migrate()
+        for name in ("courier_port_strike_morning.md", "courier_port_strike_evening.md"):
+            report = ingest_into(store, [FIXTURES / name], components=components,
+                                 overrides=ArticleOverrides(outlet="Daily Courier"))
+            assert report.articles_new == 1, report.problems
+    with running(create_app(Settings(db=db))) as url:
+        yield url
+
+
+def test_two_reports_of_one_outlet_and_day_head_columns_one_can_tell_apart(browser,
+                                                                             one_outlet_server):
+    page = browser.new_page(viewport={"width": 1400, "height": 1000})
+    page.route("**/*", lambda route: route.continue_() if urlsplit(route.request.url).hostname
+               in ("127.0.0.1", None) else route.abort())
+    open_view(page, one_outlet_server, "stories")
+    page.locator("li.story-row a").first.click()
+    page.wait_for_selector("body[data-ready=story]")
+    headers = page.locator("#comparison thead th").all_inner_texts()[1:]
+    assert len(headers) == 2 and len(set(headers)) == 2
+    assert all("Daily Courier" in h and "2019-05-14" in h for h in headers)
+    assert any("Dock workers walk out" in h for h in headers)
+    assert any("Port strike leaves ships waiting" in h for h in headers)
+    screenshot(page, "story-one-outlet")
+    page.close()
 
 
 def test_article_shows_markup_as_text_and_highlights_evidence(page, server):

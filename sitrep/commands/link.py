@@ -95,8 +95,8 @@ def stories(db, story_id, fmt, limit, sort, min_articles, all_events) -> None:
 @_friendly_errors
 def series_command(db, fmt, limit) -> None:
     """List series: distinct events of one recurring activity (bomber flights, missile
-    launches, protests, ...) by one actor in one area, in time order. Activities are defined
-    in sitrep/data/link/activities.toml."""
+    launches, protests, ...) by one actor in one area, in time order, with no long pause.
+    Activities and their limits are defined in sitrep/data/link/activities.toml."""
     from sitrep.store import links
 
     store = _open_store(db)

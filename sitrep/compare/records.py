@@ -11,6 +11,17 @@ from typing import Any, Literal
 Voice = Literal["own", "attributed", "quoted"]
 CellStatus = Literal["reported", "differs", "absent"]
 RowKind = Literal["event", "claim"]
+# A title longer than this is cut at a word in an article's label: a label heads a column.
+LABEL_TITLE_CHARS = 60
+
+
+def short_title(title: str, limit: int = LABEL_TITLE_CHARS) -> str:
+    """The title, cut at the last whole word within `limit` characters, with "…"."""
+    title = " ".join(title.split())
+    if len(title) <= limit:
+        return title
+    cut = title[:limit].rsplit(" ", 1)[0] if " " in title[:limit] else title[:limit]
+    return cut.rstrip(" ,;:.-–—") + "…"
 
 
 @dataclass
@@ -27,9 +38,15 @@ class ComparedArticle:
 
     @property
     def label(self) -> str:
-        """How reports name the article's column: outlet and date, else the id."""
-        name = self.outlet or self.title or self.id
-        return f"{name} ({self.published})" if self.published else name
+        """How reports name the article's column: outlet, date and (short) title, "Daily
+        Courier (2021-03-02): Mayor opens bridge"; what is known of them, else the id. Two
+        articles of one outlet and day differ by their titles."""
+        name = self.outlet or ""
+        if self.published:
+            name = f"{name} ({self.published})" if name else self.published
+        if self.title:
+            name = f"{name}: {short_title(self.title)}" if name else short_title(self.title)
+        return name or self.id
 
     @classmethod
     def from_store(cls, article: dict[str, Any], events: list[dict[str, Any]]) -> ComparedArticle:
@@ -248,6 +265,13 @@ class Comparison:
     framing: list[FramingProfile]
     framing_contrasts: list[FramingContrast]
     notes: list[str] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        # articles alike in outlet, date and title still head columns one can tell apart
+        labels = [a.label for a in self.articles]
+        for article in self.articles:
+            if labels.count(article.label) > 1:
+                article.label = f"{article.label} [{article.id}]"
 
     def article(self, article_id: str) -> ArticleSummary:
         return next(a for a in self.articles if a.id == article_id)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 from spacy.tokens import Doc, Span, Token
 
@@ -16,7 +16,15 @@ from sitrep.extract.arguments import (
     subject_of,
     verb_arguments,
 )
-from sitrep.extract.attribution import Attribution, ends_open, find_source, quote_state
+from sitrep.extract.attribution import (
+    Attribution,
+    Speakers,
+    ends_open,
+    find_source,
+    quote_state,
+    source_entity,
+    speaker_of,
+)
 from sitrep.extract.lexicon import Lexicon
 from sitrep.extract.modality import modality_of
 from sitrep.extract.speech import find_speech_acts
@@ -30,44 +38,11 @@ NESTING_DEPTH = 3
 OWN_CLAUSE_DEPS = {"advcl", "conj", "parataxis", "ROOT"}
 
 
-@dataclass
-class _Speakers:
-    """Who has been speaking so far in the article, for quotations and "it said"."""
-
-    last: Entity | None = None  # the most recent source (for quotation carried on)
-    named: Entity | None = None  # the most recent source that is not a pronoun or "the agency"
-
-    def link(self, source: Entity, lexicon: Lexicon) -> Entity:
-        """Point an anaphoric source ("it", "the agency") at the last named one."""
-        if _is_anaphoric(source, lexicon):
-            if self.named is not None:
-                source.refers_to = self.named
-        else:
-            self.named = source
-        self.last = source
-        return source
-
-    def heard(self, actor: Entity, lexicon: Lexicon) -> Entity:
-        """An actor of a speech act ("X called for ...") becomes the current speaker."""
-        if not _is_anaphoric(actor, lexicon):
-            self.named = actor
-        self.last = actor
-        return actor
-
-
-def _is_anaphoric(source: Entity, lexicon: Lexicon) -> bool:
-    words = source.text.lower().split()
-    if len(words) == 1 and words[0] in lexicon.word_set("actors.pronouns"):
-        return True
-    return (len(words) == 2 and words[0] in ("the", "this")
-            and words[1] in lexicon.word_set("attribution.anaphoric_heads"))
-
-
 def extract_events(doc: Doc, article: Article, lexicon: Lexicon | None = None) -> list[Event]:
     """Every event mention in the article, in text order, unresolved (no codes, no dates)."""
     lexicon = lexicon or Lexicon.default()
     events: list[Event] = []
-    speakers = _Speakers()
+    speakers = Speakers(doc, lexicon)
     open_quote = False
     previous_end = 0
     text = article.text  # the doc's text (its parse), without Doc.text joining every token
@@ -125,11 +100,11 @@ def extract_events(doc: Doc, article: Article, lexicon: Lexicon | None = None) -
             attribution = (Attribution(None, None) if match.pattern is DEMAND
                            else find_source(match.token, lexicon))
             if attribution.source is not None:
-                spoke = speakers.link(attribution.source, lexicon)
+                spoke = speakers.link(attribution.source)
             elif quoted and continues_quote and speakers.last is not None:
                 attribution = Attribution(speakers.last, None)  # quotation carried on
             elif event.actor is not None and not quoted and lexicon.is_verbal(event.event_type):
-                spoke = speakers.heard(event.actor, lexicon)  # "X called for ...: '...'"
+                spoke = speakers.heard(event.actor)  # "X called for ...: '...'"
             event.attributed_to = attribution.source
             event.modality = ("asserted" if match.pattern is DEMAND
                               else modality_of(match.token, lexicon, claim_verb=attribution.verb))
@@ -146,9 +121,9 @@ def extract_events(doc: Doc, article: Article, lexicon: Lexicon | None = None) -
         events += _speech_events(sentence, text, article, lexicon, inside, matches,
                                  events[first:], speakers.last if continues_quote else None)
         if spoke is None:
-            speaker = _sentence_speaker(tokens, lexicon)
+            speaker = _sentence_speaker(tokens, lexicon, inside)
             if speaker is not None:
-                speakers.link(speaker, lexicon)
+                speakers.link(speaker)
         open_quote = ends_open(tokens, open_quote)
     return _one_per_trigger(events)
 
@@ -416,12 +391,15 @@ def _nested(token: Token, trigger_tokens: set[int]) -> bool:
     return False
 
 
-def _sentence_speaker(sentence: Sequence[Token], lexicon: Lexicon) -> Entity | None:
-    """A sentence with no event may still name who is speaking ('"...," KCNA said.')."""
+def _sentence_speaker(sentence: Sequence[Token], lexicon: Lexicon, inside: list[bool]
+                      ) -> Entity | None:
+    """A sentence with no event may still name who is speaking ('"...," KCNA said.'); a
+    reporting verb inside the quotation ('"... and it says ...," she wrote') is the
+    speaker's words, not a new speaker."""
     reporting = lexicon.word_set("attribution.reporting_verbs")
-    for token in sentence:
-        if token.pos_ == "VERB" and token.lemma_.lower() in reporting:
-            speaker = next((c for c in token.children if c.dep_ == "nsubj"), None)
-            if speaker is not None:
-                return entity_for(speaker)
+    for token, quoted in zip(sentence, inside, strict=True):
+        if not quoted and token.pos_ == "VERB" and token.lemma_.lower() in reporting:
+            speaker = speaker_of(token)
+            if speaker is not None and speaker.dep_ == "nsubj":  # not "it was reported"
+                return source_entity(speaker)
     return None

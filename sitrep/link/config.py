@@ -24,6 +24,10 @@ class Activity:
     counterpart: str | None = None
     # whether two mentions naming it are tied ("B-1B bombers": yes; "talks": no)
     ties_events: bool = True
+    # how far from a series' area and how long after (or before) its events an event of this
+    # activity may be and still continue it; None: linking.toml's [series] default
+    max_distance_km: float | None = None
+    max_gap_days: int | None = None
 
 
 @dataclass(frozen=True)
@@ -83,4 +87,5 @@ def _activity(key: str, spec: dict[str, Any]) -> Activity:
     pattern = re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, terms)) + r")(?![\w-])")
     return Activity(key, spec.get("label", key.replace("_", " ")),
                     frozenset(t.upper() for t in spec["types"]), pattern,
-                    spec.get("counterpart"), spec.get("ties_events", True))
+                    spec.get("counterpart"), spec.get("ties_events", True),
+                    spec.get("max_distance_km"), spec.get("max_gap_days"))

@@ -116,6 +116,7 @@ def mention_from_record(record: dict[str, Any], config: LinkConfig) -> EventMent
         latest=latest,
         place=location.get("name") or location.get("text"),
         place_country=location.get("country"),
+        place_precision=location.get("precision"),
         lat=location.get("lat"),
         lon=location.get("lon"),
         words=_sentence_words(sentence, (record.get("trigger") or {}).get("text") or "",

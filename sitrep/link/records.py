@@ -99,6 +99,7 @@ class EventMention:
     latest: date | None
     place: str | None
     place_country: str | None
+    place_precision: str | None  # point, city, division, region, country (location record)
     lat: float | None
     lon: float | None
     words: frozenset[str]  # content words and numbers of its sentence
@@ -152,6 +153,7 @@ class EventCluster:
             "place": placed.place if placed else None,
             "lat": placed.lat if placed else None,
             "lon": placed.lon if placed else None,
+            "place_precision": placed.place_precision if placed else None,
             "activity": activity,
             "n_mentions": len(self.mentions),
             "n_articles": len({m.article_id for m in self.mentions}),
@@ -176,7 +178,7 @@ class ClusterSketch:
 @dataclass
 class Series:
     """Distinct events of one recurring activity by one actor (and recipient, for activities
-    done to someone) in one area. Kept from its first event on; shown as a series once it
+    done to someone) in one area, with no long pause between them. Kept from its first event on; shown as a series once it
     has `min_events` events on at least two dates (`recurring`)."""
 
     id: str
@@ -189,6 +191,15 @@ class Series:
     lat: float | None
     lon: float | None
     n_events: int = 0
+    # the first and last dates of its events: a series is continuous in time
+    start: date | None = None
+    end: date | None = None
+
+    def include(self, day: date | None) -> None:
+        """Widen the series' dates to a new event's."""
+        if day is not None:
+            self.start = min(self.start or day, day)
+            self.end = max(self.end or day, day)
 
     @property
     def title(self) -> str:

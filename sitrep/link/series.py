@@ -3,18 +3,23 @@ protests, ...) by one actor, ordered in time.
 
 An event belongs to an activity when its type allows it and its sentence names it
 (`sitrep/data/link/activities.toml`). Events of one activity and actor (and recipient, for
-activities done to someone) form a group; a group splits into areas, one series each: an
-event joins the nearest series of its group placed within `max_distance_km`, or starts one
-(see `choose_series`). Series grow one event at a time, so that linking a batch never
-re-reads a whole group. A series with `min_events` events on two dates or more is shown.
+activities done to someone) form a group. An actor code names a country more often than one
+actor ("USA" protesters in Ferguson in 2014 and in Washington in 2017), so a group splits
+into series continuous in place and time: an event joins the nearest series of its group
+placed within `max_distance_km` of it whose events are at most `max_gap_days` from its date,
+or starts one (see `choose_series`; both limits per activity, else linking.toml's; an event
+placed only at a region or a country is as near as the default reach). Series
+grow one event at a time, so that linking a batch never re-reads a whole group. A series with
+`min_events` events on two dates or more is shown.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import date
 from typing import Any
 
-from sitrep.link.config import LinkConfig
+from sitrep.link.config import Activity, LinkConfig
 from sitrep.link.geo import distance_km
 from sitrep.link.records import Series, link_id
 
@@ -75,22 +80,45 @@ def series_label(group: str, config: LinkConfig) -> str:
 def new_series(group: str, cluster: dict[str, Any], config: LinkConfig) -> Series:
     """A series started by an event cluster (`EventCluster.summary()` plus its id)."""
     activity_id, actor_code, *rest = group.split("|")
-    return Series(link_id("series", f"{group}:{cluster['id']}"), group, activity_id,
-                  series_label(group, config), actor_code, rest[0] if rest else None,
-                  cluster["place"], cluster["lat"], cluster["lon"])
+    started = Series(link_id("series", f"{group}:{cluster['id']}"), group, activity_id,
+                     series_label(group, config), actor_code, rest[0] if rest else None,
+                     cluster["place"], cluster["lat"], cluster["lon"])
+    started.include(cluster["timeline_date"])
+    return started
+
+
+def _limit(activity: Activity | None, name: str, config: LinkConfig) -> Any:
+    """An activity's own `max_distance_km` / `max_gap_days`, else linking.toml's."""
+    own = getattr(activity, name) if activity is not None else None
+    return own if own is not None else config.series[name]
+
+
+def _continues(series: Series, day: date | None, gap_days: int) -> bool:
+    """Whether an event on `day` is at most `gap_days` before or after the series' events
+    (an undated event or series: yes)."""
+    if day is None or series.start is None or series.end is None:
+        return True
+    return (series.start - day).days <= gap_days and (day - series.end).days <= gap_days
 
 
 def choose_series(cluster: dict[str, Any], candidates: Sequence[Series], config: LinkConfig
                   ) -> Series | None:
     """The series of its group an event cluster joins, or None for a new one.
 
-    A placed event joins the nearest series placed within `max_distance_km`, else a series
-    with no place yet (which takes its place); an event with no place joins the series with
-    the most events.
+    Only series whose events are at most `max_gap_days` from the event's date continue. A
+    placed event joins the nearest of them placed within `max_distance_km` (the activity's,
+    unless the event's place is only a region or a country: "a strike in England" may be
+    anywhere there), else one with no place yet (which takes its place); an event with no
+    place joins the one with the most events.
     """
+    activity = config.activity(candidates[0].activity) if candidates else None
+    gap = _limit(activity, "max_gap_days", config)
+    candidates = [s for s in candidates if _continues(s, cluster["timeline_date"], gap)]
     if cluster["lat"] is None or cluster["lon"] is None:
         return min(candidates, key=lambda s: (-s.n_events, s.id), default=None)
-    reach = config.series["max_distance_km"]
+    reach = (_limit(activity, "max_distance_km", config)
+             if cluster.get("place_precision") not in config.series["vague_precisions"]
+             else config.series["max_distance_km"])
     near = [(distance_km(cluster["lat"], cluster["lon"], s.lat, s.lon), s.id, s)
             for s in candidates if s.lat is not None and s.lon is not None]
     near = [n for n in near if n[0] <= reach]

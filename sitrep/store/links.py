@@ -519,15 +519,18 @@ class LinkSession:
     def save_clusters(self, changed: Sequence[dict], new: Sequence[dict],
                       members: Sequence[EventMention], member_of: dict[str, str]) -> None:
         """Write cluster rows (`summary()` dicts plus "series_group"): update `changed`,
-        insert `new`; add `members` (new mentions) with `member_of[event_id]`."""
+        insert `new`; add `members` (new mentions) with `member_of[event_id]`. Keys the
+        table has no column for (what only series placement reads) are not stored."""
+        stored = set(clusters_table.c.keys())
         if changed:
-            columns = [k for k in changed[0] if k != "id"]
+            columns = [k for k in changed[0] if k != "id" and k in stored]
             statement = (update(clusters_table).where(clusters_table.c.id == bindparam("b_id"))
                          .values({k: bindparam(f"b_{k}") for k in columns}))
-            self.connection.execute(statement, [{f"b_{k}": v for k, v in row.items()}
+            self.connection.execute(statement, [{f"b_{k}": row[k] for k in ["id", *columns]}
                                                 for row in changed])
         if new:
-            self.connection.execute(insert(clusters_table), list(new))
+            self.connection.execute(insert(clusters_table),
+                                    [{k: v for k, v in row.items() if k in stored} for row in new])
         if members:
             self.connection.execute(insert(event_cluster_members), [
                 {"event_id": m.event_id, "cluster_id": member_of[m.event_id],
@@ -545,7 +548,7 @@ class LinkSession:
                 found[row["group_key"]].append(Series(  # label: the caller's vocabulary
                     row["id"], row["group_key"], row["activity"], "", row["actor_code"],
                     row["recipient_code"], row["area"], row["lat"], row["lon"],
-                    row["n_events"]))
+                    row["n_events"], row["start_date"], row["end_date"]))
         return found
 
     def save_series(self, new: Sequence[Series], placed: Sequence[Series],

@@ -431,7 +431,7 @@
     const contradictions = comparison ? comparison.contradictions.map((c) => h("div", { class: "contradiction" },
       h("h3", {}, `${c.rule}: `, c.summary),
       h("div", { class: "sides" }, [c.left, c.right].map((side) => h("blockquote", {},
-        h("p", {}, side.sentence), h("footer", {}, side.outlet || side.article_id, side.source ? ` — ${side.source}` : "",
+        h("p", {}, side.sentence), h("footer", {}, label(articles)(side.article_id), side.source ? ` — ${side.source}` : "",
           side.detail ? [": ", h("b", {}, side.detail)] : null)))))) : [];
     const omissions = comparison ? comparison.omissions.map((o) => h("li", {},
       h("b", {}, o.label), ` — reported by ${o.reported_by.map(label(articles)).join(", ")}; `,
