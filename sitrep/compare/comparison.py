@@ -56,10 +56,12 @@ def compare_articles(articles: Sequence[ComparedArticle],
         capability_statements.extend(capability_reader.statements(article.text, items))
 
     ids = [a.id for a in articles]
-    rows = aligner.rows(event_mentions, claim_mentions, ids)
+    meaning = Meaning(knowledge, articles, per_article)
+    same_fact_at = float(knowledge.rules["alignment"]["same_fact_at"])
+    rows = aligner.rows(event_mentions, claim_mentions, ids,
+                        lambda a, b: meaning.same_fact(a.statement, b.statement, same_fact_at))
     features_by_row = _features_by_row(rows, event_mentions + claim_mentions)
-    omission_finder = OmissionFinder(knowledge, Meaning(knowledge, articles, per_article),
-                                     articles)
+    omission_finder = OmissionFinder(knowledge, meaning, articles)
     omission_finder.score_relevance(rows, features_by_row)
     # rows several articles report first, then by relevance; numbered in that order
     rows.sort(key=lambda r: (-len(r.reported_by), -r.relevance, _first_position(r, ids)))
