@@ -10,8 +10,9 @@ no omission. An article never omits what an article published more than
 
 Relevance to the story: the weighted share of the sentence's words that belong to the
 story's core (the lead sentence of each article and the sentences of rows several articles
-report; a word counts by the share of articles whose core uses it), scaled down for
-sentences shorter than `omissions.full_sentence_words` (quotation fragments, credit lines),
+report; a word counts by the share of articles whose core uses it), times the square of
+the sentence's share of `omissions.full_sentence_words` words (quotation fragments and
+credit lines rank low),
 plus `omissions.event_bonus` for coded events. Rules in `sitrep/data/compare/rules.toml`.
 """
 
@@ -66,7 +67,7 @@ class OmissionFinder:
         if not total:
             return 0.0
         core = sum(w * share.get(k, 0.0) for k, w in weights.items()) / total
-        length = min(1.0, len(item.words) / self.full_words)
+        length = min(1.0, len(item.words) / self.full_words) ** 2
         return round(min(1.0, core * length + (self.event_bonus if event else 0.0)), 3)
 
     # -- omissions ------------------------------------------------------------------------
