@@ -16,7 +16,7 @@ BAGS_A = ("Lawmakers in Vessa approved legislation on Monday that bans plastic b
           "Shop owners in Vessa fear losing customers to the neighbouring town of Dorrin, "
           "where plastic bags stay legal.\n")
 BAGS_B = ("The Vessa parliament passed a bill on Monday prohibiting plastic bags in shops.\n"
-          "Under the bill, the fee charged for paper bags is increased to 10 cents.\n"
+          "Paper bags will cost 10 cents under the new legislation.\n"
           "A fisherman caught a record tuna near the harbour.\n")
 
 
@@ -32,7 +32,7 @@ def _omitted(comparison, article_id):
 def test_a_fact_told_in_other_words_is_no_omission():
     comparison = _bags()
     omitted_by_b = [o.sentence for o in _omitted(comparison, "b")]
-    assert not any("paper bags" in s for s in omitted_by_b)  # "raises" / "increased to 10"
+    assert not any("paper bags" in s for s in omitted_by_b)  # "measure" / "legislation"
     assert not any("approved legislation" in s for s in omitted_by_b)  # "passed a bill"
     fee = next(r for r in comparison.rows
                if any("paper bags to ten" in m.sentence for c in r.cells for m in c.mentions))
@@ -122,3 +122,14 @@ def test_keys_meet_across_inflection_derivation_synonyms_and_abbreviations():
     assert {"texas", "fundrais", "bill", "money"} <= second  # Tex., fund-raiser, legislation
     fundraiser = set(meaning.by_article["b"][0].keys)
     assert {"texas", "fundrais", "bill", "money"} <= fundraiser
+
+
+def test_a_quote_paraphrased_and_called_false_is_no_omission():
+    a_text = ("Senator Odo Vance defended his tax plan in Greyport on Thursday.\n"
+              "\"My plan will bring a million jobs to this state,\" Vance told the crowd.\n")
+    b_text = ("Senator Odo Vance defended his tax plan in Greyport on Thursday.\n"
+              "He repeated the false claim that the tax cuts would create a million jobs.\n"
+              "Economists at the state university expect a deficit.\n")
+    comparison = compare_articles([article("a", "A", "2023-02-02", a_text),
+                                   article("b", "B", "2023-02-02", b_text)])
+    assert not _omitted(comparison, "b")
