@@ -133,3 +133,16 @@ def test_a_quote_paraphrased_and_called_false_is_no_omission():
     comparison = compare_articles([article("a", "A", "2023-02-02", a_text),
                                    article("b", "B", "2023-02-02", b_text)])
     assert not _omitted(comparison, "b")
+
+
+def test_the_lead_of_one_story_is_carried_by_the_other_lead():
+    a_text = ("Rebel units seized the main airport of Kesh early on Saturday after a night of "
+              "heavy shelling.\n"
+              "Several cargo planes were destroyed on the runway at Kesh.\n")
+    b_text = ("The Kesh airport has fallen to insurgent forces, the defence ministry conceded.\n"
+              "Aid agencies suspended flights into the region.\n")
+    comparison = compare_articles([article("a", "A", "2023-09-02", a_text),
+                                   article("b", "B", "2023-09-02", b_text)])
+    omitted_by_b = [o for o in _omitted(comparison, "b")]
+    assert not [o for o in omitted_by_b if o.sentence.startswith("Rebel units")]
+    assert [o for o in omitted_by_b if o.sentence.startswith("Several cargo")]

@@ -144,7 +144,8 @@ class Meaning:
             return (digits, True) if digits else (None, False)
         if self.synonym.get(lower, "").isdigit():
             return self.synonym[lower], True  # "two" is a stop word, yet a count
-        if lower in STOP_WORDS or not any(ch.isalpha() for ch in lower) or len(lower) < 2:
+        if lower in STOP_WORDS or not any(ch.isalpha() for ch in lower) or \
+                len(lower.rstrip(".")) < 2:  # initials ("J.") tell nothing
             return None, False
         lemma = lemma.lower()
         if lemma.rstrip(".") in self.light or lower.rstrip(".") in self.light:

@@ -5,7 +5,8 @@ and a sentence that restates one listed already (in its article or, as the close
 in an article that carries it) is not listed again. An article omits a sentence only when
 none of its sentences, nor two adjacent ones, carries the fact (`meaning.Meaning.closest`
 reaching `omissions.carried_at`), nor the sentences the row aligned with it: a near match is
-no omission. An article never omits what an article published more than
+no omission; nor is an article's lead when the other article's lead covers some of it (both
+tell the story's main event). An article never omits what an article published more than
 `omissions.story_window_days` later tells, nor an event dated after its own publication.
 
 Relevance to the story: the weighted share of the sentence's words that belong to the
@@ -34,6 +35,7 @@ class OmissionFinder:
         self.min_relevance = float(rules["min_relevance"])
         self.event_bonus = float(rules["event_bonus"])
         self.carried_at = float(rules["carried_at"])
+        self.lead_carried_at = float(rules["lead_carried_at"])
         self.window_days = int(rules["story_window_days"])
         self.full_words = int(rules["full_sentence_words"])
         self.meaning = meaning
@@ -106,9 +108,11 @@ class OmissionFinder:
                 match = self.meaning.closest(statement, article_id)
                 if match and (best is None or match[0].score > best[0].score):
                     best = match
-            if best is not None and best[0].score >= self.carried_at:
+            if (best is not None and best[0].score >= self.carried_at) or \
+                    self._leads_agree(first.statement, article_id):
                 reported.append(article_id)
-                listed.add((article_id, best[1]))  # its own words for the fact: not again
+                if best is not None:
+                    listed.add((article_id, best[1]))  # its own words for the fact: not again
                 continue
             missing.append(article_id)
             if best is not None:
@@ -118,6 +122,21 @@ class OmissionFinder:
         return Omission(row.id, row.label, row.kind, sorted(reported, key=self.ids.index),
                         missing, row.relevance, first.statement.text, first.mention.source,
                         nearest)
+
+    def _leads_agree(self, statement: Statement, article_id: str) -> bool:
+        """Two leads of one story tell its main event, in whatever words: a lead is carried
+        by the other article's lead when that covers `lead_carried_at` of it."""
+        if statement.index != 0 or not self.meaning.by_article[article_id] or \
+                not self._one_story(statement.article_id, article_id):
+            return False
+        lead = self.meaning.by_article[article_id][0]
+        return self.meaning.coverage(self.meaning.of(statement), lead.keys) >= self.lead_carried_at
+
+    def _one_story(self, a: str, b: str) -> bool:
+        """Published within the story window of each other (or undated)."""
+        if self.published[a] is None or self.published[b] is None:
+            return True
+        return abs((self.published[a] - self.published[b]).days) <= self.window_days
 
     def _could_tell(self, first: Features, article_id: str) -> bool:
         """Whether the article was published late enough to tell the fact."""
