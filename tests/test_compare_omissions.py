@@ -146,3 +146,27 @@ def test_the_lead_of_one_story_is_carried_by_the_other_lead():
     omitted_by_b = [o for o in _omitted(comparison, "b")]
     assert not [o for o in omitted_by_b if o.sentence.startswith("Rebel units")]
     assert [o for o in omitted_by_b if o.sentence.startswith("Several cargo")]
+
+
+def test_two_rare_details_shared_carry_a_long_sentence():
+    filler = [f"The council of Amber discussed the harbour plan at session {n}." for n in
+              range(12)]
+    a_text = "\n".join([
+        *filler,
+        "Mayor Ilse Brandt, speaking at a fund-raiser in Corpus Christi, Tex., explained why "
+        "voters should choose her.",
+    ]) + "\n"
+    b_text = "\n".join([
+        *filler,
+        "At a fundraiser in Texas, Brandt urged lawyers to donate to her campaign.",
+    ]) + "\n"
+    knowledge = Knowledge.default()
+    articles = [article("a", "A", None, a_text), article("b", "B", None, b_text)]
+    meaning = Meaning(knowledge, articles,
+                      {a.id: statements(a, knowledge) for a in articles})
+    mayor = meaning.by_article["a"][-1]
+    other = meaning.by_article["b"][-1]
+    assert meaning.coverage(mayor, other.keys) < meaning.carried_at  # few words in common,
+    match, _ = meaning.closest(mayor.statement, "b")
+    assert match.score >= meaning.carried_at  # but "fundraiser" and "Texas" are rare
+    assert "Brandt urged" in match.sentence

@@ -78,6 +78,7 @@ class Meaning:
         self.min_clause_keys = int(rules["min_clause_keys"])
         self.carried_at = float(rules["carried_at"])
         self.rare_share = float(rules["rare_share"])
+        self.rare_most = int(rules["rare_statements"])
         self.rare_shared = int(rules["rare_shared"])
         self.rare_min_share = float(rules["rare_min_share"])
         self.article_cover = float(rules["article_cover"])
@@ -94,7 +95,8 @@ class Meaning:
         total = max(1, len(everything))
         self.idf = {key: 1.0 + math.log(total / n) for key, n in df.items()}
         self.df = df
-        self.rare_statements = self.rare_share * total
+        # rare: few sentences, and few of all (in two short articles nothing is rare)
+        self.rare_statements = min(self.rare_most, self.rare_share * total)
         self.article_keys = {i: {k for item in items for k in item.keys}
                              for i, items in self.by_article.items()}
 
