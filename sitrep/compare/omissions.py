@@ -13,8 +13,8 @@ Relevance to the story: the weighted share of the sentence's words that belong t
 story's core (the lead sentence of each article and the sentences of rows several articles
 report; a word counts by the share of articles whose core uses it), times the square of
 the sentence's share of `omissions.full_sentence_words` words (quotation fragments and
-credit lines rank low),
-plus `omissions.event_bonus` for coded events. Rules in `sitrep/data/compare/rules.toml`.
+credit lines rank low), plus `omissions.event_bonus` for coded events. Rules in
+`sitrep/data/compare/rules.toml`.
 """
 
 from __future__ import annotations
