@@ -113,3 +113,12 @@ def test_markdown_report_shows_the_evidence(seeds):
     assert " ".join(x["left"]["sentence"].split()) in text
     assert " ".join(x["right"]["sentence"].split()) in text
     assert "### alarm vs routine" in result.stdout
+
+
+def test_the_earlier_report_omits_nothing_of_the_later_one(seeds):
+    data, yonhap, wsws, _, _ = seeds
+    assert data["publication_gap_days"] == 183
+    # the May editorial cannot leave out November's flights
+    assert not [o for o in data["omissions"] if wsws in o["missing_from"]]
+    sentences = [o["sentence"] for o in data["omissions"]]
+    assert len(sentences) == len(set(sentences))  # one omission per sentence

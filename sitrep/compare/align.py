@@ -11,13 +11,15 @@ source), because those differences are what a comparison shows ("reported differ
   take from it. Two events of one sentence never share a row.
 - Sentences with no coded event are claims; two share a row when their weighted word
   overlap reaches `alignment.claim_threshold` with at least `claim_min_shared` words.
+- Rows of different articles whose sentences tell the same fact in other words
+  (`meaning.Meaning.same_fact` at `alignment.same_fact_at`) become one row.
 A mention joins the best-scoring row; a row's first mention is its reference, against which
 the other articles' mentions are said to be the same or to differ.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from sitrep.compare.features import Features, Reader, distance_km, place_name
 from sitrep.compare.knowledge import Knowledge
@@ -108,13 +110,18 @@ class Aligner:
     # -- rows -----------------------------------------------------------------------------
 
     def rows(self, events: Sequence[Features], claims: Sequence[Features],
-             article_ids: Sequence[str]) -> list[CoverageRow]:
+             article_ids: Sequence[str],
+             same_fact: Callable[[Features, Features], bool] | None = None) -> list[CoverageRow]:
+        """Coverage rows; with `same_fact`, rows of different articles whose sentences tell
+        the same fact in other words become one."""
         event_rows = self._group(events, "event", self.event_score, self.event_threshold)
         # a sentence with no coded event may say what another article's event sentence says
         # ("Two frigates sailed ..." beside "Four frigates sailed ... in a show of force")
         claim_rows = self._group(claims, "claim", self.claim_score, self.claim_threshold,
                                  rows=list(event_rows))[len(event_rows):]
         groups = event_rows + claim_rows
+        if same_fact is not None:
+            groups = _merge_same_facts(groups, same_fact)
         return [self._row(i, group, article_ids) for i, group in enumerate(groups, 1)]
 
     def _group(self, mentions: Sequence[Features], kind: RowKind, score, threshold,
@@ -189,6 +196,24 @@ class Aligner:
         if source_a != source_b:
             found.append(Difference("source", source_a, source_b))
         return found
+
+
+def _merge_same_facts(groups: list[_Row],
+                      same_fact: Callable[[Features, Features], bool]) -> list[_Row]:
+    """A row joins an earlier row of other articles when a sentence of each tells the
+    same fact (the earlier row keeps its reference)."""
+    kept: list[_Row] = []
+    for group in groups:
+        articles = {m.mention.article_id for m in group.mentions}
+        target = next((row for row in kept
+                       if not articles & {m.mention.article_id for m in row.mentions}
+                       and any(same_fact(a, b) for a in group.mentions
+                               for b in row.mentions)), None)
+        if target is None:
+            kept.append(group)
+        else:
+            target.mentions.extend(group.mentions)
+    return kept
 
 
 def _same_statement(a: Features, b: Features) -> bool:

@@ -11,13 +11,14 @@ from sitrep.compare.contradictions import Rules
 from sitrep.compare.features import Features, Reader
 from sitrep.compare.framing import framing_contrasts, framing_profile
 from sitrep.compare.knowledge import Knowledge
+from sitrep.compare.meaning import Meaning
+from sitrep.compare.omissions import OmissionFinder
 from sitrep.compare.records import (
     ArticleSummary,
     ComparedArticle,
     Comparison,
     Contradiction,
     CoverageRow,
-    Omission,
     Statement,
 )
 from sitrep.compare.sources import attribution_profile
@@ -55,9 +56,13 @@ def compare_articles(articles: Sequence[ComparedArticle],
         capability_statements.extend(capability_reader.statements(article.text, items))
 
     ids = [a.id for a in articles]
-    rows = aligner.rows(event_mentions, claim_mentions, ids)
+    meaning = Meaning(knowledge, articles, per_article)
+    same_fact_at = float(knowledge.rules["alignment"]["same_fact_at"])
+    rows = aligner.rows(event_mentions, claim_mentions, ids,
+                        lambda a, b: meaning.same_fact(a.statement, b.statement, same_fact_at))
     features_by_row = _features_by_row(rows, event_mentions + claim_mentions)
-    _score_relevance(rows, features_by_row, articles, knowledge)
+    omission_finder = OmissionFinder(knowledge, meaning, articles)
+    omission_finder.score_relevance(rows, features_by_row)
     # rows several articles report first, then by relevance; numbered in that order
     rows.sort(key=lambda r: (-len(r.reported_by), -r.relevance, _first_position(r, ids)))
     by_number = {}
@@ -74,12 +79,13 @@ def compare_articles(articles: Sequence[ComparedArticle],
         articles=[ArticleSummary(a.id, a.label, a.outlet, a.title, a.published,
                                  len(per_article[a.id]), len(a.events)) for a in articles],
         rows=rows,
-        omissions=_omissions(rows, knowledge),
+        omissions=omission_finder.omissions(rows, by_number),
         contradictions=contradictions,
         attribution=[attribution_profile(a.id, per_article[a.id]) for a in articles],
         framing=framing,
         framing_contrasts=framing_contrasts(framing, knowledge),
         notes=_notes(articles, knowledge),
+        publication_gap_days=_publication_gap(articles),
     )
 
 
@@ -92,42 +98,6 @@ def _features_by_row(rows: list[CoverageRow],
                      for cell in row.cells for m in cell.mentions] for row in rows}
 
 
-def _score_relevance(rows: list[CoverageRow], features: dict[str, list[Features]],
-                     articles: Sequence[ComparedArticle], knowledge: Knowledge) -> None:
-    """Relevance of a row to the story: the weighted share of its sentence's words that
-    belong to the story's core, plus a bonus for coded events. The core is the words of
-    the sentences of the rows several articles report; with no such row, the words every
-    article uses."""
-    shared = [r for r in rows if len(r.reported_by) > 1]
-    if shared:
-        core = {t for r in shared for f in features[r.id] for t in f.sentence_terms}
-    else:
-        vocabularies = [
-            {t for fs in features.values() for f in fs if f.mention.article_id == a.id
-             for t in f.sentence_terms} for a in articles
-        ]
-        core = set.intersection(*vocabularies)
-    bonus = float(knowledge.rules["omissions"]["event_bonus"])
-    for row in rows:
-        terms = features[row.id][0].sentence_terms
-        total = sum(terms.values()) or 1.0
-        share = sum(w for t, w in terms.items() if t in core) / total
-        row.relevance = round(min(1.0, share + (bonus if row.kind == "event" else 0.0)), 3)
-
-
-def _omissions(rows: list[CoverageRow], knowledge: Knowledge) -> list[Omission]:
-    threshold = float(knowledge.rules["omissions"]["min_relevance"])
-    found = []
-    for row in rows:
-        if not row.missing_from or row.relevance < threshold:
-            continue
-        first = next(c.mentions[0] for c in row.cells if c.mentions)
-        found.append(Omission(row.id, row.label, row.kind, row.reported_by, row.missing_from,
-                              row.relevance, first.sentence, first.source))
-    found.sort(key=lambda o: -o.relevance)
-    return found
-
-
 def _first_position(row: CoverageRow, ids: list[str]) -> tuple[int, int]:
     for cell in row.cells:
         if cell.mentions:
@@ -135,17 +105,29 @@ def _first_position(row: CoverageRow, ids: list[str]) -> tuple[int, int]:
     return len(ids), 0
 
 
+def _publication_gap(articles: Sequence[ComparedArticle]) -> int | None:
+    dates = sorted(date.fromisoformat(a.published) for a in articles if a.published)
+    return (dates[-1] - dates[0]).days if len(dates) >= 2 else None
+
+
 def _notes(articles: Sequence[ComparedArticle], knowledge: Knowledge) -> list[str]:
     notes = []
-    dates = sorted(date.fromisoformat(a.published) for a in articles if a.published)
+    gap = _publication_gap(articles)
     window = int(knowledge.rules["dates"]["same_occurrence_days"])
-    if len(dates) >= 2 and (dates[-1] - dates[0]).days > window:
+    story_window = int(knowledge.rules["omissions"]["story_window_days"])
+    if gap is not None and gap > window:
         notes.append(
-            f"The articles were published {(dates[-1] - dates[0]).days} days apart: they may "
+            f"The articles were published {gap} days apart: they may "
             f"report different occurrences of a recurring activity. Mentions dated more than "
             f"{window} days apart are shown as reported differently, never as contradictions."
         )
-    if len(dates) < len(articles):
+    if gap is not None and gap > story_window:
+        notes.append(
+            f"Published {gap} days apart, beyond one story's {story_window} days: an article "
+            f"is never said to omit what an article published more than {story_window} days "
+            f"after it tells."
+        )
+    if any(not a.published for a in articles):
         notes.append("Some articles have no publication date: their relative dates are "
                      "unresolved and date rules skip them.")
     return notes

@@ -105,6 +105,7 @@ class Knowledge:
     capability_cues: dict[str, Any]
     platforms: dict[str, Any]
     framing: tuple[FramingCategory, ...]
+    meaning: dict[str, Any]
 
     @classmethod
     @functools.cache
@@ -128,6 +129,7 @@ class Knowledge:
             capability_cues=capabilities.get("cues", {}),
             platforms=capabilities.get("platforms", {}),
             framing=tuple(_framing(framing)),
+            meaning=read_toml(compare_dir / "meaning.toml"),
         )
 
     def words(self, table: dict[str, Any], key: str) -> frozenset[str]:

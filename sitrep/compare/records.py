@@ -141,17 +141,28 @@ class CoverageRow:
 
 
 @dataclass
+class NearMatch:
+    """The closest an article comes to a statement of another: its sentence (or two
+    adjacent ones) and the weighted share of the statement's words it holds."""
+
+    article_id: str
+    sentence: str
+    score: float
+
+
+@dataclass
 class Omission:
-    """A row some articles report and others leave out."""
+    """A fact (one sentence) some articles tell and others do not carry in any words."""
 
     row_id: str
     label: str
     kind: RowKind
-    reported_by: list[str]
+    reported_by: list[str]  # the sentence's article and those that carry the fact
     missing_from: list[str]
     relevance: float
-    sentence: str  # the first reporting mention's sentence
+    sentence: str
     source: str | None = None
+    nearest: list[NearMatch] = field(default_factory=list)  # per omitting article
 
 
 @dataclass
@@ -265,6 +276,7 @@ class Comparison:
     framing: list[FramingProfile]
     framing_contrasts: list[FramingContrast]
     notes: list[str] = field(default_factory=list)
+    publication_gap_days: int | None = None  # first to last publication date
 
     def __post_init__(self) -> None:
         # articles alike in outlet, date and title still head columns one can tell apart

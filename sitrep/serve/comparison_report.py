@@ -96,6 +96,8 @@ def markdown_report(c: Comparison) -> str:
                    f"{_md(a.title or '')} | {a.statements} | {a.events} | "
                    f"{profile.own_share:.0%} |")
     out.append("")
+    if c.publication_gap_days is not None:
+        out += [_gap_text(c.publication_gap_days), ""]
     for note in c.notes:
         out += [f"> {note}", ""]
 
@@ -167,11 +169,18 @@ def markdown_report(c: Comparison) -> str:
         reported = ", ".join(_label(c, i) for i in o.reported_by)
         out.append(f"- **{_md(o.label)}** ({o.kind}, relevance {o.relevance:.2f}): in "
                    f"{_md(reported)}, not in {_md(missing)}  ")
-        out.append(f"  > {_md(o.sentence)}")
+        out.append(f"  > {_md(o.sentence)}  ")
+        for near in o.nearest:
+            out.append(f"  closest in {_md(_label(c, near.article_id))} ({near.score:.2f}): "
+                       f"“{_md(near.sentence)}”  ")
     if len(c.omissions) > TOP_OMISSIONS:
         out.append(f"- … {len(c.omissions) - TOP_OMISSIONS} more (see `--format json`)")
     out.append("")
     return "\n".join(out)
+
+
+def _gap_text(days: int) -> str:
+    return f"Published {days} day{'' if days == 1 else 's'} apart (first to last)."
 
 
 def _md_cell(cell: CoverageCell) -> str:
@@ -253,6 +262,8 @@ def html_report(c: Comparison) -> str:
             '<a href="#attribution">Attribution</a><a href="#matrix">Coverage matrix</a>'
             '<a href="#omissions">Omissions</a></nav>',
             _html_articles(c)]
+    if c.publication_gap_days is not None:
+        body.append(f'<p class="muted">{_e(_gap_text(c.publication_gap_days))}</p>')
     body += [f'<div class="note">{_e(n)}</div>' for n in c.notes]
     body += [_html_contradictions(c), _html_framing(c), _html_attribution(c), _html_matrix(c),
              _html_omissions(c)]
@@ -402,9 +413,13 @@ def _html_omissions(c: Comparison) -> str:
         reported = ", ".join(_label(c, i) for i in o.reported_by)
         missing = ", ".join(_label(c, i) for i in o.missing_from)
         who = f" — {_e(o.source)}" if o.source else ""
+        nearest = "".join(
+            f'<div class="small muted">closest in {_e(_label(c, n.article_id))} '
+            f"({n.score:.2f}): “{_e(n.sentence)}”</div>" for n in o.nearest)
         return (f"<li><b>{_e(o.label)}</b> <span class=\"small muted\">({_e(o.kind)}, "
                 f"relevance {o.relevance:.2f})</span><br>in {_e(reported)}, "
-                f"<b>not in {_e(missing)}</b>{who}<blockquote>{_e(o.sentence)}</blockquote></li>")
+                f"<b>not in {_e(missing)}</b>{who}<blockquote>{_e(o.sentence)}</blockquote>"
+                f"{nearest}</li>")
 
     top, rest = c.omissions[:TOP_OMISSIONS], c.omissions[TOP_OMISSIONS:]
     html = [f'<h2 id="omissions">Omissions ({len(c.omissions)})</h2>',

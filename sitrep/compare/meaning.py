@@ -1,0 +1,249 @@
+"""Whether an article carries what a statement of another article says, in other words.
+
+A statement becomes a set of keys: the spaCy lemma of each content word (the default
+model's tagger and lemmatizer only, no parser), mapped through the synonym groups and
+derivational endings of `sitrep/data/compare/meaning.toml` ("legislation" -> "bill",
+"nomination" and "nominate" -> "nomin"). Numbers are keys as digits; reporting and time
+words count for nothing. A key weighs more the fewer statements of the compared articles
+use it (a word in every sentence says little about which fact a sentence tells), and names
+and numbers weigh more still.
+
+`coverage(s, keys)` is the weighted share of s's keys among `keys`: how much of s the
+other side says. An article *carries* s (thresholds in `rules.toml`, `[omissions]`) when
+one of its sentences, or two adjacent ones, covers enough of s or of one of its clauses,
+shares two of its rare words, or quotes the same run of words; or when the article holds
+nearly all of s's keys somewhere and some of them together. Two statements are the *same
+fact* when each covers enough of the other.
+"""
+
+from __future__ import annotations
+
+import functools
+import math
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+
+import spacy
+from spacy.lang.en.stop_words import STOP_WORDS
+from spacy.language import Language
+
+from sitrep.compare.knowledge import Knowledge
+from sitrep.compare.records import ComparedArticle, NearMatch, Statement
+from sitrep.compare.text import quotation_spans
+from sitrep.parse.model import DEFAULT_MODELS, ModelNotFound
+
+NUMBER = re.compile(r"^\$?\d[\d,.]*$")
+YEAR = re.compile(r"^(1[89]|20)\d\d$")  # years are shared by chance, other numbers are not
+# Where a sentence breaks into clauses ("X, who ..., said that ...; Y").
+CLAUSE_BREAKS = frozenset(",;:()\"“”—–") | {"--"}
+
+
+@functools.cache
+def lemmatizer() -> Language:
+    """The default spaCy model with only what lemmas need (loaded once per process)."""
+    for name in DEFAULT_MODELS:
+        try:
+            return spacy.load(name, exclude=["parser", "ner", "senter"])
+        except OSError:
+            continue
+    raise ModelNotFound(f"no spaCy model found (tried {', '.join(DEFAULT_MODELS)})")
+
+
+@dataclass
+class StatementKeys:
+    statement: Statement
+    keys: dict[str, bool]  # key -> is a name or number
+    quoted_words: list[str]  # the words inside quotation marks, lowercased, in order
+    words: list[str]  # every word, lowercased, in order
+    clauses: list[dict[str, bool]]  # keys of the stretches between commas, dashes, quotes
+
+
+class Meaning:
+    """Keys and weights of every statement of the compared articles."""
+
+    def __init__(self, knowledge: Knowledge, articles: Sequence[ComparedArticle],
+                 statements: dict[str, list[Statement]]) -> None:
+        table = knowledge.meaning
+        rules = knowledge.rules["omissions"]
+        self.light = frozenset(table["light_words"])
+        self.synonym = {word: group[0] for group in table["synonyms"] for word in group}
+        self.abbreviations = {k.lower(): v.split()[-1].lower()
+                              for k, v in table["abbreviations"].items()}
+        self.endings = sorted(table["endings"], key=len, reverse=True)
+        self.min_stem = int(table["min_stem"])
+        self.name_weight = float(table["name_weight"])
+        self.quote_run = int(rules["quote_run"])
+        self.min_clause_keys = int(rules["min_clause_keys"])
+        self.carried_at = float(rules["carried_at"])
+        self.rare_share = float(rules["rare_share"])
+        self.rare_most = int(rules["rare_statements"])
+        self.rare_shared = int(rules["rare_shared"])
+        self.rare_min_share = float(rules["rare_min_share"])
+        self.article_cover = float(rules["article_cover"])
+        self.article_min_share = float(rules["article_min_share"])
+        self.clause_factor = float(rules["clause_factor"])
+        self.by_article: dict[str, list[StatementKeys]] = {}
+        nlp = lemmatizer()
+        for article, doc in zip(articles, nlp.pipe(a.text for a in articles), strict=True):
+            quotes = quotation_spans(article.text)
+            self.by_article[article.id] = [self._keys(s, doc, quotes)
+                                           for s in statements[article.id]]
+        everything = [k for items in self.by_article.values() for k in items]
+        df = Counter(key for item in everything for key in item.keys)
+        total = max(1, len(everything))
+        self.idf = {key: 1.0 + math.log(total / n) for key, n in df.items()}
+        self.df = df
+        # rare: few sentences, and few of all (in two short articles nothing is rare)
+        self.rare_statements = min(self.rare_most, self.rare_share * total)
+        self.article_keys = {i: {k for item in items for k in item.keys}
+                             for i, items in self.by_article.items()}
+
+    # -- keys -----------------------------------------------------------------------------
+
+    def _keys(self, statement: Statement, doc, quotes: list[tuple[int, int]]) -> StatementKeys:
+        span = doc.char_span(statement.start, statement.end, alignment_mode="expand")
+        tokens = list(span) if span is not None else []
+        keys: dict[str, bool] = {}
+        words, quoted = [], []
+        clauses: list[dict[str, bool]] = [{}]
+        for i, token in enumerate(tokens):
+            if (token.text in CLAUSE_BREAKS or token.pos_ in ("CCONJ", "SCONJ")) and \
+                    len(clauses[-1]) >= self.min_clause_keys:
+                clauses.append({})
+            if token.is_punct or token.is_space:
+                continue
+            words.append(token.lower_)
+            if any(q0 < token.idx < q1 for q0, q1 in quotes):
+                quoted.append(token.lower_)
+            found = [self.key(token.text, token.lemma_, token.pos_, first=i == 0)]
+            if _hyphen_joined(tokens, i):  # "fund-raiser" meets "fundraiser"
+                joined = token.text + tokens[i + 2].text
+                found.append(self.key(joined, joined, token.pos_))
+            for key, is_name in found:
+                if key:
+                    keys[key] = keys.get(key, False) or is_name
+                    clauses[-1][key] = is_name
+        if statement.source is not None:  # who says it is part of the fact told
+            for word in statement.source.name.split():
+                key, _ = self.key(word, word, "PROPN")
+                if key and word[:1].isupper():
+                    keys.setdefault(key, True)
+        if len(clauses) > 1 and len(clauses[-1]) < self.min_clause_keys:
+            clauses[-2].update(clauses.pop())  # a short tail belongs to the clause before
+        return StatementKeys(statement, keys, quoted, words,
+                             clauses if len(clauses) > 1 else [])
+
+    def key(self, text: str, lemma: str, pos: str, first: bool = False) -> tuple[str | None, bool]:
+        """The comparison key of one word and whether it is a name or number."""
+        lower = text.lower().replace("’", "'")
+        abbreviation = self.abbreviations.get(lower) or self.abbreviations.get(lower + ".")
+        if abbreviation and text[:1].isupper():  # "Tex." (the tokenizer may part the dot)
+            return abbreviation, True
+        if NUMBER.match(text):
+            digits = text.strip("$").replace(",", "").rstrip(".")
+            return (digits, True) if digits else (None, False)
+        if self.synonym.get(lower, "").isdigit():
+            return self.synonym[lower], True  # "two" is a stop word, yet a count
+        if lower in STOP_WORDS or not any(ch.isalpha() for ch in lower) or \
+                len(lower.rstrip(".")) < 2:  # initials ("J.") tell nothing
+            return None, False
+        lemma = lemma.lower()
+        if lemma.rstrip(".") in self.light or lower.rstrip(".") in self.light:
+            return None, False
+        if pos == "PROPN" or (text[:1].isupper() and not first):
+            return self.synonym.get(lemma, lemma), True
+        word = self.synonym.get(lemma, lemma)
+        if word in self.synonym.values() and word != lemma:
+            return word, False
+        return self.derive(word), False
+
+    def derive(self, word: str) -> str:
+        for ending in self.endings:
+            if word.endswith(ending) and len(word) - len(ending) >= self.min_stem:
+                return word[: -len(ending)]
+        return word
+
+    # -- scores ---------------------------------------------------------------------------
+
+    def weight(self, key: str, is_name: bool) -> float:
+        return self.idf.get(key, 1.0) * (self.name_weight if is_name else 1.0)
+
+    def of(self, statement: Statement) -> StatementKeys:
+        return self.by_article[statement.article_id][statement.index]
+
+    def coverage(self, item: StatementKeys, keys: set[str] | dict[str, bool]) -> float:
+        """The weighted share of the statement's keys that `keys` holds."""
+        return self._share(item.keys, keys)
+
+    def carried(self, item: StatementKeys, keys: set[str] | dict[str, bool]) -> float:
+        """How much of the statement `keys` holds: of the whole sentence, or of one of its
+        clauses (times `clause_factor`): telling one clause of a sentence is telling part
+        of its fact, which is no omission."""
+        clause = max((self._share(c, keys) for c in item.clauses), default=0.0)
+        share = max(self._share(item.keys, keys), self.clause_factor * clause)
+        # details few sentences give ("contempt", "fundraiser"), shared: the same fact
+        rare = [k for k in item.keys if k in keys and self.df[k] <= self.rare_statements
+                and not YEAR.match(k)]
+        if len(rare) >= self.rare_shared and share >= self.rare_min_share:
+            share = max(share, self.carried_at)
+        return share
+
+    def _share(self, mine: dict[str, bool], keys: set[str] | dict[str, bool]) -> float:
+        total = sum(self.weight(k, n) for k, n in mine.items())
+        if not total:
+            return 0.0
+        return sum(self.weight(k, n) for k, n in mine.items() if k in keys) / total
+
+    def same_fact(self, a: Statement, b: Statement, at: float) -> bool:
+        ka, kb = self.of(a), self.of(b)
+        return min(self.coverage(ka, kb.keys), self.coverage(kb, ka.keys)) >= at
+
+    def restatements(self, statement: Statement, at: float) -> list[Statement]:
+        """The other statements of the same article that tell the same fact."""
+        return [other.statement for other in self.by_article[statement.article_id]
+                if other.statement.index != statement.index
+                and self.same_fact(statement, other.statement, at)]
+
+    def closest(self, statement: Statement, article_id: str) -> tuple[NearMatch, int] | None:
+        """The statement of `article_id`, or pair of adjacent statements, that covers most
+        of `statement`, with the index of its (first) statement; a shared quotation of
+        `quote_run` words counts as full cover."""
+        item = self.of(statement)
+        candidates = self.by_article.get(article_id, [])
+        best: tuple[NearMatch, int] | None = None
+        runs = _runs(item.quoted_words, self.quote_run)
+        for i, other in enumerate(candidates):
+            single = self.carried(item, other.keys)
+            if runs and runs & _runs(other.words, self.quote_run):
+                single = 1.0
+            pair = 0.0
+            if i + 1 < len(candidates):
+                pair = self.carried(item, other.keys.keys() | candidates[i + 1].keys.keys())
+            score = max(single, pair)
+            if best is None or score > best[0].score:
+                text = other.statement.text if single >= pair else \
+                    other.statement.text + " " + candidates[i + 1].statement.text
+                best = NearMatch(article_id, text, round(score, 3)), other.statement.index
+        # nearly every word of it somewhere in the article, some of them together: the
+        # article tells the fact across its sentences
+        if best is not None and best[0].score < self.carried_at and \
+                best[0].score >= self.article_min_share and \
+                self.coverage(item, self.article_keys[article_id]) >= self.article_cover:
+            best = replace(best[0], score=self.carried_at), best[1]
+        return best
+
+
+def _hyphen_joined(tokens, i: int) -> bool:
+    """Whether tokens i, i+1, i+2 are one word written with a hyphen ("fund-raiser")."""
+    if i + 2 >= len(tokens) or tokens[i + 1].text != "-":
+        return False
+    return not tokens[i].whitespace_ and not tokens[i + 1].whitespace_ and \
+        tokens[i].is_alpha and tokens[i + 2].is_alpha
+
+
+def _runs(words: list[str], n: int) -> set[tuple[str, ...]]:
+    """Runs of n words with at least two content words (not "that we are going to")."""
+    runs = (tuple(words[i:i + n]) for i in range(len(words) - n + 1))
+    return {run for run in runs if sum(w not in STOP_WORDS for w in run) >= 2}

@@ -1,0 +1,154 @@
+"""Omissions: facts some compared articles tell and another does not carry in any words.
+
+One omission per sentence: a sentence of several coverage rows (two events) is listed once,
+and a sentence that restates one listed already (in its article or, as the closest match,
+in an article that carries it) is not listed again. An article omits a sentence only when
+none of its sentences, nor two adjacent ones, carries the fact (`meaning.Meaning.closest`
+reaching `omissions.carried_at`), nor the sentences the row aligned with it: a near match is
+no omission; nor is an article's lead when the other article's lead covers some of it (both
+tell the story's main event). An article never omits what an article published more than
+`omissions.story_window_days` later tells, nor an event dated after its own publication.
+
+Relevance to the story: the weighted share of the sentence's words that belong to the
+story's core (the lead sentence of each article and the sentences of rows several articles
+report; a word counts by the share of articles whose core uses it), times the square of
+the sentence's share of `omissions.full_sentence_words` words (quotation fragments and
+credit lines rank low), plus `omissions.event_bonus` for coded events. Rules in
+`sitrep/data/compare/rules.toml`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+
+from sitrep.compare.features import Features
+from sitrep.compare.knowledge import Knowledge
+from sitrep.compare.meaning import Meaning
+from sitrep.compare.records import ComparedArticle, CoverageRow, Omission, Statement
+
+
+class OmissionFinder:
+    def __init__(self, knowledge: Knowledge, meaning: Meaning,
+                 articles: Sequence[ComparedArticle]) -> None:
+        rules = knowledge.rules["omissions"]
+        self.min_relevance = float(rules["min_relevance"])
+        self.event_bonus = float(rules["event_bonus"])
+        self.carried_at = float(rules["carried_at"])
+        self.lead_carried_at = float(rules["lead_carried_at"])
+        self.window_days = int(rules["story_window_days"])
+        self.full_words = int(rules["full_sentence_words"])
+        self.meaning = meaning
+        self.ids = [a.id for a in articles]
+        self.published = {a.id: _date(a.published) for a in articles}
+
+    # -- relevance ------------------------------------------------------------------------
+
+    def score_relevance(self, rows: list[CoverageRow],
+                        features: dict[str, list[Features]]) -> None:
+        core: dict[str, set[str]] = {i: set() for i in self.ids}
+        for article_id in self.ids:
+            lead = self.meaning.by_article[article_id][:1]
+            core[article_id].update(k for item in lead for k in item.keys)
+        for row in rows:
+            if len(row.reported_by) > 1:
+                for f in features[row.id]:
+                    core[f.mention.article_id].update(self.meaning.of(f.statement).keys)
+        share = {}
+        for keys in core.values():
+            for key in keys:
+                share[key] = share.get(key, 0.0) + 1.0 / len(self.ids)
+        for row in rows:
+            first = features[row.id][0]
+            row.relevance = self.relevance(first.statement, share, row.kind == "event")
+
+    def relevance(self, statement: Statement, share: dict[str, float], event: bool) -> float:
+        item = self.meaning.of(statement)
+        weights = {k: self.meaning.weight(k, n) for k, n in item.keys.items()}
+        total = sum(weights.values())
+        if not total:
+            return 0.0
+        core = sum(w * share.get(k, 0.0) for k, w in weights.items()) / total
+        length = min(1.0, len(item.words) / self.full_words) ** 2
+        return round(min(1.0, core * length + (self.event_bonus if event else 0.0)), 3)
+
+    # -- omissions ------------------------------------------------------------------------
+
+    def omissions(self, rows: list[CoverageRow],
+                  features: dict[str, list[Features]]) -> list[Omission]:
+        found: list[Omission] = []
+        listed: set[tuple[str, int]] = set()  # sentences listed or standing for a listed one
+        for row in sorted(rows, key=lambda r: -r.relevance):
+            if not row.missing_from or row.relevance < self.min_relevance:
+                continue
+            mentions = features[row.id]
+            first = mentions[0]
+            key = (first.mention.article_id, first.statement.index)
+            if key in listed:
+                continue
+            statements = {(f.mention.article_id, f.statement.index): f.statement
+                          for f in mentions}
+            listed.update(statements)
+            listed.update((first.mention.article_id, other.index)
+                          for other in self.meaning.restatements(first.statement,
+                                                                 self.carried_at))
+            omission = self._omission(row, first, list(statements.values()), listed)
+            if omission is not None:
+                found.append(omission)
+        return found
+
+    def _omission(self, row: CoverageRow, first: Features, statements: list[Statement],
+                  listed: set[tuple[str, int]]) -> Omission | None:
+        reported, missing, nearest = list(row.reported_by), [], []
+        for article_id in row.missing_from:
+            if not self._could_tell(first, article_id):
+                continue
+            best = None
+            for statement in statements:
+                match = self.meaning.closest(statement, article_id)
+                if match and (best is None or match[0].score > best[0].score):
+                    best = match
+            if (best is not None and best[0].score >= self.carried_at) or \
+                    self._leads_agree(first.statement, article_id):
+                reported.append(article_id)
+                if best is not None:
+                    listed.add((article_id, best[1]))  # its own words for the fact: not again
+                continue
+            missing.append(article_id)
+            if best is not None:
+                nearest.append(best[0])
+        if not missing:
+            return None
+        return Omission(row.id, row.label, row.kind, sorted(reported, key=self.ids.index),
+                        missing, row.relevance, first.statement.text, first.mention.source,
+                        nearest)
+
+    def _leads_agree(self, statement: Statement, article_id: str) -> bool:
+        """Two leads of one story tell its main event, in whatever words: a lead is carried
+        by the other article's lead when that covers `lead_carried_at` of it."""
+        if statement.index != 0 or not self.meaning.by_article[article_id] or \
+                not self._one_story(statement.article_id, article_id):
+            return False
+        lead = self.meaning.by_article[article_id][0]
+        return self.meaning.coverage(self.meaning.of(statement), lead.keys) >= self.lead_carried_at
+
+    def _one_story(self, a: str, b: str) -> bool:
+        """Published within the story window of each other (or undated)."""
+        if self.published[a] is None or self.published[b] is None:
+            return True
+        return abs((self.published[a] - self.published[b]).days) <= self.window_days
+
+    def _could_tell(self, first: Features, article_id: str) -> bool:
+        """Whether the article was published late enough to tell the fact."""
+        published = self.published[article_id]
+        if published is None:
+            return True
+        teller = self.published[first.mention.article_id]
+        if teller is not None and (teller - published).days > self.window_days:
+            return False
+        return not (first.event_date and first.date_precision == "day"
+                    and first.event_date > published)
+
+
+def _date(text: str | None) -> date | None:
+    return date.fromisoformat(text) if text else None

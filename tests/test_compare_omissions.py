@@ -1,0 +1,172 @@
+"""Omissions of the compare stage on articles written for these tests: a fact told in other
+words is no omission, a sentence is listed once, an article does not omit what happened
+after it was published, short fragments rank low; and the word keys behind it."""
+
+from __future__ import annotations
+
+from fixtures.compare_builders import article, event
+
+from sitrep.compare import Knowledge, compare_articles
+from sitrep.compare.meaning import Meaning
+from sitrep.compare.statements import statements
+from sitrep.serve.comparison_report import markdown_report
+
+BAGS_A = ("Lawmakers in Vessa approved legislation on Monday that bans plastic bags in shops.\n"
+          "The measure also raises the fee for paper bags to ten cents.\n"
+          "Shop owners in Vessa fear losing customers to the neighbouring town of Dorrin, "
+          "where plastic bags stay legal.\n")
+BAGS_B = ("The Vessa parliament passed a bill on Monday prohibiting plastic bags in shops.\n"
+          "Paper bags will cost 10 cents under the new legislation.\n"
+          "A fisherman caught a record tuna near the harbour.\n")
+
+
+def _bags():
+    return compare_articles([article("a", "Harbour Post", "2023-04-04", BAGS_A),
+                             article("b", "Vessa Daily", "2023-04-04", BAGS_B)])
+
+
+def _omitted(comparison, article_id):
+    return [o for o in comparison.omissions if article_id in o.missing_from]
+
+
+def test_a_fact_told_in_other_words_is_no_omission():
+    comparison = _bags()
+    omitted_by_b = [o.sentence for o in _omitted(comparison, "b")]
+    assert not any("paper bags" in s for s in omitted_by_b)  # "measure" / "legislation"
+    assert not any("approved legislation" in s for s in omitted_by_b)  # "passed a bill"
+    fee = next(r for r in comparison.rows
+               if any("paper bags to ten" in m.sentence for c in r.cells for m in c.mentions))
+    assert fee.reported_by == ["a", "b"]  # one row for the fact, reported by both
+
+
+def test_a_fact_the_other_article_lacks_is_an_omission_with_its_closest_sentence():
+    comparison = _bags()
+    [omission] = [o for o in _omitted(comparison, "b") if "Dorrin" in o.sentence]
+    assert omission.reported_by == ["a"]
+    [near] = omission.nearest
+    assert near.article_id == "b" and 0 <= near.score < 0.4
+    assert "plastic bags" in near.sentence  # the story's lead is the nearest it comes
+    assert not any("tuna" in o.sentence for o in _omitted(comparison, "a"))  # off the story
+    assert f"closest in Vessa Daily (2023-04-04) ({near.score:.2f})" in \
+        markdown_report(comparison)
+
+
+def test_a_sentence_is_listed_once_though_it_holds_two_events():
+    text = ("Storms hit the coast of Lenn on Friday.\n"
+            "Rioters blocked the coast road and police raided the camp at Lenn on Friday.\n")
+    events = [event(text, "blocked", "PROTEST", actor=("Rioters", None)),
+              event(text, "raided", "ASSAULT", actor=("police", None))]
+    a = article("a", "One", "2023-04-01", text, events)
+    b = article("b", "Two", "2023-04-01", "Storms hit the coast of Lenn on Friday.\n")
+    comparison = compare_articles([a, b])
+    assert len([r for r in comparison.rows if r.kind == "event"]) == 2
+    listed = [o.sentence for o in comparison.omissions]
+    assert len([s for s in listed if s.startswith("Rioters")]) == 1
+
+
+def test_no_omission_of_what_an_article_published_much_later_tells():
+    early = article("a", "Early", "2023-03-01",
+                    "Engineers opened the new bridge over the Sella river at Parn on Tuesday.\n")
+    late = article("b", "Late", "2023-06-01",
+                   "Engineers opened the new bridge over the Sella river at Parn in March.\n"
+                   "Inspectors found cracks in the deck of the bridge at Parn in May.\n")
+    comparison = compare_articles([early, late])
+    assert comparison.publication_gap_days == 92
+    cracks = next(r for r in comparison.rows if r.label.startswith("Inspectors"))
+    assert cracks.missing_from == ["a"] and cracks.relevance >= 0.15  # on the story, but
+    assert not _omitted(comparison, "a")  # the early report cannot tell of May's cracks
+    assert any("92 days apart" in note for note in comparison.notes)
+    assert "Published 92 days apart" in markdown_report(comparison)
+
+
+def test_no_omission_of_an_event_dated_after_publication():
+    a_text = "Troops left the border town of Ost on Tuesday.\n"
+    b_text = ("Troops left the border town of Ost on Tuesday.\n"
+              "Rebels shelled the border town of Ost on Wednesday.\n")
+    shelled = event(b_text, "shelled", "ASSAULT", actor=("Rebels", None),
+                    date="2023-05-03")
+    a = article("a", "Monday Paper", "2023-05-02", a_text)
+    b = article("b", "Later Paper", "2023-05-03", b_text, [shelled])
+    comparison = compare_articles([a, b])
+    assert comparison.publication_gap_days == 1
+    assert not _omitted(comparison, "a")
+
+
+def test_short_fragments_rank_below_full_sentences():
+    a_text = ("Firefighters contained the forest fire near Orlin on Sunday after four days.\n"
+              "Residents of Orlin who had fled the forest fire returned home in the evening, "
+              "town officials said.\n"
+              "\"Forest fire contained.\"\n")
+    b_text = "Firefighters contained the forest fire near Orlin on Sunday.\n"
+    comparison = compare_articles([article("a", "A", "2023-08-06", a_text),
+                                   article("b", "B", "2023-08-06", b_text)])
+    relevance = {r.label: r.relevance for r in comparison.rows}
+    fragment = next(v for k, v in relevance.items() if k.startswith('"Forest'))
+    residents = next(v for k, v in relevance.items() if k.startswith("Residents"))
+    assert fragment < 0.15 < residents
+
+
+def test_keys_meet_across_inflection_derivation_synonyms_and_abbreviations():
+    text = ("The senators backed her nomination after they had nominated two judges.\n"
+            "The fund-raiser in Austin, Tex., raised money for the legislation.\n")
+    other = ("A fundraiser in Texas collected funds for the bill.\n"
+             "Senators said the 2 judges were nominees.\n")
+    knowledge = Knowledge.default()
+    articles = [article("a", "A", None, text), article("b", "B", None, other)]
+    meaning = Meaning(knowledge, articles,
+                      {a.id: statements(a, knowledge) for a in articles})
+    first, second = (set(s.keys) for s in meaning.by_article["a"])
+    assert meaning.key("nomination", "nomination", "NOUN")[0] == \
+        meaning.key("nominated", "nominate", "VERB")[0]
+    assert "2" in first  # "two"
+    assert {"texas", "fundrais", "bill", "money"} <= second  # Tex., fund-raiser, legislation
+    fundraiser = set(meaning.by_article["b"][0].keys)
+    assert {"texas", "fundrais", "bill", "money"} <= fundraiser
+
+
+def test_a_quote_paraphrased_and_called_false_is_no_omission():
+    a_text = ("Senator Odo Vance defended his tax plan in Greyport on Thursday.\n"
+              "\"My plan will bring a million jobs to this state,\" Vance told the crowd.\n")
+    b_text = ("Senator Odo Vance defended his tax plan in Greyport on Thursday.\n"
+              "He repeated the false claim that the tax cuts would create a million jobs.\n"
+              "Economists at the state university expect a deficit.\n")
+    comparison = compare_articles([article("a", "A", "2023-02-02", a_text),
+                                   article("b", "B", "2023-02-02", b_text)])
+    assert not _omitted(comparison, "b")
+
+
+def test_the_lead_of_one_story_is_carried_by_the_other_lead():
+    a_text = ("Rebel units seized the main airport of Kesh early on Saturday after a night of "
+              "heavy shelling.\n"
+              "Several cargo planes were destroyed on the runway at Kesh.\n")
+    b_text = ("The Kesh airport has fallen to insurgent forces, the defence ministry conceded.\n"
+              "Aid agencies suspended flights into the region.\n")
+    comparison = compare_articles([article("a", "A", "2023-09-02", a_text),
+                                   article("b", "B", "2023-09-02", b_text)])
+    omitted_by_b = [o for o in _omitted(comparison, "b")]
+    assert not [o for o in omitted_by_b if o.sentence.startswith("Rebel units")]
+    assert [o for o in omitted_by_b if o.sentence.startswith("Several cargo")]
+
+
+def test_two_rare_details_shared_carry_a_long_sentence():
+    filler = [f"The council of Amber discussed the harbour plan at session {n}." for n in
+              range(12)]
+    a_text = "\n".join([
+        *filler,
+        "Mayor Ilse Brandt, speaking at a fund-raiser in Corpus Christi, Tex., explained why "
+        "voters should choose her.",
+    ]) + "\n"
+    b_text = "\n".join([
+        *filler,
+        "At a fundraiser in Texas, Brandt urged lawyers to donate to her campaign.",
+    ]) + "\n"
+    knowledge = Knowledge.default()
+    articles = [article("a", "A", None, a_text), article("b", "B", None, b_text)]
+    meaning = Meaning(knowledge, articles,
+                      {a.id: statements(a, knowledge) for a in articles})
+    mayor = meaning.by_article["a"][-1]
+    other = meaning.by_article["b"][-1]
+    assert meaning.coverage(mayor, other.keys) < meaning.carried_at  # few words in common,
+    match, _ = meaning.closest(mayor.statement, "b")
+    assert match.score >= meaning.carried_at  # but "fundraiser" and "Texas" are rare
+    assert "Brandt urged" in match.sentence
