@@ -245,6 +245,42 @@ def test_sentence_sources_tail_lead_according_anaphora_and_quotes():
     assert by_start["Fishermen"].source is None and by_start["Fishermen"].voice == "own"
 
 
+def _sources(text: str) -> dict[str, str | None]:
+    items = statements(ComparedArticle("x", text, "Desk"), Knowledge.default())
+    return {s.text.split()[0].strip('"'): s.source.name if s.source else None for s in items}
+
+
+def test_a_pronoun_source_stands_for_the_nearest_source_it_can_refer_to():
+    found = _sources(
+        "Mayor Ruth Okafor said the depot would reopen in May.\n"
+        "A new survey said most riders wanted more buses.\n"
+        "Drivers will get a bonus, she added.\n"
+        "The Transit Workers Union said its members were tired.\n"
+        "Ticket prices stay the same, they said.\n"
+        "Two senior transit officials said the fleet was old.\n"
+        "Repairs start in June, it said.\n")
+    assert found["Drivers"] == "Mayor Ruth Okafor"  # not the survey: "she" is a person
+    assert found["Ticket"] == "Transit Workers Union"
+    assert found["Repairs"] == "Transit Workers Union"  # "it" is no person, nor officials
+
+
+def test_a_pronoun_with_no_source_it_can_refer_to_stays_itself():
+    found = _sources("A new survey said most riders wanted more buses.\n"
+                     "Fares will not rise, he said.\n")
+    assert found["Fares"] == "he"
+
+
+def test_a_source_phrase_leaves_out_adverbs_and_clauses_before_the_verb():
+    text = ("The senator has falsely claimed that the budget doubled.\n"
+            "The council repeatedly said the bridge was safe.\n"
+            "The family said the boy was safe.\n"
+            "Nobody will answer that, though outside the court he said so.\n")
+    items = statements(ComparedArticle("x", text, "Desk"), Knowledge.default())
+    assert [s.source.text for s in items] == ["The senator", "The council", "The family", "he"]
+    # "he": the senator, the one person among them
+    assert [s.source.name for s in items] == ["senator", "council", "family", "senator"]
+
+
 def test_event_attribution_from_the_extractor_wins():
     text = "Rebels seized the airport, the army said.\n"
     items = statements(ComparedArticle("x", text, "Desk", events=[event(

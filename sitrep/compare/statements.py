@@ -6,7 +6,8 @@ Sources come, in order of preference, from
    to X" (verbs and words in `sitrep/data/compare/attribution.toml`);
 3. a quotation with no source of its own in a paragraph where another quotation has one
    (the same speaker goes on: `"A," it said. "B."`).
-"it", "the agency", "the spokesman" stand for the last source named in full.
+"the agency", "the spokesman" stand for the last source named in full; a pronoun for the
+nearest earlier one it can refer to ("she" a person, "it" no person: `sources.SourceKinds`).
 Voice: `own` (no source: the outlet speaks), `quoted` (mostly inside quotation marks),
 `attributed` (paraphrase of a source).
 """
@@ -19,6 +20,7 @@ from typing import Any
 
 from sitrep.compare.knowledge import Knowledge
 from sitrep.compare.records import ComparedArticle, Source, Statement
+from sitrep.compare.sources import SourceKinds
 from sitrep.compare.text import quotation_spans, quoted_share, sentences
 
 DETERMINERS = ("the ", "a ", "an ", "its ", "their ", "his ", "her ")
@@ -70,7 +72,8 @@ class _Attributor:
         self.anaphoric = knowledge.words(table, "anaphoric_sources")
         self.indefinite = knowledge.words(table, "indefinite_words")
         self.anonymous_nouns = knowledge.words(table, "anonymous_nouns")
-        self.last_named: Source | None = None
+        self.kinds = SourceKinds(knowledge)
+        self.named: list[tuple[Source, str | None]] = []  # sources named in full, with kinds
 
     def is_anaphoric(self, text: str) -> bool:
         words = text.split()
@@ -92,13 +95,14 @@ class _Attributor:
         if refers_to:
             return Source(text=text, name=_clean(refers_to), code=code)
         if self.is_anaphoric(text):
-            last = self.last_named
+            last = next((s for s, kind in reversed(self.named)
+                         if len(text.split()) > 1 or self.kinds.can_stand_for(text, kind)), None)
             if last is None:
                 return Source(text=text, name=_clean(text), code=code)
             return Source(text=text, name=last.name, code=code or last.code,
                           anonymous=last.anonymous)
         named = Source(text=text, name=_clean(text), code=code, anonymous=self.is_anonymous(text))
-        self.last_named = named
+        self.named.append((named, self.kinds.kind(text)))
         return named
 
     def from_events(self, events: list[dict[str, Any]]) -> Source | None:
@@ -115,7 +119,7 @@ class _Attributor:
 
         for pattern in (self.patterns.tail, self.patterns.lead):
             for match in pattern.finditer(sentence):
-                text = match.group("src").strip()
+                text = self.kinds.trim(match.group("src").strip())
                 if outside_quotes(match) and self._plausible(text):
                     return self.source(text)
         match = self.patterns.according.search(sentence)
