@@ -14,8 +14,10 @@ figures, never its texts or misses).
 
 Figures, per half and voice (BASIL's `quote` field: "No" = the outlet's own words):
 - recall: share of BASIL `Lexical` spans (loaded wording) of that voice overlapped by a
-  *loaded* framing hit of that voice (own: voice "own"; quoted: voice "quoted" or
-  "attributed", the source's words or a paraphrase of them);
+  *loaded* framing hit of that voice. Rows: `own` = hits in sitrep's own voice against
+  spans outside quotations (the target row); `outside quotes` = own and `attributed`
+  (paraphrase) hits against the same spans, since BASIL counts a paraphrase's words as the
+  outlet's; `quoted` = hits inside quotation marks against spans in quotations;
 - precision (Lexical): share of loaded hits of that voice that overlap a Lexical span of
   that voice. A strict floor: BASIL marks only the bias aimed at the article's main
   targets, so loaded words aimed elsewhere count as errors;
@@ -44,8 +46,8 @@ from sitrep.store import Store
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 HALVES = {"tune": range(0, 25), "check": range(25, 50)}
-VOICES = {"own": ("own",), "quoted": ("quoted", "attributed")}
-BASIL_QUOTE = {"own": "No", "quoted": "Yes"}
+VOICES = {"own": ("own",), "outside quotes": ("own", "attributed"), "quoted": ("quoted",)}
+BASIL_QUOTE = {"own": "No", "outside quotes": "No", "quoted": "Yes"}
 
 
 @dataclass
@@ -123,7 +125,10 @@ def score(db: Path, basil: Path, show: str | None) -> dict[str, dict[str, Tally]
                 if overlaps(s, e, ((h.start, h.end) for h in hits)):
                     tally.found += 1
                 elif half == "tune":
-                    tally.misses.append(f"{original['id']}: {article.text[s:e]!r}")
+                    other = [f"{h.voice} {h.category}" for h in profile.hits
+                             if h.start < e and s < h.end]
+                    tally.misses.append(f"{original['id']}: {article.text[s:e]!r} "
+                                        f"{'; '.join(other)}")
             for hit in hits:
                 tally.hits += 1
                 on_lexical = overlaps(hit.start, hit.end, lexical)
