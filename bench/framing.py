@@ -25,6 +25,11 @@ Figures, per half and voice (BASIL's `quote` field: "No" = the outlet's own word
   mark each biased stretch once, as one kind: a loaded word inside a stretch they marked as
   Informational bias is inside text they judged biased, though not singled out as a word.
 Neutral-stance categories (routine, descriptive, ...) are no bias claims and are not scored.
+
+Also, since `sitrep compare` sets outlets side by side: outlet order agreement = over the
+pairs of articles of one triplet whose own-voice Lexical spans per 1,000 words differ, the
+share where sitrep's loaded own-voice words per 1,000 order the two the same way (0.5 is
+chance).
 """
 
 from __future__ import annotations
@@ -98,13 +103,32 @@ def ingest(articles: Path, db: Path) -> None:
     subprocess.run(command, check=True)
 
 
-def score(db: Path, basil: Path, show: str | None) -> dict[str, dict[str, Tally]]:
+def order_agreement(densities: dict[int, list[tuple[float, float]]]) -> tuple[float, int]:
+    """Share of same-triplet article pairs with different gold densities whose sitrep
+    densities order them alike (ties in sitrep count half), and the number of such pairs."""
+    agree, pairs = 0.0, 0
+    for articles in densities.values():
+        for i, (gold_a, ours_a) in enumerate(articles):
+            for gold_b, ours_b in articles[i + 1:]:
+                if gold_a == gold_b:
+                    continue
+                pairs += 1
+                if ours_a == ours_b:
+                    agree += 0.5
+                elif (gold_a > gold_b) == (ours_a > ours_b):
+                    agree += 1
+    return (round(agree / pairs, 3) if pairs else 0.0), pairs
+
+
+def score(db: Path, basil: Path, show: str | None) -> tuple[dict[str, dict[str, Tally]],
+                                                             dict[str, tuple[float, int]]]:
     originals = [json.loads(line) for line in (basil / "articles.jsonl").read_text()
                  .splitlines() if line.strip()]
     annotations = {a["id"]: a for a in json.loads((basil / "annotations.json").read_text())}
     store = Store(db)
     knowledge = Knowledge.default()
     tallies = {half: {voice: Tally() for voice in VOICES} for half in HALVES}
+    densities: dict[str, dict[int, list[tuple[float, float]]]] = {half: {} for half in HALVES}
     for row in store.articles():
         stored = store.article(row["id"])
         original = originals[int(stored["source"].rsplit(":", 1)[1]) - 1]
@@ -114,6 +138,10 @@ def score(db: Path, basil: Path, show: str | None) -> dict[str, dict[str, Tally]
         article = ComparedArticle.from_store(stored, list(store.events(article_id=row["id"])))
         profile = framing_profile(article.id, article.text, statements(article, knowledge),
                                   knowledge)
+        own_lexical = sum(a["bias"] == "Lexical" and a["quote"] == "No"
+                          for a in gold["annotations"])
+        densities[half].setdefault(gold["triplet"], []).append(
+            (1000 * own_lexical / max(1, profile.words), profile.loaded_own_per_1000))
         for voice, hit_voices in VOICES.items():
             spans = [(*span, a["bias"]) for a in gold["annotations"]
                      if a["quote"] == BASIL_QUOTE[voice] and (span := moved(a, mapping))]
@@ -140,7 +168,7 @@ def score(db: Path, basil: Path, show: str | None) -> dict[str, dict[str, Tally]
     if show:
         for line in getattr(tallies["tune"]["own"], show):
             print(line)
-    return tallies
+    return tallies, {half: order_agreement(densities[half]) for half in HALVES}
 
 
 def main() -> None:
@@ -157,7 +185,7 @@ def main() -> None:
         if db is None:
             db = Path(scratch) / "basil.db"
             ingest(basil / "articles.jsonl", db)
-        tallies = score(db, basil, args.show)
+        tallies, orders = score(db, basil, args.show)
     print(f"{'':28}" + "".join(f"{h:>12}" for h in HALVES))
     for voice in VOICES:
         print(f"-- {voice} voice")
@@ -165,6 +193,8 @@ def main() -> None:
         for name in names:
             print(f"{name:28}" + "".join(f"{tallies[h][voice].figures()[name]:>12}"
                                           for h in HALVES))
+    print(f"{'outlet order agreement':28}" + "".join(f"{orders[h][0]:>12}" for h in HALVES))
+    print(f"{'  (pairs)':28}" + "".join(f"{orders[h][1]:>12}" for h in HALVES))
 
 
 if __name__ == "__main__":
