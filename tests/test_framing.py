@@ -138,3 +138,13 @@ def test_a_manner_of_speaking_is_the_reporters_word_but_not_inside_quotes():
     assert own.voice == "own"
     [quoted] = found("\"They just scoffed at us,\" the union leader said.\n", "scoffed")
     assert quoted.voice == "quoted"
+
+
+def test_no_word_belongs_to_two_categories():
+    knowledge = Knowledge.default()
+    for category in knowledge.framing:
+        for term in category.terms:
+            word = term.rstrip("*")
+            others = [c.name for c in knowledge.framing
+                      if c is not category and c.pattern.fullmatch(word)]
+            assert not others, f"{term!r} of {category.name} is also {others}"
