@@ -4,7 +4,7 @@ beside it).
 
 Every hit is counted by voice: words inside quotation marks are the source's (`quoted`);
 in a sentence attributed to a source, the paraphrased content is `attributed`, while the
-reporting clause ("the combative senator said", "said Smith, a longtime critic") is the
+reporting clause ("the combative senator said", "..., the fiery treasurer said") is the
 outlet's description and stays `own`; the rest is the outlet's `own`. Outside quotation
 marks, categories marked `outlet_voice` (reporting verbs such as "claimed") are always the
 outlet's own choice.
@@ -44,7 +44,7 @@ def framing_profile(article_id: str, text: str, items: Sequence[Statement],
                        if statement.source is not None else None)
         for category in knowledge.framing:
             for match in category.pattern.finditer(statement.text):
-                if not in_sense(category, statement.text, match.start(), match.end(), by_name):
+                if not _in_sense(category, statement.text, match.start(), match.end(), by_name):
                     continue
                 start, end = statement.start + match.start(), statement.start + match.end()
                 if in_quotation(start, quotes):
@@ -86,7 +86,7 @@ def framing_profile(article_id: str, text: str, items: Sequence[Statement],
     )
 
 
-def in_sense(category: FramingCategory, sentence: str, start: int, end: int,
+def _in_sense(category: FramingCategory, sentence: str, start: int, end: int,
              by_name: dict[str, FramingCategory]) -> bool:
     """Whether the term at `start:end` of `sentence` is used in the category's sense: no
     `not_before` word right after it ("slammed into"), no `not_after` word among the few
@@ -120,7 +120,7 @@ def _reporting_clause(statement: Statement, quotes: list[tuple[int, int]],
     """The part of an attributed sentence in the outlet's words: the source with what the
     outlet says of it and the reporting verb, with the introduction before them when the
     content follows ("After the vote, the combative senator said ..."), or everything from
-    them on when the content precedes ("..., said Smith, a longtime critic, on Monday").
+    them on when the content precedes ("..., the fiery treasurer said on Monday").
     The whole sentence when the verb takes a thing done, not words said ("declared an
     emergency to seize funds": `object_verbs` in voice.toml). None when no source-and-verb
     pair is found outside quotations."""
