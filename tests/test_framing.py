@@ -34,6 +34,13 @@ def found(text: str, term: str):
     ("The governor scoffed at the auditors' report.", "scoffed", "bluster"),
     ("The mayor lashed out at the council after the vote.", "lashed out", "bluster"),
     ("The campaign's ads stoke fears about the pension system.", "stoke", "outrage"),
+    ("Her opponent accused her of fear-mongering over the water rates.", "fear-mongering",
+     "outrage"),
+    ("Every forecast of doom for the canal project proved wrong.", "doom", "outrage"),
+    ("A default would be a catastrophe for the city's pensioners.", "catastrophe", "alarm"),
+    ("The governor blasted the court's ruling on the district maps.", "blasted", "bluster"),
+    ("Outside donors hijacked the school board race.", "hijacked", "seizure"),
+    ("The council looted the parks budget to cover the shortfall.", "looted", "seizure"),
     ("The speaker took a swipe at his own party's leaders.", "took a swipe at", "attack"),
     ("The party's leaders caved after a week of pressure from donors.", "caved", "reversal"),
     ("The draconian rules would bar most applicants from the program.", "draconian",
@@ -76,6 +83,7 @@ def test_words_after_a_term_can_show_its_plain_sense():
 
 def test_words_before_a_term_can_show_its_plain_sense():
     assert not found("Police raided a warehouse on the east side.", "raided")
+    assert not found("Rioters looted two shops on Main Street.", "looted")
     assert not found("He was charged with sexual assault in March.", "assault")
     assert found("The plan is an assault on the middle class.", "assault")
 
