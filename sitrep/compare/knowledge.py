@@ -9,7 +9,7 @@ import functools
 import re
 import tomllib
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -87,6 +87,12 @@ class FramingCategory:
     outlet_voice: bool
     terms: tuple[str, ...]
     pattern: re.Pattern[str]
+    # sense checks (README beside the lexicon): words right after / shortly before a term
+    # that show it is used in another sense, and categories one of whose terms must be near
+    not_before: re.Pattern[str]
+    not_after: re.Pattern[str]
+    context: tuple[str, ...] = ()
+    window: int = 0
 
 
 @dataclass(frozen=True)
@@ -106,6 +112,7 @@ class Knowledge:
     platforms: dict[str, Any]
     framing: tuple[FramingCategory, ...]
     meaning: dict[str, Any]
+    framing_voice: dict[str, Any] = field(default_factory=dict)
 
     @classmethod
     @functools.cache
@@ -130,6 +137,7 @@ class Knowledge:
             platforms=capabilities.get("platforms", {}),
             framing=tuple(_framing(framing)),
             meaning=read_toml(compare_dir / "meaning.toml"),
+            framing_voice=read_toml(DATA / "framing" / "voice.toml"),
         )
 
     def words(self, table: dict[str, Any], key: str) -> frozenset[str]:
@@ -161,11 +169,20 @@ def _framing(data: dict[str, Any]) -> list[FramingCategory]:
             contrasts_with=tuple(table.get("contrasts_with", ())),
             outlet_voice=bool(table.get("outlet_voice", False)),
             terms=terms, pattern=phrase_pattern(terms),
+            not_before=phrase_pattern(table.get("not_before", ())),
+            not_after=phrase_pattern(table.get("not_after", ())),
+            context=tuple(table.get("context", ())),
+            window=int(table.get("window", 0)),
         ))
     known = {c.name for c in result}
     for category in result:
-        for other in category.contrasts_with:
-            if other not in known:
-                raise KnowledgeError(f"framing category {category.name!r} contrasts with "
-                                     f"unknown category {other!r}")
+        for key, others in (("contrasts with", category.contrasts_with),
+                            ("takes its context from", category.context)):
+            for other in others:
+                if other not in known:
+                    raise KnowledgeError(f"framing category {category.name!r} {key} "
+                                         f"unknown category {other!r}")
+        if category.context and category.window <= 0:
+            raise KnowledgeError(f"framing category {category.name!r}: a context needs a "
+                                 f"window of words greater than 0")
     return result

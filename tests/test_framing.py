@@ -1,0 +1,158 @@
+"""Framing on sentences written for these tests: the loaded wording of political reporting,
+the sense checks that keep plain uses out, and whose voice a word is in."""
+
+from __future__ import annotations
+
+import pytest
+
+from sitrep.compare import ComparedArticle, Knowledge, KnowledgeError
+from sitrep.compare.framing import framing_profile
+from sitrep.compare.statements import statements
+
+
+def hits(text: str, knowledge: Knowledge | None = None):
+    knowledge = knowledge or Knowledge.default()
+    article = ComparedArticle(id="a", text=text)
+    return framing_profile("a", text, statements(article, knowledge), knowledge).hits
+
+
+def found(text: str, term: str):
+    return [h for h in hits(text) if h.term.lower() == term]
+
+
+# -- the political classes -------------------------------------------------------------------
+
+@pytest.mark.parametrize(("sentence", "term", "category"), [
+    ("Critics called the mayor's allies a band of cronies in the county office.", "cronies",
+     "derogatory"),
+    ("The committee raided the highway trust fund to pay for the tax cut.", "raided",
+     "seizure"),
+    ("Opponents described the measure as a power grab by the governor.", "power grab",
+     "seizure"),
+    ("The senator railed against the new tariff schedule on Tuesday.", "railed against",
+     "bluster"),
+    ("The governor scoffed at the auditors' report.", "scoffed", "bluster"),
+    ("The mayor lashed out at the council after the vote.", "lashed out", "bluster"),
+    ("The campaign's ads stoke fears about the pension system.", "stoke", "outrage"),
+    ("Her opponent accused her of fear-mongering over the water rates.", "fear-mongering",
+     "outrage"),
+    ("Every forecast of doom for the canal project proved wrong.", "doom", "outrage"),
+    ("A default would be a catastrophe for the city's pensioners.", "catastrophe", "alarm"),
+    ("The governor blasted the court's ruling on the district maps.", "blasted", "bluster"),
+    ("Outside donors hijacked the school board race.", "hijacked", "seizure"),
+    ("The council looted the parks budget to cover the shortfall.", "looted", "seizure"),
+    ("The speaker took a swipe at his own party's leaders.", "took a swipe at", "attack"),
+    ("The party's leaders caved after a week of pressure from donors.", "caved", "reversal"),
+    ("The draconian rules would bar most applicants from the program.", "draconian",
+     "intensifier"),
+    ("The so-called reform would cut the agency's staff in half.", "so-called",
+     "delegitimizing"),
+    ("The radical proposal would end the state income tax.", "radical", "characterisation"),
+])
+def test_loaded_words_of_political_reporting(sentence, term, category):
+    [hit] = found(sentence, term)
+    assert hit.category == category and hit.stance == "loaded" and hit.voice == "own"
+
+
+# -- sense checks ----------------------------------------------------------------------------
+
+def test_routine_needs_an_activity_near():
+    assert [h.category for h in found("The bombers made regular flights over the strait.",
+                                      "regular")] == ["routine"]
+    assert not found("The bill went through the regular appropriations process.", "regular")
+    assert not found("Freight rail routinely carries coal across the state.", "routinely")
+
+
+def test_curb_is_deterrence_only_of_an_activity():
+    assert not found("The governor signed a bill to curb gun violence in cities.", "to curb")
+    assert [h.category for h in found("The navy drills are meant to curb incursions.",
+                                      "to curb")] == ["deterrence"]
+
+
+def test_rail_is_bluster_only_as_railing_against():
+    assert not [h for h in hits("The freight rail line reopened after the storm.")
+                if h.category == "bluster"]
+    assert found("He has railed at the board for months.", "railed at")
+
+
+def test_words_after_a_term_can_show_its_plain_sense():
+    assert not found("A delivery truck slammed into the gate of the depot.", "slammed")
+    assert found("The governor slammed the budget deal as a giveaway.", "slammed")
+    assert not found("Soldiers found an explosive device near the bridge.", "explosive")
+
+
+def test_words_before_a_term_can_show_its_plain_sense():
+    assert not found("Police raided a warehouse on the east side.", "raided")
+    assert not found("Rioters looted two shops on Main Street.", "looted")
+    assert not found("He was charged with sexual assault in March.", "assault")
+    assert found("The plan is an assault on the middle class.", "assault")
+
+
+def test_a_capitalised_term_inside_a_sentence_is_a_name():
+    assert not found("The measure was written by Senator Rob Crane of Ohio.", "rob")
+    assert found("Rob the savers and you lose the election.", "rob")
+
+
+def test_a_context_must_name_a_known_category(tmp_path):
+    bad = tmp_path / "bad.toml"
+    bad.write_text('[calm]\nstance = "neutral"\ncontext = ["nowhere"]\nwindow = 3\n'
+                   'terms = ["calm"]\n')
+    with pytest.raises(KnowledgeError, match="nowhere"):
+        Knowledge.load(framing_files=[bad])
+
+
+def test_user_file_adds_sense_checks(tmp_path):
+    extra = tmp_path / "mine.toml"
+    extra.write_text('[bluster]\nnot_before = ["the table"]\n')
+    knowledge = Knowledge.load(framing_files=[extra])
+    assert not [h for h in hits("He slammed the table and left.", knowledge)
+                if h.category == "bluster"]
+
+
+# -- voice -----------------------------------------------------------------------------------
+
+def test_the_outlets_description_of_a_speaker_stays_its_own():
+    text = "The combative senator said the governor had raided the pension fund.\n"
+    [combative] = found(text, "combative")
+    [raided] = found(text, "raided")
+    assert combative.voice == "own" and combative.source is None
+    assert raided.voice == "attributed" and raided.source == "combative senator"
+
+
+def test_an_appositive_after_the_content_stays_the_outlets_own():
+    text = "The governor raided the pension fund, the fiery treasurer said on Monday.\n"
+    [fiery] = found(text, "fiery")
+    [raided] = found(text, "raided")
+    assert fiery.voice == "own"
+    assert raided.voice == "attributed" and raided.source == "fiery treasurer"
+
+
+def test_words_in_quotation_marks_are_the_sources():
+    text = "\"It is a shameful raid on savers,\" the senator said.\n"
+    [shameful] = found(text, "shameful")
+    assert shameful.voice == "quoted" and shameful.source == "senator"
+
+
+def test_a_verb_of_a_thing_done_reports_no_words():
+    done = found("The governor announced a plan to seize the reserve fund.\n", "seize")
+    said = found("The governor announced that lawmakers would seize the reserve fund.\n",
+                 "seize")
+    assert [h.voice for h in done] == ["own"]
+    assert [h.voice for h in said] == ["attributed"]
+
+
+def test_a_manner_of_speaking_is_the_reporters_word_but_not_inside_quotes():
+    [own] = found("The minister scoffed at the report, aides said.\n", "scoffed")
+    assert own.voice == "own"
+    [quoted] = found("\"They just scoffed at us,\" the union leader said.\n", "scoffed")
+    assert quoted.voice == "quoted"
+
+
+def test_no_word_belongs_to_two_categories():
+    knowledge = Knowledge.default()
+    for category in knowledge.framing:
+        for term in category.terms:
+            word = term.rstrip("*")
+            others = [c.name for c in knowledge.framing
+                      if c is not category and c.pattern.fullmatch(word)]
+            assert not others, f"{term!r} of {category.name} is also {others}"
