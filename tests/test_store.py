@@ -24,8 +24,8 @@ from sitrep.records import (
     Location,
     ResolvedDate,
 )
-from sitrep.store import Store, database_url
-from sitrep.store.database import _prepare, alembic_config
+from sitrep.store import SchemaError, Store, database_url
+from sitrep.store.database import _prepare, alembic_config, known_revisions
 from sitrep.store.search import is_search_object
 from sitrep.store.schema import (
     PARTY_TEXT_MAX,
@@ -257,6 +257,31 @@ def test_two_processes_creating_one_new_database_both_succeed(backend: str, tmp_
         outputs = [run.communicate(timeout=120) for run in runs]
         assert [run.returncode for run in runs] == [0, 0], outputs
         assert [out.strip() for out, _ in outputs] == [SCHEMA_REVISION] * 2
+
+
+def test_a_database_of_an_unknown_revision_is_refused_untouched(store: Store):
+    with store._engine.begin() as connection:
+        connection.exec_driver_sql("UPDATE alembic_version SET version_num = '9999future'")
+    try:
+        with pytest.raises(SchemaError, match="revision '9999future'.*newer sitrep"):
+            store.migrate()
+        assert store.schema_revision() == "9999future"  # nothing was written
+    finally:  # the PostgreSQL database is the next test's
+        with store._engine.begin() as connection:
+            connection.exec_driver_sql(
+                f"UPDATE alembic_version SET version_num = '{SCHEMA_REVISION}'")
+    assert SCHEMA_REVISION in known_revisions() and "0001" in known_revisions()
+
+
+def test_a_database_missing_a_table_is_refused_with_what_is_missing(store: Store):
+    with store._engine.begin() as connection:
+        connection.exec_driver_sql("DROP TABLE ingest_problems")
+    try:
+        with pytest.raises(SchemaError, match="damaged.*table ingest_problems is missing"):
+            store.migrate()
+    finally:  # the PostgreSQL database is the next test's
+        with store._engine.begin() as connection:
+            ingest_problems.create(connection)
 
 
 def test_migrations_build_the_tables_schema_py_describes(store: Store):

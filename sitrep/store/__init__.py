@@ -4,6 +4,6 @@
 scripts that create them.
 """
 
-from sitrep.store.database import Store, database_url
+from sitrep.store.database import SchemaError, Store, database_url
 
-__all__ = ["Store", "database_url"]
+__all__ = ["SchemaError", "Store", "database_url"]

@@ -28,7 +28,7 @@ from sqlalchemy import (
     table,
     update,
 )
-from sqlalchemy.engine import URL
+from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import IntegrityError
 
 from sitrep.records import Article, ArticlePlace, Event, IngestProblem, Location
@@ -41,6 +41,7 @@ from sitrep.store.schema import (
     feed_entries,
     feeds,
     ingest_problems,
+    metadata,
     party_names,
     places,
 )
@@ -131,6 +132,17 @@ def migration_connection(engine: Engine) -> Iterator[Connection]:
                 connection.connection.dbapi_connection.execute("PRAGMA foreign_keys=ON")
 
 
+class SchemaError(Exception):
+    """A database this version of sitrep cannot use; the message says why and what to do."""
+
+
+def known_revisions() -> frozenset[str]:
+    """The schema revisions this version can upgrade from: each migration script's file name
+    begins with its revision ("0009_story_leads.py")."""
+    return frozenset(path.name.split("_", 1)[0]
+                     for path in (MIGRATIONS_DIR / "versions").glob("[0-9]*_*.py"))
+
+
 def alembic_config(url: str) -> Config:
     """An Alembic config for the migrations in this package; no alembic.ini needed.
 
@@ -180,15 +192,40 @@ class Store:
             return connection.execute(select(version_table.c.version_num)).scalar()
 
     def migrate(self) -> None:
-        """Create or upgrade the schema. Cheap when it is current: Alembic is not even imported."""
-        if self.schema_revision() == SCHEMA_REVISION:
+        """Create or upgrade the schema. Cheap when it is current: Alembic is not even imported.
+        Raises SchemaError for a database this version cannot use (a revision it does not
+        know, or tables missing), before anything is written."""
+        current = self.schema_revision()
+        if current == SCHEMA_REVISION:
+            self._check_tables()
             return
+        if current is not None and current not in known_revisions():
+            raise SchemaError(
+                f"the database {self.display_url} is at schema revision {current!r}, which "
+                "this version of sitrep does not know: it was made by a newer sitrep (upgrade "
+                "sitrep to use it) or is not a sitrep database; use another --db")
         from alembic import command
 
         with migration_connection(self._engine) as connection:
             config = alembic_config(self.url)
             config.attributes["connection"] = connection
             command.upgrade(config, "head")
+
+    def _check_tables(self) -> None:
+        with self._engine.connect() as connection:
+            present = set(inspect(connection).get_table_names())
+        missing = sorted(set(metadata.tables) - present)
+        if missing:
+            raise SchemaError(
+                f"the database {self.display_url} is damaged: its schema is current but the "
+                f"table{'s' if len(missing) > 1 else ''} {', '.join(missing)} "
+                f"{'are' if len(missing) > 1 else 'is'} missing; restore it from a backup, "
+                "or ingest again into a new database")
+
+    @property
+    def display_url(self) -> str:
+        """The database's URL without its password."""
+        return make_url(self.url).render_as_string(hide_password=True)
 
     # -- writing --------------------------------------------------------------------------
 
