@@ -10,6 +10,7 @@ from urllib.parse import urlsplit
 from ..records import Article, IngestProblem, Severity
 from .html_pages import extract_html
 from .language import non_english_reason
+from .limits import SUPPORTED_DATES, supported
 from .markdown import looks_like_markdown, strip_markdown
 from .metadata import (credit_outlet, read_header, strip_footers, take_dateline,
                        take_front_matter)
@@ -93,6 +94,12 @@ def build_article(text: str, *, source: str, fmt: Format = "text", line: int | N
         return None, problems
 
     overrides = overrides or ArticleOverrides()
+    published = (overrides.published or known.published or header.published
+                 or (dateline.published if dateline else None))
+    if published is not None and not supported(published):
+        problem(f"publication date {published.isoformat()} is outside the supported range "
+                f"({SUPPORTED_DATES}); stored without a date", "warning")
+        published = None
     article = Article(
         text=body,
         title=overrides.title or known.title or header.title,
@@ -100,8 +107,7 @@ def build_article(text: str, *, source: str, fmt: Format = "text", line: int | N
                 or (dateline.outlet if dateline else None) or credit_outlet(body)
                 or _outlet_from_url(known.url)),
         author=known.author or header.author,
-        published=(overrides.published or known.published or header.published
-                   or (dateline.published if dateline else None)),
+        published=published,
         url=known.url,
         source=source if line is None else f"{source}:{line}",
         external_id=known.external_id,

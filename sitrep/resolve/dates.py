@@ -65,6 +65,7 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Literal
 
+from sitrep.ingest.limits import supported
 from sitrep.records import Precision, ResolvedDate
 
 Tense = Literal["past", "future"]
@@ -620,17 +621,25 @@ def resolve_date(
     if parsed is None:
         return ResolvedDate(text=expression)
     family, match = parsed
-    value, precision = family.resolve(match, published, tense)
-    if value is None:
+    try:  # counts as large as "99999 years ago" run past the calendar
+        value, precision = family.resolve(match, published if supported(published) else None,
+                                          tense)
+        if value is None:
+            return ResolvedDate(text=expression)
+        if precision == "week":
+            resolved = ResolvedDate(text=expression, range_start=value,
+                                    range_end=value + timedelta(days=6))
+        elif precision == "decade":
+            resolved = ResolvedDate(text=expression, range_start=value,
+                                    range_end=date(value.year + 9, 12, 31))
+        else:
+            resolved = ResolvedDate(text=expression, value=value, precision=precision,
+                                    range_start=value, range_end=_last_day(value, precision))
+    except (OverflowError, ValueError):
         return ResolvedDate(text=expression)
-    if precision == "week":
-        return ResolvedDate(text=expression, range_start=value,
-                            range_end=value + timedelta(days=6))
-    if precision == "decade":
-        return ResolvedDate(text=expression, range_start=value,
-                            range_end=date(value.year + 9, 12, 31))
-    return ResolvedDate(text=expression, value=value, precision=precision, range_start=value,
-                        range_end=_last_day(value, precision))
+    if not (supported(resolved.range_start) and supported(resolved.range_end)):
+        return ResolvedDate(text=expression)  # outside the calendar sitrep stores
+    return resolved
 
 
 def _last_day(value: date, precision: str) -> date:
