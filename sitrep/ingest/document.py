@@ -10,11 +10,11 @@ from urllib.parse import urlsplit
 from ..records import Article, IngestProblem, Severity
 from .html_pages import extract_html
 from .language import non_english_reason
-from .limits import SUPPORTED_DATES, supported
+from .limits import LONGEST_RUN, SUPPORTED_DATES, supported
 from .markdown import looks_like_markdown, strip_markdown
 from .metadata import (credit_outlet, read_header, strip_footers, take_dateline,
                        take_front_matter)
-from .normalize import join_broken_paragraphs, normalize_text
+from .normalize import break_long_runs, join_broken_paragraphs, normalize_text
 
 Format = Literal["text", "markdown", "html"]
 
@@ -92,6 +92,10 @@ def build_article(text: str, *, source: str, fmt: Format = "text", line: int | N
     if reason:
         problem(reason, "skipped")
         return None, problems
+    body, broken = break_long_runs(body, LONGEST_RUN)
+    if broken:
+        problem(f"{broken} run{'s' if broken > 1 else ''} of over {LONGEST_RUN} characters "
+                "without a space (no word) broken up with spaces", "warning")
 
     overrides = overrides or ArticleOverrides()
     published = (overrides.published or known.published or header.published

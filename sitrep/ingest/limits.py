@@ -12,6 +12,7 @@ EARLIEST_DATE: date = _LIMITS["dates"]["earliest"]
 LATEST_DATE: date = _LIMITS["dates"]["latest"]
 SUPPORTED_DATES = f"{EARLIEST_DATE.isoformat()} to {LATEST_DATE.isoformat()}"
 SECONDS_PER_ARTICLE: float = _LIMITS["time"]["seconds_per_article"]
+LONGEST_RUN: int = _LIMITS["text"]["longest_run"]
 
 
 def supported(day: date | None) -> bool:

@@ -27,6 +27,14 @@ def normalize_text(text: str) -> str:
     return re.sub(r"\n{3,}", "\n\n", text).strip("\n")
 
 
+def break_long_runs(text: str, longest: int) -> tuple[str, int]:
+    """`text` with a space after every `longest` characters of a run without spaces, and how
+    many runs were broken."""
+    run = re.compile(rf"\S{{{longest}}}(?=\S)")
+    broken = run.sub(lambda m: m[0] + " ", text)
+    return broken, len(re.findall(rf"\S{{{longest + 1}}}", text))
+
+
 def join_broken_paragraphs(text: str) -> str:
     """Join paragraphs that a blank line split in the middle of a sentence: one that ends
     without terminal punctuation and is followed by one starting in lower case, or one that
