@@ -128,8 +128,8 @@ def _read_file(path: Path, overrides: ArticleOverrides | None, max_bytes: int) -
     fmt = file_format(path)
     try:
         if not regular_file(path):
-            yield IngestProblem(source, "not a regular file (a pipe, device or socket); "
-                                        "skipped", "skipped")
+            yield IngestProblem(source, "not a regular file (a pipe, device or socket)",
+                                "skipped")
             return
         size = path.stat().st_size
         if size == 0:
