@@ -17,8 +17,8 @@ from pathlib import Path
 from typing import Protocol
 
 from spacy.language import Language
-from sqlalchemy.exc import OperationalError
 from spacy.tokens import Doc
+from sqlalchemy.exc import OperationalError
 
 from sitrep.extract import Lexicon, extract_events
 from sitrep.ingest import ArticleOverrides, read_inputs
@@ -201,8 +201,6 @@ def ingest_articles(
     meanwhile, and only articles the store lacks are sent to be coded, so a run killed at
     any point and run again ends with every article stored once.
     """
-    # A run killed between storing a batch and linking it left articles unlinked, which the
-    # re-run would skip as known: link them first, as the interrupted run would have.
     report = IngestReport()
     seen: set[str] = set()
 
@@ -212,10 +210,13 @@ def ingest_articles(
         if on_problem:
             on_problem(problem)
 
+    # A run killed between storing a batch and linking it left articles unlinked, which the
+    # re-run would skip as known: link them first, as the interrupted run would have.
     try:
         link_pending(store)
     except Exception as error:  # noqa: BLE001 - the new articles can still be stored
-        tell(failure_problem("<stored articles>", error, stage="linking"))
+        tell(failure_problem("<stored articles>", error, stage="linking",
+                             outcome="left unlinked; `sitrep link` links them"))
 
     def new_batches() -> Iterator[list[Article]]:
         pending: list[Article] = []
@@ -224,7 +225,7 @@ def ingest_articles(
                 tell(item)
                 continue
             try:
-                item.id  # noqa: B018 - hashing the text is where text no encoding takes fails
+                item.id  # noqa: B018 - the hash encodes the text: a lone surrogate fails here
             except Exception as error:  # noqa: BLE001 - the boundary: the batch goes on
                 tell(failure_problem(item.source or "<article>", error, stage="hashing"))
                 continue
@@ -291,7 +292,8 @@ def _flush(store: Store, batch: list[tuple[Article, list[Event], list[ArticlePla
         update_links(store, [article.id for article, _, _ in stored])
     except Exception as error:  # noqa: BLE001 - stored; `link` can link them later
         problems.append(failure_problem(
-            ", ".join(a.source or a.id for a, _, _ in stored), error, stage="linking"))
+            ", ".join(a.source or a.id for a, _, _ in stored), error, stage="linking",
+            outcome="stored, to be linked by `sitrep link`"))
     return problems
 
 

@@ -235,3 +235,27 @@ def test_the_issues_junk_files_at_full_size_are_skipped(tmp_path):
         skipped = connection.execute("SELECT count(*) FROM ingest_problems WHERE message "
                                      "LIKE 'text is not prose%'").fetchone()[0]
     assert skipped == len(sizes)
+
+
+def test_an_article_that_cannot_be_hashed_or_parsed_fails_alone(tmp_path):
+    """Articles handed to the pipeline directly (as the API and feeds do) meet the same
+    boundary: one with a lone surrogate in its text (no hash) or its title (the parser fails
+    on it) is reported, and the others of its batch are coded and stored."""
+    from sitrep.pipeline import ingest_articles
+    from sitrep.records import Article
+    from sitrep.store import Store
+
+    store = Store(tmp_path / "direct.db")
+    store.migrate()
+    articles = [Article(text=good_text(1) + " \ud800"), Article(text=good_text(2)),
+                Article(text=good_text(3), title="Half a character \udc00", source="t.txt"),
+                Article(text=good_text(4))]
+    report = ingest_articles(store, articles, batch_size=8)
+    assert report.articles_new == 2
+    messages = [p.message for p in report.problems]
+    assert any("while hashing: UnicodeEncodeError" in m for m in messages), messages
+    # spaCy refuses the title first: the parser's batch is parsed again article by article
+    assert any("while parsing: UnicodeEncodeError" in m for m in messages), messages
+    assert len(messages) == 2
+    assert sum(text in stored for text in (good_text(2), good_text(4))
+               for stored in stored_texts(tmp_path / "direct.db")) == 2

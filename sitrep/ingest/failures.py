@@ -25,23 +25,24 @@ class TimeBudgetExceeded(Exception):
 
 
 def failure_problem(source: str, error: BaseException, *, line: int | None = None,
-                    stage: str = "reading") -> IngestProblem:
+                    stage: str = "reading", outcome: str = "input skipped") -> IngestProblem:
     """The problem that reports `error` on one input, its traceback logged."""
-    problem = describe_failure(source, error, stage, line=line)
+    problem = describe_failure(source, error, stage, line=line, outcome=outcome)
     log_failure(problem, "".join(traceback.format_exception(error)))
     return problem
 
 
 def describe_failure(source: str, error: BaseException, stage: str, *,
-                     line: int | None = None) -> IngestProblem:
+                     line: int | None = None, outcome: str = "input skipped") -> IngestProblem:
+    """The problem that reports `error` on one input: the stage, the reason, what became of
+    the input."""
     if isinstance(error, TimeBudgetExceeded):
-        return IngestProblem(source, f"{stage} stopped: {error}; input skipped", line=line)
+        return IngestProblem(source, f"{stage} stopped: {error}; {outcome}", line=line)
     reason = str(error)
     if len(reason) > _REASON_CHARS:
         reason = reason[:_REASON_CHARS] + "…"
-    return IngestProblem(source, f"internal error while {stage} this input, skipped: "
-                                 f"{type(error).__name__}: {reason} (traceback in the error "
-                                 "log)", line=line)
+    return IngestProblem(source, f"internal error while {stage}: {type(error).__name__}: "
+                                 f"{reason}; {outcome} (traceback in the error log)", line=line)
 
 
 def log_failure(problem: IngestProblem, trace: str) -> None:
