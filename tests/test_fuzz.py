@@ -237,10 +237,11 @@ def test_the_issues_junk_files_at_full_size_are_skipped(tmp_path):
     assert skipped == len(sizes)
 
 
-def test_an_article_that_cannot_be_hashed_or_parsed_fails_alone(tmp_path):
+def test_an_article_that_cannot_be_hashed_parsed_or_stored_fails_alone(tmp_path):
     """Articles handed to the pipeline directly (as the API and feeds do) meet the same
-    boundary: one with a lone surrogate in its text (no hash) or its title (the parser fails
-    on it) is reported, and the others of its batch are coded and stored."""
+    boundary: one with a lone surrogate in its text (no hash), its title (the parser fails on
+    it) or its outlet (the database does) is reported, and the others of its batch are
+    stored."""
     from sitrep.pipeline import ingest_articles
     from sitrep.records import Article
     from sitrep.store import Store
@@ -249,13 +250,16 @@ def test_an_article_that_cannot_be_hashed_or_parsed_fails_alone(tmp_path):
     store.migrate()
     articles = [Article(text=good_text(1) + " \ud800"), Article(text=good_text(2)),
                 Article(text=good_text(3), title="Half a character \udc00", source="t.txt"),
-                Article(text=good_text(4))]
+                Article(text=good_text(4)),
+                Article(text=good_text(5), outlet="Wire \ud801", source="w.txt")]
     report = ingest_articles(store, articles, batch_size=8)
     assert report.articles_new == 2
     messages = [p.message for p in report.problems]
     assert any("while hashing: UnicodeEncodeError" in m for m in messages), messages
     # spaCy refuses the title first: the parser's batch is parsed again article by article
     assert any("while parsing: UnicodeEncodeError" in m for m in messages), messages
-    assert len(messages) == 2
+    # and the database the outlet: the batch is stored again article by article
+    assert any(p.source == "w.txt" and "while storing" in p.message for p in report.problems)
+    assert len(messages) == 3
     assert sum(text in stored for text in (good_text(2), good_text(4))
                for stored in stored_texts(tmp_path / "direct.db")) == 2
