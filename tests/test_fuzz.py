@@ -263,3 +263,19 @@ def test_an_article_that_cannot_be_hashed_parsed_or_stored_fails_alone(tmp_path)
     assert len(messages) == 3
     assert sum(text in stored for text in (good_text(2), good_text(4))
                for stored in stored_texts(tmp_path / "direct.db")) == 2
+
+
+def test_the_time_budget_stops_a_runaway_scan_and_keeps_an_outer_timer():
+    import re
+    import signal
+
+    from sitrep.ingest.failures import TimeBudgetExceeded, time_budget
+
+    signal.setitimer(signal.ITIMER_REAL, 3600)  # as a test runner's timeout would
+    try:
+        with pytest.raises(TimeBudgetExceeded, match="time budget of 0.1 s"):
+            with time_budget(0.1):
+                re.match(r"(a|aa)*c", "a" * 60)  # backtracks for ages
+        assert signal.getitimer(signal.ITIMER_REAL)[0] > 3000
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
