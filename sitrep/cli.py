@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import functools
+import logging
+import os
 import sys
 import tempfile
+import traceback
 from collections.abc import Callable
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -23,6 +26,7 @@ if TYPE_CHECKING:
     from sitrep.pipeline import Components
 
 EXIT_OK, EXIT_INPUT_FAILED = 0, 1  # click itself exits 2 on usage errors
+EXIT_INTERNAL_ERROR = 3  # a bug in sitrep, not in its input: the traceback is in the error log
 EVENT_TYPES = ("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT",
                "REQUEST", "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE",
                "COERCE", "ASSAULT")
@@ -90,7 +94,66 @@ def ingest_options(command: Callable) -> Callable:
     return command
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+def error_log_path() -> Path:
+    """Where tracebacks go: $SITREP_ERROR_LOG, else sitrep/errors.log under $XDG_STATE_HOME
+    (~/.local/state)."""
+    if configured := os.environ.get("SITREP_ERROR_LOG"):
+        return Path(configured)
+    state = os.environ.get("XDG_STATE_HOME") or Path.home() / ".local" / "state"
+    return Path(state) / "sitrep" / "errors.log"
+
+
+def _log_internal_errors_to_file() -> Path | None:
+    """Send the `sitrep.internal` log (tracebacks of inputs that failed) to the error log
+    file, opened only when something is written; None if it cannot be made."""
+    from sitrep.ingest.failures import INTERNAL_LOG
+
+    path = error_log_path()
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        return None
+    for handler in INTERNAL_LOG.handlers[:]:  # one file per run, also when run in-process
+        INTERNAL_LOG.removeHandler(handler)
+        handler.close()
+    handler = logging.FileHandler(path, encoding="utf-8", delay=True)
+    handler.setFormatter(logging.Formatter("%(asctime)s %(message)s"))
+    INTERNAL_LOG.addHandler(handler)
+    INTERNAL_LOG.propagate = False  # not to the terminal
+    return path
+
+
+class _Commands(click.Group):
+    """The command group, which turns a crash (a bug, not bad input) into one line on the
+    terminal, the traceback in the error log and exit code EXIT_INTERNAL_ERROR."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        log = _log_internal_errors_to_file()
+        try:
+            return super().invoke(ctx)
+        except (click.ClickException, click.exceptions.Exit, click.Abort):
+            raise
+        except Exception as error:  # noqa: BLE001 - the last boundary
+            where = _write_crash(log, error)
+            err.print(Text(f"internal error: {type(error).__name__}: {str(error)[:300]}\n"
+                           f"This is a bug in sitrep; {where}.", style="red"), soft_wrap=True)
+            sys.exit(EXIT_INTERNAL_ERROR)
+
+
+def _write_crash(log: Path | None, error: Exception) -> str:
+    trace = "".join(traceback.format_exception(error))
+    if log is not None:
+        try:
+            with log.open("a", encoding="utf-8") as stream:
+                stream.write(f"{datetime.now().isoformat(timespec='seconds')} "
+                             f"sitrep {' '.join(sys.argv[1:])}\n{trace}\n")
+            return f"the traceback is in {log}"
+        except OSError:
+            pass
+    return "no error log could be written (set SITREP_ERROR_LOG to a writable file)"
+
+
+@click.group(cls=_Commands, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="sitrep")
 def main() -> None:
     """sitrep: news reports in, a cross-checked PLOVER event record out.
@@ -100,6 +163,11 @@ def main() -> None:
       sitrep ingest reports/            # read, code and store articles in sitrep.db
       sitrep events --type ACCUSE       # list coded events
       sitrep run story.txt --format jsonl   # one-shot: ingest into a temp db, print events
+
+    \b
+    Exit codes: 0 done; 1 an input failed (the others were still stored); 2 wrong
+    usage; 3 internal error (a bug in sitrep: its traceback is appended to the error
+    log, $SITREP_ERROR_LOG or ~/.local/state/sitrep/errors.log, not printed).
     """
 
 
@@ -158,6 +226,7 @@ def _friendly_errors(command: Callable) -> Callable:
 
     @functools.wraps(command)
     def wrapper(*args, **kwargs):
+        from alembic.util.exc import CommandError
         from sqlalchemy.exc import SQLAlchemyError
 
         from sitrep.extract import LexiconError
@@ -171,6 +240,9 @@ def _friendly_errors(command: Callable) -> Callable:
         except SQLAlchemyError as error:
             raise click.ClickException(f"database error: {error.__class__.__name__}: "
                                        f"{str(error).splitlines()[0]}") from None
+        except CommandError as error:  # alembic: a schema revision this version lacks
+            raise click.ClickException(f"database schema: {error}; was the database made by "
+                                       "a newer sitrep?") from None
 
     return wrapper
 
@@ -185,7 +257,8 @@ def ingest(paths, db, **options) -> None:
     Formats by extension: .txt, .md, .html/.htm, .jsonl (fields id, url, title, author,
     outlet, published, text). Articles already stored (same text) are skipped, so running
     the same command again changes nothing and resumes an interrupted run. Exit code 1 when
-    any input failed; the others are still stored.
+    any input failed (the reason is printed; tracebacks go to the error log); the others are
+    still stored. Exit code 3 on an internal error.
     """
     store = _open_store(db)
     report = _run_ingest(store, paths, **options)

@@ -9,15 +9,21 @@ business (`sitrep.engine`); storing always happens here, one transaction per bat
 
 from __future__ import annotations
 
+import traceback
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Protocol
 
 from spacy.language import Language
+from spacy.tokens import Doc
+from sqlalchemy.exc import OperationalError
 
 from sitrep.extract import Lexicon, extract_events
 from sitrep.ingest import ArticleOverrides, read_inputs
+from sitrep.ingest.failures import describe_failure, failure_problem, log_failure, time_budget
+from sitrep.ingest.limits import SECONDS_PER_ARTICLE
 from sitrep.linking import link_pending, update_links  # link stage: stories, events, series
 from sitrep.parse import DEFAULT_BATCH_SIZE, load_model, parse_with_headlines
 from sitrep.records import Article, ArticlePlace, Event, IngestProblem
@@ -33,6 +39,15 @@ class ProcessedArticle:
     article: Article
     events: list[Event]
     places: list[ArticlePlace]
+    # set when coding this article failed (it is not stored): the problem to report and the
+    # traceback for the error log, as text (it may come from a worker process)
+    problem: IngestProblem | None = None
+    trace: str | None = None
+
+    @classmethod
+    def failed(cls, article: Article, error: Exception, stage: str) -> ProcessedArticle:
+        problem = describe_failure(article.source or article.id, error, stage)
+        return cls(article, [], [], problem, "".join(traceback.format_exception(error)))
 
 
 @dataclass
@@ -57,22 +72,68 @@ class Components:
 
 def pipeline(articles: Iterable[Article], components: Components | None = None, *,
              batch_size: int = DEFAULT_BATCH_SIZE) -> Iterator[ProcessedArticle]:
-    """Parse, extract and resolve each article, lazily and in input order."""
+    """Parse, extract and resolve each article, lazily and in input order. An article whose
+    coding fails or runs past its time budget comes out `failed` (with its problem); the
+    others go on."""
     components = components or Components.load()
-    for doc, article, headline in parse_with_headlines(components.nlp, articles,
-                                                       batch_size=batch_size):
-        events = extract_events(doc, article, components.lexicon)
-        headline_events = (extract_events(headline, replace(article, text=article.title),
-                                          components.lexicon) if headline is not None else [])
-        countries = components.actors.find_countries(article.text)
-        places = places_in(doc, components.places, components.actors,
-                           article_countries(countries), text=article.text)
-        resolve_events(events, doc, article, components.actors, components.places,
-                       countries=countries, places=places,
-                       lexicon=components.lexicon, headline=headline_events)
-        mentions = sorted([*places, *demonyms_in(components.actors, article.text, places)],
-                          key=lambda p: p.start)
-        yield ProcessedArticle(article, events, mentions)
+    remaining = iter(articles)
+    parsing: deque[Article] = deque()  # taken by the parser, not yet out
+
+    def taken() -> Iterator[Article]:
+        for article in remaining:
+            parsing.append(article)
+            yield article
+
+    while True:
+        try:
+            for doc, article, headline in parse_with_headlines(components.nlp, taken(),
+                                                               batch_size=batch_size):
+                parsing.popleft()
+                yield _code(doc, article, headline, components)
+            return
+        except Exception:  # noqa: BLE001 - one article of the parser's batch failed
+            if not parsing:
+                raise  # the parser fails before any article: nothing to single out
+            # parse the batch again one article at a time, to fail only that one
+            batch = [*parsing]
+            parsing.clear()
+            for article in batch:
+                yield _parse_alone(article, components)
+
+
+def _parse_alone(article: Article, components: Components) -> ProcessedArticle:
+    try:
+        with time_budget(SECONDS_PER_ARTICLE):
+            [(doc, _, headline)] = parse_with_headlines(components.nlp, [article], batch_size=1)
+    except Exception as error:  # noqa: BLE001 - the boundary: the batch goes on
+        return ProcessedArticle.failed(article, error, "parsing")
+    return _code(doc, article, headline, components)
+
+
+def _code(doc: Doc, article: Article, headline: Doc | None,
+          components: Components) -> ProcessedArticle:
+    """Extract and resolve the events of one parsed article, within its time budget."""
+    try:
+        with time_budget(SECONDS_PER_ARTICLE):
+            return _extract_and_resolve(doc, article, headline, components)
+    except Exception as error:  # noqa: BLE001 - the boundary: the batch goes on
+        return ProcessedArticle.failed(article, error, "coding")
+
+
+def _extract_and_resolve(doc: Doc, article: Article, headline: Doc | None,
+                         components: Components) -> ProcessedArticle:
+    events = extract_events(doc, article, components.lexicon)
+    headline_events = (extract_events(headline, replace(article, text=article.title),
+                                      components.lexicon) if headline is not None else [])
+    countries = components.actors.find_countries(article.text)
+    places = places_in(doc, components.places, components.actors,
+                       article_countries(countries), text=article.text)
+    resolve_events(events, doc, article, components.actors, components.places,
+                   countries=countries, places=places,
+                   lexicon=components.lexicon, headline=headline_events)
+    mentions = sorted([*places, *demonyms_in(components.actors, article.text, places)],
+                      key=lambda p: p.start)
+    return ProcessedArticle(article, events, mentions)
 
 
 class Engine(Protocol):
@@ -140,20 +201,33 @@ def ingest_articles(
     meanwhile, and only articles the store lacks are sent to be coded, so a run killed at
     any point and run again ends with every article stored once.
     """
-    # A run killed between storing a batch and linking it left articles unlinked, which the
-    # re-run would skip as known: link them first, as the interrupted run would have.
-    link_pending(store)
     report = IngestReport()
     seen: set[str] = set()
+
+    def tell(problem: IngestProblem) -> None:
+        report.problems.append(problem)
+        store.record_problem(problem)
+        if on_problem:
+            on_problem(problem)
+
+    # A run killed between storing a batch and linking it left articles unlinked, which the
+    # re-run would skip as known: link them first, as the interrupted run would have.
+    try:
+        link_pending(store)
+    except Exception as error:  # noqa: BLE001 - the new articles can still be stored
+        tell(failure_problem("<stored articles>", error, stage="linking",
+                             outcome="left unlinked; `sitrep link` links them"))
 
     def new_batches() -> Iterator[list[Article]]:
         pending: list[Article] = []
         for item in items:
             if isinstance(item, IngestProblem):
-                report.problems.append(item)
-                store.record_problem(item)
-                if on_problem:
-                    on_problem(item)
+                tell(item)
+                continue
+            try:
+                item.id  # noqa: B018 - the hash encodes the text: a lone surrogate fails here
+            except Exception as error:  # noqa: BLE001 - the boundary: the batch goes on
+                tell(failure_problem(item.source or "<article>", error, stage="hashing"))
                 continue
             report.articles_read += 1
             report.article_ids.append(item.id)
@@ -179,7 +253,14 @@ def ingest_articles(
     else:
         coded = engine.run(new_batches())
     for processed in coded:
-        _flush(store, [(p.article, p.events, p.places) for p in processed], report, on_progress)
+        for failed in (p for p in processed if p.problem is not None):
+            log_failure(failed.problem, failed.trace or "")
+            tell(failed.problem)
+        coded_ok = [(p.article, p.events, p.places) for p in processed if p.problem is None]
+        for problem in _flush(store, coded_ok, report, on_progress):
+            tell(problem)
+        if on_progress and len(coded_ok) < len(processed):
+            on_progress(len(processed) - len(coded_ok))
     return report
 
 
@@ -197,15 +278,44 @@ def _unknown(store: Store, articles: list[Article], report: IngestReport,
 
 def _flush(store: Store, batch: list[tuple[Article, list[Event], list[ArticlePlace]]],
            report: IngestReport,
-           on_progress: Callable[[int], None] | None) -> None:
+           on_progress: Callable[[int], None] | None) -> list[IngestProblem]:
+    """Store and link one coded batch; the problems of articles that could not be."""
     if not batch:
-        return
-    # The batch was filtered against the store just before parsing; another writer adding
-    # the same article meanwhile is the only way `added` can fall short.
-    added = store.add_batch(batch)
-    update_links(store, [article.id for article, _, _ in batch])
+        return []
+    problems: list[IngestProblem] = []
+    stored = _store_batch(store, batch, report, problems)
+    if on_progress:
+        on_progress(len(batch))
+    if not stored:
+        return problems
+    try:
+        update_links(store, [article.id for article, _, _ in stored])
+    except Exception as error:  # noqa: BLE001 - stored; `link` can link them later
+        problems.append(failure_problem(
+            ", ".join(a.source or a.id for a, _, _ in stored), error, stage="linking",
+            outcome="stored, to be linked by `sitrep link`"))
+    return problems
+
+
+def _store_batch(store: Store, batch: list[tuple[Article, list[Event], list[ArticlePlace]]],
+                 report: IngestReport, problems: list[IngestProblem],
+                 ) -> list[tuple[Article, list[Event], list[ArticlePlace]]]:
+    """Store a batch in one transaction; if that fails, one article at a time, so only the
+    article that cannot be stored is left out (the database being unusable still raises)."""
+    try:
+        # The batch was filtered against the store just before parsing; another writer
+        # adding the same article meanwhile is the only way `added` can fall short.
+        added = store.add_batch(batch)
+    except OperationalError:
+        raise
+    except Exception as error:  # noqa: BLE001 - the boundary: the batch goes on
+        if len(batch) == 1:
+            article = batch[0][0]
+            problems.append(failure_problem(article.source or article.id, error,
+                                            stage="storing"))
+            return []
+        return [item for one in batch for item in _store_batch(store, [one], report, problems)]
     report.articles_new += added
     report.articles_known += len(batch) - added
     report.events_new += sum(len(events) for _, events, _ in batch[:added])
-    if on_progress:
-        on_progress(len(batch))
+    return batch

@@ -88,8 +88,19 @@ def decode_html(data: bytes) -> Decoded:
             codec = codecs.lookup(name).name
         except LookupError:
             codec = None
-        if codec and codec not in ("utf-8", "ascii"):
-            text = data.decode(codec, errors="replace")
+        # a tag readable as ASCII cannot be in UTF-16 or -32: the page is in neither (HTML's
+        # own rule reads such a page as UTF-8)
+        if codec and codec not in ("utf-8", "ascii") and not codec.startswith(("utf-16",
+                                                                                 "utf-32")):
+            try:
+                text = data.decode(codec, errors="replace")
+            except (LookupError, UnicodeError, ValueError):
+                # a codec that is no character set (base64, zlib, rot13) or that cannot
+                # replace what it fails on (idna)
+                decoded = decode_bytes(data)
+                decoded.warnings.insert(0, f"page declares charset {name}, which is not a "
+                                           "text encoding sitrep can read; ignored")
+                return decoded
             warnings = []
             if "\ufffd" in text:
                 warnings.append(f"page declares charset {name}, but some bytes are not valid "

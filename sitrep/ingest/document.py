@@ -10,10 +10,11 @@ from urllib.parse import urlsplit
 from ..records import Article, IngestProblem, Severity
 from .html_pages import extract_html
 from .language import non_english_reason
+from .limits import LONGEST_RUN, SUPPORTED_DATES, supported
 from .markdown import looks_like_markdown, strip_markdown
 from .metadata import (credit_outlet, read_header, strip_footers, take_dateline,
                        take_front_matter)
-from .normalize import join_broken_paragraphs, normalize_text
+from .normalize import break_long_runs, join_broken_paragraphs, normalize_text
 
 Format = Literal["text", "markdown", "html"]
 
@@ -91,8 +92,18 @@ def build_article(text: str, *, source: str, fmt: Format = "text", line: int | N
     if reason:
         problem(reason, "skipped")
         return None, problems
+    body, broken = break_long_runs(body, LONGEST_RUN)
+    if broken:
+        problem(f"{broken} run{'s' if broken > 1 else ''} of over {LONGEST_RUN} characters "
+                "without a space (no word) broken up with spaces", "warning")
 
     overrides = overrides or ArticleOverrides()
+    published = (overrides.published or known.published or header.published
+                 or (dateline.published if dateline else None))
+    if published is not None and not supported(published):
+        problem(f"publication date {published.isoformat()} is outside the supported range "
+                f"({SUPPORTED_DATES}); stored without a date", "warning")
+        published = None
     article = Article(
         text=body,
         title=overrides.title or known.title or header.title,
@@ -100,8 +111,7 @@ def build_article(text: str, *, source: str, fmt: Format = "text", line: int | N
                 or (dateline.outlet if dateline else None) or credit_outlet(body)
                 or _outlet_from_url(known.url)),
         author=known.author or header.author,
-        published=(overrides.published or known.published or header.published
-                   or (dateline.published if dateline else None)),
+        published=published,
         url=known.url,
         source=source if line is None else f"{source}:{line}",
         external_id=known.external_id,

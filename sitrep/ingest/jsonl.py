@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, BinaryIO
@@ -12,15 +13,19 @@ from ..records import Article, IngestProblem, Severity
 from .dates import parse_date_text
 from .decoding import binary_reason, decode_bytes
 from .document import ArticleOverrides, KnownMetadata, build_article
+from .failures import failure_problem, time_budget
+from .limits import SECONDS_PER_ARTICLE
+from .paths import display_name
 from .sizes import too_large
 
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 _JSON_TYPES = {dict: "an object", list: "an array", str: "a string", int: "a number",
                float: "a number", bool: "true/false", type(None): "null"}
 
 
 def read_jsonl(path: Path, stream: BinaryIO, overrides: ArticleOverrides | None,
                max_bytes: int) -> Iterator[Article | IngestProblem]:
-    source = str(path)
+    source = display_name(path)
     reason = binary_reason(stream.read(8192))
     if reason:
         yield IngestProblem(source, reason)
@@ -36,7 +41,12 @@ def read_jsonl(path: Path, stream: BinaryIO, overrides: ArticleOverrides | None,
         if not raw.strip():
             continue
         records += 1
-        yield from _read_line(raw, source, number, overrides)
+        try:
+            with time_budget(SECONDS_PER_ARTICLE):
+                items = list(_read_line(raw, source, number, overrides))
+        except Exception as error:  # noqa: BLE001 - the boundary: the next line goes on
+            items = [failure_problem(source, error, line=number)]
+        yield from items
     if records == 0:
         yield IngestProblem(source, "no JSON lines in the file (only blank lines)")
 
@@ -67,6 +77,12 @@ def _read_line(raw: bytes, source: str, number: int,
     except json.JSONDecodeError as err:
         yield problem(f"invalid JSON: {err.msg} at column {err.colno}")
         return
+    except RecursionError:
+        yield problem("invalid JSON: arrays or objects nested too deeply")
+        return
+    except ValueError as err:  # an integer of more digits than Python converts
+        yield problem(f"invalid JSON: {str(err).split(';')[0]}")
+        return
     if not isinstance(record, dict):
         yield problem(f"expected a JSON object with a \"text\" field, got {_json_type(record)}")
         return
@@ -81,6 +97,11 @@ def _read_line(raw: bytes, source: str, number: int,
         yield problem('"text" is empty')
         return
     warnings: list[str] = []
+    record, replaced = _without_lone_surrogates(record)
+    text = record["text"]
+    if replaced:
+        warnings.append("lone surrogate escapes (\\ud800-\\udfff, half a character) "
+                        "replaced with U+FFFD")
     known = _known_metadata(record, warnings)
     yield from (problem(w, "warning") for w in warnings)
     article, problems = build_article(text, source=source, line=number, fmt="text",
@@ -110,6 +131,14 @@ def _known_metadata(record: dict[str, Any], warnings: list[str]) -> KnownMetadat
         else string("id")
     return KnownMetadata(title=string("title"), author=string("author"), outlet=string("outlet"),
                          published=published, url=string("url"), external_id=external_id)
+
+
+def _without_lone_surrogates(record: dict[str, Any]) -> tuple[dict[str, Any], bool]:
+    """The record's string fields without lone surrogates, which JSON escapes can write but
+    no text encoding stores; and whether there were any."""
+    cleaned = {key: _LONE_SURROGATE.sub("\ufffd", value) if isinstance(value, str) else value
+               for key, value in record.items()}
+    return cleaned, cleaned != record
 
 
 def _json_type(value: object) -> str:

@@ -10,7 +10,7 @@ from importlib import resources
 from typing import Any, Literal
 
 
-def _load(name: str) -> dict[str, Any]:
+def load_data(name: str) -> dict[str, Any]:
     path = resources.files("sitrep") / "data" / "ingest" / name
     return tomllib.loads(path.read_text(encoding="utf-8"))
 
@@ -32,7 +32,7 @@ def footers() -> tuple[Footer, ...]:
             extent=entry["extent"],
             outlet=entry.get("outlet"),
         )
-        for entry in _load("footers.toml")["footer"]
+        for entry in load_data("footers.toml")["footer"]
     )
 
 
@@ -40,7 +40,7 @@ def footers() -> tuple[Footer, ...]:
 def credits() -> dict[str, str]:
     """Credit text as written inside the brackets -> outlet name."""
     table: dict[str, str] = {}
-    for entry in _load("credits.toml")["credit"]:
+    for entry in load_data("credits.toml")["credit"]:
         for spelling in [entry["credit"], *entry.get("aliases", [])]:
             table[spelling] = entry["outlet"]
     return table
@@ -48,9 +48,9 @@ def credits() -> dict[str, str]:
 
 @cache
 def english_function_words() -> frozenset[str]:
-    return frozenset(_load("languages.toml")["english"]["function_words"])
+    return frozenset(load_data("languages.toml")["english"]["function_words"])
 
 
 @cache
 def other_languages_function_words() -> dict[str, frozenset[str]]:
-    return {name: frozenset(words) for name, words in _load("languages.toml")["others"].items()}
+    return {name: frozenset(words) for name, words in load_data("languages.toml")["others"].items()}

@@ -11,7 +11,7 @@ from .dates import MONTH, parse_date_text
 from .knowledge import Footer, credits, footers
 from .markdown import strip_markdown
 
-_ATX_HEADLINE = re.compile(r"^\s{0,3}#\s+(?P<title>.+?)\s*#*\s*$")
+_ATX_HEADLINE = re.compile(r"^\s{0,3}#\s+(?P<title>.+)$")  # closing hashes cut in Python
 _SETEXT_UNDERLINE = re.compile(r"^\s{0,3}=+\s*$")
 _BY_LINE = re.compile(r"^(?i:by)\s+(?P<name>[A-Z].{1,80}?)$")
 _NAME_WORD = r"(?:[A-Z][a-z]*[A-Z]?[a-z]+(?:[-'’][A-Za-z]+)*|[A-Z]\.)"
@@ -22,7 +22,8 @@ _NOT_A_NAME = re.compile(
     r"Staff|Editorial|Update[sd]?|Breaking|Analysis|Opinion)\b"
 )
 _DATE_PREFIX = re.compile(r"^(?:published|posted|dated)(?:\s+on)?\s*:?\s*", re.IGNORECASE)
-_LINE_PARTS = re.compile(r"\s+[|•·—]\s+")  # "By Jane Doe | May 3, 2017"
+_LINE_PARTS = re.compile(r"(?<!\s)\s+[|•·—]\s+")  # "By Jane Doe | May 3, 2017"; from the
+# first space of a run only, not again from each of its spaces
 _MAX_HEADLINE_WORDS = 20
 _MAX_BYLINE_WORDS = 8
 _MAX_META_LINES = 3
@@ -39,7 +40,7 @@ class Header:
 
 
 _FRONT_MATTER = re.compile(r"\A---\n(?P<fields>(?:[^\n]*\n){0,40}?)---(?:\n|\Z)")
-_FRONT_MATTER_FIELD = re.compile(r"^(?P<key>[A-Za-z_]+)\s*:\s*(?P<value>.+?)\s*$", re.M)
+_FRONT_MATTER_FIELD = re.compile(r"^(?P<key>[A-Za-z_]+)[ \t]*:[ \t]*(?P<value>.+)$", re.M)
 
 
 def take_front_matter(text: str) -> tuple[str, Header]:
@@ -48,7 +49,7 @@ def take_front_matter(text: str) -> tuple[str, Header]:
     match = _FRONT_MATTER.match(text)
     if match is None:
         return text, Header(body=text)
-    fields = {m["key"].lower(): m["value"].strip("\"'") for m in
+    fields = {m["key"].lower(): m["value"].strip().strip("\"'") for m in
               _FRONT_MATTER_FIELD.finditer(match["fields"])}
     published = next((parse_date_text(fields[k]) for k in ("date", "published") if k in fields),
                      None)
@@ -98,7 +99,7 @@ def _headline(lines: list[str], nonblank: list[int], markdown: bool, known: str 
     if markdown:
         match = _ATX_HEADLINE.match(first)
         if match:
-            return strip_markdown(match["title"]).strip()
+            return strip_markdown(match["title"].rstrip().rstrip("#").rstrip()).strip()
         if _is_setext(lines, nonblank):
             return strip_markdown(first)
     if known and first.casefold() == known.strip().casefold():

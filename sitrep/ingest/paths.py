@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import stat
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -19,6 +20,20 @@ STDIN = "-"
 # Files with these names (any extension) in a folder are its documentation, not reports.
 DOCUMENTATION_NAMES = frozenset({"readme", "license", "licence", "changelog", "contributing"})
 _CHUNK = 1 << 20
+
+
+def display_name(path: Path) -> str:
+    """The path as text that can be printed and stored: bytes of a file name that are not
+    UTF-8 written as escapes ("bad\\xff.txt"), not as the lone surrogates Python reads them
+    as."""
+    return os.fsencode(path).decode("utf-8", "backslashreplace")
+
+
+def regular_file(path: Path) -> bool:
+    """Whether `path` (after symbolic links) is a regular file: not a pipe, which blocks a
+    reader until something writes to it, nor a device such as /dev/urandom, which never
+    ends."""
+    return stat.S_ISREG(path.stat().st_mode)
 
 
 def file_format(path: Path) -> FileFormat | None:
@@ -67,7 +82,7 @@ def count_inputs(paths: Iterable[str | Path]) -> int | None:
             continue  # read_inputs reports it
         for file in files:
             try:
-                total += _articles_in(file) if file_format(file) else 0
+                total += _articles_in(file) if file_format(file) and regular_file(file) else 0
             except OSError:
                 continue  # read_inputs reports it
     return total

@@ -12,7 +12,10 @@ from .decoding import decode_bytes, decode_html
 from .document import ArticleOverrides, Format, KnownMetadata, build_article
 from .fetch import FetchError, fetch
 from .jsonl import read_jsonl
-from .paths import STDIN, SUPPORTED, FolderListing, file_format, list_folder
+from .failures import failure_problem, time_budget
+from .limits import SECONDS_PER_ARTICLE
+from .paths import (STDIN, SUPPORTED, FolderListing, display_name, file_format, list_folder,
+                    regular_file)
 from .sizes import too_large
 
 DEFAULT_MAX_BYTES = 5_000_000
@@ -36,17 +39,20 @@ def read_inputs(paths: Iterable[str | Path], overrides: ArticleOverrides | None 
                                 allow_private=allow_private_urls)
             continue
         path = Path(raw)
+        name = display_name(path)
         try:
             if path.is_dir():
                 yield from _read_folder(path, overrides, max_bytes)
             elif path.exists():
                 yield from _read_named_file(path, overrides, max_bytes)
             elif path.is_symlink():
-                yield IngestProblem(str(path), "broken symbolic link (its target does not exist)")
+                yield IngestProblem(name, "broken symbolic link (its target does not exist)")
             else:
-                yield IngestProblem(str(path), "no such file or directory")
+                yield IngestProblem(name, "no such file or directory")
         except OSError as err:  # e.g. a folder on the way that may not be searched
-            yield IngestProblem(str(path), f"cannot read: {err.strerror or err}")
+            yield IngestProblem(name, f"cannot read: {err.strerror or err}")
+        except Exception as error:  # noqa: BLE001 - the boundary: the next input goes on
+            yield failure_problem(name, error)
 
 
 def is_url(raw: str) -> bool:
@@ -81,8 +87,8 @@ def _read_named_file(path: Path, overrides: ArticleOverrides | None,
                      max_bytes: int) -> Iterator[Item]:
     if file_format(path) is None:
         kind = f"'{path.suffix}'" if path.suffix else "(no extension)"
-        yield IngestProblem(str(path), f"unsupported file type {kind}; sitrep reads {SUPPORTED}",
-                            "skipped")
+        yield IngestProblem(display_name(path),
+                            f"unsupported file type {kind}; sitrep reads {SUPPORTED}", "skipped")
         return
     yield from _read_file(path, overrides, max_bytes)
 
@@ -91,15 +97,19 @@ def _read_folder(folder: Path, overrides: ArticleOverrides | None,
                  max_bytes: int) -> Iterator[Item]:
     listing = list_folder(folder)
     for err in listing.errors:
-        yield IngestProblem(str(err.filename or folder),
+        yield IngestProblem(display_name(Path(err.filename or folder)),
                             f"cannot read folder: {err.strerror or err}")
     for path in listing.files:
-        yield from _read_file(path, overrides, max_bytes)
+        try:
+            yield from _read_file(path, overrides, max_bytes)
+        except Exception as error:  # noqa: BLE001 - the boundary: the next file goes on
+            yield failure_problem(display_name(path), error)
     left_out = _left_out(listing)
     if left_out:
-        yield IngestProblem(str(folder), left_out, "skipped")
+        yield IngestProblem(display_name(folder), left_out, "skipped")
     elif not listing.files and not listing.errors:
-        yield IngestProblem(str(folder), f"folder has no files to read ({SUPPORTED})", "warning")
+        yield IngestProblem(display_name(folder), f"folder has no files to read ({SUPPORTED})",
+                            "warning")
 
 
 def _left_out(listing: FolderListing) -> str | None:
@@ -114,9 +124,13 @@ def _left_out(listing: FolderListing) -> str | None:
 
 
 def _read_file(path: Path, overrides: ArticleOverrides | None, max_bytes: int) -> Iterator[Item]:
-    source = str(path)
+    source = display_name(path)
     fmt = file_format(path)
     try:
+        if not regular_file(path):
+            yield IngestProblem(source, "not a regular file (a pipe, device or socket)",
+                                "skipped")
+            return
         size = path.stat().st_size
         if size == 0:
             yield IngestProblem(source, "empty file (0 bytes)")
@@ -156,6 +170,18 @@ def _read_stdin(overrides: ArticleOverrides | None, max_bytes: int) -> Iterator[
 def _read_document(data: bytes, source: str, fmt: Format,
                    overrides: ArticleOverrides | None,
                    known: KnownMetadata | None = None) -> Iterator[Item]:
+    """The article of one document and the problems on the way: all of them within the time
+    budget of one input, or the problem that says why there is no article."""
+    try:
+        with time_budget(SECONDS_PER_ARTICLE):
+            items = list(_document_items(data, source, fmt, overrides, known))
+    except Exception as error:  # noqa: BLE001 - the boundary: the next input goes on
+        items = [failure_problem(source, error)]
+    yield from items
+
+
+def _document_items(data: bytes, source: str, fmt: Format, overrides: ArticleOverrides | None,
+                    known: KnownMetadata | None) -> Iterator[Item]:
     decoded = decode_html(data) if fmt == "html" else decode_bytes(data)
     if decoded.text is None:
         yield IngestProblem(source, decoded.error or "not text")

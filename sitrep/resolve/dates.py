@@ -57,6 +57,7 @@ Month precision values use day 1, year precision values 1 January.
 
 from __future__ import annotations
 
+import bisect
 import re
 import tomllib
 from collections.abc import Callable, Iterable
@@ -65,6 +66,7 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Literal
 
+from sitrep.ingest.limits import supported
 from sitrep.records import Precision, ResolvedDate
 
 Tense = Literal["past", "future"]
@@ -545,13 +547,17 @@ _LEAD_WORDS = frozenset(
     "past coming previous following about some nearly almost more less than over just roughly around only "
     "day before after a few couple several many dozens".split()
 ) | frozenset(_NUMBERS)
+_MAX_LEAD_WORDS: int = _DATA["words"]["max_lead_words"]
 _PRECEDING_WORD = re.compile(r"(?<!\w)(\w+)[\s-]*$")
 
 
 def _starts(text: str, anchor: int) -> list[int]:
-    """Where an expression holding the word at `anchor` may start: there or at lead words."""
+    """Where an expression holding the word at `anchor` may start: there or at up to
+    max_lead_words lead words before it (a run of numbers, "42 42 42 ...", is no longer
+    walked back to its beginning from every number in it)."""
     starts = [anchor]
-    while found := _PRECEDING_WORD.search(text, max(0, starts[-1] - 16), starts[-1]):
+    while len(starts) <= _MAX_LEAD_WORDS and (found := _PRECEDING_WORD.search(
+            text, max(0, starts[-1] - 16), starts[-1])):
         word = found.group(1)
         if not (word.lower() in _LEAD_WORDS or word.isdigit()):
             break
@@ -577,11 +583,19 @@ def _matches(text: str) -> list[tuple[_Family, re.Match[str]]]:
                 if match and match.end() > anchor.start() and family.plausible(match, text):
                     candidates.append((family, match))
     candidates.sort(key=lambda c: (c[1].start() - c[1].end(), c[1].start()))
+    # the spans chosen so far, disjoint and by start: a candidate overlaps one of them only
+    # if it overlaps a neighbour of where it would go (a bisection, not a scan of them all)
+    starts: list[int] = []
     chosen: list[tuple[_Family, re.Match[str]]] = []
     for family, match in candidates:
-        if all(match.end() <= m.start() or match.start() >= m.end() for _, m in chosen):
-            chosen.append((family, match))
-    return sorted(chosen, key=lambda c: c[1].start())
+        at = bisect.bisect_left(starts, match.start())
+        if at > 0 and chosen[at - 1][1].end() > match.start():
+            continue
+        if at < len(starts) and starts[at] < match.end():
+            continue
+        starts.insert(at, match.start())
+        chosen.insert(at, (family, match))
+    return chosen
 
 
 @dataclass(frozen=True)
@@ -620,17 +634,25 @@ def resolve_date(
     if parsed is None:
         return ResolvedDate(text=expression)
     family, match = parsed
-    value, precision = family.resolve(match, published, tense)
-    if value is None:
+    try:  # counts as large as "99999 years ago" run past the calendar
+        value, precision = family.resolve(match, published if supported(published) else None,
+                                          tense)
+        if value is None:
+            return ResolvedDate(text=expression)
+        if precision == "week":
+            resolved = ResolvedDate(text=expression, range_start=value,
+                                    range_end=value + timedelta(days=6))
+        elif precision == "decade":
+            resolved = ResolvedDate(text=expression, range_start=value,
+                                    range_end=date(value.year + 9, 12, 31))
+        else:
+            resolved = ResolvedDate(text=expression, value=value, precision=precision,
+                                    range_start=value, range_end=_last_day(value, precision))
+    except (OverflowError, ValueError):
         return ResolvedDate(text=expression)
-    if precision == "week":
-        return ResolvedDate(text=expression, range_start=value,
-                            range_end=value + timedelta(days=6))
-    if precision == "decade":
-        return ResolvedDate(text=expression, range_start=value,
-                            range_end=date(value.year + 9, 12, 31))
-    return ResolvedDate(text=expression, value=value, precision=precision, range_start=value,
-                        range_end=_last_day(value, precision))
+    if not (supported(resolved.range_start) and supported(resolved.range_end)):
+        return ResolvedDate(text=expression)  # outside the calendar sitrep stores
+    return resolved
 
 
 def _last_day(value: date, precision: str) -> date:

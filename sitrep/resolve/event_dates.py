@@ -77,6 +77,7 @@ from spacy.tokens import Doc, Span, Token
 
 from sitrep.extract.attribution import find_source
 from sitrep.extract.lexicon import Lexicon
+from sitrep.ingest.limits import shifted, supported
 from sitrep.records import Article, Entity, Event, Mention, ResolvedDate
 from sitrep.resolve.dates import (
     DateExpression,
@@ -117,7 +118,8 @@ class ArticleDates:
     def __init__(self, doc: Doc, article: Article, lexicon: Lexicon) -> None:
         self.doc = doc  # the parse of article.text
         self.text = article.text
-        self.published = article.published
+        # a date outside the supported calendar (an article not read by ingest) is no anchor
+        self.published = article.published if supported(article.published) else None
         self.lexicon = lexicon
         self.expressions = find_date_expressions(article.text)
         self._starts = [d.start for d in self.expressions]
@@ -212,8 +214,7 @@ class ArticleDates:
                 if date.value and self.published and date.value > self.published:
                     continue
                 last_day = date.value if date.precision == "day" else None
-            elif last_day is not None:
-                last_day += timedelta(days=offset)
+            elif last_day is not None and (last_day := shifted(last_day, offset)):
                 found[expression.start] = ResolvedDate(
                     expression.text, last_day, "day", expression.start, expression.end,
                     last_day, last_day, inferred=True)
