@@ -226,23 +226,20 @@ def _friendly_errors(command: Callable) -> Callable:
 
     @functools.wraps(command)
     def wrapper(*args, **kwargs):
-        from alembic.util.exc import CommandError
         from sqlalchemy.exc import SQLAlchemyError
 
         from sitrep.extract import LexiconError
         from sitrep.parse import ModelNotFound
         from sitrep.resolve.actors import ActorTableError
+        from sitrep.store import SchemaError
 
         try:
             return command(*args, **kwargs)
-        except (LexiconError, ModelNotFound, ActorTableError) as error:
+        except (LexiconError, ModelNotFound, ActorTableError, SchemaError) as error:
             raise click.ClickException(str(error)) from None
         except SQLAlchemyError as error:
             raise click.ClickException(f"database error: {error.__class__.__name__}: "
                                        f"{str(error).splitlines()[0]}") from None
-        except CommandError as error:  # alembic: a schema revision this version lacks
-            raise click.ClickException(f"database schema: {error}; was the database made by "
-                                       "a newer sitrep?") from None
 
     return wrapper
 

@@ -231,3 +231,21 @@ def test_bad_user_lexicon_is_one_clear_line(tmp_path):
     assert result.exit_code == 1
     assert "unknown event types: ['NOPE']" in result.output
     assert "Traceback" not in result.output
+
+
+@pytest.mark.parametrize("damage, expected", [
+    ("UPDATE alembic_version SET version_num = '9999future'", "does not know"),
+    ("DROP TABLE events", "table events is missing"),
+])
+def test_a_database_sitrep_cannot_use_is_one_clear_line_on_every_command(tmp_path, damage,
+                                                                          expected):
+    import sqlite3
+
+    db = tmp_path / "damaged.db"
+    assert CliRunner().invoke(main, ["stats", "--db", str(db)]).exit_code == 0  # created
+    with sqlite3.connect(db) as connection:
+        connection.execute(damage)
+    for command in (["events"], ["stats"], ["ingest", "-"], ["link", "--rebuild"]):
+        result = CliRunner().invoke(main, [*command, "--db", str(db)], input="")
+        assert result.exit_code == 1, (command, result.output)
+        assert expected in result.output and "Traceback" not in result.output
