@@ -207,6 +207,18 @@ def test_malformed_html_still_gives_text(tmp_path):
     assert all(p.severity == "warning" for p in problems(items))
 
 
+@pytest.mark.parametrize("depth", [1_000, 5_000])  # past libxml2's 256, and past 2,048
+def test_deeply_nested_html_still_gives_its_text(tmp_path, depth):
+    paragraph = ("<p>The port authority said on Friday that both terminals would reopen "
+                 "after the storm &amp; the harbour pilots returned to work.</p>")
+    path = write(tmp_path, "deep.html", (
+        "<html><head><script>var note = '<p>script words stay out</p>';</script></head><body>"
+        + "<div>" * depth + paragraph * 3 + "</div>" * depth + "</body></html>"))
+    [article] = articles(read_all(path))
+    assert article.text.count("both terminals would reopen") == 3
+    assert "storm & the harbour" in article.text and "script words" not in article.text
+
+
 def test_html_with_no_article_text_is_an_error(tmp_path):
     path = write(tmp_path, "menu.html", "<html><body><nav><a href='/'>Home</a> <a href='/w'>"
                  "World</a></nav><footer>Copyright 2020</footer></body></html>")

@@ -77,17 +77,48 @@ def _published(markup: str) -> date | None:
 
 def _visible_text(markup: str) -> str:
     """All text a reader sees outside menus, headers, footers and scripts (the fallback for
-    pages trafilatura finds no article in, e.g. badly broken HTML)."""
+    pages trafilatura finds no article in, e.g. badly broken HTML). libxml2 drops what is
+    nested deeper than it parses (256 elements, 2,048 with `huge_tree`): past that, the
+    text between the tags."""
     from lxml import etree, html
 
     try:
-        tree = html.document_fromstring(markup)
+        tree = html.document_fromstring(markup, parser=html.HTMLParser(huge_tree=True))
     except (etree.ParserError, ValueError):
-        return ""
-    for element in tree.iter(*_NOT_CONTENT):
-        element.drop_tree()
-    blocks = (" ".join(t.split()) for t in tree.itertext())
-    return "\n".join(b for b in blocks if b)
+        tree = None
+    text = ""
+    if tree is not None:
+        for element in tree.iter(*_NOT_CONTENT):
+            element.drop_tree()
+        blocks = (" ".join(t.split()) for t in tree.itertext())
+        text = "\n".join(b for b in blocks if b)
+    if _word_count(text) >= MIN_ARTICLE_WORDS:
+        return text
+    return _text_between_tags(markup)
+
+
+_ANY_TAG = re.compile(r"<[^<>]*>")  # no nesting, no backtracking across a "<": linear
+
+
+def _text_between_tags(markup: str) -> str:
+    """The text outside tags, scripts and styles, in one pass."""
+    from html import unescape
+
+    kept, at, lower = [], 0, markup.lower()
+    while (start := min((i for i in (lower.find("<script", at), lower.find("<style", at))
+                         if i >= 0), default=-1)) >= 0:
+        kept.append(markup[at:start])
+        name = "script" if lower.startswith("<script", start) else "style"
+        end = lower.find(f"</{name}", start)
+        if end < 0:
+            at = len(markup)
+            break
+        close = lower.find(">", end)
+        at = len(markup) if close < 0 else close + 1
+    kept.append(markup[at:])
+    lines = (" ".join(line.split()) for line in
+             unescape(_ANY_TAG.sub("\n", "".join(kept))).splitlines())
+    return "\n".join(line for line in lines if line)
 
 
 def _word_count(text: str | None) -> int:
