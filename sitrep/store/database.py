@@ -8,6 +8,8 @@ SQL; the schema is created and upgraded by the Alembic migrations in `migrations
 from __future__ import annotations
 
 import json
+import sqlite3
+import time
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import UTC, date, datetime
@@ -97,7 +99,10 @@ def make_engine(url: str) -> Engine:
     def configure(dbapi_connection: Any, _record: Any) -> None:
         dbapi_connection.isolation_level = None
         for pragma in _SQLITE_PRAGMAS:
-            dbapi_connection.execute(f"PRAGMA {pragma}")
+            if pragma == "journal_mode=WAL":
+                _set_wal(dbapi_connection)
+            else:
+                dbapi_connection.execute(f"PRAGMA {pragma}")
 
     @event.listens_for(engine, "begin")
     def begin(connection: Connection) -> None:
@@ -105,6 +110,23 @@ def make_engine(url: str) -> Engine:
         connection.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
 
     return engine
+
+
+def _set_wal(dbapi_connection: Any, wait: float = 10.0) -> None:
+    """Switch a database to WAL, once: a new file being created by another process at the
+    same moment is locked, and SQLite answers the switch "database is locked" at once rather
+    than waiting (busy_timeout does not cover it), so try again for up to `wait` seconds."""
+    deadline = time.monotonic() + wait
+    while True:
+        try:
+            mode = dbapi_connection.execute("PRAGMA journal_mode").fetchone()[0]
+            if mode.lower() != "wal":
+                dbapi_connection.execute("PRAGMA journal_mode=WAL")
+            return
+        except sqlite3.OperationalError as error:
+            if "locked" not in str(error) or time.monotonic() > deadline:
+                raise
+            time.sleep(0.05)
 
 
 @contextmanager
@@ -209,7 +231,10 @@ class Store:
         with migration_connection(self._engine) as connection:
             config = alembic_config(self.url)
             config.attributes["connection"] = connection
-            command.upgrade(config, "head")
+            # one transaction for all revisions (Alembic would commit each on SQLite), taken
+            # with the write lock before Alembic reads the revision (migration_connection)
+            with connection.begin():
+                command.upgrade(config, "head")
 
     def _check_tables(self) -> None:
         with self._engine.connect() as connection:
