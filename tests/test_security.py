@@ -259,6 +259,33 @@ def test_missing_or_wrong_token_is_401(writable, headers):
     assert writable.get("/api/stats").json()["articles"] == 0
 
 
+@pytest.mark.parametrize("body, status", [
+    ('{"text": "\\ud800 Pyongyang fired a missile on Monday, officials said."}', 422),
+    ('{"text": ' + "[" * 100_000 + "}", 400),  # nesting past the parser's limit
+    ('{"text": "Talks resumed.", "published": ' + "9" * 5_000 + "}", 400),
+    ('{"text": "' + "42 " * 4_000 + '"}', 422),  # no prose: read, reported, nothing stored
+])
+def test_bad_input_to_the_api_is_a_4xx_never_a_500(tmp_path, body, status):
+    client = TestClient(create_app(Settings(db=str(tmp_path / "bad.db"), token=TOKEN)),
+                        base_url=LOOPBACK, raise_server_exceptions=False)
+    response = client.post("/api/ingest/text", content=body,
+                           headers={**auth(), "Content-Type": "application/json"})
+    assert response.status_code == status, response.text
+    assert response.json()["detail"]
+
+
+def test_api_ingest_reports_a_publication_date_it_cannot_use(tmp_path):
+    client = TestClient(create_app(Settings(db=str(tmp_path / "d.db"), token=TOKEN)),
+                        base_url=LOOPBACK)
+    response = client.post("/api/ingest/text", headers=auth(),
+                           json={"text": ARTICLE, "published": "0001-01-02"})
+    assert response.status_code == 200
+    assert any("outside the supported range" in p["message"]
+               for p in response.json()["problems"])
+    [article] = client.get("/api/articles").json()["items"]
+    assert article["published"] is None
+
+
 def test_the_right_token_ingests(writable):
     response = writable.post("/api/ingest/text", headers=auth(),
                              json={"text": ARTICLE, "outlet": "Test Desk",

@@ -17,7 +17,8 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Depends, File, Form, HTTPException, UploadFile
 from pydantic import BaseModel, Field
 
-from sitrep.ingest import ArticleOverrides, read_inputs, read_text_article
+from sitrep.ingest import ArticleOverrides, read_inputs
+from sitrep.ingest.document import build_article
 from sitrep.ingest.paths import SUPPORTED, file_format
 from sitrep.ingest.readers import read_url
 from sitrep.records import Article, IngestProblem
@@ -83,8 +84,10 @@ def ingest_text(given: TextIn, store: StoreDep, settings: SettingsDep) -> dict[s
     if len(given.text.encode("utf-8")) > settings.max_upload_bytes:
         raise HTTPException(413, f"text too large: the limit is {settings.max_upload_bytes} "
                                  "bytes")
-    item = read_text_article(given.text, source="api:text", overrides=_overrides(given))
-    return _ingest(store, [item])
+    # the warnings too (a publication date out of range, dropped), not only the article
+    article, problems = build_article(given.text, source="api:text",
+                                      overrides=_overrides(given))
+    return _ingest(store, [*problems, *([article] if article is not None else [])])
 
 
 @router.post("/ingest/url")

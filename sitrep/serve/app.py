@@ -10,12 +10,15 @@ from __future__ import annotations
 import base64
 import hashlib
 import hmac
+import json
 import re
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from typing import Any
 
-from fastapi import Depends, FastAPI, HTTPException, Request
+from fastapi import Depends, FastAPI, HTTPException, Request, Response
+from fastapi.encoders import jsonable_encoder
+from fastapi.exceptions import RequestValidationError
 from fastapi.middleware.gzip import GZipMiddleware
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from fastapi_offline import FastAPIOffline
@@ -60,6 +63,7 @@ def create_app(settings: Settings, store: Store | None = None) -> FastAPI:
     app.include_router(api_export.router, prefix="/api")
     app.include_router(api_links.router, prefix="/api")
     app.include_router(api_write.router, prefix="/api", dependencies=[Depends(require_token)])
+    app.add_exception_handler(RequestValidationError, invalid_request)
     web.mount_web(app)
     # innermost first: SecurityHeaders reads the docs pages before they are compressed
     app.add_middleware(SecurityHeaders)
@@ -68,6 +72,15 @@ def create_app(settings: Settings, store: Store | None = None) -> FastAPI:
                        prefix=WRITE_PREFIX)
     app.add_middleware(AllowedHosts, hosts=settings.allowed_hosts_header)
     return app
+
+
+async def invalid_request(_request: Request, error: Exception) -> Response:
+    """422 with what was wrong, as FastAPI says it, but in ASCII-escaped JSON: the errors
+    echo the input, which may hold half a character (a lone surrogate from a JSON escape)
+    that UTF-8 cannot encode, and FastAPI's own answer would then fail with a 500."""
+    errors = error.errors() if isinstance(error, RequestValidationError) else []
+    body = json.dumps({"detail": jsonable_encoder(errors)}, ensure_ascii=True)
+    return Response(body, status_code=422, media_type="application/json")
 
 
 def get_store(request: Request) -> Store:
