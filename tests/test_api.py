@@ -152,6 +152,46 @@ def test_unknown_article_is_404(client):
     assert client.get("/api/articles/0123456789abcdef").status_code == 404
 
 
+def test_one_event_by_id(client, store):
+    body = client.get(f"/api/events/{ACCUSE.id}").json()
+    assert body == next(store.events(article_id=VOA.id))  # the record itself
+    assert body["event_type"] == "ACCUSE" and body["background"] is True
+
+
+def test_unknown_event_is_404_with_a_reason(client):
+    response = client.get("/api/events/0123456789abcdef")
+    assert response.status_code == 404
+    assert response.json()["detail"] == "no event with id '0123456789abcdef'"
+    assert client.get("/api/events/not an id").status_code == 422
+
+
+def test_histogram_counts_every_filtered_event_by_type_and_day(client):
+    body = client.get("/api/events/histogram").json()
+    assert body["total"] == 7 and body["undated"] == 1  # all events, not one page
+    assert body["bucket"] == "day"  # seven weeks of events: one bar a day fits
+    buckets = {b["start"]: b for b in body["buckets"]}
+    assert [body["buckets"][i]["start"] for i in (0, -1)] == ["2017-05-01", "2017-06-20"]
+    assert len(buckets) == 51  # empty days included, so bars stand at their dates
+    assert buckets["2017-05-01"]["counts"] == {"ASSAULT": 1}
+    assert buckets["2017-06-20"] == {"start": "2017-06-20", "end": "2017-06-20", "n": 2,
+                                     "counts": {"PROTEST": 1, "THREATEN": 1}}
+    assert buckets["2017-05-02"]["n"] == 0
+    only = client.get("/api/events/histogram", params={"type": "accuse"}).json()
+    assert only["total"] == 1 and [b["counts"] for b in only["buckets"]] == [{"ACCUSE": 1}]
+    assert client.get("/api/events/histogram", params={"type": "BOMBING"}).status_code == 422
+
+
+def test_histogram_buckets_start_on_their_first_day():
+    from sitrep.store.timeline_counts import bucket_start, next_bucket
+
+    thursday = date(2017, 5, 4)
+    assert bucket_start(thursday, "week") == date(2017, 5, 1)  # weeks start on Monday
+    assert bucket_start(thursday, "month") == date(2017, 5, 1)
+    assert bucket_start(thursday, "year") == date(2017, 1, 1)
+    assert next_bucket(date(2017, 12, 1), "month") == date(2018, 1, 1)
+    assert next_bucket(date(2017, 5, 1), "week") == date(2017, 5, 8)
+
+
 def test_article_listing_pages(client):
     page = client.get("/api/articles", params={"limit": 3}).json()
     assert page["total"] == 4 and len(page["items"]) == 3 and page["next_offset"] == 3

@@ -17,10 +17,12 @@ from sitrep.store.search import (
     SORTS,
     EventFilters,
     actor_counts,
+    event_json,
     find_event_json,
     find_events,
     search_articles,
 )
+from sitrep.store.timeline_counts import event_histogram
 
 router = APIRouter()
 
@@ -113,6 +115,25 @@ def list_events(store: StoreDep, filters: Filters, limit: Limit = 50, offset: Of
     rest["next_after"] = json.loads(records[-1])["id"] if records and more else None
     body = '{"items": [' + ", ".join(records) + "], " + json.dumps(rest)[1:]
     return Response(body, media_type="application/json")
+
+
+# declared before /events/{event_id}, which would otherwise take "histogram" for an id
+@router.get("/events/histogram", tags=["events"])
+def events_histogram(store: StoreDep, filters: Filters) -> dict[str, Any]:
+    """How many of the filtered events fall in each time bucket, by type: `{bucket,
+    buckets: [{start, end, n, counts: {TYPE: n}}], undated, total}`. Every matching event
+    counts (not one page); `bucket` (day, week, month or year) is the finest that keeps the
+    chart to at most 80 bars."""
+    return event_histogram(store, filters)
+
+
+@router.get("/events/{event_id}", tags=["events"])
+def get_event(store: StoreDep, event_id: Annotated[str, Path(pattern=ID)]) -> Response:
+    """One event record (README, "The event record")."""
+    record = event_json(store, event_id)
+    if record is None:
+        raise HTTPException(404, f"no event with id {event_id!r}")
+    return Response(record, media_type="application/json")
 
 
 @router.get("/articles", tags=["articles"])

@@ -266,6 +266,12 @@ def find_event_json(store: Store, filters: EventFilters = EventFilters(), *,
     return found, total
 
 
+def event_json(store: Store, event_id: str) -> str | None:
+    """One event record as the JSON text it is stored as; None for an unknown id."""
+    with store._engine.connect() as connection:
+        return connection.execute(select(events.c.record).where(events.c.id == event_id)).scalar()
+
+
 def find_events(store: Store, filters: EventFilters = EventFilters(), *, sort: str = "date",
                 limit: int = 50, offset: int = 0, with_total: bool = False,
                 ) -> tuple[list[dict], int | None]:
