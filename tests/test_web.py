@@ -319,5 +319,122 @@ def test_load_more_continues_the_timeline_without_gaps(page, long_timeline):
     page.locator("button.more").click()
     page.locator("li.event-row").nth(100).wait_for()
     shown = [re.search(r"Crowd\d+", t).group() for t in actors.all_inner_texts()]
-    assert shown == [f"Crowd{i:03d}" for i in range(130)]  # in order, none twice
+    assert shown == [f"Crowd{i:03d}" for i in reversed(range(130))]  # newest first, none twice
     assert page.locator("button.more").is_hidden()
+
+
+def test_timeline_opens_newest_first_and_can_switch_order(page, long_timeline):
+    open_view(page, long_timeline, "timeline")
+    actors = page.locator("li.event-row .parties")
+    assert actors.first.inner_text() == "Crowd129"
+    assert page.locator("#timeline-order").input_value() == "-date"
+    page.select_option("#timeline-order", "date")
+    page.wait_for_selector("body[data-ready=timeline]")
+    assert "sort=date" in page.url
+    assert actors.first.inner_text() == "Crowd000"
+    # applying a filter keeps the chosen order
+    page.locator("#filters button[type=submit]").click()
+    page.wait_for_selector("body[data-ready=timeline]")
+    assert actors.first.inner_text() == "Crowd000"
+
+
+def test_timeline_chart_counts_every_filtered_event_not_just_the_loaded_page(page, long_timeline):
+    open_view(page, long_timeline, "timeline")
+    assert page.locator("li.event-row").count() == 100
+    bars = page.locator("#histogram g.bar")
+    assert sum(int(n) for n in bars.evaluate_all("bs => bs.map(b => b.dataset.n)")) == 130
+    assert "by week" in page.locator("#histogram").get_attribute("aria-label")
+    screenshot(page, "timeline-histogram")
+    # a bar narrows the timeline to its week
+    bars.first.click()
+    page.wait_for_selector("body[data-ready=timeline]")
+    assert "since=2018-01-01" in page.url and "until=2018-01-07" in page.url
+    assert page.locator("li.event-row").count() == 7
+
+
+@pytest.fixture(scope="module")
+def dated_kinds(tmp_path_factory) -> str:
+    """Three events dated three ways: a day, a week ("last week"), and not at all."""
+    from dataclasses import replace
+    from datetime import date
+
+    from test_store import make_event
+
+    from sitrep.records import Article, ResolvedDate
+
+    db = str(tmp_path_factory.mktemp("web-dates") / "dates.db")
+    texts = [("Dockers struck on Tuesday.", "struck", ResolvedDate(
+                  "on Tuesday", date(2017, 5, 2), "day", range_start=date(2017, 5, 2),
+                  range_end=date(2017, 5, 2))),
+             ("Farmers marched last week.", "marched", ResolvedDate(
+                 "last week", range_start=date(2017, 5, 1), range_end=date(2017, 5, 7))),
+             ("Students rallied in the square.", "rallied", None)]
+    with Store(db) as store:
+        store.migrate()
+        batch = []
+        for text, trigger, when in texts:
+            article = Article(text, outlet="Wire", title=trigger, published=date(2017, 5, 10))
+            event = make_event(article, trigger, "PROTEST", "14", (text.split()[0], None))
+            batch.append((article, [replace(event, date=when)]))
+        assert store.add_batch(batch) == 3
+    with running(create_app(Settings(db=db))) as url:
+        yield url
+
+
+def test_timeline_dates_show_their_precision_and_explain_the_tilde(page, dated_kinds):
+    open_view(page, dated_kinds, "timeline")
+    dates = dict(zip(page.locator("li.event-row .parties").all_inner_texts(),
+                     page.locator("li.event-row .date").all(), strict=True))
+    assert dates["Dockers"].inner_text() == "2017-05-02"
+    assert dates["Farmers"].inner_text() == "week of 2017-05-01"  # not "~2017-05-10"
+    assert "2017-05-01 to 2017-05-07" in dates["Farmers"].get_attribute("title")
+    assert dates["Students"].inner_text() == "~2017-05-10"
+    assert "publication date" in dates["Students"].get_attribute("title")
+    legend = page.locator("#date-legend").inner_text()
+    assert "~" in legend and "publication date" in legend
+    screenshot(page, "timeline-dates")
+
+
+def test_event_page_from_the_timeline(page, server):
+    open_view(page, server, "timeline?outlet=Test%20Wire&type=PROTEST")
+    page.locator("li.event-row a.trigger").first.click()
+    page.wait_for_selector("body[data-ready=events]")
+    assert "#/events/" in page.url
+    assert "PROTEST" in page.locator("#event-title").inner_text()
+    fields = page.locator("#event-fields").inner_text()
+    for name in ("Actor", "Recipient", "Date", "Place", "Modality", "Source", "Told as"):
+        assert name in fields
+    assert "marched" in " ".join(page.locator("#event-mentions mark").all_inner_texts())
+    assert page.locator("#event-mentions script, #event-mentions img").count() == 0
+    assert page.locator("#event-article a").first.inner_text() == XSS_TITLE
+    screenshot(page, "event")
+    page.locator("#event-article a").first.click()
+    page.wait_for_selector("body[data-ready=article]")
+    assert "marched" in " ".join(page.locator("#article-text mark.selected").all_inner_texts())
+
+
+def test_unknown_event_page_says_so(page, server):
+    open_view(page, server, "events/0123456789abcdef")
+    assert "no event with id" in page.locator(".error").inner_text()
+
+
+def test_stories_keep_those_of_two_articles_or_more_and_show_coverage(page, server):
+    open_view(page, server, "stories")
+    assert page.locator("#min-articles").input_value() == "2"
+    sizes = [int(re.search(r"(\d+) articles?:", t).group(1))
+             for t in page.locator("li.story-row").all_inner_texts()]
+    assert sizes and min(sizes) >= 2
+    page.fill("#min-articles", "1")
+    page.locator("#story-filters button[type=submit]").click()
+    page.wait_for_selector("body[data-ready=stories]")
+    assert "min=1" in page.url
+    assert any("1 article:" in t for t in page.locator("li.story-row").all_inner_texts())
+    page.locator("li.story-row", has_text="Daily Courier").locator("a").click()
+    page.wait_for_selector("body[data-ready=story]")
+    coverage = page.locator("#coverage")
+    outlets = coverage.locator("tbody th").all_inner_texts()
+    assert outlets == ["Daily Courier", "Harbor Times"]
+    assert coverage.locator("a.published").count() == 2
+    assert all(re.fullmatch(r"\d{4}-\d\d-\d\d|undated", d)
+               for d in coverage.locator("thead th").all_inner_texts()[1:])
+    screenshot(page, "story-coverage")

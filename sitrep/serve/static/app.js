@@ -95,12 +95,34 @@
     return `${location.name || location.text}${location.country ? " (" + location.country + ")" : ""}`;
   }
 
+  // A date at the precision the record has it: a day, a month, a year; a week or a decade
+  // ("last week", "the 1990s") as the span it names; else "~" and the publication date.
   function when(record) {
     if (record.event_date) {
       const cut = { month: 7, year: 4 }[record.date_precision] || 10;
       return record.event_date.slice(0, cut);
     }
+    const range = record.date_range;
+    if (range) {
+      const days = (Date.parse(range.end) - Date.parse(range.start)) / 86400000;
+      if (days === 6) return `week of ${range.start}`;
+      if (range.start.endsWith("0-01-01") && range.end.endsWith("9-12-31")) return `${range.start.slice(0, 4)}s`;
+      return `${range.start} – ${range.end}`;
+    }
     return record.published ? `~${record.published}` : "undated";
+  }
+
+  const APPROXIMATE = "the text gives no date for the event itself; the article's publication date stands in for it";
+
+  // Why a date reads as it does: shown on hover and on the event page.
+  function dateNote(record) {
+    const said = record.date_text ? `“${record.date_text}”` : null;
+    const notes = [];
+    if (record.event_date) notes.push(`${said ? said + ": " : ""}${record.date_precision || "day"} precision`);
+    else if (record.date_range) notes.push(`${said || "a span"}: ${record.date_range.start} to ${record.date_range.end}, no single day`);
+    else if (record.published) notes.push(`approximate: no date of its own${said ? ` (${said} could not be placed)` : ""}; publication date shown`);
+    if (record.date_inferred) notes.push("inferred from the sentences before");
+    return notes.join("; ") || null;
   }
 
   // -- talking to the API ------------------------------------------------------------------
@@ -157,9 +179,9 @@
     const { name, arg, params } = route();
     document.querySelectorAll("nav a[data-view]").forEach((a) => {
       a.classList.toggle("active", a.dataset.view === name || (name === "story" && a.dataset.view === "stories")
-        || (name === "article" && a.dataset.view === "articles"));
+        || (name === "article" && a.dataset.view === "articles") || (name === "events" && a.dataset.view === "timeline"));
     });
-    const views = { timeline, map: mapView, stories, story, article, articles, search };
+    const views = { timeline, map: mapView, stories, story, article, articles, search, events: eventPage };
     const show = views[name] || timeline;
     view.replaceChildren(h("p", { class: "loading" }, "Loading…"));
     document.body.dataset.view = name;
@@ -221,15 +243,19 @@
 
   // -- timeline ----------------------------------------------------------------------------
 
+  const ORDERS = [["-date", "newest first"], ["date", "oldest first"]];
+
   function eventRow(record) {
     const place = record.location && (record.location.name || record.location.text);
+    const approximate = !record.event_date && !record.date_range;
     return h("li", { class: "event-row", dataset: { type: record.event_type, id: record.id } },
-      h("span", { class: record.date_inferred ? "date inferred" : "date",
-        title: record.date_inferred ? "date inferred from the sentences before" : null }, when(record)),
+      h("span", { class: ["date", record.date_inferred ? "inferred" : "", approximate ? "approximate" : ""].filter(Boolean).join(" "),
+        title: dateNote(record) }, when(record)),
       typeChip(record.event_type),
       h("span", { class: "parties" }, who(record.actor) || h("i", {}, "unknown actor"),
         record.recipient ? [" → ", who(record.recipient)] : null),
-      h("span", { class: "trigger" }, "“", (record.trigger || {}).text || "", "”"),
+      h("a", { class: "trigger", href: `#/events/${encodeURIComponent(record.id)}`, title: "this event's page" },
+        "“", (record.trigger || {}).text || "", "”"),
       record.modality !== "asserted" ? h("span", { class: `modality m-${record.modality}` }, record.modality) : null,
       record.background ? h("span", { class: "background-badge" }, "background") : null,
       record.attributed_to ? h("span", { class: "source" }, "says ", record.attributed_to.text) : null,
@@ -238,40 +264,60 @@
         record.outlet || "article", " ›"));
   }
 
-  function timeStrip(records) {
-    const dated = records.filter((r) => r.event_date || r.published)
-      .map((r) => ({ r, t: Date.parse(r.event_date || r.published) }));
-    if (!dated.length) return null;
-    const min = Math.min(...dated.map((d) => d.t));
-    const max = Math.max(...dated.map((d) => d.t));
-    const span = Math.max(max - min, 86400000);
-    const width = 1000, height = 90, pad = 20;
-    const x = (t) => pad + ((t - min) / span) * (width - 2 * pad);
-    const stacks = new Map();
-    for (const { t } of dated) stacks.set(Math.round(x(t)), (stacks.get(Math.round(x(t))) || 0) + 1);
-    const step = Math.min(7, (height - 36) / Math.max(...stacks.values())); // tall stacks squeeze
-    stacks.clear();
-    const dots = dated.map(({ r, t }) => {
-      const day = Math.round(x(t));
-      const level = stacks.get(day) || 0;
-      stacks.set(day, level + 1);
-      return s("circle", { cx: day, cy: height - 28 - level * step, r: 3.2, fill: COLORS[r.event_type], class: "dot" },
-        s("title", {}, `${when(r)} ${r.event_type}: ${(r.trigger || {}).text || ""}`));
+  // Stacked bars of every filtered event by type per time bucket (the server counts them);
+  // a click on a bar narrows the timeline to its dates.
+  function histogramChart(counts, params) {
+    if (!counts.buckets.length) return null;
+    const width = 1000, height = 110, pad = 20, base = height - 22;
+    const slot = (width - 2 * pad) / counts.buckets.length;
+    const most = Math.max(...counts.buckets.map((b) => b.n), 1);
+    const unit = (base - 8) / most;
+    const bars = counts.buckets.map((bucket, i) => {
+      let top = base;
+      const pieces = Object.entries(bucket.counts).map(([type, n]) => {
+        top -= n * unit;
+        return s("rect", { x: pad + i * slot + 0.5, y: top, width: Math.max(slot - 1, 1), height: n * unit, fill: COLORS[type] });
+      });
+      const label = `${bucket.start === bucket.end ? bucket.start : bucket.start + " – " + bucket.end}: ${bucket.n} event${bucket.n === 1 ? "" : "s"}`;
+      const bar = s("g", { class: "bar", "data-n": bucket.n, "data-start": bucket.start, tabindex: bucket.n ? 0 : null },
+        s("title", {}, label + Object.entries(bucket.counts).map(([t, n]) => `\n${t} ${n}`).join("")),
+        s("rect", { x: pad + i * slot, y: 0, width: slot, height: base, class: "hit" }), pieces);
+      const narrow = () => {
+        const next = new URLSearchParams(params);
+        next.set("since", bucket.start);
+        next.set("until", bucket.end);
+        go("timeline", next);
+      };
+      if (bucket.n) {
+        bar.addEventListener("click", narrow);
+        bar.addEventListener("keydown", (event) => { if (event.key === "Enter") narrow(); });
+      }
+      return bar;
     });
-    const labels = [min, min + span / 2, max].map((t, i) =>
-      s("text", { x: x(t), y: height - 6, "text-anchor": ["start", "middle", "end"][i], class: "axis" },
-        new Date(t).toISOString().slice(0, 10)));
-    return s("svg", { viewBox: `0 0 ${width} ${height}`, class: "strip", role: "img", "aria-label": "Events over time" },
-      s("line", { x1: pad, x2: width - pad, y1: height - 22, y2: height - 22, class: "axis-line" }), dots, labels);
+    const first = counts.buckets[0], last = counts.buckets[counts.buckets.length - 1];
+    const labels = [[pad, "start", first.start], [width - pad, "end", last.end]].map(([x, anchor, text]) =>
+      s("text", { x, y: height - 6, "text-anchor": anchor, class: "axis" }, text));
+    return s("svg", { viewBox: `0 0 ${width} ${height}`, class: "strip", id: "histogram", role: "img",
+      "aria-label": `All ${counts.total} matching events by ${counts.bucket} and type` },
+    s("line", { x1: pad, x2: width - pad, y1: base, y2: base, class: "axis-line" }), bars, labels,
+    s("text", { x: width / 2, y: height - 6, "text-anchor": "middle", class: "axis" },
+      `one bar a ${counts.bucket}${counts.undated ? `; ${counts.undated} undated not shown` : ""}`));
+  }
+
+  function orderControl(sort) {
+    return h("label", { class: "field" }, h("span", {}, "Order"),
+      h("select", { name: "sort", id: "timeline-order" },
+        ORDERS.map(([value, text]) => h("option", { value, selected: value === sort }, text))));
   }
 
   async function timeline(_arg, params) {
     const filters = filtersFrom(params);
-    const [outlets, first] = await Promise.all([knownOutlets(),
-      api("/api/events", { ...filters, limit: PAGE, total: "true" })]);
+    const sort = ORDERS.some(([value]) => value === params.get("sort")) ? params.get("sort") : "-date";
+    const [outlets, first, counts] = await Promise.all([knownOutlets(),
+      api("/api/events", { ...filters, sort, limit: PAGE, total: "true" }),
+      api("/api/events/histogram", filters)]);
     const records = [...first.items];
     const list = h("ol", { class: "events", id: "event-list" });
-    const stripHolder = h("div", { class: "strip-holder" });
     const summary = h("p", { class: "summary", id: "timeline-summary" });
     const more = h("button", { class: "more", type: "button" }, "Load more");
     let next = first.next_after;  // keyset paging: as fast deep in the list as at its top
@@ -284,19 +330,27 @@
         lastDate = date;
         list.append(eventRow(record));
       }
-      stripHolder.replaceChildren(timeStrip(records) || "");
       summary.textContent = `${first.total} event${first.total === 1 ? "" : "s"}` +
         (records.length < first.total ? `, showing ${records.length}` : "");
       more.hidden = next === null;
     }
     more.addEventListener("click", async () => {
-      const page = await api("/api/events", { ...filters, limit: PAGE, after: next });
+      const page = await api("/api/events", { ...filters, sort, limit: PAGE, after: next });
       next = page.next_after;
       records.push(...page.items);
       draw(page.items);
     });
+    const bar = filterBar("timeline", params, outlets);
+    const order = orderControl(sort);
+    bar.querySelector(".row").prepend(order);  // in the form: applying filters keeps the order
+    order.addEventListener("change", () => bar.requestSubmit());
     view.replaceChildren(h("section", { class: "timeline" },
-      h("h1", {}, "Timeline"), filterBar("timeline", params, outlets), summary, stripHolder,
+      h("h1", {}, "Timeline"), bar, summary,
+      h("div", { class: "strip-holder" }, histogramChart(counts, params) || ""),
+      h("p", { class: "legend", id: "date-legend" },
+        h("span", { class: "date approximate" }, "~2017-05-03"), ": ", APPROXIMATE, ". ",
+        h("span", { class: "date inferred" }, "Italic"), ": date inferred from the sentences before. ",
+        h("span", { class: "date" }, "week of 2017-05-01"), ": the text names a week, not a day. Hover a date for its wording."),
       records.length ? list : h("p", { class: "empty" }, "No events match these filters."), more,
       exportLinks(filters)));
     draw(first.items);
@@ -396,16 +450,40 @@
 
   async function stories(_arg, params) {
     const offset = Number(params.get("offset") || 0);
-    const found = await api("/api/stories", { limit: 50, offset });
+    const least = Math.max(1, Math.floor(Number(params.get("min") || 2)) || 2);
+    const found = await api("/api/stories", { limit: 50, offset, min_articles: least });
     const items = found.items.map((story) => h("li", { class: "story-row" },
       h("a", { href: `#/story/${encodeURIComponent(story.id)}` }, story.title || "(untitled story)"),
       h("span", { class: "muted" }, ` ${[story.start, story.end].filter(Boolean).join(" – ")}`),
       h("span", { class: "outlets" }, ` ${story.article_ids.length} article${story.article_ids.length === 1 ? "" : "s"}: `,
         (story.outlets || []).join(", "))));
+    const form = h("form", { class: "filters", id: "story-filters" },
+      h("label", { class: "field" }, h("span", {}, "At least"),
+        h("input", { type: "number", name: "min", min: 1, max: 1000, value: least, id: "min-articles" }), " articles"),
+      h("button", { type: "submit" }, "Apply"));
+    form.addEventListener("submit", (event) => {
+      event.preventDefault();
+      go("stories", new URLSearchParams({ min: form.elements.min.value || "1" }));
+    });
     view.replaceChildren(h("section", {}, h("h1", {}, "Stories"),
-      h("p", { class: "hint" }, "Articles about the same news. Open one to compare how each outlet reports it."),
-      items.length ? h("ol", { class: "stories" }, items) : h("p", { class: "empty" }, "No stories yet: run `sitrep link`."),
-      found.next_offset !== null ? h("a", { href: `#/stories?offset=${found.next_offset}` }, "More stories ›") : null));
+      h("p", { class: "hint" }, "Articles about the same news. Open one to compare how each outlet reports it."), form,
+      items.length ? h("ol", { class: "stories" }, items)
+        : h("p", { class: "empty" }, least > 1 && !offset ? [`No story has ${least} or more articles. `,
+          h("a", { href: "#/stories?min=1" }, "Show single-article stories")] : "No stories yet: run `sitrep link`."),
+      found.next_offset !== null ? h("a", { href: `#/stories?min=${least}&offset=${found.next_offset}` }, "More stories ›") : null));
+  }
+
+  // Which outlet published when: a row per outlet, a column per publication day, each
+  // article a link in its cell.
+  function storyCoverage(storyArticles) {
+    const outlets = [...new Set(storyArticles.map((a) => a.outlet || "(no outlet)"))].sort();
+    const days = [...new Set(storyArticles.map((a) => a.published || "undated"))].sort();
+    const cell = (outlet, day) => storyArticles.filter((a) => (a.outlet || "(no outlet)") === outlet && (a.published || "undated") === day);
+    return h("div", { class: "table-scroll" }, h("table", { class: "coverage", id: "coverage" },
+      h("thead", {}, h("tr", {}, h("th", {}, "Outlet"), days.map((d) => h("th", {}, d)))),
+      h("tbody", {}, outlets.map((outlet) => h("tr", {}, h("th", { scope: "row" }, outlet),
+        days.map((day) => h("td", {}, cell(outlet, day).map((a) =>
+          h("a", { href: `#/article/${encodeURIComponent(a.id)}`, title: a.title || a.id, class: "published" }, "●")))))))));
   }
 
   function cellView(cell) {
@@ -443,6 +521,7 @@
     view.replaceChildren(h("section", { class: "storyview" },
       h("h1", {}, info.title || "Story"),
       h("p", { class: "muted" }, [info.start, info.end].filter(Boolean).join(" – "), ` · ${info.article_ids.length} articles`),
+      h("h2", {}, "Coverage by outlet over time"), storyCoverage(found.articles || []),
       comparison ? [
         h("h2", {}, "Coverage, side by side"),
         h("div", { class: "table-scroll" }, h("table", { class: "comparison", id: "comparison" }, h("thead", {}, head), h("tbody", {}, rows))),
@@ -466,8 +545,10 @@
       ["CAMEO", record.cameo],
       ["Actor", who(record.actor) || "—"],
       ["Recipient", who(record.recipient) || "—"],
-      ["Date", record.event_date ? `${record.event_date} (${record.date_precision})` : "—", record.date_text ? ` “${record.date_text}”` : "",
-        record.date_inferred ? ", inferred from the sentences before" : ""],
+      ["Date", record.event_date ? `${record.event_date} (${record.date_precision})`
+        : record.date_range ? `${when(record)} (${record.date_range.start} to ${record.date_range.end})`
+          : record.published ? `none of its own; published ${record.published}` : "—",
+      record.date_text ? ` “${record.date_text}”` : "", record.date_inferred ? ", inferred from the sentences before" : ""],
       ["Told as", record.background ? "background (an earlier act recalled)" : "news"],
       ["Place", record.location ? [placeName(record.location), precisionNote(record.location.precision)] : "—"],
       ["Modality", record.modality],
@@ -477,6 +558,49 @@
       ["Evidence", `characters ${record.evidence.start}–${record.evidence.end}`],
     ];
     return h("dl", { class: "fields", id: "event-fields" }, rows.map(([name, ...value]) => [h("dt", {}, name), h("dd", {}, value)]));
+  }
+
+  // One mention: its sentence from the article, the evidence marked and the trigger in bold.
+  function mentionView(text, mention) {
+    const evidence = mention.evidence;
+    const from = evidence ? text.lastIndexOf(mention.sentence, evidence.start) : -1;
+    if (!evidence || from < 0 || from + mention.sentence.length < evidence.end) {
+      return h("blockquote", { class: "mention" }, mention.headline ? h("span", { class: "muted" }, "Headline: ") : null,
+        mention.sentence);
+    }
+    const trigger = mention.trigger || { start: evidence.start, end: evidence.start };
+    const cuts = [from, evidence.start, trigger.start, trigger.end, evidence.end, from + mention.sentence.length]
+      .map((n) => Math.min(Math.max(n, from), from + mention.sentence.length));
+    cuts.sort((a, b) => a - b);
+    const quote = h("blockquote", { class: "mention" });
+    for (let i = 0; i + 1 < cuts.length; i++) {
+      const [a, b] = [cuts[i], cuts[i + 1]];
+      if (a === b) continue;
+      const piece = text.slice(a, b);
+      const inEvidence = a >= evidence.start && b <= evidence.end;
+      const inTrigger = a >= trigger.start && b <= trigger.end;
+      quote.append(inEvidence ? h("mark", { class: "ev" }, inTrigger ? h("b", {}, piece) : piece) : document.createTextNode(piece));
+    }
+    return quote;
+  }
+
+  async function eventPage(eventId) {
+    const record = await api(`/api/events/${encodeURIComponent(eventId)}`);
+    const source = await api(`/api/articles/${encodeURIComponent(record.article_id)}`);
+    const mentions = record.mentions && record.mentions.length ? record.mentions
+      : [{ sentence: record.sentence, evidence: record.evidence, trigger: record.trigger }];
+    const meta = [source.outlet, source.published].filter(Boolean).join(" · ");
+    view.replaceChildren(h("section", { class: "eventview" },
+      h("h1", { id: "event-title" }, typeChip(record.event_type), " ", who(record.actor) || h("i", {}, "unknown actor"),
+        record.recipient ? [" → ", who(record.recipient)] : null, " “", (record.trigger || {}).text || "", "”"),
+      h("p", { class: "muted", id: "event-article" }, "From ",
+        h("a", { href: `#/article/${encodeURIComponent(record.article_id)}?event=${encodeURIComponent(record.id)}` },
+          source.title || "(untitled)"), meta ? ` (${meta})` : "",
+        source.url ? [" · ", h("a", { href: source.url, rel: "noopener noreferrer", target: "_blank" }, "original")] : null),
+      eventDetails(record),
+      h("p", { class: "hint" }, dateNote(record)),
+      h("h2", {}, `${mentions.length} mention${mentions.length === 1 ? "" : "s"} in the article`),
+      h("div", { class: "mentions", id: "event-mentions" }, mentions.map((m) => mentionView(source.text, m)))));
   }
 
   async function article(articleId, params) {
