@@ -393,6 +393,11 @@ def test_timeline_dates_show_their_precision_and_explain_the_tilde(page, dated_k
     legend = page.locator("#date-legend").inner_text()
     assert "~" in legend and "publication date" in legend
     screenshot(page, "timeline-dates")
+    # the event's page gives the week too, with its days and its wording
+    page.locator("li.event-row", has_text="Farmers").locator("a.trigger").click()
+    page.wait_for_selector("body[data-ready=events]")
+    fields = page.locator("#event-fields").inner_text()
+    assert "week of 2017-05-01 (2017-05-01 to 2017-05-07)" in fields and "last week" in fields
 
 
 def test_event_page_from_the_timeline(page, server):
