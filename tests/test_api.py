@@ -106,6 +106,17 @@ def test_keyset_paging_edges(client):
         "next_after": None}
 
 
+@pytest.mark.parametrize("path", ["/api/events", "/api/export/events", "/api/stats",
+                                  "/api/map", f"/api/articles/{YONHAP.id}", "/api/stories",
+                                  "/api/event-types"])
+def test_unknown_query_parameters_are_422_naming_them(client, path):
+    response = client.get(path, params={"id": "x", "limt": 3, "type": "ACCUSE"}
+                          if "events" in path else {"id": "x", "limt": 3})
+    assert response.status_code == 422
+    assert "'id'" in response.text and "'limt'" in response.text
+    assert "'type'" not in response.text
+
+
 def test_events_sort_orders(client):
     def dates(sort):
         items = client.get("/api/events", params={"sort": sort, "limit": 100}).json()["items"]
