@@ -123,6 +123,13 @@ def test_unknown_query_parameters_are_422_naming_them(client, path):
     assert "'type'" not in response.text
 
 
+def test_export_honours_limit(client):
+    response = client.get("/api/export/events", params={"format": "jsonl", "limit": 2})
+    assert len(response.text.splitlines()) == 2
+    everything = client.get("/api/export/events", params={"format": "csv"}).text
+    assert len(everything.splitlines()) == 1 + 7
+
+
 def test_events_sort_orders(client):
     def dates(sort):
         items = client.get("/api/events", params={"sort": sort, "limit": 100}).json()["items"]
