@@ -31,6 +31,8 @@ EVENT_TYPES = ("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RE
                "REQUEST", "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE",
                "COERCE", "ASSAULT")
 
+NO_OUTLET = "(no outlet)"
+
 err = Console(stderr=True, highlight=False)
 
 
@@ -381,7 +383,10 @@ def stats(db) -> None:
     console = _stdout_console()
     console.print(f"[bold]{counts['articles']}[/] articles, [bold]{counts['events']}[/] events, "
                   f"[bold]{counts.get('places', 0)}[/] place mentions")
-    for name, by in (("by type", counts["by_type"]), ("by outlet", counts["outlets"])):
+    outlets = dict(counts["outlets"])
+    if unnamed := counts["articles"] - sum(outlets.values()):
+        outlets[NO_OUTLET] = unnamed  # else the outlets would not add up to the articles
+    for name, by in (("by type", counts["by_type"]), ("by outlet", outlets)):
         console.print(f"{name}: " + ", ".join(f"{k} {v}" for k, v in
                                               sorted(by.items(), key=lambda kv: -kv[1])))
 

@@ -249,3 +249,22 @@ def test_a_database_sitrep_cannot_use_is_one_clear_line_on_every_command(tmp_pat
         result = CliRunner().invoke(main, [*command, "--db", str(db)], input="")
         assert result.exit_code == 1, (command, result.output)
         assert expected in result.output and "Traceback" not in result.output
+
+
+NO_OUTLET = ("The navy said on Monday that two frigates sailed into the bay after a storm "
+             "passed.\n\nThe ministry accused the rebels of shelling the port.\n")
+
+
+def test_stats_counts_articles_without_an_outlet(tmp_path):
+    db = str(tmp_path / "s.db")
+    (tmp_path / "plain.txt").write_text(NO_OUTLET)
+    (tmp_path / "named.txt").write_text(NO_OUTLET.replace("Monday", "Tuesday"))
+    runner = CliRunner()
+    assert runner.invoke(main, ["ingest", str(tmp_path / "plain.txt"), "-q", "--db", db]
+                         ).exit_code == 0
+    assert runner.invoke(main, ["ingest", str(tmp_path / "named.txt"), "-q", "--db", db,
+                                "--outlet", "Bay Herald"]).exit_code == 0
+    result = runner.invoke(main, ["stats", "--db", db])
+    assert result.exit_code == 0
+    assert "2 articles" in result.stdout
+    assert "Bay Herald 1" in result.stdout and "(no outlet) 1" in result.stdout
