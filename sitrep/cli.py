@@ -297,10 +297,16 @@ def _print_events(records, fmt: str) -> int:
     from sitrep.serve.formats import events_table, write_events_csv, write_jsonl
 
     if fmt == "jsonl":
-        return write_jsonl(records, sys.stdout)
-    if fmt == "csv":
-        return write_events_csv(records, sys.stdout)
-    return events_table(records, _stdout_console())
+        count = write_jsonl(records, sys.stdout)
+    elif fmt == "csv":
+        count = write_events_csv(records, sys.stdout)
+    else:
+        # a table's header alone looks like output that went wrong
+        records = list(records)
+        count = events_table(records, _stdout_console()) if records else 0
+    if not count:
+        err.print("no events match", soft_wrap=True)
+    return count
 
 
 @main.command()

@@ -268,3 +268,13 @@ def test_stats_counts_articles_without_an_outlet(tmp_path):
     assert result.exit_code == 0
     assert "2 articles" in result.stdout
     assert "Bay Herald 1" in result.stdout and "(no outlet) 1" in result.stdout
+
+
+def test_an_empty_listing_says_nothing_matches_instead_of_a_bare_header(demo_db):
+    result = CliRunner().invoke(main, ["events", "--db", demo_db, "--outlet", "no such outlet"])
+    assert result.exit_code == 0
+    assert result.stdout.strip() == ""
+    assert "no events match" in result.stderr
+    jsonl = CliRunner().invoke(main, ["events", "--db", demo_db, "--format", "jsonl",
+                                      "--outlet", "no such outlet"])
+    assert jsonl.stdout == "" and "no events match" in jsonl.stderr
