@@ -53,6 +53,13 @@ class IsoDate(click.ParamType):
             self.fail(f"{value!r} is not a date in the form YYYY-MM-DD", param, ctx)
 
 
+def check_date_range(since: date | None, until: date | None) -> None:
+    """A usage error for --since after --until: no event could match, and an empty result
+    would not say why."""
+    if since and until and since > until:
+        raise click.UsageError(f"--since {since} is after --until {until}: the range is empty")
+
+
 def db_option(command: Callable) -> Callable:
     return click.option(
         "--db", default="sitrep.db", show_default=True, envvar="SITREP_DB",
@@ -317,6 +324,7 @@ def events(db, fmt, types, actor, recipient, since, until, outlet, article_id, b
            limit) -> None:
     """List coded events, filtered. Dates filter on the event date, or the publication date
     when an event has none."""
+    check_date_range(since, until)
     store = _open_store(db)
     records = store.events(types=types, actor=actor, recipient=recipient, since=since,
                            until=until, outlet=outlet, article_id=article_id,

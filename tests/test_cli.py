@@ -278,3 +278,11 @@ def test_an_empty_listing_says_nothing_matches_instead_of_a_bare_header(demo_db)
     jsonl = CliRunner().invoke(main, ["events", "--db", demo_db, "--format", "jsonl",
                                       "--outlet", "no such outlet"])
     assert jsonl.stdout == "" and "no events match" in jsonl.stderr
+
+
+@pytest.mark.parametrize("command", ["events", "export"])
+def test_since_after_until_is_a_usage_error_saying_the_range_is_empty(demo_db, command):
+    result = CliRunner().invoke(main, [command, "--db", demo_db, "--since", "2017-06-01",
+                                       "--until", "2017-05-01"])
+    assert result.exit_code == 2
+    assert "2017-06-01" in result.output and "empty" in result.output
