@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import logging
 import os
+import re
 import sys
 import tempfile
 import traceback
@@ -49,7 +50,9 @@ class IsoDate(click.ParamType):
             return value
         try:
             return date.fromisoformat(value)
-        except ValueError:
+        except ValueError as error:
+            if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value.strip()):  # the form is right
+                self.fail(f"{value!r} is no such date ({error})", param, ctx)
             self.fail(f"{value!r} is not a date in the form YYYY-MM-DD", param, ctx)
 
 

@@ -286,3 +286,11 @@ def test_since_after_until_is_a_usage_error_saying_the_range_is_empty(demo_db, c
                                        "--until", "2017-05-01"])
     assert result.exit_code == 2
     assert "2017-06-01" in result.output and "empty" in result.output
+
+
+def test_a_date_that_does_not_exist_is_named_so(tmp_path):
+    result = CliRunner().invoke(main, ["ingest", str(EXAMPLES), "--published", "2017-02-30",
+                                       "--db", str(tmp_path / "d.db")])
+    assert result.exit_code == 2
+    assert "no such date" in result.output and "YYYY-MM-DD" not in result.output.split(
+        "Error:")[-1]
