@@ -294,3 +294,23 @@ def test_a_date_that_does_not_exist_is_named_so(tmp_path):
     assert result.exit_code == 2
     assert "no such date" in result.output and "YYYY-MM-DD" not in result.output.split(
         "Error:")[-1]
+
+
+def test_parquet_to_a_terminal_is_refused_with_a_hint(demo_db):
+    import os
+    import pty
+    import subprocess
+    import sys
+
+    leader, follower = pty.openpty()
+    try:
+        done = subprocess.run([sys.executable, "-c", "from sitrep.cli import main; main()",
+                               "export", "--format",
+                               "parquet", "--db", demo_db], stdout=follower,
+                              stderr=subprocess.PIPE, timeout=120,
+                              env={**os.environ, "PYTHONPATH": str(EXAMPLES.parent)})
+    finally:
+        os.close(follower)
+        os.close(leader)
+    assert done.returncode == 2
+    assert b"-o events.parquet" in done.stderr and b"terminal" in done.stderr

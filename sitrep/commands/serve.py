@@ -118,7 +118,8 @@ def export(db, fmt, output, types, actor, recipient, since, until, outlet, artic
 
     check_date_range(since, until)
     if fmt == "parquet" and output == "-" and sys.stdout.isatty():
-        raise click.UsageError("Parquet is binary: give --output FILE")
+        raise click.UsageError("Parquet is binary and standard output is a terminal: write "
+                               "it to a file, e.g. -o events.parquet")
     store = Store(db)
     store.migrate()
     filters = EventFilters(types=tuple(types), actor=actor, recipient=recipient, since=since,
