@@ -227,3 +227,11 @@ def test_every_takes_durations():
     runner = CliRunner()
     result = runner.invoke(main, ["watch", "--every", "soon", "http://example.org/feed"])
     assert result.exit_code == 2 and "not a duration" in result.output
+
+
+def test_entries_are_stored_under_the_feed_title_not_the_host(site, tmp_path):
+    db = tmp_path / "watch.db"
+    site.put("/feed.xml", rss(site, serve_articles(site, range(2))), "application/rss+xml")
+    assert watch(db, f"{site.base}/feed.xml").exit_code == 0
+    with Store(db) as store:
+        assert {a["outlet"] for a in store.articles()} == {"Test Wire"}
