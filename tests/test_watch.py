@@ -235,3 +235,14 @@ def test_entries_are_stored_under_the_feed_title_not_the_host(site, tmp_path):
     assert watch(db, f"{site.base}/feed.xml").exit_code == 0
     with Store(db) as store:
         assert {a["outlet"] for a in store.articles()} == {"Test Wire"}
+
+
+def test_not_modified_says_since_when_and_when_last_checked(site, tmp_path):
+    db = tmp_path / "watch.db"
+    site.put("/feed.xml", rss(site, serve_articles(site, range(1))), "application/rss+xml")
+    assert watch(db, f"{site.base}/feed.xml").exit_code == 0
+    with Store(db) as store:
+        checked = store.feed_state(f"{site.base}/feed.xml")["checked_at"]
+    again = watch(db, f"{site.base}/feed.xml")
+    assert f"not modified since {LAST_MODIFIED}" in again.output
+    assert f"last checked {checked:%Y-%m-%d %H:%M}" in again.output
