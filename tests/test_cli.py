@@ -314,3 +314,12 @@ def test_parquet_to_a_terminal_is_refused_with_a_hint(demo_db):
         os.close(leader)
     assert done.returncode == 2
     assert b"-o events.parquet" in done.stderr and b"terminal" in done.stderr
+
+
+def test_the_readme_names_the_commands_without_db():
+    readme = (EXAMPLES.parent / "README.md").read_text(encoding="utf-8")
+    without = sorted(name for name, command in main.commands.items()
+                     if not any("--db" in p.opts for p in command.params))
+    assert without == ["eval"]  # it codes its gold in memory: no database to name
+    claims = [line for line in readme.splitlines() if "takes `--db" in line]
+    assert claims and all("but `eval`" in line for line in claims)
