@@ -32,3 +32,13 @@ def test_demo_ends_by_saying_where_to_look_next(tmp_path):
     ending = demo[demo.rindex("sitrep stats"):]
     assert "serve --db demo.db" in ending and "http://127.0.0.1:8000/" in ending
     assert "stories --db demo.db" in ending and "events --db demo.db --type" in ending
+
+
+def test_the_readme_says_what_ci_run_adds_to_make_test():
+    ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+    assert "install -y -qq postgresql" in ci and "chromium" in ci and ci.rstrip().endswith(
+        "make test")
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    said = readme[readme.index("`.ci/run`"):][:300].lower()
+    assert "exactly" not in said
+    assert "postgresql" in said and "chromium" in said and "make test" in said
