@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import logging
 import os
+import re
 import sys
 import tempfile
 import traceback
@@ -31,6 +32,8 @@ EVENT_TYPES = ("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RE
                "REQUEST", "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE",
                "COERCE", "ASSAULT")
 
+NO_OUTLET = "(no outlet)"
+
 err = Console(stderr=True, highlight=False)
 
 
@@ -47,8 +50,17 @@ class IsoDate(click.ParamType):
             return value
         try:
             return date.fromisoformat(value)
-        except ValueError:
+        except ValueError as error:
+            if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value.strip()):  # the form is right
+                self.fail(f"{value!r} is no such date ({error})", param, ctx)
             self.fail(f"{value!r} is not a date in the form YYYY-MM-DD", param, ctx)
+
+
+def check_date_range(since: date | None, until: date | None) -> None:
+    """A usage error for --since after --until: no event could match, and an empty result
+    would not say why."""
+    if since and until and since > until:
+        raise click.UsageError(f"--since {since} is after --until {until}: the range is empty")
 
 
 def db_option(command: Callable) -> Callable:
@@ -295,10 +307,16 @@ def _print_events(records, fmt: str) -> int:
     from sitrep.serve.formats import events_table, write_events_csv, write_jsonl
 
     if fmt == "jsonl":
-        return write_jsonl(records, sys.stdout)
-    if fmt == "csv":
-        return write_events_csv(records, sys.stdout)
-    return events_table(records, _stdout_console())
+        count = write_jsonl(records, sys.stdout)
+    elif fmt == "csv":
+        count = write_events_csv(records, sys.stdout)
+    else:
+        # a table's header alone looks like output that went wrong
+        records = list(records)
+        count = events_table(records, _stdout_console()) if records else 0
+    if not count:
+        err.print("no events match", soft_wrap=True)
+    return count
 
 
 @main.command()
@@ -309,6 +327,7 @@ def events(db, fmt, types, actor, recipient, since, until, outlet, article_id, b
            limit) -> None:
     """List coded events, filtered. Dates filter on the event date, or the publication date
     when an event has none."""
+    check_date_range(since, until)
     store = _open_store(db)
     records = store.events(types=types, actor=actor, recipient=recipient, since=since,
                            until=until, outlet=outlet, article_id=article_id,
@@ -381,7 +400,10 @@ def stats(db) -> None:
     console = _stdout_console()
     console.print(f"[bold]{counts['articles']}[/] articles, [bold]{counts['events']}[/] events, "
                   f"[bold]{counts.get('places', 0)}[/] place mentions")
-    for name, by in (("by type", counts["by_type"]), ("by outlet", counts["outlets"])):
+    outlets = dict(counts["outlets"])
+    if unnamed := counts["articles"] - sum(outlets.values()):
+        outlets[NO_OUTLET] = unnamed  # else the outlets would not add up to the articles
+    for name, by in (("by type", counts["by_type"]), ("by outlet", outlets)):
         console.print(f"{name}: " + ", ".join(f"{k} {v}" for k, v in
                                               sorted(by.items(), key=lambda kv: -kv[1])))
 

@@ -98,12 +98,36 @@ def test_keyset_pages_equal_offset_pages(client, sort, filters):
 
 
 def test_keyset_paging_edges(client):
-    assert client.get("/api/events", params={"after": "0123456789abcdef"}).json()["items"] == []
     assert client.get("/api/events", params={"after": "x", "offset": 2}).status_code == 422
     last = client.get("/api/events", params={"limit": 100}).json()["items"][-1]["id"]
     assert client.get("/api/events", params={"after": last}).json() | {"items": None} == {
         "items": None, "limit": 50, "offset": None, "total": None, "next_offset": None,
         "next_after": None}
+
+
+@pytest.mark.parametrize("cursor", ["0123456789abcdef", "zzzz", "not an id!"])
+def test_a_cursor_that_names_no_event_is_422_not_an_empty_page(client, cursor):
+    response = client.get("/api/events", params={"after": cursor})
+    assert response.status_code == 422
+    assert "after" in response.text
+
+
+@pytest.mark.parametrize("path", ["/api/events", "/api/export/events", "/api/stats",
+                                  "/api/map", f"/api/articles/{YONHAP.id}", "/api/stories",
+                                  "/api/event-types"])
+def test_unknown_query_parameters_are_422_naming_them(client, path):
+    response = client.get(path, params={"id": "x", "limt": 3, "type": "ACCUSE"}
+                          if "events" in path else {"id": "x", "limt": 3})
+    assert response.status_code == 422
+    assert "'id'" in response.text and "'limt'" in response.text
+    assert "'type'" not in response.text
+
+
+def test_export_honours_limit(client):
+    response = client.get("/api/export/events", params={"format": "jsonl", "limit": 2})
+    assert len(response.text.splitlines()) == 2
+    everything = client.get("/api/export/events", params={"format": "csv"}).text
+    assert len(everything.splitlines()) == 1 + 7
 
 
 def test_events_sort_orders(client):

@@ -249,3 +249,77 @@ def test_a_database_sitrep_cannot_use_is_one_clear_line_on_every_command(tmp_pat
         result = CliRunner().invoke(main, [*command, "--db", str(db)], input="")
         assert result.exit_code == 1, (command, result.output)
         assert expected in result.output and "Traceback" not in result.output
+
+
+NO_OUTLET = ("The navy said on Monday that two frigates sailed into the bay after a storm "
+             "passed.\n\nThe ministry accused the rebels of shelling the port.\n")
+
+
+def test_stats_counts_articles_without_an_outlet(tmp_path):
+    db = str(tmp_path / "s.db")
+    (tmp_path / "plain.txt").write_text(NO_OUTLET)
+    (tmp_path / "named.txt").write_text(NO_OUTLET.replace("Monday", "Tuesday"))
+    runner = CliRunner()
+    assert runner.invoke(main, ["ingest", str(tmp_path / "plain.txt"), "-q", "--db", db]
+                         ).exit_code == 0
+    assert runner.invoke(main, ["ingest", str(tmp_path / "named.txt"), "-q", "--db", db,
+                                "--outlet", "Bay Herald"]).exit_code == 0
+    result = runner.invoke(main, ["stats", "--db", db])
+    assert result.exit_code == 0
+    assert "2 articles" in result.stdout
+    assert "Bay Herald 1" in result.stdout and "(no outlet) 1" in result.stdout
+
+
+def test_an_empty_listing_says_nothing_matches_instead_of_a_bare_header(demo_db):
+    result = CliRunner().invoke(main, ["events", "--db", demo_db, "--outlet", "no such outlet"])
+    assert result.exit_code == 0
+    assert result.stdout.strip() == ""
+    assert "no events match" in result.stderr
+    jsonl = CliRunner().invoke(main, ["events", "--db", demo_db, "--format", "jsonl",
+                                      "--outlet", "no such outlet"])
+    assert jsonl.stdout == "" and "no events match" in jsonl.stderr
+
+
+@pytest.mark.parametrize("command", ["events", "export"])
+def test_since_after_until_is_a_usage_error_saying_the_range_is_empty(demo_db, command):
+    result = CliRunner().invoke(main, [command, "--db", demo_db, "--since", "2017-06-01",
+                                       "--until", "2017-05-01"])
+    assert result.exit_code == 2
+    assert "2017-06-01" in result.output and "empty" in result.output
+
+
+def test_a_date_that_does_not_exist_is_named_so(tmp_path):
+    result = CliRunner().invoke(main, ["ingest", str(EXAMPLES), "--published", "2017-02-30",
+                                       "--db", str(tmp_path / "d.db")])
+    assert result.exit_code == 2
+    assert "no such date" in result.output and "YYYY-MM-DD" not in result.output.split(
+        "Error:")[-1]
+
+
+def test_parquet_to_a_terminal_is_refused_with_a_hint(demo_db):
+    import os
+    import pty
+    import subprocess
+    import sys
+
+    leader, follower = pty.openpty()
+    try:
+        done = subprocess.run([sys.executable, "-c", "from sitrep.cli import main; main()",
+                               "export", "--format",
+                               "parquet", "--db", demo_db], stdout=follower,
+                              stderr=subprocess.PIPE, timeout=120,
+                              env={**os.environ, "PYTHONPATH": str(EXAMPLES.parent)})
+    finally:
+        os.close(follower)
+        os.close(leader)
+    assert done.returncode == 2
+    assert b"-o events.parquet" in done.stderr and b"terminal" in done.stderr
+
+
+def test_the_readme_names_the_commands_without_db():
+    readme = (EXAMPLES.parent / "README.md").read_text(encoding="utf-8")
+    without = sorted(name for name, command in main.commands.items()
+                     if not any("--db" in p.opts for p in command.params))
+    assert without == ["eval"]  # it codes its gold in memory: no database to name
+    claims = [line for line in readme.splitlines() if "takes `--db" in line]
+    assert claims and all("but `eval`" in line for line in claims)

@@ -210,3 +210,14 @@ def test_html_report_reads_in_chromium(tmp_path):
         browser.close()
     assert dialogs == []
     assert all(url.startswith("file:") for url in requests)
+
+
+def test_cli_refuses_an_output_extension_it_cannot_write(frigates, tmp_path):
+    db, ids = frigates
+    out = tmp_path / "cmp.pdf"
+    result = _compare(db, "--articles", *ids, "-o", str(out))
+    assert result.exit_code == 2
+    assert ".pdf" in result.output and ".html" in result.output and "--format" in result.output
+    assert not out.exists()
+    forced = _compare(db, "--articles", *ids, "-o", str(tmp_path / "cmp.txt"), "--format", "md")
+    assert forced.exit_code == 0 and (tmp_path / "cmp.txt").read_text().startswith("#")

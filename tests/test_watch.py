@@ -227,3 +227,32 @@ def test_every_takes_durations():
     runner = CliRunner()
     result = runner.invoke(main, ["watch", "--every", "soon", "http://example.org/feed"])
     assert result.exit_code == 2 and "not a duration" in result.output
+
+
+def test_entries_are_stored_under_the_feed_title_not_the_host(site, tmp_path):
+    db = tmp_path / "watch.db"
+    site.put("/feed.xml", rss(site, serve_articles(site, range(2))), "application/rss+xml")
+    assert watch(db, f"{site.base}/feed.xml").exit_code == 0
+    with Store(db) as store:
+        assert {a["outlet"] for a in store.articles()} == {"Test Wire"}
+
+
+def test_not_modified_says_since_when_and_when_last_checked(site, tmp_path):
+    db = tmp_path / "watch.db"
+    site.put("/feed.xml", rss(site, serve_articles(site, range(1))), "application/rss+xml")
+    assert watch(db, f"{site.base}/feed.xml").exit_code == 0
+    with Store(db) as store:
+        checked = store.feed_state(f"{site.base}/feed.xml")["checked_at"]
+    again = watch(db, f"{site.base}/feed.xml")
+    assert f"not modified since {LAST_MODIFIED}" in again.output
+    assert f"last checked {checked:%Y-%m-%d %H:%M}" in again.output
+
+
+def test_the_refusal_of_a_loopback_feed_names_the_option_that_allows_it(site, tmp_path):
+    site.put("/feed.xml", rss(site, serve_articles(site, range(1))), "application/rss+xml")
+    result = CliRunner().invoke(main, ["watch", "--once", "--db", str(tmp_path / "w.db"),
+                                       f"{site.base}/feed.xml"])
+    assert "--allow-private-urls" in result.output
+    ingest = CliRunner().invoke(main, ["ingest", f"{site.base}/a/0.html",
+                                       "--db", str(tmp_path / "i.db")])
+    assert ingest.exit_code == 1 and "--allow-private-urls" in ingest.output

@@ -49,8 +49,13 @@ def compare(ids, as_articles, fmt, output, framing_files, capability_files, db) 
       sitrep compare --articles A B -o cmp.html
     """
     from sitrep.compare import Knowledge, KnowledgeError, compare_stored
-    from sitrep.serve.comparison_report import format_for, render
+    from sitrep.serve.comparison_report import SUFFIXES, format_for, render
 
+    if output and not fmt and Path(output).suffix.lower() not in SUFFIXES:
+        raise click.BadParameter(
+            f"cannot write a {Path(output).suffix or 'suffix-less'} file; end it in one of "
+            f"{', '.join(SUFFIXES)}, or name the format with --format",
+            param_hint="--output")
     store = _open_store(db)
     if as_articles:
         article_ids = list(dict.fromkeys(ids))

@@ -11,6 +11,7 @@ from sitrep.cli import (
     EVENT_TYPES,
     IsoDate,
     _friendly_errors,
+    check_date_range,
     db_option,
     err,
     main,
@@ -115,8 +116,10 @@ def export(db, fmt, output, types, actor, recipient, since, until, outlet, artic
     from sitrep.store import Store
     from sitrep.store.search import EventFilters, stream_events
 
+    check_date_range(since, until)
     if fmt == "parquet" and output == "-" and sys.stdout.isatty():
-        raise click.UsageError("Parquet is binary: give --output FILE")
+        raise click.UsageError("Parquet is binary and standard output is a terminal: write "
+                               "it to a file, e.g. -o events.parquet")
     store = Store(db)
     store.migrate()
     filters = EventFilters(types=tuple(types), actor=actor, recipient=recipient, since=since,

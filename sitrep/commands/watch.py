@@ -13,6 +13,7 @@ import re
 import sys
 import time
 from dataclasses import dataclass, field
+from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 import click
@@ -46,6 +47,8 @@ class FeedReport:
     url: str
     error: str | None = None  # the feed itself could not be fetched or read
     not_modified: bool = False
+    last_modified: str | None = None  # the feed's Last-Modified, as the server wrote it
+    last_checked: datetime | None = None  # the poll before this one (UTC)
     entries_read: int = 0  # entries fetched in this poll
     entries_failed: int = 0
     entries_left: int = 0  # new entries over the per-poll cap, read at the next poll
@@ -57,7 +60,10 @@ class FeedReport:
         if self.error:
             return f"{self.url}: {self.error}"
         if self.not_modified:
-            return f"{self.url}: not modified"
+            since = f" since {self.last_modified}" if self.last_modified else ""
+            checked = (f" (last checked {self.last_checked:%Y-%m-%d %H:%M} UTC)"
+                       if self.last_checked else "")
+            return f"{self.url}: not modified{since}{checked}"
         left = f"; {self.entries_left} more at the next poll" if self.entries_left else ""
         return (f"{self.url}: {self.entries_read} new entr{'y' if self.entries_read == 1 else 'ies'}"
                 f" read ({self.entries_failed} failed): {self.articles_new} new article(s), "
@@ -106,7 +112,9 @@ def watch_feed(store: Store, url: str, *, engine: Engine | None = None, batch_si
     store.record_feed_poll(url, title=poll.title, etag=None if left > 0 else poll.etag,
                            last_modified=None if left > 0 else poll.last_modified,
                            entries=outcomes)
-    return FeedReport(url, not_modified=poll.not_modified, entries_read=len(todo),
+    return FeedReport(url, not_modified=poll.not_modified,
+                      last_modified=poll.last_modified or state.get("last_modified"),
+                      last_checked=state.get("checked_at"), entries_read=len(todo),
                       entries_failed=sum(o["article_id"] is None for o in outcomes),
                       entries_left=max(0, left),
                       articles_new=report.articles_new, events_new=report.events_new,

@@ -109,7 +109,7 @@ def build_article(text: str, *, source: str, fmt: Format = "text", line: int | N
         title=overrides.title or known.title or header.title,
         outlet=(overrides.outlet or known.outlet or footer_outlet
                 or (dateline.outlet if dateline else None) or credit_outlet(body)
-                or _outlet_from_url(known.url)),
+                or outlet_from_url(known.url)),
         author=known.author or header.author,
         published=published,
         url=known.url,
@@ -125,7 +125,7 @@ def _fill_gaps(known: KnownMetadata, **found: object) -> KnownMetadata:
     return replace(known, **{k: v for k, v in found.items() if getattr(known, k) is None and v})
 
 
-def _outlet_from_url(url: str | None) -> str | None:
+def outlet_from_url(url: str | None) -> str | None:
     """"https://www.voanews.com/a/..." -> "voanews.com" (when nothing better names the outlet)."""
     if not url:
         return None

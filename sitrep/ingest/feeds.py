@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from ..records import Article, IngestProblem
+from .document import outlet_from_url
 from .fetch import FetchError, fetch
 from .readers import DEFAULT_MAX_BYTES, read_url
 
@@ -100,7 +101,8 @@ def read_entry(entry: FeedEntry, *, outlet: str | None = None, allow_private: bo
                allowed_hosts: frozenset[str] = frozenset(), max_bytes: int = DEFAULT_MAX_BYTES,
                timeout: float = 20.0) -> list[Article | IngestProblem]:
     """The article an entry links to (with any warnings about it), or the problems that
-    prevented one. The feed's title, date and name fill what the page does not say."""
+    prevented one. The feed's title, date and name fill what the page does not say (its
+    name also wins over the page's host name, which stands in for an unnamed outlet)."""
     if entry.link is None:
         return [IngestProblem(entry.title or entry.key, "feed entry has no link to an article")]
     items: list[Article | IngestProblem] = []
@@ -109,6 +111,8 @@ def read_entry(entry: FeedEntry, *, outlet: str | None = None, allow_private: bo
         if isinstance(item, Article):
             item.title = item.title or entry.title
             item.published = item.published or entry.published
-            item.outlet = item.outlet or outlet
+            # the page's host is only a last resort: the feed's name says more
+            if outlet and item.outlet in (None, outlet_from_url(item.url)):
+                item.outlet = outlet
         items.append(item)
     return items

@@ -181,7 +181,9 @@ def _checked_addresses(target: _Target, allow_private: bool, allowed_hosts: froz
     if bad:
         why = refusal(bad[0]) or "an address no connection can be made to"
         shown = target.host if _is_literal(target.host) else f"{target.host} ({bad[0]})"
-        raise UnsafeURL(f"{target.url}: refused to fetch: {shown} is {why}", url=target.url)
+        # names the switch of `sitrep ingest`, `watch` and `serve` that lets it through
+        raise UnsafeURL(f"{target.url}: refused to fetch: {shown} is {why} (allowed with "
+                        "--allow-private-urls)", url=target.url)
     return addresses
 
 

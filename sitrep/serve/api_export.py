@@ -6,6 +6,7 @@ import csv
 import io
 import json
 from collections.abc import Iterator
+from itertools import islice
 from typing import Annotated, Literal
 
 from fastapi import APIRouter, HTTPException, Query
@@ -43,6 +44,8 @@ def _csv_lines(records: Iterator[dict]) -> Iterator[str]:
 def export_events(store: StoreDep, filters: Filters,
                   format: Annotated[ExportFormat, Query()] = "jsonl",  # noqa: A002
                   sort: Annotated[str, Query(description=f"One of {', '.join(SORTS)}.")] = "date",
+                  limit: Annotated[int | None, Query(ge=1, description="At most this many "
+                                                     "events (all when left out).")] = None,
                   ) -> Response:
     """Every event matching the filters (those of `/api/events`), as a download:
     `jsonl` (the event records), `csv` (flat columns), `parquet` (typed columns plus the
@@ -51,7 +54,7 @@ def export_events(store: StoreDep, filters: Filters,
         raise HTTPException(422, f"unknown sort {sort!r}; one of {', '.join(SORTS)}")
     media_type, filename = MEDIA[format]
     headers = {"Content-Disposition": f'attachment; filename="{filename}"'}
-    records = stream_events(store, filters, sort=sort)
+    records = islice(stream_events(store, filters, sort=sort), limit)
     if format == "parquet":
         return Response(events_parquet(records), media_type=media_type, headers=headers)
     if format == "csv":

@@ -17,6 +17,7 @@ from sitrep.store.search import (
     SORTS,
     EventFilters,
     actor_counts,
+    event_exists,
     event_json,
     find_event_json,
     find_events,
@@ -103,6 +104,10 @@ def list_events(store: StoreDep, filters: Filters, limit: Limit = 50, offset: Of
         raise HTTPException(422, f"unknown sort {sort!r}; one of {', '.join(SORTS)}")
     if after is not None and offset:
         raise HTTPException(422, "page with either `after` or `offset`, not both")
+    # an empty page would read as "no more events"; a stale or mistyped cursor is an error
+    if after is not None and not event_exists(store, after):
+        raise HTTPException(422, f"`after` names no stored event ({after!r}): give the "
+                                 "`next_after` of the previous page")
     records, count = find_event_json(store, filters, sort=sort, limit=limit, offset=offset,
                                      after=after, with_total=total)
     # the stored records are JSON already: spliced in, not parsed and serialised again

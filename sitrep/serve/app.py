@@ -59,9 +59,9 @@ def create_app(settings: Settings, store: Store | None = None) -> FastAPI:
                          redoc_url=None, static_url="/docs-assets", lifespan=lifespan)
     app.state.store = store
     app.state.settings = settings
-    app.include_router(api_read.router, prefix="/api")
-    app.include_router(api_export.router, prefix="/api")
-    app.include_router(api_links.router, prefix="/api")
+    for reader in (api_read.router, api_export.router, api_links.router):
+        app.include_router(reader, prefix="/api",
+                           dependencies=[Depends(refuse_unknown_query_parameters)])
     app.include_router(api_write.router, prefix="/api", dependencies=[Depends(require_token)])
     app.add_exception_handler(RequestValidationError, invalid_request)
     web.mount_web(app)
@@ -89,6 +89,27 @@ def get_store(request: Request) -> Store:
 
 def get_settings(request: Request) -> Settings:
     return request.app.state.settings
+
+
+def refuse_unknown_query_parameters(request: Request) -> None:
+    """422 for a query parameter the endpoint does not declare: silently ignored, a typo
+    (`limt=5`) or a guess (`id=...`) would answer as if no filter had been asked for."""
+    route = request.scope.get("route")
+    if route is None or not hasattr(route, "dependant"):
+        return
+    declared = _query_parameters(route.dependant)
+    if unknown := sorted(set(request.query_params) - declared):
+        raise HTTPException(422, f"unknown query parameter{'s' if len(unknown) > 1 else ''} "
+                                 f"{', '.join(map(repr, unknown))}; this endpoint takes "
+                                 f"{', '.join(sorted(declared)) or 'none'}")
+
+
+def _query_parameters(dependant: Any) -> set[str]:
+    """The query parameters an endpoint declares, also through its dependencies."""
+    names = {field.alias for field in dependant.query_params}
+    for dependency in dependant.dependencies:
+        names |= _query_parameters(dependency)
+    return names
 
 
 _bearer = HTTPBearer(auto_error=False, description="The server's API token.")

@@ -282,6 +282,13 @@ def find_events(store: Store, filters: EventFilters = EventFilters(), *, sort: s
     return [json.loads(r) for r in found], total
 
 
+def event_exists(store: Store, event_id: str) -> bool:
+    """Whether an event of this id is stored (a paging cursor must name one)."""
+    with store._engine.connect() as connection:
+        return connection.execute(select(events.c.id).where(events.c.id == event_id)
+                                  ).first() is not None
+
+
 def stream_events(store: Store, filters: EventFilters = EventFilters(), *,
                   sort: str = "date") -> Iterator[dict]:
     """Every matching event record, read in chunks (server-side cursor where the database
