@@ -138,6 +138,8 @@ def test_map_shows_event_locations_on_country_outlines(page, server):
     markers = page.locator("svg.map circle.marker")
     assert markers.count() >= 3
     names = markers.evaluate_all("ms => ms.map(m => m.dataset.name)")
+    # places close together are one cluster, which names them in its tooltip
+    names += page.locator("svg.map g.cluster title").all_text_contents()
     assert any("Seoul" in n or "Korea" in n or "Pyongyang" in n for n in names), names
     markers.last.click()  # drawn last: on top of any marker it overlaps
     details = page.locator("#place-details")
@@ -321,3 +323,115 @@ def test_load_more_continues_the_timeline_without_gaps(page, long_timeline):
     shown = [re.search(r"Crowd\d+", t).group() for t in actors.all_inner_texts()]
     assert shown == [f"Crowd{i:03d}" for i in range(130)]  # in order, none twice
     assert page.locator("button.more").is_hidden()
+
+
+# Places for the map tests: two towns a few kilometres apart (one cluster until zoomed in),
+# a town far away, and a country located only by its centre.
+MAP_PLACES = [
+    ("Seoul", "KOR", 37.57, 126.98, "city"),
+    ("Incheon", "KOR", 37.46, 126.71, "city"),
+    ("Canberra", "AUS", -35.28, 149.13, "city"),
+    ("Brazil", "BRA", -10.0, -55.0, "country"),
+]
+
+
+@pytest.fixture(scope="module")
+def map_server(tmp_path_factory) -> str:
+    from dataclasses import replace
+    from datetime import date
+
+    from test_store import make_event
+
+    from sitrep.records import Article, Location
+
+    db = str(tmp_path_factory.mktemp("web-map") / "map.db")
+    with Store(db) as store:
+        store.migrate()
+        batch = []
+        for i, (name, country, lat, lon, precision) in enumerate(MAP_PLACES):
+            article = Article(f"Crowds marched in {name} on Monday.", outlet="Wire",
+                              title=f"March in {name}", published=date(2018, 3, 1 + i))
+            event = make_event(article, "marched", "PROTEST", "14", ("Crowds", None))
+            where = Location(name, name, country, lat, lon, precision=precision)
+            batch.append((article, [replace(event, location=where)]))
+        assert store.add_batch(batch) == len(MAP_PLACES)
+    with running(create_app(Settings(db=db))) as url:
+        yield url
+
+
+def screen_centre(locator) -> tuple[float, float]:
+    box = locator.bounding_box()
+    return box["x"] + box["width"] / 2, box["y"] + box["height"] / 2
+
+
+def view_width(page) -> float:
+    return float(page.locator("svg.map").get_attribute("viewBox").split()[2])
+
+
+def test_map_clusters_nearby_places_and_a_click_zooms_in_and_lists_them(page, map_server):
+    open_view(page, map_server, "map")
+    clusters = page.locator("svg.map g.cluster")
+    assert clusters.count() == 1 and clusters.locator("text").text_content() == "2"
+    names = page.locator("svg.map circle.marker").evaluate_all("ms => ms.map(m => m.dataset.name)")
+    assert sorted(names) == ["Brazil", "Canberra"]
+    canberra = page.locator("circle.marker[data-name=Canberra]")
+    size = canberra.bounding_box()["width"]
+    assert size < 30  # a marker, not a disc covering a region
+    page.locator(".map-tools button", has_text="Zoom in").click()
+    assert canberra.bounding_box()["width"] == pytest.approx(size, abs=0.5)  # same on screen
+    page.locator(".map-tools button", has_text="Fit").click()
+    clusters.click()
+    details = page.locator("#place-details")
+    assert details.locator("h2").inner_text() == "2 places, 2 events"
+    assert {"Seoul (KOR)", "Incheon (KOR)"} <= {t.split(" 1 event")[0] for t in
+                                                 details.locator("h3").all_inner_texts()}
+    assert details.locator("li a").count() == 2
+    assert clusters.count() == 0  # zoomed in far enough to tell the two towns apart
+    page.locator("circle.marker[data-name=Incheon]").click()
+    assert details.locator("h2").inner_text() == "Incheon (KOR)"
+    screenshot(page, "map-cluster-open")
+
+
+def test_map_zooms_around_the_pointer_and_pans_by_dragging(page, map_server):
+    open_view(page, map_server, "map")
+    canberra = page.locator("circle.marker[data-name=Canberra]")
+    x, y = screen_centre(canberra)
+    width = view_width(page)
+    page.mouse.move(x, y)
+    page.mouse.wheel(0, -400)
+    page.wait_for_function(f"() => document.querySelector('svg.map').viewBox.baseVal.width < {width}")
+    assert view_width(page) < width * 0.7
+    after = screen_centre(canberra)
+    assert after == pytest.approx((x, y), abs=1.5)  # the place under the pointer stays there
+    # a drag on the map moves everything with the pointer
+    frame = page.locator("svg.map").bounding_box()
+    start = (frame["x"] + 200, frame["y"] + 100)
+    page.mouse.move(*start)
+    page.mouse.down()
+    page.mouse.move(start[0] - 120, start[1] - 50, steps=5)
+    page.mouse.up()
+    moved = screen_centre(canberra)
+    assert moved == pytest.approx((after[0] - 120, after[1] - 50), abs=1.5)
+    # the buttons zoom around the selected place, not the middle of the map
+    canberra.click()
+    page.locator(".map-tools button", has_text="Zoom in").click()
+    assert screen_centre(canberra) == pytest.approx(moved, abs=1.5)
+
+
+def test_map_legend_and_precision_filter(page, map_server):
+    open_view(page, map_server, "map")
+    legend = page.locator("#map-legend")
+    text = legend.inner_text()
+    assert "PROTEST" in text and "ASSAULT" not in text  # the types on this map
+    assert "number of events" in text and "cluster" in text and "country" in text
+    assert legend.locator(".swatch").count() == 1
+    assert page.locator("svg.map circle.marker.approx").evaluate_all(
+        "ms => ms.map(m => m.dataset.name)") == ["Brazil"]
+    for precision in ("point", "city", "division", "region"):
+        page.locator(".precision-filter input[value=%s]" % precision).uncheck()
+        page.wait_for_selector("body[data-ready=map]")
+    assert "precision=country" in page.url and "precision=city" not in page.url
+    names = page.locator("svg.map circle.marker").evaluate_all("ms => ms.map(m => m.dataset.name)")
+    assert names == ["Brazil"] and page.locator("svg.map g.cluster").count() == 0
+    assert page.locator(".precision-filter input[value=city]").is_checked() is False
+    screenshot(page, "map-precision")

@@ -316,10 +316,42 @@
   }
 
   // -- map ---------------------------------------------------------------------------------
+  // The map is drawn in SVG units (SCALE per degree, equirectangular); panning and zooming
+  // move the viewBox, and the marker layer is drawn again at each new zoom so that markers
+  // keep their size on screen and places too close to tell apart become one cluster.
 
   const SCALE = 4; // SVG units per degree (equirectangular)
   const px = (lon) => (lon + 180) * SCALE;
   const py = (lat) => (90 - lat) * SCALE;
+  const WORLD_BOX = [0, 0, 360 * SCALE, 180 * SCALE];
+  const CLUSTER_PX = 22; // places closer than this on screen are drawn as one cluster
+  const MIN_WIDTH = 2 * SCALE; // the closest zoom: two degrees across
+  const PRECISIONS = Object.keys(PRECISION_MEANS);
+  const APPROXIMATE = new Set(["region", "country"]); // drawn with a dashed outline
+
+  function markerRadius(events) { // screen pixels, whatever the zoom
+    return 5 + 2.5 * Math.log2(events);
+  }
+
+  function topType(points) {
+    const totals = {};
+    for (const p of points) for (const [type, n] of Object.entries(p.types)) totals[type] = (totals[type] || 0) + n;
+    return Object.entries(totals).sort((a, b) => b[1] - a[1])[0][0];
+  }
+
+  // Greedy clustering in screen distance: the busiest places first, each joining the first
+  // cluster whose first place is within CLUSTER_PX pixels.
+  function clusterPoints(points, unitsPerPixel) {
+    const reach = CLUSTER_PX * unitsPerPixel;
+    const clusters = [];
+    for (const point of [...points].sort((a, b) => b.n - a.n)) {
+      const x = px(point.lon), y = py(point.lat);
+      const near = clusters.find((c) => Math.hypot(c.x - x, c.y - y) < reach);
+      if (near) near.members.push(point);
+      else clusters.push({ x, y, members: [point] });
+    }
+    return clusters;
+  }
 
   function countryPaths(geojson) {
     return geojson.features.map((feature) => {
@@ -329,57 +361,171 @@
     });
   }
 
-  function fitBox(points) {
-    if (!points.length) return [0, 0, 360 * SCALE, 180 * SCALE];
-    let west = Math.min(...points.map((p) => p.lon)) - 8, east = Math.max(...points.map((p) => p.lon)) + 8;
-    let south = Math.min(...points.map((p) => p.lat)) - 6, north = Math.max(...points.map((p) => p.lat)) + 6;
-    let width = Math.max(east - west, 40), height = Math.max(north - south, 20);
+  // The box (in SVG units, 2:1) showing all points, at least minWidth degrees across.
+  function fitBox(points, margin = 8, minWidth = 40) {
+    if (!points.length) return WORLD_BOX;
+    let west = Math.min(...points.map((p) => p.lon)) - margin, east = Math.max(...points.map((p) => p.lon)) + margin;
+    let south = Math.min(...points.map((p) => p.lat)) - margin * 0.75, north = Math.max(...points.map((p) => p.lat)) + margin * 0.75;
+    let width = Math.max(east - west, minWidth), height = Math.max(north - south, minWidth / 2);
     if (width / height > 2) height = width / 2; else width = height * 2;
     const cx = (west + east) / 2, cy = (south + north) / 2;
     west = cx - width / 2; north = cy + height / 2;
     return [px(west), py(north), width * SCALE, height * SCALE];
   }
 
+  function mapLegend(points) {
+    const present = TYPES.filter((type) => points.some((p) => p.types[type]));
+    const disc = (events, extra) => {
+      const r = markerRadius(events);
+      return s("svg", { width: 2 * r + 4, height: 2 * r + 4, class: "legend-disc" },
+        s("circle", { cx: r + 2, cy: r + 2, r, class: extra || "marker" }));
+    };
+    return h("aside", { class: "map-legend", id: "map-legend", "aria-label": "Legend" },
+      h("h2", {}, "Legend"),
+      h("p", {}, h("b", {}, "Colour"), ": the most frequent event type at the place"),
+      h("ul", { class: "legend-types" }, present.map((type) => h("li", {},
+        h("span", { class: `swatch t-${type}` }), type))),
+      h("p", {}, h("b", {}, "Size"), ": number of events (the same at every zoom)"),
+      h("p", { class: "legend-sizes" }, [1, 10, 100].map((n) => [disc(n), ` ${n} `])),
+      h("p", {}, h("span", { class: "legend-cluster" }, "3"), " a ", h("b", {}, "cluster"),
+        ": that many places too close to tell apart at this zoom; click it to zoom in and list their events"),
+      h("p", {}, disc(1, "marker approx"), " dashed: located only to a region or a country's centre"),
+      h("p", { class: "muted" }, "Drag to pan; the wheel zooms around the pointer."));
+  }
+
+  function precisionFilter(params) {
+    const asked = new Set(params.getAll("precision"));
+    return h("div", { class: "precision-filter", role: "group", "aria-label": "Location precision" },
+      h("span", {}, "Located to: "),
+      PRECISIONS.map((p) => h("label", { title: PRECISION_MEANS[p] },
+        h("input", { type: "checkbox", name: "precision", value: p, checked: !asked.size || asked.has(p) }), ` ${p} `)));
+  }
+
   async function mapView(_arg, params) {
     const filters = filtersFrom(params);
+    const precision = params.getAll("precision").filter((p) => PRECISIONS.includes(p));
     const [outlets, world, found] = await Promise.all([knownOutlets(), countryOutlines(),
-      api("/api/map", filters)]);
+      api("/api/map", { ...filters, precision })]);
     const points = found.points;
-    const maxN = Math.max(1, ...points.map((p) => p.n));
     const details = h("div", { class: "place-details", id: "place-details" },
       h("p", { class: "hint" }, "Select a marker to see the events that happened there."));
-    const markers = points.map((point) => {
-      const top = Object.entries(point.types).sort((a, b) => b[1] - a[1])[0][0];
-      const r = 2.5 + 9 * Math.sqrt(point.n / maxN);
-      const marker = s("circle", { cx: px(point.lon), cy: py(point.lat), r, fill: COLORS[top], class: "marker",
-        tabindex: 0, "data-name": point.name },
-      s("title", {}, `${point.name}: ${point.n} event${point.n === 1 ? "" : "s"}`));
-      const choose = () => showPlace(details, point);
-      marker.addEventListener("click", choose);
-      marker.addEventListener("keydown", (event) => { if (event.key === "Enter") choose(); });
-      return marker;
-    });
     const box = fitBox(points);
+    const markerLayer = s("g", { class: "markers" });
     const svgMap = s("svg", { viewBox: box.join(" "), class: "map", id: "map", role: "img",
       "aria-label": `Map of ${points.length} event locations` },
-    s("rect", { x: -1000, y: -1000, width: 4000, height: 3000, class: "sea" }),
-    countryPaths(world), markers);
-    const zoom = (factor) => {
-      const [x, y, w, hgt] = svgMap.getAttribute("viewBox").split(" ").map(Number);
-      const cx = x + w / 2, cy = y + hgt / 2;
-      svgMap.setAttribute("viewBox", [cx - (w * factor) / 2, cy - (hgt * factor) / 2, w * factor, hgt * factor].join(" "));
+    s("rect", { x: -2000, y: -2000, width: 5000, height: 4000, class: "sea" }),
+    countryPaths(world), markerLayer);
+    let selected = null; // the place or cluster shown in the details, zoomed around
+    let drawnAt = null; // units per pixel the markers were drawn for
+
+    const viewBox = () => svgMap.getAttribute("viewBox").split(" ").map(Number);
+    const unitsPerPixel = () => viewBox()[2] / (svgMap.getBoundingClientRect().width || 1000);
+    const toMap = (clientX, clientY) => {
+      const point = svgMap.createSVGPoint();
+      point.x = clientX; point.y = clientY;
+      return point.matrixTransform(svgMap.getScreenCTM().inverse());
     };
+
+    function drawMarkers() {
+      const perPixel = unitsPerPixel();
+      if (drawnAt === perPixel) return;
+      drawnAt = perPixel;
+      markerLayer.replaceChildren(...clusterPoints(points, perPixel).map((cluster) => {
+        const { members } = cluster;
+        const events = members.reduce((sum, p) => sum + p.n, 0);
+        const r = markerRadius(events) * perPixel;
+        const fill = COLORS[topType(members)];
+        let marker;
+        if (members.length === 1) {
+          const [point] = members;
+          marker = s("circle", { cx: cluster.x, cy: cluster.y, r, fill, tabindex: 0, "data-name": point.name,
+            class: `marker${APPROXIMATE.has(point.precision) ? " approx" : ""}` },
+          s("title", {}, `${point.name}: ${events} event${events === 1 ? "" : "s"}`));
+          marker.addEventListener("click", () => { selected = cluster; showPlace(details, point); });
+        } else {
+          marker = s("g", { class: "cluster", tabindex: 0, "data-count": members.length },
+            s("circle", { cx: cluster.x, cy: cluster.y, r: Math.max(r, 10 * perPixel), fill }),
+            s("text", { x: cluster.x, y: cluster.y, dy: "0.35em", "font-size": 11 * perPixel }, members.length),
+            s("title", {}, `${members.length} places, ${events} events: ${members.map((p) => p.name).join(", ")}`));
+          marker.addEventListener("click", () => { selected = cluster; openCluster(members); });
+        }
+        marker.addEventListener("keydown", (event) => { if (event.key === "Enter") marker.dispatchEvent(new Event("click")); });
+        return marker;
+      }));
+    }
+
+    function show(next) {
+      const [x, y, w, hgt] = next;
+      svgMap.setAttribute("viewBox", [x, y, w, hgt].map((v) => +v.toFixed(3)).join(" "));
+      drawMarkers();
+    }
+
+    // Zoom by `factor` keeping the map point (ux, uy) where it is on screen.
+    function zoomAround(factor, ux, uy) {
+      const [x, y, w, hgt] = viewBox();
+      const f = Math.min(Math.max(factor, MIN_WIDTH / w), (WORLD_BOX[2] * 1.5) / w);
+      show([ux - (ux - x) * f, uy - (uy - y) * f, w * f, hgt * f]);
+    }
+
+    function zoomButton(factor) {
+      const [x, y, w, hgt] = viewBox();
+      if (selected) zoomAround(factor, selected.x, selected.y);
+      else zoomAround(factor, x + w / 2, y + hgt / 2);
+    }
+
+    function openCluster(members) {
+      showCluster(details, members);
+      const [, , w] = viewBox();
+      const spread = fitBox(members, 0, 0);
+      const width = Math.min(Math.max(spread[2] * 3, MIN_WIDTH), w / 2);
+      const cx = spread[0] + spread[2] / 2, cy = spread[1] + spread[3] / 2;
+      show([cx - width / 2, cy - width / 4, width, width / 2]);
+    }
+
+    svgMap.addEventListener("wheel", (event) => {
+      event.preventDefault();
+      const at = toMap(event.clientX, event.clientY);
+      zoomAround(Math.exp(event.deltaY * 0.002), at.x, at.y);
+    }, { passive: false });
+    let drag = null;
+    svgMap.addEventListener("pointerdown", (event) => {
+      if (event.button !== 0 || event.target.closest(".marker, .cluster")) return;
+      drag = { x: event.clientX, y: event.clientY, box: viewBox(), perPixel: 1 / svgMap.getScreenCTM().a };
+      svgMap.setPointerCapture(event.pointerId);
+      svgMap.classList.add("dragging");
+    });
+    svgMap.addEventListener("pointermove", (event) => {
+      if (!drag) return;
+      const [x, y, w, hgt] = drag.box;
+      show([x - (event.clientX - drag.x) * drag.perPixel, y - (event.clientY - drag.y) * drag.perPixel, w, hgt]);
+    });
+    const stopDrag = () => { drag = null; svgMap.classList.remove("dragging"); };
+    svgMap.addEventListener("pointerup", stopDrag);
+    svgMap.addEventListener("pointercancel", stopDrag);
+
+    const bar = filterBar("map", params, outlets);
+    const precisionGroup = precisionFilter(params);
+    precisionGroup.addEventListener("change", () => bar.requestSubmit());
+    bar.querySelector(".row").before(precisionGroup);
     view.replaceChildren(h("section", { class: "mapview" },
-      h("h1", {}, "Map"), filterBar("map", params, outlets),
+      h("h1", {}, "Map"), bar,
       h("p", { class: "summary" }, `${points.length} place${points.length === 1 ? "" : "s"} with events`,
         found.truncated ? " (from the first 5,000 events; narrow the filters to see all)" : ""),
       h("div", { class: "map-tools" },
-        h("button", { type: "button", onclick: () => zoom(0.6) }, "Zoom in"),
-        h("button", { type: "button", onclick: () => zoom(1 / 0.6) }, "Zoom out"),
-        h("button", { type: "button", onclick: () => svgMap.setAttribute("viewBox", box.join(" ")) }, "Fit"),
-        h("button", { type: "button", onclick: () => svgMap.setAttribute("viewBox", `0 0 ${360 * SCALE} ${180 * SCALE}`) }, "World")),
-      h("div", { class: "map-layout" }, h("div", { class: "map-frame" }, svgMap), details),
+        h("button", { type: "button", onclick: () => zoomButton(0.6) }, "Zoom in"),
+        h("button", { type: "button", onclick: () => zoomButton(1 / 0.6) }, "Zoom out"),
+        h("button", { type: "button", onclick: () => show(box) }, "Fit"),
+        h("button", { type: "button", onclick: () => show(WORLD_BOX) }, "World")),
+      h("div", { class: "map-layout" }, h("div", { class: "map-frame" }, svgMap),
+        h("div", { class: "map-side" }, details, mapLegend(points))),
       h("p", { class: "credit" }, "Country outlines: Natural Earth (public domain).")));
+    drawMarkers(); // now that the map has its size on screen
+  }
+
+  function placeEvents(point) {
+    return h("ul", { class: "place-events" }, point.events.map((e) => h("li", {},
+      h("a", { href: `#/article/${encodeURIComponent(e.article_id)}?event=${encodeURIComponent(e.id)}` },
+        `${e.date || ""} ${e.event_type}: ${e.trigger || ""}`), e.outlet ? h("span", { class: "muted" }, ` (${e.outlet})`) : null)));
   }
 
   function showPlace(details, point) {
@@ -387,9 +533,16 @@
       h("p", {}, `${point.n} event${point.n === 1 ? "" : "s"}, ${point.lat.toFixed(2)}, ${point.lon.toFixed(2)}`,
         precisionNote(point.precision)),
       h("p", {}, Object.entries(point.types).map(([type, n]) => [typeChip(type), ` ${n} `])),
-      h("ul", { class: "place-events" }, point.events.map((e) => h("li", {},
-        h("a", { href: `#/article/${encodeURIComponent(e.article_id)}?event=${encodeURIComponent(e.id)}` },
-          `${e.date || ""} ${e.event_type}: ${e.trigger || ""}`), e.outlet ? h("span", { class: "muted" }, ` (${e.outlet})`) : null))));
+      placeEvents(point));
+  }
+
+  function showCluster(details, members) {
+    const events = members.reduce((sum, p) => sum + p.n, 0);
+    details.replaceChildren(h("h2", {}, `${members.length} places, ${events} events`),
+      ...members.map((point) => h("div", { class: "cluster-place" },
+        h("h3", {}, placeName(point), h("span", { class: "muted" }, ` ${point.n} event${point.n === 1 ? "" : "s"}`),
+          precisionNote(point.precision)),
+        placeEvents(point))));
   }
 
   // -- stories and their comparison --------------------------------------------------------
