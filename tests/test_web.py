@@ -163,6 +163,7 @@ def test_story_comparison_side_by_side(page, server):
     assert "Harbor Times" in story.inner_text()
     story.locator("a").click()
     page.wait_for_selector("body[data-ready=story]")
+    page.locator("#cmp-evidence summary").click()  # the evidence comes collapsed, last
     table = page.locator("#comparison")
     headers = table.locator("thead th").all_inner_texts()
     assert any("Daily Courier" in h for h in headers) and any("Harbor Times" in h for h in headers)
@@ -198,6 +199,7 @@ def test_two_reports_of_one_outlet_and_day_head_columns_one_can_tell_apart(brows
     open_view(page, one_outlet_server, "stories")
     page.locator("li.story-row a").first.click()
     page.wait_for_selector("body[data-ready=story]")
+    page.locator("#cmp-evidence summary").click()
     headers = page.locator("#comparison thead th").all_inner_texts()[1:]
     assert len(headers) == 2 and len(set(headers)) == 2
     assert all("Daily Courier" in h and "2019-05-14" in h for h in headers)
@@ -435,3 +437,46 @@ def test_map_legend_and_precision_filter(page, map_server):
     assert names == ["Brazil"] and page.locator("svg.map g.cluster").count() == 0
     assert page.locator(".precision-filter input[value=city]").is_checked() is False
     screenshot(page, "map-precision")
+
+
+def test_comparison_opens_with_its_findings_and_links_down_to_the_evidence(page, server):
+    open_view(page, server, "stories")
+    page.locator("li.story-row", has_text="Daily Courier").locator("a").click()
+    page.wait_for_selector("body[data-ready=story]")
+    story_url = page.url
+    tops = [page.locator(f"#cmp-{part}").bounding_box()["y"]
+            for part in ("contradictions", "omissions", "framing", "attribution", "evidence")]
+    assert tops == sorted(tops) and tops[0] < 1000  # the key finding on the first screen
+    framing = page.locator("#framing-table tbody th").all_inner_texts()
+    assert len(framing) == 2 and any("Daily Courier" in t for t in framing)
+    assert any("Harbor Times" in t for t in framing)
+    assert page.locator("#cmp-evidence").get_attribute("open") is None  # collapsed
+    assert not page.locator("#comparison").is_visible()
+    page.locator("#findings-nav a", has_text="evidence").click()
+    assert page.locator("#comparison").is_visible() and page.url == story_url
+    box = page.locator("#cmp-evidence").bounding_box()
+    assert 0 <= box["y"] < 100  # scrolled down to it
+    screenshot(page, "story-findings")
+
+
+def test_any_articles_chosen_from_a_list_can_be_compared(page, server):
+    open_view(page, server, "compare")
+    assert page.locator("nav a.active").inner_text() == "Compare"
+    choices = page.locator("#article-picker li")
+    assert choices.count() >= 3
+    assert page.locator("#pick-compare").is_disabled()
+    for words in ("harbor", "courier 2017"):
+        page.fill("#pick-filter", words)
+        visible = page.locator("#article-picker li:visible")
+        assert visible.count() == 1
+        visible.locator("input").check()
+    assert page.locator("#pick-count").inner_text() == "2 chosen"
+    page.locator("#pick-compare").click()
+    page.wait_for_selector("body[data-ready=compare]")
+    assert page.url.count("article=") == 2
+    headers = page.locator("#comparison thead th").all_text_contents()[1:]
+    assert len(headers) == 2
+    assert {h.split(" (")[0] for h in headers} == {"Harbor Times", "Daily Courier"}
+    assert page.locator("#cmp-contradictions").bounding_box()["y"] < 1000
+    assert page.locator("#framing-table tbody tr").count() == 2
+    screenshot(page, "compare-chosen")

@@ -159,7 +159,7 @@
       a.classList.toggle("active", a.dataset.view === name || (name === "story" && a.dataset.view === "stories")
         || (name === "article" && a.dataset.view === "articles"));
     });
-    const views = { timeline, map: mapView, stories, story, article, articles, search };
+    const views = { timeline, map: mapView, stories, story, compare: compareView, article, articles, search };
     const show = views[name] || timeline;
     view.replaceChildren(h("p", { class: "loading" }, "Loading…"));
     document.body.dataset.view = name;
@@ -575,40 +575,187 @@
     const found = await api(`/api/stories/${encodeURIComponent(storyId)}`);
     const comparison = found.comparison;
     const info = found.story;
-    const articles = comparison ? comparison.articles : [];
-    const head = h("tr", {}, h("th", {}, "Event or claim"), articles.map((a) =>
-      h("th", {}, h("a", { href: `#/article/${encodeURIComponent(a.id)}` }, a.label))));
-    const rows = comparison ? comparison.rows.map((row) => h("tr", { class: "coverage-row" },
-      h("th", { scope: "row" }, row.event_type ? typeChip(row.event_type) : h("span", { class: "chip claim" }, "claim"), " ", row.label),
-      row.cells.map(cellView))) : [];
-    const contradictions = comparison ? comparison.contradictions.map((c) => h("div", { class: "contradiction" },
-      h("h3", {}, `${c.rule}: `, c.summary),
-      h("div", { class: "sides" }, [c.left, c.right].map((side) => h("blockquote", {},
-        h("p", {}, side.sentence), h("footer", {}, label(articles)(side.article_id), side.source ? ` — ${side.source}` : "",
-          side.detail ? [": ", h("b", {}, side.detail)] : null)))))) : [];
-    const omissions = comparison ? comparison.omissions.map((o) => h("li", {},
-      h("b", {}, o.label), ` — reported by ${o.reported_by.map(label(articles)).join(", ")}; `,
-      `missing from ${o.missing_from.map(label(articles)).join(", ")}`)) : [];
-    const attribution = comparison ? comparison.attribution.map((p) => h("div", { class: "attribution" },
-      h("h3", {}, label(articles)(p.article_id)),
-      h("p", {}, `${p.statements} statements: ${p.own} own voice, ${p.attributed} attributed, ${p.quoted} quoted`),
-      h("p", { class: "muted" }, "Sources: ", p.sources.slice(0, 6).map((src) => `${src.name} (${src.statements})`).join(", ") || "none"))) : [];
     view.replaceChildren(h("section", { class: "storyview" },
       h("h1", {}, info.title || "Story"),
       h("p", { class: "muted" }, [info.start, info.end].filter(Boolean).join(" – "), ` · ${info.article_ids.length} articles`),
-      comparison ? [
-        h("h2", {}, "Coverage, side by side"),
-        h("div", { class: "table-scroll" }, h("table", { class: "comparison", id: "comparison" }, h("thead", {}, head), h("tbody", {}, rows))),
-        h("h2", {}, `Contradictions (${contradictions.length})`),
-        contradictions.length ? contradictions : h("p", { class: "empty" }, "None found."),
-        h("h2", {}, `Omissions (${omissions.length})`),
-        omissions.length ? h("ul", { class: "omissions" }, omissions) : h("p", { class: "empty" }, "None found."),
-        h("h2", {}, "Who is quoted"), h("div", { class: "attributions" }, attribution),
-      ] : h("p", { class: "empty" }, "This story has a single article: nothing to compare.")));
+      comparison ? comparisonView(comparison)
+        : h("p", { class: "empty" }, "This story has a single article: nothing to compare.")));
   }
 
   function label(articles) {
     return (id) => (articles.find((a) => a.id === id) || { label: id }).label;
+  }
+
+  // -- a comparison: its findings first, the evidence last ----------------------------------
+
+  const TOP_OMISSIONS = 10;
+  const EVIDENCE_PAGE = 40; // coverage rows shown at a time
+  const MAX_COMPARED = 12; // as /api/comparisons allows
+
+  // The router owns the URL's hash, so links within the page scroll instead of setting it.
+  function jumpLink(targetId, text, before) {
+    return h("a", { href: `#${targetId}`, class: "jump", onclick: (event) => {
+      event.preventDefault();
+      if (before) before();
+      const target = document.getElementById(targetId);
+      if (target) target.scrollIntoView({ block: "start" });
+    } }, text);
+  }
+
+  function contradictionCard(c, name, showRow) {
+    return h("div", { class: "contradiction" },
+      h("h3", {}, `${c.rule}: `, c.summary),
+      h("div", { class: "sides" }, [c.left, c.right].map((side) => h("blockquote", {},
+        h("p", {}, side.sentence), h("footer", {}, name(side.article_id), side.source ? ` — ${side.source}` : "",
+          side.detail ? [": ", h("b", {}, side.detail)] : null)))),
+      c.row_id ? h("p", { class: "evidence-link" }, jumpLink(`row-${c.row_id}`, "See it in the evidence ↓", () => showRow(c.row_id))) : null);
+  }
+
+  function omissionItem(o, name) {
+    return h("li", {}, h("b", {}, o.label), ` — reported by ${o.reported_by.map(name).join(", ")}; `,
+      `missing from ${o.missing_from.map(name).join(", ")}`);
+  }
+
+  function framingCategories(profile) {
+    if (!profile.categories.length) return h("span", { class: "muted" }, "none");
+    return profile.categories.map((k) => h("div", {}, h("b", {}, k.category),
+      ` (${k.stance}) ${k.total} = ${k.own} / ${k.attributed} / ${k.quoted} `,
+      h("span", { class: "muted" }, "— " + Object.entries(k.terms).slice(0, 6).map(([t, n]) => `${t} ×${n}`).join(", "))));
+  }
+
+  function framingView(comparison, name) {
+    if (!comparison.framing.length) return h("p", { class: "empty" }, "No framing words found.");
+    const heads = ["Article", "Words", "Loaded, own voice", "Per 1,000 words", "Categories: total = own / attributed / quoted"];
+    return [
+      h("p", { class: "hint" }, "Words of the framing lexicon by voice: in the outlet's own words, attributed to a source, or quoted."),
+      h("div", { class: "table-scroll" }, h("table", { class: "framing", id: "framing-table" },
+        h("thead", {}, h("tr", {}, heads.map((text) => h("th", {}, text)))),
+        h("tbody", {}, comparison.framing.map((f) => h("tr", {},
+          h("th", { scope: "row" }, name(f.article_id)), h("td", { class: "num" }, f.words),
+          h("td", { class: "num" }, f.loaded_own), h("td", { class: "num" }, f.loaded_own_per_1000),
+          h("td", {}, framingCategories(f))))))),
+      comparison.framing_contrasts.map((contrast) => {
+        const [a, b] = [contrast.category, contrast.opposite];
+        return h("div", { class: "framing-contrast" }, h("h3", {}, `${a} vs ${b}`),
+          h("ul", {}, comparison.articles.map((article) => {
+            const n = contrast.counts[article.id];
+            return h("li", {}, h("b", {}, article.label), `: ${a} ${n[a]} (${n[a + "_own"]} own), ${b} ${n[b]} (${n[b + "_own"]} own)`);
+          })));
+      }),
+    ];
+  }
+
+  function attributionView(comparison, name) {
+    return h("div", { class: "attributions" }, comparison.attribution.map((p) => h("div", { class: "attribution" },
+      h("h3", {}, name(p.article_id)),
+      h("p", {}, `${p.statements} statements: ${p.own} own voice, ${p.attributed} attributed, ${p.quoted} quoted`),
+      h("p", { class: "muted" }, "Sources: ", p.sources.slice(0, 6).map((src) => `${src.name} (${src.statements})`).join(", ") || "none"))));
+  }
+
+  // The coverage matrix, collapsed and shown EVIDENCE_PAGE rows at a time.
+  function evidenceView(comparison) {
+    const articles = comparison.articles;
+    const head = h("tr", {}, h("th", {}, "Event or claim"), articles.map((a) =>
+      h("th", {}, h("a", { href: `#/article/${encodeURIComponent(a.id)}` }, a.label))));
+    const rows = comparison.rows.map((row, i) => h("tr", { class: "coverage-row", id: `row-${row.id}`, hidden: i >= EVIDENCE_PAGE },
+      h("th", { scope: "row" }, row.event_type ? typeChip(row.event_type) : h("span", { class: "chip claim" }, "claim"), " ", row.label),
+      row.cells.map(cellView)));
+    let shown = Math.min(EVIDENCE_PAGE, rows.length);
+    const more = h("button", { type: "button", class: "more", hidden: shown >= rows.length });
+    const showUpTo = (n) => {
+      shown = Math.min(Math.max(n, shown), rows.length);
+      rows.forEach((row, i) => { row.hidden = i >= shown; });
+      more.hidden = shown >= rows.length;
+      more.textContent = `Show ${Math.min(EVIDENCE_PAGE, rows.length - shown)} more rows (${shown} of ${rows.length} shown)`;
+    };
+    showUpTo(shown);
+    more.addEventListener("click", () => showUpTo(shown + EVIDENCE_PAGE));
+    const box = h("details", { class: "evidence", id: "cmp-evidence" },
+      h("summary", {}, h("h2", {}, `Evidence: coverage side by side (${rows.length} rows)`)),
+      h("div", { class: "table-scroll" }, h("table", { class: "comparison", id: "comparison" }, h("thead", {}, head), h("tbody", {}, rows))),
+      more);
+    const reveal = (rowId) => {
+      box.open = true;
+      const index = comparison.rows.findIndex((row) => row.id === rowId);
+      if (index >= 0) showUpTo(index + 1);
+      rows.forEach((row, i) => row.classList.toggle("target", i === index));
+    };
+    return { box, reveal };
+  }
+
+  function comparisonView(comparison) {
+    const name = label(comparison.articles);
+    const evidence = evidenceView(comparison);
+    const omissions = [...comparison.omissions].sort((a, b) => b.relevance - a.relevance);
+    const rest = omissions.slice(TOP_OMISSIONS);
+    const section = (id, title, ...body) => h("section", { class: "finding", id }, h("h2", {}, title), body);
+    return [
+      h("nav", { class: "findings-nav", id: "findings-nav" }, "Jump to: ",
+        jumpLink("cmp-contradictions", `${comparison.contradictions.length} contradictions`), " · ",
+        jumpLink("cmp-omissions", `${omissions.length} omissions`), " · ",
+        jumpLink("cmp-framing", "framing"), " · ", jumpLink("cmp-attribution", "who is quoted"), " · ",
+        jumpLink("cmp-evidence", `the evidence (${comparison.rows.length} rows)`, () => { evidence.box.open = true; })),
+      comparison.notes.map((note) => h("p", { class: "note" }, note)),
+      section("cmp-contradictions", `Contradictions (${comparison.contradictions.length})`,
+        comparison.contradictions.length ? comparison.contradictions.map((c) => contradictionCard(c, name, evidence.reveal))
+          : h("p", { class: "empty" }, "None found.")),
+      section("cmp-omissions", omissions.length > TOP_OMISSIONS ? `Omissions (top ${TOP_OMISSIONS} of ${omissions.length})` : `Omissions (${omissions.length})`,
+        omissions.length ? h("ol", { class: "omissions" }, omissions.slice(0, TOP_OMISSIONS).map((o) => omissionItem(o, name)))
+          : h("p", { class: "empty" }, "None found."),
+        rest.length ? h("details", {}, h("summary", {}, `${rest.length} more omissions`),
+          h("ol", { class: "omissions", start: TOP_OMISSIONS + 1 }, rest.map((o) => omissionItem(o, name)))) : null),
+      section("cmp-framing", "Framing", framingView(comparison, name)),
+      section("cmp-attribution", "Who is quoted", attributionView(comparison, name)),
+      evidence.box,
+    ];
+  }
+
+  // -- comparing articles chosen from a list ------------------------------------------------
+
+  function articlePicker(items, chosen, total) {
+    const filter = h("input", { type: "search", id: "pick-filter", placeholder: "Filter by outlet, date or title",
+      "aria-label": "Filter the articles", maxlength: 200 });
+    const count = h("span", { class: "pick-count", id: "pick-count" });
+    const button = h("button", { type: "submit", id: "pick-compare" }, "Compare");
+    const rows = items.map((a) => h("li", { dataset: { search: [a.outlet, a.published, a.title].join(" ").toLowerCase() } },
+      h("label", {}, h("input", { type: "checkbox", name: "article", value: a.id, checked: chosen.has(a.id) }), " ",
+        h("b", {}, a.outlet || "(no outlet)"), ` · ${a.published || "undated"} · `, a.title || "(untitled)")));
+    const form = h("form", { class: "picker", id: "article-picker" },
+      h("div", { class: "row" }, filter, count, button),
+      h("ul", { class: "pick-list" }, rows),
+      total > items.length ? h("p", { class: "muted" }, `The first ${items.length} of ${total} articles.`) : null);
+    const update = () => {
+      const n = form.querySelectorAll("input[name=article]:checked").length;
+      count.textContent = n > MAX_COMPARED ? `${n} chosen: at most ${MAX_COMPARED}` : `${n} chosen`;
+      button.disabled = n < 2 || n > MAX_COMPARED;
+    };
+    filter.addEventListener("input", () => {
+      const words = filter.value.toLowerCase().split(/\s+/).filter(Boolean);
+      for (const row of rows) row.hidden = !words.every((w) => row.dataset.search.includes(w));
+    });
+    form.addEventListener("change", update);
+    form.addEventListener("submit", (event) => {
+      event.preventDefault();
+      const next = new URLSearchParams();
+      for (const input of form.querySelectorAll("input[name=article]:checked")) next.append("article", input.value);
+      go("compare", next);
+    });
+    update();
+    return form;
+  }
+
+  async function compareView(_arg, params) {
+    const chosen = params.getAll("article");
+    const [list, comparison] = await Promise.all([api("/api/articles", { limit: 1000 }),
+      chosen.length >= 2 ? api("/api/comparisons", { article: chosen }) : null]);
+    const picker = articlePicker(list.items, new Set(chosen), list.total);
+    view.replaceChildren(h("section", { class: "storyview compareview" }, h("h1", {}, "Compare articles"),
+      comparison ? [
+        h("p", { class: "compared" }, "Comparing ", comparison.articles.map((a, i) => [i ? "; " : "",
+          h("a", { href: `#/article/${encodeURIComponent(a.id)}` }, a.label)])),
+        h("details", { class: "picker-box" }, h("summary", {}, "Change the selection"), picker),
+        comparisonView(comparison),
+      ] : [h("p", { class: "hint" }, `Choose two to ${MAX_COMPARED} articles and compare how they report the news.`), picker]));
   }
 
   // -- one article with its evidence -------------------------------------------------------
