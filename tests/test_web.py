@@ -480,3 +480,32 @@ def test_any_articles_chosen_from_a_list_can_be_compared(page, server):
     assert page.locator("#cmp-contradictions").bounding_box()["y"] < 1000
     assert page.locator("#framing-table tbody tr").count() == 2
     screenshot(page, "compare-chosen")
+
+
+@pytest.mark.skipif(not (SEEDS / "000_1aa21a7c71c41021.txt").exists(),
+                    reason=f"seed reports not found in {SEEDS}")
+def test_a_long_comparison_ranks_its_omissions_and_pages_its_evidence(page, server):
+    listed = page.request.get(f"{server}/api/articles?limit=100").json()["items"]
+    ours = {"Harbor Times", "Daily Courier", "Test Wire"}
+    seeds = [a["id"] for a in listed if a.get("outlet") not in ours]
+    assert len(seeds) == 2
+    open_view(page, server, "compare?" + "&".join(f"article={a}" for a in seeds))
+    assert page.locator("#cmp-contradictions").bounding_box()["y"] < 1000
+    found = page.request.get(f"{server}/api/comparisons?" + "&".join(f"article={a}" for a in seeds)).json()
+    total = len(found["omissions"])
+    top = page.locator("#cmp-omissions > ol > li")
+    # the ten most relevant first, any others folded away
+    assert top.count() == min(10, total) and total >= 5
+    assert page.locator("#cmp-omissions details li").count() == max(0, total - 10)
+    ranked = sorted(found["omissions"], key=lambda o: -o["relevance"])
+    assert top.first.locator("b").inner_text() == ranked[0]["label"]
+    page.locator("#cmp-evidence summary").click()
+    rows = page.locator("tr.coverage-row")
+    every = rows.count()
+    assert every > 40 and page.locator("tr.coverage-row:visible").count() == 40
+    more = page.locator("#cmp-evidence button.more")
+    assert more.inner_text() == f"Show {min(40, every - 40)} more rows (40 of {every} shown)"
+    while more.is_visible():
+        more.click()
+    assert page.locator("tr.coverage-row:visible").count() == every
+    screenshot(page, "compare-long")
