@@ -401,7 +401,8 @@ def test_map_zooms_around_the_pointer_and_pans_by_dragging(page, map_server):
     width = view_width(page)
     page.mouse.move(x, y)
     page.mouse.wheel(0, -400)
-    page.wait_for_function(f"() => document.querySelector('svg.map').viewBox.baseVal.width < {width}")
+    page.wait_for_function(
+        f"() => document.querySelector('svg.map').viewBox.baseVal.width < {width}")
     assert view_width(page) < width * 0.7
     after = screen_centre(canberra)
     assert after == pytest.approx((x, y), abs=1.5)  # the place under the pointer stays there
@@ -418,6 +419,13 @@ def test_map_zooms_around_the_pointer_and_pans_by_dragging(page, map_server):
     canberra.click()
     page.locator(".map-tools button", has_text="Zoom in").click()
     assert screen_centre(canberra) == pytest.approx(moved, abs=1.5)
+    # and the keyboard pans: the view moves right by an eighth, the places left
+    frame_width = page.locator("svg.map").bounding_box()["width"]
+    before = screen_centre(canberra)
+    page.locator("svg.map").focus()
+    page.keyboard.press("ArrowRight")
+    assert screen_centre(canberra) == pytest.approx((before[0] - frame_width / 8, before[1]),
+                                                    abs=1.5)
 
 
 def test_map_legend_and_precision_filter(page, map_server):
@@ -489,9 +497,10 @@ def test_a_long_comparison_ranks_its_omissions_and_pages_its_evidence(page, serv
     ours = {"Harbor Times", "Daily Courier", "Test Wire"}
     seeds = [a["id"] for a in listed if a.get("outlet") not in ours]
     assert len(seeds) == 2
-    open_view(page, server, "compare?" + "&".join(f"article={a}" for a in seeds))
+    chosen = "&".join(f"article={a}" for a in seeds)
+    open_view(page, server, f"compare?{chosen}")
     assert page.locator("#cmp-contradictions").bounding_box()["y"] < 1000
-    found = page.request.get(f"{server}/api/comparisons?" + "&".join(f"article={a}" for a in seeds)).json()
+    found = page.request.get(f"{server}/api/comparisons?{chosen}").json()
     total = len(found["omissions"])
     top = page.locator("#cmp-omissions > ol > li")
     # the ten most relevant first, any others folded away

@@ -390,7 +390,7 @@
       h("p", {}, h("span", { class: "legend-cluster" }, "3"), " a ", h("b", {}, "cluster"),
         ": that many places too close to tell apart at this zoom; click it to zoom in and list their events"),
       h("p", {}, disc(1, "marker approx"), " dashed: located only to a region or a country's centre"),
-      h("p", { class: "muted" }, "Drag to pan; the wheel zooms around the pointer."));
+      h("p", { class: "muted" }, "Drag to pan; the wheel zooms around the pointer; on the map, the arrow keys pan and + and - zoom."));
   }
 
   function precisionFilter(params) {
@@ -411,7 +411,7 @@
       h("p", { class: "hint" }, "Select a marker to see the events that happened there."));
     const box = fitBox(points);
     const markerLayer = s("g", { class: "markers" });
-    const svgMap = s("svg", { viewBox: box.join(" "), class: "map", id: "map", role: "img",
+    const svgMap = s("svg", { viewBox: box.join(" "), class: "map", id: "map", role: "img", tabindex: 0,
       "aria-label": `Map of ${points.length} event locations` },
     s("rect", { x: -2000, y: -2000, width: 5000, height: 4000, class: "sea" }),
     countryPaths(world), markerLayer);
@@ -498,6 +498,17 @@
       if (!drag) return;
       const [x, y, w, hgt] = drag.box;
       show([x - (event.clientX - drag.x) * drag.perPixel, y - (event.clientY - drag.y) * drag.perPixel, w, hgt]);
+    });
+    // the keyboard does what the mouse does: arrows pan by an eighth of the view, + and - zoom
+    const STEPS = { ArrowLeft: [-1, 0], ArrowRight: [1, 0], ArrowUp: [0, -1], ArrowDown: [0, 1] };
+    svgMap.addEventListener("keydown", (event) => {
+      if (event.target !== svgMap) return; // a focused marker keeps its own keys
+      const [x, y, w, hgt] = viewBox();
+      if (STEPS[event.key]) show([x + (STEPS[event.key][0] * w) / 8, y + (STEPS[event.key][1] * hgt) / 8, w, hgt]);
+      else if (event.key === "+" || event.key === "=") zoomButton(0.6);
+      else if (event.key === "-") zoomButton(1 / 0.6);
+      else return;
+      event.preventDefault();
     });
     const stopDrag = () => { drag = null; svgMap.classList.remove("dragging"); };
     svgMap.addEventListener("pointerup", stopDrag);
