@@ -518,3 +518,42 @@ def test_a_long_comparison_ranks_its_omissions_and_pages_its_evidence(page, serv
         more.click()
     assert page.locator("tr.coverage-row:visible").count() == every
     screenshot(page, "compare-long")
+
+
+@pytest.fixture(scope="module")
+def contradiction_server(tmp_path_factory) -> str:
+    """Two outlets counting the boats of one seizure differently (three against five)."""
+    from datetime import date
+
+    from sitrep.pipeline import Components, ingest_into
+
+    db = str(tmp_path_factory.mktemp("web") / "boats.db")
+    components = Components.load()
+    with Store(db) as store:
+        store.migrate()
+        for name, outlet in (("bay_herald_boats.md", "Bay Herald"),
+                             ("coast_journal_boats.md", "Coast Journal")):
+            report = ingest_into(store, [FIXTURES / name], components=components,
+                                 overrides=ArticleOverrides(outlet=outlet,
+                                                            published=date(2019, 6, 10)))
+            assert report.articles_new == 1, report.problems
+    with running(create_app(Settings(db=db))) as url:
+        yield url
+
+
+def test_a_contradiction_links_down_to_its_row_of_evidence(page, contradiction_server):
+    open_view(page, contradiction_server, "compare")
+    page.locator("#article-picker input[name=article]").first.check()
+    page.locator("#article-picker input[name=article]").last.check()
+    page.locator("#pick-compare").click()
+    page.wait_for_selector("body[data-ready=compare]")
+    card = page.locator("#cmp-contradictions .contradiction")
+    assert card.count() == 1 and "three" in card.inner_text() and "five" in card.inner_text()
+    assert card.bounding_box()["y"] < 1000
+    url = page.url
+    card.locator("a", has_text="evidence").click()
+    row = page.locator("tr.coverage-row.target")
+    assert row.count() == 1 and row.is_visible() and page.url == url
+    assert 0 <= row.bounding_box()["y"] < 1000  # scrolled to it
+    assert "seize" in row.locator("th").inner_text().lower()
+    screenshot(page, "compare-contradiction")
