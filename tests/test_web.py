@@ -550,6 +550,7 @@ def test_a_contradiction_links_down_to_its_row_of_evidence(page, contradiction_s
     card = page.locator("#cmp-contradictions .contradiction")
     assert card.count() == 1 and "three" in card.inner_text() and "five" in card.inner_text()
     assert card.bounding_box()["y"] < 1000
+    assert "1 contradiction ·" in page.locator("#findings-nav").inner_text()
     url = page.url
     card.locator("a", has_text="evidence").click()
     row = page.locator("tr.coverage-row.target")

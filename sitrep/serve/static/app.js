@@ -694,6 +694,10 @@
     return { box, reveal };
   }
 
+  function counted(n, noun) {
+    return `${n} ${noun}${n === 1 ? "" : "s"}`;
+  }
+
   function comparisonView(comparison) {
     const name = label(comparison.articles);
     const evidence = evidenceView(comparison);
@@ -702,8 +706,8 @@
     const section = (id, title, ...body) => h("section", { class: "finding", id }, h("h2", {}, title), body);
     return [
       h("nav", { class: "findings-nav", id: "findings-nav" }, "Jump to: ",
-        jumpLink("cmp-contradictions", `${comparison.contradictions.length} contradictions`), " · ",
-        jumpLink("cmp-omissions", `${omissions.length} omissions`), " · ",
+        jumpLink("cmp-contradictions", counted(comparison.contradictions.length, "contradiction")), " · ",
+        jumpLink("cmp-omissions", counted(omissions.length, "omission")), " · ",
         jumpLink("cmp-framing", "framing"), " · ", jumpLink("cmp-attribution", "who is quoted"), " · ",
         jumpLink("cmp-evidence", `the evidence (${comparison.rows.length} rows)`, () => { evidence.box.open = true; })),
       comparison.notes.map((note) => h("p", { class: "note" }, note)),
