@@ -668,7 +668,7 @@
     const articles = comparison.articles;
     const head = h("tr", {}, h("th", {}, "Event or claim"), articles.map((a) =>
       h("th", {}, h("a", { href: `#/article/${encodeURIComponent(a.id)}` }, a.label))));
-    const rows = comparison.rows.map((row, i) => h("tr", { class: "coverage-row", id: `row-${row.id}`, hidden: i >= EVIDENCE_PAGE },
+    const rows = comparison.rows.map((row) => h("tr", { class: "coverage-row", id: `row-${row.id}` },
       h("th", { scope: "row" }, row.event_type ? typeChip(row.event_type) : h("span", { class: "chip claim" }, "claim"), " ", row.label),
       row.cells.map(cellView)));
     let shown = Math.min(EVIDENCE_PAGE, rows.length);
