@@ -265,6 +265,17 @@ def test_map_points_are_event_locations(client):
     assert client.get("/api/map", params={"type": "ASSAULT"}).json()["points"] == []
 
 
+def test_map_keeps_the_places_located_as_precisely_as_asked(client):
+    def names(*precision):
+        points = client.get("/api/map", params={"precision": list(precision)}).json()["points"]
+        return [p["name"] for p in points]
+
+    assert names("region") == names("Region", "city") == ["Korean Peninsula"]
+    assert names("point", "city", "division", "country") == []
+    response = client.get("/api/map", params={"precision": "street"})
+    assert response.status_code == 422 and "street" in response.text
+
+
 def test_event_and_place_records_say_how_precisely_they_are_located(client):
     (sent,) = client.get("/api/events", params={"type": "MOBILIZE"}).json()["items"]
     assert sent["location"] == SENT_WITH_PLACE.to_record()["location"]

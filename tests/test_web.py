@@ -138,6 +138,8 @@ def test_map_shows_event_locations_on_country_outlines(page, server):
     markers = page.locator("svg.map circle.marker")
     assert markers.count() >= 3
     names = markers.evaluate_all("ms => ms.map(m => m.dataset.name)")
+    # places close together are one cluster, which names them in its tooltip
+    names += page.locator("svg.map g.cluster title").all_text_contents()
     assert any("Seoul" in n or "Korea" in n or "Pyongyang" in n for n in names), names
     markers.last.click()  # drawn last: on top of any marker it overlaps
     details = page.locator("#place-details")
@@ -161,6 +163,7 @@ def test_story_comparison_side_by_side(page, server):
     assert "Harbor Times" in story.inner_text()
     story.locator("a").click()
     page.wait_for_selector("body[data-ready=story]")
+    page.locator("#cmp-evidence summary").click()  # the evidence comes collapsed, last
     table = page.locator("#comparison")
     headers = table.locator("thead th").all_inner_texts()
     assert any("Daily Courier" in h for h in headers) and any("Harbor Times" in h for h in headers)
@@ -196,6 +199,7 @@ def test_two_reports_of_one_outlet_and_day_head_columns_one_can_tell_apart(brows
     open_view(page, one_outlet_server, "stories")
     page.locator("li.story-row a").first.click()
     page.wait_for_selector("body[data-ready=story]")
+    page.locator("#cmp-evidence summary").click()
     headers = page.locator("#comparison thead th").all_inner_texts()[1:]
     assert len(headers) == 2 and len(set(headers)) == 2
     assert all("Daily Courier" in h and "2019-05-14" in h for h in headers)
@@ -321,6 +325,239 @@ def test_load_more_continues_the_timeline_without_gaps(page, long_timeline):
     shown = [re.search(r"Crowd\d+", t).group() for t in actors.all_inner_texts()]
     assert shown == [f"Crowd{i:03d}" for i in reversed(range(130))]  # newest first, none twice
     assert page.locator("button.more").is_hidden()
+
+
+# Places for the map tests: two towns a few kilometres apart (one cluster until zoomed in),
+# a town far away, and a country located only by its centre.
+MAP_PLACES = [
+    ("Seoul", "KOR", 37.57, 126.98, "city"),
+    ("Incheon", "KOR", 37.46, 126.71, "city"),
+    ("Canberra", "AUS", -35.28, 149.13, "city"),
+    ("Brazil", "BRA", -10.0, -55.0, "country"),
+]
+
+
+@pytest.fixture(scope="module")
+def map_server(tmp_path_factory) -> str:
+    from dataclasses import replace
+    from datetime import date
+
+    from test_store import make_event
+
+    from sitrep.records import Article, Location
+
+    db = str(tmp_path_factory.mktemp("web-map") / "map.db")
+    with Store(db) as store:
+        store.migrate()
+        batch = []
+        for i, (name, country, lat, lon, precision) in enumerate(MAP_PLACES):
+            article = Article(f"Crowds marched in {name} on Monday.", outlet="Wire",
+                              title=f"March in {name}", published=date(2018, 3, 1 + i))
+            event = make_event(article, "marched", "PROTEST", "14", ("Crowds", None))
+            where = Location(name, name, country, lat, lon, precision=precision)
+            batch.append((article, [replace(event, location=where)]))
+        assert store.add_batch(batch) == len(MAP_PLACES)
+    with running(create_app(Settings(db=db))) as url:
+        yield url
+
+
+def screen_centre(locator) -> tuple[float, float]:
+    box = locator.bounding_box()
+    return box["x"] + box["width"] / 2, box["y"] + box["height"] / 2
+
+
+def view_width(page) -> float:
+    return float(page.locator("svg.map").get_attribute("viewBox").split()[2])
+
+
+def test_map_clusters_nearby_places_and_a_click_zooms_in_and_lists_them(page, map_server):
+    open_view(page, map_server, "map")
+    clusters = page.locator("svg.map g.cluster")
+    assert clusters.count() == 1 and clusters.locator("text").text_content() == "2"
+    names = page.locator("svg.map circle.marker").evaluate_all("ms => ms.map(m => m.dataset.name)")
+    assert sorted(names) == ["Brazil", "Canberra"]
+    canberra = page.locator("circle.marker[data-name=Canberra]")
+    size = canberra.bounding_box()["width"]
+    assert size < 30  # a marker, not a disc covering a region
+    page.locator(".map-tools button", has_text="Zoom in").click()
+    assert canberra.bounding_box()["width"] == pytest.approx(size, abs=0.5)  # same on screen
+    page.locator(".map-tools button", has_text="Fit").click()
+    clusters.click()
+    details = page.locator("#place-details")
+    assert details.locator("h2").inner_text() == "2 places, 2 events"
+    assert {"Seoul (KOR)", "Incheon (KOR)"} <= {t.split(" 1 event")[0] for t in
+                                                 details.locator("h3").all_inner_texts()}
+    assert details.locator("li a").count() == 2
+    assert clusters.count() == 0  # zoomed in far enough to tell the two towns apart
+    page.locator("circle.marker[data-name=Incheon]").click()
+    assert details.locator("h2").inner_text() == "Incheon (KOR)"
+    screenshot(page, "map-cluster-open")
+
+
+def test_map_zooms_around_the_pointer_and_pans_by_dragging(page, map_server):
+    open_view(page, map_server, "map")
+    canberra = page.locator("circle.marker[data-name=Canberra]")
+    x, y = screen_centre(canberra)
+    width = view_width(page)
+    page.mouse.move(x, y)
+    page.mouse.wheel(0, -400)
+    page.wait_for_function(
+        f"() => document.querySelector('svg.map').viewBox.baseVal.width < {width}")
+    assert view_width(page) < width * 0.7
+    after = screen_centre(canberra)
+    assert after == pytest.approx((x, y), abs=1.5)  # the place under the pointer stays there
+    # a drag on the map moves everything with the pointer
+    frame = page.locator("svg.map").bounding_box()
+    start = (frame["x"] + 200, frame["y"] + 100)
+    page.mouse.move(*start)
+    page.mouse.down()
+    page.mouse.move(start[0] - 120, start[1] - 50, steps=5)
+    page.mouse.up()
+    moved = screen_centre(canberra)
+    assert moved == pytest.approx((after[0] - 120, after[1] - 50), abs=1.5)
+    # the buttons zoom around the selected place, not the middle of the map
+    canberra.click()
+    page.locator(".map-tools button", has_text="Zoom in").click()
+    assert screen_centre(canberra) == pytest.approx(moved, abs=1.5)
+    # and the keyboard pans: the view moves right by an eighth, the places left
+    frame_width = page.locator("svg.map").bounding_box()["width"]
+    before = screen_centre(canberra)
+    page.locator("svg.map").focus()
+    page.keyboard.press("ArrowRight")
+    assert screen_centre(canberra) == pytest.approx((before[0] - frame_width / 8, before[1]),
+                                                    abs=1.5)
+
+
+def test_map_legend_and_precision_filter(page, map_server):
+    open_view(page, map_server, "map")
+    legend = page.locator("#map-legend")
+    text = legend.inner_text()
+    assert "PROTEST" in text and "ASSAULT" not in text  # the types on this map
+    assert "number of events" in text and "cluster" in text and "country" in text
+    assert legend.locator(".swatch").count() == 1
+    assert page.locator("svg.map circle.marker.approx").evaluate_all(
+        "ms => ms.map(m => m.dataset.name)") == ["Brazil"]
+    for precision in ("point", "city", "division", "region"):
+        page.locator(".precision-filter input[value=%s]" % precision).uncheck()
+        page.wait_for_selector("body[data-ready=map]")
+    assert "precision=country" in page.url and "precision=city" not in page.url
+    names = page.locator("svg.map circle.marker").evaluate_all("ms => ms.map(m => m.dataset.name)")
+    assert names == ["Brazil"] and page.locator("svg.map g.cluster").count() == 0
+    assert page.locator(".precision-filter input[value=city]").is_checked() is False
+    screenshot(page, "map-precision")
+
+
+def test_comparison_opens_with_its_findings_and_links_down_to_the_evidence(page, server):
+    open_view(page, server, "stories")
+    page.locator("li.story-row", has_text="Daily Courier").locator("a").click()
+    page.wait_for_selector("body[data-ready=story]")
+    story_url = page.url
+    tops = [page.locator(f"#cmp-{part}").bounding_box()["y"]
+            for part in ("contradictions", "omissions", "framing", "attribution", "evidence")]
+    assert tops == sorted(tops) and tops[0] < 1000  # the key finding on the first screen
+    framing = page.locator("#framing-table tbody th").all_inner_texts()
+    assert len(framing) == 2 and any("Daily Courier" in t for t in framing)
+    assert any("Harbor Times" in t for t in framing)
+    assert page.locator("#cmp-evidence").get_attribute("open") is None  # collapsed
+    assert not page.locator("#comparison").is_visible()
+    page.locator("#findings-nav a", has_text="evidence").click()
+    assert page.locator("#comparison").is_visible() and page.url == story_url
+    box = page.locator("#cmp-evidence").bounding_box()
+    assert 0 <= box["y"] < 100  # scrolled down to it
+    screenshot(page, "story-findings")
+
+
+def test_any_articles_chosen_from_a_list_can_be_compared(page, server):
+    open_view(page, server, "compare")
+    assert page.locator("nav a.active").inner_text() == "Compare"
+    choices = page.locator("#article-picker li")
+    assert choices.count() >= 3
+    assert page.locator("#pick-compare").is_disabled()
+    for words in ("harbor", "courier 2017"):
+        page.fill("#pick-filter", words)
+        visible = page.locator("#article-picker li:visible")
+        assert visible.count() == 1
+        visible.locator("input").check()
+    assert page.locator("#pick-count").inner_text() == "2 chosen"
+    page.locator("#pick-compare").click()
+    page.wait_for_selector("body[data-ready=compare]")
+    assert page.url.count("article=") == 2
+    headers = page.locator("#comparison thead th").all_text_contents()[1:]
+    assert len(headers) == 2
+    assert {h.split(" (")[0] for h in headers} == {"Harbor Times", "Daily Courier"}
+    assert page.locator("#cmp-contradictions").bounding_box()["y"] < 1000
+    assert page.locator("#framing-table tbody tr").count() == 2
+    screenshot(page, "compare-chosen")
+
+
+@pytest.mark.skipif(not (SEEDS / "000_1aa21a7c71c41021.txt").exists(),
+                    reason=f"seed reports not found in {SEEDS}")
+def test_a_long_comparison_ranks_its_omissions_and_pages_its_evidence(page, server):
+    listed = page.request.get(f"{server}/api/articles?limit=100").json()["items"]
+    ours = {"Harbor Times", "Daily Courier", "Test Wire"}
+    seeds = [a["id"] for a in listed if a.get("outlet") not in ours]
+    assert len(seeds) == 2
+    chosen = "&".join(f"article={a}" for a in seeds)
+    open_view(page, server, f"compare?{chosen}")
+    assert page.locator("#cmp-contradictions").bounding_box()["y"] < 1000
+    found = page.request.get(f"{server}/api/comparisons?{chosen}").json()
+    total = len(found["omissions"])
+    top = page.locator("#cmp-omissions > ol > li")
+    # the ten most relevant first, any others folded away
+    assert top.count() == min(10, total) and total >= 5
+    assert page.locator("#cmp-omissions details li").count() == max(0, total - 10)
+    ranked = sorted(found["omissions"], key=lambda o: -o["relevance"])
+    assert top.first.locator("b").inner_text() == ranked[0]["label"]
+    page.locator("#cmp-evidence summary").click()
+    rows = page.locator("tr.coverage-row")
+    every = rows.count()
+    assert every > 40 and page.locator("tr.coverage-row:visible").count() == 40
+    more = page.locator("#cmp-evidence button.more")
+    assert more.inner_text() == f"Show {min(40, every - 40)} more rows (40 of {every} shown)"
+    while more.is_visible():
+        more.click()
+    assert page.locator("tr.coverage-row:visible").count() == every
+    screenshot(page, "compare-long")
+
+
+@pytest.fixture(scope="module")
+def contradiction_server(tmp_path_factory) -> str:
+    """Two outlets counting the boats of one seizure differently (three against five)."""
+    from datetime import date
+
+    from sitrep.pipeline import Components, ingest_into
+
+    db = str(tmp_path_factory.mktemp("web") / "boats.db")
+    components = Components.load()
+    with Store(db) as store:
+        store.migrate()
+        for name, outlet in (("bay_herald_boats.md", "Bay Herald"),
+                             ("coast_journal_boats.md", "Coast Journal")):
+            report = ingest_into(store, [FIXTURES / name], components=components,
+                                 overrides=ArticleOverrides(outlet=outlet,
+                                                            published=date(2019, 6, 10)))
+            assert report.articles_new == 1, report.problems
+    with running(create_app(Settings(db=db))) as url:
+        yield url
+
+
+def test_a_contradiction_links_down_to_its_row_of_evidence(page, contradiction_server):
+    open_view(page, contradiction_server, "compare")
+    page.locator("#article-picker input[name=article]").first.check()
+    page.locator("#article-picker input[name=article]").last.check()
+    page.locator("#pick-compare").click()
+    page.wait_for_selector("body[data-ready=compare]")
+    card = page.locator("#cmp-contradictions .contradiction")
+    assert card.count() == 1 and "three" in card.inner_text() and "five" in card.inner_text()
+    assert card.bounding_box()["y"] < 1000
+    assert "1 contradiction ·" in page.locator("#findings-nav").inner_text()
+    url = page.url
+    card.locator("a", has_text="evidence").click()
+    row = page.locator("tr.coverage-row.target")
+    assert row.count() == 1 and row.is_visible() and page.url == url
+    assert 0 <= row.bounding_box()["y"] < 1000  # scrolled to it
+    assert "seize" in row.locator("th").inner_text().lower()
+    screenshot(page, "compare-contradiction")
 
 
 def test_timeline_opens_newest_first_and_can_switch_order(page, long_timeline):

@@ -9,7 +9,7 @@ from typing import Annotated, Any, get_args
 from fastapi import APIRouter, Depends, HTTPException, Path, Query, Response
 
 from sitrep.cli import EVENT_TYPES
-from sitrep.records import Modality
+from sitrep.records import LocationPrecision, Modality
 from sitrep.serve.app import get_store
 from sitrep.serve.highlights import segments
 from sitrep.store import Store
@@ -28,6 +28,7 @@ from sitrep.store.timeline_counts import event_histogram
 router = APIRouter()
 
 MODALITIES = get_args(Modality)
+PRECISIONS = get_args(LocationPrecision)
 MAX_PAGE = 1000
 # Events read to place map markers: enough for a story or a region, bounded for big stores.
 MAP_EVENTS = 5000
@@ -187,15 +188,25 @@ def search(store: StoreDep, q: Annotated[str, Query(min_length=1, max_length=500
 
 
 @router.get("/map", tags=["events"])
-def event_map(store: StoreDep, filters: Filters) -> dict[str, Any]:
+def event_map(store: StoreDep, filters: Filters,
+              precision: Annotated[list[str] | None, Query(
+                  description=f"Keep places located this precisely: one of "
+                              f"{', '.join(PRECISIONS)}. Repeatable.")] = None,
+              ) -> dict[str, Any]:
     """Where the filtered events took place: one point per place with its precision
     (point, city, division, region, country; null if unknown), event count and types (the
     first MAP_EVENTS events in timeline order; `truncated` says if there were more)."""
+    kept = {p.strip().lower() for p in precision or () if p.strip()}
+    if unknown := sorted(kept - set(PRECISIONS)):
+        raise HTTPException(422, f"unknown precision {unknown[0]!r}; one of "
+                                 f"{', '.join(PRECISIONS)}")
     records, _ = find_events(store, filters, limit=MAP_EVENTS + 1)
     points: dict[tuple, dict[str, Any]] = {}
     for record in records[:MAP_EVENTS]:
         where = record.get("location") or {}
         if where.get("lat") is None or where.get("lon") is None:
+            continue
+        if kept and where.get("precision") not in kept:
             continue
         key = (where.get("name") or where.get("text"), where["lat"], where["lon"])
         point = points.setdefault(key, {"name": key[0], "country": where.get("country"),

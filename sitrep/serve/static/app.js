@@ -112,7 +112,7 @@
     return record.published ? `~${record.published}` : "undated";
   }
 
-  const APPROXIMATE = "the text gives no date for the event itself; the article's publication date stands in for it";
+  const APPROXIMATE_DATE = "the text gives no date for the event itself; the article's publication date stands in for it";
 
   // Why a date reads as it does: shown on hover and on the event page.
   function dateNote(record) {
@@ -181,7 +181,8 @@
       a.classList.toggle("active", a.dataset.view === name || (name === "story" && a.dataset.view === "stories")
         || (name === "article" && a.dataset.view === "articles") || (name === "events" && a.dataset.view === "timeline"));
     });
-    const views = { timeline, map: mapView, stories, story, article, articles, search, events: eventPage };
+    const views = { timeline, map: mapView, stories, story, compare: compareView, article, articles, search,
+      events: eventPage };
     const show = views[name] || timeline;
     view.replaceChildren(h("p", { class: "loading" }, "Loading…"));
     document.body.dataset.view = name;
@@ -348,7 +349,7 @@
       h("h1", {}, "Timeline"), bar, summary,
       h("div", { class: "strip-holder" }, histogramChart(counts, params) || ""),
       h("p", { class: "legend", id: "date-legend" },
-        h("span", { class: "date approximate" }, "~2017-05-03"), ": ", APPROXIMATE, ". ",
+        h("span", { class: "date approximate" }, "~2017-05-03"), ": ", APPROXIMATE_DATE, ". ",
         h("span", { class: "date inferred" }, "Italic"), ": date inferred from the sentences before. ",
         h("span", { class: "date" }, "week of 2017-05-01"), ": the text names a week, not a day. Hover a date for its wording."),
       records.length ? list : h("p", { class: "empty" }, "No events match these filters."), more,
@@ -370,10 +371,42 @@
   }
 
   // -- map ---------------------------------------------------------------------------------
+  // The map is drawn in SVG units (SCALE per degree, equirectangular); panning and zooming
+  // move the viewBox, and the marker layer is drawn again at each new zoom so that markers
+  // keep their size on screen and places too close to tell apart become one cluster.
 
   const SCALE = 4; // SVG units per degree (equirectangular)
   const px = (lon) => (lon + 180) * SCALE;
   const py = (lat) => (90 - lat) * SCALE;
+  const WORLD_BOX = [0, 0, 360 * SCALE, 180 * SCALE];
+  const CLUSTER_PX = 22; // places closer than this on screen are drawn as one cluster
+  const MIN_WIDTH = 2 * SCALE; // the closest zoom: two degrees across
+  const PRECISIONS = Object.keys(PRECISION_MEANS);
+  const APPROXIMATE_PLACES = new Set(["region", "country"]); // drawn with a dashed outline
+
+  function markerRadius(events) { // screen pixels, whatever the zoom
+    return 5 + 2.5 * Math.log2(events);
+  }
+
+  function topType(points) {
+    const totals = {};
+    for (const p of points) for (const [type, n] of Object.entries(p.types)) totals[type] = (totals[type] || 0) + n;
+    return Object.entries(totals).sort((a, b) => b[1] - a[1])[0][0];
+  }
+
+  // Greedy clustering in screen distance: the busiest places first, each joining the first
+  // cluster whose first place is within CLUSTER_PX pixels.
+  function clusterPoints(points, unitsPerPixel) {
+    const reach = CLUSTER_PX * unitsPerPixel;
+    const clusters = [];
+    for (const point of [...points].sort((a, b) => b.n - a.n)) {
+      const x = px(point.lon), y = py(point.lat);
+      const near = clusters.find((c) => Math.hypot(c.x - x, c.y - y) < reach);
+      if (near) near.members.push(point);
+      else clusters.push({ x, y, members: [point] });
+    }
+    return clusters;
+  }
 
   function countryPaths(geojson) {
     return geojson.features.map((feature) => {
@@ -383,57 +416,182 @@
     });
   }
 
-  function fitBox(points) {
-    if (!points.length) return [0, 0, 360 * SCALE, 180 * SCALE];
-    let west = Math.min(...points.map((p) => p.lon)) - 8, east = Math.max(...points.map((p) => p.lon)) + 8;
-    let south = Math.min(...points.map((p) => p.lat)) - 6, north = Math.max(...points.map((p) => p.lat)) + 6;
-    let width = Math.max(east - west, 40), height = Math.max(north - south, 20);
+  // The box (in SVG units, 2:1) showing all points, at least minWidth degrees across.
+  function fitBox(points, margin = 8, minWidth = 40) {
+    if (!points.length) return WORLD_BOX;
+    let west = Math.min(...points.map((p) => p.lon)) - margin, east = Math.max(...points.map((p) => p.lon)) + margin;
+    let south = Math.min(...points.map((p) => p.lat)) - margin * 0.75, north = Math.max(...points.map((p) => p.lat)) + margin * 0.75;
+    let width = Math.max(east - west, minWidth), height = Math.max(north - south, minWidth / 2);
     if (width / height > 2) height = width / 2; else width = height * 2;
     const cx = (west + east) / 2, cy = (south + north) / 2;
     west = cx - width / 2; north = cy + height / 2;
     return [px(west), py(north), width * SCALE, height * SCALE];
   }
 
+  function mapLegend(points) {
+    const present = TYPES.filter((type) => points.some((p) => p.types[type]));
+    const disc = (events, extra) => {
+      const r = markerRadius(events);
+      return s("svg", { width: 2 * r + 4, height: 2 * r + 4, class: "legend-disc" },
+        s("circle", { cx: r + 2, cy: r + 2, r, class: extra || "marker" }));
+    };
+    return h("aside", { class: "map-legend", id: "map-legend", "aria-label": "Legend" },
+      h("h2", {}, "Legend"),
+      h("p", {}, h("b", {}, "Colour"), ": the most frequent event type at the place"),
+      h("ul", { class: "legend-types" }, present.map((type) => h("li", {},
+        h("span", { class: `swatch t-${type}` }), type))),
+      h("p", {}, h("b", {}, "Size"), ": number of events (the same at every zoom)"),
+      h("p", { class: "legend-sizes" }, [1, 10, 100].map((n) => [disc(n), ` ${n} `])),
+      h("p", {}, h("span", { class: "legend-cluster" }, "3"), " a ", h("b", {}, "cluster"),
+        ": that many places too close to tell apart at this zoom; click it to zoom in and list their events"),
+      h("p", {}, disc(1, "marker approx"), " dashed: located only to a region or a country's centre"),
+      h("p", { class: "muted" }, "Drag to pan; the wheel zooms around the pointer; on the map, the arrow keys pan and + and - zoom."));
+  }
+
+  function precisionFilter(params) {
+    const asked = new Set(params.getAll("precision"));
+    return h("div", { class: "precision-filter", role: "group", "aria-label": "Location precision" },
+      h("span", {}, "Located to: "),
+      PRECISIONS.map((p) => h("label", { title: PRECISION_MEANS[p] },
+        h("input", { type: "checkbox", name: "precision", value: p, checked: !asked.size || asked.has(p) }), ` ${p} `)));
+  }
+
   async function mapView(_arg, params) {
     const filters = filtersFrom(params);
+    const precision = params.getAll("precision").filter((p) => PRECISIONS.includes(p));
     const [outlets, world, found] = await Promise.all([knownOutlets(), countryOutlines(),
-      api("/api/map", filters)]);
+      api("/api/map", { ...filters, precision })]);
     const points = found.points;
-    const maxN = Math.max(1, ...points.map((p) => p.n));
     const details = h("div", { class: "place-details", id: "place-details" },
       h("p", { class: "hint" }, "Select a marker to see the events that happened there."));
-    const markers = points.map((point) => {
-      const top = Object.entries(point.types).sort((a, b) => b[1] - a[1])[0][0];
-      const r = 2.5 + 9 * Math.sqrt(point.n / maxN);
-      const marker = s("circle", { cx: px(point.lon), cy: py(point.lat), r, fill: COLORS[top], class: "marker",
-        tabindex: 0, "data-name": point.name },
-      s("title", {}, `${point.name}: ${point.n} event${point.n === 1 ? "" : "s"}`));
-      const choose = () => showPlace(details, point);
-      marker.addEventListener("click", choose);
-      marker.addEventListener("keydown", (event) => { if (event.key === "Enter") choose(); });
-      return marker;
-    });
     const box = fitBox(points);
-    const svgMap = s("svg", { viewBox: box.join(" "), class: "map", id: "map", role: "img",
+    const markerLayer = s("g", { class: "markers" });
+    const svgMap = s("svg", { viewBox: box.join(" "), class: "map", id: "map", role: "img", tabindex: 0,
       "aria-label": `Map of ${points.length} event locations` },
-    s("rect", { x: -1000, y: -1000, width: 4000, height: 3000, class: "sea" }),
-    countryPaths(world), markers);
-    const zoom = (factor) => {
-      const [x, y, w, hgt] = svgMap.getAttribute("viewBox").split(" ").map(Number);
-      const cx = x + w / 2, cy = y + hgt / 2;
-      svgMap.setAttribute("viewBox", [cx - (w * factor) / 2, cy - (hgt * factor) / 2, w * factor, hgt * factor].join(" "));
+    s("rect", { x: -2000, y: -2000, width: 5000, height: 4000, class: "sea" }),
+    countryPaths(world), markerLayer);
+    let selected = null; // the place or cluster shown in the details, zoomed around
+    let drawnAt = null; // units per pixel the markers were drawn for
+
+    const viewBox = () => svgMap.getAttribute("viewBox").split(" ").map(Number);
+    const unitsPerPixel = () => viewBox()[2] / (svgMap.getBoundingClientRect().width || 1000);
+    const toMap = (clientX, clientY) => {
+      const point = svgMap.createSVGPoint();
+      point.x = clientX; point.y = clientY;
+      return point.matrixTransform(svgMap.getScreenCTM().inverse());
     };
+
+    function drawMarkers() {
+      const perPixel = unitsPerPixel();
+      if (drawnAt === perPixel) return;
+      drawnAt = perPixel;
+      markerLayer.replaceChildren(...clusterPoints(points, perPixel).map((cluster) => {
+        const { members } = cluster;
+        const events = members.reduce((sum, p) => sum + p.n, 0);
+        const r = markerRadius(events) * perPixel;
+        const fill = COLORS[topType(members)];
+        let marker;
+        if (members.length === 1) {
+          const [point] = members;
+          marker = s("circle", { cx: cluster.x, cy: cluster.y, r, fill, tabindex: 0, "data-name": point.name,
+            class: `marker${APPROXIMATE_PLACES.has(point.precision) ? " approx" : ""}` },
+          s("title", {}, `${point.name}: ${events} event${events === 1 ? "" : "s"}`));
+          marker.addEventListener("click", () => { selected = cluster; showPlace(details, point); });
+        } else {
+          marker = s("g", { class: "cluster", tabindex: 0, "data-count": members.length },
+            s("circle", { cx: cluster.x, cy: cluster.y, r: Math.max(r, 10 * perPixel), fill }),
+            s("text", { x: cluster.x, y: cluster.y, dy: "0.35em", "font-size": 11 * perPixel }, members.length),
+            s("title", {}, `${members.length} places, ${events} events: ${members.map((p) => p.name).join(", ")}`));
+          marker.addEventListener("click", () => { selected = cluster; openCluster(members); });
+        }
+        marker.addEventListener("keydown", (event) => { if (event.key === "Enter") marker.dispatchEvent(new Event("click")); });
+        return marker;
+      }));
+    }
+
+    function show(next) {
+      const [x, y, w, hgt] = next;
+      svgMap.setAttribute("viewBox", [x, y, w, hgt].map((v) => +v.toFixed(3)).join(" "));
+      drawMarkers();
+    }
+
+    // Zoom by `factor` keeping the map point (ux, uy) where it is on screen.
+    function zoomAround(factor, ux, uy) {
+      const [x, y, w, hgt] = viewBox();
+      const f = Math.min(Math.max(factor, MIN_WIDTH / w), (WORLD_BOX[2] * 1.5) / w);
+      show([ux - (ux - x) * f, uy - (uy - y) * f, w * f, hgt * f]);
+    }
+
+    function zoomButton(factor) {
+      const [x, y, w, hgt] = viewBox();
+      if (selected) zoomAround(factor, selected.x, selected.y);
+      else zoomAround(factor, x + w / 2, y + hgt / 2);
+    }
+
+    function openCluster(members) {
+      showCluster(details, members);
+      const [, , w] = viewBox();
+      const spread = fitBox(members, 0, 0);
+      const width = Math.min(Math.max(spread[2] * 3, MIN_WIDTH), w / 2);
+      const cx = spread[0] + spread[2] / 2, cy = spread[1] + spread[3] / 2;
+      show([cx - width / 2, cy - width / 4, width, width / 2]);
+    }
+
+    svgMap.addEventListener("wheel", (event) => {
+      event.preventDefault();
+      const at = toMap(event.clientX, event.clientY);
+      zoomAround(Math.exp(event.deltaY * 0.002), at.x, at.y);
+    }, { passive: false });
+    let drag = null;
+    svgMap.addEventListener("pointerdown", (event) => {
+      if (event.button !== 0 || event.target.closest(".marker, .cluster")) return;
+      drag = { x: event.clientX, y: event.clientY, box: viewBox(), perPixel: 1 / svgMap.getScreenCTM().a };
+      svgMap.setPointerCapture(event.pointerId);
+      svgMap.classList.add("dragging");
+    });
+    svgMap.addEventListener("pointermove", (event) => {
+      if (!drag) return;
+      const [x, y, w, hgt] = drag.box;
+      show([x - (event.clientX - drag.x) * drag.perPixel, y - (event.clientY - drag.y) * drag.perPixel, w, hgt]);
+    });
+    // the keyboard does what the mouse does: arrows pan by an eighth of the view, + and - zoom
+    const STEPS = { ArrowLeft: [-1, 0], ArrowRight: [1, 0], ArrowUp: [0, -1], ArrowDown: [0, 1] };
+    svgMap.addEventListener("keydown", (event) => {
+      if (event.target !== svgMap) return; // a focused marker keeps its own keys
+      const [x, y, w, hgt] = viewBox();
+      if (STEPS[event.key]) show([x + (STEPS[event.key][0] * w) / 8, y + (STEPS[event.key][1] * hgt) / 8, w, hgt]);
+      else if (event.key === "+" || event.key === "=") zoomButton(0.6);
+      else if (event.key === "-") zoomButton(1 / 0.6);
+      else return;
+      event.preventDefault();
+    });
+    const stopDrag = () => { drag = null; svgMap.classList.remove("dragging"); };
+    svgMap.addEventListener("pointerup", stopDrag);
+    svgMap.addEventListener("pointercancel", stopDrag);
+
+    const bar = filterBar("map", params, outlets);
+    const precisionGroup = precisionFilter(params);
+    precisionGroup.addEventListener("change", () => bar.requestSubmit());
+    bar.querySelector(".row").before(precisionGroup);
     view.replaceChildren(h("section", { class: "mapview" },
-      h("h1", {}, "Map"), filterBar("map", params, outlets),
+      h("h1", {}, "Map"), bar,
       h("p", { class: "summary" }, `${points.length} place${points.length === 1 ? "" : "s"} with events`,
         found.truncated ? " (from the first 5,000 events; narrow the filters to see all)" : ""),
       h("div", { class: "map-tools" },
-        h("button", { type: "button", onclick: () => zoom(0.6) }, "Zoom in"),
-        h("button", { type: "button", onclick: () => zoom(1 / 0.6) }, "Zoom out"),
-        h("button", { type: "button", onclick: () => svgMap.setAttribute("viewBox", box.join(" ")) }, "Fit"),
-        h("button", { type: "button", onclick: () => svgMap.setAttribute("viewBox", `0 0 ${360 * SCALE} ${180 * SCALE}`) }, "World")),
-      h("div", { class: "map-layout" }, h("div", { class: "map-frame" }, svgMap), details),
+        h("button", { type: "button", onclick: () => zoomButton(0.6) }, "Zoom in"),
+        h("button", { type: "button", onclick: () => zoomButton(1 / 0.6) }, "Zoom out"),
+        h("button", { type: "button", onclick: () => show(box) }, "Fit"),
+        h("button", { type: "button", onclick: () => show(WORLD_BOX) }, "World")),
+      h("div", { class: "map-layout" }, h("div", { class: "map-frame" }, svgMap),
+        h("div", { class: "map-side" }, details, mapLegend(points))),
       h("p", { class: "credit" }, "Country outlines: Natural Earth (public domain).")));
+    drawMarkers(); // now that the map has its size on screen
+  }
+
+  function placeEvents(point) {
+    return h("ul", { class: "place-events" }, point.events.map((e) => h("li", {},
+      h("a", { href: `#/article/${encodeURIComponent(e.article_id)}?event=${encodeURIComponent(e.id)}` },
+        `${e.date || ""} ${e.event_type}: ${e.trigger || ""}`), e.outlet ? h("span", { class: "muted" }, ` (${e.outlet})`) : null)));
   }
 
   function showPlace(details, point) {
@@ -441,9 +599,16 @@
       h("p", {}, `${point.n} event${point.n === 1 ? "" : "s"}, ${point.lat.toFixed(2)}, ${point.lon.toFixed(2)}`,
         precisionNote(point.precision)),
       h("p", {}, Object.entries(point.types).map(([type, n]) => [typeChip(type), ` ${n} `])),
-      h("ul", { class: "place-events" }, point.events.map((e) => h("li", {},
-        h("a", { href: `#/article/${encodeURIComponent(e.article_id)}?event=${encodeURIComponent(e.id)}` },
-          `${e.date || ""} ${e.event_type}: ${e.trigger || ""}`), e.outlet ? h("span", { class: "muted" }, ` (${e.outlet})`) : null))));
+      placeEvents(point));
+  }
+
+  function showCluster(details, members) {
+    const events = members.reduce((sum, p) => sum + p.n, 0);
+    details.replaceChildren(h("h2", {}, `${members.length} places, ${events} events`),
+      ...members.map((point) => h("div", { class: "cluster-place" },
+        h("h3", {}, placeName(point), h("span", { class: "muted" }, ` ${point.n} event${point.n === 1 ? "" : "s"}`),
+          precisionNote(point.precision)),
+        placeEvents(point))));
   }
 
   // -- stories and their comparison --------------------------------------------------------
@@ -500,41 +665,192 @@
     const found = await api(`/api/stories/${encodeURIComponent(storyId)}`);
     const comparison = found.comparison;
     const info = found.story;
-    const articles = comparison ? comparison.articles : [];
-    const head = h("tr", {}, h("th", {}, "Event or claim"), articles.map((a) =>
-      h("th", {}, h("a", { href: `#/article/${encodeURIComponent(a.id)}` }, a.label))));
-    const rows = comparison ? comparison.rows.map((row) => h("tr", { class: "coverage-row" },
-      h("th", { scope: "row" }, row.event_type ? typeChip(row.event_type) : h("span", { class: "chip claim" }, "claim"), " ", row.label),
-      row.cells.map(cellView))) : [];
-    const contradictions = comparison ? comparison.contradictions.map((c) => h("div", { class: "contradiction" },
-      h("h3", {}, `${c.rule}: `, c.summary),
-      h("div", { class: "sides" }, [c.left, c.right].map((side) => h("blockquote", {},
-        h("p", {}, side.sentence), h("footer", {}, label(articles)(side.article_id), side.source ? ` — ${side.source}` : "",
-          side.detail ? [": ", h("b", {}, side.detail)] : null)))))) : [];
-    const omissions = comparison ? comparison.omissions.map((o) => h("li", {},
-      h("b", {}, o.label), ` — reported by ${o.reported_by.map(label(articles)).join(", ")}; `,
-      `missing from ${o.missing_from.map(label(articles)).join(", ")}`)) : [];
-    const attribution = comparison ? comparison.attribution.map((p) => h("div", { class: "attribution" },
-      h("h3", {}, label(articles)(p.article_id)),
-      h("p", {}, `${p.statements} statements: ${p.own} own voice, ${p.attributed} attributed, ${p.quoted} quoted`),
-      h("p", { class: "muted" }, "Sources: ", p.sources.slice(0, 6).map((src) => `${src.name} (${src.statements})`).join(", ") || "none"))) : [];
     view.replaceChildren(h("section", { class: "storyview" },
       h("h1", {}, info.title || "Story"),
       h("p", { class: "muted" }, [info.start, info.end].filter(Boolean).join(" – "), ` · ${info.article_ids.length} articles`),
       h("h2", {}, "Coverage by outlet over time"), storyCoverage(found.articles || []),
-      comparison ? [
-        h("h2", {}, "Coverage, side by side"),
-        h("div", { class: "table-scroll" }, h("table", { class: "comparison", id: "comparison" }, h("thead", {}, head), h("tbody", {}, rows))),
-        h("h2", {}, `Contradictions (${contradictions.length})`),
-        contradictions.length ? contradictions : h("p", { class: "empty" }, "None found."),
-        h("h2", {}, `Omissions (${omissions.length})`),
-        omissions.length ? h("ul", { class: "omissions" }, omissions) : h("p", { class: "empty" }, "None found."),
-        h("h2", {}, "Who is quoted"), h("div", { class: "attributions" }, attribution),
-      ] : h("p", { class: "empty" }, "This story has a single article: nothing to compare.")));
+      comparison ? comparisonView(comparison)
+        : h("p", { class: "empty" }, "This story has a single article: nothing to compare.")));
   }
 
   function label(articles) {
     return (id) => (articles.find((a) => a.id === id) || { label: id }).label;
+  }
+
+  // -- a comparison: its findings first, the evidence last ----------------------------------
+
+  const TOP_OMISSIONS = 10;
+  const EVIDENCE_PAGE = 40; // coverage rows shown at a time
+  const MAX_COMPARED = 12; // as /api/comparisons allows
+
+  // The router owns the URL's hash, so links within the page scroll instead of setting it.
+  function jumpLink(targetId, text, before) {
+    return h("a", { href: `#${targetId}`, class: "jump", onclick: (event) => {
+      event.preventDefault();
+      if (before) before();
+      const target = document.getElementById(targetId);
+      if (target) target.scrollIntoView({ block: "start" });
+    } }, text);
+  }
+
+  function contradictionCard(c, name, showRow) {
+    return h("div", { class: "contradiction" },
+      h("h3", {}, `${c.rule}: `, c.summary),
+      h("div", { class: "sides" }, [c.left, c.right].map((side) => h("blockquote", {},
+        h("p", {}, side.sentence), h("footer", {}, name(side.article_id), side.source ? ` — ${side.source}` : "",
+          side.detail ? [": ", h("b", {}, side.detail)] : null)))),
+      c.row_id ? h("p", { class: "evidence-link" }, jumpLink(`row-${c.row_id}`, "See it in the evidence ↓", () => showRow(c.row_id))) : null);
+  }
+
+  function omissionItem(o, name) {
+    return h("li", {}, h("b", {}, o.label), ` — reported by ${o.reported_by.map(name).join(", ")}; `,
+      `missing from ${o.missing_from.map(name).join(", ")}`);
+  }
+
+  function framingCategories(profile) {
+    if (!profile.categories.length) return h("span", { class: "muted" }, "none");
+    return profile.categories.map((k) => h("div", {}, h("b", {}, k.category),
+      ` (${k.stance}) ${k.total} = ${k.own} / ${k.attributed} / ${k.quoted} `,
+      h("span", { class: "muted" }, "— " + Object.entries(k.terms).slice(0, 6).map(([t, n]) => `${t} ×${n}`).join(", "))));
+  }
+
+  function framingView(comparison, name) {
+    if (!comparison.framing.length) return h("p", { class: "empty" }, "No framing words found.");
+    const heads = ["Article", "Words", "Loaded, own voice", "Per 1,000 words", "Categories: total = own / attributed / quoted"];
+    return [
+      h("p", { class: "hint" }, "Words of the framing lexicon by voice: in the outlet's own words, attributed to a source, or quoted."),
+      h("div", { class: "table-scroll" }, h("table", { class: "framing", id: "framing-table" },
+        h("thead", {}, h("tr", {}, heads.map((text) => h("th", {}, text)))),
+        h("tbody", {}, comparison.framing.map((f) => h("tr", {},
+          h("th", { scope: "row" }, name(f.article_id)), h("td", { class: "num" }, f.words),
+          h("td", { class: "num" }, f.loaded_own), h("td", { class: "num" }, f.loaded_own_per_1000),
+          h("td", {}, framingCategories(f))))))),
+      comparison.framing_contrasts.map((contrast) => {
+        const [a, b] = [contrast.category, contrast.opposite];
+        return h("div", { class: "framing-contrast" }, h("h3", {}, `${a} vs ${b}`),
+          h("ul", {}, comparison.articles.map((article) => {
+            const n = contrast.counts[article.id];
+            return h("li", {}, h("b", {}, article.label), `: ${a} ${n[a]} (${n[a + "_own"]} own), ${b} ${n[b]} (${n[b + "_own"]} own)`);
+          })));
+      }),
+    ];
+  }
+
+  function attributionView(comparison, name) {
+    return h("div", { class: "attributions" }, comparison.attribution.map((p) => h("div", { class: "attribution" },
+      h("h3", {}, name(p.article_id)),
+      h("p", {}, `${p.statements} statements: ${p.own} own voice, ${p.attributed} attributed, ${p.quoted} quoted`),
+      h("p", { class: "muted" }, "Sources: ", p.sources.slice(0, 6).map((src) => `${src.name} (${src.statements})`).join(", ") || "none"))));
+  }
+
+  // The coverage matrix, collapsed and shown EVIDENCE_PAGE rows at a time.
+  function evidenceView(comparison) {
+    const articles = comparison.articles;
+    const head = h("tr", {}, h("th", {}, "Event or claim"), articles.map((a) =>
+      h("th", {}, h("a", { href: `#/article/${encodeURIComponent(a.id)}` }, a.label))));
+    const rows = comparison.rows.map((row) => h("tr", { class: "coverage-row", id: `row-${row.id}` },
+      h("th", { scope: "row" }, row.event_type ? typeChip(row.event_type) : h("span", { class: "chip claim" }, "claim"), " ", row.label),
+      row.cells.map(cellView)));
+    let shown = Math.min(EVIDENCE_PAGE, rows.length);
+    const more = h("button", { type: "button", class: "more", hidden: shown >= rows.length });
+    const showUpTo = (n) => {
+      shown = Math.min(Math.max(n, shown), rows.length);
+      rows.forEach((row, i) => { row.hidden = i >= shown; });
+      more.hidden = shown >= rows.length;
+      more.textContent = `Show ${Math.min(EVIDENCE_PAGE, rows.length - shown)} more rows (${shown} of ${rows.length} shown)`;
+    };
+    showUpTo(shown);
+    more.addEventListener("click", () => showUpTo(shown + EVIDENCE_PAGE));
+    const box = h("details", { class: "evidence", id: "cmp-evidence" },
+      h("summary", {}, h("h2", {}, `Evidence: coverage side by side (${rows.length} rows)`)),
+      h("div", { class: "table-scroll" }, h("table", { class: "comparison", id: "comparison" }, h("thead", {}, head), h("tbody", {}, rows))),
+      more);
+    const reveal = (rowId) => {
+      box.open = true;
+      const index = comparison.rows.findIndex((row) => row.id === rowId);
+      if (index >= 0) showUpTo(index + 1);
+      rows.forEach((row, i) => row.classList.toggle("target", i === index));
+    };
+    return { box, reveal };
+  }
+
+  function counted(n, noun) {
+    return `${n} ${noun}${n === 1 ? "" : "s"}`;
+  }
+
+  function comparisonView(comparison) {
+    const name = label(comparison.articles);
+    const evidence = evidenceView(comparison);
+    const omissions = [...comparison.omissions].sort((a, b) => b.relevance - a.relevance);
+    const rest = omissions.slice(TOP_OMISSIONS);
+    const section = (id, title, ...body) => h("section", { class: "finding", id }, h("h2", {}, title), body);
+    return [
+      h("nav", { class: "findings-nav", id: "findings-nav" }, "Jump to: ",
+        jumpLink("cmp-contradictions", counted(comparison.contradictions.length, "contradiction")), " · ",
+        jumpLink("cmp-omissions", counted(omissions.length, "omission")), " · ",
+        jumpLink("cmp-framing", "framing"), " · ", jumpLink("cmp-attribution", "who is quoted"), " · ",
+        jumpLink("cmp-evidence", `the evidence (${comparison.rows.length} rows)`, () => { evidence.box.open = true; })),
+      comparison.notes.map((note) => h("p", { class: "note" }, note)),
+      section("cmp-contradictions", `Contradictions (${comparison.contradictions.length})`,
+        comparison.contradictions.length ? comparison.contradictions.map((c) => contradictionCard(c, name, evidence.reveal))
+          : h("p", { class: "empty" }, "None found.")),
+      section("cmp-omissions", omissions.length > TOP_OMISSIONS ? `Omissions (top ${TOP_OMISSIONS} of ${omissions.length})` : `Omissions (${omissions.length})`,
+        omissions.length ? h("ol", { class: "omissions" }, omissions.slice(0, TOP_OMISSIONS).map((o) => omissionItem(o, name)))
+          : h("p", { class: "empty" }, "None found."),
+        rest.length ? h("details", {}, h("summary", {}, `${rest.length} more omissions`),
+          h("ol", { class: "omissions", start: TOP_OMISSIONS + 1 }, rest.map((o) => omissionItem(o, name)))) : null),
+      section("cmp-framing", "Framing", framingView(comparison, name)),
+      section("cmp-attribution", "Who is quoted", attributionView(comparison, name)),
+      evidence.box,
+    ];
+  }
+
+  // -- comparing articles chosen from a list ------------------------------------------------
+
+  function articlePicker(items, chosen, total) {
+    const filter = h("input", { type: "search", id: "pick-filter", placeholder: "Filter by outlet, date or title",
+      "aria-label": "Filter the articles", maxlength: 200 });
+    const count = h("span", { class: "pick-count", id: "pick-count" });
+    const button = h("button", { type: "submit", id: "pick-compare" }, "Compare");
+    const rows = items.map((a) => h("li", { dataset: { search: [a.outlet, a.published, a.title].join(" ").toLowerCase() } },
+      h("label", {}, h("input", { type: "checkbox", name: "article", value: a.id, checked: chosen.has(a.id) }), " ",
+        h("b", {}, a.outlet || "(no outlet)"), ` · ${a.published || "undated"} · `, a.title || "(untitled)")));
+    const form = h("form", { class: "picker", id: "article-picker" },
+      h("div", { class: "row" }, filter, count, button),
+      h("ul", { class: "pick-list" }, rows),
+      total > items.length ? h("p", { class: "muted" }, `The first ${items.length} of ${total} articles.`) : null);
+    const update = () => {
+      const n = form.querySelectorAll("input[name=article]:checked").length;
+      count.textContent = n > MAX_COMPARED ? `${n} chosen: at most ${MAX_COMPARED}` : `${n} chosen`;
+      button.disabled = n < 2 || n > MAX_COMPARED;
+    };
+    filter.addEventListener("input", () => {
+      const words = filter.value.toLowerCase().split(/\s+/).filter(Boolean);
+      for (const row of rows) row.hidden = !words.every((w) => row.dataset.search.includes(w));
+    });
+    form.addEventListener("change", update);
+    form.addEventListener("submit", (event) => {
+      event.preventDefault();
+      const next = new URLSearchParams();
+      for (const input of form.querySelectorAll("input[name=article]:checked")) next.append("article", input.value);
+      go("compare", next);
+    });
+    update();
+    return form;
+  }
+
+  async function compareView(_arg, params) {
+    const chosen = params.getAll("article");
+    const [list, comparison] = await Promise.all([api("/api/articles", { limit: 1000 }),
+      chosen.length >= 2 ? api("/api/comparisons", { article: chosen }) : null]);
+    const picker = articlePicker(list.items, new Set(chosen), list.total);
+    view.replaceChildren(h("section", { class: "storyview compareview" }, h("h1", {}, "Compare articles"),
+      comparison ? [
+        h("p", { class: "compared" }, "Comparing ", comparison.articles.map((a, i) => [i ? "; " : "",
+          h("a", { href: `#/article/${encodeURIComponent(a.id)}` }, a.label)])),
+        h("details", { class: "picker-box" }, h("summary", {}, "Change the selection"), picker),
+        comparisonView(comparison),
+      ] : [h("p", { class: "hint" }, `Choose two to ${MAX_COMPARED} articles and compare how they report the news.`), picker]));
   }
 
   // -- one article with its evidence -------------------------------------------------------
