@@ -680,3 +680,43 @@ def test_stories_keep_those_of_two_articles_or_more_and_show_coverage(page, serv
     assert all(re.fullmatch(r"\d{4}-\d\d-\d\d|undated", d)
                for d in coverage.locator("thead th").all_inner_texts()[1:])
     screenshot(page, "story-coverage")
+
+
+@pytest.fixture(scope="module")
+def sourced(tmp_path_factory) -> str:
+    """A claim whose source is a pronoun the record resolved, and an act nobody is named for."""
+    from dataclasses import replace
+    from datetime import date
+
+    from test_store import make_event
+
+    from sitrep.records import Article, Entity
+
+    db = str(tmp_path_factory.mktemp("web-sources") / "sources.db")
+    claim = Article("The harbour board said the pier was unsafe. It accused the builder of "
+                    "cutting corners.", outlet="Wire", title="Pier", published=date(2019, 4, 2))
+    unnamed = Article("Windows were smashed at the depot overnight.", outlet="Wire",
+                      title="Depot", published=date(2019, 4, 3))
+    accused = replace(make_event(claim, "accused", "ACCUSE", "11", ("It", None)),
+                      modality="claimed",
+                      attributed_to=Entity("It", refers_to=Entity("The harbour board")))
+    smashed = replace(make_event(unnamed, "smashed", "ASSAULT", "18", ("Windows", None)),
+                      actor=None)
+    with Store(db) as store:
+        store.migrate()
+        assert store.add_batch([(claim, [accused]), (unnamed, [smashed])]) == 2
+    with running(create_app(Settings(db=db))) as url:
+        yield url
+
+
+def test_sources_show_what_they_stand_for_and_unknown_actors_read_alike(page, sourced):
+    open_view(page, sourced, "timeline")
+    source = page.locator("li.event-row .source")
+    assert source.inner_text() == "says The harbour board"
+    assert source.locator("span").get_attribute("title") == "written “It”"
+    unknown = page.locator("li.event-row", has_text="smashed").locator(".parties")
+    assert unknown.inner_text() == "unknown actor"
+    page.locator("li.event-row", has_text="smashed").locator("a.outlet").click()
+    page.wait_for_selector("body[data-ready=article]")
+    assert "unknown actor" in page.locator(".articleview").inner_text()
+    assert "?" not in page.locator(".articleview li").first.inner_text()

@@ -77,6 +77,18 @@
     return h("span", { class: "who" }, code ? h("b", {}, code + " ") : null, part.text);
   }
 
+  // An actor the text does not give: one wording on every page.
+  function whoOrUnknown(part) {
+    return who(part) || h("i", { class: "unknown" }, "unknown actor");
+  }
+
+  // A source as the record resolved it: "it" or "the agency" by what it stands for, with
+  // the wording in the tooltip.
+  function sourceName(source) {
+    if (!source.refers_to) return source.text;
+    return h("span", { title: `written “${source.text}”` }, source.refers_to);
+  }
+
   // location.precision: how closely a place's coordinates locate it (README, "The event record")
   const PRECISION_MEANS = {
     point: "the spot itself (a base, a firing range, a site)",
@@ -253,13 +265,13 @@
       h("span", { class: ["date", record.date_inferred ? "inferred" : "", approximate ? "approximate" : ""].filter(Boolean).join(" "),
         title: dateNote(record) }, when(record)),
       typeChip(record.event_type),
-      h("span", { class: "parties" }, who(record.actor) || h("i", {}, "unknown actor"),
+      h("span", { class: "parties" }, whoOrUnknown(record.actor),
         record.recipient ? [" → ", who(record.recipient)] : null),
       h("a", { class: "trigger", href: `#/events/${encodeURIComponent(record.id)}`, title: "this event's page" },
         "“", (record.trigger || {}).text || "", "”"),
       record.modality !== "asserted" ? h("span", { class: `modality m-${record.modality}` }, record.modality) : null,
       record.background ? h("span", { class: "background-badge" }, "background") : null,
-      record.attributed_to ? h("span", { class: "source" }, "says ", record.attributed_to.text) : null,
+      record.attributed_to ? h("span", { class: "source" }, "says ", sourceName(record.attributed_to)) : null,
       place ? h("span", { class: "place" }, "@ ", place) : null,
       h("a", { class: "outlet", href: `#/article/${encodeURIComponent(record.article_id)}?event=${encodeURIComponent(record.id)}` },
         record.outlet || "article", " ›"));
@@ -859,7 +871,7 @@
     const rows = [
       ["Type", [typeChip(record.event_type), record.mode ? ` / ${record.mode}` : "", record.context ? ` (${record.context})` : ""]],
       ["CAMEO", record.cameo],
-      ["Actor", who(record.actor) || "—"],
+      ["Actor", whoOrUnknown(record.actor)],
       ["Recipient", who(record.recipient) || "—"],
       ["Date", record.event_date ? `${record.event_date} (${record.date_precision})`
         : record.date_range ? `${when(record)} (${record.date_range.start} to ${record.date_range.end})`
@@ -868,7 +880,7 @@
       ["Told as", record.background ? "background (an earlier act recalled)" : "news"],
       ["Place", record.location ? [placeName(record.location), precisionNote(record.location.precision)] : "—"],
       ["Modality", record.modality],
-      ["Source", record.attributed_to ? record.attributed_to.text : "the article's own voice"],
+      ["Source", record.attributed_to ? sourceName(record.attributed_to) : "the article's own voice"],
       ["Quote", record.quote ? "inside a direct quotation" : "no"],
       ["Trigger", (record.trigger || {}).text],
       ["Evidence", `characters ${record.evidence.start}–${record.evidence.end}`],
@@ -907,7 +919,7 @@
       : [{ sentence: record.sentence, evidence: record.evidence, trigger: record.trigger }];
     const meta = [source.outlet, source.published].filter(Boolean).join(" · ");
     view.replaceChildren(h("section", { class: "eventview" },
-      h("h1", { id: "event-title" }, typeChip(record.event_type), " ", who(record.actor) || h("i", {}, "unknown actor"),
+      h("h1", { id: "event-title" }, typeChip(record.event_type), " ", whoOrUnknown(record.actor),
         record.recipient ? [" → ", who(record.recipient)] : null, " “", (record.trigger || {}).text || "", "”"),
       h("p", { class: "muted", id: "event-article" }, "From ",
         h("a", { href: `#/article/${encodeURIComponent(record.article_id)}?event=${encodeURIComponent(record.id)}` },
@@ -957,7 +969,7 @@
     });
     for (const record of found.events) {
       list.append(h("li", { dataset: { id: record.id }, onclick: () => select(record.id, true) },
-        typeChip(record.event_type), " ", who(record.actor) || "?", record.recipient ? [" → ", who(record.recipient)] : null,
+        typeChip(record.event_type), " ", whoOrUnknown(record.actor), record.recipient ? [" → ", who(record.recipient)] : null,
         h("span", { class: "muted" }, ` “${(record.trigger || {}).text || ""}” ${when(record)}`)));
     }
     append(panel, [h("h2", {}, `${found.events.length} event${found.events.length === 1 ? "" : "s"}`), detail, list]);
