@@ -8,6 +8,7 @@ import os
 import re
 import sys
 import tempfile
+import time
 import traceback
 from collections.abc import Callable
 from datetime import date, datetime
@@ -191,6 +192,36 @@ def _open_store(db: str):
     return store
 
 
+class _PlainProgress:
+    """Progress where no bar can be drawn (stderr to a log or a pipe): a line at each tenth
+    of the inputs coded, with the time left at the pace so far."""
+
+    def __init__(self, total: int | None) -> None:
+        self.total, self.done, self.tenths = total, 0, 0
+        self.started = time.monotonic()
+
+    def advance(self, n: int) -> None:
+        self.done += n
+        if not self.total:
+            return
+        tenths = min(10, self.done * 10 // self.total)
+        if tenths <= self.tenths or self.done >= self.total:
+            return
+        self.tenths = tenths
+        elapsed = time.monotonic() - self.started
+        left = elapsed / self.done * (self.total - self.done)
+        err.print(f"coded {self.done} of ~{self.total} inputs ({10 * tenths} %), "
+                  f"about {_duration(left)} left", soft_wrap=True, markup=False)
+
+
+def _duration(seconds: float) -> str:
+    if seconds < 90:
+        return f"{max(1, round(seconds))} s"
+    if seconds < 5400:
+        return f"{round(seconds / 60)} min"
+    return f"{seconds / 3600:.1f} h"
+
+
 def _run_ingest(store, paths, outlet, published, title, batch_size, max_bytes, model,
                 lexicon_files, actor_files, engine, workers, scheduler, quiet,
                 allow_private_urls=False):
@@ -201,11 +232,19 @@ def _run_ingest(store, paths, outlet, published, title, batch_size, max_bytes, m
     if scheduler and engine != "dask":
         raise click.BadParameter("needs --engine dask", param_hint="--scheduler")
     overrides = ArticleOverrides(outlet=outlet, published=published, title=title)
-    show = not quiet and err.is_terminal
     total = count_inputs(paths)
-    with Progress(TextColumn("[bold]coding[/]"), BarColumn(), MofNCompleteColumn(),
-                  TimeRemainingColumn(), console=err, disable=not show, transient=True) as bar:
-        task = bar.add_task("ingest", total=total)
+    plain = _PlainProgress(total) if not quiet and not err.is_terminal else None
+    with Progress(TextColumn("[bold]{task.description}[/]"), BarColumn(), MofNCompleteColumn(),
+                  TimeRemainingColumn(), console=err, disable=quiet or not err.is_terminal,
+                  transient=True) as bar:
+        # the model loads before the first batch is coded: say so rather than sit at 0
+        task = bar.add_task("loading the model", total=total)
+
+        def advance(n: int) -> None:
+            bar.update(task, advance=n, description="coding")
+            if plain:
+                plain.advance(n)
+
         spec = ComponentSpec.of(model, lexicon_files, actor_files)
         runner = open_engine(engine, spec, workers=workers, scheduler=scheduler,
                              batch_size=batch_size, articles=total)
@@ -218,7 +257,7 @@ def _run_ingest(store, paths, outlet, published, title, batch_size, max_bytes, m
         try:
             report = ingest_into(store, paths, overrides=overrides, engine=runner,
                                  batch_size=batch_size, max_bytes=max_bytes,
-                                 on_progress=lambda n: bar.advance(task, n), on_problem=problem,
+                                 on_progress=advance, on_problem=problem,
                                  allow_private_urls=allow_private_urls)
         finally:
             runner.close()

@@ -323,3 +323,19 @@ def test_the_readme_names_the_commands_without_db():
     assert without == ["eval"]  # it codes its gold in memory: no database to name
     claims = [line for line in readme.splitlines() if "takes `--db" in line]
     assert claims and all("but `eval`" in line for line in claims)
+
+
+def test_ingest_off_a_terminal_reports_progress_by_tenths_with_the_time_left(tmp_path):
+    folder = tmp_path / "reports"
+    folder.mkdir()
+    for i in range(10):
+        (folder / f"r{i}.txt").write_text(
+            f"Officials in Port Aldis said on Monday that ferry number {i} resumed sailing "
+            "after the storm.", encoding="utf-8")
+    result = CliRunner().invoke(main, ["ingest", str(folder), "--db", str(tmp_path / "p.db"),
+                                       "--batch-size", "2"])
+    assert result.exit_code == 0, result.output
+    lines = [line for line in result.output.splitlines() if line.startswith("coded ")]
+    assert lines[0].startswith("coded 2 of ~10 inputs (20 %), about ")
+    assert lines[-1].startswith("coded 8 of ~10 inputs (80 %)") and lines[-1].endswith(" left")
+    assert "10 article(s) read" in result.output
