@@ -121,10 +121,21 @@ def test_a_place_put_first_sets_the_scene_for_the_conjoined_clauses(code):
          "ASSAULT", "hypothetical"),
         ("The rebels claimed that government forces had bombed a hospital.", "ASSAULT",
          "claimed"),
+        # a subject or object that names no one
+        ("Nobody was arrested after the rally in Lagos.", "COERCE", "negated"),
+        ("The border guards detained no one on Sunday.", "COERCE", "negated"),
+        ("No soldiers fired on the crowd, the ministry said.", "ASSAULT", "negated"),
     ],
 )
 def test_modality(code, text, event_type, modality):
     assert one(code(text), event_type)["modality"] == modality
+
+
+def test_refusal_by_a_subject_that_names_no_one_is_a_rejection(code):
+    event = one(code("Neither Kenya nor Uganda would recognise the result of the election."),
+                "SUPPORT")
+    assert event["modality"] == "negated"
+    assert event["plover_type"] == "REJECT"
 
 
 def test_planned_weekday_resolves_forward(code):

@@ -64,7 +64,8 @@ def modality_of(trigger: Token, lexicon: Lexicon, *, claim_verb: Token | None = 
     if any(_has_child(t, {"neg"}, negation) for t in own_clause) or (
         trigger.pos_ == "NOUN" and _has_child(trigger, {"det", "neg"}, negation)
     ) or any(lemma_of(t) in words("modality.negating_governors") for t in governors[:2]
-             if t.pos_ == "VERB"):
+             if t.pos_ == "VERB") or _names_no_one(
+                 trigger if trigger.pos_ in ("VERB", "AUX") else own_clause[-1], lexicon):
         return "negated"
     # denied: under a verb of denial, in its own clause ("denied that ... and asked for":
     # the request is not denied)
@@ -106,6 +107,16 @@ def modality_of(trigger: Token, lexicon: Lexicon, *, claim_verb: Token | None = 
     if claim_verb is not None and lemma_of(claim_verb) in words("modality.claim_verbs"):
         return "claimed"
     return "asserted"
+
+
+def _names_no_one(verb: Token, lexicon: Lexicon) -> bool:
+    """"Neither side accepted the truce", "nobody was arrested", "the police arrested no
+    one": a subject or object that names no one says the act was not done."""
+    words = lexicon.word_set
+    return any(c.dep_ in ("nsubj", "nsubjpass", "dobj", "obj") and (
+        lemma_of(c) in words("modality.negative_pronouns")
+        or _has_child(c, {"det", "preconj"}, words("modality.negative_determiners")))
+        for c in verb.children)
 
 
 def _reported_future(verb: Token, lexicon: Lexicon) -> bool:
