@@ -61,6 +61,21 @@ def test_phrasal_verb_and_prepositional_recipient(code):
     assert event["recipient"]["code"] == "SRB"
 
 
+def test_asking_someone_to_act_is_a_request_whatever_the_act(code):
+    events = code("Ghana's president asked the Nigerian envoy to explain the border closure.")
+    event = one(events, "REQUEST")
+    assert event["actor"]["code"] == "GHA"
+    assert event["recipient"]["code"] == "NGA"
+    # what is asked for is not an act of the asker
+    events = code("The opposition asked the attorney general to investigate the minister.")
+    assert [e["plover_type"] for e in events] == ["REQUEST"]
+
+
+def test_asking_questions_or_being_asked_to_comment_is_no_request(code):
+    assert code("Reporters asked the minister several questions about the budget.") == []
+    assert code("The governor was asked to comment on the audit but did not reply.") == []
+
+
 def test_nominal_trigger_with_light_verb(code):
     event = one(code("The Indian navy conducted drills in the Arabian Sea last month."),
                 "MOBILIZE")

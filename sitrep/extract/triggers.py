@@ -95,6 +95,8 @@ def is_linked_participle(verb: Token) -> bool:
             and verb.head.lemma_.lower() in LINKING_VERBS)
 
 
+# `xcomp = ["*"]`: any to-infinitive will do ("asked the envoy to leave").
+ANY_COMPLEMENT = "*"
 # Verbs of phase that pass their complement through: "prepared to resume shelling".
 ASPECTUAL = {"resume", "continue", "start", "begin", "keep", "step"}
 
@@ -362,7 +364,8 @@ def match_verb(token: Token, lexicon: Lexicon) -> TriggerMatch | None:
         if pattern.xcomp:
             if complements is None:
                 complements = {lemma_of(c) for c in infinitival_complements(token)}
-            if not complements & pattern.xcomp:
+            if not (complements & pattern.xcomp or (ANY_COMPLEMENT in pattern.xcomp
+                                                    and complements)):
                 continue
         if (pattern.subjects or pattern.not_subjects) and not _subject_ok(
             pattern, _subject_bearer(token), lexicon.word_set("actors.quantity_nouns")
