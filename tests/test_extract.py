@@ -76,6 +76,16 @@ def test_asking_questions_or_being_asked_to_comment_is_no_request(code):
     assert code("The governor was asked to comment on the audit but did not reply.") == []
 
 
+def test_background_relative_clause_is_no_event_but_a_misparsed_main_clause_is(code):
+    # "that aims to ..." says which resolution is meant
+    assert not [e for e in code("Diplomats discussed a resolution that aims to tighten "
+                                "sanctions on the junta.") if e["plover_type"] == "SANCTION"]
+    # the parser hangs the verb on "Agency" after the parenthesis: still the main clause
+    event = one(code("The World Health Organization (WHO) is providing medicines to "
+                     "hospitals in Yemen."), "AID")
+    assert event["actor"]["code"] == "WHO"
+
+
 def test_nominal_trigger_with_light_verb(code):
     event = one(code("The Indian navy conducted drills in the Arabian Sea last month."),
                 "MOBILIZE")

@@ -244,12 +244,25 @@ def _in_relative_clause(token: Token) -> bool:
     comma tells an act of its own ("sent the police a plan, which they rejected")."""
     for _ in range(3):
         if token.dep_ == "relcl":
+            if _main_clause_misparsed(token):
+                return False
             before = token.left_edge.i - 1
             return not (before >= 0 and token.doc[before].text in (",", "—", "–", "("))
         if token.head.i == token.i:
             return False
         token = token.head
     return False
+
+
+def _main_clause_misparsed(clause: Token) -> bool:
+    """A "relative clause" with a subject of its own hanging on a noun that is the root of
+    its sentence is the sentence's main clause, misparsed: a sentence's root is its verb
+    ("The World Health Organization (WHO) is sending aid" hangs "is sending" on
+    "Organization")."""
+    head = clause.head
+    return head.dep_ == "ROOT" and head.pos_ in ("NOUN", "PROPN") and any(
+        c.dep_ in ("nsubj", "nsubjpass") and c.tag_ not in ("WDT", "WP") and c.lower_ != "that"
+        for c in clause.children)
 
 
 def _is_purpose(token: Token) -> bool:
