@@ -187,6 +187,18 @@ def test_a_denial_covers_its_own_clause_only(code):
     assert request and request[0]["modality"] != "denied"
 
 
+@pytest.mark.parametrize("text", [
+    "The mayor denied taking bribes from the contractors.",  # a charge, in bad words
+    "The mayor denied that she had taken bribes.",
+    "The mayor was accused of fraud, a charge which she denied.",
+])
+def test_a_denial_is_a_rejection_by_the_one_who_denies(code, text):
+    events = code(text)
+    assert one(events, "REJECT")["actor"]["text"].lower() in ("the mayor", "she")
+    assert not [e for e in events if e["plover_type"] == "ACCUSE"
+                and e["trigger"]["text"] == "denied"]
+
+
 def test_a_non_restrictive_relative_clause_tells_an_act(code):
     events = code("The organisers sent the police a plan for the march, which they rejected.")
     assert one(events, "REJECT")["modality"] == "asserted"

@@ -220,6 +220,11 @@ def _report(verb: Token, sentence: Span, lexicon: Lexicon, triggers: dict[int, s
     if verb.dep_ in ("parataxis", "ccomp", "conj") and not content:
         own = {t.i for t in verb.subtree}
         content = [t for t in sentence if t.i not in own]
+    if lemma_of(verb) in lexicon.word_set("modality.denial_verbs") and (
+            content or any(c.dep_ in ("dobj", "obj") for c in verb.children)):
+        # "denied taking bribes", "a charge he denied": the speaker rejects the charge,
+        # whatever its wording judges
+        return SpeechAct("REJECT", verb, speaker, None)
     if not content:
         return None
     speaker_words = {t.i for t in _subject(verb).subtree}
