@@ -86,6 +86,15 @@ def test_background_relative_clause_is_no_event_but_a_misparsed_main_clause_is(c
     assert event["actor"]["code"] == "WHO"
 
 
+def test_a_sum_is_looked_through_to_what_it_is_paid_in(code):
+    events = code("The finance ministry delayed $250 million in budget support to Malawi.")
+    event = one(events, "SANCTION")
+    assert event["recipient"]["code"] == "MWI"
+    assert not [e for e in events if e["event_type"] == "AID"]  # the aid is held back
+    event = one(code("Norway provided about $90 million in humanitarian aid to Yemen."), "AID")
+    assert event["recipient"]["code"] == "YEM"
+
+
 def test_nominal_trigger_with_light_verb(code):
     event = one(code("The Indian navy conducted drills in the Arabian Sea last month."),
                 "MOBILIZE")

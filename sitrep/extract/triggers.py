@@ -255,8 +255,19 @@ def _object_ok(pattern: Pattern, obj: Token | None, quantities: frozenset[str],
         heads = {lemma, *(lemma_of(c) for c in obj.conjuncts)}
         for head in (obj, *obj.conjuncts):
             heads.update(hyphen_word(head)[0])
+        paid_in = _paid_in(obj)
+        if paid_in is not None:
+            heads.add(lemma_of(paid_in))  # "delayed $400 million in military aid"
         return bool(heads & pattern.objects) or _phrase_object(pattern.objects, obj)
     return True
+
+
+def _paid_in(amount: Token) -> Token | None:
+    """What a sum of money is paid in: "$400 million *in military aid*"."""
+    if amount.ent_type_ != "MONEY":
+        return None
+    return next((c for prep in amount.children if prep.dep_ == "prep" and prep.lower_ == "in"
+                 for c in prep.children if c.dep_ == "pobj"), None)
 
 
 def _phrase_object(objects: frozenset[str], obj: Token) -> bool:
