@@ -199,6 +199,13 @@ def test_a_denial_is_a_rejection_by_the_one_who_denies(code, text):
                 and e["trigger"]["text"] == "denied"]
 
 
+def test_an_act_described_by_a_copular_verb_is_no_new_event(code):
+    events = code("Troops imposed a curfew on the port city on Monday. The curfew remains in "
+                  "force, and the opposition says the blockade of the port is illegal.")
+    coerce = [e for e in events if e["event_type"] == "COERCE"]
+    assert [e["trigger"]["text"] for e in coerce] == ["imposed"]
+
+
 def test_a_non_restrictive_relative_clause_tells_an_act(code):
     events = code("The organisers sent the police a plan for the march, which they rejected.")
     assert one(events, "REJECT")["modality"] == "asserted"

@@ -78,9 +78,10 @@ def extract_events(doc: Doc, article: Article, lexicon: Lexicon | None = None) -
             quoted = inside[match.token.i - sentence.start]
             event = _event(match, text, sentence, article, lexicon, quoted)
             if event.actor is None and possessed_patient(match.token, lexicon) is None and (
-                    _nested(match.token, trigger_tokens) or _in_background(match, lexicon)):
-                # "slammed the exercise", "after days of fighting": not a new event; "after
-                # his arrest" is one
+                    _nested(match.token, trigger_tokens) or _in_background(match, lexicon)
+                    or _described(match, lexicon)):
+                # "slammed the exercise", "after days of fighting", "the blockade is
+                # illegal": not a new event; "after his arrest" is one
                 continue
             if _topic_of_speech(match, verbal_triggers):
                 continue  # "called for sanctions", "filed a complaint over the attack"
@@ -263,6 +264,14 @@ def _main_clause_misparsed(clause: Token) -> bool:
     return head.dep_ == "ROOT" and head.pos_ in ("NOUN", "PROPN") and any(
         c.dep_ in ("nsubj", "nsubjpass") and c.tag_ not in ("WDT", "WP") and c.lower_ != "that"
         for c in clause.children)
+
+
+def _described(match: TriggerMatch, lexicon: Lexicon) -> bool:
+    """A noun trigger that is the subject of a copular verb: an act being described ("the
+    curfew remains in force", "says the blockade is illegal")."""
+    token = match.token
+    return match.pattern.pos == "NOUN" and token.dep_ in ("nsubj", "nsubjpass") and (
+        lemma_of(token.head) in lexicon.word_set("senses.copular_verbs"))
 
 
 def _is_purpose(token: Token) -> bool:
