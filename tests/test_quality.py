@@ -8,10 +8,10 @@ coder improves, never lower them to let a change through):
 
 | figure | tune half | check half |
 |---|---:|---:|
-| news_dev F1 type / +actor / +recipient / +date | .644 .536 .464 .361 | .707 .600 .587 .413 |
-| news_dev F1 type + actor, same sentence | .428 | .480 |
-| news_dev events without an actor code | 18.6 % | 16.7 % |
-| plv_train macro-F1 | .757 | .705 |
+| news_dev F1 type / +actor / +recipient / +date | .651 .554 .467 .364 | .707 .600 .587 .413 |
+| news_dev F1 type + actor, same sentence | .451 | .480 |
+| news_dev events without an actor code | 17.0 % | 16.7 % |
+| plv_train macro-F1 | .758 | .705 |
 | geo_dev (LGL, even / odd articles): accuracy@161 km on gold spans | .724 | .736 |
 | geo_dev end-to-end accuracy / detection precision | .592 / .901 | .619 / .893 |
 | basil_dev stories pairwise F1, dated / squashed into five days | .986 / .930 | .973 / .902 |
@@ -44,8 +44,8 @@ FLOORS = {
 }
 # news_dev, all events, strict F1 per level; and the share of events without an actor code
 NEWS_FLOORS = {
-    "tune": {"type": 0.63, "actor": 0.52, "recipient": 0.45, "date": 0.345,
-             "same_sentence": 0.41, "without_actor": 0.20},
+    "tune": {"type": 0.635, "actor": 0.535, "recipient": 0.45, "date": 0.35,
+             "same_sentence": 0.435, "without_actor": 0.19},
     "check": {"type": 0.69, "actor": 0.58, "recipient": 0.57, "date": 0.39,
               "same_sentence": 0.46, "without_actor": 0.19},
 }
