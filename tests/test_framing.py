@@ -88,6 +88,23 @@ def test_words_before_a_term_can_show_its_plain_sense():
     assert found("The plan is an assault on the middle class.", "assault")
 
 
+def test_stems_stop_short_of_plain_words():
+    # "demean*" would take "demeanor", "stealth*" the stealth bomber, "patroniz*" a shop's
+    # customers: the lexicon lists the loaded forms only
+    assert not found("The minister kept a calm demeanor through the hearing.", "demeanor")
+    assert found("The senator said the ad was demeaning to veterans.", "demeaning")
+    assert not [h for h in hits("Two stealth bombers flew over the base on Friday.")
+                if h.category == "deceit"]
+    assert found("The board stealthily rewrote the bylaws.", "stealthily")
+    assert not [h for h in hits("Local families patronize the market every weekend.")
+                if h.category == "bluster"]
+
+
+def test_scrambling_jets_are_no_coercion():
+    assert not found("Fighter jets scrambled to intercept the aircraft.", "scrambled")
+    assert found("Party leaders scrambled to find the votes.", "scrambled")
+
+
 def test_a_capitalised_term_inside_a_sentence_is_a_name():
     assert not found("The measure was written by Senator Rob Crane of Ohio.", "rob")
     assert found("Rob the savers and you lose the election.", "rob")
