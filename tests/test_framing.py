@@ -100,6 +100,13 @@ def test_stems_stop_short_of_plain_words():
                 if h.category == "bluster"]
 
 
+def test_contempt_of_court_is_a_legal_term_not_a_temper():
+    assert not found("The clerk was held in contempt of court for the missing files.",
+                     "contempt")
+    assert not found("The committee scheduled a contempt vote for Tuesday.", "contempt")
+    assert found("The mayor made no secret of his contempt for the auditors.", "contempt")
+
+
 def test_scrambling_jets_are_no_coercion():
     assert not found("Fighter jets scrambled to intercept the aircraft.", "scrambled")
     assert found("Party leaders scrambled to find the votes.", "scrambled")
