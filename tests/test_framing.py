@@ -180,3 +180,16 @@ def test_no_word_belongs_to_two_categories():
             others = [c.name for c in knowledge.framing
                       if c is not category and c.pattern.fullmatch(word)]
             assert not others, f"{term!r} of {category.name} is also {others}"
+
+
+def test_a_clause_reported_without_a_named_source_is_not_the_outlets_own():
+    [betrayed] = found("The mayor disputed that the council had betrayed the voters.\n",
+                       "betrayed")
+    [bitterly] = found("The governor sought a compromise, saying some residents bitterly "
+                       "oppose the plan.\n", "bitterly")
+    assert betrayed.voice == "attributed" and bitterly.voice == "attributed"
+    # the verb that reports it stays the outlet's choice; an unreported clause its words
+    assert [h.voice for h in found("The mayor insisted that the fund was safe.\n",
+                                   "insisted")] == ["own"]
+    assert [h.voice for h in found("The council raided the fund to pay for the stadium.\n",
+                                   "raided")] == ["own"]
