@@ -88,6 +88,30 @@ def test_words_before_a_term_can_show_its_plain_sense():
     assert found("The plan is an assault on the middle class.", "assault")
 
 
+def test_stems_stop_short_of_plain_words():
+    # "demean*" would take "demeanor", "stealth*" the stealth bomber, "patroniz*" a shop's
+    # customers: the lexicon lists the loaded forms only
+    assert not found("The minister kept a calm demeanor through the hearing.", "demeanor")
+    assert found("The senator said the ad was demeaning to veterans.", "demeaning")
+    assert not [h for h in hits("Two stealth bombers flew over the base on Friday.")
+                if h.category == "deceit"]
+    assert found("The board stealthily rewrote the bylaws.", "stealthily")
+    assert not [h for h in hits("Local families patronize the market every weekend.")
+                if h.category == "bluster"]
+
+
+def test_contempt_of_court_is_a_legal_term_not_a_temper():
+    assert not found("The clerk was held in contempt of court for the missing files.",
+                     "contempt")
+    assert not found("The committee scheduled a contempt vote for Tuesday.", "contempt")
+    assert found("The mayor made no secret of his contempt for the auditors.", "contempt")
+
+
+def test_scrambling_jets_are_no_coercion():
+    assert not found("Fighter jets scrambled to intercept the aircraft.", "scrambled")
+    assert found("Party leaders scrambled to find the votes.", "scrambled")
+
+
 def test_a_capitalised_term_inside_a_sentence_is_a_name():
     assert not found("The measure was written by Senator Rob Crane of Ohio.", "rob")
     assert found("Rob the savers and you lose the election.", "rob")
@@ -156,3 +180,16 @@ def test_no_word_belongs_to_two_categories():
             others = [c.name for c in knowledge.framing
                       if c is not category and c.pattern.fullmatch(word)]
             assert not others, f"{term!r} of {category.name} is also {others}"
+
+
+def test_a_clause_reported_without_a_named_source_is_not_the_outlets_own():
+    [betrayed] = found("The mayor disputed that the council had betrayed the voters.\n",
+                       "betrayed")
+    [bitterly] = found("The governor sought a compromise, saying some residents bitterly "
+                       "oppose the plan.\n", "bitterly")
+    assert betrayed.voice == "attributed" and bitterly.voice == "attributed"
+    # the verb that reports it stays the outlet's choice; an unreported clause its words
+    assert [h.voice for h in found("The mayor insisted that the fund was safe.\n",
+                                   "insisted")] == ["own"]
+    assert [h.voice for h in found("The council raided the fund to pay for the stadium.\n",
+                                   "raided")] == ["own"]

@@ -36,12 +36,15 @@ def framing_profile(article_id: str, text: str, items: Sequence[Statement],
     quotes = quotation_spans(text)
     by_name = {c.name: c for c in knowledge.framing}
     reporting = _reporting_pattern(knowledge)
+    opener = _content_opener(knowledge)
     hits: list[FramingHit] = []
     for statement in items:
         local_quotes = [(q0 - statement.start, q1 - statement.start) for q0, q1 in quotes
                         if q0 < statement.end and q1 > statement.start]
         outlet_part = (_reporting_clause(statement, local_quotes, reporting, knowledge)
                        if statement.source is not None else None)
+        content_from = (_reported_content(statement.text, local_quotes, opener)
+                        if statement.source is None else None)
         for category in knowledge.framing:
             for match in category.pattern.finditer(statement.text):
                 if not _in_sense(category, statement.text, match.start(), match.end(), by_name):
@@ -50,6 +53,9 @@ def framing_profile(article_id: str, text: str, items: Sequence[Statement],
                 if in_quotation(start, quotes):
                     voice = "quoted"
                     source = statement.source.name if statement.source else None
+                elif content_from is not None and match.start() >= content_from and \
+                        not category.outlet_voice:
+                    voice, source = "attributed", None
                 elif (statement.source is None or category.outlet_voice or (
                         outlet_part is not None
                         and outlet_part[0] <= match.start() < outlet_part[1])):
@@ -113,6 +119,27 @@ def _in_sense(category: FramingCategory, sentence: str, start: int, end: int,
 def _reporting_pattern(knowledge: Knowledge) -> re.Pattern[str]:
     verbs = sorted(knowledge.attribution["reporting_verbs"], key=len, reverse=True)
     return re.compile(r"\b(?:" + "|".join(map(re.escape, verbs)) + r")\b", re.IGNORECASE)
+
+
+def _content_opener(knowledge: Knowledge) -> re.Pattern[str]:
+    """A verb of saying or thinking with the clause it reports ("disputed that", "believes
+    that") or a participle that opens one (", saying", ", arguing")."""
+    voice = knowledge.framing_voice
+    verbs = set(knowledge.attribution["reporting_verbs"]) | set(voice.get("content_verbs", ()))
+    verbs_part = "|".join(sorted(map(re.escape, verbs), key=len, reverse=True))
+    participles = "|".join(map(re.escape, voice.get("content_participles", ())))
+    return re.compile(rf"\b(?:{verbs_part})\s+that\b|,\s+(?:{participles})\b", re.IGNORECASE)
+
+
+def _reported_content(sentence: str, quotes: list[tuple[int, int]],
+                      opener: re.Pattern[str]) -> int | None:
+    """Where the reported content begins in a sentence no source is credited with: the
+    subject's paraphrased words after "the mayor disputed that" or ", saying". None when
+    no such opener stands outside quotations."""
+    for match in opener.finditer(sentence):
+        if not any(q0 <= match.start() < q1 for q0, q1 in quotes):
+            return match.end()
+    return None
 
 
 def _reporting_clause(statement: Statement, quotes: list[tuple[int, int]],
