@@ -8,7 +8,7 @@ from typing import Annotated, Any, get_args
 
 from fastapi import APIRouter, Depends, HTTPException, Path, Query, Response
 
-from sitrep.cli import EVENT_TYPES
+from sitrep.cli._util import EVENT_TYPES
 from sitrep.records import LocationPrecision, Modality
 from sitrep.serve.app import get_store
 from sitrep.serve.highlights import segments

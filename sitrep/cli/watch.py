@@ -19,14 +19,14 @@ from typing import TYPE_CHECKING, Any
 import click
 from rich.text import Text
 
-from sitrep.cli import (
+from sitrep.cli._util import (
     EXIT_INPUT_FAILED,
     EXIT_OK,
-    _friendly_errors,
-    _open_store,
     db_option,
     err,
+    friendly_errors,
     main,
+    open_store,
 )
 
 if TYPE_CHECKING:
@@ -155,7 +155,7 @@ class Duration(click.ParamType):
               help="Extra actor dictionary file (TSV). Repeatable.")
 @click.option("--quiet", "-q", is_flag=True, help="Report only errors.")
 @db_option
-@_friendly_errors
+@friendly_errors
 def watch(feed_urls, every, once, allow_private_urls, batch_size, max_bytes, max_entries,
           model, lexicon_files, actor_files, quiet, db) -> None:
     """Poll RSS/Atom feeds and ingest the articles of new entries, every --every until
@@ -167,7 +167,7 @@ def watch(feed_urls, every, once, allow_private_urls, batch_size, max_bytes, max
     """
     from sitrep.engine import ComponentSpec, InProcess
 
-    store = _open_store(db)
+    store = open_store(db)
     # one engine for every poll: the model is loaded at the first new article, then kept
     engine = InProcess(ComponentSpec.of(model, lexicon_files, actor_files),
                        batch_size=batch_size)
