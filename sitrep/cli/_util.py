@@ -21,12 +21,10 @@ from rich.console import Console
 from rich.text import Text
 
 from sitrep import __version__
+from sitrep.records import event_types
 
 EXIT_OK, EXIT_INPUT_FAILED = 0, 1  # click itself exits 2 on usage errors
 EXIT_INTERNAL_ERROR = 3  # a bug in sitrep, not in its input: the traceback is in the error log
-EVENT_TYPES = ("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT",
-               "REQUEST", "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE",
-               "COERCE", "ASSAULT")
 
 err = Console(stderr=True, highlight=False)
 
@@ -184,7 +182,7 @@ def event_filters(command: Callable) -> Callable:
         click.option("--format", "fmt", type=click.Choice(["table", "jsonl", "csv"]),
                      default="table", show_default=True),
         click.option("--type", "types", multiple=True,
-                     type=click.Choice(EVENT_TYPES, case_sensitive=False),
+                     type=click.Choice(event_types(), case_sensitive=False),
                      help="PLOVER event type. Repeatable."),
         click.option("--actor", help="Actor code (USA, any case), matched exactly; any "
                      "other value matches part of the actor's text (\"air force\")."),

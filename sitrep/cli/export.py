@@ -8,13 +8,13 @@ import click
 
 from sitrep.cli._util import (
     BACKGROUND_OPTION,
-    EVENT_TYPES,
     IsoDate,
     check_date_range,
     db_option,
     friendly_errors,
     main,
 )
+from sitrep.records import event_types
 
 
 @main.command("export")
@@ -24,7 +24,7 @@ from sitrep.cli._util import (
 @click.option("--output", "-o", type=click.Path(dir_okay=False, allow_dash=True), default="-",
               show_default=True, help="File to write (- for standard output).")
 @click.option("--type", "types", multiple=True,
-              type=click.Choice(EVENT_TYPES, case_sensitive=False),
+              type=click.Choice(event_types(), case_sensitive=False),
               help="PLOVER event type. Repeatable.")
 @click.option("--actor", help="Actor code (USA, any case), matched exactly; any "
               "other value matches part of the actor's text (\"air force\").")

@@ -12,7 +12,8 @@ from typing import Annotated, Literal
 from fastapi import APIRouter, HTTPException, Query
 from fastapi.responses import Response, StreamingResponse
 
-from sitrep.serve.api_read import Filters, StoreDep
+from sitrep.serve.api_read import Filters
+from sitrep.serve.deps import StoreDep
 from sitrep.serve.exports import events_parquet, plover_lines
 from sitrep.serve.formats import EVENT_CSV_COLUMNS, flatten_event
 from sitrep.store.search import SORTS, stream_events

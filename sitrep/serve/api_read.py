@@ -8,11 +8,9 @@ from typing import Annotated, Any, get_args
 
 from fastapi import APIRouter, Depends, HTTPException, Path, Query, Response
 
-from sitrep.cli._util import EVENT_TYPES
-from sitrep.records import LocationPrecision, Modality
-from sitrep.serve.app import get_store
+from sitrep.records import LocationPrecision, Modality, event_types as plover_types
+from sitrep.serve.deps import StoreDep
 from sitrep.serve.highlights import segments
-from sitrep.store import Store
 from sitrep.store.search import (
     SORTS,
     EventFilters,
@@ -37,7 +35,6 @@ MAP_EVENTS = 5000
 PLAIN = r"^[^\x00-\x1f\x7f]*$"
 ID = r"^[0-9A-Za-z_-]{1,64}$"
 
-StoreDep = Annotated[Store, Depends(get_store)]
 Text = Annotated[str | None, Query(max_length=200, pattern=PLAIN)]
 
 
@@ -65,9 +62,9 @@ def event_filters(
 ) -> EventFilters:
     """The filters of `sitrep events`, as query parameters."""
     types = [t.strip().upper() for t in type or () if t.strip()]
-    if unknown := [t for t in types if t not in EVENT_TYPES]:
+    if unknown := [t for t in types if t not in plover_types()]:
         raise HTTPException(422, f"unknown event type {unknown[0]!r}; one of "
-                                 f"{', '.join(EVENT_TYPES)}")
+                                 f"{', '.join(plover_types())}")
     modalities = [m.strip().lower() for m in modality or () if m.strip()]
     if unknown := [m for m in modalities if m not in MODALITIES]:
         raise HTTPException(422, f"unknown modality {unknown[0]!r}; one of "
@@ -235,4 +232,4 @@ def stats(store: StoreDep) -> dict[str, Any]:
 @router.get("/event-types", tags=["events"])
 def event_types() -> list[str]:
     """The PLOVER event types."""
-    return list(EVENT_TYPES)
+    return list(plover_types())
