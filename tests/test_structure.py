@@ -201,3 +201,21 @@ def test_serve_uses_no_terminal_library(module):
     names |= {(node.module or "").split(".")[0] for node in ast.walk(tree)
               if isinstance(node, ast.ImportFrom) and not node.level}
     assert not names & {"click", "rich"}
+
+
+def test_every_event_filter_is_an_option_and_a_query_parameter(tmp_path):
+    # the one table of filters makes the CLI's options and the API's parameters alike
+    from sitrep.cli import main
+    from sitrep.serve.app import create_app
+    from sitrep.serve.settings import Settings
+    from sitrep.store.filters import FILTERS
+
+    names = {one.name for one in FILTERS}
+    assert {"type", "actor", "modality", "background"} <= names
+    for command in ("events", "export"):
+        options = {opt.lstrip("-") for p in main.commands[command].params for opt in p.opts}
+        assert names <= options, command
+    paths = create_app(Settings(db=str(tmp_path / "api.db"))).openapi()["paths"]
+    for path in ("/api/events", "/api/events/histogram", "/api/export/events"):
+        parameters = {p["name"] for p in paths[path]["get"]["parameters"]}
+        assert names <= parameters, path

@@ -21,7 +21,7 @@ from rich.console import Console
 from rich.text import Text
 
 from sitrep import __version__
-from sitrep.records import event_types
+from sitrep.store.filters import FILTERS
 
 EXIT_OK, EXIT_INPUT_FAILED = 0, 1  # click itself exits 2 on usage errors
 EXIT_INTERNAL_ERROR = 3  # a bug in sitrep, not in its input: the traceback is in the error log
@@ -170,30 +170,24 @@ def friendly_errors(command: Callable) -> Callable:
     return wrapper
 
 
-BACKGROUND_OPTION = click.option(
-    "--background/--no-background", default=None,
-    help="Only events told as background (earlier acts recalled: their own date is over a "
-         "month before publication, or 'had ...', 'previously'), or with --no-background "
-         "only the news. Both when left out.")
-
-
-def event_filters(command: Callable) -> Callable:
-    options = [
-        click.option("--format", "fmt", type=click.Choice(["table", "jsonl", "csv"]),
-                     default="table", show_default=True),
-        click.option("--type", "types", multiple=True,
-                     type=click.Choice(event_types(), case_sensitive=False),
-                     help="PLOVER event type. Repeatable."),
-        click.option("--actor", help="Actor code (USA, any case), matched exactly; any "
-                     "other value matches part of the actor's text (\"air force\")."),
-        click.option("--recipient", help="Recipient code (PRK), else part of its text."),
-        click.option("--since", type=IsoDate(), help="Events on or after this date."),
-        click.option("--until", type=IsoDate(), help="Events on or before this date."),
-        click.option("--outlet", help="Outlet name (or part of it)."),
-        click.option("--article", "article_id", help="Only events of this article id."),
-        BACKGROUND_OPTION,
-        click.option("--limit", type=click.IntRange(1), help="At most this many events."),
-    ]
-    for option in reversed(options):
+def filter_options(command: Callable) -> Callable:
+    """The event filters (FILTERS, in store/filters.py) as options, each given to the
+    command under its EventFilters field name."""
+    for one in reversed(FILTERS):
+        if one.kind == "choice":
+            option = click.option(f"--{one.name}", one.field, multiple=True, help=one.help,
+                                  type=click.Choice(one.choices(), case_sensitive=False))
+        elif one.kind == "flag":
+            option = click.option(f"--{one.name}/--no-{one.name}", one.field, default=None,
+                                  help=f"{one.help}, or with --no-{one.name} "
+                                       f"{one.negated_help}. Both when left out.")
+        else:
+            option = click.option(f"--{one.name}", one.field, help=one.help,
+                                  type=IsoDate() if one.kind == "date" else None)
         command = option(command)
     return command
+
+
+def limit_option(command: Callable) -> Callable:
+    return click.option("--limit", type=click.IntRange(1),
+                        help="At most this many events.")(command)

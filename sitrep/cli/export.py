@@ -7,14 +7,14 @@ import sys
 import click
 
 from sitrep.cli._util import (
-    BACKGROUND_OPTION,
-    IsoDate,
     check_date_range,
     db_option,
+    filter_options,
     friendly_errors,
+    limit_option,
     main,
+    open_store,
 )
-from sitrep.records import event_types
 
 
 @main.command("export")
@@ -23,40 +23,20 @@ from sitrep.records import event_types
               help="plover: PLOVER's JSON field names, one record per line.")
 @click.option("--output", "-o", type=click.Path(dir_okay=False, allow_dash=True), default="-",
               show_default=True, help="File to write (- for standard output).")
-@click.option("--type", "types", multiple=True,
-              type=click.Choice(event_types(), case_sensitive=False),
-              help="PLOVER event type. Repeatable.")
-@click.option("--actor", help="Actor code (USA, any case), matched exactly; any "
-              "other value matches part of the actor's text (\"air force\").")
-@click.option("--recipient", help="Recipient code (PRK), else part of its text.")
-@click.option("--since", type=IsoDate(), help="Events on or after this date.")
-@click.option("--until", type=IsoDate(), help="Events on or before this date.")
-@click.option("--outlet", help="Outlet name (or part of it).")
-@click.option("--article", "article_id", help="Only events of this article id.")
-@BACKGROUND_OPTION
-@click.option("--limit", type=click.IntRange(1), help="At most this many events.")
+@filter_options
+@limit_option
 @db_option
 @friendly_errors
-def export(db, fmt, output, types, actor, recipient, since, until, outlet, article_id,
-           background, limit) -> None:
+def export(db, fmt, output, limit, **filters) -> None:
     """Export filtered events as JSON Lines, CSV, Parquet or PLOVER JSON."""
-    from itertools import islice
-
     from sitrep.serve.exports import events_parquet, plover_lines
     from sitrep.serve.formats import write_events_csv, write_jsonl
-    from sitrep.store import Store
-    from sitrep.store.search import EventFilters, stream_events
-
-    check_date_range(since, until)
+    check_date_range(filters["since"], filters["until"])
     if fmt == "parquet" and output == "-" and sys.stdout.isatty():
         raise click.UsageError("Parquet is binary and standard output is a terminal: write "
                                "it to a file, e.g. -o events.parquet")
-    store = Store(db)
-    store.migrate()
-    filters = EventFilters(types=tuple(types), actor=actor, recipient=recipient, since=since,
-                           until=until, outlet=outlet, article_id=article_id,
-                           background=background)
-    records = islice(stream_events(store, filters), limit)
+    store = open_store(db)
+    records = store.events(limit=limit, **filters)
     if fmt == "parquet":
         data = events_parquet(records)
         if output == "-":

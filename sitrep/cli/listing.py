@@ -11,8 +11,9 @@ from sitrep.cli._util import (
     check_date_range,
     db_option,
     err,
-    event_filters,
+    filter_options,
     friendly_errors,
+    limit_option,
     main,
     open_store,
     stdout_console,
@@ -39,19 +40,18 @@ def print_events(records, fmt: str) -> int:
 
 
 @main.command()
-@event_filters
+@click.option("--format", "fmt", type=click.Choice(["table", "jsonl", "csv"]),
+              default="table", show_default=True)
+@filter_options
+@limit_option
 @db_option
 @friendly_errors
-def events(db, fmt, types, actor, recipient, since, until, outlet, article_id, background,
-           limit) -> None:
+def events(db, fmt, limit, **filters) -> None:
     """List coded events, filtered. Dates filter on the event date, or the publication date
     when an event has none."""
-    check_date_range(since, until)
+    check_date_range(filters["since"], filters["until"])
     store = open_store(db)
-    records = store.events(types=types, actor=actor, recipient=recipient, since=since,
-                           until=until, outlet=outlet, article_id=article_id,
-                           background=background, limit=limit)
-    print_events(records, fmt)
+    print_events(store.events(limit=limit, **filters), fmt)
 
 
 @main.command()
