@@ -37,8 +37,8 @@ LAYERS: list[tuple[str, ...]] = [
     ("sitrep.linking",),
     # runs the stages for a batch of articles, then stores and links them
     ("sitrep.pipeline",),
-    # runs the pipeline in worker processes or on a cluster
-    ("sitrep.engine",),
+    # runs the pipeline in worker processes or on a cluster; polls feeds into the pipeline
+    ("sitrep.engine", "sitrep.watching"),
     # two consumers of everything below, independent of each other: the API and web UI,
     # and the scoring of the coder against gold
     ("sitrep.serve", "sitrep.evaluation"),
