@@ -36,7 +36,7 @@ def rss_mb() -> float:
 
 def listing_ms(store: Store) -> dict[str, float]:
     """Median of 5 of: first page, a type's first page, the page after the middle event."""
-    with store._engine.connect() as connection:
+    with store.reading() as connection:
         middle = connection.exec_driver_sql(
             "SELECT id FROM events ORDER BY timeline_date, article_id, evidence_start, id "
             "LIMIT 1 OFFSET (SELECT count(*) / 2 FROM events)").scalar()

@@ -56,13 +56,13 @@ def link_all(store: Store, ids: list[str], config: LinkConfig) -> list[float]:
 
 def stored_ids(store: Store) -> list[str]:
     query = select(articles.c.id).order_by(articles.c.published, articles.c.id)
-    with store._engine.connect() as connection:
+    with store.reading() as connection:
         return list(connection.execute(query).scalars())
 
 
 def copy_corpus(store: Store, n: int) -> None:
     """Add copies of the stored articles, a week apart per copy, until there are n."""
-    with store._engine.connect() as connection:
+    with store.reading() as connection:
         originals = [dict(r) for r in connection.execute(select(articles)).mappings()]
         original_events = [dict(r) for r in connection.execute(select(events)).mappings()]
         original_places = [dict(r) for r in connection.execute(select(places)).mappings()]
@@ -105,7 +105,7 @@ def copy_corpus(store: Store, n: int) -> None:
                                    "timeline_date": shift(e["timeline_date"], days),
                                    "record": json.dumps(record)})
             new_places += [{**p, "article_id": new_id} for p in places_of.get(a["id"], [])]
-        with store._engine.begin() as connection:
+        with store.writing() as connection:
             connection.execute(insert(articles), new_articles)
             connection.execute(insert(events), new_events)
             if new_places:

@@ -53,13 +53,13 @@ def fill(store: Store, target_events: int) -> None:
 
 
 def analyze(store: Store) -> None:
-    with store._engine.begin() as connection:
+    with store.writing() as connection:
         connection.exec_driver_sql("ANALYZE")
 
 
 def query_kinds(store: Store, rng: random.Random) -> dict[str, callable]:
     """Kinds of query -> a function giving varied keyword arguments of Store.events."""
-    with store._engine.connect() as connection:
+    with store.reading() as connection:
         first, last = connection.exec_driver_sql(
             "SELECT min(timeline_date), max(timeline_date) FROM events").one()
         codes = Counter(dict(connection.exec_driver_sql(

@@ -27,9 +27,8 @@ from sitrep.ingest.limits import SECONDS_PER_ARTICLE
 from sitrep.linking import link_pending, update_links  # link stage: stories, events, series
 from sitrep.parse import DEFAULT_BATCH_SIZE, load_model, parse_with_headlines
 from sitrep.records import Article, ArticlePlace, Event, IngestProblem
+from sitrep.resolve import resolve_article
 from sitrep.resolve.actors import ActorDictionary
-from sitrep.resolve.article_places import demonyms_in, places_in
-from sitrep.resolve.events import article_countries, resolve_events
 from sitrep.resolve.places import Gazetteer
 from sitrep.store import Store
 
@@ -125,14 +124,9 @@ def _extract_and_resolve(doc: Doc, article: Article, headline: Doc | None,
     events = extract_events(doc, article, components.lexicon)
     headline_events = (extract_events(headline, replace(article, text=article.title),
                                       components.lexicon) if headline is not None else [])
-    countries = components.actors.find_countries(article.text)
-    places = places_in(doc, components.places, components.actors,
-                       article_countries(countries), text=article.text)
-    resolve_events(events, doc, article, components.actors, components.places,
-                   countries=countries, places=places,
-                   lexicon=components.lexicon, headline=headline_events)
-    mentions = sorted([*places, *demonyms_in(components.actors, article.text, places)],
-                      key=lambda p: p.start)
+    mentions = resolve_article(doc, article, events, actors=components.actors,
+                               gazetteer=components.places, lexicon=components.lexicon,
+                               headline=headline_events)
     return ProcessedArticle(article, events, mentions)
 
 

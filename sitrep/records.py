@@ -13,6 +13,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, Literal
 
+from sitrep.package_data import read_toml
+
 Severity = Literal["error", "warning", "skipped"]
 Precision = Literal["day", "month", "year"]
 Modality = Literal["asserted", "claimed", "denied", "planned", "hypothetical", "negated"]
@@ -21,6 +23,12 @@ Modality = Literal["asserted", "claimed", "denied", "planned", "hypothetical", "
 # is no administrative unit (a sea, strait, island, peninsula, continent), or anywhere in a
 # country. A map shows a "country" point at the country's centre.
 LocationPrecision = Literal["point", "city", "division", "region", "country"]
+
+
+def event_types() -> tuple[str, ...]:
+    """The PLOVER event types, in the codebook's order: the [types] tables of
+    data/lexicon/events.toml, the one place they are written down."""
+    return tuple(read_toml("lexicon/events.toml")["types"])
 
 # The gazetteer's kinds of place (sitrep/resolve/places.py, Place.kind) by precision.
 PRECISION_OF_KIND: dict[str, LocationPrecision] = {

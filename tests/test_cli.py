@@ -89,6 +89,20 @@ def test_background_filter_on_events_and_export(tmp_path):
     assert triggers(map(json.loads, out.read_text().splitlines())) == ["arrested"]
 
 
+def test_modality_filter_on_events_and_export(demo_db, tmp_path):
+    told = {e["id"]: e["modality"] for e in events(demo_db)}
+    assert len(set(told.values())) > 1  # else the filter could keep everything and pass
+    for modality in set(told.values()):
+        assert {e["id"] for e in events(demo_db, "--modality", modality.upper())} == {
+            i for i, m in told.items() if m == modality}
+    out = tmp_path / "claimed.jsonl"
+    result = CliRunner().invoke(main, ["export", "--db", demo_db, "--modality", "asserted",
+                                       "--output", str(out)])
+    assert result.exit_code == 0, result.output
+    exported = [json.loads(line) for line in out.read_text().splitlines()]
+    assert exported and {e["modality"] for e in exported} == {"asserted"}
+
+
 def test_sql_metacharacters_in_filters_are_literal(demo_db):
     assert events(demo_db, "--actor", "' OR 1=1 --") == []
     assert events(demo_db, "--outlet", "%") == []

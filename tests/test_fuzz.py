@@ -20,7 +20,8 @@ import click
 import pytest
 from click.testing import CliRunner
 
-from sitrep.cli import EXIT_INPUT_FAILED, EXIT_INTERNAL_ERROR, _Commands, main
+from sitrep.cli import EXIT_INPUT_FAILED, EXIT_INTERNAL_ERROR, main
+from sitrep.cli._util import _Commands
 from sitrep.ingest.limits import EARLIEST_DATE, LATEST_DATE, shifted, supported
 from sitrep.resolve.dates import find_date_expressions, resolve_date
 

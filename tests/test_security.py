@@ -457,7 +457,7 @@ def test_only_requests_naming_this_server_are_answered(tmp_path, host, answered)
 
 
 def test_serve_names_what_is_loopback():
-    from sitrep.commands.serve import _is_loopback
+    from sitrep.cli.serve import _is_loopback
 
     assert _is_loopback("127.0.0.1") and _is_loopback("::1") and _is_loopback("localhost")
     assert not _is_loopback("0.0.0.0") and not _is_loopback("::")

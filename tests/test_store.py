@@ -526,6 +526,34 @@ def test_filter_by_types_in_any_case(filled: Store):
     assert list(filled.events(types=["AID"])) == []
 
 
+def test_filter_by_modality_in_any_case(filled: Store):
+    assert ids(filled.events(modality=["Planned"])) == expect(CONSULT)
+    assert ids(filled.events(modality=["planned", "asserted"], types=["CONSULT", "ACCUSE"])
+               ) == expect(ACCUSE, CONSULT)
+    assert list(filled.events(modality=["denied"])) == []
+
+
+def test_events_in_other_orders_with_paging(filled: Store):
+    # newest first, undated last; ties the other way round too (later in the text first)
+    newest = [THREATEN, PROTEST, CONSULT, ACCUSE, MOBILIZE, ASSAULT, REJECT]
+    assert ids(filled.events(sort="-date")) == [e.id for e in newest]
+    assert ids(filled.events(sort="-date", limit=3, after=CONSULT.id)) == [e.id for e in newest[3:6]]
+    assert ids(filled.events(sort="-date", after=ASSAULT.id)) == [REJECT.id]
+    assert ids(filled.events(sort="type", types=["PROTEST", "ASSAULT"])) == expect(
+        ASSAULT, PROTEST)
+    with pytest.raises(ValueError, match="unknown sort"):
+        list(filled.events(sort="size"))
+
+
+def test_filters_given_whole_or_as_keywords_agree(filled: Store):
+    from sitrep.store.filters import EventFilters
+
+    given = EventFilters(types=("ACCUSE", "CONSULT"), modality=("planned",))
+    assert ids(filled.events(given)) == ids(filled.events(types=["ACCUSE", "CONSULT"],
+                                                          modality=["planned"])) == expect(
+        CONSULT)
+
+
 def test_filter_by_actor_code_or_text(filled: Store):
     assert ids(filled.events(actor="prk")) == expect(ASSAULT, ACCUSE)
     assert ids(filled.events(actor="air force")) == expect(MOBILIZE)

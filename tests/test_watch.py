@@ -14,7 +14,7 @@ from click.testing import CliRunner
 from test_engine import corpus_records
 
 from sitrep.cli import main
-from sitrep.commands.watch import MAX_ATTEMPTS, watch_feed
+from sitrep.watching import MAX_ATTEMPTS, watch_feed
 from sitrep.engine import InProcess
 from sitrep.ingest.feeds import FeedError, parse_feed
 from sitrep.store import Store

@@ -14,14 +14,15 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Iterable
-from pathlib import Path
+from importlib.resources.abc import Traversable
 
-DATA_DIR = Path(__file__).resolve().parent.parent / "data"
-MAPPING_FILE = DATA_DIR / "evaluation" / "cameo_countries.tsv"
-ORGANIZATIONS_FILE = DATA_DIR / "actors" / "organizations.tsv"
+from sitrep.package_data import data_file
+
+MAPPING_FILE = data_file("evaluation/cameo_countries.tsv")
+ORGANIZATIONS_FILE = data_file("actors/organizations.tsv")
 
 
-def _rows(path: Path) -> list[dict[str, str]]:
+def _rows(path: Traversable) -> list[dict[str, str]]:
     lines = [line for line in path.read_text(encoding="utf-8").splitlines()
              if line.strip() and not line.startswith("#")]
     header = [h.strip() for h in lines[0].split("\t")]

@@ -35,15 +35,13 @@ from sitrep.evaluation.toponym_report import (
     print_toponym_summary,
     toponym_json,
 )
+from sitrep.records import event_types
 
-PLOVER_ORDER = ("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT",
-                "REQUEST", "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE",
-                "COERCE", "ASSAULT")
 REPORT_SUFFIXES = (".html", ".htm", ".md", ".json")
 
 
 def ordered_types(types) -> list[str]:
-    known = [t for t in PLOVER_ORDER if t in types]
+    known = [t for t in event_types() if t in types]
     return known + sorted(set(types) - set(known))
 
 

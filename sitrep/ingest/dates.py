@@ -6,10 +6,11 @@ from __future__ import annotations
 import re
 from datetime import date
 
-_MONTHS = {
-    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6,
-    "jul": 7, "aug": 8, "sep": 9, "oct": 10, "nov": 11, "dec": 12,
-}
+from sitrep.package_data import read_toml
+
+# A month's number by its first three letters: the month names of data/dates.toml, which
+# the resolve stage reads too.
+_MONTHS = {name[:3].lower(): number for name, number in read_toml("dates.toml")["months"].items()}
 # Month names and their abbreviations, as a regular expression (also used for datelines).
 MONTH = (
     r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"

@@ -3,16 +3,15 @@
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 from typing import Any, Literal
+
+from sitrep.package_data import read_toml
 
 
 def load_data(name: str) -> dict[str, Any]:
-    path = resources.files("sitrep") / "data" / "ingest" / name
-    return tomllib.loads(path.read_text(encoding="utf-8"))
+    return read_toml(f"ingest/{name}")
 
 
 @dataclass(frozen=True)

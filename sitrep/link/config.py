@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import functools
 import re
-import tomllib
 from dataclasses import dataclass, field
-from importlib import resources
 from typing import Any
 
 from spacy.lang.en.stop_words import STOP_WORDS
+
+from sitrep.package_data import data_file, read_toml
 
 
 @dataclass(frozen=True)
@@ -51,12 +51,11 @@ class LinkConfig:
     @classmethod
     @functools.cache
     def default(cls) -> LinkConfig:
-        folder = resources.files("sitrep") / "data" / "link"
-        settings = tomllib.loads((folder / "linking.toml").read_text(encoding="utf-8"))
-        words = (folder / "stopwords.txt").read_text(encoding="utf-8")
+        settings = read_toml("link/linking.toml")
+        words = data_file("link/stopwords.txt").read_text(encoding="utf-8")
         own = {w for line in words.splitlines() if not line.startswith("#")
                for w in line.lower().split()}
-        vocabulary = tomllib.loads((folder / "activities.toml").read_text(encoding="utf-8"))
+        vocabulary = read_toml("link/activities.toml")
         return cls(
             stories=settings["stories"],
             events=settings["events"],

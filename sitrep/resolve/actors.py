@@ -14,10 +14,13 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from enum import IntEnum
 from functools import cache
+from importlib.resources.abc import Traversable
 from pathlib import Path
 from typing import NamedTuple, Sequence
 
-DATA_DIR = Path(__file__).resolve().parent.parent / "data" / "actors"
+from sitrep.package_data import data_file
+
+DATA_DIR = data_file("actors")
 PACKAGED_FILES = ("countries.tsv", "organizations.tsv", "people.tsv", "sectors.tsv")
 
 _WORD = re.compile(r"[^\W_]+")
@@ -177,7 +180,7 @@ def _float(cell: str) -> float | None:
     return float(cell) if cell else None
 
 
-def _read_tsv(path: Path) -> tuple[list[str], list[dict[str, str]]]:
+def _read_tsv(path: Path | Traversable) -> tuple[list[str], list[dict[str, str]]]:
     lines = [line for line in path.read_text(encoding="utf-8").splitlines()
              if line.strip() and not line.startswith("#")]
     if not lines:
@@ -219,7 +222,7 @@ class ActorDictionary:
         dictionary._sort_entries(dictionary._root)
         return dictionary
 
-    def _add_file(self, path: Path, source: int) -> None:
+    def _add_file(self, path: Path | Traversable, source: int) -> None:
         header, rows = _read_tsv(path)
         if "capitals" in header:
             self._add_countries(rows, source)

@@ -59,14 +59,13 @@ from __future__ import annotations
 
 import bisect
 import re
-import tomllib
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
-from pathlib import Path
 from typing import Literal
 
 from sitrep.ingest.limits import supported
+from sitrep.package_data import read_toml
 from sitrep.records import Precision, ResolvedDate
 
 Tense = Literal["past", "future"]
@@ -75,9 +74,7 @@ Tense = Literal["past", "future"]
 Resolution = tuple[date | None, Precision | Literal["week", "decade"] | None]
 _UNRESOLVED: Resolution = (None, None)
 
-_DATA = tomllib.loads(
-    (Path(__file__).resolve().parent.parent / "data" / "dates.toml").read_text("utf-8")
-)
+_DATA = read_toml("dates.toml")
 _MONTHS: dict[str, int] = _DATA["months"] | _DATA["month_abbreviations"]
 _WEEKDAYS: dict[str, int] = _DATA["weekdays"] | _DATA["weekday_prefixes"]
 _NUMBERS: dict[str, int] = _DATA["numbers"]

@@ -68,16 +68,15 @@ Background (`Event.background`)
 from __future__ import annotations
 
 import bisect
-import tomllib
 from dataclasses import replace
 from datetime import timedelta
-from pathlib import Path
 
 from spacy.tokens import Doc, Span, Token
 
 from sitrep.extract.attribution import find_source
 from sitrep.extract.lexicon import Lexicon
 from sitrep.ingest.limits import shifted, supported
+from sitrep.package_data import read_toml
 from sitrep.records import Article, Entity, Event, Mention, ResolvedDate
 from sitrep.resolve.dates import (
     DateExpression,
@@ -103,8 +102,7 @@ AUXILIARIES = {"aux", "auxpass"}
 SPEAKER_PRONOUNS = {"it", "they", "he", "she", "we", "i"}
 QUOTED_SPEAKER = {"we", "i"}
 
-_DATA = tomllib.loads(
-    (Path(__file__).resolve().parent.parent / "data" / "dates.toml").read_text("utf-8"))
+_DATA = read_toml("dates.toml")
 _BACKGROUND_ADVERBS = frozenset(_DATA["background"]["adverbs"])
 _LONG_AGO_UNITS = frozenset(_DATA["background"]["long_ago_units"])
 _LONG_AGO_WORDS = frozenset(_DATA["background"]["long_ago_words"])

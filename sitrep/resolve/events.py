@@ -43,18 +43,7 @@ NON_STATE_SECTORS = {"REB", "OPP", "NGO", "PTY", "IGO", "REL", "BUS"}
 DESCRIPTION_REACH = 2
 FIRST_PERSON = {"we", "i", "our", "us", "my"}
 SPEAKER_PRONOUNS = {"he", "she", "it", "they"}
-# When the text names no recipient, the country where the event happens is taken (a visit's
-# host, a protest's or an attack's target country, as PLOVER coders code them), the actor's
-# own included (a curfew in the capital, a march in the capital: the state there), except
-# for a deployment: where forces go is not whom they act against (the manual's MOBILIZE).
-PLACE_NOT_RECIPIENT = {"MOBILIZE"}
-# Meetings and joint work at home: the place names the host, and the actor hosting itself
-# is no recipient ("Turkey's president met ... in Ankara").
-HOST_TYPES = {"CONSULT", "COOPERATE"}
 POSSESSIVES = {"its", "their", "his", "her", "our"}
-# Descriptions that stand for a whole country ("the regime launched"): the last country named.
-COUNTRY_DESCRIPTIONS = {"regime", "government", "country", "nation", "state", "leadership",
-                        "authorities", "administration", "north", "south"}
 
 
 @dataclass
@@ -71,6 +60,8 @@ class _ArticleMemory:
     gazetteer: Gazetteer | None = None
     context: list[str] = field(default_factory=list)
     discourse: Discourse = field(default_factory=Discourse)
+    # descriptions that stand for a whole country ("the regime"): arguments.toml [actors]
+    country_descriptions: frozenset[str] = frozenset()
     # who issues the article when it speaks in the first person (a ministry's statement):
     # its outlet, if the actor dictionary knows it
     issuer: ActorCode | None = None
@@ -114,7 +105,8 @@ def resolve_events(events: list[Event], doc: Doc, article: Article,
                             countries=countries, country_ends=[c.end for c in countries],
                             dominant=discourse.setting or (context[0] if context else None),
                             doc=doc, gazetteer=gazetteer, context=context,
-                            discourse=discourse)
+                            discourse=discourse,
+                            country_descriptions=lexicon.word_set("actors.country_descriptions"))
     dates = ArticleDates(doc, article, lexicon)
     previous: list[Event] = []
     for event in events:
@@ -151,8 +143,7 @@ def resolve_events(events: list[Event], doc: Doc, article: Article,
                 event.recipient = _resolve(event.recipient, actors, memory, when, "recipient")
         place = event.location
         if (place is not None and place.country and not _code(event.recipient)
-                and event.event_type not in PLACE_NOT_RECIPIENT
-                and not (event.event_type in HOST_TYPES and place.country == _code(event.actor))
+                and not _place_not_recipient(event, place.country, lexicon)
                 and not _joint_member(place.country, event.actor)):
             # "arrived in Seoul": the host; "marched in Belgrade": the state there; "arrested
             # the demonstrators in Minsk": people there
@@ -225,6 +216,15 @@ def _in_passing_only(event: Event) -> bool:
             and not (event.date and event.date.value))
 
 
+def _place_not_recipient(event: Event, country: str, lexicon: Lexicon) -> bool:
+    """Whether the country where the event happens is, by its type, not its recipient:
+    a deployment's destination, or the host of a meeting that is the actor itself
+    (arguments.toml [recipients])."""
+    return (event.event_type in lexicon.word_set("recipients.place_not_recipient_types")
+            or (event.event_type in lexicon.word_set("recipients.host_types")
+                and country == _code(event.actor)))
+
+
 def _imply_parties(event: Event, doc: Doc, lexicon: Lexicon, setting: str | None) -> None:
     """Parties the text leaves out but the act implies, in the country where it happens
     (its place, else the article's setting): the authorities for acts only a state does
@@ -241,8 +241,8 @@ def _imply_parties(event: Event, doc: Doc, lexicon: Lexicon, setting: str | None
             event.actor = Entity(text=text, code=local, sector=sector, implied=True)
     actor = _code(event.actor)
     domestic = actor is None or actor == local or event.actor.implied
-    if (domestic and not _code(event.recipient) and event.event_type not in PLACE_NOT_RECIPIENT
-            and not (event.event_type in HOST_TYPES and local == actor)
+    if (domestic and not _code(event.recipient)
+            and not _place_not_recipient(event, local, lexicon)
             and not _joint_member(local, event.actor)):
         if event.recipient is not None:
             event.recipient = replace(event.recipient, code=local)
@@ -361,7 +361,7 @@ def _resolve(entity: Entity, actors: ActorDictionary, memory: _ArticleMemory, wh
         words[0] in ("the", "this", "that") or sector is not None
     ):
         recent = memory.recent_start(entity.start)
-        if words[-1] in COUNTRY_DESCRIPTIONS:  # "the regime", "the country"
+        if words[-1] in memory.country_descriptions:  # "the regime", "the country"
             country = memory.last_country_before(entity.start)
             if country is None or country.start < recent:
                 return _with_code(entity, None, sector) if memory.local is None else replace(

@@ -6,16 +6,16 @@ import csv
 import io
 import json
 from collections.abc import Iterator
-from itertools import islice
 from typing import Annotated, Literal
 
 from fastapi import APIRouter, HTTPException, Query
 from fastapi.responses import Response, StreamingResponse
 
-from sitrep.serve.api_read import Filters, StoreDep
+from sitrep.serve.api_read import Filters
+from sitrep.serve.deps import StoreDep
 from sitrep.serve.exports import events_parquet, plover_lines
 from sitrep.serve.formats import EVENT_CSV_COLUMNS, flatten_event
-from sitrep.store.search import SORTS, stream_events
+from sitrep.store.filters import SORTS
 
 router = APIRouter()
 
@@ -54,7 +54,7 @@ def export_events(store: StoreDep, filters: Filters,
         raise HTTPException(422, f"unknown sort {sort!r}; one of {', '.join(SORTS)}")
     media_type, filename = MEDIA[format]
     headers = {"Content-Disposition": f'attachment; filename="{filename}"'}
-    records = islice(stream_events(store, filters, sort=sort), limit)
+    records = store.events(filters, sort=sort, limit=limit)
     if format == "parquet":
         return Response(events_parquet(records), media_type=media_type, headers=headers)
     if format == "csv":

@@ -8,7 +8,8 @@ from typing import Annotated, Any
 from fastapi import APIRouter, HTTPException, Path, Query
 
 from sitrep.compare import compare_stored
-from sitrep.serve.api_read import ID, Limit, Offset, StoreDep, page
+from sitrep.serve.api_read import ID, Limit, Offset, page
+from sitrep.serve.deps import StoreDep
 from sitrep.store import links
 
 router = APIRouter(tags=["stories"])

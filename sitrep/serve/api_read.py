@@ -2,20 +2,18 @@
 
 from __future__ import annotations
 
+import inspect
 import json
 from datetime import date
 from typing import Annotated, Any, get_args
 
 from fastapi import APIRouter, Depends, HTTPException, Path, Query, Response
 
-from sitrep.cli import EVENT_TYPES
-from sitrep.records import LocationPrecision, Modality
-from sitrep.serve.app import get_store
+from sitrep.records import LocationPrecision, event_types as plover_types
+from sitrep.serve.deps import StoreDep
 from sitrep.serve.highlights import segments
-from sitrep.store import Store
+from sitrep.store.filters import FILTERS, SORTS, EventFilters, Filter
 from sitrep.store.search import (
-    SORTS,
-    EventFilters,
     actor_counts,
     event_exists,
     event_json,
@@ -27,7 +25,6 @@ from sitrep.store.timeline_counts import event_histogram
 
 router = APIRouter()
 
-MODALITIES = get_args(Modality)
 PRECISIONS = get_args(LocationPrecision)
 MAX_PAGE = 1000
 # Events read to place map markers: enough for a story or a region, bounded for big stores.
@@ -37,7 +34,6 @@ MAP_EVENTS = 5000
 PLAIN = r"^[^\x00-\x1f\x7f]*$"
 ID = r"^[0-9A-Za-z_-]{1,64}$"
 
-StoreDep = Annotated[Store, Depends(get_store)]
 Text = Annotated[str | None, Query(max_length=200, pattern=PLAIN)]
 
 
@@ -45,37 +41,42 @@ def _text(description: str) -> Any:
     return Query(max_length=200, pattern=PLAIN, description=description)
 
 
-def event_filters(
-    type: Annotated[list[str] | None, Query(description="PLOVER type, any case. "  # noqa: A002
-                                                        "Repeatable.")] = None,
-    actor: Annotated[str | None, _text(
-        "Actor code (USA, any case), else part of its text (\"air force\").")] = None,
-    recipient: Annotated[str | None, _text(
-        "Recipient code (PRK, any case), else part of its text.")] = None,
-    since: Annotated[date | None, Query(description="Events on or after (event date, else "
-                                                    "publication date).")] = None,
-    until: Annotated[date | None, Query(description="Events on or before.")] = None,
-    outlet: Annotated[str | None, _text("Part of the outlet's name.")] = None,
-    article: Annotated[str | None, Query(pattern=ID, description="An article id.")] = None,
-    modality: Annotated[list[str] | None, Query(description="asserted, claimed, ... "
-                                                            "Repeatable.")] = None,
-    background: Annotated[bool | None, Query(
-        description="true: only events told as background (earlier acts recalled); false: "
-                    "only the news. Both when left out.")] = None,
-) -> EventFilters:
-    """The filters of `sitrep events`, as query parameters."""
-    types = [t.strip().upper() for t in type or () if t.strip()]
-    if unknown := [t for t in types if t not in EVENT_TYPES]:
-        raise HTTPException(422, f"unknown event type {unknown[0]!r}; one of "
-                                 f"{', '.join(EVENT_TYPES)}")
-    modalities = [m.strip().lower() for m in modality or () if m.strip()]
-    if unknown := [m for m in modalities if m not in MODALITIES]:
-        raise HTTPException(422, f"unknown modality {unknown[0]!r}; one of "
-                                 f"{', '.join(MODALITIES)}")
-    return EventFilters(types=tuple(types), actor=actor, recipient=recipient, since=since,
-                        until=until, outlet=outlet, article_id=article,
-                        modality=tuple(modalities), background=background)
+def _parameter(one: Filter) -> inspect.Parameter:
+    """A filter of FILTERS as a query parameter."""
+    if one.kind == "choice":
+        kind, query = list[str] | None, Query(
+            description=f"{one.help} Any of {', '.join(one.choices())}, in any case.")
+    elif one.kind in ("party", "text"):
+        kind, query = str | None, _text(one.help)
+    elif one.kind == "date":
+        kind, query = date | None, Query(description=one.help)
+    elif one.kind == "id":
+        kind, query = str | None, Query(pattern=ID, description=one.help)
+    else:  # a flag
+        told = one.help[0].lower() + one.help[1:]
+        kind, query = bool | None, Query(
+            description=f"true: {told}; false: {one.negated_help}. Both when left out.")
+    return inspect.Parameter(one.name, inspect.Parameter.KEYWORD_ONLY, default=None,
+                             annotation=Annotated[kind, query])
 
+
+def event_filters(**given: Any) -> EventFilters:
+    """The filters of `sitrep events` (FILTERS), as query parameters."""
+    values = {}
+    for one in FILTERS:
+        value = given[one.name]
+        if one.kind == "choice":
+            value = tuple(one.case(v.strip()) for v in value or () if v.strip())
+            if unknown := [v for v in value if v not in one.choices()]:
+                raise HTTPException(422, f"unknown {one.noun} {unknown[0]!r}; one of "
+                                         f"{', '.join(one.choices())}")
+        values[one.field] = value
+    return EventFilters(**values)
+
+
+# FastAPI reads the parameters of a dependency from its signature: here, one per filter
+event_filters.__signature__ = inspect.Signature(  # type: ignore[attr-defined]
+    [_parameter(one) for one in FILTERS], return_annotation=EventFilters)
 
 Filters = Annotated[EventFilters, Depends(event_filters)]
 Limit = Annotated[int, Query(ge=1, le=MAX_PAGE)]
@@ -235,4 +236,4 @@ def stats(store: StoreDep) -> dict[str, Any]:
 @router.get("/event-types", tags=["events"])
 def event_types() -> list[str]:
     """The PLOVER event types."""
-    return list(EVENT_TYPES)
+    return list(plover_types())

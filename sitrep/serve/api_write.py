@@ -14,7 +14,7 @@ from datetime import date
 from pathlib import Path
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, File, Form, HTTPException, UploadFile
+from fastapi import APIRouter, File, Form, HTTPException, UploadFile
 from pydantic import BaseModel, Field
 
 from sitrep.ingest import ArticleOverrides, read_inputs
@@ -22,8 +22,7 @@ from sitrep.ingest.document import build_article
 from sitrep.ingest.paths import SUPPORTED, file_format
 from sitrep.ingest.readers import read_url
 from sitrep.records import Article, IngestProblem
-from sitrep.serve.app import get_settings, get_store
-from sitrep.serve.settings import Settings
+from sitrep.serve.deps import SettingsDep, StoreDep
 from sitrep.store import Store
 
 router = APIRouter(tags=["ingest"])
@@ -74,8 +73,6 @@ def _overrides(given: TextIn | UrlIn) -> ArticleOverrides:
     return ArticleOverrides(outlet=given.outlet, published=given.published, title=given.title)
 
 
-StoreDep = Annotated[Store, Depends(get_store)]
-SettingsDep = Annotated[Settings, Depends(get_settings)]
 
 
 @router.post("/ingest/text")

@@ -25,6 +25,8 @@ from fastapi_offline import FastAPIOffline
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from sitrep import __version__
+from sitrep.serve import api_export, api_links, api_read, api_write, web
+from sitrep.serve.deps import get_settings
 from sitrep.serve.settings import Settings
 from sitrep.store import Store
 
@@ -43,8 +45,6 @@ started with a token (`$SITREP_API_TOKEN` or `--token-file`), and need the heade
 
 def create_app(settings: Settings, store: Store | None = None) -> FastAPI:
     """The application over `settings.db` (migrated on creation), or over `store`."""
-    from sitrep.serve import api_export, api_links, api_read, api_write, web
-
     owned = store is None
     store = store or Store(settings.db)
     store.migrate()
@@ -81,14 +81,6 @@ async def invalid_request(_request: Request, error: Exception) -> Response:
     errors = error.errors() if isinstance(error, RequestValidationError) else []
     body = json.dumps({"detail": jsonable_encoder(errors)}, ensure_ascii=True)
     return Response(body, status_code=422, media_type="application/json")
-
-
-def get_store(request: Request) -> Store:
-    return request.app.state.store
-
-
-def get_settings(request: Request) -> Settings:
-    return request.app.state.settings
 
 
 def refuse_unknown_query_parameters(request: Request) -> None:

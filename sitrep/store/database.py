@@ -11,8 +11,8 @@ import json
 import sqlite3
 import time
 from collections.abc import Iterable, Iterator, Sequence
-from contextlib import contextmanager
-from datetime import UTC, date, datetime
+from contextlib import AbstractContextManager, contextmanager
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
@@ -34,7 +34,7 @@ from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import IntegrityError
 
 from sitrep.records import Article, ArticlePlace, Event, IngestProblem, Location
-from sitrep.store.filters import EventFilters, pages_after
+from sitrep.store.filters import EventFilters, ordering, pages_after
 from sitrep.store.schema import (
     PARTY_TEXT_MAX,
     SCHEMA_REVISION,
@@ -252,6 +252,23 @@ class Store:
         """The database's URL without its password."""
         return make_url(self.url).render_as_string(hide_password=True)
 
+    # -- the door for this package's query modules (search, links, timeline counts) -------
+
+    @property
+    def dialect(self) -> str:
+        """The database's SQL dialect: "sqlite" or "postgresql"."""
+        return self._engine.dialect.name
+
+    def reading(self) -> AbstractContextManager[Connection]:
+        """A connection to read with: the store package's own query modules go through it,
+        never through the engine, so that the Store stays the one door to the database."""
+        return self._engine.connect()
+
+    def writing(self) -> AbstractContextManager[Connection]:
+        """A write transaction; on SQLite it holds the write lock from its first statement
+        (BEGIN IMMEDIATE), so that two writers never see each other's half-made rows."""
+        return self._writer.begin()
+
     # -- writing --------------------------------------------------------------------------
 
     def known_hashes(self, hashes: Iterable[str]) -> set[str]:
@@ -375,40 +392,33 @@ class Store:
 
     # -- reading --------------------------------------------------------------------------
 
-    def events(
-        self,
-        *,
-        types: Sequence[str] = (),
-        actor: str | None = None,
-        recipient: str | None = None,
-        since: date | None = None,
-        until: date | None = None,
-        outlet: str | None = None,
-        article_id: str | None = None,
-        background: bool | None = None,
-        limit: int | None = None,
-        offset: int = 0,
-        after: str | None = None,
-    ) -> Iterator[dict]:
-        """Event records (as `Event.to_record()` made them), filtered, in timeline order.
+    def events(self, filters: EventFilters | None = None, /, *, sort: str = "date",
+               limit: int | None = None, offset: int = 0, after: str | None = None,
+               **values: Any) -> Iterator[dict]:
+        """Event records (as `Event.to_record()` made them), filtered, in `sort` order: the
+        one listing of events, for the CLI, exports and any caller.
 
+        The filters are `filters`, or EventFilters' fields as keywords
+        (`types=["ASSAULT"], actor="PRK"`; their meanings: FILTERS in store/filters.py).
         Empty or None filters are ignored. `types`: PLOVER types, any case. `actor`,
         `recipient`: a code the store holds (any case, "usa"), matched exactly, or else part
         of the text as written, any case ("air force").
         `since`/`until` (inclusive) apply to the event's date, or its article's publication
-        date when it has none. `outlet`: part of the outlet's name, any case. `background`:
-        True for only the events told as background, False for only the news, None for
-        both. Ordered by that date (undated last), article, and position in the article.
+        date when it has none. `outlet`: part of the outlet's name, any case. `modality`:
+        any of these. `background`: True for only the events told as background, False for
+        only the news, None for both. `sort`: one of SORTS, by default that date (undated
+        last), then article and position in the article.
 
         Paging: `after` is the id of the last event of the previous page; the page starts
         right after it, as fast on page 10,000 as on page 1 (`offset` makes the database
-        walk past every skipped event). An unknown id gives no events.
+        walk past every skipped event). An unknown id gives no events. Without `limit` the
+        records are read in chunks (a server-side cursor where the database has one): an
+        export of any size holds only a chunk in memory.
         """
+        filters = filters or EventFilters(**values)
+        column, descending, tail = ordering(sort)
         c = events.c
-        filters = EventFilters(types=tuple(types), actor=actor, recipient=recipient,
-                               since=since, until=until, outlet=outlet, article_id=article_id,
-                               background=background)
-        order = (c.timeline_date.asc().nulls_last(), c.article_id, c.evidence_start, c.id)
+        order = (column.desc().nulls_last() if descending else column.asc().nulls_last(), *tail)
         with self._engine.connect() as connection:
             query = select(c.id).where(*filters.conditions(connection)).order_by(*order)
             if after is None:
@@ -416,17 +426,20 @@ class Store:
             else:
                 if offset:
                     raise ValueError("page with either `after` or `offset`, not both")
-                parts = pages_after(connection, query.where(c.timeline_date.is_not(None)),
-                                    query.where(c.timeline_date.is_(None)), c.timeline_date,
-                                    False, after)
+                parts = pages_after(connection, query.where(column.is_not(None)),
+                                    query.where(column.is_(None)), column, descending, after)
             left = limit
             for part in parts:
-                # a page's ids first, read from an index alone, then their records: walking
-                # past skipped events or sorting matches never reads their records
-                ids = part.limit(left).scalar_subquery() if left is not None else None
-                records = (select(c.record).where(c.id.in_(ids)).order_by(*order)
-                           if ids is not None else part.with_only_columns(c.record))
-                for record in connection.execute(records).scalars():
+                if left is None:
+                    rows = connection.execution_options(stream_results=True, yield_per=2000
+                                                        ).execute(part.with_only_columns(c.record))
+                else:
+                    # a page's ids first, read from an index alone, then their records:
+                    # walking past skipped events or sorting matches never reads their records
+                    ids = part.limit(left).scalar_subquery()
+                    rows = connection.execute(select(c.record).where(c.id.in_(ids))
+                                              .order_by(*order))
+                for record in rows.scalars():
                     yield json.loads(record)
                     if left is not None:
                         left -= 1

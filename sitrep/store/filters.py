@@ -1,10 +1,12 @@
-"""The filters of `sitrep events`, the API's event listing and exports, in one place so
-that every way of listing events means the same by them."""
+"""The filters of event listings (`sitrep events` and `export`, the API's listings and
+exports, `Store.events`), declared once in FILTERS, and the sort orders of listings."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
+from typing import Any, Literal, get_args
 
 from sqlalchemy import (
     Column,
@@ -18,6 +20,7 @@ from sqlalchemy import (
     tuple_,
 )
 
+from sitrep.records import Modality, event_types
 from sitrep.store.schema import events, party_names
 
 # A text filter matching more party names than this is broad: walking the timeline and
@@ -26,8 +29,75 @@ MAX_PARTY_NAMES = 200
 
 
 @dataclass(frozen=True)
+class Filter:
+    """One event filter: the CLI's options of `events` and `export`, the API's query
+    parameters and the SQL condition are all made from this table, so that every way of
+    listing events has the same filters and means the same by them.
+
+    `kind` says how a value is read: "choice" (repeatable, one of `choices()`, any case),
+    "party" (a code, else part of a text), "text", "date", "id" (an article id), "flag"
+    (true, false or left out)."""
+
+    field: str  # EventFilters' field, and Store.events' keyword
+    name: str  # the CLI option (--name) and the API query parameter
+    kind: Literal["choice", "party", "text", "date", "id", "flag"]
+    help: str  # for a flag: what true keeps
+    where: Callable[[Connection, Any], ColumnElement[bool]]  # the condition for a value
+    choices: Callable[[], tuple[str, ...]] = tuple
+    case: Callable[[str], str] = str  # a choice's values as stored (types upper case)
+    noun: str = ""  # a choice filter's values, in its error messages
+    negated_help: str = ""  # a flag: what false keeps
+
+
+def modalities() -> tuple[str, ...]:
+    return get_args(Modality)
+
+
+FILTERS: tuple[Filter, ...] = (
+    Filter("types", "type", "choice", "PLOVER event type. Repeatable.",
+           lambda _, v: events.c.event_type.in_(v), choices=event_types, case=str.upper,
+           noun="event type"),
+    Filter("actor", "actor", "party", "Actor code (USA, any case), matched exactly; any "
+           "other value matches part of the actor's text (\"air force\").",
+           lambda connection, v: party_condition(connection, events.c.actor_code,
+                                                 events.c.actor_text, v)),
+    Filter("recipient", "recipient", "party", "Recipient code (PRK), else part of its text.",
+           lambda connection, v: party_condition(connection, events.c.recipient_code,
+                                                 events.c.recipient_text, v)),
+    Filter("since", "since", "date", "Events on or after this date.",
+           lambda _, v: events.c.timeline_date >= v),
+    Filter("until", "until", "date", "Events on or before this date.",
+           lambda _, v: events.c.timeline_date <= v),
+    Filter("outlet", "outlet", "text", "Outlet name (or part of it).",
+           lambda _, v: events.c.outlet.icontains(v, autoescape=True)),
+    Filter("article_id", "article", "id", "Only events of this article id.",
+           lambda _, v: events.c.article_id == v),
+    Filter("modality", "modality", "choice", "How the text tells the event. Repeatable.",
+           lambda _, v: events.c.modality.in_(v), choices=modalities, case=str.lower,
+           noun="modality"),
+    Filter("background", "background", "flag",
+           "Only events told as background (earlier acts recalled: their own date is over a "
+           "month before publication, or 'had ...', 'previously')",
+           lambda _, v: events.c.background.is_(True) if v else events.c.background.is_(False),
+           negated_help="only the news"),
+)
+
+
+def _given(kind: str, value: Any) -> Any:
+    """A filter's value as the condition takes it; None when the filter is not asked for
+    (empty or blank values are ignored)."""
+    if kind == "choice":
+        return [v.strip() for v in value if v.strip()] or None
+    if kind in ("party", "text"):
+        return value.strip() if value and value.strip() else None
+    if kind == "id":
+        return value or None
+    return value
+
+
+@dataclass(frozen=True)
 class EventFilters:
-    """The filters of `sitrep events` (same meanings as `Store.events`), plus modality.
+    """Values for the filters of FILTERS (same meanings as `Store.events`'s keywords).
     `background`: True keeps only events told as background, False only the news, None
     both."""
 
@@ -44,28 +114,14 @@ class EventFilters:
     def conditions(self, connection: Connection) -> list[ColumnElement[bool]]:
         """The filters as SQL conditions on `events`. A party filter is looked up first
         (hence the connection): a code is matched exactly, anything else as text."""
-        c = events.c
-        found: list[ColumnElement[bool]] = []
-        if wanted := [t.strip().upper() for t in self.types if t.strip()]:
-            found.append(c.event_type.in_(wanted))
-        for code_column, text_column, value in ((c.actor_code, c.actor_text, self.actor),
-                                                (c.recipient_code, c.recipient_text,
-                                                 self.recipient)):
-            if value and value.strip():
-                found.append(party_condition(connection, code_column, text_column,
-                                             value.strip()))
-        if self.since is not None:
-            found.append(c.timeline_date >= self.since)
-        if self.until is not None:
-            found.append(c.timeline_date <= self.until)
-        if self.outlet and self.outlet.strip():
-            found.append(c.outlet.icontains(self.outlet.strip(), autoescape=True))
-        if self.article_id:
-            found.append(c.article_id == self.article_id)
-        if wanted := [m.strip().lower() for m in self.modality if m.strip()]:
-            found.append(c.modality.in_(wanted))
-        if self.background is not None:
-            found.append(c.background.is_(True) if self.background else c.background.is_(False))
+        found = []
+        for one in FILTERS:
+            value = _given(one.kind, getattr(self, one.field))
+            if value is None:
+                continue
+            if one.kind == "choice":
+                value = [one.case(v) for v in value]
+            found.append(one.where(connection, value))
         return found
 
 
@@ -124,3 +180,26 @@ def pages_after(connection: Connection, with_value: Select, without_value: Selec
     # rows with a value, the rows without all come after
     later = beyond((column, *tail), tuple(anchor))
     return [with_value.where(later), without_value]
+
+
+# sort name -> the column that leads; every order ends with article, position, id so that
+# pages never overlap or skip.
+SORTS = {
+    "date": (events.c.timeline_date, False),
+    "-date": (events.c.timeline_date, True),
+    "published": (events.c.published, False),
+    "-published": (events.c.published, True),
+    "type": (events.c.event_type, False),
+    "outlet": (events.c.outlet, False),
+    "actor": (events.c.actor_code, False),
+}
+
+
+def ordering(sort: str) -> tuple[Column, bool, list[Any]]:
+    """The leading column of a sort, whether it descends, and the columns that break ties."""
+    if sort not in SORTS:
+        raise ValueError(f"unknown sort {sort!r}; one of {', '.join(SORTS)}")
+    column, descending = SORTS[sort]
+    c = events.c
+    tail = [c.article_id, c.evidence_start, c.id]
+    return column, descending, [t.desc() for t in tail] if descending else tail

@@ -112,7 +112,7 @@ def _within_windows(day: Any, days: Sequence[date | None], window_days: int) -> 
 def story(store: Store, story_id: str) -> dict | None:
     """One story: id, title, start, end (ISO dates), n_articles, outlets, article_ids (in
     publication order); None if there is no such story."""
-    with store._engine.connect() as connection:
+    with store.reading() as connection:
         query = select(stories_table).where(stories_table.c.id == story_id)
         row = connection.execute(query).mappings().first()
         if row is None:
@@ -129,7 +129,7 @@ def stories_list(store: Store, *, limit: int | None = None, offset: int = 0,
             else [s.end_date.desc().nulls_last(), s.n_articles.desc()])
     query = (select(stories_table).where(s.n_articles >= min_articles).order_by(*sort, s.id)
              .limit(limit).offset(offset or None))
-    with store._engine.connect() as connection:
+    with store.reading() as connection:
         rows = connection.execute(query).mappings().all()
         ids = _story_article_ids(connection, [r["id"] for r in rows])
     return [_story_dict(r, ids[r["id"]]) for r in rows]
@@ -147,7 +147,7 @@ def story_articles(store: Store, story_id: str) -> list[dict]:
              .join(link_articles, link_articles.c.article_id == a.id)
              .where(link_articles.c.story_id == story_id)
              .order_by(a.published.asc().nulls_last(), a.id))
-    with store._engine.connect() as connection:
+    with store.reading() as connection:
         return [{**row, "published": _iso(row["published"])}
                 for row in connection.execute(query).mappings()]
 
@@ -155,7 +155,7 @@ def story_articles(store: Store, story_id: str) -> list[dict]:
 def story_of_article(store: Store, article_id: str) -> str | None:
     """The id of the story an article belongs to (None until it is linked)."""
     query = select(link_articles.c.story_id).where(link_articles.c.article_id == article_id)
-    with store._engine.connect() as connection:
+    with store.reading() as connection:
         return connection.execute(query).scalar()
 
 
@@ -180,7 +180,7 @@ def event_clusters_list(store: Store, story_id: str | None = None, *,
         query = query.where(c.id.in_(members))
     query = (query.order_by(c.timeline_date.asc().nulls_last(), c.id)
              .limit(limit).offset(offset or None))
-    with store._engine.connect() as connection:
+    with store.reading() as connection:
         rows = connection.execute(query).mappings().all()
         return _with_mentions(connection, rows)
 
@@ -198,7 +198,7 @@ def series_list(store: Store, *, limit: int | None = None, offset: int = 0) -> l
     query = (select(series).where(s.recurring.is_(True))
              .order_by(s.n_events.desc(), s.start_date.asc().nulls_last(), s.id)
              .limit(limit).offset(offset or None))
-    with store._engine.connect() as connection:
+    with store.reading() as connection:
         rows = connection.execute(query).mappings().all()
         result = []
         for row in rows:
@@ -223,7 +223,7 @@ def link_counts(store: Store) -> dict[str, int]:
     def count(table: Any, *where: Any) -> int:
         return connection.execute(select(func.count()).select_from(table).where(*where)).scalar()
 
-    with store._engine.connect() as connection:
+    with store.reading() as connection:
         return {
             "articles": count(link_articles),
             "stories": count(stories_table),
@@ -297,7 +297,7 @@ def _with_mentions(connection: Connection, rows: Sequence[Any]) -> list[dict]:
 def session(store: Store) -> Iterator[LinkSession]:
     """A write transaction for linking (on SQLite, holding the write lock throughout, so
     that two linkers never see each other's half-made stories)."""
-    with store._writer.begin() as connection:
+    with store.writing() as connection:
         yield LinkSession(connection)
 
 

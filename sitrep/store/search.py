@@ -7,22 +7,21 @@ words (all must occur, stemmed: "missiles" finds "missile"), "quoted phrases", `
 between two terms, and `-word` to exclude. Anything else in the input is just text: a
 query never causes a syntax error.
 
-Event listings mean what `Store.events` means by the same filters (tests check the two
-agree) and add sort orders, the modality filter and a total count for paging.
+The API's pages of events mean what `Store.events` means by the same filters and sorts
+(tests check the two agree), and add a total count for paging.
 """
 
 from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import bindparam, func, literal_column, or_, select, text
 
 from sitrep.store.database import Store, n_events_column
-from sitrep.store.filters import EventFilters, pages_after
+from sitrep.store.filters import EventFilters, ordering, pages_after
 from sitrep.store.schema import articles, events
 
 # Marks around matched words in snippets: control characters that article text never
@@ -120,14 +119,13 @@ def search_articles(store: Store, query: str, *, limit: int = 20, offset: int = 
     groups = parse_query(query)
     if not groups:
         return {"query": query, "total": 0, "items": []}
-    engine = store._engine  # the store package's own engine
-    with engine.connect() as connection:
-        if engine.dialect.name == "sqlite":
+    with store.reading() as connection:
+        if store.dialect == "sqlite":
             total, rows = _search_sqlite(connection, fts5_expression(groups), limit, offset)
-        elif engine.dialect.name == "postgresql":
+        elif store.dialect == "postgresql":
             total, rows = _search_postgres(connection, websearch_text(groups), limit, offset)
         else:
-            raise NotImplementedError(f"full-text search on {engine.dialect.name}")
+            raise NotImplementedError(f"full-text search on {store.dialect}")
         items = []
         for row in rows:
             item = dict(row)
@@ -187,35 +185,6 @@ def _with_articles(connection: Any, hits: list[tuple[str, float, str]]) -> list[
 # -- event listings -------------------------------------------------------------------------
 
 
-# sort name -> the column that leads; every order ends with article, position, id so that
-# pages never overlap or skip.
-SORTS = {
-    "date": (events.c.timeline_date, False),
-    "-date": (events.c.timeline_date, True),
-    "published": (events.c.published, False),
-    "-published": (events.c.published, True),
-    "type": (events.c.event_type, False),
-    "outlet": (events.c.outlet, False),
-    "actor": (events.c.actor_code, False),
-}
-
-
-def _ordering(sort: str) -> tuple[Any, bool, list[Any]]:
-    if sort not in SORTS:
-        raise ValueError(f"unknown sort {sort!r}; one of {', '.join(SORTS)}")
-    column, descending = SORTS[sort]
-    c = events.c
-    tail = [c.article_id, c.evidence_start, c.id]
-    return column, descending, [t.desc() for t in tail] if descending else tail
-
-
-def _events_query(connection: Any, filters: EventFilters, sort: str) -> Any:
-    column, descending, tail = _ordering(sort)
-    lead = column.desc().nulls_last() if descending else column.asc().nulls_last()
-    return (select(events.c.record).where(*filters.conditions(connection))
-            .order_by(lead, *tail))
-
-
 def find_event_json(store: Store, filters: EventFilters = EventFilters(), *,
                     sort: str = "date", limit: int = 50, offset: int = 0,
                     after: str | None = None,
@@ -227,9 +196,9 @@ def find_event_json(store: Store, filters: EventFilters = EventFilters(), *,
     NULLS LAST: SQLite cannot walk an index in that order and would sort every matching
     row for each page.
     """
-    column, descending, tail = _ordering(sort)
+    column, descending, tail = ordering(sort)
     c = events.c
-    with store._engine.connect() as connection:
+    with store.reading() as connection:
         conditions = filters.conditions(connection)
         # ids first, records after: sorting narrow rows is far cheaper than sorting rows
         # that carry the record
@@ -268,7 +237,7 @@ def find_event_json(store: Store, filters: EventFilters = EventFilters(), *,
 
 def event_json(store: Store, event_id: str) -> str | None:
     """One event record as the JSON text it is stored as; None for an unknown id."""
-    with store._engine.connect() as connection:
+    with store.reading() as connection:
         return connection.execute(select(events.c.record).where(events.c.id == event_id)).scalar()
 
 
@@ -284,20 +253,9 @@ def find_events(store: Store, filters: EventFilters = EventFilters(), *, sort: s
 
 def event_exists(store: Store, event_id: str) -> bool:
     """Whether an event of this id is stored (a paging cursor must name one)."""
-    with store._engine.connect() as connection:
+    with store.reading() as connection:
         return connection.execute(select(events.c.id).where(events.c.id == event_id)
                                   ).first() is not None
-
-
-def stream_events(store: Store, filters: EventFilters = EventFilters(), *,
-                  sort: str = "date") -> Iterator[dict]:
-    """Every matching event record, read in chunks (server-side cursor where the database
-    has one): for exports of any size."""
-    with store._engine.connect() as connection:
-        query = _events_query(connection, filters, sort)
-        result = connection.execution_options(stream_results=True, yield_per=2000).execute(query)
-        for record in result.scalars():
-            yield json.loads(record)
 
 
 def actor_counts(store: Store, *, query: str | None = None, limit: int = 100) -> list[dict]:
@@ -306,7 +264,7 @@ def actor_counts(store: Store, *, query: str | None = None, limit: int = 100) ->
     c = events.c
     n = func.count().label("n")
     results: dict[str, dict[str, Any]] = {}
-    with store._engine.connect() as connection:
+    with store.reading() as connection:
         for role, code, text_column in (("actor", c.actor_code, c.actor_text),
                                         ("recipient", c.recipient_code, c.recipient_text)):
             where = [code.is_not(None)]

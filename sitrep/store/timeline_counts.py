@@ -62,7 +62,7 @@ def event_histogram(store: Store, filters: EventFilters = EventFilters()) -> dic
     matching event counted by its timeline date (event date, else publication date), every
     bucket between the first and last present (empty ones with n = 0)."""
     c = events.c
-    with store._engine.connect() as connection:
+    with store.reading() as connection:
         rows = connection.execute(
             select(c.timeline_date, c.event_type, func.count())
             .where(*filters.conditions(connection))

@@ -7,9 +7,9 @@
 "use strict";
 
 (() => {
-  const TYPES = ["AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT",
-    "REQUEST", "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE",
-    "ASSAULT"];
+  // The PLOVER types in the codebook's order, as the server lists them (/api/event-types,
+  // read from its data/lexicon/events.toml): fetched before the first view is drawn.
+  let TYPES = [];
   const MODALITIES = ["asserted", "claimed", "denied", "planned", "hypothetical", "negated"];
   // One colour per PLOVER type, grouped like the quad classes: verbal cooperation (greens),
   // material cooperation (blues), verbal conflict (ambers), material conflict (reds).
@@ -200,6 +200,7 @@
     document.body.dataset.view = name;
     delete document.body.dataset.ready; // set again when this view has rendered (tests wait for it)
     try {
+      if (!TYPES.length) TYPES = await api("/api/event-types");
       await show(arg, params);
     } catch (error) {
       view.replaceChildren(h("div", { class: "error" }, h("h2", {}, "Could not load this page"),

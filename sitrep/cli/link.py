@@ -12,7 +12,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from sitrep.cli import _friendly_errors, _open_store, _stdout_console, db_option, err, main
+from sitrep.cli._util import db_option, err, friendly_errors, main, open_store, stdout_console
 
 FORMATS = click.Choice(["table", "json", "jsonl"])
 
@@ -23,7 +23,7 @@ FORMATS = click.Choice(["table", "json", "jsonl"])
                    "(in publication order; the same database always gives the same result).")
 @click.option("--quiet", "-q", is_flag=True, help="No summary.")
 @db_option
-@_friendly_errors
+@friendly_errors
 def link(db, rebuild, quiet) -> None:
     """Group stored articles into stories, their events into event clusters and recurring
     activities into series.
@@ -35,7 +35,7 @@ def link(db, rebuild, quiet) -> None:
     from sitrep.linking import link_pending, rebuild_links
     from sitrep.store.links import link_counts
 
-    store = _open_store(db)
+    store = open_store(db)
     report = (rebuild_links if rebuild else link_pending)(store)
     if not quiet:
         counts = link_counts(store)
@@ -62,7 +62,7 @@ def link(db, rebuild, quiet) -> None:
               help="With STORY_ID: every event of the story, not only those that several "
                    "articles report.")
 @db_option
-@_friendly_errors
+@friendly_errors
 def stories(db, story_id, fmt, limit, sort, min_articles, all_events) -> None:
     """List stories (articles about the same news), or show one: its articles and the events
     they report, merged across articles.
@@ -74,10 +74,10 @@ def stories(db, story_id, fmt, limit, sort, min_articles, all_events) -> None:
     """
     from sitrep.store import links
 
-    store = _open_store(db)
+    store = open_store(db)
     if story_id is None:
         found = links.stories_list(store, limit=limit, order=sort, min_articles=min_articles)
-        _write(found, fmt, lambda: _stories_table(found, _stdout_console()))
+        _write(found, fmt, lambda: _stories_table(found, stdout_console()))
         return
     one = links.story(store, story_id)
     if one is None:
@@ -85,23 +85,23 @@ def stories(db, story_id, fmt, limit, sort, min_articles, all_events) -> None:
     one["articles"] = links.story_articles(store, story_id)
     one["events"] = links.event_clusters_list(store, story_id,
                                               min_articles=1 if all_events else 2)
-    _write(one, fmt, lambda: _story_view(one, _stdout_console(), all_events))
+    _write(one, fmt, lambda: _story_view(one, stdout_console(), all_events))
 
 
 @main.command("series")
 @click.option("--format", "fmt", type=FORMATS, default="table", show_default=True)
 @click.option("--limit", type=click.IntRange(1), help="At most this many series.")
 @db_option
-@_friendly_errors
+@friendly_errors
 def series_command(db, fmt, limit) -> None:
     """List series: distinct events of one recurring activity (bomber flights, missile
     launches, protests, ...) by one actor in one area, in time order, with no long pause.
     Activities and their limits are defined in sitrep/data/link/activities.toml."""
     from sitrep.store import links
 
-    store = _open_store(db)
+    store = open_store(db)
     found = links.series_list(store, limit=limit)
-    _write(found, fmt, lambda: _series_view(found, _stdout_console()))
+    _write(found, fmt, lambda: _series_view(found, stdout_console()))
 
 
 def _write(found: list[dict] | dict, fmt: str, table: Callable[[], None]) -> None:

@@ -1,33 +1,17 @@
-"""`sitrep watch`: poll RSS/Atom feeds and ingest the articles their new entries link to.
+"""Watching RSS/Atom feeds: one poll of a feed ingests the articles its new entries link to.
 
 Each poll of a feed is a conditional request (the ETag and Last-Modified of the last poll,
 kept in the database's `feeds` table), so an unchanged feed costs one small request. Entries
 read before (`feed_entries`) are not fetched again; an entry whose page failed is tried
 again on the next polls, up to MAX_ATTEMPTS times. A broken feed is reported and recorded,
-and the other feeds go on.
+and the other feeds go on. `sitrep watch` (sitrep/cli/watch.py) polls on a schedule.
 """
 
 from __future__ import annotations
 
-import re
-import sys
-import time
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import TYPE_CHECKING, Any
-
-import click
-from rich.text import Text
-
-from sitrep.cli import (
-    EXIT_INPUT_FAILED,
-    EXIT_OK,
-    _friendly_errors,
-    _open_store,
-    db_option,
-    err,
-    main,
-)
+from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from sitrep.pipeline import Engine
@@ -38,8 +22,6 @@ MAX_ATTEMPTS = 3
 # New entries read per feed and poll: a feed of thousands must not mean thousands of fetches
 # in one go (the rest are read at the next polls).
 DEFAULT_MAX_ENTRIES = 100
-_DURATION = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*([smhd]?)\s*$")
-_SECONDS = {"": 1, "s": 1, "m": 60, "h": 3600, "d": 86400}
 
 
 @dataclass
@@ -77,6 +59,8 @@ def watch_feed(store: Store, url: str, *, engine: Engine | None = None, batch_si
     """Poll one feed and ingest the articles of its entries not read yet, at most
     `max_entries` of them (in feed order); the rest wait for the next poll, which then
     downloads the feed again rather than asking whether it changed."""
+    # here, not at the top: `sitrep --help` imports this module for its defaults, and the
+    # pipeline would load spaCy
     from sitrep.ingest.feeds import FeedError, poll_feed, read_entry
     from sitrep.pipeline import ingest_articles
     from sitrep.records import Article
@@ -119,74 +103,3 @@ def watch_feed(store: Store, url: str, *, engine: Engine | None = None, batch_si
                       entries_left=max(0, left),
                       articles_new=report.articles_new, events_new=report.events_new,
                       problems=report.problems)
-
-
-class Duration(click.ParamType):
-    name = "DURATION"
-
-    def convert(self, value: Any, param: Any, ctx: Any) -> float:
-        if isinstance(value, int | float):
-            return float(value)
-        match = _DURATION.match(str(value))
-        if not match or float(match.group(1)) <= 0:
-            self.fail(f"{value!r} is not a duration like 90s, 15m, 2h or 1d", param, ctx)
-        return float(match.group(1)) * _SECONDS[match.group(2)]
-
-
-@main.command()
-@click.argument("feed_urls", nargs=-1, required=True, metavar="FEED_URL...")
-@click.option("--every", default="15m", show_default=True, type=Duration(),
-              help="Time between polls: 90s, 15m, 2h, 1d.")
-@click.option("--once", is_flag=True, help="Poll every feed once and exit.")
-@click.option("--allow-private-urls", is_flag=True,
-              help="Let feeds and their links reach loopback and private network addresses "
-                   "(refused by default).")
-@click.option("--batch-size", default=16, show_default=True, type=click.IntRange(1, 512),
-              help="Articles per spaCy batch and per database commit.")
-@click.option("--max-bytes", default=5_000_000, show_default=True, type=click.IntRange(1_000),
-              help="Largest single page accepted.")
-@click.option("--max-entries", default=DEFAULT_MAX_ENTRIES, show_default=True,
-              type=click.IntRange(1), help="Most new entries read per feed and poll; the rest "
-              "are read at the next polls.")
-@click.option("--model", help="spaCy model to load.")
-@click.option("--lexicon", "lexicon_files", multiple=True, type=click.Path(exists=True),
-              help="Extra trigger/modality lexicon file (TOML). Repeatable.")
-@click.option("--actors", "actor_files", multiple=True, type=click.Path(exists=True),
-              help="Extra actor dictionary file (TSV). Repeatable.")
-@click.option("--quiet", "-q", is_flag=True, help="Report only errors.")
-@db_option
-@_friendly_errors
-def watch(feed_urls, every, once, allow_private_urls, batch_size, max_bytes, max_entries,
-          model, lexicon_files, actor_files, quiet, db) -> None:
-    """Poll RSS/Atom feeds and ingest the articles of new entries, every --every until
-    stopped (Ctrl-C), or just once with --once.
-
-    Feeds are fetched with conditional requests and what was read is remembered in the
-    database, so polling often costs little and never stores an article twice. A feed that
-    fails is reported and the others go on; with --once the exit code is 1 if any failed.
-    """
-    from sitrep.engine import ComponentSpec, InProcess
-
-    store = _open_store(db)
-    # one engine for every poll: the model is loaded at the first new article, then kept
-    engine = InProcess(ComponentSpec.of(model, lexicon_files, actor_files),
-                       batch_size=batch_size)
-    try:
-        while True:
-            failed = False
-            for url in dict.fromkeys(feed_urls):
-                report = watch_feed(store, url, engine=engine, batch_size=batch_size,
-                                    max_bytes=max_bytes, allow_private=allow_private_urls,
-                                    max_entries=max_entries)
-                failed |= report.error is not None
-                for problem in report.problems:
-                    err.print(Text(str(problem), style="red" if problem.severity == "error"
-                                   else "yellow"), soft_wrap=True)
-                if report.error or not quiet:
-                    err.print(Text(str(report), style="red" if report.error else ""),
-                              soft_wrap=True)
-            if once:
-                sys.exit(EXIT_INPUT_FAILED if failed else EXIT_OK)
-            time.sleep(every)
-    except KeyboardInterrupt:
-        err.print("stopped", soft_wrap=True)

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from sitrep.cli import _friendly_errors, _open_store, db_option, err, main
+from sitrep.cli._util import db_option, err, friendly_errors, main, open_store
 
 
 def _story_articles(store, story_id: str) -> list[str]:
@@ -38,7 +38,7 @@ def _story_articles(store, story_id: str) -> list[str]:
               help="Extra capability vocabulary (TOML, shape of "
                    "sitrep/data/compare/capabilities.toml). Repeatable.")
 @db_option
-@_friendly_errors
+@friendly_errors
 def compare(ids, as_articles, fmt, output, framing_files, capability_files, db) -> None:
     """Compare how articles report a story: coverage matrix, omissions, contradictions,
     attribution and framing.
@@ -56,7 +56,7 @@ def compare(ids, as_articles, fmt, output, framing_files, capability_files, db) 
             f"cannot write a {Path(output).suffix or 'suffix-less'} file; end it in one of "
             f"{', '.join(SUFFIXES)}, or name the format with --format",
             param_hint="--output")
-    store = _open_store(db)
+    store = open_store(db)
     if as_articles:
         article_ids = list(dict.fromkeys(ids))
     elif len(ids) == 1:
