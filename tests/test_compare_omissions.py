@@ -8,6 +8,7 @@ from fixtures.compare_builders import article, event
 
 from sitrep.compare import Knowledge, compare_articles
 from sitrep.compare.meaning import Meaning
+from sitrep.compare.omissions import OmissionFinder
 from sitrep.compare.statements import statements
 from sitrep.serve.comparison_report import markdown_report
 
@@ -170,3 +171,39 @@ def test_two_rare_details_shared_carry_a_long_sentence():
     match, _ = meaning.closest(mayor.statement, "b")
     assert match.score >= meaning.carried_at  # but "fundraiser" and "Texas" are rare
     assert "Brandt urged" in match.sentence
+
+
+def test_newsroom_lines_questions_and_cut_sentences_are_no_omissions():
+    a_text = ("The mayor of Tarvik closed the old bridge over the Sela river on Monday.\n"
+              "A spokesman for the mayor of Tarvik did not immediately respond to a request "
+              "for comment about the bridge.\n"
+              "Will the ferry be enough for the thousands who cross the Sela river every "
+              "day?\n"
+              "Engineers found deep cracks in two piers of the old bridge over the Sela "
+              "river.\n")
+    b_text = "The mayor of Tarvik shut the old bridge over the Sela river on Monday.\n"
+    comparison = compare_articles([article("a", "A", "2023-05-08", a_text),
+                                   article("b", "B", "2023-05-08", b_text)])
+    omitted = [o.sentence for o in _omitted(comparison, "b")]
+    # the spokesman's line and the question share the story's words, yet tell no fact
+    assert omitted == ["Engineers found deep cracks in two piers of the old bridge over the "
+                       "Sela river."]
+    finder = OmissionFinder(Knowledge.default(), None, [])
+    assert not finder.tells_a_fact("The ruling cited an older case (Marsh v.")
+    assert not finder.tells_a_fact("\"Who pays for this?\"")
+    assert not finder.tells_a_fact("The council declined to comment on the cracks.")
+    assert finder.tells_a_fact("The council voted to repair the bridge (at a cost "
+                                     "of $2 million).")
+
+
+def test_synonyms_meet_each_other_and_their_derivations():
+    meaning_keys = Meaning(Knowledge.default(), [], {})
+    def key(text, lemma, pos="NOUN"):
+        return meaning_keys.key(text, lemma, pos)[0]
+    # "parents" and "relatives" are one group; "relatives" and "relation" one derivation
+    assert key("parents", "parent") == key("relatives", "relative") == \
+        key("relation", "relation")
+    assert key("immigrants", "immigrant") == key("immigration", "immigration")
+    assert key("illegal", "illegal", "ADJ") == key("unauthorized", "unauthorized", "ADJ")
+    assert key("Americans", "Americans", "PROPN") == key("American", "American", "PROPN")
+    assert key("bid", "bid") == key("run", "run", "VERB")

@@ -153,11 +153,14 @@ class Meaning:
         if lemma.rstrip(".") in self.light or lower.rstrip(".") in self.light:
             return None, False
         if pos == "PROPN" or (text[:1].isupper() and not first):
-            return self.synonym.get(lemma, lemma), True
-        word = self.synonym.get(lemma, lemma)
-        if word in self.synonym.values() and word != lemma:
-            return word, False
-        return self.derive(word), False
+            if lemma not in self.synonym and lemma.endswith("s") and lemma[:-1] in self.synonym:
+                lemma = lemma[:-1]  # "Americans": a name's plural keeps its "s" as lemma
+            if lemma in self.synonym:
+                return self.derive(self.synonym[lemma]), True
+            return lemma, True
+        # every word of a synonym group meets the others, and their derivations, under the
+        # derived first word ("parents" and "relatives" -> "relat")
+        return self.derive(self.synonym.get(lemma, lemma)), False
 
     def derive(self, word: str) -> str:
         for ending in self.endings:

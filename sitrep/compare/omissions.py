@@ -13,7 +13,9 @@ Relevance to the story: the weighted share of the sentence's words that belong t
 story's core (the lead sentence of each article and the sentences of rows several articles
 report; a word counts by the share of articles whose core uses it), times the square of
 the sentence's share of `omissions.full_sentence_words` words (quotation fragments and
-credit lines rank low), plus `omissions.event_bonus` for coded events. Rules in
+credit lines rank low), plus `omissions.event_bonus` for coded events. Sentences that tell
+no fact (a newsroom line such as "did not respond to a request for comment", a question, a
+piece of a sentence) are never listed. Rules in
 `sitrep/data/compare/rules.toml`.
 """
 
@@ -23,7 +25,7 @@ from collections.abc import Sequence
 from datetime import date
 
 from sitrep.compare.features import Features
-from sitrep.compare.knowledge import Knowledge
+from sitrep.compare.knowledge import Knowledge, phrase_pattern
 from sitrep.compare.meaning import Meaning
 from sitrep.compare.records import ComparedArticle, CoverageRow, Omission, Statement
 
@@ -38,6 +40,7 @@ class OmissionFinder:
         self.lead_carried_at = float(rules["lead_carried_at"])
         self.window_days = int(rules["story_window_days"])
         self.full_words = int(rules["full_sentence_words"])
+        self.newsroom_line = phrase_pattern(rules["not_fact_phrases"])
         self.meaning = meaning
         self.ids = [a.id for a in articles]
         self.published = {a.id: _date(a.published) for a in articles}
@@ -84,7 +87,7 @@ class OmissionFinder:
             mentions = features[row.id]
             first = mentions[0]
             key = (first.mention.article_id, first.statement.index)
-            if key in listed:
+            if key in listed or not self.tells_a_fact(first.statement.text):
                 continue
             statements = {(f.mention.article_id, f.statement.index): f.statement
                           for f in mentions}
@@ -96,6 +99,15 @@ class OmissionFinder:
             if omission is not None:
                 found.append(omission)
         return found
+
+    def tells_a_fact(self, sentence: str) -> bool:
+        """Not a newsroom line ("did not respond to a request for comment"), a question, or
+        a piece of a sentence (a bracket left open)."""
+        if self.newsroom_line.search(sentence):
+            return False
+        if sentence.rstrip(" \"'”’)").endswith("?"):
+            return False
+        return sentence.count("(") == sentence.count(")")
 
     def _omission(self, row: CoverageRow, first: Features, statements: list[Statement],
                   listed: set[tuple[str, int]]) -> Omission | None:
