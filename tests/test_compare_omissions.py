@@ -207,3 +207,21 @@ def test_synonyms_meet_each_other_and_their_derivations():
     assert key("illegal", "illegal", "ADJ") == key("unauthorized", "unauthorized", "ADJ")
     assert key("Americans", "Americans", "PROPN") == key("American", "American", "PROPN")
     assert key("bid", "bid") == key("run", "run", "VERB")
+
+
+def test_a_title_stands_for_the_name_the_article_gives_it():
+    a_text = ("President Mira Solano of Kest vetoed the fishing quota bill on Friday.\n"
+              "The president called the quotas a threat to the harbour towns.\n"
+              "The Mayor Office opened a review of the fees at its office by the port.\n")
+    b_text = ("Kest's parliament passed a fishing quota bill last month.\n"
+              "Solano called the quotas a threat to harbour towns when she vetoed them.\n"
+              "Oren Tal, the party's chairman, backed the veto.\n")
+    knowledge = Knowledge.default()
+    articles = [article("a", "A", None, a_text), article("b", "B", None, b_text)]
+    meaning = Meaning(knowledge, articles,
+                      {a.id: statements(a, knowledge) for a in articles})
+    assert meaning.alias["president"] == {"solano"}
+    assert meaning.alias["chairman"] == {"tal"}
+    assert "mayor" not in meaning.alias  # "Office", written "office" too, is no name
+    called = meaning.by_article["a"][1]  # "The president called ..."
+    assert meaning.coverage(called, meaning.by_article["b"][1].keys) == 1.0

@@ -84,12 +84,19 @@ class Meaning:
         self.article_cover = float(rules["article_cover"])
         self.article_min_share = float(rules["article_min_share"])
         self.clause_factor = float(rules["clause_factor"])
+        self.titles = frozenset(table["titles"])
         self.by_article: dict[str, list[StatementKeys]] = {}
+        self.alias: dict[str, set[str]] = {}  # a title's key <-> the key of the name it stands for
         nlp = lemmatizer()
-        for article, doc in zip(articles, nlp.pipe(a.text for a in articles), strict=True):
+        docs = list(nlp.pipe(a.text for a in articles))
+        self.common_words = {t.lower_ for doc in docs for t in doc if t.text.islower()}
+        for article, doc in zip(articles, docs, strict=True):
             quotes = quotation_spans(article.text)
             self.by_article[article.id] = [self._keys(s, doc, quotes)
                                            for s in statements[article.id]]
+            for title, name in self._title_holders(doc).items():
+                self.alias.setdefault(title, set()).add(name)
+                self.alias.setdefault(name, set()).add(title)
         everything = [k for items in self.by_article.values() for k in items]
         df = Counter(key for item in everything for key in item.keys)
         total = max(1, len(everything))
@@ -134,6 +141,37 @@ class Meaning:
             clauses[-2].update(clauses.pop())  # a short tail belongs to the clause before
         return StatementKeys(statement, keys, quoted, words,
                              clauses if len(clauses) > 1 else [])
+
+    def _title_holders(self, doc) -> dict[str, str]:
+        """Title key -> key of the name the article most often writes with it: "President
+        Ana Ruiz" (a title before a run of capitalised words, the last of them the name) and
+        "Ana Ruiz, the party's chairwoman" (a title in the phrase after a name and a comma)."""
+        pairs: Counter[tuple[str, str]] = Counter()
+        tokens = list(doc)
+        for i, token in enumerate(tokens):
+            if token.lower_ in self.titles and i + 1 < len(tokens) and \
+                    _capitalised(tokens[i + 1]):
+                name = tokens[_name_run_end(tokens, i + 1)]
+                if name.lower_ not in self.common_words:
+                    pairs[self._key_of(token), self._key_of(name)] += 1
+            elif token.text == "," and i > 0 and _capitalised(tokens[i - 1]) and \
+                    tokens[i - 1].lower_ not in self.common_words:
+                for j in range(i + 1, min(i + 8, len(tokens))):
+                    after = tokens[j + 1] if j + 1 < len(tokens) else None
+                    if tokens[j].is_punct:
+                        break
+                    if tokens[j].lower_ in self.titles and not \
+                            (after is not None and _capitalised(after)):
+                        pairs[self._key_of(tokens[j]), self._key_of(tokens[i - 1])] += 1
+                        break
+        holders: dict[str, str] = {}
+        for (title, name), _ in pairs.most_common():
+            if title and name and title != name:
+                holders.setdefault(title, name)
+        return holders
+
+    def _key_of(self, token) -> str | None:
+        return self.key(token.text, token.lemma_, token.pos_)[0]
 
     def key(self, text: str, lemma: str, pos: str, first: bool = False) -> tuple[str | None, bool]:
         """The comparison key of one word and whether it is a name or number."""
@@ -197,7 +235,11 @@ class Meaning:
         total = sum(self.weight(k, n) for k, n in mine.items())
         if not total:
             return 0.0
-        return sum(self.weight(k, n) for k, n in mine.items() if k in keys) / total
+        return sum(self.weight(k, n) for k, n in mine.items() if self._held(k, keys)) / total
+
+    def _held(self, key: str, keys: set[str] | dict[str, bool]) -> bool:
+        """The key, or the name its title stands for (or a title of its name), is in keys."""
+        return key in keys or any(other in keys for other in self.alias.get(key, ()))
 
     def same_fact(self, a: Statement, b: Statement, at: float) -> bool:
         ka, kb = self.of(a), self.of(b)
@@ -236,6 +278,23 @@ class Meaning:
                 self.coverage(item, self.article_keys[article_id]) >= self.article_cover:
             best = replace(best[0], score=self.carried_at), best[1]
         return best
+
+
+NAME_SUFFIXES = frozenset({"jr.", "jr", "sr.", "sr", "ii", "iii", "'s", "’s"})
+
+
+def _capitalised(token) -> bool:
+    return token.text[:1].isupper() and (token.is_alpha or token.pos_ == "PROPN")
+
+
+def _name_run_end(tokens, start: int) -> int:
+    """The index of the last word of the run of capitalised words from `start` (suffixes
+    such as "Jr." aside: "Donald Trump Jr." is written "Trump")."""
+    end = start
+    while end + 1 < len(tokens) and _capitalised(tokens[end + 1]) and \
+            tokens[end + 1].lower_ not in NAME_SUFFIXES:
+        end += 1
+    return end
 
 
 def _hyphen_joined(tokens, i: int) -> bool:
