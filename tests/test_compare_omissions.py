@@ -15,7 +15,7 @@ from sitrep.serve.comparison_report import markdown_report
 BAGS_A = ("Lawmakers in Vessa approved legislation on Monday that bans plastic bags in shops.\n"
           "The measure also raises the fee for paper bags to ten cents.\n"
           "Shop owners in Vessa fear losing customers to the neighbouring town of Dorrin, "
-          "where plastic bags stay legal.\n")
+          "where plastic bags stay legal and parking is free.\n")
 BAGS_B = ("The Vessa parliament passed a bill on Monday prohibiting plastic bags in shops.\n"
           "Paper bags will cost 10 cents under the new legislation.\n"
           "A fisherman caught a record tuna near the harbour.\n")
@@ -155,7 +155,7 @@ def test_two_rare_details_shared_carry_a_long_sentence():
     a_text = "\n".join([
         *filler,
         "Mayor Ilse Brandt, speaking at a fund-raiser in Corpus Christi, Tex., explained why "
-        "voters should choose her.",
+        "undecided voters in the northern districts should choose her.",
     ]) + "\n"
     b_text = "\n".join([
         *filler,
