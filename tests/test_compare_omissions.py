@@ -54,7 +54,7 @@ def test_a_fact_the_other_article_lacks_is_an_omission_with_its_closest_sentence
 
 def test_a_sentence_is_listed_once_though_it_holds_two_events():
     text = ("Storms hit the coast of Lenn on Friday.\n"
-            "Rioters blocked the coast road and police raided the camp at Lenn on Friday.\n")
+            "Rioters blocked the Osk road and police raided the camp at Lenn on Friday.\n")
     events = [event(text, "blocked", "PROTEST", actor=("Rioters", None)),
               event(text, "raided", "ASSAULT", actor=("police", None))]
     a = article("a", "One", "2023-04-01", text, events)
@@ -139,14 +139,14 @@ def test_a_quote_paraphrased_and_called_false_is_no_omission():
 def test_the_lead_of_one_story_is_carried_by_the_other_lead():
     a_text = ("Rebel units seized the main airport of Kesh early on Saturday after a night of "
               "heavy shelling.\n"
-              "Several cargo planes were destroyed on the runway at Kesh.\n")
+              "Rebels destroyed six cargo planes at the airport of Kesh.\n")
     b_text = ("The Kesh airport has fallen to insurgent forces, the defence ministry conceded.\n"
               "Aid agencies suspended flights into the region.\n")
     comparison = compare_articles([article("a", "A", "2023-09-02", a_text),
                                    article("b", "B", "2023-09-02", b_text)])
     omitted_by_b = [o for o in _omitted(comparison, "b")]
     assert not [o for o in omitted_by_b if o.sentence.startswith("Rebel units")]
-    assert [o for o in omitted_by_b if o.sentence.startswith("Several cargo")]
+    assert [o for o in omitted_by_b if o.sentence.startswith("Rebels destroyed")]
 
 
 def test_two_rare_details_shared_carry_a_long_sentence():
@@ -225,3 +225,23 @@ def test_a_title_stands_for_the_name_the_article_gives_it():
     assert "mayor" not in meaning.alias  # "Office", written "office" too, is no name
     called = meaning.by_article["a"][1]  # "The president called ..."
     assert meaning.coverage(called, meaning.by_article["b"][1].keys) == 1.0
+
+
+def test_a_sentence_with_no_name_of_its_own_is_listed_only_when_nothing_comes_near():
+    lead = "The harbour board of Vellin raised the mooring fees by a third on Monday.\n"
+    b = article("b", "B", "2023-06-05", lead + "Board members approved the rise by seven "
+                "votes to two.\n")
+
+    def omitted_by_b(detail, knowledge=None):
+        a = article("a", "A", "2023-06-05", lead + detail + "\n")
+        return [o.sentence for o in _omitted(compare_articles([a, b], knowledge), "b")]
+
+    # a name B never writes: B does not tell it, in any words
+    anchored = "Fishing crews in Vellin blocked the Dorsa harbour entrance with their trawlers."
+    assert omitted_by_b(anchored) == [anchored]
+    # every name of it is in B, whose sentences come near it: B may say it in other words
+    unanchored = "Fishing crews in Vellin blocked the harbour entrance with their trawlers."
+    assert omitted_by_b(unanchored) == []
+    knowledge = Knowledge.default()
+    knowledge.rules["omissions"]["unanchored_below"] = 1.0  # no anchor needed: listed
+    assert omitted_by_b(unanchored, knowledge) == [unanchored]

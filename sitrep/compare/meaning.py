@@ -124,7 +124,9 @@ class Meaning:
             words.append(token.lower_)
             if any(q0 < token.idx < q1 for q0, q1 in quotes):
                 quoted.append(token.lower_)
-            found = [self.key(token.text, token.lemma_, token.pos_, first=i == 0)]
+            # the first word is capitalised as any sentence's is, after a quotation mark too
+            first = not any(t.is_alpha for t in tokens[:i])
+            found = [self.key(token.text, token.lemma_, token.pos_, first=first)]
             if _hyphen_joined(tokens, i):  # "fund-raiser" meets "fundraiser"
                 joined = token.text + tokens[i + 2].text
                 found.append(self.key(joined, joined, token.pos_))
@@ -240,6 +242,12 @@ class Meaning:
     def _held(self, key: str, keys: set[str] | dict[str, bool]) -> bool:
         """The key, or the name its title stands for (or a title of its name), is in keys."""
         return key in keys or any(other in keys for other in self.alias.get(key, ()))
+
+    def new_names(self, statement: Statement, article_id: str) -> list[str]:
+        """The statement's names and numbers that the article never writes (nor a title
+        standing for them)."""
+        return [k for k, is_name in self.of(statement).keys.items()
+                if is_name and not self._held(k, self.article_keys[article_id])]
 
     def same_fact(self, a: Statement, b: Statement, at: float) -> bool:
         ka, kb = self.of(a), self.of(b)

@@ -15,7 +15,9 @@ report; a word counts by the share of articles whose core uses it), times the sq
 the sentence's share of `omissions.full_sentence_words` words (quotation fragments and
 credit lines rank low), plus `omissions.event_bonus` for coded events. Sentences that tell
 no fact (a newsroom line such as "did not respond to a request for comment", a question, a
-piece of a sentence) are never listed. Rules in
+piece of a sentence) are never listed; nor is one with no anchor in words (no name or
+number the omitting article lacks, and some sentence of it near: it may tell it in other
+words). Rules in
 `sitrep/data/compare/rules.toml`.
 """
 
@@ -38,6 +40,7 @@ class OmissionFinder:
         self.event_bonus = float(rules["event_bonus"])
         self.carried_at = float(rules["carried_at"])
         self.lead_carried_at = float(rules["lead_carried_at"])
+        self.unanchored_below = float(rules["unanchored_below"])
         self.window_days = int(rules["story_window_days"])
         self.full_words = int(rules["full_sentence_words"])
         self.newsroom_line = phrase_pattern(rules["not_fact_phrases"])
@@ -126,6 +129,8 @@ class OmissionFinder:
                 if best is not None:
                     listed.add((article_id, best[1]))  # its own words for the fact: not again
                 continue
+            if not self._anchored(statements, article_id, best[0].score if best else 0.0):
+                continue  # it may tell it in words no overlap finds: neither omitted nor told
             missing.append(article_id)
             if best is not None:
                 nearest.append(best[0])
@@ -134,6 +139,14 @@ class OmissionFinder:
         return Omission(row.id, row.label, row.kind, sorted(reported, key=self.ids.index),
                         missing, row.relevance, first.statement.text, first.mention.source,
                         nearest)
+
+    def _anchored(self, statements: list[Statement], article_id: str, score: float) -> bool:
+        """Whether the omission can be told from words: the sentence names someone or
+        something, or gives a number, that the article never writes; or no sentence of the
+        article comes near it (cover under `unanchored_below`). A sentence all of whose
+        names the article uses may be told there in words that share none of its own."""
+        return score < self.unanchored_below or \
+            any(self.meaning.new_names(s, article_id) for s in statements)
 
     def _leads_agree(self, statement: Statement, article_id: str) -> bool:
         """Two leads of one story tell its main event, in whatever words: a lead is carried
