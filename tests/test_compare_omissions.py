@@ -139,7 +139,7 @@ def test_a_quote_paraphrased_and_called_false_is_no_omission():
 def test_the_lead_of_one_story_is_carried_by_the_other_lead():
     a_text = ("Rebel units seized the main airport of Kesh early on Saturday after a night of "
               "heavy shelling.\n"
-              "Rebels destroyed six cargo planes at the airport of Kesh.\n")
+              "Rebels destroyed 12 cargo planes at the airport of Kesh.\n")
     b_text = ("The Kesh airport has fallen to insurgent forces, the defence ministry conceded.\n"
               "Aid agencies suspended flights into the region.\n")
     comparison = compare_articles([article("a", "A", "2023-09-02", a_text),
@@ -179,14 +179,14 @@ def test_newsroom_lines_questions_and_cut_sentences_are_no_omissions():
               "for comment about the bridge.\n"
               "Will the ferry be enough for the thousands who cross the Sela river every "
               "day?\n"
-              "Engineers found deep cracks in two piers of the old bridge over the Sela "
+              "Engineers found deep cracks in 14 piers of the old bridge over the Sela "
               "river.\n")
     b_text = "The mayor of Tarvik shut the old bridge over the Sela river on Monday.\n"
     comparison = compare_articles([article("a", "A", "2023-05-08", a_text),
                                    article("b", "B", "2023-05-08", b_text)])
     omitted = [o.sentence for o in _omitted(comparison, "b")]
     # the spokesman's line and the question share the story's words, yet tell no fact
-    assert omitted == ["Engineers found deep cracks in two piers of the old bridge over the "
+    assert omitted == ["Engineers found deep cracks in 14 piers of the old bridge over the "
                        "Sela river."]
     finder = OmissionFinder(Knowledge.default(), None, [])
     assert not finder.tells_a_fact("The ruling cited an older case (Marsh v.")

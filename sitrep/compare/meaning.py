@@ -245,9 +245,11 @@ class Meaning:
 
     def new_names(self, statement: Statement, article_id: str) -> list[str]:
         """The statement's names and numbers that the article never writes (nor a title
-        standing for them)."""
+        standing for them); numbers under 10 aside ("two sides", "a two-state solution"
+        are said in many ways)."""
         return [k for k, is_name in self.of(statement).keys.items()
-                if is_name and not self._held(k, self.article_keys[article_id])]
+                if is_name and not self._held(k, self.article_keys[article_id])
+                and not (k.isdigit() and int(k) < 10)]
 
     def same_fact(self, a: Statement, b: Statement, at: float) -> bool:
         ka, kb = self.of(a), self.of(b)

@@ -41,6 +41,7 @@ class OmissionFinder:
         self.carried_at = float(rules["carried_at"])
         self.lead_carried_at = float(rules["lead_carried_at"])
         self.unanchored_below = float(rules["unanchored_below"])
+        self.unanchored_min_keys = int(rules["unanchored_min_keys"])
         self.window_days = int(rules["story_window_days"])
         self.full_words = int(rules["full_sentence_words"])
         self.newsroom_line = phrase_pattern(rules["not_fact_phrases"])
@@ -142,11 +143,15 @@ class OmissionFinder:
 
     def _anchored(self, statements: list[Statement], article_id: str, score: float) -> bool:
         """Whether the omission can be told from words: the sentence names someone or
-        something, or gives a number, that the article never writes; or no sentence of the
-        article comes near it (cover under `unanchored_below`). A sentence all of whose
+        something, or gives a number from 10 up, that the article never writes; or no
+        sentence of the article comes near it (cover under `unanchored_below`) and it has
+        `unanchored_min_keys` keys (a short line such as "He defended it." comes near
+        nothing by having few words). A sentence all of whose
         names the article uses may be told there in words that share none of its own."""
-        return score < self.unanchored_below or \
-            any(self.meaning.new_names(s, article_id) for s in statements)
+        if score < self.unanchored_below and \
+                len(self.meaning.of(statements[0]).keys) >= self.unanchored_min_keys:
+            return True
+        return any(self.meaning.new_names(s, article_id) for s in statements)
 
     def _leads_agree(self, statement: Statement, article_id: str) -> bool:
         """Two leads of one story tell its main event, in whatever words: a lead is carried
