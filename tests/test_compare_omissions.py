@@ -192,6 +192,12 @@ def test_newsroom_lines_questions_and_cut_sentences_are_no_omissions():
     assert not finder.tells_a_fact("The ruling cited an older case (Marsh v.")
     assert not finder.tells_a_fact("\"Who pays for this?\"")
     assert not finder.tells_a_fact("The council declined to comment on the cracks.")
+    assert not finder.tells_a_fact("A local station shared footage of the cracked piers:")
+    knowledge = Knowledge.default()
+    lines = article("c", "C", None, "Refusal to even discuss a new bridge.\n"
+                    "The council refused to discuss a new bridge.\n")
+    meaning = Meaning(knowledge, [lines], {"c": statements(lines, knowledge)})
+    assert [item.has_verb for item in meaning.by_article["c"]] == [False, True]
     assert finder.tells_a_fact("The council voted to repair the bridge (at a cost "
                                      "of $2 million).")
 

@@ -35,6 +35,7 @@ from sitrep.compare.text import quotation_spans
 from sitrep.parse.model import DEFAULT_MODELS, ModelNotFound
 
 NUMBER = re.compile(r"^\$?\d[\d,.]*$")
+FINITE_VERB_TAGS = frozenset({"VBD", "VBP", "VBZ", "MD"})  # Penn tags of a verb with a tense
 YEAR = re.compile(r"^(1[89]|20)\d\d$")  # years are shared by chance, other numbers are not
 # Where a sentence breaks into clauses ("X, who ..., said that ...; Y").
 CLAUSE_BREAKS = frozenset(",;:()\"“”—–") | {"--"}
@@ -58,6 +59,7 @@ class StatementKeys:
     quoted_words: list[str]  # the words inside quotation marks, lowercased, in order
     words: list[str]  # every word, lowercased, in order
     clauses: list[dict[str, bool]]  # keys of the stretches between commas, dashes, quotes
+    has_verb: bool = True  # False for a fragment ("Unwillingness to start a discussion.")
 
 
 class Meaning:
@@ -141,8 +143,9 @@ class Meaning:
                     keys.setdefault(key, True)
         if len(clauses) > 1 and len(clauses[-1]) < self.min_clause_keys:
             clauses[-2].update(clauses.pop())  # a short tail belongs to the clause before
+        has_verb = any(t.tag_ in FINITE_VERB_TAGS for t in tokens)  # not "to discuss" alone
         return StatementKeys(statement, keys, quoted, words,
-                             clauses if len(clauses) > 1 else [])
+                             clauses if len(clauses) > 1 else [], has_verb)
 
     def _title_holders(self, doc) -> dict[str, str]:
         """Title key -> key of the name the article most often writes with it: "President

@@ -15,7 +15,7 @@ report; a word counts by the share of articles whose core uses it), times the sq
 the sentence's share of `omissions.full_sentence_words` words (quotation fragments and
 credit lines rank low), plus `omissions.event_bonus` for coded events. Sentences that tell
 no fact (a newsroom line such as "did not respond to a request for comment", a question, a
-piece of a sentence) are never listed; nor is one with no anchor in words (no name or
+line introducing a video, a piece of a sentence or one without a verb) are never listed; nor is one with no anchor in words (no name or
 number the omitting article lacks, and some sentence of it near: it may tell it in other
 words). Rules in
 `sitrep/data/compare/rules.toml`.
@@ -91,7 +91,8 @@ class OmissionFinder:
             mentions = features[row.id]
             first = mentions[0]
             key = (first.mention.article_id, first.statement.index)
-            if key in listed or not self.tells_a_fact(first.statement.text):
+            if key in listed or not self.tells_a_fact(first.statement.text) or \
+                    not self.meaning.of(first.statement).has_verb:
                 continue
             statements = {(f.mention.article_id, f.statement.index): f.statement
                           for f in mentions}
@@ -105,11 +106,14 @@ class OmissionFinder:
         return found
 
     def tells_a_fact(self, sentence: str) -> bool:
-        """Not a newsroom line ("did not respond to a request for comment"), a question, or
-        a piece of a sentence (a bracket left open)."""
+        """Not a newsroom line ("did not respond to a request for comment"), a question, a
+        line introducing a video or list (ending in a colon), or a piece of a sentence (a
+        bracket left open). Fragments without a verb are left out by the caller."""
         if self.newsroom_line.search(sentence):
             return False
         if sentence.rstrip(" \"'”’)").endswith("?"):
+            return False
+        if sentence.rstrip().endswith(":"):  # a line that introduces a video or a list
             return False
         return sentence.count("(") == sentence.count(")")
 
