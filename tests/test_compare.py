@@ -305,7 +305,7 @@ def test_attribution_profile_counts_sources_and_own_voice():
 
 def test_coverage_matrix_statuses_and_omissions():
     a_text = ("Flood water closed the main railway bridge in Tarn on Tuesday.\n"
-              "Engineers expect the railway bridge in Tarn to reopen within a week, the rail "
+              "Engineers expect the railway bridge in Tarn to reopen in 10 days, the rail "
               "company said.\n")
     b_text = ("Flood water closed the main railway bridge in Tarn on Tuesday.\n"
               "The mayor blamed years of neglect for the damage.\n")

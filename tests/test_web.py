@@ -504,7 +504,7 @@ def test_a_long_comparison_ranks_its_omissions_and_pages_its_evidence(page, serv
     total = len(found["omissions"])
     top = page.locator("#cmp-omissions > ol > li")
     # the ten most relevant first, any others folded away
-    assert top.count() == min(10, total) and total >= 5
+    assert top.count() == min(10, total) and total >= 2
     assert page.locator("#cmp-omissions details li").count() == max(0, total - 10)
     ranked = sorted(found["omissions"], key=lambda o: -o["relevance"])
     assert top.first.locator("b").inner_text() == ranked[0]["label"]

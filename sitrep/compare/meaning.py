@@ -35,6 +35,7 @@ from sitrep.compare.text import quotation_spans
 from sitrep.parse.model import DEFAULT_MODELS, ModelNotFound
 
 NUMBER = re.compile(r"^\$?\d[\d,.]*$")
+FINITE_VERB_TAGS = frozenset({"VBD", "VBP", "VBZ", "MD"})  # Penn tags of a verb with a tense
 YEAR = re.compile(r"^(1[89]|20)\d\d$")  # years are shared by chance, other numbers are not
 # Where a sentence breaks into clauses ("X, who ..., said that ...; Y").
 CLAUSE_BREAKS = frozenset(",;:()\"“”—–") | {"--"}
@@ -58,6 +59,7 @@ class StatementKeys:
     quoted_words: list[str]  # the words inside quotation marks, lowercased, in order
     words: list[str]  # every word, lowercased, in order
     clauses: list[dict[str, bool]]  # keys of the stretches between commas, dashes, quotes
+    has_verb: bool = True  # False for a fragment ("Unwillingness to start a discussion.")
 
 
 class Meaning:
@@ -84,12 +86,19 @@ class Meaning:
         self.article_cover = float(rules["article_cover"])
         self.article_min_share = float(rules["article_min_share"])
         self.clause_factor = float(rules["clause_factor"])
+        self.titles = frozenset(table["titles"])
         self.by_article: dict[str, list[StatementKeys]] = {}
+        self.alias: dict[str, set[str]] = {}  # a title's key <-> the key of the name it stands for
         nlp = lemmatizer()
-        for article, doc in zip(articles, nlp.pipe(a.text for a in articles), strict=True):
+        docs = list(nlp.pipe(a.text for a in articles))
+        self.common_words = {t.lower_ for doc in docs for t in doc if t.text.islower()}
+        for article, doc in zip(articles, docs, strict=True):
             quotes = quotation_spans(article.text)
             self.by_article[article.id] = [self._keys(s, doc, quotes)
                                            for s in statements[article.id]]
+            for title, name in self._title_holders(doc).items():
+                self.alias.setdefault(title, set()).add(name)
+                self.alias.setdefault(name, set()).add(title)
         everything = [k for items in self.by_article.values() for k in items]
         df = Counter(key for item in everything for key in item.keys)
         total = max(1, len(everything))
@@ -117,7 +126,9 @@ class Meaning:
             words.append(token.lower_)
             if any(q0 < token.idx < q1 for q0, q1 in quotes):
                 quoted.append(token.lower_)
-            found = [self.key(token.text, token.lemma_, token.pos_, first=i == 0)]
+            # the first word is capitalised as any sentence's is, after a quotation mark too
+            first = not any(t.is_alpha for t in tokens[:i])
+            found = [self.key(token.text, token.lemma_, token.pos_, first=first)]
             if _hyphen_joined(tokens, i):  # "fund-raiser" meets "fundraiser"
                 joined = token.text + tokens[i + 2].text
                 found.append(self.key(joined, joined, token.pos_))
@@ -132,8 +143,40 @@ class Meaning:
                     keys.setdefault(key, True)
         if len(clauses) > 1 and len(clauses[-1]) < self.min_clause_keys:
             clauses[-2].update(clauses.pop())  # a short tail belongs to the clause before
+        has_verb = any(t.tag_ in FINITE_VERB_TAGS for t in tokens)  # not "to discuss" alone
         return StatementKeys(statement, keys, quoted, words,
-                             clauses if len(clauses) > 1 else [])
+                             clauses if len(clauses) > 1 else [], has_verb)
+
+    def _title_holders(self, doc) -> dict[str, str]:
+        """Title key -> key of the name the article most often writes with it: "President
+        Ana Ruiz" (a title before a run of capitalised words, the last of them the name) and
+        "Ana Ruiz, the party's chairwoman" (a title in the phrase after a name and a comma)."""
+        pairs: Counter[tuple[str, str]] = Counter()
+        tokens = list(doc)
+        for i, token in enumerate(tokens):
+            if token.lower_ in self.titles and i + 1 < len(tokens) and \
+                    _capitalised(tokens[i + 1]):
+                name = tokens[_name_run_end(tokens, i + 1)]
+                if name.lower_ not in self.common_words:
+                    pairs[self._key_of(token), self._key_of(name)] += 1
+            elif token.text == "," and i > 0 and _capitalised(tokens[i - 1]) and \
+                    tokens[i - 1].lower_ not in self.common_words:
+                for j in range(i + 1, min(i + 8, len(tokens))):
+                    after = tokens[j + 1] if j + 1 < len(tokens) else None
+                    if tokens[j].is_punct:
+                        break
+                    if tokens[j].lower_ in self.titles and not \
+                            (after is not None and _capitalised(after)):
+                        pairs[self._key_of(tokens[j]), self._key_of(tokens[i - 1])] += 1
+                        break
+        holders: dict[str, str] = {}
+        for (title, name), _ in pairs.most_common():
+            if title and name and title != name:
+                holders.setdefault(title, name)
+        return holders
+
+    def _key_of(self, token) -> str | None:
+        return self.key(token.text, token.lemma_, token.pos_)[0]
 
     def key(self, text: str, lemma: str, pos: str, first: bool = False) -> tuple[str | None, bool]:
         """The comparison key of one word and whether it is a name or number."""
@@ -153,11 +196,14 @@ class Meaning:
         if lemma.rstrip(".") in self.light or lower.rstrip(".") in self.light:
             return None, False
         if pos == "PROPN" or (text[:1].isupper() and not first):
-            return self.synonym.get(lemma, lemma), True
-        word = self.synonym.get(lemma, lemma)
-        if word in self.synonym.values() and word != lemma:
-            return word, False
-        return self.derive(word), False
+            if lemma not in self.synonym and lemma.endswith("s") and lemma[:-1] in self.synonym:
+                lemma = lemma[:-1]  # "Americans": a name's plural keeps its "s" as lemma
+            if lemma in self.synonym:
+                return self.derive(self.synonym[lemma]), True
+            return lemma, True
+        # every word of a synonym group meets the others, and their derivations, under the
+        # derived first word ("parents" and "relatives" -> "relat")
+        return self.derive(self.synonym.get(lemma, lemma)), False
 
     def derive(self, word: str) -> str:
         for ending in self.endings:
@@ -194,7 +240,19 @@ class Meaning:
         total = sum(self.weight(k, n) for k, n in mine.items())
         if not total:
             return 0.0
-        return sum(self.weight(k, n) for k, n in mine.items() if k in keys) / total
+        return sum(self.weight(k, n) for k, n in mine.items() if self._held(k, keys)) / total
+
+    def _held(self, key: str, keys: set[str] | dict[str, bool]) -> bool:
+        """The key, or the name its title stands for (or a title of its name), is in keys."""
+        return key in keys or any(other in keys for other in self.alias.get(key, ()))
+
+    def new_names(self, statement: Statement, article_id: str) -> list[str]:
+        """The statement's names and numbers that the article never writes (nor a title
+        standing for them); numbers under 10 aside ("two sides", "a two-state solution"
+        are said in many ways)."""
+        return [k for k, is_name in self.of(statement).keys.items()
+                if is_name and not self._held(k, self.article_keys[article_id])
+                and not (k.isdigit() and int(k) < 10)]
 
     def same_fact(self, a: Statement, b: Statement, at: float) -> bool:
         ka, kb = self.of(a), self.of(b)
@@ -233,6 +291,23 @@ class Meaning:
                 self.coverage(item, self.article_keys[article_id]) >= self.article_cover:
             best = replace(best[0], score=self.carried_at), best[1]
         return best
+
+
+NAME_SUFFIXES = frozenset({"jr.", "jr", "sr.", "sr", "ii", "iii", "'s", "’s"})
+
+
+def _capitalised(token) -> bool:
+    return token.text[:1].isupper() and (token.is_alpha or token.pos_ == "PROPN")
+
+
+def _name_run_end(tokens, start: int) -> int:
+    """The index of the last word of the run of capitalised words from `start` (suffixes
+    such as "Jr." aside: "Donald Trump Jr." is written "Trump")."""
+    end = start
+    while end + 1 < len(tokens) and _capitalised(tokens[end + 1]) and \
+            tokens[end + 1].lower_ not in NAME_SUFFIXES:
+        end += 1
+    return end
 
 
 def _hyphen_joined(tokens, i: int) -> bool:

@@ -13,7 +13,11 @@ Relevance to the story: the weighted share of the sentence's words that belong t
 story's core (the lead sentence of each article and the sentences of rows several articles
 report; a word counts by the share of articles whose core uses it), times the square of
 the sentence's share of `omissions.full_sentence_words` words (quotation fragments and
-credit lines rank low), plus `omissions.event_bonus` for coded events. Rules in
+credit lines rank low), plus `omissions.event_bonus` for coded events. Sentences that tell
+no fact (a newsroom line such as "did not respond to a request for comment", a question, a
+line introducing a video, a piece of a sentence or one without a verb) are never listed; nor is one with no anchor in words (no name or
+number the omitting article lacks, and some sentence of it near: it may tell it in other
+words). Rules in
 `sitrep/data/compare/rules.toml`.
 """
 
@@ -23,7 +27,7 @@ from collections.abc import Sequence
 from datetime import date
 
 from sitrep.compare.features import Features
-from sitrep.compare.knowledge import Knowledge
+from sitrep.compare.knowledge import Knowledge, phrase_pattern
 from sitrep.compare.meaning import Meaning
 from sitrep.compare.records import ComparedArticle, CoverageRow, Omission, Statement
 
@@ -36,8 +40,11 @@ class OmissionFinder:
         self.event_bonus = float(rules["event_bonus"])
         self.carried_at = float(rules["carried_at"])
         self.lead_carried_at = float(rules["lead_carried_at"])
+        self.unanchored_below = float(rules["unanchored_below"])
+        self.unanchored_min_keys = int(rules["unanchored_min_keys"])
         self.window_days = int(rules["story_window_days"])
         self.full_words = int(rules["full_sentence_words"])
+        self.newsroom_line = phrase_pattern(rules["not_fact_phrases"])
         self.meaning = meaning
         self.ids = [a.id for a in articles]
         self.published = {a.id: _date(a.published) for a in articles}
@@ -84,7 +91,8 @@ class OmissionFinder:
             mentions = features[row.id]
             first = mentions[0]
             key = (first.mention.article_id, first.statement.index)
-            if key in listed:
+            if key in listed or not self.tells_a_fact(first.statement.text) or \
+                    not self.meaning.of(first.statement).has_verb:
                 continue
             statements = {(f.mention.article_id, f.statement.index): f.statement
                           for f in mentions}
@@ -96,6 +104,18 @@ class OmissionFinder:
             if omission is not None:
                 found.append(omission)
         return found
+
+    def tells_a_fact(self, sentence: str) -> bool:
+        """Not a newsroom line ("did not respond to a request for comment"), a question, a
+        line introducing a video or list (ending in a colon), or a piece of a sentence (a
+        bracket left open). Fragments without a verb are left out by the caller."""
+        if self.newsroom_line.search(sentence):
+            return False
+        if sentence.rstrip(" \"'”’)").endswith("?"):
+            return False
+        if sentence.rstrip().endswith(":"):  # a line that introduces a video or a list
+            return False
+        return sentence.count("(") == sentence.count(")")
 
     def _omission(self, row: CoverageRow, first: Features, statements: list[Statement],
                   listed: set[tuple[str, int]]) -> Omission | None:
@@ -114,6 +134,8 @@ class OmissionFinder:
                 if best is not None:
                     listed.add((article_id, best[1]))  # its own words for the fact: not again
                 continue
+            if not self._anchored(statements, article_id, best[0].score if best else 0.0):
+                continue  # it may tell it in words no overlap finds: neither omitted nor told
             missing.append(article_id)
             if best is not None:
                 nearest.append(best[0])
@@ -122,6 +144,18 @@ class OmissionFinder:
         return Omission(row.id, row.label, row.kind, sorted(reported, key=self.ids.index),
                         missing, row.relevance, first.statement.text, first.mention.source,
                         nearest)
+
+    def _anchored(self, statements: list[Statement], article_id: str, score: float) -> bool:
+        """Whether the omission can be told from words: the sentence names someone or
+        something, or gives a number from 10 up, that the article never writes; or no
+        sentence of the article comes near it (cover under `unanchored_below`) and it has
+        `unanchored_min_keys` keys (a short line such as "He defended it." comes near
+        nothing by having few words). A sentence all of whose
+        names the article uses may be told there in words that share none of its own."""
+        if score < self.unanchored_below and \
+                len(self.meaning.of(statements[0]).keys) >= self.unanchored_min_keys:
+            return True
+        return any(self.meaning.new_names(s, article_id) for s in statements)
 
     def _leads_agree(self, statement: Statement, article_id: str) -> bool:
         """Two leads of one story tell its main event, in whatever words: a lead is carried

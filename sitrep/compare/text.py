@@ -15,7 +15,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 # Words before a full stop that do not end a sentence.
 ABBREVIATIONS = frozenset("""mr mrs ms dr prof gen lt col maj capt sgt adm cmdr gov sen rep
 st jan feb mar apr jun jul aug sep sept oct nov dec no vs etc inc co corp jr sr ft mt rev
-dept est approx fig""".split())
+dept est approx fig v""".split())
 FINAL = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s)")
 OPENING = re.compile(r"[\"“‘(\[]*[A-Z0-9]")
 WORD = re.compile(r"[A-Za-z0-9][\w'’.-]*[\w]|[A-Za-z0-9]")
