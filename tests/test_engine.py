@@ -118,6 +118,7 @@ def ingest_with(engine, corpus: Path, db: str, batch_size: int = 3):
     return report
 
 
+@pytest.mark.slow
 def test_local_processes_store_the_same_events(corpus, reference, tmp_path):
     engine = LocalProcesses(workers=2, batch_size=3)
     assert engine.workers == 2
@@ -148,6 +149,7 @@ class CountingBatches:
         self.engine.close()
 
 
+@pytest.mark.slow
 def test_dask_local_cluster_stores_the_same_events_with_few_batches_in_flight(
         corpus, reference, tmp_path):
     engine = CountingBatches(DaskCluster(workers=2, batch_size=3))
@@ -175,6 +177,7 @@ def _worker_settings() -> tuple:
             os.environ.get("MALLOC_TRIM_THRESHOLD_"))
 
 
+@pytest.mark.slow
 def test_cli_dask_engine_on_a_running_scheduler(corpus, reference, tmp_path):
     from distributed import LocalCluster
 
@@ -220,3 +223,23 @@ def test_warm_up_raises_what_loading_raised():
         assert len(workers) == 2
     # the block has ended: so have the worker processes, not left behind the caller's work
     assert not any(worker.is_alive() for worker in workers)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("engine", ["local", "dask"])
+def test_worker_processes_end_with_the_ingest(engine, corpus, tmp_path):
+    import psutil
+
+    def ours() -> set[int]:
+        # multiprocessing's resource tracker is not a worker: it serves this process until
+        # it exits, however many pools come and go
+        return {p.pid for p in psutil.Process().children(recursive=True)
+                if "resource_tracker" not in " ".join(p.cmdline())}
+
+    before = ours()
+    result = CliRunner().invoke(main, ["ingest", str(corpus), "--db", str(tmp_path / "w.db"),
+                                       "--engine", engine, "--workers", "2",
+                                       "--batch-size", "3"])
+    assert result.exit_code == 0, result.output
+    assert "24 new" in result.output
+    assert ours() - before == set()

@@ -62,6 +62,7 @@ def kill_after_first_commit(command: list[str], db: Path, timeout: float = 120) 
     return count
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("engine", [
     ["--workers", "1"],
     ["--engine", "local", "--workers", "2"],
