@@ -7,10 +7,11 @@ runs `-n 2 --dist loadgroup`) the controller starts the one server and each work
 database of its own on it (the URL's database name + `_gw0`, `_gw1`, ...), so two workers
 never drop each other's tables.
 
-Scheduling under `--dist loadgroup`: a test marked `slow` is a work unit of its own and is
-handed out first, so that the long system tests spread over the workers and none is left
-running alone at the end; every other test goes with its module (one unit per module), so a
-module's fixtures are built once, on one worker.
+Scheduling under `--dist loadgroup`: a test marked `slow` is a work unit of its own (unless
+its module puts its tests in an `xdist_group`, to share an expensive fixture) and is handed
+out first, so that the long system tests spread over the workers and none is left running
+alone at the end; every other test goes with its module (one unit per module), so a module's
+fixtures are built once, on one worker.
 """
 
 from __future__ import annotations

@@ -16,6 +16,9 @@ from sitrep.parse.model import ModelNotFound
 from sitrep.pipeline import ingest_into
 from sitrep.store import Store, links
 
+# under xdist one worker runs them all: they share the reference ingest (module fixture)
+pytestmark = pytest.mark.xdist_group("test_engine")
+
 # Invented reports, written for these tests: two parties per story, sentences that carry
 # events of several types, places and relative dates.
 PARTIES = [
