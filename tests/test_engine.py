@@ -112,6 +112,7 @@ def reference(corpus, tmp_path_factory):
 
 
 def ingest_with(engine, corpus: Path, db: str, batch_size: int = 3):
+    """Ingest with `engine` and close it, as `sitrep ingest` does."""
     with Store(db) as store:
         store.migrate()
         try:
@@ -121,12 +122,22 @@ def ingest_with(engine, corpus: Path, db: str, batch_size: int = 3):
     return report
 
 
+def child_processes() -> set[int]:
+    import psutil
+
+    # multiprocessing's resource tracker is no worker: it serves this process until it exits
+    return {p.pid for p in psutil.Process().children(recursive=True)
+            if "resource_tracker" not in " ".join(p.cmdline())}
+
+
 @pytest.mark.slow
 def test_local_processes_store_the_same_events(corpus, reference, tmp_path):
+    before = child_processes()
     engine = LocalProcesses(workers=2, batch_size=3)
     assert engine.workers == 2
     engine.warm_up()  # the workers have loaded their components: nothing else changes
     report = ingest_with(engine, corpus, str(tmp_path / "local.db"))
+    assert child_processes() <= before, "worker processes outlived the ingest"
     assert report.articles_new == 24
     assert stored(str(tmp_path / "local.db")) == reference
 
@@ -155,6 +166,7 @@ class CountingBatches:
 @pytest.mark.slow
 def test_dask_local_cluster_stores_the_same_events_with_few_batches_in_flight(
         corpus, reference, tmp_path):
+    before = child_processes()
     engine = CountingBatches(DaskCluster(workers=2, batch_size=3))
     assert engine.engine.workers == 2
     # the workers run with our settings: no stack-sampling profiler, slow monitors, and
@@ -162,6 +174,7 @@ def test_dask_local_cluster_stores_the_same_events_with_few_batches_in_flight(
     settings = engine.engine.client.run(_worker_settings)
     assert list(settings.values()) == [(False, "1s", "5s", None)] * 2
     report = ingest_with(engine, corpus, str(tmp_path / "dask.db"))
+    assert child_processes() <= before, "worker processes outlived the ingest"
     assert report.articles_new == 24
     assert engine.handed_back == engine.pulled == 8
     # bounded: 2 batches per worker submitted ahead, never the whole input
@@ -226,23 +239,3 @@ def test_warm_up_raises_what_loading_raised():
         assert len(workers) == 2
     # the block has ended: so have the worker processes, not left behind the caller's work
     assert not any(worker.is_alive() for worker in workers)
-
-
-@pytest.mark.slow
-@pytest.mark.parametrize("engine", ["local", "dask"])
-def test_worker_processes_end_with_the_ingest(engine, corpus, tmp_path):
-    import psutil
-
-    def ours() -> set[int]:
-        # multiprocessing's resource tracker is not a worker: it serves this process until
-        # it exits, however many pools come and go
-        return {p.pid for p in psutil.Process().children(recursive=True)
-                if "resource_tracker" not in " ".join(p.cmdline())}
-
-    before = ours()
-    result = CliRunner().invoke(main, ["ingest", str(corpus), "--db", str(tmp_path / "w.db"),
-                                       "--engine", engine, "--workers", "2",
-                                       "--batch-size", "3"])
-    assert result.exit_code == 0, result.output
-    assert "24 new" in result.output
-    assert ours() - before == set()
