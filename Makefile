@@ -39,7 +39,7 @@ demo: install
 	@echo "  $(BIN)/sitrep --help"
 
 test: $(BIN)/.installed-test
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n 2 --dist loadgroup --no-loadscope-reorder
 
 clean:
 	rm -rf $(VENV) *.egg-info $(DEMO_DB)

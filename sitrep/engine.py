@@ -114,6 +114,22 @@ def _in_order(submit: Callable[[list[Article]], _Future], batches: Iterable[list
         yield pending.popleft().result()
 
 
+def _split(batch: list[Article], parts: int) -> list[list[Article]]:
+    """`batch` in at most `parts` runs of consecutive articles, of near-equal counts."""
+    size = -(-len(batch) // parts)
+    return [batch[i : i + size] for i in range(0, len(batch), size)]
+
+
+class _Joined:
+    """The results of the parts of one batch, as the batch's."""
+
+    def __init__(self, parts: list[Any]) -> None:
+        self.parts = parts
+
+    def result(self) -> list[ProcessedArticle]:
+        return [processed for part in self.parts for processed in part.result()]
+
+
 class _Closing:
     """`with engine:` closes it at the end of the block."""
 
@@ -167,7 +183,11 @@ class LocalProcesses(_Closing):
 
     def run(self, batches: Iterable[list[Article]]) -> Iterator[list[ProcessedArticle]]:
         def submit(batch: list[Article]) -> _Future:
-            return self._pool.submit(code_batch, batch, self.spec, self.batch_size)
+            # One task per worker for each batch rather than one per batch: the workers share
+            # every batch, so at the end of the input neither sits idle while the other codes
+            # a whole last batch (an odd number of batches left one worker idle for a batch).
+            return _Joined([self._pool.submit(code_batch, part, self.spec, self.batch_size)
+                            for part in _split(batch, self.workers)])
 
         try:
             yield from _in_order(submit, batches, BATCHES_AHEAD_PER_WORKER * self.workers)

@@ -74,6 +74,15 @@ def pipeline(articles: Iterable[Article], components: Components | None = None, 
     """Parse, extract and resolve each article, lazily and in input order. An article whose
     coding fails or runs past its time budget comes out `failed` (with its problem); the
     others go on."""
+    for processed, _ in pipeline_with_parses(articles, components, batch_size=batch_size):
+        yield processed
+
+
+def pipeline_with_parses(articles: Iterable[Article], components: Components | None = None, *,
+                         batch_size: int = DEFAULT_BATCH_SIZE
+                         ) -> Iterator[tuple[ProcessedArticle, Doc | None]]:
+    """`pipeline`, each article with its parse (None if parsing it failed), for a caller
+    that reads the parse too (evaluation) rather than parsing every text a second time."""
     components = components or Components.load()
     remaining = iter(articles)
     parsing: deque[Article] = deque()  # taken by the parser, not yet out
@@ -88,7 +97,7 @@ def pipeline(articles: Iterable[Article], components: Components | None = None, 
             for doc, article, headline in parse_with_headlines(components.nlp, taken(),
                                                                batch_size=batch_size):
                 parsing.popleft()
-                yield _code(doc, article, headline, components)
+                yield _code(doc, article, headline, components), doc
             return
         except Exception:  # noqa: BLE001 - one article of the parser's batch failed
             if not parsing:
@@ -100,13 +109,14 @@ def pipeline(articles: Iterable[Article], components: Components | None = None, 
                 yield _parse_alone(article, components)
 
 
-def _parse_alone(article: Article, components: Components) -> ProcessedArticle:
+def _parse_alone(article: Article, components: Components
+                 ) -> tuple[ProcessedArticle, Doc | None]:
     try:
         with time_budget(SECONDS_PER_ARTICLE):
             [(doc, _, headline)] = parse_with_headlines(components.nlp, [article], batch_size=1)
     except Exception as error:  # noqa: BLE001 - the boundary: the batch goes on
-        return ProcessedArticle.failed(article, error, "parsing")
-    return _code(doc, article, headline, components)
+        return ProcessedArticle.failed(article, error, "parsing"), None
+    return _code(doc, article, headline, components), doc
 
 
 def _code(doc: Doc, article: Article, headline: Doc | None,

@@ -339,6 +339,7 @@ def test_the_readme_names_the_commands_without_db():
     assert claims and all("but `eval`" in line for line in claims)
 
 
+@pytest.mark.slow
 def test_ingest_off_a_terminal_reports_progress_by_tenths_with_the_time_left(tmp_path):
     folder = tmp_path / "reports"
     folder.mkdir()

@@ -16,6 +16,9 @@ from sitrep.parse.model import ModelNotFound
 from sitrep.pipeline import ingest_into
 from sitrep.store import Store, links
 
+# under xdist one worker runs them all: they share the reference ingest (module fixture)
+pytestmark = pytest.mark.xdist_group("test_engine")
+
 # Invented reports, written for these tests: two parties per story, sentences that carry
 # events of several types, places and relative dates.
 PARTIES = [
@@ -109,6 +112,7 @@ def reference(corpus, tmp_path_factory):
 
 
 def ingest_with(engine, corpus: Path, db: str, batch_size: int = 3):
+    """Ingest with `engine` and close it, as `sitrep ingest` does."""
     with Store(db) as store:
         store.migrate()
         try:
@@ -118,11 +122,22 @@ def ingest_with(engine, corpus: Path, db: str, batch_size: int = 3):
     return report
 
 
+def child_processes() -> set[int]:
+    import psutil
+
+    # multiprocessing's resource tracker is no worker: it serves this process until it exits
+    return {p.pid for p in psutil.Process().children(recursive=True)
+            if "resource_tracker" not in " ".join(p.cmdline())}
+
+
+@pytest.mark.slow
 def test_local_processes_store_the_same_events(corpus, reference, tmp_path):
+    before = child_processes()
     engine = LocalProcesses(workers=2, batch_size=3)
     assert engine.workers == 2
     engine.warm_up()  # the workers have loaded their components: nothing else changes
     report = ingest_with(engine, corpus, str(tmp_path / "local.db"))
+    assert child_processes() <= before, "worker processes outlived the ingest"
     assert report.articles_new == 24
     assert stored(str(tmp_path / "local.db")) == reference
 
@@ -148,8 +163,10 @@ class CountingBatches:
         self.engine.close()
 
 
+@pytest.mark.slow
 def test_dask_local_cluster_stores_the_same_events_with_few_batches_in_flight(
         corpus, reference, tmp_path):
+    before = child_processes()
     engine = CountingBatches(DaskCluster(workers=2, batch_size=3))
     assert engine.engine.workers == 2
     # the workers run with our settings: no stack-sampling profiler, slow monitors, and
@@ -157,6 +174,7 @@ def test_dask_local_cluster_stores_the_same_events_with_few_batches_in_flight(
     settings = engine.engine.client.run(_worker_settings)
     assert list(settings.values()) == [(False, "1s", "5s", None)] * 2
     report = ingest_with(engine, corpus, str(tmp_path / "dask.db"))
+    assert child_processes() <= before, "worker processes outlived the ingest"
     assert report.articles_new == 24
     assert engine.handed_back == engine.pulled == 8
     # bounded: 2 batches per worker submitted ahead, never the whole input
@@ -175,6 +193,7 @@ def _worker_settings() -> tuple:
             os.environ.get("MALLOC_TRIM_THRESHOLD_"))
 
 
+@pytest.mark.slow
 def test_cli_dask_engine_on_a_running_scheduler(corpus, reference, tmp_path):
     from distributed import LocalCluster
 

@@ -124,6 +124,7 @@ def stored_texts(db: Path) -> list[str]:
         return [row[0] for row in connection.execute("SELECT text FROM articles")]
 
 
+@pytest.mark.slow
 def test_a_fuzzed_batch_stores_every_good_article_once_and_reports_the_bad(tmp_path):
     folder, db, log = tmp_path / "inputs", tmp_path / "fuzz.db", tmp_path / "errors.log"
     good, bad = write_inputs(folder, random.Random(16), goods=24)

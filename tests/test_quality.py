@@ -99,6 +99,7 @@ def test_plv_half_does_not_regress(half):
     assert scores.macro_f1 >= PLV_FLOORS[half]
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(not GEO.exists(), reason=f"geo_dev gold not found at {GEO}")
 @pytest.mark.parametrize("half", list(GEO_FLOORS))
 def test_geo_dev_half_does_not_regress(half):
@@ -110,6 +111,7 @@ def test_geo_dev_half_does_not_regress(half):
         assert value >= GEO_FLOORS[half][measure], (half, measure, reached)
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(not BASIL.exists(), reason=f"basil_dev not found at {BASIL}")
 def test_stories_group_each_news_event_in_a_dated_and_a_dense_stream(tmp_path):
     from sitrep.evaluation.stories import (

@@ -19,6 +19,8 @@ from test_engine import stored, write_corpus
 from sitrep.pipeline import ingest_into
 from sitrep.store import Store
 
+# under xdist the three runs go to one worker: they share the uninterrupted run's database
+pytestmark = pytest.mark.xdist_group("test_resume")
 N_ARTICLES = 30
 SITREP = Path(sys.executable).with_name("sitrep")
 
@@ -62,6 +64,7 @@ def kill_after_first_commit(command: list[str], db: Path, timeout: float = 120) 
     return count
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("engine", [
     ["--workers", "1"],
     ["--engine", "local", "--workers", "2"],

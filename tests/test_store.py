@@ -243,6 +243,7 @@ with Store(sys.argv[1]) as store:
 """
 
 
+@pytest.mark.slow
 def test_two_processes_creating_one_new_database_both_succeed(backend: str, tmp_path: Path):
     # two first ingests into a database that does not exist yet, started together
     for attempt in range(3):

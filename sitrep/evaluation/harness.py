@@ -22,8 +22,8 @@ from sitrep.evaluation.gold import GoldRecord, load_gold
 from sitrep.evaluation.score import Prediction, Scores, score
 from sitrep.evaluation.select import Selection
 from sitrep.evaluation.toponyms import ToponymScores, load_toponym_gold, score_article
-from sitrep.parse import DEFAULT_BATCH_SIZE, parse_articles
-from sitrep.pipeline import Components, pipeline
+from sitrep.parse import parse_articles
+from sitrep.pipeline import Components, pipeline, pipeline_with_parses
 from sitrep.records import Article, Event
 from sitrep.resolve.article_places import resolve_spans
 from sitrep.resolve.events import article_countries
@@ -124,12 +124,12 @@ def evaluate_toponyms(path: str | Path, components: Components | None = None, *,
     gold = gold[:limit]
     components = components or Components.load()
     articles = [g.article for g in gold]
-    # The pipeline keeps its parse to itself: the gold spans get a parse of their own, of
-    # the same text, streamed alongside it batch by batch.
-    parsed = parse_articles(components.nlp, articles, batch_size=DEFAULT_BATCH_SIZE)
     results = []
-    for g, processed, (doc, _) in zip(gold, pipeline(articles, components), parsed,
-                                      strict=True):
+    # the gold spans are resolved on the parse the pipeline made of the same text
+    for g, (processed, doc) in zip(gold, pipeline_with_parses(articles, components),
+                                   strict=True):
+        if doc is None:  # the pipeline could not parse it: let the error show here
+            [(doc, _)] = parse_articles(components.nlp, [g.article], batch_size=1)
         context = article_countries(components.actors.find_countries(g.text))
         resolved = resolve_spans(doc, components.places, components.actors,
                                  [(t.start, t.end) for t in g.toponyms], context, text=g.text)
