@@ -81,3 +81,13 @@ def test_dotted_initials_of_a_state_and_a_dateline_in_capitals_are_places(compon
     assert found["TEGA CAY"] == ("USA", "Tega Cay")
     assert found["S.C"] == ("USA", "South Carolina")
     assert not {"Miss", "Ore", "Wash"} & set(found)
+
+
+def test_a_one_word_division_abroad_needs_the_parse_or_a_hint(components) -> None:
+    # Saint Lucia has a division called Town: a council's name is no place
+    found = mapped(components, "The Town Council met on Tuesday to approve the budget.")
+    assert "Town" not in found
+    # a division named with its type word, or listed before "counties", stays
+    found = mapped(components, "Deputies searched Walker County, and the Clarke and Oconee "
+                               "counties sent help.")
+    assert {"Walker County", "Clarke", "Oconee"} <= set(found)

@@ -398,3 +398,17 @@ def test_a_name_that_is_a_places_own_is_not_read_as_anothers_alternate(gazetteer
     mentions = gazetteer.find(text)
     places = dict(zip([m.text for m in mentions], gazetteer.resolve_together(mentions)))
     assert places["Maryville"].name == "Maryville"
+
+
+def test_a_big_city_in_a_story_set_in_its_country_yields_to_a_namesake_the_story_surrounds(
+        gazetteer: Gazetteer) -> None:
+    # the country is no lock on a city: its namesake among the story's Texas names wins
+    text = ("Gainesville opened its new library. Crews from Whitesboro and from Cooke County "
+            "helped, and Gainesville thanked them.")
+    mentions = gazetteer.find(text)
+    places = gazetteer.resolve_together(mentions, context_countries=["USA"])
+    assert [p.admin1 for m, p in zip(mentions, places) if m.text == "Gainesville"] == [
+        "Texas", "Texas"]
+    # with no such names around it, the larger one
+    alone = gazetteer.find("Gainesville opened its new library.")
+    assert gazetteer.resolve_together(alone, context_countries=["USA"])[0].admin1 == "Florida"

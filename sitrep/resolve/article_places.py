@@ -2,8 +2,10 @@
 
 The gazetteer proposes names; the parse and the article decide which are used as places
 here: a curated feature (sea, base, range...) or a state's dotted initials ("S.C.") is
-kept as is; a country or capital unless spaCy reads it as part of a person's or
-organisation's name ("the US Pacific Air Forces"); a city or region name where spaCy reads
+kept as is, and so are divisions listed before "counties" or "parishes"; a country or
+capital unless spaCy reads it as part of a person's or organisation's name ("the US Pacific
+Air Forces"); a city or region name, or a division named by one word without its type word
+("Town", a division of Saint Lucia, in "the Town Council"), where spaCy reads
 a place (GPE/LOC/FAC) there, or the article does elsewhere (one sense per article), or
 the text does ("Greer, S.C."; "in", "from" before it; a dateline in capitals) — so that
 "Obama", "the New York Times" or "South" in "South Korean" are not put on the map. The
@@ -59,8 +61,9 @@ def places_in(doc: Doc, gazetteer: Gazetteer, actors: ActorDictionary,
     for mention, place, labels, locative, in_a_longer_name in readings:
         if mention.text in surnames and not mention.hinted and not is_well_known(place):
             continue  # a village called Petrova, not Washington or Jackson, Mississippi
-        if labels & PLACE_LABELS or place.kind in CURATED or mention.abbreviation:
-            kept.append(mention)  # "the S.C. Highway Patrol": initials are no one's name
+        if (labels & PLACE_LABELS or place.kind in CURATED or mention.abbreviation
+                or mention.listed_division):
+            kept.append(mention)  # "the S.C. Highway Patrol", "Clarke and Oconee counties"
         elif mention.text in read_as_place and not ("PERSON" in labels and in_a_longer_name):
             kept.append(mention)  # "Alexandria police": a place elsewhere in the article
         elif _is_dateline(mention, text):
@@ -69,7 +72,9 @@ def places_in(doc: Doc, gazetteer: Gazetteer, actors: ActorDictionary,
             continue  # "lives in Tega Cay": a person is not lived in
         elif mention.hinted or locative:
             kept.append(mention)  # "Greer, S.C.", "from Edmonton"
-        elif place.kind not in NEEDS_PARSE and not labels & NOT_PLACE_LABELS:
+        elif (place.kind not in NEEDS_PARSE and not labels & NOT_PLACE_LABELS
+              and not (place.kind == "admin2" and " " not in mention.text
+                       and not mention.listed_division)):
             kept.append(mention)
     for mention, place in zip(kept, gazetteer.resolve_together(kept, context_countries=context)):
         if place is not None:

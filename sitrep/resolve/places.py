@@ -94,6 +94,7 @@ class PlaceMention:
     candidates: tuple[Place, ...]  # best first
     hinted: bool = False  # read with its neighbour: "Paris, Texas" (both of them)
     abbreviation: bool = False  # a region's abbreviation: "Md.", "W.Va."
+    listed_division: bool = False  # listed before "counties": "Clarke and Oconee counties"
 
 
 class _Entry(NamedTuple):
@@ -460,7 +461,8 @@ class Gazetteer:
             start, end = words[first].start, words[last - 1].end
             mentions.append(PlaceMention(text[start:end], start, end, tuple(places),
                                          hinted=following is not None or read_as is not None,
-                                         abbreviation=first in abbreviations))
+                                         abbreviation=first in abbreviations,
+                                         listed_division=first in listed_divisions))
         return mentions
 
     def _abbreviation_at(self, text: str, words: list[_Word],
@@ -565,8 +567,9 @@ class Gazetteer:
         region, or a place in the same country), as Dublin in a story that names Laurens
         County and Georgia. A well-known place (Paris, France) yields only to names of the
         other place's own region, a country or region only to a region of its name
-        (Georgia; Florida is no town of New York because the story names Albany), and
-        neither where the story is set in its country. A name the text pins down ("Paris,
+        (Georgia; Florida is no town of New York because the story names Albany), and a
+        region not where the story is set in its country (a city there still yields to a
+        namesake whose region the story names: Gainesville, Texas among Texan names). A name the text pins down ("Paris,
         Texas") keeps its place and counts with it alone."""
         first = [self.resolve_mention(m, context_countries=context_countries)
                  for m in mentions]
@@ -593,8 +596,9 @@ class Gazetteer:
 
             if is_well_known(place):
                 # only other names of its own region move a well-known place, a country or
-                # region only to a region (Georgia), and not in a story set in its country
-                if lead == place.country and place.kind not in ("country", "capital"):
+                # region only to a region (Georgia), and a region not in a story set in its
+                # country
+                if lead == place.country and place.kind == "admin1":
                     out.append(place)
                     continue
                 rivals = [c for c in mention.candidates[:_AGREEMENT_CANDIDATES]
