@@ -412,3 +412,17 @@ def test_a_big_city_in_a_story_set_in_its_country_yields_to_a_namesake_the_story
     # with no such names around it, the larger one
     alone = gazetteer.find("Gainesville opened its new library.")
     assert gazetteer.resolve_together(alone, context_countries=["USA"])[0].admin1 == "Florida"
+
+
+def test_a_name_pinned_by_its_region_once_keeps_that_place_throughout(gazetteer: Gazetteer) -> None:
+    text = ("The fair opened in Palestine, Texas, on Friday. Palestine expects twice the "
+            "crowd next year.")
+    mentions = gazetteer.find(text)
+    places = gazetteer.resolve_together(mentions)
+    assert [p.admin1 for m, p in zip(mentions, places) if m.text == "Palestine"] == [
+        "Texas", "Texas"]
+    # a comma between two towns is a list, not a hint: the first Decatur pins nothing
+    text = "Voters in Decatur, Avondale Estates and Atlanta met. Decatur voted first."
+    mentions = gazetteer.find(text)
+    places = gazetteer.resolve_together(mentions)
+    assert [p.admin1 for m, p in zip(mentions, places) if m.text == "Decatur"][1] == "Georgia"

@@ -579,10 +579,19 @@ class Gazetteer:
         countries = [place.country if place is not None else None for place in first]
         texts = [name_key(m.text) for m in mentions]
         lead = context_countries[0] if context_countries else None
+        # one sense per article: "Springfield, Ohio" once, then "Springfield" is that one
+        # (a region or country after the comma: "Decatur, Avondale Estates" is a list)
+        pinned = {texts[i]: place for i, (mention, place) in enumerate(zip(mentions, first))
+                  if mention.hinted and place is not None and i + 1 < len(mentions)
+                  and mentions[i + 1].start - mention.end <= 2 and first[i + 1] is not None
+                  and first[i + 1].kind in ("admin1", "country")}
         out: list[Place | None] = []
         for i, (mention, place) in enumerate(zip(mentions, first)):
             if place is None or mention.hinted or len(mention.candidates) < 2:
                 out.append(place)
+                continue
+            if texts[i] in pinned and pinned[texts[i]] in mention.candidates:
+                out.append(pinned[texts[i]])
                 continue
             others = list({texts[j]: j for j in range(len(mentions)) if texts[j] != texts[i]}
                           .values())  # each other name once, however often it recurs
