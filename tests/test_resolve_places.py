@@ -426,3 +426,22 @@ def test_a_name_pinned_by_its_region_once_keeps_that_place_throughout(gazetteer:
     mentions = gazetteer.find(text)
     places = gazetteer.resolve_together(mentions)
     assert [p.admin1 for m, p in zip(mentions, places) if m.text == "Decatur"][1] == "Georgia"
+
+
+def test_the_ranker_moves_an_open_name_to_where_the_story_is(gazetteer: Gazetteer) -> None:
+    # a country, a capital or a bigger namesake yields to the place among whose neighbours
+    # the story is set, where the rules alone keep the well-known one
+    for text, name, region in [
+        ("Palestine police said the fire spread to farms in Anderson County near Elkhart.",
+         "Palestine", "Texas"),
+        ("Augusta schools opened late; North Augusta and Aiken followed.", "Augusta",
+         "Georgia"),
+        ("Moscow officials in Latah County said the Pullman road reopened.", "Moscow",
+         "Idaho")]:
+        mentions = gazetteer.find(text)
+        places = dict(zip([m.text for m in mentions], gazetteer.resolve_together(mentions)))
+        assert places[name].admin1 == region, text
+    # not where the story's other names lie in the capital's country
+    text = "Moscow officials said Russia would reopen the Pullman road."
+    mentions = gazetteer.find(text)
+    assert gazetteer.resolve_together(mentions)[0].country == "RUS"

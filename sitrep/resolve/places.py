@@ -27,6 +27,7 @@ from pathlib import Path
 from typing import Iterator, NamedTuple, Sequence
 
 from sitrep.records import Location
+from sitrep.resolve.place_ranker import rerank
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 PLACES_DIR = DATA_DIR / "places"
@@ -561,6 +562,14 @@ class Gazetteer:
         return _choose(mention.candidates, context_countries, None, small_wins=mention.hinted)
 
     def resolve_together(self, mentions: Sequence[PlaceMention], *,
+                         context_countries: Sequence[str] = ()) -> list[Place | None]:
+        """Each mention's place, the article read as a whole: the rules' choice
+        (`resolve_by_rules`), which the learned ranker (`place_ranker`) may change for a
+        name the text does not pin down."""
+        return rerank(mentions, self.resolve_by_rules(mentions,
+                                                      context_countries=context_countries))
+
+    def resolve_by_rules(self, mentions: Sequence[PlaceMention], *,
                          context_countries: Sequence[str] = ()) -> list[Place | None]:
         """Each mention's place, the article read as a whole: an ambiguous name is the one
         of its places that the article's other names agree with most (they name the same
