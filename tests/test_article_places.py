@@ -91,3 +91,10 @@ def test_a_one_word_division_abroad_needs_the_parse_or_a_hint(components) -> Non
     found = mapped(components, "Deputies searched Walker County, and the Clarke and Oconee "
                                "counties sent help.")
     assert {"Walker County", "Clarke", "Oconee"} <= set(found)
+
+
+def test_native_american_names_a_people_not_the_country(components) -> None:
+    from sitrep.resolve.article_places import demonyms_in
+
+    text = "The museum shows Native American pottery beside American flags."
+    assert [p.start for p in demonyms_in(components.actors, text)] == [text.index("American f")]

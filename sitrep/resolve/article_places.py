@@ -32,6 +32,7 @@ NOT_PLACE_LABELS = {"PERSON", "ORG", "NORP", "WORK_OF_ART", "PRODUCT", "EVENT", 
 NEEDS_PARSE = {"city", "admin1", "region"}
 CURATED = {"sea", "ocean", "strait", "gulf", "canal", "island", "peninsula", "base", "range",
            "site", "continent"}
+NATIVE = re.compile(r"\bNative\s+$")  # "Native American": a people, not the country
 CAPITAL = re.compile(r"\b(?:[A-Z][\w'’-]+ ){1,3}capital\b")
 
 
@@ -93,13 +94,15 @@ def demonyms_in(actors: ActorDictionary, text: str,
                 places: Sequence[ArticlePlace] = ()) -> list[ArticlePlace]:
     """The countries an article names by adjective or demonym ("Russian troops", "the
     Sudanese"), as mentions of the country (kind `demonym`, at its reference point), apart
-    from the places found where the text names one."""
+    from the places found where the text names one; "Native American" names a people."""
     taken = [(p.start, p.end) for p in places]
     out = []
     for found in actors.find_demonyms(text):
         country = actors.country(found.code) if found.code else None
         if country is None or country.lat is None or country.lon is None or any(
                 start < found.end and found.start < end for start, end in taken):
+            continue
+        if NATIVE.search(text, 0, found.start):
             continue
         out.append(ArticlePlace(text=found.matched, name=country.name, kind="demonym",
                                 country=country.code, lat=country.lat, lon=country.lon,
