@@ -445,3 +445,13 @@ def test_the_ranker_moves_an_open_name_to_where_the_story_is(gazetteer: Gazettee
     text = "Moscow officials said Russia would reopen the Pullman road."
     mentions = gazetteer.find(text)
     assert gazetteer.resolve_together(mentions)[0].country == "RUS"
+
+
+def test_words_for_kinds_of_place_and_adjectives_are_places_only_with_a_hint(
+        gazetteer: Gazetteer) -> None:
+    # GeoNames has a division called Town (Saint Lucia) and a town called Olympic
+    text = "The Town Council backed the Olympic bid, and the Village Board agreed."
+    assert [m.text for m in gazetteer.find(text)] == []
+    # a personal name listed before "counties" is still the division
+    text = "Schools in Hamilton and Warren counties closed."
+    assert [m.text for m in gazetteer.find(text)] == ["Hamilton", "Warren"]

@@ -449,7 +449,8 @@ class Gazetteer:
             following = found[n + 1][2] if n + 1 < len(found) and self._comma_between(
                 text, words, last, found[n + 1][0]) and found[n + 1][0] not in (
                 listed_divisions) else None  # "Clarke, Oconee and Barrow counties": a list
-            if self._is_common_word(words, first, last, entries, text, following):
+            if first not in listed_divisions and self._is_common_word(
+                    words, first, last, entries, text, following):
                 continue
             if following is None and " ".join(w.key for w in words[first:last]) in _NEVER_ALONE:
                 continue
@@ -526,7 +527,7 @@ class Gazetteer:
         "near", ... or before ", <place>"; a name printed all in capitals mid-text only if it
         is a known abbreviation."""
         key = " ".join(w.key for w in words[first:last])
-        if key not in self._common or entries[0].place.kind not in ("city", "admin1"):
+        if key not in self._common or entries[0].place.kind not in ("city", "admin1", "admin2"):
             return False
         if following is not None:
             return False
