@@ -135,8 +135,9 @@ def resolve_spans(doc: Doc, gazetteer: Gazetteer, actors: ActorDictionary,
     where no place is known by that name: resolution without detection, as when toponyms
     are given (`sitrep eval` on toponym gold). `context` as for `places_in`. The article's
     parse and the actor dictionary are passed so that a resolver may read the words around
-    a span; this one reads what the text says right after it ("Springfield, Illinois")
-    and takes a demonym ("Georgian") for its country."""
+    a span; this one reads what the text says right after it ("Springfield, Illinois"),
+    takes a demonym ("Georgian") for its country and a county's name without its type word
+    ("Kanawha") for the county."""
     if text is None:
         text = doc.text
     found = {m.start: m for m in gazetteer.find(text)}
@@ -149,7 +150,8 @@ def resolve_spans(doc: Doc, gazetteer: Gazetteer, actors: ActorDictionary,
     for start, end in spans:
         phrase = text[start:end]
         place = together.get(start) or gazetteer.resolve(
-            phrase, context_countries=context) or _country_named(phrase, actors)
+            phrase, context_countries=context) or _country_named(phrase, actors) or (
+            gazetteer.division_named(phrase, context_countries=context))
         resolved.append(None if place is None else _record(phrase, place, start, end))
     return resolved
 

@@ -60,6 +60,8 @@ _WELL_KNOWN_POPULATION = 100_000
 # "Loudon Co.".
 _WRITTEN_OUT = {"st": "saint", "ste": "sainte", "mt": "mount", "ft": "fort", "co": "county"}
 _ABBREVIATED_WORD = re.compile(r"\b(?:st|ste|mt|ft|co)\b")
+# Type words of second-level divisions, which a name known only with one may go without.
+_DIVISION_WORDS = ("county", "parish")
 # Plural type words that end a list of divisions: "Clarke, Oconee and Barrow counties".
 _LISTED_DIVISIONS = {"counties": "county", "parishes": "parish", "boroughs": "borough"}
 # What may separate the words of one name: "Seongju-gun", "Washington D.C.", "P'yongyang".
@@ -414,6 +416,19 @@ class Gazetteer:
         if head and suffix in _REGION_SUFFIXES:
             return [e for e in self._index.get(head, ()) if e.place.kind == "admin1"]
         return []
+
+    def division_named(self, name: str, *, context_countries: Sequence[str] = ()
+                       ) -> Place | None:
+        """The county or parish `name` is short for, when it is known by no other name
+        ("Kanawha": Kanawha County): for a name given as a place, not for reading text,
+        where such a word is more often a person's or a street's."""
+        key = name_key(name)
+        for division in _DIVISION_WORDS:
+            places = [e.place for e in self._lookup(f"{key} {division}")
+                      if e.place.kind == "admin2"]
+            if places:
+                return _choose(places, context_countries, None)
+        return None
 
     def find(self, text: str) -> list[PlaceMention]:
         """All place names in `text` with their offsets, longest match first at each word.
