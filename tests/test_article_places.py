@@ -98,3 +98,11 @@ def test_native_american_names_a_people_not_the_country(components) -> None:
 
     text = "The museum shows Native American pottery beside American flags."
     assert [p.start for p in demonyms_in(components.actors, text)] == [text.index("American f")]
+
+
+def test_a_sea_named_inside_another_name_is_no_place(components) -> None:
+    text = ("Scientists said the Pacific Decadal Oscillation had turned cold, and ships "
+            "crossed the Pacific to Japan.")
+    places = places_in(components.nlp(text), components.places, components.actors, text=text)
+    assert [(p.start, p.name) for p in places] == [
+        (text.index("Pacific to"), "Pacific Ocean"), (text.index("Japan"), "Japan")]

@@ -62,6 +62,8 @@ def places_in(doc: Doc, gazetteer: Gazetteer, actors: ActorDictionary,
     for mention, place, labels, locative, in_a_longer_name in readings:
         if mention.text in surnames and not mention.hinted and not is_well_known(place):
             continue  # a village called Petrova, not Washington or Jackson, Mississippi
+        if place.kind in CURATED and in_a_longer_name and not labels & PLACE_LABELS:
+            continue  # "the Pacific Decadal Oscillation": a word of another name
         if (labels & PLACE_LABELS or place.kind in CURATED or mention.abbreviation
                 or mention.listed_division):
             kept.append(mention)  # "the S.C. Highway Patrol", "Clarke and Oconee counties"
