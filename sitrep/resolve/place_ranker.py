@@ -20,12 +20,13 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from sitrep.resolve.places import Place, PlaceMention
 
-WEIGHTS_FILE = Path(__file__).resolve().parent.parent / "data" / "places" / "ranker_weights.tsv"
+WEIGHTS_FILE = (Path(__file__).resolve().parent.parent / "data" / "places"
+                / "ranker_weights.tsv")
 # How many of a name's candidates are scored (the rest are rarely meant).
 CANDIDATES = 12
 FEATURES = ("rule_choice", "first_listed", "log_population", "country", "capital", "admin1",
-            "city", "admin2", "feature", "own_name", "region_support", "country_support", "pinned_distance",
-            "no_pinned_place", "small", "nearby_support")
+            "city", "admin2", "feature", "own_name", "region_support", "country_support",
+            "pinned_distance", "small", "nearby_support")
 # Other names' places this close to a candidate count for it.
 NEARBY_KM = 100
 _KIND_FEATURES = {"country", "capital", "admin1", "city", "admin2"}
@@ -48,9 +49,10 @@ def candidate_features(mentions: Sequence[PlaceMention], chosen: Sequence[Place 
                        ) -> list[list[tuple[Place, list[float]]] | None]:
     """For each mention the rules left open (two or more candidates, its name not pinned
     by the text anywhere in the article, not a country or capital of a country the
-    article's other names lie in), its first CANDIDATES candidates with their feature vectors (FEATURES order);
-    None for the others. `chosen`: the rules' choice for each mention."""
-    from sitrep.resolve.places import _distance_km, _region, name_key
+    article's other names lie in), its first CANDIDATES candidates with their feature
+    vectors (FEATURES order); None for the others. `chosen`: the rules' choice for each
+    mention."""
+    from sitrep.resolve.places import _distance_km, _is_small, _region, name_key
 
     texts = [name_key(m.text) for m in mentions]
     regions = [{_region(c) for c in m.candidates[:CANDIDATES]} - {None} for m in mentions]
@@ -81,8 +83,8 @@ def candidate_features(mentions: Sequence[PlaceMention], chosen: Sequence[Place 
             region = _region(candidate)
             region_support = sum(1 / len(regions[j]) for j in others
                                  if region is not None and region in regions[j])
-            country_support = sum(chosen[j] is not None and chosen[j].country == candidate.country
-                                  for j in others)
+            country_support = sum(chosen[j] is not None
+                                  and chosen[j].country == candidate.country for j in others)
             nearest = min((_distance_km(candidate, a) for a in anchors), default=None)
             nearby = sum(_distance_km(candidate, towns[j]) < NEARBY_KM for j in others
                          if towns[j] is not None)
@@ -95,9 +97,7 @@ def candidate_features(mentions: Sequence[PlaceMention], chosen: Sequence[Place 
                 float(name_key(candidate.name) == texts[i]),
                 math.log1p(region_support), math.log1p(country_support),
                 0.0 if nearest is None else math.log10(1 + nearest) / 4,
-                float(nearest is None),
-                float(candidate.kind in ("city", "admin2")
-                      and (candidate.population or 0) < 15_000),
+                float(_is_small(candidate)),
                 math.log1p(nearby)]))
         out.append(rows)
     return out

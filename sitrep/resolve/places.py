@@ -594,8 +594,9 @@ class Gazetteer:
         other place's own region, a country or region only to a region of its name
         (Georgia; Florida is no town of New York because the story names Albany), and a
         region not where the story is set in its country (a city there still yields to a
-        namesake whose region the story names: Gainesville, Texas among Texan names). A name the text pins down ("Paris,
-        Texas") keeps its place and counts with it alone."""
+        namesake whose region the story names: Gainesville, Texas among Texan names). A
+        name the text pins down ("Paris, Texas") keeps its place and counts with it alone,
+        and so do its other mentions when a region or country pinned it."""
         first = [self.resolve_mention(m, context_countries=context_countries)
                  for m in mentions]
         regions = [{_region(place)} if mention.hinted and place is not None else
