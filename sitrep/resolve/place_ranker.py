@@ -50,9 +50,10 @@ def candidate_features(mentions: Sequence[PlaceMention], chosen: Sequence[Place 
     """For each mention the rules left open (two or more candidates, its name not pinned
     by the text anywhere in the article, not a country or capital of a country the
     article's other names lie in), its first CANDIDATES candidates with their feature
-    vectors (FEATURES order); None for the others. `chosen`: the rules' choice for each
-    mention."""
-    from sitrep.resolve.places import _distance_km, _is_small, _region, name_key
+    vectors (FEATURES order), less the rivals of a well-known choice that no other name
+    lies near or in the region of; None for the others. `chosen`: the rules' choice for
+    each mention."""
+    from sitrep.resolve.places import _distance_km, _is_small, _region, is_well_known, name_key
 
     texts = [name_key(m.text) for m in mentions]
     regions = [{_region(c) for c in m.candidates[:CANDIDATES]} - {None} for m in mentions]
@@ -88,6 +89,9 @@ def candidate_features(mentions: Sequence[PlaceMention], chosen: Sequence[Place 
             nearest = min((_distance_km(candidate, a) for a in anchors), default=None)
             nearby = sum(_distance_km(candidate, towns[j]) < NEARBY_KM for j in others
                          if towns[j] is not None)
+            if (candidate is not place and is_well_known(place)
+                    and not region_support and not nearby):
+                continue  # London yields to no namesake on country-wide evidence alone
             kind = candidate.kind if candidate.kind in _KIND_FEATURES else "feature"
             rows.append((candidate, [
                 float(candidate is place), float(n == 0),
