@@ -81,3 +81,28 @@ def test_dotted_initials_of_a_state_and_a_dateline_in_capitals_are_places(compon
     assert found["TEGA CAY"] == ("USA", "Tega Cay")
     assert found["S.C"] == ("USA", "South Carolina")
     assert not {"Miss", "Ore", "Wash"} & set(found)
+
+
+def test_a_one_word_division_abroad_needs_the_parse_or_a_hint(components) -> None:
+    # Saint Lucia has a division called Town: a council's name is no place
+    found = mapped(components, "The Town Council met on Tuesday to approve the budget.")
+    assert "Town" not in found
+    # a division named with its type word, or listed before "counties", stays
+    found = mapped(components, "Deputies searched Walker County, and the Clarke and Oconee "
+                               "counties sent help.")
+    assert {"Walker County", "Clarke", "Oconee"} <= set(found)
+
+
+def test_native_american_names_a_people_not_the_country(components) -> None:
+    from sitrep.resolve.article_places import demonyms_in
+
+    text = "The museum shows Native American pottery beside American flags."
+    assert [p.start for p in demonyms_in(components.actors, text)] == [text.index("American f")]
+
+
+def test_a_sea_named_inside_another_name_is_no_place(components) -> None:
+    text = ("Scientists said the Pacific Decadal Oscillation had turned cold, and ships "
+            "crossed the Pacific to Japan.")
+    places = places_in(components.nlp(text), components.places, components.actors, text=text)
+    assert [(p.start, p.name) for p in places] == [
+        (text.index("Pacific to"), "Pacific Ocean"), (text.index("Japan"), "Japan")]

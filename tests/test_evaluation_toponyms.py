@@ -351,3 +351,11 @@ def test_a_given_span_is_read_with_the_words_after_it_and_a_demonym_is_its_count
     assert abs(springfield.lat - 39.80) < 0.5 and abs(springfield.lon + 89.64) < 0.5
     assert georgian.kind == "country" and georgian.country == "GEO"
     assert maryland.name == "Maryland"
+
+
+def test_a_span_naming_a_county_without_its_type_word_is_the_county(gazetteer, actors):
+    text = "Flooding closed roads across Kanawha on Monday."
+    resolved = resolve_spans(spacy.blank("en")(text), gazetteer, actors, [(29, 36)])
+    assert (resolved[0].name, resolved[0].kind) == ("Kanawha County", "admin2")
+    # reading text, the bare name is no place: a person's or a street's, as often
+    assert [m.text for m in gazetteer.find(text)] == []

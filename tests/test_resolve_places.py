@@ -398,3 +398,60 @@ def test_a_name_that_is_a_places_own_is_not_read_as_anothers_alternate(gazetteer
     mentions = gazetteer.find(text)
     places = dict(zip([m.text for m in mentions], gazetteer.resolve_together(mentions)))
     assert places["Maryville"].name == "Maryville"
+
+
+def test_a_big_city_in_a_story_set_in_its_country_yields_to_a_namesake_the_story_surrounds(
+        gazetteer: Gazetteer) -> None:
+    # the country is no lock on a city: its namesake among the story's Texas names wins
+    text = ("Gainesville opened its new library. Crews from Whitesboro and from Cooke County "
+            "helped, and Gainesville thanked them.")
+    mentions = gazetteer.find(text)
+    places = gazetteer.resolve_together(mentions, context_countries=["USA"])
+    assert [p.admin1 for m, p in zip(mentions, places) if m.text == "Gainesville"] == [
+        "Texas", "Texas"]
+    # with no such names around it, the larger one
+    alone = gazetteer.find("Gainesville opened its new library.")
+    assert gazetteer.resolve_together(alone, context_countries=["USA"])[0].admin1 == "Florida"
+
+
+def test_a_name_pinned_by_its_region_once_keeps_that_place_throughout(gazetteer: Gazetteer) -> None:
+    text = ("The fair opened in Palestine, Texas, on Friday. Palestine expects twice the "
+            "crowd next year.")
+    mentions = gazetteer.find(text)
+    places = gazetteer.resolve_together(mentions)
+    assert [p.admin1 for m, p in zip(mentions, places) if m.text == "Palestine"] == [
+        "Texas", "Texas"]
+    # a comma between two towns is a list, not a hint: the first Decatur pins nothing
+    text = "Voters in Decatur, Avondale Estates and Atlanta met. Decatur voted first."
+    mentions = gazetteer.find(text)
+    places = gazetteer.resolve_together(mentions)
+    assert [p.admin1 for m, p in zip(mentions, places) if m.text == "Decatur"][1] == "Georgia"
+
+
+def test_the_ranker_moves_an_open_name_to_where_the_story_is(gazetteer: Gazetteer) -> None:
+    # a country, a capital or a bigger namesake yields to the place among whose neighbours
+    # the story is set, where the rules alone keep the well-known one
+    for text, name, region in [
+        ("Palestine police said the fire spread to farms in Anderson County near Elkhart.",
+         "Palestine", "Texas"),
+        ("Augusta schools opened late; North Augusta and Aiken followed.", "Augusta",
+         "Georgia"),
+        ("Moscow officials in Latah County said the Pullman road reopened.", "Moscow",
+         "Idaho")]:
+        mentions = gazetteer.find(text)
+        places = dict(zip([m.text for m in mentions], gazetteer.resolve_together(mentions)))
+        assert places[name].admin1 == region, text
+    # not where the story's other names lie in the capital's country
+    text = "Moscow officials said Russia would reopen the Pullman road."
+    mentions = gazetteer.find(text)
+    assert gazetteer.resolve_together(mentions)[0].country == "RUS"
+
+
+def test_words_for_kinds_of_place_and_adjectives_are_places_only_with_a_hint(
+        gazetteer: Gazetteer) -> None:
+    # GeoNames has a division called Town (Saint Lucia) and a town called Olympic
+    text = "The Town Council backed the Olympic bid, and the Village Board agreed."
+    assert [m.text for m in gazetteer.find(text)] == []
+    # a personal name listed before "counties" is still the division
+    text = "Schools in Hamilton and Warren counties closed."
+    assert [m.text for m in gazetteer.find(text)] == ["Hamilton", "Warren"]

@@ -2,8 +2,10 @@
 
 The gazetteer proposes names; the parse and the article decide which are used as places
 here: a curated feature (sea, base, range...) or a state's dotted initials ("S.C.") is
-kept as is; a country or capital unless spaCy reads it as part of a person's or
-organisation's name ("the US Pacific Air Forces"); a city or region name where spaCy reads
+kept as is, and so are divisions listed before "counties" or "parishes"; a country or
+capital unless spaCy reads it as part of a person's or organisation's name ("the US Pacific
+Air Forces"); a city or region name, or a division named by one word without its type word
+("Town", a division of Saint Lucia, in "the Town Council"), where spaCy reads
 a place (GPE/LOC/FAC) there, or the article does elsewhere (one sense per article), or
 the text does ("Greer, S.C."; "in", "from" before it; a dateline in capitals) — so that
 "Obama", "the New York Times" or "South" in "South Korean" are not put on the map. The
@@ -30,6 +32,7 @@ NOT_PLACE_LABELS = {"PERSON", "ORG", "NORP", "WORK_OF_ART", "PRODUCT", "EVENT", 
 NEEDS_PARSE = {"city", "admin1", "region"}
 CURATED = {"sea", "ocean", "strait", "gulf", "canal", "island", "peninsula", "base", "range",
            "site", "continent"}
+NATIVE = re.compile(r"\bNative\s+$")  # "Native American": a people, not the country
 CAPITAL = re.compile(r"\b(?:[A-Z][\w'’-]+ ){1,3}capital\b")
 
 
@@ -59,8 +62,11 @@ def places_in(doc: Doc, gazetteer: Gazetteer, actors: ActorDictionary,
     for mention, place, labels, locative, in_a_longer_name in readings:
         if mention.text in surnames and not mention.hinted and not is_well_known(place):
             continue  # a village called Petrova, not Washington or Jackson, Mississippi
-        if labels & PLACE_LABELS or place.kind in CURATED or mention.abbreviation:
-            kept.append(mention)  # "the S.C. Highway Patrol": initials are no one's name
+        if place.kind in CURATED and in_a_longer_name and not labels & PLACE_LABELS:
+            continue  # "the Pacific Decadal Oscillation": a word of another name
+        if (labels & PLACE_LABELS or place.kind in CURATED or mention.abbreviation
+                or mention.listed_division):
+            kept.append(mention)  # "the S.C. Highway Patrol", "Clarke and Oconee counties"
         elif mention.text in read_as_place and not ("PERSON" in labels and in_a_longer_name):
             kept.append(mention)  # "Alexandria police": a place elsewhere in the article
         elif _is_dateline(mention, text):
@@ -69,7 +75,9 @@ def places_in(doc: Doc, gazetteer: Gazetteer, actors: ActorDictionary,
             continue  # "lives in Tega Cay": a person is not lived in
         elif mention.hinted or locative:
             kept.append(mention)  # "Greer, S.C.", "from Edmonton"
-        elif place.kind not in NEEDS_PARSE and not labels & NOT_PLACE_LABELS:
+        elif (place.kind not in NEEDS_PARSE and not labels & NOT_PLACE_LABELS
+              and not (place.kind == "admin2" and " " not in mention.text
+                       and not mention.listed_division)):
             kept.append(mention)
     for mention, place in zip(kept, gazetteer.resolve_together(kept, context_countries=context)):
         if place is not None:
@@ -88,13 +96,15 @@ def demonyms_in(actors: ActorDictionary, text: str,
                 places: Sequence[ArticlePlace] = ()) -> list[ArticlePlace]:
     """The countries an article names by adjective or demonym ("Russian troops", "the
     Sudanese"), as mentions of the country (kind `demonym`, at its reference point), apart
-    from the places found where the text names one."""
+    from the places found where the text names one; "Native American" names a people."""
     taken = [(p.start, p.end) for p in places]
     out = []
     for found in actors.find_demonyms(text):
         country = actors.country(found.code) if found.code else None
         if country is None or country.lat is None or country.lon is None or any(
                 start < found.end and found.start < end for start, end in taken):
+            continue
+        if NATIVE.search(text, 0, found.start):
             continue
         out.append(ArticlePlace(text=found.matched, name=country.name, kind="demonym",
                                 country=country.code, lat=country.lat, lon=country.lon,
@@ -127,8 +137,9 @@ def resolve_spans(doc: Doc, gazetteer: Gazetteer, actors: ActorDictionary,
     where no place is known by that name: resolution without detection, as when toponyms
     are given (`sitrep eval` on toponym gold). `context` as for `places_in`. The article's
     parse and the actor dictionary are passed so that a resolver may read the words around
-    a span; this one reads what the text says right after it ("Springfield, Illinois")
-    and takes a demonym ("Georgian") for its country."""
+    a span; this one reads what the text says right after it ("Springfield, Illinois"),
+    takes a demonym ("Georgian") for its country and a county's name without its type word
+    ("Kanawha") for the county."""
     if text is None:
         text = doc.text
     found = {m.start: m for m in gazetteer.find(text)}
@@ -141,7 +152,8 @@ def resolve_spans(doc: Doc, gazetteer: Gazetteer, actors: ActorDictionary,
     for start, end in spans:
         phrase = text[start:end]
         place = together.get(start) or gazetteer.resolve(
-            phrase, context_countries=context) or _country_named(phrase, actors)
+            phrase, context_countries=context) or _country_named(phrase, actors) or (
+            gazetteer.division_named(phrase, context_countries=context))
         resolved.append(None if place is None else _record(phrase, place, start, end))
     return resolved
 

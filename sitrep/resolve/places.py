@@ -27,6 +27,7 @@ from pathlib import Path
 from typing import Iterator, NamedTuple, Sequence
 
 from sitrep.records import Location
+from sitrep.resolve.place_ranker import rerank
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 PLACES_DIR = DATA_DIR / "places"
@@ -59,6 +60,8 @@ _WELL_KNOWN_POPULATION = 100_000
 # "Loudon Co.".
 _WRITTEN_OUT = {"st": "saint", "ste": "sainte", "mt": "mount", "ft": "fort", "co": "county"}
 _ABBREVIATED_WORD = re.compile(r"\b(?:st|ste|mt|ft|co)\b")
+# Type words of second-level divisions, which a name known only with one may go without.
+_DIVISION_WORDS = ("county", "parish")
 # Plural type words that end a list of divisions: "Clarke, Oconee and Barrow counties".
 _LISTED_DIVISIONS = {"counties": "county", "parishes": "parish", "boroughs": "borough"}
 # What may separate the words of one name: "Seongju-gun", "Washington D.C.", "P'yongyang".
@@ -94,6 +97,7 @@ class PlaceMention:
     candidates: tuple[Place, ...]  # best first
     hinted: bool = False  # read with its neighbour: "Paris, Texas" (both of them)
     abbreviation: bool = False  # a region's abbreviation: "Md.", "W.Va."
+    listed_division: bool = False  # listed before "counties": "Clarke and Oconee counties"
 
 
 class _Entry(NamedTuple):
@@ -413,6 +417,19 @@ class Gazetteer:
             return [e for e in self._index.get(head, ()) if e.place.kind == "admin1"]
         return []
 
+    def division_named(self, name: str, *, context_countries: Sequence[str] = ()
+                       ) -> Place | None:
+        """The county or parish `name` is short for, when it is known by no other name
+        ("Kanawha": Kanawha County): for a name given as a place, not for reading text,
+        where such a word is more often a person's or a street's."""
+        key = name_key(name)
+        for division in _DIVISION_WORDS:
+            places = [e.place for e in self._lookup(f"{key} {division}")
+                      if e.place.kind == "admin2"]
+            if places:
+                return _choose(places, context_countries, None)
+        return None
+
     def find(self, text: str) -> list[PlaceMention]:
         """All place names in `text` with their offsets, longest match first at each word.
         In "X, Y" (Okinawa, Japan) Y narrows the candidates of X."""
@@ -447,7 +464,8 @@ class Gazetteer:
             following = found[n + 1][2] if n + 1 < len(found) and self._comma_between(
                 text, words, last, found[n + 1][0]) and found[n + 1][0] not in (
                 listed_divisions) else None  # "Clarke, Oconee and Barrow counties": a list
-            if self._is_common_word(words, first, last, entries, text, following):
+            if first not in listed_divisions and self._is_common_word(
+                    words, first, last, entries, text, following):
                 continue
             if following is None and " ".join(w.key for w in words[first:last]) in _NEVER_ALONE:
                 continue
@@ -460,7 +478,8 @@ class Gazetteer:
             start, end = words[first].start, words[last - 1].end
             mentions.append(PlaceMention(text[start:end], start, end, tuple(places),
                                          hinted=following is not None or read_as is not None,
-                                         abbreviation=first in abbreviations))
+                                         abbreviation=first in abbreviations,
+                                         listed_division=first in listed_divisions))
         return mentions
 
     def _abbreviation_at(self, text: str, words: list[_Word],
@@ -523,7 +542,7 @@ class Gazetteer:
         "near", ... or before ", <place>"; a name printed all in capitals mid-text only if it
         is a known abbreviation."""
         key = " ".join(w.key for w in words[first:last])
-        if key not in self._common or entries[0].place.kind not in ("city", "admin1"):
+        if key not in self._common or entries[0].place.kind not in ("city", "admin1", "admin2"):
             return False
         if following is not None:
             return False
@@ -560,14 +579,24 @@ class Gazetteer:
 
     def resolve_together(self, mentions: Sequence[PlaceMention], *,
                          context_countries: Sequence[str] = ()) -> list[Place | None]:
+        """Each mention's place, the article read as a whole: the rules' choice
+        (`resolve_by_rules`), which the learned ranker (`place_ranker`) may change for a
+        name the text does not pin down."""
+        return rerank(mentions, self.resolve_by_rules(mentions,
+                                                      context_countries=context_countries))
+
+    def resolve_by_rules(self, mentions: Sequence[PlaceMention], *,
+                         context_countries: Sequence[str] = ()) -> list[Place | None]:
         """Each mention's place, the article read as a whole: an ambiguous name is the one
         of its places that the article's other names agree with most (they name the same
         region, or a place in the same country), as Dublin in a story that names Laurens
         County and Georgia. A well-known place (Paris, France) yields only to names of the
         other place's own region, a country or region only to a region of its name
-        (Georgia; Florida is no town of New York because the story names Albany), and
-        neither where the story is set in its country. A name the text pins down ("Paris,
-        Texas") keeps its place and counts with it alone."""
+        (Georgia; Florida is no town of New York because the story names Albany), and a
+        region not where the story is set in its country (a city there still yields to a
+        namesake whose region the story names: Gainesville, Texas among Texan names). A
+        name the text pins down ("Paris, Texas") keeps its place and counts with it alone,
+        and so do its other mentions when a region or country pinned it."""
         first = [self.resolve_mention(m, context_countries=context_countries)
                  for m in mentions]
         regions = [{_region(place)} if mention.hinted and place is not None else
@@ -576,10 +605,19 @@ class Gazetteer:
         countries = [place.country if place is not None else None for place in first]
         texts = [name_key(m.text) for m in mentions]
         lead = context_countries[0] if context_countries else None
+        # one sense per article: "Springfield, Ohio" once, then "Springfield" is that one
+        # (a region or country after the comma: "Decatur, Avondale Estates" is a list)
+        pinned = {texts[i]: place for i, (mention, place) in enumerate(zip(mentions, first))
+                  if mention.hinted and place is not None and i + 1 < len(mentions)
+                  and mentions[i + 1].start - mention.end <= 2 and first[i + 1] is not None
+                  and first[i + 1].kind in ("admin1", "country")}
         out: list[Place | None] = []
         for i, (mention, place) in enumerate(zip(mentions, first)):
             if place is None or mention.hinted or len(mention.candidates) < 2:
                 out.append(place)
+                continue
+            if texts[i] in pinned and pinned[texts[i]] in mention.candidates:
+                out.append(pinned[texts[i]])
                 continue
             others = list({texts[j]: j for j in range(len(mentions)) if texts[j] != texts[i]}
                           .values())  # each other name once, however often it recurs
@@ -593,8 +631,9 @@ class Gazetteer:
 
             if is_well_known(place):
                 # only other names of its own region move a well-known place, a country or
-                # region only to a region (Georgia), and not in a story set in its country
-                if lead == place.country and place.kind not in ("country", "capital"):
+                # region only to a region (Georgia), and a region not in a story set in its
+                # country
+                if lead == place.country and place.kind == "admin1":
                     out.append(place)
                     continue
                 rivals = [c for c in mention.candidates[:_AGREEMENT_CANDIDATES]
