@@ -15,10 +15,9 @@ import math
 from collections.abc import Sequence
 from functools import cache
 from pathlib import Path
-from typing import TYPE_CHECKING
 
-if TYPE_CHECKING:
-    from sitrep.resolve.places import Place, PlaceMention
+from sitrep.resolve.place_records import (
+    Place, PlaceMention, distance_km, is_small, is_well_known, name_key, region_of)
 
 WEIGHTS_FILE = (Path(__file__).resolve().parent.parent / "data" / "places"
                 / "ranker_weights.tsv")
@@ -53,10 +52,8 @@ def candidate_features(mentions: Sequence[PlaceMention], chosen: Sequence[Place 
     vectors (FEATURES order), less the rivals of a well-known choice that no other name
     lies near or in the region of; None for the others. `chosen`: the rules' choice for
     each mention."""
-    from sitrep.resolve.places import _distance_km, _is_small, _region, is_well_known, name_key
-
     texts = [name_key(m.text) for m in mentions]
-    regions = [{_region(c) for c in m.candidates[:CANDIDATES]} - {None} for m in mentions]
+    regions = [{region_of(c) for c in m.candidates[:CANDIDATES]} - {None} for m in mentions]
     # the places the text pins down: a name with one candidate, or one read with its region
     pinned = [(texts[i], p) for i, (m, p) in enumerate(zip(mentions, chosen))
               if p is not None and (m.hinted or len(m.candidates) == 1)]
@@ -81,13 +78,13 @@ def candidate_features(mentions: Sequence[PlaceMention], chosen: Sequence[Place 
         if name_key(place.name) == texts[i]:  # by its own name: no place by another's
             candidates = [c for c in candidates if name_key(c.name) == texts[i]]
         for n, candidate in enumerate(candidates):
-            region = _region(candidate)
+            region = region_of(candidate)
             region_support = sum(1 / len(regions[j]) for j in others
                                  if region is not None and region in regions[j])
             country_support = sum(chosen[j] is not None
                                   and chosen[j].country == candidate.country for j in others)
-            nearest = min((_distance_km(candidate, a) for a in anchors), default=None)
-            nearby = sum(_distance_km(candidate, towns[j]) < NEARBY_KM for j in others
+            nearest = min((distance_km(candidate, a) for a in anchors), default=None)
+            nearby = sum(distance_km(candidate, towns[j]) < NEARBY_KM for j in others
                          if towns[j] is not None)
             if (candidate is not place and is_well_known(place)
                     and not region_support and not nearby):
@@ -101,7 +98,7 @@ def candidate_features(mentions: Sequence[PlaceMention], chosen: Sequence[Place 
                 float(name_key(candidate.name) == texts[i]),
                 math.log1p(region_support), math.log1p(country_support),
                 0.0 if nearest is None else math.log10(1 + nearest) / 4,
-                float(_is_small(candidate)),
+                float(is_small(candidate)),
                 math.log1p(nearby)]))
         out.append(rows)
     return out

@@ -15,19 +15,19 @@ from __future__ import annotations
 import calendar
 import copy
 import gzip
-import math
 import os
 import re
 import sqlite3
 import threading
-import unicodedata
-from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 from typing import Iterator, NamedTuple, Sequence
 
 from sitrep.records import Location
 from sitrep.resolve.place_ranker import rerank
+from sitrep.resolve.place_records import (
+    WORD, WRITTEN_OUT, Place, PlaceMention, distance_km, fold, is_small, is_well_known,
+    name_key, region_of)
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 PLACES_DIR = DATA_DIR / "places"
@@ -37,13 +37,10 @@ PLACES_DIR = DATA_DIR / "places"
 _RANK = {"feature": 0, "country": 1, "capital": 2, "admin1": 3, "city": 4, "admin2": 4.5}
 # A city this large beats a same-country region of the same name (Istanbul, Aleppo, Donetsk).
 _BIG_CITY = 300_000
-# Cities this large are held in memory; smaller ones come from local_places.sqlite.
-_MIN_MEMORY_POPULATION = 15_000
 # ... unless that region is its own and the city holds less than this share of its people.
 _CITY_SHARE_OF_REGION = 0.2
 # Type words written after a region's name: "Gangwon Province", "Donetsk Oblast".
 _REGION_SUFFIXES = ("province", "state", "region", "oblast", "prefecture", "governorate")
-_WORD = re.compile(r"[^\W_]+")
 # Words that are place names too but, standing alone, mean something else: months, days,
 # compass points ("in March", "the West"). They name a place only with a hint: "March,
 # Cambridgeshire", "the town of West".
@@ -52,14 +49,6 @@ _NEVER_ALONE = frozenset(
                         "North", "South", "East", "West", "Central"])
 # How many of a name's places are weighed against the article's other names.
 _AGREEMENT_CANDIDATES = 12
-# A small place (local_places.sqlite) beats a well-known one of its name only with a hint
-# in the text ("Warsaw, Indiana"), not merely because the story is in its country.
-_WELL_KNOWN_KINDS = frozenset({"country", "capital", "admin1"})
-_WELL_KNOWN_POPULATION = 100_000
-# Abbreviated words of place names, written out in keys: "St. Louis", "Mt. Vernon", "Ft. Worth",
-# "Loudon Co.".
-_WRITTEN_OUT = {"st": "saint", "ste": "sainte", "mt": "mount", "ft": "fort", "co": "county"}
-_ABBREVIATED_WORD = re.compile(r"\b(?:st|ste|mt|ft|co)\b")
 # Type words of second-level divisions, which a name known only with one may go without.
 _DIVISION_WORDS = ("county", "parish")
 # Plural type words that end a list of divisions: "Clarke, Oconee and Barrow counties".
@@ -78,28 +67,6 @@ _DESCRIPTOR_KIND = {"island": "island", "islands": "island", "city": "city", "to
                     "sea": "sea", "strait": "strait", "range": "range"}
 
 
-@dataclass(frozen=True, slots=True)
-class Place:
-    name: str
-    kind: str  # country, capital, admin1, admin2, city, or a feature kind (sea, island, ...)
-    country: str | None  # ISO alpha-3; None for international waters and shared regions
-    lat: float
-    lon: float
-    admin1: str | None = None  # name of the first-level region a city or feature lies in
-    population: int | None = None
-
-
-@dataclass(frozen=True, slots=True)
-class PlaceMention:
-    text: str
-    start: int
-    end: int
-    candidates: tuple[Place, ...]  # best first
-    hinted: bool = False  # read with its neighbour: "Paris, Texas" (both of them)
-    abbreviation: bool = False  # a region's abbreviation: "Md.", "W.Va."
-    listed_division: bool = False  # listed before "counties": "Clarke and Oconee counties"
-
-
 class _Entry(NamedTuple):
     place: Place
     rank: float  # _RANK of its kind (lower wins)
@@ -114,33 +81,13 @@ class _Word(NamedTuple):
     joined: bool  # only a soft gap separates it from the previous word
 
 
-def _fold(text: str) -> str:
-    if text.isascii():
-        return text.lower()
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
-
-
-def name_key(name: str) -> str:
-    """The form every name is indexed and looked up under: accents folded, lowercase, words
-    joined by one space, abbreviated words written out (St. Petersburg = Saint Petersburg)."""
-    folded = _fold(name)
-    if folded.replace(" ", "").isalpha() and "  " not in folded:  # the common case, fast
-        key = folded.strip()
-    else:
-        key = " ".join(_WORD.findall(folded))
-    if _ABBREVIATED_WORD.search(key):
-        key = " ".join(_WRITTEN_OUT.get(word, word) for word in key.split(" "))
-    return key
-
-
 def _words(text: str) -> list[_Word]:
     words: list[_Word] = []
     previous_end: int | None = None
-    for m in _WORD.finditer(text):
+    for m in WORD.finditer(text):
         joined = previous_end is not None and not text[previous_end:m.start()].strip(_SOFT_GAP)
-        key = _fold(m.group())
-        words.append(_Word(m.start(), m.end(), m.group(), _WRITTEN_OUT.get(key, key), joined))
+        key = fold(m.group())
+        words.append(_Word(m.start(), m.end(), m.group(), WRITTEN_OUT.get(key, key), joined))
         previous_end = m.end()
     return words
 
@@ -175,13 +122,6 @@ def _runs_on(text: str, words: list[_Word], last: int) -> bool:
         return False
     gap = text[words[last - 1].end:words[last].start]
     return gap in ("'", "\u2019") and words[last].key != "s"
-
-
-def _distance_km(a: Place, b: Place) -> float:
-    lat1, lon1, lat2, lon2 = map(math.radians, (a.lat, a.lon, b.lat, b.lon))
-    h = (math.sin((lat2 - lat1) / 2) ** 2
-         + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2)
-    return 6371.0 * 2 * math.asin(math.sqrt(min(1.0, h)))
 
 
 def _tsv_rows(lines: Iterator[str]) -> Iterator[dict[str, str]]:
@@ -329,7 +269,7 @@ class Gazetteer:
                                 float(row["capital_lon"]))
                 # Only spellings of the capital itself: later variants may be metonyms.
                 for name in capitals:
-                    if name.split()[0] == capitals[0].split()[0] or _fold(name)[:4] == _fold(
+                    if name.split()[0] == capitals[0].split()[0] or fold(name)[:4] == fold(
                             capitals[0])[:4]:
                         self._add(name, capital, name == capitals[0], _RANK["capital"])
 
@@ -599,8 +539,8 @@ class Gazetteer:
         and so do its other mentions when a region or country pinned it."""
         first = [self.resolve_mention(m, context_countries=context_countries)
                  for m in mentions]
-        regions = [{_region(place)} if mention.hinted and place is not None else
-                   {_region(c) for c in mention.candidates[:_AGREEMENT_CANDIDATES]}
+        regions = [{region_of(place)} if mention.hinted and place is not None else
+                   {region_of(c) for c in mention.candidates[:_AGREEMENT_CANDIDATES]}
                    for mention, place in zip(mentions, first)]
         countries = [place.country if place is not None else None for place in first]
         texts = [name_key(m.text) for m in mentions]
@@ -624,7 +564,7 @@ class Gazetteer:
 
             def agreement(candidate: Place) -> tuple[int, int]:
                 """How many other names lie in its region, and how many more in its country."""
-                region = _region(candidate)
+                region = region_of(candidate)
                 in_region = sum(region is not None and region in regions[j] for j in others)
                 in_country = sum(countries[j] == candidate.country for j in others)
                 return in_region, in_country
@@ -718,32 +658,12 @@ def _narrowed(places: Sequence[Place], context: Place) -> list[Place]:
     """The candidates that lie in `context`: its country, and for a region or feature its
     admin1 or within 300 km of it ("Seongju, North Gyeongsang")."""
     if context.country is None:
-        return [p for p in places if _distance_km(p, context) < 500]
+        return [p for p in places if distance_km(p, context) < 500]
     same_country = [p for p in places if p.country == context.country and p is not context]
     if context.kind == "country":
         return same_country
     inside = [p for p in same_country if p.admin1 == context.name]
-    return inside or [p for p in same_country if _distance_km(p, context) < 300]
-
-
-def _region(place: Place) -> tuple[str | None, str | None] | None:
-    """The first-level region a place is or lies in, as (country, region name)."""
-    if place.kind == "admin1":
-        return place.country, place.name
-    if place.kind in ("city", "admin2") and place.admin1:
-        return place.country, place.admin1
-    return None
-
-
-def _is_small(place: Place) -> bool:
-    return place.kind in ("city", "admin2") and (place.population or 0) < _MIN_MEMORY_POPULATION
-
-
-def is_well_known(place: Place) -> bool:
-    """A country, capital, first-level region, curated feature (sea, base, ...), or a city
-    or division of 100,000+ people."""
-    return (place.kind in _WELL_KNOWN_KINDS or place.kind not in ("city", "admin2")
-            or (place.population or 0) >= _WELL_KNOWN_POPULATION)
+    return inside or [p for p in same_country if distance_km(p, context) < 300]
 
 
 def _choose(places: Sequence[Place], context_countries: Sequence[str],
@@ -753,7 +673,7 @@ def _choose(places: Sequence[Place], context_countries: Sequence[str],
     best = places[0]
     if context_countries and best.country not in context_countries:
         in_context = [p for p in places if p.country in context_countries
-                      and (small_wins or not _is_small(p) or not is_well_known(best))]
+                      and (small_wins or not is_small(p) or not is_well_known(best))]
         if in_context:
             best = in_context[0]
     if near is not None and best.kind == "city":
