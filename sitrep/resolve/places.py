@@ -23,14 +23,14 @@ from functools import cache
 from pathlib import Path
 from typing import Iterator, NamedTuple, Sequence
 
+from sitrep.package_data import data_path
 from sitrep.records import Location
 from sitrep.resolve.place_ranker import rerank
 from sitrep.resolve.place_records import (
     WORD, WRITTEN_OUT, Place, PlaceMention, distance_km, fold, is_small, is_well_known,
     name_key, region_of)
 
-DATA_DIR = Path(__file__).resolve().parent.parent / "data"
-PLACES_DIR = DATA_DIR / "places"
+PLACES_DIR = data_path("places")
 
 # Which kind of place a bare name most likely means: a curated feature (features.tsv), then
 # a country, its capital, a first-level region, a city.
@@ -217,7 +217,7 @@ class Gazetteer:
 
     @classmethod
     def load(cls, places_dir: Path = PLACES_DIR,
-             countries_file: Path = DATA_DIR / "actors" / "countries.tsv") -> Gazetteer:
+             countries_file: Path = data_path("actors/countries.tsv")) -> Gazetteer:
         g = cls()
         g._load_countries(countries_file)
         regions = g._load_regions(places_dir / "regions.tsv", places_dir / "regions_extra.tsv")
