@@ -25,7 +25,7 @@ NON_EVENT = ""  # the type of a [[non_event]] pattern: another sense of a trigge
 # Sections of word lists, read into Lexicon.words as "section.key"; in [senses] a list may
 # name [classes] ("@natural_forces").
 WORD_SECTIONS = ("attribution", "modality", "actors", "recipients", "places", "acts", "stance",
-                 "senses")
+                 "senses", "place_only_prepositions")
 
 
 class LexiconError(ValueError):
