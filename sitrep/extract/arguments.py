@@ -472,7 +472,7 @@ def _is_theme(pattern: Pattern, obj: Token | None, lexicon: Lexicon) -> bool:
 
 def _place_only_preps(event_type: str, lexicon: Lexicon) -> frozenset[str]:
     """The prepositions that lead only to a place for this type, never to a recipient
-    (`[place_only_prepositions]` in arguments.toml): where forces go is whom they act on."""
+    (`[place_only_prepositions]` in arguments.toml): where forces go is not whom they act on."""
     return lexicon.word_set(f"place_only_prepositions.{event_type}")
 
 
