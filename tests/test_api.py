@@ -9,6 +9,7 @@ import json
 import re
 from dataclasses import replace
 from datetime import date
+from typing import get_args
 
 import pyarrow.parquet as pq
 import pytest
@@ -16,7 +17,7 @@ from fastapi.testclient import TestClient
 from live_server import BACKENDS, LOOPBACK, database_url
 from test_store import ACCUSE, ASSAULT, BATCH, CONSULT, MOBILIZE, PLACES, VOA, YONHAP
 
-from sitrep.records import Location
+from sitrep.records import Location, Modality, event_types
 from sitrep.serve.app import create_app
 from sitrep.serve.settings import Settings
 from sitrep.store import Store
@@ -114,13 +115,23 @@ def test_a_cursor_that_names_no_event_is_422_not_an_empty_page(client, cursor):
 
 @pytest.mark.parametrize("path", ["/api/events", "/api/export/events", "/api/stats",
                                   "/api/map", f"/api/articles/{YONHAP.id}", "/api/stories",
-                                  "/api/event-types"])
+                                  "/api/event-types", "/api/vocabulary"])
 def test_unknown_query_parameters_are_422_naming_them(client, path):
     response = client.get(path, params={"id": "x", "limt": 3, "type": "ACCUSE"}
                           if "events" in path else {"id": "x", "limt": 3})
     assert response.status_code == 422
     assert "'id'" in response.text and "'limt'" in response.text
     assert "'type'" not in response.text
+
+
+def test_vocabulary_lists_the_types_with_their_colours_and_the_modalities(client):
+    vocabulary = client.get("/api/vocabulary").json()
+    assert vocabulary["types"] == list(event_types()) and len(vocabulary["types"]) == 16
+    assert list(vocabulary["colors"]) == vocabulary["types"]
+    assert all(re.fullmatch(r"#[0-9a-f]{6}", c) for c in vocabulary["colors"].values())
+    assert len(set(vocabulary["colors"].values())) == 16  # no two types alike
+    assert vocabulary["modalities"] == list(get_args(Modality))
+    assert "asserted" in vocabulary["modalities"] and "negated" in vocabulary["modalities"]
 
 
 def test_export_honours_limit(client):

@@ -192,6 +192,38 @@ def test_the_api_loads_without_the_command_line():
     assert [m for m in loaded if m.startswith("sitrep.cli")] == []
 
 
+def _data_paths(source: str) -> list[int]:
+    """Lines that build a path into sitrep/data/ by hand: `... / "data"` (or "data/x"), or
+    the package's own root from importlib.resources, `files("sitrep")`."""
+    lines = []
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Div):
+            operands = [node.left, node.right]
+            if any(isinstance(o, ast.Constant) and isinstance(o.value, str)
+                   and (o.value == "data" or o.value.startswith("data/")) for o in operands):
+                lines.append(node.lineno)
+        elif isinstance(node, ast.Call) and node.args:
+            name = getattr(node.func, "attr", getattr(node.func, "id", None))
+            first = node.args[0]
+            if name == "files" and isinstance(first, ast.Constant) and first.value == "sitrep":
+                lines.append(node.lineno)
+    return lines
+
+
+def test_the_data_path_check_catches_what_it_is_for():
+    assert _data_paths('D = Path(__file__).parent.parent / "data" / "places"') == [1]
+    assert _data_paths('x = 1\nf = resources.files("sitrep") / "lexicon"') == [2]
+    assert _data_paths('f = files("sitrep.serve") / "static"\ng = data_file("a.toml")') == []
+
+
+@pytest.mark.parametrize("module", sorted(m for m in MODULES if m != "sitrep.package_data"))
+def test_only_package_data_finds_the_data_files(module):
+    # one idiom for the package's data (sitrep.package_data): it works from a wheel as
+    # from a checkout, and each file is read once
+    lines = _data_paths(MODULES[module].read_text(encoding="utf-8"))
+    assert not lines, f"{module} builds a path to sitrep/data itself, lines {lines}"
+
+
 @pytest.mark.parametrize("module", sorted(m for m in MODULES if m.startswith("sitrep.serve")))
 def test_serve_uses_no_terminal_library(module):
     # click and rich are the command line's: the API and its exports write no terminal

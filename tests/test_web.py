@@ -11,12 +11,15 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from typing import get_args
 from urllib.parse import urlsplit
 
 import pytest
 from live_server import running
 
 from sitrep.ingest import ArticleOverrides
+from sitrep.package_data import read_toml
+from sitrep.records import Modality
 from sitrep.serve.app import create_app
 from sitrep.serve.settings import Settings
 from sitrep.store import Store
@@ -130,6 +133,20 @@ def test_timeline_filters_by_type_actor_outlet_and_dates(page, server):
     assert dates and all("2017-08" in d for d in dates)
     open_view(page, server, "timeline")
     screenshot(page, "timeline")
+
+
+def test_types_take_their_colours_and_modalities_from_the_server(page, server):
+    # the UI holds no list of its own: both come from /api/vocabulary (events.toml, records)
+    open_view(page, server, "timeline")
+    colours = read_toml("lexicon/events.toml")["types"]
+    for name in ("MOBILIZE", "AGREE"):
+        red, green, blue = (int(colours[name]["color"][i:i + 2], 16) for i in (1, 3, 5))
+        toggle = page.locator("label.type-toggle", has_text=name)
+        assert toggle.evaluate("t => getComputedStyle(t).borderTopColor") == (
+            f"rgb({red}, {green}, {blue})")
+    options = page.locator("#filters select[name=modality] option").evaluate_all(
+        "os => os.map(o => o.value)")
+    assert options == ["", *get_args(Modality)]
 
 
 def test_map_shows_event_locations_on_country_outlines(page, server):

@@ -12,9 +12,10 @@ from typing import Any
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
-from sitrep.compare.knowledge import DATA, Knowledge, phrase_pattern, read_toml
+from sitrep.compare.knowledge import Knowledge, phrase_pattern
 from sitrep.compare.records import Mention, Statement
 from sitrep.compare.text import content_terms, stem
+from sitrep.package_data import read_toml
 
 NUMBER = re.compile(r"(?<![\w.-])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?![\w.,]*\d)")
 NEGATIVE_MODALITIES = ("denied", "negated")
@@ -84,7 +85,7 @@ class Reader:
         self.ignore_units = frozenset(numbers["ignore_units"])
         self.approximate_ratio = float(numbers["approximate_ratio"])
         self.denial = phrase_pattern(knowledge.rules["polarity"]["denial_words"])
-        numbers_as_words = read_toml(DATA / "dates.toml")["numbers"]
+        numbers_as_words = read_toml("dates.toml")["numbers"]
         self.number_words = {k: float(v) for k, v in numbers_as_words.items()
                              if k not in ("a", "an")}  # "a" counts nothing in "a navy"
         words = "|".join(sorted(self.number_words, key=len, reverse=True))

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-DATA = Path(__file__).resolve().parent.parent / "data"
+from sitrep.package_data import read_toml as read_packaged
 
 
 class KnowledgeError(ValueError):
@@ -122,22 +122,21 @@ class Knowledge:
     @classmethod
     def load(cls, framing_files: Sequence[str | Path] = (),
              capability_files: Sequence[str | Path] = ()) -> Knowledge:
-        compare_dir = DATA / "compare"
-        framing = read_toml(DATA / "framing" / "lexicon.toml")
+        framing = read_packaged("framing/lexicon.toml")
         for path in framing_files:
             framing = _merge(framing, read_toml(Path(path)))
-        capabilities = read_toml(compare_dir / "capabilities.toml")
+        capabilities = read_packaged("compare/capabilities.toml")
         for path in capability_files:
             capabilities = _merge(capabilities, read_toml(Path(path)))
         return cls(
-            attribution=read_toml(compare_dir / "attribution.toml"),
-            rules=read_toml(compare_dir / "rules.toml"),
+            attribution=read_packaged("compare/attribution.toml"),
+            rules=read_packaged("compare/rules.toml"),
             capabilities=tuple(_capabilities(capabilities)),
             capability_cues=capabilities.get("cues", {}),
             platforms=capabilities.get("platforms", {}),
             framing=tuple(_framing(framing)),
-            meaning=read_toml(compare_dir / "meaning.toml"),
-            framing_voice=read_toml(DATA / "framing" / "voice.toml"),
+            meaning=read_packaged("compare/meaning.toml"),
+            framing_voice=read_packaged("framing/voice.toml"),
         )
 
     def words(self, table: dict[str, Any], key: str) -> frozenset[str]:

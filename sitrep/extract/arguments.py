@@ -29,9 +29,6 @@ INNER_PREPS = {"of", "including"}
 ORIGIN_PREPS = {"from"}
 # "arrived for talks", "at the meeting ... reaffirmed": the verb's subject takes part
 MEETING_PREPS = {"for", "at", "during"}
-# MOBILIZE has no natural recipient behind "to"/"into": that is where forces go.
-PLACE_ONLY_PREPS = {"MOBILIZE": {"to", "into", "toward", "towards", "over", "near", "off", "in",
-                                 "from", "across", "at", "on"}}
 
 
 def phrase_tokens(head: Token, *, with_conjuncts: bool = True) -> list[Token]:
@@ -179,7 +176,7 @@ DIRECTIONS = {"away", "back", "out", "off"}
 def _recipient_preps(anchors: list[Token | None], lexicon: Lexicon, event_type: str,
                      skip: set[int]) -> list[Token]:
     """The objects of recipient prepositions on the anchors, in order ("talks with Japan")."""
-    preps = lexicon.word_set("recipients.prepositions") - PLACE_ONLY_PREPS.get(event_type, set())
+    preps = lexicon.word_set("recipients.prepositions") - _place_only_preps(event_type, lexicon)
     found = []
     for token in anchors:
         children = list(token.children) if token is not None else []
@@ -248,7 +245,7 @@ def _complement_recipient(verb: Token, lexicon: Lexicon, depth: int = 0) -> Enti
         intended = match_verb(clause, lexicon)
         # "promised to send police officers": what would be sent; "to withdraw its troops
         # from Lebanon": what it acts with
-        theme = _is_own(obj) or intended is not None and _is_theme(intended.pattern, obj)
+        theme = _is_own(obj) or intended is not None and _is_theme(intended.pattern, obj, lexicon)
         if obj is not None and not theme and is_actor_like(obj, lexicon) and obj.pos_ != "PRON":
             return entity_for(obj)
         found = _recipient_from_preps([clause, obj], lexicon, "", set())
@@ -397,7 +394,7 @@ def _verb_recipient(match: TriggerMatch, lexicon: Lexicon) -> Entity | None:
         return event_type in lexicon.word_set(f"recipients.{name}")
 
     obj = verb_object(verb, match.particle_tokens)
-    theme = _is_theme(match.pattern, _counted(obj, lexicon))
+    theme = _is_theme(match.pattern, _counted(obj, lexicon), lexicon)
     direct = obj if (obj is not None and not theme and is_actor_like(obj, lexicon)
                      and obj.pos_ != "PRON") else None
     intent = event_type in lexicon.word_set("modality.intent_types") or bool(match.pattern.xcomp)
@@ -465,11 +462,18 @@ def _owners(noun: Token | None) -> list[Token]:
     return owners
 
 
-def _is_theme(pattern: Pattern, obj: Token | None) -> bool:
+def _is_theme(pattern: Pattern, obj: Token | None, lexicon: Lexicon) -> bool:
     """Whether a verb's object is what the act is done with, not to: an object the pattern
     asks for ("flew two bombers"), unless it is somebody's ("expelled two Russian
     diplomats"); anything a deployment moves ("sent two bombers", "deployed police")."""
-    return bool(pattern.objects) and not _has_owner(obj) or pattern.type in PLACE_ONLY_PREPS
+    return (bool(pattern.objects) and not _has_owner(obj)
+            or bool(_place_only_preps(pattern.type, lexicon)))
+
+
+def _place_only_preps(event_type: str, lexicon: Lexicon) -> frozenset[str]:
+    """The prepositions that lead only to a place for this type, never to a recipient
+    (`[place_only_prepositions]` in arguments.toml): where forces go is not whom they act on."""
+    return lexicon.word_set(f"place_only_prepositions.{event_type}")
 
 
 def _counted(noun: Token | None, lexicon: Lexicon) -> Token | None:
@@ -645,7 +649,7 @@ def noun_arguments(match: TriggerMatch, lexicon: Lexicon) -> tuple[Entity | None
         if owner is not None:
             actor = entity_for(owner, with_conjuncts=False)
     skip = {c.i for c in noun.children if c.dep_ == "prep" and c.lower_ in ("by", "between")}
-    if theme is not None and (match.pattern.objects or event_type in PLACE_ONLY_PREPS):
+    if theme is not None and (match.pattern.objects or _place_only_preps(event_type, lexicon)):
         skip |= {c.i for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"}
     recipient = _recipient_from_preps([noun], lexicon, event_type, skip) or (
         entity_for(patient) if patient is not None else None)

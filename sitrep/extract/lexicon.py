@@ -15,16 +15,17 @@ import tomllib
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from importlib import resources
 from pathlib import Path
 from typing import Any
+
+from sitrep.package_data import read_toml
 
 PACKAGED_FILES = ("events.toml", "speech.toml", "arguments.toml", "stance.toml")
 NON_EVENT = ""  # the type of a [[non_event]] pattern: another sense of a trigger word
 # Sections of word lists, read into Lexicon.words as "section.key"; in [senses] a list may
 # name [classes] ("@natural_forces").
 WORD_SECTIONS = ("attribution", "modality", "actors", "recipients", "places", "acts", "stance",
-                 "senses")
+                 "senses", "place_only_prepositions")
 
 
 class LexiconError(ValueError):
@@ -119,8 +120,7 @@ class Lexicon:
     @classmethod
     def load(cls, extra: Sequence[str | Path] = ()) -> Lexicon:
         lexicon = cls()
-        folder = resources.files("sitrep") / "data" / "lexicon"
-        documents = [_read_toml(folder / name, name) for name in PACKAGED_FILES]
+        documents = [read_toml(f"lexicon/{name}") for name in PACKAGED_FILES]
         documents += [_read_toml(Path(path), str(path)) for path in extra]
         classes: dict[str, list[str]] = {}
         for doc, doc_name in zip(documents, [*PACKAGED_FILES, *map(str, extra)]):

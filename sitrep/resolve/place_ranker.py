@@ -14,13 +14,13 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 from functools import cache
-from pathlib import Path
 
+from sitrep.package_data import data_path
 from sitrep.resolve.place_records import (
     Place, PlaceMention, distance_km, is_small, is_well_known, name_key, region_of)
 
-WEIGHTS_FILE = (Path(__file__).resolve().parent.parent / "data" / "places"
-                / "ranker_weights.tsv")
+# a path, not only a resource: scripts/train_place_ranker.py writes it
+WEIGHTS_FILE = data_path("places/ranker_weights.tsv")
 # How many of a name's candidates are scored (the rest are rarely meant).
 CANDIDATES = 12
 FEATURES = ("rule_choice", "first_listed", "log_population", "country", "capital", "admin1",

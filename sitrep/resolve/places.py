@@ -23,14 +23,14 @@ from functools import cache
 from pathlib import Path
 from typing import Iterator, NamedTuple, Sequence
 
+from sitrep.package_data import data_path, read_toml
 from sitrep.records import Location
 from sitrep.resolve.place_ranker import rerank
 from sitrep.resolve.place_records import (
     WORD, WRITTEN_OUT, Place, PlaceMention, distance_km, fold, is_small, is_well_known,
     name_key, region_of)
 
-DATA_DIR = Path(__file__).resolve().parent.parent / "data"
-PLACES_DIR = DATA_DIR / "places"
+PLACES_DIR = data_path("places")
 
 # Which kind of place a bare name most likely means: a curated feature (features.tsv), then
 # a country, its capital, a first-level region, a city.
@@ -39,32 +39,23 @@ _RANK = {"feature": 0, "country": 1, "capital": 2, "admin1": 3, "city": 4, "admi
 _BIG_CITY = 300_000
 # ... unless that region is its own and the city holds less than this share of its people.
 _CITY_SHARE_OF_REGION = 0.2
-# Type words written after a region's name: "Gangwon Province", "Donetsk Oblast".
-_REGION_SUFFIXES = ("province", "state", "region", "oblast", "prefecture", "governorate")
+# Word lists around place names (sitrep/data/places/words.toml, README beside it).
+_WORDS = read_toml("places/words.toml")
+_REGION_SUFFIXES = frozenset(_WORDS["region_suffixes"])
 # Words that are place names too but, standing alone, mean something else: months, days,
 # compass points ("in March", "the West"). They name a place only with a hint: "March,
 # Cambridgeshire", "the town of West".
 _NEVER_ALONE = frozenset(
-    w.lower() for w in [*calendar.month_name[1:], *calendar.day_name,
-                        "North", "South", "East", "West", "Central"])
+    w.lower() for w in [*calendar.month_name[1:], *calendar.day_name, *_WORDS["never_alone"]])
 # How many of a name's places are weighed against the article's other names.
 _AGREEMENT_CANDIDATES = 12
-# Type words of second-level divisions, which a name known only with one may go without.
-_DIVISION_WORDS = ("county", "parish")
-# Plural type words that end a list of divisions: "Clarke, Oconee and Barrow counties".
-_LISTED_DIVISIONS = {"counties": "county", "parishes": "parish", "boroughs": "borough"}
+_DIVISION_WORDS = tuple(_WORDS["division_words"])
+_LISTED_DIVISIONS: dict[str, str] = _WORDS["listed_divisions"]
 # What may separate the words of one name: "Seongju-gun", "Washington D.C.", "P'yongyang".
 _SOFT_GAP = " -\u2010\u2011\u2013.'\u2019"
-_LOCATIVE = frozenset({"in", "at", "near", "from", "outside", "into", "around", "to", "of"})
-# Descriptors before a name: "the southern South Korean island of Jeju" -> island.
-_DESCRIPTOR = re.compile(
-    r"\b(island|islands|city|town|port|village|province|state|region|county|capital|base|"
-    r"peninsula|sea|strait|range)\s+of\s+", re.I)
-_DESCRIPTOR_KIND = {"island": "island", "islands": "island", "city": "city", "town": "city",
-                    "port": "city", "village": "city", "capital": "capital",
-                    "province": "admin1", "state": "admin1", "region": "admin1",
-                    "county": "region", "base": "base", "peninsula": "peninsula",
-                    "sea": "sea", "strait": "strait", "range": "range"}
+_LOCATIVE = frozenset(_WORDS["locative"])
+_DESCRIPTOR_KIND: dict[str, str] = _WORDS["descriptors"]
+_DESCRIPTOR = re.compile(rf"\b({'|'.join(_DESCRIPTOR_KIND)})\s+of\s+", re.I)
 
 
 class _Entry(NamedTuple):
@@ -217,7 +208,7 @@ class Gazetteer:
 
     @classmethod
     def load(cls, places_dir: Path = PLACES_DIR,
-             countries_file: Path = DATA_DIR / "actors" / "countries.tsv") -> Gazetteer:
+             countries_file: Path = data_path("actors/countries.tsv")) -> Gazetteer:
         g = cls()
         g._load_countries(countries_file)
         regions = g._load_regions(places_dir / "regions.tsv", places_dir / "regions_extra.tsv")

@@ -25,7 +25,7 @@ from fastapi_offline import FastAPIOffline
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from sitrep import __version__
-from sitrep.serve import api_export, api_links, api_read, api_write, web
+from sitrep.serve import api_export, api_links, api_read, api_vocabulary, api_write, web
 from sitrep.serve.deps import get_settings
 from sitrep.serve.settings import Settings
 from sitrep.store import Store
@@ -59,7 +59,7 @@ def create_app(settings: Settings, store: Store | None = None) -> FastAPI:
                          redoc_url=None, static_url="/docs-assets", lifespan=lifespan)
     app.state.store = store
     app.state.settings = settings
-    for reader in (api_read.router, api_export.router, api_links.router):
+    for reader in (api_read.router, api_export.router, api_links.router, api_vocabulary.router):
         app.include_router(reader, prefix="/api",
                            dependencies=[Depends(refuse_unknown_query_parameters)])
     app.include_router(api_write.router, prefix="/api", dependencies=[Depends(require_token)])

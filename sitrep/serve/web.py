@@ -11,10 +11,10 @@ from fastapi import APIRouter, FastAPI
 from fastapi.responses import FileResponse
 from fastapi.staticfiles import StaticFiles
 
-from sitrep.package_data import data_file
+from sitrep.package_data import data_path
 
 STATIC = Path(str(files("sitrep.serve") / "static"))
-OUTLINES = Path(str(data_file("places/countries_110m.geojson")))
+OUTLINES = data_path("places/countries_110m.geojson")
 
 router = APIRouter(include_in_schema=False)
 

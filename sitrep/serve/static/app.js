@@ -7,19 +7,12 @@
 "use strict";
 
 (() => {
-  // The PLOVER types in the codebook's order, as the server lists them (/api/event-types,
-  // read from its data/lexicon/events.toml): fetched before the first view is drawn.
+  // The PLOVER types in the codebook's order, the colour of each and the modalities, as the
+  // server lists them (/api/vocabulary, read from its data/lexicon/events.toml and event
+  // records): fetched before the first view is drawn.
   let TYPES = [];
-  const MODALITIES = ["asserted", "claimed", "denied", "planned", "hypothetical", "negated"];
-  // One colour per PLOVER type, grouped like the quad classes: verbal cooperation (greens),
-  // material cooperation (blues), verbal conflict (ambers), material conflict (reds).
-  const COLORS = {
-    AGREE: "#2e7d32", CONSULT: "#43a047", SUPPORT: "#66bb6a", CONCEDE: "#9ccc65",
-    COOPERATE: "#1565c0", AID: "#42a5f5", RETREAT: "#80deea",
-    REQUEST: "#f9a825", ACCUSE: "#ef6c00", REJECT: "#ffb300", THREATEN: "#d84315",
-    PROTEST: "#ad1457", SANCTION: "#6a1b9a", MOBILIZE: "#8e24aa", COERCE: "#c62828",
-    ASSAULT: "#b71c1c",
-  };
+  let MODALITIES = [];
+  let COLORS = {};
   const FILTER_KEYS = ["type", "actor", "recipient", "outlet", "since", "until", "modality", "background"];
   // The background filter: events told as news, as background (earlier acts recalled), or both.
   const TOLD_AS = [["", "news and background"], ["false", "news only"], ["true", "background only"]];
@@ -200,13 +193,24 @@
     document.body.dataset.view = name;
     delete document.body.dataset.ready; // set again when this view has rendered (tests wait for it)
     try {
-      if (!TYPES.length) TYPES = await api("/api/event-types");
+      if (!TYPES.length) await loadVocabulary();
       await show(arg, params);
     } catch (error) {
       view.replaceChildren(h("div", { class: "error" }, h("h2", {}, "Could not load this page"),
         h("p", {}, String(error.message || error))));
     }
     document.body.dataset.ready = name;
+  }
+
+  // The vocabulary, and each type's class (t-TYPE) its colour as --t, which the stylesheet's
+  // chips, toggles, swatches and highlights draw with.
+  async function loadVocabulary() {
+    const vocabulary = await api("/api/vocabulary");
+    const sheet = document.querySelector('link[rel="stylesheet"]').sheet;
+    for (const type of vocabulary.types) {
+      sheet.insertRule(`.t-${type} { --t: ${vocabulary.colors[type]}; }`, sheet.cssRules.length);
+    }
+    ({ types: TYPES, modalities: MODALITIES, colors: COLORS } = vocabulary);
   }
 
   // -- shared filter bar -------------------------------------------------------------------
