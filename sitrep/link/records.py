@@ -1,8 +1,8 @@
 """Typed records of the link stage: what it reads about articles and events, and the stories,
 event clusters and series it makes of them.
 
-The link stage never touches the database: `sitrep.linking` reads these inputs from the store,
-calls the algorithms in this package, and writes their results back.
+The link stage never touches the database: `sitrep.pipeline.link_stored` reads these inputs
+from the store, calls the algorithms in this package, and writes their results back.
 """
 
 from __future__ import annotations

@@ -1,5 +1,7 @@
-"""Stories, event clusters and series in the database: what the link stage wrote, and what it
-needs to read while linking (`LinkSession`).
+"""Link records stored: the stories, event clusters and series in the database are the link
+stage's output (`sitrep.link.records`), kept here. Only persistence: the linking itself is
+`sitrep.link` (the algorithms) driven by `sitrep.pipeline.link_stored`, which reads what it
+needs and writes what it made through `LinkSession`, one transaction per batch.
 
 Every public reader takes a `Store` and returns JSON-ready dicts (ISO dates), for the CLI,
 the compare stage and the REST API alike.

@@ -1,4 +1,6 @@
-"""Linking stored articles: the link stage's algorithms (`sitrep.link`) run over the store.
+"""The pipeline's last step, linking stored articles: the link stage's algorithms
+(`sitrep.link`, which never touch the database) run over the store, and their stories,
+event clusters and series are written back through `sitrep.store.links`.
 
 `update_links(store, article_ids)` runs after every stored ingest batch: it puts each new
 article in a story, each of its event mentions in an event cluster, and refreshes the series
