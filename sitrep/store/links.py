@@ -35,10 +35,10 @@ from sitrep.link.records import (
     ClusterSketch,
     EventCluster,
     EventMention,
-    LinkArticle,
     Series,
     Story,
 )
+from sitrep.records import StoredArticle
 from sitrep.store.database import IN_CHUNK, Store
 from sitrep.store.schema import (
     articles,
@@ -335,15 +335,15 @@ class LinkSession:
             found.update(self.connection.execute(query.where(a.id.in_(chunk))).scalars())
         return [i for i in article_ids if i in found]
 
-    def load_articles(self, article_ids: Sequence[str]) -> list[LinkArticle]:
+    def load_articles(self, article_ids: Sequence[str]) -> list[StoredArticle]:
         """The articles with their event records and place names, in publication order."""
-        loaded: dict[str, LinkArticle] = {}
+        loaded: dict[str, StoredArticle] = {}
         a = articles.c
         for chunk in _chunks(list(article_ids)):
             query = select(a.id, a.title, a.outlet, a.published, a.text).where(a.id.in_(chunk))
             for row in self.connection.execute(query):
-                loaded[row.id] = LinkArticle(row.id, row.text, row.title, row.outlet,
-                                             row.published)
+                loaded[row.id] = StoredArticle(row.id, row.text, outlet=row.outlet,
+                                               title=row.title, published=row.published)
             query = (select(events.c.article_id, events.c.record)
                      .where(events.c.article_id.in_(chunk))
                      .order_by(events.c.article_id, events.c.evidence_start, events.c.id))
