@@ -20,9 +20,10 @@ import re
 import tempfile
 from pathlib import Path
 
-from sitrep.compare import ComparedArticle, Knowledge
+from sitrep.compare import Knowledge
 from sitrep.compare.statements import statements
 from sitrep.pipeline import ingest_into
+from sitrep.records import StoredArticle
 from sitrep.store import Store
 
 BASIL = Path(__file__).resolve().parents[2] / "shared" / "benchmarks" / "basil_dev"
@@ -50,7 +51,7 @@ def score(db: str) -> dict[str, dict[str, int]]:
                 continue
             article_id = by_url[given[item["id"]]["url"], given[item["id"]]["outlet"]]
             stored = store.article(article_id)
-            compared = ComparedArticle.from_store(stored, list(store.events(article_id=article_id)))
+            compared = StoredArticle.from_store(stored, list(store.events(article_id=article_id)))
             items = statements(compared, knowledge)
             half = totals["tune" if item["triplet"] in TUNE else "check"]
             for span in spans:

@@ -44,9 +44,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from sitrep.compare import ComparedArticle, Knowledge
+from sitrep.compare import Knowledge
 from sitrep.compare.framing import framing_profile
 from sitrep.compare.statements import statements
+from sitrep.records import StoredArticle
 from sitrep.store import Store
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
@@ -135,7 +136,7 @@ def score(db: Path, basil: Path, show: str | None) -> tuple[dict[str, dict[str, 
         mapping = offset_map(original["text"], stored["text"])
         gold = annotations[original["id"]]
         half = next(h for h, triplets in HALVES.items() if gold["triplet"] in triplets)
-        article = ComparedArticle.from_store(stored, list(store.events(article_id=row["id"])))
+        article = StoredArticle.from_store(stored, list(store.events(article_id=row["id"])))
         profile = framing_profile(article.id, article.text, statements(article, knowledge),
                                   knowledge)
         own_lexical = sum(a["bias"] == "Lexical" and a["quote"] == "No"

@@ -41,10 +41,11 @@ from pathlib import Path
 import numpy as np
 from framing import SHARED, ingest, moved, offset_map, overlaps
 
-from sitrep.compare import ComparedArticle, Knowledge
+from sitrep.compare import Knowledge
 from sitrep.compare.framing import framing_profile
 from sitrep.compare.statements import statements
 from sitrep.compare.text import WORD, in_quotation, quotation_spans
+from sitrep.records import StoredArticle
 from sitrep.store import Store
 
 FOLDS = 5
@@ -100,7 +101,7 @@ def articles(db: Path, basil: Path, vader: dict, vader_words: bool) -> list[Arti
         mapping = offset_map(original["text"], stored["text"])
         lexical = [span for a in gold["annotations"] if a["bias"] == "Lexical"
                    and a["quote"] == "No" and (span := moved(a, mapping))]
-        article = ComparedArticle.from_store(stored, list(store.events(article_id=row["id"])))
+        article = StoredArticle.from_store(stored, list(store.events(article_id=row["id"])))
         items = statements(article, knowledge)
         profile = framing_profile(article.id, article.text, items, knowledge)
         quotes = quotation_spans(article.text)

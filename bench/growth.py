@@ -24,9 +24,9 @@ from pathlib import Path
 
 from corpus import coded_corpus, load_note, replayed
 
-from sitrep.linking import update_links
 from sitrep.parse import DEFAULT_BATCH_SIZE
 from sitrep.pipeline import Components
+from sitrep.pipeline.link_stored import update_links
 from sitrep.store import Store
 
 

@@ -25,9 +25,9 @@ from pathlib import Path
 from sqlalchemy import insert, select
 
 from sitrep.link.config import LinkConfig
-from sitrep.linking import update_links
 from sitrep.parse import DEFAULT_BATCH_SIZE, load_model
 from sitrep.pipeline import Components, pipeline
+from sitrep.pipeline.link_stored import update_links
 from sitrep.records import Article
 from sitrep.store import Store
 from sitrep.store.links import link_counts

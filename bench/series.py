@@ -17,8 +17,8 @@ import tempfile
 from datetime import date
 from pathlib import Path
 
-from sitrep.linking import rebuild_links
 from sitrep.pipeline import Components, ingest_into
+from sitrep.pipeline.link_stored import rebuild_links
 from sitrep.store import Store
 from sitrep.store.links import series_list
 

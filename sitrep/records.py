@@ -1,7 +1,11 @@
 """Typed records that pass between the pipeline's stages.
 
-Every stage takes and returns these dataclasses; nothing else crosses a stage boundary.
-`Event.to_record()` produces the event record contract of the README ("The event record").
+Every stage takes and returns these dataclasses; besides them, only a stage's own output
+records go further, to what keeps or shows them (the link stage's stories, clusters and
+series to `store/links.py`, a comparison to `serve`). One concept, one type: an article as
+ingested is an `Article`, an article read back from the store with its event records (for
+linking and comparing) a `StoredArticle`. `Event.to_record()` produces the event record
+contract of the README ("The event record").
 """
 
 from __future__ import annotations
@@ -78,6 +82,32 @@ class Article:
     def id(self) -> str:
         """Stable id derived from the content: the same text always gets the same id."""
         return self.content_hash[:16]
+
+
+@dataclass
+class StoredArticle:
+    """A stored article as the steps that run over the store read it (linking, comparing):
+    its id, text and metadata, the event records coded for it (`Event.to_record()` dicts,
+    as `Store.events` returns them) and, where the reader needs them, those records as the
+    JSON text they are stored as and the gazetteer names of the places it mentions."""
+
+    id: str
+    text: str
+    outlet: str | None = None
+    title: str | None = None
+    published: date | None = None
+    events: list[dict[str, Any]] = field(default_factory=list)
+    event_json: list[str] = field(default_factory=list)
+    places: list[str] = field(default_factory=list)
+
+    @classmethod
+    def from_store(cls, article: dict[str, Any], events: list[dict[str, Any]]) -> StoredArticle:
+        """From `Store.article(id)` and `Store.events(article_id=id)`."""
+        published = article.get("published")
+        return cls(id=article["id"], text=article["text"], outlet=article.get("outlet"),
+                   title=article.get("title"),
+                   published=date.fromisoformat(published) if published else None,
+                   events=list(events))
 
 
 @dataclass

@@ -10,8 +10,9 @@ import json
 import pytest
 from fixtures.compare_builders import article, event, place
 
-from sitrep.compare import ComparedArticle, Knowledge, KnowledgeError, compare_articles
+from sitrep.compare import Knowledge, KnowledgeError, compare_articles
 from sitrep.compare.statements import statements
+from sitrep.records import StoredArticle
 
 
 def rules(comparison, rule):
@@ -233,7 +234,7 @@ def test_sentence_sources_tail_lead_according_anaphora_and_quotes():
             "\"We closed the beach at once. Nobody was hurt,\" an official told reporters.\n"
             "According to the Coastal Agency, the spill covers three kilometres.\n"
             "Fishermen were angry.\n")
-    items = statements(ComparedArticle("x", text, "Port News"), Knowledge.default())
+    items = statements(StoredArticle("x", text, "Port News"), Knowledge.default())
     by_start = {s.text.split()[0].strip('"'): s for s in items}
     assert by_start["The"].source.name == "Harbour Authority"
     assert by_start["Oil"].source.text == "it"
@@ -246,7 +247,7 @@ def test_sentence_sources_tail_lead_according_anaphora_and_quotes():
 
 
 def _sources(text: str) -> dict[str, str | None]:
-    items = statements(ComparedArticle("x", text, "Desk"), Knowledge.default())
+    items = statements(StoredArticle("x", text, "Desk"), Knowledge.default())
     return {s.text.split()[0].strip('"'): s.source.name if s.source else None for s in items}
 
 
@@ -275,7 +276,7 @@ def test_a_source_phrase_leaves_out_adverbs_and_clauses_before_the_verb():
             "The council repeatedly said the bridge was safe.\n"
             "The family said the boy was safe.\n"
             "Nobody will answer that, though outside the court he said so.\n")
-    items = statements(ComparedArticle("x", text, "Desk"), Knowledge.default())
+    items = statements(StoredArticle("x", text, "Desk"), Knowledge.default())
     assert [s.source.text for s in items] == ["The senator", "The council", "The family", "he"]
     # "he": the senator, the one person among them
     assert [s.source.name for s in items] == ["senator", "council", "family", "senator"]
@@ -283,7 +284,7 @@ def test_a_source_phrase_leaves_out_adverbs_and_clauses_before_the_verb():
 
 def test_event_attribution_from_the_extractor_wins():
     text = "Rebels seized the airport, the army said.\n"
-    items = statements(ComparedArticle("x", text, "Desk", events=[event(
+    items = statements(StoredArticle("x", text, "Desk", events=[event(
         text, "seized", "ASSAULT", source=("the army", "ABC"))]), Knowledge.default())
     assert items[0].source.code == "ABC" and items[0].source.name == "army"
 

@@ -3,15 +3,18 @@ indexes that keep a filtered page off a full sort (bench/query.py measures the s
 
 from __future__ import annotations
 
+import json
 import os
 from datetime import date, timedelta
 
 import pytest
 from alembic import command
+from sqlalchemy import func, select
 
 from sitrep.records import Article, Entity, Event, ResolvedDate
 from sitrep.store import Store
 from sitrep.store.database import alembic_config
+from sitrep.store.filters import SORTS
 
 POSTGRES_URL = os.environ.get("SITREP_TEST_POSTGRES_URL")
 BACKENDS = ["sqlite", "postgresql"] if POSTGRES_URL else ["sqlite"]
@@ -73,6 +76,25 @@ def test_keyset_pages_are_the_offset_pages(store: Store):
             after = page[-1]
         assert [i for page in pages for i in page] == expected
         assert pages[:-1] == [expected[k : k + 7] for k in range(0, 7 * len(pages[:-1]), 7)]
+
+
+@pytest.mark.parametrize("sort", ["date", "-date", "published", "-published"])
+def test_offset_pages_cross_into_the_events_without_a_value(store: Store, sort):
+    # events without a value to sort on are read by a second query: an offset that ends
+    # among them, or past the events with one, must skip the right number of each
+    everything = [e["id"] for e in store.events(sort=sort)]
+    assert store.count_events() == len(everything) == 120
+    with store.reading() as connection:
+        n_valued = connection.execute(select(func.count()).where(
+            SORTS[sort][0].is_not(None))).scalar()
+    assert 0 < n_valued < 120
+    for offset in (0, 5, n_valued - 3, n_valued, n_valued + 4, 118, 130):
+        page = [e["id"] for e in store.events(sort=sort, limit=7, offset=offset)]
+        assert page == everything[offset : offset + 7], offset
+        rest = [e["id"] for e in store.events(sort=sort, offset=offset)]
+        assert rest == everything[offset:], offset
+    texts = list(store.events_json(sort=sort, limit=4, offset=n_valued - 2))
+    assert [json.loads(t)["id"] for t in texts] == everything[n_valued - 2 : n_valued + 2]
 
 
 def test_paging_from_an_unknown_event_or_both_ways_at_once(store: Store):

@@ -5,14 +5,15 @@ from __future__ import annotations
 
 import pytest
 
-from sitrep.compare import ComparedArticle, Knowledge, KnowledgeError
+from sitrep.compare import Knowledge, KnowledgeError
 from sitrep.compare.framing import framing_profile
 from sitrep.compare.statements import statements
+from sitrep.records import StoredArticle
 
 
 def hits(text: str, knowledge: Knowledge | None = None):
     knowledge = knowledge or Knowledge.default()
-    article = ComparedArticle(id="a", text=text)
+    article = StoredArticle(id="a", text=text)
     return framing_profile("a", text, statements(article, knowledge), knowledge).hits
 
 

@@ -16,10 +16,11 @@ from sitrep.link.events import (
     new_cluster,
     tie_strength,
 )
-from sitrep.link.records import ArticleVector, EventCluster, LinkArticle, Series, link_id
+from sitrep.link.records import ArticleVector, EventCluster, Series, link_id
 from sitrep.link.series import activity_match, choose_series, group_key, new_series
 from sitrep.link.stories import anchor_day, article_keys, choose_story, similarity
 from sitrep.link.terms import content_words, cosine, idf, overlap, term_counts, tfidf_vector
+from sitrep.records import StoredArticle
 
 CONFIG = LinkConfig.default()
 KOREA = {"text": "the Korean Peninsula", "name": "Korean Peninsula", "country": None,
@@ -154,7 +155,7 @@ def test_leads_weigh_in_when_both_articles_have_one():
 
 
 def test_article_keys_and_anchor_day():
-    undated = LinkArticle("a", "text", events=[
+    undated = StoredArticle("a", "text", events=[
         record(when="2017-11-02"), record(when="2017-11-02"), record(when="2017-05-01"),
         record(recipient="PRK")])
     undated.places = ["Seoul"]

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import delete, func, select
 
-from sitrep.linking import link_pending, rebuild_links, update_links
+from sitrep.pipeline.link_stored import link_pending, rebuild_links, update_links
 from sitrep.records import Article, Entity, Event, Location, ResolvedDate
 from sitrep.store import Store, links
 from sitrep.store.database import alembic_config

@@ -32,7 +32,7 @@ def link(db, rebuild, quiet) -> None:
     (e.g. by an older sitrep), or with --rebuild redoes everything, for instance after
     editing the tunables in sitrep/data/link/. Running it again changes nothing.
     """
-    from sitrep.linking import link_pending, rebuild_links
+    from sitrep.pipeline.link_stored import link_pending, rebuild_links
     from sitrep.store.links import link_counts
 
     store = open_store(db)

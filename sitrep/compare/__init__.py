@@ -2,7 +2,7 @@
 
 Public API::
 
-    compare_articles(articles: Sequence[ComparedArticle], knowledge: Knowledge | None = None)
+    compare_articles(articles: Sequence[StoredArticle], knowledge: Knowledge | None = None)
         -> Comparison
     compare_stored(store, article_ids: Sequence[str], knowledge: Knowledge | None = None)
         -> Comparison        # store: anything with .article(id) and .events(article_id=id),
@@ -25,7 +25,8 @@ from typing import Any, Protocol
 
 from sitrep.compare.comparison import compare_articles
 from sitrep.compare.knowledge import Knowledge, KnowledgeError
-from sitrep.compare.records import ComparedArticle, Comparison
+from sitrep.compare.records import Comparison
+from sitrep.records import StoredArticle
 
 
 class ArticleSource(Protocol):
@@ -44,10 +45,10 @@ def compare_stored(store: ArticleSource, article_ids: Sequence[str],
         article = store.article(article_id)
         if article is None:
             raise LookupError(f"no article with id {article_id!r}")
-        articles.append(ComparedArticle.from_store(article,
+        articles.append(StoredArticle.from_store(article,
                                                    list(store.events(article_id=article_id))))
     return compare_articles(articles, knowledge)
 
 
-__all__ = ["ArticleSource", "ComparedArticle", "Comparison", "Knowledge", "KnowledgeError",
+__all__ = ["ArticleSource", "Comparison", "Knowledge", "KnowledgeError",
            "compare_articles", "compare_stored"]

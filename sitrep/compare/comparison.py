@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import date
 
 from sitrep.compare.align import Aligner
 from sitrep.compare.capabilities import CapabilityReader
@@ -15,17 +14,18 @@ from sitrep.compare.meaning import Meaning
 from sitrep.compare.omissions import OmissionFinder
 from sitrep.compare.records import (
     ArticleSummary,
-    ComparedArticle,
     Comparison,
     Contradiction,
     CoverageRow,
     Statement,
+    article_label,
 )
 from sitrep.compare.sources import attribution_profile
 from sitrep.compare.statements import statements as article_statements
+from sitrep.records import StoredArticle
 
 
-def compare_articles(articles: Sequence[ComparedArticle],
+def compare_articles(articles: Sequence[StoredArticle],
                      knowledge: Knowledge | None = None) -> Comparison:
     """Compare two or more articles (each with its event records). Articles that are not
     one story (a series reported months apart) compare too: their events far apart in time
@@ -76,7 +76,8 @@ def compare_articles(articles: Sequence[ComparedArticle],
     contradictions.extend(rules.capabilities(capability_statements))
     framing = [framing_profile(a.id, a.text, per_article[a.id], knowledge) for a in articles]
     return Comparison(
-        articles=[ArticleSummary(a.id, a.label, a.outlet, a.title, a.published,
+        articles=[ArticleSummary(a.id, article_label(a), a.outlet, a.title,
+                                 a.published.isoformat() if a.published else None,
                                  len(per_article[a.id]), len(a.events)) for a in articles],
         rows=rows,
         omissions=omission_finder.omissions(rows, by_number),
@@ -105,12 +106,12 @@ def _first_position(row: CoverageRow, ids: list[str]) -> tuple[int, int]:
     return len(ids), 0
 
 
-def _publication_gap(articles: Sequence[ComparedArticle]) -> int | None:
-    dates = sorted(date.fromisoformat(a.published) for a in articles if a.published)
+def _publication_gap(articles: Sequence[StoredArticle]) -> int | None:
+    dates = sorted(a.published for a in articles if a.published)
     return (dates[-1] - dates[0]).days if len(dates) >= 2 else None
 
 
-def _notes(articles: Sequence[ComparedArticle], knowledge: Knowledge) -> list[str]:
+def _notes(articles: Sequence[StoredArticle], knowledge: Knowledge) -> list[str]:
     notes = []
     gap = _publication_gap(articles)
     window = int(knowledge.rules["dates"]["same_occurrence_days"])

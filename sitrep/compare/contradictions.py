@@ -24,12 +24,13 @@ from itertools import combinations
 from sitrep.compare.align import Aligner
 from sitrep.compare.capabilities import CapabilityStatement, same_platform
 from sitrep.compare.features import Features, Reader, distance_km, place_name
-from sitrep.compare.records import ComparedArticle, Contradiction, Statement, StatementRef
+from sitrep.compare.records import Contradiction, Statement, StatementRef
+from sitrep.records import StoredArticle
 
 
 class Rules:
     def __init__(self, aligner: Aligner, reader: Reader,
-                 articles: Sequence[ComparedArticle]) -> None:
+                 articles: Sequence[StoredArticle]) -> None:
         self.aligner = aligner
         self.reader = reader
         self.outlets = {a.id: a.outlet for a in articles}

@@ -30,9 +30,10 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.language import Language
 
 from sitrep.compare.knowledge import Knowledge
-from sitrep.compare.records import ComparedArticle, NearMatch, Statement
+from sitrep.compare.records import NearMatch, Statement
 from sitrep.compare.text import quotation_spans
 from sitrep.parse.model import DEFAULT_MODELS, ModelNotFound
+from sitrep.records import StoredArticle
 
 NUMBER = re.compile(r"^\$?\d[\d,.]*$")
 FINITE_VERB_TAGS = frozenset({"VBD", "VBP", "VBZ", "MD"})  # Penn tags of a verb with a tense
@@ -65,7 +66,7 @@ class StatementKeys:
 class Meaning:
     """Keys and weights of every statement of the compared articles."""
 
-    def __init__(self, knowledge: Knowledge, articles: Sequence[ComparedArticle],
+    def __init__(self, knowledge: Knowledge, articles: Sequence[StoredArticle],
                  statements: dict[str, list[Statement]]) -> None:
         table = knowledge.meaning
         rules = knowledge.rules["omissions"]

@@ -24,17 +24,17 @@ words). Rules in
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import date
 
 from sitrep.compare.features import Features
 from sitrep.compare.knowledge import Knowledge, phrase_pattern
 from sitrep.compare.meaning import Meaning
-from sitrep.compare.records import ComparedArticle, CoverageRow, Omission, Statement
+from sitrep.compare.records import CoverageRow, Omission, Statement
+from sitrep.records import StoredArticle
 
 
 class OmissionFinder:
     def __init__(self, knowledge: Knowledge, meaning: Meaning,
-                 articles: Sequence[ComparedArticle]) -> None:
+                 articles: Sequence[StoredArticle]) -> None:
         rules = knowledge.rules["omissions"]
         self.min_relevance = float(rules["min_relevance"])
         self.event_bonus = float(rules["event_bonus"])
@@ -47,7 +47,7 @@ class OmissionFinder:
         self.newsroom_line = phrase_pattern(rules["not_fact_phrases"])
         self.meaning = meaning
         self.ids = [a.id for a in articles]
-        self.published = {a.id: _date(a.published) for a in articles}
+        self.published = {a.id: a.published for a in articles}
 
     # -- relevance ------------------------------------------------------------------------
 
@@ -182,7 +182,3 @@ class OmissionFinder:
             return False
         return not (first.event_date and first.date_precision == "day"
                     and first.event_date > published)
-
-
-def _date(text: str | None) -> date | None:
-    return date.fromisoformat(text) if text else None

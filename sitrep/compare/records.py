@@ -1,12 +1,15 @@
-"""Typed records of the compare stage: what goes in (articles with their event records) and
-what comes out (a `Comparison`: coverage rows, omissions, contradictions, attribution and
-framing profiles). Every output record is plain data; `Comparison.to_dict()` is JSON-ready.
+"""Typed records of the compare stage: what goes in (stored articles with their event
+records, `sitrep.records.StoredArticle`) and what comes out (a `Comparison`: coverage
+rows, omissions, contradictions, attribution and framing profiles). Every output record is
+plain data; `Comparison.to_dict()` is JSON-ready.
 """
 
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
 from typing import Any, Literal
+
+from sitrep.records import StoredArticle
 
 Voice = Literal["own", "attributed", "quoted"]
 CellStatus = Literal["reported", "differs", "absent"]
@@ -24,36 +27,18 @@ def short_title(title: str, limit: int = LABEL_TITLE_CHARS) -> str:
     return cut.rstrip(" ,;:.-–—") + "…"
 
 
-@dataclass
-class ComparedArticle:
-    """One article to compare: its text and metadata and the event records the pipeline
-    coded for it (`Event.to_record()` dicts, as `Store.events()` returns them)."""
-
-    id: str
-    text: str
-    outlet: str | None = None
-    title: str | None = None
-    published: str | None = None  # ISO date
-    events: list[dict[str, Any]] = field(default_factory=list)
-
-    @property
-    def label(self) -> str:
-        """How reports name the article's column: outlet, date and (short) title, "Daily
-        Courier (2021-03-02): Mayor opens bridge"; what is known of them, else the id. Two
-        articles of one outlet and day differ by their titles."""
-        name = self.outlet or ""
-        if self.published:
-            name = f"{name} ({self.published})" if name else self.published
-        if self.title:
-            name = f"{name}: {short_title(self.title)}" if name else short_title(self.title)
-        return name or self.id
-
-    @classmethod
-    def from_store(cls, article: dict[str, Any], events: list[dict[str, Any]]) -> ComparedArticle:
-        """From `Store.article(id)` and `Store.events(article_id=id)`."""
-        return cls(id=article["id"], text=article["text"], outlet=article.get("outlet"),
-                   title=article.get("title"), published=article.get("published"),
-                   events=list(events))
+def article_label(article: StoredArticle) -> str:
+    """How reports name an article's column: outlet, date and (short) title, "Daily Courier
+    (2021-03-02): Mayor opens bridge"; what is known of them, else the id. Two articles of
+    one outlet and day differ by their titles."""
+    name = article.outlet or ""
+    if article.published:
+        day = article.published.isoformat()
+        name = f"{name} ({day})" if name else day
+    if article.title:
+        title = short_title(article.title)
+        name = f"{name}: {title}" if name else title
+    return name or article.id
 
 
 @dataclass

@@ -19,9 +19,10 @@ from dataclasses import dataclass
 from typing import Any
 
 from sitrep.compare.knowledge import Knowledge
-from sitrep.compare.records import ComparedArticle, Source, Statement
+from sitrep.compare.records import Source, Statement
 from sitrep.compare.sources import SourceKinds
 from sitrep.compare.text import quotation_spans, quoted_share, sentences
+from sitrep.records import StoredArticle
 
 DETERMINERS = ("the ", "a ", "an ", "its ", "their ", "his ", "her ")
 MIN_WORDS = 3  # shorter "sentences" are credit lines and labels: "(Yonhap)"
@@ -140,7 +141,7 @@ class _Attributor:
                                      "are", "will", "to") for w in words)
 
 
-def statements(article: ComparedArticle, knowledge: Knowledge) -> list[Statement]:
+def statements(article: StoredArticle, knowledge: Knowledge) -> list[Statement]:
     """The article's sentences as statements, in text order."""
     text = article.text
     quotes = quotation_spans(text)

@@ -16,8 +16,8 @@ from datetime import date, timedelta
 from itertools import combinations
 from pathlib import Path
 
-from sitrep.linking import rebuild_links, update_links
 from sitrep.pipeline import ProcessedArticle
+from sitrep.pipeline.link_stored import rebuild_links, update_links
 from sitrep.records import Article
 from sitrep.store import Store
 from sitrep.store.links import story_of_article

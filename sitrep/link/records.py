@@ -1,8 +1,9 @@
-"""Typed records of the link stage: what it reads about articles and events, and the stories,
-event clusters and series it makes of them.
+"""Typed records of the link stage: what it makes of stored articles
+(`sitrep.records.StoredArticle`, with their event records and place names) — article
+vectors, event mentions, and the stories, event clusters and series they form.
 
-The link stage never touches the database: `sitrep.linking` reads these inputs from the store,
-calls the algorithms in this package, and writes their results back.
+The link stage never touches the database: `sitrep.pipeline.link_stored` reads its inputs
+from the store, calls the algorithms in this package, and writes their results back.
 """
 
 from __future__ import annotations
@@ -17,22 +18,6 @@ def link_id(kind: str, seed: str) -> str:
     """A stable 16-hex-digit id for a story, event cluster or series, from what started it:
     re-linking the same articles in the same order gives the same ids."""
     return hashlib.sha256(f"{kind}:{seed}".encode()).hexdigest()[:16]
-
-
-@dataclass
-class LinkArticle:
-    """One stored article as the link stage sees it."""
-
-    id: str
-    text: str
-    title: str | None = None
-    outlet: str | None = None
-    published: date | None = None
-    events: list[dict[str, Any]] = field(default_factory=list)  # event records (README)
-    # the same records as stored (JSON), by which `mention_from_json` remembers their
-    # mentions for the batches after this one
-    event_json: list[str] = field(default_factory=list)
-    places: list[str] = field(default_factory=list)  # gazetteer names of places it mentions
 
 
 @dataclass

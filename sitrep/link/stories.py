@@ -17,13 +17,14 @@ from collections.abc import Collection, Iterable, Mapping
 from datetime import date
 
 from sitrep.link.config import LinkConfig
-from sitrep.link.records import ArticleVector, LinkArticle
+from sitrep.link.records import ArticleVector
 from sitrep.link.terms import cosine, tfidf_vector
+from sitrep.records import StoredArticle
 
 KEY_LENGTH = 96  # longest index key the store keeps
 
 
-def article_keys(article: LinkArticle, terms: Mapping[str, float], config: LinkConfig
+def article_keys(article: StoredArticle, terms: Mapping[str, float], config: LinkConfig
                  ) -> list[str]:
     """Index keys: the strongest terms, then "@CODE" for every coded actor or recipient and
     "#Name" for every place the article mentions."""
@@ -37,7 +38,7 @@ def article_keys(article: LinkArticle, terms: Mapping[str, float], config: LinkC
     return list(dict.fromkeys(key[:KEY_LENGTH] for key in keys))
 
 
-def anchor_day(article: LinkArticle) -> date | None:
+def anchor_day(article: StoredArticle) -> date | None:
     """The day an article is placed on in time: its publication date, else the day its
     events most often happened on (day-precise dates only)."""
     if article.published:
@@ -49,7 +50,7 @@ def anchor_day(article: LinkArticle) -> date | None:
     return min(days, key=lambda d: (-days[d], d)) if days else None
 
 
-def article_vector(article: LinkArticle, counts: Mapping[str, float],
+def article_vector(article: StoredArticle, counts: Mapping[str, float],
                    lead_counts: Mapping[str, float], frequencies: Mapping[str, int],
                    n_documents: int, config: LinkConfig) -> ArticleVector:
     keep = config.stories["vector_terms"]

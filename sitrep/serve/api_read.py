@@ -13,14 +13,7 @@ from sitrep.records import LocationPrecision, event_types as plover_types
 from sitrep.serve.deps import StoreDep
 from sitrep.serve.highlights import segments
 from sitrep.store.filters import FILTERS, SORTS, EventFilters, Filter
-from sitrep.store.search import (
-    actor_counts,
-    event_exists,
-    event_json,
-    find_event_json,
-    find_events,
-    search_articles,
-)
+from sitrep.store.search import actor_counts, event_exists, event_json, search_articles
 from sitrep.store.timeline_counts import event_histogram
 
 router = APIRouter()
@@ -110,8 +103,9 @@ def list_events(store: StoreDep, filters: Filters, limit: Limit = 50, offset: Of
     if after is not None and not event_exists(store, after):
         raise HTTPException(422, f"`after` names no stored event ({after!r}): give the "
                                  "`next_after` of the previous page")
-    records, count = find_event_json(store, filters, sort=sort, limit=limit, offset=offset,
-                                     after=after, with_total=total)
+    records = list(store.events_json(filters, sort=sort, limit=limit, offset=offset,
+                                     after=after))
+    count = store.count_events(filters) if total else None
     # the stored records are JSON already: spliced in, not parsed and serialised again
     rest = page(records, limit, offset, count)
     del rest["items"]
@@ -201,7 +195,7 @@ def event_map(store: StoreDep, filters: Filters,
     if unknown := sorted(kept - set(PRECISIONS)):
         raise HTTPException(422, f"unknown precision {unknown[0]!r}; one of "
                                  f"{', '.join(PRECISIONS)}")
-    records, _ = find_events(store, filters, limit=MAP_EVENTS + 1)
+    records = list(store.events(filters, limit=MAP_EVENTS + 1))
     points: dict[tuple, dict[str, Any]] = {}
     for record in records[:MAP_EVENTS]:
         where = record.get("location") or {}

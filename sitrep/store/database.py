@@ -20,6 +20,7 @@ from sqlalchemy import (
     ColumnElement,
     Connection,
     Engine,
+    Select,
     column,
     create_engine,
     event,
@@ -396,7 +397,7 @@ class Store:
                limit: int | None = None, offset: int = 0, after: str | None = None,
                **values: Any) -> Iterator[dict]:
         """Event records (as `Event.to_record()` made them), filtered, in `sort` order: the
-        one listing of events, for the CLI, exports and any caller.
+        one listing of events, for the CLI, the API, exports and any caller.
 
         The filters are `filters`, or EventFilters' fields as keywords
         (`types=["ASSAULT"], actor="PRK"`; their meanings: FILTERS in store/filters.py).
@@ -415,36 +416,74 @@ class Store:
         records are read in chunks (a server-side cursor where the database has one): an
         export of any size holds only a chunk in memory.
         """
+        for record in self.events_json(filters, sort=sort, limit=limit, offset=offset,
+                                       after=after, **values):
+            yield json.loads(record)
+
+    def events_json(self, filters: EventFilters | None = None, /, *, sort: str = "date",
+                    limit: int | None = None, offset: int = 0, after: str | None = None,
+                    **values: Any) -> Iterator[str]:
+        """`events`, each record as the JSON text it is stored as (for responses that
+        splice it in rather than parse and serialise it again).
+
+        Events without a value to sort on come last, read by a second query rather than
+        with NULLS LAST: an index read backwards gives its nulls first, so a descending
+        NULLS LAST page would make PostgreSQL sort every match.
+        """
         filters = filters or EventFilters(**values)
         column, descending, tail = ordering(sort)
         c = events.c
-        order = (column.desc().nulls_last() if descending else column.asc().nulls_last(), *tail)
         with self._engine.connect() as connection:
-            query = select(c.id).where(*filters.conditions(connection)).order_by(*order)
-            if after is None:
-                parts = [query.offset(offset or None)]
-            else:
+            conditions = filters.conditions(connection)
+            with_value = select(c.id).where(*conditions, column.is_not(None)).order_by(
+                column.desc() if descending else column.asc(), *tail)
+            without_value = select(c.id).where(*conditions, column.is_(None)).order_by(*tail)
+            if after is not None:
                 if offset:
                     raise ValueError("page with either `after` or `offset`, not both")
-                parts = pages_after(connection, query.where(column.is_not(None)),
-                                    query.where(column.is_(None)), column, descending, after)
-            left = limit
-            for part in parts:
-                if left is None:
-                    rows = connection.execution_options(stream_results=True, yield_per=2000
-                                                        ).execute(part.with_only_columns(c.record))
-                else:
-                    # a page's ids first, read from an index alone, then their records:
-                    # walking past skipped events or sorting matches never reads their records
-                    ids = part.limit(left).scalar_subquery()
-                    rows = connection.execute(select(c.record).where(c.id.in_(ids))
-                                              .order_by(*order))
-                for record in rows.scalars():
-                    yield json.loads(record)
-                    if left is not None:
-                        left -= 1
-                if left == 0:
+                parts = pages_after(connection, with_value, without_value, column,
+                                    descending, after)
+            else:
+                parts = [with_value.offset(offset or None), without_value]
+            given = 0
+            for k, part in enumerate(parts):
+                if k == 1 and after is None and offset and not given:
+                    # the offset reaches past the rows with a value: skip the rest of it
+                    n_with_value = connection.execute(select(func.count()).select_from(
+                        events).where(*conditions, column.is_not(None))).scalar()
+                    part = part.offset(max(0, offset - n_with_value) or None)
+                left = None if limit is None else limit - given
+                for record in self._records(connection, part, left):
+                    yield record
+                    given += 1
+                if given == limit:
                     return
+
+    @staticmethod
+    def _records(connection: Connection, ids: Select, limit: int | None) -> Iterator[str]:
+        """The stored records of the events `ids` selects, in its order."""
+        c = events.c
+        if limit is None:
+            yield from connection.execution_options(stream_results=True, yield_per=2000
+                                                    ).execute(ids.with_only_columns(c.record)
+                                                              ).scalars()
+            return
+        # a page's ids first, read from an index alone, then their records: walking past
+        # skipped events or sorting matches never reads their records
+        page = list(connection.execute(ids.limit(limit)).scalars())
+        found = {}
+        for i in range(0, len(page), IN_CHUNK):
+            found.update(connection.execute(select(c.id, c.record).where(
+                c.id.in_(page[i : i + IN_CHUNK]))).all())
+        for event_id in page:
+            yield found[event_id]
+
+    def count_events(self, filters: EventFilters | None = None, /, **values: Any) -> int:
+        """How many events `events` lists with these filters (without paging)."""
+        filters = filters or EventFilters(**values)
+        with self._engine.connect() as connection:
+            return connection.execute(select(func.count()).select_from(events).where(
+                *filters.conditions(connection))).scalar()
 
     def places(
         self,

@@ -1,5 +1,7 @@
-"""Stories, event clusters and series in the database: what the link stage wrote, and what it
-needs to read while linking (`LinkSession`).
+"""Link records stored: the stories, event clusters and series in the database are the link
+stage's output (`sitrep.link.records`), kept here. Only persistence: the linking itself is
+`sitrep.link` (the algorithms) driven by `sitrep.pipeline.link_stored`, which reads what it
+needs and writes what it made through `LinkSession`, one transaction per batch.
 
 Every public reader takes a `Store` and returns JSON-ready dicts (ISO dates), for the CLI,
 the compare stage and the REST API alike.
@@ -33,10 +35,10 @@ from sitrep.link.records import (
     ClusterSketch,
     EventCluster,
     EventMention,
-    LinkArticle,
     Series,
     Story,
 )
+from sitrep.records import StoredArticle
 from sitrep.store.database import IN_CHUNK, Store
 from sitrep.store.schema import (
     articles,
@@ -333,15 +335,15 @@ class LinkSession:
             found.update(self.connection.execute(query.where(a.id.in_(chunk))).scalars())
         return [i for i in article_ids if i in found]
 
-    def load_articles(self, article_ids: Sequence[str]) -> list[LinkArticle]:
+    def load_articles(self, article_ids: Sequence[str]) -> list[StoredArticle]:
         """The articles with their event records and place names, in publication order."""
-        loaded: dict[str, LinkArticle] = {}
+        loaded: dict[str, StoredArticle] = {}
         a = articles.c
         for chunk in _chunks(list(article_ids)):
             query = select(a.id, a.title, a.outlet, a.published, a.text).where(a.id.in_(chunk))
             for row in self.connection.execute(query):
-                loaded[row.id] = LinkArticle(row.id, row.text, row.title, row.outlet,
-                                             row.published)
+                loaded[row.id] = StoredArticle(row.id, row.text, outlet=row.outlet,
+                                               title=row.title, published=row.published)
             query = (select(events.c.article_id, events.c.record)
                      .where(events.c.article_id.in_(chunk))
                      .order_by(events.c.article_id, events.c.evidence_start, events.c.id))

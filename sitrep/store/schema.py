@@ -140,7 +140,7 @@ places = Table(
     Column("end_char", Integer, nullable=False),
 )
 
-# -- link stage (sitrep/link, sitrep/linking.py, sitrep/store/links.py) ---------------------
+# -- link stage (sitrep/link, sitrep/pipeline/link_stored.py, sitrep/store/links.py) -------
 
 # Every linked article: its story, its day in time and its compact term vector.
 link_articles = Table(

@@ -1,19 +1,16 @@
 """Finding things in the store for the API and the web UI: full-text search over articles,
-and event listings with sorting and totals.
+single events by id, and actors with their event counts. (Listings of events are
+`Store.events`, for every caller.)
 
 Full text is dialect-specific (migration 0004): SQLite's FTS5 table `articles_fts`,
 PostgreSQL's GIN index over a weighted tsvector. Both take the same query language:
 words (all must occur, stemmed: "missiles" finds "missile"), "quoted phrases", `OR`
 between two terms, and `-word` to exclude. Anything else in the input is just text: a
 query never causes a syntax error.
-
-The API's pages of events mean what `Store.events` means by the same filters and sorts
-(tests check the two agree), and add a total count for paging.
 """
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass
 from typing import Any
@@ -21,7 +18,6 @@ from typing import Any
 from sqlalchemy import bindparam, func, literal_column, or_, select, text
 
 from sitrep.store.database import Store, n_events_column
-from sitrep.store.filters import EventFilters, ordering, pages_after
 from sitrep.store.schema import articles, events
 
 # Marks around matched words in snippets: control characters that article text never
@@ -182,73 +178,13 @@ def _with_articles(connection: Any, hits: list[tuple[str, float, str]]) -> list[
             for article_id, rank, snippet in hits if article_id in meta]
 
 
-# -- event listings -------------------------------------------------------------------------
-
-
-def find_event_json(store: Store, filters: EventFilters = EventFilters(), *,
-                    sort: str = "date", limit: int = 50, offset: int = 0,
-                    after: str | None = None,
-                    with_total: bool = False) -> tuple[list[str], int | None]:
-    """`find_events` with each record as the JSON text it is stored as (for responses that
-    need not parse and re-serialise it).
-
-    Rows whose sort column is null come last, asked for in a second query rather than with
-    NULLS LAST: SQLite cannot walk an index in that order and would sort every matching
-    row for each page.
-    """
-    column, descending, tail = ordering(sort)
-    c = events.c
-    with store.reading() as connection:
-        conditions = filters.conditions(connection)
-        # ids first, records after: sorting narrow rows is far cheaper than sorting rows
-        # that carry the record
-        with_value = select(c.id).where(*conditions, column.is_not(None)).order_by(
-            column.desc() if descending else column.asc(), *tail)
-        without_value = select(c.id).where(*conditions, column.is_(None)).order_by(*tail)
-        if after is not None:
-            if offset:
-                raise ValueError("page with either `after` or `offset`, not both")
-            parts = pages_after(connection, with_value, without_value, column, descending,
-                                after)
-            ids: list[str] = []
-            for part in parts:
-                ids += connection.execute(part.limit(limit - len(ids))).scalars()
-                if len(ids) == limit:
-                    break
-        else:
-            ids = list(connection.execute(with_value.limit(limit).offset(offset or None))
-                       .scalars())
-            if len(ids) < limit:
-                # the page reaches past the rows with a value: go on with the nulls
-                n_with_value = connection.execute(select(func.count()).select_from(events).where(
-                    *conditions, column.is_not(None))).scalar() if offset else len(ids)
-                rest = without_value.limit(limit - len(ids)).offset(
-                    max(0, offset - n_with_value) or None)
-                ids += connection.execute(rest).scalars()
-        records = dict(connection.execute(select(c.id, c.record).where(
-            c.id.in_(bindparam("ids", expanding=True))), {"ids": ids}).all()) if ids else {}
-        found = [records[i] for i in ids]
-        total = None
-        if with_total:
-            total = connection.execute(select(func.count()).select_from(events)
-                                       .where(*conditions)).scalar()
-    return found, total
+# -- events and actors ---------------------------------------------------------------------
 
 
 def event_json(store: Store, event_id: str) -> str | None:
     """One event record as the JSON text it is stored as; None for an unknown id."""
     with store.reading() as connection:
         return connection.execute(select(events.c.record).where(events.c.id == event_id)).scalar()
-
-
-def find_events(store: Store, filters: EventFilters = EventFilters(), *, sort: str = "date",
-                limit: int = 50, offset: int = 0, with_total: bool = False,
-                ) -> tuple[list[dict], int | None]:
-    """One page of event records and, when asked, how many match in all. `sort` is one of
-    SORTS; events without a value for it come last (undated events, as in `Store.events`)."""
-    found, total = find_event_json(store, filters, sort=sort, limit=limit, offset=offset,
-                                   with_total=with_total)
-    return [json.loads(r) for r in found], total
 
 
 def event_exists(store: Store, event_id: str) -> bool:

@@ -1,4 +1,6 @@
-"""Linking stored articles: the link stage's algorithms (`sitrep.link`) run over the store.
+"""The pipeline's last step, linking stored articles: the link stage's algorithms
+(`sitrep.link`, which never touch the database) run over the store, and their stories,
+event clusters and series are written back through `sitrep.store.links`.
 
 `update_links(store, article_ids)` runs after every stored ingest batch: it puts each new
 article in a story, each of its event mentions in an event cluster, and refreshes the series
@@ -38,13 +40,13 @@ from sitrep.link.records import (
     ArticleVector,
     EventCluster,
     EventMention,
-    LinkArticle,
     Series,
     link_id,
 )
 from sitrep.link.series import choose_series, group_key, new_series, series_label
 from sitrep.link.stories import anchor_day, article_vector, choose_story
 from sitrep.link.terms import idf, term_counts
+from sitrep.records import StoredArticle
 from sitrep.store import Store, links
 from sitrep.store.links import LinkSession
 
@@ -120,7 +122,7 @@ def _link(store: Store, article_ids: Sequence[str], config: LinkConfig,
         return report
 
 
-def _link_stories(session: LinkSession, batch: list[LinkArticle],
+def _link_stories(session: LinkSession, batch: list[StoredArticle],
                   reported_together: dict[str, set[str]], config: LinkConfig,
                   report: LinkReport, previous_stories: Mapping[str, str]) -> set[str]:
     """Put each article of the batch in a story; returns the stories that changed."""
@@ -187,7 +189,7 @@ def _new_story_id(session: LinkSession, article_id: str, previous_stories: Mappi
     return link_id("story", article_id)
 
 
-def _link_events(session: LinkSession, batch: list[LinkArticle], config: LinkConfig,
+def _link_events(session: LinkSession, batch: list[StoredArticle], config: LinkConfig,
                  report: LinkReport) -> dict[str, set[str]]:
     """Put each event mention of the batch in an event cluster and refresh the series of the
     clusters that changed. Returns, for each article of the batch, the other articles that
@@ -323,7 +325,7 @@ def _place_in_series(session: LinkSession, rows: list[dict],
     session.refresh_series(touched, config.series["min_events"])
 
 
-def _reported_together(batch: list[LinkArticle], clusters: Iterable[EventCluster],
+def _reported_together(batch: list[StoredArticle], clusters: Iterable[EventCluster],
                        config: LinkConfig) -> dict[str, set[str]]:
     """For each article of the batch, the other articles sharing one of its events that is
     dated to a day within the story window of it."""

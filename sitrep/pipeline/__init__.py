@@ -1,10 +1,11 @@
 """The one pipeline every shell (CLI, API, Dask engine) runs.
 
 `pipeline()` turns articles into coded events (parse -> extract -> resolve);
-`ingest_into()` wraps it with the ingest stage before and the store after, streaming in
-batches so that an interrupted run keeps what it finished and a re-run skips it. Where the
-batches are coded (this process, local worker processes, a Dask cluster) is the engine's
-business (`sitrep.engine`); storing always happens here, one transaction per batch.
+`ingest_into()` wraps it with the ingest stage before and the store and link steps after,
+streaming in batches so that an interrupted run keeps what it finished and a re-run skips
+it. Where the batches are coded (this process, local worker processes, a Dask cluster) is
+the engine's business (`sitrep.engine`); storing always happens here, one transaction per
+batch, and then `link_stored.update_links` links the batch just stored.
 """
 
 from __future__ import annotations
@@ -24,7 +25,7 @@ from sitrep.extract import Lexicon, extract_events
 from sitrep.ingest import ArticleOverrides, read_inputs
 from sitrep.ingest.failures import describe_failure, failure_problem, log_failure, time_budget
 from sitrep.ingest.limits import SECONDS_PER_ARTICLE
-from sitrep.linking import link_pending, update_links  # link stage: stories, events, series
+from sitrep.pipeline.link_stored import link_pending, update_links
 from sitrep.parse import DEFAULT_BATCH_SIZE, load_model, parse_with_headlines
 from sitrep.records import Article, ArticlePlace, Event, IngestProblem
 from sitrep.resolve import resolve_article
