@@ -71,6 +71,10 @@ def pytest_unconfigure(config) -> None:
         _server.stop()
 
 
+# Module groups of 30 s or more on one core (the browser tests, the API and store tests).
+LONG_MODULES = ("test_web", "test_api", "test_store")
+
+
 def pytest_collection_modifyitems(config, items) -> None:
     if not getattr(config.option, "loadgroup", False):
         return
@@ -78,5 +82,8 @@ def pytest_collection_modifyitems(config, items) -> None:
         if item.get_closest_marker("slow") is None and item.get_closest_marker(
                 "xdist_group") is None:
             item.add_marker(pytest.mark.xdist_group(item.module.__name__))
-    # stable: slow tests first, each module's others after in collection order
-    items.sort(key=lambda item: item.get_closest_marker("slow") is None)
+    # stable: slow tests first, then the longest module groups (a worker left alone with
+    # one of them at the end would make the run that much longer), then the others in
+    # collection order
+    items.sort(key=lambda item: (item.get_closest_marker("slow") is None,
+                                 item.module.__name__.rpartition(".")[2] not in LONG_MODULES))
