@@ -475,7 +475,9 @@ def test_a_few_words_repeated_over_and_over_are_not_prose(wall):
 def test_a_long_report_with_a_real_vocabulary_is_prose():
     assert len(LONG_REPORT.split()) > 200
     assert non_english_reason(LONG_REPORT) is None
-    assert non_english_reason(" ".join([LONG_REPORT] * 3)) is None  # repeated, yet varied
+    assert non_english_reason(" ".join([LONG_REPORT] * 3)) is None
+    # a short paragraph repeated (a stress-test file) is still read
+    assert non_english_reason(ENGLISH * 40) is None
 
 
 def test_latin_script_language_without_a_word_list_is_caught_by_its_accents():

@@ -3,10 +3,10 @@
 First, over the whole text: if fewer than `MIN_LETTER_SHARE` (30%) of the characters other
 than spaces are letters, the text is not prose in any language (a wall of numbers, dates,
 punctuation, markup or emoji); English news has about 80%, a table-heavy report above 50%.
-Nor is a text of at least `MIN_WORDS_FOR_VARIETY` (200) words of which fewer than
-`MIN_WORD_VARIETY` (5%) are distinct, over the first `_SAMPLE_CHARS` characters: a few words
-repeated over and over (a spam wall, a broken template). A news report's first 20,000
-characters have a quarter or more of their words distinct.
+Nor is a text whose first `_SAMPLE_CHARS` characters hold at least `MIN_WORDS_FOR_VARIETY`
+(200) words but no more than `MAX_DISTINCT_WORDS_REPEATED` (12) distinct ones: a few words
+repeated over and over (a spam wall, a broken template, one short line pasted again and
+again). Any 200 words of prose use more; so does a paragraph repeated.
 
 Then three signals, taken over the first `_SAMPLE_CHARS` characters:
 
@@ -45,7 +45,7 @@ MIN_ENGLISH_SHARE = 0.15
 MIN_TOKENS_TO_JUDGE = 40
 MIN_TOKENS_SHORT_TEXT = 12
 MIN_WORDS_FOR_VARIETY = 200
-MIN_WORD_VARIETY = 0.05
+MAX_DISTINCT_WORDS_REPEATED = 12
 _SAMPLE_CHARS = 20_000
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 _LETTER = re.compile(r"[^\W\d_]")
@@ -84,7 +84,7 @@ def non_english_reason(text: str) -> str | None:
 def _repetition_verdict(sample: str) -> str | None:
     words = [w.lower() for w in _WORD.findall(sample)]
     distinct = len(set(words))
-    if len(words) < MIN_WORDS_FOR_VARIETY or distinct >= MIN_WORD_VARIETY * len(words):
+    if len(words) < MIN_WORDS_FOR_VARIETY or distinct > MAX_DISTINCT_WORDS_REPEATED:
         return None
     return (f"text is not prose: the same {distinct} word(s) repeated over and over "
             f"({len(words):,} words); sitrep reads news reports")
