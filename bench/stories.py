@@ -28,13 +28,14 @@ from pathlib import Path
 
 from sitrep.evaluation.stories import (
     HALVES,
+    code_streams,
     kept_ids,
     link_stream,
     read_triplets,
     squash,
     story_scores,
 )
-from sitrep.pipeline import Components, pipeline
+from sitrep.pipeline import Components
 from sitrep.records import Article
 
 DEFAULT_BASIL = Path(__file__).resolve().parents[2] / "shared" / "benchmarks" / "basil_dev"
@@ -69,10 +70,9 @@ def main() -> None:
     streams = {"dated": articles, "squashed": squash(articles, triplet_of, args.days)}
     print(f"{len(articles)} articles, {len(set(triplet_of.values()))} triplets")
     print(f"{'stream':9} {'half':6} {'P':>6} {'R':>6} {'F1':>6} {'B3':>6}  stories")
-    for name, stream in streams.items():
+    for name, coded in code_streams(streams, components).items():
         with tempfile.TemporaryDirectory(prefix="sitrep-bench-") as tmp:
-            predicted, rebuilt = link_stream(list(pipeline(stream, components)),
-                                             Path(tmp) / "stories.db")
+            predicted, rebuilt = link_stream(coded, Path(tmp) / "stories.db")
         for half_name, half in HALVES.items():
             s = story_scores(predicted, triplet_of, half)
             n = len({predicted[a] for a, t in triplet_of.items() if t in half})
@@ -82,7 +82,7 @@ def main() -> None:
         print(f"{name:9} rebuild_links: {same} of {n} stories keep their articles, "
               f"{kept} of them their id")
         if args.show:
-            show_mixed(predicted, triplet_of, HALVES[args.show], stream)
+            show_mixed(predicted, triplet_of, HALVES[args.show], streams[name])
 
 
 if __name__ == "__main__":

@@ -192,3 +192,21 @@ def test_background_keeps_its_own_date_and_passes_it_on(code):
     assert bombed["background"] is True and dated(bombed) == (None, False)
     charged = by_trigger(events, "charged")
     assert dated(charged) == ("2016-01-01", True) and charged["background"] is True
+
+
+def test_one_parse_coded_under_two_publication_dates_dates_each_from_its_own():
+    # what `evaluation.stories.code_streams` relies on: coding leaves the parse unchanged
+    from sitrep.parse import parse_with_headlines
+    from sitrep.pipeline import Components, code_parsed
+
+    components = Components.load()
+    article = Article(text="Rebels attacked a convoy near the border on Monday.",
+                      title="Convoy attacked", outlet="Test Wire", published=PUBLISHED)
+    [(doc, _, headline)] = parse_with_headlines(components.nlp, [article], batch_size=1)
+    later = Article(text=article.text, title=article.title, outlet=article.outlet,
+                    published=date(2021, 6, 16))
+    runs = [code_parsed(doc, a, headline, components) for a in (article, later, article)]
+    dates = [by_trigger([e.to_record() for e in run.events], "attacked")["event_date"]
+             for run in runs]
+    assert dates == ["2021-06-07", "2021-06-14", "2021-06-07"]
+    assert [e.to_record() for e in runs[0].events] == [e.to_record() for e in runs[2].events]

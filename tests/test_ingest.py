@@ -445,6 +445,41 @@ def test_english_is_not_flagged(text):
     assert non_english_reason(text) is None
 
 
+# A long report of our own: many distinct words, as real news has.
+LONG_REPORT = (
+    "Rescue teams reached the flooded valley on Thursday after two days of heavy rain cut the "
+    "only road into it. The regional governor said more than four hundred families had left "
+    "their homes and that schools in three districts would stay closed until the water fell. "
+    "Engineers from the army began building a temporary bridge near the old mill, while "
+    "volunteers handed out blankets, bottled water and bread at a sports hall outside town. "
+    "Farmers told reporters they had lost most of the spring harvest; one said his cattle "
+    "were stranded on a hill and that nobody had yet come to help him move them. The weather "
+    "service expects drier days from Sunday, but warned that rivers further south could still "
+    "rise. Opposition lawmakers accused the government of ignoring warnings issued last year "
+    "about the state of the embankments, and demanded an inquiry. A spokeswoman for the "
+    "ministry of transport rejected the charge, saying repairs had been planned and funded. "
+    "Neighbouring countries offered pumps, boats and medical staff, and the European Union "
+    "said it was ready to release emergency money once the damage had been assessed. Power "
+    "was restored to the hospital late on Friday, though thousands of houses remain dark. "
+    "Local radio stations have stayed on air around the clock, reading out the names of "
+    "streets where buses will collect residents who still want to leave.")
+
+
+@pytest.mark.parametrize("wall", ["*a **b _c " * 300, "the army said the talks would go on " * 60,
+                                  "Breaking news! " * 400])
+def test_a_few_words_repeated_over_and_over_are_not_prose(wall):
+    reason = non_english_reason(wall)
+    assert reason is not None and reason.startswith("text is not prose: the same ")
+
+
+def test_a_long_report_with_a_real_vocabulary_is_prose():
+    assert len(LONG_REPORT.split()) > 200
+    assert non_english_reason(LONG_REPORT) is None
+    assert non_english_reason(" ".join([LONG_REPORT] * 3)) is None
+    # a short paragraph repeated (a stress-test file) is still read
+    assert non_english_reason(ENGLISH * 40) is None
+
+
 def test_latin_script_language_without_a_word_list_is_caught_by_its_accents():
     polish = ("Ministerstwo poinformowało we wtorek, że żołnierze zostali wysłani na granicę po "
               "kolejnej próbie nielegalnego przekroczenia, a rząd zapowiedział budowę zapory.")

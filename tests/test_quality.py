@@ -116,20 +116,19 @@ def test_geo_dev_half_does_not_regress(half):
 def test_stories_group_each_news_event_in_a_dated_and_a_dense_stream(tmp_path):
     from sitrep.evaluation.stories import (
         HALVES,
+        code_streams,
         kept_ids,
         link_stream,
         read_triplets,
         squash,
         story_scores,
     )
-    from sitrep.pipeline import Components, pipeline
+    from sitrep.pipeline import Components
 
     articles, triplet_of = read_triplets(BASIL)
-    components = Components.load()
     streams = {"dated": articles, "squashed": squash(articles, triplet_of, 5)}
-    for name, stream in streams.items():
-        predicted, rebuilt = link_stream(list(pipeline(stream, components)),
-                                         tmp_path / f"{name}.db")
+    for name, coded in code_streams(streams, Components.load()).items():
+        predicted, rebuilt = link_stream(coded, tmp_path / f"{name}.db")
         for half, floors in STORY_FLOORS.items():
             assert story_scores(predicted, triplet_of, HALVES[half])["F1"] >= floors[name], (
                 name, half)

@@ -6,7 +6,6 @@ import json
 import os
 import subprocess
 import sys
-import time
 from dataclasses import replace
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -233,11 +232,12 @@ def test_migrate_creates_the_schema_in_a_new_file(tmp_path: Path):
 
 
 MIGRATE_AT = """
-import sys, time
+import sys
 from sitrep.store import Store
-start = float(sys.argv[2])
-time.sleep(max(0.0, start - time.time()))
-with Store(sys.argv[1]) as store:
+store = Store(sys.argv[1])
+print("ready", flush=True)
+sys.stdin.readline()  # both processes loaded: the test says go to both at once
+with store:
     store.migrate()
     print(store.schema_revision())
 """
@@ -251,10 +251,15 @@ def test_two_processes_creating_one_new_database_both_succeed(backend: str, tmp_
         folder.mkdir()
         with empty_store(backend, folder) as empty:
             url = empty.url
-        start = time.time() + 2.0  # both processes loaded and waiting
-        runs = [subprocess.Popen([sys.executable, "-c", MIGRATE_AT, url, str(start)],
-                                 stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        runs = [subprocess.Popen([sys.executable, "-c", MIGRATE_AT, url],
+                                 stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                                 stderr=subprocess.PIPE, text=True)
                 for _ in range(2)]
+        for run in runs:  # wait until both are loaded and waiting ...
+            assert run.stdout.readline().strip() == "ready", run.stderr.read()
+        for run in runs:  # ... then start them together
+            run.stdin.write("go\n")
+            run.stdin.flush()
         outputs = [run.communicate(timeout=120) for run in runs]
         assert [run.returncode for run in runs] == [0, 0], outputs
         assert [out.strip() for out, _ in outputs] == [SCHEMA_REVISION] * 2

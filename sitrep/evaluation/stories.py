@@ -16,7 +16,8 @@ from datetime import date, timedelta
 from itertools import combinations
 from pathlib import Path
 
-from sitrep.pipeline import ProcessedArticle
+from sitrep.parse import DEFAULT_BATCH_SIZE, parse_with_headlines
+from sitrep.pipeline import Components, ProcessedArticle, code_parsed
 from sitrep.pipeline.link_stored import rebuild_links, update_links
 from sitrep.records import Article
 from sitrep.store import Store
@@ -59,6 +60,22 @@ def squash(articles: Sequence[Article], triplet_of: Mapping[str, int], days: int
         start = BASE_DAY + timedelta(days=t % room)
         moved.append(replace(a, published=start + (a.published - first[t])))  # type: ignore[operator]
     return moved
+
+
+def code_streams(streams: Mapping[str, Sequence[Article]], components: Components
+                 ) -> dict[str, list[ProcessedArticle]]:
+    """Each stream coded as the pipeline codes it. The streams are the same articles in the
+    same order, dated differently (`squash`), so each text is parsed once for all of them."""
+    first, *others = streams.values()
+    for other in others:
+        if [(a.text, a.title) for a in other] != [(a.text, a.title) for a in first]:
+            raise ValueError("the streams must hold the same texts in the same order")
+    coded: dict[str, list[ProcessedArticle]] = {name: [] for name in streams}
+    parsed = parse_with_headlines(components.nlp, first, batch_size=DEFAULT_BATCH_SIZE)
+    for i, (doc, _, headline) in enumerate(parsed):
+        for name, stream in streams.items():
+            coded[name].append(code_parsed(doc, stream[i], headline, components))
+    return coded
 
 
 def link_stream(processed: Sequence[ProcessedArticle], database: Path

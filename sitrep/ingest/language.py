@@ -3,6 +3,10 @@
 First, over the whole text: if fewer than `MIN_LETTER_SHARE` (30%) of the characters other
 than spaces are letters, the text is not prose in any language (a wall of numbers, dates,
 punctuation, markup or emoji); English news has about 80%, a table-heavy report above 50%.
+Nor is a text whose first `_SAMPLE_CHARS` characters hold at least `MIN_WORDS_FOR_VARIETY`
+(200) words but no more than `MAX_DISTINCT_WORDS_REPEATED` (12) distinct ones: a few words
+repeated over and over (a spam wall, a broken template, one short line pasted again and
+again). Any 200 words of prose use more; so does a paragraph repeated.
 
 Then three signals, taken over the first `_SAMPLE_CHARS` characters:
 
@@ -40,6 +44,8 @@ MIN_LETTERS_FOR_ACCENTS = 100
 MIN_ENGLISH_SHARE = 0.15
 MIN_TOKENS_TO_JUDGE = 40
 MIN_TOKENS_SHORT_TEXT = 12
+MIN_WORDS_FOR_VARIETY = 200
+MAX_DISTINCT_WORDS_REPEATED = 12
 _SAMPLE_CHARS = 20_000
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 _LETTER = re.compile(r"[^\W\d_]")
@@ -66,10 +72,22 @@ def non_english_reason(text: str) -> str | None:
         return (f"text is not prose: only {letters / visible:.0%} of its characters are "
                 "letters (numbers, punctuation, markup or symbols); sitrep reads news reports")
     sample = text[:_SAMPLE_CHARS]
+    repeated = _repetition_verdict(sample)
+    if repeated:
+        return repeated
     script = _dominant_foreign_script(sample)
     if script:
         return f"text is not English: mostly {script}; sitrep reads English reports only"
     return _function_word_verdict(sample) or _accent_verdict(sample)
+
+
+def _repetition_verdict(sample: str) -> str | None:
+    words = [w.lower() for w in _WORD.findall(sample)]
+    distinct = len(set(words))
+    if len(words) < MIN_WORDS_FOR_VARIETY or distinct > MAX_DISTINCT_WORDS_REPEATED:
+        return None
+    return (f"text is not prose: the same {distinct} word(s) repeated over and over "
+            f"({len(words):,} words); sitrep reads news reports")
 
 
 def _dominant_foreign_script(sample: str) -> str | None:

@@ -98,7 +98,7 @@ def pipeline_with_parses(articles: Iterable[Article], components: Components | N
             for doc, article, headline in parse_with_headlines(components.nlp, taken(),
                                                                batch_size=batch_size):
                 parsing.popleft()
-                yield _code(doc, article, headline, components), doc
+                yield code_parsed(doc, article, headline, components), doc
             return
         except Exception:  # noqa: BLE001 - one article of the parser's batch failed
             if not parsing:
@@ -117,12 +117,14 @@ def _parse_alone(article: Article, components: Components
             [(doc, _, headline)] = parse_with_headlines(components.nlp, [article], batch_size=1)
     except Exception as error:  # noqa: BLE001 - the boundary: the batch goes on
         return ProcessedArticle.failed(article, error, "parsing"), None
-    return _code(doc, article, headline, components), doc
+    return code_parsed(doc, article, headline, components), doc
 
 
-def _code(doc: Doc, article: Article, headline: Doc | None,
-          components: Components) -> ProcessedArticle:
-    """Extract and resolve the events of one parsed article, within its time budget."""
+def code_parsed(doc: Doc, article: Article, headline: Doc | None,
+                components: Components) -> ProcessedArticle:
+    """Extract and resolve the events of one parsed article (its text's parse, its title's
+    or None), within its time budget. Coding leaves the parse as it was, so one parse can
+    be coded again under other metadata (another publication date)."""
     try:
         with time_budget(SECONDS_PER_ARTICLE):
             return _extract_and_resolve(doc, article, headline, components)
