@@ -251,3 +251,13 @@ def test_a_sentence_with_no_name_of_its_own_is_listed_only_when_nothing_comes_ne
     knowledge = Knowledge.default()
     knowledge.rules["omissions"]["unanchored_below"] = 1.0  # no anchor needed: listed
     assert omitted_by_b(unanchored, knowledge) == [unanchored]
+
+
+def test_a_pronoun_stands_for_the_source_the_previous_sentence_opens_with():
+    text = ("Mayor Ana Ruiz said the port of Tarvik would reopen in May.\n"
+            "Harbour master Oren Tal said the repairs would take until July.\n"
+            "Ruiz, pressed by the fishermen's union, did not give way on Tuesday.\n"
+            "\"We will not wait for July,\" she said.\n")
+    items = statements(article("a", "A", None, text), Knowledge.default())
+    assert [s.source.name if s.source else None for s in items] == \
+        ["Mayor Ana Ruiz", "Harbour master Oren Tal", None, "Mayor Ana Ruiz"]
