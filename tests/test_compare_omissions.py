@@ -253,6 +253,20 @@ def test_a_sentence_with_no_name_of_its_own_is_listed_only_when_nothing_comes_ne
     assert omitted_by_b(unanchored, knowledge) == [unanchored]
 
 
+def test_formulas_tell_no_fact():
+    finder = OmissionFinder(Knowledge.default(), None, [])
+    assert not finder.tells_a_fact("\"God bless you all, and God bless Tarvik,\" the mayor "
+                                   "said.")
+    assert not finder.tells_a_fact("“Thank you, and good night.”")
+    assert not finder.tells_a_fact("Our thoughts and prayers are with the families of the "
+                                   "crew, the harbour board said.")
+    assert not finder.tells_a_fact("May God give strength to everyone in Tarvik.")
+    # a formula inside a fact, or "thanks to" a cause, leaves the fact
+    assert finder.tells_a_fact("Thanks to the new levy, Tarvik hired 40 more nurses.")
+    assert finder.tells_a_fact("The mayor thanked the crews and said the bridge reopens "
+                               "on May 3.")
+
+
 def test_a_pronoun_stands_for_the_source_the_previous_sentence_opens_with():
     text = ("Mayor Ana Ruiz said the port of Tarvik would reopen in May.\n"
             "Harbour master Oren Tal said the repairs would take until July.\n"

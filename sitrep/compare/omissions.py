@@ -15,7 +15,8 @@ report; a word counts by the share of articles whose core uses it), times the sq
 the sentence's share of `omissions.full_sentence_words` words (quotation fragments and
 credit lines rank low), plus `omissions.event_bonus` for coded events. Sentences that tell
 no fact (a newsroom line such as "did not respond to a request for comment", a question, a
-line introducing a video, a piece of a sentence or one without a verb) are never listed; nor is one with no anchor in words (no name or
+line introducing a video, a piece of a sentence or one without a verb, a blessing, thanks or
+a greeting) are never listed; nor is one with no anchor in words (no name or
 number the omitting article lacks, and some sentence of it near: it may tell it in other
 words). Rules in
 `sitrep/data/compare/rules.toml`.
@@ -45,6 +46,7 @@ class OmissionFinder:
         self.window_days = int(rules["story_window_days"])
         self.full_words = int(rules["full_sentence_words"])
         self.newsroom_line = phrase_pattern(rules["not_fact_phrases"])
+        self.formula = phrase_pattern(rules["formula_openings"])
         self.meaning = meaning
         self.ids = [a.id for a in articles]
         self.published = {a.id: a.published for a in articles}
@@ -106,10 +108,12 @@ class OmissionFinder:
         return found
 
     def tells_a_fact(self, sentence: str) -> bool:
-        """Not a newsroom line ("did not respond to a request for comment"), a question, a
-        line introducing a video or list (ending in a colon), or a piece of a sentence (a
-        bracket left open). Fragments without a verb are left out by the caller."""
+        """Not a newsroom line ("did not respond to a request for comment"), a formula
+        (a blessing, thanks, a greeting), a question, a line introducing a video or list
+        (ending in a colon), or a piece of a sentence (a bracket left open). Fragments without a verb are left out by the caller."""
         if self.newsroom_line.search(sentence):
+            return False
+        if self.formula.match(sentence.lstrip(" \"'“‘([")):  # "God bless you," he said.
             return False
         if sentence.rstrip(" \"'”’)").endswith("?"):
             return False
