@@ -267,6 +267,57 @@ def test_formulas_tell_no_fact():
                                "on May 3.")
 
 
+MAREN_LEAD = ("Senator Ilse Maren of Orvia lost her majority in the regional assembly on "
+              "Tuesday.\n"
+              "Maren had led the assembly of Orvia since the floods.\n"
+              "Maren will face a vote of the assembly of Orvia next month.\n")
+MAREN_DENIAL = ("Maren denied rumours that she would quit the cabinet of Orvia over the "
+                "Dellport harbour tax.")
+
+
+def _maren(quote_speaker: str, same_speaker_carried_at: float | None = None):
+    a = article("a", "A", "2023-03-07", MAREN_LEAD + MAREN_DENIAL + "\n")
+    b = article("b", "B", "2023-03-07", MAREN_LEAD +
+                "Fishermen in the valley protested against a new water levy.\n"
+                f"\"I am not quitting the cabinet, whatever people whisper,\" {quote_speaker} "
+                "said.\n")
+    knowledge = Knowledge.default()
+    knowledge.rules["omissions"]["min_relevance"] = 0.1  # a short story: little is core
+    if same_speaker_carried_at is not None:
+        knowledge.rules["omissions"]["same_speaker_carried_at"] = same_speaker_carried_at
+    return [a, b], knowledge
+
+
+def test_the_same_speaker_on_the_same_thing_carries_a_denial_told_by_a_quotation():
+    articles, knowledge = _maren("Maren")
+    meaning = Meaning(knowledge, articles,
+                      {a.id: statements(a, knowledge) for a in articles})
+    denial = meaning.by_article["a"][-1].statement
+    match, _ = meaning.closest(denial, "b")
+    assert match.score < meaning.carried_at  # few words in common: "quit", "cabinet"
+    assert meaning.speaker_cover(denial, "b") >= \
+        knowledge.rules["omissions"]["same_speaker_carried_at"]  # but Maren's own words
+    assert not _omitted(compare_articles(articles, knowledge), "b")
+    # without the speaker's words, or from another speaker, it is an omission
+    articles, knowledge = _maren("Maren", same_speaker_carried_at=2.0)
+    assert [o.sentence for o in _omitted(compare_articles(articles, knowledge), "b")] == \
+        [MAREN_DENIAL]
+    articles, knowledge = _maren("Oren Tal")
+    assert [o.sentence for o in _omitted(compare_articles(articles, knowledge), "b")] == \
+        [MAREN_DENIAL]
+
+
+def test_a_speaker_is_named_by_the_words_after_a_possessive():
+    text = ("Senator Ilse Maren of Orvia said the harbour tax would pass.\n"
+            "Maren's lawyer said the rumours were false.\n")
+    knowledge = Knowledge.default()
+    lines = article("a", "A", None, text)
+    meaning = Meaning(knowledge, [lines], {"a": statements(lines, knowledge)})
+    senator, lawyer = (item.statement for item in meaning.by_article["a"])
+    assert "maren" in meaning.speaker(senator)
+    assert "maren" not in meaning.speaker(lawyer)
+
+
 def test_a_pronoun_stands_for_the_source_the_previous_sentence_opens_with():
     text = ("Mayor Ana Ruiz said the port of Tarvik would reopen in May.\n"
             "Harbour master Oren Tal said the repairs would take until July.\n"

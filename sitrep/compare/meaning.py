@@ -11,9 +11,9 @@ and numbers weigh more still.
 `coverage(s, keys)` is the weighted share of s's keys among `keys`: how much of s the
 other side says. An article *carries* s (thresholds in `rules.toml`, `[omissions]`) when
 one of its sentences, or two adjacent ones, covers enough of s or of one of its clauses,
-shares two of its rare words, or quotes the same run of words; or when the article holds
-nearly all of s's keys somewhere and some of them together. Two statements are the *same
-fact* when each covers enough of the other.
+shares two of its rare words, or quotes the same run of words; or when the article holds nearly all of s's keys somewhere and some of them together.
+`speaker_cover` is how much of s a sentence of the same speaker holds, the speaker's name
+aside. Two statements are the *same fact* when each covers enough of the other.
 """
 
 from __future__ import annotations
@@ -254,6 +254,44 @@ class Meaning:
         return [k for k, is_name in self.of(statement).keys.items()
                 if is_name and not self._held(k, self.article_keys[article_id])
                 and not (k.isdigit() and int(k) < 10)]
+
+    def speaker(self, statement: Statement) -> set[str]:
+        """Keys of who says the statement: the capitalised words of its source after any
+        possessive ("Ruiz's lawyer" is not Ruiz), with the names their titles stand for
+        ("the president" -> "solano"); none for no source or an anonymous one."""
+        source = statement.source
+        if source is None or source.anonymous:
+            return set()
+        words = source.name.split()
+        owners = [i for i, w in enumerate(words) if w.endswith(("'s", "’s"))]
+        keys: set[str] = set()
+        for word in words[owners[-1] + 1 if owners else 0:]:
+            key, _ = self.key(word, word, "PROPN")
+            if not key:
+                continue
+            if word[:1].isupper():
+                keys.add(key)
+            keys.update(self.alias.get(key, ()))
+        return keys
+
+    def speaker_cover(self, statement: Statement, article_id: str) -> float:
+        """How much of the statement, its speaker's name aside, the article holds in a
+        sentence (or two adjacent ones) it attributes to the same speaker."""
+        speaker = self.speaker(statement)
+        if not speaker:
+            return 0.0
+        mine = {k: n for k, n in self.of(statement).keys.items() if k not in speaker}
+        items = self.by_article.get(article_id, [])
+        same = [bool(speaker & self.speaker(item.statement)) for item in items]
+        best = 0.0
+        for i, item in enumerate(items):
+            if not same[i]:
+                continue
+            keys = set(item.keys)
+            if i + 1 < len(items) and same[i + 1]:
+                keys |= items[i + 1].keys.keys()
+            best = max(best, self._share(mine, keys))
+        return best
 
     def same_fact(self, a: Statement, b: Statement, at: float) -> bool:
         ka, kb = self.of(a), self.of(b)

@@ -4,8 +4,9 @@ One omission per sentence: a sentence of several coverage rows (two events) is l
 and a sentence that restates one listed already (in its article or, as the closest match,
 in an article that carries it) is not listed again. An article omits a sentence only when
 none of its sentences, nor two adjacent ones, carries the fact (`meaning.Meaning.closest`
-reaching `omissions.carried_at`), nor the sentences the row aligned with it: a near match is
-no omission; nor is an article's lead when the other article's lead covers some of it (both
+reaching `omissions.carried_at`), nor the sentences the row aligned with it, nor a sentence
+it attributes to the same speaker on the same thing (`Meaning.speaker_cover`): a near match
+is no omission; nor is an article's lead when the other article's lead covers some of it (both
 tell the story's main event). An article never omits what an article published more than
 `omissions.story_window_days` later tells, nor an event dated after its own publication.
 
@@ -47,6 +48,7 @@ class OmissionFinder:
         self.full_words = int(rules["full_sentence_words"])
         self.newsroom_line = phrase_pattern(rules["not_fact_phrases"])
         self.formula = phrase_pattern(rules["formula_openings"])
+        self.same_speaker_at = float(rules["same_speaker_carried_at"])
         self.meaning = meaning
         self.ids = [a.id for a in articles]
         self.published = {a.id: a.published for a in articles}
@@ -133,7 +135,8 @@ class OmissionFinder:
                 if match and (best is None or match[0].score > best[0].score):
                     best = match
             if (best is not None and best[0].score >= self.carried_at) or \
-                    self._leads_agree(first.statement, article_id):
+                    self._leads_agree(first.statement, article_id) or \
+                    self._speaker_tells(statements, article_id):
                 reported.append(article_id)
                 if best is not None:
                     listed.add((article_id, best[1]))  # its own words for the fact: not again
@@ -160,6 +163,13 @@ class OmissionFinder:
                 len(self.meaning.of(statements[0]).keys) >= self.unanchored_min_keys:
             return True
         return any(self.meaning.new_names(s, article_id) for s in statements)
+
+    def _speaker_tells(self, statements: list[Statement], article_id: str) -> bool:
+        """The article gives the same speaker's words on the same thing (`Meaning.
+        speaker_cover` reaching `same_speaker_carried_at`): a quotation told in
+        paraphrase, a denial told by quoting it."""
+        return any(self.meaning.speaker_cover(s, article_id) >= self.same_speaker_at
+                   for s in statements)
 
     def _leads_agree(self, statement: Statement, article_id: str) -> bool:
         """Two leads of one story tell its main event, in whatever words: a lead is carried
