@@ -213,6 +213,10 @@ def test_synonyms_meet_each_other_and_their_derivations():
     assert key("illegal", "illegal", "ADJ") == key("unauthorized", "unauthorized", "ADJ")
     assert key("Americans", "Americans", "PROPN") == key("American", "American", "PROPN")
     assert key("bid", "bid") == key("run", "run", "VERB")
+    assert key("okay", "okay", "ADJ") == key("OK", "ok", "ADJ")
+    assert key("denial", "denial") == key("denied", "deny", "VERB")
+    assert key("rumours", "rumour") == key("speculation", "speculation")
+    assert key("constructed", "construct", "VERB") == key("build", "build", "VERB")
 
 
 def test_a_title_stands_for_the_name_the_article_gives_it():
@@ -326,3 +330,20 @@ def test_a_pronoun_stands_for_the_source_the_previous_sentence_opens_with():
     items = statements(article("a", "A", None, text), Knowledge.default())
     assert [s.source.name if s.source else None for s in items] == \
         ["Mayor Ana Ruiz", "Harbour master Oren Tal", None, "Mayor Ana Ruiz"]
+
+
+def test_an_exact_figure_shared_counts_as_two_rare_details():
+    filler = [f"The council of Amber discussed the harbour plan at session {n}." for n in
+              range(12)]
+    a_text = "\n".join([*filler, "Instead, the council set aside $2.375 million for about "
+                                 "38 benches along the quay."]) + "\n"
+    b_text = "\n".join([*filler, "The council granted $2.375 million for the new seating "
+                                 "on the waterfront."]) + "\n"
+    knowledge = Knowledge.default()
+    articles = [article("a", "A", None, a_text), article("b", "B", None, b_text)]
+    meaning = Meaning(knowledge, articles,
+                      {a.id: statements(a, knowledge) for a in articles})
+    benches, granted = meaning.by_article["a"][-1], meaning.by_article["b"][-1]
+    assert meaning.coverage(benches, granted.keys) < meaning.carried_at
+    match, _ = meaning.closest(benches.statement, "b")
+    assert match.score >= meaning.carried_at and "$2.375 million" in match.sentence

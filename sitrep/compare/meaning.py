@@ -11,7 +11,8 @@ and numbers weigh more still.
 `coverage(s, keys)` is the weighted share of s's keys among `keys`: how much of s the
 other side says. An article *carries* s (thresholds in `rules.toml`, `[omissions]`) when
 one of its sentences, or two adjacent ones, covers enough of s or of one of its clauses,
-shares two of its rare words, or quotes the same run of words; or when the article holds nearly all of s's keys somewhere and some of them together.
+shares two of its rare words (an exact figure counts as two), or quotes the same run of
+words; or when the article holds nearly all of s's keys somewhere and some of them together.
 `speaker_cover` is how much of s a sentence of the same speaker holds, the speaker's name
 aside. Two statements are the *same fact* when each covers enough of the other.
 """
@@ -38,6 +39,7 @@ from sitrep.records import StoredArticle
 NUMBER = re.compile(r"^\$?\d[\d,.]*$")
 FINITE_VERB_TAGS = frozenset({"VBD", "VBP", "VBZ", "MD"})  # Penn tags of a verb with a tense
 YEAR = re.compile(r"^(1[89]|20)\d\d$")  # years are shared by chance, other numbers are not
+PRECISE_NUMBER = re.compile(r"^(\d+\.\d+|\d{3,})$")  # a key of a figure with a decimal or 3+ digits
 # Where a sentence breaks into clauses ("X, who ..., said that ...; Y").
 CLAUSE_BREAKS = frozenset(",;:()\"“”—–") | {"--"}
 
@@ -233,7 +235,9 @@ class Meaning:
         # details few sentences give ("contempt", "fundraiser"), shared: the same fact
         rare = [k for k in item.keys if k in keys and self.df[k] <= self.rare_statements
                 and not YEAR.match(k)]
-        if len(rare) >= self.rare_shared and share >= self.rare_min_share:
+        # an exact figure ("$1.375 billion", "2,418") is as telling as two rare words
+        weight = sum(2 if PRECISE_NUMBER.match(k) else 1 for k in rare)
+        if weight >= self.rare_shared and share >= self.rare_min_share:
             share = max(share, self.carried_at)
         return share
 
