@@ -214,6 +214,8 @@ def test_synonyms_meet_each_other_and_their_derivations():
     assert key("Americans", "Americans", "PROPN") == key("American", "American", "PROPN")
     assert key("bid", "bid") == key("run", "run", "VERB")
     assert key("okay", "okay", "ADJ") == key("OK", "ok", "ADJ")
+    assert key("F.B.I.", "F.B.I.", "PROPN") == key("FBI", "FBI", "PROPN") == "fbi"
+    assert key("U.S.", "U.S.", "PROPN") == key("American", "American", "PROPN")
     assert key("denial", "denial") == key("denied", "deny", "VERB")
     assert key("rumours", "rumour") == key("speculation", "speculation")
     assert key("constructed", "construct", "VERB") == key("build", "build", "VERB")

@@ -39,6 +39,7 @@ from sitrep.records import StoredArticle
 NUMBER = re.compile(r"^\$?\d[\d,.]*$")
 FINITE_VERB_TAGS = frozenset({"VBD", "VBP", "VBZ", "MD"})  # Penn tags of a verb with a tense
 YEAR = re.compile(r"^(1[89]|20)\d\d$")  # years are shared by chance, other numbers are not
+INITIALISM = re.compile(r"^(?:[A-Za-z]\.)+[A-Za-z]\.?$")  # "F.B.I.", as some copy writes "FBI"
 PRECISE_NUMBER = re.compile(r"^(\d+\.\d+|\d{3,})$")  # a key of a figure with a decimal or 3+ digits
 # Where a sentence breaks into clauses ("X, who ..., said that ...; Y").
 CLAUSE_BREAKS = frozenset(",;:()\"“”—–") | {"--"}
@@ -192,6 +193,9 @@ class Meaning:
             return (digits, True) if digits else (None, False)
         if self.synonym.get(lower, "").isdigit():
             return self.synonym[lower], True  # "two" is a stop word, yet a count
+        if INITIALISM.match(text) and lower not in self.synonym:  # "F.B.I." is "FBI"
+            text = lemma = text.replace(".", "")
+            lower = text.lower()
         if lower in STOP_WORDS or not any(ch.isalpha() for ch in lower) or \
                 len(lower.rstrip(".")) < 2:  # initials ("J.") tell nothing
             return None, False
