@@ -349,3 +349,18 @@ def test_an_exact_figure_shared_counts_as_two_rare_details():
     assert meaning.coverage(benches, granted.keys) < meaning.carried_at
     match, _ = meaning.closest(benches.statement, "b")
     assert match.score >= meaning.carried_at and "$2.375 million" in match.sentence
+
+
+def test_a_long_name_spelt_two_ways_is_one_name():
+    a_text = "Harbour master Oren Castellano closed the Tarvik quay on Monday.\n"
+    b_text = ("The Tarvik quay was closed on Monday by harbour master Oren Castelano.\n"
+              "Fishermen moved their boats to Dellport.\n")
+    knowledge = Knowledge.default()
+    articles = [article("a", "A", None, a_text), article("b", "B", None, b_text)]
+    meaning = Meaning(knowledge, articles,
+                      {a.id: statements(a, knowledge) for a in articles})
+    closed = meaning.by_article["a"][0].statement
+    assert meaning.new_names(closed, "b") == []  # "Castelano" is "Castellano"
+    assert meaning.alias["castellano"] == {"castelano"}
+    # short names a letter apart stay apart
+    assert "dean" not in meaning.alias and "oren" not in meaning.alias

@@ -80,6 +80,7 @@ class Meaning:
         self.endings = sorted(table["endings"], key=len, reverse=True)
         self.min_stem = int(table["min_stem"])
         self.name_weight = float(table["name_weight"])
+        self.min_spelt_name = int(table["min_spelt_name"])
         self.quote_run = int(rules["quote_run"])
         self.min_clause_keys = int(rules["min_clause_keys"])
         self.carried_at = float(rules["carried_at"])
@@ -104,6 +105,8 @@ class Meaning:
                 self.alias.setdefault(title, set()).add(name)
                 self.alias.setdefault(name, set()).add(title)
         everything = [k for items in self.by_article.values() for k in items]
+        self._alias_spellings({k for item in everything for k, n in item.keys.items()
+                               if n and k.isalpha()})
         df = Counter(key for item in everything for key in item.keys)
         total = max(1, len(everything))
         self.idf = {key: 1.0 + math.log(total / n) for key, n in df.items()}
@@ -150,6 +153,20 @@ class Meaning:
         has_verb = any(t.tag_ in FINITE_VERB_TAGS for t in tokens)  # not "to discuss" alone
         return StatementKeys(statement, keys, quoted, words,
                              clauses if len(clauses) > 1 else [], has_verb)
+
+    def _alias_spellings(self, names: set[str]) -> None:
+        """Two long names one letter apart are one name spelt two ways ("Hutchinson" and
+        "Hutchison" in two reports of one story)."""
+        by_length: dict[int, list[str]] = {}
+        for name in names:
+            if len(name) >= self.min_spelt_name:
+                by_length.setdefault(len(name), []).append(name)
+        for length, group in by_length.items():
+            for name in group:
+                for other in [*group, *by_length.get(length + 1, [])]:
+                    if other != name and name[0] == other[0] and _one_letter_apart(name, other):
+                        self.alias.setdefault(name, set()).add(other)
+                        self.alias.setdefault(other, set()).add(name)
 
     def _title_holders(self, doc) -> dict[str, str]:
         """Title key -> key of the name the article most often writes with it: "President
@@ -363,6 +380,14 @@ def _hyphen_joined(tokens, i: int) -> bool:
         return False
     return not tokens[i].whitespace_ and not tokens[i + 1].whitespace_ and \
         tokens[i].is_alpha and tokens[i + 2].is_alpha
+
+
+def _one_letter_apart(a: str, b: str) -> bool:
+    """Whether b is a with one letter changed, or with one letter added (len(b) >= len(a))."""
+    if len(a) == len(b):
+        return sum(x != y for x, y in zip(a, b, strict=True)) == 1
+    i = next((i for i, (x, y) in enumerate(zip(a, b)) if x != y), len(a))
+    return len(b) == len(a) + 1 and a[i:] == b[i + 1:]
 
 
 def _runs(words: list[str], n: int) -> set[tuple[str, ...]]:
