@@ -112,7 +112,8 @@ class OmissionFinder:
     def tells_a_fact(self, sentence: str) -> bool:
         """Not a newsroom line ("did not respond to a request for comment"), a formula
         (a blessing, thanks, a greeting), a question, a line introducing a video or list
-        (ending in a colon), or a piece of a sentence (a bracket left open). Fragments without a verb are left out by the caller."""
+        (ending in a colon), or a piece of a sentence (a bracket left open). Fragments
+        without a verb are left out by the caller."""
         if self.newsroom_line.search(sentence):
             return False
         if self.formula.match(sentence.lstrip(" \"'“‘([")):  # "God bless you," he said.
