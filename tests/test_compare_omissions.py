@@ -267,6 +267,9 @@ def test_formulas_tell_no_fact():
     assert not finder.tells_a_fact("Our thoughts and prayers are with the families of the "
                                    "crew, the harbour board said.")
     assert not finder.tells_a_fact("May God give strength to everyone in Tarvik.")
+    assert not finder.tells_a_fact("\"We pray for the crew of the Vela and their families,\" "
+                                   "she said.")
+    assert not finder.tells_a_fact("Our deepest condolences go to the people of Tarvik.")
     # a formula inside a fact, or "thanks to" a cause, leaves the fact
     assert finder.tells_a_fact("Thanks to the new levy, Tarvik hired 40 more nurses.")
     assert finder.tells_a_fact("The mayor thanked the crews and said the bridge reopens "
