@@ -282,6 +282,14 @@ def test_a_source_phrase_leaves_out_adverbs_and_clauses_before_the_verb():
     assert [s.source.name for s in items] == ["senator", "council", "family", "senator"]
 
 
+def test_verbs_of_promising_predicting_and_replying_report_speech():
+    found = _sources("Mayor Ruth Okafor vowed to reopen the depot in May.\n"
+                     "Union leader Abel Tamm predicted a strike before the summer.\n"
+                     "Fares were frozen last year.\n")
+    assert found == {"Mayor": "Mayor Ruth Okafor", "Union": "Union leader Abel Tamm",
+                     "Fares": None}
+
+
 def test_event_attribution_from_the_extractor_wins():
     text = "Rebels seized the airport, the army said.\n"
     items = statements(StoredArticle("x", text, "Desk", events=[event(

@@ -213,6 +213,12 @@ def test_synonyms_meet_each_other_and_their_derivations():
     assert key("illegal", "illegal", "ADJ") == key("unauthorized", "unauthorized", "ADJ")
     assert key("Americans", "Americans", "PROPN") == key("American", "American", "PROPN")
     assert key("bid", "bid") == key("run", "run", "VERB")
+    assert key("okay", "okay", "ADJ") == key("OK", "ok", "ADJ")
+    assert key("F.B.I.", "F.B.I.", "PROPN") == key("FBI", "FBI", "PROPN") == "fbi"
+    assert key("U.S.", "U.S.", "PROPN") == key("American", "American", "PROPN")
+    assert key("denial", "denial") == key("denied", "deny", "VERB")
+    assert key("rumours", "rumour") == key("speculation", "speculation")
+    assert key("constructed", "construct", "VERB") == key("build", "build", "VERB")
 
 
 def test_a_title_stands_for_the_name_the_article_gives_it():
@@ -251,3 +257,113 @@ def test_a_sentence_with_no_name_of_its_own_is_listed_only_when_nothing_comes_ne
     knowledge = Knowledge.default()
     knowledge.rules["omissions"]["unanchored_below"] = 1.0  # no anchor needed: listed
     assert omitted_by_b(unanchored, knowledge) == [unanchored]
+
+
+def test_formulas_tell_no_fact():
+    finder = OmissionFinder(Knowledge.default(), None, [])
+    assert not finder.tells_a_fact("\"God bless you all, and God bless Tarvik,\" the mayor "
+                                   "said.")
+    assert not finder.tells_a_fact("“Thank you, and good night.”")
+    assert not finder.tells_a_fact("Our thoughts and prayers are with the families of the "
+                                   "crew, the harbour board said.")
+    assert not finder.tells_a_fact("May God give strength to everyone in Tarvik.")
+    assert not finder.tells_a_fact("\"We pray for the crew of the Vela and their families,\" "
+                                   "she said.")
+    assert not finder.tells_a_fact("Our deepest condolences go to the people of Tarvik.")
+    # a formula inside a fact, or "thanks to" a cause, leaves the fact
+    assert finder.tells_a_fact("Thanks to the new levy, Tarvik hired 40 more nurses.")
+    assert finder.tells_a_fact("The mayor thanked the crews and said the bridge reopens "
+                               "on May 3.")
+
+
+MAREN_LEAD = ("Senator Ilse Maren of Orvia lost her majority in the regional assembly on "
+              "Tuesday.\n"
+              "Maren had led the assembly of Orvia since the floods.\n"
+              "Maren will face a vote of the assembly of Orvia next month.\n")
+MAREN_DENIAL = ("Maren denied rumours that she would quit the cabinet of Orvia over the "
+                "Dellport harbour tax.")
+
+
+def _maren(quote_speaker: str, same_speaker_carried_at: float | None = None):
+    a = article("a", "A", "2023-03-07", MAREN_LEAD + MAREN_DENIAL + "\n")
+    b = article("b", "B", "2023-03-07", MAREN_LEAD +
+                "Fishermen in the valley protested against a new water levy.\n"
+                f"\"I am not quitting the cabinet, whatever people whisper,\" {quote_speaker} "
+                "said.\n")
+    knowledge = Knowledge.default()
+    knowledge.rules["omissions"]["min_relevance"] = 0.1  # a short story: little is core
+    if same_speaker_carried_at is not None:
+        knowledge.rules["omissions"]["same_speaker_carried_at"] = same_speaker_carried_at
+    return [a, b], knowledge
+
+
+def test_the_same_speaker_on_the_same_thing_carries_a_denial_told_by_a_quotation():
+    articles, knowledge = _maren("Maren")
+    meaning = Meaning(knowledge, articles,
+                      {a.id: statements(a, knowledge) for a in articles})
+    denial = meaning.by_article["a"][-1].statement
+    match, _ = meaning.closest(denial, "b")
+    assert match.score < meaning.carried_at  # few words in common: "quit", "cabinet"
+    assert meaning.speaker_cover(denial, "b") >= \
+        knowledge.rules["omissions"]["same_speaker_carried_at"]  # but Maren's own words
+    assert not _omitted(compare_articles(articles, knowledge), "b")
+    # without the speaker's words, or from another speaker, it is an omission
+    articles, knowledge = _maren("Maren", same_speaker_carried_at=2.0)
+    assert [o.sentence for o in _omitted(compare_articles(articles, knowledge), "b")] == \
+        [MAREN_DENIAL]
+    articles, knowledge = _maren("Oren Tal")
+    assert [o.sentence for o in _omitted(compare_articles(articles, knowledge), "b")] == \
+        [MAREN_DENIAL]
+
+
+def test_a_speaker_is_named_by_the_words_after_a_possessive():
+    text = ("Senator Ilse Maren of Orvia said the harbour tax would pass.\n"
+            "Maren's lawyer said the rumours were false.\n")
+    knowledge = Knowledge.default()
+    lines = article("a", "A", None, text)
+    meaning = Meaning(knowledge, [lines], {"a": statements(lines, knowledge)})
+    senator, lawyer = (item.statement for item in meaning.by_article["a"])
+    assert "maren" in meaning.speaker(senator)
+    assert "maren" not in meaning.speaker(lawyer)
+
+
+def test_a_pronoun_stands_for_the_source_the_previous_sentence_opens_with():
+    text = ("Mayor Ana Ruiz said the port of Tarvik would reopen in May.\n"
+            "Harbour master Oren Tal said the repairs would take until July.\n"
+            "Ruiz, pressed by the fishermen's union, did not give way on Tuesday.\n"
+            "\"We will not wait for July,\" she said.\n")
+    items = statements(article("a", "A", None, text), Knowledge.default())
+    assert [s.source.name if s.source else None for s in items] == \
+        ["Mayor Ana Ruiz", "Harbour master Oren Tal", None, "Mayor Ana Ruiz"]
+
+
+def test_an_exact_figure_shared_counts_as_two_rare_details():
+    filler = [f"The council of Amber discussed the harbour plan at session {n}." for n in
+              range(12)]
+    a_text = "\n".join([*filler, "Instead, the council set aside $2.375 million for about "
+                                 "38 benches along the quay."]) + "\n"
+    b_text = "\n".join([*filler, "The council granted $2.375 million for the new seating "
+                                 "on the waterfront."]) + "\n"
+    knowledge = Knowledge.default()
+    articles = [article("a", "A", None, a_text), article("b", "B", None, b_text)]
+    meaning = Meaning(knowledge, articles,
+                      {a.id: statements(a, knowledge) for a in articles})
+    benches, granted = meaning.by_article["a"][-1], meaning.by_article["b"][-1]
+    assert meaning.coverage(benches, granted.keys) < meaning.carried_at
+    match, _ = meaning.closest(benches.statement, "b")
+    assert match.score >= meaning.carried_at and "$2.375 million" in match.sentence
+
+
+def test_a_long_name_spelt_two_ways_is_one_name():
+    a_text = "Harbour master Oren Castellano closed the Tarvik quay on Monday.\n"
+    b_text = ("The Tarvik quay was closed on Monday by harbour master Oren Castelano.\n"
+              "Fishermen moved their boats to Dellport.\n")
+    knowledge = Knowledge.default()
+    articles = [article("a", "A", None, a_text), article("b", "B", None, b_text)]
+    meaning = Meaning(knowledge, articles,
+                      {a.id: statements(a, knowledge) for a in articles})
+    closed = meaning.by_article["a"][0].statement
+    assert meaning.new_names(closed, "b") == []  # "Castelano" is "Castellano"
+    assert meaning.alias["castellano"] == {"castelano"}
+    # short names a letter apart stay apart
+    assert "dean" not in meaning.alias and "oren" not in meaning.alias

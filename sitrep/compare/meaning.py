@@ -11,9 +11,10 @@ and numbers weigh more still.
 `coverage(s, keys)` is the weighted share of s's keys among `keys`: how much of s the
 other side says. An article *carries* s (thresholds in `rules.toml`, `[omissions]`) when
 one of its sentences, or two adjacent ones, covers enough of s or of one of its clauses,
-shares two of its rare words, or quotes the same run of words; or when the article holds
-nearly all of s's keys somewhere and some of them together. Two statements are the *same
-fact* when each covers enough of the other.
+shares two of its rare words (an exact figure counts as two), or quotes the same run of
+words; or when the article holds nearly all of s's keys somewhere and some of them together.
+`speaker_cover` is how much of s a sentence of the same speaker holds, the speaker's name
+aside. Two statements are the *same fact* when each covers enough of the other.
 """
 
 from __future__ import annotations
@@ -38,6 +39,8 @@ from sitrep.records import StoredArticle
 NUMBER = re.compile(r"^\$?\d[\d,.]*$")
 FINITE_VERB_TAGS = frozenset({"VBD", "VBP", "VBZ", "MD"})  # Penn tags of a verb with a tense
 YEAR = re.compile(r"^(1[89]|20)\d\d$")  # years are shared by chance, other numbers are not
+INITIALISM = re.compile(r"^(?:[A-Za-z]\.)+[A-Za-z]\.?$")  # "F.B.I.", as some copy writes "FBI"
+PRECISE_NUMBER = re.compile(r"^(\d+\.\d+|\d{3,})$")  # a key of a figure with a decimal or 3+ digits
 # Where a sentence breaks into clauses ("X, who ..., said that ...; Y").
 CLAUSE_BREAKS = frozenset(",;:()\"“”—–") | {"--"}
 
@@ -77,6 +80,7 @@ class Meaning:
         self.endings = sorted(table["endings"], key=len, reverse=True)
         self.min_stem = int(table["min_stem"])
         self.name_weight = float(table["name_weight"])
+        self.min_spelt_name = int(table["min_spelt_name"])
         self.quote_run = int(rules["quote_run"])
         self.min_clause_keys = int(rules["min_clause_keys"])
         self.carried_at = float(rules["carried_at"])
@@ -101,6 +105,8 @@ class Meaning:
                 self.alias.setdefault(title, set()).add(name)
                 self.alias.setdefault(name, set()).add(title)
         everything = [k for items in self.by_article.values() for k in items]
+        self._alias_spellings({k for item in everything for k, n in item.keys.items()
+                               if n and k.isalpha()})
         df = Counter(key for item in everything for key in item.keys)
         total = max(1, len(everything))
         self.idf = {key: 1.0 + math.log(total / n) for key, n in df.items()}
@@ -148,6 +154,20 @@ class Meaning:
         return StatementKeys(statement, keys, quoted, words,
                              clauses if len(clauses) > 1 else [], has_verb)
 
+    def _alias_spellings(self, names: set[str]) -> None:
+        """Two long names one letter apart are one name spelt two ways ("Hutchinson" and
+        "Hutchison" in two reports of one story)."""
+        by_length: dict[int, list[str]] = {}
+        for name in names:
+            if len(name) >= self.min_spelt_name:
+                by_length.setdefault(len(name), []).append(name)
+        for length, group in by_length.items():
+            for name in group:
+                for other in [*group, *by_length.get(length + 1, [])]:
+                    if other != name and name[0] == other[0] and _one_letter_apart(name, other):
+                        self.alias.setdefault(name, set()).add(other)
+                        self.alias.setdefault(other, set()).add(name)
+
     def _title_holders(self, doc) -> dict[str, str]:
         """Title key -> key of the name the article most often writes with it: "President
         Ana Ruiz" (a title before a run of capitalised words, the last of them the name) and
@@ -190,6 +210,9 @@ class Meaning:
             return (digits, True) if digits else (None, False)
         if self.synonym.get(lower, "").isdigit():
             return self.synonym[lower], True  # "two" is a stop word, yet a count
+        if INITIALISM.match(text) and lower not in self.synonym:  # "F.B.I." is "FBI"
+            text = lemma = text.replace(".", "")
+            lower = text.lower()
         if lower in STOP_WORDS or not any(ch.isalpha() for ch in lower) or \
                 len(lower.rstrip(".")) < 2:  # initials ("J.") tell nothing
             return None, False
@@ -233,7 +256,9 @@ class Meaning:
         # details few sentences give ("contempt", "fundraiser"), shared: the same fact
         rare = [k for k in item.keys if k in keys and self.df[k] <= self.rare_statements
                 and not YEAR.match(k)]
-        if len(rare) >= self.rare_shared and share >= self.rare_min_share:
+        # an exact figure ("$1.375 billion", "2,418") is as telling as two rare words
+        weight = sum(2 if PRECISE_NUMBER.match(k) else 1 for k in rare)
+        if weight >= self.rare_shared and share >= self.rare_min_share:
             share = max(share, self.carried_at)
         return share
 
@@ -254,6 +279,44 @@ class Meaning:
         return [k for k, is_name in self.of(statement).keys.items()
                 if is_name and not self._held(k, self.article_keys[article_id])
                 and not (k.isdigit() and int(k) < 10)]
+
+    def speaker(self, statement: Statement) -> set[str]:
+        """Keys of who says the statement: the capitalised words of its source after any
+        possessive ("Ruiz's lawyer" is not Ruiz), with the names their titles stand for
+        ("the president" -> "solano"); none for no source or an anonymous one."""
+        source = statement.source
+        if source is None or source.anonymous:
+            return set()
+        words = source.name.split()
+        owners = [i for i, w in enumerate(words) if w.endswith(("'s", "’s"))]
+        keys: set[str] = set()
+        for word in words[owners[-1] + 1 if owners else 0:]:
+            key, _ = self.key(word, word, "PROPN")
+            if not key:
+                continue
+            if word[:1].isupper():
+                keys.add(key)
+            keys.update(self.alias.get(key, ()))
+        return keys
+
+    def speaker_cover(self, statement: Statement, article_id: str) -> float:
+        """How much of the statement, its speaker's name aside, the article holds in a
+        sentence (or two adjacent ones) it attributes to the same speaker."""
+        speaker = self.speaker(statement)
+        if not speaker:
+            return 0.0
+        mine = {k: n for k, n in self.of(statement).keys.items() if k not in speaker}
+        items = self.by_article.get(article_id, [])
+        same = [bool(speaker & self.speaker(item.statement)) for item in items]
+        best = 0.0
+        for i, item in enumerate(items):
+            if not same[i]:
+                continue
+            keys = set(item.keys)
+            if i + 1 < len(items) and same[i + 1]:
+                keys |= items[i + 1].keys.keys()
+            best = max(best, self._share(mine, keys))
+        return best
 
     def same_fact(self, a: Statement, b: Statement, at: float) -> bool:
         ka, kb = self.of(a), self.of(b)
@@ -317,6 +380,14 @@ def _hyphen_joined(tokens, i: int) -> bool:
         return False
     return not tokens[i].whitespace_ and not tokens[i + 1].whitespace_ and \
         tokens[i].is_alpha and tokens[i + 2].is_alpha
+
+
+def _one_letter_apart(a: str, b: str) -> bool:
+    """Whether b is a with one letter changed, or with one letter added (len(b) >= len(a))."""
+    if len(a) == len(b):
+        return sum(x != y for x, y in zip(a, b, strict=True)) == 1
+    i = next((i for i, (x, y) in enumerate(zip(a, b)) if x != y), len(a))
+    return len(b) == len(a) + 1 and a[i:] == b[i + 1:]
 
 
 def _runs(words: list[str], n: int) -> set[tuple[str, ...]]:

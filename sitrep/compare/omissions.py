@@ -4,8 +4,9 @@ One omission per sentence: a sentence of several coverage rows (two events) is l
 and a sentence that restates one listed already (in its article or, as the closest match,
 in an article that carries it) is not listed again. An article omits a sentence only when
 none of its sentences, nor two adjacent ones, carries the fact (`meaning.Meaning.closest`
-reaching `omissions.carried_at`), nor the sentences the row aligned with it: a near match is
-no omission; nor is an article's lead when the other article's lead covers some of it (both
+reaching `omissions.carried_at`), nor the sentences the row aligned with it, nor a sentence
+it attributes to the same speaker on the same thing (`Meaning.speaker_cover`): a near match
+is no omission; nor is an article's lead when the other article's lead covers some of it (both
 tell the story's main event). An article never omits what an article published more than
 `omissions.story_window_days` later tells, nor an event dated after its own publication.
 
@@ -15,7 +16,8 @@ report; a word counts by the share of articles whose core uses it), times the sq
 the sentence's share of `omissions.full_sentence_words` words (quotation fragments and
 credit lines rank low), plus `omissions.event_bonus` for coded events. Sentences that tell
 no fact (a newsroom line such as "did not respond to a request for comment", a question, a
-line introducing a video, a piece of a sentence or one without a verb) are never listed; nor is one with no anchor in words (no name or
+line introducing a video, a piece of a sentence or one without a verb, a blessing, thanks or
+a greeting) are never listed; nor is one with no anchor in words (no name or
 number the omitting article lacks, and some sentence of it near: it may tell it in other
 words). Rules in
 `sitrep/data/compare/rules.toml`.
@@ -45,6 +47,8 @@ class OmissionFinder:
         self.window_days = int(rules["story_window_days"])
         self.full_words = int(rules["full_sentence_words"])
         self.newsroom_line = phrase_pattern(rules["not_fact_phrases"])
+        self.formula = phrase_pattern(rules["formula_openings"])
+        self.same_speaker_at = float(rules["same_speaker_carried_at"])
         self.meaning = meaning
         self.ids = [a.id for a in articles]
         self.published = {a.id: a.published for a in articles}
@@ -106,10 +110,13 @@ class OmissionFinder:
         return found
 
     def tells_a_fact(self, sentence: str) -> bool:
-        """Not a newsroom line ("did not respond to a request for comment"), a question, a
-        line introducing a video or list (ending in a colon), or a piece of a sentence (a
-        bracket left open). Fragments without a verb are left out by the caller."""
+        """Not a newsroom line ("did not respond to a request for comment"), a formula
+        (a blessing, thanks, a greeting), a question, a line introducing a video or list
+        (ending in a colon), or a piece of a sentence (a bracket left open). Fragments
+        without a verb are left out by the caller."""
         if self.newsroom_line.search(sentence):
+            return False
+        if self.formula.match(sentence.lstrip(" \"'“‘([")):  # "God bless you," he said.
             return False
         if sentence.rstrip(" \"'”’)").endswith("?"):
             return False
@@ -129,7 +136,8 @@ class OmissionFinder:
                 if match and (best is None or match[0].score > best[0].score):
                     best = match
             if (best is not None and best[0].score >= self.carried_at) or \
-                    self._leads_agree(first.statement, article_id):
+                    self._leads_agree(first.statement, article_id) or \
+                    self._speaker_tells(statements, article_id):
                 reported.append(article_id)
                 if best is not None:
                     listed.add((article_id, best[1]))  # its own words for the fact: not again
@@ -156,6 +164,13 @@ class OmissionFinder:
                 len(self.meaning.of(statements[0]).keys) >= self.unanchored_min_keys:
             return True
         return any(self.meaning.new_names(s, article_id) for s in statements)
+
+    def _speaker_tells(self, statements: list[Statement], article_id: str) -> bool:
+        """The article gives the same speaker's words on the same thing (`Meaning.
+        speaker_cover` reaching `same_speaker_carried_at`): a quotation told in
+        paraphrase, a denial told by quoting it."""
+        return any(self.meaning.speaker_cover(s, article_id) >= self.same_speaker_at
+                   for s in statements)
 
     def _leads_agree(self, statement: Statement, article_id: str) -> bool:
         """Two leads of one story tell its main event, in whatever words: a lead is carried

@@ -7,7 +7,8 @@ Sources come, in order of preference, from
 3. a quotation with no source of its own in a paragraph where another quotation has one
    (the same speaker goes on: `"A," it said. "B."`).
 "the agency", "the spokesman" stand for the last source named in full; a pronoun for the
-nearest earlier one it can refer to ("she" a person, "it" no person: `sources.SourceKinds`).
+source the previous sentence opens with, else the nearest earlier one it can refer to ("she"
+a person, "it" no person: `sources.SourceKinds`).
 Voice: `own` (no source: the outlet speaks), `quoted` (mostly inside quotation marks),
 `attributed` (paraphrase of a source).
 """
@@ -20,7 +21,7 @@ from typing import Any
 
 from sitrep.compare.knowledge import Knowledge
 from sitrep.compare.records import Source, Statement
-from sitrep.compare.sources import SourceKinds
+from sitrep.compare.sources import WORD, SourceKinds
 from sitrep.compare.text import quotation_spans, quoted_share, sentences
 from sitrep.records import StoredArticle
 
@@ -75,6 +76,7 @@ class _Attributor:
         self.anonymous_nouns = knowledge.words(table, "anonymous_nouns")
         self.kinds = SourceKinds(knowledge)
         self.named: list[tuple[Source, str | None]] = []  # sources named in full, with kinds
+        self.previous = ""  # the sentence before the one being attributed
 
     def is_anaphoric(self, text: str) -> bool:
         words = text.split()
@@ -96,8 +98,9 @@ class _Attributor:
         if refers_to:
             return Source(text=text, name=_clean(refers_to), code=code)
         if self.is_anaphoric(text):
-            last = next((s for s, kind in reversed(self.named)
-                         if len(text.split()) > 1 or self.kinds.can_stand_for(text, kind)), None)
+            last = self._previous_subject(text) or next(
+                (s for s, kind in reversed(self.named)
+                 if len(text.split()) > 1 or self.kinds.can_stand_for(text, kind)), None)
             if last is None:
                 return Source(text=text, name=_clean(text), code=code)
             return Source(text=text, name=last.name, code=code or last.code,
@@ -105,6 +108,19 @@ class _Attributor:
         named = Source(text=text, name=_clean(text), code=code, anonymous=self.is_anonymous(text))
         self.named.append((named, self.kinds.kind(text)))
         return named
+
+    def _previous_subject(self, pronoun: str) -> Source | None:
+        """The source named before whose name opens the previous sentence, when the pronoun
+        can stand for it: "Ruiz, pressed by critics, doubled down." then "'It is wrong,'
+        she said." is Ruiz, though another source was named in between."""
+        first = WORD.findall(self.previous)[:2]
+        if len(pronoun.split()) > 1 or not first:
+            return None
+        name = first[1] if first[0].lower() in self.kinds.words["person_titles"] and \
+            len(first) > 1 else first[0]
+        return next((s for s, kind in reversed(self.named)
+                     if s.name.split()[-1] == name and self.kinds.can_stand_for(pronoun, kind)),
+                    None)
 
     def from_events(self, events: list[dict[str, Any]]) -> Source | None:
         for event in events:
@@ -157,6 +173,7 @@ def statements(article: StoredArticle, knowledge: Knowledge) -> list[Statement]:
         local_quotes = [(max(q0, start) - start, min(q1, end) - start)
                         for q0, q1 in quotes if q0 < end and q1 > start]
         source = attributor.from_events(inside) or attributor.from_text(sentence, local_quotes)
+        attributor.previous = sentence
         share = quoted_share(start, end, quotes)
         result.append(Statement(
             article_id=article.id, index=len(result), start=start, end=end, text=sentence,
