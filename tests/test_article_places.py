@@ -106,3 +106,23 @@ def test_a_sea_named_inside_another_name_is_no_place(components) -> None:
     places = places_in(components.nlp(text), components.places, components.actors, text=text)
     assert [(p.start, p.name) for p in places] == [
         (text.index("Pacific to"), "Pacific Ocean"), (text.index("Japan"), "Japan")]
+
+
+def test_a_place_name_that_ends_a_longer_name_of_something_else_is_no_place(components) -> None:
+    # each name is read as a place elsewhere in the text, which alone would keep it
+    text = ("Voters in Russia backed the ruling party. Senior United Russia officials said "
+            "it would keep its seats. Bus drivers from Radcliffe went on strike, and a nurse "
+            "at the Ellen Radcliffe Clinic in Leeds said the clinic would stay open.")
+    found = places_in(components.nlp(text), components.places, components.actors, text=text)
+    assert [p.start for p in found if p.text in ("Russia", "Radcliffe")] == [
+        text.index("Russia"), text.index("Radcliffe")]
+    assert "Leeds" in [p.text for p in found]
+
+
+def test_a_compass_or_feature_word_before_a_place_name_keeps_it_a_place(components) -> None:
+    text = ("Crews worked in South Arlington and near Lake Hartwell, and the storm reached "
+            "West Columbia on Monday.")
+    found = [p.text for p in places_in(components.nlp(text), components.places,
+                                       components.actors, text=text)]
+    assert any("Arlington" in f for f in found) and any("Hartwell" in f for f in found)
+    assert any("Columbia" in f for f in found)

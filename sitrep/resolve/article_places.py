@@ -9,7 +9,9 @@ Air Forces"); a city or region name, or a division named by one word without its
 a place (GPE/LOC/FAC) there, or the article does elsewhere (one sense per article), or
 the text does ("Greer, S.C."; "in", "from" before it; a dateline in capitals) — so that
 "Obama", "the New York Times" or "South" in "South Korean" are not put on the map. The
-surname of a person the article names in full is no village. "The South Korean capital"
+surname of a person the article names in full is no village, and a place name that ends a
+longer name begun by other name words ("United Russia", "the Ellen Radcliffe Clinic") is
+a word of that name. "The South Korean capital"
 is the capital of that country. Names are then resolved together (`Gazetteer.
 resolve_together`). Countries named by adjective are recorded apart (`demonyms_in`).
 """
@@ -21,6 +23,7 @@ from collections.abc import Sequence
 
 from spacy.tokens import Doc, Span
 
+from sitrep.package_data import read_toml
 from sitrep.records import ArticlePlace
 from sitrep.resolve.actors import ActorDictionary
 from sitrep.resolve.places import Gazetteer, Place, PlaceMention, is_well_known
@@ -34,6 +37,9 @@ CURATED = {"sea", "ocean", "strait", "gulf", "canal", "island", "peninsula", "ba
            "site", "continent"}
 NATIVE = re.compile(r"\bNative\s+$")  # "Native American": a people, not the country
 CAPITAL = re.compile(r"\b(?:[A-Z][\w'’-]+ ){1,3}capital\b")
+# Words that may begin a longer name of which a place name is the rest (words.toml).
+NAME_LEADS = frozenset(read_toml("places/words.toml")["name_leads"])
+CAPITALISED_WORD = re.compile(r"[A-Z](?:[\w'’&-]*\w)?\.?")  # not "Greenville-" of a pair
 
 
 def places_in(doc: Doc, gazetteer: Gazetteer, actors: ActorDictionary,
@@ -44,7 +50,9 @@ def places_in(doc: Doc, gazetteer: Gazetteer, actors: ActorDictionary,
     out = []
     if text is None:
         text = doc.text
-    readings = []  # (mention, place, labels, after a locative preposition, in a longer name)
+    # (mention, place, labels, after a locative preposition, in a longer name, after a word
+    # of another name)
+    readings = []
     for mention in gazetteer.find(text):
         span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
         if span is None:
@@ -53,13 +61,16 @@ def places_in(doc: Doc, gazetteer: Gazetteer, actors: ActorDictionary,
         if place is not None:
             labels = {t.ent_type_ for t in span if t.ent_type_}
             locative = span.start > 0 and doc[span.start - 1].lower_ in LOCATIVE_PREPOSITIONS
-            readings.append((mention, place, labels, locative, _in_a_longer_name(span)))
+            readings.append((mention, place, labels, locative, _in_a_longer_name(span),
+                             _ends_another_name(span)))
     # one sense per article: a name the parser reads as a place once is one throughout
     read_as_place = {m.text for m, _, labels, *_ in readings if labels & PLACE_LABELS}
     # one sense per article for people too: "Yevgenia Petrova ... Petrova said"
     surnames = {ent[-1].text for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1}
     kept = []
-    for mention, place, labels, locative, in_a_longer_name in readings:
+    for mention, place, labels, locative, in_a_longer_name, ends_another_name in readings:
+        if ends_another_name and not mention.hinted:
+            continue  # "United Russia", "the Ellen Radcliffe Clinic": not the place
         if mention.text in surnames and not mention.hinted and not is_well_known(place):
             continue  # a village called Petrova, not Washington or Jackson, Mississippi
         if place.kind in CURATED and in_a_longer_name and not labels & PLACE_LABELS:
@@ -123,6 +134,27 @@ def _in_a_longer_name(span: Span) -> bool:
     doc = span.doc
     return doc[span.start].ent_iob_ == "I" or (
         span.end < len(doc) and doc[span.end].ent_iob_ == "I")
+
+
+def _ends_another_name(span: Span) -> bool:
+    """Whether the parser's name around the span begins with capitalised words before it
+    that no place name begins with ("United Russia", "the Carl Perkins Civic Center",
+    "Improved Living Norfolk"), so that it names a party, person or business; a compass or
+    feature word ("South Arlington", "Lake Hartwell") or "the" does not count."""
+    doc = span.doc
+    if doc[span.start].ent_iob_ != "I" or doc[span.start].ent_type_ in ("GPE", "LOC"):
+        return False  # not inside a name, or inside a longer place name ("Red River Valley")
+    before = []
+    i = span.start - 1
+    while i >= 0:
+        before.append(doc[i])
+        if doc[i].ent_iob_ != "I":
+            break
+        i -= 1
+    words = [t for t in before if t.lower_ != "the"]
+    return bool(words) and all(
+        t.pos_ == "PROPN" and CAPITALISED_WORD.fullmatch(t.text)
+        and t.lower_.rstrip(".") not in NAME_LEADS and t.whitespace_ for t in words)
 
 
 def _record(text: str, place: Place, start: int, end: int) -> ArticlePlace:
