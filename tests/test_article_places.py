@@ -126,3 +126,12 @@ def test_a_compass_or_feature_word_before_a_place_name_keeps_it_a_place(componen
                                        components.actors, text=text)]
     assert any("Arlington" in f for f in found) and any("Hartwell" in f for f in found)
     assert any("Columbia" in f for f in found)
+
+
+def test_a_longer_name_read_once_as_another_things_is_that_wherever_it_recurs(
+        components) -> None:
+    # the parser reads the second "United Russia" as a place: the first reading holds
+    text = ("Senior United Russia officials said the party would keep its seats. Voters in "
+            "Russia gave United Russia most seats on Sunday.")
+    found = places_in(components.nlp(text), components.places, components.actors, text=text)
+    assert [(p.text, p.start) for p in found] == [("Russia", text.index("Russia gave"))]

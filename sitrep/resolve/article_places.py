@@ -11,8 +11,8 @@ the text does ("Greer, S.C."; "in", "from" before it; a dateline in capitals) â€
 "Obama", "the New York Times" or "South" in "South Korean" are not put on the map. The
 surname of a person the article names in full is no village, and a place name that ends a
 longer name begun by other name words ("United Russia", "the Ellen Radcliffe Clinic") is
-a word of that name. "The South Korean capital"
-is the capital of that country. Names are then resolved together (`Gazetteer.
+a word of that name, wherever the article repeats it. "The South Korean capital" is the
+capital of that country. Names are then resolved together (`Gazetteer.
 resolve_together`). Countries named by adjective are recorded apart (`demonyms_in`).
 """
 
@@ -50,9 +50,8 @@ def places_in(doc: Doc, gazetteer: Gazetteer, actors: ActorDictionary,
     out = []
     if text is None:
         text = doc.text
-    # (mention, place, labels, after a locative preposition, in a longer name, after a word
-    # of another name)
-    readings = []
+    readings = []  # (mention, place, labels, after a locative preposition, in a longer name)
+    other_names = set()  # longer names a place name ends ("United Russia"), to find again
     for mention in gazetteer.find(text):
         span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
         if span is None:
@@ -61,16 +60,20 @@ def places_in(doc: Doc, gazetteer: Gazetteer, actors: ActorDictionary,
         if place is not None:
             labels = {t.ent_type_ for t in span if t.ent_type_}
             locative = span.start > 0 and doc[span.start - 1].lower_ in LOCATIVE_PREPOSITIONS
-            readings.append((mention, place, labels, locative, _in_a_longer_name(span),
-                             _ends_another_name(span)))
+            words_before = _words_of_another_name(span)
+            if words_before:
+                other_names.add(words_before + mention.text)
+            readings.append((mention, place, labels, locative, _in_a_longer_name(span)))
     # one sense per article: a name the parser reads as a place once is one throughout
     read_as_place = {m.text for m, _, labels, *_ in readings if labels & PLACE_LABELS}
     # one sense per article for people too: "Yevgenia Petrova ... Petrova said"
     surnames = {ent[-1].text for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1}
     kept = []
-    for mention, place, labels, locative, in_a_longer_name, ends_another_name in readings:
-        if ends_another_name and not mention.hinted:
-            continue  # "United Russia", "the Ellen Radcliffe Clinic": not the place
+    for mention, place, labels, locative, in_a_longer_name in readings:
+        if not mention.hinted and any(
+                text.endswith(name, 0, mention.end) for name in other_names):
+            continue  # "United Russia", "the Ellen Radcliffe Clinic": not the place, here
+            # or wherever the article repeats that name
         if mention.text in surnames and not mention.hinted and not is_well_known(place):
             continue  # a village called Petrova, not Washington or Jackson, Mississippi
         if place.kind in CURATED and in_a_longer_name and not labels & PLACE_LABELS:
@@ -136,25 +139,23 @@ def _in_a_longer_name(span: Span) -> bool:
         span.end < len(doc) and doc[span.end].ent_iob_ == "I")
 
 
-def _ends_another_name(span: Span) -> bool:
-    """Whether the parser's name around the span begins with capitalised words before it
-    that no place name begins with ("United Russia", "the Carl Perkins Civic Center",
-    "Improved Living Norfolk"), so that it names a party, person or business; a compass or
-    feature word ("South Arlington", "Lake Hartwell") or "the" does not count."""
+def _words_of_another_name(span: Span) -> str | None:
+    """The capitalised words that begin the parser's name around the span before it, when
+    no place name begins with them ("United " of "United Russia", "Carl " of "the Carl
+    Perkins Civic Center"), so that the name is a party's, person's or business's; a
+    compass or feature word ("South Arlington", "Lake Hartwell") or "the" does not count."""
     doc = span.doc
     if doc[span.start].ent_iob_ != "I" or doc[span.start].ent_type_ in ("GPE", "LOC"):
-        return False  # not inside a name, or inside a longer place name ("Red River Valley")
-    before = []
-    i = span.start - 1
-    while i >= 0:
-        before.append(doc[i])
-        if doc[i].ent_iob_ != "I":
-            break
-        i -= 1
-    words = [t for t in before if t.lower_ != "the"]
-    return bool(words) and all(
-        t.pos_ == "PROPN" and CAPITALISED_WORD.fullmatch(t.text)
-        and t.lower_.rstrip(".") not in NAME_LEADS and t.whitespace_ for t in words)
+        return None  # not inside a name, or inside a longer place name ("Red River Valley")
+    first = span.start - 1
+    while first > 0 and doc[first].ent_iob_ == "I":
+        first -= 1
+    words = [t for t in doc[first:span.start] if t.lower_ != "the"]
+    if words and all(t.pos_ == "PROPN" and CAPITALISED_WORD.fullmatch(t.text)
+                     and t.lower_.rstrip(".") not in NAME_LEADS and t.whitespace_
+                     for t in words):
+        return doc.text[words[0].idx:span.start_char]
+    return None
 
 
 def _record(text: str, place: Place, start: int, end: int) -> ArticlePlace:
