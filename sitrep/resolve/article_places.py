@@ -9,10 +9,11 @@ Air Forces"); a city or region name, or a division named by one word without its
 a place (GPE/LOC/FAC) there, or the article does elsewhere (one sense per article), or
 the text does ("Greer, S.C."; "in", "from" before it; a dateline in capitals) — so that
 "Obama", "the New York Times" or "South" in "South Korean" are not put on the map. The
-surname of a person the article names in full is no village, and a place name that ends a
-longer name begun by other name words ("United Russia", "the Ellen Radcliffe Clinic") is
-a word of that name, wherever the article repeats it. "The South Korean capital" is the
-capital of that country. Names are then resolved together (`Gazetteer.
+surname of a person the article names in full or with a middle initial ("Marquise M. Bell"),
+or a name that says something ("Petrova said"), is no village or region abroad, and a
+place name that ends a longer name begun by other name words ("United Russia", "the John
+Radcliffe Hospital") is a word of that name, wherever the article repeats it. "The South
+Korean capital" is the capital of that country. Names are then resolved together (`Gazetteer.
 resolve_together`). Countries named by adjective are recorded apart (`demonyms_in`).
 """
 
@@ -40,6 +41,11 @@ CAPITAL = re.compile(r"\b(?:[A-Z][\w'’-]+ ){1,3}capital\b")
 # Words that may begin a longer name of which a place name is the rest (words.toml).
 NAME_LEADS = frozenset(read_toml("places/words.toml")["name_leads"])
 CAPITALISED_WORD = re.compile(r"[A-Z](?:[\w'’&-]*\w)?\.?")  # not "Greenville-" of a pair
+# A person's name with a middle initial ("Marquise M. Bell"), whatever the parser labels it:
+# the last word is a surname.
+INITIALLED_NAME = re.compile(r"\b[A-Z][a-z]+ (?:[A-Z]\. )+([A-Z][a-z][\w'’-]*)")
+# Verbs whose subject is a speaker ("X said"), from the attribution lexicon.
+REPORTING_VERBS = frozenset(read_toml("lexicon/speech.toml")["attribution"]["reporting_verbs"])
 
 
 def places_in(doc: Doc, gazetteer: Gazetteer, actors: ActorDictionary,
@@ -51,6 +57,7 @@ def places_in(doc: Doc, gazetteer: Gazetteer, actors: ActorDictionary,
     if text is None:
         text = doc.text
     readings = []  # (mention, place, labels, after a locative preposition, in a longer name)
+    speakers = set()  # names that say something ("Petrova said"): people, not villages
     other_names = set()  # longer names a place name ends ("United Russia"), to find again
     for mention in gazetteer.find(text):
         span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
@@ -64,18 +71,24 @@ def places_in(doc: Doc, gazetteer: Gazetteer, actors: ActorDictionary,
             if words_before:
                 other_names.add(words_before + mention.text)
             readings.append((mention, place, labels, locative, _in_a_longer_name(span)))
+            if _is_speaker(span) and not mention.text.isupper():  # not a dateline
+                speakers.add(mention.text)
     # one sense per article: a name the parser reads as a place once is one throughout
     read_as_place = {m.text for m, _, labels, *_ in readings if labels & PLACE_LABELS}
     # one sense per article for people too: "Yevgenia Petrova ... Petrova said"
     surnames = {ent[-1].text for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1}
+    surnames |= speakers | {m.group(1) for m in INITIALLED_NAME.finditer(text)}
     kept = []
     for mention, place, labels, locative, in_a_longer_name in readings:
         if not mention.hinted and any(
                 text.endswith(name, 0, mention.end) for name in other_names):
             continue  # "United Russia", "the Ellen Radcliffe Clinic": not the place, here
             # or wherever the article repeats that name
-        if mention.text in surnames and not mention.hinted and not is_well_known(place):
-            continue  # a village called Petrova, not Washington or Jackson, Mississippi
+        if mention.text in surnames and not mention.hinted and not (
+                is_well_known(place) and (place.kind in ("country", "capital")
+                                          or place.country in context)):
+            continue  # a village called Petrova, a region abroad called Flores, not
+            # Washington or Jackson, Mississippi
         if place.kind in CURATED and in_a_longer_name and not labels & PLACE_LABELS:
             continue  # "the Pacific Decadal Oscillation": a word of another name
         if (labels & PLACE_LABELS or place.kind in CURATED or mention.abbreviation
@@ -137,6 +150,11 @@ def _in_a_longer_name(span: Span) -> bool:
     doc = span.doc
     return doc[span.start].ent_iob_ == "I" or (
         span.end < len(doc) and doc[span.end].ent_iob_ == "I")
+
+
+def _is_speaker(span: Span) -> bool:
+    """Whether the span is the subject of a reporting verb ("Petrova said")."""
+    return span.root.dep_ == "nsubj" and span.root.head.lemma_ in REPORTING_VERBS
 
 
 def _words_of_another_name(span: Span) -> str | None:
