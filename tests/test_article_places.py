@@ -151,6 +151,15 @@ def test_a_surname_is_no_region_abroad_but_a_capital_stays(components) -> None:
     assert found[1].start == text.index("Washington on")
 
 
+def test_a_day_named_after_a_saint_or_a_place_is_no_place(components) -> None:
+    text = ("The parade on St. Patrick's Day drew crowds in Savannah, and banks closed for "
+            "Columbus Day. The Charleston Day School stayed open in Charleston.")
+    found = [p.text for p in places_in(components.nlp(text), components.places,
+                                       components.actors, text=text)]
+    assert "St. Patrick" not in found and found.count("Columbus") == 0
+    assert "Savannah" in found and found.count("Charleston") == 2
+
+
 def test_a_longer_name_read_once_as_another_things_is_that_wherever_it_recurs(
         components) -> None:
     # the parser reads the second "United Russia" as a place: the first reading holds

@@ -12,8 +12,9 @@ the text does ("Greer, S.C."; "in", "from" before it; a dateline in capitals) �
 surname of a person the article names in full or with a middle initial ("Marquise M. Bell"),
 or a name that says something ("Petrova said"), is no village or region abroad, and a
 place name that ends a longer name begun by other name words ("United Russia", "the John
-Radcliffe Hospital") is a word of that name, wherever the article repeats it. "The South
-Korean capital" is the capital of that country. Names are then resolved together (`Gazetteer.
+Radcliffe Hospital") is a word of that name, wherever the article repeats it. A day named
+after a saint or place ("St. Patrick's Day") is no place. "The South Korean capital" is the
+capital of that country. Names are then resolved together (`Gazetteer.
 resolve_together`). Countries named by adjective are recorded apart (`demonyms_in`).
 """
 
@@ -46,6 +47,9 @@ CAPITALISED_WORD = re.compile(r"[A-Z](?:[\w'’&-]*\w)?\.?")  # not "Greenville-
 INITIALLED_NAME = re.compile(r"\b[A-Z][a-z]+ (?:[A-Z]\. )+([A-Z][a-z][\w'’-]*)")
 # Verbs whose subject is a speaker ("X said"), from the attribution lexicon.
 REPORTING_VERBS = frozenset(read_toml("lexicon/speech.toml")["attribution"]["reporting_verbs"])
+# A day named after a saint, person or place ("St. Patrick's Day", "Columbus Day"), not
+# followed by a name of its own ("Charleston Day School").
+NAMED_DAY = re.compile(r"(?:['’]s)? Day\b(?! +[A-Z])")
 
 
 def places_in(doc: Doc, gazetteer: Gazetteer, actors: ActorDictionary,
@@ -80,6 +84,8 @@ def places_in(doc: Doc, gazetteer: Gazetteer, actors: ActorDictionary,
     surnames |= speakers | {m.group(1) for m in INITIALLED_NAME.finditer(text)}
     kept = []
     for mention, place, labels, locative, in_a_longer_name in readings:
+        if NAMED_DAY.match(text, mention.end):
+            continue  # a holiday
         if not mention.hinted and any(
                 text.endswith(name, 0, mention.end) for name in other_names):
             continue  # "United Russia", "the Ellen Radcliffe Clinic": not the place, here
