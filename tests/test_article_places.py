@@ -160,6 +160,18 @@ def test_a_day_named_after_a_saint_or_a_place_is_no_place(components) -> None:
     assert "Savannah" in found and found.count("Charleston") == 2
 
 
+def test_a_country_adjective_naming_a_language_is_no_mention_of_the_country(
+        components) -> None:
+    from sitrep.resolve.article_places import demonyms_in
+
+    text = ("She spoke only French when she moved to Chicago. The ads run in English and "
+            "Spanish, the letter was written in German, and French officials approved.")
+    doc = components.nlp(text)
+    found = demonyms_in(components.actors, text, places_in(doc, components.places,
+                                                           components.actors, text=text), doc)
+    assert [(p.text, p.start) for p in found] == [("French", text.index("French off"))]
+
+
 def test_a_longer_name_read_once_as_another_things_is_that_wherever_it_recurs(
         components) -> None:
     # the parser reads the second "United Russia" as a place: the first reading holds

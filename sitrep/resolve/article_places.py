@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from sitrep.package_data import read_toml
 from sitrep.records import ArticlePlace
@@ -50,6 +50,8 @@ REPORTING_VERBS = frozenset(read_toml("lexicon/speech.toml")["attribution"]["rep
 # A day named after a saint, person or place ("St. Patrick's Day", "Columbus Day"), not
 # followed by a name of its own ("Charleston Day School").
 NAMED_DAY = re.compile(r"(?:['’]s)? Day\b(?! +[A-Z])")
+# Verbs whose object, a country's adjective standing alone, is a language (words.toml).
+LANGUAGE_VERBS = frozenset(read_toml("places/words.toml")["language_verbs"])
 
 
 def places_in(doc: Doc, gazetteer: Gazetteer, actors: ActorDictionary,
@@ -126,10 +128,13 @@ def places_in(doc: Doc, gazetteer: Gazetteer, actors: ActorDictionary,
 
 
 def demonyms_in(actors: ActorDictionary, text: str,
-                places: Sequence[ArticlePlace] = ()) -> list[ArticlePlace]:
+                places: Sequence[ArticlePlace] = (), doc: Doc | None = None
+                ) -> list[ArticlePlace]:
     """The countries an article names by adjective or demonym ("Russian troops", "the
     Sudanese"), as mentions of the country (kind `demonym`, at its reference point), apart
-    from the places found where the text names one; "Native American" names a people."""
+    from the places found where the text names one; "Native American" names a people, and
+    with the article's parse (`doc`), "speaks French" or "in English and Spanish" a
+    language."""
     taken = [(p.start, p.end) for p in places]
     out = []
     for found in actors.find_demonyms(text):
@@ -139,10 +144,27 @@ def demonyms_in(actors: ActorDictionary, text: str,
             continue
         if NATIVE.search(text, 0, found.start):
             continue
+        span = doc.char_span(found.start, found.end) if doc is not None else None
+        if span is not None and _is_language(span.root):
+            continue
         out.append(ArticlePlace(text=found.matched, name=country.name, kind="demonym",
                                 country=country.code, lat=country.lat, lon=country.lon,
                                 start=found.start, end=found.end))
     return out
+
+
+def _is_language(token: Token) -> bool:
+    """Whether a country's adjective names a language: so labelled by the parser, or
+    standing alone as the object of "speak", "learn", ... or of "in" ("written in German"),
+    or joined to one that does ("in English and Spanish")."""
+    if token.ent_type_ == "LANGUAGE":
+        return True
+    if any(child.dep_ == "det" for child in token.children):
+        return False  # "the French", "a Nigerian": people
+    if token.dep_ == "conj":
+        return _is_language(token.head)
+    return (token.dep_ == "dobj" and token.head.lemma_ in LANGUAGE_VERBS
+            or token.dep_ == "pobj" and token.head.lower_ == "in")
 
 
 def _is_dateline(mention: PlaceMention, text: str) -> bool:
