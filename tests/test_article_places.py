@@ -179,3 +179,13 @@ def test_a_longer_name_read_once_as_another_things_is_that_wherever_it_recurs(
             "Russia gave United Russia most seats on Sunday.")
     found = places_in(components.nlp(text), components.places, components.actors, text=text)
     assert [(p.text, p.start) for p in found] == [("Russia", text.index("Russia gave"))]
+
+
+def test_a_feature_word_before_of_and_a_name_is_no_feature_known_by_that_word(
+        components) -> None:
+    text = ("Storms formed over the Gulf of Alaska on Monday, and tankers left the Gulf for "
+            "Asia.")
+    found = places_in(components.nlp(text), components.places, components.actors, text=text)
+    assert [(p.text, p.start) for p in found if p.text == "Gulf"] == [
+        ("Gulf", text.index("Gulf for"))]
+    assert "Alaska" in [p.text for p in found]

@@ -13,7 +13,8 @@ surname of a person the article names in full or with a middle initial ("Marquis
 or a name that says something ("Petrova said"), is no village or region abroad, and a
 place name that ends a longer name begun by other name words ("United Russia", "the John
 Radcliffe Hospital") is a word of that name, wherever the article repeats it. A day named
-after a saint or place ("St. Patrick's Day") is no place. "The South Korean capital" is the
+after a saint or place ("St. Patrick's Day") is no place, nor is a feature's word before
+"of" and a name ("the Gulf of Alaska") the feature known by that word alone. "The South Korean capital" is the
 capital of that country. Names are then resolved together (`Gazetteer.
 resolve_together`). Countries named by adjective are recorded apart (`demonyms_in`).
 """
@@ -47,6 +48,8 @@ CAPITALISED_WORD = re.compile(r"[A-Z](?:[\w'’&-]*\w)?\.?")  # not "Greenville-
 INITIALLED_NAME = re.compile(r"\b[A-Z][a-z]+ (?:[A-Z]\. )+([A-Z][a-z][\w'’-]*)")
 # Verbs whose subject is a speaker ("X said"), from the attribution lexicon.
 REPORTING_VERBS = frozenset(read_toml("lexicon/speech.toml")["attribution"]["reporting_verbs"])
+# "of" and a name after a feature's word ("Gulf" of "the Gulf of Alaska").
+OF_A_NAME = re.compile(r" of [A-Z]")
 # A day named after a saint, person or place ("St. Patrick's Day", "Columbus Day"), not
 # followed by a name of its own ("Charleston Day School").
 NAMED_DAY = re.compile(r"(?:['’]s)? Day\b(?! +[A-Z])")
@@ -99,6 +102,9 @@ def places_in(doc: Doc, gazetteer: Gazetteer, actors: ActorDictionary,
             # Washington or Jackson, Mississippi
         if place.kind in CURATED and in_a_longer_name and not labels & PLACE_LABELS:
             continue  # "the Pacific Decadal Oscillation": a word of another name
+        if place.kind in CURATED and " " not in mention.text and OF_A_NAME.match(
+                text, mention.end):
+            continue  # "the Gulf of Alaska": not the Gulf known by that word alone
         if (labels & PLACE_LABELS or place.kind in CURATED or mention.abbreviation
                 or mention.listed_division):
             kept.append(mention)  # "the S.C. Highway Patrol", "Clarke and Oconee counties"
