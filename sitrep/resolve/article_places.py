@@ -14,9 +14,10 @@ or a name that says something ("Petrova said"), is no village or region abroad, 
 place name that ends a longer name begun by other name words ("United Russia", "the John
 Radcliffe Hospital") is a word of that name, wherever the article repeats it. A day named
 after a saint or place ("St. Patrick's Day") is no place, nor is a feature's word before
-"of" and a name ("the Gulf of Alaska") the feature known by that word alone. "The South Korean capital" is the
-capital of that country. Names are then resolved together (`Gazetteer.
-resolve_together`). Countries named by adjective are recorded apart (`demonyms_in`).
+"of" and a name ("the Gulf of Alaska") the feature known by that word alone. "The South
+Korean capital" is the capital of that country. Names are then resolved together
+(`Gazetteer.resolve_together`). Countries named by adjective are recorded apart
+(`demonyms_in`).
 """
 
 from __future__ import annotations
