@@ -189,3 +189,13 @@ def test_a_feature_word_before_of_and_a_name_is_no_feature_known_by_that_word(
     assert [(p.text, p.start) for p in found if p.text == "Gulf"] == [
         ("Gulf", text.index("Gulf for"))]
     assert "Alaska" in [p.text for p in found]
+
+
+def test_a_name_that_dies_or_is_charged_is_a_person_throughout(components) -> None:
+    for text in ("Police said Petrova was charged with theft on Monday. A judge will hear "
+                 "Petrova next week in Moscow.",
+                 "Petrova died on Monday at her home in Moscow. Friends remembered Petrova "
+                 "as kind."):
+        found = [p.text for p in places_in(components.nlp(text), components.places,
+                                           components.actors, text=text)]
+        assert found == ["Moscow"], text

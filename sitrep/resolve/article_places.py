@@ -10,9 +10,10 @@ a place (GPE/LOC/FAC) there, or the article does elsewhere (one sense per articl
 the text does ("Greer, S.C."; "in", "from" before it; a dateline in capitals) — so that
 "Obama", "the New York Times" or "South" in "South Korean" are not put on the map. The
 surname of a person the article names in full or with a middle initial ("Marquise M. Bell"),
-or a name that says something ("Petrova said"), is no village or region abroad, and a
-place name that ends a longer name begun by other name words ("United Russia", "the John
-Radcliffe Hospital") is a word of that name, wherever the article repeats it. A day named
+or a name that says something or undergoes what people do ("Petrova said", "Ruiz
+died"), is no village or region abroad, and a place name that ends a longer name begun by
+other name words ("United Russia", "the Ellen Radcliffe Clinic") is a word of that name,
+wherever the article repeats it. A day named
 after a saint or place ("St. Patrick's Day") is no place, nor is a feature's word before
 "of" and a name ("the Gulf of Alaska") the feature known by that word alone. "The South
 Korean capital" is the capital of that country. Names are then resolved together
@@ -47,8 +48,10 @@ CAPITALISED_WORD = re.compile(r"[A-Z](?:[\w'’&-]*\w)?\.?")  # not "Greenville-
 # A person's name with a middle initial ("Marquise M. Bell"), whatever the parser labels it:
 # the last word is a surname.
 INITIALLED_NAME = re.compile(r"\b[A-Z][a-z]+ (?:[A-Z]\. )+([A-Z][a-z][\w'’-]*)")
-# Verbs whose subject is a speaker ("X said"), from the attribution lexicon.
+# Verbs whose subject is a speaker ("X said"), from the attribution lexicon, and verbs whose
+# subject, active or passive, is a person ("X died", "X was charged": words.toml).
 REPORTING_VERBS = frozenset(read_toml("lexicon/speech.toml")["attribution"]["reporting_verbs"])
+PERSON_VERBS = frozenset(read_toml("places/words.toml")["person_verbs"])
 # "of" and a name after a feature's word ("Gulf" of "the Gulf of Alaska").
 OF_A_NAME = re.compile(r" of [A-Z]")
 # A day named after a saint, person or place ("St. Patrick's Day", "Columbus Day"), not
@@ -67,7 +70,7 @@ def places_in(doc: Doc, gazetteer: Gazetteer, actors: ActorDictionary,
     if text is None:
         text = doc.text
     readings = []  # (mention, place, labels, after a locative preposition, in a longer name)
-    speakers = set()  # names that say something ("Petrova said"): people, not villages
+    people = set()  # names that say or undergo what people do ("Petrova said"): no villages
     other_names = set()  # longer names a place name ends ("United Russia"), to find again
     for mention in gazetteer.find(text):
         span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
@@ -81,13 +84,13 @@ def places_in(doc: Doc, gazetteer: Gazetteer, actors: ActorDictionary,
             if words_before:
                 other_names.add(words_before + mention.text)
             readings.append((mention, place, labels, locative, _in_a_longer_name(span)))
-            if _is_speaker(span) and not mention.text.isupper():  # not a dateline
-                speakers.add(mention.text)
+            if _acts_as_a_person(span) and not mention.text.isupper():  # not a dateline
+                people.add(mention.text)
     # one sense per article: a name the parser reads as a place once is one throughout
     read_as_place = {m.text for m, _, labels, *_ in readings if labels & PLACE_LABELS}
     # one sense per article for people too: "Yevgenia Petrova ... Petrova said"
     surnames = {ent[-1].text for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1}
-    surnames |= speakers | {m.group(1) for m in INITIALLED_NAME.finditer(text)}
+    surnames |= people | {m.group(1) for m in INITIALLED_NAME.finditer(text)}
     kept = []
     for mention, place, labels, locative, in_a_longer_name in readings:
         if NAMED_DAY.match(text, mention.end):
@@ -187,9 +190,12 @@ def _in_a_longer_name(span: Span) -> bool:
         span.end < len(doc) and doc[span.end].ent_iob_ == "I")
 
 
-def _is_speaker(span: Span) -> bool:
-    """Whether the span is the subject of a reporting verb ("Petrova said")."""
-    return span.root.dep_ == "nsubj" and span.root.head.lemma_ in REPORTING_VERBS
+def _acts_as_a_person(span: Span) -> bool:
+    """Whether the span is the subject of a reporting verb ("Petrova said") or of a verb
+    only people are the subject of ("Ruiz died", "Lyle was charged")."""
+    dep, verb = span.root.dep_, span.root.head.lemma_
+    return (dep == "nsubj" and verb in REPORTING_VERBS
+            or dep in ("nsubj", "nsubjpass") and verb in PERSON_VERBS)
 
 
 def _words_of_another_name(span: Span) -> str | None:
