@@ -13,12 +13,11 @@ surname of a person the article names in full or with a middle initial ("Marquis
 or a name that says something or undergoes what people do ("Petrova said", "Ruiz
 died"), is no village or region abroad, and a place name that ends a longer name begun by
 other name words ("United Russia", "the Ellen Radcliffe Clinic") is a word of that name,
-wherever the article repeats it. A day named
-after a saint or place ("St. Patrick's Day") is no place, nor is a feature's word before
-"of" and a name ("the Gulf of Alaska") the feature known by that word alone. "The South
-Korean capital" is the capital of that country. Names are then resolved together
-(`Gazetteer.resolve_together`). Countries named by adjective are recorded apart
-(`demonyms_in`).
+wherever the article repeats it. A day named after a saint or place ("St. Patrick's Day")
+is no place, nor is a feature's word before "of" and a name ("the Gulf of Alaska") the
+feature known by that word alone. "The South Korean capital" is the capital of that
+country. Names are then resolved together (`Gazetteer.resolve_together`). Countries named
+by adjective are recorded apart (`demonyms_in`).
 """
 
 from __future__ import annotations
@@ -213,7 +212,7 @@ def _words_of_another_name(span: Span) -> str | None:
     if words and all(t.pos_ == "PROPN" and CAPITALISED_WORD.fullmatch(t.text)
                      and t.lower_.rstrip(".") not in NAME_LEADS and t.whitespace_
                      for t in words):
-        return doc.text[words[0].idx:span.start_char]
+        return "".join(t.text_with_ws for t in doc[words[0].i:span.start])
     return None
 
 
