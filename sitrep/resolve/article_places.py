@@ -12,7 +12,7 @@ the text does ("Greer, S.C."; "in", "from" before it; a dateline in capitals) â€
 surname of a person the article names in full or with a middle initial ("Marquise M. Bell"),
 or a name that says something or undergoes what people do ("Petrova said", "Ruiz
 died"), is no village or region abroad, and a place name that ends a longer name begun by
-other name words ("United Russia", "the Ellen Radcliffe Clinic") is a word of that name,
+other name words ("United Russia", "the Tom Hadley Civic Center") is a word of that name,
 wherever the article repeats it. A day named after a saint or place ("St. Patrick's Day")
 is no place, nor is a feature's word before "of" and a name ("the Gulf of Alaska") the
 feature known by that word alone. "The South Korean capital" is the capital of that
@@ -96,7 +96,7 @@ def places_in(doc: Doc, gazetteer: Gazetteer, actors: ActorDictionary,
             continue  # a holiday
         if not mention.hinted and any(
                 text.endswith(name, 0, mention.end) for name in other_names):
-            continue  # "United Russia", "the Ellen Radcliffe Clinic": not the place, here
+            continue  # "United Russia", "the Tom Hadley Civic Center": not the place, here
             # or wherever the article repeats that name
         if mention.text in surnames and not mention.hinted and not (
                 is_well_known(place) and (place.kind in ("country", "capital")
@@ -201,10 +201,10 @@ def _words_of_another_name(span: Span) -> str | None:
     """The capitalised words that begin the parser's name around the span before it, when
     no place name begins with them ("United " of "United Russia", "Carl " of "the Carl
     Perkins Civic Center"), so that the name is a party's, person's or business's; a
-    compass or feature word ("South Arlington", "Lake Hartwell") or "the" does not count."""
+    compass or feature word ("South Boston", "Lake Tahoe") or "the" does not count."""
     doc = span.doc
     if doc[span.start].ent_iob_ != "I" or doc[span.start].ent_type_ in ("GPE", "LOC"):
-        return None  # not inside a name, or inside a longer place name ("Red River Valley")
+        return None  # not inside a name, or inside a longer place name ("the Rio Grande Valley")
     first = span.start - 1
     while first > 0 and doc[first].ent_iob_ == "I":
         first -= 1
