@@ -283,6 +283,12 @@ def test_months_days_and_compass_points_are_places_only_with_a_hint(gazetteer: G
     assert gazetteer.resolve("March, Cambridgeshire").country == "GBR"
 
 
+def test_a_compass_point_after_a_road_number_is_a_direction(gazetteer: Gazetteer) -> None:
+    # the comma after it would otherwise read "South" as a place narrowed by the town
+    text = "The lodge is at 40 Route 9 South, Dover, near West, Texas."
+    assert [m.text for m in gazetteer.find(text)] == ["Dover", "West", "Texas"]
+
+
 def test_a_small_town_needs_a_hint_to_beat_a_well_known_namesake(gazetteer: Gazetteer) -> None:
     # Warsaw, Indiana (about 15,000 people) is in an American story's country, the Polish
     # capital is not: the story's country alone does not make a small town of the capital

@@ -31,4 +31,5 @@ def resolve_article(doc: Doc, article: Article, events: list[Event], *,
     places = places_in(doc, gazetteer, actors, article_countries(countries), text=article.text)
     resolve_events(events, doc, article, actors, gazetteer, countries=countries, places=places,
                    lexicon=lexicon, headline=headline)
-    return sorted([*places, *demonyms_in(actors, article.text, places)], key=lambda p: p.start)
+    return sorted([*places, *demonyms_in(actors, article.text, places, doc)],
+                  key=lambda p: p.start)

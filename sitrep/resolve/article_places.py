@@ -9,9 +9,15 @@ Air Forces"); a city or region name, or a division named by one word without its
 a place (GPE/LOC/FAC) there, or the article does elsewhere (one sense per article), or
 the text does ("Greer, S.C."; "in", "from" before it; a dateline in capitals) — so that
 "Obama", "the New York Times" or "South" in "South Korean" are not put on the map. The
-surname of a person the article names in full is no village. "The South Korean capital"
-is the capital of that country. Names are then resolved together (`Gazetteer.
-resolve_together`). Countries named by adjective are recorded apart (`demonyms_in`).
+surname of a person the article names in full or with a middle initial ("Marquise M. Bell"),
+or a name that says something or undergoes what people do ("Petrova said", "Ruiz
+died"), is no village or region abroad, and a place name that ends a longer name begun by
+other name words ("United Russia", "the Tom Hadley Civic Center") is a word of that name,
+wherever the article repeats it. A day named after a saint or place ("St. Patrick's Day")
+is no place, nor is a feature's word before "of" and a name ("the Gulf of Alaska") the
+feature known by that word alone. "The South Korean capital" is the capital of that
+country. Names are then resolved together (`Gazetteer.resolve_together`). Countries named
+by adjective are recorded apart (`demonyms_in`).
 """
 
 from __future__ import annotations
@@ -19,8 +25,9 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
+from sitrep.package_data import read_toml
 from sitrep.records import ArticlePlace
 from sitrep.resolve.actors import ActorDictionary
 from sitrep.resolve.places import Gazetteer, Place, PlaceMention, is_well_known
@@ -34,6 +41,23 @@ CURATED = {"sea", "ocean", "strait", "gulf", "canal", "island", "peninsula", "ba
            "site", "continent"}
 NATIVE = re.compile(r"\bNative\s+$")  # "Native American": a people, not the country
 CAPITAL = re.compile(r"\b(?:[A-Z][\w'’-]+ ){1,3}capital\b")
+# Words that may begin a longer name of which a place name is the rest (words.toml).
+NAME_LEADS = frozenset(read_toml("places/words.toml")["name_leads"])
+CAPITALISED_WORD = re.compile(r"[A-Z](?:[\w'’&-]*\w)?\.?")  # not "Greenville-" of a pair
+# A person's name with a middle initial ("Marquise M. Bell"), whatever the parser labels it:
+# the last word is a surname.
+INITIALLED_NAME = re.compile(r"\b[A-Z][a-z]+ (?:[A-Z]\. )+([A-Z][a-z][\w'’-]*)")
+# Verbs whose subject is a speaker ("X said"), from the attribution lexicon, and verbs whose
+# subject, active or passive, is a person ("X died", "X was charged": words.toml).
+REPORTING_VERBS = frozenset(read_toml("lexicon/speech.toml")["attribution"]["reporting_verbs"])
+PERSON_VERBS = frozenset(read_toml("places/words.toml")["person_verbs"])
+# "of" and a name after a feature's word ("Gulf" of "the Gulf of Alaska").
+OF_A_NAME = re.compile(r" of [A-Z]")
+# A day named after a saint, person or place ("St. Patrick's Day", "Columbus Day"), not
+# followed by a name of its own ("Charleston Day School").
+NAMED_DAY = re.compile(r"(?:['’]s)? Day\b(?! +[A-Z])")
+# Verbs whose object, a country's adjective standing alone, is a language (words.toml).
+LANGUAGE_VERBS = frozenset(read_toml("places/words.toml")["language_verbs"])
 
 
 def places_in(doc: Doc, gazetteer: Gazetteer, actors: ActorDictionary,
@@ -45,6 +69,8 @@ def places_in(doc: Doc, gazetteer: Gazetteer, actors: ActorDictionary,
     if text is None:
         text = doc.text
     readings = []  # (mention, place, labels, after a locative preposition, in a longer name)
+    people = set()  # names that say or undergo what people do ("Petrova said"): no villages
+    other_names = set()  # longer names a place name ends ("United Russia"), to find again
     for mention in gazetteer.find(text):
         span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
         if span is None:
@@ -53,17 +79,35 @@ def places_in(doc: Doc, gazetteer: Gazetteer, actors: ActorDictionary,
         if place is not None:
             labels = {t.ent_type_ for t in span if t.ent_type_}
             locative = span.start > 0 and doc[span.start - 1].lower_ in LOCATIVE_PREPOSITIONS
+            words_before = _words_of_another_name(span)
+            if words_before:
+                other_names.add(words_before + mention.text)
             readings.append((mention, place, labels, locative, _in_a_longer_name(span)))
+            if _acts_as_a_person(span) and not mention.text.isupper():  # not a dateline
+                people.add(mention.text)
     # one sense per article: a name the parser reads as a place once is one throughout
     read_as_place = {m.text for m, _, labels, *_ in readings if labels & PLACE_LABELS}
     # one sense per article for people too: "Yevgenia Petrova ... Petrova said"
     surnames = {ent[-1].text for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1}
+    surnames |= people | {m.group(1) for m in INITIALLED_NAME.finditer(text)}
     kept = []
     for mention, place, labels, locative, in_a_longer_name in readings:
-        if mention.text in surnames and not mention.hinted and not is_well_known(place):
-            continue  # a village called Petrova, not Washington or Jackson, Mississippi
+        if NAMED_DAY.match(text, mention.end):
+            continue  # a holiday
+        if not mention.hinted and any(
+                text.endswith(name, 0, mention.end) for name in other_names):
+            continue  # "United Russia", "the Tom Hadley Civic Center": not the place, here
+            # or wherever the article repeats that name
+        if mention.text in surnames and not mention.hinted and not (
+                is_well_known(place) and (place.kind in ("country", "capital")
+                                          or place.country in context)):
+            continue  # a village called Petrova, a region abroad called Flores, not
+            # Washington or Jackson, Mississippi
         if place.kind in CURATED and in_a_longer_name and not labels & PLACE_LABELS:
             continue  # "the Pacific Decadal Oscillation": a word of another name
+        if place.kind in CURATED and " " not in mention.text and OF_A_NAME.match(
+                text, mention.end):
+            continue  # "the Gulf of Alaska": not the Gulf known by that word alone
         if (labels & PLACE_LABELS or place.kind in CURATED or mention.abbreviation
                 or mention.listed_division):
             kept.append(mention)  # "the S.C. Highway Patrol", "Clarke and Oconee counties"
@@ -93,10 +137,13 @@ def places_in(doc: Doc, gazetteer: Gazetteer, actors: ActorDictionary,
 
 
 def demonyms_in(actors: ActorDictionary, text: str,
-                places: Sequence[ArticlePlace] = ()) -> list[ArticlePlace]:
+                places: Sequence[ArticlePlace] = (), doc: Doc | None = None
+                ) -> list[ArticlePlace]:
     """The countries an article names by adjective or demonym ("Russian troops", "the
     Sudanese"), as mentions of the country (kind `demonym`, at its reference point), apart
-    from the places found where the text names one; "Native American" names a people."""
+    from the places found where the text names one; "Native American" names a people, and
+    with the article's parse (`doc`), "speaks French" or "in English and Spanish" a
+    language."""
     taken = [(p.start, p.end) for p in places]
     out = []
     for found in actors.find_demonyms(text):
@@ -106,10 +153,27 @@ def demonyms_in(actors: ActorDictionary, text: str,
             continue
         if NATIVE.search(text, 0, found.start):
             continue
+        span = doc.char_span(found.start, found.end) if doc is not None else None
+        if span is not None and _is_language(span.root):
+            continue
         out.append(ArticlePlace(text=found.matched, name=country.name, kind="demonym",
                                 country=country.code, lat=country.lat, lon=country.lon,
                                 start=found.start, end=found.end))
     return out
+
+
+def _is_language(token: Token) -> bool:
+    """Whether a country's adjective names a language: so labelled by the parser, or
+    standing alone as the object of "speak", "learn", ... or of "in" ("written in German"),
+    or joined to one that does ("in English and Spanish")."""
+    if token.ent_type_ == "LANGUAGE":
+        return True
+    if any(child.dep_ == "det" for child in token.children):
+        return False  # "the French", "a Nigerian": people
+    if token.dep_ == "conj":
+        return _is_language(token.head)
+    return (token.dep_ == "dobj" and token.head.lemma_ in LANGUAGE_VERBS
+            or token.dep_ == "pobj" and token.head.lower_ == "in")
 
 
 def _is_dateline(mention: PlaceMention, text: str) -> bool:
@@ -123,6 +187,33 @@ def _in_a_longer_name(span: Span) -> bool:
     doc = span.doc
     return doc[span.start].ent_iob_ == "I" or (
         span.end < len(doc) and doc[span.end].ent_iob_ == "I")
+
+
+def _acts_as_a_person(span: Span) -> bool:
+    """Whether the span is the subject of a reporting verb ("Petrova said") or of a verb
+    only people are the subject of ("Ruiz died", "Lyle was charged")."""
+    dep, verb = span.root.dep_, span.root.head.lemma_
+    return (dep == "nsubj" and verb in REPORTING_VERBS
+            or dep in ("nsubj", "nsubjpass") and verb in PERSON_VERBS)
+
+
+def _words_of_another_name(span: Span) -> str | None:
+    """The capitalised words that begin the parser's name around the span before it, when
+    no place name begins with them ("United " of "United Russia", "Carl " of "the Carl
+    Perkins Civic Center"), so that the name is a party's, person's or business's; a
+    compass or feature word ("South Boston", "Lake Tahoe") or "the" does not count."""
+    doc = span.doc
+    if doc[span.start].ent_iob_ != "I" or doc[span.start].ent_type_ in ("GPE", "LOC"):
+        return None  # not inside a name, or inside a longer place name ("the Rio Grande Valley")
+    first = span.start - 1
+    while first > 0 and doc[first].ent_iob_ == "I":
+        first -= 1
+    words = [t for t in doc[first:span.start] if t.lower_ != "the"]
+    if words and all(t.pos_ == "PROPN" and CAPITALISED_WORD.fullmatch(t.text)
+                     and t.lower_.rstrip(".") not in NAME_LEADS and t.whitespace_
+                     for t in words):
+        return "".join(t.text_with_ws for t in doc[words[0].i:span.start])
+    return None
 
 
 def _record(text: str, place: Place, start: int, end: int) -> ArticlePlace:

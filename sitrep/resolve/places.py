@@ -398,8 +398,9 @@ class Gazetteer:
             if first not in listed_divisions and self._is_common_word(
                     words, first, last, entries, text, following):
                 continue
-            if following is None and " ".join(w.key for w in words[first:last]) in _NEVER_ALONE:
-                continue
+            if " ".join(w.key for w in words[first:last]) in _NEVER_ALONE and (
+                    following is None or first > 0 and words[first - 1].text.isdigit()):
+                continue  # "in March", "the West"; "Route 9 South, Dover": a direction
             places = [e.place for e in entries]
             if read_as is not None:  # "Laurens County, Georgia": Georgia is the US state
                 places.remove(read_as)
