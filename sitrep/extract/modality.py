@@ -91,6 +91,8 @@ def modality_of(trigger: Token, lexicon: Lexicon, *, claim_verb: Token | None = 
         if _has_child(verb, {"aux"}, words("modality.future_auxiliaries")):
             return "planned"
     for governor in chain[1:4]:
+        if _other_sense_of_governor(governor):
+            continue
         if lemma_of(governor) in words("modality.future_governors") or (
             governor.lower_ in words("modality.future_governors")
         ):
@@ -107,6 +109,14 @@ def modality_of(trigger: Token, lexicon: Lexicon, *, claim_verb: Token | None = 
     if claim_verb is not None and lemma_of(claim_verb) in words("modality.claim_verbs"):
         return "claimed"
     return "asserted"
+
+
+def _other_sense_of_governor(governor: Token) -> bool:
+    """A future governor's word in a sense that places nothing ahead: the preposition "due
+    to" ("cut aid due to the fighting": a cause) or a phrasal verb ("the zone set up to
+    avert an offensive": "set up" builds, "set to" schedules)."""
+    return governor.dep_ == "prep" or governor.pos_ == "ADP" or any(
+        c.dep_ == "prt" for c in governor.children)
 
 
 def _names_no_one(verb: Token, lexicon: Lexicon) -> bool:
