@@ -112,6 +112,17 @@ def test_aid_told_from_the_receiving_side_is_the_givers():
 
 
 @pytest.mark.parametrize("text, event_type", [
+    # lifting a legal restriction is a concession; lifting an encirclement a retreat
+    ("Canada lifted its sanctions on two Venezuelan ministers on Friday.", "CONCEDE"),
+    ("The European Union eased the arms embargo on Libya.", "CONCEDE"),
+    ("Israel lifted the blockade on the fishing port on Sunday.", "RETREAT"),
+])
+def test_lifted_sanctions_and_blockades(text, event_type):
+    (processed,) = list(pipeline([Article(text=text, published=date(2022, 3, 10))]))
+    assert [e.event_type for e in processed.events] == [event_type]
+
+
+@pytest.mark.parametrize("text, event_type", [
     ("The army staged a coup in the capital on Tuesday.", "COERCE"),
     ("Rebels overthrew the president last year.", "COERCE"),
     ("Opposition lawmakers challenged the legality of the decree in court.", "ACCUSE"),
