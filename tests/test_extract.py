@@ -326,6 +326,22 @@ def test_plover_type_for_intended_acts(code, text, event_type, plover_type):
     assert one(code(text), event_type)["plover_type"] == plover_type
 
 
+@pytest.mark.parametrize(
+    ("text", "types"),
+    [
+        # every conjunct of what is agreed to or asked for is its content, not an act
+        ("Washington agreed to lift sanctions on Pyongyang and provide security guarantees.",
+         ["AGREE"]),
+        ("The UN urged the rebels to stop attacks and release all prisoners.", ["REQUEST"]),
+        # a finite verb coordinated after the intent is an act of its own
+        ("Russia agreed to hold talks and attacked the town on Monday.", ["AGREE", "ASSAULT"]),
+        ("Turkey offered to mediate and sent aid to the region.", ["AGREE", "AID"]),
+    ],
+)
+def test_conjoined_content_of_an_intent(code, text, types):
+    assert [e["plover_type"] for e in code(text)] == types
+
+
 def test_reported_obligation_is_a_request(code):
     event = one(code("Washington declared that Beijing must lift its tariffs."), "REQUEST")
     assert (event["actor"]["code"], event["recipient"]["code"]) == ("USA", "CHN")

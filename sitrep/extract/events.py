@@ -226,7 +226,7 @@ def _without_intended_content(matches: list[TriggerMatch], lexicon: Lexicon) -> 
             continue  # "the banned movement", "property seized in the 1970s"
         if _in_relative_clause(match.token):
             continue  # "a resolution that aims to tighten sanctions": background
-        token, governed = match.token, False
+        token, governed = _first_conjunct(match.token), False
         for _ in range(3):
             if token.dep_ not in CONTENT_LINKS or token.head.i == token.i:
                 break
@@ -237,6 +237,17 @@ def _without_intended_content(matches: list[TriggerMatch], lexicon: Lexicon) -> 
         if not governed:
             kept.append(match)
     return kept
+
+
+def _first_conjunct(token: Token) -> Token:
+    """The first of the conjuncts a token belongs to: a later conjunct shares its role
+    ("agreed to lift sanctions *and provide* guarantees": both are what was agreed to).
+    A verb of another form is coordinated with the finite verb, however it is parsed
+    ("agreed to hold talks *and attacked* the town"), and a verb coordinated with the
+    intent itself reaches it by no content link: both stay acts of their own."""
+    while token.dep_ == "conj" and token.head.i != token.i and token.tag_ == token.head.tag_:
+        token = token.head
+    return token
 
 
 def _in_relative_clause(token: Token) -> bool:
