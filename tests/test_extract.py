@@ -342,6 +342,19 @@ def test_conjoined_content_of_an_intent(code, text, types):
     assert [e["plover_type"] for e in code(text)] == types
 
 
+@pytest.mark.parametrize(
+    ("text", "types"),
+    [
+        # a noun a verb pattern names as its object, by a phrase of several words, is part
+        # of that event
+        ("Armenia ended mediation efforts between the two factions.", ["SANCTION"]),
+        ("Norway suspended its peace mission in Colombia.", ["SANCTION"]),
+    ],
+)
+def test_object_named_by_a_phrase_is_part_of_the_event(code, text, types):
+    assert [e["plover_type"] for e in code(text)] == types
+
+
 def test_reported_obligation_is_a_request(code):
     event = one(code("Washington declared that Beijing must lift its tariffs."), "REQUEST")
     assert (event["actor"]["code"], event["recipient"]["code"]) == ("USA", "CHN")

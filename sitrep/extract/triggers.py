@@ -522,7 +522,9 @@ def _consumed(match: TriggerMatch, matches: list[TriggerMatch], lexicon: Lexicon
         return False
     lemma = lemma_of(match.token)
     for other in matches:
-        if other is match or not other.pattern.objects or lemma not in other.pattern.objects:
+        if other is match or not other.pattern.objects or not (
+                lemma in other.pattern.objects
+                or _phrase_object(other.pattern.objects, match.token)):  # "mediation efforts"
             continue
         obj = (verb_object(other.token, other.particle_tokens) if other.pattern.pos == "VERB"
                else noun_target(other.token))
