@@ -122,6 +122,18 @@ def test_lifted_sanctions_and_blockades(text, event_type):
     assert [e.event_type for e in processed.events] == [event_type]
 
 
+@pytest.mark.parametrize("text, requests", [
+    ("The Red Cross appealed to both sides to spare civilians.", 1),
+    ("The mayor appealed for calm after the riots.", 1),
+    # a court appeal asks no party for anything
+    ("The former minister appealed his conviction on Tuesday.", 0),
+    ("The verdict was appealed by the defence.", 0),
+])
+def test_appeals_to_parties_and_to_courts(text, requests):
+    (processed,) = list(pipeline([Article(text=text, published=date(2022, 3, 10))]))
+    assert [e.event_type for e in processed.events].count("REQUEST") == requests
+
+
 @pytest.mark.parametrize("text, event_type", [
     ("The army staged a coup in the capital on Tuesday.", "COERCE"),
     ("Rebels overthrew the president last year.", "COERCE"),
