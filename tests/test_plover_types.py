@@ -122,6 +122,20 @@ def test_lifted_sanctions_and_blockades(text, event_type):
     assert [e.event_type for e in processed.events] == [event_type]
 
 
+@pytest.mark.parametrize("text, event_type", [
+    # exercises of several countries named together are joint: COOPERATE (the manual)
+    ("Russia and Belarus launched military exercises near the Polish border.", "COOPERATE"),
+    ("China and Russia began naval drills in the Sea of Japan.", "COOPERATE"),
+    # one country's forces, or a deployment two sides may make against each other
+    ("Russia launched military exercises near the Polish border.", "MOBILIZE"),
+    ("The army and the police held drills in the capital on Monday.", "MOBILIZE"),
+    ("Egypt and Sudan deployed troops along their shared border.", "MOBILIZE"),
+])
+def test_exercises_of_several_countries_are_joint(text, event_type):
+    (processed,) = list(pipeline([Article(text=text, published=date(2022, 3, 10))]))
+    assert [e.event_type for e in processed.events] == [event_type]
+
+
 @pytest.mark.parametrize("text, requests", [
     ("The Red Cross appealed to both sides to spare civilians.", 1),
     ("The mayor appealed for calm after the riots.", 1),

@@ -622,8 +622,10 @@ def noun_arguments(match: TriggerMatch, lexicon: Lexicon) -> tuple[Entity | None
         for child in noun.children:
             if (child.dep_ in ("compound", "amod", "nmod") and lemma_of(child) not in modifiers
                     and (child.ent_type_ in ("GPE", "NORP", "ORG")
-                         or lemma_of(child) in lexicon.word_set("actors.head_nouns"))):
-                # "a US deployment", "the police raid", "rebel attacks"
+                         or (lemma_of(child) in lexicon.word_set("actors.head_nouns")
+                             and child.pos_ != "ADJ"))):
+                # "a US deployment", "the police raid", "rebel attacks"; not the adjective
+                # of "military exercises", which says what kind, not whose
                 actor = entity_for(child, with_conjuncts=False)
                 break
     position = noun  # "issued a series of warnings": the series stands where the noun would

@@ -184,9 +184,10 @@ def _event(match: TriggerMatch, text: str, sentence: Span, article: Article, lex
         actor, recipient = noun_arguments(match, lexicon)
     event_type, cameo = match.pattern.type, lexicon.cameo_for(match.pattern)
     joint = lexicon.types[event_type].joint_type
-    if joint and recipient is not None and any(
+    if joint and ((recipient is not None and any(
         c.dep_ == "prep" and c.lower_ == "with" for c in match.token.children
-    ):  # "war games with South Korean and Japanese vessels"
+    )) or _exercise_of_several_countries(match, actor, sentence, lexicon)):
+        # "war games with South Korean and Japanese vessels", "Russia and Belarus began drills"
         event_type, cameo = joint, lexicon.types[joint].cameo
     return Event(
         article_id=article.id,
@@ -204,6 +205,23 @@ def _event(match: TriggerMatch, text: str, sentence: Span, article: Article, lex
         outlet=article.outlet,
         published=article.published,
     )
+
+
+def _exercise_of_several_countries(match: TriggerMatch, actor: Entity | None, sentence: Span,
+                                   lexicon: Lexicon) -> bool:
+    """An exercise (`senses.joint_exercise_words`) whose actor names two or more countries,
+    peoples or their allies ("Russia and Belarus", "the US and Western allies"): a joint
+    one. "The army and the police" name no country: one country's forces."""
+    if actor is None or len(actor.members) < 2:
+        return False
+    word = lemma_of(match.token)
+    if word not in lexicon.word_set("senses.joint_exercise_words") and " ".join(
+            [*(lemma_of(c) for c in match.token.children if c.dep_ == "compound"), word]
+    ) not in lexicon.word_set("senses.joint_exercise_words"):
+        return False
+    return all(m.start is not None and any(
+        t.ent_type_ in ("GPE", "NORP") for t in sentence if m.start <= t.idx < (m.end or 0))
+        for m in actor.members)
 
 
 CONTENT_LINKS = {"xcomp", "ccomp", "dobj", "obj", "pobj", "prep", "acl", "advcl"}
