@@ -136,6 +136,16 @@ def test_exercises_of_several_countries_are_joint(text, event_type):
     assert [e.event_type for e in processed.events] == [event_type]
 
 
+@pytest.mark.parametrize("text, event_type", [
+    # a strike on a target is an attack; one on a day is a walkout
+    ("Israeli strikes on Hamas positions continued overnight.", "ASSAULT"),
+    ("Dockworkers began a strike on Monday over pay.", "PROTEST"),
+])
+def test_strikes_on_targets_and_on_days(text, event_type):
+    (processed,) = list(pipeline([Article(text=text, published=date(2022, 3, 10))]))
+    assert [e.event_type for e in processed.events] == [event_type]
+
+
 @pytest.mark.parametrize("text, requests", [
     ("The Red Cross appealed to both sides to spare civilians.", 1),
     ("The mayor appealed for calm after the riots.", 1),
