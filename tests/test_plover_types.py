@@ -146,6 +146,19 @@ def test_strikes_on_targets_and_on_days(text, event_type):
     assert [e.event_type for e in processed.events] == [event_type]
 
 
+@pytest.mark.parametrize("text, types", [
+    # willingness or commitment to cooperate is AGREE (the manual), its content no act
+    ("Japan expressed its willingness to help rebuild Iraq.", ["AGREE"]),
+    ("The UN reiterated its commitment to work with the government.", ["AGREE"]),
+    ("Iran signalled its readiness to resume talks.", ["AGREE"]),
+    # without a to-infinitive of cooperation the noun says nothing of the kind
+    ("Their commitment to the alliance was questioned.", ["ACCUSE"]),
+])
+def test_willingness_and_commitment_to_cooperate(text, types):
+    (processed,) = list(pipeline([Article(text=text, published=date(2022, 3, 10))]))
+    assert [e.plover_type for e in processed.events] == types
+
+
 @pytest.mark.parametrize("text, requests", [
     ("The Red Cross appealed to both sides to spare civilians.", 1),
     ("The mayor appealed for calm after the riots.", 1),

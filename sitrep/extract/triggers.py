@@ -435,8 +435,18 @@ def _match_noun_patterns(token: Token, patterns: list[Pattern],
             continue
         if pattern.preposition and not _takes_preposition(token, pattern.preposition):
             continue
+        if pattern.xcomp and not _noun_complement_ok(token, pattern.xcomp):
+            continue
         return TriggerMatch(token, pattern) if pattern.is_event else None
     return None
+
+
+def _noun_complement_ok(noun: Token, wanted: frozenset[str]) -> bool:
+    """A noun's `xcomp` constraint: a to-infinitive on the noun ("its willingness *to help*",
+    "a commitment *to work* with")."""
+    complements = {lemma_of(c) for c in noun.children if c.dep_ in ("acl", "relcl")
+                   and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)}
+    return bool(complements & wanted) or (ANY_COMPLEMENT in wanted and bool(complements))
 
 
 def _takes_preposition(noun: Token, word: str) -> bool:
