@@ -355,6 +355,29 @@ def test_object_named_by_a_phrase_is_part_of_the_event(code, text, types):
     assert [e["plover_type"] for e in code(text)] == types
 
 
+@pytest.mark.parametrize(
+    ("text", "event_type", "actor"),
+    [
+        # a to-infinitive on a ranked party tells an act done, by whom the copula names
+        ("Costa Rica was the first country to recognise the new government.", "SUPPORT",
+         "CRI"),
+        ("Norway was the only state to send aid to the region.", "AID", "NOR"),
+        ("Kenya was the latest country to expel the envoy.", "SANCTION", "KEN"),
+    ],
+)
+def test_first_to_act(code, text, event_type, actor):
+    assert one(code(text), event_type)["actor"]["code"] == actor
+
+
+@pytest.mark.parametrize("text", [
+    "This is the first step to end the war.",  # a way, not a party
+    "Ghana will be the next country to send troops.",  # not yet done
+    "Japan is a country that sends aid to Africa.",  # which kind of country: background
+])
+def test_relative_clauses_that_tell_no_act(code, text):
+    assert code(text) == []
+
+
 def test_reported_obligation_is_a_request(code):
     event = one(code("Washington declared that Beijing must lift its tariffs."), "REQUEST")
     assert (event["actor"]["code"], event["recipient"]["code"]) == ("USA", "CHN")

@@ -117,7 +117,13 @@ def subject_of(verb: Token, lexicon: Lexicon, depth: int = 0) -> Token | None:
         if child.dep_ in ("nsubj", "csubj"):
             return _resolve_relative(child, lexicon)
     if verb.dep_ == "relcl":
-        return verb.head
+        head = verb.head
+        if head.dep_ == "attr" and lemma_of(head.head) in lexicon.word_set("senses.copular_verbs"):
+            # "Costa Rica was the first country to recognise ...": who the noun is said to be
+            subject = next((c for c in head.head.children if c.dep_ == "nsubj"), None)
+            if subject is not None:
+                return _resolve_relative(subject, lexicon)
+        return head
     if is_linked_participle(verb):  # "the chairman stood accused": he is accused, not accusing
         return None
     head = verb.head

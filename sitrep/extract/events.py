@@ -10,6 +10,7 @@ from spacy.tokens import Doc, Span, Token
 from sitrep.extract.arguments import (
     demand_arguments,
     entity_for,
+    is_actor_like,
     noun_arguments,
     place_candidates,
     possessed_patient,
@@ -242,7 +243,7 @@ def _without_intended_content(matches: list[TriggerMatch], lexicon: Lexicon) -> 
             continue  # "began a hunger strike to demand ...": the protest's aim, not an event
         if _is_descriptive_participle(match):
             continue  # "the banned movement", "property seized in the 1970s"
-        if _in_relative_clause(match.token):
+        if _in_relative_clause(match.token, lexicon):
             continue  # "a resolution that aims to tighten sanctions": background
         token, governed = _first_conjunct(match.token), False
         for _ in range(3):
@@ -268,13 +269,14 @@ def _first_conjunct(token: Token) -> Token:
     return token
 
 
-def _in_relative_clause(token: Token) -> bool:
+def _in_relative_clause(token: Token, lexicon: Lexicon) -> bool:
     """Inside a restrictive relative clause, within a few links: background that says which
     thing is meant ("a resolution that aims to tighten sanctions"). A clause set off by a
-    comma tells an act of its own ("sent the police a plan, which they rejected")."""
+    comma tells an act of its own ("sent the police a plan, which they rejected"), and so
+    does one that ranks its doer ("was the first country to recognise ...")."""
     for _ in range(3):
         if token.dep_ == "relcl":
-            if _main_clause_misparsed(token):
+            if _main_clause_misparsed(token) or _ranked_doer(token, lexicon):
                 return False
             before = token.left_edge.i - 1
             return not (before >= 0 and token.doc[before].text in (",", "—", "–", "("))
@@ -282,6 +284,23 @@ def _in_relative_clause(token: Token) -> bool:
             return False
         token = token.head
     return False
+
+
+def _ranked_doer(clause: Token, lexicon: Lexicon) -> bool:
+    """A to-infinitive relative clause on a rank says its act was done: "was the first to
+    comply", "became the first Western leader to visit Kyiv", "the only state to send aid"
+    (`senses.asserting_ranks` and ordinals). Not on a thing ranked: "the first step to end
+    the war" names a way, not an act."""
+    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children):
+        return False
+    ranks = lexicon.word_set("senses.asserting_ranks")
+
+    def ranked(word: Token) -> bool:
+        return word.ent_type_ == "ORDINAL" or word.lower_ in ranks
+
+    head = clause.head
+    return ranked(head) or (is_actor_like(head, lexicon) and any(
+        c.dep_ == "amod" and ranked(c) for c in head.children))
 
 
 def _main_clause_misparsed(clause: Token) -> bool:
