@@ -246,6 +246,13 @@ def test_a_report_of_an_act_is_no_judgement_but_a_judged_act_is(code):
     assert [e for e in of_type(judged, "ACCUSE") if "governor" in e["actor"]["text"]]
 
 
+def test_a_word_that_names_an_act_is_no_judgement(code):
+    # "offensive" the military act, not the adjective of insult
+    reported = code("The army launched an offensive in the north, the ministry said.")
+    assert not of_type(reported, "ACCUSE")
+    assert of_type(reported, "ASSAULT")
+
+
 def test_we_in_an_issuers_own_statement_is_the_issuer():
     from sitrep.pipeline import pipeline
     from sitrep.records import Article

@@ -247,7 +247,10 @@ def _report(verb: Token, sentence: Span, lexicon: Lexicon, triggers: dict[int, s
         # "police said the gunman surrendered": a report of an act, coded as that act;
         # its wording is no judgement ("said the attack was cowardly" still is one)
         return None
-    typed = stance_of(content, lexicon, speaker_words=speaker_words).type()
+    # a word that names an act is that act, not a judgement of it ("launched an offensive",
+    # "a military manoeuvre"), as in a quotation
+    typed = stance_of([t for t in content if t.i not in triggers], lexicon,
+                      speaker_words=speaker_words).type()
     if typed is None:
         return None
     kind, cues = typed
