@@ -159,6 +159,17 @@ def test_willingness_and_commitment_to_cooperate(text, types):
     assert [e.plover_type for e in processed.events] == types
 
 
+@pytest.mark.parametrize("text, event_type", [
+    # civilians fighting the police riot (PROTEST riot); armed forces clash (ASSAULT)
+    ("Opponents of the government clashed with police in the capital on Friday.", "PROTEST"),
+    ("Villagers clashed with security forces over the land seizure.", "PROTEST"),
+    ("Indian and Chinese troops clashed along the border.", "ASSAULT"),
+])
+def test_who_clashes(text, event_type):
+    (processed,) = list(pipeline([Article(text=text, published=date(2022, 3, 10))]))
+    assert [e.event_type for e in processed.events] == [event_type]
+
+
 @pytest.mark.parametrize("text, requests", [
     ("The Red Cross appealed to both sides to spare civilians.", 1),
     ("The mayor appealed for calm after the riots.", 1),
