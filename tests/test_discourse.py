@@ -253,6 +253,14 @@ def test_a_word_that_names_an_act_is_no_judgement(code):
     assert of_type(reported, "ASSAULT")
 
 
+@pytest.mark.parametrize("text", [
+    "Iran denied the accusation.",
+    "The ministry denied the allegations of torture.",
+])
+def test_what_a_denial_is_about_is_no_act_of_its_own(code, text):
+    assert [e["event_type"] for e in code(text)] == ["REJECT"]
+
+
 def test_we_in_an_issuers_own_statement_is_the_issuer():
     from sitrep.pipeline import pipeline
     from sitrep.records import Article

@@ -71,6 +71,10 @@ def extract_events(doc: Doc, article: Article, lexicon: Lexicon | None = None) -
         verbal_triggers |= {t.i for m in matches if m.pattern.preposition
                             and lexicon.is_verbal(m.pattern.type)
                             for t in _preposition_objects(m)}
+        # a denial is a speech act too (speech.py codes it): "denied the allegations" is
+        # about them
+        verbal_triggers |= {t.i for t in tokens if t.pos_ == "VERB"
+                            and lemma_of(t) in lexicon.word_set("modality.denial_verbs")}
         matches += find_demands(tokens, lexicon, trigger_tokens)
         matches = _without_intended_content(matches, lexicon)
         first = len(events)
