@@ -378,6 +378,11 @@ def test_relative_clauses_that_tell_no_act(code, text):
     assert code(text) == []
 
 
+def test_what_is_said_in_a_call_is_an_act_too(code):
+    events = code("Netanyahu called Morrison on Wednesday to congratulate him on his victory.")
+    assert [e["plover_type"] for e in events] == ["CONSULT", "SUPPORT"]
+
+
 def test_reported_obligation_is_a_request(code):
     event = one(code("Washington declared that Beijing must lift its tariffs."), "REQUEST")
     assert (event["actor"]["code"], event["recipient"]["code"]) == ("USA", "CHN")

@@ -238,12 +238,13 @@ def _without_intended_content(matches: list[TriggerMatch], lexicon: Lexicon) -> 
     intents = {m.token.i for m in matches
                if m.pattern.type in lexicon.word_set("modality.intent_types") or m.pattern.xcomp}
     demanded = {m.token.head.i for m in matches if m.pattern is DEMAND}  # "must <verb>"
-    triggers = {m.token.i for m in matches}
+    triggers = {m.token.i: m.pattern.type for m in matches}
     kept = []
     for match in matches:
         if match.pattern is not DEMAND and match.token.i in demanded:
             continue
-        if _is_purpose(match.token) and match.token.head.i in triggers:
+        if _is_purpose(match.token) and match.token.head.i in triggers and not (
+                _said_in_consultation(match, triggers[match.token.head.i], lexicon)):
             continue  # "began a hunger strike to demand ...": the protest's aim, not an event
         if _is_descriptive_participle(match):
             continue  # "the banned movement", "property seized in the 1970s"
@@ -260,6 +261,14 @@ def _without_intended_content(matches: list[TriggerMatch], lexicon: Lexicon) -> 
         if not governed:
             kept.append(match)
     return kept
+
+
+def _said_in_consultation(match: TriggerMatch, governing_type: str, lexicon: Lexicon) -> bool:
+    """A verbal act that is the purpose of a call, meeting or visit is said there: "called
+    Morrison on Wednesday to congratulate him", "summoned the envoy to complain" (the
+    manual, CONSULT: such consultations are coded for their content)."""
+    return governing_type == "CONSULT" and match.pattern is not DEMAND and (
+        lexicon.is_verbal(match.pattern.type)) and match.pattern.type != "CONSULT"
 
 
 def _first_conjunct(token: Token) -> Token:
