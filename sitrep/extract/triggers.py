@@ -531,6 +531,11 @@ def _consumed(match: TriggerMatch, matches: list[TriggerMatch], lexicon: Lexicon
     if match.pattern.pos != "NOUN":
         return False
     lemma = lemma_of(match.token)
+    token = match.token
+    if token.dep_ == "pobj" and token.head.lower_ == "from" and any(
+            other.token.i == token.head.head.i and other.pattern.type in
+            lexicon.word_set("senses.release_types") for other in matches):
+        return True  # "released the journalist from detention": the state left, no new act
     for other in matches:
         if other is match or not other.pattern.objects or not (
                 lemma in other.pattern.objects
