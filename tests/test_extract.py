@@ -155,6 +155,12 @@ def test_a_place_put_first_sets_the_scene_for_the_conjoined_clauses(code):
          "ASSAULT", "hypothetical"),
         ("The rebels claimed that government forces had bombed a hospital.", "ASSAULT",
          "claimed"),
+        # told as an allegation by a noun, a participle of suspicion or an adverb
+        ("The committee looked into allegations that soldiers had tortured detainees.",
+         "ASSAULT", "claimed"),
+        ("Police arrested a man suspected of carrying out the bombing.", "ASSAULT",
+         "claimed"),
+        ("The militia allegedly abducted two aid workers near Goma.", "ASSAULT", "claimed"),
         # a subject or object that names no one
         ("Nobody was arrested after the rally in Lagos.", "COERCE", "negated"),
         ("The border guards detained no one on Sunday.", "COERCE", "negated"),
@@ -376,6 +382,11 @@ def test_first_to_act(code, text, event_type, actor):
 ])
 def test_relative_clauses_that_tell_no_act(code, text):
     assert code(text) == []
+
+
+def test_what_a_release_is_from_is_no_new_act(code):
+    events = code("The court released the journalist from detention on Monday.")
+    assert [e["event_type"] for e in events] == ["RETREAT"]
 
 
 def test_what_is_said_in_a_call_is_an_act_too(code):

@@ -108,7 +108,25 @@ def modality_of(trigger: Token, lexicon: Lexicon, *, claim_verb: Token | None = 
         return "planned"
     if claim_verb is not None and lemma_of(claim_verb) in words("modality.claim_verbs"):
         return "claimed"
+    if _alleged(trigger, chain, lexicon):
+        return "claimed"
     return "asserted"
+
+
+def _alleged(trigger: Token, chain: list[Token], lexicon: Lexicon) -> bool:
+    """Told as an allegation: "allegedly attacked", "allegations that soldiers tortured",
+    "a man suspected of carrying out the bombing". The word must govern the act's own
+    clause closely (`chain` stops at a relative clause: "the man who was accused of fraud
+    attacked a guard" asserts the attack)."""
+    adverbs = lexicon.word_set("modality.allegation_adverbs")
+    clause = trigger if trigger.pos_ in ("VERB", "AUX") else trigger.head
+    if _has_child(trigger, {"advmod"}, adverbs) or _has_child(clause, {"advmod"}, adverbs):
+        return True
+    governors = lexicon.word_set("modality.claim_governors")
+    # the nouns and the participles ("suspected of"), not a finite verb: "claimed
+    # responsibility for the attacks" owns the attacks
+    return any(lemma_of(t) in governors and (t.pos_ == "NOUN" or t.tag_ == "VBN")
+               for t in chain[1:5])
 
 
 def _other_sense_of_governor(governor: Token) -> bool:
