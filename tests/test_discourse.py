@@ -261,6 +261,15 @@ def test_what_a_denial_is_about_is_no_act_of_its_own(code, text):
     assert [e["event_type"] for e in code(text)] == ["REJECT"]
 
 
+@pytest.mark.parametrize("text, accusations", [
+    ("Forecasters said the storm was dangerous.", 0),  # no one did it
+    ("The minister said the floods were terrible.", 0),
+    ("The minister said the attack was terrible.", 1),
+])
+def test_judging_what_no_one_did_accuses_no_one(code, text, accusations):
+    assert len(of_type(code(text), "ACCUSE")) == accusations
+
+
 def test_we_in_an_issuers_own_statement_is_the_issuer():
     from sitrep.pipeline import pipeline
     from sitrep.records import Article

@@ -80,7 +80,7 @@ def stance_of(tokens: list[Token], lexicon: Lexicon, *, speaker_words: set[int] 
             if lemma in words("stance.positive") and token.pos_ == "ADJ":
                 found.negative.append(token)  # "not acceptable", "not legitimate"
             continue
-        judging = _judges(token)
+        judging = _judges(token) and not _about_no_one(token, lexicon)
         if judging and _listed(token, words("stance.negative")):
             found.negative.append(token)
         elif judging and _listed(token, words("stance.positive")):
@@ -127,6 +127,19 @@ def _judges(token: Token) -> bool:
     if token.dep_ == "pobj" and token.head.lower_ == "with":
         return token.head.head.pos_ == "VERB"  # "treats the law with contempt"
     return False
+
+
+def _about_no_one(token: Token, lexicon: Lexicon) -> bool:
+    """A stance word that describes a force of nature, a disease or a market ("the storm was
+    dangerous", "a terrible flood"), which no one did: no judgement of a party or an act
+    (`senses.non_agents`)."""
+    if token.dep_ == "amod":
+        described = token.head
+    elif token.dep_ in ("acomp", "attr"):
+        described = _subject(token.head)
+    else:
+        return False
+    return described is not None and lemma_of(described) in lexicon.word_set("senses.non_agents")
 
 
 def _listed(token: Token, entries: frozenset[str]) -> bool:
