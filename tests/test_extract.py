@@ -326,6 +326,11 @@ def test_article_countries_settle_ambiguous_places(code):
         ("Japan will provide emergency food aid to Haiti.", "AID", "AGREE"),
         ("The rebels said they would blockade the capital from Monday.", "COERCE", "THREATEN"),
         ("Police arrested 12 opposition activists in Minsk on Tuesday.", "COERCE", "COERCE"),
+        # sanctions announced on a condition are a threat; a plain announced cut is not
+        ("The European Union will impose sanctions on Minsk if the crackdown continues.",
+         "SANCTION", "THREATEN"),
+        ("The United States announced it would suspend all aid to the rebels.", "SANCTION",
+         "SANCTION"),
     ],
 )
 def test_plover_type_for_intended_acts(code, text, event_type, plover_type):

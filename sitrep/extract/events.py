@@ -122,7 +122,8 @@ def extract_events(doc: Doc, article: Article, lexicon: Lexicon | None = None) -
                     accuser = subject_of(charge, lexicon)
                     event.attributed_to = entity_for(accuser) if accuser is not None else None
             event.plover_type = lexicon.plover_type(
-                event.event_type, event.modality, own_voice=_own_voice(event, lexicon))
+                event.event_type, event.modality, own_voice=_own_voice(event, lexicon),
+                conditional=_on_condition(match.token, lexicon))
             events.append(event)
         events += _speech_events(sentence, text, article, lexicon, inside, matches,
                                  events[first:], speakers.last if continues_quote else None)
@@ -350,6 +351,15 @@ def _is_descriptive_participle(match: TriggerMatch) -> bool:
         return False
     return token.dep_ == "amod" or (
         token.dep_ == "acl" and any(c.dep_ == "agent" for c in token.children))
+
+
+def _on_condition(trigger: Token, lexicon: Lexicon) -> bool:
+    """Whether the act is made to hang on a condition: an "if" or "unless" clause on its verb
+    ("sanctions will be imposed if Ankara buys the system")."""
+    verb = trigger if trigger.pos_ in ("VERB", "AUX") else trigger.head
+    markers = lexicon.word_set("modality.hypothetical_markers")
+    return any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in markers
+                                         for m in c.children) for c in verb.children)
 
 
 def _speakers_own(event: Event, lexicon: Lexicon) -> bool:
