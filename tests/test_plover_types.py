@@ -170,6 +170,15 @@ def test_who_clashes(text, event_type):
     assert [e.event_type for e in processed.events] == [event_type]
 
 
+@pytest.mark.parametrize("text", [
+    "A court in Ankara issued an arrest warrant for the opposition leader.",
+    "Police issued a warrant for the journalist's arrest.",
+])
+def test_an_arrest_warrant_is_coercion(text):
+    (processed,) = list(pipeline([Article(text=text, published=date(2022, 3, 10))]))
+    assert [e.event_type for e in processed.events] == ["COERCE"]
+
+
 @pytest.mark.parametrize("text, requests", [
     ("The Red Cross appealed to both sides to spare civilians.", 1),
     ("The mayor appealed for calm after the riots.", 1),
