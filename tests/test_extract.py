@@ -169,6 +169,9 @@ def test_a_place_put_first_sets_the_scene_for_the_conjoined_clauses(code):
         ("Britain cut its aid to Chad due to the escalation of fighting in the north.",
          "ASSAULT", "asserted"),
         ("Ghana set up a task force to deploy troops to the north.", "MOBILIZE", "asserted"),
+        # a past participle describing a noun tells a done act, whatever the main clause
+        ("The rebels will compensate the family of a civilian killed in the raid.", "ASSAULT",
+         "asserted"),
         # an act kept from happening is what would have happened
         ("Police foiled an attack on the embassy in Nairobi.", "ASSAULT", "hypothetical"),
         ("Mediators prevented a clash between the two militias.", "ASSAULT", "hypothetical"),

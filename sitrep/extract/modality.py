@@ -35,7 +35,10 @@ def _clause_chain(chain: list[Token]) -> list[Token]:
     clause hangs on does not say how sure its act is ("a plan for the march, which they
     rejected": the rejection is not planned)."""
     for k, token in enumerate(chain):
-        if token.dep_ == "relcl":
+        if token.dep_ == "relcl" or (token.dep_ == "acl" and token.tag_ == "VBN" and not any(
+                c.dep_ in ("aux", "nsubj", "nsubjpass", "mark") for c in token.children)):
+            # so does a past participle describing a noun: "will compensate the family of a
+            # civilian killed in the raid" (the killing is done)
             return chain[: k + 1]
     return chain
 
