@@ -126,9 +126,11 @@ def test_lifted_sanctions_and_blockades(text, event_type):
     # exercises of several countries named together are joint: COOPERATE (the manual)
     ("Russia and Belarus launched military exercises near the Polish border.", "COOPERATE"),
     ("China and Russia began naval drills in the Sea of Japan.", "COOPERATE"),
+    ("Japanese and US warships began naval drills in the Pacific.", "COOPERATE"),
     # one country's forces, or a deployment two sides may make against each other
     ("Russia launched military exercises near the Polish border.", "MOBILIZE"),
     ("The army and the police held drills in the capital on Monday.", "MOBILIZE"),
+    ("The Russian Black Sea Fleet held drills near Turkey.", "MOBILIZE"),
     ("Egypt and Sudan deployed troops along their shared border.", "MOBILIZE"),
 ])
 def test_exercises_of_several_countries_are_joint(text, event_type):

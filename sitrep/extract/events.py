@@ -216,18 +216,24 @@ def _event(match: TriggerMatch, text: str, sentence: Span, article: Article, lex
 def _exercise_of_several_countries(match: TriggerMatch, actor: Entity | None, sentence: Span,
                                    lexicon: Lexicon) -> bool:
     """An exercise (`senses.joint_exercise_words`) whose actor names two or more countries,
-    peoples or their allies ("Russia and Belarus", "the US and Western allies"): a joint
-    one. "The army and the police" name no country: one country's forces."""
-    if actor is None or len(actor.members) < 2:
+    peoples or their allies ("Russia and Belarus", "US and Western allies", "Japanese and
+    US warships"): a joint one. "The army and the police" name no country: one country's
+    forces."""
+    if actor is None or actor.start is None:
         return False
     word = lemma_of(match.token)
     if word not in lexicon.word_set("senses.joint_exercise_words") and " ".join(
             [*(lemma_of(c) for c in match.token.children if c.dep_ == "compound"), word]
     ) not in lexicon.word_set("senses.joint_exercise_words"):
         return False
-    return all(m.start is not None and any(
-        t.ent_type_ in ("GPE", "NORP") for t in sentence if m.start <= t.idx < (m.end or 0))
-        for m in actor.members)
+    if len(actor.members) >= 2:
+        return all(m.start is not None and any(
+            t.ent_type_ in ("GPE", "NORP") for t in sentence if m.start <= t.idx < (m.end or 0))
+            for m in actor.members)
+    # the countries coordinated inside one phrase: "US and Japanese warships"
+    named = [t for t in sentence if actor.start <= t.idx < (actor.end or 0)
+             and t.ent_type_ in ("GPE", "NORP") and t.ent_iob_ == "B"]
+    return len(named) >= 2 and any(t.dep_ == "conj" for t in named)
 
 
 CONTENT_LINKS = {"xcomp", "ccomp", "dobj", "obj", "pobj", "prep", "acl", "advcl"}
