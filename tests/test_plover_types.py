@@ -172,6 +172,16 @@ def test_who_clashes(text, event_type):
     assert [e.event_type for e in processed.events] == [event_type]
 
 
+@pytest.mark.parametrize("text, plover_type", [
+    # ending a war is ending an active conflict (RETREAT); refusing to is a REJECT
+    ("The army stopped its war on the rebels.", "RETREAT"),
+    ("The government said it will never stop its war on the rebels.", "REJECT"),
+])
+def test_stopping_a_war(text, plover_type):
+    (processed,) = list(pipeline([Article(text=text, published=date(2022, 3, 10))]))
+    assert [e.plover_type for e in processed.events] == [plover_type]
+
+
 @pytest.mark.parametrize("text", [
     "A court in Ankara issued an arrest warrant for the opposition leader.",
     "Police issued a warrant for the journalist's arrest.",
