@@ -392,6 +392,14 @@ def test_relative_clauses_that_tell_no_act(code, text):
     assert code(text) == []
 
 
+@pytest.mark.parametrize("text", [
+    "The ministry has the right to expel foreign journalists.",
+    "Parliament gave the army a mandate to deploy troops abroad.",
+])
+def test_what_is_allowed_is_not_done(code, text):
+    assert code(text) == []
+
+
 def test_what_a_release_is_from_is_no_new_act(code):
     events = code("The court released the journalist from detention on Monday.")
     assert [e["event_type"] for e in events] == ["RETREAT"]

@@ -257,6 +257,8 @@ def _without_intended_content(matches: list[TriggerMatch], lexicon: Lexicon) -> 
             continue  # "the banned movement", "property seized in the 1970s"
         if _in_relative_clause(match.token, lexicon):
             continue  # "a resolution that aims to tighten sanctions": background
+        if _allowed_or_required(match.token, lexicon):
+            continue  # "granted permission to detain him", "a deadline to cede power"
         token, governed = _first_conjunct(match.token), False
         for _ in range(3):
             if token.dep_ not in CONTENT_LINKS or token.head.i == token.i:
@@ -268,6 +270,16 @@ def _without_intended_content(matches: list[TriggerMatch], lexicon: Lexicon) -> 
         if not governed:
             kept.append(match)
     return kept
+
+
+def _allowed_or_required(token: Token, lexicon: Lexicon) -> bool:
+    """A to-infinitive on a noun of permission or requirement (`modality.content_nouns`)
+    says what may or must be done, not what was: "granted the police permission to detain
+    the publisher", "a 15-day deadline for the army to cede power"."""
+    if token.dep_ not in ("acl", "relcl", "advcl") or not any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in token.children):
+        return False
+    return lemma_of(token.head) in lexicon.word_set("modality.content_nouns")
 
 
 def _said_in_consultation(match: TriggerMatch, governing_type: str, lexicon: Lexicon) -> bool:
