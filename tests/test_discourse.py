@@ -264,6 +264,7 @@ def test_what_a_denial_is_about_is_no_act_of_its_own(code, text):
 @pytest.mark.parametrize("text, accusations", [
     ("Forecasters said the storm was dangerous.", 0),  # no one did it
     ("The minister said the floods were terrible.", 0),
+    ("Officials said the situation in the camps remained dangerous.", 0),
     ("The minister said the attack was terrible.", 1),
 ])
 def test_judging_what_no_one_did_accuses_no_one(code, text, accusations):

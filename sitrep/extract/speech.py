@@ -130,16 +130,18 @@ def _judges(token: Token) -> bool:
 
 
 def _about_no_one(token: Token, lexicon: Lexicon) -> bool:
-    """A stance word that describes a force of nature, a disease or a market ("the storm was
-    dangerous", "a terrible flood"), which no one did: no judgement of a party or an act
-    (`senses.non_agents`)."""
+    """A stance word that describes a force of nature, a disease, a market or a state of
+    things ("the storm was dangerous", "a terrible flood", "the situation remained
+    dangerous"), which no one did: no judgement of a party or an act (`senses.non_agents`,
+    `stance.unjudged`)."""
     if token.dep_ == "amod":
         described = token.head
     elif token.dep_ in ("acomp", "attr"):
         described = _subject(token.head)
     else:
         return False
-    return described is not None and lemma_of(described) in lexicon.word_set("senses.non_agents")
+    return described is not None and lemma_of(described) in lexicon.word_union(
+        "senses.non_agents", "stance.unjudged")
 
 
 def _listed(token: Token, entries: frozenset[str]) -> bool:
