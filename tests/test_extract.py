@@ -177,6 +177,10 @@ def test_a_place_put_first_sets_the_scene_for_the_conjoined_clauses(code):
         ("Mediators prevented a clash between the two militias.", "ASSAULT", "hypothetical"),
         ("The two armies set up a hotline to avert clashes along the frontier.", "ASSAULT",
          "hypothetical"),
+        ("Hungary blocked the EU from imposing sanctions on Russia.", "SANCTION",
+         "hypothetical"),
+        ("The court barred the police from arresting the activists.", "COERCE",
+         "hypothetical"),
     ],
 )
 def test_modality(code, text, event_type, modality):
