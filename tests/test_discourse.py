@@ -246,6 +246,31 @@ def test_a_report_of_an_act_is_no_judgement_but_a_judged_act_is(code):
     assert [e for e in of_type(judged, "ACCUSE") if "governor" in e["actor"]["text"]]
 
 
+def test_a_word_that_names_an_act_is_no_judgement(code):
+    # "offensive" the military act, not the adjective of insult
+    reported = code("The army launched an offensive in the north, the ministry said.")
+    assert not of_type(reported, "ACCUSE")
+    assert of_type(reported, "ASSAULT")
+
+
+@pytest.mark.parametrize("text", [
+    "Iran denied the accusation.",
+    "The ministry denied the allegations of torture.",
+])
+def test_what_a_denial_is_about_is_no_act_of_its_own(code, text):
+    assert [e["event_type"] for e in code(text)] == ["REJECT"]
+
+
+@pytest.mark.parametrize("text, accusations", [
+    ("Forecasters said the storm was dangerous.", 0),  # no one did it
+    ("The minister said the floods were terrible.", 0),
+    ("Officials said the situation in the camps remained dangerous.", 0),
+    ("The minister said the attack was terrible.", 1),
+])
+def test_judging_what_no_one_did_accuses_no_one(code, text, accusations):
+    assert len(of_type(code(text), "ACCUSE")) == accusations
+
+
 def test_we_in_an_issuers_own_statement_is_the_issuer():
     from sitrep.pipeline import pipeline
     from sitrep.records import Article

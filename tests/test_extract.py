@@ -155,10 +155,32 @@ def test_a_place_put_first_sets_the_scene_for_the_conjoined_clauses(code):
          "ASSAULT", "hypothetical"),
         ("The rebels claimed that government forces had bombed a hospital.", "ASSAULT",
          "claimed"),
+        # told as an allegation by a noun, a participle of suspicion or an adverb
+        ("The committee looked into allegations that soldiers had tortured detainees.",
+         "ASSAULT", "claimed"),
+        ("Police arrested a man suspected of carrying out the bombing.", "ASSAULT",
+         "claimed"),
+        ("The militia allegedly abducted two aid workers near Goma.", "ASSAULT", "claimed"),
         # a subject or object that names no one
         ("Nobody was arrested after the rally in Lagos.", "COERCE", "negated"),
         ("The border guards detained no one on Sunday.", "COERCE", "negated"),
         ("No soldiers fired on the crowd, the ministry said.", "ASSAULT", "negated"),
+        # "due to" gives a cause and "set up" builds: neither places the act ahead
+        ("Britain cut its aid to Chad due to the escalation of fighting in the north.",
+         "ASSAULT", "asserted"),
+        ("Ghana set up a task force to deploy troops to the north.", "MOBILIZE", "asserted"),
+        # a past participle describing a noun tells a done act, whatever the main clause
+        ("The rebels will compensate the family of a civilian killed in the raid.", "ASSAULT",
+         "asserted"),
+        # an act kept from happening is what would have happened
+        ("Police foiled an attack on the embassy in Nairobi.", "ASSAULT", "hypothetical"),
+        ("Mediators prevented a clash between the two militias.", "ASSAULT", "hypothetical"),
+        ("The two armies set up a hotline to avert clashes along the frontier.", "ASSAULT",
+         "hypothetical"),
+        ("Hungary blocked the EU from imposing sanctions on Russia.", "SANCTION",
+         "hypothetical"),
+        ("The court barred the police from arresting the activists.", "COERCE",
+         "hypothetical"),
     ],
 )
 def test_modality(code, text, event_type, modality):
@@ -311,10 +333,85 @@ def test_article_countries_settle_ambiguous_places(code):
         ("Japan will provide emergency food aid to Haiti.", "AID", "AGREE"),
         ("The rebels said they would blockade the capital from Monday.", "COERCE", "THREATEN"),
         ("Police arrested 12 opposition activists in Minsk on Tuesday.", "COERCE", "COERCE"),
+        # sanctions announced on a condition are a threat; a plain announced cut is not
+        ("The European Union will impose sanctions on Minsk if the crackdown continues.",
+         "SANCTION", "THREATEN"),
+        ("The United States announced it would suspend all aid to the rebels.", "SANCTION",
+         "SANCTION"),
     ],
 )
 def test_plover_type_for_intended_acts(code, text, event_type, plover_type):
     assert one(code(text), event_type)["plover_type"] == plover_type
+
+
+@pytest.mark.parametrize(
+    ("text", "types"),
+    [
+        # every conjunct of what is agreed to or asked for is its content, not an act
+        ("Washington agreed to lift sanctions on Pyongyang and provide security guarantees.",
+         ["AGREE"]),
+        ("The UN urged the rebels to stop attacks and release all prisoners.", ["REQUEST"]),
+        # a finite verb coordinated after the intent is an act of its own
+        ("Russia agreed to hold talks and attacked the town on Monday.", ["AGREE", "ASSAULT"]),
+        ("Turkey offered to mediate and sent aid to the region.", ["AGREE", "AID"]),
+    ],
+)
+def test_conjoined_content_of_an_intent(code, text, types):
+    assert [e["plover_type"] for e in code(text)] == types
+
+
+@pytest.mark.parametrize(
+    ("text", "types"),
+    [
+        # a noun a verb pattern names as its object, by a phrase of several words, is part
+        # of that event
+        ("Armenia ended mediation efforts between the two factions.", ["SANCTION"]),
+        ("Norway suspended its peace mission in Colombia.", ["SANCTION"]),
+    ],
+)
+def test_object_named_by_a_phrase_is_part_of_the_event(code, text, types):
+    assert [e["plover_type"] for e in code(text)] == types
+
+
+@pytest.mark.parametrize(
+    ("text", "event_type", "actor"),
+    [
+        # a to-infinitive on a ranked party tells an act done, by whom the copula names
+        ("Costa Rica was the first country to recognise the new government.", "SUPPORT",
+         "CRI"),
+        ("Norway was the only state to send aid to the region.", "AID", "NOR"),
+        ("Kenya was the latest country to expel the envoy.", "SANCTION", "KEN"),
+    ],
+)
+def test_first_to_act(code, text, event_type, actor):
+    assert one(code(text), event_type)["actor"]["code"] == actor
+
+
+@pytest.mark.parametrize("text", [
+    "This is the first step to end the war.",  # a way, not a party
+    "Ghana will be the next country to send troops.",  # not yet done
+    "Japan is a country that sends aid to Africa.",  # which kind of country: background
+])
+def test_relative_clauses_that_tell_no_act(code, text):
+    assert code(text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "The ministry has the right to expel foreign journalists.",
+    "Parliament gave the army a mandate to deploy troops abroad.",
+])
+def test_what_is_allowed_is_not_done(code, text):
+    assert code(text) == []
+
+
+def test_what_a_release_is_from_is_no_new_act(code):
+    events = code("The court released the journalist from detention on Monday.")
+    assert [e["event_type"] for e in events] == ["RETREAT"]
+
+
+def test_what_is_said_in_a_call_is_an_act_too(code):
+    events = code("Netanyahu called Morrison on Wednesday to congratulate him on his victory.")
+    assert [e["plover_type"] for e in events] == ["CONSULT", "SUPPORT"]
 
 
 def test_reported_obligation_is_a_request(code):

@@ -112,6 +112,98 @@ def test_aid_told_from_the_receiving_side_is_the_givers():
 
 
 @pytest.mark.parametrize("text, event_type", [
+    # lifting a legal restriction is a concession; lifting an encirclement a retreat
+    ("Canada lifted its sanctions on two Venezuelan ministers on Friday.", "CONCEDE"),
+    ("The European Union eased the arms embargo on Libya.", "CONCEDE"),
+    ("Israel lifted the blockade on the fishing port on Sunday.", "RETREAT"),
+])
+def test_lifted_sanctions_and_blockades(text, event_type):
+    (processed,) = list(pipeline([Article(text=text, published=date(2022, 3, 10))]))
+    assert [e.event_type for e in processed.events] == [event_type]
+
+
+@pytest.mark.parametrize("text, event_type", [
+    # exercises of several countries named together are joint: COOPERATE (the manual)
+    ("Russia and Belarus launched military exercises near the Polish border.", "COOPERATE"),
+    ("China and Russia began naval drills in the Sea of Japan.", "COOPERATE"),
+    ("Japanese and US warships began naval drills in the Pacific.", "COOPERATE"),
+    # one country's forces, or a deployment two sides may make against each other
+    ("Russia launched military exercises near the Polish border.", "MOBILIZE"),
+    ("The army and the police held drills in the capital on Monday.", "MOBILIZE"),
+    ("The Russian Black Sea Fleet held drills near Turkey.", "MOBILIZE"),
+    ("Egypt and Sudan deployed troops along their shared border.", "MOBILIZE"),
+])
+def test_exercises_of_several_countries_are_joint(text, event_type):
+    (processed,) = list(pipeline([Article(text=text, published=date(2022, 3, 10))]))
+    assert [e.event_type for e in processed.events] == [event_type]
+
+
+@pytest.mark.parametrize("text, event_type", [
+    # a strike on a target is an attack; one on a day is a walkout
+    ("Israeli strikes on Hamas positions continued overnight.", "ASSAULT"),
+    ("Dockworkers began a strike on Monday over pay.", "PROTEST"),
+])
+def test_strikes_on_targets_and_on_days(text, event_type):
+    (processed,) = list(pipeline([Article(text=text, published=date(2022, 3, 10))]))
+    assert [e.event_type for e in processed.events] == [event_type]
+
+
+@pytest.mark.parametrize("text, types", [
+    # willingness or commitment to cooperate is AGREE (the manual), its content no act
+    ("Japan expressed its willingness to help rebuild Iraq.", ["AGREE"]),
+    ("The UN reiterated its commitment to work with the government.", ["AGREE"]),
+    ("Iran signalled its readiness to resume talks.", ["AGREE"]),
+    # without a to-infinitive of cooperation the noun says nothing of the kind
+    ("Their commitment to the alliance was questioned.", ["ACCUSE"]),
+])
+def test_willingness_and_commitment_to_cooperate(text, types):
+    (processed,) = list(pipeline([Article(text=text, published=date(2022, 3, 10))]))
+    assert [e.plover_type for e in processed.events] == types
+
+
+@pytest.mark.parametrize("text, event_type", [
+    # civilians fighting the police riot (PROTEST riot); armed forces clash (ASSAULT)
+    ("Opponents of the government clashed with police in the capital on Friday.", "PROTEST"),
+    ("Villagers clashed with security forces over the land seizure.", "PROTEST"),
+    ("Indian and Chinese troops clashed along the border.", "ASSAULT"),
+])
+def test_who_clashes(text, event_type):
+    (processed,) = list(pipeline([Article(text=text, published=date(2022, 3, 10))]))
+    assert [e.event_type for e in processed.events] == [event_type]
+
+
+@pytest.mark.parametrize("text, plover_type", [
+    # ending a war is ending an active conflict (RETREAT); refusing to is a REJECT
+    ("The army stopped its war on the rebels.", "RETREAT"),
+    ("The government said it will never stop its war on the rebels.", "REJECT"),
+])
+def test_stopping_a_war(text, plover_type):
+    (processed,) = list(pipeline([Article(text=text, published=date(2022, 3, 10))]))
+    assert [e.plover_type for e in processed.events] == [plover_type]
+
+
+@pytest.mark.parametrize("text", [
+    "A court in Ankara issued an arrest warrant for the opposition leader.",
+    "Police issued a warrant for the journalist's arrest.",
+])
+def test_an_arrest_warrant_is_coercion(text):
+    (processed,) = list(pipeline([Article(text=text, published=date(2022, 3, 10))]))
+    assert [e.event_type for e in processed.events] == ["COERCE"]
+
+
+@pytest.mark.parametrize("text, requests", [
+    ("The Red Cross appealed to both sides to spare civilians.", 1),
+    ("The mayor appealed for calm after the riots.", 1),
+    # a court appeal asks no party for anything
+    ("The former minister appealed his conviction on Tuesday.", 0),
+    ("The verdict was appealed by the defence.", 0),
+])
+def test_appeals_to_parties_and_to_courts(text, requests):
+    (processed,) = list(pipeline([Article(text=text, published=date(2022, 3, 10))]))
+    assert [e.event_type for e in processed.events].count("REQUEST") == requests
+
+
+@pytest.mark.parametrize("text, event_type", [
     ("The army staged a coup in the capital on Tuesday.", "COERCE"),
     ("Rebels overthrew the president last year.", "COERCE"),
     ("Opposition lawmakers challenged the legality of the decree in court.", "ACCUSE"),

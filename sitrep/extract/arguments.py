@@ -117,7 +117,13 @@ def subject_of(verb: Token, lexicon: Lexicon, depth: int = 0) -> Token | None:
         if child.dep_ in ("nsubj", "csubj"):
             return _resolve_relative(child, lexicon)
     if verb.dep_ == "relcl":
-        return verb.head
+        head = verb.head
+        if head.dep_ == "attr" and lemma_of(head.head) in lexicon.word_set("senses.copular_verbs"):
+            # "Costa Rica was the first country to recognise ...": who the noun is said to be
+            subject = next((c for c in head.head.children if c.dep_ == "nsubj"), None)
+            if subject is not None:
+                return _resolve_relative(subject, lexicon)
+        return head
     if is_linked_participle(verb):  # "the chairman stood accused": he is accused, not accusing
         return None
     head = verb.head
@@ -622,8 +628,10 @@ def noun_arguments(match: TriggerMatch, lexicon: Lexicon) -> tuple[Entity | None
         for child in noun.children:
             if (child.dep_ in ("compound", "amod", "nmod") and lemma_of(child) not in modifiers
                     and (child.ent_type_ in ("GPE", "NORP", "ORG")
-                         or lemma_of(child) in lexicon.word_set("actors.head_nouns"))):
-                # "a US deployment", "the police raid", "rebel attacks"
+                         or (lemma_of(child) in lexicon.word_set("actors.head_nouns")
+                             and child.pos_ != "ADJ"))):
+                # "a US deployment", "the police raid", "rebel attacks"; not the adjective
+                # of "military exercises", which says what kind, not whose
                 actor = entity_for(child, with_conjuncts=False)
                 break
     position = noun  # "issued a series of warnings": the series stands where the noun would

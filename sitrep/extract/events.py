@@ -10,6 +10,7 @@ from spacy.tokens import Doc, Span, Token
 from sitrep.extract.arguments import (
     demand_arguments,
     entity_for,
+    is_actor_like,
     noun_arguments,
     place_candidates,
     possessed_patient,
@@ -70,6 +71,10 @@ def extract_events(doc: Doc, article: Article, lexicon: Lexicon | None = None) -
         verbal_triggers |= {t.i for m in matches if m.pattern.preposition
                             and lexicon.is_verbal(m.pattern.type)
                             for t in _preposition_objects(m)}
+        # a denial is a speech act too (speech.py codes it): "denied the allegations" is
+        # about them
+        verbal_triggers |= {t.i for t in tokens if t.pos_ == "VERB"
+                            and lemma_of(t) in lexicon.word_set("modality.denial_verbs")}
         matches += find_demands(tokens, lexicon, trigger_tokens)
         matches = _without_intended_content(matches, lexicon)
         first = len(events)
@@ -117,7 +122,8 @@ def extract_events(doc: Doc, article: Article, lexicon: Lexicon | None = None) -
                     accuser = subject_of(charge, lexicon)
                     event.attributed_to = entity_for(accuser) if accuser is not None else None
             event.plover_type = lexicon.plover_type(
-                event.event_type, event.modality, own_voice=_own_voice(event, lexicon))
+                event.event_type, event.modality, own_voice=_own_voice(event, lexicon),
+                conditional=_on_condition(match.token, lexicon))
             events.append(event)
         events += _speech_events(sentence, text, article, lexicon, inside, matches,
                                  events[first:], speakers.last if continues_quote else None)
@@ -184,9 +190,10 @@ def _event(match: TriggerMatch, text: str, sentence: Span, article: Article, lex
         actor, recipient = noun_arguments(match, lexicon)
     event_type, cameo = match.pattern.type, lexicon.cameo_for(match.pattern)
     joint = lexicon.types[event_type].joint_type
-    if joint and recipient is not None and any(
+    if joint and ((recipient is not None and any(
         c.dep_ == "prep" and c.lower_ == "with" for c in match.token.children
-    ):  # "war games with South Korean and Japanese vessels"
+    )) or _exercise_of_several_countries(match, actor, sentence, lexicon)):
+        # "war games with South Korean and Japanese vessels", "Russia and Belarus began drills"
         event_type, cameo = joint, lexicon.types[joint].cameo
     return Event(
         article_id=article.id,
@@ -206,6 +213,29 @@ def _event(match: TriggerMatch, text: str, sentence: Span, article: Article, lex
     )
 
 
+def _exercise_of_several_countries(match: TriggerMatch, actor: Entity | None, sentence: Span,
+                                   lexicon: Lexicon) -> bool:
+    """An exercise (`senses.joint_exercise_words`) whose actor names two or more countries,
+    peoples or their allies ("Russia and Belarus", "US and Western allies", "Japanese and
+    US warships"): a joint one. "The army and the police" name no country: one country's
+    forces."""
+    if actor is None or actor.start is None:
+        return False
+    word = lemma_of(match.token)
+    if word not in lexicon.word_set("senses.joint_exercise_words") and " ".join(
+            [*(lemma_of(c) for c in match.token.children if c.dep_ == "compound"), word]
+    ) not in lexicon.word_set("senses.joint_exercise_words"):
+        return False
+    if len(actor.members) >= 2:
+        return all(m.start is not None and any(
+            t.ent_type_ in ("GPE", "NORP") for t in sentence if m.start <= t.idx < (m.end or 0))
+            for m in actor.members)
+    # the countries coordinated inside one phrase: "US and Japanese warships"
+    named = [t for t in sentence if actor.start <= t.idx < (actor.end or 0)
+             and t.ent_type_ in ("GPE", "NORP") and t.ent_iob_ == "B"]
+    return len(named) >= 2 and any(t.dep_ == "conj" for t in named)
+
+
 CONTENT_LINKS = {"xcomp", "ccomp", "dobj", "obj", "pobj", "prep", "acl", "advcl"}
 
 
@@ -215,18 +245,21 @@ def _without_intended_content(matches: list[TriggerMatch], lexicon: Lexicon) -> 
     intents = {m.token.i for m in matches
                if m.pattern.type in lexicon.word_set("modality.intent_types") or m.pattern.xcomp}
     demanded = {m.token.head.i for m in matches if m.pattern is DEMAND}  # "must <verb>"
-    triggers = {m.token.i for m in matches}
+    triggers = {m.token.i: m.pattern.type for m in matches}
     kept = []
     for match in matches:
         if match.pattern is not DEMAND and match.token.i in demanded:
             continue
-        if _is_purpose(match.token) and match.token.head.i in triggers:
+        if _is_purpose(match.token) and match.token.head.i in triggers and not (
+                _said_in_consultation(match, triggers[match.token.head.i], lexicon)):
             continue  # "began a hunger strike to demand ...": the protest's aim, not an event
         if _is_descriptive_participle(match):
             continue  # "the banned movement", "property seized in the 1970s"
-        if _in_relative_clause(match.token):
+        if _in_relative_clause(match.token, lexicon):
             continue  # "a resolution that aims to tighten sanctions": background
-        token, governed = match.token, False
+        if _allowed_or_required(match.token, lexicon):
+            continue  # "granted permission to detain him", "a deadline to cede power"
+        token, governed = _first_conjunct(match.token), False
         for _ in range(3):
             if token.dep_ not in CONTENT_LINKS or token.head.i == token.i:
                 break
@@ -239,13 +272,43 @@ def _without_intended_content(matches: list[TriggerMatch], lexicon: Lexicon) -> 
     return kept
 
 
-def _in_relative_clause(token: Token) -> bool:
+def _allowed_or_required(token: Token, lexicon: Lexicon) -> bool:
+    """A to-infinitive on a noun of permission or requirement (`modality.content_nouns`)
+    says what may or must be done, not what was: "granted the police permission to detain
+    the publisher", "a 15-day deadline for the army to cede power"."""
+    if token.dep_ not in ("acl", "relcl", "advcl") or not any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in token.children):
+        return False
+    return lemma_of(token.head) in lexicon.word_set("modality.content_nouns")
+
+
+def _said_in_consultation(match: TriggerMatch, governing_type: str, lexicon: Lexicon) -> bool:
+    """A verbal act that is the purpose of a call, meeting or visit is said there: "called
+    Morrison on Wednesday to congratulate him", "summoned the envoy to complain" (the
+    manual, CONSULT: such consultations are coded for their content)."""
+    return governing_type == "CONSULT" and match.pattern is not DEMAND and (
+        lexicon.is_verbal(match.pattern.type)) and match.pattern.type != "CONSULT"
+
+
+def _first_conjunct(token: Token) -> Token:
+    """The first of the conjuncts a token belongs to: a later conjunct shares its role
+    ("agreed to lift sanctions *and provide* guarantees": both are what was agreed to).
+    A verb of another form is coordinated with the finite verb, however it is parsed
+    ("agreed to hold talks *and attacked* the town"), and a verb coordinated with the
+    intent itself reaches it by no content link: both stay acts of their own."""
+    while token.dep_ == "conj" and token.head.i != token.i and token.tag_ == token.head.tag_:
+        token = token.head
+    return token
+
+
+def _in_relative_clause(token: Token, lexicon: Lexicon) -> bool:
     """Inside a restrictive relative clause, within a few links: background that says which
     thing is meant ("a resolution that aims to tighten sanctions"). A clause set off by a
-    comma tells an act of its own ("sent the police a plan, which they rejected")."""
+    comma tells an act of its own ("sent the police a plan, which they rejected"), and so
+    does one that ranks its doer ("was the first country to recognise ...")."""
     for _ in range(3):
         if token.dep_ == "relcl":
-            if _main_clause_misparsed(token):
+            if _main_clause_misparsed(token) or _ranked_doer(token, lexicon):
                 return False
             before = token.left_edge.i - 1
             return not (before >= 0 and token.doc[before].text in (",", "—", "–", "("))
@@ -253,6 +316,23 @@ def _in_relative_clause(token: Token) -> bool:
             return False
         token = token.head
     return False
+
+
+def _ranked_doer(clause: Token, lexicon: Lexicon) -> bool:
+    """A to-infinitive relative clause on a rank says its act was done: "was the first to
+    comply", "became the first Western leader to visit Kyiv", "the only state to send aid"
+    (`senses.asserting_ranks` and ordinals). Not on a thing ranked: "the first step to end
+    the war" names a way, not an act."""
+    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children):
+        return False
+    ranks = lexicon.word_set("senses.asserting_ranks")
+
+    def ranked(word: Token) -> bool:
+        return word.ent_type_ == "ORDINAL" or word.lower_ in ranks
+
+    head = clause.head
+    return ranked(head) or (is_actor_like(head, lexicon) and any(
+        c.dep_ == "amod" and ranked(c) for c in head.children))
 
 
 def _main_clause_misparsed(clause: Token) -> bool:
@@ -289,6 +369,15 @@ def _is_descriptive_participle(match: TriggerMatch) -> bool:
         return False
     return token.dep_ == "amod" or (
         token.dep_ == "acl" and any(c.dep_ == "agent" for c in token.children))
+
+
+def _on_condition(trigger: Token, lexicon: Lexicon) -> bool:
+    """Whether the act is made to hang on a condition: an "if" or "unless" clause on its verb
+    ("sanctions will be imposed if Ankara buys the system")."""
+    verb = trigger if trigger.pos_ in ("VERB", "AUX") else trigger.head
+    markers = lexicon.word_set("modality.hypothetical_markers")
+    return any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in markers
+                                         for m in c.children) for c in verb.children)
 
 
 def _speakers_own(event: Event, lexicon: Lexicon) -> bool:

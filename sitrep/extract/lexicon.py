@@ -42,6 +42,8 @@ class EventType:
     future_type: str | None = None  # PLOVER's type for this event when it is only planned
     negated_type: str | None = None  # PLOVER's type when the text says it does not happen
     joint_type: str | None = None  # the type when done "with" a partner (joint exercises)
+    # the type when only announced on a condition ("will impose sanctions if ..."): a threat
+    conditional_type: str | None = None
 
 
 @dataclass(frozen=True)
@@ -143,6 +145,7 @@ class Lexicon:
                     future_type=spec.get("future_type"),
                     negated_type=spec.get("negated_type"),
                     joint_type=spec.get("joint_type"),
+                    conditional_type=spec.get("conditional_type"),
                 )
             # other senses first: they win ties with the trigger patterns of their file
             specs = [({**spec, "type": NON_EVENT}) for spec in doc.get("non_event", [])]
@@ -185,14 +188,18 @@ class Lexicon:
         """Verbal (said) rather than material (done) event types, per PLOVER's quad classes."""
         return self.types[type_name].quad.lower().startswith("verbal")
 
-    def plover_type(self, type_name: str, modality: str, *, own_voice: bool = False) -> str:
+    def plover_type(self, type_name: str, modality: str, *, own_voice: bool = False,
+                    conditional: bool = False) -> str:
         """The manual's type for an intended or refused act: future cooperation is AGREE, a
         future retreat CONCEDE, a future or conditional use of force or pressure THREATEN
-        (a conditional, "would blockade", only in the actor's own words); not agreeing,
-        yielding or backing is REJECT."""
+        (a conditional, "would blockade", only in the actor's own words); an act announced
+        on a condition ("will impose sanctions unless ...") its `conditional_type`; not
+        agreeing, yielding or backing is REJECT."""
         kind = self.types[type_name]
         if modality == "negated" and kind.negated_type:
             return kind.negated_type  # "would not meet their demands"
+        if conditional and kind.conditional_type and modality in ("planned", "hypothetical"):
+            return kind.conditional_type
         intended = modality == "planned" or (modality == "hypothetical" and own_voice)
         return kind.future_type if kind.future_type and intended else type_name
 

@@ -35,7 +35,10 @@ def _clause_chain(chain: list[Token]) -> list[Token]:
     clause hangs on does not say how sure its act is ("a plan for the march, which they
     rejected": the rejection is not planned)."""
     for k, token in enumerate(chain):
-        if token.dep_ == "relcl":
+        if token.dep_ == "relcl" or (token.dep_ == "acl" and token.tag_ == "VBN" and not any(
+                c.dep_ in ("aux", "nsubj", "nsubjpass", "mark") for c in token.children)):
+            # so does a past participle describing a noun: "will compensate the family of a
+            # civilian killed in the raid" (the killing is done)
             return chain[: k + 1]
     return chain
 
@@ -91,6 +94,8 @@ def modality_of(trigger: Token, lexicon: Lexicon, *, claim_verb: Token | None = 
         if _has_child(verb, {"aux"}, words("modality.future_auxiliaries")):
             return "planned"
     for governor in chain[1:4]:
+        if _other_sense_of_governor(governor):
+            continue
         if lemma_of(governor) in words("modality.future_governors") or (
             governor.lower_ in words("modality.future_governors")
         ):
@@ -106,7 +111,33 @@ def modality_of(trigger: Token, lexicon: Lexicon, *, claim_verb: Token | None = 
         return "planned"
     if claim_verb is not None and lemma_of(claim_verb) in words("modality.claim_verbs"):
         return "claimed"
+    if _alleged(trigger, chain, lexicon):
+        return "claimed"
     return "asserted"
+
+
+def _alleged(trigger: Token, chain: list[Token], lexicon: Lexicon) -> bool:
+    """Told as an allegation: "allegedly attacked", "allegations that soldiers tortured",
+    "a man suspected of carrying out the bombing". The word must govern the act's own
+    clause closely (`chain` stops at a relative clause: "the man who was accused of fraud
+    attacked a guard" asserts the attack)."""
+    adverbs = lexicon.word_set("modality.allegation_adverbs")
+    clause = trigger if trigger.pos_ in ("VERB", "AUX") else trigger.head
+    if _has_child(trigger, {"advmod"}, adverbs) or _has_child(clause, {"advmod"}, adverbs):
+        return True
+    governors = lexicon.word_set("modality.claim_governors")
+    # the nouns and the participles ("suspected of"), not a finite verb: "claimed
+    # responsibility for the attacks" owns the attacks
+    return any(lemma_of(t) in governors and (t.pos_ == "NOUN" or t.tag_ == "VBN")
+               for t in chain[1:5])
+
+
+def _other_sense_of_governor(governor: Token) -> bool:
+    """A future governor's word in a sense that places nothing ahead: the preposition "due
+    to" ("cut aid due to the fighting": a cause) or a phrasal verb ("the zone set up to
+    avert an offensive": "set up" builds, "set to" schedules)."""
+    return governor.dep_ == "prep" or governor.pos_ == "ADP" or any(
+        c.dep_ == "prt" for c in governor.children)
 
 
 def _names_no_one(verb: Token, lexicon: Lexicon) -> bool:

@@ -80,7 +80,7 @@ def stance_of(tokens: list[Token], lexicon: Lexicon, *, speaker_words: set[int] 
             if lemma in words("stance.positive") and token.pos_ == "ADJ":
                 found.negative.append(token)  # "not acceptable", "not legitimate"
             continue
-        judging = _judges(token)
+        judging = _judges(token) and not _about_no_one(token, lexicon)
         if judging and _listed(token, words("stance.negative")):
             found.negative.append(token)
         elif judging and _listed(token, words("stance.positive")):
@@ -127,6 +127,21 @@ def _judges(token: Token) -> bool:
     if token.dep_ == "pobj" and token.head.lower_ == "with":
         return token.head.head.pos_ == "VERB"  # "treats the law with contempt"
     return False
+
+
+def _about_no_one(token: Token, lexicon: Lexicon) -> bool:
+    """A stance word that describes a force of nature, a disease, a market or a state of
+    things ("the storm was dangerous", "a terrible flood", "the situation remained
+    dangerous"), which no one did: no judgement of a party or an act (`senses.non_agents`,
+    `stance.unjudged`)."""
+    if token.dep_ == "amod":
+        described = token.head
+    elif token.dep_ in ("acomp", "attr"):
+        described = _subject(token.head)
+    else:
+        return False
+    return described is not None and lemma_of(described) in lexicon.word_union(
+        "senses.non_agents", "stance.unjudged")
 
 
 def _listed(token: Token, entries: frozenset[str]) -> bool:
@@ -247,7 +262,10 @@ def _report(verb: Token, sentence: Span, lexicon: Lexicon, triggers: dict[int, s
         # "police said the gunman surrendered": a report of an act, coded as that act;
         # its wording is no judgement ("said the attack was cowardly" still is one)
         return None
-    typed = stance_of(content, lexicon, speaker_words=speaker_words).type()
+    # a word that names an act is that act, not a judgement of it ("launched an offensive",
+    # "a military manoeuvre"), as in a quotation
+    typed = stance_of([t for t in content if t.i not in triggers], lexicon,
+                      speaker_words=speaker_words).type()
     if typed is None:
         return None
     kind, cues = typed

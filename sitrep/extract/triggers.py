@@ -435,8 +435,18 @@ def _match_noun_patterns(token: Token, patterns: list[Pattern],
             continue
         if pattern.preposition and not _takes_preposition(token, pattern.preposition):
             continue
+        if pattern.xcomp and not _noun_complement_ok(token, pattern.xcomp):
+            continue
         return TriggerMatch(token, pattern) if pattern.is_event else None
     return None
+
+
+def _noun_complement_ok(noun: Token, wanted: frozenset[str]) -> bool:
+    """A noun's `xcomp` constraint: a to-infinitive on the noun ("its willingness *to help*",
+    "a commitment *to work* with")."""
+    complements = {lemma_of(c) for c in noun.children if c.dep_ in ("acl", "relcl")
+                   and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)}
+    return bool(complements & wanted) or (ANY_COMPLEMENT in wanted and bool(complements))
 
 
 def _takes_preposition(noun: Token, word: str) -> bool:
@@ -521,8 +531,15 @@ def _consumed(match: TriggerMatch, matches: list[TriggerMatch], lexicon: Lexicon
     if match.pattern.pos != "NOUN":
         return False
     lemma = lemma_of(match.token)
+    token = match.token
+    if token.dep_ == "pobj" and token.head.lower_ == "from" and any(
+            other.token.i == token.head.head.i and other.pattern.type in
+            lexicon.word_set("senses.release_types") for other in matches):
+        return True  # "released the journalist from detention": the state left, no new act
     for other in matches:
-        if other is match or not other.pattern.objects or lemma not in other.pattern.objects:
+        if other is match or not other.pattern.objects or not (
+                lemma in other.pattern.objects
+                or _phrase_object(other.pattern.objects, match.token)):  # "mediation efforts"
             continue
         obj = (verb_object(other.token, other.particle_tokens) if other.pattern.pos == "VERB"
                else noun_target(other.token))
