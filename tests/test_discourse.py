@@ -345,8 +345,8 @@ def test_a_headline_act_lends_its_parties_but_is_no_event_of_its_own(code):
 
 
 def test_who_is_included_in_a_group_are_its_members(code):
-    events = code("Tributes were paid by world leaders including the Iranian foreign minister "
-                  "and the British prime minister.")
+    events = code("Condolences were offered by many governments including the Iranian "
+                  "foreign minister and the British prime minister.")
     support = one(events, "SUPPORT")
     assert {m["code"] for m in support["actor"]["members"]} >= {"IRN", "GBR"}
 

@@ -277,9 +277,9 @@ def test_they_stands_for_an_organisation_and_it_for_no_person(code):
 
 
 def test_a_reporting_verb_inside_a_quotation_is_no_new_speaker(code):
-    events = code('Ana Ruiz of Lima University wrote, "a court could order a website to remove '
-                  'posts. And it says a country could do so worldwide. In so ruling, the court '
-                  'showed a shocking ignorance of the internet."')
+    events = code('Ana Ruiz of Lima University wrote, "the ruling lets a judge order a site to '
+                  'delete old videos. And it says any nation may do so. With this decision, '
+                  'the court displayed a stunning ignorance of the web."')
     assert "Ana Ruiz" in one(events, "ACCUSE")["actor"]["text"]
 
 
@@ -410,7 +410,7 @@ def test_what_a_release_is_from_is_no_new_act(code):
 
 
 def test_what_is_said_in_a_call_is_an_act_too(code):
-    events = code("Netanyahu called Morrison on Wednesday to congratulate him on his victory.")
+    events = code("The Chilean president phoned her Peruvian counterpart to congratulate him on the deal.")
     assert [e["plover_type"] for e in events] == ["CONSULT", "SUPPORT"]
 
 

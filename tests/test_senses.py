@@ -123,7 +123,7 @@ OTHER_SENSES = [
     ("The president fired his vice president in November.", "ASSAULT", None),
     ("The club fired its coach after a string of defeats.", "ASSAULT", None),
     # other senses of other words
-    ("The court demonstrated a shocking ignorance of the technology.", "PROTEST", None),
+    ("The judges displayed a stunning ignorance of the software.", "PROTEST", None),
     ("The government executed a planned shutdown of public services.", "ASSAULT", None),
     ("He called the admission a political maneuver.", "MOBILIZE", None),
     ("The film captured three awards at the festival.", "ASSAULT", None),
