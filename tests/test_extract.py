@@ -36,6 +36,17 @@ def test_subject_and_object(code):
     assert event["event_date"] == "2021-06-07"
 
 
+def test_a_dependency_acts_as_its_controlling_state(code):
+    # the PLOVER manual folds dependencies into their state; the place keeps its own code
+    event = one(code("Guam's governor condemned the shipping company in Hagatna on Friday."),
+                "ACCUSE")
+    assert event["actor"]["code"] == "USA"
+    assert event["location"]["country"] == "GUM"
+    event = one(code("Greenlandic fishermen protested in Nuuk against the new quotas."),
+                "PROTEST")
+    assert event["actor"]["code"] == "DNK"
+
+
 def test_passive_agent_is_the_actor(code):
     event = one(code("Two Malian soldiers were killed by jihadist fighters on Saturday."),
                 "ASSAULT")
