@@ -218,6 +218,10 @@ def test_a_non_restrictive_relative_clause_tells_an_act(code):
      "minister", "rebels"),
     ("The minister said the army was behind the attack.", "minister", "army"),
     ("Several senators spoke out against the new law on Tuesday.", "senators", None),
+    ("The regional court said the curfew order was incompatible with the constitution.",
+     "court", None),
+    ("The foreign minister called the tribunal's verdict a travesty.", "minister", "verdict"),
+    ("The senator said the leaflets were an incitement to hatred.", "senator", None),
 ])
 def test_speech_acts_of_accusation(code, text, speaker, target):
     accusations = [e for e in code(text) if e["plover_type"] == "ACCUSE"]
