@@ -310,6 +310,14 @@ def test_what_an_accusation_or_arrest_is_for_is_claimed_and_a_conviction_stands_
     text = "A court in Lyon convicted two men of attacking a journalist."
     assert [e["trigger"]["text"] for e in code(text)] == ["convicted"]
 
+    # so do the counts of a charge, and a charge that is no trigger of its own
+    text = ("A Kenyan man appeared in court in Mombasa on Monday, charged with two counts of "
+            "murder over a shooting at a bar.")
+    murder = [e for e in code(text) if e["trigger"]["text"] == "murder"]
+    assert murder and murder[0]["modality"] == "claimed" and "man" in murder[0]["actor"]["text"]
+    text = "A possible charge of murder against the driver carries a life sentence."
+    assert all(e["modality"] != "asserted" for e in code(text))
+
 
 def test_a_headline_act_lends_its_parties_but_is_no_event_of_its_own(code):
     events = code("A bomb exploded in a market in the city of Kano on Monday, killing six. "
