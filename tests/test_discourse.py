@@ -163,6 +163,32 @@ def test_sympathy_and_praise_are_support(code):
     assert "Torres" in one(events, "SUPPORT")["actor"]["text"]
 
 
+@pytest.mark.parametrize("text, target", [
+    ('Ghana\'s president said, "Any attempt to divide this nation will not be tolerated."', None),
+    ('"We will hunt down those responsible," the army chief said.', "those responsible"),
+    ("The interior minister said the government would punish anyone who joined the riots.",
+     "anyone"),
+    ('The prosecutor said: "People who commit such crimes cannot hide from the law."', None),
+    ("The minister said the rebels would pay a heavy price.", "rebels"),
+])
+def test_a_warning_of_coercion_is_a_threat(code, text, target):
+    threats = [e for e in code(text) if e["plover_type"] == "THREATEN"]
+    assert threats and threats[0]["actor"]["text"].endswith(("president", "chief", "minister",
+                                                              "prosecutor"))
+    if target:
+        assert target in threats[0]["recipient"]["text"]
+
+
+@pytest.mark.parametrize("text", [
+    "He said he could not hide his disappointment with the result.",
+    "The union said it will pursue talks with the employers next month.",
+    '"We will not be punished for telling the truth," the journalists said.',
+    "The minister said the rebels had been punished in the past.",
+])
+def test_no_threat_without_a_future_coercion_of_others(code, text):
+    assert not [e for e in code(text) if e["plover_type"] == "THREATEN"]
+
+
 def test_a_neutral_quote_is_no_speech_act(code):
     events = code('"The talks will continue on Thursday in Geneva," the spokesman said.')
     assert not [e for e in events if e["plover_type"] in ("ACCUSE", "SUPPORT", "REJECT")]
