@@ -112,6 +112,16 @@ def test_a_state_act_told_without_its_doer_is_the_authorities(code):
     assert arrest["actor"]["span"] is None  # nothing in the text to highlight
 
 
+def test_an_impeachment_told_without_its_doer_is_the_states(code):
+    events = code(
+        "The Peruvian president was impeached in Lima on Monday, local media said. Peru has "
+        "removed two presidents this decade, analysts say. The opposition called the vote a "
+        "farce.")
+    impeachment = [e for e in events if e["trigger"]["text"] == "impeached"]
+    assert impeachment and impeachment[0]["actor"]["code"] == "PER"
+    assert impeachment[0]["actor"].get("implied") is True
+
+
 def test_no_setting_from_one_sentence(code):
     events = code("Chad promised to send police officers to help secure the border.")
     event = one(events, "AGREE")
