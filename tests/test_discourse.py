@@ -199,6 +199,17 @@ def test_no_threat_without_a_future_coercion_of_others(code, text):
     assert not [e for e in code(text) if e["plover_type"] == "THREATEN"]
 
 
+@pytest.mark.parametrize("text, event_type", [
+    ("The Kenyan ministry issued a statement saying the attack was cowardly.", "ACCUSE"),
+    ('The opposition released a letter which read: "This ruling is a disgrace."', "ACCUSE"),
+    ("The union's statement said the strikers must return to work.", "REQUEST"),
+])
+def test_a_statement_speaks_for_whoever_issued_it(code, text, event_type):
+    acts = [e for e in code(text) if e["plover_type"] == event_type]
+    assert acts and any(word in acts[0]["actor"]["text"]
+                        for word in ("ministry", "opposition", "union"))
+
+
 def test_a_neutral_quote_is_no_speech_act(code):
     events = code('"The talks will continue on Thursday in Geneva," the spokesman said.')
     assert not [e for e in events if e["plover_type"] in ("ACCUSE", "SUPPORT", "REJECT")]

@@ -231,7 +231,8 @@ def find_speech_acts(sentence: Span, lexicon: Lexicon, inside: list[bool],
             act = _blame(token, lexicon)
         elif lemma in words("stance.naming_verbs"):
             act = _naming(token, lexicon)
-        elif lemma in reporting:
+        elif lemma in reporting or (lemma in words("attribution.statement_verbs")
+                                    and _issuer(token, lexicon) is not None):
             act = _report(token, sentence, lexicon, triggers)
         else:
             act = None
@@ -256,8 +257,21 @@ def find_speech_acts(sentence: Span, lexicon: Lexicon, inside: list[bool],
 def _speaker_entity(verb: Token, lexicon: Lexicon) -> Entity | None:
     speaker = _subject(verb)
     if speaker is None or not is_actor_like(speaker, lexicon):
+        speaker = _issuer(verb, lexicon)  # "issued a statement saying ..."
+    return entity_for(speaker) if speaker is not None else None
+
+
+def _issuer(verb: Token, lexicon: Lexicon) -> Token | None:
+    """Who issued the statement that says something: "the ministry issued a statement
+    saying ...", "released a letter which read ...", "the party's statement said ..."."""
+    statement = verb.head if verb.dep_ in ("acl", "relcl") else _subject(verb)
+    if statement is None or lemma_of(statement) not in lexicon.word_set(
+            "attribution.statement_nouns"):
         return None
-    return entity_for(speaker)
+    owner = next((c for c in statement.children if c.dep_ == "poss"), None)
+    if owner is None and statement.dep_ in ("dobj", "obj") and statement.head.pos_ == "VERB":
+        owner = _subject(statement.head)
+    return owner if owner is not None and is_actor_like(owner, lexicon) else None
 
 
 def _report(verb: Token, sentence: Span, lexicon: Lexicon, triggers: dict[int, str]
@@ -279,7 +293,7 @@ def _report(verb: Token, sentence: Span, lexicon: Lexicon, triggers: dict[int, s
         return SpeechAct("REJECT", verb, speaker, None)
     if not content:
         return None
-    speaker_words = {t.i for t in _subject(verb).subtree}
+    speaker_words = {t.i for t in (_subject(verb) or _issuer(verb, lexicon)).subtree}
     if lemma_of(verb) in lexicon.word_set("stance.allegation_verbs"):
         charged = _charged_party(content, triggers, lexicon, speaker_words)
         if charged is not None:
