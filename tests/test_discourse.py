@@ -210,6 +210,14 @@ def test_a_statement_speaks_for_whoever_issued_it(code, text, event_type):
                         for word in ("ministry", "opposition", "union"))
 
 
+def test_an_obligation_describing_a_noun_is_no_demand(code):
+    demand = code("The Chilean minister said mining companies should pay more tax.")
+    assert [e for e in demand if e["plover_type"] == "REQUEST"]
+    described = code("The Chilean minister said the role that mining companies should play "
+                     "in the economy was unclear.")
+    assert not [e for e in described if e["plover_type"] == "REQUEST"]
+
+
 def test_a_neutral_quote_is_no_speech_act(code):
     events = code('"The talks will continue on Thursday in Geneva," the spokesman said.')
     assert not [e for e in events if e["plover_type"] in ("ACCUSE", "SUPPORT", "REJECT")]

@@ -92,7 +92,9 @@ def stance_of(tokens: list[Token], lexicon: Lexicon, *, speaker_words: set[int] 
             found.negative.append(token)
         elif judging and _listed(token, words("stance.positive")):
             found.positive.append(token)
-        elif token.dep_ == "aux" and lower in words("stance.obligation"):
+        elif token.dep_ == "aux" and lower in words("stance.obligation") and (
+                token.head.dep_ not in ("relcl", "acl")):
+            # not in a clause that describes a noun ("the role companies should play")
             subject = _subject(token.head)
             if subject is not None and subject.lower_ not in FIRST_PERSON and (
                     subject.i not in speaker_words):
