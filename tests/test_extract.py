@@ -47,6 +47,18 @@ def test_a_dependency_acts_as_its_controlling_state(code):
     assert event["actor"]["code"] == "DNK"
 
 
+def test_offering_to_resign_is_a_concession_and_a_tendered_resignation_a_retreat(code):
+    # the manual: an announced retreat is CONCEDE; the resignation handed in is RETREAT
+    offer = one(code("The Romanian prime minister offered his resignation on Monday."),
+                "CONCEDE")
+    assert offer["actor"]["code"] == "ROU"
+    assert one(code("The Romanian prime minister offered to resign on Monday."),
+               "CONCEDE")["actor"]["code"] == "ROU"
+    tendered = one(code("The Romanian prime minister tendered his resignation on Monday."),
+                   "RETREAT")
+    assert tendered["actor"]["code"] == "ROU"
+
+
 def test_passive_agent_is_the_actor(code):
     event = one(code("Two Malian soldiers were killed by jihadist fighters on Saturday."),
                 "ASSAULT")
