@@ -59,6 +59,12 @@ def test_offering_to_resign_is_a_concession_and_a_tendered_resignation_a_retreat
     assert tendered["actor"]["code"] == "ROU"
 
 
+def test_a_gerund_after_a_prepositional_phrase_takes_the_main_subject(code):
+    event = one(code("In addition to stepping down as mayor, the Kenyan politician announced "
+                     "he would leave the party."), "RETREAT")
+    assert event["actor"]["code"] == "KEN"
+
+
 def test_passive_agent_is_the_actor(code):
     event = one(code("Two Malian soldiers were killed by jihadist fighters on Saturday."),
                 "ASSAULT")

@@ -148,8 +148,13 @@ def subject_of(verb: Token, lexicon: Lexicon, depth: int = 0) -> Token | None:
             return subject_of(noun.head, lexicon, depth + 1)
     if depth < 4 and verb.dep_ == "pcomp" and verb.tag_ == "VBG":
         # "in addition to stepping down, X announced ...", "after meeting Y, X said":
-        # the gerund's understood subject is the main clause's
+        # the gerund's understood subject is the main clause's (up through the phrase the
+        # preposition ends: "in addition to", "as part of")
         governor = verb.head.head
+        for _ in range(3):
+            if governor.pos_ in ("VERB", "AUX") or governor.dep_ not in ("pobj", "prep"):
+                break
+            governor = governor.head
         if governor.pos_ in ("VERB", "AUX") and governor.i != verb.i:
             return subject_of(governor, lexicon, depth + 1)
     return None
