@@ -206,6 +206,8 @@ SAME_WORDS_AS_EVENTS = [
     ("Soldiers set fire to the village.", "COERCE"),
     ("Protesters clashed with police outside the parliament.", "PROTEST"),
     ("Settlers threw stones at passing cars.", "ASSAULT"),
+    ("The government retreated from its goal of privatising the railway.", "CONCEDE"),
+    ("The junta abandoned its plan to postpone the elections.", "CONCEDE"),
     ("The authorities placed the whole province under quarantine on Friday.", "COERCE"),
     ("The junta put the capital under a night-time curfew.", "COERCE"),
 ]
