@@ -122,6 +122,18 @@ def test_an_impeachment_told_without_its_doer_is_the_states(code):
     assert impeachment[0]["actor"].get("implied") is True
 
 
+def test_an_investigation_named_in_passing_is_no_act(code):
+    opened = code("Kenyan police opened an investigation into the killing in Nairobi on "
+                  "Monday.")
+    assert [e for e in opened if e["event_type"] == "ACCUSE"]
+    for text in ("According to sources close to the investigation, the suspect had "
+                 "travelled to Uganda.",
+                 "The minister was accused of meddling, and critics said he interfered with "
+                 "an inquiry into the company."):
+        assert not [e for e in code(text) if e["trigger"]["text"] in ("investigation",
+                                                                       "inquiry")]
+
+
 def test_no_setting_from_one_sentence(code):
     events = code("Chad promised to send police officers to help secure the border.")
     event = one(events, "AGREE")

@@ -88,7 +88,8 @@ def extract_events(doc: Doc, article: Article, lexicon: Lexicon | None = None) -
             if _judgement_of_naming(match.token, lexicon):
                 continue  # "found the raid justified": the finding is the act (speech.py)
             event.incidental = (_in_background(match, lexicon)
-                                or _reason_of(match, trigger_tokens))
+                                or _reason_of(match, trigger_tokens)
+                                or _process_in_passing(match, lexicon))
             charge = _charge_of(match.token, charge_triggers,
                                 lexicon.word_set("modality.charge_nouns"))
             accused = _accused(charge) if charge is not None else None
@@ -378,6 +379,18 @@ def _accused(charge: Token) -> Token | None:
         return next((c for c in charge.head.children if c.dep_ in ("nsubj", "nsubjpass")),
                     None)
     return None
+
+
+def _process_in_passing(match: TriggerMatch, lexicon: Lexicon) -> bool:
+    """A process named in passing ("sources close to the investigation", "interfered with
+    an inquiry into ...", "preferred an investigation"): an act only when a verb carries it
+    ("launched an investigation", "an inquiry was opened")."""
+    token = match.token
+    if match.pattern.pos != "NOUN" or lemma_of(token) not in lexicon.word_set(
+            "senses.process_nouns"):
+        return False
+    return not (token.dep_ in ("dobj", "obj", "nsubjpass")
+                and lemma_of(token.head) in lexicon.light_verbs)
 
 
 def _reason_of(match: TriggerMatch, trigger_tokens: set[int]) -> bool:
