@@ -164,6 +164,9 @@ OTHER_SENSES = [
      "ACCUSE"),
     ("The two candidates had a heated clash on television.", "ASSAULT", None),
     ("The government banned the export of rice to its neighbours.", "COERCE", "SANCTION"),
+    # private travel is no visit to anyone
+    ("The suspect had travelled to Uganda in May, police said.", "CONSULT", None),
+    ("Tourists travelled to Bali despite the warnings.", "CONSULT", None),
     # a deployment that ends in force is the force alone (the manual, MOBILIZE)
     ("Military units in the area were activated and returned fire on the rebels.", "MOBILIZE",
      "ASSAULT"),
