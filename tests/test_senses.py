@@ -164,6 +164,8 @@ OTHER_SENSES = [
      "ACCUSE"),
     ("The two candidates had a heated clash on television.", "ASSAULT", None),
     ("The government banned the export of rice to its neighbours.", "COERCE", "SANCTION"),
+    # calling off a search on a day is no phone call on that day
+    ("Rescuers called off the search for the missing fishermen on Saturday.", "CONSULT", None),
     # private travel is no visit to anyone
     ("The suspect had travelled to Uganda in May, police said.", "CONSULT", None),
     ("Tourists travelled to Bali despite the warnings.", "CONSULT", None),
