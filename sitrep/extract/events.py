@@ -83,6 +83,8 @@ def extract_events(doc: Doc, article: Article, lexicon: Lexicon | None = None) -
                 # "slammed the exercise", "after days of fighting", "the blockade is
                 # illegal": not a new event; "after his arrest" is one
                 continue
+            if _session_of_one_body(match, event, lexicon):
+                continue  # "the cabinet met on Tuesday": a sitting, not a meeting of parties
             if _topic_of_speech(match, verbal_triggers):
                 continue  # "called for sanctions", "filed a complaint over the attack"
             if _judgement_of_naming(match.token, lexicon):
@@ -379,6 +381,23 @@ def _accused(charge: Token) -> Token | None:
         return next((c for c in charge.head.children if c.dep_ in ("nsubj", "nsubjpass")),
                     None)
     return None
+
+
+def _session_of_one_body(match: TriggerMatch, event: Event, lexicon: Lexicon) -> bool:
+    """A body that meets or discusses on its own ("the cabinet met on Tuesday", "the
+    commission will discuss the complaints"): its sitting, no consultation between parties
+    (CONSULT is a meeting of two sides or more; "met with the unions" is one)."""
+    token = match.token
+    if match.pattern.type != "CONSULT" or match.pattern.pos != "VERB" or match.pattern.particles or (
+            lemma_of(token) not in lexicon.word_set("senses.session_verbs")):
+        return False
+    if event.recipient is not None or any(c.dep_ == "prep" and c.lower_ == "with"
+                                          for c in token.children):
+        return False
+    subject = subject_of(token, lexicon)  # "the commission is scheduled to discuss"
+    return subject is not None and subject.tag_ == "NN" and not any(
+        c.dep_ == "conj" for c in subject.children) and lemma_of(subject) in lexicon.word_set(
+            "senses.deliberative_bodies")
 
 
 def _process_in_passing(match: TriggerMatch, lexicon: Lexicon) -> bool:
