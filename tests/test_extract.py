@@ -65,6 +65,14 @@ def test_a_gerund_after_a_prepositional_phrase_takes_the_main_subject(code):
     assert event["actor"]["code"] == "KEN"
 
 
+def test_political_camps_and_critics_are_actors(code):
+    events = code("Police detained critics protesting the new law in Nairobi.")
+    assert one(events, "PROTEST")["actor"]["text"] == "critics"  # not the police
+    rejection = one(code("The ruling drew objections from conservatives opposing the reform."),
+                    "REJECT")
+    assert rejection["actor"]["text"] == "conservatives"
+
+
 def test_passive_agent_is_the_actor(code):
     event = one(code("Two Malian soldiers were killed by jihadist fighters on Saturday."),
                 "ASSAULT")
