@@ -73,6 +73,15 @@ def test_political_camps_and_critics_are_actors(code):
     assert rejection["actor"]["text"] == "conservatives"
 
 
+def test_a_reaction_that_comes_from_someone_is_theirs(code):
+    accusation = one(code("Condemnation came from the United Nations and the European Union."),
+                     "ACCUSE")
+    assert accusation["actor"]["code"] == "UNO"
+    support = one(code("Expressions of condolence have come from the Kenyan president."),
+                  "SUPPORT")
+    assert support["actor"]["code"] == "KEN"
+
+
 def test_passive_agent_is_the_actor(code):
     event = one(code("Two Malian soldiers were killed by jihadist fighters on Saturday."),
                 "ASSAULT")

@@ -602,6 +602,22 @@ def possessed_patient(noun: Token, lexicon: Lexicon) -> Token | None:
     return next((c for c in noun.children if c.dep_ == "poss"), None)
 
 
+def _source_of_reaction(noun: Token, lexicon: Lexicon) -> Token | None:
+    """Who a reaction "comes from": "condemnation came from the UN", "expressions of
+    condolence have come from X and Y", "tributes poured in from leaders"."""
+    token = noun
+    if token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.pos_ == "NOUN":
+        token = token.head.head  # "expressions of condolence"
+    verb = token.head
+    if token.dep_ != "nsubj" or lemma_of(verb) not in lexicon.word_set("actors.reaction_verbs"):
+        return None
+    for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ == "from"):
+        source = next((c for c in prep.children if c.dep_ == "pobj"), None)
+        if source is not None and is_actor_like(source, lexicon):
+            return source
+    return None
+
+
 def noun_arguments(match: TriggerMatch, lexicon: Lexicon) -> tuple[Entity | None, Entity | None]:
     noun = match.token
     event_type = match.pattern.type
@@ -648,6 +664,10 @@ def noun_arguments(match: TriggerMatch, lexicon: Lexicon) -> tuple[Entity | None
         subject = subject_of(head.head, lexicon)
         if subject is not None and is_actor_like(subject, lexicon):
             actor = entity_for(subject)
+    if actor is None:  # "condemnation came from the UN", "expressions of sympathy came from X"
+        source = _source_of_reaction(noun, lexicon)
+        if source is not None:
+            actor = entity_for(source)
     if actor is None and theme is not None:  # "the deployment of three US carrier groups"
         owner = next((t for t in phrase_tokens(theme, with_conjuncts=False)
                       if t.ent_type_ in ("GPE", "NORP") and t.i != theme.i), None)
