@@ -112,6 +112,28 @@ def test_a_state_act_told_without_its_doer_is_the_authorities(code):
     assert arrest["actor"]["span"] is None  # nothing in the text to highlight
 
 
+def test_an_impeachment_told_without_its_doer_is_the_states(code):
+    events = code(
+        "The Peruvian president was impeached in Lima on Monday, local media said. Peru has "
+        "removed two presidents this decade, analysts say. The opposition called the vote a "
+        "farce.")
+    impeachment = [e for e in events if e["trigger"]["text"] == "impeached"]
+    assert impeachment and impeachment[0]["actor"]["code"] == "PER"
+    assert impeachment[0]["actor"].get("implied") is True
+
+
+def test_an_investigation_named_in_passing_is_no_act(code):
+    opened = code("Kenyan police opened an investigation into the killing in Nairobi on "
+                  "Monday.")
+    assert [e for e in opened if e["event_type"] == "ACCUSE"]
+    for text in ("According to sources close to the investigation, the suspect had "
+                 "travelled to Uganda.",
+                 "The minister was accused of meddling, and critics said he interfered with "
+                 "an inquiry into the company."):
+        assert not [e for e in code(text) if e["trigger"]["text"] in ("investigation",
+                                                                       "inquiry")]
+
+
 def test_no_setting_from_one_sentence(code):
     events = code("Chad promised to send police officers to help secure the border.")
     event = one(events, "AGREE")
@@ -161,6 +183,51 @@ def test_sympathy_and_praise_are_support(code):
     events = code('President Ana Torres wrote: "Our thoughts and prayers are with the victims '
                   'and their families."')
     assert "Torres" in one(events, "SUPPORT")["actor"]["text"]
+
+
+@pytest.mark.parametrize("text, target", [
+    ('Ghana\'s president said, "Any attempt to divide this nation will not be tolerated."', None),
+    ('"We will hunt down those responsible," the army chief said.', "those responsible"),
+    ("The interior minister said the government would punish anyone who joined the riots.",
+     "anyone"),
+    ('The prosecutor said: "People who commit such crimes cannot hide from the law."', None),
+    ("The minister said the rebels would pay a heavy price.", "rebels"),
+])
+def test_a_warning_of_coercion_is_a_threat(code, text, target):
+    threats = [e for e in code(text) if e["plover_type"] == "THREATEN"]
+    assert threats and threats[0]["actor"]["text"].endswith(("president", "chief", "minister",
+                                                              "prosecutor"))
+    if target:
+        assert target in threats[0]["recipient"]["text"]
+
+
+@pytest.mark.parametrize("text", [
+    "He said he could not hide his disappointment with the result.",
+    "The union said it will pursue talks with the employers next month.",
+    '"We will not be punished for telling the truth," the journalists said.',
+    "The minister said the rebels had been punished in the past.",
+])
+def test_no_threat_without_a_future_coercion_of_others(code, text):
+    assert not [e for e in code(text) if e["plover_type"] == "THREATEN"]
+
+
+@pytest.mark.parametrize("text, event_type", [
+    ("The Kenyan ministry issued a statement saying the attack was cowardly.", "ACCUSE"),
+    ('The opposition released a letter which read: "This ruling is a disgrace."', "ACCUSE"),
+    ("The union's statement said the strikers must return to work.", "REQUEST"),
+])
+def test_a_statement_speaks_for_whoever_issued_it(code, text, event_type):
+    acts = [e for e in code(text) if e["plover_type"] == event_type]
+    assert acts and any(word in acts[0]["actor"]["text"]
+                        for word in ("ministry", "opposition", "union"))
+
+
+def test_an_obligation_describing_a_noun_is_no_demand(code):
+    demand = code("The Chilean minister said mining companies should pay more tax.")
+    assert [e for e in demand if e["plover_type"] == "REQUEST"]
+    described = code("The Chilean minister said the role that mining companies should play "
+                     "in the economy was unclear.")
+    assert not [e for e in described if e["plover_type"] == "REQUEST"]
 
 
 def test_a_neutral_quote_is_no_speech_act(code):
@@ -218,6 +285,10 @@ def test_a_non_restrictive_relative_clause_tells_an_act(code):
      "minister", "rebels"),
     ("The minister said the army was behind the attack.", "minister", "army"),
     ("Several senators spoke out against the new law on Tuesday.", "senators", None),
+    ("The regional court said the curfew order was incompatible with the constitution.",
+     "court", None),
+    ("The foreign minister called the tribunal's verdict a travesty.", "minister", "verdict"),
+    ("The senator said the leaflets were an incitement to hatred.", "senator", None),
 ])
 def test_speech_acts_of_accusation(code, text, speaker, target):
     accusations = [e for e in code(text) if e["plover_type"] == "ACCUSE"]
@@ -330,6 +401,14 @@ def test_what_an_accusation_or_arrest_is_for_is_claimed_and_a_conviction_stands_
     assert attacking and attacking[0]["modality"] == "claimed"
     text = "A court in Lyon convicted two men of attacking a journalist."
     assert [e["trigger"]["text"] for e in code(text)] == ["convicted"]
+
+    # so do the counts of a charge, and a charge that is no trigger of its own
+    text = ("A Kenyan man appeared in court in Mombasa on Monday, charged with two counts of "
+            "murder over a shooting at a bar.")
+    murder = [e for e in code(text) if e["trigger"]["text"] == "murder"]
+    assert murder and murder[0]["modality"] == "claimed" and "man" in murder[0]["actor"]["text"]
+    text = "A possible charge of murder against the driver carries a life sentence."
+    assert all(e["modality"] != "asserted" for e in code(text))
 
 
 def test_a_headline_act_lends_its_parties_but_is_no_event_of_its_own(code):

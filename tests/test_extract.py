@@ -36,6 +36,52 @@ def test_subject_and_object(code):
     assert event["event_date"] == "2021-06-07"
 
 
+def test_a_dependency_acts_as_its_controlling_state(code):
+    # the PLOVER manual folds dependencies into their state; the place keeps its own code
+    event = one(code("Guam's governor condemned the shipping company in Hagatna on Friday."),
+                "ACCUSE")
+    assert event["actor"]["code"] == "USA"
+    assert event["location"]["country"] == "GUM"
+    event = one(code("Greenlandic fishermen protested in Nuuk against the new quotas."),
+                "PROTEST")
+    assert event["actor"]["code"] == "DNK"
+
+
+def test_offering_to_resign_is_a_concession_and_a_tendered_resignation_a_retreat(code):
+    # the manual: an announced retreat is CONCEDE; the resignation handed in is RETREAT
+    offer = one(code("The Romanian prime minister offered his resignation on Monday."),
+                "CONCEDE")
+    assert offer["actor"]["code"] == "ROU"
+    assert one(code("The Romanian prime minister offered to resign on Monday."),
+               "CONCEDE")["actor"]["code"] == "ROU"
+    tendered = one(code("The Romanian prime minister tendered his resignation on Monday."),
+                   "RETREAT")
+    assert tendered["actor"]["code"] == "ROU"
+
+
+def test_a_gerund_after_a_prepositional_phrase_takes_the_main_subject(code):
+    event = one(code("In addition to stepping down as mayor, the Kenyan politician announced "
+                     "he would leave the party."), "RETREAT")
+    assert event["actor"]["code"] == "KEN"
+
+
+def test_political_camps_and_critics_are_actors(code):
+    events = code("Police detained critics protesting the new law in Nairobi.")
+    assert one(events, "PROTEST")["actor"]["text"] == "critics"  # not the police
+    rejection = one(code("The ruling drew objections from conservatives opposing the reform."),
+                    "REJECT")
+    assert rejection["actor"]["text"] == "conservatives"
+
+
+def test_a_reaction_that_comes_from_someone_is_theirs(code):
+    accusation = one(code("Condemnation came from the United Nations and the European Union."),
+                     "ACCUSE")
+    assert accusation["actor"]["code"] == "UNO"
+    support = one(code("Expressions of condolence have come from the Kenyan president."),
+                  "SUPPORT")
+    assert support["actor"]["code"] == "KEN"
+
+
 def test_passive_agent_is_the_actor(code):
     event = one(code("Two Malian soldiers were killed by jihadist fighters on Saturday."),
                 "ASSAULT")

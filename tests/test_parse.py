@@ -55,3 +55,13 @@ def test_every_quotation_mark_sitrep_tracks_is_a_quote_to_spacy():
 
     vocab = load_model().vocab
     assert all(vocab[mark].is_quote for mark in OPEN_QUOTES | CLOSE_QUOTES)
+
+
+def test_a_quoted_exclamation_or_question_does_not_end_the_sentence():
+    nlp = load_model()
+    for text in ('"Go home!" the crowd shouted at the minister outside parliament.',
+                 '"Why now?" she asked the governor.',
+                 'Deputies protested by chanting "resign!" and waving flags in the chamber.'):
+        assert len(list(nlp(text).sents)) == 1, text
+    # a capitalised word after them still starts one
+    assert len(list(nlp('He shouted "Stop!" The guards left the square.').sents)) == 2

@@ -492,6 +492,21 @@ def test_tables_are_complete_and_well_formed(actors: ActorDictionary) -> None:
         assert not (start and end) or start <= end, row
 
 
+def test_dependencies_are_coded_as_their_state(actors: ActorDictionary) -> None:
+    assert actors.resolve("the Bermudan premier").code == "BMU"  # the phrase's own country
+    assert [actors.state_of(c) for c in ("BMU", "PRI", "FRO", "HKG", "TWN", "PSE", "FRA")] \
+        == ["GBR", "USA", "DNK", "HKG", "TWN", "PSE", "FRA"]
+    # every controlling state is itself a state
+    states = {actors.state_of(code) for code in _country_codes()}
+    assert all(actors.state_of(s) == s and actors.country(s) for s in states)
+
+
+def _country_codes() -> list[str]:
+    return [line.split("\t")[0] for line in
+            (DATA_DIR / "countries.tsv").read_text(encoding="utf-8").splitlines()
+            if line and not line.startswith("#")][1:]
+
+
 @pytest.mark.parametrize("text, code", [
     ("the pro-Beijing camp", None),
     ("anti-American protesters", None),

@@ -177,6 +177,14 @@ def test_unknown_names_resolve_to_none(gazetteer: Gazetteer) -> None:
     assert gazetteer.resolve("") is None
 
 
+def test_a_description_is_no_place_name(gazetteer: Gazetteer) -> None:
+    # lowercase words describe a place; the name in apposition is the place
+    assert gazetteer.resolve("the capital") is None
+    assert gazetteer.resolve("the border region") is None
+    assert gazetteer.resolve("the capital, Kingston").country == "JAM"
+    assert gazetteer.resolve("the port city, Mombasa").country == "KEN"
+
+
 def test_to_location(gazetteer: Gazetteer) -> None:
     place = gazetteer.resolve("Guam")
     loc = gazetteer.to_location("Guam", place, 10, 14)

@@ -164,6 +164,15 @@ OTHER_SENSES = [
      "ACCUSE"),
     ("The two candidates had a heated clash on television.", "ASSAULT", None),
     ("The government banned the export of rice to its neighbours.", "COERCE", "SANCTION"),
+    # a body sitting on its own is no meeting between parties
+    ("The cabinet met on Tuesday to discuss the budget.", "CONSULT", None),
+    ("The election commission is scheduled to discuss the complaints on Monday.", "CONSULT",
+     None),
+    # calling off a search on a day is no phone call on that day
+    ("Rescuers called off the search for the missing fishermen on Saturday.", "CONSULT", None),
+    # private travel is no visit to anyone
+    ("The suspect had travelled to Uganda in May, police said.", "CONSULT", None),
+    ("Tourists travelled to Bali despite the warnings.", "CONSULT", None),
     # a deployment that ends in force is the force alone (the manual, MOBILIZE)
     ("Military units in the area were activated and returned fire on the rebels.", "MOBILIZE",
      "ASSAULT"),
@@ -206,6 +215,12 @@ SAME_WORDS_AS_EVENTS = [
     ("Soldiers set fire to the village.", "COERCE"),
     ("Protesters clashed with police outside the parliament.", "PROTEST"),
     ("Settlers threw stones at passing cars.", "ASSAULT"),
+    ("The cabinet met with union leaders on Tuesday.", "CONSULT"),
+    ("The Kenyan and Ugandan presidents met in Kampala on Tuesday.", "CONSULT"),
+    ("The government retreated from its goal of privatising the railway.", "CONCEDE"),
+    ("The junta abandoned its plan to postpone the elections.", "CONCEDE"),
+    ("The authorities placed the whole province under quarantine on Friday.", "COERCE"),
+    ("The junta put the capital under a night-time curfew.", "COERCE"),
 ]
 
 

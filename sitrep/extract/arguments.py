@@ -154,8 +154,13 @@ def subject_of(verb: Token, lexicon: Lexicon, depth: int = 0) -> Token | None:
             return subject_of(noun.head, lexicon, depth + 1)
     if depth < 4 and verb.dep_ == "pcomp" and verb.tag_ == "VBG":
         # "in addition to stepping down, X announced ...", "after meeting Y, X said":
-        # the gerund's understood subject is the main clause's
+        # the gerund's understood subject is the main clause's (up through the phrase the
+        # preposition ends: "in addition to", "as part of")
         governor = verb.head.head
+        for _ in range(3):
+            if governor.pos_ in ("VERB", "AUX") or governor.dep_ not in ("pobj", "prep"):
+                break
+            governor = governor.head
         if governor.pos_ in ("VERB", "AUX") and governor.i != verb.i:
             return subject_of(governor, lexicon, depth + 1)
     return None
@@ -603,6 +608,22 @@ def possessed_patient(noun: Token, lexicon: Lexicon) -> Token | None:
     return next((c for c in noun.children if c.dep_ == "poss"), None)
 
 
+def _source_of_reaction(noun: Token, lexicon: Lexicon) -> Token | None:
+    """Who a reaction "comes from": "condemnation came from the UN", "expressions of
+    condolence have come from X and Y", "tributes poured in from leaders"."""
+    token = noun
+    if token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.pos_ == "NOUN":
+        token = token.head.head  # "expressions of condolence"
+    verb = token.head
+    if token.dep_ != "nsubj" or lemma_of(verb) not in lexicon.word_set("actors.reaction_verbs"):
+        return None
+    for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ == "from"):
+        source = next((c for c in prep.children if c.dep_ == "pobj"), None)
+        if source is not None and is_actor_like(source, lexicon):
+            return source
+    return None
+
+
 def noun_arguments(match: TriggerMatch, lexicon: Lexicon) -> tuple[Entity | None, Entity | None]:
     noun = match.token
     event_type = match.pattern.type
@@ -651,6 +672,10 @@ def noun_arguments(match: TriggerMatch, lexicon: Lexicon) -> tuple[Entity | None
         subject = subject_of(head.head, lexicon)
         if subject is not None and is_actor_like(subject, lexicon):
             actor = entity_for(subject)
+    if actor is None:  # "condemnation came from the UN", "expressions of sympathy came from X"
+        source = _source_of_reaction(noun, lexicon)
+        if source is not None:
+            actor = entity_for(source)
     if actor is None and theme is not None:  # "the deployment of three US carrier groups"
         owner = next((t for t in phrase_tokens(theme, with_conjuncts=False)
                       if t.ent_type_ in ("GPE", "NORP") and t.i != theme.i), None)

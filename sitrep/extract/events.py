@@ -88,21 +88,27 @@ def extract_events(doc: Doc, article: Article, lexicon: Lexicon | None = None) -
                 # "slammed the exercise", "after days of fighting", "the blockade is
                 # illegal": not a new event; "after his arrest" is one
                 continue
+            if _session_of_one_body(match, event, lexicon):
+                continue  # "the cabinet met on Tuesday": a sitting, not a meeting of parties
             if _topic_of_speech(match, verbal_triggers):
                 continue  # "called for sanctions", "filed a complaint over the attack"
             if _judgement_of_naming(match.token, lexicon):
                 continue  # "found the raid justified": the finding is the act (speech.py)
             event.incidental = (_in_background(match, lexicon)
-                                or _reason_of(match, trigger_tokens))
-            charge = _charge_of(match.token, charge_triggers)
+                                or _reason_of(match, trigger_tokens)
+                                or _process_in_passing(match, lexicon))
+            charge = _charge_of(match.token, charge_triggers,
+                                lexicon.word_set("modality.charge_nouns"))
             accused = _accused(charge) if charge is not None else None
+            # a charge noun that is no trigger itself ("two counts of murder") only alleges
+            alleged = charge is not None and charge_triggers.get(
+                charge.i, "ACCUSE") in lexicon.word_set("modality.alleging_charge_types")
             if accused is not None:
                 # "accused London of spreading lies": London's act, told as what the charge
                 # is about: an allegation (the accuser's claim), or, for a conviction, in
                 # passing
                 event.actor = entity_for(accused)
-                event.incidental = charge_triggers[charge.i] not in lexicon.word_set(
-                    "modality.alleging_charge_types")
+                event.incidental = not alleged
             attribution = (Attribution(None, None) if match.pattern is DEMAND
                            else find_source(match.token, lexicon))
             if attribution.source is not None:
@@ -116,9 +122,9 @@ def extract_events(doc: Doc, article: Article, lexicon: Lexicon | None = None) -
                               else modality_of(match.token, lexicon, claim_verb=attribution.verb))
             if quoted and event.modality == "asserted" and not _speakers_own(event, lexicon):
                 event.modality = "claimed"  # a quotation's account of others: the speaker's
-            if accused is not None and not event.incidental and event.modality == "asserted":
+            if alleged and event.modality == "asserted":
                 event.modality = "claimed"  # what X is accused of: the accuser's claim
-                if event.attributed_to is None:
+                if event.attributed_to is None and charge.i in charge_triggers:
                     accuser = subject_of(charge, lexicon)
                     event.attributed_to = entity_for(accuser) if accuser is not None else None
             event.plover_type = lexicon.plover_type(
@@ -420,15 +426,20 @@ def _in_background(match: TriggerMatch, lexicon: Lexicon) -> bool:
 REASON_PREPOSITIONS = {"for", "with", "of", "over", "about"}
 
 
-def _charge_of(token: Token, charge_triggers: dict[int, str]) -> Token | None:
+def _charge_of(token: Token, charge_triggers: dict[int, str],
+               charge_nouns: frozenset[str] = frozenset()) -> Token | None:
     """The charge, conviction or arrest an act is what it is for ("accused London of
-    spreading lies", "X was convicted of murder", "arrested on suspicion of assaulting")."""
+    spreading lies", "X was convicted of murder", "arrested on suspicion of assaulting"),
+    or a noun of charging that is no trigger ("charged with two counts of murder")."""
     clause = token
     for _ in range(5):
         if clause.dep_ in ("pcomp", "pobj") and clause.head.dep_ == "prep" and (
                 clause.head.lower_ in REASON_PREPOSITIONS | {"on"}):
             charge = clause.head.head
             if charge.i in charge_triggers:
+                return charge
+            if lemma_of(charge) in charge_nouns and not _leads_to_trigger(charge,
+                                                                           charge_triggers):
                 return charge
             if charge.pos_ not in ("NOUN", "PROPN"):
                 return None
@@ -440,9 +451,54 @@ def _charge_of(token: Token, charge_triggers: dict[int, str]) -> Token | None:
     return None
 
 
+def _leads_to_trigger(noun: Token, charge_triggers: dict[int, str]) -> bool:
+    """Whether a charge noun hangs on a charge trigger by a preposition ("charged with two
+    counts of ...": the trigger is the charge)."""
+    prep = noun.head
+    return noun.dep_ == "pobj" and prep.dep_ == "prep" and prep.head.i in charge_triggers
+
+
 def _accused(charge: Token) -> Token | None:
-    """Whom a charge targets: its object, or its passive subject."""
-    return next((c for c in charge.children if c.dep_ in ("dobj", "obj", "nsubjpass")), None)
+    """Whom a charge targets: its object, or its passive subject; for a participle, whom
+    it describes ("a man, charged with murder", "appeared in court, charged with ...")."""
+    found = next((c for c in charge.children if c.dep_ in ("dobj", "obj", "nsubjpass")), None)
+    if found is not None or charge.tag_ != "VBN":
+        return found
+    if charge.dep_ == "acl":
+        return charge.head
+    if charge.dep_ == "advcl":
+        return next((c for c in charge.head.children if c.dep_ in ("nsubj", "nsubjpass")),
+                    None)
+    return None
+
+
+def _session_of_one_body(match: TriggerMatch, event: Event, lexicon: Lexicon) -> bool:
+    """A body that meets or discusses on its own ("the cabinet met on Tuesday", "the
+    commission will discuss the complaints"): its sitting, no consultation between parties
+    (CONSULT is a meeting of two sides or more; "met with the unions" is one)."""
+    token = match.token
+    if match.pattern.type != "CONSULT" or match.pattern.pos != "VERB" or match.pattern.particles or (
+            lemma_of(token) not in lexicon.word_set("senses.session_verbs")):
+        return False
+    if event.recipient is not None or any(c.dep_ == "prep" and c.lower_ == "with"
+                                          for c in token.children):
+        return False
+    subject = subject_of(token, lexicon)  # "the commission is scheduled to discuss"
+    return subject is not None and subject.tag_ == "NN" and not any(
+        c.dep_ == "conj" for c in subject.children) and lemma_of(subject) in lexicon.word_set(
+            "senses.deliberative_bodies")
+
+
+def _process_in_passing(match: TriggerMatch, lexicon: Lexicon) -> bool:
+    """A process named in passing ("sources close to the investigation", "interfered with
+    an inquiry into ...", "preferred an investigation"): an act only when a verb carries it
+    ("launched an investigation", "an inquiry was opened")."""
+    token = match.token
+    if match.pattern.pos != "NOUN" or lemma_of(token) not in lexicon.word_set(
+            "senses.process_nouns"):
+        return False
+    return not (token.dep_ in ("dobj", "obj", "nsubjpass")
+                and lemma_of(token.head) in lexicon.light_verbs)
 
 
 def _reason_of(match: TriggerMatch, trigger_tokens: set[int]) -> bool:

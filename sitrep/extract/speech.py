@@ -4,7 +4,8 @@
 trigger, yet it is Becerra's criticism of Trump: an ACCUSE by the speaker. The stance words
 of `stance.toml` type a statement (see that file): a negative judgement of someone is ACCUSE,
 praise, thanks or sympathy SUPPORT, what someone else must do REQUEST, a refusal or denial
-REJECT. Three kinds of statement are read:
+REJECT, a warning of coercion to come ("will not be tolerated", "will punish those
+responsible") THREATEN. Three kinds of statement are read:
 
 - a reporting verb's content ("X said [that] ...", "'...,' X said"), or a quotation carried
   on from the last speaker;
@@ -30,7 +31,7 @@ from sitrep.extract.lexicon import Lexicon
 from sitrep.extract.triggers import lemma_of
 from sitrep.records import Entity
 
-SPEECH_TYPES = ("ACCUSE", "SUPPORT", "REQUEST", "REJECT")
+SPEECH_TYPES = ("ACCUSE", "SUPPORT", "REQUEST", "REJECT", "THREATEN")
 FIRST_PERSON = {"i", "we", "me", "us", "my", "our"}
 CONTENT_DEPS = {"ccomp", "parataxis", "xcomp", "advcl", "conj", "dep"}
 # Prepositions that name whom sympathy or solidarity is for ("pray for X", "with you").
@@ -51,12 +52,15 @@ class _Stance:
     positive: list[Token]
     obligation: list[Token]
     denial: list[Token]
+    threat: list[Token]
 
     def type(self) -> tuple[str, list[Token]] | None:
         if self.denial and not self.obligation:
             return "REJECT", self.denial
         if self.obligation:
             return "REQUEST", self.obligation
+        if self.threat:
+            return "THREATEN", self.threat
         if len(self.negative) > len(self.positive):
             return "ACCUSE", self.negative
         if self.positive and len(self.positive) > len(self.negative):
@@ -69,13 +73,16 @@ def stance_of(tokens: list[Token], lexicon: Lexicon, *, speaker_words: set[int] 
     """The stance words among `tokens`, each not negated; obligations only where someone other
     than the speaker ("we must") is to act."""
     words = lexicon.word_set
-    found = _Stance([], [], [], [])
+    found = _Stance([], [], [], [], [])
     cues = lexicon.word_union("stance.negative", "stance.positive", "stance.obligation",
-                              "stance.denial")
+                              "stance.denial", "stance.threat", "stance.threat_denied")
     for token in tokens:
         lemma, lower = lemma_of(token), token.lower_
         if lemma not in cues and lower not in cues and not _phrase_at(token, cues):
             continue  # most words are no stance word: skip the parse checks
+        if _threatens(token, lexicon, speaker_words):
+            found.threat.append(token)
+            continue
         if _negated(token):
             if lemma in words("stance.positive") and token.pos_ == "ADJ":
                 found.negative.append(token)  # "not acceptable", "not legitimate"
@@ -85,7 +92,9 @@ def stance_of(tokens: list[Token], lexicon: Lexicon, *, speaker_words: set[int] 
             found.negative.append(token)
         elif judging and _listed(token, words("stance.positive")):
             found.positive.append(token)
-        elif token.dep_ == "aux" and lower in words("stance.obligation"):
+        elif token.dep_ == "aux" and lower in words("stance.obligation") and (
+                token.head.dep_ not in ("relcl", "acl")):
+            # not in a clause that describes a noun ("the role companies should play")
             subject = _subject(token.head)
             if subject is not None and subject.lower_ not in FIRST_PERSON and (
                     subject.i not in speaker_words):
@@ -171,6 +180,51 @@ def _negated(token: Token) -> bool:
     return False
 
 
+def _threatens(token: Token, lexicon: Lexicon, speaker_words: set[int]) -> bool:
+    """A word of threat in a clause about the future ("will punish those responsible",
+    "would face consequences"), or one of tolerance or escape denied ("will not be
+    tolerated", "cannot hide"); not a threat against the speaker ("we will be punished")."""
+    words = lexicon.word_set
+    verb = _clause_verb(token)
+    if verb is None:
+        return False
+    auxiliaries = {c.lower_ for c in verb.children if c.dep_ == "aux"}
+    target = next((c for c in verb.children if c.dep_ in ("dobj", "obj", "nsubjpass")), None)
+    if lemma_of(token) in words("stance.threat_denied") or token.lower_ in words(
+            "stance.threat_denied"):
+        # "cannot hide from the law", not "could not hide his anger": no object of its own
+        subject = _subject(verb)
+        if not _negated(token) or not auxiliaries & lexicon.word_union(
+                "stance.threat_auxiliaries", "stance.ability_auxiliaries"):
+            return False
+        if lemma_of(token) == "tolerate":
+            return True  # "we will not tolerate ...", "... will not be tolerated"
+        # the one who cannot hide is threatened, not the speaker ("he could not hide his
+        # anger"), and hides from someone, not something
+        return (target is None or token.pos_ != "VERB") and (
+            subject is None or subject.lower_ not in FIRST_PERSON | {"he", "she"})
+    if lemma_of(token) not in words("stance.threat") or _negated(token) or not (
+            auxiliaries & words("stance.threat_auxiliaries")):
+        return False
+    if target is not None and (target.lower_ in FIRST_PERSON or target.i in speaker_words):
+        return False
+    if token.pos_ != "VERB":
+        return True  # "will pay a heavy price", "would face consequences"
+    # a verb of coercion is a threat when done to a party: "will hunt down those responsible"
+    return target is None or target.pos_ == "PRON" or is_actor_like(target, lexicon)
+
+
+def _clause_verb(token: Token) -> Token | None:
+    """The verb of the clause a word stands in: itself, or the verb its phrase hangs on."""
+    for _ in range(4):
+        if token.pos_ in ("VERB", "AUX"):
+            return token
+        if token.head.i == token.i:
+            return None
+        token = token.head
+    return None
+
+
 def _subject(verb: Token) -> Token | None:
     return next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
 
@@ -194,7 +248,8 @@ def find_speech_acts(sentence: Span, lexicon: Lexicon, inside: list[bool],
             act = _blame(token, lexicon)
         elif lemma in words("stance.naming_verbs"):
             act = _naming(token, lexicon)
-        elif lemma in reporting:
+        elif lemma in reporting or (lemma in words("attribution.statement_verbs")
+                                    and _issuer(token, lexicon) is not None):
             act = _report(token, sentence, lexicon, triggers)
         else:
             act = None
@@ -219,8 +274,21 @@ def find_speech_acts(sentence: Span, lexicon: Lexicon, inside: list[bool],
 def _speaker_entity(verb: Token, lexicon: Lexicon) -> Entity | None:
     speaker = _subject(verb)
     if speaker is None or not is_actor_like(speaker, lexicon):
+        speaker = _issuer(verb, lexicon)  # "issued a statement saying ..."
+    return entity_for(speaker) if speaker is not None else None
+
+
+def _issuer(verb: Token, lexicon: Lexicon) -> Token | None:
+    """Who issued the statement that says something: "the ministry issued a statement
+    saying ...", "released a letter which read ...", "the party's statement said ..."."""
+    statement = verb.head if verb.dep_ in ("acl", "relcl") else _subject(verb)
+    if statement is None or lemma_of(statement) not in lexicon.word_set(
+            "attribution.statement_nouns"):
         return None
-    return entity_for(speaker)
+    owner = next((c for c in statement.children if c.dep_ == "poss"), None)
+    if owner is None and statement.dep_ in ("dobj", "obj") and statement.head.pos_ == "VERB":
+        owner = _subject(statement.head)
+    return owner if owner is not None and is_actor_like(owner, lexicon) else None
 
 
 def _report(verb: Token, sentence: Span, lexicon: Lexicon, triggers: dict[int, str]
@@ -242,7 +310,7 @@ def _report(verb: Token, sentence: Span, lexicon: Lexicon, triggers: dict[int, s
         return SpeechAct("REJECT", verb, speaker, None)
     if not content:
         return None
-    speaker_words = {t.i for t in _subject(verb).subtree}
+    speaker_words = {t.i for t in (_subject(verb) or _issuer(verb, lexicon)).subtree}
     if lemma_of(verb) in lexicon.word_set("stance.allegation_verbs"):
         charged = _charged_party(content, triggers, lexicon, speaker_words)
         if charged is not None:
@@ -382,6 +450,10 @@ def _judged(cue: Token, kind: str, lexicon: Lexicon, speaker_words: set[int] = f
             ) -> Entity | None:
     """Whom a statement's judgement is about: for sympathy and thanks, whom it is for or
     with; otherwise the subject of the clause that judges, if it is a party."""
+    if kind == "THREATEN" and cue.pos_ == "VERB":
+        target = next((c for c in cue.children if c.dep_ in ("dobj", "obj", "nsubjpass")), None)
+        if target is not None and (target.pos_ == "PRON" or is_actor_like(target, lexicon)):
+            return entity_for(target)
     if kind == "SUPPORT":
         for token in (cue, cue.head):
             for prep in token.children:

@@ -200,6 +200,7 @@ class ActorDictionary:
     def __init__(self) -> None:
         self._root = _Node()
         self._countries: dict[str, CountryInfo] = {}
+        self._states: dict[str, str] = {}  # dependency -> controlling state
         self._roles: dict[str, list[_Role]] = {}
         self._sector_order: list[str] = []
 
@@ -264,6 +265,8 @@ class ActorDictionary:
                 lon=_float(row.get("lon", "")), capital=capitals[0] if capitals else None,
                 capital_lat=_float(row.get("capital_lat", "")),
                 capital_lon=_float(row.get("capital_lon", "")))
+            if row.get("state"):
+                self._states[code] = row["state"]
             fields = {"name": name, "codes": (code,)}
             for pattern in [name, *_variants(row.get("aliases", ""))]:
                 self._insert(pattern, fields, Kind.COUNTRY, source)
@@ -499,6 +502,11 @@ class ActorDictionary:
 
     def country(self, code: str) -> CountryInfo | None:
         return self._countries.get(code)
+
+    def state_of(self, code: str) -> str:
+        """The code a party of this country is coded with: a dependency's controlling
+        state (Puerto Rico -> USA, the PLOVER manual's "Country names"), else the code."""
+        return self._states.get(code, code)
 
     def sector_of(self, text: str) -> str | None:
         """The sector that keywords alone give a phrase ("protesters" -> CVL)."""

@@ -171,7 +171,20 @@ def resolve_events(events: list[Event], doc: Doc, article: Article,
     for event, location in zip(events, located):
         if location is not None:
             event.location = location
+        for party in (event.actor, event.recipient, event.attributed_to):
+            _code_as_state(party, actors)
     return events
+
+
+def _code_as_state(party: Entity | None, actors: ActorDictionary) -> None:
+    """Code the parties of a dependency as its controlling state ("Puerto Rico's governor"
+    is USA); their places keep the territory's own code."""
+    if party is None:
+        return
+    if party.code:
+        party.code = actors.state_of(party.code)
+    for member in party.members:
+        _code_as_state(member, actors)
 
 
 def _attach_headline(told: Event, events: list[Event], actors: ActorDictionary, when) -> None:

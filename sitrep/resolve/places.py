@@ -490,6 +490,8 @@ class Gazetteer:
         country > capital > region > city > division), an own name over an alternate,
         population."""
         head, _, tail = name.partition(",")
+        if tail.strip() and _is_description(head):  # "the capital, San Juan": the name follows
+            return self.resolve(tail.strip(), context_countries=context_countries, near=near)
         tail_places = list(self._candidates_for(tail.strip())[0]) if tail.strip() else []
         narrow_by = tail_places[0] if tail_places else None
         head = head.strip()
@@ -603,6 +605,8 @@ class Gazetteer:
         descriptor ("the southern South Korean island of Jeju"), else the last name in it.
         `hinted`: the text narrows it ("X, Y"), so that a month or compass word may be one."""
         stripped = re.sub(r"^(?:the|The)\s+", "", phrase)
+        if _is_description(stripped):  # "the capital" is no place called Capital
+            return [], None
         key = name_key(stripped)
         if key in _NEVER_ALONE and not hinted:
             return [], None
@@ -629,6 +633,12 @@ class Gazetteer:
         return Location(text=text, name=place.name, country=place.country, lat=place.lat,
                         lon=place.lon, precision=Location.precision_of(place.kind),
                         start=start, end=end)
+
+
+def _is_description(phrase: str) -> bool:
+    """Words without a capital letter describe a place ("the capital", "the border town");
+    they do not name one."""
+    return not any(ch.isupper() for ch in phrase)
 
 
 def _entry_order(e: _Entry) -> tuple:
