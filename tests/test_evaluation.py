@@ -688,3 +688,27 @@ def test_cli_every_event_scores_what_the_record_does_not_report_as_acts(tmp_path
     assert everything > acts  # the hypothetical curfew is scored only with --every-event
     usage = runner.invoke(main, ["eval", str(_write_gold(tmp_path)), "--every-event"])
     assert usage.exit_code == 2 and "document gold only" in usage.output
+
+
+def test_an_article_the_pipeline_cannot_code_is_named_not_silently_scored_empty(tmp_path):
+    from sitrep.cli import main
+
+    articles = [{"id": "ok1", "title": "Talks", "published": "2023-05-08",
+                 "text": "Kenyan police arrested twelve protesters in Nairobi on Monday."},
+                # a lone surrogate in the title: the parser fails on this article alone
+                {"id": "bad1", "title": "Broken \ud800 title", "published": "2023-05-08",
+                 "text": "Ugandan police detained four reporters in Kampala on Monday."}]
+    gold = [{"id": f"{a['id']}-01", "article_id": a["id"], "event_type": "COERCE",
+             "accepted_types": ["COERCE"], "actor": None, "recipient": None, "date": None,
+             "confidence": "high", "sentence": a["text"]} for a in articles]
+    (tmp_path / "articles.jsonl").write_text(
+        "".join(json.dumps(a) + "\n" for a in articles), encoding="utf-8")
+    (tmp_path / "gold.jsonl").write_text(
+        "".join(json.dumps(g) + "\n" for g in gold), encoding="utf-8")
+    report = tmp_path / "r.json"
+    result = CliRunner().invoke(main, ["eval", str(tmp_path), "--report", str(report)])
+    assert result.exit_code == 0, result.output
+    assert "1 article(s) could not be coded and count as finding nothing" in result.output
+    assert "  bad1: " in result.output and "ok1:" not in result.output
+    failed = json.loads(report.read_text(encoding="utf-8"))["failed"]
+    assert len(failed) == 1 and failed[0].startswith("bad1: ")

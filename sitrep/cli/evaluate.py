@@ -121,6 +121,11 @@ def eval_command(gold, report_path, selection, baseline, limit, every_event, mod
     except SelectionError as error:
         raise click.BadParameter(str(error), param_hint="--select") from None
     print_summary(evaluation, stdout_console())
+    if evaluation.failed:
+        err.print(f"warning: {len(evaluation.failed)} article(s) could not be coded and count "
+                  "as finding nothing:", soft_wrap=True, markup=False)
+        for line in evaluation.failed:
+            err.print(f"  {line}", soft_wrap=True, markup=False)
     if report_path:
         write_report(evaluation, report_path)
         err.print(f"report written to {report_path}", soft_wrap=True, markup=False)

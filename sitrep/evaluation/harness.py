@@ -23,7 +23,7 @@ from sitrep.evaluation.score import Prediction, Scores, score
 from sitrep.evaluation.select import Selection
 from sitrep.evaluation.toponyms import ToponymScores, load_toponym_gold, score_article
 from sitrep.parse import parse_articles
-from sitrep.pipeline import Components, pipeline, pipeline_with_parses
+from sitrep.pipeline import Components, ProcessedArticle, pipeline, pipeline_with_parses
 from sitrep.records import Article, Event
 from sitrep.resolve.article_places import resolve_spans
 from sitrep.resolve.events import article_countries
@@ -35,6 +35,7 @@ class Evaluation:
     scores: Scores
     baselines: dict[str, Scores] = field(default_factory=dict)  # name -> scores
     selection: str | None = None  # the --select expression, if any
+    failed: list[str] = field(default_factory=list)  # articles the pipeline could not code
 
 
 @dataclass
@@ -42,6 +43,7 @@ class DocumentEvaluation:
     gold_path: str  # the folder, or "articles file + gold file"
     scores: DocumentScores
     selection: str | None = None
+    failed: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -49,11 +51,14 @@ class ToponymEvaluation:
     gold_path: str
     scores: ToponymScores
     selection: str | None = None
+    failed: list[str] = field(default_factory=list)
 
 
-def predict(records: Sequence[GoldRecord], components: Components | None = None) -> list[list[Prediction]]:
+def predict(records: Sequence[GoldRecord], components: Components | None = None,
+            failed: list[str] | None = None) -> list[list[Prediction]]:
     """Predicted events per record. A `text` record is an article of its own; records
-    pointing into the same file share one article, coded once."""
+    pointing into the same file share one article, coded once. Articles the pipeline could
+    not code are added to `failed` (see `failure`)."""
     articles: dict[str, Article] = {}
     for record in records:
         articles.setdefault(record.article_key, Article(
@@ -62,9 +67,18 @@ def predict(records: Sequence[GoldRecord], components: Components | None = None)
     events: dict[str, list[Event]] = {}
     for processed in pipeline(articles.values(), components):
         events[processed.article.source] = processed.events
+        if failed is not None and processed.problem:
+            failed.append(failure(processed))
     return [[Prediction.from_event(e) for e in events.get(r.article_key, [])
              if _told_in(e, r.sentence_start, r.sentence_end)]
             for r in records]
+
+
+def failure(processed: ProcessedArticle) -> str:
+    """"<article>: <what went wrong>" for an article the pipeline could not code: it counts
+    as finding nothing, which the scores alone would not tell."""
+    assert processed.problem is not None
+    return f"{processed.article.source or processed.article.id}: {processed.problem.message}"
 
 
 def _told_in(event: Event, start: int, end: int) -> bool:
@@ -81,8 +95,9 @@ def evaluate(gold_path: str | Path, components: Components | None = None, *,
     if select is not None:
         records = select.apply(records, lambda r: r.id, "record")
     records = records[:limit]
-    evaluation = Evaluation(str(gold_path), score(records, predict(records, components)),
-                            selection=select.expression if select else None)
+    failed: list[str] = []
+    evaluation = Evaluation(str(gold_path), score(records, predict(records, components, failed)),
+                            selection=select.expression if select else None, failed=failed)
     if with_baselines:
         evaluation.baselines = {
             "majority class": score(records, majority_predictions(records)),
@@ -102,12 +117,13 @@ def evaluate_documents(paths: Sequence[str | Path], components: Components | Non
     if select is not None:
         gold = select.apply(gold, lambda a: a.id, "article")
     gold = gold[:limit]
-    predicted = [[PredictedEvent.from_event(e) for e in processed.events
-                  if every_event or reports_act(e)]
-                 for processed in pipeline([g.article for g in gold], components)]
+    processed = list(pipeline([g.article for g in gold], components))
+    predicted = [[PredictedEvent.from_event(e) for e in p.events if every_event or reports_act(e)]
+                 for p in processed]
     where = str(paths[0]) if len(paths) == 1 else " + ".join(map(str, gold_files(paths)))
     return DocumentEvaluation(where, score_documents(gold, predicted),
-                              selection=select.expression if select else None)
+                              selection=select.expression if select else None,
+                              failed=[failure(p) for p in processed if p.problem])
 
 
 def evaluate_toponyms(path: str | Path, components: Components | None = None, *,
@@ -124,10 +140,12 @@ def evaluate_toponyms(path: str | Path, components: Components | None = None, *,
     gold = gold[:limit]
     components = components or Components.load()
     articles = [g.article for g in gold]
-    results = []
+    results, failed = [], []
     # the gold spans are resolved on the parse the pipeline made of the same text
     for g, (processed, doc) in zip(gold, pipeline_with_parses(articles, components),
                                    strict=True):
+        if processed.problem:
+            failed.append(failure(processed))
         if doc is None:  # the pipeline could not parse it: let the error show here
             [(doc, _)] = parse_articles(components.nlp, [g.article], batch_size=1)
         context = article_countries(components.actors.find_countries(g.text))
@@ -138,4 +156,4 @@ def evaluate_toponyms(path: str | Path, components: Components | None = None, *,
         if on_progress:
             on_progress(len(results), len(gold))
     return ToponymEvaluation(str(path), ToponymScores(results),
-                             selection=select.expression if select else None)
+                             selection=select.expression if select else None, failed=failed)

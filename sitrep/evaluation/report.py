@@ -95,14 +95,16 @@ def write_report(evaluation: AnyEvaluation, path: str | Path) -> None:
         ToponymEvaluation: (toponym_json, markdown_toponym_report, html_toponym_report),
     }[type(evaluation)]
     if suffix == ".json":
-        text = json.dumps(json_record(evaluation), ensure_ascii=False, indent=1)
+        record = {**json_record(evaluation), "failed": evaluation.failed}
+        text = json.dumps(record, ensure_ascii=False, indent=1)
     elif suffix == ".md":
         text = markdown(evaluation)
     elif suffix in (".html", ".htm"):
         text = html(evaluation)
     else:
         raise ValueError(f"report must end in one of {', '.join(REPORT_SUFFIXES)}: {path}")
-    path.write_text(text, encoding="utf-8")
+    # gold may carry what UTF-8 cannot (a lone surrogate in a title): written escaped
+    path.write_text(text, encoding="utf-8", errors="backslashreplace")
 
 
 def _json_record(evaluation: Evaluation) -> dict:
