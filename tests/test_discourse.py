@@ -366,3 +366,29 @@ def test_a_short_name_takes_the_code_of_the_full_name_given_before(code):
     rejection = one(events, "REJECT")
     assert rejection["actor"]["text"] == "The Federal Senate"
     assert rejection["actor"]["code"] == "BRA"
+
+
+def test_an_act_that_dates_or_describes_another_is_told_in_passing(code):
+    # a clause placing an act before or after the main one dates the main act
+    types = {e["plover_type"] for e in code(
+        "The charity halted food deliveries in the valley after one of its trucks was "
+        "ambushed.", published=None)}
+    assert types == {"SANCTION"}
+    types = {e["plover_type"] for e in code(
+        "The mayor refused to sign the budget until the council was dissolved.",
+        published=None)}
+    assert "REJECT" in types and "COERCE" not in types
+    # with no other act told, the clause's act is the news
+    types = {e["plover_type"] for e in code(
+        "The change came after the governor pardoned forty inmates.", published=None)}
+    assert types == {"CONCEDE"}
+    # acts at the same time are news alike
+    types = {e["plover_type"] for e in code(
+        "While condemning the raid, the minister praised the rescue workers.",
+        published=None)}
+    assert {"ACCUSE", "SUPPORT"} <= types
+    # a participle saying which party is meant tells an earlier act in passing
+    types = {e["plover_type"] for e in code(
+        "The union demanded the release of a reporter detained for his articles.",
+        published=None)}
+    assert types == {"REQUEST"}

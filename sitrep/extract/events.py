@@ -93,7 +93,9 @@ def extract_events(doc: Doc, article: Article, lexicon: Lexicon | None = None) -
             if _judgement_of_naming(match.token, lexicon):
                 continue  # "found the raid justified": the finding is the act (speech.py)
             event.incidental = (_in_background(match, lexicon)
-                                or _reason_of(match, trigger_tokens))
+                                or _reason_of(match, trigger_tokens)
+                                or _describes_a_party(match)
+                                or _dates_another_act(match.token, trigger_tokens, lexicon))
             charge = _charge_of(match.token, charge_triggers)
             accused = _accused(charge) if charge is not None else None
             if accused is not None:
@@ -415,6 +417,36 @@ def _in_background(match: TriggerMatch, lexicon: Lexicon) -> bool:
             return True
         token = token.head
     return False
+
+
+def _describes_a_party(match: TriggerMatch) -> bool:
+    """A bare past participle describing a noun says who or what is meant ("the release of a
+    lawyer *jailed* for his letters", "the family of a civilian *killed* in the raid"): an
+    earlier act told in passing. Not when the sentence has no verb at its root: there the
+    "participle" is the misparsed main verb ("Doctors from two aid groups *donated* ...")."""
+    token = match.token
+    return (match.pattern.pos == "VERB" and token.tag_ == "VBN" and token.dep_ == "acl"
+            and token.head.dep_ != "ROOT" and token.sent.root.pos_ in ("VERB", "AUX")
+            and not any(c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass", "mark")
+                        for c in token.children))
+
+
+def _dates_another_act(token: Token, trigger_tokens: set[int], lexicon: Lexicon) -> bool:
+    """An act in a clause that places another act before or after it (`senses.
+    sequence_conjunctions`: "suspended aid *after* a convoy was attacked", "withheld the
+    payment *until* the goods were delivered") is told to date that act, which is the news.
+    Not when no act is told outside the clause ("The move came after the army freed 100
+    prisoners"), and not a clause of acts at the same time ("while", "as"): those are news
+    alike."""
+    clause = token
+    while clause.pos_ not in ("VERB", "AUX") and clause.head.i != clause.i:
+        clause = clause.head
+    if clause.dep_ != "advcl" or not any(
+            c.dep_ == "mark" and c.lower_ in lexicon.word_set("senses.sequence_conjunctions")
+            for c in clause.children):
+        return False
+    inside = {t.i for t in clause.subtree}
+    return any(i not in inside for i in trigger_tokens)
 
 
 REASON_PREPOSITIONS = {"for", "with", "of", "over", "about"}
