@@ -392,3 +392,12 @@ def test_an_act_that_dates_or_describes_another_is_told_in_passing(code):
         "The union demanded the release of a reporter detained for his articles.",
         published=None)}
     assert types == {"REQUEST"}
+
+
+def test_an_act_named_with_no_doer_deep_under_another_is_told_in_passing(code):
+    text = "The ministry banned the weekly from publishing pictures of the bombings in the north."
+    assert {e["plover_type"] for e in code(text, published=None)} == {"COERCE"}
+    # with a doer of its own it is an act told
+    text = ("The ministry banned the weekly from publishing pictures of the rebels' bombings "
+            "in the north.")
+    assert {e["plover_type"] for e in code(text, published=None)} == {"COERCE", "ASSAULT"}

@@ -95,7 +95,8 @@ def extract_events(doc: Doc, article: Article, lexicon: Lexicon | None = None) -
             event.incidental = (_in_background(match, lexicon)
                                 or _reason_of(match, trigger_tokens)
                                 or _describes_a_party(match)
-                                or _dates_another_act(match.token, trigger_tokens, lexicon))
+                                or _dates_another_act(match.token, trigger_tokens, lexicon)
+                                or _under_another_act(match, event, trigger_tokens))
             charge = _charge_of(match.token, charge_triggers)
             accused = _accused(charge) if charge is not None else None
             if accused is not None:
@@ -429,6 +430,15 @@ def _describes_a_party(match: TriggerMatch) -> bool:
             and token.head.dep_ != "ROOT" and token.sent.root.pos_ in ("VERB", "AUX")
             and not any(c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass", "mark")
                         for c in token.children))
+
+
+def _under_another_act(match: TriggerMatch, event: Event, trigger_tokens: set[int]) -> bool:
+    """A noun trigger with no doer, however deep under another trigger, names a thing that
+    act is about or was done in ("banned papers from printing photographs of *murders*",
+    "praised a report on the *torture* of inmates in three prisons"): told in passing. Closer
+    ones are no event at all (`_nested`)."""
+    return match.pattern.pos == "NOUN" and event.actor is None and any(
+        a.i in trigger_tokens for a in match.token.ancestors)
 
 
 def _dates_another_act(token: Token, trigger_tokens: set[int], lexicon: Lexicon) -> bool:
