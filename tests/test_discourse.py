@@ -401,3 +401,11 @@ def test_an_act_named_with_no_doer_deep_under_another_is_told_in_passing(code):
     text = ("The ministry banned the weekly from publishing pictures of the rebels' bombings "
             "in the north.")
     assert {e["plover_type"] for e in code(text, published=None)} == {"COERCE", "ASSAULT"}
+
+
+def test_a_partys_history_in_a_relative_clause_is_told_in_passing(code):
+    text = "The army released the militia commander, who had attacked three villages."
+    assert {e["plover_type"] for e in code(text, published=None)} == {"RETREAT"}
+    # not in the perfect, the clause tells an act of its own
+    text = "The army released the militia commander, who then attacked three villages."
+    assert {e["plover_type"] for e in code(text, published=None)} == {"RETREAT", "ASSAULT"}

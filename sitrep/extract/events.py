@@ -96,7 +96,8 @@ def extract_events(doc: Doc, article: Article, lexicon: Lexicon | None = None) -
                                 or _reason_of(match, trigger_tokens)
                                 or _describes_a_party(match)
                                 or _dates_another_act(match.token, trigger_tokens, lexicon)
-                                or _under_another_act(match, event, trigger_tokens))
+                                or _under_another_act(match, event, trigger_tokens)
+                                or _recalled_of_a_party(match.token))
             charge = _charge_of(match.token, charge_triggers)
             accused = _accused(charge) if charge is not None else None
             if accused is not None:
@@ -315,6 +316,21 @@ def _in_relative_clause(token: Token, lexicon: Lexicon) -> bool:
                 return False
             before = token.left_edge.i - 1
             return not (before >= 0 and token.doc[before].text in (",", "—", "–", "("))
+        if token.head.i == token.i:
+            return False
+        token = token.head
+    return False
+
+
+def _recalled_of_a_party(token: Token) -> bool:
+    """Inside a relative clause set off by a comma and told in the perfect ("the prosecutor,
+    who has clashed with the cabinet", "a reporter, who had been detained twice"): the
+    party's history, recalled to say who they are, an act told in passing."""
+    for _ in range(3):
+        if token.dep_ == "relcl":
+            before = token.left_edge.i - 1
+            return before >= 0 and token.doc[before].text in (",", "—", "–", "(") and any(
+                c.dep_ == "aux" and c.lemma_ == "have" for c in token.children)
         if token.head.i == token.i:
             return False
         token = token.head
@@ -556,3 +572,4 @@ def _sentence_speaker(sentence: Sequence[Token], lexicon: Lexicon, inside: list[
             if speaker is not None and speaker.dep_ == "nsubj":  # not "it was reported"
                 return source_entity(speaker)
     return None
+
