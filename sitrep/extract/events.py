@@ -127,7 +127,8 @@ def extract_events(doc: Doc, article: Article, lexicon: Lexicon | None = None) -
                     event.attributed_to = entity_for(accuser) if accuser is not None else None
             event.plover_type = lexicon.plover_type(
                 event.event_type, event.modality, own_voice=_own_voice(event, lexicon),
-                conditional=_on_condition(match.token, lexicon))
+                conditional=_on_condition(match.token, lexicon),
+                future_type=match.pattern.future_type)
             events.append(event)
         events += _speech_events(sentence, text, article, lexicon, inside, matches,
                                  events[first:], speakers.last if continues_quote else None)
