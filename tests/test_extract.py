@@ -165,13 +165,14 @@ def test_a_place_put_first_sets_the_scene_for_the_conjoined_clauses(code):
         ("Nobody was arrested after the rally in Lagos.", "COERCE", "negated"),
         ("The border guards detained no one on Sunday.", "COERCE", "negated"),
         ("No soldiers fired on the crowd, the ministry said.", "ASSAULT", "negated"),
-        # "due to" gives a cause and "set up" builds: neither places the act ahead
-        ("Britain cut its aid to Chad due to the escalation of fighting in the north.",
-         "ASSAULT", "asserted"),
+        # "due to" gives a cause and "set up" builds: neither places the act ahead (an act
+        # told in passing is an event of its own with a time of its own)
+        ("Britain cut its aid to Chad due to the escalation of fighting in the north since "
+         "Monday.", "ASSAULT", "asserted"),
         ("Ghana set up a task force to deploy troops to the north.", "MOBILIZE", "asserted"),
         # a past participle describing a noun tells a done act, whatever the main clause
-        ("The rebels will compensate the family of a civilian killed in the raid.", "ASSAULT",
-         "asserted"),
+        ("The rebels will compensate the family of a civilian killed in the raid on Sunday.",
+         "ASSAULT", "asserted"),
         # an act kept from happening is what would have happened
         ("Police foiled an attack on the embassy in Nairobi.", "ASSAULT", "hypothetical"),
         ("Mediators prevented a clash between the two militias.", "ASSAULT", "hypothetical"),
