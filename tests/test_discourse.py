@@ -409,3 +409,24 @@ def test_a_partys_history_in_a_relative_clause_is_told_in_passing(code):
     # not in the perfect, the clause tells an act of its own
     text = "The army released the militia commander, who then attacked three villages."
     assert {e["plover_type"] for e in code(text, published=None)} == {"RETREAT", "ASSAULT"}
+
+
+def test_an_act_aimed_at_or_placed_after_by_a_gerund_is_told_in_passing(code):
+    # what another act is for, on a noun of aim
+    types = {e["plover_type"] for e in code(
+        "The prosecutor charged the minister with fraud in an attempt to overturn the verdict.",
+        published=None)}
+    assert types == {"ACCUSE"}
+    types = {e["plover_type"] for e in code(
+        "The army deployed two battalions to the valley with a view to rescuing the hostages "
+        "and arresting the kidnappers.", published=None)}
+    assert types == {"MOBILIZE"}
+    # a gerund after "after" places an act before the news
+    types = {e["plover_type"] for e in code(
+        "The court convicted the mayor after siding with the prosecutors.", published=None)}
+    assert types == {"SANCTION"}
+    # a verb coordinated in a dated clause is dated too
+    types = {e["plover_type"] for e in code(
+        "The airline suspended its flights after the junta closed the airport and detained "
+        "two pilots.", published=None)}
+    assert "COERCE" not in types

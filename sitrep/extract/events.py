@@ -97,7 +97,8 @@ def extract_events(doc: Doc, article: Article, lexicon: Lexicon | None = None) -
                                 or _describes_a_party(match)
                                 or _dates_another_act(match.token, trigger_tokens, lexicon)
                                 or _under_another_act(match, event, trigger_tokens)
-                                or _recalled_of_a_party(match.token))
+                                or _recalled_of_a_party(match.token)
+                                or _aimed_at(match.token, trigger_tokens, lexicon))
             charge = _charge_of(match.token, charge_triggers)
             accused = _accused(charge) if charge is not None else None
             if accused is not None:
@@ -458,22 +459,50 @@ def _under_another_act(match: TriggerMatch, event: Event, trigger_tokens: set[in
         a.i in trigger_tokens for a in match.token.ancestors)
 
 
+def _clause_of(token: Token) -> Token:
+    """The verb whose clause holds the trigger: a noun's governing verb, above a
+    to-infinitive the verb it complements ("attempted *to overthrow*"), and for a verb
+    coordinated with another the first ("to rescuing the hostages *and arresting* ...")."""
+    while (token.pos_ not in ("VERB", "AUX") or token.dep_ in ("xcomp", "conj")) and (
+            token.head.i != token.i):
+        token = token.head
+    return token
+
+
+def _told_outside(clause: Token, trigger_tokens: set[int]) -> bool:
+    """Whether an act is told outside the clause."""
+    inside = {t.i for t in clause.subtree}
+    return any(i not in inside for i in trigger_tokens)
+
+
 def _dates_another_act(token: Token, trigger_tokens: set[int], lexicon: Lexicon) -> bool:
     """An act in a clause that places another act before or after it (`senses.
     sequence_conjunctions`: "suspended aid *after* a convoy was attacked", "withheld the
-    payment *until* the goods were delivered") is told to date that act, which is the news.
-    Not when no act is told outside the clause ("The move came after the army freed 100
-    prisoners"), and not a clause of acts at the same time ("while", "as"): those are news
-    alike."""
-    clause = token
-    while clause.pos_ not in ("VERB", "AUX") and clause.head.i != clause.i:
-        clause = clause.head
-    if clause.dep_ != "advcl" or not any(
-            c.dep_ == "mark" and c.lower_ in lexicon.word_set("senses.sequence_conjunctions")
-            for c in clause.children):
-        return False
-    inside = {t.i for t in clause.subtree}
-    return any(i not in inside for i in trigger_tokens)
+    payment *until* the goods were delivered", "*after* siding with the prosecutors") is
+    told to date that act, which is the news. Not when no act is told outside the clause
+    ("The move came after the army freed 100 prisoners"), and not a clause of acts at the
+    same time ("while", "as"): those are news alike."""
+    clause = _clause_of(token)
+    sequence = lexicon.word_set("senses.sequence_conjunctions")
+    placed = (clause.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in sequence
+                                             for c in clause.children)) or (
+        clause.dep_ == "pcomp" and clause.head.lower_ in sequence)
+    return placed and _told_outside(clause, trigger_tokens)
+
+
+def _aimed_at(token: Token, trigger_tokens: set[int], lexicon: Lexicon) -> bool:
+    """An act in a clause on a noun of aim (`senses.aim_nouns`: "in an *attempt* to overturn
+    the verdict", "with a *view* to rescuing the hostages", "in a *bid* to end the strike")
+    is what another act told in the sentence was for: intended, told in passing."""
+    clause = _clause_of(token)
+    aims = lexicon.word_set("senses.aim_nouns")
+
+    def aim(word: Token) -> bool:
+        return word.pos_ == "NOUN" and word.lemma_.lower() in aims
+
+    on_aim = (clause.dep_ in ("acl", "xcomp") and aim(clause.head)) or (
+        clause.dep_ == "pcomp" and clause.head.dep_ == "prep" and aim(clause.head.head))
+    return on_aim and _told_outside(clause, trigger_tokens)
 
 
 REASON_PREPOSITIONS = {"for", "with", "of", "over", "about"}
@@ -573,4 +602,5 @@ def _sentence_speaker(sentence: Sequence[Token], lexicon: Lexicon, inside: list[
             if speaker is not None and speaker.dep_ == "nsubj":  # not "it was reported"
                 return source_entity(speaker)
     return None
+
 
