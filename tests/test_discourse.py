@@ -430,3 +430,9 @@ def test_an_act_aimed_at_or_placed_after_by_a_gerund_is_told_in_passing(code):
         "The airline suspended its flights after the junta closed the airport and detained "
         "two pilots.", published=None)}
     assert "COERCE" not in types
+
+
+def test_an_act_named_ahead_of_another_is_its_background(code):
+    for text in ("The court freed the activist ahead of the president's visit.",
+                 "The court freed the activist prior to the president's visit."):
+        assert {e["plover_type"] for e in code(text, published=None)} == {"RETREAT"}
