@@ -602,5 +602,3 @@ def _sentence_speaker(sentence: Sequence[Token], lexicon: Lexicon, inside: list[
             if speaker is not None and speaker.dep_ == "nsubj":  # not "it was reported"
                 return source_entity(speaker)
     return None
-
-
