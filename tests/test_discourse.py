@@ -392,6 +392,11 @@ def test_an_act_that_dates_or_describes_another_is_told_in_passing(code):
         "The union demanded the release of a reporter detained for his articles.",
         published=None)}
     assert types == {"REQUEST"}
+    # and so do the acts told inside it
+    types = {e["plover_type"] for e in code(
+        "The army demolished the house of a man suspected of bombing the bridge.",
+        published=None)}
+    assert types == {"COERCE"}
 
 
 def test_an_act_named_with_no_doer_deep_under_another_is_told_in_passing(code):

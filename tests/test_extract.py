@@ -158,7 +158,7 @@ def test_a_place_put_first_sets_the_scene_for_the_conjoined_clauses(code):
         # told as an allegation by a noun, a participle of suspicion or an adverb
         ("The committee looked into allegations that soldiers had tortured detainees.",
          "ASSAULT", "claimed"),
-        ("Police arrested a man suspected of carrying out the bombing.", "ASSAULT",
+        ("Police arrested a man suspected of carrying out the bombing on Sunday.", "ASSAULT",
          "claimed"),
         ("The militia allegedly abducted two aid workers near Goma.", "ASSAULT", "claimed"),
         # a subject or object that names no one

@@ -441,11 +441,17 @@ def _in_background(match: TriggerMatch, lexicon: Lexicon) -> bool:
 def _describes_a_party(match: TriggerMatch) -> bool:
     """A bare past participle describing a noun says who or what is meant ("the release of a
     lawyer *jailed* for his letters", "the family of a civilian *killed* in the raid"): an
-    earlier act told in passing. Not when the sentence has no verb at its root: there the
+    earlier act told in passing, and so are the acts told inside it ("a man suspected of
+    carrying out the *attack*"). Not when the sentence has no verb at its root: there the
     "participle" is the misparsed main verb ("Doctors from two aid groups *donated* ...")."""
     token = match.token
-    return (match.pattern.pos == "VERB" and token.tag_ == "VBN" and token.dep_ == "acl"
-            and token.head.dep_ != "ROOT" and token.sent.root.pos_ in ("VERB", "AUX")
+    if token.sent.root.pos_ not in ("VERB", "AUX"):
+        return False
+    return any(_describing_participle(t) for t in (token, *token.ancestors))
+
+
+def _describing_participle(token: Token) -> bool:
+    return (token.tag_ == "VBN" and token.dep_ == "acl" and token.head.dep_ != "ROOT"
             and not any(c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass", "mark")
                         for c in token.children))
 
