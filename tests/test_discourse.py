@@ -445,3 +445,78 @@ def test_a_short_name_takes_the_code_of_the_full_name_given_before(code):
     rejection = one(events, "REJECT")
     assert rejection["actor"]["text"] == "The Federal Senate"
     assert rejection["actor"]["code"] == "BRA"
+
+
+def test_an_act_that_dates_or_describes_another_is_told_in_passing(code):
+    # a clause placing an act before or after the main one dates the main act
+    types = {e["plover_type"] for e in code(
+        "The charity halted food deliveries in the valley after one of its trucks was "
+        "ambushed.", published=None)}
+    assert types == {"SANCTION"}
+    types = {e["plover_type"] for e in code(
+        "The mayor refused to sign the budget until the council was dissolved.",
+        published=None)}
+    assert "REJECT" in types and "COERCE" not in types
+    # with no other act told, the clause's act is the news
+    types = {e["plover_type"] for e in code(
+        "The change came after the governor pardoned forty inmates.", published=None)}
+    assert types == {"CONCEDE"}
+    # acts at the same time are news alike
+    types = {e["plover_type"] for e in code(
+        "While condemning the raid, the minister praised the rescue workers.",
+        published=None)}
+    assert {"ACCUSE", "SUPPORT"} <= types
+    # a participle saying which party is meant tells an earlier act in passing
+    types = {e["plover_type"] for e in code(
+        "The union demanded the release of a reporter detained for his articles.",
+        published=None)}
+    assert types == {"REQUEST"}
+    # and so do the acts told inside it
+    types = {e["plover_type"] for e in code(
+        "The army demolished the house of a man suspected of bombing the bridge.",
+        published=None)}
+    assert types == {"COERCE"}
+
+
+def test_an_act_named_with_no_doer_deep_under_another_is_told_in_passing(code):
+    text = "The ministry banned the weekly from publishing pictures of the bombings in the north."
+    assert {e["plover_type"] for e in code(text, published=None)} == {"COERCE"}
+    # with a doer of its own it is an act told
+    text = ("The ministry banned the weekly from publishing pictures of the rebels' bombings "
+            "in the north.")
+    assert {e["plover_type"] for e in code(text, published=None)} == {"COERCE", "ASSAULT"}
+
+
+def test_a_partys_history_in_a_relative_clause_is_told_in_passing(code):
+    text = "The army released the militia commander, who had attacked three villages."
+    assert {e["plover_type"] for e in code(text, published=None)} == {"RETREAT"}
+    # not in the perfect, the clause tells an act of its own
+    text = "The army released the militia commander, who then attacked three villages."
+    assert {e["plover_type"] for e in code(text, published=None)} == {"RETREAT", "ASSAULT"}
+
+
+def test_an_act_aimed_at_or_placed_after_by_a_gerund_is_told_in_passing(code):
+    # what another act is for, on a noun of aim
+    types = {e["plover_type"] for e in code(
+        "The prosecutor charged the minister with fraud in an attempt to overturn the verdict.",
+        published=None)}
+    assert types == {"ACCUSE"}
+    types = {e["plover_type"] for e in code(
+        "The army deployed two battalions to the valley with a view to rescuing the hostages "
+        "and arresting the kidnappers.", published=None)}
+    assert types == {"MOBILIZE"}
+    # a gerund after "after" places an act before the news
+    types = {e["plover_type"] for e in code(
+        "The court convicted the mayor after siding with the prosecutors.", published=None)}
+    assert types == {"SANCTION"}
+    # a verb coordinated in a dated clause is dated too
+    types = {e["plover_type"] for e in code(
+        "The airline suspended its flights after the junta closed the airport and detained "
+        "two pilots.", published=None)}
+    assert "COERCE" not in types
+
+
+def test_an_act_named_ahead_of_another_is_its_background(code):
+    for text in ("The court freed the activist ahead of the president's visit.",
+                 "The court freed the activist prior to the president's visit."):
+        assert {e["plover_type"] for e in code(text, published=None)} == {"RETREAT"}

@@ -204,20 +204,21 @@ def test_a_place_put_first_sets_the_scene_for_the_conjoined_clauses(code):
         # told as an allegation by a noun, a participle of suspicion or an adverb
         ("The committee looked into allegations that soldiers had tortured detainees.",
          "ASSAULT", "claimed"),
-        ("Police arrested a man suspected of carrying out the bombing.", "ASSAULT",
+        ("Police arrested a man suspected of carrying out the bombing on Sunday.", "ASSAULT",
          "claimed"),
         ("The militia allegedly abducted two aid workers near Goma.", "ASSAULT", "claimed"),
         # a subject or object that names no one
         ("Nobody was arrested after the rally in Lagos.", "COERCE", "negated"),
         ("The border guards detained no one on Sunday.", "COERCE", "negated"),
         ("No soldiers fired on the crowd, the ministry said.", "ASSAULT", "negated"),
-        # "due to" gives a cause and "set up" builds: neither places the act ahead
-        ("Britain cut its aid to Chad due to the escalation of fighting in the north.",
-         "ASSAULT", "asserted"),
+        # "due to" gives a cause and "set up" builds: neither places the act ahead (an act
+        # told in passing is an event of its own with a time of its own)
+        ("Britain cut its aid to Chad due to the escalation of fighting in the north since "
+         "Monday.", "ASSAULT", "asserted"),
         ("Ghana set up a task force to deploy troops to the north.", "MOBILIZE", "asserted"),
         # a past participle describing a noun tells a done act, whatever the main clause
-        ("The rebels will compensate the family of a civilian killed in the raid.", "ASSAULT",
-         "asserted"),
+        ("The rebels will compensate the family of a civilian killed in the raid on Sunday.",
+         "ASSAULT", "asserted"),
         # an act kept from happening is what would have happened
         ("Police foiled an attack on the embassy in Nairobi.", "ASSAULT", "hypothetical"),
         ("Mediators prevented a clash between the two militias.", "ASSAULT", "hypothetical"),

@@ -241,3 +241,27 @@ def test_dissent_in_the_chamber_and_sentence_initial_plurals(text, event_type):
 
     (processed,) = list(pipeline([Article(text=text)]))
     assert event_type in {e.event_type for e in processed.events}
+
+
+@pytest.mark.parametrize("text, event_type", [
+    # the manual, SANCTION expel: diplomats, peacekeepers, NGOs
+    ("The junta expelled forty foreign aid workers from the region.", "SANCTION"),
+    ("The ministry expelled the UN inspectors on Friday.", "SANCTION"),
+    # persons deported as themselves
+    ("The government expelled two foreign journalists.", "COERCE"),
+])
+def test_expelling_an_aid_mission_is_a_sanction_and_a_person_a_deportation(text, event_type):
+    (processed,) = list(pipeline([Article(text=text)]))
+    assert {e.event_type for e in processed.events} == {event_type}
+
+
+@pytest.mark.parametrize("text, plover_type", [
+    # the manual, THREATEN relations: "Threaten to suspend ... talks, meetings"
+    ("The opposition said it will boycott the peace talks next week.", "THREATEN"),
+    ("The unions said they would boycott the ceremony.", "THREATEN"),
+    # done, a boycott of talks refuses them
+    ("The opposition boycotted the peace talks on Monday.", "REJECT"),
+])
+def test_an_announced_boycott_of_talks_is_a_threat(text, plover_type):
+    (processed,) = list(pipeline([Article(text=text)]))
+    assert [e.plover_type for e in processed.events] == [plover_type]

@@ -49,7 +49,7 @@ NEWS_FLOORS = {
     "check": {"type": 0.69, "actor": 0.58, "recipient": 0.57, "date": 0.39,
               "same_sentence": 0.46, "without_actor": 0.19},
 }
-PLV_FLOORS = {"tune": 0.78, "check": 0.71}  # macro-F1
+PLV_FLOORS = {"tune": 0.81, "check": 0.73}  # macro-F1
 HALVES = {"tune": ("nd01-nd28", "even"), "check": ("nd29-nd40", "odd")}
 BASIL = BENCHMARKS / "basil_dev"
 # basil_dev triplets 0-24: tune, 25-49: check; stories' pairwise F1 as published and with

@@ -96,7 +96,12 @@ def extract_events(doc: Doc, article: Article, lexicon: Lexicon | None = None) -
                 continue  # "found the raid justified": the finding is the act (speech.py)
             event.incidental = (_in_background(match, lexicon)
                                 or _reason_of(match, trigger_tokens)
-                                or _process_in_passing(match, lexicon))
+                                or _process_in_passing(match, lexicon)
+                                or _describes_a_party(match)
+                                or _dates_another_act(match.token, trigger_tokens, lexicon)
+                                or _under_another_act(match, event, trigger_tokens)
+                                or _recalled_of_a_party(match.token)
+                                or _aimed_at(match.token, trigger_tokens, lexicon))
             charge = _charge_of(match.token, charge_triggers,
                                 lexicon.word_set("modality.charge_nouns"))
             accused = _accused(charge) if charge is not None else None
@@ -129,7 +134,8 @@ def extract_events(doc: Doc, article: Article, lexicon: Lexicon | None = None) -
                     event.attributed_to = entity_for(accuser) if accuser is not None else None
             event.plover_type = lexicon.plover_type(
                 event.event_type, event.modality, own_voice=_own_voice(event, lexicon),
-                conditional=_on_condition(match.token, lexicon))
+                conditional=_on_condition(match.token, lexicon),
+                future_type=match.pattern.future_type)
             events.append(event)
         events += _speech_events(sentence, text, article, lexicon, inside, matches,
                                  events[first:], speakers.last if continues_quote else None)
@@ -324,6 +330,21 @@ def _in_relative_clause(token: Token, lexicon: Lexicon) -> bool:
     return False
 
 
+def _recalled_of_a_party(token: Token) -> bool:
+    """Inside a relative clause set off by a comma and told in the perfect ("the prosecutor,
+    who has clashed with the cabinet", "a reporter, who had been detained twice"): the
+    party's history, recalled to say who they are, an act told in passing."""
+    for _ in range(3):
+        if token.dep_ == "relcl":
+            before = token.left_edge.i - 1
+            return before >= 0 and token.doc[before].text in (",", "—", "–", "(") and any(
+                c.dep_ == "aux" and c.lemma_ == "have" for c in token.children)
+        if token.head.i == token.i:
+            return False
+        token = token.head
+    return False
+
+
 def _ranked_doer(clause: Token, lexicon: Lexicon) -> bool:
     """A to-infinitive relative clause on a rank says its act was done: "was the first to
     comply", "became the first Western leader to visit Kyiv", "the only state to send aid"
@@ -421,6 +442,79 @@ def _in_background(match: TriggerMatch, lexicon: Lexicon) -> bool:
             return True
         token = token.head
     return False
+
+
+def _describes_a_party(match: TriggerMatch) -> bool:
+    """A bare past participle describing a noun says who or what is meant ("the release of a
+    lawyer *jailed* for his letters", "the family of a civilian *killed* in the raid"): an
+    earlier act told in passing, and so are the acts told inside it ("a man suspected of
+    carrying out the *attack*"). Not when the sentence has no verb at its root: there the
+    "participle" is the misparsed main verb ("Doctors from two aid groups *donated* ...")."""
+    token = match.token
+    if token.sent.root.pos_ not in ("VERB", "AUX"):
+        return False
+    return any(_describing_participle(t) for t in (token, *token.ancestors))
+
+
+def _describing_participle(token: Token) -> bool:
+    return (token.tag_ == "VBN" and token.dep_ == "acl" and token.head.dep_ != "ROOT"
+            and not any(c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass", "mark")
+                        for c in token.children))
+
+
+def _under_another_act(match: TriggerMatch, event: Event, trigger_tokens: set[int]) -> bool:
+    """A noun trigger with no doer, however deep under another trigger, names a thing that
+    act is about or was done in ("banned papers from printing photographs of *murders*",
+    "praised a report on the *torture* of inmates in three prisons"): told in passing. Closer
+    ones are no event at all (`_nested`)."""
+    return match.pattern.pos == "NOUN" and event.actor is None and any(
+        a.i in trigger_tokens for a in match.token.ancestors)
+
+
+def _clause_of(token: Token) -> Token:
+    """The verb whose clause holds the trigger: a noun's governing verb, above a
+    to-infinitive the verb it complements ("attempted *to overthrow*"), and for a verb
+    coordinated with another the first ("to rescuing the hostages *and arresting* ...")."""
+    while (token.pos_ not in ("VERB", "AUX") or token.dep_ in ("xcomp", "conj")) and (
+            token.head.i != token.i):
+        token = token.head
+    return token
+
+
+def _told_outside(clause: Token, trigger_tokens: set[int]) -> bool:
+    """Whether an act is told outside the clause."""
+    inside = {t.i for t in clause.subtree}
+    return any(i not in inside for i in trigger_tokens)
+
+
+def _dates_another_act(token: Token, trigger_tokens: set[int], lexicon: Lexicon) -> bool:
+    """An act in a clause that places another act before or after it (`senses.
+    sequence_conjunctions`: "suspended aid *after* a convoy was attacked", "withheld the
+    payment *until* the goods were delivered", "*after* siding with the prosecutors") is
+    told to date that act, which is the news. Not when no act is told outside the clause
+    ("The move came after the army freed 100 prisoners"), and not a clause of acts at the
+    same time ("while", "as"): those are news alike."""
+    clause = _clause_of(token)
+    sequence = lexicon.word_set("senses.sequence_conjunctions")
+    placed = (clause.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in sequence
+                                             for c in clause.children)) or (
+        clause.dep_ == "pcomp" and clause.head.lower_ in sequence)
+    return placed and _told_outside(clause, trigger_tokens)
+
+
+def _aimed_at(token: Token, trigger_tokens: set[int], lexicon: Lexicon) -> bool:
+    """An act in a clause on a noun of aim (`senses.aim_nouns`: "in an *attempt* to overturn
+    the verdict", "with a *view* to rescuing the hostages", "in a *bid* to end the strike")
+    is what another act told in the sentence was for: intended, told in passing."""
+    clause = _clause_of(token)
+    aims = lexicon.word_set("senses.aim_nouns")
+
+    def aim(word: Token) -> bool:
+        return word.pos_ == "NOUN" and word.lemma_.lower() in aims
+
+    on_aim = (clause.dep_ in ("acl", "xcomp") and aim(clause.head)) or (
+        clause.dep_ == "pcomp" and clause.head.dep_ == "prep" and aim(clause.head.head))
+    return on_aim and _told_outside(clause, trigger_tokens)
 
 
 REASON_PREPOSITIONS = {"for", "with", "of", "over", "about"}

@@ -78,6 +78,9 @@ class Pattern:
     mode: str | None = None
     context: str | None = None
     cameo: str | None = None
+    # the manual's type when only announced, where it differs from the type's own
+    # ("will boycott the talks" threatens to suspend meetings; a refusal stays REJECT)
+    future_type: str | None = None
     passive_ok: bool = True
     order: int = 0  # position in its file; earlier wins ties within a file
     file_index: int = 0  # later files (a user's) win ties over earlier ones
@@ -164,10 +167,10 @@ class Lexicon:
                         values = [v for v in values if not v.startswith("@")] + sorted(
                             _expand(named, classes, f"{name}: [senses] {key}"))
                     lexicon.words[full] = lexicon.words.get(full, frozenset()) | set(values)
-        unknown = {
-            p.type for ps in (*lexicon.verb_patterns.values(), *lexicon.noun_patterns.values())
-            for p in ps if p.is_event
-        } - set(lexicon.types)
+        every = [p for ps in (*lexicon.verb_patterns.values(), *lexicon.noun_patterns.values())
+                 for p in ps]
+        unknown = ({p.type for p in every if p.is_event}
+                   | {p.future_type for p in every if p.future_type}) - set(lexicon.types)
         if unknown:
             raise LexiconError(f"patterns name unknown event types: {sorted(unknown)}")
         for patterns in (*lexicon.verb_patterns.values(), *lexicon.noun_patterns.values()):
@@ -189,19 +192,21 @@ class Lexicon:
         return self.types[type_name].quad.lower().startswith("verbal")
 
     def plover_type(self, type_name: str, modality: str, *, own_voice: bool = False,
-                    conditional: bool = False) -> str:
+                    conditional: bool = False, future_type: str | None = None) -> str:
         """The manual's type for an intended or refused act: future cooperation is AGREE, a
         future retreat CONCEDE, a future or conditional use of force or pressure THREATEN
         (a conditional, "would blockade", only in the actor's own words); an act announced
         on a condition ("will impose sanctions unless ...") its `conditional_type`; not
-        agreeing, yielding or backing is REJECT."""
+        agreeing, yielding or backing is REJECT. A pattern's own `future_type` comes before
+        the type's."""
         kind = self.types[type_name]
         if modality == "negated" and kind.negated_type:
             return kind.negated_type  # "would not meet their demands"
         if conditional and kind.conditional_type and modality in ("planned", "hypothetical"):
             return kind.conditional_type
         intended = modality == "planned" or (modality == "hypothetical" and own_voice)
-        return kind.future_type if kind.future_type and intended else type_name
+        future = future_type or kind.future_type
+        return future if future and intended else type_name
 
     def cameo_for(self, pattern: Pattern) -> str:
         return pattern.cameo or self.types[pattern.type].cameo
@@ -260,6 +265,7 @@ def _pattern(spec: dict[str, Any], classes: dict[str, list[str]], order: int, na
         mode=spec.get("mode") or None,
         context=spec.get("context") or None,
         cameo=str(spec["cameo"]) if spec.get("cameo") else None,
+        future_type=spec.get("future_type") or None,
         passive_ok=bool(spec.get("passive_ok", True)),
         order=order,
         file_index=file_index,
