@@ -528,3 +528,20 @@ def test_an_act_named_ahead_of_another_is_its_background(code):
     for text in ("The court freed the activist ahead of the president's visit.",
                  "The court freed the activist prior to the president's visit."):
         assert {e["plover_type"] for e in code(text, published=None)} == {"RETREAT"}
+
+
+def test_a_place_of_its_own_keeps_only_a_plan_told_in_passing(code):
+    # a done act placed before the news is background wherever it happened
+    types = {e["plover_type"] for e in code(
+        "After a long meeting of the two delegations in Geneva, the minister condemned the "
+        "shelling of the port.", published=None)}
+    assert "CONSULT" not in types and "ACCUSE" in types
+    types = {e["plover_type"] for e in code(
+        "The council condemned the raids, which saw dozens of students arrested in Dhaka.",
+        published=None)}
+    assert types == {"ACCUSE"}
+    # a plan with its place is an announcement, news of its own
+    types = {e["plover_type"] for e in code(
+        "The navy moved two frigates into the strait ahead of the president's planned visit "
+        "to Japan.", published=None)}
+    assert "AGREE" in types
