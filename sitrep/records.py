@@ -315,7 +315,8 @@ class Event:
     place_candidates: list[Location] = field(default_factory=list)
     # Told only in passing: a noun naming the cause or occasion of another act ("convicted
     # over their assault", "after the killings"). Such an act is no event of the article's
-    # unless it is told again or given a time or place of its own (the resolve stage).
+    # unless it is told again, given a time of its own, or planned with a place of its own
+    # (the resolve stage).
     incidental: bool = False
     outlet: str | None = None
     published: date | None = None

@@ -389,13 +389,20 @@ def test_what_an_accusation_or_arrest_is_for_is_claimed_and_a_conviction_stands_
     events = extract_events(nlp(text), Article(text=text))
     spreading = [e for e in events if e.trigger.text == "spreading"]
     assert spreading and spreading[0].actor.text == "London"
-    assert spreading[0].modality == "claimed" and not spreading[0].incidental
+    assert spreading[0].modality == "claimed" and spreading[0].incidental
     assert "ministry" in spreading[0].attributed_to.text
-    # in the record the accusation is the act reported, the spreading its claim
+    # in the record the accusation is the act reported; the spreading, named only as its
+    # content, is no act of its own
     modalities = {e["trigger"]["text"]: e["modality"] for e in code(text)}
-    assert modalities == {"accused": "asserted", "spreading": "claimed"}
+    assert modalities == {"accused": "asserted"}
+    # told with a time of its own, it is kept as the accuser's claim
+    text = "The ministry accused London of spreading lies about the war on Monday night."
+    modalities = {e["trigger"]["text"]: e["modality"] for e in code(text)}
+    assert modalities.get("spreading") == "claimed"
 
     # an arrest only alleges the act; a conviction stands for it
+    text = "Police arrested two men on suspicion of attacking a journalist."
+    assert [e["trigger"]["text"] for e in code(text)] == ["arrested"]
     text = "Police arrested two men for attacking a journalist in Lyon."
     attacking = [e for e in code(text) if e["trigger"]["text"] == "attacking"]
     assert attacking and attacking[0]["modality"] == "claimed"
@@ -405,8 +412,9 @@ def test_what_an_accusation_or_arrest_is_for_is_claimed_and_a_conviction_stands_
     # so do the counts of a charge, and a charge that is no trigger of its own
     text = ("A Kenyan man appeared in court in Mombasa on Monday, charged with two counts of "
             "murder over a shooting at a bar.")
-    murder = [e for e in code(text) if e["trigger"]["text"] == "murder"]
-    assert murder and murder[0]["modality"] == "claimed" and "man" in murder[0]["actor"]["text"]
+    murder = [e for e in extract_events(nlp(text), Article(text=text))
+              if e.trigger.text == "murder"]
+    assert murder and murder[0].modality == "claimed" and "man" in murder[0].actor.text
     text = "A possible charge of murder against the driver carries a life sentence."
     assert all(e["modality"] != "asserted" for e in code(text))
 
@@ -520,3 +528,20 @@ def test_an_act_named_ahead_of_another_is_its_background(code):
     for text in ("The court freed the activist ahead of the president's visit.",
                  "The court freed the activist prior to the president's visit."):
         assert {e["plover_type"] for e in code(text, published=None)} == {"RETREAT"}
+
+
+def test_a_place_of_its_own_keeps_only_a_plan_told_in_passing(code):
+    # a done act placed before the news is background wherever it happened
+    types = {e["plover_type"] for e in code(
+        "After a long meeting of the two delegations in Geneva, the minister condemned the "
+        "shelling of the port.", published=None)}
+    assert "CONSULT" not in types and "ACCUSE" in types
+    types = {e["plover_type"] for e in code(
+        "The council condemned the raids, which saw dozens of students arrested in Dhaka.",
+        published=None)}
+    assert types == {"ACCUSE"}
+    # a plan with its place is an announcement, news of its own
+    types = {e["plover_type"] for e in code(
+        "The navy moved two frigates into the strait ahead of the president's planned visit "
+        "to Japan.", published=None)}
+    assert "AGREE" in types

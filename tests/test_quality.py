@@ -11,7 +11,7 @@ coder improves, never lower them to let a change through):
 | news_dev F1 type / +actor / +recipient / +date | .651 .554 .467 .364 | .707 .600 .587 .413 |
 | news_dev F1 type + actor, same sentence | .451 | .480 |
 | news_dev events without an actor code | 17.0 % | 16.7 % |
-| plv_train macro-F1 | .794 | .721 |
+| plv_train macro-F1 | .833 | .753 |
 | geo_dev (LGL, even / odd articles): accuracy@161 km on gold spans | .807 | .818 |
 | geo_dev end-to-end accuracy / detection precision | .663 / .922 | .687 / .903 |
 | basil_dev stories pairwise F1, dated / squashed into five days | .986 / .930 | .973 / .902 |
@@ -49,7 +49,7 @@ NEWS_FLOORS = {
     "check": {"type": 0.69, "actor": 0.58, "recipient": 0.57, "date": 0.39,
               "same_sentence": 0.46, "without_actor": 0.19},
 }
-PLV_FLOORS = {"tune": 0.81, "check": 0.73}  # macro-F1
+PLV_FLOORS = {"tune": 0.82, "check": 0.74}  # macro-F1
 HALVES = {"tune": ("nd01-nd28", "even"), "check": ("nd29-nd40", "odd")}
 BASIL = BENCHMARKS / "basil_dev"
 # basil_dev triplets 0-24: tune, 25-49: check; stories' pairwise F1 as published and with

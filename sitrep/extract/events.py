@@ -110,10 +110,10 @@ def extract_events(doc: Doc, article: Article, lexicon: Lexicon | None = None) -
                 charge.i, "ACCUSE") in lexicon.word_set("modality.alleging_charge_types")
             if accused is not None:
                 # "accused London of spreading lies": London's act, told as what the charge
-                # is about: an allegation (the accuser's claim), or, for a conviction, in
-                # passing
+                # is about (for an allegation, the accuser's claim): the charge is the news,
+                # the act named in passing
                 event.actor = entity_for(accused)
-                event.incidental = not alleged
+                event.incidental = True
             attribution = (Attribution(None, None) if match.pattern is DEMAND
                            else find_source(match.token, lexicon))
             if attribution.source is not None:

@@ -224,8 +224,13 @@ def _codes_agree(a: Entity | None, b: Entity | None) -> bool:
 
 def _in_passing_only(event: Event) -> bool:
     """An act named only as the cause or occasion of another ("convicted over their
-    assault"), told nowhere else and with no time or place of its own: background."""
-    return (event.incidental and len(event.text_mentions()) == 1 and event.location is None
+    assault"), told nowhere else and with no time of its own: background. Where a done act
+    happened only says where the background was ("after a meeting in Geneva", "the raids,
+    which saw dozens arrested in Dhaka"); an act not told as done, with its place ("ahead of
+    the president's planned visit to Japan", "arrested for attacking a journalist in Lyon"),
+    is an announcement or a claim, news of its own."""
+    return (event.incidental and len(event.text_mentions()) == 1
+            and (event.location is None or event.modality == "asserted")
             and not (event.date and event.date.value))
 
 
