@@ -65,3 +65,17 @@ def test_a_quoted_exclamation_or_question_does_not_end_the_sentence():
         assert len(list(nlp(text).sents)) == 1, text
     # a capitalised word after them still starts one
     assert len(list(nlp('He shouted "Stop!" The guards left the square.').sents)) == 2
+
+
+def test_a_sentence_ends_at_a_paragraph_break():
+    nlp = load_model()
+    text = ('The envoy said the talks would go on. "We will not walk away."\n\n'
+            'Rebels shelled the airport on Sunday.\n\n'
+            'The minister spoke to reporters "about the convoy"\n\nTroops left the town.')
+    sentences = [s.text.strip() for s in nlp(text).sents]
+    # the closing quotation mark stays with its sentence; the next paragraph starts anew
+    assert '"We will not walk away."' in sentences
+    assert 'Rebels shelled the airport on Sunday.' in sentences
+    # a paragraph without a full stop is still its own sentence
+    assert 'Troops left the town.' in sentences
+    assert not any("\n" in s for s in sentences)

@@ -38,6 +38,23 @@ def quote_continuations(doc: Doc) -> Doc:
     return doc
 
 
+@Language.component("paragraph_breaks")
+def paragraph_breaks(doc: Doc) -> Doc:
+    """A sentence never runs over a line break: the word after the break starts one. The
+    break and a closing quotation mark before it end the sentence they follow, so
+    '... he said."' and the next paragraph's first sentence are two sentences, and that
+    sentence does not open with the last paragraph's closing quotation mark."""
+    quotes = set(read_toml("parse/sentences.toml")["continuation"]["closing_quotes"])
+    for i in range(1, len(doc) - 1):
+        if not (doc[i].is_space and "\n" in doc[i].text):
+            continue
+        doc[i].is_sent_start = False
+        doc[i + 1].is_sent_start = True
+        if doc[i - 1].text in quotes and i >= 2 and not doc[i - 2].is_space:
+            doc[i - 1].is_sent_start = False
+    return doc
+
+
 @functools.cache
 def load_model(name: str | None = None) -> Language:
     """Load (once per process) the named spaCy pipeline, or the first default that is installed."""
@@ -49,6 +66,7 @@ def load_model(name: str | None = None) -> Language:
             continue
         if "parser" in nlp.pipe_names:
             nlp.add_pipe("quote_continuations", before="parser")
+            nlp.add_pipe("paragraph_breaks", before="parser")
         return nlp
     raise ModelNotFound(
         f"no spaCy model found (tried {', '.join(candidates)}). "
