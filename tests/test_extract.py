@@ -241,6 +241,19 @@ def test_refusal_by_a_subject_that_names_no_one_is_a_rejection(code):
     assert event["plover_type"] == "REJECT"
 
 
+def test_unwillingness_told_with_a_negated_copula_is_a_refusal(code):
+    # the negation stands on "is", the copula of the adjective of readiness
+    event = one(code("The Kenyan teachers' union is not prepared to accept the offer."),
+                "AGREE")
+    assert event["modality"] == "negated"
+    assert event["plover_type"] == "REJECT"
+    talks = one(code("The Ghanaian rebels were not willing to negotiate with the army."),
+                "CONSULT")
+    assert talks["modality"] == "negated"
+    assert one(code("The Ghanaian rebels are willing to negotiate with the army."),
+               "CONSULT")["modality"] == "planned"
+
+
 def test_planned_weekday_resolves_forward(code):
     # published Wednesday 2021-06-09: a future "on Friday" is 2021-06-11
     event = one(code("The Japanese prime minister is set to visit Canberra on Friday."),
