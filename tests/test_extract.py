@@ -549,3 +549,14 @@ def test_reported_obligation_is_a_request(code):
 def test_recipient(code, text, event_type, recipient):
     event = one(code(text), event_type)
     assert (event["recipient"] or {}).get("code") == recipient
+
+
+def test_a_passive_act_done_in_an_operation_is_the_operations_doers(code):
+    strike = one(code("The militia commander was killed in a Kenyan air strike on Friday."),
+                 "ASSAULT")
+    assert strike["actor"]["code"] == "KEN"
+    raid = one(code("Six students were detained in a police raid on the campus."), "COERCE")
+    assert raid["actor"]["sector"] == "COP"
+    # an adjective of kind says what sort of operation, not whose
+    assert one(code("The commander was killed in a military operation."),
+               "ASSAULT")["actor"] is None
