@@ -40,18 +40,23 @@ def quote_continuations(doc: Doc) -> Doc:
 
 @Language.component("paragraph_breaks")
 def paragraph_breaks(doc: Doc) -> Doc:
-    """A sentence never runs over a line break: the word after the break starts one. The
-    break and a closing quotation mark before it end the sentence they follow, so
-    '... he said."' and the next paragraph's first sentence are two sentences, and that
-    sentence does not open with the last paragraph's closing quotation mark."""
-    quotes = set(read_toml("parse/sentences.toml")["continuation"]["closing_quotes"])
-    for i in range(1, len(doc) - 1):
+    """A paragraph that ends a sentence ends it there: the word after the line break starts
+    the next one, and a closing quotation mark before the break stays with the sentence it
+    closes ('... he said."' and the next paragraph are two sentences, and that one does not
+    open with the mark). A line with no full stop (a heading) is left to the parser."""
+    rules = read_toml("parse/sentences.toml")["paragraph"]
+    enders, quotes = set(rules["enders"]), set(rules["closing_quotes"])
+    for i in range(2, len(doc) - 1):
         if not (doc[i].is_space and "\n" in doc[i].text):
+            continue
+        last = i - 1
+        if doc[last].text in quotes and doc[last - 1].text in enders:
+            doc[last].is_sent_start = False
+            last -= 1
+        if doc[last].text not in enders:
             continue
         doc[i].is_sent_start = False
         doc[i + 1].is_sent_start = True
-        if doc[i - 1].text in quotes and i >= 2 and not doc[i - 2].is_space:
-            doc[i - 1].is_sent_start = False
     return doc
 
 
