@@ -241,6 +241,19 @@ def test_refusal_by_a_subject_that_names_no_one_is_a_rejection(code):
     assert event["plover_type"] == "REJECT"
 
 
+def test_unwillingness_told_with_a_negated_copula_is_a_refusal(code):
+    # the negation stands on "is", the copula of the adjective of readiness
+    event = one(code("The Kenyan teachers' union is not prepared to accept the offer."),
+                "AGREE")
+    assert event["modality"] == "negated"
+    assert event["plover_type"] == "REJECT"
+    talks = one(code("The Ghanaian rebels were not willing to negotiate with the army."),
+                "CONSULT")
+    assert talks["modality"] == "negated"
+    assert one(code("The Ghanaian rebels are willing to negotiate with the army."),
+               "CONSULT")["modality"] == "planned"
+
+
 def test_planned_weekday_resolves_forward(code):
     # published Wednesday 2021-06-09: a future "on Friday" is 2021-06-11
     event = one(code("The Japanese prime minister is set to visit Canberra on Friday."),
@@ -536,3 +549,14 @@ def test_reported_obligation_is_a_request(code):
 def test_recipient(code, text, event_type, recipient):
     event = one(code(text), event_type)
     assert (event["recipient"] or {}).get("code") == recipient
+
+
+def test_a_passive_act_done_in_an_operation_is_the_operations_doers(code):
+    strike = one(code("The militia commander was killed in a Kenyan air strike on Friday."),
+                 "ASSAULT")
+    assert strike["actor"]["code"] == "KEN"
+    raid = one(code("Six students were detained in a police raid on the campus."), "COERCE")
+    assert raid["actor"]["sector"] == "COP"
+    # an adjective of kind says what sort of operation, not whose
+    assert one(code("The commander was killed in a military operation."),
+               "ASSAULT")["actor"] is None

@@ -65,3 +65,15 @@ def test_a_quoted_exclamation_or_question_does_not_end_the_sentence():
         assert len(list(nlp(text).sents)) == 1, text
     # a capitalised word after them still starts one
     assert len(list(nlp('He shouted "Stop!" The guards left the square.').sents)) == 2
+
+
+def test_a_sentence_ends_at_a_paragraph_break():
+    nlp = load_model()
+    text = ('The envoy said the talks would go on. "We will not walk away."\n\n'
+            'Rebels shelled the airport on Sunday.\n\nTroops left the town!\n\n'
+            '"Not yet," the mayor said.')
+    sentences = [s.text.strip() for s in nlp(text).sents]
+    # the closing quotation mark stays with its sentence; the next paragraph starts anew
+    assert sentences == ['The envoy said the talks would go on.', '"We will not walk away."',
+                         'Rebels shelled the airport on Sunday.', 'Troops left the town!',
+                         '"Not yet," the mayor said.']

@@ -394,7 +394,36 @@ def verb_arguments(match: TriggerMatch, lexicon: Lexicon) -> tuple[Entity | None
                      and is_actor_like(subject, lexicon) else None)
         return actor, recipient
     actor = entity_for(subject) if subject is not None and is_actor_like(subject, lexicon) else None
+    if actor is None and subject is None and is_passive(verb):
+        actor = _operation_doer(verb, lexicon)
     return actor, _verb_recipient(match, lexicon)
+
+
+def _operation_doer(verb: Token, lexicon: Lexicon) -> Entity | None:
+    """Who did a passive act told with no "by" but as done in an operation: the operation's
+    doer ("was killed in a Kenyan air strike", "were detained in a police raid")."""
+    operations = lexicon.word_set("actors.operation_nouns")
+    for prep in verb.children:
+        if prep.dep_ != "prep" or prep.lower_ not in ("in", "during"):
+            continue
+        noun = next((c for c in prep.children if c.dep_ == "pobj"), None)
+        if noun is None or lemma_of(noun) not in operations:
+            continue
+        owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+        if owner is not None and is_actor_like(owner, lexicon):
+            return entity_for(owner)
+        by = _prep_object(noun, {"by"})
+        if by is not None and is_actor_like(by, lexicon):
+            return entity_for(by)
+        # a name or an actor's noun among the words before it ("a US counter-terrorism
+        # operation", "a police raid"); not the adjective of kind ("a military operation")
+        modifiers = [t for c in noun.lefts if c.dep_ in ("compound", "amod", "nmod")
+                     for t in c.subtree]
+        doer = next((t for t in modifiers if t.ent_type_ in ("GPE", "NORP", "ORG") or (
+            lemma_of(t) in lexicon.word_set("actors.head_nouns") and t.pos_ != "ADJ")), None)
+        if doer is not None:
+            return entity_for(doer, with_conjuncts=False)
+    return None
 
 
 def _verb_recipient(match: TriggerMatch, lexicon: Lexicon) -> Entity | None:

@@ -62,6 +62,9 @@ def modality_of(trigger: Token, lexicon: Lexicon, *, claim_verb: Token | None = 
     governors = _governors(chain)
     verbs = [t for t in chain if t.pos_ in ("VERB", "AUX")][:REPORTING_STOP]
     own_clause = [trigger] + [t for t in chain[1:] if t.pos_ == "VERB"][:1]
+    # the copula of an adjective that is the act or that the act hangs on: "is not willing
+    # to talk", "is not ready to sign"
+    own_clause += [t.head for t in chain[:2] if t.dep_ == "acomp"]
 
     # negated: "did not attack", "no talks were held", "failed to reach"
     if any(_has_child(t, {"neg"}, negation) for t in own_clause) or (

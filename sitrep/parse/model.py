@@ -38,6 +38,28 @@ def quote_continuations(doc: Doc) -> Doc:
     return doc
 
 
+@Language.component("paragraph_breaks")
+def paragraph_breaks(doc: Doc) -> Doc:
+    """A paragraph that ends a sentence ends it there: the word after the line break starts
+    the next one, and a closing quotation mark before the break stays with the sentence it
+    closes ('... he said."' and the next paragraph are two sentences, and that one does not
+    open with the mark). A line with no full stop (a heading) is left to the parser."""
+    rules = read_toml("parse/sentences.toml")["paragraph"]
+    enders, quotes = set(rules["enders"]), set(rules["closing_quotes"])
+    for i in range(2, len(doc) - 1):
+        if not (doc[i].is_space and "\n" in doc[i].text):
+            continue
+        last = i - 1
+        if doc[last].text in quotes and doc[last - 1].text in enders:
+            doc[last].is_sent_start = False
+            last -= 1
+        if doc[last].text not in enders:
+            continue
+        doc[i].is_sent_start = False
+        doc[i + 1].is_sent_start = True
+    return doc
+
+
 @functools.cache
 def load_model(name: str | None = None) -> Language:
     """Load (once per process) the named spaCy pipeline, or the first default that is installed."""
@@ -49,6 +71,7 @@ def load_model(name: str | None = None) -> Language:
             continue
         if "parser" in nlp.pipe_names:
             nlp.add_pipe("quote_continuations", before="parser")
+            nlp.add_pipe("paragraph_breaks", before="parser")
         return nlp
     raise ModelNotFound(
         f"no spaCy model found (tried {', '.join(candidates)}). "
