@@ -343,6 +343,15 @@ def test_a_reporting_verb_inside_a_quotation_is_no_new_speaker(code):
     assert "Ana Ruiz" in one(events, "ACCUSE")["actor"]["text"]
 
 
+def test_a_reporting_verb_inside_a_quotation_with_an_act_is_no_new_speaker_either(code):
+    # the act under the inner "says" is still the quotation's; the next quoted sentence
+    # stays the writer's
+    events = code('Ana Ruiz of Lima University wrote, "the ruling lets a judge order a site to '
+                  'delete old videos. And it says any nation may ask for that. With this '
+                  'decision, the court displayed a stunning ignorance of the web."')
+    assert "Ana Ruiz" in one(events, "ACCUSE")["actor"]["text"]
+
+
 def test_a_hyphenated_source_keeps_its_whole_noun_phrase(code):
     events = code("E-mails obtained by the newspaper revealed that police raided the office.")
     source = _source_of(events, "raided")

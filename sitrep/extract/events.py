@@ -117,7 +117,10 @@ def extract_events(doc: Doc, article: Article, lexicon: Lexicon | None = None) -
             attribution = (Attribution(None, None) if match.pattern is DEMAND
                            else find_source(match.token, lexicon))
             if attribution.source is not None:
-                spoke = speakers.link(attribution.source)
+                # '"... and it says any state may ask ..."': a reporting verb inside the
+                # quotation is the speaker's words, no new speaker of the rest of it
+                if not _reported_inside_quote(attribution, sentence, inside):
+                    spoke = speakers.link(attribution.source)
             elif quoted and continues_quote and speakers.last is not None:
                 attribution = Attribution(speakers.last, None)  # quotation carried on
             elif event.actor is not None and not quoted and lexicon.is_verbal(event.event_type):
@@ -145,6 +148,13 @@ def extract_events(doc: Doc, article: Article, lexicon: Lexicon | None = None) -
                 speakers.link(speaker)
         open_quote = ends_open(tokens, open_quote)
     return _one_per_trigger(events)
+
+
+def _reported_inside_quote(attribution: Attribution, sentence: Span, inside: list[bool]
+                           ) -> bool:
+    verb = attribution.verb
+    return verb is not None and sentence.start <= verb.i < sentence.end and \
+        inside[verb.i - sentence.start]
 
 
 def _one_per_trigger(events: list[Event]) -> list[Event]:
