@@ -569,3 +569,19 @@ def test_a_passive_act_done_in_an_operation_is_the_operations_doers(code):
     # an adjective of kind says what sort of operation, not whose
     assert one(code("The commander was killed in a military operation."),
                "ASSAULT")["actor"] is None
+
+
+@pytest.mark.parametrize(
+    ("text", "event_type", "sector"),
+    [
+        ("Gunmen stormed a police station on the outskirts of the town.", "ASSAULT", "COP"),
+        ("Insurgents ambushed a military convoy on the highway.", "ASSAULT", "MIL"),
+        ("Rebels shelled the army headquarters for a third day.", "ASSAULT", "MIL"),
+        # a thing with no owner named stays no one
+        ("Gunmen stormed a hotel on the outskirts of the town.", "ASSAULT", None),
+    ],
+)
+def test_a_place_or_thing_named_by_its_owner_stands_for_the_owner(code, text, event_type,
+                                                                  sector):
+    event = one(code(text), event_type)
+    assert (event["recipient"] or {}).get("sector") == sector

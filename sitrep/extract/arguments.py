@@ -91,8 +91,15 @@ def is_actor_like(head: Token, lexicon: Lexicon) -> bool:
         # filed", "the comments termed her ..."): the resolve stage says whether it is coded
         return True
     # "the US Pacific Air Forces", "South Korean F-16K jets": a named modifier makes an actor
-    return any(c.ent_type_ in labels for c in head.children
-               if c.dep_ in ("compound", "amod", "poss", "nmod"))
+    if any(c.ent_type_ in labels for c in head.children
+           if c.dep_ in ("compound", "amod", "poss", "nmod")):
+        return True
+    # "an army base", "a police station": a thing named by its owner stands for the owner,
+    # unless it is an act or an earlier event ("a police raid", "the army exercise")
+    return head.pos_ == "NOUN" and lemma not in lexicon.noun_patterns and (
+        lemma not in lexicon.word_set("recipients.event_nouns")) and any(
+        lemma_of(c) in lexicon.word_set("actors.head_nouns") for c in head.children
+        if c.dep_ in ("compound", "amod"))
 
 
 def _resolve_relative(token: Token, lexicon: Lexicon) -> Token:
