@@ -585,3 +585,19 @@ def test_a_place_or_thing_named_by_its_owner_stands_for_the_owner(code, text, ev
                                                                   sector):
     event = one(code(text), event_type)
     assert (event["recipient"] or {}).get("sector") == sector
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A court in Tashkent sentenced the opposition leader to eight years in prison.",
+        "The opposition leader was sentenced to eight years in prison by a court in Tashkent.",
+        "The military government sent three journalists to prison in March.",
+    ],
+)
+def test_whom_a_verb_with_a_place_or_term_after_it_is_done_to(code, text):
+    # the pattern's object is the term or the place ("to eight years", "to prison"); the
+    # act is done to the verb's own object, or its subject when passive
+    event = one(code(text), "COERCE")
+    assert event["recipient"] is not None
+    assert event["recipient"]["text"].split()[-1] in ("leader", "journalists")

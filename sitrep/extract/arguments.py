@@ -450,6 +450,9 @@ def _verb_recipient(match: TriggerMatch, lexicon: Lexicon) -> Entity | None:
     readings = (
         # the object, unless the actor's own ("withdrew its troops from Lebanon")
         lambda: entity_for(direct) if direct is not None and not _is_own(direct) else None,
+        # "sentenced the editor to prison", "was put in jail": the particle's object is what
+        # the pattern names (the term, the place); the act is done to the verb's own object
+        lambda: _undergoer(verb, lexicon) if match.particle_tokens and theme else None,
         # a threat: whoever must meet its condition ("... unless Israel rescinds ...")
         lambda: _condition_subject(verb, lexicon) if typed("condition_types") else None,
         # a reaction: what it is about ("complained to the UN over Israeli raids")
@@ -481,6 +484,14 @@ def _verb_recipient(match: TriggerMatch, lexicon: Lexicon) -> Entity | None:
     )
     return next((found for found in (reading() for reading in readings) if found is not None),
                 None)
+
+
+def _undergoer(verb: Token, lexicon: Lexicon) -> Entity | None:
+    """The verb's own object, or its subject when passive, if someone."""
+    obj = verb_object(verb)
+    if obj is None or obj.pos_ == "PRON" or not is_actor_like(obj, lexicon):
+        return None
+    return entity_for(obj)
 
 
 def _particle_object(match: TriggerMatch, lexicon: Lexicon) -> Entity | None:
