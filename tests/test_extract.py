@@ -601,3 +601,21 @@ def test_whom_a_verb_with_a_place_or_term_after_it_is_done_to(code, text):
     event = one(code(text), "COERCE")
     assert event["recipient"] is not None
     assert event["recipient"]["text"].split()[-1] in ("leader", "journalists")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the parser tags these -ing forms verbs; they stand as nouns for a span of time
+        "Government troops pulled out of three hamlets after weeks of fighting.",
+        "The truce broke down after months of shelling along the river.",
+    ],
+)
+def test_a_gerund_naming_a_background_span_is_no_new_event(code, text):
+    assert [e for e in code(text) if e["event_type"] == "ASSAULT"] == []
+
+
+def test_a_truce_that_broke_down_was_broken_by_no_one(code):
+    assert code("The truce between the two clans broke down on Monday.") == []
+    violation = one(code("The militia broke the truce on Monday."), "ASSAULT")
+    assert violation["actor"]["text"] == "The militia"

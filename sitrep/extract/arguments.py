@@ -167,6 +167,8 @@ def subject_of(verb: Token, lexicon: Lexicon, depth: int = 0) -> Token | None:
         for _ in range(3):
             if governor.pos_ in ("VERB", "AUX") or governor.dep_ not in ("pobj", "prep"):
                 break
+            if governor.ent_type_ in ("DATE", "TIME"):
+                return None  # "after months of shelling": a span of it, not the subject's act
             governor = governor.head
         if governor.pos_ in ("VERB", "AUX") and governor.i != verb.i:
             return subject_of(governor, lexicon, depth + 1)
