@@ -619,3 +619,11 @@ def test_a_truce_that_broke_down_was_broken_by_no_one(code):
     assert code("The truce between the two clans broke down on Monday.") == []
     violation = one(code("The militia broke the truce on Monday."), "ASSAULT")
     assert violation["actor"]["text"] == "The militia"
+
+
+def test_a_name_after_a_title_is_a_person_the_tagger_missed(code):
+    # the small model leaves "Chancellor Scholz" untagged here
+    meeting = one(code("President Macron met Chancellor Scholz in Berlin on Tuesday to "
+                       "discuss defence spending."), "CONSULT")
+    assert meeting["recipient"]["text"] == "Chancellor Scholz"
+    assert meeting["recipient"]["code"] == "DEU"

@@ -95,8 +95,9 @@ def is_actor_like(head: Token, lexicon: Lexicon) -> bool:
            if c.dep_ in ("compound", "amod", "poss", "nmod")):
         return True
     # "an army base", "a police station": a thing named by its owner stands for the owner,
-    # unless it is an act or an earlier event ("a police raid", "the army exercise")
-    return head.pos_ == "NOUN" and lemma not in lexicon.noun_patterns and (
+    # unless it is an act or an earlier event ("a police raid", "the army exercise"); a name
+    # after a title is a person the tagger missed ("met Chancellor Scholz")
+    return head.pos_ in ("NOUN", "PROPN") and lemma not in lexicon.noun_patterns and (
         lemma not in lexicon.word_set("recipients.event_nouns")) and any(
         lemma_of(c) in lexicon.word_set("actors.head_nouns") for c in head.children
         if c.dep_ in ("compound", "amod"))
