@@ -192,6 +192,9 @@ def test_sympathy_and_praise_are_support(code):
      "anyone"),
     ('The prosecutor said: "People who commit such crimes cannot hide from the law."', None),
     ("The minister said the rebels would pay a heavy price.", "rebels"),
+    # whoever must meet the condition; the "it" that would act is the speaker
+    ("The Serbian president said it would retaliate if Kosovo joined the alliance.",
+     "Kosovo"),
 ])
 def test_a_warning_of_coercion_is_a_threat(code, text, target):
     threats = [e for e in code(text) if e["plover_type"] == "THREATEN"]

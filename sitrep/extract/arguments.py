@@ -330,7 +330,7 @@ def _about_recipient(verb: Token, lexicon: Lexicon) -> Entity | None:
     return None
 
 
-def _condition_subject(verb: Token, lexicon: Lexicon) -> Entity | None:
+def condition_subject(verb: Token, lexicon: Lexicon) -> Entity | None:
     """Whom a threat is aimed at: the subject of its condition, on the verb or on what is
     threatened ("threatened to strike unless Israel rescinded ...", "warned that Moscow
     would respond if Finland hosted ...")."""
@@ -457,7 +457,7 @@ def _verb_recipient(match: TriggerMatch, lexicon: Lexicon) -> Entity | None:
         # the pattern names (the term, the place); the act is done to the verb's own object
         lambda: _undergoer(verb, lexicon) if match.particle_tokens and theme else None,
         # a threat: whoever must meet its condition ("... unless Israel rescinds ...")
-        lambda: _condition_subject(verb, lexicon) if typed("condition_types") else None,
+        lambda: condition_subject(verb, lexicon) if typed("condition_types") else None,
         # a reaction: what it is about ("complained to the UN over Israeli raids")
         lambda: _about_recipient(verb, lexicon) if typed("event_reference_types") else None,
         # a recipient preposition, the object's too ("called for a halt to the deployment")

@@ -26,7 +26,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
-from sitrep.extract.arguments import entity_for, event_reference, is_actor_like
+from sitrep.extract.arguments import (condition_subject, entity_for, event_reference,
+                                      is_actor_like)
 from sitrep.extract.lexicon import Lexicon
 from sitrep.extract.triggers import lemma_of
 from sitrep.records import Entity
@@ -454,6 +455,12 @@ def _judged(cue: Token, kind: str, lexicon: Lexicon, speaker_words: set[int] = f
         target = next((c for c in cue.children if c.dep_ in ("dobj", "obj", "nsubjpass")), None)
         if target is not None and (target.pos_ == "PRON" or is_actor_like(target, lexicon)):
             return entity_for(target)
+        # "said it would retaliate if Finland joined": whoever must meet the condition; the
+        # "it" that would retaliate is the speaker itself
+        condition = condition_subject(cue, lexicon)
+        threatener = _subject(cue)
+        if condition is not None or (threatener is not None and threatener.lower_ == "it"):
+            return condition
     if kind == "SUPPORT":
         for token in (cue, cue.head):
             for prep in token.children:
