@@ -627,3 +627,21 @@ def test_a_name_after_a_title_is_a_person_the_tagger_missed(code):
                        "discuss defence spending."), "CONSULT")
     assert meeting["recipient"]["text"] == "Chancellor Scholz"
     assert meeting["recipient"]["code"] == "DEU"
+
+
+@pytest.mark.parametrize(
+    ("text", "event_type"),
+    [
+        # the manual's SANCTION `expel`: a body suspends a member
+        ("The Southern African bloc suspended Madagascar after the army seized power.",
+         "SANCTION"),
+        ("The governing party suspended two of its councillors for a year.", "SANCTION"),
+        # a body suspending its own action is no sanction of anyone
+        ("The union suspended the strike on Friday.", "CONCEDE"),
+    ],
+)
+def test_a_body_suspending_a_member_sanctions_it(code, text, event_type):
+    events = code(text)
+    assert [e["event_type"] for e in events] == [event_type]
+    if event_type == "SANCTION":
+        assert events[0]["mode"] == "expel"
