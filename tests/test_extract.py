@@ -645,3 +645,17 @@ def test_a_body_suspending_a_member_sanctions_it(code, text, event_type):
     assert [e["event_type"] for e in events] == [event_type]
     if event_type == "SANCTION":
         assert events[0]["mode"] == "expel"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the parser takes "paramilitary" for the head and the name for its apposition
+        "The army said it had repelled an attack by the paramilitary Rapid Support Forces on "
+        "the city.",
+        "The town was attacked by the paramilitary Rapid Support Forces on Sunday.",
+    ],
+)
+def test_the_doer_named_after_an_adjective_is_the_name(code, text):
+    attack = one(code(text), "ASSAULT")
+    assert attack["actor"]["text"].endswith("Support Forces")

@@ -117,7 +117,7 @@ def subject_of(verb: Token, lexicon: Lexicon, depth: int = 0) -> Token | None:
     if is_passive(verb):
         for child in verb.children:
             if child.dep_ == "agent":
-                return next((c for c in child.children if c.dep_ == "pobj"), None)
+                return _named_head(next((c for c in child.children if c.dep_ == "pobj"), None))
         if depth > 0:  # "Trump is set to embark", "talks are expected to resume"
             return next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
         return None
@@ -574,6 +574,14 @@ def _is_doer(token: Token | None, lexicon: Lexicon) -> bool:
         or is_actor_like(token, lexicon))
 
 
+def _named_head(token: Token | None) -> Token | None:
+    """The name an adjective stands before when the parser took the adjective for the head
+    and the name for its apposition ("by the paramilitary Rapid Support Forces")."""
+    if token is not None and token.pos_ == "ADJ":
+        return next((c for c in token.children if c.dep_ == "appos"), token)
+    return token
+
+
 def _agent_of(noun: Token, lexicon: Lexicon) -> Entity | None:
     """Who did a thing: "a ban by the general", "property seized by government forces"."""
     for child in noun.children:
@@ -582,7 +590,8 @@ def _agent_of(noun: Token, lexicon: Lexicon) -> Entity | None:
             agent = child
         elif child.dep_ == "acl" and child.tag_ == "VBN":
             agent = next((c for c in child.children if c.dep_ == "agent"), None)
-        doer = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else None
+        doer = _named_head(next((c for c in agent.children if c.dep_ == "pobj"), None)
+                           if agent else None)
         if _is_doer(doer, lexicon):
             return entity_for(doer)
     return None
@@ -687,7 +696,7 @@ def noun_arguments(match: TriggerMatch, lexicon: Lexicon) -> tuple[Entity | None
             if doer is not None:  # "Israel mounted its invasion": Israel, not "its"
                 actor = doer
         elif child.dep_ == "prep" and child.lower_ == "by":
-            obj = next((c for c in child.children if c.dep_ == "pobj"), None)
+            obj = _named_head(next((c for c in child.children if c.dep_ == "pobj"), None))
             if obj is not None and is_actor_like(obj, lexicon):
                 actor = entity_for(obj)
         elif child.dep_ == "prep" and child.lower_ == "between":
