@@ -659,3 +659,11 @@ def test_a_body_suspending_a_member_sanctions_it(code, text, event_type):
 def test_the_doer_named_after_an_adjective_is_the_name(code, text):
     attack = one(code(text), "ASSAULT")
     assert attack["actor"]["text"].endswith("Support Forces")
+
+
+def test_him_or_her_as_the_object_is_the_person_named_before(code):
+    events = code("The opposition leader Rustam Karimli flew back to Baku on Monday. Police "
+                  "detained him at the airport.")
+    detention = one(events, "COERCE")
+    assert detention["recipient"]["text"] == "him"
+    assert detention["recipient"]["code"] == "AZE"

@@ -27,6 +27,8 @@ CLAUSE_DEPS = {"relcl", "acl", "advcl", "punct", "mark", "parataxis", "ccomp", "
 # "world leaders including the Iranian foreign minister": who they are).
 INNER_PREPS = {"of", "including"}
 ORIGIN_PREPS = {"from"}
+# Object pronouns that stand for one person, resolved through the discourse.
+PERSON_OBJECTS = {"him", "her"}
 # "arrived for talks", "at the meeting ... reaffirmed": the verb's subject takes part
 MEETING_PREPS = {"for", "at", "during"}
 
@@ -445,8 +447,10 @@ def _verb_recipient(match: TriggerMatch, lexicon: Lexicon) -> Entity | None:
 
     obj = verb_object(verb, match.particle_tokens)
     theme = _is_theme(match.pattern, _counted(obj, lexicon), lexicon)
+    # a pronoun object only for a person ("arrested him": the person named last); "it" and
+    # "them" would be read as the last actor, often the doer itself
     direct = obj if (obj is not None and not theme and is_actor_like(obj, lexicon)
-                     and obj.pos_ != "PRON") else None
+                     and (obj.pos_ != "PRON" or obj.lower_ in PERSON_OBJECTS)) else None
     intent = event_type in lexicon.word_set("modality.intent_types") or bool(match.pattern.xcomp)
     commanded = verb.dep_ == "xcomp" and lemma_of(verb.head) in lexicon.word_set(
         "recipients.command_verbs")
