@@ -667,3 +667,15 @@ def test_him_or_her_as_the_object_is_the_person_named_before(code):
     detention = one(events, "COERCE")
     assert detention["recipient"]["text"] == "him"
     assert detention["recipient"]["code"] == "AZE"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Prosecutors accused the former minister of taking bribes from a builder.",
+        "The governor accused the opposition of spreading rumours about the vote.",
+    ],
+)
+def test_what_someone_is_accused_of_is_no_part_of_their_name(code, text):
+    accusation = one(code(text), "ACCUSE")
+    assert " of " not in accusation["recipient"]["text"]

@@ -45,7 +45,10 @@ def phrase_tokens(head: Token, *, with_conjuncts: bool = True) -> list[Token]:
                 if not with_conjuncts:
                     continue
             elif dep == "prep":
-                if child.lower_ not in INNER_PREPS:
+                # "the opposition of spreading lies": an "of" before an -ing clause is the
+                # charge or reason, not part of the name
+                if child.lower_ not in INNER_PREPS or any(c.dep_ == "pcomp"
+                                                          for c in child.children):
                     continue
             elif dep in CLAUSE_DEPS:
                 continue
