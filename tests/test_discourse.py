@@ -548,3 +548,11 @@ def test_a_place_of_its_own_keeps_only_a_plan_told_in_passing(code):
         "The navy moved two frigates into the strait ahead of the president's planned visit "
         "to Japan.", published=None)}
     assert "AGREE" in types
+
+
+def test_he_or_she_takes_the_role_their_person_was_named_with(code):
+    events = code("Opposition leader Nadia Ferreira rejected the budget in Maputo on Monday. "
+                  "She called on her supporters to march on parliament.")
+    call = next(e for e in events if e["event_type"] == "REQUEST")
+    assert call["actor"]["text"] == "She"
+    assert call["actor"]["sector"] == "OPP"
