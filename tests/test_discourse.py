@@ -556,3 +556,14 @@ def test_he_or_she_takes_the_role_their_person_was_named_with(code):
     call = next(e for e in events if e["event_type"] == "REQUEST")
     assert call["actor"]["text"] == "She"
     assert call["actor"]["sector"] == "OPP"
+
+
+@pytest.mark.parametrize("text", [
+    '"This is a hostile act against our people," the foreign minister of Latvia told '
+    'reporters.',
+    "The Latvian foreign minister called the expulsion an unfriendly step.",
+])
+def test_calling_an_act_hostile_is_an_accusation(code, text):
+    accusation = next(e for e in code(text) if e["event_type"] == "ACCUSE")
+    # "this" is the act judged, not a party: no recipient rather than a wrong one
+    assert (accusation["recipient"] or {}).get("text") != "This"

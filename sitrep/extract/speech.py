@@ -34,6 +34,7 @@ from sitrep.records import Entity
 
 SPEECH_TYPES = ("ACCUSE", "SUPPORT", "REQUEST", "REJECT", "THREATEN")
 FIRST_PERSON = {"i", "we", "me", "us", "my", "our"}
+DEMONSTRATIVES = {"this", "that", "these", "those"}
 CONTENT_DEPS = {"ccomp", "parataxis", "xcomp", "advcl", "conj", "dep"}
 # Prepositions that name whom sympathy or solidarity is for ("pray for X", "with you").
 SYMPATHY_PREPS = {"for", "with", "to"}
@@ -473,8 +474,8 @@ def _judged(cue: Token, kind: str, lexicon: Lexicon, speaker_words: set[int] = f
     for _ in range(4):
         subject = _subject(clause)
         if subject is not None:
-            if subject.i in speaker_words or subject.lower_ in FIRST_PERSON:
-                return None
+            if subject.i in speaker_words or subject.lower_ in FIRST_PERSON | DEMONSTRATIVES:
+                return None  # "This is a hostile act": a thing done, whose it does not say
             if subject.pos_ == "PRON" or is_actor_like(subject, lexicon):
                 return entity_for(subject)
             # "the reckless provocation is ...": whoever did what it names
