@@ -679,3 +679,21 @@ def test_him_or_her_as_the_object_is_the_person_named_before(code):
 def test_what_someone_is_accused_of_is_no_part_of_their_name(code, text):
     accusation = one(code(text), "ACCUSE")
     assert " of " not in accusation["recipient"]["text"]
+
+
+@pytest.mark.parametrize(
+    ("text", "event_type", "recipient"),
+    [
+        ("The court acquitted the former governor of all charges.", "CONCEDE",
+         "the former governor"),
+        ("Prosecutors accused the mayor of Lagos of fraud.", "ACCUSE", "the mayor of Lagos"),
+        # an "of" of a verb that takes none stays the name's
+        ("Police arrested the head of the electoral commission.", "COERCE",
+         "the head of the electoral commission"),
+        # people at large are parties too
+        ("The militia banned women from working in the markets.", "COERCE", "women"),
+    ],
+)
+def test_the_recipients_phrase_ends_where_the_verbs_complement_begins(code, text, event_type,
+                                                                      recipient):
+    assert one(code(text), event_type)["recipient"]["text"] == recipient

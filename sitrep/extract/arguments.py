@@ -33,8 +33,14 @@ PERSON_OBJECTS = {"him", "her"}
 MEETING_PREPS = {"for", "at", "during"}
 
 
-def phrase_tokens(head: Token, *, with_conjuncts: bool = True) -> list[Token]:
-    """The words of the noun phrase headed by `head`, in order (contiguous)."""
+def phrase_tokens(head: Token, *, with_conjuncts: bool = True,
+                  verbs_of: bool = False) -> list[Token]:
+    """The words of the noun phrase headed by `head`, in order (contiguous). `verbs_of`: an
+    "of" on the head is its verb's ("acquitted the minister of all charges")."""
+    # the verb's "of": the last one in the phrase, when it is no name
+    last_of = max((t for t in head.subtree if t.dep_ == "prep" and t.lower_ == "of"),
+                  key=lambda t: t.i, default=None) if verbs_of else None
+    verbs = last_of.i if last_of is not None and _verbs_of_phrase(last_of) else None
     keep = {head.i}
     stack = [head]
     while stack:
@@ -48,7 +54,8 @@ def phrase_tokens(head: Token, *, with_conjuncts: bool = True) -> list[Token]:
                 # "the opposition of spreading lies": an "of" before an -ing clause is the
                 # charge or reason, not part of the name
                 if child.lower_ not in INNER_PREPS or any(c.dep_ == "pcomp"
-                                                          for c in child.children):
+                                                          for c in child.children) or (
+                        child.i == verbs):
                     continue
             elif dep in CLAUSE_DEPS:
                 continue
@@ -63,8 +70,14 @@ def phrase_tokens(head: Token, *, with_conjuncts: bool = True) -> list[Token]:
     return list(doc[start : end + 1])
 
 
-def entity_for(head: Token, *, with_conjuncts: bool = True) -> Entity:
-    tokens = phrase_tokens(head, with_conjuncts=with_conjuncts)
+def _verbs_of_phrase(prep: Token) -> bool:
+    """An "of" phrase that is no name ("of all charges", not "of Lagos")."""
+    obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+    return prep.lower_ == "of" and obj is not None and obj.pos_ != "PROPN" and not obj.ent_type_
+
+
+def entity_for(head: Token, *, with_conjuncts: bool = True, verbs_of: bool = False) -> Entity:
+    tokens = phrase_tokens(head, with_conjuncts=with_conjuncts, verbs_of=verbs_of)
     span = head.doc[tokens[0].i : tokens[-1].i + 1]  # Doc.text would rebuild the whole text
     start, end = span.start_char, span.end_char
     members = []
@@ -457,9 +470,11 @@ def _verb_recipient(match: TriggerMatch, lexicon: Lexicon) -> Entity | None:
     intent = event_type in lexicon.word_set("modality.intent_types") or bool(match.pattern.xcomp)
     commanded = verb.dep_ == "xcomp" and lemma_of(verb.head) in lexicon.word_set(
         "recipients.command_verbs")
+    verbs_of = lemma_of(verb) in lexicon.word_set("recipients.of_complement_verbs")
     readings = (
         # the object, unless the actor's own ("withdrew its troops from Lebanon")
-        lambda: entity_for(direct) if direct is not None and not _is_own(direct) else None,
+        lambda: entity_for(direct, verbs_of=verbs_of)
+        if direct is not None and not _is_own(direct) else None,
         # "sentenced the editor to prison", "was put in jail": the particle's object is what
         # the pattern names (the term, the place); the act is done to the verb's own object
         lambda: _undergoer(verb, lexicon) if match.particle_tokens and theme else None,
@@ -469,7 +484,8 @@ def _verb_recipient(match: TriggerMatch, lexicon: Lexicon) -> Entity | None:
         lambda: _about_recipient(verb, lexicon) if typed("event_reference_types") else None,
         # a recipient preposition, the object's too ("called for a halt to the deployment")
         lambda: _recipient_from_preps([verb, obj], lexicon, event_type, set()),
-        lambda: entity_for(direct) if direct is not None else None,  # "arrested its critics"
+        # "arrested its critics"
+        lambda: entity_for(direct, verbs_of=verbs_of) if direct is not None else None,
         # whose the object is, or who made it ("demolished homes owned by X")
         lambda: _party_of(obj, lexicon) if not theme else None,
         lambda: _particle_object(match, lexicon),
