@@ -192,6 +192,9 @@ def test_sympathy_and_praise_are_support(code):
      "anyone"),
     ('The prosecutor said: "People who commit such crimes cannot hide from the law."', None),
     ("The minister said the rebels would pay a heavy price.", "rebels"),
+    # whoever must meet the condition; the "it" that would act is the speaker
+    ("The Serbian president said it would retaliate if Kosovo joined the alliance.",
+     "Kosovo"),
 ])
 def test_a_warning_of_coercion_is_a_threat(code, text, target):
     threats = [e for e in code(text) if e["plover_type"] == "THREATEN"]
@@ -545,3 +548,22 @@ def test_a_place_of_its_own_keeps_only_a_plan_told_in_passing(code):
         "The navy moved two frigates into the strait ahead of the president's planned visit "
         "to Japan.", published=None)}
     assert "AGREE" in types
+
+
+def test_he_or_she_takes_the_role_their_person_was_named_with(code):
+    events = code("Opposition leader Nadia Ferreira rejected the budget in Maputo on Monday. "
+                  "She called on her supporters to march on parliament.")
+    call = next(e for e in events if e["event_type"] == "REQUEST")
+    assert call["actor"]["text"] == "She"
+    assert call["actor"]["sector"] == "OPP"
+
+
+@pytest.mark.parametrize("text", [
+    '"This is a hostile act against our people," the foreign minister of Latvia told '
+    'reporters.',
+    "The Latvian foreign minister called the expulsion an unfriendly step.",
+])
+def test_calling_an_act_hostile_is_an_accusation(code, text):
+    accusation = next(e for e in code(text) if e["event_type"] == "ACCUSE")
+    # "this" is the act judged, not a party: no recipient rather than a wrong one
+    assert (accusation["recipient"] or {}).get("text") != "This"

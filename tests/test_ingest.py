@@ -130,6 +130,18 @@ def test_plain_text_headline_only_when_obvious_and_generic_footer_stripped():
     assert article.outlet is None  # a copyright line is stripped but names no known outlet
 
 
+def test_a_short_line_above_a_wire_dateline_is_the_headline():
+    text = ("Flood waters cut the road to Tete\n\n"
+            "MAPUTO, Feb. 9 (Harbor Wire) - Rising water closed the only highway to the "
+            "northern city of Tete on Friday, the roads agency said.\n\n"
+            "Engineers expect to reopen it next week, the agency added.\n")
+    article = read_text_article(text, source="t")
+    assert isinstance(article, Article)
+    assert article.title == "Flood waters cut the road to Tete"
+    assert article.dateline == "MAPUTO"
+    assert article.text.startswith("Rising water closed the only highway")
+
+
 def test_first_sentence_of_plain_text_is_not_taken_for_a_headline():
     article = read_text_article("Seoul and Washington held talks on Monday\n\n" + ENGLISH,
                                 source="t")

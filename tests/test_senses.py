@@ -272,6 +272,7 @@ def test_a_user_non_event_wins_over_the_trigger(tmp_path, code):
 @pytest.mark.parametrize("text", [
     '[[non_event]]\nverb = "rally"\nmodifier = ["campaign"]\n',
     '[[non_event]]\nnoun = "rally"\nintransitive = true\n',
+    '[[non_event]]\nnoun = "warning"\nnot_clause = ["cause"]\n',  # a clause is a verb's
     '[senses]\nnon_agents = ["@no_such_class"]\n',
     '[classes]\nmy_crowds = ["@protesters", "mob"]\n',  # a class cannot name a class
 ])
@@ -285,3 +286,15 @@ def test_specificity_counts_the_new_constraints():
     declare = [p for p in lexicon.verb_patterns["declare"] if p.causes]
     assert declare and not declare[0].is_event
     assert declare[0].specificity == 6  # an object list and a cause list
+
+
+@pytest.mark.parametrize(("text", "threat"), [
+    # a forecast of what something else brings about
+    ("Relief agencies warned that the blockade could trigger a famine in the north.", False),
+    ("The central bank warned that the strike would lead to fuel shortages.", False),
+    # a warning of the speaker's own coercion
+    ("The prime minister warned the rebels that the army would crush any new offensive.",
+     True),
+])
+def test_a_warning_of_consequences_is_no_threat(code, text, threat):
+    assert any(e["event_type"] == "THREATEN" for e in code(text)) is threat

@@ -27,12 +27,20 @@ CLAUSE_DEPS = {"relcl", "acl", "advcl", "punct", "mark", "parataxis", "ccomp", "
 # "world leaders including the Iranian foreign minister": who they are).
 INNER_PREPS = {"of", "including"}
 ORIGIN_PREPS = {"from"}
+# Object pronouns that stand for one person, resolved through the discourse.
+PERSON_OBJECTS = {"him", "her"}
 # "arrived for talks", "at the meeting ... reaffirmed": the verb's subject takes part
 MEETING_PREPS = {"for", "at", "during"}
 
 
-def phrase_tokens(head: Token, *, with_conjuncts: bool = True) -> list[Token]:
-    """The words of the noun phrase headed by `head`, in order (contiguous)."""
+def phrase_tokens(head: Token, *, with_conjuncts: bool = True,
+                  verbs_of: bool = False) -> list[Token]:
+    """The words of the noun phrase headed by `head`, in order (contiguous). `verbs_of`: an
+    "of" on the head is its verb's ("acquitted the minister of all charges")."""
+    # the verb's "of": the last one in the phrase, when it is no name
+    last_of = max((t for t in head.subtree if t.dep_ == "prep" and t.lower_ == "of"),
+                  key=lambda t: t.i, default=None) if verbs_of else None
+    verbs = last_of.i if last_of is not None and _verbs_of_phrase(last_of) else None
     keep = {head.i}
     stack = [head]
     while stack:
@@ -43,7 +51,11 @@ def phrase_tokens(head: Token, *, with_conjuncts: bool = True) -> list[Token]:
                 if not with_conjuncts:
                     continue
             elif dep == "prep":
-                if child.lower_ not in INNER_PREPS:
+                # "the opposition of spreading lies": an "of" before an -ing clause is the
+                # charge or reason, not part of the name
+                if child.lower_ not in INNER_PREPS or any(c.dep_ == "pcomp"
+                                                          for c in child.children) or (
+                        child.i == verbs):
                     continue
             elif dep in CLAUSE_DEPS:
                 continue
@@ -58,8 +70,14 @@ def phrase_tokens(head: Token, *, with_conjuncts: bool = True) -> list[Token]:
     return list(doc[start : end + 1])
 
 
-def entity_for(head: Token, *, with_conjuncts: bool = True) -> Entity:
-    tokens = phrase_tokens(head, with_conjuncts=with_conjuncts)
+def _verbs_of_phrase(prep: Token) -> bool:
+    """An "of" phrase that is no name ("of all charges", not "of Lagos")."""
+    obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+    return prep.lower_ == "of" and obj is not None and obj.pos_ != "PROPN" and not obj.ent_type_
+
+
+def entity_for(head: Token, *, with_conjuncts: bool = True, verbs_of: bool = False) -> Entity:
+    tokens = phrase_tokens(head, with_conjuncts=with_conjuncts, verbs_of=verbs_of)
     span = head.doc[tokens[0].i : tokens[-1].i + 1]  # Doc.text would rebuild the whole text
     start, end = span.start_char, span.end_char
     members = []
@@ -91,8 +109,16 @@ def is_actor_like(head: Token, lexicon: Lexicon) -> bool:
         # filed", "the comments termed her ..."): the resolve stage says whether it is coded
         return True
     # "the US Pacific Air Forces", "South Korean F-16K jets": a named modifier makes an actor
-    return any(c.ent_type_ in labels for c in head.children
-               if c.dep_ in ("compound", "amod", "poss", "nmod"))
+    if any(c.ent_type_ in labels for c in head.children
+           if c.dep_ in ("compound", "amod", "poss", "nmod")):
+        return True
+    # "an army base", "a police station": a thing named by its owner stands for the owner,
+    # unless it is an act or an earlier event ("a police raid", "the army exercise"); a name
+    # after a title is a person the tagger missed ("met Chancellor Scholz")
+    return head.pos_ in ("NOUN", "PROPN") and lemma not in lexicon.noun_patterns and (
+        lemma not in lexicon.word_set("recipients.event_nouns")) and any(
+        lemma_of(c) in lexicon.word_set("actors.head_nouns") for c in head.children
+        if c.dep_ in ("compound", "amod"))
 
 
 def _resolve_relative(token: Token, lexicon: Lexicon) -> Token:
@@ -109,7 +135,7 @@ def subject_of(verb: Token, lexicon: Lexicon, depth: int = 0) -> Token | None:
     if is_passive(verb):
         for child in verb.children:
             if child.dep_ == "agent":
-                return next((c for c in child.children if c.dep_ == "pobj"), None)
+                return _named_head(next((c for c in child.children if c.dep_ == "pobj"), None))
         if depth > 0:  # "Trump is set to embark", "talks are expected to resume"
             return next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
         return None
@@ -160,6 +186,8 @@ def subject_of(verb: Token, lexicon: Lexicon, depth: int = 0) -> Token | None:
         for _ in range(3):
             if governor.pos_ in ("VERB", "AUX") or governor.dep_ not in ("pobj", "prep"):
                 break
+            if governor.ent_type_ in ("DATE", "TIME"):
+                return None  # "after months of shelling": a span of it, not the subject's act
             governor = governor.head
         if governor.pos_ in ("VERB", "AUX") and governor.i != verb.i:
             return subject_of(governor, lexicon, depth + 1)
@@ -320,7 +348,7 @@ def _about_recipient(verb: Token, lexicon: Lexicon) -> Entity | None:
     return None
 
 
-def _condition_subject(verb: Token, lexicon: Lexicon) -> Entity | None:
+def condition_subject(verb: Token, lexicon: Lexicon) -> Entity | None:
     """Whom a threat is aimed at: the subject of its condition, on the verb or on what is
     threatened ("threatened to strike unless Israel rescinded ...", "warned that Moscow
     would respond if Finland hosted ...")."""
@@ -435,21 +463,29 @@ def _verb_recipient(match: TriggerMatch, lexicon: Lexicon) -> Entity | None:
 
     obj = verb_object(verb, match.particle_tokens)
     theme = _is_theme(match.pattern, _counted(obj, lexicon), lexicon)
+    # a pronoun object only for a person ("arrested him": the person named last); "it" and
+    # "them" would be read as the last actor, often the doer itself
     direct = obj if (obj is not None and not theme and is_actor_like(obj, lexicon)
-                     and obj.pos_ != "PRON") else None
+                     and (obj.pos_ != "PRON" or obj.lower_ in PERSON_OBJECTS)) else None
     intent = event_type in lexicon.word_set("modality.intent_types") or bool(match.pattern.xcomp)
     commanded = verb.dep_ == "xcomp" and lemma_of(verb.head) in lexicon.word_set(
         "recipients.command_verbs")
+    verbs_of = lemma_of(verb) in lexicon.word_set("recipients.of_complement_verbs")
     readings = (
         # the object, unless the actor's own ("withdrew its troops from Lebanon")
-        lambda: entity_for(direct) if direct is not None and not _is_own(direct) else None,
+        lambda: entity_for(direct, verbs_of=verbs_of)
+        if direct is not None and not _is_own(direct) else None,
+        # "sentenced the editor to prison", "was put in jail": the particle's object is what
+        # the pattern names (the term, the place); the act is done to the verb's own object
+        lambda: _undergoer(verb, lexicon) if match.particle_tokens and theme else None,
         # a threat: whoever must meet its condition ("... unless Israel rescinds ...")
-        lambda: _condition_subject(verb, lexicon) if typed("condition_types") else None,
+        lambda: condition_subject(verb, lexicon) if typed("condition_types") else None,
         # a reaction: what it is about ("complained to the UN over Israeli raids")
         lambda: _about_recipient(verb, lexicon) if typed("event_reference_types") else None,
         # a recipient preposition, the object's too ("called for a halt to the deployment")
         lambda: _recipient_from_preps([verb, obj], lexicon, event_type, set()),
-        lambda: entity_for(direct) if direct is not None else None,  # "arrested its critics"
+        # "arrested its critics"
+        lambda: entity_for(direct, verbs_of=verbs_of) if direct is not None else None,
         # whose the object is, or who made it ("demolished homes owned by X")
         lambda: _party_of(obj, lexicon) if not theme else None,
         lambda: _particle_object(match, lexicon),
@@ -474,6 +510,14 @@ def _verb_recipient(match: TriggerMatch, lexicon: Lexicon) -> Entity | None:
     )
     return next((found for found in (reading() for reading in readings) if found is not None),
                 None)
+
+
+def _undergoer(verb: Token, lexicon: Lexicon) -> Entity | None:
+    """The verb's own object, or its subject when passive, if someone."""
+    obj = verb_object(verb)
+    if obj is None or obj.pos_ == "PRON" or not is_actor_like(obj, lexicon):
+        return None
+    return entity_for(obj)
 
 
 def _particle_object(match: TriggerMatch, lexicon: Lexicon) -> Entity | None:
@@ -553,6 +597,14 @@ def _is_doer(token: Token | None, lexicon: Lexicon) -> bool:
         or is_actor_like(token, lexicon))
 
 
+def _named_head(token: Token | None) -> Token | None:
+    """The name an adjective stands before when the parser took the adjective for the head
+    and the name for its apposition ("by the paramilitary Rapid Support Forces")."""
+    if token is not None and token.pos_ == "ADJ":
+        return next((c for c in token.children if c.dep_ == "appos"), token)
+    return token
+
+
 def _agent_of(noun: Token, lexicon: Lexicon) -> Entity | None:
     """Who did a thing: "a ban by the general", "property seized by government forces"."""
     for child in noun.children:
@@ -561,7 +613,8 @@ def _agent_of(noun: Token, lexicon: Lexicon) -> Entity | None:
             agent = child
         elif child.dep_ == "acl" and child.tag_ == "VBN":
             agent = next((c for c in child.children if c.dep_ == "agent"), None)
-        doer = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else None
+        doer = _named_head(next((c for c in agent.children if c.dep_ == "pobj"), None)
+                           if agent else None)
         if _is_doer(doer, lexicon):
             return entity_for(doer)
     return None
@@ -666,7 +719,7 @@ def noun_arguments(match: TriggerMatch, lexicon: Lexicon) -> tuple[Entity | None
             if doer is not None:  # "Israel mounted its invasion": Israel, not "its"
                 actor = doer
         elif child.dep_ == "prep" and child.lower_ == "by":
-            obj = next((c for c in child.children if c.dep_ == "pobj"), None)
+            obj = _named_head(next((c for c in child.children if c.dep_ == "pobj"), None))
             if obj is not None and is_actor_like(obj, lexicon):
                 actor = entity_for(obj)
         elif child.dep_ == "prep" and child.lower_ == "between":

@@ -438,8 +438,9 @@ def _own_voice(event: Event, lexicon: Lexicon) -> bool:
 
 
 def _in_background(match: TriggerMatch, lexicon: Lexicon) -> bool:
-    """A noun trigger inside a background phrase ("after two days of fierce fighting")."""
-    if match.pattern.pos != "NOUN":
+    """A noun trigger inside a background phrase ("after two days of fierce fighting"), or a
+    gerund standing as one (the parser often tags "fighting" there a verb)."""
+    if match.pattern.pos != "NOUN" and not _gerund_as_noun(match.token):
         return False
     background = lexicon.word_set("recipients.background_prepositions")
     token = match.token
@@ -452,6 +453,12 @@ def _in_background(match: TriggerMatch, lexicon: Lexicon) -> bool:
             return True
         token = token.head
     return False
+
+
+def _gerund_as_noun(token: Token) -> bool:
+    """An -ing form as a preposition's object with no doer of its own ("weeks of fighting")."""
+    return token.tag_ == "VBG" and token.dep_ in ("pobj", "pcomp") and not any(
+        c.dep_ in ("nsubj", "nsubjpass", "dobj", "poss") for c in token.children)
 
 
 def _describes_a_party(match: TriggerMatch) -> bool:

@@ -65,6 +65,9 @@ class Pattern:
     xcomp: frozenset[str] = frozenset()
     subjects: frozenset[str] = frozenset()  # the verb's subject lemma must be one of these
     not_subjects: frozenset[str] = frozenset()
+    # verb: the pattern does not fire when its finite clause complement's verb is one of these
+    # ("warned that the siege could *trigger* a famine" is a forecast, not a threat)
+    not_clauses: frozenset[str] = frozenset()
     modifier_any: frozenset[str] = frozenset()  # noun: one of its compound/amod children
     not_modifiers: frozenset[str] = frozenset()
     causes: frozenset[str] = frozenset()  # what it is over/after/because of ("after the floods")
@@ -98,6 +101,7 @@ class Pattern:
             + 3 * bool(self.causes)
             + bool(self.not_objects)
             + bool(self.not_subjects)
+            + bool(self.not_clauses)
             + bool(self.not_modifiers)
             + bool(self.intransitive)
         )
@@ -245,6 +249,8 @@ def _pattern(spec: dict[str, Any], classes: dict[str, list[str]], order: int, na
         raise LexiconError(f"{where}: 'modifier' and 'not_modifier' are for nouns")
     if not is_verb and spec.get("intransitive"):
         raise LexiconError(f"{where}: 'intransitive' is for verbs")
+    if not is_verb and "not_clause" in spec:
+        raise LexiconError(f"{where}: 'not_clause' is for verbs")
     return Pattern(
         type=spec["type"],
         lemma=words[0] if is_verb else words[-1],
@@ -256,6 +262,7 @@ def _pattern(spec: dict[str, Any], classes: dict[str, list[str]], order: int, na
         xcomp=_expand(spec.get("xcomp", []), classes, where),
         subjects=_expand(spec.get("subject", []), classes, where),
         not_subjects=_expand(spec.get("not_subject", []), classes, where),
+        not_clauses=_expand(spec.get("not_clause", []), classes, where),
         modifier_any=_expand(spec.get("modifier", []), classes, where),
         not_modifiers=_expand(spec.get("not_modifier", []), classes, where),
         causes=_expand(spec.get("cause", []), classes, where),

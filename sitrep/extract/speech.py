@@ -26,13 +26,15 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
-from sitrep.extract.arguments import entity_for, event_reference, is_actor_like
+from sitrep.extract.arguments import (condition_subject, entity_for, event_reference,
+                                      is_actor_like)
 from sitrep.extract.lexicon import Lexicon
 from sitrep.extract.triggers import lemma_of
 from sitrep.records import Entity
 
 SPEECH_TYPES = ("ACCUSE", "SUPPORT", "REQUEST", "REJECT", "THREATEN")
 FIRST_PERSON = {"i", "we", "me", "us", "my", "our"}
+DEMONSTRATIVES = {"this", "that", "these", "those"}
 CONTENT_DEPS = {"ccomp", "parataxis", "xcomp", "advcl", "conj", "dep"}
 # Prepositions that name whom sympathy or solidarity is for ("pray for X", "with you").
 SYMPATHY_PREPS = {"for", "with", "to"}
@@ -454,6 +456,12 @@ def _judged(cue: Token, kind: str, lexicon: Lexicon, speaker_words: set[int] = f
         target = next((c for c in cue.children if c.dep_ in ("dobj", "obj", "nsubjpass")), None)
         if target is not None and (target.pos_ == "PRON" or is_actor_like(target, lexicon)):
             return entity_for(target)
+        # "said it would retaliate if Finland joined": whoever must meet the condition; the
+        # "it" that would retaliate is the speaker itself
+        condition = condition_subject(cue, lexicon)
+        threatener = _subject(cue)
+        if condition is not None or (threatener is not None and threatener.lower_ == "it"):
+            return condition
     if kind == "SUPPORT":
         for token in (cue, cue.head):
             for prep in token.children:
@@ -466,8 +474,8 @@ def _judged(cue: Token, kind: str, lexicon: Lexicon, speaker_words: set[int] = f
     for _ in range(4):
         subject = _subject(clause)
         if subject is not None:
-            if subject.i in speaker_words or subject.lower_ in FIRST_PERSON:
-                return None
+            if subject.i in speaker_words or subject.lower_ in FIRST_PERSON | DEMONSTRATIVES:
+                return None  # "This is a hostile act": a thing done, whose it does not say
             if subject.pos_ == "PRON" or is_actor_like(subject, lexicon):
                 return entity_for(subject)
             # "the reckless provocation is ...": whoever did what it names

@@ -372,6 +372,9 @@ def match_verb(token: Token, lexicon: Lexicon) -> TriggerMatch | None:
             continue
         if pattern.intransitive and any(c.dep_ in ("dobj", "obj") for c in token.children):
             continue
+        if pattern.not_clauses and any(c.dep_ == "ccomp" and lemma_of(c) in pattern.not_clauses
+                                       for c in token.children):
+            continue
         if pattern.xcomp:
             if complements is None:
                 complements = {lemma_of(c) for c in infinitival_complements(token)}

@@ -62,7 +62,8 @@ def read_header(text: str, *, markdown: bool, known_title: str | None = None) ->
     """Take the headline, byline and publication-date lines off the top of `text`.
 
     A headline is a Markdown `# ` (or `===`-underlined) line, a line equal to `known_title`,
-    or, in plain text, a short line directly followed by a byline or date line; the first
+    or, in plain text, a short line directly followed by a byline, a date line or a paragraph
+    opening with a wire dateline ("KHARTOUM, June 3 (Reuters) -"); the first
     sentence of a report is never taken for a headline. Below it, up to three lines may be a
     byline ("By Jane Doe"; a bare "Jane Doe" only under a headline) or a date line
     ("3 May 2017", "Wednesday, May 3, 2017", "Published: 2017-05-03").
@@ -106,7 +107,10 @@ def _headline(lines: list[str], nonblank: list[int], markdown: bool, known: str 
         return known.strip()
     if markdown or len(nonblank) < 2:
         return None
-    followed_by_meta = _take_meta_line(lines[nonblank[1]], Header(body=""), after_headline=False)
+    # a byline or date line under it, or wire copy's dateline opening the next paragraph
+    followed_by_meta = _take_meta_line(lines[nonblank[1]], Header(body=""),
+                                       after_headline=False) or bool(
+        _DATELINE.match(lines[nonblank[1]].strip()))
     if (followed_by_meta and len(first.split()) <= _MAX_HEADLINE_WORDS
             and not first.endswith((".", ",", ";", ":"))):
         return first

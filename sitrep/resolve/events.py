@@ -345,7 +345,10 @@ def _resolve(entity: Entity, actors: ActorDictionary, memory: _ArticleMemory, wh
     if len(words) == 1 and words[0] in PERSONAL_PRONOUNS and entity.start is not None:
         named = memory.discourse.antecedent(entity.start)
         if named is not None:  # "he": the person named last, a subject first
-            known = memory.discourse.person(named.surname)
+            known = memory.discourse.person(named.surname) or next(
+                # else as that person's mention was coded ("Opposition leader Ana Ruiz")
+                (e for e in reversed(memory.actors + memory.sources)
+                 if e.person == named.surname and e.code), None)
             return replace(entity, code=known.code if known else memory.local,
                            sector=sector or (known.sector if known else None),
                            person=named.surname)
