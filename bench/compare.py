@@ -2,6 +2,7 @@
 
     .venv/bin/python bench/compare.py [--db /tmp/me/basil.db]
     .venv/bin/python bench/compare.py --sample 30 --seed 1 --half tune [--db ...]
+    .venv/bin/python bench/compare.py --judged [--unjudged] [--db ...]
 
 Ingests ../shared/benchmarks/basil_dev/articles.jsonl into a database (a temporary one
 unless `--db` names a file to keep and reuse; ingest skips articles stored already), then
@@ -14,11 +15,25 @@ omitting article) and omissions per pair "reporting outlet -> omitting outlet".
 instead: the omitting article, the omitted statement, and the closest statement of the
 omitting article with its score, for judging by hand (a true omission: the omitting
 article does not carry that fact in any words). Tune on the tune half only.
+
+`--judged [FILE]` scores the tune half's omissions against omissions judged by hand
+(default `bench/judgments/basil_omissions_tune.jsonl`): one JSON object a line with the
+triplet, the omitting outlet ("Fox", "NYT", "HuffPost"), the first 16 hex digits of the
+SHA-1 of the omitted sentence with its whitespace collapsed (no article text is kept),
+`real` (true: the omitting article does not carry the fact in any words; false: it does, or
+the sentence tells no fact) and, for a false one, `why_not` when recorded: `paraphrase`
+(told in other words), `partial` (its main point told, a side detail not), `other_speaker`
+(told in other words by another speaker), `fragment` (no fact by itself). It prints the
+precision of the judged omissions listed, how many judged real ones are still listed (the
+judged file holds rows earlier versions listed too: a change that drops real ones shows
+here) and how many listed ones are not judged yet; `--unjudged` prints those, with the
+hash to judge them by. Only the tune half is judged: the check half's rows are never read.
 """
 
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import random
 import tempfile
@@ -31,6 +46,7 @@ from sitrep.store import Store
 
 BASIL = Path(__file__).resolve().parents[2] / "shared" / "benchmarks" / "basil_dev"
 HALVES = {"tune": range(0, 25), "check": range(25, 50)}
+JUDGED = Path(__file__).resolve().parent / "judgments" / "basil_omissions_tune.jsonl"
 OUTLET = {"fox": "Fox", "nyt": "NYT", "hpo": "HuffPost"}
 
 
@@ -98,17 +114,54 @@ def print_sample(results: list[dict], n: int, seed: int) -> None:
         print()
 
 
+def sentence_hash(sentence: str) -> str:
+    return hashlib.sha1(" ".join(sentence.split()).encode()).hexdigest()[:16]
+
+
+def print_judged(results: list[dict], path: Path, show_unjudged: bool) -> None:
+    judged = {}
+    for line in path.read_text().splitlines():
+        if line.strip():
+            row = json.loads(line)
+            judged[row["triplet"], row["omitted_by"], row["sentence_sha1"]] = row
+    listed, unjudged = [], []
+    for r, omission, missing in omission_items(results):
+        key = (r["triplet"], r["outlet_of"][missing], sentence_hash(omission.sentence))
+        (listed if key in judged else unjudged).append((key, omission))
+    real = sum(judged[key]["real"] for key, _ in listed)
+    false = Counter(judged[key].get("why_not", "unrecorded") for key, _ in listed
+                    if not judged[key]["real"])
+    all_real = sum(row["real"] for row in judged.values())
+    print(f"tune half: {len(listed) + len(unjudged)} omissions listed, {len(listed)} judged: "
+          f"{real} real, {len(listed) - real} false "
+          f"(precision {real / max(1, len(listed)):.3f})")
+    print(f"  false ones by why: {dict(sorted(false.items()))}")
+    print(f"  judged real omissions still listed: {real} of {all_real}")
+    print(f"  listed, not judged yet: {len(unjudged)}")
+    if show_unjudged:
+        for (triplet, outlet, digest), omission in unjudged:
+            print(f"  {triplet:02d} {outlet} {digest}: {' '.join(omission.sentence.split())}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--db", help="database file to keep and reuse (default: temporary)")
     parser.add_argument("--sample", type=int, help="print this many random omissions")
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--half", choices=sorted(HALVES), default="tune")
+    parser.add_argument("--judged", nargs="?", const=str(JUDGED), metavar="FILE",
+                        help="score the tune half against omissions judged by hand")
+    parser.add_argument("--unjudged", action="store_true",
+                        help="with --judged: print the listed omissions not judged yet")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         store = Store(args.db or str(Path(tmp) / "basil.db"))
         store.migrate()
         ids = stored_ids(store)
+        if args.judged:
+            print_judged(compare_triplets(store, ids, HALVES["tune"]), Path(args.judged),
+                         args.unjudged)
+            return
         if args.sample:
             print_sample(compare_triplets(store, ids, HALVES[args.half]), args.sample, args.seed)
             return
