@@ -138,7 +138,6 @@ def test_people_resolve_by_date(actors, phrase, when, code, sector) -> None:
 
 @pytest.mark.parametrize("phrase", [
     "the Apple Store",       # "Store" is an English word: only "Støre" names him
-    "Prince Albert II",      # Monaco's prince, not the Belgian king
     "Antonio Machado Ruiz",  # a surname followed by an unknown capitalised name
 ])
 def test_common_words_and_namesakes_are_not_these_people(actors, phrase) -> None:
@@ -146,6 +145,8 @@ def test_common_words_and_namesakes_are_not_these_people(actors, phrase) -> None
 
 
 def test_longer_names_win_over_a_shared_surname(actors) -> None:
+    assert actors.resolve("Prince Albert II", D("2010-01-01")).code == "MCO"
+    assert actors.resolve("King Albert II", D("2010-01-01")).code == "BEL"
     assert actors.resolve("Ludovic Orban", D("2020-06-01")).code == "ROU"
     assert actors.resolve("Orban", D("2020-06-01")).code == "HUN"
     assert actors.resolve("Riyad al-Maliki", D("2015-01-01")).code == "PSE"
