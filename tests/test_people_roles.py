@@ -188,17 +188,61 @@ def _rows() -> list[list[str]]:
     return [line.split("\t") for line in lines[1:]]
 
 
+def _table(name: str) -> list[list[str]]:
+    lines = [line for line in (DATA_DIR / name).read_text(encoding="utf-8").splitlines()
+             if line.strip() and not line.startswith("#")]
+    return [line.split("\t") for line in lines[1:]]
+
+
 def test_rows_are_well_formed() -> None:
     rows = _rows()
-    assert len(rows) >= 600
+    countries = {row[0] for row in _table("countries.tsv")}
+    # an international body or a group with a code of its own (UNHCR, ISIS): an
+    # organizations.tsv row without a country
+    own_codes = {row[1] for row in _table("organizations.tsv")
+                 if row[1] and not "".join(row[3:])}
+    sectors = {row[0] for row in _table("sectors.tsv")}
+    assert len(rows) >= 2000
     for row in rows:
         assert len(row) == 6, row
         name, code, sector, role, start, end = row
-        assert name and role and re.fullmatch(r"[A-Z]{2,4}", code), row
-        assert sector in {"GOV", "MIL", "OPP", "LEG", "JUD", "IGO"}, row
+        assert name and role and code in countries | own_codes, row
+        assert sector in sectors, row
         for cell in (start, end):
             assert not cell or D(cell), row
         assert not (start and end) or start < end, row
+
+
+def test_each_person_repeats_the_same_name_variants() -> None:
+    cells: dict[str, set[str]] = {}
+    for row in _rows():
+        cells.setdefault(row[0].split("|")[0], set()).add(row[0])
+    assert all(len(variants) == 1 for variants in cells.values())
+
+
+# Names the table's header forbids as a variant on their own: each is shared by many people,
+# or is an English word.
+AMBIGUOUS_SINGLE_NAMES = {"abbas", "khan", "sharif", "ali", "hassan", "mohammed", "mohamed",
+                          "kim", "lee", "park", "wang", "store", "bennett", "sharon", "castro",
+                          "sanchez", "sánchez", "rama", "saleh", "bashir", "aoun", "hariri",
+                          "lasso", "talon", "estrada", "amano"}
+
+
+def test_ambiguous_single_names_are_not_variants() -> None:
+    variants = {v.lower() for row in _rows() for v in row[0].split("|")}
+    assert not variants & AMBIGUOUS_SINGLE_NAMES
+
+
+def test_one_persons_roles_under_different_codes_do_not_overlap() -> None:
+    spans: dict[str, list[tuple[str, date, date]]] = {}
+    for name, code, _, _, start, end in _rows():
+        spans.setdefault(name.split("|")[0], []).append(
+            (code, D(start) if start else date.min, D(end) if end else date.max))
+    for person, roles in spans.items():
+        for i, (code, start, end) in enumerate(roles):
+            for other, other_start, other_end in roles[i + 1:]:
+                if code != other:
+                    assert end < other_start or other_end < start, (person, code, other)
 
 
 def test_table_is_sorted_by_code_then_start() -> None:
