@@ -211,6 +211,8 @@ def test_a_place_put_first_sets_the_scene_for_the_conjoined_clauses(code):
         ("Nobody was arrested after the rally in Lagos.", "COERCE", "negated"),
         ("The border guards detained no one on Sunday.", "COERCE", "negated"),
         ("No soldiers fired on the crowd, the ministry said.", "ASSAULT", "negated"),
+        ("Not every member state backed the sanctions on Syria.", "SUPPORT", "negated"),
+        ("Not only the police but also soldiers fired on the crowd.", "ASSAULT", "asserted"),
         # "due to" gives a cause and "set up" builds: neither places the act ahead (an act
         # told in passing is an event of its own with a time of its own)
         ("Britain cut its aid to Chad due to the escalation of fighting in the north since "

@@ -145,12 +145,23 @@ def _other_sense_of_governor(governor: Token) -> bool:
 
 def _names_no_one(verb: Token, lexicon: Lexicon) -> bool:
     """"Neither side accepted the truce", "nobody was arrested", "the police arrested no
-    one": a subject or object that names no one says the act was not done."""
+    one", "not everyone agreed": a subject or object that names no one says the act was not
+    done."""
     words = lexicon.word_set
     return any(c.dep_ in ("nsubj", "nsubjpass", "dobj", "obj") and (
         lemma_of(c) in words("modality.negative_pronouns")
-        or _has_child(c, {"det", "preconj"}, words("modality.negative_determiners")))
+        or _has_child(c, {"det", "preconj"}, words("modality.negative_determiners"))
+        or c.dep_ in ("nsubj", "nsubjpass") and _not_every(c, lexicon))
         for c in verb.children)
+
+
+def _not_every(subject: Token, lexicon: Lexicon) -> bool:
+    """"Not everyone agreed", "not all members backed it": no party did it as one; but "not
+    only the police ..." names them."""
+    return any(c.dep_ == "neg" and c.lower_ in lexicon.word_set("modality.negation_words")
+               and c.i + 1 < len(c.doc) and c.doc[c.i + 1].lower_ not in ("only", "just",
+                                                                         "merely")
+               for c in subject.children)
 
 
 def _reported_future(verb: Token, lexicon: Lexicon) -> bool:
