@@ -699,3 +699,18 @@ def test_what_someone_is_accused_of_is_no_part_of_their_name(code, text):
 def test_the_recipients_phrase_ends_where_the_verbs_complement_begins(code, text, event_type,
                                                                       recipient):
     assert one(code(text), event_type)["recipient"]["text"] == recipient
+
+
+@pytest.mark.parametrize(
+    ("text", "event_type", "recipient"),
+    [
+        # people an act is done to are its recipients, though the pattern names them
+        ("Riot police dispersed the crowds with tear gas.", "COERCE", "the crowds"),
+        # what a deployment moves is no recipient, with or without a particle
+        ("Russia flew two bombers over the sea.", "MOBILIZE", None),
+        ("Moscow sent two strategic bombers over the Barents Sea.", "MOBILIZE", None),
+    ],
+)
+def test_an_object_the_pattern_names_is_a_recipient_only_if_acted_on(code, text, event_type,
+                                                                     recipient):
+    assert (one(code(text), event_type)["recipient"] or {}).get("text") == recipient
