@@ -212,6 +212,11 @@ def test_a_place_put_first_sets_the_scene_for_the_conjoined_clauses(code):
         ("The border guards detained no one on Sunday.", "COERCE", "negated"),
         ("No soldiers fired on the crowd, the ministry said.", "ASSAULT", "negated"),
         ("Not every member state backed the sanctions on Syria.", "SUPPORT", "negated"),
+        # a question left open by a negated verb of saying is not a negated act
+        ("The party did not announce whom it would back in the runoff.", "SUPPORT",
+         "hypothetical"),
+        ("The army did not confirm whether its troops had withdrawn from the town.", "RETREAT",
+         "hypothetical"),
         ("Not only the police but also soldiers fired on the crowd.", "ASSAULT", "asserted"),
         # "due to" gives a cause and "set up" builds: neither places the act ahead (an act
         # told in passing is an event of its own with a time of its own)

@@ -61,7 +61,10 @@ def modality_of(trigger: Token, lexicon: Lexicon, *, claim_verb: Token | None = 
     chain = _clause_chain(governing_chain(trigger))
     governors = _governors(chain)
     verbs = [t for t in chain if t.pos_ in ("VERB", "AUX")][:REPORTING_STOP]
-    own_clause = [trigger] + [t for t in chain[1:] if t.pos_ == "VERB"][:1]
+    # the verb it complements, unless the clause is a question's ("did not say whom they
+    # would support": not said, not denied)
+    own_clause = [trigger] + ([] if _wh_clause(trigger) else
+                              [t for t in chain[1:] if t.pos_ == "VERB"][:1])
     # the copula of an adjective that is the act or that the act hangs on: "is not willing
     # to talk", "is not ready to sign"
     own_clause += [t.head for t in chain[:2] if t.dep_ == "acomp"]
@@ -141,6 +144,14 @@ def _other_sense_of_governor(governor: Token) -> bool:
     avert an offensive": "set up" builds, "set to" schedules)."""
     return governor.dep_ == "prep" or governor.pos_ == "ADP" or any(
         c.dep_ == "prt" for c in governor.children)
+
+
+def _wh_clause(token: Token) -> bool:
+    """A finite clause opened by a wh-word or "whether": "whom they would support", "when
+    talks resume", "whether anyone was arrested"."""
+    return token.dep_ == "ccomp" and any(
+        (c.tag_ in ("WP", "WDT", "WRB", "WP$") or c.dep_ == "mark" and c.lower_ == "whether")
+        and c.i < token.i for c in token.children)
 
 
 def _names_no_one(verb: Token, lexicon: Lexicon) -> bool:
