@@ -211,6 +211,13 @@ def test_a_place_put_first_sets_the_scene_for_the_conjoined_clauses(code):
         ("Nobody was arrested after the rally in Lagos.", "COERCE", "negated"),
         ("The border guards detained no one on Sunday.", "COERCE", "negated"),
         ("No soldiers fired on the crowd, the ministry said.", "ASSAULT", "negated"),
+        ("Not every member state backed the sanctions on Syria.", "SUPPORT", "negated"),
+        # a question left open by a negated verb of saying is not a negated act
+        ("The party did not announce whom it would back in the runoff.", "SUPPORT",
+         "hypothetical"),
+        ("The army did not confirm whether its troops had withdrawn from the town.", "RETREAT",
+         "hypothetical"),
+        ("Not only the police but also soldiers fired on the crowd.", "ASSAULT", "asserted"),
         # "due to" gives a cause and "set up" builds: neither places the act ahead (an act
         # told in passing is an event of its own with a time of its own)
         ("Britain cut its aid to Chad due to the escalation of fighting in the north since "
@@ -697,3 +704,18 @@ def test_what_someone_is_accused_of_is_no_part_of_their_name(code, text):
 def test_the_recipients_phrase_ends_where_the_verbs_complement_begins(code, text, event_type,
                                                                       recipient):
     assert one(code(text), event_type)["recipient"]["text"] == recipient
+
+
+@pytest.mark.parametrize(
+    ("text", "event_type", "recipient"),
+    [
+        # people an act is done to are its recipients, though the pattern names them
+        ("Riot police dispersed the crowds with tear gas.", "COERCE", "the crowds"),
+        # what a deployment moves is no recipient, with or without a particle
+        ("Russia flew two bombers over the sea.", "MOBILIZE", None),
+        ("Moscow sent two strategic bombers over the Barents Sea.", "MOBILIZE", None),
+    ],
+)
+def test_an_object_the_pattern_names_is_a_recipient_only_if_acted_on(code, text, event_type,
+                                                                     recipient):
+    assert (one(code(text), event_type)["recipient"] or {}).get("text") == recipient

@@ -477,7 +477,8 @@ def _verb_recipient(match: TriggerMatch, lexicon: Lexicon) -> Entity | None:
         if direct is not None and not _is_own(direct) else None,
         # "sentenced the editor to prison", "was put in jail": the particle's object is what
         # the pattern names (the term, the place); the act is done to the verb's own object
-        lambda: _undergoer(verb, lexicon) if match.particle_tokens and theme else None,
+        lambda: _undergoer(verb, lexicon) if match.particle_tokens and theme and typed(
+            "patient_object_types") else None,
         # a threat: whoever must meet its condition ("... unless Israel rescinds ...")
         lambda: condition_subject(verb, lexicon) if typed("condition_types") else None,
         # a reaction: what it is about ("complained to the UN over Israeli raids")
@@ -550,7 +551,10 @@ def _is_theme(pattern: Pattern, obj: Token | None, lexicon: Lexicon) -> bool:
     """Whether a verb's object is what the act is done with, not to: an object the pattern
     asks for ("flew two bombers"), unless it is somebody's ("expelled two Russian
     diplomats"); anything a deployment moves ("sent two bombers", "deployed police")."""
-    return (bool(pattern.objects) and not _has_owner(obj)
+    return (bool(pattern.objects) and not _has_owner(obj) and not (
+        # "dispersed the protesters": people an act is done to are its recipients
+        obj is not None and obj.pos_ == "NOUN" and pattern.type in lexicon.word_set(
+            "recipients.patient_object_types") and is_actor_like(obj, lexicon))
             or bool(_place_only_preps(pattern.type, lexicon)))
 
 

@@ -61,7 +61,10 @@ def modality_of(trigger: Token, lexicon: Lexicon, *, claim_verb: Token | None = 
     chain = _clause_chain(governing_chain(trigger))
     governors = _governors(chain)
     verbs = [t for t in chain if t.pos_ in ("VERB", "AUX")][:REPORTING_STOP]
-    own_clause = [trigger] + [t for t in chain[1:] if t.pos_ == "VERB"][:1]
+    # the verb it complements, unless the clause is a question's ("did not say whom they
+    # would support": not said, not denied)
+    own_clause = [trigger] + ([] if _wh_clause(trigger) else
+                              [t for t in chain[1:] if t.pos_ == "VERB"][:1])
     # the copula of an adjective that is the act or that the act hangs on: "is not willing
     # to talk", "is not ready to sign"
     own_clause += [t.head for t in chain[:2] if t.dep_ == "acomp"]
@@ -143,14 +146,33 @@ def _other_sense_of_governor(governor: Token) -> bool:
         c.dep_ == "prt" for c in governor.children)
 
 
+def _wh_clause(token: Token) -> bool:
+    """A finite clause opened by a wh-word or "whether": "whom they would support", "when
+    talks resume", "whether anyone was arrested"."""
+    return token.dep_ == "ccomp" and any(
+        (c.tag_ in ("WP", "WDT", "WRB", "WP$") or c.dep_ == "mark" and c.lower_ == "whether")
+        and c.i < token.i for c in token.children)
+
+
 def _names_no_one(verb: Token, lexicon: Lexicon) -> bool:
     """"Neither side accepted the truce", "nobody was arrested", "the police arrested no
-    one": a subject or object that names no one says the act was not done."""
+    one", "not everyone agreed": a subject or object that names no one says the act was not
+    done."""
     words = lexicon.word_set
     return any(c.dep_ in ("nsubj", "nsubjpass", "dobj", "obj") and (
         lemma_of(c) in words("modality.negative_pronouns")
-        or _has_child(c, {"det", "preconj"}, words("modality.negative_determiners")))
+        or _has_child(c, {"det", "preconj"}, words("modality.negative_determiners"))
+        or c.dep_ in ("nsubj", "nsubjpass") and _not_every(c, lexicon))
         for c in verb.children)
+
+
+def _not_every(subject: Token, lexicon: Lexicon) -> bool:
+    """"Not everyone agreed", "not all members backed it": no party did it as one; but "not
+    only the police ..." names them."""
+    return any(c.dep_ == "neg" and c.lower_ in lexicon.word_set("modality.negation_words")
+               and c.i + 1 < len(c.doc) and c.doc[c.i + 1].lower_ not in ("only", "just",
+                                                                         "merely")
+               for c in subject.children)
 
 
 def _reported_future(verb: Token, lexicon: Lexicon) -> bool:
