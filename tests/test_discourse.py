@@ -567,3 +567,13 @@ def test_calling_an_act_hostile_is_an_accusation(code, text):
     accusation = next(e for e in code(text) if e["event_type"] == "ACCUSE")
     # "this" is the act judged, not a party: no recipient rather than a wrong one
     assert (accusation["recipient"] or {}).get("text") != "This"
+
+
+def test_where_the_parties_met_is_not_where_the_story_happens(code):
+    events = code("Envoys of the two armies met in Geneva on Tuesday but did not agree on a "
+                  "truce, the mediators said.\n\nShelling resumed overnight along the front "
+                  "line, local officials said.\n\nLast week the two sides swapped 150 "
+                  "prisoners in the largest exchange of the war.")
+    shelling = next(e for e in events if e["event_type"] == "ASSAULT")
+    assert (shelling["location"] or {}).get("country") != "CHE"
+    assert (shelling["recipient"] or {}).get("code") != "CHE"
