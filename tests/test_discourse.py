@@ -561,12 +561,13 @@ def test_he_or_she_takes_the_role_their_person_was_named_with(code):
 @pytest.mark.parametrize("text", [
     '"This is a hostile act against our people," the foreign minister of Latvia told '
     'reporters.',
+    '"It is unconstitutional and it is a hostile act," the foreign minister of Latvia said.',
     "The Latvian foreign minister called the expulsion an unfriendly step.",
 ])
 def test_calling_an_act_hostile_is_an_accusation(code, text):
     accusation = next(e for e in code(text) if e["event_type"] == "ACCUSE")
-    # "this" is the act judged, not a party: no recipient rather than a wrong one
-    assert (accusation["recipient"] or {}).get("text") != "This"
+    # "this", "it is ..." is the act judged, not a party: no recipient rather than a wrong one
+    assert (accusation["recipient"] or {}).get("text") not in ("This", "It")
 
 
 def test_where_the_parties_met_is_not_where_the_story_happens(code):

@@ -474,8 +474,11 @@ def _judged(cue: Token, kind: str, lexicon: Lexicon, speaker_words: set[int] = f
     for _ in range(4):
         subject = _subject(clause)
         if subject is not None:
-            if subject.i in speaker_words or subject.lower_ in FIRST_PERSON | DEMONSTRATIVES:
-                return None  # "This is a hostile act": a thing done, whose it does not say
+            if subject.i in speaker_words or subject.lower_ in FIRST_PERSON | DEMONSTRATIVES or (
+                    subject.lower_ == "it" and any(c.dep_ == "acomp" for c in clause.children)):
+                # "This is a hostile act", "It is unconstitutional": a thing done, whose it
+                # does not say
+                return None
             if subject.pos_ == "PRON" or is_actor_like(subject, lexicon):
                 return entity_for(subject)
             # "the reckless provocation is ...": whoever did what it names
