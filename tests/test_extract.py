@@ -719,3 +719,17 @@ def test_the_recipients_phrase_ends_where_the_verbs_complement_begins(code, text
 def test_an_object_the_pattern_names_is_a_recipient_only_if_acted_on(code, text, event_type,
                                                                      recipient):
     assert (one(code(text), event_type)["recipient"] or {}).get("text") == recipient
+
+
+@pytest.mark.parametrize(
+    ("text", "types"),
+    [
+        # "a group of" counts whom it names: migrants arriving pay no visit, lawmakers do
+        ("A group of about forty migrants arrived in Lampedusa on Sunday.", []),
+        ("A group of Japanese lawmakers arrived in Taipei on Monday.", ["CONSULT"]),
+        # a name is no count: the Group of 20 is an actor
+        ("The Group of 20 urged Argentina to cut its deficit.", ["REQUEST"]),
+    ],
+)
+def test_a_group_of_people_is_read_as_those_people(code, text, types):
+    assert [e["event_type"] for e in code(text)] == types

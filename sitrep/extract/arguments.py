@@ -90,8 +90,9 @@ def is_actor_like(head: Token, lexicon: Lexicon) -> bool:
     labels = lexicon.word_set("actors.entity_labels")
     lemma = lemma_of(head)
     inner = noun_object(head)
-    if inner is not None and lemma in lexicon.word_set("actors.quantity_nouns"):
-        return is_actor_like(inner, lexicon)  # "the pair of bombers"
+    if inner is not None and head.pos_ == "NOUN" and lemma in lexicon.word_set(
+            "actors.quantity_nouns"):
+        return is_actor_like(inner, lexicon)  # "the pair of bombers"; not "the Group of 20"
     if head.pos_ == "PRON":
         return lemma in lexicon.word_set("actors.pronouns") or head.lower_ in lexicon.word_set(
             "actors.pronouns"
