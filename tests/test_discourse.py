@@ -269,6 +269,15 @@ def test_a_denial_is_a_rejection_by_the_one_who_denies(code, text):
                 and e["trigger"]["text"] == "denied"]
 
 
+@pytest.mark.parametrize(("text", "rejects"), [
+    ('"These are false allegations," the mayor of Lviv said.', True),
+    # a forged thing is no one's words turned down
+    ('"Many of them crossed the border with false passports," the mayor of Lviv said.', False),
+])
+def test_a_false_claim_is_denied_but_a_false_passport_is_forged(code, text, rejects):
+    assert any(e["event_type"] == "REJECT" for e in code(text)) is rejects
+
+
 def test_an_act_described_by_a_copular_verb_is_no_new_event(code):
     events = code("Troops imposed a curfew on the port city on Monday. The curfew remains in "
                   "force, and the opposition says the blockade of the port is illegal.")

@@ -101,7 +101,9 @@ def stance_of(tokens: list[Token], lexicon: Lexicon, *, speaker_words: set[int] 
             if subject is not None and subject.lower_ not in FIRST_PERSON and (
                     subject.i not in speaker_words):
                 found.obligation.append(token)
-        elif lemma in words("stance.denial") and token.pos_ in ("VERB", "ADJ", "PRON"):
+        elif lemma in words("stance.denial") and token.pos_ in ("VERB", "ADJ", "PRON") and not (
+                token.dep_ == "amod" and lemma_of(token.head) not in words(
+                    "stance.denied_nouns")):
             found.denial.append(token)
     return found
 
