@@ -733,3 +733,14 @@ def test_an_object_the_pattern_names_is_a_recipient_only_if_acted_on(code, text,
 )
 def test_a_group_of_people_is_read_as_those_people(code, text, types):
     assert [e["event_type"] for e in code(text)] == types
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hundreds of families crossed into Malawi to escape the fighting.",
+        "Villagers fled from the shelling along the river.",
+    ],
+)
+def test_the_fighting_people_flee_is_no_new_event(code, text):
+    assert [e for e in code(text) if e["event_type"] == "ASSAULT"] == []
