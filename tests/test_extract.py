@@ -744,3 +744,20 @@ def test_a_group_of_people_is_read_as_those_people(code, text, types):
 )
 def test_the_fighting_people_flee_is_no_new_event(code, text):
     assert [e for e in code(text) if e["event_type"] == "ASSAULT"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "event_type", "actor"),
+    [
+        # the one kept from acting would have done it, not the one who kept them
+        ("Riot police prevented the students from marching to the palace.", "PROTEST",
+         "the students"),
+        ("The court barred the police from arresting the senator.", "COERCE", "the police"),
+        # a foiled plot's doers are the plotters, whom the sentence does not name
+        ("Police said they had foiled a plot to assassinate the governor.", "ASSAULT", None),
+    ],
+)
+def test_who_would_have_done_an_act_kept_from_happening(code, text, event_type, actor):
+    event = one(code(text), event_type)
+    assert event["modality"] == "hypothetical"
+    assert (event["actor"] or {}).get("text") == actor
