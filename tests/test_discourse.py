@@ -269,6 +269,15 @@ def test_a_denial_is_a_rejection_by_the_one_who_denies(code, text):
                 and e["trigger"]["text"] == "denied"]
 
 
+@pytest.mark.parametrize(("text", "rejects"), [
+    ('"These are false allegations," the mayor of Lviv said.', True),
+    # a forged thing is no one's words turned down
+    ('"Many of them crossed the border with false passports," the mayor of Lviv said.', False),
+])
+def test_a_false_claim_is_denied_but_a_false_passport_is_forged(code, text, rejects):
+    assert any(e["event_type"] == "REJECT" for e in code(text)) is rejects
+
+
 def test_an_act_described_by_a_copular_verb_is_no_new_event(code):
     events = code("Troops imposed a curfew on the port city on Monday. The curfew remains in "
                   "force, and the opposition says the blockade of the port is illegal.")
@@ -561,9 +570,20 @@ def test_he_or_she_takes_the_role_their_person_was_named_with(code):
 @pytest.mark.parametrize("text", [
     '"This is a hostile act against our people," the foreign minister of Latvia told '
     'reporters.',
+    '"It is unconstitutional and it is a hostile act," the foreign minister of Latvia said.',
     "The Latvian foreign minister called the expulsion an unfriendly step.",
 ])
 def test_calling_an_act_hostile_is_an_accusation(code, text):
     accusation = next(e for e in code(text) if e["event_type"] == "ACCUSE")
-    # "this" is the act judged, not a party: no recipient rather than a wrong one
-    assert (accusation["recipient"] or {}).get("text") != "This"
+    # "this", "it is ..." is the act judged, not a party: no recipient rather than a wrong one
+    assert (accusation["recipient"] or {}).get("text") not in ("This", "It")
+
+
+def test_where_the_parties_met_is_not_where_the_story_happens(code):
+    events = code("Envoys of the two armies met in Geneva on Tuesday but did not agree on a "
+                  "truce, the mediators said.\n\nShelling resumed overnight along the front "
+                  "line, local officials said.\n\nLast week the two sides swapped 150 "
+                  "prisoners in the largest exchange of the war.")
+    shelling = next(e for e in events if e["event_type"] == "ASSAULT")
+    assert (shelling["location"] or {}).get("country") != "CHE"
+    assert (shelling["recipient"] or {}).get("code") != "CHE"

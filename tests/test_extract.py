@@ -719,3 +719,45 @@ def test_the_recipients_phrase_ends_where_the_verbs_complement_begins(code, text
 def test_an_object_the_pattern_names_is_a_recipient_only_if_acted_on(code, text, event_type,
                                                                      recipient):
     assert (one(code(text), event_type)["recipient"] or {}).get("text") == recipient
+
+
+@pytest.mark.parametrize(
+    ("text", "types"),
+    [
+        # "a group of" counts whom it names: migrants arriving pay no visit, lawmakers do
+        ("A group of about forty migrants arrived in Lampedusa on Sunday.", []),
+        ("A group of Japanese lawmakers arrived in Taipei on Monday.", ["CONSULT"]),
+        # a name is no count: the Group of 20 is an actor
+        ("The Group of 20 urged Argentina to cut its deficit.", ["REQUEST"]),
+    ],
+)
+def test_a_group_of_people_is_read_as_those_people(code, text, types):
+    assert [e["event_type"] for e in code(text)] == types
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hundreds of families crossed into Malawi to escape the fighting.",
+        "Villagers fled from the shelling along the river.",
+    ],
+)
+def test_the_fighting_people_flee_is_no_new_event(code, text):
+    assert [e for e in code(text) if e["event_type"] == "ASSAULT"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "event_type", "actor"),
+    [
+        # the one kept from acting would have done it, not the one who kept them
+        ("Riot police prevented the students from marching to the palace.", "PROTEST",
+         "the students"),
+        ("The court barred the police from arresting the senator.", "COERCE", "the police"),
+        # a foiled plot's doers are the plotters, whom the sentence does not name
+        ("Police said they had foiled a plot to assassinate the governor.", "ASSAULT", None),
+    ],
+)
+def test_who_would_have_done_an_act_kept_from_happening(code, text, event_type, actor):
+    event = one(code(text), event_type)
+    assert event["modality"] == "hypothetical"
+    assert (event["actor"] or {}).get("text") == actor

@@ -90,8 +90,9 @@ def is_actor_like(head: Token, lexicon: Lexicon) -> bool:
     labels = lexicon.word_set("actors.entity_labels")
     lemma = lemma_of(head)
     inner = noun_object(head)
-    if inner is not None and lemma in lexicon.word_set("actors.quantity_nouns"):
-        return is_actor_like(inner, lexicon)  # "the pair of bombers"
+    if inner is not None and head.pos_ == "NOUN" and lemma in lexicon.word_set(
+            "actors.quantity_nouns"):
+        return is_actor_like(inner, lexicon)  # "the pair of bombers"; not "the Group of 20"
     if head.pos_ == "PRON":
         return lemma in lexicon.word_set("actors.pronouns") or head.lower_ in lexicon.word_set(
             "actors.pronouns"
@@ -142,6 +143,9 @@ def subject_of(verb: Token, lexicon: Lexicon, depth: int = 0) -> Token | None:
     for child in verb.children:
         if child.dep_ in ("nsubj", "csubj"):
             return _resolve_relative(child, lexicon)
+    kept_from = _kept_from(verb, lexicon)
+    if kept_from is not None:
+        return kept_from[0]
     if verb.dep_ == "relcl":
         head = verb.head
         if head.dep_ == "attr" and lemma_of(head.head) in lexicon.word_set("senses.copular_verbs"):
@@ -192,6 +196,26 @@ def subject_of(verb: Token, lexicon: Lexicon, depth: int = 0) -> Token | None:
         if governor.pos_ in ("VERB", "AUX") and governor.i != verb.i:
             return subject_of(governor, lexicon, depth + 1)
     return None
+
+
+def _kept_from(verb: Token, lexicon: Lexicon) -> tuple[Token | None] | None:
+    """Who would have done an act someone kept from happening, when the act hangs on the
+    verb of prevention: "prevented the protesters from marching" -> the protesters; "foiled
+    a plot to assassinate the governor" -> unknown (the plotters), not the one who foiled it.
+    None when the act is no such complement."""
+    governor = verb.head
+    if verb.dep_ == "pcomp" and verb.head.lower_ == "from":
+        governor = verb.head.head
+    elif not (verb.dep_ in ("advcl", "xcomp") and any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)):
+        return None
+    if governor.pos_ != "VERB" or lemma_of(governor) not in lexicon.word_set(
+            "actors.prevention_verbs"):
+        return None
+    kept = next((c for c in governor.children if c.dep_ in ("dobj", "obj")), None)
+    if verb.dep_ == "pcomp" and kept is not None and is_actor_like(kept, lexicon):
+        return (kept,)
+    return (None,)
 
 
 def event_reference(head: Token, lexicon: Lexicon) -> Entity | None:

@@ -101,7 +101,8 @@ def extract_events(doc: Doc, article: Article, lexicon: Lexicon | None = None) -
                                 or _dates_another_act(match.token, trigger_tokens, lexicon)
                                 or _under_another_act(match, event, trigger_tokens)
                                 or _recalled_of_a_party(match.token)
-                                or _aimed_at(match.token, trigger_tokens, lexicon))
+                                or _aimed_at(match.token, trigger_tokens, lexicon)
+                                or _fled(match, event, lexicon))
             charge = _charge_of(match.token, charge_triggers,
                                 lexicon.word_set("modality.charge_nouns"))
             accused = _accused(charge) if charge is not None else None
@@ -532,6 +533,16 @@ def _aimed_at(token: Token, trigger_tokens: set[int], lexicon: Lexicon) -> bool:
     on_aim = (clause.dep_ in ("acl", "xcomp") and aim(clause.head)) or (
         clause.dep_ == "pcomp" and clause.head.dep_ == "prep" and aim(clause.head.head))
     return on_aim and _told_outside(clause, trigger_tokens)
+
+
+def _fled(match: TriggerMatch, event: Event, lexicon: Lexicon) -> bool:
+    """A doerless noun act that people flee or escape ("to escape the fighting", "fleeing
+    violence") is the situation they leave, told in passing."""
+    token = match.token
+    return (match.pattern.pos == "NOUN" or _gerund_as_noun(token)) and event.actor is None and (
+        token.dep_ in ("dobj", "obj", "pobj") and (
+            token.head if token.dep_ != "pobj" else token.head.head).lemma_.lower()
+        in lexicon.word_set("senses.avoidance_verbs"))
 
 
 REASON_PREPOSITIONS = {"for", "with", "of", "over", "about"}

@@ -101,7 +101,9 @@ def stance_of(tokens: list[Token], lexicon: Lexicon, *, speaker_words: set[int] 
             if subject is not None and subject.lower_ not in FIRST_PERSON and (
                     subject.i not in speaker_words):
                 found.obligation.append(token)
-        elif lemma in words("stance.denial") and token.pos_ in ("VERB", "ADJ", "PRON"):
+        elif lemma in words("stance.denial") and token.pos_ in ("VERB", "ADJ", "PRON") and not (
+                token.dep_ == "amod" and lemma_of(token.head) not in words(
+                    "stance.denied_nouns")):
             found.denial.append(token)
     return found
 
@@ -474,8 +476,11 @@ def _judged(cue: Token, kind: str, lexicon: Lexicon, speaker_words: set[int] = f
     for _ in range(4):
         subject = _subject(clause)
         if subject is not None:
-            if subject.i in speaker_words or subject.lower_ in FIRST_PERSON | DEMONSTRATIVES:
-                return None  # "This is a hostile act": a thing done, whose it does not say
+            if subject.i in speaker_words or subject.lower_ in FIRST_PERSON | DEMONSTRATIVES or (
+                    subject.lower_ == "it" and any(c.dep_ == "acomp" for c in clause.children)):
+                # "This is a hostile act", "It is unconstitutional": a thing done, whose it
+                # does not say
+                return None
             if subject.pos_ == "PRON" or is_actor_like(subject, lexicon):
                 return entity_for(subject)
             # "the reckless provocation is ...": whoever did what it names

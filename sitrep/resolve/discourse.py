@@ -34,6 +34,8 @@ LEAD_PLACE_WEIGHT = 2.0
 LEAD_COUNTRY_WEIGHT = 1.0
 PARAGRAPH_WEIGHT = 0.5
 BODY_WEIGHT = 0.2
+# A place named as the venue of a meeting counts this share of its weight (venue_words).
+VENUE_SHARE = 0.25
 # A setting needs this much evidence and an article of this many sentences: a sentence or
 # two naming a country is a report about that country, not a story set there.
 MIN_SETTING_SCORE = 2.0
@@ -103,10 +105,11 @@ class Discourse:
 
 def build_discourse(doc: Doc, article: Article, actors: ActorDictionary, gazetteer: Gazetteer,
                     places: Sequence[ArticlePlace], countries: Sequence[ActorCode],
-                    when: date | None) -> Discourse:
+                    when: date | None, venue_words: frozenset[str] = frozenset()
+                    ) -> Discourse:
     discourse = Discourse(sentence_starts=[s.start_char for s in doc.sents])
     discourse.setting, discourse.setting_clear = _setting(doc, article, actors, gazetteer,
-                                                          places, countries)
+                                                          places, countries, venue_words)
     for ent in doc.ents:
         if ent.label_ != "PERSON" or not ent.text[:1].isupper():
             continue
@@ -164,19 +167,20 @@ def _noun_phrase(head: Token) -> Span:
 
 
 def setting_of(doc: Doc, article: Article, actors: ActorDictionary, gazetteer: Gazetteer,
-               places: Sequence[ArticlePlace], countries: Sequence[ActorCode]) -> str | None:
+               places: Sequence[ArticlePlace], countries: Sequence[ActorCode],
+               venue_words: frozenset[str] = frozenset()) -> str | None:
     """The country where the story happens, by weighted evidence: the dateline, the title's
     places and countries, the lead sentence's places (more) and countries (less), the first
-    paragraph's, then every mention in the body."""
-    return _setting(doc, article, actors, gazetteer, places, countries)[0]
+    paragraph's, then every mention in the body; a meeting's venue weighs little."""
+    return _setting(doc, article, actors, gazetteer, places, countries, venue_words)[0]
 
 
 def _setting(doc: Doc, article: Article, actors: ActorDictionary, gazetteer: Gazetteer,
-             places: Sequence[ArticlePlace], countries: Sequence[ActorCode]
-             ) -> tuple[str | None, bool]:
+             places: Sequence[ArticlePlace], countries: Sequence[ActorCode],
+             venue_words: frozenset[str] = frozenset()) -> tuple[str | None, bool]:
     """The setting (`setting_of`), and whether it is clear: its evidence at least
     CLEAR_SETTING_RATIO times the next country's."""
-    score = setting_scores(doc, article, actors, gazetteer, places, countries)
+    score = setting_scores(doc, article, actors, gazetteer, places, countries, venue_words)
     if not score or max(score.values()) < MIN_SETTING_SCORE:
         return None, False
     best, top = max(score.items(), key=lambda item: (item[1], -_first_offset(
@@ -186,8 +190,8 @@ def _setting(doc: Doc, article: Article, actors: ActorDictionary, gazetteer: Gaz
 
 
 def setting_scores(doc: Doc, article: Article, actors: ActorDictionary, gazetteer: Gazetteer,
-                   places: Sequence[ArticlePlace], countries: Sequence[ActorCode]
-                   ) -> Counter[str]:
+                   places: Sequence[ArticlePlace], countries: Sequence[ActorCode],
+                   venue_words: frozenset[str] = frozenset()) -> Counter[str]:
     """Each country's evidence for being the setting (see `setting_of`); empty for an
     article too short to have one."""
     sentences = list(itertools.islice(doc.sents, MIN_SETTING_SENTENCES))
@@ -212,11 +216,12 @@ def setting_scores(doc: Doc, article: Article, actors: ActorDictionary, gazettee
     for place in places:
         if not place.country:
             continue
+        share = VENUE_SHARE if _is_venue(doc, place, venue_words) else 1.0
         if place.start < lead_end:
-            score[place.country] += LEAD_PLACE_WEIGHT
+            score[place.country] += share * LEAD_PLACE_WEIGHT
         elif place.start < paragraph_end:
-            score[place.country] += PARAGRAPH_WEIGHT
-        score[place.country] += BODY_WEIGHT
+            score[place.country] += share * PARAGRAPH_WEIGHT
+        score[place.country] += share * BODY_WEIGHT
     for found in countries:
         if found.start < lead_end:
             score[found.code] += LEAD_COUNTRY_WEIGHT
@@ -224,6 +229,17 @@ def setting_scores(doc: Doc, article: Article, actors: ActorDictionary, gazettee
             score[found.code] += PARAGRAPH_WEIGHT
         score[found.code] += BODY_WEIGHT
     return score
+
+
+def _is_venue(doc: Doc, place: ArticlePlace, venue_words: frozenset[str]) -> bool:
+    """Whether the place is named as where a meeting happens ("met in Doha", "talks in
+    Geneva", "a summit in Brussels")."""
+    span = doc.char_span(place.start, place.end, alignment_mode="expand")
+    if span is None or not venue_words:
+        return False
+    prep = span.root.head
+    return (span.root.dep_ == "pobj" and prep.lower_ in ("in", "at")
+            and prep.head.lemma_.lower() in venue_words)
 
 
 def _first_offset(code: str, countries: Sequence[ActorCode],

@@ -98,7 +98,8 @@ def resolve_events(events: list[Event], doc: Doc, article: Article,
     if places is None:
         from sitrep.resolve.article_places import places_in
         places = places_in(doc, gazetteer, actors, context)
-    discourse = build_discourse(doc, article, actors, gazetteer, places, countries, when)
+    discourse = build_discourse(doc, article, actors, gazetteer, places, countries, when,
+                                lexicon.word_set("places.venue_words"))
     issuer = actors.resolve(article.outlet, when) if article.outlet else None
     memory = _ArticleMemory(issuer=issuer if issuer is not None and issuer.code else None,
                             text=article.text,
