@@ -13,11 +13,16 @@ surname of a person the article names in full or with a middle initial ("Marquis
 or a name that says something or undergoes what people do ("Petrova said", "Ruiz
 died"), is no village or region abroad, and a place name that ends a longer name begun by
 other name words ("United Russia", "the Tom Hadley Civic Center") is a word of that name,
-wherever the article repeats it. A day named after a saint or place ("St. Patrick's Day")
-is no place, nor is a feature's word before "of" and a name ("the Gulf of Alaska") the
+wherever the article repeats it; a surname of a person named in full is that person where it
+undergoes what people do even when a capital bears it ("Paris had been shot"), and "in"
+before a possessive governs what the person has ("in Abbas's prisons"). A name before
+"people", "culture" or "tribe" is a people's throughout ("the Adena people"); a deity, a
+climate pattern ("El Nino") or an era after a year ("100 B.C.") is no place. A day named
+after a saint or place ("St. Patrick's Day") is no place, nor is a feature's word before "of" and a name ("the Gulf of Alaska") the
 feature known by that word alone. "The South Korean capital" is the capital of that
 country. Names are then resolved together (`Gazetteer.resolve_together`). Countries named
-by adjective are recorded apart (`demonyms_in`).
+by adjective are recorded apart (`demonyms_in`), not "Indians" after another name ("American
+Indians", "the Quiche Indians").
 """
 
 from __future__ import annotations
@@ -30,6 +35,7 @@ from spacy.tokens import Doc, Span, Token
 from sitrep.package_data import read_toml
 from sitrep.records import ArticlePlace
 from sitrep.resolve.actors import ActorDictionary
+from sitrep.resolve.place_records import name_key
 from sitrep.resolve.places import Gazetteer, Place, PlaceMention, is_well_known
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
@@ -40,6 +46,8 @@ NEEDS_PARSE = {"city", "admin1", "region"}
 CURATED = {"sea", "ocean", "strait", "gulf", "canal", "island", "peninsula", "base", "range",
            "site", "continent"}
 NATIVE = re.compile(r"\bNative\s+$")  # "Native American": a people, not the country
+# "American Indians", "the Quiche Indians": a native people, not India (words.toml)
+NATIVE_DEMONYMS = frozenset(read_toml("places/words.toml")["native_demonyms"])
 CAPITAL = re.compile(r"\b(?:[A-Z][\w'’-]+ ){1,3}capital\b")
 # Words that may begin a longer name of which a place name is the rest (words.toml).
 NAME_LEADS = frozenset(read_toml("places/words.toml")["name_leads"])
@@ -58,6 +66,16 @@ OF_A_NAME = re.compile(r" of [A-Z]")
 NAMED_DAY = re.compile(r"(?:['’]s)? Day\b(?! +[A-Z])")
 # Verbs whose object, a country's adjective standing alone, is a language (words.toml).
 LANGUAGE_VERBS = frozenset(read_toml("places/words.toml")["language_verbs"])
+# Names of a deity or a climate pattern ("God", "El Nino") and era abbreviations ("B.C."),
+# keyed as the gazetteer keys names (words.toml).
+NOT_PLACES = frozenset(map(name_key, read_toml("places/words.toml")["not_places"]))
+ERAS = frozenset(map(name_key, read_toml("places/words.toml")["eras"]))
+# A possessive after a name ("Abbas's", "Paris'").
+POSSESSIVE = re.compile(r"['’](?:s\b|(?=\s))")
+# A lower-case noun after a name that makes it a people's ("the Adena people": words.toml).
+PEOPLE_NOUN = re.compile(
+    rf"\s+(?:{'|'.join(read_toml('places/words.toml')['people_nouns'])})\b")
+YEAR_BEFORE = re.compile(r"\d\s*$")
 
 
 def places_in(doc: Doc, gazetteer: Gazetteer, actors: ActorDictionary,
@@ -68,8 +86,10 @@ def places_in(doc: Doc, gazetteer: Gazetteer, actors: ActorDictionary,
     out = []
     if text is None:
         text = doc.text
-    readings = []  # (mention, place, labels, after a locative preposition, in a longer name)
+    readings = []  # (mention, place, labels, after a locative preposition, in a longer name,
+    # possessive or doing what people do: "Paris' residence", "Paris had been shot")
     people = set()  # names that say or undergo what people do ("Petrova said"): no villages
+    peoples = set()  # names of a people or culture ("the Adena people"), throughout
     other_names = set()  # longer names a place name ends ("United Russia"), to find again
     for mention in gazetteer.find(text):
         span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
@@ -78,31 +98,45 @@ def places_in(doc: Doc, gazetteer: Gazetteer, actors: ActorDictionary,
         place = gazetteer.resolve_mention(mention, context_countries=context)
         if place is not None:
             labels = {t.ent_type_ for t in span if t.ent_type_}
-            locative = span.start > 0 and doc[span.start - 1].lower_ in LOCATIVE_PREPOSITIONS
+            possessive = POSSESSIVE.match(text, mention.end) is not None
+            # "in Abbas's detention centers": "in" is the centres', not the name's
+            locative = (span.start > 0 and doc[span.start - 1].lower_ in LOCATIVE_PREPOSITIONS
+                        and not possessive)
             words_before = _words_of_another_name(span)
             if words_before:
                 other_names.add(words_before + mention.text)
-            readings.append((mention, place, labels, locative, _in_a_longer_name(span)))
+            readings.append((mention, place, labels, locative, _in_a_longer_name(span),
+                             _does_what_people_do(span)))
             if _acts_as_a_person(span) and not mention.text.isupper():  # not a dateline
                 people.add(mention.text)
+            if PEOPLE_NOUN.match(text, mention.end) and place.kind not in (
+                    "country", "admin1"):  # "the Iraq people" is a slip for the Iraqi people
+                peoples.add(mention.text)
     # one sense per article: a name the parser reads as a place once is one throughout
     read_as_place = {m.text for m, _, labels, *_ in readings if labels & PLACE_LABELS}
     # one sense per article for people too: "Yevgenia Petrova ... Petrova said"
-    surnames = {ent[-1].text for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1}
-    surnames |= people | {m.group(1) for m in INITIALLED_NAME.finditer(text)}
+    named = {ent[-1].text for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1}
+    named |= {m.group(1) for m in INITIALLED_NAME.finditer(text)}
+    surnames = named | people
     kept = []
-    for mention, place, labels, locative, in_a_longer_name in readings:
+    for mention, place, labels, locative, in_a_longer_name, personal in readings:
         if NAMED_DAY.match(text, mention.end):
             continue  # a holiday
+        if name_key(mention.text) in NOT_PLACES or _is_era(mention, text):
+            continue  # "in God", "El Nino", "built in 100 B.C."
+        if mention.text in peoples and not (mention.hinted or locative):
+            continue  # "the Adena people", "the Adena culture": a people, not Aden
         if not mention.hinted and any(
                 text.endswith(name, 0, mention.end) for name in other_names):
             continue  # "United Russia", "the Tom Hadley Civic Center": not the place, here
             # or wherever the article repeats that name
-        if mention.text in surnames and not mention.hinted and not (
+        if mention.text in surnames and not mention.hinted and (
+                personal and mention.text in named or not (
                 is_well_known(place) and (place.kind in ("country", "capital")
-                                          or place.country in context)):
+                                          or place.country in context))):
             continue  # a village called Petrova, a region abroad called Flores, not
-            # Washington or Jackson, Mississippi
+            # Washington or Jackson, Mississippi, unless a person named in full is so called
+            # and the name is the person's here ("Paris had been shot", "Paris' residence")
         if place.kind in CURATED and in_a_longer_name and not labels & PLACE_LABELS:
             continue  # "the Pacific Decadal Oscillation": a word of another name
         if place.kind in CURATED and " " not in mention.text and OF_A_NAME.match(
@@ -154,12 +188,20 @@ def demonyms_in(actors: ActorDictionary, text: str,
         if NATIVE.search(text, 0, found.start):
             continue
         span = doc.char_span(found.start, found.end) if doc is not None else None
-        if span is not None and _is_language(span.root):
+        if span is not None and (_is_language(span.root) or _names_a_native_people(span)):
             continue
         out.append(ArticlePlace(text=found.matched, name=country.name, kind="demonym",
                                 country=country.code, lat=country.lat, lon=country.lon,
                                 start=found.start, end=found.end))
     return out
+
+
+def _names_a_native_people(span: Span) -> bool:
+    """Whether a demonym such as "Indians" follows another name ("American Indians", "the
+    Quiche Indians") other than a compass word ("South Indian")."""
+    before = span.doc[span.start - 1] if span.start > 0 else None
+    return (span.text.lower() in NATIVE_DEMONYMS and before is not None
+            and before.pos_ == "PROPN" and before.lower_.rstrip(".") not in NAME_LEADS)
 
 
 def _is_language(token: Token) -> bool:
@@ -174,6 +216,11 @@ def _is_language(token: Token) -> bool:
         return _is_language(token.head)
     return (token.dep_ == "dobj" and token.head.lemma_ in LANGUAGE_VERBS
             or token.dep_ == "pobj" and token.head.lower_ == "in")
+
+
+def _is_era(mention: PlaceMention, text: str) -> bool:
+    """Whether the name is an era's abbreviation after a year ("100 B.C.")."""
+    return name_key(mention.text) in ERAS and bool(YEAR_BEFORE.search(text, 0, mention.start))
 
 
 def _is_dateline(mention: PlaceMention, text: str) -> bool:
@@ -192,9 +239,14 @@ def _in_a_longer_name(span: Span) -> bool:
 def _acts_as_a_person(span: Span) -> bool:
     """Whether the span is the subject of a reporting verb ("Petrova said") or of a verb
     only people are the subject of ("Ruiz died", "Lyle was charged")."""
-    dep, verb = span.root.dep_, span.root.head.lemma_
-    return (dep == "nsubj" and verb in REPORTING_VERBS
-            or dep in ("nsubj", "nsubjpass") and verb in PERSON_VERBS)
+    return (span.root.dep_ == "nsubj" and span.root.head.lemma_ in REPORTING_VERBS
+            or _does_what_people_do(span))
+
+
+def _does_what_people_do(span: Span) -> bool:
+    """Whether the span is the subject of a verb only people are the subject of ("Ruiz
+    died", "Lyle was charged")."""
+    return span.root.dep_ in ("nsubj", "nsubjpass") and span.root.head.lemma_ in PERSON_VERBS
 
 
 def _words_of_another_name(span: Span) -> str | None:
