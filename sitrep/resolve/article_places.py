@@ -18,11 +18,12 @@ undergoes what people do even when a capital bears it ("Paris had been shot"), a
 before a possessive governs what the person has ("in Abbas's prisons"). A name before
 "people", "culture" or "tribe" is a people's throughout ("the Adena people"); a deity, a
 climate pattern ("El Nino") or an era after a year ("100 B.C.") is no place. A day named
-after a saint or place ("St. Patrick's Day") is no place, nor is a feature's word before "of" and a name ("the Gulf of Alaska") the
-feature known by that word alone. "The South Korean capital" is the capital of that
-country. Names are then resolved together (`Gazetteer.resolve_together`). Countries named
-by adjective are recorded apart (`demonyms_in`), not "Indians" after another name ("American
-Indians", "the Quiche Indians").
+after a saint or place ("St. Patrick's Day") is no place, nor is a feature's word before
+"of" and a name ("the Gulf of Alaska") the feature known by that word alone. "The South
+Korean capital" is the capital of that country. Names are then resolved together
+(`Gazetteer.resolve_together`). Countries named by adjective are recorded apart
+(`demonyms_in`), not "Indians" after another name ("American Indians", "the Quiche
+Indians").
 """
 
 from __future__ import annotations
