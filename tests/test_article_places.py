@@ -238,3 +238,14 @@ def test_indians_after_another_name_are_a_native_people_not_india(components) ->
     found = demonyms_in(components.actors, text, [], doc)
     assert [(p.text, p.country) for p in found] == [
         ("American", "USA"), ("Indian", "IND"), ("Indian", "IND")]
+
+
+def test_a_place_name_in_a_street_name_does_not_move_the_other_names(components) -> None:
+    # Hamilton, Ohio would draw Trenton and Mercer County to Ohio: the avenue lies in Trenton
+    text = ("Firefighters were called to a house on Hamilton Avenue in Trenton, and Mercer "
+            "County officials said no one was hurt.")
+    found = {p.text: p for p in places_in(components.nlp(text), components.places,
+                                          components.actors, text=text)}
+    assert "Hamilton" in found  # the street's name, as toponym gold marks it
+    for name in ("Trenton", "Mercer County"):
+        assert abs(found[name].lon - -74.7) < 0.5, name  # New Jersey's, not Ohio's

@@ -21,9 +21,10 @@ climate pattern ("El Nino") or an era after a year ("100 B.C.") is no place. A d
 after a saint or place ("St. Patrick's Day") is no place, nor is a feature's word before
 "of" and a name ("the Gulf of Alaska") the feature known by that word alone. "The South
 Korean capital" is the capital of that country. Names are then resolved together
-(`Gazetteer.resolve_together`). Countries named by adjective are recorded apart
-(`demonyms_in`), not "Indians" after another name ("American Indians", "the Quiche
-Indians").
+(`Gazetteer.resolve_together`), a name in a street's ("Hamilton Avenue") with the others but
+not as evidence for them: the street lies where the story is. Countries named by adjective
+are recorded apart (`demonyms_in`), not "Indians" after another name ("American Indians",
+"the Quiche Indians").
 """
 
 from __future__ import annotations
@@ -76,6 +77,11 @@ POSSESSIVE = re.compile(r"['’](?:s\b|(?=\s))")
 # A lower-case noun after a name that makes it a people's ("the Adena people": words.toml).
 PEOPLE_NOUN = re.compile(
     rf"\s+(?:{'|'.join(read_toml('places/words.toml')['people_nouns'])})\b")
+# A street's type word after a place name ("Patrick Street", "Washington Ave."), not one
+# numbered ("County Road 3" is a road of the county), words.toml.
+STREET_AFTER = re.compile(
+    rf"\s+(?:{'|'.join(w.title() for w in read_toml('places/words.toml')['street_words'])})"
+    r"\b\.?(?!\s*\d)")
 YEAR_BEFORE = re.compile(r"\d\s*$")
 
 
@@ -158,7 +164,14 @@ def places_in(doc: Doc, gazetteer: Gazetteer, actors: ActorDictionary,
               and not (place.kind == "admin2" and " " not in mention.text
                        and not mention.listed_division)):
             kept.append(mention)
-    for mention, place in zip(kept, gazetteer.resolve_together(kept, context_countries=context)):
+    # a name in a street's ("East Washington Street") is resolved with the others but is no
+    # evidence for them: it lies where the story is, not where the name would put it
+    in_street = [STREET_AFTER.match(text, m.end) is not None for m in kept]
+    evidence = [m for m, street in zip(kept, in_street) if not street]
+    places = iter(gazetteer.resolve_together(evidence, context_countries=context))
+    for mention, street in zip(kept, in_street):
+        place = gazetteer.resolve_together([*evidence, mention], context_countries=context)[
+            -1] if street else next(places)
         if place is not None:
             out.append(_record(mention.text, place, mention.start, mention.end))
     for match in CAPITAL.finditer(text):
