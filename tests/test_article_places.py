@@ -249,3 +249,21 @@ def test_a_place_name_in_a_street_name_does_not_move_the_other_names(components)
     assert "Hamilton" in found  # the street's name, as toponym gold marks it
     for name in ("Trenton", "Mercer County"):
         assert abs(found[name].lon - -74.7) < 0.5, name  # New Jersey's, not Ohio's
+
+
+def test_a_local_story_is_settled_in_the_country_its_names_can_only_lie_in(components) -> None:
+    # no country is named: Ohio and Kentucky tell that Savannah is Georgia's, not Ghana's
+    text = ("The council in Savannah heard a plan on Monday; delegates from Ohio and Kentucky "
+            "spoke.")
+    assert mapped(components, text)["Savannah"][0] == "USA"
+
+
+def test_a_capital_read_from_a_place_name_yields_to_the_countries_the_names_lie_in(
+        components) -> None:
+    from sitrep.resolve.article_places import place_context
+
+    text = "Athens police met deputies from Clarke County and Oconee County on Monday."
+    mentions = components.places.find(text)
+    assert place_context(text, components.actors, mentions) == ["USA"]  # not Greece
+    text = "Athens and Thessaloniki said Greece would send aid."
+    assert place_context(text, components.actors, components.places.find(text))[0] == "GRC"

@@ -22,7 +22,9 @@ after a saint or place ("St. Patrick's Day") is no place, nor is a feature's wor
 "of" and a name ("the Gulf of Alaska") the feature known by that word alone. "The South
 Korean capital" is the capital of that country. Names are then resolved together
 (`Gazetteer.resolve_together`), a name in a street's ("Hamilton Avenue") with the others but
-not as evidence for them: the street lies where the story is. Countries named by adjective
+not as evidence for them: the street lies where the story is. The countries that settle them
+are those the article names and those two or more of its places can only lie in, a local
+story naming none (`place_context`). Countries named by adjective
 are recorded apart (`demonyms_in`), not "Indians" after another name ("American Indians",
 "the Quiche Indians").
 """
@@ -30,6 +32,7 @@ are recorded apart (`demonyms_in`), not "Indians" after another name ("American 
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Sequence
 
 from spacy.tokens import Doc, Span, Token
@@ -166,11 +169,14 @@ def places_in(doc: Doc, gazetteer: Gazetteer, actors: ActorDictionary,
             kept.append(mention)
     # a name in a street's ("East Washington Street") is resolved with the others but is no
     # evidence for them: it lies where the story is, not where the name would put it
+    # where the places lie is settled by the countries they can only lie in too ("Athens"
+    # in a story that names Clarke and Oconee counties), which names are places was not
+    settling = place_context(text, actors, kept)
     in_street = [STREET_AFTER.match(text, m.end) is not None for m in kept]
     evidence = [m for m, street in zip(kept, in_street) if not street]
-    places = iter(gazetteer.resolve_together(evidence, context_countries=context))
+    places = iter(gazetteer.resolve_together(evidence, context_countries=settling))
     for mention, street in zip(kept, in_street):
-        place = gazetteer.resolve_together([*evidence, mention], context_countries=context)[
+        place = gazetteer.resolve_together([*evidence, mention], context_countries=settling)[
             -1] if street else next(places)
         if place is not None:
             out.append(_record(mention.text, place, mention.start, mention.end))
@@ -182,6 +188,31 @@ def places_in(doc: Doc, gazetteer: Gazetteer, actors: ActorDictionary,
                             lat=country.capital_lat, lon=country.capital_lon)
             out.append(_record(match.group(), capital, match.start(), match.end()))
     return sorted(out, key=lambda p: p.start)
+
+
+def place_context(text: str, actors: ActorDictionary, mentions: Sequence[PlaceMention]
+                  ) -> list[str]:
+    """The countries that settle where the article's place names (`mentions`) lie, most named
+    first: the countries it names (found by the actor dictionary), less one read from a
+    place name that may lie in a country two or more of the other names can only lie in
+    ("Athens" in a story that names Clarke County and Oconee County: Georgia's, not
+    Greece's), then those countries: a local story seldom names its own."""
+    sure: Counter[str] = Counter()  # country -> names that can lie only there, each once
+    for mention in {name_key(m.text): m for m in mentions}.values():
+        lying_in = {p.country for p in mention.candidates}
+        if len(lying_in) == 1 and None not in lying_in:
+            sure[lying_in.pop()] += 1
+    settled = [code for code, n in sure.most_common() if n >= 2]
+    at = {m.start: m for m in mentions}
+    named: Counter[str] = Counter()
+    for found in actors.find_countries(text):
+        mention = at.get(found.start)
+        if mention is not None and found.code not in settled and any(
+                p.country in settled for p in mention.candidates):
+            continue  # "Athens" read as Greece's capital in a story set in Georgia
+        named[found.code] += 1
+    return [code for code, _ in named.most_common()] + [
+        code for code in settled if code not in named]
 
 
 def demonyms_in(actors: ActorDictionary, text: str,
@@ -288,11 +319,12 @@ def _record(text: str, place: Place, start: int, end: int) -> ArticlePlace:
 
 
 def resolve_spans(doc: Doc, gazetteer: Gazetteer, actors: ActorDictionary,
-                  spans: Sequence[tuple[int, int]], context: Sequence[str] = (), *,
+                  spans: Sequence[tuple[int, int]], *,
                   text: str | None = None) -> list[ArticlePlace | None]:
     """The place each span (start, end character offsets into the article) names, or None
     where no place is known by that name: resolution without detection, as when toponyms
-    are given (`sitrep eval` on toponym gold). `context` as for `places_in`. The article's
+    are given (`sitrep eval` on toponym gold), settled as `places_in` settles the places it
+    finds (`place_context`, the given names as the article's places). The article's
     parse and the actor dictionary are passed so that a resolver may read the words around
     a span; this one reads what the text says right after it ("Springfield, Illinois"),
     takes a demonym ("Georgian") for its country and a county's name without its type word
@@ -303,6 +335,7 @@ def resolve_spans(doc: Doc, gazetteer: Gazetteer, actors: ActorDictionary,
     # the names the gazetteer reads at the spans ("S.C" of "S.C."), read together
     given = {start: found[start] for start, end in spans
              if start in found and text[found[start].end:end] in ("", ".")}
+    context = place_context(text, actors, list(given.values()))
     together = dict(zip(given, gazetteer.resolve_together(list(given.values()),
                                                           context_countries=context)))
     resolved: list[ArticlePlace | None] = []
