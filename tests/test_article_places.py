@@ -267,3 +267,13 @@ def test_a_capital_read_from_a_place_name_yields_to_the_countries_the_names_lie_
     assert place_context(text, components.actors, mentions) == ["USA"]  # not Greece
     text = "Athens and Thessaloniki said Greece would send aid."
     assert place_context(text, components.actors, components.places.find(text))[0] == "GRC"
+
+
+def test_a_country_adjective_before_a_food_word_names_a_cuisine_not_the_country(
+        components) -> None:
+    from sitrep.resolve.article_places import demonyms_in
+
+    text = ("The inspectors closed a Japanese restaurant and the Ginger Malaysian Grill, and "
+            "Japanese officials asked about Italian groceries.")
+    found = demonyms_in(components.actors, text, [], components.nlp(text))
+    assert [(p.text, p.start) for p in found] == [("Japanese", text.index("Japanese off"))]

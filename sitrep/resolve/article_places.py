@@ -24,9 +24,9 @@ Korean capital" is the capital of that country. Names are then resolved together
 (`Gazetteer.resolve_together`), a name in a street's ("Hamilton Avenue") with the others but
 not as evidence for them: the street lies where the story is. The countries that settle them
 are those the article names and those two or more of its places can only lie in, a local
-story naming none (`place_context`). Countries named by adjective
-are recorded apart (`demonyms_in`), not "Indians" after another name ("American Indians",
-"the Quiche Indians").
+story naming none (`place_context`). Countries named by adjective are recorded apart
+(`demonyms_in`), not "Indians" after another name ("American Indians", "the Quiche
+Indians") nor an adjective before a food word ("a Japanese restaurant").
 """
 
 from __future__ import annotations
@@ -53,6 +53,9 @@ CURATED = {"sea", "ocean", "strait", "gulf", "canal", "island", "peninsula", "ba
 NATIVE = re.compile(r"\bNative\s+$")  # "Native American": a people, not the country
 # "American Indians", "the Quiche Indians": a native people, not India (words.toml)
 NATIVE_DEMONYMS = frozenset(read_toml("places/words.toml")["native_demonyms"])
+# "a Japanese restaurant", "Italian grocery": a cuisine, not the country (words.toml)
+CUISINE_AFTER = re.compile(
+    rf"\s+(?:{'|'.join(read_toml('places/words.toml')['cuisine_nouns'])})\b", re.I)
 CAPITAL = re.compile(r"\b(?:[A-Z][\w'’-]+ ){1,3}capital\b")
 # Words that may begin a longer name of which a place name is the rest (words.toml).
 NAME_LEADS = frozenset(read_toml("places/words.toml")["name_leads"])
@@ -230,7 +233,7 @@ def demonyms_in(actors: ActorDictionary, text: str,
         if country is None or country.lat is None or country.lon is None or any(
                 start < found.end and found.start < end for start, end in taken):
             continue
-        if NATIVE.search(text, 0, found.start):
+        if NATIVE.search(text, 0, found.start) or CUISINE_AFTER.match(text, found.end):
             continue
         span = doc.char_span(found.start, found.end) if doc is not None else None
         if span is not None and (_is_language(span.root) or _names_a_native_people(span)):
