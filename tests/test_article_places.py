@@ -277,3 +277,13 @@ def test_a_country_adjective_before_a_food_word_names_a_cuisine_not_the_country(
             "Japanese officials asked about Italian groceries.")
     found = demonyms_in(components.actors, text, [], components.nlp(text))
     assert [(p.text, p.start) for p in found] == [("Japanese", text.index("Japanese off"))]
+
+
+def test_a_public_body_named_after_a_place_names_the_place(components) -> None:
+    text = ("The Kansas Department of Transportation closed the road, the McLean County "
+            "Sheriff's Department said, and a professor at the University of Kentucky agreed.")
+    assert list(mapped(components, text)) == ["Kansas", "McLean County", "Kentucky"]
+    # a business's, a hyphenated name's end, a compass word beginning a longer name
+    text = ("Workers at Henry's Turkey Service and the Mid-America Council met Eastern "
+            "Kentucky University staff.")
+    assert mapped(components, text) == {}

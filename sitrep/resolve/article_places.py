@@ -19,14 +19,16 @@ before a possessive governs what the person has ("in Abbas's prisons"). A name b
 "people", "culture" or "tribe" is a people's throughout ("the Adena people"); a deity, a
 climate pattern ("El Nino") or an era after a year ("100 B.C.") is no place. A day named
 after a saint or place ("St. Patrick's Day") is no place, nor is a feature's word before
-"of" and a name ("the Gulf of Alaska") the feature known by that word alone. "The South
-Korean capital" is the capital of that country. Names are then resolved together
-(`Gazetteer.resolve_together`), a name in a street's ("Hamilton Avenue") with the others but
-not as evidence for them: the street lies where the story is. The countries that settle them
-are those the article names and those two or more of its places can only lie in, a local
-story naming none (`place_context`). Countries named by adjective are recorded apart
-(`demonyms_in`), not "Indians" after another name ("American Indians", "the Quiche
-Indians") nor an adjective before a food word ("a Japanese restaurant").
+"of" and a name ("the Gulf of Alaska") the feature known by that word alone. A place name
+in a public body's ("the Kansas Department of Transportation", "the University of
+Kentucky") is the place, whatever the parser reads. "The South Korean capital" is the
+capital of that country. Names are then resolved together (`Gazetteer.resolve_together`), a
+name in a street's ("Hamilton Avenue") with the others but not as evidence for them: the
+street lies where the story is. The countries that settle them are those the article names
+and those two or more of its places can only lie in, a local story naming none
+(`place_context`). Countries named by adjective are recorded apart (`demonyms_in`), not
+"Indians" after another name ("American Indians", "the Quiche Indians") nor an adjective
+before a food word ("a Japanese restaurant").
 """
 
 from __future__ import annotations
@@ -88,6 +90,15 @@ PEOPLE_NOUN = re.compile(
 STREET_AFTER = re.compile(
     rf"\s+(?:{'|'.join(w.title() for w in read_toml('places/words.toml')['street_words'])})"
     r"\b\.?(?!\s*\d)")
+# A public body's words after a place name, with up to three name words between ("the
+# Kansas Department of ...", "Texas Water Development Board"), or "University of" ... before
+# it: the body belongs to the place (words.toml).
+_INSTITUTIONS = "|".join(re.escape(w) for w in read_toml("places/words.toml")["institution_words"])
+INSTITUTION_AFTER = re.compile(
+    rf"(?:\s+(?:[A-Z][\w'’-]*|&)){{0,3}}\s+(?i:{_INSTITUTIONS})\b")
+INSTITUTION_BEFORE = re.compile(
+    rf"\b(?i:{'|'.join(read_toml('places/words.toml')['institution_of'])})\s+of\s+$")
+OWNER_OR_HYPHEN_BEFORE = re.compile(r"(?:\w-|['’]s\s+)$")
 YEAR_BEFORE = re.compile(r"\d\s*$")
 
 
@@ -158,6 +169,8 @@ def places_in(doc: Doc, gazetteer: Gazetteer, actors: ActorDictionary,
         if (labels & PLACE_LABELS or place.kind in CURATED or mention.abbreviation
                 or mention.listed_division):
             kept.append(mention)  # "the S.C. Highway Patrol", "Clarke and Oconee counties"
+        elif _names_a_public_body_of(mention, text):
+            kept.append(mention)  # "the Minnesota Department of ...", "University of Kentucky"
         elif mention.text in read_as_place and not ("PERSON" in labels and in_a_longer_name):
             kept.append(mention)  # "Alexandria police": a place elsewhere in the article
         elif _is_dateline(mention, text):
@@ -264,6 +277,18 @@ def _is_language(token: Token) -> bool:
         return _is_language(token.head)
     return (token.dep_ == "dobj" and token.head.lemma_ in LANGUAGE_VERBS
             or token.dep_ == "pobj" and token.head.lower_ == "in")
+
+
+def _names_a_public_body_of(mention: PlaceMention, text: str) -> bool:
+    """Whether a public body's name holds the name as the place it serves ("the McLean County
+    Sheriff's Department", "the University of Kentucky"); not the end of a longer name
+    ("Miami-Dade police", "Henry's Turkey Service") nor a compass word that begins one
+    ("Eastern Kentucky University's library")."""
+    if (mention.text.lower() in NAME_LEADS
+            or OWNER_OR_HYPHEN_BEFORE.search(text, 0, mention.start) is not None):
+        return False
+    return (INSTITUTION_AFTER.match(text, mention.end) is not None
+            or INSTITUTION_BEFORE.search(text, 0, mention.start) is not None)
 
 
 def _is_era(mention: PlaceMention, text: str) -> bool:
