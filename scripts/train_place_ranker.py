@@ -22,7 +22,7 @@ import numpy as np
 
 from sitrep.evaluation.toponyms import RADIUS_KM, distance_km, load_toponym_gold
 from sitrep.resolve.actors import ActorDictionary
-from sitrep.resolve.events import article_countries
+from sitrep.resolve.article_places import place_context
 from sitrep.resolve.place_ranker import FEATURES, WEIGHTS_FILE, candidate_features
 from sitrep.resolve.places import Gazetteer
 
@@ -41,11 +41,11 @@ def groups(gazetteer: Gazetteer, actors: ActorDictionary
         number = int(article.id)
         if number % 2:
             continue  # the check half is never read here
-        context = article_countries(actors.find_countries(article.text))
         found = {m.start: m for m in gazetteer.find(article.text)}
         given = {t.start: found[t.start] for t in article.toponyms if t.start in found
                  and article.text[found[t.start].end:t.end] in ("", ".")}
         mentions = list(given.values())
+        context = place_context(article.text, actors, mentions)  # as resolve_spans reads it
         chosen = gazetteer.resolve_by_rules(mentions, context_countries=context)
         rows_of = dict(zip(given, candidate_features(mentions, chosen)))
         for toponym in article.toponyms:

@@ -237,7 +237,7 @@ def test_gold_country_names_are_read_through_the_country_table(gazetteer, actors
 def test_resolve_spans_resolves_each_given_span_with_the_article_as_context(gazetteer, actors):
     text = "Officials in Paris and at the town hall spoke."
     spans = [(13, 18), (30, 39)]
-    resolved = resolve_spans(spacy.blank("en")(text), gazetteer, actors, spans, ["FRA"])
+    resolved = resolve_spans(spacy.blank("en")(text), gazetteer, actors, spans)
     assert resolved[1] is None  # "town hall" names no place
     paris = resolved[0]
     assert (paris.text, paris.start, paris.end, paris.country) == ("Paris", 13, 18, "FRA")

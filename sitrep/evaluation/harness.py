@@ -26,7 +26,6 @@ from sitrep.parse import parse_articles
 from sitrep.pipeline import Components, ProcessedArticle, pipeline, pipeline_with_parses
 from sitrep.records import Article, Event
 from sitrep.resolve.article_places import resolve_spans
-from sitrep.resolve.events import article_countries
 
 
 @dataclass
@@ -131,8 +130,8 @@ def evaluate_toponyms(path: str | Path, components: Components | None = None, *,
                       on_progress: Callable[[int, int], None] | None = None
                       ) -> ToponymEvaluation:
     """Score toponym gold (`sitrep.evaluation.toponyms`) both ways: each gold toponym
-    resolved on its span, with its article parsed and the article's countries as context
-    (`resolve_spans`), and the real pipeline run on each article to find the places itself.
+    resolved on its span, with its article parsed and read as a whole (`resolve_spans`),
+    and the real pipeline run on each article to find the places itself.
     `on_progress(articles done, articles in all)` after each article."""
     gold = load_toponym_gold(path)
     if select is not None:
@@ -148,9 +147,8 @@ def evaluate_toponyms(path: str | Path, components: Components | None = None, *,
             failed.append(failure(processed))
         if doc is None:  # the pipeline could not parse it: let the error show here
             [(doc, _)] = parse_articles(components.nlp, [g.article], batch_size=1)
-        context = article_countries(components.actors.find_countries(g.text))
         resolved = resolve_spans(doc, components.places, components.actors,
-                                 [(t.start, t.end) for t in g.toponyms], context, text=g.text)
+                                 [(t.start, t.end) for t in g.toponyms], text=g.text)
         results.append(score_article(g, resolved, processed.places, components.places,
                                      components.actors))
         if on_progress:

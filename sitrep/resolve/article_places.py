@@ -13,16 +13,28 @@ surname of a person the article names in full or with a middle initial ("Marquis
 or a name that says something or undergoes what people do ("Petrova said", "Ruiz
 died"), is no village or region abroad, and a place name that ends a longer name begun by
 other name words ("United Russia", "the Tom Hadley Civic Center") is a word of that name,
-wherever the article repeats it. A day named after a saint or place ("St. Patrick's Day")
-is no place, nor is a feature's word before "of" and a name ("the Gulf of Alaska") the
-feature known by that word alone. "The South Korean capital" is the capital of that
-country. Names are then resolved together (`Gazetteer.resolve_together`). Countries named
-by adjective are recorded apart (`demonyms_in`).
+wherever the article repeats it; a surname of a person named in full is that person where it
+undergoes what people do even when a capital bears it ("Paris had been shot"), and "in"
+before a possessive governs what the person has ("in Abbas's prisons"). A name before
+"people", "culture" or "tribe" is a people's throughout ("the Adena people"); a deity, a
+climate pattern ("El Nino") or an era after a year ("100 B.C.") is no place. A day named
+after a saint or place ("St. Patrick's Day") is no place, nor is a feature's word before
+"of" and a name ("the Gulf of Alaska") the feature known by that word alone. A place name
+in a public body's ("the Kansas Department of Transportation", "the University of
+Kentucky") is the place, whatever the parser reads. "The South Korean capital" is the
+capital of that country. Names are then resolved together (`Gazetteer.resolve_together`), a
+name in a street's ("Hamilton Avenue") with the others but not as evidence for them: the
+street lies where the story is. The countries that settle them are those the article names
+and those two or more of its places can only lie in, a local story naming none
+(`place_context`). Countries named by adjective are recorded apart (`demonyms_in`), not
+"Indians" after another name ("American Indians", "the Quiche Indians") nor an adjective
+before a food word ("a Japanese restaurant").
 """
 
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Sequence
 
 from spacy.tokens import Doc, Span, Token
@@ -30,6 +42,7 @@ from spacy.tokens import Doc, Span, Token
 from sitrep.package_data import read_toml
 from sitrep.records import ArticlePlace
 from sitrep.resolve.actors import ActorDictionary
+from sitrep.resolve.place_records import name_key
 from sitrep.resolve.places import Gazetteer, Place, PlaceMention, is_well_known
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
@@ -40,6 +53,11 @@ NEEDS_PARSE = {"city", "admin1", "region"}
 CURATED = {"sea", "ocean", "strait", "gulf", "canal", "island", "peninsula", "base", "range",
            "site", "continent"}
 NATIVE = re.compile(r"\bNative\s+$")  # "Native American": a people, not the country
+# "American Indians", "the Quiche Indians": a native people, not India (words.toml)
+NATIVE_DEMONYMS = frozenset(read_toml("places/words.toml")["native_demonyms"])
+# "a Japanese restaurant", "Italian grocery": a cuisine, not the country (words.toml)
+CUISINE_AFTER = re.compile(
+    rf"\s+(?:{'|'.join(read_toml('places/words.toml')['cuisine_nouns'])})\b", re.I)
 CAPITAL = re.compile(r"\b(?:[A-Z][\w'’-]+ ){1,3}capital\b")
 # Words that may begin a longer name of which a place name is the rest (words.toml).
 NAME_LEADS = frozenset(read_toml("places/words.toml")["name_leads"])
@@ -58,6 +76,30 @@ OF_A_NAME = re.compile(r" of [A-Z]")
 NAMED_DAY = re.compile(r"(?:['’]s)? Day\b(?! +[A-Z])")
 # Verbs whose object, a country's adjective standing alone, is a language (words.toml).
 LANGUAGE_VERBS = frozenset(read_toml("places/words.toml")["language_verbs"])
+# Names of a deity or a climate pattern ("God", "El Nino") and era abbreviations ("B.C."),
+# keyed as the gazetteer keys names (words.toml).
+NOT_PLACES = frozenset(map(name_key, read_toml("places/words.toml")["not_places"]))
+ERAS = frozenset(map(name_key, read_toml("places/words.toml")["eras"]))
+# A possessive after a name ("Abbas's", "Paris'").
+POSSESSIVE = re.compile(r"['’](?:s\b|(?=\s))")
+# A lower-case noun after a name that makes it a people's ("the Adena people": words.toml).
+PEOPLE_NOUN = re.compile(
+    rf"\s+(?:{'|'.join(read_toml('places/words.toml')['people_nouns'])})\b")
+# A street's type word after a place name ("Patrick Street", "Washington Ave."), not one
+# numbered ("County Road 3" is a road of the county), words.toml.
+STREET_AFTER = re.compile(
+    rf"\s+(?:{'|'.join(w.title() for w in read_toml('places/words.toml')['street_words'])})"
+    r"\b\.?(?!\s*\d)")
+# A public body's words after a place name, with up to three name words between ("the
+# Kansas Department of ...", "Texas Water Development Board"), or "University of" ... before
+# it: the body belongs to the place (words.toml).
+_INSTITUTIONS = "|".join(re.escape(w) for w in read_toml("places/words.toml")["institution_words"])
+INSTITUTION_AFTER = re.compile(
+    rf"(?:\s+(?:[A-Z][\w'’-]*|&)){{0,3}}\s+(?i:{_INSTITUTIONS})\b")
+INSTITUTION_BEFORE = re.compile(
+    rf"\b(?i:{'|'.join(read_toml('places/words.toml')['institution_of'])})\s+of\s+$")
+OWNER_OR_HYPHEN_BEFORE = re.compile(r"(?:\w-|['’]s\s+)$")
+YEAR_BEFORE = re.compile(r"\d\s*$")
 
 
 def places_in(doc: Doc, gazetteer: Gazetteer, actors: ActorDictionary,
@@ -68,8 +110,10 @@ def places_in(doc: Doc, gazetteer: Gazetteer, actors: ActorDictionary,
     out = []
     if text is None:
         text = doc.text
-    readings = []  # (mention, place, labels, after a locative preposition, in a longer name)
+    readings = []  # (mention, place, labels, after a locative preposition, in a longer name,
+    # possessive or doing what people do: "Paris' residence", "Paris had been shot")
     people = set()  # names that say or undergo what people do ("Petrova said"): no villages
+    peoples = set()  # names of a people or culture ("the Adena people"), throughout
     other_names = set()  # longer names a place name ends ("United Russia"), to find again
     for mention in gazetteer.find(text):
         span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
@@ -78,31 +122,45 @@ def places_in(doc: Doc, gazetteer: Gazetteer, actors: ActorDictionary,
         place = gazetteer.resolve_mention(mention, context_countries=context)
         if place is not None:
             labels = {t.ent_type_ for t in span if t.ent_type_}
-            locative = span.start > 0 and doc[span.start - 1].lower_ in LOCATIVE_PREPOSITIONS
+            possessive = POSSESSIVE.match(text, mention.end) is not None
+            # "in Abbas's detention centers": "in" is the centres', not the name's
+            locative = (span.start > 0 and doc[span.start - 1].lower_ in LOCATIVE_PREPOSITIONS
+                        and not possessive)
             words_before = _words_of_another_name(span)
             if words_before:
                 other_names.add(words_before + mention.text)
-            readings.append((mention, place, labels, locative, _in_a_longer_name(span)))
+            readings.append((mention, place, labels, locative, _in_a_longer_name(span),
+                             _does_what_people_do(span)))
             if _acts_as_a_person(span) and not mention.text.isupper():  # not a dateline
                 people.add(mention.text)
+            if PEOPLE_NOUN.match(text, mention.end) and place.kind not in (
+                    "country", "admin1"):  # "the Iraq people" is a slip for the Iraqi people
+                peoples.add(mention.text)
     # one sense per article: a name the parser reads as a place once is one throughout
     read_as_place = {m.text for m, _, labels, *_ in readings if labels & PLACE_LABELS}
     # one sense per article for people too: "Yevgenia Petrova ... Petrova said"
-    surnames = {ent[-1].text for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1}
-    surnames |= people | {m.group(1) for m in INITIALLED_NAME.finditer(text)}
+    named = {ent[-1].text for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1}
+    named |= {m.group(1) for m in INITIALLED_NAME.finditer(text)}
+    surnames = named | people
     kept = []
-    for mention, place, labels, locative, in_a_longer_name in readings:
+    for mention, place, labels, locative, in_a_longer_name, personal in readings:
         if NAMED_DAY.match(text, mention.end):
             continue  # a holiday
+        if name_key(mention.text) in NOT_PLACES or _is_era(mention, text):
+            continue  # "in God", "El Nino", "built in 100 B.C."
+        if mention.text in peoples and not (mention.hinted or locative):
+            continue  # "the Adena people", "the Adena culture": a people, not Aden
         if not mention.hinted and any(
                 text.endswith(name, 0, mention.end) for name in other_names):
             continue  # "United Russia", "the Tom Hadley Civic Center": not the place, here
             # or wherever the article repeats that name
-        if mention.text in surnames and not mention.hinted and not (
+        if mention.text in surnames and not mention.hinted and (
+                personal and mention.text in named or not (
                 is_well_known(place) and (place.kind in ("country", "capital")
-                                          or place.country in context)):
+                                          or place.country in context))):
             continue  # a village called Petrova, a region abroad called Flores, not
-            # Washington or Jackson, Mississippi
+            # Washington or Jackson, Mississippi, unless a person named in full is so called
+            # and the name is the person's here ("Paris had been shot", "Paris' residence")
         if place.kind in CURATED and in_a_longer_name and not labels & PLACE_LABELS:
             continue  # "the Pacific Decadal Oscillation": a word of another name
         if place.kind in CURATED and " " not in mention.text and OF_A_NAME.match(
@@ -111,6 +169,8 @@ def places_in(doc: Doc, gazetteer: Gazetteer, actors: ActorDictionary,
         if (labels & PLACE_LABELS or place.kind in CURATED or mention.abbreviation
                 or mention.listed_division):
             kept.append(mention)  # "the S.C. Highway Patrol", "Clarke and Oconee counties"
+        elif _names_a_public_body_of(mention, text):
+            kept.append(mention)  # "the Minnesota Department of ...", "University of Kentucky"
         elif mention.text in read_as_place and not ("PERSON" in labels and in_a_longer_name):
             kept.append(mention)  # "Alexandria police": a place elsewhere in the article
         elif _is_dateline(mention, text):
@@ -123,7 +183,17 @@ def places_in(doc: Doc, gazetteer: Gazetteer, actors: ActorDictionary,
               and not (place.kind == "admin2" and " " not in mention.text
                        and not mention.listed_division)):
             kept.append(mention)
-    for mention, place in zip(kept, gazetteer.resolve_together(kept, context_countries=context)):
+    # a name in a street's ("East Washington Street") is resolved with the others but is no
+    # evidence for them: it lies where the story is, not where the name would put it
+    # where the places lie is settled by the countries they can only lie in too ("Athens"
+    # in a story that names Clarke and Oconee counties), which names are places was not
+    settling = place_context(text, actors, kept)
+    in_street = [STREET_AFTER.match(text, m.end) is not None for m in kept]
+    evidence = [m for m, street in zip(kept, in_street) if not street]
+    places = iter(gazetteer.resolve_together(evidence, context_countries=settling))
+    for mention, street in zip(kept, in_street):
+        place = gazetteer.resolve_together([*evidence, mention], context_countries=settling)[
+            -1] if street else next(places)
         if place is not None:
             out.append(_record(mention.text, place, mention.start, mention.end))
     for match in CAPITAL.finditer(text):
@@ -134,6 +204,31 @@ def places_in(doc: Doc, gazetteer: Gazetteer, actors: ActorDictionary,
                             lat=country.capital_lat, lon=country.capital_lon)
             out.append(_record(match.group(), capital, match.start(), match.end()))
     return sorted(out, key=lambda p: p.start)
+
+
+def place_context(text: str, actors: ActorDictionary, mentions: Sequence[PlaceMention]
+                  ) -> list[str]:
+    """The countries that settle where the article's place names (`mentions`) lie, most named
+    first: the countries it names (found by the actor dictionary), less one read from a
+    place name that may lie in a country two or more of the other names can only lie in
+    ("Athens" in a story that names Clarke County and Oconee County: Georgia's, not
+    Greece's), then those countries: a local story seldom names its own."""
+    sure: Counter[str] = Counter()  # country -> names that can lie only there, each once
+    for mention in {name_key(m.text): m for m in mentions}.values():
+        lying_in = {p.country for p in mention.candidates}
+        if len(lying_in) == 1 and None not in lying_in:
+            sure[lying_in.pop()] += 1
+    settled = [code for code, n in sure.most_common() if n >= 2]
+    at = {m.start: m for m in mentions}
+    named: Counter[str] = Counter()
+    for found in actors.find_countries(text):
+        mention = at.get(found.start)
+        if mention is not None and found.code not in settled and any(
+                p.country in settled for p in mention.candidates):
+            continue  # "Athens" read as Greece's capital in a story set in Georgia
+        named[found.code] += 1
+    return [code for code, _ in named.most_common()] + [
+        code for code in settled if code not in named]
 
 
 def demonyms_in(actors: ActorDictionary, text: str,
@@ -151,15 +246,23 @@ def demonyms_in(actors: ActorDictionary, text: str,
         if country is None or country.lat is None or country.lon is None or any(
                 start < found.end and found.start < end for start, end in taken):
             continue
-        if NATIVE.search(text, 0, found.start):
+        if NATIVE.search(text, 0, found.start) or CUISINE_AFTER.match(text, found.end):
             continue
         span = doc.char_span(found.start, found.end) if doc is not None else None
-        if span is not None and _is_language(span.root):
+        if span is not None and (_is_language(span.root) or _names_a_native_people(span)):
             continue
         out.append(ArticlePlace(text=found.matched, name=country.name, kind="demonym",
                                 country=country.code, lat=country.lat, lon=country.lon,
                                 start=found.start, end=found.end))
     return out
+
+
+def _names_a_native_people(span: Span) -> bool:
+    """Whether a demonym such as "Indians" follows another name ("American Indians", "the
+    Quiche Indians") other than a compass word ("South Indian")."""
+    before = span.doc[span.start - 1] if span.start > 0 else None
+    return (span.text.lower() in NATIVE_DEMONYMS and before is not None
+            and before.pos_ == "PROPN" and before.lower_.rstrip(".") not in NAME_LEADS)
 
 
 def _is_language(token: Token) -> bool:
@@ -174,6 +277,23 @@ def _is_language(token: Token) -> bool:
         return _is_language(token.head)
     return (token.dep_ == "dobj" and token.head.lemma_ in LANGUAGE_VERBS
             or token.dep_ == "pobj" and token.head.lower_ == "in")
+
+
+def _names_a_public_body_of(mention: PlaceMention, text: str) -> bool:
+    """Whether a public body's name holds the name as the place it serves ("the McLean County
+    Sheriff's Department", "the University of Kentucky"); not the end of a longer name
+    ("Miami-Dade police", "Henry's Turkey Service") nor a compass word that begins one
+    ("Eastern Kentucky University's library")."""
+    if (mention.text.lower() in NAME_LEADS
+            or OWNER_OR_HYPHEN_BEFORE.search(text, 0, mention.start) is not None):
+        return False
+    return (INSTITUTION_AFTER.match(text, mention.end) is not None
+            or INSTITUTION_BEFORE.search(text, 0, mention.start) is not None)
+
+
+def _is_era(mention: PlaceMention, text: str) -> bool:
+    """Whether the name is an era's abbreviation after a year ("100 B.C.")."""
+    return name_key(mention.text) in ERAS and bool(YEAR_BEFORE.search(text, 0, mention.start))
 
 
 def _is_dateline(mention: PlaceMention, text: str) -> bool:
@@ -192,9 +312,14 @@ def _in_a_longer_name(span: Span) -> bool:
 def _acts_as_a_person(span: Span) -> bool:
     """Whether the span is the subject of a reporting verb ("Petrova said") or of a verb
     only people are the subject of ("Ruiz died", "Lyle was charged")."""
-    dep, verb = span.root.dep_, span.root.head.lemma_
-    return (dep == "nsubj" and verb in REPORTING_VERBS
-            or dep in ("nsubj", "nsubjpass") and verb in PERSON_VERBS)
+    return (span.root.dep_ == "nsubj" and span.root.head.lemma_ in REPORTING_VERBS
+            or _does_what_people_do(span))
+
+
+def _does_what_people_do(span: Span) -> bool:
+    """Whether the span is the subject of a verb only people are the subject of ("Ruiz
+    died", "Lyle was charged")."""
+    return span.root.dep_ in ("nsubj", "nsubjpass") and span.root.head.lemma_ in PERSON_VERBS
 
 
 def _words_of_another_name(span: Span) -> str | None:
@@ -222,11 +347,12 @@ def _record(text: str, place: Place, start: int, end: int) -> ArticlePlace:
 
 
 def resolve_spans(doc: Doc, gazetteer: Gazetteer, actors: ActorDictionary,
-                  spans: Sequence[tuple[int, int]], context: Sequence[str] = (), *,
+                  spans: Sequence[tuple[int, int]], *,
                   text: str | None = None) -> list[ArticlePlace | None]:
     """The place each span (start, end character offsets into the article) names, or None
     where no place is known by that name: resolution without detection, as when toponyms
-    are given (`sitrep eval` on toponym gold). `context` as for `places_in`. The article's
+    are given (`sitrep eval` on toponym gold), settled as `places_in` settles the places it
+    finds (`place_context`, the given names as the article's places). The article's
     parse and the actor dictionary are passed so that a resolver may read the words around
     a span; this one reads what the text says right after it ("Springfield, Illinois"),
     takes a demonym ("Georgian") for its country and a county's name without its type word
@@ -237,6 +363,7 @@ def resolve_spans(doc: Doc, gazetteer: Gazetteer, actors: ActorDictionary,
     # the names the gazetteer reads at the spans ("S.C" of "S.C."), read together
     given = {start: found[start] for start, end in spans
              if start in found and text[found[start].end:end] in ("", ".")}
+    context = place_context(text, actors, list(given.values()))
     together = dict(zip(given, gazetteer.resolve_together(list(given.values()),
                                                           context_countries=context)))
     resolved: list[ArticlePlace | None] = []
