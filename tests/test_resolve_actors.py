@@ -521,3 +521,43 @@ def test_pro_and_anti_are_a_stance_not_membership(text, code):
 
     found = ActorDictionary.default().resolve(text)
     assert (found.code if found else None) == code
+
+
+def _org_rows() -> list[list[str]]:
+    lines = [line for line in (DATA_DIR / "organizations.tsv").read_text(encoding="utf-8")
+             .splitlines() if line.strip() and not line.startswith("#")]
+    return [line.split("\t") for line in lines[1:]]
+
+
+def test_organization_rows_are_well_formed() -> None:
+    import re
+    countries = set(_country_codes())
+    sectors = {line.split("\t")[0] for line in
+               (DATA_DIR / "sectors.tsv").read_text(encoding="utf-8").splitlines()
+               if line and not line.startswith("#")} - {"sector"}
+    seen: dict[str, str] = {}
+    for row in _org_rows():
+        assert len(row) == 4, row
+        pattern, code, sector, country = row
+        assert not sector or sector in sectors, row
+        assert all(c in countries for c in country.split("+") if c), row
+        # an own code that spells a country's would be read as that country
+        assert country or code not in countries, row
+        for variant in pattern.split("|"):
+            key = re.sub(r"[^\w]+", " ", variant.removeprefix("the ").lower()).strip()
+            assert seen.setdefault(key, pattern) == pattern, (variant, seen[key])
+
+
+@pytest.mark.parametrize("text, expected", [
+    # international bodies
+    ("the Quad", [("QUAD", "IGO")]),
+    ("a quad bike", []),
+    ("Europol investigators", [("EUROPOL", "IGO")]),
+    ("the ECB's governing council", [("EU", "IGO")]),
+    ("Mercosur trade ministers", [("MERCOSUR", "IGO")]),
+    ("MONUSCO peacekeepers", [("MONUSCO", "MIL")]),
+    ("the European Court of Human Rights", [("ECHR", "IGO")]),
+    ("the Group of 77 and China", [("G77", "IGO"), ("CHN", "GOV")]),
+])
+def test_named_organizations(actors, text, expected) -> None:
+    assert [(a.code, a.sector) for a in actors.resolve_all(text)] == expected
