@@ -558,6 +558,17 @@ def test_organization_rows_are_well_formed() -> None:
     ("MONUSCO peacekeepers", [("MONUSCO", "MIL")]),
     ("the European Court of Human Rights", [("ECHR", "IGO")]),
     ("the Group of 77 and China", [("G77", "IGO"), ("CHN", "GOV")]),
+    # armed groups: the longer name beats the country or group inside it
+    ("JNIM fighters", [("MLI", "REB")]),
+    ("Pakistani Taliban commanders", [("PAK", "REB")]),
+    ("the Pakistani army", [("PAK", "MIL")]),
+    ("a Kataib Hezbollah drone unit", [("IRQ", "REB")]),
+    ("Hezbollah's fighters", [("LBN", "REB")]),
+    ("ISIS-K gunmen", [("ISIS", "REB")]),
+    ("al-Qaeda in the Arabian Peninsula", [("YEM", "REB")]),
+    ("the Qassam Brigades", [("PSE", "REB")]),
+    ("Sinaloa Cartel hitmen", [("MEX", "REB")]),
+    ("Niger Delta Avengers", [("NGA", "REB")]),
 ])
 def test_named_organizations(actors, text, expected) -> None:
     assert [(a.code, a.sector) for a in actors.resolve_all(text)] == expected
