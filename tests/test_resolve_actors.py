@@ -569,6 +569,19 @@ def test_organization_rows_are_well_formed() -> None:
     ("the Qassam Brigades", [("PSE", "REB")]),
     ("Sinaloa Cartel hitmen", [("MEX", "REB")]),
     ("Niger Delta Avengers", [("NGA", "REB")]),
+    # parties: a country's name inside the party's is the party's country, and generic
+    # names stay with the country that precedes them
+    ("Likud lawmakers", [("ISR", "PTY")]),
+    ("the Indian National Congress", [("IND", "PTY")]),
+    ("a Congress party spokesman", [("IND", "PTY")]),
+    ("the US Congress", [("USA", "LEG")]),
+    ("Sweden Democrats", [("SWE", "PTY")]),
+    ("Norway's Labour Party", [("NOR", "PTY")]),
+    ("PML-N leaders", [("PAK", "PTY")]),
+    ("the ANC's national executive", [("ZAF", "PTY")]),
+    ("France Unbowed deputies", [("FRA", "PTY")]),
+    ("the PRI", [("MEX", "PTY")]),
+    ("Puerto Rico", [("PRI", "GOV")]),
 ])
 def test_named_organizations(actors, text, expected) -> None:
     assert [(a.code, a.sector) for a in actors.resolve_all(text)] == expected
