@@ -582,6 +582,20 @@ def test_organization_rows_are_well_formed() -> None:
     ("France Unbowed deputies", [("FRA", "PTY")]),
     ("the PRI", [("MEX", "PTY")]),
     ("Puerto Rico", [("PRI", "GOV")]),
+    # parliaments and security bodies by their own names
+    ("Sejm deputies", [("POL", "LEG")]),
+    ("the NPC Standing Committee", [("CHN", "LEG")]),
+    ("Iran's Guardian Council", [("IRN", "GOV")]),
+    ("the Guardian Council", [("IRN", "GOV")]),
+    ("the Guardian newspaper", [("GBR", "MED")]),
+    ("the Revolutionary Guards' navy", [("IRN", "MIL")]),
+    ("ICE agents", [("USA", "COP")]),
+    ("thin ice", []),
+    ("Pakistani Rangers", [("PAK", "COP")]),
+    ("the Tatmadaw", [("MMR", "MIL")]),
+    ("the SBU", [("UKR", "GOV")]),
+    ("the IDF's Southern Command", [("ISR", "MIL")]),
+    ("Russia's Black Sea Fleet", [("RUS", "MIL")]),
 ])
 def test_named_organizations(actors, text, expected) -> None:
     assert [(a.code, a.sector) for a in actors.resolve_all(text)] == expected
