@@ -596,6 +596,15 @@ def test_organization_rows_are_well_formed() -> None:
     ("the SBU", [("UKR", "GOV")]),
     ("the IDF's Southern Command", [("ISR", "MIL")]),
     ("Russia's Black Sea Fleet", [("RUS", "MIL")]),
+    # media and central banks
+    ("a Jakarta Post reporter", [("IDN", "MED")]),
+    ("the Fars news agency", [("IRN", "MED")]),
+    ("the Times of India", [("IND", "MED")]),
+    ("the Independent Electoral Commission", []),
+    ("the Bank of England", [("GBR", "GOV")]),
+    ("a Bank of Korea official", [("KOR", "GOV")]),
+    ("the Fed", [("USA", "GOV")]),
+    ("fed up residents", [(None, "CVL")]),
 ])
 def test_named_organizations(actors, text, expected) -> None:
     assert [(a.code, a.sector) for a in actors.resolve_all(text)] == expected
