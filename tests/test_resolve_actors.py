@@ -521,3 +521,92 @@ def test_pro_and_anti_are_a_stance_not_membership(text, code):
 
     found = ActorDictionary.default().resolve(text)
     assert (found.code if found else None) == code
+
+
+def _org_rows() -> list[list[str]]:
+    lines = [line for line in (DATA_DIR / "organizations.tsv").read_text(encoding="utf-8")
+             .splitlines() if line.strip() and not line.startswith("#")]
+    return [line.split("\t") for line in lines[1:]]
+
+
+def test_organization_rows_are_well_formed() -> None:
+    import re
+    countries = set(_country_codes())
+    sectors = {line.split("\t")[0] for line in
+               (DATA_DIR / "sectors.tsv").read_text(encoding="utf-8").splitlines()
+               if line and not line.startswith("#")} - {"sector"}
+    seen: dict[str, str] = {}
+    for row in _org_rows():
+        assert len(row) == 4, row
+        pattern, code, sector, country = row
+        assert not sector or sector in sectors, row
+        assert all(c in countries for c in country.split("+") if c), row
+        # an own code that spells a country's would be read as that country
+        assert code not in countries, row
+        for variant in pattern.split("|"):
+            key = re.sub(r"[^\w]+", " ", variant.removeprefix("the ").lower()).strip()
+            assert seen.setdefault(key, pattern) == pattern, (variant, seen[key])
+
+
+@pytest.mark.parametrize("text, expected", [
+    # international bodies
+    ("the Quad", [("QUAD", "IGO")]),
+    ("a quad bike", []),
+    ("Europol investigators", [("EUROPOL", "IGO")]),
+    ("the ECB's governing council", [("EU", "IGO")]),
+    ("Mercosur trade ministers", [("MERCOSUR", "IGO")]),
+    ("MONUSCO peacekeepers", [("MONUSCO", "MIL")]),
+    ("the European Court of Human Rights", [("ECHR", "IGO")]),
+    ("the Group of 77 and China", [("G77", "IGO"), ("CHN", "GOV")]),
+    # armed groups: the longer name beats the country or group inside it
+    ("JNIM fighters", [("MLI", "REB")]),
+    ("Pakistani Taliban commanders", [("PAK", "REB")]),
+    ("the Pakistani army", [("PAK", "MIL")]),
+    ("a Kataib Hezbollah drone unit", [("IRQ", "REB")]),
+    ("Hezbollah's fighters", [("LBN", "REB")]),
+    ("ISIS-K gunmen", [("ISIS", "REB")]),
+    ("al-Qaeda in the Arabian Peninsula", [("YEM", "REB")]),
+    ("the Qassam Brigades", [("PSE", "REB")]),
+    ("Sinaloa Cartel hitmen", [("MEX", "REB")]),
+    ("Niger Delta Avengers", [("NGA", "REB")]),
+    # parties: a country's name inside the party's is the party's country, and generic
+    # names stay with the country that precedes them
+    ("Likud lawmakers", [("ISR", "PTY")]),
+    ("the Indian National Congress", [("IND", "PTY")]),
+    ("a Congress party spokesman", [("IND", "PTY")]),
+    ("the US Congress", [("USA", "LEG")]),
+    ("Sweden Democrats", [("SWE", "PTY")]),
+    ("Norway's Labour Party", [("NOR", "PTY")]),
+    ("PML-N leaders", [("PAK", "PTY")]),
+    ("the Kurdistan Democratic Party of Iran", [("IRN", None)]),
+    ("Kurdistan Democratic Party lawmakers in Erbil", [("IRQ", "PTY")]),
+    ("the ANC's national executive", [("ZAF", "PTY")]),
+    ("France Unbowed deputies", [("FRA", "PTY")]),
+    ("the PRI", [("MEX", "PTY")]),
+    ("Puerto Rico", [("PRI", "GOV")]),
+    # parliaments and security bodies by their own names
+    ("Sejm deputies", [("POL", "LEG")]),
+    ("the NPC Standing Committee", [("CHN", "LEG")]),
+    ("Iran's Guardian Council", [("IRN", "GOV")]),
+    ("the Guardian Council", [("IRN", "GOV")]),
+    ("the Guardian newspaper", [("GBR", "MED")]),
+    ("the Revolutionary Guards' navy", [("IRN", "MIL")]),
+    ("ICE agents", [("USA", "COP")]),
+    ("thin ice", []),
+    ("Pakistani Rangers", [("PAK", "COP")]),
+    ("the Tatmadaw", [("MMR", "MIL")]),
+    ("the SBU", [("UKR", "GOV")]),
+    ("the IDF's Southern Command", [("ISR", "MIL")]),
+    ("Russia's Black Sea Fleet", [("RUS", "MIL")]),
+    # media and central banks
+    ("a Jakarta Post reporter", [("IDN", "MED")]),
+    ("the Fars news agency", [("IRN", "MED")]),
+    ("the Times of India", [("IND", "MED")]),
+    ("the Independent Electoral Commission", []),
+    ("the Bank of England", [("GBR", "GOV")]),
+    ("a Bank of Korea official", [("KOR", "GOV")]),
+    ("the Fed", [("USA", "GOV")]),
+    ("fed up residents", [(None, "CVL")]),
+])
+def test_named_organizations(actors, text, expected) -> None:
+    assert [(a.code, a.sector) for a in actors.resolve_all(text)] == expected
