@@ -587,3 +587,12 @@ def test_where_the_parties_met_is_not_where_the_story_happens(code):
     shelling = next(e for e in events if e["event_type"] == "ASSAULT")
     assert (shelling["location"] or {}).get("country") != "CHE"
     assert (shelling["recipient"] or {}).get("code") != "CHE"
+
+
+def test_a_condemned_act_named_by_its_kind_stands_for_its_doer(code):
+    events = code("Riot police detained the opposition leader Davit Kapanadze in Kutaisi on "
+                  "Monday. The prime minister of Georgia praised the officers on Tuesday. "
+                  "The Lithuanian foreign minister condemned the arrest.")
+    condemnation = next(e for e in events if e["event_type"] == "ACCUSE")
+    # the arrest's doers, not whoever acted last
+    assert condemnation["recipient"]["sector"] == "COP"

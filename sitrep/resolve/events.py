@@ -139,7 +139,7 @@ def resolve_events(events: list[Event], doc: Doc, article: Article,
                 memory.actors.append(event.actor)
         if event.recipient is not None:
             if event.recipient.is_event_reference:
-                event.recipient = _doer_of_earlier_event(event, previous)
+                event.recipient = _doer_of_earlier_event(event, previous, lexicon)
             else:
                 event.recipient = _resolve(event.recipient, actors, memory, when, "recipient")
         place = event.location
@@ -562,15 +562,22 @@ def _joint_member(code: str, actor: Entity | None) -> bool:
         m.code == code for m in actor.members)
 
 
-def _doer_of_earlier_event(event: Event, previous: list[Event]) -> Entity | None:
-    """The actor of the latest earlier event whose doer is not this event's actor."""
+def _doer_of_earlier_event(event: Event, previous: list[Event],
+                           lexicon: Lexicon) -> Entity | None:
+    """The actor of the latest earlier event whose doer is not this event's actor, one of the
+    type the reference names first ("condemned the arrest": the latest COERCE)."""
     own = event.actor.code if event.actor is not None else None
     reference = event.recipient
-    for earlier in reversed(previous):
-        actor = earlier.actor
-        if actor is not None and actor.code and actor.code != own:
-            return Entity(text=reference.text, code=actor.code, sector=actor.sector,
-                          start=reference.start, end=reference.end)
+    named = reference.text.lower().split()[-1:] if reference.text else []
+    types = {p.type for word in named for form in {word, word.removesuffix("s")}
+             for p in lexicon.noun_patterns.get(form, [])}
+    doers = [e.actor for e in reversed(previous)
+             if e.actor is not None and e.actor.code and e.actor.code != own]
+    typed = [e.actor for e in reversed(previous) if e.event_type in types
+             and e.actor is not None and e.actor.code and e.actor.code != own]
+    for actor in typed[:1] or doers[:1]:
+        return Entity(text=reference.text, code=actor.code, sector=actor.sector,
+                      start=reference.start, end=reference.end)
     return None
 
 
