@@ -64,6 +64,17 @@ def test_acts_on_other_days_or_announced_as_other_stay_apart(code):
     assert len(of_type(events, "ASSAULT")) == 3
 
 
+def test_a_participle_joined_to_a_passive_verb_is_passive_too(code):
+    # the reporter was beaten, by the soldiers who arrested him: no beating by the reporter
+    beaten = one(code("The reporter was arrested by soldiers and beaten in a cell."), "ASSAULT")
+    assert beaten["actor"]["text"] == "soldiers"
+    assert "reporter" in beaten["recipient"]["text"]
+    tortured = one(code("The student was detained in 2001 and was tortured until 2003."),
+                   "ASSAULT")
+    assert "student" in tortured["recipient"]["text"]
+    assert "student" not in (tortured["actor"] or {}).get("text", "")
+
+
 def test_event_ids_are_stable_and_unique(code):
     first = code(ATTACK)
     second = code(ATTACK)

@@ -14,6 +14,7 @@ from sitrep.extract.triggers import (
     infinitival_complements,
     is_linked_participle,
     is_passive,
+    is_passive_conjunct,
     lemma_of,
     match_verb,
     noun_object,
@@ -133,11 +134,13 @@ def _resolve_relative(token: Token, lexicon: Lexicon) -> Token:
 def subject_of(verb: Token, lexicon: Lexicon, depth: int = 0) -> Token | None:
     """The doer of a verb: its subject, its passive agent, or inherited from a governing verb."""
     if is_passive(verb):
-        for child in verb.children:
+        # "was arrested by police and jailed": the agent of the verb the participle joins
+        voiced = verb.head if is_passive_conjunct(verb) else verb
+        for child in (*verb.children, *(voiced.children if voiced is not verb else ())):
             if child.dep_ == "agent":
                 return _named_head(next((c for c in child.children if c.dep_ == "pobj"), None))
         if depth > 0:  # "Trump is set to embark", "talks are expected to resume"
-            return next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+            return next((c for c in voiced.children if c.dep_ == "nsubjpass"), None)
         return None
     for child in verb.children:
         if child.dep_ in ("nsubj", "csubj"):
