@@ -131,12 +131,33 @@ def _names_act(mention: _Mention, act: _Act, lexicon: Lexicon) -> bool:
     kind = _type(mention.event)
     if mention.is_noun and lemma in lexicon.word_set(f"acts.{kind}"):
         return True
-    if any(_same_word(lemma, m.lemma) for m in act.mentions):
+    if any(_same_word(lemma, m.lemma) or _one_clause_act(mention, m) for m in act.mentions):
         return True
     if kind in lexicon.word_set("acts.speech_types"):
         speaker = _person(mention.event.actor)
         return speaker is not None and any(_person(m.event.actor) == speaker
                                            for m in act.mentions)
+    return False
+
+
+def _one_clause_act(a: _Mention, b: _Mention) -> bool:
+    """Two verbs of one doer told as one act: verbs joined with their subject and object
+    shared ("was arrested and jailed", "arrested and detained him") or a participle that
+    says how the act was done ("marched through the city, protesting the law")."""
+    if a.token is None or b.token is None or a.sentence != b.sentence:
+        return False
+    for verb, other in ((a.token, b.token), (b.token, a.token)):
+        if verb.head.i != other.i or verb.i == other.i or other.pos_ not in ("VERB", "AUX"):
+            continue
+        own = {c.dep_ for c in verb.children}
+        if own & {"nsubj", "nsubjpass", "mark"}:
+            continue
+        objects = {"dobj", "obj"}
+        if verb.dep_ == "conj" and not (own & objects and any(c.dep_ in objects
+                                                             for c in other.children)):
+            return True
+        if verb.dep_ == "advcl" and verb.tag_ == "VBG":
+            return True
     return False
 
 
