@@ -235,6 +235,13 @@ def test_a_place_put_first_sets_the_scene_for_the_conjoined_clauses(code):
          "hypothetical"),
         ("The court barred the police from arresting the activists.", "COERCE",
          "hypothetical"),
+        # an act wanted of another party is a wish, no plan of that party; one's own is a plan
+        ("His own ministers want the Peruvian president to resign, a former aide said.",
+         "RETREAT", "hypothetical"),
+        ("The Malian opposition wants the army to withdraw its troops from the capital.",
+         "RETREAT", "hypothetical"),
+        ("The Peruvian president wants to resign before the end of the year.", "RETREAT",
+         "planned"),
     ],
 )
 def test_modality(code, text, event_type, modality):

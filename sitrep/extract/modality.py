@@ -91,7 +91,7 @@ def modality_of(trigger: Token, lexicon: Lexicon, *, claim_verb: Token | None = 
                 return "hypothetical"
             reported_future = True
     if any(lemma_of(t) in words("modality.hypothetical_governors") for t in governors[:2]
-           if t.pos_ == "VERB"):
+           if t.pos_ == "VERB") or _wished_on_another(chain, lexicon):
         return "hypothetical"
     if reported_future:
         return "planned"
@@ -136,6 +136,18 @@ def _alleged(trigger: Token, chain: list[Token], lexicon: Lexicon) -> bool:
     # responsibility for the attacks" owns the attacks
     return any(lemma_of(t) in governors and (t.pos_ == "NOUN" or t.tag_ == "VBN")
                for t in chain[1:5])
+
+
+def _wished_on_another(chain: list[Token], lexicon: Lexicon) -> bool:
+    """An act someone wants another party to do ("his aides want him to resign", "would like
+    the army to withdraw"): the wisher's wish, no plan of the party that would act."""
+    wish_verbs = lexicon.word_set("modality.wish_verbs")
+    for below, above in list(zip(chain, chain[1:]))[:3]:
+        if lemma_of(above) in wish_verbs and above.pos_ in ("VERB", "AUX") and any(
+                c.dep_ == "nsubj" for c in below.children) and any(
+                c.dep_ == "aux" and c.lower_ == "to" for c in below.children):
+            return True
+    return False
 
 
 def _other_sense_of_governor(governor: Token) -> bool:
