@@ -128,6 +128,10 @@ OTHER_SENSES = [
     ("He called the admission a political maneuver.", "MOBILIZE", None),
     ("The film captured three awards at the festival.", "ASSAULT", None),
     ("The orchestra will tour Europe in the autumn.", "CONSULT", None),
+    # websites host files, not visitors
+    ("The forum hosted thousands of stolen images, investigators said.", "CONSULT", None),
+    ("Police said the server hosted a quarter million video clips of abuse.", "CONSULT", None),
+    ("Qatar hosted the Ugandan president for talks on Monday.", "AID", "CONSULT"),
     ("The city council banned plastic bags from supermarkets.", "COERCE", None),
     ("The carmaker launched two new models at the motor show.", "ASSAULT", None),
     ("The actor stormed off the set after an argument.", "ASSAULT", None),
