@@ -93,6 +93,14 @@ OTHER_SENSES = [
     # campaign gatherings are not dissent
     ("Thousands of supporters cheered at a campaign rally in the capital.", "PROTEST", None),
     ("Volunteers rallied to help the families who lost their homes.", "PROTEST", None),
+    # a vigil for the dead is mourning; one held against something is a protest
+    ("Vigils across the country were attended by thousands on Sunday evening.", "PROTEST",
+     None),
+    ("Mourners held a candlelight vigil for the victims outside the town hall.", "PROTEST",
+     None),
+    ("Hundreds held a vigil against the death penalty outside the prison.", "AID", "PROTEST"),
+    ("Activists staged a protest vigil outside the Russian embassy in Riga.", "AID",
+     "PROTEST"),
     # diplomatic protests in words
     ("Beijing lodged a strong protest with Tokyo over the visit.", "PROTEST", "ACCUSE"),
     ("The embassy delivered a note of protest to the foreign ministry.", "PROTEST", "ACCUSE"),
