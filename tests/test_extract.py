@@ -242,6 +242,9 @@ def test_a_place_put_first_sets_the_scene_for_the_conjoined_clauses(code):
          "RETREAT", "hypothetical"),
         ("The Peruvian president wants to resign before the end of the year.", "RETREAT",
          "planned"),
+        # a condition set for what a verb of avoiding governs is no act avoided
+        ("The convicted Kenyan can still avoid execution if he is pardoned by the president.",
+         "CONCEDE", "hypothetical"),
     ],
 )
 def test_modality(code, text, event_type, modality):

@@ -45,11 +45,14 @@ def _clause_chain(chain: list[Token]) -> list[Token]:
 
 def _governors(chain: list[Token]) -> list[Token]:
     """The verbs of the chain above the trigger whose meaning governs it: a verb reached
-    from its conjunct is a sibling act ("denied the request and asked for ..."), not a
-    governor, and neither is anything above it."""
+    from its conjunct is a sibling act ("denied the request and asked for ..."), and one
+    reached from an adverbial clause with its own marker is what that clause sets a
+    condition or a time for ("can avoid prison if forgiven", "denied that troops fired
+    when the crowd attacked"): neither is a governor, nor anything above them."""
     out = []
     for below, above in zip(chain, chain[1:]):
-        if below.dep_ == "conj":
+        if below.dep_ == "conj" or (below.dep_ == "advcl" and any(
+                c.dep_ == "mark" for c in below.children)):
             break
         out.append(above)
     return out
