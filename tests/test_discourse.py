@@ -76,6 +76,14 @@ def test_verbs_joined_on_one_doer_and_patient_are_one_act(code):
     assert len(one(march, "PROTEST")["mentions"]) == 2
 
 
+def test_the_noun_a_verb_declared_names_that_act_later(code):
+    events = code("On Friday, the Peruvian president declared a state of emergency in Lima. "
+                  "Critics say the president's state of emergency lets police detain people "
+                  "without charge.")
+    declared = [e for e in events if e["trigger"]["text"] in ("declared", "state")]
+    assert len(declared) == 1 and len(declared[0]["mentions"]) == 2
+
+
 def test_joined_verbs_with_objects_of_their_own_stay_two_acts(code):
     events = code("Police arrested five protesters in Lagos and detained two journalists "
                   "in Abuja on Monday. Rebels attacked the town and shelled the airport.")

@@ -8,8 +8,10 @@ joins the latest earlier act it can stand for (the word lists are `[acts]` in
 
 - the same PLOVER type (as the manual reads it: a planned visit is an AGREE) and, where
   both have one, the same mode;
-- a word for that act: a form of one of its triggers ("stabbed" ... "the stabbing") or one
-  of the type's general nouns ("the attack");
+- a word for that act: a form of one of its triggers ("stabbed" ... "the stabbing"), one
+  of the type's general nouns ("the attack"), the noun a verb of it took as object
+  ("declared a state of emergency" ... "the state of emergency"), or a verb joined to one
+  of it on the same doer ("was arrested and jailed");
 - tied to it: a definite noun ("the attack", "its deployment"), a party in common (actor,
   recipient or the same named person), or the same or the next sentence;
 - no conflict: actor and recipient codes that agree where both are known, the same person
@@ -133,11 +135,22 @@ def _names_act(mention: _Mention, act: _Act, lexicon: Lexicon) -> bool:
         return True
     if any(_same_word(lemma, m.lemma) or _one_clause_act(mention, m) for m in act.mentions):
         return True
+    if mention.is_noun and any(_object_lemma(m) == lemma for m in act.mentions):
+        return True  # "declared a state of emergency" ... "the state of emergency"
     if kind in lexicon.word_set("acts.speech_types"):
         speaker = _person(mention.event.actor)
         return speaker is not None and any(_person(m.event.actor) == speaker
                                            for m in act.mentions)
     return False
+
+
+def _object_lemma(mention: _Mention) -> str:
+    """The noun a verb trigger's act is done as ("declared *a curfew*", "imposed *a ban*"):
+    a later noun of that word names the act."""
+    if mention.token is None or mention.is_noun:
+        return ""
+    obj = next((c for c in mention.token.children if c.dep_ in ("dobj", "obj")), None)
+    return obj.lemma_.lower() if obj is not None else ""
 
 
 def _one_clause_act(a: _Mention, b: _Mention) -> bool:
