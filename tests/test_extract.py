@@ -729,3 +729,15 @@ def test_the_recipients_phrase_ends_where_the_verbs_complement_begins(code, text
 def test_an_object_the_pattern_names_is_a_recipient_only_if_acted_on(code, text, event_type,
                                                                      recipient):
     assert (one(code(text), event_type)["recipient"] or {}).get("text") == recipient
+
+
+def test_who_acts_on_the_others_at_a_meeting_is_no_participant(code):
+    # the police were at the meeting to detain the activists, not to confer with them
+    events = code("Turkish police detained the head of a rights group at a meeting on an "
+                  "island near Istanbul.")
+    assert one(events, "COERCE")["actor"]["text"] == "Turkish police"
+    assert not [e for e in events if e["plover_type"] == "CONSULT"]
+    # those who speak at a meeting took part in it
+    talks = one(code("The two foreign ministers spoke to reporters at the talks in Accra."),
+                "CONSULT")
+    assert "ministers" in talks["actor"]["text"]

@@ -678,6 +678,13 @@ def carries(verb: Token, lexicon: Lexicon) -> bool:
         for c in verb.children)
 
 
+def _done_to_others(verb: Token, lexicon: Lexicon) -> bool:
+    """Whether the verb is an act done to someone (an arrest, an attack, a sanction)."""
+    match = match_verb(verb, lexicon)
+    return match is not None and match.pattern.type in lexicon.word_set(
+        "recipients.patient_object_types")
+
+
 def _light_verb_subject(noun: Token, lexicon: Lexicon) -> Entity | None:
     head = noun.head
     if noun.dep_ in ("dobj", "obj") and carries(head, lexicon):
@@ -757,7 +764,10 @@ def noun_arguments(match: TriggerMatch, lexicon: Lexicon) -> tuple[Entity | None
             actor = entity_for(subject)
     if actor is None and position.dep_ == "pobj" and head.head.pos_ == "VERB" and (
         lemma_of(head.head) in lexicon.light_verbs or head.lower_ in MEETING_PREPS
-    ):  # "engaged in talks", "arrived for talks", "at the meeting, the chiefs reaffirmed"
+    ) and not _done_to_others(head.head, lexicon):
+        # "engaged in talks", "arrived for talks", "at the meeting, the chiefs reaffirmed";
+        # not who did something to the others there ("police detained activists at a
+        # meeting", "arrested 20 people at a protest"): no participant
         subject = subject_of(head.head, lexicon)
         if subject is not None and is_actor_like(subject, lexicon):
             actor = entity_for(subject)
