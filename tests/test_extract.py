@@ -741,3 +741,13 @@ def test_who_acts_on_the_others_at_a_meeting_is_no_participant(code):
     talks = one(code("The two foreign ministers spoke to reporters at the talks in Accra."),
                 "CONSULT")
     assert "ministers" in talks["actor"]["text"]
+
+
+def test_seeking_to_extradite_asks_for_the_extradition(code):
+    # as "sought his extradition" does: a request to the state that holds him
+    asked = one(code("Brazil sought to extradite the banker from Portugal last year."),
+                "REQUEST")
+    assert asked["actor"]["code"] == "BRA" and asked["recipient"]["code"] == "PRT"
+    planned = code("The foreign minister said Chile would seek to extradite the suspect.")
+    assert one(planned, "REQUEST")["actor"]["code"] == "CHL"
+    assert not [e for e in planned if e["plover_type"] in ("AGREE", "COOPERATE")]
