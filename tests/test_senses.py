@@ -136,6 +136,11 @@ OTHER_SENSES = [
     ("He called the admission a political maneuver.", "MOBILIZE", None),
     ("The film captured three awards at the festival.", "ASSAULT", None),
     ("The orchestra will tour Europe in the autumn.", "CONSULT", None),
+    # a reward is offered for what one asks of others, no promise of cooperation
+    ("The US offered a reward of five million dollars for information on the militant "
+     "leader.", "AGREE", "REQUEST"),
+    ("The government offered a bounty for the capture of the rebel commander.", "AGREE",
+     "REQUEST"),
     # websites host files, not visitors
     ("The forum hosted thousands of stolen images, investigators said.", "CONSULT", None),
     ("Police said the server hosted a quarter million video clips of abuse.", "CONSULT", None),
