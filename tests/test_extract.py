@@ -242,6 +242,11 @@ def test_a_place_put_first_sets_the_scene_for_the_conjoined_clauses(code):
          "RETREAT", "hypothetical"),
         ("The Peruvian president wants to resign before the end of the year.", "RETREAT",
          "planned"),
+        # a plan called off did not take place; one put off is still a plan
+        ("The Indian prime minister's planned visit to Dhaka, which was cancelled, had "
+         "angered the opposition.", "CONSULT", "negated"),
+        ("The Indian prime minister's visit to Dhaka, which was postponed, will now take "
+         "place in May.", "CONSULT", "planned"),
         # a condition set for what a verb of avoiding governs is no act avoided
         ("The convicted Kenyan can still avoid execution if he is pardoned by the president.",
          "CONCEDE", "hypothetical"),

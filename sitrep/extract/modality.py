@@ -77,7 +77,8 @@ def modality_of(trigger: Token, lexicon: Lexicon, *, claim_verb: Token | None = 
         trigger.pos_ == "NOUN" and _has_child(trigger, {"det", "neg"}, negation)
     ) or any(lemma_of(t) in words("modality.negating_governors") for t in governors[:2]
              if t.pos_ == "VERB") or _names_no_one(
-                 trigger if trigger.pos_ in ("VERB", "AUX") else own_clause[-1], lexicon):
+                 trigger if trigger.pos_ in ("VERB", "AUX") else own_clause[-1], lexicon
+             ) or _called_off(trigger, lexicon):
         return "negated"
     # denied: under a verb of denial, in its own clause ("denied that ... and asked for":
     # the request is not denied)
@@ -139,6 +140,15 @@ def _alleged(trigger: Token, chain: list[Token], lexicon: Lexicon) -> bool:
     # responsibility for the attacks" owns the attacks
     return any(lemma_of(t) in governors and (t.pos_ == "NOUN" or t.tag_ == "VBN")
                for t in chain[1:5])
+
+
+def _called_off(trigger: Token, lexicon: Lexicon) -> bool:
+    """A planned act the text says was called off in a relative clause of its noun phrase
+    ("the president's trip to Warsaw, which was cancelled", the clause often parsed onto
+    the last noun): it did not take place."""
+    return trigger.pos_ == "NOUN" and any(
+        t.dep_ == "relcl" and lemma_of(t) in lexicon.word_set("modality.cancelling_verbs")
+        for t in trigger.subtree)
 
 
 def _wished_on_another(chain: list[Token], lexicon: Lexicon) -> bool:
