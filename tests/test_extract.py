@@ -756,3 +756,11 @@ def test_seeking_to_extradite_asks_for_the_extradition(code):
     planned = code("The foreign minister said Chile would seek to extradite the suspect.")
     assert one(planned, "REQUEST")["actor"]["code"] == "CHL"
     assert not [e for e in planned if e["plover_type"] in ("AGREE", "COOPERATE")]
+
+
+def test_a_reporting_verb_joined_to_another_shares_its_speaker(code):
+    # "claimed" has no subject of its own: the attacker's claim, not the text's own account
+    event = one(code("The attacker is reported to have jumped on stage and claimed he was "
+                     "wrongfully imprisoned by the former government."), "COERCE")
+    assert event["modality"] == "claimed"
+    assert "attacker" in event["attributed_to"]["text"]
