@@ -764,3 +764,15 @@ def test_a_reporting_verb_joined_to_another_shares_its_speaker(code):
                      "wrongfully imprisoned by the former government."), "COERCE")
     assert event["modality"] == "claimed"
     assert "attacker" in event["attributed_to"]["text"]
+
+
+def test_what_protesters_demand_is_the_topic_of_their_protest(code):
+    # the manual, PROTEST: the topic of a protest is no event of its own
+    march = code("Thousands of demonstrators marched through Lima on Sunday, demanding new "
+                 "elections.")
+    assert one(march, "PROTEST")["actor"]["code"] == "PER"
+    assert not [e for e in march if e["plover_type"] == "REQUEST"]
+    assert not code("Protesters in Lima called for the governor's resignation.")
+    # a demand by anyone else is one
+    assert one(code("The Peruvian opposition called for the governor's resignation."),
+               "REQUEST")
