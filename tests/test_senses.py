@@ -141,6 +141,12 @@ OTHER_SENSES = [
      "leader.", "AGREE", "REQUEST"),
     ("The government offered a bounty for the capture of the rebel commander.", "AGREE",
      "REQUEST"),
+    # a legal appeal asks a court to review a ruling, no party for anything; appeals to
+    # someone or for something are requests
+    ("The prime minister's office intends to appeal, a spokesman said.", "REQUEST", None),
+    ("The convicted governor is eligible to appeal.", "REQUEST", None),
+    ("The governor appealed for calm after the riots in Lagos.", "ACCUSE", "REQUEST"),
+    ("The UN appealed to donors for more funds for Yemen.", "ACCUSE", "REQUEST"),
     # websites host files, not visitors
     ("The forum hosted thousands of stolen images, investigators said.", "CONSULT", None),
     ("Police said the server hosted a quarter million video clips of abuse.", "CONSULT", None),
