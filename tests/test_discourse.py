@@ -89,6 +89,8 @@ def test_joined_verbs_with_objects_of_their_own_stay_two_acts(code):
                   "in Abuja on Monday. Rebels attacked the town and shelled the airport.")
     assert len(of_type(events, "COERCE")) == 2
     assert len(of_type(events, "ASSAULT")) == 2
+    demands = code("China urged restraint from all sides and called for talks.")
+    assert len(of_type(demands, "REQUEST")) == 2
 
 
 def test_a_participle_joined_to_a_passive_verb_is_passive_too(code):

@@ -156,20 +156,34 @@ def _object_lemma(mention: _Mention) -> str:
 def _one_clause_act(a: _Mention, b: _Mention) -> bool:
     """Two verbs of one doer told as one act: verbs joined with their subject and object
     shared ("was arrested and jailed", "arrested and detained him") or a participle that
-    says how the act was done ("marched through the city, protesting the law")."""
+    says how the act was done ("marched through the city, protesting the law"). Joined
+    verbs that each have an object of their own ("urged restraint and called for talks")
+    are two acts."""
     if a.token is None or b.token is None or a.sentence != b.sentence:
         return False
-    for verb, other in ((a.token, b.token), (b.token, a.token)):
+    for (verb, mention), (other, other_mention) in (((a.token, a), (b.token, b)),
+                                                   ((b.token, b), (a.token, a))):
         if verb.head.i != other.i or verb.i == other.i or other.pos_ not in ("VERB", "AUX"):
             continue
-        own = {c.dep_ for c in verb.children}
-        if own & {"nsubj", "nsubjpass", "mark"}:
+        if any(c.dep_ in ("nsubj", "nsubjpass", "mark") for c in verb.children):
             continue
-        objects = {"dobj", "obj"}
-        if verb.dep_ == "conj" and not (own & objects and any(c.dep_ in objects
-                                                             for c in other.children)):
+        if verb.dep_ == "conj" and not (_has_object(mention) and _has_object(other_mention)):
             return True
         if verb.dep_ == "advcl" and verb.tag_ == "VBG":
+            return True
+    return False
+
+
+def _has_object(mention: _Mention) -> bool:
+    """Whether a verb trigger has an object of its own: a direct object, or the object of
+    the preposition its phrasal verb ends in ("called for *talks*")."""
+    trigger = mention.event.trigger
+    for child in mention.token.children:
+        if child.dep_ in ("dobj", "obj"):
+            return True
+        if child.dep_ == "prep" and trigger.start is not None and (
+                trigger.start <= child.idx < trigger.end) and any(
+                c.dep_ == "pobj" for c in child.children):
             return True
     return False
 
