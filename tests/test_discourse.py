@@ -64,6 +64,46 @@ def test_acts_on_other_days_or_announced_as_other_stay_apart(code):
     assert len(of_type(events, "ASSAULT")) == 3
 
 
+def test_verbs_joined_on_one_doer_and_patient_are_one_act(code):
+    detention = code("The opposition leader was arrested and jailed in Bamako last week.")
+    arrest = one(detention, "COERCE")
+    assert "opposition leader" in arrest["recipient"]["text"]
+    assert len(arrest["mentions"]) == 2
+    shared_object = code("Police arrested and detained the activist in Lagos on Monday.")
+    assert len(one(shared_object, "COERCE")["mentions"]) == 2
+    march = code("Thousands of workers marched through Paris on Sunday, protesting the new "
+                 "pension law.")
+    assert len(one(march, "PROTEST")["mentions"]) == 2
+
+
+def test_the_noun_a_verb_declared_names_that_act_later(code):
+    events = code("On Friday, the Peruvian president declared a state of emergency in Lima. "
+                  "Critics say the president's state of emergency lets police detain people "
+                  "without charge.")
+    declared = [e for e in events if e["trigger"]["text"] in ("declared", "state")]
+    assert len(declared) == 1 and len(declared[0]["mentions"]) == 2
+
+
+def test_joined_verbs_with_objects_of_their_own_stay_two_acts(code):
+    events = code("Police arrested five protesters in Lagos and detained two journalists "
+                  "in Abuja on Monday. Rebels attacked the town and shelled the airport.")
+    assert len(of_type(events, "COERCE")) == 2
+    assert len(of_type(events, "ASSAULT")) == 2
+    demands = code("China urged restraint from all sides and called for talks.")
+    assert len(of_type(demands, "REQUEST")) == 2
+
+
+def test_a_participle_joined_to_a_passive_verb_is_passive_too(code):
+    # the reporter was beaten, by the soldiers who arrested him: no beating by the reporter
+    beaten = one(code("The reporter was arrested by soldiers and beaten in a cell."), "ASSAULT")
+    assert beaten["actor"]["text"] == "soldiers"
+    assert "reporter" in beaten["recipient"]["text"]
+    tortured = one(code("The student was detained in 2001 and was tortured until 2003."),
+                   "ASSAULT")
+    assert "student" in tortured["recipient"]["text"]
+    assert "student" not in (tortured["actor"] or {}).get("text", "")
+
+
 def test_event_ids_are_stable_and_unique(code):
     first = code(ATTACK)
     second = code(ATTACK)

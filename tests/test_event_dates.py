@@ -63,6 +63,15 @@ def test_a_date_of_another_clause_does_not_date_the_event(code, text, trigger):
     assert dated(by_trigger(code(text), trigger)) == (None, False)
 
 
+def test_a_date_after_until_ends_a_state_and_dates_no_act(code):
+    held = by_trigger(code("The Kenyan journalist was held in custody until Monday."), "held")
+    assert held["event_date"] is None
+    # the imprisonment is the arrest's: one act, of 1971
+    events = code("The Kenyan dissident was arrested in 1971 and was imprisoned until 1980.")
+    (detention,) = [e for e in events if e["plover_type"] == "COERCE"]
+    assert detention["event_date"] == "1971-01-01" and len(detention["mentions"]) == 2
+
+
 # --- speech acts ---------------------------------------------------------------------------
 
 @pytest.mark.parametrize(("text", "trigger", "expected"), [

@@ -235,6 +235,21 @@ def test_a_place_put_first_sets_the_scene_for_the_conjoined_clauses(code):
          "hypothetical"),
         ("The court barred the police from arresting the activists.", "COERCE",
          "hypothetical"),
+        # an act wanted of another party is a wish, no plan of that party; one's own is a plan
+        ("His own ministers want the Peruvian president to resign, a former aide said.",
+         "RETREAT", "hypothetical"),
+        ("The Malian opposition wants the army to withdraw its troops from the capital.",
+         "RETREAT", "hypothetical"),
+        ("The Peruvian president wants to resign before the end of the year.", "RETREAT",
+         "planned"),
+        # a plan called off did not take place; one put off is still a plan
+        ("The Indian prime minister's planned visit to Dhaka, which was cancelled, had "
+         "angered the opposition.", "CONSULT", "negated"),
+        ("The Indian prime minister's visit to Dhaka, which was postponed, will now take "
+         "place in May.", "CONSULT", "planned"),
+        # a condition set for what a verb of avoiding governs is no act avoided
+        ("The convicted Kenyan can still avoid execution if he is pardoned by the president.",
+         "CONCEDE", "hypothetical"),
     ],
 )
 def test_modality(code, text, event_type, modality):
@@ -761,3 +776,45 @@ def test_who_would_have_done_an_act_kept_from_happening(code, text, event_type, 
     event = one(code(text), event_type)
     assert event["modality"] == "hypothetical"
     assert (event["actor"] or {}).get("text") == actor
+
+
+def test_who_acts_on_the_others_at_a_meeting_is_no_participant(code):
+    # the police were at the meeting to detain the activists, not to confer with them
+    events = code("Turkish police detained the head of a rights group at a meeting on an "
+                  "island near Istanbul.")
+    assert one(events, "COERCE")["actor"]["text"] == "Turkish police"
+    assert not [e for e in events if e["plover_type"] == "CONSULT"]
+    # those who speak at a meeting took part in it
+    talks = one(code("The two foreign ministers spoke to reporters at the talks in Accra."),
+                "CONSULT")
+    assert "ministers" in talks["actor"]["text"]
+
+
+def test_seeking_to_extradite_asks_for_the_extradition(code):
+    # as "sought his extradition" does: a request to the state that holds him
+    asked = one(code("Brazil sought to extradite the banker from Portugal last year."),
+                "REQUEST")
+    assert asked["actor"]["code"] == "BRA" and asked["recipient"]["code"] == "PRT"
+    planned = code("The foreign minister said Chile would seek to extradite the suspect.")
+    assert one(planned, "REQUEST")["actor"]["code"] == "CHL"
+    assert not [e for e in planned if e["plover_type"] in ("AGREE", "COOPERATE")]
+
+
+def test_a_reporting_verb_joined_to_another_shares_its_speaker(code):
+    # "claimed" has no subject of its own: the attacker's claim, not the text's own account
+    event = one(code("The attacker is reported to have jumped on stage and claimed he was "
+                     "wrongfully imprisoned by the former government."), "COERCE")
+    assert event["modality"] == "claimed"
+    assert "attacker" in event["attributed_to"]["text"]
+
+
+def test_what_protesters_demand_is_the_topic_of_their_protest(code):
+    # the manual, PROTEST: the topic of a protest is no event of its own
+    march = code("Thousands of demonstrators marched through Lima on Sunday, demanding new "
+                 "elections.")
+    assert one(march, "PROTEST")["actor"]["code"] == "PER"
+    assert not [e for e in march if e["plover_type"] == "REQUEST"]
+    assert not code("Protesters in Lima called for the governor's resignation.")
+    # a demand by anyone else is one
+    assert one(code("The Peruvian opposition called for the governor's resignation."),
+               "REQUEST")

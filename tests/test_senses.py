@@ -93,6 +93,14 @@ OTHER_SENSES = [
     # campaign gatherings are not dissent
     ("Thousands of supporters cheered at a campaign rally in the capital.", "PROTEST", None),
     ("Volunteers rallied to help the families who lost their homes.", "PROTEST", None),
+    # a vigil for the dead is mourning; one held against something is a protest
+    ("Vigils across the country were attended by thousands on Sunday evening.", "PROTEST",
+     None),
+    ("Mourners held a candlelight vigil for the victims outside the town hall.", "PROTEST",
+     None),
+    ("Hundreds held a vigil against the death penalty outside the prison.", "AID", "PROTEST"),
+    ("Activists staged a protest vigil outside the Russian embassy in Riga.", "AID",
+     "PROTEST"),
     # diplomatic protests in words
     ("Beijing lodged a strong protest with Tokyo over the visit.", "PROTEST", "ACCUSE"),
     ("The embassy delivered a note of protest to the foreign ministry.", "PROTEST", "ACCUSE"),
@@ -128,6 +136,21 @@ OTHER_SENSES = [
     ("He called the admission a political maneuver.", "MOBILIZE", None),
     ("The film captured three awards at the festival.", "ASSAULT", None),
     ("The orchestra will tour Europe in the autumn.", "CONSULT", None),
+    # a reward is offered for what one asks of others, no promise of cooperation
+    ("The US offered a reward of five million dollars for information on the militant "
+     "leader.", "AGREE", "REQUEST"),
+    ("The government offered a bounty for the capture of the rebel commander.", "AGREE",
+     "REQUEST"),
+    # a legal appeal asks a court to review a ruling, no party for anything; appeals to
+    # someone or for something are requests
+    ("The prime minister's office intends to appeal, a spokesman said.", "REQUEST", None),
+    ("The convicted governor is eligible to appeal.", "REQUEST", None),
+    ("The governor appealed for calm after the riots in Lagos.", "ACCUSE", "REQUEST"),
+    ("The UN appealed to donors for more funds for Yemen.", "ACCUSE", "REQUEST"),
+    # websites host files, not visitors
+    ("The forum hosted thousands of stolen images, investigators said.", "CONSULT", None),
+    ("Police said the server hosted a quarter million video clips of abuse.", "CONSULT", None),
+    ("Qatar hosted the Ugandan president for talks on Monday.", "AID", "CONSULT"),
     ("The city council banned plastic bags from supermarkets.", "COERCE", None),
     ("The carmaker launched two new models at the motor show.", "ASSAULT", None),
     ("The actor stormed off the set after an argument.", "ASSAULT", None),

@@ -14,6 +14,7 @@ from sitrep.extract.triggers import (
     infinitival_complements,
     is_linked_participle,
     is_passive,
+    is_passive_conjunct,
     lemma_of,
     match_verb,
     noun_object,
@@ -134,11 +135,13 @@ def _resolve_relative(token: Token, lexicon: Lexicon) -> Token:
 def subject_of(verb: Token, lexicon: Lexicon, depth: int = 0) -> Token | None:
     """The doer of a verb: its subject, its passive agent, or inherited from a governing verb."""
     if is_passive(verb):
-        for child in verb.children:
+        # "was arrested by police and jailed": the agent of the verb the participle joins
+        voiced = verb.head if is_passive_conjunct(verb) else verb
+        for child in (*verb.children, *(voiced.children if voiced is not verb else ())):
             if child.dep_ == "agent":
                 return _named_head(next((c for c in child.children if c.dep_ == "pobj"), None))
         if depth > 0:  # "Trump is set to embark", "talks are expected to resume"
-            return next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+            return next((c for c in voiced.children if c.dep_ == "nsubjpass"), None)
         return None
     for child in verb.children:
         if child.dep_ in ("nsubj", "csubj"):
@@ -699,6 +702,13 @@ def carries(verb: Token, lexicon: Lexicon) -> bool:
         for c in verb.children)
 
 
+def _done_to_others(verb: Token, lexicon: Lexicon) -> bool:
+    """Whether the verb is an act done to someone (an arrest, an attack, a sanction)."""
+    match = match_verb(verb, lexicon)
+    return match is not None and match.pattern.type in lexicon.word_set(
+        "recipients.patient_object_types")
+
+
 def _light_verb_subject(noun: Token, lexicon: Lexicon) -> Entity | None:
     head = noun.head
     if noun.dep_ in ("dobj", "obj") and carries(head, lexicon):
@@ -778,7 +788,10 @@ def noun_arguments(match: TriggerMatch, lexicon: Lexicon) -> tuple[Entity | None
             actor = entity_for(subject)
     if actor is None and position.dep_ == "pobj" and head.head.pos_ == "VERB" and (
         lemma_of(head.head) in lexicon.light_verbs or head.lower_ in MEETING_PREPS
-    ):  # "engaged in talks", "arrived for talks", "at the meeting, the chiefs reaffirmed"
+    ) and not _done_to_others(head.head, lexicon):
+        # "engaged in talks", "arrived for talks", "at the meeting, the chiefs reaffirmed";
+        # not who did something to the others there ("police detained activists at a
+        # meeting", "arrested 20 people at a protest"): no participant
         subject = subject_of(head.head, lexicon)
         if subject is not None and is_actor_like(subject, lexicon):
             actor = entity_for(subject)

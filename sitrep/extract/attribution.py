@@ -35,11 +35,18 @@ class Attribution:
     verb: Token | None  # the reporting verb, for the "claimed" modality
 
 
-def speaker_of(verb: Token) -> Token | None:
+def speaker_of(verb: Token, depth: int = 0) -> Token | None:
     """The subject of a reporting verb. A word split at its hyphen may be parsed as several
-    subjects ("E", "-", "mails"): the last one is the word's head."""
+    subjects ("E", "-", "mails"): the last one is the word's head. A verb without a subject
+    of its own joined to another or complementing it shares that one's ("the man is reported
+    to have jumped on stage and claimed ...")."""
     subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
-    return subjects[-1] if subjects else None
+    if subjects:
+        return subjects[-1]
+    if depth < 3 and verb.dep_ in ("conj", "xcomp") and verb.head.pos_ in ("VERB", "AUX") and (
+            verb.head.i != verb.i):
+        return speaker_of(verb.head, depth + 1)
+    return None
 
 
 def source_entity(head: Token) -> Entity:

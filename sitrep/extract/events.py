@@ -29,7 +29,14 @@ from sitrep.extract.attribution import (
 from sitrep.extract.lexicon import Lexicon
 from sitrep.extract.modality import modality_of
 from sitrep.extract.speech import find_speech_acts
-from sitrep.extract.triggers import DEMAND, TriggerMatch, find_demands, find_triggers, lemma_of
+from sitrep.extract.triggers import (
+    DEMAND,
+    TriggerMatch,
+    find_demands,
+    find_triggers,
+    lemma_of,
+    noun_object,
+)
 from sitrep.records import Article, Entity, Event
 
 QUOTE_OPENERS = ('"', "“")
@@ -90,6 +97,8 @@ def extract_events(doc: Doc, article: Article, lexicon: Lexicon | None = None) -
                 continue
             if _session_of_one_body(match, event, lexicon):
                 continue  # "the cabinet met on Tuesday": a sitting, not a meeting of parties
+            if _topic_of_protest(match, event, sentence.doc, lexicon):
+                continue  # "protesters called for his resignation": what they protest for
             if _topic_of_speech(match, verbal_triggers):
                 continue  # "called for sanctions", "filed a complaint over the attack"
             if _judgement_of_naming(match.token, lexicon):
@@ -648,6 +657,21 @@ def _judgement_of_naming(token: Token, lexicon: Lexicon) -> bool:
     "called the vote a *betrayal*"): the naming is the speech act, not this word."""
     return token.dep_ in ("ccomp", "xcomp", "oprd", "acomp") and (
         lemma_of(token.head) in lexicon.word_set("stance.naming_verbs"))
+
+
+def _topic_of_protest(match: TriggerMatch, event: Event, doc: Doc, lexicon: Lexicon) -> bool:
+    """A demand made by protesters is the topic of their protest, which is the event (the
+    manual, PROTEST: "generally the topic of the protest---which will typically be a
+    REQUEST---is not coded as a separate event")."""
+    if match.pattern.type != "REQUEST" or event.actor is None or event.actor.start is None:
+        return False
+    span = doc.char_span(event.actor.start, event.actor.end, alignment_mode="expand")
+    if span is None:
+        return False
+    head = span.root
+    if lemma_of(head) in lexicon.word_set("actors.quantity_nouns"):
+        head = noun_object(head) or head  # "thousands of demonstrators"
+    return lemma_of(head) in lexicon.word_set("actors.protesters")
 
 
 def _topic_of_speech(match: TriggerMatch, verbal_triggers: set[int]) -> bool:

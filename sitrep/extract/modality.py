@@ -45,11 +45,14 @@ def _clause_chain(chain: list[Token]) -> list[Token]:
 
 def _governors(chain: list[Token]) -> list[Token]:
     """The verbs of the chain above the trigger whose meaning governs it: a verb reached
-    from its conjunct is a sibling act ("denied the request and asked for ..."), not a
-    governor, and neither is anything above it."""
+    from its conjunct is a sibling act ("denied the request and asked for ..."), and one
+    reached from an adverbial clause with its own marker is what that clause sets a
+    condition or a time for ("can avoid prison if forgiven", "denied that troops fired
+    when the crowd attacked"): neither is a governor, nor anything above them."""
     out = []
     for below, above in zip(chain, chain[1:]):
-        if below.dep_ == "conj":
+        if below.dep_ == "conj" or (below.dep_ == "advcl" and any(
+                c.dep_ == "mark" for c in below.children)):
             break
         out.append(above)
     return out
@@ -74,7 +77,8 @@ def modality_of(trigger: Token, lexicon: Lexicon, *, claim_verb: Token | None = 
         trigger.pos_ == "NOUN" and _has_child(trigger, {"det", "neg"}, negation)
     ) or any(lemma_of(t) in words("modality.negating_governors") for t in governors[:2]
              if t.pos_ == "VERB") or _names_no_one(
-                 trigger if trigger.pos_ in ("VERB", "AUX") else own_clause[-1], lexicon):
+                 trigger if trigger.pos_ in ("VERB", "AUX") else own_clause[-1], lexicon
+             ) or _called_off(trigger, lexicon):
         return "negated"
     # denied: under a verb of denial, in its own clause ("denied that ... and asked for":
     # the request is not denied)
@@ -91,7 +95,7 @@ def modality_of(trigger: Token, lexicon: Lexicon, *, claim_verb: Token | None = 
                 return "hypothetical"
             reported_future = True
     if any(lemma_of(t) in words("modality.hypothetical_governors") for t in governors[:2]
-           if t.pos_ == "VERB"):
+           if t.pos_ == "VERB") or _wished_on_another(chain, lexicon):
         return "hypothetical"
     if reported_future:
         return "planned"
@@ -136,6 +140,27 @@ def _alleged(trigger: Token, chain: list[Token], lexicon: Lexicon) -> bool:
     # responsibility for the attacks" owns the attacks
     return any(lemma_of(t) in governors and (t.pos_ == "NOUN" or t.tag_ == "VBN")
                for t in chain[1:5])
+
+
+def _called_off(trigger: Token, lexicon: Lexicon) -> bool:
+    """A planned act the text says was called off in a relative clause of its noun phrase
+    ("the president's trip to Warsaw, which was cancelled", the clause often parsed onto
+    the last noun): it did not take place."""
+    return trigger.pos_ == "NOUN" and any(
+        t.dep_ == "relcl" and lemma_of(t) in lexicon.word_set("modality.cancelling_verbs")
+        for t in trigger.subtree)
+
+
+def _wished_on_another(chain: list[Token], lexicon: Lexicon) -> bool:
+    """An act someone wants another party to do ("his aides want him to resign", "would like
+    the army to withdraw"): the wisher's wish, no plan of the party that would act."""
+    wish_verbs = lexicon.word_set("modality.wish_verbs")
+    for below, above in list(zip(chain, chain[1:]))[:3]:
+        if lemma_of(above) in wish_verbs and above.pos_ in ("VERB", "AUX") and any(
+                c.dep_ == "nsubj" for c in below.children) and any(
+                c.dep_ == "aux" and c.lower_ == "to" for c in below.children):
+            return True
+    return False
 
 
 def _other_sense_of_governor(governor: Token) -> bool:

@@ -62,7 +62,20 @@ def hyphen_word(token: Token) -> tuple[tuple[str, ...], tuple[Token, ...]]:
 
 
 def is_passive(verb: Token) -> bool:
+    return _has_passive_marks(verb) or is_passive_conjunct(verb)
+
+
+def _has_passive_marks(verb: Token) -> bool:
     return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+
+
+def is_passive_conjunct(verb: Token) -> bool:
+    """A bare participle joined to a passive verb shares its voice and its subject: in "was
+    arrested and jailed" the subject was jailed too, it did not jail anyone."""
+    return (verb.dep_ == "conj" and verb.tag_ == "VBN" and verb.head.i != verb.i
+            and verb.head.tag_ == "VBN" and _has_passive_marks(verb.head)
+            and not any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass")
+                        for c in verb.children))
 
 
 # Verbs that link a subject to a participle of what was done to it: "stand accused",
@@ -81,7 +94,11 @@ def verb_object(verb: Token, particles: tuple[Token, ...] = ()) -> Token | None:
         if child.dep_ in ("dobj", "obj"):
             return child
     if is_passive(verb):  # "remains accused" is read as a passive with a subject
-        return next((c for c in verb.children if c.dep_ in ("nsubjpass", "nsubj")), None)
+        subject = next((c for c in verb.children if c.dep_ in ("nsubjpass", "nsubj")), None)
+        if subject is None and verb.dep_ == "conj" and is_passive(verb.head):
+            # "was arrested in 1971 and (was) imprisoned until 1980": the first verb's subject
+            subject = next((c for c in verb.head.children if c.dep_ == "nsubjpass"), None)
+        return subject
     if is_linked_participle(verb):
         return next((c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     return None

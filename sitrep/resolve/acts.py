@@ -8,8 +8,10 @@ joins the latest earlier act it can stand for (the word lists are `[acts]` in
 
 - the same PLOVER type (as the manual reads it: a planned visit is an AGREE) and, where
   both have one, the same mode;
-- a word for that act: a form of one of its triggers ("stabbed" ... "the stabbing") or one
-  of the type's general nouns ("the attack");
+- a word for that act: a form of one of its triggers ("stabbed" ... "the stabbing"), one
+  of the type's general nouns ("the attack"), the noun a verb of it took as object
+  ("declared a state of emergency" ... "the state of emergency"), or a verb joined to one
+  of it on the same doer ("was arrested and jailed");
 - tied to it: a definite noun ("the attack", "its deployment"), a party in common (actor,
   recipient or the same named person), or the same or the next sentence;
 - no conflict: actor and recipient codes that agree where both are known, the same person
@@ -131,12 +133,58 @@ def _names_act(mention: _Mention, act: _Act, lexicon: Lexicon) -> bool:
     kind = _type(mention.event)
     if mention.is_noun and lemma in lexicon.word_set(f"acts.{kind}"):
         return True
-    if any(_same_word(lemma, m.lemma) for m in act.mentions):
+    if any(_same_word(lemma, m.lemma) or _one_clause_act(mention, m) for m in act.mentions):
         return True
+    if mention.is_noun and any(_object_lemma(m) == lemma for m in act.mentions):
+        return True  # "declared a state of emergency" ... "the state of emergency"
     if kind in lexicon.word_set("acts.speech_types"):
         speaker = _person(mention.event.actor)
         return speaker is not None and any(_person(m.event.actor) == speaker
                                            for m in act.mentions)
+    return False
+
+
+def _object_lemma(mention: _Mention) -> str:
+    """The noun a verb trigger's act is done as ("declared *a curfew*", "imposed *a ban*"):
+    a later noun of that word names the act."""
+    if mention.token is None or mention.is_noun:
+        return ""
+    obj = next((c for c in mention.token.children if c.dep_ in ("dobj", "obj")), None)
+    return obj.lemma_.lower() if obj is not None else ""
+
+
+def _one_clause_act(a: _Mention, b: _Mention) -> bool:
+    """Two verbs of one doer told as one act: verbs joined with their subject and object
+    shared ("was arrested and jailed", "arrested and detained him") or a participle that
+    says how the act was done ("marched through the city, protesting the law"). Joined
+    verbs that each have an object of their own ("urged restraint and called for talks")
+    are two acts."""
+    if a.token is None or b.token is None or a.sentence != b.sentence:
+        return False
+    for (verb, mention), (other, other_mention) in (((a.token, a), (b.token, b)),
+                                                   ((b.token, b), (a.token, a))):
+        if verb.head.i != other.i or verb.i == other.i or other.pos_ not in ("VERB", "AUX"):
+            continue
+        if any(c.dep_ in ("nsubj", "nsubjpass", "mark") for c in verb.children):
+            continue
+        if verb.dep_ == "conj" and not (_has_object(mention) and _has_object(other_mention)):
+            return True
+        if verb.dep_ == "advcl" and verb.tag_ == "VBG":
+            return True
+    return False
+
+
+def _has_object(mention: _Mention) -> bool:
+    """Whether a verb trigger has an object of its own: a direct object, or the object of
+    the preposition its phrasal verb ends in ("called for *talks*")."""
+    trigger = mention.event.trigger
+    for child in mention.token.children:
+        if child.dep_ in ("dobj", "obj"):
+            return True
+        if child.dep_ == "prep" and trigger.start is not None and (
+                trigger.start <= child.idx < trigger.end) and any(
+                c.dep_ == "pobj" for c in child.children):
+            return True
     return False
 
 

@@ -108,6 +108,7 @@ _LONG_AGO_UNITS = frozenset(_DATA["background"]["long_ago_units"])
 _LONG_AGO_WORDS = frozenset(_DATA["background"]["long_ago_words"])
 _RELATIVE_TIME_WORDS = frozenset(_DATA["discourse"]["relative_time_words"])
 _REPETITION_ADVERBS = frozenset(_DATA["discourse"]["repetition_adverbs"])
+_END_WORDS = frozenset(_DATA["discourse"]["end_words"])
 
 
 class ArticleDates:
@@ -164,7 +165,9 @@ class ArticleDates:
         found = []
         for expression in expressions:
             span = self.doc.char_span(expression.start, expression.end, alignment_mode="expand")
-            if span is not None and _attachment(span.root) & clause:
+            if span is None or _END_WORDS & {span[0].lower_, span.root.head.lower_}:
+                continue  # "imprisoned until 1974": when the imprisonment ended
+            if _attachment(span.root) & clause:
                 found.append(expression)
         return found
 
