@@ -596,3 +596,22 @@ def test_a_condemned_act_named_by_its_kind_stands_for_its_doer(code):
     condemnation = next(e for e in events if e["event_type"] == "ACCUSE")
     # the arrest's doers, not whoever acted last
     assert condemnation["recipient"]["sector"] == "COP"
+
+
+def test_a_denied_accusation_is_turned_back_on_its_maker(code):
+    events = code("Armenia accused Azerbaijan of shelling a border village on Sunday. Baku "
+                  "denied the accusation on Monday.")
+    denial = next(e for e in events if e["event_type"] == "REJECT")
+    assert denial["actor"]["code"] == "AZE"
+    assert denial["recipient"]["code"] == "ARM"
+
+
+@pytest.mark.parametrize(("text", "event_type"), [
+    # an adversary's forces or works destroyed in fighting
+    ("Government troops destroyed three rebel bases in the hills.", "ASSAULT"),
+    ("The air force said it destroyed two enemy tanks near the river.", "ASSAULT"),
+    # one's own arms destroyed is disarming
+    ("The militia destroyed its weapons stockpile under UN supervision.", "RETREAT"),
+])
+def test_destroying_in_fighting_is_an_assault(code, text, event_type):
+    assert event_type in [e["event_type"] for e in code(text)]

@@ -530,8 +530,7 @@ def _verb_recipient(match: TriggerMatch, lexicon: Lexicon) -> Entity | None:
         if typed("object_party_types") else None,
         # an earlier event standing for its doer ("slammed the exercise")
         lambda: event_reference(obj, lexicon)
-        if obj is not None and not match.pattern.objects and typed("event_reference_types")
-        else None,
+        if obj is not None and typed("event_reference_types") else None,
     )
     return next((found for found in (reading() for reading in readings) if found is not None),
                 None)
