@@ -615,3 +615,11 @@ def test_a_denied_accusation_is_turned_back_on_its_maker(code):
 ])
 def test_destroying_in_fighting_is_an_assault(code, text, event_type):
     assert event_type in [e["event_type"] for e in code(text)]
+
+
+def test_its_forces_in_a_speakers_words_are_the_speakers(code):
+    events = code("Al-Shabaab fighters attacked a camp in Lamu on Monday. The Kenyan army said "
+                  "its troops had killed 20 of the attackers.")
+    killing = [e for e in events if e["event_type"] == "ASSAULT"][-1]
+    assert killing["actor"]["text"] == "its troops"
+    assert (killing["actor"]["code"], killing["actor"]["sector"]) == ("KEN", "MIL")

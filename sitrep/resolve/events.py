@@ -44,6 +44,7 @@ DESCRIPTION_REACH = 2
 FIRST_PERSON = {"we", "i", "our", "us", "my"}
 SPEAKER_PRONOUNS = {"he", "she", "it", "they"}
 POSSESSIVES = {"its", "their", "his", "her", "our"}
+SPEAKER_POSSESSIVES = {"its", "their"}
 
 
 @dataclass
@@ -119,7 +120,9 @@ def resolve_events(events: list[Event], doc: Doc, article: Article,
         first_person = event.actor is not None and event.attributed_to is not None and (
             _is_first_person(event.actor) if event.quote
             else event.actor.text.lower() in SPEAKER_PRONOUNS
-            and _can_be(event.actor, event.attributed_to, discourse))
+            and _can_be(event.actor, event.attributed_to, discourse)
+            # "the military said its forces had destroyed ...": the speaker's forces
+            or event.actor.text.lower().split()[0] in SPEAKER_POSSESSIVES)
         if event.attributed_to is not None and _is_group_description(event.actor):
             # "a Taliban spokesman said the group had attacked": the speaker's group first
             event.attributed_to = _resolve(event.attributed_to, actors, memory, when, "source")
@@ -134,7 +137,8 @@ def resolve_events(events: list[Event], doc: Doc, article: Article,
             if event.attributed_to.code:
                 memory.sources.append(event.attributed_to)
         if first_person:
-            event.actor = _with_code(event.actor, event.attributed_to, None)
+            event.actor = _with_code(event.actor, event.attributed_to,
+                                     actors.sector_of(event.actor.text))
             if event.actor.code:
                 memory.actors.append(event.actor)
         if event.recipient is not None:
