@@ -761,3 +761,18 @@ def test_who_would_have_done_an_act_kept_from_happening(code, text, event_type, 
     event = one(code(text), event_type)
     assert event["modality"] == "hypothetical"
     assert (event["actor"] or {}).get("text") == actor
+
+
+@pytest.mark.parametrize(
+    ("text", "actor"),
+    [
+        ("Al-Shabaab claimed responsibility for the bombing of a hotel in Mogadishu.",
+         "Al-Shabaab"),
+        # the act is told as done whoever claims it, or if no one does
+        ("No group has claimed responsibility for the bombing of the hotel.", None),
+    ],
+)
+def test_claiming_responsibility_for_an_act_names_its_doer(code, text, actor):
+    bombing = one(code(text), "ASSAULT")
+    assert bombing["modality"] == "asserted"
+    assert (bombing["actor"] or {}).get("text") == actor

@@ -9,6 +9,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from sitrep.extract.lexicon import Lexicon, Pattern
+from sitrep.extract.modality import responsibility_claim
 from sitrep.extract.triggers import (
     TriggerMatch,
     infinitival_complements,
@@ -781,6 +782,14 @@ def noun_arguments(match: TriggerMatch, lexicon: Lexicon) -> tuple[Entity | None
         subject = subject_of(head.head, lexicon)
         if subject is not None and is_actor_like(subject, lexicon):
             actor = entity_for(subject)
+    if actor is None:  # "the Houthis claimed responsibility for the attack"
+        claim = responsibility_claim(noun, lexicon)
+        claimer = subject_of(claim, lexicon) if claim is not None else None
+        negation = lexicon.word_set("modality.negation_words")
+        if claimer is not None and is_actor_like(claimer, lexicon) and not any(
+                c.lower_ in negation for c in (*claim.children, *claimer.children)
+                if c.dep_ in ("neg", "det")):  # not "no group has claimed ..."
+            actor = entity_for(claimer)
     if actor is None:  # "condemnation came from the UN", "expressions of sympathy came from X"
         source = _source_of_reaction(noun, lexicon)
         if source is not None:
