@@ -623,3 +623,19 @@ def test_its_forces_in_a_speakers_words_are_the_speakers(code):
     killing = [e for e in events if e["event_type"] == "ASSAULT"][-1]
     assert killing["actor"]["text"] == "its troops"
     assert (killing["actor"]["code"], killing["actor"]["sector"]) == ("KEN", "MIL")
+
+
+def test_its_allies_are_others_than_their_owner(code):
+    events = code("Kyiv asked its allies for more air defence systems on Friday.")
+    request = next(e for e in events if e["event_type"] == "REQUEST")
+    assert request["recipient"]["text"] == "its allies"
+    assert request["recipient"]["code"] != "UKR"
+
+
+def test_its_allies_take_no_code_in_a_longer_article(code):
+    events = code("Ukraine's army repelled an assault near Pokrovsk on Monday, officials in "
+                  "Kyiv said.\n\nPresident Zelensky said Kyiv had asked its allies for more "
+                  "air defence systems.")
+    request = next(e for e in events if e["event_type"] == "REQUEST")
+    assert request["recipient"]["text"] == "its allies"
+    assert request["recipient"]["code"] is None

@@ -502,8 +502,11 @@ def _verb_recipient(match: TriggerMatch, lexicon: Lexicon) -> Entity | None:
         if direct is not None and not _is_own(direct) else None,
         # "sentenced the editor to prison", "was put in jail": the particle's object is what
         # the pattern names (the term, the place); the act is done to the verb's own object
-        lambda: _undergoer(verb, lexicon) if match.particle_tokens and theme and typed(
-            "patient_object_types") else None,
+        # likewise whom one asks for something ("asked its allies for air defence"), but not
+        # what a deployment moves ("flew two bombers over the sea")
+        lambda: _undergoer(verb, lexicon) if match.particle_tokens and (
+            theme and typed("patient_object_types") or not theme and not _place_only_preps(
+                event_type, lexicon)) else None,
         # a threat: whoever must meet its condition ("... unless Israel rescinds ...")
         lambda: condition_subject(verb, lexicon) if typed("condition_types") else None,
         # a reaction: what it is about ("complained to the UN over Israeli raids")
