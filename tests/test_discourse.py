@@ -639,3 +639,11 @@ def test_its_allies_take_no_code_in_a_longer_article(code):
     request = next(e for e in events if e["event_type"] == "REQUEST")
     assert request["recipient"]["text"] == "its allies"
     assert request["recipient"]["code"] is None
+
+
+def test_a_quotation_over_two_sentences_is_its_closing_speakers_from_the_start(code):
+    events = code('Officials in Vilnius said the border would stay open.\n\n"If they send '
+                  'troops, we will block the crossing. We will not wait," Interior Minister '
+                  'Ona Petraitis told reporters.')
+    block = next(e for e in events if e["trigger"]["text"].startswith("block"))
+    assert block["attributed_to"]["text"].endswith("Petraitis")
