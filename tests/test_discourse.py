@@ -636,3 +636,54 @@ def test_a_condemned_act_named_by_its_kind_stands_for_its_doer(code):
     condemnation = next(e for e in events if e["event_type"] == "ACCUSE")
     # the arrest's doers, not whoever acted last
     assert condemnation["recipient"]["sector"] == "COP"
+
+
+def test_a_denied_accusation_is_turned_back_on_its_maker(code):
+    events = code("Armenia accused Azerbaijan of shelling a border village on Sunday. Baku "
+                  "denied the accusation on Monday.")
+    denial = next(e for e in events if e["event_type"] == "REJECT")
+    assert denial["actor"]["code"] == "AZE"
+    assert denial["recipient"]["code"] == "ARM"
+
+
+@pytest.mark.parametrize(("text", "event_type"), [
+    # an adversary's forces or works destroyed in fighting
+    ("Government troops destroyed three rebel bases in the hills.", "ASSAULT"),
+    ("The air force said it destroyed two enemy tanks near the river.", "ASSAULT"),
+    # one's own arms destroyed is disarming
+    ("The militia destroyed its weapons stockpile under UN supervision.", "RETREAT"),
+])
+def test_destroying_in_fighting_is_an_assault(code, text, event_type):
+    assert event_type in [e["event_type"] for e in code(text)]
+
+
+def test_its_forces_in_a_speakers_words_are_the_speakers(code):
+    events = code("Al-Shabaab fighters attacked a camp in Lamu on Monday. The Kenyan army said "
+                  "its troops had killed 20 of the attackers.")
+    killing = [e for e in events if e["event_type"] == "ASSAULT"][-1]
+    assert killing["actor"]["text"] == "its troops"
+    assert (killing["actor"]["code"], killing["actor"]["sector"]) == ("KEN", "MIL")
+
+
+def test_its_allies_are_others_than_their_owner(code):
+    events = code("Kyiv asked its allies for more air defence systems on Friday.")
+    request = next(e for e in events if e["event_type"] == "REQUEST")
+    assert request["recipient"]["text"] == "its allies"
+    assert request["recipient"]["code"] != "UKR"
+
+
+def test_its_allies_take_no_code_in_a_longer_article(code):
+    events = code("Ukraine's army repelled an assault near Pokrovsk on Monday, officials in "
+                  "Kyiv said.\n\nPresident Zelensky said Kyiv had asked its allies for more "
+                  "air defence systems.")
+    request = next(e for e in events if e["event_type"] == "REQUEST")
+    assert request["recipient"]["text"] == "its allies"
+    assert request["recipient"]["code"] is None
+
+
+def test_a_quotation_over_two_sentences_is_its_closing_speakers_from_the_start(code):
+    events = code('Officials in Vilnius said the border would stay open.\n\n"If they send '
+                  'troops, we will block the crossing. We will not wait," Interior Minister '
+                  'Ona Petraitis told reporters.')
+    block = next(e for e in events if e["trigger"]["text"].startswith("block"))
+    assert block["attributed_to"]["text"].endswith("Petraitis")

@@ -818,3 +818,18 @@ def test_what_protesters_demand_is_the_topic_of_their_protest(code):
     # a demand by anyone else is one
     assert one(code("The Peruvian opposition called for the governor's resignation."),
                "REQUEST")
+
+
+@pytest.mark.parametrize(
+    ("text", "actor"),
+    [
+        ("Al-Shabaab claimed responsibility for the bombing of a hotel in Mogadishu.",
+         "Al-Shabaab"),
+        # the act is told as done whoever claims it, or if no one does
+        ("No group has claimed responsibility for the bombing of the hotel.", None),
+    ],
+)
+def test_claiming_responsibility_for_an_act_names_its_doer(code, text, actor):
+    bombing = one(code(text), "ASSAULT")
+    assert bombing["modality"] == "asserted"
+    assert (bombing["actor"] or {}).get("text") == actor

@@ -417,6 +417,9 @@ def test_sector_of(actors: ActorDictionary) -> None:
     assert actors.sector_of("police officials") == "COP"
     assert actors.sector_of("government troops") == "MIL"
     assert actors.sector_of("journalists") == "MED"
+    # a party name many countries use is the country's its text names
+    assert actors.resolve("Brazil's Workers' Party", None).code == "BRA"
+    assert actors.resolve("North Korea's ruling Workers' Party", None).code == "PRK"
     # a bomber is an aircraft of the armed forces, a suicide bomber no soldier
     assert actors.sector_of("two bombers") == "MIL"
     assert actors.sector_of("a suicide bomber") == "REB"

@@ -9,6 +9,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from sitrep.extract.lexicon import Lexicon, Pattern
+from sitrep.extract.modality import responsibility_claim
 from sitrep.extract.triggers import (
     TriggerMatch,
     infinitival_complements,
@@ -504,8 +505,11 @@ def _verb_recipient(match: TriggerMatch, lexicon: Lexicon) -> Entity | None:
         if direct is not None and not _is_own(direct) else None,
         # "sentenced the editor to prison", "was put in jail": the particle's object is what
         # the pattern names (the term, the place); the act is done to the verb's own object
-        lambda: _undergoer(verb, lexicon) if match.particle_tokens and theme and typed(
-            "patient_object_types") else None,
+        # likewise whom one asks for something ("asked its allies for air defence"), but not
+        # what a deployment moves ("flew two bombers over the sea")
+        lambda: _undergoer(verb, lexicon) if match.particle_tokens and (
+            theme and typed("patient_object_types") or not theme and not _place_only_preps(
+                event_type, lexicon)) else None,
         # a threat: whoever must meet its condition ("... unless Israel rescinds ...")
         lambda: condition_subject(verb, lexicon) if typed("condition_types") else None,
         # a reaction: what it is about ("complained to the UN over Israeli raids")
@@ -533,8 +537,7 @@ def _verb_recipient(match: TriggerMatch, lexicon: Lexicon) -> Entity | None:
         if typed("object_party_types") else None,
         # an earlier event standing for its doer ("slammed the exercise")
         lambda: event_reference(obj, lexicon)
-        if obj is not None and not match.pattern.objects and typed("event_reference_types")
-        else None,
+        if obj is not None and typed("event_reference_types") else None,
     )
     return next((found for found in (reading() for reading in readings) if found is not None),
                 None)
@@ -795,6 +798,14 @@ def noun_arguments(match: TriggerMatch, lexicon: Lexicon) -> tuple[Entity | None
         subject = subject_of(head.head, lexicon)
         if subject is not None and is_actor_like(subject, lexicon):
             actor = entity_for(subject)
+    if actor is None:  # "the Houthis claimed responsibility for the attack"
+        claim = responsibility_claim(noun, lexicon)
+        claimer = subject_of(claim, lexicon) if claim is not None else None
+        negation = lexicon.word_set("modality.negation_words")
+        if claimer is not None and is_actor_like(claimer, lexicon) and not any(
+                c.lower_ in negation for c in (*claim.children, *claimer.children)
+                if c.dep_ in ("neg", "det")):  # not "no group has claimed ..."
+            actor = entity_for(claimer)
     if actor is None:  # "condemnation came from the UN", "expressions of sympathy came from X"
         source = _source_of_reaction(noun, lexicon)
         if source is not None:

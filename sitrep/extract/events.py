@@ -54,7 +54,8 @@ def extract_events(doc: Doc, article: Article, lexicon: Lexicon | None = None) -
     open_quote = False
     previous_end = 0
     text = article.text  # the doc's text (its parse), without Doc.text joining every token
-    for sentence in doc.sents:
+    sentences = list(doc.sents)
+    for index, sentence in enumerate(sentences):
         # made once: iterating a Span makes every Token anew, and the passes below each
         # read the whole sentence
         tokens = list(sentence)
@@ -68,6 +69,13 @@ def extract_events(doc: Doc, article: Article, lexicon: Lexicon | None = None) -
         # its own continues the last speaker's words.
         continues_quote = open_quote or words[0].text in QUOTE_OPENERS
         inside = quote_state(tokens, open_quote)
+        # a quotation opened here and closed in a later sentence that names its speaker
+        # ('"If they come, they are targets. We will strike," the minister said.') is that
+        # speaker's from its first word
+        ahead = (_closing_speaker(sentences, index, text, lexicon)
+                 if not open_quote and words[0].text in QUOTE_OPENERS
+                 and ends_open(tokens, False) else None)
+        carried = ahead or speakers.last
         matches = find_triggers(tokens, lexicon)
         trigger_tokens = {m.token.i for m in matches}
         verbal_triggers = {m.token.i for m in matches if lexicon.is_verbal(m.pattern.type)}
@@ -131,8 +139,8 @@ def extract_events(doc: Doc, article: Article, lexicon: Lexicon | None = None) -
                 # quotation is the speaker's words, no new speaker of the rest of it
                 if not _reported_inside_quote(attribution, sentence, inside):
                     spoke = speakers.link(attribution.source)
-            elif quoted and continues_quote and speakers.last is not None:
-                attribution = Attribution(speakers.last, None)  # quotation carried on
+            elif quoted and continues_quote and carried is not None:
+                attribution = Attribution(carried, None)  # quotation carried on
             elif event.actor is not None and not quoted and lexicon.is_verbal(event.event_type):
                 spoke = speakers.heard(event.actor)  # "X called for ...: '...'"
             event.attributed_to = attribution.source
@@ -151,7 +159,7 @@ def extract_events(doc: Doc, article: Article, lexicon: Lexicon | None = None) -
                 future_type=match.pattern.future_type)
             events.append(event)
         events += _speech_events(sentence, text, article, lexicon, inside, matches,
-                                 events[first:], speakers.last if continues_quote else None)
+                                 events[first:], carried if continues_quote else None)
         if spoke is None:
             speaker = _sentence_speaker(tokens, lexicon, inside)
             if speaker is not None:
@@ -702,6 +710,24 @@ def _nested(token: Token, trigger_tokens: set[int]) -> bool:
         if token.i in trigger_tokens:
             return True
     return False
+
+
+def _closing_speaker(sentences: list[Span], index: int, text: str, lexicon: Lexicon
+                     ) -> Entity | None:
+    """The speaker named where the quotation opened in sentence `index` closes, within its
+    paragraph and the next three sentences."""
+    open_quote = True
+    previous_end = sentences[index].end_char
+    for sentence in sentences[index + 1:index + 4]:
+        if "\n" in text[previous_end:sentence.start_char]:
+            return None  # a quotation left open does not run into a new paragraph
+        tokens = list(sentence)
+        inside = quote_state(tokens, open_quote)
+        open_quote = ends_open(tokens, open_quote)
+        if not open_quote:
+            return _sentence_speaker(tokens, lexicon, inside)
+        previous_end = sentence.end_char
+    return None
 
 
 def _sentence_speaker(sentence: Sequence[Token], lexicon: Lexicon, inside: list[bool]

@@ -61,6 +61,10 @@ def _governors(chain: list[Token]) -> list[Token]:
 def modality_of(trigger: Token, lexicon: Lexicon, *, claim_verb: Token | None = None) -> Modality:
     words = lexicon.word_set
     negation = words("modality.negation_words")
+    if responsibility_claim(trigger, lexicon) is not None:
+        # "X (has not) claimed responsibility for the attack": the attack is told as done;
+        # who did it is what is claimed
+        return "asserted"
     chain = _clause_chain(governing_chain(trigger))
     governors = _governors(chain)
     verbs = [t for t in chain if t.pos_ in ("VERB", "AUX")][:REPORTING_STOP]
@@ -221,3 +225,16 @@ def _reported_future(verb: Token, lexicon: Lexicon) -> bool:
         lemma_of(report) in lexicon.word_set("attribution.reporting_verbs")
         or lemma_of(report) in lexicon.word_set("modality.pledge_verbs"))
 
+
+def responsibility_claim(noun: Token, lexicon: Lexicon) -> Token | None:
+    """The verb by which someone claims responsibility for the act `noun` names ("the
+    Houthis *claimed* responsibility for the attack"), if any."""
+    words = lexicon.word_set
+    if noun.dep_ != "pobj" or noun.head.lower_ != "for":
+        return None
+    owned = noun.head.head
+    verb = owned.head
+    if lemma_of(owned) in words("modality.responsibility_nouns") and verb.pos_ == "VERB" and (
+            lemma_of(verb) in words("modality.responsibility_verbs")):
+        return verb
+    return None

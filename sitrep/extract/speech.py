@@ -310,8 +310,10 @@ def _report(verb: Token, sentence: Span, lexicon: Lexicon, triggers: dict[int, s
     if lemma_of(verb) in lexicon.word_set("modality.denial_verbs") and (
             content or any(c.dep_ in ("dobj", "obj") for c in verb.children)):
         # "denied taking bribes", "a charge he denied": the speaker rejects the charge,
-        # whatever its wording judges
-        return SpeechAct("REJECT", verb, speaker, None)
+        # whatever its wording judges; "denied the accusation": made by whoever made it
+        denied = next((c for c in verb.children if c.dep_ in ("dobj", "obj")), None)
+        return SpeechAct("REJECT", verb, speaker,
+                         event_reference(denied, lexicon) if denied is not None else None)
     if not content:
         return None
     speaker_words = {t.i for t in (_subject(verb) or _issuer(verb, lexicon)).subtree}

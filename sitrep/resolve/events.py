@@ -44,6 +44,7 @@ DESCRIPTION_REACH = 2
 FIRST_PERSON = {"we", "i", "our", "us", "my"}
 SPEAKER_PRONOUNS = {"he", "she", "it", "they"}
 POSSESSIVES = {"its", "their", "his", "her", "our"}
+SPEAKER_POSSESSIVES = {"its", "their"}
 
 
 @dataclass
@@ -62,6 +63,8 @@ class _ArticleMemory:
     discourse: Discourse = field(default_factory=Discourse)
     # descriptions that stand for a whole country ("the regime"): arguments.toml [actors]
     country_descriptions: frozenset[str] = frozenset()
+    # parties named by their relation to another ("its allies"): arguments.toml [actors]
+    relational_nouns: frozenset[str] = frozenset()
     # who issues the article when it speaks in the first person (a ministry's statement):
     # its outlet, if the actor dictionary knows it
     issuer: ActorCode | None = None
@@ -107,7 +110,8 @@ def resolve_events(events: list[Event], doc: Doc, article: Article,
                             dominant=discourse.setting or (context[0] if context else None),
                             doc=doc, gazetteer=gazetteer, context=context,
                             discourse=discourse,
-                            country_descriptions=lexicon.word_set("actors.country_descriptions"))
+                            country_descriptions=lexicon.word_set("actors.country_descriptions"),
+                            relational_nouns=lexicon.word_set("actors.relational_nouns"))
     dates = ArticleDates(doc, article, lexicon)
     previous: list[Event] = []
     for event in events:
@@ -119,7 +123,9 @@ def resolve_events(events: list[Event], doc: Doc, article: Article,
         first_person = event.actor is not None and event.attributed_to is not None and (
             _is_first_person(event.actor) if event.quote
             else event.actor.text.lower() in SPEAKER_PRONOUNS
-            and _can_be(event.actor, event.attributed_to, discourse))
+            and _can_be(event.actor, event.attributed_to, discourse)
+            # "the military said its forces had destroyed ...": the speaker's forces
+            or event.actor.text.lower().split()[0] in SPEAKER_POSSESSIVES)
         if event.attributed_to is not None and _is_group_description(event.actor):
             # "a Taliban spokesman said the group had attacked": the speaker's group first
             event.attributed_to = _resolve(event.attributed_to, actors, memory, when, "source")
@@ -134,7 +140,8 @@ def resolve_events(events: list[Event], doc: Doc, article: Article,
             if event.attributed_to.code:
                 memory.sources.append(event.attributed_to)
         if first_person:
-            event.actor = _with_code(event.actor, event.attributed_to, None)
+            event.actor = _with_code(event.actor, event.attributed_to,
+                                     actors.sector_of(event.actor.text))
             if event.actor.code:
                 memory.actors.append(event.actor)
         if event.recipient is not None:
@@ -144,6 +151,8 @@ def resolve_events(events: list[Event], doc: Doc, article: Article,
                 event.recipient = _resolve(event.recipient, actors, memory, when, "recipient")
         place = event.location
         if (place is not None and place.country and not _code(event.recipient)
+                and not (event.recipient is not None
+                         and _relational(event.recipient, memory.relational_nouns))
                 and not _place_not_recipient(event, place.country, lexicon)
                 and not _joint_member(place.country, event.actor)):
             # "arrived in Seoul": the host; "marched in Belgrade": the state there; "arrested
@@ -261,6 +270,8 @@ def _imply_parties(event: Event, doc: Doc, lexicon: Lexicon, setting: str | None
     actor = _code(event.actor)
     domestic = actor is None or actor == local or event.actor.implied
     if (domestic and not _code(event.recipient)
+            and not (event.recipient is not None and _relational(
+                event.recipient, lexicon.word_set("actors.relational_nouns")))
             and not _place_not_recipient(event, local, lexicon)
             and not _joint_member(local, event.actor)):
         if event.recipient is not None:
@@ -362,6 +373,8 @@ def _resolve(entity: Entity, actors: ActorDictionary, memory: _ArticleMemory, wh
         country = memory.last_country_before(entity.start) if entity.start is not None else None
         return _with_code(entity, country, sector)
     if words[0] in POSSESSIVES:  # "its Air Force": the owner is the last actor
+        if _relational(entity, memory.relational_nouns):
+            return replace(entity, sector=sector)  # "its allies" are others, not the owner
         return _with_code(entity, memory.actors[-1] if memory.actors else None, sector)
     for earlier in reversed(memory.actors + memory.sources):
         # a short name seen in full earlier: "Trump" after "US President Donald Trump"
@@ -560,6 +573,15 @@ def _joint_member(code: str, actor: Entity | None) -> bool:
     troops clashed"): a joint event has all of them as actors and no recipient (manual)."""
     return actor is not None and len(actor.members) > 1 and any(
         m.code == code for m in actor.members)
+
+
+def _relational(entity: Entity, relational_nouns: frozenset[str]) -> bool:
+    """"its allies", "their neighbours": parties other than the owner, of no known country
+    (arguments.toml [actors] relational_nouns)."""
+    words = entity.text.lower().split()
+    return len(words) >= 2 and words[0] in POSSESSIVES and (
+        words[-1].removesuffix("s") in relational_nouns
+        or words[-1].removesuffix("ies") + "y" in relational_nouns)
 
 
 def _doer_of_earlier_event(event: Event, previous: list[Event],
