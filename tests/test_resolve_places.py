@@ -461,6 +461,21 @@ def test_the_ranker_moves_an_open_name_to_where_the_story_is(gazetteer: Gazettee
     assert gazetteer.resolve_together(mentions)[0].country == "RUS"
 
 
+def test_a_namesake_far_down_the_list_counts_where_the_story_names_its_state(
+        gazetteer: Gazetteer) -> None:
+    # Madison, Nebraska and Washington County, Iowa come after a dozen namesakes
+    for text, name, region in [
+        ("Snow closed schools across Washington County on Monday, and Iowa roads stayed icy "
+         "from Ottumwa to Oskaloosa.", "Washington County", "Iowa"),
+        ("The school board in Madison met on Tuesday with Nebraska officials from Norfolk "
+         "and Columbus.", "Madison", "Nebraska"),
+        ("Two barns burned near Fairfield on Friday, and Texas fire crews from Corsicana "
+         "helped.", "Fairfield", "Texas")]:
+        mentions = gazetteer.find(text)
+        places = dict(zip([m.text for m in mentions], gazetteer.resolve_together(mentions)))
+        assert places[name].admin1 == region, text
+
+
 def test_words_for_kinds_of_place_and_adjectives_are_places_only_with_a_hint(
         gazetteer: Gazetteer) -> None:
     # GeoNames has a division called Town (Saint Lucia) and a town called Olympic

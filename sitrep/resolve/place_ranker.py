@@ -74,7 +74,13 @@ def candidate_features(mentions: Sequence[PlaceMention], chosen: Sequence[Place 
                       .values())
         anchors = [p for text, p in pinned if text != texts[i]]
         rows = []
-        candidates = mention.candidates[:CANDIDATES]
+        # a namesake further down the list is weighed too where the article names its
+        # state or province, or another name can lie only there (Madison among Nebraska's
+        # towns, however many Madisons come first)
+        named = {region_of(chosen[j]) for j in others if chosen[j] is not None and (
+            chosen[j].kind == "admin1" or len(regions[j]) == 1)} - {None}
+        candidates = [*mention.candidates[:CANDIDATES],
+                      *(c for c in mention.candidates[CANDIDATES:] if region_of(c) in named)]
         if name_key(place.name) == texts[i]:  # by its own name: no place by another's
             candidates = [c for c in candidates if name_key(c.name) == texts[i]]
         for n, candidate in enumerate(candidates):
