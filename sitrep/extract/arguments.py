@@ -887,6 +887,10 @@ def _place_object(prep: Token, preps: frozenset[str], lexicon: Lexicon,
     obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
     if obj is None:
         return None
+    if obj.ent_type_ == "PERSON" and sum(t.ent_type_ == "PERSON" for t in obj.subtree) > 1:
+        # "urged Secretary of State Marco Rubio to ...": a person's full name, no place (a
+        # lone name the tagger calls a person may be a town: "in Duluth")
+        return None
     # a name, or a nationality that may make one ("the South Korean capital")
     if obj.ent_type_ in labels or any(t.pos_ == "PROPN" or t.ent_type_ == "NORP"
                                       for t in phrase_tokens(obj, with_conjuncts=False)):
