@@ -833,3 +833,17 @@ def test_claiming_responsibility_for_an_act_names_its_doer(code, text, actor):
     bombing = one(code(text), "ASSAULT")
     assert bombing["modality"] == "asserted"
     assert (bombing["actor"] or {}).get("text") == actor
+
+
+@pytest.mark.parametrize(
+    ("text", "event_type", "actor"),
+    [
+        # praised, thanked or blamed someone for doing it: they did it
+        ("The governor praised the coast guard crews for rescuing the fishermen.", "AID",
+         "the coast guard crews"),
+        # no one else named: the subject did it
+        ("The general apologized for insulting the judges.", "ACCUSE", "The general"),
+    ],
+)
+def test_who_did_what_someone_is_praised_or_blamed_for(code, text, event_type, actor):
+    assert one(code(text), event_type)["actor"]["text"] == actor

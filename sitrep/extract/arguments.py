@@ -198,6 +198,11 @@ def subject_of(verb: Token, lexicon: Lexicon, depth: int = 0) -> Token | None:
                 return None  # "after months of shelling": a span of it, not the subject's act
             governor = governor.head
         if governor.pos_ in ("VERB", "AUX") and governor.i != verb.i:
+            judged = next((c for c in governor.children if c.dep_ in ("dobj", "obj")), None)
+            if verb.head.lower_ == "for" and verb.head.head.i == governor.i and (
+                    judged is not None and judged.pos_ != "PRON"
+                    and is_actor_like(judged, lexicon)):
+                return judged  # "praised the soldiers for rescuing ...": the soldiers did
             return subject_of(governor, lexicon, depth + 1)
     return None
 
