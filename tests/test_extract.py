@@ -217,6 +217,9 @@ def test_a_place_put_first_sets_the_scene_for_the_conjoined_clauses(code):
          "hypothetical"),
         ("The army did not confirm whether its troops had withdrawn from the town.", "RETREAT",
          "hypothetical"),
+        # asked of its doer by a noun of demand or pressure, not done
+        ("The mayor of Recife has been under pressure to resign since May.", "RETREAT",
+         "hypothetical"),
         ("Not only the police but also soldiers fired on the crowd.", "ASSAULT", "asserted"),
         # "due to" gives a cause and "set up" builds: neither places the act ahead (an act
         # told in passing is an event of its own with a time of its own)
