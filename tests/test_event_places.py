@@ -154,3 +154,13 @@ def test_a_setting_that_is_not_clear_places_only_what_its_own_parties_say(code):
     assert by_trigger(events, "accused").location is None
     assert by_trigger(events, "criticized").location is None
     assert by_trigger(events, "traded").location is None
+
+
+def test_a_persons_full_name_is_no_place_of_the_event():
+    from sitrep.pipeline import pipeline
+    from sitrep.records import Article
+    text = "In a letter to Secretary of State Marco Rubio, the senators called for sanctions."
+    (processed,) = list(pipeline([Article(text=text)]))
+    assert processed.events
+    for event in processed.events:
+        assert event.location is None or "Rubio" not in event.location.text

@@ -217,6 +217,9 @@ def test_a_place_put_first_sets_the_scene_for_the_conjoined_clauses(code):
          "hypothetical"),
         ("The army did not confirm whether its troops had withdrawn from the town.", "RETREAT",
          "hypothetical"),
+        # asked of its doer by a noun of demand or pressure, not done
+        ("The mayor of Recife has been under pressure to resign since May.", "RETREAT",
+         "hypothetical"),
         ("Not only the police but also soldiers fired on the crowd.", "ASSAULT", "asserted"),
         # "due to" gives a cause and "set up" builds: neither places the act ahead (an act
         # told in passing is an event of its own with a time of its own)
@@ -833,3 +836,17 @@ def test_claiming_responsibility_for_an_act_names_its_doer(code, text, actor):
     bombing = one(code(text), "ASSAULT")
     assert bombing["modality"] == "asserted"
     assert (bombing["actor"] or {}).get("text") == actor
+
+
+@pytest.mark.parametrize(
+    ("text", "event_type", "actor"),
+    [
+        # praised, thanked or blamed someone for doing it: they did it
+        ("The governor praised the coast guard crews for rescuing the fishermen.", "AID",
+         "the coast guard crews"),
+        # no one else named: the subject did it
+        ("The general apologized for insulting the judges.", "ACCUSE", "The general"),
+    ],
+)
+def test_who_did_what_someone_is_praised_or_blamed_for(code, text, event_type, actor):
+    assert one(code(text), event_type)["actor"]["text"] == actor

@@ -198,6 +198,11 @@ def subject_of(verb: Token, lexicon: Lexicon, depth: int = 0) -> Token | None:
                 return None  # "after months of shelling": a span of it, not the subject's act
             governor = governor.head
         if governor.pos_ in ("VERB", "AUX") and governor.i != verb.i:
+            judged = next((c for c in governor.children if c.dep_ in ("dobj", "obj")), None)
+            if verb.head.lower_ == "for" and verb.head.head.i == governor.i and (
+                    judged is not None and judged.pos_ != "PRON"
+                    and is_actor_like(judged, lexicon)):
+                return judged  # "praised the soldiers for rescuing ...": the soldiers did
             return subject_of(governor, lexicon, depth + 1)
     return None
 
@@ -886,6 +891,10 @@ def _place_object(prep: Token, preps: frozenset[str], lexicon: Lexicon,
     labels = lexicon.word_set("places.entity_labels")
     obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
     if obj is None:
+        return None
+    if obj.ent_type_ == "PERSON" and sum(t.ent_type_ == "PERSON" for t in obj.subtree) > 1:
+        # "urged Secretary of State Marco Rubio to ...": a person's full name, no place (a
+        # lone name the tagger calls a person may be a town: "in Duluth")
         return None
     # a name, or a nationality that may make one ("the South Korean capital")
     if obj.ent_type_ in labels or any(t.pos_ == "PROPN" or t.ent_type_ == "NORP"

@@ -99,7 +99,10 @@ def modality_of(trigger: Token, lexicon: Lexicon, *, claim_verb: Token | None = 
                 return "hypothetical"
             reported_future = True
     if any(lemma_of(t) in words("modality.hypothetical_governors") for t in governors[:2]
-           if t.pos_ == "VERB") or _wished_on_another(chain, lexicon):
+           if t.pos_ == "VERB") or _wished_on_another(chain, lexicon) or (
+            # "under pressure to resign", "calls for him to quit": asked of the doer, not done
+            governors and governors[0].pos_ == "NOUN" and trigger.dep_ == "acl"
+            and lemma_of(governors[0]) in words("modality.demand_nouns")):
         return "hypothetical"
     if reported_future:
         return "planned"
