@@ -265,3 +265,30 @@ def test_expelling_an_aid_mission_is_a_sanction_and_a_person_a_deportation(text,
 def test_an_announced_boycott_of_talks_is_a_threat(text, plover_type):
     (processed,) = list(pipeline([Article(text=text)]))
     assert [e.plover_type for e in processed.events] == [plover_type]
+
+
+@pytest.mark.parametrize("text, types", [
+    # a free relative after a preposition names the reason or place in someone's words: no
+    # statement of its own
+    ("The ministry closed two radio stations over what officials say is hostile propaganda.",
+     ["COERCE"]),
+    ("Police arrested the blogger for what prosecutors called insults to the army.",
+     ["COERCE"]),
+    # said outright, the same words judge the broadcasts
+    ("Officials say the broadcasts are hostile propaganda.", ["ACCUSE"]),
+])
+def test_words_that_hedge_a_description(text, types):
+    (processed,) = list(pipeline([Article(text=text, published=date(2022, 3, 10))]))
+    assert [e.event_type for e in processed.events] == types
+
+
+@pytest.mark.parametrize("text", [
+    # calling a reason a pretext, or an act a means to silence others, judges its doer
+    "Critics said the security law was a pretext to silence the press.",
+    "The opposition said the inquiry was a smokescreen.",
+    "Rights groups said the new media law would muzzle independent newspapers.",
+    "Activists said the measures were meant to stifle dissent before the vote.",
+])
+def test_pretexts_and_silencing_are_accusations(text):
+    (processed,) = list(pipeline([Article(text=text, published=date(2022, 3, 10))]))
+    assert "ACCUSE" in [e.event_type for e in processed.events]

@@ -245,7 +245,7 @@ def find_speech_acts(sentence: Span, lexicon: Lexicon, inside: list[bool],
     reporting = lexicon.word_union("attribution.reporting_verbs", "stance.allegation_verbs")
     used: set[int] = set()
     for token in sentence:
-        if token.pos_ != "VERB" or token.i in triggers:
+        if token.pos_ != "VERB" or token.i in triggers or _hedges_a_description(token):
             continue
         lemma = lemma_of(token)
         if lemma in words("stance.blaming_verbs"):
@@ -273,6 +273,15 @@ def find_speech_acts(sentence: Span, lexicon: Lexicon, inside: list[bool],
             acts.append(SpeechAct(kind, cues[0], continued_speaker,
                                   _judged(cues[0], kind, lexicon)))
     return acts
+
+
+def _hedges_a_description(verb: Token) -> bool:
+    """A verb of a free relative after a preposition ("closed the paper over what officials
+    say is propaganda", "jailed him for what prosecutors called insults"): it names the
+    thing in someone's words, as the reason or place of another act; no statement of its
+    own."""
+    first = verb.left_edge  # "what" may hang on the verb or on its clause ("say is")
+    return verb.dep_ == "pcomp" and first.lower_ == "what" and first.tag_ == "WP"
 
 
 def _speaker_entity(verb: Token, lexicon: Lexicon) -> Entity | None:
