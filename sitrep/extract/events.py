@@ -553,8 +553,8 @@ def _aimed_at(token: Token, trigger_tokens: set[int], lexicon: Lexicon) -> bool:
 
 
 def _fled(match: TriggerMatch, event: Event, lexicon: Lexicon) -> bool:
-    """A doerless noun act that people flee or escape ("to escape the fighting", "fleeing
-    violence") is the situation they leave, told in passing."""
+    """A doerless noun act that people flee or escape ("to escape the fighting", "fled from
+    the shelling") is the situation they leave, told in passing."""
     token = match.token
     return (match.pattern.pos == "NOUN" or _gerund_as_noun(token)) and event.actor is None and (
         token.dep_ in ("dobj", "obj", "pobj") and (
