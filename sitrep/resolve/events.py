@@ -593,14 +593,14 @@ def _doer_of_earlier_event(event: Event, previous: list[Event],
     named = reference.text.lower().split()[-1:] if reference.text else []
     types = {p.type for word in named for form in {word, word.removesuffix("s")}
              for p in lexicon.noun_patterns.get(form, [])}
-    doers = [e.actor for e in reversed(previous)
+    doers = [e for e in reversed(previous)
              if e.actor is not None and e.actor.code and e.actor.code != own]
-    typed = [e.actor for e in reversed(previous) if e.event_type in types
-             and e.actor is not None and e.actor.code and e.actor.code != own]
-    for actor in typed[:1] or doers[:1]:
-        return Entity(text=reference.text, code=actor.code, sector=actor.sector,
-                      start=reference.start, end=reference.end)
-    return None
+    doer = next((e.actor for e in doers if e.event_type in types),
+                doers[0].actor if doers else None)
+    if doer is None:
+        return None
+    return Entity(text=reference.text, code=doer.code, sector=doer.sector,
+                  start=reference.start, end=reference.end)
 
 
 def _resolve_place(candidates: list[Location], gazetteer: Gazetteer, actors: ActorDictionary,
