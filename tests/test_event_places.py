@@ -164,3 +164,12 @@ def test_a_persons_full_name_is_no_place_of_the_event():
     assert processed.events
     for event in processed.events:
         assert event.location is None or "Rubio" not in event.location.text
+
+
+def test_where_forces_are_sent_is_the_place_of_the_deployment():
+    from sitrep.pipeline import pipeline
+    from sitrep.records import Article
+    text = "Washington sent two aircraft carriers to the eastern Mediterranean."
+    (processed,) = list(pipeline([Article(text=text)]))
+    deployment = next(e for e in processed.events if e.event_type == "MOBILIZE")
+    assert deployment.location is not None and deployment.location.name == "Mediterranean"

@@ -484,3 +484,14 @@ def test_words_for_kinds_of_place_and_adjectives_are_places_only_with_a_hint(
     # a personal name listed before "counties" is still the division
     text = "Schools in Hamilton and Warren counties closed."
     assert [m.text for m in gazetteer.find(text)] == ["Hamilton", "Warren"]
+
+
+def test_a_landmark_named_after_a_place_lies_there_only_in_the_articles_countries(gazetteer):
+    # a British story: the London park, not the Massachusetts town of that name
+    corner = gazetteer.resolve("Hyde Park Corner", context_countries=["GBR"])
+    assert corner is not None and corner.country == "GBR"
+    # no Trafalgar in Britain: the Spanish cape is not where a London square lies
+    assert gazetteer.resolve("Trafalgar Square", context_countries=["GBR"]) is None
+    # a division's type word makes no landmark
+    oblast = gazetteer.resolve("Kyiv Oblast", context_countries=["UKR"])
+    assert oblast is not None and oblast.country == "UKR"

@@ -853,7 +853,7 @@ def place_candidates(match: TriggerMatch, lexicon: Lexicon) -> list[Location]:
     found: list[tuple[bool, int, Token]] = []
     for anchor in anchors:
         for prep in anchor.children:
-            if prep.dep_ != "prep" or prep.lower_ not in preps:
+            if prep.dep_ not in ("prep", "dative") or prep.lower_ not in preps:  # "sent X to Y"
                 continue
             place = _place_object(prep, preps, lexicon)
             if place is not None:

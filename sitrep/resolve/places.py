@@ -50,6 +50,9 @@ _NEVER_ALONE = frozenset(
 # How many of a name's places are weighed against the article's other names.
 _AGREEMENT_CANDIDATES = 12
 _DIVISION_WORDS = tuple(_WORDS["division_words"])
+_NAME_ENDING_DIVISIONS = _REGION_SUFFIXES | frozenset(_WORDS["division_words"])
+# `_candidates_for`'s kind for a place name that begins a landmark's ("Hyde Park Corner")
+LANDMARK = "landmark"
 _LISTED_DIVISIONS: dict[str, str] = _WORDS["listed_divisions"]
 # What may separate the words of one name: "Seongju-gun", "Washington D.C.", "P'yongyang".
 _SOFT_GAP = " -\u2010\u2011\u2013.'\u2019"
@@ -500,6 +503,12 @@ class Gazetteer:
             return None
         if narrow_by is not None:
             places, _ = _narrowed_by_any(places, tail_places)
+        if kind == LANDMARK:
+            if context_countries:  # where the article says nothing, the name's own place
+                places = [p for p in places if p.country in context_countries]
+                if not places:
+                    return None
+            kind = None
         if kind:
             places = [p for p in places if p.kind == kind] or places
         return _choose(places, context_countries, near,
@@ -626,7 +635,18 @@ class Gazetteer:
         mentions = (self if descriptor else self.well_known()).find(stripped)
         if not mentions:
             return [], None
-        return list(mentions[0 if descriptor else -1].candidates), kind
+        found = mentions[0 if descriptor else -1]
+        after = stripped[found.end:].split()[:1]
+        if not descriptor and after and after[0][:1].isupper() and (
+                after[0].lower() not in _NAME_ENDING_DIVISIONS):
+            # "Hyde Park Corner", "Trafalgar Square": a landmark named after a place; it
+            # lies there only if that place is in the article's countries, where it names
+            # any (`resolve`); any place of that name may be it ("Kyiv Oblast" is the
+            # division itself)
+            every = next((m for m in self.find(stripped)
+                          if (m.start, m.end) == (found.start, found.end)), found)
+            return list(every.candidates), LANDMARK
+        return list(found.candidates), kind
 
     def to_location(self, text: str, place: Place, start: int | None = None,
                     end: int | None = None) -> Location:
