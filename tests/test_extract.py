@@ -850,3 +850,10 @@ def test_claiming_responsibility_for_an_act_names_its_doer(code, text, actor):
 )
 def test_who_did_what_someone_is_praised_or_blamed_for(code, text, event_type, actor):
     assert one(code(text), event_type)["actor"]["text"] == actor
+
+
+def test_an_act_joined_to_a_feeling_takes_the_feelings_subject(code):
+    # "urged" is parsed as joined to "concerned", an adjective after "was"
+    request = one(code("Canberra said it was deeply concerned and urged restraint."),
+                  "REQUEST")
+    assert request["actor"] is not None and request["actor"]["code"] == "AUS"

@@ -417,6 +417,9 @@ def test_sector_of(actors: ActorDictionary) -> None:
     assert actors.sector_of("police officials") == "COP"
     assert actors.sector_of("government troops") == "MIL"
     assert actors.sector_of("journalists") == "MED"
+    # a party named as the opposition is the opposition
+    assert actors.resolve("the main opposition party, Chadema", None).sector == "OPP"
+    assert actors.resolve("Chadema", None).sector == "PTY"
     # a party name many countries use is the country's its text names
     assert actors.resolve("Brazil's Workers' Party", None).code == "BRA"
     assert actors.resolve("North Korea's ruling Workers' Party", None).code == "PRK"

@@ -161,8 +161,11 @@ def subject_of(verb: Token, lexicon: Lexicon, depth: int = 0) -> Token | None:
     if is_linked_participle(verb):  # "the chairman stood accused": he is accused, not accusing
         return None
     head = verb.head
-    if depth < 4 and verb.dep_ == "xcomp" and head.pos_ == "ADJ" and head.dep_ == "acomp":
-        head = head.head  # "he would be honoured to meet": the subject of "be"
+    if depth < 4 and verb.dep_ in ("xcomp", "conj") and head.pos_ == "ADJ" and (
+            head.dep_ == "acomp"):
+        # "he would be honoured to meet", "it was concerned and urged restraint": the
+        # subject of "be"
+        head = head.head
     if depth < 4 and verb.dep_ in ("xcomp", "conj", "advcl", "ccomp") and head.pos_ in (
         "VERB", "AUX"
     ) and head.i != verb.i:

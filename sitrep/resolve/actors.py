@@ -398,6 +398,8 @@ class ActorDictionary:
         bare = entry.kind in (Kind.COUNTRY, Kind.CAPITAL) or len(codes) > 1
         if own_sector is None and fallback:
             own_sector = keyword_sector or ("GOV" if bare else None)
+        elif own_sector == "PTY" and keyword_sector == "OPP":
+            own_sector = "OPP"  # "the main opposition party, Chadema": a party in opposition
         matched = text[m.start:m.end]
         if len(codes) > 1:
             return [ActorCode(c, own_sector, self._country_name(c), matched, m.start, m.end)
