@@ -850,3 +850,27 @@ def test_claiming_responsibility_for_an_act_names_its_doer(code, text, actor):
 )
 def test_who_did_what_someone_is_praised_or_blamed_for(code, text, event_type, actor):
     assert one(code(text), event_type)["actor"]["text"] == actor
+
+
+@pytest.mark.parametrize("text, actor", [
+    ("Hundreds of farmers were driven from their land by fighting between Sudanese troops and "
+     "rebels.", "Sudanese troops and rebels"),
+    ("The clashes between police and smugglers left two dead.", "police and smugglers"),
+])
+def test_the_sides_of_fighting_between_them_are_its_parties(code, text, actor):
+    # not those displaced by it: "between" names who fought
+    event = one(code(text), "ASSAULT")
+    assert event["actor"]["text"] == actor
+    assert event["recipient"] is None
+
+
+def test_what_befell_a_passive_subject_is_not_its_act(code):
+    event = one(code("Dozens of Kurdish villagers were uprooted by shelling near the border."),
+                "ASSAULT")
+    assert event["actor"] is None
+
+
+def test_an_act_that_another_is_over_is_not_the_others_doing(code):
+    # the trial is no party, and the bombing it is over has no doer named
+    events = code("A trial opened in Madrid on Tuesday over the 2012 bombing of a rail depot.")
+    assert not any(e["actor"] and "trial" in e["actor"]["text"] for e in events)

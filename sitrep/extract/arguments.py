@@ -197,6 +197,11 @@ def subject_of(verb: Token, lexicon: Lexicon, depth: int = 0) -> Token | None:
             if governor.ent_type_ in ("DATE", "TIME"):
                 return None  # "after months of shelling": a span of it, not the subject's act
             governor = governor.head
+        if verb.head.lower_ == "by" and verb.head.head.i == governor.i and is_passive(
+                governor) and not any(c.dep_ in ("dobj", "obj") for c in verb.children):
+            # "were displaced by shelling": what befell the subject, not its act (with an
+            # object the parse may be of "by protesting legislators": left as it was)
+            return None
         if governor.pos_ in ("VERB", "AUX") and governor.i != verb.i:
             judged = next((c for c in governor.children if c.dep_ in ("dobj", "obj")), None)
             if verb.head.lower_ == "for" and verb.head.head.i == governor.i and (
@@ -446,6 +451,12 @@ def _aim_recipient(token: Token, lexicon: Lexicon) -> Entity | None:
 
 def verb_arguments(match: TriggerMatch, lexicon: Lexicon) -> tuple[Entity | None, Entity | None]:
     verb = match.token
+    between = _prep_object(verb, {"between"}) if verb.tag_ == "VBG" and not any(
+        c.dep_ in ("nsubj", "nsubjpass") for c in verb.children) else None
+    if between is not None and is_actor_like(between, lexicon):
+        # "displaced by fighting between the army and rebels": the sides named are the
+        # fighters, as for the noun ("clashes between police and gangs"); no one else's act
+        return entity_for(between), None
     subject = subject_of(verb, lexicon)
     if match.pattern.converse:  # "received aid from X": X gives, the subject receives
         giver = _prep_object(verb, {"from"}) or _prep_object(_direct_object(verb) or verb,
@@ -795,11 +806,13 @@ def noun_arguments(match: TriggerMatch, lexicon: Lexicon) -> tuple[Entity | None
         if subject is not None and is_actor_like(subject, lexicon):
             actor = entity_for(subject)
     if actor is None and position.dep_ == "pobj" and head.head.pos_ == "VERB" and (
-        lemma_of(head.head) in lexicon.light_verbs or head.lower_ in MEETING_PREPS
+        lemma_of(head.head) in lexicon.light_verbs and head.lower_ not in lexicon.word_set(
+            "recipients.background_prepositions") or head.lower_ in MEETING_PREPS
     ) and not _done_to_others(head.head, lexicon):
         # "engaged in talks", "arrived for talks", "at the meeting, the chiefs reaffirmed";
         # not who did something to the others there ("police detained activists at a
-        # meeting", "arrested 20 people at a protest"): no participant
+        # meeting", "arrested 20 people at a protest"): no participant; nor the act that
+        # another was over or after ("a trial opened over the bombing": not the trial's)
         subject = subject_of(head.head, lexicon)
         if subject is not None and is_actor_like(subject, lexicon):
             actor = entity_for(subject)
