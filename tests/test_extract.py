@@ -874,3 +874,10 @@ def test_an_act_that_another_is_over_is_not_the_others_doing(code):
     # the trial is no party, and the bombing it is over has no doer named
     events = code("A trial opened in Madrid on Tuesday over the 2012 bombing of a rail depot.")
     assert not any(e["actor"] and "trial" in e["actor"]["text"] for e in events)
+
+
+def test_a_by_phrase_right_after_an_act_names_its_doer(code):
+    # the parser hangs "by" on "lost"; nobody loses lives by someone
+    event = one(code("Twelve passengers lost their lives in the bus hijacking by masked gunmen."),
+                "ASSAULT")
+    assert event["actor"]["text"] == "masked gunmen"

@@ -747,6 +747,20 @@ def possessed_patient(noun: Token, lexicon: Lexicon) -> Token | None:
     return next((c for c in noun.children if c.dep_ == "poss"), None)
 
 
+def _adjacent_agent(noun: Token, lexicon: Lexicon) -> Entity | None:
+    """Who did an act named in a prepositional phrase, when the "by" phrase right after it
+    was hung on the verb instead: "lost their lives in the hijacking by armed militants"
+    (no one loses lives by militants)."""
+    if noun.dep_ != "pobj" or noun.head.head.pos_ != "VERB" or is_passive(noun.head.head):
+        return None
+    after = noun.right_edge.i + 1
+    agent = next((c for c in noun.head.head.children
+                  if c.i == after and c.dep_ == "prep" and c.lower_ == "by"), None)
+    doer = _named_head(next((c for c in agent.children if c.dep_ == "pobj"), None)
+                       if agent is not None else None)
+    return entity_for(doer) if _is_doer(doer, lexicon) else None
+
+
 def _source_of_reaction(noun: Token, lexicon: Lexicon) -> Token | None:
     """Who a reaction "comes from": "condemnation came from the UN", "expressions of
     condolence have come from X and Y", "tributes poured in from leaders"."""
@@ -824,6 +838,8 @@ def noun_arguments(match: TriggerMatch, lexicon: Lexicon) -> tuple[Entity | None
                 c.lower_ in negation for c in (*claim.children, *claimer.children)
                 if c.dep_ in ("neg", "det")):  # not "no group has claimed ..."
             actor = entity_for(claimer)
+    if actor is None:  # "died in the hijacking by militants", "by" misread as the verb's
+        actor = _adjacent_agent(noun, lexicon)
     if actor is None:  # "condemnation came from the UN", "expressions of sympathy came from X"
         source = _source_of_reaction(noun, lexicon)
         if source is not None:
