@@ -881,3 +881,9 @@ def test_a_by_phrase_right_after_an_act_names_its_doer(code):
     event = one(code("Twelve passengers lost their lives in the bus hijacking by masked gunmen."),
                 "ASSAULT")
     assert event["actor"]["text"] == "masked gunmen"
+
+
+def test_the_noun_hyphened_to_an_act_is_what_it_is_done_to(code):
+    # "hostage-taking": the hostages are taken, they take no one
+    event = one(code("The hostage-taking at the consulate lasted three days."), "ASSAULT")
+    assert event["actor"] is None

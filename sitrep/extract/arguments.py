@@ -747,6 +747,12 @@ def possessed_patient(noun: Token, lexicon: Lexicon) -> Token | None:
     return next((c for c in noun.children if c.dep_ == "poss"), None)
 
 
+def _hyphened_object(modifier: Token, noun: Token) -> bool:
+    """A noun joined by a hyphen to the act's own noun is what the act is done to, as in
+    English compounds of a noun and a gerund: "hostage-taking", "vote-rigging"."""
+    return modifier.i + 2 == noun.i and modifier.nbor().tag_ == "HYPH"
+
+
 def _adjacent_agent(noun: Token, lexicon: Lexicon) -> Entity | None:
     """Who did an act named in a prepositional phrase, when the "by" phrase right after it
     was hung on the verb instead: "lost their lives in the hijacking by armed militants"
@@ -801,6 +807,7 @@ def noun_arguments(match: TriggerMatch, lexicon: Lexicon) -> tuple[Entity | None
         modifiers = set(match.pattern.modifiers)
         for child in noun.children:
             if (child.dep_ in ("compound", "amod", "nmod") and lemma_of(child) not in modifiers
+                    and not _hyphened_object(child, noun)
                     and (child.ent_type_ in ("GPE", "NORP", "ORG")
                          or (lemma_of(child) in lexicon.word_set("actors.head_nouns")
                              and child.pos_ != "ADJ"))):
