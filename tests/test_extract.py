@@ -887,3 +887,13 @@ def test_the_noun_hyphened_to_an_act_is_what_it_is_done_to(code):
     # "hostage-taking": the hostages are taken, they take no one
     event = one(code("The hostage-taking at the consulate lasted three days."), "ASSAULT")
     assert event["actor"] is None
+
+
+@pytest.mark.parametrize("text, actor", [
+    ("Kenya said Uganda is “flagrantly” defying the court.", "UGA"),
+    ("The ministry said Serbia is “flagrantly” defying the tribunal.", "SRB"),
+])
+def test_a_subject_before_quoted_words_is_the_verbs_own(code, text, actor):
+    # the quotation marks lead the parser to hang the subject on "is", not on "defying"
+    event = one(code(text), "REJECT")
+    assert event["actor"]["code"] == actor and "ministry" not in event["actor"]["text"]

@@ -147,6 +147,12 @@ def subject_of(verb: Token, lexicon: Lexicon, depth: int = 0) -> Token | None:
     for child in verb.children:
         if child.dep_ in ("nsubj", "csubj"):
             return _resolve_relative(child, lexicon)
+    for aux in (c for c in verb.children if c.dep_ == "aux"):
+        # the subject hung on the auxiliary, as the parser may do when quotation marks stand
+        # between them ('said Iran is "flagrantly" defying'): the verb's own
+        subject = next((c for c in aux.children if c.dep_ in ("nsubj", "csubj")), None)
+        if subject is not None:
+            return _resolve_relative(subject, lexicon)
     kept_from = _kept_from(verb, lexicon)
     if kept_from is not None:
         return kept_from[0]
