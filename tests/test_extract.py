@@ -897,3 +897,9 @@ def test_a_subject_before_quoted_words_is_the_verbs_own(code, text, actor):
     # the quotation marks lead the parser to hang the subject on "is", not on "defying"
     event = one(code(text), "REJECT")
     assert event["actor"]["code"] == actor and "ministry" not in event["actor"]["text"]
+
+
+def test_whose_attacked_place_is_names_the_victim_not_the_doer(code):
+    event = one(code("The shelling of a Syrian village continued on Monday."), "ASSAULT")
+    assert event["actor"] is None
+    assert event["recipient"]["code"] == "SYR"

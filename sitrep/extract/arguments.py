@@ -857,7 +857,10 @@ def noun_arguments(match: TriggerMatch, lexicon: Lexicon) -> tuple[Entity | None
         source = _source_of_reaction(noun, lexicon)
         if source is not None:
             actor = entity_for(source)
-    if actor is None and theme is not None:  # "the deployment of three US carrier groups"
+    if actor is None and theme is not None and lemma_of(theme) not in lexicon.word_set(
+            "senses.attacked_places"):
+        # "the deployment of three US carrier groups" moves US forces; "the bombing of a
+        # French base" is done to the French
         owner = next((t for t in phrase_tokens(theme, with_conjuncts=False)
                       if t.ent_type_ in ("GPE", "NORP") and t.i != theme.i), None)
         if owner is not None:
