@@ -857,3 +857,56 @@ def test_an_act_joined_to_a_feeling_takes_the_feelings_subject(code):
     request = one(code("Canberra said it was deeply concerned and urged restraint."),
                   "REQUEST")
     assert request["actor"] is not None and request["actor"]["code"] == "AUS"
+
+
+@pytest.mark.parametrize("text, actor", [
+    ("Hundreds of farmers were driven from their land by fighting between Sudanese troops and "
+     "rebels.", "Sudanese troops and rebels"),
+    ("The clashes between police and smugglers left two dead.", "police and smugglers"),
+])
+def test_the_sides_of_fighting_between_them_are_its_parties(code, text, actor):
+    # not those displaced by it: "between" names who fought
+    event = one(code(text), "ASSAULT")
+    assert event["actor"]["text"] == actor
+    assert event["recipient"] is None
+
+
+def test_what_befell_a_passive_subject_is_not_its_act(code):
+    event = one(code("Dozens of Kurdish villagers were uprooted by shelling near the border."),
+                "ASSAULT")
+    assert event["actor"] is None
+
+
+def test_an_act_that_another_is_over_is_not_the_others_doing(code):
+    # the trial is no party, and the bombing it is over has no doer named
+    events = code("A trial opened in Madrid on Tuesday over the 2012 bombing of a rail depot.")
+    assert not any(e["actor"] and "trial" in e["actor"]["text"] for e in events)
+
+
+def test_a_by_phrase_right_after_an_act_names_its_doer(code):
+    # the parser hangs "by" on "lost"; nobody loses lives by someone
+    event = one(code("Twelve passengers lost their lives in the bus hijacking by masked gunmen."),
+                "ASSAULT")
+    assert event["actor"]["text"] == "masked gunmen"
+
+
+def test_the_noun_hyphened_to_an_act_is_what_it_is_done_to(code):
+    # "hostage-taking": the hostages are taken, they take no one
+    event = one(code("The hostage-taking at the consulate lasted three days."), "ASSAULT")
+    assert event["actor"] is None
+
+
+@pytest.mark.parametrize("text, actor", [
+    ("Kenya said Uganda is “flagrantly” defying the court.", "UGA"),
+    ("The ministry said Serbia is “flagrantly” defying the tribunal.", "SRB"),
+])
+def test_a_subject_before_quoted_words_is_the_verbs_own(code, text, actor):
+    # the quotation marks lead the parser to hang the subject on "is", not on "defying"
+    event = one(code(text), "REJECT")
+    assert event["actor"]["code"] == actor and "ministry" not in event["actor"]["text"]
+
+
+def test_whose_attacked_place_is_names_the_victim_not_the_doer(code):
+    event = one(code("The shelling of a Syrian village continued on Monday."), "ASSAULT")
+    assert event["actor"] is None
+    assert event["recipient"]["code"] == "SYR"

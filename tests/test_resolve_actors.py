@@ -310,6 +310,9 @@ def test_accuracy_over_phrases(actors: ActorDictionary) -> None:
     ("Park Geun-hye", "KOR", "GOV", D("2017-03-10")),
     ("Mike Pompeo", "USA", "GOV", D("2017-06-01")),
     ("protesters", None, "CVL", None),
+    # armed gangs are organized armed groups (the manual, ASSAULT), their leaders too
+    ("the leader of a Haitian gang", "HTI", "REB", None),
+    ("Mexican drug cartels", "MEX", "REB", None),
 ])
 def test_key_phrases(actors, text, code, sector, when) -> None:
     got = actors.resolve(text, when)

@@ -321,3 +321,17 @@ def test_specificity_counts_the_new_constraints():
 ])
 def test_a_warning_of_consequences_is_no_threat(code, text, threat):
     assert any(e["event_type"] == "THREATEN" for e in code(text)) is threat
+
+
+@pytest.mark.parametrize("text", [
+    "The upper house passed a bill targeting Venezuelan officials.",
+    "The upper house passed legislation targeting Venezuela and Venezuelan officials.",
+    "The cabinet approved a decree targeting foreign-funded charities.",
+])
+def test_a_law_targeting_someone_is_no_attack(code, text):
+    assert not any(e["event_type"] == "ASSAULT" for e in code(text))
+
+
+def test_a_strike_targeting_a_camp_is_still_an_attack(code):
+    events = code("Helicopters fired missiles targeting a militia camp near the river.")
+    assert any(e["event_type"] == "ASSAULT" for e in events)

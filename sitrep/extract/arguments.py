@@ -147,6 +147,12 @@ def subject_of(verb: Token, lexicon: Lexicon, depth: int = 0) -> Token | None:
     for child in verb.children:
         if child.dep_ in ("nsubj", "csubj"):
             return _resolve_relative(child, lexicon)
+    for aux in (c for c in verb.children if c.dep_ == "aux"):
+        # the subject hung on the auxiliary, as the parser may do when quotation marks stand
+        # between them ('said Iran is "flagrantly" defying'): the verb's own
+        subject = next((c for c in aux.children if c.dep_ in ("nsubj", "csubj")), None)
+        if subject is not None:
+            return _resolve_relative(subject, lexicon)
     kept_from = _kept_from(verb, lexicon)
     if kept_from is not None:
         return kept_from[0]
@@ -200,6 +206,11 @@ def subject_of(verb: Token, lexicon: Lexicon, depth: int = 0) -> Token | None:
             if governor.ent_type_ in ("DATE", "TIME"):
                 return None  # "after months of shelling": a span of it, not the subject's act
             governor = governor.head
+        if verb.head.lower_ == "by" and verb.head.head.i == governor.i and is_passive(
+                governor) and not any(c.dep_ in ("dobj", "obj") for c in verb.children):
+            # "were displaced by shelling": what befell the subject, not its act (with an
+            # object the parse may be of "by protesting legislators": left as it was)
+            return None
         if governor.pos_ in ("VERB", "AUX") and governor.i != verb.i:
             judged = next((c for c in governor.children if c.dep_ in ("dobj", "obj")), None)
             if verb.head.lower_ == "for" and verb.head.head.i == governor.i and (
@@ -449,6 +460,12 @@ def _aim_recipient(token: Token, lexicon: Lexicon) -> Entity | None:
 
 def verb_arguments(match: TriggerMatch, lexicon: Lexicon) -> tuple[Entity | None, Entity | None]:
     verb = match.token
+    between = _prep_object(verb, {"between"}) if verb.tag_ == "VBG" and not any(
+        c.dep_ in ("nsubj", "nsubjpass") for c in verb.children) else None
+    if between is not None and is_actor_like(between, lexicon):
+        # "displaced by fighting between the army and rebels": the sides named are the
+        # fighters, as for the noun ("clashes between police and gangs"); no one else's act
+        return entity_for(between), None
     subject = subject_of(verb, lexicon)
     if match.pattern.converse:  # "received aid from X": X gives, the subject receives
         giver = _prep_object(verb, {"from"}) or _prep_object(_direct_object(verb) or verb,
@@ -739,6 +756,26 @@ def possessed_patient(noun: Token, lexicon: Lexicon) -> Token | None:
     return next((c for c in noun.children if c.dep_ == "poss"), None)
 
 
+def _hyphened_object(modifier: Token, noun: Token) -> bool:
+    """A noun joined by a hyphen to the act's own noun is what the act is done to, as in
+    English compounds of a noun and a gerund: "hostage-taking", "vote-rigging"."""
+    return modifier.i + 2 == noun.i and modifier.nbor().tag_ == "HYPH"
+
+
+def _adjacent_agent(noun: Token, lexicon: Lexicon) -> Entity | None:
+    """Who did an act named in a prepositional phrase, when the "by" phrase right after it
+    was hung on the verb instead: "lost their lives in the hijacking by armed militants"
+    (no one loses lives by militants)."""
+    if noun.dep_ != "pobj" or noun.head.head.pos_ != "VERB" or is_passive(noun.head.head):
+        return None
+    after = noun.right_edge.i + 1
+    agent = next((c for c in noun.head.head.children
+                  if c.i == after and c.dep_ == "prep" and c.lower_ == "by"), None)
+    doer = _named_head(next((c for c in agent.children if c.dep_ == "pobj"), None)
+                       if agent is not None else None)
+    return entity_for(doer) if _is_doer(doer, lexicon) else None
+
+
 def _source_of_reaction(noun: Token, lexicon: Lexicon) -> Token | None:
     """Who a reaction "comes from": "condemnation came from the UN", "expressions of
     condolence have come from X and Y", "tributes poured in from leaders"."""
@@ -779,6 +816,7 @@ def noun_arguments(match: TriggerMatch, lexicon: Lexicon) -> tuple[Entity | None
         modifiers = set(match.pattern.modifiers)
         for child in noun.children:
             if (child.dep_ in ("compound", "amod", "nmod") and lemma_of(child) not in modifiers
+                    and not _hyphened_object(child, noun)
                     and (child.ent_type_ in ("GPE", "NORP", "ORG")
                          or (lemma_of(child) in lexicon.word_set("actors.head_nouns")
                              and child.pos_ != "ADJ"))):
@@ -798,11 +836,13 @@ def noun_arguments(match: TriggerMatch, lexicon: Lexicon) -> tuple[Entity | None
         if subject is not None and is_actor_like(subject, lexicon):
             actor = entity_for(subject)
     if actor is None and position.dep_ == "pobj" and head.head.pos_ == "VERB" and (
-        lemma_of(head.head) in lexicon.light_verbs or head.lower_ in MEETING_PREPS
+        lemma_of(head.head) in lexicon.light_verbs and head.lower_ not in lexicon.word_set(
+            "recipients.background_prepositions") or head.lower_ in MEETING_PREPS
     ) and not _done_to_others(head.head, lexicon):
         # "engaged in talks", "arrived for talks", "at the meeting, the chiefs reaffirmed";
         # not who did something to the others there ("police detained activists at a
-        # meeting", "arrested 20 people at a protest"): no participant
+        # meeting", "arrested 20 people at a protest"): no participant; nor the act that
+        # another was over or after ("a trial opened over the bombing": not the trial's)
         subject = subject_of(head.head, lexicon)
         if subject is not None and is_actor_like(subject, lexicon):
             actor = entity_for(subject)
@@ -814,11 +854,16 @@ def noun_arguments(match: TriggerMatch, lexicon: Lexicon) -> tuple[Entity | None
                 c.lower_ in negation for c in (*claim.children, *claimer.children)
                 if c.dep_ in ("neg", "det")):  # not "no group has claimed ..."
             actor = entity_for(claimer)
+    if actor is None:  # "died in the hijacking by militants", "by" misread as the verb's
+        actor = _adjacent_agent(noun, lexicon)
     if actor is None:  # "condemnation came from the UN", "expressions of sympathy came from X"
         source = _source_of_reaction(noun, lexicon)
         if source is not None:
             actor = entity_for(source)
-    if actor is None and theme is not None:  # "the deployment of three US carrier groups"
+    if actor is None and theme is not None and lemma_of(theme) not in lexicon.word_set(
+            "senses.attacked_places"):
+        # "the deployment of three US carrier groups" moves US forces; "the bombing of a
+        # French base" is done to the French
         owner = next((t for t in phrase_tokens(theme, with_conjuncts=False)
                       if t.ent_type_ in ("GPE", "NORP") and t.i != theme.i), None)
         if owner is not None:
