@@ -101,9 +101,9 @@ def is_actor_like(head: Token, lexicon: Lexicon) -> bool:
         )
     if head.ent_type_ in labels or lemma in lexicon.word_set("actors.head_nouns"):
         return True
-    if head.pos_ == "PROPN" and head.dep_ in ("nsubj", "nsubjpass", "poss") and (
-        not head.ent_type_
-    ):  # a name the tagger missed as an entity ("Later, Ruto condemned")
+    if head.pos_ == "PROPN" and head.dep_ in ("nsubj", "nsubjpass", "poss", "dobj") and (
+        not head.ent_type_ or head.ent_type_ in lexicon.word_set("actors.mistaken_labels")
+    ):  # a name the tagger missed as an entity ("Later, Ruto condemned", "shelled Odesa")
         return True
     if head.pos_ in ("NOUN", "PROPN") and head.dep_ == "nsubj" and head.head.pos_ == "VERB" and (
             lemma not in lexicon.word_set("actors.not_doers")
@@ -893,6 +893,9 @@ def place_candidates(match: TriggerMatch, lexicon: Lexicon) -> list[Location]:
         anchors += [obj] + [c for c in obj.children if c.dep_ == "acl"]
     if match.pattern.pos == "NOUN" and match.token.head.pos_ == "VERB":
         anchors.append(match.token.head)
+    if match.pattern.pos == "VERB":  # "a drone strike in Somalia killed ...": the act's place
+        anchors += [c for c in match.token.children if c.dep_ in ("nsubj", "nsubjpass")
+                    and c.pos_ == "NOUN" and lemma_of(c) in lexicon.noun_patterns]
     if match.pattern.type in lexicon.word_set("modality.intent_types"):
         # "threatened to impose a curfew in Algiers": the place of the intended act
         for clause in infinitival_complements(match.token):
@@ -938,8 +941,8 @@ def _place_object(prep: Token, preps: frozenset[str], lexicon: Lexicon,
     ("in waters near the Korean Peninsula")."""
     labels = lexicon.word_set("places.entity_labels")
     obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
-    if obj is None:
-        return None
+    if obj is None or obj.ent_type_ in ("DATE", "TIME"):
+        return None  # "on Friday"
     if obj.ent_type_ == "PERSON" and sum(t.ent_type_ == "PERSON" for t in obj.subtree) > 1:
         # "urged Secretary of State Marco Rubio to ...": a person's full name, no place (a
         # lone name the tagger calls a person may be a town: "in Duluth")

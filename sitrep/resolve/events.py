@@ -149,6 +149,14 @@ def resolve_events(events: list[Event], doc: Doc, article: Article,
                 event.recipient = _doer_of_earlier_event(event, previous, lexicon)
             else:
                 event.recipient = _resolve(event.recipient, actors, memory, when, "recipient")
+            target = _place_named(event.recipient, places, doc, gazetteer, context)
+            if target is not None and not _code(actors.resolve(event.recipient.text, when)):
+                # "shelled Aleppo": a town the dictionary does not know is its country's,
+                # not the country the article is set in
+                event.recipient = replace(event.recipient, code=target.country)
+                if event.location is None and event.event_type in lexicon.word_set(
+                        "recipients.place_target_types"):
+                    event.location = target
         place = event.location
         if (place is not None and place.country and not _code(event.recipient)
                 and not (event.recipient is not None
@@ -422,6 +430,8 @@ def _resolve(entity: Entity, actors: ActorDictionary, memory: _ArticleMemory, wh
 
 
 LOCATIVE_PREPS = {"in", "throughout", "across", "from", "inside"}
+# Labels of names that are parties, not places, whatever a gazetteer knows by them.
+PARTY_LABELS = {"PERSON", "ORG", "NORP"}
 STANCE_PREFIX = re.compile(r"\b(?:pro|anti)[-\u2010\u2011]", re.IGNORECASE)
 
 
@@ -614,6 +624,31 @@ def _resolve_place(candidates: list[Location], gazetteer: Gazetteer, actors: Act
         if place is not None:
             return gazetteer.to_location(candidate.text, place, candidate.start, candidate.end)
     return None
+
+
+def _place_named(party: Entity | None, places: list[ArticlePlace], doc: Doc,
+                 gazetteer: Gazetteer, context: list[str]) -> Location | None:
+    """The place below country level that this party's phrase ends with ("Goma", "the town
+    of Goma"): one the article's place detector kept, else a well-known place named by the
+    whole phrase when the tagger read no person or body there ("shelled Aleppo", tagged a
+    language) — not any word some village is called."""
+    if party is None or party.start is None or party.end is None or party.members:
+        return None
+    for place in places:
+        if (place.kind not in ("country", "demonym") and place.country
+                and party.start <= place.start and place.end == party.end):
+            return Location(text=place.text, name=place.name, country=place.country,
+                            lat=place.lat, lon=place.lon,
+                            precision=Location.precision_of(place.kind),
+                            start=place.start, end=place.end)
+    span = doc.char_span(party.start, party.end)
+    if span is None or not all(t.pos_ == "PROPN" and t.ent_type_ not in PARTY_LABELS
+                               for t in span):
+        return None
+    place = gazetteer.well_known().resolve(span.text, context_countries=context)
+    if place is None or place.kind == "country" or not place.country:
+        return None
+    return gazetteer.to_location(span.text, place, party.start, party.end)
 
 
 def _capital_of(text: str, actors: ActorDictionary) -> Place | None:
