@@ -213,3 +213,15 @@ def test_a_day_is_no_place(code):
     text = "Militants attacked a convoy on Friday near Kismayo."
     (event,) = [e for e in extract_events(load_model()(text), Article(text=text))]
     assert [c.text for c in event.place_candidates] == ["Kismayo"]
+
+
+@pytest.mark.parametrize("text, people, country", [
+    ("A roadside bomb exploded in Kandahar, killing six people.", "six people", "AFG"),
+    ("A gunman opened fire at a school in Peshawar, killing nine students.", "nine students",
+     "PAK"),
+])
+def test_the_people_an_act_kills_are_its_recipient_not_the_state_of_its_place(
+        code, text, people, country):
+    (event,) = [e for e in code(text) if e.event_type == "ASSAULT"]
+    assert event.recipient is not None and event.recipient.text == people
+    assert event.recipient.code == country and event.recipient.sector == "CVL"
