@@ -619,3 +619,27 @@ def test_organization_rows_are_well_formed() -> None:
 ])
 def test_named_organizations(actors, text, expected) -> None:
     assert [(a.code, a.sector) for a in actors.resolve_all(text)] == expected
+
+
+@pytest.mark.parametrize("second", [
+    "The two neighbours agreed to reopen their border.",
+    "Both sides agreed to reopen their border.",
+    "The two former foes agreed to reopen their border.",
+])
+def test_the_two_or_both_name_the_pair_just_told(second):
+    from sitrep.pipeline import pipeline
+    from sitrep.records import Article
+    text = f"Colombia and Venezuela restored diplomatic ties on Monday. {second}"
+    (processed,) = list(pipeline([Article(text=text)]))
+    (agreement,) = [e for e in processed.events if e.event_type == "AGREE"]
+    assert {m.code for m in agreement.actor.members} == {"COL", "VEN"}
+
+
+def test_the_two_name_no_pair_where_none_was_told():
+    from sitrep.pipeline import pipeline
+    from sitrep.records import Article
+    text = "Colombia restored ties with its creditors. The two sides agreed to meet again."
+    (processed,) = list(pipeline([Article(text=text)]))
+    for event in processed.events:
+        if event.actor is not None and event.actor.text == "The two sides":
+            assert len({m.code for m in event.actor.members if m.code}) < 2

@@ -65,6 +65,8 @@ class _ArticleMemory:
     country_descriptions: frozenset[str] = frozenset()
     # parties named by their relation to another ("its allies"): arguments.toml [actors]
     relational_nouns: frozenset[str] = frozenset()
+    # what "the two ..." or "both ..." call a pair just named: arguments.toml [actors]
+    pair_nouns: frozenset[str] = frozenset()
     # who issues the article when it speaks in the first person (a ministry's statement):
     # its outlet, if the actor dictionary knows it
     issuer: ActorCode | None = None
@@ -111,7 +113,8 @@ def resolve_events(events: list[Event], doc: Doc, article: Article,
                             doc=doc, gazetteer=gazetteer, context=context,
                             discourse=discourse,
                             country_descriptions=lexicon.word_set("actors.country_descriptions"),
-                            relational_nouns=lexicon.word_set("actors.relational_nouns"))
+                            relational_nouns=lexicon.word_set("actors.relational_nouns"),
+                            pair_nouns=lexicon.word_set("actors.pair_nouns"))
     dates = ArticleDates(doc, article, lexicon)
     previous: list[Event] = []
     for event in events:
@@ -380,6 +383,11 @@ def _resolve(entity: Entity, actors: ActorDictionary, memory: _ArticleMemory, wh
         # nobody coded yet: the country named last ("The Iranian ministry ... it said")
         country = memory.last_country_before(entity.start) if entity.start is not None else None
         return _with_code(entity, country, sector)
+    if _names_a_pair(words, memory.pair_nouns):
+        pair = next((e for e in reversed(memory.actors) if len(_member_codes(e)) >= 2), None)
+        if pair is not None:  # "Ethiopia and Eritrea signed ... the two neighbours agreed"
+            return replace(entity, code=pair.code, sector=sector or pair.sector,
+                           members=list(pair.members))
     if words[0] in POSSESSIVES:  # "its Air Force": the owner is the last actor
         if _relational(entity, memory.relational_nouns):
             return replace(entity, sector=sector)  # "its allies" are others, not the owner
@@ -583,6 +591,19 @@ def _joint_member(code: str, actor: Entity | None) -> bool:
     troops clashed"): a joint event has all of them as actors and no recipient (manual)."""
     return actor is not None and len(actor.members) > 1 and any(
         m.code == code for m in actor.members)
+
+
+def _names_a_pair(words: list[str], pair_nouns: frozenset[str]) -> bool:
+    """"the two countries", "both sides", "the two nuclear-armed rivals": a pair told before."""
+    if not (words[:2] == ["the", "two"] or words[:1] == ["both"]) or len(words) < 2:
+        return False
+    last = words[-1]
+    return (last.removesuffix("s") in pair_nouns or last.removesuffix("ies") + "y" in pair_nouns
+            or last.removesuffix("es") in pair_nouns)
+
+
+def _member_codes(entity: Entity) -> set[str]:
+    return {m.code for m in entity.members if m.code}
 
 
 def _relational(entity: Entity, relational_nouns: frozenset[str]) -> bool:
