@@ -592,7 +592,8 @@ def _other_sense(match: TriggerMatch, lexicon: Lexicon) -> bool:
     that is no political event.
 
     - its doer is no one who can act: a storm, a disease, a market ("the storm killed",
-      "shares rallied", "the virus attacks the lungs"): `senses.non_agents`;
+      "shares rallied", "the virus attacks the lungs"): `senses.non_agents`, or a storm
+      called by its name ("Cyclone Jude slammed into"): `senses.named_non_agents`;
     - a contest (`senses.contest_types` only): a score ("beat X 3-2") or a sports word among
       its parties ("withdrew from the tournament"): `senses.contest_words`;
     - a noun that only characterises something ("the race was a battle", "called the move
@@ -609,7 +610,8 @@ def _other_sense(match: TriggerMatch, lexicon: Lexicon) -> bool:
     elif token.dep_ == "pobj" and token.head.lower_ == "under":
         agent = doer(token.head.head)  # "stocks came under attack": what is attacked
     agent = _counted(agent, quantities)
-    if agent is not None and lemma_of(agent) in non_agents:
+    if agent is not None and (lemma_of(agent) in non_agents or _named_non_agent(
+            agent, lexicon.word_set("senses.named_non_agents"))):
         return True
     if match.pattern.pos == "VERB" and _is_state(match):
         return True
@@ -618,6 +620,24 @@ def _other_sense(match: TriggerMatch, lexicon: Lexicon) -> bool:
     ):
         return True
     return match.pattern.pos == "NOUN" and _characterises(token, lexicon)
+
+
+def _named_non_agent(agent: Token, kinds: frozenset[str]) -> bool:
+    """A name the article gives a storm or the like: "Tropical Cyclone Jude slammed into",
+    or "struck by Chido" after "Cyclones Chido and Dikeledi": the kind word stands before
+    the name here or wherever the article names it."""
+    if agent.pos_ != "PROPN":
+        return False
+    for token in agent.doc:
+        if token.text != agent.text:
+            continue
+        while token.dep_ == "conj" and token.head.i < token.i:  # "Cyclones Chido and Jude"
+            token = token.head
+        before = token.doc[token.i - 1] if token.i > 0 else None
+        if any(c.dep_ == "compound" and lemma_of(c) in kinds for c in token.children) or (
+                before is not None and before.lower_.removesuffix("s") in kinds):
+            return True
+    return False
 
 
 def _is_state(match: TriggerMatch) -> bool:
