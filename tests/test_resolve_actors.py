@@ -643,3 +643,25 @@ def test_the_two_name_no_pair_where_none_was_told():
     for event in processed.events:
         if event.actor is not None and event.actor.text == "The two sides":
             assert len({m.code for m in event.actor.members if m.code}) < 2
+
+
+@pytest.mark.parametrize("phrase, code", [
+    ("China's U.N. ambassador", "CHN"),
+    ("the Russian NATO envoy", "RUS"),
+    ("Japan's WTO delegation", "JPN"),
+    ("the U.N. envoy for Yemen", "UNO"),
+    ("a Chinese WHO official", "WHO"),  # an official of the body, of Chinese nationality
+])
+def test_a_countrys_post_at_a_body_is_the_countrys(phrase, code):
+    found = ActorDictionary.default().resolve(phrase)
+    assert found is not None and found.code == code
+
+
+def test_an_owners_post_at_a_body_is_the_owners():
+    from sitrep.pipeline import pipeline
+    from sitrep.records import Article
+    text = ("Cuba's U.N. ambassador spoke at the session on Monday, and his U.N. mission "
+            "later condemned the vote.")
+    (processed,) = list(pipeline([Article(text=text)]))
+    (condemnation,) = [e for e in processed.events if e.event_type == "ACCUSE"]
+    assert condemnation.actor.code == "CUB"

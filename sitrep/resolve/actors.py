@@ -18,7 +18,7 @@ from importlib.resources.abc import Traversable
 from pathlib import Path
 from typing import NamedTuple, Sequence
 
-from sitrep.package_data import data_file
+from sitrep.package_data import data_file, read_toml
 
 DATA_DIR = data_file("actors")
 PACKAGED_FILES = ("countries.tsv", "organizations.tsv", "people.tsv", "sectors.tsv")
@@ -36,6 +36,16 @@ _PREPOSITIONS = frozenset({
     "near", "inside", "outside", "into", "across", "along", "during", "after", "before",
     "under", "via", "about", "than",
 })
+
+
+# Posts a state holds at an international body ("China's U.N. ambassador"): posts.toml.
+_POSTS = re.compile(r"\b(?:%s)s?\b" % "|".join(
+    re.escape(p) for p in read_toml("actors/posts.toml")["diplomatic_posts"]), re.IGNORECASE)
+
+
+def names_a_post(text: str) -> bool:
+    """Whether the phrase names a post at a body ("ambassador", "mission": posts.toml)."""
+    return _POSTS.search(text) is not None
 
 
 # After a country's name, a currency: "US $50 million", "Australian dollars".
@@ -452,7 +462,14 @@ class ActorDictionary:
             return (0 if coded and m.entry.kind <= Kind.ORG else 1 if coded else 2, m.start)
 
         if actors:
-            return self._codes(min(actors, key=rank), text, when, keyword_sector)[0]
+            best = min(actors, key=rank)
+            if best.entry.sector == "IGO" and names_a_post(text):
+                # "China's U.N. ambassador": the country's envoy to the body
+                country = next((m for m in actors if m.start < best.start
+                                and Kind.COUNTRY <= m.entry.kind <= Kind.ADJECTIVE), None)
+                if country is not None:
+                    return self._codes(country, text, when, "GOV")[0]
+            return self._codes(best, text, when, keyword_sector)[0]
         if keyword:
             return ActorCode(None, keyword_sector, keyword.entry.name,
                              text[keyword.start:keyword.end], keyword.start, keyword.end)

@@ -21,7 +21,7 @@ from sitrep.extract.lexicon import Lexicon
 from sitrep.extract.triggers import is_passive
 from sitrep.records import Article, ArticlePlace, Entity, Event, Location, Mention
 from sitrep.resolve.acts import merge_acts
-from sitrep.resolve.actors import ActorCode, ActorDictionary
+from sitrep.resolve.actors import ActorCode, ActorDictionary, names_a_post
 from sitrep.resolve.discourse import Discourse, build_discourse
 from sitrep.resolve.event_dates import ArticleDates
 from sitrep.resolve.event_places import places_from_article
@@ -338,6 +338,15 @@ def _resolve(entity: Entity, actors: ActorDictionary, memory: _ArticleMemory, wh
     if person is None:  # a surname the tagger did not read as a name this time
         person = memory.discourse.known_surname(entity.text)
     found = actors.resolve(entity.text, when)
+    first_word = entity.text.lower().split()[:1]
+    if (found is not None and found.sector == "IGO" and first_word
+            and first_word[0] in POSSESSIVES and names_a_post(entity.text)):
+        # "his U.N. mission" after "Iran's U.N. ambassador": the owner's post at the body,
+        # of the country named last (the body is none)
+        owner = (memory.last_country_before(entity.start) if entity.start is not None
+                 else None) or (memory.actors[-1] if memory.actors else None)
+        if owner is not None:
+            return replace(_with_code(entity, owner, "GOV"), person=None)
     if found is not None and found.code:
         sector = found.sector
         if sector is None and _is_bare_name(entity.text, found):
