@@ -665,3 +665,14 @@ def test_an_owners_post_at_a_body_is_the_owners():
     (processed,) = list(pipeline([Article(text=text)]))
     (condemnation,) = [e for e in processed.events if e.event_type == "ACCUSE"]
     assert condemnation.actor.code == "CUB"
+
+
+@pytest.mark.parametrize("phrase", ["Anwar al-Bunni", "Assad al-Tamimi", "Putin bin Salem"])
+def test_a_leaders_name_before_a_name_particle_is_another_persons(phrase):
+    # "Anwar" alone is Malaysia's prime minister; "Anwar al-Bunni" is someone else
+    assert ActorDictionary.default().resolve(phrase) is None
+
+
+def test_a_leaders_name_alone_is_still_the_leader():
+    found = ActorDictionary.default().resolve("Anwar said on Monday")
+    assert found is not None and found.code == "MYS"
