@@ -942,3 +942,13 @@ def test_claiming_an_attack_tells_it_as_done(code, text, modality, claimer):
         assert attack["actor"] is None or attack["actor"]["code"] is None
     else:
         assert claimer in attack["actor"]["text"]
+
+
+def test_a_quotation_whose_sentence_names_its_speaker_is_not_the_last_speakers(code):
+    text = ('Bangladeshi officials blamed Myanmar for the shelling. "We firmly reject these '
+            'baseless and absurd claims," a Myanmar government spokesman told reporters.')
+    events = code(text)
+    second = [e for e in events if e["sentence"].startswith('"We')]
+    # the spokesman rejects; the Bangladeshi officials say nothing in his quotation
+    assert [e["event_type"] for e in second] == ["REJECT"]
+    assert second[0]["actor"]["code"] == "MMR"
