@@ -952,3 +952,18 @@ def test_a_quotation_whose_sentence_names_its_speaker_is_not_the_last_speakers(c
     # the spokesman rejects; the Bangladeshi officials say nothing in his quotation
     assert [e["event_type"] for e in second] == ["REJECT"]
     assert second[0]["actor"]["code"] == "MMR"
+
+
+def test_a_call_joined_to_a_finding_is_the_finders(code):
+    events = code("The commission found that the election was flawed and called for a new vote.")
+    (request,) = [e for e in events if e["event_type"] == "REQUEST"]
+    assert request["actor"] is not None and request["actor"]["text"] == "The commission"
+
+
+def test_an_act_word_in_a_bodys_name_is_no_act(code):
+    events = code("The UN Committee Against Torture criticised the police.")
+    assert [e["event_type"] for e in events] == ["ACCUSE"]
+
+
+def test_a_headline_in_title_case_keeps_its_act(code):
+    assert "ASSAULT" in [e["event_type"] for e in code("Rebels Launch Attack On Border Town")]

@@ -173,6 +173,12 @@ def subject_of(verb: Token, lexicon: Lexicon, depth: int = 0) -> Token | None:
         # "he would be honoured to meet", "it was concerned and urged restraint": the
         # subject of "be"
         head = head.head
+    if depth < 4 and verb.dep_ == "conj" and lemma_of(head) == "be" and head.dep_ == "ccomp" and (
+            not any(c.dep_ in ("nsubj", "csubj") and is_actor_like(c, lexicon)
+                    and lemma_of(c) not in lexicon.noun_patterns for c in head.children)):
+        # "found that the vote was flawed and called for a new one": joined to the finding
+        # by the parse, not to the clause about a thing or an act, which call for nothing
+        return subject_of(head.head, lexicon, depth + 1)
     if depth < 4 and verb.dep_ in ("xcomp", "conj", "advcl", "ccomp") and head.pos_ in (
         "VERB", "AUX"
     ) and head.i != verb.i:

@@ -533,14 +533,41 @@ def _leads_up_to(match: TriggerMatch, verbs: dict[int, TriggerMatch], lexicon: L
                for other in linked)
 
 
+# Prepositions inside a body's name ("the Committee on ...", "the Office for ...").
+NAME_PREPOSITIONS = frozenset({"on", "of", "for", "against"})
+
+
 def _inside_name(token: Token) -> bool:
     """A proper noun inside, not at the end of, an organisation's name: "the Conference on
     Disarmament", "the International Conference of Support for Palestinian People". (At the
-    end, "the G20 Summit", it may well name the meeting itself.)"""
+    end, "the G20 Summit", it may well name the meeting itself.) A capitalised noun after a
+    body's name and a preposition is a word of that name wherever it stands."""
+    if _ends_a_titled_name(token):
+        return True
     if token.pos_ != "PROPN" or token.ent_type_ != "ORG":
         return False
     following = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
     return following is not None and following.ent_iob_ == "I"
+
+
+def _ends_a_titled_name(token: Token) -> bool:
+    """A capitalised noun after a name and a preposition, in capitalised words all the way:
+    "the Working Group on Arbitrary Detention", "the Committee Against Torture" (a headline
+    in title case, with no lower-case word of content, is no such name)."""
+    sentence = token.sent
+    if token.i == sentence.start or not token.text[:1].isupper() or token.text.isupper():
+        return False
+    if not any(t.is_alpha and t.text[0].islower() and t.pos_ in ("VERB", "NOUN", "ADJ", "ADV")
+               for t in sentence):
+        return False  # "Rebels Launch Attack On Town": a headline in title case
+    doc = token.doc
+    i = token.i - 1
+    while i > sentence.start and (doc[i].text[:1].isupper() or doc[i].lower_ in NAME_PREPOSITIONS):
+        if doc[i].lower_ in NAME_PREPOSITIONS and doc[i - 1].pos_ == "PROPN" and (
+                doc[i - 1].text[:1].isupper()):
+            return True
+        i -= 1
+    return False
 
 
 def _consumed(match: TriggerMatch, matches: list[TriggerMatch], lexicon: Lexicon) -> bool:
