@@ -676,3 +676,13 @@ def test_a_leaders_name_before_a_name_particle_is_another_persons(phrase):
 def test_a_leaders_name_alone_is_still_the_leader():
     found = ActorDictionary.default().resolve("Anwar said on Monday")
     assert found is not None and found.code == "MYS"
+
+
+def test_the_three_name_the_three_just_told():
+    from sitrep.pipeline import pipeline
+    from sitrep.records import Article
+    text = ("Mali, Niger and Chad suspended talks with the bloc. The three governments "
+            "accused the bloc of meddling.")
+    (processed,) = list(pipeline([Article(text=text)]))
+    (accusation,) = [e for e in processed.events if e.event_type == "ACCUSE"]
+    assert {m.code for m in accusation.actor.members} == {"MLI", "NER", "TCD"}

@@ -44,6 +44,7 @@ DESCRIPTION_REACH = 2
 FIRST_PERSON = {"we", "i", "our", "us", "my"}
 SPEAKER_PRONOUNS = {"he", "she", "it", "they"}
 POSSESSIVES = {"its", "their", "his", "her", "our"}
+COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
 SPEAKER_POSSESSIVES = {"its", "their"}
 
 
@@ -392,11 +393,15 @@ def _resolve(entity: Entity, actors: ActorDictionary, memory: _ArticleMemory, wh
         # nobody coded yet: the country named last ("The Iranian ministry ... it said")
         country = memory.last_country_before(entity.start) if entity.start is not None else None
         return _with_code(entity, country, sector)
-    if _names_a_pair(words, memory.pair_nouns):
-        pair = next((e for e in reversed(memory.actors) if len(_member_codes(e)) >= 2), None)
-        if pair is not None:  # "Ethiopia and Eritrea signed ... the two neighbours agreed"
-            return replace(entity, code=pair.code, sector=sector or pair.sector,
-                           members=list(pair.members))
+    counted = _parties_counted(words, memory.pair_nouns)
+    if counted:
+        groups = [e for e in reversed(memory.actors) if len(_member_codes(e)) >= 2]
+        # the last group of that many, else the last group (the parse may drop a member)
+        group = next((e for e in groups if len(_member_codes(e)) == counted),
+                     groups[0] if groups else None)
+        if group is not None:  # "Ethiopia and Eritrea signed ... the two neighbours agreed"
+            return replace(entity, code=group.code, sector=sector or group.sector,
+                           members=list(group.members))
     if words[0] in POSSESSIVES:  # "its Air Force": the owner is the last actor
         if _relational(entity, memory.relational_nouns):
             return replace(entity, sector=sector)  # "its allies" are others, not the owner
@@ -602,13 +607,21 @@ def _joint_member(code: str, actor: Entity | None) -> bool:
         m.code == code for m in actor.members)
 
 
-def _names_a_pair(words: list[str], pair_nouns: frozenset[str]) -> bool:
-    """"the two countries", "both sides", "the two nuclear-armed rivals": a pair told before."""
-    if not (words[:2] == ["the", "two"] or words[:1] == ["both"]) or len(words) < 2:
-        return False
+def _parties_counted(words: list[str], party_nouns: frozenset[str]) -> int:
+    """How many parties told together before the phrase names by counting them ("the two
+    countries", "both sides": 2; "the three military-led nations": 3), else 0."""
+    if words[:1] == ["both"]:
+        count = 2
+    elif words[:1] == ["the"] and len(words) > 2 and words[1] in COUNTS:
+        count = COUNTS[words[1]]
+    else:
+        return 0
     last = words[-1]
-    return (last.removesuffix("s") in pair_nouns or last.removesuffix("ies") + "y" in pair_nouns
-            or last.removesuffix("es") in pair_nouns)
+    if len(words) < 2 or not (
+            last.removesuffix("s") in party_nouns or last.removesuffix("ies") + "y" in party_nouns
+            or last.removesuffix("es") in party_nouns):
+        return 0
+    return count
 
 
 def _member_codes(entity: Entity) -> set[str]:
