@@ -173,3 +173,55 @@ def test_where_forces_are_sent_is_the_place_of_the_deployment():
     (processed,) = list(pipeline([Article(text=text)]))
     deployment = next(e for e in processed.events if e.event_type == "MOBILIZE")
     assert deployment.location is not None and deployment.location.name == "Mediterranean"
+
+
+@pytest.mark.parametrize("text, town, country", [
+    ("Rebels shelled Aleppo overnight.", "Aleppo", "SYR"),
+    ("Russian drones struck Odesa on Friday, the mayor said.", "Odesa", "UKR"),
+    ("Insurgents seized the town of Goma after a week of fighting.", "Goma", "COD"),
+])
+def test_a_town_attacked_is_its_countrys_and_where_the_act_happened(code, text, town, country):
+    # the town is no party the dictionary knows: its country is the recipient, not the
+    # attacker's (the only country the sentence names) nor none
+    (event,) = [e for e in code(text) if e.event_type in ("ASSAULT", "COERCE")]
+    assert event.recipient is not None and event.recipient.code == country
+    assert event.location is not None and town in event.location.text
+    assert event.location.country == country
+
+
+def test_a_town_named_as_whom_one_accuses_is_no_place_of_the_accusation(code):
+    events = code("The governor of Texas criticised Odesa for its new tax.")
+    accusation = next(e for e in events if e.event_type == "ACCUSE")
+    assert accusation.location is None or "Odesa" not in accusation.location.text
+
+
+@pytest.mark.parametrize("text, place, country", [
+    ("A drone strike in Somalia killed four militants on Sunday.", "Somalia", "SOM"),
+    ("An Israeli air raid on Rafah killed nine people.", "Rafah", "PSE"),
+    ("Israeli air strikes on Gaza City killed 20 people overnight.", "Gaza City", "PSE"),
+])
+def test_the_place_of_an_act_named_as_the_subject_is_the_events(code, text, place, country):
+    (event,) = [e for e in code(text) if e.event_type == "ASSAULT"]
+    assert event.location is not None and event.location.text == place
+    # the people hit are of the place hit, not of the country that hit them
+    assert event.recipient is not None and event.recipient.code == country
+
+
+def test_a_day_is_no_place(code):
+    from sitrep.extract.events import extract_events
+    from sitrep.parse.model import load_model
+    text = "Militants attacked a convoy on Friday near Kismayo."
+    (event,) = [e for e in extract_events(load_model()(text), Article(text=text))]
+    assert [c.text for c in event.place_candidates] == ["Kismayo"]
+
+
+@pytest.mark.parametrize("text, people, country", [
+    ("A roadside bomb exploded in Kandahar, killing six people.", "six people", "AFG"),
+    ("A gunman opened fire at a school in Peshawar, killing nine students.", "nine students",
+     "PAK"),
+])
+def test_the_people_an_act_kills_are_its_recipient_not_the_state_of_its_place(
+        code, text, people, country):
+    (event,) = [e for e in code(text) if e.event_type == "ASSAULT"]
+    assert event.recipient is not None and event.recipient.text == people
+    assert event.recipient.code == country and event.recipient.sector == "CVL"

@@ -910,3 +910,60 @@ def test_whose_attacked_place_is_names_the_victim_not_the_doer(code):
     event = one(code("The shelling of a Syrian village continued on Monday."), "ASSAULT")
     assert event["actor"] is None
     assert event["recipient"]["code"] == "SYR"
+
+
+@pytest.mark.parametrize("text, place", [
+    ("The Kandahar bombing killed nine people on Sunday.", "Kandahar"),
+    ("Nobody has claimed the Baghdad bombing, which killed 12 people on Tuesday.", "Baghdad"),
+])
+def test_a_town_named_before_an_act_is_where_it_was_not_who_did_it(code, text, place):
+    (attack,) = [e for e in code(text) if e["event_type"] == "ASSAULT"]
+    assert attack["actor"] is None or place not in attack["actor"]["text"]
+    assert attack["location"] is not None and attack["location"]["text"] == place
+    # what the act did is told by the clause after it, set off by a comma or not
+    assert attack["recipient"] is not None and "people" in attack["recipient"]["text"]
+
+
+def test_an_initialism_before_an_act_is_still_its_doer(code):
+    (strike,) = [e for e in code("A US strike destroyed a weapons depot on Monday.")
+                 if e["event_type"] == "ASSAULT"]
+    assert strike["actor"]["code"] == "USA"
+
+
+@pytest.mark.parametrize("text, modality, claimer", [
+    ("No group has claimed the bombing of the border post.", "asserted", None),
+    ("The Islamic State group claimed the bombing of the border post.", "asserted",
+     "Islamic State"),
+])
+def test_claiming_an_attack_tells_it_as_done(code, text, modality, claimer):
+    (attack,) = [e for e in code(text) if e["event_type"] == "ASSAULT"]
+    assert attack["modality"] == modality
+    if claimer is None:
+        assert attack["actor"] is None or attack["actor"]["code"] is None
+    else:
+        assert claimer in attack["actor"]["text"]
+
+
+def test_a_quotation_whose_sentence_names_its_speaker_is_not_the_last_speakers(code):
+    text = ('Bangladeshi officials blamed Myanmar for the shelling. "We firmly reject these '
+            'baseless and absurd claims," a Myanmar government spokesman told reporters.')
+    events = code(text)
+    second = [e for e in events if e["sentence"].startswith('"We')]
+    # the spokesman rejects; the Bangladeshi officials say nothing in his quotation
+    assert [e["event_type"] for e in second] == ["REJECT"]
+    assert second[0]["actor"]["code"] == "MMR"
+
+
+def test_a_call_joined_to_a_finding_is_the_finders(code):
+    events = code("The commission found that the election was flawed and called for a new vote.")
+    (request,) = [e for e in events if e["event_type"] == "REQUEST"]
+    assert request["actor"] is not None and request["actor"]["text"] == "The commission"
+
+
+def test_an_act_word_in_a_bodys_name_is_no_act(code):
+    events = code("The UN Committee Against Torture criticised the police.")
+    assert [e["event_type"] for e in events] == ["ACCUSE"]
+
+
+def test_a_headline_in_title_case_keeps_its_act(code):
+    assert "ASSAULT" in [e["event_type"] for e in code("Rebels Launch Attack On Border Town")]

@@ -619,3 +619,70 @@ def test_organization_rows_are_well_formed() -> None:
 ])
 def test_named_organizations(actors, text, expected) -> None:
     assert [(a.code, a.sector) for a in actors.resolve_all(text)] == expected
+
+
+@pytest.mark.parametrize("second", [
+    "The two neighbours agreed to reopen their border.",
+    "Both sides agreed to reopen their border.",
+    "The two former foes agreed to reopen their border.",
+])
+def test_the_two_or_both_name_the_pair_just_told(second):
+    from sitrep.pipeline import pipeline
+    from sitrep.records import Article
+    text = f"Colombia and Venezuela restored diplomatic ties on Monday. {second}"
+    (processed,) = list(pipeline([Article(text=text)]))
+    (agreement,) = [e for e in processed.events if e.event_type == "AGREE"]
+    assert {m.code for m in agreement.actor.members} == {"COL", "VEN"}
+
+
+def test_the_two_name_no_pair_where_none_was_told():
+    from sitrep.pipeline import pipeline
+    from sitrep.records import Article
+    text = "Colombia restored ties with its creditors. The two sides agreed to meet again."
+    (processed,) = list(pipeline([Article(text=text)]))
+    for event in processed.events:
+        if event.actor is not None and event.actor.text == "The two sides":
+            assert len({m.code for m in event.actor.members if m.code}) < 2
+
+
+@pytest.mark.parametrize("phrase, code", [
+    ("China's U.N. ambassador", "CHN"),
+    ("the Russian NATO envoy", "RUS"),
+    ("Japan's WTO delegation", "JPN"),
+    ("the U.N. envoy for Yemen", "UNO"),
+    ("a Chinese WHO official", "WHO"),  # an official of the body, of Chinese nationality
+])
+def test_a_countrys_post_at_a_body_is_the_countrys(phrase, code):
+    found = ActorDictionary.default().resolve(phrase)
+    assert found is not None and found.code == code
+
+
+def test_an_owners_post_at_a_body_is_the_owners():
+    from sitrep.pipeline import pipeline
+    from sitrep.records import Article
+    text = ("Cuba's U.N. ambassador spoke at the session on Monday, and his U.N. mission "
+            "later condemned the vote.")
+    (processed,) = list(pipeline([Article(text=text)]))
+    (condemnation,) = [e for e in processed.events if e.event_type == "ACCUSE"]
+    assert condemnation.actor.code == "CUB"
+
+
+@pytest.mark.parametrize("phrase", ["Anwar al-Bunni", "Assad al-Tamimi", "Putin bin Salem"])
+def test_a_leaders_name_before_a_name_particle_is_another_persons(phrase):
+    # "Anwar" alone is Malaysia's prime minister; "Anwar al-Bunni" is someone else
+    assert ActorDictionary.default().resolve(phrase) is None
+
+
+def test_a_leaders_name_alone_is_still_the_leader():
+    found = ActorDictionary.default().resolve("Anwar said on Monday")
+    assert found is not None and found.code == "MYS"
+
+
+def test_the_three_name_the_three_just_told():
+    from sitrep.pipeline import pipeline
+    from sitrep.records import Article
+    text = ("Mali, Niger and Chad suspended talks with the bloc. The three governments "
+            "accused the bloc of meddling.")
+    (processed,) = list(pipeline([Article(text=text)]))
+    (accusation,) = [e for e in processed.events if e.event_type == "ACCUSE"]
+    assert {m.code for m in accusation.actor.members} == {"MLI", "NER", "TCD"}

@@ -335,3 +335,17 @@ def test_a_law_targeting_someone_is_no_attack(code, text):
 def test_a_strike_targeting_a_camp_is_still_an_attack(code):
     events = code("Helicopters fired missiles targeting a militia camp near the river.")
     assert any(e["event_type"] == "ASSAULT" for e in events)
+
+
+@pytest.mark.parametrize("text", [
+    "Tropical Storm Nadia slammed into the coast on Monday.",
+    "Three storms hit the region this winter, Storms Ava and Bram among them. The town was "
+    "struck by Bram in January.",
+])
+def test_a_storm_called_by_its_name_does_not_act(code, text):
+    assert [e for e in code(text) if e["event_type"] in ("ASSAULT", "ACCUSE")] == []
+
+
+def test_a_person_named_after_a_storm_word_still_acts(code):
+    events = code("Rebel commander Ava Stone attacked the garrison on Monday.")
+    assert [e["event_type"] for e in events] == ["ASSAULT"]

@@ -101,9 +101,9 @@ def is_actor_like(head: Token, lexicon: Lexicon) -> bool:
         )
     if head.ent_type_ in labels or lemma in lexicon.word_set("actors.head_nouns"):
         return True
-    if head.pos_ == "PROPN" and head.dep_ in ("nsubj", "nsubjpass", "poss") and (
-        not head.ent_type_
-    ):  # a name the tagger missed as an entity ("Later, Ruto condemned")
+    if head.pos_ == "PROPN" and head.dep_ in ("nsubj", "nsubjpass", "poss", "dobj") and (
+        not head.ent_type_ or head.ent_type_ in lexicon.word_set("actors.mistaken_labels")
+    ):  # a name the tagger missed as an entity ("Later, Ruto condemned", "shelled Odesa")
         return True
     if head.pos_ in ("NOUN", "PROPN") and head.dep_ == "nsubj" and head.head.pos_ == "VERB" and (
             lemma not in lexicon.word_set("actors.not_doers")
@@ -113,8 +113,9 @@ def is_actor_like(head: Token, lexicon: Lexicon) -> bool:
         return True
     # "the US Pacific Air Forces", "South Korean F-16K jets": a named modifier makes an actor
     if any(c.ent_type_ in labels for c in head.children
-           if c.dep_ in ("compound", "amod", "poss", "nmod")):
-        return True
+           if c.dep_ in ("compound", "amod", "poss", "nmod")
+           and not (lemma in lexicon.noun_patterns and _names_the_place(c))):
+        return True  # not "the Kabul attack", where the act was
     # "an army base", "a police station": a thing named by its owner stands for the owner,
     # unless it is an act or an earlier event ("a police raid", "the army exercise"); a name
     # after a title is a person the tagger missed ("met Chancellor Scholz")
@@ -172,6 +173,12 @@ def subject_of(verb: Token, lexicon: Lexicon, depth: int = 0) -> Token | None:
         # "he would be honoured to meet", "it was concerned and urged restraint": the
         # subject of "be"
         head = head.head
+    if depth < 4 and verb.dep_ == "conj" and lemma_of(head) == "be" and head.dep_ == "ccomp" and (
+            not any(c.dep_ in ("nsubj", "csubj") and is_actor_like(c, lexicon)
+                    and lemma_of(c) not in lexicon.noun_patterns for c in head.children)):
+        # "found that the vote was flawed and called for a new one": joined to the finding
+        # by the parse, not to the clause about a thing or an act, which call for nothing
+        return subject_of(head.head, lexicon, depth + 1)
     if depth < 4 and verb.dep_ in ("xcomp", "conj", "advcl", "ccomp") and head.pos_ in (
         "VERB", "AUX"
     ) and head.i != verb.i:
@@ -756,6 +763,14 @@ def possessed_patient(noun: Token, lexicon: Lexicon) -> Token | None:
     return next((c for c in noun.children if c.dep_ == "poss"), None)
 
 
+def _names_the_place(modifier: Token) -> bool:
+    """Whether a place name before an act's noun says where the act was or whom it hit, not
+    who did it: "the Kabul attack", "the Ukraine invasion". English names a doer so by its
+    adjective ("a Russian attack") or an initialism ("a US strike"), which are kept."""
+    return modifier.dep_ == "compound" and modifier.ent_type_ in ("GPE", "LOC") and not (
+        modifier.text.isupper())
+
+
 def _hyphened_object(modifier: Token, noun: Token) -> bool:
     """A noun joined by a hyphen to the act's own noun is what the act is done to, as in
     English compounds of a noun and a gerund: "hostage-taking", "vote-rigging"."""
@@ -817,6 +832,7 @@ def noun_arguments(match: TriggerMatch, lexicon: Lexicon) -> tuple[Entity | None
         for child in noun.children:
             if (child.dep_ in ("compound", "amod", "nmod") and lemma_of(child) not in modifiers
                     and not _hyphened_object(child, noun)
+                    and not _names_the_place(child)
                     and (child.ent_type_ in ("GPE", "NORP", "ORG")
                          or (lemma_of(child) in lexicon.word_set("actors.head_nouns")
                              and child.pos_ != "ADJ"))):
@@ -893,6 +909,15 @@ def place_candidates(match: TriggerMatch, lexicon: Lexicon) -> list[Location]:
         anchors += [obj] + [c for c in obj.children if c.dep_ == "acl"]
     if match.pattern.pos == "NOUN" and match.token.head.pos_ == "VERB":
         anchors.append(match.token.head)
+    acts = [match.token] if match.pattern.pos == "NOUN" else []
+    if match.pattern.pos == "VERB":  # "a drone strike in Somalia killed ...": the act's place
+        acts = [c for c in match.token.children if c.dep_ in ("nsubj", "nsubjpass")
+                and c.pos_ == "NOUN" and lemma_of(c) in lexicon.noun_patterns]
+        if match.token.dep_ == "relcl" and lemma_of(match.token.head) in lexicon.noun_patterns:
+            acts.append(match.token.head)  # "the Mosul attack, which wounded 30 people"
+        anchors += acts
+    # "the Kabul attack", "the Kabul attack killed ...": the place named before the act
+    named_before = [c for act in acts for c in act.children if _names_the_place(c)]
     if match.pattern.type in lexicon.word_set("modality.intent_types"):
         # "threatened to impose a curfew in Algiers": the place of the intended act
         for clause in infinitival_complements(match.token):
@@ -906,6 +931,8 @@ def place_candidates(match: TriggerMatch, lexicon: Lexicon) -> list[Location]:
             place = _place_object(prep, preps, lexicon)
             if place is not None:
                 found.append((prep.lower_ in ORIGIN_PREPS, len(found), place))
+    for modifier in named_before:  # after the clause's own places
+        found.append((False, len(found), modifier))
     frame = _fronted_place(match, preps, lexicon)
     if frame is not None:  # after the clause's own places
         found.append((True, len(found), frame))
@@ -938,8 +965,8 @@ def _place_object(prep: Token, preps: frozenset[str], lexicon: Lexicon,
     ("in waters near the Korean Peninsula")."""
     labels = lexicon.word_set("places.entity_labels")
     obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
-    if obj is None:
-        return None
+    if obj is None or obj.ent_type_ in ("DATE", "TIME"):
+        return None  # "on Friday"
     if obj.ent_type_ == "PERSON" and sum(t.ent_type_ == "PERSON" for t in obj.subtree) > 1:
         # "urged Secretary of State Marco Rubio to ...": a person's full name, no place (a
         # lone name the tagger calls a person may be a town: "in Duluth")

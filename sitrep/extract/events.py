@@ -350,12 +350,17 @@ def _in_relative_clause(token: Token, lexicon: Lexicon) -> bool:
         if token.dep_ == "relcl":
             if _main_clause_misparsed(token) or _ranked_doer(token, lexicon):
                 return False
-            before = token.left_edge.i - 1
-            return not (before >= 0 and token.doc[before].text in (",", "—", "–", "("))
+            return not _set_off(token)
         if token.head.i == token.i:
             return False
         token = token.head
     return False
+
+
+def _set_off(clause: Token) -> bool:
+    """Whether a relative clause is set off by a comma, dash or bracket: not restrictive."""
+    before = clause.left_edge.i - 1
+    return before >= 0 and clause.doc[before].text in (",", "—", "–", "(")
 
 
 def _recalled_of_a_party(token: Token) -> bool:
@@ -701,8 +706,10 @@ def _nested(token: Token, trigger_tokens: set[int]) -> bool:
     """Whether another trigger governs this one closely ("oppose the deployment"). A
     clause of its own ("was arrested after the mayor was stabbed") is not governed: it
     tells its own act."""
-    if token.pos_ in ("VERB", "AUX") and token.dep_ in OWN_CLAUSE_DEPS:
-        return False
+    if token.pos_ in ("VERB", "AUX") and (
+            token.dep_ in OWN_CLAUSE_DEPS
+            or token.dep_ == "relcl" and _set_off(token) and token.head.i in trigger_tokens):
+        return False  # "the attack, which killed 12 people": what the act did
     for _ in range(NESTING_DEPTH):
         if token.head.i == token.i:
             return False

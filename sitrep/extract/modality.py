@@ -231,8 +231,11 @@ def _reported_future(verb: Token, lexicon: Lexicon) -> bool:
 
 def responsibility_claim(noun: Token, lexicon: Lexicon) -> Token | None:
     """The verb by which someone claims responsibility for the act `noun` names ("the
-    Houthis *claimed* responsibility for the attack"), if any."""
+    Houthis *claimed* responsibility for the attack", "*claimed* the attack"), if any."""
     words = lexicon.word_set
+    if noun.dep_ in ("dobj", "obj") and noun.pos_ == "NOUN" and noun.head.pos_ == "VERB" and (
+            lemma_of(noun.head) in words("modality.act_claiming_verbs")):
+        return noun.head  # "no group has claimed the attack": the attack is what is owned
     if noun.dep_ != "pobj" or noun.head.lower_ != "for":
         return None
     owned = noun.head.head

@@ -264,7 +264,12 @@ def find_speech_acts(sentence: Span, lexicon: Lexicon, inside: list[bool],
             continue
         acts.append(act)
         used.update(t.i for t in token.subtree)
-    if not acts and continued_speaker is not None and any(inside):
+    # a quotation carried on from an earlier sentence is that speaker's only where this
+    # sentence names no speaker of its own ('"We reject ...," the spokesman told reporters')
+    names_its_speaker = any(
+        t.pos_ == "VERB" and lemma_of(t) in reporting and not inside[t.i - sentence.start]
+        and _subject(t) is not None for t in sentence)
+    if not acts and continued_speaker is not None and any(inside) and not names_its_speaker:
         quoted = [t for t, q in zip(sentence, inside) if q and t.i not in triggers]
         stance = stance_of(quoted, lexicon)
         typed = stance.type()

@@ -533,14 +533,41 @@ def _leads_up_to(match: TriggerMatch, verbs: dict[int, TriggerMatch], lexicon: L
                for other in linked)
 
 
+# Prepositions inside a body's name ("the Committee on ...", "the Office for ...").
+NAME_PREPOSITIONS = frozenset({"on", "of", "for", "against"})
+
+
 def _inside_name(token: Token) -> bool:
     """A proper noun inside, not at the end of, an organisation's name: "the Conference on
     Disarmament", "the International Conference of Support for Palestinian People". (At the
-    end, "the G20 Summit", it may well name the meeting itself.)"""
+    end, "the G20 Summit", it may well name the meeting itself.) A capitalised noun after a
+    body's name and a preposition is a word of that name wherever it stands."""
+    if _ends_a_titled_name(token):
+        return True
     if token.pos_ != "PROPN" or token.ent_type_ != "ORG":
         return False
     following = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
     return following is not None and following.ent_iob_ == "I"
+
+
+def _ends_a_titled_name(token: Token) -> bool:
+    """A capitalised noun after a name and a preposition, in capitalised words all the way:
+    "the Working Group on Arbitrary Detention", "the Committee Against Torture" (a headline
+    in title case, with no lower-case word of content, is no such name)."""
+    sentence = token.sent
+    if token.i == sentence.start or not token.text[:1].isupper() or token.text.isupper():
+        return False
+    if not any(t.is_alpha and t.text[0].islower() and t.pos_ in ("VERB", "NOUN", "ADJ", "ADV")
+               for t in sentence):
+        return False  # "Rebels Launch Attack On Town": a headline in title case
+    doc = token.doc
+    i = token.i - 1
+    while i > sentence.start and (doc[i].text[:1].isupper() or doc[i].lower_ in NAME_PREPOSITIONS):
+        if doc[i].lower_ in NAME_PREPOSITIONS and doc[i - 1].pos_ == "PROPN" and (
+                doc[i - 1].text[:1].isupper()):
+            return True
+        i -= 1
+    return False
 
 
 def _consumed(match: TriggerMatch, matches: list[TriggerMatch], lexicon: Lexicon) -> bool:
@@ -592,7 +619,8 @@ def _other_sense(match: TriggerMatch, lexicon: Lexicon) -> bool:
     that is no political event.
 
     - its doer is no one who can act: a storm, a disease, a market ("the storm killed",
-      "shares rallied", "the virus attacks the lungs"): `senses.non_agents`;
+      "shares rallied", "the virus attacks the lungs"): `senses.non_agents`, or a storm
+      called by its name ("Cyclone Jude slammed into"): `senses.named_non_agents`;
     - a contest (`senses.contest_types` only): a score ("beat X 3-2") or a sports word among
       its parties ("withdrew from the tournament"): `senses.contest_words`;
     - a noun that only characterises something ("the race was a battle", "called the move
@@ -609,7 +637,8 @@ def _other_sense(match: TriggerMatch, lexicon: Lexicon) -> bool:
     elif token.dep_ == "pobj" and token.head.lower_ == "under":
         agent = doer(token.head.head)  # "stocks came under attack": what is attacked
     agent = _counted(agent, quantities)
-    if agent is not None and lemma_of(agent) in non_agents:
+    if agent is not None and (lemma_of(agent) in non_agents or _named_non_agent(
+            agent, lexicon.word_set("senses.named_non_agents"))):
         return True
     if match.pattern.pos == "VERB" and _is_state(match):
         return True
@@ -618,6 +647,24 @@ def _other_sense(match: TriggerMatch, lexicon: Lexicon) -> bool:
     ):
         return True
     return match.pattern.pos == "NOUN" and _characterises(token, lexicon)
+
+
+def _named_non_agent(agent: Token, kinds: frozenset[str]) -> bool:
+    """A name the article gives a storm or the like: "Tropical Cyclone Jude slammed into",
+    or "struck by Chido" after "Cyclones Chido and Dikeledi": the kind word stands before
+    the name here or wherever the article names it."""
+    if agent.pos_ != "PROPN":
+        return False
+    for token in agent.doc:
+        if token.text != agent.text:
+            continue
+        while token.dep_ == "conj" and token.head.i < token.i:  # "Cyclones Chido and Jude"
+            token = token.head
+        before = token.doc[token.i - 1] if token.i > 0 else None
+        if any(c.dep_ == "compound" and lemma_of(c) in kinds for c in token.children) or (
+                before is not None and before.lower_.removesuffix("s") in kinds):
+            return True
+    return False
 
 
 def _is_state(match: TriggerMatch) -> bool:

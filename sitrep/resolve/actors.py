@@ -18,7 +18,7 @@ from importlib.resources.abc import Traversable
 from pathlib import Path
 from typing import NamedTuple, Sequence
 
-from sitrep.package_data import data_file
+from sitrep.package_data import data_file, read_toml
 
 DATA_DIR = data_file("actors")
 PACKAGED_FILES = ("countries.tsv", "organizations.tsv", "people.tsv", "sectors.tsv")
@@ -29,6 +29,9 @@ _WORD = re.compile(r"[^\W_]+")
 _SOFT_GAP_CHARS = " \t\n\r\f\v\u00a0-\u2010\u2011\u2013.'\u2019&"
 # Capitalised in a pattern but often lowercase in running text ("the Hague", "al-Qaeda").
 _LENIENT_WORDS = frozenset({"the", "al", "el", "la", "le", "de"})
+# Particles inside a person's name ("Anwar al-Bunni", "Ludwig van Beethoven").
+_NAME_PARTICLES = frozenset({"al", "el", "bin", "ibn", "abu", "ben", "van", "von", "de", "da",
+                             "di", "du", "del", "dos", "le", "la"})
 # A preposition ends the head of an actor phrase: in "the US ambassador to the UN" the actor
 # is the US ambassador. "of" is not one: "the defense chiefs of South Korea and the US".
 _PREPOSITIONS = frozenset({
@@ -36,6 +39,16 @@ _PREPOSITIONS = frozenset({
     "near", "inside", "outside", "into", "across", "along", "during", "after", "before",
     "under", "via", "about", "than",
 })
+
+
+# Posts a state holds at an international body ("China's U.N. ambassador"): posts.toml.
+_POSTS = re.compile(r"\b(?:%s)s?\b" % "|".join(
+    re.escape(p) for p in read_toml("actors/posts.toml")["diplomatic_posts"]), re.IGNORECASE)
+
+
+def names_a_post(text: str) -> bool:
+    """Whether the phrase names a post at a body ("ambassador", "mission": posts.toml)."""
+    return _POSTS.search(text) is not None
 
 
 # After a country's name, a currency: "US $50 million", "Australian dollars".
@@ -347,13 +360,18 @@ class ActorDictionary:
     def _part_of_longer_name(self, entry: _Entry, words: list[_Word], i: int, j: int) -> bool:
         """A one-word place or surname that forms a two-word name with the capitalised word
         after it, a word that starts no entry, is not an actor: "Jordan Peterson",
-        "Chad Smith", "Georgia Tech", "Trump Tower", "India Today". Longer capitalised runs
+        "Chad Smith", "Georgia Tech", "Trump Tower", "India Today", nor a person's name
+        before a name particle and a name ("Anwar al-Bunni"). Longer capitalised runs
         are institutions of the country ("Kenya Anti-Corruption Commission"), and all-caps
         text (headlines) is exempt."""
         if (entry.kind not in (Kind.PERSON, Kind.COUNTRY, Kind.CAPITAL)
                 or j - i != 1 or j >= len(words) or not words[j].joined):
             return False
         following = words[j].text
+        if (entry.kind is Kind.PERSON and following.lower() in _NAME_PARTICLES
+                and j + 1 < len(words) and words[j + 1].joined
+                and words[j + 1].text[0].isupper()):
+            return True  # "Anwar al-Bunni", "Osama bin Laden": another person's name
         if not following[0].isupper() or words[i].text.isupper():
             return False
         if following.lower() in self._root.children:
@@ -452,7 +470,14 @@ class ActorDictionary:
             return (0 if coded and m.entry.kind <= Kind.ORG else 1 if coded else 2, m.start)
 
         if actors:
-            return self._codes(min(actors, key=rank), text, when, keyword_sector)[0]
+            best = min(actors, key=rank)
+            if best.entry.sector == "IGO" and names_a_post(text):
+                # "China's U.N. ambassador": the country's envoy to the body
+                country = next((m for m in actors if m.start < best.start
+                                and Kind.COUNTRY <= m.entry.kind <= Kind.ADJECTIVE), None)
+                if country is not None:
+                    return self._codes(country, text, when, "GOV")[0]
+            return self._codes(best, text, when, keyword_sector)[0]
         if keyword:
             return ActorCode(None, keyword_sector, keyword.entry.name,
                              text[keyword.start:keyword.end], keyword.start, keyword.end)

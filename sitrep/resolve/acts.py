@@ -30,7 +30,7 @@ from __future__ import annotations
 
 import bisect
 import math
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Token
 
@@ -322,6 +322,13 @@ def _better_party(events: list[Event], attribute: str) -> Entity | None:
     return (named or coded)[0]
 
 
+def _is_its_place(party: Entity | None, event: Event) -> bool:
+    """Whether the party is the event's place standing for the state there ("arrived in
+    Seoul"), not a party the clause names."""
+    return (party is not None and event.location is not None and party.start is not None
+            and party.start == event.location.start)
+
+
 def _better_date(events: list[Event]):
     dated = [e.date for e in events if e.date is not None and e.date.value is not None]
     if not dated:
@@ -339,6 +346,15 @@ def _merged(events: list[Event]) -> Event:
         best.actor = _better_party(events, "actor") or best.actor
     if not _codes(best.recipient):
         best.recipient = _better_party(events, "recipient") or best.recipient
+    elif _is_its_place(best.recipient, best):
+        # "a car bomb exploded in Mogadishu, killing ten people": the people killed there,
+        # not the state the place stands for
+        told = next((e.recipient for e in events if e is not best and e.recipient is not None
+                     and not _is_its_place(e.recipient, e) and (
+                         _codes(e.recipient) == _codes(best.recipient)
+                         or not _codes(e.recipient) and e.recipient.sector)), None)
+        if told is not None:  # people of no country yet are the place's
+            best.recipient = told if told.code else replace(told, code=best.recipient.code)
     best.date = _better_date(events)
     if best.location is None:
         best.location = next((e.location for e in events if e.location is not None), None)

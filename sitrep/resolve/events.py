@@ -21,7 +21,7 @@ from sitrep.extract.lexicon import Lexicon
 from sitrep.extract.triggers import is_passive
 from sitrep.records import Article, ArticlePlace, Entity, Event, Location, Mention
 from sitrep.resolve.acts import merge_acts
-from sitrep.resolve.actors import ActorCode, ActorDictionary
+from sitrep.resolve.actors import ActorCode, ActorDictionary, names_a_post
 from sitrep.resolve.discourse import Discourse, build_discourse
 from sitrep.resolve.event_dates import ArticleDates
 from sitrep.resolve.event_places import places_from_article
@@ -44,6 +44,7 @@ DESCRIPTION_REACH = 2
 FIRST_PERSON = {"we", "i", "our", "us", "my"}
 SPEAKER_PRONOUNS = {"he", "she", "it", "they"}
 POSSESSIVES = {"its", "their", "his", "her", "our"}
+COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
 SPEAKER_POSSESSIVES = {"its", "their"}
 
 
@@ -65,6 +66,8 @@ class _ArticleMemory:
     country_descriptions: frozenset[str] = frozenset()
     # parties named by their relation to another ("its allies"): arguments.toml [actors]
     relational_nouns: frozenset[str] = frozenset()
+    # what "the two ..." or "both ..." call a pair just named: arguments.toml [actors]
+    pair_nouns: frozenset[str] = frozenset()
     # who issues the article when it speaks in the first person (a ministry's statement):
     # its outlet, if the actor dictionary knows it
     issuer: ActorCode | None = None
@@ -111,7 +114,8 @@ def resolve_events(events: list[Event], doc: Doc, article: Article,
                             doc=doc, gazetteer=gazetteer, context=context,
                             discourse=discourse,
                             country_descriptions=lexicon.word_set("actors.country_descriptions"),
-                            relational_nouns=lexicon.word_set("actors.relational_nouns"))
+                            relational_nouns=lexicon.word_set("actors.relational_nouns"),
+                            pair_nouns=lexicon.word_set("actors.pair_nouns"))
     dates = ArticleDates(doc, article, lexicon)
     previous: list[Event] = []
     for event in events:
@@ -149,6 +153,14 @@ def resolve_events(events: list[Event], doc: Doc, article: Article,
                 event.recipient = _doer_of_earlier_event(event, previous, lexicon)
             else:
                 event.recipient = _resolve(event.recipient, actors, memory, when, "recipient")
+            target = _place_named(event.recipient, places, doc, gazetteer, context)
+            if target is not None and not _code(actors.resolve(event.recipient.text, when)):
+                # "shelled Aleppo": a town the dictionary does not know is its country's,
+                # not the country the article is set in
+                event.recipient = replace(event.recipient, code=target.country)
+                if event.location is None and event.event_type in lexicon.word_set(
+                        "recipients.place_target_types"):
+                    event.location = target
         place = event.location
         if (place is not None and place.country and not _code(event.recipient)
                 and not (event.recipient is not None
@@ -327,6 +339,15 @@ def _resolve(entity: Entity, actors: ActorDictionary, memory: _ArticleMemory, wh
     if person is None:  # a surname the tagger did not read as a name this time
         person = memory.discourse.known_surname(entity.text)
     found = actors.resolve(entity.text, when)
+    first_word = entity.text.lower().split()[:1]
+    if (found is not None and found.sector == "IGO" and first_word
+            and first_word[0] in POSSESSIVES and names_a_post(entity.text)):
+        # "his U.N. mission" after "Iran's U.N. ambassador": the owner's post at the body,
+        # of the country named last (the body is none)
+        owner = (memory.last_country_before(entity.start) if entity.start is not None
+                 else None) or (memory.actors[-1] if memory.actors else None)
+        if owner is not None:
+            return replace(_with_code(entity, owner, "GOV"), person=None)
     if found is not None and found.code:
         sector = found.sector
         if sector is None and _is_bare_name(entity.text, found):
@@ -372,6 +393,15 @@ def _resolve(entity: Entity, actors: ActorDictionary, memory: _ArticleMemory, wh
         # nobody coded yet: the country named last ("The Iranian ministry ... it said")
         country = memory.last_country_before(entity.start) if entity.start is not None else None
         return _with_code(entity, country, sector)
+    counted = _parties_counted(words, memory.pair_nouns)
+    if counted:
+        groups = [e for e in reversed(memory.actors) if len(_member_codes(e)) >= 2]
+        # the last group of that many, else the last group (the parse may drop a member)
+        group = next((e for e in groups if len(_member_codes(e)) == counted),
+                     groups[0] if groups else None)
+        if group is not None:  # "Ethiopia and Eritrea signed ... the two neighbours agreed"
+            return replace(entity, code=group.code, sector=sector or group.sector,
+                           members=list(group.members))
     if words[0] in POSSESSIVES:  # "its Air Force": the owner is the last actor
         if _relational(entity, memory.relational_nouns):
             return replace(entity, sector=sector)  # "its allies" are others, not the owner
@@ -422,6 +452,8 @@ def _resolve(entity: Entity, actors: ActorDictionary, memory: _ArticleMemory, wh
 
 
 LOCATIVE_PREPS = {"in", "throughout", "across", "from", "inside"}
+# Labels of names that are parties, not places, whatever a gazetteer knows by them.
+PARTY_LABELS = {"PERSON", "ORG", "NORP"}
 STANCE_PREFIX = re.compile(r"\b(?:pro|anti)[-\u2010\u2011]", re.IGNORECASE)
 
 
@@ -575,6 +607,27 @@ def _joint_member(code: str, actor: Entity | None) -> bool:
         m.code == code for m in actor.members)
 
 
+def _parties_counted(words: list[str], party_nouns: frozenset[str]) -> int:
+    """How many parties told together before the phrase names by counting them ("the two
+    countries", "both sides": 2; "the three military-led nations": 3), else 0."""
+    if words[:1] == ["both"]:
+        count = 2
+    elif words[:1] == ["the"] and len(words) > 2 and words[1] in COUNTS:
+        count = COUNTS[words[1]]
+    else:
+        return 0
+    last = words[-1]
+    if len(words) < 2 or not (
+            last.removesuffix("s") in party_nouns or last.removesuffix("ies") + "y" in party_nouns
+            or last.removesuffix("es") in party_nouns):
+        return 0
+    return count
+
+
+def _member_codes(entity: Entity) -> set[str]:
+    return {m.code for m in entity.members if m.code}
+
+
 def _relational(entity: Entity, relational_nouns: frozenset[str]) -> bool:
     """"its allies", "their neighbours": parties other than the owner, of no known country
     (arguments.toml [actors] relational_nouns)."""
@@ -614,6 +667,31 @@ def _resolve_place(candidates: list[Location], gazetteer: Gazetteer, actors: Act
         if place is not None:
             return gazetteer.to_location(candidate.text, place, candidate.start, candidate.end)
     return None
+
+
+def _place_named(party: Entity | None, places: list[ArticlePlace], doc: Doc,
+                 gazetteer: Gazetteer, context: list[str]) -> Location | None:
+    """The place below country level that this party's phrase ends with ("Goma", "the town
+    of Goma"): one the article's place detector kept, else a well-known place named by the
+    whole phrase when the tagger read no person or body there ("shelled Aleppo", tagged a
+    language) — not any word some village is called."""
+    if party is None or party.start is None or party.end is None or party.members:
+        return None
+    for place in places:
+        if (place.kind not in ("country", "demonym") and place.country
+                and party.start <= place.start and place.end == party.end):
+            return Location(text=place.text, name=place.name, country=place.country,
+                            lat=place.lat, lon=place.lon,
+                            precision=Location.precision_of(place.kind),
+                            start=place.start, end=place.end)
+    span = doc.char_span(party.start, party.end)
+    if span is None or not all(t.pos_ == "PROPN" and t.ent_type_ not in PARTY_LABELS
+                               for t in span):
+        return None
+    place = gazetteer.well_known().resolve(span.text, context_countries=context)
+    if place is None or place.kind == "country" or not place.country:
+        return None
+    return gazetteer.to_location(span.text, place, party.start, party.end)
 
 
 def _capital_of(text: str, actors: ActorDictionary) -> Place | None:

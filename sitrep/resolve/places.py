@@ -50,7 +50,8 @@ _NEVER_ALONE = frozenset(
 # How many of a name's places are weighed against the article's other names.
 _AGREEMENT_CANDIDATES = 12
 _DIVISION_WORDS = tuple(_WORDS["division_words"])
-_NAME_ENDING_DIVISIONS = _REGION_SUFFIXES | frozenset(_WORDS["division_words"])
+_NAME_ENDING_DIVISIONS = (_REGION_SUFFIXES | frozenset(_WORDS["division_words"])
+                          | frozenset(_WORDS["city_words"]))
 # `_candidates_for`'s kind for a place name that begins a landmark's ("Hyde Park Corner")
 LANDMARK = "landmark"
 _LISTED_DIVISIONS: dict[str, str] = _WORDS["listed_divisions"]
