@@ -60,6 +60,10 @@ def actors() -> ActorDictionary:
     ("Valery Gerasimov", "2023-01-01", "RUS", "MIL"),
     ("Bipin Rawat", "2018-01-01", "IND", "MIL"),
     ("Ajit Doval", "2024-12-18", "IND", "GOV"),
+    # envoys
+    ("Witkoff", "2025-04-01", "USA", "GOV"),
+    ("Martin Griffiths", "2019-06-01", "UNO", "IGO"),   # UN envoy for Yemen
+    ("Martin Griffiths", "2022-06-01", "OCHA", "IGO"),  # then humanitarian chief
 ])
 def test_officials_resolve_by_date(actors, phrase, when, code, sector) -> None:
     got = actors.resolve(phrase, D(when))
