@@ -41,6 +41,7 @@ def actors() -> ActorDictionary:
     ("John Kirby", "2023-06-01", "USA", "GOV"),          # National Security Council
     ("Mark Carney", "2016-01-01", "GBR", "GOV"),         # Bank of England
     ("Mark Carney", "2025-06-01", "CAN", "GOV"),         # Prime Minister
+    ("Jay Carney", "2013-09-01", "USA", "GOV"),          # a namesake's full name is his own
     ("Mario Draghi", "2015-01-01", "EU", "IGO"),         # European Central Bank
     ("Mario Draghi", "2021-06-01", "ITA", "GOV"),
     ("Janet Yellen", "2016-01-01", "USA", "GOV"),
