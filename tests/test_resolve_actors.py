@@ -705,3 +705,14 @@ def test_a_foreign_minister_still_takes_the_storys_country():
     (processed,) = list(pipeline([Article(text=text)]))
     (condemnation,) = [e for e in processed.events if e.event_type == "ACCUSE"]
     assert condemnation.actor.code == "KEN"
+
+
+@pytest.mark.parametrize("phrase, sector", [
+    ("Amina Bello, a rights activist and president of Mothers for Peace", "CVL"),
+    ("the spokesman of the Coalition for Clean Water", None),
+    ("the president of Ghana", "GOV"),
+    ("the spokesman of the Kremlin", "GOV"),
+])
+def test_a_title_of_some_other_body_is_no_governments(phrase, sector):
+    found = ActorDictionary.default().resolve(phrase)
+    assert (found.sector if found is not None else None) == sector
