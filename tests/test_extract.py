@@ -967,3 +967,14 @@ def test_an_act_word_in_a_bodys_name_is_no_act(code):
 
 def test_a_headline_in_title_case_keeps_its_act(code):
     assert "ASSAULT" in [e["event_type"] for e in code("Rebels Launch Attack On Border Town")]
+
+
+def test_an_arrest_during_which_others_acted_is_not_theirs():
+    from sitrep.extract.events import extract_events
+    from sitrep.parse.model import load_model
+    text = ("Two reporters were detained for filming the police during the arrest of an "
+            "opposition leader.")
+    events = extract_events(load_model()(text), Article(text=text))
+    assert events
+    for event in events:  # "during" a meeting tells who took part; not during an arrest
+        assert event.actor is None or "reporters" not in event.actor.text

@@ -686,3 +686,33 @@ def test_the_three_name_the_three_just_told():
     (processed,) = list(pipeline([Article(text=text)]))
     (accusation,) = [e for e in processed.events if e.event_type == "ACCUSE"]
     assert {m.code for m in accusation.actor.members} == {"MLI", "NER", "TCD"}
+
+
+@pytest.mark.parametrize("group", ["European leaders", "Western diplomats", "Arab states"])
+def test_a_regions_group_keeps_no_country_not_the_storys(group):
+    from sitrep.pipeline import pipeline
+    from sitrep.records import Article
+    text = f"Kenya hosted the summit on Monday. {group} condemned the coup in Niger."
+    (processed,) = list(pipeline([Article(text=text)]))
+    (condemnation,) = [e for e in processed.events if e.event_type == "ACCUSE"]
+    assert condemnation.actor.text == group and condemnation.actor.code is None
+
+
+def test_a_foreign_minister_still_takes_the_storys_country():
+    from sitrep.pipeline import pipeline
+    from sitrep.records import Article
+    text = "Kenya hosted the summit on Monday. Foreign Minister Ali Wekesa condemned the coup."
+    (processed,) = list(pipeline([Article(text=text)]))
+    (condemnation,) = [e for e in processed.events if e.event_type == "ACCUSE"]
+    assert condemnation.actor.code == "KEN"
+
+
+@pytest.mark.parametrize("phrase, sector", [
+    ("Amina Bello, a rights activist and president of Mothers for Peace", "CVL"),
+    ("the spokesman of the Coalition for Clean Water", None),
+    ("the president of Ghana", "GOV"),
+    ("the spokesman of the Kremlin", "GOV"),
+])
+def test_a_title_of_some_other_body_is_no_governments(phrase, sector):
+    found = ActorDictionary.default().resolve(phrase)
+    assert (found.sector if found is not None else None) == sector

@@ -853,7 +853,8 @@ def noun_arguments(match: TriggerMatch, lexicon: Lexicon) -> tuple[Entity | None
             actor = entity_for(subject)
     if actor is None and position.dep_ == "pobj" and head.head.pos_ == "VERB" and (
         lemma_of(head.head) in lexicon.light_verbs and head.lower_ not in lexicon.word_set(
-            "recipients.background_prepositions") or head.lower_ in MEETING_PREPS
+            "recipients.background_prepositions")
+        or head.lower_ in MEETING_PREPS and lemma_of(noun) in lexicon.word_set("places.venue_words")
     ) and not _done_to_others(head.head, lexicon):
         # "engaged in talks", "arrived for talks", "at the meeting, the chiefs reaffirmed";
         # not who did something to the others there ("police detained activists at a

@@ -46,6 +46,11 @@ _POSTS = re.compile(r"\b(?:%s)s?\b" % "|".join(
     re.escape(p) for p in read_toml("actors/posts.toml")["diplomatic_posts"]), re.IGNORECASE)
 
 
+# Titles shared with other bodies' heads (posts.toml), and "of" + a name after one.
+_SHARED_TITLES = frozenset(read_toml("actors/posts.toml")["shared_titles"])
+_OF_A_NAME = re.compile(r"\s+of\s+(?:the\s+)?(?P<name>[A-Z])")
+
+
 def names_a_post(text: str) -> bool:
     """Whether the phrase names a post at a body ("ambassador", "mission": posts.toml)."""
     return _POSTS.search(text) is not None
@@ -397,8 +402,19 @@ class ActorDictionary:
 
         actors = [m for m in matches if m.entry.kind is not Kind.SECTOR
                   and (m.entry.codes or m.entry.sector or m.entry.person)]
-        keywords = [m for m in matches if m.entry.kind is Kind.SECTOR]
+        keywords = [m for m in matches if m.entry.kind is Kind.SECTOR
+                    and not self._title_of_another_body(m, text, matches)]
         return in_head(actors), in_head(keywords)
+
+    def _title_of_another_body(self, keyword: _Match, text: str, matches: list[_Match]) -> bool:
+        """A shared title ("president") before "of" and a name the tables do not know:
+        the head of some other body ("president of Women Arise"), no state's official."""
+        if text[keyword.start:keyword.end].lower() not in _SHARED_TITLES:
+            return False
+        after = _OF_A_NAME.match(text, keyword.end)
+        return after is not None and not any(
+            m.start == after.end() - 1 or m.start == after.start("name") for m in matches
+            if m.entry.kind is not Kind.SECTOR)
 
     def _keyword_sector(self, keywords: list[_Match]) -> _Match | None:
         """The keyword whose sector comes first in sectors.tsv ("rebel soldiers" -> REB)."""

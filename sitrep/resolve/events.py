@@ -68,6 +68,8 @@ class _ArticleMemory:
     relational_nouns: frozenset[str] = frozenset()
     # what "the two ..." or "both ..." call a pair just named: arguments.toml [actors]
     pair_nouns: frozenset[str] = frozenset()
+    # a region's adjective in a phrase ("European leaders"): arguments.toml [actors]
+    regional: re.Pattern = re.compile(r"(?!)")
     # who issues the article when it speaks in the first person (a ministry's statement):
     # its outlet, if the actor dictionary knows it
     issuer: ActorCode | None = None
@@ -115,7 +117,8 @@ def resolve_events(events: list[Event], doc: Doc, article: Article,
                             discourse=discourse,
                             country_descriptions=lexicon.word_set("actors.country_descriptions"),
                             relational_nouns=lexicon.word_set("actors.relational_nouns"),
-                            pair_nouns=lexicon.word_set("actors.pair_nouns"))
+                            pair_nouns=lexicon.word_set("actors.pair_nouns"),
+                            regional=_regional_pattern(lexicon))
     dates = ArticleDates(doc, article, lexicon)
     previous: list[Event] = []
     for event in events:
@@ -365,6 +368,10 @@ def _resolve(entity: Entity, actors: ActorDictionary, memory: _ArticleMemory, wh
     located = _located_in(entity, memory)
     if located is not None:  # "rebels in the Ivory Coast", "a newspaper based in Beirut"
         return replace(entity, code=located, sector=sector, person=person)
+    if memory.regional.search(entity.text):
+        # "European leaders", "Western diplomats": of a region, no country (not the one the
+        # story is set in)
+        return replace(entity, sector=sector, person=person)
     if words[0] in FIRST_PERSON and memory.issuer is not None:
         # "we condemn ...", "our government" in the issuer's own statement
         return _with_code(entity, memory.issuer, sector or memory.issuer.sector)
@@ -605,6 +612,11 @@ def _joint_member(code: str, actor: Entity | None) -> bool:
     troops clashed"): a joint event has all of them as actors and no recipient (manual)."""
     return actor is not None and len(actor.members) > 1 and any(
         m.code == code for m in actor.members)
+
+
+def _regional_pattern(lexicon: Lexicon) -> re.Pattern:
+    words = sorted(lexicon.word_set("actors.regional_adjectives"), key=len, reverse=True)
+    return re.compile(r"\b(?:%s)\b" % "|".join(map(re.escape, words)), re.IGNORECASE)
 
 
 def _parties_counted(words: list[str], party_nouns: frozenset[str]) -> int:
