@@ -716,3 +716,10 @@ def test_a_foreign_minister_still_takes_the_storys_country():
 def test_a_title_of_some_other_body_is_no_governments(phrase, sector):
     found = ActorDictionary.default().resolve(phrase)
     assert (found.sector if found is not None else None) == sector
+
+
+def test_a_named_person_beats_the_body_named_before_them():
+    found = ActorDictionary.default().resolve("UN envoy Vassily Nebenzia", date(2024, 3, 1))
+    assert found is not None and found.code == "RUS"
+    found = ActorDictionary.default().resolve("the UN envoy", date(2024, 3, 1))
+    assert found is not None and found.code == "UNO"

@@ -471,8 +471,9 @@ class ActorDictionary:
     def resolve(self, text: str, when: date | None = None) -> ActorCode | None:
         """The best single resolution of an actor phrase.
 
-        A person or organization beats a country ("Chinese Foreign Ministry spokesman Geng
-        Shuang" is Geng Shuang); among equals the leftmost wins. The sector is the
+        A named person beats an organization ("UN envoy Vassily Nebenzia" is Russia's
+        envoy), which beats a country ("Chinese Foreign Ministry spokesman Geng Shuang" is
+        Geng Shuang); among equals the leftmost wins. The sector is the
         person's or organization's own, else the strongest keyword in the phrase, else GOV
         for a bare country or capital name ("Pyongyang"), else None ("the Chinese").
         """
@@ -482,8 +483,10 @@ class ActorDictionary:
         keyword_sector = keyword.entry.sector if keyword else None
 
         def rank(m: _Match) -> tuple[int, int]:
+            # a named person first ("UN envoy Vassily Nebenzia" is Russia's envoy), then a body
             coded = bool(m.entry.codes or m.entry.person)
-            return (0 if coded and m.entry.kind <= Kind.ORG else 1 if coded else 2, m.start)
+            return (int(m.entry.kind) if coded and m.entry.kind <= Kind.ORG
+                    else 2 if coded else 3, m.start)
 
         if actors:
             best = min(actors, key=rank)
