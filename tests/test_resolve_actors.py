@@ -723,3 +723,28 @@ def test_a_named_person_beats_the_body_named_before_them():
     assert found is not None and found.code == "RUS"
     found = ActorDictionary.default().resolve("the UN envoy", date(2024, 3, 1))
     assert found is not None and found.code == "UNO"
+
+
+def test_a_country_name_the_article_places_as_a_us_state_is_the_states():
+    from sitrep.pipeline import pipeline
+    from sitrep.records import Article
+    text = ("Senators from Ohio, Texas and Kentucky met in Atlanta on Thursday. Senator Jane "
+            "Doyle, Republican of Georgia, criticised the plan.")
+    (processed,) = list(pipeline([Article(text=text)]))
+    (criticism,) = [e for e in processed.events if e.trigger.text == "criticised"]
+    assert criticism.actor.code == "USA"
+
+
+@pytest.mark.parametrize("phrase", [
+    "Rep. Michael Conaway, R-Texas", "Sen. Ann Marsh (D-Calif.)",
+    "Sen. Jane Doyle, Republican of Georgia", "a Democrat from Ohio",
+])
+def test_a_us_party_and_state_notation_names_the_us(phrase):
+    found = ActorDictionary.default().resolve(phrase)
+    assert found is not None and found.code == "USA" and found.sector == "LEG"
+
+
+@pytest.mark.parametrize("phrase, code", [("a D-Day veteran", None), ("Georgia", "GEO")])
+def test_no_us_notation_no_us(phrase, code):
+    found = ActorDictionary.default().resolve(phrase)
+    assert (found.code if found is not None else None) == code

@@ -349,3 +349,11 @@ def test_a_storm_called_by_its_name_does_not_act(code, text):
 def test_a_person_named_after_a_storm_word_still_acts(code):
     events = code("Rebel commander Ava Stone attacked the garrison on Monday.")
     assert [e["event_type"] for e in events] == ["ASSAULT"]
+
+
+@pytest.mark.parametrize("text, protest", [
+    ("Party leaders tried to rally their lawmakers before the budget vote.", False),
+    ("Hundreds of farmers rallied outside the ministry on Tuesday.", True),
+])
+def test_to_rally_people_is_no_protest(code, text, protest):
+    assert ("PROTEST" in [e["event_type"] for e in code(text)]) is protest

@@ -56,6 +56,32 @@ def names_a_post(text: str) -> bool:
     return _POSTS.search(text) is not None
 
 
+class _Affiliation(NamedTuple):
+    code: str
+    sector: str
+    pattern: re.Pattern
+
+
+def _affiliations() -> list[_Affiliation]:
+    """The party-and-region notations of affiliations.toml, as patterns."""
+    out = []
+    for row in read_toml("actors/affiliations.toml")["affiliation"]:
+        regions = "|".join(re.escape(r) for r in sorted(row["regions"], key=len, reverse=True))
+        letters = "|".join(map(re.escape, row["party_letters"]))
+        words = "|".join(map(re.escape, row["party_words"]))
+        out.append(_Affiliation(row["code"], row["sector"], re.compile(
+            rf"\b(?:(?:{letters})-|(?:{words}) (?:of|from) )(?:{regions})(?![\w-])")))
+    return out
+
+
+_AFFILIATIONS = _affiliations()
+
+
+def affiliation_of(text: str) -> _Affiliation | None:
+    """The country whose party-and-region notation the phrase has ("R-Texas")."""
+    return next((a for a in _AFFILIATIONS if a.pattern.search(text)), None)
+
+
 # After a country's name, a currency: "US $50 million", "Australian dollars".
 _CURRENCY = re.compile(r"\s?\$|\s+dollars?\b", re.IGNORECASE)
 
@@ -482,6 +508,11 @@ class ActorDictionary:
         keyword = self._keyword_sector(keywords)
         keyword_sector = keyword.entry.sector if keyword else None
 
+        affiliation = affiliation_of(text)
+        noted = affiliation.pattern.search(text) if affiliation is not None else None
+        if noted is not None:  # "Republican of Georgia": the region is no country here
+            actors = [m for m in actors if not noted.start() <= m.start < noted.end()]
+
         def rank(m: _Match) -> tuple[int, int]:
             # a named person first ("UN envoy Vassily Nebenzia" is Russia's envoy), then a body
             coded = bool(m.entry.codes or m.entry.person)
@@ -497,6 +528,10 @@ class ActorDictionary:
                 if country is not None:
                     return self._codes(country, text, when, "GOV")[0]
             return self._codes(best, text, when, keyword_sector)[0]
+        if affiliation is not None:  # "Rep. Michael Conaway, R-Texas"
+            return ActorCode(affiliation.code, keyword_sector or affiliation.sector,
+                             self._country_name(affiliation.code), noted.group(),
+                             noted.start(), noted.end())
         if keyword:
             return ActorCode(None, keyword_sector, keyword.entry.name,
                              text[keyword.start:keyword.end], keyword.start, keyword.end)

@@ -74,6 +74,9 @@ class _ArticleMemory:
     # its outlet, if the actor dictionary knows it
     issuer: ActorCode | None = None
     text: str | None = None  # the article's text (Doc.text would rebuild it on each read)
+    # the article's places below country level, by start offset: a name the dictionary reads
+    # as a country may be one of them ("Republican of Georgia" in a US story)
+    divisions: dict[int, ArticlePlace] = field(default_factory=dict)
 
     def recent_start(self, offset: int) -> int:
         """Where the sentences a description may look back into begin."""
@@ -110,6 +113,8 @@ def resolve_events(events: list[Event], doc: Doc, article: Article,
                                 lexicon.word_set("places.venue_words"))
     issuer = actors.resolve(article.outlet, when) if article.outlet else None
     memory = _ArticleMemory(issuer=issuer if issuer is not None and issuer.code else None,
+                            divisions={p.start: p for p in places
+                                       if p.kind not in ("country", "demonym")},
                             text=article.text,
                             countries=countries, country_ends=[c.end for c in countries],
                             dominant=discourse.setting or (context[0] if context else None),
@@ -351,6 +356,14 @@ def _resolve(entity: Entity, actors: ActorDictionary, memory: _ArticleMemory, wh
                  else None) or (memory.actors[-1] if memory.actors else None)
         if owner is not None:
             return replace(_with_code(entity, owner, "GOV"), person=None)
+    division = (memory.divisions.get(entity.start + found.start)
+                if found is not None and found.start is not None and entity.start is not None
+                else None)
+    if division is not None and division.country and division.country != found.code and (
+            division.end == entity.start + found.end):
+        # "Senator Johnny Isakson, Republican of Georgia": the US state the article places
+        # there, not the country of that name
+        found = replace(found, code=division.country)
     if found is not None and found.code:
         sector = found.sector
         if sector is None and _is_bare_name(entity.text, found):
