@@ -46,6 +46,9 @@ def dated(event: dict) -> tuple[str | None, bool]:
     # a participle adjunct is part of its clause's act
     ("On Thursday a man went on a stabbing spree in the capital, killing four.", "killing",
      "2021-06-03"),
+    # so is a present participle on its object: the decree bans when it is signed
+    ("On Monday, the governor signed an order banning rallies in the province.", "banning",
+     "2021-06-07"),
 ])
 def test_a_date_anywhere_in_the_clause(code, text, trigger, expected):
     assert dated(by_trigger(code(text), trigger)) == (expected, False)
