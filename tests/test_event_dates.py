@@ -46,6 +46,9 @@ def dated(event: dict) -> tuple[str | None, bool]:
     # a participle adjunct is part of its clause's act
     ("On Thursday a man went on a stabbing spree in the capital, killing four.", "killing",
      "2021-06-03"),
+    # so is a present participle on its object: the decree bans when it is signed
+    ("On Monday, the governor signed an order banning rallies in the province.", "banning",
+     "2021-06-07"),
 ])
 def test_a_date_anywhere_in_the_clause(code, text, trigger, expected):
     assert dated(by_trigger(code(text), trigger)) == (expected, False)
@@ -219,3 +222,23 @@ def test_one_parse_coded_under_two_publication_dates_dates_each_from_its_own():
              for run in runs]
     assert dates == ["2021-06-07", "2021-06-14", "2021-06-07"]
     assert [e.to_record() for e in runs[0].events] == [e.to_record() for e in runs[2].events]
+
+
+@pytest.mark.parametrize(("text", "trigger", "expected"), [
+    # a narrative set in an earlier year goes on in that year
+    ("The general seized power on March 3, 2015. He freed the prisoners on March 20, "
+     "weeks later.", "freed", "2015-03-20"),
+    ("Troops entered the city in May 2016. They arrested the mayor in June.", "arrested",
+     "2016-06-01"),
+    # a recent date sets no other year: the publication date anchors as before
+    ("Rebels attacked the town on June 1, 2021. Troops arrested the leader on June 4.",
+     "arrested", "2021-06-04"),
+])
+def test_a_day_without_its_year_takes_the_narratives_year(code, text, trigger, expected):
+    assert dated(by_trigger(code(text), trigger))[0] == expected
+
+
+def test_a_new_paragraph_does_not_take_the_last_ones_year(code):
+    text = ("The general seized power on March 3, 2015.\n\nHe freed the prisoners on "
+            "March 20.")
+    assert dated(by_trigger(code(text), "freed"))[0] == "2021-03-20"

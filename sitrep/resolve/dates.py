@@ -616,6 +616,19 @@ def anaphoric_day_offset(expression: str) -> int | None:
     return _ANAPHOR_OFFSETS[" ".join(found["anaphor"].lower().split())]
 
 
+def lacks_year(expression: str) -> bool:
+    """Whether the expression names a day of a month or a month without its year ("on
+    November 21", "in March"): a narrative told in an earlier year sets that year."""
+    stripped = expression.strip()
+    parsed = next(((f, m) for f in _FAMILIES if (m := f.pattern.fullmatch(stripped))), None)
+    if parsed is None:
+        return False
+    family, match = parsed
+    groups = match.groupdict()
+    return family in (_MONTH_DAYS, _DAY_MONTHS, _MONTHS_ALONE) and not (
+        groups.get("year") or groups.get("rel_year") or groups.get("rel"))
+
+
 def resolve_date(
     expression: str, published: date | None, *, tense: Tense | None = None
 ) -> ResolvedDate:

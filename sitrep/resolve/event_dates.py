@@ -23,7 +23,9 @@ Own clause (`own_date`)
   reported by the speaker does not, nor one the speaker says was done before ("X said on
   Monday it had asked ..."). Of several dates, the nearest to the trigger wins. The
   tense resolving a relative date is the clause's: future for a planned act's own clause,
-  past otherwise.
+  past otherwise. A day or month written without its year ("on November 21") after a
+  date with its year in the same paragraph that lies before the news window ("on November
+  15, 2017") is the occurrence nearest that date: the narrative goes on in its year.
 
 Days named from the discourse (`date_discourse`)
   "the same day", "that night", "later that day", "the next day", "the previous day" count
@@ -69,7 +71,7 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import replace
-from datetime import timedelta
+from datetime import date, timedelta
 
 from spacy.tokens import Doc, Span, Token
 
@@ -82,6 +84,7 @@ from sitrep.resolve.dates import (
     DateExpression,
     anaphoric_day_offset,
     find_date_expressions,
+    lacks_year,
     resolve_date,
 )
 
@@ -152,12 +155,42 @@ class ArticleDates:
             return None
         chosen = min(own or reported, key=lambda d: abs(d.start - event.trigger.start))
         tense = "future" if own and event.modality == "planned" else "past"
-        resolved = replace(resolve_date(chosen.text, self.published, tense=tense),
-                           start=chosen.start, end=chosen.end)
+        anchor = self._year_anchor(chosen)
+        if anchor is not None:  # "the army moved on November 15, 2017 ... on November 21"
+            # the occurrence nearest the anchor, before or after it
+            options = [resolve_date(chosen.text, reference, tense="past")
+                       for reference in (anchor, anchor + timedelta(days=365))]
+            resolved = min((o for o in options
+                            if o.value is not None and o.value <= self.published),
+                           key=lambda o: abs((o.value - anchor).days), default=options[0])
+        else:
+            resolved = resolve_date(chosen.text, self.published, tense=tense)
+        resolved = replace(resolved, start=chosen.start, end=chosen.end)
         self._own_dates[chosen.start] = resolved
         if event.modality not in UNREAL_TIMES:
             self._narrative_dates.append(resolved)
         return resolved
+
+    def _year_anchor(self, expression: DateExpression) -> date | None:
+        """For a day or month written without its year, the day of the last date with a
+        year written before it in its paragraph, when that date is before the news window:
+        a narrative of an earlier year goes on in that year. None otherwise (the
+        publication date anchors it)."""
+        if self.published is None or not lacks_year(expression.text):
+            return None
+        index = bisect.bisect_left(self._starts, expression.start)
+        for earlier in reversed(self.expressions[:index]):
+            if "\n" in self.text[earlier.end:expression.start]:
+                return None
+            if lacks_year(earlier.text):
+                continue
+            resolved = resolve_date(earlier.text, self.published)
+            if resolved.precision not in ("day", "month") or resolved.range_end is None:
+                return None
+            if resolved.range_end >= self.published - NEWS_WINDOW:
+                return None
+            return resolved.value
+        return None
 
     def _dating(self, expressions: list[DateExpression], clause: set[int]
                 ) -> list[DateExpression]:
@@ -349,13 +382,21 @@ def _clause_tokens(trigger: Token) -> set[int]:
         out.add(token.head.head.i)  # "At the meeting last Saturday, the chiefs reaffirmed"
     for _ in range(3):
         if token.head.i == token.i or not (token.dep_ in CLAUSE_LINKS
-                                           or _is_participle_adjunct(token)):
+                                           or _is_participle_adjunct(token)
+                                           or _is_present_participle_on_object(token)):
             break
         token = token.head
         out.add(token.i)
         if token.pos_ in ("VERB", "AUX"):
             break
     return out
+
+
+def _is_present_participle_on_object(token: Token) -> bool:
+    """"signed a decree banning ...", "issued an order suspending ...": a present
+    participle on the clause's object does what the object does, when the clause does it."""
+    return (token.dep_ == "acl" and token.tag_ == "VBG"
+            and token.head.dep_ in ("dobj", "obj", "nsubjpass"))
 
 
 def _is_participle_adjunct(token: Token) -> bool:
