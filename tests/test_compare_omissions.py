@@ -9,6 +9,7 @@ from fixtures.compare_builders import article, event
 from sitrep.compare import Knowledge, compare_articles
 from sitrep.compare.meaning import Meaning
 from sitrep.compare.omissions import OmissionFinder
+from sitrep.compare.records import Source, Statement
 from sitrep.compare.statements import statements
 from sitrep.serve.comparison_report import markdown_report
 
@@ -367,3 +368,37 @@ def test_a_long_name_spelt_two_ways_is_one_name():
     assert meaning.alias["castellano"] == {"castelano"}
     # short names a letter apart stay apart
     assert "dean" not in meaning.alias and "oren" not in meaning.alias
+
+
+def test_a_speaker_is_named_before_an_apposition():
+    knowledge = Knowledge.default()
+    lines = article("a", "A", None, "Senator Ilse Maren of Orvia said the tax would pass.\n")
+    meaning = Meaning(knowledge, [lines], {"a": statements(lines, knowledge)})
+
+    def said_by(name):
+        return Statement("a", 1, 0, 10, "The tax will ruin us.", "quoted",
+                         Source(text=name, name=name))
+
+    assert meaning.speaker(said_by("Oren Tal, a critic of Maren")) == {"oren", "tal"}
+    assert meaning.speaker(said_by("Tal, Orvia's harbour master")) == {"tal"}
+    # a name after the comma when none comes before it
+    assert "tal" in meaning.speaker(said_by("a harbour master, Oren Tal"))
+
+
+def test_the_first_word_of_a_quotation_is_no_name():
+    lead = "Dockers in Vellin marched to the harbour board on Monday.\n"
+    knowledge = Knowledge.default()
+    articles = [article("a", "A", None, lead + "They chanted “Fair pay now!” and "
+                        "\"Open the books!\" outside the office of Ana Ruiz.\n"),
+                article("b", "B", None, lead)]
+    meaning = Meaning(knowledge, articles,
+                      {a.id: statements(a, knowledge) for a in articles})
+    keys = meaning.by_article["a"][1].keys
+    assert keys["fair"] is False and keys["open"] is False  # capitalised as a sentence is
+    assert keys["ruiz"] is True  # a name inside or outside a quotation stays one
+    chanted = meaning.by_article["a"][1].statement
+    assert meaning.new_names(chanted, "b") == ["ana", "ruiz"]
+    # a quotation closing before a name leaves the name one
+    said = article("c", "C", None, "\"We march again on Friday,\" Ruiz said.\n")
+    meaning = Meaning(knowledge, [said], {"c": statements(said, knowledge)})
+    assert meaning.by_article["c"][0].keys["ruiz"] is True

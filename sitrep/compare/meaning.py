@@ -41,6 +41,7 @@ FINITE_VERB_TAGS = frozenset({"VBD", "VBP", "VBZ", "MD"})  # Penn tags of a verb
 YEAR = re.compile(r"^(1[89]|20)\d\d$")  # years are shared by chance, other numbers are not
 INITIALISM = re.compile(r"^(?:[A-Za-z]\.)+[A-Za-z]\.?$")  # "F.B.I.", as some copy writes "FBI"
 PRECISE_NUMBER = re.compile(r"^(\d+\.\d+|\d{3,})$")  # a key of a figure with a decimal or 3+ digits
+SOURCE_PUNCTUATION = ",;:()[]\"“”‘"  # around a word of a source's name ("Ruiz," "(Ruiz)")
 # Where a sentence breaks into clauses ("X, who ..., said that ...; Y").
 CLAUSE_BREAKS = frozenset(",;:()\"“”—–") | {"--"}
 
@@ -134,7 +135,7 @@ class Meaning:
             if any(q0 < token.idx < q1 for q0, q1 in quotes):
                 quoted.append(token.lower_)
             # the first word is capitalised as any sentence's is, after a quotation mark too
-            first = not any(t.is_alpha for t in tokens[:i])
+            first = not any(t.is_alpha for t in tokens[:i]) or _opens_quotation(tokens, i)
             found = [self.key(token.text, token.lemma_, token.pos_, first=first)]
             if _hyphen_joined(tokens, i):  # "fund-raiser" meets "fundraiser"
                 joined = token.text + tokens[i + 2].text
@@ -287,7 +288,7 @@ class Meaning:
         source = statement.source
         if source is None or source.anonymous:
             return set()
-        words = source.name.split()
+        words = _name_words(source.name)
         owners = [i for i, w in enumerate(words) if w.endswith(("'s", "’s"))]
         keys: set[str] = set()
         for word in words[owners[-1] + 1 if owners else 0:]:
@@ -357,6 +358,16 @@ class Meaning:
         return best
 
 
+def _name_words(source: str) -> list[str]:
+    """The words of a source's name: before an apposition ("Ana Ruiz, a critic of Mr.
+    Solano" is Ruiz, not Solano) unless that part has no capitalised word ("a spokesman,
+    Ana Ruiz"), without the punctuation around them ("Ruiz," is "Ruiz")."""
+    name, _, _ = source.partition(",")
+    if not any(w[:1].isupper() for w in name.split()):
+        name = source
+    return [w for w in (w.strip(SOURCE_PUNCTUATION) for w in name.split()) if w]
+
+
 NAME_SUFFIXES = frozenset({"jr.", "jr", "sr.", "sr", "ii", "iii", "'s", "’s"})
 
 
@@ -372,6 +383,17 @@ def _name_run_end(tokens, start: int) -> int:
             tokens[end + 1].lower_ not in NAME_SUFFIXES:
         end += 1
     return end
+
+
+def _opens_quotation(tokens, i: int) -> bool:
+    """Whether token i is the first word of a quotation (after an opening quotation mark:
+    “ or ‘, or a straight one with a space before it and none after)."""
+    if i == 0 or tokens[i - 1].text not in ('"', "“", "‘", "'"):
+        return False
+    mark = tokens[i - 1]
+    if mark.text in ("“", "‘"):
+        return True
+    return not mark.whitespace_ and (i == 1 or bool(tokens[i - 2].whitespace_))
 
 
 def _hyphen_joined(tokens, i: int) -> bool:
