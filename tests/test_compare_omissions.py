@@ -4,6 +4,9 @@ after it was published, short fragments rank low; and the word keys behind it.""
 
 from __future__ import annotations
 
+import copy
+import dataclasses
+
 from fixtures.compare_builders import article, event
 
 from sitrep.compare import Knowledge, compare_articles
@@ -402,3 +405,20 @@ def test_the_first_word_of_a_quotation_is_no_name():
     said = article("c", "C", None, "\"We march again on Friday,\" Ruiz said.\n")
     meaning = Meaning(knowledge, [said], {"c": statements(said, knowledge)})
     assert meaning.by_article["c"][0].keys["ruiz"] is True
+
+
+def test_a_piece_of_a_quotation_that_names_nothing_is_no_omission():
+    lead = "The harbour board of Vellin raised the mooring fees by a third on Monday.\n"
+    quotation = ("Oren Tal of the dockers' union said: \"The board of Vellin never asked the "
+                 "crews of the Dorsa quay. They simply do not listen to us. Kessel lost 40 "
+                 "berths in 2022.\"\n")
+    a = article("a", "A", "2023-06-05", lead + quotation)
+    b = article("b", "B", "2023-06-05", lead + "Ferries will keep their old berths.\n")
+    knowledge = Knowledge.default()
+    rules = copy.deepcopy(knowledge.rules)
+    rules["omissions"]["min_relevance"] = 0.0  # a two-line story: little is core
+    comparison = compare_articles([a, b], dataclasses.replace(knowledge, rules=rules))
+    omitted = [o.sentence for o in _omitted(comparison, "b")]
+    assert any(s.startswith("Oren Tal") for s in omitted)  # the quotation's opening
+    assert "Kessel lost 40 berths in 2022.\"" in omitted  # a piece that names something
+    assert not any(s.startswith("They simply") for s in omitted)  # a piece, no fact alone

@@ -65,6 +65,9 @@ class StatementKeys:
     words: list[str]  # every word, lowercased, in order
     clauses: list[dict[str, bool]]  # keys of the stretches between commas, dashes, quotes
     has_verb: bool = True  # False for a fragment ("Unwillingness to start a discussion.")
+    # a piece of a quotation opened in an earlier sentence ("A," she said. "B.": B)
+    continues_quotation: bool = False
+    names_something: bool = True  # a name, or a number from 10 up, in its own words
 
 
 class Meaning:
@@ -144,6 +147,7 @@ class Meaning:
                 if key:
                     keys[key] = keys.get(key, False) or is_name
                     clauses[-1][key] = is_name
+        names_something = any(n and not (k.isdigit() and int(k) < 10) for k, n in keys.items())
         if statement.source is not None:  # who says it is part of the fact told
             for word in statement.source.name.split():
                 key, _ = self.key(word, word, "PROPN")
@@ -152,8 +156,10 @@ class Meaning:
         if len(clauses) > 1 and len(clauses[-1]) < self.min_clause_keys:
             clauses[-2].update(clauses.pop())  # a short tail belongs to the clause before
         has_verb = any(t.tag_ in FINITE_VERB_TAGS for t in tokens)  # not "to discuss" alone
+        continues = any(q0 < statement.start < q1 for q0, q1 in quotes)
         return StatementKeys(statement, keys, quoted, words,
-                             clauses if len(clauses) > 1 else [], has_verb)
+                             clauses if len(clauses) > 1 else [], has_verb, continues,
+                             names_something)
 
     def _alias_spellings(self, names: set[str]) -> None:
         """Two long names one letter apart are one name spelt two ways ("Hutchinson" and

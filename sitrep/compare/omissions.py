@@ -95,8 +95,9 @@ class OmissionFinder:
             mentions = features[row.id]
             first = mentions[0]
             key = (first.mention.article_id, first.statement.index)
+            item = self.meaning.of(first.statement)
             if key in listed or not self.tells_a_fact(first.statement.text) or \
-                    not self.meaning.of(first.statement).has_verb:
+                    not item.has_verb:
                 continue
             statements = {(f.mention.article_id, f.statement.index): f.statement
                           for f in mentions}
@@ -105,7 +106,10 @@ class OmissionFinder:
                           for other in self.meaning.restatements(first.statement,
                                                                  self.carried_at))
             omission = self._omission(row, first, list(statements.values()), listed)
-            if omission is not None:
+            # a piece of a quotation that names nothing tells no fact by itself; what it
+            # stands for and what carries it elsewhere are settled as for any sentence
+            if omission is not None and not (item.continues_quotation and
+                                             not item.names_something):
                 found.append(omission)
         return found
 
