@@ -17,7 +17,8 @@ the sentence's share of `omissions.full_sentence_words` words (quotation fragmen
 credit lines rank low), plus `omissions.event_bonus` for coded events. Sentences that tell
 no fact (a newsroom line such as "did not respond to a request for comment", a question, a
 line introducing a video, a piece of a sentence or one without a verb, a blessing, thanks or
-a greeting) are never listed; nor is one with no anchor in words (no name or
+a greeting, a piece of a quotation opened in an earlier sentence that names no one and
+nothing: "They just do not listen.") are never listed; nor is one with no anchor in words (no name or
 number the omitting article lacks, and some sentence of it near: it may tell it in other
 words). Rules in
 `sitrep/data/compare/rules.toml`.
