@@ -422,3 +422,30 @@ def test_a_piece_of_a_quotation_that_names_nothing_is_no_omission():
     assert any(s.startswith("Oren Tal") for s in omitted)  # the quotation's opening
     assert "Kessel lost 40 berths in 2022.\"" in omitted  # a piece that names something
     assert not any(s.startswith("They simply") for s in omitted)  # a piece, no fact alone
+
+
+def test_a_quotation_is_carried_by_any_words_of_its_speaker():
+    lead = "The assembly of Orvia passed the harbour tax on Tuesday.\n"
+
+    def omitted_by_b(told_by_a, quoted_in_b):
+        a = article("a", "A", "2023-03-07", lead + told_by_a + "\n")
+        b = article("b", "B", "2023-03-07", lead + "Ferries will keep their old berths.\n" +
+                    quoted_in_b + "\n")
+        knowledge = Knowledge.default()
+        rules = copy.deepcopy(knowledge.rules)
+        rules["omissions"]["min_relevance"] = 0.0  # a two-line story: little is core
+        comparison = compare_articles([a, b], dataclasses.replace(knowledge, rules=rules))
+        return [o.sentence for o in _omitted(comparison, "b")]
+
+    quotation = ("\"This tax will sink the old fishing fleet of Dellport within two winters,\" "
+                 "Senator Ilse Maren said.")
+    # B quotes Maren too, other sentences of hers: her point is in B
+    assert omitted_by_b(quotation, "\"I will fight it in every court,\" Maren said.") == []
+    # another speaker's words in B carry nothing of Maren's
+    assert omitted_by_b(quotation, "\"I will fight it in every court,\" Oren Tal said.") == \
+        [quotation]
+    # a paraphrase of hers (no quotation) still needs its words told
+    paraphrase = ("Senator Ilse Maren said the new tax would sink the old fishing fleet of "
+                  "Dellport within two winters.")
+    assert omitted_by_b(paraphrase, "\"I will fight it in every court,\" Maren said.") == \
+        [paraphrase]

@@ -14,7 +14,8 @@ one of its sentences, or two adjacent ones, covers enough of s or of one of its 
 shares two of its rare words (an exact figure counts as two), or quotes the same run of
 words; or when the article holds nearly all of s's keys somewhere and some of them together.
 `speaker_cover` is how much of s a sentence of the same speaker holds, the speaker's name
-aside. Two statements are the *same fact* when each covers enough of the other.
+aside; `gives_words_of` whether the article attributes any sentence to s's speaker. Two
+statements are the *same fact* when each covers enough of the other.
 """
 
 from __future__ import annotations
@@ -324,6 +325,12 @@ class Meaning:
                 keys |= items[i + 1].keys.keys()
             best = max(best, self._share(mine, keys))
         return best
+
+    def gives_words_of(self, statement: Statement, article_id: str) -> bool:
+        """Whether the article attributes some sentence to the statement's speaker."""
+        speaker = self.speaker(statement)
+        return bool(speaker) and any(speaker & self.speaker(item.statement)
+                                     for item in self.by_article.get(article_id, []))
 
     def same_fact(self, a: Statement, b: Statement, at: float) -> bool:
         ka, kb = self.of(a), self.of(b)

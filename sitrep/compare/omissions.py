@@ -5,10 +5,11 @@ and a sentence that restates one listed already (in its article or, as the close
 in an article that carries it) is not listed again. An article omits a sentence only when
 none of its sentences, nor two adjacent ones, carries the fact (`meaning.Meaning.closest`
 reaching `omissions.carried_at`), nor the sentences the row aligned with it, nor a sentence
-it attributes to the same speaker on the same thing (`Meaning.speaker_cover`): a near match
-is no omission; nor is an article's lead when the other article's lead covers some of it (both
-tell the story's main event). An article never omits what an article published more than
-`omissions.story_window_days` later tells, nor an event dated after its own publication.
+it attributes to the same speaker on the same thing (`Meaning.speaker_cover`; for a
+quotation, any words of its speaker): a near match is no omission; nor is an article's
+lead when the other article's lead covers some of it (both tell the story's main event).
+An article never omits what an article published more than `omissions.story_window_days`
+later tells, nor an event dated after its own publication.
 
 Relevance to the story: the weighted share of the sentence's words that belong to the
 story's core (the lead sentence of each article and the sentences of rows several articles
@@ -50,6 +51,7 @@ class OmissionFinder:
         self.newsroom_line = phrase_pattern(rules["not_fact_phrases"])
         self.formula = phrase_pattern(rules["formula_openings"])
         self.same_speaker_at = float(rules["same_speaker_carried_at"])
+        self.same_speaker_quotation_at = float(rules["same_speaker_quotation_carried_at"])
         self.meaning = meaning
         self.ids = [a.id for a in articles]
         self.published = {a.id: a.published for a in articles}
@@ -173,9 +175,18 @@ class OmissionFinder:
     def _speaker_tells(self, statements: list[Statement], article_id: str) -> bool:
         """The article gives the same speaker's words on the same thing (`Meaning.
         speaker_cover` reaching `same_speaker_carried_at`): a quotation told in
-        paraphrase, a denial told by quoting it."""
-        return any(self.meaning.speaker_cover(s, article_id) >= self.same_speaker_at
-                   for s in statements)
+        paraphrase, a denial told by quoting it. A quotation is carried by any words of its
+        speaker there reaching `same_speaker_quotation_carried_at`: which sentences of one
+        speaker's quotations each article picks is an editor's choice, the speaker's point
+        is given either way in other words."""
+        for statement in statements:
+            if not self.meaning.gives_words_of(statement, article_id):
+                continue
+            at = self.same_speaker_quotation_at if statement.voice == "quoted" else \
+                self.same_speaker_at
+            if self.meaning.speaker_cover(statement, article_id) >= at:
+                return True
+        return False
 
     def _leads_agree(self, statement: Statement, article_id: str) -> bool:
         """Two leads of one story tell its main event, in whatever words: a lead is carried
