@@ -386,6 +386,10 @@ def test_a_speaker_is_named_before_an_apposition():
     assert meaning.speaker(said_by("Tal, Orvia's harbour master")) == {"tal"}
     # a name after the comma when none comes before it
     assert "tal" in meaning.speaker(said_by("a harbour master, Oren Tal"))
+    # a title names no one by itself: two senators are two speakers
+    assert meaning.speaker(said_by("Sen. Oren Tal")) == {"oren", "tal"}
+    assert not meaning.speaker(said_by("Senator Ilse Maren")) & \
+        meaning.speaker(said_by("Senator Oren Tal"))
 
 
 def test_the_first_word_of_a_quotation_is_no_name():

@@ -290,22 +290,25 @@ class Meaning:
 
     def speaker(self, statement: Statement) -> set[str]:
         """Keys of who says the statement: the capitalised words of its source after any
-        possessive ("Ruiz's lawyer" is not Ruiz), with the names their titles stand for
-        ("the president" -> "solano"); none for no source or an anonymous one."""
+        possessive ("Ruiz's lawyer" is not Ruiz), titles aside ("Senator"); for a title
+        alone, the name it stands for ("the president" -> "solano"); none for no source or
+        an anonymous one."""
         source = statement.source
         if source is None or source.anonymous:
             return set()
         words = _name_words(source.name)
         owners = [i for i, w in enumerate(words) if w.endswith(("'s", "’s"))]
-        keys: set[str] = set()
+        names: set[str] = set()
+        held_by: set[str] = set()  # the names the source's titles stand for
         for word in words[owners[-1] + 1 if owners else 0:]:
             key, _ = self.key(word, word, "PROPN")
             if not key:
                 continue
-            if word[:1].isupper():
-                keys.add(key)
-            keys.update(self.alias.get(key, ()))
-        return keys
+            if word[:1].isupper() and not {word.lower(), word.lower().rstrip(".")} & self.titles:
+                names.add(key)
+            else:
+                held_by.update(self.alias.get(key, ()))
+        return names or held_by
 
     def speaker_cover(self, statement: Statement, article_id: str) -> float:
         """How much of the statement, its speaker's name aside, the article holds in a
