@@ -30,6 +30,15 @@ def _bags():
                              article("b", "Vessa Daily", "2023-04-04", BAGS_B)])
 
 
+def _with_omission_rules(**values):
+    """The default knowledge with some `[omissions]` rules changed (a copy: the default is
+    shared by every test of the process)."""
+    knowledge = Knowledge.default()
+    rules = copy.deepcopy(knowledge.rules)
+    rules["omissions"].update(values)
+    return dataclasses.replace(knowledge, rules=rules)
+
+
 def _omitted(comparison, article_id):
     return [o for o in comparison.omissions if article_id in o.missing_from]
 
@@ -258,8 +267,7 @@ def test_a_sentence_with_no_name_of_its_own_is_listed_only_when_nothing_comes_ne
     # every name of it is in B, whose sentences come near it: B may say it in other words
     unanchored = "Fishing crews in Vellin blocked the harbour entrance with their trawlers."
     assert omitted_by_b(unanchored) == []
-    knowledge = Knowledge.default()
-    knowledge.rules["omissions"]["unanchored_below"] = 1.0  # no anchor needed: listed
+    knowledge = _with_omission_rules(unanchored_below=1.0)  # no anchor needed: listed
     assert omitted_by_b(unanchored, knowledge) == [unanchored]
 
 
@@ -294,10 +302,10 @@ def _maren(quote_speaker: str, same_speaker_carried_at: float | None = None):
                 "Fishermen in the valley protested against a new water levy.\n"
                 f"\"I am not quitting the cabinet, whatever people whisper,\" {quote_speaker} "
                 "said.\n")
-    knowledge = Knowledge.default()
-    knowledge.rules["omissions"]["min_relevance"] = 0.1  # a short story: little is core
+    knowledge = _with_omission_rules(min_relevance=0.1)  # a short story: little is core
     if same_speaker_carried_at is not None:
-        knowledge.rules["omissions"]["same_speaker_carried_at"] = same_speaker_carried_at
+        knowledge = _with_omission_rules(min_relevance=0.1,
+                                         same_speaker_carried_at=same_speaker_carried_at)
     return [a, b], knowledge
 
 
@@ -418,11 +426,8 @@ def test_a_piece_of_a_quotation_that_names_nothing_is_no_omission():
                  "berths in 2022.\"\n")
     a = article("a", "A", "2023-06-05", lead + quotation)
     b = article("b", "B", "2023-06-05", lead + "Ferries will keep their old berths.\n")
-    knowledge = Knowledge.default()
-    rules = copy.deepcopy(knowledge.rules)
-    rules["omissions"]["min_relevance"] = 0.0  # a two-line story: little is core
-    comparison = compare_articles([a, b], dataclasses.replace(knowledge, rules=rules))
-    omitted = [o.sentence for o in _omitted(comparison, "b")]
+    knowledge = _with_omission_rules(min_relevance=0.0)  # a two-line story: little is core
+    omitted = [o.sentence for o in _omitted(compare_articles([a, b], knowledge), "b")]
     assert any(s.startswith("Oren Tal") for s in omitted)  # the quotation's opening
     assert "Kessel lost 40 berths in 2022.\"" in omitted  # a piece that names something
     assert not any(s.startswith("They simply") for s in omitted)  # a piece, no fact alone
@@ -435,11 +440,8 @@ def test_a_quotation_is_carried_by_any_words_of_its_speaker():
         a = article("a", "A", "2023-03-07", lead + told_by_a + "\n")
         b = article("b", "B", "2023-03-07", lead + "Ferries will keep their old berths.\n" +
                     quoted_in_b + "\n")
-        knowledge = Knowledge.default()
-        rules = copy.deepcopy(knowledge.rules)
-        rules["omissions"]["min_relevance"] = 0.0  # a two-line story: little is core
-        comparison = compare_articles([a, b], dataclasses.replace(knowledge, rules=rules))
-        return [o.sentence for o in _omitted(comparison, "b")]
+        knowledge = _with_omission_rules(min_relevance=0.0)  # a two-line story: little is core
+        return [o.sentence for o in _omitted(compare_articles([a, b], knowledge), "b")]
 
     quotation = ("\"This tax will sink the old fishing fleet of Dellport within two winters,\" "
                  "Senator Ilse Maren said.")
