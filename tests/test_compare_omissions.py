@@ -398,6 +398,7 @@ def test_a_speaker_is_named_before_an_apposition():
     assert meaning.speaker(said_by("Sen. Oren Tal")) == {"oren", "tal"}
     assert not meaning.speaker(said_by("Senator Ilse Maren")) & \
         meaning.speaker(said_by("Senator Oren Tal"))
+    assert meaning.speaker(said_by("Rep. Oren King")) == {"oren", "king"}  # a name's end
 
 
 def test_the_first_word_of_a_quotation_is_no_name():

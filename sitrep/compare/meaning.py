@@ -298,13 +298,17 @@ class Meaning:
             return set()
         words = _name_words(source.name)
         owners = [i for i, w in enumerate(words) if w.endswith(("'s", "’s"))]
+        words = words[owners[-1] + 1 if owners else 0:]
+        last = max((i for i, w in enumerate(words) if w[:1].isupper()), default=-1)
         names: set[str] = set()
         held_by: set[str] = set()  # the names the source's titles stand for
-        for word in words[owners[-1] + 1 if owners else 0:]:
+        for i, word in enumerate(words):
             key, _ = self.key(word, word, "PROPN")
             if not key:
                 continue
-            if word[:1].isupper() and not {word.lower(), word.lower().rstrip(".")} & self.titles:
+            # a title before a name is no name ("Senator Ruiz"); the name's end is ("King")
+            title = bool({word.lower(), word.lower().rstrip(".")} & self.titles)
+            if word[:1].isupper() and (not title or i == last):
                 names.add(key)
             else:
                 held_by.update(self.alias.get(key, ()))

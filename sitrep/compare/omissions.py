@@ -19,10 +19,9 @@ credit lines rank low), plus `omissions.event_bonus` for coded events. Sentences
 no fact (a newsroom line such as "did not respond to a request for comment", a question, a
 line introducing a video, a piece of a sentence or one without a verb, a blessing, thanks or
 a greeting, a piece of a quotation opened in an earlier sentence that names no one and
-nothing: "They just do not listen.") are never listed; nor is one with no anchor in words (no name or
-number the omitting article lacks, and some sentence of it near: it may tell it in other
-words). Rules in
-`sitrep/data/compare/rules.toml`.
+nothing: "They just do not listen.") are never listed; nor is one with no anchor in words
+(no name or number the omitting article lacks, and some sentence of it near: it may tell
+it in other words). Rules in `sitrep/data/compare/rules.toml`.
 """
 
 from __future__ import annotations
