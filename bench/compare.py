@@ -28,11 +28,21 @@ precision of the judged omissions listed, how many judged real ones are still li
 judged file holds rows earlier versions listed too: a change that drops real ones shows
 here) and how many listed ones are not judged yet; `--unjudged` prints those, with the
 hash to judge them by. Only the tune half is judged: the check half's rows are never read.
+The figures come per fold of the tune half (A: triplets 0-12, B: 13-24) and over all of it,
+so that a threshold chosen on one fold can be seen to hold, or not, on the other.
+
+`--set SECTION.KEY=VALUE` (repeatable) runs with a rule of `sitrep/data/compare/rules.toml`
+(or `meaning.toml`, as `meaning.KEY`) changed; `--sweep SECTION.KEY=V1,V2,...` prints the
+judged figures per fold for each value (about 20 s a value on a quiet machine):
+
+    .venv/bin/python bench/compare.py --judged --sweep omissions.carried_at=0.24,0.28,0.32
 """
 
 from __future__ import annotations
 
 import argparse
+import copy
+import dataclasses
 import hashlib
 import json
 import random
@@ -40,12 +50,13 @@ import tempfile
 from collections import Counter
 from pathlib import Path
 
-from sitrep.compare import compare_stored
+from sitrep.compare import Knowledge, compare_stored
 from sitrep.pipeline import ingest_into
 from sitrep.store import Store
 
 BASIL = Path(__file__).resolve().parents[2] / "shared" / "benchmarks" / "basil_dev"
 HALVES = {"tune": range(0, 25), "check": range(25, 50)}
+FOLDS = {"A 0-12": range(0, 13), "B 13-24": range(13, 25), "tune 0-24": range(0, 25)}
 JUDGED = Path(__file__).resolve().parent / "judgments" / "basil_omissions_tune.jsonl"
 OUTLET = {"fox": "Fox", "nyt": "NYT", "hpo": "HuffPost"}
 
@@ -60,11 +71,12 @@ def stored_ids(store: Store) -> dict[str, str]:
     return dict(zip(names, report.article_ids, strict=True))
 
 
-def compare_triplets(store: Store, ids: dict[str, str], triplets: range) -> list[dict]:
+def compare_triplets(store: Store, ids: dict[str, str], triplets: range,
+                     knowledge: Knowledge | None = None) -> list[dict]:
     results = []
     for triplet in triplets:
         names = [f"basil-{triplet:02d}-{outlet}" for outlet in OUTLET]
-        comparison = compare_stored(store, [ids[n] for n in names])
+        comparison = compare_stored(store, [ids[n] for n in names], knowledge)
         outlet_of = {ids[n]: OUTLET[n.rsplit("-", 1)[1]] for n in names}
         results.append({"triplet": triplet, "comparison": comparison, "outlet_of": outlet_of})
     return results
@@ -118,29 +130,70 @@ def sentence_hash(sentence: str) -> str:
     return hashlib.sha1(" ".join(sentence.split()).encode()).hexdigest()[:16]
 
 
-def print_judged(results: list[dict], path: Path, show_unjudged: bool) -> None:
+def read_judged(path: Path) -> dict[tuple[int, str, str], dict]:
     judged = {}
     for line in path.read_text().splitlines():
         if line.strip():
             row = json.loads(line)
             judged[row["triplet"], row["omitted_by"], row["sentence_sha1"]] = row
+    return judged
+
+
+def judged_figures(results: list[dict], judged: dict, triplets: range) -> dict:
+    """Listed omissions of these triplets: judged real, judged false (by why), unjudged."""
     listed, unjudged = [], []
     for r, omission, missing in omission_items(results):
-        key = (r["triplet"], r["outlet_of"][missing], sentence_hash(omission.sentence))
-        (listed if key in judged else unjudged).append((key, omission))
+        if r["triplet"] in triplets:
+            key = (r["triplet"], r["outlet_of"][missing], sentence_hash(omission.sentence))
+            (listed if key in judged else unjudged).append((key, omission))
     real = sum(judged[key]["real"] for key, _ in listed)
-    false = Counter(judged[key].get("why_not", "unrecorded") for key, _ in listed
-                    if not judged[key]["real"])
-    all_real = sum(row["real"] for row in judged.values())
-    print(f"tune half: {len(listed) + len(unjudged)} omissions listed, {len(listed)} judged: "
-          f"{real} real, {len(listed) - real} false "
-          f"(precision {real / max(1, len(listed)):.3f})")
-    print(f"  false ones by why: {dict(sorted(false.items()))}")
-    print(f"  judged real omissions still listed: {real} of {all_real}")
-    print(f"  listed, not judged yet: {len(unjudged)}")
+    return {
+        "listed": len(listed) + len(unjudged), "judged": len(listed), "real": real,
+        "false": Counter(judged[key].get("why_not", "unrecorded") for key, _ in listed
+                         if not judged[key]["real"]),
+        "all real": sum(row["real"] for key, row in judged.items() if key[0] in triplets),
+        "unjudged": unjudged,
+    }
+
+
+def print_judged(results: list[dict], judged: dict, show_unjudged: bool) -> None:
+    for fold, triplets in FOLDS.items():
+        f = judged_figures(results, judged, triplets)
+        false = f["judged"] - f["real"]
+        print(f"{fold}: {f['listed']} omissions listed, {f['judged']} judged: {f['real']} real, "
+              f"{false} false (precision {f['real'] / max(1, f['judged']):.3f})")
+        print(f"  false ones by why: {dict(sorted(f['false'].items()))}")
+        print(f"  judged real omissions still listed: {f['real']} of {f['all real']} "
+              f"({f['real'] / max(1, f['all real']):.0%})")
+        print(f"  listed, not judged yet: {len(f['unjudged'])}")
     if show_unjudged:
-        for (triplet, outlet, digest), omission in unjudged:
+        for (triplet, outlet, digest), omission in judged_figures(
+                results, judged, HALVES["tune"])["unjudged"]:
             print(f"  {triplet:02d} {outlet} {digest}: {' '.join(omission.sentence.split())}")
+
+
+def print_sweep_row(label: str, results: list[dict], judged: dict) -> None:
+    cells = []
+    for fold, triplets in FOLDS.items():
+        f = judged_figures(results, judged, triplets)
+        cells.append(f"{fold}: {f['listed']:3} listed, {f['real']:3} real, "
+                     f"{f['judged'] - f['real']:2} false, {len(f['unjudged']):3} unjudged, "
+                     f"P {f['real'] / max(1, f['judged']):.3f}")
+    print(f"{label:>10}  " + " | ".join(cells), flush=True)
+
+
+def with_rules(settings: list[str]) -> Knowledge:
+    """The default knowledge with `section.key=value` settings changed."""
+    knowledge = Knowledge.default()
+    rules, meaning = copy.deepcopy(knowledge.rules), copy.deepcopy(knowledge.meaning)
+    for setting in settings:
+        name, _, value = setting.partition("=")
+        section, _, key = name.partition(".")
+        table = meaning if section == "meaning" else rules.get(section)
+        if table is None or key not in table or not value:
+            raise SystemExit(f"unknown rule or no value: {setting!r}")
+        table[key] = type(table[key])(float(value) if isinstance(table[key], float) else value)
+    return dataclasses.replace(knowledge, rules=rules, meaning=meaning)
 
 
 def main() -> None:
@@ -153,20 +206,33 @@ def main() -> None:
                         help="score the tune half against omissions judged by hand")
     parser.add_argument("--unjudged", action="store_true",
                         help="with --judged: print the listed omissions not judged yet")
+    parser.add_argument("--set", action="append", default=[], metavar="SECTION.KEY=VALUE",
+                        help="change a rule of rules.toml (or meaning.KEY of meaning.toml)")
+    parser.add_argument("--sweep", metavar="SECTION.KEY=V1,V2,...",
+                        help="with --judged: the judged figures per fold for each value")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         store = Store(args.db or str(Path(tmp) / "basil.db"))
         store.migrate()
         ids = stored_ids(store)
+        knowledge = with_rules(args.set)
+        if args.judged and args.sweep:
+            name, _, values = args.sweep.partition("=")
+            for value in values.split(","):
+                results = compare_triplets(store, ids, HALVES["tune"],
+                                           with_rules([*args.set, f"{name}={value}"]))
+                print_sweep_row(value, results, read_judged(Path(args.judged)))
+            return
         if args.judged:
-            print_judged(compare_triplets(store, ids, HALVES["tune"]), Path(args.judged),
-                         args.unjudged)
+            print_judged(compare_triplets(store, ids, HALVES["tune"], knowledge),
+                         read_judged(Path(args.judged)), args.unjudged)
             return
         if args.sample:
-            print_sample(compare_triplets(store, ids, HALVES[args.half]), args.sample, args.seed)
+            print_sample(compare_triplets(store, ids, HALVES[args.half], knowledge),
+                         args.sample, args.seed)
             return
-        print_side_by_side(figures(compare_triplets(store, ids, HALVES["tune"])),
-                           figures(compare_triplets(store, ids, HALVES["check"])))
+        print_side_by_side(figures(compare_triplets(store, ids, HALVES["tune"], knowledge)),
+                           figures(compare_triplets(store, ids, HALVES["check"], knowledge)))
 
 
 if __name__ == "__main__":

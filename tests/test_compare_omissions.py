@@ -4,11 +4,15 @@ after it was published, short fragments rank low; and the word keys behind it.""
 
 from __future__ import annotations
 
+import copy
+import dataclasses
+
 from fixtures.compare_builders import article, event
 
 from sitrep.compare import Knowledge, compare_articles
 from sitrep.compare.meaning import Meaning
 from sitrep.compare.omissions import OmissionFinder
+from sitrep.compare.records import Source, Statement
 from sitrep.compare.statements import statements
 from sitrep.serve.comparison_report import markdown_report
 
@@ -24,6 +28,15 @@ BAGS_B = ("The Vessa parliament passed a bill on Monday prohibiting plastic bags
 def _bags():
     return compare_articles([article("a", "Harbour Post", "2023-04-04", BAGS_A),
                              article("b", "Vessa Daily", "2023-04-04", BAGS_B)])
+
+
+def _with_omission_rules(**values):
+    """The default knowledge with some `[omissions]` rules changed (a copy: the default is
+    shared by every test of the process)."""
+    knowledge = Knowledge.default()
+    rules = copy.deepcopy(knowledge.rules)
+    rules["omissions"].update(values)
+    return dataclasses.replace(knowledge, rules=rules)
 
 
 def _omitted(comparison, article_id):
@@ -254,8 +267,7 @@ def test_a_sentence_with_no_name_of_its_own_is_listed_only_when_nothing_comes_ne
     # every name of it is in B, whose sentences come near it: B may say it in other words
     unanchored = "Fishing crews in Vellin blocked the harbour entrance with their trawlers."
     assert omitted_by_b(unanchored) == []
-    knowledge = Knowledge.default()
-    knowledge.rules["omissions"]["unanchored_below"] = 1.0  # no anchor needed: listed
+    knowledge = _with_omission_rules(unanchored_below=1.0)  # no anchor needed: listed
     assert omitted_by_b(unanchored, knowledge) == [unanchored]
 
 
@@ -290,10 +302,10 @@ def _maren(quote_speaker: str, same_speaker_carried_at: float | None = None):
                 "Fishermen in the valley protested against a new water levy.\n"
                 f"\"I am not quitting the cabinet, whatever people whisper,\" {quote_speaker} "
                 "said.\n")
-    knowledge = Knowledge.default()
-    knowledge.rules["omissions"]["min_relevance"] = 0.1  # a short story: little is core
+    knowledge = _with_omission_rules(min_relevance=0.1)  # a short story: little is core
     if same_speaker_carried_at is not None:
-        knowledge.rules["omissions"]["same_speaker_carried_at"] = same_speaker_carried_at
+        knowledge = _with_omission_rules(min_relevance=0.1,
+                                         same_speaker_carried_at=same_speaker_carried_at)
     return [a, b], knowledge
 
 
@@ -367,3 +379,80 @@ def test_a_long_name_spelt_two_ways_is_one_name():
     assert meaning.alias["castellano"] == {"castelano"}
     # short names a letter apart stay apart
     assert "dean" not in meaning.alias and "oren" not in meaning.alias
+
+
+def test_a_speaker_is_named_before_an_apposition():
+    knowledge = Knowledge.default()
+    lines = article("a", "A", None, "Senator Ilse Maren of Orvia said the tax would pass.\n")
+    meaning = Meaning(knowledge, [lines], {"a": statements(lines, knowledge)})
+
+    def said_by(name):
+        return Statement("a", 1, 0, 10, "The tax will ruin us.", "quoted",
+                         Source(text=name, name=name))
+
+    assert meaning.speaker(said_by("Oren Tal, a critic of Maren")) == {"oren", "tal"}
+    assert meaning.speaker(said_by("Tal, Orvia's harbour master")) == {"tal"}
+    # a name after the comma when none comes before it
+    assert "tal" in meaning.speaker(said_by("a harbour master, Oren Tal"))
+    # a title names no one by itself: two senators are two speakers
+    assert meaning.speaker(said_by("Sen. Oren Tal")) == {"oren", "tal"}
+    assert not meaning.speaker(said_by("Senator Ilse Maren")) & \
+        meaning.speaker(said_by("Senator Oren Tal"))
+    assert meaning.speaker(said_by("Rep. Oren King")) == {"oren", "king"}  # a name's end
+
+
+def test_the_first_word_of_a_quotation_is_no_name():
+    lead = "Dockers in Vellin marched to the harbour board on Monday.\n"
+    knowledge = Knowledge.default()
+    articles = [article("a", "A", None, lead + "They chanted “Fair pay now!” and "
+                        "\"Open the books!\" outside the office of Ana Ruiz.\n"),
+                article("b", "B", None, lead)]
+    meaning = Meaning(knowledge, articles,
+                      {a.id: statements(a, knowledge) for a in articles})
+    keys = meaning.by_article["a"][1].keys
+    assert keys["fair"] is False and keys["open"] is False  # capitalised as a sentence is
+    assert keys["ruiz"] is True  # a name inside or outside a quotation stays one
+    chanted = meaning.by_article["a"][1].statement
+    assert meaning.new_names(chanted, "b") == ["ana", "ruiz"]
+    # a quotation closing before a name leaves the name one
+    said = article("c", "C", None, "\"We march again on Friday,\" Ruiz said.\n")
+    meaning = Meaning(knowledge, [said], {"c": statements(said, knowledge)})
+    assert meaning.by_article["c"][0].keys["ruiz"] is True
+
+
+def test_a_piece_of_a_quotation_that_names_nothing_is_no_omission():
+    lead = "The harbour board of Vellin raised the mooring fees by a third on Monday.\n"
+    quotation = ("Oren Tal of the dockers' union said: \"The board of Vellin never asked the "
+                 "crews of the Dorsa quay. They simply do not listen to us. Kessel lost 40 "
+                 "berths in 2022.\"\n")
+    a = article("a", "A", "2023-06-05", lead + quotation)
+    b = article("b", "B", "2023-06-05", lead + "Ferries will keep their old berths.\n")
+    knowledge = _with_omission_rules(min_relevance=0.0)  # a two-line story: little is core
+    omitted = [o.sentence for o in _omitted(compare_articles([a, b], knowledge), "b")]
+    assert any(s.startswith("Oren Tal") for s in omitted)  # the quotation's opening
+    assert "Kessel lost 40 berths in 2022.\"" in omitted  # a piece that names something
+    assert not any(s.startswith("They simply") for s in omitted)  # a piece, no fact alone
+
+
+def test_a_quotation_is_carried_by_any_words_of_its_speaker():
+    lead = "The assembly of Orvia passed the harbour tax on Tuesday.\n"
+
+    def omitted_by_b(told_by_a, quoted_in_b):
+        a = article("a", "A", "2023-03-07", lead + told_by_a + "\n")
+        b = article("b", "B", "2023-03-07", lead + "Ferries will keep their old berths.\n" +
+                    quoted_in_b + "\n")
+        knowledge = _with_omission_rules(min_relevance=0.0)  # a two-line story: little is core
+        return [o.sentence for o in _omitted(compare_articles([a, b], knowledge), "b")]
+
+    quotation = ("\"This tax will sink the old fishing fleet of Dellport within two winters,\" "
+                 "Senator Ilse Maren said.")
+    # B quotes Maren too, other sentences of hers: her point is in B
+    assert omitted_by_b(quotation, "\"I will fight it in every court,\" Maren said.") == []
+    # another speaker's words in B carry nothing of Maren's
+    assert omitted_by_b(quotation, "\"I will fight it in every court,\" Oren Tal said.") == \
+        [quotation]
+    # a paraphrase of hers (no quotation) still needs its words told
+    paraphrase = ("Senator Ilse Maren said the new tax would sink the old fishing fleet of "
+                  "Dellport within two winters.")
+    assert omitted_by_b(paraphrase, "\"I will fight it in every court,\" Maren said.") == \
+        [paraphrase]

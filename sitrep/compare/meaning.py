@@ -14,7 +14,8 @@ one of its sentences, or two adjacent ones, covers enough of s or of one of its 
 shares two of its rare words (an exact figure counts as two), or quotes the same run of
 words; or when the article holds nearly all of s's keys somewhere and some of them together.
 `speaker_cover` is how much of s a sentence of the same speaker holds, the speaker's name
-aside. Two statements are the *same fact* when each covers enough of the other.
+aside; `gives_words_of` whether the article attributes any sentence to s's speaker. Two
+statements are the *same fact* when each covers enough of the other.
 """
 
 from __future__ import annotations
@@ -41,6 +42,7 @@ FINITE_VERB_TAGS = frozenset({"VBD", "VBP", "VBZ", "MD"})  # Penn tags of a verb
 YEAR = re.compile(r"^(1[89]|20)\d\d$")  # years are shared by chance, other numbers are not
 INITIALISM = re.compile(r"^(?:[A-Za-z]\.)+[A-Za-z]\.?$")  # "F.B.I.", as some copy writes "FBI"
 PRECISE_NUMBER = re.compile(r"^(\d+\.\d+|\d{3,})$")  # a key of a figure with a decimal or 3+ digits
+SOURCE_PUNCTUATION = ",;:()[]\"“”‘"  # around a word of a source's name ("Ruiz," "(Ruiz)")
 # Where a sentence breaks into clauses ("X, who ..., said that ...; Y").
 CLAUSE_BREAKS = frozenset(",;:()\"“”—–") | {"--"}
 
@@ -64,6 +66,9 @@ class StatementKeys:
     words: list[str]  # every word, lowercased, in order
     clauses: list[dict[str, bool]]  # keys of the stretches between commas, dashes, quotes
     has_verb: bool = True  # False for a fragment ("Unwillingness to start a discussion.")
+    # a piece of a quotation opened in an earlier sentence ("A," she said. "B.": B)
+    continues_quotation: bool = False
+    names_something: bool = True  # a name, or a number from 10 up, in its own words
 
 
 class Meaning:
@@ -134,7 +139,7 @@ class Meaning:
             if any(q0 < token.idx < q1 for q0, q1 in quotes):
                 quoted.append(token.lower_)
             # the first word is capitalised as any sentence's is, after a quotation mark too
-            first = not any(t.is_alpha for t in tokens[:i])
+            first = not any(t.is_alpha for t in tokens[:i]) or _opens_quotation(tokens, i)
             found = [self.key(token.text, token.lemma_, token.pos_, first=first)]
             if _hyphen_joined(tokens, i):  # "fund-raiser" meets "fundraiser"
                 joined = token.text + tokens[i + 2].text
@@ -143,6 +148,7 @@ class Meaning:
                 if key:
                     keys[key] = keys.get(key, False) or is_name
                     clauses[-1][key] = is_name
+        names_something = any(n and not (k.isdigit() and int(k) < 10) for k, n in keys.items())
         if statement.source is not None:  # who says it is part of the fact told
             for word in statement.source.name.split():
                 key, _ = self.key(word, word, "PROPN")
@@ -151,8 +157,10 @@ class Meaning:
         if len(clauses) > 1 and len(clauses[-1]) < self.min_clause_keys:
             clauses[-2].update(clauses.pop())  # a short tail belongs to the clause before
         has_verb = any(t.tag_ in FINITE_VERB_TAGS for t in tokens)  # not "to discuss" alone
+        continues = any(q0 < statement.start < q1 for q0, q1 in quotes)
         return StatementKeys(statement, keys, quoted, words,
-                             clauses if len(clauses) > 1 else [], has_verb)
+                             clauses if len(clauses) > 1 else [], has_verb, continues,
+                             names_something)
 
     def _alias_spellings(self, names: set[str]) -> None:
         """Two long names one letter apart are one name spelt two ways ("Hutchinson" and
@@ -282,22 +290,29 @@ class Meaning:
 
     def speaker(self, statement: Statement) -> set[str]:
         """Keys of who says the statement: the capitalised words of its source after any
-        possessive ("Ruiz's lawyer" is not Ruiz), with the names their titles stand for
-        ("the president" -> "solano"); none for no source or an anonymous one."""
+        possessive ("Ruiz's lawyer" is not Ruiz), titles aside ("Senator"); for a title
+        alone, the name it stands for ("the president" -> "solano"); none for no source or
+        an anonymous one."""
         source = statement.source
         if source is None or source.anonymous:
             return set()
-        words = source.name.split()
+        words = _name_words(source.name)
         owners = [i for i, w in enumerate(words) if w.endswith(("'s", "’s"))]
-        keys: set[str] = set()
-        for word in words[owners[-1] + 1 if owners else 0:]:
+        words = words[owners[-1] + 1 if owners else 0:]
+        last = max((i for i, w in enumerate(words) if w[:1].isupper()), default=-1)
+        names: set[str] = set()
+        held_by: set[str] = set()  # the names the source's titles stand for
+        for i, word in enumerate(words):
             key, _ = self.key(word, word, "PROPN")
             if not key:
                 continue
-            if word[:1].isupper():
-                keys.add(key)
-            keys.update(self.alias.get(key, ()))
-        return keys
+            # a title before a name is no name ("Senator Ruiz"); the name's end is ("King")
+            title = bool({word.lower(), word.lower().rstrip(".")} & self.titles)
+            if word[:1].isupper() and (not title or i == last):
+                names.add(key)
+            else:
+                held_by.update(self.alias.get(key, ()))
+        return names or held_by
 
     def speaker_cover(self, statement: Statement, article_id: str) -> float:
         """How much of the statement, its speaker's name aside, the article holds in a
@@ -317,6 +332,12 @@ class Meaning:
                 keys |= items[i + 1].keys.keys()
             best = max(best, self._share(mine, keys))
         return best
+
+    def gives_words_of(self, statement: Statement, article_id: str) -> bool:
+        """Whether the article attributes some sentence to the statement's speaker."""
+        speaker = self.speaker(statement)
+        return bool(speaker) and any(speaker & self.speaker(item.statement)
+                                     for item in self.by_article.get(article_id, []))
 
     def same_fact(self, a: Statement, b: Statement, at: float) -> bool:
         ka, kb = self.of(a), self.of(b)
@@ -357,6 +378,16 @@ class Meaning:
         return best
 
 
+def _name_words(source: str) -> list[str]:
+    """The words of a source's name: before an apposition ("Ana Ruiz, a critic of Mr.
+    Solano" is Ruiz, not Solano) unless that part has no capitalised word ("a spokesman,
+    Ana Ruiz"), without the punctuation around them ("Ruiz," is "Ruiz")."""
+    name, _, _ = source.partition(",")
+    if not any(w[:1].isupper() for w in name.split()):
+        name = source
+    return [w for w in (w.strip(SOURCE_PUNCTUATION) for w in name.split()) if w]
+
+
 NAME_SUFFIXES = frozenset({"jr.", "jr", "sr.", "sr", "ii", "iii", "'s", "’s"})
 
 
@@ -372,6 +403,17 @@ def _name_run_end(tokens, start: int) -> int:
             tokens[end + 1].lower_ not in NAME_SUFFIXES:
         end += 1
     return end
+
+
+def _opens_quotation(tokens, i: int) -> bool:
+    """Whether token i is the first word of a quotation (after an opening quotation mark:
+    “ or ‘, or a straight one with a space before it and none after)."""
+    if i == 0 or tokens[i - 1].text not in ('"', "“", "‘", "'"):
+        return False
+    mark = tokens[i - 1]
+    if mark.text in ("“", "‘"):
+        return True
+    return not mark.whitespace_ and (i == 1 or bool(tokens[i - 2].whitespace_))
 
 
 def _hyphen_joined(tokens, i: int) -> bool:

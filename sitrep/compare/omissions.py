@@ -5,10 +5,11 @@ and a sentence that restates one listed already (in its article or, as the close
 in an article that carries it) is not listed again. An article omits a sentence only when
 none of its sentences, nor two adjacent ones, carries the fact (`meaning.Meaning.closest`
 reaching `omissions.carried_at`), nor the sentences the row aligned with it, nor a sentence
-it attributes to the same speaker on the same thing (`Meaning.speaker_cover`): a near match
-is no omission; nor is an article's lead when the other article's lead covers some of it (both
-tell the story's main event). An article never omits what an article published more than
-`omissions.story_window_days` later tells, nor an event dated after its own publication.
+it attributes to the same speaker on the same thing (`Meaning.speaker_cover`; for a
+quotation, any words of its speaker): a near match is no omission; nor is an article's
+lead when the other article's lead covers some of it (both tell the story's main event).
+An article never omits what an article published more than `omissions.story_window_days`
+later tells, nor an event dated after its own publication.
 
 Relevance to the story: the weighted share of the sentence's words that belong to the
 story's core (the lead sentence of each article and the sentences of rows several articles
@@ -17,10 +18,10 @@ the sentence's share of `omissions.full_sentence_words` words (quotation fragmen
 credit lines rank low), plus `omissions.event_bonus` for coded events. Sentences that tell
 no fact (a newsroom line such as "did not respond to a request for comment", a question, a
 line introducing a video, a piece of a sentence or one without a verb, a blessing, thanks or
-a greeting) are never listed; nor is one with no anchor in words (no name or
-number the omitting article lacks, and some sentence of it near: it may tell it in other
-words). Rules in
-`sitrep/data/compare/rules.toml`.
+a greeting, a piece of a quotation opened in an earlier sentence that names no one and
+nothing: "They just do not listen.") are never listed; nor is one with no anchor in words
+(no name or number the omitting article lacks, and some sentence of it near: it may tell
+it in other words). Rules in `sitrep/data/compare/rules.toml`.
 """
 
 from __future__ import annotations
@@ -49,6 +50,7 @@ class OmissionFinder:
         self.newsroom_line = phrase_pattern(rules["not_fact_phrases"])
         self.formula = phrase_pattern(rules["formula_openings"])
         self.same_speaker_at = float(rules["same_speaker_carried_at"])
+        self.same_speaker_quotation_at = float(rules["same_speaker_quotation_carried_at"])
         self.meaning = meaning
         self.ids = [a.id for a in articles]
         self.published = {a.id: a.published for a in articles}
@@ -95,8 +97,9 @@ class OmissionFinder:
             mentions = features[row.id]
             first = mentions[0]
             key = (first.mention.article_id, first.statement.index)
+            item = self.meaning.of(first.statement)
             if key in listed or not self.tells_a_fact(first.statement.text) or \
-                    not self.meaning.of(first.statement).has_verb:
+                    not item.has_verb:
                 continue
             statements = {(f.mention.article_id, f.statement.index): f.statement
                           for f in mentions}
@@ -105,7 +108,10 @@ class OmissionFinder:
                           for other in self.meaning.restatements(first.statement,
                                                                  self.carried_at))
             omission = self._omission(row, first, list(statements.values()), listed)
-            if omission is not None:
+            # a piece of a quotation that names nothing tells no fact by itself; what it
+            # stands for and what carries it elsewhere are settled as for any sentence
+            if omission is not None and not (item.continues_quotation and
+                                             not item.names_something):
                 found.append(omission)
         return found
 
@@ -168,9 +174,18 @@ class OmissionFinder:
     def _speaker_tells(self, statements: list[Statement], article_id: str) -> bool:
         """The article gives the same speaker's words on the same thing (`Meaning.
         speaker_cover` reaching `same_speaker_carried_at`): a quotation told in
-        paraphrase, a denial told by quoting it."""
-        return any(self.meaning.speaker_cover(s, article_id) >= self.same_speaker_at
-                   for s in statements)
+        paraphrase, a denial told by quoting it. A quotation is carried by any words of its
+        speaker there reaching `same_speaker_quotation_carried_at`: which sentences of one
+        speaker's quotations each article picks is an editor's choice, the speaker's point
+        is given either way in other words."""
+        for statement in statements:
+            if not self.meaning.gives_words_of(statement, article_id):
+                continue
+            at = self.same_speaker_quotation_at if statement.voice == "quoted" else \
+                self.same_speaker_at
+            if self.meaning.speaker_cover(statement, article_id) >= at:
+                return True
+        return False
 
     def _leads_agree(self, statement: Statement, article_id: str) -> bool:
         """Two leads of one story tell its main event, in whatever words: a lead is carried
