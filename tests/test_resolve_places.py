@@ -495,3 +495,19 @@ def test_a_landmark_named_after_a_place_lies_there_only_in_the_articles_countrie
     # a division's type word makes no landmark
     oblast = gazetteer.resolve("Kyiv Oblast", context_countries=["UKR"])
     assert oblast is not None and oblast.country == "UKR"
+
+
+# Large regions whose people crowd one edge (Ontario's south, Western Australia's south-west
+# corner): the point stands near the region's geographic centre, as gazetteers give it, not
+# at the mean of its towns, which lay 350 to 800 km off.
+LARGE_REGIONS = [
+    ("Ontario", "CAN", 49.25, -84.5), ("British Columbia", "CAN", 54.0, -125.0),
+    ("Western Australia", "AUS", -25.0, 122.0), ("Queensland", "AUS", -22.0, 144.0),
+    ("Alaska", "USA", 64.0, -150.0),
+]
+
+
+@pytest.mark.parametrize("text,country,lat,lon", LARGE_REGIONS)
+def test_a_large_region_stands_near_its_centre(gazetteer: Gazetteer, text: str, country: str,
+                                               lat: float, lon: float) -> None:
+    assert _correct(gazetteer, text, country, lat, lon, 161), gazetteer.resolve(text)
