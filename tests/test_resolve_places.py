@@ -511,3 +511,13 @@ LARGE_REGIONS = [
 def test_a_large_region_stands_near_its_centre(gazetteer: Gazetteer, text: str, country: str,
                                                lat: float, lon: float) -> None:
     assert _correct(gazetteer, text, country, lat, lon, 161), gazetteer.resolve(text)
+
+
+# A continent stands at the point gazetteers give it (GeoNames'), not a rough map centre:
+# Europe's lies in southern Germany, Africa's in the Central African Republic.
+@pytest.mark.parametrize("text,lat,lon", [("Europe", 48.7, 9.1), ("Africa", 7.2, 21.1),
+                                          ("Asia", 29.8, 89.3)])
+def test_a_continent_stands_at_its_gazetteer_point(gazetteer: Gazetteer, text: str, lat: float,
+                                                   lon: float) -> None:
+    place = gazetteer.resolve(text)
+    assert place is not None and place.kind == "continent" and km(place, lat, lon) <= 50, place
