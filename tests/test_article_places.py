@@ -287,3 +287,18 @@ def test_a_public_body_named_after_a_place_names_the_place(components) -> None:
     text = ("Workers at Henry's Turkey Service and the Mid-America Council met Eastern "
             "Kentucky University staff.")
     assert mapped(components, text) == {}
+
+
+def test_a_county_s_name_alone_means_the_county_or_a_town_in_reach_of_it(components) -> None:
+    # one sense per article: the bare name is not a namesake across the country (a
+    # Louisiana village for the Nebraska county), but the county or a town near it
+    from sitrep.resolve.place_records import distance_km
+
+    for text in ("Sarpy County officials met on Monday. Shelters in Sarpy opened.",
+                 "Osceola County commissioners approved the budget. Residents in Osceola "
+                 "will pay more."):
+        found = {p.text: p for p in places_in(components.nlp(text), components.places,
+                                              components.actors, text=text)}
+        name = text.split()[0]
+        county, bare = found[f"{name} County"], found[name]
+        assert distance_km(county, bare) < 100, (county, bare)

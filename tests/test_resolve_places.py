@@ -521,3 +521,11 @@ def test_a_continent_stands_at_its_gazetteer_point(gazetteer: Gazetteer, text: s
                                                    lon: float) -> None:
     place = gazetteer.resolve(text)
     assert place is not None and place.kind == "continent" and km(place, lat, lon) <= 50, place
+
+
+def test_a_region_outranks_a_city_of_its_name_only_as_the_larger_place(
+        gazetteer: Gazetteer) -> None:
+    # Jamaica's parish of Hanover has fewer people than Hanover, Maryland: a bare name is
+    # the town; a region larger than its namesake town stays first (Kidal, Mali)
+    assert gazetteer.resolve("Hanover").kind == "city"
+    assert gazetteer.resolve("Kidal").kind == "admin1"

@@ -50,6 +50,8 @@ _NEVER_ALONE = frozenset(
 # How many of a name's places are weighed against the article's other names.
 _AGREEMENT_CANDIDATES = 12
 _DIVISION_WORDS = tuple(_WORDS["division_words"])
+# A town this close to a county the article names may be what its bare name means there.
+_DIVISION_REACH_KM = 100
 _NAME_ENDING_DIVISIONS = _REGION_SUFFIXES | frozenset(_WORDS["division_words"])
 # `_candidates_for`'s kind for a place name that begins a landmark's ("Hyde Park Corner")
 LANDMARK = "landmark"
@@ -227,6 +229,7 @@ class Gazetteer:
                               for w in line.split())
         for entries in g._index.values():
             if len(entries) > 1:
+                _rank_cities_over_smaller_regions(entries)
                 entries.sort(key=_entry_order)
         return g
 
@@ -539,7 +542,9 @@ class Gazetteer:
         region not where the story is set in its country (a city there still yields to a
         namesake whose region the story names: Gainesville, Texas among Texan names). A
         name the text pins down ("Paris, Texas") keeps its place and counts with it alone,
-        and so do its other mentions when a region or country pinned it."""
+        and so do its other mentions when a region or country pinned it. A county's name
+        alone, in a story that names the county, is a town of that name near it or the
+        county itself."""
         first = [self.resolve_mention(m, context_countries=context_countries)
                  for m in mentions]
         regions = [{region_of(place)} if mention.hinted and place is not None else
@@ -606,7 +611,7 @@ class Gazetteer:
                 if score > most:
                     best, most = candidate, score
             out.append(best)
-        return out
+        return _in_named_divisions(mentions, texts, out)
 
     def _candidates_for(self, phrase: str, hinted: bool = False
                         ) -> tuple[list[Place], str | None]:
@@ -663,6 +668,43 @@ def _is_description(phrase: str) -> bool:
 
 def _entry_order(e: _Entry) -> tuple:
     return (e.rank, not e.primary, -(e.place.population or 0))
+
+
+def _rank_cities_over_smaller_regions(entries: list[_Entry]) -> None:
+    """A region outranks a city of its name by kind only as the larger place: a city with
+    more people than every region so called ranks just above them (Hanover, Maryland before
+    Jamaica's parish of Hanover; Charlotte before Saint Vincent's)."""
+    largest = max((e.place.population or 0 for e in entries if e.place.kind == "admin1"),
+                  default=None)
+    if largest is None:
+        return
+    for n, entry in enumerate(entries):
+        if (entry.place.kind == "city" and entry.rank > _RANK["admin1"]
+                and (entry.place.population or 0) > largest):
+            entries[n] = entry._replace(rank=_RANK["admin1"] - 0.5)
+
+
+def _in_named_divisions(mentions: Sequence[PlaceMention], texts: Sequence[str],
+                        chosen: list[Place | None]) -> list[Place | None]:
+    """One sense per article for a county's name: "DeKalb" in a story that names DeKalb
+    County is a town of that name within reach of the county, else the county itself, not
+    a namesake across the country (a name the text pins down keeps its place)."""
+    divisions = {}
+    for text, place in zip(texts, chosen):
+        head, _, word = text.rpartition(" ")
+        if head and word in _DIVISION_WORDS and place is not None and place.kind == "admin2":
+            divisions.setdefault(head, place)
+    if not divisions:
+        return chosen
+    out = list(chosen)
+    for i, (mention, place) in enumerate(zip(mentions, chosen)):
+        division = divisions.get(texts[i])
+        if division is None or place is None or mention.hinted or (
+                distance_km(place, division) < _DIVISION_REACH_KM):
+            continue
+        near = [c for c in mention.candidates if distance_km(c, division) < _DIVISION_REACH_KM]
+        out[i] = near[0] if near else division
+    return out
 
 
 def _narrowed_by_any(places: list[Place], contexts: Sequence[Place]
