@@ -302,3 +302,17 @@ def test_a_county_s_name_alone_means_the_county_or_a_town_in_reach_of_it(compone
         name = text.split()[0]
         county, bare = found[f"{name} County"], found[name]
         assert distance_km(county, bare) < 100, (county, bare)
+
+
+def test_a_people_s_name_given_as_a_toponym_is_the_place_it_is_made_from(components) -> None:
+    from sitrep.resolve.article_places import resolve_spans
+
+    text = ("Iowans voted early while Texans waited, Floridians shrugged and a Londoner "
+            "watched with Republicans.")
+    words = ["Iowans", "Texans", "Floridians", "Londoner", "Republicans"]
+    spans = [(text.index(w), text.index(w) + len(w)) for w in words]
+    resolved = resolve_spans(components.nlp(text), components.places, components.actors,
+                             spans, text=text)
+    names = {w: (p.name if p else None) for w, p in zip(words, resolved)}
+    assert names == {"Iowans": "Iowa", "Texans": "Texas", "Floridians": "Florida",
+                     "Londoner": "London", "Republicans": None}

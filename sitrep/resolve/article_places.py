@@ -98,6 +98,10 @@ INSTITUTION_AFTER = re.compile(
     rf"(?:\s+(?:[A-Z][\w'’-]*|&)){{0,3}}\s+(?i:{_INSTITUTIONS})\b")
 INSTITUTION_BEFORE = re.compile(
     rf"\b(?i:{'|'.join(read_toml('places/words.toml')['institution_of'])})\s+of\s+$")
+# The endings of a people's name made from a place's, and what the place's name may end in
+# once one is cut ("Iowans" -> Iowa, "Texan" -> Texas; words.toml).
+DEMONYM_ENDINGS = tuple(read_toml("places/words.toml")["demonym_endings"])
+DEMONYM_STEM_ENDINGS = tuple(read_toml("places/words.toml")["demonym_stem_endings"])
 OWNER_OR_HYPHEN_BEFORE = re.compile(r"(?:\w-|['’]s\s+)$")
 YEAR_BEFORE = re.compile(r"\d\s*$")
 
@@ -355,8 +359,9 @@ def resolve_spans(doc: Doc, gazetteer: Gazetteer, actors: ActorDictionary,
     finds (`place_context`, the given names as the article's places). The article's
     parse and the actor dictionary are passed so that a resolver may read the words around
     a span; this one reads what the text says right after it ("Springfield, Illinois"),
-    takes a demonym ("Georgian") for its country and a county's name without its type word
-    ("Kanawha") for the county."""
+    takes a demonym ("Georgian") for its country, a county's name without its type word
+    ("Kanawha") for the county, and a people's name made from a region's or city's
+    ("Iowans", "Londoner") for that place."""
     if text is None:
         text = doc.text
     found = {m.start: m for m in gazetteer.find(text)}
@@ -371,9 +376,29 @@ def resolve_spans(doc: Doc, gazetteer: Gazetteer, actors: ActorDictionary,
         phrase = text[start:end]
         place = together.get(start) or gazetteer.resolve(
             phrase, context_countries=context) or _country_named(phrase, actors) or (
-            gazetteer.division_named(phrase, context_countries=context))
+            gazetteer.division_named(phrase, context_countries=context)) or (
+            _place_of_demonym(phrase, gazetteer, context))
         resolved.append(None if place is None else _record(phrase, place, start, end))
     return resolved
+
+
+def _place_of_demonym(phrase: str, gazetteer: Gazetteer, context: Sequence[str]
+                      ) -> Place | None:
+    """The region or city a people's name is made from ("Iowans", "Texan", "Dagestani",
+    "Londoner"), by the endings English makes such names with (words.toml): a well-known
+    place only, so that a cut word is no village's name."""
+    for ending in DEMONYM_ENDINGS:
+        stem = phrase[:len(phrase) - len(ending)] if ending else phrase
+        if not phrase.endswith(ending) or len(stem) < 3:
+            continue
+        for stem_ending in DEMONYM_STEM_ENDINGS:
+            if not ending and not stem_ending:
+                continue  # the phrase itself, which names no place
+            place = gazetteer.resolve(stem + stem_ending, context_countries=context)
+            if place is not None and place.kind in ("admin1", "region", "city", "capital") and (
+                    is_well_known(place)):
+                return place
+    return None
 
 
 def _country_named(phrase: str, actors: ActorDictionary) -> Place | None:
