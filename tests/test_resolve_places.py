@@ -529,3 +529,14 @@ def test_a_region_outranks_a_city_of_its_name_only_as_the_larger_place(
     # the town; a region larger than its namesake town stays first (Kidal, Mali)
     assert gazetteer.resolve("Hanover").kind == "city"
     assert gazetteer.resolve("Kidal").kind == "admin1"
+
+
+def test_a_country_s_other_name_that_is_one_of_its_regions_means_the_region(
+        gazetteer: Gazetteer) -> None:
+    # Scotland is the United Kingdom's region, at its own point, not the kingdom's centre;
+    # a country's own name (Mexico) still means the country, not its namesake state
+    scotland = gazetteer.resolve("Scotland")
+    assert (scotland.kind, scotland.country) == ("admin1", "GBR")
+    assert km(scotland, 56.5, -4.0) < 100
+    assert gazetteer.resolve("Mexico").kind == "country"
+    assert gazetteer.resolve("Britain").kind == "country"

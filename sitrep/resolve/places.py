@@ -21,7 +21,7 @@ import sqlite3
 import threading
 from functools import cache
 from pathlib import Path
-from typing import Iterator, NamedTuple, Sequence
+from typing import Iterable, Iterator, NamedTuple, Sequence
 
 from sitrep.package_data import data_path, read_toml
 from sitrep.records import Location
@@ -220,6 +220,7 @@ class Gazetteer:
         for row in _read(places_dir / "abbreviations.tsv"):
             for abbreviation in _variants(row["abbreviations"]):
                 g._abbreviations[name_key(abbreviation)] = regions[row["key"]]
+        g._prefer_own_regions(regions.values())
         g._load_cities(places_dir / "cities.tsv.gz", regions)
         g._load_features(places_dir / "features.tsv")
         if (places_dir / "local_places.sqlite").exists():
@@ -269,6 +270,17 @@ class Gazetteer:
                     if name.split()[0] == capitals[0].split()[0] or fold(name)[:4] == fold(
                             capitals[0])[:4]:
                         self._add(name, capital, name == capitals[0], _RANK["capital"])
+
+    def _prefer_own_regions(self, regions: Iterable[Place]) -> None:
+        """A country's other name that is one of its own first-level regions' names means
+        the region (England, Scotland, Svalbard), at the region's point: the country's
+        own name (Mexico, Luxembourg) still means the country."""
+        for region in regions:
+            entries = self._index.get(name_key(region.name), [])
+            if any(e.place.kind == "country" and e.place.country == region.country
+                   and name_key(e.place.name) != name_key(region.name) for e in entries):
+                entries[:] = [e for e in entries if not (
+                    e.place.kind == "country" and e.place.country == region.country)]
 
     def _load_regions(self, path: Path, extra: Path) -> dict[str, Place]:
         extras = {row["key"]: row for row in _read(extra)}
