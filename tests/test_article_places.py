@@ -316,3 +316,17 @@ def test_a_people_s_name_given_as_a_toponym_is_the_place_it_is_made_from(compone
     names = {w: (p.name if p else None) for w, p in zip(words, resolved)}
     assert names == {"Iowans": "Iowa", "Texans": "Texas", "Floridians": "Florida",
                      "Londoner": "London", "Republicans": None}
+
+
+def test_a_given_name_read_apart_lies_in_the_region_of_the_article_s_places(components) -> None:
+    # "Concord", a common word, is found by no reading of the text: given as a toponym, it
+    # is read with the region most of the other places lie in (New Hampshire's capital,
+    # not California's larger Concord)
+    from sitrep.resolve.article_places import resolve_spans
+
+    text = ("Officials in Keene, New Hampshire, met on Tuesday with crews from Nashua and "
+            "Manchester. Concord will pay for the repairs.")
+    spans = [(text.index(w), text.index(w) + len(w)) for w in ("Keene", "Nashua", "Concord")]
+    *_, concord = resolve_spans(components.nlp(text), components.places, components.actors,
+                                spans, text=text)
+    assert (concord.name, concord.country) == ("Concord", "USA") and concord.lon > -75

@@ -35,14 +35,14 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 from spacy.tokens import Doc, Span, Token
 
 from sitrep.package_data import read_toml
 from sitrep.records import ArticlePlace
 from sitrep.resolve.actors import ActorDictionary
-from sitrep.resolve.place_records import name_key
+from sitrep.resolve.place_records import name_key, region_of
 from sitrep.resolve.places import Gazetteer, Place, PlaceMention, is_well_known
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
@@ -361,7 +361,9 @@ def resolve_spans(doc: Doc, gazetteer: Gazetteer, actors: ActorDictionary,
     a span; this one reads what the text says right after it ("Springfield, Illinois"),
     takes a demonym ("Georgian") for its country, a county's name without its type word
     ("Kanawha") for the county, and a people's name made from a region's or city's
-    ("Iowans", "Londoner") for that place."""
+    ("Iowans", "Londoner") for that place. A span no reading of the text finds as a name
+    ("Concord", a common word; "Madison Township") is read with the region most of the
+    article's places lie in."""
     if text is None:
         text = doc.text
     found = {m.start: m for m in gazetteer.find(text)}
@@ -371,15 +373,28 @@ def resolve_spans(doc: Doc, gazetteer: Gazetteer, actors: ActorDictionary,
     context = place_context(text, actors, list(given.values()))
     together = dict(zip(given, gazetteer.resolve_together(list(given.values()),
                                                           context_countries=context)))
+    home = _home_town(together.values())
     resolved: list[ArticlePlace | None] = []
     for start, end in spans:
         phrase = text[start:end]
         place = together.get(start) or gazetteer.resolve(
-            phrase, context_countries=context) or _country_named(phrase, actors) or (
+            phrase, context_countries=context, near=home) or _country_named(phrase, actors) or (
             gazetteer.division_named(phrase, context_countries=context)) or (
             _place_of_demonym(phrase, gazetteer, context))
         resolved.append(None if place is None else _record(phrase, place, start, end))
     return resolved
+
+
+def _home_town(places: Iterable[Place | None]) -> Place | None:
+    """A town or county of the region most of the article's places lie in: where a phrase
+    read apart from them ("Madison Township") most likely lies too."""
+    places = [p for p in places if p is not None]
+    regions = Counter(region_of(p) for p in places if region_of(p))
+    if not regions:
+        return None
+    home = regions.most_common(1)[0][0]
+    return next((p for p in places if p.kind in ("city", "admin2") and region_of(p) == home),
+                None)
 
 
 def _place_of_demonym(phrase: str, gazetteer: Gazetteer, context: Sequence[str]
