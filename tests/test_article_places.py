@@ -316,6 +316,12 @@ def test_a_people_s_name_given_as_a_toponym_is_the_place_it_is_made_from(compone
     names = {w: (p.name if p else None) for w, p in zip(words, resolved)}
     assert names == {"Iowans": "Iowa", "Texans": "Texas", "Floridians": "Florida",
                      "Londoner": "London", "Republicans": None}
+    # a name's ending is cut and added only to read a whole place name: "Kanawha River" is
+    # no "Kanawha Rivera" (Uruguay's Rivera), "Star Lake" no "Star Lakes" (South Sudan's)
+    text = "Barges moved down the Kanawha River past Star Lake."
+    spans = [(text.index(w), text.index(w) + len(w)) for w in ("Kanawha River", "Star Lake")]
+    assert resolve_spans(components.nlp(text), components.places, components.actors, spans,
+                         text=text) == [None, None]
 
 
 def test_a_given_name_read_apart_lies_in_the_region_of_the_article_s_places(components) -> None:

@@ -409,7 +409,10 @@ def _place_of_demonym(phrase: str, gazetteer: Gazetteer, context: Sequence[str]
         for stem_ending in DEMONYM_STEM_ENDINGS:
             if not ending and not stem_ending:
                 continue  # the phrase itself, which names no place
-            place = gazetteer.resolve(stem + stem_ending, context_countries=context)
+            name = stem + stem_ending
+            if not gazetteer.candidates(name):
+                continue  # a whole name, not one inside it ("Kanawha River" + "a": Rivera)
+            place = gazetteer.resolve(name, context_countries=context)
             if place is not None and place.kind in ("admin1", "region", "city", "capital") and (
                     is_well_known(place)):
                 return place
