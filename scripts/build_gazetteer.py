@@ -54,6 +54,9 @@ _NAME_CHARS = re.compile(r"^[A-Za-z][A-Za-z .'\-]*$")
 # one, or islands the 1:110m outline lacks) keeps the mean of its settlements.
 LAND_GRID_STEP = 0.25
 MIN_LAND_CELLS = 16
+LONE_SETTLEMENT_KM = 1000
+FARTHEST_LAND_KM = 700
+EARTH_RADIUS_KM = 6371.0
 
 
 def _ascii(text: str) -> str:
@@ -112,8 +115,12 @@ def _land_positions(settlements: dict[str, list[tuple[float, float]]],
     lies nearer to the region's settlements than to any other region's: a stand-in for the
     region's own outline, whose centroid is what gazetteers give. The settlements' mean
     falls where people live, far from that when they crowd one edge (Ontario's south, 600 km
-    from GeoNames' point). Settlements GeoNames gives no population are left out: some
-    carry a wrong region code and would claim land across the country."""
+    from GeoNames' point). Left out, as they would claim land far from their region: the
+    settlements GeoNames gives no population and those far from every other of their
+    region (LONE_SETTLEMENT_KM; some carry a wrong region code: Xinjiang villages coded
+    Heilongjiang, a Sichuan county seat coded Jiangsu), and land farther than
+    FARTHEST_LAND_KM from any settlement (French Guiana and Svalbard in the outlines of
+    France and Norway, whose own settlements are another country's)."""
     by_country: dict[str, list[tuple[float, float, str]]] = defaultdict(list)
     for code, points in settlements.items():
         country = alpha3.get(code.split(".")[0])
@@ -140,12 +147,20 @@ def _land_positions(settlements: dict[str, list[tuple[float, float]]],
             continue
         cells = _unit_vectors(grid_lat[on_land], grid_lon[on_land])
         area = np.cos(np.radians(grid_lat[on_land]))
+        places = _with_neighbours(places)
+        if not places:
+            continue
         codes = sorted({code for _, _, code in places})
         number = {code: index for index, code in enumerate(codes)}
         owner = np.array([number[code] for _, _, code in places])
         towns = _unit_vectors(np.array([p[0] for p in places]), np.array([p[1] for p in places]))
-        nearest = np.concatenate([owner[np.argmax(cells[i:i + 4096] @ towns.T, axis=1)]
-                                  for i in range(0, len(cells), 4096)])
+        nearest, reach = [], []
+        for i in range(0, len(cells), 4096):
+            closeness = cells[i:i + 4096] @ towns.T
+            nearest.append(owner[np.argmax(closeness, axis=1)])
+            reach.append(closeness.max(axis=1))
+        reached = np.concatenate(reach) >= math.cos(FARTHEST_LAND_KM / EARTH_RADIUS_KM)
+        nearest = np.where(reached, np.concatenate(nearest), -1)
         for index, code in enumerate(codes):
             mine = nearest == index
             if mine.sum() < MIN_LAND_CELLS:
@@ -154,6 +169,28 @@ def _land_positions(settlements: dict[str, list[tuple[float, float]]],
             positions[code] = (math.degrees(math.atan2(z, math.hypot(x, y))),
                                math.degrees(math.atan2(y, x)))
     return positions
+
+
+def _with_neighbours(places: list[tuple[float, float, str]]) -> list[tuple[float, float, str]]:
+    """The settlements that have another of their region within LONE_SETTLEMENT_KM, and
+    a region's only one."""
+    by_region: dict[str, list[tuple[float, float, str]]] = defaultdict(list)
+    for place in places:
+        by_region[place[2]].append(place)
+    near = math.cos(LONE_SETTLEMENT_KM / EARTH_RADIUS_KM)
+    kept = []
+    for members in by_region.values():
+        if len(members) == 1:
+            kept.extend(members)
+            continue
+        points = _unit_vectors(np.array([p[0] for p in members]),
+                               np.array([p[1] for p in members]))
+        for i in range(0, len(members), 2048):
+            closeness = points[i:i + 2048] @ points.T
+            closeness[np.arange(len(closeness)), np.arange(i, i + len(closeness))] = -1.0
+            kept.extend(p for p, best in zip(members[i:i + 2048], closeness.max(axis=1))
+                        if best >= near)
+    return kept
 
 
 def _english_words() -> set[str]:

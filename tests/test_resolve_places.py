@@ -540,3 +540,12 @@ def test_a_country_s_other_name_that_is_one_of_its_regions_means_the_region(
     assert km(scotland, 56.5, -4.0) < 100
     assert gazetteer.resolve("Mexico").kind == "country"
     assert gazetteer.resolve("Britain").kind == "country"
+
+
+# A region's point stays on its own land where the country's outline holds another
+# territory (French Guiana in France's) or a town carries a wrong region code.
+@pytest.mark.parametrize("text,country,lat,lon", [
+    ("Nouvelle-Aquitaine", "FRA", 45.2, 0.2), ("Jiangsu", "CHN", 33.0, 120.0)])
+def test_a_region_stands_on_its_own_land(gazetteer: Gazetteer, text: str, country: str,
+                                         lat: float, lon: float) -> None:
+    assert _correct(gazetteer, text, country, lat, lon, 161), gazetteer.resolve(text)
