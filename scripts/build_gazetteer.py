@@ -36,7 +36,7 @@ OUT = Path(__file__).resolve().parent.parent / "sitrep" / "data" / "places"
 MIN_CITY_POPULATION = 15_000
 # Smaller places (down to this size) and second-level divisions go to local_places.sqlite,
 # read on demand so that loading the gazetteer stays fast and small.
-MIN_LOCAL_POPULATION = 1_000
+MIN_LOCAL_POPULATION = 500
 MAX_LOCAL_ALTERNATES = 2
 MAX_ALTERNATES = 8
 # Alternate names that are English words ("Soul" for Seoul, "Mobil") are kept only for cities
@@ -302,7 +302,7 @@ def _local_alternates(name: str, alternates: list[str], english_words: set[str])
 
 def _write_local_places(alpha3: dict[str, str], alternates_of: dict[int, list[str]],
                         english_words: set[str]) -> None:
-    """Places of 1,000 to 15,000 people and second-level divisions (counties, parishes,
+    """Places of 500 to 15,000 people and second-level divisions (counties, parishes,
     districts) with the first-level region they lie in, in an SQLite file of names -> places.
     A division's position is the mean of the settlements GeoNames puts in it; its
     population, their total."""

@@ -3,7 +3,7 @@
 Sources (formats in sitrep/data/places/README.md): countries and capitals from
 sitrep/data/actors/countries.tsv; first-level regions and cities of 15,000+ people from a
 GeoNames extract (regions.tsv, cities.tsv.gz); hand-curated seas, islands, bases and regions
-(features.tsv), all held in memory; places of 1,000 to 15,000 people and second-level
+(features.tsv), all held in memory; places of 500 to 15,000 people and second-level
 divisions (counties, parishes, districts) in an SQLite file read on demand
 (local_places.sqlite), so that loading stays fast and small. Every name is indexed under a
 normalised key (accents folded, lowercase, words joined by one space); text is read word by
@@ -27,8 +27,8 @@ from sitrep.package_data import data_path, read_toml
 from sitrep.records import Location
 from sitrep.resolve.place_ranker import rerank
 from sitrep.resolve.place_records import (
-    WORD, WRITTEN_OUT, Place, PlaceMention, distance_km, fold, is_small, is_well_known,
-    name_key, region_of)
+    MIN_ALONE_POPULATION, WORD, WRITTEN_OUT, Place, PlaceMention, distance_km, fold, is_small,
+    is_well_known, name_key, region_of)
 
 PLACES_DIR = data_path("places")
 
@@ -488,11 +488,14 @@ class Gazetteer:
     def _is_common_word(self, words: list[_Word], first: int, last: int,
                         entries: list[_Entry], text: str,
                         following: list[_Entry] | None) -> bool:
-        """A stoplisted name (Reading, Mobile, Jackson) counts as a place only after "in",
-        "near", ... or before ", <place>"; a name printed all in capitals mid-text only if it
-        is a known abbreviation."""
+        """A stoplisted name (Reading, Mobile, Jackson), or one only hamlets bear (places of
+        fewer than MIN_ALONE_POPULATION people), counts as a place only after "in", "near",
+        ... or before ", <place>"."""
         key = " ".join(w.key for w in words[first:last])
-        if key not in self._common or entries[0].place.kind not in ("city", "admin1", "admin2"):
+        hamlet = all(e.place.kind == "city" and (e.place.population or 0) < MIN_ALONE_POPULATION
+                     for e in entries)  # "Servance": more often a surname than a hamlet
+        if not hamlet and (key not in self._common
+                           or entries[0].place.kind not in ("city", "admin1", "admin2")):
             return False
         if following is not None:
             return False
