@@ -54,6 +54,8 @@ _NAME_CHARS = re.compile(r"^[A-Za-z][A-Za-z .'\-]*$")
 # one, or islands the 1:110m outline lacks) keeps the mean of its settlements.
 LAND_GRID_STEP = 0.25
 MIN_LAND_CELLS = 16
+# A settlement this far from every other of its region carries a wrong code; land this far
+# from every settlement of the country is another's territory inside its outline.
 LONE_SETTLEMENT_KM = 1000
 FARTHEST_LAND_KM = 700
 EARTH_RADIUS_KM = 6371.0
