@@ -39,6 +39,8 @@ _RANK = {"feature": 0, "country": 1, "capital": 2, "admin1": 3, "city": 4, "admi
 _BIG_CITY = 300_000
 # ... unless that region is its own and the city holds less than this share of its people.
 _CITY_SHARE_OF_REGION = 0.2
+# A town this close to a county the article names may be what its bare name means there.
+_DIVISION_REACH_KM = 100
 # Word lists around place names (sitrep/data/places/words.toml, README beside it).
 _WORDS = read_toml("places/words.toml")
 _REGION_SUFFIXES = frozenset(_WORDS["region_suffixes"])
@@ -50,8 +52,6 @@ _NEVER_ALONE = frozenset(
 # How many of a name's places are weighed against the article's other names.
 _AGREEMENT_CANDIDATES = 12
 _DIVISION_WORDS = tuple(_WORDS["division_words"])
-# A town this close to a county the article names may be what its bare name means there.
-_DIVISION_REACH_KM = 100
 _NAME_ENDING_DIVISIONS = _REGION_SUFFIXES | frozenset(_WORDS["division_words"])
 # `_candidates_for`'s kind for a place name that begins a landmark's ("Hyde Park Corner")
 LANDMARK = "landmark"
