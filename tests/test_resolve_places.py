@@ -495,3 +495,57 @@ def test_a_landmark_named_after_a_place_lies_there_only_in_the_articles_countrie
     # a division's type word makes no landmark
     oblast = gazetteer.resolve("Kyiv Oblast", context_countries=["UKR"])
     assert oblast is not None and oblast.country == "UKR"
+
+
+# Large regions whose people crowd one edge (Ontario's south, Western Australia's south-west
+# corner): the point stands near the region's geographic centre, as gazetteers give it, not
+# at the mean of its towns, which lay 350 to 800 km off.
+LARGE_REGIONS = [
+    ("Ontario", "CAN", 49.25, -84.5), ("British Columbia", "CAN", 54.0, -125.0),
+    ("Western Australia", "AUS", -25.0, 122.0), ("Queensland", "AUS", -22.0, 144.0),
+    ("Alaska", "USA", 64.0, -150.0),
+]
+
+
+@pytest.mark.parametrize("text,country,lat,lon", LARGE_REGIONS)
+def test_a_large_region_stands_near_its_centre(gazetteer: Gazetteer, text: str, country: str,
+                                               lat: float, lon: float) -> None:
+    assert _correct(gazetteer, text, country, lat, lon, 161), gazetteer.resolve(text)
+
+
+# A continent stands at the point gazetteers give it (GeoNames'), not a rough map centre:
+# Europe's lies in southern Germany, Africa's in the Central African Republic.
+@pytest.mark.parametrize("text,lat,lon", [("Europe", 48.7, 9.1), ("Africa", 7.2, 21.1),
+                                          ("Asia", 29.8, 89.3)])
+def test_a_continent_stands_at_its_gazetteer_point(gazetteer: Gazetteer, text: str, lat: float,
+                                                   lon: float) -> None:
+    place = gazetteer.resolve(text)
+    assert place is not None and place.kind == "continent" and km(place, lat, lon) <= 50, place
+
+
+def test_a_region_outranks_a_city_of_its_name_only_as_the_larger_place(
+        gazetteer: Gazetteer) -> None:
+    # Jamaica's parish of Hanover has fewer people than Hanover, Maryland: a bare name is
+    # the town; a region larger than its namesake town stays first (Kidal, Mali)
+    assert gazetteer.resolve("Hanover").kind == "city"
+    assert gazetteer.resolve("Kidal").kind == "admin1"
+
+
+def test_a_country_s_other_name_that_is_one_of_its_regions_means_the_region(
+        gazetteer: Gazetteer) -> None:
+    # Scotland is the United Kingdom's region, at its own point, not the kingdom's centre;
+    # a country's own name (Mexico) still means the country, not its namesake state
+    scotland = gazetteer.resolve("Scotland")
+    assert (scotland.kind, scotland.country) == ("admin1", "GBR")
+    assert km(scotland, 56.5, -4.0) < 100
+    assert gazetteer.resolve("Mexico").kind == "country"
+    assert gazetteer.resolve("Britain").kind == "country"
+
+
+# A region's point stays on its own land where the country's outline holds another
+# territory (French Guiana in France's) or a town carries a wrong region code.
+@pytest.mark.parametrize("text,country,lat,lon", [
+    ("Nouvelle-Aquitaine", "FRA", 45.2, 0.2), ("Jiangsu", "CHN", 33.0, 120.0)])
+def test_a_region_stands_on_its_own_land(gazetteer: Gazetteer, text: str, country: str,
+                                         lat: float, lon: float) -> None:
+    assert _correct(gazetteer, text, country, lat, lon, 161), gazetteer.resolve(text)

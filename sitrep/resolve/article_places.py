@@ -35,14 +35,14 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 from spacy.tokens import Doc, Span, Token
 
 from sitrep.package_data import read_toml
 from sitrep.records import ArticlePlace
 from sitrep.resolve.actors import ActorDictionary
-from sitrep.resolve.place_records import name_key
+from sitrep.resolve.place_records import name_key, region_of
 from sitrep.resolve.places import Gazetteer, Place, PlaceMention, is_well_known
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
@@ -98,6 +98,10 @@ INSTITUTION_AFTER = re.compile(
     rf"(?:\s+(?:[A-Z][\w'’-]*|&)){{0,3}}\s+(?i:{_INSTITUTIONS})\b")
 INSTITUTION_BEFORE = re.compile(
     rf"\b(?i:{'|'.join(read_toml('places/words.toml')['institution_of'])})\s+of\s+$")
+# The endings of a people's name made from a place's, and what the place's name may end in
+# once one is cut ("Iowans" -> Iowa, "Texan" -> Texas; words.toml).
+DEMONYM_ENDINGS = tuple(read_toml("places/words.toml")["demonym_endings"])
+DEMONYM_STEM_ENDINGS = tuple(read_toml("places/words.toml")["demonym_stem_endings"])
 OWNER_OR_HYPHEN_BEFORE = re.compile(r"(?:\w-|['’]s\s+)$")
 YEAR_BEFORE = re.compile(r"\d\s*$")
 
@@ -355,8 +359,11 @@ def resolve_spans(doc: Doc, gazetteer: Gazetteer, actors: ActorDictionary,
     finds (`place_context`, the given names as the article's places). The article's
     parse and the actor dictionary are passed so that a resolver may read the words around
     a span; this one reads what the text says right after it ("Springfield, Illinois"),
-    takes a demonym ("Georgian") for its country and a county's name without its type word
-    ("Kanawha") for the county."""
+    takes a demonym ("Georgian") for its country, a county's name without its type word
+    ("Kanawha") for the county, and a people's name made from a region's or city's
+    ("Iowans", "Londoner") for that place. A span no reading of the text finds as a name
+    ("Concord", a common word; "Madison Township") is read with the region most of the
+    article's places lie in."""
     if text is None:
         text = doc.text
     found = {m.start: m for m in gazetteer.find(text)}
@@ -366,14 +373,50 @@ def resolve_spans(doc: Doc, gazetteer: Gazetteer, actors: ActorDictionary,
     context = place_context(text, actors, list(given.values()))
     together = dict(zip(given, gazetteer.resolve_together(list(given.values()),
                                                           context_countries=context)))
+    home = _home_town(together.values())
     resolved: list[ArticlePlace | None] = []
     for start, end in spans:
         phrase = text[start:end]
         place = together.get(start) or gazetteer.resolve(
-            phrase, context_countries=context) or _country_named(phrase, actors) or (
-            gazetteer.division_named(phrase, context_countries=context))
+            phrase, context_countries=context, near=home) or _country_named(phrase, actors) or (
+            gazetteer.division_named(phrase, context_countries=context)) or (
+            _place_of_demonym(phrase, gazetteer, context))
         resolved.append(None if place is None else _record(phrase, place, start, end))
     return resolved
+
+
+def _home_town(places: Iterable[Place | None]) -> Place | None:
+    """A town or county of the region most of the article's places lie in: where a phrase
+    read apart from them ("Madison Township") most likely lies too."""
+    places = [p for p in places if p is not None]
+    regions = Counter(region_of(p) for p in places if region_of(p))
+    if not regions:
+        return None
+    home = regions.most_common(1)[0][0]
+    return next((p for p in places if p.kind in ("city", "admin2") and region_of(p) == home),
+                None)
+
+
+def _place_of_demonym(phrase: str, gazetteer: Gazetteer, context: Sequence[str]
+                      ) -> Place | None:
+    """The region or city a people's name is made from ("Iowans", "Texan", "Dagestani",
+    "Londoner"), by the endings English makes such names with (words.toml): a well-known
+    place only, so that a cut word is no village's name."""
+    for ending in DEMONYM_ENDINGS:
+        stem = phrase[:len(phrase) - len(ending)] if ending else phrase
+        if not phrase.endswith(ending) or len(stem) < 3:
+            continue
+        for stem_ending in DEMONYM_STEM_ENDINGS:
+            if not ending and not stem_ending:
+                continue  # the phrase itself, which names no place
+            name = stem + stem_ending
+            if not gazetteer.candidates(name):
+                continue  # a whole name, not one inside it ("Kanawha River" + "a": Rivera)
+            place = gazetteer.resolve(name, context_countries=context)
+            if place is not None and place.kind in ("admin1", "region", "city", "capital") and (
+                    is_well_known(place)):
+                return place
+    return None
 
 
 def _country_named(phrase: str, actors: ActorDictionary) -> Place | None:

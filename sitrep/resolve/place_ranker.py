@@ -64,6 +64,7 @@ def candidate_features(mentions: Sequence[PlaceMention], chosen: Sequence[Place 
     out: list[list[tuple[Place, list[float]]] | None] = []
     for i, (mention, place) in enumerate(zip(mentions, chosen)):
         if (place is None or mention.hinted or len(mention.candidates) < 2
+                or place not in mention.candidates  # read from another name (a county's)
                 or texts[i] in hinted  # one sense per article: "Springfield, Ohio" once
                 or place.kind in ("country", "capital") and any(
                     texts[j] != texts[i] and p is not None and p.country == place.country
@@ -83,6 +84,10 @@ def candidate_features(mentions: Sequence[PlaceMention], chosen: Sequence[Place 
                       *(c for c in mention.candidates[CANDIDATES:] if region_of(c) in named)]
         if name_key(place.name) == texts[i]:  # by its own name: no place by another's
             candidates = [c for c in candidates if name_key(c.name) == texts[i]]
+        # a region with fewer people than a city of its name weighs as a town (Jamaica's
+        # parish of Hanover against Hanover, Maryland), as the gazetteer ranks it
+        largest_city = max((c.population or 0 for c in candidates if c.kind == "city"),
+                           default=0)
         for n, candidate in enumerate(candidates):
             region = region_of(candidate)
             region_support = sum(1 / len(regions[j]) for j in others
@@ -96,6 +101,8 @@ def candidate_features(mentions: Sequence[PlaceMention], chosen: Sequence[Place 
                     and not region_support and not nearby):
                 continue  # London yields to no namesake on country-wide evidence alone
             kind = candidate.kind if candidate.kind in _KIND_FEATURES else "feature"
+            if kind == "admin1" and (candidate.population or 0) < largest_city:
+                kind = "city"
             rows.append((candidate, [
                 float(candidate is place), float(n == 0),
                 math.log10(1 + (candidate.population or 0)) / 7,

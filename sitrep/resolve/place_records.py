@@ -14,6 +14,10 @@ MIN_MEMORY_POPULATION = 15_000
 # A small place (local_places.sqlite) beats a well-known one of its name only with a hint
 # in the text ("Warsaw, Indiana"), not merely because the story is in its country.
 WELL_KNOWN_KINDS = frozenset({"country", "capital", "admin1"})
+# A name that only places smaller than this bear (local_places.sqlite holds them down to
+# 500 people) is read in text only after a locative word or with its region ("in Servance",
+# "Servance, Haute-Saone"): standing alone it is more often a surname.
+MIN_ALONE_POPULATION = 1_000
 WELL_KNOWN_POPULATION = 100_000
 # Abbreviated words of place names, written out in keys: "St. Louis", "Mt. Vernon", "Ft. Worth",
 # "Loudon Co.".

@@ -3,7 +3,7 @@
 Sources (formats in sitrep/data/places/README.md): countries and capitals from
 sitrep/data/actors/countries.tsv; first-level regions and cities of 15,000+ people from a
 GeoNames extract (regions.tsv, cities.tsv.gz); hand-curated seas, islands, bases and regions
-(features.tsv), all held in memory; places of 1,000 to 15,000 people and second-level
+(features.tsv), all held in memory; places of 500 to 15,000 people and second-level
 divisions (counties, parishes, districts) in an SQLite file read on demand
 (local_places.sqlite), so that loading stays fast and small. Every name is indexed under a
 normalised key (accents folded, lowercase, words joined by one space); text is read word by
@@ -21,14 +21,14 @@ import sqlite3
 import threading
 from functools import cache
 from pathlib import Path
-from typing import Iterator, NamedTuple, Sequence
+from typing import Iterable, Iterator, NamedTuple, Sequence
 
 from sitrep.package_data import data_path, read_toml
 from sitrep.records import Location
 from sitrep.resolve.place_ranker import rerank
 from sitrep.resolve.place_records import (
-    WORD, WRITTEN_OUT, Place, PlaceMention, distance_km, fold, is_small, is_well_known,
-    name_key, region_of)
+    MIN_ALONE_POPULATION, WORD, WRITTEN_OUT, Place, PlaceMention, distance_km, fold, is_small,
+    is_well_known, name_key, region_of)
 
 PLACES_DIR = data_path("places")
 
@@ -39,6 +39,8 @@ _RANK = {"feature": 0, "country": 1, "capital": 2, "admin1": 3, "city": 4, "admi
 _BIG_CITY = 300_000
 # ... unless that region is its own and the city holds less than this share of its people.
 _CITY_SHARE_OF_REGION = 0.2
+# A town this close to a county the article names may be what its bare name means there.
+_DIVISION_REACH_KM = 100
 # Word lists around place names (sitrep/data/places/words.toml, README beside it).
 _WORDS = read_toml("places/words.toml")
 _REGION_SUFFIXES = frozenset(_WORDS["region_suffixes"])
@@ -219,6 +221,7 @@ class Gazetteer:
         for row in _read(places_dir / "abbreviations.tsv"):
             for abbreviation in _variants(row["abbreviations"]):
                 g._abbreviations[name_key(abbreviation)] = regions[row["key"]]
+        g._prefer_own_regions(regions.values())
         g._load_cities(places_dir / "cities.tsv.gz", regions)
         g._load_features(places_dir / "features.tsv")
         if (places_dir / "local_places.sqlite").exists():
@@ -228,6 +231,7 @@ class Gazetteer:
                               for w in line.split())
         for entries in g._index.values():
             if len(entries) > 1:
+                _rank_cities_over_smaller_regions(entries)
                 entries.sort(key=_entry_order)
         return g
 
@@ -267,6 +271,17 @@ class Gazetteer:
                     if name.split()[0] == capitals[0].split()[0] or fold(name)[:4] == fold(
                             capitals[0])[:4]:
                         self._add(name, capital, name == capitals[0], _RANK["capital"])
+
+    def _prefer_own_regions(self, regions: Iterable[Place]) -> None:
+        """A country's other name that is one of its own first-level regions' names means
+        the region (England, Scotland, Svalbard), at the region's point: the country's
+        own name (Mexico, Luxembourg) still means the country."""
+        for region in regions:
+            entries = self._index.get(name_key(region.name), [])
+            if any(e.place.kind == "country" and e.place.country == region.country
+                   and name_key(e.place.name) != name_key(region.name) for e in entries):
+                entries[:] = [e for e in entries if not (
+                    e.place.kind == "country" and e.place.country == region.country)]
 
     def _load_regions(self, path: Path, extra: Path) -> dict[str, Place]:
         extras = {row["key"]: row for row in _read(extra)}
@@ -474,11 +489,14 @@ class Gazetteer:
     def _is_common_word(self, words: list[_Word], first: int, last: int,
                         entries: list[_Entry], text: str,
                         following: list[_Entry] | None) -> bool:
-        """A stoplisted name (Reading, Mobile, Jackson) counts as a place only after "in",
-        "near", ... or before ", <place>"; a name printed all in capitals mid-text only if it
-        is a known abbreviation."""
+        """A stoplisted name (Reading, Mobile, Jackson), or one only hamlets bear (places of
+        fewer than MIN_ALONE_POPULATION people), counts as a place only after "in", "near",
+        ... or before ", <place>"."""
         key = " ".join(w.key for w in words[first:last])
-        if key not in self._common or entries[0].place.kind not in ("city", "admin1", "admin2"):
+        hamlet = all(e.place.kind == "city" and (e.place.population or 0) < MIN_ALONE_POPULATION
+                     for e in entries)  # "Servance": more often a surname than a hamlet
+        if not hamlet and (key not in self._common
+                           or entries[0].place.kind not in ("city", "admin1", "admin2")):
             return False
         if following is not None:
             return False
@@ -540,7 +558,9 @@ class Gazetteer:
         region not where the story is set in its country (a city there still yields to a
         namesake whose region the story names: Gainesville, Texas among Texan names). A
         name the text pins down ("Paris, Texas") keeps its place and counts with it alone,
-        and so do its other mentions when a region or country pinned it."""
+        and so do its other mentions when a region or country pinned it. A county's name
+        alone, in a story that names the county, is a town of that name near it or the
+        county itself."""
         first = [self.resolve_mention(m, context_countries=context_countries)
                  for m in mentions]
         regions = [{region_of(place)} if mention.hinted and place is not None else
@@ -607,7 +627,7 @@ class Gazetteer:
                 if score > most:
                     best, most = candidate, score
             out.append(best)
-        return out
+        return _in_named_divisions(mentions, texts, out)
 
     def _candidates_for(self, phrase: str, hinted: bool = False
                         ) -> tuple[list[Place], str | None]:
@@ -664,6 +684,43 @@ def _is_description(phrase: str) -> bool:
 
 def _entry_order(e: _Entry) -> tuple:
     return (e.rank, not e.primary, -(e.place.population or 0))
+
+
+def _rank_cities_over_smaller_regions(entries: list[_Entry]) -> None:
+    """A region outranks a city of its name by kind only as the larger place: a city with
+    more people than every region so called ranks just above them (Hanover, Maryland before
+    Jamaica's parish of Hanover; Charlotte before Saint Vincent's)."""
+    largest = max((e.place.population or 0 for e in entries if e.place.kind == "admin1"),
+                  default=None)
+    if largest is None:
+        return
+    for n, entry in enumerate(entries):
+        if (entry.place.kind == "city" and entry.rank > _RANK["admin1"]
+                and (entry.place.population or 0) > largest):
+            entries[n] = entry._replace(rank=_RANK["admin1"] - 0.5)
+
+
+def _in_named_divisions(mentions: Sequence[PlaceMention], texts: Sequence[str],
+                        chosen: list[Place | None]) -> list[Place | None]:
+    """One sense per article for a county's name: "DeKalb" in a story that names DeKalb
+    County is a town of that name within reach of the county, else the county itself, not
+    a namesake across the country (a name the text pins down keeps its place)."""
+    divisions = {}
+    for text, place in zip(texts, chosen):
+        head, _, word = text.rpartition(" ")
+        if head and word in _DIVISION_WORDS and place is not None and place.kind == "admin2":
+            divisions.setdefault(head, place)
+    if not divisions:
+        return chosen
+    out = list(chosen)
+    for i, (mention, place) in enumerate(zip(mentions, chosen)):
+        division = divisions.get(texts[i])
+        if division is None or place is None or mention.hinted or (
+                distance_km(place, division) < _DIVISION_REACH_KM):
+            continue
+        near = [c for c in mention.candidates if distance_km(c, division) < _DIVISION_REACH_KM]
+        out[i] = near[0] if near else division
+    return out
 
 
 def _narrowed_by_any(places: list[Place], contexts: Sequence[Place]
