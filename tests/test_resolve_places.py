@@ -495,3 +495,18 @@ def test_a_landmark_named_after_a_place_lies_there_only_in_the_articles_countrie
     # a division's type word makes no landmark
     oblast = gazetteer.resolve("Kyiv Oblast", context_countries=["UKR"])
     assert oblast is not None and oblast.country == "UKR"
+
+
+@pytest.mark.parametrize("phrase", ["a joint Kenya-U.S. military base", "the French embassy",
+                                    "U.S. troops", "a Chinese company"])
+def test_a_countrys_name_before_its_own_thing_is_no_place(gazetteer: Gazetteer,
+                                                           phrase: str) -> None:
+    assert gazetteer.resolve(phrase) is None
+
+
+@pytest.mark.parametrize("phrase, country", [
+    ("the Iraq war", "IRQ"), ("the Kabul airport", "AFG"), ("a U.S. base in Lamu", "KEN")])
+def test_a_war_a_city_or_a_named_place_still_places(gazetteer: Gazetteer, phrase: str,
+                                                   country: str) -> None:
+    place = gazetteer.resolve(phrase)
+    assert place is not None and place.country == country
