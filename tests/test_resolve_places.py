@@ -549,3 +549,18 @@ def test_a_country_s_other_name_that_is_one_of_its_regions_means_the_region(
 def test_a_region_stands_on_its_own_land(gazetteer: Gazetteer, text: str, country: str,
                                          lat: float, lon: float) -> None:
     assert _correct(gazetteer, text, country, lat, lon, 161), gazetteer.resolve(text)
+
+
+@pytest.mark.parametrize("phrase", ["a joint Kenya-U.S. military base", "the French embassy",
+                                    "U.S. troops", "a Chinese company"])
+def test_a_countrys_name_before_its_own_thing_is_no_place(gazetteer: Gazetteer,
+                                                           phrase: str) -> None:
+    assert gazetteer.resolve(phrase) is None
+
+
+@pytest.mark.parametrize("phrase, country", [
+    ("the Iraq war", "IRQ"), ("the Kabul airport", "AFG"), ("a U.S. base in Lamu", "KEN")])
+def test_a_war_a_city_or_a_named_place_still_places(gazetteer: Gazetteer, phrase: str,
+                                                   country: str) -> None:
+    place = gazetteer.resolve(phrase)
+    assert place is not None and place.country == country

@@ -54,6 +54,7 @@ _AGREEMENT_CANDIDATES = 12
 _DIVISION_WORDS = tuple(_WORDS["division_words"])
 _NAME_ENDING_DIVISIONS = (_REGION_SUFFIXES | frozenset(_WORDS["division_words"])
                           | frozenset(_WORDS["city_words"]))
+_OWNED_THINGS = frozenset(_WORDS["owned_things"])
 # `_candidates_for`'s kind for a place name that begins a landmark's ("Hyde Park Corner")
 LANDMARK = "landmark"
 _LISTED_DIVISIONS: dict[str, str] = _WORDS["listed_divisions"]
@@ -658,6 +659,13 @@ class Gazetteer:
             return [], None
         found = mentions[0 if descriptor else -1]
         after = stripped[found.end:].split()[:1]
+        head = stripped.rstrip(".").split()[-1].lower()
+        if not descriptor and found.end < len(stripped.rstrip(".")) and (
+                head in _OWNED_THINGS or head.removesuffix("s") in _OWNED_THINGS) and all(
+                p.kind == "country" for p in found.candidates):
+            # "a joint Kenya-U.S. military base", "U.S. troops": a country's name before a
+            # thing of its own says whose it is, not where (words.toml owned_things)
+            return [], None
         if not descriptor and after and after[0][:1].isupper() and (
                 after[0].lower() not in _NAME_ENDING_DIVISIONS):
             # "Hyde Park Corner", "Trafalgar Square": a landmark named after a place; it
