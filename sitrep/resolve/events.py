@@ -66,7 +66,8 @@ class _ArticleMemory:
     country_descriptions: frozenset[str] = frozenset()
     # parties named by their relation to another ("its allies"): arguments.toml [actors]
     relational_nouns: frozenset[str] = frozenset()
-    # what "the two ..." or "both ..." call a pair just named: arguments.toml [actors]
+    # what "both ...", "the two ...", "the three ..." call parties just named together:
+    # arguments.toml [actors]
     pair_nouns: frozenset[str] = frozenset()
     # a region's adjective in a phrase ("European leaders"): arguments.toml [actors]
     regional: re.Pattern = re.compile(r"(?!)")
@@ -642,8 +643,7 @@ def _parties_counted(words: list[str], party_nouns: frozenset[str]) -> int:
     else:
         return 0
     last = words[-1]
-    if len(words) < 2 or not (
-            last.removesuffix("s") in party_nouns or last.removesuffix("ies") + "y" in party_nouns
+    if not (last.removesuffix("s") in party_nouns or last.removesuffix("ies") + "y" in party_nouns
             or last.removesuffix("es") in party_nouns):
         return 0
     return count
