@@ -82,6 +82,23 @@ def test_a_reaction_that_comes_from_someone_is_theirs(code):
     assert support["actor"]["code"] == "KEN"
 
 
+def test_a_statement_named_by_a_noun_comes_from_whom_from_names(code):
+    criticism = one(code("Kenya faced strong criticism from the African Union."), "ACCUSE")
+    assert criticism["actor"]["text"] == "the African Union"
+    assert criticism["recipient"] is None or criticism["recipient"]["code"] != "AU"
+    # a material act's "from" is where it moves away from
+    withdrawal = one(code("The withdrawal from Somalia was completed by Kenyan troops."),
+                     "RETREAT")
+    assert withdrawal["actor"]["code"] == "KEN"
+
+
+def test_a_participle_clause_beside_the_subject_is_the_subjects(code):
+    # the parser hangs "while urging calm" on the subject noun, not on the verb
+    request = one(code("The Kenyan president, while urging calm, has ordered troops to the "
+                       "border."), "REQUEST")
+    assert request["actor"]["text"] == "The Kenyan president"
+
+
 def test_passive_agent_is_the_actor(code):
     event = one(code("Two Malian soldiers were killed by jihadist fighters on Saturday."),
                 "ASSAULT")
