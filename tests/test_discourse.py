@@ -121,6 +121,15 @@ def test_casualties_in_the_attack_told_later_are_its_details(code):
     assert attack["actor"]["text"] == "Gunmen"
 
 
+def test_a_statement_no_one_makes_is_no_event(code):
+    assert not code("The inquiry into the Kenyan minister stemmed from allegations of fraud "
+                    "in a leaked audit.")
+    assert not code("Not everyone agreed that Kenya should hold another referendum.")
+    # a passive verb says someone did it, unnamed
+    accused = one(code("The Kenyan minister was accused of fraud on Monday."), "ACCUSE")
+    assert accused["actor"] is None and "minister" in accused["recipient"]["text"]
+
+
 def test_joined_verbs_with_objects_of_their_own_stay_two_acts(code):
     events = code("Police arrested five protesters in Lagos and detained two journalists "
                   "in Abuja on Monday. Rebels attacked the town and shelled the airport.")

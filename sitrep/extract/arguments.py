@@ -9,7 +9,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from sitrep.extract.lexicon import Lexicon, Pattern
-from sitrep.extract.modality import responsibility_claim
+from sitrep.extract.modality import names_no_one, responsibility_claim
 from sitrep.extract.triggers import (
     TriggerMatch,
     infinitival_complements,
@@ -795,6 +795,28 @@ def _source_of_reaction(noun: Token, lexicon: Lexicon) -> Token | None:
         if source is not None and is_actor_like(source, lexicon):
             return source
     return None
+
+
+def names_a_doer(trigger: Token, lexicon: Lexicon) -> bool:
+    """Whether the text gives the act a doer of its own, coded or not: a subject, the one a
+    verb shares with the verb it is joined to ("the comments termed her ...", "condemned
+    and rejected"), a passive verb's unnamed agent ("was accused"), a noun's owner or its
+    "by" or "from" phrase, the subject of the verb a noun is the object of ("traded
+    accusations"). Not a subject that names no one ("not everyone agreed"), a bare noun
+    ("allegations stemmed from ..."), or a participle or infinitive tied to no subject
+    ("..., urging restraint": a detail of the act it hangs on)."""
+    if trigger.pos_ in ("VERB", "AUX"):
+        if is_passive(trigger) or is_linked_participle(trigger):
+            return True
+        subject = subject_of(trigger, lexicon)
+        return subject is not None and not names_no_one(subject, lexicon)
+    if any(c.dep_ == "poss" or c.dep_ == "prep" and c.lower_ in ("by", "from", "between")
+           for c in trigger.children) or _source_of_reaction(trigger, lexicon) is not None:
+        return True
+    if trigger.dep_ in ("dobj", "obj", "attr") and trigger.head.pos_ in ("VERB", "AUX"):
+        subject = subject_of(trigger.head, lexicon)
+        return subject is not None and not names_no_one(subject, lexicon)
+    return False
 
 
 def _said_from(noun: Token, event_type: str, lexicon: Lexicon) -> Token | None:

@@ -190,12 +190,16 @@ def _names_no_one(verb: Token, lexicon: Lexicon) -> bool:
     """"Neither side accepted the truce", "nobody was arrested", "the police arrested no
     one", "not everyone agreed": a subject or object that names no one says the act was not
     done."""
+    return any(c.dep_ in ("nsubj", "nsubjpass", "dobj", "obj") and names_no_one(c, lexicon)
+               for c in verb.children)
+
+
+def names_no_one(party: Token, lexicon: Lexicon) -> bool:
+    """"nobody", "no country", "neither side"; as a subject, "not everyone"."""
     words = lexicon.word_set
-    return any(c.dep_ in ("nsubj", "nsubjpass", "dobj", "obj") and (
-        lemma_of(c) in words("modality.negative_pronouns")
-        or _has_child(c, {"det", "preconj"}, words("modality.negative_determiners"))
-        or c.dep_ in ("nsubj", "nsubjpass") and _not_every(c, lexicon))
-        for c in verb.children)
+    return (lemma_of(party) in words("modality.negative_pronouns")
+            or _has_child(party, {"det", "preconj"}, words("modality.negative_determiners"))
+            or party.dep_ in ("nsubj", "nsubjpass") and _not_every(party, lexicon))
 
 
 def _not_every(subject: Token, lexicon: Lexicon) -> bool:
