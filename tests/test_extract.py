@@ -68,9 +68,10 @@ def test_a_gerund_after_a_prepositional_phrase_takes_the_main_subject(code):
 def test_political_camps_and_critics_are_actors(code):
     events = code("Police detained critics protesting the new law in Nairobi.")
     assert one(events, "PROTEST")["actor"]["text"] == "critics"  # not the police
-    rejection = one(code("The ruling drew objections from conservatives opposing the reform."),
-                    "REJECT")
-    assert rejection["actor"]["text"] == "conservatives"
+    # one objection, theirs; "opposing the reform" says who they are
+    objection = code("The ruling drew objections from conservatives opposing the reform.")
+    assert [e["event_type"] for e in objection] == ["ACCUSE"]
+    assert objection[0]["actor"]["text"] == "conservatives"
 
 
 def test_a_reaction_that_comes_from_someone_is_theirs(code):
@@ -505,6 +506,18 @@ def test_first_to_act(code, text, event_type, actor):
 ])
 def test_relative_clauses_that_tell_no_act(code, text):
     assert code(text) == []
+
+
+def test_a_stance_participle_describing_a_party_is_no_statement(code):
+    arrest = code("Police in Nairobi arrested twenty students demanding the release of their "
+                  "leader.")
+    assert [e["event_type"] for e in arrest] == ["COERCE"]
+    praise = code("Kenyan lawmakers supporting the bill praised the president.")
+    assert [e["trigger"]["text"] for e in praise] == ["praised"]
+    # a document's participle is what it says
+    resolution = one(code("The Kenyan parliament passed a resolution criticizing the "
+                          "president."), "ACCUSE")
+    assert resolution["actor"]["code"] == "KEN"
 
 
 @pytest.mark.parametrize("text", [

@@ -115,6 +115,7 @@ def extract_events(doc: Doc, article: Article, lexicon: Lexicon | None = None) -
                                 or _reason_of(match, trigger_tokens)
                                 or _process_in_passing(match, lexicon)
                                 or _describes_a_party(match)
+                                or _stance_of_a_party(match, lexicon)
                                 or _dates_another_act(match.token, trigger_tokens, lexicon)
                                 or _under_another_act(match, event, trigger_tokens)
                                 or _recalled_of_a_party(match.token)
@@ -493,6 +494,22 @@ def _describes_a_party(match: TriggerMatch) -> bool:
 
 def _describing_participle(token: Token) -> bool:
     return (token.tag_ == "VBN" and token.dep_ == "acl" and token.head.dep_ != "ROOT"
+            and not any(c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass", "mark")
+                        for c in token.children))
+
+
+def _stance_of_a_party(match: TriggerMatch, lexicon: Lexicon) -> bool:
+    """A present participle of saying that describes a noun says where the party stands,
+    which party is meant ("objections from clerics *opposing* the law", "arrested students
+    *demanding* his release", "lawmakers *supporting* the bill praised ..."): told in
+    passing, not a statement of its own. A document's participle is what it says ("a
+    resolution *criticizing* the president", "a report accusing the army")."""
+    token = match.token
+    return (match.pattern.type in lexicon.word_set("acts.statement_types")
+            and token.tag_ == "VBG" and token.dep_ == "acl"
+            and token.head.pos_ in ("NOUN", "PROPN", "PRON")
+            and is_actor_like(token.head, lexicon)
+            and token.sent.root.pos_ in ("VERB", "AUX")
             and not any(c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass", "mark")
                         for c in token.children))
 
