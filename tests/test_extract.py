@@ -318,6 +318,15 @@ def test_trailing_said_names_the_source(code):
     assert event["attributed_to"]["text"] == "the military"
 
 
+def test_a_document_issued_with_a_participle_of_saying_is_its_issuers_words(code):
+    said = one(code("Kenya issued a statement saying Ugandan troops attacked the village."),
+               "ASSAULT")
+    assert said["attributed_to"]["text"] == "Kenya" and said["modality"] == "asserted"
+    alleged = one(code("Two Kenyan unions filed a lawsuit alleging that the police beat "
+                       "protesters."), "ASSAULT")
+    assert "unions" in alleged["attributed_to"]["text"] and alleged["modality"] == "claimed"
+
+
 def test_according_to(code):
     event = one(code("According to the state news agency, police detained 40 protesters."),
                  "COERCE")
