@@ -271,6 +271,11 @@ def test_a_place_put_first_sets_the_scene_for_the_conjoined_clauses(code):
         # a condition set for what a verb of avoiding governs is no act avoided
         ("The convicted Kenyan can still avoid execution if he is pardoned by the president.",
          "CONCEDE", "hypothetical"),
+        # what is feared or may come has not happened
+        ("Villagers in northern Kenya avoid the forest for fear of attack by bandits.",
+         "ASSAULT", "hypothetical"),
+        ("Analysts said the deal raised the prospect of sanctions against Kenya.", "SANCTION",
+         "hypothetical"),
     ],
 )
 def test_modality(code, text, event_type, modality):

@@ -99,7 +99,8 @@ def modality_of(trigger: Token, lexicon: Lexicon, *, claim_verb: Token | None = 
                 return "hypothetical"
             reported_future = True
     if any(lemma_of(t) in words("modality.hypothetical_governors") for t in governors[:2]
-           if t.pos_ == "VERB") or _wished_on_another(chain, lexicon) or (
+           if t.pos_ == "VERB") or _wished_on_another(chain, lexicon) or _feared(
+            trigger, lexicon) or (
             # "under pressure to resign", "calls for him to quit": asked of the doer, not done
             governors and governors[0].pos_ == "NOUN" and trigger.dep_ == "acl"
             and lemma_of(governors[0]) in words("modality.demand_nouns")):
@@ -168,6 +169,13 @@ def _wished_on_another(chain: list[Token], lexicon: Lexicon) -> bool:
                 c.dep_ == "aux" and c.lower_ == "to" for c in below.children):
             return True
     return False
+
+
+def _feared(trigger: Token, lexicon: Lexicon) -> bool:
+    """An act named as what is feared or may come: "for fear *of attack*", "the prospect of
+    sanctions"."""
+    return trigger.dep_ == "pobj" and trigger.head.lower_ == "of" and lemma_of(
+        trigger.head.head) in lexicon.word_set("modality.possibility_nouns")
 
 
 def _other_sense_of_governor(governor: Token) -> bool:
