@@ -92,6 +92,18 @@ def test_a_noun_told_before_its_verb_is_the_same_act(code):
     assert len(curfew) == 1 and len(curfew[0]["mentions"]) == 2
 
 
+def test_a_verb_of_a_general_word_for_the_act_retells_it(code):
+    # "protests" ... "marched", "a raid" ... "attacked": words that can name any act of
+    # the type, as verbs too
+    protest = code("Kenyan teachers staged protests in Nairobi on Monday over unpaid wages. "
+                   "Schools were closed across the country. Police said the teachers marched "
+                   "to parliament.")
+    assert len(one(protest, "PROTEST")["mentions"]) == 2
+    raid = code("Ugandan rebels carried out a raid on a border post in Kenya on Friday. Kenyan "
+                "officials said the rebels attacked the post at dawn.")
+    assert len(one(raid, "ASSAULT")["mentions"]) == 2
+
+
 def test_a_verb_retelling_what_was_done_with_the_same_thing_is_the_same_act(code):
     events = code("Two Brazilian unions filed a lawsuit against the mining decree on Monday. "
                   "The unions say the decree breaks the law. Their lawyers spoke to reporters. "

@@ -9,7 +9,7 @@ joins the latest earlier act it can stand for (the word lists are `[acts]` in
 - the same PLOVER type (as the manual reads it: a planned visit is an AGREE) and, where
   both have one, the same mode;
 - a word for that act: a form of one of its triggers ("stabbed" ... "the stabbing"), one
-  of the type's general nouns ("the attack"), the noun a verb of it took as object
+  of the type's general words ("the attack", "marched" after "protests"), the noun a verb of it took as object
   ("declared a state of emergency" ... "the state of emergency", or the other way round),
   or a verb joined to one of it on the same doer ("was arrested and jailed"); a casualty
   "in the attack" is a detail of the attack however far back it was told;
@@ -139,7 +139,11 @@ def _names_act(mention: _Mention, act: _Act, lexicon: Lexicon) -> bool:
     attack ...; he said ...")."""
     lemma = mention.lemma
     kind = _type(mention.event)
-    if mention.is_noun and lemma in lexicon.word_set(f"acts.{kind}"):
+    if lemma in lexicon.word_set(f"acts.{kind}") and (mention.is_noun or all(
+            m.sentence != mention.sentence for m in act.mentions)):
+        # "the attack"; a verb of those words retells the act in a later sentence
+        # ("protests" ... "marched"; in one sentence, "urged restraint and called for talks"
+        # are two demands)
         return True
     if any(_same_word(lemma, m.lemma) or _one_clause_act(mention, m) for m in act.mentions):
         return True
