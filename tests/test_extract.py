@@ -522,6 +522,14 @@ def test_relative_clauses_that_tell_no_act(code, text):
     assert code(text) == []
 
 
+def test_an_offices_portfolio_is_no_act(code):
+    events = code("Kenya's special envoy for Somalia negotiations resigned on Friday.")
+    assert [e["event_type"] for e in events] == ["RETREAT"]
+    # "of" on a person is what befell them: still the act
+    assert one(code("The lawyer for the victims of the attack in Nairobi spoke on Monday."),
+               "ASSAULT")
+
+
 def test_a_stance_participle_describing_a_party_is_no_statement(code):
     arrest = code("Police in Nairobi arrested twenty students demanding the release of their "
                   "leader.")

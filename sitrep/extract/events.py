@@ -105,6 +105,8 @@ def extract_events(doc: Doc, article: Article, lexicon: Lexicon | None = None) -
                 continue
             if _session_of_one_body(match, event, lexicon):
                 continue  # "the cabinet met on Tuesday": a sitting, not a meeting of parties
+            if _portfolio(match, lexicon):
+                continue  # "the special envoy for Ukraine negotiations": a job, not an act
             if _topic_of_protest(match, event, sentence.doc, lexicon):
                 continue  # "protesters called for his resignation": what they protest for
             if _topic_of_speech(match, verbal_triggers):
@@ -496,6 +498,16 @@ def _describing_participle(token: Token) -> bool:
     return (token.tag_ == "VBN" and token.dep_ == "acl" and token.head.dep_ != "ROOT"
             and not any(c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass", "mark")
                         for c in token.children))
+
+
+def _portfolio(match: TriggerMatch, lexicon: Lexicon) -> bool:
+    """A noun after "for" on a person's office names what the office is for ("the special
+    envoy for Ukraine negotiations", "the commissioner for refugee aid"): part of a title,
+    no act."""
+    token = match.token
+    return (match.pattern.pos == "NOUN" and token.dep_ == "pobj" and token.head.lower_ == "for"
+            and token.head.head.pos_ in ("NOUN", "PROPN")
+            and lemma_of(token.head.head) in lexicon.word_set("attribution.person_nouns"))
 
 
 def _stance_of_a_party(match: TriggerMatch, lexicon: Lexicon) -> bool:
