@@ -522,6 +522,14 @@ def test_relative_clauses_that_tell_no_act(code, text):
     assert code(text) == []
 
 
+@pytest.mark.parametrize("text", [
+    "The state of emergency in Kenya was expected to end on Friday.",
+    "The curfew in Nairobi expired on Monday.",
+])
+def test_when_a_standing_act_ends_is_no_new_act(code, text):
+    assert code(text) == []
+
+
 def test_an_offices_portfolio_is_no_act(code):
     events = code("Kenya's special envoy for Somalia negotiations resigned on Friday.")
     assert [e["event_type"] for e in events] == ["RETREAT"]

@@ -406,10 +406,19 @@ def _main_clause_misparsed(clause: Token) -> bool:
 
 def _described(match: TriggerMatch, lexicon: Lexicon) -> bool:
     """A noun trigger that is the subject of a copular verb: an act being described ("the
-    curfew remains in force", "says the blockade is illegal")."""
+    curfew remains in force", "says the blockade is illegal"); or a standing measure, the
+    subject of a verb of its end, directly or through the verb that governs it ("the curfew
+    expired", "the state of emergency was expected to end")."""
     token = match.token
-    return match.pattern.pos == "NOUN" and token.dep_ in ("nsubj", "nsubjpass") and (
-        lemma_of(token.head) in lexicon.word_set("senses.copular_verbs"))
+    if match.pattern.pos != "NOUN" or token.dep_ not in ("nsubj", "nsubjpass"):
+        return False
+    verb = token.head
+    if lemma_of(verb) in lexicon.word_set("senses.copular_verbs"):
+        return True
+    ending = lexicon.word_set("senses.ending_verbs")
+    return match.pattern.type in lexicon.word_set("senses.standing_types") and (
+        lemma_of(verb) in ending
+        or any(c.dep_ == "xcomp" and lemma_of(c) in ending for c in verb.children))
 
 
 def _is_purpose(token: Token) -> bool:
