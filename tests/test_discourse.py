@@ -104,6 +104,17 @@ def test_a_verb_of_a_general_word_for_the_act_retells_it(code):
     assert len(one(raid, "ASSAULT")["mentions"]) == 2
 
 
+@pytest.mark.parametrize("text", [
+    "Every Kenyan farmer must look after his own land, the economist said. Ugandan President "
+    "Yoweri Museveni met farm leaders on Monday, calling on them to grow more maize.",
+    "Kenyan lawmakers say the new charter must protect minorities. European governments have "
+    "repeatedly called for a broad coalition in Nairobi.",
+])
+def test_words_of_another_speaker_are_another_act(code, text):
+    # a verb of a general word for demands, in the next sentence, by someone else
+    assert len(of_type(code(text), "REQUEST")) == 2
+
+
 def test_a_verb_retelling_what_was_done_with_the_same_thing_is_the_same_act(code):
     events = code("Two Brazilian unions filed a lawsuit against the mining decree on Monday. "
                   "The unions say the decree breaks the law. Their lawyers spoke to reporters. "

@@ -139,19 +139,27 @@ def _names_act(mention: _Mention, act: _Act, lexicon: Lexicon) -> bool:
     attack ...; he said ...")."""
     lemma = mention.lemma
     kind = _type(mention.event)
-    if lemma in lexicon.word_set(f"acts.{kind}") and (mention.is_noun or all(
-            m.sentence != mention.sentence for m in act.mentions)):
-        # "the attack"; a verb of those words retells the act in a later sentence
-        # ("protests" ... "marched"; in one sentence, "urged restraint and called for talks"
-        # are two demands)
+    if lemma in lexicon.word_set(f"acts.{kind}") and (mention.is_noun or (
+            not lexicon.is_verbal(kind)
+            and all(m.sentence != mention.sentence for m in act.mentions)
+            and _refers_back(mention.event.actor, lexicon)
+            and _shares_party(act, mention.event))):
+        # "the attack"; a verb of those words retells a deed in a later sentence when its
+        # doer points back to the act's ("teachers staged protests" ... "the teachers
+        # marched"); in one sentence, joined verbs keep the rule of their own objects;
+        # words ("called for", "visited") are one act per speaker (below)
         return True
     if any(_same_word(lemma, m.lemma) or _one_clause_act(mention, m) for m in act.mentions):
         return True
     if mention.is_noun and any(_object_lemma(m) == lemma for m in act.mentions):
         return True  # "declared a state of emergency" ... "the state of emergency"
-    if _object_lemma(mention) and any(m.is_noun and m.lemma == _object_lemma(mention)
-                                      for m in act.mentions):
-        return True  # "Trump's state of emergency" ... "Trump declared a state of emergency"
+    if _object_lemma(mention) and any(
+            m.is_noun and m.lemma == _object_lemma(mention)
+            and not _is_indefinite(m.token, lexicon) and not _announces_other_act(m.token, lexicon)
+            for m in act.mentions):
+        # "Trump's state of emergency" ... "Trump declared a state of emergency" (not
+        # "previous sanctions" ... "new efforts to impose sanctions")
+        return True
     if kind in lexicon.word_set("acts.speech_types"):
         speaker = _person(mention.event.actor)
         return speaker is not None and any(_person(m.event.actor) == speaker
@@ -310,6 +318,17 @@ def _person(entity: Entity | None) -> str | None:
     if entity.person is None and entity.refers_to is not None:
         return _person(entity.refers_to)
     return entity.person
+
+
+def _refers_back(party: Entity | None, lexicon: Lexicon) -> bool:
+    """A doer told as one already known: a pronoun or a definite common noun ("they", "the
+    rebels"), not a name ("the BLA", "Israel") that can begin another story."""
+    if party is None or not party.text:
+        return False
+    words = party.text.split()
+    if len(words) == 1:
+        return words[0].lower() in lexicon.word_set("acts.back_pronouns")
+    return words[0].lower() in lexicon.word_set("acts.definite_words") and words[-1].islower()
 
 
 def _shares_party(act: _Act, event: Event) -> bool:
