@@ -145,9 +145,9 @@ def test_casualties_in_the_attack_told_later_are_its_details(code):
 
 
 def test_a_statement_no_one_makes_is_no_event(code):
-    assert not code("The inquiry into the Kenyan minister stemmed from allegations of fraud "
+    assert not code("The inquiry into the Kenyan minister grew out of allegations of fraud "
                     "in a leaked audit.")
-    assert not code("Not everyone agreed that Kenya should hold another referendum.")
+    assert not code("Not everyone agreed with the Kenyan plan to raise taxes.")
     # a passive verb says someone did it, unnamed
     accused = one(code("The Kenyan minister was accused of fraud on Monday."), "ACCUSE")
     assert accused["actor"] is None and "minister" in accused["recipient"]["text"]

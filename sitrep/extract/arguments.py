@@ -803,7 +803,7 @@ def names_a_doer(trigger: Token, lexicon: Lexicon) -> bool:
     and rejected"), a passive verb's unnamed agent ("was accused"), a noun's owner or its
     "by" or "from" phrase, the subject of the verb a noun is the object of ("traded
     accusations"). Not a subject that names no one ("not everyone agreed"), a bare noun
-    ("allegations stemmed from ..."), or a participle or infinitive tied to no subject
+    ("allegations surfaced ..."), or a participle or infinitive tied to no subject
     ("..., urging restraint": a detail of the act it hangs on)."""
     if trigger.pos_ in ("VERB", "AUX"):
         if is_passive(trigger) or is_linked_participle(trigger):

@@ -106,7 +106,7 @@ def extract_events(doc: Doc, article: Article, lexicon: Lexicon | None = None) -
             if _session_of_one_body(match, event, lexicon):
                 continue  # "the cabinet met on Tuesday": a sitting, not a meeting of parties
             if _portfolio(match, lexicon):
-                continue  # "the special envoy for Ukraine negotiations": a job, not an act
+                continue  # "the special envoy for Sudan peace talks": a job, not an act
             if _topic_of_protest(match, event, sentence.doc, lexicon):
                 continue  # "protesters called for his resignation": what they protest for
             if _topic_of_speech(match, verbal_triggers):
@@ -408,7 +408,7 @@ def _described(match: TriggerMatch, lexicon: Lexicon) -> bool:
     """A noun trigger that is the subject of a copular verb: an act being described ("the
     curfew remains in force", "says the blockade is illegal"); or a standing measure, the
     subject of a verb of its end, directly or through the verb that governs it ("the curfew
-    expired", "the state of emergency was expected to end")."""
+    expired", "the ban was due to end")."""
     token = match.token
     if match.pattern.pos != "NOUN" or token.dep_ not in ("nsubj", "nsubjpass"):
         return False
@@ -511,7 +511,7 @@ def _describing_participle(token: Token) -> bool:
 
 def _portfolio(match: TriggerMatch, lexicon: Lexicon) -> bool:
     """A noun after "for" on a person's office names what the office is for ("the special
-    envoy for Ukraine negotiations", "the commissioner for refugee aid"): part of a title,
+    envoy for Sudan peace talks", "the commissioner for refugee aid"): part of a title,
     no act."""
     token = match.token
     return (match.pattern.pos == "NOUN" and token.dep_ == "pobj" and token.head.lower_ == "for"
@@ -524,7 +524,7 @@ def _stance_of_a_party(match: TriggerMatch, lexicon: Lexicon) -> bool:
     which party is meant ("objections from clerics *opposing* the law", "arrested students
     *demanding* his release", "lawmakers *supporting* the bill praised ..."): told in
     passing, not a statement of its own. A document's participle is what it says ("a
-    resolution *criticizing* the president", "a report accusing the army")."""
+    resolution *condemning* the coup", "a report blaming the police")."""
     token = match.token
     return (match.pattern.type in lexicon.word_set("acts.statement_types")
             and token.tag_ == "VBG" and token.dep_ == "acl"

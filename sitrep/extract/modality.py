@@ -172,7 +172,7 @@ def _wished_on_another(chain: list[Token], lexicon: Lexicon) -> bool:
 
 
 def _feared(trigger: Token, lexicon: Lexicon) -> bool:
-    """An act named as what is feared or may come: "for fear *of attack*", "the prospect of
+    """An act named as what is feared or may come: "for fear *of a raid*", "the prospect of
     sanctions"."""
     return trigger.dep_ == "pobj" and trigger.head.lower_ == "of" and lemma_of(
         trigger.head.head) in lexicon.word_set("modality.possibility_nouns")

@@ -22,7 +22,7 @@ joins the latest earlier act it can stand for (the word lists are `[acts]` in
   other;
 - not announced as another act: an indefinite noun ("a bombing", "attacks") outside the
   act's sentences, "another", "second", "earlier" on it, or a verb done to others ("has
-  impeached two other presidents").
+  expelled two other envoys").
 
 Hypothetical and negated mentions stay events of their own. The merged Event keeps the
 best-specified actor, recipient, date and place among its mentions; its trigger, sentence
@@ -157,7 +157,7 @@ def _names_act(mention: _Mention, act: _Act, lexicon: Lexicon) -> bool:
             m.is_noun and m.lemma == _object_lemma(mention)
             and not _is_indefinite(m.token, lexicon) and not _announces_other_act(m.token, lexicon)
             for m in act.mentions):
-        # "Trump's state of emergency" ... "Trump declared a state of emergency" (not
+        # "the junta's curfew" ... "the junta declared a curfew" (not
         # "previous sanctions" ... "new efforts to impose sanctions")
         return True
     if kind in lexicon.word_set("acts.speech_types"):
@@ -196,8 +196,8 @@ def _object_told_before(mention: _Mention, act: _Act, lexicon: Lexicon) -> bool:
 
 
 def _done_to_others(mention: _Mention, lexicon: Lexicon) -> bool:
-    """A verb done to parties announced as others than those told before ("has impeached
-    two *other* presidents", "*another* man was arrested"): another act."""
+    """A verb done to parties announced as others than those told before ("has expelled
+    two *other* envoys", "*another* man was arrested"): another act."""
     obj = _object(mention)
     if obj is None:
         return False

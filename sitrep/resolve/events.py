@@ -190,7 +190,7 @@ def resolve_events(events: list[Event], doc: Doc, article: Article,
 
 def _said_by_no_one(event: Event, doc: Doc, lexicon: Lexicon) -> bool:
     """A statement (an accusation, praise, a demand, a refusal) with no speaker, whose
-    mentions give it no doer at all: "allegations stemmed from ...", "not everyone
+    mentions give it no doer at all: "allegations surfaced ...", "not everyone
     agreed". A passive verb ("was accused of fraud") tells that someone did it."""
     if event.actor is not None or (event.plover_type or event.event_type) not in (
             lexicon.word_set("acts.statement_types")):
