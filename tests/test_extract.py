@@ -530,6 +530,13 @@ def test_when_a_standing_act_ends_is_no_new_act(code, text):
     assert code(text) == []
 
 
+def test_what_one_should_do_is_asked_of_no_one(code):
+    assert not [e for e in code("The Kenyan minister said one should not rush to judge the "
+                                "new Ugandan government.") if e["event_type"] == "REQUEST"]
+    assert one(code("The Kenyan minister said Uganda should withdraw its troops."),
+               "REQUEST")["recipient"]["code"] == "UGA"
+
+
 def test_an_offices_portfolio_is_no_act(code):
     assert code("Kenya appointed a new envoy for Sudan negotiations on Monday.") == []
     # "of" on a person is what befell them: still the act
