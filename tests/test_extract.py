@@ -271,6 +271,9 @@ def test_a_place_put_first_sets_the_scene_for_the_conjoined_clauses(code):
         # a condition set for what a verb of avoiding governs is no act avoided
         ("The convicted Kenyan can still avoid execution if he is pardoned by the president.",
          "CONCEDE", "hypothetical"),
+        # what an allegation is said to be is alleged; what a problem is, is told
+        ("The allegation is that Ugandan troops shelled the village.", "ASSAULT", "claimed"),
+        ("The problem is that Ugandan troops shelled the village.", "ASSAULT", "asserted"),
         # what is feared or may come has not happened
         ("Farmers in northern Kenya stay at home for fear of an attack by cattle thieves.",
          "ASSAULT", "hypothetical"),

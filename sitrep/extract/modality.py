@@ -146,8 +146,13 @@ def _alleged(trigger: Token, chain: list[Token], lexicon: Lexicon) -> bool:
     governors = lexicon.word_set("modality.claim_governors")
     # the nouns and the participles ("suspected of"), not a finite verb: "claimed
     # responsibility for the attacks" owns the attacks
-    return any(lemma_of(t) in governors and (t.pos_ == "NOUN" or t.tag_ == "VBN")
-               for t in chain[1:5])
+    if any(lemma_of(t) in governors and (t.pos_ == "NOUN" or t.tag_ == "VBN")
+           for t in chain[1:5]):
+        return True
+    # what an allegation is said to be: "the accusation is that he ordered the attack"
+    return any(lemma_of(t) in lexicon.word_set("senses.copular_verbs") and any(
+        c.dep_ == "nsubj" and lemma_of(c) in governors for c in t.children)
+        for t in chain[1:4])
 
 
 def _called_off(trigger: Token, lexicon: Lexicon) -> bool:
