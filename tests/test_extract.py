@@ -274,6 +274,12 @@ def test_a_place_put_first_sets_the_scene_for_the_conjoined_clauses(code):
         # what an allegation is said to be is alleged; what a problem is, is told
         ("The allegation is that Ugandan troops shelled the village.", "ASSAULT", "claimed"),
         ("The problem is that Ugandan troops shelled the village.", "ASSAULT", "asserted"),
+        # what a rule provides for, told in the present, has not happened; a past act
+        # done under it has
+        ("Under the deal, Uganda withdraws its troops from the border.", "RETREAT",
+         "hypothetical"),
+        ("Under the deal, Uganda withdrew its troops from the border.", "RETREAT",
+         "asserted"),
         # what is feared or may come has not happened
         ("Farmers in northern Kenya stay at home for fear of an attack by cattle thieves.",
          "ASSAULT", "hypothetical"),

@@ -100,7 +100,7 @@ def modality_of(trigger: Token, lexicon: Lexicon, *, claim_verb: Token | None = 
             reported_future = True
     if any(lemma_of(t) in words("modality.hypothetical_governors") for t in governors[:2]
            if t.pos_ == "VERB") or _wished_on_another(chain, lexicon) or _feared(
-            trigger, lexicon) or (
+            trigger, lexicon) or _provided_for(verbs, lexicon) or (
             # "under pressure to resign", "calls for him to quit": asked of the doer, not done
             governors and governors[0].pos_ == "NOUN" and trigger.dep_ == "acl"
             and lemma_of(governors[0]) in words("modality.demand_nouns")):
@@ -174,6 +174,18 @@ def _wished_on_another(chain: list[Token], lexicon: Lexicon) -> bool:
                 c.dep_ == "aux" and c.lower_ == "to" for c in below.children):
             return True
     return False
+
+
+def _provided_for(verbs: list[Token], lexicon: Lexicon) -> bool:
+    """An act told in the simple present under a rule ("Under the constitution, the
+    assembly impeaches the official"): what the rule provides for."""
+    verb = verbs[0] if verbs else None
+    if verb is None or verb.tag_ not in ("VBZ", "VBP") or any(
+            c.dep_ in ("aux", "auxpass") for c in verb.children):
+        return False
+    return any(c.dep_ == "prep" and c.lower_ == "under" and any(
+        g.dep_ == "pobj" and lemma_of(g) in lexicon.word_set("modality.rule_nouns")
+        for g in c.children) for c in verb.children)
 
 
 def _feared(trigger: Token, lexicon: Lexicon) -> bool:
