@@ -84,6 +84,75 @@ def test_the_noun_a_verb_declared_names_that_act_later(code):
     assert len(declared) == 1 and len(declared[0]["mentions"]) == 2
 
 
+def test_a_noun_told_before_its_verb_is_the_same_act(code):
+    events = code("Critics say the Peruvian president's curfew lets police detain people "
+                  "without charge. Many shops closed early. On Friday, the Peruvian president "
+                  "declared a curfew in Lima.")
+    curfew = [e for e in events if e["trigger"]["text"] in ("declared", "curfew")]
+    assert len(curfew) == 1 and len(curfew[0]["mentions"]) == 2
+
+
+def test_a_verb_of_a_general_word_for_the_act_retells_it(code):
+    # "protests" ... "marched", "a raid" ... "attacked": words that can name any act of
+    # the type, as verbs too
+    protest = code("Kenyan teachers staged protests in Nairobi on Monday over unpaid wages. "
+                   "Schools were closed across the country. Police said the teachers marched "
+                   "to parliament.")
+    assert len(one(protest, "PROTEST")["mentions"]) == 2
+    raid = code("Ugandan rebels carried out a raid on a border post in Kenya on Friday. Kenyan "
+                "officials said the rebels attacked the post at dawn.")
+    assert len(one(raid, "ASSAULT")["mentions"]) == 2
+
+
+@pytest.mark.parametrize("text", [
+    "Every Kenyan farmer must look after his own land, the economist said. Ugandan President "
+    "Yoweri Museveni met farm leaders on Monday, calling on them to grow more maize.",
+    "Kenyan lawmakers say the new charter must protect minorities. European governments have "
+    "repeatedly called for a broad coalition in Nairobi.",
+])
+def test_words_of_another_speaker_are_another_act(code, text):
+    # a verb of a general word for demands, in the next sentence, by someone else
+    assert len(of_type(code(text), "REQUEST")) == 2
+
+
+def test_a_verb_retelling_what_was_done_with_the_same_thing_is_the_same_act(code):
+    events = code("Two Brazilian unions filed a lawsuit against the mining decree on Monday. "
+                  "The unions say the decree breaks the law. Their lawyers spoke to reporters. "
+                  "The lawsuit was filed in a federal court in Brasilia.")
+    lawsuit = one(events, "ACCUSE")
+    assert len(lawsuit["mentions"]) == 2 and lawsuit["actor"]["code"] == "BRA"
+
+
+def test_an_act_done_to_other_parties_is_another_act(code):
+    events = code("The Chilean senate impeached the interior minister on Tuesday. The senate "
+                  "has only impeached two other ministers.")
+    assert len(of_type(events, "ACCUSE")) == 2
+    arrests = code("Police in Nairobi arrested a Kenyan journalist on Monday. Police also "
+                   "arrested another journalist.")
+    assert len(of_type(arrests, "COERCE")) == 2
+
+
+def test_casualties_in_the_attack_told_later_are_its_details(code):
+    # far from the attack, and of another nationality than its place, but "in the attack"
+    events = code("Gunmen attacked a market in the Nigerian city of Kano on Saturday. The "
+                  "governor visited the city on Sunday. Schools were closed. Markets were "
+                  "shut. Traders left the city. The army deployed troops. Roads were blocked. "
+                  "According to the Niger government, four Nigerien traders were killed in "
+                  "the attack.")
+    attack = one(events, "ASSAULT")
+    assert [m["trigger"]["text"] for m in attack["mentions"]] == ["attacked", "killed"]
+    assert attack["actor"]["text"] == "Gunmen"
+
+
+def test_a_statement_no_one_makes_is_no_event(code):
+    assert not code("The inquiry into the Kenyan minister grew out of allegations of fraud "
+                    "in a leaked audit.")
+    assert not code("Not everyone agreed with the Kenyan plan to raise taxes.")
+    # a passive verb says someone did it, unnamed
+    accused = one(code("The Kenyan minister was accused of fraud on Monday."), "ACCUSE")
+    assert accused["actor"] is None and "minister" in accused["recipient"]["text"]
+
+
 def test_joined_verbs_with_objects_of_their_own_stay_two_acts(code):
     events = code("Police arrested five protesters in Lagos and detained two journalists "
                   "in Abuja on Monday. Rebels attacked the town and shelled the airport.")

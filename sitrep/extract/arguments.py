@@ -9,7 +9,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from sitrep.extract.lexicon import Lexicon, Pattern
-from sitrep.extract.modality import responsibility_claim
+from sitrep.extract.modality import names_no_one, responsibility_claim
 from sitrep.extract.triggers import (
     TriggerMatch,
     infinitival_complements,
@@ -190,6 +190,11 @@ def subject_of(verb: Token, lexicon: Lexicon, depth: int = 0) -> Token | None:
         ):
             return None
         return subject_of(head, lexicon, depth + 1)
+    if verb.dep_ == "advcl" and verb.tag_ == "VBG" and head.dep_ in ("nsubj", "nsubjpass") and (
+            head.pos_ in ("NOUN", "PROPN") or is_actor_like(head, lexicon)):
+        # "The president, while urging calm, ordered ...": the parser hangs the participle
+        # clause on the subject it stands beside, which is its understood subject
+        return head
     if verb.dep_ == "acl" and verb.tag_ == "VBN":  # "troops deployed by Russia"
         return None
     if verb.dep_ == "acl" and verb.tag_ == "VBD" and verb.head.pos_ in ("NOUN", "PROPN"):
@@ -807,6 +812,41 @@ def _source_of_reaction(noun: Token, lexicon: Lexicon) -> Token | None:
     return None
 
 
+def names_a_doer(trigger: Token, lexicon: Lexicon) -> bool:
+    """Whether the text gives the act a doer of its own, coded or not: a subject, the one a
+    verb shares with the verb it is joined to ("the comments termed her ...", "condemned
+    and rejected"), a passive verb's unnamed agent ("was accused"), a noun's owner or its
+    "by" or "from" phrase, the subject of the verb a noun is the object of ("traded
+    accusations"). Not a subject that names no one ("not everyone agreed"), a bare noun
+    ("allegations surfaced ..."), or a participle or infinitive tied to no subject
+    ("..., urging restraint": a detail of the act it hangs on)."""
+    if trigger.pos_ in ("VERB", "AUX"):
+        if is_passive(trigger) or is_linked_participle(trigger):
+            return True
+        subject = subject_of(trigger, lexicon)
+        return subject is not None and not names_no_one(subject, lexicon)
+    if any(c.dep_ == "poss" or c.dep_ == "prep" and c.lower_ in ("by", "from", "between")
+           for c in trigger.children) or _source_of_reaction(trigger, lexicon) is not None:
+        return True
+    if trigger.dep_ in ("dobj", "obj", "attr") and trigger.head.pos_ in ("VERB", "AUX"):
+        subject = subject_of(trigger.head, lexicon)
+        return subject is not None and not names_no_one(subject, lexicon)
+    return False
+
+
+def _said_from(noun: Token, event_type: str, lexicon: Lexicon) -> Token | None:
+    """Who a verbal act named by a noun comes from: "criticism *from the UN*", "a request
+    from Kenya", "support from its allies" (a material act's "from" is where it moves
+    away from: "withdrawal from Syria")."""
+    if not lexicon.is_verbal(event_type):
+        return None
+    for prep in (c for c in noun.children if c.dep_ == "prep" and c.lower_ == "from"):
+        source = next((c for c in prep.children if c.dep_ == "pobj"), None)
+        if source is not None and is_actor_like(source, lexicon):
+            return source
+    return None
+
+
 def noun_arguments(match: TriggerMatch, lexicon: Lexicon) -> tuple[Entity | None, Entity | None]:
     noun = match.token
     event_type = match.pattern.type
@@ -877,6 +917,9 @@ def noun_arguments(match: TriggerMatch, lexicon: Lexicon) -> tuple[Entity | None
         source = _source_of_reaction(noun, lexicon)
         if source is not None:
             actor = entity_for(source)
+    said_from = _said_from(noun, event_type, lexicon)
+    if actor is None and said_from is not None:  # "faced criticism from the UN"
+        actor = entity_for(said_from)
     if actor is None and theme is not None and lemma_of(theme) not in lexicon.word_set(
             "senses.attacked_places"):
         # "the deployment of three US carrier groups" moves US forces; "the bombing of a
@@ -886,6 +929,8 @@ def noun_arguments(match: TriggerMatch, lexicon: Lexicon) -> tuple[Entity | None
         if owner is not None:
             actor = entity_for(owner, with_conjuncts=False)
     skip = {c.i for c in noun.children if c.dep_ == "prep" and c.lower_ in ("by", "between")}
+    if said_from is not None:
+        skip.add(said_from.head.i)
     if theme is not None and (match.pattern.objects or _place_only_preps(event_type, lexicon)):
         skip |= {c.i for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"}
     recipient = _recipient_from_preps([noun], lexicon, event_type, skip) or (

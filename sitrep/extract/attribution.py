@@ -46,6 +46,17 @@ def speaker_of(verb: Token, depth: int = 0) -> Token | None:
     if depth < 3 and verb.dep_ in ("conj", "xcomp") and verb.head.pos_ in ("VERB", "AUX") and (
             verb.head.i != verb.i):
         return speaker_of(verb.head, depth + 1)
+    if depth < 3 and verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.pos_ in (
+            "NOUN", "PROPN"):
+        # "filed a motion claiming ...", "issued a statement saying ...": whoever issued the
+        # document says it; a document no one is said to issue speaks for itself ("a report
+        # saying ...")
+        document = verb.head
+        if document.dep_ in ("dobj", "obj") and document.head.pos_ in ("VERB", "AUX"):
+            issuer = speaker_of(document.head, depth + 1)
+            if issuer is not None:
+                return issuer
+        return document
     return None
 
 

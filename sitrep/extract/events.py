@@ -105,6 +105,8 @@ def extract_events(doc: Doc, article: Article, lexicon: Lexicon | None = None) -
                 continue
             if _session_of_one_body(match, event, lexicon):
                 continue  # "the cabinet met on Tuesday": a sitting, not a meeting of parties
+            if _portfolio(match, lexicon):
+                continue  # "the special envoy for Sudan peace talks": a job, not an act
             if _topic_of_protest(match, event, sentence.doc, lexicon):
                 continue  # "protesters called for his resignation": what they protest for
             if _topic_of_speech(match, verbal_triggers):
@@ -115,6 +117,7 @@ def extract_events(doc: Doc, article: Article, lexicon: Lexicon | None = None) -
                                 or _reason_of(match, trigger_tokens)
                                 or _process_in_passing(match, lexicon)
                                 or _describes_a_party(match)
+                                or _stance_of_a_party(match, lexicon)
                                 or _dates_another_act(match.token, trigger_tokens, lexicon)
                                 or _under_another_act(match, event, trigger_tokens)
                                 or _recalled_of_a_party(match.token)
@@ -408,10 +411,19 @@ def _main_clause_misparsed(clause: Token) -> bool:
 
 def _described(match: TriggerMatch, lexicon: Lexicon) -> bool:
     """A noun trigger that is the subject of a copular verb: an act being described ("the
-    curfew remains in force", "says the blockade is illegal")."""
+    curfew remains in force", "says the blockade is illegal"); or a standing measure, the
+    subject of a verb of its end, directly or through the verb that governs it ("the curfew
+    expired", "the ban was due to end")."""
     token = match.token
-    return match.pattern.pos == "NOUN" and token.dep_ in ("nsubj", "nsubjpass") and (
-        lemma_of(token.head) in lexicon.word_set("senses.copular_verbs"))
+    if match.pattern.pos != "NOUN" or token.dep_ not in ("nsubj", "nsubjpass"):
+        return False
+    verb = token.head
+    if lemma_of(verb) in lexicon.word_set("senses.copular_verbs"):
+        return True
+    ending = lexicon.word_set("senses.ending_verbs")
+    return match.pattern.type in lexicon.word_set("senses.standing_types") and (
+        lemma_of(verb) in ending
+        or any(c.dep_ == "xcomp" and lemma_of(c) in ending for c in verb.children))
 
 
 def _is_purpose(token: Token) -> bool:
@@ -498,6 +510,32 @@ def _describes_a_party(match: TriggerMatch) -> bool:
 
 def _describing_participle(token: Token) -> bool:
     return (token.tag_ == "VBN" and token.dep_ == "acl" and token.head.dep_ != "ROOT"
+            and not any(c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass", "mark")
+                        for c in token.children))
+
+
+def _portfolio(match: TriggerMatch, lexicon: Lexicon) -> bool:
+    """A noun after "for" on a person's office names what the office is for ("the special
+    envoy for Sudan peace talks", "the commissioner for refugee aid"): part of a title,
+    no act."""
+    token = match.token
+    return (match.pattern.pos == "NOUN" and token.dep_ == "pobj" and token.head.lower_ == "for"
+            and token.head.head.pos_ in ("NOUN", "PROPN")
+            and lemma_of(token.head.head) in lexicon.word_set("attribution.person_nouns"))
+
+
+def _stance_of_a_party(match: TriggerMatch, lexicon: Lexicon) -> bool:
+    """A present participle of saying that describes a noun says where the party stands,
+    which party is meant ("objections from clerics *opposing* the law", "arrested students
+    *demanding* his release", "lawmakers *supporting* the bill praised ..."): told in
+    passing, not a statement of its own. A document's participle is what it says ("a
+    resolution *condemning* the coup", "a report blaming the police")."""
+    token = match.token
+    return (match.pattern.type in lexicon.word_set("acts.statement_types")
+            and token.tag_ == "VBG" and token.dep_ == "acl"
+            and token.head.pos_ in ("NOUN", "PROPN", "PRON")
+            and is_actor_like(token.head, lexicon)
+            and token.sent.root.pos_ in ("VERB", "AUX")
             and not any(c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass", "mark")
                         for c in token.children))
 

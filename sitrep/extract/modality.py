@@ -99,7 +99,8 @@ def modality_of(trigger: Token, lexicon: Lexicon, *, claim_verb: Token | None = 
                 return "hypothetical"
             reported_future = True
     if any(lemma_of(t) in words("modality.hypothetical_governors") for t in governors[:2]
-           if t.pos_ == "VERB") or _wished_on_another(chain, lexicon) or (
+           if t.pos_ == "VERB") or _wished_on_another(chain, lexicon) or _feared(
+            trigger, lexicon) or _provided_for(verbs, lexicon) or (
             # "under pressure to resign", "calls for him to quit": asked of the doer, not done
             governors and governors[0].pos_ == "NOUN" and trigger.dep_ == "acl"
             and lemma_of(governors[0]) in words("modality.demand_nouns")):
@@ -145,8 +146,13 @@ def _alleged(trigger: Token, chain: list[Token], lexicon: Lexicon) -> bool:
     governors = lexicon.word_set("modality.claim_governors")
     # the nouns and the participles ("suspected of"), not a finite verb: "claimed
     # responsibility for the attacks" owns the attacks
-    return any(lemma_of(t) in governors and (t.pos_ == "NOUN" or t.tag_ == "VBN")
-               for t in chain[1:5])
+    if any(lemma_of(t) in governors and (t.pos_ == "NOUN" or t.tag_ == "VBN")
+           for t in chain[1:5]):
+        return True
+    # what an allegation is said to be: "the accusation is that he ordered the attack"
+    return any(lemma_of(t) in lexicon.word_set("senses.copular_verbs") and any(
+        c.dep_ == "nsubj" and lemma_of(c) in governors for c in t.children)
+        for t in chain[1:4])
 
 
 def _called_off(trigger: Token, lexicon: Lexicon) -> bool:
@@ -170,6 +176,25 @@ def _wished_on_another(chain: list[Token], lexicon: Lexicon) -> bool:
     return False
 
 
+def _provided_for(verbs: list[Token], lexicon: Lexicon) -> bool:
+    """An act told in the simple present under a rule ("Under the constitution, the
+    assembly impeaches the official"): what the rule provides for."""
+    verb = verbs[0] if verbs else None
+    if verb is None or verb.tag_ not in ("VBZ", "VBP") or any(
+            c.dep_ in ("aux", "auxpass") for c in verb.children):
+        return False
+    return any(c.dep_ == "prep" and c.lower_ == "under" and any(
+        g.dep_ == "pobj" and lemma_of(g) in lexicon.word_set("modality.rule_nouns")
+        for g in c.children) for c in verb.children)
+
+
+def _feared(trigger: Token, lexicon: Lexicon) -> bool:
+    """An act named as what is feared or may come: "for fear *of a raid*", "the prospect of
+    sanctions"."""
+    return trigger.dep_ == "pobj" and trigger.head.lower_ == "of" and lemma_of(
+        trigger.head.head) in lexicon.word_set("modality.possibility_nouns")
+
+
 def _other_sense_of_governor(governor: Token) -> bool:
     """A future governor's word in a sense that places nothing ahead: the preposition "due
     to" ("cut aid due to the fighting": a cause) or a phrasal verb ("the zone set up to
@@ -190,12 +215,16 @@ def _names_no_one(verb: Token, lexicon: Lexicon) -> bool:
     """"Neither side accepted the truce", "nobody was arrested", "the police arrested no
     one", "not everyone agreed": a subject or object that names no one says the act was not
     done."""
+    return any(c.dep_ in ("nsubj", "nsubjpass", "dobj", "obj") and names_no_one(c, lexicon)
+               for c in verb.children)
+
+
+def names_no_one(party: Token, lexicon: Lexicon) -> bool:
+    """"nobody", "no country", "neither side"; as a subject, "not everyone"."""
     words = lexicon.word_set
-    return any(c.dep_ in ("nsubj", "nsubjpass", "dobj", "obj") and (
-        lemma_of(c) in words("modality.negative_pronouns")
-        or _has_child(c, {"det", "preconj"}, words("modality.negative_determiners"))
-        or c.dep_ in ("nsubj", "nsubjpass") and _not_every(c, lexicon))
-        for c in verb.children)
+    return (lemma_of(party) in words("modality.negative_pronouns")
+            or _has_child(party, {"det", "preconj"}, words("modality.negative_determiners"))
+            or party.dep_ in ("nsubj", "nsubjpass") and _not_every(party, lexicon))
 
 
 def _not_every(subject: Token, lexicon: Lexicon) -> bool:

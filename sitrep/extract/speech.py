@@ -99,7 +99,8 @@ def stance_of(tokens: list[Token], lexicon: Lexicon, *, speaker_words: set[int] 
             # not in a clause that describes a noun ("the role companies should play")
             subject = _subject(token.head)
             if subject is not None and subject.lower_ not in FIRST_PERSON and (
-                    subject.i not in speaker_words):
+                    subject.i not in speaker_words) and subject.lower_ not in words(
+                    "actors.generic_pronouns"):  # "one should not ...": asked of no one
                 found.obligation.append(token)
         elif lemma in words("stance.denial") and token.pos_ in ("VERB", "ADJ", "PRON") and not (
                 token.dep_ == "amod" and lemma_of(token.head) not in words(

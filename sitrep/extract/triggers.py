@@ -764,7 +764,10 @@ def find_demands(sentence: Sequence[Token], lexicon: Lexicon, taken: set[int]
                 continue
             modal = next((c for c in clause.children if c.dep_ == "aux" and c.lower_ in modals),
                          None)
-            if modal is not None:
+            if modal is not None and not any(
+                    c.dep_ in ("nsubj", "nsubjpass")
+                    and c.lower_ in lexicon.word_set("actors.generic_pronouns")
+                    for c in clause.children):  # "one should not ...": asked of no one
                 out.append(TriggerMatch(modal, DEMAND, ()))
     return out
 

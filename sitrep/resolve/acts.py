@@ -9,16 +9,20 @@ joins the latest earlier act it can stand for (the word lists are `[acts]` in
 - the same PLOVER type (as the manual reads it: a planned visit is an AGREE) and, where
   both have one, the same mode;
 - a word for that act: a form of one of its triggers ("stabbed" ... "the stabbing"), one
-  of the type's general nouns ("the attack"), the noun a verb of it took as object
-  ("declared a state of emergency" ... "the state of emergency"), or a verb joined to one
-  of it on the same doer ("was arrested and jailed");
-- tied to it: a definite noun ("the attack", "its deployment"), a party in common (actor,
-  recipient or the same named person), or the same or the next sentence;
+  of the type's general words ("the attack", "marched" after "protests"), the noun a verb of it took as object
+  ("declared a state of emergency" ... "the state of emergency", or the other way round),
+  or a verb joined to one of it on the same doer ("was arrested and jailed"); a casualty
+  "in the attack" is a detail of the attack however far back it was told;
+- tied to it: a definite noun ("the attack", "its deployment"), a verb done to a definite
+  thing an earlier mention did it to ("filed a lawsuit" ... "the lawsuit was filed"), a
+  party in common (actor, recipient or the same named person), or the same or the next
+  sentence;
 - no conflict: actor and recipient codes that agree where both are known, the same person
   where both are named people, explicit dates that can be the same day, places near each
   other;
 - not announced as another act: an indefinite noun ("a bombing", "attacks") outside the
-  act's sentences, or "another", "second", "earlier" on it.
+  act's sentences, "another", "second", "earlier" on it, or a verb done to others ("has
+  expelled two other envoys").
 
 Hypothetical and negated mentions stay events of their own. The merged Event keeps the
 best-specified actor, recipient, date and place among its mentions; its trigger, sentence
@@ -97,7 +101,8 @@ def _trigger_token(event: Event, doc: Doc) -> Token | None:
 def _act_for(mention: _Mention, acts: list[_Act], lexicon: Lexicon) -> _Act | None:
     event = mention.event
     token = mention.token
-    other = token is not None and _announces_other_act(token, lexicon)
+    other = token is not None and (_announces_other_act(token, lexicon)
+                                   or _done_to_others(mention, lexicon))
     indefinite = mention.is_noun and _is_indefinite(token, lexicon)
     definite = mention.is_noun and not indefinite
     for act in reversed(acts):
@@ -110,13 +115,16 @@ def _act_for(mention: _Mention, acts: list[_Act], lexicon: Lexicon) -> _Act | No
         same_sentence = any(m.sentence == mention.sentence for m in act.mentions)
         if (other or indefinite) and not same_sentence:
             continue
-        if _is_detail(mention, act, lexicon):
+        detail = _is_detail(mention, act, lexicon)
+        if detail:
             pass  # a casualty told soon after its attack is tied to it by that alone
         elif not _names_act(mention, act, lexicon):
             continue
-        elif not (near or definite or _shares_party(act, event)):
+        elif not (near or definite or _shares_party(act, event)
+                  or _object_told_before(mention, act, lexicon)):
             continue
-        if all(_compatible(m.event, event) for m in act.mentions):
+        # casualties of one attack may be of another nationality than those named first
+        if all(_compatible(m.event, event, recipients=not detail) for m in act.mentions):
             return act
     return None
 
@@ -131,12 +139,27 @@ def _names_act(mention: _Mention, act: _Act, lexicon: Lexicon) -> bool:
     attack ...; he said ...")."""
     lemma = mention.lemma
     kind = _type(mention.event)
-    if mention.is_noun and lemma in lexicon.word_set(f"acts.{kind}"):
+    if lemma in lexicon.word_set(f"acts.{kind}") and (mention.is_noun or (
+            not lexicon.is_verbal(kind)
+            and all(m.sentence != mention.sentence for m in act.mentions)
+            and _refers_back(mention.event.actor, lexicon)
+            and _shares_party(act, mention.event))):
+        # "the attack"; a verb of those words retells a deed in a later sentence when its
+        # doer points back to the act's ("teachers staged protests" ... "the teachers
+        # marched"); in one sentence, joined verbs keep the rule of their own objects;
+        # words ("called for", "visited") are one act per speaker (below)
         return True
     if any(_same_word(lemma, m.lemma) or _one_clause_act(mention, m) for m in act.mentions):
         return True
     if mention.is_noun and any(_object_lemma(m) == lemma for m in act.mentions):
         return True  # "declared a state of emergency" ... "the state of emergency"
+    if _object_lemma(mention) and any(
+            m.is_noun and m.lemma == _object_lemma(mention)
+            and not _is_indefinite(m.token, lexicon) and not _announces_other_act(m.token, lexicon)
+            for m in act.mentions):
+        # "the junta's curfew" ... "the junta declared a curfew" (not
+        # "previous sanctions" ... "new efforts to impose sanctions")
+        return True
     if kind in lexicon.word_set("acts.speech_types"):
         speaker = _person(mention.event.actor)
         return speaker is not None and any(_person(m.event.actor) == speaker
@@ -147,10 +170,40 @@ def _names_act(mention: _Mention, act: _Act, lexicon: Lexicon) -> bool:
 def _object_lemma(mention: _Mention) -> str:
     """The noun a verb trigger's act is done as ("declared *a curfew*", "imposed *a ban*"):
     a later noun of that word names the act."""
-    if mention.token is None or mention.is_noun:
-        return ""
-    obj = next((c for c in mention.token.children if c.dep_ in ("dobj", "obj")), None)
+    obj = _object(mention)
     return obj.lemma_.lower() if obj is not None else ""
+
+
+def _object(mention: _Mention) -> Token | None:
+    """A verb trigger's object, or its subject if it is passive ("*the lawsuit* was
+    filed")."""
+    if mention.token is None or mention.is_noun:
+        return None
+    return next((c for c in mention.token.children if c.dep_ in ("dobj", "obj", "nsubjpass")),
+                None)
+
+
+def _object_told_before(mention: _Mention, act: _Act, lexicon: Lexicon) -> bool:
+    """A verb whose object is a definite noun an earlier mention of the act had as its
+    object ("filed a lawsuit on Monday" ... "*the lawsuit* was filed in a federal court"):
+    the same thing, so the same act."""
+    obj = _object(mention)
+    if obj is None or _is_indefinite(obj, lexicon) or not any(
+            c.lower_ in lexicon.word_set("acts.definite_words") or c.dep_ == "poss"
+            for c in obj.children):
+        return False
+    return any(_object_lemma(m) == obj.lemma_.lower() for m in act.mentions)
+
+
+def _done_to_others(mention: _Mention, lexicon: Lexicon) -> bool:
+    """A verb done to parties announced as others than those told before ("has expelled
+    two *other* envoys", "*another* man was arrested"): another act."""
+    obj = _object(mention)
+    if obj is None:
+        return False
+    words = lexicon.word_set("acts.other_party_words")
+    return obj.lower_ in words or any(c.lower_ in words for c in obj.children
+                                      if c.dep_ in ("det", "amod", "predet"))
 
 
 def _one_clause_act(a: _Mention, b: _Mention) -> bool:
@@ -197,8 +250,26 @@ def _is_detail(mention: _Mention, act: _Act, lexicon: Lexicon) -> bool:
         return False
     if any(m.sentence == mention.sentence for m in act.mentions):
         return True
-    return (is_passive(token) and not _has_agent(token)
-            and any(0 < mention.sentence - m.sentence <= DETAIL_REACH for m in act.mentions))
+    if not is_passive(token) or _has_agent(token):
+        return False
+    return _in_the_act(token, act, lexicon) or any(
+        0 < mention.sentence - m.sentence <= DETAIL_REACH for m in act.mentions)
+
+
+def _in_the_act(token: Token, act: _Act, lexicon: Lexicon) -> bool:
+    """A casualty said to be "in the attack", "in the shooting": a definite noun that names
+    the act told before, however far back."""
+    nouns = lexicon.word_set(f"acts.{_type(act.mentions[0].event)}") | {
+        m.lemma for m in act.mentions if m.is_noun}
+    for prep in token.children:
+        if prep.dep_ != "prep" or prep.lower_ not in ("in", "during"):
+            continue
+        for noun in prep.children:
+            if noun.dep_ == "pobj" and noun.lemma_.lower() in nouns and any(
+                    c.lower_ in lexicon.word_set("acts.definite_words") for c in noun.children
+                    if c.dep_ == "det"):
+                return True
+    return False
 
 
 def _has_agent(token: Token) -> bool:
@@ -249,6 +320,17 @@ def _person(entity: Entity | None) -> str | None:
     return entity.person
 
 
+def _refers_back(party: Entity | None, lexicon: Lexicon) -> bool:
+    """A doer told as one already known: a pronoun or a definite common noun ("they", "the
+    rebels"), not a name ("the BLA", "Israel") that can begin another story."""
+    if party is None or not party.text:
+        return False
+    words = party.text.split()
+    if len(words) == 1:
+        return words[0].lower() in lexicon.word_set("acts.back_pronouns")
+    return words[0].lower() in lexicon.word_set("acts.definite_words") and words[-1].islower()
+
+
 def _shares_party(act: _Act, event: Event) -> bool:
     for mention in act.mentions:
         earlier = mention.event
@@ -260,10 +342,10 @@ def _shares_party(act: _Act, event: Event) -> bool:
     return False
 
 
-def _compatible(earlier: Event, later: Event) -> bool:
+def _compatible(earlier: Event, later: Event, *, recipients: bool = True) -> bool:
     if not _parties_agree(earlier.actor, later.actor):
         return False
-    if not _parties_agree(earlier.recipient, later.recipient):
+    if recipients and not _parties_agree(earlier.recipient, later.recipient):
         return False
     person_a, person_b = _person(earlier.actor), _person(later.actor)
     if person_a and person_b and person_a != person_b:

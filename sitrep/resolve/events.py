@@ -17,6 +17,7 @@ from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc
 
+from sitrep.extract.arguments import names_a_doer
 from sitrep.extract.lexicon import Lexicon
 from sitrep.extract.triggers import is_passive
 from sitrep.records import Article, ArticlePlace, Entity, Event, Location, Mention
@@ -204,7 +205,23 @@ def resolve_events(events: list[Event], doc: Doc, article: Article,
             event.location = location
         for party in (event.actor, event.recipient, event.attributed_to):
             _code_as_state(party, actors)
+    events[:] = [e for e in events if not _said_by_no_one(e, doc, lexicon)]
     return events
+
+
+def _said_by_no_one(event: Event, doc: Doc, lexicon: Lexicon) -> bool:
+    """A statement (an accusation, praise, a demand, a refusal) with no speaker, whose
+    mentions give it no doer at all: "allegations surfaced ...", "not everyone
+    agreed". A passive verb ("was accused of fraud") tells that someone did it."""
+    if event.actor is not None or (event.plover_type or event.event_type) not in (
+            lexicon.word_set("acts.statement_types")):
+        return False
+    for mention in event.text_mentions():
+        span = doc.char_span(mention.trigger.start, mention.trigger.end,
+                             alignment_mode="expand")
+        if span is None or not len(span) or names_a_doer(span[0], lexicon):
+            return False
+    return True
 
 
 def _code_as_state(party: Entity | None, actors: ActorDictionary) -> None:
