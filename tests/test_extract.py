@@ -1047,8 +1047,8 @@ def test_a_headline_in_title_case_keeps_its_act(code):
 def test_an_arrest_during_which_others_acted_is_not_theirs():
     from sitrep.extract.events import extract_events
     from sitrep.parse.model import load_model
-    text = ("Two reporters were detained for filming the police during the arrest of an "
-            "opposition leader.")
+    text = ("Two reporters were detained for filming riot officers during the arrest of a "
+            "union leader.")
     events = extract_events(load_model()(text), Article(text=text))
     assert events
     for event in events:  # "during" a meeting tells who took part; not during an arrest

@@ -736,7 +736,7 @@ def test_a_country_name_the_article_places_as_a_us_state_is_the_states():
 
 
 @pytest.mark.parametrize("phrase", [
-    "Rep. Michael Conaway, R-Texas", "Sen. Ann Marsh (D-Calif.)",
+    "Rep. Dana Kell, R-Texas", "Sen. Ann Marsh (D-Calif.)",
     "Sen. Jane Doyle, Republican of Georgia", "a Democrat from Ohio",
 ])
 def test_a_us_party_and_state_notation_names_the_us(phrase):

@@ -1,7 +1,7 @@
 """Speech acts read off what a speaker says: the statement's stance makes it an event.
 
-"'President Trump treats the rule of law with utter contempt,' said Becerra" names no
-trigger, yet it is Becerra's criticism of Trump: an ACCUSE by the speaker. The stance words
+"'The governor shows nothing but contempt for the courts,' said Ortiz" names no trigger,
+yet it is Ortiz's criticism of the governor: an ACCUSE by the speaker. The stance words
 of `stance.toml` type a statement (see that file): a negative judgement of someone is ACCUSE,
 praise, thanks or sympathy SUPPORT, what someone else must do REQUEST, a refusal or denial
 REJECT, a warning of coercion to come ("will not be tolerated", "will punish those

@@ -528,7 +528,7 @@ class ActorDictionary:
                 if country is not None:
                     return self._codes(country, text, when, "GOV")[0]
             return self._codes(best, text, when, keyword_sector)[0]
-        if affiliation is not None:  # "Rep. Michael Conaway, R-Texas"
+        if affiliation is not None:  # "Rep. Dana Kell, R-Texas"
             return ActorCode(affiliation.code, keyword_sector or affiliation.sector,
                              self._country_name(affiliation.code), noted.group(),
                              noted.start(), noted.end())

@@ -156,7 +156,7 @@ class ArticleDates:
         chosen = min(own or reported, key=lambda d: abs(d.start - event.trigger.start))
         tense = "future" if own and event.modality == "planned" else "past"
         anchor = self._year_anchor(chosen)
-        if anchor is not None:  # "the army moved on November 15, 2017 ... on November 21"
+        if anchor is not None:  # "seized the port on May 2, 2016 ... left it on May 30"
             # the occurrence nearest the anchor, before or after it
             options = [resolve_date(chosen.text, reference, tense="past")
                        for reference in (anchor, anchor + timedelta(days=365))]

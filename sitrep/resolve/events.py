@@ -379,7 +379,7 @@ def _resolve(entity: Entity, actors: ActorDictionary, memory: _ArticleMemory, wh
                 else None)
     if division is not None and division.country and division.country != found.code and (
             division.end == entity.start + found.end):
-        # "Senator Johnny Isakson, Republican of Georgia": the US state the article places
+        # "Senator Ray Olsen, Republican of Georgia": the US state the article places
         # there, not the country of that name
         found = replace(found, code=division.country)
     if found is not None and found.code:
