@@ -224,8 +224,8 @@ def test_in_before_a_possessive_governs_what_the_person_has(components) -> None:
 
 def test_a_name_before_people_or_culture_is_a_people_throughout(components) -> None:
     # the parser reads "the Adena Culture" as a facility: "people" tells what it is
-    text = ("The new wing of the center focuses on the Adena Culture that built the mounds "
-            "in the valley. The Adena people buried their dead near Chillicothe.")
+    text = ("The museum's new hall is about the Adena Culture, whose builders raised "
+            "earthworks along the river. The Adena people buried their dead near Chillicothe.")
     assert list(mapped(components, text)) == ["Chillicothe"]
 
 

@@ -159,7 +159,7 @@ def test_a_setting_that_is_not_clear_places_only_what_its_own_parties_say(code):
 def test_a_persons_full_name_is_no_place_of_the_event():
     from sitrep.pipeline import pipeline
     from sitrep.records import Article
-    text = "In a letter to Secretary of State Marco Rubio, the senators called for sanctions."
+    text = "In a message to Secretary of State Marco Rubio, the lawmakers urged new sanctions."
     (processed,) = list(pipeline([Article(text=text)]))
     assert processed.events
     for event in processed.events:

@@ -880,10 +880,10 @@ def test_seeking_to_extradite_asks_for_the_extradition(code):
 
 def test_a_reporting_verb_joined_to_another_shares_its_speaker(code):
     # "claimed" has no subject of its own: the attacker's claim, not the text's own account
-    event = one(code("The attacker is reported to have jumped on stage and claimed he was "
-                     "wrongfully imprisoned by the former government."), "COERCE")
+    event = one(code("The gunman is said to have climbed onto the podium and claimed he had "
+                     "been unjustly imprisoned by the previous regime."), "COERCE")
     assert event["modality"] == "claimed"
-    assert "attacker" in event["attributed_to"]["text"]
+    assert "gunman" in event["attributed_to"]["text"]
 
 
 def test_what_protesters_demand_is_the_topic_of_their_protest(code):
