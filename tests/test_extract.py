@@ -858,8 +858,8 @@ def test_who_would_have_done_an_act_kept_from_happening(code, text, event_type, 
 
 def test_who_acts_on_the_others_at_a_meeting_is_no_participant(code):
     # the police were at the meeting to detain the activists, not to confer with them
-    events = code("Turkish police detained the head of a rights group at a meeting on an "
-                  "island near Istanbul.")
+    events = code("Turkish police detained the leader of a human rights charity at a "
+                  "meeting in a hotel outside Ankara.")
     assert one(events, "COERCE")["actor"]["text"] == "Turkish police"
     assert not [e for e in events if e["plover_type"] == "CONSULT"]
     # those who speak at a meeting took part in it
