@@ -655,16 +655,28 @@ def _named_non_agent(agent: Token, kinds: frozenset[str]) -> bool:
     the name here or wherever the article names it."""
     if agent.pos_ != "PROPN":
         return False
-    for token in agent.doc:
-        if token.text != agent.text:
-            continue
-        while token.dep_ == "conj" and token.head.i < token.i:  # "Cyclones Chido and Jude"
-            token = token.head
-        before = token.doc[token.i - 1] if token.i > 0 else None
-        if any(c.dep_ == "compound" and lemma_of(c) in kinds for c in token.children) or (
-                before is not None and before.lower_.removesuffix("s") in kinds):
-            return True
-    return False
+    return agent.text in _names_given_by_kind(agent.doc, kinds)
+
+
+def _names_given_by_kind(doc, kinds: frozenset[str]) -> frozenset[str]:
+    """The names the article writes after a kind word ("Cyclone Jude", "Storms Ava and
+    Bram"), read once per article (cached on the doc)."""
+    key = ("named_non_agents", kinds)
+    cached = doc.user_data.get(key)
+    if cached is None:
+        names = set()
+        for token in doc:
+            if token.pos_ != "PROPN":
+                continue
+            first = token
+            while first.dep_ == "conj" and first.head.i < first.i:  # "Cyclones Chido and Jude"
+                first = first.head
+            before = doc[first.i - 1] if first.i > 0 else None
+            if any(c.dep_ == "compound" and lemma_of(c) in kinds for c in first.children) or (
+                    before is not None and before.lower_.removesuffix("s") in kinds):
+                names.add(token.text)
+        cached = doc.user_data[key] = frozenset(names)
+    return cached
 
 
 def _is_state(match: TriggerMatch) -> bool:

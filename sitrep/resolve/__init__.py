@@ -28,7 +28,8 @@ def resolve_article(doc: Doc, article: Article, events: list[Event], *,
     of one act merged; `headline`: the events of its title) and return the places the
     article mentions, its demonyms among them, in text order."""
     countries = actors.find_countries(article.text)
-    places = places_in(doc, gazetteer, actors, article_countries(countries), text=article.text)
+    places = places_in(doc, gazetteer, actors, article_countries(countries), text=article.text,
+                       countries=countries)
     resolve_events(events, doc, article, actors, gazetteer, countries=countries, places=places,
                    lexicon=lexicon, headline=headline)
     return sorted([*places, *demonyms_in(actors, article.text, places, doc)],

@@ -82,6 +82,9 @@ def affiliation_of(text: str) -> _Affiliation | None:
     return next((a for a in _AFFILIATIONS if a.pattern.search(text)), None)
 
 
+# Phrases up to this long are scanned once and remembered, this many at most.
+_CACHED_PHRASE_LENGTH = 200
+_CACHED_PHRASES = 20_000
 # After a country's name, a currency: "US $50 million", "Australian dollars".
 _CURRENCY = re.compile(r"\s?\$|\s+dollars?\b", re.IGNORECASE)
 
@@ -243,6 +246,9 @@ class ActorDictionary:
 
     def __init__(self) -> None:
         self._root = _Node()
+        # scans of short phrases (actor phrases recur across an article and a batch),
+        # emptied whenever an entry is added
+        self._scans: dict[str, tuple[list[_Match], list[_Word]]] = {}
         self._countries: dict[str, CountryInfo] = {}
         self._states: dict[str, str] = {}  # dependency -> controlling state
         self._roles: dict[str, list[_Role]] = {}
@@ -282,6 +288,7 @@ class ActorDictionary:
                                   "see sitrep/data/actors/README.md")
 
     def _insert(self, pattern: str, entry_fields: dict, kind: Kind, source: int) -> None:
+        self._scans.clear()
         if pattern.startswith("the "):  # data convention: "the White House"
             pattern = pattern[4:]
         words = tuple(w.text for w in _words(pattern))
@@ -360,7 +367,18 @@ class ActorDictionary:
     # -- matching --------------------------------------------------------------------------
 
     def _scan(self, text: str) -> tuple[list[_Match], list[_Word]]:
-        """Longest entries, left to right, without overlap; and the words of the text."""
+        """Longest entries, left to right, without overlap; and the words of the text (the
+        lists are shared: read them, do not change them)."""
+        if len(text) <= _CACHED_PHRASE_LENGTH:
+            scanned = self._scans.get(text)
+            if scanned is None:
+                if len(self._scans) >= _CACHED_PHRASES:
+                    self._scans.clear()
+                scanned = self._scans[text] = self._scan_text(text)
+            return scanned
+        return self._scan_text(text)
+
+    def _scan_text(self, text: str) -> tuple[list[_Match], list[_Word]]:
         words = _words(text)
         keys = [w.text.lower() for w in words]
         matches: list[_Match] = []

@@ -41,7 +41,7 @@ from spacy.tokens import Doc, Span, Token
 
 from sitrep.package_data import read_toml
 from sitrep.records import ArticlePlace
-from sitrep.resolve.actors import ActorDictionary
+from sitrep.resolve.actors import ActorCode, ActorDictionary
 from sitrep.resolve.place_records import name_key, region_of
 from sitrep.resolve.places import Gazetteer, Place, PlaceMention, is_well_known
 
@@ -107,10 +107,12 @@ YEAR_BEFORE = re.compile(r"\d\s*$")
 
 
 def places_in(doc: Doc, gazetteer: Gazetteer, actors: ActorDictionary,
-              context: Sequence[str] = (), *, text: str | None = None) -> list[ArticlePlace]:
+              context: Sequence[str] = (), *, text: str | None = None,
+              countries: Sequence[ActorCode] | None = None) -> list[ArticlePlace]:
     """Place mentions in the article text, in order, each resolved with `context` (the
     article's countries, most named first) settling ambiguous names. `text`: the doc's
-    text (the article's), when the caller has it: Doc.text joins every token to make it."""
+    text (the article's), when the caller has it: Doc.text joins every token to make it;
+    `countries`: the country mentions of the text, when the caller has found them."""
     out = []
     if text is None:
         text = doc.text
@@ -191,7 +193,7 @@ def places_in(doc: Doc, gazetteer: Gazetteer, actors: ActorDictionary,
     # evidence for them: it lies where the story is, not where the name would put it
     # where the places lie is settled by the countries they can only lie in too ("Athens"
     # in a story that names Clarke and Oconee counties), which names are places was not
-    settling = place_context(text, actors, kept)
+    settling = place_context(text, actors, kept, countries)
     in_street = [STREET_AFTER.match(text, m.end) is not None for m in kept]
     evidence = [m for m, street in zip(kept, in_street) if not street]
     places = iter(gazetteer.resolve_together(evidence, context_countries=settling))
@@ -210,13 +212,14 @@ def places_in(doc: Doc, gazetteer: Gazetteer, actors: ActorDictionary,
     return sorted(out, key=lambda p: p.start)
 
 
-def place_context(text: str, actors: ActorDictionary, mentions: Sequence[PlaceMention]
-                  ) -> list[str]:
+def place_context(text: str, actors: ActorDictionary, mentions: Sequence[PlaceMention],
+                  countries: Sequence[ActorCode] | None = None) -> list[str]:
     """The countries that settle where the article's place names (`mentions`) lie, most named
     first: the countries it names (found by the actor dictionary), less one read from a
     place name that may lie in a country two or more of the other names can only lie in
     ("Athens" in a story that names Clarke County and Oconee County: Georgia's, not
-    Greece's), then those countries: a local story seldom names its own."""
+    Greece's), then those countries: a local story seldom names its own. `countries`: the
+    text's country mentions, when the caller has found them."""
     sure: Counter[str] = Counter()  # country -> names that can lie only there, each once
     for mention in {name_key(m.text): m for m in mentions}.values():
         lying_in = {p.country for p in mention.candidates}
@@ -225,7 +228,7 @@ def place_context(text: str, actors: ActorDictionary, mentions: Sequence[PlaceMe
     settled = [code for code, n in sure.most_common() if n >= 2]
     at = {m.start: m for m in mentions}
     named: Counter[str] = Counter()
-    for found in actors.find_countries(text):
+    for found in actors.find_countries(text) if countries is None else countries:
         mention = at.get(found.start)
         if mention is not None and found.code not in settled and any(
                 p.country in settled for p in mention.candidates):
