@@ -748,3 +748,18 @@ def test_a_us_party_and_state_notation_names_the_us(phrase):
 def test_no_us_notation_no_us(phrase, code):
     found = ActorDictionary.default().resolve(phrase)
     assert (found.code if found is not None else None) == code
+
+
+@pytest.mark.parametrize("text, code", [
+    ("North Korea fired a missile on Monday, Seoul said. South Korean officials met on "
+     "Tuesday. Last month, the North fired two cruise missiles.", "PRK"),
+    ("South Sudan and Sudan traded accusations. Sudan closed its border. On Friday the South "
+     "accused Khartoum of bombing a market.", "SSD"),
+])
+def test_the_north_or_the_south_is_the_country_so_named(text, code):
+    from sitrep.pipeline import pipeline
+    from sitrep.records import Article
+    (processed,) = list(pipeline([Article(text=text, published=date(2024, 3, 20))]))
+    acts = [e for e in processed.events
+            if e.actor is not None and e.actor.text in ("the North", "the South")]
+    assert acts and all(e.actor.code == code for e in acts)

@@ -46,6 +46,7 @@ FIRST_PERSON = {"we", "i", "our", "us", "my"}
 SPEAKER_PRONOUNS = {"he", "she", "it", "they"}
 POSSESSIVES = {"its", "their", "his", "her", "our"}
 COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
+DIRECTIONS = {"north", "south", "east", "west"}  # "the North" for North Korea
 SPEAKER_POSSESSIVES = {"its", "their"}
 
 
@@ -451,6 +452,11 @@ def _resolve(entity: Entity, actors: ActorDictionary, memory: _ArticleMemory, wh
     fuller = _fuller_name_before(entity, actors, memory, when)
     if fuller is not None:  # "the House of Representatives" after "the United States House
         return replace(entity, code=fuller.code, sector=sector or fuller.sector, person=person)
+    if words[:1] == ["the"] and len(words) == 2 and words[1] in DIRECTIONS and (
+            entity.start is not None):
+        country = _country_of_direction(words[1], entity.start, memory)
+        if country is not None:  # "the North" in a story that names North Korea
+            return _with_code(entity, country, sector or "GOV")
     if memory.local and _is_named(entity.text):
         # a named person or body the dictionary does not know ("President Yoweri Museveni",
         # "Prime Minister Ardern"): of the country where they act (PETRARCH's domestic
@@ -643,6 +649,14 @@ def _joint_member(code: str, actor: Entity | None) -> bool:
     troops clashed"): a joint event has all of them as actors and no recipient (manual)."""
     return actor is not None and len(actor.members) > 1 and any(
         m.code == code for m in actor.members)
+
+
+def _country_of_direction(word: str, offset: int, memory: _ArticleMemory) -> ActorCode | None:
+    """The country named last before `offset` whose name begins with the direction `word`
+    ("the North" after "North Korea", "the South" after "South Sudan"), if any."""
+    before = memory.countries[:bisect.bisect_right(memory.country_ends, offset)]
+    return next((c for c in reversed(before)
+                 if c.name.lower().startswith(word + " ")), None)
 
 
 def _regional_pattern(lexicon: Lexicon) -> re.Pattern:
