@@ -313,8 +313,8 @@ class _Narrative:
             index: None for index, sentence in enumerate(sentences)
             if any(_moves_time(verb) for verb in _main_clauses(sentence.root))}
         self.times.update(dict.fromkeys(self.dated_sentences))
-        for date in sorted(narrative_dates, key=lambda d: d.start):
-            self.times[self.sentence_of(date.start)] = date if date.range_start else None
+        for dated in sorted(narrative_dates, key=lambda d: d.start):
+            self.times[self.sentence_of(dated.start)] = dated if dated.range_start else None
 
     def sentence_of(self, offset: int) -> int:
         return bisect.bisect_right(self.starts, offset) - 1
