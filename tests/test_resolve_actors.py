@@ -763,3 +763,13 @@ def test_the_north_or_the_south_is_the_country_so_named(text, code):
     acts = [e for e in processed.events
             if e.actor is not None and e.actor.text in ("the North", "the South")]
     assert acts and all(e.actor.code == code for e in acts)
+
+
+def test_a_document_speaks_for_whoever_issued_it():
+    from sitrep.pipeline import pipeline
+    from sitrep.records import Article
+    text = ("Kenya's foreign ministry released a statement on Monday. The statement accused "
+            "Somalia of meddling in the election.")
+    (processed,) = list(pipeline([Article(text=text)]))
+    (accusation,) = [e for e in processed.events if e.event_type == "ACCUSE"]
+    assert accusation.actor.text == "The statement" and accusation.actor.code == "KEN"

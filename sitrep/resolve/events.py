@@ -71,6 +71,8 @@ class _ArticleMemory:
     # what "both ...", "the two ...", "the three ..." call parties just named together:
     # arguments.toml [actors]
     pair_nouns: frozenset[str] = frozenset()
+    # documents that speak for their issuer ("the statement"): arguments.toml [actors]
+    document_nouns: frozenset[str] = frozenset()
     # a region's adjective in a phrase ("European leaders"): arguments.toml [actors]
     regional: re.Pattern = re.compile(r"(?!)")
     # who issues the article when it speaks in the first person (a ministry's statement):
@@ -126,6 +128,7 @@ def resolve_events(events: list[Event], doc: Doc, article: Article,
                             country_descriptions=lexicon.word_set("actors.country_descriptions"),
                             relational_nouns=lexicon.word_set("actors.relational_nouns"),
                             pair_nouns=lexicon.word_set("actors.pair_nouns"),
+                            document_nouns=lexicon.word_set("actors.document_nouns"),
                             regional=_regional_pattern(lexicon))
     dates = ArticleDates(doc, article, lexicon)
     previous: list[Event] = []
@@ -466,6 +469,9 @@ def _resolve(entity: Entity, actors: ActorDictionary, memory: _ArticleMemory, wh
         named = _named_before(entity, actors, memory, when)
         if named is not None:  # "the embassy" after "the US embassy in Baghdad"
             return replace(entity, code=named.code, sector=sector or named.sector)
+        author = _issuer_before(entity, actors, memory, when)
+        if author is not None:  # "the statement" after "the ministry issued a statement"
+            return replace(_with_code(entity, author, author.sector), person=author.person)
     if entity.start is not None and words[0] not in ("a", "an") and (
         words[0] in ("the", "this", "that") or sector is not None
     ):
@@ -573,6 +579,34 @@ def _named_before(entity: Entity, actors: ActorDictionary, memory: _ArticleMemor
         found = actors.resolve(words.text, when)
         if found is not None and found.code:
             return found
+    return None
+
+
+def _issuer_before(entity: Entity, actors: ActorDictionary, memory: _ArticleMemory, when
+                   ) -> Entity | None:
+    """Who issued the document a definite description names ("the motion", "the statement"):
+    the subject of the verb that took the same noun as object in the sentences just before
+    ("Texas filed a motion ... The motion claims ..."), resolved as an actor; None when it
+    gets no code (arguments.toml document_nouns)."""
+    doc = memory.doc
+    if doc is None or entity.start is None or not memory.document_nouns:
+        return None
+    span = doc.char_span(entity.start, entity.end, alignment_mode="expand")
+    if span is None or len(span) > 3 or span.root.lemma_.lower() not in memory.document_nouns:
+        return None
+    head = span.root.lemma_.lower()
+    before = doc.char_span(memory.recent_start(entity.start), entity.start,
+                           alignment_mode="expand")
+    for token in reversed(before if before is not None else ()):
+        if token.lemma_.lower() != head or token.dep_ not in ("dobj", "obj"):
+            continue
+        subject = next((c for c in token.head.children if c.dep_ == "nsubj"), None)
+        if subject is None or subject.pos_ == "PRON":
+            return None
+        words = doc[subject.left_edge.i: subject.right_edge.i + 1]
+        issuer = _resolve(Entity(text=words.text, start=words.start_char, end=words.end_char),
+                          actors, memory, when, "actor")
+        return issuer if issuer.code else None
     return None
 
 
