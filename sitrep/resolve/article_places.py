@@ -13,9 +13,12 @@ surname of a person the article names in full or with a middle initial ("Marquis
 or a name that says something or undergoes what people do ("Petrova said", "Ruiz
 died"), is no village or region abroad, and a place name that ends a longer name begun by
 other name words ("United Russia", "the Tom Hadley Civic Center") is a word of that name,
-wherever the article repeats it; a surname of a person named in full is that person where it
-undergoes what people do even when a capital bears it ("Paris had been shot"), and "in"
-before a possessive governs what the person has ("in Abbas's prisons"). A name before
+wherever the article repeats it; a town's name that begins a building's, firm's or club's
+("the Durant Center", "Templeton Construction") is the town only where the article's other
+places lie or where it names the town alone too, and compass words before a longer name
+("North East Texas") are no place of their own; a surname of a person named in full is
+that person where it undergoes what people do even when a capital bears it ("Paris had been
+shot"), and "in" before a possessive governs what the person has ("in Abbas's prisons"). A name before
 "people", "culture" or "tribe" is a people's throughout ("the Adena people"); a deity, a
 climate pattern ("El Nino") or an era after a year ("100 B.C.") is no place. A day named
 after a saint or place ("St. Patrick's Day") is no place, nor is a feature's word before
@@ -43,7 +46,8 @@ from sitrep.package_data import read_toml
 from sitrep.records import ArticlePlace
 from sitrep.resolve.actors import ActorCode, ActorDictionary
 from sitrep.resolve.place_records import name_key, region_of
-from sitrep.resolve.places import Gazetteer, Place, PlaceMention, is_well_known
+from sitrep.resolve.places import (
+    Gazetteer, Place, PlaceMention, begins_a_longer_name, is_well_known)
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 DATELINE_DASHES = ("\u2014", "\u2013", "--", "-", "\x97")
@@ -102,6 +106,14 @@ INSTITUTION_BEFORE = re.compile(
 # once one is cut ("Iowans" -> Iowa, "Texan" -> Texas; words.toml).
 DEMONYM_ENDINGS = tuple(read_toml("places/words.toml")["demonym_endings"])
 DEMONYM_STEM_ENDINGS = tuple(read_toml("places/words.toml")["demonym_stem_endings"])
+# A name made only of compass words ("North East"), which before a longer name qualifies it
+# ("North East Texas"), words.toml.
+COMPASS_WORDS = frozenset(read_toml("places/words.toml")["compass_words"])
+# Up to three name words and a noun that heads a building's, firm's or club's name after a
+# place name ("Durant Center", "Frederick Lewis Allen Writers' Room"), words.toml.
+BUILDING_NAME_AFTER = re.compile(
+    r"(?: [A-Z][\w'’&-]*){0,3} "
+    rf"(?:{'|'.join(w.title() for w in read_toml('places/words.toml')['building_heads'])})\b")
 OWNER_OR_HYPHEN_BEFORE = re.compile(r"(?:\w-|['’]s\s+)$")
 YEAR_BEFORE = re.compile(r"\d\s*$")
 
@@ -167,6 +179,9 @@ def places_in(doc: Doc, gazetteer: Gazetteer, actors: ActorDictionary,
             continue  # a village called Petrova, a region abroad called Flores, not
             # Washington or Jackson, Mississippi, unless a person named in full is so called
             # and the name is the person's here ("Paris had been shot", "Paris' residence")
+        if (all(w.lower() in COMPASS_WORDS for w in mention.text.split())
+                and begins_a_longer_name(text, mention.end)):
+            continue  # "North East Texas": a part of Texas, not Botswana's North East
         if place.kind in CURATED and in_a_longer_name and not labels & PLACE_LABELS:
             continue  # "the Pacific Decadal Oscillation": a word of another name
         if place.kind in CURATED and " " not in mention.text and OF_A_NAME.match(
@@ -197,11 +212,24 @@ def places_in(doc: Doc, gazetteer: Gazetteer, actors: ActorDictionary,
     in_street = [STREET_AFTER.match(text, m.end) is not None for m in kept]
     evidence = [m for m, street in zip(kept, in_street) if not street]
     places = iter(gazetteer.resolve_together(evidence, context_countries=settling))
+    resolved = []
     for mention, street in zip(kept, in_street):
         place = gazetteer.resolve_together([*evidence, mention], context_countries=settling)[
             -1] if street else next(places)
         if place is not None:
-            out.append(_record(mention.text, place, mention.start, mention.end))
+            resolved.append((mention, place))
+    # a town's name that begins a building's or firm's is the town only where the story is
+    # or where the article names the town alone too: "the Durant Center" in a story set in
+    # Virginia is named after someone, not Durant, Oklahoma
+    in_building = [not m.hinted and BUILDING_NAME_AFTER.match(text, m.end) is not None
+                   for m, _ in resolved]
+    home = {region_of(p) for (_, p), building in zip(resolved, in_building) if not building}
+    alone = {m.text for (m, _), building in zip(resolved, in_building) if not building}
+    for (mention, place), building in zip(resolved, in_building):
+        if (building and place.kind in ("city", "admin2") and mention.text not in alone
+                and (region_of(place) is None or region_of(place) not in home)):
+            continue
+        out.append(_record(mention.text, place, mention.start, mention.end))
     for match in CAPITAL.finditer(text):
         found = actors.find_countries(match.group())
         country = actors.country(found[0].code) if found else None
