@@ -372,3 +372,19 @@ def test_compass_words_before_a_longer_name_are_no_place_of_their_own(components
     assert "North East" not in found and "Tyler" in found
     found = mapped(components, "The new library in North East, Maryland, opened on Monday.")
     assert found["North East"][0] == "USA"
+
+
+def test_a_name_before_a_number_names_a_numbered_thing(components) -> None:
+    # a room, a radio station; not a dateline's day nor a state's route
+    found = mapped(components, "Trainers met in Talla 2 at the recreation center in Dublin, "
+                               "Ohio, on Monday.")
+    assert "Talla" not in found and "Dublin" in found
+    found = mapped(components, "The minister told Europe 1 radio that the talks in Brussels "
+                               "had failed.")
+    assert "Europe" not in found and "Brussels" in found
+    found = mapped(components, "Troops moved into Basra 12 March after talks in Baghdad.")
+    assert found["Basra"][0] == "IRQ"
+    text = "The crash closed Texas 19 near Palestine, Texas."
+    found_all = [p.text for p in places_in(components.nlp(text), components.places,
+                                           components.actors, text=text)]
+    assert found_all.count("Texas") == 2

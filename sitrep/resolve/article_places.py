@@ -16,7 +16,8 @@ other name words ("United Russia", "the Tom Hadley Civic Center") is a word of t
 wherever the article repeats it; a town's name that begins a building's, firm's or club's
 ("the Durant Center", "Templeton Construction") is the town only where the article's other
 places lie or where it names the town alone too, and compass words before a longer name
-("North East Texas") are no place of their own; a surname of a person named in full is
+("North East Texas") are no place of their own, nor is a town's or continent's name before a
+number ("Talla 2", "Europe 1 radio": a room, a station); a surname of a person named in full is
 that person where it undergoes what people do even when a capital bears it ("Paris had been
 shot"), and "in" before a possessive governs what the person has ("in Abbas's prisons"). A name before
 "people", "culture" or "tribe" is a people's throughout ("the Adena people"); a deity, a
@@ -36,6 +37,7 @@ before a food word ("a Japanese restaurant").
 
 from __future__ import annotations
 
+import calendar
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
@@ -114,6 +116,13 @@ COMPASS_WORDS = frozenset(read_toml("places/words.toml")["compass_words"])
 BUILDING_NAME_AFTER = re.compile(
     r"(?: [A-Z][\w'’&-]*){0,3} "
     rf"(?:{'|'.join(w.title() for w in read_toml('places/words.toml')['building_heads'])})\b")
+# A number right after a name, not a figure ("3,000"), a time ("5:30") or a dateline's day
+# ("Basra 12 March"): the name is a numbered thing's ("Talla 2", "Europe 1 radio"), unless
+# the name is a country's, capital's, state's or county's, which number routes and
+# districts ("U.S. 79", "Texas 19", "Dublin 4").
+NUMBERED_AFTER = re.compile(
+    rf" \d+\b(?![.,:]\d)(?! (?:{'|'.join(calendar.month_name[1:])})\b)")
+NUMBERS_ROUTES = {"country", "capital", "admin1", "admin2"}
 OWNER_OR_HYPHEN_BEFORE = re.compile(r"(?:\w-|['’]s\s+)$")
 YEAR_BEFORE = re.compile(r"\d\s*$")
 
@@ -182,6 +191,8 @@ def places_in(doc: Doc, gazetteer: Gazetteer, actors: ActorDictionary,
         if (all(w.lower() in COMPASS_WORDS for w in mention.text.split())
                 and begins_a_longer_name(text, mention.end)):
             continue  # "North East Texas": a part of Texas, not Botswana's North East
+        if NUMBERED_AFTER.match(text, mention.end) and place.kind not in NUMBERS_ROUTES:
+            continue  # "in Talla 2", "told Europe 1 radio": a room, a station so numbered
         if place.kind in CURATED and in_a_longer_name and not labels & PLACE_LABELS:
             continue  # "the Pacific Decadal Oscillation": a word of another name
         if place.kind in CURATED and " " not in mention.text and OF_A_NAME.match(
