@@ -347,3 +347,44 @@ def test_a_hamlet_s_name_is_a_place_only_after_a_locative_word_or_with_its_regio
     assert mapped(components, "The fair was held in Servance on Tuesday.") == {
         "Servance": ("FRA", "Servance")}
     assert "Servance" in mapped(components, "Servance, Haute-Saone, held a fair.")
+
+
+def test_a_town_name_that_begins_a_building_name_is_the_town_only_where_the_story_is(
+        components) -> None:
+    # a centre or a firm named after someone elsewhere is no mention of Durant, Oklahoma
+    found = mapped(components, "Volunteers met at the Durant Center in Alexandria, Virginia, "
+                               "on Tuesday.")
+    assert "Durant" not in found and found["Alexandria"][0] == "USA"
+    found = mapped(components, "Crews from Templeton Construction repaired the jail in "
+                               "Tyler, Texas, last week.")
+    assert "Templeton" not in found and "Tyler" in found
+    # ... but a building named after the town the story is set in names the town
+    text = ("The Alexandria Civic Center reopened on Tuesday, officials in Alexandria, "
+            "Virginia, said.")
+    found_all = [p.text for p in places_in(components.nlp(text), components.places,
+                                           components.actors, text=text)]
+    assert found_all.count("Alexandria") == 2
+
+
+def test_compass_words_before_a_longer_name_are_no_place_of_their_own(components) -> None:
+    # "North East" is a district of Botswana, and a town in Maryland
+    found = mapped(components, "Leaders of the North East Water Board met in Tyler on Monday.")
+    assert "North East" not in found and "Tyler" in found
+    found = mapped(components, "The new library in North East, Maryland, opened on Monday.")
+    assert found["North East"][0] == "USA"
+
+
+def test_a_name_before_a_number_names_a_numbered_thing(components) -> None:
+    # a room, a radio station; not a dateline's day nor a state's route
+    found = mapped(components, "Trainers met in Talla 2 at the recreation center in Dublin, "
+                               "Ohio, on Monday.")
+    assert "Talla" not in found and "Dublin" in found
+    found = mapped(components, "The minister told Europe 1 radio that the talks in Brussels "
+                               "had failed.")
+    assert "Europe" not in found and "Brussels" in found
+    found = mapped(components, "Troops moved into Basra 12 March after talks in Baghdad.")
+    assert found["Basra"][0] == "IRQ"
+    text = "The crash closed Texas 19 near Palestine, Texas."
+    found_all = [p.text for p in places_in(components.nlp(text), components.places,
+                                           components.actors, text=text)]
+    assert found_all.count("Texas") == 2

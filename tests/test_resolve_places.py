@@ -212,6 +212,10 @@ FIND_CASES = [
      ["San Diego", "California", "South China Sea"]),
     ("Reading the statement aloud, the spokesman said nothing about Jordan.", ["Jordan"]),
     ("It was a nice day in Reading, and the mobile phone rang.", ["Reading"]),
+    # a word before a longer name governs all of it: a firm, a court, not the town
+    ("He retired from Union Carbide and works as clerk of Superior Court.", []),
+    ("He drove home from Union and moved to Superior last spring.", ["Union", "Superior"]),
+    ("They bought a farm in Reading Township near Mobile Street.", ["Reading", "Mobile"]),
     ("Tankers crossing the Strait of Hormuz into the Gulf of Oman were inspected.",
      ["Strait of Hormuz", "Gulf of Oman"]),
     ("Shelling hit Donetsk Oblast and the port of Mariupol on the Sea of Azov.",

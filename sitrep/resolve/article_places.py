@@ -1,38 +1,43 @@
 """Every place an article mentions, resolved against the gazetteer, for the map.
 
 The gazetteer proposes names; the parse and the article decide which are used as places
-here: a curated feature (sea, base, range...) or a state's dotted initials ("S.C.") is
-kept as is, and so are divisions listed before "counties" or "parishes"; a country or
-capital unless spaCy reads it as part of a person's or organisation's name ("the US Pacific
-Air Forces"); a city or region name, or a division named by one word without its type word
-("Town", a division of Saint Lucia, in "the Town Council"), where spaCy reads
-a place (GPE/LOC/FAC) there, or the article does elsewhere (one sense per article), or
-the text does ("Greer, S.C."; "in", "from" before it; a dateline in capitals) — so that
-"Obama", "the New York Times" or "South" in "South Korean" are not put on the map. The
-surname of a person the article names in full or with a middle initial ("Marquise M. Bell"),
-or a name that says something or undergoes what people do ("Petrova said", "Ruiz
-died"), is no village or region abroad, and a place name that ends a longer name begun by
-other name words ("United Russia", "the Tom Hadley Civic Center") is a word of that name,
-wherever the article repeats it; a surname of a person named in full is that person where it
-undergoes what people do even when a capital bears it ("Paris had been shot"), and "in"
-before a possessive governs what the person has ("in Abbas's prisons"). A name before
-"people", "culture" or "tribe" is a people's throughout ("the Adena people"); a deity, a
-climate pattern ("El Nino") or an era after a year ("100 B.C.") is no place. A day named
-after a saint or place ("St. Patrick's Day") is no place, nor is a feature's word before
-"of" and a name ("the Gulf of Alaska") the feature known by that word alone. A place name
-in a public body's ("the Kansas Department of Transportation", "the University of
-Kentucky") is the place, whatever the parser reads. "The South Korean capital" is the
-capital of that country. Names are then resolved together (`Gazetteer.resolve_together`), a
-name in a street's ("Hamilton Avenue") with the others but not as evidence for them: the
-street lies where the story is. The countries that settle them are those the article names
-and those two or more of its places can only lie in, a local story naming none
-(`place_context`). Countries named by adjective are recorded apart (`demonyms_in`), not
-"Indians" after another name ("American Indians", "the Quiche Indians") nor an adjective
-before a food word ("a Japanese restaurant").
+here: a curated feature (sea, base, range...) or a state's dotted initials ("S.C.") is kept
+as is, and so are divisions listed before "counties" or "parishes"; a country or capital
+unless spaCy reads it as part of a person's or organisation's name ("the US Pacific Air
+Forces"); a city or region name, or a division named by one word without its type word
+("Town", a division of Saint Lucia, in "the Town Council"), where spaCy reads a place
+(GPE/LOC/FAC) there, or the article does elsewhere (one sense per article), or the text does
+("Greer, S.C."; "in", "from" before it; a dateline in capitals) — so that "Obama", "the New
+York Times" or "South" in "South Korean" are not put on the map. The surname of a person the
+article names in full or with a middle initial ("Marquise M. Bell"), or a name that says
+something or undergoes what people do ("Petrova said", "Ruiz died"), is no village or region
+abroad, and a place name that ends a longer name begun by other name words ("United Russia",
+"the Tom Hadley Civic Center") is a word of that name, wherever the article repeats it; a
+town's name that begins a building's, firm's or club's ("the Durant Center", "Templeton
+Construction") is the town only where the article's other places lie or where it names the
+town alone too, and compass words before a longer name ("North East Texas") are no place of
+their own, nor is a town's or continent's name before a number ("Talla 2", "Europe 1 radio":
+a room, a station); a surname of a person named in full is that person where it undergoes
+what people do even when a capital bears it ("Paris had been shot"), and "in" before a
+possessive governs what the person has ("in Abbas's prisons"). A name before "people",
+"culture" or "tribe" is a people's throughout ("the Adena people"); a deity, a climate
+pattern ("El Nino") or an era after a year ("100 B.C.") is no place. A day named after a
+saint or place ("St. Patrick's Day") is no place, nor is a feature's word before "of" and a
+name ("the Gulf of Alaska") the feature known by that word alone. A place name in a public
+body's ("the Kansas Department of Transportation", "the University of Kentucky") is the
+place, whatever the parser reads. "The South Korean capital" is the capital of that country.
+Names are then resolved together (`Gazetteer.resolve_together`), a name in a street's
+("Hamilton Avenue") with the others but not as evidence for them: the street lies where the
+story is. The countries that settle them are those the article names and those two or more
+of its places can only lie in, a local story naming none (`place_context`). Countries named
+by adjective are recorded apart (`demonyms_in`), not "Indians" after another name ("American
+Indians", "the Quiche Indians") nor an adjective before a food word ("a Japanese
+restaurant").
 """
 
 from __future__ import annotations
 
+import calendar
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
@@ -43,7 +48,8 @@ from sitrep.package_data import read_toml
 from sitrep.records import ArticlePlace
 from sitrep.resolve.actors import ActorCode, ActorDictionary
 from sitrep.resolve.place_records import name_key, region_of
-from sitrep.resolve.places import Gazetteer, Place, PlaceMention, is_well_known
+from sitrep.resolve.places import (
+    Gazetteer, Place, PlaceMention, begins_a_longer_name, is_well_known)
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 DATELINE_DASHES = ("\u2014", "\u2013", "--", "-", "\x97")
@@ -102,6 +108,21 @@ INSTITUTION_BEFORE = re.compile(
 # once one is cut ("Iowans" -> Iowa, "Texan" -> Texas; words.toml).
 DEMONYM_ENDINGS = tuple(read_toml("places/words.toml")["demonym_endings"])
 DEMONYM_STEM_ENDINGS = tuple(read_toml("places/words.toml")["demonym_stem_endings"])
+# A name made only of compass words ("North East"), which before a longer name qualifies it
+# ("North East Texas"), words.toml.
+COMPASS_WORDS = frozenset(read_toml("places/words.toml")["compass_words"])
+# Up to three name words and a noun that heads a building's, firm's or club's name after a
+# place name ("Durant Center", "Frederick Lewis Allen Writers' Room"), words.toml.
+BUILDING_NAME_AFTER = re.compile(
+    r"(?: [A-Z][\w'’&-]*){0,3} "
+    rf"(?:{'|'.join(w.title() for w in read_toml('places/words.toml')['building_heads'])})\b")
+# A number right after a name, not a figure ("3,000"), a time ("5:30") or a dateline's day
+# ("Basra 12 March"): the name is a numbered thing's ("Talla 2", "Europe 1 radio"), unless
+# the name is a country's, capital's, state's or county's, which number routes and
+# districts ("U.S. 79", "Texas 19", "Dublin 4").
+NUMBERED_AFTER = re.compile(
+    rf" \d+\b(?![.,:]\d)(?! (?:{'|'.join(calendar.month_name[1:])})\b)")
+ROUTE_NUMBERING_KINDS = {"country", "capital", "admin1", "admin2"}
 OWNER_OR_HYPHEN_BEFORE = re.compile(r"(?:\w-|['’]s\s+)$")
 YEAR_BEFORE = re.compile(r"\d\s*$")
 
@@ -167,6 +188,11 @@ def places_in(doc: Doc, gazetteer: Gazetteer, actors: ActorDictionary,
             continue  # a village called Petrova, a region abroad called Flores, not
             # Washington or Jackson, Mississippi, unless a person named in full is so called
             # and the name is the person's here ("Paris had been shot", "Paris' residence")
+        if (all(w.lower() in COMPASS_WORDS for w in mention.text.split())
+                and begins_a_longer_name(text, mention.end)):
+            continue  # "North East Texas": a part of Texas, not Botswana's North East
+        if NUMBERED_AFTER.match(text, mention.end) and place.kind not in ROUTE_NUMBERING_KINDS:
+            continue  # "in Talla 2", "told Europe 1 radio": a room, a station so numbered
         if place.kind in CURATED and in_a_longer_name and not labels & PLACE_LABELS:
             continue  # "the Pacific Decadal Oscillation": a word of another name
         if place.kind in CURATED and " " not in mention.text and OF_A_NAME.match(
@@ -197,11 +223,24 @@ def places_in(doc: Doc, gazetteer: Gazetteer, actors: ActorDictionary,
     in_street = [STREET_AFTER.match(text, m.end) is not None for m in kept]
     evidence = [m for m, street in zip(kept, in_street) if not street]
     places = iter(gazetteer.resolve_together(evidence, context_countries=settling))
+    resolved = []
     for mention, street in zip(kept, in_street):
         place = gazetteer.resolve_together([*evidence, mention], context_countries=settling)[
             -1] if street else next(places)
         if place is not None:
-            out.append(_record(mention.text, place, mention.start, mention.end))
+            resolved.append((mention, place))
+    # a town's name that begins a building's or firm's is the town only where the story is
+    # or where the article names the town alone too: "the Durant Center" in a story set in
+    # Virginia is named after someone, not Durant, Oklahoma
+    in_building = [not m.hinted and BUILDING_NAME_AFTER.match(text, m.end) is not None
+                   for m, _ in resolved]
+    home = {region_of(p) for (_, p), building in zip(resolved, in_building) if not building}
+    alone = {m.text for (m, _), building in zip(resolved, in_building) if not building}
+    for (mention, place), building in zip(resolved, in_building):
+        if (building and place.kind in ("city", "admin2") and mention.text not in alone
+                and (region_of(place) is None or region_of(place) not in home)):
+            continue
+        out.append(_record(mention.text, place, mention.start, mention.end))
     for match in CAPITAL.finditer(text):
         found = actors.find_countries(match.group())
         country = actors.country(found[0].code) if found else None

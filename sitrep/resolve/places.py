@@ -55,6 +55,12 @@ _DIVISION_WORDS = tuple(_WORDS["division_words"])
 _NAME_ENDING_DIVISIONS = (_REGION_SUFFIXES | frozenset(_WORDS["division_words"])
                           | frozenset(_WORDS["city_words"]))
 _OWNED_THINGS = frozenset(_WORDS["owned_things"])
+# A capitalised word right after a name, other than a type word that keeps the whole the
+# place's own ("Hamilton Township", "Kanawha County") or a street's ("Revere Street"): the
+# name begins a longer one ("Union Carbide", "Superior Court").
+_OWN_TYPE_WORDS = (_NAME_ENDING_DIVISIONS | frozenset(_WORDS["township_words"])
+                   | frozenset(_WORDS["street_words"]))
+_LONGER_NAME_AFTER = re.compile(rf" (?!(?i:{'|'.join(sorted(_OWN_TYPE_WORDS))})\b)[A-Z]")
 # `_candidates_for`'s kind for a place name that begins a landmark's ("Hyde Park Corner")
 LANDMARK = "landmark"
 _LISTED_DIVISIONS: dict[str, str] = _WORDS["listed_divisions"]
@@ -492,7 +498,9 @@ class Gazetteer:
                         following: list[_Entry] | None) -> bool:
         """A stoplisted name (Reading, Mobile, Jackson), or one only hamlets bear (places of
         fewer than MIN_ALONE_POPULATION people), counts as a place only after "in", "near",
-        ... or before ", <place>"."""
+        ... or before ", <place>"; a stoplisted one not where it begins a longer name, which
+        the word before governs as a whole ("from Union Carbide", "Clerk of Superior
+        Court")."""
         key = " ".join(w.key for w in words[first:last])
         hamlet = all(e.place.kind == "city" and (e.place.population or 0) < MIN_ALONE_POPULATION
                      for e in entries)  # "Servance": more often a surname than a hamlet
@@ -501,7 +509,8 @@ class Gazetteer:
             return False
         if following is not None:
             return False
-        return first == 0 or words[first - 1].key not in _LOCATIVE
+        return first == 0 or words[first - 1].key not in _LOCATIVE or (
+            not hamlet and begins_a_longer_name(text, words[last - 1].end))
 
     def resolve(self, name: str, *, context_countries: Sequence[str] = (),
                 near: Place | None = None) -> Place | None:
@@ -682,6 +691,12 @@ class Gazetteer:
         return Location(text=text, name=place.name, country=place.country, lat=place.lat,
                         lon=place.lon, precision=Location.precision_of(place.kind),
                         start=start, end=end)
+
+
+def begins_a_longer_name(text: str, end: int) -> bool:
+    """Whether the name that ends at `end` runs on into a longer name ("Union Carbide", "the
+    Durant Center"), not the place's own ("Hamilton Township")."""
+    return _LONGER_NAME_AFTER.match(text, end) is not None
 
 
 def _is_description(phrase: str) -> bool:
