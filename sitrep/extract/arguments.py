@@ -335,9 +335,11 @@ def _complement_recipient(verb: Token, lexicon: Lexicon, depth: int = 0) -> Enti
         if clause.dep_ not in ("xcomp", "ccomp") or clause.pos_ != "VERB":
             continue
         subject = next((c for c in clause.children if c.dep_ == "nsubj"), None)
+        # "demanded that Hamas renounce ...": Hamas; but "warned that its navy could ..." is
+        # the speaker's own side, and whom it is aimed at is further on
         if clause.dep_ == "ccomp" and subject is not None and is_actor_like(subject, lexicon) and (
-            subject.pos_ != "PRON"
-        ):  # "demanded that Hamas renounce ...": Hamas
+            subject.pos_ != "PRON" and not _is_own(subject)
+        ):
             return entity_for(subject)
         obj = _direct_object(clause)
         intended = match_verb(clause, lexicon)

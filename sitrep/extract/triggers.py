@@ -371,6 +371,18 @@ def _cause_ok(pattern: Pattern, token: Token, obj: Token | None, lexicon: Lexico
     return False
 
 
+def _is_forecast(clause: Token, modals: frozenset[str]) -> bool:
+    """A clause saying what could happen to or through something other than the speaker:
+    a modal of possibility and a subject that is neither a pronoun nor owned by one ("it
+    could", "its navy could" are the speaker's side)."""
+    if not any(c.dep_ == "aux" and c.lower_ in modals for c in clause.children):
+        return False
+    subjects = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return bool(subjects) and not any(
+        s.pos_ == "PRON" or any(c.dep_ == "poss" and c.pos_ == "PRON" for c in s.children)
+        for s in subjects)
+
+
 def match_verb(token: Token, lexicon: Lexicon) -> TriggerMatch | None:
     """The best-fitting verb pattern for a token; None when there is none or when the best
     fit is another sense of the word (a [[non_event]] pattern)."""
@@ -391,6 +403,10 @@ def match_verb(token: Token, lexicon: Lexicon) -> TriggerMatch | None:
             continue
         if pattern.not_clauses and any(c.dep_ == "ccomp" and lemma_of(c) in pattern.not_clauses
                                        for c in token.children):
+            continue
+        if pattern.not_clause_modals and any(
+                c.dep_ == "ccomp" and _is_forecast(c, pattern.not_clause_modals)
+                for c in token.children):
             continue
         if pattern.xcomp:
             if complements is None:
