@@ -221,6 +221,18 @@ def test_a_state_act_told_without_its_doer_is_the_authorities(code):
     assert arrest["actor"]["span"] is None  # nothing in the text to highlight
 
 
+def test_a_state_is_not_the_doer_of_an_act_against_itself(code):
+    events = code(
+        "ANKARA — Turkey's foreign minister on Tuesday rejected new demands from Washington.\n\n"
+        "The lira could fall further if Turkey is sanctioned by the end of the year.\n\n"
+        "Separately, a Turkish journalist was arrested in Istanbul on Monday.")
+    sanction = of_type(events, "SANCTION")[0]
+    assert sanction["recipient"]["code"] == "TUR"
+    assert (sanction["actor"] or {}).get("code") != "TUR"  # someone else's sanctions
+    arrest = of_type(events, "COERCE")[0]
+    assert arrest["actor"]["code"] == "TUR" and arrest["actor"].get("implied") is True
+
+
 def test_an_impeachment_told_without_its_doer_is_the_states(code):
     events = code(
         "The Peruvian president was impeached in Lima on Monday, local media said. Peru has "
