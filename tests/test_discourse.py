@@ -233,6 +233,21 @@ def test_a_state_is_not_the_doer_of_an_act_against_itself(code):
     assert arrest["actor"]["code"] == "TUR" and arrest["actor"].get("implied") is True
 
 
+@pytest.mark.parametrize(("text", "name", "code_"), [
+    # the parse stops the phrase at the name's preposition or infinitive
+    ("Reporters Without Borders welcomed the court's decision on Friday.",
+     "Reporters Without Borders", "RSF"),
+    ("The press freedom group Reporters Without Borders praised the ruling.",
+     "The press freedom group Reporters Without Borders", "RSF"),
+    ("The Committee to Protect Journalists criticized the verdict against the editor.",
+     "The Committee to Protect Journalists", "CPJ"),
+])
+def test_a_known_name_cut_by_the_parse_is_read_whole(code, text, name, code_):
+    actor = code(text)[0]["actor"]
+    assert actor["text"] == name and actor["code"] == code_
+    assert actor["span"]["end"] - actor["span"]["start"] == len(name)
+
+
 def test_an_impeachment_told_without_its_doer_is_the_states(code):
     events = code(
         "The Peruvian president was impeached in Lima on Monday, local media said. Peru has "

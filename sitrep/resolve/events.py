@@ -383,6 +383,7 @@ def _resolve(entity: Entity, actors: ActorDictionary, memory: _ArticleMemory, wh
         antecedent = _resolve(entity.refers_to, actors, memory, when, role)
         return replace(_with_code(entity, antecedent if antecedent.code else None,
                                   antecedent.sector), person=antecedent.person)
+    entity = _whole_name(entity, actors, memory.text)
     person = memory.discourse.person_in(entity)
     if person is None:  # a surname the tagger did not read as a name this time
         person = memory.discourse.known_surname(entity.text)
@@ -675,6 +676,18 @@ def _is_named(text: str) -> bool:
 def _is_first_person(entity: Entity) -> bool:
     first = entity.text.split()[0] if entity.text.split() else ""
     return first.lower() in FIRST_PERSON and (first == "I" or not first.isupper())  # not "US"
+
+
+def _whole_name(entity: Entity, actors: ActorDictionary, text: str) -> Entity:
+    """The phrase carried on to the end of a known name the parse cut ("Reporters" of
+    "Reporters Without Borders welcomed ...", "the Committee" of "the Committee to Protect
+    Journalists")."""
+    if entity.start is None or entity.end is None or entity.members:
+        return entity
+    end = actors.name_end(text, entity.start, entity.end)
+    if end is None:
+        return entity
+    return replace(entity, text=text[entity.start:end], end=end)
 
 
 def _is_bare_name(text: str, found: ActorCode) -> bool:
