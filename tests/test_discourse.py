@@ -104,6 +104,16 @@ def test_a_verb_of_a_general_word_for_the_act_retells_it(code):
     assert len(one(raid, "ASSAULT")["mentions"]) == 2
 
 
+def test_the_warning_after_a_threat_retells_it(code):
+    events = code("Iran threatened on Sunday to expel the French ambassador over the arrest of "
+                  "an Iranian diplomat in Paris.\n\nThe warning came as European ministers "
+                  "met in Brussels to discuss new measures.")
+    threat = one(events, "THREATEN")
+    assert len(threat["mentions"]) == 2
+    # the to-infinitive, parsed as an adverbial after "on Sunday", says whom it is aimed at
+    assert threat["recipient"]["code"] == "FRA"
+
+
 @pytest.mark.parametrize("text", [
     "Every Kenyan farmer must look after his own land, the economist said. Ugandan President "
     "Yoweri Museveni met farm leaders on Monday, calling on them to grow more maize.",
