@@ -331,8 +331,11 @@ def _recipient_from_preps(anchors: list[Token | None], lexicon: Lexicon, event_t
 def _complement_recipient(verb: Token, lexicon: Lexicon, depth: int = 0) -> Entity | None:
     """Whom the intended act is aimed at: the object, or a prepositional object, of the
     verb's to-infinitive ("threatened to break off relations with Congo")."""
-    for clause in verb.children:
-        if clause.dep_ not in ("xcomp", "ccomp") or clause.pos_ != "VERB":
+    # the to-infinitive parsed as an adverbial clause too ("threatened on Monday to close")
+    clauses = [c for c in verb.children if c.dep_ in ("xcomp", "ccomp")]
+    clauses += [c for c in infinitival_complements(verb) if c not in clauses]
+    for clause in clauses:
+        if clause.pos_ != "VERB":
             continue
         subject = next((c for c in clause.children if c.dep_ == "nsubj"), None)
         # "demanded that Hamas renounce ...": Hamas; but "warned that its navy could ..." is
