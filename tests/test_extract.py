@@ -1053,3 +1053,33 @@ def test_an_arrest_during_which_others_acted_is_not_theirs():
     assert events
     for event in events:  # "during" a meeting tells who took part; not during an arrest
         assert event.actor is None or "reporters" not in event.actor.text
+
+
+@pytest.mark.parametrize("text", [
+    "The rights league issued a statement on the release of the jailed reporter.",
+    "The opposition party issued a statement about the arrest of its leader.",
+    "The senator held a news conference on the attack on the embassy.",
+])
+def test_an_act_named_as_the_topic_of_a_statement_is_not_the_speakers(code, text):
+    events = [e for e in code(text) if e["event_type"] in ("RETREAT", "COERCE", "ASSAULT")]
+    assert events
+    speaker = text.split(" issued")[0].split(" held")[0]
+    assert all((e["actor"] or {}).get("text") != speaker for e in events)
+
+
+def test_talks_engaged_in_are_still_the_subjects(code):
+    events = code("Sudanese army leaders engaged in talks with rebel commanders in Jeddah.")
+    assert one(events, "CONSULT")["actor"]["code"] == "SDN"
+
+
+@pytest.mark.parametrize(("text", "released"), [
+    ("Police released the jailed reporter on bail on Friday.", "the jailed reporter"),
+    ("The two activists were freed on Monday.", "The two activists"),
+])
+def test_people_set_free_are_the_release_recipients(code, text, released):
+    assert one(code(text), "RETREAT")["recipient"]["text"] == released
+
+
+def test_troops_withdrawn_are_no_recipients(code):
+    events = code("Ethiopia withdrew 500 soldiers from the border region on Monday.")
+    assert (one(events, "RETREAT")["recipient"] or {}).get("text") != "500 soldiers"

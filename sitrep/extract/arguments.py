@@ -623,10 +623,14 @@ def _is_theme(pattern: Pattern, obj: Token | None, lexicon: Lexicon) -> bool:
     """Whether a verb's object is what the act is done with, not to: an object the pattern
     asks for ("flew two bombers"), unless it is somebody's ("expelled two Russian
     diplomats"); anything a deployment moves ("sent two bombers", "deployed police")."""
+    if pattern.mode in lexicon.word_set("recipients.theme_object_modes"):
+        return True
     return (bool(pattern.objects) and not _has_owner(obj) and not (
         # "dispersed the protesters": people an act is done to are its recipients
-        obj is not None and obj.pos_ == "NOUN" and pattern.type in lexicon.word_set(
-            "recipients.patient_object_types") and is_actor_like(obj, lexicon))
+        obj is not None and obj.pos_ == "NOUN" and (
+            pattern.type in lexicon.word_set("recipients.patient_object_types")
+            or pattern.mode in lexicon.word_set("recipients.patient_object_modes"))
+        and is_actor_like(obj, lexicon))
             or bool(_place_only_preps(pattern.type, lexicon)))
 
 
@@ -752,6 +756,13 @@ def _done_to_others(verb: Token, lexicon: Lexicon) -> bool:
     match = match_verb(verb, lexicon)
     return match is not None and match.pattern.type in lexicon.word_set(
         "recipients.patient_object_types")
+
+
+def _topic_of_object(prep: Token, lexicon: Lexicon) -> bool:
+    """Whether a preposition on a verb gives the topic of the verb's own object: "issued a
+    statement *on* the release" (the release is not the issuer's act)."""
+    return prep.lower_ in lexicon.word_set("recipients.topic_prepositions") and any(
+        c.dep_ in ("dobj", "obj") for c in prep.head.children)
 
 
 def _light_verb_subject(noun: Token, lexicon: Lexicon) -> Entity | None:
@@ -899,6 +910,7 @@ def noun_arguments(match: TriggerMatch, lexicon: Lexicon) -> tuple[Entity | None
     if actor is None and position.dep_ == "pobj" and head.head.pos_ == "VERB" and (
         lemma_of(head.head) in lexicon.light_verbs and head.lower_ not in lexicon.word_set(
             "recipients.background_prepositions")
+        and not _topic_of_object(head, lexicon)
         or head.lower_ in MEETING_PREPS and lemma_of(noun) in lexicon.word_set("places.venue_words")
     ) and not _done_to_others(head.head, lexicon):
         # "engaged in talks", "arrived for talks", "at the meeting, the chiefs reaffirmed";
