@@ -285,6 +285,12 @@ def test_a_place_put_first_sets_the_scene_for_the_conjoined_clauses(code):
          "ASSAULT", "hypothetical"),
         ("Analysts said the deal raised the prospect of sanctions against Kenya.", "SANCTION",
          "hypothetical"),
+        # what people are exposed to is a risk they live with, every noun of the list
+        ("Herders in the valley are subject to attacks and kidnappings by armed bandits.",
+         "ASSAULT", "hypothetical"),
+        ("Journalists in the province remain vulnerable to arrest.", "COERCE", "hypothetical"),
+        # a verb of subjecting is the act itself
+        ("Guards subjected the detained herders to beatings on Monday.", "ASSAULT", "asserted"),
     ],
 )
 def test_modality(code, text, event_type, modality):

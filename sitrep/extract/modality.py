@@ -189,10 +189,16 @@ def _provided_for(verbs: list[Token], lexicon: Lexicon) -> bool:
 
 
 def _feared(trigger: Token, lexicon: Lexicon) -> bool:
-    """An act named as what is feared or may come: "for fear *of a raid*", "the prospect of
-    sanctions"."""
-    return trigger.dep_ == "pobj" and trigger.head.lower_ == "of" and lemma_of(
-        trigger.head.head) in lexicon.word_set("modality.possibility_nouns")
+    """An act named as what is feared, may come or is a risk people live with: "for fear *of
+    a raid*", "the prospect of sanctions", "exposed *to attacks and abductions*"."""
+    while trigger.dep_ == "conj" and trigger.head.pos_ in ("NOUN", "PROPN"):
+        trigger = trigger.head  # "attacks, *abductions* and abuse"
+    if trigger.dep_ != "pobj":
+        return False
+    prep, governor = trigger.head, trigger.head.head
+    return (prep.lower_ == "of" and lemma_of(governor) in lexicon.word_set(
+        "modality.possibility_nouns")) or (prep.lower_ == "to" and governor.lower_ in
+                                           lexicon.word_set("modality.exposure_words"))
 
 
 def _other_sense_of_governor(governor: Token) -> bool:
