@@ -258,6 +258,16 @@ def test_a_known_name_cut_by_the_parse_is_read_whole(code, text, name, code_):
     assert actor["span"]["end"] - actor["span"]["start"] == len(name)
 
 
+def test_a_rejected_resolution_stands_for_whoever_put_it_forward(code):
+    events = code(
+        "On Tuesday, the Canadian parliament voted to urge an inquiry into the Ghanaian "
+        "election. Ghana's government rejected the resolution on Wednesday.")
+    assert one(events, "REJECT")["recipient"]["code"] == "CAN"
+    adopted = code("Canada criticized Ghana on Monday. Ghana's parliament rejected a "
+                   "resolution on Wednesday.")
+    assert (one(adopted, "REJECT")["recipient"] or {}).get("code") != "CAN"
+
+
 def test_an_impeachment_told_without_its_doer_is_the_states(code):
     events = code(
         "The Peruvian president was impeached in Lima on Monday, local media said. Peru has "

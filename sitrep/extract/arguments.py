@@ -33,6 +33,7 @@ ORIGIN_PREPS = {"from"}
 PERSON_OBJECTS = {"him", "her"}
 # "arrived for talks", "at the meeting ... reaffirmed": the verb's subject takes part
 MEETING_PREPS = {"for", "at", "during"}
+DEFINITE_DETERMINERS = {"the", "this", "that", "these", "those"}
 
 
 def phrase_tokens(head: Token, *, with_conjuncts: bool = True,
@@ -256,7 +257,10 @@ def _kept_from(verb: Token, lexicon: Lexicon) -> tuple[Token | None] | None:
 def event_reference(head: Token, lexicon: Lexicon) -> Entity | None:
     """A noun that names an earlier event ("the exercise", "the provocation") standing for
     whoever did it: the resolve stage replaces it with that event's actor."""
-    if lemma_of(head) in lexicon.word_set("recipients.event_nouns"):
+    lemma = lemma_of(head)
+    if lemma in lexicon.word_set("recipients.event_nouns") or (
+            lemma in lexicon.word_set("recipients.proposal_nouns") and any(
+                c.dep_ == "det" and c.lower_ in DEFINITE_DETERMINERS for c in head.children)):
         entity = entity_for(head, with_conjuncts=False)
         entity.is_event_reference = True
         return entity
