@@ -1089,3 +1089,17 @@ def test_people_set_free_are_the_release_recipients(code, text, released):
 def test_troops_withdrawn_are_no_recipients(code):
     events = code("Ethiopia withdrew 500 soldiers from the border region on Monday.")
     assert (one(events, "RETREAT")["recipient"] or {}).get("text") != "500 soldiers"
+
+
+@pytest.mark.parametrize(("text", "event_type"), [
+    ("Negotiating with armed groups is considered a crime in the province.", "CONSULT"),
+    ("The minister said that negotiating with the rebels would be a mistake.", "CONSULT"),
+    ("Shelling the market was a grave breach of the truce.", "ASSAULT"),
+])
+def test_an_act_named_as_a_clauses_subject_is_no_event(code, text, event_type):
+    assert not [e for e in code(text) if e["event_type"] == event_type]
+
+
+def test_a_gerund_subject_with_its_own_doer_is_still_an_act(code):
+    events = code("Their shelling the market on Sunday killed nine people, officials said.")
+    assert [e for e in events if e["event_type"] == "ASSAULT"]

@@ -99,7 +99,7 @@ def extract_events(doc: Doc, article: Article, lexicon: Lexicon | None = None) -
             event = _event(match, text, sentence, article, lexicon, quoted)
             if event.actor is None and possessed_patient(match.token, lexicon) is None and (
                     _nested(match.token, trigger_tokens) or _in_background(match, lexicon)
-                    or _described(match, lexicon)):
+                    or _described(match, lexicon) or _activity_as_subject(match.token)):
                 # "slammed the exercise", "after days of fighting", "the blockade is
                 # illegal": not a new event; "after his arrest" is one
                 continue
@@ -488,6 +488,14 @@ def _in_background(match: TriggerMatch, lexicon: Lexicon) -> bool:
             return True
         token = token.head
     return False
+
+
+def _activity_as_subject(token: Token) -> bool:
+    """An -ing clause with no doer as a clause's subject names a kind of act, done by no one
+    in particular: "negotiating with armed groups is a crime", "attacking civilians is a war
+    crime"."""
+    return token.tag_ == "VBG" and token.dep_ in ("csubj", "csubjpass") and not any(
+        c.dep_ in ("nsubj", "nsubjpass", "poss") for c in token.children)
 
 
 def _gerund_as_noun(token: Token) -> bool:
