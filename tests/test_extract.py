@@ -289,6 +289,10 @@ def test_a_place_put_first_sets_the_scene_for_the_conjoined_clauses(code):
         ("Herders in the valley are subject to attacks and kidnappings by armed bandits.",
          "ASSAULT", "hypothetical"),
         ("Journalists in the province remain vulnerable to arrest.", "COERCE", "hypothetical"),
+        # an act named with a wh-word is asked about
+        ("The envoy wants to learn what concessions Nairobi is willing to make.", "CONCEDE",
+         "hypothetical"),
+        ("Kenya made concessions on the border crossing last week.", "CONCEDE", "asserted"),
         # a verb of subjecting is the act itself
         ("Guards subjected the detained herders to beatings on Monday.", "ASSAULT", "asserted"),
     ],

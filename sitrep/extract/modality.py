@@ -99,7 +99,7 @@ def modality_of(trigger: Token, lexicon: Lexicon, *, claim_verb: Token | None = 
                 return "hypothetical"
             reported_future = True
     if any(lemma_of(t) in words("modality.hypothetical_governors") for t in governors[:2]
-           if t.pos_ == "VERB") or _wished_on_another(chain, lexicon) or _feared(
+           if t.pos_ == "VERB") or _asked_which(trigger) or _wished_on_another(chain, lexicon) or _feared(
             trigger, lexicon) or _provided_for(verbs, lexicon) or (
             # "under pressure to resign", "calls for him to quit": asked of the doer, not done
             governors and governors[0].pos_ == "NOUN" and trigger.dep_ == "acl"
@@ -186,6 +186,13 @@ def _provided_for(verbs: list[Token], lexicon: Lexicon) -> bool:
     return any(c.dep_ == "prep" and c.lower_ == "under" and any(
         g.dep_ == "pobj" and lemma_of(g) in lexicon.word_set("modality.rule_nouns")
         for g in c.children) for c in verb.children)
+
+
+def _asked_which(trigger: Token) -> bool:
+    """An act named with a wh-word is asked about, not told: "what concessions Ukraine might
+    make", "which sanctions would be lifted"."""
+    return trigger.pos_ == "NOUN" and any(c.dep_ == "det" and c.tag_ in ("WDT", "WP")
+                                         for c in trigger.children)
 
 
 def _feared(trigger: Token, lexicon: Lexicon) -> bool:
