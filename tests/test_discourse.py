@@ -268,6 +268,17 @@ def test_a_rejected_resolution_stands_for_whoever_put_it_forward(code):
     assert (one(adopted, "REJECT")["recipient"] or {}).get("code") != "CAN"
 
 
+def test_an_act_from_abroad_has_no_local_doer(code):
+    events = code(
+        "NAIROBI — Several senior Kenyan officials remain under international sanctions, and "
+        "their assets are frozen abroad.\n\nPolice in Nairobi detained two journalists on "
+        "Monday. A third reporter was arrested in Mombasa on Tuesday.")
+    sanction = of_type(events, "SANCTION")[0]
+    assert (sanction["actor"] or {}).get("code") != "KEN"
+    arrest = of_type(events, "COERCE")[-1]
+    assert arrest["actor"]["code"] == "KEN" and arrest["actor"].get("implied") is True
+
+
 def test_an_impeachment_told_without_its_doer_is_the_states(code):
     events = code(
         "The Peruvian president was impeached in Lima on Monday, local media said. Peru has "

@@ -353,7 +353,8 @@ def _implied_doer(event: Event, doc: Doc, lexicon: Lexicon) -> tuple[str, str] |
         agentless = token.pos_ in ("NOUN", "PROPN") or is_passive(token) or (
             token.tag_ == "VBN" and not any(c.dep_ in ("agent", "nsubj") for c in token.children)
         )  # "appeared in court, charged with murder"
-        if not agentless:
+        if not agentless or any(c.dep_ in ("amod", "compound") and c.lower_ in lexicon.word_set(
+                "actors.foreign_modifiers") for c in token.children):
             continue
         if lemma in lexicon.word_set("actors.state_acts") or (
                 event.mode in lexicon.word_set("actors.state_modes")):
