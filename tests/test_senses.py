@@ -338,6 +338,23 @@ def test_a_threat_by_the_speakers_own_side_is_aimed_further_on(code):
     assert threat["recipient"]["code"] == "DNK"
 
 
+@pytest.mark.parametrize(("text", "recipient"), [
+    # the manual: a country barring a group from its territory is REJECT
+    ("The junta barred the UN envoy from entering Myanmar.", "UNO"),
+    ("Moscow banned the Dutch reporter from the country on Friday.", "NLD"),
+    ("UN envoy Jan Visser said the junta had prohibited him from entering the country.",
+     "UNO"),
+])
+def test_barring_someone_from_the_country_is_a_rejection(code, text, recipient):
+    rejection = next(e for e in code(text) if e["event_type"] == "REJECT")
+    assert rejection["recipient"]["code"] == recipient
+
+
+def test_barring_from_other_things_is_no_rejection_of_entry(code):
+    events = code("The court banned the mayor from holding public office for five years.")
+    assert not [e for e in events if e["event_type"] == "REJECT"]
+
+
 @pytest.mark.parametrize("text", [
     "The upper house passed a bill targeting Venezuelan officials.",
     "The upper house passed legislation targeting Venezuela and Venezuelan officials.",

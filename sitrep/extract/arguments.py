@@ -546,6 +546,9 @@ def _verb_recipient(match: TriggerMatch, lexicon: Lexicon) -> Entity | None:
         "recipients.command_verbs")
     verbs_of = lemma_of(verb) in lexicon.word_set("recipients.of_complement_verbs")
     readings = (
+        # whom a verb of barring keeps out ("barred the envoy from the country")
+        lambda: _undergoer(verb, lexicon) if match.particle_tokens and lemma_of(
+            verb) in lexicon.word_set("recipients.barring_verbs") else None,
         # the object, unless the actor's own ("withdrew its troops from Lebanon")
         lambda: entity_for(direct, verbs_of=verbs_of)
         if direct is not None and not _is_own(direct) else None,
@@ -590,9 +593,11 @@ def _verb_recipient(match: TriggerMatch, lexicon: Lexicon) -> Entity | None:
 
 
 def _undergoer(verb: Token, lexicon: Lexicon) -> Entity | None:
-    """The verb's own object, or its subject when passive, if someone."""
+    """The verb's own object, or its subject when passive, if someone ("him" and "her" are
+    the person named last, as for a direct object)."""
     obj = verb_object(verb)
-    if obj is None or obj.pos_ == "PRON" or not is_actor_like(obj, lexicon):
+    if obj is None or (obj.pos_ == "PRON" and obj.lower_ not in PERSON_OBJECTS) or (
+            not is_actor_like(obj, lexicon)):
         return None
     return entity_for(obj)
 

@@ -89,7 +89,9 @@ def verb_object(verb: Token, particles: tuple[Token, ...] = ()) -> Token | None:
     for a passive verb, its grammatical subject, and for a participle after a linking verb
     the linking verb's subject ("two officers *stand accused*")."""
     if particles and particles[-1].dep_ in ("prep", "agent"):
-        return next((c for c in particles[-1].children if c.dep_ == "pobj"), None)
+        # the noun, or an -ing clause ("barred him from entering")
+        return next((c for c in particles[-1].children if c.dep_ == "pobj"),
+                    next((c for c in particles[-1].children if c.dep_ == "pcomp"), None))
     for child in verb.children:
         if child.dep_ in ("dobj", "obj"):
             return child
