@@ -779,6 +779,18 @@ def test_him_or_her_as_the_object_is_the_person_named_before(code):
     assert detention["recipient"]["code"] == "AZE"
 
 
+@pytest.mark.parametrize("text", [
+    "The army accused the rebels of killing and kidnapping villagers.",
+    "The army accuses the rebels of killing, maiming and robbing herders.",
+])
+def test_every_act_someone_is_accused_of_is_the_accusation_not_an_act_told(code, text):
+    # the parse hangs "of" on the accused; each conjunct is what they are accused of
+    events = code(text)
+    assert one(events, "ACCUSE")["recipient"]["text"] == "the rebels"
+    assert not [e for e in events if e["event_type"] == "ASSAULT"
+                and e["modality"] == "asserted" and not e["actor"]]
+
+
 @pytest.mark.parametrize(
     "text",
     [

@@ -133,7 +133,7 @@ def extract_events(doc: Doc, article: Article, lexicon: Lexicon | None = None) -
                 # "accused London of spreading lies": London's act, told as what the charge
                 # is about (for an allegation, the accuser's claim): the charge is the news,
                 # the act named in passing
-                event.actor = entity_for(accused)
+                event.actor = entity_for(accused, verbs_of=True)
                 event.incidental = True
             attribution = (Attribution(None, None) if match.pattern is DEMAND
                            else find_source(match.token, lexicon))
@@ -633,6 +633,8 @@ def _charge_of(token: Token, charge_triggers: dict[int, str],
                 return charge
             if charge.pos_ not in ("NOUN", "PROPN"):
                 return None
+            if charge.dep_ in ("dobj", "obj") and charge.head.i in charge_triggers:
+                return charge.head  # "accused the rebels of killing": "of" hung on the object
             clause = charge  # "on suspicion of", "on charges of": up to what they hang on
             continue
         if clause.head.i == clause.i:
