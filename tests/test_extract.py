@@ -1119,3 +1119,18 @@ def test_an_act_named_as_a_clauses_subject_is_no_event(code, text, event_type):
 def test_a_gerund_subject_with_its_own_doer_is_still_an_act(code):
     events = code("Their shelling the market on Sunday killed nine people, officials said.")
     assert [e for e in events if e["event_type"] == "ASSAULT"]
+
+
+def test_a_heading_glued_to_the_next_paragraph_is_no_statement(code):
+    # a page's subheading with no full stop, run into the paragraph after it
+    events = code("Farmers marched in the capital last week.\n"
+                  "Police crackdown The protests began after the tax rise.")
+    assert not [e for e in events if e["event_type"] == "COERCE"]
+    talks = code("Aid groups worked in the north.\n"
+                 "Border talks The two governments will meet again in June.")
+    assert one(talks, "CONSULT")["actor"]["text"] == "The two governments"
+
+
+def test_a_capitalised_name_mid_sentence_is_no_glued_heading(code):
+    events = code("Delegates met in The Hague on Monday and agreed on a new ceasefire.")
+    assert [e for e in events if e["event_type"] == "CONSULT"]

@@ -37,6 +37,7 @@ from sitrep.extract.triggers import (
     lemma_of,
     noun_object,
 )
+from sitrep.parse.model import GLUED_HEADING_ENDS
 from sitrep.records import Article, Entity, Event
 
 QUOTE_OPENERS = ('"', "“")
@@ -60,8 +61,8 @@ def extract_events(doc: Doc, article: Article, lexicon: Lexicon | None = None) -
         # read the whole sentence
         tokens = list(sentence)
         words = [t for t in tokens if not t.is_space]
-        if not words:
-            continue
+        if not words or sentence.end in doc.user_data.get(GLUED_HEADING_ENDS, ()):
+            continue  # a heading glued to the paragraph after it ("Chinese demand The ...")
         if "\n" in text[previous_end : words[0].idx]:
             open_quote = False  # a quotation left open does not run into a new paragraph
         previous_end = words[-1].idx + len(words[-1].text)
