@@ -1134,3 +1134,9 @@ def test_a_heading_glued_to_the_next_paragraph_is_no_statement(code):
 def test_a_capitalised_name_mid_sentence_is_no_glued_heading(code):
     events = code("Delegates met in The Hague on Monday and agreed on a new ceasefire.")
     assert [e for e in events if e["event_type"] == "CONSULT"]
+
+
+def test_charges_unsealed_are_brought_by_who_unsealed_them(code):
+    charges = one(code("Federal prosecutors unsealed charges against the former mayor of "
+                       "Lagos on Tuesday."), "ACCUSE")
+    assert charges["actor"]["text"] == "Federal prosecutors"
