@@ -104,6 +104,16 @@ def test_a_verb_of_a_general_word_for_the_act_retells_it(code):
     assert len(one(raid, "ASSAULT")["mentions"]) == 2
 
 
+def test_the_warning_after_a_threat_retells_it(code):
+    events = code("Iran threatened on Sunday to expel the French ambassador over the arrest of "
+                  "an Iranian diplomat in Paris.\n\nThe warning came as European ministers "
+                  "met in Brussels to discuss new measures.")
+    threat = one(events, "THREATEN")
+    assert len(threat["mentions"]) == 2
+    # the to-infinitive, parsed as an adverbial after "on Sunday", says whom it is aimed at
+    assert threat["recipient"]["code"] == "FRA"
+
+
 @pytest.mark.parametrize("text", [
     "Every Kenyan farmer must look after his own land, the economist said. Ugandan President "
     "Yoweri Museveni met farm leaders on Monday, calling on them to grow more maize.",
@@ -219,6 +229,54 @@ def test_a_state_act_told_without_its_doer_is_the_authorities(code):
     arrest = of_type(events, "COERCE")[0]
     assert arrest["actor"]["code"] == "BLR" and arrest["actor"].get("implied") is True
     assert arrest["actor"]["span"] is None  # nothing in the text to highlight
+
+
+def test_a_state_is_not_the_doer_of_an_act_against_itself(code):
+    events = code(
+        "ANKARA — Turkey's foreign minister on Tuesday rejected new demands from Washington.\n\n"
+        "The lira could fall further if Turkey is sanctioned by the end of the year.\n\n"
+        "Separately, a Turkish journalist was arrested in Istanbul on Monday.")
+    sanction = of_type(events, "SANCTION")[0]
+    assert sanction["recipient"]["code"] == "TUR"
+    assert (sanction["actor"] or {}).get("code") != "TUR"  # someone else's sanctions
+    arrest = of_type(events, "COERCE")[0]
+    assert arrest["actor"]["code"] == "TUR" and arrest["actor"].get("implied") is True
+
+
+@pytest.mark.parametrize(("text", "name", "code_"), [
+    # the parse stops the phrase at the name's preposition or infinitive
+    ("Reporters Without Borders welcomed the court's decision on Friday.",
+     "Reporters Without Borders", "RSF"),
+    ("The press freedom group Reporters Without Borders praised the ruling.",
+     "The press freedom group Reporters Without Borders", "RSF"),
+    ("The Committee to Protect Journalists criticized the verdict against the editor.",
+     "The Committee to Protect Journalists", "CPJ"),
+])
+def test_a_known_name_cut_by_the_parse_is_read_whole(code, text, name, code_):
+    actor = code(text)[0]["actor"]
+    assert actor["text"] == name and actor["code"] == code_
+    assert actor["span"]["end"] - actor["span"]["start"] == len(name)
+
+
+def test_a_rejected_resolution_stands_for_whoever_put_it_forward(code):
+    events = code(
+        "On Tuesday, the Canadian parliament voted to urge an inquiry into the Ghanaian "
+        "election. Ghana's government rejected the resolution on Wednesday.")
+    assert one(events, "REJECT")["recipient"]["code"] == "CAN"
+    adopted = code("Canada criticized Ghana on Monday. Ghana's parliament rejected a "
+                   "resolution on Wednesday.")
+    assert (one(adopted, "REJECT")["recipient"] or {}).get("code") != "CAN"
+
+
+def test_an_act_from_abroad_has_no_local_doer(code):
+    events = code(
+        "NAIROBI — Several senior Kenyan officials remain under international sanctions, and "
+        "their assets are frozen abroad.\n\nPolice in Nairobi detained two journalists on "
+        "Monday. A third reporter was arrested in Mombasa on Tuesday.")
+    sanction = of_type(events, "SANCTION")[0]
+    assert (sanction["actor"] or {}).get("code") != "KEN"
+    arrest = of_type(events, "COERCE")[-1]
+    assert arrest["actor"]["code"] == "KEN" and arrest["actor"].get("implied") is True
 
 
 def test_an_impeachment_told_without_its_doer_is_the_states(code):

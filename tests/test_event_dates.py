@@ -49,6 +49,12 @@ def dated(event: dict) -> tuple[str | None, bool]:
     # so is a present participle on its object: the decree bans when it is signed
     ("On Monday, the governor signed an order banning rallies in the province.", "banning",
      "2021-06-07"),
+    # a verb of helping or beginning carries its complement's act at its own time
+    ("On Monday, the envoy helped to arrange talks between the two ministers.", "talks",
+     "2021-06-07"),
+    # the means of an act dates the act
+    ("The farmer admitted killing his neighbour by poisoning him on Thursday.", "killing",
+     "2021-06-03"),
 ])
 def test_a_date_anywhere_in_the_clause(code, text, trigger, expected):
     assert dated(by_trigger(code(text), trigger)) == (expected, False)

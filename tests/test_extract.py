@@ -285,6 +285,16 @@ def test_a_place_put_first_sets_the_scene_for_the_conjoined_clauses(code):
          "ASSAULT", "hypothetical"),
         ("Analysts said the deal raised the prospect of sanctions against Kenya.", "SANCTION",
          "hypothetical"),
+        # what people are exposed to is a risk they live with, every noun of the list
+        ("Herders in the valley are subject to attacks and kidnappings by armed bandits.",
+         "ASSAULT", "hypothetical"),
+        ("Journalists in the province remain vulnerable to arrest.", "COERCE", "hypothetical"),
+        # an act named with a wh-word is asked about
+        ("The envoy wants to learn what concessions Nairobi is willing to make.", "CONCEDE",
+         "hypothetical"),
+        ("Kenya made concessions on the border crossing last week.", "CONCEDE", "asserted"),
+        # a verb of subjecting is the act itself
+        ("Guards subjected the detained herders to beatings on Monday.", "ASSAULT", "asserted"),
     ],
 )
 def test_modality(code, text, event_type, modality):
@@ -769,6 +779,18 @@ def test_him_or_her_as_the_object_is_the_person_named_before(code):
     assert detention["recipient"]["code"] == "AZE"
 
 
+@pytest.mark.parametrize("text", [
+    "The army accused the rebels of killing and kidnapping villagers.",
+    "The army accuses the rebels of killing, maiming and robbing herders.",
+])
+def test_every_act_someone_is_accused_of_is_the_accusation_not_an_act_told(code, text):
+    # the parse hangs "of" on the accused; each conjunct is what they are accused of
+    events = code(text)
+    assert one(events, "ACCUSE")["recipient"]["text"] == "the rebels"
+    assert not [e for e in events if e["event_type"] == "ASSAULT"
+                and e["modality"] == "asserted" and not e["actor"]]
+
+
 @pytest.mark.parametrize(
     "text",
     [
@@ -1053,3 +1075,68 @@ def test_an_arrest_during_which_others_acted_is_not_theirs():
     assert events
     for event in events:  # "during" a meeting tells who took part; not during an arrest
         assert event.actor is None or "reporters" not in event.actor.text
+
+
+@pytest.mark.parametrize("text", [
+    "The rights league issued a statement on the release of the jailed reporter.",
+    "The opposition party issued a statement about the arrest of its leader.",
+    "The senator held a news conference on the attack on the embassy.",
+])
+def test_an_act_named_as_the_topic_of_a_statement_is_not_the_speakers(code, text):
+    events = [e for e in code(text) if e["event_type"] in ("RETREAT", "COERCE", "ASSAULT")]
+    assert events
+    speaker = text.split(" issued")[0].split(" held")[0]
+    assert all((e["actor"] or {}).get("text") != speaker for e in events)
+
+
+def test_talks_engaged_in_are_still_the_subjects(code):
+    events = code("Sudanese army leaders engaged in talks with rebel commanders in Jeddah.")
+    assert one(events, "CONSULT")["actor"]["code"] == "SDN"
+
+
+@pytest.mark.parametrize(("text", "released"), [
+    ("Police released the jailed reporter on bail on Friday.", "the jailed reporter"),
+    ("The two activists were freed on Monday.", "The two activists"),
+])
+def test_people_set_free_are_the_release_recipients(code, text, released):
+    assert one(code(text), "RETREAT")["recipient"]["text"] == released
+
+
+def test_troops_withdrawn_are_no_recipients(code):
+    events = code("Ethiopia withdrew 500 soldiers from the border region on Monday.")
+    assert (one(events, "RETREAT")["recipient"] or {}).get("text") != "500 soldiers"
+
+
+@pytest.mark.parametrize(("text", "event_type"), [
+    ("Negotiating with armed groups is considered a crime in the province.", "CONSULT"),
+    ("The minister said that negotiating with the rebels would be a mistake.", "CONSULT"),
+    ("Shelling the market was a grave breach of the truce.", "ASSAULT"),
+])
+def test_an_act_named_as_a_clauses_subject_is_no_event(code, text, event_type):
+    assert not [e for e in code(text) if e["event_type"] == event_type]
+
+
+def test_a_gerund_subject_with_its_own_doer_is_still_an_act(code):
+    events = code("Their shelling the market on Sunday killed nine people, officials said.")
+    assert [e for e in events if e["event_type"] == "ASSAULT"]
+
+
+def test_a_heading_glued_to_the_next_paragraph_is_no_statement(code):
+    # a page's subheading with no full stop, run into the paragraph after it
+    events = code("Farmers marched in the capital last week.\n"
+                  "Police crackdown The protests began after the tax rise.")
+    assert not [e for e in events if e["event_type"] == "COERCE"]
+    talks = code("Aid groups worked in the north.\n"
+                 "Border talks The two governments will meet again in June.")
+    assert one(talks, "CONSULT")["actor"]["text"] == "The two governments"
+
+
+def test_a_capitalised_name_mid_sentence_is_no_glued_heading(code):
+    events = code("Delegates met in The Hague on Monday and agreed on a new ceasefire.")
+    assert [e for e in events if e["event_type"] == "CONSULT"]
+
+
+def test_charges_unsealed_are_brought_by_who_unsealed_them(code):
+    charges = one(code("Federal prosecutors unsealed charges against the former mayor of "
+                       "Lagos on Tuesday."), "ACCUSE")
+    assert charges["actor"]["text"] == "Federal prosecutors"

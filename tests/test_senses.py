@@ -318,9 +318,41 @@ def test_specificity_counts_the_new_constraints():
     # a warning of the speaker's own coercion
     ("The prime minister warned the rebels that the army would crush any new offensive.",
      True),
+    # what may happen to or through others, with "could", "may": a forecast
+    ("Doctors warned on Monday that the virus could reach every province by spring.", False),
+    ("Economists warn that the new tariffs may push food prices higher.", False),
+    ("Analysts warned that the move might be read in Beijing as a provocation.", False),
+    # the speaker's own side as the subject, by pronoun or owned by one: a threat
+    ("The navy commander warned that it could close the strait to tankers.", True),
+    ("The foreign minister warned that his country could shut its airspace to Danish jets.",
+     True),
 ])
 def test_a_warning_of_consequences_is_no_threat(code, text, threat):
     assert any(e["event_type"] == "THREATEN" for e in code(text)) is threat
+
+
+def test_a_threat_by_the_speakers_own_side_is_aimed_further_on(code):
+    events = code("The foreign minister of Iran warned that his country could shut its "
+                  "airspace to Danish jets.")
+    threat = next(e for e in events if e["event_type"] == "THREATEN")
+    assert threat["recipient"]["code"] == "DNK"
+
+
+@pytest.mark.parametrize(("text", "recipient"), [
+    # the manual: a country barring a group from its territory is REJECT
+    ("The junta barred the UN envoy from entering Myanmar.", "UNO"),
+    ("Moscow banned the Dutch reporter from the country on Friday.", "NLD"),
+    ("UN envoy Jan Visser said the junta had prohibited him from entering the country.",
+     "UNO"),
+])
+def test_barring_someone_from_the_country_is_a_rejection(code, text, recipient):
+    rejection = next(e for e in code(text) if e["event_type"] == "REJECT")
+    assert rejection["recipient"]["code"] == recipient
+
+
+def test_barring_from_other_things_is_no_rejection_of_entry(code):
+    events = code("The court banned the mayor from holding public office for five years.")
+    assert not [e for e in events if e["event_type"] == "REJECT"]
 
 
 @pytest.mark.parametrize("text", [

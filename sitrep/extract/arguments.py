@@ -33,6 +33,7 @@ ORIGIN_PREPS = {"from"}
 PERSON_OBJECTS = {"him", "her"}
 # "arrived for talks", "at the meeting ... reaffirmed": the verb's subject takes part
 MEETING_PREPS = {"for", "at", "during"}
+DEFINITE_DETERMINERS = {"the", "this", "that", "these", "those"}
 
 
 def phrase_tokens(head: Token, *, with_conjuncts: bool = True,
@@ -256,7 +257,10 @@ def _kept_from(verb: Token, lexicon: Lexicon) -> tuple[Token | None] | None:
 def event_reference(head: Token, lexicon: Lexicon) -> Entity | None:
     """A noun that names an earlier event ("the exercise", "the provocation") standing for
     whoever did it: the resolve stage replaces it with that event's actor."""
-    if lemma_of(head) in lexicon.word_set("recipients.event_nouns"):
+    lemma = lemma_of(head)
+    if lemma in lexicon.word_set("recipients.event_nouns") or (
+            lemma in lexicon.word_set("recipients.proposal_nouns") and any(
+                c.dep_ == "det" and c.lower_ in DEFINITE_DETERMINERS for c in head.children)):
         entity = entity_for(head, with_conjuncts=False)
         entity.is_event_reference = True
         return entity
@@ -331,13 +335,18 @@ def _recipient_from_preps(anchors: list[Token | None], lexicon: Lexicon, event_t
 def _complement_recipient(verb: Token, lexicon: Lexicon, depth: int = 0) -> Entity | None:
     """Whom the intended act is aimed at: the object, or a prepositional object, of the
     verb's to-infinitive ("threatened to break off relations with Congo")."""
-    for clause in verb.children:
-        if clause.dep_ not in ("xcomp", "ccomp") or clause.pos_ != "VERB":
+    # the to-infinitive parsed as an adverbial clause too ("threatened on Monday to close")
+    clauses = [c for c in verb.children if c.dep_ in ("xcomp", "ccomp")]
+    clauses += [c for c in infinitival_complements(verb) if c not in clauses]
+    for clause in clauses:
+        if clause.pos_ != "VERB":
             continue
         subject = next((c for c in clause.children if c.dep_ == "nsubj"), None)
+        # "demanded that Hamas renounce ...": Hamas; but "warned that its navy could ..." is
+        # the speaker's own side, and whom it is aimed at is further on
         if clause.dep_ == "ccomp" and subject is not None and is_actor_like(subject, lexicon) and (
-            subject.pos_ != "PRON"
-        ):  # "demanded that Hamas renounce ...": Hamas
+            subject.pos_ != "PRON" and not _is_own(subject)
+        ):
             return entity_for(subject)
         obj = _direct_object(clause)
         intended = match_verb(clause, lexicon)
@@ -537,6 +546,9 @@ def _verb_recipient(match: TriggerMatch, lexicon: Lexicon) -> Entity | None:
         "recipients.command_verbs")
     verbs_of = lemma_of(verb) in lexicon.word_set("recipients.of_complement_verbs")
     readings = (
+        # whom a verb of barring keeps out ("barred the envoy from the country")
+        lambda: _undergoer(verb, lexicon) if match.particle_tokens and lemma_of(
+            verb) in lexicon.word_set("recipients.barring_verbs") else None,
         # the object, unless the actor's own ("withdrew its troops from Lebanon")
         lambda: entity_for(direct, verbs_of=verbs_of)
         if direct is not None and not _is_own(direct) else None,
@@ -581,9 +593,11 @@ def _verb_recipient(match: TriggerMatch, lexicon: Lexicon) -> Entity | None:
 
 
 def _undergoer(verb: Token, lexicon: Lexicon) -> Entity | None:
-    """The verb's own object, or its subject when passive, if someone."""
+    """The verb's own object, or its subject when passive, if someone ("him" and "her" are
+    the person named last, as for a direct object)."""
     obj = verb_object(verb)
-    if obj is None or obj.pos_ == "PRON" or not is_actor_like(obj, lexicon):
+    if obj is None or (obj.pos_ == "PRON" and obj.lower_ not in PERSON_OBJECTS) or (
+            not is_actor_like(obj, lexicon)):
         return None
     return entity_for(obj)
 
@@ -618,10 +632,14 @@ def _is_theme(pattern: Pattern, obj: Token | None, lexicon: Lexicon) -> bool:
     """Whether a verb's object is what the act is done with, not to: an object the pattern
     asks for ("flew two bombers"), unless it is somebody's ("expelled two Russian
     diplomats"); anything a deployment moves ("sent two bombers", "deployed police")."""
+    if pattern.mode in lexicon.word_set("recipients.theme_object_modes"):
+        return True
     return (bool(pattern.objects) and not _has_owner(obj) and not (
         # "dispersed the protesters": people an act is done to are its recipients
-        obj is not None and obj.pos_ == "NOUN" and pattern.type in lexicon.word_set(
-            "recipients.patient_object_types") and is_actor_like(obj, lexicon))
+        obj is not None and obj.pos_ == "NOUN" and (
+            pattern.type in lexicon.word_set("recipients.patient_object_types")
+            or pattern.mode in lexicon.word_set("recipients.patient_object_modes"))
+        and is_actor_like(obj, lexicon))
             or bool(_place_only_preps(pattern.type, lexicon)))
 
 
@@ -747,6 +765,13 @@ def _done_to_others(verb: Token, lexicon: Lexicon) -> bool:
     match = match_verb(verb, lexicon)
     return match is not None and match.pattern.type in lexicon.word_set(
         "recipients.patient_object_types")
+
+
+def _topic_of_object(prep: Token, lexicon: Lexicon) -> bool:
+    """Whether a preposition on a verb gives the topic of the verb's own object: "issued a
+    statement *on* the release" (the release is not the issuer's act)."""
+    return prep.lower_ in lexicon.word_set("recipients.topic_prepositions") and any(
+        c.dep_ in ("dobj", "obj") for c in prep.head.children)
 
 
 def _light_verb_subject(noun: Token, lexicon: Lexicon) -> Entity | None:
@@ -894,6 +919,7 @@ def noun_arguments(match: TriggerMatch, lexicon: Lexicon) -> tuple[Entity | None
     if actor is None and position.dep_ == "pobj" and head.head.pos_ == "VERB" and (
         lemma_of(head.head) in lexicon.light_verbs and head.lower_ not in lexicon.word_set(
             "recipients.background_prepositions")
+        and not _topic_of_object(head, lexicon)
         or head.lower_ in MEETING_PREPS and lemma_of(noun) in lexicon.word_set("places.venue_words")
     ) and not _done_to_others(head.head, lexicon):
         # "engaged in talks", "arrived for talks", "at the meeting, the chiefs reaffirmed";

@@ -37,6 +37,7 @@ from sitrep.extract.triggers import (
     lemma_of,
     noun_object,
 )
+from sitrep.parse.model import GLUED_HEADING_ENDS
 from sitrep.records import Article, Entity, Event
 
 QUOTE_OPENERS = ('"', "“")
@@ -60,8 +61,8 @@ def extract_events(doc: Doc, article: Article, lexicon: Lexicon | None = None) -
         # read the whole sentence
         tokens = list(sentence)
         words = [t for t in tokens if not t.is_space]
-        if not words:
-            continue
+        if not words or sentence.end in doc.user_data.get(GLUED_HEADING_ENDS, ()):
+            continue  # a heading glued to the paragraph after it ("Chinese demand The ...")
         if "\n" in text[previous_end : words[0].idx]:
             open_quote = False  # a quotation left open does not run into a new paragraph
         previous_end = words[-1].idx + len(words[-1].text)
@@ -99,7 +100,7 @@ def extract_events(doc: Doc, article: Article, lexicon: Lexicon | None = None) -
             event = _event(match, text, sentence, article, lexicon, quoted)
             if event.actor is None and possessed_patient(match.token, lexicon) is None and (
                     _nested(match.token, trigger_tokens) or _in_background(match, lexicon)
-                    or _described(match, lexicon)):
+                    or _described(match, lexicon) or _activity_as_subject(match.token)):
                 # "slammed the exercise", "after days of fighting", "the blockade is
                 # illegal": not a new event; "after his arrest" is one
                 continue
@@ -133,7 +134,7 @@ def extract_events(doc: Doc, article: Article, lexicon: Lexicon | None = None) -
                 # "accused London of spreading lies": London's act, told as what the charge
                 # is about (for an allegation, the accuser's claim): the charge is the news,
                 # the act named in passing
-                event.actor = entity_for(accused)
+                event.actor = entity_for(accused, verbs_of=True)
                 event.incidental = True
             attribution = (Attribution(None, None) if match.pattern is DEMAND
                            else find_source(match.token, lexicon))
@@ -490,6 +491,14 @@ def _in_background(match: TriggerMatch, lexicon: Lexicon) -> bool:
     return False
 
 
+def _activity_as_subject(token: Token) -> bool:
+    """An -ing clause with no doer as a clause's subject names a kind of act, done by no one
+    in particular: "negotiating with armed groups is a crime", "attacking civilians is a war
+    crime"."""
+    return token.tag_ == "VBG" and token.dep_ in ("csubj", "csubjpass") and not any(
+        c.dep_ in ("nsubj", "nsubjpass", "poss") for c in token.children)
+
+
 def _gerund_as_noun(token: Token) -> bool:
     """An -ing form as a preposition's object with no doer of its own ("weeks of fighting")."""
     return token.tag_ == "VBG" and token.dep_ in ("pobj", "pcomp") and not any(
@@ -625,6 +634,8 @@ def _charge_of(token: Token, charge_triggers: dict[int, str],
                 return charge
             if charge.pos_ not in ("NOUN", "PROPN"):
                 return None
+            if charge.dep_ in ("dobj", "obj") and charge.head.i in charge_triggers:
+                return charge.head  # "accused the rebels of killing": "of" hung on the object
             clause = charge  # "on suspicion of", "on charges of": up to what they hang on
             continue
         if clause.head.i == clause.i:

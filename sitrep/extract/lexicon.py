@@ -68,6 +68,10 @@ class Pattern:
     # verb: the pattern does not fire when its finite clause complement's verb is one of these
     # ("warned that the siege could *trigger* a famine" is a forecast, not a threat)
     not_clauses: frozenset[str] = frozenset()
+    # verb: nor when that clause says what could happen with one of these modals and a subject
+    # other than a pronoun ("warned that prices *could* soar" is a forecast; "warned it could
+    # close the strait" is the speaker's own threat)
+    not_clause_modals: frozenset[str] = frozenset()
     modifier_any: frozenset[str] = frozenset()  # noun: one of its compound/amod children
     not_modifiers: frozenset[str] = frozenset()
     causes: frozenset[str] = frozenset()  # what it is over/after/because of ("after the floods")
@@ -102,6 +106,7 @@ class Pattern:
             + bool(self.not_objects)
             + bool(self.not_subjects)
             + bool(self.not_clauses)
+            + bool(self.not_clause_modals)
             + bool(self.not_modifiers)
             + bool(self.intransitive)
         )
@@ -249,8 +254,9 @@ def _pattern(spec: dict[str, Any], classes: dict[str, list[str]], order: int, na
         raise LexiconError(f"{where}: 'modifier' and 'not_modifier' are for nouns")
     if not is_verb and spec.get("intransitive"):
         raise LexiconError(f"{where}: 'intransitive' is for verbs")
-    if not is_verb and "not_clause" in spec:
-        raise LexiconError(f"{where}: 'not_clause' is for verbs")
+    for key in ("not_clause", "not_clause_modal"):
+        if not is_verb and key in spec:
+            raise LexiconError(f"{where}: '{key}' is for verbs")
     return Pattern(
         type=spec["type"],
         lemma=words[0] if is_verb else words[-1],
@@ -263,6 +269,7 @@ def _pattern(spec: dict[str, Any], classes: dict[str, list[str]], order: int, na
         subjects=_expand(spec.get("subject", []), classes, where),
         not_subjects=_expand(spec.get("not_subject", []), classes, where),
         not_clauses=_expand(spec.get("not_clause", []), classes, where),
+        not_clause_modals=_expand(spec.get("not_clause_modal", []), classes, where),
         modifier_any=_expand(spec.get("modifier", []), classes, where),
         not_modifiers=_expand(spec.get("not_modifier", []), classes, where),
         causes=_expand(spec.get("cause", []), classes, where),

@@ -99,7 +99,7 @@ def modality_of(trigger: Token, lexicon: Lexicon, *, claim_verb: Token | None = 
                 return "hypothetical"
             reported_future = True
     if any(lemma_of(t) in words("modality.hypothetical_governors") for t in governors[:2]
-           if t.pos_ == "VERB") or _wished_on_another(chain, lexicon) or _feared(
+           if t.pos_ == "VERB") or _asked_which(trigger) or _wished_on_another(chain, lexicon) or _feared(
             trigger, lexicon) or _provided_for(verbs, lexicon) or (
             # "under pressure to resign", "calls for him to quit": asked of the doer, not done
             governors and governors[0].pos_ == "NOUN" and trigger.dep_ == "acl"
@@ -188,11 +188,24 @@ def _provided_for(verbs: list[Token], lexicon: Lexicon) -> bool:
         for g in c.children) for c in verb.children)
 
 
+def _asked_which(trigger: Token) -> bool:
+    """An act named with a wh-word is asked about, not told: "what concessions Ukraine might
+    make", "which sanctions would be lifted"."""
+    return trigger.pos_ == "NOUN" and any(c.dep_ == "det" and c.tag_ in ("WDT", "WP")
+                                         for c in trigger.children)
+
+
 def _feared(trigger: Token, lexicon: Lexicon) -> bool:
-    """An act named as what is feared or may come: "for fear *of a raid*", "the prospect of
-    sanctions"."""
-    return trigger.dep_ == "pobj" and trigger.head.lower_ == "of" and lemma_of(
-        trigger.head.head) in lexicon.word_set("modality.possibility_nouns")
+    """An act named as what is feared, may come or is a risk people live with: "for fear *of
+    a raid*", "the prospect of sanctions", "exposed *to attacks and abductions*"."""
+    while trigger.dep_ == "conj" and trigger.head.pos_ in ("NOUN", "PROPN"):
+        trigger = trigger.head  # "attacks, *abductions* and abuse"
+    if trigger.dep_ != "pobj":
+        return False
+    prep, governor = trigger.head, trigger.head.head
+    return (prep.lower_ == "of" and lemma_of(governor) in lexicon.word_set(
+        "modality.possibility_nouns")) or (prep.lower_ == "to" and governor.lower_ in
+                                           lexicon.word_set("modality.exposure_words"))
 
 
 def _other_sense_of_governor(governor: Token) -> bool:

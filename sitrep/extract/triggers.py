@@ -89,7 +89,9 @@ def verb_object(verb: Token, particles: tuple[Token, ...] = ()) -> Token | None:
     for a passive verb, its grammatical subject, and for a participle after a linking verb
     the linking verb's subject ("two officers *stand accused*")."""
     if particles and particles[-1].dep_ in ("prep", "agent"):
-        return next((c for c in particles[-1].children if c.dep_ == "pobj"), None)
+        # the noun, or an -ing clause ("barred him from entering")
+        return next((c for c in particles[-1].children if c.dep_ == "pobj"),
+                    next((c for c in particles[-1].children if c.dep_ == "pcomp"), None))
     for child in verb.children:
         if child.dep_ in ("dobj", "obj"):
             return child
@@ -371,6 +373,18 @@ def _cause_ok(pattern: Pattern, token: Token, obj: Token | None, lexicon: Lexico
     return False
 
 
+def _is_forecast(clause: Token, modals: frozenset[str]) -> bool:
+    """A clause saying what could happen to or through something other than the speaker:
+    a modal of possibility and a subject that is neither a pronoun nor owned by one ("it
+    could", "its navy could" are the speaker's side)."""
+    if not any(c.dep_ == "aux" and c.lower_ in modals for c in clause.children):
+        return False
+    subjects = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return bool(subjects) and not any(
+        s.pos_ == "PRON" or any(c.dep_ == "poss" and c.pos_ == "PRON" for c in s.children)
+        for s in subjects)
+
+
 def match_verb(token: Token, lexicon: Lexicon) -> TriggerMatch | None:
     """The best-fitting verb pattern for a token; None when there is none or when the best
     fit is another sense of the word (a [[non_event]] pattern)."""
@@ -391,6 +405,10 @@ def match_verb(token: Token, lexicon: Lexicon) -> TriggerMatch | None:
             continue
         if pattern.not_clauses and any(c.dep_ == "ccomp" and lemma_of(c) in pattern.not_clauses
                                        for c in token.children):
+            continue
+        if pattern.not_clause_modals and any(
+                c.dep_ == "ccomp" and _is_forecast(c, pattern.not_clause_modals)
+                for c in token.children):
             continue
         if pattern.xcomp:
             if complements is None:

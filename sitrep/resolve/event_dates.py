@@ -112,6 +112,8 @@ _LONG_AGO_WORDS = frozenset(_DATA["background"]["long_ago_words"])
 _RELATIVE_TIME_WORDS = frozenset(_DATA["discourse"]["relative_time_words"])
 _REPETITION_ADVERBS = frozenset(_DATA["discourse"]["repetition_adverbs"])
 _END_WORDS = frozenset(_DATA["discourse"]["end_words"])
+_CARRYING_VERBS = frozenset(_DATA["discourse"]["carrying_verbs"])
+_MEANS_PREPOSITIONS = frozenset(_DATA["discourse"]["means_prepositions"])
 
 
 class ArticleDates:
@@ -377,6 +379,10 @@ def _clause_tokens(trigger: Token) -> set[int]:
     Friday" does not date the arrest).
     """
     out = {trigger.i}
+    # the means it was done by ("killing his sister by strangling her in 2016")
+    out |= {c.i for prep in trigger.children
+            if prep.dep_ == "prep" and prep.lower_ in _MEANS_PREPOSITIONS
+            for c in prep.children if c.dep_ == "pcomp"}
     token = trigger
     if token.dep_ == "pobj" and token.head.lower_ in ("at", "during"):
         out.add(token.head.head.i)  # "At the meeting last Saturday, the chiefs reaffirmed"
@@ -389,6 +395,10 @@ def _clause_tokens(trigger: Token) -> set[int]:
         out.add(token.i)
         if token.pos_ in ("VERB", "AUX"):
             break
+    # "in July he helped facilitate a meeting": the verb it is done through
+    if token.pos_ == "VERB" and token.dep_ == "xcomp" and (
+            token.head.lemma_.lower() in _CARRYING_VERBS):
+        out.add(token.head.i)
     return out
 
 

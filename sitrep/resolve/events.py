@@ -45,6 +45,8 @@ DESCRIPTION_REACH = 2
 FIRST_PERSON = {"we", "i", "our", "us", "my"}
 SPEAKER_PRONOUNS = {"he", "she", "it", "they"}
 POSSESSIVES = {"its", "their", "his", "her", "our"}
+# prepositions that make a country the scene of an act, not a party to it
+SETTING_PREPOSITIONS = {"in", "inside", "within", "across", "throughout"}
 COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
 DIRECTIONS = {"north", "south", "east", "west"}  # "the North" for North Korea
 SPEAKER_POSSESSIVES = {"its", "their"}
@@ -203,7 +205,7 @@ def resolve_events(events: list[Event], doc: Doc, article: Article,
                                   setting_clear=discourse.setting_clear,
                                   people=discourse.people, context=context)
     for event in events:
-        _imply_parties(event, doc, lexicon, discourse.setting)
+        _imply_parties(event, doc, lexicon, discourse.setting, actors)
     for event, location in zip(events, located):
         if location is not None:
             event.location = location
@@ -295,7 +297,8 @@ def _place_not_recipient(event: Event, country: str, lexicon: Lexicon) -> bool:
                 and country == _code(event.actor)))
 
 
-def _imply_parties(event: Event, doc: Doc, lexicon: Lexicon, setting: str | None) -> None:
+def _imply_parties(event: Event, doc: Doc, lexicon: Lexicon, setting: str | None,
+                   actors: ActorDictionary) -> None:
     """Parties the text leaves out but the act implies, in the country where it happens
     (its place, else the article's setting): the authorities for acts only a state does
     ("was arrested", "the ban was lifted"), people there for protests, and as recipient of
@@ -304,7 +307,9 @@ def _imply_parties(event: Event, doc: Doc, lexicon: Lexicon, setting: str | None
     local = event.location.country if event.location and event.location.country else setting
     if local is None:
         return
-    if not _code(event.actor):
+    # a state does not sanction or expel itself: "sanctions against Turkey" are some other
+    # state's, whoever the text leaves unnamed
+    if not _code(event.actor) and not _is_state_of(event.recipient, local, doc, actors):
         kind = _implied_doer(event, doc, lexicon)
         if kind is not None:
             text, sector = kind
@@ -322,6 +327,19 @@ def _imply_parties(event: Event, doc: Doc, lexicon: Lexicon, setting: str | None
             event.recipient = Entity(text=local, code=local, implied=True)
 
 
+def _is_state_of(entity: Entity | None, country: str, doc: Doc,
+                 actors: ActorDictionary) -> bool:
+    """Whether a party is the country itself, named bare ("Turkey", "the United States"),
+    not a setting read as the party ("in mainland China, an author was sentenced")."""
+    if entity is None or entity.code != country or entity.implied or entity.start is None:
+        return False
+    span = doc.char_span(entity.start, entity.end, alignment_mode="expand")
+    if span is None or span.root.head.lower_ in SETTING_PREPOSITIONS:
+        return False
+    found = actors.resolve(entity.text)
+    return found is not None and found.code == country and _is_bare_name(entity.text, found)
+
+
 def _implied_doer(event: Event, doc: Doc, lexicon: Lexicon) -> tuple[str, str] | None:
     """("authorities", "GOV") for a state's act told without its doer, ("protesters",
     "CVL") for a protest; None when the text must name the doer."""
@@ -335,7 +353,8 @@ def _implied_doer(event: Event, doc: Doc, lexicon: Lexicon) -> tuple[str, str] |
         agentless = token.pos_ in ("NOUN", "PROPN") or is_passive(token) or (
             token.tag_ == "VBN" and not any(c.dep_ in ("agent", "nsubj") for c in token.children)
         )  # "appeared in court, charged with murder"
-        if not agentless:
+        if not agentless or any(c.dep_ in ("amod", "compound") and c.lower_ in lexicon.word_set(
+                "actors.foreign_modifiers") for c in token.children):
             continue
         if lemma in lexicon.word_set("actors.state_acts") or (
                 event.mode in lexicon.word_set("actors.state_modes")):
@@ -365,6 +384,7 @@ def _resolve(entity: Entity, actors: ActorDictionary, memory: _ArticleMemory, wh
         antecedent = _resolve(entity.refers_to, actors, memory, when, role)
         return replace(_with_code(entity, antecedent if antecedent.code else None,
                                   antecedent.sector), person=antecedent.person)
+    entity = _whole_name(entity, actors, memory.text)
     person = memory.discourse.person_in(entity)
     if person is None:  # a surname the tagger did not read as a name this time
         person = memory.discourse.known_surname(entity.text)
@@ -657,6 +677,18 @@ def _is_named(text: str) -> bool:
 def _is_first_person(entity: Entity) -> bool:
     first = entity.text.split()[0] if entity.text.split() else ""
     return first.lower() in FIRST_PERSON and (first == "I" or not first.isupper())  # not "US"
+
+
+def _whole_name(entity: Entity, actors: ActorDictionary, text: str) -> Entity:
+    """The phrase carried on to the end of a known name the parse cut ("Reporters" of
+    "Reporters Without Borders welcomed ...", "the Committee" of "the Committee to Protect
+    Journalists")."""
+    if entity.start is None or entity.end is None or entity.members:
+        return entity
+    end = actors.name_end(text, entity.start, entity.end)
+    if end is None:
+        return entity
+    return replace(entity, text=text[entity.start:end], end=end)
 
 
 def _is_bare_name(text: str, found: ActorCode) -> bool:
