@@ -279,6 +279,20 @@ def test_an_act_from_abroad_has_no_local_doer(code):
     assert arrest["actor"]["code"] == "KEN" and arrest["actor"].get("implied") is True
 
 
+def test_people_from_a_named_body_are_that_bodys(code):
+    events = code("Senior diplomats from the Group of Seven urged Iran on Friday to resume "
+                  "talks with inspectors.")
+    assert one(events, "REQUEST")["actor"]["code"] == "G7"
+
+
+def test_a_pronoun_subject_is_not_the_party_named_as_its_object(code):
+    events = code("Canada said on Monday that Chinese warships had sailed near Taiwan.\n\n"
+                  "They called on China to stop the drills.")
+    demand = [e for e in events if e["event_type"] == "REQUEST"][-1]
+    assert demand["recipient"]["code"] == "CHN"
+    assert demand["actor"]["code"] != "CHN"
+
+
 def test_an_impeachment_told_without_its_doer_is_the_states(code):
     events = code(
         "The Peruvian president was impeached in Lima on Monday, local media said. Peru has "

@@ -1148,3 +1148,11 @@ def test_charges_unsealed_are_brought_by_who_unsealed_them(code):
     charges = one(code("Federal prosecutors unsealed charges against the former mayor of "
                        "Lagos on Tuesday."), "ACCUSE")
     assert charges["actor"]["text"] == "Federal prosecutors"
+
+
+def test_a_noun_of_entry_names_where_not_whom(code):
+    # the place one enters is no party, so "it" may stand for it
+    events = code("Kenya closed its northern border on Friday. It also denied entry to Kenya "
+                  "to all foreign trucks.")
+    rejection = [e for e in events if e["event_type"] == "REJECT"][0]
+    assert rejection["actor"]["code"] == "KEN"

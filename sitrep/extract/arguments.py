@@ -564,7 +564,8 @@ def _verb_recipient(match: TriggerMatch, lexicon: Lexicon) -> Entity | None:
         # a reaction: what it is about ("complained to the UN over Israeli raids")
         lambda: _about_recipient(verb, lexicon) if typed("event_reference_types") else None,
         # a recipient preposition, the object's too ("called for a halt to the deployment")
-        lambda: _recipient_from_preps([verb, obj], lexicon, event_type, set()),
+        lambda: _recipient_from_preps([verb, obj], lexicon, event_type,
+                                      _destinations(obj, lexicon)),
         # "arrested its critics"
         lambda: entity_for(direct, verbs_of=verbs_of) if direct is not None else None,
         # whose the object is, or who made it ("demolished homes owned by X")
@@ -590,6 +591,14 @@ def _verb_recipient(match: TriggerMatch, lexicon: Lexicon) -> Entity | None:
     )
     return next((found for found in (reading() for reading in readings) if found is not None),
                 None)
+
+
+def _destinations(noun: Token | None, lexicon: Lexicon) -> set[int]:
+    """The "to"/"into" phrases of a noun of entry, which name where, not whom ("denied
+    entry to the United States", "access to the port")."""
+    if noun is None or lemma_of(noun) not in lexicon.word_set("recipients.entry_nouns"):
+        return set()
+    return {c.i for c in noun.children if c.dep_ == "prep" and c.lower_ in ("to", "into")}
 
 
 def _undergoer(verb: Token, lexicon: Lexicon) -> Entity | None:

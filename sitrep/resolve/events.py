@@ -152,7 +152,8 @@ def resolve_events(events: list[Event], doc: Doc, article: Article,
             if event.attributed_to.code:
                 memory.sources.append(event.attributed_to)
         if event.actor is not None and not first_person:
-            event.actor = _resolve(event.actor, actors, memory, when, "actor")
+            event.actor = _resolve(event.actor, actors, memory, when, "actor",
+                                   not_codes=_named_codes(event.recipient, actors, when))
             if event.actor.code:
                 memory.actors.append(event.actor)
         if event.attributed_to is not None and not _is_group_description(event.actor):
@@ -377,7 +378,9 @@ def _with_code(entity: Entity, code: ActorCode | Entity | None, sector: str | No
 
 
 def _resolve(entity: Entity, actors: ActorDictionary, memory: _ArticleMemory, when,
-             role: str) -> Entity:
+             role: str, not_codes: frozenset[str] = frozenset()) -> Entity:
+    """The entity with its code and sector. `not_codes`: parties a pronoun cannot stand for,
+    named in its own clause ("they called on China": not China)."""
     if entity.members:
         entity.members = [_resolve(m, actors, memory, when, role) for m in entity.members]
     if entity.refers_to is not None:  # "it said" after "KCNA said"
@@ -420,6 +423,9 @@ def _resolve(entity: Entity, actors: ActorDictionary, memory: _ArticleMemory, wh
     words = entity.text.lower().split()
     if not words:
         return entity
+    origin = _origin(entity, actors, memory, when)
+    if origin is not None:  # "top diplomats from the Group of Seven"
+        return replace(entity, code=origin.code, sector=sector or origin.sector, person=person)
     located = _located_in(entity, memory)
     if located is not None:  # "rebels in the Ivory Coast", "a newspaper based in Beirut"
         return replace(entity, code=located, sector=sector, person=person)
@@ -449,11 +455,16 @@ def _resolve(entity: Entity, actors: ActorDictionary, memory: _ArticleMemory, wh
                            person=named.surname)
     if len(words) == 1 and words[0] in PRONOUNS:
         antecedent = (memory.sources or memory.actors) if role == "source" else memory.actors
+        if not_codes:  # the last party it can be, a source if no actor can
+            antecedent = [e for e in antecedent if e.code not in not_codes] or [
+                e for e in memory.sources if e.code not in not_codes]
         if antecedent:
             return replace(_with_code(entity, antecedent[-1], sector),
                            person=antecedent[-1].person)
         # nobody coded yet: the country named last ("The Iranian ministry ... it said")
         country = memory.last_country_before(entity.start) if entity.start is not None else None
+        if country is not None and country.code in not_codes:
+            country = None
         return _with_code(entity, country, sector)
     counted = _parties_counted(words, memory.pair_nouns)
     if counted:
@@ -525,6 +536,36 @@ LOCATIVE_PREPS = {"in", "throughout", "across", "from", "inside"}
 # Labels of names that are parties, not places, whatever a gazetteer knows by them.
 PARTY_LABELS = {"PERSON", "ORG", "NORP"}
 STANCE_PREFIX = re.compile(r"\b(?:pro|anti)[-\u2010\u2011]", re.IGNORECASE)
+
+
+def _named_codes(entity: Entity | None, actors: ActorDictionary, when) -> frozenset[str]:
+    """The code of a party named by name (not a pronoun or a reference to an act)."""
+    if entity is None or entity.is_event_reference or entity.text.lower() in PRONOUNS:
+        return frozenset()
+    found = actors.resolve(entity.text, when)
+    return frozenset({found.code}) if found is not None and found.code else frozenset()
+
+
+def _origin(entity: Entity, actors: ActorDictionary, memory: _ArticleMemory,
+            when) -> ActorCode | None:
+    """The body or country an actor phrase says its people come from, when the phrase's
+    head has no code of its own: "top diplomats from the Group of Seven", "lawmakers from
+    Japan"."""
+    if memory.doc is None or entity.start is None:
+        return None
+    span = memory.doc.char_span(entity.start, entity.end, alignment_mode="expand")
+    if span is None:
+        return None
+    for prep in span.root.children:
+        if prep.dep_ != "prep" or prep.lower_ != "from":
+            continue
+        obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+        if obj is None:
+            continue
+        found = actors.resolve(memory.doc[obj.left_edge.i : obj.right_edge.i + 1].text, when)
+        if found is not None and found.code:
+            return found
+    return None
 
 
 def _located_in(entity: Entity, memory: _ArticleMemory) -> str | None:
