@@ -476,6 +476,16 @@ def test_a_quotation_is_carried_by_the_outlet_saying_in_its_words_that_its_speak
     assert omitted_by_b("Ilse Maren was quick to dismiss the story.\n") == []
     # the same words about another speaker carry nothing of Maren's
     assert omitted_by_b("Oren Tal weighed in to defend the mayor.\n") == [quotation]
+    # what she said told in paraphrase is carried so too
+    paraphrase = ("Ilse Maren said that nobody on the council had taken a single cent from "
+                  "the shipping firms and that an audit of its accounts would show it.")
+    a = article("a", "A", "2023-03-07", lead + paraphrase + "\n")
+    for told_in_b, omitted in (("Maren weighed in to defend the mayor.\n", []),
+                               ("Oren Tal weighed in to defend the mayor.\n", [paraphrase])):
+        b = article("b", "B", "2023-03-07", lead + "Ferries will keep their old berths.\n" +
+                    told_in_b)
+        comparison = compare_articles([a, b], _with_omission_rules(min_relevance=0.0))
+        assert [o.sentence for o in _omitted(comparison, "b")] == omitted
     # Maren named, but not as the one who speaks ("urged Maren to ..."): an omission
     assert omitted_by_b("The mayor urged Maren to defend him.\n") == [quotation]
     # Maren told speaking twice, on other things: which of them stands for the quotation
