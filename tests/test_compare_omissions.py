@@ -456,3 +456,69 @@ def test_a_quotation_is_carried_by_any_words_of_its_speaker():
                   "Dellport within two winters.")
     assert omitted_by_b(paraphrase, "\"I will fight it in every court,\" Maren said.") == \
         [paraphrase]
+
+
+def test_a_quotation_is_carried_by_the_outlet_saying_in_its_words_that_its_speaker_spoke():
+    lead = "The assembly of Orvia passed the harbour tax on Tuesday.\n"
+    quotation = ("\"Nobody on this council took a single cent from the shipping firms, and the "
+                 "audit of our accounts will show it,\" Ilse Maren said.")
+
+    def omitted_by_b(told_in_b):
+        a = article("a", "A", "2023-03-07", lead + quotation + "\n")
+        b = article("b", "B", "2023-03-07", lead + "Ferries will keep their old berths.\n" +
+                    told_in_b)
+        knowledge = _with_omission_rules(min_relevance=0.0)  # a two-line story: little is core
+        return [o.sentence for o in _omitted(compare_articles([a, b], knowledge), "b")]
+
+    # B tells, in its own words, that Maren spoke up: her rebuttal is in B, though the
+    # words B has in common with it are too few to carry it (cover under `carried_at`)
+    assert omitted_by_b("Maren weighed in to defend the mayor.\n") == []
+    assert omitted_by_b("Ilse Maren was quick to dismiss the story.\n") == []
+    # the same words about another speaker carry nothing of Maren's
+    assert omitted_by_b("Oren Tal weighed in to defend the mayor.\n") == [quotation]
+    # what she said told in paraphrase is carried so too
+    paraphrase = ("Ilse Maren said that nobody on the council had taken a single cent from "
+                  "the shipping firms and that an audit of its accounts would show it.")
+    a = article("a", "A", "2023-03-07", lead + paraphrase + "\n")
+    for told_in_b, omitted in (("Maren weighed in to defend the mayor.\n", []),
+                               ("Oren Tal weighed in to defend the mayor.\n", [paraphrase])):
+        b = article("b", "B", "2023-03-07", lead + "Ferries will keep their old berths.\n" +
+                    told_in_b)
+        comparison = compare_articles([a, b], _with_omission_rules(min_relevance=0.0))
+        assert [o.sentence for o in _omitted(comparison, "b")] == omitted
+    # Maren named, but not as the one who speaks ("urged Maren to ..."): an omission
+    assert omitted_by_b("The mayor urged Maren to defend him.\n") == [quotation]
+    # Maren told speaking twice, on other things: which of them stands for the quotation
+    # is unknown, so it is an omission
+    assert omitted_by_b("Maren criticized the ferry timetable.\n"
+                        "Maren also praised the new lighthouse.\n") == [quotation]
+
+
+def test_the_speakers_the_outlet_tells_spoke_are_the_subjects_of_speech_act_verbs():
+    text = ("Ilse Maren, the council's lawyer, weighed in to defend the mayor.\n"
+            "Sen. Oren Tal, R-Ohio, has repeatedly denied the report.\n"
+            "The governor urged Dana Vos to call off the strike.\n"
+            "Police arrested Dana Vos after she denied the charge.\n"
+            "Vos moved quickly to reject the offer.\n"
+            "\"We will attack the problem at once,\" the port said.\n")
+    knowledge = Knowledge.default()
+    a = article("a", "A", "2023-03-07", text)
+    meaning = Meaning(knowledge, [a], {"a": statements(a, knowledge)})
+    told = [set(item.speakers_told) for item in meaning.by_article["a"]]
+    assert told[0] == {"ilse", "maren"}  # past the apposition and "weighed in to"
+    assert told[1] == {"oren", "tal"}  # past the party tag and the adverb; the title aside
+    assert not told[2] & {"dana", "vos"}  # the one urged is not the one speaking
+    assert told[3] == set()  # the one arrested neither
+    assert told[4] == {"vos"}
+    assert told[5] == set()  # a verb inside a quotation tells no speaker
+
+
+def test_a_title_alone_before_a_speech_act_stands_for_the_name_it_is_written_with():
+    a = article("a", "A", "2023-03-07", "Senator Ilse Maren toured the port of Dellport.\n"
+                "The senator denied the report.\n")
+    b = article("b", "B", "2023-03-07", "\"We never sold the harbour,\" Maren said.\n")
+    knowledge = Knowledge.default()
+    meaning = Meaning(knowledge, [a, b], {x.id: statements(x, knowledge) for x in (a, b)})
+    quotation = meaning.by_article["b"][0].statement
+    assert [item.statement.text for item in meaning.speaker_told(quotation, "a")] == \
+        ["The senator denied the report."]

@@ -14,7 +14,10 @@ one of its sentences, or two adjacent ones, covers enough of s or of one of its 
 shares two of its rare words (an exact figure counts as two), or quotes the same run of
 words; or when the article holds nearly all of s's keys somewhere and some of them together.
 `speaker_cover` is how much of s a sentence of the same speaker holds, the speaker's name
-aside; `gives_words_of` whether the article attributes any sentence to s's speaker. Two
+aside; `gives_words_of` whether the article attributes any sentence to s's speaker;
+`speaker_told` the article's sentences that say in the outlet's words that s's speaker spoke
+(the subject of a verb of `attribution.toml`'s `speech_act_verbs`: "Ruiz weighed in to
+defend the mayor"). Two
 statements are the *same fact* when each covers enough of the other.
 """
 
@@ -69,6 +72,9 @@ class StatementKeys:
     # a piece of a quotation opened in an earlier sentence ("A," she said. "B.": B)
     continues_quotation: bool = False
     names_something: bool = True  # a name, or a number from 10 up, in its own words
+    # the names the outlet says, in its own words, spoke ("Ruiz weighed in to defend the
+    # mayor", "Senator Ruiz dismissed the charge"): keys of the name before a speech act
+    speakers_told: frozenset[str] = frozenset()
 
 
 class Meaning:
@@ -97,6 +103,7 @@ class Meaning:
         self.article_min_share = float(rules["article_min_share"])
         self.clause_factor = float(rules["clause_factor"])
         self.titles = frozenset(table["titles"])
+        self.speech_acts = frozenset(knowledge.attribution["speech_act_verbs"])
         self.by_article: dict[str, list[StatementKeys]] = {}
         self.alias: dict[str, set[str]] = {}  # a title's key <-> the key of the name it stands for
         nlp = lemmatizer()
@@ -160,7 +167,28 @@ class Meaning:
         continues = any(q0 < statement.start < q1 for q0, q1 in quotes)
         return StatementKeys(statement, keys, quoted, words,
                              clauses if len(clauses) > 1 else [], has_verb, continues,
-                             names_something)
+                             names_something, self._speakers_told(tokens, quotes))
+
+    def _speakers_told(self, tokens, quotes: list[tuple[int, int]]) -> frozenset[str]:
+        """Keys of the names that are the subject of a speech-act verb outside quotation
+        marks: the run of capitalised words (and titles) that ends the subject
+        (`_subject_end`), titles aside unless alone ("the senator denied")."""
+        found: set[str] = set()
+        for i, token in enumerate(tokens):
+            if not token.tag_.startswith("VB") or token.lemma_.lower() not in self.speech_acts \
+                    or any(q0 < token.idx < q1 for q0, q1 in quotes):
+                continue
+            j = _subject_end(tokens, i)
+            run: list[str] = []
+            while j >= 0 and (_capitalised(tokens[j]) or tokens[j].lower_ in self.titles):
+                run.append(tokens[j].text)
+                j -= 1
+            keys = {word.lower(): self.key(word, word, "PROPN")[0] for word in run}
+            names = {key for word, key in keys.items()
+                     if key and not {word, word.rstrip(".")} & self.titles}
+            # a title alone ("the senator denied") stands for the name it is written with
+            found.update(names or {key for key in keys.values() if key})
+        return frozenset(found)
 
     def _alias_spellings(self, names: set[str]) -> None:
         """Two long names one letter apart are one name spelt two ways ("Hutchinson" and
@@ -333,6 +361,13 @@ class Meaning:
             best = max(best, self._share(mine, keys))
         return best
 
+    def speaker_told(self, statement: Statement, article_id: str) -> list[StatementKeys]:
+        """The article's sentences that say in the outlet's words that the statement's
+        speaker spoke (`StatementKeys.speakers_told`)."""
+        speaker = self.speaker(statement)
+        return [item for item in self.by_article.get(article_id, [])
+                if any(self._held(k, item.speakers_told) for k in speaker)]
+
     def gives_words_of(self, statement: Statement, article_id: str) -> bool:
         """Whether the article attributes some sentence to the statement's speaker."""
         speaker = self.speaker(statement)
@@ -403,6 +438,42 @@ def _name_run_end(tokens, start: int) -> int:
             tokens[end + 1].lower_ not in NAME_SUFFIXES:
         end += 1
     return end
+
+
+def _subject_end(tokens, verb: int) -> int:
+    """The index of the last word of the subject of the verb at `verb`: back past adverbs
+    and auxiliaries ("has repeatedly denied"), a verb or adjective joined by "to" ("moved
+    quickly to dismiss", "was quick to condemn", "weighed in to defend"), a comma and a
+    party tag or an apposition between commas ("Ruiz, D-Ohio, denied", "Ruiz, the
+    council's lawyer, weighed in")."""
+    j = verb - 1
+    while j >= 0 and verb - j <= 6:
+        if tokens[j].pos_ in ("ADV", "AUX") or (tokens[j].pos_ == "PART" and
+                                               tokens[j].lower_ != "to"):
+            j -= 1
+            continue
+        if tokens[j].lower_ == "to":
+            k = j - 1
+            while k >= 0 and tokens[k].pos_ == "ADV":
+                k -= 1
+            if k >= 0 and tokens[k].lower_ == "in":
+                k -= 1
+            if k >= 0 and tokens[k].pos_ in ("VERB", "ADJ"):
+                j = k - 1
+                continue
+        break
+    if j >= 0 and tokens[j].text == ",":
+        j -= 1
+        # between commas, a party tag ("Ruiz, D-Ohio, denied") or an apposition ("Ruiz,
+        # the council's lawyer, denied") follows the name
+        comma = j
+        while comma >= 0 and tokens[comma].text != "," and verb - comma <= 12:
+            comma -= 1
+        between = tokens[comma + 1:j + 1]
+        if comma > 0 and tokens[comma].text == "," and between and (
+                any(t.text == "-" for t in between) or between[0].lower_ in ("the", "a", "an")):
+            j = comma - 1
+    return j
 
 
 def _opens_quotation(tokens, i: int) -> bool:

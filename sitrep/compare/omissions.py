@@ -6,8 +6,9 @@ in an article that carries it) is not listed again. An article omits a sentence 
 none of its sentences, nor two adjacent ones, carries the fact (`meaning.Meaning.closest`
 reaching `omissions.carried_at`), nor the sentences the row aligned with it, nor a sentence
 it attributes to the same speaker on the same thing (`Meaning.speaker_cover`; for a
-quotation, any words of its speaker): a near match is no omission; nor is an article's
-lead when the other article's lead covers some of it (both tell the story's main event).
+quotation, any words of its speaker; for a speaker it gives no words of, the one sentence
+that says in the outlet's words that the speaker spoke: "Ruiz weighed in to defend the
+mayor"): a near match is no omission; nor is an article's lead when the other article's lead covers some of it (both tell the story's main event).
 An article never omits what an article published more than `omissions.story_window_days`
 later tells, nor an event dated after its own publication.
 
@@ -177,9 +178,16 @@ class OmissionFinder:
         paraphrase, a denial told by quoting it. A quotation is carried by any words of its
         speaker there reaching `same_speaker_quotation_carried_at`: which sentences of one
         speaker's quotations each article picks is an editor's choice, the speaker's point
-        is given either way in other words."""
+        is given either way in other words. When the article gives none of the speaker's
+        words, what the speaker said (quoted or in paraphrase) is carried by its one sentence
+        that says in its own words that the speaker spoke ("Ruiz weighed in to defend the
+        mayor": the outlet's summary of the rebuttal the other quotes). Two such sentences
+        or more tell the speaker spoke on several things: none stands for the statement."""
         for statement in statements:
             if not self.meaning.gives_words_of(statement, article_id):
+                told = self.meaning.speaker_told(statement, article_id)
+                if len(told) == 1:
+                    return True
                 continue
             at = self.same_speaker_quotation_at if statement.voice == "quoted" else \
                 self.same_speaker_at
