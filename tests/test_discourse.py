@@ -293,6 +293,40 @@ def test_a_pronoun_subject_is_not_the_party_named_as_its_object(code):
     assert demand["actor"]["code"] != "CHN"
 
 
+@pytest.mark.parametrize(("text", "actor", "recipient"), [
+    ("Russia-Ukraine talks resumed in Istanbul on Monday.", "RUS", "UKR"),
+    ("U.S.-Ukraine talks in Jeddah went on for nine hours.", "USA", "UKR"),
+])
+def test_two_parties_joined_by_a_hyphen_before_an_act_are_its_parties(code, text, actor,
+                                                                       recipient):
+    talks = one(code(text), "CONSULT")
+    assert (talks["actor"]["code"], talks["recipient"]["code"]) == (actor, recipient)
+
+
+def test_a_hyphened_name_of_one_country_is_no_pair(code):
+    talks = one(code("Guinea-Bissau talks with the IMF resumed on Monday."), "CONSULT")
+    assert (talks["actor"] or {}).get("code") != "GIN"
+
+
+def test_talks_that_ended_were_ended_by_no_one(code):
+    assert not of_type(code("The talks in Geneva ended on Tuesday without a deal."),
+                       "SANCTION")
+
+
+@pytest.mark.parametrize(("text", "actor"), [
+    ("An Al-Shabaab attack on Monday killed nine soldiers near the border.", "SOM"),
+    ("A Houthi drone strike hit a tanker in the Red Sea on Monday.", "YEM"),
+])
+def test_a_known_group_named_before_the_act_is_its_doer(code, text, actor):
+    attack = one(code(text), "ASSAULT")
+    assert (attack["actor"]["code"], attack["actor"]["sector"]) == (actor, "REB")
+
+
+def test_a_city_named_before_the_act_is_no_doer(code):
+    attack = one(code("The Kabul attack killed nine people on Monday."), "ASSAULT")
+    assert (attack["actor"] or {}).get("code") is None
+
+
 def test_an_impeachment_told_without_its_doer_is_the_states(code):
     events = code(
         "The Peruvian president was impeached in Lima on Monday, local media said. Peru has "

@@ -138,6 +138,12 @@ def resolve_events(events: list[Event], doc: Doc, article: Article,
         event.location = _resolve_place(event.place_candidates, gazetteer, actors, context)
         memory.local = (event.location.country if event.location and event.location.country
                         else memory.dominant)
+        if event.actor is None and event.recipient is None:
+            pair = _hyphened_parties(event, doc, actors, when)
+            if pair is not None:  # "U.S.-Ukraine talks", "the Israel-Hamas war"
+                event.actor, event.recipient = pair
+        if event.actor is None:  # "an Al-Shabaab attack", the name the tagger missed
+            event.actor = _group_before(event, doc, actors, when)
         # the actor first ("X flew ..., its Air Force said": "its" is X), except where the
         # actor is the speaker: "we" inside a quotation, "X said it would ..."
         first_person = event.actor is not None and event.attributed_to is not None and (
@@ -536,6 +542,63 @@ LOCATIVE_PREPS = {"in", "throughout", "across", "from", "inside"}
 # Labels of names that are parties, not places, whatever a gazetteer knows by them.
 PARTY_LABELS = {"PERSON", "ORG", "NORP"}
 STANCE_PREFIX = re.compile(r"\b(?:pro|anti)[-\u2010\u2011]", re.IGNORECASE)
+
+
+def _hyphened_parties(event: Event, doc: Doc, actors: ActorDictionary,
+                      when) -> tuple[Entity, Entity] | None:
+    """Two parties joined by a hyphen right before an act's noun ("U.S.-Ukraine talks",
+    "the Russia-Ukraine war"): the first does it, with or to the second. Not a name that
+    is one party ("Guinea-Bissau", "Al-Shabaab")."""
+    span = doc.char_span(event.trigger.start, event.trigger.end, alignment_mode="expand")
+    if span is None or span[0].pos_ not in ("NOUN", "PROPN") or span[0].i == 0:
+        return None
+    before = span[0].i - 1
+    words = doc[max(0, before - 2) : before + 1]
+    if len(words) == 3 and words[1].text == "-" and not words[1].whitespace_:
+        left, right = words[0], words[2]
+        parts = [(left.text, left.idx), (right.text, right.idx)]
+    elif "-" in words[-1].text.strip("-"):
+        token = words[-1]
+        head, _, tail = token.text.partition("-")
+        parts = [(head, token.idx), (tail, token.idx + len(head) + 1)]
+    else:
+        return None
+    whole = doc.text[parts[0][1] : parts[1][1] + len(parts[1][0])]
+    one = actors.resolve(whole, when)
+    if one is not None and one.code and one.matched.lower() == whole.lower():
+        return None
+    found = [actors.resolve(text, when) for text, _ in parts]
+    if any(f is None or not f.code for f in found) or found[0].code == found[1].code:
+        return None
+    return tuple(Entity(text=text, start=start, end=start + len(text)) for text, start in parts)
+
+
+def _group_before(event: Event, doc: Doc, actors: ActorDictionary, when) -> Entity | None:
+    """A group or body the dictionary knows, named right before an act's noun as its
+    modifier ("an Al-Shabaab attack", "a Houthi drone strike hit ..."): the doer. Not a
+    country's name, which before an act's noun says where it was ("the Kabul attack")."""
+    for mention in event.text_mentions():
+        span = doc.char_span(mention.trigger.start, mention.trigger.end,
+                             alignment_mode="expand")
+        if span is None:
+            continue
+        noun = span[0]
+        if noun.pos_ == "VERB":  # "an Al-Shabaab attack killed ...": the act as subject
+            noun = next((c for c in noun.children if c.dep_ == "nsubj"), noun)
+        if noun.pos_ not in ("NOUN", "PROPN"):
+            continue
+        words = [t for t in noun.children
+                 if t.dep_ in ("compound", "amod", "nmod") and t.i < noun.i]
+        if not words:
+            continue
+        name = doc[min(t.left_edge.i for t in words) : noun.i]
+        found = actors.resolve(name.text, when)
+        if found is None or not found.code or found.sector not in NON_STATE_SECTORS or (
+                found.start is None or found.end is None):
+            continue
+        start, end = name.start_char + found.start, name.start_char + found.end
+        return Entity(text=doc.text[start:end], start=start, end=end)
+    return None
 
 
 def _named_codes(entity: Entity | None, actors: ActorDictionary, when) -> frozenset[str]:
