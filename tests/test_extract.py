@@ -1156,3 +1156,11 @@ def test_a_noun_of_entry_names_where_not_whom(code):
                   "to all foreign trucks.")
     rejection = [e for e in events if e["event_type"] == "REJECT"][0]
     assert rejection["actor"]["code"] == "KEN"
+
+
+def test_a_sentence_ends_after_a_one_letter_name(code):
+    # "X." after "on" is the social network, not a person's initial
+    events = code("The minister denied the claims in a statement posted on X. Gunmen attacked "
+                  "a bus near the border on Tuesday, killing four.")
+    attack = [e for e in events if e["event_type"] == "ASSAULT"][0]
+    assert attack["actor"]["text"] == "Gunmen"

