@@ -327,6 +327,15 @@ def test_a_city_named_before_the_act_is_no_doer(code):
     assert (attack["actor"] or {}).get("code") is None
 
 
+def test_a_definite_description_is_the_last_party_with_its_head_noun(code):
+    events = code(
+        "Fighters of the Sudanese army shelled a village near El Fasher on Monday.\n\n"
+        "Meanwhile, Chadian soldiers arrested two smugglers at the border.\n\n"
+        "The fighters also looted a market, residents said.")
+    looting = [e for e in events if "looted" in e["sentence"]][0]
+    assert looting["actor"]["code"] == "SDN"
+
+
 def test_an_impeachment_told_without_its_doer_is_the_states(code):
     events = code(
         "The Peruvian president was impeached in Lima on Monday, local media said. Peru has "

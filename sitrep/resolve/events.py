@@ -521,8 +521,13 @@ def _resolve(entity: Entity, actors: ActorDictionary, memory: _ArticleMemory, wh
             return _with_code(entity, country, sector or (country.sector if country else None))
         if sector is None:  # "the allies": no telling whom, from the phrase alone
             return entity
-        # "the bombers", "B-1B bombers": a recent coded actor or source of the same sector
         history = memory.sources + memory.actors if role == "source" else memory.actors
+        head = _head_lemma(entity, memory)
+        same_head = next((e for e in reversed(history) if e.code and e.start is not None
+                          and e.start < entity.start and _head_lemma(e, memory) == head), None)
+        if same_head is not None:  # "the militants" after "militants linked with the BLA"
+            return _with_code(entity, same_head, sector)
+        # "the bombers", "B-1B bombers": a recent coded actor or source of the same sector
         same_sector = [e for e in reversed(history) if e.sector == sector
                        and e.start is not None and e.start >= recent]
         if same_sector:
@@ -599,6 +604,14 @@ def _group_before(event: Event, doc: Doc, actors: ActorDictionary, when) -> Enti
         start, end = name.start_char + found.start, name.start_char + found.end
         return Entity(text=doc.text[start:end], start=start, end=end)
     return None
+
+
+def _head_lemma(entity: Entity, memory: _ArticleMemory) -> str | None:
+    """The lemma of the phrase's head noun ("militant" for "Militants linked with ...")."""
+    if memory.doc is None or entity.start is None or entity.end is None:
+        return None
+    span = memory.doc.char_span(entity.start, entity.end, alignment_mode="expand")
+    return span.root.lemma_.lower() if span is not None and len(span) else None
 
 
 def _named_codes(entity: Entity | None, actors: ActorDictionary, when) -> frozenset[str]:
