@@ -1164,3 +1164,9 @@ def test_a_sentence_ends_after_a_one_letter_name(code):
                   "a bus near the border on Tuesday, killing four.")
     attack = [e for e in events if e["event_type"] == "ASSAULT"][0]
     assert attack["actor"]["text"] == "Gunmen"
+
+
+def test_a_time_before_an_act_is_not_whom_it_was_done_to(code):
+    events = code("NAIROBI — Following the rebukes over last month's deportations, the "
+                  "government said Uganda had promised to treat the men well.")
+    assert all("month" not in ((e["recipient"] or {}).get("text") or "") for e in events)

@@ -799,7 +799,9 @@ def possessed_patient(noun: Token, lexicon: Lexicon) -> Token | None:
     if lemma_of(noun) not in lexicon.word_set("actors.patient_possessive_nouns") or (
             noun_object(noun) is not None):
         return None
-    return next((c for c in noun.children if c.dep_ == "poss"), None)
+    # not a time ("last month's deportations", "Tuesday's arrests")
+    return next((c for c in noun.children if c.dep_ == "poss"
+                 and c.ent_type_ not in ("DATE", "TIME")), None)
 
 
 def _names_the_place(modifier: Token) -> bool:
