@@ -107,6 +107,14 @@ def test_passive_agent_is_the_actor(code):
     assert event["recipient"]["code"] == "MLI"
 
 
+def test_a_subject_read_as_the_conjunctions_object_is_the_subject(code):
+    # the parser takes "after" for a preposition and the name for its object
+    retreat = one(code("The cabinet was reshuffled and a new chief whip named after Theresa May "
+                       "resigned in June.", published=date(2019, 9, 9)), "RETREAT")
+    assert retreat["actor"]["text"] == "Theresa May"
+    assert retreat["actor"]["code"] == "GBR"
+
+
 def test_compound_actor_keeps_its_members(code):
     event = one(code("France and Germany condemned the military coup in Niger."), "ACCUSE")
     assert [m["code"] for m in event["actor"]["members"]] == ["FRA", "DEU"]

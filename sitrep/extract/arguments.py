@@ -154,6 +154,9 @@ def subject_of(verb: Token, lexicon: Lexicon, depth: int = 0) -> Token | None:
         subject = next((c for c in aux.children if c.dep_ in ("nsubj", "csubj")), None)
         if subject is not None:
             return _resolve_relative(subject, lexicon)
+    subject = _subject_read_as_marker_object(verb, lexicon)
+    if subject is not None:
+        return subject
     kept_from = _kept_from(verb, lexicon)
     if kept_from is not None:
         return kept_from[0]
@@ -230,6 +233,22 @@ def subject_of(verb: Token, lexicon: Lexicon, depth: int = 0) -> Token | None:
                     and is_actor_like(judged, lexicon)):
                 return judged  # "praised the soldiers for rescuing ...": the soldiers did
             return subject_of(governor, lexicon, depth + 1)
+    return None
+
+
+def _subject_read_as_marker_object(verb: Token, lexicon: Lexicon) -> Token | None:
+    """"after Theresa May stepped down": a finite clause's subject the parser hung as the
+    object of the clause's own conjunction, read as a preposition. The subject of such a
+    clause stands right before its verb, so only a name ending there is taken."""
+    if verb.tag_ not in ("VBD", "VBZ", "VBP"):
+        return None
+    for marker in verb.children:
+        if marker.i > verb.i or marker.dep_ not in ("mark", "prep"):
+            continue
+        for obj in marker.children:
+            if obj.dep_ == "pobj" and max(t.i for t in obj.subtree) == verb.i - 1 and (
+                    obj.pos_ in ("PROPN", "PRON") and is_actor_like(obj, lexicon)):
+                return obj
     return None
 
 
