@@ -115,6 +115,19 @@ def test_a_subject_read_as_the_conjunctions_object_is_the_subject(code):
     assert retreat["actor"]["code"] == "GBR"
 
 
+@pytest.mark.parametrize("text, actor, recipient", [
+    # a fronted time or setting merged into the subject's phrase is neither actor nor target
+    ("On Friday Emmanuel Macron condemned the raid by Russian troops.", "Emmanuel Macron",
+     "RUS"),
+    ("On state television Vladimir Putin denounced the sanctions imposed by the European "
+     "Union.", "Vladimir Putin", "EU"),
+])
+def test_a_fronted_time_or_setting_is_no_party(code, text, actor, recipient):
+    accusation = one(code(text, published=date(2022, 9, 9)), "ACCUSE")
+    assert accusation["actor"]["text"] == actor
+    assert accusation["recipient"]["code"] == recipient
+
+
 def test_compound_actor_keeps_its_members(code):
     event = one(code("France and Germany condemned the military coup in Niger."), "ACCUSE")
     assert [m["code"] for m in event["actor"]["members"]] == ["FRA", "DEU"]

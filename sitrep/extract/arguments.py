@@ -67,9 +67,27 @@ def phrase_tokens(head: Token, *, with_conjuncts: bool = True,
     start, end = min(keep), max(keep)
     while start < end and doc[start].is_punct:
         start += 1
+    while start < head.i and doc[start].dep_ == "compound" and doc[start].ent_type_ in (
+            "DATE", "TIME") and head.ent_type_ not in ("DATE", "TIME"):
+        start += 1  # "On Friday Emmanuel Macron said": the day is the fronted time's
+    if _opens_after_stranded_preposition(doc[start], head):
+        # "On live television Erdogan attacked ...": the words before the name are the
+        # object of a fronted preposition the parser left empty
+        while start < head.i and doc[start].pos_ != "PROPN":
+            start += 1
     while end > start and (doc[end].is_punct or doc[end].dep_ == "case" and doc[end].i != head.i):
         end -= 1
     return list(doc[start : end + 1])
+
+
+def _opens_after_stranded_preposition(first: Token, head: Token) -> bool:
+    """A name's phrase that starts right after a preposition with no object of its own,
+    hung on the same verb as the name (a fronted place or time the parser merged into it)."""
+    if first.i == 0 or head.pos_ != "PROPN" or first.i == head.i:
+        return False
+    before = first.doc[first.i - 1]
+    return before.dep_ == "prep" and before.head.i == head.head.i and not any(
+        c.dep_ in ("pobj", "pcomp") for c in before.children)
 
 
 def _verbs_of_phrase(prep: Token) -> bool:
@@ -302,6 +320,8 @@ def _recipient_preps(anchors: list[Token | None], lexicon: Lexicon, event_type: 
         children += [c for a in children if a.dep_ == "advmod" and a.lower_ in DIRECTIONS
                      for c in a.children]
         for child in children:
+            if _fronted(child, token):
+                continue  # "On state television, X denounced ...": the setting, no one's
             if child.dep_ in ("prep", "dative") and child.lower_ in preps and child.i not in skip:
                 obj = next((c for c in child.children if c.dep_ == "pobj"), None)
                 obj = obj or _stranded_object(child)
@@ -309,6 +329,15 @@ def _recipient_preps(anchors: list[Token | None], lexicon: Lexicon, event_type: 
             elif child.dep_ == "dative" and child.pos_ in ("PROPN", "NOUN"):
                 found.append(child)
     return found
+
+
+def _fronted(prep: Token, verb: Token) -> bool:
+    """A preposition put before its verb's subject (or, when the parser took the subject for
+    its object, before the verb with no subject between them)."""
+    if prep.i > verb.i or prep.dep_ != "prep":
+        return False
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return subject is None or prep.i < subject.left_edge.i
 
 
 def _stranded_object(prep: Token) -> Token | None:
