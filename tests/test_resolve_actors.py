@@ -773,3 +773,14 @@ def test_a_document_speaks_for_whoever_issued_it():
     (processed,) = list(pipeline([Article(text=text)]))
     (accusation,) = [e for e in processed.events if e.event_type == "ACCUSE"]
     assert accusation.actor.text == "The statement" and accusation.actor.code == "KEN"
+
+
+def test_an_act_named_by_a_noun_is_not_a_reaction_to_it():
+    from sitrep.pipeline import pipeline
+    from sitrep.records import Article
+    text = ("Turkey closed its border with Syria on Sunday. Greece's foreign minister criticized "
+            "the closure on Monday. The European Union also condemned the move.")
+    (processed,) = list(pipeline([Article(text=text)]))
+    (condemnation,) = [e for e in processed.events
+                       if e.actor is not None and e.actor.code == "EU"]
+    assert condemnation.recipient.text == "the move" and condemnation.recipient.code == "TUR"

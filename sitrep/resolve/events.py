@@ -736,8 +736,13 @@ def _doer_of_earlier_event(event: Event, previous: list[Event],
     named = reference.text.lower().split()[-1:] if reference.text else []
     types = {p.type for word in named for form in {word, word.removesuffix("s")}
              for p in lexicon.noun_patterns.get(form, [])}
+    # "condemned the move" after a criticism of it: an act, not another reaction to it;
+    # "rejected the statement" may be a reaction itself
+    said = any(word in lexicon.word_set("recipients.said_event_nouns") for word in named)
+    reactions = set() if said else lexicon.word_set("recipients.event_reference_types")
     doers = [e for e in reversed(previous)
-             if e.actor is not None and e.actor.code and e.actor.code != own]
+             if e.actor is not None and e.actor.code and e.actor.code != own
+             and e.event_type not in reactions - types]
     doer = next((e.actor for e in doers if e.event_type in types),
                 doers[0].actor if doers else None)
     if doer is None:
