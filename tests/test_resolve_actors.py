@@ -784,3 +784,21 @@ def test_an_act_named_by_a_noun_is_not_a_reaction_to_it():
     (condemnation,) = [e for e in processed.events
                        if e.actor is not None and e.actor.code == "EU"]
     assert condemnation.recipient.text == "the move" and condemnation.recipient.code == "TUR"
+
+
+@pytest.mark.parametrize("text, recipient", [
+    # an object pronoun is someone other than the subject ("himself" would be the doer)
+    ("Joe Biden met Emmanuel Macron in Paris on Monday. He thanked him for the support of "
+     "France.", "FRA"),
+    # "it" done to by a party is not that party: the other one named last
+    ("Russia moved troops to the border on Sunday. \"It is a dangerous provocation,\" "
+     "Lithuania's foreign minister said.", "RUS"),
+])
+def test_a_pronoun_done_to_stands_for_someone_other_than_the_doer(text, recipient):
+    from sitrep.pipeline import pipeline
+    from sitrep.records import Article
+    (processed,) = list(pipeline([Article(text=text, published=date(2022, 9, 9))]))
+    done_to = [e for e in processed.events if e.recipient is not None
+               and e.recipient.text.lower() in ("him", "it")]
+    assert len(done_to) == 1
+    assert done_to and all(e.recipient.code == recipient for e in done_to)

@@ -9,7 +9,7 @@
   ("Interior Minister Joachim Brudziński", "Kurt Volker, the United States special envoy"),
   known afterwards by surname ("Brudziński said");
 - who **he** and **she** are: the latest person named before the pronoun, a subject of the
-  previous sentences first.
+  previous sentences first; for a pronoun an act is done to, never its doer.
 """
 
 from __future__ import annotations
@@ -89,13 +89,15 @@ class Discourse:
         return None
 
 
-    def antecedent(self, offset: int) -> PersonMention | None:
+    def antecedent(self, offset: int, other_than: str | None = None) -> PersonMention | None:
         """The person a "he"/"she" at `offset` stands for: the latest named person before
-        it in its own or the previous sentences, a subject before any other."""
+        it in its own or the previous sentences, a subject before any other; never the
+        person of surname `other_than` (the doer, when the pronoun is done to)."""
         index = bisect.bisect_left(self.mention_starts, offset)
         sentence = self.sentence_of(offset)
         candidates = [m for m in self.mentions[:index][::-1]
-                      if sentence - m.sentence <= PRONOUN_REACH]
+                      if sentence - m.sentence <= PRONOUN_REACH
+                      and (other_than is None or m.surname != other_than)]
         if not candidates:
             return None
         subjects = [m for m in candidates if m.subject and m.sentence < sentence]

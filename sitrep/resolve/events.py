@@ -166,7 +166,8 @@ def resolve_events(events: list[Event], doc: Doc, article: Article,
             if event.recipient.is_event_reference:
                 event.recipient = _doer_of_earlier_event(event, previous, lexicon)
             else:
-                event.recipient = _resolve(event.recipient, actors, memory, when, "recipient")
+                event.recipient = _resolve(event.recipient, actors, memory, when, "recipient",
+                                           other_than=event.actor)
             target = _place_named(event.recipient, places, doc, gazetteer, context)
             if target is not None and not _code(actors.resolve(event.recipient.text, when)):
                 # "shelled Aleppo": a town the dictionary does not know is its country's,
@@ -358,9 +359,12 @@ def _with_code(entity: Entity, code: ActorCode | Entity | None, sector: str | No
 
 
 def _resolve(entity: Entity, actors: ActorDictionary, memory: _ArticleMemory, when,
-             role: str) -> Entity:
+             role: str, other_than: Entity | None = None) -> Entity:
+    """`other_than`: the event's actor, whom a recipient pronoun does not stand for ("he
+    praised him", "they urged them": a reflexive would name the doer)."""
     if entity.members:
-        entity.members = [_resolve(m, actors, memory, when, role) for m in entity.members]
+        entity.members = [_resolve(m, actors, memory, when, role, other_than)
+                          for m in entity.members]
     if entity.refers_to is not None:  # "it said" after "KCNA said"
         antecedent = _resolve(entity.refers_to, actors, memory, when, role)
         return replace(_with_code(entity, antecedent if antecedent.code else None,
@@ -418,7 +422,8 @@ def _resolve(entity: Entity, actors: ActorDictionary, memory: _ArticleMemory, wh
     if known is not None:  # "Brudziński" after "Interior Minister Joachim Brudziński"
         return replace(entity, code=known.code, sector=sector or known.sector, person=person)
     if len(words) == 1 and words[0] in PERSONAL_PRONOUNS and entity.start is not None:
-        named = memory.discourse.antecedent(entity.start)
+        named = memory.discourse.antecedent(
+            entity.start, other_than=other_than.person if other_than is not None else None)
         if named is not None:  # "he": the person named last, a subject first
             known = memory.discourse.person(named.surname) or next(
                 # else as that person's mention was coded ("Opposition leader Ana Ruiz")
@@ -428,7 +433,9 @@ def _resolve(entity: Entity, actors: ActorDictionary, memory: _ArticleMemory, wh
                            sector=sector or (known.sector if known else None),
                            person=named.surname)
     if len(words) == 1 and words[0] in PRONOUNS:
-        antecedent = (memory.sources or memory.actors) if role == "source" else memory.actors
+        antecedent = (memory.sources or memory.actors) if role == "source" else [
+            e for e in memory.actors if other_than is None or not other_than.code
+            or e.code != other_than.code]
         if antecedent:
             return replace(_with_code(entity, antecedent[-1], sector),
                            person=antecedent[-1].person)
