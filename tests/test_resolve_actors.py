@@ -802,3 +802,17 @@ def test_a_pronoun_done_to_stands_for_someone_other_than_the_doer(text, recipien
                and e.recipient.text.lower() in ("him", "it")]
     assert len(done_to) == 1
     assert done_to and all(e.recipient.code == recipient for e in done_to)
+
+
+def test_a_person_is_of_the_nationality_the_article_says_and_not_of_whom_they_are_kin():
+    from sitrep.pipeline import pipeline
+    from sitrep.records import Article
+    text = ("Ayse Kaya, the widow of journalist Ali Demir, condemned the Saudi court in Riyadh "
+            "on Monday. Kaya is a Turkish national living in Berlin. A Saudi officer shot "
+            "Demir in 2018.")
+    (processed,) = list(pipeline([Article(text=text, published=date(2021, 6, 9))]))
+    by_type = {e.event_type: e for e in processed.events}
+    # "is a Turkish national" outweighs the story's setting (Saudi Arabia)
+    assert by_type["ACCUSE"].actor.code == "TUR"
+    # Demir is named inside Kaya's apposition: he is not her, nor of her nationality
+    assert by_type["ASSAULT"].recipient.code == "SAU"

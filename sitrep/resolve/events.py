@@ -456,8 +456,9 @@ def _resolve(entity: Entity, actors: ActorDictionary, memory: _ArticleMemory, wh
             return replace(entity, sector=sector)  # "its allies" are others, not the owner
         return _with_code(entity, memory.actors[-1] if memory.actors else None, sector)
     for earlier in reversed(memory.actors + memory.sources):
-        # a short name seen in full earlier: "Trump" after "US President Donald Trump"
-        if entity.text in earlier.text and earlier.code:
+        # a short name seen in full earlier: "Trump" after "US President Donald Trump";
+        # not a name inside its apposition ("Ayse Kaya, widow of Ali Demir": not Demir)
+        if entity.text in earlier.text.split(",")[0] and earlier.code:
             return replace(_with_code(entity, earlier, earlier.sector), person=earlier.person)
     fuller = _fuller_name_before(entity, actors, memory, when)
     if fuller is not None:  # "the House of Representatives" after "the United States House
