@@ -816,3 +816,12 @@ def test_a_person_is_of_the_nationality_the_article_says_and_not_of_whom_they_ar
     assert by_type["ACCUSE"].actor.code == "TUR"
     # Demir is named inside Kaya's apposition: he is not her, nor of her nationality
     assert by_type["ASSAULT"].recipient.code == "SAU"
+
+
+def test_a_multinational_company_is_of_its_home_country():
+    from sitrep.pipeline import pipeline
+    from sitrep.records import Article
+    text = "Huawei rejected the ban imposed by the Swedish telecoms regulator on Tuesday."
+    (processed,) = list(pipeline([Article(text=text)]))
+    (rejection,) = [e for e in processed.events if e.event_type == "REJECT"]
+    assert (rejection.actor.code, rejection.actor.sector) == ("CHN", "BUS")
