@@ -128,6 +128,15 @@ def test_a_fronted_time_or_setting_is_no_party(code, text, actor, recipient):
     assert accusation["recipient"]["code"] == recipient
 
 
+@pytest.mark.parametrize("text, actor", [
+    ("The army's shelling of the town killed six people.", "The army"),
+    ("The bombing, claimed by the Islamic State, killed twelve soldiers.", "the Islamic State"),
+])
+def test_an_act_named_as_the_subject_was_done_by_its_doer(code, text, actor):
+    assault = one(code(text), "ASSAULT")
+    assert assault["actor"]["text"] == actor
+
+
 def test_compound_actor_keeps_its_members(code):
     event = one(code("France and Germany condemned the military coup in Niger."), "ACCUSE")
     assert [m["code"] for m in event["actor"]["members"]] == ["FRA", "DEU"]

@@ -537,7 +537,21 @@ def verb_arguments(match: TriggerMatch, lexicon: Lexicon) -> tuple[Entity | None
     actor = entity_for(subject) if subject is not None and is_actor_like(subject, lexicon) else None
     if actor is None and subject is None and is_passive(verb):
         actor = _operation_doer(verb, lexicon)
+    if actor is None and subject is not None:
+        actor = _doer_of_act(subject, lexicon)
     return actor, _verb_recipient(match, lexicon)
+
+
+def _doer_of_act(noun: Token, lexicon: Lexicon) -> Entity | None:
+    """Whoever did the act a subject names: "the army's shelling of the town killed six",
+    "the bombing, claimed by the Islamic State, killed twelve": what the act did, its doer
+    did."""
+    if noun.pos_ != "NOUN" or lemma_of(noun) not in lexicon.noun_patterns:
+        return None
+    owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+    if owner is not None and is_actor_like(owner, lexicon):
+        return entity_for(owner)
+    return _agent_of(noun, lexicon)
 
 
 def _operation_doer(verb: Token, lexicon: Lexicon) -> Entity | None:
