@@ -137,6 +137,18 @@ def test_an_act_named_as_the_subject_was_done_by_its_doer(code, text, actor):
     assert assault["actor"]["text"] == actor
 
 
+@pytest.mark.parametrize("text, event_type, recipient", [
+    # a reaction to an act is aimed at its doer, named in the possessive with no name of its
+    # own, not at whom the act was done to
+    ("Japan protested the Chinese coast guard's incursion into its waters.", "PROTEST",
+     "the Chinese coast guard"),
+    ("Activists condemned the army's crackdown on protesters.", "ACCUSE", "the army"),
+])
+def test_a_reaction_to_an_act_is_aimed_at_its_doer(code, text, event_type, recipient):
+    reaction = one(code(text), event_type)
+    assert reaction["recipient"]["text"] == recipient
+
+
 def test_compound_actor_keeps_its_members(code):
     event = one(code("France and Germany condemned the military coup in Niger."), "ACCUSE")
     assert [m["code"] for m in event["actor"]["members"]] == ["FRA", "DEU"]

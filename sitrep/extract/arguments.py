@@ -613,6 +613,10 @@ def _verb_recipient(match: TriggerMatch, lexicon: Lexicon) -> Entity | None:
         lambda: condition_subject(verb, lexicon) if typed("condition_types") else None,
         # a reaction: what it is about ("complained to the UN over Israeli raids")
         lambda: _about_recipient(verb, lexicon) if typed("event_reference_types") else None,
+        # a reaction to an act: its doer, not whom the act was on ("condemned the army's
+        # crackdown on protesters")
+        lambda: _doer_of_act(obj, lexicon)
+        if obj is not None and typed("event_reference_types") else None,
         # a recipient preposition, the object's too ("called for a halt to the deployment")
         lambda: _recipient_from_preps([verb, obj], lexicon, event_type, set()),
         # "arrested its critics"
@@ -759,7 +763,7 @@ def _party_of(noun: Token | None, lexicon: Lexicon, depth: int = 0) -> Entity | 
     of the Palestinian administrators", "the return of property seized by the army")."""
     if noun is None or noun.pos_ == "PRON":
         return None
-    party = _agent_of(noun, lexicon) or _owner_of(noun)
+    party = _agent_of(noun, lexicon) or _owner_of(noun) or _possessor(noun, lexicon)
     if party is not None or depth > 0:
         return party
     inner = _prep_object(noun, {"of"})
@@ -768,6 +772,15 @@ def _party_of(noun: Token | None, lexicon: Lexicon, depth: int = 0) -> Entity | 
     if inner.pos_ != "PRON" and (inner.ent_type_ in OWNER_LABELS or _has_owner(inner)):
         return entity_for(inner)
     return _party_of(inner, lexicon, depth + 1)
+
+
+def _possessor(noun: Token, lexicon: Lexicon) -> Entity | None:
+    """A party named in the possessive with no name of its own: "the Chinese coast guard's
+    incursion", "the government's handling of the crisis"."""
+    owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+    if owner is None or owner.pos_ == "PRON" or not is_actor_like(owner, lexicon):
+        return None
+    return entity_for(owner, with_conjuncts=False)
 
 
 def _prep_object(token: Token, preps: set[str]) -> Token | None:
