@@ -149,6 +149,15 @@ def test_a_reaction_to_an_act_is_aimed_at_its_doer(code, text, event_type, recip
     assert reaction["recipient"]["text"] == recipient
 
 
+def test_charges_unsealed_against_a_person_are_the_prosecutors_against_that_person(code):
+    text = ("Dmitri Orlov, a Russian businessman, was arrested in Lisbon last year. On Tuesday "
+            "US prosecutors unsealed new charges against him.")
+    accusation = one(code(text), "ACCUSE")
+    assert accusation["actor"]["text"] == "US prosecutors"
+    assert accusation["recipient"]["text"] == "him"
+    assert accusation["recipient"]["code"] == "RUS"
+
+
 def test_compound_actor_keeps_its_members(code):
     event = one(code("France and Germany condemned the military coup in Niger."), "ACCUSE")
     assert [m["code"] for m in event["actor"]["members"]] == ["FRA", "DEU"]

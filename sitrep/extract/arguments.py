@@ -362,7 +362,9 @@ def _recipient_from_preps(anchors: list[Token | None], lexicon: Lexicon, event_t
     failing that, the party of a thing behind one ("set fire to the offices of the party")."""
     objects = _recipient_preps(anchors, lexicon, event_type, skip)
     for obj in objects:
-        if (is_actor_like(obj, lexicon) or obj.dep_ == "dative") and obj.pos_ != "PRON":
+        # a pronoun only for a person ("charges against him"), as for a direct object
+        if (is_actor_like(obj, lexicon) or obj.dep_ == "dative") and (
+                obj.pos_ != "PRON" or obj.lower_ in PERSON_OBJECTS):
             return entity_for(obj)
     for obj in objects:
         # a thing's party, but not that of an occasion ("called for limits at X's meeting")
@@ -1008,7 +1010,12 @@ def noun_arguments(match: TriggerMatch, lexicon: Lexicon) -> tuple[Entity | None
         skip.add(said_from.head.i)
     if theme is not None and (match.pattern.objects or _place_only_preps(event_type, lexicon)):
         skip |= {c.i for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"}
-    recipient = _recipient_from_preps([noun], lexicon, event_type, skip) or (
+    anchors = [noun]
+    if position.dep_ in ("dobj", "obj") and carries(head, lexicon):
+        # "unsealed charges against him": the parser may hang the noun's preposition on the
+        # verb that carries it
+        anchors.append(head)
+    recipient = _recipient_from_preps(anchors, lexicon, event_type, skip) or (
         entity_for(patient) if patient is not None else None)
     if recipient is None and event_type in lexicon.word_set("recipients.aim_types"):
         recipient = _aim_recipient(noun, lexicon)  # "staged a hunger strike to protest X"
