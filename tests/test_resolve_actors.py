@@ -825,3 +825,13 @@ def test_a_multinational_company_is_of_its_home_country():
     (processed,) = list(pipeline([Article(text=text)]))
     (rejection,) = [e for e in processed.events if e.event_type == "REJECT"]
     assert (rejection.actor.code, rejection.actor.sector) == ("CHN", "BUS")
+
+
+def test_a_document_named_otherwise_speaks_for_whoever_issued_the_last_one():
+    from sitrep.pipeline import pipeline
+    from sitrep.records import Article
+    text = ("Three Canadian provinces brought a lawsuit over the carbon tax in May. The motion "
+            "accuses Ottawa of overstepping its powers.")
+    (processed,) = list(pipeline([Article(text=text)]))
+    (accusation,) = [e for e in processed.events if e.actor.text == "The motion"]
+    assert accusation.actor.code == "CAN"

@@ -594,8 +594,9 @@ def _issuer_before(entity: Entity, actors: ActorDictionary, memory: _ArticleMemo
                    ) -> Entity | None:
     """Who issued the document a definite description names ("the motion", "the statement"):
     the subject of the verb that took the same noun as object in the sentences just before
-    ("Texas filed a motion ... The motion claims ..."), resolved as an actor; None when it
-    gets no code (arguments.toml document_nouns)."""
+    ("Texas filed a motion ... The motion claims ..."), else another document noun ("filed
+    a lawsuit ... The complaint argues"), resolved as an actor; None when it gets no code
+    (arguments.toml document_nouns)."""
     doc = memory.doc
     if doc is None or entity.start is None or not memory.document_nouns:
         return None
@@ -605,9 +606,11 @@ def _issuer_before(entity: Entity, actors: ActorDictionary, memory: _ArticleMemo
     head = span.root.lemma_.lower()
     before = doc.char_span(memory.recent_start(entity.start), entity.start,
                            alignment_mode="expand")
-    for token in reversed(before if before is not None else ()):
-        if token.lemma_.lower() != head or token.dep_ not in ("dobj", "obj"):
-            continue
+    issued = [t for t in reversed(before if before is not None else ())
+              if t.dep_ in ("dobj", "obj") and t.lemma_.lower() in memory.document_nouns]
+    # the same noun first; else the document issued last ("filed a lawsuit ... the
+    # complaint argues": one filing, named twice)
+    for token in [t for t in issued if t.lemma_.lower() == head] or issued[:1]:
         subject = next((c for c in token.head.children if c.dep_ == "nsubj"), None)
         if subject is None or subject.pos_ == "PRON":
             return None
