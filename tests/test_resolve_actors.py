@@ -835,3 +835,13 @@ def test_a_document_named_otherwise_speaks_for_whoever_issued_the_last_one():
     (processed,) = list(pipeline([Article(text=text)]))
     (accusation,) = [e for e in processed.events if e.actor.text == "The motion"]
     assert accusation.actor.code == "CAN"
+
+
+def test_a_claim_denied_is_whoever_made_it():
+    from sitrep.pipeline import pipeline
+    from sitrep.records import Article
+    text = ("Russia's defence ministry said its forces repelled an attack near Bakhmut. "
+            "Ukraine's military denied the claim.")
+    (processed,) = list(pipeline([Article(text=text)]))
+    (denial,) = [e for e in processed.events if e.event_type == "REJECT"]
+    assert denial.recipient.text == "the claim" and denial.recipient.code == "RUS"

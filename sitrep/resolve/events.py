@@ -741,7 +741,9 @@ def _relational(entity: Entity, relational_nouns: frozenset[str]) -> bool:
 def _doer_of_earlier_event(event: Event, previous: list[Event],
                            lexicon: Lexicon) -> Entity | None:
     """The actor of the latest earlier event whose doer is not this event's actor, one of the
-    type the reference names first ("condemned the arrest": the latest COERCE)."""
+    type the reference names first ("condemned the arrest": the latest COERCE); for
+    something said ("denied the claim") with no such doer, whoever reported the latest
+    event."""
     own = event.actor.code if event.actor is not None else None
     reference = event.recipient
     named = reference.text.lower().split()[-1:] if reference.text else []
@@ -756,6 +758,10 @@ def _doer_of_earlier_event(event: Event, previous: list[Event],
              and e.event_type not in reactions - types]
     doer = next((e.actor for e in doers if e.event_type in types),
                 doers[0].actor if doers else None)
+    if doer is None and said:
+        # "X said its forces repelled an attack ... Y denied the claim": whoever said so
+        doer = next((e.attributed_to for e in reversed(previous) if e.attributed_to is not None
+                     and e.attributed_to.code and e.attributed_to.code != own), None)
     if doer is None:
         return None
     return Entity(text=reference.text, code=doer.code, sector=doer.sector,
