@@ -845,3 +845,19 @@ def test_a_claim_denied_is_whoever_made_it():
     (processed,) = list(pipeline([Article(text=text)]))
     (denial,) = [e for e in processed.events if e.event_type == "REJECT"]
     assert denial.recipient.text == "the claim" and denial.recipient.code == "RUS"
+
+
+@pytest.mark.parametrize("text, description, code", [
+    ("The European Union imposed sanctions on Belarus on Monday. The bloc also condemned the "
+     "crackdown on protesters.", "The bloc", "EU"),
+    # named only as the target of an act just before
+    ("Huawei was banned from the network. The company rejected the decision as political.",
+     "The company", "CHN"),
+])
+def test_a_body_called_by_its_kind_is_the_body_just_named(text, description, code):
+    from sitrep.pipeline import pipeline
+    from sitrep.records import Article
+    (processed,) = list(pipeline([Article(text=text)]))
+    (event,) = [e for e in processed.events if e.actor is not None
+                and e.actor.text == description]
+    assert event.actor.code == code

@@ -71,6 +71,8 @@ class _ArticleMemory:
     # what "both ...", "the two ...", "the three ..." call parties just named together:
     # arguments.toml [actors]
     pair_nouns: frozenset[str] = frozenset()
+    # what "the bloc", "the alliance", "the company" call a body just named: arguments.toml
+    body_nouns: frozenset[str] = frozenset()
     # documents that speak for their issuer ("the statement"): arguments.toml [actors]
     document_nouns: frozenset[str] = frozenset()
     # a region's adjective in a phrase ("European leaders"): arguments.toml [actors]
@@ -128,6 +130,7 @@ def resolve_events(events: list[Event], doc: Doc, article: Article,
                             country_descriptions=lexicon.word_set("actors.country_descriptions"),
                             relational_nouns=lexicon.word_set("actors.relational_nouns"),
                             pair_nouns=lexicon.word_set("actors.pair_nouns"),
+                            body_nouns=lexicon.word_set("actors.body_nouns"),
                             document_nouns=lexicon.word_set("actors.document_nouns"),
                             regional=_regional_pattern(lexicon))
     dates = ArticleDates(doc, article, lexicon)
@@ -414,9 +417,12 @@ def _resolve(entity: Entity, actors: ActorDictionary, memory: _ArticleMemory, wh
     if words[0] in FIRST_PERSON and memory.issuer is not None:
         # "we condemn ...", "our government" in the issuer's own statement
         return _with_code(entity, memory.issuer, sector or memory.issuer.sector)
-    if _is_group_description(entity):
-        group = _recent_group(memory, entity.start)
-        if group is not None:  # "the group" after "a Taliban spokesman"
+    body = len(words) == 2 and words[0] in ("the", "this") and words[1] in memory.body_nouns
+    if _is_group_description(entity) or body:
+        group = _recent_group(memory, entity.start) or (
+            _body_named_before(entity, actors, memory, when) if body else None)
+        if group is not None:  # "the group" after "a Taliban spokesman", "the bloc" after
+            # "the European Union"
             return replace(_with_code(entity, group, group.sector), person=None)
     known = memory.discourse.person(person)
     if known is not None:  # "Brudziński" after "Interior Minister Joachim Brudziński"
@@ -642,6 +648,23 @@ def _fuller_name_before(entity: Entity, actors: ActorDictionary, memory: _Articl
             if found is not None and found.code:
                 return found
         at = text.rfind(name, 0, at)
+    return None
+
+
+def _body_named_before(entity: Entity, actors: ActorDictionary, memory: _ArticleMemory,
+                       when) -> ActorCode | None:
+    """The latest organisation named in the sentences just before that is no state's
+    government (an international body, a company, a group), whatever part it played: what
+    "the agency" is after "the IAEA inspected ...", "the company" after "Huawei was banned"."""
+    doc = memory.doc
+    if doc is None or entity.start is None:
+        return None
+    recent = memory.recent_start(entity.start)
+    for ent in reversed([e for e in doc.ents if e.label_ == "ORG"
+                         and recent <= e.start_char and e.end_char <= entity.start]):
+        found = actors.resolve(ent.text, when)
+        if found is not None and found.code and found.sector in NON_STATE_SECTORS:
+            return found
     return None
 
 
