@@ -158,6 +158,11 @@ def test_charges_unsealed_against_a_person_are_the_prosecutors_against_that_pers
     assert accusation["recipient"]["code"] == "RUS"
 
 
+def test_a_person_pronoun_sentenced_is_the_recipient(code):
+    coercion = one(code("The court sentenced him to five years in prison."), "COERCE")
+    assert coercion["recipient"]["text"] == "him"
+
+
 def test_compound_actor_keeps_its_members(code):
     event = one(code("France and Germany condemned the military coup in Niger."), "ACCUSE")
     assert [m["code"] for m in event["actor"]["members"]] == ["FRA", "DEU"]

@@ -649,9 +649,11 @@ def _verb_recipient(match: TriggerMatch, lexicon: Lexicon) -> Entity | None:
 
 
 def _undergoer(verb: Token, lexicon: Lexicon) -> Entity | None:
-    """The verb's own object, or its subject when passive, if someone."""
+    """The verb's own object, or its subject when passive, if someone (a pronoun only for a
+    person: "sentenced him to five years")."""
     obj = verb_object(verb)
-    if obj is None or obj.pos_ == "PRON" or not is_actor_like(obj, lexicon):
+    if obj is None or (obj.pos_ == "PRON" and obj.lower_ not in PERSON_OBJECTS) or (
+            not is_actor_like(obj, lexicon)):
         return None
     return entity_for(obj)
 
