@@ -107,6 +107,62 @@ def test_passive_agent_is_the_actor(code):
     assert event["recipient"]["code"] == "MLI"
 
 
+def test_a_subject_read_as_the_conjunctions_object_is_the_subject(code):
+    # the parser takes "after" for a preposition and the name for its object
+    retreat = one(code("The cabinet was reshuffled and a new chief whip named after Theresa May "
+                       "resigned in June.", published=date(2019, 9, 9)), "RETREAT")
+    assert retreat["actor"]["text"] == "Theresa May"
+    assert retreat["actor"]["code"] == "GBR"
+
+
+@pytest.mark.parametrize("text, actor, recipient", [
+    # a fronted time or setting merged into the subject's phrase is neither actor nor target
+    ("On Friday Emmanuel Macron condemned the raid by Russian troops.", "Emmanuel Macron",
+     "RUS"),
+    ("On state television Vladimir Putin denounced the sanctions imposed by the European "
+     "Union.", "Vladimir Putin", "EU"),
+])
+def test_a_fronted_time_or_setting_is_no_party(code, text, actor, recipient):
+    accusation = one(code(text, published=date(2022, 9, 9)), "ACCUSE")
+    assert accusation["actor"]["text"] == actor
+    assert accusation["recipient"]["code"] == recipient
+
+
+@pytest.mark.parametrize("text, actor", [
+    ("The army's shelling of the town killed six people.", "The army"),
+    ("The bombing, claimed by the Islamic State, killed twelve soldiers.", "the Islamic State"),
+])
+def test_an_act_named_as_the_subject_was_done_by_its_doer(code, text, actor):
+    assault = one(code(text), "ASSAULT")
+    assert assault["actor"]["text"] == actor
+
+
+@pytest.mark.parametrize("text, event_type, recipient", [
+    # a reaction to an act is aimed at its doer, named in the possessive with no name of its
+    # own, not at whom the act was done to
+    ("Japan protested the Chinese coast guard's incursion into its waters.", "PROTEST",
+     "the Chinese coast guard"),
+    ("Activists condemned the army's crackdown on protesters.", "ACCUSE", "the army"),
+])
+def test_a_reaction_to_an_act_is_aimed_at_its_doer(code, text, event_type, recipient):
+    reaction = one(code(text), event_type)
+    assert reaction["recipient"]["text"] == recipient
+
+
+def test_charges_unsealed_against_a_person_are_the_prosecutors_against_that_person(code):
+    text = ("Dmitri Orlov, a Russian businessman, was arrested in Lisbon last year. On Tuesday "
+            "US prosecutors unsealed new charges against him.")
+    accusation = one(code(text), "ACCUSE")
+    assert accusation["actor"]["text"] == "US prosecutors"
+    assert accusation["recipient"]["text"] == "him"
+    assert accusation["recipient"]["code"] == "RUS"
+
+
+def test_a_person_pronoun_sentenced_is_the_recipient(code):
+    coercion = one(code("The court sentenced him to five years in prison."), "COERCE")
+    assert coercion["recipient"]["text"] == "him"
+
+
 def test_compound_actor_keeps_its_members(code):
     event = one(code("France and Germany condemned the military coup in Niger."), "ACCUSE")
     assert [m["code"] for m in event["actor"]["members"]] == ["FRA", "DEU"]

@@ -292,3 +292,28 @@ def test_words_that_hedge_a_description(text, types):
 def test_pretexts_and_silencing_are_accusations(text):
     (processed,) = list(pipeline([Article(text=text, published=date(2022, 3, 10))]))
     assert "ACCUSE" in [e.event_type for e in processed.events]
+
+
+@pytest.mark.parametrize("text, events", [
+    # ceding territory or power over it is a retreat (the manual's RETREAT); a title is no
+    # territory
+    ("Britain relinquished control of the island in 1968.", ["RETREAT"]),
+    ("The junta relinquished power to a civilian government.", ["RETREAT"]),
+    ("The champion relinquished her title.", []),
+])
+def test_relinquishing_control_is_a_retreat(text, events):
+    (processed,) = list(pipeline([Article(text=text, published=date(2022, 3, 10))]))
+    assert [e.event_type for e in processed.events] == events
+
+
+@pytest.mark.parametrize("text, events", [
+    # bringing people to trial is an accusation (the manual's ACCUSE allege); trying to do
+    # something, or trying a method, is not
+    ("A military court tried three former generals in March.", ["ACCUSE"]),
+    ("Two opposition politicians were tried in absentia.", ["ACCUSE"]),
+    ("Officials tried in vain to calm the crowd.", []),
+    ("The government tried a new approach.", []),
+])
+def test_bringing_people_to_trial_is_an_accusation(text, events):
+    (processed,) = list(pipeline([Article(text=text, published=date(2022, 3, 10))]))
+    assert [e.event_type for e in processed.events] == events

@@ -773,3 +773,91 @@ def test_a_document_speaks_for_whoever_issued_it():
     (processed,) = list(pipeline([Article(text=text)]))
     (accusation,) = [e for e in processed.events if e.event_type == "ACCUSE"]
     assert accusation.actor.text == "The statement" and accusation.actor.code == "KEN"
+
+
+def test_an_act_named_by_a_noun_is_not_a_reaction_to_it():
+    from sitrep.pipeline import pipeline
+    from sitrep.records import Article
+    text = ("Turkey closed its border with Syria on Sunday. Greece's foreign minister criticized "
+            "the closure on Monday. The European Union also condemned the move.")
+    (processed,) = list(pipeline([Article(text=text)]))
+    (condemnation,) = [e for e in processed.events
+                       if e.actor is not None and e.actor.code == "EU"]
+    assert condemnation.recipient.text == "the move" and condemnation.recipient.code == "TUR"
+
+
+@pytest.mark.parametrize("text, recipient", [
+    # an object pronoun is someone other than the subject ("himself" would be the doer)
+    ("Joe Biden met Emmanuel Macron in Paris on Monday. He thanked him for the support of "
+     "France.", "FRA"),
+    # "it" done to by a party is not that party: the other one named last
+    ("Russia moved troops to the border on Sunday. \"It is a dangerous provocation,\" "
+     "Lithuania's foreign minister said.", "RUS"),
+])
+def test_a_pronoun_done_to_stands_for_someone_other_than_the_doer(text, recipient):
+    from sitrep.pipeline import pipeline
+    from sitrep.records import Article
+    (processed,) = list(pipeline([Article(text=text, published=date(2022, 9, 9))]))
+    done_to = [e for e in processed.events if e.recipient is not None
+               and e.recipient.text.lower() in ("him", "it")]
+    assert len(done_to) == 1
+    assert done_to and all(e.recipient.code == recipient for e in done_to)
+
+
+def test_a_person_is_of_the_nationality_the_article_says_and_not_of_whom_they_are_kin():
+    from sitrep.pipeline import pipeline
+    from sitrep.records import Article
+    text = ("Ayse Kaya, the widow of journalist Ali Demir, condemned the Saudi court in Riyadh "
+            "on Monday. Kaya is a Turkish national living in Berlin. A Saudi officer shot "
+            "Demir in 2018.")
+    (processed,) = list(pipeline([Article(text=text, published=date(2021, 6, 9))]))
+    by_type = {e.event_type: e for e in processed.events}
+    # "is a Turkish national" outweighs the story's setting (Saudi Arabia)
+    assert by_type["ACCUSE"].actor.code == "TUR"
+    # Demir is named inside Kaya's apposition: he is not her, nor of her nationality
+    assert by_type["ASSAULT"].recipient.code == "SAU"
+
+
+def test_a_multinational_company_is_of_its_home_country():
+    from sitrep.pipeline import pipeline
+    from sitrep.records import Article
+    text = "Huawei rejected the ban imposed by the Swedish telecoms regulator on Tuesday."
+    (processed,) = list(pipeline([Article(text=text)]))
+    (rejection,) = [e for e in processed.events if e.event_type == "REJECT"]
+    assert (rejection.actor.code, rejection.actor.sector) == ("CHN", "BUS")
+
+
+def test_a_document_named_otherwise_speaks_for_whoever_issued_the_last_one():
+    from sitrep.pipeline import pipeline
+    from sitrep.records import Article
+    text = ("Three Canadian provinces brought a lawsuit over the carbon tax in May. The motion "
+            "accuses Ottawa of overstepping its powers.")
+    (processed,) = list(pipeline([Article(text=text)]))
+    (accusation,) = [e for e in processed.events if e.actor.text == "The motion"]
+    assert accusation.actor.code == "CAN"
+
+
+def test_a_claim_denied_is_whoever_made_it():
+    from sitrep.pipeline import pipeline
+    from sitrep.records import Article
+    text = ("Russia's defence ministry said its forces repelled an attack near Bakhmut. "
+            "Ukraine's military denied the claim.")
+    (processed,) = list(pipeline([Article(text=text)]))
+    (denial,) = [e for e in processed.events if e.event_type == "REJECT"]
+    assert denial.recipient.text == "the claim" and denial.recipient.code == "RUS"
+
+
+@pytest.mark.parametrize("text, description, code", [
+    ("The European Union imposed sanctions on Belarus on Monday. The bloc also condemned the "
+     "crackdown on protesters.", "The bloc", "EU"),
+    # named only as the target of an act just before
+    ("Huawei was banned from the network. The company rejected the decision as political.",
+     "The company", "CHN"),
+])
+def test_a_body_called_by_its_kind_is_the_body_just_named(text, description, code):
+    from sitrep.pipeline import pipeline
+    from sitrep.records import Article
+    (processed,) = list(pipeline([Article(text=text)]))
+    (event,) = [e for e in processed.events if e.actor is not None
+                and e.actor.text == description]
+    assert event.actor.code == code

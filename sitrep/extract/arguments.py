@@ -68,9 +68,27 @@ def phrase_tokens(head: Token, *, with_conjuncts: bool = True,
     start, end = min(keep), max(keep)
     while start < end and doc[start].is_punct:
         start += 1
+    while start < head.i and doc[start].dep_ == "compound" and doc[start].ent_type_ in (
+            "DATE", "TIME") and head.ent_type_ not in ("DATE", "TIME"):
+        start += 1  # "On Friday Emmanuel Macron said": the day is the fronted time's
+    if _opens_after_stranded_preposition(doc[start], head):
+        # "On live television Erdogan attacked ...": the words before the name are the
+        # object of a fronted preposition the parser left empty
+        while start < head.i and doc[start].pos_ != "PROPN":
+            start += 1
     while end > start and (doc[end].is_punct or doc[end].dep_ == "case" and doc[end].i != head.i):
         end -= 1
     return list(doc[start : end + 1])
+
+
+def _opens_after_stranded_preposition(first: Token, head: Token) -> bool:
+    """A name's phrase that starts right after a preposition with no object of its own,
+    hung on the same verb as the name (a fronted place or time the parser merged into it)."""
+    if first.i == 0 or head.pos_ != "PROPN" or first.i == head.i:
+        return False
+    before = first.doc[first.i - 1]
+    return before.dep_ == "prep" and before.head.i == head.head.i and not any(
+        c.dep_ in ("pobj", "pcomp") for c in before.children)
 
 
 def _verbs_of_phrase(prep: Token) -> bool:
@@ -155,6 +173,9 @@ def subject_of(verb: Token, lexicon: Lexicon, depth: int = 0) -> Token | None:
         subject = next((c for c in aux.children if c.dep_ in ("nsubj", "csubj")), None)
         if subject is not None:
             return _resolve_relative(subject, lexicon)
+    subject = _subject_read_as_marker_object(verb, lexicon)
+    if subject is not None:
+        return subject
     kept_from = _kept_from(verb, lexicon)
     if kept_from is not None:
         return kept_from[0]
@@ -234,6 +255,22 @@ def subject_of(verb: Token, lexicon: Lexicon, depth: int = 0) -> Token | None:
     return None
 
 
+def _subject_read_as_marker_object(verb: Token, lexicon: Lexicon) -> Token | None:
+    """"after Theresa May stepped down": a finite clause's subject the parser hung as the
+    object of the clause's own conjunction, read as a preposition. The subject of such a
+    clause stands right before its verb, so only a name ending there is taken."""
+    if verb.tag_ not in ("VBD", "VBZ", "VBP"):
+        return None
+    for marker in verb.children:
+        if marker.i > verb.i or marker.dep_ not in ("mark", "prep"):
+            continue
+        for obj in marker.children:
+            if obj.dep_ == "pobj" and max(t.i for t in obj.subtree) == verb.i - 1 and (
+                    obj.pos_ in ("PROPN", "PRON") and is_actor_like(obj, lexicon)):
+                return obj
+    return None
+
+
 def _kept_from(verb: Token, lexicon: Lexicon) -> tuple[Token | None] | None:
     """Who would have done an act someone kept from happening, when the act hangs on the
     verb of prevention: "prevented the protesters from marching" -> the protesters; "foiled
@@ -287,6 +324,8 @@ def _recipient_preps(anchors: list[Token | None], lexicon: Lexicon, event_type: 
         children += [c for a in children if a.dep_ == "advmod" and a.lower_ in DIRECTIONS
                      for c in a.children]
         for child in children:
+            if _fronted(child, token):
+                continue  # "On state television, X denounced ...": the setting, no one's
             if child.dep_ in ("prep", "dative") and child.lower_ in preps and child.i not in skip:
                 obj = next((c for c in child.children if c.dep_ == "pobj"), None)
                 obj = obj or _stranded_object(child)
@@ -294,6 +333,15 @@ def _recipient_preps(anchors: list[Token | None], lexicon: Lexicon, event_type: 
             elif child.dep_ == "dative" and child.pos_ in ("PROPN", "NOUN"):
                 found.append(child)
     return found
+
+
+def _fronted(prep: Token, verb: Token) -> bool:
+    """A preposition put before its verb's subject (or, when the parser took the subject for
+    its object, before the verb with no subject between them)."""
+    if prep.i > verb.i or prep.dep_ != "prep":
+        return False
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return subject is None or prep.i < subject.left_edge.i
 
 
 def _stranded_object(prep: Token) -> Token | None:
@@ -318,7 +366,9 @@ def _recipient_from_preps(anchors: list[Token | None], lexicon: Lexicon, event_t
     failing that, the party of a thing behind one ("set fire to the offices of the party")."""
     objects = _recipient_preps(anchors, lexicon, event_type, skip)
     for obj in objects:
-        if (is_actor_like(obj, lexicon) or obj.dep_ == "dative") and obj.pos_ != "PRON":
+        # a pronoun only for a person ("charges against him"), as for a direct object
+        if (is_actor_like(obj, lexicon) or obj.dep_ == "dative") and (
+                obj.pos_ != "PRON" or obj.lower_ in PERSON_OBJECTS):
             return entity_for(obj)
     for obj in objects:
         # a thing's party, but not that of an occasion ("called for limits at X's meeting")
@@ -498,7 +548,21 @@ def verb_arguments(match: TriggerMatch, lexicon: Lexicon) -> tuple[Entity | None
     actor = entity_for(subject) if subject is not None and is_actor_like(subject, lexicon) else None
     if actor is None and subject is None and is_passive(verb):
         actor = _operation_doer(verb, lexicon)
+    if actor is None and subject is not None:
+        actor = _doer_of_act(subject, lexicon)
     return actor, _verb_recipient(match, lexicon)
+
+
+def _doer_of_act(noun: Token, lexicon: Lexicon) -> Entity | None:
+    """Whoever did the act a subject names: "the army's shelling of the town killed six",
+    "the bombing, claimed by the Islamic State, killed twelve": what the act did, its doer
+    did."""
+    if noun.pos_ != "NOUN" or lemma_of(noun) not in lexicon.noun_patterns:
+        return None
+    owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+    if owner is not None and is_actor_like(owner, lexicon):
+        return entity_for(owner)
+    return _agent_of(noun, lexicon)
 
 
 def _operation_doer(verb: Token, lexicon: Lexicon) -> Entity | None:
@@ -563,6 +627,10 @@ def _verb_recipient(match: TriggerMatch, lexicon: Lexicon) -> Entity | None:
         lambda: condition_subject(verb, lexicon) if typed("condition_types") else None,
         # a reaction: what it is about ("complained to the UN over Israeli raids")
         lambda: _about_recipient(verb, lexicon) if typed("event_reference_types") else None,
+        # a reaction to an act: its doer, not whom the act was on ("condemned the army's
+        # crackdown on protesters")
+        lambda: _doer_of_act(obj, lexicon)
+        if obj is not None and typed("event_reference_types") else None,
         # a recipient preposition, the object's too ("called for a halt to the deployment")
         lambda: _recipient_from_preps([verb, obj], lexicon, event_type,
                                       _destinations(obj, lexicon)),
@@ -602,8 +670,8 @@ def _destinations(noun: Token | None, lexicon: Lexicon) -> set[int]:
 
 
 def _undergoer(verb: Token, lexicon: Lexicon) -> Entity | None:
-    """The verb's own object, or its subject when passive, if someone ("him" and "her" are
-    the person named last, as for a direct object)."""
+    """The verb's own object, or its subject when passive, if someone (a pronoun only for a
+    person, the one named last: "sentenced him to five years")."""
     obj = verb_object(verb)
     if obj is None or (obj.pos_ == "PRON" and obj.lower_ not in PERSON_OBJECTS) or (
             not is_actor_like(obj, lexicon)):
@@ -724,7 +792,7 @@ def _party_of(noun: Token | None, lexicon: Lexicon, depth: int = 0) -> Entity | 
     of the Palestinian administrators", "the return of property seized by the army")."""
     if noun is None or noun.pos_ == "PRON":
         return None
-    party = _agent_of(noun, lexicon) or _owner_of(noun)
+    party = _agent_of(noun, lexicon) or _owner_of(noun) or _possessor(noun, lexicon)
     if party is not None or depth > 0:
         return party
     inner = _prep_object(noun, {"of"})
@@ -733,6 +801,15 @@ def _party_of(noun: Token | None, lexicon: Lexicon, depth: int = 0) -> Entity | 
     if inner.pos_ != "PRON" and (inner.ent_type_ in OWNER_LABELS or _has_owner(inner)):
         return entity_for(inner)
     return _party_of(inner, lexicon, depth + 1)
+
+
+def _possessor(noun: Token, lexicon: Lexicon) -> Entity | None:
+    """A party named in the possessive with no name of its own: "the Chinese coast guard's
+    incursion", "the government's handling of the crisis"."""
+    owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+    if owner is None or owner.pos_ == "PRON" or not is_actor_like(owner, lexicon):
+        return None
+    return entity_for(owner, with_conjuncts=False)
 
 
 def _prep_object(token: Token, preps: set[str]) -> Token | None:
@@ -970,7 +1047,12 @@ def noun_arguments(match: TriggerMatch, lexicon: Lexicon) -> tuple[Entity | None
         skip.add(said_from.head.i)
     if theme is not None and (match.pattern.objects or _place_only_preps(event_type, lexicon)):
         skip |= {c.i for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"}
-    recipient = _recipient_from_preps([noun], lexicon, event_type, skip) or (
+    anchors = [noun]
+    if position.dep_ in ("dobj", "obj") and carries(head, lexicon):
+        # "unsealed charges against him": the parser may hang the noun's preposition on the
+        # verb that carries it
+        anchors.append(head)
+    recipient = _recipient_from_preps(anchors, lexicon, event_type, skip) or (
         entity_for(patient) if patient is not None else None)
     if recipient is None and event_type in lexicon.word_set("recipients.aim_types"):
         recipient = _aim_recipient(noun, lexicon)  # "staged a hunger strike to protest X"

@@ -6,10 +6,11 @@
   "Prime Minister Ardern") belong to the country where they act: the event's own place,
   else the setting;
 - its **people**: every named person with the code their fullest description gives
-  ("Interior Minister Joachim Brudziński", "Kurt Volker, the United States special envoy"),
+  ("Interior Minister Joachim Brudziński", "Kurt Volker, the United States special envoy",
+  "Ayse Kaya is a Turkish national"),
   known afterwards by surname ("Brudziński said");
 - who **he** and **she** are: the latest person named before the pronoun, a subject of the
-  previous sentences first.
+  previous sentences first; for a pronoun an act is done to, never its doer.
 """
 
 from __future__ import annotations
@@ -89,13 +90,15 @@ class Discourse:
         return None
 
 
-    def antecedent(self, offset: int) -> PersonMention | None:
+    def antecedent(self, offset: int, other_than: str | None = None) -> PersonMention | None:
         """The person a "he"/"she" at `offset` stands for: the latest named person before
-        it in its own or the previous sentences, a subject before any other."""
+        it in its own or the previous sentences, a subject before any other; never the
+        person of surname `other_than` (the doer, when the pronoun is done to)."""
         index = bisect.bisect_left(self.mention_starts, offset)
         sentence = self.sentence_of(offset)
         candidates = [m for m in self.mentions[:index][::-1]
-                      if sentence - m.sentence <= PRONOUN_REACH]
+                      if sentence - m.sentence <= PRONOUN_REACH
+                      and (other_than is None or m.surname != other_than)]
         if not candidates:
             return None
         subjects = [m for m in candidates if m.subject and m.sentence < sentence]
@@ -145,7 +148,22 @@ def _describe(name: Span, actors: ActorDictionary, when: date | None) -> ActorCo
                 found = actors.resolve(_noun_phrase(child).text, when)
                 if found is not None and found.code:
                     return found
-    return None
+    return _said_to_be(head, actors, when)
+
+
+def _said_to_be(name: Token, actors: ActorDictionary, when: date | None) -> ActorCode | None:
+    """The code of what a copula says the named person is: "Ayse Kaya is a Turkish
+    national", "Ruiz was a Chilean diplomat". Only the words before the noun count, not an
+    "of" phrase, which may name another party ("a critic of the Saudi government")."""
+    verb = name.head
+    if name.dep_ != "nsubj" or verb.lemma_ != "be":
+        return None
+    attr = next((c for c in verb.children if c.dep_ == "attr"), None)
+    if attr is None:
+        return None
+    words = name.doc[attr.left_edge.i: attr.i + 1]
+    found = actors.resolve(words.text, when)
+    return found if found is not None and found.code else None
 
 
 def _noun_phrase(head: Token) -> Span:

@@ -73,6 +73,8 @@ class _ArticleMemory:
     # what "both ...", "the two ...", "the three ..." call parties just named together:
     # arguments.toml [actors]
     pair_nouns: frozenset[str] = frozenset()
+    # what "the bloc", "the alliance", "the company" call a body just named: arguments.toml
+    body_nouns: frozenset[str] = frozenset()
     # documents that speak for their issuer ("the statement"): arguments.toml [actors]
     document_nouns: frozenset[str] = frozenset()
     # a region's adjective in a phrase ("European leaders"): arguments.toml [actors]
@@ -130,6 +132,7 @@ def resolve_events(events: list[Event], doc: Doc, article: Article,
                             country_descriptions=lexicon.word_set("actors.country_descriptions"),
                             relational_nouns=lexicon.word_set("actors.relational_nouns"),
                             pair_nouns=lexicon.word_set("actors.pair_nouns"),
+                            body_nouns=lexicon.word_set("actors.body_nouns"),
                             document_nouns=lexicon.word_set("actors.document_nouns"),
                             regional=_regional_pattern(lexicon))
     dates = ArticleDates(doc, article, lexicon)
@@ -175,7 +178,8 @@ def resolve_events(events: list[Event], doc: Doc, article: Article,
             if event.recipient.is_event_reference:
                 event.recipient = _doer_of_earlier_event(event, previous, lexicon)
             else:
-                event.recipient = _resolve(event.recipient, actors, memory, when, "recipient")
+                event.recipient = _resolve(event.recipient, actors, memory, when, "recipient",
+                                           other_than=event.actor)
             target = _place_named(event.recipient, places, doc, gazetteer, context)
             if target is not None and not _code(actors.resolve(event.recipient.text, when)):
                 # "shelled Aleppo": a town the dictionary does not know is its country's,
@@ -384,11 +388,15 @@ def _with_code(entity: Entity, code: ActorCode | Entity | None, sector: str | No
 
 
 def _resolve(entity: Entity, actors: ActorDictionary, memory: _ArticleMemory, when,
-             role: str, not_codes: frozenset[str] = frozenset()) -> Entity:
+             role: str, not_codes: frozenset[str] = frozenset(),
+             other_than: Entity | None = None) -> Entity:
     """The entity with its code and sector. `not_codes`: parties a pronoun cannot stand for,
-    named in its own clause ("they called on China": not China)."""
+    named in its own clause ("they called on China": not China); `other_than`: the event's
+    actor, whom a recipient pronoun does not stand for ("he praised him", "they urged them":
+    a reflexive would name the doer)."""
     if entity.members:
-        entity.members = [_resolve(m, actors, memory, when, role) for m in entity.members]
+        entity.members = [_resolve(m, actors, memory, when, role, other_than=other_than)
+                          for m in entity.members]
     if entity.refers_to is not None:  # "it said" after "KCNA said"
         antecedent = _resolve(entity.refers_to, actors, memory, when, role)
         return replace(_with_code(entity, antecedent if antecedent.code else None,
@@ -442,15 +450,19 @@ def _resolve(entity: Entity, actors: ActorDictionary, memory: _ArticleMemory, wh
     if words[0] in FIRST_PERSON and memory.issuer is not None:
         # "we condemn ...", "our government" in the issuer's own statement
         return _with_code(entity, memory.issuer, sector or memory.issuer.sector)
-    if _is_group_description(entity):
-        group = _recent_group(memory, entity.start)
-        if group is not None:  # "the group" after "a Taliban spokesman"
+    body = len(words) == 2 and words[0] in ("the", "this") and words[1] in memory.body_nouns
+    if _is_group_description(entity) or body:
+        group = _recent_group(memory, entity.start) or (
+            _body_named_before(entity, actors, memory, when) if body else None)
+        if group is not None:  # "the group" after "a Taliban spokesman", "the bloc" after
+            # "the European Union"
             return replace(_with_code(entity, group, group.sector), person=None)
     known = memory.discourse.person(person)
     if known is not None:  # "Brudziński" after "Interior Minister Joachim Brudziński"
         return replace(entity, code=known.code, sector=sector or known.sector, person=person)
     if len(words) == 1 and words[0] in PERSONAL_PRONOUNS and entity.start is not None:
-        named = memory.discourse.antecedent(entity.start)
+        named = memory.discourse.antecedent(
+            entity.start, other_than=other_than.person if other_than is not None else None)
         if named is not None:  # "he": the person named last, a subject first
             known = memory.discourse.person(named.surname) or next(
                 # else as that person's mention was coded ("Opposition leader Ana Ruiz")
@@ -460,7 +472,9 @@ def _resolve(entity: Entity, actors: ActorDictionary, memory: _ArticleMemory, wh
                            sector=sector or (known.sector if known else None),
                            person=named.surname)
     if len(words) == 1 and words[0] in PRONOUNS:
-        antecedent = (memory.sources or memory.actors) if role == "source" else memory.actors
+        antecedent = (memory.sources or memory.actors) if role == "source" else [
+            e for e in memory.actors if other_than is None or not other_than.code
+            or e.code != other_than.code]
         if not_codes:  # the last party it can be, a source if no actor can
             antecedent = [e for e in antecedent if e.code not in not_codes] or [
                 e for e in memory.sources if e.code not in not_codes]
@@ -486,8 +500,9 @@ def _resolve(entity: Entity, actors: ActorDictionary, memory: _ArticleMemory, wh
             return replace(entity, sector=sector)  # "its allies" are others, not the owner
         return _with_code(entity, memory.actors[-1] if memory.actors else None, sector)
     for earlier in reversed(memory.actors + memory.sources):
-        # a short name seen in full earlier: "Trump" after "US President Donald Trump"
-        if entity.text in earlier.text and earlier.code:
+        # a short name seen in full earlier: "Trump" after "US President Donald Trump";
+        # not a name inside its apposition ("Ayse Kaya, widow of Ali Demir": not Demir)
+        if entity.text in earlier.text.split(",")[0] and earlier.code:
             return replace(_with_code(entity, earlier, earlier.sector), person=earlier.person)
     fuller = _fuller_name_before(entity, actors, memory, when)
     if fuller is not None:  # "the House of Representatives" after "the United States House
@@ -723,8 +738,9 @@ def _issuer_before(entity: Entity, actors: ActorDictionary, memory: _ArticleMemo
                    ) -> Entity | None:
     """Who issued the document a definite description names ("the motion", "the statement"):
     the subject of the verb that took the same noun as object in the sentences just before
-    ("Texas filed a motion ... The motion claims ..."), resolved as an actor; None when it
-    gets no code (arguments.toml document_nouns)."""
+    ("Texas filed a motion ... The motion claims ..."), else another document noun ("filed
+    a lawsuit ... The complaint argues"), resolved as an actor; None when it gets no code
+    (arguments.toml document_nouns)."""
     doc = memory.doc
     if doc is None or entity.start is None or not memory.document_nouns:
         return None
@@ -734,9 +750,11 @@ def _issuer_before(entity: Entity, actors: ActorDictionary, memory: _ArticleMemo
     head = span.root.lemma_.lower()
     before = doc.char_span(memory.recent_start(entity.start), entity.start,
                            alignment_mode="expand")
-    for token in reversed(before if before is not None else ()):
-        if token.lemma_.lower() != head or token.dep_ not in ("dobj", "obj"):
-            continue
+    issued = [t for t in reversed(before if before is not None else ())
+              if t.dep_ in ("dobj", "obj") and t.lemma_.lower() in memory.document_nouns]
+    # the same noun first; else the document issued last ("filed a lawsuit ... the
+    # complaint argues": one filing, named twice)
+    for token in [t for t in issued if t.lemma_.lower() == head] or issued[:1]:
         subject = next((c for c in token.head.children if c.dep_ == "nsubj"), None)
         if subject is None or subject.pos_ == "PRON":
             return None
@@ -768,6 +786,23 @@ def _fuller_name_before(entity: Entity, actors: ActorDictionary, memory: _Articl
             if found is not None and found.code:
                 return found
         at = text.rfind(name, 0, at)
+    return None
+
+
+def _body_named_before(entity: Entity, actors: ActorDictionary, memory: _ArticleMemory,
+                       when) -> ActorCode | None:
+    """The latest organisation named in the sentences just before that is no state's
+    government (an international body, a company, a group), whatever part it played: what
+    "the agency" is after "the IAEA inspected ...", "the company" after "Huawei was banned"."""
+    doc = memory.doc
+    if doc is None or entity.start is None:
+        return None
+    recent = memory.recent_start(entity.start)
+    for ent in reversed([e for e in doc.ents if e.label_ == "ORG"
+                         and recent <= e.start_char and e.end_char <= entity.start]):
+        found = actors.resolve(ent.text, when)
+        if found is not None and found.code and found.sector in NON_STATE_SECTORS:
+            return found
     return None
 
 
@@ -879,16 +914,27 @@ def _relational(entity: Entity, relational_nouns: frozenset[str]) -> bool:
 def _doer_of_earlier_event(event: Event, previous: list[Event],
                            lexicon: Lexicon) -> Entity | None:
     """The actor of the latest earlier event whose doer is not this event's actor, one of the
-    type the reference names first ("condemned the arrest": the latest COERCE)."""
+    type the reference names first ("condemned the arrest": the latest COERCE); for
+    something said ("denied the claim") with no such doer, whoever reported the latest
+    event."""
     own = event.actor.code if event.actor is not None else None
     reference = event.recipient
     named = reference.text.lower().split()[-1:] if reference.text else []
     types = {p.type for word in named for form in {word, word.removesuffix("s")}
              for p in lexicon.noun_patterns.get(form, [])}
+    # "condemned the move" after a criticism of it: an act, not another reaction to it;
+    # "rejected the statement" may be a reaction itself
+    said = any(word in lexicon.word_set("recipients.said_event_nouns") for word in named)
+    reactions = set() if said else lexicon.word_set("recipients.event_reference_types")
     doers = [e for e in reversed(previous)
-             if e.actor is not None and e.actor.code and e.actor.code != own]
+             if e.actor is not None and e.actor.code and e.actor.code != own
+             and e.event_type not in reactions - types]
     doer = next((e.actor for e in doers if e.event_type in types),
                 doers[0].actor if doers else None)
+    if doer is None and said:
+        # "X said its forces repelled an attack ... Y denied the claim": whoever said so
+        doer = next((e.attributed_to for e in reversed(previous) if e.attributed_to is not None
+                     and e.attributed_to.code and e.attributed_to.code != own), None)
     if doer is None:
         return None
     return Entity(text=reference.text, code=doer.code, sector=doer.sector,
