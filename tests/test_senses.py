@@ -355,6 +355,15 @@ def test_barring_from_other_things_is_no_rejection_of_entry(code):
     assert not [e for e in events if e["event_type"] == "REJECT"]
 
 
+@pytest.mark.parametrize(("text", "accusation"), [
+    ("From Monday the province is charging a 25% surcharge on power it sells abroad.", False),
+    ("The state utility will charge a new levy on exports of gas.", False),
+    ("Prosecutors charged the former governor with fraud on Monday.", True),
+])
+def test_charging_money_is_no_accusation(code, text, accusation):
+    assert any(e["event_type"] == "ACCUSE" for e in code(text)) is accusation
+
+
 @pytest.mark.parametrize("text", [
     "The upper house passed a bill targeting Venezuelan officials.",
     "The upper house passed legislation targeting Venezuela and Venezuelan officials.",
