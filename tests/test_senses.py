@@ -355,6 +355,15 @@ def test_barring_from_other_things_is_no_rejection_of_entry(code):
     assert not [e for e in events if e["event_type"] == "REJECT"]
 
 
+@pytest.mark.parametrize(("text", "detention"), [
+    ("At times the camp held close to 300 detainees.", False),
+    ("The new prison will hold about 500 inmates.", False),
+    ("Gunmen held two aid workers for a week before releasing them.", True),
+])
+def test_a_building_holding_people_is_no_detention(code, text, detention):
+    assert any(e["event_type"] == "COERCE" for e in code(text)) is detention
+
+
 @pytest.mark.parametrize(("text", "accusation"), [
     ("From Monday the province is charging a 25% surcharge on power it sells abroad.", False),
     ("The state utility will charge a new levy on exports of gas.", False),
