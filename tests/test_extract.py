@@ -1134,7 +1134,7 @@ def test_an_arrest_during_which_others_acted_is_not_theirs():
 
 
 @pytest.mark.parametrize("text", [
-    "The rights league issued a statement on the release of the jailed reporter.",
+    "A lawyers' union issued a statement about the release of a jailed reporter.",
     "The opposition party issued a statement about the arrest of its leader.",
     "The senator held a news conference on the attack on the embassy.",
 ])
@@ -1164,7 +1164,7 @@ def test_troops_withdrawn_are_no_recipients(code):
 
 
 @pytest.mark.parametrize(("text", "event_type"), [
-    ("Negotiating with armed groups is considered a crime in the province.", "CONSULT"),
+    ("Bargaining with the militias is treated as an offence in the province.", "CONSULT"),
     ("The minister said that negotiating with the rebels would be a mistake.", "CONSULT"),
     ("Shelling the market was a grave breach of the truce.", "ASSAULT"),
 ])

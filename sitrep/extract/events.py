@@ -494,7 +494,7 @@ def _in_background(match: TriggerMatch, lexicon: Lexicon) -> bool:
 
 def _activity_as_subject(token: Token) -> bool:
     """An -ing clause with no doer as a clause's subject names a kind of act, done by no one
-    in particular: "negotiating with armed groups is a crime", "attacking civilians is a war
+    in particular: "bargaining with militias is an offence", "attacking civilians is a war
     crime"."""
     return token.tag_ == "VBG" and token.dep_ in ("csubj", "csubjpass") and not any(
         c.dep_ in ("nsubj", "nsubjpass", "poss") for c in token.children)

@@ -379,7 +379,7 @@ def _clause_tokens(trigger: Token) -> set[int]:
     Friday" does not date the arrest).
     """
     out = {trigger.i}
-    # the means it was done by ("killing his sister by strangling her in 2016")
+    # the means it was done by ("killed the guard by poisoning him in May")
     out |= {c.i for prep in trigger.children
             if prep.dep_ == "prep" and prep.lower_ in _MEANS_PREPOSITIONS
             for c in prep.children if c.dep_ == "pcomp"}
