@@ -1226,3 +1226,17 @@ def test_a_time_before_an_act_is_not_whom_it_was_done_to(code):
     events = code("NAIROBI — Following the rebukes over last month's deportations, the "
                   "government said Uganda had promised to treat the men well.")
     assert all("month" not in ((e["recipient"] or {}).get("text") or "") for e in events)
+
+
+@pytest.mark.parametrize("text", [
+    "Two officials, speaking on condition of anonymity to discuss the raid, said it failed.",
+    "The aide spoke on condition of anonymity because he was not allowed to discuss the talks.",
+    "A diplomat, who requested anonymity, said the envoys would leave on Friday.",
+])
+def test_how_a_source_is_quoted_is_no_act(code, text):
+    assert not [e for e in code(text) if e["event_type"] in ("CONSULT", "REQUEST")]
+
+
+def test_an_act_reported_by_an_anonymous_source_stays(code):
+    events = code("Officials, speaking on condition of anonymity, said rebels attacked the base.")
+    assert [e for e in events if e["event_type"] == "ASSAULT"]

@@ -115,6 +115,8 @@ def extract_events(doc: Doc, article: Article, lexicon: Lexicon | None = None) -
                 continue  # "called for sanctions", "filed a complaint over the attack"
             if _judgement_of_naming(match.token, lexicon):
                 continue  # "found the raid justified": the finding is the act (speech.py)
+            if _sourcing(match.token, lexicon):
+                continue  # "speaking on condition of anonymity to discuss the talks"
             event.incidental = (_in_background(match, lexicon)
                                 or _reason_of(match, trigger_tokens)
                                 or _process_in_passing(match, lexicon)
@@ -616,6 +618,7 @@ def _fled(match: TriggerMatch, event: Event, lexicon: Lexicon) -> bool:
 
 
 REASON_PREPOSITIONS = {"for", "with", "of", "over", "about"}
+SOURCING_REACH = 8  # words back from "to discuss" to "anonymity"
 
 
 def _charge_of(token: Token, charge_triggers: dict[int, str],
@@ -713,6 +716,17 @@ def _preposition_objects(match: TriggerMatch) -> list[Token]:
     noun = match.token
     return [c for c in (*noun.children, *noun.head.children)
             if c.dep_ == "prep" and c.lower_ == word and (c.head.i == noun.i or c.i > noun.i)]
+
+
+def _sourcing(token: Token, lexicon: Lexicon) -> bool:
+    """How a source is quoted, not an act: asking for anonymity ("requested anonymity"), or
+    what a source was not named to talk about ("speaking on condition of anonymity to
+    discuss the operation", "anonymity because he was not authorized to discuss it")."""
+    words = lexicon.word_set("senses.sourcing_words")
+    if any(lemma_of(c) in words for c in token.children if c.dep_ in ("dobj", "obj")):
+        return True
+    return lemma_of(token) in lexicon.word_set("senses.sourcing_topics") and any(
+        lemma_of(t) in words for t in token.doc[max(0, token.i - SOURCING_REACH) : token.i])
 
 
 def _judgement_of_naming(token: Token, lexicon: Lexicon) -> bool:
