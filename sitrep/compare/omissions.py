@@ -8,7 +8,8 @@ reaching `omissions.carried_at`), nor the sentences the row aligned with it, nor
 it attributes to the same speaker on the same thing (`Meaning.speaker_cover`; for a
 quotation, any words of its speaker; for a speaker it gives no words of, the one sentence
 that says in the outlet's words that the speaker spoke: "Ruiz weighed in to defend the
-mayor"): a near match is no omission; nor is an article's lead when the other article's lead covers some of it (both tell the story's main event).
+mayor"): a near match is no omission; nor is an article's lead when the other article's
+lead covers some of it (both tell the story's main event).
 An article never omits what an article published more than `omissions.story_window_days`
 later tells, nor an event dated after its own publication.
 
