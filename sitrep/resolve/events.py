@@ -26,9 +26,18 @@ from sitrep.resolve.actors import ActorCode, ActorDictionary, names_a_post
 from sitrep.resolve.discourse import Discourse, build_discourse
 from sitrep.resolve.event_dates import ArticleDates
 from sitrep.resolve.event_places import places_from_article
+from sitrep.resolve.named_parties import (
+    NON_STATE_SECTORS,
+    PRONOUNS,
+    group_before,
+    hyphened_parties,
+    is_bare_name,
+    is_state_of,
+    named_codes,
+    whole_name,
+)
 from sitrep.resolve.places import Gazetteer, Place
 
-PRONOUNS = {"it", "they", "he", "she", "we", "i", "them", "him", "her"}
 PERSONAL_PRONOUNS = {"he", "she", "him", "her", "his"}
 # Heads of a source phrase that name one person ("the spokesman said he ...").
 PERSON_TITLES = {"spokesman", "spokeswoman", "spokesperson", "minister", "president",
@@ -38,15 +47,12 @@ PERSON_TITLES = {"spokesman", "spokeswoman", "spokesperson", "minister", "presid
 # Descriptions that stand for a non-state party named just before ("the group").
 GROUP_NOUNS = {"group", "organisation", "organization", "movement", "militia", "faction",
                "network", "outfit", "insurgency", "rebels", "militants"}
-NON_STATE_SECTORS = {"REB", "OPP", "NGO", "PTY", "IGO", "REL", "BUS"}
 # How many sentences back a description ("the regime", "the bombers") looks for what it
 # stands for before falling back on where the event happens.
 DESCRIPTION_REACH = 2
 FIRST_PERSON = {"we", "i", "our", "us", "my"}
 SPEAKER_PRONOUNS = {"he", "she", "it", "they"}
 POSSESSIVES = {"its", "their", "his", "her", "our"}
-# prepositions that make a country the scene of an act, not a party to it
-SETTING_PREPOSITIONS = {"in", "inside", "within", "across", "throughout"}
 COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
 DIRECTIONS = {"north", "south", "east", "west"}  # "the North" for North Korea
 SPEAKER_POSSESSIVES = {"its", "their"}
@@ -142,11 +148,11 @@ def resolve_events(events: list[Event], doc: Doc, article: Article,
         memory.local = (event.location.country if event.location and event.location.country
                         else memory.dominant)
         if event.actor is None and event.recipient is None:
-            pair = _hyphened_parties(event, doc, actors, when)
+            pair = hyphened_parties(event, doc, actors, when)
             if pair is not None:  # "U.S.-Ukraine talks", "the Israel-Hamas war"
                 event.actor, event.recipient = pair
         if event.actor is None:  # "an Al-Shabaab attack", the name the tagger missed
-            event.actor = _group_before(event, doc, actors, when)
+            event.actor = group_before(event, doc, actors, when)
         # the actor first ("X flew ..., its Air Force said": "its" is X), except where the
         # actor is the speaker: "we" inside a quotation, "X said it would ..."
         first_person = event.actor is not None and event.attributed_to is not None and (
@@ -162,7 +168,7 @@ def resolve_events(events: list[Event], doc: Doc, article: Article,
                 memory.sources.append(event.attributed_to)
         if event.actor is not None and not first_person:
             event.actor = _resolve(event.actor, actors, memory, when, "actor",
-                                   not_codes=_named_codes(event.recipient, actors, when))
+                                   not_codes=named_codes(event.recipient, actors, when))
             if event.actor.code:
                 memory.actors.append(event.actor)
         if event.attributed_to is not None and not _is_group_description(event.actor):
@@ -320,7 +326,7 @@ def _imply_parties(event: Event, doc: Doc, lexicon: Lexicon, setting: str | None
         return
     # a state does not sanction or expel itself: "sanctions against Turkey" are some other
     # state's, whoever the text leaves unnamed
-    if not _code(event.actor) and not _is_state_of(event.recipient, local, doc, actors):
+    if not _code(event.actor) and not is_state_of(event.recipient, local, doc, actors):
         kind = _implied_doer(event, doc, lexicon)
         if kind is not None:
             text, sector = kind
@@ -336,19 +342,6 @@ def _imply_parties(event: Event, doc: Doc, lexicon: Lexicon, setting: str | None
             event.recipient = replace(event.recipient, code=local)
         else:
             event.recipient = Entity(text=local, code=local, implied=True)
-
-
-def _is_state_of(entity: Entity | None, country: str, doc: Doc,
-                 actors: ActorDictionary) -> bool:
-    """Whether a party is the country itself, named bare ("Turkey", "the United States"),
-    not a setting read as the party ("in mainland China, an author was sentenced")."""
-    if entity is None or entity.code != country or entity.implied or entity.start is None:
-        return False
-    span = doc.char_span(entity.start, entity.end, alignment_mode="expand")
-    if span is None or span.root.head.lower_ in SETTING_PREPOSITIONS:
-        return False
-    found = actors.resolve(entity.text)
-    return found is not None and found.code == country and _is_bare_name(entity.text, found)
 
 
 def _implied_doer(event: Event, doc: Doc, lexicon: Lexicon) -> tuple[str, str] | None:
@@ -401,7 +394,7 @@ def _resolve(entity: Entity, actors: ActorDictionary, memory: _ArticleMemory, wh
         antecedent = _resolve(entity.refers_to, actors, memory, when, role)
         return replace(_with_code(entity, antecedent if antecedent.code else None,
                                   antecedent.sector), person=antecedent.person)
-    entity = _whole_name(entity, actors, memory.text)
+    entity = whole_name(entity, actors, memory.text)
     person = memory.discourse.person_in(entity)
     if person is None:  # a surname the tagger did not read as a name this time
         person = memory.discourse.known_surname(entity.text)
@@ -425,7 +418,7 @@ def _resolve(entity: Entity, actors: ActorDictionary, memory: _ArticleMemory, wh
         found = replace(found, code=division.country)
     if found is not None and found.code:
         sector = found.sector
-        if sector is None and _is_bare_name(entity.text, found):
+        if sector is None and is_bare_name(entity.text, found):
             sector = "GOV"  # "North Korean" or "Seoul" acting: the state
         resolved = replace(entity, code=found.code, sector=sector, person=person)
         if not entity.members:  # "the defense chiefs of South Korea and the US"
@@ -564,77 +557,12 @@ PARTY_LABELS = {"PERSON", "ORG", "NORP"}
 STANCE_PREFIX = re.compile(r"\b(?:pro|anti)[-\u2010\u2011]", re.IGNORECASE)
 
 
-def _hyphened_parties(event: Event, doc: Doc, actors: ActorDictionary,
-                      when) -> tuple[Entity, Entity] | None:
-    """Two parties joined by a hyphen right before an act's noun ("U.S.-Ukraine talks",
-    "the Russia-Ukraine war"): the first does it, with or to the second. Not a name that
-    is one party ("Guinea-Bissau", "Al-Shabaab")."""
-    span = doc.char_span(event.trigger.start, event.trigger.end, alignment_mode="expand")
-    if span is None or span[0].pos_ not in ("NOUN", "PROPN") or span[0].i == 0:
-        return None
-    before = span[0].i - 1
-    words = doc[max(0, before - 2) : before + 1]
-    if len(words) == 3 and words[1].text == "-" and not words[1].whitespace_:
-        left, right = words[0], words[2]
-        parts = [(left.text, left.idx), (right.text, right.idx)]
-    elif "-" in words[-1].text.strip("-"):
-        token = words[-1]
-        head, _, tail = token.text.partition("-")
-        parts = [(head, token.idx), (tail, token.idx + len(head) + 1)]
-    else:
-        return None
-    whole = doc.text[parts[0][1] : parts[1][1] + len(parts[1][0])]
-    one = actors.resolve(whole, when)
-    if one is not None and one.code and one.matched.lower() == whole.lower():
-        return None
-    found = [actors.resolve(text, when) for text, _ in parts]
-    if any(f is None or not f.code for f in found) or found[0].code == found[1].code:
-        return None
-    return tuple(Entity(text=text, start=start, end=start + len(text)) for text, start in parts)
-
-
-def _group_before(event: Event, doc: Doc, actors: ActorDictionary, when) -> Entity | None:
-    """A group or body the dictionary knows, named right before an act's noun as its
-    modifier ("an Al-Shabaab attack", "a Houthi drone strike hit ..."): the doer. Not a
-    country's name, which before an act's noun says where it was ("the Kabul attack")."""
-    for mention in event.text_mentions():
-        span = doc.char_span(mention.trigger.start, mention.trigger.end,
-                             alignment_mode="expand")
-        if span is None:
-            continue
-        noun = span[0]
-        if noun.pos_ == "VERB":  # "an Al-Shabaab attack killed ...": the act as subject
-            noun = next((c for c in noun.children if c.dep_ == "nsubj"), noun)
-        if noun.pos_ not in ("NOUN", "PROPN"):
-            continue
-        words = [t for t in noun.children
-                 if t.dep_ in ("compound", "amod", "nmod") and t.i < noun.i]
-        if not words:
-            continue
-        name = doc[min(t.left_edge.i for t in words) : noun.i]
-        found = actors.resolve(name.text, when)
-        if found is None or not found.code or found.sector not in NON_STATE_SECTORS or (
-                found.start is None or found.end is None):
-            continue
-        start, end = name.start_char + found.start, name.start_char + found.end
-        return Entity(text=doc.text[start:end], start=start, end=end)
-    return None
-
-
 def _head_lemma(entity: Entity, memory: _ArticleMemory) -> str | None:
     """The lemma of the phrase's head noun ("militant" for "Militants linked with ...")."""
     if memory.doc is None or entity.start is None or entity.end is None:
         return None
     span = memory.doc.char_span(entity.start, entity.end, alignment_mode="expand")
     return span.root.lemma_.lower() if span is not None and len(span) else None
-
-
-def _named_codes(entity: Entity | None, actors: ActorDictionary, when) -> frozenset[str]:
-    """The code of a party named by name (not a pronoun or a reference to an act)."""
-    if entity is None or entity.is_event_reference or entity.text.lower() in PRONOUNS:
-        return frozenset()
-    found = actors.resolve(entity.text, when)
-    return frozenset({found.code}) if found is not None and found.code else frozenset()
 
 
 def _origin(entity: Entity, actors: ActorDictionary, memory: _ArticleMemory,
@@ -829,25 +757,6 @@ def _is_named(text: str) -> bool:
 def _is_first_person(entity: Entity) -> bool:
     first = entity.text.split()[0] if entity.text.split() else ""
     return first.lower() in FIRST_PERSON and (first == "I" or not first.isupper())  # not "US"
-
-
-def _whole_name(entity: Entity, actors: ActorDictionary, text: str) -> Entity:
-    """The phrase carried on to the end of a known name the parse cut ("Reporters" of
-    "Reporters Without Borders welcomed ...", "the Committee" of "the Committee to Protect
-    Journalists")."""
-    if entity.start is None or entity.end is None or entity.members:
-        return entity
-    end = actors.name_end(text, entity.start, entity.end)
-    if end is None:
-        return entity
-    return replace(entity, text=text[entity.start:end], end=end)
-
-
-def _is_bare_name(text: str, found: ActorCode) -> bool:
-    words = text.split()
-    if words and words[0].lower() == "the":
-        words = words[1:]
-    return " ".join(words).lower() == found.matched.lower()
 
 
 def _members(entity: Entity, found: list[ActorCode]) -> list[Entity]:

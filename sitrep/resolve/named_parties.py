@@ -1,0 +1,116 @@
+"""Parties read from the words around an act, with the actor dictionary: two parties
+joined by a hyphen before its noun ("U.S.-Ukraine talks"), a group named as its modifier
+("an Al-Shabaab attack"), the rest of a known name the parse cut ("Reporters Without
+Borders"), and whether a party is a country named bare ("Turkey"), which a pronoun or an
+implied doer must not be taken for."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from spacy.tokens import Doc
+
+from sitrep.records import Entity, Event
+from sitrep.resolve.actors import ActorCode, ActorDictionary
+
+PRONOUNS = {"it", "they", "he", "she", "we", "i", "them", "him", "her"}
+NON_STATE_SECTORS = {"REB", "OPP", "NGO", "PTY", "IGO", "REL", "BUS"}
+# prepositions that make a country the scene of an act, not a party to it
+SETTING_PREPOSITIONS = {"in", "inside", "within", "across", "throughout"}
+
+
+def is_state_of(entity: Entity | None, country: str, doc: Doc,
+                actors: ActorDictionary) -> bool:
+    """Whether a party is the country itself, named bare ("Turkey", "the United States"),
+    not a setting read as the party ("in mainland China, an author was sentenced")."""
+    if entity is None or entity.code != country or entity.implied or entity.start is None:
+        return False
+    span = doc.char_span(entity.start, entity.end, alignment_mode="expand")
+    if span is None or span.root.head.lower_ in SETTING_PREPOSITIONS:
+        return False
+    found = actors.resolve(entity.text)
+    return found is not None and found.code == country and is_bare_name(entity.text, found)
+
+
+def hyphened_parties(event: Event, doc: Doc, actors: ActorDictionary,
+                     when) -> tuple[Entity, Entity] | None:
+    """Two parties joined by a hyphen right before an act's noun ("U.S.-Ukraine talks",
+    "the Russia-Ukraine war"): the first does it, with or to the second. Not a name that
+    is one party ("Guinea-Bissau", "Al-Shabaab")."""
+    span = doc.char_span(event.trigger.start, event.trigger.end, alignment_mode="expand")
+    if span is None or span[0].pos_ not in ("NOUN", "PROPN") or span[0].i == 0:
+        return None
+    before = span[0].i - 1
+    words = doc[max(0, before - 2) : before + 1]
+    if len(words) == 3 and words[1].text == "-" and not words[1].whitespace_:
+        left, right = words[0], words[2]
+        parts = [(left.text, left.idx), (right.text, right.idx)]
+    elif "-" in words[-1].text.strip("-"):
+        token = words[-1]
+        head, _, tail = token.text.partition("-")
+        parts = [(head, token.idx), (tail, token.idx + len(head) + 1)]
+    else:
+        return None
+    whole = doc.text[parts[0][1] : parts[1][1] + len(parts[1][0])]
+    one = actors.resolve(whole, when)
+    if one is not None and one.code and one.matched.lower() == whole.lower():
+        return None
+    found = [actors.resolve(text, when) for text, _ in parts]
+    if any(f is None or not f.code for f in found) or found[0].code == found[1].code:
+        return None
+    return tuple(Entity(text=text, start=start, end=start + len(text)) for text, start in parts)
+
+
+def group_before(event: Event, doc: Doc, actors: ActorDictionary, when) -> Entity | None:
+    """A group or body the dictionary knows, named right before an act's noun as its
+    modifier ("an Al-Shabaab attack", "a Houthi drone strike hit ..."): the doer. Not a
+    country's name, which before an act's noun says where it was ("the Kabul attack")."""
+    for mention in event.text_mentions():
+        span = doc.char_span(mention.trigger.start, mention.trigger.end,
+                             alignment_mode="expand")
+        if span is None:
+            continue
+        noun = span[0]
+        if noun.pos_ == "VERB":  # "an Al-Shabaab attack killed ...": the act as subject
+            noun = next((c for c in noun.children if c.dep_ == "nsubj"), noun)
+        if noun.pos_ not in ("NOUN", "PROPN"):
+            continue
+        words = [t for t in noun.children
+                 if t.dep_ in ("compound", "amod", "nmod") and t.i < noun.i]
+        if not words:
+            continue
+        name = doc[min(t.left_edge.i for t in words) : noun.i]
+        found = actors.resolve(name.text, when)
+        if found is None or not found.code or found.sector not in NON_STATE_SECTORS or (
+                found.start is None or found.end is None):
+            continue
+        start, end = name.start_char + found.start, name.start_char + found.end
+        return Entity(text=doc.text[start:end], start=start, end=end)
+    return None
+
+
+def named_codes(entity: Entity | None, actors: ActorDictionary, when) -> frozenset[str]:
+    """The code of a party named by name (not a pronoun or a reference to an act)."""
+    if entity is None or entity.is_event_reference or entity.text.lower() in PRONOUNS:
+        return frozenset()
+    found = actors.resolve(entity.text, when)
+    return frozenset({found.code}) if found is not None and found.code else frozenset()
+
+
+def whole_name(entity: Entity, actors: ActorDictionary, text: str) -> Entity:
+    """The phrase carried on to the end of a known name the parse cut ("Reporters" of
+    "Reporters Without Borders welcomed ...", "the Committee" of "the Committee to Protect
+    Journalists")."""
+    if entity.start is None or entity.end is None or entity.members:
+        return entity
+    end = actors.name_end(text, entity.start, entity.end)
+    if end is None:
+        return entity
+    return replace(entity, text=text[entity.start:end], end=end)
+
+
+def is_bare_name(text: str, found: ActorCode) -> bool:
+    words = text.split()
+    if words and words[0].lower() == "the":
+        words = words[1:]
+    return " ".join(words).lower() == found.matched.lower()
