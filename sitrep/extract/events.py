@@ -618,7 +618,6 @@ def _fled(match: TriggerMatch, event: Event, lexicon: Lexicon) -> bool:
 
 
 REASON_PREPOSITIONS = {"for", "with", "of", "over", "about"}
-SOURCING_REACH = 8  # words back from "to discuss" to "anonymity"
 
 
 def _charge_of(token: Token, charge_triggers: dict[int, str],
@@ -716,6 +715,9 @@ def _preposition_objects(match: TriggerMatch) -> list[Token]:
     noun = match.token
     return [c for c in (*noun.children, *noun.head.children)
             if c.dep_ == "prep" and c.lower_ == word and (c.head.i == noun.i or c.i > noun.i)]
+
+
+SOURCING_REACH = 8  # words back from "to discuss" to "anonymity"
 
 
 def _sourcing(token: Token, lexicon: Lexicon) -> bool:
