@@ -355,6 +355,15 @@ def test_barring_from_other_things_is_no_rejection_of_entry(code):
     assert not [e for e in events if e["event_type"] == "REJECT"]
 
 
+@pytest.mark.parametrize(("text", "release"), [
+    ("In 2019 the ministry released a national development program for robotics.", False),
+    ("The cabinet released a white paper on water rights.", False),
+    ("The militia released three hostages on Monday.", True),
+])
+def test_publishing_a_plan_is_no_release_of_captives(code, text, release):
+    assert any(e["event_type"] == "RETREAT" for e in code(text)) is release
+
+
 @pytest.mark.parametrize(("text", "detention"), [
     ("At times the camp held close to 300 detainees.", False),
     ("The new prison will hold about 500 inmates.", False),
