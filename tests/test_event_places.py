@@ -225,3 +225,21 @@ def test_the_people_an_act_kills_are_its_recipient_not_the_state_of_its_place(
     (event,) = [e for e in code(text) if e.event_type == "ASSAULT"]
     assert event.recipient is not None and event.recipient.text == people
     assert event.recipient.code == country and event.recipient.sector == "CVL"
+
+
+def test_the_country_a_story_is_about_keeps_its_name(code):
+    # a neighbour has a region of that name; the story's own country keeps its vote
+    events = code("MOGADISHU — Gunmen stormed a hotel in the Somali city of Beledweyne on "
+                  "Tuesday. Somalia's government said troops killed the attackers. Ethiopian "
+                  "troops also patrol the border.\n\nThe group often stages bombings in Somalia, "
+                  "hoping to topple the government.")
+    bombings = by_trigger(events, "bombings")
+    assert bombings.location.country == "SOM" and bombings.location.precision == "country"
+
+
+def test_a_country_named_in_a_story_about_another_still_does_not_vote_for_itself(code):
+    events = code("WASHINGTON — U.S. officials said on Monday that the United States would "
+                  "send more agents to the border. A U.S. judge in Texas approved the plan.\n\n"
+                  "Federal agents raided a farm in Georgia on Tuesday.")
+    raid = by_trigger(events, "raided")
+    assert raid.location.country == "USA"

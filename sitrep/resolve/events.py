@@ -854,8 +854,10 @@ def _resolve_place(candidates: list[Location], gazetteer: Gazetteer, actors: Act
                    context: list[str]) -> Location | None:
     """The first candidate phrase that names a known place, with its coordinates."""
     for candidate in candidates:
-        # the name itself does not vote: "Georgia" must not count as evidence for Georgia
-        own = {c.code for c in actors.find_countries(candidate.text)}
+        # the name itself does not vote: "Georgia" must not count as evidence for Georgia;
+        # but the country the article names most keeps its vote ("in Somalia" in a story about
+        # Somalia is not a region of a neighbour that bears its name)
+        own = {c.code for c in actors.find_countries(candidate.text)} - set(context[:1])
         place = _capital_of(candidate.text, actors) or gazetteer.resolve(
             candidate.text, context_countries=[c for c in context if c not in own])
         if place is not None:
