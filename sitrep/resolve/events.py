@@ -144,7 +144,8 @@ def resolve_events(events: list[Event], doc: Doc, article: Article,
     dates = ArticleDates(doc, article, lexicon)
     previous: list[Event] = []
     for event in events:
-        event.location = _resolve_place(event.place_candidates, gazetteer, actors, context)
+        event.location = _resolve_place(event.place_candidates, gazetteer, actors, context,
+                                        countries)
         memory.local = (event.location.country if event.location and event.location.country
                         else memory.dominant)
         if event.actor is None and event.recipient is None:
@@ -851,13 +852,14 @@ def _doer_of_earlier_event(event: Event, previous: list[Event],
 
 
 def _resolve_place(candidates: list[Location], gazetteer: Gazetteer, actors: ActorDictionary,
-                   context: list[str]) -> Location | None:
+                   context: list[str], countries: list[ActorCode]) -> Location | None:
     """The first candidate phrase that names a known place, with its coordinates."""
     for candidate in candidates:
         # the name itself does not vote: "Georgia" must not count as evidence for Georgia;
-        # but the country the article names most keeps its vote ("in Somalia" in a story about
-        # Somalia is not a region of a neighbour that bears its name)
-        own = {c.code for c in actors.find_countries(candidate.text)} - set(context[:1])
+        # but a country the rest of the article names most keeps its vote ("in Somalia" in a
+        # story about Somalia is not a region of a neighbour that bears its name)
+        own = {c.code for c in actors.find_countries(candidate.text)} - _most_named_elsewhere(
+            countries, candidate)
         place = _capital_of(candidate.text, actors) or gazetteer.resolve(
             candidate.text, context_countries=[c for c in context if c not in own])
         if place is not None:
@@ -888,6 +890,16 @@ def _place_named(party: Entity | None, places: list[ArticlePlace], doc: Doc,
     if place is None or place.kind == "country" or not place.country:
         return None
     return gazetteer.to_location(span.text, place, party.start, party.end)
+
+
+def _most_named_elsewhere(countries: list[ActorCode], candidate: Location) -> set[str]:
+    """The country the article names most outside this phrase, if one leads."""
+    counts = Counter(c.code for c in countries if candidate.start is None
+                     or c.start is None or not candidate.start <= c.start < candidate.end)
+    ranked = counts.most_common(2)
+    if not ranked or len(ranked) > 1 and ranked[1][1] == ranked[0][1]:
+        return set()
+    return {ranked[0][0]}
 
 
 def _capital_of(text: str, actors: ActorDictionary) -> Place | None:
