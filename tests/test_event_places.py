@@ -225,3 +225,44 @@ def test_the_people_an_act_kills_are_its_recipient_not_the_state_of_its_place(
     (event,) = [e for e in code(text) if e.event_type == "ASSAULT"]
     assert event.recipient is not None and event.recipient.text == people
     assert event.recipient.code == country and event.recipient.sector == "CVL"
+
+
+@pytest.mark.parametrize("text, trigger", [
+    # a thing of a place, not a place: its owner, what it is "of", a country's own thing
+    ("The bank stopped lending in the face of Brazil's debt crisis.", "lending"),
+    ("The company agreed to invest in Chile's copper mines.", "agreed"),
+    # a topic: after "about", "over" a thing, or "on" for a statement or a sanction
+    ("The council imposed sanctions on Venezuela last week.", "imposed"),
+    ("Lawyers filed a complaint against the ministry over its treatment of prisoners in "
+     "Tripoli.", "filed"),
+    # a statement is where its speaker is, not where what it speaks of happened
+    ("The foreign minister condemned the bombing in Kandahar on Monday.", "condemned"),
+    ("The Dutch government rejected demands from Ankara to extradite the journalist.",
+     "rejected"),
+])
+def test_a_place_that_is_not_where_the_act_was_places_nothing(code, text, trigger):
+    event = by_trigger(code(text), trigger)
+    assert event.location is None, event.location
+
+
+@pytest.mark.parametrize("text, trigger, name", [
+    ("Diplomats held talks on Yemen in Muscat on Friday.", "held", "Muscat"),
+    ("Students protested in Madrid over the war in Sudan.", "protested", "Madrid"),
+    ("Ministers met in the Norwegian capital on Monday.", "met", "Oslo"),
+    ("Troops fired on protesters in the streets of Caracas.", "fired on", "Caracas"),
+    ("Police arrested two men at Bagram air base.", "arrested", "Bagram Air Base"),
+    ("Gunmen attacked a convoy on the outskirts of Kabul.", "attacked", "Kabul"),
+    ("Warplanes flew over the Baltic Sea on Tuesday.", "flew over", "Baltic Sea"),
+    ("Fighter jets held live-fire drills over the Yeoju shooting range on Monday.", "drills",
+     "Yeoju"),
+    # a meeting told as a plan is still where it will be held
+    ("The president is due to meet his Turkish counterpart in Ankara in January.", "meet",
+     "Ankara"),
+    # an attack "on" a thing is where the thing is
+    ("Militants launched an assault on a police base in Garissa County, Kenya.", "assault",
+     "Garissa"),
+])
+def test_the_place_of_the_act_is_kept_beside_a_topic(code, text, trigger, name):
+    event = by_trigger(code(text), trigger)
+    assert event.location is not None and event.location.name == name
+    assert event.location.inferred_from is None

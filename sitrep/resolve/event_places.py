@@ -77,18 +77,85 @@ ATTACK_TYPES = frozenset({"ASSAULT"})
 SPEAKER_TYPES = frozenset({"SANCTION"})
 # Places too large to say where an act happened.
 TOO_LARGE = frozenset({"continent", "ocean"})
-# Nouns a place name may modify or be "of" and still say where: "Balochistan province",
-# "the Somali city of Beledweyne".
-PLACE_NOUNS = frozenset({"city", "town", "village", "province", "state", "region", "district",
-                         "county", "area", "capital", "island", "port", "border", "outskirts",
-                         "suburb", "neighborhood", "neighbourhood", "municipality", "coast",
-                         "governorate", "prefecture", "oblast", "territory", "center",
-                         "centre", "heart", "north", "south", "east", "west", "part", "parts"})
+# Labels of names that may be places.
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 # Clauses that describe a noun: a place in one is not where the narrative is.
 DESCRIBING_CLAUSES = frozenset({"relcl", "acl"})
 # Prepositions that say where something is (not where it goes or comes from).
 LOCATIVE = frozenset({"in", "inside", "across", "throughout", "at", "near", "outside",
                       "around", "within"})
+
+
+def clause_places(event: Event, doc: Doc, lexicon: Lexicon,
+                  actors: ActorDictionary) -> list[Location]:
+    """The phrases of an act's clause that may say where it happened
+    (`Event.place_candidates`), less those that name no place of the act: a thing of a place
+    ("China's subsidies", "its use of Guantanamo Bay", "U.S. operations"), a topic ("talks
+    on Gaza", "a protest over the war in Gaza", "sanctions on Iran"), and for a statement
+    the place of what it speaks of ("condemned the attack in Kabul", "rejected demands from
+    Washington"): a statement is where its speaker is."""
+    if not event.place_candidates or event.trigger.start is None:
+        return event.place_candidates
+    trigger = doc.char_span(event.trigger.start, event.trigger.end, alignment_mode="expand")
+    if trigger is None or not len(trigger):
+        return event.place_candidates
+    kind = event.event_type  # the act told, not what a plan of it codes as ("will meet")
+    verbal = kind in SPEAKER_TYPES or _is_verbal(lexicon, kind)
+    words = _PlaceWords(lexicon, actors)
+    return [c for c in event.place_candidates
+            if _says_where(c, doc, trigger.root, verbal and kind not in MEETING_TYPES,
+                           verbal, words)]
+
+
+class _PlaceWords:
+    """The words that tell a place phrase from a thing or a topic (arguments.toml [places])."""
+
+    def __init__(self, lexicon: Lexicon, actors: ActorDictionary) -> None:
+        self.nouns = lexicon.word_set("places.place_nouns")
+        self.topic = lexicon.word_set("places.topic_prepositions")
+        self.thing_topic = lexicon.word_set("places.thing_topic_prepositions")
+        self.always_topic = lexicon.word_set("places.always_topic_prepositions")
+        self.actors = actors
+
+    def is_place(self, token) -> bool:
+        """A name, a place noun ("the town of X", "Afghan soil"), or a thing that a name
+        other than a country's makes a place ("Bagram air base", "the Yeoju shooting range";
+        not "U.S. operations", "China's subsidies", "the use of Guantanamo Bay")."""
+        if token.pos_ == "PROPN" or token.ent_type_ in PLACE_LABELS:
+            return True
+        if token.lemma_.lower() in self.nouns or token.lower_ in self.nouns:
+            return True
+        return any(t.dep_ in ("compound", "nmod") and t.pos_ == "PROPN"
+                   and not self.actors.find_countries(t.text)
+                   for t in token.subtree if t.i < token.i)
+
+
+def _says_where(candidate: Location, doc: Doc, trigger, statement: bool, verbal: bool,
+                words: _PlaceWords) -> bool:
+    """Whether a place phrase of the clause says where the act was. `statement`: the act is
+    said (not a meeting), so that where its object is is not where it was said; `verbal`: a
+    statement or a meeting, whose "on", "over", "against" give a topic."""
+    if candidate.start is None or candidate.end is None:
+        return True
+    span = doc.char_span(candidate.start, candidate.end, alignment_mode="expand")
+    if span is None or not len(span):
+        return True
+    token = span.root
+    if not words.is_place(token):
+        return False
+    while token.dep_ == "pobj" and token.head.i != token.i:
+        prep = token.head
+        word = prep.lower_
+        if (word in words.always_topic or word in words.topic and verbal
+                or word in words.thing_topic and not words.is_place(token)):
+            return False  # "talks on Gaza", "a protest over the war in Gaza"
+        host = prep.head
+        if host.i == trigger.i or host.pos_ in ("VERB", "AUX") or host.i == prep.i:
+            break
+        if statement and host.dep_ in ("dobj", "obj") and host.head.i == trigger.i:
+            return False  # "condemned the attack in Kabul": the attack's place
+        token = host
+    return True
 
 
 def inferred(location: Location, source: str) -> Location:
@@ -109,7 +176,8 @@ def places_from_article(events: Sequence[Event], doc: Doc, article: Article,
     out: list[Location | None] = [None] * len(events)
     if not any(e.location is None for e in events):
         return out
-    scene = _Scene(doc, article.text, places, countries, actors)
+    scene = _Scene(doc, article.text, places, countries, actors,
+                   lexicon.word_set("places.place_nouns"))
     scene.tell([e.location for e in events if e.location is not None])
     dateline = _dateline_place(article, gazetteer, context)
     home = _setting_place(setting, places, countries, actors)
@@ -235,7 +303,9 @@ class _Scene:
     """The article's sentences and paragraphs, and the places that can set a scene."""
 
     def __init__(self, doc: Doc, text: str, places: Sequence[ArticlePlace],
-                 countries: Sequence[ActorCode], actors: ActorDictionary) -> None:
+                 countries: Sequence[ActorCode], actors: ActorDictionary,
+                 place_nouns: frozenset[str]) -> None:
+        self.place_nouns = place_nouns
         sentences = list(doc.sents)
         self.starts = [s.start_char for s in sentences]
         # a line break between two sentences starts a paragraph (as for carried dates)
@@ -364,10 +434,10 @@ class _Scene:
         if span is None or not len(span):
             return False
         head = span.root
-        if head.dep_ in ("compound", "amod") and head.head.lemma_.lower() in PLACE_NOUNS:
+        if head.dep_ in ("compound", "amod") and head.head.lemma_.lower() in self.place_nouns:
             head = head.head  # "Balochistan province"
         if (head.dep_ == "pobj" and head.head.lower_ == "of"
-                and head.head.head.lemma_.lower() in PLACE_NOUNS):
+                and head.head.head.lemma_.lower() in self.place_nouns):
             head = head.head.head  # "the Somali city of Beledweyne"
         if head.dep_ != "pobj" or head.head.lower_ not in LOCATIVE:
             return False  # "Kabul said", "the Kyiv government", "flown to Louisiana"

@@ -25,7 +25,7 @@ from sitrep.resolve.acts import merge_acts
 from sitrep.resolve.actors import ActorCode, ActorDictionary, names_a_post
 from sitrep.resolve.discourse import Discourse, build_discourse
 from sitrep.resolve.event_dates import ArticleDates
-from sitrep.resolve.event_places import places_from_article
+from sitrep.resolve.event_places import clause_places, places_from_article
 from sitrep.resolve.places import Gazetteer, Place
 
 PRONOUNS = {"it", "they", "he", "she", "we", "i", "them", "him", "her"}
@@ -135,7 +135,8 @@ def resolve_events(events: list[Event], doc: Doc, article: Article,
     dates = ArticleDates(doc, article, lexicon)
     previous: list[Event] = []
     for event in events:
-        event.location = _resolve_place(event.place_candidates, gazetteer, actors, context)
+        event.location = _resolve_place(clause_places(event, doc, lexicon, actors), gazetteer,
+                                        actors, context)
         memory.local = (event.location.country if event.location and event.location.country
                         else memory.dominant)
         if event.actor is None and event.recipient is None:
