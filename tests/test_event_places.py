@@ -253,6 +253,9 @@ def test_a_place_that_is_not_where_the_act_was_places_nothing(code, text, trigge
     ("Police arrested two men at Bagram air base.", "arrested", "Bagram Air Base"),
     ("Gunmen attacked a convoy on the outskirts of Kabul.", "attacked", "Kabul"),
     ("Warplanes flew over the Baltic Sea on Tuesday.", "flew over", "Baltic Sea"),
+    # a sanction is where it is applied, a statement where it is said
+    ("The charity suspended food deliveries in Mosul after a convoy was shelled.",
+     "suspended", "Mosul"),
     ("Fighter jets held live-fire drills over the Yeoju shooting range on Monday.", "drills",
      "Yeoju"),
     # a meeting told as a plan is still where it will be held

@@ -93,18 +93,19 @@ def clause_places(event: Event, doc: Doc, lexicon: Lexicon,
     ("China's subsidies", "its use of Guantanamo Bay", "U.S. operations"), a topic ("talks
     on Gaza", "a protest over the war in Gaza", "sanctions on Iran"), and for a statement
     the place of what it speaks of ("condemned the attack in Kabul", "rejected demands from
-    Washington"): a statement is where its speaker is."""
+    Washington"): a statement is where its speaker is (a sanction is where it is applied:
+    "suspended aid deliveries in Mosul")."""
     if not event.place_candidates or event.trigger.start is None:
         return event.place_candidates
     trigger = doc.char_span(event.trigger.start, event.trigger.end, alignment_mode="expand")
     if trigger is None or not len(trigger):
         return event.place_candidates
     kind = event.event_type  # the act told, not what a plan of it codes as ("will meet")
-    verbal = kind in SPEAKER_TYPES or _is_verbal(lexicon, kind)
+    said = _is_verbal(lexicon, kind) and kind not in MEETING_TYPES
     words = _PlaceWords(lexicon, actors)
     return [c for c in event.place_candidates
-            if _says_where(c, doc, trigger.root, verbal and kind not in MEETING_TYPES,
-                           verbal, words)]
+            if _says_where(c, doc, trigger.root, said, said or kind in MEETING_TYPES
+                           or kind in SPEAKER_TYPES, words)]
 
 
 class _PlaceWords:

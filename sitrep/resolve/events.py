@@ -135,10 +135,12 @@ def resolve_events(events: list[Event], doc: Doc, article: Article,
     dates = ArticleDates(doc, article, lexicon)
     previous: list[Event] = []
     for event in events:
+        # the place the clause names, whose country its parties may be of, and the one
+        # where the act was: "condemned the bombing in Kandahar" was not said there
+        named = _resolve_place(event.place_candidates, gazetteer, actors, context)
         event.location = _resolve_place(clause_places(event, doc, lexicon, actors), gazetteer,
                                         actors, context)
-        memory.local = (event.location.country if event.location and event.location.country
-                        else memory.dominant)
+        memory.local = named.country if named and named.country else memory.dominant
         if event.actor is None and event.recipient is None:
             pair = _hyphened_parties(event, doc, actors, when)
             if pair is not None:  # "U.S.-Ukraine talks", "the Israel-Hamas war"
@@ -185,7 +187,7 @@ def resolve_events(events: list[Event], doc: Doc, article: Article,
                 if event.location is None and event.event_type in lexicon.word_set(
                         "recipients.place_target_types"):
                     event.location = target
-        place = event.location
+        place = named or event.location
         if (place is not None and place.country and not _code(event.recipient)
                 and not (event.recipient is not None
                          and _relational(event.recipient, memory.relational_nouns))
