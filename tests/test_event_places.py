@@ -239,6 +239,8 @@ def test_the_people_an_act_kills_are_its_recipient_not_the_state_of_its_place(
     ("The foreign minister condemned the bombing in Kandahar on Monday.", "condemned"),
     ("The Dutch government rejected demands from Ankara to extradite the journalist.",
      "rejected"),
+    # a capital that stands for its government is a party, not a place
+    ("Kenya received a loan from Beijing last year.", "received"),
 ])
 def test_a_place_that_is_not_where_the_act_was_places_nothing(code, text, trigger):
     event = by_trigger(code(text), trigger)
@@ -269,3 +271,12 @@ def test_the_place_of_the_act_is_kept_beside_a_topic(code, text, trigger, name):
     event = by_trigger(code(text), trigger)
     assert event.location is not None and event.location.name == name
     assert event.location.inferred_from is None
+
+
+def test_a_government_named_by_its_capital_is_not_placed_in_the_paragraphs_town(code):
+    events = code("Police detained hundreds of people in the city of Kashgar on Friday. "
+                  "Beijing rejected the accusations on Saturday.")
+    detention = by_trigger(events, "detained")
+    assert detention.location is not None and detention.location.name == "Kashgar"
+    denial = by_trigger(events, "rejected")
+    assert denial.location is None or denial.location.name != "Kashgar"

@@ -1,7 +1,10 @@
 """Where an event happened when its own clause names no place.
 
 The place an event's clause names ("attacked a hotel in Beledweyne", "met in Riyadh") is
-its location (`resolve.events`, before the mentions of one act are merged). An act whose
+its location (`resolve.events`, before the mentions of one act are merged), if it says
+where the act was (`clause_places`): not a thing of a place ("China's subsidies"), a topic
+("talks on Gaza"), the place of what a statement speaks of ("condemned the bombing in
+Kandahar") nor the act's doer ("a loan from Beijing"). An act whose
 mentions name none takes, once merged and dated, where the article puts it:
 
 1. **paragraph**: the nearest place that sets the scene before one of its mentions, in the
@@ -31,7 +34,8 @@ And the place must fit the act's parties, so that an act that clearly happened e
 is not put there (`_Parties.fit`): a statement (PLOVER's verbal types but meetings, and
 sanctions) is where its speaker is, so a speaker of another country, of several, or an
 international body, is not placed, and a paragraph's town is a statement's only when the
-speaker's own words name that country ("Afghan officials said"); a meeting whose clause
+speaker's own words name that country ("Afghan officials said"), and not one of a
+government named by its capital, which speaks from there ("Beijing denied it"); a meeting whose clause
 names no place is put at home only when all its parties are of that country; a movement of
 forces (MOBILIZE, RETREAT) is where its recipient is, not where the forces come from; an
 attack on a target of another country is where the target is; any other act where its
@@ -94,7 +98,8 @@ def clause_places(event: Event, doc: Doc, lexicon: Lexicon,
     on Gaza", "a protest over the war in Gaza", "sanctions on Iran"), and for a statement
     the place of what it speaks of ("condemned the attack in Kabul", "rejected demands from
     Washington"): a statement is where its speaker is (a sanction is where it is applied:
-    "suspended aid deliveries in Mosul")."""
+    "suspended aid deliveries in Mosul"); nor the act's doer, a government named by its
+    capital ("received a loan from Beijing")."""
     if not event.place_candidates or event.trigger.start is None:
         return event.place_candidates
     trigger = doc.char_span(event.trigger.start, event.trigger.end, alignment_mode="expand")
@@ -103,8 +108,10 @@ def clause_places(event: Event, doc: Doc, lexicon: Lexicon,
     kind = event.event_type  # the act told, not what a plan of it codes as ("will meet")
     said = _is_verbal(lexicon, kind) and kind not in MEETING_TYPES
     words = _PlaceWords(lexicon, actors)
+    doer = event.actor.start if event.actor is not None and not event.actor.implied else None
     return [c for c in event.place_candidates
-            if _says_where(c, doc, trigger.root, said, said or kind in MEETING_TYPES
+            if (doer is None or c.start != doer)  # "a loan from Beijing": the lender
+            and _says_where(c, doc, trigger.root, said, said or kind in MEETING_TYPES
                            or kind in SPEAKER_TYPES, words)]
 
 
@@ -231,6 +238,12 @@ class _Parties:
         self.named_actor = self.actor & _named(event.actor, actors, people, event.published)
         self.named_recipient = self.recipient & _named(event.recipient, actors, people,
                                                        event.published)
+        # a government named by its capital ("Beijing denied it") speaks from there
+        info = actors.country(next(iter(self.actor))) if len(self.actor) == 1 else None
+        self.seat = (info.capital if info is not None and event.actor is not None
+                     and not event.actor.implied
+                     and _name_key(event.actor.text) == _name_key(info.capital or "")
+                     else None)
 
     def speaks_from(self, country: str | None) -> bool:
         """A statement of a speaker whose own words name `country` ("Afghan officials
@@ -265,6 +278,10 @@ class _Parties:
             if self.kind == "attack" and recipient - actor:
                 return country in recipient - actor  # where the target is
         return country in actor | recipient
+
+
+def _name_key(text: str) -> str:
+    return text.lower().removeprefix("the ").strip()
 
 
 def _named(entity: Entity | None, actors: ActorDictionary, people: Mapping[str, ActorCode],
@@ -370,9 +387,11 @@ class _Scene:
                         start=place.start, end=place.end)
                     if scene_country is _NO_SCENE:
                         scene_country = found.country
-                    # a statement is where its speaker is, not where its paragraph is
-                    elsewhere = (parties.kind == "speaker"
-                                 and not parties.speaks_from(found.country))
+                    # a statement is where its speaker is, not where its paragraph is;
+                    # a government named by its capital not in a town of its country
+                    elsewhere = parties.kind == "speaker" and (
+                        not parties.speaks_from(found.country)
+                        or parties.seat is not None and found.name != parties.seat)
                     if elsewhere or not parties.fit(found.country):
                         break
                     return inferred(found, "paragraph"), found.country
