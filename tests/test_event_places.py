@@ -239,6 +239,8 @@ def test_the_people_an_act_kills_are_its_recipient_not_the_state_of_its_place(
     ("The foreign minister condemned the bombing in Kandahar on Monday.", "condemned"),
     ("The Dutch government rejected demands from Ankara to extradite the journalist.",
      "rejected"),
+    # where the act's object comes from
+    ("Ghana banned imports of poultry from Brazil on Monday.", "banned"),
     # a capital that stands for its government is a party, not a place
     ("Kenya received a loan from Beijing last year.", "received"),
 ])
@@ -254,6 +256,7 @@ def test_a_place_that_is_not_where_the_act_was_places_nothing(code, text, trigge
     ("Troops fired on protesters in the streets of Caracas.", "fired on", "Caracas"),
     ("Police arrested two men at Bagram air base.", "arrested", "Bagram Air Base"),
     ("Gunmen attacked a convoy on the outskirts of Kabul.", "attacked", "Kabul"),
+    ("The army withdrew its troops from Kherson in November.", "withdrew", "Kherson"),
     ("Warplanes flew over the Baltic Sea on Tuesday.", "flew over", "Baltic Sea"),
     # a sanction is where it is applied, a statement where it is said
     ("The charity suspended food deliveries in Mosul after a convoy was shelled.",

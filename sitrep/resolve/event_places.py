@@ -4,7 +4,8 @@ The place an event's clause names ("attacked a hotel in Beledweyne", "met in Riy
 its location (`resolve.events`, before the mentions of one act are merged), if it says
 where the act was (`clause_places`): not a thing of a place ("China's subsidies"), a topic
 ("talks on Gaza"), the place of what a statement speaks of ("condemned the bombing in
-Kandahar") nor the act's doer ("a loan from Beijing"). An act whose
+Kandahar"), where its object comes from ("banned imports from Brazil") nor the act's doer
+("a loan from Beijing"). An act whose
 mentions name none takes, once merged and dated, where the article puts it:
 
 1. **paragraph**: the nearest place that sets the scene before one of its mentions, in the
@@ -112,7 +113,7 @@ def clause_places(event: Event, doc: Doc, lexicon: Lexicon,
     return [c for c in event.place_candidates
             if (doer is None or c.start != doer)  # "a loan from Beijing": the lender
             and _says_where(c, doc, trigger.root, said, said or kind in MEETING_TYPES
-                           or kind in SPEAKER_TYPES, words)]
+                           or kind in SPEAKER_TYPES, kind in MOVEMENT_TYPES, words)]
 
 
 class _PlaceWords:
@@ -123,6 +124,7 @@ class _PlaceWords:
         self.topic = lexicon.word_set("places.topic_prepositions")
         self.thing_topic = lexicon.word_set("places.thing_topic_prepositions")
         self.always_topic = lexicon.word_set("places.always_topic_prepositions")
+        self.origin = lexicon.word_set("places.origin_prepositions")
         self.actors = actors
 
     def is_place(self, token) -> bool:
@@ -139,10 +141,11 @@ class _PlaceWords:
 
 
 def _says_where(candidate: Location, doc: Doc, trigger, statement: bool, verbal: bool,
-                words: _PlaceWords) -> bool:
+                movement: bool, words: _PlaceWords) -> bool:
     """Whether a place phrase of the clause says where the act was. `statement`: the act is
     said (not a meeting), so that where its object is is not where it was said; `verbal`: a
-    statement or a meeting, whose "on", "over", "against" give a topic."""
+    statement or a meeting, whose "on", "over", "against" give a topic; `movement`: forces
+    moved, which go from a place they were in."""
     if candidate.start is None or candidate.end is None:
         return True
     span = doc.char_span(candidate.start, candidate.end, alignment_mode="expand")
@@ -160,8 +163,11 @@ def _says_where(candidate: Location, doc: Doc, trigger, statement: bool, verbal:
         host = prep.head
         if host.i == trigger.i or host.pos_ in ("VERB", "AUX") or host.i == prep.i:
             break
-        if statement and host.dep_ in ("dobj", "obj") and host.head.i == trigger.i:
-            return False  # "condemned the attack in Kabul": the attack's place
+        if host.dep_ in ("dobj", "obj") and host.head.i == trigger.i and (
+                statement or word in words.origin and not movement):
+            # "condemned the attack in Kabul": the attack's place; "banned imports from
+            # Brazil": where the things come from (forces move from where they were)
+            return False
         token = host
     return True
 
