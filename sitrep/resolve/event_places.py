@@ -93,27 +93,41 @@ LOCATIVE = frozenset({"in", "inside", "across", "throughout", "at", "near", "out
 
 def clause_places(event: Event, doc: Doc, lexicon: Lexicon,
                   actors: ActorDictionary) -> list[Location]:
-    """The phrases of an act's clause that may say where it happened
-    (`Event.place_candidates`), less those that name no place of the act: a thing of a place
-    ("China's subsidies", "its use of Guantanamo Bay", "U.S. operations"), a topic ("talks
-    on Gaza", "a protest over the war in Gaza", "sanctions on Iran"), and for a statement
-    the place of what it speaks of ("condemned the attack in Kabul", "rejected demands from
-    Washington"): a statement is where its speaker is (a sanction is where it is applied:
-    "suspended aid deliveries in Mosul"); nor the act's doer, a government named by its
-    capital ("received a loan from Beijing")."""
-    if not event.place_candidates or event.trigger.start is None:
-        return event.place_candidates
-    trigger = doc.char_span(event.trigger.start, event.trigger.end, alignment_mode="expand")
+    """The phrases of an act's clause that may say where it happened: the place a visit's
+    verb takes ("visited Taiwan"), then `Event.place_candidates` less those that name no
+    place of the act: a thing of a place ("China's subsidies", "its use of Guantanamo Bay",
+    "U.S. operations"), a topic ("talks on Gaza", "a protest over the war in Gaza",
+    "sanctions on Iran"), for a statement the place of what it speaks of ("condemned the
+    attack in Kabul", "rejected demands from Washington"): a statement is where its speaker
+    is (a sanction is where it is applied: "suspended aid deliveries in Mosul"); where its
+    object comes from ("banned imports from Brazil"); the act's doer, a government named
+    by its capital ("received a loan from Beijing")."""
+    trigger = (doc.char_span(event.trigger.start, event.trigger.end, alignment_mode="expand")
+               if event.trigger.start is not None and event.trigger.end is not None else None)
     if trigger is None or not len(trigger):
         return event.place_candidates
     kind = event.event_type  # the act told, not what a plan of it codes as ("will meet")
     said = _is_verbal(lexicon, kind) and kind not in MEETING_TYPES
     words = _PlaceWords(lexicon, actors)
     doer = event.actor.start if event.actor is not None and not event.actor.implied else None
-    return [c for c in event.place_candidates
+    return [*_visited(trigger.root, lexicon, words), *(c for c in event.place_candidates
             if (doer is None or c.start != doer)  # "a loan from Beijing": the lender
             and _says_where(c, doc, trigger.root, said, said or kind in MEETING_TYPES
-                           or kind in SPEAKER_TYPES, kind in MOVEMENT_TYPES, words)]
+                           or kind in SPEAKER_TYPES, kind in MOVEMENT_TYPES, words))]
+
+
+def _visited(trigger, lexicon: Lexicon, words: _PlaceWords) -> list[Location]:
+    """The place a visit's verb takes as its object ("visited Taiwan", "toured the Donbas
+    region"): where it was."""
+    if trigger.lemma_.lower() not in lexicon.word_set("places.visit_verbs"):
+        return []
+    place = next((c for c in trigger.children if c.dep_ in ("dobj", "obj") and (
+        c.ent_type_ in PLACE_LABELS or c.lemma_.lower() in words.nouns
+        and any(t.ent_type_ in PLACE_LABELS for t in c.subtree))), None)
+    if place is None:
+        return []
+    start, end = place.left_edge.idx, place.idx + len(place)
+    return [Location(text=trigger.doc.text[start:end], start=start, end=end)]
 
 
 class _PlaceWords:
