@@ -243,6 +243,7 @@ def test_the_people_an_act_kills_are_its_recipient_not_the_state_of_its_place(
     ("Ghana banned imports of poultry from Brazil on Monday.", "banned"),
     # a capital that stands for its government is a party, not a place
     ("Kenya received a loan from Beijing last year.", "received"),
+    ("The minister condemned the killing of civilians in Gaza.", "condemned"),
     # a person visited is no place
     ("The senator visited Putin in 2019.", "visited"),
 ])
@@ -260,6 +261,10 @@ def test_a_place_that_is_not_where_the_act_was_places_nothing(code, text, trigge
     ("Gunmen attacked a convoy on the outskirts of Kabul.", "attacked", "Kabul"),
     ("The army withdrew its troops from Kherson in November.", "withdrew", "Kherson"),
     ("Warplanes flew over the Baltic Sea on Tuesday.", "flew over", "Baltic Sea"),
+    # a place hung on the "of" phrase of the act or its object
+    ("Police detained dozens of protesters in Tehran on Friday.", "detained", "Tehran"),
+    ("The raid led to the arrest of five people in the northern city of Mosul.", "arrest",
+     "Mosul"),
     # a visit is where its verb's object is
     ("The prime minister visited Taiwan in August.", "visited", "Taiwan"),
     ("The minister toured the Donbas region on Friday.", "toured", "Donbas"),

@@ -60,6 +60,7 @@ from dataclasses import replace
 
 from spacy.tokens import Doc
 
+from sitrep.extract.arguments import entity_for
 from sitrep.extract.lexicon import Lexicon
 from sitrep.records import Article, ArticlePlace, Entity, Event, Location
 from sitrep.resolve.actors import ActorCode, ActorDictionary
@@ -94,7 +95,8 @@ LOCATIVE = frozenset({"in", "inside", "across", "throughout", "at", "near", "out
 def clause_places(event: Event, doc: Doc, lexicon: Lexicon,
                   actors: ActorDictionary) -> list[Location]:
     """The phrases of an act's clause that may say where it happened: the place a visit's
-    verb takes ("visited Taiwan"), then `Event.place_candidates` less those that name no
+    verb takes ("visited Taiwan"), then `Event.place_candidates` and the places of its "of"
+    phrase ("detained dozens of protesters in Tehran"), less those that name no
     place of the act: a thing of a place ("China's subsidies", "its use of Guantanamo Bay",
     "U.S. operations"), a topic ("talks on Gaza", "a protest over the war in Gaza",
     "sanctions on Iran"), for a statement the place of what it speaks of ("condemned the
@@ -110,10 +112,31 @@ def clause_places(event: Event, doc: Doc, lexicon: Lexicon,
     said = _is_verbal(lexicon, kind) and kind not in MEETING_TYPES
     words = _PlaceWords(lexicon, actors)
     doer = event.actor.start if event.actor is not None and not event.actor.implied else None
-    return [*_visited(trigger.root, lexicon, words), *(c for c in event.place_candidates
+    candidates = [*event.place_candidates, *_of_phrase_places(trigger.root, words)]
+    return [*_visited(trigger.root, lexicon, words), *(c for c in candidates
             if (doer is None or c.start != doer)  # "a loan from Beijing": the lender
             and _says_where(c, doc, trigger.root, said, said or kind in MEETING_TYPES
                            or kind in SPEAKER_TYPES, kind in MOVEMENT_TYPES, words))]
+
+
+def _of_phrase_places(trigger, words: _PlaceWords) -> list[Location]:
+    """A place in a locative phrase the parser hung on the "of" phrase of the act or of its
+    object, as English leaves open: "detained dozens of protesters in Tehran", "the arrest
+    of five people in the town of Kayes" (the act was there)."""
+    anchors = [trigger, *(c for c in trigger.children if c.dep_ in ("dobj", "obj"))]
+    out = []
+    for anchor in anchors:
+        for of in (c for c in anchor.children if c.dep_ == "prep" and c.lower_ == "of"):
+            for inner in (c for c in of.children if c.dep_ == "pobj"):
+                for prep in (c for c in inner.children
+                             if c.dep_ == "prep" and c.lower_ in LOCATIVE):
+                    place = next((c for c in prep.children if c.dep_ == "pobj"), None)
+                    if place is not None and (place.ent_type_ in PLACE_LABELS
+                                              or words.is_place(place)):
+                        entity = entity_for(place, with_conjuncts=False)
+                        out.append(Location(text=entity.text, start=entity.start,
+                                            end=entity.end))
+    return out
 
 
 def _visited(trigger, lexicon: Lexicon, words: _PlaceWords) -> list[Location]:
@@ -139,7 +162,14 @@ class _PlaceWords:
         self.thing_topic = lexicon.word_set("places.thing_topic_prepositions")
         self.always_topic = lexicon.word_set("places.always_topic_prepositions")
         self.origin = lexicon.word_set("places.origin_prepositions")
+        self.party_labels = lexicon.word_set("actors.entity_labels")
+        self.party_nouns = lexicon.word_set("actors.head_nouns")
         self.actors = actors
+
+    def is_party(self, token) -> bool:
+        """A name or noun of people or a body ("the company", "Reuters"), not of a thing."""
+        return (token.ent_type_ in self.party_labels
+                or token.lemma_.lower() in self.party_nouns)
 
     def is_place(self, token) -> bool:
         """A name, a place noun ("the town of X", "Afghan soil"), or a thing that a name
@@ -178,9 +208,11 @@ def _says_where(candidate: Location, doc: Doc, trigger, statement: bool, verbal:
         if host.i == trigger.i or host.pos_ in ("VERB", "AUX") or host.i == prep.i:
             break
         if host.dep_ in ("dobj", "obj") and host.head.i == trigger.i and (
-                statement or word in words.origin and not movement):
-            # "condemned the attack in Kabul": the attack's place; "banned imports from
-            # Brazil": where the things come from (forces move from where they were)
+                statement and not words.is_party(host)
+                or word in words.origin and not movement):
+            # "condemned the attack in Kabul": the attack's place (a party's is where it
+            # was told: "criticized the company in Hagatna"); "banned imports from Brazil":
+            # where the things come from (forces move from where they were)
             return False
         token = host
     return True
