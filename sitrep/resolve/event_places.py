@@ -141,8 +141,10 @@ def _of_phrase_places(trigger, words: _PlaceWords) -> list[Location]:
 
 def _visited(trigger, lexicon: Lexicon, words: _PlaceWords) -> list[Location]:
     """The place a visit's verb takes as its object ("visited Taiwan", "toured the Donbas
-    region"): where it was."""
-    if trigger.lemma_.lower() not in lexicon.word_set("places.visit_verbs"):
+    region"): where it was; not in a clause that describes a noun ("the first envoy to
+    visit Minsk")."""
+    if (trigger.lemma_.lower() not in lexicon.word_set("places.visit_verbs")
+            or trigger.dep_ in DESCRIBING_CLAUSES):
         return []
     place = next((c for c in trigger.children if c.dep_ in ("dobj", "obj") and (
         c.ent_type_ in PLACE_LABELS or c.lemma_.lower() in words.nouns

@@ -187,7 +187,7 @@ def resolve_events(events: list[Event], doc: Doc, article: Article,
                 if event.location is None and event.event_type in lexicon.word_set(
                         "recipients.place_target_types"):
                     event.location = target
-        place = named or event.location
+        place = named
         if (place is not None and place.country and not _code(event.recipient)
                 and not (event.recipient is not None
                          and _relational(event.recipient, memory.relational_nouns))
