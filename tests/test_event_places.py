@@ -244,6 +244,7 @@ def test_the_people_an_act_kills_are_its_recipient_not_the_state_of_its_place(
     # a capital that stands for its government is a party, not a place
     ("Kenya received a loan from Beijing last year.", "received"),
     ("The minister condemned the killing of civilians in Gaza.", "condemned"),
+    ("Two Chilean officers stand accused of the 2019 shooting in Valparaiso.", "accused"),
     # a visit that describes a party, not one told
     ("She was the first foreign minister to visit Minsk since the election.", "visit"),
     # a person visited is no place

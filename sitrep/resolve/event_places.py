@@ -112,7 +112,9 @@ def clause_places(event: Event, doc: Doc, lexicon: Lexicon,
     said = _is_verbal(lexicon, kind) and kind not in MEETING_TYPES
     words = _PlaceWords(lexicon, actors)
     doer = event.actor.start if event.actor is not None and not event.actor.implied else None
-    candidates = [*event.place_candidates, *_of_phrase_places(trigger.root, words)]
+    # a statement's "of" phrase is what it says ("accused of the bombing in X")
+    candidates = [*event.place_candidates,
+                  *(_of_phrase_places(trigger.root, words) if not said else ())]
     return [*_visited(trigger.root, lexicon, words), *(c for c in candidates
             if (doer is None or c.start != doer)  # "a loan from Beijing": the lender
             and _says_where(c, doc, trigger.root, said, said or kind in MEETING_TYPES
@@ -120,7 +122,7 @@ def clause_places(event: Event, doc: Doc, lexicon: Lexicon,
 
 
 def _of_phrase_places(trigger, words: _PlaceWords) -> list[Location]:
-    """A place in a locative phrase the parser hung on the "of" phrase of the act or of its
+    """A place in a locative phrase the parser hung on the "of" phrase of a deed or of its
     object, as English leaves open: "detained dozens of protesters in Tehran", "the arrest
     of five people in the town of Kayes" (the act was there)."""
     anchors = [trigger, *(c for c in trigger.children if c.dep_ in ("dobj", "obj"))]
