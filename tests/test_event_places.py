@@ -243,3 +243,74 @@ def test_a_country_named_in_a_story_about_another_still_does_not_vote_for_itself
                   "Federal agents raided a farm in Georgia on Tuesday.")
     raid = by_trigger(events, "raided")
     assert raid.location.country == "USA"
+
+
+@pytest.mark.parametrize("text, trigger", [
+    # a thing of a place, not a place: its owner, what it is "of", a country's own thing
+    ("The bank stopped lending in the face of Brazil's debt crisis.", "lending"),
+    ("The company agreed to invest in Chile's copper mines.", "agreed"),
+    # a topic: after "about", "over" a thing, or "on" for a statement or a sanction
+    ("The council imposed sanctions on Venezuela last week.", "imposed"),
+    ("Lawyers filed a complaint against the ministry over its treatment of prisoners in "
+     "Tripoli.", "filed"),
+    # a statement is where its speaker is, not where what it speaks of happened
+    ("The foreign minister condemned the bombing in Kandahar on Monday.", "condemned"),
+    ("The Dutch government rejected demands from Ankara to extradite the journalist.",
+     "rejected"),
+    # where the act's object comes from
+    ("Ghana banned imports of poultry from Brazil on Monday.", "banned"),
+    # a capital that stands for its government is a party, not a place
+    ("Kenya received a loan from Beijing last year.", "received"),
+    ("The minister condemned the killing of civilians in Gaza.", "condemned"),
+    ("Two Chilean officers stand accused of the 2019 shooting in Valparaiso.", "accused"),
+    # a visit that describes a party, not one told
+    ("She was the first foreign minister to visit Minsk since the election.", "visit"),
+    # a person visited is no place
+    ("The senator visited Putin in 2019.", "visited"),
+])
+def test_a_place_that_is_not_where_the_act_was_places_nothing(code, text, trigger):
+    event = by_trigger(code(text), trigger)
+    assert event.location is None, event.location
+
+
+@pytest.mark.parametrize("text, trigger, name", [
+    ("Diplomats held talks on Yemen in Muscat on Friday.", "held", "Muscat"),
+    ("Students protested in Madrid over the war in Sudan.", "protested", "Madrid"),
+    ("Ministers met in the Norwegian capital on Monday.", "met", "Oslo"),
+    ("Troops fired on protesters in the streets of Caracas.", "fired on", "Caracas"),
+    ("Police arrested two men at Bagram air base.", "arrested", "Bagram Air Base"),
+    ("Gunmen attacked a convoy on the outskirts of Kabul.", "attacked", "Kabul"),
+    ("The army withdrew its troops from Kherson in November.", "withdrew", "Kherson"),
+    ("Warplanes flew over the Baltic Sea on Tuesday.", "flew over", "Baltic Sea"),
+    # a place hung on the "of" phrase of the act or its object
+    ("Police detained dozens of protesters in Tehran on Friday.", "detained", "Tehran"),
+    ("The raid led to the arrest of five people in the northern city of Mosul.", "arrest",
+     "Mosul"),
+    # a visit is where its verb's object is
+    ("The prime minister visited Taiwan in August.", "visited", "Taiwan"),
+    ("The minister toured the Donbas region on Friday.", "toured", "Donbas"),
+    # a sanction is where it is applied, a statement where it is said
+    ("The charity suspended food deliveries in Mosul after a convoy was shelled.",
+     "suspended", "Mosul"),
+    ("Fighter jets held live-fire drills over the Yeoju shooting range on Monday.", "drills",
+     "Yeoju"),
+    # a meeting told as a plan is still where it will be held
+    ("The president is due to meet his Turkish counterpart in Ankara in January.", "meet",
+     "Ankara"),
+    # an attack "on" a thing is where the thing is
+    ("Militants launched an assault on a police base in Garissa County, Kenya.", "assault",
+     "Garissa"),
+])
+def test_the_place_of_the_act_is_kept_beside_a_topic(code, text, trigger, name):
+    event = by_trigger(code(text), trigger)
+    assert event.location is not None and event.location.name == name
+    assert event.location.inferred_from is None
+
+
+def test_a_government_named_by_its_capital_is_not_placed_in_the_paragraphs_town(code):
+    events = code("Police detained hundreds of people in the city of Kashgar on Friday. "
+                  "Beijing rejected the accusations on Saturday.")
+    detention = by_trigger(events, "detained")
+    assert detention.location is not None and detention.location.name == "Kashgar"
+    denial = by_trigger(events, "rejected")
+    assert denial.location is None or denial.location.name != "Kashgar"

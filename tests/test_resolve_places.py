@@ -152,6 +152,14 @@ def test_jordan_is_the_country(gazetteer: Gazetteer) -> None:
     assert gazetteer.resolve("Jordan", context_countries=["ISR", "PSE"]).kind == "country"
 
 
+def test_somalia_is_the_country_in_a_story_on_ethiopia(gazetteer: Gazetteer) -> None:
+    # Ethiopia's Somali region is not called "Somalia": no division takes a country's name
+    # it does not have (scripts/build_gazetteer.py)
+    assert gazetteer.resolve("Somalia", context_countries=["ETH"]).country == "SOM"
+    region = gazetteer.resolve("Somali Regional State")
+    assert (region.kind, region.country, region.name) == ("admin1", "ETH", "Somali")
+
+
 def test_paris_is_french_unless_the_story_is_american(gazetteer: Gazetteer) -> None:
     assert gazetteer.resolve("Paris").country == "FRA"
     texas = gazetteer.resolve("Paris", context_countries=["USA"])

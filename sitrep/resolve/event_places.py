@@ -1,7 +1,11 @@
 """Where an event happened when its own clause names no place.
 
 The place an event's clause names ("attacked a hotel in Beledweyne", "met in Riyadh") is
-its location (`resolve.events`, before the mentions of one act are merged). An act whose
+its location (`resolve.events`, before the mentions of one act are merged), if it says
+where the act was (`clause_places`): not a thing of a place ("China's subsidies"), a topic
+("talks on Gaza"), the place of what a statement speaks of ("condemned the bombing in
+Kandahar"), where its object comes from ("banned imports from Brazil") nor the act's doer
+("a loan from Beijing"). An act whose
 mentions name none takes, once merged and dated, where the article puts it:
 
 1. **paragraph**: the nearest place that sets the scene before one of its mentions, in the
@@ -31,7 +35,8 @@ And the place must fit the act's parties, so that an act that clearly happened e
 is not put there (`_Parties.fit`): a statement (PLOVER's verbal types but meetings, and
 sanctions) is where its speaker is, so a speaker of another country, of several, or an
 international body, is not placed, and a paragraph's town is a statement's only when the
-speaker's own words name that country ("Afghan officials said"); a meeting whose clause
+speaker's own words name that country ("Afghan officials said"), and not one of a
+government named by its capital, which speaks from there ("Beijing denied it"); a meeting whose clause
 names no place is put at home only when all its parties are of that country; a movement of
 forces (MOBILIZE, RETREAT) is where its recipient is, not where the forces come from; an
 attack on a target of another country is where the target is; any other act where its
@@ -55,6 +60,7 @@ from dataclasses import replace
 
 from spacy.tokens import Doc
 
+from sitrep.extract.arguments import entity_for
 from sitrep.extract.lexicon import Lexicon
 from sitrep.records import Article, ArticlePlace, Entity, Event, Location
 from sitrep.resolve.actors import ActorCode, ActorDictionary
@@ -77,18 +83,143 @@ ATTACK_TYPES = frozenset({"ASSAULT"})
 SPEAKER_TYPES = frozenset({"SANCTION"})
 # Places too large to say where an act happened.
 TOO_LARGE = frozenset({"continent", "ocean"})
-# Nouns a place name may modify or be "of" and still say where: "Balochistan province",
-# "the Somali city of Beledweyne".
-PLACE_NOUNS = frozenset({"city", "town", "village", "province", "state", "region", "district",
-                         "county", "area", "capital", "island", "port", "border", "outskirts",
-                         "suburb", "neighborhood", "neighbourhood", "municipality", "coast",
-                         "governorate", "prefecture", "oblast", "territory", "center",
-                         "centre", "heart", "north", "south", "east", "west", "part", "parts"})
+# Labels of names that may be places.
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 # Clauses that describe a noun: a place in one is not where the narrative is.
 DESCRIBING_CLAUSES = frozenset({"relcl", "acl"})
 # Prepositions that say where something is (not where it goes or comes from).
 LOCATIVE = frozenset({"in", "inside", "across", "throughout", "at", "near", "outside",
                       "around", "within"})
+
+
+def clause_places(event: Event, doc: Doc, lexicon: Lexicon,
+                  actors: ActorDictionary) -> list[Location]:
+    """The phrases of an act's clause that may say where it happened: the place a visit's
+    verb takes ("visited Taiwan"), then `Event.place_candidates` and the places of its "of"
+    phrase ("detained dozens of protesters in Tehran"), less those that name no
+    place of the act: a thing of a place ("China's subsidies", "its use of Guantanamo Bay",
+    "U.S. operations"), a topic ("talks on Gaza", "a protest over the war in Gaza",
+    "sanctions on Iran"), for a statement the place of what it speaks of ("condemned the
+    attack in Kabul", "rejected demands from Washington"): a statement is where its speaker
+    is (a sanction is where it is applied: "suspended aid deliveries in Mosul"); where its
+    object comes from ("banned imports from Brazil"); the act's doer, a government named
+    by its capital ("received a loan from Beijing")."""
+    trigger = (doc.char_span(event.trigger.start, event.trigger.end, alignment_mode="expand")
+               if event.trigger.start is not None and event.trigger.end is not None else None)
+    if trigger is None or not len(trigger):
+        return event.place_candidates
+    kind = event.event_type  # the act told, not what a plan of it codes as ("will meet")
+    said = _is_verbal(lexicon, kind) and kind not in MEETING_TYPES
+    words = _PlaceWords(lexicon, actors)
+    doer = event.actor.start if event.actor is not None and not event.actor.implied else None
+    # a statement's "of" phrase is what it says ("accused of the bombing in X")
+    candidates = [*event.place_candidates,
+                  *(_of_phrase_places(trigger.root, words) if not said else ())]
+    return [*_visited(trigger.root, lexicon, words), *(c for c in candidates
+            if (doer is None or c.start != doer)  # "a loan from Beijing": the lender
+            and _says_where(c, doc, trigger.root, said, said or kind in MEETING_TYPES
+                           or kind in SPEAKER_TYPES, kind in MOVEMENT_TYPES, words))]
+
+
+def _of_phrase_places(trigger, words: _PlaceWords) -> list[Location]:
+    """A place in a locative phrase the parser hung on the "of" phrase of a deed or of its
+    object, as English leaves open: "detained dozens of protesters in Tehran", "the arrest
+    of five people in the town of Kayes" (the act was there)."""
+    anchors = [trigger, *(c for c in trigger.children if c.dep_ in ("dobj", "obj"))]
+    out = []
+    for anchor in anchors:
+        for of in (c for c in anchor.children if c.dep_ == "prep" and c.lower_ == "of"):
+            for inner in (c for c in of.children if c.dep_ == "pobj"):
+                for prep in (c for c in inner.children
+                             if c.dep_ == "prep" and c.lower_ in LOCATIVE):
+                    place = next((c for c in prep.children if c.dep_ == "pobj"), None)
+                    if place is not None and (place.ent_type_ in PLACE_LABELS
+                                              or words.is_place(place)):
+                        entity = entity_for(place, with_conjuncts=False)
+                        out.append(Location(text=entity.text, start=entity.start,
+                                            end=entity.end))
+    return out
+
+
+def _visited(trigger, lexicon: Lexicon, words: _PlaceWords) -> list[Location]:
+    """The place a visit's verb takes as its object ("visited Taiwan", "toured the Donbas
+    region"): where it was; not in a clause that describes a noun ("the first envoy to
+    visit Minsk")."""
+    if (trigger.lemma_.lower() not in lexicon.word_set("places.visit_verbs")
+            or trigger.dep_ in DESCRIBING_CLAUSES):
+        return []
+    place = next((c for c in trigger.children if c.dep_ in ("dobj", "obj") and (
+        c.ent_type_ in PLACE_LABELS or c.lemma_.lower() in words.nouns
+        and any(t.ent_type_ in PLACE_LABELS for t in c.subtree))), None)
+    if place is None:
+        return []
+    start, end = place.left_edge.idx, place.idx + len(place)
+    return [Location(text=trigger.doc.text[start:end], start=start, end=end)]
+
+
+class _PlaceWords:
+    """The words that tell a place phrase from a thing or a topic (arguments.toml [places])."""
+
+    def __init__(self, lexicon: Lexicon, actors: ActorDictionary) -> None:
+        self.nouns = lexicon.word_set("places.place_nouns")
+        self.topic = lexicon.word_set("places.topic_prepositions")
+        self.thing_topic = lexicon.word_set("places.thing_topic_prepositions")
+        self.always_topic = lexicon.word_set("places.always_topic_prepositions")
+        self.origin = lexicon.word_set("places.origin_prepositions")
+        self.party_labels = lexicon.word_set("actors.entity_labels")
+        self.party_nouns = lexicon.word_set("actors.head_nouns")
+        self.actors = actors
+
+    def is_party(self, token) -> bool:
+        """A name or noun of people or a body ("the company", "Reuters"), not of a thing."""
+        return (token.ent_type_ in self.party_labels
+                or token.lemma_.lower() in self.party_nouns)
+
+    def is_place(self, token) -> bool:
+        """A name, a place noun ("the town of X", "Afghan soil"), or a thing that a name
+        other than a country's makes a place ("Bagram air base", "the Yeoju shooting range";
+        not "U.S. operations", "China's subsidies", "the use of Guantanamo Bay")."""
+        if token.pos_ == "PROPN" or token.ent_type_ in PLACE_LABELS:
+            return True
+        if token.lemma_.lower() in self.nouns or token.lower_ in self.nouns:
+            return True
+        return any(t.dep_ in ("compound", "nmod") and t.pos_ == "PROPN"
+                   and not self.actors.find_countries(t.text)
+                   for t in token.subtree if t.i < token.i)
+
+
+def _says_where(candidate: Location, doc: Doc, trigger, statement: bool, verbal: bool,
+                movement: bool, words: _PlaceWords) -> bool:
+    """Whether a place phrase of the clause says where the act was. `statement`: the act is
+    said (not a meeting), so that where its object is is not where it was said; `verbal`: a
+    statement or a meeting, whose "on", "over", "against" give a topic; `movement`: forces
+    moved, which go from a place they were in."""
+    if candidate.start is None or candidate.end is None:
+        return True
+    span = doc.char_span(candidate.start, candidate.end, alignment_mode="expand")
+    if span is None or not len(span):
+        return True
+    token = span.root
+    if not words.is_place(token):
+        return False
+    while token.dep_ == "pobj" and token.head.i != token.i:
+        prep = token.head
+        word = prep.lower_
+        if (word in words.always_topic or word in words.topic and verbal
+                or word in words.thing_topic and not words.is_place(token)):
+            return False  # "talks on Gaza", "a protest over the war in Gaza"
+        host = prep.head
+        if host.i == trigger.i or host.pos_ in ("VERB", "AUX") or host.i == prep.i:
+            break
+        if host.dep_ in ("dobj", "obj") and host.head.i == trigger.i and (
+                statement and not words.is_party(host)
+                or word in words.origin and not movement):
+            # "condemned the attack in Kabul": the attack's place (a party's is where it
+            # was told: "criticized the company in Hagatna"); "banned imports from Brazil":
+            # where the things come from (forces move from where they were)
+            return False
+        token = host
+    return True
 
 
 def inferred(location: Location, source: str) -> Location:
@@ -109,7 +240,8 @@ def places_from_article(events: Sequence[Event], doc: Doc, article: Article,
     out: list[Location | None] = [None] * len(events)
     if not any(e.location is None for e in events):
         return out
-    scene = _Scene(doc, article.text, places, countries, actors)
+    scene = _Scene(doc, article.text, places, countries, actors,
+                   lexicon.word_set("places.place_nouns"))
     scene.tell([e.location for e in events if e.location is not None])
     dateline = _dateline_place(article, gazetteer, context)
     home = _setting_place(setting, places, countries, actors)
@@ -162,6 +294,12 @@ class _Parties:
         self.named_actor = self.actor & _named(event.actor, actors, people, event.published)
         self.named_recipient = self.recipient & _named(event.recipient, actors, people,
                                                        event.published)
+        # a government named by its capital ("Beijing denied it") speaks from there
+        info = actors.country(next(iter(self.actor))) if len(self.actor) == 1 else None
+        self.seat = (info.capital if info is not None and event.actor is not None
+                     and not event.actor.implied
+                     and _name_key(event.actor.text) == _name_key(info.capital or "")
+                     else None)
 
     def speaks_from(self, country: str | None) -> bool:
         """A statement of a speaker whose own words name `country` ("Afghan officials
@@ -196,6 +334,10 @@ class _Parties:
             if self.kind == "attack" and recipient - actor:
                 return country in recipient - actor  # where the target is
         return country in actor | recipient
+
+
+def _name_key(text: str) -> str:
+    return text.lower().removeprefix("the ").strip()
 
 
 def _named(entity: Entity | None, actors: ActorDictionary, people: Mapping[str, ActorCode],
@@ -235,7 +377,9 @@ class _Scene:
     """The article's sentences and paragraphs, and the places that can set a scene."""
 
     def __init__(self, doc: Doc, text: str, places: Sequence[ArticlePlace],
-                 countries: Sequence[ActorCode], actors: ActorDictionary) -> None:
+                 countries: Sequence[ActorCode], actors: ActorDictionary,
+                 place_nouns: frozenset[str]) -> None:
+        self.place_nouns = place_nouns
         sentences = list(doc.sents)
         self.starts = [s.start_char for s in sentences]
         # a line break between two sentences starts a paragraph (as for carried dates)
@@ -299,9 +443,11 @@ class _Scene:
                         start=place.start, end=place.end)
                     if scene_country is _NO_SCENE:
                         scene_country = found.country
-                    # a statement is where its speaker is, not where its paragraph is
-                    elsewhere = (parties.kind == "speaker"
-                                 and not parties.speaks_from(found.country))
+                    # a statement is where its speaker is, not where its paragraph is;
+                    # a government named by its capital not in a town of its country
+                    elsewhere = parties.kind == "speaker" and (
+                        not parties.speaks_from(found.country)
+                        or parties.seat is not None and found.name != parties.seat)
                     if elsewhere or not parties.fit(found.country):
                         break
                     return inferred(found, "paragraph"), found.country
@@ -364,10 +510,10 @@ class _Scene:
         if span is None or not len(span):
             return False
         head = span.root
-        if head.dep_ in ("compound", "amod") and head.head.lemma_.lower() in PLACE_NOUNS:
+        if head.dep_ in ("compound", "amod") and head.head.lemma_.lower() in self.place_nouns:
             head = head.head  # "Balochistan province"
         if (head.dep_ == "pobj" and head.head.lower_ == "of"
-                and head.head.head.lemma_.lower() in PLACE_NOUNS):
+                and head.head.head.lemma_.lower() in self.place_nouns):
             head = head.head.head  # "the Somali city of Beledweyne"
         if head.dep_ != "pobj" or head.head.lower_ not in LOCATIVE:
             return False  # "Kabul said", "the Kyiv government", "flown to Louisiana"

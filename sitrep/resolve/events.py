@@ -25,7 +25,7 @@ from sitrep.resolve.acts import merge_acts
 from sitrep.resolve.actors import ActorCode, ActorDictionary, names_a_post
 from sitrep.resolve.discourse import Discourse, build_discourse
 from sitrep.resolve.event_dates import ArticleDates
-from sitrep.resolve.event_places import places_from_article
+from sitrep.resolve.event_places import clause_places, places_from_article
 from sitrep.resolve.named_parties import (
     NON_STATE_SECTORS,
     PRONOUNS,
@@ -144,10 +144,12 @@ def resolve_events(events: list[Event], doc: Doc, article: Article,
     dates = ArticleDates(doc, article, lexicon)
     previous: list[Event] = []
     for event in events:
-        event.location = _resolve_place(event.place_candidates, gazetteer, actors, context,
-                                        countries)
-        memory.local = (event.location.country if event.location and event.location.country
-                        else memory.dominant)
+        # the place the clause names, whose country its parties may be of, and the one
+        # where the act was: "condemned the bombing in Kandahar" was not said there
+        named = _resolve_place(event.place_candidates, gazetteer, actors, context, countries)
+        event.location = _resolve_place(clause_places(event, doc, lexicon, actors), gazetteer,
+                                        actors, context, countries)
+        memory.local = named.country if named and named.country else memory.dominant
         if event.actor is None and event.recipient is None:
             pair = hyphened_parties(event, doc, actors, when)
             if pair is not None:  # "U.S.-Ukraine talks", "the Israel-Hamas war"
@@ -195,7 +197,7 @@ def resolve_events(events: list[Event], doc: Doc, article: Article,
                 if event.location is None and event.event_type in lexicon.word_set(
                         "recipients.place_target_types"):
                     event.location = target
-        place = event.location
+        place = named
         if (place is not None and place.country and not _code(event.recipient)
                 and not (event.recipient is not None
                          and _relational(event.recipient, memory.relational_nouns))
