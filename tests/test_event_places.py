@@ -314,3 +314,13 @@ def test_a_government_named_by_its_capital_is_not_placed_in_the_paragraphs_town(
     assert detention.location is not None and detention.location.name == "Kashgar"
     denial = by_trigger(events, "rejected")
     assert denial.location is None or denial.location.name != "Kashgar"
+
+
+def test_a_clause_place_is_read_as_the_articles_places_read_it(code):
+    # the article's place reading sees Atlanta beside "Georgia": the US state, also where
+    # the story names no country but that name
+    events = code("ATLANTA — Police in Atlanta arrested two men on Monday. The suspects were "
+                  "later moved to a jail in Georgia's capital.\n\nOfficers raided a house "
+                  "in Georgia on Tuesday.")
+    raid = by_trigger(events, "raided")
+    assert raid.location.country == "USA" and raid.location.precision == "division"

@@ -146,9 +146,10 @@ def resolve_events(events: list[Event], doc: Doc, article: Article,
     for event in events:
         # the place the clause names, whose country its parties may be of, and the one
         # where the act was: "condemned the bombing in Kandahar" was not said there
-        named = _resolve_place(event.place_candidates, gazetteer, actors, context, countries)
+        named = _resolve_place(event.place_candidates, gazetteer, actors, context, countries,
+                               places)
         event.location = _resolve_place(clause_places(event, doc, lexicon, actors), gazetteer,
-                                        actors, context, countries)
+                                        actors, context, countries, places)
         memory.local = named.country if named and named.country else memory.dominant
         if event.actor is None and event.recipient is None:
             pair = hyphened_parties(event, doc, actors, when)
@@ -854,9 +855,19 @@ def _doer_of_earlier_event(event: Event, previous: list[Event],
 
 
 def _resolve_place(candidates: list[Location], gazetteer: Gazetteer, actors: ActorDictionary,
-                   context: list[str], countries: list[ActorCode]) -> Location | None:
-    """The first candidate phrase that names a known place, with its coordinates."""
+                   context: list[str], countries: list[ActorCode],
+                   places: list[ArticlePlace]) -> Location | None:
+    """The first candidate phrase that names a known place, with its coordinates: as the
+    article's places read that very phrase ("Georgia" beside Atlanta: the US state), else
+    resolved on its own."""
+    read = {(p.start, p.end): p for p in places if p.kind != "demonym"}
     for candidate in candidates:
+        known = read.get((candidate.start, candidate.end))
+        if known is not None:
+            return Location(text=candidate.text, name=known.name, country=known.country,
+                            lat=known.lat, lon=known.lon,
+                            precision=Location.precision_of(known.kind),
+                            start=candidate.start, end=candidate.end)
         # the name itself does not vote: "Georgia" must not count as evidence for Georgia;
         # but a country the rest of the article names most keeps its vote ("in Somalia" in a
         # story about Somalia is not a region of a neighbour that bears its name)
