@@ -336,6 +336,16 @@ def test_a_definite_description_is_the_last_party_with_its_head_noun(code):
     assert looting["actor"]["code"] == "SDN"
 
 
+def test_a_title_naming_an_office_takes_the_country_of_that_office_named_before(code):
+    events = code(
+        "ISLAMABAD — Pakistan's army said on Tuesday that gunmen had crossed from Afghanistan."
+        "\n\nAfghanistan's foreign ministry rejected the claim on Wednesday.\n\n"
+        "Foreign ministry spokesman Jalal Rahimi urged Pakistan to stop blaming its "
+        "neighbours.")
+    demand = [e for e in events if e["event_type"] == "REQUEST"][-1]
+    assert demand["actor"]["code"] == "AFG"
+
+
 def test_an_impeachment_told_without_its_doer_is_the_states(code):
     events = code(
         "The Peruvian president was impeached in Lima on Monday, local media said. Peru has "

@@ -83,6 +83,7 @@ class _ArticleMemory:
     body_nouns: frozenset[str] = frozenset()
     # documents that speak for their issuer ("the statement"): arguments.toml [actors]
     document_nouns: frozenset[str] = frozenset()
+    office_nouns: frozenset[str] = frozenset()
     # a region's adjective in a phrase ("European leaders"): arguments.toml [actors]
     regional: re.Pattern = re.compile(r"(?!)")
     # who issues the article when it speaks in the first person (a ministry's statement):
@@ -140,6 +141,7 @@ def resolve_events(events: list[Event], doc: Doc, article: Article,
                             pair_nouns=lexicon.word_set("actors.pair_nouns"),
                             body_nouns=lexicon.word_set("actors.body_nouns"),
                             document_nouns=lexicon.word_set("actors.document_nouns"),
+                            office_nouns=lexicon.word_set("actors.office_nouns"),
                             regional=_regional_pattern(lexicon))
     dates = ArticleDates(doc, article, lexicon)
     previous: list[Event] = []
@@ -509,6 +511,10 @@ def _resolve(entity: Entity, actors: ActorDictionary, memory: _ArticleMemory, wh
         country = _country_of_direction(words[1], entity.start, memory)
         if country is not None:  # "the North" in a story that names North Korea
             return _with_code(entity, country, sector or "GOV")
+    office = _office_named_before(entity, actors, memory, when)
+    if office is not None:  # "foreign ministry spokesman X" after "Afghanistan's foreign
+        # ministry": that ministry's country, not the story's
+        return replace(entity, code=office.code, sector=sector or office.sector, person=person)
     if memory.local and _is_named(entity.text):
         # a named person or body the dictionary does not know ("President Yoweri Museveni",
         # "Prime Minister Ardern"): of the country where they act (PETRARCH's domestic
@@ -748,6 +754,31 @@ def _recent_group(memory: _ArticleMemory, offset: int | None) -> Entity | None:
         if (earlier.code and earlier.start is not None and recent <= earlier.start < offset
                 and earlier.sector in NON_STATE_SECTORS):
             return earlier
+    return None
+
+
+def _office_named_before(entity: Entity, actors: ActorDictionary, memory: _ArticleMemory,
+                         when) -> ActorCode | None:
+    """The country of an office a person's title names without one ("foreign ministry
+    spokesperson X", "army spokesman Y"): the latest phrase before, in the article, that
+    names the same office with a country ("Afghanistan's Ministry of Foreign Affairs" ...)."""
+    doc = memory.doc
+    if doc is None or entity.start is None or not memory.office_nouns:
+        return None
+    span = doc.char_span(entity.start, entity.end, alignment_mode="expand")
+    if span is None:
+        return None
+    offices = {t.lemma_.lower() for t in span if t.dep_ == "compound"
+               and t.lemma_.lower() in memory.office_nouns}
+    if not offices:
+        return None
+    for token in reversed(doc[: span.start]):
+        if token.lemma_.lower() not in offices or token.pos_ not in ("NOUN", "PROPN"):
+            continue
+        words = doc[token.left_edge.i : token.right_edge.i + 1]
+        found = actors.resolve(words.text, when)
+        if found is not None and found.code:
+            return found
     return None
 
 
