@@ -229,10 +229,10 @@ def test_the_people_an_act_kills_are_its_recipient_not_the_state_of_its_place(
 
 def test_the_country_a_story_is_about_keeps_its_name(code):
     # a neighbour has a region of that name; the story's own country keeps its vote
-    events = code("MOGADISHU — Gunmen stormed a hotel in the Somali city of Beledweyne on "
-                  "Tuesday. Somalia's government said troops killed the attackers. Ethiopian "
-                  "troops also patrol the border.\n\nThe group often stages bombings in Somalia, "
-                  "hoping to topple the government.")
+    events = code("MOGADISHU — Militants seized a guesthouse in Kismayo, a Somali port, on "
+                  "Sunday. Somalia's army said its soldiers shot the attackers. Ethiopian "
+                  "soldiers also guard the frontier.\n\nThe group often stages bombings in "
+                  "Somalia, hoping to topple the government.")
     bombings = by_trigger(events, "bombings")
     assert bombings.location.country == "SOM" and bombings.location.precision == "country"
 

@@ -500,7 +500,7 @@ class _Scene:
 
     def _sets_scene(self, place: ArticlePlace) -> bool:
         """Whether a place mention tells where the narrative is: the object of a locative
-        preposition ("in Sudan", "in the Somali city of Beledweyne", "in Balochistan
+        preposition ("in Sudan", "in the Somali port of Kismayo", "in Balochistan
         province") on a verb or on the verb's own noun ("attacked a train in X",
         "police in X said"), not deeper in a noun phrase ("an abduction of schoolgirls
         in Borno") nor in a clause that describes a noun."""
@@ -514,7 +514,7 @@ class _Scene:
             head = head.head  # "Balochistan province"
         if (head.dep_ == "pobj" and head.head.lower_ == "of"
                 and head.head.head.lemma_.lower() in self.place_nouns):
-            head = head.head.head  # "the Somali city of Beledweyne"
+            head = head.head.head  # "the Somali port of Kismayo"
         if head.dep_ != "pobj" or head.head.lower_ not in LOCATIVE:
             return False  # "Kabul said", "the Kyiv government", "flown to Louisiana"
         nouns = 0
