@@ -313,6 +313,9 @@ def test_accuracy_over_phrases(actors: ActorDictionary) -> None:
     # armed gangs are organized armed groups (the manual, ASSAULT), their leaders too
     ("the leader of a Haitian gang", "HTI", "REB", None),
     ("Mexican drug cartels", "MEX", "REB", None),
+    # a generic agency name is no country's; qualified or by initials, Lebanon's
+    ("the National News Agency", None, "MED", None),
+    ("Lebanon's National News Agency", "LBN", "MED", None),
 ])
 def test_key_phrases(actors, text, code, sector, when) -> None:
     got = actors.resolve(text, when)
