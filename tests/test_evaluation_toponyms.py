@@ -198,6 +198,36 @@ def test_denominators_of_the_end_to_end_figures(gazetteer, actors):
     assert e2e.recall == pytest.approx(2 / 3)  # over every gold toponym
     assert e2e.resolution.toponyms == 1  # the street has no gold point to be right about
     assert e2e.resolution.accuracy == 1.0  # of the matched with coordinates
+
+
+def test_demonyms_are_country_mentions_scored_apart_from_toponyms(gazetteer, actors):
+    france = GoldPoint("France", 46.0, 2.0, fcode="PCLI", country="France")
+    lyon = GoldPoint("Lyon", 45.75, 4.85, fcode="PPLA", country="France")
+    # the gold marks "French" as a toponym in one sentence and not "Italian" in the other
+    article = _article("French farmers marched in Lyon. Italian ones stayed home.",
+                       [("French", france), ("Lyon", lyon)])
+    t = article.toponyms
+    italian = article.text.index("Italian")
+    predicted = [_place("French", 0, 46.0, 2.0, kind="demonym"),
+                 _place("Lyon", t[1].start, 45.75, 4.85),
+                 _place("Italian", italian, 42.8, 12.8, "ITA", kind="demonym")]
+    result = score_article(article, [None, None], predicted, gazetteer, actors)
+    assert [p.text for p in result.predicted] == ["Lyon"] and result.spurious == []
+    assert [p.text for p in result.demonyms] == ["French", "Italian"]
+    assert result.toponyms[0].found is None
+    assert result.toponyms[0].found_by_demonym is predicted[0]
+    scores = ToponymScores([result])
+    e2e, both = scores.end_to_end, scores.with_demonyms
+    assert (e2e.found, e2e.predicted, e2e.precision, e2e.recall) == (1, 1, 1.0, 0.5)
+    assert (both.found, both.predicted, both.recall) == (2, 3, 1.0)
+    assert both.precision == pytest.approx(2 / 3) and both.accuracy == 1.0
+    assert scores.to_record()["with_demonyms"]["found"] == 2
+    # a demonym never takes a toponym a place found: "Lyon" is the place's
+    over_place = _place("Lyon", t[1].start, 45.75, 4.85, kind="demonym")
+    again = score_article(article, [None, None], [predicted[1], over_place], gazetteer,
+                          actors)
+    assert again.toponyms[1].found is predicted[1]
+    assert again.toponyms[1].found_by_demonym is None
     assert e2e.accuracy == 0.5  # found and right / gold with coordinates
 
 
@@ -286,6 +316,7 @@ def test_cli_eval_on_toponym_gold_runs_the_pipeline(tmp_path):
     assert result.exit_code == 0, result.output
     for row in ("on gold spans", "accuracy@161 km", "lenient", "median error km",
                 "detection precision", "detection recall", "end-to-end accuracy",
+                "end to end, demonyms as toponyms",
                 "4 articles, 12 gold toponyms (11 with coordinates)"):
         assert row in result.output
     data = json.loads((tmp_path / "all.json").read_text(encoding="utf-8"))

@@ -63,6 +63,22 @@ def summary_rows(evaluation: ToponymEvaluation) -> list[tuple[str, str, str, str
         (END_TO_END, "end-to-end accuracy", f"{e2e.accuracy:.3f}",
          f"{matched.right} found and right / {e2e.with_coordinates} gold toponyms with "
          f"coordinates"),
+        *_demonym_rows(evaluation),
+    ]
+
+
+def _demonym_rows(evaluation: ToponymEvaluation) -> list[tuple[str, str, str, str]]:
+    """Countries named by adjective ("Russian") are country mentions, not toponyms: how
+    the figures read if they were counted as toponyms too."""
+    demonyms = sum(len(a.demonyms) for a in evaluation.scores.articles)
+    both = evaluation.scores.with_demonyms
+    mode = f"{END_TO_END}, demonyms as toponyms"
+    return [
+        (mode, "detection precision", f"{both.precision:.3f}",
+         f"{both.found} / {both.predicted} places and demonyms ({demonyms} demonyms)"),
+        (mode, "detection recall", f"{both.recall:.3f}", f"{both.found} / {both.gold}"),
+        (mode, "end-to-end accuracy", f"{both.accuracy:.3f}",
+         f"{both.resolution.right} / {both.with_coordinates}"),
     ]
 
 
@@ -109,7 +125,8 @@ def _cells(result: ToponymResult) -> tuple[str, str, str, str]:
     """(phrase, gold, on gold span, end to end) of one gold toponym."""
     return (result.toponym.phrase, _point_text(result.toponym.point),
             _place_text(result, result.resolved, "unresolved"),
-            _place_text(result, result.found, "not found"))
+            _place_text(result, result.found, "not found" if result.found_by_demonym is None
+                        else f"not found (demonym '{result.found_by_demonym.text}')"))
 
 
 def _misses_first(article: ArticleToponyms) -> list[ToponymResult]:
