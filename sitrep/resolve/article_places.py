@@ -7,7 +7,8 @@ unless spaCy reads it as part of a person's or organisation's name ("the US Paci
 Forces"); a city or region name, or a division named by one word without its type word
 ("Town", a division of Saint Lucia, in "the Town Council"), where spaCy reads a place
 (GPE/LOC/FAC) there, or the article does elsewhere (one sense per article), or the text does
-("Greer, S.C."; "in", "from" before it; a dateline in capitals) — so that "Obama", "the New
+("Greer, S.C."; "in", "from" before it; a noun of a person after it, "a Rochester man";
+a dateline in capitals) — so that "Obama", "the New
 York Times" or "South" in "South Korean" are not put on the map. The surname of a person the
 article names in full or with a middle initial ("Marquise M. Bell"), or a name that says
 something or undergoes what people do ("Petrova said", "Ruiz died"), is no village or region
@@ -88,6 +89,10 @@ NOT_PLACES = frozenset(map(name_key, read_toml("places/words.toml")["not_places"
 ERAS = frozenset(map(name_key, read_toml("places/words.toml")["eras"]))
 # A possessive after a name ("Abbas's", "Paris'").
 POSSESSIVE = re.compile(r"['’](?:s\b|(?=\s))")
+# A lower-case noun of a person after a name, which says where the person lives ("a
+# Rochester man": words.toml).
+RESIDENT_AFTER = re.compile(
+    rf"\s+(?:{'|'.join(read_toml('places/words.toml')['resident_nouns'])})\b")
 # A lower-case noun after a name that makes it a people's ("the Adena people": words.toml).
 PEOPLE_NOUN = re.compile(
     rf"\s+(?:{'|'.join(read_toml('places/words.toml')['people_nouns'])})\b")
@@ -152,7 +157,8 @@ def places_in(doc: Doc, gazetteer: Gazetteer, actors: ActorDictionary,
             possessive = POSSESSIVE.match(text, mention.end) is not None
             # "in Abbas's detention centers": "in" is the centres', not the name's
             locative = (span.start > 0 and doc[span.start - 1].lower_ in LOCATIVE_PREPOSITIONS
-                        and not possessive)
+                        and not possessive
+                        or RESIDENT_AFTER.match(text, mention.end) is not None)
             words_before = _words_of_another_name(span)
             if words_before:
                 other_names.add(words_before + mention.text)
