@@ -96,6 +96,11 @@ def _words(text: str) -> list[_Word]:
     return words
 
 
+def _key(words: list[_Word], first: int, last: int) -> str:
+    """The lookup key of the name written by words[first:last]."""
+    return " ".join(w.key for w in words[first:last])
+
+
 def _listed_divisions(text: str, words: list[_Word]) -> dict[int, str]:
     """The words of the names listed before "counties" or "parishes" ("Clarke, Oconee,
     Madison and Barrow counties"), each with the singular type word: a name may start at
@@ -389,7 +394,9 @@ class Gazetteer:
 
     def find(self, text: str) -> list[PlaceMention]:
         """All place names in `text` with their offsets, longest match first at each word.
-        In "X, Y" (Okinawa, Japan) Y narrows the candidates of X."""
+        In "X, Y" (Okinawa, Japan) Y narrows the candidates of X. A common word's or a
+        hamlet's name (`_is_common_word`) the text makes a place once ("in Monroe") is
+        one wherever it recurs, unless it begins a longer name there."""
         words = _words(text)
         found: list[tuple[int, int, list[_Entry]]] = []  # word span and entries
         abbreviations: set[int] = set()  # first words of abbreviations found
@@ -414,17 +421,26 @@ class Gazetteer:
                 continue
             found.append((i, last, entries))
             i = last
+        followers = [found[n + 1][2] if n + 1 < len(found) and self._comma_between(
+            text, words, last, found[n + 1][0]) and found[n + 1][0] not in (
+            listed_divisions) else None  # "Clarke, Oconee and Barrow counties": a list
+            for n, (_, last, _) in enumerate(found)]
+        common = [first not in listed_divisions and self._is_common_word(
+            words, first, last, entries, text, following)
+            for (first, last, entries), following in zip(found, followers)]
+        # one sense per article: a common word or hamlet's name the text once makes a place
+        # ("in Monroe", "Monroe, Ohio") is a candidate wherever it recurs on its own
+        placed = {_key(words, first, last) for (first, last, _), is_common
+                  in zip(found, common) if not is_common}
         mentions = []
         narrowing: Place | None = None  # what the previous name's narrowing read this one as
         for n, (first, last, entries) in enumerate(found):
             read_as, narrowing = narrowing, None
-            following = found[n + 1][2] if n + 1 < len(found) and self._comma_between(
-                text, words, last, found[n + 1][0]) and found[n + 1][0] not in (
-                listed_divisions) else None  # "Clarke, Oconee and Barrow counties": a list
-            if first not in listed_divisions and self._is_common_word(
-                    words, first, last, entries, text, following):
+            following = followers[n]
+            if common[n] and (_key(words, first, last) not in placed
+                              or begins_a_longer_name(text, words[last - 1].end)):
                 continue
-            if " ".join(w.key for w in words[first:last]) in _NEVER_ALONE and (
+            if _key(words, first, last) in _NEVER_ALONE and (
                     following is None or first > 0 and words[first - 1].text.isdigit()):
                 continue  # "in March", "the West"; "Route 9 South, Dover": a direction
             places = [e.place for e in entries]
@@ -451,7 +467,7 @@ class Gazetteer:
                 continue
             if not after_a_place and (end == i + 1 or text[words[i].end] != "."):
                 continue
-            region = self._abbreviations.get(" ".join(w.key for w in words[i:end]))
+            region = self._abbreviations.get(_key(words, i, end))
             if region is not None and text[words[end - 1].end:words[end - 1].end + 1] == ".":
                 return end, [_Entry(region, _RANK["admin1"], True)]
         return None
@@ -464,7 +480,7 @@ class Gazetteer:
         while last < len(words) and words[last].joined and words[last].text[0].isupper():
             last += 1
         for end in range(last, i, -1):
-            entries = [e for e in self._lookup(" ".join(w.key for w in words[i:end]) + " "
+            entries = [e for e in self._lookup(_key(words, i, end) + " "
                                                + suffix) if e.place.kind == "admin2"]
             if entries:
                 return end, entries
@@ -484,7 +500,7 @@ class Gazetteer:
         while last < len(words) and last - i <= most and words[last].joined:
             last += 1
         for end in range(last, i, -1):
-            entries = self._lookup(" ".join(w.key for w in words[i:end]))
+            entries = self._lookup(_key(words, i, end))
             if entries:
                 return end, entries
         return None
@@ -501,7 +517,7 @@ class Gazetteer:
         ... or before ", <place>"; a stoplisted one not where it begins a longer name, which
         the word before governs as a whole ("from Union Carbide", "Clerk of Superior
         Court")."""
-        key = " ".join(w.key for w in words[first:last])
+        key = _key(words, first, last)
         hamlet = all(e.place.kind == "city" and (e.place.population or 0) < MIN_ALONE_POPULATION
                      for e in entries)  # "Servance": more often a surname than a hamlet
         if not hamlet and (key not in self._common
