@@ -1240,3 +1240,30 @@ def test_how_a_source_is_quoted_is_no_act(code, text):
 def test_an_act_reported_by_an_anonymous_source_stays(code):
     events = code("Officials, speaking on condition of anonymity, said rebels attacked the base.")
     assert [e for e in events if e["event_type"] == "ASSAULT"]
+
+
+@pytest.mark.parametrize("text, actor", [
+    ('Under the decree, the assembly cannot sit for a month. Opposition deputies protested by '
+     'chanting "resign!" and waving flags which read "no" during the last sitting.',
+     "Opposition deputies"),
+    ("Dozens of students protested by occupying the rector's office.", "Dozens of students"),
+])
+def test_by_with_an_ing_clause_says_how_not_by_whom(code, text, actor):
+    # the parser reads "protested by chanting" as a participle with a passive agent; a "by"
+    # before an -ing clause is the act's means, and the noun before it its doer
+    (protest,) = [e for e in code(text) if e["event_type"] == "PROTEST"]
+    assert protest["actor"]["text"] == actor
+
+
+def test_a_participle_with_a_true_agent_still_describes_its_noun(code):
+    events = code("Two journalists detained by police were released on Monday.")
+    assert [e["event_type"] for e in events] == ["RETREAT"]
+    assert events[0]["recipient"]["text"] == "Two journalists"
+
+
+def test_the_means_of_an_act_of_the_same_type_is_that_act(code):
+    # one protest, told with how it was made; an act of another type stays its own
+    assert len([e for e in code("Farmers in the valley protested by blocking the main road.")
+                if e["event_type"] == "PROTEST"]) == 1
+    events = code("Students protested by attacking the police.")
+    assert {e["event_type"] for e in events} == {"PROTEST", "ASSAULT"}

@@ -36,6 +36,7 @@ from sitrep.extract.triggers import (
     find_triggers,
     lemma_of,
     noun_object,
+    states_means,
 )
 from sitrep.parse.model import AFTER_GLUED_HEADING
 from sitrep.records import Article, Entity, Event
@@ -300,6 +301,8 @@ def _without_intended_content(matches: list[TriggerMatch], lexicon: Lexicon) -> 
         if _is_purpose(match.token) and match.token.head.i in triggers and not (
                 _said_in_consultation(match, triggers[match.token.head.i], lexicon)):
             continue  # "began a hunger strike to demand ...": the protest's aim, not an event
+        if _means_of(match.token, triggers) == match.pattern.type:
+            continue  # "protested by blocking the road": how that protest was made, no other
         if _is_descriptive_participle(match):
             continue  # "the banned movement", "property seized in the 1970s"
         if _in_relative_clause(match.token, lexicon):
@@ -317,6 +320,15 @@ def _without_intended_content(matches: list[TriggerMatch], lexicon: Lexicon) -> 
         if not governed:
             kept.append(match)
     return kept
+
+
+def _means_of(token: Token, triggers: dict[int, str]) -> str | None:
+    """The type of the trigger whose "by" -ing clause this token heads: the way that act
+    was done ("retaliated by shelling the port", "protested by blocking the road")."""
+    by = token.head
+    if token.dep_ != "pcomp" or token.tag_ != "VBG" or by.lower_ != "by" or by.i == by.head.i:
+        return None
+    return triggers.get(by.head.i) if by.dep_ in ("agent", "prep") else None
 
 
 def _allowed_or_required(token: Token, lexicon: Lexicon) -> bool:
@@ -439,12 +451,14 @@ def _is_purpose(token: Token) -> bool:
 def _is_descriptive_participle(match: TriggerMatch) -> bool:
     """A participle describing a noun reports an earlier state, not this report's event:
     "the banned movement", "property seized by the army". (A bare acl participle is too
-    often a misparsed main verb to drop.)"""
+    often a misparsed main verb to drop, and so is one whose "by" tells how it was done:
+    "Members protested by shouting ...".)"""
     token = match.token
     if match.pattern.pos != "VERB" or token.tag_ != "VBN":
         return False
     return token.dep_ == "amod" or (
-        token.dep_ == "acl" and any(c.dep_ == "agent" for c in token.children))
+        token.dep_ == "acl" and any(c.dep_ == "agent" for c in token.children)
+        and not states_means(token))
 
 
 def _on_condition(trigger: Token, lexicon: Lexicon) -> bool:
@@ -523,7 +537,8 @@ def _describes_a_party(match: TriggerMatch) -> bool:
 def _describing_participle(token: Token) -> bool:
     return (token.tag_ == "VBN" and token.dep_ == "acl" and token.head.dep_ != "ROOT"
             and not any(c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass", "mark")
-                        for c in token.children))
+                        for c in token.children)
+            and not states_means(token))  # "Members protested by shouting": the main verb
 
 
 def _portfolio(match: TriggerMatch, lexicon: Lexicon) -> bool:

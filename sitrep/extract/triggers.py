@@ -69,6 +69,14 @@ def _has_passive_marks(verb: Token) -> bool:
     return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
 
 
+def states_means(verb: Token) -> bool:
+    """Whether the verb takes "by" with an -ing clause: how it was done, not a passive's
+    agent ("protested by shouting slogans", "responded by expelling two envoys"), whatever
+    the parser calls the preposition."""
+    return any(c.dep_ in ("agent", "prep") and c.lower_ == "by" and any(
+        g.dep_ == "pcomp" and g.tag_ == "VBG" for g in c.children) for c in verb.children)
+
+
 def is_passive_conjunct(verb: Token) -> bool:
     """A bare participle joined to a passive verb shares its voice and its subject: in "was
     arrested and jailed" the subject was jailed too, it did not jail anyone."""
