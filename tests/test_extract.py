@@ -1267,3 +1267,23 @@ def test_the_means_of_an_act_of_the_same_type_is_that_act(code):
                 if e["event_type"] == "PROTEST"]) == 1
     events = code("Students protested by attacking the police.")
     assert {e["event_type"] for e in events} == {"PROTEST", "ASSAULT"}
+
+
+def test_in_a_year_after_a_verb_of_arrival_says_when_not_where(code):
+    assert not [e for e in code("Arriving back home in 1987, the writer took up teaching.")
+                if e["event_type"] == "CONSULT"]
+    visit = one(code("The Kenyan foreign minister arrived in Kampala on Monday."), "CONSULT")
+    assert visit["recipient"]["code"] == "UGA"
+
+
+def test_attributions_of_responsibility_made_by_a_party_are_its_accusation(code):
+    events = code("Attributions of responsibility for the blast were made by the interior "
+                  "ministry of Kenya.")
+    assert one(events, "ACCUSE")["actor"]["code"] == "KEN"
+
+
+def test_attributing_words_or_authorship_is_no_blame(code):
+    assert not [e for e in code("Investigators attributed authorship of the pamphlet to a "
+                                "local teacher.") if e["event_type"] == "ACCUSE"]
+    blame = one(code("The Kenyan minister attributed the bombing to Al-Shabaab."), "ACCUSE")
+    assert blame["actor"]["code"] == "KEN"

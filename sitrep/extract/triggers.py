@@ -241,6 +241,10 @@ def _match_particles(verb: Token, particles: tuple[str, ...]) -> tuple[Token, ..
         if hit is None:
             return None
         found.append(hit)
+    if found[-1].dep_ == "prep" and found[-1].lower_ == "in" and any(
+            c.dep_ == "pobj" and c.ent_type_ in ("DATE", "TIME") for c in found[-1].children):
+        # "arriving back home in 1964": "in" a year or a month says when, not where to
+        return None
     return tuple(found)
 
 
