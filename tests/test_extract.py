@@ -1287,3 +1287,18 @@ def test_attributing_words_or_authorship_is_no_blame(code):
                                 "local teacher.") if e["event_type"] == "ACCUSE"]
     blame = one(code("The Kenyan minister attributed the bombing to Al-Shabaab."), "ACCUSE")
     assert blame["actor"]["code"] == "KEN"
+
+
+@pytest.mark.parametrize("text", [
+    "The rebels have never hidden their goal of overthrowing the government.",
+    "Their dream of an invasion of the island is old.",
+    "The party gave up its hope to expel the foreign envoys.",
+    "Their stated objective of arresting the opposition leaders was never met.",
+])
+def test_an_act_an_aim_is_of_is_wanted_not_done(code, text):
+    assert not [e for e in code(text) if e["event_type"] in ("COERCE", "ASSAULT", "SANCTION")]
+
+
+def test_an_aim_reached_leaves_the_act_done(code):
+    events = code("The army reached its goal and captured the city.")
+    assert [e["event_type"] for e in events] == ["ASSAULT"]

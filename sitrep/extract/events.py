@@ -309,6 +309,8 @@ def _without_intended_content(matches: list[TriggerMatch], lexicon: Lexicon) -> 
             continue  # "a resolution that aims to tighten sanctions": background
         if _allowed_or_required(match.token, lexicon):
             continue  # "granted permission to detain him", "a deadline to cede power"
+        if _aimed_for(match.token, lexicon):
+            continue  # "its goal of ousting the president": wanted, not done
         token, governed = _first_conjunct(match.token), False
         for _ in range(3):
             if token.dep_ not in CONTENT_LINKS or token.head.i == token.i:
@@ -339,6 +341,21 @@ def _allowed_or_required(token: Token, lexicon: Lexicon) -> bool:
             c.dep_ == "aux" and c.lower_ == "to" for c in token.children):
         return False
     return lemma_of(token.head) in lexicon.word_set("modality.content_nouns")
+
+
+def _aimed_for(token: Token, lexicon: Lexicon) -> bool:
+    """An act told as what an aim or hope is of or for (`modality.aim_nouns`): "a goal of
+    ousting the president", "the dream to unite the island"."""
+    token = _first_conjunct(token)
+    if token.dep_ == "pcomp" and token.head.lower_ == "of":
+        noun = token.head.head
+    elif token.dep_ == "pobj" and token.head.lower_ == "of":
+        noun = token.head.head
+    elif token.dep_ == "acl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children):
+        noun = token.head
+    else:
+        return False
+    return noun.pos_ == "NOUN" and lemma_of(noun) in lexicon.word_set("modality.aim_nouns")
 
 
 def _said_in_consultation(match: TriggerMatch, governing_type: str, lexicon: Lexicon) -> bool:
