@@ -1302,3 +1302,10 @@ def test_an_act_an_aim_is_of_is_wanted_not_done(code, text):
 def test_an_aim_reached_leaves_the_act_done(code):
     events = code("The army reached its goal and captured the city.")
     assert [e["event_type"] for e in events] == ["ASSAULT"]
+
+
+def test_a_measure_said_to_violate_a_law_is_no_refusal(code):
+    events = code("Lawyers for the farmers argue that the new decree violates the constitution.")
+    assert not [e for e in events if e["event_type"] == "REJECT"]
+    breach = one(code("The militia violated the agreement, Kenyan officials said."), "REJECT")
+    assert breach["actor"]["text"] == "The militia"
