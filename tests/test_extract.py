@@ -1309,3 +1309,16 @@ def test_a_measure_said_to_violate_a_law_is_no_refusal(code):
     assert not [e for e in events if e["event_type"] == "REJECT"]
     breach = one(code("The militia violated the agreement, Kenyan officials said."), "REJECT")
     assert breach["actor"]["text"] == "The militia"
+
+
+@pytest.mark.parametrize("text", [
+    "Several opposition lawmakers were removed from the chamber in Nairobi.",
+    "Kenyan police removed dozens of protesters from the square on Sunday.",
+])
+def test_people_removed_from_a_chamber_or_a_square_are_coerced(code, text):
+    assert one(code(text), "COERCE")["recipient"]["code"] == "KEN"
+
+
+def test_restrictions_removed_stay_a_concession(code):
+    events = code("The Kenyan ministry removed the restrictions on Sunday.")
+    assert [e["event_type"] for e in events] == ["CONCEDE"]
