@@ -1322,3 +1322,17 @@ def test_people_removed_from_a_chamber_or_a_square_are_coerced(code, text):
 def test_restrictions_removed_stay_a_concession(code):
     events = code("The Kenyan ministry removed the restrictions on Sunday.")
     assert [e["event_type"] for e in events] == ["CONCEDE"]
+
+
+@pytest.mark.parametrize("text", [
+    "The new Kenyan bill does not offer tenants the same protections as owners.",
+    "The ceasefire plan does not include a withdrawal of troops.",
+])
+def test_what_a_text_does_not_do_is_no_refusal(code, text):
+    # a negated offer or withdrawal is PLOVER's REJECT (plover_type) when a party holds back
+    assert not [e for e in code(text) if e["plover_type"] == "REJECT"]
+
+
+def test_what_a_party_does_not_do_is_still_its_refusal(code):
+    (refusal,) = code("The Kenyan government did not offer any aid to the flood victims.")
+    assert (refusal["plover_type"], refusal["actor"]["code"]) == ("REJECT", "KEN")

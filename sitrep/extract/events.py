@@ -161,6 +161,8 @@ def extract_events(doc: Doc, article: Article, lexicon: Lexicon | None = None) -
                 if event.attributed_to is None and charge.i in charge_triggers:
                     accuser = subject_of(charge, lexicon)
                     event.attributed_to = entity_for(accuser) if accuser is not None else None
+            if event.modality == "negated" and _held_by_a_text(match, lexicon):
+                continue  # "the bill does not offer couples the same rights": no refusal
             event.plover_type = lexicon.plover_type(
                 event.event_type, event.modality, own_voice=_own_voice(event, lexicon),
                 conditional=_on_condition(match.token, lexicon),
@@ -174,6 +176,22 @@ def extract_events(doc: Doc, article: Article, lexicon: Lexicon | None = None) -
                 speakers.link(speaker)
         open_quote = ends_open(tokens, open_quote)
     return _one_per_trigger(events)
+
+
+def _held_by_a_text(match: TriggerMatch, lexicon: Lexicon) -> bool:
+    """Whether a verb's subject is a text or a measure (`modality.unrefusing_subjects`):
+    what it does not do or hold is what it says, not a party's act ("the plan does not
+    include a withdrawal")."""
+    if match.pattern is DEMAND:
+        return False
+    verb = match.token
+    if match.pattern.pos == "NOUN":
+        if verb.dep_ not in ("dobj", "obj"):
+            return False
+        verb = verb.head
+    subject = subject_of(verb, lexicon)
+    return subject is not None and lemma_of(subject) in lexicon.word_set(
+        "modality.unrefusing_subjects")
 
 
 def _reported_inside_quote(attribution: Attribution, sentence: Span, inside: list[bool]
