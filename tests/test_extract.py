@@ -1336,3 +1336,17 @@ def test_what_a_text_does_not_do_is_no_refusal(code, text):
 def test_what_a_party_does_not_do_is_still_its_refusal(code):
     (refusal,) = code("The Kenyan government did not offer any aid to the flood victims.")
     assert (refusal["plover_type"], refusal["actor"]["code"]) == ("REJECT", "KEN")
+
+
+@pytest.mark.parametrize("text", [
+    "Since the scandal, Kenya's laws about honour killings have changed.",
+    "The senate opened a debate on executions.",
+])
+def test_a_kind_of_act_a_thing_is_about_is_no_event(code, text):
+    assert not [e for e in code(text) if e["event_type"] in ("ASSAULT", "SANCTION", "COERCE")]
+
+
+def test_a_particular_act_a_thing_is_about_stays(code):
+    assert one(code("Rebels bombed the market; a film about the bombing won a prize."),
+               "ASSAULT")
+    assert one(code("Kenya and Somalia held talks on prisoner exchanges."), "CONSULT")

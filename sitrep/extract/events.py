@@ -102,7 +102,8 @@ def extract_events(doc: Doc, article: Article, lexicon: Lexicon | None = None) -
             event = _event(match, text, sentence, article, lexicon, quoted)
             if event.actor is None and possessed_patient(match.token, lexicon) is None and (
                     _nested(match.token, trigger_tokens) or _in_background(match, lexicon)
-                    or _described(match, lexicon) or _activity_as_subject(match.token)):
+                    or _described(match, lexicon) or _activity_as_subject(match.token)
+                    or _kind_as_topic(match, trigger_tokens, lexicon)):
                 # "slammed the exercise", "after days of fighting", "the blockade is
                 # illegal": not a new event; "after his arrest" is one
                 continue
@@ -541,6 +542,18 @@ def _in_background(match: TriggerMatch, lexicon: Lexicon) -> bool:
             return True
         token = token.head
     return False
+
+
+def _kind_as_topic(match: TriggerMatch, trigger_tokens: set[int], lexicon: Lexicon) -> bool:
+    """A bare plural act noun that a thing is about names a kind of act, no event: "laws
+    about honour killings", "a debate on executions" (not "a film about the bombing", that
+    one; nor "talks on prisoner exchanges", where the talks are an act)."""
+    noun, prep = match.token, match.token.head
+    if match.pattern.pos != "NOUN" or noun.tag_ != "NNS" or noun.dep_ != "pobj" or (
+            prep.lower_ not in lexicon.word_set("recipients.topic_prepositions")):
+        return False
+    bare = not any(c.dep_ in ("det", "poss", "nummod") for c in noun.children)
+    return bare and prep.head.pos_ == "NOUN" and prep.head.i not in trigger_tokens
 
 
 def _activity_as_subject(token: Token) -> bool:
