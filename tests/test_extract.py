@@ -1350,3 +1350,11 @@ def test_a_particular_act_a_thing_is_about_stays(code):
     assert one(code("Rebels bombed the market; a film about the bombing won a prize."),
                "ASSAULT")
     assert one(code("Kenya and Somalia held talks on prisoner exchanges."), "CONSULT")
+
+
+def test_what_a_party_was_doing_told_to_say_who_they_are_is_in_passing(code):
+    # a comma relative in the past progressive: the party's circumstance, not the news
+    events = code("The Kenyan minister, who was visiting Kampala, survived the crash.")
+    assert not [e for e in events if e["event_type"] == "CONSULT"]
+    events = code("The Kenyan minister, who visited Kampala on Monday, met the president.")
+    assert len([e for e in events if e["event_type"] == "CONSULT"]) == 2

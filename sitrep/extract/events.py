@@ -420,13 +420,16 @@ def _set_off(clause: Token) -> bool:
 
 def _recalled_of_a_party(token: Token) -> bool:
     """Inside a relative clause set off by a comma and told in the perfect ("the prosecutor,
-    who has clashed with the cabinet", "a reporter, who had been detained twice"): the
-    party's history, recalled to say who they are, an act told in passing."""
+    who has clashed with the cabinet", "a reporter, who had been detained twice"), or in the
+    past progressive ("the minister, who was visiting the town, survived"): the party's
+    history or circumstance, told to say who they are, an act told in passing."""
     for _ in range(3):
         if token.dep_ == "relcl":
             before = token.left_edge.i - 1
             return before >= 0 and token.doc[before].text in (",", "—", "–", "(") and any(
-                c.dep_ == "aux" and c.lemma_ == "have" for c in token.children)
+                c.dep_ == "aux" and (c.lemma_ == "have" or (
+                    c.lemma_ == "be" and c.tag_ == "VBD" and token.tag_ == "VBG"))
+                for c in token.children)
         if token.head.i == token.i:
             return False
         token = token.head
