@@ -1358,3 +1358,16 @@ def test_what_a_party_was_doing_told_to_say_who_they_are_is_in_passing(code):
     assert not [e for e in events if e["event_type"] == "CONSULT"]
     events = code("The Kenyan minister, who visited Kampala on Monday, met the president.")
     assert len([e for e in events if e["event_type"] == "CONSULT"]) == 2
+
+
+@pytest.mark.parametrize("text", [
+    "The deadline was moved twice, but it is the premier's stated plan for Kenya to exit "
+    "with or without a trade deal with the EU and not seek more delays.",
+    "Kenya may exit with or without a trade deal with the EU.",
+])
+def test_an_act_named_as_one_of_with_or_without_is_not_told_as_done(code, text):
+    assert not [e for e in code(text) if e["event_type"] == "COOPERATE"]
+
+
+def test_an_act_named_after_with_alone_is_still_told(code):
+    assert one(code("Kenya exited with a trade deal with the EU in hand."), "COOPERATE")

@@ -103,7 +103,8 @@ def extract_events(doc: Doc, article: Article, lexicon: Lexicon | None = None) -
             if event.actor is None and possessed_patient(match.token, lexicon) is None and (
                     _nested(match.token, trigger_tokens) or _in_background(match, lexicon)
                     or _described(match, lexicon) or _activity_as_subject(match.token)
-                    or _kind_as_topic(match, trigger_tokens, lexicon)):
+                    or _kind_as_topic(match, trigger_tokens, lexicon)
+                    or _gone_without(match.token)):
                 # "slammed the exercise", "after days of fighting", "the blockade is
                 # illegal": not a new event; "after his arrest" is one
                 continue
@@ -545,6 +546,16 @@ def _in_background(match: TriggerMatch, lexicon: Lexicon) -> bool:
             return True
         token = token.head
     return False
+
+
+def _gone_without(noun: Token) -> bool:
+    """A noun after "without", alone or as one of two options ("to leave with or without a
+    deal"): an act that did not happen, or may not."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.pos_ != "ADP":
+        return False
+    paired = [prep.head] if prep.dep_ == "conj" and prep.head.pos_ == "ADP" else []
+    return any(p.lower_ == "without" for p in (prep, *paired))
 
 
 def _kind_as_topic(match: TriggerMatch, trigger_tokens: set[int], lexicon: Lexicon) -> bool:
