@@ -1371,3 +1371,14 @@ def test_an_act_named_as_one_of_with_or_without_is_not_told_as_done(code, text):
 
 def test_an_act_named_after_with_alone_is_still_told(code):
     assert one(code("Kenya exited with a trade deal with the EU in hand."), "COOPERATE")
+
+
+def test_an_act_by_no_one_in_a_since_clause_is_background(code):
+    # the clause dates a state of things; the act is no news of its own
+    events = code("The port is calmer than other towns, since it was recaptured in 2017.")
+    assert not [e for e in events if e["event_type"] == "ASSAULT"]
+
+
+def test_an_act_with_its_doer_in_a_since_clause_stays(code):
+    events = code("Since Kenyan rebels attacked the town in May, aid has stopped.")
+    assert one(events, "ASSAULT")["actor"]["text"] == "Kenyan rebels"

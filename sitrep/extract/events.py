@@ -104,7 +104,7 @@ def extract_events(doc: Doc, article: Article, lexicon: Lexicon | None = None) -
                     _nested(match.token, trigger_tokens) or _in_background(match, lexicon)
                     or _described(match, lexicon) or _activity_as_subject(match.token)
                     or _kind_as_topic(match, trigger_tokens, lexicon)
-                    or _gone_without(match.token)):
+                    or _gone_without(match.token) or _since_clause(match.token)):
                 # "slammed the exercise", "after days of fighting", "the blockade is
                 # illegal": not a new event; "after his arrest" is one
                 continue
@@ -546,6 +546,13 @@ def _in_background(match: TriggerMatch, lexicon: Lexicon) -> bool:
             return True
         token = token.head
     return False
+
+
+def _since_clause(verb: Token) -> bool:
+    """A clause opened by "since" dates a state of things from an earlier act ("the port is
+    calmer since it was recaptured in 2017"): background."""
+    return verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "since"
+                                        for c in verb.children)
 
 
 def _gone_without(noun: Token) -> bool:
