@@ -1240,3 +1240,145 @@ def test_how_a_source_is_quoted_is_no_act(code, text):
 def test_an_act_reported_by_an_anonymous_source_stays(code):
     events = code("Officials, speaking on condition of anonymity, said rebels attacked the base.")
     assert [e for e in events if e["event_type"] == "ASSAULT"]
+
+
+@pytest.mark.parametrize("text, actor", [
+    ('Under the decree, the assembly cannot sit for a month. Opposition deputies protested by '
+     'chanting "resign!" and waving flags which read "no" during the last sitting.',
+     "Opposition deputies"),
+    ("Dozens of students protested by occupying the rector's office.", "Dozens of students"),
+])
+def test_by_with_an_ing_clause_says_how_not_by_whom(code, text, actor):
+    # the parser reads "protested by chanting" as a participle with a passive agent; a "by"
+    # before an -ing clause is the act's means, and the noun before it its doer
+    (protest,) = [e for e in code(text) if e["event_type"] == "PROTEST"]
+    assert protest["actor"]["text"] == actor
+
+
+def test_a_participle_with_a_true_agent_still_describes_its_noun(code):
+    events = code("Two journalists detained by police were released on Monday.")
+    assert [e["event_type"] for e in events] == ["RETREAT"]
+    assert events[0]["recipient"]["text"] == "Two journalists"
+
+
+def test_the_means_of_an_act_of_the_same_type_is_that_act(code):
+    # one protest, told with how it was made; an act of another type stays its own
+    assert len([e for e in code("Farmers in the valley protested by blocking the main road.")
+                if e["event_type"] == "PROTEST"]) == 1
+    events = code("Students protested by attacking the police.")
+    assert {e["event_type"] for e in events} == {"PROTEST", "ASSAULT"}
+
+
+def test_in_a_year_after_a_verb_of_arrival_says_when_not_where(code):
+    assert not [e for e in code("Arriving back home in 1987, the writer took up teaching.")
+                if e["event_type"] == "CONSULT"]
+    visit = one(code("The Kenyan foreign minister arrived in Kampala on Monday."), "CONSULT")
+    assert visit["recipient"]["code"] == "UGA"
+
+
+def test_attributions_of_responsibility_made_by_a_party_are_its_accusation(code):
+    events = code("Attributions of responsibility for the blast were made by the interior "
+                  "ministry of Kenya.")
+    assert one(events, "ACCUSE")["actor"]["code"] == "KEN"
+
+
+def test_attributing_words_or_authorship_is_no_blame(code):
+    assert not [e for e in code("Investigators attributed authorship of the pamphlet to a "
+                                "local teacher.") if e["event_type"] == "ACCUSE"]
+    blame = one(code("The Kenyan minister attributed the bombing to Al-Shabaab."), "ACCUSE")
+    assert blame["actor"]["code"] == "KEN"
+
+
+@pytest.mark.parametrize("text", [
+    "The rebels have never hidden their goal of overthrowing the government.",
+    "Their dream of an invasion of the island is old.",
+    "The party gave up its hope to expel the foreign envoys.",
+    "Their stated objective of arresting the opposition leaders was never met.",
+])
+def test_an_act_an_aim_is_of_is_wanted_not_done(code, text):
+    assert not [e for e in code(text) if e["event_type"] in ("COERCE", "ASSAULT", "SANCTION")]
+
+
+def test_an_aim_reached_leaves_the_act_done(code):
+    events = code("The army reached its goal and captured the city.")
+    assert [e["event_type"] for e in events] == ["ASSAULT"]
+
+
+def test_a_measure_said_to_violate_a_law_is_no_refusal(code):
+    events = code("Lawyers for the farmers argue that the new decree violates the constitution.")
+    assert not [e for e in events if e["event_type"] == "REJECT"]
+    breach = one(code("The militia violated the agreement, Kenyan officials said."), "REJECT")
+    assert breach["actor"]["text"] == "The militia"
+
+
+@pytest.mark.parametrize("text", [
+    "Several opposition lawmakers were removed from the chamber in Nairobi.",
+    "Kenyan police removed dozens of protesters from the square on Sunday.",
+])
+def test_people_removed_from_a_chamber_or_a_square_are_coerced(code, text):
+    assert one(code(text), "COERCE")["recipient"]["code"] == "KEN"
+
+
+def test_restrictions_removed_stay_a_concession(code):
+    events = code("The Kenyan ministry removed the restrictions on Sunday.")
+    assert [e["event_type"] for e in events] == ["CONCEDE"]
+
+
+@pytest.mark.parametrize("text", [
+    "The new Kenyan bill does not offer tenants the same protections as owners.",
+    "The ceasefire plan does not include a withdrawal of troops.",
+])
+def test_what_a_text_does_not_do_is_no_refusal(code, text):
+    # a negated offer or withdrawal is PLOVER's REJECT (plover_type) when a party holds back
+    assert not [e for e in code(text) if e["plover_type"] == "REJECT"]
+
+
+def test_what_a_party_does_not_do_is_still_its_refusal(code):
+    (refusal,) = code("The Kenyan government did not offer any aid to the flood victims.")
+    assert (refusal["plover_type"], refusal["actor"]["code"]) == ("REJECT", "KEN")
+
+
+@pytest.mark.parametrize("text", [
+    "Since the scandal, Kenya's laws about honour killings have changed.",
+    "The senate opened a debate on executions.",
+])
+def test_a_kind_of_act_a_thing_is_about_is_no_event(code, text):
+    assert not [e for e in code(text) if e["event_type"] in ("ASSAULT", "SANCTION", "COERCE")]
+
+
+def test_a_particular_act_a_thing_is_about_stays(code):
+    assert one(code("Rebels bombed the market; a film about the bombing won a prize."),
+               "ASSAULT")
+    assert one(code("Kenya and Somalia held talks on prisoner exchanges."), "CONSULT")
+
+
+def test_what_a_party_was_doing_told_to_say_who_they_are_is_in_passing(code):
+    # a comma relative in the past progressive: the party's circumstance, not the news
+    events = code("The Kenyan minister, who was visiting Kampala, survived the crash.")
+    assert not [e for e in events if e["event_type"] == "CONSULT"]
+    events = code("The Kenyan minister, who visited Kampala on Monday, met the president.")
+    assert len([e for e in events if e["event_type"] == "CONSULT"]) == 2
+
+
+@pytest.mark.parametrize("text", [
+    "The deadline was moved twice, but it is the premier's stated plan for Kenya to exit "
+    "with or without a trade deal with the EU and not seek more delays.",
+    "Kenya may exit with or without a trade deal with the EU.",
+])
+def test_an_act_named_as_one_of_with_or_without_is_not_told_as_done(code, text):
+    assert not [e for e in code(text) if e["event_type"] == "COOPERATE"]
+
+
+def test_an_act_named_after_with_alone_is_still_told(code):
+    assert one(code("Kenya exited with a trade deal with the EU in hand."), "COOPERATE")
+
+
+def test_an_act_by_no_one_in_a_since_clause_is_background(code):
+    # the clause dates a state of things; the act is no news of its own
+    events = code("The port is calmer than other towns, since it was recaptured in 2017.")
+    assert not [e for e in events if e["event_type"] == "ASSAULT"]
+
+
+def test_an_act_with_its_doer_in_a_since_clause_stays(code):
+    events = code("Since Kenyan rebels attacked the town in May, aid has stopped.")
+    assert one(events, "ASSAULT")["actor"]["text"] == "Kenyan rebels"

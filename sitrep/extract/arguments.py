@@ -19,6 +19,7 @@ from sitrep.extract.triggers import (
     lemma_of,
     match_verb,
     noun_object,
+    states_means,
     verb_object,
 )
 from sitrep.records import Entity, Location
@@ -51,8 +52,10 @@ def phrase_tokens(head: Token, *, with_conjuncts: bool = True,
         for child in token.children:
             dep = child.dep_
             if dep in ("conj", "cc"):
-                if not with_conjuncts:
-                    continue
+                if not with_conjuncts or not any(
+                        c.dep_ == "conj" and c.pos_ not in ("VERB", "AUX")
+                        for c in token.children) or child.pos_ in ("VERB", "AUX"):
+                    continue  # a verb joined to the noun is a misparsed clause of its own
             elif dep == "prep":
                 # "the opposition of spreading lies": an "of" before an -ing clause is the
                 # charge or reason, not part of the name
@@ -65,7 +68,9 @@ def phrase_tokens(head: Token, *, with_conjuncts: bool = True,
             keep.add(child.i)
             stack.append(child)
     doc = head.doc
-    start, end = min(keep), max(keep)
+    # punctuation hung on the head beyond its words (a misparsed clause between) is no part
+    words = [i for i in keep if not doc[i].is_punct] or sorted(keep)
+    start, end = min(words), max(words)
     while start < end and doc[start].is_punct:
         start += 1
     while start < head.i and doc[start].dep_ == "compound" and doc[start].ent_type_ in (
@@ -218,6 +223,9 @@ def subject_of(verb: Token, lexicon: Lexicon, depth: int = 0) -> Token | None:
         # clause on the subject it stands beside, which is its understood subject
         return head
     if verb.dep_ == "acl" and verb.tag_ == "VBN":  # "troops deployed by Russia"
+        if states_means(verb) and verb.head.pos_ in ("NOUN", "PROPN") and is_actor_like(
+                verb.head, lexicon):
+            return verb.head  # a finite verb misread as a modifier: "Members protested by"
         return None
     if verb.dep_ == "acl" and verb.tag_ == "VBD" and verb.head.pos_ in ("NOUN", "PROPN"):
         return verb.head  # a finite verb misread as a modifier: "Members ... protested"

@@ -36,6 +36,7 @@ from sitrep.extract.triggers import (
     find_triggers,
     lemma_of,
     noun_object,
+    states_means,
 )
 from sitrep.parse.model import AFTER_GLUED_HEADING
 from sitrep.records import Article, Entity, Event
@@ -101,7 +102,9 @@ def extract_events(doc: Doc, article: Article, lexicon: Lexicon | None = None) -
             event = _event(match, text, sentence, article, lexicon, quoted)
             if event.actor is None and possessed_patient(match.token, lexicon) is None and (
                     _nested(match.token, trigger_tokens) or _in_background(match, lexicon)
-                    or _described(match, lexicon) or _activity_as_subject(match.token)):
+                    or _described(match, lexicon) or _activity_as_subject(match.token)
+                    or _kind_as_topic(match, trigger_tokens, lexicon)
+                    or _gone_without(match.token) or _since_clause(match.token)):
                 # "slammed the exercise", "after days of fighting", "the blockade is
                 # illegal": not a new event; "after his arrest" is one
                 continue
@@ -160,6 +163,8 @@ def extract_events(doc: Doc, article: Article, lexicon: Lexicon | None = None) -
                 if event.attributed_to is None and charge.i in charge_triggers:
                     accuser = subject_of(charge, lexicon)
                     event.attributed_to = entity_for(accuser) if accuser is not None else None
+            if event.modality == "negated" and _held_by_a_text(match, lexicon):
+                continue  # "the bill does not offer couples the same rights": no refusal
             event.plover_type = lexicon.plover_type(
                 event.event_type, event.modality, own_voice=_own_voice(event, lexicon),
                 conditional=_on_condition(match.token, lexicon),
@@ -173,6 +178,22 @@ def extract_events(doc: Doc, article: Article, lexicon: Lexicon | None = None) -
                 speakers.link(speaker)
         open_quote = ends_open(tokens, open_quote)
     return _one_per_trigger(events)
+
+
+def _held_by_a_text(match: TriggerMatch, lexicon: Lexicon) -> bool:
+    """Whether a verb's subject is a text or a measure (`modality.unrefusing_subjects`):
+    what it does not do or hold is what it says, not a party's act ("the plan does not
+    include a withdrawal")."""
+    if match.pattern is DEMAND:
+        return False
+    verb = match.token
+    if match.pattern.pos == "NOUN":
+        if verb.dep_ not in ("dobj", "obj"):
+            return False
+        verb = verb.head
+    subject = subject_of(verb, lexicon)
+    return subject is not None and lemma_of(subject) in lexicon.word_set(
+        "modality.unrefusing_subjects")
 
 
 def _reported_inside_quote(attribution: Attribution, sentence: Span, inside: list[bool]
@@ -300,12 +321,16 @@ def _without_intended_content(matches: list[TriggerMatch], lexicon: Lexicon) -> 
         if _is_purpose(match.token) and match.token.head.i in triggers and not (
                 _said_in_consultation(match, triggers[match.token.head.i], lexicon)):
             continue  # "began a hunger strike to demand ...": the protest's aim, not an event
+        if _means_of(match.token, triggers) == match.pattern.type:
+            continue  # "protested by blocking the road": how that protest was made, no other
         if _is_descriptive_participle(match):
             continue  # "the banned movement", "property seized in the 1970s"
         if _in_relative_clause(match.token, lexicon):
             continue  # "a resolution that aims to tighten sanctions": background
         if _allowed_or_required(match.token, lexicon):
             continue  # "granted permission to detain him", "a deadline to cede power"
+        if _aimed_for(match.token, lexicon):
+            continue  # "its goal of ousting the president": wanted, not done
         token, governed = _first_conjunct(match.token), False
         for _ in range(3):
             if token.dep_ not in CONTENT_LINKS or token.head.i == token.i:
@@ -319,6 +344,15 @@ def _without_intended_content(matches: list[TriggerMatch], lexicon: Lexicon) -> 
     return kept
 
 
+def _means_of(token: Token, triggers: dict[int, str]) -> str | None:
+    """The type of the trigger whose "by" -ing clause this token heads: the way that act
+    was done ("retaliated by shelling the port", "protested by blocking the road")."""
+    by = token.head
+    if token.dep_ != "pcomp" or token.tag_ != "VBG" or by.lower_ != "by" or by.i == by.head.i:
+        return None
+    return triggers.get(by.head.i) if by.dep_ in ("agent", "prep") else None
+
+
 def _allowed_or_required(token: Token, lexicon: Lexicon) -> bool:
     """A to-infinitive on a noun of permission or requirement (`modality.content_nouns`)
     says what may or must be done, not what was: "granted the police permission to detain
@@ -327,6 +361,21 @@ def _allowed_or_required(token: Token, lexicon: Lexicon) -> bool:
             c.dep_ == "aux" and c.lower_ == "to" for c in token.children):
         return False
     return lemma_of(token.head) in lexicon.word_set("modality.content_nouns")
+
+
+def _aimed_for(token: Token, lexicon: Lexicon) -> bool:
+    """An act told as what an aim or hope is of or for (`modality.aim_nouns`): "a goal of
+    ousting the president", "the dream to unite the island"."""
+    token = _first_conjunct(token)
+    if token.dep_ == "pcomp" and token.head.lower_ == "of":
+        noun = token.head.head
+    elif token.dep_ == "pobj" and token.head.lower_ == "of":
+        noun = token.head.head
+    elif token.dep_ == "acl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children):
+        noun = token.head
+    else:
+        return False
+    return noun.pos_ == "NOUN" and lemma_of(noun) in lexicon.word_set("modality.aim_nouns")
 
 
 def _said_in_consultation(match: TriggerMatch, governing_type: str, lexicon: Lexicon) -> bool:
@@ -372,13 +421,16 @@ def _set_off(clause: Token) -> bool:
 
 def _recalled_of_a_party(token: Token) -> bool:
     """Inside a relative clause set off by a comma and told in the perfect ("the prosecutor,
-    who has clashed with the cabinet", "a reporter, who had been detained twice"): the
-    party's history, recalled to say who they are, an act told in passing."""
+    who has clashed with the cabinet", "a reporter, who had been detained twice"), or in the
+    past progressive ("the minister, who was visiting the town, survived"): the party's
+    history or circumstance, told to say who they are, an act told in passing."""
     for _ in range(3):
         if token.dep_ == "relcl":
             before = token.left_edge.i - 1
             return before >= 0 and token.doc[before].text in (",", "—", "–", "(") and any(
-                c.dep_ == "aux" and c.lemma_ == "have" for c in token.children)
+                c.dep_ == "aux" and (c.lemma_ == "have" or (
+                    c.lemma_ == "be" and c.tag_ == "VBD" and token.tag_ == "VBG"))
+                for c in token.children)
         if token.head.i == token.i:
             return False
         token = token.head
@@ -439,12 +491,14 @@ def _is_purpose(token: Token) -> bool:
 def _is_descriptive_participle(match: TriggerMatch) -> bool:
     """A participle describing a noun reports an earlier state, not this report's event:
     "the banned movement", "property seized by the army". (A bare acl participle is too
-    often a misparsed main verb to drop.)"""
+    often a misparsed main verb to drop, and so is one whose "by" tells how it was done:
+    "Members protested by shouting ...".)"""
     token = match.token
     if match.pattern.pos != "VERB" or token.tag_ != "VBN":
         return False
     return token.dep_ == "amod" or (
-        token.dep_ == "acl" and any(c.dep_ == "agent" for c in token.children))
+        token.dep_ == "acl" and any(c.dep_ == "agent" for c in token.children)
+        and not states_means(token))
 
 
 def _on_condition(trigger: Token, lexicon: Lexicon) -> bool:
@@ -494,6 +548,35 @@ def _in_background(match: TriggerMatch, lexicon: Lexicon) -> bool:
     return False
 
 
+def _since_clause(verb: Token) -> bool:
+    """A clause opened by "since" dates a state of things from an earlier act ("the port is
+    calmer since it was recaptured in 2017"): background."""
+    return verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "since"
+                                        for c in verb.children)
+
+
+def _gone_without(noun: Token) -> bool:
+    """A noun after "without", alone or as one of two options ("to leave with or without a
+    deal"): an act that did not happen, or may not."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.pos_ != "ADP":
+        return False
+    paired = [prep.head] if prep.dep_ == "conj" and prep.head.pos_ == "ADP" else []
+    return any(p.lower_ == "without" for p in (prep, *paired))
+
+
+def _kind_as_topic(match: TriggerMatch, trigger_tokens: set[int], lexicon: Lexicon) -> bool:
+    """A bare plural act noun that a thing is about names a kind of act, no event: "laws
+    about honour killings", "a debate on executions" (not "a film about the bombing", that
+    one; nor "talks on prisoner exchanges", where the talks are an act)."""
+    noun, prep = match.token, match.token.head
+    if match.pattern.pos != "NOUN" or noun.tag_ != "NNS" or noun.dep_ != "pobj" or (
+            prep.lower_ not in lexicon.word_set("recipients.topic_prepositions")):
+        return False
+    bare = not any(c.dep_ in ("det", "poss", "nummod") for c in noun.children)
+    return bare and prep.head.pos_ == "NOUN" and prep.head.i not in trigger_tokens
+
+
 def _activity_as_subject(token: Token) -> bool:
     """An -ing clause with no doer as a clause's subject names a kind of act, done by no one
     in particular: "bargaining with militias is an offence", "attacking civilians is a war
@@ -523,7 +606,8 @@ def _describes_a_party(match: TriggerMatch) -> bool:
 def _describing_participle(token: Token) -> bool:
     return (token.tag_ == "VBN" and token.dep_ == "acl" and token.head.dep_ != "ROOT"
             and not any(c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass", "mark")
-                        for c in token.children))
+                        for c in token.children)
+            and not states_means(token))  # "Members protested by shouting": the main verb
 
 
 def _portfolio(match: TriggerMatch, lexicon: Lexicon) -> bool:

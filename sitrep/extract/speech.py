@@ -457,6 +457,10 @@ def _blame(verb: Token, lexicon: Lexicon) -> SpeechAct | None:
             return None
         target = obj
     else:
+        attributed = next((c for c in verb.children if c.dep_ in ("dobj", "obj")), None)
+        if attributed is not None and lemma_of(attributed) in lexicon.word_set(
+                "stance.authored_things"):
+            return None  # whose words or work it is, no blame
         to = next((c for c in verb.children if c.dep_ in ("prep", "dative")
                    and c.lower_ in ("to", "on")), None)
         target = next((c for c in to.children if c.dep_ == "pobj"), None) if to else None

@@ -69,6 +69,14 @@ def _has_passive_marks(verb: Token) -> bool:
     return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
 
 
+def states_means(verb: Token) -> bool:
+    """Whether the verb takes "by" with an -ing clause: how it was done, not a passive's
+    agent ("protested by shouting slogans", "responded by expelling two envoys"), whatever
+    the parser calls the preposition."""
+    return any(c.dep_ in ("agent", "prep") and c.lower_ == "by" and any(
+        g.dep_ == "pcomp" and g.tag_ == "VBG" for g in c.children) for c in verb.children)
+
+
 def is_passive_conjunct(verb: Token) -> bool:
     """A bare participle joined to a passive verb shares its voice and its subject: in "was
     arrested and jailed" the subject was jailed too, it did not jail anyone."""
@@ -233,6 +241,10 @@ def _match_particles(verb: Token, particles: tuple[str, ...]) -> tuple[Token, ..
         if hit is None:
             return None
         found.append(hit)
+    if found[-1].dep_ == "prep" and found[-1].lower_ == "in" and any(
+            c.dep_ == "pobj" and c.ent_type_ in ("DATE", "TIME") for c in found[-1].children):
+        # "arriving back home in 1964": "in" a year or a month says when, not where to
+        return None
     return tuple(found)
 
 
