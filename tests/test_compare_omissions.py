@@ -522,3 +522,23 @@ def test_a_title_alone_before_a_speech_act_stands_for_the_name_it_is_written_wit
     quotation = meaning.by_article["b"][0].statement
     assert [item.statement.text for item in meaning.speaker_told(quotation, "a")] == \
         ["The senator denied the report."]
+
+
+def _omitted_by_b_with(told_by_a: str, told_in_b: str) -> list[str]:
+    lead = "The harbour board of Vellin raised the mooring fees by a third on Monday.\n"
+    a = article("a", "A", "2023-06-05", lead + told_by_a + "\n")
+    b = article("b", "B", "2023-06-05", lead + "Ferries will keep their old berths.\n" +
+                told_in_b + "\n")
+    knowledge = _with_omission_rules(min_relevance=0.0)  # a short story: little is core
+    return [o.sentence for o in _omitted(compare_articles([a, b], knowledge), "b")]
+
+
+def test_a_piece_of_a_quotation_is_carried_by_any_words_of_its_speaker():
+    # more words outside its quotation marks than in: attributed, yet a quotation's piece
+    piece = ("“The crews were never asked. We would have lost every job on the docks,” Oren "
+             "Tal said on Tuesday, shouting at the angry crowd gathered outside the shuttered "
+             "warehouses by the canal.")
+    omitted = _omitted_by_b_with(piece, "“I will fight the fees in every court,” Tal said.")
+    assert not any("every job" in s for s in omitted)  # Tal's point is in B
+    omitted = _omitted_by_b_with(piece, "“I will fight the fees in every court,” Ana Ruiz said.")
+    assert any("every job" in s for s in omitted)  # another speaker's words: omitted

@@ -190,8 +190,11 @@ class OmissionFinder:
                 if len(told) == 1:
                     return True
                 continue
-            at = self.same_speaker_quotation_at if statement.voice == "quoted" else \
-                self.same_speaker_at
+            # a piece of a quotation ("A. B," she said: B) is a quotation too, though
+            # the words outside its quotation marks are many
+            quotation = statement.voice == "quoted" or \
+                self.meaning.of(statement).continues_quotation
+            at = self.same_speaker_quotation_at if quotation else self.same_speaker_at
             if self.meaning.speaker_cover(statement, article_id) >= at:
                 return True
         return False
