@@ -540,5 +540,15 @@ def test_a_piece_of_a_quotation_is_carried_by_any_words_of_its_speaker():
              "warehouses by the canal.")
     omitted = _omitted_by_b_with(piece, "“I will fight the fees in every court,” Tal said.")
     assert not any("every job" in s for s in omitted)  # Tal's point is in B
-    omitted = _omitted_by_b_with(piece, "“I will fight the fees in every court,” Ana Ruiz said.")
+    omitted = _omitted_by_b_with(piece,
+                                 "“I will fight the fees in every court,” Ana Ruiz said.")
     assert any("every job" in s for s in omitted)  # another speaker's words: omitted
+
+
+def test_a_count_rounded_or_counted_another_way_is_the_same_count():
+    wrecked = "The storm wrecked 31 trawlers along the northern shore."
+    # "at least 30" for 31: the same count, rounded
+    assert _omitted_by_b_with(wrecked, "At least 30 trawlers were lost in the storm.") == []
+    # 45 is another count: B does not tell how many the storm wrecked along the shore
+    assert _omitted_by_b_with(wrecked, "At least 45 trawlers were lost in the storm.") == \
+        [wrecked]

@@ -3,8 +3,9 @@
 A statement becomes a set of keys: the spaCy lemma of each content word (the default
 model's tagger and lemmatizer only, no parser), mapped through the synonym groups and
 derivational endings of `sitrep/data/compare/meaning.toml` ("legislation" -> "bill",
-"nomination" and "nominate" -> "nomin"). Numbers are keys as digits; reporting and time
-words count for nothing. A key weighs more the fewer statements of the compared articles
+"nomination" and "nominate" -> "nomin"). Numbers are keys as digits, and a count from 10
+up meets one within `omissions.number_tolerance` of it (rounded: "at least 30" for 31);
+reporting and time words count for nothing. A key weighs more the fewer statements of the compared articles
 use it (a word in every sentence says little about which fact a sentence tells), and names
 and numbers weigh more still.
 
@@ -102,6 +103,7 @@ class Meaning:
         self.article_cover = float(rules["article_cover"])
         self.article_min_share = float(rules["article_min_share"])
         self.clause_factor = float(rules["clause_factor"])
+        self.number_tolerance = float(rules["number_tolerance"])
         self.titles = frozenset(table["titles"])
         self.speech_acts = frozenset(knowledge.attribution["speech_act_verbs"])
         self.by_article: dict[str, list[StatementKeys]] = {}
@@ -306,7 +308,12 @@ class Meaning:
 
     def _held(self, key: str, keys: set[str] | dict[str, bool]) -> bool:
         """The key, or the name its title stands for (or a title of its name), is in keys."""
-        return key in keys or any(other in keys for other in self.alias.get(key, ()))
+        if key in keys or any(other in keys for other in self.alias.get(key, ())):
+            return True
+        value = _count(key)
+        return value is not None and any(
+            (other := _count(k)) is not None and
+            abs(other - value) <= self.number_tolerance * max(value, other) for k in keys)
 
     def new_names(self, statement: Statement, article_id: str) -> list[str]:
         """The statement's names and numbers that the article never writes (nor a title
@@ -411,6 +418,14 @@ class Meaning:
                 self.coverage(item, self.article_keys[article_id]) >= self.article_cover:
             best = replace(best[0], score=self.carried_at), best[1]
         return best
+
+
+def _count(key: str) -> float | None:
+    """The value of a number key from 10 up that is no year ("31", "1.375"), else None."""
+    if not NUMBER.match(key) or YEAR.match(key):
+        return None
+    value = float(key)
+    return value if value >= 10 else None
 
 
 def _name_words(source: str) -> list[str]:

@@ -6,7 +6,7 @@ in an article that carries it) is not listed again. An article omits a sentence 
 none of its sentences, nor two adjacent ones, carries the fact (`meaning.Meaning.closest`
 reaching `omissions.carried_at`), nor the sentences the row aligned with it, nor a sentence
 it attributes to the same speaker on the same thing (`Meaning.speaker_cover`; for a
-quotation, any words of its speaker; for a speaker it gives no words of, the one sentence
+quotation or a piece of one, any words of its speaker; for a speaker it gives no words of, the one sentence
 that says in the outlet's words that the speaker spoke: "Ruiz weighed in to defend the
 mayor"): a near match is no omission; nor is an article's lead when the other article's
 lead covers some of it (both tell the story's main event).
