@@ -524,12 +524,12 @@ def test_a_title_alone_before_a_speech_act_stands_for_the_name_it_is_written_wit
         ["The senator denied the report."]
 
 
-def _omitted_by_b_with(told_by_a: str, told_in_b: str) -> list[str]:
+def _omitted_by_b_with(told_by_a: str, told_in_b: str, **rules) -> list[str]:
     lead = "The harbour board of Vellin raised the mooring fees by a third on Monday.\n"
     a = article("a", "A", "2023-06-05", lead + told_by_a + "\n")
     b = article("b", "B", "2023-06-05", lead + "Ferries will keep their old berths.\n" +
                 told_in_b + "\n")
-    knowledge = _with_omission_rules(min_relevance=0.0)  # a short story: little is core
+    knowledge = _with_omission_rules(min_relevance=0.0, **rules)  # a short story
     return [o.sentence for o in _omitted(compare_articles([a, b], knowledge), "b")]
 
 
@@ -552,3 +552,26 @@ def test_a_count_rounded_or_counted_another_way_is_the_same_count():
     # 45 is another count: B does not tell how many the storm wrecked along the shore
     assert _omitted_by_b_with(wrecked, "At least 45 trawlers were lost in the storm.") == \
         [wrecked]
+
+
+def test_a_point_made_in_any_source_s_words_is_carried():
+    own = ("Dockworkers at Kessel will strike at the end of the month unless the board "
+           "withdraws the new fees.")
+    union = ("“Unless the board withdraws these fees, no ship will be loaded after the "
+             "thirtieth,” Oren Tal of the dockers' union said.")
+    # the outlet's own words for what B quotes the union saying: carried, though B's
+    # quotation holds less of it than a retold fact would (`carried_at`)
+    assert _omitted_by_b_with(own, union) == []
+    assert _omitted_by_b_with(own, union, voiced_carried_at=2.0) == [own]
+    # the same words in B's own voice are a retelling, held to `carried_at`
+    assert _omitted_by_b_with(own, "Unless the board withdraws these fees, no ship will be "
+                                   "loaded after the thirtieth.") == [own]
+    # the opposite point in a source's words carries nothing
+    assert _omitted_by_b_with(own, "“The board has not withdrawn these fees, and no ship will "
+                                   "be loaded after the thirtieth,” Oren Tal said.") == [own]
+    # the same point made by another speaker, the first speaker's name aside
+    maren = "“Call off the harbour vote until the crews are heard,” Senator Ilse Maren said."
+    tal = ("Oren Tal of the dockers' union said the vote should be called off until the crews "
+           "had their say.")
+    assert _omitted_by_b_with(maren, tal) == []
+    assert _omitted_by_b_with(maren, tal, voiced_carried_at=2.0) == [maren]

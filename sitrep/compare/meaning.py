@@ -5,9 +5,9 @@ model's tagger and lemmatizer only, no parser), mapped through the synonym group
 derivational endings of `sitrep/data/compare/meaning.toml` ("legislation" -> "bill",
 "nomination" and "nominate" -> "nomin"). Numbers are keys as digits, and a count from 10
 up meets one within `omissions.number_tolerance` of it (rounded: "at least 30" for 31);
-reporting and time words count for nothing. A key weighs more the fewer statements of the compared articles
-use it (a word in every sentence says little about which fact a sentence tells), and names
-and numbers weigh more still.
+reporting and time words count for nothing. A key weighs more the fewer statements of the
+compared articles use it (a word in every sentence says little about which fact a sentence
+tells), and names and numbers weigh more still.
 
 `coverage(s, keys)` is the weighted share of s's keys among `keys`: how much of s the
 other side says. An article *carries* s (thresholds in `rules.toml`, `[omissions]`) when
@@ -18,8 +18,9 @@ words; or when the article holds nearly all of s's keys somewhere and some of th
 aside; `gives_words_of` whether the article attributes any sentence to s's speaker;
 `speaker_told` the article's sentences that say in the outlet's words that s's speaker spoke
 (the subject of a verb of `attribution.toml`'s `speech_act_verbs`: "Ruiz weighed in to
-defend the mayor"). Two
-statements are the *same fact* when each covers enough of the other.
+defend the mayor"); `voiced_cover` how much of s, its speaker aside, a sentence the article
+attributes to anyone holds (the same point made by another speaker). Two statements are the
+*same fact* when each covers enough of the other.
 """
 
 from __future__ import annotations
@@ -35,7 +36,7 @@ import spacy
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.language import Language
 
-from sitrep.compare.knowledge import Knowledge
+from sitrep.compare.knowledge import Knowledge, phrase_pattern
 from sitrep.compare.records import NearMatch, Statement
 from sitrep.compare.text import quotation_spans
 from sitrep.parse.model import DEFAULT_MODELS, ModelNotFound
@@ -76,6 +77,7 @@ class StatementKeys:
     # the names the outlet says, in its own words, spoke ("Ruiz weighed in to defend the
     # mayor", "Senator Ruiz dismissed the charge"): keys of the name before a speech act
     speakers_told: frozenset[str] = frozenset()
+    negative: bool = False  # holds a denial word (`polarity.denial_words`: "not", "denied")
 
 
 class Meaning:
@@ -103,6 +105,8 @@ class Meaning:
         self.article_cover = float(rules["article_cover"])
         self.article_min_share = float(rules["article_min_share"])
         self.clause_factor = float(rules["clause_factor"])
+        self.voiced_min_words = int(rules["voiced_min_words"])
+        self.denial = phrase_pattern(knowledge.rules["polarity"]["denial_words"])
         self.number_tolerance = float(rules["number_tolerance"])
         self.titles = frozenset(table["titles"])
         self.speech_acts = frozenset(knowledge.attribution["speech_act_verbs"])
@@ -169,7 +173,8 @@ class Meaning:
         continues = any(q0 < statement.start < q1 for q0, q1 in quotes)
         return StatementKeys(statement, keys, quoted, words,
                              clauses if len(clauses) > 1 else [], has_verb, continues,
-                             names_something, self._speakers_told(tokens, quotes))
+                             names_something, self._speakers_told(tokens, quotes),
+                             bool(self.denial.search(statement.text)))
 
     def _speakers_told(self, tokens, quotes: list[tuple[int, int]]) -> frozenset[str]:
         """Keys of the names that are the subject of a speech-act verb outside quotation
@@ -366,6 +371,31 @@ class Meaning:
             if i + 1 < len(items) and same[i + 1]:
                 keys |= items[i + 1].keys.keys()
             best = max(best, self._share(mine, keys))
+        return best
+
+    def voiced_cover(self, statement: Statement, article_id: str) -> float:
+        """How much of the statement, its speaker's name aside, the article holds in a
+        sentence it attributes to any source (a quotation or a paraphrase), alone or with a
+        neighbour, that shares `voiced_min_words` of its words that are no names and says it as
+        much as the statement does (neither, or both, with a denial word): the same point
+        made by another speaker, or a quoted claim the statement sums up in the outlet's
+        own words. Names alone ("the airport of Kesh") are a topic, not a point; "not
+        equipped to carry" is the opposite point of "practised firing"."""
+        item = self.of(statement)
+        speaker = self.speaker(statement)
+        mine = {k: n for k, n in item.keys.items() if k not in speaker}
+        items = self.by_article.get(article_id, [])
+        best = 0.0
+        for i in range(len(items)):
+            for window in (items[i:i + 1], items[i:i + 2]):  # alone, or with the next
+                if all(w.statement.voice == "own" for w in window):
+                    continue
+                keys = {k for w in window for k in w.keys}
+                if any(w.negative for w in window) != item.negative or \
+                        sum(1 for k, n in mine.items() if not n and k in keys) < \
+                        self.voiced_min_words:
+                    continue
+                best = max(best, self._share(mine, keys))
         return best
 
     def speaker_told(self, statement: Statement, article_id: str) -> list[StatementKeys]:
