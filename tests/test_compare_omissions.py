@@ -522,3 +522,56 @@ def test_a_title_alone_before_a_speech_act_stands_for_the_name_it_is_written_wit
     quotation = meaning.by_article["b"][0].statement
     assert [item.statement.text for item in meaning.speaker_told(quotation, "a")] == \
         ["The senator denied the report."]
+
+
+def _omitted_by_b_with(told_by_a: str, told_in_b: str, **rules) -> list[str]:
+    lead = "The harbour board of Vellin raised the mooring fees by a third on Monday.\n"
+    a = article("a", "A", "2023-06-05", lead + told_by_a + "\n")
+    b = article("b", "B", "2023-06-05", lead + "Ferries will keep their old berths.\n" +
+                told_in_b + "\n")
+    knowledge = _with_omission_rules(min_relevance=0.0, **rules)  # a short story
+    return [o.sentence for o in _omitted(compare_articles([a, b], knowledge), "b")]
+
+
+def test_a_piece_of_a_quotation_is_carried_by_any_words_of_its_speaker():
+    # more words outside its quotation marks than in: attributed, yet a quotation's piece
+    piece = ("“The crews were never asked. We would have lost every job on the docks,” Oren "
+             "Tal said on Tuesday, shouting at the angry crowd gathered outside the shuttered "
+             "warehouses by the canal.")
+    omitted = _omitted_by_b_with(piece, "“I will fight the fees in every court,” Tal said.")
+    assert not any("every job" in s for s in omitted)  # Tal's point is in B
+    omitted = _omitted_by_b_with(piece,
+                                 "“I will fight the fees in every court,” Ana Ruiz said.")
+    assert any("every job" in s for s in omitted)  # another speaker's words: omitted
+
+
+def test_a_count_rounded_or_counted_another_way_is_the_same_count():
+    wrecked = "The storm wrecked 31 trawlers along the northern shore."
+    # "at least 30" for 31: the same count, rounded
+    assert _omitted_by_b_with(wrecked, "At least 30 trawlers were lost in the storm.") == []
+    # 45 is another count: B does not tell how many the storm wrecked along the shore
+    assert _omitted_by_b_with(wrecked, "At least 45 trawlers were lost in the storm.") == \
+        [wrecked]
+
+
+def test_a_point_made_in_any_source_s_words_is_carried():
+    own = ("Dockworkers at Kessel will strike at the end of the month unless the board "
+           "withdraws the new fees.")
+    union = ("“Unless the board withdraws these fees, no ship will be loaded after the "
+             "thirtieth,” Oren Tal of the dockers' union said.")
+    # the outlet's own words for what B quotes the union saying: carried, though B's
+    # quotation holds less of it than a retold fact would (`carried_at`)
+    assert _omitted_by_b_with(own, union) == []
+    assert _omitted_by_b_with(own, union, voiced_carried_at=2.0) == [own]
+    # the same words in B's own voice are a retelling, held to `carried_at`
+    assert _omitted_by_b_with(own, "Unless the board withdraws these fees, no ship will be "
+                                   "loaded after the thirtieth.") == [own]
+    # the opposite point in a source's words carries nothing
+    assert _omitted_by_b_with(own, "“The board has not withdrawn these fees, and no ship will "
+                                   "be loaded after the thirtieth,” Oren Tal said.") == [own]
+    # the same point made by another speaker, the first speaker's name aside
+    maren = "“Call off the harbour vote until the crews are heard,” Senator Ilse Maren said."
+    tal = ("Oren Tal of the dockers' union said the vote should be called off until the crews "
+           "had their say.")
+    assert _omitted_by_b_with(maren, tal) == []
+    assert _omitted_by_b_with(maren, tal, voiced_carried_at=2.0) == [maren]

@@ -3,10 +3,11 @@
 A statement becomes a set of keys: the spaCy lemma of each content word (the default
 model's tagger and lemmatizer only, no parser), mapped through the synonym groups and
 derivational endings of `sitrep/data/compare/meaning.toml` ("legislation" -> "bill",
-"nomination" and "nominate" -> "nomin"). Numbers are keys as digits; reporting and time
-words count for nothing. A key weighs more the fewer statements of the compared articles
-use it (a word in every sentence says little about which fact a sentence tells), and names
-and numbers weigh more still.
+"nomination" and "nominate" -> "nomin"). Numbers are keys as digits, and a count from 10
+up meets one within `omissions.number_tolerance` of it (rounded: "at least 30" for 31);
+reporting and time words count for nothing. A key weighs more the fewer statements of the
+compared articles use it (a word in every sentence says little about which fact a sentence
+tells), and names and numbers weigh more still.
 
 `coverage(s, keys)` is the weighted share of s's keys among `keys`: how much of s the
 other side says. An article *carries* s (thresholds in `rules.toml`, `[omissions]`) when
@@ -17,8 +18,9 @@ words; or when the article holds nearly all of s's keys somewhere and some of th
 aside; `gives_words_of` whether the article attributes any sentence to s's speaker;
 `speaker_told` the article's sentences that say in the outlet's words that s's speaker spoke
 (the subject of a verb of `attribution.toml`'s `speech_act_verbs`: "Ruiz weighed in to
-defend the mayor"). Two
-statements are the *same fact* when each covers enough of the other.
+defend the mayor"); `voiced_cover` how much of s, its speaker aside, a sentence the article
+attributes to anyone holds (the same point made by another speaker). Two statements are the
+*same fact* when each covers enough of the other.
 """
 
 from __future__ import annotations
@@ -34,7 +36,7 @@ import spacy
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.language import Language
 
-from sitrep.compare.knowledge import Knowledge
+from sitrep.compare.knowledge import Knowledge, phrase_pattern
 from sitrep.compare.records import NearMatch, Statement
 from sitrep.compare.text import quotation_spans
 from sitrep.parse.model import DEFAULT_MODELS, ModelNotFound
@@ -75,6 +77,7 @@ class StatementKeys:
     # the names the outlet says, in its own words, spoke ("Ruiz weighed in to defend the
     # mayor", "Senator Ruiz dismissed the charge"): keys of the name before a speech act
     speakers_told: frozenset[str] = frozenset()
+    negative: bool = False  # holds a denial word (`polarity.denial_words`: "not", "denied")
 
 
 class Meaning:
@@ -102,6 +105,9 @@ class Meaning:
         self.article_cover = float(rules["article_cover"])
         self.article_min_share = float(rules["article_min_share"])
         self.clause_factor = float(rules["clause_factor"])
+        self.voiced_min_words = int(rules["voiced_min_words"])
+        self.denial = phrase_pattern(knowledge.rules["polarity"]["denial_words"])
+        self.number_tolerance = float(rules["number_tolerance"])
         self.titles = frozenset(table["titles"])
         self.speech_acts = frozenset(knowledge.attribution["speech_act_verbs"])
         self.by_article: dict[str, list[StatementKeys]] = {}
@@ -167,7 +173,8 @@ class Meaning:
         continues = any(q0 < statement.start < q1 for q0, q1 in quotes)
         return StatementKeys(statement, keys, quoted, words,
                              clauses if len(clauses) > 1 else [], has_verb, continues,
-                             names_something, self._speakers_told(tokens, quotes))
+                             names_something, self._speakers_told(tokens, quotes),
+                             bool(self.denial.search(statement.text)))
 
     def _speakers_told(self, tokens, quotes: list[tuple[int, int]]) -> frozenset[str]:
         """Keys of the names that are the subject of a speech-act verb outside quotation
@@ -306,7 +313,12 @@ class Meaning:
 
     def _held(self, key: str, keys: set[str] | dict[str, bool]) -> bool:
         """The key, or the name its title stands for (or a title of its name), is in keys."""
-        return key in keys or any(other in keys for other in self.alias.get(key, ()))
+        if key in keys or any(other in keys for other in self.alias.get(key, ())):
+            return True
+        value = _count(key)
+        return value is not None and any(
+            (other := _count(k)) is not None and
+            abs(other - value) <= self.number_tolerance * max(value, other) for k in keys)
 
     def new_names(self, statement: Statement, article_id: str) -> list[str]:
         """The statement's names and numbers that the article never writes (nor a title
@@ -361,6 +373,31 @@ class Meaning:
             best = max(best, self._share(mine, keys))
         return best
 
+    def voiced_cover(self, statement: Statement, article_id: str) -> float:
+        """How much of the statement, its speaker's name aside, the article holds in a
+        sentence it attributes to any source (a quotation or a paraphrase), alone or with a
+        neighbour, that shares `voiced_min_words` of its words that are no names and says it as
+        much as the statement does (neither, or both, with a denial word): the same point
+        made by another speaker, or a quoted claim the statement sums up in the outlet's
+        own words. Names alone ("the airport of Kesh") are a topic, not a point; "not
+        equipped to carry" is the opposite point of "practised firing"."""
+        item = self.of(statement)
+        speaker = self.speaker(statement)
+        mine = {k: n for k, n in item.keys.items() if k not in speaker}
+        items = self.by_article.get(article_id, [])
+        best = 0.0
+        for i in range(len(items)):
+            for window in (items[i:i + 1], items[i:i + 2]):  # alone, or with the next
+                if all(w.statement.voice == "own" for w in window):
+                    continue
+                keys = {k for w in window for k in w.keys}
+                if any(w.negative for w in window) != item.negative or \
+                        sum(1 for k, n in mine.items() if not n and k in keys) < \
+                        self.voiced_min_words:
+                    continue
+                best = max(best, self._share(mine, keys))
+        return best
+
     def speaker_told(self, statement: Statement, article_id: str) -> list[StatementKeys]:
         """The article's sentences that say in the outlet's words that the statement's
         speaker spoke (`StatementKeys.speakers_told`)."""
@@ -411,6 +448,14 @@ class Meaning:
                 self.coverage(item, self.article_keys[article_id]) >= self.article_cover:
             best = replace(best[0], score=self.carried_at), best[1]
         return best
+
+
+def _count(key: str) -> float | None:
+    """The value of a number key from 10 up that is no year ("31", "1.375"), else None."""
+    if not NUMBER.match(key) or YEAR.match(key):
+        return None
+    value = float(key)
+    return value if value >= 10 else None
 
 
 def _name_words(source: str) -> list[str]:

@@ -6,10 +6,13 @@ in an article that carries it) is not listed again. An article omits a sentence 
 none of its sentences, nor two adjacent ones, carries the fact (`meaning.Meaning.closest`
 reaching `omissions.carried_at`), nor the sentences the row aligned with it, nor a sentence
 it attributes to the same speaker on the same thing (`Meaning.speaker_cover`; for a
-quotation, any words of its speaker; for a speaker it gives no words of, the one sentence
-that says in the outlet's words that the speaker spoke: "Ruiz weighed in to defend the
-mayor"): a near match is no omission; nor is an article's lead when the other article's
-lead covers some of it (both tell the story's main event).
+quotation or a piece of one, any words of its speaker; for a speaker it gives no words of,
+the one sentence that says in the outlet's words that the speaker spoke: "Ruiz weighed in
+to defend the mayor"), nor a sentence it attributes to anyone that makes the same point
+(`Meaning.voiced_cover` reaching `omissions.voiced_carried_at`: another speaker's words, or
+the quotation an outlet's own sentence sums up): a near match is no omission; nor is an
+article's lead when the other article's lead covers some of it (both tell the story's main
+event).
 An article never omits what an article published more than `omissions.story_window_days`
 later tells, nor an event dated after its own publication.
 
@@ -53,6 +56,7 @@ class OmissionFinder:
         self.formula = phrase_pattern(rules["formula_openings"])
         self.same_speaker_at = float(rules["same_speaker_carried_at"])
         self.same_speaker_quotation_at = float(rules["same_speaker_quotation_carried_at"])
+        self.voiced_at = float(rules["voiced_carried_at"])
         self.meaning = meaning
         self.ids = [a.id for a in articles]
         self.published = {a.id: a.published for a in articles}
@@ -145,7 +149,9 @@ class OmissionFinder:
                     best = match
             if (best is not None and best[0].score >= self.carried_at) or \
                     self._leads_agree(first.statement, article_id) or \
-                    self._speaker_tells(statements, article_id):
+                    self._speaker_tells(statements, article_id) or \
+                    any(self.meaning.voiced_cover(s, article_id) >= self.voiced_at
+                        for s in statements):
                 reported.append(article_id)
                 if best is not None:
                     listed.add((article_id, best[1]))  # its own words for the fact: not again
@@ -190,8 +196,11 @@ class OmissionFinder:
                 if len(told) == 1:
                     return True
                 continue
-            at = self.same_speaker_quotation_at if statement.voice == "quoted" else \
-                self.same_speaker_at
+            # a piece of a quotation ("A. B," she said: B) is a quotation too, though
+            # the words outside its quotation marks are many
+            quotation = statement.voice == "quoted" or \
+                self.meaning.of(statement).continues_quotation
+            at = self.same_speaker_quotation_at if quotation else self.same_speaker_at
             if self.meaning.speaker_cover(statement, article_id) >= at:
                 return True
         return False
