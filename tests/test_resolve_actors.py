@@ -864,3 +864,33 @@ def test_a_body_called_by_its_kind_is_the_body_just_named(text, description, cod
     (event,) = [e for e in processed.events if e.actor is not None
                 and e.actor.text == description]
     assert event.actor.code == code
+
+
+CHILE_REFORM = ("Chile's Congress passed a pension reform in Santiago on Monday. The law raises "
+                "the retirement age to 67 for Chilean workers. Thousands of people marched in "
+                "Valparaiso against the law on Tuesday. Chilean police detained twelve "
+                "protesters near the Congress building. Chile's labour minister defended the "
+                "law on Wednesday. ")
+
+
+@pytest.mark.parametrize("title, text, recipient", [
+    # a foreign party's act that names no other side, in a story set in Chile: Chile's
+    ("Chile passes pension reform",
+     CHILE_REFORM + "Argentina's foreign minister praised the reform on Thursday.", "CHL"),
+    # the side the text names stays
+    ("Chile passes pension reform",
+     CHILE_REFORM + "Argentina's foreign minister condemned Brazil on Thursday.", "BRA"),
+    # a story set in two countries alike gives none
+    ("Chile and Peru sign border accord",
+     "Chile and Peru signed a border accord in Lima on Monday. Peru's president and Chile's "
+     "president both attended the ceremony. Peruvian fishermen welcomed the deal, and Chilean "
+     "fishermen did too. Argentina's foreign minister praised the accord on Thursday.", None),
+])
+def test_a_foreign_partys_act_naming_no_other_side_is_aimed_at_the_storys_country(
+        title, text, recipient):
+    from sitrep.pipeline import pipeline
+    from sitrep.records import Article
+    (processed,) = list(pipeline([Article(text=text, title=title,
+                                          published=date(2024, 5, 10))]))
+    (foreign,) = [e for e in processed.events if e.actor is not None and e.actor.code == "ARG"]
+    assert (foreign.recipient.code if foreign.recipient is not None else None) == recipient

@@ -228,7 +228,8 @@ def resolve_events(events: list[Event], doc: Doc, article: Article,
                                   setting_clear=discourse.setting_clear,
                                   people=discourse.people, context=context)
     for event in events:
-        _imply_parties(event, doc, lexicon, discourse.setting, actors)
+        _imply_parties(event, doc, lexicon, discourse.setting, actors,
+                       setting_clear=discourse.setting_clear)
     for event, location in zip(events, located):
         if location is not None:
             event.location = location
@@ -321,12 +322,13 @@ def _place_not_recipient(event: Event, country: str, lexicon: Lexicon) -> bool:
 
 
 def _imply_parties(event: Event, doc: Doc, lexicon: Lexicon, setting: str | None,
-                   actors: ActorDictionary) -> None:
+                   actors: ActorDictionary, *, setting_clear: bool = False) -> None:
     """Parties the text leaves out but the act implies, in the country where it happens
     (its place, else the article's setting): the authorities for acts only a state does
     ("was arrested", "the ban was lifted"), people there for protests, and as recipient of
     a domestic act (its actor of that country, or unknown) that names none, that country
-    (as for a place named in the sentence)."""
+    (as for a place named in the sentence); of a foreign party's act that names none, the
+    setting when the story clearly has one (`setting_clear`)."""
     local = event.location.country if event.location and event.location.country else setting
     if local is None:
         return
@@ -339,6 +341,14 @@ def _imply_parties(event: Event, doc: Doc, lexicon: Lexicon, setting: str | None
             event.actor = Entity(text=text, code=local, sector=sector, implied=True)
     actor = _code(event.actor)
     domestic = actor is None or actor == local or event.actor.implied
+    if (not domestic and setting_clear and local == setting and event.recipient is None
+            and event.event_type not in lexicon.word_set("recipients.open_appeal_types")
+            and not _place_not_recipient(event, local, lexicon)
+            and not _joint_member(local, event.actor)):
+        # a foreign party's act, in a story clearly set in one country, that names no other
+        # side ("Argentina's minister praised the reform"): aimed at that country
+        event.recipient = Entity(text=local, code=local, implied=True)
+        return
     if (domestic and not _code(event.recipient)
             and not (event.recipient is not None and _relational(
                 event.recipient, lexicon.word_set("actors.relational_nouns")))
