@@ -894,3 +894,24 @@ def test_a_foreign_partys_act_naming_no_other_side_is_aimed_at_the_storys_countr
                                           published=date(2024, 5, 10))]))
     (foreign,) = [e for e in processed.events if e.actor is not None and e.actor.code == "ARG"]
     assert (foreign.recipient.code if foreign.recipient is not None else None) == recipient
+
+
+VENEZUELA_VOTE = ("Opposition leader Maria Vargas accused President Nicolas Maduro of rigging "
+                  "the vote on Sunday. Brazil's foreign ministry spokesman said the results "
+                  "lacked credibility. ")
+
+
+@pytest.mark.parametrize("text, code", [
+    # the official who spoke since the last named person: the spokesman, not Vargas
+    (VENEZUELA_VOTE + "He urged Caracas to publish the tallies.", "BRA"),
+    # a person named after the official is the one meant
+    (VENEZUELA_VOTE + "Maria Vargas welcomed the statement. She urged the electoral council "
+     "to publish the tallies.", "VEN"),
+])
+def test_he_or_she_after_an_unnamed_official_is_that_official(text, code):
+    from sitrep.pipeline import pipeline
+    from sitrep.records import Article
+    (processed,) = list(pipeline([Article(text=text, title="Venezuela election dispute",
+                                          published=date(2024, 7, 30))]))
+    (appeal,) = [e for e in processed.events if e.event_type == "REQUEST"]
+    assert appeal.actor.text in ("He", "She") and appeal.actor.code == code

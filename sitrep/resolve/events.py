@@ -23,7 +23,7 @@ from sitrep.extract.triggers import is_passive
 from sitrep.records import Article, ArticlePlace, Entity, Event, Location, Mention
 from sitrep.resolve.acts import merge_acts
 from sitrep.resolve.actors import ActorCode, ActorDictionary, names_a_post
-from sitrep.resolve.discourse import Discourse, build_discourse
+from sitrep.resolve.discourse import PRONOUN_REACH, Discourse, build_discourse
 from sitrep.resolve.event_dates import ArticleDates
 from sitrep.resolve.event_places import clause_places, places_from_article
 from sitrep.resolve.named_parties import (
@@ -472,6 +472,12 @@ def _resolve(entity: Entity, actors: ActorDictionary, memory: _ArticleMemory, wh
     if len(words) == 1 and words[0] in PERSONAL_PRONOUNS and entity.start is not None:
         named = memory.discourse.antecedent(
             entity.start, other_than=other_than.person if other_than is not None else None)
+        titled = _unnamed_official_before(entity.start, memory, actors, when, not_codes)
+        if titled is not None and (named is None or named.start < titled[0]):
+            # "Brazil's foreign ministry spokesman said ... He urged ...": the official
+            # who spoke since the last named person
+            return replace(_with_code(entity, titled[1], sector or titled[1].sector),
+                           person=None)
         if named is not None:  # "he": the person named last, a subject first
             known = memory.discourse.person(named.surname) or next(
                 # else as that person's mention was coded ("Opposition leader Ana Ruiz")
@@ -638,6 +644,29 @@ def _located_in(entity: Entity, memory: _ArticleMemory) -> str | None:
             place = memory.gazetteer.well_known().resolve(text, context_countries=memory.context)
             if place is not None and place.country:
                 return place.country
+    return None
+
+
+def _unnamed_official_before(offset: int, memory: _ArticleMemory, actors: ActorDictionary,
+                             when, not_codes: frozenset[str]) -> tuple[int, ActorCode] | None:
+    """The latest official a clause before `offset`, in the sentences a "he"/"she" reaches,
+    has as its subject without naming them ("the foreign ministry spokesman said"), with
+    where that phrase starts; a coded one only, of none of `not_codes`."""
+    doc = memory.doc
+    if doc is None or not memory.discourse.sentence_starts:
+        return None
+    first = max(0, memory.discourse.sentence_of(offset) - PRONOUN_REACH)
+    begin = memory.discourse.sentence_starts[first]
+    span = doc.char_span(begin, offset, alignment_mode="contract")
+    for token in reversed(span or ()):
+        if (token.dep_ not in ("nsubj", "nsubjpass") or token.lemma_.lower() not in PERSON_TITLES
+                or any(t.ent_type_ == "PERSON" for t in token.subtree)):
+            continue
+        phrase = doc[token.left_edge.i: token.i + 1]
+        found = actors.resolve(phrase.text, when)
+        if found is not None and found.code and found.code not in not_codes:
+            return phrase.start_char, found
+        return None
     return None
 
 
