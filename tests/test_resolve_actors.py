@@ -915,3 +915,27 @@ def test_he_or_she_after_an_unnamed_official_is_that_official(text, code):
                                           published=date(2024, 7, 30))]))
     (appeal,) = [e for e in processed.events if e.event_type == "REQUEST"]
     assert appeal.actor.text in ("He", "She") and appeal.actor.code == code
+
+
+@pytest.mark.parametrize("phrase, code, sector", [
+    # a country hyphened to a word of backing is the backer, not the party's country
+    ("the Iran-backed rebels", None, "REB"),
+    ("a Russian-funded militia", None, "REB"),
+    ("Iran-backed Houthi rebels", "YEM", "REB"),
+    # leading is acting: the coalition is the leader's
+    ("the Saudi-led coalition", "SAU", None),
+    ("Russian-made drones", "RUS", "MIL"),
+])
+def test_a_backers_name_is_not_the_partys_country(phrase, code, sector):
+    found = ActorDictionary.default().resolve(phrase)
+    assert found is not None and (found.code, found.sector) == (code, sector)
+
+
+def test_a_backed_group_is_of_the_country_it_acts_in():
+    from sitrep.pipeline import pipeline
+    from sitrep.records import Article
+    text = ("Rebels of the March Front seized the town of Goma on Monday. Congo accused Rwanda "
+            "of backing the rebels. The Rwanda-backed group denied the claim.")
+    (processed,) = list(pipeline([Article(text=text, title="Congo rebels seize Goma")]))
+    (denial,) = [e for e in processed.events if e.event_type == "REJECT"]
+    assert denial.actor.code == "COD"
