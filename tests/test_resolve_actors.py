@@ -939,3 +939,27 @@ def test_a_backed_group_is_of_the_country_it_acts_in():
     (processed,) = list(pipeline([Article(text=text, title="Congo rebels seize Goma")]))
     (denial,) = [e for e in processed.events if e.event_type == "REJECT"]
     assert denial.actor.code == "COD"
+
+
+@pytest.mark.parametrize("text, description, code", [
+    # where the body sits is not whose it is: the group named before
+    ("Police in Tehran detained dozens of students on Saturday. Amnesty International "
+     "condemned the arrests. The London-based group urged Iran to free them.",
+     "The London-based group", "AMN"),
+    # words of kind before "group" still describe the group named before
+    ("Gunmen from the Islamic State attacked an army convoy in Niger on Friday. The Islamist "
+     "group also attacked a village on Sunday.", "The Islamist group", "ISIS"),
+])
+def test_the_group_with_words_of_kind_or_seat_is_the_group_named_before(
+        text, description, code):
+    from sitrep.pipeline import pipeline
+    from sitrep.records import Article
+    (processed,) = list(pipeline([Article(text=text, published=date(2024, 2, 5))]))
+    described = [e for e in processed.events
+                 if e.actor is not None and e.actor.text == description]
+    assert described and all(e.actor.code == code for e in described)
+
+
+def test_a_body_seated_somewhere_and_named_before_nothing_keeps_its_seat():
+    found = ActorDictionary.default().resolve("a London-based rights group")
+    assert found is not None and found.code == "GBR"

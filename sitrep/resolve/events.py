@@ -432,6 +432,9 @@ def _resolve(entity: Entity, actors: ActorDictionary, memory: _ArticleMemory, wh
         # "Senator Ray Olsen, Republican of Georgia": the US state the article places
         # there, not the country of that name
         found = replace(found, code=division.country)
+    if (found is not None and found.code and _is_group_description(entity)
+            and _seat_only(entity.text, found)):
+        found = replace(found, code=None)  # "the London-based group": the group named before
     if found is not None and found.code:
         sector = found.sector
         if sector is None and is_bare_name(entity.text, found):
@@ -681,8 +684,17 @@ def _can_be(pronoun: Entity, source: Entity, discourse: Discourse) -> bool:
 
 
 def _is_group_description(entity: Entity | None) -> bool:
+    """"the group", or with words of kind or seat before it ("the Islamist group", "the
+    London-based group"): a group named before."""
     words = entity.text.lower().split() if entity is not None else []
-    return len(words) == 2 and words[0] in ("the", "this") and words[1] in GROUP_NOUNS
+    return (2 <= len(words) <= 4 and words[0] in ("the", "this") and words[-1] in GROUP_NOUNS
+            and not any(w in ("of", "and", "or") for w in words))
+
+
+def _seat_only(text: str, found: ActorCode) -> bool:
+    """Whether the phrase's code comes only from where its body sits ("the London-based
+    group"), not from whose it is."""
+    return re.match(r"[-\u2010\u2011]based\b", text[found.end:]) is not None
 
 
 def _named_before(entity: Entity, actors: ActorDictionary, memory: _ArticleMemory,
