@@ -475,7 +475,8 @@ def _resolve(entity: Entity, actors: ActorDictionary, memory: _ArticleMemory, wh
     if len(words) == 1 and words[0] in PERSONAL_PRONOUNS and entity.start is not None:
         named = memory.discourse.antecedent(
             entity.start, other_than=other_than.person if other_than is not None else None)
-        titled = _unnamed_official_before(entity.start, memory, actors, when, not_codes)
+        titled = (_unnamed_official_before(entity.start, memory, actors, when, not_codes)
+                  if words[0] in ("he", "she") else None)
         if titled is not None and (named is None or named.start < titled[0]):
             # "Brazil's foreign ministry spokesman said ... He urged ...": the official
             # who spoke since the last named person
@@ -652,9 +653,9 @@ def _located_in(entity: Entity, memory: _ArticleMemory) -> str | None:
 
 def _unnamed_official_before(offset: int, memory: _ArticleMemory, actors: ActorDictionary,
                              when, not_codes: frozenset[str]) -> tuple[int, ActorCode] | None:
-    """The latest official a clause before `offset`, in the sentences a "he"/"she" reaches,
-    has as its subject without naming them ("the foreign ministry spokesman said"), with
-    where that phrase starts; a coded one only, of none of `not_codes`."""
+    """The latest single official a clause before `offset`, in the sentences a "he"/"she"
+    reaches, has as its subject without naming them ("the foreign ministry spokesman
+    said"), with where that phrase starts; a coded one only, of none of `not_codes`."""
     doc = memory.doc
     if doc is None or not memory.discourse.sentence_starts:
         return None
@@ -662,7 +663,8 @@ def _unnamed_official_before(offset: int, memory: _ArticleMemory, actors: ActorD
     begin = memory.discourse.sentence_starts[first]
     span = doc.char_span(begin, offset, alignment_mode="contract")
     for token in reversed(span or ()):
-        if (token.dep_ not in ("nsubj", "nsubjpass") or token.lemma_.lower() not in PERSON_TITLES
+        if (token.dep_ not in ("nsubj", "nsubjpass") or token.tag_ != "NN"
+                or token.lemma_.lower() not in PERSON_TITLES
                 or any(t.ent_type_ == "PERSON" for t in token.subtree)):
             continue
         phrase = doc[token.left_edge.i: token.i + 1]
