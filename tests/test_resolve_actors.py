@@ -963,3 +963,32 @@ def test_the_group_with_words_of_kind_or_seat_is_the_group_named_before(
 def test_a_body_seated_somewhere_and_named_before_nothing_keeps_its_seat():
     found = ActorDictionary.default().resolve("a London-based rights group")
     assert found is not None and found.code == "GBR"
+
+
+@pytest.mark.parametrize("text, description, code", [
+    # the last kingdom named, not the last country (Yemen)
+    ("Saudi Arabia intercepted a missile fired from Yemen on Sunday. The kingdom blamed the "
+     "Houthis for the attack.", "The kingdom", "SAU"),
+    ("Qatar's emir met the Saudi crown prince in Riyadh on Monday. Later the emirate pledged "
+     "aid to Sudan.", "the emirate", "QAT"),
+])
+def test_a_country_called_by_its_form_of_state_is_the_last_one_of_that_form(
+        text, description, code):
+    from sitrep.pipeline import pipeline
+    from sitrep.records import Article
+    (processed,) = list(pipeline([Article(text=text, published=date(2023, 3, 3))]))
+    described = [e for e in processed.events
+                 if e.actor is not None and e.actor.text == description]
+    assert described and all(e.actor.code == code for e in described)
+
+
+def test_rebels_described_after_a_group_named_as_the_other_side_are_that_group():
+    from sitrep.pipeline import pipeline
+    from sitrep.records import Article
+    text = ("Saudi Arabia intercepted a missile fired from Yemen on Sunday. The kingdom "
+            "blamed the Houthis for the attack. The Iran-backed rebels said they had targeted "
+            "an airport.")
+    (processed,) = list(pipeline([Article(text=text, published=date(2023, 3, 3))]))
+    (claimed,) = [e for e in processed.events if e.attributed_to is not None
+                  and e.attributed_to.text == "The Iran-backed rebels"]
+    assert claimed.attributed_to.code == "YEM" and claimed.actor.code == "YEM"

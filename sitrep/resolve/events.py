@@ -64,6 +64,7 @@ class _ArticleMemory:
 
     actors: list[Entity] = field(default_factory=list)
     sources: list[Entity] = field(default_factory=list)
+    recipients: list[Entity] = field(default_factory=list)
     countries: list[ActorCode] = field(default_factory=list)  # every country named, in order
     country_ends: list[int] = field(default_factory=list)  # sorted, for bisection
     dominant: str | None = None  # the article's setting, else the country it names most
@@ -74,6 +75,9 @@ class _ArticleMemory:
     discourse: Discourse = field(default_factory=Discourse)
     # descriptions that stand for a whole country ("the regime"): arguments.toml [actors]
     country_descriptions: frozenset[str] = frozenset()
+    # descriptions that name a form of state ("the kingdom") -> the states of that form:
+    # arguments.toml [actors] state_form_<word>
+    state_forms: dict[str, frozenset[str]] = field(default_factory=dict)
     # parties named by their relation to another ("its allies"): arguments.toml [actors]
     relational_nouns: frozenset[str] = frozenset()
     # what "both ...", "the two ...", "the three ..." call parties just named together:
@@ -137,6 +141,7 @@ def resolve_events(events: list[Event], doc: Doc, article: Article,
                             doc=doc, gazetteer=gazetteer, context=context,
                             discourse=discourse,
                             country_descriptions=lexicon.word_set("actors.country_descriptions"),
+                            state_forms=_state_forms(lexicon),
                             relational_nouns=lexicon.word_set("actors.relational_nouns"),
                             pair_nouns=lexicon.word_set("actors.pair_nouns"),
                             body_nouns=lexicon.word_set("actors.body_nouns"),
@@ -192,6 +197,8 @@ def resolve_events(events: list[Event], doc: Doc, article: Article,
             else:
                 event.recipient = _resolve(event.recipient, actors, memory, when, "recipient",
                                            other_than=event.actor)
+                if event.recipient.code:
+                    memory.recipients.append(event.recipient)
             target = _place_named(event.recipient, places, doc, gazetteer, context)
             if target is not None and not _code(actors.resolve(event.recipient.text, when)):
                 # "shelled Aleppo": a town the dictionary does not know is its country's,
@@ -384,6 +391,13 @@ def _implied_doer(event: Event, doc: Doc, lexicon: Lexicon) -> tuple[str, str] |
     return None
 
 
+def _state_forms(lexicon: Lexicon) -> dict[str, frozenset[str]]:
+    """{"kingdom": the kingdoms, ...} from arguments.toml [actors] state_form_<word>."""
+    prefix = "actors.state_form_"
+    return {key.removeprefix(prefix): codes for key, codes in lexicon.words.items()
+            if key.startswith(prefix)}
+
+
 def article_countries(countries: list[ActorCode]) -> list[str]:
     """The article's countries, most named first: they settle ambiguous place names
     (Georgia, Paris)."""
@@ -551,6 +565,11 @@ def _resolve(entity: Entity, actors: ActorDictionary, memory: _ArticleMemory, wh
         words[0] in ("the", "this", "that") or sector is not None
     ):
         recent = memory.recent_start(entity.start)
+        form = memory.state_forms.get(words[-1])
+        if form is not None:  # "the kingdom": the last kingdom named
+            country = next((c for c in reversed(memory.countries[:bisect.bisect_right(
+                memory.country_ends, entity.start)]) if c.code in form), None)
+            return _with_code(entity, country, sector or "GOV")
         if words[-1] in memory.country_descriptions:  # "the regime", "the country"
             country = memory.last_country_before(entity.start)
             if country is None or country.start < recent:
@@ -568,6 +587,10 @@ def _resolve(entity: Entity, actors: ActorDictionary, memory: _ArticleMemory, wh
         # "the bombers", "B-1B bombers": a recent coded actor or source of the same sector
         same_sector = [e for e in reversed(history) if e.sector == sector
                        and e.start is not None and e.start >= recent]
+        if not same_sector and sector in NON_STATE_SECTORS:
+            # "the rebels" after "blamed the Houthis": a group named as the other side
+            same_sector = [e for e in reversed(memory.recipients) if e.sector == sector
+                           and e.start is not None and recent <= e.start < entity.start]
         if same_sector:
             return _with_code(entity, same_sector[0], sector)
         if memory.local:  # "police", "the court", "prosecutors": of where they act
@@ -838,7 +861,9 @@ def _office_named_before(entity: Entity, actors: ActorDictionary, memory: _Artic
 def _is_named(text: str) -> bool:
     """A proper name beyond its first word: "President Yoweri Museveni", "Judge Ana Diaz"."""
     words = text.split()
-    return len(words) >= 2 and sum(w[:1].isupper() for w in words[1:]) >= 1 and (
+    # "Iran-backed", "London-based": a name inside an adjective, naming no one here
+    names = [w for w in words[1:] if w[:1].isupper() and not w.split("-")[-1][:1].islower()]
+    return len(words) >= 2 and bool(names) and (
         words[0].lower() not in ("a", "an", "some", "several", "many"))
 
 
