@@ -41,6 +41,7 @@ CASES: list[tuple[str, str | None, str | None, date | None]] = [
     ("China's Xinhua news agency", "CHN", "MED", None),
     ("TASS", "RUS", "MED", None),
     ("the United Nations", "UNO", "IGO", None),
+    ("the world body's envoy", "UNO", "IGO", None),  # the news's name for the UN
     ("the UN Security Council", "UNSC", "IGO", None),
     ("NATO allies", "NATO", "IGO", None),
     ("the European Union", "EU", "IGO", None),
