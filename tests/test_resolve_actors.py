@@ -993,3 +993,14 @@ def test_rebels_described_after_a_group_named_as_the_other_side_are_that_group()
     (claimed,) = [e for e in processed.events if e.attributed_to is not None
                   and e.attributed_to.text == "The Iran-backed rebels"]
     assert claimed.attributed_to.code == "YEM" and claimed.actor.code == "YEM"
+
+
+def test_the_lender_is_the_lending_body_just_named():
+    from sitrep.pipeline import pipeline
+    from sitrep.records import Article
+    text = ("Argentine Economy Minister Sergio Massa met International Monetary Fund officials "
+            "on Monday. The fund agreed to release US$7.5 billion. Massa thanked the lender "
+            "for its support.")
+    (processed,) = list(pipeline([Article(text=text, published=date(2023, 8, 1))]))
+    (thanks,) = [e for e in processed.events if e.event_type == "SUPPORT"]
+    assert thanks.recipient.text == "the lender" and thanks.recipient.code == "IMF"
