@@ -1004,3 +1004,19 @@ def test_the_lender_is_the_lending_body_just_named():
     (processed,) = list(pipeline([Article(text=text, published=date(2023, 8, 1))]))
     (thanks,) = [e for e in processed.events if e.event_type == "SUPPORT"]
     assert thanks.recipient.text == "the lender" and thanks.recipient.code == "IMF"
+
+
+@pytest.mark.parametrize("doer, code", [
+    ("Unidentified gunmen", None),  # an unknown perpetrator: no country
+    ("Unknown assailants", None),
+    ("Unidentified Taliban fighters", "AFG"),  # a name still codes them
+    ("Gunmen", "AFG"),  # not said to be unknown: of where they act
+])
+def test_a_doer_said_to_be_unknown_has_no_country(doer, code):
+    from sitrep.pipeline import pipeline
+    from sitrep.records import Article
+    text = (f"{doer} attacked a police post in Kandahar, Afghanistan, on Sunday, killing two "
+            "officers. Afghan officials condemned the attack.")
+    (processed,) = list(pipeline([Article(text=text, published=date(2019, 4, 7))]))
+    (attack,) = [e for e in processed.events if e.event_type == "ASSAULT"]
+    assert attack.actor.text == doer and attack.actor.code == code

@@ -75,6 +75,8 @@ class _ArticleMemory:
     discourse: Discourse = field(default_factory=Discourse)
     # descriptions that stand for a whole country ("the regime"): arguments.toml [actors]
     country_descriptions: frozenset[str] = frozenset()
+    # words that make a doer unknown ("unidentified gunmen"): arguments.toml [actors]
+    unknown_doer_words: frozenset[str] = frozenset()
     # descriptions that name a form of state ("the kingdom") -> the states of that form:
     # arguments.toml [actors] state_form_<word>
     state_forms: dict[str, frozenset[str]] = field(default_factory=dict)
@@ -142,6 +144,7 @@ def resolve_events(events: list[Event], doc: Doc, article: Article,
                             discourse=discourse,
                             country_descriptions=lexicon.word_set("actors.country_descriptions"),
                             state_forms=_state_forms(lexicon),
+                            unknown_doer_words=lexicon.word_set("actors.unknown_doer_words"),
                             relational_nouns=lexicon.word_set("actors.relational_nouns"),
                             pair_nouns=lexicon.word_set("actors.pair_nouns"),
                             body_nouns=lexicon.word_set("actors.body_nouns"),
@@ -449,6 +452,10 @@ def _resolve(entity: Entity, actors: ActorDictionary, memory: _ArticleMemory, wh
     if (found is not None and found.code and _is_group_description(entity)
             and _seat_only(entity.text, found)):
         found = replace(found, code=None)  # "the London-based group": the group named before
+    if (role == "actor" and not (found is not None and found.code)
+            and memory.unknown_doer_words.intersection(entity.text.lower().split())):
+        # "unidentified gunmen": an unknown perpetrator, of no country
+        return replace(entity, sector=found.sector if found is not None else None)
     if found is not None and found.code:
         sector = found.sector
         if sector is None and is_bare_name(entity.text, found):
