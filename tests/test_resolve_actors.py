@@ -1020,3 +1020,22 @@ def test_a_doer_said_to_be_unknown_has_no_country(doer, code):
     (processed,) = list(pipeline([Article(text=text, published=date(2019, 4, 7))]))
     (attack,) = [e for e in processed.events if e.event_type == "ASSAULT"]
     assert attack.actor.text == doer and attack.actor.code == code
+
+
+@pytest.mark.parametrize("text, doer, code", [
+    # a capital inside a person's name is part of the name, in full and by surname
+    ("Senator Paulo Lima of Brazil's ruling party criticised the central bank on Wednesday "
+     "in Brasilia. Lima accused the bank of hurting growth.", "Lima", "BRA"),
+    ("Senator Paulo Lima of Brazil's ruling party criticised the central bank on Wednesday "
+     "in Brasilia. Lima accused the bank of hurting growth.",
+     "Senator Paulo Lima of Brazil's ruling party", "BRA"),
+    # with no such person, the capital is its state
+    ("Chile expelled two Peruvian diplomats on Monday. Lima accused Santiago of spying.",
+     "Lima", "PER"),
+])
+def test_a_capital_in_a_persons_name_is_the_persons(text, doer, code):
+    from sitrep.pipeline import pipeline
+    from sitrep.records import Article
+    (processed,) = list(pipeline([Article(text=text, published=date(2023, 5, 17))]))
+    acts = [e for e in processed.events if e.actor is not None and e.actor.text == doer]
+    assert acts and all(e.actor.code == code for e in acts)

@@ -570,6 +570,28 @@ class ActorDictionary:
                              text[keyword.start:keyword.end], keyword.start, keyword.end)
         return None
 
+    def is_country_match(self, found: ActorCode | None) -> bool:
+        """Whether a resolution comes from a country's name, adjective or capital, not from
+        a person or a body."""
+        return found is not None and bool(found.code) and (
+            found.name == self._country_name(found.code))
+
+    def resolve_beside_names(self, text: str, when: date | None,
+                             names: Sequence[tuple[int, int]]) -> ActorCode | None:
+        """`resolve`, where a country's name or capital that is only part of a person's name
+        (`names`: offsets in `text`) is the person's, not the country: "Senator Paulo Lima of
+        Brazil's ruling party" is Brazil's, not Peru's."""
+        found = self.resolve(text, when)
+        for _ in range(3):  # a name may hold more than one such word
+            if (not self.is_country_match(found)
+                    or not any(start <= found.start and found.end <= end
+                               and (start, end) != (found.start, found.end)
+                               for start, end in names)):
+                return found
+            text = text[:found.start] + " " * (found.end - found.start) + text[found.end:]
+            found = self.resolve(text, when)
+        return found
+
     def name_end(self, text: str, start: int, end: int) -> int | None:
         """Where a person's or organization's name that begins inside text[start:end] and runs
         past `end` ends: the rest of a name the parse cut at a preposition ("Reporters" of

@@ -23,7 +23,12 @@ from sitrep.extract.triggers import is_passive
 from sitrep.records import Article, ArticlePlace, Entity, Event, Location, Mention
 from sitrep.resolve.acts import merge_acts
 from sitrep.resolve.actors import ActorCode, ActorDictionary, names_a_post
-from sitrep.resolve.discourse import PRONOUN_REACH, Discourse, build_discourse
+from sitrep.resolve.discourse import (
+    PRONOUN_REACH,
+    Discourse,
+    build_discourse,
+    outside_names,
+)
 from sitrep.resolve.event_dates import ArticleDates
 from sitrep.resolve.event_places import clause_places, places_from_article
 from sitrep.resolve.named_parties import (
@@ -126,7 +131,7 @@ def resolve_events(events: list[Event], doc: Doc, article: Article,
     lexicon = lexicon or Lexicon.default()
     when = article.published
     if countries is None:
-        countries = actors.find_countries(article.text)
+        countries = outside_names(doc, actors.find_countries(article.text))
     context = article_countries(countries)
     if places is None:
         from sitrep.resolve.article_places import places_in
@@ -431,7 +436,12 @@ def _resolve(entity: Entity, actors: ActorDictionary, memory: _ArticleMemory, wh
     person = memory.discourse.person_in(entity)
     if person is None:  # a surname the tagger did not read as a name this time
         person = memory.discourse.known_surname(entity.text)
-    found = actors.resolve(entity.text, when)
+    found = actors.resolve_beside_names(entity.text, when, _person_names_in(entity, memory))
+    if (person is not None and memory.discourse.person(person) is not None
+            and actors.is_country_match(found) and found.matched.lower() == person
+            and memory.discourse.named_in_full_before(person, entity.start)):
+        # "Lima" after "Senator Paulo Lima": the person, not Peru's capital
+        found = None
     first_word = entity.text.lower().split()[:1]
     if (found is not None and found.sector == "IGO" and first_word
             and first_word[0] in POSSESSIVES and names_a_post(entity.text)):
@@ -615,6 +625,15 @@ LOCATIVE_PREPS = {"in", "throughout", "across", "from", "inside"}
 # Labels of names that are parties, not places, whatever a gazetteer knows by them.
 PARTY_LABELS = {"PERSON", "ORG", "NORP"}
 STANCE_PREFIX = re.compile(r"\b(?:pro|anti)[-\u2010\u2011]", re.IGNORECASE)
+
+
+def _person_names_in(entity: Entity, memory: _ArticleMemory) -> list[tuple[int, int]]:
+    """The offsets, in the phrase, of the people's names the tagger found inside it."""
+    if memory.doc is None or entity.start is None or entity.end is None:
+        return []
+    return [(ent.start_char - entity.start, ent.end_char - entity.start)
+            for ent in memory.doc.ents if ent.label_ == "PERSON"
+            and entity.start <= ent.start_char and ent.end_char <= entity.end]
 
 
 def _head_lemma(entity: Entity, memory: _ArticleMemory) -> str | None:
