@@ -1039,3 +1039,20 @@ def test_a_capital_in_a_persons_name_is_the_persons(text, doer, code):
     (processed,) = list(pipeline([Article(text=text, published=date(2023, 5, 17))]))
     acts = [e for e in processed.events if e.actor is not None and e.actor.text == doer]
     assert acts and all(e.actor.code == code for e in acts)
+
+
+@pytest.mark.parametrize("text, owned, code", [
+    # "his" is the person named last, whatever acted last
+    ("Ghana's President Nana Akufo-Addo dismissed his finance minister on Friday. His "
+     "government also suspended fuel subsidies.", "His government", "GHA"),
+    # the speaker in the same sentence, not the body that acted before
+    ("Iran's foreign minister Hossein Amir-Abdollahian met IAEA chief Rafael Grossi in Tehran "
+     "on Saturday. The UN nuclear watchdog's head urged Iran to restore cameras. "
+     "Amir-Abdollahian said his country would cooperate with the agency.", "his country", "IRN"),
+])
+def test_his_or_her_party_is_the_person_named_last(text, owned, code):
+    from sitrep.pipeline import pipeline
+    from sitrep.records import Article
+    (processed,) = list(pipeline([Article(text=text, published=date(2023, 3, 4))]))
+    acts = [e for e in processed.events if e.actor is not None and e.actor.text == owned]
+    assert acts and all(e.actor.code == code for e in acts)

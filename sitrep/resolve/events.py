@@ -548,6 +548,9 @@ def _resolve(entity: Entity, actors: ActorDictionary, memory: _ArticleMemory, wh
     if words[0] in POSSESSIVES:  # "its Air Force": the owner is the last actor
         if _relational(entity, memory.relational_nouns):
             return replace(entity, sector=sector)  # "its allies" are others, not the owner
+        owner = _person_owner(entity, memory)
+        if owner is not None:  # "his government", "said his country would": the person's
+            return _with_code(entity, owner, sector)
         return _with_code(entity, memory.actors[-1] if memory.actors else None, sector)
     for earlier in reversed(memory.actors + memory.sources):
         # a short name seen in full earlier: "Trump" after "US President Donald Trump";
@@ -698,6 +701,21 @@ def _located_in(entity: Entity, memory: _ArticleMemory) -> str | None:
             if place is not None and place.country:
                 return place.country
     return None
+
+
+def _person_owner(entity: Entity, memory: _ArticleMemory) -> ActorCode | Entity | None:
+    """Whose "his"/"her" phrase it is: the person named last (one in the same sentence
+    first, as for "he"), as the article codes them; None if no coded person."""
+    words = entity.text.lower().split()
+    if words[0] not in ("his", "her") or entity.start is None:
+        return None
+    named = memory.discourse.antecedent(entity.start)
+    if named is None:
+        return None
+    known = memory.discourse.person(named.surname) or next(
+        (e for e in reversed(memory.actors + memory.sources)
+         if e.person == named.surname and e.code), None)
+    return known if known is not None and known.code else None
 
 
 def _unnamed_official_before(offset: int, memory: _ArticleMemory, actors: ActorDictionary,
