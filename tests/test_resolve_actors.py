@@ -1056,3 +1056,21 @@ def test_his_or_her_party_is_the_person_named_last(text, owned, code):
     (processed,) = list(pipeline([Article(text=text, published=date(2023, 3, 4))]))
     acts = [e for e in processed.events if e.actor is not None and e.actor.text == owned]
     assert acts and all(e.actor.code == code for e in acts)
+
+
+@pytest.mark.parametrize("text, description, codes", [
+    # the two parties of the last act between two, when no group was named together
+    ("Azerbaijani forces shelled Armenian positions near the border on Tuesday. Armenia's "
+     "defence ministry said two soldiers were killed. Both sides later agreed to a ceasefire.",
+     "Both sides", {"AZE", "ARM"}),
+    # "the two parties" counts parties as "the two sides" does
+    ("Ethiopia and Eritrea signed a border accord on Monday. Kenya's foreign ministry praised "
+     "the two parties on Tuesday.", "the two parties", {"ETH", "ERI"}),
+])
+def test_the_two_sides_are_the_last_two_parties_told_together(text, description, codes):
+    from sitrep.pipeline import pipeline
+    from sitrep.records import Article
+    (processed,) = list(pipeline([Article(text=text, published=date(2022, 9, 14))]))
+    parties = [p for e in processed.events for p in (e.actor, e.recipient)
+               if p is not None and p.text == description]
+    assert parties and all({m.code for m in p.members} == codes for p in parties)

@@ -70,6 +70,9 @@ class _ArticleMemory:
     actors: list[Entity] = field(default_factory=list)
     sources: list[Entity] = field(default_factory=list)
     recipients: list[Entity] = field(default_factory=list)
+    # an act's coded actor and recipient of two countries, in order: "the two sides" after
+    # "X shelled Y"
+    pairs: list[tuple[Entity, Entity]] = field(default_factory=list)
     countries: list[ActorCode] = field(default_factory=list)  # every country named, in order
     country_ends: list[int] = field(default_factory=list)  # sorted, for bisection
     dominant: str | None = None  # the article's setting, else the country it names most
@@ -207,6 +210,9 @@ def resolve_events(events: list[Event], doc: Doc, article: Article,
                                            other_than=event.actor)
                 if event.recipient.code:
                     memory.recipients.append(event.recipient)
+                    if (_code(event.actor) and event.actor.code != event.recipient.code
+                            and event.actor.start is not None):
+                        memory.pairs.append((event.actor, event.recipient))
             target = _place_named(event.recipient, places, doc, gazetteer, context)
             if target is not None and not _code(actors.resolve(event.recipient.text, when)):
                 # "shelled Aleppo": a town the dictionary does not know is its country's,
@@ -545,6 +551,12 @@ def _resolve(entity: Entity, actors: ActorDictionary, memory: _ArticleMemory, wh
         if group is not None:  # "Ethiopia and Eritrea signed ... the two neighbours agreed"
             return replace(entity, code=group.code, sector=sector or group.sector,
                            members=list(group.members))
+        pair = next((p for p in reversed(memory.pairs) if entity.start is not None
+                     and memory.recent_start(entity.start) <= p[0].start < entity.start), None)
+        if counted == 2 and pair is not None:  # "Armenia shelled Azerbaijani posts ... both
+            # sides": the two parties of the last act between two
+            return replace(entity, code=pair[0].code, sector=sector or pair[0].sector,
+                           members=[replace(p, members=[]) for p in pair])
     if words[0] in POSSESSIVES:  # "its Air Force": the owner is the last actor
         if _relational(entity, memory.relational_nouns):
             return replace(entity, sector=sector)  # "its allies" are others, not the owner
