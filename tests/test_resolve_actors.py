@@ -1074,3 +1074,18 @@ def test_the_two_sides_are_the_last_two_parties_told_together(text, description,
     parties = [p for e in processed.events for p in (e.actor, e.recipient)
                if p is not None and p.text == description]
     assert parties and all({m.code for m in p.members} == codes for p in parties)
+
+
+@pytest.mark.parametrize("text, surname, code", [
+    # the body an apposition's head serves gives the person's code
+    ("Lama Haddad, a researcher at Human Rights Watch, accused Syrian forces of bombing "
+     "hospitals on Monday. Haddad urged the Security Council to act.", "Haddad", "HRW"),
+    ("Maria Ruiz, a spokeswoman for Mexico's foreign ministry, criticised the new US asylum "
+     "rule on Tuesday. Ruiz urged Washington to withdraw it.", "Ruiz", "MEX"),
+])
+def test_a_person_is_of_the_body_their_apposition_serves(text, surname, code):
+    from sitrep.pipeline import pipeline
+    from sitrep.records import Article
+    (processed,) = list(pipeline([Article(text=text, published=date(2024, 1, 9))]))
+    (appeal,) = [e for e in processed.events if e.actor is not None and e.actor.text == surname]
+    assert appeal.actor.code == code

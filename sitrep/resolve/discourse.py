@@ -163,9 +163,27 @@ def _describe(name: Span, actors: ActorDictionary, when: date | None) -> ActorCo
         for child in token.children:
             if child.dep_ == "appos":
                 found = actors.resolve(_noun_phrase(child).text, when)
+                if found is None or not found.code:
+                    # "a researcher at Human Rights Watch", "a spokeswoman for the ministry":
+                    # the body the apposition's head serves
+                    found = actors.resolve(_affiliation_phrase(child).text, when)
                 if found is not None and found.code:
                     return found
     return _said_to_be(head, actors, when)
+
+
+AFFILIATION_PREPOSITIONS = {"at", "for", "with", "from"}
+
+
+def _affiliation_phrase(head: Token) -> Span:
+    """The head's words with its "at/for/with/from" phrase ("a researcher at Human Rights
+    Watch"), up to any clause or further apposition."""
+    doc = head.doc
+    end = head.i
+    for child in head.children:
+        if child.dep_ == "prep" and child.lower_ in AFFILIATION_PREPOSITIONS and child.i > head.i:
+            end = max(end, child.right_edge.i)
+    return doc[head.left_edge.i: end + 1]
 
 
 def _said_to_be(name: Token, actors: ActorDictionary, when: date | None) -> ActorCode | None:
