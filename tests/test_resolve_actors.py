@@ -1089,3 +1089,18 @@ def test_a_person_is_of_the_body_their_apposition_serves(text, surname, code):
     (processed,) = list(pipeline([Article(text=text, published=date(2024, 1, 9))]))
     (appeal,) = [e for e in processed.events if e.actor is not None and e.actor.text == surname]
     assert appeal.actor.code == code
+
+
+@pytest.mark.parametrize("description, code", [
+    # a country called by a description with words of kind: the last one named
+    ("The Caribbean nation", "HTI"),  # a region's adjective, yet one country
+    ("The island nation's prime minister", "HTI"),  # the description as the owner
+])
+def test_a_country_described_with_words_of_kind_is_the_last_one_named(description, code):
+    from sitrep.pipeline import pipeline
+    from sitrep.records import Article
+    text = (f"Kenya agreed on Monday to lead a police mission to Haiti. {description} thanked "
+            "the Kenyan government on Tuesday.")
+    (processed,) = list(pipeline([Article(text=text, published=date(2023, 7, 31))]))
+    (thanks,) = [e for e in processed.events if e.event_type == "SUPPORT"]
+    assert thanks.actor.text == description and thanks.actor.code == code

@@ -492,6 +492,13 @@ def _resolve(entity: Entity, actors: ActorDictionary, memory: _ArticleMemory, wh
     located = _located_in(entity, memory)
     if located is not None:  # "rebels in the Ivory Coast", "a newspaper based in Beirut"
         return replace(entity, code=located, sector=sector, person=person)
+    described = _described_country(words, memory)
+    if described is not None and entity.start is not None:
+        # "the Caribbean nation", "the island nation's prime minister": a country called by
+        # a description, whole or as the owner, not a name
+        country = _country_so_described(described, entity.start, memory)
+        if country is not None:
+            return _with_code(entity, country, sector or "GOV")
     if memory.regional.search(entity.text):
         # "European leaders", "Western diplomats": of a region, no country (not the one the
         # story is set in)
@@ -581,7 +588,7 @@ def _resolve(entity: Entity, actors: ActorDictionary, memory: _ArticleMemory, wh
     if office is not None:  # "foreign ministry spokesman X" after "Afghanistan's foreign
         # ministry": that ministry's country, not the story's
         return replace(entity, code=office.code, sector=sector or office.sector, person=person)
-    if memory.local and _is_named(entity.text):
+    if memory.local and _is_named(entity.text) and described is None:
         # a named person or body the dictionary does not know ("President Yoweri Museveni",
         # "Prime Minister Ardern"): of the country where they act (PETRARCH's domestic
         # default, taken from the event's place or the article's setting)
@@ -597,11 +604,9 @@ def _resolve(entity: Entity, actors: ActorDictionary, memory: _ArticleMemory, wh
         words[0] in ("the", "this", "that") or sector is not None
     ):
         recent = memory.recent_start(entity.start)
-        form = memory.state_forms.get(words[-1])
-        if form is not None:  # "the kingdom": the last kingdom named
-            country = next((c for c in reversed(memory.countries[:bisect.bisect_right(
-                memory.country_ends, entity.start)]) if c.code in form), None)
-            return _with_code(entity, country, sector or "GOV")
+        if words[-1] in memory.state_forms:  # "the kingdom": the last kingdom named
+            return _with_code(entity, _country_so_described(words[-1], entity.start, memory),
+                              sector or "GOV")
         if words[-1] in memory.country_descriptions:  # "the regime", "the country"
             country = memory.last_country_before(entity.start)
             if country is None or country.start < recent:
@@ -713,6 +718,32 @@ def _located_in(entity: Entity, memory: _ArticleMemory) -> str | None:
             if place is not None and place.country:
                 return place.country
     return None
+
+
+def _described_country(words: list[str], memory: _ArticleMemory) -> str | None:
+    """The noun of a description with words of kind that calls a country ("the Caribbean
+    nation", "the oil-rich kingdom", "the island nation's prime minister": "nation",
+    "kingdom"), as the whole phrase or its owner; None for a bare "the country", which
+    the story's setting may stand for."""
+    if words[:1] != ["the"] or len(words) < 3:
+        return None
+    for k in range(2, min(len(words), 5)):
+        word = words[k]
+        noun = word.removesuffix("'s").removesuffix("’s")
+        if noun in memory.country_descriptions or noun in memory.state_forms:
+            return noun if noun != word or k == len(words) - 1 else None
+    return None
+
+
+def _country_so_described(noun: str, offset: int, memory: _ArticleMemory) -> ActorCode | None:
+    """The country a description stands for: the last one named of that form of state
+    ("the kingdom"), else the last one named in the sentences a description reaches."""
+    before = memory.countries[:bisect.bisect_right(memory.country_ends, offset)]
+    form = memory.state_forms.get(noun)
+    if form is not None:
+        return next((c for c in reversed(before) if c.code in form), None)
+    recent = memory.recent_start(offset)
+    return before[-1] if before and before[-1].start >= recent else None
 
 
 def _person_owner(entity: Entity, memory: _ArticleMemory) -> ActorCode | Entity | None:
