@@ -1104,3 +1104,16 @@ def test_a_country_described_with_words_of_kind_is_the_last_one_named(descriptio
     (processed,) = list(pipeline([Article(text=text, published=date(2023, 7, 31))]))
     (thanks,) = [e for e in processed.events if e.event_type == "SUPPORT"]
     assert thanks.actor.text == description and thanks.actor.code == code
+
+
+def test_a_bare_country_description_is_left_to_the_setting():
+    from sitrep.pipeline import pipeline
+    from sitrep.records import Article
+    text = ("Soldiers in Niger seized power on Wednesday. France and the United States "
+            "condemned the coup. The country's new military rulers accused Paris of plotting "
+            "an intervention.")
+    (processed,) = list(pipeline([Article(text=text, title="Coup in Niger",
+                                          published=date(2023, 7, 28))]))
+    (accusation,) = [e for e in processed.events if e.actor is not None
+                     and e.actor.text == "The country's new military rulers"]
+    assert accusation.actor.code == "NER"

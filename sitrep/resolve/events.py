@@ -83,6 +83,8 @@ class _ArticleMemory:
     discourse: Discourse = field(default_factory=Discourse)
     # descriptions that stand for a whole country ("the regime"): arguments.toml [actors]
     country_descriptions: frozenset[str] = frozenset()
+    # descriptions that call a country itself ("the island nation"): arguments.toml [actors]
+    country_nouns: frozenset[str] = frozenset()
     # words that make a doer unknown ("unidentified gunmen"): arguments.toml [actors]
     unknown_doer_words: frozenset[str] = frozenset()
     # descriptions that name a form of state ("the kingdom") -> the states of that form:
@@ -152,6 +154,7 @@ def resolve_events(events: list[Event], doc: Doc, article: Article,
                             discourse=discourse,
                             country_descriptions=lexicon.word_set("actors.country_descriptions"),
                             state_forms=_state_forms(lexicon),
+                            country_nouns=lexicon.word_set("actors.country_nouns"),
                             unknown_doer_words=lexicon.word_set("actors.unknown_doer_words"),
                             relational_nouns=lexicon.word_set("actors.relational_nouns"),
                             pair_nouns=lexicon.word_set("actors.pair_nouns"),
@@ -723,14 +726,15 @@ def _located_in(entity: Entity, memory: _ArticleMemory) -> str | None:
 def _described_country(words: list[str], memory: _ArticleMemory) -> str | None:
     """The noun of a description with words of kind that calls a country ("the Caribbean
     nation", "the oil-rich kingdom", "the island nation's prime minister": "nation",
-    "kingdom"), as the whole phrase or its owner; None for a bare "the country", which
-    the story's setting may stand for."""
+    "kingdom": arguments.toml [actors] country_nouns, state_form_<word>), as the whole
+    phrase or its owner; None for a bare "the country", which the story's setting may
+    stand for."""
     if words[:1] != ["the"] or len(words) < 3:
         return None
     for k in range(2, min(len(words), 5)):
         word = words[k]
         noun = word.removesuffix("'s").removesuffix("’s")
-        if noun in memory.country_descriptions or noun in memory.state_forms:
+        if noun in memory.country_nouns or noun in memory.state_forms:
             return noun if noun != word or k == len(words) - 1 else None
     return None
 
