@@ -8,13 +8,13 @@ coder improves, never lower them to let a change through):
 
 | figure | tune half | check half |
 |---|---:|---:|
-| news_dev F1 type / +actor / +recipient / +date | .676 .606 .516 .410 | .735 .626 .612 .435 |
-| news_dev F1 type + actor, same sentence | .500 | .503 |
-| news_dev events without an actor code | 13.4 % | 16.0 % |
-| plv_train macro-F1 | .833 | .753 |
+| news_dev F1 type / +actor / +recipient / +date | .767 .720 .646 .530 | .741 .657 .657 .476 |
+| news_dev F1 type + actor, same sentence | .599 | .545 |
+| news_dev events without an actor code | 6.7 % | 11.3 % |
+| plv_train macro-F1 | .832 | .758 |
 | geo_dev (LGL, even / odd articles): accuracy@161 km on gold spans | .841 | .847 |
-| geo_dev end-to-end accuracy / detection precision (toponyms) | .646 / .963 | .664 / .943 |
-| the same with demonyms counted as toponyms | .717 / .951 | .734 / .923 |
+| geo_dev end-to-end accuracy / detection precision (toponyms) | .653 / .963 | .672 / .942 |
+| the same with demonyms counted as toponyms | .724 / .952 | .742 / .923 |
 | basil_dev stories pairwise F1, dated / squashed into five days | .986 / .930 | .973 / .902 |
 
 The PLOVER gold-standard dev half and the seed reports' gold file (written for this
@@ -45,10 +45,10 @@ FLOORS = {
 }
 # news_dev, all events, strict F1 per level; and the share of events without an actor code
 NEWS_FLOORS = {
-    "tune": {"type": 0.76, "actor": 0.71, "recipient": 0.605, "date": 0.495,
+    "tune": {"type": 0.76, "actor": 0.71, "recipient": 0.64, "date": 0.525,
              "same_sentence": 0.59, "without_actor": 0.08},
     "check": {"type": 0.735, "actor": 0.65, "recipient": 0.65, "date": 0.47,
-              "same_sentence": 0.525, "without_actor": 0.12},
+              "same_sentence": 0.54, "without_actor": 0.12},
 }
 PLV_FLOORS = {"tune": 0.82, "check": 0.745}  # macro-F1
 HALVES = {"tune": ("nd01-nd28", "even"), "check": ("nd29-nd40", "odd")}

@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from sitrep.resolve.article_places import demonyms_in, places_in
+from sitrep.resolve.discourse import outside_names
 from sitrep.resolve.events import article_countries, resolve_events
 
 if TYPE_CHECKING:
@@ -27,7 +28,7 @@ def resolve_article(doc: Doc, article: Article, events: list[Event], *,
     """Resolve the events of one parsed article in place (codes, dates, places; the mentions
     of one act merged; `headline`: the events of its title) and return the places the
     article mentions, its demonyms among them, in text order."""
-    countries = actors.find_countries(article.text)
+    countries = outside_names(doc, actors.find_countries(article.text))
     places = places_in(doc, gazetteer, actors, article_countries(countries), text=article.text,
                        countries=countries)
     resolve_events(events, doc, article, actors, gazetteer, countries=countries, places=places,

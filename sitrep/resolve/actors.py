@@ -180,13 +180,25 @@ def _words(text: str) -> list[_Word]:
 
 # "pro-Beijing", "anti-American": a stance toward a country, not membership of it.
 _STANCE_PREFIXES = frozenset({"pro", "anti"})
+_HYPHENS = ("-", "\u2010", "\u2011")
 
 
 def _stance_prefixed(text: str, words: Sequence[_Word], i: int) -> bool:
     """Whether words[i] is hyphened to "pro" or "anti" ("the pro-Beijing camp")."""
     if i == 0 or words[i - 1].text.lower() not in _STANCE_PREFIXES:
         return False
-    return text[words[i - 1].end:words[i].start] in ("-", "\u2010", "\u2011")
+    return text[words[i - 1].end:words[i].start] in _HYPHENS
+
+
+# "the Iran-backed rebels": the backer, not the rebels' country (modifiers.toml).
+_SPONSOR_PARTICIPLES = frozenset(read_toml("actors/modifiers.toml")["sponsor_participles"])
+
+
+def _sponsor_suffixed(text: str, words: Sequence[_Word], j: int) -> bool:
+    """Whether the name ending before words[j] is hyphened to a word of backing
+    ("Iran-backed", "Russian-funded")."""
+    return (j < len(words) and words[j].text.lower() in _SPONSOR_PARTICIPLES
+            and text[words[j - 1].end:words[j].start] in _HYPHENS)
 
 
 def _case_ok(pattern: tuple[str, ...], words: Sequence[_Word]) -> bool:
@@ -402,7 +414,9 @@ class ActorDictionary:
                 i += 1
                 continue
             entry, j = best
-            if not _stance_prefixed(text, words, i):
+            if not (_stance_prefixed(text, words, i) or (
+                    entry.kind in (Kind.COUNTRY, Kind.CAPITAL, Kind.ADJECTIVE)
+                    and _sponsor_suffixed(text, words, j))):
                 matches.append(_Match(entry, i, j, words[i].start, words[j - 1].end))
             i = j
         return matches, words
@@ -555,6 +569,28 @@ class ActorDictionary:
             return ActorCode(None, keyword_sector, keyword.entry.name,
                              text[keyword.start:keyword.end], keyword.start, keyword.end)
         return None
+
+    def is_country_match(self, found: ActorCode | None) -> bool:
+        """Whether a resolution comes from a country's name, adjective or capital, not from
+        a person or a body."""
+        return found is not None and bool(found.code) and (
+            found.name == self._country_name(found.code))
+
+    def resolve_beside_names(self, text: str, when: date | None,
+                             names: Sequence[tuple[int, int]]) -> ActorCode | None:
+        """`resolve`, where a country's name or capital that is only part of a person's name
+        (`names`: offsets in `text`) is the person's, not the country: "Senator Paulo Lima of
+        Brazil's ruling party" is Brazil's, not Peru's."""
+        found = self.resolve(text, when)
+        for _ in range(3):  # a name may hold more than one such word
+            if (not self.is_country_match(found)
+                    or not any(start <= found.start and found.end <= end
+                               and (start, end) != (found.start, found.end)
+                               for start, end in names)):
+                return found
+            text = text[:found.start] + " " * (found.end - found.start) + text[found.end:]
+            found = self.resolve(text, when)
+        return found
 
     def name_end(self, text: str, start: int, end: int) -> int | None:
         """Where a person's or organization's name that begins inside text[start:end] and runs

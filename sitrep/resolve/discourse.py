@@ -80,6 +80,13 @@ class Discourse:
         surname = words[-1].lower().removesuffix("'s").removesuffix("’s")
         return surname if surname in self.people else None
 
+    def named_in_full_before(self, surname: str, offset: int | None) -> bool:
+        """Whether a person of that surname was named before `offset` by more than the
+        surname ("Senator Paulo Lima" before "Lima")."""
+        return offset is not None and any(
+            m.surname == surname and m.start < offset and m.end - m.start > len(surname)
+            for m in self.mentions)
+
     def person_in(self, entity: Entity) -> str | None:
         """The surname of the first person named inside a party's phrase, if any."""
         if entity.start is None:
@@ -104,6 +111,15 @@ class Discourse:
         subjects = [m for m in candidates if m.subject and m.sentence < sentence]
         same = [m for m in candidates if m.sentence == sentence]
         return (same or subjects or candidates)[0]
+
+
+def outside_names(doc: Doc, countries: Sequence[ActorCode]) -> list[ActorCode]:
+    """The country mentions that are not part of a longer person's name ("Lima" in "Paulo
+    Lima" names no country)."""
+    names = [(e.start_char, e.end_char) for e in doc.ents if e.label_ == "PERSON"]
+    return [c for c in countries if not any(
+        start <= c.start and c.end <= end and (start, end) != (c.start, c.end)
+        for start, end in names)]
 
 
 def build_discourse(doc: Doc, article: Article, actors: ActorDictionary, gazetteer: Gazetteer,
@@ -139,16 +155,35 @@ def _describe(name: Span, actors: ActorDictionary, when: date | None) -> ActorCo
     while head.dep_ in ("compound", "appos") and head.head.i != head.i and head.i != head.head.i:
         head = head.head
     phrase = _noun_phrase(head)
-    found = actors.resolve(phrase.text, when)
+    found = actors.resolve_beside_names(phrase.text, when, [
+        (name.start_char - phrase.start_char, name.end_char - phrase.start_char)])
     if found is not None and found.code:
         return found
     for token in (root, head):
         for child in token.children:
             if child.dep_ == "appos":
                 found = actors.resolve(_noun_phrase(child).text, when)
+                if found is None or not found.code:
+                    # "a researcher at Human Rights Watch", "a spokeswoman for the ministry":
+                    # the body the apposition's head serves
+                    found = actors.resolve(_affiliation_phrase(child).text, when)
                 if found is not None and found.code:
                     return found
     return _said_to_be(head, actors, when)
+
+
+AFFILIATION_PREPOSITIONS = {"at", "for", "with", "from"}
+
+
+def _affiliation_phrase(head: Token) -> Span:
+    """The head's words with its "at/for/with/from" phrase ("a researcher at Human Rights
+    Watch"), up to any clause or further apposition."""
+    doc = head.doc
+    end = head.i
+    for child in head.children:
+        if child.dep_ == "prep" and child.lower_ in AFFILIATION_PREPOSITIONS and child.i > head.i:
+            end = max(end, child.right_edge.i)
+    return doc[head.left_edge.i: end + 1]
 
 
 def _said_to_be(name: Token, actors: ActorDictionary, when: date | None) -> ActorCode | None:

@@ -23,7 +23,12 @@ from sitrep.extract.triggers import is_passive
 from sitrep.records import Article, ArticlePlace, Entity, Event, Location, Mention
 from sitrep.resolve.acts import merge_acts
 from sitrep.resolve.actors import ActorCode, ActorDictionary, names_a_post
-from sitrep.resolve.discourse import Discourse, build_discourse
+from sitrep.resolve.discourse import (
+    PRONOUN_REACH,
+    Discourse,
+    build_discourse,
+    outside_names,
+)
 from sitrep.resolve.event_dates import ArticleDates
 from sitrep.resolve.event_places import clause_places, places_from_article
 from sitrep.resolve.named_parties import (
@@ -64,6 +69,10 @@ class _ArticleMemory:
 
     actors: list[Entity] = field(default_factory=list)
     sources: list[Entity] = field(default_factory=list)
+    recipients: list[Entity] = field(default_factory=list)
+    # an act's coded actor and recipient of two countries, in order: "the two sides" after
+    # "X shelled Y"
+    pairs: list[tuple[Entity, Entity]] = field(default_factory=list)
     countries: list[ActorCode] = field(default_factory=list)  # every country named, in order
     country_ends: list[int] = field(default_factory=list)  # sorted, for bisection
     dominant: str | None = None  # the article's setting, else the country it names most
@@ -74,6 +83,13 @@ class _ArticleMemory:
     discourse: Discourse = field(default_factory=Discourse)
     # descriptions that stand for a whole country ("the regime"): arguments.toml [actors]
     country_descriptions: frozenset[str] = frozenset()
+    # descriptions that call a country itself ("the island nation"): arguments.toml [actors]
+    country_nouns: frozenset[str] = frozenset()
+    # words that make a doer unknown ("unidentified gunmen"): arguments.toml [actors]
+    unknown_doer_words: frozenset[str] = frozenset()
+    # descriptions that name a form of state ("the kingdom") -> the states of that form:
+    # arguments.toml [actors] state_form_<word>
+    state_forms: dict[str, frozenset[str]] = field(default_factory=dict)
     # parties named by their relation to another ("its allies"): arguments.toml [actors]
     relational_nouns: frozenset[str] = frozenset()
     # what "both ...", "the two ...", "the three ..." call parties just named together:
@@ -120,7 +136,7 @@ def resolve_events(events: list[Event], doc: Doc, article: Article,
     lexicon = lexicon or Lexicon.default()
     when = article.published
     if countries is None:
-        countries = actors.find_countries(article.text)
+        countries = outside_names(doc, actors.find_countries(article.text))
     context = article_countries(countries)
     if places is None:
         from sitrep.resolve.article_places import places_in
@@ -137,6 +153,9 @@ def resolve_events(events: list[Event], doc: Doc, article: Article,
                             doc=doc, gazetteer=gazetteer, context=context,
                             discourse=discourse,
                             country_descriptions=lexicon.word_set("actors.country_descriptions"),
+                            state_forms=_state_forms(lexicon),
+                            country_nouns=lexicon.word_set("actors.country_nouns"),
+                            unknown_doer_words=lexicon.word_set("actors.unknown_doer_words"),
                             relational_nouns=lexicon.word_set("actors.relational_nouns"),
                             pair_nouns=lexicon.word_set("actors.pair_nouns"),
                             body_nouns=lexicon.word_set("actors.body_nouns"),
@@ -192,6 +211,11 @@ def resolve_events(events: list[Event], doc: Doc, article: Article,
             else:
                 event.recipient = _resolve(event.recipient, actors, memory, when, "recipient",
                                            other_than=event.actor)
+                if event.recipient.code:
+                    memory.recipients.append(event.recipient)
+                    if (_code(event.actor) and event.actor.code != event.recipient.code
+                            and event.actor.start is not None):
+                        memory.pairs.append((event.actor, event.recipient))
             target = _place_named(event.recipient, places, doc, gazetteer, context)
             if target is not None and not _code(actors.resolve(event.recipient.text, when)):
                 # "shelled Aleppo": a town the dictionary does not know is its country's,
@@ -228,7 +252,8 @@ def resolve_events(events: list[Event], doc: Doc, article: Article,
                                   setting_clear=discourse.setting_clear,
                                   people=discourse.people, context=context)
     for event in events:
-        _imply_parties(event, doc, lexicon, discourse.setting, actors)
+        _imply_parties(event, doc, lexicon, discourse.setting, actors,
+                       setting_clear=discourse.setting_clear)
     for event, location in zip(events, located):
         if location is not None:
             event.location = location
@@ -321,12 +346,13 @@ def _place_not_recipient(event: Event, country: str, lexicon: Lexicon) -> bool:
 
 
 def _imply_parties(event: Event, doc: Doc, lexicon: Lexicon, setting: str | None,
-                   actors: ActorDictionary) -> None:
+                   actors: ActorDictionary, *, setting_clear: bool = False) -> None:
     """Parties the text leaves out but the act implies, in the country where it happens
     (its place, else the article's setting): the authorities for acts only a state does
     ("was arrested", "the ban was lifted"), people there for protests, and as recipient of
     a domestic act (its actor of that country, or unknown) that names none, that country
-    (as for a place named in the sentence)."""
+    (as for a place named in the sentence); of a foreign party's act that names none, the
+    setting when the story clearly has one (`setting_clear`)."""
     local = event.location.country if event.location and event.location.country else setting
     if local is None:
         return
@@ -339,6 +365,14 @@ def _imply_parties(event: Event, doc: Doc, lexicon: Lexicon, setting: str | None
             event.actor = Entity(text=text, code=local, sector=sector, implied=True)
     actor = _code(event.actor)
     domestic = actor is None or actor == local or event.actor.implied
+    if (not domestic and setting_clear and local == setting and event.recipient is None
+            and event.event_type not in lexicon.word_set("recipients.open_appeal_types")
+            and not _place_not_recipient(event, local, lexicon)
+            and not _joint_member(local, event.actor)):
+        # a foreign party's act, in a story clearly set in one country, that names no other
+        # side ("Argentina's minister praised the reform"): aimed at that country
+        event.recipient = Entity(text=local, code=local, implied=True)
+        return
     if (domestic and not _code(event.recipient)
             and not (event.recipient is not None and _relational(
                 event.recipient, lexicon.word_set("actors.relational_nouns")))
@@ -374,6 +408,13 @@ def _implied_doer(event: Event, doc: Doc, lexicon: Lexicon) -> tuple[str, str] |
     return None
 
 
+def _state_forms(lexicon: Lexicon) -> dict[str, frozenset[str]]:
+    """{"kingdom": the kingdoms, ...} from arguments.toml [actors] state_form_<word>."""
+    prefix = "actors.state_form_"
+    return {key.removeprefix(prefix): codes for key, codes in lexicon.words.items()
+            if key.startswith(prefix)}
+
+
 def article_countries(countries: list[ActorCode]) -> list[str]:
     """The article's countries, most named first: they settle ambiguous place names
     (Georgia, Paris)."""
@@ -404,7 +445,12 @@ def _resolve(entity: Entity, actors: ActorDictionary, memory: _ArticleMemory, wh
     person = memory.discourse.person_in(entity)
     if person is None:  # a surname the tagger did not read as a name this time
         person = memory.discourse.known_surname(entity.text)
-    found = actors.resolve(entity.text, when)
+    found = actors.resolve_beside_names(entity.text, when, _person_names_in(entity, memory))
+    if (person is not None and memory.discourse.person(person) is not None
+            and actors.is_country_match(found) and found.matched.lower() == person
+            and memory.discourse.named_in_full_before(person, entity.start)):
+        # "Lima" after "Senator Paulo Lima": the person, not Peru's capital
+        found = None
     first_word = entity.text.lower().split()[:1]
     if (found is not None and found.sector == "IGO" and first_word
             and first_word[0] in POSSESSIVES and names_a_post(entity.text)):
@@ -422,6 +468,13 @@ def _resolve(entity: Entity, actors: ActorDictionary, memory: _ArticleMemory, wh
         # "Senator Ray Olsen, Republican of Georgia": the US state the article places
         # there, not the country of that name
         found = replace(found, code=division.country)
+    if (found is not None and found.code and _is_group_description(entity)
+            and _seat_only(entity.text, found)):
+        found = replace(found, code=None)  # "the London-based group": the group named before
+    if (role == "actor" and not (found is not None and found.code)
+            and memory.unknown_doer_words.intersection(entity.text.lower().split())):
+        # "unidentified gunmen": an unknown perpetrator, of no country
+        return replace(entity, sector=found.sector if found is not None else None)
     if found is not None and found.code:
         sector = found.sector
         if sector is None and is_bare_name(entity.text, found):
@@ -442,6 +495,13 @@ def _resolve(entity: Entity, actors: ActorDictionary, memory: _ArticleMemory, wh
     located = _located_in(entity, memory)
     if located is not None:  # "rebels in the Ivory Coast", "a newspaper based in Beirut"
         return replace(entity, code=located, sector=sector, person=person)
+    described = _described_country(words, memory)
+    if described is not None and entity.start is not None:
+        # "the Caribbean nation", "the island nation's prime minister": a country called by
+        # a description, whole or as the owner, not a name
+        country = _country_so_described(described, entity.start, memory)
+        if country is not None:
+            return _with_code(entity, country, sector or "GOV")
     if memory.regional.search(entity.text):
         # "European leaders", "Western diplomats": of a region, no country (not the one the
         # story is set in)
@@ -462,6 +522,13 @@ def _resolve(entity: Entity, actors: ActorDictionary, memory: _ArticleMemory, wh
     if len(words) == 1 and words[0] in PERSONAL_PRONOUNS and entity.start is not None:
         named = memory.discourse.antecedent(
             entity.start, other_than=other_than.person if other_than is not None else None)
+        titled = (_unnamed_official_before(entity.start, memory, actors, when, not_codes)
+                  if words[0] in ("he", "she") else None)
+        if titled is not None and (named is None or named.start < titled[0]):
+            # "Brazil's foreign ministry spokesman said ... He urged ...": the official
+            # who spoke since the last named person
+            return replace(_with_code(entity, titled[1], sector or titled[1].sector),
+                           person=None)
         if named is not None:  # "he": the person named last, a subject first
             known = memory.discourse.person(named.surname) or next(
                 # else as that person's mention was coded ("Opposition leader Ana Ruiz")
@@ -494,9 +561,18 @@ def _resolve(entity: Entity, actors: ActorDictionary, memory: _ArticleMemory, wh
         if group is not None:  # "Ethiopia and Eritrea signed ... the two neighbours agreed"
             return replace(entity, code=group.code, sector=sector or group.sector,
                            members=list(group.members))
+        pair = next((p for p in reversed(memory.pairs) if entity.start is not None
+                     and memory.recent_start(entity.start) <= p[0].start < entity.start), None)
+        if counted == 2 and pair is not None:  # "Armenia shelled Azerbaijani posts ... both
+            # sides": the two parties of the last act between two
+            return replace(entity, code=pair[0].code, sector=sector or pair[0].sector,
+                           members=[replace(p, members=[]) for p in pair])
     if words[0] in POSSESSIVES:  # "its Air Force": the owner is the last actor
         if _relational(entity, memory.relational_nouns):
             return replace(entity, sector=sector)  # "its allies" are others, not the owner
+        owner = _person_owner(entity, memory)
+        if owner is not None:  # "his government", "said his country would": the person's
+            return _with_code(entity, owner, sector)
         return _with_code(entity, memory.actors[-1] if memory.actors else None, sector)
     for earlier in reversed(memory.actors + memory.sources):
         # a short name seen in full earlier: "Trump" after "US President Donald Trump";
@@ -515,7 +591,7 @@ def _resolve(entity: Entity, actors: ActorDictionary, memory: _ArticleMemory, wh
     if office is not None:  # "foreign ministry spokesman X" after "Afghanistan's foreign
         # ministry": that ministry's country, not the story's
         return replace(entity, code=office.code, sector=sector or office.sector, person=person)
-    if memory.local and _is_named(entity.text):
+    if memory.local and _is_named(entity.text) and described is None:
         # a named person or body the dictionary does not know ("President Yoweri Museveni",
         # "Prime Minister Ardern"): of the country where they act (PETRARCH's domestic
         # default, taken from the event's place or the article's setting)
@@ -531,6 +607,9 @@ def _resolve(entity: Entity, actors: ActorDictionary, memory: _ArticleMemory, wh
         words[0] in ("the", "this", "that") or sector is not None
     ):
         recent = memory.recent_start(entity.start)
+        if words[-1] in memory.state_forms:  # "the kingdom": the last kingdom named
+            return _with_code(entity, _country_so_described(words[-1], entity.start, memory),
+                              sector or "GOV")
         if words[-1] in memory.country_descriptions:  # "the regime", "the country"
             country = memory.last_country_before(entity.start)
             if country is None or country.start < recent:
@@ -548,6 +627,10 @@ def _resolve(entity: Entity, actors: ActorDictionary, memory: _ArticleMemory, wh
         # "the bombers", "B-1B bombers": a recent coded actor or source of the same sector
         same_sector = [e for e in reversed(history) if e.sector == sector
                        and e.start is not None and e.start >= recent]
+        if not same_sector and sector in NON_STATE_SECTORS:
+            # "the rebels" after "blamed the Houthis": a group named as the other side
+            same_sector = [e for e in reversed(memory.recipients) if e.sector == sector
+                           and e.start is not None and recent <= e.start < entity.start]
         if same_sector:
             return _with_code(entity, same_sector[0], sector)
         if memory.local:  # "police", "the court", "prosecutors": of where they act
@@ -565,6 +648,15 @@ LOCATIVE_PREPS = {"in", "throughout", "across", "from", "inside"}
 # Labels of names that are parties, not places, whatever a gazetteer knows by them.
 PARTY_LABELS = {"PERSON", "ORG", "NORP"}
 STANCE_PREFIX = re.compile(r"\b(?:pro|anti)[-\u2010\u2011]", re.IGNORECASE)
+
+
+def _person_names_in(entity: Entity, memory: _ArticleMemory) -> list[tuple[int, int]]:
+    """The offsets, in the phrase, of the people's names the tagger found inside it."""
+    if memory.doc is None or entity.start is None or entity.end is None:
+        return []
+    return [(ent.start_char - entity.start, ent.end_char - entity.start)
+            for ent in memory.doc.ents if ent.label_ == "PERSON"
+            and entity.start <= ent.start_char and ent.end_char <= entity.end]
 
 
 def _head_lemma(entity: Entity, memory: _ArticleMemory) -> str | None:
@@ -631,6 +723,72 @@ def _located_in(entity: Entity, memory: _ArticleMemory) -> str | None:
     return None
 
 
+def _described_country(words: list[str], memory: _ArticleMemory) -> str | None:
+    """The noun of a description with words of kind that calls a country ("the Caribbean
+    nation", "the oil-rich kingdom", "the island nation's prime minister": "nation",
+    "kingdom": arguments.toml [actors] country_nouns, state_form_<word>), as the whole
+    phrase or its owner; None for a bare "the country", which the story's setting may
+    stand for."""
+    if words[:1] != ["the"] or len(words) < 3:
+        return None
+    for k in range(2, min(len(words), 5)):
+        word = words[k]
+        noun = word.removesuffix("'s").removesuffix("’s")
+        if noun in memory.country_nouns or noun in memory.state_forms:
+            return noun if noun != word or k == len(words) - 1 else None
+    return None
+
+
+def _country_so_described(noun: str, offset: int, memory: _ArticleMemory) -> ActorCode | None:
+    """The country a description stands for: the last one named of that form of state
+    ("the kingdom"), else the last one named in the sentences a description reaches."""
+    before = memory.countries[:bisect.bisect_right(memory.country_ends, offset)]
+    form = memory.state_forms.get(noun)
+    if form is not None:
+        return next((c for c in reversed(before) if c.code in form), None)
+    recent = memory.recent_start(offset)
+    return before[-1] if before and before[-1].start >= recent else None
+
+
+def _person_owner(entity: Entity, memory: _ArticleMemory) -> ActorCode | Entity | None:
+    """Whose "his"/"her" phrase it is: the person named last (one in the same sentence
+    first, as for "he"), as the article codes them; None if no coded person."""
+    words = entity.text.lower().split()
+    if words[0] not in ("his", "her") or entity.start is None:
+        return None
+    named = memory.discourse.antecedent(entity.start)
+    if named is None:
+        return None
+    known = memory.discourse.person(named.surname) or next(
+        (e for e in reversed(memory.actors + memory.sources)
+         if e.person == named.surname and e.code), None)
+    return known if known is not None and known.code else None
+
+
+def _unnamed_official_before(offset: int, memory: _ArticleMemory, actors: ActorDictionary,
+                             when, not_codes: frozenset[str]) -> tuple[int, ActorCode] | None:
+    """The latest single official a clause before `offset`, in the sentences a "he"/"she"
+    reaches, has as its subject without naming them ("the foreign ministry spokesman
+    said"), with where that phrase starts; a coded one only, of none of `not_codes`."""
+    doc = memory.doc
+    if doc is None or not memory.discourse.sentence_starts:
+        return None
+    first = max(0, memory.discourse.sentence_of(offset) - PRONOUN_REACH)
+    begin = memory.discourse.sentence_starts[first]
+    span = doc.char_span(begin, offset, alignment_mode="contract")
+    for token in reversed(span or ()):
+        if (token.dep_ not in ("nsubj", "nsubjpass") or token.tag_ != "NN"
+                or token.lemma_.lower() not in PERSON_TITLES
+                or any(t.ent_type_ == "PERSON" for t in token.subtree)):
+            continue
+        phrase = doc[token.left_edge.i: token.i + 1]
+        found = actors.resolve(phrase.text, when)
+        if found is not None and found.code and found.code not in not_codes:
+            return phrase.start_char, found
+        return None
+    return None
+
+
 def _can_be(pronoun: Entity, source: Entity, discourse: Discourse) -> bool:
     """Whether "he"/"she" can be the source ("X said he would ..."): only a person can
     (not "according to CNN"); "it" and "they" can be anyone."""
@@ -642,8 +800,17 @@ def _can_be(pronoun: Entity, source: Entity, discourse: Discourse) -> bool:
 
 
 def _is_group_description(entity: Entity | None) -> bool:
+    """"the group", or with words of kind or seat before it ("the Islamist group", "the
+    London-based group"): a group named before."""
     words = entity.text.lower().split() if entity is not None else []
-    return len(words) == 2 and words[0] in ("the", "this") and words[1] in GROUP_NOUNS
+    return (2 <= len(words) <= 4 and words[0] in ("the", "this") and words[-1] in GROUP_NOUNS
+            and not any(w in ("of", "and", "or") for w in words))
+
+
+def _seat_only(text: str, found: ActorCode) -> bool:
+    """Whether the phrase's code comes only from where its body sits ("the London-based
+    group"), not from whose it is."""
+    return re.match(r"[-\u2010\u2011]based\b", text[found.end:]) is not None
 
 
 def _named_before(entity: Entity, actors: ActorDictionary, memory: _ArticleMemory,
@@ -785,7 +952,9 @@ def _office_named_before(entity: Entity, actors: ActorDictionary, memory: _Artic
 def _is_named(text: str) -> bool:
     """A proper name beyond its first word: "President Yoweri Museveni", "Judge Ana Diaz"."""
     words = text.split()
-    return len(words) >= 2 and sum(w[:1].isupper() for w in words[1:]) >= 1 and (
+    # "Iran-backed", "London-based": a name inside an adjective, naming no one here
+    names = [w for w in words[1:] if w[:1].isupper() and not w.split("-")[-1][:1].islower()]
+    return len(words) >= 2 and bool(names) and (
         words[0].lower() not in ("a", "an", "some", "several", "many"))
 
 
