@@ -1361,16 +1361,16 @@ def test_what_a_party_was_doing_told_to_say_who_they_are_is_in_passing(code):
 
 
 @pytest.mark.parametrize("text", [
-    "The deadline was moved twice, but it is the premier's stated plan for Kenya to exit "
-    "with or without a trade deal with the EU and not seek more delays.",
-    "Kenya may exit with or without a trade deal with the EU.",
+    "The vote was put off twice, but the premier's declared aim is for Ghana to exit with "
+    "or without a trade pact with Nigeria and not ask for more time.",
+    "Ghana may exit with or without a trade pact with Nigeria.",
 ])
 def test_an_act_named_as_one_of_with_or_without_is_not_told_as_done(code, text):
     assert not [e for e in code(text) if e["event_type"] == "COOPERATE"]
 
 
 def test_an_act_named_after_with_alone_is_still_told(code):
-    assert one(code("Kenya exited with a trade deal with the EU in hand."), "COOPERATE")
+    assert one(code("Ghana exited with a trade pact with Nigeria in hand."), "COOPERATE")
 
 
 def test_an_act_by_no_one_in_a_since_clause_is_background(code):
