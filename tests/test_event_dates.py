@@ -118,6 +118,18 @@ def test_a_continuing_sentence_inherits_the_date_marked_inferred(code):
     assert shot["date_text"] == "on Thursday" and shot["background"] is False
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    ("On Tuesday, a storm hit the coast. Police arrested two looters in the port.",
+     ("2021-06-08", "2021-06-08")),
+    ("At the election in 2008, the ruling party lost its majority. Its leader arrested the "
+     "opposition leader.", ("2008-01-01", "2008-12-31")),
+])
+def test_a_dated_main_clause_that_is_no_act_sets_the_time(code, text, expected):
+    arrested = by_trigger(code(text), "arrested")
+    assert arrested["date_inferred"] is True
+    assert (arrested["date_range"]["start"], arrested["date_range"]["end"]) == expected
+
+
 def test_a_week_is_carried_as_its_span(code):
     shelling = by_trigger(code("Last week, the army shelled the border town. The shelling "
                                "killed six civilians."), "killed")

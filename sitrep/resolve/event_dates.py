@@ -51,9 +51,11 @@ Dates the discourse carries (`date_discourse`)
     investigating", "has condemned") take none.
   A sentence sets the time when it holds a date expression, or moves the time on in its
   main clause ("After his release, he led ..."). Its time is the last date in it that
-  dates a mention of an act not planned or hypothetical; none (the carrying stops) when
-  its dates date no act ("officials said on Thursday that ..."), only a plan, or cannot be
-  resolved, and when it moves the time on without a date.
+  dates a mention of an act not planned or hypothetical, or its main clause told in the
+  simple past though no act ("At the elections in 2008, the opposition won a majority",
+  "On Tuesday a storm hit the coast"); none (the carrying stops) when its dates date
+  only a reporting verb ("officials said on Thursday that ..."), a plan, nothing, or cannot
+  be resolved, and when it moves the time on without a date.
 
 Background (`Event.background`)
   An act is background, recalled rather than reported (PLOVER's "historical" auxiliary
@@ -225,7 +227,8 @@ class ArticleDates:
         (in place; one Event per act)."""
         days = self._anaphoric_days()
         narrative = _Narrative(self.doc, self.text, self.expressions,
-                               [days.get(d.start, d) for d in self._narrative_dates])
+                               [days.get(d.start, d) for d in self._narrative_dates]
+                               + self._scene_dates())
         for event in events:
             if event.date is not None and event.date.value is None and event.date.start in days:
                 event.date = days[event.date.start]
@@ -254,6 +257,30 @@ class ArticleDates:
                 found[expression.start] = ResolvedDate(
                     expression.text, last_day, "day", expression.start, expression.end,
                     last_day, last_day, inferred=True)
+        return found
+
+    def _scene_dates(self) -> list[ResolvedDate]:
+        """The dates of main clauses told in the simple past that are no act ("At the
+        elections in 2008, the opposition won a majority", "On Tuesday the storm reached
+        the coast"): they set the narrative's time as an act's date does. Not a reporting
+        verb's ("officials said on Thursday that ..."): that is the telling's time."""
+        found = []
+        reporting = self.lexicon.word_set("attribution.reporting_verbs")
+        for expression in self.expressions:
+            if expression.start in self._own_dates:
+                continue
+            span = self.doc.char_span(expression.start, expression.end, alignment_mode="expand")
+            if span is None or _END_WORDS & {span[0].lower_, span.root.head.lower_}:
+                continue
+            main = _main_clauses(span.root.sent.root)
+            attached = _attachment(span.root)
+            verb = next((v for v in main if v.i in attached), None)
+            if (verb is None or verb.pos_ != "VERB" or verb.lemma_.lower() in reporting
+                    or not _past_tense(verb)):
+                continue
+            resolved = resolve_date(expression.text, self.published, tense="past")
+            if resolved.value is not None:
+                found.append(replace(resolved, start=expression.start, end=expression.end))
         return found
 
     def _carried_date(self, event: Event, narrative: _Narrative) -> ResolvedDate | None:
