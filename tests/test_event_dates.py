@@ -60,6 +60,22 @@ def test_a_date_anywhere_in_the_clause(code, text, trigger, expected):
     assert dated(by_trigger(code(text), trigger)) == (expected, False)
 
 
+def test_an_act_that_led_to_a_dated_one_takes_its_month_or_year(code):
+    text = "The colonel became president in 1970 after overthrowing his brother."
+    overthrow = by_trigger(code(text), "overthrowing")
+    assert overthrow["date_range"] == {"start": "1970-01-01", "end": "1970-12-31"}
+
+
+@pytest.mark.parametrize("text", [
+    # a day: the act leading to it may be days before
+    "The colonel became president on Monday after overthrowing his brother.",
+    # what followed may be years later
+    "The colonel became president in 1970 before overthrowing his brother.",
+])
+def test_but_not_its_day_nor_what_followed_it(code, text):
+    assert by_trigger(code(text), "overthrowing")["event_date"] is None
+
+
 @pytest.mark.parametrize(("text", "trigger"), [
     # the reporting verb's date is the saying's, not the reported act's
     ("Officials said on Monday that rebels had attacked a convoy.", "attacked"),

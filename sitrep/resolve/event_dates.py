@@ -21,7 +21,10 @@ Own clause (`own_date`)
   condemn ...,' X said on Monday", "X said ... the laws should be changed") also takes the
   date of its reporting verb's clause, when its own clause has none. Someone else's act
   reported by the speaker does not, nor one the speaker says was done before ("X said on
-  Monday it had asked ..."). Of several dates, the nearest to the trigger wins. The
+  Monday it had asked ..."). An act told as what led to another ("became Sultan in 1970
+  after overthrowing his father") takes the other's date when that is a month or a year,
+  a span it falls in; not a day, which it may well precede. Of several dates, the nearest
+  to the trigger wins. The
   tense resolving a relative date is the clause's: future for a planned act's own clause,
   past otherwise. A day or month written without its year ("on November 21") after a
   date with its year in the same paragraph that lies before the news window ("on November
@@ -98,6 +101,8 @@ CLAUSE_LINKS = {"dobj", "obj", "nsubj", "nsubjpass", "attr", "xcomp", "conj", "a
                 "oprd", "appos"}
 # How a date written before a noun hangs on it ("the 2016 election", "Monday's attack").
 ATTRIBUTIVE = {"compound", "nummod", "amod", "poss", "npadvmod", "nmod", "tmod"}
+# Dates too coarse to tell apart an act and the one it led to ("in 1970 after ...").
+COARSE_PRECISIONS = {"month", "year"}
 # Acts whose time is not the narrative's: a plan's, a supposition's.
 UNREAL_TIMES = {"planned", "hypothetical"}
 # Acts that take a carried date: those told as done (not negated, denied or unreal).
@@ -116,6 +121,7 @@ _REPETITION_ADVERBS = frozenset(_DATA["discourse"]["repetition_adverbs"])
 _END_WORDS = frozenset(_DATA["discourse"]["end_words"])
 _CARRYING_VERBS = frozenset(_DATA["discourse"]["carrying_verbs"])
 _MEANS_PREPOSITIONS = frozenset(_DATA["discourse"]["means_prepositions"])
+_LEADING_PREPOSITIONS = frozenset(_DATA["discourse"]["leading_prepositions"])
 
 
 class ArticleDates:
@@ -156,6 +162,8 @@ class ArticleDates:
             if report is not None:
                 reported = self._dating(candidates, _clause_tokens(report))
         if not own and not reported:
+            own = self._leading_act_dates(candidates, trigger)
+        if not own and not reported:
             return None
         chosen = min(own or reported, key=lambda d: abs(d.start - event.trigger.start))
         tense = "future" if own and event.modality == "planned" else "past"
@@ -174,6 +182,17 @@ class ArticleDates:
         if event.modality not in UNREAL_TIMES:
             self._narrative_dates.append(resolved)
         return resolved
+
+    def _leading_act_dates(self, expressions: list[DateExpression], trigger: Token
+                           ) -> list[DateExpression]:
+        """For an act told as what another followed ("became Sultan in 1970 after
+        overthrowing his father"), the other's month or year: the act leading to it falls
+        in that span. Not its day, which the leading act may well precede."""
+        if not (trigger.dep_ == "pcomp" and trigger.tag_ == "VBG"
+                and trigger.head.lower_ in _LEADING_PREPOSITIONS):
+            return []
+        return [e for e in self._dating(expressions, _clause_tokens(trigger.head.head))
+                if resolve_date(e.text, self.published).precision in COARSE_PRECISIONS]
 
     def _year_anchor(self, expression: DateExpression) -> date | None:
         """For a day or month written without its year, the day of the last date with a
