@@ -146,6 +146,17 @@ def test_a_dated_main_clause_that_is_no_act_sets_the_time(code, text, expected):
     assert (arrested["date_range"]["start"], arrested["date_range"]["end"]) == expected
 
 
+def test_an_act_ordered_within_a_days_scene_inherits_the_day(code):
+    events = code(ATTACK + " The attackers surrendered to soldiers after being surrounded.")
+    assert dated(by_trigger(events, "surrendered")) == ("2021-06-03", True)
+
+
+def test_an_act_ordered_after_another_in_a_years_narrative_does_not(code):
+    events = code("The rebels seized the town in 1990. The commander arrested the mayor "
+                  "after taking the port.")
+    assert dated(by_trigger(events, "arrested")) == (None, False)
+
+
 def test_a_week_is_carried_as_its_span(code):
     shelling = by_trigger(code("Last week, the army shelled the border town. The shelling "
                                "killed six civilians."), "killed")

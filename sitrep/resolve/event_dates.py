@@ -48,7 +48,9 @@ Dates the discourse carries (`date_discourse`)
   - one of its mentions continues the narrative: in the simple past ("was shot", "the
     attack killed", "police said the gunman surrendered"), not as background (below), not
     placed relative to another time ("later", "after ...", "since ...": the words of
-    `[discourse]` in `data/dates.toml`) nor spread over many days ("daily"), and not in a
+    `[discourse]` in `data/dates.toml`; but an -ing clause with no subject, "surrendered
+    after being confronted", only orders two acts of one scene when the time carried is a
+    day) nor spread over many days ("daily"), and not in a
     quotation, except a verbal act in the speaker's own words ('"We call on ..."' after
     '"We condemn ...," X said on Monday'). Present, perfect and future clauses ("are
     investigating", "has condemned") take none.
@@ -310,18 +312,18 @@ class ArticleDates:
         if any(s in narrative.dated_sentences for s in sentences):
             return None  # told where a date is written that is not its own
         for mention, sentence in zip(mentions, sentences):
-            if self._continues_narrative(event, mention):
-                time = narrative.time_before(sentence)
-                if time is not None:
-                    return time
+            time = narrative.time_before(sentence)
+            if time is not None and self._continues_narrative(
+                    event, mention, within_day=time.precision == "day"):
+                return time
         return None
 
-    def _continues_narrative(self, event: Event, mention: Mention) -> bool:
+    def _continues_narrative(self, event: Event, mention: Mention, within_day: bool) -> bool:
         token = self._token(mention.trigger)
         if token is None or _told_as_background(token):
             return False
         verb = _finite_verb(token) or token
-        if _moves_time(verb) or any(c.lower_ in _REPETITION_ADVERBS
+        if _moves_time(verb, within_day) or any(c.lower_ in _REPETITION_ADVERBS
                                     for word in (token, verb) for c in word.children):
             return False  # "later arrested", "since ..., protests filled the streets daily"
         if event.quote:  # only the speaker's own act goes on from the dated statement
@@ -523,11 +525,16 @@ def _told_as_background(token: Token) -> bool:
     return False
 
 
-def _moves_time(verb: Token) -> bool:
+def _moves_time(verb: Token, within_day: bool = False) -> bool:
     """Whether the clause places its act relative to another ("after his release", "since
-    the vote", "later", "after it had fled") rather than at the time of the narrative."""
+    the vote", "later", "after it had fled") rather than at the time of the narrative.
+    Within a day's narrative, an -ing clause with no subject of its own ("surrendered
+    after being confronted by officers") only orders two acts of the scene."""
     for child in verb.children:
         if child.dep_ in ("prep", "advmod", "mark") and child.lower_ in _RELATIVE_TIME_WORDS:
+            if within_day and child.dep_ == "prep" and any(
+                    c.dep_ == "pcomp" for c in child.children):
+                continue
             return True
         if child.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ in _RELATIVE_TIME_WORDS
                                          for g in child.children):
