@@ -49,6 +49,11 @@ def dated(event: dict) -> tuple[str | None, bool]:
     # so is a present participle on its object: the decree bans when it is signed
     ("On Monday, the governor signed an order banning rallies in the province.", "banning",
      "2021-06-07"),
+    # a participle of the subject's says when the subject did the act, before or after it
+    ("Speaking to reporters on Monday, the minister accused the rebels of treason.",
+     "accused", "2021-06-07"),
+    ("The minister, speaking to reporters on Monday, accused the rebels of treason.",
+     "accused", "2021-06-07"),
     # a verb of helping or beginning carries its complement's act at its own time
     ("On Monday, the envoy helped to arrange talks between the two ministers.", "talks",
      "2021-06-07"),
@@ -83,6 +88,8 @@ def test_but_not_its_day_nor_what_followed_it(code, text):
     ("The governor, who was elected on Sunday, condemned the attack.", "condemned"),
     # a date before a noun dates that noun, not the act done to it
     ("The president condemned Monday's attack on the embassy.", "condemned"),
+    # a perfect participle tells an earlier act
+    ("Having fled the country in 2015, the general accused the army of torture.", "accused"),
 ])
 def test_a_date_of_another_clause_does_not_date_the_event(code, text, trigger):
     assert dated(by_trigger(code(text), trigger)) == (None, False)

@@ -11,8 +11,10 @@ Own clause (`own_date`)
   conjoined verb, "began to ...", "..., killing four"), so "the attack on Monday killed",
   "was on Monday attacked", "On Saturday, police arrested ... and charged ..." all count. The
   date's side: its words up to the verb it modifies, through the nouns on the way ("after
-  his arrest on Friday, he stayed ..." dates the arrest and the staying); but a date written
-  before a noun ("the 2016 election", "Monday's attack") dates that noun only. A date inside
+  his arrest on Friday, he stayed ..." dates the arrest and the staying), and on from a
+  participle of the subject's to its clause ("Speaking on Monday, the minister accused
+  ...", "X, speaking on Monday, accused ..."; not "Having fled in 2015, ..."); but a date
+  written before a noun ("the 2016 election", "Monday's attack") dates that noun only. A date inside
   another clause (a reported "that ...", a relative or "after ..." clause) stops at that
   clause's verb, so it dates only that clause: in "Trump said on Saturday that Hamza was
   killed" Saturday is the saying's, not the killing's.
@@ -416,6 +418,11 @@ def _attachment(root: Token) -> set[int]:
     while token.pos_ not in ("VERB", "AUX") and token.head.i != token.i:
         token = token.head
         attached.add(token.i)
+    if token.tag_ == "VBG" and _is_participle_adjunct(token):
+        attached.add(token.head.i)  # "Speaking on Monday, the minister accused ..."
+    elif token.tag_ == "VBG" and token.dep_ == "acl" and token.head.dep_ == "nsubj" and not any(
+            c.dep_ in ("nsubj", "aux") for c in token.children):
+        attached |= {token.head.i, token.head.head.i}  # "X, speaking on Monday, accused"
     return attached
 
 
