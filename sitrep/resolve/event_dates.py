@@ -33,7 +33,8 @@ Own clause (`own_date`)
   15, 2017") is the occurrence nearest that date: the narrative goes on in its year.
 
 Days named from the discourse (`date_discourse`)
-  "the same day", "that night", "later that day", "the next day", "the previous day" count
+  "the same day", "that night", "later that day", "the next day", "the previous day", "two
+  days later", "a day earlier" count
   from the day last mentioned before them (in any earlier sentence: such a phrase points
   back by itself), a date after publication passed over (a court date set, a planned
   visit: another time line); they stay unresolved when a month, a year or a span was
