@@ -198,6 +198,18 @@ def test_the_speakers_further_words_inherit_the_statements_date(code):
     assert dated(by_trigger(events, "call on")) == ("2021-06-07", True)
 
 
+def test_the_speakers_further_accusation_with_no_subject_of_its_own_inherits_it(code):
+    events = code('"The attack was cowardly," the minister said on Monday. "The terrorists '
+                  'are criminals and murderers."')
+    assert dated(by_trigger(events, "criminals")) == ("2021-06-07", True)
+
+
+def test_an_act_of_someone_named_in_the_quotation_does_not(code):
+    events = code('The minister said on Monday: "The attack was cowardly. Russia attacked '
+                  'our border posts."')
+    assert dated(by_trigger(events, "attacked")) == (None, False)
+
+
 @pytest.mark.parametrize("text", [
     ATTACK + "\n\nThe attackers were shot dead by soldiers.",  # another paragraph
     ATTACK + " Soldiers later arrested two suspects.",  # placed relative to another time

@@ -54,7 +54,7 @@ Dates the discourse carries (`date_discourse`)
     after being confronted", only orders two acts of one scene when the time carried is a
     day) nor spread over many days ("daily"), and not in a
     quotation, except a verbal act in the speaker's own words ('"We call on ..."' after
-    '"We condemn ...," X said on Monday'). Present, perfect and future clauses ("are
+    '"We condemn ...," X said on Monday'; '"They are criminals."', the speaker its doer). Present, perfect and future clauses ("are
     investigating", "has condemned") take none.
   A sentence sets the time when it holds a date expression, or moves the time on in its
   main clause ("After his release, he led ..."). Its time is the last date in it that
@@ -331,7 +331,8 @@ class ArticleDates:
         if event.quote:  # only the speaker's own act goes on from the dated statement
             return (self.lexicon.is_verbal(event.plover_type or event.event_type)
                     and event.actor is not None
-                    and event.actor.text.lower() in QUOTED_SPEAKER)
+                    and (event.actor.text.lower() in QUOTED_SPEAKER
+                         or _named_outside(event.actor, token.sent)))
         return _past_tense(token)
 
     def _is_background(self, event: Event) -> bool:
@@ -486,6 +487,13 @@ def _is_speaker(actor: Entity | None, verb: Token) -> bool:
         return True  # "X charged him, they said": the pronoun is the act's subject
     first, last = subject.left_edge, subject.right_edge
     return first.idx <= actor.start < last.idx + len(last.text)
+
+
+def _named_outside(party: Entity, sentence: Span) -> bool:
+    """Whether the party is named outside the sentence: a quoted act's doer named there is
+    the quotation's speaker ('... the minister said. "They are criminals."')."""
+    return party.start is not None and not (
+        sentence.start_char <= party.start < sentence.end_char)
 
 
 def _finite_verb(token: Token) -> Token | None:
