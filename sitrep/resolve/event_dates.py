@@ -52,10 +52,10 @@ Dates the discourse carries (`date_discourse`)
     placed relative to another time ("later", "after ...", "since ...": the words of
     `[discourse]` in `data/dates.toml`; but an -ing clause with no subject, "surrendered
     after being confronted", only orders two acts of one scene when the time carried is a
-    day) nor spread over many days ("daily"), and not in a
-    quotation, except a verbal act in the speaker's own words ('"We call on ..."' after
-    '"We condemn ...," X said on Monday'; '"They are criminals."', the speaker its doer). Present, perfect and future clauses ("are
-    investigating", "has condemned") take none.
+    day) nor spread over many days ("daily"), and not in a quotation, except a verbal act
+    in the speaker's own words ('"We call on ..."' after '"We condemn ...," X said on
+    Monday'; '"They are criminals."', the speaker its doer). Present, perfect and future
+    clauses ("are investigating", "has condemned") take none.
   A sentence sets the time when it holds a date expression, or moves the time on in its
   main clause ("After his release, he led ..."). Its time is the last date in it that
   dates a mention of an act not planned or hypothetical, or its main clause told in the
