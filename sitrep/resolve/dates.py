@@ -41,9 +41,9 @@ Resolving (`resolve_date`), P = publication date; value None when P is needed bu
     weekends ("last week", "this weekend") are kept as expressions but unresolved (the record
     has no week precision); so are durations ("the past year", "the coming month").
   "the same day", "that night", "later that day", "the next/following day", "the previous
-    morning", "two days later", "a day earlier" -> unresolved here: they name a day relative to the day last mentioned, not to
-    P (`anaphoric_day_offset` gives how many days from it; sitrep/resolve/event_dates.py
-    resolves them against the discourse).
+    morning", "two days later", "a day earlier" -> unresolved here: they name a day
+    relative to the day last mentioned, not to P (`anaphoric_day_offset` gives how many
+    days from it; sitrep/resolve/event_dates.py resolves them against the discourse).
   "two days ago" -> P-2 (day); "three months ago" -> month; "five years ago" -> year; weeks,
     decades, vague counts ("a few days ago") and approximate days ("about two days ago") ->
     unresolved.
