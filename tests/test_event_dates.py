@@ -181,9 +181,14 @@ def test_the_same_day_and_the_next_count_from_the_day_last_mentioned(code):
     assert dated(shelled) == ("2021-06-05", True) and shelled["date_text"] == "The next day"
 
 
-def test_days_counted_later_or_earlier_count_from_the_day_last_mentioned(code):
-    events = code(ATTACK + " Two days later, the army arrested their leader.")
-    assert dated(by_trigger(events, "arrested")) == ("2021-06-05", True)
+@pytest.mark.parametrize(("later", "expected"), [
+    ("Two days later", "2021-06-05"),
+    ("Later in the day", "2021-06-03"),
+])
+def test_days_counted_later_or_earlier_count_from_the_day_last_mentioned(code, later,
+                                                                          expected):
+    events = code(ATTACK + f" {later}, the army arrested their leader.")
+    assert dated(by_trigger(events, "arrested")) == (expected, True)
 
 
 def test_the_same_day_after_a_month_names_no_day(code):

@@ -143,6 +143,7 @@ def test_find_date_expressions(sentence, expected):
     ("He appeared in court on the next day.", "on the next day", 1),
     ("The following morning, troops left.", "The following morning", 1),
     ("The previous day, the army shelled the town.", "The previous day", -1),
+    ("Later in the day, the minister resigned.", "Later in the day", 0),
     ("Two days later, the minister resigned.", "Two days later", 2),
     ("The army had left a day earlier.", "a day earlier", -1),
     ("Troops returned 10 days afterwards.", "10 days afterwards", 10),
