@@ -313,6 +313,12 @@ def test_a_day_without_its_year_takes_the_narratives_year(code, text, trigger, e
     assert dated(by_trigger(code(text), trigger))[0] == expected
 
 
+def test_a_day_without_its_year_that_is_no_act_passes_the_narratives_year_on(code):
+    events = code("On May 2, 2016, the rebels seized the port. On May 30 a storm hit the "
+                  "coast. The rebels shelled the town.")
+    assert dated(by_trigger(events, "shelled")) == ("2016-05-30", True)
+
+
 def test_a_new_paragraph_does_not_take_the_last_ones_year(code):
     text = ("The general seized power on March 3, 2015.\n\nHe freed the prisoners on "
             "March 20.")

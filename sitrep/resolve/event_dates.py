@@ -92,6 +92,7 @@ from sitrep.package_data import read_toml
 from sitrep.records import Article, Entity, Event, Mention, ResolvedDate
 from sitrep.resolve.dates import (
     DateExpression,
+    Tense,
     anaphoric_day_offset,
     find_date_expressions,
     lacks_year,
@@ -172,21 +173,26 @@ class ArticleDates:
             return None
         chosen = min(own or reported, key=lambda d: abs(d.start - event.trigger.start))
         tense = "future" if own and event.modality == "planned" else "past"
-        anchor = self._year_anchor(chosen)
+        resolved = self._resolve(chosen, tense)
+        self._own_dates[chosen.start] = resolved
+        if event.modality not in UNREAL_TIMES:
+            self._narrative_dates.append(resolved)
+        return resolved
+
+    def _resolve(self, expression: DateExpression, tense: Tense) -> ResolvedDate:
+        """The expression resolved in the clause's tense, against the year its paragraph's
+        narrative is in (`_year_anchor`) or else the publication date."""
+        anchor = self._year_anchor(expression)
         if anchor is not None:  # "seized the port on May 2, 2016 ... left it on May 30"
             # the occurrence nearest the anchor, before or after it
-            options = [resolve_date(chosen.text, reference, tense="past")
+            options = [resolve_date(expression.text, reference, tense="past")
                        for reference in (anchor, anchor + timedelta(days=365))]
             resolved = min((o for o in options
                             if o.value is not None and o.value <= self.published),
                            key=lambda o: abs((o.value - anchor).days), default=options[0])
         else:
-            resolved = resolve_date(chosen.text, self.published, tense=tense)
-        resolved = replace(resolved, start=chosen.start, end=chosen.end)
-        self._own_dates[chosen.start] = resolved
-        if event.modality not in UNREAL_TIMES:
-            self._narrative_dates.append(resolved)
-        return resolved
+            resolved = resolve_date(expression.text, self.published, tense=tense)
+        return replace(resolved, start=expression.start, end=expression.end)
 
     def _leading_act_dates(self, expressions: list[DateExpression], trigger: Token
                            ) -> list[DateExpression]:
@@ -302,9 +308,9 @@ class ArticleDates:
             if (verb is None or verb.pos_ != "VERB" or verb.lemma_.lower() in reporting
                     or not _past_tense(verb)):
                 continue
-            resolved = resolve_date(expression.text, self.published, tense="past")
+            resolved = self._resolve(expression, "past")
             if resolved.value is not None:
-                found.append(replace(resolved, start=expression.start, end=expression.end))
+                found.append(resolved)
         return found
 
     def _carried_date(self, event: Event, narrative: _Narrative) -> ResolvedDate | None:
