@@ -209,6 +209,30 @@ def test_the_speakers_further_accusation_with_no_subject_of_its_own_inherits_it(
     assert dated(by_trigger(events, "criminals")) == ("2021-06-07", True)
 
 
+@pytest.mark.parametrize(("text", "trigger", "expected"), [
+    ("The former leader has died, according to President Adam Kowal on Friday.\n\n"
+     '"He was an icon of liberation who gave his life to his people," wrote President Kowal.',
+     "wrote", "2021-06-04"),
+    ('The minister said on Monday that the rebels must leave.\n\n"They are criminals," the '
+     "minister said.", "said", "2021-06-07"),
+])
+def test_a_speakers_statement_takes_the_date_of_their_last_dated_one(code, text, trigger,
+                                                                     expected):
+    assert dated(by_trigger(code(text), trigger)) == (expected, True)
+
+
+@pytest.mark.parametrize("text", [
+    # another speaker
+    'The minister said on Monday that the rebels must leave.\n\n"They are criminals," '
+    "Mr Kowal said.",
+    # a statement years back is no day of this news
+    'The minister said on May 4, 2015 that the rebels must leave.\n\n"They are criminals," '
+    "the minister said.",
+])
+def test_but_not_another_speakers_nor_one_long_before(code, text):
+    assert by_trigger(code(text), "said")["event_date"] is None
+
+
 def test_an_act_of_someone_named_in_the_quotation_does_not(code):
     events = code('The minister said on Monday: "The attack was cowardly. Russia attacked '
                   'our border posts."')

@@ -65,6 +65,14 @@ Dates the discourse carries (`date_discourse`)
   only a reporting verb ("officials said on Thursday that ..."), a plan, nothing, or cannot
   be resolved, and when it moves the time on without a date.
 
+A speaker's statement dated before (`date_discourse`)
+  A speech act told with no date in its paragraph ('"...," the minister said.', or what the
+  speaker says in the quotation, the speaker its doer) takes, marked `inferred`, the date of
+  the last statement of the same speaker (the same head word: "the minister", "Kowal")
+  told before it with a day of the news window: "The minister said on Monday ...",
+  "according to President Kowal on Friday". The quotation goes on with what was said that
+  day; a statement of years back is not this news's.
+
 Background (`Event.background`)
   An act is background, recalled rather than reported (PLOVER's "historical" auxiliary
   mode), when its date, its own or carried, ends more than NEWS_WINDOW before publication
@@ -259,14 +267,64 @@ class ArticleDates:
         narrative = _Narrative(self.doc, self.text, self.expressions,
                                [days.get(d.start, d) for d in self._narrative_dates]
                                + self._scene_dates())
+        statements = self._dated_statements()
         for event in events:
             if event.date is not None and event.date.value is None and event.date.start in days:
                 event.date = days[event.date.start]
             elif event.date is None:
-                carried = self._carried_date(event, narrative)
+                carried = (self._carried_date(event, narrative)
+                           or self._speakers_statement_date(event, narrative, statements))
                 if carried is not None:
                     event.date = replace(carried, inferred=True)
             event.background = self._is_background(event)
+
+    def _dated_statements(self) -> list[tuple[int, str, ResolvedDate]]:
+        """Where a speaker is told speaking at a date of the news window ("X said on Monday
+        ...", "according to X on Friday"), by position: (start, the speaker's head word,
+        the date)."""
+        reporting = self.lexicon.word_set("attribution.reporting_verbs")
+        found = []
+        for expression in self.expressions:
+            span = self.doc.char_span(expression.start, expression.end, alignment_mode="expand")
+            if span is None:
+                continue
+            verbs = [self.doc[i] for i in _attachment(span.root)]
+            speakers = [_speaker_word(v) for v in verbs
+                        if v.lemma_.lower() in reporting or v.lower_ == "according"]
+            if not any(speakers):
+                continue
+            resolved = self._own_dates.get(expression.start) or self._resolve(expression, "past")
+            if self._recent(resolved):
+                found += [(expression.start, word, resolved) for word in speakers if word]
+        return found
+
+    def _speakers_statement_date(self, event: Event, narrative: _Narrative,
+                                 statements: list[tuple[int, str, ResolvedDate]]
+                                 ) -> ResolvedDate | None:
+        """For a speech act told with no time of its own ('"...," X said.', or what the
+        speaker says in the quotation), the date of the last statement of the same speaker
+        told before it with one: the quotation goes on with what X said that day."""
+        token = self._token(event.trigger)
+        if (token is None or event.modality not in DONE or event.actor is None
+                or not self.lexicon.is_verbal(event.plover_type or event.event_type)
+                or narrative.sentence_of(token.idx) in narrative.dated_sentences):
+            return None
+        if event.quote:
+            if not _named_outside(event.actor, token.sent):
+                return None  # an act the quotation tells of, not the speaker's own
+        elif not (token.lemma_.lower() in self.lexicon.word_set("attribution.reporting_verbs")
+                  and _past_tense(token)):
+            return None
+        speaker = event.actor.text.split()[-1].lower()
+        earlier = [date for start, word, date in statements
+                   if start < token.idx and word == speaker]
+        return earlier[-1] if earlier else None
+
+    def _recent(self, resolved: ResolvedDate) -> bool:
+        """Whether the date is a day of the news window, up to publication."""
+        return (resolved.precision == "day" and resolved.value is not None
+                and self.published is not None
+                and self.published - NEWS_WINDOW <= resolved.value <= self.published)
 
     def _anaphoric_days(self) -> dict[int, ResolvedDate]:
         """"the same day", "the next day", ... resolved against the day last mentioned
@@ -494,6 +552,19 @@ def _is_speaker(actor: Entity | None, verb: Token) -> bool:
         return True  # "X charged him, they said": the pronoun is the act's subject
     first, last = subject.left_edge, subject.right_edge
     return first.idx <= actor.start < last.idx + len(last.text)
+
+
+def _speaker_word(verb: Token) -> str | None:
+    """The head word of who speaks by the reporting verb ("the minister", "Mr Kowal",
+    "according to President Kowal"), lower-cased; None for a pronoun or no one."""
+    if verb.lower_ == "according":
+        speaker = next((c for to in verb.children if to.lower_ == "to"
+                        for c in to.children if c.dep_ == "pobj"), None)
+    else:
+        speaker = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if speaker is None or speaker.pos_ == "PRON":
+        return None
+    return speaker.lower_
 
 
 def _named_outside(party: Entity, sentence: Span) -> bool:
