@@ -164,6 +164,17 @@ def test_an_act_ordered_after_another_in_a_years_narrative_does_not(code):
     assert dated(by_trigger(events, "arrested")) == (None, False)
 
 
+def test_an_act_after_a_dated_act_named_again_takes_its_day(code):
+    events = code(ATTACK + " Four officers died.\n\nThe building was sealed off after the "
+                  "attack.")
+    assert dated(by_trigger(events, "sealed off")) == ("2021-06-03", True)
+
+
+def test_an_act_after_another_act_of_its_kind_does_not(code):
+    events = code(ATTACK + "\n\nThe building was sealed off after an attack.")
+    assert dated(by_trigger(events, "sealed off")) == (None, False)
+
+
 def test_a_week_is_carried_as_its_span(code):
     shelling = by_trigger(code("Last week, the army shelled the border town. The shelling "
                                "killed six civilians."), "killed")

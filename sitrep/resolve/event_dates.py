@@ -73,6 +73,12 @@ A speaker's statement dated before (`date_discourse`)
   "according to President Kowal on Friday". The quotation goes on with what was said that
   day; a statement of years back is not this news's.
 
+Days of an act named again (`date_discourse`)
+  An act told as done after or following an act named again ("the building was sealed
+  off after the attack": "the" and the word of an earlier act the article dates to a day)
+  takes that day, marked `inferred`, as "after his arrest on Friday, he stayed ..." dates
+  the staying. "after an attack" names no act told before.
+
 Background (`Event.background`)
   An act is background, recalled rather than reported (PLOVER's "historical" auxiliary
   mode), when its date, its own or carried, ends more than NEWS_WINDOW before publication
@@ -136,6 +142,7 @@ _END_WORDS = frozenset(_DATA["discourse"]["end_words"])
 _CARRYING_VERBS = frozenset(_DATA["discourse"]["carrying_verbs"])
 _MEANS_PREPOSITIONS = frozenset(_DATA["discourse"]["means_prepositions"])
 _LEADING_PREPOSITIONS = frozenset(_DATA["discourse"]["leading_prepositions"])
+_AFTERMATH_PREPOSITIONS = frozenset(_DATA["discourse"]["aftermath_prepositions"])
 
 
 class ArticleDates:
@@ -271,12 +278,40 @@ class ArticleDates:
         for event in events:
             if event.date is not None and event.date.value is None and event.date.start in days:
                 event.date = days[event.date.start]
-            elif event.date is None:
+        for event in events:
+            if event.date is None:
                 carried = (self._carried_date(event, narrative)
-                           or self._speakers_statement_date(event, narrative, statements))
+                           or self._speakers_statement_date(event, narrative, statements)
+                           or self._aftermath_date(event, events))
                 if carried is not None:
                     event.date = replace(carried, inferred=True)
             event.background = self._is_background(event)
+
+    def _aftermath_date(self, event: Event, events: list[Event]) -> ResolvedDate | None:
+        """For an act told as done after another act the article dates to a day ("the
+        building was sealed off after the attack"), that day: as "after his arrest on
+        Friday, he stayed ..." dates the staying."""
+        if event.modality not in DONE:
+            return None
+        # the acts dated to a day, by where they are told and the word telling them
+        told = sorted((token.idx, token.lemma_.lower(), other.date) for other in events
+                      if other is not event and other.date is not None
+                      and other.date.precision == "day" and other.date.value is not None
+                      for m in other.text_mentions() if (token := self._token(m.trigger)))
+        for mention in event.text_mentions():
+            token = self._token(mention.trigger)
+            if token is None or not _past_tense(token):
+                continue
+            verb = _finite_verb(token) or token
+            for noun in (n for prep in verb.children if prep.dep_ == "prep"
+                         and prep.lower_ in _AFTERMATH_PREPOSITIONS
+                         for n in prep.children if n.dep_ == "pobj"):
+                # "the attack": the last act told before it by the same word
+                earlier = [d for start, lemma, d in told
+                           if start < noun.idx and lemma == noun.lemma_.lower()]
+                if earlier and any(c.lower_ == "the" for c in noun.children):
+                    return earlier[-1]
+        return None
 
     def _dated_statements(self) -> list[tuple[int, str, ResolvedDate]]:
         """Where a speaker is told speaking at a date of the news window ("X said on Monday
