@@ -14,10 +14,10 @@ Own clause (`own_date`)
   his arrest on Friday, he stayed ..." dates the arrest and the staying), and on from a
   participle of the subject's to its clause ("Speaking on Monday, the minister accused
   ...", "X, speaking on Monday, accused ..."; not "Having fled in 2015, ..."); but a date
-  written before a noun ("the 2016 election", "Monday's attack") dates that noun only. A date inside
-  another clause (a reported "that ...", a relative or "after ..." clause) stops at that
-  clause's verb, so it dates only that clause: in "Trump said on Saturday that Hamza was
-  killed" Saturday is the saying's, not the killing's.
+  written before a noun ("the 2016 election", "Monday's attack") dates that noun only. A
+  date inside another clause (a reported "that ...", a relative or "after ..." clause)
+  stops at that clause's verb, so it dates only that clause: in "Trump said on Saturday
+  that Hamza was killed" Saturday is the saying's, not the killing's.
   A speech act is done by saying it: a verbal act (PLOVER's verbal quad types, THREATEN
   included) stated in its speaker's own voice ("X said on Monday it opposed ...", "'We
   condemn ...,' X said on Monday", "X said ... the laws should be changed") also takes the
@@ -26,11 +26,11 @@ Own clause (`own_date`)
   Monday it had asked ..."). An act told as what led to another ("became Sultan in 1970
   after overthrowing his father") takes the other's date when that is a month or a year,
   a span it falls in; not a day, which it may well precede. Of several dates, the nearest
-  to the trigger wins. The
-  tense resolving a relative date is the clause's: future for a planned act's own clause,
-  past otherwise. A day or month written without its year ("on November 21") after a
-  date with its year in the same paragraph that lies before the news window ("on November
-  15, 2017") is the occurrence nearest that date: the narrative goes on in its year.
+  to the trigger wins. The tense resolving a relative date is the clause's: future for a
+  planned act's own clause, past otherwise. A day or month written without its year ("on
+  November 21") after a date with its year in the same paragraph that lies before the news
+  window ("on November 15, 2017") is the occurrence nearest that date: the narrative goes
+  on in its year.
 
 Days named from the discourse (`date_discourse`)
   "the same day", "that night", "later that day", "later in the day", "the next day", "the
@@ -294,10 +294,11 @@ class ArticleDates:
         if event.modality not in DONE:
             return None
         # the acts dated to a day, by where they are told and the word telling them
-        told = sorted((token.idx, token.lemma_.lower(), other.date) for other in events
-                      if other is not event and other.date is not None
-                      and other.date.precision == "day" and other.date.value is not None
-                      for m in other.text_mentions() if (token := self._token(m.trigger)))
+        told = sorted(((token.idx, token.lemma_.lower(), other.date) for other in events
+                       if other is not event and other.date is not None
+                       and other.date.precision == "day" and other.date.value is not None
+                       for m in other.text_mentions() if (token := self._token(m.trigger))),
+                      key=lambda t: t[0])
         for mention in event.text_mentions():
             token = self._token(mention.trigger)
             if token is None or not _past_tense(token):
@@ -426,7 +427,8 @@ class ArticleDates:
             return False
         verb = _finite_verb(token) or token
         if _moves_time(verb, within_day) or any(c.lower_ in _REPETITION_ADVERBS
-                                    for word in (token, verb) for c in word.children):
+                                                for word in (token, verb)
+                                                for c in word.children):
             return False  # "later arrested", "since ..., protests filled the streets daily"
         if event.quote:  # only the speaker's own act goes on from the dated statement
             return (self.lexicon.is_verbal(event.plover_type or event.event_type)
