@@ -195,6 +195,7 @@ def test_the_same_day_and_the_next_count_from_the_day_last_mentioned(code):
 @pytest.mark.parametrize(("later", "expected"), [
     ("Two days later", "2021-06-05"),
     ("Later in the day", "2021-06-03"),
+    ("Hours later", "2021-06-03"),
 ])
 def test_days_counted_later_or_earlier_count_from_the_day_last_mentioned(code, later,
                                                                           expected):

@@ -144,6 +144,8 @@ def test_find_date_expressions(sentence, expected):
     ("The following morning, troops left.", "The following morning", 1),
     ("The previous day, the army shelled the town.", "The previous day", -1),
     ("Later in the day, the minister resigned.", "Later in the day", 0),
+    ("Hours later, the minister resigned.", "Hours later", 0),
+    ("The gunman had fled a few minutes earlier.", "a few minutes earlier", 0),
     ("Two days later, the minister resigned.", "Two days later", 2),
     ("The army had left a day earlier.", "a day earlier", -1),
     ("Troops returned 10 days afterwards.", "10 days afterwards", 10),
@@ -158,6 +160,7 @@ def test_anaphoric_days_are_found_and_count_from_another_day(sentence, expressio
 @pytest.mark.parametrize("sentence", [
     "A few days later, the minister resigned.",  # no count
     "Two days before the vote, the minister resigned.",  # counted from the vote
+    "The shooting lasted 36 minutes after the alarm.",  # counted from the alarm
 ])
 def test_days_counted_from_no_day_mentioned_are_no_anaphora(sentence):
     assert all(anaphoric_day_offset(e.text) is None for e in find_date_expressions(sentence))

@@ -41,10 +41,10 @@ Resolving (`resolve_date`), P = publication date; value None when P is needed bu
     weekends ("last week", "this weekend") are kept as expressions but unresolved (the record
     has no week precision); so are durations ("the past year", "the coming month").
   "the same day", "that night", "later that day", "the next/following day", "the previous
-    morning", "later in the day", "two days later", "a day earlier" -> unresolved here:
-    they name a day relative to the day last mentioned, not to P (`anaphoric_day_offset`
-    gives how many days from it; sitrep/resolve/event_dates.py resolves them against the
-    discourse).
+    morning", "later in the day", "hours later", "two days later", "a day earlier" ->
+    unresolved here: they name a day relative to the day last mentioned, not to P
+    (`anaphoric_day_offset` gives how many days from it; sitrep/resolve/event_dates.py
+    resolves them against the discourse).
   "two days ago" -> P-2 (day); "three months ago" -> month; "five years ago" -> year; weeks,
     decades, vague counts ("a few days ago") and approximate days ("about two days ago") ->
     unresolved.
@@ -206,9 +206,12 @@ _ANAPHORIC_DAY = re.compile(
 )
 _ANAPHOR_OFFSETS = {"the same": 0, "that same": 0, "that": 0, "the next": 1,
                     "the following": 1, "the previous": -1}
-# "later in the day", "earlier in the evening": another time of the day last mentioned
+# "later in the day", "earlier in the evening", "hours later", "minutes earlier": another
+# time of the day last mentioned
 _LATER_IN_THE_DAY = re.compile(
     r"\b(?i:later|earlier)\s+in\s+the\s+(?:day|night|morning|afternoon|evening)\b"
+    rf"|(?:\b(?:\d{{1,2}}|(?i:{_words(set(_NUMBERS) | _VAGUE_COUNTS)}))\s+)?"
+    r"\b(?i:hours?|minutes?|moments?)\s+(?i:later|earlier|afterwards)\b"
 )
 # "two days later", "a day earlier": a count of days from the day last mentioned
 _DAYS_FROM_ANAPHOR = re.compile(
@@ -541,6 +544,8 @@ for _names, _families in (
     (["days"], (_PERIODS, _AGOS, _DAY_COUNTS_FROM_ANAPHOR)),
     (["day"], (_PERIODS, _AGOS, _ANAPHORIC_DAYS, _DAY_COUNTS_FROM_ANAPHOR,
                _LATER_IN_THE_DAYS)),
+    (["hour", "hours", "Hours", "minute", "minutes", "Minutes", "moment", "moments",
+      "Moments"], (_LATER_IN_THE_DAYS,)),
     (["spring", "summer", "autumn", "fall", "winter"], (_SEASONS,)),
 ):
     _FAMILIES_BY_ANCHOR.update(dict.fromkeys(_names, _families))

@@ -33,12 +33,12 @@ Own clause (`own_date`)
   on in its year.
 
 Days named from the discourse (`date_discourse`)
-  "the same day", "that night", "later that day", "later in the day", "the next day", "the
-  previous day", "two days later", "a day earlier" count from the day last mentioned before
-  them (in any earlier sentence: such a phrase points back by itself), a date after
-  publication passed over (a court date set, a planned visit: another time line); they stay
-  unresolved when a month, a year or a span was mentioned last. The date is marked
-  `inferred`.
+  "the same day", "that night", "later that day", "later in the day", "hours later", "the
+  next day", "the previous day", "two days later", "a day earlier" count from the day last
+  mentioned before them (in any earlier sentence: such a phrase points back by itself), a
+  date after publication passed over (a court date set, a planned visit: another time
+  line); they stay unresolved when a month, a year or a span was mentioned last. The date
+  is marked `inferred`.
 
 Dates the discourse carries (`date_discourse`)
   A sentence with no date goes on at the time of the sentences before it, as English
