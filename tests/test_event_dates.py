@@ -49,6 +49,11 @@ def dated(event: dict) -> tuple[str | None, bool]:
     # so is a present participle on its object: the decree bans when it is signed
     ("On Monday, the governor signed an order banning rallies in the province.", "banning",
      "2021-06-07"),
+    # a participle of the subject's says when the subject did the act, before or after it
+    ("Speaking to reporters on Monday, the minister accused the rebels of treason.",
+     "accused", "2021-06-07"),
+    ("The minister, speaking to reporters on Monday, accused the rebels of treason.",
+     "accused", "2021-06-07"),
     # a verb of helping or beginning carries its complement's act at its own time
     ("On Monday, the envoy helped to arrange talks between the two ministers.", "talks",
      "2021-06-07"),
@@ -60,6 +65,22 @@ def test_a_date_anywhere_in_the_clause(code, text, trigger, expected):
     assert dated(by_trigger(code(text), trigger)) == (expected, False)
 
 
+def test_an_act_that_led_to_a_dated_one_takes_its_month_or_year(code):
+    text = "The colonel became president in 1970 after overthrowing his brother."
+    overthrow = by_trigger(code(text), "overthrowing")
+    assert overthrow["date_range"] == {"start": "1970-01-01", "end": "1970-12-31"}
+
+
+@pytest.mark.parametrize("text", [
+    # a day: the act leading to it may be days before
+    "The colonel became president on Monday after overthrowing his brother.",
+    # what followed may be years later
+    "The colonel became president in 1970 before overthrowing his brother.",
+])
+def test_but_not_its_day_nor_what_followed_it(code, text):
+    assert by_trigger(code(text), "overthrowing")["event_date"] is None
+
+
 @pytest.mark.parametrize(("text", "trigger"), [
     # the reporting verb's date is the saying's, not the reported act's
     ("Officials said on Monday that rebels had attacked a convoy.", "attacked"),
@@ -67,6 +88,8 @@ def test_a_date_anywhere_in_the_clause(code, text, trigger, expected):
     ("The governor, who was elected on Sunday, condemned the attack.", "condemned"),
     # a date before a noun dates that noun, not the act done to it
     ("The president condemned Monday's attack on the embassy.", "condemned"),
+    # a perfect participle tells an earlier act
+    ("Having fled the country in 2015, the general accused the army of torture.", "accused"),
 ])
 def test_a_date_of_another_clause_does_not_date_the_event(code, text, trigger):
     assert dated(by_trigger(code(text), trigger)) == (None, False)
@@ -118,6 +141,40 @@ def test_a_continuing_sentence_inherits_the_date_marked_inferred(code):
     assert shot["date_text"] == "on Thursday" and shot["background"] is False
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    ("On Tuesday, a storm hit the coast. Police arrested two looters in the port.",
+     ("2021-06-08", "2021-06-08")),
+    ("At the election in 2008, the ruling party lost its majority. Its leader arrested the "
+     "opposition leader.", ("2008-01-01", "2008-12-31")),
+])
+def test_a_dated_main_clause_that_is_no_act_sets_the_time(code, text, expected):
+    arrested = by_trigger(code(text), "arrested")
+    assert arrested["date_inferred"] is True
+    assert (arrested["date_range"]["start"], arrested["date_range"]["end"]) == expected
+
+
+def test_an_act_ordered_within_a_days_scene_inherits_the_day(code):
+    events = code(ATTACK + " The attackers surrendered to soldiers after being surrounded.")
+    assert dated(by_trigger(events, "surrendered")) == ("2021-06-03", True)
+
+
+def test_an_act_ordered_after_another_in_a_years_narrative_does_not(code):
+    events = code("The rebels seized the town in 1990. The commander arrested the mayor "
+                  "after taking the port.")
+    assert dated(by_trigger(events, "arrested")) == (None, False)
+
+
+def test_an_act_after_a_dated_act_named_again_takes_its_day(code):
+    events = code(ATTACK + " Four officers died.\n\nThe building was sealed off after the "
+                  "attack.")
+    assert dated(by_trigger(events, "sealed off")) == ("2021-06-03", True)
+
+
+def test_an_act_after_another_act_of_its_kind_does_not(code):
+    events = code(ATTACK + "\n\nThe building was sealed off after an attack.")
+    assert dated(by_trigger(events, "sealed off")) == (None, False)
+
+
 def test_a_week_is_carried_as_its_span(code):
     shelling = by_trigger(code("Last week, the army shelled the border town. The shelling "
                                "killed six civilians."), "killed")
@@ -135,6 +192,17 @@ def test_the_same_day_and_the_next_count_from_the_day_last_mentioned(code):
     assert dated(shelled) == ("2021-06-05", True) and shelled["date_text"] == "The next day"
 
 
+@pytest.mark.parametrize(("later", "expected"), [
+    ("Two days later", "2021-06-05"),
+    ("Later in the day", "2021-06-03"),
+    ("Hours later", "2021-06-03"),
+])
+def test_days_counted_later_or_earlier_count_from_the_day_last_mentioned(code, later,
+                                                                          expected):
+    events = code(ATTACK + f" {later}, the army arrested their leader.")
+    assert dated(by_trigger(events, "arrested")) == (expected, True)
+
+
 def test_the_same_day_after_a_month_names_no_day(code):
     event = by_trigger(code("In May the rebels seized the town. Soldiers shelled it the same "
                             "day."), "shelled")
@@ -147,9 +215,46 @@ def test_the_speakers_further_words_inherit_the_statements_date(code):
     assert dated(by_trigger(events, "call on")) == ("2021-06-07", True)
 
 
+def test_the_speakers_further_accusation_with_no_subject_of_its_own_inherits_it(code):
+    events = code('"The attack was cowardly," the minister said on Monday. "The terrorists '
+                  'are criminals and murderers."')
+    assert dated(by_trigger(events, "criminals")) == ("2021-06-07", True)
+
+
+@pytest.mark.parametrize(("text", "trigger", "expected"), [
+    ("The former leader has died, according to President Adam Kowal on Friday.\n\n"
+     '"He was an icon of liberation who gave his life to his people," wrote President Kowal.',
+     "wrote", "2021-06-04"),
+    ('The minister said on Monday that the rebels must leave.\n\n"They are criminals," the '
+     "minister said.", "said", "2021-06-07"),
+])
+def test_a_speakers_statement_takes_the_date_of_their_last_dated_one(code, text, trigger,
+                                                                     expected):
+    assert dated(by_trigger(code(text), trigger)) == (expected, True)
+
+
+@pytest.mark.parametrize("text", [
+    # another speaker
+    'The minister said on Monday that the rebels must leave.\n\n"They are criminals," '
+    "Mr Kowal said.",
+    # a statement years back is no day of this news
+    'The minister said on May 4, 2015 that the rebels must leave.\n\n"They are criminals," '
+    "the minister said.",
+])
+def test_but_not_another_speakers_nor_one_long_before(code, text):
+    assert by_trigger(code(text), "said")["event_date"] is None
+
+
+def test_an_act_of_someone_named_in_the_quotation_does_not(code):
+    events = code('The minister said on Monday: "The attack was cowardly. Russia attacked '
+                  'our border posts."')
+    assert dated(by_trigger(events, "attacked")) == (None, False)
+
+
 @pytest.mark.parametrize("text", [
     ATTACK + "\n\nThe attackers were shot dead by soldiers.",  # another paragraph
     ATTACK + " Soldiers later arrested two suspects.",  # placed relative to another time
+    ATTACK + " Soldiers eventually arrested two suspects.",  # at some later time
     ATTACK + " Police are investigating the attack.",  # present tense
     "Officials said on Thursday that talks had collapsed. Rebels shelled the city.",
 ])
@@ -242,6 +347,12 @@ def test_one_parse_coded_under_two_publication_dates_dates_each_from_its_own():
 ])
 def test_a_day_without_its_year_takes_the_narratives_year(code, text, trigger, expected):
     assert dated(by_trigger(code(text), trigger))[0] == expected
+
+
+def test_a_day_without_its_year_that_is_no_act_passes_the_narratives_year_on(code):
+    events = code("On May 2, 2016, the rebels seized the port. On May 30 a storm hit the "
+                  "coast. The rebels shelled the town.")
+    assert dated(by_trigger(events, "shelled")) == ("2016-05-30", True)
 
 
 def test_a_new_paragraph_does_not_take_the_last_ones_year(code):

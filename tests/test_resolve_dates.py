@@ -143,12 +143,27 @@ def test_find_date_expressions(sentence, expected):
     ("He appeared in court on the next day.", "on the next day", 1),
     ("The following morning, troops left.", "The following morning", 1),
     ("The previous day, the army shelled the town.", "The previous day", -1),
+    ("Later in the day, the minister resigned.", "Later in the day", 0),
+    ("Hours later, the minister resigned.", "Hours later", 0),
+    ("The gunman had fled a few minutes earlier.", "a few minutes earlier", 0),
+    ("Two days later, the minister resigned.", "Two days later", 2),
+    ("The army had left a day earlier.", "a day earlier", -1),
+    ("Troops returned 10 days afterwards.", "10 days afterwards", 10),
 ])
 def test_anaphoric_days_are_found_and_count_from_another_day(sentence, expression, offset):
     [found] = find_date_expressions(sentence)
     assert found.text == expression and anaphoric_day_offset(found.text) == offset
     assert resolve_date(found.text, date(2017, 5, 3)).value is None  # not from publication
     assert anaphoric_day_offset("on Monday") is None
+
+
+@pytest.mark.parametrize("sentence", [
+    "A few days later, the minister resigned.",  # no count
+    "Two days before the vote, the minister resigned.",  # counted from the vote
+    "The shooting lasted 36 minutes after the alarm.",  # counted from the alarm
+])
+def test_days_counted_from_no_day_mentioned_are_no_anaphora(sentence):
+    assert all(anaphoric_day_offset(e.text) is None for e in find_date_expressions(sentence))
 
 
 def test_find_gives_offsets_in_a_longer_text():

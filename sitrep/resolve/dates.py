@@ -41,8 +41,9 @@ Resolving (`resolve_date`), P = publication date; value None when P is needed bu
     weekends ("last week", "this weekend") are kept as expressions but unresolved (the record
     has no week precision); so are durations ("the past year", "the coming month").
   "the same day", "that night", "later that day", "the next/following day", "the previous
-    morning" -> unresolved here: they name a day relative to the day last mentioned, not to
-    P (`anaphoric_day_offset` gives how many days from it; sitrep/resolve/event_dates.py
+    morning", "later in the day", "hours later", "two days later", "a day earlier" ->
+    unresolved here: they name a day relative to the day last mentioned, not to P
+    (`anaphoric_day_offset` gives how many days from it; sitrep/resolve/event_dates.py
     resolves them against the discourse).
   "two days ago" -> P-2 (day); "three months ago" -> month; "five years ago" -> year; weeks,
     decades, vague counts ("a few days ago") and approximate days ("about two days ago") ->
@@ -84,6 +85,7 @@ _DETERMINERS = frozenset(_DATA["words"]["determiners"])
 _MONTHS_NEEDING_CONTEXT = frozenset(_DATA["false_positives"]["months_needing_context"])
 _WEEKDAY_PRECEDERS = frozenset(_DATA["false_positives"]["weekday_preceders"])
 _WEEKDAY_FOLLOWERS = frozenset(_DATA["false_positives"]["weekday_followers"])
+_DAY_COUNT_DIRECTIONS: dict[str, int] = _DATA["day_count_directions"]
 
 
 def _words(words: Iterable[str]) -> str:
@@ -204,6 +206,18 @@ _ANAPHORIC_DAY = re.compile(
 )
 _ANAPHOR_OFFSETS = {"the same": 0, "that same": 0, "that": 0, "the next": 1,
                     "the following": 1, "the previous": -1}
+# "later in the day", "earlier in the evening", "hours later", "minutes earlier": another
+# time of the day last mentioned
+_LATER_IN_THE_DAY = re.compile(
+    r"\b(?i:later|earlier)\s+in\s+the\s+(?:day|night|morning|afternoon|evening)\b"
+    rf"|(?:\b(?:\d{{1,2}}|(?i:{_words(set(_NUMBERS) | _VAGUE_COUNTS)}))\s+)?"
+    r"\b(?i:hours?|minutes?|moments?)\s+(?i:later|earlier|afterwards)\b"
+)
+# "two days later", "a day earlier": a count of days from the day last mentioned
+_DAYS_FROM_ANAPHOR = re.compile(
+    rf"\b(?P<count>\d{{1,2}}|(?i:{_words(_NUMBERS)}))\s+days?\s+"
+    rf"(?P<direction>(?i:{_words(_DAY_COUNT_DIRECTIONS)}))\b"
+)
 _AGO = re.compile(
     r"(?:\b(?P<approx>(?i:about|some|nearly|almost|more\s+than|less\s+than|over|just|roughly"
     r"|around|only))\s+)?"
@@ -504,11 +518,13 @@ _RELATIVE_DAYS = _Family(_RELATIVE_DAY, _resolve_relative_day)
 _PERIODS = _Family(_PERIOD, _resolve_period)
 _AGOS = _Family(_AGO, _resolve_ago)
 _ANAPHORIC_DAYS = _Family(_ANAPHORIC_DAY, _unresolved)
+_DAY_COUNTS_FROM_ANAPHOR = _Family(_DAYS_FROM_ANAPHOR, _unresolved)
+_LATER_IN_THE_DAYS = _Family(_LATER_IN_THE_DAY, _unresolved)
 
 # Order matters only for `resolve_date` on an expression two families match entirely.
 _FAMILIES = (_RANGES, _ISO_DATES, _MONTH_DAYS, _DAY_MONTHS, _ORDINAL_DAYS, _MONTHS_ALONE,
              _SEASONS, _DECADES, _YEARS, _WEEKDAY_NAMES, _RELATIVE_DAYS, _PERIODS, _AGOS,
-             _ANAPHORIC_DAYS)
+             _ANAPHORIC_DAYS, _DAY_COUNTS_FROM_ANAPHOR, _LATER_IN_THE_DAYS)
 
 # Why anchors: a pattern that opens with optional prepositions and modifiers is tried at every
 # character, about 40 us per sentence and family. Instead one fast scan finds the words every
@@ -521,10 +537,15 @@ for _names, _families in (
     (_MONTHS, (_RANGES, _MONTH_DAYS, _MONTHS_ALONE)),
     (_DATA["weekdays"], (_RANGES, _MONTH_DAYS, _DAY_MONTHS, _WEEKDAY_NAMES)),
     (["today", "tonight", "yesterday", "tomorrow"], (_RELATIVE_DAYS,)),
-    (["morning", "afternoon", "evening", "night"], (_RELATIVE_DAYS, _ANAPHORIC_DAYS)),
+    (["morning", "afternoon", "evening", "night"],
+     (_RELATIVE_DAYS, _ANAPHORIC_DAYS, _LATER_IN_THE_DAYS)),
     ([u + s for u in ("week", "weekend", "month", "year", "decade") for s in ("", "s")] + ["days"],
      (_PERIODS, _AGOS)),
-    (["day"], (_PERIODS, _AGOS, _ANAPHORIC_DAYS)),
+    (["days"], (_PERIODS, _AGOS, _DAY_COUNTS_FROM_ANAPHOR)),
+    (["day"], (_PERIODS, _AGOS, _ANAPHORIC_DAYS, _DAY_COUNTS_FROM_ANAPHOR,
+               _LATER_IN_THE_DAYS)),
+    (["hour", "hours", "Hours", "minute", "minutes", "Minutes", "moment", "moments",
+      "Moments"], (_LATER_IN_THE_DAYS,)),
     (["spring", "summer", "autumn", "fall", "winter"], (_SEASONS,)),
 ):
     _FAMILIES_BY_ANCHOR.update(dict.fromkeys(_names, _families))
@@ -608,8 +629,16 @@ def find_date_expressions(text: str) -> list[DateExpression]:
 
 
 def anaphoric_day_offset(expression: str) -> int | None:
-    """For "the same day", "the next day", "the previous evening", ...: how many days after
-    the day last mentioned it names (0, 1, -1); None for any other expression."""
+    """For "the same day", "the next day", "the previous evening", "two days later", ...:
+    how many days after the day last mentioned it names (0, 1, -1, 2); None for any other
+    expression."""
+    if _LATER_IN_THE_DAY.fullmatch(expression.strip()):
+        return 0
+    counted = _DAYS_FROM_ANAPHOR.fullmatch(expression.strip())
+    if counted is not None:
+        count = counted["count"].lower()
+        return (int(count) if count.isdigit() else _NUMBERS[count]) * (
+            _DAY_COUNT_DIRECTIONS[counted["direction"].lower()])
     found = _ANAPHORIC_DAY.fullmatch(expression.strip())
     if found is None:
         return None

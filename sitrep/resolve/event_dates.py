@@ -11,28 +11,34 @@ Own clause (`own_date`)
   conjoined verb, "began to ...", "..., killing four"), so "the attack on Monday killed",
   "was on Monday attacked", "On Saturday, police arrested ... and charged ..." all count. The
   date's side: its words up to the verb it modifies, through the nouns on the way ("after
-  his arrest on Friday, he stayed ..." dates the arrest and the staying); but a date written
-  before a noun ("the 2016 election", "Monday's attack") dates that noun only. A date inside
-  another clause (a reported "that ...", a relative or "after ..." clause) stops at that
-  clause's verb, so it dates only that clause: in "Trump said on Saturday that Hamza was
-  killed" Saturday is the saying's, not the killing's.
+  his arrest on Friday, he stayed ..." dates the arrest and the staying), and on from a
+  participle of the subject's to its clause ("Speaking on Monday, the minister accused
+  ...", "X, speaking on Monday, accused ..."; not "Having fled in 2015, ..."); but a date
+  written before a noun ("the 2016 election", "Monday's attack") dates that noun only. A
+  date inside another clause (a reported "that ...", a relative or "after ..." clause)
+  stops at that clause's verb, so it dates only that clause: in "Trump said on Saturday
+  that Hamza was killed" Saturday is the saying's, not the killing's.
   A speech act is done by saying it: a verbal act (PLOVER's verbal quad types, THREATEN
   included) stated in its speaker's own voice ("X said on Monday it opposed ...", "'We
   condemn ...,' X said on Monday", "X said ... the laws should be changed") also takes the
   date of its reporting verb's clause, when its own clause has none. Someone else's act
   reported by the speaker does not, nor one the speaker says was done before ("X said on
-  Monday it had asked ..."). Of several dates, the nearest to the trigger wins. The
-  tense resolving a relative date is the clause's: future for a planned act's own clause,
-  past otherwise. A day or month written without its year ("on November 21") after a
-  date with its year in the same paragraph that lies before the news window ("on November
-  15, 2017") is the occurrence nearest that date: the narrative goes on in its year.
+  Monday it had asked ..."). An act told as what led to another ("became Sultan in 1970
+  after overthrowing his father") takes the other's date when that is a month or a year,
+  a span it falls in; not a day, which it may well precede. Of several dates, the nearest
+  to the trigger wins. The tense resolving a relative date is the clause's: future for a
+  planned act's own clause, past otherwise. A day or month written without its year ("on
+  November 21") after a date with its year in the same paragraph that lies before the news
+  window ("on November 15, 2017") is the occurrence nearest that date: the narrative goes
+  on in its year.
 
 Days named from the discourse (`date_discourse`)
-  "the same day", "that night", "later that day", "the next day", "the previous day" count
-  from the day last mentioned before them (in any earlier sentence: such a phrase points
-  back by itself), a date after publication passed over (a court date set, a planned
-  visit: another time line); they stay unresolved when a month, a year or a span was
-  mentioned last. The date is marked `inferred`.
+  "the same day", "that night", "later that day", "later in the day", "hours later", "the
+  next day", "the previous day", "two days later", "a day earlier" count from the day last
+  mentioned before them (in any earlier sentence: such a phrase points back by itself), a
+  date after publication passed over (a court date set, a planned visit: another time
+  line); they stay unresolved when a month, a year or a span was mentioned last. The date
+  is marked `inferred`.
 
 Dates the discourse carries (`date_discourse`)
   A sentence with no date goes on at the time of the sentences before it, as English
@@ -45,15 +51,33 @@ Dates the discourse carries (`date_discourse`)
   - one of its mentions continues the narrative: in the simple past ("was shot", "the
     attack killed", "police said the gunman surrendered"), not as background (below), not
     placed relative to another time ("later", "after ...", "since ...": the words of
-    `[discourse]` in `data/dates.toml`) nor spread over many days ("daily"), and not in a
-    quotation, except a verbal act in the speaker's own words ('"We call on ..."' after
-    '"We condemn ...," X said on Monday'). Present, perfect and future clauses ("are
-    investigating", "has condemned") take none.
+    `[discourse]` in `data/dates.toml`; but an -ing clause with no subject, "surrendered
+    after being confronted", only orders two acts of one scene when the time carried is a
+    day) nor spread over many days ("daily"), and not in a quotation, except a verbal act
+    in the speaker's own words ('"We call on ..."' after '"We condemn ...," X said on
+    Monday'; '"They are criminals."', the speaker its doer). Present, perfect and future
+    clauses ("are investigating", "has condemned") take none.
   A sentence sets the time when it holds a date expression, or moves the time on in its
   main clause ("After his release, he led ..."). Its time is the last date in it that
-  dates a mention of an act not planned or hypothetical; none (the carrying stops) when
-  its dates date no act ("officials said on Thursday that ..."), only a plan, or cannot be
-  resolved, and when it moves the time on without a date.
+  dates a mention of an act not planned or hypothetical, or its main clause told in the
+  simple past though no act ("At the elections in 2008, the opposition won a majority",
+  "On Tuesday a storm hit the coast"); none (the carrying stops) when its dates date
+  only a reporting verb ("officials said on Thursday that ..."), a plan, nothing, or cannot
+  be resolved, and when it moves the time on without a date.
+
+A speaker's statement dated before (`date_discourse`)
+  A speech act told with no date in its paragraph ('"...," the minister said.', or what the
+  speaker says in the quotation, the speaker its doer) takes, marked `inferred`, the date of
+  the last statement of the same speaker (the same head word: "the minister", "Kowal")
+  told before it with a day of the news window: "The minister said on Monday ...",
+  "according to President Kowal on Friday". The quotation goes on with what was said that
+  day; a statement of years back is not this news's.
+
+Days of an act named again (`date_discourse`)
+  An act told as done after or following an act named again ("the building was sealed
+  off after the attack": "the" and the word of an earlier act the article dates to a day)
+  takes that day, marked `inferred`, as "after his arrest on Friday, he stayed ..." dates
+  the staying. "after an attack" names no act told before.
 
 Background (`Event.background`)
   An act is background, recalled rather than reported (PLOVER's "historical" auxiliary
@@ -82,6 +106,7 @@ from sitrep.package_data import read_toml
 from sitrep.records import Article, Entity, Event, Mention, ResolvedDate
 from sitrep.resolve.dates import (
     DateExpression,
+    Tense,
     anaphoric_day_offset,
     find_date_expressions,
     lacks_year,
@@ -96,6 +121,8 @@ CLAUSE_LINKS = {"dobj", "obj", "nsubj", "nsubjpass", "attr", "xcomp", "conj", "a
                 "oprd", "appos"}
 # How a date written before a noun hangs on it ("the 2016 election", "Monday's attack").
 ATTRIBUTIVE = {"compound", "nummod", "amod", "poss", "npadvmod", "nmod", "tmod"}
+# Dates too coarse to tell apart an act and the one it led to ("in 1970 after ...").
+COARSE_PRECISIONS = {"month", "year"}
 # Acts whose time is not the narrative's: a plan's, a supposition's.
 UNREAL_TIMES = {"planned", "hypothetical"}
 # Acts that take a carried date: those told as done (not negated, denied or unreal).
@@ -114,6 +141,8 @@ _REPETITION_ADVERBS = frozenset(_DATA["discourse"]["repetition_adverbs"])
 _END_WORDS = frozenset(_DATA["discourse"]["end_words"])
 _CARRYING_VERBS = frozenset(_DATA["discourse"]["carrying_verbs"])
 _MEANS_PREPOSITIONS = frozenset(_DATA["discourse"]["means_prepositions"])
+_LEADING_PREPOSITIONS = frozenset(_DATA["discourse"]["leading_prepositions"])
+_AFTERMATH_PREPOSITIONS = frozenset(_DATA["discourse"]["aftermath_prepositions"])
 
 
 class ArticleDates:
@@ -154,24 +183,42 @@ class ArticleDates:
             if report is not None:
                 reported = self._dating(candidates, _clause_tokens(report))
         if not own and not reported:
+            own = self._leading_act_dates(candidates, trigger)
+        if not own and not reported:
             return None
         chosen = min(own or reported, key=lambda d: abs(d.start - event.trigger.start))
         tense = "future" if own and event.modality == "planned" else "past"
-        anchor = self._year_anchor(chosen)
+        resolved = self._resolve(chosen, tense)
+        self._own_dates[chosen.start] = resolved
+        if event.modality not in UNREAL_TIMES:
+            self._narrative_dates.append(resolved)
+        return resolved
+
+    def _resolve(self, expression: DateExpression, tense: Tense) -> ResolvedDate:
+        """The expression resolved in the clause's tense, against the year its paragraph's
+        narrative is in (`_year_anchor`) or else the publication date."""
+        anchor = self._year_anchor(expression)
         if anchor is not None:  # "seized the port on May 2, 2016 ... left it on May 30"
             # the occurrence nearest the anchor, before or after it
-            options = [resolve_date(chosen.text, reference, tense="past")
+            options = [resolve_date(expression.text, reference, tense="past")
                        for reference in (anchor, anchor + timedelta(days=365))]
             resolved = min((o for o in options
                             if o.value is not None and o.value <= self.published),
                            key=lambda o: abs((o.value - anchor).days), default=options[0])
         else:
-            resolved = resolve_date(chosen.text, self.published, tense=tense)
-        resolved = replace(resolved, start=chosen.start, end=chosen.end)
-        self._own_dates[chosen.start] = resolved
-        if event.modality not in UNREAL_TIMES:
-            self._narrative_dates.append(resolved)
-        return resolved
+            resolved = resolve_date(expression.text, self.published, tense=tense)
+        return replace(resolved, start=expression.start, end=expression.end)
+
+    def _leading_act_dates(self, expressions: list[DateExpression], trigger: Token
+                           ) -> list[DateExpression]:
+        """For an act told as what another followed ("became Sultan in 1970 after
+        overthrowing his father"), the other's month or year: the act leading to it falls
+        in that span. Not its day, which the leading act may well precede."""
+        if not (trigger.dep_ == "pcomp" and trigger.tag_ == "VBG"
+                and trigger.head.lower_ in _LEADING_PREPOSITIONS):
+            return []
+        return [e for e in self._dating(expressions, _clause_tokens(trigger.head.head))
+                if resolve_date(e.text, self.published).precision in COARSE_PRECISIONS]
 
     def _year_anchor(self, expression: DateExpression) -> date | None:
         """For a day or month written without its year, the day of the last date with a
@@ -225,15 +272,95 @@ class ArticleDates:
         (in place; one Event per act)."""
         days = self._anaphoric_days()
         narrative = _Narrative(self.doc, self.text, self.expressions,
-                               [days.get(d.start, d) for d in self._narrative_dates])
+                               [days.get(d.start, d) for d in self._narrative_dates]
+                               + self._scene_dates())
+        statements = self._dated_statements()
         for event in events:
             if event.date is not None and event.date.value is None and event.date.start in days:
                 event.date = days[event.date.start]
-            elif event.date is None:
-                carried = self._carried_date(event, narrative)
+        for event in events:
+            if event.date is None:
+                carried = (self._carried_date(event, narrative)
+                           or self._speakers_statement_date(event, narrative, statements)
+                           or self._aftermath_date(event, events))
                 if carried is not None:
                     event.date = replace(carried, inferred=True)
             event.background = self._is_background(event)
+
+    def _aftermath_date(self, event: Event, events: list[Event]) -> ResolvedDate | None:
+        """For an act told as done after another act the article dates to a day ("the
+        building was sealed off after the attack"), that day: as "after his arrest on
+        Friday, he stayed ..." dates the staying."""
+        if event.modality not in DONE:
+            return None
+        # the acts dated to a day, by where they are told and the word telling them
+        told = sorted(((token.idx, token.lemma_.lower(), other.date) for other in events
+                       if other is not event and other.date is not None
+                       and other.date.precision == "day" and other.date.value is not None
+                       for m in other.text_mentions() if (token := self._token(m.trigger))),
+                      key=lambda t: t[0])
+        for mention in event.text_mentions():
+            token = self._token(mention.trigger)
+            if token is None or not _past_tense(token):
+                continue
+            verb = _finite_verb(token) or token
+            for noun in (n for prep in verb.children if prep.dep_ == "prep"
+                         and prep.lower_ in _AFTERMATH_PREPOSITIONS
+                         for n in prep.children if n.dep_ == "pobj"):
+                # "the attack": the last act told before it by the same word
+                earlier = [d for start, lemma, d in told
+                           if start < noun.idx and lemma == noun.lemma_.lower()]
+                if earlier and any(c.lower_ == "the" for c in noun.children):
+                    return earlier[-1]
+        return None
+
+    def _dated_statements(self) -> list[tuple[int, str, ResolvedDate]]:
+        """Where a speaker is told speaking at a date of the news window ("X said on Monday
+        ...", "according to X on Friday"), by position: (start, the speaker's head word,
+        the date)."""
+        reporting = self.lexicon.word_set("attribution.reporting_verbs")
+        found = []
+        for expression in self.expressions:
+            span = self.doc.char_span(expression.start, expression.end, alignment_mode="expand")
+            if span is None:
+                continue
+            verbs = [self.doc[i] for i in _attachment(span.root)]
+            speakers = [_speaker_word(v) for v in verbs
+                        if v.lemma_.lower() in reporting or v.lower_ == "according"]
+            if not any(speakers):
+                continue
+            resolved = self._own_dates.get(expression.start) or self._resolve(expression, "past")
+            if self._recent(resolved):
+                found += [(expression.start, word, resolved) for word in speakers if word]
+        return found
+
+    def _speakers_statement_date(self, event: Event, narrative: _Narrative,
+                                 statements: list[tuple[int, str, ResolvedDate]]
+                                 ) -> ResolvedDate | None:
+        """For a speech act told with no time of its own ('"...," X said.', or what the
+        speaker says in the quotation), the date of the last statement of the same speaker
+        told before it with one: the quotation goes on with what X said that day."""
+        token = self._token(event.trigger)
+        if (token is None or event.modality not in DONE or event.actor is None
+                or not self.lexicon.is_verbal(event.plover_type or event.event_type)
+                or narrative.sentence_of(token.idx) in narrative.dated_sentences):
+            return None
+        if event.quote:
+            if not _named_outside(event.actor, token.sent):
+                return None  # an act the quotation tells of, not the speaker's own
+        elif not (token.lemma_.lower() in self.lexicon.word_set("attribution.reporting_verbs")
+                  and _past_tense(token)):
+            return None
+        speaker = event.actor.text.split()[-1].lower()
+        earlier = [date for start, word, date in statements
+                   if start < token.idx and word == speaker]
+        return earlier[-1] if earlier else None
+
+    def _recent(self, resolved: ResolvedDate) -> bool:
+        """Whether the date is a day of the news window, up to publication."""
+        return (resolved.precision == "day" and resolved.value is not None
+                and self.published is not None
+                and self.published - NEWS_WINDOW <= resolved.value <= self.published)
 
     def _anaphoric_days(self) -> dict[int, ResolvedDate]:
         """"the same day", "the next day", ... resolved against the day last mentioned
@@ -256,6 +383,30 @@ class ArticleDates:
                     last_day, last_day, inferred=True)
         return found
 
+    def _scene_dates(self) -> list[ResolvedDate]:
+        """The dates of main clauses told in the simple past that are no act ("At the
+        elections in 2008, the opposition won a majority", "On Tuesday the storm reached
+        the coast"): they set the narrative's time as an act's date does. Not a reporting
+        verb's ("officials said on Thursday that ..."): that is the telling's time."""
+        found = []
+        reporting = self.lexicon.word_set("attribution.reporting_verbs")
+        for expression in self.expressions:
+            if expression.start in self._own_dates:
+                continue
+            span = self.doc.char_span(expression.start, expression.end, alignment_mode="expand")
+            if span is None or _END_WORDS & {span[0].lower_, span.root.head.lower_}:
+                continue
+            main = _main_clauses(span.root.sent.root)
+            attached = _attachment(span.root)
+            verb = next((v for v in main if v.i in attached), None)
+            if (verb is None or verb.pos_ != "VERB" or verb.lemma_.lower() in reporting
+                    or not _past_tense(verb)):
+                continue
+            resolved = self._resolve(expression, "past")
+            if resolved.value is not None:
+                found.append(resolved)
+        return found
+
     def _carried_date(self, event: Event, narrative: _Narrative) -> ResolvedDate | None:
         if event.modality not in DONE:
             return None
@@ -264,24 +415,26 @@ class ArticleDates:
         if any(s in narrative.dated_sentences for s in sentences):
             return None  # told where a date is written that is not its own
         for mention, sentence in zip(mentions, sentences):
-            if self._continues_narrative(event, mention):
-                time = narrative.time_before(sentence)
-                if time is not None:
-                    return time
+            time = narrative.time_before(sentence)
+            if time is not None and self._continues_narrative(
+                    event, mention, within_day=time.precision == "day"):
+                return time
         return None
 
-    def _continues_narrative(self, event: Event, mention: Mention) -> bool:
+    def _continues_narrative(self, event: Event, mention: Mention, within_day: bool) -> bool:
         token = self._token(mention.trigger)
         if token is None or _told_as_background(token):
             return False
         verb = _finite_verb(token) or token
-        if _moves_time(verb) or any(c.lower_ in _REPETITION_ADVERBS
-                                    for word in (token, verb) for c in word.children):
+        if _moves_time(verb, within_day) or any(c.lower_ in _REPETITION_ADVERBS
+                                                for word in (token, verb)
+                                                for c in word.children):
             return False  # "later arrested", "since ..., protests filled the streets daily"
         if event.quote:  # only the speaker's own act goes on from the dated statement
             return (self.lexicon.is_verbal(event.plover_type or event.event_type)
                     and event.actor is not None
-                    and event.actor.text.lower() in QUOTED_SPEAKER)
+                    and (event.actor.text.lower() in QUOTED_SPEAKER
+                         or _named_outside(event.actor, token.sent)))
         return _past_tense(token)
 
     def _is_background(self, event: Event) -> bool:
@@ -368,6 +521,11 @@ def _attachment(root: Token) -> set[int]:
     while token.pos_ not in ("VERB", "AUX") and token.head.i != token.i:
         token = token.head
         attached.add(token.i)
+    if token.tag_ == "VBG" and _is_participle_adjunct(token):
+        attached.add(token.head.i)  # "Speaking on Monday, the minister accused ..."
+    elif token.tag_ == "VBG" and token.dep_ == "acl" and token.head.dep_ == "nsubj" and not any(
+            c.dep_ in ("nsubj", "aux") for c in token.children):
+        attached |= {token.head.i, token.head.head.i}  # "X, speaking on Monday, accused"
     return attached
 
 
@@ -433,6 +591,26 @@ def _is_speaker(actor: Entity | None, verb: Token) -> bool:
     return first.idx <= actor.start < last.idx + len(last.text)
 
 
+def _speaker_word(verb: Token) -> str | None:
+    """The head word of who speaks by the reporting verb ("the minister", "Mr Kowal",
+    "according to President Kowal"), lower-cased; None for a pronoun or no one."""
+    if verb.lower_ == "according":
+        speaker = next((c for to in verb.children if to.lower_ == "to"
+                        for c in to.children if c.dep_ == "pobj"), None)
+    else:
+        speaker = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if speaker is None or speaker.pos_ == "PRON":
+        return None
+    return speaker.lower_
+
+
+def _named_outside(party: Entity, sentence: Span) -> bool:
+    """Whether the party is named outside the sentence: a quoted act's doer named there is
+    the quotation's speaker ('... the minister said. "They are criminals."')."""
+    return party.start is not None and not (
+        sentence.start_char <= party.start < sentence.end_char)
+
+
 def _finite_verb(token: Token) -> Token | None:
     """The verb that carries the tense of the token's clause: the token itself, or the
     verb it depends on ("the attack killed", "began to shell", "was arrested")."""
@@ -477,11 +655,16 @@ def _told_as_background(token: Token) -> bool:
     return False
 
 
-def _moves_time(verb: Token) -> bool:
+def _moves_time(verb: Token, within_day: bool = False) -> bool:
     """Whether the clause places its act relative to another ("after his release", "since
-    the vote", "later", "after it had fled") rather than at the time of the narrative."""
+    the vote", "later", "after it had fled") rather than at the time of the narrative.
+    Within a day's narrative, an -ing clause with no subject of its own ("surrendered
+    after being confronted by officers") only orders two acts of the scene."""
     for child in verb.children:
         if child.dep_ in ("prep", "advmod", "mark") and child.lower_ in _RELATIVE_TIME_WORDS:
+            if within_day and child.dep_ == "prep" and any(
+                    c.dep_ == "pcomp" for c in child.children):
+                continue
             return True
         if child.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ in _RELATIVE_TIME_WORDS
                                          for g in child.children):
