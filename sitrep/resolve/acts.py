@@ -3,8 +3,9 @@
 A news report tells its main act several times: the lead's verb ("was stabbed last night"),
 later nouns ("called the stabbing ..."), repeated reports and details. Each mention is coded
 on its own by the extract stage; here, once codes, dates and places are resolved, a mention
-joins the latest earlier act it can stand for (the word lists are `[acts]` in
-`data/lexicon/events.toml`):
+joins the latest earlier act it can stand for, and before that the latest told in its own
+word ("shot" ... "the shooting", not a later act it names only by its type's general word;
+the word lists are `[acts]` in `data/lexicon/events.toml`):
 
 - the same PLOVER type (as the manual reads it: a planned visit is an AGREE) and, where
   both have one, the same mode;
@@ -21,8 +22,9 @@ joins the latest earlier act it can stand for (the word lists are `[acts]` in
   where both are named people, explicit dates that can be the same day, places near each
   other;
 - not announced as another act: an indefinite noun ("a bombing", "attacks") outside the
-  act's sentences, "another", "second", "earlier" on it, or a verb done to others ("has
-  expelled two other envoys").
+  act's sentences, "another", "second", "earlier" on it (a count or "another" even in
+  the act's sentence: "the shooting followed four bombings"), or a verb done to others
+  ("has expelled two other envoys").
 
 Hypothetical and negated mentions stay events of their own. The merged Event keeps the
 best-specified actor, recipient, date and place among its mentions; its trigger, sentence
@@ -103,8 +105,10 @@ def _act_for(mention: _Mention, acts: list[_Act], lexicon: Lexicon) -> _Act | No
     token = mention.token
     other = token is not None and (_announces_other_act(token, lexicon)
                                    or _done_to_others(mention, lexicon))
+    others_here = token is not None and _announces_other_act(token, lexicon, here=True)
     indefinite = mention.is_noun and _is_indefinite(token, lexicon)
     definite = mention.is_noun and not indefinite
+    fitting = []
     for act in reversed(acts):
         first = act.mentions[0].event
         if first.modality in UNREAL or _type(first) != _type(event):
@@ -113,7 +117,7 @@ def _act_for(mention: _Mention, acts: list[_Act], lexicon: Lexicon) -> _Act | No
             continue
         near = any(abs(m.sentence - mention.sentence) <= 1 for m in act.mentions)
         same_sentence = any(m.sentence == mention.sentence for m in act.mentions)
-        if (other or indefinite) and not same_sentence:
+        if others_here or ((other or indefinite) and not same_sentence):
             continue
         detail = _is_detail(mention, act, lexicon)
         if detail:
@@ -125,8 +129,15 @@ def _act_for(mention: _Mention, acts: list[_Act], lexicon: Lexicon) -> _Act | No
             continue
         # casualties of one attack may be of another nationality than those named first
         if all(_compatible(m.event, event, recipients=not detail) for m in act.mentions):
-            return act
-    return None
+            fitting.append(act)
+    # "the shooting" is the act told as "shot", not a later act it names only by its type's
+    # general word ("an invasion")
+    return next((act for act in fitting if _told_in_its_words(mention, act)),
+                fitting[0] if fitting else None)
+
+
+def _told_in_its_words(mention: _Mention, act: _Act) -> bool:
+    return any(_same_word(mention.lemma, m.lemma) for m in act.mentions)
 
 
 def _type(event: Event) -> str:
@@ -281,8 +292,13 @@ def _same_word(a: str, b: str) -> bool:
                                                and a[:STEM] == b[:STEM]))
 
 
-def _announces_other_act(token: Token, lexicon: Lexicon) -> bool:
-    words = lexicon.word_set("acts.other_act_words")
+def _announces_other_act(token: Token, lexicon: Lexicon, *, here: bool = False) -> bool:
+    """"another attack", "earlier protests": another act than those told before; `here`,
+    words that say so even in the act's own sentence ("..., the fourth shooting this week"
+    is the act itself, "... after four shootings" are others)."""
+    if here and any(c.dep_ == "nummod" for c in token.children):
+        return True
+    words = lexicon.word_set("acts.other_here_words" if here else "acts.other_act_words")
     return any(c.lower_ in words for c in token.children
                if c.dep_ in ("det", "amod", "nummod", "advmod", "predet", "quantmod"))
 

@@ -1,0 +1,54 @@
+"""One act, one event (sitrep/resolve/acts.py) on short articles written for these tests:
+which earlier act a later mention retells, and which mentions stay acts of their own."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from sitrep.pipeline import pipeline
+from sitrep.records import Article
+
+
+@pytest.fixture(scope="module")
+def code():
+    def run(text: str) -> list[dict]:
+        article = Article(text=text, title=None, outlet="Test Wire", published=date(2022, 3, 10))
+        (processed,) = list(pipeline([article]))
+        return [e.to_record() for e in processed.events]
+
+    return run
+
+
+def assaults(events: list[dict]) -> list[list[str]]:
+    return [[m["trigger"]["text"] for m in e["mentions"]] for e in events
+            if e["plover_type"] == "ASSAULT"]
+
+
+def test_a_noun_retells_the_act_told_in_its_word_not_the_latest_of_its_type(code):
+    acts = assaults(code(
+        "Gunmen shot five villagers in the town of Kidal on Monday. On Tuesday, soldiers "
+        "attacked a market in the town.\n\nResidents said the shooting had emptied the "
+        "streets."))
+    assert len(acts) == 2
+    shooting = next(a for a in acts if "shot" in a)
+    assert "shooting" in shooting and "attacked" not in shooting
+
+
+@pytest.mark.parametrize("text", [
+    "Gunmen shot five villagers in Kidal on Monday. The shooting followed four bombings in "
+    "the region that week.",
+    "Gunmen shot five villagers in Kidal on Monday. The shooting followed another attack in "
+    "the region that week.",
+])
+def test_other_acts_named_beside_a_mention_of_the_act_stay_apart(code, text):
+    acts = assaults(code(text))
+    assert len(acts) == 2
+    assert ["shot", "shooting"] in acts
+
+
+def test_the_act_itself_counted_in_its_sentence_is_one_act(code):
+    assert len(assaults(code(
+        "Gunmen shot five villagers in Kidal on Monday, the third attack on the town this "
+        "month."))) == 1
