@@ -52,3 +52,21 @@ def test_the_act_itself_counted_in_its_sentence_is_one_act(code):
     assert len(assaults(code(
         "Gunmen shot five villagers in Kidal on Monday, the third attack on the town this "
         "month."))) == 1
+
+
+@pytest.mark.parametrize("later", [
+    "Officials said the bombing was carried out by Boko Haram.",
+    "Officials said Boko Haram carried out the attack.",
+])
+def test_a_verb_done_as_the_act_retells_it_with_its_doer(code, later):
+    acts = assaults(code("A suicide bomber attacked a market in Maiduguri on Friday, killing "
+                         f"twelve people. {later}"))
+    assert len(acts) == 1 and acts[0][0] == "attacked" and len(acts[0]) == 3
+
+
+def test_an_act_carried_out_on_another_day_is_another_act(code):
+    acts = assaults(code(
+        "A suicide bomber attacked a market in Maiduguri on Friday, killing twelve people. On "
+        "Sunday, gunmen carried out the attack on a church in Damboa that officials had "
+        "feared."))
+    assert len(acts) == 2

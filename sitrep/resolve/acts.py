@@ -12,7 +12,8 @@ the word lists are `[acts]` in `data/lexicon/events.toml`):
 - a word for that act: a form of one of its triggers ("stabbed" ... "the stabbing"), one
   of the type's general words ("the attack", "marched" after "protests"), the noun a verb of it took as object
   ("declared a state of emergency" ... "the state of emergency", or the other way round),
-  or a verb joined to one of it on the same doer ("was arrested and jailed"); a casualty
+  a verb done as a definite noun of it ("the bombing was carried out by ..."), or a verb
+  joined to one of it on the same doer ("was arrested and jailed"); a casualty
   "in the attack" is a detail of the attack however far back it was told;
 - tied to it: a definite noun ("the attack", "its deployment"), a verb done to a definite
   thing an earlier mention did it to ("filed a lawsuit" ... "the lawsuit was filed"), a
@@ -125,7 +126,8 @@ def _act_for(mention: _Mention, acts: list[_Act], lexicon: Lexicon) -> _Act | No
         elif not _names_act(mention, act, lexicon):
             continue
         elif not (near or definite or _shares_party(act, event)
-                  or _object_told_before(mention, act, lexicon)):
+                  or _object_told_before(mention, act, lexicon)
+                  or _done_as_the_act(mention, act, lexicon)):
             continue
         # casualties of one attack may be of another nationality than those named first
         if all(_compatible(m.event, event, recipients=not detail) for m in act.mentions):
@@ -161,6 +163,8 @@ def _names_act(mention: _Mention, act: _Act, lexicon: Lexicon) -> bool:
         # words ("called for", "visited") are one act per speaker (below)
         return True
     if any(_same_word(lemma, m.lemma) or _one_clause_act(mention, m) for m in act.mentions):
+        return True
+    if _done_as_the_act(mention, act, lexicon):
         return True
     if mention.is_noun and any(_object_lemma(m) == lemma for m in act.mentions):
         return True  # "declared a state of emergency" ... "the state of emergency"
@@ -204,6 +208,18 @@ def _object_told_before(mention: _Mention, act: _Act, lexicon: Lexicon) -> bool:
             for c in obj.children):
         return False
     return any(_object_lemma(m) == obj.lemma_.lower() for m in act.mentions)
+
+
+def _done_as_the_act(mention: _Mention, act: _Act, lexicon: Lexicon) -> bool:
+    """A verb whose object is a definite noun for the act ("Boko Haram carried out *the
+    bombing*", "*the attack* was carried out by ..."): the act told again, with its doer."""
+    obj = _object(mention)
+    if obj is None or not any(c.lower_ in lexicon.word_set("acts.definite_words")
+                              or c.dep_ == "poss" for c in obj.children):
+        return False
+    word = obj.lemma_.lower()
+    return word in lexicon.word_set(f"acts.{_type(mention.event)}") or any(
+        _same_word(word, m.lemma) for m in act.mentions)
 
 
 def _done_to_others(mention: _Mention, lexicon: Lexicon) -> bool:
