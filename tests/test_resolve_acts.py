@@ -70,3 +70,20 @@ def test_an_act_carried_out_on_another_day_is_another_act(code):
         "Sunday, gunmen carried out the attack on a church in Damboa that officials had "
         "feared."))
     assert len(acts) == 2
+
+
+def test_casualties_of_another_nationality_are_not_the_acts_target(code):
+    acts = assaults(code(
+        "A gunman shot shoppers at a supermarket in Dallas, Texas on Saturday, killing twelve "
+        "people.\n\nThe Mexican foreign ministry said three Mexican citizens were killed in "
+        "the attack.\n\nThe Dallas shooting lasted six minutes, police said."))
+    assert acts == [["shot", "killing", "killed", "shooting"]]
+
+
+def test_an_attack_on_others_after_the_casualties_stays_apart(code):
+    acts = assaults(code(
+        "Gunmen shot shoppers at a market in the Nigerian city of Kano on Saturday, killing "
+        "nine people.\n\nThree Ghanaian traders were killed in the attack, Ghana's foreign "
+        "ministry said.\n\nSeparately, gunmen shot dead the Ghanaian consul Kofi Mensah in "
+        "Accra."))
+    assert len(acts) == 2

@@ -21,7 +21,8 @@ the word lists are `[acts]` in `data/lexicon/events.toml`):
   sentence;
 - no conflict: actor and recipient codes that agree where both are known, the same person
   where both are named people, explicit dates that can be the same day, places near each
-  other;
+  other (unnamed casualties told as a detail are not the act's target: they may be of
+  another country);
 - not announced as another act: an indefinite noun ("a bombing", "attacks") outside the
   act's sentences, "another", "second", "earlier" on it (a count or "another" even in
   the act's sentence: "the shooting followed four bombings"), or a verb done to others
@@ -58,6 +59,7 @@ class _Mention:
     event: Event
     token: Token | None  # the trigger's head word
     sentence: int  # index of its sentence in the article
+    casualties: bool = False  # unnamed people harmed in the act, joined to it as its detail
 
     @property
     def lemma(self) -> str:
@@ -129,13 +131,21 @@ def _act_for(mention: _Mention, acts: list[_Act], lexicon: Lexicon) -> _Act | No
                   or _object_told_before(mention, act, lexicon)
                   or _done_as_the_act(mention, act, lexicon)):
             continue
-        # casualties of one attack may be of another nationality than those named first
-        if all(_compatible(m.event, event, recipients=not detail) for m in act.mentions):
-            fitting.append(act)
+        # casualties of one attack may be of another nationality than those named first, and
+        # they are not its target a later mention must agree with ("six Mexicans were killed
+        # in the attack" ... "the El Paso shooting")
+        if all(_compatible(m.event, event, recipients=not (detail or m.casualties))
+               for m in act.mentions):
+            fitting.append((act, detail))
     # "the shooting" is the act told as "shot", not a later act it names only by its type's
     # general word ("an invasion")
-    return next((act for act in fitting if _told_in_its_words(mention, act)),
-                fitting[0] if fitting else None)
+    chosen = next((f for f in fitting if _told_in_its_words(mention, f[0])),
+                  fitting[0] if fitting else None)
+    if chosen is None:
+        return None
+    act, detail = chosen
+    mention.casualties = detail and _person(event.recipient) is None
+    return act
 
 
 def _told_in_its_words(mention: _Mention, act: _Act) -> bool:
