@@ -87,3 +87,19 @@ def test_an_attack_on_others_after_the_casualties_stays_apart(code):
         "ministry said.\n\nSeparately, gunmen shot dead the Ghanaian consul Kofi Mensah in "
         "Accra."))
     assert len(acts) == 2
+
+
+@pytest.mark.parametrize("text", [
+    "Israeli aircraft struck targets in Gaza on Tuesday. The strikes killed six people, "
+    "health officials said.",
+    "A car bomb exploded near a checkpoint in Mogadishu on Sunday. The blast wounded eleven "
+    "soldiers, police said.",
+])
+def test_casualties_the_act_itself_caused_are_its_details(code, text):
+    assert len(assaults(code(text))) == 1
+
+
+def test_casualties_others_caused_are_another_act(code):
+    assert len(assaults(code(
+        "Israeli aircraft struck targets in Gaza on Tuesday. Gunmen killed six people in the "
+        "West Bank town of Jenin, officials said."))) == 2

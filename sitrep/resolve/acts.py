@@ -14,7 +14,8 @@ the word lists are `[acts]` in `data/lexicon/events.toml`):
   ("declared a state of emergency" ... "the state of emergency", or the other way round),
   a verb done as a definite noun of it ("the bombing was carried out by ..."), or a verb
   joined to one of it on the same doer ("was arrested and jailed"); a casualty
-  "in the attack" is a detail of the attack however far back it was told;
+  "in the attack", or one "the blast" caused, is a detail of the attack however far back
+  it was told;
 - tied to it: a definite noun ("the attack", "its deployment"), a verb done to a definite
   thing an earlier mention did it to ("filed a lawsuit" ... "the lawsuit was filed"), a
   party in common (actor, recipient or the same named person), or the same or the next
@@ -287,6 +288,8 @@ def _is_detail(mention: _Mention, act: _Act, lexicon: Lexicon) -> bool:
         return False
     if any(m.sentence == mention.sentence for m in act.mentions):
         return True
+    if _done_by_the_act(token, act, lexicon):
+        return True
     if not is_passive(token) or _has_agent(token):
         return False
     return _in_the_act(token, act, lexicon) or any(
@@ -296,17 +299,26 @@ def _is_detail(mention: _Mention, act: _Act, lexicon: Lexicon) -> bool:
 def _in_the_act(token: Token, act: _Act, lexicon: Lexicon) -> bool:
     """A casualty said to be "in the attack", "in the shooting": a definite noun that names
     the act told before, however far back."""
+    return any(noun.dep_ == "pobj" and _is_the_act(noun, act, lexicon)
+               for prep in token.children
+               if prep.dep_ == "prep" and prep.lower_ in ("in", "during")
+               for noun in prep.children)
+
+
+def _done_by_the_act(token: Token, act: _Act, lexicon: Lexicon) -> bool:
+    """A casualty verb whose doer is the act told before ("*the strikes* killed six
+    people", "*the blast* wounded ten")."""
+    return any(c.dep_ == "nsubj" and _is_the_act(c, act, lexicon) for c in token.children)
+
+
+def _is_the_act(noun: Token, act: _Act, lexicon: Lexicon) -> bool:
+    """A definite noun that names the act: a general word of its type or a noun it was
+    told by."""
     nouns = lexicon.word_set(f"acts.{_type(act.mentions[0].event)}") | {
         m.lemma for m in act.mentions if m.is_noun}
-    for prep in token.children:
-        if prep.dep_ != "prep" or prep.lower_ not in ("in", "during"):
-            continue
-        for noun in prep.children:
-            if noun.dep_ == "pobj" and noun.lemma_.lower() in nouns and any(
-                    c.lower_ in lexicon.word_set("acts.definite_words") for c in noun.children
-                    if c.dep_ == "det"):
-                return True
-    return False
+    return noun.lemma_.lower() in nouns and any(
+        c.lower_ in lexicon.word_set("acts.definite_words") for c in noun.children
+        if c.dep_ == "det")
 
 
 def _has_agent(token: Token) -> bool:
