@@ -103,3 +103,22 @@ def test_casualties_others_caused_are_another_act(code):
     assert len(assaults(code(
         "Israeli aircraft struck targets in Gaza on Tuesday. Gunmen killed six people in the "
         "West Bank town of Jenin, officials said."))) == 2
+
+
+def accusations(events: list[dict]) -> list[list[str]]:
+    return [[m["trigger"]["text"] for m in e["mentions"]] for e in events
+            if e["plover_type"] == "ACCUSE"]
+
+
+def test_words_of_the_person_an_institutions_statement_is_told_on_are_one_act(code):
+    assert accusations(code(
+        "The Kenyan government condemned the attack on the Garissa camp, according to interior "
+        "minister Peter Otieno.\n\nOtieno called the attack an act of cowardice.")) == [
+        ["condemned", "called"]]
+
+
+def test_words_of_another_person_are_another_act(code):
+    assert len(accusations(code(
+        "The Kenyan government condemned the attack on the Garissa camp, according to interior "
+        "minister Peter Otieno.\n\nOpposition leader Raila Amolo called the attack an act of "
+        "cowardice."))) == 2

@@ -187,10 +187,16 @@ def _names_act(mention: _Mention, act: _Act, lexicon: Lexicon) -> bool:
         # "previous sanctions" ... "new efforts to impose sanctions")
         return True
     if kind in lexicon.word_set("acts.speech_types"):
-        speaker = _person(mention.event.actor)
-        return speaker is not None and any(_person(m.event.actor) == speaker
-                                           for m in act.mentions)
+        speaker = _speaker(mention.event)
+        return speaker is not None and any(_speaker(m.event) == speaker for m in act.mentions)
     return False
+
+
+def _speaker(event: Event) -> str | None:
+    """The person whose words a verbal act is: its doer if a named person, else the person
+    it is told on the authority of ("authorities are treating it as terrorism, according to
+    prosecutor X" ... "X called the attack ...")."""
+    return _person(event.actor) or _person(event.attributed_to)
 
 
 def _object_lemma(mention: _Mention) -> str:
