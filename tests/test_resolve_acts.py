@@ -122,3 +122,30 @@ def test_words_of_another_person_are_another_act(code):
         "The Kenyan government condemned the attack on the Garissa camp, according to interior "
         "minister Peter Otieno.\n\nOpposition leader Raila Amolo called the attack an act of "
         "cowardice."))) == 2
+
+
+def of_type(events: list[dict], kind: str) -> list[list[str]]:
+    return [[m["trigger"]["text"] for m in e["mentions"]] for e in events
+            if e["plover_type"] == kind]
+
+
+@pytest.mark.parametrize(("text", "kind", "mentions"), [
+    ("Troops withdrew from the town of Kherson on Friday. The withdrawal ended a months-long "
+     "occupation.", "RETREAT", ["withdrew", "ended"]),
+    ("The European Union imposed sanctions on Belarus on Friday. The sanctions froze the "
+     "assets of twenty officials.", "SANCTION", ["imposed", "froze"]),
+])
+def test_what_the_act_did_is_the_act(code, text, kind, mentions):
+    assert of_type(code(text), kind) == [mentions]
+
+
+def test_the_expulsions_are_the_diplomats_expelled(code):
+    events = code("Russia expelled two Polish diplomats on Monday. Poland called the expulsions "
+                  "unjustified.")
+    assert of_type(events, "SANCTION") == [["expelled", "expulsions"]]
+
+
+def test_the_same_deed_by_others_on_another_day_is_another_act(code):
+    events = code("Troops withdrew from the town of Kherson on Friday. On Sunday, rebels "
+                  "withdrew from the village of Izium.")
+    assert len(of_type(events, "RETREAT")) == 2

@@ -12,8 +12,9 @@ the word lists are `[acts]` in `data/lexicon/events.toml`):
 - a word for that act: a form of one of its triggers ("stabbed" ... "the stabbing"), one
   of the type's general words ("the attack", "marched" after "protests"), the noun a verb of it took as object
   ("declared a state of emergency" ... "the state of emergency", or the other way round),
-  a verb done as a definite noun of it ("the bombing was carried out by ..."), or a verb
-  joined to one of it on the same doer ("was arrested and jailed"); a casualty
+  a verb done as a definite noun of it ("the bombing was carried out by ...") or by one
+  ("the withdrawal ended the occupation"), or a verb joined to one of it on the same doer
+  ("was arrested and jailed"); a casualty
   "in the attack", or one "the blast" caused, is a detail of the attack however far back
   it was told;
 - tied to it: a definite noun ("the attack", "its deployment"), a verb done to a definite
@@ -130,7 +131,8 @@ def _act_for(mention: _Mention, acts: list[_Act], lexicon: Lexicon) -> _Act | No
             continue
         elif not (near or definite or _shares_party(act, event)
                   or _object_told_before(mention, act, lexicon)
-                  or _done_as_the_act(mention, act, lexicon)):
+                  or _done_as_the_act(mention, act, lexicon)
+                  or _done_by_the_act(mention.token, act, lexicon)):
             continue
         # casualties of one attack may be of another nationality than those named first, and
         # they are not its target a later mention must agree with ("six Mexicans were killed
@@ -175,8 +177,8 @@ def _names_act(mention: _Mention, act: _Act, lexicon: Lexicon) -> bool:
         return True
     if any(_same_word(lemma, m.lemma) or _one_clause_act(mention, m) for m in act.mentions):
         return True
-    if _done_as_the_act(mention, act, lexicon):
-        return True
+    if _done_as_the_act(mention, act, lexicon) or _done_by_the_act(mention.token, act, lexicon):
+        return True  # "X carried out the bombing", "the withdrawal ended the occupation"
     if mention.is_noun and any(_object_lemma(m) == lemma for m in act.mentions):
         return True  # "declared a state of emergency" ... "the state of emergency"
     if _object_lemma(mention) and any(
@@ -311,10 +313,11 @@ def _in_the_act(token: Token, act: _Act, lexicon: Lexicon) -> bool:
                for noun in prep.children)
 
 
-def _done_by_the_act(token: Token, act: _Act, lexicon: Lexicon) -> bool:
-    """A casualty verb whose doer is the act told before ("*the strikes* killed six
-    people", "*the blast* wounded ten")."""
-    return any(c.dep_ == "nsubj" and _is_the_act(c, act, lexicon) for c in token.children)
+def _done_by_the_act(token: Token | None, act: _Act, lexicon: Lexicon) -> bool:
+    """A verb whose doer is the act told before: what the act did ("*the strikes* killed six
+    people", "*the withdrawal* ended the occupation")."""
+    return token is not None and any(c.dep_ == "nsubj" and _is_the_act(c, act, lexicon)
+                                     for c in token.children)
 
 
 def _is_the_act(noun: Token, act: _Act, lexicon: Lexicon) -> bool:
