@@ -149,3 +149,18 @@ def test_the_same_deed_by_others_on_another_day_is_another_act(code):
     events = code("Troops withdrew from the town of Kherson on Friday. On Sunday, rebels "
                   "withdrew from the village of Izium.")
     assert len(of_type(events, "RETREAT")) == 2
+
+
+def test_the_same_deed_done_to_a_new_thing_is_another_act(code):
+    assert len(assaults(code("Gunmen attacked a church in Kaduna on Sunday. Hours later, "
+                             "gunmen attacked a mosque in Zaria."))) == 2
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    ("Gunmen attacked a church in Kaduna on Sunday. Witnesses said the gunmen attacked it "
+     "with grenades.", "ASSAULT"),
+    ("The governor of Lagos declared a state of emergency on Monday. He declared a state of "
+     "emergency after floods hit the city.", "COERCE"),
+])
+def test_the_same_deed_told_again_of_the_same_thing_is_one_act(code, text, kind):
+    assert len(of_type(code(text), kind)) == 1

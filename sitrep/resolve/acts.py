@@ -28,7 +28,8 @@ the word lists are `[acts]` in `data/lexicon/events.toml`):
 - not announced as another act: an indefinite noun ("a bombing", "attacks") outside the
   act's sentences, "another", "second", "earlier" on it (a count or "another" even in
   the act's sentence: "the shooting followed four bombings"), or a verb done to others
-  ("has expelled two other envoys").
+  ("has expelled two other envoys") or to a new thing of another name ("attacked a
+  mosque" after "attacked a church").
 
 Hypothetical and negated mentions stay events of their own. The merged Event keeps the
 best-specified actor, recipient, date and place among its mentions; its trigger, sentence
@@ -122,7 +123,8 @@ def _act_for(mention: _Mention, acts: list[_Act], lexicon: Lexicon) -> _Act | No
             continue
         near = any(abs(m.sentence - mention.sentence) <= 1 for m in act.mentions)
         same_sentence = any(m.sentence == mention.sentence for m in act.mentions)
-        if others_here or ((other or indefinite) and not same_sentence):
+        if others_here or ((other or indefinite or _done_to_a_new_thing(mention, act))
+                           and not same_sentence):
             continue
         detail = _is_detail(mention, act, lexicon)
         if detail:
@@ -239,6 +241,18 @@ def _done_as_the_act(mention: _Mention, act: _Act, lexicon: Lexicon) -> bool:
     word = obj.lemma_.lower()
     return word in lexicon.word_set(f"acts.{_type(mention.event)}") or any(
         _same_word(word, m.lemma) for m in act.mentions)
+
+
+def _done_to_a_new_thing(mention: _Mention, act: _Act) -> bool:
+    """A verb done to a thing introduced with "a" and named otherwise than what the act was
+    done to ("gunmen attacked *a mosque*" after they attacked a church): a new target, so
+    another act ("declared a state of emergency", told twice, is one)."""
+    obj = _object(mention)
+    if obj is None or not any(c.dep_ == "det" and c.lower_ in ("a", "an")
+                              for c in obj.children):
+        return False
+    done_to = {_object_lemma(m) for m in act.mentions} - {""}
+    return bool(done_to) and obj.lemma_.lower() not in done_to
 
 
 def _done_to_others(mention: _Mention, lexicon: Lexicon) -> bool:
