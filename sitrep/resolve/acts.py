@@ -14,9 +14,8 @@ the word lists are `[acts]` in `data/lexicon/events.toml`):
   ("declared a state of emergency" ... "the state of emergency", or the other way round),
   a verb done as a definite noun of it ("the bombing was carried out by ...") or by one
   ("the withdrawal ended the occupation"), or a verb joined to one of it on the same doer
-  ("was arrested and jailed"); a casualty
-  "in the attack", or one "the blast" caused, is a detail of the attack however far back
-  it was told;
+  ("was arrested and jailed"); a casualty "in the attack", or one "the blast" caused, is
+  a detail of the attack however far back it was told;
 - tied to it: a definite noun ("the attack", "its deployment"), a verb done to a definite
   thing an earlier mention did it to ("filed a lawsuit" ... "the lawsuit was filed"), a
   party in common (actor, recipient or the same named person), or the same or the next
