@@ -164,3 +164,9 @@ def test_the_same_deed_done_to_a_new_thing_is_another_act(code):
 ])
 def test_the_same_deed_told_again_of_the_same_thing_is_one_act(code, text, kind):
     assert len(of_type(code(text), kind)) == 1
+
+
+def test_a_deed_done_to_the_acts_doers_is_another_act(code):
+    # "the attackers" share a stem with "attacked" but are people, not the act
+    assert len(assaults(code("Gunmen attacked a police station in the north on Thursday. "
+                             "The attackers were shot dead by soldiers."))) == 2

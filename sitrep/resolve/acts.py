@@ -234,12 +234,7 @@ def _done_as_the_act(mention: _Mention, act: _Act, lexicon: Lexicon) -> bool:
     """A verb whose object is a definite noun for the act ("Boko Haram carried out *the
     bombing*", "*the attack* was carried out by ..."): the act told again, with its doer."""
     obj = _object(mention)
-    if obj is None or not any(c.lower_ in lexicon.word_set("acts.definite_words")
-                              or c.dep_ == "poss" for c in obj.children):
-        return False
-    word = obj.lemma_.lower()
-    return word in lexicon.word_set(f"acts.{_type(mention.event)}") or any(
-        _same_word(word, m.lemma) for m in act.mentions)
+    return obj is not None and _is_the_act(obj, act, lexicon)
 
 
 def _done_to_a_new_thing(mention: _Mention, act: _Act) -> bool:
