@@ -3,26 +3,32 @@
 A news report tells its main act several times: the lead's verb ("was stabbed last night"),
 later nouns ("called the stabbing ..."), repeated reports and details. Each mention is coded
 on its own by the extract stage; here, once codes, dates and places are resolved, a mention
-joins the latest earlier act it can stand for (the word lists are `[acts]` in
-`data/lexicon/events.toml`):
+joins the latest earlier act it can stand for, and before that the latest told in its own
+word ("shot" ... "the shooting", not a later act it names only by its type's general word;
+the word lists are `[acts]` in `data/lexicon/events.toml`):
 
 - the same PLOVER type (as the manual reads it: a planned visit is an AGREE) and, where
   both have one, the same mode;
 - a word for that act: a form of one of its triggers ("stabbed" ... "the stabbing"), one
   of the type's general words ("the attack", "marched" after "protests"), the noun a verb of it took as object
   ("declared a state of emergency" ... "the state of emergency", or the other way round),
-  or a verb joined to one of it on the same doer ("was arrested and jailed"); a casualty
-  "in the attack" is a detail of the attack however far back it was told;
+  a verb done as a definite noun of it ("the bombing was carried out by ...") or by one
+  ("the withdrawal ended the occupation"), or a verb joined to one of it on the same doer
+  ("was arrested and jailed"); a casualty "in the attack", or one "the blast" caused, is
+  a detail of the attack however far back it was told;
 - tied to it: a definite noun ("the attack", "its deployment"), a verb done to a definite
   thing an earlier mention did it to ("filed a lawsuit" ... "the lawsuit was filed"), a
   party in common (actor, recipient or the same named person), or the same or the next
   sentence;
 - no conflict: actor and recipient codes that agree where both are known, the same person
   where both are named people, explicit dates that can be the same day, places near each
-  other;
+  other (unnamed casualties told as a detail are not the act's target: they may be of
+  another country);
 - not announced as another act: an indefinite noun ("a bombing", "attacks") outside the
-  act's sentences, "another", "second", "earlier" on it, or a verb done to others ("has
-  expelled two other envoys").
+  act's sentences, "another", "second", "earlier" on it (a count or "another" even in
+  the act's sentence: "the shooting followed four bombings"), or a verb done to others
+  ("has expelled two other envoys") or to a new thing of another name ("attacked a
+  mosque" after "attacked a church").
 
 Hypothetical and negated mentions stay events of their own. The merged Event keeps the
 best-specified actor, recipient, date and place among its mentions; its trigger, sentence
@@ -55,6 +61,7 @@ class _Mention:
     event: Event
     token: Token | None  # the trigger's head word
     sentence: int  # index of its sentence in the article
+    casualties: bool = False  # unnamed people harmed in the act, joined to it as its detail
 
     @property
     def lemma(self) -> str:
@@ -103,8 +110,10 @@ def _act_for(mention: _Mention, acts: list[_Act], lexicon: Lexicon) -> _Act | No
     token = mention.token
     other = token is not None and (_announces_other_act(token, lexicon)
                                    or _done_to_others(mention, lexicon))
+    others_here = token is not None and _announces_other_act(token, lexicon, here=True)
     indefinite = mention.is_noun and _is_indefinite(token, lexicon)
     definite = mention.is_noun and not indefinite
+    fitting = []
     for act in reversed(acts):
         first = act.mentions[0].event
         if first.modality in UNREAL or _type(first) != _type(event):
@@ -113,7 +122,8 @@ def _act_for(mention: _Mention, acts: list[_Act], lexicon: Lexicon) -> _Act | No
             continue
         near = any(abs(m.sentence - mention.sentence) <= 1 for m in act.mentions)
         same_sentence = any(m.sentence == mention.sentence for m in act.mentions)
-        if (other or indefinite) and not same_sentence:
+        if others_here or ((other or indefinite or _done_to_a_new_thing(mention, act))
+                           and not same_sentence):
             continue
         detail = _is_detail(mention, act, lexicon)
         if detail:
@@ -121,12 +131,29 @@ def _act_for(mention: _Mention, acts: list[_Act], lexicon: Lexicon) -> _Act | No
         elif not _names_act(mention, act, lexicon):
             continue
         elif not (near or definite or _shares_party(act, event)
-                  or _object_told_before(mention, act, lexicon)):
+                  or _object_told_before(mention, act, lexicon)
+                  or _done_as_the_act(mention, act, lexicon)
+                  or _done_by_the_act(mention.token, act, lexicon)):
             continue
-        # casualties of one attack may be of another nationality than those named first
-        if all(_compatible(m.event, event, recipients=not detail) for m in act.mentions):
-            return act
-    return None
+        # casualties of one attack may be of another nationality than those named first, and
+        # they are not its target a later mention must agree with ("six Mexicans were killed
+        # in the attack" ... "the El Paso shooting")
+        if all(_compatible(m.event, event, recipients=not (detail or m.casualties))
+               for m in act.mentions):
+            fitting.append((act, detail))
+    # "the shooting" is the act told as "shot", not a later act it names only by its type's
+    # general word ("an invasion")
+    chosen = next((f for f in fitting if _told_in_its_words(mention, f[0])),
+                  fitting[0] if fitting else None)
+    if chosen is None:
+        return None
+    act, detail = chosen
+    mention.casualties = detail and _person(event.recipient) is None
+    return act
+
+
+def _told_in_its_words(mention: _Mention, act: _Act) -> bool:
+    return any(_same_word(mention.lemma, m.lemma) for m in act.mentions)
 
 
 def _type(event: Event) -> str:
@@ -151,6 +178,8 @@ def _names_act(mention: _Mention, act: _Act, lexicon: Lexicon) -> bool:
         return True
     if any(_same_word(lemma, m.lemma) or _one_clause_act(mention, m) for m in act.mentions):
         return True
+    if _done_as_the_act(mention, act, lexicon) or _done_by_the_act(mention.token, act, lexicon):
+        return True  # "X carried out the bombing", "the withdrawal ended the occupation"
     if mention.is_noun and any(_object_lemma(m) == lemma for m in act.mentions):
         return True  # "declared a state of emergency" ... "the state of emergency"
     if _object_lemma(mention) and any(
@@ -161,10 +190,16 @@ def _names_act(mention: _Mention, act: _Act, lexicon: Lexicon) -> bool:
         # "previous sanctions" ... "new efforts to impose sanctions")
         return True
     if kind in lexicon.word_set("acts.speech_types"):
-        speaker = _person(mention.event.actor)
-        return speaker is not None and any(_person(m.event.actor) == speaker
-                                           for m in act.mentions)
+        speaker = _speaker(mention.event)
+        return speaker is not None and any(_speaker(m.event) == speaker for m in act.mentions)
     return False
+
+
+def _speaker(event: Event) -> str | None:
+    """The person whose words a verbal act is: its doer if a named person, else the person
+    it is told on the authority of ("authorities are treating it as terrorism, according to
+    prosecutor X" ... "X called the attack ...")."""
+    return _person(event.actor) or _person(event.attributed_to)
 
 
 def _object_lemma(mention: _Mention) -> str:
@@ -193,6 +228,25 @@ def _object_told_before(mention: _Mention, act: _Act, lexicon: Lexicon) -> bool:
             for c in obj.children):
         return False
     return any(_object_lemma(m) == obj.lemma_.lower() for m in act.mentions)
+
+
+def _done_as_the_act(mention: _Mention, act: _Act, lexicon: Lexicon) -> bool:
+    """A verb whose object is a definite noun for the act ("Boko Haram carried out *the
+    bombing*", "*the attack* was carried out by ..."): the act told again, with its doer."""
+    obj = _object(mention)
+    return obj is not None and _is_the_act(obj, act, lexicon)
+
+
+def _done_to_a_new_thing(mention: _Mention, act: _Act) -> bool:
+    """A verb done to a thing introduced with "a" and named otherwise than what the act was
+    done to ("gunmen attacked *a mosque*" after they attacked a church): a new target, so
+    another act ("declared a state of emergency", told twice, is one)."""
+    obj = _object(mention)
+    if obj is None or not any(c.dep_ == "det" and c.lower_ in ("a", "an")
+                              for c in obj.children):
+        return False
+    done_to = {_object_lemma(m) for m in act.mentions} - {""}
+    return bool(done_to) and obj.lemma_.lower() not in done_to
 
 
 def _done_to_others(mention: _Mention, lexicon: Lexicon) -> bool:
@@ -250,6 +304,8 @@ def _is_detail(mention: _Mention, act: _Act, lexicon: Lexicon) -> bool:
         return False
     if any(m.sentence == mention.sentence for m in act.mentions):
         return True
+    if _done_by_the_act(token, act, lexicon):
+        return True
     if not is_passive(token) or _has_agent(token):
         return False
     return _in_the_act(token, act, lexicon) or any(
@@ -259,17 +315,27 @@ def _is_detail(mention: _Mention, act: _Act, lexicon: Lexicon) -> bool:
 def _in_the_act(token: Token, act: _Act, lexicon: Lexicon) -> bool:
     """A casualty said to be "in the attack", "in the shooting": a definite noun that names
     the act told before, however far back."""
+    return any(noun.dep_ == "pobj" and _is_the_act(noun, act, lexicon)
+               for prep in token.children
+               if prep.dep_ == "prep" and prep.lower_ in ("in", "during")
+               for noun in prep.children)
+
+
+def _done_by_the_act(token: Token | None, act: _Act, lexicon: Lexicon) -> bool:
+    """A verb whose doer is the act told before: what the act did ("*the strikes* killed six
+    people", "*the withdrawal* ended the occupation")."""
+    return token is not None and any(c.dep_ == "nsubj" and _is_the_act(c, act, lexicon)
+                                     for c in token.children)
+
+
+def _is_the_act(noun: Token, act: _Act, lexicon: Lexicon) -> bool:
+    """A definite noun that names the act: a general word of its type or a noun it was
+    told by."""
     nouns = lexicon.word_set(f"acts.{_type(act.mentions[0].event)}") | {
         m.lemma for m in act.mentions if m.is_noun}
-    for prep in token.children:
-        if prep.dep_ != "prep" or prep.lower_ not in ("in", "during"):
-            continue
-        for noun in prep.children:
-            if noun.dep_ == "pobj" and noun.lemma_.lower() in nouns and any(
-                    c.lower_ in lexicon.word_set("acts.definite_words") for c in noun.children
-                    if c.dep_ == "det"):
-                return True
-    return False
+    return noun.lemma_.lower() in nouns and any(
+        c.lower_ in lexicon.word_set("acts.definite_words") for c in noun.children
+        if c.dep_ == "det")
 
 
 def _has_agent(token: Token) -> bool:
@@ -281,8 +347,13 @@ def _same_word(a: str, b: str) -> bool:
                                                and a[:STEM] == b[:STEM]))
 
 
-def _announces_other_act(token: Token, lexicon: Lexicon) -> bool:
-    words = lexicon.word_set("acts.other_act_words")
+def _announces_other_act(token: Token, lexicon: Lexicon, *, here: bool = False) -> bool:
+    """"another attack", "earlier protests": another act than those told before; `here`,
+    words that say so even in the act's own sentence ("..., the fourth shooting this week"
+    is the act itself, "... after four shootings" are others)."""
+    if here and any(c.dep_ == "nummod" for c in token.children):
+        return True
+    words = lexicon.word_set("acts.other_here_words" if here else "acts.other_act_words")
     return any(c.lower_ in words for c in token.children
                if c.dep_ in ("det", "amod", "nummod", "advmod", "predet", "quantmod"))
 

@@ -1,0 +1,172 @@
+"""One act, one event (sitrep/resolve/acts.py) on short articles written for these tests:
+which earlier act a later mention retells, and which mentions stay acts of their own."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from sitrep.pipeline import pipeline
+from sitrep.records import Article
+
+
+@pytest.fixture(scope="module")
+def code():
+    def run(text: str) -> list[dict]:
+        article = Article(text=text, title=None, outlet="Test Wire", published=date(2022, 3, 10))
+        (processed,) = list(pipeline([article]))
+        return [e.to_record() for e in processed.events]
+
+    return run
+
+
+def assaults(events: list[dict]) -> list[list[str]]:
+    return [[m["trigger"]["text"] for m in e["mentions"]] for e in events
+            if e["plover_type"] == "ASSAULT"]
+
+
+def test_a_noun_retells_the_act_told_in_its_word_not_the_latest_of_its_type(code):
+    acts = assaults(code(
+        "Gunmen shot five villagers in the town of Kidal on Monday. On Tuesday, soldiers "
+        "attacked a market in the town.\n\nResidents said the shooting had emptied the "
+        "streets."))
+    assert len(acts) == 2
+    shooting = next(a for a in acts if "shot" in a)
+    assert "shooting" in shooting and "attacked" not in shooting
+
+
+@pytest.mark.parametrize("text", [
+    "Gunmen shot five villagers in Kidal on Monday. The shooting followed four bombings in "
+    "the region that week.",
+    "Gunmen shot five villagers in Kidal on Monday. The shooting followed another attack in "
+    "the region that week.",
+])
+def test_other_acts_named_beside_a_mention_of_the_act_stay_apart(code, text):
+    acts = assaults(code(text))
+    assert len(acts) == 2
+    assert ["shot", "shooting"] in acts
+
+
+def test_the_act_itself_counted_in_its_sentence_is_one_act(code):
+    assert len(assaults(code(
+        "Gunmen shot five villagers in Kidal on Monday, the third attack on the town this "
+        "month."))) == 1
+
+
+@pytest.mark.parametrize("later", [
+    "Officials said the bombing was carried out by Boko Haram.",
+    "Officials said Boko Haram carried out the attack.",
+])
+def test_a_verb_done_as_the_act_retells_it_with_its_doer(code, later):
+    acts = assaults(code("A suicide bomber attacked a market in Maiduguri on Friday, killing "
+                         f"twelve people. {later}"))
+    assert len(acts) == 1 and acts[0][0] == "attacked" and len(acts[0]) == 3
+
+
+def test_an_act_carried_out_on_another_day_is_another_act(code):
+    acts = assaults(code(
+        "A suicide bomber attacked a market in Maiduguri on Friday, killing twelve people. On "
+        "Sunday, gunmen carried out the attack on a church in Damboa that officials had "
+        "feared."))
+    assert len(acts) == 2
+
+
+def test_casualties_of_another_nationality_are_not_the_acts_target(code):
+    acts = assaults(code(
+        "A gunman shot shoppers at a supermarket in Dallas, Texas on Saturday, killing twelve "
+        "people.\n\nThe Mexican foreign ministry said three Mexican citizens were killed in "
+        "the attack.\n\nThe Dallas shooting lasted six minutes, police said."))
+    assert acts == [["shot", "killing", "killed", "shooting"]]
+
+
+def test_an_attack_on_others_after_the_casualties_stays_apart(code):
+    acts = assaults(code(
+        "Gunmen shot shoppers at a market in the Nigerian city of Kano on Saturday, killing "
+        "nine people.\n\nThree Ghanaian traders were killed in the attack, Ghana's foreign "
+        "ministry said.\n\nSeparately, gunmen shot dead the Ghanaian consul Kofi Mensah in "
+        "Accra."))
+    assert len(acts) == 2
+
+
+@pytest.mark.parametrize("text", [
+    "Israeli aircraft struck targets in Gaza on Tuesday. The strikes killed six people, "
+    "health officials said.",
+    "A car bomb exploded near a checkpoint in Mogadishu on Sunday. The blast wounded eleven "
+    "soldiers, police said.",
+])
+def test_casualties_the_act_itself_caused_are_its_details(code, text):
+    assert len(assaults(code(text))) == 1
+
+
+def test_casualties_others_caused_are_another_act(code):
+    assert len(assaults(code(
+        "Israeli aircraft struck targets in Gaza on Tuesday. Gunmen killed six people in the "
+        "West Bank town of Jenin, officials said."))) == 2
+
+
+def accusations(events: list[dict]) -> list[list[str]]:
+    return [[m["trigger"]["text"] for m in e["mentions"]] for e in events
+            if e["plover_type"] == "ACCUSE"]
+
+
+def test_words_of_the_person_an_institutions_statement_is_told_on_are_one_act(code):
+    assert accusations(code(
+        "The Kenyan government condemned the attack on the Garissa camp, according to interior "
+        "minister Peter Otieno.\n\nOtieno called the attack an act of cowardice.")) == [
+        ["condemned", "called"]]
+
+
+def test_words_of_another_person_are_another_act(code):
+    assert len(accusations(code(
+        "The Kenyan government condemned the attack on the Garissa camp, according to interior "
+        "minister Peter Otieno.\n\nOpposition leader Raila Amolo called the attack an act of "
+        "cowardice."))) == 2
+
+
+def of_type(events: list[dict], kind: str) -> list[list[str]]:
+    return [[m["trigger"]["text"] for m in e["mentions"]] for e in events
+            if e["plover_type"] == kind]
+
+
+@pytest.mark.parametrize(("text", "kind", "mentions"), [
+    ("Troops withdrew from the town of Kherson on Friday. The withdrawal ended a months-long "
+     "occupation.", "RETREAT", ["withdrew", "ended"]),
+    ("The European Union imposed sanctions on Belarus on Friday. The sanctions froze the "
+     "assets of twenty officials.", "SANCTION", ["imposed", "froze"]),
+])
+def test_what_the_act_did_is_the_act(code, text, kind, mentions):
+    assert of_type(code(text), kind) == [mentions]
+
+
+def test_the_expulsions_are_the_diplomats_expelled(code):
+    events = code("Russia expelled two Polish diplomats on Monday. Poland called the expulsions "
+                  "unjustified.")
+    assert of_type(events, "SANCTION") == [["expelled", "expulsions"]]
+
+
+def test_the_same_deed_by_others_on_another_day_is_another_act(code):
+    events = code("Troops withdrew from the town of Kherson on Friday. On Sunday, rebels "
+                  "withdrew from the village of Izium.")
+    assert len(of_type(events, "RETREAT")) == 2
+
+
+def test_the_same_deed_done_to_a_new_thing_is_another_act(code):
+    assert len(assaults(code("Gunmen attacked a church in Kaduna on Sunday. Hours later, "
+                             "gunmen attacked a mosque in Zaria."))) == 2
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    ("Gunmen attacked a church in Kaduna on Sunday. Witnesses said the gunmen attacked it "
+     "with grenades.", "ASSAULT"),
+    ("The governor of Lagos declared a state of emergency on Monday. He declared a state of "
+     "emergency after floods hit the city.", "COERCE"),
+])
+def test_the_same_deed_told_again_of_the_same_thing_is_one_act(code, text, kind):
+    assert len(of_type(code(text), kind)) == 1
+
+
+def test_a_deed_done_to_the_acts_doers_is_another_act(code):
+    # "the attackers" share a stem with "attacked" but are people, not the act
+    assert len(assaults(code("Gunmen attacked a police station in the north on Thursday. "
+                             "The attackers were shot dead by soldiers."))) == 2
