@@ -407,3 +407,11 @@ def test_a_name_before_a_noun_of_a_person_says_where_the_person_lives(components
         found = [p.text for p in places_in(components.nlp(text), components.places,
                                            components.actors, text=text)]
         assert name not in found, (text, found)
+
+
+def test_a_state_abbreviation_before_a_noun_is_the_state(components) -> None:
+    # headline style: the abbreviation qualifies the noun after it
+    found = mapped(components, "Lost Md. hiker found. Two Ore. farmers sue over a Tenn. dam.")
+    assert {name for _, name in found.values()} == {"Maryland", "Oregon", "Tennessee"}
+    # a word abbreviation before a verb or a conjunction is no state
+    assert mapped(components, "Mass. and Wash. did not reply.") == {}

@@ -2,7 +2,7 @@
 
 The gazetteer proposes names; the parse and the article decide which are used as places
 here: a curated feature (sea, base, range...) or a state's dotted initials ("S.C.") is kept
-as is, and so are divisions listed before "counties" or "parishes"; a country or capital
+as is, and so is a state's abbreviation the parse reads before a noun ("Missing Md. man"), and so are divisions listed before "counties" or "parishes"; a country or capital
 unless spaCy reads it as part of a person's or organisation's name ("the US Pacific Air
 Forces"); a city or region name, or a division named by one word without its type word
 ("Town", a division of Saint Lucia, in "the Town Council"), where spaCy reads a place
@@ -147,7 +147,7 @@ def places_in(doc: Doc, gazetteer: Gazetteer, actors: ActorDictionary,
     people = set()  # names that say or undergo what people do ("Petrova said"): no villages
     peoples = set()  # names of a people or culture ("the Adena people"), throughout
     other_names = set()  # longer names a place name ends ("United Russia"), to find again
-    for mention in gazetteer.find(text):
+    for mention in _with_abbreviations_before_nouns(doc, gazetteer, gazetteer.find(text)):
         span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
         if span is None:
             continue
@@ -255,6 +255,24 @@ def places_in(doc: Doc, gazetteer: Gazetteer, actors: ActorDictionary,
                             lat=country.capital_lat, lon=country.capital_lon)
             out.append(_record(match.group(), capital, match.start(), match.end()))
     return sorted(out, key=lambda p: p.start)
+
+
+def _with_abbreviations_before_nouns(doc: Doc, gazetteer: Gazetteer,
+                                     mentions: list[PlaceMention]) -> list[PlaceMention]:
+    """`mentions` and the state abbreviations the parse reads as qualifying the noun after
+    them, as headlines write them ("Missing Ill. man", "dies in Ky. jail"), which the
+    gazetteer takes only after "<town>, ": a word before a noun is no verb's subject
+    ("Ind. and Wash. did not")."""
+    taken = {m.start for m in mentions}
+    found = []
+    for token in doc[:-1]:
+        region = gazetteer.abbreviated_region(token.text)
+        after = doc[token.i + 1]
+        if (region is not None and token.idx not in taken and after.pos_ == "NOUN"
+                and after.is_lower):
+            found.append(PlaceMention(token.text, token.idx, token.idx + len(token.text),
+                                      (region,), abbreviation=True))
+    return sorted([*mentions, *found], key=lambda m: m.start) if found else mentions
 
 
 def place_context(text: str, actors: ActorDictionary, mentions: Sequence[PlaceMention],

@@ -379,6 +379,13 @@ class Gazetteer:
             return [e for e in self._index.get(head, ()) if e.place.kind == "admin1"]
         return []
 
+    def abbreviated_region(self, abbreviation: str) -> Place | None:
+        """The region a state's or province's abbreviation names, printed with its final
+        period ("Ill.", "W.Va."), wherever it stands: the caller says it is one."""
+        if not abbreviation.endswith("."):
+            return None
+        return self._abbreviations.get(name_key(abbreviation))
+
     def division_named(self, name: str, *, context_countries: Sequence[str] = ()
                        ) -> Place | None:
         """The county or parish `name` is short for, when it is known by no other name
