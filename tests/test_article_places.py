@@ -415,3 +415,16 @@ def test_a_state_abbreviation_before_a_noun_is_the_state(components) -> None:
     assert {name for _, name in found.values()} == {"Maryland", "Oregon", "Tennessee"}
     # a word abbreviation before a verb or a conjunction is no state
     assert mapped(components, "Mass. and Wash. did not reply.") == {}
+
+
+def test_a_legislators_party_initial_is_followed_by_the_home_county_or_town(components) -> None:
+    text = ("The bill was backed by Delegate Ruth Vance, D-Kanawha, Sen. Omar Hale (R-Fairfax) "
+            "and Rep. Dana Pike, D-Iowa City; Rep. Lou Kern, R-Texas, opposed it.")
+    found = {p.text: (p.kind, p.name) for p in places_in(
+        components.nlp(text), components.places, components.actors, text=text)}
+    assert found["Kanawha"] == ("admin2", "Kanawha County")
+    assert found["Iowa City"] == ("city", "Iowa City")
+    assert found["Texas"] == ("admin1", "Texas")
+    assert "Fairfax" in found
+    # no party initial before it, a county's bare name is no place
+    assert mapped(components, "Kanawha spoke after the vote.") == {}

@@ -2,12 +2,13 @@
 
 The gazetteer proposes names; the parse and the article decide which are used as places
 here: a curated feature (sea, base, range...) or a state's dotted initials ("S.C.") is kept
-as is, and so is a state's abbreviation the parse reads before a noun ("Missing Md. man"), and so are divisions listed before "counties" or "parishes"; a country or capital
-unless spaCy reads it as part of a person's or organisation's name ("the US Pacific Air
-Forces"); a city or region name, or a division named by one word without its type word
+as is, and so is a state's abbreviation the parse reads before a noun ("Missing Md. man"),
+and so are divisions listed before "counties" or "parishes"; a country or capital unless
+spaCy reads it as part of a person's or organisation's name ("the US Pacific Air Forces"); a city or region name, or a division named by one word without its type word
 ("Town", a division of Saint Lucia, in "the Town Council"), where spaCy reads a place
 (GPE/LOC/FAC) there, or the article does elsewhere (one sense per article), or the text does
 ("Greer, S.C."; "in", "from" before it; a noun of a person after it, "a Rochester man";
+a legislator's party initial before it, "D-Fairfax", where a county's bare name is one too;
 a dateline in capitals) — so that "Obama", "the New
 York Times" or "South" in "South Korean" are not put on the map. The surname of a person the
 article names in full or with a middle initial ("Marquise M. Bell"), or a name that says
@@ -50,7 +51,8 @@ from sitrep.records import ArticlePlace
 from sitrep.resolve.actors import ActorCode, ActorDictionary
 from sitrep.resolve.place_records import name_key, region_of
 from sitrep.resolve.places import (
-    Gazetteer, Place, PlaceMention, begins_a_longer_name, is_well_known)
+    Gazetteer, Place, PlaceMention, after_a_party_initial, begins_a_longer_name,
+    is_well_known)
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 DATELINE_DASHES = ("\u2014", "\u2013", "--", "-", "\x97")
@@ -158,7 +160,8 @@ def places_in(doc: Doc, gazetteer: Gazetteer, actors: ActorDictionary,
             # "in Abbas's detention centers": "in" is the centres', not the name's
             locative = (span.start > 0 and doc[span.start - 1].lower_ in LOCATIVE_PREPOSITIONS
                         and not possessive
-                        or RESIDENT_AFTER.match(text, mention.end) is not None)
+                        or RESIDENT_AFTER.match(text, mention.end) is not None
+                        or after_a_party_initial(text, mention.start))
             words_before = _words_of_another_name(span)
             if words_before:
                 other_names.add(words_before + mention.text)
