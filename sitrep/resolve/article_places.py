@@ -4,13 +4,14 @@ The gazetteer proposes names; the parse and the article decide which are used as
 here: a curated feature (sea, base, range...) or a state's dotted initials ("S.C.") is kept
 as is, and so is a state's abbreviation the parse reads before a noun ("Missing Md. man"),
 and so are divisions listed before "counties" or "parishes"; a country or capital unless
-spaCy reads it as part of a person's or organisation's name ("the US Pacific Air Forces"); a city or region name, or a division named by one word without its type word
-("Town", a division of Saint Lucia, in "the Town Council"), where spaCy reads a place
-(GPE/LOC/FAC) there, or the article does elsewhere (one sense per article), or the text does
-("Greer, S.C."; "in", "from" before it; a noun of a person after it, "a Rochester man";
-a legislator's party initial before it, "D-Fairfax", where a county's bare name is one too;
-a dateline in capitals) — so that "Obama", "the New
-York Times" or "South" in "South Korean" are not put on the map. The surname of a person the
+spaCy reads it as part of a person's or organisation's name ("the US Pacific Air Forces");
+a city or region name, or a division named by one word without its type word ("Town", a
+division of Saint Lucia, in "the Town Council"), where spaCy reads a place (GPE/LOC/FAC)
+there, or the article does elsewhere (one sense per article), or the text does ("Greer,
+S.C."; "in", "from" before it; a noun of a person after it, "a Rochester man"; a
+legislator's party initial before it, "D-Fairfax", where a county's bare name is one too;
+a dateline in capitals) — so that "Obama", "the New York Times" or "South" in "South
+Korean" are not put on the map. The surname of a person the
 article names in full or with a middle initial ("Marquise M. Bell"), or a name that says
 something or undergoes what people do ("Petrova said", "Ruiz died"), is no village or region
 abroad, and a place name that ends a longer name begun by other name words ("United Russia",
