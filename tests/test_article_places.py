@@ -428,3 +428,10 @@ def test_a_legislators_party_initial_is_followed_by_the_home_county_or_town(comp
     assert "Fairfax" in found
     # no party initial before it, a county's bare name is no place
     assert mapped(components, "Kanawha spoke after the vote.") == {}
+
+
+def test_a_town_before_its_officers_or_officials_is_the_town(components) -> None:
+    found = mapped(components, "Roselle officers stopped 40 drivers, Hounslow Labour councillors "
+                               "said, and Rock Hill City Manager Ed Vole agreed.")
+    assert {"Roselle", "Hounslow", "Rock Hill"} <= set(found)
+    assert found["Hounslow"][0] == "GBR"
