@@ -435,3 +435,11 @@ def test_a_town_before_its_officers_or_officials_is_the_town(components) -> None
                                "said, and Rock Hill City Manager Ed Vole agreed.")
     assert {"Roselle", "Hounslow", "Rock Hill"} <= set(found)
     assert found["Hounslow"][0] == "GBR"
+
+
+def test_a_town_after_a_person_and_of_is_where_the_person_lives(components) -> None:
+    found = mapped(components, "The driver, Tom Ray of Jeannette, was unhurt, said Ellen Amstutz, "
+                               "of Wooster.")
+    assert found["Jeannette"] == ("USA", "Jeannette") and "Wooster" in found
+    # "of" after a body's name is no person's home
+    assert "America" not in mapped(components, "The Bank of America closed a branch.")

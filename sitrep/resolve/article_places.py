@@ -9,10 +9,10 @@ a city or region name, or a division named by one word without its type word ("T
 division of Saint Lucia, in "the Town Council"), where spaCy reads a place (GPE/LOC/FAC)
 there, or the article does elsewhere (one sense per article), or the text does ("Greer,
 S.C."; "in", "from" before it; a noun of a person after it, "a Rochester man"; a
-legislator's party initial before it, "D-Fairfax", where a county's bare name is one too;
-a dateline in capitals) — so that "Obama", "the New York Times" or "South" in "South
-Korean" are not put on the map. The surname of a person the
-article names in full or with a middle initial ("Marquise M. Bell"), or a name that says
+person's name and "of" before it, "Ann Ruiz of Dover"; a legislator's party initial
+before it, "D-Fairfax", where a county's bare name is one too; a dateline in capitals) —
+so that "Obama", "the New York Times" or "South" in "South Korean" are not put on the
+map. The surname of a person the article names in full or with a middle initial ("Marquise M. Bell"), or a name that says
 something or undergoes what people do ("Petrova said", "Ruiz died"), is no village or region
 abroad, and a place name that ends a longer name begun by other name words ("United Russia",
 "the Tom Hadley Civic Center") is a word of that name, wherever the article repeats it; a
@@ -162,7 +162,8 @@ def places_in(doc: Doc, gazetteer: Gazetteer, actors: ActorDictionary,
             locative = (span.start > 0 and doc[span.start - 1].lower_ in LOCATIVE_PREPOSITIONS
                         and not possessive
                         or RESIDENT_AFTER.match(text, mention.end) is not None
-                        or after_a_party_initial(text, mention.start))
+                        or after_a_party_initial(text, mention.start)
+                        or _after_a_person_and_of(span))
             words_before = _words_of_another_name(span)
             if words_before:
                 other_names.add(words_before + mention.text)
@@ -363,6 +364,18 @@ def _names_a_public_body_of(mention: PlaceMention, text: str) -> bool:
         return False
     return (INSTITUTION_AFTER.match(text, mention.end) is not None
             or INSTITUTION_BEFORE.search(text, 0, mention.start) is not None)
+
+
+def _after_a_person_and_of(span: Span) -> bool:
+    """Whether "of" and a person's name come before the span, as news says where someone
+    lives ("Ann Ruiz of Dover", "said Hale, of Dover")."""
+    doc = span.doc
+    before = span.start - 2
+    if before < 0 or doc[span.start - 1].lower_ != "of":
+        return False
+    if doc[before].text == "," and before > 0:
+        before -= 1
+    return doc[before].ent_type_ == "PERSON"
 
 
 def _is_era(mention: PlaceMention, text: str) -> bool:
