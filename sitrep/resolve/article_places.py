@@ -12,9 +12,9 @@ S.C."; "in", "from" before it; a noun of a person after it, "a Rochester man"; a
 person's name and "of" before it, "Ann Ruiz of Dover"; a legislator's party initial
 before it, "D-Fairfax", where a county's bare name is one too; a dateline in capitals) —
 so that "Obama", "the New York Times" or "South" in "South Korean" are not put on the
-map. The surname of a person the article names in full or with a middle initial ("Marquise M. Bell"), or a name that says
-something or undergoes what people do ("Petrova said", "Ruiz died"), is no village or region
-abroad, and a place name that ends a longer name begun by other name words ("United Russia",
+map. The surname of a person the article names in full or with a middle initial
+("Marquise M. Bell"), or a name that says something or undergoes what people do ("Petrova
+said", "Ruiz died"), is no village or region abroad, and a place name that ends a longer name begun by other name words ("United Russia",
 "the Tom Hadley Civic Center") is a word of that name, wherever the article repeats it; a
 town's name that begins a building's, firm's or club's ("the Durant Center", "Templeton
 Construction") is the town only where the article's other places lie or where it names the
