@@ -4,38 +4,38 @@ The gazetteer proposes names; the parse and the article decide which are used as
 here: a curated feature (sea, base, range...) or a state's dotted initials ("S.C.") is kept
 as is, and so is a state's abbreviation the parse reads before a noun ("Missing Md. man"),
 and so are divisions listed before "counties" or "parishes"; a country or capital unless
-spaCy reads it as part of a person's or organisation's name ("the US Pacific Air Forces");
-a city or region name, or a division named by one word without its type word ("Town", a
+spaCy reads it as part of a person's or organisation's name ("the US Pacific Air Forces"); a
+city or region name, or a division named by one word without its type word ("Town", a
 division of Saint Lucia, in "the Town Council"), where spaCy reads a place (GPE/LOC/FAC)
 there, or the article does elsewhere (one sense per article), or the text does ("Greer,
-S.C."; "in", "from" before it; a noun of a person after it, "a Rochester man"; a
-person's name and "of" before it, "Ann Ruiz of Dover"; a legislator's party initial
-before it, "D-Fairfax", where a county's bare name is one too; a dateline in capitals) —
-so that "Obama", "the New York Times" or "South" in "South Korean" are not put on the
-map. The surname of a person the article names in full or with a middle initial
-("Marquise M. Bell"), or a name that says something or undergoes what people do ("Petrova
-said", "Ruiz died"), is no village or region abroad, and a place name that ends a longer name begun by other name words ("United Russia",
-"the Tom Hadley Civic Center") is a word of that name, wherever the article repeats it; a
-town's name that begins a building's, firm's or club's ("the Durant Center", "Templeton
-Construction") is the town only where the article's other places lie or where it names the
-town alone too, and compass words before a longer name ("North East Texas") are no place of
-their own, nor is a town's or continent's name before a number ("Talla 2", "Europe 1 radio":
-a room, a station); a surname of a person named in full is that person where it undergoes
-what people do even when a capital bears it ("Paris had been shot"), and "in" before a
-possessive governs what the person has ("in Abbas's prisons"). A name before "people",
-"culture" or "tribe" is a people's throughout ("the Adena people"); a deity, a climate
-pattern ("El Nino") or an era after a year ("100 B.C.") is no place. A day named after a
-saint or place ("St. Patrick's Day") is no place, nor is a feature's word before "of" and a
-name ("the Gulf of Alaska") the feature known by that word alone. A place name in a public
-body's ("the Kansas Department of Transportation", "the University of Kentucky") is the
-place, whatever the parser reads. "The South Korean capital" is the capital of that country.
-Names are then resolved together (`Gazetteer.resolve_together`), a name in a street's
-("Hamilton Avenue") with the others but not as evidence for them: the street lies where the
-story is. The countries that settle them are those the article names and those two or more
-of its places can only lie in, a local story naming none (`place_context`). Countries named
-by adjective are recorded apart (`demonyms_in`), not "Indians" after another name ("American
-Indians", "the Quiche Indians") nor an adjective before a food word ("a Japanese
-restaurant").
+S.C."; "in", "from" before it; a noun of a person after it, "a Rochester man"; a person's
+name and "of" before it, "Ann Ruiz of Dover"; a legislator's party initial before it,
+"D-Fairfax", where a county's bare name is one too; a dateline in capitals) — so that
+"Obama", "the New York Times" or "South" in "South Korean" are not put on the map. The
+surname of a person the article names in full or with a middle initial ("Marquise M. Bell"),
+or a name that says something or undergoes what people do ("Petrova said", "Ruiz died"), is
+no village or region abroad, and a place name that ends a longer name begun by other name
+words ("United Russia", "the Tom Hadley Civic Center") is a word of that name, wherever the
+article repeats it; a town's name that begins a building's, firm's or club's ("the Durant
+Center", "Templeton Construction") is the town only where the article's other places lie or
+where it names the town alone too, and compass words before a longer name ("North East
+Texas") are no place of their own, nor is a town's or continent's name before a number
+("Talla 2", "Europe 1 radio": a room, a station); a surname of a person named in full is
+that person where it undergoes what people do even when a capital bears it ("Paris had been
+shot"), and "in" before a possessive governs what the person has ("in Abbas's prisons"). A
+name before "people", "culture" or "tribe" is a people's throughout ("the Adena people"); a
+deity, a climate pattern ("El Nino") or an era after a year ("100 B.C.") is no place. A day
+named after a saint or place ("St. Patrick's Day") is no place, nor is a feature's word
+before "of" and a name ("the Gulf of Alaska") the feature known by that word alone. A place
+name in a public body's ("the Kansas Department of Transportation", "the University of
+Kentucky") is the place, whatever the parser reads. "The South Korean capital" is the
+capital of that country. Names are then resolved together (`Gazetteer.resolve_together`), a
+name in a street's ("Hamilton Avenue") with the others but not as evidence for them: the
+street lies where the story is. The countries that settle them are those the article names
+and those two or more of its places can only lie in, a local story naming none
+(`place_context`). Countries named by adjective are recorded apart (`demonyms_in`), not
+"Indians" after another name ("American Indians", "the Quiche Indians") nor an adjective
+before a food word ("a Japanese restaurant").
 """
 
 from __future__ import annotations
