@@ -443,3 +443,8 @@ def test_a_town_after_a_person_and_of_is_where_the_person_lives(components) -> N
     assert found["Jeannette"] == ("USA", "Jeannette") and "Wooster" in found
     # "of" after a body's name is no person's home
     assert "America" not in mapped(components, "The Bank of America closed a branch.")
+
+
+def test_the_state_of_a_region_is_the_region_whatever_the_parse_reads(components) -> None:
+    found = mapped(components, "The club is registered with the State of Ohio as a charity.")
+    assert [name for _, name in found.values()] == ["Ohio"]

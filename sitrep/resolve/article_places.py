@@ -112,6 +112,9 @@ INSTITUTION_AFTER = re.compile(
     rf"(?:\s+(?:[A-Z][\w'’-]*|&)){{0,3}}\s+(?i:{_INSTITUTIONS})\b")
 INSTITUTION_BEFORE = re.compile(
     rf"\b(?i:{'|'.join(read_toml('places/words.toml')['institution_of'])})\s+of\s+$")
+# The same words opening a name the gazetteer knows whole ("the State of Ohio"): the place.
+INSTITUTION_OPENING = re.compile(
+    rf"(?i:{'|'.join(read_toml('places/words.toml')['institution_of'])})\s+of\s+")
 # The endings of a people's name made from a place's, and what the place's name may end in
 # once one is cut ("Iowans" -> Iowa, "Texan" -> Texas; words.toml).
 DEMONYM_ENDINGS = tuple(read_toml("places/words.toml")["demonym_endings"])
@@ -356,14 +359,16 @@ def _is_language(token: Token) -> bool:
 
 def _names_a_public_body_of(mention: PlaceMention, text: str) -> bool:
     """Whether a public body's name holds the name as the place it serves ("the McLean County
-    Sheriff's Department", "the University of Kentucky"); not the end of a longer name
+    Sheriff's Department", "the University of Kentucky", "registered with the State of
+    Ohio"); not the end of a longer name
     ("Miami-Dade police", "Henry's Turkey Service") nor a compass word that begins one
     ("Eastern Kentucky University's library")."""
     if (mention.text.lower() in NAME_LEADS
             or OWNER_OR_HYPHEN_BEFORE.search(text, 0, mention.start) is not None):
         return False
     return (INSTITUTION_AFTER.match(text, mention.end) is not None
-            or INSTITUTION_BEFORE.search(text, 0, mention.start) is not None)
+            or INSTITUTION_BEFORE.search(text, 0, mention.start) is not None
+            or INSTITUTION_OPENING.match(mention.text) is not None)
 
 
 def _after_a_person_and_of(span: Span) -> bool:
