@@ -448,3 +448,17 @@ def test_a_town_after_a_person_and_of_is_where_the_person_lives(components) -> N
 def test_the_state_of_a_region_is_the_region_whatever_the_parse_reads(components) -> None:
     found = mapped(components, "The club is registered with the State of Ohio as a charity.")
     assert [name for _, name in found.values()] == ["Ohio"]
+
+
+def test_a_capitals_namesake_in_the_region_a_story_names_is_meant(components) -> None:
+    from sitrep.resolve.article_places import place_context
+
+    text = ("Dublin schools will add a music class, the Dublin board said. The plan needs "
+            "approval from the State of Ohio.")
+    # "Dublin" names Ireland to the actor dictionary; a Dublin lies in Ohio, which the story
+    # names: the story is read as set in the US
+    assert place_context(text, components.actors, components.places.find(text)) == ["USA"]
+    assert mapped(components, text)["Dublin"][0] == "USA"
+    # one name of a region does not move a capital a story goes to
+    assert mapped(components, "The former governor of Indiana flew to Warsaw for talks.")[
+        "Warsaw"][0] == "POL"

@@ -289,14 +289,19 @@ def place_context(text: str, actors: ActorDictionary, mentions: Sequence[PlaceMe
     first: the countries it names (found by the actor dictionary), less one read from a
     place name that may lie in a country two or more of the other names can only lie in
     ("Athens" in a story that names Clarke County and Oconee County: Georgia's, not
-    Greece's), then those countries: a local story seldom names its own. `countries`: the
-    text's country mentions, when the caller has found them."""
+    Greece's), or read as the country of a city of that name in a region the article names
+    ("Dublin" in a story that names Ohio: the US, not Ireland), then those countries: a
+    local story seldom names its own. `countries`: the text's country mentions, when the
+    caller has found them."""
     sure: Counter[str] = Counter()  # country -> names that can lie only there, each once
     for mention in {name_key(m.text): m for m in mentions}.values():
         lying_in = {p.country for p in mention.candidates}
         if len(lying_in) == 1 and None not in lying_in:
             sure[lying_in.pop()] += 1
     settled = [code for code, n in sure.most_common() if n >= 2]
+    # the regions the article names as such ("Ohio"), where a capital's namesake may lie
+    regions = {region_of(m.candidates[0]) for m in mentions
+               if m.candidates and m.candidates[0].kind == "admin1"}
     at = {m.start: m for m in mentions}
     named: Counter[str] = Counter()
     for found in actors.find_countries(text) if countries is None else countries:
@@ -304,6 +309,12 @@ def place_context(text: str, actors: ActorDictionary, mentions: Sequence[PlaceMe
         if mention is not None and found.code not in settled and any(
                 p.country in settled for p in mention.candidates):
             continue  # "Athens" read as Greece's capital in a story set in Georgia
+        namesake = None if mention is None else next(
+            (p for p in mention.candidates if p.kind == "city" and region_of(p) in regions),
+            None)
+        if namesake is not None:
+            named[namesake.country] += 1  # "Dublin" in a story that names Ohio: not Ireland
+            continue
         named[found.code] += 1
     return [code for code, _ in named.most_common()] + [
         code for code in settled if code not in named]
