@@ -462,3 +462,8 @@ def test_a_capitals_namesake_in_the_region_a_story_names_is_meant(components) ->
     # one name of a region does not move a capital a story goes to
     assert mapped(components, "The former governor of Indiana flew to Warsaw for talks.")[
         "Warsaw"][0] == "POL"
+
+
+def test_a_town_before_based_or_its_taxpayers_is_a_place(components) -> None:
+    assert "Columbia" in mapped(components, "A Columbia-based firm sued the city.")
+    assert "Columbia" in mapped(components, "The judge ruled that Columbia taxpayers must pay.")

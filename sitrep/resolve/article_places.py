@@ -96,6 +96,9 @@ POSSESSIVE = re.compile(r"['’](?:s\b|(?=\s))")
 # Rochester man": words.toml).
 RESIDENT_AFTER = re.compile(
     rf"\s+(?:{'|'.join(read_toml('places/words.toml')['resident_nouns'])})\b")
+# A word joined by a hyphen that says a thing lies or comes there ("Columbia-based"), words.toml.
+HYPHENED_AFTER = re.compile(
+    rf"-(?:{'|'.join(read_toml('places/words.toml')['hyphened_after'])})\b")
 # A lower-case noun after a name that makes it a people's ("the Adena people": words.toml).
 PEOPLE_NOUN = re.compile(
     rf"\s+(?:{'|'.join(read_toml('places/words.toml')['people_nouns'])})\b")
@@ -165,6 +168,7 @@ def places_in(doc: Doc, gazetteer: Gazetteer, actors: ActorDictionary,
             locative = (span.start > 0 and doc[span.start - 1].lower_ in LOCATIVE_PREPOSITIONS
                         and not possessive
                         or RESIDENT_AFTER.match(text, mention.end) is not None
+                        or HYPHENED_AFTER.match(text, mention.end) is not None
                         or after_a_party_initial(text, mention.start)
                         or _after_a_person_and_of(span))
             words_before = _words_of_another_name(span)
