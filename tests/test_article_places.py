@@ -467,3 +467,8 @@ def test_a_capitals_namesake_in_the_region_a_story_names_is_meant(components) ->
 def test_a_town_before_based_or_its_taxpayers_is_a_place(components) -> None:
     assert "Columbia" in mapped(components, "A Columbia-based firm sued the city.")
     assert "Columbia" in mapped(components, "The judge ruled that Columbia taxpayers must pay.")
+
+
+def test_a_town_before_state_in_a_public_bodys_name_is_the_town(components) -> None:
+    found = mapped(components, "Youngstown State University froze tuition on Monday.")
+    assert found["Youngstown"] == ("USA", "Youngstown")
