@@ -441,6 +441,8 @@ def test_a_town_after_a_person_and_of_is_where_the_person_lives(components) -> N
     found = mapped(components, "The driver, Tom Ray of Jeannette, was unhurt, said Ellen Amstutz, "
                                "of Wooster.")
     assert found["Jeannette"] == ("USA", "Jeannette") and "Wooster" in found
+    # the parser reads "Nadia Brown of Southlake" whole as an organisation's name
+    assert "Southlake" in mapped(components, "Nadia Brown of Southlake came to the funeral.")
     # "of" after a body's name is no person's home
     assert "America" not in mapped(components, "The Bank of America closed a branch.")
 

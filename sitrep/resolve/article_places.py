@@ -395,7 +395,13 @@ def _after_a_person_and_of(span: Span) -> bool:
         return False
     if doc[before].text == "," and before > 0:
         before -= 1
-    return doc[before].ent_type_ == "PERSON"
+    if doc[before].ent_type_ == "PERSON":
+        return True
+    # "Nadia Brown of Southlake" read whole as an organisation: two names before "of" open it
+    name = doc[before - 1:before + 1] if before > 0 else None
+    return (name is not None and doc[before - 1].ent_iob_ == "B"
+            and doc[before - 1].ent_type_ == "ORG" and span[0].ent_iob_ == "I"
+            and all(t.pos_ == "PROPN" and t.is_title for t in name))
 
 
 def _is_era(mention: PlaceMention, text: str) -> bool:
