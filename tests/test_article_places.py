@@ -474,3 +474,8 @@ def test_a_town_before_based_or_its_taxpayers_is_a_place(components) -> None:
 def test_a_town_before_state_in_a_public_bodys_name_is_the_town(components) -> None:
     found = mapped(components, "Youngstown State University froze tuition on Monday.")
     assert found["Youngstown"] == ("USA", "Youngstown")
+
+
+def test_a_dateline_in_capitals_before_an_agency_credit_is_a_place(components) -> None:
+    found = mapped(components, "Labs spread. CHATTANOOGA (AP) — Police found a lab on Monday.")
+    assert found["CHATTANOOGA"] == ("USA", "Chattanooga")

@@ -56,6 +56,8 @@ from sitrep.resolve.places import (
     is_well_known)
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
+# A news agency's credit in brackets between a dateline and its dash: "(AP)", "(Reuters)".
+AGENCY_CREDIT = re.compile(r"\s*\([A-Z][A-Za-z]{1,12}\)")
 DATELINE_DASHES = ("\u2014", "\u2013", "--", "-", "\x97")
 LOCATIVE_PREPOSITIONS = {"in", "near", "outside", "from", "into", "across", "throughout"}
 NOT_PLACE_LABELS = {"PERSON", "ORG", "NORP", "WORK_OF_ART", "PRODUCT", "EVENT", "LAW"}
@@ -410,9 +412,13 @@ def _is_era(mention: PlaceMention, text: str) -> bool:
 
 
 def _is_dateline(mention: PlaceMention, text: str) -> bool:
-    """A name in capitals before a dash, as a dateline gives the place a report is from."""
-    return (mention.text.isupper() and len(mention.text) > 2
-            and text[mention.end:mention.end + 4].lstrip().startswith(DATELINE_DASHES))
+    """A name in capitals before a dash, or an agency's credit and a dash ("CHATTANOOGA (AP)
+    —"), as a dateline gives the place a report is from."""
+    if not (mention.text.isupper() and len(mention.text) > 2):
+        return False
+    after = text[mention.end:mention.end + 16]
+    agency = AGENCY_CREDIT.match(after)  # "CHATTANOOGA (AP) —"
+    return after[agency.end() if agency else 0:][:4].lstrip().startswith(DATELINE_DASHES)
 
 
 def _in_a_longer_name(span: Span) -> bool:
