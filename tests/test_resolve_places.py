@@ -581,3 +581,10 @@ def test_a_war_a_city_or_a_named_place_still_places(gazetteer: Gazetteer, phrase
                                                    country: str) -> None:
     place = gazetteer.resolve(phrase)
     assert place is not None and place.country == country
+
+
+def test_after_a_party_initial_a_bare_county_name_is_the_county(gazetteer: Gazetteer) -> None:
+    mentions = gazetteer.find("Delegate Ruth Vance, D-Kanawha, and Sen. Lou Kern (R-Texas) spoke.")
+    kinds = {m.text: m.candidates[0].kind for m in mentions}
+    assert (kinds["Kanawha"], kinds["Texas"]) == ("admin2", "admin1")
+    assert not [m for m in gazetteer.find("The Kanawha flooded.") if m.text == "Kanawha"]

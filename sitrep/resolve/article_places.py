@@ -2,38 +2,40 @@
 
 The gazetteer proposes names; the parse and the article decide which are used as places
 here: a curated feature (sea, base, range...) or a state's dotted initials ("S.C.") is kept
-as is, and so are divisions listed before "counties" or "parishes"; a country or capital
-unless spaCy reads it as part of a person's or organisation's name ("the US Pacific Air
-Forces"); a city or region name, or a division named by one word without its type word
-("Town", a division of Saint Lucia, in "the Town Council"), where spaCy reads a place
-(GPE/LOC/FAC) there, or the article does elsewhere (one sense per article), or the text does
-("Greer, S.C."; "in", "from" before it; a noun of a person after it, "a Rochester man";
-a dateline in capitals) — so that "Obama", "the New
-York Times" or "South" in "South Korean" are not put on the map. The surname of a person the
-article names in full or with a middle initial ("Marquise M. Bell"), or a name that says
-something or undergoes what people do ("Petrova said", "Ruiz died"), is no village or region
-abroad, and a place name that ends a longer name begun by other name words ("United Russia",
-"the Tom Hadley Civic Center") is a word of that name, wherever the article repeats it; a
-town's name that begins a building's, firm's or club's ("the Durant Center", "Templeton
-Construction") is the town only where the article's other places lie or where it names the
-town alone too, and compass words before a longer name ("North East Texas") are no place of
-their own, nor is a town's or continent's name before a number ("Talla 2", "Europe 1 radio":
-a room, a station); a surname of a person named in full is that person where it undergoes
-what people do even when a capital bears it ("Paris had been shot"), and "in" before a
-possessive governs what the person has ("in Abbas's prisons"). A name before "people",
-"culture" or "tribe" is a people's throughout ("the Adena people"); a deity, a climate
-pattern ("El Nino") or an era after a year ("100 B.C.") is no place. A day named after a
-saint or place ("St. Patrick's Day") is no place, nor is a feature's word before "of" and a
-name ("the Gulf of Alaska") the feature known by that word alone. A place name in a public
-body's ("the Kansas Department of Transportation", "the University of Kentucky") is the
-place, whatever the parser reads. "The South Korean capital" is the capital of that country.
-Names are then resolved together (`Gazetteer.resolve_together`), a name in a street's
-("Hamilton Avenue") with the others but not as evidence for them: the street lies where the
-story is. The countries that settle them are those the article names and those two or more
-of its places can only lie in, a local story naming none (`place_context`). Countries named
-by adjective are recorded apart (`demonyms_in`), not "Indians" after another name ("American
-Indians", "the Quiche Indians") nor an adjective before a food word ("a Japanese
-restaurant").
+as is, and so is a state's abbreviation the parse reads before a noun ("Missing Md. man"),
+and so are divisions listed before "counties" or "parishes"; a country or capital unless
+spaCy reads it as part of a person's or organisation's name ("the US Pacific Air Forces"); a
+city or region name, or a division named by one word without its type word ("Town", a
+division of Saint Lucia, in "the Town Council"), where spaCy reads a place (GPE/LOC/FAC)
+there, or the article does elsewhere (one sense per article), or the text does ("Greer,
+S.C."; "in", "from" before it; a noun of a person after it, "a Rochester man"; a person's
+name and "of" before it, "Ann Ruiz of Dover"; a legislator's party initial before it,
+"D-Fairfax", where a county's bare name is one too; a dateline in capitals) — so that
+"Obama", "the New York Times" or "South" in "South Korean" are not put on the map. The
+surname of a person the article names in full or with a middle initial ("Marquise M. Bell"),
+or a name that says something or undergoes what people do ("Petrova said", "Ruiz died"), is
+no village or region abroad, and a place name that ends a longer name begun by other name
+words ("United Russia", "the Tom Hadley Civic Center") is a word of that name, wherever the
+article repeats it; a town's name that begins a building's, firm's or club's ("the Durant
+Center", "Templeton Construction") is the town only where the article's other places lie or
+where it names the town alone too, and compass words before a longer name ("North East
+Texas") are no place of their own, nor is a town's or continent's name before a number
+("Talla 2", "Europe 1 radio": a room, a station); a surname of a person named in full is
+that person where it undergoes what people do even when a capital bears it ("Paris had been
+shot"), and "in" before a possessive governs what the person has ("in Abbas's prisons"). A
+name before "people", "culture" or "tribe" is a people's throughout ("the Adena people"); a
+deity, a climate pattern ("El Nino") or an era after a year ("100 B.C.") is no place. A day
+named after a saint or place ("St. Patrick's Day") is no place, nor is a feature's word
+before "of" and a name ("the Gulf of Alaska") the feature known by that word alone. A place
+name in a public body's ("the Kansas Department of Transportation", "the University of
+Kentucky") is the place, whatever the parser reads. "The South Korean capital" is the
+capital of that country. Names are then resolved together (`Gazetteer.resolve_together`), a
+name in a street's ("Hamilton Avenue") with the others but not as evidence for them: the
+street lies where the story is. The countries that settle them are those the article names
+and those two or more of its places can only lie in, a local story naming none
+(`place_context`). Countries named by adjective are recorded apart (`demonyms_in`), not
+"Indians" after another name ("American Indians", "the Quiche Indians") nor an adjective
+before a food word ("a Japanese restaurant").
 """
 
 from __future__ import annotations
@@ -50,9 +52,12 @@ from sitrep.records import ArticlePlace
 from sitrep.resolve.actors import ActorCode, ActorDictionary
 from sitrep.resolve.place_records import name_key, region_of
 from sitrep.resolve.places import (
-    Gazetteer, Place, PlaceMention, begins_a_longer_name, is_well_known)
+    Gazetteer, Place, PlaceMention, after_a_party_initial, begins_a_longer_name,
+    is_well_known)
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
+# A news agency's credit in brackets between a dateline and its dash: "(AP)", "(Reuters)".
+AGENCY_CREDIT = re.compile(r"\s*\([A-Z][A-Za-z]{1,12}\)")
 DATELINE_DASHES = ("\u2014", "\u2013", "--", "-", "\x97")
 LOCATIVE_PREPOSITIONS = {"in", "near", "outside", "from", "into", "across", "throughout"}
 NOT_PLACE_LABELS = {"PERSON", "ORG", "NORP", "WORK_OF_ART", "PRODUCT", "EVENT", "LAW"}
@@ -93,6 +98,9 @@ POSSESSIVE = re.compile(r"['’](?:s\b|(?=\s))")
 # Rochester man": words.toml).
 RESIDENT_AFTER = re.compile(
     rf"\s+(?:{'|'.join(read_toml('places/words.toml')['resident_nouns'])})\b")
+# A word joined by a hyphen that says a thing lies or comes there ("Columbia-based"), words.toml.
+HYPHENED_AFTER = re.compile(
+    rf"-(?:{'|'.join(read_toml('places/words.toml')['hyphened_after'])})\b")
 # A lower-case noun after a name that makes it a people's ("the Adena people": words.toml).
 PEOPLE_NOUN = re.compile(
     rf"\s+(?:{'|'.join(read_toml('places/words.toml')['people_nouns'])})\b")
@@ -109,6 +117,9 @@ INSTITUTION_AFTER = re.compile(
     rf"(?:\s+(?:[A-Z][\w'’-]*|&)){{0,3}}\s+(?i:{_INSTITUTIONS})\b")
 INSTITUTION_BEFORE = re.compile(
     rf"\b(?i:{'|'.join(read_toml('places/words.toml')['institution_of'])})\s+of\s+$")
+# The same words opening a name the gazetteer knows whole ("the State of Ohio"): the place.
+INSTITUTION_OPENING = re.compile(
+    rf"(?i:{'|'.join(read_toml('places/words.toml')['institution_of'])})\s+of\s+")
 # The endings of a people's name made from a place's, and what the place's name may end in
 # once one is cut ("Iowans" -> Iowa, "Texan" -> Texas; words.toml).
 DEMONYM_ENDINGS = tuple(read_toml("places/words.toml")["demonym_endings"])
@@ -147,7 +158,7 @@ def places_in(doc: Doc, gazetteer: Gazetteer, actors: ActorDictionary,
     people = set()  # names that say or undergo what people do ("Petrova said"): no villages
     peoples = set()  # names of a people or culture ("the Adena people"), throughout
     other_names = set()  # longer names a place name ends ("United Russia"), to find again
-    for mention in gazetteer.find(text):
+    for mention in _with_abbreviations_before_nouns(doc, gazetteer, gazetteer.find(text)):
         span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
         if span is None:
             continue
@@ -158,7 +169,10 @@ def places_in(doc: Doc, gazetteer: Gazetteer, actors: ActorDictionary,
             # "in Abbas's detention centers": "in" is the centres', not the name's
             locative = (span.start > 0 and doc[span.start - 1].lower_ in LOCATIVE_PREPOSITIONS
                         and not possessive
-                        or RESIDENT_AFTER.match(text, mention.end) is not None)
+                        or RESIDENT_AFTER.match(text, mention.end) is not None
+                        or HYPHENED_AFTER.match(text, mention.end) is not None
+                        or after_a_party_initial(text, mention.start)
+                        or _after_a_person_and_of(span))
             words_before = _words_of_another_name(span)
             if words_before:
                 other_names.add(words_before + mention.text)
@@ -257,20 +271,43 @@ def places_in(doc: Doc, gazetteer: Gazetteer, actors: ActorDictionary,
     return sorted(out, key=lambda p: p.start)
 
 
+def _with_abbreviations_before_nouns(doc: Doc, gazetteer: Gazetteer,
+                                     mentions: list[PlaceMention]) -> list[PlaceMention]:
+    """`mentions` and the state abbreviations the parse reads as qualifying the noun after
+    them, as headlines write them ("Missing Ill. man", "dies in Ky. jail"), which the
+    gazetteer takes only after "<town>, ": a word before a noun is no verb's subject
+    ("Ind. and Wash. did not")."""
+    taken = {m.start for m in mentions}
+    found = []
+    for token in doc[:-1]:
+        region = gazetteer.abbreviated_region(token.text)
+        after = doc[token.i + 1]
+        if (region is not None and token.idx not in taken and after.pos_ == "NOUN"
+                and after.is_lower):
+            found.append(PlaceMention(token.text, token.idx, token.idx + len(token.text),
+                                      (region,), abbreviation=True))
+    return sorted([*mentions, *found], key=lambda m: m.start) if found else mentions
+
+
 def place_context(text: str, actors: ActorDictionary, mentions: Sequence[PlaceMention],
                   countries: Sequence[ActorCode] | None = None) -> list[str]:
     """The countries that settle where the article's place names (`mentions`) lie, most named
     first: the countries it names (found by the actor dictionary), less one read from a
     place name that may lie in a country two or more of the other names can only lie in
     ("Athens" in a story that names Clarke County and Oconee County: Georgia's, not
-    Greece's), then those countries: a local story seldom names its own. `countries`: the
-    text's country mentions, when the caller has found them."""
+    Greece's), or read as the country of a city of that name in a region the article names
+    ("Dublin" in a story that names Ohio: the US, not Ireland), then those countries: a
+    local story seldom names its own. `countries`: the text's country mentions, when the
+    caller has found them."""
     sure: Counter[str] = Counter()  # country -> names that can lie only there, each once
     for mention in {name_key(m.text): m for m in mentions}.values():
         lying_in = {p.country for p in mention.candidates}
         if len(lying_in) == 1 and None not in lying_in:
             sure[lying_in.pop()] += 1
     settled = [code for code, n in sure.most_common() if n >= 2]
+    # the regions the article names as such ("Ohio"), where a capital's namesake may lie
+    regions = {region_of(m.candidates[0]) for m in mentions
+               if m.candidates and m.candidates[0].kind == "admin1"}
     at = {m.start: m for m in mentions}
     named: Counter[str] = Counter()
     for found in actors.find_countries(text) if countries is None else countries:
@@ -278,6 +315,12 @@ def place_context(text: str, actors: ActorDictionary, mentions: Sequence[PlaceMe
         if mention is not None and found.code not in settled and any(
                 p.country in settled for p in mention.candidates):
             continue  # "Athens" read as Greece's capital in a story set in Georgia
+        namesake = None if mention is None else next(
+            (p for p in mention.candidates if p.kind == "city" and region_of(p) in regions),
+            None)
+        if namesake is not None:
+            named[namesake.country] += 1  # "Dublin" in a story that names Ohio: not Ireland
+            continue
         named[found.code] += 1
     return [code for code, _ in named.most_common()] + [
         code for code in settled if code not in named]
@@ -333,14 +376,34 @@ def _is_language(token: Token) -> bool:
 
 def _names_a_public_body_of(mention: PlaceMention, text: str) -> bool:
     """Whether a public body's name holds the name as the place it serves ("the McLean County
-    Sheriff's Department", "the University of Kentucky"); not the end of a longer name
+    Sheriff's Department", "the University of Kentucky", "registered with the State of
+    Ohio"); not the end of a longer name
     ("Miami-Dade police", "Henry's Turkey Service") nor a compass word that begins one
     ("Eastern Kentucky University's library")."""
     if (mention.text.lower() in NAME_LEADS
             or OWNER_OR_HYPHEN_BEFORE.search(text, 0, mention.start) is not None):
         return False
     return (INSTITUTION_AFTER.match(text, mention.end) is not None
-            or INSTITUTION_BEFORE.search(text, 0, mention.start) is not None)
+            or INSTITUTION_BEFORE.search(text, 0, mention.start) is not None
+            or INSTITUTION_OPENING.match(mention.text) is not None)
+
+
+def _after_a_person_and_of(span: Span) -> bool:
+    """Whether "of" and a person's name come before the span, as news says where someone
+    lives ("Ann Ruiz of Dover", "said Hale, of Dover")."""
+    doc = span.doc
+    before = span.start - 2
+    if before < 0 or doc[span.start - 1].lower_ != "of":
+        return False
+    if doc[before].text == "," and before > 0:
+        before -= 1
+    if doc[before].ent_type_ == "PERSON":
+        return True
+    # "Nadia Brown of Southlake" read whole as an organisation: two names before "of" open it
+    name = doc[before - 1:before + 1] if before > 0 else None
+    return (name is not None and doc[before - 1].ent_iob_ == "B"
+            and doc[before - 1].ent_type_ == "ORG" and span[0].ent_iob_ == "I"
+            and all(t.pos_ == "PROPN" and t.is_title for t in name))
 
 
 def _is_era(mention: PlaceMention, text: str) -> bool:
@@ -349,9 +412,13 @@ def _is_era(mention: PlaceMention, text: str) -> bool:
 
 
 def _is_dateline(mention: PlaceMention, text: str) -> bool:
-    """A name in capitals before a dash, as a dateline gives the place a report is from."""
-    return (mention.text.isupper() and len(mention.text) > 2
-            and text[mention.end:mention.end + 4].lstrip().startswith(DATELINE_DASHES))
+    """A name in capitals before a dash, or an agency's credit and a dash ("CHATTANOOGA (AP)
+    —"), as a dateline gives the place a report is from."""
+    if not (mention.text.isupper() and len(mention.text) > 2):
+        return False
+    after = text[mention.end:mention.end + 16]
+    agency = AGENCY_CREDIT.match(after)  # "CHATTANOOGA (AP) —"
+    return after[agency.end() if agency else 0:][:4].lstrip().startswith(DATELINE_DASHES)
 
 
 def _in_a_longer_name(span: Span) -> bool:

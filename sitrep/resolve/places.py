@@ -67,6 +67,11 @@ _LISTED_DIVISIONS: dict[str, str] = _WORDS["listed_divisions"]
 # What may separate the words of one name: "Seongju-gun", "Washington D.C.", "P'yongyang".
 _SOFT_GAP = " -\u2010\u2011\u2013.'\u2019"
 _LOCATIVE = frozenset(_WORDS["locative"])
+# A party's initial and a hyphen after a comma or bracket, as US news writes a legislator's
+# party and home ("Sen. Ann Cole, D-Kanawha,", "(R-Fairfax)"): a place, a county's name
+# without its type word (words.toml).
+_AFFILIATION_BEFORE = re.compile(
+    rf"[,(]\s*(?:{'|'.join(map(re.escape, _WORDS['party_initials']))})-$")
 _DESCRIPTOR_KIND: dict[str, str] = _WORDS["descriptors"]
 _DESCRIPTOR = re.compile(rf"\b({'|'.join(_DESCRIPTOR_KIND)})\s+of\s+", re.I)
 
@@ -379,6 +384,13 @@ class Gazetteer:
             return [e for e in self._index.get(head, ()) if e.place.kind == "admin1"]
         return []
 
+    def abbreviated_region(self, abbreviation: str) -> Place | None:
+        """The region a state's or province's abbreviation names, printed with its final
+        period ("Ill.", "W.Va."), wherever it stands: the caller says it is one."""
+        if not abbreviation.endswith("."):
+            return None
+        return self._abbreviations.get(name_key(abbreviation))
+
     def division_named(self, name: str, *, context_countries: Sequence[str] = ()
                        ) -> Place | None:
         """The county or parish `name` is short for, when it is known by no other name
@@ -410,6 +422,8 @@ class Gazetteer:
                     abbreviations.add(i)
             if match is None and i in listed_divisions:
                 match = self._division_at(words, i, listed_divisions[i])
+            if match is None and after_a_party_initial(text, words[i].start):
+                match = self._affiliation_at(words, i)
             if match is None:
                 match = self._match_at(words, i)
             if match is None:
@@ -485,6 +499,18 @@ class Gazetteer:
             if entries:
                 return end, entries
         return None
+
+    def _affiliation_at(self, words: list[_Word], i: int) -> tuple[int, list[_Entry]] | None:
+        """The home a legislator's party initial names ("D-Kanawha"): a county's name
+        without its type word, as districts are named, unless a longer name or a region's
+        or country's is written ("D-Story City", "R-Texas")."""
+        name = self._match_at(words, i)
+        if name is not None and any(e.place.kind in ("admin1", "country") for e in name[1]):
+            return name
+        division = self._division_at(words, i, _DIVISION_WORDS[0])
+        if division is None or name is not None and name[0] > division[0]:
+            return name
+        return division
 
     def _match_at(self, words: list[_Word], i: int) -> tuple[int, list[_Entry]] | None:
         first = words[i]
@@ -707,6 +733,12 @@ class Gazetteer:
         return Location(text=text, name=place.name, country=place.country, lat=place.lat,
                         lon=place.lon, precision=Location.precision_of(place.kind),
                         start=start, end=end)
+
+
+def after_a_party_initial(text: str, start: int) -> bool:
+    """Whether a legislator's party initial comes right before `start` ("D-Kanawha")."""
+    return (text[start - 1:start] == "-"
+            and _AFFILIATION_BEFORE.search(text, max(0, start - 6), start) is not None)
 
 
 def begins_a_longer_name(text: str, end: int) -> bool:
