@@ -23,8 +23,8 @@ Own clause (`own_date`)
   condemn ...,' X said on Monday", "X said ... the laws should be changed") also takes the
   date of its reporting verb's clause, when its own clause has none. Someone else's act
   reported by the speaker does not, nor one the speaker says was done before ("X said on
-  Monday it had asked ..."). An act told as what led to another ("became Sultan in 1970
-  after overthrowing his father") takes the other's date when that is a month or a year,
+  Monday it had asked ..."). An act told as what led to another ("took power in 1986
+  after ousting his rival") takes the other's date when that is a month or a year,
   a span it falls in; not a day, which it may well precede. Of several dates, the nearest
   to the trigger wins. The tense resolving a relative date is the clause's: future for a
   planned act's own clause, past otherwise. A day or month written without its year ("on
@@ -211,8 +211,8 @@ class ArticleDates:
 
     def _leading_act_dates(self, expressions: list[DateExpression], trigger: Token
                            ) -> list[DateExpression]:
-        """For an act told as what another followed ("became Sultan in 1970 after
-        overthrowing his father"), the other's month or year: the act leading to it falls
+        """For an act told as what another followed ("took power in 1986 after ousting
+        his rival"), the other's month or year: the act leading to it falls
         in that span. Not its day, which the leading act may well precede."""
         if not (trigger.dep_ == "pcomp" and trigger.tag_ == "VBG"
                 and trigger.head.lower_ in _LEADING_PREPOSITIONS):
