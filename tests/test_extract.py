@@ -1382,3 +1382,52 @@ def test_an_act_by_no_one_in_a_since_clause_is_background(code):
 def test_an_act_with_its_doer_in_a_since_clause_stays(code):
     events = code("Since Kenyan rebels attacked the town in May, aid has stopped.")
     assert one(events, "ASSAULT")["actor"]["text"] == "Kenyan rebels"
+
+
+# --- acts the lexicon missed (news11 audit) --------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Kenyan and Somali commanders signed a truce in Mombasa on Friday.",
+    "The rebels and the army signed a ceasefire after three weeks of fighting.",
+])
+def test_signing_a_truce_is_signing_an_agreement(code, text):
+    # the manual, SUPPORT: "ratify, sign, or finalize an agreement or treaty"
+    assert one(code(text), "SUPPORT")["trigger"]["text"] == "signed"
+
+
+def test_signing_a_book_is_no_agreement(code):
+    assert not code("The former general signed copies of his memoir in Nairobi.")
+
+
+@pytest.mark.parametrize("text", [
+    "Kenyan police tear-gassed the marchers outside the assembly.",
+    "Officers baton-charged the students near the campus gate.",
+    "Police lathi-charged the farmers blocking the highway.",
+    "Riot police pepper-sprayed the crowd in front of the ministry.",
+])
+def test_a_hyphenated_crowd_control_verb_is_an_assault_with_that_mode(code, text):
+    # the manual's crowd-control mode: "tear gas, water cannons, ..., lathi charges"
+    events = code(text)
+    assault = one(events, "ASSAULT")
+    assert assault["mode"] == "crowd-control"
+    assert "-" in assault["trigger"]["text"]
+    assert not [e for e in events if e["event_type"] == "ACCUSE"]  # no "charged" with a crime
+
+
+def test_a_hyphenated_verb_is_read_as_its_whole_word(code):
+    events = code("North Korea test-fired two cruise missiles on Sunday.")
+    assert one(events, "MOBILIZE")["trigger"]["text"] == "test-fired"
+    assert not [e for e in events if e["event_type"] == "ASSAULT"]
+
+
+@pytest.mark.parametrize("text", [
+    "Militiamen raped several women during the raid on the village.",
+    "A teenage girl was raped by soldiers at the checkpoint.",
+])
+def test_rape_is_sexual_violence_though_the_model_reads_raped_as_rap(code, text):
+    assert one(code(text), "ASSAULT")["mode"] == "sexual"
+
+
+def test_rapping_an_institution_is_a_rebuke_not_an_assault(code):
+    events = code("The high court rapped the state government over the delays.")
+    assert not [e for e in events if e["event_type"] == "ASSAULT"]
