@@ -1431,3 +1431,39 @@ def test_rape_is_sexual_violence_though_the_model_reads_raped_as_rap(code, text)
 def test_rapping_an_institution_is_a_rebuke_not_an_assault(code):
     events = code("The high court rapped the state government over the delays.")
     assert not [e for e in events if e["event_type"] == "ASSAULT"]
+
+
+def test_flogging_people_is_a_beating_but_flogging_goods_is_no_act(code):
+    assert one(code("Prison guards flogged three inmates in Kano."), "ASSAULT")["mode"] == "beat"
+    assert not code("He flogged his old motorbike to a dealer.")
+
+
+def test_mowing_down_people_is_an_assault_and_mowing_a_lawn_none(code):
+    assert one(code("Soldiers mowed down dozens of marchers in Harare."), "ASSAULT")
+    assert not code("The caretaker mowed the lawn behind the embassy.")
+
+
+@pytest.mark.parametrize("text, mode", [
+    ("The junta in Niamey suspended the constitution.", "restrict"),
+    ("Ankara proscribed the movement as a terrorist group.", "restrict"),
+])
+def test_restrictions_on_political_freedoms_are_coercion(code, text, mode):
+    # the manual, COERCE restrict and censor
+    assert one(code(text), "COERCE")["mode"] == mode
+
+
+def test_suspending_talks_stays_a_sanction_not_a_restriction(code):
+    events = code("Ankara suspended the talks with Athens.")
+    assert not [e for e in events if e["event_type"] == "COERCE"]
+
+
+def test_recruiting_fighters_is_mobilizing_but_recruiting_staff_no_act(code):
+    assert one(code("The militia recruited hundreds of child soldiers in Ituri."), "MOBILIZE")
+    assert one(code("The group recruited young insurgents in the north."), "MOBILIZE")
+    assert not code("The bank recruited forty engineers in Lagos.")
+    assert not code("The clinic recruited volunteers for a vaccine trial.")
+
+
+def test_laying_charges_is_a_light_verb_whose_subject_accuses(code):
+    event = one(code("Kenyan police laid charges against the mayor of Nakuru."), "ACCUSE")
+    assert event["actor"]["code"] == "KEN"
