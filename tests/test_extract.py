@@ -1467,3 +1467,12 @@ def test_recruiting_fighters_is_mobilizing_but_recruiting_staff_no_act(code):
 def test_laying_charges_is_a_light_verb_whose_subject_accuses(code):
     event = one(code("Kenyan police laid charges against the mayor of Nakuru."), "ACCUSE")
     assert event["actor"]["code"] == "KEN"
+
+
+@pytest.mark.parametrize("text", [
+    "Kenya condoles Ethiopia over the plane crash.",
+    "President Ruto condoled with the families on Monday.",
+])
+def test_condoling_is_the_verb_of_offered_condolences(code, text):
+    # condolences offered or extended are SUPPORT (CAMEO 051); so is their verb
+    assert one(code(text), "SUPPORT")["trigger"]["text"].startswith("condole")
