@@ -1476,3 +1476,28 @@ def test_laying_charges_is_a_light_verb_whose_subject_accuses(code):
 def test_condoling_is_the_verb_of_offered_condolences(code, text):
     # condolences offered or extended are SUPPORT (CAMEO 051); so is their verb
     assert one(code(text), "SUPPORT")["trigger"]["text"].startswith("condole")
+
+
+def test_mortaring_a_place_is_shelling_and_mortaring_bricks_no_act(code):
+    assert one(code("The rebels mortared the airport at Goma."), "ASSAULT")["mode"] == (
+        "heavy-weapons")
+    assert not code("The mason mortared the bricks into place.")
+
+
+@pytest.mark.parametrize("text", [
+    "Militants lobbed grenades at a police post in Garissa.",
+    "A man threw a grenade into the crowded bus station.",
+])
+def test_thrown_explosives_are_an_explosives_attack(code, text):
+    assert one(code(text), "ASSAULT")["mode"] == "explosives"
+
+
+def test_a_ball_lobbed_is_no_attack(code):
+    assert not code("The pitcher lobbed the ball to the catcher.")
+
+
+def test_charging_a_crowd_with_batons_is_crowd_control_not_a_criminal_charge(code):
+    events = code("Riot police charged the marchers with batons in Kampala.")
+    assert one(events, "ASSAULT")["mode"] == "crowd-control"
+    assert not [e for e in events if e["event_type"] == "ACCUSE"]
+    assert one(code("Prosecutors charged the officer with murder."), "ACCUSE")
