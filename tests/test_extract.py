@@ -1501,3 +1501,10 @@ def test_charging_a_crowd_with_batons_is_crowd_control_not_a_criminal_charge(cod
     assert one(events, "ASSAULT")["mode"] == "crowd-control"
     assert not [e for e in events if e["event_type"] == "ACCUSE"]
     assert one(code("Prosecutors charged the officer with murder."), "ACCUSE")
+
+
+def test_breaking_up_a_rally_is_dispersing_it(code):
+    # like "dispersed the rally": the manual's COERCE restrict for pushing protesters back
+    events = code("Riot police broke up the opposition rally in Lusaka.")
+    assert one(events, "COERCE")["trigger"]["text"] == "broke up"
+    assert not code("The rock band broke up after its last tour.")
