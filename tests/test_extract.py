@@ -1508,3 +1508,15 @@ def test_breaking_up_a_rally_is_dispersing_it(code):
     events = code("Riot police broke up the opposition rally in Lusaka.")
     assert one(events, "COERCE")["trigger"]["text"] == "broke up"
     assert not code("The rock band broke up after its last tour.")
+
+
+def test_an_indictment_is_a_legal_charge_but_a_damning_indictment_is_no_charge(code):
+    event = one(code("Kenyan prosecutors unsealed an indictment against the senator."),
+                "ACCUSE")
+    assert event["trigger"]["text"] == "indictment"
+    assert not code("The report was a damning indictment of the government's policy.")
+
+
+def test_a_lynching_is_a_beating_as_lynching_is(code):
+    assert one(code("The lynching of two herders in Benue sparked protests."), "ASSAULT")[
+        "mode"] == "beat"
