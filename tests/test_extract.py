@@ -1520,3 +1520,22 @@ def test_an_indictment_is_a_legal_charge_but_a_damning_indictment_is_no_charge(c
 def test_a_lynching_is_a_beating_as_lynching_is(code):
     assert one(code("The lynching of two herders in Benue sparked protests."), "ASSAULT")[
         "mode"] == "beat"
+
+
+def test_blocking_a_package_of_measures_is_a_rejection(code):
+    event = one(code("Hungary blocked the EU sanctions package on Monday."), "REJECT")
+    assert event["actor"]["code"] == "HUN"
+
+
+def test_investigators_questioning_someone_is_an_investigation(code):
+    event = one(code("Kenyan detectives questioned the minister over the tender."), "ACCUSE")
+    assert event["mode"] == "investigate"
+    assert not [e for e in code("Many voters questioned the tally.")
+                if e["event_type"] == "ACCUSE" and e["mode"] == "investigate"]
+
+
+def test_forces_boarding_a_ship_is_a_seizure_but_passengers_boarding_none(code):
+    event = one(code("Iranian commandos boarded a tanker in the strait."), "COERCE")
+    assert event["mode"] == "seize"
+    assert not code("The minister boarded a plane to Paris.")
+    assert not code("Tourists boarded the ship in Mombasa.")
