@@ -1539,3 +1539,10 @@ def test_forces_boarding_a_ship_is_a_seizure_but_passengers_boarding_none(code):
     assert event["mode"] == "seize"
     assert not code("The minister boarded a plane to Paris.")
     assert not code("Tourists boarded the ship in Mombasa.")
+
+
+def test_a_lender_bailing_out_a_country_is_aid_but_bail_from_jail_none(code):
+    event = one(code("The IMF bailed out Sri Lanka in March."), "AID")
+    assert (event["actor"]["code"], event["recipient"]["code"]) == ("IMF", "LKA")
+    assert not code("His brother bailed him out of jail.")
+    assert not code("The investors bailed out of the deal.")
