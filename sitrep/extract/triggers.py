@@ -399,13 +399,24 @@ def _is_forecast(clause: Token, modals: frozenset[str]) -> bool:
 
 def match_verb(token: Token, lexicon: Lexicon) -> TriggerMatch | None:
     """The best-fitting verb pattern for a token; None when there is none or when the best
-    fit is another sense of the word (a [[non_event]] pattern)."""
+    fit is another sense of the word (a [[non_event]] pattern). A hyphenated verb is looked
+    up as a whole first: "tear-gassed" is no gassing, "test-fired" no firing at anyone."""
+    forms, pieces = hyphen_word(token)
+    for form in forms:
+        if form in lexicon.verb_patterns:
+            match = _match_verb_patterns(token, lexicon.verb_patterns[form], lexicon)
+            return replace(match, word_tokens=pieces) if match is not None else None
+    return _match_verb_patterns(token, lexicon.verb_patterns.get(lemma_of(token), ()), lexicon)
+
+
+def _match_verb_patterns(token: Token, patterns: list[Pattern],
+                         lexicon: Lexicon) -> TriggerMatch | None:
     # A verb's patterns share particles ("call for" heads six): each particle sequence, the
     # object it leads to and the verb's complements are read once for all of them.
     particles_of: dict[tuple[str, ...], tuple[Token, ...] | None] = {}
     objects_of: dict[tuple[tuple[str, ...], bool], Token | None] = {}
     complements: set[str] | None = None
-    for pattern in lexicon.verb_patterns.get(lemma_of(token), ()):
+    for pattern in patterns:
         if pattern.particles not in particles_of:
             particles_of[pattern.particles] = _match_particles(token, pattern.particles)
         particles = particles_of[pattern.particles]

@@ -102,7 +102,8 @@ def _trigger_token(event: Event, doc: Doc) -> Token | None:
     if event.trigger.start is None:
         return None
     span = doc.char_span(event.trigger.start, event.trigger.end, alignment_mode="expand")
-    return span[0] if span is not None and len(span) else None
+    # the root, not the first piece: "test-launching" is told by its head "launching"
+    return span.root if span is not None and len(span) else None
 
 
 def _act_for(mention: _Mention, acts: list[_Act], lexicon: Lexicon) -> _Act | None:
