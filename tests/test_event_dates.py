@@ -95,6 +95,31 @@ def test_a_date_of_another_clause_does_not_date_the_event(code, text, trigger):
     assert dated(by_trigger(code(text), trigger)) == (None, False)
 
 
+@pytest.mark.parametrize(("text", "trigger"), [
+    ("Three soldiers were killed in a roadside bombing that happened on Monday near the "
+     "border.", "killed"),
+    ("Two guards were wounded in an ambush which took place on Monday outside the prison.",
+     "wounded"),
+    ("Rebels attacked a convoy near the border in a raid that occurred on Monday.",
+     "attacked"),
+])
+def test_an_act_done_in_an_event_dated_by_its_relative_clause_takes_that_date(
+        code, text, trigger):
+    # "that happened on Monday" only says when the event occurred, as "Monday's" does
+    assert dated(by_trigger(code(text), trigger)) == ("2021-06-07", False)
+
+
+@pytest.mark.parametrize(("text", "trigger"), [
+    # an act done to the event is not done in it
+    ("The president condemned the bombing that happened on Monday.", "condemned"),
+    # a relative clause telling another act keeps its date
+    ("The rebels attacked a convoy in a village that they had seized on Monday.",
+     "attacked"),
+])
+def test_but_not_an_act_done_to_it_nor_in_a_place_seized_then(code, text, trigger):
+    assert dated(by_trigger(code(text), trigger)) == (None, False)
+
+
 def test_a_date_after_until_ends_a_state_and_dates_no_act(code):
     held = by_trigger(code("The Kenyan journalist was held in custody until Monday."), "held")
     assert held["event_date"] is None
