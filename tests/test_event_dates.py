@@ -384,3 +384,10 @@ def test_a_new_paragraph_does_not_take_the_last_ones_year(code):
     text = ("The general seized power on March 3, 2015.\n\nHe freed the prisoners on "
             "March 20.")
     assert dated(by_trigger(code(text), "freed"))[0] == "2021-03-20"
+
+
+def test_a_named_day_dates_an_act_and_takes_the_narratives_year(code):
+    text = ("The rebels seized the airport on December 2, 2016, after a long siege. "
+            "On Christmas Eve, government troops shelled the airport.")
+    # the narrative of 2016 goes on: not the last Christmas Eve before publication
+    assert dated(by_trigger(code(text), "shelled")) == ("2016-12-24", False)

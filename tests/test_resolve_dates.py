@@ -197,3 +197,27 @@ def test_ranges_cover_the_whole_span(expression, tense, start, end):
     assert (resolved.range_start, resolved.range_end) == (start, end)
     if "week" in expression or "0s" in expression:
         assert resolved.value is None and resolved.precision is None
+
+
+@pytest.mark.parametrize(("sentence", "expression", "tense", "value"), [
+    ("Rebels shelled the town on Christmas Eve.", "on Christmas Eve", "past", date(2016, 12, 24)),
+    ("The truce ends on New Year’s Day.", "on New Year’s Day", "future", date(2018, 1, 1)),
+    ("Talks resumed on New Year's Eve 2015 in Oslo.", "on New Year's Eve 2015", "past",
+     date(2015, 12, 31)),
+    ("Shops stayed shut on Boxing Day.", "on Boxing Day", "past", date(2016, 12, 26)),
+])
+def test_a_day_named_for_what_falls_on_it_is_that_day_of_its_month(sentence, expression,
+                                                                     tense, value):
+    [found] = find_date_expressions(sentence)
+    assert found.text == expression
+    resolved = resolve_date(found.text, P_WEDNESDAY, tense=tense)
+    assert (resolved.value, resolved.precision) == (value, "day")
+
+
+@pytest.mark.parametrize("sentence", [
+    "The family sailed to Christmas Island.",  # a place
+    "His New Year's resolution was to quit.",  # not the day
+    "New York police arrested a man.",
+])
+def test_names_that_are_no_named_day_are_no_date(sentence):
+    assert find_date_expressions(sentence) == []
