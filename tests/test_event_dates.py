@@ -391,3 +391,9 @@ def test_a_named_day_dates_an_act_and_takes_the_narratives_year(code):
             "On Christmas Eve, government troops shelled the airport.")
     # the narrative of 2016 goes on: not the last Christmas Eve before publication
     assert dated(by_trigger(code(text), "shelled")) == ("2016-12-24", False)
+
+
+def test_an_act_over_the_weekend_takes_the_weekends_span(code):
+    clashed = by_trigger(code("Protesters clashed with police over the weekend."), "clashed")
+    assert clashed["event_date"] is None  # no single day
+    assert clashed["date_range"] == {"start": "2021-06-05", "end": "2021-06-06"}

@@ -39,9 +39,12 @@ Resolving (`resolve_date`), P = publication date; value None when P is needed bu
   today, tonight, this morning -> P; yesterday, last night -> P-1; tomorrow -> P+1; "the day
     before yesterday" -> P-2; "the day after tomorrow" -> P+2.
   this/last/next month (also "earlier this month", "the end of the month") -> month; this/last/
-    next year ("later this year", "late last year", "the end of the year") -> year. Weeks and
-    weekends ("last week", "this weekend") are kept as expressions but unresolved (the record
-    has no week precision); so are durations ("the past year", "the coming month").
+    next year ("later this year", "late last year", "the end of the year") -> year. Weeks
+    ("last week") and weekends ("over the weekend", "last weekend") -> no value (the record
+    has no week precision), but their span, Monday to Sunday, Saturday and Sunday: "last"
+    the weekend before P's (the one just gone on a weekday), "over the weekend" the latest
+    begun on or before P (future: the next); durations ("the past year", "the coming
+    month") stay unresolved.
   "the same day", "that night", "later that day", "the next/following day", "the previous
     morning", "later in the day", "hours later", "two days later", "a day earlier" ->
     unresolved here: they name a day relative to the day last mentioned, not to P
@@ -72,9 +75,9 @@ from sitrep.package_data import read_toml
 from sitrep.records import Precision, ResolvedDate
 
 Tense = Literal["past", "future"]
-# "week" and "decade" are internal: spans with no single date (the record has day, month,
-# year); the value is their first day
-Resolution = tuple[date | None, Precision | Literal["week", "decade"] | None]
+# "weekend", "week" and "decade" are internal: spans with no single date (the record has
+# day, month, year); the value is their first day
+Resolution = tuple[date | None, Precision | Literal["weekend", "week", "decade"] | None]
 _UNRESOLVED: Resolution = (None, None)
 
 _DATA = read_toml("dates.toml")
@@ -206,7 +209,9 @@ _RELATIVE_DAY = re.compile(
 _PERIOD = re.compile(
     _LEAD + r"(?:\b(?P<rel>(?i:this\s+past|this\s+coming|last|next|this|past|coming"
     r"|the\s+(?:past|coming|previous|following|next|last)))\s+"
-    r"|(?<=of\s)(?P<the>(?i:the))\s+)"  # "the end of the year"
+    r"|(?<=of\s)(?P<the>(?i:the))\s+"  # "the end of the year"
+    # "over the weekend", "at the weekend": the one nearest in the clause's tense
+    r"|\b(?P<the_weekend>(?i:over|at|during|on)\s+the)\s+(?=weekend\b))"
     r"(?P<unit>week|weekend|month|year)\b"
 )
 _ANAPHORIC_DAY = re.compile(
@@ -474,7 +479,9 @@ def _resolve_period(
 ) -> Resolution:
     unit = match["unit"]
     relation = "this" if match["the"] else _relation(match)
-    if published is None or unit == "weekend" or relation not in _YEAR_OFFSETS:
+    if published is not None and unit == "weekend":
+        return _weekend(published, None if match["the_weekend"] else relation, tense)
+    if published is None or relation not in _YEAR_OFFSETS:
         return _UNRESOLVED  # "the past year" is a span back from today, not a calendar unit
     offset = _YEAR_OFFSETS[relation]
     if unit == "week":  # calendar weeks run Monday to Sunday
@@ -482,6 +489,22 @@ def _resolve_period(
     if unit == "month":
         return _first_of_month(published.year, published.month, offset), "month"
     return date(published.year + offset, 1, 1), "year"
+
+
+def _weekend(published: date, relation: str | None, tense: Tense | None) -> Resolution:
+    """The Saturday opening the weekend meant: "last"/"past" the one before P's (P's own
+    when P falls on a weekday, the one just gone), "next"/"coming" the first after P, "this"
+    or none the latest begun on or before P, in the future tense the first not over."""
+    latest = published - timedelta(days=(published.weekday() - 5) % 7)  # Saturday <= P
+    if relation in _BEFORE:
+        saturday = latest - timedelta(weeks=1) if published.weekday() >= 5 else latest
+    elif relation in _AFTER:
+        saturday = latest + timedelta(weeks=1)
+    elif tense == "future" and published.weekday() < 5:
+        saturday = latest + timedelta(weeks=1)
+    else:
+        saturday = latest
+    return saturday, "weekend"
 
 
 def _resolve_decade(
@@ -693,9 +716,9 @@ def resolve_date(
                                           tense)
         if value is None:
             return ResolvedDate(text=expression)
-        if precision == "week":
-            resolved = ResolvedDate(text=expression, range_start=value,
-                                    range_end=value + timedelta(days=6))
+        if precision in ("week", "weekend"):
+            resolved = ResolvedDate(text=expression, range_start=value, range_end=value
+                                    + timedelta(days=6 if precision == "week" else 1))
         elif precision == "decade":
             resolved = ResolvedDate(text=expression, range_start=value,
                                     range_end=date(value.year + 9, 12, 31))
