@@ -95,6 +95,31 @@ def test_a_date_of_another_clause_does_not_date_the_event(code, text, trigger):
     assert dated(by_trigger(code(text), trigger)) == (None, False)
 
 
+@pytest.mark.parametrize(("text", "trigger"), [
+    ("Three soldiers were killed in a roadside bombing that happened on Monday near the "
+     "border.", "killed"),
+    ("Two guards were wounded in an ambush which took place on Monday outside the prison.",
+     "wounded"),
+    ("Rebels attacked a convoy near the border in a raid that occurred on Monday.",
+     "attacked"),
+])
+def test_an_act_done_in_an_event_dated_by_its_relative_clause_takes_that_date(
+        code, text, trigger):
+    # "that happened on Monday" only says when the event occurred, as "Monday's" does
+    assert dated(by_trigger(code(text), trigger)) == ("2021-06-07", False)
+
+
+@pytest.mark.parametrize(("text", "trigger"), [
+    # an act done to the event is not done in it
+    ("The president condemned the bombing that happened on Monday.", "condemned"),
+    # a relative clause telling another act keeps its date
+    ("The rebels attacked a convoy in a village that they had seized on Monday.",
+     "attacked"),
+])
+def test_but_not_an_act_done_to_it_nor_in_a_place_seized_then(code, text, trigger):
+    assert dated(by_trigger(code(text), trigger)) == (None, False)
+
+
 def test_a_date_after_until_ends_a_state_and_dates_no_act(code):
     held = by_trigger(code("The Kenyan journalist was held in custody until Monday."), "held")
     assert held["event_date"] is None
@@ -359,3 +384,16 @@ def test_a_new_paragraph_does_not_take_the_last_ones_year(code):
     text = ("The general seized power on March 3, 2015.\n\nHe freed the prisoners on "
             "March 20.")
     assert dated(by_trigger(code(text), "freed"))[0] == "2021-03-20"
+
+
+def test_a_named_day_dates_an_act_and_takes_the_narratives_year(code):
+    text = ("The rebels seized the airport on December 2, 2016, after a long siege. "
+            "On Christmas Eve, government troops shelled the airport.")
+    # the narrative of 2016 goes on: not the last Christmas Eve before publication
+    assert dated(by_trigger(code(text), "shelled")) == ("2016-12-24", False)
+
+
+def test_an_act_over_the_weekend_takes_the_weekends_span(code):
+    clashed = by_trigger(code("Protesters clashed with police over the weekend."), "clashed")
+    assert clashed["event_date"] is None  # no single day
+    assert clashed["date_range"] == {"start": "2021-06-05", "end": "2021-06-06"}

@@ -8,7 +8,7 @@ coder improves, never lower them to let a change through):
 
 | figure | tune half | check half |
 |---|---:|---:|
-| news_dev F1 type / +actor / +recipient / +date | .769 .717 .642 .549 | .741 .657 .657 .517 |
+| news_dev F1 type / +actor / +recipient / +date | .769 .717 .642 .555 | .741 .657 .657 .517 |
 | news_dev F1 type + actor, same sentence | .601 | .545 |
 | news_dev events without an actor code | 6.7 % | 11.3 % |
 | plv_train macro-F1 | .832 | .758 |
@@ -45,7 +45,7 @@ FLOORS = {
 }
 # news_dev, all events, strict F1 per level; and the share of events without an actor code
 NEWS_FLOORS = {
-    "tune": {"type": 0.76, "actor": 0.71, "recipient": 0.64, "date": 0.545,
+    "tune": {"type": 0.76, "actor": 0.71, "recipient": 0.64, "date": 0.55,
              "same_sentence": 0.59, "without_actor": 0.08},
     "check": {"type": 0.735, "actor": 0.65, "recipient": 0.65, "date": 0.51,
               "same_sentence": 0.54, "without_actor": 0.12},

@@ -182,6 +182,11 @@ def test_find_gives_offsets_in_a_longer_text():
         ("last week", None, date(2017, 4, 24), date(2017, 4, 30)),
         ("this week", None, date(2017, 5, 1), date(2017, 5, 7)),
         ("next week", "future", date(2017, 5, 8), date(2017, 5, 14)),
+        # weekends run Saturday to Sunday: the one just gone, or in the future the next
+        ("over the weekend", "past", date(2017, 4, 29), date(2017, 4, 30)),
+        ("last weekend", None, date(2017, 4, 29), date(2017, 4, 30)),
+        ("at the weekend", "future", date(2017, 5, 6), date(2017, 5, 7)),
+        ("next weekend", "future", date(2017, 5, 6), date(2017, 5, 7)),
         ("In July", "past", date(2016, 7, 1), date(2016, 7, 31)),
         ("in February", "future", date(2018, 2, 1), date(2018, 2, 28)),
         ("in 2010", None, date(2010, 1, 1), date(2010, 12, 31)),
@@ -197,3 +202,39 @@ def test_ranges_cover_the_whole_span(expression, tense, start, end):
     assert (resolved.range_start, resolved.range_end) == (start, end)
     if "week" in expression or "0s" in expression:
         assert resolved.value is None and resolved.precision is None
+
+
+@pytest.mark.parametrize(("sentence", "expression", "tense", "value"), [
+    ("Rebels shelled the town on Christmas Eve.", "on Christmas Eve", "past", date(2016, 12, 24)),
+    ("The truce ends on New Year’s Day.", "on New Year’s Day", "future", date(2018, 1, 1)),
+    ("Talks resumed on New Year's Eve 2015 in Oslo.", "on New Year's Eve 2015", "past",
+     date(2015, 12, 31)),
+    ("Shops stayed shut on Boxing Day.", "on Boxing Day", "past", date(2016, 12, 26)),
+])
+def test_a_day_named_for_what_falls_on_it_is_that_day_of_its_month(sentence, expression,
+                                                                     tense, value):
+    [found] = find_date_expressions(sentence)
+    assert found.text == expression
+    resolved = resolve_date(found.text, P_WEDNESDAY, tense=tense)
+    assert (resolved.value, resolved.precision) == (value, "day")
+
+
+@pytest.mark.parametrize("sentence", [
+    "The family sailed to Christmas Island.",  # a place
+    "His New Year's resolution was to quit.",  # not the day
+    "New York police arrested a man.",
+])
+def test_names_that_are_no_named_day_are_no_date(sentence):
+    assert find_date_expressions(sentence) == []
+
+
+def test_on_a_weekend_day_last_weekend_is_the_one_before():
+    saturday = date(2017, 5, 6)
+    last = resolve_date("last weekend", saturday)
+    assert (last.range_start, last.range_end) == (date(2017, 4, 29), date(2017, 4, 30))
+    this = resolve_date("over the weekend", saturday, tense="past")
+    assert (this.range_start, this.range_end) == (date(2017, 5, 6), date(2017, 5, 7))
+
+
+def test_the_weekend_with_no_preposition_is_no_date():
+    assert find_date_expressions("The weekend was calm in the capital.") == []

@@ -25,7 +25,9 @@ Resolving (`resolve_date`), P = publication date; value None when P is needed bu
   Day and month without a year ("May 3", "Nov. 2", "on the 5th"): the occurrence closest to
     P; past tense takes the closest not after P, future the closest not before P, unknown
     tense the closest either way (a tie goes to the past). A written weekday ("Thursday,
-    Nov. 2") picks the year whose date falls on that weekday.
+    Nov. 2") picks the year whose date falls on that weekday. A day named for what falls
+    on it every year ("on Christmas Eve", "New Year's Day 2019"; `[named_days]`) is its
+    day and month, resolved the same way.
   Month alone ("in July", "mid-July", "at the end of May"): past or unknown tense -> the most
     recent such month not after P's month; future -> the first not before P's month. "last
     July" -> strictly before P's month, "next July" -> strictly after, "this July" -> P's year.
@@ -37,9 +39,12 @@ Resolving (`resolve_date`), P = publication date; value None when P is needed bu
   today, tonight, this morning -> P; yesterday, last night -> P-1; tomorrow -> P+1; "the day
     before yesterday" -> P-2; "the day after tomorrow" -> P+2.
   this/last/next month (also "earlier this month", "the end of the month") -> month; this/last/
-    next year ("later this year", "late last year", "the end of the year") -> year. Weeks and
-    weekends ("last week", "this weekend") are kept as expressions but unresolved (the record
-    has no week precision); so are durations ("the past year", "the coming month").
+    next year ("later this year", "late last year", "the end of the year") -> year. Weeks
+    ("last week") and weekends ("over the weekend", "last weekend") -> no value (the record
+    has no week precision), but their span, Monday to Sunday, Saturday and Sunday: "last"
+    the weekend before P's (the one just gone on a weekday), "over the weekend" the latest
+    begun on or before P (future: the next); durations ("the past year", "the coming
+    month") stay unresolved.
   "the same day", "that night", "later that day", "the next/following day", "the previous
     morning", "later in the day", "hours later", "two days later", "a day earlier" ->
     unresolved here: they name a day relative to the day last mentioned, not to P
@@ -70,9 +75,9 @@ from sitrep.package_data import read_toml
 from sitrep.records import Precision, ResolvedDate
 
 Tense = Literal["past", "future"]
-# "week" and "decade" are internal: spans with no single date (the record has day, month,
-# year); the value is their first day
-Resolution = tuple[date | None, Precision | Literal["week", "decade"] | None]
+# "weekend", "week" and "decade" are internal: spans with no single date (the record has
+# day, month, year); the value is their first day
+Resolution = tuple[date | None, Precision | Literal["weekend", "week", "decade"] | None]
 _UNRESOLVED: Resolution = (None, None)
 
 _DATA = read_toml("dates.toml")
@@ -86,6 +91,8 @@ _MONTHS_NEEDING_CONTEXT = frozenset(_DATA["false_positives"]["months_needing_con
 _WEEKDAY_PRECEDERS = frozenset(_DATA["false_positives"]["weekday_preceders"])
 _WEEKDAY_FOLLOWERS = frozenset(_DATA["false_positives"]["weekday_followers"])
 _DAY_COUNT_DIRECTIONS: dict[str, int] = _DATA["day_count_directions"]
+# "New Year's Day" -> [1, 1] (month, day), keyed with a plain apostrophe
+_NAMED_DAYS: dict[str, list[int]] = _DATA["named_days"]
 
 
 def _words(words: Iterable[str]) -> str:
@@ -171,6 +178,12 @@ _ORDINAL_PREPOSITIONS = frozenset({"on", "by", "since", "until", "till", "from"}
 _AFTER_ORDINAL = re.compile(
     r"\s*(?:[^\w\s]|$)|\s+(?i:at|in|when|after|before|with|as|but|while|amid|during)\b"
 )
+_NAMED_DAY = re.compile(
+    _PREPOSITION + r"\b(?P<named>"
+    + "|".join(re.escape(n).replace("'", "['’]").replace(r"\ ", r"\s+")
+               for n in sorted(_NAMED_DAYS, key=len, reverse=True))
+    + r")\b" + _YEAR_TAIL
+)
 _MONTH_ALONE = re.compile(_LEAD + _RELATION + _month() + _YEAR_TAIL)
 _SEASON = re.compile(
     _LEAD + r"(?:\b(?P<rel>(?i:this\s+past|this\s+coming|last|next|this|past|coming|the))\s+)?"
@@ -196,7 +209,9 @@ _RELATIVE_DAY = re.compile(
 _PERIOD = re.compile(
     _LEAD + r"(?:\b(?P<rel>(?i:this\s+past|this\s+coming|last|next|this|past|coming"
     r"|the\s+(?:past|coming|previous|following|next|last)))\s+"
-    r"|(?<=of\s)(?P<the>(?i:the))\s+)"  # "the end of the year"
+    r"|(?<=of\s)(?P<the>(?i:the))\s+"  # "the end of the year"
+    # "over the weekend", "at the weekend": the one nearest in the clause's tense
+    r"|\b(?P<the_weekend>(?i:over|at|during|on)\s+the)\s+(?=weekend\b))"
     r"(?P<unit>week|weekend|month|year)\b"
 )
 _ANAPHORIC_DAY = re.compile(
@@ -341,7 +356,10 @@ def _resolve_iso(match: re.Match[str], published: date | None, tense: Tense | No
 def _resolve_day_and_month(
     match: re.Match[str], published: date | None, tense: Tense | None
 ) -> Resolution:
-    month, day = _MONTHS[match["month"].rstrip(".")], int(match["day"])
+    if match.groupdict().get("named"):  # "on Christmas Eve"
+        month, day = _NAMED_DAYS[" ".join(match["named"].replace("’", "'").split())]
+    else:
+        month, day = _MONTHS[match["month"].rstrip(".")], int(match["day"])
     year = _stated_year(match, published)
     if year is not None:
         value = _safe_date(year, month, day)
@@ -350,7 +368,7 @@ def _resolve_day_and_month(
         return _UNRESOLVED
     candidates = [c for y in (published.year - 1, published.year, published.year + 1)
                   if (c := _safe_date(y, month, day))]
-    if match["weekday"]:  # "Thursday, Nov. 2": the weekday tells the year
+    if match.groupdict().get("weekday"):  # "Thursday, Nov. 2": the weekday tells the year
         weekday = _WEEKDAYS[match["weekday"].rstrip(".")]
         candidates = [c for c in candidates if c.weekday() == weekday] or candidates
     value = _closest(candidates, published, tense)
@@ -461,7 +479,9 @@ def _resolve_period(
 ) -> Resolution:
     unit = match["unit"]
     relation = "this" if match["the"] else _relation(match)
-    if published is None or unit == "weekend" or relation not in _YEAR_OFFSETS:
+    if published is not None and unit == "weekend":
+        return _weekend(published, None if match["the_weekend"] else relation, tense)
+    if published is None or relation not in _YEAR_OFFSETS:
         return _UNRESOLVED  # "the past year" is a span back from today, not a calendar unit
     offset = _YEAR_OFFSETS[relation]
     if unit == "week":  # calendar weeks run Monday to Sunday
@@ -469,6 +489,22 @@ def _resolve_period(
     if unit == "month":
         return _first_of_month(published.year, published.month, offset), "month"
     return date(published.year + offset, 1, 1), "year"
+
+
+def _weekend(published: date, relation: str | None, tense: Tense | None) -> Resolution:
+    """The Saturday opening the weekend meant: "last"/"past" the one before P's (P's own
+    when P falls on a weekday, the one just gone), "next"/"coming" the first after P, "this"
+    or none the latest begun on or before P, in the future tense the first not over."""
+    latest = published - timedelta(days=(published.weekday() - 5) % 7)  # Saturday <= P
+    if relation in _BEFORE:
+        saturday = latest - timedelta(weeks=1) if published.weekday() >= 5 else latest
+    elif relation in _AFTER:
+        saturday = latest + timedelta(weeks=1)
+    elif tense == "future" and published.weekday() < 5:
+        saturday = latest + timedelta(weeks=1)
+    else:
+        saturday = latest
+    return saturday, "weekend"
 
 
 def _resolve_decade(
@@ -509,6 +545,7 @@ _ISO_DATES = _Family(_ISO, _resolve_iso)
 _MONTH_DAYS = _Family(_MONTH_DAY, _resolve_day_and_month)
 _DAY_MONTHS = _Family(_DAY_MONTH, _resolve_day_and_month)
 _ORDINAL_DAYS = _Family(_ORDINAL_DAY, _resolve_ordinal_day, _ordinal_day_dated)
+_NAMED_DAYS_FAMILY = _Family(_NAMED_DAY, _resolve_day_and_month)
 _MONTHS_ALONE = _Family(_MONTH_ALONE, _resolve_month, _month_in_context)
 _SEASONS = _Family(_SEASON, _resolve_season, _season_in_context)
 _DECADES = _Family(_DECADE, _resolve_decade)
@@ -522,9 +559,9 @@ _DAY_COUNTS_FROM_ANAPHOR = _Family(_DAYS_FROM_ANAPHOR, _unresolved)
 _LATER_IN_THE_DAYS = _Family(_LATER_IN_THE_DAY, _unresolved)
 
 # Order matters only for `resolve_date` on an expression two families match entirely.
-_FAMILIES = (_RANGES, _ISO_DATES, _MONTH_DAYS, _DAY_MONTHS, _ORDINAL_DAYS, _MONTHS_ALONE,
-             _SEASONS, _DECADES, _YEARS, _WEEKDAY_NAMES, _RELATIVE_DAYS, _PERIODS, _AGOS,
-             _ANAPHORIC_DAYS, _DAY_COUNTS_FROM_ANAPHOR, _LATER_IN_THE_DAYS)
+_FAMILIES = (_RANGES, _ISO_DATES, _MONTH_DAYS, _DAY_MONTHS, _ORDINAL_DAYS, _NAMED_DAYS_FAMILY,
+             _MONTHS_ALONE, _SEASONS, _DECADES, _YEARS, _WEEKDAY_NAMES, _RELATIVE_DAYS,
+             _PERIODS, _AGOS, _ANAPHORIC_DAYS, _DAY_COUNTS_FROM_ANAPHOR, _LATER_IN_THE_DAYS)
 
 # Why anchors: a pattern that opens with optional prepositions and modifiers is tried at every
 # character, about 40 us per sentence and family. Instead one fast scan finds the words every
@@ -547,6 +584,7 @@ for _names, _families in (
     (["hour", "hours", "Hours", "minute", "minutes", "Minutes", "moment", "moments",
       "Moments"], (_LATER_IN_THE_DAYS,)),
     (["spring", "summer", "autumn", "fall", "winter"], (_SEASONS,)),
+    ({name.split()[0].split("'")[0] for name in _NAMED_DAYS}, (_NAMED_DAYS_FAMILY,)),
 ):
     _FAMILIES_BY_ANCHOR.update(dict.fromkeys(_names, _families))
 _FAMILIES_BY_ANCHOR.update(  # sentence-initial; other lower-case words stay lower-case
@@ -654,7 +692,7 @@ def lacks_year(expression: str) -> bool:
         return False
     family, match = parsed
     groups = match.groupdict()
-    return family in (_MONTH_DAYS, _DAY_MONTHS, _MONTHS_ALONE) and not (
+    return family in (_MONTH_DAYS, _DAY_MONTHS, _NAMED_DAYS_FAMILY, _MONTHS_ALONE) and not (
         groups.get("year") or groups.get("rel_year") or groups.get("rel"))
 
 
@@ -678,9 +716,9 @@ def resolve_date(
                                           tense)
         if value is None:
             return ResolvedDate(text=expression)
-        if precision == "week":
-            resolved = ResolvedDate(text=expression, range_start=value,
-                                    range_end=value + timedelta(days=6))
+        if precision in ("week", "weekend"):
+            resolved = ResolvedDate(text=expression, range_start=value, range_end=value
+                                    + timedelta(days=6 if precision == "week" else 1))
         elif precision == "decade":
             resolved = ResolvedDate(text=expression, range_start=value,
                                     range_end=date(value.year + 9, 12, 31))

@@ -15,6 +15,9 @@ Own clause (`own_date`)
   participle of the subject's to its clause ("Speaking on Monday, the minister accused
   ...", "X, speaking on Monday, accused ..."; not "Having fled in 2015, ..."); but a date
   written before a noun ("the 2016 election", "Monday's attack") dates that noun only. A
+  relative clause saying only when its noun occurred ("a bombing that happened on Monday",
+  `occurrence_verbs`) dates the noun, and the act told as done in it ("were killed in a
+  bombing that ...", `within_prepositions`) or by it (its subject); not one done to it. A
   date inside another clause (a reported "that ...", a relative or "after ..." clause)
   stops at that clause's verb, so it dates only that clause: in "Trump said on Saturday
   that Hamza was killed" Saturday is the saying's, not the killing's.
@@ -143,6 +146,8 @@ _CARRYING_VERBS = frozenset(_DATA["discourse"]["carrying_verbs"])
 _MEANS_PREPOSITIONS = frozenset(_DATA["discourse"]["means_prepositions"])
 _LEADING_PREPOSITIONS = frozenset(_DATA["discourse"]["leading_prepositions"])
 _AFTERMATH_PREPOSITIONS = frozenset(_DATA["discourse"]["aftermath_prepositions"])
+_OCCURRENCE_VERBS = frozenset(_DATA["discourse"]["occurrence_verbs"])
+_WITHIN_PREPOSITIONS = frozenset(_DATA["discourse"]["within_prepositions"])
 
 
 class ArticleDates:
@@ -521,11 +526,35 @@ def _attachment(root: Token) -> set[int]:
     while token.pos_ not in ("VERB", "AUX") and token.head.i != token.i:
         token = token.head
         attached.add(token.i)
+    if _tells_occurrence(token):  # "killed in a bombing that happened on Monday"
+        return attached | _event_noun_dating(token.head)
     if token.tag_ == "VBG" and _is_participle_adjunct(token):
         attached.add(token.head.i)  # "Speaking on Monday, the minister accused ..."
     elif token.tag_ == "VBG" and token.dep_ == "acl" and token.head.dep_ == "nsubj" and not any(
             c.dep_ in ("nsubj", "aux") for c in token.children):
         attached |= {token.head.i, token.head.head.i}  # "X, speaking on Monday, accused"
+    return attached
+
+
+def _tells_occurrence(verb: Token) -> bool:
+    """"the bombing that happened on Monday", "a raid which took place in May": a relative
+    clause saying only when its noun occurred, as "Monday's bombing" does."""
+    if verb.dep_ != "relcl" or not any(c.dep_ == "nsubj" and c.tag_ in ("WDT", "WP")
+                                       for c in verb.children):
+        return False
+    lemma = verb.lemma_.lower()
+    phrases = {lemma} | {f"{lemma} {c.lower_}" for c in verb.children if c.dep_ == "dobj"}
+    return bool(phrases & _OCCURRENCE_VERBS)
+
+
+def _event_noun_dating(noun: Token) -> set[int]:
+    """The words a date of an event noun dates: the noun, and the verb of an act told as
+    done in that event ("were killed in the bombing") or done by it (its subject)."""
+    attached = {noun.i}
+    if noun.dep_ in ("nsubj", "nsubjpass"):
+        attached.add(noun.head.i)
+    elif noun.dep_ == "pobj" and noun.head.lower_ in _WITHIN_PREPOSITIONS:
+        attached |= {noun.head.i, noun.head.head.i}
     return attached
 
 
