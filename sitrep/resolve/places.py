@@ -823,7 +823,10 @@ def _narrowed(places: Sequence[Place], context: Place) -> list[Place]:
     if context.kind == "country":
         return same_country
     inside = [p for p in same_country if p.admin1 == context.name]
-    return inside or [p for p in same_country if distance_km(p, context) < 300]
+    near = [p for p in same_country if distance_km(p, context) < 300]
+    if context.kind in ("city", "admin2"):  # "Decatur, Avondale Estates": the nearest
+        near.sort(key=lambda p: distance_km(p, context))
+    return inside or near
 
 
 def _choose(places: Sequence[Place], context_countries: Sequence[str],
