@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from sitrep.pipeline import Components
@@ -464,6 +466,34 @@ def test_a_capitals_namesake_in_the_region_a_story_names_is_meant(components) ->
     # one name of a region does not move a capital a story goes to
     assert mapped(components, "The former governor of Indiana flew to Warsaw for talks.")[
         "Warsaw"][0] == "POL"
+
+
+def test_a_capitals_name_in_a_longer_one_is_read_as_the_name_alone(components) -> None:
+    from sitrep.resolve.article_places import place_context
+
+    # the Dublin of "Dublin Library Road", no place mention of its own, is the same name as
+    # the town the story names with Ohio: it does not make the story Irish
+    text = ("The Dublin council met on Monday. Crews will repave Dublin Library Road, and "
+            "the town applied to Ohio for the money.")
+    found = components.places.find(text)
+    mentions = [found[0], next(m for m in found if m.text == "Ohio")]
+    assert place_context(text, components.actors, mentions) == ["USA"]
+
+
+def test_a_given_name_within_a_longer_phrase_of_its_place_counts_as_that_place(
+        components) -> None:
+    # the span "Ohio" lies within "the State of Ohio", the gazetteer's reading: it is Ohio,
+    # and as such evidence that Dublin is the Ohio town, not Ireland's capital
+    from sitrep.resolve.article_places import resolve_spans
+
+    text = ("The Dublin choir sang on Friday. The Dublin choir is listed with the State of "
+            "Ohio as a charity.")
+    spans = [(m.start(), m.end()) for m in re.finditer(r"Dublin|Ohio", text)]
+    resolved = resolve_spans(components.nlp(text), components.places, components.actors,
+                             spans, text=text)
+    assert [(p.country, p.name) for p in resolved] == [
+        ("USA", "Dublin"), ("USA", "Dublin"), ("USA", "Ohio")]
+    assert all(p.lon < -80 for p in resolved[:2])
 
 
 def test_a_town_before_based_or_its_taxpayers_is_a_place(components) -> None:

@@ -379,6 +379,22 @@ def test_one_name_of_a_region_does_not_move_a_capital_there(gazetteer: Gazetteer
     assert places["Warsaw"].country == "POL"
 
 
+def test_a_town_after_a_comma_narrows_to_the_nearest_namesake(gazetteer: Gazetteer) -> None:
+    # Decatur, Alabama lies within 300 km of Stone Mountain too; Georgia's is next door
+    assert gazetteer.resolve("Decatur, Stone Mountain", context_countries=["USA"]
+                             ).admin1 == "Georgia"
+
+
+def test_a_name_that_lies_in_one_region_only_breaks_a_tie(gazetteer: Gazetteer) -> None:
+    # DeKalb County is in Georgia and Illinois (and more), Springfield in Illinois (and
+    # more), Avondale Estates in Georgia alone: Georgia's Decatur, not the larger Illinois one
+    text = ("Decatur will share a fire truck with Avondale Estates and Springfield, and "
+            "DeKalb County will pay for it.")
+    mentions = gazetteer.find(text)
+    places = dict(zip([m.text for m in mentions], gazetteer.resolve_together(mentions)))
+    assert places["Decatur"].admin1 == "Georgia"
+
+
 def test_a_country_yields_only_to_a_region_of_its_name(gazetteer: Gazetteer) -> None:
     text = "Storms crossed Atlanta, Macon and Savannah before leaving Georgia."
     mentions = gazetteer.find(text)

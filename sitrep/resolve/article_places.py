@@ -296,8 +296,9 @@ def place_context(text: str, actors: ActorDictionary, mentions: Sequence[PlaceMe
     place name that may lie in a country two or more of the other names can only lie in
     ("Athens" in a story that names Clarke County and Oconee County: Georgia's, not
     Greece's), or read as the country of a city of that name in a region the article names
-    ("Dublin" in a story that names Ohio: the US, not Ireland), then those countries: a
-    local story seldom names its own. `countries`: the text's country mentions, when the
+    ("Dublin" in a story that names Ohio: the US, not Ireland; so is the same name where
+    it is no mention, "Dublin Center Drive"), then those countries: a local story seldom
+    names its own. `countries`: the text's country mentions, when the
     caller has found them."""
     sure: Counter[str] = Counter()  # country -> names that can lie only there, each once
     for mention in {name_key(m.text): m for m in mentions}.values():
@@ -309,9 +310,11 @@ def place_context(text: str, actors: ActorDictionary, mentions: Sequence[PlaceMe
     regions = {region_of(m.candidates[0]) for m in mentions
                if m.candidates and m.candidates[0].kind == "admin1"}
     at = {m.start: m for m in mentions}
+    # one sense per article: the same name elsewhere ("Dublin Center Drive") as at a mention
+    by_name = {name_key(m.text): m for m in mentions}
     named: Counter[str] = Counter()
     for found in actors.find_countries(text) if countries is None else countries:
-        mention = at.get(found.start)
+        mention = at.get(found.start) or by_name.get(name_key(text[found.start:found.end]))
         if mention is not None and found.code not in settled and any(
                 p.country in settled for p in mention.candidates):
             continue  # "Athens" read as Greece's capital in a story set in Georgia
@@ -476,15 +479,26 @@ def resolve_spans(doc: Doc, gazetteer: Gazetteer, actors: ActorDictionary,
     a span; this one reads what the text says right after it ("Springfield, Illinois"),
     takes a demonym ("Georgian") for its country, a county's name without its type word
     ("Kanawha") for the county, and a people's name made from a region's or city's
-    ("Iowans", "Londoner") for that place. A span no reading of the text finds as a name
-    ("Concord", a common word; "Madison Township") is read with the region most of the
-    article's places lie in."""
+    ("Iowans", "Londoner") for that place, and a span within a longer phrase the
+    gazetteer reads as the same place ("Ohio" of "the State of Ohio") for it. A span no
+    reading of the text finds as a name ("Concord", a common word; "Madison Township") is
+    read with the region most of the article's places lie in."""
     if text is None:
         text = doc.text
     found = {m.start: m for m in gazetteer.find(text)}
     # the names the gazetteer reads at the spans ("S.C" of "S.C."), read together
     given = {start: found[start] for start, end in spans
              if start in found and text[found[start].end:end] in ("", ".")}
+    # a span the gazetteer reads within a longer phrase of the same place ("Ohio" of "the
+    # State of Ohio") is that place, and evidence for the others as such
+    covering = {m.end: m for m in found.values()}
+    for start, end in spans:
+        mention = covering.get(end)
+        if start not in given and mention is not None and mention.start < start and (
+                mention.candidates and name_key(mention.candidates[0].name)
+                == name_key(text[start:end])):
+            given[start] = mention
+    given = dict(sorted(given.items()))
     context = place_context(text, actors, list(given.values()))
     together = dict(zip(given, gazetteer.resolve_together(list(given.values()),
                                                           context_countries=context)))

@@ -604,7 +604,8 @@ class Gazetteer:
         """Each mention's place, the article read as a whole: an ambiguous name is the one
         of its places that the article's other names agree with most (they name the same
         region, or a place in the same country), as Dublin in a story that names Laurens
-        County and Georgia. A well-known place (Paris, France) yields only to names of the
+        County and Georgia; on a tie, the one more names agree with that can lie in no
+        other region. A well-known place (Paris, France) yields only to names of the
         other place's own region, a country or region only to a region of its name
         (Georgia; Florida is no town of New York because the story names Albany), and a
         region not where the story is set in its country (a city there still yields to a
@@ -645,6 +646,12 @@ class Gazetteer:
                 in_country = sum(countries[j] == candidate.country for j in others)
                 return in_region, in_country
 
+            def sure(candidate: Place) -> int:
+                """How many other names can lie only in its region: what breaks a tie
+                (Decatur with DeKalb County, which is in several states, and Avondale
+                Estates, which is in Georgia alone)."""
+                return sum(regions[j] == {region_of(candidate)} for j in others)
+
             if is_well_known(place):
                 # only other names of its own region move a well-known place, a country or
                 # region only to a region (Georgia), and a region not in a story set in its
@@ -659,21 +666,23 @@ class Gazetteer:
                 needed = 2 if place.kind == "capital" else 1
                 home = place.country
 
-                def weigh(candidate: Place) -> int:
+                def weigh(candidate: Place) -> tuple[int, int]:
                     in_region, in_country = agreement(candidate)
                     if in_region < needed:
-                        return 0
+                        return 0, 0
                     # a namesake at home competes region for region (Huntsville, Alabama
                     # or Texas); one abroad must outweigh the place's whole country
-                    return in_region + (in_country if candidate.country == home else 0)
+                    return in_region + (in_country if candidate.country == home else 0), 0
+                most = sum(agreement(place)), 0
             else:
                 rivals = list(mention.candidates[:_AGREEMENT_CANDIDATES])
 
-                def weigh(candidate: Place) -> int:
-                    return sum(agreement(candidate))
+                def weigh(candidate: Place) -> tuple[int, int]:
+                    return sum(agreement(candidate)), sure(candidate)
+                most = weigh(place)
             if name_key(place.name) == texts[i]:  # by its own name: no place by another's
                 rivals = [c for c in rivals if name_key(c.name) == texts[i]]  # (Maryville)
-            best, most = place, sum(agreement(place))
+            best = place
             for candidate in rivals:
                 score = weigh(candidate)
                 if score > most:
@@ -814,7 +823,10 @@ def _narrowed(places: Sequence[Place], context: Place) -> list[Place]:
     if context.kind == "country":
         return same_country
     inside = [p for p in same_country if p.admin1 == context.name]
-    return inside or [p for p in same_country if distance_km(p, context) < 300]
+    near = [p for p in same_country if distance_km(p, context) < 300]
+    if context.kind in ("city", "admin2"):  # "Decatur, Avondale Estates": the nearest
+        near.sort(key=lambda p: distance_km(p, context))
+    return inside or near
 
 
 def _choose(places: Sequence[Place], context_countries: Sequence[str],
