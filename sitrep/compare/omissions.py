@@ -36,7 +36,7 @@ from collections.abc import Sequence
 from sitrep.compare.features import Features
 from sitrep.compare.knowledge import Knowledge, phrase_pattern
 from sitrep.compare.meaning import Meaning
-from sitrep.compare.records import CoverageRow, Omission, Statement
+from sitrep.compare.records import Certainty, CoverageRow, NearMatch, Omission, Statement
 from sitrep.records import StoredArticle
 
 
@@ -57,9 +57,14 @@ class OmissionFinder:
         self.same_speaker_at = float(rules["same_speaker_carried_at"])
         self.same_speaker_quotation_at = float(rules["same_speaker_quotation_carried_at"])
         self.voiced_at = float(rules["voiced_carried_at"])
+        self.omitted_article_cover = float(rules["omitted_article_cover_below"])
         self.meaning = meaning
         self.ids = [a.id for a in articles]
         self.published = {a.id: a.published for a in articles}
+        self.event_by_id = {e["id"]: e for a in articles for e in a.events}
+        # (type, role, code) of each article's coded events: the acts it tells, by whom
+        self.events = {a.id: {(e["event_type"], role, code) for e in a.events
+                              for role, code in _codes(e)} for a in articles}
 
     # -- relevance ------------------------------------------------------------------------
 
@@ -113,12 +118,11 @@ class OmissionFinder:
             listed.update((first.mention.article_id, other.index)
                           for other in self.meaning.restatements(first.statement,
                                                                  self.carried_at))
-            omission = self._omission(row, first, list(statements.values()), listed)
+            omissions = self._omission(row, first, list(statements.values()), listed)
             # a piece of a quotation that names nothing tells no fact by itself; what it
             # stands for and what carries it elsewhere are settled as for any sentence
-            if omission is not None and not (item.continues_quotation and
-                                             not item.names_something):
-                found.append(omission)
+            if not (item.continues_quotation and not item.names_something):
+                found.extend(omissions)
         return found
 
     def tells_a_fact(self, sentence: str) -> bool:
@@ -137,8 +141,12 @@ class OmissionFinder:
         return sentence.count("(") == sentence.count(")")
 
     def _omission(self, row: CoverageRow, first: Features, statements: list[Statement],
-                  listed: set[tuple[str, int]]) -> Omission | None:
-        reported, missing, nearest = list(row.reported_by), [], []
+                  listed: set[tuple[str, int]]) -> list[Omission]:
+        """The row's omissions: one for the articles that surely omit it (`omitted`) and
+        one for those that may tell it in other words (`unclear`), either may be absent."""
+        reported = list(row.reported_by)
+        tiers: dict[Certainty, list[tuple[str, NearMatch | None]]] = {"omitted": [],
+                                                                      "unclear": []}
         for article_id in row.missing_from:
             if not self._could_tell(first, article_id):
                 continue
@@ -156,16 +164,38 @@ class OmissionFinder:
                 if best is not None:
                     listed.add((article_id, best[1]))  # its own words for the fact: not again
                 continue
-            if not self._anchored(statements, article_id, best[0].score if best else 0.0):
-                continue  # it may tell it in words no overlap finds: neither omitted nor told
-            missing.append(article_id)
-            if best is not None:
-                nearest.append(best[0])
-        if not missing:
-            return None
-        return Omission(row.id, row.label, row.kind, sorted(reported, key=self.ids.index),
-                        missing, row.relevance, first.statement.text, first.mention.source,
-                        nearest)
+            anchored = self._anchored(statements, article_id, best[0].score if best else 0.0)
+            sure = anchored and self._tells_new(statements, article_id)
+            tiers["omitted" if sure else "unclear"].append(
+                (article_id, best[0] if best is not None else None))
+        # a fact another article carries too is common ground of the story: an article
+        # that seems to leave it out most often tells it in words overlap does not find
+        if len(reported) > 1:
+            tiers["unclear"] = sorted(tiers["unclear"] + tiers["omitted"],
+                                      key=lambda pair: row.missing_from.index(pair[0]))
+            tiers["omitted"] = []
+        reported.sort(key=self.ids.index)
+        return [Omission(row.id, row.label, row.kind, reported, [a for a, _ in missing],
+                         row.relevance, first.statement.text, first.mention.source,
+                         [near for _, near in missing if near is not None], certainty)
+                for certainty, missing in tiers.items() if missing]
+
+    def _tells_new(self, statements: list[Statement], article_id: str) -> bool:
+        """Whether the statement tells an act the article does not: none of its coded
+        events has one of the same type with the same actor or recipient code there, or,
+        with no coded event, one of its content verbs is a word the article never uses;
+        and the whole article holds less than `omitted_article_cover_below` of its words
+        (more: its parts are told there, and it may be a side detail or a comment on a
+        fact told)."""
+        statement = statements[0]
+        if self.meaning.whole_article_cover(statement, article_id) >= self.omitted_article_cover:
+            return False
+        if statement.event_ids:
+            told = self.events[article_id]
+            return not any((event["event_type"], role, code) in told
+                           for event in (self.event_by_id[i] for i in statement.event_ids)
+                           for role, code in _codes(event))
+        return bool(self.meaning.new_acts(statement, article_id))
 
     def _anchored(self, statements: list[Statement], article_id: str, score: float) -> bool:
         """Whether the omission can be told from words: the sentence names someone or
@@ -230,3 +260,9 @@ class OmissionFinder:
             return False
         return not (first.event_date and first.date_precision == "day"
                     and first.event_date > published)
+
+
+def _codes(event: dict) -> list[tuple[str, str]]:
+    """(role, code) of an event's coded actor and recipient."""
+    return [(role, party["code"]) for role in ("actor", "recipient")
+            if (party := event.get(role) or {}).get("code")]
