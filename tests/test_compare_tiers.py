@@ -10,6 +10,7 @@ import dataclasses
 from fixtures.compare_builders import article, event
 
 from sitrep.compare import Knowledge, compare_articles
+from sitrep.serve.comparison_report import render
 
 LEAD = "The harbour board of Vellin raised the mooring fees by a third on Monday.\n"
 
@@ -105,3 +106,17 @@ def test_json_keeps_omissions_and_adds_the_unclear_ones_apart():
     assert data["omissions"] == []
     assert [o["certainty"] for o in data["unclear_omissions"]] == ["unclear"]
     assert data["unclear_omissions"][0]["nearest"][0]["article_id"] == "b"
+
+
+def test_reports_show_the_unclear_ones_apart_labelled_plainly():
+    told = "Kessel ferry crews walked off the Dorsa quay at noon."
+    other = "Angry crews walked off the ships."
+    a = article("a", "A", "2023-06-05", LEAD + told + "\n")
+    b = article("b", "B", "2023-06-05", LEAD + other + "\n")
+    comparison = compare_articles([a, b], _knowledge())
+    markdown = render(comparison, "md")
+    assert "## Omissions (0)" in markdown
+    unclear = markdown.split("## May be told in other words (1)")[1]
+    assert told in unclear and other in unclear  # the fact and B's closest sentence
+    html = render(comparison, "html")
+    assert "May be told in other words (1)" in html and "maybe told in other words in" in html
