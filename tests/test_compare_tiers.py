@@ -66,8 +66,7 @@ def test_a_coded_act_the_other_codes_too_is_unclear():
 
 
 def test_a_fact_the_other_holds_across_its_sentences_is_unclear():
-    told = ("Dorsa pilots warned that the fee rise would shut the western quay for the "
-            "winter season.")
+    told = "Pilots expect the fee rise to shut the western Dorsa quay for the winter season."
     a = article("a", "A", "2023-06-05", LEAD + told + "\n")
     b = article("b", "B", "2023-06-05", LEAD + "Pilots met on Monday.\nFerries sail less "
                 "now.\nThe western quay needs repairs.\nThe harbour was calm.\nThe winter "
@@ -120,3 +119,15 @@ def test_reports_show_the_unclear_ones_apart_labelled_plainly():
     assert told in unclear and other in unclear  # the fact and B's closest sentence
     html = render(comparison, "html")
     assert "May be told in other words (1)" in html and "maybe told in other words in" in html
+
+
+def test_a_remark_whose_only_new_name_is_its_speaker_is_unclear():
+    remark = "“The crews were treated unfairly by the board,” Oren Tal said."
+    b = article("b", "B", "2023-06-05", LEAD + "Ferries will keep their old berths.\n")
+    a = article("a", "A", "2023-06-05", LEAD + remark + "\n")
+    tiers = _tiers([a, b])
+    assert remark in tiers["unclear"] and remark not in tiers["omission"]
+    # the same speaker naming a quay B never names: a fact of its own
+    named = "“The Dorsa quay was closed to the crews,” Oren Tal said."
+    a = article("a", "A", "2023-06-05", LEAD + named + "\n")
+    assert named in _tiers([a, b])["omission"]

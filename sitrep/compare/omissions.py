@@ -165,7 +165,8 @@ class OmissionFinder:
                     listed.add((article_id, best[1]))  # its own words for the fact: not again
                 continue
             anchored = self._anchored(statements, article_id, best[0].score if best else 0.0)
-            sure = anchored and self._tells_new(statements, article_id)
+            sure = anchored and self._names_more_than_its_speaker(statements, article_id) \
+                and self._tells_new(statements, article_id)
             tiers["omitted" if sure else "unclear"].append(
                 (article_id, best[0] if best is not None else None))
         # a fact another article carries too is common ground of the story: an article
@@ -179,6 +180,19 @@ class OmissionFinder:
                          row.relevance, first.statement.text, first.mention.source,
                          [near for _, near in missing if near is not None], certainty)
                 for certainty, missing in tiers.items() if missing]
+
+    def _names_more_than_its_speaker(self, statements: list[Statement],
+                                     article_id: str) -> bool:
+        """Whether a statement someone is said to say names someone or something, or gives
+        a number, the article never writes besides its speaker: a remark whose only new
+        name is who made it (a witness's or a bystander's word on what happened, an
+        advocate's view of it) may make a point the article makes by another speaker."""
+        statement = statements[0]
+        speaker = self.meaning.speaker(statement)
+        if not speaker:
+            return True
+        return any(name not in speaker and not speaker & self.meaning.alias.get(name, set())
+                   for s in statements for name in self.meaning.new_names(s, article_id))
 
     def _tells_new(self, statements: list[Statement], article_id: str) -> bool:
         """Whether the statement tells an act the article does not: none of its coded
