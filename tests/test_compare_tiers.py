@@ -10,6 +10,7 @@ import dataclasses
 from fixtures.compare_builders import article, event
 
 from sitrep.compare import Knowledge, compare_articles
+from sitrep.compare.statements import statements
 from sitrep.serve.comparison_report import render
 
 LEAD = "The harbour board of Vellin raised the mooring fees by a third on Monday.\n"
@@ -131,3 +132,13 @@ def test_a_remark_whose_only_new_name_is_its_speaker_is_unclear():
     named = "“The Dorsa quay was closed to the crews,” Oren Tal said."
     a = article("a", "A", "2023-06-05", LEAD + named + "\n")
     assert named in _tiers([a, b])["omission"]
+
+
+def test_a_reporting_word_inside_a_quotation_does_not_hide_its_speaker():
+    # "states" is a reporting verb too: the attribution after the quotation still counts
+    remark = ("“I think other states should join the protest,” Oren Tal said of the "
+              "walk-out.")
+    a = article("a", "A", "2023-06-05", LEAD + remark + "\n")
+    statement = statements(a, Knowledge.default())[1]
+    assert statement.source is not None and statement.source.name == "Oren Tal"
+    assert statement.voice == "quoted"
