@@ -134,6 +134,16 @@ def test_a_remark_whose_only_new_name_is_its_speaker_is_unclear():
     assert named in _tiers([a, b])["omission"]
 
 
+def test_a_month_is_no_participant():
+    dated = "Kessel crews walked off the quay in March."
+    named = "Kessel crews walked off the Dorsa quay in March."
+    b = article("b", "B", "2023-06-05", LEAD + "Kessel ferries will keep their old berths.\n")
+    a = article("a", "A", "2023-06-05", LEAD + dated + "\n")
+    assert dated in _tiers([a, b])["unclear"]  # only the month is new: a side detail
+    a = article("a", "A", "2023-06-05", LEAD + named + "\n")
+    assert named in _tiers([a, b])["omission"]
+
+
 def test_a_reporting_word_inside_a_quotation_does_not_hide_its_speaker():
     # "states" is a reporting verb too: the attribution after the quotation still counts
     remark = ("“I think other states should join the protest,” Oren Tal said of the "

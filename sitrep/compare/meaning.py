@@ -111,6 +111,7 @@ class Meaning:
         self.denial = phrase_pattern(knowledge.rules["polarity"]["denial_words"])
         self.number_tolerance = float(rules["number_tolerance"])
         self.titles = frozenset(table["titles"])
+        self.date_names = frozenset(table["date_names"])
         self.speech_acts = frozenset(knowledge.attribution["speech_act_verbs"])
         self.by_article: dict[str, list[StatementKeys]] = {}
         self.alias: dict[str, set[str]] = {}  # a title's key <-> the key of the name it stands for

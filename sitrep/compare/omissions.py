@@ -24,9 +24,14 @@ credit lines rank low), plus `omissions.event_bonus` for coded events. Sentences
 no fact (a newsroom line such as "did not respond to a request for comment", a question, a
 line introducing a video, a piece of a sentence or one without a verb, a blessing, thanks or
 a greeting, a piece of a quotation opened in an earlier sentence that names no one and
-nothing: "They just do not listen.") are never listed; nor is one with no anchor in words
-(no name or number the omitting article lacks, and some sentence of it near: it may tell
-it in other words). Rules in `sitrep/data/compare/rules.toml`.
+nothing: "They just do not listen.") are never listed.
+
+Two tiers (`Omission.certainty`): `omitted` when the omitting article surely does not tell
+the fact, that is the sentence has an anchor in words (a name or number the article never
+writes, besides its speaker's for a remark someone made; or no sentence of it near), tells
+an act the article does not (coded event type and party; else a content verb), the whole
+article holds little of it, and no other article carries it; else `unclear`: the article
+may tell it in other words. Rules in `sitrep/data/compare/rules.toml`.
 """
 
 from __future__ import annotations
@@ -48,8 +53,6 @@ class OmissionFinder:
         self.event_bonus = float(rules["event_bonus"])
         self.carried_at = float(rules["carried_at"])
         self.lead_carried_at = float(rules["lead_carried_at"])
-        self.unanchored_below = float(rules["unanchored_below"])
-        self.unanchored_min_keys = int(rules["unanchored_min_keys"])
         self.window_days = int(rules["story_window_days"])
         self.full_words = int(rules["full_sentence_words"])
         self.newsroom_line = phrase_pattern(rules["not_fact_phrases"])
@@ -164,9 +167,8 @@ class OmissionFinder:
                 if best is not None:
                     listed.add((article_id, best[1]))  # its own words for the fact: not again
                 continue
-            anchored = self._anchored(statements, article_id, best[0].score if best else 0.0)
-            sure = anchored and self._names_more_than_its_speaker(statements, article_id) \
-                and self._tells_new(statements, article_id)
+            sure = self._names_a_participant(statements, article_id) and \
+                self._tells_new(statements, article_id)
             tiers["omitted" if sure else "unclear"].append(
                 (article_id, best[0] if best is not None else None))
         # a fact another article carries too is common ground of the story: an article
@@ -180,19 +182,6 @@ class OmissionFinder:
                          row.relevance, first.statement.text, first.mention.source,
                          [near for _, near in missing if near is not None], certainty)
                 for certainty, missing in tiers.items() if missing]
-
-    def _names_more_than_its_speaker(self, statements: list[Statement],
-                                     article_id: str) -> bool:
-        """Whether a statement someone is said to say names someone or something, or gives
-        a number, the article never writes besides its speaker: a remark whose only new
-        name is who made it (a witness's or a bystander's word on what happened, an
-        advocate's view of it) may make a point the article makes by another speaker."""
-        statement = statements[0]
-        speaker = self.meaning.speaker(statement)
-        if not speaker:
-            return True
-        return any(name not in speaker and not speaker & self.meaning.alias.get(name, set())
-                   for s in statements for name in self.meaning.new_names(s, article_id))
 
     def _tells_new(self, statements: list[Statement], article_id: str) -> bool:
         """Whether the statement tells an act the article does not: none of its coded
@@ -211,17 +200,17 @@ class OmissionFinder:
                            for role, code in _codes(event))
         return bool(self.meaning.new_acts(statement, article_id))
 
-    def _anchored(self, statements: list[Statement], article_id: str, score: float) -> bool:
-        """Whether the omission can be told from words: the sentence names someone or
-        something, or gives a number from 10 up, that the article never writes; or no
-        sentence of the article comes near it (cover under `unanchored_below`) and it has
-        `unanchored_min_keys` keys (a short line such as "He defended it." comes near
-        nothing by having few words). A sentence all of whose
-        names the article uses may be told there in words that share none of its own."""
-        if score < self.unanchored_below and \
-                len(self.meaning.of(statements[0]).keys) >= self.unanchored_min_keys:
-            return True
-        return any(self.meaning.new_names(s, article_id) for s in statements)
+    def _names_a_participant(self, statements: list[Statement], article_id: str) -> bool:
+        """Whether the sentence names someone or something, or gives a number from 10 up,
+        that the article never writes (`Meaning.new_names`), besides its speaker and
+        besides a month. A sentence all of whose names the article uses may be told there
+        in words that share none of its own; a remark whose only new name is who made it
+        (a witness's or an advocate's word on what happened) may make a point the article
+        makes by another speaker; a date is a side detail of a fact."""
+        speaker = self.meaning.speaker(statements[0])
+        return any(name not in speaker and not speaker & self.meaning.alias.get(name, set())
+                   and name not in self.meaning.date_names
+                   for s in statements for name in self.meaning.new_names(s, article_id))
 
     def _speaker_tells(self, statements: list[Statement], article_id: str) -> bool:
         """The article gives the same speaker's words on the same thing (`Meaning.
