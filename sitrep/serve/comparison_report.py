@@ -183,7 +183,7 @@ def markdown_report(c: Comparison) -> str:
         for o in c.unclear_omissions[:TOP_OMISSIONS]:
             missing = ", ".join(_label(c, i) for i in o.missing_from)
             out.append(f"- {_md(o.sentence)} — in {_md(_label(c, o.reported_by[0]))}; "
-                       f"unclear in {_md(missing)}  ")
+                       f"maybe told in other words in {_md(missing)}  ")
             for near in o.nearest:
                 out.append(f"  closest in {_md(_label(c, near.article_id))} "
                            f"({near.score:.2f}): “{_md(near.sentence)}”  ")
