@@ -9,10 +9,12 @@ unless `--db` names a file to keep and reuse; ingest skips articles stored alrea
 compares each triplet's three articles by article id (`compare_stored`; no story linking)
 and prints, for the tune half (triplets 0-24) and the check half (25-49) side by side:
 rows, rows reported by two or more articles, omissions (one per omitted statement and
-omitting article) and omissions per pair "reporting outlet -> omitting outlet".
+omitting article: the `omitted` tier), the `unclear` ones (the article may tell the fact
+in other words; shown apart, never counted as omissions) and omissions per pair
+"reporting outlet -> omitting outlet".
 
-`--sample N --seed S --half tune|check` prints N omissions drawn at random from one half
-instead: the omitting article, the omitted statement, and the closest statement of the
+`--sample N --seed S --half tune|check` prints N omissions (`omitted` tier) drawn at random
+from one half instead: the omitting article, the omitted statement, and the closest statement of the
 omitting article with its score, for judging by hand (a true omission: the omitting
 article does not carry that fact in any words). Tune on the tune half only.
 
@@ -26,7 +28,8 @@ the sentence tells no fact) and, for a false one, `why_not` when recorded: `para
 (told in other words by another speaker), `fragment` (no fact by itself); `judged_by` names
 the branch that judged a row, and a later line for the same row (a second reading against
 the omitting article's whole text) overrides an earlier one. It prints the
-precision of the judged omissions listed, how many judged real ones are still listed (the
+precision of the judged omissions listed (`omitted` tier), how many judged real ones are
+still listed and how many judged rows are `unclear` instead (the
 judged file holds rows earlier versions listed too: a change that drops real ones shows
 here) and how many listed ones are not judged yet; `--unjudged` prints those, with the
 hash to judge them by. Only the tune half is judged: the check half's rows are never read.
@@ -84,9 +87,10 @@ def compare_triplets(store: Store, ids: dict[str, str], triplets: range,
     return results
 
 
-def omission_items(results: list[dict]) -> list[tuple[dict, object, str]]:
-    """(triplet result, omission, omitting article id) for every omitted statement."""
-    return [(r, o, missing) for r in results for o in r["comparison"].omissions
+def omission_items(results: list[dict], tier: str = "omissions") -> list[tuple[dict, object, str]]:
+    """(triplet result, omission, omitting article id) for every omitted statement (or, with
+    `tier="unclear_omissions"`, every one the article may tell in other words)."""
+    return [(r, o, missing) for r in results for o in getattr(r["comparison"], tier)
             for missing in o.missing_from]
 
 
@@ -100,6 +104,7 @@ def figures(results: list[dict]) -> dict[str, object]:
         "rows": len(rows),
         "rows shared by >=2": sum(1 for row in rows if len(row.reported_by) >= 2),
         "omissions": len(omission_items(results)),
+        "unclear (other words?)": len(omission_items(results, "unclear_omissions")),
         **{f"  {pair}": pairs[pair] for pair in sorted(pairs)},
     }
 
@@ -141,10 +146,11 @@ def read_judged(path: Path) -> dict[tuple[int, str, str], dict]:
     return judged
 
 
-def judged_figures(results: list[dict], judged: dict, triplets: range) -> dict:
+def judged_figures(results: list[dict], judged: dict, triplets: range,
+                   tier: str = "omissions") -> dict:
     """Listed omissions of these triplets: judged real, judged false (by why), unjudged."""
     listed, unjudged = [], []
-    for r, omission, missing in omission_items(results):
+    for r, omission, missing in omission_items(results, tier):
         if r["triplet"] in triplets:
             key = (r["triplet"], r["outlet_of"][missing], sentence_hash(omission.sentence))
             (listed if key in judged else unjudged).append((key, omission))
@@ -168,10 +174,17 @@ def print_judged(results: list[dict], judged: dict, show_unjudged: bool) -> None
         print(f"  judged real omissions still listed: {f['real']} of {f['all real']} "
               f"({f['real'] / max(1, f['all real']):.0%})")
         print(f"  listed, not judged yet: {len(f['unjudged'])}")
+        u = judged_figures(results, judged, triplets, "unclear_omissions")
+        print(f"  unclear (may be told in other words): {u['listed']}, {u['judged']} judged: "
+              f"{u['real']} real, {u['judged'] - u['real']} false")
     if show_unjudged:
         for (triplet, outlet, digest), omission in judged_figures(
                 results, judged, HALVES["tune"])["unjudged"]:
             print(f"  {triplet:02d} {outlet} {digest}: {' '.join(omission.sentence.split())}")
+
+
+def omission_items_in(results: list[dict], triplets: range, tier: str) -> list:
+    return [item for item in omission_items(results, tier) if item[0]["triplet"] in triplets]
 
 
 def print_sweep_row(label: str, results: list[dict], judged: dict) -> None:
@@ -180,7 +193,8 @@ def print_sweep_row(label: str, results: list[dict], judged: dict) -> None:
         f = judged_figures(results, judged, triplets)
         cells.append(f"{fold}: {f['listed']:3} listed, {f['real']:3} real, "
                      f"{f['judged'] - f['real']:2} false, {len(f['unjudged']):3} unjudged, "
-                     f"P {f['real'] / max(1, f['judged']):.3f}")
+                     f"P {f['real'] / max(1, f['judged']):.3f}, "
+                     f"unclear {len(omission_items_in(results, triplets, 'unclear_omissions')):3}")
     print(f"{label:>10}  " + " | ".join(cells), flush=True)
 
 

@@ -378,6 +378,10 @@ def test_stories_endpoints_on_an_unlinked_store(client):
     assert client.get("/api/stories/0123456789abcdef").status_code == 404
     comparison = client.get("/api/comparisons", params={"article": [YONHAP.id, VOA.id]}).json()
     assert [a["id"] for a in comparison["articles"]] == [YONHAP.id, VOA.id]
+    # the two tiers of omissions, each row saying which it is
+    assert {o["certainty"] for o in comparison["omissions"]} <= {"omitted"}
+    assert {o["certainty"] for o in comparison["unclear_omissions"]} <= {"unclear"}
+    assert comparison["omissions"] or comparison["unclear_omissions"]
     assert client.get("/api/comparisons",
                       params={"article": [YONHAP.id, "0123456789abcdef"]}).status_code == 404
 

@@ -40,7 +40,9 @@ def _with_omission_rules(**values):
 
 
 def _omitted(comparison, article_id):
-    return [o for o in comparison.omissions if article_id in o.missing_from]
+    """Listed in either tier: surely omitted, or maybe told in other words (not carried)."""
+    return [o for o in [*comparison.omissions, *comparison.unclear_omissions]
+            if article_id in o.missing_from]
 
 
 def test_a_fact_told_in_other_words_is_no_omission():
@@ -252,23 +254,24 @@ def test_a_title_stands_for_the_name_the_article_gives_it():
     assert meaning.coverage(called, meaning.by_article["b"][1].keys) == 1.0
 
 
-def test_a_sentence_with_no_name_of_its_own_is_listed_only_when_nothing_comes_near():
+def test_a_sentence_with_no_name_of_its_own_is_at_most_unclear():
     lead = "The harbour board of Vellin raised the mooring fees by a third on Monday.\n"
     b = article("b", "B", "2023-06-05", lead + "Board members approved the rise by seven "
                 "votes to two.\n")
 
-    def omitted_by_b(detail, knowledge=None):
+    def omitted_by_b(detail, tier="omissions"):
         a = article("a", "A", "2023-06-05", lead + detail + "\n")
-        return [o.sentence for o in _omitted(compare_articles([a, b], knowledge), "b")]
+        comparison = compare_articles([a, b])
+        return [o.sentence for o in getattr(comparison, tier) if "b" in o.missing_from]
 
     # a name B never writes: B does not tell it, in any words
     anchored = "Fishing crews in Vellin blocked the Dorsa harbour entrance with their trawlers."
     assert omitted_by_b(anchored) == [anchored]
-    # every name of it is in B, whose sentences come near it: B may say it in other words
+    # every name of it is in B: B may say it in other words, shown apart as unclear (it was
+    # listed only when no sentence of B came near it before the two tiers)
     unanchored = "Fishing crews in Vellin blocked the harbour entrance with their trawlers."
     assert omitted_by_b(unanchored) == []
-    knowledge = _with_omission_rules(unanchored_below=1.0)  # no anchor needed: listed
-    assert omitted_by_b(unanchored, knowledge) == [unanchored]
+    assert omitted_by_b(unanchored, tier="unclear_omissions") == [unanchored]
 
 
 def test_formulas_tell_no_fact():

@@ -76,6 +76,8 @@ def compare(ids, as_articles, fmt, output, framing_files, capability_files, db) 
         Path(output).write_text(report, encoding="utf-8")
         err.print(f"comparison of {len(article_ids)} articles written to {output}: "
                   f"{len(comparison.contradictions)} contradiction(s), "
-                  f"{len(comparison.omissions)} omission(s)", soft_wrap=True, markup=False)
+                  f"{len(comparison.omissions)} omission(s), "
+                  f"{len(comparison.unclear_omissions)} maybe told in other words",
+                  soft_wrap=True, markup=False)
     else:
         sys.stdout.write(report)

@@ -75,18 +75,20 @@ def compare_articles(articles: Sequence[StoredArticle],
         contradictions.extend(rules.in_row(row.id, by_number[row.id]))
     contradictions.extend(rules.capabilities(capability_statements))
     framing = [framing_profile(a.id, a.text, per_article[a.id], knowledge) for a in articles]
+    omissions = omission_finder.omissions(rows, by_number)
     return Comparison(
         articles=[ArticleSummary(a.id, article_label(a), a.outlet, a.title,
                                  a.published.isoformat() if a.published else None,
                                  len(per_article[a.id]), len(a.events)) for a in articles],
         rows=rows,
-        omissions=omission_finder.omissions(rows, by_number),
+        omissions=[o for o in omissions if o.certainty == "omitted"],
         contradictions=contradictions,
         attribution=[attribution_profile(a.id, per_article[a.id]) for a in articles],
         framing=framing,
         framing_contrasts=framing_contrasts(framing, knowledge),
         notes=_notes(articles, knowledge),
         publication_gap_days=_publication_gap(articles),
+        unclear_omissions=[o for o in omissions if o.certainty == "unclear"],
     )
 
 

@@ -78,6 +78,8 @@ class StatementKeys:
     # mayor", "Senator Ruiz dismissed the charge"): keys of the name before a speech act
     speakers_told: frozenset[str] = frozenset()
     negative: bool = False  # holds a denial word (`polarity.denial_words`: "not", "denied")
+    # keys of its content verbs (reporting verbs are light words): the acts it tells
+    acts: frozenset[str] = frozenset()
 
 
 class Meaning:
@@ -109,6 +111,7 @@ class Meaning:
         self.denial = phrase_pattern(knowledge.rules["polarity"]["denial_words"])
         self.number_tolerance = float(rules["number_tolerance"])
         self.titles = frozenset(table["titles"])
+        self.date_names = frozenset(table["date_names"])
         self.speech_acts = frozenset(knowledge.attribution["speech_act_verbs"])
         self.by_article: dict[str, list[StatementKeys]] = {}
         self.alias: dict[str, set[str]] = {}  # a title's key <-> the key of the name it stands for
@@ -170,11 +173,13 @@ class Meaning:
         if len(clauses) > 1 and len(clauses[-1]) < self.min_clause_keys:
             clauses[-2].update(clauses.pop())  # a short tail belongs to the clause before
         has_verb = any(t.tag_ in FINITE_VERB_TAGS for t in tokens)  # not "to discuss" alone
+        acts = frozenset(key for t in tokens if t.pos_ == "VERB"
+                         for key in [self.key(t.text, t.lemma_, t.pos_, first=True)[0]] if key)
         continues = any(q0 < statement.start < q1 for q0, q1 in quotes)
         return StatementKeys(statement, keys, quoted, words,
                              clauses if len(clauses) > 1 else [], has_verb, continues,
                              names_something, self._speakers_told(tokens, quotes),
-                             bool(self.denial.search(statement.text)))
+                             bool(self.denial.search(statement.text)), acts)
 
     def _speakers_told(self, tokens, quotes: list[tuple[int, int]]) -> frozenset[str]:
         """Keys of the names that are the subject of a speech-act verb outside quotation
@@ -327,6 +332,15 @@ class Meaning:
         return [k for k, is_name in self.of(statement).keys.items()
                 if is_name and not self._held(k, self.article_keys[article_id])
                 and not (k.isdigit() and int(k) < 10)]
+
+    def new_acts(self, statement: Statement, article_id: str) -> list[str]:
+        """The statement's content verbs (synonyms met) that the article never uses."""
+        return [k for k in self.of(statement).acts
+                if not self._held(k, self.article_keys[article_id])]
+
+    def whole_article_cover(self, statement: Statement, article_id: str) -> float:
+        """How much of the statement the whole article holds, in any of its sentences."""
+        return self.coverage(self.of(statement), self.article_keys[article_id])
 
     def speaker(self, statement: Statement) -> set[str]:
         """Keys of who says the statement: the capitalised words of its source after any

@@ -24,9 +24,14 @@ credit lines rank low), plus `omissions.event_bonus` for coded events. Sentences
 no fact (a newsroom line such as "did not respond to a request for comment", a question, a
 line introducing a video, a piece of a sentence or one without a verb, a blessing, thanks or
 a greeting, a piece of a quotation opened in an earlier sentence that names no one and
-nothing: "They just do not listen.") are never listed; nor is one with no anchor in words
-(no name or number the omitting article lacks, and some sentence of it near: it may tell
-it in other words). Rules in `sitrep/data/compare/rules.toml`.
+nothing: "They just do not listen.") are never listed.
+
+Two tiers (`Omission.certainty`): `omitted` when the omitting article surely does not tell
+the fact, that is the sentence has an anchor in words (a name or number the article never
+writes, besides its speaker's for a remark someone made; or no sentence of it near), tells
+an act the article does not (coded event type and party; else a content verb), the whole
+article holds little of it, and no other article carries it; else `unclear`: the article
+may tell it in other words. Rules in `sitrep/data/compare/rules.toml`.
 """
 
 from __future__ import annotations
@@ -36,7 +41,7 @@ from collections.abc import Sequence
 from sitrep.compare.features import Features
 from sitrep.compare.knowledge import Knowledge, phrase_pattern
 from sitrep.compare.meaning import Meaning
-from sitrep.compare.records import CoverageRow, Omission, Statement
+from sitrep.compare.records import Certainty, CoverageRow, NearMatch, Omission, Statement
 from sitrep.records import StoredArticle
 
 
@@ -48,8 +53,6 @@ class OmissionFinder:
         self.event_bonus = float(rules["event_bonus"])
         self.carried_at = float(rules["carried_at"])
         self.lead_carried_at = float(rules["lead_carried_at"])
-        self.unanchored_below = float(rules["unanchored_below"])
-        self.unanchored_min_keys = int(rules["unanchored_min_keys"])
         self.window_days = int(rules["story_window_days"])
         self.full_words = int(rules["full_sentence_words"])
         self.newsroom_line = phrase_pattern(rules["not_fact_phrases"])
@@ -57,9 +60,14 @@ class OmissionFinder:
         self.same_speaker_at = float(rules["same_speaker_carried_at"])
         self.same_speaker_quotation_at = float(rules["same_speaker_quotation_carried_at"])
         self.voiced_at = float(rules["voiced_carried_at"])
+        self.omitted_article_cover = float(rules["omitted_article_cover_below"])
         self.meaning = meaning
         self.ids = [a.id for a in articles]
         self.published = {a.id: a.published for a in articles}
+        self.event_by_id = {e["id"]: e for a in articles for e in a.events}
+        # (type, role, code) of each article's coded events: the acts it tells, by whom
+        self.events = {a.id: {(e["event_type"], role, code) for e in a.events
+                              for role, code in _codes(e)} for a in articles}
 
     # -- relevance ------------------------------------------------------------------------
 
@@ -113,12 +121,11 @@ class OmissionFinder:
             listed.update((first.mention.article_id, other.index)
                           for other in self.meaning.restatements(first.statement,
                                                                  self.carried_at))
-            omission = self._omission(row, first, list(statements.values()), listed)
+            omissions = self._omission(row, first, list(statements.values()), listed)
             # a piece of a quotation that names nothing tells no fact by itself; what it
             # stands for and what carries it elsewhere are settled as for any sentence
-            if omission is not None and not (item.continues_quotation and
-                                             not item.names_something):
-                found.append(omission)
+            if not (item.continues_quotation and not item.names_something):
+                found.extend(omissions)
         return found
 
     def tells_a_fact(self, sentence: str) -> bool:
@@ -137,8 +144,12 @@ class OmissionFinder:
         return sentence.count("(") == sentence.count(")")
 
     def _omission(self, row: CoverageRow, first: Features, statements: list[Statement],
-                  listed: set[tuple[str, int]]) -> Omission | None:
-        reported, missing, nearest = list(row.reported_by), [], []
+                  listed: set[tuple[str, int]]) -> list[Omission]:
+        """The row's omissions: one for the articles that surely omit it (`omitted`) and
+        one for those that may tell it in other words (`unclear`), either may be absent."""
+        reported = list(row.reported_by)
+        tiers: dict[Certainty, list[tuple[str, NearMatch | None]]] = {"omitted": [],
+                                                                      "unclear": []}
         for article_id in row.missing_from:
             if not self._could_tell(first, article_id):
                 continue
@@ -156,28 +167,50 @@ class OmissionFinder:
                 if best is not None:
                     listed.add((article_id, best[1]))  # its own words for the fact: not again
                 continue
-            if not self._anchored(statements, article_id, best[0].score if best else 0.0):
-                continue  # it may tell it in words no overlap finds: neither omitted nor told
-            missing.append(article_id)
-            if best is not None:
-                nearest.append(best[0])
-        if not missing:
-            return None
-        return Omission(row.id, row.label, row.kind, sorted(reported, key=self.ids.index),
-                        missing, row.relevance, first.statement.text, first.mention.source,
-                        nearest)
+            sure = self._names_a_participant(statements, article_id) and \
+                self._tells_new(statements, article_id)
+            tiers["omitted" if sure else "unclear"].append(
+                (article_id, best[0] if best is not None else None))
+        # a fact another article carries too is common ground of the story: an article
+        # that seems to leave it out most often tells it in words overlap does not find
+        if len(reported) > 1:
+            tiers["unclear"] = sorted(tiers["unclear"] + tiers["omitted"],
+                                      key=lambda pair: row.missing_from.index(pair[0]))
+            tiers["omitted"] = []
+        reported.sort(key=self.ids.index)
+        return [Omission(row.id, row.label, row.kind, reported, [a for a, _ in missing],
+                         row.relevance, first.statement.text, first.mention.source,
+                         [near for _, near in missing if near is not None], certainty)
+                for certainty, missing in tiers.items() if missing]
 
-    def _anchored(self, statements: list[Statement], article_id: str, score: float) -> bool:
-        """Whether the omission can be told from words: the sentence names someone or
-        something, or gives a number from 10 up, that the article never writes; or no
-        sentence of the article comes near it (cover under `unanchored_below`) and it has
-        `unanchored_min_keys` keys (a short line such as "He defended it." comes near
-        nothing by having few words). A sentence all of whose
-        names the article uses may be told there in words that share none of its own."""
-        if score < self.unanchored_below and \
-                len(self.meaning.of(statements[0]).keys) >= self.unanchored_min_keys:
-            return True
-        return any(self.meaning.new_names(s, article_id) for s in statements)
+    def _tells_new(self, statements: list[Statement], article_id: str) -> bool:
+        """Whether the statement tells an act the article does not: none of its coded
+        events has one of the same type with the same actor or recipient code there, or,
+        with no coded event, one of its content verbs is a word the article never uses;
+        and the whole article holds less than `omitted_article_cover_below` of its words
+        (more: its parts are told there, and it may be a side detail or a comment on a
+        fact told)."""
+        statement = statements[0]
+        if self.meaning.whole_article_cover(statement, article_id) >= self.omitted_article_cover:
+            return False
+        if statement.event_ids:
+            told = self.events[article_id]
+            return not any((event["event_type"], role, code) in told
+                           for event in (self.event_by_id[i] for i in statement.event_ids)
+                           for role, code in _codes(event))
+        return bool(self.meaning.new_acts(statement, article_id))
+
+    def _names_a_participant(self, statements: list[Statement], article_id: str) -> bool:
+        """Whether the sentence names someone or something, or gives a number from 10 up,
+        that the article never writes (`Meaning.new_names`), besides its speaker and
+        besides a month. A sentence all of whose names the article uses may be told there
+        in words that share none of its own; a remark whose only new name is who made it
+        (a witness's or an advocate's word on what happened) may make a point the article
+        makes by another speaker; a date is a side detail of a fact."""
+        speaker = self.meaning.speaker(statements[0])
+        return any(name not in speaker and not speaker & self.meaning.alias.get(name, set())
+                   and name not in self.meaning.date_names
+                   for s in statements for name in self.meaning.new_names(s, article_id))
 
     def _speaker_tells(self, statements: list[Statement], article_id: str) -> bool:
         """The article gives the same speaker's words on the same thing (`Meaning.
@@ -230,3 +263,9 @@ class OmissionFinder:
             return False
         return not (first.event_date and first.date_precision == "day"
                     and first.event_date > published)
+
+
+def _codes(event: dict) -> list[tuple[str, str]]:
+    """(role, code) of an event's coded actor and recipient."""
+    return [(role, party["code"]) for role in ("actor", "recipient")
+            if (party := event.get(role) or {}).get("code")]

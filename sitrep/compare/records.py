@@ -14,6 +14,9 @@ from sitrep.records import StoredArticle
 Voice = Literal["own", "attributed", "quoted"]
 CellStatus = Literal["reported", "differs", "absent"]
 RowKind = Literal["event", "claim"]
+# "omitted": the omitting article surely does not tell the fact; "unclear": it may tell it
+# in other words (its closest sentences are in `Omission.nearest`)
+Certainty = Literal["omitted", "unclear"]
 # A title longer than this is cut at a word in an article's label: a label heads a column.
 LABEL_TITLE_CHARS = 60
 
@@ -148,6 +151,7 @@ class Omission:
     sentence: str
     source: str | None = None
     nearest: list[NearMatch] = field(default_factory=list)  # per omitting article
+    certainty: Certainty = "omitted"
 
 
 @dataclass
@@ -262,6 +266,8 @@ class Comparison:
     framing_contrasts: list[FramingContrast]
     notes: list[str] = field(default_factory=list)
     publication_gap_days: int | None = None  # first to last publication date
+    # facts an article may tell in other words: shown apart, never counted as omissions
+    unclear_omissions: list[Omission] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         # articles alike in outlet, date and title still head columns one can tell apart

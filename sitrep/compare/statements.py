@@ -135,7 +135,7 @@ class _Attributor:
                            for q_start, q_end in quotes_in_sentence)
 
         for pattern in (self.patterns.tail, self.patterns.lead):
-            for match in pattern.finditer(sentence):
+            for match in _overlapping(pattern, sentence):
                 text = self.kinds.trim(match.group("src").strip())
                 if outside_quotes(match) and self._plausible(text):
                     return self.source(text)
@@ -155,6 +155,16 @@ class _Attributor:
                 word in self.anonymous_nouns
         return not any(w.lower() in ("that", "which", "who", "and", "but", "was", "is", "were",
                                      "are", "will", "to") for w in words)
+
+
+def _overlapping(pattern: re.Pattern[str], text: str):
+    """Every match of the pattern, each search starting one character after the last
+    match's start: a reporting verb inside a quotation ("other states should ...") must not
+    hide the attribution after it ("...," Ruiz said of the plan.)."""
+    position = 0
+    while (match := pattern.search(text, position)) is not None:
+        yield match
+        position = match.start() + 1
 
 
 def statements(article: StoredArticle, knowledge: Knowledge) -> list[Statement]:

@@ -33,7 +33,8 @@ def list_stories(store: StoreDep, limit: Limit = 50, offset: Offset = 0,
 def get_story(store: StoreDep, story_id: Annotated[str, Path(pattern=ID)]) -> dict[str, Any]:
     """One story with its articles, its events (merged across articles) and the comparison
     of its articles (coverage matrix, omissions, contradictions, attribution, framing; null
-    for a single-article story). Large stories compare their first MAX_COMPARED articles."""
+    for a single-article story; `omissions` are facts an article surely leaves out,
+    `unclear_omissions` those it may tell in other words). Large stories compare their first MAX_COMPARED articles."""
     found = links.story(store, story_id)
     if found is None:
         raise HTTPException(404, f"no story with id {story_id!r}")
@@ -48,7 +49,10 @@ def get_story(store: StoreDep, story_id: Annotated[str, Path(pattern=ID)]) -> di
 def compare(store: StoreDep,
             article: Annotated[list[str], Query(min_length=2, max_length=MAX_COMPARED)],
             ) -> dict[str, Any]:
-    """Compare any 2 to MAX_COMPARED stored articles (repeat `article=ID`)."""
+    """Compare any 2 to MAX_COMPARED stored articles (repeat `article=ID`): `omissions` are
+    facts an article surely leaves out (`certainty` "omitted"), `unclear_omissions` those it
+    may tell in other words (`certainty` "unclear", with its closest sentence in
+    `nearest`)."""
     if bad := [a for a in article if not re.match(ID, a)]:
         raise HTTPException(422, f"not an article id: {bad[0]!r}")
     try:

@@ -176,6 +176,21 @@ def markdown_report(c: Comparison) -> str:
     if len(c.omissions) > TOP_OMISSIONS:
         out.append(f"- … {len(c.omissions) - TOP_OMISSIONS} more (see `--format json`)")
     out.append("")
+    if c.unclear_omissions:
+        out += [f"## May be told in other words ({len(c.unclear_omissions)})", "",
+                "Not counted as omissions: the other article may tell these in other words "
+                "(its closest sentence is shown).", ""]
+        for o in c.unclear_omissions[:TOP_OMISSIONS]:
+            missing = ", ".join(_label(c, i) for i in o.missing_from)
+            out.append(f"- {_md(o.sentence)} — in {_md(_label(c, o.reported_by[0]))}; "
+                       f"maybe told in other words in {_md(missing)}  ")
+            for near in o.nearest:
+                out.append(f"  closest in {_md(_label(c, near.article_id))} "
+                           f"({near.score:.2f}): “{_md(near.sentence)}”  ")
+        if len(c.unclear_omissions) > TOP_OMISSIONS:
+            out.append(f"- … {len(c.unclear_omissions) - TOP_OMISSIONS} more "
+                       "(see `--format json`)")
+        out.append("")
     return "\n".join(out)
 
 
@@ -418,8 +433,9 @@ def _html_omissions(c: Comparison) -> str:
             f"({n.score:.2f}): “{_e(n.sentence)}”</div>" for n in o.nearest)
         return (f"<li><b>{_e(o.label)}</b> <span class=\"small muted\">({_e(o.kind)}, "
                 f"relevance {o.relevance:.2f})</span><br>in {_e(reported)}, "
-                f"<b>not in {_e(missing)}</b>{who}<blockquote>{_e(o.sentence)}</blockquote>"
-                f"{nearest}</li>")
+                + (f"<b>not in {_e(missing)}</b>" if o.certainty == "omitted" else
+                   f"maybe told in other words in {_e(missing)}")
+                + f"{who}<blockquote>{_e(o.sentence)}</blockquote>{nearest}</li>")
 
     top, rest = c.omissions[:TOP_OMISSIONS], c.omissions[TOP_OMISSIONS:]
     html = [f'<h2 id="omissions">Omissions ({len(c.omissions)})</h2>',
@@ -429,4 +445,11 @@ def _html_omissions(c: Comparison) -> str:
     if rest:
         html.append(f"<details><summary>{len(rest)} more</summary><ul class=\"omissions\">"
                     + "".join(item(o) for o in rest) + "</ul></details>")
+    if c.unclear_omissions:
+        html.append(f'<details id="unclear-omissions"><summary>May be told in other words '
+                    f"({len(c.unclear_omissions)})</summary>"
+                    '<p class="muted small">Not counted as omissions: the other article may '
+                    "tell these in other words (its closest sentence is shown).</p>"
+                    '<ul class="omissions">' + "".join(item(o) for o in c.unclear_omissions)
+                    + "</ul></details>")
     return "".join(html)

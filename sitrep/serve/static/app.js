@@ -724,6 +724,12 @@
       `missing from ${o.missing_from.map(name).join(", ")}`);
   }
 
+  // What the other article may tell in other words: its closest sentence beside the fact.
+  function unclearItem(o, name) {
+    return h("li", {}, h("q", {}, o.sentence), ` — in ${name(o.reported_by[0])}; maybe told in other words in ${o.missing_from.map(name).join(", ")}`,
+      o.nearest.map((n) => h("div", { class: "muted" }, `closest in ${name(n.article_id)} (${n.score.toFixed(2)}): `, h("q", {}, n.sentence))));
+  }
+
   function framingCategories(profile) {
     if (!profile.categories.length) return h("span", { class: "muted" }, "none");
     return profile.categories.map((k) => h("div", {}, h("b", {}, k.category),
@@ -800,6 +806,8 @@
     const evidence = evidenceView(comparison);
     const omissions = [...comparison.omissions].sort((a, b) => b.relevance - a.relevance);
     const rest = omissions.slice(TOP_OMISSIONS);
+    // older servers send no unclear tier
+    const unclear = [...(comparison.unclear_omissions || [])].sort((a, b) => b.relevance - a.relevance);
     const section = (id, title, ...body) => h("section", { class: "finding", id }, h("h2", {}, title), body);
     return [
       h("nav", { class: "findings-nav", id: "findings-nav" }, "Jump to: ",
@@ -816,6 +824,9 @@
           : h("p", { class: "empty" }, "None found."),
         rest.length ? h("details", {}, h("summary", {}, `${rest.length} more omissions`),
           h("ol", { class: "omissions", start: TOP_OMISSIONS + 1 }, rest.map((o) => omissionItem(o, name)))) : null),
+      unclear.length ? section("cmp-unclear", `May be told in other words (${unclear.length})`,
+        h("details", {}, h("summary", {}, "Not counted as omissions: the other article may tell these in other words"),
+          h("ul", { class: "omissions unclear" }, unclear.map((o) => unclearItem(o, name))))) : null,
       section("cmp-framing", "Framing", framingView(comparison, name)),
       section("cmp-attribution", "Who is quoted", attributionView(comparison, name)),
       evidence.box,

@@ -1,0 +1,154 @@
+"""The two tiers of omissions: `omitted` (the other article surely does not tell the fact)
+and `unclear` (it may tell it in other words), each kind of evidence tested on article
+pairs written for these tests."""
+
+from __future__ import annotations
+
+import copy
+import dataclasses
+
+from fixtures.compare_builders import article, event
+
+from sitrep.compare import Knowledge, compare_articles
+from sitrep.compare.statements import statements
+from sitrep.serve.comparison_report import render
+
+LEAD = "The harbour board of Vellin raised the mooring fees by a third on Monday.\n"
+
+
+def _knowledge(**values):
+    knowledge = Knowledge.default()
+    rules = copy.deepcopy(knowledge.rules)
+    rules["omissions"].update({"min_relevance": 0.0, **values})  # short stories: little is core
+    return dataclasses.replace(knowledge, rules=rules)
+
+
+def _tiers(articles, omitting="b", **rules) -> dict[str, list[str]]:
+    comparison = compare_articles(articles, _knowledge(**rules))
+    return {tier: [o.sentence for o in getattr(comparison, f"{tier}s" if tier == "omission"
+                                              else "unclear_omissions")
+                   if omitting in o.missing_from]
+            for tier in ("omission", "unclear")}
+
+
+def test_a_new_name_and_an_act_the_other_never_tells_is_omitted():
+    told = "Kessel ferry crews walked off the Dorsa quay at noon."
+    a = article("a", "A", "2023-06-05", LEAD + told + "\n")
+    b = article("b", "B", "2023-06-05", LEAD + "Ferries will keep their old berths.\n")
+    tiers = _tiers([a, b])
+    assert told in tiers["omission"] and told not in tiers["unclear"]
+    comparison = compare_articles([a, b], _knowledge())
+    assert {o.certainty for o in comparison.omissions} == {"omitted"}
+
+
+def test_an_act_the_other_tells_with_the_same_verb_is_unclear():
+    # A names a union B does not, but B tells the walk-out itself: A's line may be a side
+    # detail of a fact B tells
+    told = "Kessel ferry crews walked off the Dorsa quay at noon."
+    a = article("a", "A", "2023-06-05", LEAD + told + "\n")
+    b = article("b", "B", "2023-06-05", LEAD + "Angry crews walked off the ships in protest "
+                "later that day.\n")
+    tiers = _tiers([a, b])
+    assert told in tiers["unclear"] and told not in tiers["omission"]
+
+
+def test_a_coded_act_the_other_codes_too_is_unclear():
+    told = "Tarvik sanctioned the Dorsa shipping line over the fees."
+    other = "Tarvik imposed penalties on the harbour company."
+    a = article("a", "A", "2023-06-05", LEAD + told + "\n", [
+        event(LEAD + told + "\n", "sanctioned", "SANCTION", actor=("Tarvik", "TRV"),
+              recipient=("the Dorsa shipping line", None))])
+    b_same = article("b", "B", "2023-06-05", LEAD + other + "\n", [
+        event(LEAD + other + "\n", "imposed penalties", "SANCTION", actor=("Tarvik", "TRV"))])
+    b_other = article("b", "B", "2023-06-05", LEAD + other + "\n", [
+        event(LEAD + other + "\n", "imposed penalties", "COERCE", actor=("Tarvik", "TRV"))])
+    assert told in _tiers([a, b_same])["unclear"]  # B codes the same act by the same actor
+    assert told in _tiers([a, b_other])["omission"]  # another act: surely not told
+
+
+def test_a_fact_the_other_holds_across_its_sentences_is_unclear():
+    told = "Pilots expect the fee rise to shut the western Dorsa quay for the winter season."
+    a = article("a", "A", "2023-06-05", LEAD + told + "\n")
+    b = article("b", "B", "2023-06-05", LEAD + "Pilots met on Monday.\nFerries sail less "
+                "now.\nThe western quay needs repairs.\nThe harbour was calm.\nThe winter "
+                "season is long.\nNets were mended.\nThe fee rise was large.\n")
+    assert told in _tiers([a, b])["unclear"]
+    # with a higher bar for the article's words, the same line counts as omitted
+    assert told in _tiers([a, b], omitted_article_cover_below=1.01)["omission"]
+
+
+def test_a_fact_another_article_carries_too_is_unclear_for_the_third():
+    told = "Kessel ferry crews walked off the Dorsa quay at noon."
+    a = article("a", "A", "2023-06-05", LEAD + told + "\n")
+    b = article("b", "B", "2023-06-05", LEAD + "Ferries will keep their old berths.\n")
+    c = article("c", "C", "2023-06-05", LEAD + "At noon Kessel ferry crews walked off the "
+                "Dorsa quay.\n")
+    tiers = _tiers([a, b, c])
+    assert told in tiers["unclear"] and told not in tiers["omission"]
+    # told by A alone, B's leaving it out is sure
+    assert told in _tiers([a, b])["omission"]
+
+
+def test_a_line_without_a_name_of_its_own_is_at_most_unclear():
+    comment = "The rise was a simple and fair step for a busy port."
+    a = article("a", "A", "2023-06-05", LEAD + comment + "\n")
+    b = article("b", "B", "2023-06-05", LEAD + "Board members approved the rise by seven "
+                "votes to two.\n")
+    tiers = _tiers([a, b])
+    assert comment in tiers["unclear"] and comment not in tiers["omission"]
+
+
+def test_json_keeps_omissions_and_adds_the_unclear_ones_apart():
+    told = "Kessel ferry crews walked off the Dorsa quay at noon."
+    a = article("a", "A", "2023-06-05", LEAD + told + "\n")
+    b = article("b", "B", "2023-06-05", LEAD + "Angry crews walked off the ships.\n")
+    data = compare_articles([a, b], _knowledge()).to_dict()
+    assert data["omissions"] == []
+    assert [o["certainty"] for o in data["unclear_omissions"]] == ["unclear"]
+    assert data["unclear_omissions"][0]["nearest"][0]["article_id"] == "b"
+
+
+def test_reports_show_the_unclear_ones_apart_labelled_plainly():
+    told = "Kessel ferry crews walked off the Dorsa quay at noon."
+    other = "Angry crews walked off the ships."
+    a = article("a", "A", "2023-06-05", LEAD + told + "\n")
+    b = article("b", "B", "2023-06-05", LEAD + other + "\n")
+    comparison = compare_articles([a, b], _knowledge())
+    markdown = render(comparison, "md")
+    assert "## Omissions (0)" in markdown
+    unclear = markdown.split("## May be told in other words (1)")[1]
+    assert told in unclear and other in unclear  # the fact and B's closest sentence
+    html = render(comparison, "html")
+    assert "May be told in other words (1)" in html and "maybe told in other words in" in html
+
+
+def test_a_remark_whose_only_new_name_is_its_speaker_is_unclear():
+    remark = "“The crews were treated unfairly by the board,” Oren Tal said."
+    b = article("b", "B", "2023-06-05", LEAD + "Ferries will keep their old berths.\n")
+    a = article("a", "A", "2023-06-05", LEAD + remark + "\n")
+    tiers = _tiers([a, b])
+    assert remark in tiers["unclear"] and remark not in tiers["omission"]
+    # the same speaker naming a quay B never names: a fact of its own
+    named = "“The Dorsa quay was closed to the crews,” Oren Tal said."
+    a = article("a", "A", "2023-06-05", LEAD + named + "\n")
+    assert named in _tiers([a, b])["omission"]
+
+
+def test_a_month_is_no_participant():
+    dated = "Kessel crews walked off the quay in March."
+    named = "Kessel crews walked off the Dorsa quay in March."
+    b = article("b", "B", "2023-06-05", LEAD + "Kessel ferries will keep their old berths.\n")
+    a = article("a", "A", "2023-06-05", LEAD + dated + "\n")
+    assert dated in _tiers([a, b])["unclear"]  # only the month is new: a side detail
+    a = article("a", "A", "2023-06-05", LEAD + named + "\n")
+    assert named in _tiers([a, b])["omission"]
+
+
+def test_a_reporting_word_inside_a_quotation_does_not_hide_its_speaker():
+    # "states" is a reporting verb too: the attribution after the quotation still counts
+    remark = ("“I think other states should join the protest,” Oren Tal said of the "
+              "walk-out.")
+    a = article("a", "A", "2023-06-05", LEAD + remark + "\n")
+    statement = statements(a, Knowledge.default())[1]
+    assert statement.source is not None and statement.source.name == "Oren Tal"
+    assert statement.voice == "quoted"
