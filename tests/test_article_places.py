@@ -509,3 +509,22 @@ def test_a_town_before_state_in_a_public_bodys_name_is_the_town(components) -> N
 def test_a_dateline_in_capitals_before_an_agency_credit_is_a_place(components) -> None:
     found = mapped(components, "Labs spread. CHATTANOOGA (AP) — Police found a lab on Monday.")
     assert found["CHATTANOOGA"] == ("USA", "Chattanooga")
+
+
+def test_a_name_kept_for_the_words_around_it_is_a_place_where_it_recurs(components) -> None:
+    # "Moorhead" alone says nothing; "in Moorhead" does, for both
+    text = ("Sandbags were piled in Moorhead on Monday. Moorhead expects the crest on "
+            "Friday, and volunteers arrived by bus.")
+    found = [p.text for p in places_in(components.nlp(text), components.places,
+                                       components.actors, text=text)]
+    assert found.count("Moorhead") == 2
+
+
+def test_a_name_joined_to_a_place_by_and_or_a_comma_is_a_place(components) -> None:
+    found = mapped(components, "The governor stopped in Fargo and Moorhead on Tuesday.")
+    assert found.get("Moorhead", (None,))[0] == "USA"
+    # the parser reads these two as people; the list with Lufkin makes them towns
+    found = mapped(components, "Crews worked near Lufkin, Nacogdoches and Huntsville after "
+                               "the storm.")
+    assert found.get("Nacogdoches") == ("USA", "Nacogdoches")
+    assert found.get("Huntsville", (None,))[0] == "USA"

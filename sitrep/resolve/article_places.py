@@ -11,8 +11,9 @@ there, or the article does elsewhere (one sense per article), or the text does (
 S.C."; "in", "from" before it; a noun of a person after it, "a Rochester man"; a person's
 name and "of" before it, "Ann Ruiz of Dover"; a legislator's party initial before it,
 "D-Fairfax", where a county's bare name is one too; a dateline in capitals) — so that
-"Obama", "the New York Times" or "South" in "South Korean" are not put on the map. The
-surname of a person the article names in full or with a middle initial ("Marquise M. Bell"),
+"Obama", "the New York Times" or "South" in "South Korean" are not put on the map. A name
+the words around it make a place once is one wherever it recurs, and so is a name joined
+by "and" or a comma to a place kept ("in Fargo and Moorhead"). The surname of a person the article names in full or with a middle initial ("Marquise M. Bell"),
 or a name that says something or undergoes what people do ("Petrova said", "Ruiz died"), is
 no village or region abroad, and a place name that ends a longer name begun by other name
 words ("United Russia", "the Tom Hadley Civic Center") is a word of that name, wherever the
@@ -190,6 +191,7 @@ def places_in(doc: Doc, gazetteer: Gazetteer, actors: ActorDictionary,
     named |= {m.group(1) for m in INITIALLED_NAME.finditer(text)}
     surnames = named | people
     kept = []
+    undecided = []  # (mention, labels, in a longer name): no word here makes it a place
     for mention, place, labels, locative, in_a_longer_name, personal in readings:
         if NAMED_DAY.match(text, mention.end):
             continue  # a holiday
@@ -228,6 +230,8 @@ def places_in(doc: Doc, gazetteer: Gazetteer, actors: ActorDictionary,
         elif _is_dateline(mention, text):
             kept.append(mention)  # "TEGA CAY — Firefighters ..."
         elif "PERSON" in labels and (in_a_longer_name or not locative):
+            if not in_a_longer_name:
+                undecided.append((mention, labels, in_a_longer_name))
             continue  # "lives in Tega Cay": a person is not lived in
         elif mention.hinted or locative:
             kept.append(mention)  # "Greer, S.C.", "from Edmonton"
@@ -235,6 +239,9 @@ def places_in(doc: Doc, gazetteer: Gazetteer, actors: ActorDictionary,
               and not (place.kind == "admin2" and " " not in mention.text
                        and not mention.listed_division)):
             kept.append(mention)
+        else:
+            undecided.append((mention, labels, in_a_longer_name))
+    kept = _with_names_placed_elsewhere(doc, kept, undecided)
     # a name in a street's ("East Washington Street") is resolved with the others but is no
     # evidence for them: it lies where the story is, not where the name would put it
     # where the places lie is settled by the countries they can only lie in too ("Athens"
@@ -269,6 +276,50 @@ def places_in(doc: Doc, gazetteer: Gazetteer, actors: ActorDictionary,
                             lat=country.capital_lat, lon=country.capital_lon)
             out.append(_record(match.group(), capital, match.start(), match.end()))
     return sorted(out, key=lambda p: p.start)
+
+
+def _with_names_placed_elsewhere(doc: Doc, kept: list[PlaceMention],
+                                 undecided: Sequence[tuple[PlaceMention, set[str], bool]]
+                                 ) -> list[PlaceMention]:
+    """`kept` and the `undecided` mentions that the text makes places elsewhere: one sense
+    per article, a name kept once for what the words around it say ("in Moorhead",
+    "Butte, Mont.") is a place wherever it recurs, not where the parser reads it as a
+    person's longer name; and a name joined by "and" or a comma to a place kept is one
+    too ("stopped in Oakport and Moorhead", "from Crockett, Palestine and Houston")."""
+    kept = list(kept)
+    left = list(undecided)
+    while left:
+        names = {m.text for m in kept}
+        tokens = {t.i for m in kept for t in doc.char_span(
+            m.start, m.end, alignment_mode="expand") or ()}
+        placed = [(m, labels, longer) for m, labels, longer in left
+                  if m.text in names and not ("PERSON" in labels and longer)
+                  or _coordinated_with(doc, m, tokens)]
+        if not placed:
+            break
+        kept.extend(m for m, *_ in placed)
+        left = [u for u in left if u not in placed]
+    return sorted(kept, key=lambda m: m.start)
+
+
+def _coordinated_with(doc: Doc, mention: PlaceMention, tokens: set[int]) -> bool:
+    """Whether the mention is a conjunct of a coordination ("X, Y and Z") another of whose
+    conjuncts lies in `tokens`."""
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    if span is None:
+        return False
+    top = span.root
+    while top.dep_ == "conj" and top.head.i != top.i:
+        top = top.head
+    group = [top, *(t for t in top.subtree if t.dep_ == "conj" and _conjunct_of(t, top))]
+    return len(group) > 1 and any(t.i in tokens and not (span.start <= t.i < span.end)
+                                  for t in group)
+
+
+def _conjunct_of(token: Token, top: Token) -> bool:
+    while token.dep_ == "conj" and token.i != top.i:
+        token = token.head
+    return token.i == top.i
 
 
 def _with_abbreviations_before_nouns(doc: Doc, gazetteer: Gazetteer,
