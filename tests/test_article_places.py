@@ -528,3 +528,26 @@ def test_a_name_joined_to_a_place_by_and_or_a_comma_is_a_place(components) -> No
                                "the storm.")
     assert found.get("Nacogdoches") == ("USA", "Nacogdoches")
     assert found.get("Huntsville", (None,))[0] == "USA"
+
+
+def test_a_local_name_where_the_story_is_set_is_a_place_before_a_noun(components) -> None:
+    # two towns of the story lie in Texas: Diboll before "home" and a county with its type
+    # word at the head of a pantry's name are Texan places too
+    found = mapped(components, "Deputies from Lufkin and Nacogdoches, Texas, searched a "
+                               "Diboll home on Friday. The Angelina County Food Pantry gave "
+                               "out meals.")
+    assert found.get("Diboll") == ("USA", "Diboll")
+    assert found.get("Angelina County") == ("USA", "Angelina County")
+
+
+def test_a_town_after_of_where_the_story_is_set_is_a_place(components) -> None:
+    found = mapped(components, "Storms hit Fargo and Bismarck, North Dakota. Two scout troops "
+                               "of Mandan collected food.")
+    assert found.get("Mandan") == ("USA", "Mandan")
+
+
+def test_a_name_read_as_a_person_or_beginning_a_papers_name_is_no_local_place(
+        components) -> None:
+    found = mapped(components, "Storms hit Fargo and Bismarck, North Dakota. Mandan said the "
+                               "roads were shut, and a Mandan Herald reporter agreed.")
+    assert "Mandan" not in found

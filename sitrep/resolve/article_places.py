@@ -13,7 +13,11 @@ name and "of" before it, "Ann Ruiz of Dover"; a legislator's party initial befor
 "D-Fairfax", where a county's bare name is one too; a dateline in capitals) — so that
 "Obama", "the New York Times" or "South" in "South Korean" are not put on the map. A name
 the words around it make a place once is one wherever it recurs, and so is a name joined
-by "and" or a comma to a place kept ("in Fargo and Moorhead"). The surname of a person the article names in full or with a middle initial ("Marquise M. Bell"),
+by "and" or a comma to a place kept ("in Fargo and Moorhead"); a town's or county's name
+no word marks, in a region where two of the kept names lie, is one where it qualifies a
+noun ("a Diboll home"), follows a preposition ("troops of Mandan") or, with its type word,
+begins a body's name ("the Angelina County Food Pantry"), unless the article reads it as a
+person's. The surname of a person the article names in full or with a middle initial ("Marquise M. Bell"),
 or a name that says something or undergoes what people do ("Petrova said", "Ruiz died"), is
 no village or region abroad, and a place name that ends a longer name begun by other name
 words ("United Russia", "the Tom Hadley Civic Center") is a word of that name, wherever the
@@ -142,6 +146,9 @@ NUMBERED_AFTER = re.compile(
 ROUTE_NUMBERING_KINDS = {"country", "capital", "admin1", "admin2"}
 OWNER_OR_HYPHEN_BEFORE = re.compile(r"(?:\w-|['’]s\s+)$")
 YEAR_BEFORE = re.compile(r"\d\s*$")
+HOME_REGION_NAMES = 2
+DIVISION_WORDS = frozenset(read_toml("places/words.toml")["division_words"])
+AGENT_PREPOSITIONS = {"by", "with", "for", "against", "like", "than"}
 
 
 def places_in(doc: Doc, gazetteer: Gazetteer, actors: ActorDictionary,
@@ -242,6 +249,8 @@ def places_in(doc: Doc, gazetteer: Gazetteer, actors: ActorDictionary,
         else:
             undecided.append((mention, labels, in_a_longer_name))
     kept = _with_names_placed_elsewhere(doc, kept, undecided)
+    kept = _with_names_where_the_story_is(doc, gazetteer, actors, text, kept, undecided, countries,
+                                          surnames)
     # a name in a street's ("East Washington Street") is resolved with the others but is no
     # evidence for them: it lies where the story is, not where the name would put it
     # where the places lie is settled by the countries they can only lie in too ("Athens"
@@ -300,6 +309,56 @@ def _with_names_placed_elsewhere(doc: Doc, kept: list[PlaceMention],
         kept.extend(m for m, *_ in placed)
         left = [u for u in left if u not in placed]
     return sorted(kept, key=lambda m: m.start)
+
+
+def _with_names_where_the_story_is(doc: Doc, gazetteer: Gazetteer, actors: ActorDictionary,
+                                   text: str,
+                                   kept: list[PlaceMention],
+                                   undecided: Sequence[tuple[PlaceMention, set[str], bool]],
+                                   countries: Sequence[ActorCode] | None, surnames: set[str]
+                                   ) -> list[PlaceMention]:
+    """`kept` and the `undecided` names, not read as a person's anywhere in the article, of
+    a town, county or state that can lie in a region where HOME_REGION_NAMES of the kept
+    names lie, standing where a town's name does (`_used_as_a_place_may_be`): local news
+    names its own towns and counties before a noun and in the names of their bodies ("a
+    Diboll home", "the Angelina County Food Pantry"), where no word says they are places."""
+    kept_names = {m.text for m in kept}
+    # one sense per article: a name read as a person's once ("Burbank said") is no town
+    persons = {m.text for m, labels, _ in undecided if "PERSON" in labels} | surnames
+    left = [m for m, labels, _ in undecided if m.text not in persons and not m.text.isupper()
+            and m.text not in kept_names and m.candidates
+            and m.candidates[0].kind in ("city", "admin2", "admin1")]
+    if not left:
+        return kept
+    settling = place_context(text, actors, kept, countries)
+    named: dict[tuple, set[str]] = {}
+    for mention, place in zip(kept, gazetteer.resolve_together(kept,
+                                                               context_countries=settling)):
+        region = region_of(place) if place is not None else None
+        if region is not None:
+            named.setdefault(region, set()).add(name_key(mention.text))
+    home = {region for region, names in named.items() if len(names) >= HOME_REGION_NAMES}
+    found = [m for m in left if any(region_of(c) in home for c in m.candidates[:12])
+             and _used_as_a_place_may_be(doc, m)]
+    return sorted([*kept, *found], key=lambda m: m.start) if found else kept
+
+
+def _used_as_a_place_may_be(doc: Doc, mention: PlaceMention) -> bool:
+    """Whether the name stands where a town's does in local news: a county's with its type
+    word, whatever name it begins ("the Angelina County Food Pantry"), a name that
+    qualifies a lower-case noun after it ("a Grovetown home") or the object of a
+    preposition other than an agent's or companion's ("a troop of Plainview", "southeast
+    of Champaign"): not a subject or object, where a surname is as likely, nor the first
+    word of a firm's or paper's name ("the Miami Herald")."""
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    if span is None:
+        return False
+    root = span.root
+    if mention.text.rpartition(" ")[2].lower() in DIVISION_WORDS:
+        return True  # "the Angelina County Food Pantry": the type word says what it is
+    if root.dep_ in ("compound", "nmod", "amod") and root.head.i > root.i:
+        return root.head.pos_ == "NOUN" and root.head.is_lower
+    return root.dep_ == "pobj" and root.head.lower_ not in AGENT_PREPOSITIONS
 
 
 def _coordinated_with(doc: Doc, mention: PlaceMention, tokens: set[int]) -> bool:
