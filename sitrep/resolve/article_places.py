@@ -146,9 +146,11 @@ NUMBERED_AFTER = re.compile(
 ROUTE_NUMBERING_KINDS = {"country", "capital", "admin1", "admin2"}
 OWNER_OR_HYPHEN_BEFORE = re.compile(r"(?:\w-|['’]s\s+)$")
 YEAR_BEFORE = re.compile(r"\d\s*$")
-HOME_REGION_NAMES = 2
+# A name no word marks is a place of a region where this many kept names lie, where it
+# stands as a town's does, not after an agent's preposition (words.toml).
+HOME_REGION_NAMES = read_toml("places/words.toml")["home_region_names"]
+AGENT_PREPOSITIONS = frozenset(read_toml("places/words.toml")["agent_prepositions"])
 DIVISION_WORDS = frozenset(read_toml("places/words.toml")["division_words"])
-AGENT_PREPOSITIONS = {"by", "with", "for", "against", "like", "than"}
 
 
 def places_in(doc: Doc, gazetteer: Gazetteer, actors: ActorDictionary,
