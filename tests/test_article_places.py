@@ -551,3 +551,13 @@ def test_a_name_read_as_a_person_or_beginning_a_papers_name_is_no_local_place(
     found = mapped(components, "Storms hit Fargo and Bismarck, North Dakota. Mandan said the "
                                "roads were shut, and a Mandan Herald reporter agreed.")
     assert "Mandan" not in found
+
+
+def test_to_after_a_word_of_motion_says_where_one_goes(components) -> None:
+    # the parser reads Butte and Nitro as people; "rerouted to", "moved ... to" make them
+    # towns, and "from ... to" a route's end; a thing handed to someone is no move
+    found = mapped(components, "The jet was rerouted suddenly to Butte on Monday.")
+    assert found.get("Butte", (None,))[0] == "USA"
+    found = mapped(components, "He moved his family to Nitro to find work.")
+    assert found.get("Nitro", (None,))[0] == "USA"
+    assert "Jackson" not in mapped(components, "She handed the award to Jackson on stage.")

@@ -10,7 +10,8 @@ division of Saint Lucia, in "the Town Council"), where spaCy reads a place (GPE/
 there, or the article does elsewhere (one sense per article), or the text does ("Greer,
 S.C."; "in", "from" before it; a noun of a person after it, "a Rochester man"; a person's
 name and "of" before it, "Ann Ruiz of Dover"; a legislator's party initial before it,
-"D-Fairfax", where a county's bare name is one too; a dateline in capitals) — so that
+"D-Fairfax", where a county's bare name is one too; "to" after a word of motion,
+"rerouted to Butte"; a dateline in capitals) — so that
 "Obama", "the New York Times" or "South" in "South Korean" are not put on the map. A name
 the words around it make a place once is one wherever it recurs, and so is a name joined
 by "and" or a comma to a place kept ("in Fargo and Moorhead"); a town's or county's name
@@ -151,6 +152,8 @@ YEAR_BEFORE = re.compile(r"\d\s*$")
 HOME_REGION_NAMES = read_toml("places/words.toml")["home_region_names"]
 AGENT_PREPOSITIONS = frozenset(read_toml("places/words.toml")["agent_prepositions"])
 DIVISION_WORDS = frozenset(read_toml("places/words.toml")["division_words"])
+# Verbs and nouns of motion, after which "to" and a name say where one goes (words.toml).
+MOTION_WORDS = frozenset(read_toml("places/words.toml")["motion_words"])
 
 
 def places_in(doc: Doc, gazetteer: Gazetteer, actors: ActorDictionary,
@@ -182,7 +185,7 @@ def places_in(doc: Doc, gazetteer: Gazetteer, actors: ActorDictionary,
                         or RESIDENT_AFTER.match(text, mention.end) is not None
                         or HYPHENED_AFTER.match(text, mention.end) is not None
                         or after_a_party_initial(text, mention.start)
-                        or _after_a_person_and_of(span))
+                        or _after_a_person_and_of(span) or _where_a_move_goes(span))
             words_before = _words_of_another_name(span)
             if words_before:
                 other_names.add(words_before + mention.text)
@@ -519,6 +522,17 @@ def _after_a_person_and_of(span: Span) -> bool:
     return (name is not None and doc[before - 1].ent_iob_ == "B"
             and doc[before - 1].ent_type_ == "ORG" and span[0].ent_iob_ == "I"
             and all(t.pos_ == "PROPN" and t.is_title for t in name))
+
+
+def _where_a_move_goes(span: Span) -> bool:
+    """Whether "to" before the span says where a move or a route goes: its head is a verb
+    or noun of motion ("rerouted to Butte", "a trip to Cancun", words.toml) or the head
+    says where it comes from too ("runs from Cabell County to Bluefield")."""
+    to = span.doc[span.start - 1] if span.start > 0 else None
+    if to is None or to.lower_ != "to" or to.dep_ != "prep" or span.root.head.i != to.i:
+        return False
+    return to.head.lemma_.lower() in MOTION_WORDS or any(
+        child.lower_ == "from" for child in to.head.children)
 
 
 def _is_era(mention: PlaceMention, text: str) -> bool:
