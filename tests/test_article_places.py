@@ -561,3 +561,9 @@ def test_to_after_a_word_of_motion_says_where_one_goes(components) -> None:
     found = mapped(components, "He moved his family to Nitro to find work.")
     assert found.get("Nitro", (None,))[0] == "USA"
     assert "Jackson" not in mapped(components, "She handed the award to Jackson on stage.")
+
+
+def test_a_county_named_with_its_type_word_is_a_place_whatever_name_it_begins(
+        components) -> None:
+    found = mapped(components, "The Burleigh County Public Works Director closed two roads.")
+    assert found.get("Burleigh County") == ("USA", "Burleigh County")

@@ -18,7 +18,7 @@ by "and" or a comma to a place kept ("in Fargo and Moorhead"); a town's or count
 no word marks, in a region where two of the kept names lie, is one where it qualifies a
 noun ("a Diboll home"), follows a preposition ("troops of Mandan") or, with its type word,
 begins a body's name ("the Angelina County Food Pantry"), unless the article reads it as a
-person's. The surname of a person the article names in full or with a middle initial ("Marquise M. Bell"),
+person's; a county named with its type word is one wherever it stands. The surname of a person the article names in full or with a middle initial ("Marquise M. Bell"),
 or a name that says something or undergoes what people do ("Petrova said", "Ruiz died"), is
 no village or region abroad, and a place name that ends a longer name begun by other name
 words ("United Russia", "the Tom Hadley Civic Center") is a word of that name, wherever the
@@ -247,6 +247,10 @@ def places_in(doc: Doc, gazetteer: Gazetteer, actors: ActorDictionary,
             continue  # "lives in Tega Cay": a person is not lived in
         elif mention.hinted or locative:
             kept.append(mention)  # "Greer, S.C.", "from Edmonton"
+        elif place.kind == "admin2" and mention.text.rpartition(" ")[2].lower() in (
+                DIVISION_WORDS):
+            kept.append(mention)  # "the Douglas County Public Works Director": its type
+            # word says it is the county, whatever name it begins
         elif (place.kind not in NEEDS_PARSE and not labels & NOT_PLACE_LABELS
               and not (place.kind == "admin2" and " " not in mention.text
                        and not mention.listed_division)):
