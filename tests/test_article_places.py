@@ -567,3 +567,13 @@ def test_a_county_named_with_its_type_word_is_a_place_whatever_name_it_begins(
         components) -> None:
     found = mapped(components, "The Burleigh County Public Works Director closed two roads.")
     assert found.get("Burleigh County") == ("USA", "Burleigh County")
+
+
+def test_a_river_or_lake_named_with_its_type_word_is_the_water_not_the_state(
+        components) -> None:
+    text = "Crews pulled a car from the Ohio River near Louisville, and boaters left Lake Erie."
+    found = {p.text: p for p in places_in(components.nlp(text), components.places,
+                                          components.actors, text=text)}
+    assert found["Ohio River"].kind == "river" and found["Lake Erie"].kind == "lake"
+    assert "Ohio" not in found and "Erie" not in found
+    assert found["Ohio River"].lon < -85  # its mouth, at the Mississippi, not Ohio's middle

@@ -68,8 +68,8 @@ DATELINE_DASHES = ("\u2014", "\u2013", "--", "-", "\x97")
 LOCATIVE_PREPOSITIONS = {"in", "near", "outside", "from", "into", "across", "throughout"}
 NOT_PLACE_LABELS = {"PERSON", "ORG", "NORP", "WORK_OF_ART", "PRODUCT", "EVENT", "LAW"}
 NEEDS_PARSE = {"city", "admin1", "region"}
-CURATED = {"sea", "ocean", "strait", "gulf", "canal", "island", "peninsula", "base", "range",
-           "site", "continent"}
+CURATED = {"sea", "ocean", "strait", "gulf", "bay", "canal", "river", "lake", "island",
+           "peninsula", "base", "range", "site", "continent"}
 NATIVE = re.compile(r"\bNative\s+$")  # "Native American": a people, not the country
 # "American Indians", "the Quiche Indians": a native people, not India (words.toml)
 NATIVE_DEMONYMS = frozenset(read_toml("places/words.toml")["native_demonyms"])
