@@ -607,8 +607,6 @@ def test_after_a_party_initial_a_bare_county_name_is_the_county(gazetteer: Gazet
 
 
 def test_a_citys_short_name_in_copy_is_the_city() -> None:
-    from sitrep.resolve.places import Gazetteer
-
     found = {m.text: m.candidates[0] for m in Gazetteer.default().find(
         "Police in L.A. and NYC said fans in Philly cheered.")}
     assert (found["L.A"].name, found["L.A"].admin1) == ("Los Angeles", "California")
