@@ -567,6 +567,10 @@ def test_a_county_named_with_its_type_word_is_a_place_whatever_name_it_begins(
         components) -> None:
     found = mapped(components, "The Burleigh County Public Works Director closed two roads.")
     assert found.get("Burleigh County") == ("USA", "Burleigh County")
+    # the parser reads the whole as a person's name
+    found = mapped(components, "Deputy Carl Fields thanked Anderson County Crimestoppers for "
+                               "the tip.")
+    assert found.get("Anderson County", (None,))[0] == "USA"
 
 
 def test_a_river_or_lake_named_with_its_type_word_is_the_water_not_the_state(

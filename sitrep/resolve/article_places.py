@@ -241,16 +241,16 @@ def places_in(doc: Doc, gazetteer: Gazetteer, actors: ActorDictionary,
             kept.append(mention)  # "Alexandria police": a place elsewhere in the article
         elif _is_dateline(mention, text):
             kept.append(mention)  # "TEGA CAY — Firefighters ..."
+        elif place.kind == "admin2" and mention.text.rpartition(" ")[2].lower() in (
+                DIVISION_WORDS):
+            kept.append(mention)  # "the Douglas County Public Works Director": its type
+            # word says it is the county, whatever name it begins
         elif "PERSON" in labels and (in_a_longer_name or not locative):
             if not in_a_longer_name:
                 undecided.append((mention, labels, in_a_longer_name))
             continue  # "lives in Tega Cay": a person is not lived in
         elif mention.hinted or locative:
             kept.append(mention)  # "Greer, S.C.", "from Edmonton"
-        elif place.kind == "admin2" and mention.text.rpartition(" ")[2].lower() in (
-                DIVISION_WORDS):
-            kept.append(mention)  # "the Douglas County Public Works Director": its type
-            # word says it is the county, whatever name it begins
         elif (place.kind not in NEEDS_PARSE and not labels & NOT_PLACE_LABELS
               and not (place.kind == "admin2" and " " not in mention.text
                        and not mention.listed_division)):
