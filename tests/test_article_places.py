@@ -581,3 +581,12 @@ def test_a_river_or_lake_named_with_its_type_word_is_the_water_not_the_state(
     assert found["Ohio River"].kind == "river" and found["Lake Erie"].kind == "lake"
     assert "Ohio" not in found and "Erie" not in found
     assert found["Ohio River"].lon < -85  # its mouth, at the Mississippi, not Ohio's middle
+
+
+def test_a_countrys_adjective_a_region_bears_is_no_place_where_it_recurs_as_one(
+        components) -> None:
+    # "in Somali" makes the first the Ethiopian region; the adjective later is Somalia's
+    text = "Clashes broke out in Somali on Monday. Somali lawmakers condemned the attack."
+    found = [p for p in places_in(components.nlp(text), components.places, components.actors,
+                                  text=text) if p.text == "Somali"]
+    assert [p.start for p in found] == [text.index("Somali")]

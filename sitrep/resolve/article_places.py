@@ -257,7 +257,11 @@ def places_in(doc: Doc, gazetteer: Gazetteer, actors: ActorDictionary,
             kept.append(mention)
         else:
             undecided.append((mention, labels, in_a_longer_name))
-    kept = _with_names_placed_elsewhere(doc, kept, undecided)
+    # a country's adjective that a region bears too ("Somali") is kept only where the words
+    # around it make it a place, not wherever it recurs
+    adjectives = {(d.start, d.end) for d in actors.find_demonyms(text)}
+    kept = _with_names_placed_elsewhere(
+        doc, kept, [u for u in undecided if (u[0].start, u[0].end) not in adjectives])
     kept = _with_names_where_the_story_is(doc, gazetteer, actors, text, kept, undecided, countries,
                                           surnames)
     # a name in a street's ("East Washington Street") is resolved with the others but is no
