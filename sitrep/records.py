@@ -39,8 +39,8 @@ PRECISION_OF_KIND: dict[str, LocationPrecision] = {
     "base": "point", "range": "point", "site": "point",
     "city": "city", "capital": "city",
     "admin1": "division", "admin2": "division",
-    **dict.fromkeys(("sea", "ocean", "strait", "gulf", "canal", "island", "peninsula",
-                     "region", "continent"), "region"),
+    **dict.fromkeys(("sea", "ocean", "strait", "gulf", "bay", "canal", "river", "lake",
+                     "island", "peninsula", "region", "continent"), "region"),
     "country": "country", "demonym": "country",
 }
 

@@ -509,3 +509,84 @@ def test_a_town_before_state_in_a_public_bodys_name_is_the_town(components) -> N
 def test_a_dateline_in_capitals_before_an_agency_credit_is_a_place(components) -> None:
     found = mapped(components, "Labs spread. CHATTANOOGA (AP) — Police found a lab on Monday.")
     assert found["CHATTANOOGA"] == ("USA", "Chattanooga")
+
+
+def test_a_name_kept_for_the_words_around_it_is_a_place_where_it_recurs(components) -> None:
+    # "Moorhead" alone says nothing; "in Moorhead" does, for both
+    text = ("Sandbags were piled in Moorhead on Monday. Moorhead expects the crest on "
+            "Friday, and volunteers arrived by bus.")
+    found = [p.text for p in places_in(components.nlp(text), components.places,
+                                       components.actors, text=text)]
+    assert found.count("Moorhead") == 2
+
+
+def test_a_name_joined_to_a_place_by_and_or_a_comma_is_a_place(components) -> None:
+    found = mapped(components, "The governor stopped in Fargo and Moorhead on Tuesday.")
+    assert found.get("Moorhead", (None,))[0] == "USA"
+    # the parser reads these two as people; the list with Lufkin makes them towns
+    found = mapped(components, "Crews worked near Lufkin, Nacogdoches and Huntsville after "
+                               "the storm.")
+    assert found.get("Nacogdoches") == ("USA", "Nacogdoches")
+    assert found.get("Huntsville", (None,))[0] == "USA"
+
+
+def test_a_local_name_where_the_story_is_set_is_a_place_before_a_noun(components) -> None:
+    # two towns of the story lie in Texas: Diboll before "home" and a county with its type
+    # word at the head of a pantry's name are Texan places too
+    found = mapped(components, "Deputies from Lufkin and Nacogdoches, Texas, searched a "
+                               "Diboll home on Friday. The Angelina County Food Pantry gave "
+                               "out meals.")
+    assert found.get("Diboll") == ("USA", "Diboll")
+    assert found.get("Angelina County") == ("USA", "Angelina County")
+
+
+def test_a_town_after_of_where_the_story_is_set_is_a_place(components) -> None:
+    found = mapped(components, "Storms hit Fargo and Bismarck, North Dakota. Two scout troops "
+                               "of Mandan collected food.")
+    assert found.get("Mandan") == ("USA", "Mandan")
+
+
+def test_a_name_read_as_a_person_or_beginning_a_papers_name_is_no_local_place(
+        components) -> None:
+    found = mapped(components, "Storms hit Fargo and Bismarck, North Dakota. Mandan said the "
+                               "roads were shut, and a Mandan Herald reporter agreed.")
+    assert "Mandan" not in found
+
+
+def test_to_after_a_word_of_motion_says_where_one_goes(components) -> None:
+    # the parser reads Butte and Nitro as people; "rerouted to", "moved ... to" make them
+    # towns, and "from ... to" a route's end; a thing handed to someone is no move
+    found = mapped(components, "The jet was rerouted suddenly to Butte on Monday.")
+    assert found.get("Butte", (None,))[0] == "USA"
+    found = mapped(components, "He moved his family to Nitro to find work.")
+    assert found.get("Nitro", (None,))[0] == "USA"
+    assert "Jackson" not in mapped(components, "She handed the award to Jackson on stage.")
+
+
+def test_a_county_named_with_its_type_word_is_a_place_whatever_name_it_begins(
+        components) -> None:
+    found = mapped(components, "The Burleigh County Public Works Director closed two roads.")
+    assert found.get("Burleigh County") == ("USA", "Burleigh County")
+    # the parser reads the whole as a person's name
+    found = mapped(components, "Deputy Carl Fields thanked Anderson County Crimestoppers for "
+                               "the tip.")
+    assert found.get("Anderson County", (None,))[0] == "USA"
+
+
+def test_a_river_or_lake_named_with_its_type_word_is_the_water_not_the_state(
+        components) -> None:
+    text = "Crews pulled a car from the Ohio River near Louisville, and boaters left Lake Erie."
+    found = {p.text: p for p in places_in(components.nlp(text), components.places,
+                                          components.actors, text=text)}
+    assert found["Ohio River"].kind == "river" and found["Lake Erie"].kind == "lake"
+    assert "Ohio" not in found and "Erie" not in found
+    assert found["Ohio River"].lon < -85  # its mouth, at the Mississippi, not Ohio's middle
+
+
+def test_a_countrys_adjective_a_region_bears_is_no_place_where_it_recurs_as_one(
+        components) -> None:
+    # "in Somali" makes the first the Ethiopian region; the adjective later is Somalia's
+    text = "Clashes broke out in Somali on Monday. Somali lawmakers condemned the attack."
+    found = [p for p in places_in(components.nlp(text), components.places, components.actors,
+                                  text=text) if p.text == "Somali"]
+    assert [p.start for p in found] == [text.index("Somali")]

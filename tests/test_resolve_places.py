@@ -604,3 +604,11 @@ def test_after_a_party_initial_a_bare_county_name_is_the_county(gazetteer: Gazet
     kinds = {m.text: m.candidates[0].kind for m in mentions}
     assert (kinds["Kanawha"], kinds["Texas"]) == ("admin2", "admin1")
     assert not [m for m in gazetteer.find("The Kanawha flooded.") if m.text == "Kanawha"]
+
+
+def test_a_citys_short_name_in_copy_is_the_city() -> None:
+    found = {m.text: m.candidates[0] for m in Gazetteer.default().find(
+        "Police in L.A. and NYC said fans in Philly cheered.")}
+    assert (found["L.A"].name, found["L.A"].admin1) == ("Los Angeles", "California")
+    assert found["NYC"].name == "New York City"
+    assert found["Philly"].name == "Philadelphia"

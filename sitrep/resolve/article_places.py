@@ -10,9 +10,15 @@ division of Saint Lucia, in "the Town Council"), where spaCy reads a place (GPE/
 there, or the article does elsewhere (one sense per article), or the text does ("Greer,
 S.C."; "in", "from" before it; a noun of a person after it, "a Rochester man"; a person's
 name and "of" before it, "Ann Ruiz of Dover"; a legislator's party initial before it,
-"D-Fairfax", where a county's bare name is one too; a dateline in capitals) — so that
-"Obama", "the New York Times" or "South" in "South Korean" are not put on the map. The
-surname of a person the article names in full or with a middle initial ("Marquise M. Bell"),
+"D-Fairfax", where a county's bare name is one too; "to" after a word of motion,
+"rerouted to Butte"; a dateline in capitals) — so that
+"Obama", "the New York Times" or "South" in "South Korean" are not put on the map. A name
+the words around it make a place once is one wherever it recurs, and so is a name joined
+by "and" or a comma to a place kept ("in Fargo and Moorhead"); a town's or county's name
+no word marks, in a region where two of the kept names lie, is one where it qualifies a
+noun ("a Diboll home"), follows a preposition ("troops of Mandan") or, with its type word,
+begins a body's name ("the Angelina County Food Pantry"), unless the article reads it as a
+person's; a county named with its type word is one wherever it stands. The surname of a person the article names in full or with a middle initial ("Marquise M. Bell"),
 or a name that says something or undergoes what people do ("Petrova said", "Ruiz died"), is
 no village or region abroad, and a place name that ends a longer name begun by other name
 words ("United Russia", "the Tom Hadley Civic Center") is a word of that name, wherever the
@@ -62,8 +68,8 @@ DATELINE_DASHES = ("\u2014", "\u2013", "--", "-", "\x97")
 LOCATIVE_PREPOSITIONS = {"in", "near", "outside", "from", "into", "across", "throughout"}
 NOT_PLACE_LABELS = {"PERSON", "ORG", "NORP", "WORK_OF_ART", "PRODUCT", "EVENT", "LAW"}
 NEEDS_PARSE = {"city", "admin1", "region"}
-CURATED = {"sea", "ocean", "strait", "gulf", "canal", "island", "peninsula", "base", "range",
-           "site", "continent"}
+CURATED = {"sea", "ocean", "strait", "gulf", "bay", "canal", "river", "lake", "island",
+           "peninsula", "base", "range", "site", "continent"}
 NATIVE = re.compile(r"\bNative\s+$")  # "Native American": a people, not the country
 # "American Indians", "the Quiche Indians": a native people, not India (words.toml)
 NATIVE_DEMONYMS = frozenset(read_toml("places/words.toml")["native_demonyms"])
@@ -141,6 +147,13 @@ NUMBERED_AFTER = re.compile(
 ROUTE_NUMBERING_KINDS = {"country", "capital", "admin1", "admin2"}
 OWNER_OR_HYPHEN_BEFORE = re.compile(r"(?:\w-|['’]s\s+)$")
 YEAR_BEFORE = re.compile(r"\d\s*$")
+# A name no word marks is a place of a region where this many kept names lie, where it
+# stands as a town's does, not after an agent's preposition (words.toml).
+HOME_REGION_NAMES = read_toml("places/words.toml")["home_region_names"]
+AGENT_PREPOSITIONS = frozenset(read_toml("places/words.toml")["agent_prepositions"])
+DIVISION_WORDS = frozenset(read_toml("places/words.toml")["division_words"])
+# Verbs and nouns of motion, after which "to" and a name say where one goes (words.toml).
+MOTION_WORDS = frozenset(read_toml("places/words.toml")["motion_words"])
 
 
 def places_in(doc: Doc, gazetteer: Gazetteer, actors: ActorDictionary,
@@ -172,7 +185,7 @@ def places_in(doc: Doc, gazetteer: Gazetteer, actors: ActorDictionary,
                         or RESIDENT_AFTER.match(text, mention.end) is not None
                         or HYPHENED_AFTER.match(text, mention.end) is not None
                         or after_a_party_initial(text, mention.start)
-                        or _after_a_person_and_of(span))
+                        or _after_a_person_and_of(span) or _where_a_move_goes(span))
             words_before = _words_of_another_name(span)
             if words_before:
                 other_names.add(words_before + mention.text)
@@ -190,6 +203,7 @@ def places_in(doc: Doc, gazetteer: Gazetteer, actors: ActorDictionary,
     named |= {m.group(1) for m in INITIALLED_NAME.finditer(text)}
     surnames = named | people
     kept = []
+    undecided = []  # (mention, labels, in a longer name): no word here makes it a place
     for mention, place, labels, locative, in_a_longer_name, personal in readings:
         if NAMED_DAY.match(text, mention.end):
             continue  # a holiday
@@ -227,7 +241,13 @@ def places_in(doc: Doc, gazetteer: Gazetteer, actors: ActorDictionary,
             kept.append(mention)  # "Alexandria police": a place elsewhere in the article
         elif _is_dateline(mention, text):
             kept.append(mention)  # "TEGA CAY — Firefighters ..."
+        elif place.kind == "admin2" and mention.text.rpartition(" ")[2].lower() in (
+                DIVISION_WORDS):
+            kept.append(mention)  # "the Douglas County Public Works Director": its type
+            # word says it is the county, whatever name it begins
         elif "PERSON" in labels and (in_a_longer_name or not locative):
+            if not in_a_longer_name:
+                undecided.append((mention, labels, in_a_longer_name))
             continue  # "lives in Tega Cay": a person is not lived in
         elif mention.hinted or locative:
             kept.append(mention)  # "Greer, S.C.", "from Edmonton"
@@ -235,6 +255,15 @@ def places_in(doc: Doc, gazetteer: Gazetteer, actors: ActorDictionary,
               and not (place.kind == "admin2" and " " not in mention.text
                        and not mention.listed_division)):
             kept.append(mention)
+        else:
+            undecided.append((mention, labels, in_a_longer_name))
+    # a country's adjective that a region bears too ("Somali") is kept only where the words
+    # around it make it a place, not wherever it recurs
+    adjectives = {(d.start, d.end) for d in actors.find_demonyms(text)}
+    kept = _with_names_placed_elsewhere(
+        doc, kept, [u for u in undecided if (u[0].start, u[0].end) not in adjectives])
+    kept = _with_names_where_the_story_is(doc, gazetteer, actors, text, kept, undecided, countries,
+                                          surnames)
     # a name in a street's ("East Washington Street") is resolved with the others but is no
     # evidence for them: it lies where the story is, not where the name would put it
     # where the places lie is settled by the countries they can only lie in too ("Athens"
@@ -269,6 +298,100 @@ def places_in(doc: Doc, gazetteer: Gazetteer, actors: ActorDictionary,
                             lat=country.capital_lat, lon=country.capital_lon)
             out.append(_record(match.group(), capital, match.start(), match.end()))
     return sorted(out, key=lambda p: p.start)
+
+
+def _with_names_placed_elsewhere(doc: Doc, kept: list[PlaceMention],
+                                 undecided: Sequence[tuple[PlaceMention, set[str], bool]]
+                                 ) -> list[PlaceMention]:
+    """`kept` and the `undecided` mentions that the text makes places elsewhere: one sense
+    per article, a name kept once for what the words around it say ("in Moorhead",
+    "Butte, Mont.") is a place wherever it recurs, not where the parser reads it as a
+    person's longer name; and a name joined by "and" or a comma to a place kept is one
+    too ("stopped in Oakport and Moorhead", "from Crockett, Palestine and Houston")."""
+    kept = list(kept)
+    left = list(undecided)
+    while left:
+        names = {m.text for m in kept}
+        tokens = {t.i for m in kept for t in doc.char_span(
+            m.start, m.end, alignment_mode="expand") or ()}
+        placed = [(m, labels, longer) for m, labels, longer in left
+                  if m.text in names and not ("PERSON" in labels and longer)
+                  or _coordinated_with(doc, m, tokens)]
+        if not placed:
+            break
+        kept.extend(m for m, *_ in placed)
+        left = [u for u in left if u not in placed]
+    return sorted(kept, key=lambda m: m.start)
+
+
+def _with_names_where_the_story_is(doc: Doc, gazetteer: Gazetteer, actors: ActorDictionary,
+                                   text: str,
+                                   kept: list[PlaceMention],
+                                   undecided: Sequence[tuple[PlaceMention, set[str], bool]],
+                                   countries: Sequence[ActorCode] | None, surnames: set[str]
+                                   ) -> list[PlaceMention]:
+    """`kept` and the `undecided` names, not read as a person's anywhere in the article, of
+    a town, county or state that can lie in a region where HOME_REGION_NAMES of the kept
+    names lie, standing where a town's name does (`_used_as_a_place_may_be`): local news
+    names its own towns and counties before a noun and in the names of their bodies ("a
+    Diboll home", "the Angelina County Food Pantry"), where no word says they are places."""
+    kept_names = {m.text for m in kept}
+    # one sense per article: a name read as a person's once ("Burbank said") is no town
+    persons = {m.text for m, labels, _ in undecided if "PERSON" in labels} | surnames
+    left = [m for m, labels, _ in undecided if m.text not in persons and not m.text.isupper()
+            and m.text not in kept_names and m.candidates
+            and m.candidates[0].kind in ("city", "admin2", "admin1")]
+    if not left:
+        return kept
+    settling = place_context(text, actors, kept, countries)
+    named: dict[tuple, set[str]] = {}
+    for mention, place in zip(kept, gazetteer.resolve_together(kept,
+                                                               context_countries=settling)):
+        region = region_of(place) if place is not None else None
+        if region is not None:
+            named.setdefault(region, set()).add(name_key(mention.text))
+    home = {region for region, names in named.items() if len(names) >= HOME_REGION_NAMES}
+    found = [m for m in left if any(region_of(c) in home for c in m.candidates[:12])
+             and _used_as_a_place_may_be(doc, m)]
+    return sorted([*kept, *found], key=lambda m: m.start) if found else kept
+
+
+def _used_as_a_place_may_be(doc: Doc, mention: PlaceMention) -> bool:
+    """Whether the name stands where a town's does in local news: a county's with its type
+    word, whatever name it begins ("the Angelina County Food Pantry"), a name that
+    qualifies a lower-case noun after it ("a Grovetown home") or the object of a
+    preposition other than an agent's or companion's ("a troop of Plainview", "southeast
+    of Champaign"): not a subject or object, where a surname is as likely, nor the first
+    word of a firm's or paper's name ("the Miami Herald")."""
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    if span is None:
+        return False
+    root = span.root
+    if mention.text.rpartition(" ")[2].lower() in DIVISION_WORDS:
+        return True  # "the Angelina County Food Pantry": the type word says what it is
+    if root.dep_ in ("compound", "nmod", "amod") and root.head.i > root.i:
+        return root.head.pos_ == "NOUN" and root.head.is_lower
+    return root.dep_ == "pobj" and root.head.lower_ not in AGENT_PREPOSITIONS
+
+
+def _coordinated_with(doc: Doc, mention: PlaceMention, tokens: set[int]) -> bool:
+    """Whether the mention is a conjunct of a coordination ("X, Y and Z") another of whose
+    conjuncts lies in `tokens`."""
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    if span is None:
+        return False
+    top = span.root
+    while top.dep_ == "conj" and top.head.i != top.i:
+        top = top.head
+    group = [top, *(t for t in top.subtree if t.dep_ == "conj" and _conjunct_of(t, top))]
+    return len(group) > 1 and any(t.i in tokens and not (span.start <= t.i < span.end)
+                                  for t in group)
+
+
+def _conjunct_of(token: Token, top: Token) -> bool:
+    while token.dep_ == "conj" and token.i != top.i:
+        token = token.head
+    return token.i == top.i
 
 
 def _with_abbreviations_before_nouns(doc: Doc, gazetteer: Gazetteer,
@@ -407,6 +530,17 @@ def _after_a_person_and_of(span: Span) -> bool:
     return (name is not None and doc[before - 1].ent_iob_ == "B"
             and doc[before - 1].ent_type_ == "ORG" and span[0].ent_iob_ == "I"
             and all(t.pos_ == "PROPN" and t.is_title for t in name))
+
+
+def _where_a_move_goes(span: Span) -> bool:
+    """Whether "to" before the span says where a move or a route goes: its head is a verb
+    or noun of motion ("rerouted to Butte", "a trip to Cancun", words.toml) or the head
+    says where it comes from too ("runs from Cabell County to Bluefield")."""
+    to = span.doc[span.start - 1] if span.start > 0 else None
+    if to is None or to.lower_ != "to" or to.dep_ != "prep" or span.root.head.i != to.i:
+        return False
+    return to.head.lemma_.lower() in MOTION_WORDS or any(
+        child.lower_ == "from" for child in to.head.children)
 
 
 def _is_era(mention: PlaceMention, text: str) -> bool:

@@ -241,6 +241,7 @@ class Gazetteer:
         g._prefer_own_regions(regions.values())
         g._load_cities(places_dir / "cities.tsv.gz", regions)
         g._load_features(places_dir / "features.tsv")
+        g._load_aliases(places_dir / "aliases.tsv")
         if (places_dir / "local_places.sqlite").exists():
             g._local = _LocalPlaces(places_dir / "local_places.sqlite")
         words = (places_dir / "common_words.txt").read_text(encoding="utf-8")
@@ -350,6 +351,17 @@ class Gazetteer:
                           float(row["lon"]), row["admin1"] or None)
             for name in names:
                 self._add(name, place, True, _RANK["feature"])
+
+    def _load_aliases(self, path: Path) -> None:
+        """Short names of cities ("L.A."), each added to the place its row picks out."""
+        for row in _read(path):
+            entry = next((e for e in self._index.get(name_key(row["name"]), ())
+                          if e.place.country == row["country"]
+                          and (not row["admin1"] or e.place.admin1 == row["admin1"])
+                          and e.place.kind in ("city", "capital")), None)
+            if entry is None:
+                raise ValueError(f"{path.name}: no city {row['name']!r} for {row['alias']!r}")
+            self._add(row["alias"], entry.place, False, entry.rank)
 
     def well_known(self) -> Gazetteer:
         """The same gazetteer without its small places and second-level divisions: for
