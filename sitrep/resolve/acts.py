@@ -15,7 +15,9 @@ the word lists are `[acts]` in `data/lexicon/events.toml`):
   a verb done as a definite noun of it ("the bombing was carried out by ...") or by one
   ("the withdrawal ended the occupation"), or a verb joined to one of it on the same doer
   ("was arrested and jailed"); a casualty "in the attack", or one "the blast" caused, is
-  a detail of the attack however far back it was told;
+  a detail of the attack however far back it was told, and casualties told first are
+  details of the deed their clause says caused them ("were killed when gunmen opened
+  fire");
 - tied to it: a definite noun ("the attack", "its deployment"), a verb done to a definite
   thing an earlier mention did it to ("filed a lawsuit" ... "the lawsuit was filed"), a
   party in common (actor, recipient or the same named person), or the same or the next
@@ -127,7 +129,8 @@ def _act_for(mention: _Mention, acts: list[_Act], lexicon: Lexicon) -> _Act | No
                            and not same_sentence):
             continue
         detail = _is_detail(mention, act, lexicon)
-        if detail:
+        cause = not detail and _caused_the_casualties(mention, act, lexicon)
+        if detail or cause:
             pass  # a casualty told soon after its attack is tied to it by that alone
         elif not _names_act(mention, act, lexicon):
             continue
@@ -139,8 +142,11 @@ def _act_for(mention: _Mention, acts: list[_Act], lexicon: Lexicon) -> _Act | No
         # casualties of one attack may be of another nationality than those named first, and
         # they are not its target a later mention must agree with ("six Mexicans were killed
         # in the attack" ... "the El Paso shooting")
-        if all(_compatible(m.event, event, recipients=not (detail or m.casualties))
+        if all(_compatible(m.event, event, recipients=not (detail or cause or m.casualties))
                for m in act.mentions):
+            if cause:
+                for m in act.mentions:
+                    m.casualties = _person(m.event.recipient) is None
             fitting.append((act, detail))
     # "the shooting" is the act told as "shot", not a later act it names only by its type's
     # general word ("an invasion")
@@ -311,6 +317,23 @@ def _is_detail(mention: _Mention, act: _Act, lexicon: Lexicon) -> bool:
         return False
     return _in_the_act(token, act, lexicon) or any(
         0 < mention.sentence - m.sentence <= DETAIL_REACH for m in act.mentions)
+
+
+def _caused_the_casualties(mention: _Mention, act: _Act, lexicon: Lexicon) -> bool:
+    """The deed that caused casualties told just before it, with no doer, in its own
+    sentence ("three officers were killed *when militants ambushed* their convoy", "five
+    were wounded *after a gunman opened fire*"): the act those casualties are details of,
+    so one act. Casualties told with their doer ("gunmen killed four guards when they
+    stormed the gate") are the act's best mention already."""
+    token = mention.token
+    if token is None or token.dep_ != "advcl" or not any(
+            c.dep_ in ("mark", "advmod") and c.lower_ in lexicon.word_set("acts.cause_markers")
+            for c in token.children):
+        return False
+    details = lexicon.word_set(f"acts.{_type(mention.event)}_details")
+    return all(m.sentence == mention.sentence and m.lemma in details and m.token is not None
+               and token.head.i == m.token.i and is_passive(m.token)
+               and not _has_agent(m.token) for m in act.mentions)
 
 
 def _in_the_act(token: Token, act: _Act, lexicon: Lexicon) -> bool:
