@@ -206,6 +206,19 @@ def test_background_relative_clause_is_no_event_but_a_misparsed_main_clause_is(c
     assert event["actor"]["code"] == "WHO"
 
 
+@pytest.mark.parametrize("text", [
+    "Police shot dead a man who had stabbed two people in Delhi on Sunday.",
+    "The court sentenced a man who had attacked a synagogue in Berlin.",
+])
+def test_a_deed_done_to_others_that_says_which_person_is_meant_is_an_act(code, text):
+    assert [e for e in code(text) if e["trigger"]["text"] in ("stabbed", "attacked")]
+
+
+def test_a_persons_past_deed_with_no_one_done_to_stays_background(code):
+    assert not [e for e in code("A car bomb in Kyiv killed a volunteer who had fought in "
+                                "the east.") if e["trigger"]["text"] == "fought"]
+
+
 def test_a_sum_is_looked_through_to_what_it_is_paid_in(code):
     events = code("The finance ministry delayed $250 million in budget support to Malawi.")
     event = one(events, "SANCTION")
