@@ -881,3 +881,27 @@ def test_a_quotation_over_two_sentences_is_its_closing_speakers_from_the_start(c
                   'Ona Petraitis told reporters.')
     block = next(e for e in events if e["trigger"]["text"].startswith("block"))
     assert block["attributed_to"]["text"].endswith("Petraitis")
+
+
+# --- an attack told without its doer, and the article's claim of responsibility ---------
+
+BOMBING = "Two people were killed in a suicide bombing at a market in Kabul on Friday. "
+
+
+def test_a_claim_of_responsibility_names_the_doer_of_the_attacks_told_without_one(code):
+    events = code(BOMBING + "Three more bombings took place in Afghanistan that week. The "
+                  "Taliban claimed responsibility for all four attacks.")
+    killing = next(e for e in events if e["trigger"]["text"] == "killed")
+    assert killing["actor"]["code"] == "AFG" and killing["actor"]["implied"]
+    assert killing["actor"]["refers_to"] == "The Taliban"
+
+
+@pytest.mark.parametrize("later", [
+    "No group has claimed responsibility for the attack.",
+    # another act, brought in by "an": not a claim of the bombing
+    "In Somalia, al-Shabaab claimed responsibility for an attack on a hotel.",
+])
+def test_an_attack_no_claim_covers_keeps_no_doer(code, later):
+    events = code(BOMBING + later)
+    killing = next(e for e in events if e["trigger"]["text"] == "killed")
+    assert killing["actor"] is None

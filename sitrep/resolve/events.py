@@ -5,7 +5,8 @@ Within an article, a phrase the dictionary cannot code on its own is linked back
 earlier one: "it said" to the last source, "its Air Force" and "it" to the last coded
 actor, "the regime" to the country last named, "slammed the exercise" to whoever did the
 exercise, "Trump" to "US President Donald Trump"; a named actor the dictionary does not
-know takes the country the article names most.
+know takes the country the article names most; an attack told without its doer takes the
+one the article says claimed it (`claimed_doers`).
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from sitrep.extract.lexicon import Lexicon
 from sitrep.extract.triggers import is_passive
 from sitrep.records import Article, ArticlePlace, Entity, Event, Location, Mention
 from sitrep.resolve.acts import merge_acts
+from sitrep.resolve.claimed_doers import give_claimed_doers
 from sitrep.resolve.actors import ActorCode, ActorDictionary, names_a_post
 from sitrep.resolve.discourse import (
     PRONOUN_REACH,
@@ -251,6 +253,7 @@ def resolve_events(events: list[Event], doc: Doc, article: Article,
                                   setting=discourse.setting,
                                   setting_clear=discourse.setting_clear,
                                   people=discourse.people, context=context)
+    give_claimed_doers(events, doc, lexicon)
     for event in events:
         _imply_parties(event, doc, lexicon, discourse.setting, actors,
                        setting_clear=discourse.setting_clear)
