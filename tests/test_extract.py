@@ -219,6 +219,23 @@ def test_a_persons_past_deed_with_no_one_done_to_stays_background(code):
                                 "the east.") if e["trigger"]["text"] == "fought"]
 
 
+@pytest.mark.parametrize("text", [
+    "Police in Bogota used tear gas and water cannon to disperse the crowd on Tuesday.",
+    "The students blocked a highway in Bogota on Tuesday. Colombian police dispersed them "
+    "with tear gas.",
+])
+def test_the_means_of_crowd_control_are_used_by_the_subject_of_their_verb(code, text):
+    assault = one(code(text), "ASSAULT")
+    assert "police" in assault["actor"]["text"].lower()
+    assert assault["actor"]["code"] == "COL"
+
+
+def test_the_means_faced_are_not_used_by_the_subject(code):
+    events = code("Students in Bogota said they faced tear gas and rubber bullets on Tuesday.")
+    assault = one(events, "ASSAULT")
+    assert assault["actor"] is None
+
+
 def test_a_sum_is_looked_through_to_what_it_is_paid_in(code):
     events = code("The finance ministry delayed $250 million in budget support to Malawi.")
     event = one(events, "SANCTION")

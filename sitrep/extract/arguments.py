@@ -955,6 +955,23 @@ def names_a_doer(trigger: Token, lexicon: Lexicon) -> bool:
     return False
 
 
+def _user_of_means(noun: Token, lexicon: Lexicon) -> Token | None:
+    """The verb a noun of means is used by: the one it, or the first of the nouns it is
+    joined to, is the object of ("used *tear gas* and *water cannon*": `actors.means_verbs`)
+    or the "with" of ("dispersed the crowd *with tear gas*"), in the active voice."""
+    while noun.dep_ == "conj" and noun.head.i != noun.i and noun.head.pos_ in ("NOUN", "PROPN"):
+        noun = noun.head
+    head = noun.head
+    if noun.dep_ == "pobj" and head.lower_ == "with":
+        head = head.head
+    elif noun.dep_ not in ("dobj", "obj") or lemma_of(head) not in lexicon.word_set(
+            "actors.means_verbs"):
+        return None
+    if head.pos_ != "VERB" or head.tag_ == "VBN" or is_passive(head):
+        return None
+    return head
+
+
 def _said_from(noun: Token, event_type: str, lexicon: Lexicon) -> Token | None:
     """Who a verbal act named by a noun comes from: "criticism *from the UN*", "a request
     from Kenya", "support from its allies" (a material act's "from" is where it moves
@@ -1023,6 +1040,11 @@ def noun_arguments(match: TriggerMatch, lexicon: Lexicon) -> tuple[Entity | None
         # meeting", "arrested 20 people at a protest"): no participant; nor the act that
         # another was over or after ("a trial opened over the bombing": not the trial's)
         subject = subject_of(head.head, lexicon)
+        if subject is not None and is_actor_like(subject, lexicon):
+            actor = entity_for(subject)
+    if actor is None and match.pattern.mode in lexicon.word_set("actors.means_modes"):
+        user = _user_of_means(noun, lexicon)  # "police used tear gas", "dispersed them with tear gas"
+        subject = subject_of(user, lexicon) if user is not None else None
         if subject is not None and is_actor_like(subject, lexicon):
             actor = entity_for(subject)
     if actor is None:  # "the Houthis claimed responsibility for the attack"
