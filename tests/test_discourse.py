@@ -905,3 +905,18 @@ def test_an_attack_no_claim_covers_keeps_no_doer(code, later):
     events = code(BOMBING + later)
     killing = next(e for e in events if e["trigger"]["text"] == "killed")
     assert killing["actor"] is None
+
+
+def test_a_definite_description_takes_the_earlier_phrase_of_its_head_on_either_side(code):
+    # "the diplomats" are the Estonian ones expelled, not of the dateline's country
+    events = code("MOSCOW — Russia expelled two Estonian diplomats on Friday. The Estonian "
+                  "foreign ministry called the move unjustified. Officials in Tallinn summoned "
+                  "the Russian envoy. Moscow accused the diplomats of spying.")
+    accusation = next(e for e in events if e["trigger"]["text"] == "accused")
+    assert accusation["recipient"]["code"] == "EST"
+    # a head no earlier phrase had stays with where they act
+    events = code("MOSCOW — Russia expelled two Estonian diplomats on Friday. The Estonian "
+                  "foreign ministry called the move unjustified. Officials in Tallinn summoned "
+                  "the Russian envoy. Moscow accused the spies of bribery.")
+    accusation = next(e for e in events if e["trigger"]["text"] == "accused")
+    assert accusation["recipient"]["code"] != "EST"

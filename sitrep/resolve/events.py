@@ -623,7 +623,11 @@ def _resolve(entity: Entity, actors: ActorDictionary, memory: _ArticleMemory, wh
             return entity
         history = memory.sources + memory.actors if role == "source" else memory.actors
         head = _head_lemma(entity, memory)
-        same_head = next((e for e in reversed(history) if e.code and e.start is not None
+        # the latest phrase of that head, whichever side of its act it was on: "the
+        # diplomats" after "expelled two Estonian diplomats"
+        told = sorted(history + memory.recipients,
+                      key=lambda e: e.start if e.start is not None else -1)
+        same_head = next((e for e in reversed(told) if e.code and e.start is not None
                           and e.start < entity.start and _head_lemma(e, memory) == head), None)
         if same_head is not None:  # "the militants" after "militants linked with the BLA"
             return _with_code(entity, same_head, sector)
