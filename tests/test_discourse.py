@@ -920,3 +920,17 @@ def test_a_definite_description_takes_the_earlier_phrase_of_its_head_on_either_s
                   "the Russian envoy. Moscow accused the spies of bribery.")
     accusation = next(e for e in events if e["trigger"]["text"] == "accused")
     assert accusation["recipient"]["code"] != "EST"
+
+
+@pytest.mark.parametrize("text, code_", [
+    # the official was the subject; the named person only the one met
+    ("The Chinese foreign minister arrived in Islamabad on Monday and met Prime Minister "
+     "Imran Khan. He later criticised India for its border policy.", "CHN"),
+    # a named subject stays the one "he" stands for
+    ("Prime Minister Imran Khan met the Chinese foreign minister in Islamabad on Monday. He "
+     "later criticised India for its border policy.", "PAK"),
+])
+def test_he_after_an_unnamed_official_who_met_a_named_person(code, text, code_):
+    events = code(text + " Talks on a new road link will resume next month.")
+    criticism = next(e for e in events if e["trigger"]["text"] == "criticised")
+    assert criticism["actor"]["code"] == code_

@@ -527,9 +527,13 @@ def _resolve(entity: Entity, actors: ActorDictionary, memory: _ArticleMemory, wh
             entity.start, other_than=other_than.person if other_than is not None else None)
         titled = (_unnamed_official_before(entity.start, memory, actors, when, not_codes)
                   if words[0] in ("he", "she") else None)
-        if titled is not None and (named is None or named.start < titled[0]):
+        if titled is not None and (named is None or named.start < titled[0] or (
+                not named.subject
+                and named.sentence < memory.discourse.sentence_of(entity.start))):
             # "Brazil's foreign ministry spokesman said ... He urged ...": the official
-            # who spoke since the last named person
+            # who spoke since the last named person, or the subject before a person named
+            # only as the one acted on ("the Chinese minister met Prime Minister X. He
+            # signed ...")
             return replace(_with_code(entity, titled[1], sector or titled[1].sector),
                            person=None)
         if named is not None:  # "he": the person named last, a subject first
