@@ -934,3 +934,14 @@ def test_he_after_an_unnamed_official_who_met_a_named_person(code, text, code_):
     events = code(text + " Talks on a new road link will resume next month.")
     criticism = next(e for e in events if e["trigger"]["text"] == "criticised")
     assert criticism["actor"]["code"] == code_
+
+
+def test_a_namesake_place_abroad_is_no_evidence_against_a_clear_setting(code):
+    # "Victoria Park" has namesakes in countries the story never names
+    events = code("HONG KONG — Tens of thousands of people marched through Hong Kong on Sunday "
+                  "against a proposed security law. Hong Kong police said the march was "
+                  "peaceful. Hong Kong's leader said the law would go ahead.\n\nEarlier, the "
+                  "Democratic Youth Alliance held a rally in Victoria Park.")
+    rally = next(e for e in events if e["trigger"]["text"] == "rally")
+    assert rally["actor"]["code"] == "HKG"
+    assert (rally["recipient"] or {}).get("code") in (None, "HKG")

@@ -173,6 +173,11 @@ def resolve_events(events: list[Event], doc: Doc, article: Article,
                                places)
         event.location = _resolve_place(clause_places(event, doc, lexicon, actors), gazetteer,
                                         actors, context, countries, places)
+        if named is not None and discourse.setting_clear and named.country not in (
+                discourse.setting, *context):
+            # "a gathering in Victoria Park" in a story clearly set in Hong Kong: a place of
+            # a country the article never names is no evidence against its setting
+            named = None
         memory.local = named.country if named and named.country else memory.dominant
         if event.actor is None and event.recipient is None:
             pair = hyphened_parties(event, doc, actors, when)
