@@ -130,7 +130,7 @@ def build_discourse(doc: Doc, article: Article, actors: ActorDictionary, gazette
     discourse.setting, discourse.setting_clear = _setting(doc, article, actors, gazetteer,
                                                           places, countries, venue_words)
     for ent in doc.ents:
-        if ent.label_ != "PERSON" or not ent.text[:1].isupper():
+        if ent.label_ != "PERSON" or not ent.text[:1].isupper() or _demonym_misread(ent, actors):
             continue
         surname = ent[-1].text.lower().removesuffix("'s").removesuffix("’s")
         root = ent.root
@@ -145,6 +145,16 @@ def build_discourse(doc: Doc, article: Article, actors: ActorDictionary, gazette
                 discourse.people[surname] = code
     discourse.mention_starts = [m.start for m in discourse.mentions]
     return discourse
+
+
+def _demonym_misread(name: Span, actors: ActorDictionary) -> bool:
+    """A country's adjective the tagger took for a person's name, before the noun it
+    describes ("*Nigerien* troops"): no person."""
+    if len(name) != 1 or name.root.dep_ not in ("amod", "compound") or (
+            name.root.head.pos_ != "NOUN"):
+        return False
+    found = actors.resolve(name.text, None)
+    return actors.is_country_match(found) and found.matched == name.text
 
 
 def _describe(name: Span, actors: ActorDictionary, when: date | None) -> ActorCode | None:
