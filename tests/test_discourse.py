@@ -945,3 +945,35 @@ def test_a_namesake_place_abroad_is_no_evidence_against_a_clear_setting(code):
     rally = next(e for e in events if e["trigger"]["text"] == "rally")
     assert rally["actor"]["code"] == "HKG"
     assert (rally["recipient"] or {}).get("code") in (None, "HKG")
+
+
+def test_a_countrys_adjective_misread_as_a_name_is_no_person_a_pronoun_stands_for(code):
+    events = code("French Defence Minister Anne Morel visited a military base in Niamey on "
+                  "Monday. Nigerien troops later freed two hostages near the border. She "
+                  "praised the soldiers for their courage.")
+    assert next(e for e in events if e["trigger"]["text"] == "praised")["actor"]["code"] == "FRA"
+
+
+@pytest.mark.parametrize("text, trigger, party, code_", [
+    ("A Russian journalist was detained by police in Minsk on Sunday, officials in Belarus "
+     "said. He accused the police of beating him. Belarusian authorities released him on "
+     "Monday.", "accused", "actor", "RUS"),
+    ("A Russian journalist was detained by police in Minsk on Sunday, officials in Belarus "
+     "said. He accused the police of beating him. Belarusian authorities released him on "
+     "Monday.", "released", "recipient", "RUS"),
+    ("An American aid worker was kidnapped by gunmen in Niamey on Saturday, officials in "
+     "Niger said. Nigerien troops freed her on Tuesday. She later thanked the Nigerien army "
+     "for the rescue.", "thanked", "actor", "USA"),
+])
+def test_he_or_she_with_no_name_in_reach_is_the_person_called_by_a_noun(code, text, trigger,
+                                                                        party, code_):
+    event = next(e for e in code(text) if e["trigger"]["text"] == trigger)
+    assert event[party]["code"] == code_
+
+
+def test_a_named_subject_comes_before_a_person_called_by_a_noun(code):
+    events = code("Opposition leader Ana Ruiz said a Russian journalist had been detained in "
+                  "Caracas, Venezuela. She condemned the arrest on Monday. The government "
+                  "made no comment.")
+    assert next(e for e in events if e["trigger"]["text"] == "condemned")["actor"]["code"] \
+        == "VEN"

@@ -102,6 +102,9 @@ class _ArticleMemory:
     # documents that speak for their issuer ("the statement"): arguments.toml [actors]
     document_nouns: frozenset[str] = frozenset()
     office_nouns: frozenset[str] = frozenset()
+    # nouns that call one person ("a Russian journalist"): what a "he"/"she" with no named
+    # person in reach stands for: arguments.toml [actors]
+    person_nouns: frozenset[str] = frozenset()
     # a region's adjective in a phrase ("European leaders"): arguments.toml [actors]
     regional: re.Pattern = re.compile(r"(?!)")
     # who issues the article when it speaks in the first person (a ministry's statement):
@@ -163,6 +166,7 @@ def resolve_events(events: list[Event], doc: Doc, article: Article,
                             body_nouns=lexicon.word_set("actors.body_nouns"),
                             document_nouns=lexicon.word_set("actors.document_nouns"),
                             office_nouns=lexicon.word_set("actors.office_nouns"),
+                            person_nouns=lexicon.word_set("actors.person_nouns"),
                             regional=_regional_pattern(lexicon))
     dates = ArticleDates(doc, article, lexicon)
     previous: list[Event] = []
@@ -541,6 +545,12 @@ def _resolve(entity: Entity, actors: ActorDictionary, memory: _ArticleMemory, wh
             # signed ...")
             return replace(_with_code(entity, titled[1], sector or titled[1].sector),
                            person=None)
+        unnamed = _unnamed_person_before(entity.start, memory, other_than)
+        if unnamed is not None and (named is None or (
+                not named.subject and unnamed.start > named.start)):
+            # "A Russian journalist was detained ... He accused the police ...": the one
+            # person the text called by a noun, no name in reach
+            return replace(_with_code(entity, unnamed, sector or unnamed.sector), person=None)
         if named is not None:  # "he": the person named last, a subject first
             known = memory.discourse.person(named.surname) or next(
                 # else as that person's mention was coded ("Opposition leader Ana Ruiz")
@@ -802,6 +812,31 @@ def _unnamed_official_before(offset: int, memory: _ArticleMemory, actors: ActorD
         if found is not None and found.code and found.code not in not_codes:
             return phrase.start_char, found
         return None
+    return None
+
+
+def _unnamed_person_before(offset: int, memory: _ArticleMemory,
+                           other_than: Entity | None) -> Entity | None:
+    """The latest coded party before `offset`, in the sentences a "he"/"she" reaches, that
+    is one person called by a noun, not named ("an American aid worker", "the soldier"):
+    never the pronoun's doer (`other_than`)."""
+    doc = memory.doc
+    if doc is None or not memory.discourse.sentence_starts:
+        return None
+    first = max(0, memory.discourse.sentence_of(offset) - PRONOUN_REACH)
+    begin = memory.discourse.sentence_starts[first]
+    parties = sorted((e for e in memory.actors + memory.recipients + memory.sources
+                      if e.code and e.start is not None and begin <= e.start < offset
+                      and e.person is None and e.refers_to is None and not e.members),
+                     key=lambda e: e.start)
+    for party in reversed(parties):
+        if other_than is not None and party.start == other_than.start:
+            continue
+        span = doc.char_span(party.start, party.end, alignment_mode="expand")
+        if span is not None and len(span) and span.root.tag_ == "NN" and (
+                span.root.lemma_.lower() in memory.person_nouns) and not any(
+                t.ent_type_ == "PERSON" for t in span):
+            return party
     return None
 
 
