@@ -977,3 +977,17 @@ def test_a_named_subject_comes_before_a_person_called_by_a_noun(code):
                   "made no comment.")
     assert next(e for e in events if e["trigger"]["text"] == "condemned")["actor"]["code"] \
         == "VEN"
+
+
+def test_a_person_from_a_country_is_of_that_country(code):
+    events = code("The ring was run by its alleged organiser Tomas Varga from Hungary, "
+                  "police in Vienna said. Austrian prosecutors charged Varga with fraud on "
+                  "Monday. Varga denied the charges through his lawyer.")
+    denial = next(e for e in events if e["trigger"]["text"] == "denied")
+    assert denial["actor"]["code"] == "HUN"
+    # "from" a body is whom one speaks for, not where one comes from
+    events = code("Maria Lopez from the Health Ministry criticised the hospital in Lima, "
+                  "Peru, on Monday. Lopez said the hospital had lost records. The hospital "
+                  "rejected the claim.")
+    assert next(e for e in events if e["trigger"]["text"] == "criticised")["actor"]["code"] \
+        == "PER"

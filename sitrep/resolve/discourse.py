@@ -179,7 +179,25 @@ def _describe(name: Span, actors: ActorDictionary, when: date | None) -> ActorCo
                     found = actors.resolve(_affiliation_phrase(child).text, when)
                 if found is not None and found.code:
                     return found
-    return _said_to_be(head, actors, when)
+    return _said_to_be(head, actors, when) or _from_country(root, head, actors, when)
+
+
+def _from_country(root: Token, head: Token, actors: ActorDictionary, when: date | None
+                  ) -> ActorCode | None:
+    """The country a person is said to be from ("its alleged operator Lee Min-ho *from
+    South Korea*", "a student from Chile"): where they come from, a country's name only
+    (not "from the ministry", which is whom they speak for)."""
+    for token in (root, head):
+        for prep in token.children:
+            if prep.dep_ != "prep" or prep.lower_ != "from":
+                continue
+            place = next((c for c in prep.children if c.dep_ == "pobj"), None)
+            if place is None:
+                continue
+            found = actors.resolve(_noun_phrase(place).text, when)
+            if actors.is_country_match(found):
+                return found
+    return None
 
 
 AFFILIATION_PREPOSITIONS = {"at", "for", "with", "from"}
