@@ -991,3 +991,20 @@ def test_a_person_from_a_country_is_of_that_country(code):
                   "rejected the claim.")
     assert next(e for e in events if e["trigger"]["text"] == "criticised")["actor"]["code"] \
         == "PER"
+
+
+def test_a_short_name_given_in_brackets_is_the_body_named_before_it(code):
+    events = code("Officers from the UK's Serious Fraud Office (SFO) raided the offices of a "
+                  "Dutch bank in Amsterdam on Tuesday, police in the Netherlands said. Dutch "
+                  "prosecutors said they were helping the inquiry. The SFO accused the bank of "
+                  "laundering money for a cartel.")
+    accusation = next(e for e in events if e["trigger"]["text"] == "accused")
+    assert accusation["actor"]["code"] == "GBR"
+
+
+def test_a_short_name_the_dictionary_knows_keeps_its_own_code(code):
+    events = code("Agents of the Federal Bureau of Investigation (FBI) arrested a Mexican "
+                  "national in Texas on Monday. The FBI accused the man of smuggling guns. "
+                  "Mexico asked for consular access.")
+    accusation = next(e for e in events if e["trigger"]["text"] == "accused")
+    assert accusation["actor"]["code"] == "USA"

@@ -64,6 +64,16 @@ class Discourse:
     mentions: list[PersonMention] = field(default_factory=list)
     mention_starts: list[int] = field(default_factory=list)
     sentence_starts: list[int] = field(default_factory=list)
+    # short names the article gives in brackets after a body's full name, and the code of
+    # that name: "the UK's National Crime Agency (NCA)" -> {"NCA": GBR}
+    short_names: dict[str, ActorCode] = field(default_factory=dict)
+
+    def short_name_in(self, text: str) -> ActorCode | None:
+        """The code of a short name the article introduced, when a phrase is just it ("the
+        NCA", "NCA's")."""
+        words = [w.removesuffix("'s").removesuffix("’s") for w in text.split()
+                 if w.lower() != "the"]
+        return self.short_names.get(words[0]) if len(words) == 1 else None
 
     def sentence_of(self, offset: int) -> int:
         return bisect.bisect_right(self.sentence_starts, offset) - 1
@@ -144,7 +154,26 @@ def build_discourse(doc: Doc, article: Article, actors: ActorDictionary, gazette
             if code is not None and code.code:
                 discourse.people[surname] = code
     discourse.mention_starts = [m.start for m in discourse.mentions]
+    discourse.short_names = _short_names(doc, actors, when)
     return discourse
+
+
+def _short_names(doc: Doc, actors: ActorDictionary, when: date | None) -> dict[str, ActorCode]:
+    """Short names given in brackets after a body's full name ("the UK's National Crime
+    Agency (NCA)"), with the code the full name has, where the dictionary does not know the
+    short name itself."""
+    found: dict[str, ActorCode] = {}
+    for token in doc[1:-2]:
+        short, close = doc[token.i + 1], doc[token.i + 2]
+        if token.text != "(" or close.text != ")" or not short.text.isupper() or not (
+                2 <= len(short.text) <= 8) or actors.resolve(short.text, when) is not None:
+            continue
+        name = doc[token.i - 1]
+        phrase = doc[name.left_edge.i: name.i + 1]
+        code = actors.resolve(phrase.text, when)
+        if code is not None and code.code:
+            found.setdefault(short.text, code)
+    return found
 
 
 def _demonym_misread(name: Span, actors: ActorDictionary) -> bool:

@@ -601,6 +601,9 @@ def _resolve(entity: Entity, actors: ActorDictionary, memory: _ArticleMemory, wh
         # not a name inside its apposition ("Ayse Kaya, widow of Ali Demir": not Demir)
         if entity.text in earlier.text.split(",")[0] and earlier.code:
             return replace(_with_code(entity, earlier, earlier.sector), person=earlier.person)
+    short = memory.discourse.short_name_in(entity.text)
+    if short is not None:  # "the NCA" after "the UK's National Crime Agency (NCA)"
+        return replace(entity, code=short.code, sector=sector or short.sector, person=person)
     fuller = _fuller_name_before(entity, actors, memory, when)
     if fuller is not None:  # "the House of Representatives" after "the United States House
         return replace(entity, code=fuller.code, sector=sector or fuller.sector, person=person)
