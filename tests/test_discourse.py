@@ -1008,3 +1008,17 @@ def test_a_short_name_the_dictionary_knows_keeps_its_own_code(code):
                   "Mexico asked for consular access.")
     accusation = next(e for e in events if e["trigger"]["text"] == "accused")
     assert accusation["actor"]["code"] == "USA"
+
+
+@pytest.mark.parametrize("text, code_", [
+    ("Hundreds of ethnic Hungarians marched through the Romanian city of Cluj on Sunday. "
+     "Romanian police said the march was peaceful. The Romanian government promised to "
+     "study their demands.", "ROU"),
+    # a nationality, not told as an ethnicity
+    ("Hundreds of Hungarians marched through the Romanian city of Cluj on Sunday. Romanian "
+     "police said the march was peaceful. The Romanian government promised to study their "
+     "demands.", "HUN"),
+])
+def test_a_people_told_as_an_ethnicity_is_of_where_they_live(code, text, code_):
+    march = next(e for e in code(text) if e["plover_type"] == "PROTEST")
+    assert march["actor"]["code"] == code_

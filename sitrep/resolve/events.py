@@ -105,6 +105,9 @@ class _ArticleMemory:
     # nouns that call one person ("a Russian journalist"): what a "he"/"she" with no named
     # person in reach stands for: arguments.toml [actors]
     person_nouns: frozenset[str] = frozenset()
+    # words that make a people's name an ethnicity, not a nationality ("ethnic Turks"):
+    # arguments.toml [actors]
+    ethnicity_words: frozenset[str] = frozenset()
     # a region's adjective in a phrase ("European leaders"): arguments.toml [actors]
     regional: re.Pattern = re.compile(r"(?!)")
     # who issues the article when it speaks in the first person (a ministry's statement):
@@ -167,6 +170,7 @@ def resolve_events(events: list[Event], doc: Doc, article: Article,
                             document_nouns=lexicon.word_set("actors.document_nouns"),
                             office_nouns=lexicon.word_set("actors.office_nouns"),
                             person_nouns=lexicon.word_set("actors.person_nouns"),
+                            ethnicity_words=lexicon.word_set("actors.ethnicity_words"),
                             regional=_regional_pattern(lexicon))
     dates = ArticleDates(doc, article, lexicon)
     previous: list[Event] = []
@@ -462,6 +466,9 @@ def _resolve(entity: Entity, actors: ActorDictionary, memory: _ArticleMemory, wh
             and actors.is_country_match(found) and found.matched.lower() == person
             and memory.discourse.named_in_full_before(person, entity.start)):
         # "Lima" after "Senator Paulo Lima": the person, not Peru's capital
+        found = None
+    if found is not None and _ethnic(entity.text, found, memory.ethnicity_words):
+        # "ethnic Albanians in south Serbia": people of that descent, of where they live
         found = None
     first_word = entity.text.lower().split()[:1]
     if (found is not None and found.sector == "IGO" and first_word
@@ -816,6 +823,15 @@ def _unnamed_official_before(offset: int, memory: _ArticleMemory, actors: ActorD
             return phrase.start_char, found
         return None
     return None
+
+
+def _ethnic(text: str, found: ActorCode, words: frozenset[str]) -> bool:
+    """Whether the phrase's country comes from a people's name told as an ethnicity
+    ("ethnic Albanians", "ethnic Turks"), not a nationality."""
+    if found.start is None or not words:
+        return False
+    before = text[:found.start].split()
+    return bool(before) and before[-1].lower() in words
 
 
 def _unnamed_person_before(offset: int, memory: _ArticleMemory,
