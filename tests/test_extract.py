@@ -236,6 +236,17 @@ def test_the_means_faced_are_not_used_by_the_subject(code):
     assert assault["actor"] is None
 
 
+def test_who_carries_out_an_act_between_two_parties_is_its_actor(code):
+    effort = one(code("The Norwegian foreign minister launched a mediation effort between "
+                      "Colombia and the ELN rebels on Monday."), "CONSULT")
+    assert effort["actor"]["code"] == "NOR"
+    assert "Colombia" in effort["recipient"]["text"]
+    # with no one carrying them, the parties between whom they are held hold the talks
+    talks = one(code("Talks between Colombia and the ELN rebels resumed in Havana on "
+                     "Monday."), "CONSULT")
+    assert talks["actor"]["code"] == "COL"
+
+
 def test_a_sum_is_looked_through_to_what_it_is_paid_in(code):
     events = code("The finance ministry delayed $250 million in budget support to Malawi.")
     event = one(events, "SANCTION")

@@ -988,7 +988,7 @@ def _said_from(noun: Token, event_type: str, lexicon: Lexicon) -> Token | None:
 def noun_arguments(match: TriggerMatch, lexicon: Lexicon) -> tuple[Entity | None, Entity | None]:
     noun = match.token
     event_type = match.pattern.type
-    actor = recipient = None
+    actor = recipient = between = None
     theme = noun_object(noun)
     patient = possessed_patient(noun, lexicon)
     for child in noun.children:
@@ -1005,6 +1005,12 @@ def noun_arguments(match: TriggerMatch, lexicon: Lexicon) -> tuple[Entity | None
             obj = next((c for c in child.children if c.dep_ == "pobj"), None)
             if obj is not None:
                 actor = entity_for(obj)
+                # "launched a mediation effort between India and Pakistan": the one who
+                # carries it out between the two, who are whom it is done with
+                go_between = _light_verb_subject(noun, lexicon)
+                if go_between is not None and not (
+                        actor.start <= go_between.start < (actor.end or 0)):
+                    actor, between = go_between, actor
     if actor is None:
         modifiers = set(match.pattern.modifiers)
         for child in noun.children:
@@ -1086,6 +1092,7 @@ def noun_arguments(match: TriggerMatch, lexicon: Lexicon) -> tuple[Entity | None
         entity_for(patient) if patient is not None else None)
     if recipient is None and event_type in lexicon.word_set("recipients.aim_types"):
         recipient = _aim_recipient(noun, lexicon)  # "staged a hunger strike to protest X"
+    recipient = recipient or between
     if recipient is not None and actor is not None and recipient.start == actor.start:
         recipient = None
     return actor, recipient
