@@ -259,6 +259,20 @@ def test_a_bare_participle_after_a_causative_verb_is_done_to_its_subject(code, t
     assert event["recipient"]["text"] in ("her killer", "the soldier")
 
 
+@pytest.mark.parametrize("text, code_", [
+    ("Troops loyal to Russia's defence ministry seized a Ukrainian naval base in Crimea on "
+     "Sunday. Kyiv condemned the seizure. The Ukrainian navy said its sailors had left.",
+     "RUS"),
+    ("Fighters loyal to the Iranian-backed Houthi movement fired missiles at Saudi oil "
+     "facilities on Saturday, the Saudi defence ministry said. Riyadh vowed to respond.",
+     "YEM"),
+])
+def test_forces_loyal_to_a_party_are_that_partys(code, text, code_):
+    event = next(e for e in code(text) if e["plover_type"] in ("COERCE", "ASSAULT"))
+    assert " loyal to " in event["actor"]["text"]
+    assert event["actor"]["code"] == code_
+
+
 def test_a_sum_is_looked_through_to_what_it_is_paid_in(code):
     events = code("The finance ministry delayed $250 million in budget support to Malawi.")
     event = one(events, "SANCTION")

@@ -6,6 +6,8 @@ are assigned later by the resolve stage.
 
 from __future__ import annotations
 
+import functools
+
 from spacy.tokens import Token
 
 from sitrep.extract.lexicon import Lexicon, Pattern
@@ -22,6 +24,7 @@ from sitrep.extract.triggers import (
     states_means,
     verb_object,
 )
+from sitrep.package_data import read_toml
 from sitrep.records import Entity, Location
 
 # Dependents that are not part of a noun phrase's own words.
@@ -57,10 +60,12 @@ def phrase_tokens(head: Token, *, with_conjuncts: bool = True,
                         for c in token.children) or child.pos_ in ("VERB", "AUX"):
                     continue  # a verb joined to the noun is a misparsed clause of its own
             elif dep == "prep":
+                if child.lower_ == "to" and lemma_of(token) in _allegiance_words():
+                    pass  # "forces loyal to the warlord": whose forces they are
                 # "the opposition of spreading lies": an "of" before an -ing clause is the
                 # charge or reason, not part of the name
-                if child.lower_ not in INNER_PREPS or any(c.dep_ == "pcomp"
-                                                          for c in child.children) or (
+                elif child.lower_ not in INNER_PREPS or any(c.dep_ == "pcomp"
+                                                            for c in child.children) or (
                         child.i == verbs):
                     continue
             elif dep in CLAUSE_DEPS:
@@ -84,6 +89,13 @@ def phrase_tokens(head: Token, *, with_conjuncts: bool = True,
     while end > start and (doc[end].is_punct or doc[end].dep_ == "case" and doc[end].i != head.i):
         end -= 1
     return list(doc[start : end + 1])
+
+
+@functools.cache
+def _allegiance_words() -> frozenset[str]:
+    """`actors.allegiance_words` in arguments.toml, read once (phrases are cut before any
+    lexicon is at hand)."""
+    return frozenset(read_toml("lexicon/arguments.toml")["actors"]["allegiance_words"])
 
 
 def _opens_after_stranded_preposition(first: Token, head: Token) -> bool:
