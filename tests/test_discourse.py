@@ -1022,3 +1022,15 @@ def test_a_short_name_the_dictionary_knows_keeps_its_own_code(code):
 def test_a_people_told_as_an_ethnicity_is_of_where_they_live(code, text, code_):
     march = next(e for e in code(text) if e["plover_type"] == "PROTEST")
     assert march["actor"]["code"] == code_
+
+
+@pytest.mark.parametrize("first, code_", [
+    ("Kenya deported two Chinese nationals on Friday.", "CHN"),
+    # one national is not "the men"
+    ("Kenya deported a Chinese national on Friday.", "KEN"),
+])
+def test_the_men_are_the_people_just_told_of_as_many_as_they(code, first, code_):
+    events = code(first + " Video showed a Kenyan worker being whipped at a building site. The "
+                  "interior ministry in Nairobi said the men had attacked the worker.")
+    attack = next(e for e in events if e["trigger"]["text"] == "attacked")
+    assert attack["actor"]["code"] == code_

@@ -105,6 +105,9 @@ class _ArticleMemory:
     # nouns that call one person ("a Russian journalist"): what a "he"/"she" with no named
     # person in reach stands for: arguments.toml [actors]
     person_nouns: frozenset[str] = frozenset()
+    # nouns that call people told of just before by any noun ("the men", "the woman"):
+    # arguments.toml [actors]
+    generic_person_nouns: frozenset[str] = frozenset()
     # words that make a people's name an ethnicity, not a nationality ("ethnic Turks"):
     # arguments.toml [actors]
     ethnicity_words: frozenset[str] = frozenset()
@@ -170,6 +173,8 @@ def resolve_events(events: list[Event], doc: Doc, article: Article,
                             document_nouns=lexicon.word_set("actors.document_nouns"),
                             office_nouns=lexicon.word_set("actors.office_nouns"),
                             person_nouns=lexicon.word_set("actors.person_nouns"),
+                            generic_person_nouns=lexicon.word_set(
+                                "actors.generic_person_nouns"),
                             ethnicity_words=lexicon.word_set("actors.ethnicity_words"),
                             regional=_regional_pattern(lexicon))
     dates = ArticleDates(doc, article, lexicon)
@@ -658,6 +663,14 @@ def _resolve(entity: Entity, actors: ActorDictionary, memory: _ArticleMemory, wh
                       key=lambda e: e.start if e.start is not None else -1)
         same_head = next((e for e in reversed(told) if e.code and e.start is not None
                           and e.start < entity.start and _head_lemma(e, memory) == head), None)
+        if same_head is None and head in memory.generic_person_nouns:
+            # "the men" after "deported two Chinese nationals": the people just told of,
+            # as many as they were
+            plural = _is_plural(entity, memory)
+            same_head = next((e for e in reversed(told) if e.code and e.start is not None
+                              and memory.recent_start(entity.start) <= e.start < entity.start
+                              and _head_lemma(e, memory) in memory.person_nouns
+                              and _is_plural(e, memory) == plural), None)
         if same_head is not None:  # "the militants" after "militants linked with the BLA"
             return _with_code(entity, same_head, sector)
         # "the bombers", "B-1B bombers": a recent coded actor or source of the same sector
@@ -701,6 +714,13 @@ def _head_lemma(entity: Entity, memory: _ArticleMemory) -> str | None:
         return None
     span = memory.doc.char_span(entity.start, entity.end, alignment_mode="expand")
     return span.root.lemma_.lower() if span is not None and len(span) else None
+
+
+def _is_plural(entity: Entity, memory: _ArticleMemory) -> bool:
+    if memory.doc is None or entity.start is None or entity.end is None:
+        return False
+    span = memory.doc.char_span(entity.start, entity.end, alignment_mode="expand")
+    return span is not None and len(span) > 0 and span.root.tag_ in ("NNS", "NNPS")
 
 
 def _origin(entity: Entity, actors: ActorDictionary, memory: _ArticleMemory,
