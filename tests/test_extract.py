@@ -273,6 +273,12 @@ def test_forces_loyal_to_a_party_are_that_partys(code, text, code_):
     assert event["actor"]["code"] == code_
 
 
+def test_an_act_one_is_ready_for_is_done_by_who_is_ready(code):
+    talks = next(e for e in code("Officials in Ankara said they were ready for talks with "
+                                 "Greece.") if e["trigger"]["text"] == "talks")
+    assert talks["actor"]["code"] == "TUR"
+
+
 def test_a_sum_is_looked_through_to_what_it_is_paid_in(code):
     events = code("The finance ministry delayed $250 million in budget support to Malawi.")
     event = one(events, "SANCTION")

@@ -967,6 +967,14 @@ def names_a_doer(trigger: Token, lexicon: Lexicon) -> bool:
     return False
 
 
+def _copula_subject(adjective: Token) -> Token | None:
+    """The subject of the copula an adjective completes ("*they* were ready")."""
+    verb = adjective.head
+    if adjective.dep_ not in ("acomp", "amod", "oprd") or verb.i == adjective.i:
+        return None
+    return next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+
+
 def _user_of_means(noun: Token, lexicon: Lexicon) -> Token | None:
     """The verb a noun of means is used by: the one it, or the first of the nouns it is
     joined to, is the object of ("used *tear gas* and *water cannon*": `actors.means_verbs`)
@@ -1058,6 +1066,12 @@ def noun_arguments(match: TriggerMatch, lexicon: Lexicon) -> tuple[Entity | None
         # meeting", "arrested 20 people at a protest"): no participant; nor the act that
         # another was over or after ("a trial opened over the bombing": not the trial's)
         subject = subject_of(head.head, lexicon)
+        if subject is not None and is_actor_like(subject, lexicon):
+            actor = entity_for(subject)
+    if actor is None and position.dep_ == "pobj" and head.head.pos_ == "ADJ" and (
+            lemma_of(head.head) in lexicon.word_set("actors.readiness_adjectives")):
+        # "said they were ready for talks", "is open to dialogue": whoever is ready
+        subject = _copula_subject(head.head)
         if subject is not None and is_actor_like(subject, lexicon):
             actor = entity_for(subject)
     if actor is None and match.pattern.mode in lexicon.word_set("actors.means_modes"):
