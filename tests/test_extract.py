@@ -279,6 +279,16 @@ def test_an_act_one_is_ready_for_is_done_by_who_is_ready(code):
     assert talks["actor"]["code"] == "TUR"
 
 
+def test_an_attack_told_as_fired_from_a_place_is_done_from_there(code):
+    attack = one(code("Two rockets were fired from Lebanon at northern Israel on Sunday, the "
+                      "Israeli army said."), "ASSAULT")
+    assert attack["actor"]["code"] == "LBN" and attack["recipient"]["code"] == "ISR"
+    # with no place it came from, the doer stays unknown
+    attack = one(code("Two rockets were fired at northern Israel on Sunday, the Israeli army "
+                      "said."), "ASSAULT")
+    assert attack["actor"] is None
+
+
 def test_a_sum_is_looked_through_to_what_it_is_paid_in(code):
     events = code("The finance ministry delayed $250 million in budget support to Malawi.")
     event = one(events, "SANCTION")

@@ -568,6 +568,10 @@ def verb_arguments(match: TriggerMatch, lexicon: Lexicon) -> tuple[Entity | None
     actor = entity_for(subject) if subject is not None and is_actor_like(subject, lexicon) else None
     if actor is None and subject is None and is_passive(verb):
         actor = _operation_doer(verb, lexicon)
+    if actor is None and subject is None and is_passive(verb) and (
+            match.pattern.type in lexicon.word_set("actors.fired_from_types")):
+        # "rockets were fired from Gaza at southern Israel": from where the doers are
+        actor = _fired_from(verb)
     if actor is None and subject is not None:
         actor = _doer_of_act(subject, lexicon)
     return actor, _verb_recipient(match, lexicon)
@@ -965,6 +969,18 @@ def names_a_doer(trigger: Token, lexicon: Lexicon) -> bool:
         subject = subject_of(trigger.head, lexicon)
         return subject is not None and not names_no_one(subject, lexicon)
     return False
+
+
+def _fired_from(verb: Token) -> Entity | None:
+    """The country or place named as where a passive attack came from ("were fired *from
+    Gaza*", "was launched from Yemeni territory")."""
+    for prep in verb.children:
+        if prep.dep_ == "prep" and prep.lower_ in ORIGIN_PREPS:
+            place = next((c for c in prep.children if c.dep_ == "pobj"), None)
+            if place is not None and (place.ent_type_ in ("GPE", "LOC") or any(
+                    c.ent_type_ in ("GPE", "NORP") for c in place.subtree)):
+                return entity_for(place)
+    return None
 
 
 def _copula_subject(adjective: Token) -> Token | None:
