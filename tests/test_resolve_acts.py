@@ -198,3 +198,22 @@ def test_casualties_told_with_their_doer_keep_their_victims(code):
 ])
 def test_casualties_beside_a_deed_not_told_as_their_cause_stay_apart(code, text):
     assert len(assaults(code(text))) == 2
+
+
+def protests(events: list[dict]) -> list[list[str]]:
+    return [[m["trigger"]["text"] for m in e["mentions"]] for e in events
+            if e["plover_type"] == "PROTEST"]
+
+
+def test_a_wave_of_protests_told_again_as_a_bare_plural_is_one_act(code):
+    assert len(protests(code(
+        "The governor of the province resigned on Wednesday. His resignation followed two "
+        "weeks of protests in the capital, Lima, over corruption allegations. Since the "
+        "allegations surfaced, protests filled the streets daily."))) == 1
+
+
+def test_protests_at_another_place_are_another_act(code):
+    assert len(protests(code(
+        "The governor of the province resigned on Wednesday. His resignation followed two "
+        "weeks of protests in the capital, Lima, over corruption allegations. Since then, "
+        "protests in Arequipa have blocked the airport."))) == 2

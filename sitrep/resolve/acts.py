@@ -27,7 +27,8 @@ the word lists are `[acts]` in `data/lexicon/events.toml`):
   other (unnamed casualties told as a detail are not the act's target: they may be of
   another country);
 - not announced as another act: an indefinite noun ("a bombing", "attacks") outside the
-  act's sentences, "another", "second", "earlier" on it (a count or "another" even in
+  act's sentences (but a bare plural of a wave, "protests filled the streets", at the
+  act's place or soon after it with none, tells the wave again: `acts.wave_types`), "another", "second", "earlier" on it (a count or "another" even in
   the act's sentence: "the shooting followed four bombings"), or a verb done to others
   ("has expelled two other envoys") or to a new thing of another name ("attacked a
   mosque" after "attacked a church").
@@ -56,6 +57,7 @@ NEARBY_KM = 100.0
 PRECISION_RANK = {"day": 3, "month": 2, "year": 1}
 STEM = 4  # letters two trigger lemmas share to count as forms of one word ("stab"/"stabbing")
 DETAIL_REACH = 6  # sentences after an act within which its casualties are told
+WAVE_REACH = 2  # sentences after a wave of acts within which a bare plural with no place retells it
 
 
 @dataclass
@@ -125,8 +127,9 @@ def _act_for(mention: _Mention, acts: list[_Act], lexicon: Lexicon) -> _Act | No
             continue
         near = any(abs(m.sentence - mention.sentence) <= 1 for m in act.mentions)
         same_sentence = any(m.sentence == mention.sentence for m in act.mentions)
-        if others_here or ((other or indefinite or _done_to_a_new_thing(mention, act))
-                           and not same_sentence):
+        wave = indefinite and _same_wave(mention, act, lexicon)
+        if others_here or ((other or (indefinite and not wave)
+                            or _done_to_a_new_thing(mention, act)) and not same_sentence):
             continue
         detail = _is_detail(mention, act, lexicon)
         cause = not detail and _caused_the_casualties(mention, act, lexicon)
@@ -134,7 +137,7 @@ def _act_for(mention: _Mention, acts: list[_Act], lexicon: Lexicon) -> _Act | No
             pass  # a casualty told soon after its attack is tied to it by that alone
         elif not _names_act(mention, act, lexicon):
             continue
-        elif not (near or definite or _shares_party(act, event)
+        elif not (near or definite or wave or _shares_party(act, event)
                   or _object_told_before(mention, act, lexicon)
                   or _done_as_the_act(mention, act, lexicon)
                   or _done_by_the_act(mention.token, act, lexicon)):
@@ -157,6 +160,22 @@ def _act_for(mention: _Mention, acts: list[_Act], lexicon: Lexicon) -> _Act | No
     act, detail = chosen
     mention.casualties = detail and _person(event.recipient) is None
     return act
+
+
+def _same_wave(mention: _Mention, act: _Act, lexicon: Lexicon) -> bool:
+    """A bare plural of a kind of act told as a wave ("protests filled the streets of San
+    Juan daily" after "two weeks of protests in San Juan"; `acts.wave_types`) at the place
+    where the act was, or with no place soon after it: the same wave told again, not a new
+    act. A count, "other", or another place or day is another."""
+    token = mention.token
+    if (_type(mention.event) not in lexicon.word_set("acts.wave_types")
+            or token.tag_ not in ("NNS", "NNPS")
+            or any(c.dep_ in ("det", "nummod", "predet", "poss") for c in token.children)):
+        return False
+    if mention.event.location is None:  # told with no place: soon after, the same wave
+        return any(0 < mention.sentence - m.sentence <= WAVE_REACH for m in act.mentions)
+    return any(m.event.location is not None and _places_agree(m.event, mention.event)
+               for m in act.mentions)
 
 
 def _told_in_its_words(mention: _Mention, act: _Act) -> bool:
