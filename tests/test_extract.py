@@ -289,6 +289,16 @@ def test_an_attack_told_as_fired_from_a_place_is_done_from_there(code):
     assert attack["actor"] is None
 
 
+def test_a_course_of_acts_taken_up_is_followed_by_who_took_it_up(code):
+    arrests = next(e for e in code("The junta in Myanmar began a policy of arresting "
+                                   "journalists in 2021.") if e["plover_type"] == "COERCE")
+    assert arrests["actor"]["text"] == "The junta"
+    # condemning a policy is not following it
+    events = code("The opposition in Myanmar condemned the policy of arresting journalists.")
+    assert all(e["actor"] is None or e["actor"]["text"] != "The opposition"
+               for e in events if e["plover_type"] == "COERCE")
+
+
 def test_a_sum_is_looked_through_to_what_it_is_paid_in(code):
     events = code("The finance ministry delayed $250 million in budget support to Malawi.")
     event = one(events, "SANCTION")

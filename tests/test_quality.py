@@ -10,7 +10,7 @@ coder improves, never lower them to let a change through):
 |---|---:|---:|
 | news_dev F1 type / +actor / +recipient / +date | .769 .723 .653 .572 | .741 .657 .657 .517 |
 | news_dev F1 type + actor, same sentence | .607 | .545 |
-| news_dev events without an actor code | 5.6 % | 11.3 % |
+| news_dev events without an actor code | 5.0 % | 11.3 % |
 | plv_train macro-F1 | .832 | .757 |
 | geo_dev (LGL, even / odd articles): accuracy@161 km on gold spans | .852 | .849 |
 | geo_dev end-to-end accuracy / detection precision (toponyms) | .686 / .963 | .683 / .940 |
@@ -46,7 +46,7 @@ FLOORS = {
 # news_dev, all events, strict F1 per level; and the share of events without an actor code
 NEWS_FLOORS = {
     "tune": {"type": 0.76, "actor": 0.72, "recipient": 0.65, "date": 0.565,
-             "same_sentence": 0.60, "without_actor": 0.065},
+             "same_sentence": 0.60, "without_actor": 0.06},
     "check": {"type": 0.735, "actor": 0.65, "recipient": 0.65, "date": 0.51,
               "same_sentence": 0.54, "without_actor": 0.12},
 }

@@ -572,6 +572,8 @@ def verb_arguments(match: TriggerMatch, lexicon: Lexicon) -> tuple[Entity | None
             match.pattern.type in lexicon.word_set("actors.fired_from_types")):
         # "rockets were fired from Gaza at southern Israel": from where the doers are
         actor = _fired_from(verb)
+    if actor is None and subject is None and verb.tag_ == "VBG":
+        actor = _course_doer(verb, lexicon)  # "launched a campaign of seizing land"
     if actor is None and subject is not None:
         actor = _doer_of_act(subject, lexicon)
     return actor, _verb_recipient(match, lexicon)
@@ -969,6 +971,22 @@ def names_a_doer(trigger: Token, lexicon: Lexicon) -> bool:
         subject = subject_of(trigger.head, lexicon)
         return subject is not None and not names_no_one(subject, lexicon)
     return False
+
+
+def _course_doer(gerund: Token, lexicon: Lexicon) -> Entity | None:
+    """Who follows a course of acts named by a noun with an "of" -ing clause (`actors.
+    course_nouns`): the subject of the verb of taking it up (`actors.course_verbs`) the noun
+    is the object of ("the junta began *a policy of arresting* journalists")."""
+    of = gerund.head
+    if gerund.dep_ != "pcomp" or of.lower_ != "of":
+        return None
+    noun = of.head
+    if lemma_of(noun) not in lexicon.word_set("actors.course_nouns") or noun.dep_ not in (
+            "dobj", "obj") or noun.head.pos_ != "VERB" or is_passive(noun.head) or (
+            lemma_of(noun.head) not in lexicon.word_set("actors.course_verbs")):
+        return None  # not "condemned the policy of arresting journalists"
+    subject = subject_of(noun.head, lexicon)
+    return entity_for(subject) if subject is not None and is_actor_like(subject, lexicon) else None
 
 
 def _fired_from(verb: Token) -> Entity | None:
