@@ -1109,7 +1109,8 @@ def noun_arguments(match: TriggerMatch, lexicon: Lexicon) -> tuple[Entity | None
         if subject is not None and is_actor_like(subject, lexicon):
             actor = entity_for(subject)
     if actor is None and match.pattern.mode in lexicon.word_set("actors.means_modes"):
-        user = _user_of_means(noun, lexicon)  # "police used tear gas", "dispersed them with tear gas"
+        # "police used tear gas", "dispersed them with tear gas"
+        user = _user_of_means(noun, lexicon)
         subject = subject_of(user, lexicon) if user is not None else None
         if subject is not None and is_actor_like(subject, lexicon):
             actor = entity_for(subject)

@@ -28,8 +28,9 @@ the word lists are `[acts]` in `data/lexicon/events.toml`):
   another country);
 - not announced as another act: an indefinite noun ("a bombing", "attacks") outside the
   act's sentences (but a bare plural of a wave, "protests filled the streets", at the
-  act's place or soon after it with none, tells the wave again: `acts.wave_types`), "another", "second", "earlier" on it (a count or "another" even in
-  the act's sentence: "the shooting followed four bombings"), or a verb done to others
+  act's place or soon after it with none, tells the wave again: `acts.wave_types`),
+  "another", "second", "earlier" on it (a count or "another" even in the act's
+  sentence: "the shooting followed four bombings"), or a verb done to others
   ("has expelled two other envoys") or to a new thing of another name ("attacked a
   mosque" after "attacked a church").
 
@@ -57,7 +58,7 @@ NEARBY_KM = 100.0
 PRECISION_RANK = {"day": 3, "month": 2, "year": 1}
 STEM = 4  # letters two trigger lemmas share to count as forms of one word ("stab"/"stabbing")
 DETAIL_REACH = 6  # sentences after an act within which its casualties are told
-WAVE_REACH = 2  # sentences after a wave of acts within which a bare plural with no place retells it
+WAVE_REACH = 2  # sentences after a wave within which a bare plural with no place retells it
 
 
 @dataclass
