@@ -885,11 +885,11 @@ def test_a_quotation_over_two_sentences_is_its_closing_speakers_from_the_start(c
 
 # --- an attack told without its doer, and the article's claim of responsibility ---------
 
-BOMBING = "Two people were killed in a suicide bombing at a market in Kabul on Friday. "
+BOMBING = "Four shoppers were killed in a car bomb attack at a market in Kabul on Friday. "
 
 
 def test_a_claim_of_responsibility_names_the_doer_of_the_attacks_told_without_one(code):
-    events = code(BOMBING + "Three more bombings took place in Afghanistan that week. The "
+    events = code(BOMBING + "Three more car bombs went off in Afghanistan that week. The "
                   "Taliban claimed responsibility for all four attacks.")
     killing = next(e for e in events if e["trigger"]["text"] == "killed")
     assert killing["actor"]["code"] == "AFG" and killing["actor"]["implied"]

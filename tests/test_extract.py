@@ -248,15 +248,15 @@ def test_who_carries_out_an_act_between_two_parties_is_its_actor(code):
 
 
 @pytest.mark.parametrize("text, trigger", [
-    ("The parents of the Peruvian activist tried to have her killer released from prison "
-     "in Lima.", "released"),
+    ("Supporters of the jailed mayor of Cusco tried to get him released from prison in "
+     "Lima.", "released"),
     ("The family of the victim in Lima wants the soldier arrested, their lawyer said.",
      "arrested"),
 ])
 def test_a_bare_participle_after_a_causative_verb_is_done_to_its_subject(code, text, trigger):
     event = next(e for e in code(text) if e["trigger"]["text"] == trigger)
     assert event["actor"] is None or event["actor"].get("implied")
-    assert event["recipient"]["text"] in ("her killer", "the soldier")
+    assert event["recipient"]["text"] in ("him", "the soldier")
 
 
 @pytest.mark.parametrize("text, code_", [

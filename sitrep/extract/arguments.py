@@ -1059,7 +1059,7 @@ def noun_arguments(match: TriggerMatch, lexicon: Lexicon) -> tuple[Entity | None
             obj = next((c for c in child.children if c.dep_ == "pobj"), None)
             if obj is not None:
                 actor = entity_for(obj)
-                # "launched a mediation effort between India and Pakistan": the one who
+                # "launched a mediation effort between Colombia and the rebels": the one who
                 # carries it out between the two, who are whom it is done with
                 go_between = _light_verb_subject(noun, lexicon)
                 if go_between is not None and not (

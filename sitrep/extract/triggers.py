@@ -73,7 +73,7 @@ def _has_passive_marks(verb: Token) -> bool:
 
 def _small_clause_passive(verb: Token) -> bool:
     """A bare past participle with a subject, in the clause of a causative verb: "tried to
-    have *Waseem released*", "wants *the soldier arrested*": a passive whose subject is
+    have *the activist freed*", "wants *the soldier arrested*": a passive whose subject is
     what it is done to."""
     return (verb.tag_ == "VBN" and verb.dep_ in ("ccomp", "xcomp", "oprd")
             and lemma_of(verb.head) in _causative_verbs()

@@ -27,7 +27,7 @@ the word lists are `[acts]` in `data/lexicon/events.toml`):
   other (unnamed casualties told as a detail are not the act's target: they may be of
   another country);
 - not announced as another act: an indefinite noun ("a bombing", "attacks") outside the
-  act's sentences (but a bare plural of a wave, "protests filled the streets", at the
+  act's sentences (but a bare plural of a wave, "protests went on in the streets", at the
   act's place or soon after it with none, tells the wave again: `acts.wave_types`),
   "another", "second", "earlier" on it (a count or "another" even in the act's
   sentence: "the shooting followed four bombings"), or a verb done to others
@@ -164,8 +164,8 @@ def _act_for(mention: _Mention, acts: list[_Act], lexicon: Lexicon) -> _Act | No
 
 
 def _same_wave(mention: _Mention, act: _Act, lexicon: Lexicon) -> bool:
-    """A bare plural of a kind of act told as a wave ("protests filled the streets of San
-    Juan daily" after "two weeks of protests in San Juan"; `acts.wave_types`) at the place
+    """A bare plural of a kind of act told as a wave ("protests went on in the streets" after
+    "a week of protests in Lima"; `acts.wave_types`) at the place
     where the act was, or with no place soon after it: the same wave told again, not a new
     act. A count, "other", or another place or day is another."""
     token = mention.token

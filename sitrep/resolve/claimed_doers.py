@@ -1,7 +1,7 @@
 """Who did an attack the text tells without its doer, when the article says who claimed it.
 
-"Two people were killed in a suicide bombing on Friday. ... Group X claimed responsibility
-for the attacks.": the bombing's doer is the group that claimed it. PLOVER codes no actor
+"Two guards died when a car bomb went off at the gate on Friday. ... Group X claimed
+responsibility for both bombings.": the doer is the group that claimed it. PLOVER codes no actor
 a report does not name; a claim of responsibility names one, for the acts of the type it
 claims that the article tells with no doer, in the same country. Only one claimer: where
 several parties claim attacks (or the one who claims is denied, "no group claimed ..."),
@@ -39,7 +39,7 @@ def _type(event: Event) -> str:
 
 def _claimed(event: Event, doc: Doc, lexicon: Lexicon) -> bool:
     """An act told as what its coded actor claimed responsibility for, by a noun that points
-    back to acts told before ("*the* attack", "*all three* attacks"; not "an attack on a
+    back to acts told before ("*the* attack", "*all four* attacks"; not "an attack on a
     hotel", which brings in another)."""
     if event.actor is None or not event.actor.code:
         return False

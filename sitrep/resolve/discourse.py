@@ -65,12 +65,12 @@ class Discourse:
     mention_starts: list[int] = field(default_factory=list)
     sentence_starts: list[int] = field(default_factory=list)
     # short names the article gives in brackets after a body's full name, and the code of
-    # that name: "the UK's National Crime Agency (NCA)" -> {"NCA": GBR}
+    # that name: "the UK's Serious Fraud Office (SFO)" -> {"SFO": GBR}
     short_names: dict[str, ActorCode] = field(default_factory=dict)
 
     def short_name_in(self, text: str) -> ActorCode | None:
         """The code of a short name the article introduced, when a phrase is just it ("the
-        NCA", "NCA's")."""
+        SFO", "SFO's")."""
         words = [w.removesuffix("'s").removesuffix("’s") for w in text.split()
                  if w.lower() != "the"]
         return self.short_names.get(words[0]) if len(words) == 1 else None
@@ -159,8 +159,8 @@ def build_discourse(doc: Doc, article: Article, actors: ActorDictionary, gazette
 
 
 def _short_names(doc: Doc, actors: ActorDictionary, when: date | None) -> dict[str, ActorCode]:
-    """Short names given in brackets after a body's full name ("the UK's National Crime
-    Agency (NCA)"), with the code the full name has, where the dictionary does not know the
+    """Short names given in brackets after a body's full name ("the UK's Serious Fraud
+    Office (SFO)"), with the code the full name has, where the dictionary does not know the
     short name itself."""
     found: dict[str, ActorCode] = {}
     for token in doc[1:-2]:
@@ -213,8 +213,8 @@ def _describe(name: Span, actors: ActorDictionary, when: date | None) -> ActorCo
 
 def _from_country(root: Token, head: Token, actors: ActorDictionary, when: date | None
                   ) -> ActorCode | None:
-    """The country a person is said to be from ("its alleged operator Lee Min-ho *from
-    South Korea*", "a student from Chile"): where they come from, a country's name only
+    """The country a person is said to be from ("its alleged owner Tomas Varga *from
+    Hungary*", "a student from Chile"): where they come from, a country's name only
     (not "from the ministry", which is whom they speak for)."""
     for token in (root, head):
         for prep in token.children:

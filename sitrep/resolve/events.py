@@ -188,8 +188,9 @@ def resolve_events(events: list[Event], doc: Doc, article: Article,
                                         actors, context, countries, places)
         if named is not None and discourse.setting_clear and named.country not in (
                 discourse.setting, *context):
-            # "a gathering in Victoria Park" in a story clearly set in Hong Kong: a place of
-            # a country the article never names is no evidence against its setting
+            # a park that shares its name with one abroad, in a story clearly set in one
+            # country: a place of a country the article never names is no evidence against
+            # its setting
             named = None
         memory.local = named.country if named and named.country else memory.dominant
         if event.actor is None and event.recipient is None:
@@ -473,7 +474,7 @@ def _resolve(entity: Entity, actors: ActorDictionary, memory: _ArticleMemory, wh
         # "Lima" after "Senator Paulo Lima": the person, not Peru's capital
         found = None
     if found is not None and _ethnic(entity.text, found, memory.ethnicity_words):
-        # "ethnic Albanians in south Serbia": people of that descent, of where they live
+        # "ethnic Hungarians in Romania": people of that descent, of where they live
         found = None
     first_word = entity.text.lower().split()[:1]
     if (found is not None and found.sector == "IGO" and first_word
@@ -614,7 +615,7 @@ def _resolve(entity: Entity, actors: ActorDictionary, memory: _ArticleMemory, wh
         if entity.text in earlier.text.split(",")[0] and earlier.code:
             return replace(_with_code(entity, earlier, earlier.sector), person=earlier.person)
     short = memory.discourse.short_name_in(entity.text)
-    if short is not None:  # "the NCA" after "the UK's National Crime Agency (NCA)"
+    if short is not None:  # "the SFO" after "the UK's Serious Fraud Office (SFO)"
         return replace(entity, code=short.code, sector=sector or short.sector, person=person)
     fuller = _fuller_name_before(entity, actors, memory, when)
     if fuller is not None:  # "the House of Representatives" after "the United States House
@@ -847,7 +848,7 @@ def _unnamed_official_before(offset: int, memory: _ArticleMemory, actors: ActorD
 
 def _ethnic(text: str, found: ActorCode, words: frozenset[str]) -> bool:
     """Whether the phrase's country comes from a people's name told as an ethnicity
-    ("ethnic Albanians", "ethnic Turks"), not a nationality."""
+    ("ethnic Hungarians", "ethnic Greeks"), not a nationality."""
     if found.start is None or not words:
         return False
     before = text[:found.start].split()
