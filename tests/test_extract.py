@@ -206,6 +206,99 @@ def test_background_relative_clause_is_no_event_but_a_misparsed_main_clause_is(c
     assert event["actor"]["code"] == "WHO"
 
 
+@pytest.mark.parametrize("text", [
+    "Police shot dead a man who had stabbed two people in Delhi on Sunday.",
+    "The court sentenced a man who had attacked a synagogue in Berlin.",
+])
+def test_a_deed_done_to_others_that_says_which_person_is_meant_is_an_act(code, text):
+    assert [e for e in code(text) if e["trigger"]["text"] in ("stabbed", "attacked")]
+
+
+def test_a_persons_past_deed_with_no_one_done_to_stays_background(code):
+    assert not [e for e in code("A car bomb in Kyiv killed a volunteer who had fought in "
+                                "the east.") if e["trigger"]["text"] == "fought"]
+
+
+@pytest.mark.parametrize("text", [
+    "Police in Bogota used tear gas and water cannon to disperse the crowd on Tuesday.",
+    "The students blocked a highway in Bogota on Tuesday. Colombian police dispersed them "
+    "with tear gas.",
+])
+def test_the_means_of_crowd_control_are_used_by_the_subject_of_their_verb(code, text):
+    assault = one(code(text), "ASSAULT")
+    assert "police" in assault["actor"]["text"].lower()
+    assert assault["actor"]["code"] == "COL"
+
+
+def test_the_means_faced_are_not_used_by_the_subject(code):
+    events = code("Students in Bogota said they faced tear gas and rubber bullets on Tuesday.")
+    assault = one(events, "ASSAULT")
+    assert assault["actor"] is None
+
+
+def test_who_carries_out_an_act_between_two_parties_is_its_actor(code):
+    effort = one(code("The Norwegian foreign minister launched a mediation effort between "
+                      "Colombia and the ELN rebels on Monday."), "CONSULT")
+    assert effort["actor"]["code"] == "NOR"
+    assert "Colombia" in effort["recipient"]["text"]
+    # with no one carrying them, the parties between whom they are held hold the talks
+    talks = one(code("Talks between Colombia and the ELN rebels resumed in Havana on "
+                     "Monday."), "CONSULT")
+    assert talks["actor"]["code"] == "COL"
+
+
+@pytest.mark.parametrize("text, trigger", [
+    ("Supporters of the jailed mayor of Cusco tried to get him released from prison in "
+     "Lima.", "released"),
+    ("The family of the victim in Lima wants the soldier arrested, their lawyer said.",
+     "arrested"),
+])
+def test_a_bare_participle_after_a_causative_verb_is_done_to_its_subject(code, text, trigger):
+    event = next(e for e in code(text) if e["trigger"]["text"] == trigger)
+    assert event["actor"] is None or event["actor"].get("implied")
+    assert event["recipient"]["text"] in ("him", "the soldier")
+
+
+@pytest.mark.parametrize("text, code_", [
+    ("Troops loyal to Russia's defence ministry seized a Ukrainian naval base in Crimea on "
+     "Sunday. Kyiv condemned the seizure. The Ukrainian navy said its sailors had left.",
+     "RUS"),
+    ("Fighters loyal to the Iranian-backed Houthi movement fired missiles at Saudi oil "
+     "facilities on Saturday, the Saudi defence ministry said. Riyadh vowed to respond.",
+     "YEM"),
+])
+def test_forces_loyal_to_a_party_are_that_partys(code, text, code_):
+    event = next(e for e in code(text) if e["plover_type"] in ("COERCE", "ASSAULT"))
+    assert " loyal to " in event["actor"]["text"]
+    assert event["actor"]["code"] == code_
+
+
+def test_an_act_one_is_ready_for_is_done_by_who_is_ready(code):
+    talks = next(e for e in code("Officials in Ankara said they were ready for talks with "
+                                 "Greece.") if e["trigger"]["text"] == "talks")
+    assert talks["actor"]["code"] == "TUR"
+
+
+def test_an_attack_told_as_fired_from_a_place_is_done_from_there(code):
+    attack = one(code("Two rockets were fired from Lebanon at northern Israel on Sunday, the "
+                      "Israeli army said."), "ASSAULT")
+    assert attack["actor"]["code"] == "LBN" and attack["recipient"]["code"] == "ISR"
+    # with no place it came from, the doer stays unknown
+    attack = one(code("Two rockets were fired at northern Israel on Sunday, the Israeli army "
+                      "said."), "ASSAULT")
+    assert attack["actor"] is None
+
+
+def test_a_course_of_acts_taken_up_is_followed_by_who_took_it_up(code):
+    arrests = next(e for e in code("The junta in Myanmar began a policy of arresting "
+                                   "journalists in 2021.") if e["plover_type"] == "COERCE")
+    assert arrests["actor"]["text"] == "The junta"
+    # condemning a policy is not following it
+    events = code("The opposition in Myanmar condemned the policy of arresting journalists.")
+    assert all(e["actor"] is None or e["actor"]["text"] != "The opposition"
+               for e in events if e["plover_type"] == "COERCE")
+
+
 def test_a_sum_is_looked_through_to_what_it_is_paid_in(code):
     events = code("The finance ministry delayed $250 million in budget support to Malawi.")
     event = one(events, "SANCTION")

@@ -170,3 +170,50 @@ def test_a_deed_done_to_the_acts_doers_is_another_act(code):
     # "the attackers" share a stem with "attacked" but are people, not the act
     assert len(assaults(code("Gunmen attacked a police station in the north on Thursday. "
                              "The attackers were shot dead by soldiers."))) == 2
+
+
+@pytest.mark.parametrize("text", [
+    "Three police officers were killed when militants ambushed their convoy in northern "
+    "Mali on Monday.",
+    "Five people were wounded after a gunman opened fire at a shopping centre in Oslo on "
+    "Saturday.",
+])
+def test_casualties_told_before_the_deed_that_caused_them_are_its_details(code, text):
+    (act,) = [e for e in code(text) if e["plover_type"] == "ASSAULT"]
+    assert len(act["mentions"]) == 2
+    assert act["actor"]["text"] in ("militants", "a gunman")
+
+
+def test_casualties_told_with_their_doer_keep_their_victims(code):
+    events = code("Two suicide bombers killed nine soldiers near Gao on Sunday when they blew "
+                  "themselves up at a checkpoint.")
+    killing = next(e for e in events if e["trigger"]["text"] == "killed")
+    assert "nine soldiers" in killing["recipient"]["text"]
+
+
+@pytest.mark.parametrize("text", [
+    "Three soldiers were killed in Gao on Monday, and rebels attacked a base in Kidal on "
+    "Tuesday.",
+    "Three soldiers were killed in Gao on Monday, although rebels attacked Kidal.",
+])
+def test_casualties_beside_a_deed_not_told_as_their_cause_stay_apart(code, text):
+    assert len(assaults(code(text))) == 2
+
+
+def protests(events: list[dict]) -> list[list[str]]:
+    return [[m["trigger"]["text"] for m in e["mentions"]] for e in events
+            if e["plover_type"] == "PROTEST"]
+
+
+def test_a_wave_of_protests_told_again_as_a_bare_plural_is_one_act(code):
+    assert len(protests(code(
+        "The governor of the province resigned on Wednesday. His resignation followed two "
+        "weeks of protests in the capital, Lima, over corruption allegations. Since the "
+        "allegations surfaced, protests filled the streets daily."))) == 1
+
+
+def test_protests_at_another_place_are_another_act(code):
+    assert len(protests(code(
+        "The governor of the province resigned on Wednesday. His resignation followed two "
+        "weeks of protests in the capital, Lima, over corruption allegations. Since then, "
+        "protests in Arequipa have blocked the airport."))) == 2

@@ -6,6 +6,8 @@ are assigned later by the resolve stage.
 
 from __future__ import annotations
 
+import functools
+
 from spacy.tokens import Token
 
 from sitrep.extract.lexicon import Lexicon, Pattern
@@ -22,6 +24,7 @@ from sitrep.extract.triggers import (
     states_means,
     verb_object,
 )
+from sitrep.package_data import read_toml
 from sitrep.records import Entity, Location
 
 # Dependents that are not part of a noun phrase's own words.
@@ -57,10 +60,12 @@ def phrase_tokens(head: Token, *, with_conjuncts: bool = True,
                         for c in token.children) or child.pos_ in ("VERB", "AUX"):
                     continue  # a verb joined to the noun is a misparsed clause of its own
             elif dep == "prep":
+                if child.lower_ == "to" and lemma_of(token) in _allegiance_words():
+                    pass  # "forces loyal to the warlord": whose forces they are
                 # "the opposition of spreading lies": an "of" before an -ing clause is the
                 # charge or reason, not part of the name
-                if child.lower_ not in INNER_PREPS or any(c.dep_ == "pcomp"
-                                                          for c in child.children) or (
+                elif child.lower_ not in INNER_PREPS or any(c.dep_ == "pcomp"
+                                                            for c in child.children) or (
                         child.i == verbs):
                     continue
             elif dep in CLAUSE_DEPS:
@@ -84,6 +89,13 @@ def phrase_tokens(head: Token, *, with_conjuncts: bool = True,
     while end > start and (doc[end].is_punct or doc[end].dep_ == "case" and doc[end].i != head.i):
         end -= 1
     return list(doc[start : end + 1])
+
+
+@functools.cache
+def _allegiance_words() -> frozenset[str]:
+    """`actors.allegiance_words` in arguments.toml, read once (phrases are cut before any
+    lexicon is at hand)."""
+    return frozenset(read_toml("lexicon/arguments.toml")["actors"]["allegiance_words"])
 
 
 def _opens_after_stranded_preposition(first: Token, head: Token) -> bool:
@@ -556,6 +568,12 @@ def verb_arguments(match: TriggerMatch, lexicon: Lexicon) -> tuple[Entity | None
     actor = entity_for(subject) if subject is not None and is_actor_like(subject, lexicon) else None
     if actor is None and subject is None and is_passive(verb):
         actor = _operation_doer(verb, lexicon)
+    if actor is None and subject is None and is_passive(verb) and (
+            match.pattern.type in lexicon.word_set("actors.fired_from_types")):
+        # "rockets were fired from Gaza at southern Israel": from where the doers are
+        actor = _fired_from(verb)
+    if actor is None and subject is None and verb.tag_ == "VBG":
+        actor = _course_doer(verb, lexicon)  # "launched a campaign of seizing land"
     if actor is None and subject is not None:
         actor = _doer_of_act(subject, lexicon)
     return actor, _verb_recipient(match, lexicon)
@@ -955,6 +973,59 @@ def names_a_doer(trigger: Token, lexicon: Lexicon) -> bool:
     return False
 
 
+def _course_doer(gerund: Token, lexicon: Lexicon) -> Entity | None:
+    """Who follows a course of acts named by a noun with an "of" -ing clause (`actors.
+    course_nouns`): the subject of the verb of taking it up (`actors.course_verbs`) the noun
+    is the object of ("the junta began *a policy of arresting* journalists")."""
+    of = gerund.head
+    if gerund.dep_ != "pcomp" or of.lower_ != "of":
+        return None
+    noun = of.head
+    if lemma_of(noun) not in lexicon.word_set("actors.course_nouns") or noun.dep_ not in (
+            "dobj", "obj") or noun.head.pos_ != "VERB" or is_passive(noun.head) or (
+            lemma_of(noun.head) not in lexicon.word_set("actors.course_verbs")):
+        return None  # not "condemned the policy of arresting journalists"
+    subject = subject_of(noun.head, lexicon)
+    return entity_for(subject) if subject is not None and is_actor_like(subject, lexicon) else None
+
+
+def _fired_from(verb: Token) -> Entity | None:
+    """The country or place named as where a passive attack came from ("were fired *from
+    Gaza*", "was launched from Yemeni territory")."""
+    for prep in verb.children:
+        if prep.dep_ == "prep" and prep.lower_ in ORIGIN_PREPS:
+            place = next((c for c in prep.children if c.dep_ == "pobj"), None)
+            if place is not None and (place.ent_type_ in ("GPE", "LOC") or any(
+                    c.ent_type_ in ("GPE", "NORP") for c in place.subtree)):
+                return entity_for(place)
+    return None
+
+
+def _copula_subject(adjective: Token) -> Token | None:
+    """The subject of the copula an adjective completes ("*they* were ready")."""
+    verb = adjective.head
+    if adjective.dep_ not in ("acomp", "amod", "oprd") or verb.i == adjective.i:
+        return None
+    return next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+
+
+def _user_of_means(noun: Token, lexicon: Lexicon) -> Token | None:
+    """The verb a noun of means is used by: the one it, or the first of the nouns it is
+    joined to, is the object of ("used *tear gas* and *water cannon*": `actors.means_verbs`)
+    or the "with" of ("dispersed the crowd *with tear gas*"), in the active voice."""
+    while noun.dep_ == "conj" and noun.head.i != noun.i and noun.head.pos_ in ("NOUN", "PROPN"):
+        noun = noun.head
+    head = noun.head
+    if noun.dep_ == "pobj" and head.lower_ == "with":
+        head = head.head
+    elif noun.dep_ not in ("dobj", "obj") or lemma_of(head) not in lexicon.word_set(
+            "actors.means_verbs"):
+        return None
+    if head.pos_ != "VERB" or head.tag_ == "VBN" or is_passive(head):
+        return None
+    return head
+
+
 def _said_from(noun: Token, event_type: str, lexicon: Lexicon) -> Token | None:
     """Who a verbal act named by a noun comes from: "criticism *from the UN*", "a request
     from Kenya", "support from its allies" (a material act's "from" is where it moves
@@ -971,7 +1042,7 @@ def _said_from(noun: Token, event_type: str, lexicon: Lexicon) -> Token | None:
 def noun_arguments(match: TriggerMatch, lexicon: Lexicon) -> tuple[Entity | None, Entity | None]:
     noun = match.token
     event_type = match.pattern.type
-    actor = recipient = None
+    actor = recipient = between = None
     theme = noun_object(noun)
     patient = possessed_patient(noun, lexicon)
     for child in noun.children:
@@ -988,6 +1059,12 @@ def noun_arguments(match: TriggerMatch, lexicon: Lexicon) -> tuple[Entity | None
             obj = next((c for c in child.children if c.dep_ == "pobj"), None)
             if obj is not None:
                 actor = entity_for(obj)
+                # "launched a mediation effort between Colombia and the rebels": the one who
+                # carries it out between the two, who are whom it is done with
+                go_between = _light_verb_subject(noun, lexicon)
+                if go_between is not None and not (
+                        actor.start <= go_between.start < (actor.end or 0)):
+                    actor, between = go_between, actor
     if actor is None:
         modifiers = set(match.pattern.modifiers)
         for child in noun.children:
@@ -1023,6 +1100,18 @@ def noun_arguments(match: TriggerMatch, lexicon: Lexicon) -> tuple[Entity | None
         # meeting", "arrested 20 people at a protest"): no participant; nor the act that
         # another was over or after ("a trial opened over the bombing": not the trial's)
         subject = subject_of(head.head, lexicon)
+        if subject is not None and is_actor_like(subject, lexicon):
+            actor = entity_for(subject)
+    if actor is None and position.dep_ == "pobj" and head.head.pos_ == "ADJ" and (
+            lemma_of(head.head) in lexicon.word_set("actors.readiness_adjectives")):
+        # "said they were ready for talks", "is open to dialogue": whoever is ready
+        subject = _copula_subject(head.head)
+        if subject is not None and is_actor_like(subject, lexicon):
+            actor = entity_for(subject)
+    if actor is None and match.pattern.mode in lexicon.word_set("actors.means_modes"):
+        # "police used tear gas", "dispersed them with tear gas"
+        user = _user_of_means(noun, lexicon)
+        subject = subject_of(user, lexicon) if user is not None else None
         if subject is not None and is_actor_like(subject, lexicon):
             actor = entity_for(subject)
     if actor is None:  # "the Houthis claimed responsibility for the attack"
@@ -1064,6 +1153,7 @@ def noun_arguments(match: TriggerMatch, lexicon: Lexicon) -> tuple[Entity | None
         entity_for(patient) if patient is not None else None)
     if recipient is None and event_type in lexicon.word_set("recipients.aim_types"):
         recipient = _aim_recipient(noun, lexicon)  # "staged a hunger strike to protest X"
+    recipient = recipient or between
     if recipient is not None and actor is not None and recipient.start == actor.start:
         recipient = None
     return actor, recipient

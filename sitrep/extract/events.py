@@ -325,7 +325,7 @@ def _without_intended_content(matches: list[TriggerMatch], lexicon: Lexicon) -> 
             continue  # "protested by blocking the road": how that protest was made, no other
         if _is_descriptive_participle(match):
             continue  # "the banned movement", "property seized in the 1970s"
-        if _in_relative_clause(match.token, lexicon):
+        if _in_relative_clause(match.token, lexicon) and not _deed_of_who(match, lexicon):
             continue  # "a resolution that aims to tighten sanctions": background
         if _allowed_or_required(match.token, lexicon):
             continue  # "granted permission to detain him", "a deadline to cede power"
@@ -411,6 +411,19 @@ def _in_relative_clause(token: Token, lexicon: Lexicon) -> bool:
             return False
         token = token.head
     return False
+
+
+def _deed_of_who(match: TriggerMatch, lexicon: Lexicon) -> bool:
+    """A deed done to someone, told in a "who" clause to say which person is meant ("police
+    shot a man *who had stabbed two people*"): the deed is what makes them that person, an
+    act of its own, for the types of `senses.deeds_that_name_a_person`. A deed with no one
+    it was done to ("a veteran who had fought in the war") is their past."""
+    clause = match.token
+    if clause.dep_ != "relcl" or match.pattern.type not in lexicon.word_set(
+            "senses.deeds_that_name_a_person"):
+        return False
+    return any(c.dep_ == "nsubj" and c.lower_ == "who" for c in clause.children) and any(
+        c.dep_ in ("dobj", "obj") for c in clause.children)
 
 
 def _set_off(clause: Token) -> bool:

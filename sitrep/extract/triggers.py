@@ -10,6 +10,7 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Token
 
 from sitrep.extract.lexicon import Lexicon, Pattern
+from sitrep.package_data import read_toml
 
 VERB_TAGS = {"VERB"}
 NOUN_TAGS = {"NOUN", "PROPN"}
@@ -66,7 +67,23 @@ def is_passive(verb: Token) -> bool:
 
 
 def _has_passive_marks(verb: Token) -> bool:
-    return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+    return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children) or (
+        _small_clause_passive(verb))
+
+
+def _small_clause_passive(verb: Token) -> bool:
+    """A bare past participle with a subject, in the clause of a causative verb: "tried to
+    have *the activist freed*", "wants *the soldier arrested*": a passive whose subject is
+    what it is done to."""
+    return (verb.tag_ == "VBN" and verb.dep_ in ("ccomp", "xcomp", "oprd")
+            and lemma_of(verb.head) in _causative_verbs()
+            and any(c.dep_ == "nsubj" for c in verb.children)
+            and not any(c.dep_ in ("aux", "auxpass", "dobj", "obj") for c in verb.children))
+
+
+@functools.cache
+def _causative_verbs() -> frozenset[str]:
+    return frozenset(read_toml("lexicon/arguments.toml")["actors"]["causative_verbs"])
 
 
 def states_means(verb: Token) -> bool:

@@ -15,7 +15,9 @@ the word lists are `[acts]` in `data/lexicon/events.toml`):
   a verb done as a definite noun of it ("the bombing was carried out by ...") or by one
   ("the withdrawal ended the occupation"), or a verb joined to one of it on the same doer
   ("was arrested and jailed"); a casualty "in the attack", or one "the blast" caused, is
-  a detail of the attack however far back it was told;
+  a detail of the attack however far back it was told, and casualties told first are
+  details of the deed their clause says caused them ("were killed when gunmen opened
+  fire");
 - tied to it: a definite noun ("the attack", "its deployment"), a verb done to a definite
   thing an earlier mention did it to ("filed a lawsuit" ... "the lawsuit was filed"), a
   party in common (actor, recipient or the same named person), or the same or the next
@@ -25,8 +27,10 @@ the word lists are `[acts]` in `data/lexicon/events.toml`):
   other (unnamed casualties told as a detail are not the act's target: they may be of
   another country);
 - not announced as another act: an indefinite noun ("a bombing", "attacks") outside the
-  act's sentences, "another", "second", "earlier" on it (a count or "another" even in
-  the act's sentence: "the shooting followed four bombings"), or a verb done to others
+  act's sentences (but a bare plural of a wave, "protests went on in the streets", at the
+  act's place or soon after it with none, tells the wave again: `acts.wave_types`),
+  "another", "second", "earlier" on it (a count or "another" even in the act's
+  sentence: "the shooting followed four bombings"), or a verb done to others
   ("has expelled two other envoys") or to a new thing of another name ("attacked a
   mosque" after "attacked a church").
 
@@ -54,6 +58,7 @@ NEARBY_KM = 100.0
 PRECISION_RANK = {"day": 3, "month": 2, "year": 1}
 STEM = 4  # letters two trigger lemmas share to count as forms of one word ("stab"/"stabbing")
 DETAIL_REACH = 6  # sentences after an act within which its casualties are told
+WAVE_REACH = 2  # sentences after a wave within which a bare plural with no place retells it
 
 
 @dataclass
@@ -123,15 +128,17 @@ def _act_for(mention: _Mention, acts: list[_Act], lexicon: Lexicon) -> _Act | No
             continue
         near = any(abs(m.sentence - mention.sentence) <= 1 for m in act.mentions)
         same_sentence = any(m.sentence == mention.sentence for m in act.mentions)
-        if others_here or ((other or indefinite or _done_to_a_new_thing(mention, act))
-                           and not same_sentence):
+        wave = indefinite and _same_wave(mention, act, lexicon)
+        if others_here or ((other or (indefinite and not wave)
+                            or _done_to_a_new_thing(mention, act)) and not same_sentence):
             continue
         detail = _is_detail(mention, act, lexicon)
-        if detail:
+        cause = not detail and _caused_the_casualties(mention, act, lexicon)
+        if detail or cause:
             pass  # a casualty told soon after its attack is tied to it by that alone
         elif not _names_act(mention, act, lexicon):
             continue
-        elif not (near or definite or _shares_party(act, event)
+        elif not (near or definite or wave or _shares_party(act, event)
                   or _object_told_before(mention, act, lexicon)
                   or _done_as_the_act(mention, act, lexicon)
                   or _done_by_the_act(mention.token, act, lexicon)):
@@ -139,8 +146,11 @@ def _act_for(mention: _Mention, acts: list[_Act], lexicon: Lexicon) -> _Act | No
         # casualties of one attack may be of another nationality than those named first, and
         # they are not its target a later mention must agree with ("six Mexicans were killed
         # in the attack" ... "the El Paso shooting")
-        if all(_compatible(m.event, event, recipients=not (detail or m.casualties))
+        if all(_compatible(m.event, event, recipients=not (detail or cause or m.casualties))
                for m in act.mentions):
+            if cause:
+                for m in act.mentions:
+                    m.casualties = _person(m.event.recipient) is None
             fitting.append((act, detail))
     # "the shooting" is the act told as "shot", not a later act it names only by its type's
     # general word ("an invasion")
@@ -151,6 +161,22 @@ def _act_for(mention: _Mention, acts: list[_Act], lexicon: Lexicon) -> _Act | No
     act, detail = chosen
     mention.casualties = detail and _person(event.recipient) is None
     return act
+
+
+def _same_wave(mention: _Mention, act: _Act, lexicon: Lexicon) -> bool:
+    """A bare plural of a kind of act told as a wave ("protests went on in the streets" after
+    "a week of protests in Lima"; `acts.wave_types`) at the place
+    where the act was, or with no place soon after it: the same wave told again, not a new
+    act. A count, "other", or another place or day is another."""
+    token = mention.token
+    if (_type(mention.event) not in lexicon.word_set("acts.wave_types")
+            or token.tag_ not in ("NNS", "NNPS")
+            or any(c.dep_ in ("det", "nummod", "predet", "poss") for c in token.children)):
+        return False
+    if mention.event.location is None:  # told with no place: soon after, the same wave
+        return any(0 < mention.sentence - m.sentence <= WAVE_REACH for m in act.mentions)
+    return any(m.event.location is not None and _places_agree(m.event, mention.event)
+               for m in act.mentions)
 
 
 def _told_in_its_words(mention: _Mention, act: _Act) -> bool:
@@ -311,6 +337,23 @@ def _is_detail(mention: _Mention, act: _Act, lexicon: Lexicon) -> bool:
         return False
     return _in_the_act(token, act, lexicon) or any(
         0 < mention.sentence - m.sentence <= DETAIL_REACH for m in act.mentions)
+
+
+def _caused_the_casualties(mention: _Mention, act: _Act, lexicon: Lexicon) -> bool:
+    """The deed that caused casualties told just before it, with no doer, in its own
+    sentence ("three officers were killed *when militants ambushed* their convoy", "five
+    were wounded *after a gunman opened fire*"): the act those casualties are details of,
+    so one act. Casualties told with their doer ("gunmen killed four guards when they
+    stormed the gate") are the act's best mention already."""
+    token = mention.token
+    if token is None or token.dep_ != "advcl" or not any(
+            c.dep_ in ("mark", "advmod") and c.lower_ in lexicon.word_set("acts.cause_markers")
+            for c in token.children):
+        return False
+    details = lexicon.word_set(f"acts.{_type(mention.event)}_details")
+    return all(m.sentence == mention.sentence and m.lemma in details and m.token is not None
+               and token.head.i == m.token.i and is_passive(m.token)
+               and not _has_agent(m.token) for m in act.mentions)
 
 
 def _in_the_act(token: Token, act: _Act, lexicon: Lexicon) -> bool:

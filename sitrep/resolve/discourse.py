@@ -64,6 +64,16 @@ class Discourse:
     mentions: list[PersonMention] = field(default_factory=list)
     mention_starts: list[int] = field(default_factory=list)
     sentence_starts: list[int] = field(default_factory=list)
+    # short names the article gives in brackets after a body's full name, and the code of
+    # that name: "the UK's Serious Fraud Office (SFO)" -> {"SFO": GBR}
+    short_names: dict[str, ActorCode] = field(default_factory=dict)
+
+    def short_name_in(self, text: str) -> ActorCode | None:
+        """The code of a short name the article introduced, when a phrase is just it ("the
+        SFO", "SFO's")."""
+        words = [w.removesuffix("'s").removesuffix("’s") for w in text.split()
+                 if w.lower() != "the"]
+        return self.short_names.get(words[0]) if len(words) == 1 else None
 
     def sentence_of(self, offset: int) -> int:
         return bisect.bisect_right(self.sentence_starts, offset) - 1
@@ -130,7 +140,7 @@ def build_discourse(doc: Doc, article: Article, actors: ActorDictionary, gazette
     discourse.setting, discourse.setting_clear = _setting(doc, article, actors, gazetteer,
                                                           places, countries, venue_words)
     for ent in doc.ents:
-        if ent.label_ != "PERSON" or not ent.text[:1].isupper():
+        if ent.label_ != "PERSON" or not ent.text[:1].isupper() or _demonym_misread(ent, actors):
             continue
         surname = ent[-1].text.lower().removesuffix("'s").removesuffix("’s")
         root = ent.root
@@ -144,7 +154,36 @@ def build_discourse(doc: Doc, article: Article, actors: ActorDictionary, gazette
             if code is not None and code.code:
                 discourse.people[surname] = code
     discourse.mention_starts = [m.start for m in discourse.mentions]
+    discourse.short_names = _short_names(doc, actors, when)
     return discourse
+
+
+def _short_names(doc: Doc, actors: ActorDictionary, when: date | None) -> dict[str, ActorCode]:
+    """Short names given in brackets after a body's full name ("the UK's Serious Fraud
+    Office (SFO)"), with the code the full name has, where the dictionary does not know the
+    short name itself."""
+    found: dict[str, ActorCode] = {}
+    for token in doc[1:-2]:
+        short, close = doc[token.i + 1], doc[token.i + 2]
+        if token.text != "(" or close.text != ")" or not short.text.isupper() or not (
+                2 <= len(short.text) <= 8) or actors.resolve(short.text, when) is not None:
+            continue
+        name = doc[token.i - 1]
+        phrase = doc[name.left_edge.i: name.i + 1]
+        code = actors.resolve(phrase.text, when)
+        if code is not None and code.code:
+            found.setdefault(short.text, code)
+    return found
+
+
+def _demonym_misread(name: Span, actors: ActorDictionary) -> bool:
+    """A country's adjective the tagger took for a person's name, before the noun it
+    describes ("*Nigerien* troops"): no person."""
+    if len(name) != 1 or name.root.dep_ not in ("amod", "compound") or (
+            name.root.head.pos_ != "NOUN"):
+        return False
+    found = actors.resolve(name.text, None)
+    return actors.is_country_match(found) and found.matched == name.text
 
 
 def _describe(name: Span, actors: ActorDictionary, when: date | None) -> ActorCode | None:
@@ -169,7 +208,25 @@ def _describe(name: Span, actors: ActorDictionary, when: date | None) -> ActorCo
                     found = actors.resolve(_affiliation_phrase(child).text, when)
                 if found is not None and found.code:
                     return found
-    return _said_to_be(head, actors, when)
+    return _said_to_be(head, actors, when) or _from_country(root, head, actors, when)
+
+
+def _from_country(root: Token, head: Token, actors: ActorDictionary, when: date | None
+                  ) -> ActorCode | None:
+    """The country a person is said to be from ("its alleged owner Tomas Varga *from
+    Hungary*", "a student from Chile"): where they come from, a country's name only
+    (not "from the ministry", which is whom they speak for)."""
+    for token in (root, head):
+        for prep in token.children:
+            if prep.dep_ != "prep" or prep.lower_ != "from":
+                continue
+            place = next((c for c in prep.children if c.dep_ == "pobj"), None)
+            if place is None:
+                continue
+            found = actors.resolve(_noun_phrase(place).text, when)
+            if actors.is_country_match(found):
+                return found
+    return None
 
 
 AFFILIATION_PREPOSITIONS = {"at", "for", "with", "from"}

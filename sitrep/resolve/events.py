@@ -5,7 +5,8 @@ Within an article, a phrase the dictionary cannot code on its own is linked back
 earlier one: "it said" to the last source, "its Air Force" and "it" to the last coded
 actor, "the regime" to the country last named, "slammed the exercise" to whoever did the
 exercise, "Trump" to "US President Donald Trump"; a named actor the dictionary does not
-know takes the country the article names most.
+know takes the country the article names most; an attack told without its doer takes the
+one the article says claimed it (`claimed_doers`).
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from sitrep.extract.lexicon import Lexicon
 from sitrep.extract.triggers import is_passive
 from sitrep.records import Article, ArticlePlace, Entity, Event, Location, Mention
 from sitrep.resolve.acts import merge_acts
+from sitrep.resolve.claimed_doers import give_claimed_doers
 from sitrep.resolve.actors import ActorCode, ActorDictionary, names_a_post
 from sitrep.resolve.discourse import (
     PRONOUN_REACH,
@@ -100,6 +102,15 @@ class _ArticleMemory:
     # documents that speak for their issuer ("the statement"): arguments.toml [actors]
     document_nouns: frozenset[str] = frozenset()
     office_nouns: frozenset[str] = frozenset()
+    # nouns that call one person ("a Russian journalist"): what a "he"/"she" with no named
+    # person in reach stands for: arguments.toml [actors]
+    person_nouns: frozenset[str] = frozenset()
+    # nouns that call people told of just before by any noun ("the men", "the woman"):
+    # arguments.toml [actors]
+    generic_person_nouns: frozenset[str] = frozenset()
+    # words that make a people's name an ethnicity, not a nationality ("ethnic Turks"):
+    # arguments.toml [actors]
+    ethnicity_words: frozenset[str] = frozenset()
     # a region's adjective in a phrase ("European leaders"): arguments.toml [actors]
     regional: re.Pattern = re.compile(r"(?!)")
     # who issues the article when it speaks in the first person (a ministry's statement):
@@ -161,6 +172,10 @@ def resolve_events(events: list[Event], doc: Doc, article: Article,
                             body_nouns=lexicon.word_set("actors.body_nouns"),
                             document_nouns=lexicon.word_set("actors.document_nouns"),
                             office_nouns=lexicon.word_set("actors.office_nouns"),
+                            person_nouns=lexicon.word_set("actors.person_nouns"),
+                            generic_person_nouns=lexicon.word_set(
+                                "actors.generic_person_nouns"),
+                            ethnicity_words=lexicon.word_set("actors.ethnicity_words"),
                             regional=_regional_pattern(lexicon))
     dates = ArticleDates(doc, article, lexicon)
     previous: list[Event] = []
@@ -171,6 +186,12 @@ def resolve_events(events: list[Event], doc: Doc, article: Article,
                                places)
         event.location = _resolve_place(clause_places(event, doc, lexicon, actors), gazetteer,
                                         actors, context, countries, places)
+        if named is not None and discourse.setting_clear and named.country not in (
+                discourse.setting, *context):
+            # a park that shares its name with one abroad, in a story clearly set in one
+            # country: a place of a country the article never names is no evidence against
+            # its setting
+            named = None
         memory.local = named.country if named and named.country else memory.dominant
         if event.actor is None and event.recipient is None:
             pair = hyphened_parties(event, doc, actors, when)
@@ -251,6 +272,7 @@ def resolve_events(events: list[Event], doc: Doc, article: Article,
                                   setting=discourse.setting,
                                   setting_clear=discourse.setting_clear,
                                   people=discourse.people, context=context)
+    give_claimed_doers(events, doc, lexicon)
     for event in events:
         _imply_parties(event, doc, lexicon, discourse.setting, actors,
                        setting_clear=discourse.setting_clear)
@@ -451,6 +473,9 @@ def _resolve(entity: Entity, actors: ActorDictionary, memory: _ArticleMemory, wh
             and memory.discourse.named_in_full_before(person, entity.start)):
         # "Lima" after "Senator Paulo Lima": the person, not Peru's capital
         found = None
+    if found is not None and _ethnic(entity.text, found, memory.ethnicity_words):
+        # "ethnic Hungarians in Romania": people of that descent, of where they live
+        found = None
     first_word = entity.text.lower().split()[:1]
     if (found is not None and found.sector == "IGO" and first_word
             and first_word[0] in POSSESSIVES and names_a_post(entity.text)):
@@ -524,11 +549,21 @@ def _resolve(entity: Entity, actors: ActorDictionary, memory: _ArticleMemory, wh
             entity.start, other_than=other_than.person if other_than is not None else None)
         titled = (_unnamed_official_before(entity.start, memory, actors, when, not_codes)
                   if words[0] in ("he", "she") else None)
-        if titled is not None and (named is None or named.start < titled[0]):
+        if titled is not None and (named is None or named.start < titled[0] or (
+                not named.subject
+                and named.sentence < memory.discourse.sentence_of(entity.start))):
             # "Brazil's foreign ministry spokesman said ... He urged ...": the official
-            # who spoke since the last named person
+            # who spoke since the last named person, or the subject before a person named
+            # only as the one acted on ("the Chinese minister met Prime Minister X. He
+            # signed ...")
             return replace(_with_code(entity, titled[1], sector or titled[1].sector),
                            person=None)
+        unnamed = _unnamed_person_before(entity.start, memory, other_than)
+        if unnamed is not None and (named is None or (
+                not named.subject and unnamed.start > named.start)):
+            # "A Russian journalist was detained ... He accused the police ...": the one
+            # person the text called by a noun, no name in reach
+            return replace(_with_code(entity, unnamed, sector or unnamed.sector), person=None)
         if named is not None:  # "he": the person named last, a subject first
             known = memory.discourse.person(named.surname) or next(
                 # else as that person's mention was coded ("Opposition leader Ana Ruiz")
@@ -579,6 +614,9 @@ def _resolve(entity: Entity, actors: ActorDictionary, memory: _ArticleMemory, wh
         # not a name inside its apposition ("Ayse Kaya, widow of Ali Demir": not Demir)
         if entity.text in earlier.text.split(",")[0] and earlier.code:
             return replace(_with_code(entity, earlier, earlier.sector), person=earlier.person)
+    short = memory.discourse.short_name_in(entity.text)
+    if short is not None:  # "the SFO" after "the UK's Serious Fraud Office (SFO)"
+        return replace(entity, code=short.code, sector=sector or short.sector, person=person)
     fuller = _fuller_name_before(entity, actors, memory, when)
     if fuller is not None:  # "the House of Representatives" after "the United States House
         return replace(entity, code=fuller.code, sector=sector or fuller.sector, person=person)
@@ -620,8 +658,20 @@ def _resolve(entity: Entity, actors: ActorDictionary, memory: _ArticleMemory, wh
             return entity
         history = memory.sources + memory.actors if role == "source" else memory.actors
         head = _head_lemma(entity, memory)
-        same_head = next((e for e in reversed(history) if e.code and e.start is not None
+        # the latest phrase of that head, whichever side of its act it was on: "the
+        # diplomats" after "expelled two Estonian diplomats"
+        told = sorted(history + memory.recipients,
+                      key=lambda e: e.start if e.start is not None else -1)
+        same_head = next((e for e in reversed(told) if e.code and e.start is not None
                           and e.start < entity.start and _head_lemma(e, memory) == head), None)
+        if same_head is None and head in memory.generic_person_nouns:
+            # "the men" after "deported two Chinese nationals": the people just told of,
+            # as many as they were
+            plural = _is_plural(entity, memory)
+            same_head = next((e for e in reversed(told) if e.code and e.start is not None
+                              and memory.recent_start(entity.start) <= e.start < entity.start
+                              and _head_lemma(e, memory) in memory.person_nouns
+                              and _is_plural(e, memory) == plural), None)
         if same_head is not None:  # "the militants" after "militants linked with the BLA"
             return _with_code(entity, same_head, sector)
         # "the bombers", "B-1B bombers": a recent coded actor or source of the same sector
@@ -665,6 +715,13 @@ def _head_lemma(entity: Entity, memory: _ArticleMemory) -> str | None:
         return None
     span = memory.doc.char_span(entity.start, entity.end, alignment_mode="expand")
     return span.root.lemma_.lower() if span is not None and len(span) else None
+
+
+def _is_plural(entity: Entity, memory: _ArticleMemory) -> bool:
+    if memory.doc is None or entity.start is None or entity.end is None:
+        return False
+    span = memory.doc.char_span(entity.start, entity.end, alignment_mode="expand")
+    return span is not None and len(span) > 0 and span.root.tag_ in ("NNS", "NNPS")
 
 
 def _origin(entity: Entity, actors: ActorDictionary, memory: _ArticleMemory,
@@ -786,6 +843,40 @@ def _unnamed_official_before(offset: int, memory: _ArticleMemory, actors: ActorD
         if found is not None and found.code and found.code not in not_codes:
             return phrase.start_char, found
         return None
+    return None
+
+
+def _ethnic(text: str, found: ActorCode, words: frozenset[str]) -> bool:
+    """Whether the phrase's country comes from a people's name told as an ethnicity
+    ("ethnic Hungarians", "ethnic Greeks"), not a nationality."""
+    if found.start is None or not words:
+        return False
+    before = text[:found.start].split()
+    return bool(before) and before[-1].lower() in words
+
+
+def _unnamed_person_before(offset: int, memory: _ArticleMemory,
+                           other_than: Entity | None) -> Entity | None:
+    """The latest coded party before `offset`, in the sentences a "he"/"she" reaches, that
+    is one person called by a noun, not named ("an American aid worker", "the soldier"):
+    never the pronoun's doer (`other_than`)."""
+    doc = memory.doc
+    if doc is None or not memory.discourse.sentence_starts:
+        return None
+    first = max(0, memory.discourse.sentence_of(offset) - PRONOUN_REACH)
+    begin = memory.discourse.sentence_starts[first]
+    parties = sorted((e for e in memory.actors + memory.recipients + memory.sources
+                      if e.code and e.start is not None and begin <= e.start < offset
+                      and e.person is None and e.refers_to is None and not e.members),
+                     key=lambda e: e.start)
+    for party in reversed(parties):
+        if other_than is not None and party.start == other_than.start:
+            continue
+        span = doc.char_span(party.start, party.end, alignment_mode="expand")
+        if span is not None and len(span) and span.root.tag_ == "NN" and (
+                span.root.lemma_.lower() in memory.person_nouns) and not any(
+                t.ent_type_ == "PERSON" for t in span):
+            return party
     return None
 
 
