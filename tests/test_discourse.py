@@ -677,6 +677,29 @@ def test_a_headline_act_lends_its_parties_but_is_no_event_of_its_own(code):
     assert not of_type(title_only, "ASSAULT")
 
 
+@pytest.mark.parametrize("title", [
+    "Indonesian governor Hadi Santoso stabbed",
+    "Indonesian governor Hadi Santoso stabbed in Bogor",
+])
+def test_a_headlines_bare_participle_is_passive_its_subject_the_victim(code, title):
+    events = code("Provincial governor Hadi Santoso was stabbed in the town of Bogor, "
+                  "Indonesia, on Monday. He survived. Doctors said his condition was stable.",
+                  title=title)
+    stabbing = one(events, "ASSAULT")
+    assert stabbing["mentions"][0].get("headline")
+    assert stabbing["actor"] is None  # the article names no attacker
+    assert "Santoso" in stabbing["recipient"]["text"]
+
+
+def test_a_headline_act_in_the_present_keeps_its_doer(code):
+    events = code("Armed police shot dead a man in Leeds on Sunday. The man had threatened "
+                  "passers-by with a knife. An inquiry has begun.",
+                  title="Police shoot man dead in Leeds")
+    shooting = one(events, "ASSAULT")
+    assert shooting["mentions"][0].get("headline")
+    assert shooting["actor"]["code"] == "GBR"
+
+
 def test_who_is_included_in_a_group_are_its_members(code):
     events = code("Condolences were offered by many governments including the Iranian "
                   "foreign minister and the British prime minister.")

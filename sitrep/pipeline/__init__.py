@@ -21,7 +21,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 from sqlalchemy.exc import OperationalError
 
-from sitrep.extract import Lexicon, extract_events
+from sitrep.extract import Lexicon, extract_events, extract_headline_events
 from sitrep.ingest import ArticleOverrides, read_inputs
 from sitrep.ingest.failures import describe_failure, failure_problem, log_failure, time_budget
 from sitrep.ingest.limits import SECONDS_PER_ARTICLE
@@ -135,8 +135,9 @@ def code_parsed(doc: Doc, article: Article, headline: Doc | None,
 def _extract_and_resolve(doc: Doc, article: Article, headline: Doc | None,
                          components: Components) -> ProcessedArticle:
     events = extract_events(doc, article, components.lexicon)
-    headline_events = (extract_events(headline, replace(article, text=article.title),
-                                      components.lexicon) if headline is not None else [])
+    headline_events = (extract_headline_events(headline, replace(article, text=article.title),
+                                               components.lexicon)
+                       if headline is not None else [])
     mentions = resolve_article(doc, article, events, actors=components.actors,
                                gazetteer=components.places, lexicon=components.lexicon,
                                headline=headline_events)
