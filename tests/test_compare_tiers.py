@@ -152,3 +152,25 @@ def test_a_reporting_word_inside_a_quotation_does_not_hide_its_speaker():
     statement = statements(a, Knowledge.default())[1]
     assert statement.source is not None and statement.source.name == "Oren Tal"
     assert statement.voice == "quoted"
+
+
+def _source(sentence: str) -> str | None:
+    statement = statements(article("a", "A", "2023-06-05", LEAD + sentence + "\n"),
+                           Knowledge.default())[1]
+    return statement.source.name if statement.source else None
+
+
+def test_a_speaker_named_after_the_verb_is_the_source():
+    assert _source("“The quay stays shut,” said Ana Ruiz, a harbour pilot.") == "Ana Ruiz"
+    assert _source("“The quay stays shut,” said the harbour master.") == "harbour master"
+    # guards: who was told is not who spoke; a day is nobody
+    assert _source("“The quay stays shut,” Ana Ruiz told the Dorsa Times.") == "Ana Ruiz"
+    assert _source("“The quay stays shut,” said Tuesday.") is None
+
+
+def test_the_subject_of_a_verb_joined_to_a_reporting_verb_speaks():
+    assert _source("Ana Ruiz called the vote “shameful” and said the board had lied.") == \
+        "Ana Ruiz"
+    assert _source("Oren Tal praised the crews and said they kept the port open.") == "Oren Tal"
+    assert _source("Ana Ruiz called the board and the mayor.") is None  # no speech
+
