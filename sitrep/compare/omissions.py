@@ -14,7 +14,11 @@ the quotation an outlet's own sentence sums up): a near match is no omission; no
 article's lead when the other article's lead covers some of it (both tell the story's main
 event).
 An article never omits what an article published more than `omissions.story_window_days`
-later tells, nor an event dated after its own publication.
+later tells, nor an event dated after its own publication, nor what a later article tells
+happened after it was published: a sentence dated after it, or one of the scene or the
+speaker of such an act (`timing.Timing`), unless the article names that day or its weekday
+itself (a date of first posting, the article updated later). What happened on the day it
+was published it may not have known: at most `unclear`, with a note.
 
 Relevance to the story: the weighted share of the sentence's words that belong to the
 story's core (the lead sentence of each article and the sentences of rows several articles
@@ -42,6 +46,7 @@ from sitrep.compare.features import Features
 from sitrep.compare.knowledge import Knowledge, phrase_pattern
 from sitrep.compare.meaning import Meaning
 from sitrep.compare.records import Certainty, CoverageRow, NearMatch, Omission, Statement
+from sitrep.compare.timing import Timing
 from sitrep.records import StoredArticle
 
 
@@ -64,6 +69,8 @@ class OmissionFinder:
         self.meaning = meaning
         self.ids = [a.id for a in articles]
         self.published = {a.id: a.published for a in articles}
+        self.outlets = {a.id: a.outlet or a.id for a in articles}
+        self.timing = Timing(meaning, articles)
         self.event_by_id = {e["id"]: e for a in articles for e in a.events}
         # (type, role, code) of each article's coded events: the acts it tells, by whom
         self.events = {a.id: {(e["event_type"], role, code) for e in a.events
@@ -150,8 +157,12 @@ class OmissionFinder:
         reported = list(row.reported_by)
         tiers: dict[Certainty, list[tuple[str, NearMatch | None]]] = {"omitted": [],
                                                                       "unclear": []}
+        after: list[str] = []  # articles published the day it happened: maybe before it
         for article_id in row.missing_from:
             if not self._could_tell(first, article_id):
+                continue
+            timing = self._published_before(first.statement, article_id)
+            if timing == "after":
                 continue
             best = None
             for statement in statements:
@@ -167,8 +178,10 @@ class OmissionFinder:
                 if best is not None:
                     listed.add((article_id, best[1]))  # its own words for the fact: not again
                 continue
-            sure = self._names_a_participant(statements, article_id) and \
+            sure = timing is None and self._names_a_participant(statements, article_id) and \
                 self._tells_new(statements, article_id)
+            if timing == "same day":
+                after.append(article_id)
             tiers["omitted" if sure else "unclear"].append(
                 (article_id, best[0] if best is not None else None))
         # a fact another article carries too is common ground of the story: an article
@@ -180,8 +193,29 @@ class OmissionFinder:
         reported.sort(key=self.ids.index)
         return [Omission(row.id, row.label, row.kind, reported, [a for a, _ in missing],
                          row.relevance, first.statement.text, first.mention.source,
-                         [near for _, near in missing if near is not None], certainty)
+                         [near for _, near in missing if near is not None], certainty,
+                         self._after_note([a for a, _ in missing if a in after]))
                 for certainty, missing in tiers.items() if missing]
+
+    def _published_before(self, statement: Statement, article_id: str) -> str | None:
+        """'after' when what the statement tells happened after the article was published
+        (its day, its own or its act's, `timing.Timing`, is later than the article's
+        publication, and the article names neither that day nor its weekday); 'same day'
+        when it happened on the day the article was published, which it may or may not
+        have known; else None. Only for a statement of an article published later."""
+        published = self.published[article_id]
+        teller = self.published[statement.article_id]
+        day = self.timing.day(statement)
+        if published is None or teller is None or day is None or teller <= published or \
+                day < published or self.timing.names(article_id, day):
+            return None
+        return "after" if day > published else "same day"
+
+    def _after_note(self, article_ids: list[str]) -> str | None:
+        if not article_ids:
+            return None
+        return "maybe after the publication of " + ", ".join(
+            f"{self.outlets[a]} ({self.published[a]})" for a in article_ids)
 
     def _tells_new(self, statements: list[Statement], article_id: str) -> bool:
         """Whether the statement tells an act the article does not: none of its coded

@@ -1,0 +1,65 @@
+"""An article is never said to omit what happened after it was published, also when the
+later article's sentence carries no date itself (the scene or the speaker of a dated act).
+Article pairs written for these tests."""
+
+from __future__ import annotations
+
+import copy
+import dataclasses
+
+from fixtures.compare_builders import article
+
+from sitrep.compare import Knowledge, compare_articles
+
+# Thursday 2023-06-01: the early report; Saturday 2023-06-03: the later one
+EARLY_LEAD = "The harbour board of Vellin voted on Thursday to raise the mooring fees.\n"
+LATE_LEAD = "The harbour board of Vellin raised the mooring fees after a vote on Thursday.\n"
+
+
+def _knowledge():
+    knowledge = Knowledge.default()
+    rules = copy.deepcopy(knowledge.rules)
+    rules["omissions"]["min_relevance"] = 0.0  # short stories: little is core
+    return dataclasses.replace(knowledge, rules=rules)
+
+
+def _listed(late_text: str, early_text: str = "", early_day: str = "2023-06-01"):
+    early = article("early", "Early", early_day, EARLY_LEAD + early_text)
+    late = article("late", "Late", "2023-06-03", LATE_LEAD + late_text)
+    comparison = compare_articles([early, late], _knowledge())
+    return ({o.sentence: o for o in comparison.omissions if "early" in o.missing_from},
+            {o.sentence: o for o in comparison.unclear_omissions if "early" in o.missing_from})
+
+
+def test_a_fact_dated_after_the_earlier_publication_is_no_omission():
+    dated = "Kessel crews blocked the Dorsa quay on Friday."
+    omitted, unclear = _listed(dated + "\n")
+    assert dated not in omitted and dated not in unclear
+    # guard: dated before the earlier article was published, it may be omitted
+    before = "Kessel crews blocked the Dorsa quay on Wednesday."
+    omitted, _ = _listed(before + "\n")
+    assert before in omitted
+
+
+def test_the_scene_of_a_later_act_takes_its_day():
+    scene = "Kessel crews blocked the Dorsa quay on Friday. Tarvik police watched from the pier."
+    omitted, unclear = _listed(scene + "\n")
+    watched = "Tarvik police watched from the pier."
+    assert watched not in omitted and watched not in unclear
+    # guard: in a paragraph of its own, the undated line keeps no day
+    omitted, _ = _listed("Kessel crews blocked the Dorsa quay on Friday.\n\n" + watched + "\n")
+    assert watched in omitted
+
+
+def test_an_earlier_article_that_names_the_day_may_tell_it():
+    # dated Thursday but writing "Friday": first posted early, updated later
+    dated = "Kessel crews blocked the Dorsa quay on Friday."
+    omitted, _ = _listed(dated + "\n", "Ferries will sail again by Friday.\n")
+    assert dated in omitted
+
+
+def test_what_happened_on_the_day_of_publication_is_at_most_unclear():
+    dated = "Kessel crews blocked the Dorsa quay on Friday."
+    omitted, unclear = _listed(dated + "\n", early_day="2023-06-02")
+    assert dated not in omitted and dated in unclear
+    assert "after the publication of Early (2023-06-02)" in unclear[dated].note
