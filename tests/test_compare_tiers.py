@@ -174,3 +174,14 @@ def test_the_subject_of_a_verb_joined_to_a_reporting_verb_speaks():
     assert _source("Oren Tal praised the crews and said they kept the port open.") == "Oren Tal"
     assert _source("Ana Ruiz called the board and the mayor.") is None  # no speech
 
+
+
+def test_a_speaker_with_an_apposition_is_the_source():
+    assert _source("Ana Ruiz (D-Vellin), the harbour master, said the quay would close.") == \
+        "Ana Ruiz"
+    assert _source("“The quay will close,” Ana Ruiz, D-Vellin, the harbour master, told the "
+                   "Dorsa Times.") == "Ana Ruiz"
+    assert _source("“The fees will rise,” Oren Tal told reporters at a lunch hosted by the "
+                   "Vellin Shipping Association.") == "Oren Tal"
+    # guard: a place and its apposition are no speaker when no reporting verb follows
+    assert _source("Kessel, a port town of Vellin, raised the mooring fees.") is None

@@ -63,3 +63,15 @@ def test_what_happened_on_the_day_of_publication_is_at_most_unclear():
     omitted, unclear = _listed(dated + "\n", early_day="2023-06-02")
     assert dated not in omitted and dated in unclear
     assert "after the publication of Early (2023-06-02)" in unclear[dated].note
+
+
+def test_a_speaker_said_to_speak_after_the_earlier_publication_takes_that_day():
+    later = ("Mayor Ana Ruiz said on Friday that the fees would hurt Kessel crews.\n\n"
+             "Ruiz said she would ask the Dorsa council to cut the mooring levy.\n")
+    omitted, unclear = _listed(later)
+    asked = "Ruiz said she would ask the Dorsa council to cut the mooring levy."
+    assert asked not in omitted and asked not in unclear
+    # guard: what the speaker "has said" may be older than the day she spoke
+    perfect = "Ruiz has said she would ask the Dorsa council to cut the mooring levy."
+    omitted, _ = _listed(later.replace(asked, perfect))
+    assert perfect in omitted

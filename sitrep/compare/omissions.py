@@ -161,7 +161,7 @@ class OmissionFinder:
         for article_id in row.missing_from:
             if not self._could_tell(first, article_id):
                 continue
-            timing = self._published_before(first.statement, article_id)
+            timing = self._published_before(statements, article_id)
             if timing == "after":
                 continue
             best = None
@@ -197,17 +197,21 @@ class OmissionFinder:
                          self._after_note([a for a, _ in missing if a in after]))
                 for certainty, missing in tiers.items() if missing]
 
-    def _published_before(self, statement: Statement, article_id: str) -> str | None:
-        """'after' when what the statement tells happened after the article was published
-        (its day, its own or its act's, `timing.Timing`, is later than the article's
-        publication, and the article names neither that day nor its weekday); 'same day'
-        when it happened on the day the article was published, which it may or may not
-        have known; else None. Only for a statement of an article published later."""
+    def _published_before(self, statements: list[Statement], article_id: str) -> str | None:
+        """'after' when what the statements (one fact, as the articles that tell it write
+        it) tell happened after the article was published: the latest day an article
+        published later gives it (its own or its act's, `timing.Timing`) is later than the
+        article's publication, and the article names neither that day nor its weekday;
+        'same day' when it happened on the day the article was published, which it may or
+        may not have known; else None."""
         published = self.published[article_id]
-        teller = self.published[statement.article_id]
-        day = self.timing.day(statement)
-        if published is None or teller is None or day is None or teller <= published or \
-                day < published or self.timing.names(article_id, day):
+        if published is None:
+            return None
+        days = [day for s in statements
+                if (teller := self.published[s.article_id]) is not None and teller > published
+                and (day := self.timing.day(s)) is not None]
+        day = max(days, default=None)
+        if day is None or day < published or self.timing.names(article_id, day):
             return None
         return "after" if day > published else "same day"
 

@@ -3,7 +3,8 @@
 Sources come, in order of preference, from
 1. the attribution the extract stage gave an event of the sentence (parse-based);
 2. surface patterns: "..., X said.", '"...," said X.', "X said (that) ...", "X declared:
-   ...", "X called the plan “bold” and said ...", "according to X" (verbs and words in
+   ...", "X called the plan “bold” and said ...", "X (D-Vellin), the mayor, said ...",
+   "according to X" (verbs and words in
    `sitrep/data/compare/attribution.toml`);
 3. a quotation with no source of its own in a paragraph where another quotation has one
    (the same speaker goes on: `"A," it said. "B."`).
@@ -37,6 +38,8 @@ class _Patterns:
     inverted: re.Pattern[str]
     lead: re.Pattern[str]
     coordinated: re.Pattern[str]
+    apposed: re.Pattern[str]
+    apposed_tail: re.Pattern[str]
     according: re.Pattern[str]
 
 
@@ -47,8 +50,11 @@ def _patterns(knowledge: Knowledge) -> _Patterns:
     gap = rf"(?:\s+(?:{fillers}))*"
     source = r"(?P<src>[^,;:\"“”()]{1,70}?)"
     # ", X said." / "," X told reporters." / ", X added in a statement." / ", X said, ahead of"
-    tail = (rf"(?:,|[,.!?][\"”’])\s+{source}{gap}\s+(?P<verb>{verbs})\b"
-            rf"(?:\s+[^,.!?\"“”]{{1,60}})?\s*(?:[,.!?]|$)")
+    # / "," X told reporters at a lunch hosted by the Dorsa Shipping Association." (whom and
+    # where one told it may be long)
+    tail = (rf"(?:,|[,.!?][\"”’])\s+{source}{gap}\s+(?:(?P<verb>{verbs})\b"
+            rf"(?:\s+[^,.!?\"“”]{{1,60}})?|(?P<told>told|tells)\s+[^,.!?\"“”]{{1,100}})"
+            rf"\s*(?:[,.!?]|$)")
     # "," said Ana Ruiz." / "," said Ana Ruiz, a pilot." / "," added the harbour master."
     inverted_verbs = "|".join(map(re.escape, table["inverted_verbs"]))
     inverted = (rf"[,.!?]?[\"”’]\s+(?P<verb>{inverted_verbs})\s+"
@@ -60,12 +66,19 @@ def _patterns(knowledge: Knowledge) -> _Patterns:
     coordinated_verbs = "|".join(map(re.escape, table["coordinated_verbs"]))
     coordinated = (rf"^(?:[^,\"“”]{{0,80}},\s+)?{source}{gap}\s+(?:{coordinated_verbs})\s"
                    rf"[^.;!?]{{1,100}}?\s(?:and|then)(?:\s+(?:{fillers}))*\s+(?P<verb>{verbs})\b")
+    # "Ana Ruiz (D-Vellin), the harbour master, said ...": a name, an apposition, the verb
+    # and after a quotation: '"...," Ana Ruiz, D-Vellin, the harbour master, told ...'
+    name = r"(?P<src>(?:[A-Z][\w.’'-]*\s+){0,4}[A-Z][\w’'-]+)(?:\s*\([^()]{1,20}\))?,"
+    apposed = rf"^{name}\s+[^,\"“”]{{1,80}},{gap}\s+(?P<verb>{verbs})\b"
+    apposed_tail = rf"[,.!?][\"”’]\s+{name}\s+[^\"“”]{{1,150}}?,{gap}\s+(?P<verb>{verbs})\b"
     according = "|".join(map(re.escape, table["according_phrases"]))
     return _Patterns(
         tail=re.compile(tail, re.IGNORECASE),
         inverted=re.compile(inverted),
         lead=re.compile(lead),
         coordinated=re.compile(coordinated),
+        apposed=re.compile(apposed),
+        apposed_tail=re.compile(apposed_tail),
         according=re.compile(rf"\b(?:{according})\s+(?P<src>[^,.;:\"“”]{{2,70}})", re.IGNORECASE),
     )
 
@@ -146,11 +159,13 @@ class _Attributor:
 
     def from_text(self, sentence: str, quotes_in_sentence: list[tuple[int, int]]) -> Source | None:
         def outside_quotes(match: re.Match[str]) -> bool:
-            return not any(q_start < match.start("verb") < q_end
+            verb = match.start("verb") if match.group("verb") else match.start("told")
+            return not any(q_start < verb < q_end
                            for q_start, q_end in quotes_in_sentence)
 
         for pattern in (self.patterns.tail, self.patterns.inverted, self.patterns.lead,
-                        self.patterns.coordinated):
+                        self.patterns.coordinated, self.patterns.apposed,
+                        self.patterns.apposed_tail):
             for match in _overlapping(pattern, sentence):
                 text = self.kinds.trim(match.group("src").strip())
                 if outside_quotes(match) and self._plausible(text):

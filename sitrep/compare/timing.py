@@ -6,11 +6,11 @@ date expressions of its words ("on Monday", "Tuesday night", "May 3"), resolved 
 article's publication (`sitrep.resolve.dates`). A sentence with no day of its own takes the
 day of the act it belongs to:
 
-- the scene: the nearest dated sentence before it in its paragraph ("By Monday she had
-  resigned. She is now a footnote in his career.");
 - the speaker: the latest day on which the article says its speaker spoke, when it says so
   ("Ruiz said on Wednesday ..." then "Ruiz said she was skeptical ..."), unless the
-  sentence tells in the perfect that the speaker has said it before ("Ruiz has said ...").
+  sentence tells in the perfect that the speaker has said it before ("Ruiz has said ...");
+- else the scene: the nearest sentence before it in its paragraph with a day, its own or
+  its speaker's ("By Monday she had resigned. She is now a footnote in his career.").
 
 An article *names* a day when one of its date expressions resolves to it, or names its
 weekday: an article dated a day early (first posted, later updated) that writes "on
@@ -76,14 +76,15 @@ class Timing:
             if day is not None:
                 for key in self.meaning.speaker(statement):
                     spoke[key] = max(day, spoke.get(key, day))
+        days = list(own)
         for i, statement in enumerate(items):
-            day = own[i]
-            if day is None:
-                day = next((own[j] for j in range(i - 1, -1, -1)
-                            if paragraphs[j] == paragraphs[i] and own[j] is not None), None)
-            if day is None and not PERFECT.search(statement.text):
-                day = max((spoke[k] for k in self.meaning.speaker(statement) if k in spoke),
-                          default=None)
+            if days[i] is None and not PERFECT.search(statement.text):
+                days[i] = max((spoke[k] for k in self.meaning.speaker(statement) if k in spoke),
+                              default=None)
+        for i, statement in enumerate(items):
+            day = days[i] if days[i] is not None else next(
+                (days[j] for j in range(i - 1, -1, -1)
+                 if paragraphs[j] == paragraphs[i] and days[j] is not None), None)
             if day is not None:
                 self.days[(article.id, statement.index)] = day
 
