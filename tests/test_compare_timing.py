@@ -75,3 +75,26 @@ def test_a_speaker_said_to_speak_after_the_earlier_publication_takes_that_day():
     perfect = "Ruiz has said she would ask the Dorsa council to cut the mooring levy."
     omitted, _ = _listed(later.replace(asked, perfect))
     assert perfect in omitted
+
+
+
+def _plan_listed(plan: str, later_text: str):
+    # overlap alone is made strict here, so that only the plan rule can carry the plan
+    knowledge = _knowledge()
+    knowledge.rules["omissions"].update(carried_at=0.95, clause_factor=0.0, article_cover=1.1,
+                                        rare_shared=99)
+    early = article("early", "Early", "2023-06-01", EARLY_LEAD + plan + "\n")
+    late = article("late", "Late", "2023-06-03", LATE_LEAD + later_text)
+    comparison = compare_articles([early, late], knowledge)
+    return [o.sentence for o in comparison.omissions + comparison.unclear_omissions
+            if "late" in o.missing_from]
+
+
+def test_a_plan_a_later_article_tells_what_became_of_is_no_omission():
+    plan = ("Kessel crews will block the Dorsa quay, demanding higher wages, safer gangways, "
+            "shorter shifts and paid overtime.")
+    assert plan not in _plan_listed(plan, "Kessel pickets blocked Dorsa for an hour.\n")
+    # guards: a later article that never tells the act, or an earlier one stating no plan
+    assert plan in _plan_listed(plan, "Kessel pickets stood by Dorsa for an hour.\n")
+    done = plan.replace("will block", "blocked")
+    assert done in _plan_listed(done, "Kessel pickets blocked Dorsa for an hour.\n")

@@ -18,7 +18,9 @@ later tells, nor an event dated after its own publication, nor what a later arti
 happened after it was published: a sentence dated after it, or one of the scene or the
 speaker of such an act (`timing.Timing`), unless the article names that day or its weekday
 itself (a date of first posting, the article updated later). What happened on the day it
-was published it may not have known: at most `unclear`, with a note.
+was published it may not have known: at most `unclear`, with a note. Nor does a later
+article omit a plan an earlier one tells ("will vote", `omissions.plan_phrases`) when it
+writes one of the plan's acts and all of its names: it tells what became of it.
 
 Relevance to the story: the weighted share of the sentence's words that belong to the
 story's core (the lead sentence of each article and the sentences of rows several articles
@@ -61,6 +63,7 @@ class OmissionFinder:
         self.window_days = int(rules["story_window_days"])
         self.full_words = int(rules["full_sentence_words"])
         self.newsroom_line = phrase_pattern(rules["not_fact_phrases"])
+        self.plan = phrase_pattern(rules["plan_phrases"])
         self.formula = phrase_pattern(rules["formula_openings"])
         self.same_speaker_at = float(rules["same_speaker_carried_at"])
         self.same_speaker_quotation_at = float(rules["same_speaker_quotation_carried_at"])
@@ -162,7 +165,7 @@ class OmissionFinder:
             if not self._could_tell(first, article_id):
                 continue
             timing = self._published_before(statements, article_id)
-            if timing == "after":
+            if timing == "after" or self._plan_overtaken(statements, article_id):
                 continue
             best = None
             for statement in statements:
@@ -214,6 +217,18 @@ class OmissionFinder:
         if day is None or day < published or self.timing.names(article_id, day):
             return None
         return "after" if day > published else "same day"
+
+    def _plan_overtaken(self, statements: list[Statement], article_id: str) -> bool:
+        """A plan or expectation ("will vote", "plans to", "is expected to") told by an
+        article published before this one, one of whose acts and all of whose names this
+        one writes: it tells what became of the plan (done, or not), and leaves out no fact
+        by not telling what was once planned."""
+        published = self.published[article_id]
+        return published is not None and any(
+            (teller := self.published[s.article_id]) is not None and teller < published
+            and self.plan.search(s.text)
+            and len(self.meaning.new_acts(s, article_id)) < len(self.meaning.of(s).acts)
+            and not self.meaning.new_names(s, article_id) for s in statements)
 
     def _after_note(self, article_ids: list[str]) -> str | None:
         if not article_ids:
