@@ -185,3 +185,20 @@ def test_a_speaker_with_an_apposition_is_the_source():
                    "Vellin Shipping Association.") == "Oren Tal"
     # guard: a place and its apposition are no speaker when no reporting verb follows
     assert _source("Kessel, a port town of Vellin, raised the mooring fees.") is None
+
+
+def test_an_outlets_description_of_a_figure_the_other_names_is_unclear():
+    b = article("b", "B", "2023-06-05", LEAD + "Harbour master Oren Tal, known for his tough "
+                "line on pilots, backed the rise.\n")
+    described = ("As chairman of the Kessel pilots' guild, Mr. Tal has not been shy about "
+                 "fining crews who dock late.")
+    a = article("a", "A", "2023-06-05", LEAD + described + "\n")
+    tiers = _tiers([a, b])
+    assert described in tiers["unclear"] and described not in tiers["omission"]
+    # guards: an act told in the passive, and a figure the other article never names
+    elected = "Mr. Tal was elected chairman of the Kessel pilots' guild in 2019."
+    a = article("a", "A", "2023-06-05", LEAD + elected + "\n")
+    assert elected in _tiers([a, b])["omission"]
+    stranger = described.replace("Mr. Tal", "Mr. Brannock")
+    a = article("a", "A", "2023-06-05", LEAD + stranger + "\n")
+    assert stranger in _tiers([a, b])["omission"]

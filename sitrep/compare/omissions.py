@@ -42,6 +42,7 @@ may tell it in other words. Rules in `sitrep/data/compare/rules.toml`.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from sitrep.compare.features import Features
@@ -50,6 +51,9 @@ from sitrep.compare.meaning import Meaning
 from sitrep.compare.records import Certainty, CoverageRow, NearMatch, Omission, Statement
 from sitrep.compare.timing import Timing
 from sitrep.records import StoredArticle
+
+
+HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr"})
 
 
 class OmissionFinder:
@@ -64,6 +68,13 @@ class OmissionFinder:
         self.full_words = int(rules["full_sentence_words"])
         self.newsroom_line = phrase_pattern(rules["not_fact_phrases"])
         self.plan = phrase_pattern(rules["plan_phrases"])
+        verbs = "|".join(r"\s+".join(map(re.escape, v.split()))
+                         for v in sorted(rules["description_verbs"], key=len, reverse=True))
+        # "He is famous for ...", "As chairman, Mr. Ruiz has not been shy about ...": the
+        # subject (a pronoun, or up to three capitalised words) and a verb of being
+        self.description = re.compile(
+            rf"^(?:[^,;:\"“”]{{0,120}},\s+)?(?P<subject>he|she|they|(?:[A-Z][\w.'’-]*\s+){{0,2}}"
+            rf"[A-Z][\w'’-]+)\s+(?:{verbs})\s+(?:\w+ly\s+)?(?P<next>[\w'’-]+)")
         self.formula = phrase_pattern(rules["formula_openings"])
         self.same_speaker_at = float(rules["same_speaker_carried_at"])
         self.same_speaker_quotation_at = float(rules["same_speaker_quotation_carried_at"])
@@ -182,7 +193,8 @@ class OmissionFinder:
                     listed.add((article_id, best[1]))  # its own words for the fact: not again
                 continue
             sure = timing is None and self._names_a_participant(statements, article_id) and \
-                self._tells_new(statements, article_id)
+                self._tells_new(statements, article_id) and \
+                not self._describes_a_known_figure(first.statement, article_id)
             if timing == "same day":
                 after.append(article_id)
             tiers["omitted" if sure else "unclear"].append(
@@ -252,6 +264,28 @@ class OmissionFinder:
                            for event in (self.event_by_id[i] for i in statement.event_ids)
                            for role, code in _codes(event))
         return bool(self.meaning.new_acts(statement, article_id))
+
+    def _describes_a_known_figure(self, statement: Statement, article_id: str) -> bool:
+        """An outlet's own description of someone the article writes about: in its own
+        voice, its subject a pronoun or a name the article writes, its verb one of being
+        ("He is famous for ...", "Mr. Ruiz has not been shy about ..."). The article may
+        portray that figure in other words ("known for his tough stances")."""
+        if statement.voice != "own":
+            return False
+        match = self.description.match(statement.text.strip(" \"'“‘"))
+        if match is None:
+            return False
+        if match.group("next").lower().endswith(("ed", "en")):
+            return False  # "was elected", "has been charged": an act, told in the passive
+        subject = match.group("subject")
+        if subject.lower() in ("he", "she", "they"):
+            return True
+        words = [w for w in subject.split()  # titles aside: "Mr. Ruiz", "Senator Ruiz"
+                 if w.lower().rstrip(".") not in HONORIFICS and w.lower() not in self.meaning.titles]
+        keys = [self.meaning.key(word, word, "PROPN")[0] for word in words]
+        # every word a name ("Though Ruiz is ...": a clause, no subject)
+        return bool(keys) and all(key is not None and self.meaning.holds(key, article_id)
+                                  for key in keys)
 
     def _names_a_participant(self, statements: list[Statement], article_id: str) -> bool:
         """Whether the sentence names someone or something, or gives a number from 10 up,
