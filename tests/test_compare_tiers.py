@@ -202,3 +202,22 @@ def test_an_outlets_description_of_a_figure_the_other_names_is_unclear():
     stranger = described.replace("Mr. Tal", "Mr. Brannock")
     a = article("a", "A", "2023-06-05", LEAD + stranger + "\n")
     assert stranger in _tiers([a, b])["omission"]
+
+
+
+def test_a_comment_on_the_sentence_before_is_unclear():
+    b = article("b", "B", "2023-06-05", LEAD + "Ferries will keep their old berths.\n")
+    comment = "This was a small part of the Kessel guild's attack on the Dorsa pilots."
+    text = LEAD + "Crews walked out at noon. " + comment + "\n"
+    a = article("a", "A", "2023-06-05", text, [
+        event(text, "attack", "ASSAULT", actor=("the Kessel guild", "KSG"),
+              recipient=("the Dorsa pilots", "DRP"))])
+    tiers = _tiers([a, b])
+    assert comment in tiers["unclear"] and comment not in tiers["omission"]
+    # guard: the act told with its own subject
+    told = comment.replace("This was a small part of", "The walk-out was")
+    text = LEAD + "Crews walked out at noon. " + told + "\n"
+    a = article("a", "A", "2023-06-05", text, [
+        event(text, "attack", "ASSAULT", actor=("the Kessel guild", "KSG"),
+              recipient=("the Dorsa pilots", "DRP"))])
+    assert told in _tiers([a, b])["omission"]

@@ -73,7 +73,7 @@ class OmissionFinder:
         # "He is famous for ...", "As chairman, Mr. Ruiz has not been shy about ...": the
         # subject (a pronoun, or up to three capitalised words) and a verb of being
         self.description = re.compile(
-            rf"^(?:[^,;:\"“”]{{0,120}},\s+)?(?P<subject>he|she|they|(?:[A-Z][\w.'’-]*\s+){{0,2}}"
+            rf"^(?:[^,;:\"“”]{{0,120}},\s+)?(?P<subject>he|she|they|this|that|(?:[A-Z][\w.'’-]*\s+){{0,2}}"
             rf"[A-Z][\w'’-]+)\s+(?:{verbs})\s+(?:\w+ly\s+)?(?P<next>[\w'’-]+)")
         self.formula = phrase_pattern(rules["formula_openings"])
         self.same_speaker_at = float(rules["same_speaker_carried_at"])
@@ -278,8 +278,8 @@ class OmissionFinder:
         if match.group("next").lower().endswith(("ed", "en")):
             return False  # "was elected", "has been charged": an act, told in the passive
         subject = match.group("subject")
-        if subject.lower() in ("he", "she", "they"):
-            return True
+        if subject.lower() in ("he", "she", "they", "this", "that"):
+            return True  # a person, or what the sentence before tells ("This was ...")
         words = [w for w in subject.split()  # titles aside: "Mr. Ruiz", "Senator Ruiz"
                  if w.lower().rstrip(".") not in HONORIFICS and w.lower() not in self.meaning.titles]
         keys = [self.meaning.key(word, word, "PROPN")[0] for word in words]
