@@ -36,8 +36,11 @@ Two tiers (`Omission.certainty`): `omitted` when the omitting article surely doe
 the fact, that is the sentence has an anchor in words (a name or number the article never
 writes, besides its speaker's for a remark someone made; or no sentence of it near), tells
 an act the article does not (coded event type and party; else a content verb), the whole
-article holds little of it, and no other article carries it; else `unclear`: the article
-may tell it in other words. Rules in `sitrep/data/compare/rules.toml`.
+article holds little of it, no other article carries it, it is no description in the
+outlet's voice of a figure the article writes about ("He is famous for ...") nor a comment
+on the sentence before ("This was ..."), and it did not happen on the day the article was
+published; else `unclear`: the article may tell it in other words (or may not yet have
+known it: `Omission.note`). Rules in `sitrep/data/compare/rules.toml`.
 """
 
 from __future__ import annotations
