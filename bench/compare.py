@@ -25,7 +25,8 @@ SHA-1 of the omitted sentence with its whitespace collapsed (no article text is 
 `real` (true: the omitting article does not carry the fact in any words; false: it does, or
 the sentence tells no fact) and, for a false one, `why_not` when recorded: `paraphrase`
 (told in other words), `partial` (its main point told, a side detail not), `other_speaker`
-(told in other words by another speaker), `fragment` (no fact by itself); `judged_by` names
+(told in other words by another speaker), `fragment` (no fact by itself),
+`after_publication` (it happened after the omitting article was published); `judged_by` names
 the branch that judged a row, and a later line for the same row (a second reading against
 the omitting article's whole text) overrides an earlier one. It prints the
 precision of the judged omissions listed (`omitted` tier), how many judged real ones are

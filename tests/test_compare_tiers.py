@@ -152,3 +152,72 @@ def test_a_reporting_word_inside_a_quotation_does_not_hide_its_speaker():
     statement = statements(a, Knowledge.default())[1]
     assert statement.source is not None and statement.source.name == "Oren Tal"
     assert statement.voice == "quoted"
+
+
+def _source(sentence: str) -> str | None:
+    statement = statements(article("a", "A", "2023-06-05", LEAD + sentence + "\n"),
+                           Knowledge.default())[1]
+    return statement.source.name if statement.source else None
+
+
+def test_a_speaker_named_after_the_verb_is_the_source():
+    assert _source("“The quay stays shut,” said Ana Ruiz, a harbour pilot.") == "Ana Ruiz"
+    assert _source("“The quay stays shut,” said the harbour master.") == "harbour master"
+    # guards: who was told is not who spoke; a day is nobody
+    assert _source("“The quay stays shut,” Ana Ruiz told the Dorsa Times.") == "Ana Ruiz"
+    assert _source("“The quay stays shut,” said Tuesday.") is None
+
+
+def test_the_subject_of_a_verb_joined_to_a_reporting_verb_speaks():
+    assert _source("Ana Ruiz called the vote “shameful” and said the board had lied.") == \
+        "Ana Ruiz"
+    assert _source("Oren Tal praised the crews and said they kept the port open.") == "Oren Tal"
+    assert _source("Ana Ruiz called the board and the mayor.") is None  # no speech
+
+
+
+def test_a_speaker_with_an_apposition_is_the_source():
+    assert _source("Ana Ruiz (D-Vellin), the harbour master, said the quay would close.") == \
+        "Ana Ruiz"
+    assert _source("“The quay will close,” Ana Ruiz, D-Vellin, the harbour master, told the "
+                   "Dorsa Times.") == "Ana Ruiz"
+    assert _source("“The fees will rise,” Oren Tal told reporters at a lunch hosted by the "
+                   "Vellin Shipping Association.") == "Oren Tal"
+    # guard: a place and its apposition are no speaker when no reporting verb follows
+    assert _source("Kessel, a port town of Vellin, raised the mooring fees.") is None
+
+
+def test_an_outlets_description_of_a_figure_the_other_names_is_unclear():
+    b = article("b", "B", "2023-06-05", LEAD + "Harbour master Oren Tal, known for his tough "
+                "line on pilots, backed the rise.\n")
+    described = ("As chairman of the Kessel pilots' guild, Mr. Tal has not been shy about "
+                 "fining crews who dock late.")
+    a = article("a", "A", "2023-06-05", LEAD + described + "\n")
+    tiers = _tiers([a, b])
+    assert described in tiers["unclear"] and described not in tiers["omission"]
+    # guards: an act told in the passive, and a figure the other article never names
+    elected = "Mr. Tal was elected chairman of the Kessel pilots' guild in 2019."
+    a = article("a", "A", "2023-06-05", LEAD + elected + "\n")
+    assert elected in _tiers([a, b])["omission"]
+    stranger = described.replace("Mr. Tal", "Mr. Brannock")
+    a = article("a", "A", "2023-06-05", LEAD + stranger + "\n")
+    assert stranger in _tiers([a, b])["omission"]
+
+
+
+def test_a_comment_on_the_sentence_before_is_unclear():
+    b = article("b", "B", "2023-06-05", LEAD + "Ferries will keep their old berths.\n")
+    comment = "This was a small part of the Kessel guild's attack on the Dorsa pilots."
+    text = LEAD + "Crews walked out at noon. " + comment + "\n"
+    a = article("a", "A", "2023-06-05", text, [
+        event(text, "attack", "ASSAULT", actor=("the Kessel guild", "KSG"),
+              recipient=("the Dorsa pilots", "DRP"))])
+    tiers = _tiers([a, b])
+    assert comment in tiers["unclear"] and comment not in tiers["omission"]
+    # guard: the act told with its own subject
+    told = comment.replace("This was a small part of", "The walk-out was")
+    text = LEAD + "Crews walked out at noon. " + told + "\n"
+    a = article("a", "A", "2023-06-05", text, [
+        event(text, "attack", "ASSAULT", actor=("the Kessel guild", "KSG"),
+              recipient=("the Dorsa pilots", "DRP"))])
+    assert told in _tiers([a, b])["omission"]

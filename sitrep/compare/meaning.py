@@ -333,6 +333,10 @@ class Meaning:
                 if is_name and not self._held(k, self.article_keys[article_id])
                 and not (k.isdigit() and int(k) < 10)]
 
+    def holds(self, key: str, article_id: str) -> bool:
+        """Whether the article writes the key (or a title standing for it) anywhere."""
+        return self._held(key, self.article_keys[article_id])
+
     def new_acts(self, statement: Statement, article_id: str) -> list[str]:
         """The statement's content verbs (synonyms met) that the article never uses."""
         return [k for k in self.of(statement).acts

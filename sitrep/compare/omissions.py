@@ -14,7 +14,13 @@ the quotation an outlet's own sentence sums up): a near match is no omission; no
 article's lead when the other article's lead covers some of it (both tell the story's main
 event).
 An article never omits what an article published more than `omissions.story_window_days`
-later tells, nor an event dated after its own publication.
+later tells, nor an event dated after its own publication, nor what a later article tells
+happened after it was published: a sentence dated after it, or one of the scene or the
+speaker of such an act (`timing.Timing`), unless the article names that day or its weekday
+itself (a date of first posting, the article updated later). What happened on the day it
+was published it may not have known: at most `unclear`, with a note. Nor does a later
+article omit a plan an earlier one tells ("will vote", `omissions.plan_phrases`) when it
+writes one of the plan's acts and all of its names: it tells what became of it.
 
 Relevance to the story: the weighted share of the sentence's words that belong to the
 story's core (the lead sentence of each article and the sentences of rows several articles
@@ -30,19 +36,27 @@ Two tiers (`Omission.certainty`): `omitted` when the omitting article surely doe
 the fact, that is the sentence has an anchor in words (a name or number the article never
 writes, besides its speaker's for a remark someone made; or no sentence of it near), tells
 an act the article does not (coded event type and party; else a content verb), the whole
-article holds little of it, and no other article carries it; else `unclear`: the article
-may tell it in other words. Rules in `sitrep/data/compare/rules.toml`.
+article holds little of it, no other article carries it, it is no description in the
+outlet's voice of a figure the article writes about ("He is famous for ...") nor a comment
+on the sentence before ("This was ..."), and it did not happen on the day the article was
+published; else `unclear`: the article may tell it in other words (or may not yet have
+known it: `Omission.note`). Rules in `sitrep/data/compare/rules.toml`.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from sitrep.compare.features import Features
 from sitrep.compare.knowledge import Knowledge, phrase_pattern
 from sitrep.compare.meaning import Meaning
 from sitrep.compare.records import Certainty, CoverageRow, NearMatch, Omission, Statement
+from sitrep.compare.timing import Timing
 from sitrep.records import StoredArticle
+
+
+HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr"})
 
 
 class OmissionFinder:
@@ -56,6 +70,14 @@ class OmissionFinder:
         self.window_days = int(rules["story_window_days"])
         self.full_words = int(rules["full_sentence_words"])
         self.newsroom_line = phrase_pattern(rules["not_fact_phrases"])
+        self.plan = phrase_pattern(rules["plan_phrases"])
+        verbs = "|".join(r"\s+".join(map(re.escape, v.split()))
+                         for v in sorted(rules["description_verbs"], key=len, reverse=True))
+        # "He is famous for ...", "As chairman, Mr. Ruiz has not been shy about ...": the
+        # subject (a pronoun, or up to three capitalised words) and a verb of being
+        self.description = re.compile(
+            rf"^(?:[^,;:\"“”]{{0,120}},\s+)?(?P<subject>he|she|they|this|that|(?:[A-Z][\w.'’-]*\s+){{0,2}}"
+            rf"[A-Z][\w'’-]+)\s+(?:{verbs})\s+(?:\w+ly\s+)?(?P<next>[\w'’-]+)")
         self.formula = phrase_pattern(rules["formula_openings"])
         self.same_speaker_at = float(rules["same_speaker_carried_at"])
         self.same_speaker_quotation_at = float(rules["same_speaker_quotation_carried_at"])
@@ -64,6 +86,8 @@ class OmissionFinder:
         self.meaning = meaning
         self.ids = [a.id for a in articles]
         self.published = {a.id: a.published for a in articles}
+        self.outlets = {a.id: a.outlet or a.id for a in articles}
+        self.timing = Timing(meaning, articles)
         self.event_by_id = {e["id"]: e for a in articles for e in a.events}
         # (type, role, code) of each article's coded events: the acts it tells, by whom
         self.events = {a.id: {(e["event_type"], role, code) for e in a.events
@@ -150,8 +174,12 @@ class OmissionFinder:
         reported = list(row.reported_by)
         tiers: dict[Certainty, list[tuple[str, NearMatch | None]]] = {"omitted": [],
                                                                       "unclear": []}
+        after: list[str] = []  # articles published the day it happened: maybe before it
         for article_id in row.missing_from:
             if not self._could_tell(first, article_id):
+                continue
+            timing = self._published_before(statements, article_id)
+            if timing == "after" or self._plan_overtaken(statements, article_id):
                 continue
             best = None
             for statement in statements:
@@ -167,8 +195,11 @@ class OmissionFinder:
                 if best is not None:
                     listed.add((article_id, best[1]))  # its own words for the fact: not again
                 continue
-            sure = self._names_a_participant(statements, article_id) and \
-                self._tells_new(statements, article_id)
+            sure = timing is None and self._names_a_participant(statements, article_id) and \
+                self._tells_new(statements, article_id) and \
+                not self._describes_a_known_figure(first.statement, article_id)
+            if timing == "same day":
+                after.append(article_id)
             tiers["omitted" if sure else "unclear"].append(
                 (article_id, best[0] if best is not None else None))
         # a fact another article carries too is common ground of the story: an article
@@ -180,8 +211,45 @@ class OmissionFinder:
         reported.sort(key=self.ids.index)
         return [Omission(row.id, row.label, row.kind, reported, [a for a, _ in missing],
                          row.relevance, first.statement.text, first.mention.source,
-                         [near for _, near in missing if near is not None], certainty)
+                         [near for _, near in missing if near is not None], certainty,
+                         self._after_note([a for a, _ in missing if a in after]))
                 for certainty, missing in tiers.items() if missing]
+
+    def _published_before(self, statements: list[Statement], article_id: str) -> str | None:
+        """'after' when what the statements (one fact, as the articles that tell it write
+        it) tell happened after the article was published: the latest day an article
+        published later gives it (its own or its act's, `timing.Timing`) is later than the
+        article's publication, and the article names neither that day nor its weekday;
+        'same day' when it happened on the day the article was published, which it may or
+        may not have known; else None."""
+        published = self.published[article_id]
+        if published is None:
+            return None
+        days = [day for s in statements
+                if (teller := self.published[s.article_id]) is not None and teller > published
+                and (day := self.timing.day(s)) is not None]
+        day = max(days, default=None)
+        if day is None or day < published or self.timing.names(article_id, day):
+            return None
+        return "after" if day > published else "same day"
+
+    def _plan_overtaken(self, statements: list[Statement], article_id: str) -> bool:
+        """A plan or expectation ("will vote", "plans to", "is expected to") told by an
+        article published before this one, one of whose acts and all of whose names this
+        one writes: it tells what became of the plan (done, or not), and leaves out no fact
+        by not telling what was once planned."""
+        published = self.published[article_id]
+        return published is not None and any(
+            (teller := self.published[s.article_id]) is not None and teller < published
+            and self.plan.search(s.text)
+            and len(self.meaning.new_acts(s, article_id)) < len(self.meaning.of(s).acts)
+            and not self.meaning.new_names(s, article_id) for s in statements)
+
+    def _after_note(self, article_ids: list[str]) -> str | None:
+        if not article_ids:
+            return None
+        return "maybe after the publication of " + ", ".join(
+            f"{self.outlets[a]} ({self.published[a]})" for a in article_ids)
 
     def _tells_new(self, statements: list[Statement], article_id: str) -> bool:
         """Whether the statement tells an act the article does not: none of its coded
@@ -199,6 +267,28 @@ class OmissionFinder:
                            for event in (self.event_by_id[i] for i in statement.event_ids)
                            for role, code in _codes(event))
         return bool(self.meaning.new_acts(statement, article_id))
+
+    def _describes_a_known_figure(self, statement: Statement, article_id: str) -> bool:
+        """An outlet's own description of someone the article writes about: in its own
+        voice, its subject a pronoun or a name the article writes, its verb one of being
+        ("He is famous for ...", "Mr. Ruiz has not been shy about ..."). The article may
+        portray that figure in other words ("known for his tough stances")."""
+        if statement.voice != "own":
+            return False
+        match = self.description.match(statement.text.strip(" \"'“‘"))
+        if match is None:
+            return False
+        if match.group("next").lower().endswith(("ed", "en")):
+            return False  # "was elected", "has been charged": an act, told in the passive
+        subject = match.group("subject")
+        if subject.lower() in ("he", "she", "they", "this", "that"):
+            return True  # a person, or what the sentence before tells ("This was ...")
+        words = [w for w in subject.split()  # titles aside: "Mr. Ruiz", "Senator Ruiz"
+                 if w.lower().rstrip(".") not in HONORIFICS and w.lower() not in self.meaning.titles]
+        keys = [self.meaning.key(word, word, "PROPN")[0] for word in words]
+        # every word a name ("Though Ruiz is ...": a clause, no subject)
+        return bool(keys) and all(key is not None and self.meaning.holds(key, article_id)
+                                  for key in keys)
 
     def _names_a_participant(self, statements: list[Statement], article_id: str) -> bool:
         """Whether the sentence names someone or something, or gives a number from 10 up,

@@ -152,6 +152,8 @@ class Omission:
     source: str | None = None
     nearest: list[NearMatch] = field(default_factory=list)  # per omitting article
     certainty: Certainty = "omitted"
+    # why it is no sure omission besides its words: "maybe after the publication of ..."
+    note: str | None = None
 
 
 @dataclass

@@ -2,8 +2,10 @@
 
 Sources come, in order of preference, from
 1. the attribution the extract stage gave an event of the sentence (parse-based);
-2. surface patterns: "..., X said.", "X said (that) ...", "X declared: ...", "according
-   to X" (verbs and words in `sitrep/data/compare/attribution.toml`);
+2. surface patterns: "..., X said.", '"...," said X.', "X said (that) ...", "X declared:
+   ...", "X called the plan “bold” and said ...", "X (D-Vellin), the mayor, said ...",
+   "according to X" (verbs and words in
+   `sitrep/data/compare/attribution.toml`);
 3. a quotation with no source of its own in a paragraph where another quotation has one
    (the same speaker goes on: `"A," it said. "B."`).
 "the agency", "the spokesman" stand for the last source named in full; a pronoun for the
@@ -24,6 +26,7 @@ from sitrep.compare.records import Source, Statement
 from sitrep.compare.sources import WORD, SourceKinds
 from sitrep.compare.text import quotation_spans, quoted_share, sentences
 from sitrep.records import StoredArticle
+from sitrep.resolve.dates import find_date_expressions
 
 DETERMINERS = ("the ", "a ", "an ", "its ", "their ", "his ", "her ")
 MIN_WORDS = 3  # shorter "sentences" are credit lines and labels: "(Yonhap)"
@@ -32,7 +35,11 @@ MIN_WORDS = 3  # shorter "sentences" are credit lines and labels: "(Yonhap)"
 @dataclass(frozen=True)
 class _Patterns:
     tail: re.Pattern[str]
+    inverted: re.Pattern[str]
     lead: re.Pattern[str]
+    coordinated: re.Pattern[str]
+    apposed: re.Pattern[str]
+    apposed_tail: re.Pattern[str]
     according: re.Pattern[str]
 
 
@@ -43,14 +50,35 @@ def _patterns(knowledge: Knowledge) -> _Patterns:
     gap = rf"(?:\s+(?:{fillers}))*"
     source = r"(?P<src>[^,;:\"“”()]{1,70}?)"
     # ", X said." / "," X told reporters." / ", X added in a statement." / ", X said, ahead of"
-    tail = (rf"(?:,|[,.!?][\"”’])\s+{source}{gap}\s+(?P<verb>{verbs})\b"
-            rf"(?:\s+[^,.!?\"“”]{{1,60}})?\s*(?:[,.!?]|$)")
+    # / "," X told reporters at a lunch hosted by the Dorsa Shipping Association." (whom and
+    # where one told it may be long)
+    tail = (rf"(?:,|[,.!?][\"”’])\s+{source}{gap}\s+(?:(?P<verb>{verbs})\b"
+            rf"(?:\s+[^,.!?\"“”]{{1,60}})?|(?P<told>told|tells)\s+[^,.!?\"“”]{{1,100}})"
+            rf"\s*(?:[,.!?]|$)")
+    # "," said Ana Ruiz." / "," said Ana Ruiz, a pilot." / "," added the harbour master."
+    inverted_verbs = "|".join(map(re.escape, table["inverted_verbs"]))
+    inverted = (rf"[,.!?]?[\"”’]\s+(?P<verb>{inverted_verbs})\s+"
+                rf"(?P<src>(?:[A-Z]|the\s|a\s|an\s)[^,;:\"“”()]{{0,69}}?)"
+                rf"(?:,|[.!?]?[\"”’]?\s*$)")
     # "X said (that) ...", "X declared on Tuesday: ..." at the start (after an introduction)
     lead = rf"^(?:[^,\"“”]{{0,80}},\s+)?{source}{gap}\s+(?P<verb>{verbs})\b"
+    # "X called the meeting “wonderful” and said ...": the subject of both verbs speaks
+    coordinated_verbs = "|".join(map(re.escape, table["coordinated_verbs"]))
+    coordinated = (rf"^(?:[^,\"“”]{{0,80}},\s+)?{source}{gap}\s+(?:{coordinated_verbs})\s"
+                   rf"[^.;!?]{{1,100}}?\s(?:and|then)(?:\s+(?:{fillers}))*\s+(?P<verb>{verbs})\b")
+    # "Ana Ruiz (D-Vellin), the harbour master, said ...": a name, an apposition, the verb
+    # and after a quotation: '"...," Ana Ruiz, D-Vellin, the harbour master, told ...'
+    name = r"(?P<src>(?:[A-Z][\w.’'-]*\s+){0,4}[A-Z][\w’'-]+)(?:\s*\([^()]{1,20}\))?,"
+    apposed = rf"^{name}\s+[^,\"“”]{{1,80}},{gap}\s+(?P<verb>{verbs})\b"
+    apposed_tail = rf"[,.!?][\"”’]\s+{name}\s+[^\"“”]{{1,150}}?,{gap}\s+(?P<verb>{verbs})\b"
     according = "|".join(map(re.escape, table["according_phrases"]))
     return _Patterns(
         tail=re.compile(tail, re.IGNORECASE),
+        inverted=re.compile(inverted),
         lead=re.compile(lead),
+        coordinated=re.compile(coordinated),
+        apposed=re.compile(apposed),
+        apposed_tail=re.compile(apposed_tail),
         according=re.compile(rf"\b(?:{according})\s+(?P<src>[^,.;:\"“”]{{2,70}})", re.IGNORECASE),
     )
 
@@ -131,10 +159,13 @@ class _Attributor:
 
     def from_text(self, sentence: str, quotes_in_sentence: list[tuple[int, int]]) -> Source | None:
         def outside_quotes(match: re.Match[str]) -> bool:
-            return not any(q_start < match.start("verb") < q_end
+            verb = match.start("verb") if match.group("verb") else match.start("told")
+            return not any(q_start < verb < q_end
                            for q_start, q_end in quotes_in_sentence)
 
-        for pattern in (self.patterns.tail, self.patterns.lead):
+        for pattern in (self.patterns.tail, self.patterns.inverted, self.patterns.lead,
+                        self.patterns.coordinated, self.patterns.apposed,
+                        self.patterns.apposed_tail):
             for match in _overlapping(pattern, sentence):
                 text = self.kinds.trim(match.group("src").strip())
                 if outside_quotes(match) and self._plausible(text):
@@ -147,7 +178,7 @@ class _Attributor:
     def _plausible(self, text: str) -> bool:
         """A source phrase: a pronoun or a short noun phrase, not a clause."""
         words = text.split()
-        if not 1 <= len(words) <= 9:
+        if not 1 <= len(words) <= 9 or _only_a_date(text):  # '"...," said Tuesday.'
             return False
         if len(words) == 1:
             word = words[0].lower()
@@ -155,6 +186,12 @@ class _Attributor:
                 word in self.anonymous_nouns
         return not any(w.lower() in ("that", "which", "who", "and", "but", "was", "is", "were",
                                      "are", "will", "to") for w in words)
+
+
+def _only_a_date(text: str) -> bool:
+    dates = find_date_expressions(text)
+    return bool(dates) and not any(c.isalpha() for c in re.sub(
+        "|".join(re.escape(d.text) for d in dates), "", text))
 
 
 def _overlapping(pattern: re.Pattern[str], text: str):

@@ -1,0 +1,100 @@
+"""An article is never said to omit what happened after it was published, also when the
+later article's sentence carries no date itself (the scene or the speaker of a dated act).
+Article pairs written for these tests."""
+
+from __future__ import annotations
+
+import copy
+import dataclasses
+
+from fixtures.compare_builders import article
+
+from sitrep.compare import Knowledge, compare_articles
+
+# Thursday 2023-06-01: the early report; Saturday 2023-06-03: the later one
+EARLY_LEAD = "The harbour board of Vellin voted on Thursday to raise the mooring fees.\n"
+LATE_LEAD = "The harbour board of Vellin raised the mooring fees after a vote on Thursday.\n"
+
+
+def _knowledge():
+    knowledge = Knowledge.default()
+    rules = copy.deepcopy(knowledge.rules)
+    rules["omissions"]["min_relevance"] = 0.0  # short stories: little is core
+    return dataclasses.replace(knowledge, rules=rules)
+
+
+def _listed(late_text: str, early_text: str = "", early_day: str = "2023-06-01"):
+    early = article("early", "Early", early_day, EARLY_LEAD + early_text)
+    late = article("late", "Late", "2023-06-03", LATE_LEAD + late_text)
+    comparison = compare_articles([early, late], _knowledge())
+    return ({o.sentence: o for o in comparison.omissions if "early" in o.missing_from},
+            {o.sentence: o for o in comparison.unclear_omissions if "early" in o.missing_from})
+
+
+def test_a_fact_dated_after_the_earlier_publication_is_no_omission():
+    dated = "Kessel crews blocked the Dorsa quay on Friday."
+    omitted, unclear = _listed(dated + "\n")
+    assert dated not in omitted and dated not in unclear
+    # guard: dated before the earlier article was published, it may be omitted
+    before = "Kessel crews blocked the Dorsa quay on Wednesday."
+    omitted, _ = _listed(before + "\n")
+    assert before in omitted
+
+
+def test_the_scene_of_a_later_act_takes_its_day():
+    scene = "Kessel crews blocked the Dorsa quay on Friday. Tarvik police watched from the pier."
+    omitted, unclear = _listed(scene + "\n")
+    watched = "Tarvik police watched from the pier."
+    assert watched not in omitted and watched not in unclear
+    # guard: in a paragraph of its own, the undated line keeps no day
+    omitted, _ = _listed("Kessel crews blocked the Dorsa quay on Friday.\n\n" + watched + "\n")
+    assert watched in omitted
+
+
+def test_an_earlier_article_that_names_the_day_may_tell_it():
+    # dated Thursday but writing "Friday": first posted early, updated later
+    dated = "Kessel crews blocked the Dorsa quay on Friday."
+    omitted, _ = _listed(dated + "\n", "Ferries will sail again by Friday.\n")
+    assert dated in omitted
+
+
+def test_what_happened_on_the_day_of_publication_is_at_most_unclear():
+    dated = "Kessel crews blocked the Dorsa quay on Friday."
+    omitted, unclear = _listed(dated + "\n", early_day="2023-06-02")
+    assert dated not in omitted and dated in unclear
+    assert "after the publication of Early (2023-06-02)" in unclear[dated].note
+
+
+def test_a_speaker_said_to_speak_after_the_earlier_publication_takes_that_day():
+    later = ("Mayor Ana Ruiz said on Friday that the fees would hurt Kessel crews.\n\n"
+             "Ruiz said she would ask the Dorsa council to cut the mooring levy.\n")
+    omitted, unclear = _listed(later)
+    asked = "Ruiz said she would ask the Dorsa council to cut the mooring levy."
+    assert asked not in omitted and asked not in unclear
+    # guard: what the speaker "has said" may be older than the day she spoke
+    perfect = "Ruiz has said she would ask the Dorsa council to cut the mooring levy."
+    omitted, _ = _listed(later.replace(asked, perfect))
+    assert perfect in omitted
+
+
+
+def _plan_listed(plan: str, later_text: str):
+    # overlap alone is made strict here, so that only the plan rule can carry the plan
+    knowledge = _knowledge()
+    knowledge.rules["omissions"].update(carried_at=0.95, clause_factor=0.0, article_cover=1.1,
+                                        rare_shared=99)
+    early = article("early", "Early", "2023-06-01", EARLY_LEAD + plan + "\n")
+    late = article("late", "Late", "2023-06-03", LATE_LEAD + later_text)
+    comparison = compare_articles([early, late], knowledge)
+    return [o.sentence for o in comparison.omissions + comparison.unclear_omissions
+            if "late" in o.missing_from]
+
+
+def test_a_plan_a_later_article_tells_what_became_of_is_no_omission():
+    plan = ("Kessel crews will block the Dorsa quay, demanding higher wages, safer gangways, "
+            "shorter shifts and paid overtime.")
+    assert plan not in _plan_listed(plan, "Kessel pickets blocked Dorsa for an hour.\n")
+    # guards: a later article that never tells the act, or an earlier one stating no plan
+    assert plan in _plan_listed(plan, "Kessel pickets stood by Dorsa for an hour.\n")
+    done = plan.replace("will block", "blocked")
+    assert done in _plan_listed(done, "Kessel pickets blocked Dorsa for an hour.\n")
