@@ -10,6 +10,7 @@ import dataclasses
 from fixtures.compare_builders import article
 
 from sitrep.compare import Knowledge, compare_articles
+from sitrep.serve.comparison_report import render
 
 # Thursday 2023-06-01: the early report; Saturday 2023-06-03: the later one
 EARLY_LEAD = "The harbour board of Vellin voted on Thursday to raise the mooring fees.\n"
@@ -98,3 +99,14 @@ def test_a_plan_a_later_article_tells_what_became_of_is_no_omission():
     assert plan in _plan_listed(plan, "Kessel pickets stood by Dorsa for an hour.\n")
     done = plan.replace("will block", "blocked")
     assert done in _plan_listed(done, "Kessel pickets blocked Dorsa for an hour.\n")
+
+
+def test_reports_say_why_a_fact_of_the_publication_day_is_unclear():
+    early = article("early", "Early", "2023-06-02", EARLY_LEAD)
+    late = article("late", "Late", "2023-06-03",
+                   LATE_LEAD + "Kessel crews blocked the Dorsa quay on Friday.\n")
+    comparison = compare_articles([early, late], _knowledge())
+    note = "after the publication of Early (2023-06-02)"
+    assert any(note in (o.note or "") for o in comparison.unclear_omissions)
+    for fmt in ("md", "html"):
+        assert note in render(comparison, fmt)

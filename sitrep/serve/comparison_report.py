@@ -182,8 +182,9 @@ def markdown_report(c: Comparison) -> str:
                 "(its closest sentence is shown).", ""]
         for o in c.unclear_omissions[:TOP_OMISSIONS]:
             missing = ", ".join(_label(c, i) for i in o.missing_from)
+            note = f" ({_md(o.note)})" if o.note else ""
             out.append(f"- {_md(o.sentence)} — in {_md(_label(c, o.reported_by[0]))}; "
-                       f"maybe told in other words in {_md(missing)}  ")
+                       f"maybe told in other words in {_md(missing)}{note}  ")
             for near in o.nearest:
                 out.append(f"  closest in {_md(_label(c, near.article_id))} "
                            f"({near.score:.2f}): “{_md(near.sentence)}”  ")
@@ -435,6 +436,7 @@ def _html_omissions(c: Comparison) -> str:
                 f"relevance {o.relevance:.2f})</span><br>in {_e(reported)}, "
                 + (f"<b>not in {_e(missing)}</b>" if o.certainty == "omitted" else
                    f"maybe told in other words in {_e(missing)}")
+                + (f' <span class="small muted">({_e(o.note)})</span>' if o.note else "")
                 + f"{who}<blockquote>{_e(o.sentence)}</blockquote>{nearest}</li>")
 
     top, rest = c.omissions[:TOP_OMISSIONS], c.omissions[TOP_OMISSIONS:]

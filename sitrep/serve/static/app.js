@@ -727,6 +727,7 @@
   // What the other article may tell in other words: its closest sentence beside the fact.
   function unclearItem(o, name) {
     return h("li", {}, h("q", {}, o.sentence), ` — in ${name(o.reported_by[0])}; maybe told in other words in ${o.missing_from.map(name).join(", ")}`,
+      o.note ? h("span", { class: "muted" }, ` (${o.note})`) : null,
       o.nearest.map((n) => h("div", { class: "muted" }, `closest in ${name(n.article_id)} (${n.score.toFixed(2)}): `, h("q", {}, n.sentence))));
   }
 
