@@ -207,13 +207,13 @@ def protests(events: list[dict]) -> list[list[str]]:
 
 def test_a_wave_of_protests_told_again_as_a_bare_plural_is_one_act(code):
     assert len(protests(code(
-        "The governor of the province resigned on Wednesday. His resignation followed two "
-        "weeks of protests in the capital, Lima, over corruption allegations. Since the "
-        "allegations surfaced, protests filled the streets daily."))) == 1
+        "The governor of the province resigned on Wednesday. His resignation followed a "
+        "fortnight of protests in Lima, the capital, over claims of graft. Since the "
+        "claims came out, protests filled the streets daily."))) == 1
 
 
 def test_protests_at_another_place_are_another_act(code):
     assert len(protests(code(
-        "The governor of the province resigned on Wednesday. His resignation followed two "
-        "weeks of protests in the capital, Lima, over corruption allegations. Since then, "
+        "The governor of the province resigned on Wednesday. His resignation followed a "
+        "fortnight of protests in Lima, the capital, over claims of graft. Since then, "
         "protests in Arequipa have blocked the airport."))) == 2
