@@ -217,3 +217,20 @@ def test_protests_at_another_place_are_another_act(code):
         "The governor of the province resigned on Wednesday. His resignation followed two "
         "weeks of protests in the capital, Lima, over corruption allegations. Since then, "
         "protests in Arequipa have blocked the airport."))) == 2
+
+
+@pytest.mark.parametrize("text", [
+    "Within one week, three suicide bombings hit the capital of Kenya. The Shabaab militant "
+    "group claimed responsibility for all three attacks.",
+    "Two car bombs exploded in Baghdad on Monday. The Islamic State claimed responsibility "
+    "for both attacks.",
+])
+def test_all_the_counted_acts_told_before_are_those_acts(code, text):
+    assert len(assaults(code(text))) == 1
+
+
+def test_a_count_without_all_still_brings_in_other_acts(code):
+    acts = assaults(code(
+        "Gunmen shot five villagers in Kidal on Monday. The militants had carried out three "
+        "attacks on the town last year."))
+    assert len(acts) == 2

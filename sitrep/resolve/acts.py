@@ -394,7 +394,10 @@ def _same_word(a: str, b: str) -> bool:
 def _announces_other_act(token: Token, lexicon: Lexicon, *, here: bool = False) -> bool:
     """"another attack", "earlier protests": another act than those told before; `here`,
     words that say so even in the act's own sentence ("..., the fourth shooting this week"
-    is the act itself, "... after four shootings" are others)."""
+    is the act itself, "... after four shootings" are others). A count under "all" or
+    "both" counts the acts told before ("claimed all three attacks")."""
+    if _takes_in_all(token, lexicon):
+        return False
     if here and any(c.dep_ == "nummod" for c in token.children):
         return True
     words = lexicon.word_set("acts.other_here_words" if here else "acts.other_act_words")
@@ -405,6 +408,8 @@ def _announces_other_act(token: Token, lexicon: Lexicon, *, here: bool = False) 
 def _is_indefinite(token: Token, lexicon: Lexicon) -> bool:
     """"a bombing", "attacks": a noun introducing an act not told before."""
     definite = lexicon.word_set("acts.definite_words")
+    if _takes_in_all(token, lexicon):
+        return False  # "all three attacks", "both bombings": the ones told before
     determiners = [c for c in token.children if c.dep_ in ("det", "poss", "predet")]
     if any(c.dep_ == "poss" or c.lower_ in definite for c in determiners):
         return False
@@ -413,6 +418,13 @@ def _is_indefinite(token: Token, lexicon: Lexicon) -> bool:
         return _is_indefinite(token.head.head, lexicon)
     return bool(determiners) or token.tag_ in ("NNS", "NNPS") or any(
         c.dep_ == "nummod" for c in token.children)
+
+
+def _takes_in_all(token: Token, lexicon: Lexicon) -> bool:
+    """"all three attacks", "both bombings", "each protest": a noun that takes in all the
+    acts of its kind told before, so it points back to them."""
+    return any(c.dep_ in ("det", "predet") and c.lower_ in lexicon.word_set("acts.whole_words")
+               for c in token.children)
 
 
 def _codes(entity: Entity | None) -> set[str]:
