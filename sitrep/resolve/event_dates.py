@@ -20,7 +20,10 @@ Own clause (`own_date`)
   bombing that ...", `within_prepositions`) or by it (its subject); not one done to it. A
   date inside another clause (a reported "that ...", a relative or "after ..." clause)
   stops at that clause's verb, so it dates only that clause: in "Trump said on Saturday
-  that Hamza was killed" Saturday is the saying's, not the killing's.
+  that Hamza was killed" Saturday is the saying's, not the killing's. An act named again by
+  a bare definite noun as what a verb of reporting tells ("when announcing the arrest in
+  May") takes no date there: it is the telling's; "announced the arrest of 20 men on
+  Monday", a noun with its own arguments, may be the news itself and keeps it.
   A speech act is done by saying it: a verbal act (PLOVER's verbal quad types, THREATEN
   included) stated in its speaker's own voice ("X said on Monday it opposed ...", "'We
   condemn ...,' X said on Monday", "X said ... the laws should be changed") also takes the
@@ -169,6 +172,20 @@ class ArticleDates:
 
     # -- own clause ------------------------------------------------------------------------
 
+    def _reported_again(self, trigger: Token) -> bool:
+        """An act told before, named again by a bare definite noun as what a verb of
+        reporting tells ("when announcing the arrest in May", the parse often hanging the
+        date on the noun): the date is the telling's. A noun with its own arguments
+        ("announced the arrest of 20 men on Monday") may be the news itself."""
+        words = self.lexicon.word_set
+        return trigger.pos_ == "NOUN" and trigger.dep_ in ("dobj", "obj") and (
+            trigger.head.lemma_.lower() in words("attribution.reporting_verbs")) and any(
+            c.dep_ == "det" and c.lower_ in words("acts.definite_words")
+            for c in trigger.children) and not any(
+            c.dep_ in ("poss", "compound", "amod", "acl", "relcl") or c.dep_ == "prep" and not
+            any(g.dep_ == "pobj" and g.ent_type_ in ("DATE", "TIME") for g in c.children)
+            for c in trigger.children)
+
     def own_date(self, event: Event) -> ResolvedDate | None:
         """The date expression of the event's own clause (or, for a speech act in its
         speaker's voice, of its reporting clause), resolved."""
@@ -176,7 +193,7 @@ class ArticleDates:
         candidates = self.expressions[bisect.bisect_left(self._starts, event.sentence_start):
                                       bisect.bisect_left(self._starts, sentence_end)]
         trigger = self._token(event.trigger)
-        if not candidates or trigger is None:
+        if not candidates or trigger is None or self._reported_again(trigger):
             return None
         own = self._dating(candidates, _clause_tokens(trigger))
         reported = []
