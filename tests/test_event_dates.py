@@ -414,3 +414,16 @@ def test_an_act_first_told_by_a_report_with_its_own_arguments_takes_the_reports_
     event = by_trigger(code("The Thai police announced the arrest of 20 smugglers on Monday."),
                        "arrest")
     assert event["event_date"] == "2021-06-07"
+
+
+def test_an_activity_going_on_since_a_date_is_not_done_then_nor_background(code):
+    event = by_trigger(code("Farmers have been protesting in Cusco since April over land "
+                            "prices."), "protesting")
+    assert event["event_date"] is None
+    assert event["background"] is False
+
+
+def test_an_act_since_a_date_outside_the_progressive_keeps_it(code):
+    event = by_trigger(code("The army has detained the journalist since June 2020."),
+                       "detained")
+    assert event["event_date"] == "2020-06-01"
