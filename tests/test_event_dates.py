@@ -397,3 +397,33 @@ def test_an_act_over_the_weekend_takes_the_weekends_span(code):
     clashed = by_trigger(code("Protesters clashed with police over the weekend."), "clashed")
     assert clashed["event_date"] is None  # no single day
     assert clashed["date_range"] == {"start": "2021-06-05", "end": "2021-06-06"}
+
+
+@pytest.mark.parametrize("text", [
+    "Somchai was arrested in March, but the Thai police, when announcing the arrest in May, "
+    "identified him only as Mr. S.",
+    "Somchai was arrested in March. The Thai police announced the arrest in May.",
+])
+def test_an_act_told_again_by_a_report_keeps_its_own_date_not_the_reports(code, text):
+    arrests = [e for e in code(text) if e["plover_type"] == "COERCE"]
+    assert len(arrests) == 1
+    assert arrests[0]["event_date"] == "2021-03-01"
+
+
+def test_an_act_first_told_by_a_report_with_its_own_arguments_takes_the_reports_date(code):
+    event = by_trigger(code("The Thai police announced the arrest of 20 smugglers on Monday."),
+                       "arrest")
+    assert event["event_date"] == "2021-06-07"
+
+
+def test_an_activity_going_on_since_a_date_is_not_done_then_nor_background(code):
+    event = by_trigger(code("Farmers have been protesting in Cusco since April over land "
+                            "prices."), "protesting")
+    assert event["event_date"] is None
+    assert event["background"] is False
+
+
+def test_an_act_since_a_date_outside_the_progressive_keeps_it(code):
+    event = by_trigger(code("The army has detained the journalist since June 2020."),
+                       "detained")
+    assert event["event_date"] == "2020-06-01"

@@ -217,3 +217,40 @@ def test_protests_at_another_place_are_another_act(code):
         "The governor of the province resigned on Wednesday. His resignation followed a "
         "fortnight of protests in Lima, the capital, over claims of graft. Since then, "
         "protests in Arequipa have blocked the airport."))) == 2
+
+
+@pytest.mark.parametrize("text", [
+    "Within one week, three suicide bombings hit the capital of Kenya. The Shabaab militant "
+    "group claimed responsibility for all three attacks.",
+    "Two car bombs exploded in Baghdad on Monday. The Islamic State claimed responsibility "
+    "for both attacks.",
+])
+def test_all_the_counted_acts_told_before_are_those_acts(code, text):
+    assert len(assaults(code(text))) == 1
+
+
+def test_a_count_without_all_still_brings_in_other_acts(code):
+    acts = assaults(code(
+        "Gunmen shot five villagers in Kidal on Monday. The militants had carried out three "
+        "attacks on the town last year."))
+    assert len(acts) == 2
+
+
+def coercions(events: list[dict]) -> list[list[str]]:
+    return [[m["trigger"]["text"] for m in e["mentions"]] for e in events
+            if e["plover_type"] == "COERCE"]
+
+
+def test_a_passive_without_a_doer_retells_the_act_done_to_the_same_person(code):
+    assert coercions(code(
+        "Police in Lagos detained the opposition leader Musa Bello on Monday. His lawyer "
+        "said Bello was arrested without a warrant.")) == [["detained", "arrested"]]
+
+
+@pytest.mark.parametrize("later", [
+    "On Wednesday, the journalist Ada Okafor was arrested in Abuja.",
+    "Two other activists were arrested in Abuja.",
+])
+def test_a_passive_without_a_doer_done_to_others_is_another_act(code, later):
+    text = "Police in Lagos detained the opposition leader Musa Bello on Monday. " + later
+    assert len(coercions(code(text))) == 2

@@ -10,7 +10,9 @@ the word lists are `[acts]` in `data/lexicon/events.toml`):
 - the same PLOVER type (as the manual reads it: a planned visit is an AGREE) and, where
   both have one, the same mode;
 - a word for that act: a form of one of its triggers ("stabbed" ... "the stabbing"), one
-  of the type's general words ("the attack", "marched" after "protests"), the noun a verb of it took as object
+  of the type's general words ("the attack", "marched" after "protests", a verb of their
+  stem whose doer points back or, passive, goes untold: "X was arrested" after "detained
+  X"), the noun a verb of it took as object
   ("declared a state of emergency" ... "the state of emergency", or the other way round),
   a verb done as a definite noun of it ("the bombing was carried out by ...") or by one
   ("the withdrawal ended the occupation"), or a verb joined to one of it on the same doer
@@ -193,15 +195,19 @@ def _names_act(mention: _Mention, act: _Act, lexicon: Lexicon) -> bool:
     attack ...; he said ...")."""
     lemma = mention.lemma
     kind = _type(mention.event)
-    if lemma in lexicon.word_set(f"acts.{kind}") and (mention.is_noun or (
+    general = lexicon.word_set(f"acts.{kind}")
+    if (lemma in general or not mention.is_noun and any(_same_word(lemma, w) for w in general)
+        ) and (mention.is_noun or (
             not lexicon.is_verbal(kind)
             and all(m.sentence != mention.sentence for m in act.mentions)
-            and _refers_back(mention.event.actor, lexicon)
+            and (_refers_back(mention.event.actor, lexicon) or _doer_untold(mention.token))
             and _shares_party(act, mention.event))):
-        # "the attack"; a verb of those words retells a deed in a later sentence when its
-        # doer points back to the act's ("teachers staged protests" ... "the teachers
-        # marched"); in one sentence, joined verbs keep the rule of their own objects;
-        # words ("called for", "visited") are one act per speaker (below)
+        # "the attack"; a verb of those words (or of their stem: "convicted", "conviction")
+        # retells a deed in a later sentence when its doer points back to the act's
+        # ("teachers staged protests" ... "the teachers marched") or goes untold in a
+        # passive ("was sentenced" ... "had been convicted"); in one sentence, joined verbs
+        # keep the rule of their own objects; words ("called for", "visited") are one act
+        # per speaker (below)
         return True
     if any(_same_word(lemma, m.lemma) or _one_clause_act(mention, m) for m in act.mentions):
         return True
@@ -382,6 +388,11 @@ def _is_the_act(noun: Token, act: _Act, lexicon: Lexicon) -> bool:
         if c.dep_ == "det")
 
 
+def _doer_untold(token: Token | None) -> bool:
+    """A passive verb with no agent: it names no doer beside the one known."""
+    return token is not None and is_passive(token) and not _has_agent(token)
+
+
 def _has_agent(token: Token) -> bool:
     return any(c.dep_ == "agent" for c in token.children)
 
@@ -394,7 +405,10 @@ def _same_word(a: str, b: str) -> bool:
 def _announces_other_act(token: Token, lexicon: Lexicon, *, here: bool = False) -> bool:
     """"another attack", "earlier protests": another act than those told before; `here`,
     words that say so even in the act's own sentence ("..., the fourth shooting this week"
-    is the act itself, "... after four shootings" are others)."""
+    is the act itself, "... after four shootings" are others). A count under "all" or
+    "both" counts the acts told before ("claimed all three attacks")."""
+    if _takes_in_all(token, lexicon):
+        return False
     if here and any(c.dep_ == "nummod" for c in token.children):
         return True
     words = lexicon.word_set("acts.other_here_words" if here else "acts.other_act_words")
@@ -405,6 +419,8 @@ def _announces_other_act(token: Token, lexicon: Lexicon, *, here: bool = False) 
 def _is_indefinite(token: Token, lexicon: Lexicon) -> bool:
     """"a bombing", "attacks": a noun introducing an act not told before."""
     definite = lexicon.word_set("acts.definite_words")
+    if _takes_in_all(token, lexicon):
+        return False  # "all three attacks", "both bombings": the ones told before
     determiners = [c for c in token.children if c.dep_ in ("det", "poss", "predet")]
     if any(c.dep_ == "poss" or c.lower_ in definite for c in determiners):
         return False
@@ -413,6 +429,13 @@ def _is_indefinite(token: Token, lexicon: Lexicon) -> bool:
         return _is_indefinite(token.head.head, lexicon)
     return bool(determiners) or token.tag_ in ("NNS", "NNPS") or any(
         c.dep_ == "nummod" for c in token.children)
+
+
+def _takes_in_all(token: Token, lexicon: Lexicon) -> bool:
+    """"all three attacks", "both bombings", "each protest": a noun that takes in all the
+    acts of its kind told before, so it points back to them."""
+    return any(c.dep_ in ("det", "predet") and c.lower_ in lexicon.word_set("acts.whole_words")
+               for c in token.children)
 
 
 def _codes(entity: Entity | None) -> set[str]:

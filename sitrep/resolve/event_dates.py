@@ -20,7 +20,12 @@ Own clause (`own_date`)
   bombing that ...", `within_prepositions`) or by it (its subject); not one done to it. A
   date inside another clause (a reported "that ...", a relative or "after ..." clause)
   stops at that clause's verb, so it dates only that clause: in "Trump said on Saturday
-  that Hamza was killed" Saturday is the saying's, not the killing's.
+  that Hamza was killed" Saturday is the saying's, not the killing's. An act named again by
+  a bare definite noun as what a verb of reporting tells ("when announcing the arrest in
+  May") takes no date there: it is the telling's ("announced the arrest of 20 men on
+  Monday", a noun with its own arguments, may be the news itself and keeps it). Nor does
+  an activity going on "since" a date in the perfect progressive ("have been protesting
+  since May": when it began, `start_words`).
   A speech act is done by saying it: a verbal act (PLOVER's verbal quad types, THREATEN
   included) stated in its speaker's own voice ("X said on Monday it opposed ...", "'We
   condemn ...,' X said on Monday", "X said ... the laws should be changed") also takes the
@@ -142,6 +147,7 @@ _LONG_AGO_WORDS = frozenset(_DATA["background"]["long_ago_words"])
 _RELATIVE_TIME_WORDS = frozenset(_DATA["discourse"]["relative_time_words"])
 _REPETITION_ADVERBS = frozenset(_DATA["discourse"]["repetition_adverbs"])
 _END_WORDS = frozenset(_DATA["discourse"]["end_words"])
+_START_WORDS = frozenset(_DATA["discourse"]["start_words"])
 _CARRYING_VERBS = frozenset(_DATA["discourse"]["carrying_verbs"])
 _MEANS_PREPOSITIONS = frozenset(_DATA["discourse"]["means_prepositions"])
 _LEADING_PREPOSITIONS = frozenset(_DATA["discourse"]["leading_prepositions"])
@@ -169,6 +175,20 @@ class ArticleDates:
 
     # -- own clause ------------------------------------------------------------------------
 
+    def _reported_again(self, trigger: Token) -> bool:
+        """An act told before, named again by a bare definite noun as what a verb of
+        reporting tells ("when announcing the arrest in May", the parse often hanging the
+        date on the noun): the date is the telling's. A noun with its own arguments
+        ("announced the arrest of 20 men on Monday") may be the news itself."""
+        words = self.lexicon.word_set
+        return trigger.pos_ == "NOUN" and trigger.dep_ in ("dobj", "obj") and (
+            trigger.head.lemma_.lower() in words("attribution.reporting_verbs")) and any(
+            c.dep_ == "det" and c.lower_ in words("acts.definite_words")
+            for c in trigger.children) and not any(
+            c.dep_ in ("poss", "compound", "amod", "acl", "relcl") or c.dep_ == "prep" and not
+            any(g.dep_ == "pobj" and g.ent_type_ in ("DATE", "TIME") for g in c.children)
+            for c in trigger.children)
+
     def own_date(self, event: Event) -> ResolvedDate | None:
         """The date expression of the event's own clause (or, for a speech act in its
         speaker's voice, of its reporting clause), resolved."""
@@ -176,7 +196,7 @@ class ArticleDates:
         candidates = self.expressions[bisect.bisect_left(self._starts, event.sentence_start):
                                       bisect.bisect_left(self._starts, sentence_end)]
         trigger = self._token(event.trigger)
-        if not candidates or trigger is None:
+        if not candidates or trigger is None or self._reported_again(trigger):
             return None
         own = self._dating(candidates, _clause_tokens(trigger))
         reported = []
@@ -254,6 +274,8 @@ class ArticleDates:
             span = self.doc.char_span(expression.start, expression.end, alignment_mode="expand")
             if span is None or _END_WORDS & {span[0].lower_, span.root.head.lower_}:
                 continue  # "imprisoned until 1974": when the imprisonment ended
+            if _still_going_since(span):
+                continue
             if _attachment(span.root) & clause:
                 found.append(expression)
         return found
@@ -556,6 +578,18 @@ def _event_noun_dating(noun: Token) -> set[int]:
     elif noun.dep_ == "pobj" and noun.head.lower_ in _WITHIN_PREPOSITIONS:
         attached |= {noun.head.i, noun.head.head.i}
     return attached
+
+
+def _still_going_since(span: Span) -> bool:
+    """"have been protesting since May": the date is when an activity still going on
+    began, not when the act was done."""
+    head = span.root.head
+    if head.lower_ in _START_WORDS:
+        head = head.head
+    elif span[0].lower_ not in _START_WORDS:
+        return False
+    return head.tag_ == "VBG" and any(c.dep_ == "aux" and c.lower_ == "been"
+                                      for c in head.children)
 
 
 def _clause_tokens(trigger: Token) -> set[int]:
