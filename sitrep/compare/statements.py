@@ -1,12 +1,14 @@
 """Every sentence of an article as a `Statement`: who says it, and in whose voice.
 
 Sources come, in order of preference, from
-1. the attribution the extract stage gave an event of the sentence (parse-based);
+1. the attribution the extract stage gave an event of the sentence (parse-based), when its
+   words stand in the sentence outside its quotations;
 2. surface patterns: "..., X said.", '"...," said X.', "X said (that) ...", "X declared:
    ...", "X called the plan “bold” and said ...", "X (D-Vellin), the mayor, said ...",
    "according to X" (verbs and words in
    `sitrep/data/compare/attribution.toml`);
-3. a quotation with no source of its own in a paragraph where another quotation has one
+3. an event attribution the parse carried over from an earlier sentence;
+4. a quotation with no source of its own in a paragraph where another quotation has one
    (the same speaker goes on: `"A," it said. "B."`).
 "the agency", "the spokesman" stand for the last source named in full; a pronoun for the
 source the previous sentence opens with, else the nearest earlier one it can refer to ("she"
@@ -150,11 +152,24 @@ class _Attributor:
                      if s.name.split()[-1] == name and self.kinds.can_stand_for(pronoun, kind)),
                     None)
 
-    def from_events(self, events: list[dict[str, Any]]) -> Source | None:
+    def from_events(self, events: list[dict[str, Any]], start: int, end: int,
+                    quotes: list[tuple[int, int]], *, here: bool) -> Source | None:
+        """The first event attribution whose words stand in this sentence outside its
+        quotations (`here`), or else one the parse carried over from before (`not here`): a
+        pronoun of the quoted words ('"It will pass, I believed," Ruiz said.') is never who
+        says it, and a source of the sentence before yields to one this sentence names."""
         for event in events:
             cited = event.get("attributed_to")
-            if cited and cited.get("text"):
-                return self.source(cited["text"], cited.get("code"), cited.get("refers_to"))
+            if not (cited and cited.get("text")):
+                continue
+            span = cited.get("span")
+            if span is None:  # the record does not say where: this sentence's
+                if not here:
+                    continue
+            elif any(q0 <= span["start"] < q1 for q0, q1 in quotes) or (
+                    start <= span["start"] < end) != here:
+                continue
+            return self.source(cited["text"], cited.get("code"), cited.get("refers_to"))
         return None
 
     def from_text(self, sentence: str, quotes_in_sentence: list[tuple[int, int]]) -> Source | None:
@@ -219,7 +234,10 @@ def statements(article: StoredArticle, knowledge: Knowledge) -> list[Statement]:
         inside = [e for e in by_position if start <= _position(e) < end]
         local_quotes = [(max(q0, start) - start, min(q1, end) - start)
                         for q0, q1 in quotes if q0 < end and q1 > start]
-        source = attributor.from_events(inside) or attributor.from_text(sentence, local_quotes)
+        quoted = [(q0, q1) for q0, q1 in quotes if q0 < end and q1 > start]
+        source = attributor.from_events(inside, start, end, quoted, here=True) or \
+            attributor.from_text(sentence, local_quotes) or \
+            attributor.from_events(inside, start, end, quoted, here=False)
         attributor.previous = sentence
         share = quoted_share(start, end, quotes)
         result.append(Statement(
