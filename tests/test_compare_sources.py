@@ -50,3 +50,53 @@ def test_an_event_attribution_in_the_sentence_outside_quotes_still_wins():
                     "the engineers")
     items = statements(StoredArticle("x", text, "Desk", events=[failed]), Knowledge.default())
     assert items[0].source.name == "engineers" and items[0].source.code == "ENG"
+
+
+def test_a_pronoun_takes_the_name_the_parse_carried_over_from_the_sentence_before():
+    text = ("Ana Ruiz, the engineer who ran the dam during the great flood of 1990, said the "
+            "gates were too small.\n"
+            "\"We never had the money to fix them,\" she said.\n")
+    never = _cited(event(text, "fix", "ACCUSE", source=("Ana Ruiz", None)), text, "Ana Ruiz")
+    never["trigger"]["start"] = text.index("fix")  # the event of the second sentence
+    assert _sources(text, [never])[1] == "Ana Ruiz"
+
+
+def _text_sources(text: str) -> list[str | None]:
+    return _sources(text, [])
+
+
+def test_a_quotation_framed_by_a_verb_of_its_subject_is_the_subjects():
+    assert _text_sources(
+        "Board spokeswoman Ana Ruiz described the new levy as “unfair and sloppy,” citing "
+        "the budget.\n"
+        "In a letter on Friday, the board members accused the mayor of hiding “a pattern of "
+        "waste” from voters.\n") == ["Board spokeswoman Ana Ruiz", "board members"]
+
+
+def test_a_participle_after_the_subjects_verb_frames_its_quotation():
+    assert _text_sources(
+        "Mr. Tamm intervened as well, accusing the mayor of “lying to the city.”\n"
+        "The senator also took a swipe at the governor, calling his record “weak at best.”\n"
+    ) == ["Mr. Tamm", "senator"]
+
+
+def test_a_relative_clause_names_the_speaker_of_its_quotation():
+    assert _text_sources("The plan drew scorn online, even from Governor Abel Tamm, who said "
+                         "“nobody asked for this.”\n") == ["Governor Abel Tamm"]
+
+
+def test_a_pronoun_of_the_framing_clause_is_its_subject():
+    assert _text_sources(
+        "Board spokeswoman Ana Ruiz said the levy was unfair.\n"
+        "In an interview, Tamm also attacked the board for what he called its “lazy "
+        "habits.”\n") == ["Board spokeswoman Ana Ruiz", "Tamm"]
+
+
+def test_no_speaker_for_quotations_no_subject_frames():
+    # an opening preposition, a subject that is no party, a quotation of someone else
+    assert _text_sources(
+        "Close to forty members signed a letter from Ana Ruiz, calling the deal “unfair.”\n"
+        "The storm closed the port, leaving the ferries “stranded for days.”\n"
+        "While Tamm called the levy “fair” last year, the board never voted on it.\n"
+        "A storm closed the port, with sailors calling it “the worst in years.”\n"
+        "Ruiz met Tamm, who said the vote was fair.\n") == [None] * 5

@@ -43,6 +43,10 @@ class _Patterns:
     apposed: re.Pattern[str]
     apposed_tail: re.Pattern[str]
     according: re.Pattern[str]
+    framing: re.Pattern[str]
+    participle: re.Pattern[str]
+    relative: re.Pattern[str]
+    name_opening: re.Pattern[str]
 
 
 def _patterns(knowledge: Knowledge) -> _Patterns:
@@ -74,6 +78,23 @@ def _patterns(knowledge: Knowledge) -> _Patterns:
     apposed = rf"^{name}\s+[^,\"“”]{{1,80}},{gap}\s+(?P<verb>{verbs})\b"
     apposed_tail = rf"[,.!?][\"”’]\s+{name}\s+[^\"“”]{{1,150}}?,{gap}\s+(?P<verb>{verbs})\b"
     according = "|".join(map(re.escape, table["according_phrases"]))
+    # "X described the plan as “reckless”", "X accused Y of “lying”": the framed quotation
+    # is X's words (the clause of the verb runs on to the quotation mark)
+    quoting = "|".join(sorted(map(re.escape, table["quoting_verbs"]), key=len, reverse=True))
+    function_words = "|".join(map(re.escape, table["not_subject_words"]))
+    framing = (rf"^(?:[^,\"“”]{{0,80}},\s+)?(?!(?i:{function_words})\b){source}{gap}\s+"
+               rf"(?P<verb>{quoting}|{verbs})\s[^.;!?\"“”]{{0,120}}[\"“]")
+    # "X left the room in protest, calling the vote “a farce”": a name or a definite noun
+    # phrase opens the sentence, its verb and a participle that frames the quotation follow
+    participles = "|".join(map(re.escape, table["quoting_participles"]))
+    heads = "|".join(map(re.escape, (*table["person_nouns"], *table["organisation_nouns"])))
+    subject = (rf"(?P<src>[Tt]he\s+(?:[\w-]+\s+){{0,3}}(?:{heads})s?|(?!(?:The|A|An)\s+[a-z])"
+               rf"(?!(?i:{function_words})\b)(?:[A-Z][\w.’'-]*\s+){{0,4}}[A-Z][\w’'-]+)"
+               rf"(?!\s+(?:{function_words})\b)")
+    participle = (rf"^(?:[^,\"“”]{{0,80}},\s+)?{subject}(?:\s+(?:himself|herself|itself|"
+                  rf"themselves))?{gap}\s+[a-z][^;\"“”]{{0,120}}?,\s+(?P<verb>{participles})"
+                  rf"\b[^.;!?\"“”]{{0,120}}[\"“]")
+    relative = rf"{name[:-1]},\s+who{gap}\s+(?P<verb>{verbs}|{quoting})\b[^.;!?\"“”]{{0,60}}[\"“]"
     return _Patterns(
         tail=re.compile(tail, re.IGNORECASE),
         inverted=re.compile(inverted),
@@ -82,6 +103,10 @@ def _patterns(knowledge: Knowledge) -> _Patterns:
         apposed=re.compile(apposed),
         apposed_tail=re.compile(apposed_tail),
         according=re.compile(rf"\b(?:{according})\s+(?P<src>[^,.;:\"“”]{{2,70}})", re.IGNORECASE),
+        framing=re.compile(framing),
+        participle=re.compile(participle),
+        relative=re.compile(relative),
+        name_opening=re.compile(rf"{subject}\s+[a-z]"),
     )
 
 
@@ -153,11 +178,13 @@ class _Attributor:
                     None)
 
     def from_events(self, events: list[dict[str, Any]], start: int, end: int,
-                    quotes: list[tuple[int, int]], *, here: bool) -> Source | None:
+                    quotes: list[tuple[int, int]], *, here: bool,
+                    pronoun: str | None = None) -> Source | None:
         """The first event attribution whose words stand in this sentence outside its
         quotations (`here`), or else one the parse carried over from before (`not here`): a
         pronoun of the quoted words ('"It will pass, I believed," Ruiz said.') is never who
-        says it, and a source of the sentence before yields to one this sentence names."""
+        says it, and a source of the sentence before yields to one this sentence names, but
+        for a `pronoun` that can stand for it."""
         for event in events:
             cited = event.get("attributed_to")
             if not (cited and cited.get("text")):
@@ -169,8 +196,14 @@ class _Attributor:
             elif any(q0 <= span["start"] < q1 for q0, q1 in quotes) or (
                     start <= span["start"] < end) != here:
                 continue
+            if pronoun and not self.kinds.can_stand_for(pronoun, self.kinds.kind(
+                    cited.get("refers_to") or cited["text"])):
+                continue
             return self.source(cited["text"], cited.get("code"), cited.get("refers_to"))
         return None
+
+    def is_pronoun(self, source: Source) -> bool:
+        return source.text.lower() in self.kinds.words["pronouns"]
 
     def from_text(self, sentence: str, quotes_in_sentence: list[tuple[int, int]]) -> Source | None:
         def outside_quotes(match: re.Match[str]) -> bool:
@@ -178,17 +211,37 @@ class _Attributor:
             return not any(q_start < verb < q_end
                            for q_start, q_end in quotes_in_sentence)
 
-        for pattern in (self.patterns.tail, self.patterns.inverted, self.patterns.lead,
-                        self.patterns.coordinated, self.patterns.apposed,
-                        self.patterns.apposed_tail):
-            for match in _overlapping(pattern, sentence):
-                text = self.kinds.trim(match.group("src").strip())
-                if outside_quotes(match) and self._plausible(text):
-                    return self.source(text)
+        def first(*patterns: re.Pattern[str]) -> Source | None:
+            for pattern in patterns:
+                for match in _overlapping(pattern, sentence):
+                    text = self._subject_of(match.group("src").strip())
+                    if outside_quotes(match) and self._plausible(text):
+                        return self.source(text)
+            return None
+
+        found = first(self.patterns.tail, self.patterns.inverted, self.patterns.lead,
+                      self.patterns.coordinated, self.patterns.apposed,
+                      self.patterns.apposed_tail,
+                      # a framed quotation before "according to" / "citing": in "X called
+                      # the plan “bold”, citing the cost" the word is X's
+                      self.patterns.framing, self.patterns.participle)
+        if found:
+            return found
         match = self.patterns.according.search(sentence)
         if match and self._plausible(match.group("src").strip()):
             return self.source(match.group("src").strip())
-        return None
+        return first(self.patterns.relative)
+
+    def _subject_of(self, phrase: str) -> str:
+        """The source in a matched phrase: its last pronoun ("`though outside the room he`
+        said"), or the name opening the phrase when the pronoun can stand for it ("`Ruiz
+        repeated what she` called ...": a pronoun of the clause is its subject's)."""
+        text = self.kinds.trim(phrase)
+        opener = self.patterns.name_opening.match(phrase)
+        if text != phrase and opener and len(text.split()) == 1 and \
+                self.kinds.can_stand_for(text, self.kinds.kind(opener.group("src"))):
+            return opener.group("src")
+        return text
 
     def _plausible(self, text: str) -> bool:
         """A source phrase: a pronoun or a short noun phrase, not a clause."""
@@ -236,8 +289,12 @@ def statements(article: StoredArticle, knowledge: Knowledge) -> list[Statement]:
                         for q0, q1 in quotes if q0 < end and q1 > start]
         quoted = [(q0, q1) for q0, q1 in quotes if q0 < end and q1 > start]
         source = attributor.from_events(inside, start, end, quoted, here=True) or \
-            attributor.from_text(sentence, local_quotes) or \
-            attributor.from_events(inside, start, end, quoted, here=False)
+            attributor.from_text(sentence, local_quotes)
+        if source is None or attributor.is_pronoun(source):
+            # the parse's source from before names whom a bare pronoun stands for
+            carried = attributor.from_events(inside, start, end, quoted, here=False,
+                                             pronoun=source and source.text)
+            source = carried or source
         attributor.previous = sentence
         share = quoted_share(start, end, quotes)
         result.append(Statement(
