@@ -75,7 +75,7 @@ def test_a_quotation_framed_by_a_verb_of_its_subject_is_the_subjects():
 
 def test_a_participle_after_the_subjects_verb_frames_its_quotation():
     assert _text_sources(
-        "Mr. Tamm intervened as well, accusing the mayor of “lying to the city.”\n"
+        "Mr. Tamm intervened as well, accusing Mr. Ruiz of “lying to the city.”\n"
         "The senator also took a swipe at the governor, calling his record “weak at best.”\n"
     ) == ["Mr. Tamm", "senator"]
 

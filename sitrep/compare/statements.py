@@ -78,12 +78,14 @@ def _patterns(knowledge: Knowledge) -> _Patterns:
     apposed = rf"^{name}\s+[^,\"“”]{{1,80}},{gap}\s+(?P<verb>{verbs})\b"
     apposed_tail = rf"[,.!?][\"”’]\s+{name}\s+[^\"“”]{{1,150}}?,{gap}\s+(?P<verb>{verbs})\b"
     according = "|".join(map(re.escape, table["according_phrases"]))
+    # up to the quotation mark, within the clause (a full stop only of "Mr. Tamm")
+    to_quote = r"(?:[^.;!?\"“”]|\.(?=\s+[A-Z]))"
     # "X described the plan as “reckless”", "X accused Y of “lying”": the framed quotation
     # is X's words (the clause of the verb runs on to the quotation mark)
     quoting = "|".join(sorted(map(re.escape, table["quoting_verbs"]), key=len, reverse=True))
     function_words = "|".join(map(re.escape, table["not_subject_words"]))
     framing = (rf"^(?:[^,\"“”]{{0,80}},\s+)?(?!(?i:{function_words})\b){source}{gap}\s+"
-               rf"(?P<verb>{quoting}|{verbs})\s[^.;!?\"“”]{{0,120}}[\"“]")
+               rf"(?P<verb>{quoting}|{verbs})\s{to_quote}{{0,120}}[\"“]")
     # "X left the room in protest, calling the vote “a farce”": a name or a definite noun
     # phrase opens the sentence, its verb and a participle that frames the quotation follow
     participles = "|".join(map(re.escape, table["quoting_participles"]))
@@ -93,8 +95,8 @@ def _patterns(knowledge: Knowledge) -> _Patterns:
                rf"(?!\s+(?:{function_words})\b)")
     participle = (rf"^(?:[^,\"“”]{{0,80}},\s+)?{subject}(?:\s+(?:himself|herself|itself|"
                   rf"themselves))?{gap}\s+[a-z][^;\"“”]{{0,120}}?,\s+(?P<verb>{participles})"
-                  rf"\b[^.;!?\"“”]{{0,120}}[\"“]")
-    relative = rf"{name[:-1]},\s+who{gap}\s+(?P<verb>{verbs}|{quoting})\b[^.;!?\"“”]{{0,60}}[\"“]"
+                  rf"\b{to_quote}{{0,120}}[\"“]")
+    relative = rf"{name[:-1]},\s+who{gap}\s+(?P<verb>{verbs}|{quoting})\b{to_quote}{{0,60}}[\"“]"
     return _Patterns(
         tail=re.compile(tail, re.IGNORECASE),
         inverted=re.compile(inverted),
