@@ -100,3 +100,19 @@ def test_no_speaker_for_quotations_no_subject_frames():
         "While Tamm called the levy “fair” last year, the board never voted on it.\n"
         "A storm closed the port, with sailors calling it “the worst in years.”\n"
         "Ruiz met Tamm, who said the vote was fair.\n") == [None] * 5
+
+
+def test_a_pronoun_stands_for_the_person_whose_full_name_opens_the_sentence_before():
+    assert _text_sources(
+        "Mayor Abel Tamm said the levy was fair.\n"
+        "Rep. Ana Ruiz, D-Vellin, questioned the levy on Monday.\n"
+        "\"It is a tax on the poor,\" she said in a statement.\n") == [
+        "Mayor Abel Tamm", None, "Rep. Ana Ruiz"]
+
+
+def test_a_pronoun_skips_an_opening_that_names_no_person():
+    # one capitalised word may open any sentence; "The Harbour Authority" is no "he"
+    for opening in ("Rescue crews worked through the night.",
+                    "The Harbour Authority closed the port."):
+        assert _text_sources(f"Mayor Abel Tamm said the levy was fair.\n{opening}\n"
+                             "\"It was hard,\" he said.\n")[2] == "Mayor Abel Tamm"

@@ -11,8 +11,9 @@ Sources come, in order of preference, from
 4. a quotation with no source of its own in a paragraph where another quotation has one
    (the same speaker goes on: `"A," it said. "B."`).
 "the agency", "the spokesman" stand for the last source named in full; a pronoun for the
-source the previous sentence opens with, else the nearest earlier one it can refer to ("she"
-a person, "it" no person: `sources.SourceKinds`).
+source the previous sentence opens with, else "he"/"she" for a person's full name opening it,
+else the nearest earlier source it can refer to ("she" a person, "it" no person:
+`sources.SourceKinds`).
 Voice: `own` (no source: the outlet speaks), `quoted` (mostly inside quotation marks),
 `attributed` (paraphrase of a source).
 """
@@ -47,6 +48,7 @@ class _Patterns:
     participle: re.Pattern[str]
     relative: re.Pattern[str]
     name_opening: re.Pattern[str]
+    person_opening: re.Pattern[str]
 
 
 def _patterns(knowledge: Knowledge) -> _Patterns:
@@ -109,6 +111,8 @@ def _patterns(knowledge: Knowledge) -> _Patterns:
         participle=re.compile(participle),
         relative=re.compile(relative),
         name_opening=re.compile(rf"{subject}\s+[a-z]"),
+        # a name, an optional apposition ("Ana Ruiz, D-Vellin,") and a verb
+        person_opening=re.compile(rf"{name[:-1]}(?:,\s+[^,\"“”]{{1,40}},)?\s+[a-z]"),
     )
 
 
@@ -177,7 +181,21 @@ class _Attributor:
             len(first) > 1 else first[0]
         return next((s for s, kind in reversed(self.named)
                      if s.name.split()[-1] == name and self.kinds.can_stand_for(pronoun, kind)),
-                    None)
+                    None) or self._person_opening(pronoun)
+
+    def _person_opening(self, pronoun: str) -> Source | None:
+        """A person's full name opening the previous sentence as its subject, though no
+        source till now: "Rep. Ana Ruiz, D-Vellin, questioned the plan." then '"...," she
+        said.' is Ruiz (a title or two capitalised words: one may open any sentence)."""
+        opener = self.patterns.person_opening.match(self.previous)
+        if opener is None or pronoun.lower() not in self.kinds.words["person_pronouns"]:
+            return None
+        name = opener.group("src")
+        kind = self.kinds.kind(name)
+        if kind != "person" and (kind is not None or len(name.split()) < 2
+                                 or name.lower().startswith(DETERMINERS)):
+            return None
+        return self.source(name)
 
     def from_events(self, events: list[dict[str, Any]], start: int, end: int,
                     quotes: list[tuple[int, int]], *, here: bool,
