@@ -116,3 +116,12 @@ def test_a_pronoun_skips_an_opening_that_names_no_person():
                     "The Harbour Authority closed the port."):
         assert _text_sources(f"Mayor Abel Tamm said the levy was fair.\n{opening}\n"
                              "\"It was hard,\" he said.\n")[2] == "Mayor Abel Tamm"
+
+
+def test_a_quotation_introduced_by_a_colon_is_the_introducers_in_its_own_paragraph():
+    assert _text_sources(
+        "Governor Abel Tamm himself went further on Friday morning, tweeting:\n\n"
+        "“The vote was rigged and everyone knows it!”\n\n"
+        "The port was closed for three days:\n\n"
+        "“Nobody could leave the island at all.”\n") == [
+        "Governor Abel Tamm", "Governor Abel Tamm", None, None]

@@ -8,7 +8,8 @@ Sources come, in order of preference, from
    "according to X" (verbs and words in
    `sitrep/data/compare/attribution.toml`);
 3. an event attribution the parse carried over from an earlier sentence;
-4. a quotation with no source of its own in a paragraph where another quotation has one
+4. a quotation with no source of its own after a sentence with one that ends in a colon
+   ("Ruiz wrote:", "..., tweeting:"), or in a paragraph where another quotation has one
    (the same speaker goes on: `"A," it said. "B."`).
 "the agency", "the spokesman" stand for the last source named in full; a pronoun for the
 source the previous sentence opens with, else "he"/"she" for a person's full name opening it,
@@ -97,7 +98,7 @@ def _patterns(knowledge: Knowledge) -> _Patterns:
                rf"(?!\s+(?:{function_words})\b)")
     participle = (rf"^(?:[^,\"“”]{{0,80}},\s+)?{subject}(?:\s+(?:himself|herself|itself|"
                   rf"themselves))?{gap}\s+[a-z][^;\"“”]{{0,120}}?,\s+(?P<verb>{participles})"
-                  rf"\b{to_quote}{{0,120}}[\"“]")
+                  rf"\b(?:{to_quote}{{0,120}}[\"“]|[^.;!?\"“”]{{0,60}}:\s*$)")
     relative = rf"{name[:-1]},\s+who{gap}\s+(?P<verb>{verbs}|{quoting})\b{to_quote}{{0,60}}[\"“]"
     return _Patterns(
         tail=re.compile(tail, re.IGNORECASE),
@@ -338,10 +339,14 @@ def _position(event: dict[str, Any]) -> int:
 
 def _carry_quoted_sources(items: list[Statement], shares: list[float], text: str) -> None:
     """A quoted sentence without a source takes the source of a quoted-or-quoting sentence
-    of the same paragraph: first looking back, then ahead."""
+    of the same paragraph: first looking back, then ahead; or of a sentence that introduces
+    it with a colon ("Ruiz wrote:"), in whatever paragraph."""
     paragraphs = [text.count("\n", 0, s.start) for s in items]
     for i, statement in enumerate(items):
         if statement.source is not None or shares[i] < 0.5:
+            continue
+        if i and items[i - 1].source is not None and items[i - 1].text.rstrip().endswith(":"):
+            statement.source = items[i - 1].source
             continue
         same = [j for j in range(len(items)) if paragraphs[j] == paragraphs[i] and j != i
                 and items[j].source is not None and shares[j] > 0]
