@@ -1,16 +1,20 @@
 """Every sentence of an article as a `Statement`: who says it, and in whose voice.
 
 Sources come, in order of preference, from
-1. the attribution the extract stage gave an event of the sentence (parse-based);
+1. the attribution the extract stage gave an event of the sentence (parse-based), when its
+   words stand in the sentence outside its quotations;
 2. surface patterns: "..., X said.", '"...," said X.', "X said (that) ...", "X declared:
    ...", "X called the plan “bold” and said ...", "X (D-Vellin), the mayor, said ...",
    "according to X" (verbs and words in
    `sitrep/data/compare/attribution.toml`);
-3. a quotation with no source of its own in a paragraph where another quotation has one
+3. an event attribution the parse carried over from an earlier sentence;
+4. a quotation with no source of its own after a sentence with one that ends in a colon
+   ("Ruiz wrote:", "..., tweeting:"), or in a paragraph where another quotation has one
    (the same speaker goes on: `"A," it said. "B."`).
 "the agency", "the spokesman" stand for the last source named in full; a pronoun for the
-source the previous sentence opens with, else the nearest earlier one it can refer to ("she"
-a person, "it" no person: `sources.SourceKinds`).
+source the previous sentence opens with, else "he"/"she" for a person's full name opening it,
+else the nearest earlier source it can refer to ("she" a person, "it" no person:
+`sources.SourceKinds`).
 Voice: `own` (no source: the outlet speaks), `quoted` (mostly inside quotation marks),
 `attributed` (paraphrase of a source).
 """
@@ -41,6 +45,11 @@ class _Patterns:
     apposed: re.Pattern[str]
     apposed_tail: re.Pattern[str]
     according: re.Pattern[str]
+    framing: re.Pattern[str]
+    participle: re.Pattern[str]
+    relative: re.Pattern[str]
+    name_opening: re.Pattern[str]
+    person_opening: re.Pattern[str]
 
 
 def _patterns(knowledge: Knowledge) -> _Patterns:
@@ -72,6 +81,25 @@ def _patterns(knowledge: Knowledge) -> _Patterns:
     apposed = rf"^{name}\s+[^,\"“”]{{1,80}},{gap}\s+(?P<verb>{verbs})\b"
     apposed_tail = rf"[,.!?][\"”’]\s+{name}\s+[^\"“”]{{1,150}}?,{gap}\s+(?P<verb>{verbs})\b"
     according = "|".join(map(re.escape, table["according_phrases"]))
+    # up to the quotation mark, within the clause (a full stop only of "Mr. Tamm")
+    to_quote = r"(?:[^.;!?\"“”]|\.(?=\s+[A-Z]))"
+    # "X described the plan as “reckless”", "X accused Y of “lying”": the framed quotation
+    # is X's words (the clause of the verb runs on to the quotation mark)
+    quoting = "|".join(sorted(map(re.escape, table["quoting_verbs"]), key=len, reverse=True))
+    function_words = "|".join(map(re.escape, table["not_subject_words"]))
+    framing = (rf"^(?:[^,\"“”]{{0,80}},\s+)?(?!(?i:{function_words})\b){source}{gap}\s+"
+               rf"(?P<verb>{quoting}|{verbs})\s{to_quote}{{0,120}}[\"“]")
+    # "X left the room in protest, calling the vote “a farce”": a name or a definite noun
+    # phrase opens the sentence, its verb and a participle that frames the quotation follow
+    participles = "|".join(map(re.escape, table["quoting_participles"]))
+    heads = "|".join(map(re.escape, (*table["person_nouns"], *table["organisation_nouns"])))
+    subject = (rf"(?P<src>[Tt]he\s+(?:[\w-]+\s+){{0,3}}(?:{heads})s?|(?!(?:The|A|An)\s+[a-z])"
+               rf"(?!(?i:{function_words})\b)(?:[A-Z][\w.’'-]*\s+){{0,4}}[A-Z][\w’'-]+)"
+               rf"(?!\s+(?:{function_words})\b)")
+    participle = (rf"^(?:[^,\"“”]{{0,80}},\s+)?{subject}(?:\s+(?:himself|herself|itself|"
+                  rf"themselves))?{gap}\s+[a-z][^;\"“”]{{0,120}}?,\s+(?P<verb>{participles})"
+                  rf"\b(?:{to_quote}{{0,120}}[\"“]|[^.;!?\"“”]{{0,60}}:\s*$)")
+    relative = rf"{name[:-1]},\s+who{gap}\s+(?P<verb>{verbs}|{quoting})\b{to_quote}{{0,60}}[\"“]"
     return _Patterns(
         tail=re.compile(tail, re.IGNORECASE),
         inverted=re.compile(inverted),
@@ -80,6 +108,12 @@ def _patterns(knowledge: Knowledge) -> _Patterns:
         apposed=re.compile(apposed),
         apposed_tail=re.compile(apposed_tail),
         according=re.compile(rf"\b(?:{according})\s+(?P<src>[^,.;:\"“”]{{2,70}})", re.IGNORECASE),
+        framing=re.compile(framing),
+        participle=re.compile(participle),
+        relative=re.compile(relative),
+        name_opening=re.compile(rf"{subject}\s+[a-z]"),
+        # a name, an optional apposition ("Ana Ruiz, D-Vellin,") and a verb
+        person_opening=re.compile(rf"{name[:-1]}(?:,\s+[^,\"“”]{{1,40}},)?\s+[a-z]"),
     )
 
 
@@ -148,14 +182,49 @@ class _Attributor:
             len(first) > 1 else first[0]
         return next((s for s, kind in reversed(self.named)
                      if s.name.split()[-1] == name and self.kinds.can_stand_for(pronoun, kind)),
-                    None)
+                    None) or self._person_opening(pronoun)
 
-    def from_events(self, events: list[dict[str, Any]]) -> Source | None:
+    def _person_opening(self, pronoun: str) -> Source | None:
+        """A person's full name opening the previous sentence as its subject, though no
+        source till now: "Rep. Ana Ruiz, D-Vellin, questioned the plan." then '"...," she
+        said.' is Ruiz (a title or two capitalised words: one may open any sentence)."""
+        opener = self.patterns.person_opening.match(self.previous)
+        if opener is None or pronoun.lower() not in self.kinds.words["person_pronouns"]:
+            return None
+        name = opener.group("src")
+        kind = self.kinds.kind(name)
+        if kind != "person" and (kind is not None or len(name.split()) < 2
+                                 or name.lower().startswith(DETERMINERS)):
+            return None
+        return self.source(name)
+
+    def from_events(self, events: list[dict[str, Any]], start: int, end: int,
+                    quotes: list[tuple[int, int]], *, here: bool,
+                    pronoun: str | None = None) -> Source | None:
+        """The first event attribution whose words stand in this sentence outside its
+        quotations (`here`), or else one the parse carried over from before (`not here`): a
+        pronoun of the quoted words ('"It will pass, I believed," Ruiz said.') is never who
+        says it, and a source of the sentence before yields to one this sentence names, but
+        for a `pronoun` that can stand for it."""
         for event in events:
             cited = event.get("attributed_to")
-            if cited and cited.get("text"):
-                return self.source(cited["text"], cited.get("code"), cited.get("refers_to"))
+            if not (cited and cited.get("text")):
+                continue
+            span = cited.get("span")
+            if span is None:  # the record does not say where: this sentence's
+                if not here:
+                    continue
+            elif any(q0 <= span["start"] < q1 for q0, q1 in quotes) or (
+                    start <= span["start"] < end) != here:
+                continue
+            if pronoun and not self.kinds.can_stand_for(pronoun, self.kinds.kind(
+                    cited.get("refers_to") or cited["text"])):
+                continue
+            return self.source(cited["text"], cited.get("code"), cited.get("refers_to"))
         return None
+
+    def is_pronoun(self, source: Source) -> bool:
+        return source.text.lower() in self.kinds.words["pronouns"]
 
     def from_text(self, sentence: str, quotes_in_sentence: list[tuple[int, int]]) -> Source | None:
         def outside_quotes(match: re.Match[str]) -> bool:
@@ -163,17 +232,37 @@ class _Attributor:
             return not any(q_start < verb < q_end
                            for q_start, q_end in quotes_in_sentence)
 
-        for pattern in (self.patterns.tail, self.patterns.inverted, self.patterns.lead,
-                        self.patterns.coordinated, self.patterns.apposed,
-                        self.patterns.apposed_tail):
-            for match in _overlapping(pattern, sentence):
-                text = self.kinds.trim(match.group("src").strip())
-                if outside_quotes(match) and self._plausible(text):
-                    return self.source(text)
+        def first(*patterns: re.Pattern[str]) -> Source | None:
+            for pattern in patterns:
+                for match in _overlapping(pattern, sentence):
+                    text = self._subject_of(match.group("src").strip())
+                    if outside_quotes(match) and self._plausible(text):
+                        return self.source(text)
+            return None
+
+        found = first(self.patterns.tail, self.patterns.inverted, self.patterns.lead,
+                      self.patterns.coordinated, self.patterns.apposed,
+                      self.patterns.apposed_tail,
+                      # a framed quotation before "according to" / "citing": in "X called
+                      # the plan “bold”, citing the cost" the word is X's
+                      self.patterns.framing, self.patterns.participle)
+        if found:
+            return found
         match = self.patterns.according.search(sentence)
         if match and self._plausible(match.group("src").strip()):
             return self.source(match.group("src").strip())
-        return None
+        return first(self.patterns.relative)
+
+    def _subject_of(self, phrase: str) -> str:
+        """The source in a matched phrase: its last pronoun ("`though outside the room he`
+        said"), or the name opening the phrase when the pronoun can stand for it ("`Ruiz
+        repeated what she` called ...": a pronoun of the clause is its subject's)."""
+        text = self.kinds.trim(phrase)
+        opener = self.patterns.name_opening.match(phrase)
+        if text != phrase and opener and len(text.split()) == 1 and \
+                self.kinds.can_stand_for(text, self.kinds.kind(opener.group("src"))):
+            return opener.group("src")
+        return text
 
     def _plausible(self, text: str) -> bool:
         """A source phrase: a pronoun or a short noun phrase, not a clause."""
@@ -219,7 +308,14 @@ def statements(article: StoredArticle, knowledge: Knowledge) -> list[Statement]:
         inside = [e for e in by_position if start <= _position(e) < end]
         local_quotes = [(max(q0, start) - start, min(q1, end) - start)
                         for q0, q1 in quotes if q0 < end and q1 > start]
-        source = attributor.from_events(inside) or attributor.from_text(sentence, local_quotes)
+        quoted = [(q0, q1) for q0, q1 in quotes if q0 < end and q1 > start]
+        source = attributor.from_events(inside, start, end, quoted, here=True) or \
+            attributor.from_text(sentence, local_quotes)
+        if source is None or attributor.is_pronoun(source):
+            # the parse's source from before names whom a bare pronoun stands for
+            carried = attributor.from_events(inside, start, end, quoted, here=False,
+                                             pronoun=source and source.text)
+            source = carried or source
         attributor.previous = sentence
         share = quoted_share(start, end, quotes)
         result.append(Statement(
@@ -243,10 +339,14 @@ def _position(event: dict[str, Any]) -> int:
 
 def _carry_quoted_sources(items: list[Statement], shares: list[float], text: str) -> None:
     """A quoted sentence without a source takes the source of a quoted-or-quoting sentence
-    of the same paragraph: first looking back, then ahead."""
+    of the same paragraph: first looking back, then ahead; or of a sentence that introduces
+    it with a colon ("Ruiz wrote:"), in whatever paragraph."""
     paragraphs = [text.count("\n", 0, s.start) for s in items]
     for i, statement in enumerate(items):
         if statement.source is not None or shares[i] < 0.5:
+            continue
+        if i and items[i - 1].source is not None and items[i - 1].text.rstrip().endswith(":"):
+            statement.source = items[i - 1].source
             continue
         same = [j for j in range(len(items)) if paragraphs[j] == paragraphs[i] and j != i
                 and items[j].source is not None and shares[j] > 0]

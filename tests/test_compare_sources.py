@@ -1,0 +1,127 @@
+"""Who says a sentence: where the extract stage's event attribution and the compare stage's
+surface patterns disagree (sitrep/compare/statements.py)."""
+
+from __future__ import annotations
+
+from fixtures.compare_builders import event
+
+from sitrep.compare import Knowledge
+from sitrep.compare.statements import statements
+from sitrep.records import StoredArticle
+
+
+def _cited(record: dict, text: str, words: str) -> dict:
+    """The event record with its source's place in the text, as the extract stage writes it."""
+    at = text.index(words)
+    record["attributed_to"]["span"] = {"start": at, "end": at + len(words)}
+    return record
+
+
+def _sources(text: str, events: list[dict]) -> list[str | None]:
+    items = statements(StoredArticle("x", text, "Desk", events=events), Knowledge.default())
+    return [s.source.name if s.source else None for s in items]
+
+
+def test_a_source_the_parse_found_in_the_sentence_before_yields_to_the_one_named_here():
+    text = ("Inspectors from the river board found deep cracks in the dam.\n"
+            "\"They rushed the repairs last spring,\" Ruiz said.\n")
+    rushed = _cited(event(text, "rushed", "ACCUSE", source=("Inspectors", None)), text,
+                    "Inspectors")
+    assert _sources(text, [rushed])[1] == "Ruiz"
+
+
+def test_a_pronoun_inside_the_quotation_is_not_its_speaker():
+    text = "\"The gate failed because it was old and rusty,\" Ruiz said on Monday.\n"
+    failed = _cited(event(text, "failed", "ACCUSE", source=("it", None)), text, "it")
+    assert _sources(text, [failed]) == ["Ruiz"]
+
+
+def test_a_carried_over_source_still_holds_when_the_sentence_names_none():
+    text = ("Inspectors from the river board found deep cracks in the dam.\n"
+            "The builders rushed the repairs last spring without any permit.\n")
+    rushed = _cited(event(text, "rushed", "ACCUSE", source=("Inspectors", None)), text,
+                    "Inspectors")
+    assert _sources(text, [rushed]) == [None, "Inspectors"]
+
+
+def test_an_event_attribution_in_the_sentence_outside_quotes_still_wins():
+    text = "\"The gate failed,\" the engineers told the river board on Monday.\n"
+    failed = _cited(event(text, "failed", "ACCUSE", source=("the engineers", "ENG")), text,
+                    "the engineers")
+    items = statements(StoredArticle("x", text, "Desk", events=[failed]), Knowledge.default())
+    assert items[0].source.name == "engineers" and items[0].source.code == "ENG"
+
+
+def test_a_pronoun_takes_the_name_the_parse_carried_over_from_the_sentence_before():
+    text = ("Ana Ruiz, the engineer who ran the dam during the great flood of 1990, said the "
+            "gates were too small.\n"
+            "\"We never had the money to fix them,\" she said.\n")
+    never = _cited(event(text, "fix", "ACCUSE", source=("Ana Ruiz", None)), text, "Ana Ruiz")
+    never["trigger"]["start"] = text.index("fix")  # the event of the second sentence
+    assert _sources(text, [never])[1] == "Ana Ruiz"
+
+
+def _text_sources(text: str) -> list[str | None]:
+    return _sources(text, [])
+
+
+def test_a_quotation_framed_by_a_verb_of_its_subject_is_the_subjects():
+    assert _text_sources(
+        "Board spokeswoman Ana Ruiz described the new levy as “unfair and sloppy,” citing "
+        "the budget.\n"
+        "In a letter on Friday, the board members accused the mayor of hiding “a pattern of "
+        "waste” from voters.\n") == ["Board spokeswoman Ana Ruiz", "board members"]
+
+
+def test_a_participle_after_the_subjects_verb_frames_its_quotation():
+    assert _text_sources(
+        "Mr. Tamm intervened as well, accusing Mr. Ruiz of “lying to the city.”\n"
+        "The senator also took a swipe at the governor, calling his record “weak at best.”\n"
+    ) == ["Mr. Tamm", "senator"]
+
+
+def test_a_relative_clause_names_the_speaker_of_its_quotation():
+    assert _text_sources("The plan drew scorn online, even from Governor Abel Tamm, who said "
+                         "“nobody asked for this.”\n") == ["Governor Abel Tamm"]
+
+
+def test_a_pronoun_of_the_framing_clause_is_its_subject():
+    assert _text_sources(
+        "Board spokeswoman Ana Ruiz said the levy was unfair.\n"
+        "In an interview, Tamm also attacked the board for what he called its “lazy "
+        "habits.”\n") == ["Board spokeswoman Ana Ruiz", "Tamm"]
+
+
+def test_no_speaker_for_quotations_no_subject_frames():
+    # an opening preposition, a subject that is no party, a quotation of someone else
+    assert _text_sources(
+        "Close to forty members signed a letter from Ana Ruiz, calling the deal “unfair.”\n"
+        "The storm closed the port, leaving the ferries “stranded for days.”\n"
+        "While Tamm called the levy “fair” last year, the board never voted on it.\n"
+        "A storm closed the port, with sailors calling it “the worst in years.”\n"
+        "Ruiz met Tamm, who said the vote was fair.\n") == [None] * 5
+
+
+def test_a_pronoun_stands_for_the_person_whose_full_name_opens_the_sentence_before():
+    assert _text_sources(
+        "Mayor Abel Tamm said the levy was fair.\n"
+        "Rep. Ana Ruiz, D-Vellin, questioned the levy on Monday.\n"
+        "\"It is a tax on the poor,\" she said in a statement.\n") == [
+        "Mayor Abel Tamm", None, "Rep. Ana Ruiz"]
+
+
+def test_a_pronoun_skips_an_opening_that_names_no_person():
+    # one capitalised word may open any sentence; "The Harbour Authority" is no "he"
+    for opening in ("Rescue crews worked through the night.",
+                    "The Harbour Authority closed the port."):
+        assert _text_sources(f"Mayor Abel Tamm said the levy was fair.\n{opening}\n"
+                             "\"It was hard,\" he said.\n")[2] == "Mayor Abel Tamm"
+
+
+def test_a_quotation_introduced_by_a_colon_is_the_introducers_in_its_own_paragraph():
+    assert _text_sources(
+        "Governor Abel Tamm himself went further on Friday morning, tweeting:\n\n"
+        "“The vote was rigged and everyone knows it!”\n\n"
+        "The port was closed for three days:\n\n"
+        "“Nobody could leave the island at all.”\n") == [
+        "Governor Abel Tamm", "Governor Abel Tamm", None, None]
