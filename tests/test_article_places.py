@@ -590,3 +590,25 @@ def test_a_countrys_adjective_a_region_bears_is_no_place_where_it_recurs_as_one(
     found = [p for p in places_in(components.nlp(text), components.places, components.actors,
                                   text=text) if p.text == "Somali"]
     assert [p.start for p in found] == [text.index("Somali")]
+
+
+def test_a_common_words_town_before_a_local_office_is_the_town_where_the_story_is(
+        components) -> None:
+    # "concord" is a word, so the name alone is left out; before "Police" or "Mayor" in a
+    # story whose other towns lie in New Hampshire it is New Hampshire's capital
+    text = ("Two men were arrested in Hillsborough on Friday, police said. Concord Police said "
+            "a car stolen in Manchester was found. Concord Mayor Jim Bouley said more patrols "
+            "would follow.")
+    places = [p for p in places_in(components.nlp(text), components.places, components.actors,
+                                   text=text) if p.text == "Concord"]
+    assert len(places) == 2
+    assert all(p.country == "USA" and abs(p.lat - 43.21) < 0.2 and abs(p.lon + 71.54) < 0.2
+               for p in places)
+
+
+def test_a_common_words_town_before_an_office_stays_off_where_no_region_holds_the_story(
+        components) -> None:
+    # the other towns lie in two states: nothing says which Concord, so none is mapped
+    found = mapped(components, "Vandals struck in Dover and Newark. Concord Police said they "
+                               "had no suspects.")
+    assert "Concord" not in found

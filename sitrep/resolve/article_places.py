@@ -49,6 +49,7 @@ from __future__ import annotations
 import calendar
 import re
 from collections import Counter
+from dataclasses import replace
 from collections.abc import Iterable, Sequence
 
 from spacy.tokens import Doc, Span, Token
@@ -152,6 +153,10 @@ YEAR_BEFORE = re.compile(r"\d\s*$")
 HOME_REGION_NAMES = read_toml("places/words.toml")["home_region_names"]
 AGENT_PREPOSITIONS = frozenset(read_toml("places/words.toml")["agent_prepositions"])
 DIVISION_WORDS = frozenset(read_toml("places/words.toml")["division_words"])
+# Local offices after a town's name ("Concord Police", "Belle Mayor"): the town even where its
+# name is a common word's or a hamlet's (words.toml).
+LOCAL_OFFICE_AFTER = re.compile(
+    rf"\s+(?i:{'|'.join(read_toml('places/words.toml')['local_office_words'])})\b")
 # Verbs and nouns of motion, after which "to" and a name say where one goes (words.toml).
 MOTION_WORDS = frozenset(read_toml("places/words.toml")["motion_words"])
 
@@ -264,6 +269,7 @@ def places_in(doc: Doc, gazetteer: Gazetteer, actors: ActorDictionary,
         doc, kept, [u for u in undecided if (u[0].start, u[0].end) not in adjectives])
     kept = _with_names_where_the_story_is(doc, gazetteer, actors, text, kept, undecided, countries,
                                           surnames)
+    kept = _with_towns_before_local_offices(gazetteer, actors, text, kept, countries, surnames)
     # a name in a street's ("East Washington Street") is resolved with the others but is no
     # evidence for them: it lies where the story is, not where the name would put it
     # where the places lie is settled by the countries they can only lie in too ("Athens"
@@ -343,6 +349,16 @@ def _with_names_where_the_story_is(doc: Doc, gazetteer: Gazetteer, actors: Actor
             and m.candidates[0].kind in ("city", "admin2", "admin1")]
     if not left:
         return kept
+    home = _home_regions(gazetteer, actors, text, kept, countries)
+    found = [m for m in left if any(region_of(c) in home for c in m.candidates[:12])
+             and _used_as_a_place_may_be(doc, m)]
+    return sorted([*kept, *found], key=lambda m: m.start) if found else kept
+
+
+def _home_regions(gazetteer: Gazetteer, actors: ActorDictionary, text: str,
+                  kept: Sequence[PlaceMention], countries: Sequence[ActorCode] | None
+                  ) -> set[tuple]:
+    """The regions where HOME_REGION_NAMES or more of the kept names lie, read together."""
     settling = place_context(text, actors, kept, countries)
     named: dict[tuple, set[str]] = {}
     for mention, place in zip(kept, gazetteer.resolve_together(kept,
@@ -350,9 +366,32 @@ def _with_names_where_the_story_is(doc: Doc, gazetteer: Gazetteer, actors: Actor
         region = region_of(place) if place is not None else None
         if region is not None:
             named.setdefault(region, set()).add(name_key(mention.text))
-    home = {region for region, names in named.items() if len(names) >= HOME_REGION_NAMES}
-    found = [m for m in left if any(region_of(c) in home for c in m.candidates[:12])
-             and _used_as_a_place_may_be(doc, m)]
+    return {region for region, names in named.items() if len(names) >= HOME_REGION_NAMES}
+
+
+def _with_towns_before_local_offices(gazetteer: Gazetteer, actors: ActorDictionary, text: str,
+                                     kept: list[PlaceMention],
+                                     countries: Sequence[ActorCode] | None, surnames: set[str]
+                                     ) -> list[PlaceMention]:
+    """`kept` and the names of common words and hamlets that the gazetteer leaves out alone
+    but that stand right before a local office ("Concord Police said", "Belle Mayor Ann
+    Cole"), each read as a town of its name in a region where HOME_REGION_NAMES of the kept
+    names lie: local news names its towns' offices so, and its other places say which
+    town. Not a name read as a person's anywhere in the article, nor one in capitals."""
+    taken = [(m.start, m.end) for m in kept]
+    offices = [m for m in gazetteer.find(text, common_words_too=True)
+               if LOCAL_OFFICE_AFTER.match(text, m.end) and m.text not in surnames
+               and not m.text.isupper()
+               and not any(start < m.end and m.start < end for start, end in taken)]
+    if not offices:
+        return kept
+    home = _home_regions(gazetteer, actors, text, kept, countries)
+    found = []
+    for mention in offices:
+        local = tuple(c for c in mention.candidates[:12]
+                      if c.kind == "city" and region_of(c) in home)
+        if local:
+            found.append(replace(mention, candidates=local))
     return sorted([*kept, *found], key=lambda m: m.start) if found else kept
 
 
