@@ -284,6 +284,9 @@ def places_in(doc: Doc, gazetteer: Gazetteer, actors: ActorDictionary,
             -1] if street else next(places)
         if place is not None:
             resolved.append((mention, place))
+    resolved = list(zip([m for m, _ in resolved],
+                        _like_their_conjuncts(doc, [m for m, _ in resolved],
+                                              [p for _, p in resolved])))
     # a town's name that begins a building's or firm's is the town only where the story is
     # or where the article names the town alone too: "the Durant Center" in a story set in
     # Virginia is named after someone, not Durant, Oklahoma
@@ -411,6 +414,59 @@ def _used_as_a_place_may_be(doc: Doc, mention: PlaceMention) -> bool:
     if root.dep_ in ("compound", "nmod", "amod") and root.head.i > root.i:
         return root.head.pos_ == "NOUN" and root.head.is_lower
     return root.dep_ == "pobj" and root.head.lower_ not in AGENT_PREPOSITIONS
+
+
+def _like_their_conjuncts(doc: Doc, mentions: Sequence[PlaceMention],
+                          places: Sequence[Place | None]) -> list[Place | None]:
+    """The places, each read as the kind of place its conjuncts are where all of them are
+    one kind and it has a candidate of that kind: states are listed with states ("Oregon and
+    Washington laws", "from Ohio, New York and Maine"), countries with countries, towns
+    with towns, a town in a region a conjunct lies in."""
+    roots = []
+    for mention in mentions:
+        span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        roots.append(None if span is None else span.root.i)
+    at = {root: i for i, root in enumerate(roots) if root is not None}
+    out = list(places)
+    for i, (mention, place) in enumerate(zip(mentions, places)):
+        if place is None or roots[i] is None:
+            continue
+        conjuncts = [places[j] for j in _conjuncts(doc[roots[i]], at) if j != i]
+        if not conjuncts or any(p is None for p in conjuncts):
+            continue
+        kinds = {_kind_of_list(p.kind) for p in conjuncts}
+        if len(kinds) != 1 or _kind_of_list(place.kind) in kinds:
+            continue
+        kind = kinds.pop()
+        if len(conjuncts) == 1 and LIST_KIND_RANK.get(kind, 0) <= LIST_KIND_RANK.get(
+                _kind_of_list(place.kind), 0):
+            continue  # two names, each read as its own kind: the larger kind is the likelier
+            # ("Oregon and Washington": states, not Washington's namesake in Oregon)
+        regions = {region_of(p) for p in conjuncts}
+        countries = {p.country for p in conjuncts}
+        out[i] = next((c for c in mention.candidates if _kind_of_list(c.kind) == kind and (
+            kind == "country" or kind == "admin1" and c.country in countries
+            or kind == "town" and region_of(c) in regions)), place)
+    return out
+
+
+# The kinds of places a list of names may share, smaller to larger.
+LIST_KIND_RANK = {"town": 1, "admin1": 2, "country": 3}
+
+
+def _kind_of_list(kind: str) -> str:
+    """The kind a place is listed with: a capital with towns."""
+    return "town" if kind in ("city", "capital") else kind
+
+
+def _conjuncts(token: Token, at: dict[int, int]) -> list[int]:
+    """The mentions (indices by their root token, `at`) of the coordination the token is
+    one conjunct of, itself included."""
+    top = token
+    while top.dep_ == "conj" and top.head.i != top.i:
+        top = top.head
+    group = [top, *(t for t in top.subtree if t.dep_ == "conj" and _conjunct_of(t, top))]
+    return [at[t.i] for t in group if t.i in at] if len(group) > 1 else []
 
 
 def _coordinated_with(doc: Doc, mention: PlaceMention, tokens: set[int]) -> bool:
@@ -675,6 +731,8 @@ def resolve_spans(doc: Doc, gazetteer: Gazetteer, actors: ActorDictionary,
     context = place_context(text, actors, list(given.values()))
     together = dict(zip(given, gazetteer.resolve_together(list(given.values()),
                                                           context_countries=context)))
+    together = dict(zip(together, _like_their_conjuncts(doc, list(given.values()),
+                                                        list(together.values()))))
     home = _home_town(together.values())
     resolved: list[ArticlePlace | None] = []
     for start, end in spans:
