@@ -18,7 +18,9 @@ by "and" or a comma to a place kept ("in Fargo and Moorhead"); a town's or count
 no word marks, in a region where two of the kept names lie, is one where it qualifies a
 noun ("a Diboll home"), follows a preposition ("troops of Mandan") or, with its type word,
 begins a body's name ("the Angelina County Food Pantry"), unless the article reads it as a
-person's; a county named with its type word is one wherever it stands. The surname of a person the article names in full or with a middle initial ("Marquise M. Bell"),
+person's; a county named with its type word is one wherever it stands; a common word's or
+hamlet's name right before a local office ("Concord Police") is a town of that region. The
+surname of a person the article names in full or with a middle initial ("Marquise M. Bell"),
 or a name that says something or undergoes what people do ("Petrova said", "Ruiz died"), is
 no village or region abroad, and a place name that ends a longer name begun by other name
 words ("United Russia", "the Tom Hadley Civic Center") is a word of that name, wherever the
@@ -37,7 +39,9 @@ name in a public body's ("the Kansas Department of Transportation", "the Univers
 Kentucky") is the place, whatever the parser reads. "The South Korean capital" is the
 capital of that country. Names are then resolved together (`Gazetteer.resolve_together`), a
 name in a street's ("Hamilton Avenue") with the others but not as evidence for them: the
-street lies where the story is. The countries that settle them are those the article names
+street lies where the story is; a name listed with places all of one kind is read as that
+kind where it can be ("from Missouri, New York and Maine": the state). The countries that
+settle them are those the article names
 and those two or more of its places can only lie in, a local story naming none
 (`place_context`). Countries named by adjective are recorded apart (`demonyms_in`), not
 "Indians" after another name ("American Indians", "the Quiche Indians") nor an adjective
