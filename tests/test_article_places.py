@@ -590,3 +590,48 @@ def test_a_countrys_adjective_a_region_bears_is_no_place_where_it_recurs_as_one(
     found = [p for p in places_in(components.nlp(text), components.places, components.actors,
                                   text=text) if p.text == "Somali"]
     assert [p.start for p in found] == [text.index("Somali")]
+
+
+def test_a_common_words_town_before_a_local_office_is_the_town_where_the_story_is(
+        components) -> None:
+    # "concord" is a word, so the name alone is left out; before "Police" or "Mayor" in a
+    # story whose other towns lie in New Hampshire it is New Hampshire's capital
+    text = ("Two men were arrested in Hillsborough on Friday, police said. Concord Police said "
+            "a car stolen in Manchester was found. Concord Mayor Jim Bouley said more patrols "
+            "would follow.")
+    places = [p for p in places_in(components.nlp(text), components.places, components.actors,
+                                   text=text) if p.text == "Concord"]
+    assert len(places) == 2
+    assert all(p.country == "USA" and abs(p.lat - 43.21) < 0.2 and abs(p.lon + 71.54) < 0.2
+               for p in places)
+
+
+def test_a_common_words_town_before_an_office_stays_off_where_no_region_holds_the_story(
+        components) -> None:
+    # the other towns lie in two states: nothing says which Concord, so none is mapped
+    found = mapped(components, "Vandals struck in Dover and Newark. Concord Police said they "
+                               "had no suspects.")
+    assert "Concord" not in found
+
+
+def test_a_name_listed_with_states_is_the_state(components) -> None:
+    # "New York" alone is the city; in a list of states it is the state, and in "Oregon and
+    # Washington laws" the capital's name is the state's, while Oregon stays the state
+    text = ("Dancers came from Missouri, New York, North Carolina and Virginia to perform. "
+            "Doctors backed the Oregon and Washington laws on assisted dying.")
+    found = {p.text: p for p in places_in(components.nlp(text), components.places,
+                                          components.actors, text=text)}
+    assert (found["New York"].kind, found["New York"].name) == ("admin1", "New York")
+    assert (found["Washington"].kind, found["Oregon"].kind) == ("admin1", "admin1")
+
+
+def test_a_name_listed_with_towns_keeps_its_own_kind_where_none_of_that_kind_is_near(
+        components) -> None:
+    # the towns lie in Texas; no town called Georgia does, so Georgia stays what it was
+    from sitrep.resolve.article_places import resolve_spans
+
+    text = "Crews from Dallas, Austin and Georgia helped."
+    spans = [(text.index(w), text.index(w) + len(w)) for w in ("Dallas", "Austin", "Georgia")]
+    *_, georgia = resolve_spans(components.nlp(text), components.places, components.actors,
+                                spans, text=text)
+    assert georgia.kind in ("admin1", "country")

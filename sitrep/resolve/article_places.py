@@ -18,7 +18,9 @@ by "and" or a comma to a place kept ("in Fargo and Moorhead"); a town's or count
 no word marks, in a region where two of the kept names lie, is one where it qualifies a
 noun ("a Diboll home"), follows a preposition ("troops of Mandan") or, with its type word,
 begins a body's name ("the Angelina County Food Pantry"), unless the article reads it as a
-person's; a county named with its type word is one wherever it stands. The surname of a person the article names in full or with a middle initial ("Marquise M. Bell"),
+person's; a county named with its type word is one wherever it stands; a common word's or
+hamlet's name right before a local office ("Concord Police") is a town of that region. The
+surname of a person the article names in full or with a middle initial ("Marquise M. Bell"),
 or a name that says something or undergoes what people do ("Petrova said", "Ruiz died"), is
 no village or region abroad, and a place name that ends a longer name begun by other name
 words ("United Russia", "the Tom Hadley Civic Center") is a word of that name, wherever the
@@ -37,7 +39,9 @@ name in a public body's ("the Kansas Department of Transportation", "the Univers
 Kentucky") is the place, whatever the parser reads. "The South Korean capital" is the
 capital of that country. Names are then resolved together (`Gazetteer.resolve_together`), a
 name in a street's ("Hamilton Avenue") with the others but not as evidence for them: the
-street lies where the story is. The countries that settle them are those the article names
+street lies where the story is; a name listed with places all of one kind is read as that
+kind where it can be ("from Missouri, New York and Maine": the state). The countries that
+settle them are those the article names
 and those two or more of its places can only lie in, a local story naming none
 (`place_context`). Countries named by adjective are recorded apart (`demonyms_in`), not
 "Indians" after another name ("American Indians", "the Quiche Indians") nor an adjective
@@ -49,6 +53,7 @@ from __future__ import annotations
 import calendar
 import re
 from collections import Counter
+from dataclasses import replace
 from collections.abc import Iterable, Sequence
 
 from spacy.tokens import Doc, Span, Token
@@ -152,6 +157,10 @@ YEAR_BEFORE = re.compile(r"\d\s*$")
 HOME_REGION_NAMES = read_toml("places/words.toml")["home_region_names"]
 AGENT_PREPOSITIONS = frozenset(read_toml("places/words.toml")["agent_prepositions"])
 DIVISION_WORDS = frozenset(read_toml("places/words.toml")["division_words"])
+# Local offices after a town's name ("Concord Police", "Belle Mayor"): the town even where its
+# name is a common word's or a hamlet's (words.toml).
+LOCAL_OFFICE_AFTER = re.compile(
+    rf"\s+(?i:{'|'.join(read_toml('places/words.toml')['local_office_words'])})\b")
 # Verbs and nouns of motion, after which "to" and a name say where one goes (words.toml).
 MOTION_WORDS = frozenset(read_toml("places/words.toml")["motion_words"])
 
@@ -264,6 +273,7 @@ def places_in(doc: Doc, gazetteer: Gazetteer, actors: ActorDictionary,
         doc, kept, [u for u in undecided if (u[0].start, u[0].end) not in adjectives])
     kept = _with_names_where_the_story_is(doc, gazetteer, actors, text, kept, undecided, countries,
                                           surnames)
+    kept = _with_towns_before_local_offices(gazetteer, actors, text, kept, countries, surnames)
     # a name in a street's ("East Washington Street") is resolved with the others but is no
     # evidence for them: it lies where the story is, not where the name would put it
     # where the places lie is settled by the countries they can only lie in too ("Athens"
@@ -278,6 +288,9 @@ def places_in(doc: Doc, gazetteer: Gazetteer, actors: ActorDictionary,
             -1] if street else next(places)
         if place is not None:
             resolved.append((mention, place))
+    resolved = list(zip([m for m, _ in resolved],
+                        _like_their_conjuncts(doc, [m for m, _ in resolved],
+                                              [p for _, p in resolved])))
     # a town's name that begins a building's or firm's is the town only where the story is
     # or where the article names the town alone too: "the Durant Center" in a story set in
     # Virginia is named after someone, not Durant, Oklahoma
@@ -343,6 +356,16 @@ def _with_names_where_the_story_is(doc: Doc, gazetteer: Gazetteer, actors: Actor
             and m.candidates[0].kind in ("city", "admin2", "admin1")]
     if not left:
         return kept
+    home = _home_regions(gazetteer, actors, text, kept, countries)
+    found = [m for m in left if any(region_of(c) in home for c in m.candidates[:12])
+             and _used_as_a_place_may_be(doc, m)]
+    return sorted([*kept, *found], key=lambda m: m.start) if found else kept
+
+
+def _home_regions(gazetteer: Gazetteer, actors: ActorDictionary, text: str,
+                  kept: Sequence[PlaceMention], countries: Sequence[ActorCode] | None
+                  ) -> set[tuple]:
+    """The regions where HOME_REGION_NAMES or more of the kept names lie, read together."""
     settling = place_context(text, actors, kept, countries)
     named: dict[tuple, set[str]] = {}
     for mention, place in zip(kept, gazetteer.resolve_together(kept,
@@ -350,9 +373,32 @@ def _with_names_where_the_story_is(doc: Doc, gazetteer: Gazetteer, actors: Actor
         region = region_of(place) if place is not None else None
         if region is not None:
             named.setdefault(region, set()).add(name_key(mention.text))
-    home = {region for region, names in named.items() if len(names) >= HOME_REGION_NAMES}
-    found = [m for m in left if any(region_of(c) in home for c in m.candidates[:12])
-             and _used_as_a_place_may_be(doc, m)]
+    return {region for region, names in named.items() if len(names) >= HOME_REGION_NAMES}
+
+
+def _with_towns_before_local_offices(gazetteer: Gazetteer, actors: ActorDictionary, text: str,
+                                     kept: list[PlaceMention],
+                                     countries: Sequence[ActorCode] | None, surnames: set[str]
+                                     ) -> list[PlaceMention]:
+    """`kept` and the names of common words and hamlets that the gazetteer leaves out alone
+    but that stand right before a local office ("Concord Police said", "Belle Mayor Ann
+    Cole"), each read as a town of its name in a region where HOME_REGION_NAMES of the kept
+    names lie: local news names its towns' offices so, and its other places say which
+    town. Not a name read as a person's anywhere in the article, nor one in capitals."""
+    taken = [(m.start, m.end) for m in kept]
+    offices = [m for m in gazetteer.find(text, common_words_too=True)
+               if LOCAL_OFFICE_AFTER.match(text, m.end) and m.text not in surnames
+               and not m.text.isupper()
+               and not any(start < m.end and m.start < end for start, end in taken)]
+    if not offices:
+        return kept
+    home = _home_regions(gazetteer, actors, text, kept, countries)
+    found = []
+    for mention in offices:
+        local = tuple(c for c in mention.candidates[:12]
+                      if c.kind == "city" and region_of(c) in home)
+        if local:
+            found.append(replace(mention, candidates=local))
     return sorted([*kept, *found], key=lambda m: m.start) if found else kept
 
 
@@ -372,6 +418,59 @@ def _used_as_a_place_may_be(doc: Doc, mention: PlaceMention) -> bool:
     if root.dep_ in ("compound", "nmod", "amod") and root.head.i > root.i:
         return root.head.pos_ == "NOUN" and root.head.is_lower
     return root.dep_ == "pobj" and root.head.lower_ not in AGENT_PREPOSITIONS
+
+
+def _like_their_conjuncts(doc: Doc, mentions: Sequence[PlaceMention],
+                          places: Sequence[Place | None]) -> list[Place | None]:
+    """The places, each read as the kind of place its conjuncts are where all of them are
+    one kind and it has a candidate of that kind: states are listed with states ("Oregon and
+    Washington laws", "from Ohio, New York and Maine"), countries with countries, towns
+    with towns, a town in a region a conjunct lies in."""
+    roots = []
+    for mention in mentions:
+        span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        roots.append(None if span is None else span.root.i)
+    at = {root: i for i, root in enumerate(roots) if root is not None}
+    out = list(places)
+    for i, (mention, place) in enumerate(zip(mentions, places)):
+        if place is None or roots[i] is None:
+            continue
+        conjuncts = [places[j] for j in _conjuncts(doc[roots[i]], at) if j != i]
+        if not conjuncts or any(p is None for p in conjuncts):
+            continue
+        kinds = {_kind_of_list(p.kind) for p in conjuncts}
+        if len(kinds) != 1 or _kind_of_list(place.kind) in kinds:
+            continue
+        kind = kinds.pop()
+        if len(conjuncts) == 1 and LIST_KIND_RANK.get(kind, 0) <= LIST_KIND_RANK.get(
+                _kind_of_list(place.kind), 0):
+            continue  # two names, each read as its own kind: the larger kind is the likelier
+            # ("Oregon and Washington": states, not Washington's namesake in Oregon)
+        regions = {region_of(p) for p in conjuncts}
+        countries = {p.country for p in conjuncts}
+        out[i] = next((c for c in mention.candidates if _kind_of_list(c.kind) == kind and (
+            kind == "country" or kind == "admin1" and c.country in countries
+            or kind == "town" and region_of(c) in regions)), place)
+    return out
+
+
+# The kinds of places a list of names may share, smaller to larger.
+LIST_KIND_RANK = {"town": 1, "admin1": 2, "country": 3}
+
+
+def _kind_of_list(kind: str) -> str:
+    """The kind a place is listed with: a capital with towns."""
+    return "town" if kind in ("city", "capital") else kind
+
+
+def _conjuncts(token: Token, at: dict[int, int]) -> list[int]:
+    """The mentions (indices by their root token, `at`) of the coordination the token is
+    one conjunct of, itself included."""
+    top = token
+    while top.dep_ == "conj" and top.head.i != top.i:
+        top = top.head
+    group = [top, *(t for t in top.subtree if t.dep_ == "conj" and _conjunct_of(t, top))]
+    return [at[t.i] for t in group if t.i in at] if len(group) > 1 else []
 
 
 def _coordinated_with(doc: Doc, mention: PlaceMention, tokens: set[int]) -> bool:
@@ -636,6 +735,8 @@ def resolve_spans(doc: Doc, gazetteer: Gazetteer, actors: ActorDictionary,
     context = place_context(text, actors, list(given.values()))
     together = dict(zip(given, gazetteer.resolve_together(list(given.values()),
                                                           context_countries=context)))
+    together = dict(zip(together, _like_their_conjuncts(doc, list(given.values()),
+                                                        list(together.values()))))
     home = _home_town(together.values())
     resolved: list[ArticlePlace | None] = []
     for start, end in spans:

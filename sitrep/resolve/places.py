@@ -416,11 +416,12 @@ class Gazetteer:
                 return _choose(places, context_countries, None)
         return None
 
-    def find(self, text: str) -> list[PlaceMention]:
+    def find(self, text: str, *, common_words_too: bool = False) -> list[PlaceMention]:
         """All place names in `text` with their offsets, longest match first at each word.
         In "X, Y" (Okinawa, Japan) Y narrows the candidates of X. A common word's or a
         hamlet's name (`_is_common_word`) the text makes a place once ("in Monroe") is
-        one wherever it recurs, unless it begins a longer name there."""
+        one wherever it recurs, unless it begins a longer name there; `common_words_too`:
+        every such name is given, for a caller that weighs them by other evidence."""
         words = _words(text)
         found: list[tuple[int, int, list[_Entry]]] = []  # word span and entries
         abbreviations: set[int] = set()  # first words of abbreviations found
@@ -463,8 +464,9 @@ class Gazetteer:
         for n, (first, last, entries) in enumerate(found):
             read_as, narrowing = narrowing, None
             following = followers[n]
-            if common[n] and (_key(words, first, last) not in placed
-                              or begins_a_longer_name(text, words[last - 1].end)):
+            if common[n] and not common_words_too and (
+                    _key(words, first, last) not in placed
+                    or begins_a_longer_name(text, words[last - 1].end)):
                 continue
             if _key(words, first, last) in _NEVER_ALONE and (
                     following is None or first > 0 and words[first - 1].text.isdigit()):
