@@ -617,8 +617,8 @@ def test_a_common_words_town_before_an_office_stays_off_where_no_region_holds_th
 def test_a_name_listed_with_states_is_the_state(components) -> None:
     # "New York" alone is the city; in a list of states it is the state, and in "Oregon and
     # Washington laws" the capital's name is the state's, while Oregon stays the state
-    text = ("Dancers came from Missouri, New York, North Carolina and Virginia to perform. "
-            "Doctors backed the Oregon and Washington laws on assisted dying.")
+    text = ("Teams came from Ohio, New York, South Dakota and Maine to compete. "
+            "Nurses praised the Oregon and Washington rules on paid leave.")
     found = {p.text: p for p in places_in(components.nlp(text), components.places,
                                           components.actors, text=text)}
     assert (found["New York"].kind, found["New York"].name) == ("admin1", "New York")
