@@ -635,3 +635,16 @@ def test_a_name_listed_with_towns_keeps_its_own_kind_where_none_of_that_kind_is_
     *_, georgia = resolve_spans(components.nlp(text), components.places, components.actors,
                                 spans, text=text)
     assert georgia.kind in ("admin1", "country")
+
+
+def test_a_small_place_is_no_candidate_for_a_larger_ones_own_name(components) -> None:
+    # the source lists "New York" among a small Nebraska town's alternate names
+    text = "Choirs travelled from Ohio, New York, Kansas and Maine to sing."
+    found = {p.text: p for p in places_in(components.nlp(text), components.places,
+                                          components.actors, text=text)}
+    assert (found["New York"].kind, found["New York"].name) == ("admin1", "New York")
+    # guard: a name that is only an alternate still finds its place (aliases.tsv)
+    text = "Fans in Philly cheered."
+    found = {p.text: p for p in places_in(components.nlp(text), components.places,
+                                          components.actors, text=text)}
+    assert found["Philly"].name == "Philadelphia"

@@ -39,6 +39,10 @@ _RANK = {"feature": 0, "country": 1, "capital": 2, "admin1": 3, "city": 4, "admi
 _BIG_CITY = 300_000
 # ... unless that region is its own and the city holds less than this share of its people.
 _CITY_SHARE_OF_REGION = 0.2
+# A place that bears a name only as an alternate, with under this share of the people of a
+# place whose own name it is, is no candidate for that name: the source's alternates hold
+# old and mistaken names ("New York" for a small York on the Plains).
+_ALTERNATE_SHARE = 0.1
 # A town this close to a county the article names may be what its bare name means there.
 _DIVISION_REACH_KM = 100
 # Word lists around place names (sitrep/data/places/words.toml, README beside it).
@@ -80,6 +84,16 @@ class _Entry(NamedTuple):
     place: Place
     rank: float  # _RANK of its kind (lower wins)
     primary: bool  # the key is the place's own name, not an alternate
+
+
+def _without_shadowed_alternates(entries: list[_Entry]) -> list[_Entry]:
+    """`entries` less the places that bear the name only as an alternate and are far
+    smaller than one whose own name it is (`_ALTERNATE_SHARE`)."""
+    own = max((e.place.population or 0 for e in entries if e.primary), default=0)
+    if not own or all(e.primary for e in entries):
+        return entries
+    return [e for e in entries
+            if e.primary or (e.place.population or 0) >= _ALTERNATE_SHARE * own]
 
 
 class _Word(NamedTuple):
@@ -390,7 +404,7 @@ class Gazetteer:
             if local:
                 entries = sorted(entries + local, key=_entry_order)
         if entries:
-            return entries
+            return _without_shadowed_alternates(entries)
         head, _, suffix = key.rpartition(" ")
         if head and suffix in _REGION_SUFFIXES:
             return [e for e in self._index.get(head, ()) if e.place.kind == "admin1"]
