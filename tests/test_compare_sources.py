@@ -125,3 +125,56 @@ def test_a_quotation_introduced_by_a_colon_is_the_introducers_in_its_own_paragra
         "The port was closed for three days:\n\n"
         "“Nobody could leave the island at all.”\n") == [
         "Governor Abel Tamm", "Governor Abel Tamm", None, None]
+
+
+def test_a_role_stands_for_the_person_named_with_its_title_or_in_apposition():
+    assert _text_sources(
+        "Sen. Ana Ruiz of Vellin spoke to dairy farmers on Monday.\n"
+        "In her speech the senator also took a jab at the governor, calling his budget “a "
+        "disgrace.”\n"
+        "On Friday, the aide, Abel Tamm, wrote to the harbour board.\n"
+        "“Nobody reads the safety reports,” the aide said.\n") == [
+        None, "Ana Ruiz", None, "Abel Tamm"]
+
+
+def test_a_surname_stands_for_the_full_name_given_before():
+    assert _text_sources(
+        "Harbour pilot Ana Ruiz said the port was unsafe.\n"
+        "“The cranes are rusting,” Ruiz said.\n"
+        "“Nobody checks them,” Ms. Ruiz added.\n"
+        "“It is fine,” Okafor said.\n") == ["Harbour pilot Ana Ruiz", "Ana Ruiz", "Ana Ruiz",
+                                           "Okafor"]
+
+
+def test_an_opening_phrase_before_the_subject_is_not_the_source():
+    assert _text_sources("In his speech the senator said the levy was unfair.\n") == [
+        "senator"]
+
+
+def test_she_stands_for_the_one_woman_the_sentence_before_names_with_a_title():
+    assert _text_sources(
+        "Abel Tamm said the levy was fair.\n"
+        "Enter Ms. Ruiz, a harbour pilot with a sharper tongue.\n"
+        "“It is theft,” she wrote on her blog.\n"
+        "She went on to say that the cranes were “a death trap.”\n")[2:] == [
+        "Ms. Ruiz", "Ms. Ruiz"]
+
+
+def test_she_never_stands_for_a_man_named_with_his_title():
+    assert _text_sources(
+        "Mr. Abel Tamm said the levy was fair.\n"
+        "The board met on Monday.\n"
+        "“It is theft,” she said.\n")[2] != "Mr. Abel Tamm"
+
+
+def test_a_speaker_going_on_after_a_colon_keeps_the_quotation():
+    assert _text_sources(
+        "Mayor Abel Tamm defended the levy on Monday. He continued: “The roads need it. "
+        "The schools need it too.”\n") == [None, "Mayor Abel Tamm", "Mayor Abel Tamm"]
+
+
+def test_a_name_after_a_title_in_lower_case_frames_the_quotation_of_its_participle():
+    assert _text_sources(
+        "Democratic presidential candidate Ana Ruiz has repeatedly faulted the mayor for the "
+        "levy, claiming it is “theft by another name.”\n") == [
+        "Democratic presidential candidate Ana Ruiz"]
