@@ -144,6 +144,10 @@ def test_a_surname_stands_for_the_full_name_given_before():
         "“Nobody checks them,” Ms. Ruiz added.\n"
         "“It is fine,” Okafor said.\n") == ["Harbour pilot Ana Ruiz", "Ana Ruiz", "Ana Ruiz",
                                            "Okafor"]
+    # two people of one surname: which one the words do not say
+    assert _text_sources(
+        "Ana Ruiz and her brother Tomas Ruiz run the ferry.\n"
+        "“The cranes are rusting,” Mr. Ruiz said.\n")[1] == "Mr. Ruiz"
 
 
 def test_an_opening_phrase_before_the_subject_is_not_the_source():
@@ -178,3 +182,15 @@ def test_a_name_after_a_title_in_lower_case_frames_the_quotation_of_its_particip
         "Democratic presidential candidate Ana Ruiz has repeatedly faulted the mayor for the "
         "levy, claiming it is “theft by another name.”\n") == [
         "Democratic presidential candidate Ana Ruiz"]
+
+
+def test_he_stands_for_the_person_the_sentences_before_are_about():
+    text = ("President Abel Tamm signed the levy on Monday.\n"
+            "“It is unfair,” Mr. Okafor said.\n"
+            "The president opted not to veto the harbour bill.\n"
+            "But he expressed no concern about the cost.\n"
+            "“It did not sound important to me,” he said.\n")
+    assert _text_sources(text)[4] == "Abel Tamm"
+    # a sentence about something else ends the chain: "he" is the last man who spoke
+    assert _text_sources(text.replace("But he expressed", "The port expressed"))[4] == \
+        "Mr. Okafor"

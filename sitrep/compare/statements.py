@@ -15,7 +15,8 @@ Sources come, in order of preference, from
 for the one named "the aide, Ana Ruiz,"); "the agency", "the spokesman" for the last source
 named in full; a surname ("Ruiz", "Ms. Ruiz") for the full name given before ("Ana Ruiz");
 a pronoun for the source the previous sentence opens with, else "he"/"she" for a person's
-full name opening it, else for the one person of the pronoun's sex the previous sentence
+full name opening it, else for the person the sentences before are about ("The president
+opted ... But he ..."), else for the one person of the pronoun's sex the previous sentence
 names with a title ("Ms. Ruiz"), else the nearest earlier source it can refer to ("she" a
 person and no "Mr.", "it" no person: `sources.SourceKinds`).
 Voice: `own` (no source: the outlet speaks), `quoted` (mostly inside quotation marks),
@@ -166,6 +167,9 @@ class _Attributor:
                                    for title in titles for w in title.split()})
         self.named: list[tuple[Source, str | None]] = []  # sources named in full, with kinds
         self.previous = ""  # the sentence before the one being attributed
+        # the person the sentences before are about: one a sentence opened with ("The
+        # president opted ...", "Ruiz ..."), kept while sentences open with "he"/"she"
+        self.topic: Source | None = None
         self.before = ""  # the article's text up to the end of the sentence being attributed
 
     def is_anaphoric(self, text: str) -> bool:
@@ -193,7 +197,8 @@ class _Attributor:
             self.named.append((named, "person"))
             return named
         if self.is_anaphoric(text):
-            last = self._previous_subject(text) or self._titled_in_previous(text) or next(
+            last = self._previous_subject(text) or self._topic_for(text) or \
+                self._titled_in_previous(text) or next(
                 (s for s, kind in reversed(self.named)
                  if len(text.split()) > 1 or (self.kinds.can_stand_for(text, kind)
                                               and self._sex_allows(text, s))), None)
@@ -234,7 +239,8 @@ class _Attributor:
 
     def _full_name(self, name: str) -> str:
         """A person named by surname alone ("Ruiz", "Ms. Ruiz") as the article named them
-        in full before ("Ana Ruiz", "Sen. Ana M. Ruiz": "Ana M. Ruiz")."""
+        in full before ("Ana Ruiz", "Sen. Ana M. Ruiz": "Ana M. Ruiz"), when it named one
+        person of that surname."""
         words = name.split()
         if len(words) == 2 and words[0].lower() in self.kinds.words["person_titles"]:
             words = words[1:]
@@ -244,13 +250,46 @@ class _Attributor:
             return name
         mentions = re.finditer(rf"((?:[A-Z][\w’'-]+\s+|[A-Z]\.\s+){{1,3}}){re.escape(surname)}\b",
                                self.before)
-        for mention in reversed(list(mentions)):
+        full = set()
+        for mention in mentions:
             given = mention.group(1).split()
             while given and given[0].lower() in self.not_given_names:
                 given.pop(0)
             if given and not any(w.lower() in self.not_given_names for w in given):
-                return " ".join((*given, surname))
-        return name
+                full.add(" ".join((*given, surname)))
+        # two people of one surname ("George Conway", "Kellyanne Conway"): the words do not
+        # say which
+        return full.pop() if len(full) == 1 else name
+
+    def _topic_for(self, pronoun: str) -> Source | None:
+        topic = self.topic
+        if topic is None or pronoun.lower() not in self.sex_words:
+            return None
+        kind = next((kind for source, kind in self.named if source is topic), "person")
+        allowed = self.kinds.can_stand_for(pronoun, kind) and self._sex_allows(pronoun, topic)
+        return topic if allowed else None
+
+    def note_opening(self, sentence: str) -> None:
+        """Follow whom the sentences are about: a sentence opening with "he"/"she" goes on
+        about the same person; one opening with a role the article gave a name ("The
+        president ...") or with a source's surname is about that person; any other about
+        no one the words tell."""
+        words = WORD.findall(sentence)
+        if words and words[0].lower() in ("but", "and", "yet", "so"):
+            words = words[1:]
+        if not words or words[0].lower() in self.sex_words:
+            return
+        self.topic = None
+        if words[0].lower() == "the" and len(words) > 1:
+            role = next((" ".join(words[:n]) for n in (3, 2)
+                         if " ".join(words[1:n]).lower() in self.role_titles), None)
+            holder = self._role_holder(role.lower()) if role else None
+            if holder is not None:
+                self.topic = next((s for s, _ in reversed(self.named) if s.name == holder),
+                                  None) or Source(text=role, name=holder)
+            return
+        self.topic = next((s for s, _ in reversed(self.named)
+                           if s.name.split()[-1] == words[0]), None)
 
     def _sex_allows(self, pronoun: str, source: Source) -> bool:
         """Whether "he"/"she" can stand for the source: not "she" for "Mr. Tamm"."""
@@ -423,6 +462,7 @@ def statements(article: StoredArticle, knowledge: Knowledge) -> list[Statement]:
                                              pronoun=source and source.text)
             source = carried or source
         attributor.previous = sentence
+        attributor.note_opening(sentence)
         share = quoted_share(start, end, quotes)
         result.append(Statement(
             article_id=article.id, index=len(result), start=start, end=end, text=sentence,
