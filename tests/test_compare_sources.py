@@ -194,3 +194,11 @@ def test_he_stands_for_the_person_the_sentences_before_are_about():
     # a sentence about something else ends the chain: "he" is the last man who spoke
     assert _text_sources(text.replace("But he expressed", "The port expressed"))[4] == \
         "Mr. Okafor"
+
+
+def test_quoted_words_a_document_reports_are_their_speakers():
+    assert _text_sources(
+        "Mr. Ruiz told the harbour board to “stop the cranes at once,” the court filing said.\n"
+        "“The cranes are unsafe,” the court filing said.\n"
+        "Mr. Ruiz told the harbour board to “stop the cranes,” Mr. Tamm said.\n") == [
+        "Mr. Ruiz", "court filing", "Mr. Tamm"]

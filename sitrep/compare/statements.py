@@ -6,7 +6,8 @@ Sources come, in order of preference, from
 2. surface patterns: "..., X said.", '"...," said X.', "X said (that) ...", "X declared:
    ...", "X called the plan “bold” and said ...", "X (D-Vellin), the mayor, said ...",
    "according to X" (verbs and words in
-   `sitrep/data/compare/attribution.toml`);
+   `sitrep/data/compare/attribution.toml`); quoted words a document reports someone said
+   are that speaker's ("X told Y to “...”, the indictment said": X);
 3. an event attribution the parse carried over from an earlier sentence;
 4. a quotation with no source of its own after a sentence with one that ends in a colon
    ("Ruiz wrote:", "..., tweeting:", "He continued:"), or in a paragraph where another
@@ -387,6 +388,12 @@ class _Attributor:
                       # a framed quotation before "according to" / "citing": in "X called
                       # the plan “bold”, citing the cost" the word is X's
                       self.patterns.framing, self.patterns.participle)
+        if found and self.kinds.kind(found.text) == "thing" and quotes_in_sentence:
+            # "Stone told Credico to “lie low,” the indictment said": the document tells
+            # that Stone spoke, the quoted words are his
+            inner = first(self.patterns.framing)
+            if inner is not None and self.kinds.kind(inner.text) in ("person", None):
+                return inner
         if found:
             return found
         match = self.patterns.according.search(sentence)
