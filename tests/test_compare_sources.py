@@ -202,3 +202,10 @@ def test_quoted_words_a_document_reports_are_their_speakers():
         "“The cranes are unsafe,” the court filing said.\n"
         "Mr. Ruiz told the harbour board to “stop the cranes,” Mr. Tamm said.\n") == [
         "Mr. Ruiz", "court filing", "Mr. Tamm"]
+
+
+def test_a_name_in_apposition_to_the_subjects_role_frames_a_long_sentences_quotation():
+    assert _text_sources(
+        "On Monday, the spokeswoman, Ana Ruiz, 44, who has spoken for the ferry company for two "
+        "decades and at one time ran the pilots’ union, wrote to the harbour board, saying "
+        "the cranes were “a death trap.”\n") == ["Ana Ruiz"]

@@ -5,7 +5,7 @@ Sources come, in order of preference, from
    words stand in the sentence outside its quotations;
 2. surface patterns: "..., X said.", '"...," said X.', "X said (that) ...", "X declared:
    ...", "X called the plan “bold” and said ...", "X (D-Vellin), the mayor, said ...",
-   "according to X" (verbs and words in
+   "the aide, X, 31, who ..., wrote ..., saying “...”", "according to X" (verbs and words in
    `sitrep/data/compare/attribution.toml`); quoted words a document reports someone said
    are that speaker's ("X told Y to “...”, the indictment said": X);
 3. an event attribution the parse carried over from an earlier sentence;
@@ -55,6 +55,7 @@ class _Patterns:
     participle: re.Pattern[str]
     relative: re.Pattern[str]
     continuing: re.Pattern[str]
+    role_apposed: re.Pattern[str]
     name_opening: re.Pattern[str]
     person_opening: re.Pattern[str]
 
@@ -115,6 +116,11 @@ def _patterns(knowledge: Knowledge) -> _Patterns:
                   rf"(?:\s+(?:himself|herself|itself|themselves))?{gap}"
                   rf"\s+[a-z][^;\"“”]{{0,120}}?,\s+(?P<verb>{participles})"
                   rf"\b(?:{to_quote}{{0,120}}[\"“]|[^.;!?\"“”]{{0,60}}:\s*$)")
+    # "On Friday, the aide, Ana Ruiz, 31, who ..., wrote to the board, saying it should
+    # “...”": the name in apposition to the subject's role, however long the apposition
+    role_apposed = (rf"^{introduction}?[Tt]he\s+(?:[\w-]+\s+){{0,2}}(?:{person_heads}),\s+"
+                    rf"(?P<src>(?:[A-Z][\w.’'-]*\s+){{0,3}}[A-Z][\w’'-]+),[^;\"“”]{{0,300}}?,\s+"
+                    rf"(?P<verb>{participles})\b{to_quote}{{0,120}}[\"“]")
     # "He continued: ...": the speaker goes on after a colon
     continuing_verbs = "|".join(map(re.escape, table["continuing_verbs"]))
     continuing = rf"^(?:[^,\"“”]{{0,80}},\s+)?{source}{gap}\s+(?P<verb>{continuing_verbs})\s*:"
@@ -131,6 +137,7 @@ def _patterns(knowledge: Knowledge) -> _Patterns:
         participle=re.compile(participle),
         relative=re.compile(relative),
         continuing=re.compile(continuing),
+        role_apposed=re.compile(role_apposed),
         name_opening=re.compile(rf"{subject}\s+[a-z]"),
         # a name, an optional apposition ("Ana Ruiz, D-Vellin,") and a verb
         person_opening=re.compile(rf"{name[:-1]}(?:,\s+[^,\"“”]{{1,40}},)?\s+[a-z]"),
@@ -387,7 +394,8 @@ class _Attributor:
                       self.patterns.apposed_tail, self.patterns.continuing,
                       # a framed quotation before "according to" / "citing": in "X called
                       # the plan “bold”, citing the cost" the word is X's
-                      self.patterns.framing, self.patterns.participle)
+                      self.patterns.framing, self.patterns.participle,
+                      self.patterns.role_apposed)
         if found and self.kinds.kind(found.text) == "thing" and quotes_in_sentence:
             # "Stone told Credico to “lie low,” the indictment said": the document tells
             # that Stone spoke, the quoted words are his
