@@ -178,7 +178,8 @@ class _Attributor:
         # the person the sentences before are about: one a sentence opened with ("The
         # president opted ...", "Ruiz ..."), kept while sentences open with "he"/"she"
         self.topic: Source | None = None
-        self.before = ""  # the article's text up to the end of the sentence being attributed
+        self.text = ""  # the article's text, read up to `end`: the names given so far
+        self.end = 0
 
     def is_anaphoric(self, text: str) -> bool:
         words = text.split()
@@ -239,7 +240,7 @@ class _Attributor:
         titles = self.role_titles.get(role, [])
         if titles:
             forms.append(rf"(?<![\w.])(?:{'|'.join(map(re.escape, titles))})\s+{name}")
-        found = [m for form in forms for m in re.finditer(form, self.before)]
+        found = [m for form in forms for m in self._so_far(form)]
         if not found:
             return None
         holder = max(found, key=lambda m: m.start()).group(1)
@@ -256,10 +257,9 @@ class _Attributor:
         if len(words) > 1 or not re.fullmatch(r"[A-Z][\w’'-]+", surname) or \
                 surname.lower() in self.not_given_names:
             return name
-        mentions = re.finditer(rf"((?:[A-Z][\w’'-]+\s+|[A-Z]\.\s+){{1,3}}){re.escape(surname)}\b",
-                               self.before)
         full = set()
-        for mention in mentions:
+        for mention in self._so_far(
+                rf"((?:[A-Z][\w’'-]+\s+|[A-Z]\.\s+){{1,3}}){re.escape(surname)}\b"):
             given = mention.group(1).split()
             while given and given[0].lower() in self.not_given_names:
                 given.pop(0)
@@ -269,7 +269,12 @@ class _Attributor:
         # say which
         return full.pop() if len(full) == 1 else name
 
+    def _so_far(self, pattern: str):
+        """The pattern's matches in the article up to the end of the current sentence."""
+        return re.compile(pattern).finditer(self.text, 0, self.end)
+
     def _topic_for(self, pronoun: str) -> Source | None:
+        """The person the sentences before are about, when "he"/"she" can stand for them."""
         topic = self.topic
         if topic is None or pronoun.lower() not in self.sex_words:
             return None
@@ -457,6 +462,7 @@ def statements(article: StoredArticle, knowledge: Knowledge) -> list[Statement]:
     text = article.text
     quotes = quotation_spans(text)
     attributor = _Attributor(knowledge)
+    attributor.text = text
     by_position = sorted(article.events, key=lambda e: (e.get("trigger") or {}).get("start", 0))
     result: list[Statement] = []
     shares: list[float] = []
@@ -464,7 +470,7 @@ def statements(article: StoredArticle, knowledge: Knowledge) -> list[Statement]:
         sentence = text[start:end]
         if len(sentence.split()) < MIN_WORDS:
             continue
-        attributor.before = text[:end]  # names given so far, this sentence's among them
+        attributor.end = end  # names given so far, this sentence's among them
         inside = [e for e in by_position if start <= _position(e) < end]
         local_quotes = [(max(q0, start) - start, min(q1, end) - start)
                         for q0, q1 in quotes if q0 < end and q1 > start]
