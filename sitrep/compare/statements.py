@@ -14,12 +14,11 @@ Sources come, in order of preference, from
    quotation has one (the same speaker goes on: `"A," it said. "B."`).
 "the senator" stands for the person the article last named "Sen. Ana Ruiz" (or "the aide"
 for the one named "the aide, Ana Ruiz,"); "the agency", "the spokesman" for the last source
-named in full; a surname ("Ruiz", "Ms. Ruiz") for the full name given before ("Ana Ruiz");
-a pronoun for the source the previous sentence opens with, else "he"/"she" for a person's
-full name opening it, else for the person the sentences before are about ("The president
-opted ... But he ..."), else for the one person of the pronoun's sex the previous sentence
-names with a title ("Ms. Ruiz"), else the nearest earlier source it can refer to ("she" a
-person and no "Mr.", "it" no person: `sources.SourceKinds`).
+named in full; a pronoun for the source the previous sentence opens with, else "he"/"she"
+for a person's full name opening it, else for the person the sentences before are about
+("The president opted ... But he ..."), else for the one person of the pronoun's sex the
+previous sentence names with a title ("Ms. Ruiz"), else the nearest earlier source it can
+refer to ("she" a person and no "Mr.", "it" no person: `sources.SourceKinds`).
 Voice: `own` (no source: the outlet speaks), `quoted` (mostly inside quotation marks),
 `attributed` (paraphrase of a source).
 """
@@ -199,7 +198,7 @@ class _Attributor:
 
     def source(self, text: str, code: str | None = None, refers_to: str | None = None) -> Source:
         if refers_to:
-            return Source(text=text, name=self._full_name(_clean(refers_to)), code=code)
+            return Source(text=text, name=_clean(refers_to), code=code)
         holder = self._role_holder(text)
         if holder is not None:
             named = Source(text=text, name=holder, code=code)
@@ -215,8 +214,7 @@ class _Attributor:
                 return Source(text=text, name=_clean(text), code=code)
             return Source(text=text, name=last.name, code=code or last.code,
                           anonymous=last.anonymous)
-        named = Source(text=text, name=self._full_name(_clean(text)), code=code,
-                       anonymous=self.is_anonymous(text))
+        named = Source(text=text, name=_clean(text), code=code, anonymous=self.is_anonymous(text))
         self.named.append((named, self.kinds.kind(text)))
         return named
 
@@ -247,9 +245,11 @@ class _Attributor:
         return self._full_name(re.sub(r"['’]s$", "", holder))
 
     def _full_name(self, name: str) -> str:
-        """A person named by surname alone ("Ruiz", "Ms. Ruiz") as the article named them
-        in full before ("Ana Ruiz", "Sen. Ana M. Ruiz": "Ana M. Ruiz"), when it named one
-        person of that surname."""
+        """A person a role stands for, named by surname alone ("President Ruiz"), as the
+        article named them in full before ("Ana Ruiz", "Sen. Ana M. Ruiz": "Ana M. Ruiz"),
+        when it named one person of that surname. (A source written as a surname keeps it:
+        its words are keys of the sentence's meaning, and a given name added to both sides
+        would make two articles' sentences look closer than their words are.)"""
         words = name.split()
         if len(words) == 2 and words[0].lower() in self.kinds.words["person_titles"]:
             words = words[1:]
