@@ -1,7 +1,7 @@
 """Who says so: how often the compare stage names the right speaker of a quoted passage, on
 basil_dev's bias spans that the annotators marked as quoted with a speaker.
 
-    python bench/attribution.py [--db BASIL_DB]
+    python bench/attribution.py [--db BASIL_DB] [--show]
 
 Without --db it codes ../shared/benchmarks/basil_dev/articles.jsonl into a temporary
 database first (~1 min). For each quoted span with a speaker, the sentence holding it is
@@ -9,7 +9,8 @@ found among the article's statements (`sitrep.compare.statements`; speakers the 
 only call "Other (...)" are left out); it counts as
 *attributed* when the statement has a source, and *right* when a word of the annotated
 speaker (a name word of three letters or more) is in the source's name. Figures are given
-for the tune half (triplets 0-24) and the check half (25-49) apart.
+for the tune half (triplets 0-24) and the check half (25-49) apart. `--show` prints the
+tune half's misses (the check half's are never shown).
 """
 
 from __future__ import annotations
@@ -35,7 +36,7 @@ def speaker_words(speaker: str) -> set[str]:
             and w[0].isupper()} or {w.lower() for w in speaker.split() if len(w) >= 3}
 
 
-def score(db: str) -> dict[str, dict[str, int]]:
+def score(db: str, show: bool = False) -> dict[str, dict[str, int]]:
     annotations = json.loads((BASIL / "annotations.json").read_text(encoding="utf-8"))
     given = {json.loads(line)["id"]: json.loads(line)
              for line in (BASIL / "articles.jsonl").read_text(encoding="utf-8").splitlines()}
@@ -53,16 +54,21 @@ def score(db: str) -> dict[str, dict[str, int]]:
             stored = store.article(article_id)
             compared = StoredArticle.from_store(stored, list(store.events(article_id=article_id)))
             items = statements(compared, knowledge)
-            half = totals["tune" if item["triplet"] in TUNE else "check"]
+            tune = item["triplet"] in TUNE
+            half = totals["tune" if tune else "check"]
             for span in spans:
                 start = _locate(stored["text"], span["text"], span["start"])
                 holding = next((s for s in items if s.start <= start < s.end), None)
                 half["spans"] += 1
-                if holding is None or holding.source is None:
-                    continue
-                half["attributed"] += 1
-                name = holding.source.name.lower()
-                half["right"] += any(w in name for w in speaker_words(span["speaker"]))
+                source = holding.source if holding is not None else None
+                right = source is not None and any(
+                    w in source.name.lower() for w in speaker_words(span["speaker"]))
+                half["attributed"] += source is not None
+                half["right"] += right
+                if show and tune and not right:
+                    print(f"[{item['triplet']}] want {span['speaker']!r} got "
+                          f"{source and (source.text, source.name)!r}\n  "
+                          f"{holding.text if holding else span['text']!r}\n")
     return totals
 
 
@@ -75,6 +81,7 @@ def _locate(text: str, passage: str, near: int) -> int:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--db", help="a database holding basil_dev's articles, coded")
+    parser.add_argument("--show", action="store_true", help="print the tune half's misses")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as folder:
         db = args.db
@@ -83,7 +90,7 @@ def main() -> None:
             with Store(db) as store:
                 store.migrate()
                 ingest_into(store, [BASIL / "articles.jsonl"])
-        totals = score(db)
+        totals = score(db, args.show)
     print("half   spans  attributed  right speaker")
     for half, t in totals.items():
         print(f"{half:<6} {t['spans']:>5}  {t['attributed'] / t['spans']:>10.3f}  "

@@ -125,3 +125,86 @@ def test_a_quotation_introduced_by_a_colon_is_the_introducers_in_its_own_paragra
         "The port was closed for three days:\n\n"
         "“Nobody could leave the island at all.”\n") == [
         "Governor Abel Tamm", "Governor Abel Tamm", None, None]
+
+
+def test_a_role_stands_for_the_person_named_with_its_title_or_in_apposition():
+    assert _text_sources(
+        "Sen. Ana Ruiz of Vellin spoke to dairy farmers on Monday.\n"
+        "In her speech the senator also took a jab at the governor, calling his budget “a "
+        "disgrace.”\n"
+        "On Friday, the aide, Abel Tamm, wrote to the harbour board.\n"
+        "“Nobody reads the safety reports,” the aide said.\n") == [
+        None, "Ana Ruiz", None, "Abel Tamm"]
+
+
+def test_a_role_named_by_a_title_and_surname_takes_the_full_name_given_before():
+    assert _text_sources(
+        "Ana Ruiz won the harbour election in May.\n"
+        "President Ruiz opened the new quay on Monday.\n"
+        "“The cranes are rusting,” the president said.\n")[2] == "Ana Ruiz"
+    # two people of one surname: which one the words do not say
+    assert _text_sources(
+        "Ana Ruiz and her brother Tomas Ruiz run the ferry.\n"
+        "President Ruiz opened the new quay on Monday.\n"
+        "“The cranes are rusting,” the president said.\n")[2] == "Ruiz"
+
+
+def test_an_opening_phrase_before_the_subject_is_not_the_source():
+    assert _text_sources("In his speech the senator said the levy was unfair.\n") == [
+        "senator"]
+
+
+def test_she_stands_for_the_one_woman_the_sentence_before_names_with_a_title():
+    assert _text_sources(
+        "Abel Tamm said the levy was fair.\n"
+        "Enter Ms. Ruiz, a harbour pilot with a sharper tongue.\n"
+        "“It is theft,” she wrote on her blog.\n"
+        "She went on to say that the cranes were “a death trap.”\n")[2:] == [
+        "Ms. Ruiz", "Ms. Ruiz"]
+
+
+def test_she_never_stands_for_a_man_named_with_his_title():
+    assert _text_sources(
+        "Mr. Abel Tamm said the levy was fair.\n"
+        "The board met on Monday.\n"
+        "“It is theft,” she said.\n")[2] != "Mr. Abel Tamm"
+
+
+def test_a_speaker_going_on_after_a_colon_keeps_the_quotation():
+    assert _text_sources(
+        "Mayor Abel Tamm defended the levy on Monday. He continued: “The roads need it. "
+        "The schools need it too.”\n") == [None, "Mayor Abel Tamm", "Mayor Abel Tamm"]
+
+
+def test_a_name_after_a_title_in_lower_case_frames_the_quotation_of_its_participle():
+    assert _text_sources(
+        "Democratic presidential candidate Ana Ruiz has repeatedly faulted the mayor for the "
+        "levy, claiming it is “theft by another name.”\n") == [
+        "Democratic presidential candidate Ana Ruiz"]
+
+
+def test_he_stands_for_the_person_the_sentences_before_are_about():
+    text = ("President Abel Tamm signed the levy on Monday.\n"
+            "“It is unfair,” Mr. Okafor said.\n"
+            "The president opted not to veto the harbour bill.\n"
+            "But he expressed no concern about the cost.\n"
+            "“It did not sound important to me,” he said.\n")
+    assert _text_sources(text)[4] == "Abel Tamm"
+    # a sentence about something else ends the chain: "he" is the last man who spoke
+    assert _text_sources(text.replace("But he expressed", "The port expressed"))[4] == \
+        "Mr. Okafor"
+
+
+def test_quoted_words_a_document_reports_are_their_speakers():
+    assert _text_sources(
+        "Mr. Ruiz told the harbour board to “stop the cranes at once,” the court filing said.\n"
+        "“The cranes are unsafe,” the court filing said.\n"
+        "Mr. Ruiz told the harbour board to “stop the cranes,” Mr. Tamm said.\n") == [
+        "Mr. Ruiz", "court filing", "Mr. Tamm"]
+
+
+def test_a_name_in_apposition_to_the_subjects_role_frames_a_long_sentences_quotation():
+    assert _text_sources(
+        "On Monday, the spokeswoman, Ana Ruiz, 44, who has spoken for the ferry company for two "
+        "decades and at one time ran the pilots’ union, wrote to the harbour board, saying "
+        "the cranes were “a death trap.”\n") == ["Ana Ruiz"]

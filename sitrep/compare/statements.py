@@ -5,16 +5,20 @@ Sources come, in order of preference, from
    words stand in the sentence outside its quotations;
 2. surface patterns: "..., X said.", '"...," said X.', "X said (that) ...", "X declared:
    ...", "X called the plan “bold” and said ...", "X (D-Vellin), the mayor, said ...",
-   "according to X" (verbs and words in
-   `sitrep/data/compare/attribution.toml`);
+   "the aide, X, 31, who ..., wrote ..., saying “...”", "according to X" (verbs and words in
+   `sitrep/data/compare/attribution.toml`); quoted words a document reports someone said
+   are that speaker's ("X told Y to “...”, the indictment said": X);
 3. an event attribution the parse carried over from an earlier sentence;
 4. a quotation with no source of its own after a sentence with one that ends in a colon
-   ("Ruiz wrote:", "..., tweeting:"), or in a paragraph where another quotation has one
-   (the same speaker goes on: `"A," it said. "B."`).
-"the agency", "the spokesman" stand for the last source named in full; a pronoun for the
-source the previous sentence opens with, else "he"/"she" for a person's full name opening it,
-else the nearest earlier source it can refer to ("she" a person, "it" no person:
-`sources.SourceKinds`).
+   ("Ruiz wrote:", "..., tweeting:", "He continued:"), or in a paragraph where another
+   quotation has one (the same speaker goes on: `"A," it said. "B."`).
+"the senator" stands for the person the article last named "Sen. Ana Ruiz" (or "the aide"
+for the one named "the aide, Ana Ruiz,"); "the agency", "the spokesman" for the last source
+named in full; a pronoun for the source the previous sentence opens with, else "he"/"she"
+for a person's full name opening it, else for the person the sentences before are about
+("The president opted ... But he ..."), else for the one person of the pronoun's sex the
+previous sentence names with a title ("Ms. Ruiz"), else the nearest earlier source it can
+refer to ("she" a person and no "Mr.", "it" no person: `sources.SourceKinds`).
 Voice: `own` (no source: the outlet speaks), `quoted` (mostly inside quotation marks),
 `attributed` (paraphrase of a source).
 """
@@ -33,6 +37,7 @@ from sitrep.records import StoredArticle
 from sitrep.resolve.dates import find_date_expressions
 
 DETERMINERS = ("the ", "a ", "an ", "its ", "their ", "his ", "her ")
+OPENING_PREPOSITIONS = ("in", "on", "at", "during", "after")
 MIN_WORDS = 3  # shorter "sentences" are credit lines and labels: "(Yonhap)"
 
 
@@ -48,6 +53,8 @@ class _Patterns:
     framing: re.Pattern[str]
     participle: re.Pattern[str]
     relative: re.Pattern[str]
+    continuing: re.Pattern[str]
+    role_apposed: re.Pattern[str]
     name_opening: re.Pattern[str]
     person_opening: re.Pattern[str]
 
@@ -55,7 +62,7 @@ class _Patterns:
 def _patterns(knowledge: Knowledge) -> _Patterns:
     table = knowledge.attribution
     verbs = "|".join(sorted(map(re.escape, table["reporting_verbs"]), key=len, reverse=True))
-    fillers = "|".join(map(re.escape, table["verb_fillers"]))
+    fillers = "|".join(map(re.escape, (*table["continuing_fillers"], *table["verb_fillers"])))
     gap = rf"(?:\s+(?:{fillers}))*"
     source = r"(?P<src>[^,;:\"“”()]{1,70}?)"
     # ", X said." / "," X told reporters." / ", X added in a statement." / ", X said, ahead of"
@@ -93,12 +100,29 @@ def _patterns(knowledge: Knowledge) -> _Patterns:
     # phrase opens the sentence, its verb and a participle that frames the quotation follow
     participles = "|".join(map(re.escape, table["quoting_participles"]))
     heads = "|".join(map(re.escape, (*table["person_nouns"], *table["organisation_nouns"])))
-    subject = (rf"(?P<src>[Tt]he\s+(?:[\w-]+\s+){{0,3}}(?:{heads})s?|(?!(?:The|A|An)\s+[a-z])"
-               rf"(?!(?i:{function_words})\b)(?:[A-Z][\w.’'-]*\s+){{0,4}}[A-Z][\w’'-]+)"
-               rf"(?!\s+(?:{function_words})\b)")
-    participle = (rf"^(?:[^,\"“”]{{0,80}},\s+)?{subject}(?:\s+(?:himself|herself|itself|"
-                  rf"themselves))?{gap}\s+[a-z][^;\"“”]{{0,120}}?,\s+(?P<verb>{participles})"
+    subject_words = (rf"[Tt]he\s+(?:[\w-]+\s+){{0,3}}(?:{heads})s?|(?!(?:The|A|An)\s+[a-z])"
+                     rf"(?!(?i:{function_words})\b)(?:[A-Z][\w.’'-]*\s+){{0,4}}[A-Z][\w’'-]+")
+    not_a_clause = rf"(?!\s+(?:{function_words})\b)"
+    subject = rf"(?P<src>{subject_words}){not_a_clause}"
+    # "In his speech the senator ...": a short opening phrase with no comma before "the";
+    # "Republican presidential nominee Ana Ruiz ...": a name after a title in lower case
+    introduction = (r"(?:[^,\"“”]{0,80},\s+|"
+                    r"(?:In|On|At|During|After)\s[^,\"“”]{1,40}?\s(?=the\s))")
+    person_heads = "|".join(map(re.escape, table["person_nouns"]))
+    titled_name = (rf"[A-Z][\w-]+\s+(?:[a-z]+\s+)?(?:{person_heads})\s+"
+                   rf"(?:[A-Z][\w.’'-]*\s+){{0,3}}[A-Z][\w’'-]+")
+    participle = (rf"^{introduction}?(?P<src>{titled_name}|{subject_words}){not_a_clause}"
+                  rf"(?:\s+(?:himself|herself|itself|themselves))?{gap}"
+                  rf"\s+[a-z][^;\"“”]{{0,120}}?,\s+(?P<verb>{participles})"
                   rf"\b(?:{to_quote}{{0,120}}[\"“]|[^.;!?\"“”]{{0,60}}:\s*$)")
+    # "On Friday, the aide, Ana Ruiz, 31, who ..., wrote to the board, saying it should
+    # “...”": the name in apposition to the subject's role, however long the apposition
+    role_apposed = (rf"^{introduction}?[Tt]he\s+(?:[\w-]+\s+){{0,2}}(?:{person_heads}),\s+"
+                    rf"(?P<src>(?:[A-Z][\w.’'-]*\s+){{0,3}}[A-Z][\w’'-]+),[^;\"“”]{{0,300}}?,\s+"
+                    rf"(?P<verb>{participles})\b{to_quote}{{0,120}}[\"“]")
+    # "He continued: ...": the speaker goes on after a colon
+    continuing_verbs = "|".join(map(re.escape, table["continuing_verbs"]))
+    continuing = rf"^(?:[^,\"“”]{{0,80}},\s+)?{source}{gap}\s+(?P<verb>{continuing_verbs})\s*:"
     relative = rf"{name[:-1]},\s+who{gap}\s+(?P<verb>{verbs}|{quoting})\b{to_quote}{{0,60}}[\"“]"
     return _Patterns(
         tail=re.compile(tail, re.IGNORECASE),
@@ -111,6 +135,8 @@ def _patterns(knowledge: Knowledge) -> _Patterns:
         framing=re.compile(framing),
         participle=re.compile(participle),
         relative=re.compile(relative),
+        continuing=re.compile(continuing),
+        role_apposed=re.compile(role_apposed),
         name_opening=re.compile(rf"{subject}\s+[a-z]"),
         # a name, an optional apposition ("Ana Ruiz, D-Vellin,") and a verb
         person_opening=re.compile(rf"{name[:-1]}(?:,\s+[^,\"“”]{{1,40}},)?\s+[a-z]"),
@@ -137,8 +163,22 @@ class _Attributor:
         self.indefinite = knowledge.words(table, "indefinite_words")
         self.anonymous_nouns = knowledge.words(table, "anonymous_nouns")
         self.kinds = SourceKinds(knowledge)
+        self.role_titles: dict[str, list[str]] = table.get("role_titles", {})
+        self.sex_words = {"she": knowledge.words(table, "she_words"),
+                          "he": knowledge.words(table, "he_words")}
+        # capitalised words that are no one's given name: "President Ana Ruiz" is Ana Ruiz
+        self.not_given_names = (
+            self.kinds.words["person_titles"] | self.kinds.words["person_nouns"]
+            | self.kinds.words["organisation_nouns"] | knowledge.words(table, "not_subject_words")
+            | {"the", "a", "an"} | {w.lower() for titles in self.role_titles.values()
+                                   for title in titles for w in title.split()})
         self.named: list[tuple[Source, str | None]] = []  # sources named in full, with kinds
         self.previous = ""  # the sentence before the one being attributed
+        # the person the sentences before are about: one a sentence opened with ("The
+        # president opted ...", "Ruiz ..."), kept while sentences open with "he"/"she"
+        self.topic: Source | None = None
+        self.text = ""  # the article's text, read up to `end`: the names given so far
+        self.end = 0
 
     def is_anaphoric(self, text: str) -> bool:
         words = text.split()
@@ -159,10 +199,17 @@ class _Attributor:
     def source(self, text: str, code: str | None = None, refers_to: str | None = None) -> Source:
         if refers_to:
             return Source(text=text, name=_clean(refers_to), code=code)
+        holder = self._role_holder(text)
+        if holder is not None:
+            named = Source(text=text, name=holder, code=code)
+            self.named.append((named, "person"))
+            return named
         if self.is_anaphoric(text):
-            last = self._previous_subject(text) or next(
+            last = self._previous_subject(text) or self._topic_for(text) or \
+                self._titled_in_previous(text) or next(
                 (s for s, kind in reversed(self.named)
-                 if len(text.split()) > 1 or self.kinds.can_stand_for(text, kind)), None)
+                 if len(text.split()) > 1 or (self.kinds.can_stand_for(text, kind)
+                                              and self._sex_allows(text, s))), None)
             if last is None:
                 return Source(text=text, name=_clean(text), code=code)
             return Source(text=text, name=last.name, code=code or last.code,
@@ -170,6 +217,113 @@ class _Attributor:
         named = Source(text=text, name=_clean(text), code=code, anonymous=self.is_anonymous(text))
         self.named.append((named, self.kinds.kind(text)))
         return named
+
+    def _role_holder(self, text: str) -> str | None:
+        """The person a definite role stands for: "the senator" is whom the article last
+        called "Sen. Ana Ruiz" or "Senator Ana Ruiz", "the aide" whom it named in
+        apposition ("the aide, Ana Ruiz,"); "the Republican senator" too."""
+        words = text.split()
+        if len(words) < 2 or words[0].lower() not in ("the", "this") or any(
+                w[:1].isupper() for w in words[1:]):
+            return None
+        role = next((" ".join(words[i:]).lower() for i in range(1, min(4, len(words)))
+                     if " ".join(words[i:]).lower() in self.role_titles), None)
+        if role is None and words[-1].lower() in self.kinds.words["person_nouns"] and \
+                len(words) <= 4:
+            role = words[-1].lower()
+        if role is None:
+            return None
+        name = r"((?:[A-Z][\w’'-]+\s+|[A-Z]\.\s+){0,3}[A-Z][\w’'-]+)"
+        forms = [rf"\b[Tt]he\s+(?:[\w-]+\s+){{0,2}}{re.escape(role)},\s+{name},"]
+        titles = self.role_titles.get(role, [])
+        if titles:
+            forms.append(rf"(?<![\w.])(?:{'|'.join(map(re.escape, titles))})\s+{name}")
+        found = [m for form in forms for m in self._so_far(form)]
+        if not found:
+            return None
+        holder = max(found, key=lambda m: m.start()).group(1)
+        return self._full_name(re.sub(r"['’]s$", "", holder))
+
+    def _full_name(self, name: str) -> str:
+        """A person a role stands for, named by surname alone ("President Ruiz"), as the
+        article named them in full before ("Ana Ruiz", "Sen. Ana M. Ruiz": "Ana M. Ruiz"),
+        when it named one person of that surname. (A source written as a surname keeps it:
+        its words are keys of the sentence's meaning, and a given name added to both sides
+        would make two articles' sentences look closer than their words are.)"""
+        words = name.split()
+        if len(words) == 2 and words[0].lower() in self.kinds.words["person_titles"]:
+            words = words[1:]
+        surname = words[0]
+        if len(words) > 1 or not re.fullmatch(r"[A-Z][\w’'-]+", surname) or \
+                surname.lower() in self.not_given_names:
+            return name
+        full = set()
+        for mention in self._so_far(
+                rf"((?:[A-Z][\w’'-]+\s+|[A-Z]\.\s+){{1,3}}){re.escape(surname)}\b"):
+            given = mention.group(1).split()
+            while given and given[0].lower() in self.not_given_names:
+                given.pop(0)
+            if given and not any(w.lower() in self.not_given_names for w in given):
+                full.add(" ".join((*given, surname)))
+        # two people of one surname ("George Conway", "Kellyanne Conway"): the words do not
+        # say which
+        return full.pop() if len(full) == 1 else name
+
+    def _so_far(self, pattern: str):
+        """The pattern's matches in the article up to the end of the current sentence."""
+        return re.compile(pattern).finditer(self.text, 0, self.end)
+
+    def _topic_for(self, pronoun: str) -> Source | None:
+        """The person the sentences before are about, when "he"/"she" can stand for them."""
+        topic = self.topic
+        if topic is None or pronoun.lower() not in self.sex_words:
+            return None
+        kind = next((kind for source, kind in self.named if source is topic), "person")
+        allowed = self.kinds.can_stand_for(pronoun, kind) and self._sex_allows(pronoun, topic)
+        return topic if allowed else None
+
+    def note_opening(self, sentence: str) -> None:
+        """Follow whom the sentences are about: a sentence opening with "he"/"she" goes on
+        about the same person; one opening with a role the article gave a name ("The
+        president ...") or with a source's surname is about that person; any other about
+        no one the words tell."""
+        words = WORD.findall(sentence)
+        if words and words[0].lower() in ("but", "and", "yet", "so"):
+            words = words[1:]
+        if not words or words[0].lower() in self.sex_words:
+            return
+        self.topic = None
+        if words[0].lower() == "the" and len(words) > 1:
+            role = next((" ".join(words[:n]) for n in (3, 2)
+                         if " ".join(words[1:n]).lower() in self.role_titles), None)
+            holder = self._role_holder(role.lower()) if role else None
+            if holder is not None:
+                self.topic = next((s for s, _ in reversed(self.named) if s.name == holder),
+                                  None) or Source(text=role, name=holder)
+            return
+        self.topic = next((s for s, _ in reversed(self.named)
+                           if s.name.split()[-1] == words[0]), None)
+
+    def _sex_allows(self, pronoun: str, source: Source) -> bool:
+        """Whether "he"/"she" can stand for the source: not "she" for "Mr. Tamm"."""
+        other = {"he": "she", "she": "he"}.get(pronoun.lower())
+        return other is None or not any(w.lower() in self.sex_words[other]
+                                        for w in source.text.split())
+
+    def _titled_in_previous(self, pronoun: str) -> Source | None:
+        """The one person the sentence before names, outside its quotations, with a title of
+        the pronoun's sex: "Enter Ms. Ruiz, the harbour master." then '"...," she wrote.'
+        (of two, which one the pronoun means the words do not say)."""
+        titles = self.sex_words.get(pronoun.lower())
+        if not titles:
+            return None
+        unquoted = re.sub(r"[“\"][^”\"]*[”\"]", " ", self.previous)
+        named = {(m.group(1), m.group(2)) for m in re.finditer(
+            r"(?<![\w.])([A-Z][a-z]{1,3}\.?)\s+([A-Z][\w’'-]+)", unquoted)
+            if m.group(1).lower() in titles}
+        if len(named) != 1:
+            return None
+        return self.source(" ".join(next(iter(named))))
 
     def _previous_subject(self, pronoun: str) -> Source | None:
         """The source named before whose name opens the previous sentence, when the pronoun
@@ -242,10 +396,17 @@ class _Attributor:
 
         found = first(self.patterns.tail, self.patterns.inverted, self.patterns.lead,
                       self.patterns.coordinated, self.patterns.apposed,
-                      self.patterns.apposed_tail,
+                      self.patterns.apposed_tail, self.patterns.continuing,
                       # a framed quotation before "according to" / "citing": in "X called
                       # the plan “bold”, citing the cost" the word is X's
-                      self.patterns.framing, self.patterns.participle)
+                      self.patterns.framing, self.patterns.participle,
+                      self.patterns.role_apposed)
+        if found and self.kinds.kind(found.text) == "thing" and quotes_in_sentence:
+            # "Stone told Credico to “lie low,” the indictment said": the document tells
+            # that Stone spoke, the quoted words are his
+            inner = first(self.patterns.framing)
+            if inner is not None and self.kinds.kind(inner.text) in ("person", None):
+                return inner
         if found:
             return found
         match = self.patterns.according.search(sentence)
@@ -257,6 +418,9 @@ class _Attributor:
         """The source in a matched phrase: its last pronoun ("`though outside the room he`
         said"), or the name opening the phrase when the pronoun can stand for it ("`Ruiz
         repeated what she` called ...": a pronoun of the clause is its subject's)."""
+        words = phrase.split()
+        if len(words) > 2 and words[0].lower() in OPENING_PREPOSITIONS and " the " in phrase:
+            phrase = phrase[phrase.rindex(" the ") + 1:]  # "In his speech the senator"
         text = self.kinds.trim(phrase)
         opener = self.patterns.name_opening.match(phrase)
         if text != phrase and opener and len(text.split()) == 1 and \
@@ -298,6 +462,7 @@ def statements(article: StoredArticle, knowledge: Knowledge) -> list[Statement]:
     text = article.text
     quotes = quotation_spans(text)
     attributor = _Attributor(knowledge)
+    attributor.text = text
     by_position = sorted(article.events, key=lambda e: (e.get("trigger") or {}).get("start", 0))
     result: list[Statement] = []
     shares: list[float] = []
@@ -305,6 +470,7 @@ def statements(article: StoredArticle, knowledge: Knowledge) -> list[Statement]:
         sentence = text[start:end]
         if len(sentence.split()) < MIN_WORDS:
             continue
+        attributor.end = end  # names given so far, this sentence's among them
         inside = [e for e in by_position if start <= _position(e) < end]
         local_quotes = [(max(q0, start) - start, min(q1, end) - start)
                         for q0, q1 in quotes if q0 < end and q1 > start]
@@ -317,6 +483,7 @@ def statements(article: StoredArticle, knowledge: Knowledge) -> list[Statement]:
                                              pronoun=source and source.text)
             source = carried or source
         attributor.previous = sentence
+        attributor.note_opening(sentence)
         share = quoted_share(start, end, quotes)
         result.append(Statement(
             article_id=article.id, index=len(result), start=start, end=end, text=sentence,
