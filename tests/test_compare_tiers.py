@@ -221,3 +221,31 @@ def test_a_comment_on_the_sentence_before_is_unclear():
         event(text, "attack", "ASSAULT", actor=("the Kessel guild", "KSG"),
               recipient=("the Dorsa pilots", "DRP"))])
     assert told in _tiers([a, b])["omission"]
+
+
+def test_a_coded_act_with_no_counterpart_at_all_is_omitted():
+    # B codes a sanction by the same actor, but none of its sentences comes near A's: a
+    # second act of the same kind, not A's told in other words
+    told = ("Officials froze the accounts of the Orvel savings bank and two of its directors "
+            "over unpaid harbour loans.")
+    other = "Tarvik imposed penalties on the ferry owners."
+    a = article("a", "A", "2023-06-05", LEAD + told + "\n", [
+        event(LEAD + told + "\n", "froze", "SANCTION", actor=("Officials", "TRV"),
+              recipient=("the Orvel savings bank", None))])
+    b = article("b", "B", "2023-06-05", LEAD + other + "\n", [
+        event(LEAD + other + "\n", "imposed penalties", "SANCTION", actor=("Tarvik", "TRV"))])
+    assert told in _tiers([a, b])["omission"]
+    # guard: without the rule, the act B codes too leaves it unclear
+    assert told in _tiers([a, b], omitted_no_counterpart_below=0.0)["unclear"]
+
+
+def test_a_detail_of_an_act_named_by_its_day_is_unclear():
+    detail = "Monday's vote came during a storm that closed the Kessel pier."
+    a = article("a", "A", "2023-06-05", LEAD + detail + "\n")
+    b = article("b", "B", "2023-06-05", LEAD + "Ferries will keep their old berths.\n")
+    tiers = _tiers([a, b])
+    assert detail in tiers["unclear"] and detail not in tiers["omission"]
+    # guard: the same fact told without naming an act by its day
+    plain = "A storm closed the Kessel pier during the vote."
+    a = article("a", "A", "2023-06-05", LEAD + plain + "\n")
+    assert plain in _tiers([a, b])["omission"]
