@@ -15,10 +15,11 @@ article's lead when the other article's lead covers some of it (both tell the st
 event).
 An article never omits what an article published more than `omissions.story_window_days`
 later tells, nor an event dated after its own publication, nor what a later article tells
-happened after it was published: a sentence dated after it, or one of the scene or the
-speaker of such an act (`timing.Timing`), unless the article names that day or its weekday
-itself (a date of first posting, the article updated later). What happened on the day it
-was published it may not have known: at most `unclear`, with a note. Nor does a later
+happened after it was published: a sentence dated after it, or one of the scene, the
+speaker or the narration of such an act (`timing.Timing`), unless the article names that
+day or its weekday itself (a date of first posting, the article updated later). What
+happened on the day it was published, or a stage a later article tells things have reached
+("is now weighing"), it may not have known: at most `unclear`, with a note. Nor does a later
 article omit a plan an earlier one tells ("will vote", `omissions.plan_phrases`) when it
 writes one of the plan's acts and all of its names: it tells what became of it.
 
@@ -34,13 +35,15 @@ nothing: "They just do not listen.") are never listed.
 
 Two tiers (`Omission.certainty`): `omitted` when the omitting article surely does not tell
 the fact, that is the sentence has an anchor in words (a name or number the article never
-writes, besides its speaker's for a remark someone made; or no sentence of it near), tells
-an act the article does not (coded event type and party; else a content verb), the whole
-article holds little of it, no other article carries it, it is no description in the
-outlet's voice of a figure the article writes about ("He is famous for ...") nor a comment
-on the sentence before ("This was ..."), and it did not happen on the day the article was
-published; else `unclear`: the article may tell it in other words (or may not yet have
-known it: `Omission.note`). Rules in `sitrep/data/compare/rules.toml`.
+writes, besides its speaker's for a remark someone made), tells an act the article does
+not (no sentence of it near at all; else coded event type and party; else a content verb),
+the whole article holds little of it, no other article carries it, it is no description in
+the outlet's voice of a figure the article writes about ("He is famous for ..."), nor a
+comment on the sentence before ("This was ..."), nor a detail of an act its subject names
+by its day ("Thursday's showdown came ..."), and it did not happen on the day the article
+was published nor is a present stage a later article tells ("is now weighing"); else
+`unclear`: the article may tell it in other words (or may not yet have known it:
+`Omission.note`). Rules in `sitrep/data/compare/rules.toml`.
 """
 
 from __future__ import annotations
