@@ -10,6 +10,9 @@ import dataclasses
 from fixtures.compare_builders import article, event
 
 from sitrep.compare import Knowledge, compare_articles
+from sitrep.compare.meaning import Meaning
+from sitrep.compare.omissions import OmissionFinder
+from sitrep.compare.records import Source, Statement
 from sitrep.compare.statements import statements
 from sitrep.serve.comparison_report import render
 
@@ -132,6 +135,28 @@ def test_a_remark_whose_only_new_name_is_its_speaker_is_unclear():
     named = "“The Dorsa quay was closed to the crews,” Oren Tal said."
     a = article("a", "A", "2023-06-05", LEAD + named + "\n")
     assert named in _tiers([a, b])["omission"]
+
+
+def test_the_words_that_say_who_the_speaker_is_are_no_participant():
+    # a source as the attribution of a stored event gives it, apposition included
+    knowledge = Knowledge.default()
+    source = Source(text="Oren Tal, a Marlo University law professor",
+                    name="Oren Tal, a Marlo University law professor")
+    remark = "“The crews were treated unfairly by the board.”"
+    named = "“The Dorsa quay was closed to the crews by the board.”"
+    a_text = LEAD + remark + "\n" + named + "\n"
+    a = article("a", "A", "2023-06-05", a_text)
+    b = article("b", "B", "2023-06-05", LEAD + "Ferries will keep their old berths.\n")
+    lead, first, second = (a_text.index(x) for x in (LEAD, remark, named))
+    told = {"a": [Statement("a", 0, lead, lead + len(LEAD) - 1, LEAD.strip(), "own"),
+                  Statement("a", 1, first, first + len(remark), remark, "quoted", source),
+                  Statement("a", 2, second, second + len(named), named, "quoted", source)],
+            "b": statements(b, knowledge)}
+    finder = OmissionFinder(knowledge, Meaning(knowledge, [a, b], told), [a, b])
+    # who the speaker is, down to the university, is no participant of the remark
+    assert not finder._names_a_participant([told["a"][1]], "b")
+    # guard: a name in the remark's own words is one
+    assert finder._names_a_participant([told["a"][2]], "b")
 
 
 def test_a_month_is_no_participant():

@@ -175,6 +175,7 @@ class Meaning:
         names_something = any(n and not (k.isdigit() and int(k) < 10) for k, n in keys.items())
         if statement.source is not None:  # who says it is part of the fact told
             for word in statement.source.name.split():
+                word = word.strip(SOURCE_PUNCTUATION)  # "Kamin," before an apposition
                 key, _ = self.key(word, word, "PROPN")
                 if key and word[:1].isupper():
                     keys.setdefault(key, True)
@@ -405,6 +406,16 @@ class Meaning:
             else:
                 held_by.update(self.alias.get(key, ()))
         return names or held_by
+
+    def source_names(self, statement: Statement) -> set[str]:
+        """Keys of the capitalised words of the statement's source as written, apposition
+        included ("Sam Kamin, a Vellin University law professor": sam, kamin, vellin,
+        university): who says it, not whom or what it is about."""
+        if statement.source is None:
+            return set()
+        words = (w.strip(SOURCE_PUNCTUATION) for w in statement.source.name.split())
+        return {key for word in words if word[:1].isupper()
+                for key in [self.key(word, word, "PROPN")[0]] if key}
 
     def speaker_cover(self, statement: Statement, article_id: str) -> float:
         """How much of the statement, its speaker's name aside, the article holds in a

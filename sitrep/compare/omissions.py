@@ -319,14 +319,17 @@ class OmissionFinder:
 
     def _names_a_participant(self, statements: list[Statement], article_id: str) -> bool:
         """Whether the sentence names someone or something, or gives a number from 10 up,
-        that the article never writes (`Meaning.new_names`), besides its speaker and
-        besides a month. A sentence all of whose names the article uses may be told there
-        in words that share none of its own; a remark whose only new name is who made it
-        (a witness's or an advocate's word on what happened) may make a point the article
-        makes by another speaker; a date is a side detail of a fact."""
+        that the article never writes (`Meaning.new_names`), besides its speaker and the
+        words that say who the speaker is (`Meaning.source_names`: "Sam Kamin, a Vellin
+        University law professor"), and besides a month. A sentence all of whose names the
+        article uses may be told there in words that share none of its own; a remark whose
+        only new name is who made it (a witness's, an advocate's or an expert's word on what
+        happened) may make a point the article makes by another speaker; a date is a side
+        detail of a fact."""
         speaker = self.meaning.speaker(statements[0])
         return any(name not in speaker and not speaker & self.meaning.alias.get(name, set())
                    and name not in self.meaning.date_names
+                   and name not in self.meaning.source_names(s)
                    for s in statements for name in self.meaning.new_names(s, article_id))
 
     def _speaker_tells(self, statements: list[Statement], article_id: str) -> bool:
