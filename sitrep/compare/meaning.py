@@ -175,7 +175,7 @@ class Meaning:
         names_something = any(n and not (k.isdigit() and int(k) < 10) for k, n in keys.items())
         if statement.source is not None:  # who says it is part of the fact told
             for word in statement.source.name.split():
-                word = word.strip(SOURCE_PUNCTUATION)  # "Kamin," before an apposition
+                word = word.strip(SOURCE_PUNCTUATION)  # "Tal," before an apposition
                 key, _ = self.key(word, word, "PROPN")
                 if key and word[:1].isupper():
                     keys.setdefault(key, True)
@@ -409,7 +409,7 @@ class Meaning:
 
     def source_names(self, statement: Statement) -> set[str]:
         """Keys of the capitalised words of the statement's source as written, apposition
-        included ("Sam Kamin, a Vellin University law professor": sam, kamin, vellin,
+        included ("Oren Tal, a Marlo University law professor": oren, tal, marlo,
         university): who says it, not whom or what it is about."""
         if statement.source is None:
             return set()

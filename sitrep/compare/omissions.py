@@ -40,10 +40,10 @@ not (no sentence of it near at all; else coded event type and party; else a cont
 the whole article holds little of it, no other article carries it, it is no description in
 the outlet's voice of a figure the article writes about ("He is famous for ..."), nor a
 comment on the sentence before ("This was ..."), nor a detail of an act its subject names
-by its day ("Thursday's showdown came ..."), and it did not happen on the day the article
-was published nor is a present stage a later article tells ("is now weighing"); else
-`unclear`: the article may tell it in other words (or may not yet have known it:
-`Omission.note`). Rules in `sitrep/data/compare/rules.toml`.
+by its day ("Monday's vote came during a storm ..."), and it did not happen on the day
+the article was published nor is a present stage a later article tells ("is now
+weighing"); else `unclear`: the article may tell it in other words (or may not yet have
+known it: `Omission.note`). Rules in `sitrep/data/compare/rules.toml`.
 """
 
 from __future__ import annotations
@@ -82,7 +82,7 @@ class OmissionFinder:
             rf"^(?:[^,;:\"“”]{{0,120}},\s+)?(?P<subject>he|she|they|this|that|(?:[A-Z][\w.'’-]*\s+){{0,2}}"
             rf"[A-Z][\w'’-]+)\s+(?:{verbs})\s+(?:\w+ly\s+)?(?P<next>[\w'’-]+)")
         self.formula = phrase_pattern(rules["formula_openings"])
-        # "Thursday's showdown came during ...", "Last week's vote was ...": a subject that
+        # "Monday's vote came during a storm ...", "Last week's vote was ...": a subject that
         # names an act by its day, as one the reader knows
         days = "|".join([*WEEKDAYS, *map(re.escape, rules["day_names"])])
         parts = "|".join(map(re.escape, rules["parts_of_day"]))
@@ -311,7 +311,7 @@ class OmissionFinder:
 
     def _details_a_dated_act(self, statement: Statement) -> bool:
         """An outlet's own sentence whose subject names an act by its day, as one its
-        reader knows ("Thursday's showdown came during a hearing ...", "Monday's vote was
+        reader knows ("Monday's vote came during a storm ...", "Last week's vote was
         the first ..."): a detail of an act told before, which the article may tell in its
         own account of that act."""
         return statement.voice == "own" and \
@@ -320,7 +320,7 @@ class OmissionFinder:
     def _names_a_participant(self, statements: list[Statement], article_id: str) -> bool:
         """Whether the sentence names someone or something, or gives a number from 10 up,
         that the article never writes (`Meaning.new_names`), besides its speaker and the
-        words that say who the speaker is (`Meaning.source_names`: "Sam Kamin, a Vellin
+        words that say who the speaker is (`Meaning.source_names`: "Oren Tal, a Marlo
         University law professor"), and besides a month. A sentence all of whose names the
         article uses may be told there in words that share none of its own; a remark whose
         only new name is who made it (a witness's, an advocate's or an expert's word on what
