@@ -578,3 +578,19 @@ def test_a_point_made_in_any_source_s_words_is_carried():
            "had their say.")
     assert _omitted_by_b_with(maren, tal) == []
     assert _omitted_by_b_with(maren, tal, voiced_carried_at=2.0) == [maren]
+
+
+def test_a_title_stands_for_the_name_written_in_apposition_after_it():
+    a_text = ("The harbour of Vellin raised its mooring fees on Monday.\n"
+              "The port's commissioner, Ilse Marrow, opened the meeting.\n"
+              "The commissioner called the rise unavoidable.\n")
+    b_text = ("Vellin raised its harbour fees on Monday.\n"
+              "Marrow called the rise unavoidable.\n")
+    knowledge = Knowledge.default()
+    articles = [article("a", "A", None, a_text), article("b", "B", None, b_text)]
+    meaning = Meaning(knowledge, articles,
+                      {a.id: statements(a, knowledge) for a in articles})
+    commissioner = meaning.key("commissioner", "commissioner", "NOUN")[0]
+    assert meaning.alias[commissioner] == {"marrow"}
+    said = meaning.by_article["b"][1]  # "Marrow called ...": A's "The commissioner called"
+    assert meaning.coverage(said, meaning.by_article["a"][2].keys) == 1.0

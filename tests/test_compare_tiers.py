@@ -10,6 +10,9 @@ import dataclasses
 from fixtures.compare_builders import article, event
 
 from sitrep.compare import Knowledge, compare_articles
+from sitrep.compare.meaning import Meaning
+from sitrep.compare.omissions import OmissionFinder
+from sitrep.compare.records import Source, Statement
 from sitrep.compare.statements import statements
 from sitrep.serve.comparison_report import render
 
@@ -134,6 +137,28 @@ def test_a_remark_whose_only_new_name_is_its_speaker_is_unclear():
     assert named in _tiers([a, b])["omission"]
 
 
+def test_the_words_that_say_who_the_speaker_is_are_no_participant():
+    # a source as the attribution of a stored event gives it, apposition included
+    knowledge = Knowledge.default()
+    source = Source(text="Oren Tal, a Marlo University law professor",
+                    name="Oren Tal, a Marlo University law professor")
+    remark = "“The crews were treated unfairly by the board.”"
+    named = "“The Dorsa quay was closed to the crews by the board.”"
+    a_text = LEAD + remark + "\n" + named + "\n"
+    a = article("a", "A", "2023-06-05", a_text)
+    b = article("b", "B", "2023-06-05", LEAD + "Ferries will keep their old berths.\n")
+    lead, first, second = (a_text.index(x) for x in (LEAD, remark, named))
+    told = {"a": [Statement("a", 0, lead, lead + len(LEAD) - 1, LEAD.strip(), "own"),
+                  Statement("a", 1, first, first + len(remark), remark, "quoted", source),
+                  Statement("a", 2, second, second + len(named), named, "quoted", source)],
+            "b": statements(b, knowledge)}
+    finder = OmissionFinder(knowledge, Meaning(knowledge, [a, b], told), [a, b])
+    # who the speaker is, down to the university, is no participant of the remark
+    assert not finder._names_a_participant([told["a"][1]], "b")
+    # guard: a name in the remark's own words is one
+    assert finder._names_a_participant([told["a"][2]], "b")
+
+
 def test_a_month_is_no_participant():
     dated = "Kessel crews walked off the quay in March."
     named = "Kessel crews walked off the Dorsa quay in March."
@@ -221,3 +246,31 @@ def test_a_comment_on_the_sentence_before_is_unclear():
         event(text, "attack", "ASSAULT", actor=("the Kessel guild", "KSG"),
               recipient=("the Dorsa pilots", "DRP"))])
     assert told in _tiers([a, b])["omission"]
+
+
+def test_a_coded_act_with_no_counterpart_at_all_is_omitted():
+    # B codes a sanction by the same actor, but none of its sentences comes near A's: a
+    # second act of the same kind, not A's told in other words
+    told = ("Officials froze the accounts of the Orvel savings bank and two of its directors "
+            "over unpaid harbour loans.")
+    other = "Tarvik imposed penalties on the ferry owners."
+    a = article("a", "A", "2023-06-05", LEAD + told + "\n", [
+        event(LEAD + told + "\n", "froze", "SANCTION", actor=("Officials", "TRV"),
+              recipient=("the Orvel savings bank", None))])
+    b = article("b", "B", "2023-06-05", LEAD + other + "\n", [
+        event(LEAD + other + "\n", "imposed penalties", "SANCTION", actor=("Tarvik", "TRV"))])
+    assert told in _tiers([a, b])["omission"]
+    # guard: without the rule, the act B codes too leaves it unclear
+    assert told in _tiers([a, b], omitted_no_counterpart_below=0.0)["unclear"]
+
+
+def test_a_detail_of_an_act_named_by_its_day_is_unclear():
+    detail = "Monday's vote came during a storm that closed the Kessel pier."
+    a = article("a", "A", "2023-06-05", LEAD + detail + "\n")
+    b = article("b", "B", "2023-06-05", LEAD + "Ferries will keep their old berths.\n")
+    tiers = _tiers([a, b])
+    assert detail in tiers["unclear"] and detail not in tiers["omission"]
+    # guard: the same fact told without naming an act by its day
+    plain = "A storm closed the Kessel pier during the vote."
+    a = article("a", "A", "2023-06-05", LEAD + plain + "\n")
+    assert plain in _tiers([a, b])["omission"]

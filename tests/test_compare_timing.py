@@ -47,9 +47,42 @@ def test_the_scene_of_a_later_act_takes_its_day():
     omitted, unclear = _listed(scene + "\n")
     watched = "Tarvik police watched from the pier."
     assert watched not in omitted and watched not in unclear
-    # guard: in a paragraph of its own, the undated line keeps no day
-    omitted, _ = _listed("Kessel crews blocked the Dorsa quay on Friday.\n\n" + watched + "\n")
-    assert watched in omitted
+    # guard: in a paragraph of its own and in the present, the undated line keeps no day
+    watch = "Tarvik police watch the pier."
+    omitted, _ = _listed("Kessel crews blocked the Dorsa quay on Friday.\n\n" + watch + "\n")
+    assert watch in omitted
+
+
+def test_an_undated_line_that_goes_on_narrating_a_later_act_takes_its_day():
+    later = ("Kessel crews blocked the Dorsa quay on Friday.\n\n"
+             "Tarvik police watched from the pier.\n\n"
+             "The Marlo ferry turned back to Osk with its cargo of grain.\n")
+    omitted, unclear = _listed(later)
+    for line in ("Tarvik police watched from the pier.",
+                 "The Marlo ferry turned back to Osk with its cargo of grain."):
+        assert line not in omitted and line not in unclear
+    # guards: a time of its own, or the perfect, ends the narration
+    for line in ("The Marlo ferry turned back to Osk with its cargo of grain in 2019.",
+                 "The Marlo ferry had turned back to Osk with its cargo of grain."):
+        omitted, _ = _listed(later.replace(
+            "The Marlo ferry turned back to Osk with its cargo of grain.", line))
+        assert line in omitted
+
+
+def test_a_present_stage_a_later_article_tells_is_at_most_unclear():
+    stage = "Tarvik police are now guarding the Dorsa quay."
+    omitted, unclear = _listed(stage + "\n")
+    assert stage not in omitted and stage in unclear
+    assert "after the publication of Early (2023-06-01)" in unclear[stage].note
+    # guards: a plain present tells no stage; an earlier article's present stage is told
+    # before the later one was published
+    plain = "Tarvik police guard the Dorsa quay."
+    omitted, _ = _listed(plain + "\n")
+    assert plain in omitted
+    early = article("early", "Early", "2023-06-01", EARLY_LEAD + stage + "\n")
+    late = article("late", "Late", "2023-06-03", LATE_LEAD)
+    comparison = compare_articles([early, late], _knowledge())
+    assert stage in [o.sentence for o in comparison.omissions if "late" in o.missing_from]
 
 
 def test_an_earlier_article_that_names_the_day_may_tell_it():

@@ -80,6 +80,13 @@ class StatementKeys:
     negative: bool = False  # holds a denial word (`polarity.denial_words`: "not", "denied")
     # keys of its content verbs (reporting verbs are light words): the acts it tells
     acts: frozenset[str] = frozenset()
+    # outside quotation marks: told in the simple past, no present, modal or perfect verb
+    # ("The crowd then marched to the quay."): it may go on narrating the act before it
+    narrates_past: bool = False
+    # outside quotation marks: a present progressive ("is weighing") or a present verb
+    # with a word of the moment (`omissions.present_stage_words`: "now heads to"): the
+    # stage things had reached when its article was written
+    present_stage: bool = False
 
 
 class Meaning:
@@ -108,6 +115,7 @@ class Meaning:
         self.article_min_share = float(rules["article_min_share"])
         self.clause_factor = float(rules["clause_factor"])
         self.voiced_min_words = int(rules["voiced_min_words"])
+        self.present_stage_words = phrase_pattern(rules["present_stage_words"])
         self.denial = phrase_pattern(knowledge.rules["polarity"]["denial_words"])
         self.number_tolerance = float(rules["number_tolerance"])
         self.titles = frozenset(table["titles"])
@@ -167,6 +175,7 @@ class Meaning:
         names_something = any(n and not (k.isdigit() and int(k) < 10) for k, n in keys.items())
         if statement.source is not None:  # who says it is part of the fact told
             for word in statement.source.name.split():
+                word = word.strip(SOURCE_PUNCTUATION)  # "Tal," before an apposition
                 key, _ = self.key(word, word, "PROPN")
                 if key and word[:1].isupper():
                     keys.setdefault(key, True)
@@ -176,10 +185,28 @@ class Meaning:
         acts = frozenset(key for t in tokens if t.pos_ == "VERB"
                          for key in [self.key(t.text, t.lemma_, t.pos_, first=True)[0]] if key)
         continues = any(q0 < statement.start < q1 for q0, q1 in quotes)
+        narrates_past, present_stage = self._tense(tokens, quotes)
         return StatementKeys(statement, keys, quoted, words,
                              clauses if len(clauses) > 1 else [], has_verb, continues,
                              names_something, self._speakers_told(tokens, quotes),
-                             bool(self.denial.search(statement.text)), acts)
+                             bool(self.denial.search(statement.text)), acts,
+                             narrates_past, present_stage)
+
+    def _tense(self, tokens, quotes: list[tuple[int, int]]) -> tuple[bool, bool]:
+        """(told in the simple past, told as a present stage), from the finite verbs
+        outside quotation marks: a quotation keeps the tense of the moment it was said."""
+        outside = [t for t in tokens if not any(q0 < t.idx < q1 for q0, q1 in quotes)]
+        finite = [t for t in outside if t.tag_ in FINITE_VERB_TAGS]
+        present = [t for t in finite if t.tag_ in ("VBZ", "VBP")]
+        # "had resigned", "has voted": the perfect tells of a time before the one narrated
+        perfect = any(t.lemma_.lower() == "have" and t.pos_ == "AUX" for t in outside)
+        narrates_past = bool(finite) and not perfect and all(t.tag_ == "VBD" for t in finite)
+        progressive = any(t.lemma_.lower() == "be" and t.i + 1 < len(t.doc)
+                          and t.doc[t.i + 1].tag_ == "VBG" for t in present)
+        text = " ".join(t.text for t in outside)
+        present_stage = bool(present) and (
+            progressive or bool(self.present_stage_words.search(text)))
+        return narrates_past, present_stage
 
     def _speakers_told(self, tokens, quotes: list[tuple[int, int]]) -> frozenset[str]:
         """Keys of the names that are the subject of a speech-act verb outside quotation
@@ -218,14 +245,22 @@ class Meaning:
 
     def _title_holders(self, doc) -> dict[str, str]:
         """Title key -> key of the name the article most often writes with it: "President
-        Ana Ruiz" (a title before a run of capitalised words, the last of them the name) and
-        "Ana Ruiz, the party's chairwoman" (a title in the phrase after a name and a comma)."""
+        Ana Ruiz" (a title before a run of capitalised words, the last of them the name),
+        "the party's chairwoman, Ana Ruiz" (a name in apposition after a title and a comma)
+        and "Ana Ruiz, the party's chairwoman" (a title in the phrase after a name and a
+        comma)."""
         pairs: Counter[tuple[str, str]] = Counter()
         tokens = list(doc)
         for i, token in enumerate(tokens):
             if token.lower_ in self.titles and i + 1 < len(tokens) and \
                     _capitalised(tokens[i + 1]):
                 name = tokens[_name_run_end(tokens, i + 1)]
+                if name.lower_ not in self.common_words:
+                    pairs[self._key_of(token), self._key_of(name)] += 1
+            elif token.lower_ in self.titles and i + 2 < len(tokens) and \
+                    tokens[i + 1].text == "," and _capitalised(tokens[i + 2]):
+                # "the council's chairwoman, Ana Ruiz": the name in apposition after it
+                name = tokens[_name_run_end(tokens, i + 2)]
                 if name.lower_ not in self.common_words:
                     pairs[self._key_of(token), self._key_of(name)] += 1
             elif token.text == "," and i > 0 and _capitalised(tokens[i - 1]) and \
@@ -371,6 +406,16 @@ class Meaning:
             else:
                 held_by.update(self.alias.get(key, ()))
         return names or held_by
+
+    def source_names(self, statement: Statement) -> set[str]:
+        """Keys of the capitalised words of the statement's source as written, apposition
+        included ("Oren Tal, a Marlo University law professor": oren, tal, marlo,
+        university): who says it, not whom or what it is about."""
+        if statement.source is None:
+            return set()
+        words = (w.strip(SOURCE_PUNCTUATION) for w in statement.source.name.split())
+        return {key for word in words if word[:1].isupper()
+                for key in [self.key(word, word, "PROPN")[0]] if key}
 
     def speaker_cover(self, statement: Statement, article_id: str) -> float:
         """How much of the statement, its speaker's name aside, the article holds in a

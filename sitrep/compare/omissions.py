@@ -15,10 +15,11 @@ article's lead when the other article's lead covers some of it (both tell the st
 event).
 An article never omits what an article published more than `omissions.story_window_days`
 later tells, nor an event dated after its own publication, nor what a later article tells
-happened after it was published: a sentence dated after it, or one of the scene or the
-speaker of such an act (`timing.Timing`), unless the article names that day or its weekday
-itself (a date of first posting, the article updated later). What happened on the day it
-was published it may not have known: at most `unclear`, with a note. Nor does a later
+happened after it was published: a sentence dated after it, or one of the scene, the
+speaker or the narration of such an act (`timing.Timing`), unless the article names that
+day or its weekday itself (a date of first posting, the article updated later). What
+happened on the day it was published, or a stage a later article tells things have reached
+("is now weighing"), it may not have known: at most `unclear`, with a note. Nor does a later
 article omit a plan an earlier one tells ("will vote", `omissions.plan_phrases`) when it
 writes one of the plan's acts and all of its names: it tells what became of it.
 
@@ -34,12 +35,14 @@ nothing: "They just do not listen.") are never listed.
 
 Two tiers (`Omission.certainty`): `omitted` when the omitting article surely does not tell
 the fact, that is the sentence has an anchor in words (a name or number the article never
-writes, besides its speaker's for a remark someone made; or no sentence of it near), tells
-an act the article does not (coded event type and party; else a content verb), the whole
-article holds little of it, no other article carries it, it is no description in the
-outlet's voice of a figure the article writes about ("He is famous for ...") nor a comment
-on the sentence before ("This was ..."), and it did not happen on the day the article was
-published; else `unclear`: the article may tell it in other words (or may not yet have
+writes, besides its speaker's for a remark someone made), tells an act the article does
+not (no sentence of it near at all; else coded event type and party; else a content verb),
+the whole article holds little of it, no other article carries it, it is no description in
+the outlet's voice of a figure the article writes about ("He is famous for ..."), nor a
+comment on the sentence before ("This was ..."), nor a detail of an act its subject names
+by its day ("Monday's vote came during a storm ..."), and it did not happen on the day
+the article was published nor is a present stage a later article tells ("is now
+weighing"); else `unclear`: the article may tell it in other words (or may not yet have
 known it: `Omission.note`). Rules in `sitrep/data/compare/rules.toml`.
 """
 
@@ -52,7 +55,7 @@ from sitrep.compare.features import Features
 from sitrep.compare.knowledge import Knowledge, phrase_pattern
 from sitrep.compare.meaning import Meaning
 from sitrep.compare.records import Certainty, CoverageRow, NearMatch, Omission, Statement
-from sitrep.compare.timing import Timing
+from sitrep.compare.timing import WEEKDAYS, Timing
 from sitrep.records import StoredArticle
 
 
@@ -79,15 +82,22 @@ class OmissionFinder:
             rf"^(?:[^,;:\"“”]{{0,120}},\s+)?(?P<subject>he|she|they|this|that|(?:[A-Z][\w.'’-]*\s+){{0,2}}"
             rf"[A-Z][\w'’-]+)\s+(?:{verbs})\s+(?:\w+ly\s+)?(?P<next>[\w'’-]+)")
         self.formula = phrase_pattern(rules["formula_openings"])
+        # "Monday's vote came during a storm ...", "Last week's vote was ...": a subject that
+        # names an act by its day, as one the reader knows
+        days = "|".join([*WEEKDAYS, *map(re.escape, rules["day_names"])])
+        parts = "|".join(map(re.escape, rules["parts_of_day"]))
+        self.dated_act_subject = re.compile(
+            rf"^(?:{days})(?:\s+(?:{parts}))?['’]s\s+[a-z]", re.IGNORECASE)
         self.same_speaker_at = float(rules["same_speaker_carried_at"])
         self.same_speaker_quotation_at = float(rules["same_speaker_quotation_carried_at"])
         self.voiced_at = float(rules["voiced_carried_at"])
         self.omitted_article_cover = float(rules["omitted_article_cover_below"])
+        self.no_counterpart = float(rules["omitted_no_counterpart_below"])
         self.meaning = meaning
         self.ids = [a.id for a in articles]
         self.published = {a.id: a.published for a in articles}
         self.outlets = {a.id: a.outlet or a.id for a in articles}
-        self.timing = Timing(meaning, articles)
+        self.timing = Timing(meaning, articles, phrase_pattern(rules["narration_breaks"]))
         self.event_by_id = {e["id"]: e for a in articles for e in a.events}
         # (type, role, code) of each article's coded events: the acts it tells, by whom
         self.events = {a.id: {(e["event_type"], role, code) for e in a.events
@@ -174,7 +184,7 @@ class OmissionFinder:
         reported = list(row.reported_by)
         tiers: dict[Certainty, list[tuple[str, NearMatch | None]]] = {"omitted": [],
                                                                       "unclear": []}
-        after: list[str] = []  # articles published the day it happened: maybe before it
+        after: list[str] = []  # articles that may have been published before it happened
         for article_id in row.missing_from:
             if not self._could_tell(first, article_id):
                 continue
@@ -195,10 +205,12 @@ class OmissionFinder:
                 if best is not None:
                     listed.add((article_id, best[1]))  # its own words for the fact: not again
                 continue
+            closest = best[0].score if best is not None else 0.0
             sure = timing is None and self._names_a_participant(statements, article_id) and \
-                self._tells_new(statements, article_id) and \
-                not self._describes_a_known_figure(first.statement, article_id)
-            if timing == "same day":
+                self._tells_new(statements, article_id, closest) and \
+                not self._describes_a_known_figure(first.statement, article_id) and \
+                not self._details_a_dated_act(first.statement)
+            if timing == "maybe after":
                 after.append(article_id)
             tiers["omitted" if sure else "unclear"].append(
                 (article_id, best[0] if best is not None else None))
@@ -220,18 +232,21 @@ class OmissionFinder:
         it) tell happened after the article was published: the latest day an article
         published later gives it (its own or its act's, `timing.Timing`) is later than the
         article's publication, and the article names neither that day nor its weekday;
-        'same day' when it happened on the day the article was published, which it may or
-        may not have known; else None."""
+        'maybe after' when it happened on the day the article was published, which it may or
+        may not have known, or when a later article tells it as the stage things have
+        reached (`Timing.present_stage`, undated: "the panel is now weighing ..."); else
+        None."""
         published = self.published[article_id]
         if published is None:
             return None
-        days = [day for s in statements
-                if (teller := self.published[s.article_id]) is not None and teller > published
-                and (day := self.timing.day(s)) is not None]
-        day = max(days, default=None)
-        if day is None or day < published or self.timing.names(article_id, day):
-            return None
-        return "after" if day > published else "same day"
+        later = [s for s in statements
+                 if (teller := self.published[s.article_id]) is not None and teller > published]
+        day = max((d for s in later if (d := self.timing.day(s)) is not None), default=None)
+        if day is not None and day >= published and not self.timing.names(article_id, day):
+            return "after" if day > published else "maybe after"
+        if day is None and any(self.timing.present_stage(s) for s in later):
+            return "maybe after"
+        return None
 
     def _plan_overtaken(self, statements: list[Statement], article_id: str) -> bool:
         """A plan or expectation ("will vote", "plans to", "is expected to") told by an
@@ -251,16 +266,20 @@ class OmissionFinder:
         return "maybe after the publication of " + ", ".join(
             f"{self.outlets[a]} ({self.published[a]})" for a in article_ids)
 
-    def _tells_new(self, statements: list[Statement], article_id: str) -> bool:
-        """Whether the statement tells an act the article does not: none of its coded
-        events has one of the same type with the same actor or recipient code there, or,
-        with no coded event, one of its content verbs is a word the article never uses;
-        and the whole article holds less than `omitted_article_cover_below` of its words
-        (more: its parts are told there, and it may be a side detail or a comment on a
-        fact told)."""
+    def _tells_new(self, statements: list[Statement], article_id: str,
+                   closest: float) -> bool:
+        """Whether the statement tells an act the article does not: no sentence of the
+        article comes near it (`closest`, the best cover of one sentence or two adjacent
+        ones, under `omitted_no_counterpart_below`), or none of its coded events has one of
+        the same type with the same actor or recipient code there, or, with no coded
+        event, one of its content verbs is a word the article never uses; and the whole
+        article holds less than `omitted_article_cover_below` of its words (more: its parts
+        are told there, and it may be a side detail or a comment on a fact told)."""
         statement = statements[0]
         if self.meaning.whole_article_cover(statement, article_id) >= self.omitted_article_cover:
             return False
+        if closest < self.no_counterpart:
+            return True
         if statement.event_ids:
             told = self.events[article_id]
             return not any((event["event_type"], role, code) in told
@@ -290,16 +309,27 @@ class OmissionFinder:
         return bool(keys) and all(key is not None and self.meaning.holds(key, article_id)
                                   for key in keys)
 
+    def _details_a_dated_act(self, statement: Statement) -> bool:
+        """An outlet's own sentence whose subject names an act by its day, as one its
+        reader knows ("Monday's vote came during a storm ...", "Last week's vote was
+        the first ..."): a detail of an act told before, which the article may tell in its
+        own account of that act."""
+        return statement.voice == "own" and \
+            self.dated_act_subject.match(statement.text.strip(" \"'“‘")) is not None
+
     def _names_a_participant(self, statements: list[Statement], article_id: str) -> bool:
         """Whether the sentence names someone or something, or gives a number from 10 up,
-        that the article never writes (`Meaning.new_names`), besides its speaker and
-        besides a month. A sentence all of whose names the article uses may be told there
-        in words that share none of its own; a remark whose only new name is who made it
-        (a witness's or an advocate's word on what happened) may make a point the article
-        makes by another speaker; a date is a side detail of a fact."""
+        that the article never writes (`Meaning.new_names`), besides its speaker and the
+        words that say who the speaker is (`Meaning.source_names`: "Oren Tal, a Marlo
+        University law professor"), and besides a month. A sentence all of whose names the
+        article uses may be told there in words that share none of its own; a remark whose
+        only new name is who made it (a witness's, an advocate's or an expert's word on what
+        happened) may make a point the article makes by another speaker; a date is a side
+        detail of a fact."""
         speaker = self.meaning.speaker(statements[0])
         return any(name not in speaker and not speaker & self.meaning.alias.get(name, set())
                    and name not in self.meaning.date_names
+                   and name not in self.meaning.source_names(s)
                    for s in statements for name in self.meaning.new_names(s, article_id))
 
     def _speaker_tells(self, statements: list[Statement], article_id: str) -> bool:

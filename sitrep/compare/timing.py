@@ -10,7 +10,17 @@ day of the act it belongs to:
   ("Ruiz said on Wednesday ..." then "Ruiz said she was skeptical ..."), unless the
   sentence tells in the perfect that the speaker has said it before ("Ruiz has said ...");
 - else the scene: the nearest sentence before it in its paragraph with a day, its own or
-  its speaker's ("By Monday she had resigned. She is now a footnote in his career.").
+  its speaker's ("By Monday she had resigned. She is now a footnote in his career.");
+- else the narration: the day of the sentence just before it, in an earlier paragraph,
+  when it goes on telling in the simple past (`StatementKeys.narrates_past`) and names no
+  time of its own (no date expression, no word of `omissions.narration_breaks`: "earlier",
+  "ago"): "On Thursday, the committee held a hearing." then, a paragraph later, "Its
+  chairman opened with a statement." A sentence in the present, a modal or the perfect
+  ("had served", "has said") ends the narration.
+
+A sentence telling a present stage ("The bill now heads to the Senate", "the panel is
+weighing"; `StatementKeys.present_stage`) tells the state of things when its article was
+written (`Timing.present_stage`): an article published before may not have known it.
 
 An article *names* a day when one of its date expressions resolves to it, or names its
 weekday: an article dated a day early (first posted, later updated) that writes "on
@@ -35,8 +45,10 @@ PERFECT = re.compile(r"\b(?:has|have|had)\s+(?:\w+ly\s+)?(?:said|told|argued|cal
 
 
 class Timing:
-    def __init__(self, meaning: Meaning, articles: Sequence[StoredArticle]) -> None:
+    def __init__(self, meaning: Meaning, articles: Sequence[StoredArticle],
+                 narration_breaks: re.Pattern[str]) -> None:
         self.meaning = meaning
+        self.narration_breaks = narration_breaks
         self.published = {a.id: a.published for a in articles}
         self.days: dict[tuple[str, int], date] = {}
         self.named: dict[str, tuple[set[date], set[int]]] = {}  # days and weekdays written
@@ -49,6 +61,9 @@ class Timing:
 
     def day(self, statement: Statement) -> date | None:
         return self.days.get((statement.article_id, statement.index))
+
+    def present_stage(self, statement: Statement) -> bool:
+        return self.meaning.of(statement).present_stage
 
     def names(self, article_id: str, day: date) -> bool:
         """Whether the article writes that day, or its weekday."""
@@ -82,11 +97,22 @@ class Timing:
                 days[i] = max((spoke[k] for k in self.meaning.speaker(statement) if k in spoke),
                               default=None)
         for i, statement in enumerate(items):
-            day = days[i] if days[i] is not None else next(
-                (days[j] for j in range(i - 1, -1, -1)
-                 if paragraphs[j] == paragraphs[i] and days[j] is not None), None)
-            if day is not None:
-                self.days[(article.id, statement.index)] = day
+            if days[i] is None:
+                days[i] = next((days[j] for j in range(i - 1, -1, -1)
+                                if paragraphs[j] == paragraphs[i] and days[j] is not None),
+                               None)
+            if days[i] is None and i > 0 and days[i - 1] is not None and \
+                    self._goes_on_narrating(statement):
+                days[i] = days[i - 1]
+            if days[i] is not None:
+                self.days[(article.id, statement.index)] = days[i]
+
+    def _goes_on_narrating(self, statement: Statement) -> bool:
+        """Told in the simple past with no time of its own: it may go on telling the act
+        of the sentence before."""
+        return self.meaning.of(statement).narrates_past and \
+            not find_date_expressions(statement.text) and \
+            not self.narration_breaks.search(statement.text)
 
     @staticmethod
     def _named_days(article: StoredArticle) -> tuple[set[date], set[int]]:
