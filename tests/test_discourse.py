@@ -930,6 +930,30 @@ def test_an_attack_no_claim_covers_keeps_no_doer(code, later):
     assert killing["actor"] is None
 
 
+STABBING = ("A judge was stabbed outside a courthouse in the Chilean city of Temuco on Tuesday. "
+            "She was taken to hospital with serious wounds. ")
+
+
+@pytest.mark.parametrize("later, doer", [
+    ("Police said two suspects were arrested near the scene.", "two suspects"),
+    ("Officers later detained the attacker at a bus station.", "the attacker"),
+    ("The accused will appear in court on Friday.", "The accused"),
+])
+def test_an_attack_whose_doer_the_article_tells_caught_is_a_local_persons(code, later, doer):
+    stabbing = one(code(STABBING + later), "ASSAULT")
+    assert stabbing["actor"]["code"] == "CHL" and stabbing["actor"]["implied"]
+    assert stabbing["actor"]["text"] == doer
+
+
+@pytest.mark.parametrize("later", [
+    "Police are still hunting the attacker.",
+    "Police said they had no suspects.",
+    "An unidentified attacker fled on foot.",
+])
+def test_an_attack_whose_doer_is_only_sought_keeps_no_doer(code, later):
+    assert one(code(STABBING + later), "ASSAULT")["actor"] is None
+
+
 def test_a_definite_description_takes_the_earlier_phrase_of_its_head_on_either_side(code):
     # "the diplomats" are the Estonian ones expelled, not of the dateline's country
     events = code("MOSCOW — Russia expelled two Estonian diplomats on Friday. The Estonian "

@@ -6,7 +6,8 @@ earlier one: "it said" to the last source, "its Air Force" and "it" to the last 
 actor, "the regime" to the country last named, "slammed the exercise" to whoever did the
 exercise, "Trump" to "US President Donald Trump"; a named actor the dictionary does not
 know takes the country the article names most; an attack told without its doer takes the
-one the article says claimed it (`claimed_doers`).
+one the article says claimed it, or the caught suspect of the country where it happened
+(`claimed_doers`).
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ from sitrep.extract.lexicon import Lexicon
 from sitrep.extract.triggers import is_passive
 from sitrep.records import Article, ArticlePlace, Entity, Event, Location, Mention
 from sitrep.resolve.acts import merge_acts
-from sitrep.resolve.claimed_doers import give_claimed_doers
+from sitrep.resolve.claimed_doers import give_caught_doers, give_claimed_doers
 from sitrep.resolve.actors import ActorCode, ActorDictionary, names_a_post
 from sitrep.resolve.discourse import (
     PRONOUN_REACH,
@@ -273,6 +274,7 @@ def resolve_events(events: list[Event], doc: Doc, article: Article,
                                   setting_clear=discourse.setting_clear,
                                   people=discourse.people, context=context)
     give_claimed_doers(events, doc, lexicon)
+    give_caught_doers(events, doc, lexicon, discourse.setting)
     for event in events:
         _imply_parties(event, doc, lexicon, discourse.setting, actors,
                        setting_clear=discourse.setting_clear)
