@@ -84,6 +84,25 @@ def test_the_noun_a_verb_declared_names_that_act_later(code):
     assert len(declared) == 1 and len(declared[0]["mentions"]) == 2
 
 
+def test_one_persons_deed_told_again_in_other_words_is_one_act(code):
+    # "resigned" ... "stepped down": one resignation; the surname with an apposition
+    # ("Ruiz, 54") is still the person named in full
+    events = code("Peruvian Interior Minister Ana Ruiz resigned on Monday amid a corruption "
+                  "inquiry. Ruiz, 54, stepped down after weeks of protests in Lima, her "
+                  "spokesman said.")
+    assert len(of_type(events, "RETREAT")) == 1
+
+
+@pytest.mark.parametrize("text", [
+    "Peruvian Interior Minister Ana Ruiz visited Chile on Monday. On Friday, Ruiz visited "
+    "Bolivia.",
+    "Peruvian Interior Minister Ana Ruiz resigned from the cabinet on Monday. In 2015, Ruiz "
+    "had resigned from the Senate.",
+])
+def test_one_persons_deeds_of_one_kind_with_other_parties_or_days_stay_apart(code, text):
+    assert len(code(text)) == 2
+
+
 def test_a_noun_told_before_its_verb_is_the_same_act(code):
     events = code("Critics say the Peruvian president's curfew lets police detain people "
                   "without charge. Many shops closed early. On Friday, the Peruvian president "
