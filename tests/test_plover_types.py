@@ -123,6 +123,20 @@ def test_lifted_sanctions_and_blockades(text, event_type):
 
 
 @pytest.mark.parametrize("text, event_type", [
+    # a state's protest is diplomatic: ACCUSE (the manual, PROTEST presumes physical activity)
+    ("China protested the sale of fighter jets to Taiwan on Monday.", "ACCUSE"),
+    ("The Japanese foreign ministry protested the landing on the disputed islets.", "ACCUSE"),
+    ("Residents of Santiago protested the closure of the copper mine on Monday.", "PROTEST"),
+    ("Farmers protested in front of the parliament in Santiago.", "PROTEST"),
+])
+def test_a_states_protest_is_diplomatic(text, event_type):
+    (processed,) = list(pipeline([Article(text=text, published=date(2022, 3, 10))]))
+    (other,) = {"ACCUSE", "PROTEST"} - {event_type}
+    types = [e.event_type for e in processed.events]
+    assert event_type in types and other not in types
+
+
+@pytest.mark.parametrize("text, event_type", [
     # exercises of several countries named together are joint: COOPERATE (the manual)
     ("Russia and Belarus launched military exercises near the Polish border.", "COOPERATE"),
     ("China and Russia began naval drills in the Sea of Japan.", "COOPERATE"),

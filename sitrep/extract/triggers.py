@@ -359,6 +359,8 @@ def _subject_ok(pattern: Pattern, verb: Token, quantities: frozenset[str]) -> bo
     lemmas = set()
     while subject is not None:
         lemmas.add(lemma_of(subject))
+        if subject.ent_type_ == "GPE":
+            lemmas.add("gpe")  # a country or city name, "GPE" in a list: "China protested"
         lemmas.update(lemma_of(c) for c in subject.children if c.dep_ in ("compound", "amod"))
         if lemma_of(subject) not in quantities:
             break
