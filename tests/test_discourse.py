@@ -874,6 +874,16 @@ def test_a_condemned_act_named_by_its_kind_stands_for_its_doer(code):
     assert condemnation["recipient"]["sector"] == "COP"
 
 
+@pytest.mark.parametrize("judgement", [
+    "Peruvian President Ana Ruiz condemned the closure.",
+    "Peruvian President Ana Ruiz called the closure illegal.",
+    "Peruvian President Ana Ruiz said the closure was illegal.",
+])
+def test_a_judged_measure_named_by_its_kind_stands_for_its_doer(code, judgement):
+    events = code("Bolivia closed its border with Peru on Monday. " + judgement)
+    assert one(events, "ACCUSE")["recipient"]["code"] == "BOL"
+
+
 def test_a_denied_accusation_is_turned_back_on_its_maker(code):
     events = code("Armenia accused Azerbaijan of shelling a border village on Sunday. Baku "
                   "denied the accusation on Monday.")
