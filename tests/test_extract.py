@@ -140,8 +140,11 @@ def test_an_act_named_as_the_subject_was_done_by_its_doer(code, text, actor):
 @pytest.mark.parametrize("text, event_type, recipient", [
     # a reaction to an act is aimed at its doer, named in the possessive with no name of its
     # own, not at whom the act was done to
-    ("Japan protested the Chinese coast guard's incursion into its waters.", "PROTEST",
+    # (a state's protest is a diplomatic one, ACCUSE; people's in the streets a PROTEST)
+    ("Japan protested the Chinese coast guard's incursion into its waters.", "ACCUSE",
      "the Chinese coast guard"),
+    ("Fishermen in Okinawa protested the Chinese coast guard's incursion into their waters.",
+     "PROTEST", "the Chinese coast guard"),
     ("Activists condemned the army's crackdown on protesters.", "ACCUSE", "the army"),
 ])
 def test_a_reaction_to_an_act_is_aimed_at_its_doer(code, text, event_type, recipient):
