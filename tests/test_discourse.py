@@ -312,6 +312,13 @@ def test_a_pronoun_subject_is_not_the_party_named_as_its_object(code):
     assert demand["actor"]["code"] != "CHN"
 
 
+def test_a_pronoun_subject_may_be_of_the_country_of_a_person_named_as_its_object(code):
+    # one person is no "they": the farmers of the president's country still are
+    events = code("Hundreds of farmers blocked highways in northern Chile on Monday. On "
+                  "Tuesday they demanded talks with President Gabriel Boric.")
+    assert one(events, "REQUEST")["actor"]["code"] == "CHL"
+
+
 @pytest.mark.parametrize(("text", "actor", "recipient"), [
     ("Russia-Ukraine talks resumed in Istanbul on Monday.", "RUS", "UKR"),
     ("U.S.-Ukraine talks in Jeddah went on for nine hours.", "USA", "UKR"),

@@ -214,8 +214,13 @@ def resolve_events(events: list[Event], doc: Doc, article: Article,
             if event.attributed_to.code:
                 memory.sources.append(event.attributed_to)
         if event.actor is not None and not first_person:
+            # "they called on China": not China; "they urged President X": any party of X's
+            # country but X, who is one person and no "they"
+            object_codes = (named_codes(event.recipient, actors, when)
+                            if event.recipient is None
+                            or discourse.person_in(event.recipient) is None else frozenset())
             event.actor = _resolve(event.actor, actors, memory, when, "actor",
-                                   not_codes=named_codes(event.recipient, actors, when))
+                                   not_codes=object_codes)
             if event.actor.code:
                 memory.actors.append(event.actor)
         if event.attributed_to is not None and not _is_group_description(event.actor):
