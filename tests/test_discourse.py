@@ -891,6 +891,17 @@ def test_a_judged_measure_named_by_its_kind_stands_for_its_doer(code, judgement)
     assert one(events, "ACCUSE")["recipient"]["code"] == "BOL"
 
 
+@pytest.mark.parametrize("text", [
+    # the law an act made; the bill whoever put it forward, no act of its own
+    "The Hungarian parliament passed a law restricting media freedom on Tuesday. The "
+    "European Commission criticised the law.",
+    "The Hungarian government proposed a bill to restrict foreign funding of charities. "
+    "The European Commission criticised the bill.",
+])
+def test_a_criticised_law_stands_for_whoever_made_or_proposed_it(code, text):
+    assert one(code(text), "ACCUSE")["recipient"]["code"] == "HUN"
+
+
 def test_a_denied_accusation_is_turned_back_on_its_maker(code):
     events = code("Armenia accused Azerbaijan of shelling a border village on Sunday. Baku "
                   "denied the accusation on Monday.")

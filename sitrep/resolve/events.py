@@ -234,7 +234,13 @@ def resolve_events(events: list[Event], doc: Doc, article: Article,
                 memory.actors.append(event.actor)
         if event.recipient is not None:
             if event.recipient.is_event_reference:
-                event.recipient = _doer_of_earlier_event(event, previous, lexicon)
+                # "proposed a bill ... condemned the bill": whoever issued that document,
+                # else the doer of the act it names
+                issuer = _issuer_before(event.recipient, actors, memory, when)
+                event.recipient = (replace(event.recipient, code=issuer.code,
+                                           sector=issuer.sector)
+                                   if issuer is not None
+                                   else _doer_of_earlier_event(event, previous, lexicon))
             else:
                 event.recipient = _resolve(event.recipient, actors, memory, when, "recipient",
                                            other_than=event.actor)
