@@ -122,6 +122,22 @@ def test_lifted_sanctions_and_blockades(text, event_type):
     assert [e.event_type for e in processed.events] == [event_type]
 
 
+@pytest.mark.parametrize("text, event_type, modality", [
+    # what a party is not ready to do is refused (CAMEO 12), not an intention
+    ("Peru is not ready for talks with Chile, the foreign minister said.", "REJECT", "negated"),
+    ("Peru is ready for talks with Chile, the foreign minister said.", "AGREE", "planned"),
+    ("The rebels are not prepared to negotiate with the government of Peru.", "REJECT",
+     "negated"),
+    ("Peru is not willing to send aid to Bolivia.", "REJECT", "negated"),
+    # an act that did not happen is no refusal
+    ("Peru did not meet Chilean officials on Monday.", "CONSULT", "negated"),
+])
+def test_an_act_a_party_is_not_ready_to_do_is_refused(text, event_type, modality):
+    (processed,) = list(pipeline([Article(text=text, published=date(2022, 3, 10))]))
+    (event,) = processed.events
+    assert (event.plover_type, event.modality) == (event_type, modality)
+
+
 @pytest.mark.parametrize("text, event_type", [
     # a state's protest is diplomatic: ACCUSE (the manual, PROTEST presumes physical activity)
     ("China protested the sale of fighter jets to Taiwan on Monday.", "ACCUSE"),
