@@ -312,6 +312,13 @@ def test_a_pronoun_subject_is_not_the_party_named_as_its_object(code):
     assert demand["actor"]["code"] != "CHN"
 
 
+def test_his_after_an_official_named_by_title_only_is_that_officials(code):
+    events = code("The Peruvian opposition leader said on Monday that his party would "
+                  "boycott the vote and urged voters to stay at home.")
+    assert all(e["actor"]["code"] == "PER" for e in events)
+    assert any(e["actor"]["text"] == "his party" for e in events)
+
+
 def test_a_pronoun_subject_may_be_of_the_country_of_a_person_named_as_its_object(code):
     # one person is no "they": the farmers of the president's country still are
     events = code("Hundreds of farmers blocked highways in northern Chile on Monday. On "

@@ -619,6 +619,11 @@ def _resolve(entity: Entity, actors: ActorDictionary, memory: _ArticleMemory, wh
         if _relational(entity, memory.relational_nouns):
             return replace(entity, sector=sector)  # "its allies" are others, not the owner
         owner = _person_owner(entity, memory)
+        if owner is None and words[0] in ("his", "her") and entity.start is not None:
+            # "the opposition leader said his party ...": the official the text names by
+            # title only
+            titled = _unnamed_official_before(entity.start, memory, actors, when, not_codes)
+            owner = titled[1] if titled is not None else None
         if owner is not None:  # "his government", "said his country would": the person's
             return _with_code(entity, owner, sector)
         return _with_code(entity, memory.actors[-1] if memory.actors else None, sector)
