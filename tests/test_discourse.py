@@ -250,6 +250,16 @@ def test_a_state_act_told_without_its_doer_is_the_authorities(code):
     assert arrest["actor"]["span"] is None  # nothing in the text to highlight
 
 
+def test_the_unnamed_sides_of_a_clash_are_parties_of_the_place_an_attack_keeps_none(code):
+    events = code("Clashes broke out in the Peruvian city of Arequipa on Monday. Two people "
+                  "were taken to hospital.")
+    clash = one(events, "ASSAULT")
+    assert clash["actor"]["code"] == "PER" and clash["actor"]["implied"]
+    bombing = one(code("A bomb killed two people in the Peruvian city of Arequipa on Monday."),
+                  "ASSAULT")
+    assert bombing["actor"] is None
+
+
 def test_a_state_is_not_the_doer_of_an_act_against_itself(code):
     events = code(
         "ANKARA — Turkey's foreign minister on Tuesday rejected new demands from Washington.\n\n"

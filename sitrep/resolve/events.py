@@ -421,7 +421,8 @@ def _imply_parties(event: Event, doc: Doc, lexicon: Lexicon, setting: str | None
 
 def _implied_doer(event: Event, doc: Doc, lexicon: Lexicon) -> tuple[str, str] | None:
     """("authorities", "GOV") for a state's act told without its doer, ("protesters",
-    "CVL") for a protest; None when the text must name the doer."""
+    "CVL") for a protest, parties of the place for a clash whose sides go unnamed; None
+    when the text must name the doer."""
     for mention in event.text_mentions():
         span = doc.char_span(mention.trigger.start, mention.trigger.end,
                              alignment_mode="expand")
@@ -440,6 +441,8 @@ def _implied_doer(event: Event, doc: Doc, lexicon: Lexicon) -> tuple[str, str] |
             return "authorities", "GOV"
         if lemma in lexicon.word_set("actors.crowd_acts"):
             return "protesters", "CVL"
+        if lemma in lexicon.word_set("actors.local_sides_acts"):
+            return "local parties", None
     return None
 
 
