@@ -314,6 +314,17 @@ def test_people_from_a_named_body_are_that_bodys(code):
     assert one(events, "REQUEST")["actor"]["code"] == "G7"
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("A spokeswoman for Hamas denied on Sunday that its fighters had fired the rockets.", "PSE"),
+    ("An official with the European Union criticised the seizure of the tanker.", "EU"),
+    ("A spokesperson for US Forces Korea denied that bombers had joined the drills.", "USA"),
+])
+def test_people_serving_a_named_body_are_that_bodys(code, text, expected):
+    (event,) = [e for e in code(text) if e["actor"]
+                and e["actor"]["text"].lower().startswith(("a ", "an "))]
+    assert event["actor"]["code"] == expected
+
+
 def test_a_pronoun_subject_is_not_the_party_named_as_its_object(code):
     events = code("Canada said on Monday that Chinese warships had sailed near Taiwan.\n\n"
                   "They called on China to stop the drills.")

@@ -27,6 +27,7 @@ from sitrep.resolve.acts import merge_acts
 from sitrep.resolve.claimed_doers import give_caught_doers, give_claimed_doers
 from sitrep.resolve.actors import ActorCode, ActorDictionary, names_a_post
 from sitrep.resolve.discourse import (
+    AFFILIATION_PREPOSITIONS,
     PRONOUN_REACH,
     Discourse,
     build_discourse,
@@ -747,16 +748,16 @@ def _is_plural(entity: Entity, memory: _ArticleMemory) -> bool:
 
 def _origin(entity: Entity, actors: ActorDictionary, memory: _ArticleMemory,
             when) -> ActorCode | None:
-    """The body or country an actor phrase says its people come from, when the phrase's
-    head has no code of its own: "top diplomats from the Group of Seven", "lawmakers from
-    Japan"."""
+    """The body or country an actor phrase says its people come from or serve, when the
+    phrase's head has no code of its own: "top diplomats from the Group of Seven", "lawmakers
+    from Japan", "a spokeswoman for Hamas", "an official with the European Union"."""
     if memory.doc is None or entity.start is None:
         return None
     span = memory.doc.char_span(entity.start, entity.end, alignment_mode="expand")
     if span is None:
         return None
     for prep in span.root.children:
-        if prep.dep_ != "prep" or prep.lower_ != "from":
+        if prep.dep_ != "prep" or prep.lower_ not in AFFILIATION_PREPOSITIONS:
             continue
         obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
         if obj is None:
