@@ -533,6 +533,8 @@ def _resolve(entity: Entity, actors: ActorDictionary, memory: _ArticleMemory, wh
         return entity
     origin = _origin(entity, actors, memory, when)
     if origin is not None:  # "top diplomats from the Group of Seven"
+        if origin.sector and not actors.is_country_match(origin):
+            sector = origin.sector  # "a spokeswoman for Hamas" speaks for an armed group
         return replace(entity, code=origin.code, sector=sector or origin.sector, person=person)
     located = _located_in(entity, memory)
     if located is not None:  # "rebels in the Ivory Coast", "a newspaper based in Beirut"
