@@ -388,6 +388,12 @@ def test_a_place_put_first_sets_the_scene_for_the_conjoined_clauses(code):
         ("The border guards detained no one on Sunday.", "COERCE", "negated"),
         ("No soldiers fired on the crowd, the ministry said.", "ASSAULT", "negated"),
         ("Not every member state backed the sanctions on Syria.", "SUPPORT", "negated"),
+        # a negation does not reach a conjunct told against its verb, but is shared by one
+        # that continues it
+        ("Ghana did not veto the resolution but condemned the coup in Niamey.", "ACCUSE",
+         "asserted"),
+        ("The navy did not sink the trawler but seized its catch.", "COERCE", "asserted"),
+        ("Ghana did not veto or condemn the resolution on Niger.", "ACCUSE", "negated"),
         # a question left open by a negated verb of saying is not a negated act
         ("The party did not announce whom it would back in the runoff.", "SUPPORT",
          "hypothetical"),

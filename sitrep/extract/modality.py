@@ -43,6 +43,14 @@ def _clause_chain(chain: list[Token]) -> list[Token]:
     return chain
 
 
+def _contrasted(trigger: Token, lexicon: Lexicon) -> bool:
+    """Whether the trigger is a verb conjunct told against the verb before it ("did not
+    block the listing *but criticised* it"): that verb's negation is not its own."""
+    return trigger.dep_ == "conj" and trigger.pos_ == "VERB" and any(
+        c.dep_ == "cc" and c.lower_ in lexicon.word_set("modality.contrast_conjunctions")
+        and c.i < trigger.i for c in trigger.head.children)
+
+
 def _governors(chain: list[Token]) -> list[Token]:
     """The verbs of the chain above the trigger whose meaning governs it: a verb reached
     from its conjunct is a sibling act ("denied the request and asked for ..."), and one
@@ -70,7 +78,7 @@ def modality_of(trigger: Token, lexicon: Lexicon, *, claim_verb: Token | None = 
     verbs = [t for t in chain if t.pos_ in ("VERB", "AUX")][:REPORTING_STOP]
     # the verb it complements, unless the clause is a question's ("did not say whom they
     # would support": not said, not denied)
-    own_clause = [trigger] + ([] if _wh_clause(trigger) else
+    own_clause = [trigger] + ([] if _wh_clause(trigger) or _contrasted(trigger, lexicon) else
                               [t for t in chain[1:] if t.pos_ == "VERB"][:1])
     # the copula of an adjective that is the act or that the act hangs on: "is not willing
     # to talk", "is not ready to sign"
