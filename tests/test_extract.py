@@ -158,6 +158,13 @@ def test_a_reaction_to_an_act_is_aimed_at_its_doer(code, text, event_type, recip
     assert reaction["recipient"]["text"] == recipient
 
 
+def test_what_someone_called_something_is_no_recipient(code):
+    # a free relative object ("what X called Y") names the thing so called, not X
+    event = one(code('Peru criticised what a Chilean diplomat called "one-sided pressure".'),
+                "ACCUSE")
+    assert event["recipient"] is None or event["recipient"].get("code") != "CHL"
+
+
 def test_charges_unsealed_against_a_person_are_the_prosecutors_against_that_person(code):
     text = ("Dmitri Orlov, a Russian businessman, was arrested in Lisbon last year. On Tuesday "
             "US prosecutors unsealed new charges against him.")

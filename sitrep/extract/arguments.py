@@ -626,6 +626,10 @@ def _verb_recipient(match: TriggerMatch, lexicon: Lexicon) -> Entity | None:
         return event_type in lexicon.word_set(f"recipients.{name}")
 
     obj = verb_object(verb, match.particle_tokens)
+    if obj is not None and any(c.dep_ == "det" and c.lower_ == "what" for c in obj.children):
+        # "criticised what a Chinese diplomat called pressure", read as "what diplomat": the
+        # object is a free relative clause, what was so called, not its speaker
+        obj = None
     theme = _is_theme(match.pattern, _counted(obj, lexicon), lexicon)
     # a pronoun object only for a person ("arrested him": the person named last); "it" and
     # "them" would be read as the last actor, often the doer itself
