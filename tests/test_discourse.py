@@ -329,6 +329,12 @@ def test_people_serving_a_named_body_are_that_bodys(code, text, expected):
     assert (event["actor"]["code"], event["actor"]["sector"]) == expected
 
 
+def test_people_with_a_thing_of_a_country_do_not_serve_it(code):
+    # "with" serves a body only with its name: passports are no body
+    events = code("Gunmen with Russian passports attacked a border post in Moldova on Sunday.")
+    assert (one(events, "ASSAULT")["actor"] or {}).get("code") != "RUS"
+
+
 def test_a_pronoun_subject_is_not_the_party_named_as_its_object(code):
     events = code("Canada said on Monday that Chinese warships had sailed near Taiwan.\n\n"
                   "They called on China to stop the drills.")

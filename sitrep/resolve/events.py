@@ -762,7 +762,9 @@ def _origin(entity: Entity, actors: ActorDictionary, memory: _ArticleMemory,
         if prep.dep_ != "prep" or prep.lower_ not in AFFILIATION_PREPOSITIONS:
             continue
         obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
-        if obj is None:
+        if obj is None or (prep.lower_ != "from" and obj.pos_ != "PROPN"):
+            # serving a body is told with its name ("a spokeswoman for Hamas"); "militants
+            # with bases in Afghanistan" have bases there, they do not serve it
             continue
         found = actors.resolve(memory.doc[obj.left_edge.i : obj.right_edge.i + 1].text, when)
         if found is not None and found.code:
