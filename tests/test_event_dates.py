@@ -60,9 +60,26 @@ def dated(event: dict) -> tuple[str | None, bool]:
     # the means of an act dates the act
     ("The farmer admitted killing his neighbour by poisoning him on Thursday.", "killing",
      "2021-06-03"),
+    # a date before the noun of the scene an act is done at or in
+    ("Two opposition deputies were detained at Monday's rally in the capital.", "detained",
+     "2021-06-07"),
+    # a participle of performing the act its noun names says when that act occurred
+    ("The statement issued on Monday accused the army of torturing prisoners.", "accused",
+     "2021-06-07"),
+    # a clause of "when" and its main clause tell acts of one time, each dating the other
+    ("Police arrested the editor when he landed at the airport on Monday.", "arrested",
+     "2021-06-07"),
+    ("On Thursday the guards fired on the crowd when it stormed the gate.", "stormed",
+     "2021-06-03"),
 ])
 def test_a_date_anywhere_in_the_clause(code, text, trigger, expected):
     assert dated(by_trigger(code(text), trigger)) == (expected, False)
+
+
+def test_a_call_made_in_a_month_is_of_that_month(code):
+    call = by_trigger(code("A phone call made by the president in May angered the "
+                           "opposition."), "call")
+    assert call["date_range"] == {"start": "2021-05-01", "end": "2021-05-31"}
 
 
 def test_an_act_that_led_to_a_dated_one_takes_its_month_or_year(code):
@@ -90,6 +107,10 @@ def test_but_not_its_day_nor_what_followed_it(code, text):
     ("The president condemned Monday's attack on the embassy.", "condemned"),
     # a perfect participle tells an earlier act
     ("Having fled the country in 2015, the general accused the army of torture.", "accused"),
+    # a participle of another act than its noun's: when the students were held, not freed
+    ("Students detained on Monday were later freed by the police.", "freed"),
+    # a clause of "after" tells another time
+    ("Police arrested the editor after he landed at the airport on Monday.", "arrested"),
 ])
 def test_a_date_of_another_clause_does_not_date_the_event(code, text, trigger):
     assert dated(by_trigger(code(text), trigger)) == (None, False)

@@ -14,13 +14,18 @@ Own clause (`own_date`)
   his arrest on Friday, he stayed ..." dates the arrest and the staying), and on from a
   participle of the subject's to its clause ("Speaking on Monday, the minister accused
   ...", "X, speaking on Monday, accused ..."; not "Having fled in 2015, ..."); but a date
-  written before a noun ("the 2016 election", "Monday's attack") dates that noun only. A
-  relative clause saying only when its noun occurred ("a bombing that happened on Monday",
-  `occurrence_verbs`) dates the noun, and the act told as done in it ("were killed in a
-  bombing that ...", `within_prepositions`) or by it (its subject); not one done to it. A
-  date inside another clause (a reported "that ...", a relative or "after ..." clause)
-  stops at that clause's verb, so it dates only that clause: in "Trump said on Saturday
-  that Hamza was killed" Saturday is the saying's, not the killing's. An act named again by
+  written before a noun ("the 2016 election", "Monday's attack") dates that noun only, and
+  the act it does (its subject: "Monday's attack killed five") or is the scene of
+  ("arrested at Monday's rally", `within_prepositions`). A relative clause saying only
+  when its noun occurred ("a bombing that happened on Monday", `occurrence_verbs`; "a
+  call made in July", "the statement issued on Friday", a participle of
+  `performing_participles`) dates the noun, and the act told as done in it ("were killed
+  in a bombing that ...") or by it (its subject); not one done to it. A clause of "when"
+  and its main clause tell acts of one time: each one's date dates the other ("was
+  arrested when he landed on Monday"). A date inside another clause (a reported "that
+  ...", a relative or "after ..." clause) stops at that clause's verb, so it dates only
+  that clause: in "Trump said on Saturday that Hamza was killed" Saturday is the
+  saying's, not the killing's. An act named again by
   a bare definite noun as what a verb of reporting tells ("when announcing the arrest in
   May") takes no date there: it is the telling's ("announced the arrest of 20 men on
   Monday", a noun with its own arguments, may be the news itself and keeps it). Nor does
@@ -154,6 +159,7 @@ _LEADING_PREPOSITIONS = frozenset(_DATA["discourse"]["leading_prepositions"])
 _AFTERMATH_PREPOSITIONS = frozenset(_DATA["discourse"]["aftermath_prepositions"])
 _OCCURRENCE_VERBS = frozenset(_DATA["discourse"]["occurrence_verbs"])
 _WITHIN_PREPOSITIONS = frozenset(_DATA["discourse"]["within_prepositions"])
+_PERFORMING_PARTICIPLES = frozenset(_DATA["discourse"]["performing_participles"])
 
 
 class ArticleDates:
@@ -540,9 +546,9 @@ def _attachment(root: Token) -> set[int]:
     the noun's verb when that noun is the subject."""
     noun = root.head
     if root.dep_ in ATTRIBUTIVE and noun.pos_ in ("NOUN", "PROPN") and root.i < noun.i:
-        if noun.dep_ in ("nsubj", "nsubjpass"):  # "Monday's attack killed five": its clause's
-            return {root.i, noun.i, noun.head.i}
-        return {root.i, noun.i}
+        # "Monday's attack killed five", "were arrested at Monday's rally": the noun, and
+        # the act it does or is the scene of
+        return {root.i} | _event_noun_dating(noun)
     attached = {root.i}
     token = root
     while token.pos_ not in ("VERB", "AUX") and token.head.i != token.i:
@@ -550,6 +556,8 @@ def _attachment(root: Token) -> set[int]:
         attached.add(token.i)
     if _tells_occurrence(token):  # "killed in a bombing that happened on Monday"
         return attached | _event_noun_dating(token.head)
+    if _is_when_clause(token):  # "was arrested when he landed on Monday"
+        attached.add(token.head.i)
     if token.tag_ == "VBG" and _is_participle_adjunct(token):
         attached.add(token.head.i)  # "Speaking on Monday, the minister accused ..."
     elif token.tag_ == "VBG" and token.dep_ == "acl" and token.head.dep_ == "nsubj" and not any(
@@ -559,14 +567,27 @@ def _attachment(root: Token) -> set[int]:
 
 
 def _tells_occurrence(verb: Token) -> bool:
-    """"the bombing that happened on Monday", "a raid which took place in May": a relative
-    clause saying only when its noun occurred, as "Monday's bombing" does."""
+    """"the bombing that happened on Monday", "a raid which took place in May", "a call
+    made in July", "the statement issued on Friday": a relative clause saying only when
+    its noun occurred, as "Monday's bombing" does. A past participle on its noun does when
+    its verb is one of performing the act the noun names (`performing_participles`)."""
+    lemma = verb.lemma_.lower()
+    if verb.dep_ == "acl" and verb.tag_ == "VBN" and not any(
+            c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        phrases = {lemma} | {f"{lemma} {c.lower_}" for c in verb.children if c.dep_ == "prt"}
+        return bool(phrases & _PERFORMING_PARTICIPLES)
     if verb.dep_ != "relcl" or not any(c.dep_ == "nsubj" and c.tag_ in ("WDT", "WP")
                                        for c in verb.children):
         return False
-    lemma = verb.lemma_.lower()
     phrases = {lemma} | {f"{lemma} {c.lower_}" for c in verb.children if c.dep_ == "dobj"}
     return bool(phrases & _OCCURRENCE_VERBS)
+
+
+def _is_when_clause(verb: Token) -> bool:
+    """"was arrested when he landed", "described him in March when they offered ...": a
+    clause of "when" tells what happened at its main clause's time, each the other's."""
+    return verb.dep_ == "advcl" and verb.head.i != verb.i and any(
+        c.dep_ == "advmod" and c.lower_ == "when" for c in verb.children)
 
 
 def _event_noun_dating(noun: Token) -> set[int]:
@@ -619,6 +640,8 @@ def _clause_tokens(trigger: Token) -> set[int]:
     # "in July he helped facilitate a meeting": the verb it is done through
     if token.pos_ == "VERB" and token.dep_ == "xcomp" and (
             token.head.lemma_.lower() in _CARRYING_VERBS):
+        out.add(token.head.i)
+    if _is_when_clause(token):  # "described him in March when they offered a reward"
         out.add(token.head.i)
     return out
 
