@@ -160,6 +160,9 @@ def test_a_date_after_until_ends_a_state_and_dates_no_act(code):
     ("The UN said on Monday that both sides should meet on Friday.", "should", "2021-06-07"),
     ("Prosecutors charged the suspect with murder, they said on Sunday.", "charged",
      "2021-06-06"),
+    # a speaker for the actor: the statement is the act
+    ("Turkey has accused Greece of violating its airspace, the Turkish defence ministry "
+     "said on Monday.", "accused", "2021-06-07"),
 ])
 def test_a_speech_act_takes_the_date_of_its_reporting_clause(code, text, trigger, expected):
     assert dated(by_trigger(code(text), trigger)) == (expected, False)
@@ -167,6 +170,8 @@ def test_a_speech_act_takes_the_date_of_its_reporting_clause(code, text, trigger
 
 @pytest.mark.parametrize(("text", "trigger"), [
     ("The ministry said on Monday that China had threatened Taiwan.", "threatened"),
+    ("China has threatened Taiwan, the Taiwanese defence ministry said on Monday.",
+     "threatened"),
     # the speaker's own act, but done before the saying
     ("The ministry said on Monday that it had urged Russia to withdraw.", "urged"),
 ])

@@ -33,12 +33,14 @@ Own clause (`own_date`)
   since May": when it began, `start_words`).
   A speech act is done by saying it: a verbal act (PLOVER's verbal quad types, THREATEN
   included) stated in its speaker's own voice ("X said on Monday it opposed ...", "'We
-  condemn ...,' X said on Monday", "X said ... the laws should be changed") also takes the
-  date of its reporting verb's clause, when its own clause has none. Someone else's act
-  reported by the speaker does not, nor one the speaker says was done before ("X said on
-  Monday it had asked ..."). An act told as what led to another ("took power in 1986
-  after ousting his rival") takes the other's date when that is a month or a year,
-  a span it falls in; not a day, which it may well precede. Of several dates, the nearest
+  condemn ...,' X said on Monday", "X said ... the laws should be changed"), or by one who
+  speaks for its doer, coded alike ("Turkey has accused Greece ..., the Turkish ministry
+  said on Monday"), also takes the date of its reporting verb's clause, when its own
+  clause has none. Someone else's act reported by the speaker does not, nor one the
+  speaker says was done before ("X said on Monday it had asked ..."). An act told as what
+  led to another ("took power in 1986 after ousting his rival") takes the other's date
+  when that is a month or a year, a span it falls in; not a day, which it may well
+  precede. Of several dates, the nearest
   to the trigger wins. The tense resolving a relative date is the clause's: future for a
   planned act's own clause, past otherwise. A day or month written without its year ("on
   November 21") after a date with its year in the same paragraph that lies before the news
@@ -294,7 +296,9 @@ class ArticleDates:
         if _is_past_perfect(_finite_verb(trigger) or trigger):
             return None  # "X said on Monday it had asked ...": an act before the saying
         verb = find_source(trigger, self.lexicon).verb
-        if verb is None or verb.i == trigger.i or not _is_speaker(event.actor, verb):
+        if verb is None or verb.i == trigger.i or not (
+                _is_speaker(event.actor, verb)
+                or _one_party(event.actor, event.attributed_to)):
             return None
         return verb
 
@@ -675,6 +679,13 @@ def _is_speaker(actor: Entity | None, verb: Token) -> bool:
         return True  # "X charged him, they said": the pronoun is the act's subject
     first, last = subject.left_edge, subject.right_edge
     return first.idx <= actor.start < last.idx + len(last.text)
+
+
+def _one_party(actor: Entity | None, speaker: Entity | None) -> bool:
+    """Whether the speaker speaks for the actor: both coded alike ("Turkey has accused
+    Greece ..., the foreign ministry said")."""
+    return (actor is not None and speaker is not None and actor.code is not None
+            and actor.code == speaker.code)
 
 
 def _speaker_word(verb: Token) -> str | None:
