@@ -66,6 +66,8 @@ def dated(event: dict) -> tuple[str | None, bool]:
     # a participle of performing the act its noun names says when that act occurred
     ("The statement issued on Monday accused the army of torturing prisoners.", "accused",
      "2021-06-07"),
+    ("In a video posted on Monday, the rebels threatened to kill the hostages.",
+     "threatened", "2021-06-07"),
     # a clause of "when" and its main clause tell acts of one time, each dating the other
     ("Police arrested the editor when he landed at the airport on Monday.", "arrested",
      "2021-06-07"),
