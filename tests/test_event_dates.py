@@ -308,6 +308,8 @@ def test_an_act_of_someone_named_in_the_quotation_does_not(code):
     ATTACK + "\n\nThe attackers were shot dead by soldiers.",  # another paragraph
     ATTACK + " Soldiers later arrested two suspects.",  # placed relative to another time
     ATTACK + " Soldiers eventually arrested two suspects.",  # at some later time
+    # a clause within one placed relative to another time
+    ATTACK + " After the gunmen fled, the governor issued a statement that blamed the army.",
     ATTACK + " Police are investigating the attack.",  # present tense
     "Officials said on Thursday that talks had collapsed. Rebels shelled the city.",
 ])

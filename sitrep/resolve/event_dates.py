@@ -40,12 +40,11 @@ Own clause (`own_date`)
   speaker says was done before ("X said on Monday it had asked ..."). An act told as what
   led to another ("took power in 1986 after ousting his rival") takes the other's date
   when that is a month or a year, a span it falls in; not a day, which it may well
-  precede. Of several dates, the nearest
-  to the trigger wins. The tense resolving a relative date is the clause's: future for a
-  planned act's own clause, past otherwise. A day or month written without its year ("on
-  November 21") after a date with its year in the same paragraph that lies before the news
-  window ("on November 15, 2017") is the occurrence nearest that date: the narrative goes
-  on in its year.
+  precede. Of several dates, the nearest to the trigger wins. The tense resolving a
+  relative date is the clause's: future for a planned act's own clause, past otherwise. A
+  day or month written without its year ("on November 21") after a date with its year in
+  the same paragraph that lies before the news window ("on November 15, 2017") is the
+  occurrence nearest that date: the narrative goes on in its year.
 
 Days named from the discourse (`date_discourse`)
   "the same day", "that night", "later that day", "later in the day", "hours later", "the
@@ -65,10 +64,11 @@ Dates the discourse carries (`date_discourse`)
   - it is told as done (asserted or claimed; not planned, hypothetical, negated, denied);
   - one of its mentions continues the narrative: in the simple past ("was shot", "the
     attack killed", "police said the gunman surrendered"), not as background (below), not
-    placed relative to another time ("later", "after ...", "since ...": the words of
-    `[discourse]` in `data/dates.toml`; but an -ing clause with no subject, "surrendered
-    after being confronted", only orders two acts of one scene when the time carried is a
-    day) nor spread over many days ("daily"), and not in a quotation, except a verbal act
+    placed relative to another time, in its clause or one it is part of other than a
+    reporting verb's ("later", "after ...", "since ...": the words of `[discourse]` in
+    `data/dates.toml`; "After they fled, the governor issued a statement that blamed
+    ..."; but an -ing clause with no subject, "surrendered after being confronted", only
+    orders two acts of one scene when the time carried is a day) nor spread over many days ("daily"), and not in a quotation, except a verbal act
     in the speaker's own words ('"We call on ..."' after '"We condemn ...," X said on
     Monday'; '"They are criminals."', the speaker its doer). Present, perfect and future
     clauses ("are investigating", "has condemned") take none.
@@ -463,9 +463,9 @@ class ArticleDates:
         if token is None or _told_as_background(token):
             return False
         verb = _finite_verb(token) or token
-        if _moves_time(verb, within_day) or any(c.lower_ in _REPETITION_ADVERBS
-                                                for word in (token, verb)
-                                                for c in word.children):
+        if any(_moves_time(v, within_day) for v in [verb] + self._telling_verbs(verb)) or any(
+                c.lower_ in _REPETITION_ADVERBS for word in (token, verb)
+                for c in word.children):
             return False  # "later arrested", "since ..., protests filled the streets daily"
         if event.quote:  # only the speaker's own act goes on from the dated statement
             return (self.lexicon.is_verbal(event.plover_type or event.event_type)
@@ -473,6 +473,21 @@ class ArticleDates:
                     and (event.actor.text.lower() in QUOTED_SPEAKER
                          or _named_outside(event.actor, token.sent)))
         return _past_tense(token)
+
+    def _telling_verbs(self, verb: Token) -> list[Token]:
+        """The verbs of the clauses the verb's clause is part of, up to the sentence's
+        root, other than reporting verbs: "Shortly after she filed, the palace issued a
+        statement that the king considered ...": the considering is as late as the issuing.
+        (A reporting verb's time is the telling's: "police later said the gunman
+        surrendered" places the saying.)"""
+        reporting = self.lexicon.word_set("attribution.reporting_verbs")
+        found = []
+        token = verb
+        while token.head.i != token.i:
+            token = token.head
+            if token.pos_ == "VERB" and token.lemma_.lower() not in reporting:
+                found.append(token)
+        return found
 
     def _is_background(self, event: Event) -> bool:
         date = event.date
