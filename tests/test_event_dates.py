@@ -280,6 +280,9 @@ def test_the_speakers_further_accusation_with_no_subject_of_its_own_inherits_it(
      "wrote", "2021-06-04"),
     ('The minister said on Monday that the rebels must leave.\n\n"They are criminals," the '
      "minister said.", "said", "2021-06-07"),
+    # a verbal act told in the simple past by the same speaker
+    ("Minister Jan Kowal said on Monday that the rebels must leave.\n\nKowal also accused "
+     "the rebels of looting the town.", "accused", "2021-06-07"),
 ])
 def test_a_speakers_statement_takes_the_date_of_their_last_dated_one(code, text, trigger,
                                                                      expected):

@@ -81,12 +81,13 @@ Dates the discourse carries (`date_discourse`)
   be resolved, and when it moves the time on without a date.
 
 A speaker's statement dated before (`date_discourse`)
-  A speech act told with no date in its paragraph ('"...," the minister said.', or what the
-  speaker says in the quotation, the speaker its doer) takes, marked `inferred`, the date of
-  the last statement of the same speaker (the same head word: "the minister", "Kowal")
-  told before it with a day of the news window: "The minister said on Monday ...",
-  "according to President Kowal on Friday". The quotation goes on with what was said that
-  day; a statement of years back is not this news's.
+  A speech act told with no date in its paragraph ('"...," the minister said.', "Kowal
+  also accused ..." in the simple past, or what the speaker says in the quotation, the
+  speaker its doer) takes, marked `inferred`, the date of the last statement of the same
+  speaker (the same head word: "the minister", "Kowal") told before it with a day of the
+  news window: "The minister said on Monday ...", "according to President Kowal on
+  Friday". The quotation goes on with what was said that day; a statement of years back
+  is not this news's.
 
 Days of an act named again (`date_discourse`)
   An act told as done after or following an act named again ("the building was sealed
@@ -385,8 +386,7 @@ class ArticleDates:
         if event.quote:
             if not _named_outside(event.actor, token.sent):
                 return None  # an act the quotation tells of, not the speaker's own
-        elif not (token.lemma_.lower() in self.lexicon.word_set("attribution.reporting_verbs")
-                  and _past_tense(token)):
+        elif not (token.pos_ == "VERB" and _past_tense(token)):
             return None
         speaker = event.actor.text.split()[-1].lower()
         earlier = [date for start, word, date in statements
