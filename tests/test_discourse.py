@@ -84,6 +84,25 @@ def test_the_noun_a_verb_declared_names_that_act_later(code):
     assert len(declared) == 1 and len(declared[0]["mentions"]) == 2
 
 
+def test_one_persons_deed_told_again_in_other_words_is_one_act(code):
+    # "resigned" ... "stepped down": one resignation; the surname with an apposition
+    # ("Ruiz, 54") is still the person named in full
+    events = code("Peruvian Interior Minister Ana Ruiz resigned on Monday amid a corruption "
+                  "inquiry. Ruiz, 54, stepped down after weeks of protests in Lima, her "
+                  "spokesman said.")
+    assert len(of_type(events, "RETREAT")) == 1
+
+
+@pytest.mark.parametrize("text", [
+    "Peruvian Interior Minister Ana Ruiz visited Chile on Monday. On Friday, Ruiz visited "
+    "Bolivia.",
+    "Peruvian Interior Minister Ana Ruiz resigned from the cabinet on Monday. In 2015, Ruiz "
+    "had resigned from the Senate.",
+])
+def test_one_persons_deeds_of_one_kind_with_other_parties_or_days_stay_apart(code, text):
+    assert len(code(text)) == 2
+
+
 def test_a_noun_told_before_its_verb_is_the_same_act(code):
     events = code("Critics say the Peruvian president's curfew lets police detain people "
                   "without charge. Many shops closed early. On Friday, the Peruvian president "
@@ -231,6 +250,16 @@ def test_a_state_act_told_without_its_doer_is_the_authorities(code):
     assert arrest["actor"]["span"] is None  # nothing in the text to highlight
 
 
+def test_the_unnamed_sides_of_a_clash_are_parties_of_the_place_an_attack_keeps_none(code):
+    events = code("Clashes broke out in the Peruvian city of Arequipa on Monday. Two people "
+                  "were taken to hospital.")
+    clash = one(events, "ASSAULT")
+    assert clash["actor"]["code"] == "PER" and clash["actor"]["implied"]
+    bombing = one(code("A bomb killed two people in the Peruvian city of Arequipa on Monday."),
+                  "ASSAULT")
+    assert bombing["actor"] is None
+
+
 def test_a_state_is_not_the_doer_of_an_act_against_itself(code):
     events = code(
         "ANKARA — Turkey's foreign minister on Tuesday rejected new demands from Washington.\n\n"
@@ -285,12 +314,41 @@ def test_people_from_a_named_body_are_that_bodys(code):
     assert one(events, "REQUEST")["actor"]["code"] == "G7"
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("A spokeswoman for Hamas denied on Sunday that its fighters had fired the rockets.",
+     ("PSE", "REB")),
+    ("An official with the European Union criticised the seizure of the tanker.",
+     ("EU", "IGO")),
+    ("A spokesperson for US Forces Korea denied that bombers had joined the drills.",
+     ("USA", "MIL")),
+    ("Lawmakers from Chile criticised the seizure of the tanker.", ("CHL", "LEG")),
+])
+def test_people_serving_a_named_body_are_that_bodys(code, text, expected):
+    (event,) = [e for e in code(text) if e["actor"]
+                and e["actor"]["text"].split()[0] in ("A", "An", "Lawmakers")]
+    assert (event["actor"]["code"], event["actor"]["sector"]) == expected
+
+
 def test_a_pronoun_subject_is_not_the_party_named_as_its_object(code):
     events = code("Canada said on Monday that Chinese warships had sailed near Taiwan.\n\n"
                   "They called on China to stop the drills.")
     demand = [e for e in events if e["event_type"] == "REQUEST"][-1]
     assert demand["recipient"]["code"] == "CHN"
     assert demand["actor"]["code"] != "CHN"
+
+
+def test_his_after_an_official_named_by_title_only_is_that_officials(code):
+    events = code("The Peruvian opposition leader said on Monday that his party would "
+                  "boycott the vote and urged voters to stay at home.")
+    assert all(e["actor"]["code"] == "PER" for e in events)
+    assert any(e["actor"]["text"] == "his party" for e in events)
+
+
+def test_a_pronoun_subject_may_be_of_the_country_of_a_person_named_as_its_object(code):
+    # one person is no "they": the farmers of the president's country still are
+    events = code("Hundreds of farmers blocked highways in northern Chile on Monday. On "
+                  "Tuesday they demanded talks with President Gabriel Boric.")
+    assert one(events, "REQUEST")["actor"]["code"] == "CHL"
 
 
 @pytest.mark.parametrize(("text", "actor", "recipient"), [
@@ -855,6 +913,27 @@ def test_a_condemned_act_named_by_its_kind_stands_for_its_doer(code):
     assert condemnation["recipient"]["sector"] == "COP"
 
 
+@pytest.mark.parametrize("judgement", [
+    "Peruvian President Ana Ruiz condemned the closure.",
+    "Peruvian President Ana Ruiz called the closure illegal.",
+    "Peruvian President Ana Ruiz said the closure was illegal.",
+])
+def test_a_judged_measure_named_by_its_kind_stands_for_its_doer(code, judgement):
+    events = code("Bolivia closed its border with Peru on Monday. " + judgement)
+    assert one(events, "ACCUSE")["recipient"]["code"] == "BOL"
+
+
+@pytest.mark.parametrize("text", [
+    # the law an act made; the bill whoever put it forward, no act of its own
+    "The Hungarian parliament passed a law restricting media freedom on Tuesday. The "
+    "European Commission criticised the law.",
+    "The Hungarian government proposed a bill to restrict foreign funding of charities. "
+    "The European Commission criticised the bill.",
+])
+def test_a_criticised_law_stands_for_whoever_made_or_proposed_it(code, text):
+    assert one(code(text), "ACCUSE")["recipient"]["code"] == "HUN"
+
+
 def test_a_denied_accusation_is_turned_back_on_its_maker(code):
     events = code("Armenia accused Azerbaijan of shelling a border village on Sunday. Baku "
                   "denied the accusation on Monday.")
@@ -928,6 +1007,30 @@ def test_an_attack_no_claim_covers_keeps_no_doer(code, later):
     events = code(BOMBING + later)
     killing = next(e for e in events if e["trigger"]["text"] == "killed")
     assert killing["actor"] is None
+
+
+STABBING = ("A judge was stabbed outside a courthouse in the Chilean city of Temuco on Tuesday. "
+            "She was taken to hospital with serious wounds. ")
+
+
+@pytest.mark.parametrize("later, doer", [
+    ("Police said two suspects were arrested near the scene.", "two suspects"),
+    ("Officers later detained the attacker at a bus station.", "the attacker"),
+    ("The accused will appear in court on Friday.", "The accused"),
+])
+def test_an_attack_whose_doer_the_article_tells_caught_is_a_local_persons(code, later, doer):
+    stabbing = one(code(STABBING + later), "ASSAULT")
+    assert stabbing["actor"]["code"] == "CHL" and stabbing["actor"]["implied"]
+    assert stabbing["actor"]["text"] == doer
+
+
+@pytest.mark.parametrize("later", [
+    "Police are still hunting the attacker.",
+    "Police said they had no suspects.",
+    "An unidentified attacker fled on foot.",
+])
+def test_an_attack_whose_doer_is_only_sought_keeps_no_doer(code, later):
+    assert one(code(STABBING + later), "ASSAULT")["actor"] is None
 
 
 def test_a_definite_description_takes_the_earlier_phrase_of_its_head_on_either_side(code):

@@ -137,11 +137,20 @@ def test_an_act_named_as_the_subject_was_done_by_its_doer(code, text, actor):
     assert assault["actor"]["text"] == actor
 
 
+def test_an_object_noun_after_a_noun_misparsed_as_another_object_is_the_object(code):
+    # the small model reads "fisheries" and "pact" as two objects of "signed"
+    signing = one(code("Peru signed a fisheries pact with Chile on Monday."), "SUPPORT")
+    assert signing["recipient"]["code"] == "CHL"
+
+
 @pytest.mark.parametrize("text, event_type, recipient", [
     # a reaction to an act is aimed at its doer, named in the possessive with no name of its
     # own, not at whom the act was done to
-    ("Japan protested the Chinese coast guard's incursion into its waters.", "PROTEST",
+    # (a state's protest is a diplomatic one, ACCUSE; people's in the streets a PROTEST)
+    ("Japan protested the Chinese coast guard's incursion into its waters.", "ACCUSE",
      "the Chinese coast guard"),
+    ("Fishermen in Okinawa protested the Chinese coast guard's incursion into their waters.",
+     "PROTEST", "the Chinese coast guard"),
     ("Activists condemned the army's crackdown on protesters.", "ACCUSE", "the army"),
 ])
 def test_a_reaction_to_an_act_is_aimed_at_its_doer(code, text, event_type, recipient):

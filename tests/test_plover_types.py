@@ -122,6 +122,36 @@ def test_lifted_sanctions_and_blockades(text, event_type):
     assert [e.event_type for e in processed.events] == [event_type]
 
 
+@pytest.mark.parametrize("text, event_type, modality", [
+    # what a party is not ready to do is refused (CAMEO 12), not an intention
+    ("Peru is not ready for talks with Chile, the foreign minister said.", "REJECT", "negated"),
+    ("Peru is ready for talks with Chile, the foreign minister said.", "AGREE", "planned"),
+    ("The rebels are not prepared to negotiate with the government of Peru.", "REJECT",
+     "negated"),
+    ("Peru is not willing to send aid to Bolivia.", "REJECT", "negated"),
+    # an act that did not happen is no refusal
+    ("Peru did not meet Chilean officials on Monday.", "CONSULT", "negated"),
+])
+def test_an_act_a_party_is_not_ready_to_do_is_refused(text, event_type, modality):
+    (processed,) = list(pipeline([Article(text=text, published=date(2022, 3, 10))]))
+    (event,) = processed.events
+    assert (event.plover_type, event.modality) == (event_type, modality)
+
+
+@pytest.mark.parametrize("text, event_type", [
+    # a state's protest is diplomatic: ACCUSE (the manual, PROTEST presumes physical activity)
+    ("China protested the sale of fighter jets to Taiwan on Monday.", "ACCUSE"),
+    ("The Japanese foreign ministry protested the landing on the disputed islets.", "ACCUSE"),
+    ("Residents of Santiago protested the closure of the copper mine on Monday.", "PROTEST"),
+    ("Farmers protested in front of the parliament in Santiago.", "PROTEST"),
+])
+def test_a_states_protest_is_diplomatic(text, event_type):
+    (processed,) = list(pipeline([Article(text=text, published=date(2022, 3, 10))]))
+    (other,) = {"ACCUSE", "PROTEST"} - {event_type}
+    types = [e.event_type for e in processed.events]
+    assert event_type in types and other not in types
+
+
 @pytest.mark.parametrize("text, event_type", [
     # exercises of several countries named together are joint: COOPERATE (the manual)
     ("Russia and Belarus launched military exercises near the Polish border.", "COOPERATE"),

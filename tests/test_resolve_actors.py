@@ -472,6 +472,28 @@ def test_user_files_extend_the_tables(tmp_path) -> None:
     assert actors.resolve("Pyongyang").code == "PRK"
 
 
+def test_a_title_and_one_name_word_find_the_one_holder_that_day(tmp_path) -> None:
+    people = tmp_path / "presidents.tsv"
+    people.write_text(
+        "name\tcode\tsector\trole\tstart\tend\n"
+        "Oren Tavaszi\tHUN\tGOV\tPresident\t2031-01-01\t2034-12-31\n"
+        "Tavaszi Bence\tHUN\tGOV\tPresident\t2035-01-01\t\n"
+        "Ilka Tavaszi\tAUT\tGOV\tForeign Minister\t2031-01-01\t\n"
+        "Mira Solvang\tNOR\tGOV\tPrime Minister\t2031-01-01\t\n"
+        "Jon Solvang\tNOR\tGOV\tPrime Minister\t2031-01-01\t\n",
+        encoding="utf-8")
+    actors = ActorDictionary.load([people])
+    # the surname comes first or last; the title and the day pick one person
+    assert actors.resolve("President Tavaszi", D("2032-05-01")).name == "Oren Tavaszi"
+    assert actors.resolve("President Tavaszi", D("2036-05-01")).name == "Tavaszi Bence"
+    found = actors.resolve("Foreign Minister Tavaszi", D("2032-05-01"))
+    assert (found.code, found.name) == ("AUT", "Ilka Tavaszi")
+    # no one so titled that day, two so titled, or no date: nobody in particular
+    assert actors.resolve("President Tavaszi", D("2029-05-01")).code is None
+    assert actors.resolve("Prime Minister Solvang", D("2032-05-01")).code is None
+    assert actors.resolve("President Tavaszi").code is None
+
+
 def test_user_actor_without_code(tmp_path) -> None:
     orgs = tmp_path / "local.tsv"
     orgs.write_text("pattern\tcode\tsector\tcountry\nRiver Wardens\t\tREB\t\n", encoding="utf-8")

@@ -169,6 +169,9 @@ def extract_events(doc: Doc, article: Article, lexicon: Lexicon | None = None) -
                 event.event_type, event.modality, own_voice=_own_voice(event, lexicon),
                 conditional=_on_condition(match.token, lexicon),
                 future_type=match.pattern.future_type)
+            if _declined(match.token, event, lexicon):
+                # "is not prepared to negotiate", "is not ready for talks": a refusal
+                event.modality, event.plover_type = "negated", "REJECT"
             events.append(event)
         events += _speech_events(sentence, text, article, lexicon, inside, matches,
                                  events[first:], carried if continues_quote else None)
@@ -178,6 +181,20 @@ def extract_events(doc: Doc, article: Article, lexicon: Lexicon | None = None) -
                 speakers.link(speaker)
         open_quote = ends_open(tokens, open_quote)
     return _one_per_trigger(events)
+
+
+def _declined(token: Token, event: Event, lexicon: Lexicon) -> bool:
+    """Whether an act of `modality.declinable_types` is told as what its doer is not ready
+    to do: the complement of a negated readiness adjective ("is not prepared *to
+    negotiate*", "is not ready *for talks*")."""
+    if event.event_type not in lexicon.word_set("modality.declinable_types"):
+        return False
+    adjective = token.head if token.dep_ == "xcomp" else (
+        token.head.head if token.dep_ == "pobj" and token.head.dep_ == "prep" else None)
+    if adjective is None or lemma_of(adjective) not in lexicon.word_set(
+            "actors.readiness_adjectives"):
+        return False
+    return any(c.dep_ == "neg" for c in (*adjective.children, *adjective.head.children))
 
 
 def _held_by_a_text(match: TriggerMatch, lexicon: Lexicon) -> bool:

@@ -117,9 +117,14 @@ def verb_object(verb: Token, particles: tuple[Token, ...] = ()) -> Token | None:
         # the noun, or an -ing clause ("barred him from entering")
         return next((c for c in particles[-1].children if c.dep_ == "pobj"),
                     next((c for c in particles[-1].children if c.dep_ == "pcomp"), None))
-    for child in verb.children:
-        if child.dep_ in ("dobj", "obj"):
-            return child
+    objects = [c for c in verb.children if c.dep_ in ("dobj", "obj")]
+    if objects:
+        obj = objects[0]
+        # "signed a fisheries pact", misparsed as two objects: a noun right before another
+        # object is that object's modifier
+        while obj.pos_ == "NOUN" and any(o.i == obj.i + 1 for o in objects):
+            obj = obj.doc[obj.i + 1]
+        return obj
     if is_passive(verb):  # "remains accused" is read as a passive with a subject
         subject = next((c for c in verb.children if c.dep_ in ("nsubjpass", "nsubj")), None)
         if subject is None and verb.dep_ == "conj" and is_passive(verb.head):
@@ -359,6 +364,8 @@ def _subject_ok(pattern: Pattern, verb: Token, quantities: frozenset[str]) -> bo
     lemmas = set()
     while subject is not None:
         lemmas.add(lemma_of(subject))
+        if subject.ent_type_ == "GPE":
+            lemmas.add("gpe")  # a country or city name, "GPE" in a list: "China protested"
         lemmas.update(lemma_of(c) for c in subject.children if c.dep_ in ("compound", "amod"))
         if lemma_of(subject) not in quantities:
             break

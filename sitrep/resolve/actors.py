@@ -51,6 +51,14 @@ _SHARED_TITLES = frozenset(read_toml("actors/posts.toml")["shared_titles"])
 _OF_A_NAME = re.compile(r"\s+of\s+(?:the\s+)?(?P<name>[A-Z])")
 
 
+# A title and one capitalised word ending the phrase: "President Lee", "the new Chancellor
+# Merz". Titles are those of the people table's roles (`role` column), checked there.
+_TITLED_NAME = re.compile(
+    r"\b(?P<title>(?:Vice |Prime |Foreign |Defen[cs]e |Interior )?(?:President|Minister|"
+    r"Chancellor|Premier|King|Queen|Emir|Taoiseach|Secretary|Secretary of State))\s+"
+    r"(?P<name>[A-Z][\w'-]+)\W*$")
+
+
 def names_a_post(text: str) -> bool:
     """Whether the phrase names a post at a body ("ambassador", "mission": posts.toml)."""
     return _POSTS.search(text) is not None
@@ -144,6 +152,7 @@ class _Role:
     sector: str | None
     start: date
     end: date
+    title: str = ""  # the role as written, lower case ("president", "foreign minister")
 
 
 @dataclass
@@ -265,6 +274,8 @@ class ActorDictionary:
         self._countries: dict[str, CountryInfo] = {}
         self._states: dict[str, str] = {}  # dependency -> controlling state
         self._roles: dict[str, list[_Role]] = {}
+        # "president lee" -> people with that word in a name who held a role so titled
+        self._titled: dict[tuple[str, str], set[str]] = {}
         self._sector_order: list[str] = []
 
     # -- loading ---------------------------------------------------------------------------
@@ -358,12 +369,16 @@ class ActorDictionary:
             if not names:
                 continue
             person = names[0]
+            title = " ".join((row.get("role") or "").lower().split())
             role = _Role(code=row.get("code") or None, sector=row.get("sector") or None,
                          start=_date_or(row.get("start", ""), date.min),
-                         end=_date_or(row.get("end", ""), date.max))
+                         end=_date_or(row.get("end", ""), date.max), title=title)
             roles = self._roles.setdefault(person, [])
             roles.append(role)
             roles.sort(key=lambda r: r.start)
+            for word in {w.lower() for n in names for w in re.split(r"[\s-]+", n)
+                         if len(w) > 1 and w[0].isupper()}:
+                self._titled.setdefault((title, word), set()).add(person)
             for pattern in names:
                 self._insert(pattern, {"name": person, "person": person}, Kind.PERSON, source)
 
@@ -561,6 +576,9 @@ class ActorDictionary:
                 if country is not None:
                     return self._codes(country, text, when, "GOV")[0]
             return self._codes(best, text, when, keyword_sector)[0]
+        titled = self._titled_person(text, when)
+        if titled is not None:  # "President Lee": the one Lee in that office on the day
+            return titled
         if affiliation is not None:  # "Rep. Dana Kell, R-Texas"
             return ActorCode(affiliation.code, keyword_sector or affiliation.sector,
                              self._country_name(affiliation.code), noted.group(),
@@ -659,6 +677,23 @@ class ActorDictionary:
         _, keywords = self._analyse(text)
         keyword = self._keyword_sector(keywords)
         return keyword.entry.sector if keyword else None
+
+    def _titled_person(self, text: str, when: date | None) -> ActorCode | None:
+        """A person called by the title of their role and one word of their name ("President
+        Lee", "Chancellor Merz"): the one person the table has in a role of that title on
+        the article's date with that name word, if there is exactly one. Surnames alone are
+        ambiguous; the title and the day make them unique in the news."""
+        named = _TITLED_NAME.search(text)
+        if named is None or when is None:
+            return None
+        title, word = " ".join(named.group("title").lower().split()), named.group("name")
+        holders = [person for person in self._titled.get((title, word.lower()), ())
+                   if any(r.title == title and r.start <= when <= r.end
+                          for r in self._roles[person])]
+        if len(holders) != 1:
+            return None
+        code, sector, _ = self._role_on(holders[0], when)
+        return ActorCode(code, sector, holders[0], named.group(), named.start(), named.end())
 
     def person(self, name: str, when: date | None = None) -> ActorCode | None:
         """A person by any name variant, in the role they held on `when` (None: latest)."""

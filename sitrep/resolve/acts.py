@@ -16,10 +16,11 @@ the word lists are `[acts]` in `data/lexicon/events.toml`):
   ("declared a state of emergency" ... "the state of emergency", or the other way round),
   a verb done as a definite noun of it ("the bombing was carried out by ...") or by one
   ("the withdrawal ended the occupation"), or a verb joined to one of it on the same doer
-  ("was arrested and jailed"); a casualty "in the attack", or one "the blast" caused, is
-  a detail of the attack however far back it was told, and casualties told first are
-  details of the deed their clause says caused them ("were killed when gunmen opened
-  fire");
+  ("was arrested and jailed"), or a verb of its kind of deed (its mode) done by the same
+  named person ("Ruiz resigned" ... "Ruiz stepped down"); a casualty "in the attack", or
+  one "the blast" caused, is a detail of the attack however far back it was told, and
+  casualties told first are details of the deed their clause says caused them ("were
+  killed when gunmen opened fire");
 - tied to it: a definite noun ("the attack", "its deployment"), a verb done to a definite
   thing an earlier mention did it to ("filed a lawsuit" ... "the lawsuit was filed"), a
   party in common (actor, recipient or the same named person), or the same or the next
@@ -222,10 +223,23 @@ def _names_act(mention: _Mention, act: _Act, lexicon: Lexicon) -> bool:
         # "the junta's curfew" ... "the junta declared a curfew" (not
         # "previous sanctions" ... "new efforts to impose sanctions")
         return True
+    if _same_deed_of_one_person(mention, act):
+        return True  # "Ruiz resigned on Monday" ... "Ruiz stepped down after weeks of protests"
     if kind in lexicon.word_set("acts.speech_types"):
         speaker = _speaker(mention.event)
         return speaker is not None and any(_speaker(m.event) == speaker for m in act.mentions)
     return False
+
+
+def _same_deed_of_one_person(mention: _Mention, act: _Act) -> bool:
+    """A verb of the act's kind of deed (its mode: "resigned", "stepped down", "quit" are
+    all resign) done by the same named person: one deed told again in other words. Another
+    deed of that person's kind tells another party or day, which the merge's conflicts
+    keep apart."""
+    mode, person = mention.event.mode, _person(mention.event.actor)
+    return (mode is not None and person is not None and not mention.is_noun
+            and any(m.event.mode == mode and _person(m.event.actor) == person
+                    for m in act.mentions))
 
 
 def _speaker(event: Event) -> str | None:

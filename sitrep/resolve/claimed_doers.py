@@ -1,4 +1,5 @@
-"""Who did an attack the text tells without its doer, when the article says who claimed it.
+"""Who did an attack the text tells without its doer, when the article says who claimed it
+or that its doer was caught.
 
 "Two guards died when a car bomb went off at the gate on Friday. ... Group X claimed
 responsibility for both bombings.": the doer is the group that claimed it. PLOVER codes no actor
@@ -6,6 +7,12 @@ a report does not name; a claim of responsibility names one, for the acts of the
 claims that the article tells with no doer, in the same country. Only one claimer: where
 several parties claim attacks (or the one who claims is denied, "no group claimed ..."),
 which claim covers which act is not for this rule to guess.
+
+"The mayor was stabbed on stage. ... Two suspects were arrested." (or "the detained
+suspect", "police arrested the accused"): the article tells of the doer as a person caught,
+not as unknown; like "a gunman shot ...", that person is of the country where the attack
+happened (of no sector the phrase tells: a suspect is no rebel). A doer only sought or
+called unknown ("police are hunting the attacker", "no suspects") stays unknown.
 """
 
 from __future__ import annotations
@@ -31,6 +38,50 @@ def give_claimed_doers(events: list[Event], doc: Doc, lexicon: Lexicon) -> None:
             continue
         event.actor = Entity(text=claim.actor.text, code=claim.actor.code,
                              sector=claim.actor.sector, refers_to=claim.actor, implied=True)
+
+
+def give_caught_doers(events: list[Event], doc: Doc, lexicon: Lexicon,
+                      setting: str | None) -> None:
+    """Set, in place, the doer of each attack told as done with none, in an article that
+    tells of its perpetrator as caught ("two suspects were arrested", "the accused";
+    arguments.toml `perpetrator_nouns`, `caught_verbs`): that person, of the country where
+    it happened."""
+    perpetrator = _perpetrator_named(doc, lexicon)
+    if perpetrator is None:
+        return
+    for event in events:
+        local = event.location.country if event.location and event.location.country else (
+            setting)
+        if (event.actor is not None or local is None
+                or _type(event) not in lexicon.word_set("actors.perpetrated_types")
+                or event.modality not in ("asserted", "claimed")):
+            continue
+        phrase = doc[perpetrator.left_edge.i: perpetrator.i + 1]  # "two suspects"
+        event.actor = Entity(text=phrase.text, code=local, implied=True)
+
+
+def _perpetrator_named(doc: Doc, lexicon: Lexicon) -> Token | None:
+    """The first phrase that calls someone the doer of an attack and tells them caught
+    ("two suspects were arrested", "the detained suspect", "arrested the accused"), not
+    merely sought or unknown ("police are hunting the attacker", "an unknown attacker")."""
+    nouns = lexicon.word_set("actors.perpetrator_nouns")
+    caught = lexicon.word_set("actors.caught_verbs")
+    unknown = lexicon.word_set("actors.unknown_doer_words")
+    for token in doc:
+        # "the accused": a participle used as a noun, after its article
+        as_noun = token.pos_ == "NOUN" or token.tag_ == "VBN" and token.dep_ in (
+            "nsubj", "nsubjpass", "dobj", "pobj") and any(
+                c.dep_ == "det" and c.lower_ == "the" for c in token.children)
+        if not as_noun or token.lemma_.lower() not in nouns:
+            continue
+        if any(c.lower_ in unknown or c.dep_ == "neg" or c.dep_ == "det" and c.lower_ == "no"
+               for c in token.children):
+            continue
+        held = token.dep_ in ("nsubjpass", "dobj") and token.head.lemma_.lower() in caught
+        if held or any(c.dep_ == "amod" and c.lemma_.lower() in caught
+                       for c in token.children) or token.lemma_.lower() == "accuse":
+            return token
+    return None
 
 
 def _type(event: Event) -> str:

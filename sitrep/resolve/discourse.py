@@ -83,8 +83,8 @@ class Discourse:
 
     def known_surname(self, text: str) -> str | None:
         """The surname of a person named earlier, when a phrase is just that name
-        ("Callamard", "Mr Callamard")."""
-        words = [w for w in text.split() if w[:1].isupper()]
+        ("Callamard", "Mr Callamard"), with what an apposition adds ("Callamard, 54")."""
+        words = [w for w in text.split(",")[0].split() if w[:1].isupper()]
         if not words or len(words) > 2:
             return None
         surname = words[-1].lower().removesuffix("'s").removesuffix("’s")

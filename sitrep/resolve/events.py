@@ -6,7 +6,8 @@ earlier one: "it said" to the last source, "its Air Force" and "it" to the last 
 actor, "the regime" to the country last named, "slammed the exercise" to whoever did the
 exercise, "Trump" to "US President Donald Trump"; a named actor the dictionary does not
 know takes the country the article names most; an attack told without its doer takes the
-one the article says claimed it (`claimed_doers`).
+one the article says claimed it, or the caught suspect of the country where it happened
+(`claimed_doers`).
 """
 
 from __future__ import annotations
@@ -23,9 +24,10 @@ from sitrep.extract.lexicon import Lexicon
 from sitrep.extract.triggers import is_passive
 from sitrep.records import Article, ArticlePlace, Entity, Event, Location, Mention
 from sitrep.resolve.acts import merge_acts
-from sitrep.resolve.claimed_doers import give_claimed_doers
+from sitrep.resolve.claimed_doers import give_caught_doers, give_claimed_doers
 from sitrep.resolve.actors import ActorCode, ActorDictionary, names_a_post
 from sitrep.resolve.discourse import (
+    AFFILIATION_PREPOSITIONS,
     PRONOUN_REACH,
     Discourse,
     build_discourse,
@@ -213,8 +215,13 @@ def resolve_events(events: list[Event], doc: Doc, article: Article,
             if event.attributed_to.code:
                 memory.sources.append(event.attributed_to)
         if event.actor is not None and not first_person:
+            # "they called on China": not China; "they urged President X": any party of X's
+            # country but X, who is one person and no "they"
+            object_codes = (named_codes(event.recipient, actors, when)
+                            if event.recipient is None
+                            or discourse.person_in(event.recipient) is None else frozenset())
             event.actor = _resolve(event.actor, actors, memory, when, "actor",
-                                   not_codes=named_codes(event.recipient, actors, when))
+                                   not_codes=object_codes)
             if event.actor.code:
                 memory.actors.append(event.actor)
         if event.attributed_to is not None and not _is_group_description(event.actor):
@@ -228,7 +235,13 @@ def resolve_events(events: list[Event], doc: Doc, article: Article,
                 memory.actors.append(event.actor)
         if event.recipient is not None:
             if event.recipient.is_event_reference:
-                event.recipient = _doer_of_earlier_event(event, previous, lexicon)
+                # "proposed a bill ... condemned the bill": whoever issued that document,
+                # else the doer of the act it names
+                issuer = _issuer_before(event.recipient, actors, memory, when)
+                event.recipient = (replace(event.recipient, code=issuer.code,
+                                           sector=issuer.sector)
+                                   if issuer is not None
+                                   else _doer_of_earlier_event(event, previous, lexicon))
             else:
                 event.recipient = _resolve(event.recipient, actors, memory, when, "recipient",
                                            other_than=event.actor)
@@ -273,6 +286,7 @@ def resolve_events(events: list[Event], doc: Doc, article: Article,
                                   setting_clear=discourse.setting_clear,
                                   people=discourse.people, context=context)
     give_claimed_doers(events, doc, lexicon)
+    give_caught_doers(events, doc, lexicon, discourse.setting)
     for event in events:
         _imply_parties(event, doc, lexicon, discourse.setting, actors,
                        setting_clear=discourse.setting_clear)
@@ -408,7 +422,8 @@ def _imply_parties(event: Event, doc: Doc, lexicon: Lexicon, setting: str | None
 
 def _implied_doer(event: Event, doc: Doc, lexicon: Lexicon) -> tuple[str, str] | None:
     """("authorities", "GOV") for a state's act told without its doer, ("protesters",
-    "CVL") for a protest; None when the text must name the doer."""
+    "CVL") for a protest, parties of the place for a clash whose sides go unnamed; None
+    when the text must name the doer."""
     for mention in event.text_mentions():
         span = doc.char_span(mention.trigger.start, mention.trigger.end,
                              alignment_mode="expand")
@@ -427,6 +442,8 @@ def _implied_doer(event: Event, doc: Doc, lexicon: Lexicon) -> tuple[str, str] |
             return "authorities", "GOV"
         if lemma in lexicon.word_set("actors.crowd_acts"):
             return "protesters", "CVL"
+        if lemma in lexicon.word_set("actors.local_sides_acts"):
+            return "local parties", None
     return None
 
 
@@ -516,6 +533,8 @@ def _resolve(entity: Entity, actors: ActorDictionary, memory: _ArticleMemory, wh
         return entity
     origin = _origin(entity, actors, memory, when)
     if origin is not None:  # "top diplomats from the Group of Seven"
+        if origin.sector and not actors.is_country_match(origin):
+            sector = origin.sector  # "a spokeswoman for Hamas" speaks for an armed group
         return replace(entity, code=origin.code, sector=sector or origin.sector, person=person)
     located = _located_in(entity, memory)
     if located is not None:  # "rebels in the Ivory Coast", "a newspaper based in Beirut"
@@ -606,6 +625,11 @@ def _resolve(entity: Entity, actors: ActorDictionary, memory: _ArticleMemory, wh
         if _relational(entity, memory.relational_nouns):
             return replace(entity, sector=sector)  # "its allies" are others, not the owner
         owner = _person_owner(entity, memory)
+        if owner is None and words[0] in ("his", "her") and entity.start is not None:
+            # "the opposition leader said his party ...": the official the text names by
+            # title only
+            titled = _unnamed_official_before(entity.start, memory, actors, when, not_codes)
+            owner = titled[1] if titled is not None else None
         if owner is not None:  # "his government", "said his country would": the person's
             return _with_code(entity, owner, sector)
         return _with_code(entity, memory.actors[-1] if memory.actors else None, sector)
@@ -726,16 +750,16 @@ def _is_plural(entity: Entity, memory: _ArticleMemory) -> bool:
 
 def _origin(entity: Entity, actors: ActorDictionary, memory: _ArticleMemory,
             when) -> ActorCode | None:
-    """The body or country an actor phrase says its people come from, when the phrase's
-    head has no code of its own: "top diplomats from the Group of Seven", "lawmakers from
-    Japan"."""
+    """The body or country an actor phrase says its people come from or serve, when the
+    phrase's head has no code of its own: "top diplomats from the Group of Seven", "lawmakers
+    from Japan", "a spokeswoman for Hamas", "an official with the European Union"."""
     if memory.doc is None or entity.start is None:
         return None
     span = memory.doc.char_span(entity.start, entity.end, alignment_mode="expand")
     if span is None:
         return None
     for prep in span.root.children:
-        if prep.dep_ != "prep" or prep.lower_ != "from":
+        if prep.dep_ != "prep" or prep.lower_ not in AFFILIATION_PREPOSITIONS:
             continue
         obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
         if obj is None:
