@@ -283,6 +283,9 @@ def test_the_speakers_further_accusation_with_no_subject_of_its_own_inherits_it(
     # a verbal act told in the simple past by the same speaker
     ("Minister Jan Kowal said on Monday that the rebels must leave.\n\nKowal also accused "
      "the rebels of looting the town.", "accused", "2021-06-07"),
+    # a pronoun speaks for the last speaker named
+    ("Minister Jan Kowal said on Monday that the rebels must leave.\n\nHe also accused "
+     "the rebels of looting the town.", "accused", "2021-06-07"),
 ])
 def test_a_speakers_statement_takes_the_date_of_their_last_dated_one(code, text, trigger,
                                                                      expected):
@@ -296,6 +299,9 @@ def test_a_speakers_statement_takes_the_date_of_their_last_dated_one(code, text,
     # a statement years back is no day of this news
     'The minister said on May 4, 2015 that the rebels must leave.\n\n"They are criminals," '
     "the minister said.",
+    # a pronoun after another speaker named
+    'The minister said on Monday that the rebels must leave.\n\nMr Kowal said the rebels '
+    'were armed.\n\n"They are criminals," he said.',
 ])
 def test_but_not_another_speakers_nor_one_long_before(code, text):
     assert by_trigger(code(text), "said")["event_date"] is None

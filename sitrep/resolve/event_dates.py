@@ -84,8 +84,9 @@ A speaker's statement dated before (`date_discourse`)
   A speech act told with no date in its paragraph ('"...," the minister said.', "Kowal
   also accused ..." in the simple past, or what the speaker says in the quotation, the
   speaker its doer) takes, marked `inferred`, the date of the last statement of the same
-  speaker (the same head word: "the minister", "Kowal") told before it with a day of the
-  news window: "The minister said on Monday ...", "according to President Kowal on
+  speaker (the same head word: "the minister", "Kowal"; for a pronoun, "he said", the
+  last speaker named before it, dated or not) told before it with a day of the news
+  window: "The minister said on Monday ...", "according to President Kowal on
   Friday". The quotation goes on with what was said that day; a statement of years back
   is not this news's.
 
@@ -389,9 +390,22 @@ class ArticleDates:
         elif not (token.pos_ == "VERB" and _past_tense(token)):
             return None
         speaker = event.actor.text.split()[-1].lower()
+        if speaker in SPEAKER_PRONOUNS:  # '"...," he said.': the last speaker named
+            named = [word for start, word in self._named_speakers() if start < token.idx]
+            if not named:
+                return None
+            speaker = named[-1]
         earlier = [date for start, word, date in statements
                    if start < token.idx and word == speaker]
         return earlier[-1] if earlier else None
+
+    def _named_speakers(self) -> list[tuple[int, str]]:
+        """Where a speaker is told speaking by name or title, dated or not ("X said",
+        "according to the minister"), by position: (start, the speaker's head word)."""
+        reporting = self.lexicon.word_set("attribution.reporting_verbs")
+        return [(token.idx, word) for token in self.doc
+                if (token.lemma_.lower() in reporting and token.pos_ == "VERB"
+                    or token.lower_ == "according") and (word := _speaker_word(token))]
 
     def _recent(self, resolved: ResolvedDate) -> bool:
         """Whether the date is a day of the news window, up to publication."""
