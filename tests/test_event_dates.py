@@ -283,6 +283,9 @@ def test_the_speakers_further_accusation_with_no_subject_of_its_own_inherits_it(
     # a verbal act told in the simple past by the same speaker
     ("Minister Jan Kowal said on Monday that the rebels must leave.\n\nKowal also accused "
      "the rebels of looting the town.", "accused", "2021-06-07"),
+    # a name written with or without its accents
+    ('President Erdoğan said on Monday that the rebels must leave.\n\n"They are criminals," '
+     "Erdogan said.", "said", "2021-06-07"),
     # a pronoun speaks for the last speaker named
     ("Minister Jan Kowal said on Monday that the rebels must leave.\n\nHe also accused "
      "the rebels of looting the town.", "accused", "2021-06-07"),

@@ -84,9 +84,9 @@ A speaker's statement dated before (`date_discourse`)
   A speech act told with no date in its paragraph ('"...," the minister said.', "Kowal
   also accused ..." in the simple past, or what the speaker says in the quotation, the
   speaker its doer) takes, marked `inferred`, the date of the last statement of the same
-  speaker (the same head word: "the minister", "Kowal"; for a pronoun, "he said", the
-  last speaker named before it, dated or not) told before it with a day of the news
-  window: "The minister said on Monday ...", "according to President Kowal on
+  speaker (the same head word, accents aside: "the minister", "Kowal"; for a pronoun, "he
+  said", the last speaker named before it, dated or not) told before it with a day of the
+  news window: "The minister said on Monday ...", "according to President Kowal on
   Friday". The quotation goes on with what was said that day; a statement of years back
   is not this news's.
 
@@ -111,6 +111,7 @@ Background (`Event.background`)
 from __future__ import annotations
 
 import bisect
+import unicodedata
 from dataclasses import replace
 from datetime import date, timedelta
 
@@ -389,7 +390,7 @@ class ArticleDates:
                 return None  # an act the quotation tells of, not the speaker's own
         elif not (token.pos_ == "VERB" and _past_tense(token)):
             return None
-        speaker = event.actor.text.split()[-1].lower()
+        speaker = _folded(event.actor.text.split()[-1])
         if speaker in SPEAKER_PRONOUNS:  # '"...," he said.': the last speaker named
             named = [word for start, word in self._named_speakers() if start < token.idx]
             if not named:
@@ -727,7 +728,13 @@ def _speaker_word(verb: Token) -> str | None:
         speaker = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     if speaker is None or speaker.pos_ == "PRON":
         return None
-    return speaker.lower_
+    return _folded(speaker.text)
+
+
+def _folded(word: str) -> str:
+    """A name in lower case without its accents: "Erdoğan" and "Erdogan" are one speaker."""
+    return "".join(c for c in unicodedata.normalize("NFKD", word.lower())
+                   if not unicodedata.combining(c))
 
 
 def _named_outside(party: Entity, sentence: Span) -> bool:
