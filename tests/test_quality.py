@@ -8,7 +8,7 @@ coder improves, never lower them to let a change through):
 
 | figure | tune half | check half |
 |---|---:|---:|
-| news_dev F1 type / +actor / +recipient / +date | .773 .738 .669 .587 | .746 .676 .676 .535 |
+| news_dev F1 type / +actor / +recipient / +date | .773 .738 .669 .593 | .746 .676 .676 .549 |
 | news_dev F1 type + actor, same sentence | .610 | .577 |
 | news_dev events without an actor code | 4.0 % | 11.4 % |
 | plv_train macro-F1 | .832 | .757 |
@@ -45,9 +45,9 @@ FLOORS = {
 }
 # news_dev, all events, strict F1 per level; and the share of events without an actor code
 NEWS_FLOORS = {
-    "tune": {"type": 0.76, "actor": 0.73, "recipient": 0.66, "date": 0.58,
+    "tune": {"type": 0.76, "actor": 0.73, "recipient": 0.66, "date": 0.585,
              "same_sentence": 0.60, "without_actor": 0.05},
-    "check": {"type": 0.74, "actor": 0.67, "recipient": 0.67, "date": 0.53,
+    "check": {"type": 0.74, "actor": 0.67, "recipient": 0.67, "date": 0.54,
               "same_sentence": 0.57, "without_actor": 0.12},
 }
 PLV_FLOORS = {"tune": 0.82, "check": 0.745}  # macro-F1

@@ -14,13 +14,18 @@ Own clause (`own_date`)
   his arrest on Friday, he stayed ..." dates the arrest and the staying), and on from a
   participle of the subject's to its clause ("Speaking on Monday, the minister accused
   ...", "X, speaking on Monday, accused ..."; not "Having fled in 2015, ..."); but a date
-  written before a noun ("the 2016 election", "Monday's attack") dates that noun only. A
-  relative clause saying only when its noun occurred ("a bombing that happened on Monday",
-  `occurrence_verbs`) dates the noun, and the act told as done in it ("were killed in a
-  bombing that ...", `within_prepositions`) or by it (its subject); not one done to it. A
-  date inside another clause (a reported "that ...", a relative or "after ..." clause)
-  stops at that clause's verb, so it dates only that clause: in "Trump said on Saturday
-  that Hamza was killed" Saturday is the saying's, not the killing's. An act named again by
+  written before a noun ("the 2016 election", "Monday's attack") dates that noun only, and
+  the act it does (its subject: "Monday's attack killed five") or is the scene of
+  ("arrested at Monday's rally", `within_prepositions`). A relative clause saying only
+  when its noun occurred ("a bombing that happened on Monday", `occurrence_verbs`; "a
+  call made in July", "the statement issued on Friday", a participle of
+  `performing_participles`) dates the noun, and the act told as done in it ("were killed
+  in a bombing that ...") or by it (its subject); not one done to it. A clause of "when"
+  and its main clause tell acts of one time: each one's date dates the other ("was
+  arrested when he landed on Monday"). A date inside another clause (a reported "that
+  ...", a relative or "after ..." clause) stops at that clause's verb, so it dates only
+  that clause: in "Trump said on Saturday that Hamza was killed" Saturday is the
+  saying's, not the killing's. An act named again by
   a bare definite noun as what a verb of reporting tells ("when announcing the arrest in
   May") takes no date there: it is the telling's ("announced the arrest of 20 men on
   Monday", a noun with its own arguments, may be the news itself and keeps it). Nor does
@@ -28,17 +33,18 @@ Own clause (`own_date`)
   since May": when it began, `start_words`).
   A speech act is done by saying it: a verbal act (PLOVER's verbal quad types, THREATEN
   included) stated in its speaker's own voice ("X said on Monday it opposed ...", "'We
-  condemn ...,' X said on Monday", "X said ... the laws should be changed") also takes the
-  date of its reporting verb's clause, when its own clause has none. Someone else's act
-  reported by the speaker does not, nor one the speaker says was done before ("X said on
-  Monday it had asked ..."). An act told as what led to another ("took power in 1986
-  after ousting his rival") takes the other's date when that is a month or a year,
-  a span it falls in; not a day, which it may well precede. Of several dates, the nearest
-  to the trigger wins. The tense resolving a relative date is the clause's: future for a
-  planned act's own clause, past otherwise. A day or month written without its year ("on
-  November 21") after a date with its year in the same paragraph that lies before the news
-  window ("on November 15, 2017") is the occurrence nearest that date: the narrative goes
-  on in its year.
+  condemn ...,' X said on Monday", "X said ... the laws should be changed"), or by one who
+  speaks for its doer, coded alike ("Turkey has accused Greece ..., the Turkish ministry
+  said on Monday"), also takes the date of its reporting verb's clause, when its own
+  clause has none. Someone else's act reported by the speaker does not, nor one the
+  speaker says was done before ("X said on Monday it had asked ..."). An act told as what
+  led to another ("took power in 1986 after ousting his rival") takes the other's date
+  when that is a month or a year, a span it falls in; not a day, which it may well
+  precede. Of several dates, the nearest to the trigger wins. The tense resolving a
+  relative date is the clause's: future for a planned act's own clause, past otherwise. A
+  day or month written without its year ("on November 21") after a date with its year in
+  the same paragraph that lies before the news window ("on November 15, 2017") is the
+  occurrence nearest that date: the narrative goes on in its year.
 
 Days named from the discourse (`date_discourse`)
   "the same day", "that night", "later that day", "later in the day", "hours later", "the
@@ -58,10 +64,11 @@ Dates the discourse carries (`date_discourse`)
   - it is told as done (asserted or claimed; not planned, hypothetical, negated, denied);
   - one of its mentions continues the narrative: in the simple past ("was shot", "the
     attack killed", "police said the gunman surrendered"), not as background (below), not
-    placed relative to another time ("later", "after ...", "since ...": the words of
-    `[discourse]` in `data/dates.toml`; but an -ing clause with no subject, "surrendered
-    after being confronted", only orders two acts of one scene when the time carried is a
-    day) nor spread over many days ("daily"), and not in a quotation, except a verbal act
+    placed relative to another time, in its clause or one it is part of other than a
+    reporting verb's ("later", "after ...", "since ...": the words of `[discourse]` in
+    `data/dates.toml`; "After they fled, the governor issued a statement that blamed
+    ..."; but an -ing clause with no subject, "surrendered after being confronted", only
+    orders two acts of one scene when the time carried is a day) nor spread over many days ("daily"), and not in a quotation, except a verbal act
     in the speaker's own words ('"We call on ..."' after '"We condemn ...," X said on
     Monday'; '"They are criminals."', the speaker its doer). Present, perfect and future
     clauses ("are investigating", "has condemned") take none.
@@ -74,12 +81,14 @@ Dates the discourse carries (`date_discourse`)
   be resolved, and when it moves the time on without a date.
 
 A speaker's statement dated before (`date_discourse`)
-  A speech act told with no date in its paragraph ('"...," the minister said.', or what the
-  speaker says in the quotation, the speaker its doer) takes, marked `inferred`, the date of
-  the last statement of the same speaker (the same head word: "the minister", "Kowal")
-  told before it with a day of the news window: "The minister said on Monday ...",
-  "according to President Kowal on Friday". The quotation goes on with what was said that
-  day; a statement of years back is not this news's.
+  A speech act told with no date in its paragraph ('"...," the minister said.', "Kowal
+  also accused ..." in the simple past, or what the speaker says in the quotation, the
+  speaker its doer) takes, marked `inferred`, the date of the last statement of the same
+  speaker (the same head word, accents aside: "the minister", "Kowal"; for a pronoun, "he
+  said", the last speaker named before it, dated or not) told before it with a day of the
+  news window: "The minister said on Monday ...", "according to President Kowal on
+  Friday". The quotation goes on with what was said that day; a statement of years back
+  is not this news's.
 
 Days of an act named again (`date_discourse`)
   An act told as done after or following an act named again ("the building was sealed
@@ -102,6 +111,7 @@ Background (`Event.background`)
 from __future__ import annotations
 
 import bisect
+import unicodedata
 from dataclasses import replace
 from datetime import date, timedelta
 
@@ -154,6 +164,7 @@ _LEADING_PREPOSITIONS = frozenset(_DATA["discourse"]["leading_prepositions"])
 _AFTERMATH_PREPOSITIONS = frozenset(_DATA["discourse"]["aftermath_prepositions"])
 _OCCURRENCE_VERBS = frozenset(_DATA["discourse"]["occurrence_verbs"])
 _WITHIN_PREPOSITIONS = frozenset(_DATA["discourse"]["within_prepositions"])
+_PERFORMING_PARTICIPLES = frozenset(_DATA["discourse"]["performing_participles"])
 
 
 class ArticleDates:
@@ -288,7 +299,9 @@ class ArticleDates:
         if _is_past_perfect(_finite_verb(trigger) or trigger):
             return None  # "X said on Monday it had asked ...": an act before the saying
         verb = find_source(trigger, self.lexicon).verb
-        if verb is None or verb.i == trigger.i or not _is_speaker(event.actor, verb):
+        if verb is None or verb.i == trigger.i or not (
+                _is_speaker(event.actor, verb)
+                or _one_party(event.actor, event.attributed_to)):
             return None
         return verb
 
@@ -375,13 +388,25 @@ class ArticleDates:
         if event.quote:
             if not _named_outside(event.actor, token.sent):
                 return None  # an act the quotation tells of, not the speaker's own
-        elif not (token.lemma_.lower() in self.lexicon.word_set("attribution.reporting_verbs")
-                  and _past_tense(token)):
+        elif not (token.pos_ == "VERB" and _past_tense(token)):
             return None
-        speaker = event.actor.text.split()[-1].lower()
+        speaker = _folded(event.actor.text.split()[-1])
+        if speaker in SPEAKER_PRONOUNS:  # '"...," he said.': the last speaker named
+            named = [word for start, word in self._named_speakers() if start < token.idx]
+            if not named:
+                return None
+            speaker = named[-1]
         earlier = [date for start, word, date in statements
                    if start < token.idx and word == speaker]
         return earlier[-1] if earlier else None
+
+    def _named_speakers(self) -> list[tuple[int, str]]:
+        """Where a speaker is told speaking by name or title, dated or not ("X said",
+        "according to the minister"), by position: (start, the speaker's head word)."""
+        reporting = self.lexicon.word_set("attribution.reporting_verbs")
+        return [(token.idx, word) for token in self.doc
+                if (token.lemma_.lower() in reporting and token.pos_ == "VERB"
+                    or token.lower_ == "according") and (word := _speaker_word(token))]
 
     def _recent(self, resolved: ResolvedDate) -> bool:
         """Whether the date is a day of the news window, up to publication."""
@@ -453,9 +478,9 @@ class ArticleDates:
         if token is None or _told_as_background(token):
             return False
         verb = _finite_verb(token) or token
-        if _moves_time(verb, within_day) or any(c.lower_ in _REPETITION_ADVERBS
-                                                for word in (token, verb)
-                                                for c in word.children):
+        if any(_moves_time(v, within_day) for v in [verb] + self._telling_verbs(verb)) or any(
+                c.lower_ in _REPETITION_ADVERBS for word in (token, verb)
+                for c in word.children):
             return False  # "later arrested", "since ..., protests filled the streets daily"
         if event.quote:  # only the speaker's own act goes on from the dated statement
             return (self.lexicon.is_verbal(event.plover_type or event.event_type)
@@ -463,6 +488,21 @@ class ArticleDates:
                     and (event.actor.text.lower() in QUOTED_SPEAKER
                          or _named_outside(event.actor, token.sent)))
         return _past_tense(token)
+
+    def _telling_verbs(self, verb: Token) -> list[Token]:
+        """The verbs of the clauses the verb's clause is part of, up to the sentence's
+        root, other than reporting verbs: "Shortly after she filed, the palace issued a
+        statement that the king considered ...": the considering is as late as the issuing.
+        (A reporting verb's time is the telling's: "police later said the gunman
+        surrendered" places the saying.)"""
+        reporting = self.lexicon.word_set("attribution.reporting_verbs")
+        found = []
+        token = verb
+        while token.head.i != token.i:
+            token = token.head
+            if token.pos_ == "VERB" and token.lemma_.lower() not in reporting:
+                found.append(token)
+        return found
 
     def _is_background(self, event: Event) -> bool:
         date = event.date
@@ -540,9 +580,9 @@ def _attachment(root: Token) -> set[int]:
     the noun's verb when that noun is the subject."""
     noun = root.head
     if root.dep_ in ATTRIBUTIVE and noun.pos_ in ("NOUN", "PROPN") and root.i < noun.i:
-        if noun.dep_ in ("nsubj", "nsubjpass"):  # "Monday's attack killed five": its clause's
-            return {root.i, noun.i, noun.head.i}
-        return {root.i, noun.i}
+        # "Monday's attack killed five", "were arrested at Monday's rally": the noun, and
+        # the act it does or is the scene of
+        return {root.i} | _event_noun_dating(noun)
     attached = {root.i}
     token = root
     while token.pos_ not in ("VERB", "AUX") and token.head.i != token.i:
@@ -550,6 +590,8 @@ def _attachment(root: Token) -> set[int]:
         attached.add(token.i)
     if _tells_occurrence(token):  # "killed in a bombing that happened on Monday"
         return attached | _event_noun_dating(token.head)
+    if _is_when_clause(token):  # "was arrested when he landed on Monday"
+        attached.add(token.head.i)
     if token.tag_ == "VBG" and _is_participle_adjunct(token):
         attached.add(token.head.i)  # "Speaking on Monday, the minister accused ..."
     elif token.tag_ == "VBG" and token.dep_ == "acl" and token.head.dep_ == "nsubj" and not any(
@@ -559,14 +601,27 @@ def _attachment(root: Token) -> set[int]:
 
 
 def _tells_occurrence(verb: Token) -> bool:
-    """"the bombing that happened on Monday", "a raid which took place in May": a relative
-    clause saying only when its noun occurred, as "Monday's bombing" does."""
+    """"the bombing that happened on Monday", "a raid which took place in May", "a call
+    made in July", "the statement issued on Friday": a relative clause saying only when
+    its noun occurred, as "Monday's bombing" does. A past participle on its noun does when
+    its verb is one of performing the act the noun names (`performing_participles`)."""
+    lemma = verb.lemma_.lower()
+    if verb.dep_ == "acl" and verb.tag_ == "VBN" and not any(
+            c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        phrases = {lemma} | {f"{lemma} {c.lower_}" for c in verb.children if c.dep_ == "prt"}
+        return bool(phrases & _PERFORMING_PARTICIPLES)
     if verb.dep_ != "relcl" or not any(c.dep_ == "nsubj" and c.tag_ in ("WDT", "WP")
                                        for c in verb.children):
         return False
-    lemma = verb.lemma_.lower()
     phrases = {lemma} | {f"{lemma} {c.lower_}" for c in verb.children if c.dep_ == "dobj"}
     return bool(phrases & _OCCURRENCE_VERBS)
+
+
+def _is_when_clause(verb: Token) -> bool:
+    """"was arrested when he landed", "described him in March when they offered ...": a
+    clause of "when" tells what happened at its main clause's time, each the other's."""
+    return verb.dep_ == "advcl" and verb.head.i != verb.i and any(
+        c.dep_ == "advmod" and c.lower_ == "when" for c in verb.children)
 
 
 def _event_noun_dating(noun: Token) -> set[int]:
@@ -620,6 +675,8 @@ def _clause_tokens(trigger: Token) -> set[int]:
     if token.pos_ == "VERB" and token.dep_ == "xcomp" and (
             token.head.lemma_.lower() in _CARRYING_VERBS):
         out.add(token.head.i)
+    if _is_when_clause(token):  # "described him in March when they offered a reward"
+        out.add(token.head.i)
     return out
 
 
@@ -654,6 +711,13 @@ def _is_speaker(actor: Entity | None, verb: Token) -> bool:
     return first.idx <= actor.start < last.idx + len(last.text)
 
 
+def _one_party(actor: Entity | None, speaker: Entity | None) -> bool:
+    """Whether the speaker speaks for the actor: both coded alike ("Turkey has accused
+    Greece ..., the foreign ministry said")."""
+    return (actor is not None and speaker is not None and actor.code is not None
+            and actor.code == speaker.code)
+
+
 def _speaker_word(verb: Token) -> str | None:
     """The head word of who speaks by the reporting verb ("the minister", "Mr Kowal",
     "according to President Kowal"), lower-cased; None for a pronoun or no one."""
@@ -664,7 +728,13 @@ def _speaker_word(verb: Token) -> str | None:
         speaker = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     if speaker is None or speaker.pos_ == "PRON":
         return None
-    return speaker.lower_
+    return _folded(speaker.text)
+
+
+def _folded(word: str) -> str:
+    """A name in lower case without its accents: "Erdoğan" and "Erdogan" are one speaker."""
+    return "".join(c for c in unicodedata.normalize("NFKD", word.lower())
+                   if not unicodedata.combining(c))
 
 
 def _named_outside(party: Entity, sentence: Span) -> bool:
