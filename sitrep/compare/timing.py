@@ -146,10 +146,10 @@ class Timing:
     def _previewed_act(self, items: list[Statement],
                        published: date | None) -> tuple[Statement, date | None] | None:
         """The first of the article's first `preview_sentences` sentences in its own words
-        (`_in_own_words`) that tells an act ahead (its main clause: "will outline", "is expected to vote"),
-        with the day it names for it, that day or later than publication ("on Wednesday
-        ... will outline", "He will speak Monday evening" in a Sunday report), or None
-        when it names none."""
+        (`_in_own_words`) that tells an act ahead (its main clause: "will outline", "is
+        expected to vote"), with the day it names for it, that day or later than
+        publication ("on Wednesday ... will outline", "He will speak Monday evening" in a
+        Sunday report), or None when it names none."""
         if published is None:
             return None
         for statement in items[:self.preview_sentences]:
