@@ -274,3 +274,35 @@ def test_a_detail_of_an_act_named_by_its_day_is_unclear():
     plain = "A storm closed the Kessel pier during the vote."
     a = article("a", "A", "2023-06-05", LEAD + plain + "\n")
     assert plain in _tiers([a, b])["omission"]
+
+
+def test_the_outlets_own_opinion_is_no_omission():
+    for opinion in ("The harbour board need not have waited so long to tell the Kessel crews.",
+                    "Honestly, the Kessel crews deserved a warning from the Dorsa board.",
+                    "Mayor Ana Ruiz was wrong to keep the Kessel crews waiting."):
+        a = article("a", "A", "2023-06-05", LEAD + opinion + "\n")
+        b = article("b", "B", "2023-06-05", LEAD + "Ferries will keep their old berths.\n")
+        tiers = _tiers([a, b])
+        assert opinion not in tiers["omission"] + tiers["unclear"]
+    # guard: the same judgment said by a source is a fact: she said it
+    said = ("The harbour board need not have waited so long to tell the Kessel crews, Ana "
+            "Ruiz said.")
+    a = article("a", "A", "2023-06-05", LEAD + said + "\n")
+    b = article("b", "B", "2023-06-05", LEAD + "Ferries will keep their old berths.\n")
+    tiers = _tiers([a, b])
+    assert said in tiers["omission"] + tiers["unclear"]
+
+
+def test_a_case_of_a_point_told_in_general_terms_is_unclear():
+    general = "Both parties found the dredging rules hard.\n"
+    case = ("In Osk, run by a trust, the dredging rules have been as hard on Democrats as on "
+            "Republicans.")
+    a = article("a", "A", "2023-06-05", LEAD + case + "\n")
+    b = article("b", "B", "2023-06-05", LEAD + general)
+    tiers = _tiers([a, b])
+    assert case in tiers["unclear"] and case not in tiers["omission"]
+    # guard: a case (a frame, a new name) of a point the other article does not make
+    other = "In Osk, run by a trust, the Kessel ferry crews struck for a week."
+    a = article("a", "A", "2023-06-05", LEAD + other + "\n")
+    tiers = _tiers([a, b])
+    assert other in tiers["omission"]

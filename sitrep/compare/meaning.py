@@ -30,7 +30,7 @@ import math
 import re
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 import spacy
 from spacy.lang.en.stop_words import STOP_WORDS
@@ -80,13 +80,24 @@ class StatementKeys:
     negative: bool = False  # holds a denial word (`polarity.denial_words`: "not", "denied")
     # keys of its content verbs (reporting verbs are light words): the acts it tells
     acts: frozenset[str] = frozenset()
-    # outside quotation marks: told in the simple past, no present, modal or perfect verb
+    # outside quotation marks, the main clause told in the simple past, not the perfect
     # ("The crowd then marched to the quay."): it may go on narrating the act before it
     narrates_past: bool = False
     # outside quotation marks: a present progressive ("is weighing") or a present verb
     # with a word of the moment (`omissions.present_stage_words`: "now heads to"): the
     # stage things had reached when its article was written
     present_stage: bool = False
+    # outside quotation marks, the main clause's verb: "will", "shall" ("Ruiz will speak
+    # on Monday"); "had" before a participle ("had served": a time before the narrated)
+    future: bool = False
+    past_perfect: bool = False
+    # (offset in the sentence, key, is a name, Penn tag) of each word with a key, in order
+    positions: list[tuple[int, str, bool, str]] = field(default_factory=list)
+    # (start, end) offsets in the sentence of its subordinate clauses (`_main_verb`):
+    # "at the school he left in 1980" dates the leaving, not what the sentence narrates
+    subordinate: list[tuple[int, int]] = field(default_factory=list)
+    # the offset in the sentence just past the main clause's verb, None without one
+    main_verb_end: int | None = None
 
 
 class Meaning:
@@ -152,6 +163,7 @@ class Meaning:
         tokens = list(span) if span is not None else []
         keys: dict[str, bool] = {}
         words, quoted = [], []
+        positions: list[tuple[int, str, bool, str]] = []
         clauses: list[dict[str, bool]] = [{}]
         for i, token in enumerate(tokens):
             if (token.text in CLAUSE_BREAKS or token.pos_ in ("CCONJ", "SCONJ")) and \
@@ -172,6 +184,7 @@ class Meaning:
                 if key:
                     keys[key] = keys.get(key, False) or is_name
                     clauses[-1][key] = is_name
+                    positions.append((token.idx - statement.start, key, is_name, token.tag_))
         names_something = any(n and not (k.isdigit() and int(k) < 10) for k, n in keys.items())
         if statement.source is not None:  # who says it is part of the fact told
             for word in statement.source.name.split():
@@ -185,28 +198,42 @@ class Meaning:
         acts = frozenset(key for t in tokens if t.pos_ == "VERB"
                          for key in [self.key(t.text, t.lemma_, t.pos_, first=True)[0]] if key)
         continues = any(q0 < statement.start < q1 for q0, q1 in quotes)
-        narrates_past, present_stage = self._tense(tokens, quotes)
+        narrates_past, present_stage, future, past_perfect = self._tense(tokens, quotes)
+        outside = [t for t in tokens if not any(q0 < t.idx < q1 for q0, q1 in quotes)]
+        main = _main_verb(outside)
+        main_end = main.idx + len(main.text) if main is not None else None
         return StatementKeys(statement, keys, quoted, words,
                              clauses if len(clauses) > 1 else [], has_verb, continues,
                              names_something, self._speakers_told(tokens, quotes),
                              bool(self.denial.search(statement.text)), acts,
-                             narrates_past, present_stage)
+                             narrates_past, present_stage, future, past_perfect, positions,
+                             [(a - statement.start, b - statement.start)
+                              for a, b in _subordinate_spans(tokens)],
+                             main_end - statement.start if main_end is not None else None)
 
-    def _tense(self, tokens, quotes: list[tuple[int, int]]) -> tuple[bool, bool]:
-        """(told in the simple past, told as a present stage), from the finite verbs
-        outside quotation marks: a quotation keeps the tense of the moment it was said."""
+    def _tense(self, tokens, quotes: list[tuple[int, int]]) -> tuple[bool, bool, bool, bool]:
+        """(told in the simple past, told as a present stage, told ahead, told in the
+        past perfect), from the finite verbs outside quotation marks: a quotation keeps the
+        tense of the moment it was said. Past, ahead and perfect are the main clause's
+        (`_main_verb`): a subordinate clause keeps the tense of its own thought ("Ruiz,
+        who said she should not be blamed, resigned": the resigning is narrated); any
+        present verb with a word of the moment tells a stage ("the panel, which is now
+        weighing the bill, met")."""
         outside = [t for t in tokens if not any(q0 < t.idx < q1 for q0, q1 in quotes)]
-        finite = [t for t in outside if t.tag_ in FINITE_VERB_TAGS]
-        present = [t for t in finite if t.tag_ in ("VBZ", "VBP")]
-        # "had resigned", "has voted": the perfect tells of a time before the one narrated
-        perfect = any(t.lemma_.lower() == "have" and t.pos_ == "AUX" for t in outside)
-        narrates_past = bool(finite) and not perfect and all(t.tag_ == "VBD" for t in finite)
+        present = [t for t in outside if t.tag_ in ("VBZ", "VBP")]
         progressive = any(t.lemma_.lower() == "be" and t.i + 1 < len(t.doc)
                           and t.doc[t.i + 1].tag_ == "VBG" for t in present)
         text = " ".join(t.text for t in outside)
         present_stage = bool(present) and (
             progressive or bool(self.present_stage_words.search(text)))
-        return narrates_past, present_stage
+        main = _main_verb(outside)
+        if main is None:
+            return False, present_stage, False, False
+        # "had resigned", "has voted": the perfect tells of a time before the one narrated
+        perfect = main.lemma_.lower() == "have" and main.pos_ == "AUX"
+        narrates_past = main.tag_ in ("VBD", "VBN") and not perfect
+        future = _tells_ahead(main)
+        return narrates_past, present_stage, future, perfect and main.tag_ == "VBD"
 
     def _speakers_told(self, tokens, quotes: list[tuple[int, int]]) -> frozenset[str]:
         """Keys of the names that are the subject of a speech-act verb outside quotation
@@ -371,6 +398,36 @@ class Meaning:
     def holds(self, key: str, article_id: str) -> bool:
         """Whether the article writes the key (or a title standing for it) anywhere."""
         return self._held(key, self.article_keys[article_id])
+
+    def framed_case(self, statement: Statement, article_id: str,
+                    frames: frozenset[str]) -> float:
+        """For a sentence that opens with a frame naming a case the article never writes
+        (a frame word, then a new name, up to a comma, and a participle or relative clause
+        after it: "In Ohio, run by a panel, the map hurt both parties"), how much of the
+        rest one sentence of the article holds; 0.0 for any other sentence."""
+        text = statement.text
+        opening = text.lstrip(" \"'“‘").split(None, 1)
+        comma = text.find(",")
+        if not opening or opening[0].lower() not in frames or comma < 0:
+            return 0.0
+        item = self.of(statement)
+        following = text.find(",", comma + 1)
+        next_word = text[comma + 1:].split(None, 1)[:1]
+        after = [p for p in item.positions if p[0] > comma]
+        # "run by a panel", "which draws its maps", "where ...": part of the frame
+        if following > 0 and next_word and (
+                next_word[0].lower() in ("which", "where", "who", "whose") or
+                (after and after[0][3] in ("VBN", "VBG")
+                 and after[0][0] <= comma + 1 + len(next_word[0]) + 1)):
+            comma = following
+        new = set(self.new_names(statement, article_id))
+        if not new & {key for offset, key, _, _ in item.positions if offset < comma}:
+            return 0.0
+        rest = {key: name for offset, key, name, _ in item.positions if offset > comma}
+        if not rest:
+            return 0.0
+        return max((self._share(rest, other.keys) for other in self.by_article[article_id]),
+                   default=0.0)
 
     def new_acts(self, statement: Statement, article_id: str) -> list[str]:
         """The statement's content verbs (synonyms met) that the article never uses."""
@@ -582,6 +639,64 @@ def _subject_end(tokens, verb: int) -> int:
                 any(t.text == "-" for t in between) or between[0].lower_ in ("the", "a", "an")):
             j = comma - 1
     return j
+
+
+AHEAD_AUXILIARIES = frozenset({"will", "'ll", "’ll", "shall"})
+# "is expected to", "is set to", "plans to": a main verb that, with "to", tells an act ahead
+AHEAD_AFTER_BE = frozenset({"expected", "set", "scheduled", "due", "poised", "slated",
+                            "going", "preparing", "planning", "about", "planned"})
+AHEAD_VERBS = frozenset({"plan", "intend", "aim"})
+AHEAD_FOR = frozenset({"set", "scheduled", "slated", "due", "planned", "expected"})
+
+
+def _tells_ahead(main) -> bool:
+    """Whether the main verb tells an act ahead: "will speak", "is expected to speak",
+    "plans to speak"."""
+    doc, i = main.doc, main.i
+    if main.tag_ == "MD":
+        return main.lower_ in AHEAD_AUXILIARIES
+    following = [t.lower_ for t in doc[i + 1:i + 3]]
+    if main.lemma_.lower() == "be":  # "is set to vote", "is scheduled for Monday"
+        return len(following) == 2 and following[0] in AHEAD_AFTER_BE and (
+            following[1] == "to" or (following[1] == "for" and following[0] in AHEAD_FOR))
+    return main.lemma_.lower() in AHEAD_VERBS and following[:1] == ["to"]
+
+
+def _subordinate_spans(tokens) -> list[tuple[int, int]]:
+    """Character spans of the subordinate clauses, as `_main_verb` reads them: from a
+    relative word or subordinating conjunction to the next clause break (or the end)."""
+    spans, start = [], None
+    for token in tokens:
+        if token.text in CLAUSE_BREAKS and start is not None:
+            spans.append((start, token.idx))
+            start = None
+        elif start is None and (token.tag_ in ("WDT", "WP", "WP$", "WRB")
+                                or token.pos_ == "SCONJ"):
+            start = token.idx
+    if start is not None and tokens:
+        spans.append((start, tokens[-1].idx + len(tokens[-1].text)))
+    return spans
+
+
+def _main_verb(tokens):
+    """The first finite verb outside a subordinate clause: one opened by a relative word
+    or a subordinating conjunction ("who", "which", "because", "if", "that") runs to the
+    next comma, dash, semicolon or bracket ("If he wins, he will run": "will"; "Ruiz, who
+    said that she should go, resigned": "resigned"). None when every finite verb is in
+    one ("Whoever wins will face a test", no parse to close it)."""
+    subordinate = closed = False
+    for token in tokens:
+        if token.text in CLAUSE_BREAKS:
+            closed, subordinate = subordinate, False
+            continue
+        if token.tag_ in ("WDT", "WP", "WP$") or token.pos_ == "SCONJ":
+            subordinate = True
+        elif not subordinate and (token.tag_ in FINITE_VERB_TAGS or
+                                  (closed and token.tag_ == "VBN")):
+            # "Ruiz, who said so, watched": a past the tagger takes for a participle
+            return token
+        closed = False
+    return None
 
 
 def _opens_quotation(tokens, i: int) -> bool:

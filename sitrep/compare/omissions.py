@@ -17,7 +17,10 @@ An article never omits what an article published more than `omissions.story_wind
 later tells, nor an event dated after its own publication, nor what a later article tells
 happened after it was published: a sentence dated after it, or one of the scene, the
 speaker or the narration of such an act (`timing.Timing`), unless the article names that
-day or its weekday itself (a date of first posting, the article updated later). What
+day or its weekday itself (a date of first posting, the article updated later; a day it
+names only ahead, "will vote on Monday", does not count); nor, for a preview (an article
+that tells its story's act ahead: "will outline her plan on Wednesday", `Timing.horizon`),
+what an article published that day or later tells of the previewed day or after. What
 happened on the day it was published, or a stage a later article tells things have reached
 ("is now weighing"), it may not have known: at most `unclear`, with a note. Nor does a later
 article omit a plan an earlier one tells ("will vote", `omissions.plan_phrases`) when it
@@ -31,7 +34,8 @@ credit lines rank low), plus `omissions.event_bonus` for coded events. Sentences
 no fact (a newsroom line such as "did not respond to a request for comment", a question, a
 line introducing a video, a piece of a sentence or one without a verb, a blessing, thanks or
 a greeting, a piece of a quotation opened in an earlier sentence that names no one and
-nothing: "They just do not listen.") are never listed.
+nothing: "They just do not listen.", the outlet's own opinion: "The board need not have
+waited.") are never listed.
 
 Two tiers (`Omission.certainty`): `omitted` when the omitting article surely does not tell
 the fact, that is the sentence has an anchor in words (a name or number the article never
@@ -40,7 +44,9 @@ not (no sentence of it near at all; else coded event type and party; else a cont
 the whole article holds little of it, no other article carries it, it is no description in
 the outlet's voice of a figure the article writes about ("He is famous for ..."), nor a
 comment on the sentence before ("This was ..."), nor a detail of an act its subject names
-by its day ("Monday's vote came during a storm ..."), and it did not happen on the day
+by its day ("Monday's vote came during a storm ..."), nor a case of a point the article
+makes in general terms ("In Osk, run by a trust, the rules hurt both parties" against "The
+rules hurt both parties": `Meaning.framed_case`), and it did not happen on the day
 the article was published nor is a present stage a later article tells ("is now
 weighing"); else `unclear`: the article may tell it in other words (or may not yet have
 known it: `Omission.note`). Rules in `sitrep/data/compare/rules.toml`.
@@ -59,6 +65,7 @@ from sitrep.compare.timing import WEEKDAYS, Timing
 from sitrep.records import StoredArticle
 
 
+QUOTATION = re.compile(r"[\"“][^\"“”]*[\"”]")
 HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr"})
 
 
@@ -73,6 +80,8 @@ class OmissionFinder:
         self.window_days = int(rules["story_window_days"])
         self.full_words = int(rules["full_sentence_words"])
         self.newsroom_line = phrase_pattern(rules["not_fact_phrases"])
+        self.opinion = phrase_pattern(rules["opinion_phrases"])
+        self.case_frames = frozenset(rules["case_frames"])
         self.plan = phrase_pattern(rules["plan_phrases"])
         verbs = "|".join(r"\s+".join(map(re.escape, v.split()))
                          for v in sorted(rules["description_verbs"], key=len, reverse=True))
@@ -97,7 +106,8 @@ class OmissionFinder:
         self.ids = [a.id for a in articles]
         self.published = {a.id: a.published for a in articles}
         self.outlets = {a.id: a.outlet or a.id for a in articles}
-        self.timing = Timing(meaning, articles, phrase_pattern(rules["narration_breaks"]))
+        self.timing = Timing(meaning, articles, phrase_pattern(rules["narration_breaks"]),
+                             self.plan, int(rules["preview_sentences"]), self.lead_carried_at)
         self.event_by_id = {e["id"]: e for a in articles for e in a.events}
         # (type, role, code) of each article's coded events: the acts it tells, by whom
         self.events = {a.id: {(e["event_type"], role, code) for e in a.events
@@ -147,7 +157,7 @@ class OmissionFinder:
             key = (first.mention.article_id, first.statement.index)
             item = self.meaning.of(first.statement)
             if key in listed or not self.tells_a_fact(first.statement.text) or \
-                    not item.has_verb:
+                    not item.has_verb or self._own_opinion(first.statement):
                 continue
             statements = {(f.mention.article_id, f.statement.index): f.statement
                           for f in mentions}
@@ -177,6 +187,16 @@ class OmissionFinder:
             return False
         return sentence.count("(") == sentence.count(")")
 
+    def _own_opinion(self, statement: Statement) -> bool:
+        """The outlet's own judgment (`omissions.opinion_phrases` outside quotation marks,
+        in a sentence that names no source of its own: a source carried over from an
+        earlier sentence does not say it): "The board need not have waited.", "Honestly,
+        the plan was a mess." It reports no event."""
+        outside = QUOTATION.sub(" ", statement.text)
+        if statement.voice == "quoted" or not self.opinion.search(outside):
+            return False
+        return statement.source is None or statement.source.text not in outside
+
     def _omission(self, row: CoverageRow, first: Features, statements: list[Statement],
                   listed: set[tuple[str, int]]) -> list[Omission]:
         """The row's omissions: one for the articles that surely omit it (`omitted`) and
@@ -187,9 +207,6 @@ class OmissionFinder:
         after: list[str] = []  # articles that may have been published before it happened
         for article_id in row.missing_from:
             if not self._could_tell(first, article_id):
-                continue
-            timing = self._published_before(statements, article_id)
-            if timing == "after" or self._plan_overtaken(statements, article_id):
                 continue
             best = None
             for statement in statements:
@@ -205,11 +222,18 @@ class OmissionFinder:
                 if best is not None:
                     listed.add((article_id, best[1]))  # its own words for the fact: not again
                 continue
+            # told after it was written, or a plan it tells what became of: no omission,
+            # though an article that carries it still reports it (above)
+            timing = self._published_before(statements, article_id)
+            if timing == "after" or self._plan_overtaken(statements, article_id):
+                continue
             closest = best[0].score if best is not None else 0.0
             sure = timing is None and self._names_a_participant(statements, article_id) and \
                 self._tells_new(statements, article_id, closest) and \
                 not self._describes_a_known_figure(first.statement, article_id) and \
-                not self._details_a_dated_act(first.statement)
+                not self._details_a_dated_act(first.statement) and \
+                self.meaning.framed_case(first.statement, article_id,
+                                         self.case_frames) < self.carried_at
             if timing == "maybe after":
                 after.append(article_id)
             tiers["omitted" if sure else "unclear"].append(
@@ -239,6 +263,12 @@ class OmissionFinder:
         published = self.published[article_id]
         if published is None:
             return None
+        horizon = self.timing.horizon(article_id)
+        if horizon is not None and any(
+                (teller := self.published[s.article_id]) is not None and teller >= published
+                and (day := self.timing.day(s)) is not None and day >= horizon
+                and not self.timing.tells_ahead(s) for s in statements):
+            return "after"
         later = [s for s in statements
                  if (teller := self.published[s.article_id]) is not None and teller > published]
         day = max((d for s in later if (d := self.timing.day(s)) is not None), default=None)

@@ -8,23 +8,43 @@ day of the act it belongs to:
 
 - the speaker: the latest day on which the article says its speaker spoke, when it says so
   ("Ruiz said on Wednesday ..." then "Ruiz said she was skeptical ..."), unless the
-  sentence tells in the perfect that the speaker has said it before ("Ruiz has said ...");
-- else the scene: the nearest sentence before it in its paragraph with a day, its own or
-  its speaker's ("By Monday she had resigned. She is now a footnote in his career.");
-- else the narration: the day of the sentence just before it, in an earlier paragraph,
-  when it goes on telling in the simple past (`StatementKeys.narrates_past`) and names no
-  time of its own (no date expression, no word of `omissions.narration_breaks`: "earlier",
-  "ago"): "On Thursday, the committee held a hearing." then, a paragraph later, "Its
-  chairman opened with a statement." A sentence in the present, a modal or the perfect
-  ("had served", "has said") ends the narration.
+  sentence tells in the perfect that the speaker has said it before ("Ruiz has said ..."),
+  names when she spoke, before its verb or just after it, at a time that is not that day
+  ("In a 2019 interview, Ruiz said ...", "Ruiz said in 2019 ...", "Ruiz said recently":
+  a word of `omissions.narration_breaks`), goes on from her words set at such a time ('"...,"
+  she said.' after "In a 2019 interview, ..."), or is in the scene of such a time;
+- else the scene: the nearest sentence before it in its paragraph that names a time; its
+  day, its own or its speaker's ("By Monday she had resigned. She is now a footnote in his
+  career."), none when that time is coarser ("In October 2019, ...");
+- else the narration: the day of the last sentence before it with a day, when it goes on
+  telling in the simple past (its main clause's verb: `StatementKeys.narrates_past`; "Ruiz,
+  who said she should go, resigned" narrates) and names no time of its own in its main
+  clause (no date expression, no word of `narration_breaks`: "earlier", "ago"; a bare
+  year naming a thing, "the 2003 invasion", is no time): "On Thursday, the committee held
+  a hearing." then, a paragraph later, "Its chairman opened with a statement." A sentence
+  that narrates nothing (the present, a modal, the present perfect, a quotation: "He may do
+  so.") takes no day this way and does not end the narration; one that names another
+  time, or the past perfect ("had served"), ends it.
 
 A sentence telling a present stage ("The bill now heads to the Senate", "the panel is
 weighing"; `StatementKeys.present_stage`) tells the state of things when its article was
 written (`Timing.present_stage`): an article published before may not have known it.
 
+A *preview* (`Timing.horizon`) is an article one of whose first `omissions.
+preview_sentences` sentences, in its own words, tells an act ahead in its main clause
+("will outline", "is expected to vote", "is scheduled for"), on a day it names that is
+not before its publication (a weekday ahead: "will speak Monday evening" in a Sunday
+report), or on no day named (then its publication day), while another article published
+that day or later leads with that act told done (its lead covering `lead_carried_at` of
+the preview's sentence). The preview was written before that act: whatever an article
+published that day or later tells of that day or after (but a plan of its own) it could
+not tell, even on its own publication day. Such a later lead with no day of its own takes
+the previewed day, and the narration goes on from it.
+
 An article *names* a day when one of its date expressions resolves to it, or names its
-weekday: an article dated a day early (first posted, later updated) that writes "on
-Monday" may well tell Monday's news.
+weekday, outside a sentence that tells an act ahead or a plan (`omissions.plan_phrases`):
+an article dated a day early (first posted, later updated) that writes "on Monday" may
+well tell Monday's news; "will vote on Monday" is what a report written before says.
 """
 
 from __future__ import annotations
@@ -36,31 +56,71 @@ from datetime import date
 from sitrep.compare.meaning import Meaning
 from sitrep.compare.records import Statement
 from sitrep.records import StoredArticle
-from sitrep.resolve.dates import find_date_expressions, resolve_date
+from sitrep.resolve.dates import DateExpression, find_date_expressions, resolve_date
 
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 # "has said", "have argued": what a speaker said at some earlier time, not on the day named
 PERFECT = re.compile(r"\b(?:has|have|had)\s+(?:\w+ly\s+)?(?:said|told|argued|called|"
                      r"claimed|stated|insisted|maintained|warned|noted)\b", re.IGNORECASE)
+ATTRIBUTIVE = re.compile(r"\s+[a-z]")  # after a bare year: it modifies a noun
+TIME_PREPOSITION = re.compile(r"\b(?:in|at|during|on|from|after|before|since|until)\s+"
+                              r"(?:(?:a|an|the|his|her|its|their|that)\s+)?$", re.IGNORECASE)
+QUOTATION = re.compile(r"[\"“][^\"“”]*[\"”]")
 
 
 class Timing:
     def __init__(self, meaning: Meaning, articles: Sequence[StoredArticle],
-                 narration_breaks: re.Pattern[str]) -> None:
+                 narration_breaks: re.Pattern[str], plan: re.Pattern[str],
+                 preview_sentences: int, lead_cover: float) -> None:
         self.meaning = meaning
         self.narration_breaks = narration_breaks
+        self.preview_sentences = preview_sentences
+        self.plan = plan
         self.published = {a.id: a.published for a in articles}
         self.days: dict[tuple[str, int], date] = {}
         self.named: dict[str, tuple[set[date], set[int]]] = {}  # days and weekdays written
+        self.horizons: dict[str, date] = {}  # a preview -> the day of the act it previews
+        items = {a.id: [item.statement for item in meaning.by_article.get(a.id, [])]
+                 for a in articles}
+        own = {}
         for article in articles:
             events = {e["id"]: e for e in article.events}
-            items = [item.statement for item in meaning.by_article.get(article.id, [])]
-            own = [self._own_day(s, events, article.published) for s in items]
-            self._tie(article, items, own)
-            self.named[article.id] = self._named_days(article)
+            own[article.id] = [self._own_day(s, events, article.published)
+                               for s in items[article.id]]
+            self.named[article.id] = self._named_days(article, items[article.id])
+        previewed = {}  # a preview -> its sentence that tells the act ahead
+        for article in articles:
+            found = self._previewed_act(items[article.id], article.published)
+            if found is None:
+                continue
+            sentence, day = found
+            # another article, published that day or later, leads with the act done
+            if any(other.id != article.id and other.published is not None
+                   and other.published >= article.published and items[other.id]
+                   and not self.tells_ahead(items[other.id][0])
+                   and meaning.coverage(meaning.of(sentence),
+                                        meaning.of(items[other.id][0]).keys) >= lead_cover
+                   for other in articles):
+                previewed[article.id] = sentence
+                self.horizons[article.id] = day or article.published
+        for article in articles:
+            self._date_the_previewed_lead(article, items[article.id], own[article.id],
+                                          previewed, lead_cover)
+            self._tie(article, items[article.id], own[article.id])
 
     def day(self, statement: Statement) -> date | None:
         return self.days.get((statement.article_id, statement.index))
+
+    def horizon(self, article_id: str) -> date | None:
+        """For a preview (an article whose lead tells its story's act as ahead, on a day
+        it names: "will outline his plan on Wednesday"), the day of that act: what other
+        articles tell of that day or later happened after the preview was written, even
+        on its own publication day. None for any other article."""
+        return self.horizons.get(article_id)
+
+    def tells_ahead(self, statement: Statement) -> bool:
+        """A plan or expectation in its main clause ("will vote", "is expected to")."""
+        return self.meaning.of(statement).future
 
     def present_stage(self, statement: Statement) -> bool:
         return self.meaning.of(statement).present_stage
@@ -83,44 +143,187 @@ class Timing:
                     found.append(resolved.value)
         return max(found, default=None)
 
+    def _previewed_act(self, items: list[Statement],
+                       published: date | None) -> tuple[Statement, date | None] | None:
+        """The first of the article's first `preview_sentences` sentences in its own words
+        (`_in_own_words`) that tells an act ahead (its main clause: "will outline", "is
+        expected to vote"), with the day it names for it, that day or later than
+        publication ("on Wednesday ... will outline", "He will speak Monday evening" in a
+        Sunday report), or None when it names none."""
+        if published is None:
+            return None
+        for statement in items[:self.preview_sentences]:
+            if not self._in_own_words(statement) or not self.tells_ahead(statement):
+                continue
+            for expression in _times(self._main_clause(statement)):
+                resolved = resolve_date(expression.text, published)
+                if resolved.value is not None and resolved.value < published:
+                    # a weekday of a future act is the coming one
+                    resolved = resolve_date(expression.text, published, tense="future")
+                if resolved.value is not None and resolved.precision == "day" and \
+                        resolved.value >= published:
+                    return statement, resolved.value
+            return statement, None
+        return None
+
+    def _in_own_words(self, statement: Statement) -> bool:
+        """Told by the outlet: no source, or one named only in a subordinate clause ("...
+        on Monday when Ruiz announces whether she will run")."""
+        if statement.voice == "own":
+            return True
+        return statement.voice == "attributed" and statement.source is not None and \
+            statement.source.text not in self._main_clause(statement)
+
+    def _date_the_previewed_lead(self, article: StoredArticle, items: list[Statement],
+                                 own: list[date | None], previewed: dict[str, Statement],
+                                 lead_cover: float) -> None:
+        """An undated lead that tells as done the act another article previews for a day
+        this article is not published before ("Ruiz outlined her plan" after "Ruiz will
+        outline her plan on Wednesday"; the lead covering `lead_cover` of the preview's
+        sentence) took place that day."""
+        if not items or own[0] is not None or article.published is None or \
+                self.tells_ahead(items[0]):
+            return
+        lead = self.meaning.of(items[0])
+        for preview_id, sentence in previewed.items():
+            day = self.horizons[preview_id]
+            if preview_id != article.id and day <= article.published and \
+                    self.meaning.coverage(self.meaning.of(sentence), lead.keys) >= lead_cover:
+                own[0] = day
+                return
+
     def _tie(self, article: StoredArticle, items: list[Statement],
              own: list[date | None]) -> None:
         paragraphs = [article.text.count("\n", 0, s.start) for s in items]
+        periods = [self._periods(s, article.published) for s in items]
         spoke: dict[str, date] = {}  # speaker key -> the latest day the article dates a word
         for statement, day in zip(items, own, strict=True):
             if day is not None:
                 for key in self.meaning.speaker(statement):
                     spoke[key] = max(day, spoke.get(key, day))
         days = list(own)
+        # the time the paragraph last named before each sentence: a day, or a coarser
+        # period ("In an October 2012 interview, Ruiz said ..."), whose scene it is in
+        scene: list[date | list[tuple[date, date]] | None] = []
+        for i in range(len(items)):
+            before = next((j for j in range(i - 1, -1, -1) if paragraphs[j] == paragraphs[i]
+                           and (own[j] is not None or periods[j])), None)
+            scene.append(None if before is None else own[before] or periods[before])
         for i, statement in enumerate(items):
-            if days[i] is None and not PERFECT.search(statement.text):
-                days[i] = max((spoke[k] for k in self.meaning.speaker(statement) if k in spoke),
-                              default=None)
+            if days[i] is not None or PERFECT.search(statement.text) or \
+                    isinstance(scene[i], list):
+                continue
+            speaker = self.meaning.speaker(statement)
+            day = max((spoke[k] for k in speaker if k in spoke), default=None)
+            if day is None or _elsewhen(self._speech_periods(statement), day) or \
+                    self.narration_breaks.search(self._main_clause(statement)):
+                continue  # not "Ruiz said recently ...", "Ruiz said years ago ..."
+            # the speaker's words go on from an earlier sentence of theirs set at another
+            # time ("In a 2019 interview, Ruiz said ..." then, undated, '"...," she said.')
+            earlier = next((j for j in range(i - 1, -1, -1)
+                            if speaker & self.meaning.speaker(items[j])
+                            and (own[j] is not None or self._speech_periods(items[j]))),
+                           None)
+            if earlier is None or own[earlier] is not None or \
+                    not _elsewhen(self._speech_periods(items[earlier]), day):
+                days[i] = day
+        narrated = None  # the day of the narration so far
         for i, statement in enumerate(items):
             if days[i] is None:
-                days[i] = next((days[j] for j in range(i - 1, -1, -1)
-                                if paragraphs[j] == paragraphs[i] and days[j] is not None),
-                               None)
-            if days[i] is None and i > 0 and days[i - 1] is not None and \
-                    self._goes_on_narrating(statement):
-                days[i] = days[i - 1]
+                day = next((days[j] for j in range(i - 1, -1, -1)
+                            if paragraphs[j] == paragraphs[i] and days[j] is not None), None)
+                if day is not None and not _elsewhen(periods[i], day) and \
+                        not isinstance(scene[i], list):
+                    days[i] = day
+            if days[i] is None and narrated is not None and self._goes_on_narrating(statement):
+                days[i] = narrated
             if days[i] is not None:
                 self.days[(article.id, statement.index)] = days[i]
+                narrated = days[i]
+            elif self._names_a_time(statement):
+                narrated = None
+            # else: a sentence that narrates nothing and names no time ("He may do so.")
+            # takes no day, and the narration goes on past it
 
     def _goes_on_narrating(self, statement: Statement) -> bool:
-        """Told in the simple past with no time of its own: it may go on telling the act
-        of the sentence before."""
+        """Told in the simple past (its main clause) with no time of its own: it may go on
+        telling the act of the sentence before."""
         return self.meaning.of(statement).narrates_past and \
-            not find_date_expressions(statement.text) and \
-            not self.narration_breaks.search(statement.text)
+            not self._names_a_time(statement)
 
-    @staticmethod
-    def _named_days(article: StoredArticle) -> tuple[set[date], set[int]]:
+    def _names_a_time(self, statement: Statement) -> bool:
+        """A date expression, a word of `narration_breaks` ("earlier", "ago") or the
+        past perfect ("had served"): a time other than the one narrated. The present
+        perfect ("has said") names none: it narrates nothing, and the scene goes on."""
+        text = self._main_clause(statement)
+        return bool(_times(text)) or bool(self.narration_breaks.search(text)) or \
+            self.meaning.of(statement).past_perfect
+
+    def _main_clause(self, statement: Statement) -> str:
+        """The sentence outside quotation marks and subordinate clauses (blanked)."""
+        text = statement.text
+        for start, end in self.meaning.of(statement).subordinate:
+            text = text[:start] + " " * (end - start) + text[end:]
+        return _outside_quotations(text)
+
+    def _speech_periods(self, statement: Statement) -> list[tuple[date, date]]:
+        """The periods the sentence names before its main verb or just after it: when
+        its speaker spoke ("In a 2019 interview, Ruiz said", "Ruiz said in 2019"), not
+        what they spoke of ('he said, citing the crisis he inherited in 2010')."""
+        end = self.meaning.of(statement).main_verb_end
+        if end is None:
+            return []
+        after = statement.text[end:]
+        reach = end + len(after) - len(after.lstrip()) + len(" ".join(after.split()[:3]))
+        return [(a, b) for expression in _times(self._main_clause(statement)[:reach + 1])
+                for resolved in [resolve_date(expression.text,
+                                              self.published[statement.article_id])]
+                if resolved.range_start is not None and resolved.precision != "day"
+                for a, b in [(resolved.range_start, resolved.range_end)]]
+
+    def _periods(self, statement: Statement,
+                 published: date | None) -> list[tuple[date, date]]:
+        """The periods coarser than a day that the sentence's main clause names ("in
+        2014", "that October", "last month")."""
+        found = []
+        for expression in _times(self._main_clause(statement)):
+            resolved = resolve_date(expression.text, published)
+            if resolved.range_start is not None and resolved.precision != "day":
+                found.append((resolved.range_start, resolved.range_end))
+        return found
+
+    def _named_days(self, article: StoredArticle,
+                    items: list[Statement]) -> tuple[set[date], set[int]]:
+        """The days and weekdays the article writes, but in a sentence that tells an act
+        ahead or a plan (`omissions.plan_phrases`: "will vote on Friday", "the vote
+        scheduled for Friday" show no later update: it is what a preview says)."""
         days, weekdays = set(), set()
-        for expression in find_date_expressions(article.text):
+        told = " ".join(s.text for s in items if not self.tells_ahead(s)
+                        and not self.plan.search(_outside_quotations(s.text)))
+        for expression in find_date_expressions(told):
             words = expression.text.lower().split()
             weekdays.update(WEEKDAYS.index(w) for w in words if w in WEEKDAYS)
             resolved = resolve_date(expression.text, article.published)
             if resolved.value is not None and resolved.precision == "day":
                 days.add(resolved.value)
         return days, weekdays
+
+
+def _elsewhen(periods: list[tuple[date, date]], day: date) -> bool:
+    """Whether the sentence names a period that does not hold the day ("Ruiz said in
+    2014 ...": not the day she spoke in this story)."""
+    return any(not start <= day <= end for start, end in periods)
+
+
+def _outside_quotations(text: str) -> str:
+    """The text with its quotations blanked (offsets kept)."""
+    return QUOTATION.sub(lambda m: " " * len(m.group()), text)
+
+
+def _times(text: str) -> list[DateExpression]:
+    """The date expressions that say when something happened: not a bare year before a
+    noun, which names a thing ("authorized the 2003 invasion"), unless a preposition of
+    time puts it there ("in a 2019 interview", "during the 2012 campaign")."""
+    return [e for e in find_date_expressions(text)
+            if not (e.text.isdigit() and ATTRIBUTIVE.match(text, e.end)
+                    and not TIME_PREPOSITION.search(text, 0, e.start))]
