@@ -19,7 +19,9 @@ no word marks, in a region where two of the kept names lie, is one where it qual
 noun ("a Diboll home"), follows a preposition ("troops of Mandan") or, with its type word,
 begins a body's name ("the Angelina County Food Pantry"), unless the article reads it as a
 person's; a county named with its type word is one wherever it stands; a common word's or
-hamlet's name right before a local office ("Concord Police") is a town of that region. The
+hamlet's name right before a local office ("Concord Police") is a town of that region; a
+water body or township the gazetteer lacks, named with its type word ("the Kanawha River",
+"Lake Cunningham", "Readington Township"), lies at the home town of such a region. The
 surname of a person the article names in full or with a middle initial ("Marquise M. Bell"),
 or a name that says something or undergoes what people do ("Petrova said", "Ruiz died"), is
 no village or region abroad, and a place name that ends a longer name begun by other name
@@ -56,6 +58,7 @@ from collections import Counter
 from dataclasses import replace
 from collections.abc import Iterable, Sequence
 
+from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc, Span, Token
 
 from sitrep.package_data import read_toml
@@ -163,6 +166,22 @@ LOCAL_OFFICE_AFTER = re.compile(
     rf"\s+(?i:{'|'.join(read_toml('places/words.toml')['local_office_words'])})\b")
 # Verbs and nouns of motion, after which "to" and a name say where one goes (words.toml).
 MOTION_WORDS = frozenset(read_toml("places/words.toml")["motion_words"])
+# A water body's or township's name written with its type word ("the Kanawha River", "Lake
+# Cunningham", "Readington Township"), words.toml: where the gazetteer lacks it, a local
+# feature of the place the story is set in. Of a longer name a capitalised word after it
+# begins ("Lake Robinson Road") only a township's, whose bodies bear its name.
+_WATER_AFTER: dict[str, str] = read_toml("places/words.toml")["water_words_after"]
+_TOWNSHIP_WORDS = read_toml("places/words.toml")["township_words"]
+_NAME_WORD = r"[A-Z][a-z][\w'’]*"
+UNLISTED_FEATURE = re.compile(
+    rf"\b(?:(?P<lead>{'|'.join(w.title() for w in read_toml('places/words.toml')['water_words_before'])})"
+    rf" (?P<led>{_NAME_WORD}(?: {_NAME_WORD})?)"
+    rf"|(?P<name>{_NAME_WORD}(?: {_NAME_WORD}){{0,2}})"
+    rf" (?P<type>{'|'.join(w.title() for w in [*_WATER_AFTER, *_TOWNSHIP_WORDS])})\b\.?)")
+LONGER_NAME_AFTER = re.compile(r" [A-Z]")
+# Type words after "Lake" that make it the name of a county, town or street ("Lake County").
+_NOT_LED = frozenset([*DIVISION_WORDS, *_TOWNSHIP_WORDS, *read_toml("places/words.toml")["city_words"],
+                      *read_toml("places/words.toml")["street_words"]])
 
 
 def places_in(doc: Doc, gazetteer: Gazetteer, actors: ActorDictionary,
@@ -303,6 +322,7 @@ def places_in(doc: Doc, gazetteer: Gazetteer, actors: ActorDictionary,
                 and (region_of(place) is None or region_of(place) not in home)):
             continue
         out.append(_record(mention.text, place, mention.start, mention.end))
+    out = _with_unlisted_features(doc, text, out, resolved)
     for match in CAPITAL.finditer(text):
         found = actors.find_countries(match.group())
         country = actors.country(found[0].code) if found else None
@@ -311,6 +331,73 @@ def places_in(doc: Doc, gazetteer: Gazetteer, actors: ActorDictionary,
                             lat=country.capital_lat, lon=country.capital_lon)
             out.append(_record(match.group(), capital, match.start(), match.end()))
     return sorted(out, key=lambda p: p.start)
+
+
+def _with_unlisted_features(doc: Doc, text: str, found: Sequence[ArticlePlace],
+                            resolved: Sequence[tuple[PlaceMention, Place]]
+                            ) -> list[ArticlePlace]:
+    """`found` and the water bodies and townships the text names with their type word that
+    the gazetteer lacks ("the Kanawha River", "Lake Cunningham", "Readington Township"), at
+    the home town of the story's other places, where HOME_REGION_NAMES of them lie in its
+    region (`_unlisted_feature`): in place of a place
+    found inside one, whose name the feature only bears ("Hollins" of "Hollins Creek");
+    not where a place found runs past it, nor inside a person's name ("Bill Lake said")."""
+    features = []
+    for match in UNLISTED_FEATURE.finditer(text):
+        feature = _feature_words(match, text)
+        if feature is None:
+            continue
+        start, end, _ = feature
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if span is None or any(t.ent_type_ == "PERSON" for t in span) or any(
+                p.start < end and start < p.end and not (start <= p.start and p.end <= end)
+                or (p.start, p.end) == (start, end) for p in found):
+            continue
+        features.append(feature)
+    if not features:
+        return list(found)
+
+    def inside(start: int, end: int) -> bool:
+        return any(s <= start and end <= e for s, e, _ in features)
+
+    others = [(m, p) for m, p in resolved if not inside(m.start, m.end)]
+    home = _home_town(p for _, p in others)
+    if home is None or len({name_key(m.text) for m, p in others
+                            if region_of(p) == region_of(home)}) < HOME_REGION_NAMES:
+        return list(found)  # no region the story is surely set in ("Olds" alone)
+    return [*(p for p in found if not inside(p.start, p.end)),
+            *(_record(text[s:e], _unlisted_feature(text[s:e], kind, home), s, e)
+              for s, e, kind in features)]
+
+
+def _feature_words(match: re.Match, text: str) -> tuple[int, int, str] | None:
+    """(start, end, kind) of the feature an UNLISTED_FEATURE match names, its
+    leading function words left out ("The Kanawha River" -> "Kanawha River"), or None where
+    it is none: a name of a county, town or street ("Lake County", "Lake Street"), or the
+    start of a longer name ("Lake Robinson Road") other than a township's."""
+    if match.group("lead"):
+        name = match.group("led")
+        if name.rpartition(" ")[2].lower() in _NOT_LED or LONGER_NAME_AFTER.match(
+                text, match.end()):
+            return None
+        return match.start(), match.end(), _WATER_AFTER[match.group("lead").lower()]
+    words = match.group("name").split(" ")
+    while words and words[0].lower() in STOP_WORDS:
+        words.pop(0)
+    if not words:
+        return None
+    type_word = match.group("type").lower()
+    kind = _WATER_AFTER.get(type_word, "city")
+    if kind != "city" and LONGER_NAME_AFTER.match(text, match.end()):
+        return None
+    return match.start("type") - len(" ".join(words)) - 1, match.end(), kind
+
+
+def _unlisted_feature(phrase: str, kind: str, home: Place) -> Place:
+    """A water body or township the gazetteer lacks, of `kind`, at `home`, the town of the
+    story's region it lies near: local news names the features of its own area."""
+    return Place(name=phrase, kind=kind, country=home.country, lat=home.lat, lon=home.lon,
+                 admin1=home.admin1)
 
 
 def _with_names_placed_elsewhere(doc: Doc, kept: list[PlaceMention],
@@ -744,9 +831,20 @@ def resolve_spans(doc: Doc, gazetteer: Gazetteer, actors: ActorDictionary,
         place = together.get(start) or gazetteer.resolve(
             phrase, context_countries=context, near=home) or _country_named(phrase, actors) or (
             gazetteer.division_named(phrase, context_countries=context)) or (
-            _place_of_demonym(phrase, gazetteer, context))
+            _place_of_demonym(phrase, gazetteer, context)) or (
+            _unlisted_span(phrase, home))
         resolved.append(None if place is None else _record(phrase, place, start, end))
     return resolved
+
+
+def _unlisted_span(phrase: str, home: Place | None) -> Place | None:
+    """The water body or township a whole phrase names with its type word, where the
+    gazetteer lacks it (`_unlisted_feature`)."""
+    match = UNLISTED_FEATURE.fullmatch(phrase)
+    feature = _feature_words(match, phrase) if match else None
+    if home is None or feature is None or feature[0] != 0:
+        return None
+    return _unlisted_feature(phrase, feature[2], home)
 
 
 def _home_town(places: Iterable[Place | None]) -> Place | None:
