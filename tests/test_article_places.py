@@ -691,3 +691,20 @@ def test_an_unlisted_water_body_needs_a_region_the_story_is_set_in(components) -
     *_, river = resolve_spans(components.nlp(text), components.places, components.actors,
                               spans, text=text)
     assert river.kind == "river" and abs(river.lat - 38.4) < 0.5 and abs(river.lon + 82) < 0.6
+
+
+def test_a_town_of_the_storys_region_that_begins_a_local_body_s_name_is_the_town(
+        components) -> None:
+    # the story's places lie in Texas, where a Lufkin lies: its foundation is its own
+    for text in ("Volunteers from Nacogdoches and Diboll came. Lufkin Education Foundation "
+                 "members served lunch.",
+                 "Bands from Nacogdoches and Diboll played. The Lufkin Community Center was "
+                 "full."):
+        found = {p.text: p for p in places_in(components.nlp(text), components.places,
+                                              components.actors, text=text)}
+        assert "Lufkin" in found and found["Lufkin"].country == "USA"
+    # a paper's name is no such body
+    text = ("Crews from Nacogdoches and Diboll helped, the Lufkin Herald reported.")
+    found = {p.text for p in places_in(components.nlp(text), components.places,
+                                       components.actors, text=text)}
+    assert "Lufkin" not in found

@@ -16,8 +16,8 @@ name and "of" before it, "Ann Ruiz of Dover"; a legislator's party initial befor
 the words around it make a place once is one wherever it recurs, and so is a name joined
 by "and" or a comma to a place kept ("in Fargo and Moorhead"); a town's or county's name
 no word marks, in a region where two of the kept names lie, is one where it qualifies a
-noun ("a Diboll home"), follows a preposition ("troops of Mandan") or, with its type word,
-begins a body's name ("the Angelina County Food Pantry"), unless the article reads it as a
+noun ("a Diboll home"), follows a preposition ("troops of Mandan") or begins a body's or
+building's name ("the Angelina County Food Pantry", "the Lufkin Fire Department"), unless the article reads it as a
 person's; a county named with its type word is one wherever it stands; a common word's or
 hamlet's name right before a local office ("Concord Police") is a town of that region; a
 water body or township the gazetteer lacks, named with its type word ("the Kanawha River",
@@ -445,7 +445,7 @@ def _with_names_where_the_story_is(doc: Doc, gazetteer: Gazetteer, actors: Actor
         return kept
     home = _home_regions(gazetteer, actors, text, kept, countries)
     found = [m for m in left if any(region_of(c) in home for c in m.candidates[:12])
-             and _used_as_a_place_may_be(doc, m)]
+             and _used_as_a_place_may_be(doc, text, m)]
     return sorted([*kept, *found], key=lambda m: m.start) if found else kept
 
 
@@ -489,19 +489,24 @@ def _with_towns_before_local_offices(gazetteer: Gazetteer, actors: ActorDictiona
     return sorted([*kept, *found], key=lambda m: m.start) if found else kept
 
 
-def _used_as_a_place_may_be(doc: Doc, mention: PlaceMention) -> bool:
+def _used_as_a_place_may_be(doc: Doc, text: str, mention: PlaceMention) -> bool:
     """Whether the name stands where a town's does in local news: a county's with its type
     word, whatever name it begins ("the Angelina County Food Pantry"), a name that
     qualifies a lower-case noun after it ("a Grovetown home") or the object of a
     preposition other than an agent's or companion's ("a troop of Plainview", "southeast
-    of Champaign"): not a subject or object, where a surname is as likely, nor the first
-    word of a firm's or paper's name ("the Miami Herald")."""
+    of Champaign"), or the first word of a local body's or building's name ("the
+    Zionsville Education Foundation", "the Lufkin Fire Department"): not a subject or
+    object, where a surname is as likely, nor the first word of a paper's name ("the Miami
+    Herald")."""
     span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
     if span is None:
         return False
     root = span.root
     if mention.text.rpartition(" ")[2].lower() in DIVISION_WORDS:
         return True  # "the Angelina County Food Pantry": the type word says what it is
+    if BUILDING_NAME_AFTER.match(text, mention.end) or INSTITUTION_AFTER.match(
+            text, mention.end):
+        return True  # "the Zionsville Education Foundation", "Lufkin Fire Department"
     if root.dep_ in ("compound", "nmod", "amod") and root.head.i > root.i:
         return root.head.pos_ == "NOUN" and root.head.is_lower
     return root.dep_ == "pobj" and root.head.lower_ not in AGENT_PREPOSITIONS
