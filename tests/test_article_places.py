@@ -665,6 +665,12 @@ def test_a_water_body_or_township_named_with_its_type_word_lies_where_the_story_
         assert abs(found[feature].lat - 34.9) < 0.5 and abs(found[feature].lon + 82.2) < 0.5
     # the town of Hollins (Virginia, Alabama) is only a word of the creek's name here
     assert "Hollins" not in found
+    # a sentence's period is no part of the name, nor the next sentence a longer name
+    text = ("Crews from Greenville and Spartanburg searched the Tallow River. Divers found "
+            "nothing in Hollins Creek.")
+    found = {p.text for p in places_in(components.nlp(text), components.places,
+                                       components.actors, text=text)}
+    assert {"Tallow River", "Hollins Creek"} <= found
 
 
 def test_type_words_of_other_things_and_a_person_named_so_make_no_water(components) -> None:

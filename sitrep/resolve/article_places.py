@@ -167,17 +167,20 @@ LOCAL_OFFICE_AFTER = re.compile(
 # Verbs and nouns of motion, after which "to" and a name say where one goes (words.toml).
 MOTION_WORDS = frozenset(read_toml("places/words.toml")["motion_words"])
 # A water body's or township's name written with its type word ("the Kanawha River", "Lake
-# Cunningham", "Readington Township"), words.toml: where the gazetteer lacks it, a local
-# feature of the place the story is set in. Of a longer name a capitalised word after it
-# begins ("Lake Robinson Road") only a township's, whose bodies bear its name.
-_WATER_AFTER: dict[str, str] = read_toml("places/words.toml")["water_words_after"]
-_TOWNSHIP_WORDS = read_toml("places/words.toml")["township_words"]
+# Cunningham", "Readington Township", "Tewksbury Twp."), words.toml: where the gazetteer
+# lacks it, a local feature of the place the story is set in. Of a longer name a capitalised
+# word after it begins ("Lake Robinson Road") only a township's, whose bodies bear its name.
+# A type word of three letters or fewer is an abbreviation, read with its period ("Twp.").
+_WORDS = read_toml("places/words.toml")
+_WATER_AFTER: dict[str, str] = _WORDS["water_words_after"]
+_TOWNSHIP_WORDS = _WORDS["township_words"]
 _NAME_WORD = r"[A-Z][a-z][\w'’]*"
+_TYPE_WORD = "|".join(w.title() if len(w) > 3 else rf"{w.title()}\." for w in sorted(
+    [*_WATER_AFTER, *_TOWNSHIP_WORDS], key=len, reverse=True))
 UNLISTED_FEATURE = re.compile(
-    rf"\b(?:(?P<lead>{'|'.join(w.title() for w in read_toml('places/words.toml')['water_words_before'])})"
+    rf"\b(?:(?P<lead>{'|'.join(w.title() for w in _WORDS['water_words_before'])})"
     rf" (?P<led>{_NAME_WORD}(?: {_NAME_WORD})?)"
-    rf"|(?P<name>{_NAME_WORD}(?: {_NAME_WORD}){{0,2}})"
-    rf" (?P<type>{'|'.join(w.title() for w in [*_WATER_AFTER, *_TOWNSHIP_WORDS])})\b\.?)")
+    rf"|(?P<name>{_NAME_WORD}(?: {_NAME_WORD}){{0,2}}) (?P<type>{_TYPE_WORD})(?!\w))")
 LONGER_NAME_AFTER = re.compile(r" [A-Z]")
 # Type words after "Lake" that make it the name of a county, town or street ("Lake County").
 _NOT_LED = frozenset([*DIVISION_WORDS, *_TOWNSHIP_WORDS, *read_toml("places/words.toml")["city_words"],
@@ -386,8 +389,7 @@ def _feature_words(match: re.Match, text: str) -> tuple[int, int, str] | None:
         words.pop(0)
     if not words:
         return None
-    type_word = match.group("type").lower()
-    kind = _WATER_AFTER.get(type_word, "city")
+    kind = _WATER_AFTER.get(match.group("type").lower().rstrip("."), "city")
     if kind != "city" and LONGER_NAME_AFTER.match(text, match.end()):
         return None
     return match.start("type") - len(" ".join(words)) - 1, match.end(), kind
