@@ -507,8 +507,8 @@ class Gazetteer:
         Okla."), or anywhere when it is dotted initials,
         which are no word ("the S.C. Highway Patrol")."""
         after_a_place = i > 0 and text[words[i - 1].end:words[i].start].strip() == ","
-        for end in (i + 2, i + 1):
-            if end > len(words) or (end == i + 2 and not words[i + 1].joined):
+        for end in (i + 3, i + 2, i + 1):  # "P.E.I.", "W.Va.", "Md."
+            if end > len(words) or not all(w.joined for w in words[i + 1:end]):
                 continue
             if not after_a_place and (end == i + 1 or text[words[i].end] != "."):
                 continue
