@@ -714,3 +714,14 @@ def test_a_town_of_the_storys_region_that_begins_a_local_body_s_name_is_the_town
     found = {p.text for p in places_in(components.nlp(text), components.places,
                                        components.actors, text=text)}
     assert "Lufkin" not in found
+
+
+def test_a_county_named_in_full_once_is_the_county_by_its_bare_name_too(components) -> None:
+    text = ("A Charleston man admitted in Kanawha Circuit Court that he shot a clerk. Kanawha "
+            "County deputies arrested him in Dunbar. The Scott West Panthers won, and Scott "
+            "County fans cheered in Davenport.")
+    found = [(p.text, p.name) for p in places_in(components.nlp(text), components.places,
+                                                 components.actors, text=text)]
+    assert ("Kanawha", "Kanawha County") in found
+    # a bare name going on to another name than a public body's is that name's
+    assert not any(t == "Scott" for t, _ in found)

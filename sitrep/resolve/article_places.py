@@ -18,7 +18,8 @@ by "and" or a comma to a place kept ("in Fargo and Moorhead"); a town's or count
 no word marks, in a region where two of the kept names lie, is one where it qualifies a
 noun ("a Diboll home"), follows a preposition ("troops of Mandan") or begins a body's or
 building's name ("the Angelina County Food Pantry", "the Lufkin Fire Department"), unless the article reads it as a
-person's; a county named with its type word is one wherever it stands; a common word's or
+person's; a county named with its type word is one wherever it stands, and so is its bare
+name where the article has named it in full ("Kanawha Circuit Court"); a common word's or
 hamlet's name right before a local office ("Concord Police") is a town of that region; a
 water body or township the gazetteer lacks, named with its type word ("the Kanawha River",
 "Lake Cunningham", "Readington Township"), lies at the home town of such a region. The
@@ -182,6 +183,9 @@ UNLISTED_FEATURE = re.compile(
     rf" (?P<led>{_NAME_WORD}(?: {_NAME_WORD})?)"
     rf"|(?P<name>{_NAME_WORD}(?: {_NAME_WORD}){{0,2}}) (?P<type>{_TYPE_WORD})(?!\w))")
 LONGER_NAME_AFTER = re.compile(r" [A-Z]")
+# A capitalised word right before a name, which makes the name part of a longer one
+# ("Western Boone") unless it is a function word ("The").
+PRECEDING_CAPITALISED = re.compile(r"\b([A-Z][\w'’-]*\.?)\s+$")
 # Type words after "Lake" that make it the name of a county, town or street ("Lake County").
 _NOT_LED = frozenset([*DIVISION_WORDS, *_TOWNSHIP_WORDS, *read_toml("places/words.toml")["city_words"],
                       *read_toml("places/words.toml")["street_words"]])
@@ -326,6 +330,7 @@ def places_in(doc: Doc, gazetteer: Gazetteer, actors: ActorDictionary,
             continue
         out.append(_record(mention.text, place, mention.start, mention.end))
     out = _with_unlisted_features(doc, text, out, resolved)
+    out = _with_divisions_named_again(doc, text, out, resolved, surnames)
     for match in CAPITAL.finditer(text):
         found = actors.find_countries(match.group())
         country = actors.country(found[0].code) if found else None
@@ -371,6 +376,40 @@ def _with_unlisted_features(doc: Doc, text: str, found: Sequence[ArticlePlace],
     return [*(p for p in found if not inside(p.start, p.end)),
             *(_record(text[s:e], _unlisted_feature(text[s:e], kind, home), s, e)
               for s, e, kind in features)]
+
+
+def _with_divisions_named_again(doc: Doc, text: str, found: list[ArticlePlace],
+                                resolved: Sequence[tuple[PlaceMention, Place]],
+                                surnames: set[str]) -> list[ArticlePlace]:
+    """`found` and the bare names of the counties and parishes the article names with
+    their type word, wherever they recur without it ("Avoyelles Parish ... the Avoyelles
+    task force", "Kanawha County ... Kanawha Circuit Court"): local news names its county
+    so once it has named it in full. Not inside a longer name begun by another capitalised
+    word ("Western Boone") or going on to one other than a public body's ("the Scott West
+    Panthers"), nor a name the article reads as a person's."""
+    divisions = {}
+    for mention, place in resolved:
+        name, _, type_word = mention.text.rpartition(" ")
+        if place.kind == "admin2" and type_word.lower().rstrip(".") in (
+                *DIVISION_WORDS, "co") and name and name not in surnames:
+            divisions.setdefault(name, place)
+    if not divisions:
+        return found
+    out = list(found)
+    bare = re.compile(rf"\b(?:{'|'.join(map(re.escape, divisions))})\b(?![\w-])")
+    for match in bare.finditer(text):
+        start, end = match.span()
+        before = PRECEDING_CAPITALISED.search(text, 0, start)
+        if any(p.start < end and start < p.end for p in out) or OWNER_OR_HYPHEN_BEFORE.search(
+                text, 0, start) or before and before.group(1).lower() not in STOP_WORDS:
+            continue
+        if LONGER_NAME_AFTER.match(text, end) and not INSTITUTION_AFTER.match(text, end):
+            continue  # "the Scott West Panthers", not "Kanawha Circuit Court"
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if span is None or any(t.ent_type_ == "PERSON" for t in span):
+            continue
+        out.append(_record(match.group(), divisions[match.group()], start, end))
+    return out
 
 
 def _feature_words(match: re.Match, text: str) -> tuple[int, int, str] | None:
