@@ -648,3 +648,80 @@ def test_a_small_place_is_no_candidate_for_a_larger_ones_own_name(components) ->
     found = {p.text: p for p in places_in(components.nlp(text), components.places,
                                           components.actors, text=text)}
     assert found["Philly"].name == "Philadelphia"
+
+
+def test_a_water_body_or_township_named_with_its_type_word_lies_where_the_story_is(
+        components) -> None:
+    # the gazetteer lists no such creek, lake or township: the story's towns place them
+    text = ("Anglers from Greenville and Spartanburg crowded Lake Hollins on Sunday, and "
+            "the Hollins Creek ramp was full. Ellbrook Township officials in Greer counted "
+            "the boats.")
+    found = {p.text: p for p in places_in(components.nlp(text), components.places,
+                                          components.actors, text=text)}
+    assert (found["Lake Hollins"].kind, found["Hollins Creek"].kind) == ("lake", "river")
+    assert found["Ellbrook Township"].kind == "city"
+    for feature in ("Lake Hollins", "Hollins Creek", "Ellbrook Township"):  # upstate S.C.
+        assert found[feature].country == "USA"
+        assert abs(found[feature].lat - 34.9) < 0.5 and abs(found[feature].lon + 82.2) < 0.5
+    # the town of Hollins (Virginia, Alabama) is only a word of the creek's name here
+    assert "Hollins" not in found
+    # a sentence's period is no part of the name, nor the next sentence a longer name
+    text = ("Crews from Greenville and Spartanburg searched the Tallow River. Divers found "
+            "nothing in Hollins Creek.")
+    found = {p.text for p in places_in(components.nlp(text), components.places,
+                                       components.actors, text=text)}
+    assert {"Tallow River", "Hollins Creek"} <= found
+
+
+def test_type_words_of_other_things_and_a_person_named_so_make_no_water(components) -> None:
+    text = ("Bill Lake said the Lake Robinson Road bridge in Greenville is shut; Lake County "
+            "deputies from Spartanburg and the Salt Lake City police came to Lake Street.")
+    found = {p.text for p in places_in(components.nlp(text), components.places,
+                                       components.actors, text=text)}
+    assert not found & {"Bill Lake", "Lake Robinson", "Lake Robinson Road", "Lake Street"}
+    assert "Lake County" in found and "Salt Lake City" in found
+
+
+def test_an_unlisted_water_body_needs_a_region_the_story_is_set_in(components) -> None:
+    # one place named is no region the story is surely set in
+    text = "Volunteers cleaned the banks of the Tallow River near Greenville."
+    found = {p.text for p in places_in(components.nlp(text), components.places,
+                                       components.actors, text=text)}
+    assert "Tallow River" not in found
+    from sitrep.resolve.article_places import resolve_spans
+
+    # a span given as a place is read in the region of the article's other places
+    text = "Crews from Charleston and Huntington, W.Va., cleaned the Tallow River."
+    spans = [(text.index(w), text.index(w) + len(w))
+             for w in ("Charleston", "Huntington", "Tallow River")]
+    *_, river = resolve_spans(components.nlp(text), components.places, components.actors,
+                              spans, text=text)
+    assert river.kind == "river" and abs(river.lat - 38.4) < 0.5 and abs(river.lon + 82) < 0.6
+
+
+def test_a_town_of_the_storys_region_that_begins_a_local_body_s_name_is_the_town(
+        components) -> None:
+    # the story's places lie in Texas, where a Lufkin lies: its foundation is its own
+    for text in ("Volunteers from Nacogdoches and Diboll came. Lufkin Education Foundation "
+                 "members served lunch.",
+                 "Bands from Nacogdoches and Diboll played. The Lufkin Community Center was "
+                 "full."):
+        found = {p.text: p for p in places_in(components.nlp(text), components.places,
+                                              components.actors, text=text)}
+        assert "Lufkin" in found and found["Lufkin"].country == "USA"
+    # a paper's name is no such body
+    text = ("Crews from Nacogdoches and Diboll helped, the Lufkin Herald reported.")
+    found = {p.text for p in places_in(components.nlp(text), components.places,
+                                       components.actors, text=text)}
+    assert "Lufkin" not in found
+
+
+def test_a_county_named_in_full_once_is_the_county_by_its_bare_name_too(components) -> None:
+    text = ("A Charleston man admitted in Kanawha Circuit Court that he shot a clerk. Kanawha "
+            "County deputies arrested him in Dunbar. The Scott West Panthers won, and Scott "
+            "County fans cheered in Davenport.")
+    found = [(p.text, p.name) for p in places_in(components.nlp(text), components.places,
+                                                 components.actors, text=text)]
+    assert ("Kanawha", "Kanawha County") in found
+    # a bare name going on to another name than a public body's is that name's
+    assert not any(t == "Scott" for t, _ in found)

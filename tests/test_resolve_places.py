@@ -348,6 +348,23 @@ def test_a_region_abbreviation_counts_only_after_a_place_and_a_comma(gazetteer: 
     assert not any(m.candidates[0].kind == "admin1" for m in mentions)
 
 
+def test_canadian_abbreviations_of_three_initials_and_the_current_newfoundland_form(
+        gazetteer: Gazetteer) -> None:
+    mentions = gazetteer.find("Ferries left Charlottetown, P.E.I., for St. John's, N.L., "
+                              "while Yellowknife, N.W.T., froze.")
+    assert [m.candidates[0].name for m in mentions if m.abbreviation] == [
+        "Prince Edward Island", "Newfoundland and Labrador", "Northwest Territories"]
+
+
+def test_a_region_abbreviation_after_a_town_the_gazetteer_lacks_is_the_region(
+        gazetteer: Gazetteer) -> None:
+    # no such town is listed, but news copy writes a state so only after its town
+    mentions = gazetteer.find("Ann Cole of Quillbury, Vt., and Joe Lee of Dunmarsh, Okla. "
+                              "came; Lee, Ind and Mo. Smith did not.")
+    assert [(m.text, m.candidates[0].name) for m in mentions if m.abbreviation] == [
+        ("Vt", "Vermont"), ("Okla", "Oklahoma")]
+
+
 def test_an_ambiguous_name_is_the_one_in_the_region_the_story_names(gazetteer: Gazetteer) -> None:
     text = ("Deputies in Laurens County, Georgia, closed two roads. Schools in Dublin opened "
             "late, and the mayor of Athens sent help.")

@@ -16,10 +16,13 @@ name and "of" before it, "Ann Ruiz of Dover"; a legislator's party initial befor
 the words around it make a place once is one wherever it recurs, and so is a name joined
 by "and" or a comma to a place kept ("in Fargo and Moorhead"); a town's or county's name
 no word marks, in a region where two of the kept names lie, is one where it qualifies a
-noun ("a Diboll home"), follows a preposition ("troops of Mandan") or, with its type word,
-begins a body's name ("the Angelina County Food Pantry"), unless the article reads it as a
-person's; a county named with its type word is one wherever it stands; a common word's or
-hamlet's name right before a local office ("Concord Police") is a town of that region. The
+noun ("a Diboll home"), follows a preposition ("troops of Mandan") or begins a body's or
+building's name ("the Angelina County Food Pantry", "the Lufkin Fire Department"), unless the article reads it as a
+person's; a county named with its type word is one wherever it stands, and so is its bare
+name where the article has named it in full ("Kanawha Circuit Court"); a common word's or
+hamlet's name right before a local office ("Concord Police") is a town of that region; a
+water body or township the gazetteer lacks, named with its type word ("the Kanawha River",
+"Lake Cunningham", "Readington Township"), lies at the home town of such a region. The
 surname of a person the article names in full or with a middle initial ("Marquise M. Bell"),
 or a name that says something or undergoes what people do ("Petrova said", "Ruiz died"), is
 no village or region abroad, and a place name that ends a longer name begun by other name
@@ -56,6 +59,7 @@ from collections import Counter
 from dataclasses import replace
 from collections.abc import Iterable, Sequence
 
+from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc, Span, Token
 
 from sitrep.package_data import read_toml
@@ -163,6 +167,28 @@ LOCAL_OFFICE_AFTER = re.compile(
     rf"\s+(?i:{'|'.join(read_toml('places/words.toml')['local_office_words'])})\b")
 # Verbs and nouns of motion, after which "to" and a name say where one goes (words.toml).
 MOTION_WORDS = frozenset(read_toml("places/words.toml")["motion_words"])
+# A water body's or township's name written with its type word ("the Kanawha River", "Lake
+# Cunningham", "Readington Township", "Tewksbury Twp."), words.toml: where the gazetteer
+# lacks it, a local feature of the place the story is set in. Of a longer name a capitalised
+# word after it begins ("Lake Robinson Road") only a township's, whose bodies bear its name.
+# A type word of three letters or fewer is an abbreviation, read with its period ("Twp.").
+_WORDS = read_toml("places/words.toml")
+_WATER_AFTER: dict[str, str] = _WORDS["water_words_after"]
+_TOWNSHIP_WORDS = _WORDS["township_words"]
+_NAME_WORD = r"[A-Z][a-z][\w'’]*"
+_TYPE_WORD = "|".join(w.title() if len(w) > 3 else rf"{w.title()}\." for w in sorted(
+    [*_WATER_AFTER, *_TOWNSHIP_WORDS], key=len, reverse=True))
+UNLISTED_FEATURE = re.compile(
+    rf"\b(?:(?P<lead>{'|'.join(w.title() for w in _WORDS['water_words_before'])})"
+    rf" (?P<led>{_NAME_WORD}(?: {_NAME_WORD})?)"
+    rf"|(?P<name>{_NAME_WORD}(?: {_NAME_WORD}){{0,2}}) (?P<type>{_TYPE_WORD})(?!\w))")
+LONGER_NAME_AFTER = re.compile(r" [A-Z]")
+# A capitalised word right before a name, which makes the name part of a longer one
+# ("Western Boone") unless it is a function word ("The").
+PRECEDING_CAPITALISED = re.compile(r"\b([A-Z][\w'’-]*\.?)\s+$")
+# Type words after "Lake" that make it the name of a county, town or street ("Lake County").
+_NOT_LED = frozenset([*DIVISION_WORDS, *_TOWNSHIP_WORDS, *read_toml("places/words.toml")["city_words"],
+                      *read_toml("places/words.toml")["street_words"]])
 
 
 def places_in(doc: Doc, gazetteer: Gazetteer, actors: ActorDictionary,
@@ -303,6 +329,8 @@ def places_in(doc: Doc, gazetteer: Gazetteer, actors: ActorDictionary,
                 and (region_of(place) is None or region_of(place) not in home)):
             continue
         out.append(_record(mention.text, place, mention.start, mention.end))
+    out = _with_unlisted_features(doc, text, out, resolved)
+    out = _with_divisions_named_again(doc, text, out, resolved, surnames)
     for match in CAPITAL.finditer(text):
         found = actors.find_countries(match.group())
         country = actors.country(found[0].code) if found else None
@@ -311,6 +339,106 @@ def places_in(doc: Doc, gazetteer: Gazetteer, actors: ActorDictionary,
                             lat=country.capital_lat, lon=country.capital_lon)
             out.append(_record(match.group(), capital, match.start(), match.end()))
     return sorted(out, key=lambda p: p.start)
+
+
+def _with_unlisted_features(doc: Doc, text: str, found: Sequence[ArticlePlace],
+                            resolved: Sequence[tuple[PlaceMention, Place]]
+                            ) -> list[ArticlePlace]:
+    """`found` and the water bodies and townships the text names with their type word that
+    the gazetteer lacks ("the Kanawha River", "Lake Cunningham", "Readington Township"), at
+    the home town of the story's other places, where HOME_REGION_NAMES of them lie in its
+    region (`_unlisted_feature`): in place of a place
+    found inside one, whose name the feature only bears ("Hollins" of "Hollins Creek");
+    not where a place found runs past it, nor inside a person's name ("Bill Lake said")."""
+    features = []
+    for match in UNLISTED_FEATURE.finditer(text):
+        feature = _feature_words(match, text)
+        if feature is None:
+            continue
+        start, end, _ = feature
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if span is None or any(t.ent_type_ == "PERSON" for t in span) or any(
+                p.start < end and start < p.end and not (start <= p.start and p.end <= end)
+                or (p.start, p.end) == (start, end) for p in found):
+            continue
+        features.append(feature)
+    if not features:
+        return list(found)
+
+    def inside(start: int, end: int) -> bool:
+        return any(s <= start and end <= e for s, e, _ in features)
+
+    others = [(m, p) for m, p in resolved if not inside(m.start, m.end)]
+    home = _home_town(p for _, p in others)
+    if home is None or len({name_key(m.text) for m, p in others
+                            if region_of(p) == region_of(home)}) < HOME_REGION_NAMES:
+        return list(found)  # no region the story is surely set in ("Olds" alone)
+    return [*(p for p in found if not inside(p.start, p.end)),
+            *(_record(text[s:e], _unlisted_feature(text[s:e], kind, home), s, e)
+              for s, e, kind in features)]
+
+
+def _with_divisions_named_again(doc: Doc, text: str, found: list[ArticlePlace],
+                                resolved: Sequence[tuple[PlaceMention, Place]],
+                                surnames: set[str]) -> list[ArticlePlace]:
+    """`found` and the bare names of the counties and parishes the article names with
+    their type word, wherever they recur without it ("Avoyelles Parish ... the Avoyelles
+    task force", "Kanawha County ... Kanawha Circuit Court"): local news names its county
+    so once it has named it in full. Not inside a longer name begun by another capitalised
+    word ("Western Boone") or going on to one other than a public body's ("the Scott West
+    Panthers"), nor a name the article reads as a person's."""
+    divisions = {}
+    for mention, place in resolved:
+        name, _, type_word = mention.text.rpartition(" ")
+        if place.kind == "admin2" and type_word.lower().rstrip(".") in (
+                *DIVISION_WORDS, "co") and name and name not in surnames:
+            divisions.setdefault(name, place)
+    if not divisions:
+        return found
+    out = list(found)
+    bare = re.compile(rf"\b(?:{'|'.join(map(re.escape, divisions))})\b(?![\w-])")
+    for match in bare.finditer(text):
+        start, end = match.span()
+        before = PRECEDING_CAPITALISED.search(text, 0, start)
+        if any(p.start < end and start < p.end for p in out) or OWNER_OR_HYPHEN_BEFORE.search(
+                text, 0, start) or before and before.group(1).lower() not in STOP_WORDS:
+            continue
+        if LONGER_NAME_AFTER.match(text, end) and not INSTITUTION_AFTER.match(text, end):
+            continue  # "the Scott West Panthers", not "Kanawha Circuit Court"
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if span is None or any(t.ent_type_ == "PERSON" for t in span):
+            continue
+        out.append(_record(match.group(), divisions[match.group()], start, end))
+    return out
+
+
+def _feature_words(match: re.Match, text: str) -> tuple[int, int, str] | None:
+    """(start, end, kind) of the feature an UNLISTED_FEATURE match names, its
+    leading function words left out ("The Kanawha River" -> "Kanawha River"), or None where
+    it is none: a name of a county, town or street ("Lake County", "Lake Street"), or the
+    start of a longer name ("Lake Robinson Road") other than a township's."""
+    if match.group("lead"):
+        name = match.group("led")
+        if name.rpartition(" ")[2].lower() in _NOT_LED or LONGER_NAME_AFTER.match(
+                text, match.end()):
+            return None
+        return match.start(), match.end(), _WATER_AFTER[match.group("lead").lower()]
+    words = match.group("name").split(" ")
+    while words and words[0].lower() in STOP_WORDS:
+        words.pop(0)
+    if not words:
+        return None
+    kind = _WATER_AFTER.get(match.group("type").lower().rstrip("."), "city")
+    if kind != "city" and LONGER_NAME_AFTER.match(text, match.end()):
+        return None
+    return match.start("type") - len(" ".join(words)) - 1, match.end(), kind
+
+
+def _unlisted_feature(phrase: str, kind: str, home: Place) -> Place:
+    """A water body or township the gazetteer lacks, of `kind`, at `home`, the town of the
+    story's region it lies near: local news names the features of its own area."""
+    return Place(name=phrase, kind=kind, country=home.country, lat=home.lat, lon=home.lon,
+                 admin1=home.admin1)
 
 
 def _with_names_placed_elsewhere(doc: Doc, kept: list[PlaceMention],
@@ -358,7 +486,7 @@ def _with_names_where_the_story_is(doc: Doc, gazetteer: Gazetteer, actors: Actor
         return kept
     home = _home_regions(gazetteer, actors, text, kept, countries)
     found = [m for m in left if any(region_of(c) in home for c in m.candidates[:12])
-             and _used_as_a_place_may_be(doc, m)]
+             and _used_as_a_place_may_be(doc, text, m)]
     return sorted([*kept, *found], key=lambda m: m.start) if found else kept
 
 
@@ -402,19 +530,24 @@ def _with_towns_before_local_offices(gazetteer: Gazetteer, actors: ActorDictiona
     return sorted([*kept, *found], key=lambda m: m.start) if found else kept
 
 
-def _used_as_a_place_may_be(doc: Doc, mention: PlaceMention) -> bool:
+def _used_as_a_place_may_be(doc: Doc, text: str, mention: PlaceMention) -> bool:
     """Whether the name stands where a town's does in local news: a county's with its type
     word, whatever name it begins ("the Angelina County Food Pantry"), a name that
     qualifies a lower-case noun after it ("a Grovetown home") or the object of a
     preposition other than an agent's or companion's ("a troop of Plainview", "southeast
-    of Champaign"): not a subject or object, where a surname is as likely, nor the first
-    word of a firm's or paper's name ("the Miami Herald")."""
+    of Champaign"), or the first word of a local body's or building's name ("the
+    Zionsville Education Foundation", "the Lufkin Fire Department"): not a subject or
+    object, where a surname is as likely, nor the first word of a paper's name ("the Miami
+    Herald")."""
     span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
     if span is None:
         return False
     root = span.root
     if mention.text.rpartition(" ")[2].lower() in DIVISION_WORDS:
         return True  # "the Angelina County Food Pantry": the type word says what it is
+    if BUILDING_NAME_AFTER.match(text, mention.end) or INSTITUTION_AFTER.match(
+            text, mention.end):
+        return True  # "the Zionsville Education Foundation", "Lufkin Fire Department"
     if root.dep_ in ("compound", "nmod", "amod") and root.head.i > root.i:
         return root.head.pos_ == "NOUN" and root.head.is_lower
     return root.dep_ == "pobj" and root.head.lower_ not in AGENT_PREPOSITIONS
@@ -744,9 +877,20 @@ def resolve_spans(doc: Doc, gazetteer: Gazetteer, actors: ActorDictionary,
         place = together.get(start) or gazetteer.resolve(
             phrase, context_countries=context, near=home) or _country_named(phrase, actors) or (
             gazetteer.division_named(phrase, context_countries=context)) or (
-            _place_of_demonym(phrase, gazetteer, context))
+            _place_of_demonym(phrase, gazetteer, context)) or (
+            _unlisted_span(phrase, home))
         resolved.append(None if place is None else _record(phrase, place, start, end))
     return resolved
+
+
+def _unlisted_span(phrase: str, home: Place | None) -> Place | None:
+    """The water body or township a whole phrase names with its type word, where the
+    gazetteer lacks it (`_unlisted_feature`)."""
+    match = UNLISTED_FEATURE.fullmatch(phrase)
+    feature = _feature_words(match, phrase) if match else None
+    if home is None or feature is None or feature[0] != 0:
+        return None
+    return _unlisted_feature(phrase, feature[2], home)
 
 
 def _home_town(places: Iterable[Place | None]) -> Place | None:

@@ -443,7 +443,9 @@ class Gazetteer:
         i = 0
         while i < len(words):
             match = None
-            if found and found[-1][1] == i or words[i].text.isupper():
+            if (found and found[-1][1] == i or words[i].text.isupper()
+                    or i > 0 and words[i - 1].text[:1].isupper()):
+                # "Thackerville, Okla.": after a town the gazetteer lacks too
                 match = self._abbreviation_at(text, words, i)  # not Minden (alias Minn)
                 if match is not None:
                     abbreviations.add(i)
@@ -500,12 +502,13 @@ class Gazetteer:
 
     def _abbreviation_at(self, text: str, words: list[_Word],
                          i: int) -> tuple[int, list[_Entry]] | None:
-        """A region's abbreviation with its final period right after "<place>, "
-        ("Salisbury, Md.", "Charleston, W.Va."), or anywhere when it is dotted initials,
+        """A region's abbreviation with its final period right after "<place>, " or a
+        capitalised word and a comma ("Salisbury, Md.", "Charleston, W.Va.", "Thackerville,
+        Okla."), or anywhere when it is dotted initials,
         which are no word ("the S.C. Highway Patrol")."""
         after_a_place = i > 0 and text[words[i - 1].end:words[i].start].strip() == ","
-        for end in (i + 2, i + 1):
-            if end > len(words) or (end == i + 2 and not words[i + 1].joined):
+        for end in (i + 3, i + 2, i + 1):  # "P.E.I.", "W.Va.", "Md."
+            if end > len(words) or not all(w.joined for w in words[i + 1:end]):
                 continue
             if not after_a_place and (end == i + 1 or text[words[i].end] != "."):
                 continue
