@@ -154,7 +154,9 @@ def resolve_events(events: list[Event], doc: Doc, article: Article,
         from sitrep.resolve.article_places import places_in
         places = places_in(doc, gazetteer, actors, context)
     discourse = build_discourse(doc, article, actors, gazetteer, places, countries, when,
-                                lexicon.word_set("places.venue_words"))
+                                lexicon.word_set("places.venue_words"),
+                                {sex: lexicon.word_set(f"actors.{sex}_words")
+                                 for sex in ("he", "she")})
     issuer = actors.resolve(article.outlet, when) if article.outlet else None
     memory = _ArticleMemory(issuer=issuer if issuer is not None and issuer.code else None,
                             divisions={p.start: p for p in places
@@ -562,7 +564,8 @@ def _resolve(entity: Entity, actors: ActorDictionary, memory: _ArticleMemory, wh
         return replace(entity, code=known.code, sector=sector or known.sector, person=person)
     if len(words) == 1 and words[0] in PERSONAL_PRONOUNS and entity.start is not None:
         named = memory.discourse.antecedent(
-            entity.start, other_than=other_than.person if other_than is not None else None)
+            entity.start, other_than=other_than.person if other_than is not None else None,
+            pronoun=words[0])
         titled = (_unnamed_official_before(entity.start, memory, actors, when, not_codes)
                   if words[0] in ("he", "she") else None)
         if titled is not None and (named is None or named.start < titled[0] or (
@@ -834,7 +837,7 @@ def _person_owner(entity: Entity, memory: _ArticleMemory) -> ActorCode | Entity 
     words = entity.text.lower().split()
     if words[0] not in ("his", "her") or entity.start is None:
         return None
-    named = memory.discourse.antecedent(entity.start)
+    named = memory.discourse.antecedent(entity.start, pronoun=words[0])
     if named is None:
         return None
     known = memory.discourse.person(named.surname) or next(
