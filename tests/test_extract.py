@@ -1648,3 +1648,14 @@ def test_a_lender_bailing_out_a_country_is_aid_but_bail_from_jail_none(code):
     assert (event["actor"]["code"], event["recipient"]["code"]) == ("IMF", "LKA")
     assert not code("His brother bailed him out of jail.")
     assert not code("The investors bailed out of the deal.")
+
+
+@pytest.mark.parametrize("text, request_", [
+    ('While in Geneva to attend the talks, Foreign Minister Lena Berg told reporters, '
+     '"Nobody can dictate our policy to us."', False),
+    ('To calm the crowd, the governor told reporters that the curfew would end soon.', False),
+    ('President Ruiz told the army to withdraw from the border.', True),
+])
+def test_a_to_clause_before_the_verb_is_no_content_of_the_telling(code, text, request_):
+    types = [e["plover_type"] for e in code(text) if e["trigger"]["text"] == "told"]
+    assert ("REQUEST" in types) is request_
