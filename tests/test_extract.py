@@ -1659,3 +1659,19 @@ def test_a_lender_bailing_out_a_country_is_aid_but_bail_from_jail_none(code):
 def test_a_to_clause_before_the_verb_is_no_content_of_the_telling(code, text, request_):
     types = [e["plover_type"] for e in code(text) if e["trigger"]["text"] == "told"]
     assert ("REQUEST" in types) is request_
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Kenyan police said the gunmen had ties to a Somali militia.", "Kenyan police"),
+    ("The radio station quoted Kenyan Interior Minister Amos Kiprono as saying the attackers "
+     "were linked to a Somali militia.", "Kenyan Interior Minister Amos Kiprono"),
+])
+def test_tying_the_doers_of_an_attack_to_others_is_a_charge(code, text, speaker):
+    (charge,) = [e for e in code(text) if e["plover_type"] == "ACCUSE"]
+    assert charge["actor"]["text"] == speaker
+    assert charge["recipient"]["text"] in ("the gunmen", "the attackers")
+
+
+def test_tying_others_than_doers_of_an_attack_is_no_charge(code):
+    events = code("The minister said the company was linked to a Dutch bank.")
+    assert not [e for e in events if e["plover_type"] == "ACCUSE"]
