@@ -1675,3 +1675,16 @@ def test_tying_the_doers_of_an_attack_to_others_is_a_charge(code, text, speaker)
 def test_tying_others_than_doers_of_an_attack_is_no_charge(code):
     events = code("The minister said the company was linked to a Dutch bank.")
     assert not [e for e in events if e["plover_type"] == "ACCUSE"]
+
+
+def test_a_demand_of_protesters_with_no_protest_told_is_the_protest(code):
+    events = code("Thousands of protesters demanded the resignation of the governor in "
+                  "Arequipa on Saturday.")
+    assert [e["plover_type"] for e in events] == ["PROTEST"]
+
+
+def test_a_demand_of_protesters_whose_protest_is_told_is_only_its_topic(code):
+    events = code("Thousands of teachers marched in Arequipa on Saturday. The protesters "
+                  "demanded higher wages.")
+    assert [e["plover_type"] for e in events] == ["PROTEST"]
+    assert events[0]["trigger"]["text"] == "marched"
