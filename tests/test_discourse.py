@@ -1161,3 +1161,13 @@ def test_he_and_she_stand_for_a_person_of_their_sex(code, text, accuser, accused
     accusation = one(code(text), "ACCUSE")
     assert accusation["actor"]["code"] == accuser
     assert accusation["recipient"]["code"] == accused
+
+
+@pytest.mark.parametrize("text", [
+    "Chilean President Maria Soto met Argentine President Carlos Vidal in Santiago on Monday. "
+    "The two agreed to reopen the border crossings.",
+    "Chile and Argentina signed a fisheries pact on Monday. Both promised to share patrol data.",
+])
+def test_bare_both_or_the_two_are_the_two_parties_just_told(code, text):
+    agreement = one(code(text), "AGREE")
+    assert {m["code"] for m in agreement["actor"]["members"]} == {"CHL", "ARG"}

@@ -1112,13 +1112,16 @@ def _regional_pattern(lexicon: Lexicon) -> re.Pattern:
 
 def _parties_counted(words: list[str], party_nouns: frozenset[str]) -> int:
     """How many parties told together before the phrase names by counting them ("the two
-    countries", "both sides": 2; "the three military-led nations": 3), else 0."""
+    countries", "both sides": 2; "the three military-led nations": 3; bare, "both", "the
+    two"), else 0."""
     if words[:1] == ["both"]:
         count = 2
-    elif words[:1] == ["the"] and len(words) > 2 and words[1] in COUNTS:
+    elif words[:1] == ["the"] and len(words) > 1 and words[1] in COUNTS:
         count = COUNTS[words[1]]
     else:
         return 0
+    if len(words) == (1 if count == 2 and words[0] == "both" else 2):
+        return count  # "both agreed", "the two met": the parties just told
     last = words[-1]
     if not (last.removesuffix("s") in party_nouns or last.removesuffix("ies") + "y" in party_nouns
             or last.removesuffix("es") in party_nouns):
