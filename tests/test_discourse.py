@@ -1171,3 +1171,13 @@ def test_he_and_she_stand_for_a_person_of_their_sex(code, text, accuser, accused
 def test_bare_both_or_the_two_are_the_two_parties_just_told(code, text):
     agreement = one(code(text), "AGREE")
     assert {m["code"] for m in agreement["actor"]["members"]} == {"CHL", "ARG"}
+
+
+def test_people_of_a_short_article_are_of_the_country_of_its_towns(code):
+    events = code("Police in Arequipa arrested two journalists on Sunday. Local activist "
+                  "Tomas Arce condemned the arrests.")
+    assert one(events, "ACCUSE")["actor"]["code"] == "PER"
+    # towns of two countries tell no one country
+    events = code("Police in Arequipa arrested two journalists, and police in Mendoza "
+                  "arrested three. Local activist Tomas Arce condemned the arrests.")
+    assert not one(events, "ACCUSE")["actor"]["code"]

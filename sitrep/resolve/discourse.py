@@ -4,7 +4,7 @@
   title and of the lead, then the places and countries of the rest, by weight). Local
   institutions and people the text gives no country ("police", "the court", "protesters",
   "Prime Minister Ardern") belong to the country where they act: the event's own place,
-  else the setting;
+  else the setting (in an article too short for one, the one country of its towns);
 - its **people**: every named person with the code their fullest description gives
   ("Interior Minister Joachim Brudziński", "Kurt Volker, the United States special envoy",
   "Ayse Kaya is a Turkish national"),
@@ -74,6 +74,9 @@ class Discourse:
     short_names: dict[str, ActorCode] = field(default_factory=dict)
     # surname -> "he" or "she", where the article tells the person's sex
     sexes: dict[str, str] = field(default_factory=dict)
+    # in an article too short for a setting, the one country of the towns and regions it
+    # names ("Police in Arequipa arrested ..."): where its unplaced local people are
+    short_home: str | None = None
 
     def short_name_in(self, text: str) -> ActorCode | None:
         """The code of a short name the article introduced, when a phrase is just it ("the
@@ -152,6 +155,11 @@ def build_discourse(doc: Doc, article: Article, actors: ActorDictionary, gazette
     discourse = Discourse(sentence_starts=[s.start_char for s in doc.sents])
     discourse.setting, discourse.setting_clear = _setting(doc, article, actors, gazetteer,
                                                           places, countries, venue_words)
+    if len(discourse.sentence_starts) < MIN_SETTING_SENTENCES:
+        homes = {p.country for p in places
+                 if p.country and p.kind not in ("country", "demonym")
+                 and not _is_venue(doc, p, venue_words)}
+        discourse.short_home = homes.pop() if len(homes) == 1 else None
     for ent in doc.ents:
         if ent.label_ != "PERSON" or not ent.text[:1].isupper() or _demonym_misread(ent, actors):
             continue
