@@ -1690,3 +1690,16 @@ def test_a_demand_of_protesters_whose_protest_is_told_is_only_its_topic(code):
                   "demanded higher wages.")
     assert [e["plover_type"] for e in events] == ["PROTEST"]
     assert events[0]["trigger"]["text"] == "marched"
+
+
+def test_mourning_after_an_act_judged_harshly_condemns_the_act(code):
+    events = code('The mayor of Lyon, Marie Dubois, wrote on Twitter: "Lyon is mourning its '
+                  'officers tonight after this appalling attack on the police station."')
+    assert [e["actor"]["text"] for e in events if e["plover_type"] == "ACCUSE"] == [
+        "The mayor of Lyon, Marie Dubois"]
+
+
+def test_harsh_words_for_a_kind_of_act_condemn_no_act(code):
+    events = code('Senator Ana Ruiz said, "Chile is facing brutal attacks, so every measure '
+                  'is understandable and welcome."')
+    assert not [e for e in events if e["plover_type"] == "ACCUSE"]

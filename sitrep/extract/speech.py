@@ -36,6 +36,8 @@ SPEECH_TYPES = ("ACCUSE", "SUPPORT", "REQUEST", "REJECT", "THREATEN")
 FIRST_PERSON = {"i", "we", "me", "us", "my", "our"}
 DEMONSTRATIVES = {"this", "that", "these", "those"}
 CONTENT_DEPS = {"ccomp", "parataxis", "xcomp", "advcl", "conj", "dep"}
+# Determiners of an act told as one known: "this appalling attack".
+DEFINITE_DETERMINERS = {"the", "this", "that", "these", "those"}
 # Prepositions that name whom sympathy or solidarity is for ("pray for X", "with you").
 SYMPATHY_PREPS = {"for", "with", "to"}
 
@@ -367,12 +369,26 @@ def _report(verb: Token, sentence: Span, lexicon: Lexicon, triggers: dict[int, s
         return None
     # a word that names an act is that act, not a judgement of it ("launched an offensive",
     # "a military manoeuvre"), as in a quotation
-    typed = stance_of([t for t in content if t.i not in triggers], lexicon,
-                      speaker_words=speaker_words).type()
+    stance = stance_of([t for t in content if t.i not in triggers], lexicon,
+                       speaker_words=speaker_words)
+    typed = stance.type() or _condemned_act(stance, triggers, lexicon)
     if typed is None:
         return None
     kind, cues = typed
     return SpeechAct(kind, verb, speaker, _judged(cues[0], kind, lexicon, speaker_words))
+
+
+def _condemned_act(stance: _Stance, triggers: dict[int, str], lexicon: Lexicon
+                   ) -> tuple[str, list[Token]] | None:
+    """A statement as warm as it is harsh whose harsh words judge a hostile act ("Lyon
+    mourns its officers after this appalling attack"): the sympathy is for the victims, the
+    judgement a condemnation of the act (ACCUSE). Only of one act told as known ("this",
+    "the", "Monday's attack"): "facing terrorist attacks" speaks of a kind."""
+    hostile = lexicon.word_set("stance.hostile_types")
+    condemning = [t for t in stance.negative if triggers.get(t.head.i) in hostile and any(
+        c.dep_ == "poss" or c.dep_ == "det" and c.lower_ in DEFINITE_DETERMINERS
+        for c in t.head.children)]
+    return ("ACCUSE", condemning) if condemning else None
 
 
 def _blamed(content: list[Token], lexicon: Lexicon, speaker_words: set[int]) -> Entity | None:
