@@ -36,8 +36,6 @@ SPEECH_TYPES = ("ACCUSE", "SUPPORT", "REQUEST", "REJECT", "THREATEN")
 FIRST_PERSON = {"i", "we", "me", "us", "my", "our"}
 DEMONSTRATIVES = {"this", "that", "these", "those"}
 CONTENT_DEPS = {"ccomp", "parataxis", "xcomp", "advcl", "conj", "dep"}
-# Determiners of an act told as one known: "this appalling attack".
-DEFINITE_DETERMINERS = {"the", "this", "that", "these", "those"}
 # Prepositions that name whom sympathy or solidarity is for ("pray for X", "with you").
 SYMPATHY_PREPS = {"for", "with", "to"}
 
@@ -385,8 +383,9 @@ def _condemned_act(stance: _Stance, triggers: dict[int, str], lexicon: Lexicon
     judgement a condemnation of the act (ACCUSE). Only of one act told as known ("this",
     "the", "Monday's attack"): "facing terrorist attacks" speaks of a kind."""
     hostile = lexicon.word_set("stance.hostile_types")
+    definite = lexicon.word_set("acts.definite_words")
     condemning = [t for t in stance.negative if triggers.get(t.head.i) in hostile and any(
-        c.dep_ == "poss" or c.dep_ == "det" and c.lower_ in DEFINITE_DETERMINERS
+        c.dep_ in ("poss", "det") and c.lower_ in definite or c.dep_ == "poss"
         for c in t.head.children)]
     return ("ACCUSE", condemning) if condemning else None
 
