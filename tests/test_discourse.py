@@ -1166,3 +1166,39 @@ def test_the_men_are_the_people_just_told_of_as_many_as_they(code, first, code_)
                   "interior ministry in Nairobi said the men had attacked the worker.")
     attack = next(e for e in events if e["trigger"]["text"] == "attacked")
     assert attack["actor"]["code"] == code_
+
+
+@pytest.mark.parametrize("text, accuser, accused", [
+    # the man is known by "his": "she" is the other person named
+    ("Peruvian opposition leader Carlos Mendoza met Chilean Foreign Minister Maria Gonzalez "
+     "in Lima on Monday. Mendoza said his party backed the fishing accord. She accused him "
+     "of lying.", "CHL", "PER"),
+    # the woman is known by her title: "he" is the man named before her
+    ("Bolivian President Jorge Quiroga met Paraguay's Interior Minister Lucia Benitez in "
+     "Asuncion. Ms. Benitez praised the new border patrols. He accused Brazil of ignoring "
+     "the smugglers.", "BOL", "BRA"),
+])
+def test_he_and_she_stand_for_a_person_of_their_sex(code, text, accuser, accused):
+    accusation = one(code(text), "ACCUSE")
+    assert accusation["actor"]["code"] == accuser
+    assert accusation["recipient"]["code"] == accused
+
+
+@pytest.mark.parametrize("text", [
+    "Chilean President Maria Soto met Argentine President Carlos Vidal in Santiago on Monday. "
+    "The two agreed to reopen the border crossings.",
+    "Chile and Argentina signed a fisheries pact on Monday. Both promised to share patrol data.",
+])
+def test_bare_both_or_the_two_are_the_two_parties_just_told(code, text):
+    agreement = one(code(text), "AGREE")
+    assert {m["code"] for m in agreement["actor"]["members"]} == {"CHL", "ARG"}
+
+
+def test_people_of_a_short_article_are_of_the_country_of_its_towns(code):
+    events = code("Police in Arequipa arrested two journalists on Sunday. Local activist "
+                  "Tomas Arce condemned the arrests.")
+    assert one(events, "ACCUSE")["actor"]["code"] == "PER"
+    # towns of two countries tell no one country
+    events = code("Police in Arequipa arrested two journalists, and police in Mendoza "
+                  "arrested three. Local activist Tomas Arce condemned the arrests.")
+    assert not one(events, "ACCUSE")["actor"]["code"]

@@ -1085,7 +1085,9 @@ def test_what_protesters_demand_is_the_topic_of_their_protest(code):
                  "elections.")
     assert one(march, "PROTEST")["actor"]["code"] == "PER"
     assert not [e for e in march if e["plover_type"] == "REQUEST"]
-    assert not code("Protesters in Lima called for the governor's resignation.")
+    # told by nothing but the demand, the protest is that demand's: no REQUEST either
+    assert [e["plover_type"] for e in code(
+        "Protesters in Lima called for the governor's resignation.")] == ["PROTEST"]
     # a demand by anyone else is one
     assert one(code("The Peruvian opposition called for the governor's resignation."),
                "REQUEST")
@@ -1661,3 +1663,56 @@ def test_a_lender_bailing_out_a_country_is_aid_but_bail_from_jail_none(code):
     assert (event["actor"]["code"], event["recipient"]["code"]) == ("IMF", "LKA")
     assert not code("His brother bailed him out of jail.")
     assert not code("The investors bailed out of the deal.")
+
+
+@pytest.mark.parametrize("text, request_", [
+    ('While in Geneva to attend the talks, Foreign Minister Lena Berg told reporters, '
+     '"Nobody can dictate our policy to us."', False),
+    ('To calm the crowd, the governor told reporters that the curfew would end soon.', False),
+    ('President Ruiz told the army to withdraw from the border.', True),
+])
+def test_a_to_clause_before_the_verb_is_no_content_of_the_telling(code, text, request_):
+    types = [e["plover_type"] for e in code(text) if e["trigger"]["text"] == "told"]
+    assert ("REQUEST" in types) is request_
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Kenyan police said the gunmen had ties to a Somali militia.", "Kenyan police"),
+    ("The radio station quoted Kenyan Interior Minister Amos Kiprono as saying the attackers "
+     "were linked to a Somali militia.", "Kenyan Interior Minister Amos Kiprono"),
+])
+def test_tying_the_doers_of_an_attack_to_others_is_a_charge(code, text, speaker):
+    (charge,) = [e for e in code(text) if e["plover_type"] == "ACCUSE"]
+    assert charge["actor"]["text"] == speaker
+    assert charge["recipient"]["text"] in ("the gunmen", "the attackers")
+
+
+def test_tying_others_than_doers_of_an_attack_is_no_charge(code):
+    events = code("The minister said the company was linked to a Dutch bank.")
+    assert not [e for e in events if e["plover_type"] == "ACCUSE"]
+
+
+def test_a_demand_of_protesters_with_no_protest_told_is_the_protest(code):
+    events = code("Thousands of protesters demanded the resignation of the governor in "
+                  "Arequipa on Saturday.")
+    assert [e["plover_type"] for e in events] == ["PROTEST"]
+
+
+def test_a_demand_of_protesters_whose_protest_is_told_is_only_its_topic(code):
+    events = code("Thousands of teachers marched in Arequipa on Saturday. The protesters "
+                  "demanded higher wages.")
+    assert [e["plover_type"] for e in events] == ["PROTEST"]
+    assert events[0]["trigger"]["text"] == "marched"
+
+
+def test_mourning_after_an_act_judged_harshly_condemns_the_act(code):
+    events = code('The mayor of Lyon, Marie Dubois, wrote on Twitter: "Lyon is mourning its '
+                  'officers tonight after this appalling attack on the police station."')
+    assert [e["actor"]["text"] for e in events if e["plover_type"] == "ACCUSE"] == [
+        "The mayor of Lyon, Marie Dubois"]
+
+
+def test_harsh_words_for_a_kind_of_act_condemn_no_act(code):
+    events = code('Senator Ana Ruiz said, "Chile is facing brutal attacks, so every measure '
+                  'is understandable and welcome."')
+    assert not [e for e in events if e["plover_type"] == "ACCUSE"]

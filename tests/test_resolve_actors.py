@@ -1139,3 +1139,15 @@ def test_a_bare_country_description_is_left_to_the_setting():
     (accusation,) = [e for e in processed.events if e.actor is not None
                      and e.actor.text == "The country's new military rulers"]
     assert accusation.actor.code == "NER"
+
+
+@pytest.mark.parametrize("text, sector", [
+    ("the state news firm Lima", "BUS"), ("the national broadcaster Panama", "MED"),
+])
+def test_a_place_name_after_a_noun_of_a_body_names_the_body_not_its_country(actors, text,
+                                                                             sector) -> None:
+    found = actors.resolve(text, None)
+    assert found is not None and found.code is None and found.sector == sector
+    # the name alone, or a body named beside its country, keeps the country
+    assert actors.resolve("Lima", None).code == "PER"
+    assert actors.resolve("the Peruvian news agency Andina", None).code == "PER"

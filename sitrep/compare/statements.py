@@ -33,6 +33,7 @@ from sitrep.compare.knowledge import Knowledge
 from sitrep.compare.records import Source, Statement
 from sitrep.compare.sources import WORD, SourceKinds
 from sitrep.compare.text import quotation_spans, quoted_share, sentences
+from sitrep.package_data import read_toml
 from sitrep.records import StoredArticle
 from sitrep.resolve.dates import find_date_expressions
 
@@ -164,8 +165,9 @@ class _Attributor:
         self.anonymous_nouns = knowledge.words(table, "anonymous_nouns")
         self.kinds = SourceKinds(knowledge)
         self.role_titles: dict[str, list[str]] = table.get("role_titles", {})
-        self.sex_words = {"she": knowledge.words(table, "she_words"),
-                          "he": knowledge.words(table, "he_words")}
+        people = read_toml("lexicon/arguments.toml")["actors"]  # shared with resolve
+        self.sex_words = {"she": knowledge.words(people, "she_words"),
+                          "he": knowledge.words(people, "he_words")}
         # capitalised words that are no one's given name: "President Ana Ruiz" is Ana Ruiz
         self.not_given_names = (
             self.kinds.words["person_titles"] | self.kinds.words["person_nouns"]

@@ -131,6 +131,10 @@ def is_actor_like(head: Token, lexicon: Lexicon) -> bool:
     if inner is not None and head.pos_ == "NOUN" and lemma in lexicon.word_set(
             "actors.quantity_nouns"):
         return is_actor_like(inner, lexicon)  # "the pair of bombers"; not "the Group of 20"
+    if head.dep_ in ("nsubj", "nsubjpass") and (head.lower_ == "both" or (
+            head.pos_ == "NUM" and len(list(head.children)) == 1
+            and any(c.dep_ == "det" and c.lower_ == "the" for c in head.children))):
+        return True  # "both agreed", "the two met": the parties just told (resolve stage)
     if head.pos_ == "PRON":
         return lemma in lexicon.word_set("actors.pronouns") or head.lower_ in lexicon.word_set(
             "actors.pronouns"

@@ -52,6 +52,7 @@ def extract_events(doc: Doc, article: Article, lexicon: Lexicon | None = None) -
     """Every event mention in the article, in text order, unresolved (no codes, no dates)."""
     lexicon = lexicon or Lexicon.default()
     events: list[Event] = []
+    told_by_demands: list[Event] = []  # protests told only by what protesters demand
     speakers = Speakers(doc, lexicon)
     open_quote = False
     previous_end = 0
@@ -113,7 +114,12 @@ def extract_events(doc: Doc, article: Article, lexicon: Lexicon | None = None) -
             if _portfolio(match, lexicon):
                 continue  # "the special envoy for Sudan peace talks": a job, not an act
             if _topic_of_protest(match, event, sentence.doc, lexicon):
-                continue  # "protesters called for his resignation": what they protest for
+                if any(m.pattern.type == "PROTEST" for m in matches):
+                    continue  # "protesters marched, demanding elections": what they protest for
+                # "protesters demanded elections": the protest, told by what it demands
+                event.event_type, event.mode = "PROTEST", "demo"
+                event.cameo = lexicon.types["PROTEST"].cameo
+                told_by_demands.append(event)
             if _topic_of_speech(match, verbal_triggers):
                 continue  # "called for sanctions", "filed a complaint over the attack"
             if _judgement_of_naming(match.token, lexicon):
@@ -180,6 +186,10 @@ def extract_events(doc: Doc, article: Article, lexicon: Lexicon | None = None) -
             if speaker is not None:
                 speakers.link(speaker)
         open_quote = ends_open(tokens, open_quote)
+    demands = {id(e) for e in told_by_demands}
+    if any(e.event_type == "PROTEST" and id(e) not in demands for e in events):
+        # the article tells its protests in their own words: a demand is only their topic
+        events = [e for e in events if id(e) not in demands]
     return _one_per_trigger(events)
 
 

@@ -292,9 +292,22 @@ def _hedges_a_description(verb: Token) -> bool:
 
 def _speaker_entity(verb: Token, lexicon: Lexicon) -> Entity | None:
     speaker = _subject(verb)
+    if lemma_of(verb) in lexicon.word_set("attribution.citing_verbs"):
+        # "the BBC cited the minister as saying ...": the minister's words
+        quoted = next((c for c in verb.children if c.dep_ in ("dobj", "obj")), None)
+        speaker = quoted if quoted is not None and is_actor_like(quoted, lexicon) else speaker
     if speaker is None or not is_actor_like(speaker, lexicon):
-        speaker = _issuer(verb, lexicon)  # "issued a statement saying ..."
+        # "issued a statement saying ...", "quoted the governor as saying ..."
+        speaker = _issuer(verb, lexicon) or _cited(verb, lexicon)
     return entity_for(speaker) if speaker is not None else None
+
+
+def _cited(verb: Token, lexicon: Lexicon) -> Token | None:
+    """Whom a report quotes as saying it: "the agency quoted the governor as saying ..."."""
+    quoting = verb.head.head if verb.dep_ == "pcomp" and verb.head.lower_ == "as" else None
+    if quoting is None or lemma_of(quoting) not in lexicon.word_set("attribution.citing_verbs"):
+        return None
+    return next((c for c in quoting.children if c.dep_ in ("dobj", "obj")), None)
 
 
 def _issuer(verb: Token, lexicon: Lexicon) -> Token | None:
@@ -331,12 +344,13 @@ def _report(verb: Token, sentence: Span, lexicon: Lexicon, triggers: dict[int, s
                          event_reference(denied, lexicon) if denied is not None else None)
     if not content:
         return None
-    speaker_words = {t.i for t in (_subject(verb) or _issuer(verb, lexicon)).subtree}
+    speaker_words = {t.i for t in (_subject(verb) or _issuer(verb, lexicon)
+                                   or _cited(verb, lexicon)).subtree}
     if lemma_of(verb) in lexicon.word_set("stance.allegation_verbs"):
         charged = _charged_party(content, triggers, lexicon, speaker_words)
         if charged is not None:
             return SpeechAct("ACCUSE", verb, speaker, charged)
-    blamed = _blamed(content, lexicon, speaker_words)
+    blamed = _blamed(content, lexicon, speaker_words) or _tied(content, lexicon)
     if blamed is not None:  # "said the bombing was likely the rebels' doing"
         return SpeechAct("ACCUSE", verb, speaker, blamed)
     if lemma_of(verb) in lexicon.word_set("stance.accusing_verbs"):
@@ -353,12 +367,27 @@ def _report(verb: Token, sentence: Span, lexicon: Lexicon, triggers: dict[int, s
         return None
     # a word that names an act is that act, not a judgement of it ("launched an offensive",
     # "a military manoeuvre"), as in a quotation
-    typed = stance_of([t for t in content if t.i not in triggers], lexicon,
-                      speaker_words=speaker_words).type()
+    stance = stance_of([t for t in content if t.i not in triggers], lexicon,
+                       speaker_words=speaker_words)
+    typed = stance.type() or _condemned_act(stance, triggers, lexicon)
     if typed is None:
         return None
     kind, cues = typed
     return SpeechAct(kind, verb, speaker, _judged(cues[0], kind, lexicon, speaker_words))
+
+
+def _condemned_act(stance: _Stance, triggers: dict[int, str], lexicon: Lexicon
+                   ) -> tuple[str, list[Token]] | None:
+    """A statement as warm as it is harsh whose harsh words judge a hostile act ("Lyon
+    mourns its officers after this appalling attack"): the sympathy is for the victims, the
+    judgement a condemnation of the act (ACCUSE). Only of one act told as known ("this",
+    "the", "Monday's attack"): "facing terrorist attacks" speaks of a kind."""
+    hostile = lexicon.word_set("stance.hostile_types")
+    definite = lexicon.word_set("acts.definite_words")
+    condemning = [t for t in stance.negative if triggers.get(t.head.i) in hostile and any(
+        c.dep_ in ("poss", "det") and c.lower_ in definite or c.dep_ == "poss"
+        for c in t.head.children)]
+    return ("ACCUSE", condemning) if condemning else None
 
 
 def _blamed(content: list[Token], lexicon: Lexicon, speaker_words: set[int]) -> Entity | None:
@@ -375,6 +404,22 @@ def _blamed(content: list[Token], lexicon: Lexicon, speaker_words: set[int]) -> 
         if owner is not None and owner.i not in speaker_words and (
                 owner.lower_ not in FIRST_PERSON and is_actor_like(owner, lexicon)):
             return entity_for(owner)
+    return None
+
+
+def _tied(content: list[Token], lexicon: Lexicon) -> Entity | None:
+    """The doers of an attack a statement ties to others ("said the suspects were linked to
+    an armed network", "the gunmen had ties to a militia"): a charge against them."""
+    for token in content:
+        if lemma_of(token) not in lexicon.word_set("stance.tie_words") or _negated(token) or (
+                not any(c.dep_ == "prep" and c.lower_ in ("to", "with")
+                        for c in token.children)):
+            continue
+        clause = token.head if token.dep_ in ("dobj", "obj") else token
+        subject = _subject(clause) if clause.pos_ in ("VERB", "AUX") else None
+        if subject is not None and lemma_of(subject) in lexicon.word_set(
+                "actors.perpetrator_nouns"):
+            return entity_for(subject)
     return None
 
 

@@ -153,9 +153,10 @@ ASPECTUAL = {"resume", "continue", "start", "begin", "keep", "step"}
 def infinitival_complements(verb: Token) -> list[Token]:
     """"threatened to attack": the to-infinitive, parsed as xcomp or (often) advcl, or as a
     ccomp with a subject of its own ("allowed the opposition to hold a rally"); through a verb
-    of phase, its own complement too ("to resume shelling")."""
+    of phase, its own complement too ("to resume shelling"). A clause before the verb is
+    none: "While in Geneva to attend talks, she told reporters ..." is why she was there."""
     found = [c for c in verb.children if c.dep_ == "xcomp" or (
-        c.dep_ in ("advcl", "ccomp")
+        c.dep_ in ("advcl", "ccomp") and c.i > verb.i
         and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children))]
     for complement in list(found):
         if lemma_of(complement) in ASPECTUAL:

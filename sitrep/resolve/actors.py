@@ -210,6 +210,16 @@ def _sponsor_suffixed(text: str, words: Sequence[_Word], j: int) -> bool:
             and text[words[j - 1].end:words[j].start] in _HYPHENS)
 
 
+# "the news firm Saba": the body's own name, not its country (modifiers.toml).
+_BODY_NAME_NOUNS = frozenset(read_toml("actors/modifiers.toml")["body_name_nouns"])
+
+
+def _body_named(words: Sequence[_Word], i: int) -> bool:
+    """Whether the name at words[i] follows a noun of a body that it names ("the state news
+    firm Saba", "the broadcaster Lima")."""
+    return i > 0 and words[i - 1].text.lower() in _BODY_NAME_NOUNS and words[i].joined
+
+
 def _case_ok(pattern: tuple[str, ...], words: Sequence[_Word]) -> bool:
     """Capitalised pattern words must be capitalised in the text, all-caps ones all caps,
     so that "US" never matches "us" nor "Turkey" the bird."""
@@ -431,7 +441,8 @@ class ActorDictionary:
             entry, j = best
             if not (_stance_prefixed(text, words, i) or (
                     entry.kind in (Kind.COUNTRY, Kind.CAPITAL, Kind.ADJECTIVE)
-                    and _sponsor_suffixed(text, words, j))):
+                    and _sponsor_suffixed(text, words, j)) or (
+                    entry.kind in (Kind.COUNTRY, Kind.CAPITAL) and _body_named(words, i))):
                 matches.append(_Match(entry, i, j, words[i].start, words[j - 1].end))
             i = j
         return matches, words

@@ -4,13 +4,16 @@
   title and of the lead, then the places and countries of the rest, by weight). Local
   institutions and people the text gives no country ("police", "the court", "protesters",
   "Prime Minister Ardern") belong to the country where they act: the event's own place,
-  else the setting;
+  else the setting (in an article too short for one, the one country of its towns);
 - its **people**: every named person with the code their fullest description gives
   ("Interior Minister Joachim Brudziński", "Kurt Volker, the United States special envoy",
   "Ayse Kaya is a Turkish national"),
   known afterwards by surname ("Brudziński said");
 - who **he** and **she** are: the latest person named before the pronoun, a subject of the
-  previous sentences first; for a pronoun an act is done to, never its doer.
+  previous sentences first, of the pronoun's sex where the article tells it (a title, a
+  noun of kin or rank, a pronoun that can stand for no one else: "Arce met Ana Ruiz, the
+  party's chairwoman. She accused him ..." is Ruiz); for a pronoun an act is done to, never
+  its doer.
 """
 
 from __future__ import annotations
@@ -45,6 +48,8 @@ MIN_SETTING_SENTENCES = 3
 CLEAR_SETTING_RATIO = 2.0
 # How many sentences back a pronoun looks for its person.
 PRONOUN_REACH = 3
+# The sex each pronoun of a person tells.
+PRONOUN_SEX = {"he": "he", "him": "he", "his": "he", "she": "she", "her": "she"}
 
 
 @dataclass(frozen=True)
@@ -67,6 +72,11 @@ class Discourse:
     # short names the article gives in brackets after a body's full name, and the code of
     # that name: "the UK's Serious Fraud Office (SFO)" -> {"SFO": GBR}
     short_names: dict[str, ActorCode] = field(default_factory=dict)
+    # surname -> "he" or "she", where the article tells the person's sex
+    sexes: dict[str, str] = field(default_factory=dict)
+    # in an article too short for a setting, the one country of the towns and regions it
+    # names ("Police in Arequipa arrested ..."): where its unplaced local people are
+    short_home: str | None = None
 
     def short_name_in(self, text: str) -> ActorCode | None:
         """The code of a short name the article introduced, when a phrase is just it ("the
@@ -107,15 +117,19 @@ class Discourse:
         return None
 
 
-    def antecedent(self, offset: int, other_than: str | None = None) -> PersonMention | None:
+    def antecedent(self, offset: int, other_than: str | None = None,
+                   pronoun: str | None = None) -> PersonMention | None:
         """The person a "he"/"she" at `offset` stands for: the latest named person before
-        it in its own or the previous sentences, a subject before any other; never the
-        person of surname `other_than` (the doer, when the pronoun is done to)."""
+        it in its own or the previous sentences, a subject before any other, not one of
+        the other sex than the `pronoun`'s; never the person of surname `other_than` (the
+        doer, when the pronoun is done to)."""
         index = bisect.bisect_left(self.mention_starts, offset)
         sentence = self.sentence_of(offset)
+        sex = PRONOUN_SEX.get(pronoun.lower()) if pronoun else None
         candidates = [m for m in self.mentions[:index][::-1]
                       if sentence - m.sentence <= PRONOUN_REACH
-                      and (other_than is None or m.surname != other_than)]
+                      and (other_than is None or m.surname != other_than)
+                      and self.sexes.get(m.surname, sex) == sex]
         if not candidates:
             return None
         subjects = [m for m in candidates if m.subject and m.sentence < sentence]
@@ -134,11 +148,18 @@ def outside_names(doc: Doc, countries: Sequence[ActorCode]) -> list[ActorCode]:
 
 def build_discourse(doc: Doc, article: Article, actors: ActorDictionary, gazetteer: Gazetteer,
                     places: Sequence[ArticlePlace], countries: Sequence[ActorCode],
-                    when: date | None, venue_words: frozenset[str] = frozenset()
-                    ) -> Discourse:
+                    when: date | None, venue_words: frozenset[str] = frozenset(),
+                    sex_words: dict[str, frozenset[str]] | None = None) -> Discourse:
+    """What the article establishes (module docstring). `sex_words`: for "he" and "she",
+    the words that tell a person is of that sex."""
     discourse = Discourse(sentence_starts=[s.start_char for s in doc.sents])
     discourse.setting, discourse.setting_clear = _setting(doc, article, actors, gazetteer,
                                                           places, countries, venue_words)
+    if len(discourse.sentence_starts) < MIN_SETTING_SENTENCES:
+        homes = {p.country for p in places
+                 if p.country and p.kind not in ("country", "demonym")
+                 and not _is_venue(doc, p, venue_words)}
+        discourse.short_home = homes.pop() if len(homes) == 1 else None
     for ent in doc.ents:
         if ent.label_ != "PERSON" or not ent.text[:1].isupper() or _demonym_misread(ent, actors):
             continue
@@ -153,9 +174,88 @@ def build_discourse(doc: Doc, article: Article, actors: ActorDictionary, gazette
             code = _describe(ent, actors, when)
             if code is not None and code.code:
                 discourse.people[surname] = code
+    discourse.mentions += _surnames_misread(doc, discourse)
+    discourse.mentions.sort(key=lambda m: m.start)
     discourse.mention_starts = [m.start for m in discourse.mentions]
     discourse.short_names = _short_names(doc, actors, when)
+    discourse.sexes = _sexes(doc, discourse, sex_words or {})
     return discourse
+
+
+def _surnames_misread(doc: Doc, discourse: Discourse) -> list[PersonMention]:
+    """The later mentions of a person named in full before that the tagger took for no
+    person's ("Mendoza said" after "Carlos Mendoza", read as a place): a capitalised word
+    alone, the surname of one named before, outside any longer name."""
+    full = {}  # surname -> where the person was first named in full
+    for m in discourse.mentions:
+        if m.end - m.start > len(m.surname):
+            full.setdefault(m.surname, m.start)
+    found = []
+    for token in doc:
+        surname = token.lower_
+        if (token.pos_ != "PROPN" or surname not in full or full[surname] >= token.idx
+                or token.ent_type_ == "PERSON"
+                or (token.ent_type_ and len(_entity_of(token)) > 1)):
+            continue
+        found.append(PersonMention(
+            token.idx, token.idx + len(token), surname,
+            subject=token.dep_ in ("nsubj", "nsubjpass"),
+            sentence=discourse.sentence_of(token.idx)))
+    return found
+
+
+def _entity_of(token: Token) -> Span:
+    return next(e for e in token.doc.ents if e.start <= token.i < e.end)
+
+
+def _sexes(doc: Doc, discourse: Discourse, sex_words: dict[str, frozenset[str]]
+           ) -> dict[str, str]:
+    """Each person's sex where the article tells it: by the words that describe them (a
+    title, a noun of kin or rank: "Ms. Ruiz", "his sister Ana Ruiz", "Ana Ruiz, a mother of
+    two"), else by a pronoun after them in a sentence they are the subject of and that names
+    no one else before it ("Ruiz said she ...", "Ruiz and her aides"). Contradicting
+    evidence tells nothing."""
+    described: dict[str, set[str]] = {}
+    told: dict[str, set[str]] = {}
+    names = [ent for ent in doc.ents if ent.label_ == "PERSON"]
+    for ent in names:
+        surname = ent[-1].text.lower().removesuffix("'s").removesuffix("’s")
+        words = {w.lower_ for w in _describing_words(ent)}
+        for sex, known in sex_words.items():
+            if words & known:
+                described.setdefault(surname, set()).add(sex)
+    for token in doc:
+        sex = PRONOUN_SEX.get(token.lower_)
+        if sex is None or token.dep_ not in ("nsubj", "nsubjpass", "poss"):
+            continue  # "Arce praised her": an object is not the subject named before
+        sentence = discourse.sentence_of(token.idx)
+        named = [m for m in discourse.mentions if m.sentence == sentence and m.start < token.idx]
+        if len({m.surname for m in named}) == 1 and named[0].subject:
+            told.setdefault(named[0].surname, set()).add(sex)
+    sexes = {surname: next(iter(found)) for surname, found in told.items() if len(found) == 1}
+    sexes.update({surname: next(iter(found)) for surname, found in described.items()
+                  if len(found) == 1})
+    return sexes
+
+
+def _describing_words(name: Span) -> list[Token]:
+    """The words that describe a named person: the name's own words before the surname
+    ("Queen Ana"), the words before it that modify it ("his sister Ana Ruiz"), the noun it
+    stands beside ("Ruiz's wife, Ana"), and the head of an apposition after it ("Ana Ruiz,
+    a mother of two"); none of another name."""
+    doc = name.doc
+    words = list(name[:-1])
+    start = name.start
+    while start > 0 and name.start <= doc[start - 1].head.i < name.end and not (
+            doc[start - 1].is_punct or doc[start - 1].ent_type_ == "PERSON"):
+        start -= 1
+        words.append(doc[start])
+    root = name.root
+    if root.dep_ in ("appos", "compound") and root.head.pos_ == "NOUN":
+        words.append(root.head)
+    words += [c for c in root.children if c.dep_ == "appos" and c.i > root.i
+              and c.ent_type_ != "PERSON"]
+    return words
 
 
 def _short_names(doc: Doc, actors: ActorDictionary, when: date | None) -> dict[str, ActorCode]:

@@ -155,14 +155,17 @@ def resolve_events(events: list[Event], doc: Doc, article: Article,
         from sitrep.resolve.article_places import places_in
         places = places_in(doc, gazetteer, actors, context)
     discourse = build_discourse(doc, article, actors, gazetteer, places, countries, when,
-                                lexicon.word_set("places.venue_words"))
+                                lexicon.word_set("places.venue_words"),
+                                {sex: lexicon.word_set(f"actors.{sex}_words")
+                                 for sex in ("he", "she")})
     issuer = actors.resolve(article.outlet, when) if article.outlet else None
     memory = _ArticleMemory(issuer=issuer if issuer is not None and issuer.code else None,
                             divisions={p.start: p for p in places
                                        if p.kind not in ("country", "demonym")},
                             text=article.text,
                             countries=countries, country_ends=[c.end for c in countries],
-                            dominant=discourse.setting or (context[0] if context else None),
+                            dominant=discourse.setting or discourse.short_home or (
+                                context[0] if context else None),
                             doc=doc, gazetteer=gazetteer, context=context,
                             discourse=discourse,
                             country_descriptions=lexicon.word_set("actors.country_descriptions"),
@@ -565,7 +568,8 @@ def _resolve(entity: Entity, actors: ActorDictionary, memory: _ArticleMemory, wh
         return replace(entity, code=known.code, sector=sector or known.sector, person=person)
     if len(words) == 1 and words[0] in PERSONAL_PRONOUNS and entity.start is not None:
         named = memory.discourse.antecedent(
-            entity.start, other_than=other_than.person if other_than is not None else None)
+            entity.start, other_than=other_than.person if other_than is not None else None,
+            pronoun=words[0])
         titled = (_unnamed_official_before(entity.start, memory, actors, when, not_codes)
                   if words[0] in ("he", "she") else None)
         if titled is not None and (named is None or named.start < titled[0] or (
@@ -839,7 +843,7 @@ def _person_owner(entity: Entity, memory: _ArticleMemory) -> ActorCode | Entity 
     words = entity.text.lower().split()
     if words[0] not in ("his", "her") or entity.start is None:
         return None
-    named = memory.discourse.antecedent(entity.start)
+    named = memory.discourse.antecedent(entity.start, pronoun=words[0])
     if named is None:
         return None
     known = memory.discourse.person(named.surname) or next(
@@ -1114,13 +1118,16 @@ def _regional_pattern(lexicon: Lexicon) -> re.Pattern:
 
 def _parties_counted(words: list[str], party_nouns: frozenset[str]) -> int:
     """How many parties told together before the phrase names by counting them ("the two
-    countries", "both sides": 2; "the three military-led nations": 3), else 0."""
+    countries", "both sides": 2; "the three military-led nations": 3; bare, "both", "the
+    two"), else 0."""
     if words[:1] == ["both"]:
         count = 2
-    elif words[:1] == ["the"] and len(words) > 2 and words[1] in COUNTS:
+    elif words[:1] == ["the"] and len(words) > 1 and words[1] in COUNTS:
         count = COUNTS[words[1]]
     else:
         return 0
+    if len(words) == (1 if count == 2 and words[0] == "both" else 2):
+        return count  # "both agreed", "the two met": the parties just told
     last = words[-1]
     if not (last.removesuffix("s") in party_nouns or last.removesuffix("ies") + "y" in party_nouns
             or last.removesuffix("es") in party_nouns):
