@@ -143,14 +143,19 @@ def _of_phrase_places(trigger, words: _PlaceWords) -> list[Location]:
 
 def _visited(trigger, lexicon: Lexicon, words: _PlaceWords) -> list[Location]:
     """The place a visit's verb takes as its object ("visited Taiwan", "toured the Donbas
-    region"): where it was; not in a clause that describes a noun ("the first envoy to
-    visit Minsk")."""
+    region", "will visit the Maldives") or its noun takes after "to" ("a visit by the
+    premier to Mauritius"): where it was; not in a clause that describes a noun ("the first
+    envoy to visit Minsk"). A person visited is no place ("visited Putin")."""
     if (trigger.lemma_.lower() not in lexicon.word_set("places.visit_verbs")
             or trigger.dep_ in DESCRIBING_CLAUSES):
         return []
-    place = next((c for c in trigger.children if c.dep_ in ("dobj", "obj") and (
-        c.ent_type_ in PLACE_LABELS or c.lemma_.lower() in words.nouns
-        and any(t.ent_type_ in PLACE_LABELS for t in c.subtree))), None)
+    visited = [c for c in trigger.children if c.dep_ in ("dobj", "obj")]
+    if trigger.pos_ == "NOUN":
+        visited += [c for prep in trigger.children if prep.dep_ == "prep" and prep.lower_ == "to"
+                    for c in prep.children if c.dep_ == "pobj"]
+    place = next((c for c in visited if c.ent_type_ in PLACE_LABELS or words.is_country(c) or (
+        c.lemma_.lower() in words.nouns and any(t.ent_type_ in PLACE_LABELS for t in c.subtree))),
+        None)
     if place is None:
         return []
     start, end = place.left_edge.idx, place.idx + len(place)
@@ -174,6 +179,12 @@ class _PlaceWords:
         """A name or noun of people or a body ("the company", "Reuters"), not of a thing."""
         return (token.ent_type_ in self.party_labels
                 or token.lemma_.lower() in self.party_nouns)
+
+    def is_country(self, token) -> bool:
+        """A country's name the tagger did not read as a place ("the Maldives", tagged as an
+        organisation)."""
+        phrase = token.doc[token.left_edge.i : token.i + 1].text
+        return self.actors.is_country_match(self.actors.resolve(phrase))
 
     def is_place(self, token) -> bool:
         """A name, a place noun ("the town of X", "Afghan soil"), or a thing that a name
