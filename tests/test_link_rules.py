@@ -18,8 +18,22 @@ from sitrep.link.events import (
 )
 from sitrep.link.records import ArticleVector, EventCluster, Series, link_id
 from sitrep.link.series import activity_match, choose_series, group_key, new_series
-from sitrep.link.stories import anchor_day, article_keys, choose_story, similarity
-from sitrep.link.terms import content_words, cosine, idf, overlap, term_counts, tfidf_vector
+from sitrep.link.stories import (
+    anchor_day,
+    article_keys,
+    choose_story,
+    shared_quotes,
+    similarity,
+)
+from sitrep.link.terms import (
+    content_words,
+    cosine,
+    idf,
+    overlap,
+    quote_shingles,
+    term_counts,
+    tfidf_vector,
+)
 from sitrep.records import StoredArticle
 
 CONFIG = LinkConfig.default()
@@ -128,6 +142,31 @@ def test_reporting_the_same_event_lifts_a_story_over_the_threshold():
     other = vector("o", day, release=0.3, policeman=0.95)
     assert choose_story(new, [(other, "s")], CONFIG)[0] is None
     assert choose_story(new, [(other, "s")], CONFIG, same_event={"o"})[0] == "s"
+
+
+def test_reports_quoting_the_same_words_share_quote_keys_whatever_they_cut():
+    # two outlets quote one statement, each cutting it and typing its quotes differently
+    first = StoredArticle("a", 'The mayor told reporters: "We will not reopen the bridge '
+                          'until every cable has been checked twice," and left.')
+    second = StoredArticle("b", "“We will not reopen the bridge until every cable has been "
+                           "checked,” the mayor said on Tuesday.")
+    other = StoredArticle("c", '"The bridge is safe and we will reopen it next week," a '
+                          'council member said.')
+    unquoted = StoredArticle("d", "The mayor said they will not reopen the bridge until "
+                             "every cable has been checked.")
+    a, b, c, d = (article_keys(x, {"bridge": 1.0}, CONFIG) for x in (first, second, other,
+                                                                     unquoted))
+    assert shared_quotes(a, b) >= 2
+    assert shared_quotes(a, c) == 0 and shared_quotes(a, d) == 0  # paraphrase is no quote
+    assert quote_shingles("“Too short to count,” she said.", 5, 24) == []
+
+
+def test_quoting_the_same_words_lifts_a_story_over_the_threshold():
+    day = date(2023, 8, 3)
+    new = vector("n", day, bridge=0.6, cable=0.8)
+    other = vector("o", day, bridge=0.3, inspector=0.95)
+    assert choose_story(new, [(other, "s")], CONFIG)[0] is None
+    assert choose_story(new, [(other, "s")], CONFIG, same_quote={"o"})[0] == "s"
 
 
 def test_a_story_is_joined_on_its_articles_average_not_its_nearest():

@@ -15,7 +15,7 @@ coder improves, never lower them to let a change through):
 | geo_dev (LGL, even / odd articles): accuracy@161 km on gold spans | .852 | .849 |
 | geo_dev end-to-end accuracy / detection precision (toponyms) | .686 / .963 | .683 / .940 |
 | the same with demonyms counted as toponyms | .756 / .952 | .753 / .921 |
-| basil_dev stories pairwise F1, dated / squashed into five days | .986 / .930 | .973 / .902 |
+| basil_dev stories pairwise F1, dated / squashed into five days | .986 / .930 | .986 / .916 |
 
 The PLOVER gold-standard dev half and the seed reports' gold file (written for this
 project) keep their floors. The gold files are read from ../shared and skipped where
@@ -56,7 +56,7 @@ BASIL = BENCHMARKS / "basil_dev"
 # basil_dev triplets 0-24: tune, 25-49: check; stories' pairwise F1 as published and with
 # every triplet squashed into the same five days
 STORY_FLOORS = {"tune": {"dated": 0.97, "squashed": 0.91},
-                "check": {"dated": 0.955, "squashed": 0.88}}
+                "check": {"dated": 0.97, "squashed": 0.90}}
 GEO = BENCHMARKS / "geo_dev" / "lgl.xml"
 # geo_dev (LGL) by article number, even: tune, odd: check; resolution on gold spans
 # (accuracy@161 km), end-to-end accuracy, detection precision and recall of the toponyms,

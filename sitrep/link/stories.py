@@ -6,8 +6,9 @@ its own otherwise. Similarity mixes the cosine of the whole articles' tf-idf ter
 with that of their titles and leads (where news says which event it reports; the body's
 background is shared by every story on the topic), less a little per day apart. Averaging
 over the story's articles keeps a story from chaining from one event to the next through
-one similar report. Candidates come from an index of each article's strongest terms,
-actors and places (see `ArticleVector.keys`), never from a scan of the whole store.
+one similar report. Reporting the same event, or quoting the same words, adds a bonus.
+Candidates come from an index of each article's strongest terms, actors, places and quoted
+words (see `article_keys`), never from a scan of the whole store.
 """
 
 from __future__ import annotations
@@ -18,16 +19,18 @@ from datetime import date
 
 from sitrep.link.config import LinkConfig
 from sitrep.link.records import ArticleVector
-from sitrep.link.terms import cosine, tfidf_vector
+from sitrep.link.terms import cosine, quote_shingles, tfidf_vector
 from sitrep.records import StoredArticle
 
 KEY_LENGTH = 96  # longest index key the store keeps
+QUOTE_KEY = '"'  # prefix of the index keys of quoted words
 
 
 def article_keys(article: StoredArticle, terms: Mapping[str, float], config: LinkConfig
                  ) -> list[str]:
-    """Index keys: the strongest terms, then "@CODE" for every coded actor or recipient and
-    "#Name" for every place the article mentions."""
+    """Index keys: the strongest terms, then "@CODE" for every coded actor or recipient,
+    "#Name" for every place the article mentions and '"hash' for runs of quoted words
+    (`quote_shingles`)."""
     keys = list(terms)[: config.stories["index_terms"]]
     codes = {
         (record.get(role) or {}).get("code")
@@ -35,6 +38,9 @@ def article_keys(article: StoredArticle, terms: Mapping[str, float], config: Lin
     }
     keys += sorted(f"@{code.upper()}" for code in codes if code)
     keys += sorted({f"#{name}" for name in article.places})
+    s = config.stories
+    keys += [QUOTE_KEY + shingle for shingle in
+             quote_shingles(article.text, s["quote_words"], s["quote_keys"])]
     return list(dict.fromkeys(key[:KEY_LENGTH] for key in keys))
 
 
@@ -80,14 +86,20 @@ def within_window(a: ArticleVector, b: ArticleVector, config: LinkConfig) -> boo
     return abs((a.day - b.day).days) <= config.stories["window_days"]
 
 
+def shared_quotes(a_keys: Iterable[str], b_keys: Iterable[str]) -> int:
+    """How many runs of quoted words two articles' index keys share."""
+    return len({k for k in a_keys if k.startswith(QUOTE_KEY)} & set(b_keys))
+
+
 def choose_story(vector: ArticleVector, candidates: Iterable[tuple[ArticleVector, str]],
-                 config: LinkConfig, same_event: Collection[str] = ()
-                 ) -> tuple[str | None, float]:
+                 config: LinkConfig, same_event: Collection[str] = (),
+                 same_quote: Collection[str] = ()) -> tuple[str | None, float]:
     """The story `vector`'s article belongs to, among candidates `(article vector, story
     id)` (every article of a candidate story, for the average to be fair), with its
     similarity; `(None, best similarity)` when none is close enough. Candidates whose ids
     are in `same_event` report one of the article's events: their similarity gets
-    `shared_event_bonus`.
+    `shared_event_bonus`; those in `same_quote` quote the same words as it (at least
+    `min_shared_quotes` runs of them), and get `shared_quote_bonus`.
 
     A story's score is the mean over its articles within the window (average link: a story
     drifts only as far as its recent reports agree, not from one near report to the next).
@@ -101,6 +113,8 @@ def choose_story(vector: ArticleVector, candidates: Iterable[tuple[ArticleVector
         score = similarity(vector, candidate, config)
         if candidate.article_id in same_event:
             score += bonus
+        if candidate.article_id in same_quote:
+            score += config.stories["shared_quote_bonus"]
         scores.setdefault(story_id, []).append(score)
     if not scores:
         return None, 0.0

@@ -6,6 +6,7 @@ costs a tiny fraction of what spaCy costs per article.
 
 from __future__ import annotations
 
+import hashlib
 import math
 import re
 from collections import Counter
@@ -119,3 +120,21 @@ def overlap(a: Iterable[str], b: Iterable[str],
         return sum(weights.get(w, default) for w in words)
 
     return total(a & b) / min(total(a), total(b))
+
+
+# A quotation: text between double quotes, straight or curly, on one line.
+_QUOTATION = re.compile(r'["“]([^"“”\n]{12,800})["”]')
+_QUOTED_WORD = re.compile(r"[a-z0-9]+(?:['’][a-z0-9]+)*")
+
+
+def quote_shingles(text: str, length: int, keep: int) -> list[str]:
+    """Short hashes of every run of `length` words inside the text's quotations, the `keep`
+    lowest: two reports that quote the same words of one statement share them (whatever
+    each cuts off at either end), which reports of different events seldom do. Keeping the
+    lowest hashes of each text keeps the same ones of a shared run in both."""
+    runs = set()
+    for quotation in _QUOTATION.findall(text):
+        words = _QUOTED_WORD.findall(quotation.lower().replace("’", "'"))
+        runs.update(" ".join(words[i : i + length]) for i in range(len(words) - length + 1))
+    hashes = {hashlib.blake2b(run.encode(), digest_size=6).hexdigest() for run in runs}
+    return sorted(hashes)[:keep]

@@ -44,7 +44,7 @@ from sitrep.link.records import (
     link_id,
 )
 from sitrep.link.series import choose_series, group_key, new_series, series_label
-from sitrep.link.stories import anchor_day, article_vector, choose_story
+from sitrep.link.stories import anchor_day, article_vector, choose_story, shared_quotes
 from sitrep.link.terms import idf, term_counts
 from sitrep.records import StoredArticle
 from sitrep.store import Store, links
@@ -153,6 +153,10 @@ def _link_stories(session: LinkSession, batch: list[StoredArticle],
                  if n >= s["min_shared_keys"]][: s["max_candidates"]]
         together = reported_together.get(vector.article_id, set())
         found += sorted(together - set(found))
+        quoting = {article_id for article_id, keys in stored_keys.items()
+                   if shared_quotes(vector.keys, keys) >= s["min_shared_quotes"]}
+        quoting |= {v.article_id for v, _ in linked
+                    if shared_quotes(vector.keys, v.keys) >= s["min_shared_quotes"]}
         missing = [i for i in found if i not in stored_vectors]
         stored_vectors.update((v.article_id, (v, sid)) for v, sid in session.vectors(missing))
         stories = {stored_vectors[i][1] for i in found if i in stored_vectors}
@@ -168,7 +172,7 @@ def _link_stories(session: LinkSession, batch: list[StoredArticle],
         candidates = [stored_vectors[i] for story_id in sorted(stories)
                       for i in members[story_id]]
         candidates += [(v, story_id) for v, story_id in linked if story_id in stories]
-        story_id, _ = choose_story(vector, candidates, config, together)
+        story_id, _ = choose_story(vector, candidates, config, together, quoting)
         if story_id is None:
             story_id = _new_story_id(session, vector.article_id, previous_stories,
                                      {sid for _, sid in linked})
