@@ -267,6 +267,8 @@ def test_a_country_named_in_a_story_about_another_still_does_not_vote_for_itself
     ("She was the first foreign minister to visit Minsk since the election.", "visit"),
     # a person visited is no place
     ("The senator visited Putin in 2019.", "visited"),
+    # a country's forces attacked are no place
+    ("Rebel gunners shelled Chadian troops overnight.", "shelled"),
 ])
 def test_a_place_that_is_not_where_the_act_was_places_nothing(code, text, trigger):
     event = by_trigger(code(text), trigger)
@@ -286,6 +288,9 @@ def test_a_place_that_is_not_where_the_act_was_places_nothing(code, text, trigge
     ("Police detained dozens of protesters in Tehran on Friday.", "detained", "Tehran"),
     ("The raid led to the arrest of five people in the northern city of Mosul.", "arrest",
      "Mosul"),
+    # a country attacked by name is where the attack was
+    ("Iraq invaded Kuwait in August 1990.", "invaded", "Kuwait"),
+    ("Russia's invasion of Georgia began in August 2008.", "invasion", "Georgia"),
     # a visit is where its verb's object is
     ("The prime minister visited Taiwan in August.", "visited", "Taiwan"),
     ("The minister toured the Donbas region on Friday.", "toured", "Donbas"),

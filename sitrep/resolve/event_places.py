@@ -118,7 +118,22 @@ def clause_places(event: Event, doc: Doc, lexicon: Lexicon,
     return [*_visited(trigger.root, lexicon, words), *(c for c in candidates
             if (doer is None or c.start != doer)  # "a loan from Beijing": the lender
             and _says_where(c, doc, trigger.root, said, said or kind in MEETING_TYPES
-                           or kind in SPEAKER_TYPES, kind in MOVEMENT_TYPES, words))]
+                           or kind in SPEAKER_TYPES, kind in MOVEMENT_TYPES, words)),
+            *_attacked_country(event, kind, actors)]
+
+
+def _attacked_country(event: Event, kind: str, actors: ActorDictionary) -> list[Location]:
+    """A country attacked by name ("invaded Ukraine", "the invasion of Kuwait"): the attack
+    was in it. Last, after any place the clause names ("shelled Kharkiv in Ukraine")."""
+    target = event.recipient
+    if kind not in ATTACK_TYPES or target is None or target.start is None or target.members:
+        return []
+    found = actors.resolve(target.text)
+    if not actors.is_country_match(found) or found.matched != target.text.removeprefix("the "):
+        return []  # a country's people or forces ("Ukrainian troops") are no place
+    if found.matched == actors.country(found.code).capital:
+        return []  # "its battle against Beijing": the government, not the city
+    return [Location(text=target.text, start=target.start, end=target.end)]
 
 
 def _of_phrase_places(trigger, words: _PlaceWords) -> list[Location]:
