@@ -717,9 +717,9 @@ def test_a_town_of_the_storys_region_that_begins_a_local_body_s_name_is_the_town
 
 
 def test_a_county_named_in_full_once_is_the_county_by_its_bare_name_too(components) -> None:
-    text = ("A Charleston man admitted in Kanawha Circuit Court that he shot a clerk. Kanawha "
-            "County deputies arrested him in Dunbar. The Scott West Panthers won, and Scott "
-            "County fans cheered in Davenport.")
+    text = ("A store clerk from Nitro testified before the Kanawha Circuit Court on Monday. "
+            "Kanawha County deputies had stopped the van in Dunbar. The Scott West Panthers "
+            "won, and Scott County fans cheered in Davenport.")
     found = [(p.text, p.name) for p in places_in(components.nlp(text), components.places,
                                                  components.actors, text=text)]
     assert ("Kanawha", "Kanawha County") in found
