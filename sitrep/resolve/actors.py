@@ -51,12 +51,10 @@ _SHARED_TITLES = frozenset(read_toml("actors/posts.toml")["shared_titles"])
 _OF_A_NAME = re.compile(r"\s+of\s+(?:the\s+)?(?P<name>[A-Z])")
 
 
-# A title and one capitalised word ending the phrase: "President Lee", "the new Chancellor
-# Merz". Titles are those of the people table's roles (`role` column), checked there.
-_TITLED_NAME = re.compile(
-    r"\b(?P<title>(?:Vice |Prime |Foreign |Defen[cs]e |Interior )?(?:President|Minister|"
-    r"Chancellor|Premier|King|Queen|Emir|Taoiseach|Secretary|Secretary of State))\s+"
-    r"(?P<name>[A-Z][\w'-]+)\W*$")
+# One capitalised word ending a phrase, after the words that may be a title ("President
+# Lee", "the new Chancellor Merz"); the titles are the people table's roles.
+_LAST_NAME_WORD = re.compile(r"(?P<name>[A-Z][\w'-]+)\W*$")
+TITLE_WORDS = 4  # longest title looked for ("UN High Commissioner for ...": no)
 
 
 def names_a_post(text: str) -> bool:
@@ -694,17 +692,26 @@ class ActorDictionary:
         Lee", "Chancellor Merz"): the one person the table has in a role of that title on
         the article's date with that name word, if there is exactly one. Surnames alone are
         ambiguous; the title and the day make them unique in the news."""
-        named = _TITLED_NAME.search(text)
+        named = _LAST_NAME_WORD.search(text)
         if named is None or when is None:
             return None
-        title, word = " ".join(named.group("title").lower().split()), named.group("name")
-        holders = [person for person in self._titled.get((title, word.lower()), ())
-                   if any(r.title == title and r.start <= when <= r.end
-                          for r in self._roles[person])]
-        if len(holders) != 1:
-            return None
-        code, sector, _ = self._role_on(holders[0], when)
-        return ActorCode(code, sector, holders[0], named.group(), named.start(), named.end())
+        before = text[: named.start()].split()
+        for size in range(min(TITLE_WORDS, len(before)), 0, -1):
+            written = before[-size:]
+            title = " ".join(written).lower()
+            if not all(w[:1].isupper() or w in ("of", "for") for w in written) or (
+                    (title, named.group("name").lower()) not in self._titled):
+                continue
+            holders = [person for person in self._titled[(title, named.group("name").lower())]
+                       if any(r.title == title and r.start <= when <= r.end
+                              for r in self._roles[person])]
+            if len(holders) != 1:
+                return None
+            code, sector, _ = self._role_on(holders[0], when)
+            start = len(text[: named.start()].rstrip()) - len(" ".join(written))
+            return ActorCode(code, sector, holders[0], text[start : named.end("name")], start,
+                             named.end("name"))
+        return None
 
     def person(self, name: str, when: date | None = None) -> ActorCode | None:
         """A person by any name variant, in the role they held on `when` (None: latest)."""
