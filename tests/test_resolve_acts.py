@@ -254,3 +254,42 @@ def test_a_passive_without_a_doer_retells_the_act_done_to_the_same_person(code):
 def test_a_passive_without_a_doer_done_to_others_is_another_act(code, later):
     text = "Police in Lagos detained the opposition leader Musa Bello on Monday. " + later
     assert len(coercions(code(text))) == 2
+
+
+def exercises(events: list[dict]) -> list[tuple[str, list[str]]]:
+    return [(e["plover_type"], [m["trigger"]["text"] for m in e["mentions"]]) for e in events
+            if e["plover_type"] in ("MOBILIZE", "COOPERATE")]
+
+
+def test_the_drills_and_a_part_they_include_are_the_joint_exercise_begun_before(code):
+    acts = exercises(code(
+        "Japan and Australia began a joint naval exercise off Okinawa on Monday. The "
+        "ten-day drills will include a submarine-hunting exercise next week, the navy said."))
+    assert len(acts) == 1
+    kind, triggers = acts[0]
+    assert kind == "COOPERATE" and "drills" in triggers and len(triggers) == 3
+
+
+@pytest.mark.parametrize("later, count", [
+    # inside the three days the exercise was told to last: the same exercise
+    ("On Wednesday, the drills moved to the coast, the army said.", 1),
+    # the day after its end: another
+    ("On Thursday, the drills moved to the coast, the army said.", 2),
+])
+def test_an_exercise_begun_on_a_day_covers_the_days_it_is_told_to_last(code, later, count):
+    acts = exercises(code(
+        "Polish troops began a three-day exercise near the border on Monday. " + later))
+    assert len(acts) == count
+
+
+def test_an_exercise_begun_with_no_length_told_goes_on_after_its_day(code):
+    assert len(exercises(code(
+        "Polish troops began an exercise near the border on Monday. On Thursday, the drills "
+        "moved to the coast, the army said."))) == 1
+
+
+def test_another_exercise_after_one_begun_is_a_new_act(code):
+    acts = exercises(code(
+        "Japan and Australia began a joint naval exercise off Okinawa on Monday. The navies "
+        "will hold another exercise in the Coral Sea next month, officials said."))
+    assert len(acts) == 2

@@ -8,8 +8,10 @@ word ("shot" ... "the shooting", not a later act it names only by its type's gen
 the word lists are `[acts]` in `data/lexicon/events.toml`):
 
 - the same PLOVER type (as the manual reads it: a planned visit is an AGREE) and, where
-  both have one, the same mode;
-- a word for that act: a form of one of its triggers ("stabbed" ... "the stabbing"), one
+  both have one, the same mode; an exercise told with no doer ("the drills") after a joint
+  one is that joint exercise (its MOBILIZE type is the joint COOPERATE's unseen);
+- a word for that act: a form of one of its triggers ("stabbed" ... "the stabbing"), a
+  word for the same kind of exercise ("an exercise" ... "the drills"), one
   of the type's general words ("the attack", "marched" after "protests", a verb of their
   stem whose doer points back or, passive, goes untold: "X was arrested" after "detained
   X"), the noun a verb of it took as object
@@ -26,7 +28,9 @@ the word lists are `[acts]` in `data/lexicon/events.toml`):
   party in common (actor, recipient or the same named person), or the same or the next
   sentence;
 - no conflict: actor and recipient codes that agree where both are known, the same person
-  where both are named people, explicit dates that can be the same day, places near each
+  where both are named people, explicit dates that can be the same day (an act told as
+  begun on its day, "began the exercise on Wednesday", runs on through the length a mention
+  tells, "the 11-day drills", or with none told, with no end), places near each
   other (unnamed casualties told as a detail are not the act's target: they may be of
   another country);
 - not announced as another act: an indefinite noun ("a bombing", "attacks") outside the
@@ -48,11 +52,13 @@ from __future__ import annotations
 import bisect
 import math
 from dataclasses import dataclass, field, replace
+from datetime import date, timedelta
 
 from spacy.tokens import Doc, Token
 
 from sitrep.extract.lexicon import Lexicon
 from sitrep.extract.triggers import is_passive
+from sitrep.package_data import read_toml
 from sitrep.records import Entity, Event
 
 # Modalities whose mentions are not reports of an act that happened or is planned.
@@ -62,6 +68,8 @@ PRECISION_RANK = {"day": 3, "month": 2, "year": 1}
 STEM = 4  # letters two trigger lemmas share to count as forms of one word ("stab"/"stabbing")
 DETAIL_REACH = 6  # sentences after an act within which its casualties are told
 WAVE_REACH = 2  # sentences after a wave within which a bare plural with no place retells it
+NUMBER_WORDS = read_toml("dates.toml")["numbers"]
+UNIT_DAYS = {"day": 1, "week": 7, "month": 31}  # at most: a length in months may end later
 
 
 @dataclass
@@ -125,7 +133,7 @@ def _act_for(mention: _Mention, acts: list[_Act], lexicon: Lexicon) -> _Act | No
     fitting = []
     for act in reversed(acts):
         first = act.mentions[0].event
-        if first.modality in UNREAL or _type(first) != _type(event):
+        if first.modality in UNREAL or not _same_kind(mention, first, lexicon):
             continue
         if event.mode and first.mode and event.mode != first.mode:
             continue
@@ -149,7 +157,8 @@ def _act_for(mention: _Mention, acts: list[_Act], lexicon: Lexicon) -> _Act | No
         # casualties of one attack may be of another nationality than those named first, and
         # they are not its target a later mention must agree with ("six Mexicans were killed
         # in the attack" ... "the El Paso shooting")
-        if all(_compatible(m.event, event, recipients=not (detail or cause or m.casualties))
+        if all(_compatible(m.event, event, recipients=not (detail or cause or m.casualties),
+                           lasting=_lasting(m, act, mention, lexicon))
                for m in act.mentions):
             if cause:
                 for m in act.mentions:
@@ -164,6 +173,53 @@ def _act_for(mention: _Mention, acts: list[_Act], lexicon: Lexicon) -> _Act | No
     act, detail = chosen
     mention.casualties = detail and _person(event.recipient) is None
     return act
+
+
+def _same_kind(mention: _Mention, first: Event, lexicon: Lexicon) -> bool:
+    """The act's type, or an exercise told with no doer of its own after a joint one ("the
+    drills" after "X and Y began an exercise"): the extract stage could not see it joint."""
+    kind, act_kind = _type(mention.event), _type(first)
+    if kind == act_kind:
+        return True
+    spec = lexicon.types.get(kind)
+    return (spec is not None and spec.joint_type == act_kind and not _codes(mention.event.actor)
+            and _is_exercise(mention, lexicon))
+
+
+def _is_exercise(mention: _Mention, lexicon: Lexicon) -> bool:
+    return mention.is_noun and mention.lemma in lexicon.word_set("senses.joint_exercise_words")
+
+
+def _lasting(mention: _Mention, act: _Act, later: _Mention, lexicon: Lexicon
+             ) -> int | None | bool:
+    """How many days a mention's date may run on: an act it says began then ("began the
+    exercise on Wednesday") runs for the length any mention tells ("the 11-day drills"), or
+    with none told on with no end known (True); otherwise only its own date (None)."""
+    token = mention.token
+    if token is None or not mention.is_noun or token.dep_ not in ("dobj", "obj") or (
+            token.head.lemma_.lower() not in lexicon.word_set("acts.begin_verbs")):
+        return None
+    told = [d for m in [*act.mentions, later] if (d := _told_days(m.token)) is not None]
+    return max(told) if told else True
+
+
+def _told_days(token: Token | None) -> int | None:
+    """The length a noun is told to last by a count of days, weeks or months before it
+    ("the 11-day drills", "a two-week exercise")."""
+    if token is None:
+        return None
+    for unit in token.children:
+        if unit.dep_ not in ("compound", "amod", "nmod"):
+            continue
+        word = unit.lower_
+        count = next((c.lower_ for c in unit.children if c.dep_ == "nummod"), None)
+        if count is None and "-" in word:
+            count, word = word.split("-", 1)
+        days = UNIT_DAYS.get(word.rstrip("s"))
+        number = int(count) if count is not None and count.isdigit() else NUMBER_WORDS.get(count)
+        if days and number:
+            return days * number
+    return None
 
 
 def _same_wave(mention: _Mention, act: _Act, lexicon: Lexicon) -> bool:
@@ -212,6 +268,8 @@ def _names_act(mention: _Mention, act: _Act, lexicon: Lexicon) -> bool:
         return True
     if any(_same_word(lemma, m.lemma) or _one_clause_act(mention, m) for m in act.mentions):
         return True
+    if _is_exercise(mention, lexicon) and any(_is_exercise(m, lexicon) for m in act.mentions):
+        return True  # "began an exercise" ... "the drills": words for one kind of thing
     if _done_as_the_act(mention, act, lexicon) or _done_by_the_act(mention.token, act, lexicon):
         return True  # "X carried out the bombing", "the withdrawal ended the occupation"
     if mention.is_noun and any(_object_lemma(m) == lemma for m in act.mentions):
@@ -494,7 +552,8 @@ def _shares_party(act: _Act, event: Event) -> bool:
     return False
 
 
-def _compatible(earlier: Event, later: Event, *, recipients: bool = True) -> bool:
+def _compatible(earlier: Event, later: Event, *, recipients: bool = True,
+                lasting: int | None | bool = None) -> bool:
     if not _parties_agree(earlier.actor, later.actor):
         return False
     if recipients and not _parties_agree(earlier.recipient, later.recipient):
@@ -502,15 +561,21 @@ def _compatible(earlier: Event, later: Event, *, recipients: bool = True) -> boo
     person_a, person_b = _person(earlier.actor), _person(later.actor)
     if person_a and person_b and person_a != person_b:
         return False
-    return _dates_agree(earlier, later) and _places_agree(earlier, later)
+    return _dates_agree(earlier, later, lasting) and _places_agree(earlier, later)
 
 
-def _dates_agree(a: Event, b: Event) -> bool:
+def _dates_agree(a: Event, b: Event, lasting: int | None | bool = None) -> bool:
+    """Dates that can be one day; `lasting`, the days `a` runs on from its start (True: no
+    end told)."""
     if a.date is None or b.date is None or a.date.value is None or b.date.value is None:
         return True
     if a.date.inferred or b.date.inferred:
         return True
     a_start, a_end = a.date.range_start or a.date.value, a.date.range_end or a.date.value
+    if lasting is True:
+        a_end = date.max
+    elif lasting:
+        a_end = max(a_end, a_start + timedelta(days=lasting - 1))
     b_start, b_end = b.date.range_start or b.date.value, b.date.range_end or b.date.value
     return a_start <= b_end and b_start <= a_end
 
