@@ -368,6 +368,16 @@ def test_a_town_name_that_begins_a_building_name_is_the_town_only_where_the_stor
     assert found_all.count("Alexandria") == 2
 
 
+def test_a_town_of_the_story_s_region_before_a_hospital_or_zoo_is_the_town(components) -> None:
+    # hospitals, zoos, universities and school districts head names as centres do: the
+    # town where the story is, no town elsewhere
+    found = mapped(components, "Two nurses from Tyler and Longview, Texas, were treated at "
+                               "the Kilgore Hospital on Friday.")
+    assert found["Kilgore"] == ("USA", "Kilgore")
+    found = mapped(components, "Officials in Tyler, Texas, said the Durant Zoo will close.")
+    assert "Durant" not in found and "Tyler" in found
+
+
 def test_compass_words_before_a_longer_name_are_no_place_of_their_own(components) -> None:
     # "North East" is a district of Botswana, and a town in Maryland
     found = mapped(components, "Leaders of the North East Water Board met in Tyler on Monday.")

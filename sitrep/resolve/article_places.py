@@ -321,6 +321,7 @@ def places_in(doc: Doc, gazetteer: Gazetteer, actors: ActorDictionary,
     # or where the article names the town alone too: "the Durant Center" in a story set in
     # Virginia is named after someone, not Durant, Oklahoma
     in_building = [not m.hinted and BUILDING_NAME_AFTER.match(text, m.end) is not None
+                   and INSTITUTION_AFTER.match(text, m.end) is None  # "Youngstown State"
                    for m, _ in resolved]
     home = {region_of(p) for (_, p), building in zip(resolved, in_building) if not building}
     alone = {m.text for (m, _), building in zip(resolved, in_building) if not building}
