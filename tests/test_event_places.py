@@ -332,3 +332,36 @@ def test_a_clause_place_is_read_as_the_articles_places_read_it(code):
                   "in Georgia on Tuesday.")
     raid = by_trigger(events, "raided")
     assert raid.location.country == "USA" and raid.location.precision == "division"
+
+
+def test_a_place_behind_a_site_of_the_act_is_where_it_was(code):
+    # the act was at the consulate, the consulate in Istanbul; the strike at the hideout
+    protest = by_trigger(code("Hundreds of people massed in front of Israel's consulate in "
+                              "Istanbul in protest on Monday."), "protest")
+    assert protest.location.name == "Istanbul" and source(protest) == "clause"
+    killed = by_trigger(code("The commander was killed Thursday in an airstrike that targeted "
+                             "his hideout in Iraq's Anbar desert."), "killed")
+    assert killed.location.country == "IRQ" and source(killed) == "clause"
+    # a country's name before the site is the site's owner, not where it is
+    attack = by_trigger(code("Gunmen attacked a bus near the Chinese embassy on Friday."),
+                        "attacked")
+    assert attack.location is None or attack.location.country != "CHN"
+
+
+def test_a_meeting_is_where_its_partner_is_unless_held_by_phone(code):
+    talks = by_trigger(code("Rubio said the United States held talks Tuesday with Ukrainian "
+                            "officials in Jeddah, Saudi Arabia."), "held")
+    assert talks.location.name == "Jeddah"
+    call = by_trigger(code("Erdogan held talks by video link with Macron on Monday."), "held")
+    assert call.location is None
+
+
+def test_an_act_is_where_its_doer_is_said_to_be(code):
+    arrest = by_trigger(code("Police in Lagos arrested 20 protesters on Monday."), "arrested")
+    assert arrest.location.name == "Lagos" and source(arrest) == "clause"
+
+
+def test_what_a_statement_asks_for_is_not_where_it_was_made(code):
+    request = by_trigger(code("The group called for a ceasefire in Sudan on Monday."),
+                         "called for")
+    assert request.location is None or source(request) != "clause"
