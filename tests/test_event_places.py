@@ -365,3 +365,7 @@ def test_what_a_statement_asks_for_is_not_where_it_was_made(code):
     request = by_trigger(code("The group called for a ceasefire in Sudan on Monday."),
                          "called for")
     assert request.location is None or source(request) != "clause"
+    # a body asked for, even a party, is no more where it was asked
+    request = by_trigger(code("Western nations have repeatedly called for an inclusive "
+                              "government in Syria."), "called for")
+    assert request.location is None or source(request) != "clause"

@@ -357,7 +357,8 @@ def _says_where(candidate: Location, doc: Doc, trigger, statement: bool, verbal:
             # where the things come from (forces move from where they were)
             return False
         if (statement and host.dep_ == "pobj" and host.head.head.i == trigger.i
-                and host.head.lower_ not in LOCATIVE and not words.is_party(host)):
+                and host.head.lower_ not in LOCATIVE
+                and (host.head.lower_ == "for" or not words.is_party(host))):
             return False  # "called for an inclusive government in Syria": what is asked
         token = host
     return True
