@@ -80,6 +80,9 @@ _DESCRIPTOR_KIND: dict[str, str] = _WORDS["descriptors"]
 _DESCRIPTOR = re.compile(rf"\b({'|'.join(_DESCRIPTOR_KIND)})\s+of\s+", re.I)
 
 
+# A possessive name that opens a description before a name ("the C.A.R.'s capital, Bangui").
+POSSESSOR = re.compile(r"^(?:the\s+)?[^\s,]+(?:\s+[A-Z][^\s,]*)*['’]s\s+")
+
 class _Entry(NamedTuple):
     place: Place
     rank: float  # _RANK of its kind (lower wins)
@@ -595,7 +598,8 @@ class Gazetteer:
         country > capital > region > city > division), an own name over an alternate,
         population."""
         head, _, tail = name.partition(",")
-        if tail.strip() and _is_description(head):  # "the capital, San Juan": the name follows
+        if tail.strip() and _is_description(POSSESSOR.sub("", head, count=1)):
+            # "the capital, San Juan", "the C.A.R.'s capital, Bangui": the name follows
             return self.resolve(tail.strip(), context_countries=context_countries, near=near)
         tail_places = list(self._candidates_for(tail.strip())[0]) if tail.strip() else []
         narrow_by = tail_places[0] if tail_places else None
