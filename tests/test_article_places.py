@@ -95,6 +95,21 @@ def test_a_one_word_division_abroad_needs_the_parse_or_a_hint(components) -> Non
     assert {"Walker County", "Clarke", "Oconee"} <= set(found)
 
 
+def test_names_listed_after_counties_or_as_a_range_before_it_are_counties(components) -> None:
+    found = mapped(components, "Hail fell from Ellsworth to Riley counties on Monday.")
+    assert found["Ellsworth"] == ("USA", "Ellsworth County")
+    found = mapped(components, "The three largest counties \u2014 Douglas, Lancaster and Sarpy "
+                               "\u2014 grew fast, officials in Lincoln, Neb., said.")
+    assert found["Douglas"] == ("USA", "Douglas County")
+    assert found["Sarpy"] == ("USA", "Sarpy County")
+    found = mapped(components, "Crews worked in counties such as Leavenworth and Shawnee, "
+                               "Kansas officials said.")
+    assert found["Shawnee"] == ("USA", "Shawnee County")
+    # a list ends where no comma or conjunction goes on
+    found = mapped(components, "Two counties: Riley. Topeka officials said so on Monday.")
+    assert found["Topeka"] == ("USA", "Topeka")
+
+
 def test_native_american_names_a_people_not_the_country(components) -> None:
     from sitrep.resolve.article_places import demonyms_in
 

@@ -68,6 +68,10 @@ _LONGER_NAME_AFTER = re.compile(rf" (?!(?i:{'|'.join(sorted(_OWN_TYPE_WORDS))})\
 # `_candidates_for`'s kind for a place name that begins a landmark's ("Hyde Park Corner")
 LANDMARK = "landmark"
 _LISTED_DIVISIONS: dict[str, str] = _WORDS["listed_divisions"]
+# Words between the names of such a list ("Madison and Barrow", "from Ellsworth to Riley
+# counties"), and the marks that open one after its type word ("three counties: ...").
+LIST_JOINERS = frozenset({"and", "or", "to", "through"})
+LIST_OPENERS = frozenset({":", "\u2014", "\u2013", "--"})
 # What may separate the words of one name: "Seongju-gun", "Washington D.C.", "P'yongyang".
 _SOFT_GAP = " -\u2010\u2011\u2013.'\u2019"
 _LOCATIVE = frozenset(_WORDS["locative"])
@@ -139,10 +143,36 @@ def _listed_divisions(text: str, words: list[_Word]) -> dict[int, str]:
                 start -= 1
             out.update(dict.fromkeys(range(start, i + 1), suffix))  # "In Orleans and ..."
             i = start - 1
-            if i >= 0 and words[i].key in ("and", "or"):  # "Madison and Barrow"
-                i -= 1
+            if i >= 0 and words[i].key in LIST_JOINERS:  # "Madison and Barrow", "from
+                i -= 1  # Ellsworth to Riley counties"
             elif i < 0 or text[words[i].end:words[start].start].strip() != ",":
                 break
+        out.update(_listed_after(text, words, n, suffix))
+    return out
+
+
+def _listed_after(text: str, words: list[_Word], n: int, suffix: str) -> dict[int, str]:
+    """The words of the names listed after the type word at `n` ("three counties: Douglas,
+    Lancaster and Sarpy", "counties such as Leavenworth and Shawnee")."""
+    i = n + 1
+    if i + 1 < len(words) and words[i].key == "such" and words[i + 1].key == "as":
+        i += 2
+    elif i < len(words) and words[i].key == "including":
+        i += 1
+    elif i >= len(words) or text[words[n].end:words[i].start].strip() not in LIST_OPENERS:
+        return {}
+    out: dict[int, str] = {}
+    while i < len(words) and words[i].text[0].isupper():
+        end = i + 1
+        while end < len(words) and words[end].joined and words[end].text[0].isupper():
+            end += 1
+        out.update(dict.fromkeys(range(i, end), suffix))
+        if end < len(words) and words[end].key in ("and", "or"):
+            i = end + 1
+        elif end < len(words) and text[words[end - 1].end:words[end].start].strip() == ",":
+            i = end
+        else:
+            break
     return out
 
 
