@@ -750,3 +750,17 @@ def test_a_county_named_in_full_once_is_the_county_by_its_bare_name_too(componen
     assert ("Kanawha", "Kanawha County") in found
     # a bare name going on to another name than a public body's is that name's
     assert not any(t == "Scott" for t, _ in found)
+
+
+def test_a_town_listed_after_a_comma_is_no_town_the_first_lies_by(components) -> None:
+    # "Monroe, Trenton and Seven Mile" lists three towns of the story's county: Trenton
+    # does not put Monroe by Trenton, New Jersey
+    text = ("New routes through Monroe, Trenton and Seven Mile were planned by Butler "
+            "County, Ohio, officials.")
+    places = {p.text: p for p in places_in(components.nlp(text), components.places,
+                                           components.actors, text=text)}
+    assert places["Monroe"].country == places["Trenton"].country == "USA"
+    assert places["Trenton"].lat < 40 and places["Monroe"].lat < 40  # Ohio's, not NJ's/NY's
+    # a town and its state still read together, in a list too
+    found = mapped(components, "Officials in Monroe, Ohio, and Trenton met.")
+    assert found["Monroe"] == ("USA", "Monroe")

@@ -176,6 +176,21 @@ def _listed_after(text: str, words: list[_Word], n: int, suffix: str) -> dict[in
     return out
 
 
+def _lists_on(text: str, words: list[_Word], found: tuple[int, int, list]) -> bool:
+    """Whether a town's name after "X, " goes on to another name after "and", "or" or a
+    comma ("Monroe, Trenton and Seven Mile"): a list of towns, not a town and where it
+    lies ("Monroe, Ohio"; "Greer, S.C., and Spartanburg": a state's is never a list's)."""
+    _, last, entries = found
+    if last >= len(words) or any(e.place.kind != "city" for e in entries):
+        return False
+    gap = text[words[last - 1].end:words[last].start].strip()
+    word = words[last]
+    if gap == "," and word.key in ("and", "or") or gap == "":
+        return word.key in ("and", "or") and last + 1 < len(words) and (
+            words[last + 1].text[0].isupper())
+    return gap == "," and word.text[0].isupper()
+
+
 def _runs_on(text: str, words: list[_Word], last: int) -> bool:
     """Whether the word before `last` goes on through an apostrophe into more letters
     ("Baha'i"), other than a possessive "'s"."""
@@ -497,13 +512,17 @@ class Gazetteer:
                 continue
             found.append((i, last, entries))
             i = last
-        followers = [found[n + 1][2] if n + 1 < len(found) and self._comma_between(
+        after_comma = [found[n + 1][2] if n + 1 < len(found) and self._comma_between(
             text, words, last, found[n + 1][0]) and found[n + 1][0] not in (
             listed_divisions) else None  # "Clarke, Oconee and Barrow counties": a list
             for n, (_, last, _) in enumerate(found)]
+        # a town listed next is no town it lies by ("Monroe, Trenton and Seven Mile"),
+        # though it makes the name a place as much
+        followers = [None if following is not None and _lists_on(text, words, found[n + 1])
+                     else following for n, following in enumerate(after_comma)]
         common = [first not in listed_divisions and self._is_common_word(
             words, first, last, entries, text, following)
-            for (first, last, entries), following in zip(found, followers)]
+            for (first, last, entries), following in zip(found, after_comma)]
         # one sense per article: a common word or hamlet's name the text once makes a place
         # ("in Monroe", "Monroe, Ohio") is a candidate wherever it recurs on its own
         placed = {_key(words, first, last) for (first, last, _), is_common
