@@ -761,6 +761,11 @@ def test_a_town_listed_after_a_comma_is_no_town_the_first_lies_by(components) ->
                                            components.actors, text=text)}
     assert places["Monroe"].country == places["Trenton"].country == "USA"
     assert places["Trenton"].lat < 40 and places["Monroe"].lat < 40  # Ohio's, not NJ's/NY's
+    # "and" after the second town makes a list whatever follows it
+    text = "Fans drove from Paris, Texas, to Sulphur Springs, Greenville and even Dallas."
+    places = {p.text: p for p in places_in(components.nlp(text), components.places,
+                                           components.actors, text=text)}
+    assert places["Sulphur Springs"].lon < -95 and places["Greenville"].lon < -95  # Texas's
     # a town and its state still read together, in a list too
     found = mapped(components, "Officials in Monroe, Ohio, and Trenton met.")
     assert found["Monroe"] == ("USA", "Monroe")

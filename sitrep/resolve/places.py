@@ -177,17 +177,16 @@ def _listed_after(text: str, words: list[_Word], n: int, suffix: str) -> dict[in
 
 
 def _lists_on(text: str, words: list[_Word], found: tuple[int, int, list]) -> bool:
-    """Whether a town's name after "X, " goes on to another name after "and", "or" or a
-    comma ("Monroe, Trenton and Seven Mile"): a list of towns, not a town and where it
+    """Whether a town's name after "X, " goes on to "and", "or" or a comma and another
+    name ("Monroe, Trenton and Seven Mile"): a list of towns, not a town and where it
     lies ("Monroe, Ohio"; "Greer, S.C., and Spartanburg": a state's is never a list's)."""
     _, last, entries = found
     if last >= len(words) or any(e.place.kind != "city" for e in entries):
         return False
     gap = text[words[last - 1].end:words[last].start].strip()
     word = words[last]
-    if gap == "," and word.key in ("and", "or") or gap == "":
-        return word.key in ("and", "or") and last + 1 < len(words) and (
-            words[last + 1].text[0].isupper())
+    if word.key in ("and", "or"):  # "Sulphur Springs, Greenville and as far as Dallas"
+        return gap in ("", ",")
     return gap == "," and word.text[0].isupper()
 
 
