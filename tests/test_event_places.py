@@ -369,3 +369,15 @@ def test_what_a_statement_asks_for_is_not_where_it_was_made(code):
     request = by_trigger(code("Western nations have repeatedly called for an inclusive "
                               "government in Syria."), "called for")
     assert request.location is None or source(request) != "clause"
+
+
+def test_an_attack_is_where_its_target_is_and_a_meeting_where_the_copula_puts_it(code):
+    strikes = by_trigger(code("In December, U.S. forces carried out a series of airstrikes "
+                              "against IS in Syria."), "carried")
+    assert strikes.location.country == "SYR" and source(strikes) == "clause"
+    summit = by_trigger(code("Their second summit was in February 2019 in Hanoi."), "summit")
+    assert summit.location.name == "Hanoi"
+    # a statement's topic after a locative word is not where it was made
+    said = code("A statement said Sullivan expressed his commitment to supporting peace and "
+                "stability throughout the Middle East.")
+    assert all(e.location is None or e.location.name != "Middle East" for e in said)

@@ -8,7 +8,9 @@ Kandahar"), where its object comes from ("banned imports from Brazil") nor the a
 ("a loan from Beijing"), nor what a statement asks for ("called for a ceasefire in
 Sudan"). A place behind a site the act was at is one ("massed in front of the consulate in
 Istanbul", "an airstrike targeting his hideout in Anbar"), and so is where a meeting's
-partner is ("talks with Ukrainian officials in Jeddah"; not by phone or video) and, after
+partner is ("talks with Ukrainian officials in Jeddah"; not by phone or video) or an
+attack's target ("airstrikes against IS in Syria"), a copula's ("the summit was in
+Hanoi") and, after
 those, where its doer is said to be ("Police in Lagos arrested ..."). An act whose
 mentions name none takes, once merged and dated, where the article puts it:
 
@@ -82,8 +84,10 @@ NOT_PLACED_MODALITIES = frozenset({"negated", "denied"})
 MEETING_TYPES = frozenset({"CONSULT"})
 # Types that move forces: where they go, not where they come from.
 MOVEMENT_TYPES = frozenset({"MOBILIZE", "RETREAT"})
-# Types done where their target is, when it is of another country than the actor.
+# Types done where their target is, when it is of another country than the actor, and the
+# prepositions that may name the target ("airstrikes against IS in Syria").
 ATTACK_TYPES = frozenset({"ASSAULT"})
+ATTACK_TARGET_PREPOSITIONS = ("against", "on")
 # Other types done where the actor is, as statements are (PLOVER's verbal types).
 SPEAKER_TYPES = frozenset({"SANCTION"})
 # Places too large to say where an act happened.
@@ -127,8 +131,9 @@ def clause_places(event: Event, doc: Doc, lexicon: Lexicon,
     candidates = [*event.place_candidates,
                   *(_of_phrase_places(trigger.root, words) if not said else ())]
     candidates += _site_places(trigger.root, words, lexicon)
-    if kind in MEETING_TYPES:
-        candidates += _partner_places(trigger.root, words)
+    if kind in MEETING_TYPES or kind in ATTACK_TYPES:
+        candidates += _partner_places(trigger.root, words, "with" if kind in MEETING_TYPES
+                                      else ATTACK_TARGET_PREPOSITIONS)
     return [*_visited(trigger.root, lexicon, words), *(c for c in candidates
             if (doer is None or c.start != doer)  # "a loan from Beijing": the lender
             and _says_where(c, doc, trigger.root, said, said or kind in MEETING_TYPES
@@ -151,6 +156,10 @@ def _site_places(trigger, words: _PlaceWords, lexicon: Lexicon) -> list[Location
     for anchor in anchors:
         for prep in (c for c in anchor.children if c.dep_ == "prep" and c.lower_ in LOCATIVE):
             for site in (c for c in prep.children if c.dep_ == "pobj"):
+                if anchor.pos_ == "AUX" and _names_a_place(site, words):  # "the summit
+                    # was in Hanoi": the copula's place, which the act's phrases lack
+                    entity = entity_for(site, with_conjuncts=False)
+                    out.append(Location(text=entity.text, start=entity.start, end=entity.end))
                 out += _places_behind(site, words, lexicon, SITE_DEPTH)
     return out
 
@@ -185,17 +194,21 @@ def _places_behind(site, words: _PlaceWords, lexicon: Lexicon, depth: int) -> li
     return out
 
 
-def _partner_places(trigger, words: _PlaceWords) -> list[Location]:
+def _partner_places(trigger, words: _PlaceWords, prepositions) -> list[Location]:
     """Where a meeting's other party is, named in its "with" phrase ("talks with Ukrainian
-    officials in Jeddah"): the parties met there, unless they spoke by phone or video."""
-    if any(t.lemma_.lower() in words.remote for t in trigger.sent):
+    officials in Jeddah"): the parties met there, unless they spoke by phone or video; and
+    where an attack's target is, after "against" or "on" ("airstrikes against IS in
+    Syria")."""
+    if "with" in prepositions and any(t.lemma_.lower() in words.remote for t in trigger.sent):
         return []
     hosts = [trigger, *(c for c in trigger.children if c.dep_ in ("dobj", "obj"))]
+    hosts += [c for host in hosts[1:] for of in host.children if of.lower_ == "of"
+              for c in of.children if c.dep_ == "pobj"]  # "a series of airstrikes against"
     if trigger.pos_ == "NOUN" and trigger.head.pos_ in ("VERB", "AUX"):
         hosts.append(trigger.head)  # "held talks with ..."
     out = []
     for host in hosts:
-        for prep in (c for c in host.children if c.dep_ == "prep" and c.lower_ == "with"):
+        for prep in (c for c in host.children if c.dep_ == "prep" and c.lower_ in prepositions):
             for partner in (c for c in prep.children if c.dep_ == "pobj"):
                 for where in (c for c in partner.children
                               if c.dep_ == "prep" and c.lower_ in LOCATIVE):
