@@ -95,6 +95,21 @@ def test_a_one_word_division_abroad_needs_the_parse_or_a_hint(components) -> Non
     assert {"Walker County", "Clarke", "Oconee"} <= set(found)
 
 
+def test_names_listed_after_counties_or_as_a_range_before_it_are_counties(components) -> None:
+    found = mapped(components, "Hail fell from Ellsworth to Riley counties on Monday.")
+    assert found["Ellsworth"] == ("USA", "Ellsworth County")
+    found = mapped(components, "The three largest counties \u2014 Douglas, Lancaster and Sarpy "
+                               "\u2014 grew fast, officials in Lincoln, Neb., said.")
+    assert found["Douglas"] == ("USA", "Douglas County")
+    assert found["Sarpy"] == ("USA", "Sarpy County")
+    found = mapped(components, "Crews worked in counties such as Leavenworth and Shawnee, "
+                               "Kansas officials said.")
+    assert found["Shawnee"] == ("USA", "Shawnee County")
+    # a list ends where no comma or conjunction goes on
+    found = mapped(components, "Two counties: Riley. Topeka officials said so on Monday.")
+    assert found["Topeka"] == ("USA", "Topeka")
+
+
 def test_native_american_names_a_people_not_the_country(components) -> None:
     from sitrep.resolve.article_places import demonyms_in
 
@@ -366,6 +381,16 @@ def test_a_town_name_that_begins_a_building_name_is_the_town_only_where_the_stor
     found_all = [p.text for p in places_in(components.nlp(text), components.places,
                                            components.actors, text=text)]
     assert found_all.count("Alexandria") == 2
+
+
+def test_a_town_of_the_story_s_region_before_a_hospital_or_zoo_is_the_town(components) -> None:
+    # hospitals, zoos, universities and school districts head names as centres do: the
+    # town where the story is, no town elsewhere
+    found = mapped(components, "Two nurses from Tyler and Longview, Texas, were treated at "
+                               "the Kilgore Hospital on Friday.")
+    assert found["Kilgore"] == ("USA", "Kilgore")
+    found = mapped(components, "Officials in Tyler, Texas, said the Durant Zoo will close.")
+    assert "Durant" not in found and "Tyler" in found
 
 
 def test_compass_words_before_a_longer_name_are_no_place_of_their_own(components) -> None:
@@ -725,3 +750,22 @@ def test_a_county_named_in_full_once_is_the_county_by_its_bare_name_too(componen
     assert ("Kanawha", "Kanawha County") in found
     # a bare name going on to another name than a public body's is that name's
     assert not any(t == "Scott" for t, _ in found)
+
+
+def test_a_town_listed_after_a_comma_is_no_town_the_first_lies_by(components) -> None:
+    # "Monroe, Trenton and Seven Mile" lists three towns of the story's county: Trenton
+    # does not put Monroe by Trenton, New Jersey
+    text = ("New routes through Monroe, Trenton and Seven Mile were planned by Butler "
+            "County, Ohio, officials.")
+    places = {p.text: p for p in places_in(components.nlp(text), components.places,
+                                           components.actors, text=text)}
+    assert places["Monroe"].country == places["Trenton"].country == "USA"
+    assert places["Trenton"].lat < 40 and places["Monroe"].lat < 40  # Ohio's, not NJ's/NY's
+    # "and" after the second town makes a list whatever follows it
+    text = "Fans drove from Paris, Texas, to Sulphur Springs, Greenville and even Dallas."
+    places = {p.text: p for p in places_in(components.nlp(text), components.places,
+                                           components.actors, text=text)}
+    assert places["Sulphur Springs"].lon < -95 and places["Greenville"].lon < -95  # Texas's
+    # a town and its state still read together, in a list too
+    found = mapped(components, "Officials in Monroe, Ohio, and Trenton met.")
+    assert found["Monroe"] == ("USA", "Monroe")

@@ -332,3 +332,52 @@ def test_a_clause_place_is_read_as_the_articles_places_read_it(code):
                   "in Georgia on Tuesday.")
     raid = by_trigger(events, "raided")
     assert raid.location.country == "USA" and raid.location.precision == "division"
+
+
+def test_a_place_behind_a_site_of_the_act_is_where_it_was(code):
+    # the act was at the consulate, the consulate in Istanbul; the strike at the hideout
+    protest = by_trigger(code("Hundreds of people massed in front of Israel's consulate in "
+                              "Istanbul in protest on Monday."), "protest")
+    assert protest.location.name == "Istanbul" and source(protest) == "clause"
+    killed = by_trigger(code("The commander was killed Thursday in an airstrike that targeted "
+                             "his hideout in Iraq's Anbar desert."), "killed")
+    assert killed.location.country == "IRQ" and source(killed) == "clause"
+    # a country's name before the site is the site's owner, not where it is
+    attack = by_trigger(code("Gunmen attacked a bus near the Chinese embassy on Friday."),
+                        "attacked")
+    assert attack.location is None or attack.location.country != "CHN"
+
+
+def test_a_meeting_is_where_its_partner_is_unless_held_by_phone(code):
+    talks = by_trigger(code("Rubio said the United States held talks Tuesday with Ukrainian "
+                            "officials in Jeddah, Saudi Arabia."), "held")
+    assert talks.location.name == "Jeddah"
+    call = by_trigger(code("Erdogan held talks by video link with Macron on Monday."), "held")
+    assert call.location is None
+
+
+def test_an_act_is_where_its_doer_is_said_to_be(code):
+    arrest = by_trigger(code("Police in Lagos arrested 20 protesters on Monday."), "arrested")
+    assert arrest.location.name == "Lagos" and source(arrest) == "clause"
+
+
+def test_what_a_statement_asks_for_is_not_where_it_was_made(code):
+    request = by_trigger(code("The group called for a ceasefire in Sudan on Monday."),
+                         "called for")
+    assert request.location is None or source(request) != "clause"
+    # a body asked for, even a party, is no more where it was asked
+    request = by_trigger(code("Western nations have repeatedly called for an inclusive "
+                              "government in Syria."), "called for")
+    assert request.location is None or source(request) != "clause"
+
+
+def test_an_attack_is_where_its_target_is_and_a_meeting_where_the_copula_puts_it(code):
+    strikes = by_trigger(code("In December, U.S. forces carried out a series of airstrikes "
+                              "against IS in Syria."), "carried")
+    assert strikes.location.country == "SYR" and source(strikes) == "clause"
+    summit = by_trigger(code("Their second summit was in February 2019 in Hanoi."), "summit")
+    assert summit.location.name == "Hanoi"
+    # a statement's topic after a locative word is not where it was made
+    said = code("A statement said Sullivan expressed his commitment to supporting peace and "
+                "stability throughout the Middle East.")
+    assert all(e.location is None or e.location.name != "Middle East" for e in said)

@@ -191,6 +191,11 @@ def test_a_description_is_no_place_name(gazetteer: Gazetteer) -> None:
     assert gazetteer.resolve("the border region") is None
     assert gazetteer.resolve("the capital, Kingston").country == "JAM"
     assert gazetteer.resolve("the port city, Mombasa").country == "KEN"
+    # ... after a possessive name too, which is no place of its own there
+    assert gazetteer.resolve("the C.A.R.'s capital, Bangui").name == "Bangui"
+    assert gazetteer.resolve("Kenya's largest port, Mombasa").name == "Mombasa"
+    # a possessive name before a description alone is that place
+    assert gazetteer.resolve("Mexico's northern border").country == "MEX"
 
 
 def test_to_location(gazetteer: Gazetteer) -> None:

@@ -3,7 +3,8 @@
 The gazetteer proposes names; the parse and the article decide which are used as places
 here: a curated feature (sea, base, range...) or a state's dotted initials ("S.C.") is kept
 as is, and so is a state's abbreviation the parse reads before a noun ("Missing Md. man"),
-and so are divisions listed before "counties" or "parishes"; a country or capital unless
+and so are divisions listed before "counties" or "parishes" or after them ("counties such as
+Leavenworth and Shawnee"); a country or capital unless
 spaCy reads it as part of a person's or organisation's name ("the US Pacific Air Forces"); a
 city or region name, or a division named by one word without its type word ("Town", a
 division of Saint Lucia, in "the Town Council"), where spaCy reads a place (GPE/LOC/FAC)
@@ -321,6 +322,7 @@ def places_in(doc: Doc, gazetteer: Gazetteer, actors: ActorDictionary,
     # or where the article names the town alone too: "the Durant Center" in a story set in
     # Virginia is named after someone, not Durant, Oklahoma
     in_building = [not m.hinted and BUILDING_NAME_AFTER.match(text, m.end) is not None
+                   and INSTITUTION_AFTER.match(text, m.end) is None  # "Youngstown State"
                    for m, _ in resolved]
     home = {region_of(p) for (_, p), building in zip(resolved, in_building) if not building}
     alone = {m.text for (m, _), building in zip(resolved, in_building) if not building}

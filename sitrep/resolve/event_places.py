@@ -5,7 +5,13 @@ its location (`resolve.events`, before the mentions of one act are merged), if i
 where the act was (`clause_places`): not a thing of a place ("China's subsidies"), a topic
 ("talks on Gaza"), the place of what a statement speaks of ("condemned the bombing in
 Kandahar"), where its object comes from ("banned imports from Brazil") nor the act's doer
-("a loan from Beijing"). An act whose
+("a loan from Beijing"), nor what a statement asks for ("called for a ceasefire in
+Sudan"). A place behind a site the act was at is one ("massed in front of the consulate in
+Istanbul", "an airstrike targeting his hideout in Anbar"), and so is where a meeting's
+partner is ("talks with Ukrainian officials in Jeddah"; not by phone or video) or an
+attack's target ("airstrikes against IS in Syria"), a copula's ("the summit was in
+Hanoi") and, after
+those, where its doer is said to be ("Police in Lagos arrested ..."). An act whose
 mentions name none takes, once merged and dated, where the article puts it:
 
 1. **paragraph**: the nearest place that sets the scene before one of its mentions, in the
@@ -62,6 +68,7 @@ from spacy.tokens import Doc
 
 from sitrep.extract.arguments import entity_for
 from sitrep.extract.lexicon import Lexicon
+from sitrep.package_data import read_toml
 from sitrep.records import Article, ArticlePlace, Entity, Event, Location
 from sitrep.resolve.actors import ActorCode, ActorDictionary
 from sitrep.resolve.event_dates import _paragraphs, _word_bounds
@@ -77,8 +84,10 @@ NOT_PLACED_MODALITIES = frozenset({"negated", "denied"})
 MEETING_TYPES = frozenset({"CONSULT"})
 # Types that move forces: where they go, not where they come from.
 MOVEMENT_TYPES = frozenset({"MOBILIZE", "RETREAT"})
-# Types done where their target is, when it is of another country than the actor.
+# Types done where their target is, when it is of another country than the actor, and the
+# prepositions that may name the target ("airstrikes against IS in Syria").
 ATTACK_TYPES = frozenset({"ASSAULT"})
+ATTACK_TARGET_PREPOSITIONS = ("against", "on")
 # Other types done where the actor is, as statements are (PLOVER's verbal types).
 SPEAKER_TYPES = frozenset({"SANCTION"})
 # Places too large to say where an act happened.
@@ -87,6 +96,12 @@ TOO_LARGE = frozenset({"continent", "ocean"})
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 # Clauses that describe a noun: a place in one is not where the narrative is.
 DESCRIBING_CLAUSES = frozenset({"relcl", "acl"})
+# Things that stand somewhere, through whose phrase an act's place may be named ("at its
+# naval base at Guantanamo Bay"), how many nouns down, and the words of talks held apart
+# ("by phone"), after which a partner's place is not the meeting's (places/words.toml).
+SITE_NOUNS = frozenset(read_toml("places/words.toml")["site_nouns"])
+SITE_DEPTH = 3
+REMOTE_WORDS = frozenset(read_toml("places/words.toml")["remote_words"])
 # Prepositions that say where something is (not where it goes or comes from).
 LOCATIVE = frozenset({"in", "inside", "across", "throughout", "at", "near", "outside",
                       "around", "within"})
@@ -115,11 +130,118 @@ def clause_places(event: Event, doc: Doc, lexicon: Lexicon,
     # a statement's "of" phrase is what it says ("accused of the bombing in X")
     candidates = [*event.place_candidates,
                   *(_of_phrase_places(trigger.root, words) if not said else ())]
+    candidates += _site_places(trigger.root, words, lexicon)
+    if kind in MEETING_TYPES or kind in ATTACK_TYPES:
+        candidates += _partner_places(trigger.root, words, "with" if kind in MEETING_TYPES
+                                      else ATTACK_TARGET_PREPOSITIONS)
     return [*_visited(trigger.root, lexicon, words), *(c for c in candidates
             if (doer is None or c.start != doer)  # "a loan from Beijing": the lender
             and _says_where(c, doc, trigger.root, said, said or kind in MEETING_TYPES
                            or kind in SPEAKER_TYPES, kind in MOVEMENT_TYPES, words)),
-            *_attacked_country(event, kind, actors)]
+            *_attacked_country(event, kind, actors), *_doer_place(event, doc, words)]
+
+
+def _site_places(trigger, words: _PlaceWords, lexicon: Lexicon) -> list[Location]:
+    """A place named inside the locative phrase of the act (or of its verb, or of its
+    object), behind a site or an act it names: "held at its naval base at Guantanamo Bay",
+    "massed in front of the consulate in Istanbul", "killed in an airstrike targeting his
+    hideout in Anbar" (the act was at the site, the site in the place)."""
+    anchors = [trigger, *(c for c in trigger.children if c.dep_ in ("dobj", "obj"))]
+    if trigger.pos_ == "NOUN" and trigger.head.pos_ in ("VERB", "AUX"):
+        anchors.append(trigger.head)
+    if (trigger.pos_ == "NOUN" and trigger.dep_ == "pobj" and trigger.head.lower_ != "of"
+            and trigger.head.head.pos_ == "VERB"):
+        anchors.append(trigger.head.head)  # "massed ... in protest"
+    out = []
+    for anchor in anchors:
+        for prep in (c for c in anchor.children if c.dep_ == "prep" and c.lower_ in LOCATIVE):
+            for site in (c for c in prep.children if c.dep_ == "pobj"):
+                if anchor.pos_ == "AUX" and _names_a_place(site, words):  # "the summit
+                    # was in Hanoi": the copula's place, which the act's phrases lack
+                    entity = entity_for(site, with_conjuncts=False)
+                    out.append(Location(text=entity.text, start=entity.start, end=entity.end))
+                out += _places_behind(site, words, lexicon, SITE_DEPTH)
+    return out
+
+
+def _places_behind(site, words: _PlaceWords, lexicon: Lexicon, depth: int) -> list[Location]:
+    """The places in the locative or "of" phrases of a site or act noun (`site`), or of the
+    object of a verb that describes it ("an airstrike targeting his hideout in X"), to
+    `depth` nouns down; not behind a name, which is the place itself or a party's."""
+    if depth == 0 or site.pos_ == "PROPN" or not (
+            site.lemma_.lower() in words.sites or site.lemma_.lower() in words.nouns
+            or site.lemma_.lower() in lexicon.noun_patterns):
+        return []
+    inner = [c for prep in site.children if prep.dep_ == "prep"
+             and (prep.lower_ in LOCATIVE or prep.lower_ == "of")
+             for c in prep.children if c.dep_ == "pobj"]
+    inner += [c for clause in site.children if clause.dep_ in DESCRIBING_CLAUSES
+              for c in clause.children if c.dep_ in ("dobj", "obj")]
+    out = []
+    for token in inner:
+        if _names_a_place(token, words):
+            entity = entity_for(token, with_conjuncts=False)
+            out.append(Location(text=entity.text, start=entity.start, end=entity.end))
+        else:
+            deeper = _places_behind(token, words, lexicon, depth - 1)
+            if not deeper and token.lemma_.lower() in words.sites and any(
+                    c.dep_ in ("compound", "nmod") and c.ent_type_ in PLACE_LABELS
+                    for c in token.children):  # "Iraq's Anbar desert": a site so named
+                start = token.left_edge.idx
+                deeper = [Location(text=token.doc.text[start:token.idx + len(token)],
+                                   start=start, end=token.idx + len(token))]
+            out += deeper
+    return out
+
+
+def _partner_places(trigger, words: _PlaceWords, prepositions) -> list[Location]:
+    """Where a meeting's other party is, named in its "with" phrase ("talks with Ukrainian
+    officials in Jeddah"): the parties met there, unless they spoke by phone or video; and
+    where an attack's target is, after "against" or "on" ("airstrikes against IS in
+    Syria")."""
+    if "with" in prepositions and any(t.lemma_.lower() in words.remote for t in trigger.sent):
+        return []
+    hosts = [trigger, *(c for c in trigger.children if c.dep_ in ("dobj", "obj"))]
+    hosts += [c for host in hosts[1:] for of in host.children if of.lower_ == "of"
+              for c in of.children if c.dep_ == "pobj"]  # "a series of airstrikes against"
+    if trigger.pos_ == "NOUN" and trigger.head.pos_ in ("VERB", "AUX"):
+        hosts.append(trigger.head)  # "held talks with ..."
+    out = []
+    for host in hosts:
+        for prep in (c for c in host.children if c.dep_ == "prep" and c.lower_ in prepositions):
+            for partner in (c for c in prep.children if c.dep_ == "pobj"):
+                for where in (c for c in partner.children
+                              if c.dep_ == "prep" and c.lower_ in LOCATIVE):
+                    place = next((c for c in where.children if c.dep_ == "pobj"), None)
+                    if place is not None and _names_a_place(place, words):
+                        entity = entity_for(place, with_conjuncts=False)
+                        out.append(Location(text=entity.text, start=entity.start,
+                                            end=entity.end))
+    return out
+
+
+def _doer_place(event: Event, doc: Doc, words: _PlaceWords) -> list[Location]:
+    """Where the act's doer is said to be ("Forces in Puntland launched an offensive",
+    "officials in Kabul said"): the act was there, after any place its clause names."""
+    actor = event.actor
+    if actor is None or actor.implied or actor.start is None or actor.end is None:
+        return []
+    span = doc.char_span(actor.start, actor.end, alignment_mode="expand")
+    if span is None or not len(span):
+        return []
+    out = []
+    for prep in (c for c in span.root.children if c.dep_ == "prep" and c.lower_ in LOCATIVE):
+        place = next((c for c in prep.children if c.dep_ == "pobj"), None)
+        if place is not None and _names_a_place(place, words):
+            entity = entity_for(place, with_conjuncts=False)
+            out.append(Location(text=entity.text, start=entity.start, end=entity.end))
+    return out
+
+
+def _names_a_place(token, words: _PlaceWords) -> bool:
+    """A name read as a place, or a country's the tagger read otherwise ("the Maldives");
+    not a noun a country's name qualifies ("Israel's consulate")."""
+    return token.pos_ == "PROPN" and (token.ent_type_ in PLACE_LABELS or words.is_country(token))
 
 
 def _attacked_country(event: Event, kind: str, actors: ActorDictionary) -> list[Location]:
@@ -188,6 +310,8 @@ class _PlaceWords:
         self.origin = lexicon.word_set("places.origin_prepositions")
         self.party_labels = lexicon.word_set("actors.entity_labels")
         self.party_nouns = lexicon.word_set("actors.head_nouns")
+        self.sites = SITE_NOUNS
+        self.remote = REMOTE_WORDS
         self.actors = actors
 
     def is_party(self, token) -> bool:
@@ -232,7 +356,8 @@ def _says_where(candidate: Location, doc: Doc, trigger, statement: bool, verbal:
         prep = token.head
         word = prep.lower_
         if (word in words.always_topic or word in words.topic and verbal
-                or word in words.thing_topic and not words.is_place(token)):
+                or word in words.thing_topic and not words.is_place(token)
+                and token.lemma_.lower() not in words.sites):  # "front of the consulate in X"
             return False  # "talks on Gaza", "a protest over the war in Gaza"
         host = prep.head
         if host.i == trigger.i or host.pos_ in ("VERB", "AUX") or host.i == prep.i:
@@ -244,6 +369,10 @@ def _says_where(candidate: Location, doc: Doc, trigger, statement: bool, verbal:
             # was told: "criticized the company in Hagatna"); "banned imports from Brazil":
             # where the things come from (forces move from where they were)
             return False
+        if (statement and host.dep_ == "pobj" and host.head.head.i == trigger.i
+                and host.head.lower_ not in LOCATIVE
+                and (host.head.lower_ == "for" or not words.is_party(host))):
+            return False  # "called for an inclusive government in Syria": what is asked
         token = host
     return True
 

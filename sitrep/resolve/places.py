@@ -68,6 +68,10 @@ _LONGER_NAME_AFTER = re.compile(rf" (?!(?i:{'|'.join(sorted(_OWN_TYPE_WORDS))})\
 # `_candidates_for`'s kind for a place name that begins a landmark's ("Hyde Park Corner")
 LANDMARK = "landmark"
 _LISTED_DIVISIONS: dict[str, str] = _WORDS["listed_divisions"]
+# Words between the names of such a list ("Madison and Barrow", "from Ellsworth to Riley
+# counties"), and the marks that open one after its type word ("three counties: ...").
+LIST_JOINERS = frozenset({"and", "or", "to", "through"})
+LIST_OPENERS = frozenset({":", "\u2014", "\u2013", "--"})
 # What may separate the words of one name: "Seongju-gun", "Washington D.C.", "P'yongyang".
 _SOFT_GAP = " -\u2010\u2011\u2013.'\u2019"
 _LOCATIVE = frozenset(_WORDS["locative"])
@@ -79,6 +83,9 @@ _AFFILIATION_BEFORE = re.compile(
 _DESCRIPTOR_KIND: dict[str, str] = _WORDS["descriptors"]
 _DESCRIPTOR = re.compile(rf"\b({'|'.join(_DESCRIPTOR_KIND)})\s+of\s+", re.I)
 
+
+# A possessive name that opens a description before a name ("the C.A.R.'s capital, Bangui").
+POSSESSOR = re.compile(r"^(?:the\s+)?[^\s,]+(?:\s+[A-Z][^\s,]*)*['’]s\s+")
 
 class _Entry(NamedTuple):
     place: Place
@@ -136,11 +143,51 @@ def _listed_divisions(text: str, words: list[_Word]) -> dict[int, str]:
                 start -= 1
             out.update(dict.fromkeys(range(start, i + 1), suffix))  # "In Orleans and ..."
             i = start - 1
-            if i >= 0 and words[i].key in ("and", "or"):  # "Madison and Barrow"
-                i -= 1
+            if i >= 0 and words[i].key in LIST_JOINERS:  # "Madison and Barrow", "from
+                i -= 1  # Ellsworth to Riley counties"
             elif i < 0 or text[words[i].end:words[start].start].strip() != ",":
                 break
+        out.update(_listed_after(text, words, n, suffix))
     return out
+
+
+def _listed_after(text: str, words: list[_Word], n: int, suffix: str) -> dict[int, str]:
+    """The words of the names listed after the type word at `n` ("three counties: Douglas,
+    Lancaster and Sarpy", "counties such as Leavenworth and Shawnee")."""
+    i = n + 1
+    if i + 1 < len(words) and words[i].key == "such" and words[i + 1].key == "as":
+        i += 2
+    elif i < len(words) and words[i].key == "including":
+        i += 1
+    elif i >= len(words) or text[words[n].end:words[i].start].strip() not in LIST_OPENERS:
+        return {}
+    out: dict[int, str] = {}
+    while i < len(words) and words[i].text[0].isupper():
+        end = i + 1
+        while end < len(words) and words[end].joined and words[end].text[0].isupper():
+            end += 1
+        out.update(dict.fromkeys(range(i, end), suffix))
+        if end < len(words) and words[end].key in ("and", "or"):
+            i = end + 1
+        elif end < len(words) and text[words[end - 1].end:words[end].start].strip() == ",":
+            i = end
+        else:
+            break
+    return out
+
+
+def _lists_on(text: str, words: list[_Word], found: tuple[int, int, list]) -> bool:
+    """Whether a town's name after "X, " goes on to "and", "or" or a comma and another
+    name ("Monroe, Trenton and Seven Mile"): a list of towns, not a town and where it
+    lies ("Monroe, Ohio"; "Greer, S.C., and Spartanburg": a state's is never a list's)."""
+    _, last, entries = found
+    if last >= len(words) or any(e.place.kind != "city" for e in entries):
+        return False
+    gap = text[words[last - 1].end:words[last].start].strip()
+    word = words[last]
+    if word.key in ("and", "or"):  # "Sulphur Springs, Greenville and as far as Dallas"
+        return gap in ("", ",")
+    return gap == "," and word.text[0].isupper()
 
 
 def _runs_on(text: str, words: list[_Word], last: int) -> bool:
@@ -464,13 +511,17 @@ class Gazetteer:
                 continue
             found.append((i, last, entries))
             i = last
-        followers = [found[n + 1][2] if n + 1 < len(found) and self._comma_between(
+        after_comma = [found[n + 1][2] if n + 1 < len(found) and self._comma_between(
             text, words, last, found[n + 1][0]) and found[n + 1][0] not in (
             listed_divisions) else None  # "Clarke, Oconee and Barrow counties": a list
             for n, (_, last, _) in enumerate(found)]
+        # a town listed next is no town it lies by ("Monroe, Trenton and Seven Mile"),
+        # though it makes the name a place as much
+        followers = [None if following is not None and _lists_on(text, words, found[n + 1])
+                     else following for n, following in enumerate(after_comma)]
         common = [first not in listed_divisions and self._is_common_word(
             words, first, last, entries, text, following)
-            for (first, last, entries), following in zip(found, followers)]
+            for (first, last, entries), following in zip(found, after_comma)]
         # one sense per article: a common word or hamlet's name the text once makes a place
         # ("in Monroe", "Monroe, Ohio") is a candidate wherever it recurs on its own
         placed = {_key(words, first, last) for (first, last, _), is_common
@@ -595,7 +646,8 @@ class Gazetteer:
         country > capital > region > city > division), an own name over an alternate,
         population."""
         head, _, tail = name.partition(",")
-        if tail.strip() and _is_description(head):  # "the capital, San Juan": the name follows
+        if tail.strip() and _is_description(POSSESSOR.sub("", head, count=1)):
+            # "the capital, San Juan", "the C.A.R.'s capital, Bangui": the name follows
             return self.resolve(tail.strip(), context_countries=context_countries, near=near)
         tail_places = list(self._candidates_for(tail.strip())[0]) if tail.strip() else []
         narrow_by = tail_places[0] if tail_places else None
