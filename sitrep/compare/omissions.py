@@ -276,7 +276,34 @@ class OmissionFinder:
             return "after" if day > published else "maybe after"
         if day is None and any(self.timing.present_stage(s) for s in later):
             return "maybe after"
+        if self._older_than_tellers(statements, article_id) and \
+                not any(self._knowable(s, article_id) for s in statements):
+            return "maybe after"
         return None
+
+    def _older_than_tellers(self, statements: list[Statement], article_id: str) -> bool:
+        """Whether the article was written before every article that tells the fact:
+        each was published later, or the same day while the article tells the story's act
+        ahead or going on and another tells it done (`Timing.written_early`)."""
+        published = self.published[article_id]
+        early = self.timing.written_early(article_id)
+        return all((teller := self.published[s.article_id]) is not None and (
+            teller > published or (teller == published and early)) for s in statements)
+
+    def _knowable(self, statement: Statement, article_id: str) -> bool:
+        """Positive evidence that an article written earlier could have told what the
+        statement tells: it was so before the article's publication by its own words
+        (`Timing.known_before`: dated before, background, a state of affairs); or the
+        article names the day it gives, later than its own date (updated later); or the article gives words of
+        the statement's speaker, who had spoken by then."""
+        published = self.published[article_id]
+        day = self.timing.day(statement)
+        if day is not None and day >= published:
+            # an article that names a day after its date was updated then; one that names
+            # its own day was written that day, maybe before the act
+            return day > published and self.timing.names(article_id, day)
+        return self.timing.known_before(statement, published) or \
+            self.meaning.gives_words_of(statement, article_id)
 
     def _plan_overtaken(self, statements: list[Statement], article_id: str) -> bool:
         """A plan or expectation ("will vote", "plans to", "is expected to") told by an
