@@ -62,11 +62,16 @@ from sitrep.compare.knowledge import Knowledge, phrase_pattern
 from sitrep.compare.meaning import Meaning
 from sitrep.compare.records import Certainty, CoverageRow, NearMatch, Omission, Statement
 from sitrep.compare.timing import WEEKDAYS, Timing
+from sitrep.package_data import read_toml
 from sitrep.records import StoredArticle
 
 
 QUOTATION = re.compile(r"[\"“][^\"“”]*[\"”]")
 HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr"})
+WORD = re.compile(r"[\w'’-]+")
+# words between a verb of being and the word that judges: "is a hypocrite", "was so brave"
+PREDICATE_FILLERS = frozenset({"a", "an", "so", "very", "too", "just", "simply", "plainly",
+                               "quite", "rather", "being"})
 
 
 class OmissionFinder:
@@ -91,6 +96,10 @@ class OmissionFinder:
             rf"^(?:[^,;:\"“”]{{0,120}},\s+)?(?P<subject>he|she|they|this|that|(?:[A-Z][\w.'’-]*\s+){{0,2}}"
             rf"[A-Z][\w'’-]+)\s+(?:{verbs})\s+(?:\w+ly\s+)?(?P<next>[\w'’-]+)")
         self.formula = phrase_pattern(rules["formula_openings"])
+        # words that judge someone (shared with the extract stage's speech acts)
+        stance = read_toml("lexicon/stance.toml")["stance"]
+        self.judging_words = knowledge.words(stance, "negative") | \
+            knowledge.words(stance, "positive")
         # "Monday's vote came during a storm ...", "Last week's vote was ...": a subject that
         # names an act by its day, as one the reader knows
         days = "|".join([*WEEKDAYS, *map(re.escape, rules["day_names"])])
@@ -191,11 +200,38 @@ class OmissionFinder:
         """The outlet's own judgment (`omissions.opinion_phrases` outside quotation marks,
         in a sentence that names no source of its own: a source carried over from an
         earlier sentence does not say it): "The board need not have waited.", "Honestly,
-        the plan was a mess." It reports no event."""
+        the plan was a mess."; or, in its own voice, its verdict on its subject ("He was
+        reckless.", `_judges_its_subject`). It reports no event."""
         outside = QUOTATION.sub(" ", statement.text)
-        if statement.voice == "quoted" or not self.opinion.search(outside):
+        if statement.voice == "quoted":
+            return False
+        if statement.voice == "own" and self._judges_its_subject(statement):
+            return True
+        if not self.opinion.search(outside):
             return False
         return statement.source is None or statement.source.text not in outside
+
+    def _judges_its_subject(self, statement: Statement) -> bool:
+        """Its subject a pronoun or a name, a verb of being, and then a word that judges
+        (`lexicon/stance.toml`'s negative and positive words, maybe after "a", "so", an
+        adverb: "He was reckless.", "Ruiz is a hypocrite.", "She has been so brave."; outside
+        quotation marks): the outlet's verdict on someone, no fact."""
+        text = QUOTATION.sub(lambda m: " " * len(m.group()), statement.text)  # offsets kept
+        lead = len(text) - len(text.lstrip(" \"'“‘"))
+        match = self.description.match(text[lead:].rstrip(" \"'”’"))
+        if match is None:
+            return False
+        tags = {at: tag for at, _, _, tag in self.meaning.of(statement).positions}
+        words = list(WORD.finditer(text, lead + match.start("next")))[:5]
+        for i, word in enumerate(words):
+            lower = word.group().lower()
+            if lower in self.judging_words:
+                # the head of the predicate, not a word before its noun ("a terrorist attack")
+                following = tags.get(words[i + 1].start(), "") if i + 1 < len(words) else ""
+                return not following.startswith("NN")
+            if lower not in PREDICATE_FILLERS and not lower.endswith("ly"):
+                return False
+        return False
 
     def _omission(self, row: CoverageRow, first: Features, statements: list[Statement],
                   listed: set[tuple[str, int]]) -> list[Omission]:
