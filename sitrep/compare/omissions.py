@@ -22,7 +22,12 @@ names only ahead, "will vote on Monday", does not count); nor, for a preview (an
 that tells its story's act ahead: "will outline her plan on Wednesday", `Timing.horizon`),
 what an article published that day or later tells of the previewed day or after. What
 happened on the day it was published, or a stage a later article tells things have reached
-("is now weighing"), it may not have known: at most `unclear`, with a note. Nor does a later
+("is now weighing"), it may not have known: at most `unclear`, with a note. Publication
+order is evidence: an article written before every article that tells a fact (published
+earlier, or the same day while it tells the story's act ahead or going on and another tells
+it done: `Timing.written_early`) omits it only when something says it was knowable then
+(`_knowable`: dated before its publication, background, a state of affairs, a speaker it
+quotes itself); else the fact too is at most `unclear`, "maybe after" it. Nor does a later
 article omit a plan an earlier one tells ("will vote", `omissions.plan_phrases`) when it
 writes one of the plan's acts and all of its names: it tells what became of it.
 
@@ -35,7 +40,7 @@ no fact (a newsroom line such as "did not respond to a request for comment", a q
 line introducing a video, a piece of a sentence or one without a verb, a blessing, thanks or
 a greeting, a piece of a quotation opened in an earlier sentence that names no one and
 nothing: "They just do not listen.", the outlet's own opinion: "The board need not have
-waited.") are never listed.
+waited.", "He was reckless.") are never listed.
 
 Two tiers (`Omission.certainty`): `omitted` when the omitting article surely does not tell
 the fact, that is the sentence has an anchor in words (a name or number the article never

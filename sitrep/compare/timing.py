@@ -44,6 +44,15 @@ published that day or later tells of that day or after (but a plan of its own) i
 not tell, even on its own publication day. Such a later lead with no day of its own takes
 the previewed day, and the narration goes on from it.
 
+An article whose lead tells its story's act as going on (the present progressive: "are
+calling on Ruiz to resign"), while another published that day or later leads with it done,
+was written early too (`Timing.written_early`, with the previews): what the others tell
+may have come after it. Whether a later sentence tells what was so before a day
+(`Timing.known_before`): its day or its act's date before it, background, the past perfect,
+a word of `narration_breaks`, a time ended before it (its own, its paragraph's scene's, or
+its speaker's last stated occasion), or a state of affairs (the present or present perfect
+in its main clause) rather than a new act.
+
 An article *names* a day when one of its date expressions resolves to it, or names its
 weekday, outside a sentence that tells an act ahead or a plan (`omissions.plan_phrases`):
 an article dated a day early (first posted, later updated) that writes "on Monday" may
