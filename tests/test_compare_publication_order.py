@@ -55,6 +55,15 @@ def test_what_was_so_before_the_earlier_article_may_be_omitted_by_it():
         assert known in omitted, known
 
 
+def test_a_source_saying_something_now_is_a_new_act_having_said_it_a_state():
+    says = "The Marlo ferry pilots say the fees are unfair to Kessel crews."
+    omitted, unclear = _tiers(says + "\n")
+    assert says not in omitted and says in unclear
+    has_said = "The Marlo ferry pilots have said the fees are unfair to Kessel crews."
+    omitted, _ = _tiers(has_said + "\n")
+    assert has_said in omitted
+
+
 def test_an_act_on_the_earlier_articles_own_day_is_maybe_after_even_when_it_names_that_day():
     thursday = "The Marlo ferry company sued the board on Thursday."
     omitted, unclear = _tiers(thursday + "\n", early_text="Kessel crews met on Thursday.\n")

@@ -156,14 +156,16 @@ class Timing:
     def known_before(self, statement: Statement, day: date) -> bool:
         """Whether what the statement tells was so before that day, by its own words: a
         day of its own or of its act before it; a coded event told as background or dated
-        (at any precision) wholly before it; the past perfect ("had served"); a time in its
-        main clause, in the scene its paragraph set, or when its speaker last spoke, that
-        ends before it ("in 2012", "last month", "In a 2019 interview, Ruiz said ..." then
-        '"...," she said.') or a word of
-        `narration_breaks` there ("previously", "recently", "years ago"; not "before"); or a state of
-        affairs rather than a new act: its main clause, outside quotation marks, in the
-        present or the present perfect ("The law creates a board", "Ruiz has opposed the
-        plan"), neither narrated in the past nor ahead nor a stage just reached."""
+        (at any precision) wholly before it; the past perfect ("had served"); a time that
+        ended before it, named in its main clause, in the scene its paragraph set, or when
+        its speaker last spoke ("in 2012", "last month", "In a 2019 interview, Ruiz said
+        ..." then '"...," she said.'); a word of `narration_breaks` in its main clause
+        ("previously", "recently", "years ago"; not "before"); or a state of affairs rather
+        than a new act: its main clause, outside quotation marks, in the present or the
+        present perfect ("The law creates a board", "Ruiz has opposed the plan"), neither
+        narrated in the past nor ahead nor a stage just reached, in the outlet's own words
+        or a source's in the perfect ("Ruiz has said ..."; "Ruiz says ..." is a new act of
+        saying)."""
         own = self.day(statement)
         if own is not None:
             return own < day
@@ -181,8 +183,12 @@ class Timing:
             self.scenes.get((statement.article_id, statement.index), [])
         if any(end < day for _, end in periods):
             return True
-        return item.main_verb_end is not None and not item.narrates_past and \
-            not item.future and not item.present_stage and statement.voice != "quoted"
+        # the outlet's own account of how things stand; a source's words are a new act of
+        # saying ("Ruiz says ..."), but a perfect one ("Ruiz has said ...")
+        told = statement.voice == "own" or (statement.voice == "attributed"
+                                            and PERFECT.search(self._main_clause(statement)))
+        return bool(told) and item.main_verb_end is not None and not item.narrates_past and \
+            not item.future and not item.present_stage
 
     def tells_ahead(self, statement: Statement) -> bool:
         """A plan or expectation in its main clause ("will vote", "is expected to")."""
