@@ -8,7 +8,7 @@ from __future__ import annotations
 import copy
 import dataclasses
 
-from fixtures.compare_builders import article
+from fixtures.compare_builders import article, event
 
 from sitrep.compare import Knowledge, compare_articles
 
@@ -62,6 +62,25 @@ def test_a_source_saying_something_now_is_a_new_act_having_said_it_a_state():
     has_said = "The Marlo ferry pilots have said the fees are unfair to Kessel crews."
     omitted, _ = _tiers(has_said + "\n")
     assert has_said in omitted
+
+
+def test_a_lead_or_a_deed_in_the_perfect_is_news_a_stance_held_is_a_state():
+    resigned = "Mayor Ana Ruiz has resigned over the Marlo ferry levy."
+    opposed = "Mayor Ana Ruiz has opposed the Marlo ferry levy."
+    early = article("early", "Early", "2023-06-01", EARLY)
+    cases = ((resigned + "\n", [], resigned, "unclear"),  # the later article's lead: news
+             (LATE + resigned + "\n",  # a deed (PLOVER's material RETREAT) done at some time
+              [event(LATE + resigned + "\n", "resigned", "RETREAT", actor=("Ana Ruiz", None))],
+              resigned, "unclear"),
+             (LATE + resigned + "\n", [], resigned, "omitted"),  # no act coded: a state
+             (LATE + opposed + "\n",  # a verbal stance held (REJECT): a state
+              [event(LATE + opposed + "\n", "opposed", "REJECT", actor=("Ana Ruiz", None))],
+              opposed, "omitted"))
+    for late_text, events, line, tier in cases:
+        late = article("late", "Late", "2023-06-03", late_text, events)
+        comparison = compare_articles([early, late], _knowledge())
+        listed = comparison.unclear_omissions if tier == "unclear" else comparison.omissions
+        assert line in [o.sentence for o in listed if "early" in o.missing_from], (late_text, tier)
 
 
 def test_an_act_on_the_earlier_articles_own_day_is_maybe_after_even_when_it_names_that_day():

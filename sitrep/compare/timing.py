@@ -67,6 +67,7 @@ from datetime import date
 
 from sitrep.compare.meaning import Meaning
 from sitrep.compare.records import Statement
+from sitrep.package_data import read_toml
 from sitrep.records import StoredArticle
 from sitrep.resolve.dates import DateExpression, find_date_expressions, resolve_date
 
@@ -91,6 +92,10 @@ class Timing:
         self.plan = plan
         self.published = {a.id: a.published for a in articles}
         self.events = {e["id"]: e for a in articles for e in a.events}
+        # PLOVER's material types (deeds done, not said): a quad class of `lexicon/events.toml`
+        self.material_types = frozenset(
+            name for name, spec in read_toml("lexicon/events.toml")["types"].items()
+            if spec.get("quad", "").startswith("material"))
         self.days: dict[tuple[str, int], date] = {}
         # a sentence in the scene of a time coarser than a day -> that time's periods
         self.scenes: dict[tuple[str, int], list[tuple[date, date]]] = {}
@@ -165,7 +170,8 @@ class Timing:
         present perfect ("The law creates a board", "Ruiz has opposed the plan"), neither
         narrated in the past nor ahead nor a stage just reached, in the outlet's own words
         or a source's in the perfect ("Ruiz has said ..."; "Ruiz says ..." is a new act of
-        saying)."""
+        saying), no deed (a coded event of PLOVER's material classes: "has resigned") and
+        not its article's lead, which tells news."""
         own = self.day(statement)
         if own is not None:
             return own < day
@@ -184,10 +190,16 @@ class Timing:
         if any(end < day for _, end in periods):
             return True
         # the outlet's own account of how things stand; a source's words are a new act of
-        # saying ("Ruiz says ..."), but a perfect one ("Ruiz has said ...")
+        # saying ("Ruiz says ..."), but a perfect one ("Ruiz has said ..."); a lead tells
+        # its article's news, whatever its tense ("Ruiz has resigned", "Ruiz quits"); so
+        # does a material act (PLOVER's material quad classes) in the perfect: a stance
+        # held ("has opposed") is a state, a deed ("has resigned") is done at some time
         told = statement.voice == "own" or (statement.voice == "attributed"
                                             and PERFECT.search(self._main_clause(statement)))
-        return bool(told) and item.main_verb_end is not None and not item.narrates_past and \
+        deed = any((e := self.events.get(i)) and e["event_type"] in self.material_types
+                   for i in statement.event_ids)
+        return bool(told) and not deed and statement.index > 0 and \
+            item.main_verb_end is not None and not item.narrates_past and \
             not item.future and not item.present_stage
 
     def tells_ahead(self, statement: Statement) -> bool:
