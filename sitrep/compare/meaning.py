@@ -668,8 +668,9 @@ def _tells_ahead(main) -> bool:
             return following[0] in AHEAD_AFTER_BE and "to" in after
         return len(following) == 2 and following[0] in AHEAD_AFTER_BE and (
             following[1] == "to" or (following[1] == "for" and following[0] in AHEAD_FOR))
-    if main.lower_ in AHEAD_AFTER_BE and main.tag_ in ("VBD", "VBN") and \
-            following[:1] == ["to"] and (i == 0 or doc[i - 1].lemma_.lower() not in ("be", "have")):
+    auxiliary = i > 0 and doc[i - 1].lemma_.lower() in ("be", "have")
+    if main.lower_ in AHEAD_AFTER_BE and main.tag_ in ("VBD", "VBN") and not auxiliary and \
+            following[:1] == ["to"]:
         return True  # a headline's passive without "is": "Ruiz expected to run"
     return main.lemma_.lower() in AHEAD_VERBS and following[:1] == ["to"]
 

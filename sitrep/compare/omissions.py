@@ -335,8 +335,8 @@ class OmissionFinder:
         """Positive evidence that an article written earlier could have told what the
         statement tells: it was so before the article's publication by its own words
         (`Timing.known_before`: dated before, background, a state of affairs); or the
-        article names the day it gives, later than its own date (updated later); or the article gives words of
-        the statement's speaker, who had spoken by then."""
+        article names the day it gives, later than its own date (updated later); or the
+        article gives words of the statement's speaker, who had spoken by then."""
         published = self.published[article_id]
         day = self.timing.day(statement)
         if day is not None and day >= published:

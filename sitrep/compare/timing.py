@@ -34,14 +34,14 @@ A *preview* (`Timing.horizon`) is an article one of whose first `omissions.
 preview_sentences` sentences, in any voice but a quotation, tells an act ahead in its
 main clause or in what a present reporting verb reports ("will outline", "is expected to
 vote", "is scheduled for", "Ruiz will resign, according to aides", "Ruiz says the panel
-will vote"; not when its lead tells an act done, in the simple past: "Ruiz said
-Friday she will ..."), on a day it names that is
-not before its publication (a weekday ahead: "will speak Monday evening" in a Sunday
-report), or on no day named (then its publication day), while another article published
-that day or later leads with that act told done (its lead covering `lead_carried_at` of
-the preview's sentence). The preview was written before that act: whatever an article
-published that day or later tells of that day or after (but a plan of its own) it could
-not tell, even on its own publication day. Such a later lead with no day of its own takes
+will vote"; not when its lead tells an act done, in the simple past: "Ruiz said Friday
+she will ..."), on a day it names that is not before its publication (a weekday ahead:
+"will speak Monday evening" in a Sunday report), or on no day named (then its
+publication day), while another article published that day or later leads with that act
+told done (its lead covering `lead_carried_at` of the preview's sentence). The preview
+was written before that act: whatever an article published that day or later tells of
+that day or after (but a plan of its own) it could not tell, even on its own publication
+day. Such a later lead with no day of its own takes
 the previewed day, and the narration goes on from it.
 
 An article whose lead tells its story's act as going on (the present progressive: "are
@@ -245,10 +245,11 @@ class Timing:
                        published: date | None) -> tuple[Statement, date | None] | None:
         """The first of the article's first `preview_sentences` sentences, the outlet's or a
         source's but no quotation, that tells an act ahead (its main clause: "will outline",
-        "is expected to vote", "Ruiz says the panel will vote"), with the day it names for it, that day or later than
-        publication ("on Wednesday ... will outline", "He will speak Monday evening" in a
-        Sunday report), or None when it names none. None for an article whose lead tells
-        an act done, in the simple past: its main event is done."""
+        "is expected to vote", "Ruiz says the panel will vote"), with the day it names for
+        it, that day or later than publication ("on Wednesday ... will outline", "He will
+        speak Monday evening" in a Sunday report), or None when it names none. None for
+        an article whose lead tells an act done, in the simple past: its main event is
+        done."""
         if published is None or not items:
             return None
         lead = self.meaning.of(items[0])
