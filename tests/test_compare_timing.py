@@ -226,11 +226,13 @@ def test_a_preview_omits_nothing_of_the_act_it_previews_nor_what_came_after():
         for line in ("Two members of the board stayed away from the vote.",
                      "Kessel crews cheered outside the hall."):
             assert line not in listed, lead
-    # guards: a report of an act done (also one that reports a plan in the past tense),
-    # and an act ahead that no other article tells done
+    # guards: a report of an act done (also one that reports a plan in the past tense, or
+    # a source's plan after its lead), and an act ahead that no other article tells done
     for lead in ("The harbour board of Vellin met on Friday to weigh the mooring fees.\n",
                  "Its chairman said on Friday that the harbour board of Vellin will vote on "
                  "the mooring fees.\n",
+                 "The harbour board of Vellin met on Friday to weigh the mooring fees.\n"
+                 "The harbour board will vote on the mooring fees, its chairman said.\n",
                  "Osk ferry pilots will strike over the pilotage levy.\n"):
         assert "Kessel crews cheered outside the hall." in _preview_listed(lead), lead
 

@@ -31,18 +31,18 @@ weighing"; `StatementKeys.present_stage`) tells the state of things when its art
 written (`Timing.present_stage`): an article published before may not have known it.
 
 A *preview* (`Timing.horizon`) is an article one of whose first `omissions.
-preview_sentences` sentences, in any voice but a quotation, tells an act ahead in its
-main clause or in what a present reporting verb reports ("will outline", "is expected to
-vote", "is scheduled for", "Ruiz will resign, according to aides", "Ruiz says the panel
-will vote"; not when its lead tells an act done, in the simple past: "Ruiz said Friday
-she will ..."), on a day it names that is not before its publication (a weekday ahead:
-"will speak Monday evening" in a Sunday report), or on no day named (then its
-publication day), while another article published that day or later leads with that act
-told done (its lead covering `lead_carried_at` of the preview's sentence). The preview
-was written before that act: whatever an article published that day or later tells of
-that day or after (but a plan of its own) it could not tell, even on its own publication
-day. Such a later lead with no day of its own takes
-the previewed day, and the narration goes on from it.
+preview_sentences` sentences tells an act ahead in its main clause or in what a present
+reporting verb reports ("will outline", "is expected to vote", "is scheduled for"), the
+lead in any voice but a quotation ("Ruiz will resign, according to aides", "Aides say
+Ruiz will resign"; not "Ruiz said Friday she will ...", the news of Friday), the others in
+the outlet's own words (a source's plan further down is a detail), on a day it names
+that is not before its publication (a weekday ahead: "will speak Monday evening" in a
+Sunday report), or on no day named (then its publication day), while another article
+published that day or later leads with that act told done (its lead covering
+`lead_carried_at` of the preview's sentence). The preview was written before that act:
+whatever an article published that day or later tells of that day or after (but a plan of
+its own) it could not tell, even on its own publication day. Such a later lead with no day
+of its own takes the previewed day, and the narration goes on from it.
 
 An article whose lead tells its story's act as going on (the present progressive: "are
 calling on Ruiz to resign"), while another published that day or later leads with it done,
@@ -243,20 +243,20 @@ class Timing:
 
     def _previewed_act(self, items: list[Statement],
                        published: date | None) -> tuple[Statement, date | None] | None:
-        """The first of the article's first `preview_sentences` sentences, the outlet's or a
-        source's but no quotation, that tells an act ahead (its main clause: "will outline",
-        "is expected to vote", "Ruiz says the panel will vote"), with the day it names for
-        it, that day or later than publication ("on Wednesday ... will outline", "He will
-        speak Monday evening" in a Sunday report), or None when it names none. None for
-        an article whose lead tells an act done, in the simple past: its main event is
-        done."""
-        if published is None or not items:
+        """The first of the article's first `preview_sentences` sentences that tells an act
+        ahead (its main clause: "will outline", "is expected to vote", "Ruiz says the panel
+        will vote"), the lead in any voice but a quotation, another in the outlet's own
+        words (`_in_own_words`), with the day it names for it, that day or later than
+        publication ("on Wednesday ... will outline", "He will speak Monday evening" in a
+        Sunday report), or None when it names none."""
+        if published is None:
             return None
-        lead = self.meaning.of(items[0])
-        if lead.narrates_past and not lead.future:
-            return None  # its lead tells its act done ("Ruiz said Friday she will ...")
         for statement in items[:self.preview_sentences]:
-            if statement.voice == "quoted" or not self.tells_ahead(statement):
+            # the lead tells the story's act in any voice; a later sentence, a source's
+            # plan ("Staff will be paid soon, he said"), is the outlet's only in its words
+            voiced = statement.voice != "quoted" if statement.index == items[0].index \
+                else self._in_own_words(statement)
+            if not voiced or not self.tells_ahead(statement):
                 continue
             for expression in _times(self._main_clause(statement)):
                 resolved = resolve_date(expression.text, published)
@@ -268,6 +268,14 @@ class Timing:
                     return statement, resolved.value
             return statement, None
         return None
+
+    def _in_own_words(self, statement: Statement) -> bool:
+        """Told by the outlet: no source, or one named only in a subordinate clause ("...
+        on Monday when Ruiz announces whether she will run")."""
+        if statement.voice == "own":
+            return True
+        return statement.voice == "attributed" and statement.source is not None and \
+            statement.source.text not in self._main_clause(statement)
 
     def _date_the_previewed_lead(self, article: StoredArticle, items: list[Statement],
                                  own: list[date | None], previewed: dict[str, Statement],
