@@ -10,7 +10,10 @@ compares each triplet's three articles by article id (`compare_stored`; no story
 and prints, for the tune half (triplets 0-24) and the check half (25-49) side by side:
 rows, rows reported by two or more articles, omissions (one per omitted statement and
 omitting article: the `omitted` tier), the `unclear` ones (the article may tell the fact
-in other words; shown apart, never counted as omissions) and omissions per pair
+in other words, or may have been written before it happened: a fact of a later article, or
+of one telling done the act a preview tells ahead, with nothing saying it was knowable
+then, noted "maybe after the publication of ..."; shown apart, never counted as
+omissions) and omissions per pair
 "reporting outlet -> omitting outlet".
 
 `--sample N --seed S --half tune|check` prints N omissions (`omitted` tier) drawn at random

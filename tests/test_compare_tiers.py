@@ -293,6 +293,26 @@ def test_the_outlets_own_opinion_is_no_omission():
     assert said in tiers["omission"] + tiers["unclear"]
 
 
+def test_the_outlets_own_verdict_on_someone_is_no_omission():
+    for verdict in ("Mayor Ana Ruiz was wrong about the Marlo ferry levy.",
+                    "He is a hypocrite on the Marlo ferry levy.",
+                    "Ruiz has been remarkably brave about the Marlo ferry levy."):
+        a = article("a", "A", "2023-06-05", LEAD + verdict + "\n")
+        b = article("b", "B", "2023-06-05", LEAD + "Ferries will keep their old berths.\n")
+        tiers = _tiers([a, b])
+        assert verdict not in tiers["omission"] + tiers["unclear"], verdict
+    # guards: said by a source, a fact about a judging word ("terrorist attack": a noun
+    # follows), a description that judges no one, an act told in the passive
+    for fact in ("Ana Ruiz said he was reckless about the Marlo ferry levy.",
+                 "Tarvik was a terrorist attack on the Marlo ferry quay.",
+                 "Ruiz is famous for the Marlo ferry levy.",
+                 "Mayor Ana Ruiz was charged with fraud by the Osk prosecutors."):
+        a = article("a", "A", "2023-06-05", LEAD + fact + "\n")
+        b = article("b", "B", "2023-06-05", LEAD + "Ferries will keep their old berths.\n")
+        tiers = _tiers([a, b])
+        assert fact in tiers["omission"] + tiers["unclear"], fact
+
+
 def test_a_case_of_a_point_told_in_general_terms_is_unclear():
     general = "Both parties found the dredging rules hard.\n"
     case = ("In Osk, run by a trust, the dredging rules have been as hard on Democrats as on "

@@ -49,7 +49,9 @@ INITIALISM = re.compile(r"^(?:[A-Za-z]\.)+[A-Za-z]\.?$")  # "F.B.I.", as some co
 PRECISE_NUMBER = re.compile(r"^(\d+\.\d+|\d{3,})$")  # a key of a figure with a decimal or 3+ digits
 SOURCE_PUNCTUATION = ",;:()[]\"“”‘"  # around a word of a source's name ("Ruiz," "(Ruiz)")
 # Where a sentence breaks into clauses ("X, who ..., said that ...; Y").
-CLAUSE_BREAKS = frozenset(",;:()\"“”—–") | {"--"}
+# "―" too, a horizontal bar some copy puts after a dateline (the tagger may take it
+# for a verb)
+CLAUSE_BREAKS = frozenset(",;:()\"“”—–―") | {"--"}
 
 
 @functools.cache
@@ -233,6 +235,10 @@ class Meaning:
         perfect = main.lemma_.lower() == "have" and main.pos_ == "AUX"
         narrates_past = main.tag_ in ("VBD", "VBN") and not perfect
         future = _tells_ahead(main)
+        if main.tag_ in ("VBZ", "VBP") and main.lemma_.lower() in self.light:
+            # "Ruiz says the panel will vote", "sources say ...": the act reported ahead
+            reported = _main_verb([t for t in outside if t.i > main.i])
+            future = reported is not None and _tells_ahead(reported)
         return narrates_past, present_stage, future, perfect and main.tag_ == "VBD"
 
     def _speakers_told(self, tokens, quotes: list[tuple[int, int]]) -> frozenset[str]:
@@ -651,14 +657,21 @@ AHEAD_FOR = frozenset({"set", "scheduled", "slated", "due", "planned", "expected
 
 def _tells_ahead(main) -> bool:
     """Whether the main verb tells an act ahead: "will speak", "is expected to speak",
-    "plans to speak"."""
+    "is expected by some to speak", "plans to speak", a headline's "expected to speak"."""
     doc, i = main.doc, main.i
     if main.tag_ == "MD":
         return main.lower_ in AHEAD_AUXILIARIES
     following = [t.lower_ for t in doc[i + 1:i + 3]]
     if main.lemma_.lower() == "be":  # "is set to vote", "is scheduled for Monday"
+        if len(following) == 2 and following[1] == "by":  # "is expected by some to"
+            after = [t.lower_ for t in doc[i + 3:i + 8]]
+            return following[0] in AHEAD_AFTER_BE and "to" in after
         return len(following) == 2 and following[0] in AHEAD_AFTER_BE and (
             following[1] == "to" or (following[1] == "for" and following[0] in AHEAD_FOR))
+    auxiliary = i > 0 and doc[i - 1].lemma_.lower() in ("be", "have")
+    if main.lower_ in AHEAD_AFTER_BE and main.tag_ in ("VBD", "VBN") and not auxiliary and \
+            following[:1] == ["to"]:
+        return True  # a headline's passive without "is": "Ruiz expected to run"
     return main.lemma_.lower() in AHEAD_VERBS and following[:1] == ["to"]
 
 

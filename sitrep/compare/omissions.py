@@ -22,7 +22,12 @@ names only ahead, "will vote on Monday", does not count); nor, for a preview (an
 that tells its story's act ahead: "will outline her plan on Wednesday", `Timing.horizon`),
 what an article published that day or later tells of the previewed day or after. What
 happened on the day it was published, or a stage a later article tells things have reached
-("is now weighing"), it may not have known: at most `unclear`, with a note. Nor does a later
+("is now weighing"), it may not have known: at most `unclear`, with a note. Publication
+order is evidence: an article written before every article that tells a fact (published
+earlier, or the same day while it tells the story's act ahead or going on and another tells
+it done: `Timing.written_early`) omits it only when something says it was knowable then
+(`_knowable`: dated before its publication, background, a state of affairs, a speaker it
+quotes itself); else the fact too is at most `unclear`, "maybe after" it. Nor does a later
 article omit a plan an earlier one tells ("will vote", `omissions.plan_phrases`) when it
 writes one of the plan's acts and all of its names: it tells what became of it.
 
@@ -35,7 +40,7 @@ no fact (a newsroom line such as "did not respond to a request for comment", a q
 line introducing a video, a piece of a sentence or one without a verb, a blessing, thanks or
 a greeting, a piece of a quotation opened in an earlier sentence that names no one and
 nothing: "They just do not listen.", the outlet's own opinion: "The board need not have
-waited.") are never listed.
+waited.", "He was reckless.") are never listed.
 
 Two tiers (`Omission.certainty`): `omitted` when the omitting article surely does not tell
 the fact, that is the sentence has an anchor in words (a name or number the article never
@@ -62,11 +67,16 @@ from sitrep.compare.knowledge import Knowledge, phrase_pattern
 from sitrep.compare.meaning import Meaning
 from sitrep.compare.records import Certainty, CoverageRow, NearMatch, Omission, Statement
 from sitrep.compare.timing import WEEKDAYS, Timing
+from sitrep.package_data import read_toml
 from sitrep.records import StoredArticle
 
 
 QUOTATION = re.compile(r"[\"“][^\"“”]*[\"”]")
 HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr"})
+WORD = re.compile(r"[\w'’-]+")
+# words between a verb of being and the word that judges: "is a hypocrite", "was so brave"
+PREDICATE_FILLERS = frozenset({"a", "an", "so", "very", "too", "just", "simply", "plainly",
+                               "quite", "rather", "being"})
 
 
 class OmissionFinder:
@@ -91,6 +101,10 @@ class OmissionFinder:
             rf"^(?:[^,;:\"“”]{{0,120}},\s+)?(?P<subject>he|she|they|this|that|(?:[A-Z][\w.'’-]*\s+){{0,2}}"
             rf"[A-Z][\w'’-]+)\s+(?:{verbs})\s+(?:\w+ly\s+)?(?P<next>[\w'’-]+)")
         self.formula = phrase_pattern(rules["formula_openings"])
+        # words that judge someone (shared with the extract stage's speech acts)
+        stance = read_toml("lexicon/stance.toml")["stance"]
+        self.judging_words = knowledge.words(stance, "negative") | \
+            knowledge.words(stance, "positive")
         # "Monday's vote came during a storm ...", "Last week's vote was ...": a subject that
         # names an act by its day, as one the reader knows
         days = "|".join([*WEEKDAYS, *map(re.escape, rules["day_names"])])
@@ -191,11 +205,38 @@ class OmissionFinder:
         """The outlet's own judgment (`omissions.opinion_phrases` outside quotation marks,
         in a sentence that names no source of its own: a source carried over from an
         earlier sentence does not say it): "The board need not have waited.", "Honestly,
-        the plan was a mess." It reports no event."""
+        the plan was a mess."; or, in its own voice, its verdict on its subject ("He was
+        reckless.", `_judges_its_subject`). It reports no event."""
         outside = QUOTATION.sub(" ", statement.text)
-        if statement.voice == "quoted" or not self.opinion.search(outside):
+        if statement.voice == "quoted":
+            return False
+        if statement.voice == "own" and self._judges_its_subject(statement):
+            return True
+        if not self.opinion.search(outside):
             return False
         return statement.source is None or statement.source.text not in outside
+
+    def _judges_its_subject(self, statement: Statement) -> bool:
+        """Its subject a pronoun or a name, a verb of being, and then a word that judges
+        (`lexicon/stance.toml`'s negative and positive words, maybe after "a", "so", an
+        adverb: "He was reckless.", "Ruiz is a hypocrite.", "She has been so brave."; outside
+        quotation marks): the outlet's verdict on someone, no fact."""
+        text = QUOTATION.sub(lambda m: " " * len(m.group()), statement.text)  # offsets kept
+        lead = len(text) - len(text.lstrip(" \"'“‘"))
+        match = self.description.match(text[lead:].rstrip(" \"'”’"))
+        if match is None:
+            return False
+        tags = {at: tag for at, _, _, tag in self.meaning.of(statement).positions}
+        words = list(WORD.finditer(text, lead + match.start("next")))[:5]
+        for i, word in enumerate(words):
+            lower = word.group().lower()
+            if lower in self.judging_words:
+                # the head of the predicate, not a word before its noun ("a terrorist attack")
+                following = tags.get(words[i + 1].start(), "") if i + 1 < len(words) else ""
+                return not following.startswith("NN")
+            if lower not in PREDICATE_FILLERS and not lower.endswith("ly"):
+                return False
+        return False
 
     def _omission(self, row: CoverageRow, first: Features, statements: list[Statement],
                   listed: set[tuple[str, int]]) -> list[Omission]:
@@ -276,7 +317,34 @@ class OmissionFinder:
             return "after" if day > published else "maybe after"
         if day is None and any(self.timing.present_stage(s) for s in later):
             return "maybe after"
+        if self._older_than_tellers(statements, article_id) and \
+                not any(self._knowable(s, article_id) for s in statements):
+            return "maybe after"
         return None
+
+    def _older_than_tellers(self, statements: list[Statement], article_id: str) -> bool:
+        """Whether the article was written before every article that tells the fact:
+        each was published later, or the same day while the article tells the story's act
+        ahead or going on and another tells it done (`Timing.written_early`)."""
+        published = self.published[article_id]
+        early = self.timing.written_early(article_id)
+        return all((teller := self.published[s.article_id]) is not None and (
+            teller > published or (teller == published and early)) for s in statements)
+
+    def _knowable(self, statement: Statement, article_id: str) -> bool:
+        """Positive evidence that an article written earlier could have told what the
+        statement tells: it was so before the article's publication by its own words
+        (`Timing.known_before`: dated before, background, a state of affairs); or the
+        article names the day it gives, later than its own date (updated later); or the
+        article gives words of the statement's speaker, who had spoken by then."""
+        published = self.published[article_id]
+        day = self.timing.day(statement)
+        if day is not None and day >= published:
+            # an article that names a day after its date was updated then; one that names
+            # its own day was written that day, maybe before the act
+            return day > published and self.timing.names(article_id, day)
+        return self.timing.known_before(statement, published) or \
+            self.meaning.gives_words_of(statement, article_id)
 
     def _plan_overtaken(self, statements: list[Statement], article_id: str) -> bool:
         """A plan or expectation ("will vote", "plans to", "is expected to") told by an

@@ -31,15 +31,27 @@ weighing"; `StatementKeys.present_stage`) tells the state of things when its art
 written (`Timing.present_stage`): an article published before may not have known it.
 
 A *preview* (`Timing.horizon`) is an article one of whose first `omissions.
-preview_sentences` sentences, in its own words, tells an act ahead in its main clause
-("will outline", "is expected to vote", "is scheduled for"), on a day it names that is
-not before its publication (a weekday ahead: "will speak Monday evening" in a Sunday
-report), or on no day named (then its publication day), while another article published
-that day or later leads with that act told done (its lead covering `lead_carried_at` of
-the preview's sentence). The preview was written before that act: whatever an article
-published that day or later tells of that day or after (but a plan of its own) it could
-not tell, even on its own publication day. Such a later lead with no day of its own takes
-the previewed day, and the narration goes on from it.
+preview_sentences` sentences tells an act ahead in its main clause or in what a present
+reporting verb reports ("will outline", "is expected to vote", "is scheduled for"), the
+lead in any voice but a quotation ("Ruiz will resign, according to aides", "Aides say
+Ruiz will resign"; not "Ruiz said Friday she will ...", the news of Friday), the others in
+the outlet's own words (a source's plan further down is a detail), on a day it names
+that is not before its publication (a weekday ahead: "will speak Monday evening" in a
+Sunday report), or on no day named (then its publication day), while another article
+published that day or later leads with that act told done (its lead covering
+`lead_carried_at` of the preview's sentence). The preview was written before that act:
+whatever an article published that day or later tells of that day or after (but a plan of
+its own) it could not tell, even on its own publication day. Such a later lead with no day
+of its own takes the previewed day, and the narration goes on from it.
+
+An article whose lead tells its story's act as going on (the present progressive: "are
+calling on Ruiz to resign"), while another published that day or later leads with it done,
+was written early too (`Timing.written_early`, with the previews): what the others tell
+may have come after it. Whether a later sentence tells what was so before a day
+(`Timing.known_before`): its day or its act's date before it, background, the past perfect,
+a word of `narration_breaks`, a time ended before it (its own, its paragraph's scene's, or
+its speaker's last stated occasion), or a state of affairs (the present or present perfect
+in its main clause) rather than a new act.
 
 An article *names* a day when one of its date expressions resolves to it, or names its
 weekday, outside a sentence that tells an act ahead or a plan (`omissions.plan_phrases`):
@@ -55,6 +67,7 @@ from datetime import date
 
 from sitrep.compare.meaning import Meaning
 from sitrep.compare.records import Statement
+from sitrep.package_data import read_toml
 from sitrep.records import StoredArticle
 from sitrep.resolve.dates import DateExpression, find_date_expressions, resolve_date
 
@@ -66,6 +79,7 @@ ATTRIBUTIVE = re.compile(r"\s+[a-z]")  # after a bare year: it modifies a noun
 TIME_PREPOSITION = re.compile(r"\b(?:in|at|during|on|from|after|before|since|until)\s+"
                               r"(?:(?:a|an|the|his|her|its|their|that)\s+)?$", re.IGNORECASE)
 QUOTATION = re.compile(r"[\"“][^\"“”]*[\"”]")
+PRESENT_BE = frozenset({"is", "are", "am", "'s", "'re"})  # "are calling": going on
 
 
 class Timing:
@@ -77,7 +91,14 @@ class Timing:
         self.preview_sentences = preview_sentences
         self.plan = plan
         self.published = {a.id: a.published for a in articles}
+        self.events = {e["id"]: e for a in articles for e in a.events}
+        # PLOVER's material types (deeds done, not said): a quad class of `lexicon/events.toml`
+        self.material_types = frozenset(
+            name for name, spec in read_toml("lexicon/events.toml")["types"].items()
+            if spec.get("quad", "").startswith("material"))
         self.days: dict[tuple[str, int], date] = {}
+        # a sentence in the scene of a time coarser than a day -> that time's periods
+        self.scenes: dict[tuple[str, int], list[tuple[date, date]]] = {}
         self.named: dict[str, tuple[set[date], set[int]]] = {}  # days and weekdays written
         self.horizons: dict[str, date] = {}  # a preview -> the day of the act it previews
         items = {a.id: [item.statement for item in meaning.by_article.get(a.id, [])]
@@ -103,6 +124,18 @@ class Timing:
                    for other in articles):
                 previewed[article.id] = sentence
                 self.horizons[article.id] = day or article.published
+        # an article whose lead tells its act as going on ("are calling on Ruiz to
+        # resign") while another, published that day or later, leads with it done
+        self.ongoing = {
+            article.id for article in articles
+            if article.published is not None and items[article.id]
+            and self._tells_ongoing(items[article.id][0])
+            and any(other.id != article.id and other.published is not None
+                    and other.published >= article.published and items[other.id]
+                    and self._tells_done(items[other.id][0])
+                    and meaning.coverage(meaning.of(items[article.id][0]),
+                                         meaning.of(items[other.id][0]).keys) >= lead_cover
+                    for other in articles)}
         for article in articles:
             self._date_the_previewed_lead(article, items[article.id], own[article.id],
                                           previewed, lead_cover)
@@ -118,9 +151,74 @@ class Timing:
         on its own publication day. None for any other article."""
         return self.horizons.get(article_id)
 
+    def written_early(self, article_id: str) -> bool:
+        """Whether the article tells its story's act as ahead (a preview, `horizon`) or
+        as going on, in the present progressive of its lead, while another article
+        published that day or later leads with it done: it was written before that act
+        was over, maybe before what other articles of that day tell."""
+        return article_id in self.horizons or article_id in self.ongoing
+
+    def known_before(self, statement: Statement, day: date) -> bool:
+        """Whether what the statement tells was so before that day, by its own words: a
+        day of its own or of its act before it; a coded event told as background or dated
+        (at any precision) wholly before it; the past perfect ("had served"); a time that
+        ended before it, named in its main clause, in the scene its paragraph set, or when
+        its speaker last spoke ("in 2012", "last month", "In a 2019 interview, Ruiz said
+        ..." then '"...," she said.'); a word of `narration_breaks` in its main clause
+        ("previously", "recently", "years ago"; not "before"); or a state of affairs rather
+        than a new act: its main clause, outside quotation marks, in the present or the
+        present perfect ("The law creates a board", "Ruiz has opposed the plan"), neither
+        narrated in the past nor ahead nor a stage just reached, in the outlet's own words
+        or a source's in the perfect ("Ruiz has said ..."; "Ruiz says ..." is a new act of
+        saying), no deed (a coded event of PLOVER's material classes: "has resigned") and
+        not its article's lead, which tells news."""
+        own = self.day(statement)
+        if own is not None:
+            return own < day
+        if any((e := self.events.get(i)) and (e.get("background") or (
+                e.get("event_date") and _date_end(e["event_date"], e.get("date_precision"))
+                < day)) for i in statement.event_ids):
+            return True
+        item = self.meaning.of(statement)
+        # "before" places an act against another, maybe later one ("before Congress
+        # leaves"), not in the past
+        if item.past_perfect or any(m.group().lower() != "before" for m in
+                                    self.narration_breaks.finditer(self._main_clause(statement))):
+            return True
+        periods = self._periods(statement, self.published[statement.article_id]) + \
+            self.scenes.get((statement.article_id, statement.index), [])
+        if any(end < day for _, end in periods):
+            return True
+        # the outlet's own account of how things stand; a source's words are a new act of
+        # saying ("Ruiz says ..."), but a perfect one ("Ruiz has said ..."); a lead tells
+        # its article's news, whatever its tense ("Ruiz has resigned", "Ruiz quits"); so
+        # does a material act (PLOVER's material quad classes) in the perfect: a stance
+        # held ("has opposed") is a state, a deed ("has resigned") is done at some time
+        told = statement.voice == "own" or (statement.voice == "attributed"
+                                            and PERFECT.search(self._main_clause(statement)))
+        deed = any((e := self.events.get(i)) and e["event_type"] in self.material_types
+                   for i in statement.event_ids)
+        return bool(told) and not deed and statement.index > 0 and \
+            item.main_verb_end is not None and not item.narrates_past and \
+            not item.future and not item.present_stage
+
     def tells_ahead(self, statement: Statement) -> bool:
         """A plan or expectation in its main clause ("will vote", "is expected to")."""
         return self.meaning.of(statement).future
+
+    def _tells_ongoing(self, statement: Statement) -> bool:
+        """Its main clause in the present progressive ("are calling on Ruiz to resign")."""
+        item = self.meaning.of(statement)
+        if statement.voice == "quoted" or item.main_verb_end is None or item.future:
+            return False
+        verb = statement.text[:item.main_verb_end].split()[-1:]
+        after = statement.text[item.main_verb_end:].split()[:1]
+        return bool(verb and after) and after[0].lower().endswith("ing") and \
+            verb[0].lower().replace("’", "'") in PRESENT_BE
+
+    def _tells_done(self, statement: Statement) -> bool:
+        item = self.meaning.of(statement)
+        return item.narrates_past and not item.future
 
     def present_stage(self, statement: Statement) -> bool:
         return self.meaning.of(statement).present_stage
@@ -145,15 +243,20 @@ class Timing:
 
     def _previewed_act(self, items: list[Statement],
                        published: date | None) -> tuple[Statement, date | None] | None:
-        """The first of the article's first `preview_sentences` sentences in its own words
-        (`_in_own_words`) that tells an act ahead (its main clause: "will outline", "is
-        expected to vote"), with the day it names for it, that day or later than
+        """The first of the article's first `preview_sentences` sentences that tells an act
+        ahead (its main clause: "will outline", "is expected to vote", "Ruiz says the panel
+        will vote"), the lead in any voice but a quotation, another in the outlet's own
+        words (`_in_own_words`), with the day it names for it, that day or later than
         publication ("on Wednesday ... will outline", "He will speak Monday evening" in a
         Sunday report), or None when it names none."""
         if published is None:
             return None
         for statement in items[:self.preview_sentences]:
-            if not self._in_own_words(statement) or not self.tells_ahead(statement):
+            # the lead tells the story's act in any voice; a later sentence, a source's
+            # plan ("Staff will be paid soon, he said"), is the outlet's only in its words
+            voiced = statement.voice != "quoted" if statement.index == items[0].index \
+                else self._in_own_words(statement)
+            if not voiced or not self.tells_ahead(statement):
                 continue
             for expression in _times(self._main_clause(statement)):
                 resolved = resolve_date(expression.text, published)
@@ -209,6 +312,17 @@ class Timing:
             before = next((j for j in range(i - 1, -1, -1) if paragraphs[j] == paragraphs[i]
                            and (own[j] is not None or periods[j])), None)
             scene.append(None if before is None else own[before] or periods[before])
+            if isinstance(scene[-1], list):
+                self.scenes[(article.id, items[i].index)] = scene[-1]
+            # a speaker's undated words go on from the last time the article says they
+            # spoke ("In a 2019 interview, Ruiz said ..." then '"...," she said.')
+            speaker = self.meaning.speaker(items[i])
+            earlier = next((j for j in range(i - 1, -1, -1)
+                            if speaker & self.meaning.speaker(items[j])
+                            and (own[j] is not None or self._speech_periods(items[j]))), None)
+            if own[i] is None and earlier is not None and own[earlier] is None:
+                self.scenes.setdefault((article.id, items[i].index), []).extend(
+                    self._speech_periods(items[earlier]))
         for i, statement in enumerate(items):
             if days[i] is not None or PERFECT.search(statement.text) or \
                     isinstance(scene[i], list):
@@ -307,6 +421,17 @@ class Timing:
             if resolved.value is not None and resolved.precision == "day":
                 days.add(resolved.value)
         return days, weekdays
+
+
+def _date_end(iso: str, precision: str | None) -> date:
+    """The last day of an event date at its precision (a month's, a year's)."""
+    start = date.fromisoformat(iso)
+    if precision == "year":
+        return date(start.year, 12, 31)
+    if precision == "month":
+        following = date(start.year + start.month // 12, start.month % 12 + 1, 1)
+        return date.fromordinal(following.toordinal() - 1)
+    return start
 
 
 def _elsewhen(periods: list[tuple[date, date]], day: date) -> bool:
