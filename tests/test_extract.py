@@ -1716,3 +1716,21 @@ def test_harsh_words_for_a_kind_of_act_condemn_no_act(code):
     events = code('Senator Ana Ruiz said, "Chile is facing brutal attacks, so every measure '
                   'is understandable and welcome."')
     assert not [e for e in events if e["plover_type"] == "ACCUSE"]
+
+
+
+# --- argument structure: who does an act told by a noun, a pronoun, a participle ----------
+
+@pytest.mark.parametrize("text, doer", [
+    ("The decision by France to recall its ambassador from Italy surprised observers.", "FRA"),
+    ("Norway's decision to expel two Iranian diplomats was announced on Friday.", "NOR"),
+])
+def test_a_to_infinitive_on_a_noun_is_done_by_the_nouns_party(code, text, doer):
+    event = one(code(text), "SANCTION")
+    assert event["actor"]["code"] == doer
+
+
+
+def test_a_to_infinitive_on_a_noun_another_act_is_about_stays_its_topic(code):
+    events = code("Putin welcomed the Turkish government's decision to send troops to Libya.")
+    assert [e["event_type"] for e in events] == ["SUPPORT"]

@@ -210,6 +210,9 @@ def subject_of(verb: Token, lexicon: Lexicon, depth: int = 0) -> Token | None:
         return head
     if is_linked_participle(verb):  # "the chairman stood accused": he is accused, not accusing
         return None
+    owner = _intending_party(verb, lexicon)
+    if owner is not None:
+        return owner
     head = verb.head
     if depth < 4 and verb.dep_ in ("xcomp", "conj") and head.pos_ == "ADJ" and (
             head.dep_ == "acomp"):
@@ -277,6 +280,24 @@ def subject_of(verb: Token, lexicon: Lexicon, depth: int = 0) -> Token | None:
                 return judged  # "praised the soldiers for rescuing ...": the soldiers did
             return subject_of(governor, lexicon, depth + 1)
     return None
+
+
+def _intending_party(verb: Token, lexicon: Lexicon) -> Token | None:
+    """The understood subject of a to-infinitive on a noun: the party named as the noun's
+    owner ("Russia's decision to expel") or as who it is by or of ("the decision by France
+    to recall", "the refusal of the unions to negotiate"): the one who means to do what the
+    infinitive says. A pronoun owner ("its plan to withdraw") is left as it was: the clause
+    keeps no doer of its own."""
+    noun = verb.head
+    if verb.dep_ != "acl" or noun.pos_ != "NOUN" or not any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return None
+    owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+    if owner is None:
+        owner = _named_head(_prep_object(noun, {"by", "of"}))
+    if owner is None or owner.pos_ == "PRON" or not is_actor_like(owner, lexicon):
+        return None
+    return owner
 
 
 def _subject_read_as_marker_object(verb: Token, lexicon: Lexicon) -> Token | None:

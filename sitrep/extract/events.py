@@ -101,7 +101,8 @@ def extract_events(doc: Doc, article: Article, lexicon: Lexicon | None = None) -
         for match in matches:
             quoted = inside[match.token.i - sentence.start]
             event = _event(match, text, sentence, article, lexicon, quoted)
-            if event.actor is None and possessed_patient(match.token, lexicon) is None and (
+            if (event.actor is None or _meant_by_a_noun(match.token)) and possessed_patient(
+                    match.token, lexicon) is None and (
                     _nested(match.token, trigger_tokens) or _in_background(match, lexicon)
                     or _described(match, lexicon) or _activity_as_subject(match.token)
                     or _kind_as_topic(match, trigger_tokens, lexicon)
@@ -520,6 +521,14 @@ def _described(match: TriggerMatch, lexicon: Lexicon) -> bool:
     return match.pattern.type in lexicon.word_set("senses.standing_types") and (
         lemma_of(verb) in ending
         or any(c.dep_ == "xcomp" and lemma_of(c) in ending for c in verb.children))
+
+
+def _meant_by_a_noun(token: Token) -> bool:
+    """A to-infinitive on a noun ("Trump's decision to send troops"): its doer is the
+    noun's party, but inside another act ("welcomed Trump's decision to ...") it is what
+    that act is about, as an actorless act is."""
+    return token.dep_ == "acl" and token.head.pos_ == "NOUN" and any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
 
 
 def _is_purpose(token: Token) -> bool:
