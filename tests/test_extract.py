@@ -1734,3 +1734,14 @@ def test_a_to_infinitive_on_a_noun_is_done_by_the_nouns_party(code, text, doer):
 def test_a_to_infinitive_on_a_noun_another_act_is_about_stays_its_topic(code):
     events = code("Putin welcomed the Turkish government's decision to send troops to Libya.")
     assert [e["event_type"] for e in events] == ["SUPPORT"]
+
+
+
+def test_a_fronted_past_participle_is_done_to_the_main_clauses_subject(code):
+    events = code("Backed by Iranian advisers, the militia attacked the town of Tal Afar.")
+    backing = one(events, "SUPPORT")
+    assert backing["actor"]["text"] == "Iranian advisers"
+    assert backing["recipient"]["text"] == "the militia"
+    accused = one(code("Accused of fraud, the Kenyan minister resigned on Monday."), "ACCUSE")
+    assert accused["actor"] is None
+    assert accused["recipient"]["code"] == "KEN"

@@ -68,7 +68,17 @@ def is_passive(verb: Token) -> bool:
 
 def _has_passive_marks(verb: Token) -> bool:
     return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children) or (
-        _small_clause_passive(verb))
+        _small_clause_passive(verb)) or adverbial_participle(verb)
+
+
+def adverbial_participle(verb: Token) -> bool:
+    """A bare past participle clause set beside a clause ("*Backed by Iran*, the militia
+    attacked ...", "*Accused of fraud*, the minister resigned"): a passive whose understood
+    subject, the main clause's, is what it is done to; only "having" makes one active
+    ("Having attacked ...")."""
+    return (verb.tag_ == "VBN" and verb.dep_ == "advcl" and verb.head.pos_ in ("VERB", "AUX")
+            and not any(c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass", "mark", "dobj")
+                        for c in verb.children))
 
 
 def _small_clause_passive(verb: Token) -> bool:
@@ -130,6 +140,10 @@ def verb_object(verb: Token, particles: tuple[Token, ...] = ()) -> Token | None:
         if subject is None and verb.dep_ == "conj" and is_passive(verb.head):
             # "was arrested in 1971 and (was) imprisoned until 1980": the first verb's subject
             subject = next((c for c in verb.head.children if c.dep_ == "nsubjpass"), None)
+        if subject is None and adverbial_participle(verb):
+            # "Backed by Iran, the militia ...": the main clause's subject
+            subject = next((c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")),
+                           None)
         return subject
     if is_linked_participle(verb):
         return next((c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
