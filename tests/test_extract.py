@@ -1745,3 +1745,18 @@ def test_a_fronted_past_participle_is_done_to_the_main_clauses_subject(code):
     accused = one(code("Accused of fraud, the Kenyan minister resigned on Monday."), "ACCUSE")
     assert accused["actor"] is None
     assert accused["recipient"]["code"] == "KEN"
+
+
+
+def test_words_quoted_in_a_report_that_names_the_doer_outside_them_are_reported(code):
+    condemned = one(code('Turkey\'s foreign ministry said in a statement that it "strongly '
+                         'condemns" the bombing.'), "ACCUSE")
+    assert condemned["modality"] == "asserted"
+    assert condemned["actor"]["code"] == "TUR"
+    shelled = one(code('The mayor of Kharkiv said Russian troops had "deliberately shelled" '
+                       'the hospital.'), "ASSAULT")
+    assert shelled["modality"] == "asserted"
+    # the whole account in the speaker's words stays the speaker's claim
+    quoted = one(code('"Russian troops deliberately shelled the hospital," the mayor of '
+                      'Kharkiv said.'), "ASSAULT")
+    assert quoted["modality"] == "claimed"

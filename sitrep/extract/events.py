@@ -163,7 +163,8 @@ def extract_events(doc: Doc, article: Article, lexicon: Lexicon | None = None) -
             event.attributed_to = attribution.source
             event.modality = ("asserted" if match.pattern is DEMAND
                               else modality_of(match.token, lexicon, claim_verb=attribution.verb))
-            if quoted and event.modality == "asserted" and not _speakers_own(event, lexicon):
+            if quoted and event.modality == "asserted" and not _speakers_own(event, lexicon) and (
+                    not _doer_told_outside_quote(event, sentence, inside)):
                 event.modality = "claimed"  # a quotation's account of others: the speaker's
             if alleged and event.modality == "asserted":
                 event.modality = "claimed"  # what X is accused of: the accuser's claim
@@ -229,6 +230,20 @@ def _reported_inside_quote(attribution: Attribution, sentence: Span, inside: lis
     verb = attribution.verb
     return verb is not None and sentence.start <= verb.i < sentence.end and \
         inside[verb.i - sentence.start]
+
+
+def _doer_told_outside_quote(event: Event, sentence: Span, inside: list[bool]) -> bool:
+    """Whether the event's doer is named outside the quotation that holds its trigger: the
+    writer's own report of what the source said, quoting only its words ('the ministry said
+    it "strongly condemns" the attack', 'police said the gunmen had "stormed" the hotel'),
+    as sure as the same report without the marks."""
+    actor = event.actor
+    if actor is None or actor.start is None:
+        return False
+    for offset, token in enumerate(sentence):
+        if token.idx == actor.start:
+            return not inside[offset]
+    return False
 
 
 def _one_per_trigger(events: list[Event]) -> list[Event]:
