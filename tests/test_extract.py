@@ -1760,3 +1760,17 @@ def test_words_quoted_in_a_report_that_names_the_doer_outside_them_are_reported(
     quoted = one(code('"Russian troops deliberately shelled the hospital," the mayor of '
                       'Kharkiv said.'), "ASSAULT")
     assert quoted["modality"] == "claimed"
+
+
+
+def test_a_pronoun_object_takes_up_the_restriction_told_before(code):
+    events = code("The government of Samoa declared a state of emergency on Monday. "
+                  "On Saturday the cabinet voted to lift it.")
+    assert one(events, "CONCEDE")["actor"]["code"] == "WSM"
+
+
+
+def test_a_pronoun_object_taking_up_a_place_lifts_no_restriction(code):
+    events = code("The Fijian army sealed off the town on Monday. "
+                  "On Friday the cabinet voted to lift it.")
+    assert not [e for e in events if e["event_type"] == "CONCEDE"]
