@@ -1774,3 +1774,15 @@ def test_a_pronoun_object_taking_up_a_place_lifts_no_restriction(code):
     events = code("The Fijian army sealed off the town on Monday. "
                   "On Friday the cabinet voted to lift it.")
     assert not [e for e in events if e["event_type"] == "CONCEDE"]
+
+
+
+def test_dispersing_with_a_crowd_control_weapon_is_one_assault_on_those_dispersed(code):
+    # the manual: crowd-control ASSAULT where the weapon is named; without it a restriction
+    events = code("Colombian police dispersed the students with tear gas.")
+    assert [e["event_type"] for e in events] == ["ASSAULT"]
+    assert events[0]["actor"]["code"] == "COL"
+    assert events[0]["recipient"]["text"] == "the students"
+    assert one(code("Colombian police dispersed the students on Tuesday."), "COERCE")
+    charged = code("Colombian police charged the students with assault.")
+    assert [e["event_type"] for e in charged] == ["ACCUSE"]

@@ -1137,12 +1137,15 @@ def noun_arguments(match: TriggerMatch, lexicon: Lexicon) -> tuple[Entity | None
         subject = _copula_subject(head.head)
         if subject is not None and is_actor_like(subject, lexicon):
             actor = entity_for(subject)
+    used_on = None
     if actor is None and match.pattern.mode in lexicon.word_set("actors.means_modes"):
         # "police used tear gas", "dispersed them with tear gas"
         user = _user_of_means(noun, lexicon)
         subject = subject_of(user, lexicon) if user is not None else None
         if subject is not None and is_actor_like(subject, lexicon):
             actor = entity_for(subject)
+            if noun.dep_ == "pobj":  # "dispersed the students with tear gas": them
+                used_on = _direct_object(user)
     if actor is None:  # "the Houthis claimed responsibility for the attack"
         claim = responsibility_claim(noun, lexicon)
         claimer = subject_of(claim, lexicon) if claim is not None else None
@@ -1182,7 +1185,7 @@ def noun_arguments(match: TriggerMatch, lexicon: Lexicon) -> tuple[Entity | None
         entity_for(patient) if patient is not None else None)
     if recipient is None and event_type in lexicon.word_set("recipients.aim_types"):
         recipient = _aim_recipient(noun, lexicon)  # "staged a hunger strike to protest X"
-    recipient = recipient or between
+    recipient = recipient or between or (entity_for(used_on) if used_on is not None else None)
     if recipient is not None and actor is not None and recipient.start == actor.start:
         recipient = None
     return actor, recipient

@@ -128,7 +128,8 @@ def extract_events(doc: Doc, article: Article, lexicon: Lexicon | None = None) -
             if _sourcing(match.token, lexicon):
                 continue  # "speaking on condition of anonymity to discuss the talks"
             event.incidental = (_in_background(match, lexicon)
-                                or _reason_of(match, trigger_tokens)
+                                or (_reason_of(match, trigger_tokens)
+                                    and not _used_with(match, lexicon))
                                 or _process_in_passing(match, lexicon)
                                 or _describes_a_party(match)
                                 or _stance_of_a_party(match, lexicon)
@@ -137,8 +138,8 @@ def extract_events(doc: Doc, article: Article, lexicon: Lexicon | None = None) -
                                 or _recalled_of_a_party(match.token)
                                 or _aimed_at(match.token, trigger_tokens, lexicon)
                                 or _fled(match, event, lexicon))
-            charge = _charge_of(match.token, charge_triggers,
-                                lexicon.word_set("modality.charge_nouns"))
+            charge = None if _used_with(match, lexicon) else _charge_of(
+                match.token, charge_triggers, lexicon.word_set("modality.charge_nouns"))
             accused = _accused(charge) if charge is not None else None
             # a charge noun that is no trigger itself ("two counts of murder") only alleges
             alleged = charge is not None and charge_triggers.get(
@@ -357,10 +358,14 @@ def _without_intended_content(matches: list[TriggerMatch], lexicon: Lexicon) -> 
                if m.pattern.type in lexicon.word_set("modality.intent_types") or m.pattern.xcomp}
     demanded = {m.token.head.i for m in matches if m.pattern is DEMAND}  # "must <verb>"
     triggers = {m.token.i: m.pattern.type for m in matches}
+    forced = {m.token.head.head.i for m in matches if _used_with(m, lexicon)}
     kept = []
     for match in matches:
         if match.pattern is not DEMAND and match.token.i in demanded:
             continue
+        if match.token.i in forced and match.pattern.mode in lexicon.word_set(
+                "actors.forced_modes"):
+            continue  # "dispersed the crowd with tear gas": crowd control, the weapon's act
         if _is_purpose(match.token) and match.token.head.i in triggers and not (
                 _said_in_consultation(match, triggers[match.token.head.i], lexicon)):
             continue  # "began a hunger strike to demand ...": the protest's aim, not an event
@@ -793,6 +798,15 @@ def _charge_of(token: Token, charge_triggers: dict[int, str],
             return None
         clause = clause.head
     return None
+
+
+def _used_with(match: TriggerMatch, lexicon: Lexicon) -> bool:
+    """A means of force after "with" is what the verb's doer used ("dispersed the students
+    *with tear gas*"), not what the people it was done to are charged with ("charged with
+    assault")."""
+    token = match.token
+    return (match.pattern.mode in lexicon.word_set("actors.means_modes")
+            and token.dep_ == "pobj" and token.head.lower_ == "with")
 
 
 def _leads_to_trigger(noun: Token, charge_triggers: dict[int, str]) -> bool:
