@@ -1718,7 +1718,6 @@ def test_harsh_words_for_a_kind_of_act_condemn_no_act(code):
     assert not [e for e in events if e["plover_type"] == "ACCUSE"]
 
 
-
 # --- argument structure: who does an act told by a noun, a pronoun, a participle ----------
 
 @pytest.mark.parametrize("text, doer", [
@@ -1730,11 +1729,9 @@ def test_a_to_infinitive_on_a_noun_is_done_by_the_nouns_party(code, text, doer):
     assert event["actor"]["code"] == doer
 
 
-
 def test_a_to_infinitive_on_a_noun_another_act_is_about_stays_its_topic(code):
     events = code("Putin welcomed the Turkish government's decision to send troops to Libya.")
     assert [e["event_type"] for e in events] == ["SUPPORT"]
-
 
 
 def test_a_fronted_past_participle_is_done_to_the_main_clauses_subject(code):
@@ -1745,7 +1742,6 @@ def test_a_fronted_past_participle_is_done_to_the_main_clauses_subject(code):
     accused = one(code("Accused of fraud, the Kenyan minister resigned on Monday."), "ACCUSE")
     assert accused["actor"] is None
     assert accused["recipient"]["code"] == "KEN"
-
 
 
 def test_words_quoted_in_a_report_that_names_the_doer_outside_them_are_reported(code):
@@ -1762,19 +1758,16 @@ def test_words_quoted_in_a_report_that_names_the_doer_outside_them_are_reported(
     assert quoted["modality"] == "claimed"
 
 
-
 def test_a_pronoun_object_takes_up_the_restriction_told_before(code):
     events = code("The government of Samoa declared a state of emergency on Monday. "
                   "On Saturday the cabinet voted to lift it.")
     assert one(events, "CONCEDE")["actor"]["code"] == "WSM"
 
 
-
 def test_a_pronoun_object_taking_up_a_place_lifts_no_restriction(code):
     events = code("The Fijian army sealed off the town on Monday. "
                   "On Friday the cabinet voted to lift it.")
     assert not [e for e in events if e["event_type"] == "CONCEDE"]
-
 
 
 def test_dispersing_with_a_crowd_control_weapon_is_one_assault_on_those_dispersed(code):
