@@ -1779,3 +1779,8 @@ def test_dispersing_with_a_crowd_control_weapon_is_one_assault_on_those_disperse
     assert one(code("Colombian police dispersed the students on Tuesday."), "COERCE")
     charged = code("Colombian police charged the students with assault.")
     assert [e["event_type"] for e in charged] == ["ACCUSE"]
+
+
+def test_two_verbs_joined_before_one_object_are_both_done_to_it(code):
+    events = code("Egyptian police arrested and deported two British journalists on Monday.")
+    assert [e["recipient"]["code"] for e in events] == ["GBR", "GBR"]

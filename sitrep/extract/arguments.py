@@ -651,6 +651,8 @@ def _verb_recipient(match: TriggerMatch, lexicon: Lexicon) -> Entity | None:
         return event_type in lexicon.word_set(f"recipients.{name}")
 
     obj = verb_object(verb, match.particle_tokens)
+    if obj is None and not match.particle_tokens:
+        obj = _shared_object(verb)  # "arrested and deported two journalists"
     if obj is not None and any(c.dep_ == "det" and c.lower_ == "what" for c in obj.children):
         # "criticised what a Chinese diplomat called pressure", read as "what diplomat": the
         # object is a free relative clause, what was so called, not its speaker
@@ -714,6 +716,19 @@ def _verb_recipient(match: TriggerMatch, lexicon: Lexicon) -> Entity | None:
     )
     return next((found for found in (reading() for reading in readings) if found is not None),
                 None)
+
+
+def _shared_object(verb: Token) -> Token | None:
+    """The object of the verb joined right after this one, when only the conjunction stands
+    between them: both take it ("arrested and deported two journalists", "condemned and
+    rejected the plan")."""
+    if is_passive(verb):
+        return None
+    joined = next((c for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB"), None)
+    if joined is None or is_passive(joined) or not all(
+            t.dep_ == "cc" for t in verb.doc[verb.i + 1:joined.i]):
+        return None
+    return next((c for c in joined.children if c.dep_ in ("dobj", "obj")), None)
 
 
 def _destinations(noun: Token | None, lexicon: Lexicon) -> set[int]:
