@@ -1784,3 +1784,13 @@ def test_dispersing_with_a_crowd_control_weapon_is_one_assault_on_those_disperse
 def test_two_verbs_joined_before_one_object_are_both_done_to_it(code):
     events = code("Egyptian police arrested and deported two British journalists on Monday.")
     assert [e["recipient"]["code"] for e in events] == ["GBR", "GBR"]
+
+
+@pytest.mark.parametrize("text, issuer", [
+    ("The statement, released by the Egyptian presidency, condemned the bombing.", "EGY"),
+    ("A letter from the French foreign ministry condemned the bombing.", "FRA"),
+])
+def test_a_document_told_as_speaking_speaks_for_whoever_issued_it(code, text, issuer):
+    condemned = one(code(text), "ACCUSE")
+    assert condemned["actor"]["code"] == issuer
+    assert not condemned["actor"]["text"].lower().startswith(("the statement", "a letter"))

@@ -187,7 +187,7 @@ def subject_of(verb: Token, lexicon: Lexicon, depth: int = 0) -> Token | None:
         return None
     for child in verb.children:
         if child.dep_ in ("nsubj", "csubj"):
-            return _resolve_relative(child, lexicon)
+            return _issuer_of(child, lexicon) or _resolve_relative(child, lexicon)
     for aux in (c for c in verb.children if c.dep_ == "aux"):
         # the subject hung on the auxiliary, as the parser may do when quotation marks stand
         # between them ('said Iran is "flagrantly" defying'): the verb's own
@@ -279,6 +279,26 @@ def subject_of(verb: Token, lexicon: Lexicon, depth: int = 0) -> Token | None:
                     and is_actor_like(judged, lexicon)):
                 return judged  # "praised the soldiers for rescuing ...": the soldiers did
             return subject_of(governor, lexicon, depth + 1)
+    return None
+
+
+def _issuer_of(document: Token, lexicon: Lexicon) -> Token | None:
+    """Who issued a document that is told as doing what its words do: "the statement,
+    *released by the Egyptian presidency*, condemned ...", "a letter *from* the ministry
+    urged ..." (`actors.document_nouns`)."""
+    if lemma_of(document) not in lexicon.word_set("actors.document_nouns"):
+        return None
+    for child in document.children:
+        if child.dep_ == "prep" and child.lower_ == "from":
+            source = _named_head(next((c for c in child.children if c.dep_ == "pobj"), None))
+        elif child.dep_ == "acl" and child.tag_ == "VBN":
+            agent = next((c for c in child.children if c.dep_ == "agent"), None)
+            source = _named_head(next((c for c in agent.children if c.dep_ == "pobj"), None)
+                                 if agent is not None else None)
+        else:
+            continue
+        if source is not None and is_actor_like(source, lexicon):
+            return source
     return None
 
 
