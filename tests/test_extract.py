@@ -1794,3 +1794,9 @@ def test_a_document_told_as_speaking_speaks_for_whoever_issued_it(code, text, is
     condemned = one(code(text), "ACCUSE")
     assert condemned["actor"]["code"] == issuer
     assert not condemned["actor"]["text"].lower().startswith(("the statement", "a letter"))
+
+
+def test_a_person_told_by_a_pronoun_as_a_passives_subject_is_whom_it_is_done_to(code):
+    events = code("Kenyan police arrested a Kenyan journalist in Mombasa on Monday. On "
+                  "Thursday he was detained again in Nairobi.")
+    assert [e["recipient"]["text"] for e in events] == ["a Kenyan journalist", "he"]

@@ -33,8 +33,9 @@ CLAUSE_DEPS = {"relcl", "acl", "advcl", "punct", "mark", "parataxis", "ccomp", "
 # "world leaders including the Iranian foreign minister": who they are).
 INNER_PREPS = {"of", "including"}
 ORIGIN_PREPS = {"from"}
-# Object pronouns that stand for one person, resolved through the discourse.
-PERSON_OBJECTS = {"him", "her"}
+# Pronouns that stand for one person as what an act is done to, resolved through the
+# discourse: an object, or the subject of a passive ("*she* was freed").
+PERSON_OBJECTS = {"him", "her", "he", "she"}
 # "arrived for talks", "at the meeting ... reaffirmed": the verb's subject takes part
 MEETING_PREPS = {"for", "at", "during"}
 DEFINITE_DETERMINERS = {"the", "this", "that", "these", "those"}
