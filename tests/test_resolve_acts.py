@@ -293,3 +293,19 @@ def test_another_exercise_after_one_begun_is_a_new_act(code):
         "Japan and Australia began a joint naval exercise off Okinawa on Monday. The navies "
         "will hold another exercise in the Coral Sea next month, officials said."))
     assert len(acts) == 2
+
+
+def retreats(events: list[dict]) -> list[list[str]]:
+    return [[m["trigger"]["text"] for m in e["mentions"]] for e in events
+            if e["plover_type"] == "RETREAT"]
+
+
+def test_the_deed_told_again_from_the_side_of_whom_it_was_done_to_is_one_act(code):
+    assert retreats(code("On Wednesday, Iran released a British aid worker. She was freed "
+                         "after six years in detention.")) == [["released", "freed"]]
+
+
+def test_the_same_kind_of_deed_done_to_a_party_told_anew_is_another_act(code):
+    events = code("On Monday, Kenyan police arrested a journalist in Mombasa. A Kenyan "
+                  "activist was also detained.")
+    assert len([e for e in events if e["plover_type"] == "COERCE"]) == 2

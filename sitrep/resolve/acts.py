@@ -283,6 +283,8 @@ def _names_act(mention: _Mention, act: _Act, lexicon: Lexicon) -> bool:
         return True
     if _same_deed_of_one_person(mention, act):
         return True  # "Ruiz resigned on Monday" ... "Ruiz stepped down after weeks of protests"
+    if _same_deed_to_one_party(mention, act, lexicon):
+        return True  # "Iran released a British aid worker" ... "She was freed after ..."
     if kind in lexicon.word_set("acts.speech_types"):
         speaker = _speaker(mention.event)
         return speaker is not None and any(_speaker(m.event) == speaker for m in act.mentions)
@@ -298,6 +300,20 @@ def _same_deed_of_one_person(mention: _Mention, act: _Act) -> bool:
     return (mode is not None and person is not None and not mention.is_noun
             and any(m.event.mode == mode and _person(m.event.actor) == person
                     for m in act.mentions))
+
+
+def _same_deed_to_one_party(mention: _Mention, act: _Act, lexicon: Lexicon) -> bool:
+    """A verb of the act's kind of deed (its mode: "released", "freed"; "arrested",
+    "detained") told in a later sentence with its doer untold, done to a party that points
+    back to the act's ("she", "the suspects") and shares its code or person: the deed told
+    again from the side of whom it was done to. A party told anew ("a Kenyan activist was
+    also detained") is another act."""
+    mode = mention.event.mode
+    return (mode is not None and not mention.is_noun and _doer_untold(mention.token)
+            and _refers_back(mention.event.recipient, lexicon)
+            and all(m.sentence < mention.sentence for m in act.mentions)
+            and any(m.event.mode == mode for m in act.mentions)
+            and _shares_party(act, mention.event))
 
 
 def _speaker(event: Event) -> str | None:
