@@ -19,7 +19,9 @@ the word lists are `[acts]` in `data/lexicon/events.toml`):
   a verb done as a definite noun of it ("the bombing was carried out by ...") or by one
   ("the withdrawal ended the occupation"), or a verb joined to one of it on the same doer
   ("was arrested and jailed"), or a verb of its kind of deed (its mode) done by the same
-  named person ("Ruiz resigned" ... "Ruiz stepped down"); a casualty "in the attack", or
+  named person ("Ruiz resigned" ... "Ruiz stepped down") or, told with no doer in a later
+  sentence, to a party that points back ("released an aid worker" ... "She was freed"); a
+  casualty "in the attack", or
   one "the blast" caused, is a detail of the attack however far back it was told, and
   casualties told first are details of the deed their clause says caused them ("were
   killed when gunmen opened fire");
