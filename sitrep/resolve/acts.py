@@ -21,10 +21,9 @@ the word lists are `[acts]` in `data/lexicon/events.toml`):
   ("was arrested and jailed"), or a verb of its kind of deed (its mode) done by the same
   named person ("Ruiz resigned" ... "Ruiz stepped down") or, told with no doer in a later
   sentence, to a party that points back ("released an aid worker" ... "She was freed"); a
-  casualty "in the attack", or
-  one "the blast" caused, is a detail of the attack however far back it was told, and
-  casualties told first are details of the deed their clause says caused them ("were
-  killed when gunmen opened fire");
+  casualty "in the attack", or one "the blast" caused, is a detail of the attack however
+  far back it was told, and casualties told first are details of the deed their clause
+  says caused them ("were killed when gunmen opened fire");
 - tied to it: a definite noun ("the attack", "its deployment"), a verb done to a definite
   thing an earlier mention did it to ("filed a lawsuit" ... "the lawsuit was filed"), a
   party in common (actor, recipient or the same named person), or the same or the next
