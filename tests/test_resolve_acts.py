@@ -309,3 +309,21 @@ def test_the_same_kind_of_deed_done_to_a_party_told_anew_is_another_act(code):
     events = code("On Monday, Kenyan police arrested a journalist in Mombasa. A Kenyan "
                   "activist was also detained.")
     assert len([e for e in events if e["plover_type"] == "COERCE"]) == 2
+
+
+def consultations(events: list[dict]) -> list[list[str]]:
+    return [[m["trigger"]["text"] for m in e["mentions"]] for e in events
+            if e["plover_type"] == "CONSULT"]
+
+
+@pytest.mark.parametrize("later", ["During the meeting", "At the talks"])
+def test_a_deed_of_the_acts_doers_told_as_done_in_it_is_the_act(code, later):
+    acts = consultations(code("On Monday, the Kenyan president met the Ugandan president in "
+                              f"Nairobi. {later}, the two leaders discussed trade."))
+    assert acts == [["met", "discussed"]]
+
+
+def test_a_deed_of_others_done_during_the_act_is_another_act(code):
+    acts = assaults(code("Gunmen attacked a market in Kidal on Monday. Soldiers shot two of "
+                         "the gunmen during the attack."))
+    assert len(acts) == 2

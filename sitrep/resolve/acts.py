@@ -286,6 +286,13 @@ def _names_act(mention: _Mention, act: _Act, lexicon: Lexicon) -> bool:
         return True  # "Ruiz resigned on Monday" ... "Ruiz stepped down after weeks of protests"
     if _same_deed_to_one_party(mention, act, lexicon):
         return True  # "Iran released a British aid worker" ... "She was freed after ..."
+    if not mention.is_noun and mention.token is not None and (
+            mention.event.actor is None or _refers_back(mention.event.actor, lexicon)) and (
+            _in_the_act(mention.token, act, lexicon, ("in", "during", "at"))):
+        # "met in Nairobi" ... "during the meeting, the two leaders discussed": the act's
+        # doers, told again; a doer named anew ("soldiers shot two of the gunmen during the
+        # attack") does a deed of their own in it
+        return True
     if kind in lexicon.word_set("acts.speech_types"):
         speaker = _speaker(mention.event)
         return speaker is not None and any(_speaker(m.event) == speaker for m in act.mentions)
@@ -451,12 +458,14 @@ def _caused_the_casualties(mention: _Mention, act: _Act, lexicon: Lexicon) -> bo
                and not _has_agent(m.token) for m in act.mentions)
 
 
-def _in_the_act(token: Token, act: _Act, lexicon: Lexicon) -> bool:
+def _in_the_act(token: Token, act: _Act, lexicon: Lexicon,
+                prepositions: tuple[str, ...] = ("in", "during")) -> bool:
     """A casualty said to be "in the attack", "in the shooting": a definite noun that names
-    the act told before, however far back."""
+    the act told before, however far back (a deed of the act's own type may also be "at"
+    it: "at the talks, the leaders discussed ...")."""
     return any(noun.dep_ == "pobj" and _is_the_act(noun, act, lexicon)
                for prep in token.children
-               if prep.dep_ == "prep" and prep.lower_ in ("in", "during")
+               if prep.dep_ == "prep" and prep.lower_ in prepositions
                for noun in prep.children)
 
 
