@@ -1800,3 +1800,14 @@ def test_a_person_told_by_a_pronoun_as_a_passives_subject_is_whom_it_is_done_to(
     events = code("Kenyan police arrested a Kenyan journalist in Mombasa on Monday. On "
                   "Thursday he was detained again in Nairobi.")
     assert [e["recipient"]["text"] for e in events] == ["a Kenyan journalist", "he"]
+
+
+@pytest.mark.parametrize("text, doer", [
+    ("A Saudi-led coalition air strike killed 20 people at a wedding in Yemen.", "SAU"),
+    ("A Saudi-led coalition air strike hit a wedding in Yemen.", "SAU"),
+    ("A US-led coalition raid killed a senior militant in Syria.", "USA"),
+])
+def test_a_party_led_by_a_named_one_before_an_act_noun_is_its_doer(code, text, doer):
+    attack = one(code(text), "ASSAULT")
+    assert attack["actor"]["text"].endswith("-led coalition")
+    assert attack["actor"]["code"] == doer

@@ -634,7 +634,16 @@ def _doer_of_act(noun: Token, lexicon: Lexicon) -> Entity | None:
     owner = next((c for c in noun.children if c.dep_ == "poss"), None)
     if owner is not None and is_actor_like(owner, lexicon):
         return entity_for(owner)
-    return _agent_of(noun, lexicon)
+    agent = _agent_of(noun, lexicon)
+    if agent is not None:
+        return agent
+    # a name or an actor's noun before it ("a Saudi-led coalition air strike killed ...")
+    # (not a town: "the Kandahar bombing" was there)
+    doer = next((c for c in noun.lefts if c.dep_ in ("compound", "nmod")
+                 and not _names_the_place(c) and (
+                     c.ent_type_ in ("GPE", "NORP", "ORG")
+                     or lemma_of(c) in lexicon.word_set("actors.head_nouns"))), None)
+    return (_led_party(doer) or entity_for(doer, with_conjuncts=False)) if doer else None
 
 
 def _operation_doer(verb: Token, lexicon: Lexicon) -> Entity | None:
@@ -1074,6 +1083,19 @@ def _copula_subject(adjective: Token) -> Token | None:
     return next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
 
 
+def _led_party(modifier: Token) -> Entity | None:
+    """A modifier noun with the leader hyphened before it, which the parser hangs on the
+    head noun ("a *Saudi-led* coalition air strike"): the party is the whole "Saudi-led
+    coalition", whose leader names it."""
+    led = modifier.doc[modifier.i - 1] if modifier.i > 0 else None
+    if led is None or led.dep_ != "amod" or led.head.i != modifier.head.i or (
+            lemma_of(led) != "lead") or not any(
+            c.pos_ == "PROPN" or c.ent_type_ in ("GPE", "NORP") for c in led.children):
+        return None
+    span = modifier.doc[led.left_edge.i : modifier.i + 1]
+    return Entity(text=span.text, start=span.start_char, end=span.end_char)
+
+
 def _user_of_means(noun: Token, lexicon: Lexicon) -> Token | None:
     """The verb a noun of means is used by: the one it, or the first of the nouns it is
     joined to, is the object of ("used *tear gas* and *water cannon*": `actors.means_verbs`)
@@ -1141,7 +1163,7 @@ def noun_arguments(match: TriggerMatch, lexicon: Lexicon) -> tuple[Entity | None
                              and child.pos_ != "ADJ"))):
                 # "a US deployment", "the police raid", "rebel attacks"; not the adjective
                 # of "military exercises", which says what kind, not whose
-                actor = entity_for(child, with_conjuncts=False)
+                actor = _led_party(child) or entity_for(child, with_conjuncts=False)
                 break
     position = noun  # "issued a series of warnings": the series stands where the noun would
     while (position.dep_ == "pobj" and position.head.lower_ == "of"
