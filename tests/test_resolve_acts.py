@@ -327,3 +327,11 @@ def test_a_deed_of_others_done_during_the_act_is_another_act(code):
     acts = assaults(code("Gunmen attacked a market in Kidal on Monday. Soldiers shot two of "
                          "the gunmen during the attack."))
     assert len(acts) == 2
+
+
+@pytest.mark.parametrize("later", ["It was their second meeting this year.",
+                                   "The meeting was the leaders' first in Nairobi."])
+def test_what_the_act_told_was_said_to_be_is_no_other_act(code, later):
+    acts = consultations(code("On Monday, the Kenyan president met the Ugandan president in "
+                              f"Nairobi. {later}"))
+    assert len(acts) == 1

@@ -123,6 +123,8 @@ def extract_events(doc: Doc, article: Article, lexicon: Lexicon | None = None) -
                 told_by_demands.append(event)
             if _topic_of_speech(match, verbal_triggers):
                 continue  # "called for sanctions", "filed a complaint over the attack"
+            if _predicated_of_an_act(match, trigger_tokens, lexicon):
+                continue  # "It was their second meeting": what the act told was, no other
             if _judgement_of_naming(match.token, lexicon):
                 continue  # "found the raid justified": the finding is the act (speech.py)
             if _sourcing(match.token, lexicon):
@@ -524,6 +526,20 @@ def _main_clause_misparsed(clause: Token) -> bool:
     return head.dep_ == "ROOT" and head.pos_ in ("NOUN", "PROPN") and any(
         c.dep_ in ("nsubj", "nsubjpass") and c.tag_ not in ("WDT", "WP") and c.lower_ != "that"
         for c in clause.children)
+
+
+def _predicated_of_an_act(match: TriggerMatch, trigger_tokens: set[int],
+                          lexicon: Lexicon) -> bool:
+    """A noun trigger said of "it", "this" or an act's own noun by a copular verb ("It was
+    their second meeting this year", "The attack was the deadliest in years"): what the act
+    told was, not another act."""
+    token = match.token
+    if match.pattern.pos != "NOUN" or token.dep_ != "attr" or lemma_of(
+            token.head) not in lexicon.word_set("senses.copular_verbs"):
+        return False
+    subject = next((c for c in token.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return subject is not None and (subject.lower_ in ("it", "this", "that")
+                                    or subject.i in trigger_tokens)
 
 
 def _described(match: TriggerMatch, lexicon: Lexicon) -> bool:
