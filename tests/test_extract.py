@@ -1811,3 +1811,8 @@ def test_a_party_led_by_a_named_one_before_an_act_noun_is_its_doer(code, text, d
     attack = one(code(text), "ASSAULT")
     assert attack["actor"]["text"].endswith("-led coalition")
     assert attack["actor"]["code"] == doer
+
+
+def test_a_count_of_a_people_the_tagger_missed_as_subject_is_the_actor(code):
+    rally = one(code("Thousands of Hongkongers rallied in Victoria Park on Sunday."), "PROTEST")
+    assert rally["actor"]["text"] == "Thousands of Hongkongers"

@@ -131,7 +131,12 @@ def is_actor_like(head: Token, lexicon: Lexicon) -> bool:
     inner = noun_object(head)
     if inner is not None and head.pos_ == "NOUN" and lemma in lexicon.word_set(
             "actors.quantity_nouns"):
-        return is_actor_like(inner, lexicon)  # "the pair of bombers"; not "the Group of 20"
+        # "the pair of bombers"; not "the Group of 20"; a name the tagger missed counted as
+        # a subject is the subject's ("Thousands of Hongkongers rallied")
+        return is_actor_like(inner, lexicon) or (
+            head.dep_ in ("nsubj", "nsubjpass") and inner.pos_ == "PROPN" and (
+                not inner.ent_type_
+                or inner.ent_type_ in lexicon.word_set("actors.mistaken_labels")))
     if head.dep_ in ("nsubj", "nsubjpass") and (head.lower_ == "both" or (
             head.pos_ == "NUM" and len(list(head.children)) == 1
             and any(c.dep_ == "det" and c.lower_ == "the" for c in head.children))):
