@@ -1816,3 +1816,11 @@ def test_a_party_led_by_a_named_one_before_an_act_noun_is_its_doer(code, text, d
 def test_a_count_of_a_people_the_tagger_missed_as_subject_is_the_actor(code):
     rally = one(code("Thousands of Hongkongers rallied in Victoria Park on Sunday."), "PROTEST")
     assert rally["actor"]["text"] == "Thousands of Hongkongers"
+
+
+def test_an_act_a_party_offers_or_pledges_to_do_is_planned_not_done(code):
+    events = code("Russia's offer to exchange prisoners was rejected by Ukraine on Monday.")
+    assert not [e for e in events if e["event_type"] == "RETREAT" and e["modality"] == "asserted"]
+    pledged = one(code("The Malian junta's pledge to hand over power to civilians was "
+                       "welcomed."), "AGREE")
+    assert pledged["actor"]["code"] == "MLI"

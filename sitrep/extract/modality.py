@@ -124,7 +124,7 @@ def modality_of(trigger: Token, lexicon: Lexicon, *, claim_verb: Token | None = 
             continue
         if lemma_of(governor) in words("modality.future_governors") or (
             governor.lower_ in words("modality.future_governors")
-        ):
+        ) or governor.pos_ == "NOUN" and lemma_of(governor) in words("modality.future_nouns"):
             return "planned"
         if lemma_of(governor) == "go" and any(c.dep_ == "aux" for c in governor.children) and (
             governor.tag_ == "VBG"
