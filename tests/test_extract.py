@@ -1824,3 +1824,10 @@ def test_an_act_a_party_offers_or_pledges_to_do_is_planned_not_done(code):
     pledged = one(code("The Malian junta's pledge to hand over power to civilians was "
                        "welcomed."), "AGREE")
     assert pledged["actor"]["code"] == "MLI"
+
+
+def test_an_infinitive_completing_a_carried_noun_of_undertaking_or_demand_is_not_done(code):
+    offered = one(code("Russia made an offer to Ukraine to exchange prisoners."), "RETREAT")
+    assert offered["modality"] == "planned"
+    called = one(code("The UN issued a call to the rebels to release the hostages."), "RETREAT")
+    assert called["modality"] == "hypothetical"
