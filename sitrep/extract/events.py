@@ -531,7 +531,7 @@ def _main_clause_misparsed(clause: Token) -> bool:
 def _predicated_of_an_act(match: TriggerMatch, trigger_tokens: set[int],
                           lexicon: Lexicon) -> bool:
     """A noun trigger said of "it", "this" or an act's own noun by a copular verb ("It was
-    their second meeting this year", "The attack was the deadliest in years"): what the act
+    their second meeting this year", "The attack was the deadliest attack in years"): what the act
     told was, not another act."""
     token = match.token
     if match.pattern.pos != "NOUN" or token.dep_ != "attr" or lemma_of(
