@@ -293,3 +293,45 @@ def test_another_exercise_after_one_begun_is_a_new_act(code):
         "Japan and Australia began a joint naval exercise off Okinawa on Monday. The navies "
         "will hold another exercise in the Coral Sea next month, officials said."))
     assert len(acts) == 2
+
+
+def retreats(events: list[dict]) -> list[list[str]]:
+    return [[m["trigger"]["text"] for m in e["mentions"]] for e in events
+            if e["plover_type"] == "RETREAT"]
+
+
+def test_the_deed_told_again_from_the_side_of_whom_it_was_done_to_is_one_act(code):
+    assert retreats(code("On Wednesday, Iran released a British aid worker. She was freed "
+                         "after six years in detention.")) == [["released", "freed"]]
+
+
+def test_the_same_kind_of_deed_done_to_a_party_told_anew_is_another_act(code):
+    events = code("On Monday, Kenyan police arrested a journalist in Mombasa. A Kenyan "
+                  "activist was also detained.")
+    assert len([e for e in events if e["plover_type"] == "COERCE"]) == 2
+
+
+def consultations(events: list[dict]) -> list[list[str]]:
+    return [[m["trigger"]["text"] for m in e["mentions"]] for e in events
+            if e["plover_type"] == "CONSULT"]
+
+
+@pytest.mark.parametrize("later", ["During the meeting", "At the talks"])
+def test_a_deed_of_the_acts_doers_told_as_done_in_it_is_the_act(code, later):
+    acts = consultations(code("On Monday, the Kenyan president met the Ugandan president in "
+                              f"Nairobi. {later}, the two leaders discussed trade."))
+    assert acts == [["met", "discussed"]]
+
+
+def test_a_deed_of_others_done_during_the_act_is_another_act(code):
+    acts = assaults(code("Gunmen attacked a market in Kidal on Monday. Soldiers shot two of "
+                         "the gunmen during the attack."))
+    assert len(acts) == 2
+
+
+@pytest.mark.parametrize("later", ["It was their second meeting this year.",
+                                   "The meeting was the leaders' first in Nairobi."])
+def test_what_the_act_told_was_said_to_be_is_no_other_act(code, later):
+    acts = consultations(code("On Monday, the Kenyan president met the Ugandan president in "
+                              f"Nairobi. {later}"))
+    assert len(acts) == 1

@@ -416,3 +416,8 @@ def test_a_person_named_after_a_storm_word_still_acts(code):
 ])
 def test_to_rally_people_is_no_protest(code, text, protest):
     assert ("PROTEST" in [e["event_type"] for e in code(text)]) is protest
+
+
+def test_a_court_striking_down_a_law_overturns_it_and_strikes_no_one(code):
+    events = code("The Indian Supreme Court struck down the ban on the film on Tuesday.")
+    assert [e["plover_type"] for e in events] == ["CONCEDE"]

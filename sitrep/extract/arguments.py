@@ -33,8 +33,9 @@ CLAUSE_DEPS = {"relcl", "acl", "advcl", "punct", "mark", "parataxis", "ccomp", "
 # "world leaders including the Iranian foreign minister": who they are).
 INNER_PREPS = {"of", "including"}
 ORIGIN_PREPS = {"from"}
-# Object pronouns that stand for one person, resolved through the discourse.
-PERSON_OBJECTS = {"him", "her"}
+# Pronouns that stand for one person as what an act is done to, resolved through the
+# discourse: an object, or the subject of a passive ("*she* was freed").
+PERSON_OBJECTS = {"him", "her", "he", "she"}
 # "arrived for talks", "at the meeting ... reaffirmed": the verb's subject takes part
 MEETING_PREPS = {"for", "at", "during"}
 DEFINITE_DETERMINERS = {"the", "this", "that", "these", "those"}
@@ -130,7 +131,12 @@ def is_actor_like(head: Token, lexicon: Lexicon) -> bool:
     inner = noun_object(head)
     if inner is not None and head.pos_ == "NOUN" and lemma in lexicon.word_set(
             "actors.quantity_nouns"):
-        return is_actor_like(inner, lexicon)  # "the pair of bombers"; not "the Group of 20"
+        # "the pair of bombers"; not "the Group of 20"; a name the tagger missed counted as
+        # a subject is the subject's ("Thousands of Hongkongers rallied")
+        return is_actor_like(inner, lexicon) or (
+            head.dep_ in ("nsubj", "nsubjpass") and inner.pos_ == "PROPN" and (
+                not inner.ent_type_
+                or inner.ent_type_ in lexicon.word_set("actors.mistaken_labels")))
     if head.dep_ in ("nsubj", "nsubjpass") and (head.lower_ == "both" or (
             head.pos_ == "NUM" and len(list(head.children)) == 1
             and any(c.dep_ == "det" and c.lower_ == "the" for c in head.children))):
@@ -187,7 +193,7 @@ def subject_of(verb: Token, lexicon: Lexicon, depth: int = 0) -> Token | None:
         return None
     for child in verb.children:
         if child.dep_ in ("nsubj", "csubj"):
-            return _resolve_relative(child, lexicon)
+            return _issuer_of(child, lexicon) or _resolve_relative(child, lexicon)
     for aux in (c for c in verb.children if c.dep_ == "aux"):
         # the subject hung on the auxiliary, as the parser may do when quotation marks stand
         # between them ('said Iran is "flagrantly" defying'): the verb's own
@@ -210,6 +216,9 @@ def subject_of(verb: Token, lexicon: Lexicon, depth: int = 0) -> Token | None:
         return head
     if is_linked_participle(verb):  # "the chairman stood accused": he is accused, not accusing
         return None
+    owner = _intending_party(verb, lexicon)
+    if owner is not None:
+        return owner
     head = verb.head
     if depth < 4 and verb.dep_ in ("xcomp", "conj") and head.pos_ == "ADJ" and (
             head.dep_ == "acomp"):
@@ -277,6 +286,44 @@ def subject_of(verb: Token, lexicon: Lexicon, depth: int = 0) -> Token | None:
                 return judged  # "praised the soldiers for rescuing ...": the soldiers did
             return subject_of(governor, lexicon, depth + 1)
     return None
+
+
+def _issuer_of(document: Token, lexicon: Lexicon) -> Token | None:
+    """Who issued a document that is told as doing what its words do: "the statement,
+    *released by the Egyptian presidency*, condemned ...", "a letter *from* the ministry
+    urged ..." (`actors.document_nouns`)."""
+    if lemma_of(document) not in lexicon.word_set("actors.document_nouns"):
+        return None
+    for child in document.children:
+        if child.dep_ == "prep" and child.lower_ == "from":
+            source = _named_head(next((c for c in child.children if c.dep_ == "pobj"), None))
+        elif child.dep_ == "acl" and child.tag_ == "VBN":
+            agent = next((c for c in child.children if c.dep_ == "agent"), None)
+            source = _named_head(next((c for c in agent.children if c.dep_ == "pobj"), None)
+                                 if agent is not None else None)
+        else:
+            continue
+        if source is not None and is_actor_like(source, lexicon):
+            return source
+    return None
+
+
+def _intending_party(verb: Token, lexicon: Lexicon) -> Token | None:
+    """The understood subject of a to-infinitive on a noun: the party named as the noun's
+    owner ("Russia's decision to expel") or as who it is by or of ("the decision by France
+    to recall", "the refusal of the unions to negotiate"): the one who means to do what the
+    infinitive says. A pronoun owner ("its plan to withdraw") is left as it was: the clause
+    keeps no doer of its own."""
+    noun = verb.head
+    if verb.dep_ != "acl" or noun.pos_ != "NOUN" or not any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return None
+    owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+    if owner is None:
+        owner = _named_head(_prep_object(noun, {"by", "of"}))
+    if owner is None or owner.pos_ == "PRON" or not is_actor_like(owner, lexicon):
+        return None
+    return owner
 
 
 def _subject_read_as_marker_object(verb: Token, lexicon: Lexicon) -> Token | None:
@@ -592,7 +639,16 @@ def _doer_of_act(noun: Token, lexicon: Lexicon) -> Entity | None:
     owner = next((c for c in noun.children if c.dep_ == "poss"), None)
     if owner is not None and is_actor_like(owner, lexicon):
         return entity_for(owner)
-    return _agent_of(noun, lexicon)
+    agent = _agent_of(noun, lexicon)
+    if agent is not None:
+        return agent
+    # a name or an actor's noun before it ("a Saudi-led coalition air strike killed ...")
+    # (not a town: "the Kandahar bombing" was there)
+    doer = next((c for c in noun.lefts if c.dep_ in ("compound", "nmod")
+                 and not _names_the_place(c) and (
+                     c.ent_type_ in ("GPE", "NORP", "ORG")
+                     or lemma_of(c) in lexicon.word_set("actors.head_nouns"))), None)
+    return (_led_party(doer) or entity_for(doer, with_conjuncts=False)) if doer else None
 
 
 def _operation_doer(verb: Token, lexicon: Lexicon) -> Entity | None:
@@ -630,6 +686,8 @@ def _verb_recipient(match: TriggerMatch, lexicon: Lexicon) -> Entity | None:
         return event_type in lexicon.word_set(f"recipients.{name}")
 
     obj = verb_object(verb, match.particle_tokens)
+    if obj is None and not match.particle_tokens:
+        obj = _shared_object(verb)  # "arrested and deported two journalists"
     if obj is not None and any(c.dep_ == "det" and c.lower_ == "what" for c in obj.children):
         # "criticised what a Chinese diplomat called pressure", read as "what diplomat": the
         # object is a free relative clause, what was so called, not its speaker
@@ -693,6 +751,19 @@ def _verb_recipient(match: TriggerMatch, lexicon: Lexicon) -> Entity | None:
     )
     return next((found for found in (reading() for reading in readings) if found is not None),
                 None)
+
+
+def _shared_object(verb: Token) -> Token | None:
+    """The object of the verb joined right after this one, when only the conjunction stands
+    between them: both take it ("arrested and deported two journalists", "condemned and
+    rejected the plan")."""
+    if is_passive(verb):
+        return None
+    joined = next((c for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB"), None)
+    if joined is None or is_passive(joined) or not all(
+            t.dep_ == "cc" for t in verb.doc[verb.i + 1:joined.i]):
+        return None
+    return next((c for c in joined.children if c.dep_ in ("dobj", "obj")), None)
 
 
 def _destinations(noun: Token | None, lexicon: Lexicon) -> set[int]:
@@ -1017,6 +1088,19 @@ def _copula_subject(adjective: Token) -> Token | None:
     return next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
 
 
+def _led_party(modifier: Token) -> Entity | None:
+    """A modifier noun with the leader hyphened before it, which the parser hangs on the
+    head noun ("a *Saudi-led* coalition air strike"): the party is the whole "Saudi-led
+    coalition", whose leader names it."""
+    led = modifier.doc[modifier.i - 1] if modifier.i > 0 else None
+    if led is None or led.dep_ != "amod" or led.head.i != modifier.head.i or (
+            lemma_of(led) != "lead") or not any(
+            c.pos_ == "PROPN" or c.ent_type_ in ("GPE", "NORP") for c in led.children):
+        return None
+    span = modifier.doc[led.left_edge.i : modifier.i + 1]
+    return Entity(text=span.text, start=span.start_char, end=span.end_char)
+
+
 def _user_of_means(noun: Token, lexicon: Lexicon) -> Token | None:
     """The verb a noun of means is used by: the one it, or the first of the nouns it is
     joined to, is the object of ("used *tear gas* and *water cannon*": `actors.means_verbs`)
@@ -1084,7 +1168,7 @@ def noun_arguments(match: TriggerMatch, lexicon: Lexicon) -> tuple[Entity | None
                              and child.pos_ != "ADJ"))):
                 # "a US deployment", "the police raid", "rebel attacks"; not the adjective
                 # of "military exercises", which says what kind, not whose
-                actor = entity_for(child, with_conjuncts=False)
+                actor = _led_party(child) or entity_for(child, with_conjuncts=False)
                 break
     position = noun  # "issued a series of warnings": the series stands where the noun would
     while (position.dep_ == "pobj" and position.head.lower_ == "of"
@@ -1116,12 +1200,15 @@ def noun_arguments(match: TriggerMatch, lexicon: Lexicon) -> tuple[Entity | None
         subject = _copula_subject(head.head)
         if subject is not None and is_actor_like(subject, lexicon):
             actor = entity_for(subject)
+    used_on = None
     if actor is None and match.pattern.mode in lexicon.word_set("actors.means_modes"):
         # "police used tear gas", "dispersed them with tear gas"
         user = _user_of_means(noun, lexicon)
         subject = subject_of(user, lexicon) if user is not None else None
         if subject is not None and is_actor_like(subject, lexicon):
             actor = entity_for(subject)
+            if noun.dep_ == "pobj":  # "dispersed the students with tear gas": them
+                used_on = _direct_object(user)
     if actor is None:  # "the Houthis claimed responsibility for the attack"
         claim = responsibility_claim(noun, lexicon)
         claimer = subject_of(claim, lexicon) if claim is not None else None
@@ -1161,7 +1248,7 @@ def noun_arguments(match: TriggerMatch, lexicon: Lexicon) -> tuple[Entity | None
         entity_for(patient) if patient is not None else None)
     if recipient is None and event_type in lexicon.word_set("recipients.aim_types"):
         recipient = _aim_recipient(noun, lexicon)  # "staged a hunger strike to protest X"
-    recipient = recipient or between
+    recipient = recipient or between or (entity_for(used_on) if used_on is not None else None)
     if recipient is not None and actor is not None and recipient.start == actor.start:
         recipient = None
     return actor, recipient

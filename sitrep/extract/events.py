@@ -101,7 +101,8 @@ def extract_events(doc: Doc, article: Article, lexicon: Lexicon | None = None) -
         for match in matches:
             quoted = inside[match.token.i - sentence.start]
             event = _event(match, text, sentence, article, lexicon, quoted)
-            if event.actor is None and possessed_patient(match.token, lexicon) is None and (
+            if (event.actor is None or _meant_by_a_noun(match.token)) and possessed_patient(
+                    match.token, lexicon) is None and (
                     _nested(match.token, trigger_tokens) or _in_background(match, lexicon)
                     or _described(match, lexicon) or _activity_as_subject(match.token)
                     or _kind_as_topic(match, trigger_tokens, lexicon)
@@ -122,12 +123,15 @@ def extract_events(doc: Doc, article: Article, lexicon: Lexicon | None = None) -
                 told_by_demands.append(event)
             if _topic_of_speech(match, verbal_triggers):
                 continue  # "called for sanctions", "filed a complaint over the attack"
+            if _predicated_of_an_act(match, trigger_tokens, lexicon):
+                continue  # "It was their second meeting": what the act told was, no other
             if _judgement_of_naming(match.token, lexicon):
                 continue  # "found the raid justified": the finding is the act (speech.py)
             if _sourcing(match.token, lexicon):
                 continue  # "speaking on condition of anonymity to discuss the talks"
             event.incidental = (_in_background(match, lexicon)
-                                or _reason_of(match, trigger_tokens)
+                                or (_reason_of(match, trigger_tokens)
+                                    and not _used_with(match, lexicon))
                                 or _process_in_passing(match, lexicon)
                                 or _describes_a_party(match)
                                 or _stance_of_a_party(match, lexicon)
@@ -136,8 +140,8 @@ def extract_events(doc: Doc, article: Article, lexicon: Lexicon | None = None) -
                                 or _recalled_of_a_party(match.token)
                                 or _aimed_at(match.token, trigger_tokens, lexicon)
                                 or _fled(match, event, lexicon))
-            charge = _charge_of(match.token, charge_triggers,
-                                lexicon.word_set("modality.charge_nouns"))
+            charge = None if _used_with(match, lexicon) else _charge_of(
+                match.token, charge_triggers, lexicon.word_set("modality.charge_nouns"))
             accused = _accused(charge) if charge is not None else None
             # a charge noun that is no trigger itself ("two counts of murder") only alleges
             alleged = charge is not None and charge_triggers.get(
@@ -162,7 +166,8 @@ def extract_events(doc: Doc, article: Article, lexicon: Lexicon | None = None) -
             event.attributed_to = attribution.source
             event.modality = ("asserted" if match.pattern is DEMAND
                               else modality_of(match.token, lexicon, claim_verb=attribution.verb))
-            if quoted and event.modality == "asserted" and not _speakers_own(event, lexicon):
+            if quoted and event.modality == "asserted" and not _speakers_own(event, lexicon) and (
+                    not _doer_told_outside_quote(event, sentence, inside)):
                 event.modality = "claimed"  # a quotation's account of others: the speaker's
             if alleged and event.modality == "asserted":
                 event.modality = "claimed"  # what X is accused of: the accuser's claim
@@ -228,6 +233,20 @@ def _reported_inside_quote(attribution: Attribution, sentence: Span, inside: lis
     verb = attribution.verb
     return verb is not None and sentence.start <= verb.i < sentence.end and \
         inside[verb.i - sentence.start]
+
+
+def _doer_told_outside_quote(event: Event, sentence: Span, inside: list[bool]) -> bool:
+    """Whether the event's doer is named outside the quotation that holds its trigger: the
+    writer's own report of what the source said, quoting only its words ('the ministry said
+    it "strongly condemns" the attack', 'police said the gunmen had "stormed" the hotel'),
+    as sure as the same report without the marks."""
+    actor = event.actor
+    if actor is None or actor.start is None:
+        return False
+    for offset, token in enumerate(sentence):
+        if token.idx == actor.start:
+            return not inside[offset]
+    return False
 
 
 def _one_per_trigger(events: list[Event]) -> list[Event]:
@@ -341,10 +360,14 @@ def _without_intended_content(matches: list[TriggerMatch], lexicon: Lexicon) -> 
                if m.pattern.type in lexicon.word_set("modality.intent_types") or m.pattern.xcomp}
     demanded = {m.token.head.i for m in matches if m.pattern is DEMAND}  # "must <verb>"
     triggers = {m.token.i: m.pattern.type for m in matches}
+    forced = {m.token.head.head.i for m in matches if _used_with(m, lexicon)}
     kept = []
     for match in matches:
         if match.pattern is not DEMAND and match.token.i in demanded:
             continue
+        if match.token.i in forced and match.pattern.mode in lexicon.word_set(
+                "actors.forced_modes"):
+            continue  # "dispersed the crowd with tear gas": crowd control, the weapon's act
         if _is_purpose(match.token) and match.token.head.i in triggers and not (
                 _said_in_consultation(match, triggers[match.token.head.i], lexicon)):
             continue  # "began a hunger strike to demand ...": the protest's aim, not an event
@@ -505,6 +528,20 @@ def _main_clause_misparsed(clause: Token) -> bool:
         for c in clause.children)
 
 
+def _predicated_of_an_act(match: TriggerMatch, trigger_tokens: set[int],
+                          lexicon: Lexicon) -> bool:
+    """A noun trigger said of "it", "this" or an act's own noun by a copular verb ("It was
+    their second meeting this year", "The attack was the deadliest attack in years"): what the act
+    told was, not another act."""
+    token = match.token
+    if match.pattern.pos != "NOUN" or token.dep_ != "attr" or lemma_of(
+            token.head) not in lexicon.word_set("senses.copular_verbs"):
+        return False
+    subject = next((c for c in token.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return subject is not None and (subject.lower_ in ("it", "this", "that")
+                                    or subject.i in trigger_tokens)
+
+
 def _described(match: TriggerMatch, lexicon: Lexicon) -> bool:
     """A noun trigger that is the subject of a copular verb: an act being described ("the
     curfew remains in force", "says the blockade is illegal"); or a standing measure, the
@@ -520,6 +557,14 @@ def _described(match: TriggerMatch, lexicon: Lexicon) -> bool:
     return match.pattern.type in lexicon.word_set("senses.standing_types") and (
         lemma_of(verb) in ending
         or any(c.dep_ == "xcomp" and lemma_of(c) in ending for c in verb.children))
+
+
+def _meant_by_a_noun(token: Token) -> bool:
+    """A to-infinitive on a noun ("Trump's decision to send troops"): its doer is the
+    noun's party, but inside another act ("welcomed Trump's decision to ...") it is what
+    that act is about, as an actorless act is."""
+    return token.dep_ == "acl" and token.head.pos_ == "NOUN" and any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
 
 
 def _is_purpose(token: Token) -> bool:
@@ -769,6 +814,15 @@ def _charge_of(token: Token, charge_triggers: dict[int, str],
             return None
         clause = clause.head
     return None
+
+
+def _used_with(match: TriggerMatch, lexicon: Lexicon) -> bool:
+    """A means of force after "with" is what the verb's doer used ("dispersed the students
+    *with tear gas*"), not what the people it was done to are charged with ("charged with
+    assault")."""
+    token = match.token
+    return (match.pattern.mode in lexicon.word_set("actors.means_modes")
+            and token.dep_ == "pobj" and token.head.lower_ == "with")
 
 
 def _leads_to_trigger(noun: Token, charge_triggers: dict[int, str]) -> bool:

@@ -51,6 +51,17 @@ def _contrasted(trigger: Token, lexicon: Lexicon) -> bool:
         and c.i < trigger.i for c in trigger.head.children)
 
 
+def _carried_noun(trigger: Token) -> str | None:
+    """The noun a to-infinitive completes when the parser hung the infinitive on the verb
+    that carries the noun ("made *an offer* to Ukraine *to exchange* prisoners", "issued
+    *a call* to the rebels *to release* the hostages"): its lemma, or None."""
+    if trigger.dep_ != "advcl" or not any(c.dep_ == "aux" and c.lower_ == "to"
+                                          for c in trigger.children):
+        return None
+    carried = next((c for c in trigger.head.children if c.dep_ in ("dobj", "obj")), None)
+    return lemma_of(carried) if carried is not None and carried.i < trigger.i else None
+
+
 def _governors(chain: list[Token]) -> list[Token]:
     """The verbs of the chain above the trigger whose meaning governs it: a verb reached
     from its conjunct is a sibling act ("denied the request and asked for ..."), and one
@@ -111,7 +122,8 @@ def modality_of(trigger: Token, lexicon: Lexicon, *, claim_verb: Token | None = 
             chain, lexicon) or _feared(trigger, lexicon) or _provided_for(verbs, lexicon) or (
             # "under pressure to resign", "calls for him to quit": asked of the doer, not done
             governors and governors[0].pos_ == "NOUN" and trigger.dep_ == "acl"
-            and lemma_of(governors[0]) in words("modality.demand_nouns")):
+            and lemma_of(governors[0]) in words("modality.demand_nouns")) or (
+            _carried_noun(trigger) in words("modality.demand_nouns")):
         return "hypothetical"
     if reported_future:
         return "planned"
@@ -124,7 +136,7 @@ def modality_of(trigger: Token, lexicon: Lexicon, *, claim_verb: Token | None = 
             continue
         if lemma_of(governor) in words("modality.future_governors") or (
             governor.lower_ in words("modality.future_governors")
-        ):
+        ) or governor.pos_ == "NOUN" and lemma_of(governor) in words("modality.future_nouns"):
             return "planned"
         if lemma_of(governor) == "go" and any(c.dep_ == "aux" for c in governor.children) and (
             governor.tag_ == "VBG"
@@ -133,7 +145,7 @@ def modality_of(trigger: Token, lexicon: Lexicon, *, claim_verb: Token | None = 
     if trigger.pos_ == "NOUN" and any(
         c.dep_ in ("amod", "compound") and c.lower_ in words("modality.future_modifiers")
         for c in trigger.children
-    ):
+    ) or _carried_noun(trigger) in words("modality.future_nouns"):
         return "planned"
     if claim_verb is not None and lemma_of(claim_verb) in words("modality.claim_verbs"):
         return "claimed"

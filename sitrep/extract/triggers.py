@@ -68,7 +68,17 @@ def is_passive(verb: Token) -> bool:
 
 def _has_passive_marks(verb: Token) -> bool:
     return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children) or (
-        _small_clause_passive(verb))
+        _small_clause_passive(verb)) or adverbial_participle(verb)
+
+
+def adverbial_participle(verb: Token) -> bool:
+    """A bare past participle clause set beside a clause ("*Backed by Iran*, the militia
+    attacked ...", "*Accused of fraud*, the minister resigned"): a passive whose understood
+    subject, the main clause's, is what it is done to; only "having" makes one active
+    ("Having attacked ...")."""
+    return (verb.tag_ == "VBN" and verb.dep_ == "advcl" and verb.head.pos_ in ("VERB", "AUX")
+            and not any(c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass", "mark", "dobj")
+                        for c in verb.children))
 
 
 def _small_clause_passive(verb: Token) -> bool:
@@ -130,6 +140,10 @@ def verb_object(verb: Token, particles: tuple[Token, ...] = ()) -> Token | None:
         if subject is None and verb.dep_ == "conj" and is_passive(verb.head):
             # "was arrested in 1971 and (was) imprisoned until 1980": the first verb's subject
             subject = next((c for c in verb.head.children if c.dep_ == "nsubjpass"), None)
+        if subject is None and adverbial_participle(verb):
+            # "Backed by Iran, the militia ...": the main clause's subject
+            subject = next((c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")),
+                           None)
         return subject
     if is_linked_participle(verb):
         return next((c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
@@ -410,6 +424,48 @@ def _cause_ok(pattern: Pattern, token: Token, obj: Token | None, lexicon: Lexico
     return False
 
 
+# Pronouns that stand for a thing told before, and the number of the noun they take up.
+THING_PRONOUNS = {"it": False, "them": True}
+# Nouns that are amounts, times or counts, never what "it" takes up in news prose.
+_NO_ANTECEDENT_ENTS = {"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL"}
+
+
+def _antecedent(pronoun: Token) -> Token | None:
+    """The noun an object pronoun takes up: the nearest noun phrase head before it, in its
+    sentence or the one before, that agrees in number and is not the subject of the
+    pronoun's own verb (a pronoun object never means its clause's subject: in "the
+    government lifted it", "it" is not the government). A nearer pronoun, itself taking
+    something up, ends the search. "declared a state of emergency ... voted to lift *it*"
+    -> state."""
+    plural = THING_PRONOUNS.get(pronoun.lower_)
+    if plural is None or pronoun.pos_ != "PRON":
+        return None
+    sentence = pronoun.sent
+    start = sentence.start
+    if start > 0:
+        start = pronoun.doc[start - 1].sent.start
+    # the pronoun's verb and those whose subject it shares ("voted to lift it", "imposed
+    # a curfew and lifted it")
+    own_verbs, verb = {pronoun.head.i}, pronoun.head
+    while verb.dep_ in ("xcomp", "conj") and verb.head.i != verb.i:
+        verb = verb.head
+        own_verbs.add(verb.i)
+    for word in reversed(pronoun.doc[start:sentence.start]):
+        if word.pos_ == "PRON" and word.dep_ in ("dobj", "obj", "nsubjpass", "pobj"):
+            return None
+        if word.pos_ not in NOUN_TAGS or word.ent_type_ in _NO_ANTECEDENT_ENTS:
+            continue
+        if word.dep_ not in ("dobj", "obj", "nsubj", "nsubjpass"):
+            continue  # a verb's own argument, not a word inside a phrase ("a state *of
+            # emergency*", "the *city's* curfew") or one of place or time ("in the city")
+        if word.dep_ in ("nsubj", "nsubjpass") and word.head.i in own_verbs:
+            continue
+        if (word.tag_ in ("NNS", "NNPS")) != plural:
+            continue
+        return word
+    return None
+
+
 def _is_forecast(clause: Token, modals: frozenset[str]) -> bool:
     """A clause saying what could happen to or through something other than the speaker:
     a modal of possibility and a subject that is neither a pronoun nor owned by one ("it
@@ -474,6 +530,8 @@ def _match_verb_patterns(token: Token, patterns: list[Pattern],
             if obj is None and pattern.objects and lemma_of(token) not in lexicon.word_set(
                     "senses.agent_subject_verbs"):
                 obj = intransitive_subject(token)  # "the bombers flew over Okinawa"
+            if obj is not None and pattern.objects:
+                obj = _antecedent(obj) or obj  # "declared a curfew ... voted to lift it"
             objects_of[key] = obj
         obj = objects_of[key]
         described = described_noun(token) if not particles else None

@@ -19,10 +19,11 @@ the word lists are `[acts]` in `data/lexicon/events.toml`):
   a verb done as a definite noun of it ("the bombing was carried out by ...") or by one
   ("the withdrawal ended the occupation"), or a verb joined to one of it on the same doer
   ("was arrested and jailed"), or a verb of its kind of deed (its mode) done by the same
-  named person ("Ruiz resigned" ... "Ruiz stepped down"); a casualty "in the attack", or
-  one "the blast" caused, is a detail of the attack however far back it was told, and
-  casualties told first are details of the deed their clause says caused them ("were
-  killed when gunmen opened fire");
+  named person ("Ruiz resigned" ... "Ruiz stepped down") or, told with no doer in a later
+  sentence, to a party that points back ("released an aid worker" ... "She was freed"); a
+  casualty "in the attack", or one "the blast" caused, is a detail of the attack however
+  far back it was told, and casualties told first are details of the deed their clause
+  says caused them ("were killed when gunmen opened fire");
 - tied to it: a definite noun ("the attack", "its deployment"), a verb done to a definite
   thing an earlier mention did it to ("filed a lawsuit" ... "the lawsuit was filed"), a
   party in common (actor, recipient or the same named person), or the same or the next
@@ -283,6 +284,15 @@ def _names_act(mention: _Mention, act: _Act, lexicon: Lexicon) -> bool:
         return True
     if _same_deed_of_one_person(mention, act):
         return True  # "Ruiz resigned on Monday" ... "Ruiz stepped down after weeks of protests"
+    if _same_deed_to_one_party(mention, act, lexicon):
+        return True  # "Iran released a British aid worker" ... "She was freed after ..."
+    if not mention.is_noun and mention.token is not None and (
+            mention.event.actor is None or _refers_back(mention.event.actor, lexicon)) and (
+            _in_the_act(mention.token, act, lexicon, ("in", "during", "at"))):
+        # "met in Nairobi" ... "during the meeting, the two leaders discussed": the act's
+        # doers, told again; a doer named anew ("soldiers shot two of the gunmen during the
+        # attack") does a deed of their own in it
+        return True
     if kind in lexicon.word_set("acts.speech_types"):
         speaker = _speaker(mention.event)
         return speaker is not None and any(_speaker(m.event) == speaker for m in act.mentions)
@@ -298,6 +308,20 @@ def _same_deed_of_one_person(mention: _Mention, act: _Act) -> bool:
     return (mode is not None and person is not None and not mention.is_noun
             and any(m.event.mode == mode and _person(m.event.actor) == person
                     for m in act.mentions))
+
+
+def _same_deed_to_one_party(mention: _Mention, act: _Act, lexicon: Lexicon) -> bool:
+    """A verb of the act's kind of deed (its mode: "released", "freed"; "arrested",
+    "detained") told in a later sentence with its doer untold, done to a party that points
+    back to the act's ("she", "the suspects") and shares its code or person: the deed told
+    again from the side of whom it was done to. A party told anew ("a Kenyan activist was
+    also detained") is another act."""
+    mode = mention.event.mode
+    return (mode is not None and not mention.is_noun and _doer_untold(mention.token)
+            and _refers_back(mention.event.recipient, lexicon)
+            and all(m.sentence < mention.sentence for m in act.mentions)
+            and any(m.event.mode == mode for m in act.mentions)
+            and _shares_party(act, mention.event))
 
 
 def _speaker(event: Event) -> str | None:
@@ -434,12 +458,14 @@ def _caused_the_casualties(mention: _Mention, act: _Act, lexicon: Lexicon) -> bo
                and not _has_agent(m.token) for m in act.mentions)
 
 
-def _in_the_act(token: Token, act: _Act, lexicon: Lexicon) -> bool:
+def _in_the_act(token: Token, act: _Act, lexicon: Lexicon,
+                prepositions: tuple[str, ...] = ("in", "during")) -> bool:
     """A casualty said to be "in the attack", "in the shooting": a definite noun that names
-    the act told before, however far back."""
+    the act told before, however far back (a deed of the act's own type may also be "at"
+    it: "at the talks, the leaders discussed ...")."""
     return any(noun.dep_ == "pobj" and _is_the_act(noun, act, lexicon)
                for prep in token.children
-               if prep.dep_ == "prep" and prep.lower_ in ("in", "during")
+               if prep.dep_ == "prep" and prep.lower_ in prepositions
                for noun in prep.children)
 
 
