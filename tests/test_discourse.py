@@ -1202,3 +1202,28 @@ def test_people_of_a_short_article_are_of_the_country_of_its_towns(code):
     events = code("Police in Arequipa arrested two journalists, and police in Mendoza "
                   "arrested three. Local activist Tomas Arce condemned the arrests.")
     assert not one(events, "ACCUSE")["actor"]["code"]
+
+
+# --- a body belongs to whoever convenes or leads it ---------------------------------------
+
+LAUNCH_STORY = (
+    "North Korea test-fired two cruise missiles from its west coast on Wednesday, its state "
+    "media said. Pyongyang called the launch a routine test. President Moon convened an "
+    "emergency session of the Standing Security Committee and ordered the army to stay "
+    "alert, his office said.\n\n"
+    "The Supreme Defence Board, chaired by Prime Minister Kishida, condemned the launch on "
+    "Thursday."
+)
+
+
+def test_a_body_convened_by_a_coded_leader_is_of_his_country(code):
+    events = code(LAUNCH_STORY, title="North Korea fires cruise missiles")
+    convened = next(e for e in events if e["trigger"]["text"] == "convened")
+    assert convened["actor"]["code"] == "KOR"
+    assert convened["recipient"]["code"] == "KOR"  # not North Korea, where the story is set
+
+
+def test_a_body_chaired_by_a_coded_leader_is_of_his_country(code):
+    events = code(LAUNCH_STORY, title="North Korea fires cruise missiles")
+    condemned = next(e for e in events if e["trigger"]["text"] == "condemned")
+    assert condemned["actor"]["code"] == "JPN"

@@ -17,7 +17,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from sitrep.extract.arguments import names_a_doer
 from sitrep.extract.lexicon import Lexicon
@@ -104,6 +104,8 @@ class _ArticleMemory:
     # documents that speak for their issuer ("the statement"): arguments.toml [actors]
     document_nouns: frozenset[str] = frozenset()
     office_nouns: frozenset[str] = frozenset()
+    # verbs of convening or leading a body ("convened the council"): arguments.toml [actors]
+    convening_verbs: frozenset[str] = frozenset()
     # nouns that call one person ("a Russian journalist"): what a "he"/"she" with no named
     # person in reach stands for: arguments.toml [actors]
     person_nouns: frozenset[str] = frozenset()
@@ -177,6 +179,7 @@ def resolve_events(events: list[Event], doc: Doc, article: Article,
                             body_nouns=lexicon.word_set("actors.body_nouns"),
                             document_nouns=lexicon.word_set("actors.document_nouns"),
                             office_nouns=lexicon.word_set("actors.office_nouns"),
+                            convening_verbs=lexicon.word_set("actors.convening_verbs"),
                             person_nouns=lexicon.word_set("actors.person_nouns"),
                             generic_person_nouns=lexicon.word_set(
                                 "actors.generic_person_nouns"),
@@ -657,6 +660,13 @@ def _resolve(entity: Entity, actors: ActorDictionary, memory: _ArticleMemory, wh
     if office is not None:  # "foreign ministry spokesman X" after "Afghanistan's foreign
         # ministry": that ministry's country, not the story's
         return replace(entity, code=office.code, sector=sector or office.sector, person=person)
+    convener = _convener(entity, memory)
+    if convener is not None:
+        leader = _resolve(convener, actors, memory, when, role)
+        if leader.code:  # "President Lee convened the National Security Council": his
+            # country's council, not the story's setting's
+            return replace(entity, code=leader.code, sector=sector or leader.sector,
+                           person=person)
     if memory.local and _is_named(entity.text) and described is None:
         # a named person or body the dictionary does not know ("President Yoweri Museveni",
         # "Prime Minister Ardern"): of the country where they act (PETRARCH's domestic
@@ -1068,6 +1078,48 @@ def _office_named_before(entity: Entity, actors: ActorDictionary, memory: _Artic
         if found is not None and found.code:
             return found
     return None
+
+
+def _convener(entity: Entity, memory: _ArticleMemory) -> Entity | None:
+    """Who convenes or leads the body the phrase names, where the clause tells it: the
+    subject of a convening verb whose object it is ("Lee convened the council", "chaired a
+    session of the cabinet", "presided over the council"), the doer of such a participle
+    describing it ("the council, chaired by Lee") or of its passive ("was convened by Lee")."""
+    doc = memory.doc
+    if doc is None or entity.start is None or entity.end is None or not memory.convening_verbs:
+        return None
+    span = doc.char_span(entity.start, entity.end, alignment_mode="expand")
+    if span is None or not len(span):
+        return None
+    head = span.root
+    for verb in (c for c in head.children if c.dep_ == "acl"):
+        if verb.lemma_.lower() in memory.convening_verbs:
+            return _doer_of_passive(verb)
+    governed = head
+    if head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.dep_ == "dobj":
+        governed = head.head.head  # "an emergency meeting of the council"
+    verb = governed.head
+    if head.dep_ == "pobj" and head.head.lower_ == "over":
+        governed, verb = head.head, head.head.head  # "presided over the council"
+    if verb.lemma_.lower() not in memory.convening_verbs or governed.dep_ not in (
+            "dobj", "prep", "nsubjpass"):
+        return None
+    if governed.dep_ == "nsubjpass":
+        return _doer_of_passive(verb)
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    return _token_phrase(subject) if subject is not None else None
+
+
+def _doer_of_passive(verb: Token) -> Entity | None:
+    agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+    doer = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else None
+    return _token_phrase(doer) if doer is not None else None
+
+
+def _token_phrase(head: Token) -> Entity:
+    """The words up to a noun's head ("President Lee"), as an entity."""
+    words = head.doc[head.left_edge.i: head.i + 1]
+    return Entity(text=words.text, start=words.start_char, end=words.end_char)
 
 
 def _is_named(text: str) -> bool:
