@@ -1227,3 +1227,38 @@ def test_a_body_chaired_by_a_coded_leader_is_of_his_country(code):
     events = code(LAUNCH_STORY, title="North Korea fires cruise missiles")
     condemned = next(e for e in events if e["trigger"]["text"] == "condemned")
     assert condemned["actor"]["code"] == "JPN"
+
+
+# --- a definite noun of an act just told is that act --------------------------------------
+
+def test_a_deal_told_again_as_signed_is_the_agreement_with_its_parties(code):
+    events = code("Ethiopia and Eritrea agreed on Monday to reopen their shared border, "
+                  "officials in both capitals said. The accord, signed a day after the talks "
+                  "ended, reopens two crossings.")
+    agree = one(events, "AGREE")
+    assert agree["actor"]["code"] in ("ETH", "ERI")
+    # the participle the parse reads as the main verb
+    assert [m["trigger"]["text"] for m in agree["mentions"]] == ["agreed on", "signed"]
+    assert not of_type(events, "SUPPORT")
+
+
+def test_an_act_undone_is_no_mention_of_it(code):
+    events = code("The junta banned all rallies in the capital on Monday, state radio said. "
+                  "The ban was lifted on Wednesday after talks with the opposition.")
+    assert [m["trigger"]["text"] for m in one(events, "COERCE")["mentions"]] == ["banned"]
+
+
+def test_a_deal_told_again_in_the_passive_is_the_agreement(code):
+    events = code("Ethiopia and Eritrea agreed on Monday to reopen their shared border, "
+                  "officials in both capitals said. The accord was signed in Asmara.")
+    assert [m["trigger"]["text"] for m in one(events, "AGREE")["mentions"]] == [
+        "agreed on", "signed"]
+    assert len(events) == 1
+
+
+def test_an_indefinite_deal_signed_later_is_another_act(code):
+    events = code("Ethiopia and Eritrea agreed on Monday to reopen their shared border, "
+                  "officials in both capitals said. A treaty was signed in Algiers in 2000. "
+                  "Trade is expected to resume within weeks.")
+    agree = one(events, "AGREE")
+    assert [m["trigger"]["text"] for m in agree["mentions"]] == ["agreed on"]
