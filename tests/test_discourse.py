@@ -1262,3 +1262,17 @@ def test_an_indefinite_deal_signed_later_is_another_act(code):
                   "Trade is expected to resume within weeks.")
     agree = one(events, "AGREE")
     assert [m["trigger"]["text"] for m in agree["mentions"]] == ["agreed on"]
+
+
+# --- a country's adjective the tagger reads as a person's name ----------------------------
+
+def test_a_country_adjective_before_a_people_s_name_is_no_person(code):
+    # "Ethiopian Oromo" and "Burmese Karen" are tagged as people's names: the parties are
+    # still of their countries, and "they" the rebels who said it
+    events = code("Ethiopian Oromo rebels said they would free ten hostages on Monday. "
+                  "Burmese Karen fighters attacked an army post near the border on Tuesday.",
+                  published=None)
+    freed = next(e for e in events if e["trigger"]["text"] == "free")
+    assert freed["actor"]["code"] == "ETH"
+    attack = one(events, "ASSAULT")
+    assert attack["actor"]["code"] == "MMR"

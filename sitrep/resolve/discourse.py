@@ -72,6 +72,8 @@ class Discourse:
     # short names the article gives in brackets after a body's full name, and the code of
     # that name: "the UK's Serious Fraud Office (SFO)" -> {"SFO": GBR}
     short_names: dict[str, ActorCode] = field(default_factory=dict)
+    # where the names of people are (not a country's adjective the tagger read as one)
+    name_spans: set[tuple[int, int]] = field(default_factory=set)
     # surname -> "he" or "she", where the article tells the person's sex
     sexes: dict[str, str] = field(default_factory=dict)
     # in an article too short for a setting, the one country of the towns and regions it
@@ -137,10 +139,21 @@ class Discourse:
         return (same or subjects or candidates)[0]
 
 
-def outside_names(doc: Doc, countries: Sequence[ActorCode]) -> list[ActorCode]:
+def person_names(doc: Doc, actors: ActorDictionary) -> list[Span]:
+    """The names the tagger read as people's, but for a country's adjective before a noun
+    ("*Nigerien* troops", "*Sri Lankan Tamil* rebels")."""
+    return [ent for ent in doc.ents
+            if ent.label_ == "PERSON" and not _demonym_misread(ent, actors)]
+
+
+def outside_names(doc: Doc, countries: Sequence[ActorCode],
+                  actors: ActorDictionary | None = None) -> list[ActorCode]:
     """The country mentions that are not part of a longer person's name ("Lima" in "Paulo
-    Lima" names no country)."""
-    names = [(e.start_char, e.end_char) for e in doc.ents if e.label_ == "PERSON"]
+    Lima" names no country; "Sri Lankan" in "Sri Lankan Tamil rebels" does, however tagged:
+    with `actors`)."""
+    names = [(e.start_char, e.end_char) for e in (
+        person_names(doc, actors) if actors is not None
+        else [e for e in doc.ents if e.label_ == "PERSON"])]
     return [c for c in countries if not any(
         start <= c.start and c.end <= end and (start, end) != (c.start, c.end)
         for start, end in names)]
@@ -160,8 +173,10 @@ def build_discourse(doc: Doc, article: Article, actors: ActorDictionary, gazette
                  if p.country and p.kind not in ("country", "demonym")
                  and not _is_venue(doc, p, venue_words)}
         discourse.short_home = homes.pop() if len(homes) == 1 else None
-    for ent in doc.ents:
-        if ent.label_ != "PERSON" or not ent.text[:1].isupper() or _demonym_misread(ent, actors):
+    names = person_names(doc, actors)
+    discourse.name_spans = {(ent.start_char, ent.end_char) for ent in names}
+    for ent in names:
+        if not ent.text[:1].isupper():
             continue
         surname = ent[-1].text.lower().removesuffix("'s").removesuffix("’s")
         root = ent.root
@@ -178,7 +193,7 @@ def build_discourse(doc: Doc, article: Article, actors: ActorDictionary, gazette
     discourse.mentions.sort(key=lambda m: m.start)
     discourse.mention_starts = [m.start for m in discourse.mentions]
     discourse.short_names = _short_names(doc, actors, when)
-    discourse.sexes = _sexes(doc, discourse, sex_words or {})
+    discourse.sexes = _sexes(doc, names, discourse, sex_words or {})
     return discourse
 
 
@@ -208,8 +223,8 @@ def _entity_of(token: Token) -> Span:
     return next(e for e in token.doc.ents if e.start <= token.i < e.end)
 
 
-def _sexes(doc: Doc, discourse: Discourse, sex_words: dict[str, frozenset[str]]
-           ) -> dict[str, str]:
+def _sexes(doc: Doc, names: list[Span], discourse: Discourse,
+           sex_words: dict[str, frozenset[str]]) -> dict[str, str]:
     """Each person's sex where the article tells it: by the words that describe them (a
     title, a noun of kin or rank: "Ms. Ruiz", "his sister Ana Ruiz", "Ana Ruiz, a mother of
     two"), else by a pronoun after them in a sentence they are the subject of and that names
@@ -217,7 +232,6 @@ def _sexes(doc: Doc, discourse: Discourse, sex_words: dict[str, frozenset[str]]
     evidence tells nothing."""
     described: dict[str, set[str]] = {}
     told: dict[str, set[str]] = {}
-    names = [ent for ent in doc.ents if ent.label_ == "PERSON"]
     for ent in names:
         surname = ent[-1].text.lower().removesuffix("'s").removesuffix("’s")
         words = {w.lower_ for w in _describing_words(ent)}
@@ -277,13 +291,14 @@ def _short_names(doc: Doc, actors: ActorDictionary, when: date | None) -> dict[s
 
 
 def _demonym_misread(name: Span, actors: ActorDictionary) -> bool:
-    """A country's adjective the tagger took for a person's name, before the noun it
-    describes ("*Nigerien* troops"): no person."""
-    if len(name) != 1 or name.root.dep_ not in ("amod", "compound") or (
-            name.root.head.pos_ != "NOUN"):
+    """A country's adjective the tagger took for a person's name, alone or with a people's
+    name after it, before the noun it describes ("*Nigerien* troops", "*Sri Lankan Tamil*
+    rebels"): no person."""
+    if name.root.dep_ not in ("amod", "compound") or name.root.head.pos_ != "NOUN":
         return False
     found = actors.resolve(name.text, None)
-    return actors.is_country_match(found) and found.matched == name.text
+    return actors.is_country_match(found) and found.start == 0 and (
+        found.matched == name.text or name.text.startswith(found.matched + " "))
 
 
 def _describe(name: Span, actors: ActorDictionary, when: date | None) -> ActorCode | None:

@@ -151,7 +151,7 @@ def resolve_events(events: list[Event], doc: Doc, article: Article,
     lexicon = lexicon or Lexicon.default()
     when = article.published
     if countries is None:
-        countries = outside_names(doc, actors.find_countries(article.text))
+        countries = outside_names(doc, actors.find_countries(article.text), actors)
     context = article_countries(countries)
     if places is None:
         from sitrep.resolve.article_places import places_in
@@ -743,7 +743,8 @@ def _person_names_in(entity: Entity, memory: _ArticleMemory) -> list[tuple[int, 
     if memory.doc is None or entity.start is None or entity.end is None:
         return []
     return [(ent.start_char - entity.start, ent.end_char - entity.start)
-            for ent in memory.doc.ents if ent.label_ == "PERSON"
+            for ent in memory.doc.ents
+            if (ent.start_char, ent.end_char) in memory.discourse.name_spans
             and entity.start <= ent.start_char and ent.end_char <= entity.end]
 
 
