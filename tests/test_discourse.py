@@ -1276,3 +1276,15 @@ def test_a_country_adjective_before_a_people_s_name_is_no_person(code):
     assert freed["actor"]["code"] == "ETH"
     attack = one(events, "ASSAULT")
     assert attack["actor"]["code"] == "MMR"
+
+
+def test_a_state_body_named_by_what_it_is_is_of_where_it_acts(code):
+    events = code("Thousands rallied in Lusaka on Monday against the results of the "
+                  "presidential vote. Opposition leaders said the count was rigged.\n\n"
+                  "The electoral commission rejected the complaint on Tuesday. The "
+                  "broadcasting regulator banned two radio stations from airing the "
+                  "opposition's statements.", title="Zambia opposition disputes vote")
+    rejected = one(events, "REJECT")
+    assert rejected["actor"]["code"] == "ZMB"
+    banned = next(e for e in events if e["trigger"]["text"] == "banned")
+    assert banned["actor"]["code"] == "ZMB"
