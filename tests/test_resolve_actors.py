@@ -431,6 +431,10 @@ def test_sector_of(actors: ActorDictionary) -> None:
     assert actors.sector_of("the state news agency") == "MED"
     assert actors.sector_of("an aid agency") == "NGO"
     assert actors.sector_of("the television station") == "MED"
+    assert actors.sector_of("the city council") == "GOV"
+    assert actors.sector_of("witnesses") == "CVL"
+    assert actors.sector_of("the organisers") == "CVL"
+    assert actors.sector_of("lawyers for the family") == "JUD"
     # a party named as the opposition is the opposition
     assert actors.resolve("the main opposition party, Chadema", None).sector == "OPP"
     assert actors.resolve("Chadema", None).sector == "PTY"
