@@ -432,6 +432,7 @@ def test_sector_of(actors: ActorDictionary) -> None:
     assert actors.sector_of("an aid agency") == "NGO"
     assert actors.sector_of("the television station") == "MED"
     assert actors.sector_of("the city council") == "GOV"
+    assert actors.sector_of("resistance fighters") == "REB"  # not fighters of an army
     assert actors.sector_of("witnesses") == "CVL"
     assert actors.sector_of("the organisers") == "CVL"
     assert actors.sector_of("lawyers for the family") == "JUD"
