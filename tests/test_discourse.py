@@ -1288,3 +1288,24 @@ def test_a_state_body_named_by_what_it_is_is_of_where_it_acts(code):
     assert rejected["actor"]["code"] == "ZMB"
     banned = next(e for e in events if e["trigger"]["text"] == "banned")
     assert banned["actor"]["code"] == "ZMB"
+
+
+def test_a_name_told_family_name_first_is_known_by_its_first_word(code):
+    events = code("Police in Manila arrested two men on Monday over a cyber fraud ring, "
+                  "officials said. The ring's alleged leader, Park Min Soo from South Korea, "
+                  "was detained in Cebu last year. Park accused the police of torture on "
+                  "Tuesday. The Philippine justice minister rejected the claim.")
+    accused = next(e for e in events if e["trigger"]["text"] == "accused")
+    assert accused["actor"]["code"] == "KOR"  # the Korean named in full, not a Filipino
+
+
+def test_a_first_word_two_people_share_names_neither():
+    from sitrep.parse.model import load_model
+    from sitrep.resolve.actors import ActorDictionary
+    from sitrep.resolve.discourse import _family_names_first, person_names
+
+    doc = load_model()("Kim Jong Un met Kim Yo Jong and Park Min Soo on Monday in Pyongyang. "
+                       "Kim praised Park.")
+    first = _family_names_first(person_names(doc, ActorDictionary.default()))
+    assert first["park"][0] == "soo"
+    assert "kim" not in first  # begins two people's names

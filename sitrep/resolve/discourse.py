@@ -72,6 +72,9 @@ class Discourse:
     # short names the article gives in brackets after a body's full name, and the code of
     # that name: "the UK's Serious Fraud Office (SFO)" -> {"SFO": GBR}
     short_names: dict[str, ActorCode] = field(default_factory=dict)
+    # first words of full names that stand for the person alone later, family name first
+    # ("Jong" after "Jong Woo Son"): word -> (surname key, where the full name was told)
+    family_first: dict[str, tuple[str, int]] = field(default_factory=dict)
     # where the names of people are (not a country's adjective the tagger read as one)
     name_spans: set[tuple[int, int]] = field(default_factory=set)
     # surname -> "he" or "she", where the article tells the person's sex
@@ -90,16 +93,26 @@ class Discourse:
     def sentence_of(self, offset: int) -> int:
         return bisect.bisect_right(self.sentence_starts, offset) - 1
 
+    def surname_at(self, word: str, offset: int) -> str:
+        """The surname key a name's word at `offset` stands for: itself, or the person
+        whose full name it began earlier, family name first ("Jong" after "Jong Woo
+        Son")."""
+        found = self.family_first.get(word)
+        return found[0] if found is not None and found[1] < offset else word
+
     def person(self, surname: str | None) -> ActorCode | None:
         return self.people.get(surname) if surname else None
 
-    def known_surname(self, text: str) -> str | None:
+    def known_surname(self, text: str, offset: int | None = None) -> str | None:
         """The surname of a person named earlier, when a phrase is just that name
-        ("Callamard", "Mr Callamard"), with what an apposition adds ("Callamard, 54")."""
+        ("Callamard", "Mr Callamard"), with what an apposition adds ("Callamard, 54"); at
+        `offset`, also a family name told first ("Jong" after "Jong Woo Son")."""
         words = [w for w in text.split(",")[0].split() if w[:1].isupper()]
         if not words or len(words) > 2:
             return None
         surname = words[-1].lower().removesuffix("'s").removesuffix("’s")
+        if offset is not None and surname not in self.people:
+            surname = self.surname_at(surname, offset)
         return surname if surname in self.people else None
 
     def named_in_full_before(self, surname: str, offset: int | None) -> bool:
@@ -175,10 +188,11 @@ def build_discourse(doc: Doc, article: Article, actors: ActorDictionary, gazette
         discourse.short_home = homes.pop() if len(homes) == 1 else None
     names = person_names(doc, actors)
     discourse.name_spans = {(ent.start_char, ent.end_char) for ent in names}
+    discourse.family_first = _family_names_first(names)
     for ent in names:
         if not ent.text[:1].isupper():
             continue
-        surname = ent[-1].text.lower().removesuffix("'s").removesuffix("’s")
+        surname = discourse.surname_at(_surname(ent[-1]), ent.start_char)
         root = ent.root
         discourse.mentions.append(PersonMention(
             ent.start_char, ent.end_char, surname,
@@ -207,7 +221,7 @@ def _surnames_misread(doc: Doc, discourse: Discourse) -> list[PersonMention]:
             full.setdefault(m.surname, m.start)
     found = []
     for token in doc:
-        surname = token.lower_
+        surname = discourse.surname_at(token.lower_, token.idx)
         if (token.pos_ != "PROPN" or surname not in full or full[surname] >= token.idx
                 or token.ent_type_ == "PERSON"
                 or (token.ent_type_ and len(_entity_of(token)) > 1)):
@@ -217,6 +231,28 @@ def _surnames_misread(doc: Doc, discourse: Discourse) -> list[PersonMention]:
             subject=token.dep_ in ("nsubj", "nsubjpass"),
             sentence=discourse.sentence_of(token.idx)))
     return found
+
+
+def _surname(token: Token) -> str:
+    return token.text.lower().removesuffix("'s").removesuffix("’s")
+
+
+def _family_names_first(names: list[Span]) -> dict[str, tuple[str, int]]:
+    """The first words of full names that may stand alone for the person later, as in
+    names told family name first ("Jong Woo Son" ... "Jong said"): first word -> the
+    person's surname key and where the full name was told. Not a word that begins the
+    names of two people ("Kim Jong Un", "Kim Yo Jong") or is someone's last name."""
+    last = {_surname(ent[-1]) for ent in names if len(ent) > 1}
+    firsts: dict[str, set[str]] = {}
+    told: dict[str, int] = {}
+    for ent in names:
+        if len(ent) < 2 or not ent[0].text[:1].isupper() or ent[0].pos_ != "PROPN":
+            continue
+        first = ent[0].lower_
+        firsts.setdefault(first, set()).add(_surname(ent[-1]))
+        told.setdefault(first, ent.start_char)
+    return {first: (surnames.pop(), told[first]) for first, surnames in firsts.items()
+            if len(surnames) == 1 and first not in last}
 
 
 def _entity_of(token: Token) -> Span:

@@ -489,7 +489,7 @@ def _resolve(entity: Entity, actors: ActorDictionary, memory: _ArticleMemory, wh
     entity = whole_name(entity, actors, memory.text)
     person = memory.discourse.person_in(entity)
     if person is None:  # a surname the tagger did not read as a name this time
-        person = memory.discourse.known_surname(entity.text)
+        person = memory.discourse.known_surname(entity.text, entity.start)
     found = actors.resolve_beside_names(entity.text, when, _person_names_in(entity, memory))
     if (person is not None and memory.discourse.person(person) is not None
             and actors.is_country_match(found) and found.matched.lower() == person
