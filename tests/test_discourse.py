@@ -1309,3 +1309,22 @@ def test_a_first_word_two_people_share_names_neither():
     first = _family_names_first(person_names(doc, ActorDictionary.default()))
     assert first["park"][0] == "soo"
     assert "kim" not in first  # begins two people's names
+
+
+# --- "the government" a foreign official acts on is not his own -------------------------
+
+def test_a_foreign_minister_urging_the_government_urges_another_states(code):
+    events = code("Protesters clashed with police in Caracas on Monday. Kenya's foreign "
+                  "minister, Musalia Mudavadi, condemned the violence. Later, Mudavadi urged "
+                  "the government to respect the right to protest.")
+    urged = one(events, "REQUEST")
+    assert urged["actor"]["code"] == "KEN"
+    assert urged["recipient"]["code"] == "VEN"
+
+
+def test_the_opposition_urging_the_government_urges_its_own(code):
+    events = code("Protesters clashed with police in Caracas on Monday. Kenya's opposition "
+                  "leader, Amani Wekesa, returned to Nairobi on Tuesday. Wekesa urged the "
+                  "government to lower taxes.")
+    urged = one(events, "REQUEST")
+    assert urged["recipient"]["code"] == urged["actor"]["code"] == "KEN"

@@ -65,6 +65,9 @@ POSSESSIVES = {"its", "their", "his", "her", "our"}
 COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
 DIRECTIONS = {"north", "south", "east", "west"}  # "the North" for North Korea
 SPEAKER_POSSESSIVES = {"its", "their"}
+# Sectors of a state's own officials, who do not act on their own government as "the
+# government".
+STATE_SECTORS = {"GOV", "MIL"}
 
 
 @dataclass
@@ -131,9 +134,11 @@ class _ArticleMemory:
         index = max(0, self.discourse.sentence_of(offset) - DESCRIPTION_REACH)
         return sentences[index] if sentences else 0
 
-    def last_country_before(self, offset: int) -> ActorCode | None:
+    def last_country_before(self, offset: int, other_than: str | None = None
+                            ) -> ActorCode | None:
         index = bisect.bisect_right(self.country_ends, offset)
-        return self.countries[index - 1] if index else None
+        return next((c for c in reversed(self.countries[:index]) if c.code != other_than),
+                    None)
 
 
 def resolve_events(events: list[Event], doc: Doc, article: Article,
@@ -687,10 +692,15 @@ def _resolve(entity: Entity, actors: ActorDictionary, memory: _ArticleMemory, wh
             return _with_code(entity, _country_so_described(words[-1], entity.start, memory),
                               sector or "GOV")
         if words[-1] in memory.country_descriptions:  # "the regime", "the country"
-            country = memory.last_country_before(entity.start)
+            # a state's officials act on another state's government ("Kenya's foreign
+            # minister urged the government to ..." in a story set in Venezuela)
+            own = (other_than.code if role == "recipient" and other_than is not None
+                   and other_than.sector in STATE_SECTORS else None)
+            country = memory.last_country_before(entity.start, other_than=own)
+            local = memory.local if memory.local != own else None
             if country is None or country.start < recent:
-                return _with_code(entity, None, sector) if memory.local is None else replace(
-                    entity, code=memory.local, sector=sector or "GOV")
+                return _with_code(entity, None, sector) if local is None else replace(
+                    entity, code=local, sector=sector or "GOV")
             return _with_code(entity, country, sector or (country.sector if country else None))
         if sector is None:  # "the allies": no telling whom, from the phrase alone
             return entity
