@@ -1328,3 +1328,10 @@ def test_the_opposition_urging_the_government_urges_its_own(code):
                   "government to lower taxes.")
     urged = one(events, "REQUEST")
     assert urged["recipient"]["code"] == urged["actor"]["code"] == "KEN"
+
+
+def test_a_noun_of_no_known_kind_is_the_party_just_told_with_it(code):
+    events = code("Thousands of supporters of the former president rallied in Lima on "
+                  "Saturday. Speakers accused the electoral board of fraud. The board has "
+                  "rejected the accusations.")
+    assert one(events, "REJECT")["actor"]["code"] == "PER"  # the electoral board

@@ -702,8 +702,6 @@ def _resolve(entity: Entity, actors: ActorDictionary, memory: _ArticleMemory, wh
                 return _with_code(entity, None, sector) if local is None else replace(
                     entity, code=local, sector=sector or "GOV")
             return _with_code(entity, country, sector or (country.sector if country else None))
-        if sector is None:  # "the allies": no telling whom, from the phrase alone
-            return entity
         history = memory.sources + memory.actors if role == "source" else memory.actors
         head = _head_lemma(entity, memory)
         # the latest phrase of that head, whichever side of its act it was on: "the
@@ -712,6 +710,12 @@ def _resolve(entity: Entity, actors: ActorDictionary, memory: _ArticleMemory, wh
                       key=lambda e: e.start if e.start is not None else -1)
         same_head = next((e for e in reversed(told) if e.code and e.start is not None
                           and e.start < entity.start and _head_lemma(e, memory) == head), None)
+        if sector is None:
+            # a noun of no known kind is the party just told with it ("the board" after
+            # "accused the electoral board"), else no telling whom ("the allies")
+            if same_head is not None and same_head.start >= recent:
+                return _with_code(entity, same_head, None)
+            return entity
         if same_head is None and head in memory.generic_person_nouns:
             # "the men" after "deported two Chinese nationals": the people just told of,
             # as many as they were
