@@ -663,6 +663,8 @@ def test_named_organizations(actors, text, expected) -> None:
     "The two neighbours agreed to reopen their border.",
     "Both sides agreed to reopen their border.",
     "The two former foes agreed to reopen their border.",
+    "Both delegations agreed to reopen their border.",
+    "The two ministers agreed to reopen their border.",
 ])
 def test_the_two_or_both_name_the_pair_just_told(second):
     from sitrep.pipeline import pipeline
