@@ -1335,3 +1335,12 @@ def test_a_noun_of_no_known_kind_is_the_party_just_told_with_it(code):
                   "Saturday. Speakers accused the electoral board of fraud. The board has "
                   "rejected the accusations.")
     assert one(events, "REJECT")["actor"]["code"] == "PER"  # the electoral board
+
+
+def test_a_denial_answers_the_accusation_just_made_against_its_doer(code):
+    events = code("Kyiv blamed Russian forces on Monday for a drone strike on a grain carrier. "
+                  "Moscow denied that it had targeted civilian ships.")
+    denial = one(events, "REJECT")
+    assert denial["actor"]["code"] == "RUS"
+    assert denial["recipient"]["code"] == "UKR"
+    assert denial["recipient"]["implied"]

@@ -244,7 +244,12 @@ def resolve_events(events: list[Event], doc: Doc, article: Article,
                                      actors.sector_of(event.actor.text))
             if event.actor.code:
                 memory.actors.append(event.actor)
-        if event.recipient is not None:
+        if event.recipient is None and event.event_type == "REJECT":
+            # "Kyiv blamed Russian forces ... Moscow denied that it had targeted ...": a
+            # denial that names nothing it rejects answers the accusation just made
+            # against its doer
+            event.recipient = _accuser_of(event, previous, memory)
+        elif event.recipient is not None:
             if event.recipient.is_event_reference:
                 # "proposed a bill ... condemned the bill": whoever issued that document,
                 # else the doer of the act it names
@@ -308,6 +313,29 @@ def resolve_events(events: list[Event], doc: Doc, article: Article,
             _code_as_state(party, actors)
     events[:] = [e for e in events if not _said_by_no_one(e, doc, lexicon)]
     return events
+
+
+def _accuser_of(event: Event, previous: list[Event], memory: _ArticleMemory) -> Entity | None:
+    """Who accused the event's doer in the sentences just before, if someone did and the
+    denial has no object of its own ("denied that ...", "denied it", not "rejected a
+    resolution")."""
+    doer = _code(event.actor)
+    if doer is None or event.trigger.start is None or memory.doc is None:
+        return None
+    span = memory.doc.char_span(event.trigger.start, event.trigger.end,
+                                alignment_mode="expand")
+    if span is None or any(c.dep_ in ("dobj", "obj") and c.pos_ != "PRON"
+                           for c in span.root.children):
+        return None
+    recent = memory.recent_start(event.trigger.start)
+    for earlier in reversed(previous):
+        if earlier.sentence_start < recent:
+            break
+        accuser = earlier.actor
+        if (earlier.event_type == "ACCUSE" and _code(earlier.recipient) == doer
+                and _code(accuser) and accuser.code != doer):
+            return replace(accuser, members=[], implied=True)
+    return None
 
 
 def _said_by_no_one(event: Event, doc: Doc, lexicon: Lexicon) -> bool:
