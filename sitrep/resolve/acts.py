@@ -54,6 +54,7 @@ from __future__ import annotations
 
 import bisect
 import math
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 
@@ -689,7 +690,7 @@ def _better_date(events: list[Event]):
     return max(dated, key=lambda d: (not d.inferred, PRECISION_RANK.get(d.precision or "", 0)))
 
 
-def _merged(events: list[Event], retellings: list[Event] = ()) -> Event:
+def _merged(events: list[Event], retellings: Sequence[Event] = ()) -> Event:
     if len(events) == 1:
         events[0].mentions = [events[0].as_mention()]
         return events[0]

@@ -160,13 +160,11 @@ def person_names(doc: Doc, actors: ActorDictionary) -> list[Span]:
 
 
 def outside_names(doc: Doc, countries: Sequence[ActorCode],
-                  actors: ActorDictionary | None = None) -> list[ActorCode]:
+                  actors: ActorDictionary) -> list[ActorCode]:
     """The country mentions that are not part of a longer person's name ("Lima" in "Paulo
-    Lima" names no country; "Sri Lankan" in "Sri Lankan Tamil rebels" does, however tagged:
-    with `actors`)."""
-    names = [(e.start_char, e.end_char) for e in (
-        person_names(doc, actors) if actors is not None
-        else [e for e in doc.ents if e.label_ == "PERSON"])]
+    Lima" names no country; "Sri Lankan" in "Sri Lankan Tamil rebels", however tagged,
+    does)."""
+    names = [(e.start_char, e.end_char) for e in person_names(doc, actors)]
     return [c for c in countries if not any(
         start <= c.start and c.end <= end and (start, end) != (c.start, c.end)
         for start, end in names)]
@@ -269,7 +267,7 @@ def _sexes(doc: Doc, names: list[Span], discourse: Discourse,
     described: dict[str, set[str]] = {}
     told: dict[str, set[str]] = {}
     for ent in names:
-        surname = ent[-1].text.lower().removesuffix("'s").removesuffix("’s")
+        surname = _surname(ent[-1])
         words = {w.lower_ for w in _describing_words(ent)}
         for sex, known in sex_words.items():
             if words & known:
