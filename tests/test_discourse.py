@@ -1344,3 +1344,6 @@ def test_a_denial_answers_the_accusation_just_made_against_its_doer(code):
     assert denial["actor"]["code"] == "RUS"
     assert denial["recipient"]["code"] == "UKR"
     assert denial["recipient"]["implied"]
+    involvement = code("Israel accused Hezbollah on Monday of firing rockets at Haifa. The "
+                       "group denied any involvement.")
+    assert one(involvement, "REJECT")["recipient"]["code"] == "ISR"

@@ -109,6 +109,8 @@ class _ArticleMemory:
     office_nouns: frozenset[str] = frozenset()
     # verbs of convening or leading a body ("convened the council"): arguments.toml [actors]
     convening_verbs: frozenset[str] = frozenset()
+    # what a denial says its doer did not do ("denied any involvement"): arguments.toml
+    denied_things: frozenset[str] = frozenset()
     # nouns that call one person ("a Russian journalist"): what a "he"/"she" with no named
     # person in reach stands for: arguments.toml [actors]
     person_nouns: frozenset[str] = frozenset()
@@ -185,6 +187,7 @@ def resolve_events(events: list[Event], doc: Doc, article: Article,
                             document_nouns=lexicon.word_set("actors.document_nouns"),
                             office_nouns=lexicon.word_set("actors.office_nouns"),
                             convening_verbs=lexicon.word_set("actors.convening_verbs"),
+                            denied_things=lexicon.word_set("actors.denied_things"),
                             person_nouns=lexicon.word_set("actors.person_nouns"),
                             generic_person_nouns=lexicon.word_set(
                                 "actors.generic_person_nouns"),
@@ -317,14 +320,15 @@ def resolve_events(events: list[Event], doc: Doc, article: Article,
 
 def _accuser_of(event: Event, previous: list[Event], memory: _ArticleMemory) -> Entity | None:
     """Who accused the event's doer in the sentences just before, if someone did and the
-    denial has no object of its own ("denied that ...", "denied it", not "rejected a
-    resolution")."""
+    denial has no object of its own ("denied that ...", "denied it", "denied any
+    involvement"; not "rejected a resolution")."""
     doer = _code(event.actor)
     if doer is None or event.trigger.start is None or memory.doc is None:
         return None
     span = memory.doc.char_span(event.trigger.start, event.trigger.end,
                                 alignment_mode="expand")
     if span is None or any(c.dep_ in ("dobj", "obj") and c.pos_ != "PRON"
+                           and c.lemma_.lower() not in memory.denied_things
                            for c in span.root.children):
         return None
     recent = memory.recent_start(event.trigger.start)
