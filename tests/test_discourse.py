@@ -1202,3 +1202,148 @@ def test_people_of_a_short_article_are_of_the_country_of_its_towns(code):
     events = code("Police in Arequipa arrested two journalists, and police in Mendoza "
                   "arrested three. Local activist Tomas Arce condemned the arrests.")
     assert not one(events, "ACCUSE")["actor"]["code"]
+
+
+# --- a body belongs to whoever convenes or leads it ---------------------------------------
+
+LAUNCH_STORY = (
+    "North Korea test-fired two cruise missiles from its west coast on Wednesday, its state "
+    "media said. Pyongyang called the launch a routine test. President Moon convened an "
+    "emergency session of the Standing Security Committee and ordered the army to stay "
+    "alert, his office said.\n\n"
+    "The Supreme Defence Board, chaired by Prime Minister Kishida, condemned the launch on "
+    "Thursday."
+)
+
+
+def test_a_body_convened_by_a_coded_leader_is_of_his_country(code):
+    events = code(LAUNCH_STORY, title="North Korea fires cruise missiles")
+    convened = next(e for e in events if e["trigger"]["text"] == "convened")
+    assert convened["actor"]["code"] == "KOR"
+    assert convened["recipient"]["code"] == "KOR"  # not North Korea, where the story is set
+
+
+def test_a_body_chaired_by_a_coded_leader_is_of_his_country(code):
+    events = code(LAUNCH_STORY, title="North Korea fires cruise missiles")
+    condemned = next(e for e in events if e["trigger"]["text"] == "condemned")
+    assert condemned["actor"]["code"] == "JPN"
+
+
+# --- a definite noun of an act just told is that act --------------------------------------
+
+def test_a_deal_told_again_as_signed_is_the_agreement_with_its_parties(code):
+    events = code("Ethiopia and Eritrea agreed on Monday to reopen their shared border, "
+                  "officials in both capitals said. The accord, signed a day after the talks "
+                  "ended, reopens two crossings.")
+    agree = one(events, "AGREE")
+    assert agree["actor"]["code"] in ("ETH", "ERI")
+    # the participle the parse reads as the main verb
+    assert [m["trigger"]["text"] for m in agree["mentions"]] == ["agreed on", "signed"]
+    assert not of_type(events, "SUPPORT")
+
+
+def test_an_act_undone_is_no_mention_of_it(code):
+    events = code("The junta banned all rallies in the capital on Monday, state radio said. "
+                  "The ban was lifted on Wednesday after talks with the opposition.")
+    assert [m["trigger"]["text"] for m in one(events, "COERCE")["mentions"]] == ["banned"]
+
+
+def test_a_deal_told_again_in_the_passive_is_the_agreement(code):
+    events = code("Ethiopia and Eritrea agreed on Monday to reopen their shared border, "
+                  "officials in both capitals said. The accord was signed in Asmara.")
+    assert [m["trigger"]["text"] for m in one(events, "AGREE")["mentions"]] == [
+        "agreed on", "signed"]
+    assert len(events) == 1
+
+
+def test_an_indefinite_deal_signed_later_is_another_act(code):
+    events = code("Ethiopia and Eritrea agreed on Monday to reopen their shared border, "
+                  "officials in both capitals said. A treaty was signed in Algiers in 2000. "
+                  "Trade is expected to resume within weeks.")
+    agree = one(events, "AGREE")
+    assert [m["trigger"]["text"] for m in agree["mentions"]] == ["agreed on"]
+
+
+# --- a country's adjective the tagger reads as a person's name ----------------------------
+
+def test_a_country_adjective_before_a_people_s_name_is_no_person(code):
+    # "Ethiopian Oromo" and "Burmese Karen" are tagged as people's names: the parties are
+    # still of their countries, and "they" the rebels who said it
+    events = code("Ethiopian Oromo rebels said they would free ten hostages on Monday. "
+                  "Burmese Karen fighters attacked an army post near the border on Tuesday.",
+                  published=None)
+    freed = next(e for e in events if e["trigger"]["text"] == "free")
+    assert freed["actor"]["code"] == "ETH"
+    attack = one(events, "ASSAULT")
+    assert attack["actor"]["code"] == "MMR"
+
+
+def test_a_state_body_named_by_what_it_is_is_of_where_it_acts(code):
+    events = code("Thousands rallied in Lusaka on Monday against the results of the "
+                  "presidential vote. Opposition leaders said the count was rigged.\n\n"
+                  "The electoral commission rejected the complaint on Tuesday. The "
+                  "broadcasting regulator banned two radio stations from airing the "
+                  "opposition's statements.", title="Zambia opposition disputes vote")
+    rejected = one(events, "REJECT")
+    assert rejected["actor"]["code"] == "ZMB"
+    banned = next(e for e in events if e["trigger"]["text"] == "banned")
+    assert banned["actor"]["code"] == "ZMB"
+
+
+def test_a_name_told_family_name_first_is_known_by_its_first_word(code):
+    events = code("Police in Manila arrested two men on Monday over a cyber fraud ring, "
+                  "officials said. The ring's alleged leader, Park Min Soo from South Korea, "
+                  "was detained in Cebu last year. Park accused the police of torture on "
+                  "Tuesday. The Philippine justice minister rejected the claim.")
+    accused = next(e for e in events if e["trigger"]["text"] == "accused")
+    assert accused["actor"]["code"] == "KOR"  # the Korean named in full, not a Filipino
+
+
+def test_a_first_word_two_people_share_names_neither():
+    from sitrep.parse.model import load_model
+    from sitrep.resolve.actors import ActorDictionary
+    from sitrep.resolve.discourse import _family_names_first, person_names
+
+    doc = load_model()("Kim Jong Un met Kim Yo Jong and Park Min Soo on Monday in Pyongyang. "
+                       "Kim praised Park.")
+    first = _family_names_first(person_names(doc, ActorDictionary.default()))
+    assert first["park"][0] == "soo"
+    assert "kim" not in first  # begins two people's names
+
+
+# --- "the government" a foreign official acts on is not his own -------------------------
+
+def test_a_foreign_minister_urging_the_government_urges_another_states(code):
+    events = code("Protesters clashed with police in Caracas on Monday. Kenya's foreign "
+                  "minister, Musalia Mudavadi, condemned the violence. Later, Mudavadi urged "
+                  "the government to respect the right to protest.")
+    urged = one(events, "REQUEST")
+    assert urged["actor"]["code"] == "KEN"
+    assert urged["recipient"]["code"] == "VEN"
+
+
+def test_the_opposition_urging_the_government_urges_its_own(code):
+    events = code("Protesters clashed with police in Caracas on Monday. Kenya's opposition "
+                  "leader, Amani Wekesa, returned to Nairobi on Tuesday. Wekesa urged the "
+                  "government to lower taxes.")
+    urged = one(events, "REQUEST")
+    assert urged["recipient"]["code"] == urged["actor"]["code"] == "KEN"
+
+
+def test_a_noun_of_no_known_kind_is_the_party_just_told_with_it(code):
+    events = code("Thousands of supporters of the former president rallied in Lima on "
+                  "Saturday. Speakers accused the electoral board of fraud. The board has "
+                  "rejected the accusations.")
+    assert one(events, "REJECT")["actor"]["code"] == "PER"  # the electoral board
+
+
+def test_a_denial_answers_the_accusation_just_made_against_its_doer(code):
+    events = code("Kyiv blamed Russian forces on Monday for a drone strike on a grain carrier. "
+                  "Moscow denied that it had targeted civilian ships.")
+    denial = one(events, "REJECT")
+    assert denial["actor"]["code"] == "RUS"
+    assert denial["recipient"]["code"] == "UKR"
+    assert denial["recipient"]["implied"]
+    involvement = code("Israel accused Hezbollah on Monday of firing rockets at Haifa. The "
+                       "group denied any involvement.")
+    assert one(involvement, "REJECT")["recipient"]["code"] == "ISR"

@@ -424,6 +424,18 @@ def test_sector_of(actors: ActorDictionary) -> None:
     assert actors.sector_of("police officials") == "COP"
     assert actors.sector_of("government troops") == "MIL"
     assert actors.sector_of("journalists") == "MED"
+    # the state's own bodies by what they are, and a news agency or aid agency still theirs
+    assert actors.sector_of("the telecommunications regulator") == "GOV"
+    assert actors.sector_of("the electoral commission") == "GOV"
+    assert actors.sector_of("the disaster management agency") == "GOV"
+    assert actors.sector_of("the state news agency") == "MED"
+    assert actors.sector_of("an aid agency") == "NGO"
+    assert actors.sector_of("the television station") == "MED"
+    assert actors.sector_of("the city council") == "GOV"
+    assert actors.sector_of("resistance fighters") == "REB"  # not fighters of an army
+    assert actors.sector_of("witnesses") == "CVL"
+    assert actors.sector_of("the organisers") == "CVL"
+    assert actors.sector_of("lawyers for the family") == "JUD"
     # a party named as the opposition is the opposition
     assert actors.resolve("the main opposition party, Chadema", None).sector == "OPP"
     assert actors.resolve("Chadema", None).sector == "PTY"
@@ -637,7 +649,7 @@ def test_organization_rows_are_well_formed() -> None:
     ("a Jakarta Post reporter", [("IDN", "MED")]),
     ("the Fars news agency", [("IRN", "MED")]),
     ("the Times of India", [("IND", "MED")]),
-    ("the Independent Electoral Commission", []),
+    ("the Independent Electoral Commission", [(None, "GOV")]),  # several countries': no code
     ("the Bank of England", [("GBR", "GOV")]),
     ("a Bank of Korea official", [("KOR", "GOV")]),
     ("the Fed", [("USA", "GOV")]),
@@ -651,6 +663,8 @@ def test_named_organizations(actors, text, expected) -> None:
     "The two neighbours agreed to reopen their border.",
     "Both sides agreed to reopen their border.",
     "The two former foes agreed to reopen their border.",
+    "Both delegations agreed to reopen their border.",
+    "The two ministers agreed to reopen their border.",
 ])
 def test_the_two_or_both_name_the_pair_just_told(second):
     from sitrep.pipeline import pipeline

@@ -28,7 +28,7 @@ def resolve_article(doc: Doc, article: Article, events: list[Event], *,
     """Resolve the events of one parsed article in place (codes, dates, places; the mentions
     of one act merged; `headline`: the events of its title) and return the places the
     article mentions, its demonyms among them, in text order."""
-    countries = outside_names(doc, actors.find_countries(article.text))
+    countries = outside_names(doc, actors.find_countries(article.text), actors)
     places = places_in(doc, gazetteer, actors, article_countries(countries), text=article.text,
                        countries=countries)
     resolve_events(events, doc, article, actors, gazetteer, countries=countries, places=places,

@@ -20,10 +20,12 @@ the word lists are `[acts]` in `data/lexicon/events.toml`):
   ("the withdrawal ended the occupation"), or a verb joined to one of it on the same doer
   ("was arrested and jailed"), or a verb of its kind of deed (its mode) done by the same
   named person ("Ruiz resigned" ... "Ruiz stepped down") or, told with no doer in a later
-  sentence, to a party that points back ("released an aid worker" ... "She was freed"); a
-  casualty "in the attack", or one "the blast" caused, is a detail of the attack however
-  far back it was told, and casualties told first are details of the deed their clause
-  says caused them ("were killed when gunmen opened fire");
+  sentence, to a party that points back ("released an aid worker" ... "She was freed"), or a
+  light verb with no doer done to a definite noun for an act of any type told in its or the
+  sentence before ("agreed to share data. The deal, signed on Friday, ..."; it never gives
+  the act its type); a casualty "in the attack", or one "the blast" caused, is a detail of
+  the attack however far back it was told, and casualties told first are details of the deed
+  their clause says caused them ("were killed when gunmen opened fire");
 - tied to it: a definite noun ("the attack", "its deployment"), a verb done to a definite
   thing an earlier mention did it to ("filed a lawsuit" ... "the lawsuit was filed"), a
   party in common (actor, recipient or the same named person), or the same or the next
@@ -52,6 +54,7 @@ from __future__ import annotations
 
 import bisect
 import math
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 
@@ -79,6 +82,9 @@ class _Mention:
     token: Token | None  # the trigger's head word
     sentence: int  # index of its sentence in the article
     casualties: bool = False  # unnamed people harmed in the act, joined to it as its detail
+    # a doerless verb done to a definite noun for an act of another type just told ("the
+    # deal, signed on Friday"): a mention of that act, never the one that gives its type
+    retelling: bool = False
 
     @property
     def lemma(self) -> str:
@@ -108,7 +114,8 @@ def merge_acts(events: list[Event], doc: Doc, lexicon: Lexicon | None = None) ->
             act = _Act()
             acts.append(act)
         act.mentions.append(mention)
-    return [_merged([m.event for m in act.mentions]) for act in acts]
+    return [_merged([m.event for m in act.mentions],
+                    [m.event for m in act.mentions if m.retelling]) for act in acts]
 
 
 def _sentence_index(starts: list[int], offset: int) -> int:
@@ -170,10 +177,57 @@ def _act_for(mention: _Mention, acts: list[_Act], lexicon: Lexicon) -> _Act | No
     chosen = next((f for f in fitting if _told_in_its_words(mention, f[0])),
                   fitting[0] if fitting else None)
     if chosen is None:
-        return None
+        return _act_retold(mention, acts, lexicon)
     act, detail = chosen
     mention.casualties = detail and _person(event.recipient) is None
     return act
+
+
+def _act_retold(mention: _Mention, acts: list[_Act], lexicon: Lexicon) -> _Act | None:
+    """The act just told that a doerless light verb is done to, as a definite noun for it
+    ("South Korea and Japan agreed to share data. *The deal*, signed a day after ..."): that
+    act again, whatever type the verb alone would code, with its parties (signing a deal is
+    making it, not another act; lifting a ban is another act)."""
+    if mention.lemma not in lexicon.light_verbs:
+        return None
+    thing = _thing_done_to(mention)
+    actor = mention.event.actor
+    if thing is None or _codes(actor) or actor is not None and not (
+            actor.start is not None and actor.start <= thing.idx < actor.end):
+        return None  # a doer of its own, other than the noun itself read as its subject
+    for act in reversed(acts):
+        first = act.mentions[0].event
+        if first.modality in UNREAL or not any(
+                0 <= mention.sentence - m.sentence <= 1 for m in act.mentions):
+            continue
+        if _names_the_act(thing, act, lexicon) and all(
+                _compatible(m.event, mention.event) for m in act.mentions):
+            mention.retelling = True
+            return act
+    return None
+
+
+def _thing_done_to(mention: _Mention) -> Token | None:
+    """What a verb told with no doer is done to: the noun its participle describes ("the
+    deal, *signed* on Friday"), its passive subject ("the deal *was signed*"), or a subject
+    the parse gave it that the extract stage found to be no party (the participle read as
+    the main verb: "*The deal*, signed a day after ..., links ...")."""
+    token = mention.token
+    if token is None or mention.is_noun or _has_agent(token):
+        return None
+    if token.dep_ == "acl" and token.tag_ == "VBN":
+        return token.head
+    return next((c for c in token.children if c.dep_ in ("nsubjpass", "nsubj")), None)
+
+
+def _names_the_act(noun: Token, act: _Act, lexicon: Lexicon) -> bool:
+    """A definite noun for the act: a general word of its type ("the accord" after
+    "agreed to ...") or a noun it was told by."""
+    nouns = lexicon.word_set(f"acts.{_type(act.mentions[0].event)}") | {
+        m.lemma for m in act.mentions if m.is_noun}
+    return noun.lemma_.lower() in nouns and any(
+        c.lower_ in lexicon.word_set("acts.definite_words") for c in noun.children
+        if c.dep_ in ("det", "poss"))
 
 
 def _same_kind(mention: _Mention, first: Event, lexicon: Lexicon) -> bool:
@@ -661,11 +715,12 @@ def _better_date(events: list[Event]):
     return max(dated, key=lambda d: (not d.inferred, PRECISION_RANK.get(d.precision or "", 0)))
 
 
-def _merged(events: list[Event]) -> Event:
+def _merged(events: list[Event], retellings: Sequence[Event] = ()) -> Event:
     if len(events) == 1:
         events[0].mentions = [events[0].as_mention()]
         return events[0]
-    best = max(enumerate(events), key=lambda ie: (_specificity(ie[1]), -ie[0]))[1]
+    best = max(enumerate(events), key=lambda ie: (
+        not any(ie[1] is r for r in retellings), _specificity(ie[1]), -ie[0]))[1]
     mentions = [e.as_mention() for e in events]
     if not _codes(best.actor):
         best.actor = _better_party(events, "actor") or best.actor

@@ -72,6 +72,11 @@ class Discourse:
     # short names the article gives in brackets after a body's full name, and the code of
     # that name: "the UK's Serious Fraud Office (SFO)" -> {"SFO": GBR}
     short_names: dict[str, ActorCode] = field(default_factory=dict)
+    # first words of full names that stand for the person alone later, family name first
+    # ("Jong" after "Jong Woo Son"): word -> (surname key, where the full name was told)
+    family_first: dict[str, tuple[str, int]] = field(default_factory=dict)
+    # where the names of people are (not a country's adjective the tagger read as one)
+    name_spans: set[tuple[int, int]] = field(default_factory=set)
     # surname -> "he" or "she", where the article tells the person's sex
     sexes: dict[str, str] = field(default_factory=dict)
     # in an article too short for a setting, the one country of the towns and regions it
@@ -88,16 +93,26 @@ class Discourse:
     def sentence_of(self, offset: int) -> int:
         return bisect.bisect_right(self.sentence_starts, offset) - 1
 
+    def surname_at(self, word: str, offset: int) -> str:
+        """The surname key a name's word at `offset` stands for: itself, or the person
+        whose full name it began earlier, family name first ("Jong" after "Jong Woo
+        Son")."""
+        found = self.family_first.get(word)
+        return found[0] if found is not None and found[1] < offset else word
+
     def person(self, surname: str | None) -> ActorCode | None:
         return self.people.get(surname) if surname else None
 
-    def known_surname(self, text: str) -> str | None:
+    def known_surname(self, text: str, offset: int | None = None) -> str | None:
         """The surname of a person named earlier, when a phrase is just that name
-        ("Callamard", "Mr Callamard"), with what an apposition adds ("Callamard, 54")."""
+        ("Callamard", "Mr Callamard"), with what an apposition adds ("Callamard, 54"); at
+        `offset`, also a family name told first ("Jong" after "Jong Woo Son")."""
         words = [w for w in text.split(",")[0].split() if w[:1].isupper()]
         if not words or len(words) > 2:
             return None
         surname = words[-1].lower().removesuffix("'s").removesuffix("’s")
+        if offset is not None and surname not in self.people:
+            surname = self.surname_at(surname, offset)
         return surname if surname in self.people else None
 
     def named_in_full_before(self, surname: str, offset: int | None) -> bool:
@@ -137,10 +152,19 @@ class Discourse:
         return (same or subjects or candidates)[0]
 
 
-def outside_names(doc: Doc, countries: Sequence[ActorCode]) -> list[ActorCode]:
+def person_names(doc: Doc, actors: ActorDictionary) -> list[Span]:
+    """The names the tagger read as people's, but for a country's adjective before a noun
+    ("*Nigerien* troops", "*Sri Lankan Tamil* rebels")."""
+    return [ent for ent in doc.ents
+            if ent.label_ == "PERSON" and not _demonym_misread(ent, actors)]
+
+
+def outside_names(doc: Doc, countries: Sequence[ActorCode],
+                  actors: ActorDictionary) -> list[ActorCode]:
     """The country mentions that are not part of a longer person's name ("Lima" in "Paulo
-    Lima" names no country)."""
-    names = [(e.start_char, e.end_char) for e in doc.ents if e.label_ == "PERSON"]
+    Lima" names no country; "Sri Lankan" in "Sri Lankan Tamil rebels", however tagged,
+    does)."""
+    names = [(e.start_char, e.end_char) for e in person_names(doc, actors)]
     return [c for c in countries if not any(
         start <= c.start and c.end <= end and (start, end) != (c.start, c.end)
         for start, end in names)]
@@ -160,10 +184,13 @@ def build_discourse(doc: Doc, article: Article, actors: ActorDictionary, gazette
                  if p.country and p.kind not in ("country", "demonym")
                  and not _is_venue(doc, p, venue_words)}
         discourse.short_home = homes.pop() if len(homes) == 1 else None
-    for ent in doc.ents:
-        if ent.label_ != "PERSON" or not ent.text[:1].isupper() or _demonym_misread(ent, actors):
+    names = person_names(doc, actors)
+    discourse.name_spans = {(ent.start_char, ent.end_char) for ent in names}
+    discourse.family_first = _family_names_first(names)
+    for ent in names:
+        if not ent.text[:1].isupper():
             continue
-        surname = ent[-1].text.lower().removesuffix("'s").removesuffix("’s")
+        surname = discourse.surname_at(_surname(ent[-1]), ent.start_char)
         root = ent.root
         discourse.mentions.append(PersonMention(
             ent.start_char, ent.end_char, surname,
@@ -178,7 +205,7 @@ def build_discourse(doc: Doc, article: Article, actors: ActorDictionary, gazette
     discourse.mentions.sort(key=lambda m: m.start)
     discourse.mention_starts = [m.start for m in discourse.mentions]
     discourse.short_names = _short_names(doc, actors, when)
-    discourse.sexes = _sexes(doc, discourse, sex_words or {})
+    discourse.sexes = _sexes(doc, names, discourse, sex_words or {})
     return discourse
 
 
@@ -192,7 +219,7 @@ def _surnames_misread(doc: Doc, discourse: Discourse) -> list[PersonMention]:
             full.setdefault(m.surname, m.start)
     found = []
     for token in doc:
-        surname = token.lower_
+        surname = discourse.surname_at(token.lower_, token.idx)
         if (token.pos_ != "PROPN" or surname not in full or full[surname] >= token.idx
                 or token.ent_type_ == "PERSON"
                 or (token.ent_type_ and len(_entity_of(token)) > 1)):
@@ -204,12 +231,34 @@ def _surnames_misread(doc: Doc, discourse: Discourse) -> list[PersonMention]:
     return found
 
 
+def _surname(token: Token) -> str:
+    return token.text.lower().removesuffix("'s").removesuffix("’s")
+
+
+def _family_names_first(names: list[Span]) -> dict[str, tuple[str, int]]:
+    """The first words of full names that may stand alone for the person later, as in
+    names told family name first ("Jong Woo Son" ... "Jong said"): first word -> the
+    person's surname key and where the full name was told. Not a word that begins the
+    names of two people ("Kim Jong Un", "Kim Yo Jong") or is someone's last name."""
+    last = {_surname(ent[-1]) for ent in names if len(ent) > 1}
+    firsts: dict[str, set[str]] = {}
+    told: dict[str, int] = {}
+    for ent in names:
+        if len(ent) < 2 or not ent[0].text[:1].isupper() or ent[0].pos_ != "PROPN":
+            continue
+        first = ent[0].lower_
+        firsts.setdefault(first, set()).add(_surname(ent[-1]))
+        told.setdefault(first, ent.start_char)
+    return {first: (surnames.pop(), told[first]) for first, surnames in firsts.items()
+            if len(surnames) == 1 and first not in last}
+
+
 def _entity_of(token: Token) -> Span:
     return next(e for e in token.doc.ents if e.start <= token.i < e.end)
 
 
-def _sexes(doc: Doc, discourse: Discourse, sex_words: dict[str, frozenset[str]]
-           ) -> dict[str, str]:
+def _sexes(doc: Doc, names: list[Span], discourse: Discourse,
+           sex_words: dict[str, frozenset[str]]) -> dict[str, str]:
     """Each person's sex where the article tells it: by the words that describe them (a
     title, a noun of kin or rank: "Ms. Ruiz", "his sister Ana Ruiz", "Ana Ruiz, a mother of
     two"), else by a pronoun after them in a sentence they are the subject of and that names
@@ -217,9 +266,8 @@ def _sexes(doc: Doc, discourse: Discourse, sex_words: dict[str, frozenset[str]]
     evidence tells nothing."""
     described: dict[str, set[str]] = {}
     told: dict[str, set[str]] = {}
-    names = [ent for ent in doc.ents if ent.label_ == "PERSON"]
     for ent in names:
-        surname = ent[-1].text.lower().removesuffix("'s").removesuffix("’s")
+        surname = _surname(ent[-1])
         words = {w.lower_ for w in _describing_words(ent)}
         for sex, known in sex_words.items():
             if words & known:
@@ -277,13 +325,14 @@ def _short_names(doc: Doc, actors: ActorDictionary, when: date | None) -> dict[s
 
 
 def _demonym_misread(name: Span, actors: ActorDictionary) -> bool:
-    """A country's adjective the tagger took for a person's name, before the noun it
-    describes ("*Nigerien* troops"): no person."""
-    if len(name) != 1 or name.root.dep_ not in ("amod", "compound") or (
-            name.root.head.pos_ != "NOUN"):
+    """A country's adjective the tagger took for a person's name, alone or with a people's
+    name after it, before the noun it describes ("*Nigerien* troops", "*Sri Lankan Tamil*
+    rebels"): no person."""
+    if name.root.dep_ not in ("amod", "compound") or name.root.head.pos_ != "NOUN":
         return False
     found = actors.resolve(name.text, None)
-    return actors.is_country_match(found) and found.matched == name.text
+    return actors.is_country_match(found) and found.start == 0 and (
+        found.matched == name.text or name.text.startswith(found.matched + " "))
 
 
 def _describe(name: Span, actors: ActorDictionary, when: date | None) -> ActorCode | None:

@@ -17,7 +17,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from sitrep.extract.arguments import names_a_doer
 from sitrep.extract.lexicon import Lexicon
@@ -65,6 +65,9 @@ POSSESSIVES = {"its", "their", "his", "her", "our"}
 COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
 DIRECTIONS = {"north", "south", "east", "west"}  # "the North" for North Korea
 SPEAKER_POSSESSIVES = {"its", "their"}
+# Sectors of a state's own officials, who do not act on their own government as "the
+# government".
+STATE_SECTORS = {"GOV", "MIL"}
 
 
 @dataclass
@@ -104,6 +107,10 @@ class _ArticleMemory:
     # documents that speak for their issuer ("the statement"): arguments.toml [actors]
     document_nouns: frozenset[str] = frozenset()
     office_nouns: frozenset[str] = frozenset()
+    # verbs of convening or leading a body ("convened the council"): arguments.toml [actors]
+    convening_verbs: frozenset[str] = frozenset()
+    # what a denial says its doer did not do ("denied any involvement"): arguments.toml
+    denied_things: frozenset[str] = frozenset()
     # nouns that call one person ("a Russian journalist"): what a "he"/"she" with no named
     # person in reach stands for: arguments.toml [actors]
     person_nouns: frozenset[str] = frozenset()
@@ -129,9 +136,11 @@ class _ArticleMemory:
         index = max(0, self.discourse.sentence_of(offset) - DESCRIPTION_REACH)
         return sentences[index] if sentences else 0
 
-    def last_country_before(self, offset: int) -> ActorCode | None:
+    def last_country_before(self, offset: int, other_than: str | None = None
+                            ) -> ActorCode | None:
         index = bisect.bisect_right(self.country_ends, offset)
-        return self.countries[index - 1] if index else None
+        return next((c for c in reversed(self.countries[:index]) if c.code != other_than),
+                    None)
 
 
 def resolve_events(events: list[Event], doc: Doc, article: Article,
@@ -149,7 +158,7 @@ def resolve_events(events: list[Event], doc: Doc, article: Article,
     lexicon = lexicon or Lexicon.default()
     when = article.published
     if countries is None:
-        countries = outside_names(doc, actors.find_countries(article.text))
+        countries = outside_names(doc, actors.find_countries(article.text), actors)
     context = article_countries(countries)
     if places is None:
         from sitrep.resolve.article_places import places_in
@@ -177,6 +186,8 @@ def resolve_events(events: list[Event], doc: Doc, article: Article,
                             body_nouns=lexicon.word_set("actors.body_nouns"),
                             document_nouns=lexicon.word_set("actors.document_nouns"),
                             office_nouns=lexicon.word_set("actors.office_nouns"),
+                            convening_verbs=lexicon.word_set("actors.convening_verbs"),
+                            denied_things=lexicon.word_set("actors.denied_things"),
                             person_nouns=lexicon.word_set("actors.person_nouns"),
                             generic_person_nouns=lexicon.word_set(
                                 "actors.generic_person_nouns"),
@@ -236,7 +247,12 @@ def resolve_events(events: list[Event], doc: Doc, article: Article,
                                      actors.sector_of(event.actor.text))
             if event.actor.code:
                 memory.actors.append(event.actor)
-        if event.recipient is not None:
+        if event.recipient is None and event.event_type == "REJECT":
+            # "Kyiv blamed Russian forces ... Moscow denied that it had targeted ...": a
+            # denial that names nothing it rejects answers the accusation just made
+            # against its doer
+            event.recipient = _accuser_of(event, previous, memory)
+        elif event.recipient is not None:
             if event.recipient.is_event_reference:
                 # "proposed a bill ... condemned the bill": whoever issued that document,
                 # else the doer of the act it names
@@ -300,6 +316,30 @@ def resolve_events(events: list[Event], doc: Doc, article: Article,
             _code_as_state(party, actors)
     events[:] = [e for e in events if not _said_by_no_one(e, doc, lexicon)]
     return events
+
+
+def _accuser_of(event: Event, previous: list[Event], memory: _ArticleMemory) -> Entity | None:
+    """Who accused the event's doer in the sentences just before, if someone did and the
+    denial has no object of its own ("denied that ...", "denied it", "denied any
+    involvement"; not "rejected a resolution")."""
+    doer = _code(event.actor)
+    if doer is None or event.trigger.start is None or memory.doc is None:
+        return None
+    span = memory.doc.char_span(event.trigger.start, event.trigger.end,
+                                alignment_mode="expand")
+    if span is None or any(c.dep_ in ("dobj", "obj") and c.pos_ != "PRON"
+                           and c.lemma_.lower() not in memory.denied_things
+                           for c in span.root.children):
+        return None
+    recent = memory.recent_start(event.trigger.start)
+    for earlier in reversed(previous):
+        if earlier.sentence_start < recent:
+            break
+        accuser = earlier.actor
+        if (earlier.event_type == "ACCUSE" and _code(earlier.recipient) == doer
+                and _code(accuser) and accuser.code != doer):
+            return replace(accuser, members=[], implied=True)
+    return None
 
 
 def _said_by_no_one(event: Event, doc: Doc, lexicon: Lexicon) -> bool:
@@ -486,7 +526,7 @@ def _resolve(entity: Entity, actors: ActorDictionary, memory: _ArticleMemory, wh
     entity = whole_name(entity, actors, memory.text)
     person = memory.discourse.person_in(entity)
     if person is None:  # a surname the tagger did not read as a name this time
-        person = memory.discourse.known_surname(entity.text)
+        person = memory.discourse.known_surname(entity.text, entity.start)
     found = actors.resolve_beside_names(entity.text, when, _person_names_in(entity, memory))
     if (person is not None and memory.discourse.person(person) is not None
             and actors.is_country_match(found) and found.matched.lower() == person
@@ -657,6 +697,13 @@ def _resolve(entity: Entity, actors: ActorDictionary, memory: _ArticleMemory, wh
     if office is not None:  # "foreign ministry spokesman X" after "Afghanistan's foreign
         # ministry": that ministry's country, not the story's
         return replace(entity, code=office.code, sector=sector or office.sector, person=person)
+    convener = _convener(entity, memory)
+    if convener is not None:
+        leader = _resolve(convener, actors, memory, when, role)
+        if leader.code:  # "President Lee convened the National Security Council": his
+            # country's council, not the story's setting's
+            return replace(entity, code=leader.code, sector=sector or leader.sector,
+                           person=person)
     if memory.local and _is_named(entity.text) and described is None:
         # a named person or body the dictionary does not know ("President Yoweri Museveni",
         # "Prime Minister Ardern"): of the country where they act (PETRARCH's domestic
@@ -677,13 +724,16 @@ def _resolve(entity: Entity, actors: ActorDictionary, memory: _ArticleMemory, wh
             return _with_code(entity, _country_so_described(words[-1], entity.start, memory),
                               sector or "GOV")
         if words[-1] in memory.country_descriptions:  # "the regime", "the country"
-            country = memory.last_country_before(entity.start)
+            # a state's officials act on another state's government ("Kenya's foreign
+            # minister urged the government to ..." in a story set in Venezuela)
+            own = (other_than.code if role == "recipient" and other_than is not None
+                   and other_than.sector in STATE_SECTORS else None)
+            country = memory.last_country_before(entity.start, other_than=own)
+            local = memory.local if memory.local != own else None
             if country is None or country.start < recent:
-                return _with_code(entity, None, sector) if memory.local is None else replace(
-                    entity, code=memory.local, sector=sector or "GOV")
+                return _with_code(entity, None, sector) if local is None else replace(
+                    entity, code=local, sector=sector or "GOV")
             return _with_code(entity, country, sector or (country.sector if country else None))
-        if sector is None:  # "the allies": no telling whom, from the phrase alone
-            return entity
         history = memory.sources + memory.actors if role == "source" else memory.actors
         head = _head_lemma(entity, memory)
         # the latest phrase of that head, whichever side of its act it was on: "the
@@ -692,6 +742,12 @@ def _resolve(entity: Entity, actors: ActorDictionary, memory: _ArticleMemory, wh
                       key=lambda e: e.start if e.start is not None else -1)
         same_head = next((e for e in reversed(told) if e.code and e.start is not None
                           and e.start < entity.start and _head_lemma(e, memory) == head), None)
+        if sector is None:
+            # a noun of no known kind is the party just told with it ("the board" after
+            # "accused the electoral board"), else no telling whom ("the allies")
+            if same_head is not None and same_head.start >= recent:
+                return _with_code(entity, same_head, None)
+            return entity
         if same_head is None and head in memory.generic_person_nouns:
             # "the men" after "deported two Chinese nationals": the people just told of,
             # as many as they were
@@ -733,7 +789,8 @@ def _person_names_in(entity: Entity, memory: _ArticleMemory) -> list[tuple[int, 
     if memory.doc is None or entity.start is None or entity.end is None:
         return []
     return [(ent.start_char - entity.start, ent.end_char - entity.start)
-            for ent in memory.doc.ents if ent.label_ == "PERSON"
+            for ent in memory.doc.ents
+            if (ent.start_char, ent.end_char) in memory.discourse.name_spans
             and entity.start <= ent.start_char and ent.end_char <= entity.end]
 
 
@@ -1068,6 +1125,48 @@ def _office_named_before(entity: Entity, actors: ActorDictionary, memory: _Artic
         if found is not None and found.code:
             return found
     return None
+
+
+def _convener(entity: Entity, memory: _ArticleMemory) -> Entity | None:
+    """Who convenes or leads the body the phrase names, where the clause tells it: the
+    subject of a convening verb whose object it is ("Lee convened the council", "chaired a
+    session of the cabinet", "presided over the council"), the doer of such a participle
+    describing it ("the council, chaired by Lee") or of its passive ("was convened by Lee")."""
+    doc = memory.doc
+    if doc is None or entity.start is None or entity.end is None or not memory.convening_verbs:
+        return None
+    span = doc.char_span(entity.start, entity.end, alignment_mode="expand")
+    if span is None or not len(span):
+        return None
+    head = span.root
+    for verb in (c for c in head.children if c.dep_ == "acl"):
+        if verb.lemma_.lower() in memory.convening_verbs:
+            return _doer_of_passive(verb)
+    governed = head
+    if head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.dep_ == "dobj":
+        governed = head.head.head  # "an emergency meeting of the council"
+    verb = governed.head
+    if head.dep_ == "pobj" and head.head.lower_ == "over":
+        governed, verb = head.head, head.head.head  # "presided over the council"
+    if verb.lemma_.lower() not in memory.convening_verbs or governed.dep_ not in (
+            "dobj", "prep", "nsubjpass"):
+        return None
+    if governed.dep_ == "nsubjpass":
+        return _doer_of_passive(verb)
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    return _token_phrase(subject) if subject is not None else None
+
+
+def _doer_of_passive(verb: Token) -> Entity | None:
+    agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+    doer = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else None
+    return _token_phrase(doer) if doer is not None else None
+
+
+def _token_phrase(head: Token) -> Entity:
+    """The words up to a noun's head ("President Lee"), as an entity."""
+    words = head.doc[head.left_edge.i: head.i + 1]
+    return Entity(text=words.text, start=words.start_char, end=words.end_char)
 
 
 def _is_named(text: str) -> bool:
