@@ -249,6 +249,15 @@ def _variants(cell: str) -> list[str]:
     return [v.strip() for v in cell.split("|") if v.strip()]
 
 
+_INITIALISM = re.compile(r"[A-Z]{2,6}")
+
+
+def _with_dotted(patterns: list[str]) -> list[str]:
+    """The patterns, each initialism also with dots between its letters: news writes
+    "C.A.R." and "D.R.C." as often as "CAR" and "DRC"."""
+    return [*patterns, *(".".join(p) + "." for p in patterns if _INITIALISM.fullmatch(p))]
+
+
 def _date_or(cell: str, default: date) -> date:
     return date.fromisoformat(cell) if cell else default
 
@@ -351,7 +360,7 @@ class ActorDictionary:
             if row.get("state"):
                 self._states[code] = row["state"]
             fields = {"name": name, "codes": (code,)}
-            for pattern in [name, *_variants(row.get("aliases", ""))]:
+            for pattern in _with_dotted([name, *_variants(row.get("aliases", ""))]):
                 self._insert(pattern, fields, Kind.COUNTRY, source)
             for pattern in capitals:
                 self._insert(pattern, fields, Kind.CAPITAL, source)
@@ -368,7 +377,7 @@ class ActorDictionary:
                 (row["code"],) if row.get("code") else ())
             fields = {"name": patterns[0].removeprefix("the "), "codes": codes,
                       "sector": row.get("sector") or None}
-            for pattern in patterns:
+            for pattern in _with_dotted(patterns):
                 self._insert(pattern, fields, Kind.ORG, source)
 
     def _add_people(self, rows: list[dict[str, str]], source: int) -> None:
