@@ -1347,3 +1347,12 @@ def test_a_denial_answers_the_accusation_just_made_against_its_doer(code):
     involvement = code("Israel accused Hezbollah on Monday of firing rockets at Haifa. The "
                        "group denied any involvement.")
     assert one(involvement, "REJECT")["recipient"]["code"] == "ISR"
+
+
+def test_the_country_across_a_border_is_not_the_storys(code):
+    events = code("Guerrillas ambushed an army patrol near the border with Brazil on Friday, "
+                  "killing two soldiers. The Bolivian defence ministry said troops were "
+                  "searching the area.")
+    ambush = one(events, "ASSAULT")
+    assert ambush["actor"]["code"] == ambush["recipient"]["code"] == "BOL"
+    assert (ambush["location"] or {}).get("country") != "BRA"

@@ -501,6 +501,17 @@ def _is_venue(doc: Doc, place: ArticlePlace, venue_words: frozenset[str]) -> boo
             and prep.head.lemma_.lower() in venue_words)
 
 
+def across_a_border(doc: Doc, start: int, end: int, border_nouns: frozenset[str]) -> bool:
+    """Whether the place at [start, end) is the far side of a border ("the border with
+    Venezuela", "its frontier with Chad")."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return False
+    with_ = span.root.head
+    return (span.root.dep_ == "pobj" and with_.lower_ == "with"
+            and with_.head.lemma_.lower() in border_nouns)
+
+
 def _first_offset(code: str, countries: Sequence[ActorCode],
                   places: Sequence[ArticlePlace]) -> int:
     offsets = [c.start for c in countries if c.code == code]

@@ -30,6 +30,7 @@ from sitrep.resolve.discourse import (
     AFFILIATION_PREPOSITIONS,
     PRONOUN_REACH,
     Discourse,
+    across_a_border,
     build_discourse,
     outside_names,
 )
@@ -163,7 +164,15 @@ def resolve_events(events: list[Event], doc: Doc, article: Article,
     if places is None:
         from sitrep.resolve.article_places import places_in
         places = places_in(doc, gazetteer, actors, context)
-    discourse = build_discourse(doc, article, actors, gazetteer, places, countries, when,
+    # "near the border with Venezuela": the country across a border is not where the story
+    # is, nor the party of its local people
+    border_nouns = lexicon.word_set("places.border_nouns")
+    home_countries = [c for c in countries
+                      if not across_a_border(doc, c.start, c.end, border_nouns)]
+    home_places = [p for p in places if p.kind != "country"
+                   or not across_a_border(doc, p.start, p.end, border_nouns)]
+    discourse = build_discourse(doc, article, actors, gazetteer, home_places, home_countries,
+                                when,
                                 lexicon.word_set("places.venue_words"),
                                 {sex: lexicon.word_set(f"actors.{sex}_words")
                                  for sex in ("he", "she")})
@@ -173,8 +182,8 @@ def resolve_events(events: list[Event], doc: Doc, article: Article,
                                        if p.kind not in ("country", "demonym")},
                             text=article.text,
                             countries=countries, country_ends=[c.end for c in countries],
-                            dominant=discourse.setting or discourse.short_home or (
-                                context[0] if context else None),
+                            dominant=discourse.setting or discourse.short_home or next(
+                                iter(article_countries(home_countries)), None),
                             doc=doc, gazetteer=gazetteer, context=context,
                             discourse=discourse,
                             country_descriptions=lexicon.word_set("actors.country_descriptions"),
