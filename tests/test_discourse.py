@@ -1356,3 +1356,12 @@ def test_the_country_across_a_border_is_not_the_storys(code):
     ambush = one(events, "ASSAULT")
     assert ambush["actor"]["code"] == ambush["recipient"]["code"] == "BOL"
     assert (ambush["location"] or {}).get("country") != "BRA"
+
+
+def test_where_talks_are_held_is_no_party_to_them(code):
+    talks = one(code("Talks between the warring factions opened in Geneva on Monday."),
+                "CONSULT")
+    assert (talks["recipient"] or {}).get("code") != "CHE"
+    visit = one(code("The Japanese prime minister arrived in Canberra on Monday for a "
+                     "two-day visit."), "CONSULT")
+    assert visit["recipient"]["code"] == "AUS"  # a visit's place is its host

@@ -290,7 +290,7 @@ def resolve_events(events: list[Event], doc: Doc, article: Article,
         if (place is not None and place.country and not _code(event.recipient)
                 and not (event.recipient is not None
                          and _relational(event.recipient, memory.relational_nouns))
-                and not _place_not_recipient(event, place.country, lexicon)
+                and not _place_not_recipient(event, place.country, lexicon, doc)
                 and not _joint_member(place.country, event.actor)):
             # "arrived in Seoul": the host; "marched in Belgrade": the state there; "arrested
             # the demonstrators in Minsk": people there
@@ -424,13 +424,23 @@ def _in_passing_only(event: Event) -> bool:
             and not (event.date and event.date.value))
 
 
-def _place_not_recipient(event: Event, country: str, lexicon: Lexicon) -> bool:
+def _place_not_recipient(event: Event, country: str, lexicon: Lexicon, doc: Doc) -> bool:
     """Whether the country where the event happens is, by its type, not its recipient:
-    a deployment's destination, or the host of a meeting that is the actor itself
-    (arguments.toml [recipients])."""
-    return (event.event_type in lexicon.word_set("recipients.place_not_recipient_types")
-            or (event.event_type in lexicon.word_set("recipients.host_types")
-                and country == _code(event.actor)))
+    a deployment's destination, the host of a meeting that is the actor itself
+    (arguments.toml [recipients]), or the venue of talks ("talks in Khartoum", "met in
+    Doha": where parties meet is no party; a visit's place is its host)."""
+    if event.event_type in lexicon.word_set("recipients.place_not_recipient_types"):
+        return True
+    if event.event_type not in lexicon.word_set("recipients.host_types"):
+        return False
+    return country == _code(event.actor) or _a_meeting(event, doc, lexicon)
+
+
+def _a_meeting(event: Event, doc: Doc, lexicon: Lexicon) -> bool:
+    """Whether the event is told as a meeting ("talks", "met"), not a visit."""
+    span = doc.char_span(event.trigger.start, event.trigger.end, alignment_mode="expand")
+    return (span is not None and len(span) > 0
+            and span.root.lemma_.lower() in lexicon.word_set("places.venue_words"))
 
 
 def _imply_parties(event: Event, doc: Doc, lexicon: Lexicon, setting: str | None,
@@ -455,7 +465,7 @@ def _imply_parties(event: Event, doc: Doc, lexicon: Lexicon, setting: str | None
     domestic = actor is None or actor == local or event.actor.implied
     if (not domestic and setting_clear and local == setting and event.recipient is None
             and event.event_type not in lexicon.word_set("recipients.open_appeal_types")
-            and not _place_not_recipient(event, local, lexicon)
+            and not _place_not_recipient(event, local, lexicon, doc)
             and not _joint_member(local, event.actor)):
         # a foreign party's act, in a story clearly set in one country, that names no other
         # side ("Argentina's minister praised the reform"): aimed at that country
@@ -464,7 +474,7 @@ def _imply_parties(event: Event, doc: Doc, lexicon: Lexicon, setting: str | None
     if (domestic and not _code(event.recipient)
             and not (event.recipient is not None and _relational(
                 event.recipient, lexicon.word_set("actors.relational_nouns")))
-            and not _place_not_recipient(event, local, lexicon)
+            and not _place_not_recipient(event, local, lexicon, doc)
             and not _joint_member(local, event.actor)):
         if event.recipient is not None:
             event.recipient = replace(event.recipient, code=local)
