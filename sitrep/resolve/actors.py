@@ -218,6 +218,11 @@ def _body_named(words: Sequence[_Word], i: int) -> bool:
     return i > 0 and words[i - 1].text.lower() in _BODY_NAME_NOUNS and words[i].joined
 
 
+# "former Foreign Minister X", "ex-president Y": a title the person no longer holds.
+_PAST_OFFICE = re.compile(r"\b(?:%s)\b" % "|".join(
+    read_toml("actors/modifiers.toml")["past_office_words"]), re.IGNORECASE)
+
+
 def _case_ok(pattern: tuple[str, ...], words: Sequence[_Word]) -> bool:
     """Capitalised pattern words must be capitalised in the text, all-caps ones all caps,
     so that "US" never matches "us" nor "Turkey" the bird."""
@@ -524,6 +529,10 @@ class ActorDictionary:
         bare = entry.kind in (Kind.COUNTRY, Kind.CAPITAL) or len(codes) > 1
         if own_sector is None and fallback:
             own_sector = keyword_sector or ("GOV" if bare else None)
+        elif own_sector is None and not _PAST_OFFICE.search(text):
+            # out of the roles we know, but given a title here ("Foreign Minister X"): the
+            # article tells the role, unless it calls the person former
+            own_sector = keyword_sector
         elif own_sector == "PTY" and keyword_sector == "OPP":
             own_sector = "OPP"  # "the main opposition party, Chadema": a party in opposition
         matched = text[m.start:m.end]
