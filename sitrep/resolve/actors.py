@@ -621,6 +621,12 @@ class ActorDictionary:
         return found is not None and bool(found.code) and (
             found.name == self._country_name(found.code))
 
+    def is_body_match(self, found: ActorCode | None) -> bool:
+        """Whether a resolution comes from an organization's row: a named body, not a
+        country, a person or a keyword."""
+        return (found is not None and bool(found.code) and not self.is_country_match(found)
+                and found.name not in self._roles)
+
     def resolve_beside_names(self, text: str, when: date | None,
                              names: Sequence[tuple[int, int]]) -> ActorCode | None:
         """`resolve`, where a country's name or capital that is only part of a person's name

@@ -541,7 +541,8 @@ def _resolve(entity: Entity, actors: ActorDictionary, memory: _ArticleMemory, wh
     if entity.refers_to is not None:  # "it said" after "KCNA said"
         antecedent = _resolve(entity.refers_to, actors, memory, when, role)
         return replace(_with_code(entity, antecedent if antecedent.code else None,
-                                  antecedent.sector), person=antecedent.person)
+                                  antecedent.sector), person=antecedent.person,
+                       body=antecedent.body)
     entity = whole_name(entity, actors, memory.text)
     person = memory.discourse.person_in(entity)
     if person is None:  # a surname the tagger did not read as a name this time
@@ -583,7 +584,8 @@ def _resolve(entity: Entity, actors: ActorDictionary, memory: _ArticleMemory, wh
         sector = found.sector
         if sector is None and is_bare_name(entity.text, found):
             sector = "GOV"  # "North Korean" or "Seoul" acting: the state
-        resolved = replace(entity, code=found.code, sector=sector, person=person)
+        resolved = replace(entity, code=found.code, sector=sector, person=person,
+                           body=found.name if actors.is_body_match(found) else None)
         if not entity.members:  # "the defense chiefs of South Korea and the US"
             resolved.members = _members(entity, actors.resolve_all(entity.text, when))
         elif not any(m.code for m in entity.members):
@@ -663,7 +665,7 @@ def _resolve(entity: Entity, actors: ActorDictionary, memory: _ArticleMemory, wh
                 e for e in memory.sources if e.code not in not_codes]
         if antecedent:
             return replace(_with_code(entity, antecedent[-1], sector),
-                           person=antecedent[-1].person)
+                           person=antecedent[-1].person, body=antecedent[-1].body)
         # nobody coded yet: the country named last ("The Iranian ministry ... it said")
         country = memory.last_country_before(entity.start) if entity.start is not None else None
         if country is not None and country.code in not_codes:
