@@ -1365,3 +1365,18 @@ def test_where_talks_are_held_is_no_party_to_them(code):
     visit = one(code("The Japanese prime minister arrived in Canberra on Monday for a "
                      "two-day visit."), "CONSULT")
     assert visit["recipient"]["code"] == "AUS"  # a visit's place is its host
+
+
+@pytest.mark.parametrize("text", [
+    "Belarus said on Wednesday it would expel three diplomats for spying.",
+    "Police in Minsk detained two diplomats on Wednesday.",
+])
+def test_envoys_named_by_their_post_alone_are_another_states(code, text):
+    events = code(text)
+    assert events and all((e["recipient"] or {}).get("code") != "BLR" for e in events)
+
+
+def test_envoys_with_an_owner_are_the_owners(code):
+    events = code("Belarus said on Wednesday it would expel three Lithuanian diplomats for "
+                  "spying.")
+    assert one(events, "SANCTION")["recipient"]["code"] == "LTU"

@@ -46,6 +46,10 @@ _POSTS = re.compile(r"\b(?:%s)s?\b" % "|".join(
     re.escape(p) for p in read_toml("actors/posts.toml")["diplomatic_posts"]), re.IGNORECASE)
 
 
+# Posts held abroad ("the ambassador" a state summons is another state's): posts.toml.
+FOREIGN_POSTS = frozenset(read_toml("actors/posts.toml")["foreign_posts"])
+
+
 # Titles shared with other bodies' heads (posts.toml), and "of" + a name after one.
 _SHARED_TITLES = frozenset(read_toml("actors/posts.toml")["shared_titles"])
 _OF_A_NAME = re.compile(r"\s+of\s+(?:the\s+)?(?P<name>[A-Z])")

@@ -25,7 +25,7 @@ from sitrep.extract.triggers import is_passive
 from sitrep.records import Article, ArticlePlace, Entity, Event, Location, Mention
 from sitrep.resolve.acts import merge_acts
 from sitrep.resolve.claimed_doers import give_caught_doers, give_claimed_doers
-from sitrep.resolve.actors import ActorCode, ActorDictionary, names_a_post
+from sitrep.resolve.actors import FOREIGN_POSTS, ActorCode, ActorDictionary, names_a_post
 from sitrep.resolve.discourse import (
     AFFILIATION_PREPOSITIONS,
     PRONOUN_REACH,
@@ -289,7 +289,8 @@ def resolve_events(events: list[Event], doc: Doc, article: Article,
         place = named
         if (place is not None and place.country and not _code(event.recipient)
                 and not (event.recipient is not None
-                         and _relational(event.recipient, memory.relational_nouns))
+                         and (_relational(event.recipient, memory.relational_nouns)
+                              or _foreign_post(event.recipient, doc)))
                 and not _place_not_recipient(event, place.country, lexicon, doc)
                 and not _joint_member(place.country, event.actor)):
             # "arrived in Seoul": the host; "marched in Belgrade": the state there; "arrested
@@ -472,8 +473,9 @@ def _imply_parties(event: Event, doc: Doc, lexicon: Lexicon, setting: str | None
         event.recipient = Entity(text=local, code=local, implied=True)
         return
     if (domestic and not _code(event.recipient)
-            and not (event.recipient is not None and _relational(
-                event.recipient, lexicon.word_set("actors.relational_nouns")))
+            and not (event.recipient is not None and (_relational(
+                event.recipient, lexicon.word_set("actors.relational_nouns"))
+                or _foreign_post(event.recipient, doc)))
             and not _place_not_recipient(event, local, lexicon, doc)
             and not _joint_member(local, event.actor)):
         if event.recipient is not None:
@@ -779,6 +781,8 @@ def _resolve(entity: Entity, actors: ActorDictionary, memory: _ArticleMemory, wh
                               and _is_plural(e, memory) == plural), None)
         if same_head is not None:  # "the militants" after "militants linked with the BLA"
             return _with_code(entity, same_head, sector)
+        if head in FOREIGN_POSTS:  # "summoned the ambassador": another state's, untold
+            return replace(entity, sector=sector, person=person)
         # "the bombers", "B-1B bombers": a recent coded actor or source of the same sector
         same_sector = [e for e in reversed(history) if e.sector == sector
                        and e.start is not None and e.start >= recent]
@@ -791,7 +795,8 @@ def _resolve(entity: Entity, actors: ActorDictionary, memory: _ArticleMemory, wh
         if memory.local:  # "police", "the court", "prosecutors": of where they act
             return replace(entity, code=memory.local, sector=sector)
     if memory.local and words[0] not in ("the", "this", "that") and (
-            role == "actor" or role == "recipient" and sector is not None):
+            role == "actor" or role == "recipient" and sector is not None) and (
+            _head_lemma(entity, memory) not in FOREIGN_POSTS):  # "expelled two diplomats"
         # a group no dictionary names ("Ibo traditional elders", "200 supporters of ...",
         # "arrested five activists"): of where they act, as for named actors; a recipient
         # only when it names a kind of people ("urged relevant sides": no one)
@@ -821,6 +826,16 @@ def _head_lemma(entity: Entity, memory: _ArticleMemory) -> str | None:
         return None
     span = memory.doc.char_span(entity.start, entity.end, alignment_mode="expand")
     return span.root.lemma_.lower() if span is not None and len(span) else None
+
+
+def _foreign_post(entity: Entity, doc: Doc) -> bool:
+    """Whether the phrase names envoys by their post alone ("two diplomats", "the
+    ambassador"): another state's, of no country the place or the story gives."""
+    if entity.start is None or entity.end is None:
+        return False
+    span = doc.char_span(entity.start, entity.end, alignment_mode="expand")
+    return (span is not None and len(span) > 0 and span.root.lemma_.lower() in FOREIGN_POSTS
+            and not any(t.dep_ == "poss" for t in span.root.children))
 
 
 def _is_plural(entity: Entity, memory: _ArticleMemory) -> bool:
