@@ -1380,3 +1380,18 @@ def test_envoys_with_an_owner_are_the_owners(code):
     events = code("Belarus said on Wednesday it would expel three Lithuanian diplomats for "
                   "spying.")
     assert one(events, "SANCTION")["recipient"]["code"] == "LTU"
+
+
+def test_a_person_at_an_international_body_speaks_for_it(code):
+    events = code("Ana Lindqvist, a Swedish judge at the International Criminal Court, faulted "
+                  "the prosecutor on Thursday.")
+    assert one(events, "ACCUSE")["actor"]["code"] == "ICC"
+    events = code("A Swedish diplomat at the United Nations faulted the prosecutor on "
+                  "Thursday.")
+    assert one(events, "ACCUSE")["actor"]["code"] == "SWE"  # a state's post there
+
+
+def test_the_court_is_the_international_court_named_before(code):
+    events = code("Swedish judge Ana Lindqvist of the International Court of Justice faulted "
+                  "the delay on Thursday. The court ordered Myanmar to protect the Rohingya.")
+    assert one(events, "REQUEST")["actor"]["code"] == "ICJ"

@@ -575,6 +575,10 @@ def _resolve(entity: Entity, actors: ActorDictionary, memory: _ArticleMemory, wh
         # "Senator Ray Olsen, Republican of Georgia": the US state the article places
         # there, not the country of that name
         found = replace(found, code=division.country)
+    if found is not None and found.code and actors.is_country_match(found):
+        body = _international_body_served(entity, actors, memory, when)
+        if body is not None:  # "a Kenyan judge at the International Criminal Court"
+            found = body
     if (found is not None and found.code and _is_group_description(entity)
             and _seat_only(entity.text, found)):
         found = replace(found, code=None)  # "the London-based group": the group named before
@@ -869,6 +873,32 @@ def _origin(entity: Entity, actors: ActorDictionary, memory: _ArticleMemory,
     return None
 
 
+def _international_body_served(entity: Entity, actors: ActorDictionary,
+                               memory: _ArticleMemory, when) -> ActorCode | None:
+    """The international body a person of some nationality works at or for ("a Kenyan judge
+    at the International Criminal Court", "Mary Wambui, a UN official"): they speak for
+    the body, not their country; but a state's post there is the state's ("Kenya's envoy
+    to the UN", "a Kenyan diplomat at the UN": posts.toml)."""
+    if memory.doc is None or entity.start is None:
+        return None
+    span = memory.doc.char_span(entity.start, entity.end, alignment_mode="expand")
+    if span is None:
+        return None
+    for holder in [span.root, *(c for c in span.root.children if c.dep_ == "appos")]:
+        if names_a_post(holder.text):
+            continue
+        for prep in holder.children:
+            if prep.dep_ != "prep" or prep.lower_ not in AFFILIATION_PREPOSITIONS | {"of"}:
+                continue
+            obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+            if obj is None or obj.pos_ != "PROPN":
+                continue
+            found = actors.resolve(memory.doc[obj.left_edge.i: obj.right_edge.i + 1].text, when)
+            if found is not None and found.code and found.sector == "IGO":
+                return found
+    return None
+
+
 def _located_in(entity: Entity, memory: _ArticleMemory) -> str | None:
     """The country of a place the actor phrase puts its actor in ("rebels in the Ivory
     Coast", "a newspaper based in Beirut") or makes it an office of ("the governor of the
@@ -1046,7 +1076,10 @@ def _named_before(entity: Entity, actors: ActorDictionary, memory: _ArticleMemor
     for token in reversed(first):
         if token.lemma_.lower() != head or token.pos_ not in ("NOUN", "PROPN"):
             continue
-        words = doc[token.left_edge.i: token.i + 1]  # the head with its modifiers
+        # the head with its modifiers, and a name's words after it ("the International
+        # Court of Justice" for "the court")
+        end = token.right_edge.i if token.pos_ == "PROPN" else token.i
+        words = doc[token.left_edge.i: end + 1]
         found = actors.resolve(words.text, when)
         if found is not None and found.code:
             return found
