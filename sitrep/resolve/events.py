@@ -252,8 +252,9 @@ def resolve_events(events: list[Event], doc: Doc, article: Article,
             if event.attributed_to.code:
                 memory.sources.append(event.attributed_to)
         if first_person:
-            event.actor = _with_code(event.actor, event.attributed_to,
-                                     actors.sector_of(event.actor.text))
+            event.actor = replace(_with_code(event.actor, event.attributed_to,
+                                             actors.sector_of(event.actor.text)),
+                                  body=event.attributed_to.body)
             if event.actor.code:
                 memory.actors.append(event.actor)
         if event.recipient is None and event.event_type == "REJECT":
