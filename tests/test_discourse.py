@@ -1394,4 +1394,5 @@ def test_a_person_at_an_international_body_speaks_for_it(code):
 def test_the_court_is_the_international_court_named_before(code):
     events = code("Swedish judge Ana Lindqvist of the International Court of Justice faulted "
                   "the delay on Thursday. The court ordered Myanmar to protect the Rohingya.")
-    assert one(events, "REQUEST")["actor"]["code"] == "ICJ"
+    court = one(events, "REQUEST")["actor"]
+    assert (court["code"], court["sector"]) == ("ICJ", "IGO")

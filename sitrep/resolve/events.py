@@ -739,8 +739,10 @@ def _resolve(entity: Entity, actors: ActorDictionary, memory: _ArticleMemory, wh
         return replace(entity, code=memory.local, sector=sector, person=person)
     if entity.start is not None and words[0] in ("the", "this", "that"):
         named = _named_before(entity, actors, memory, when)
-        if named is not None:  # "the embassy" after "the US embassy in Baghdad"
-            return replace(entity, code=named.code, sector=sector or named.sector)
+        if named is not None:  # "the embassy" after "the US embassy in Baghdad"; "the
+            # court" after "the International Court of Justice" is that international body
+            own = named.sector if named.sector == "IGO" else None
+            return replace(entity, code=named.code, sector=own or sector or named.sector)
         author = _issuer_before(entity, actors, memory, when)
         if author is not None:  # "the statement" after "the ministry issued a statement"
             return replace(_with_code(entity, author, author.sector), person=author.person)
