@@ -1356,6 +1356,10 @@ def test_the_country_across_a_border_is_not_the_storys(code):
     ambush = one(events, "ASSAULT")
     assert ambush["actor"]["code"] == ambush["recipient"]["code"] == "BOL"
     assert (ambush["location"] or {}).get("country") != "BRA"
+    ambush = one(code("Guerrillas ambushed a patrol on the frontier with Peru on Friday."),
+                 "ASSAULT")
+    assert "PER" not in ((ambush["recipient"] or {}).get("code"),
+                         (ambush["location"] or {}).get("country"))
 
 
 def test_where_talks_are_held_is_no_party_to_them(code):

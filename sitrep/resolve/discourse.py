@@ -508,8 +508,10 @@ def across_a_border(doc: Doc, start: int, end: int, border_nouns: frozenset[str]
     if span is None:
         return False
     with_ = span.root.head
+    # the parse may hang "with" on the verb ("ambushed a patrol on the frontier with Chad")
+    border = {with_.head.lemma_.lower(), doc[with_.i - 1].lemma_.lower() if with_.i else ""}
     return (span.root.dep_ == "pobj" and with_.lower_ == "with"
-            and with_.head.lemma_.lower() in border_nouns)
+            and not border.isdisjoint(border_nouns))
 
 
 def _first_offset(code: str, countries: Sequence[ActorCode],

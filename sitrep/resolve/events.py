@@ -207,10 +207,18 @@ def resolve_events(events: list[Event], doc: Doc, article: Article,
     for event in events:
         # the place the clause names, whose country its parties may be of, and the one
         # where the act was: "condemned the bombing in Kandahar" was not said there
-        named = _resolve_place(event.place_candidates, gazetteer, actors, context, countries,
-                               places)
-        event.location = _resolve_place(clause_places(event, doc, lexicon, actors), gazetteer,
-                                        actors, context, countries, places)
+        # "on the frontier with Ecuador": the far side of a border is neither where nor whom
+        if (event.recipient is not None and event.recipient.start is not None
+                and across_a_border(doc, event.recipient.start, event.recipient.end,
+                                    border_nouns)):
+            event.recipient = None
+        near = [c for c in event.place_candidates
+                if c.start is None or not across_a_border(doc, c.start, c.end, border_nouns)]
+        named = _resolve_place(near, gazetteer, actors, context, countries, places)
+        event.location = _resolve_place(
+            [c for c in clause_places(event, doc, lexicon, actors)
+             if c.start is None or not across_a_border(doc, c.start, c.end, border_nouns)],
+            gazetteer, actors, context, countries, places)
         if named is not None and discourse.setting_clear and named.country not in (
                 discourse.setting, *context):
             # a park that shares its name with one abroad, in a story clearly set in one
