@@ -154,6 +154,9 @@ class Entity:
     # A named person's surname, as the article goes on to call them ("Brudziński"): what
     # tells two people of one country apart.
     person: str | None = None
+    # The named body a party is ("Hamas", "the Pentagon"), as the actor tables name it: what
+    # tells two bodies of one country apart.
+    body: str | None = None
     # Not written in the text but implied by the act: "was arrested" is done by the
     # authorities of where it happens, "protests broke out" by people there.
     implied: bool = False

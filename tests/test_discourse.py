@@ -1347,3 +1347,56 @@ def test_a_denial_answers_the_accusation_just_made_against_its_doer(code):
     involvement = code("Israel accused Hezbollah on Monday of firing rockets at Haifa. The "
                        "group denied any involvement.")
     assert one(involvement, "REJECT")["recipient"]["code"] == "ISR"
+
+
+def test_the_country_across_a_border_is_not_the_storys(code):
+    events = code("Guerrillas ambushed an army patrol near the border with Brazil on Friday, "
+                  "killing two soldiers. The Bolivian defence ministry said troops were "
+                  "searching the area.")
+    ambush = one(events, "ASSAULT")
+    assert ambush["actor"]["code"] == ambush["recipient"]["code"] == "BOL"
+    assert (ambush["location"] or {}).get("country") != "BRA"
+    ambush = one(code("Guerrillas ambushed a patrol on the frontier with Peru on Friday."),
+                 "ASSAULT")
+    assert "PER" not in ((ambush["recipient"] or {}).get("code"),
+                         (ambush["location"] or {}).get("country"))
+
+
+def test_where_talks_are_held_is_no_party_to_them(code):
+    talks = one(code("Talks between the warring factions opened in Geneva on Monday."),
+                "CONSULT")
+    assert (talks["recipient"] or {}).get("code") != "CHE"
+    visit = one(code("The Japanese prime minister arrived in Canberra on Monday for a "
+                     "two-day visit."), "CONSULT")
+    assert visit["recipient"]["code"] == "AUS"  # a visit's place is its host
+
+
+@pytest.mark.parametrize("text", [
+    "Belarus said on Wednesday it would expel three diplomats for spying.",
+    "Police in Minsk detained two diplomats on Wednesday.",
+])
+def test_envoys_named_by_their_post_alone_are_another_states(code, text):
+    events = code(text)
+    assert events and all((e["recipient"] or {}).get("code") != "BLR" for e in events)
+
+
+def test_envoys_with_an_owner_are_the_owners(code):
+    events = code("Belarus said on Wednesday it would expel three Lithuanian diplomats for "
+                  "spying.")
+    assert one(events, "SANCTION")["recipient"]["code"] == "LTU"
+
+
+def test_a_person_at_an_international_body_speaks_for_it(code):
+    events = code("Ana Lindqvist, a Swedish judge at the International Criminal Court, faulted "
+                  "the prosecutor on Thursday.")
+    assert one(events, "ACCUSE")["actor"]["code"] == "ICC"
+    events = code("A Swedish diplomat at the United Nations faulted the prosecutor on "
+                  "Thursday.")
+    assert one(events, "ACCUSE")["actor"]["code"] == "SWE"  # a state's post there
+
+
+def test_the_court_is_the_international_court_named_before(code):
+    events = code("Swedish judge Ana Lindqvist of the International Court of Justice faulted "
+                  "the delay on Thursday. The court ordered Myanmar to protect the Rohingya.")
+    court = one(events, "REQUEST")["actor"]
+    assert (court["code"], court["sector"]) == ("ICJ", "IGO")

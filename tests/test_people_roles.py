@@ -182,6 +182,18 @@ def test_in_a_sentence_the_title_does_not_override_the_date(actors: ActorDiction
     assert got.code == "GBR"
 
 
+def test_a_title_told_with_a_name_gives_a_role_the_table_does_not_cover(
+        actors: ActorDictionary) -> None:
+    # Susana Malcorra was Argentina's foreign minister until 2017; a later article that
+    # calls her minister tells of a role the table does not know
+    got = actors.resolve("Foreign Minister Susana Malcorra", D("2019-05-01"))
+    assert (got.code, got.sector) == ("ARG", "GOV")
+    assert actors.resolve("Malcorra", D("2019-05-01")).sector is None
+    for former in ("former Foreign Minister Susana Malcorra", "ex-minister Susana Malcorra",
+                   "Susana Malcorra, a former foreign minister"):
+        assert actors.resolve(former, D("2019-05-01")).sector is None, former
+
+
 def _rows() -> list[list[str]]:
     lines = [line for line in (DATA_DIR / "people.tsv").read_text(encoding="utf-8").splitlines()
              if line.strip() and not line.startswith("#")]

@@ -351,6 +351,19 @@ def test_short_abbreviations_are_case_sensitive(actors: ActorDictionary) -> None
     assert actors.resolve("TURKEY").code == "TUR"
 
 
+@pytest.mark.parametrize("text, code", [
+    ("the C.A.R. government", "CAF"), ("troops of the D.R.C.", "COD"), ("the U.A.E.", "ARE"),
+    ("a N.A.T.O. summit", "NATO"),
+])
+def test_initialisms_are_known_with_dots_between_their_letters(actors, text, code) -> None:
+    assert actors.resolve(text).code == code
+
+
+def test_dotted_initialisms_are_not_read_in_other_initials(actors: ActorDictionary) -> None:
+    assert actors.resolve("J.K. Rowling") is None
+    assert actors.resolve("a car bomb") is None
+
+
 def test_longest_match_wins(actors: ActorDictionary) -> None:
     assert actors.resolve("Niger").code == "NER"
     assert actors.resolve("Nigeria").code == "NGA"

@@ -72,6 +72,13 @@ def test_an_act_carried_out_on_another_day_is_another_act(code):
     assert len(acts) == 2
 
 
+def test_two_named_groups_of_one_country_do_two_acts(code):
+    acts = assaults(code(
+        "Hamas fired rockets at Ashkelon on Monday, wounding three people. Islamic Jihad "
+        "fired rockets at the town hours later. Hamas said it fired them at soldiers."))
+    assert len(acts) == 2 and len(acts[0]) == 3  # "it" is Hamas, the speaker
+
+
 def test_casualties_of_another_nationality_are_not_the_acts_target(code):
     acts = assaults(code(
         "A gunman shot shoppers at a supermarket in Dallas, Texas on Saturday, killing twelve "

@@ -46,6 +46,10 @@ _POSTS = re.compile(r"\b(?:%s)s?\b" % "|".join(
     re.escape(p) for p in read_toml("actors/posts.toml")["diplomatic_posts"]), re.IGNORECASE)
 
 
+# Posts held abroad ("the ambassador" a state summons is another state's): posts.toml.
+FOREIGN_POSTS = frozenset(read_toml("actors/posts.toml")["foreign_posts"])
+
+
 # Titles shared with other bodies' heads (posts.toml), and "of" + a name after one.
 _SHARED_TITLES = frozenset(read_toml("actors/posts.toml")["shared_titles"])
 _OF_A_NAME = re.compile(r"\s+of\s+(?:the\s+)?(?P<name>[A-Z])")
@@ -218,6 +222,11 @@ def _body_named(words: Sequence[_Word], i: int) -> bool:
     return i > 0 and words[i - 1].text.lower() in _BODY_NAME_NOUNS and words[i].joined
 
 
+# "former Foreign Minister X", "ex-president Y": a title the person no longer holds.
+_PAST_OFFICE = re.compile(r"\b(?:%s)\b" % "|".join(
+    read_toml("actors/modifiers.toml")["past_office_words"]), re.IGNORECASE)
+
+
 def _case_ok(pattern: tuple[str, ...], words: Sequence[_Word]) -> bool:
     """Capitalised pattern words must be capitalised in the text, all-caps ones all caps,
     so that "US" never matches "us" nor "Turkey" the bird."""
@@ -247,6 +256,15 @@ def _plural(keyword: str) -> str:
 
 def _variants(cell: str) -> list[str]:
     return [v.strip() for v in cell.split("|") if v.strip()]
+
+
+_INITIALISM = re.compile(r"[A-Z]{2,6}")
+
+
+def _with_dotted(patterns: list[str]) -> list[str]:
+    """The patterns, each initialism also with dots between its letters: news writes
+    "C.A.R." and "D.R.C." as often as "CAR" and "DRC"."""
+    return [*patterns, *(".".join(p) + "." for p in patterns if _INITIALISM.fullmatch(p))]
 
 
 def _date_or(cell: str, default: date) -> date:
@@ -351,7 +369,7 @@ class ActorDictionary:
             if row.get("state"):
                 self._states[code] = row["state"]
             fields = {"name": name, "codes": (code,)}
-            for pattern in [name, *_variants(row.get("aliases", ""))]:
+            for pattern in _with_dotted([name, *_variants(row.get("aliases", ""))]):
                 self._insert(pattern, fields, Kind.COUNTRY, source)
             for pattern in capitals:
                 self._insert(pattern, fields, Kind.CAPITAL, source)
@@ -368,7 +386,7 @@ class ActorDictionary:
                 (row["code"],) if row.get("code") else ())
             fields = {"name": patterns[0].removeprefix("the "), "codes": codes,
                       "sector": row.get("sector") or None}
-            for pattern in patterns:
+            for pattern in _with_dotted(patterns):
                 self._insert(pattern, fields, Kind.ORG, source)
 
     def _add_people(self, rows: list[dict[str, str]], source: int) -> None:
@@ -515,6 +533,10 @@ class ActorDictionary:
         bare = entry.kind in (Kind.COUNTRY, Kind.CAPITAL) or len(codes) > 1
         if own_sector is None and fallback:
             own_sector = keyword_sector or ("GOV" if bare else None)
+        elif own_sector is None and not _PAST_OFFICE.search(text):
+            # out of the roles we know, but given a title here ("Foreign Minister X"): the
+            # article tells the role, unless it calls the person former
+            own_sector = keyword_sector
         elif own_sector == "PTY" and keyword_sector == "OPP":
             own_sector = "OPP"  # "the main opposition party, Chadema": a party in opposition
         matched = text[m.start:m.end]
@@ -602,6 +624,12 @@ class ActorDictionary:
         a person or a body."""
         return found is not None and bool(found.code) and (
             found.name == self._country_name(found.code))
+
+    def is_body_match(self, found: ActorCode | None) -> bool:
+        """Whether a resolution comes from an organization's row: a named body, not a
+        country, a person or a keyword."""
+        return (found is not None and bool(found.code) and not self.is_country_match(found)
+                and found.name not in self._roles)
 
     def resolve_beside_names(self, text: str, when: date | None,
                              names: Sequence[tuple[int, int]]) -> ActorCode | None:

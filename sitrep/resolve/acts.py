@@ -31,7 +31,8 @@ the word lists are `[acts]` in `data/lexicon/events.toml`):
   party in common (actor, recipient or the same named person), or the same or the next
   sentence;
 - no conflict: actor and recipient codes that agree where both are known, the same person
-  where both are named people, explicit dates that can be the same day (an act told as
+  where both are named people, the same body where both are named bodies (Hamas and
+  Islamic Jihad are two parties, though both Palestinian), explicit dates that can be the same day (an act told as
   begun on its day, "began the exercise on Wednesday", runs on through the length a mention
   tells, "the 11-day drills", or with none told, with no end), places near each
   other (unnamed casualties told as a detail are not the act's target: they may be of
@@ -610,6 +611,11 @@ def _person(entity: Entity | None) -> str | None:
     return entity.person
 
 
+def _body(entity: Entity | None) -> str | None:
+    """The named body a party is ("it" standing for one included), if any."""
+    return entity.body if entity is not None else None
+
+
 def _refers_back(party: Entity | None, lexicon: Lexicon) -> bool:
     """A doer told as one already known: a pronoun or a definite common noun ("they", "the
     rebels"), not a name ("the BLA", "Israel") that can begin another story."""
@@ -641,6 +647,8 @@ def _compatible(earlier: Event, later: Event, *, recipients: bool = True,
     person_a, person_b = _person(earlier.actor), _person(later.actor)
     if person_a and person_b and person_a != person_b:
         return False
+    if _body(earlier.actor) and _body(later.actor) and _body(earlier.actor) != _body(later.actor):
+        return False  # Hamas and Islamic Jihad: two named groups, though both of PSE
     return _dates_agree(earlier, later, lasting) and _places_agree(earlier, later)
 
 

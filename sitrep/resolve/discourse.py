@@ -501,6 +501,19 @@ def _is_venue(doc: Doc, place: ArticlePlace, venue_words: frozenset[str]) -> boo
             and prep.head.lemma_.lower() in venue_words)
 
 
+def across_a_border(doc: Doc, start: int, end: int, border_nouns: frozenset[str]) -> bool:
+    """Whether the place at [start, end) is the far side of a border ("the border with
+    Venezuela", "its frontier with Chad")."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return False
+    with_ = span.root.head
+    # the parse may hang "with" on the verb ("ambushed a patrol on the frontier with Chad")
+    border = {with_.head.lemma_.lower(), doc[with_.i - 1].lemma_.lower() if with_.i else ""}
+    return (span.root.dep_ == "pobj" and with_.lower_ == "with"
+            and not border.isdisjoint(border_nouns))
+
+
 def _first_offset(code: str, countries: Sequence[ActorCode],
                   places: Sequence[ArticlePlace]) -> int:
     offsets = [c.start for c in countries if c.code == code]

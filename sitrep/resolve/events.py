@@ -25,11 +25,12 @@ from sitrep.extract.triggers import is_passive
 from sitrep.records import Article, ArticlePlace, Entity, Event, Location, Mention
 from sitrep.resolve.acts import merge_acts
 from sitrep.resolve.claimed_doers import give_caught_doers, give_claimed_doers
-from sitrep.resolve.actors import ActorCode, ActorDictionary, names_a_post
+from sitrep.resolve.actors import FOREIGN_POSTS, ActorCode, ActorDictionary, names_a_post
 from sitrep.resolve.discourse import (
     AFFILIATION_PREPOSITIONS,
     PRONOUN_REACH,
     Discourse,
+    across_a_border,
     build_discourse,
     outside_names,
 )
@@ -163,7 +164,15 @@ def resolve_events(events: list[Event], doc: Doc, article: Article,
     if places is None:
         from sitrep.resolve.article_places import places_in
         places = places_in(doc, gazetteer, actors, context)
-    discourse = build_discourse(doc, article, actors, gazetteer, places, countries, when,
+    # "near the border with Venezuela": the country across a border is not where the story
+    # is, nor the party of its local people
+    border_nouns = lexicon.word_set("places.border_nouns")
+    home_countries = [c for c in countries
+                      if not across_a_border(doc, c.start, c.end, border_nouns)]
+    home_places = [p for p in places if p.kind != "country"
+                   or not across_a_border(doc, p.start, p.end, border_nouns)]
+    discourse = build_discourse(doc, article, actors, gazetteer, home_places, home_countries,
+                                when,
                                 lexicon.word_set("places.venue_words"),
                                 {sex: lexicon.word_set(f"actors.{sex}_words")
                                  for sex in ("he", "she")})
@@ -173,8 +182,8 @@ def resolve_events(events: list[Event], doc: Doc, article: Article,
                                        if p.kind not in ("country", "demonym")},
                             text=article.text,
                             countries=countries, country_ends=[c.end for c in countries],
-                            dominant=discourse.setting or discourse.short_home or (
-                                context[0] if context else None),
+                            dominant=discourse.setting or discourse.short_home or next(
+                                iter(article_countries(home_countries)), None),
                             doc=doc, gazetteer=gazetteer, context=context,
                             discourse=discourse,
                             country_descriptions=lexicon.word_set("actors.country_descriptions"),
@@ -198,10 +207,18 @@ def resolve_events(events: list[Event], doc: Doc, article: Article,
     for event in events:
         # the place the clause names, whose country its parties may be of, and the one
         # where the act was: "condemned the bombing in Kandahar" was not said there
-        named = _resolve_place(event.place_candidates, gazetteer, actors, context, countries,
-                               places)
-        event.location = _resolve_place(clause_places(event, doc, lexicon, actors), gazetteer,
-                                        actors, context, countries, places)
+        # "on the frontier with Ecuador": the far side of a border is neither where nor whom
+        if (event.recipient is not None and event.recipient.start is not None
+                and across_a_border(doc, event.recipient.start, event.recipient.end,
+                                    border_nouns)):
+            event.recipient = None
+        near = [c for c in event.place_candidates
+                if c.start is None or not across_a_border(doc, c.start, c.end, border_nouns)]
+        named = _resolve_place(near, gazetteer, actors, context, countries, places)
+        event.location = _resolve_place(
+            [c for c in clause_places(event, doc, lexicon, actors)
+             if c.start is None or not across_a_border(doc, c.start, c.end, border_nouns)],
+            gazetteer, actors, context, countries, places)
         if named is not None and discourse.setting_clear and named.country not in (
                 discourse.setting, *context):
             # a park that shares its name with one abroad, in a story clearly set in one
@@ -243,8 +260,9 @@ def resolve_events(events: list[Event], doc: Doc, article: Article,
             if event.attributed_to.code:
                 memory.sources.append(event.attributed_to)
         if first_person:
-            event.actor = _with_code(event.actor, event.attributed_to,
-                                     actors.sector_of(event.actor.text))
+            event.actor = replace(_with_code(event.actor, event.attributed_to,
+                                             actors.sector_of(event.actor.text)),
+                                  body=event.attributed_to.body)
             if event.actor.code:
                 memory.actors.append(event.actor)
         if event.recipient is None and event.event_type == "REJECT":
@@ -280,8 +298,9 @@ def resolve_events(events: list[Event], doc: Doc, article: Article,
         place = named
         if (place is not None and place.country and not _code(event.recipient)
                 and not (event.recipient is not None
-                         and _relational(event.recipient, memory.relational_nouns))
-                and not _place_not_recipient(event, place.country, lexicon)
+                         and (_relational(event.recipient, memory.relational_nouns)
+                              or _foreign_post(event.recipient, doc)))
+                and not _place_not_recipient(event, place.country, lexicon, doc)
                 and not _joint_member(place.country, event.actor)):
             # "arrived in Seoul": the host; "marched in Belgrade": the state there; "arrested
             # the demonstrators in Minsk": people there
@@ -415,13 +434,23 @@ def _in_passing_only(event: Event) -> bool:
             and not (event.date and event.date.value))
 
 
-def _place_not_recipient(event: Event, country: str, lexicon: Lexicon) -> bool:
+def _place_not_recipient(event: Event, country: str, lexicon: Lexicon, doc: Doc) -> bool:
     """Whether the country where the event happens is, by its type, not its recipient:
-    a deployment's destination, or the host of a meeting that is the actor itself
-    (arguments.toml [recipients])."""
-    return (event.event_type in lexicon.word_set("recipients.place_not_recipient_types")
-            or (event.event_type in lexicon.word_set("recipients.host_types")
-                and country == _code(event.actor)))
+    a deployment's destination, the host of a meeting that is the actor itself
+    (arguments.toml [recipients]), or the venue of talks ("talks in Khartoum", "met in
+    Doha": where parties meet is no party; a visit's place is its host)."""
+    if event.event_type in lexicon.word_set("recipients.place_not_recipient_types"):
+        return True
+    if event.event_type not in lexicon.word_set("recipients.host_types"):
+        return False
+    return country == _code(event.actor) or _a_meeting(event, doc, lexicon)
+
+
+def _a_meeting(event: Event, doc: Doc, lexicon: Lexicon) -> bool:
+    """Whether the event is told as a meeting ("talks", "met"), not a visit."""
+    span = doc.char_span(event.trigger.start, event.trigger.end, alignment_mode="expand")
+    return (span is not None and len(span) > 0
+            and span.root.lemma_.lower() in lexicon.word_set("places.venue_words"))
 
 
 def _imply_parties(event: Event, doc: Doc, lexicon: Lexicon, setting: str | None,
@@ -446,16 +475,17 @@ def _imply_parties(event: Event, doc: Doc, lexicon: Lexicon, setting: str | None
     domestic = actor is None or actor == local or event.actor.implied
     if (not domestic and setting_clear and local == setting and event.recipient is None
             and event.event_type not in lexicon.word_set("recipients.open_appeal_types")
-            and not _place_not_recipient(event, local, lexicon)
+            and not _place_not_recipient(event, local, lexicon, doc)
             and not _joint_member(local, event.actor)):
         # a foreign party's act, in a story clearly set in one country, that names no other
         # side ("Argentina's minister praised the reform"): aimed at that country
         event.recipient = Entity(text=local, code=local, implied=True)
         return
     if (domestic and not _code(event.recipient)
-            and not (event.recipient is not None and _relational(
-                event.recipient, lexicon.word_set("actors.relational_nouns")))
-            and not _place_not_recipient(event, local, lexicon)
+            and not (event.recipient is not None and (_relational(
+                event.recipient, lexicon.word_set("actors.relational_nouns"))
+                or _foreign_post(event.recipient, doc)))
+            and not _place_not_recipient(event, local, lexicon, doc)
             and not _joint_member(local, event.actor)):
         if event.recipient is not None:
             event.recipient = replace(event.recipient, code=local)
@@ -522,7 +552,8 @@ def _resolve(entity: Entity, actors: ActorDictionary, memory: _ArticleMemory, wh
     if entity.refers_to is not None:  # "it said" after "KCNA said"
         antecedent = _resolve(entity.refers_to, actors, memory, when, role)
         return replace(_with_code(entity, antecedent if antecedent.code else None,
-                                  antecedent.sector), person=antecedent.person)
+                                  antecedent.sector), person=antecedent.person,
+                       body=antecedent.body)
     entity = whole_name(entity, actors, memory.text)
     person = memory.discourse.person_in(entity)
     if person is None:  # a surname the tagger did not read as a name this time
@@ -553,6 +584,10 @@ def _resolve(entity: Entity, actors: ActorDictionary, memory: _ArticleMemory, wh
         # "Senator Ray Olsen, Republican of Georgia": the US state the article places
         # there, not the country of that name
         found = replace(found, code=division.country)
+    if found is not None and found.code and actors.is_country_match(found):
+        body = _international_body_served(entity, actors, memory, when)
+        if body is not None:  # "a Kenyan judge at the International Criminal Court"
+            found = body
     if (found is not None and found.code and _is_group_description(entity)
             and _seat_only(entity.text, found)):
         found = replace(found, code=None)  # "the London-based group": the group named before
@@ -564,7 +599,8 @@ def _resolve(entity: Entity, actors: ActorDictionary, memory: _ArticleMemory, wh
         sector = found.sector
         if sector is None and is_bare_name(entity.text, found):
             sector = "GOV"  # "North Korean" or "Seoul" acting: the state
-        resolved = replace(entity, code=found.code, sector=sector, person=person)
+        resolved = replace(entity, code=found.code, sector=sector, person=person,
+                           body=found.name if actors.is_body_match(found) else None)
         if not entity.members:  # "the defense chiefs of South Korea and the US"
             resolved.members = _members(entity, actors.resolve_all(entity.text, when))
         elif not any(m.code for m in entity.members):
@@ -644,7 +680,7 @@ def _resolve(entity: Entity, actors: ActorDictionary, memory: _ArticleMemory, wh
                 e for e in memory.sources if e.code not in not_codes]
         if antecedent:
             return replace(_with_code(entity, antecedent[-1], sector),
-                           person=antecedent[-1].person)
+                           person=antecedent[-1].person, body=antecedent[-1].body)
         # nobody coded yet: the country named last ("The Iranian ministry ... it said")
         country = memory.last_country_before(entity.start) if entity.start is not None else None
         if country is not None and country.code in not_codes:
@@ -711,8 +747,10 @@ def _resolve(entity: Entity, actors: ActorDictionary, memory: _ArticleMemory, wh
         return replace(entity, code=memory.local, sector=sector, person=person)
     if entity.start is not None and words[0] in ("the", "this", "that"):
         named = _named_before(entity, actors, memory, when)
-        if named is not None:  # "the embassy" after "the US embassy in Baghdad"
-            return replace(entity, code=named.code, sector=sector or named.sector)
+        if named is not None:  # "the embassy" after "the US embassy in Baghdad"; "the
+            # court" after "the International Court of Justice" is that international body
+            own = named.sector if named.sector == "IGO" else None
+            return replace(entity, code=named.code, sector=own or sector or named.sector)
         author = _issuer_before(entity, actors, memory, when)
         if author is not None:  # "the statement" after "the ministry issued a statement"
             return replace(_with_code(entity, author, author.sector), person=author.person)
@@ -758,6 +796,8 @@ def _resolve(entity: Entity, actors: ActorDictionary, memory: _ArticleMemory, wh
                               and _is_plural(e, memory) == plural), None)
         if same_head is not None:  # "the militants" after "militants linked with the BLA"
             return _with_code(entity, same_head, sector)
+        if head in FOREIGN_POSTS:  # "summoned the ambassador": another state's, untold
+            return replace(entity, sector=sector, person=person)
         # "the bombers", "B-1B bombers": a recent coded actor or source of the same sector
         same_sector = [e for e in reversed(history) if e.sector == sector
                        and e.start is not None and e.start >= recent]
@@ -770,7 +810,8 @@ def _resolve(entity: Entity, actors: ActorDictionary, memory: _ArticleMemory, wh
         if memory.local:  # "police", "the court", "prosecutors": of where they act
             return replace(entity, code=memory.local, sector=sector)
     if memory.local and words[0] not in ("the", "this", "that") and (
-            role == "actor" or role == "recipient" and sector is not None):
+            role == "actor" or role == "recipient" and sector is not None) and (
+            _head_lemma(entity, memory) not in FOREIGN_POSTS):  # "expelled two diplomats"
         # a group no dictionary names ("Ibo traditional elders", "200 supporters of ...",
         # "arrested five activists"): of where they act, as for named actors; a recipient
         # only when it names a kind of people ("urged relevant sides": no one)
@@ -802,6 +843,16 @@ def _head_lemma(entity: Entity, memory: _ArticleMemory) -> str | None:
     return span.root.lemma_.lower() if span is not None and len(span) else None
 
 
+def _foreign_post(entity: Entity, doc: Doc) -> bool:
+    """Whether the phrase names envoys by their post alone ("two diplomats", "the
+    ambassador"): another state's, of no country the place or the story gives."""
+    if entity.start is None or entity.end is None:
+        return False
+    span = doc.char_span(entity.start, entity.end, alignment_mode="expand")
+    return (span is not None and len(span) > 0 and span.root.lemma_.lower() in FOREIGN_POSTS
+            and not any(t.dep_ == "poss" for t in span.root.children))
+
+
 def _is_plural(entity: Entity, memory: _ArticleMemory) -> bool:
     if memory.doc is None or entity.start is None or entity.end is None:
         return False
@@ -830,6 +881,32 @@ def _origin(entity: Entity, actors: ActorDictionary, memory: _ArticleMemory,
         found = actors.resolve(memory.doc[obj.left_edge.i : obj.right_edge.i + 1].text, when)
         if found is not None and found.code:
             return found
+    return None
+
+
+def _international_body_served(entity: Entity, actors: ActorDictionary,
+                               memory: _ArticleMemory, when) -> ActorCode | None:
+    """The international body a person of some nationality works at or for ("a Kenyan judge
+    at the International Criminal Court", "Mary Wambui, a UN official"): they speak for
+    the body, not their country; but a state's post there is the state's ("Kenya's envoy
+    to the UN", "a Kenyan diplomat at the UN": posts.toml)."""
+    if memory.doc is None or entity.start is None:
+        return None
+    span = memory.doc.char_span(entity.start, entity.end, alignment_mode="expand")
+    if span is None:
+        return None
+    for holder in [span.root, *(c for c in span.root.children if c.dep_ == "appos")]:
+        if names_a_post(holder.text):
+            continue
+        for prep in holder.children:
+            if prep.dep_ != "prep" or prep.lower_ not in AFFILIATION_PREPOSITIONS | {"of"}:
+                continue
+            obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+            if obj is None or obj.pos_ != "PROPN":
+                continue
+            found = actors.resolve(memory.doc[obj.left_edge.i: obj.right_edge.i + 1].text, when)
+            if found is not None and found.code and found.sector == "IGO":
+                return found
     return None
 
 
@@ -1010,7 +1087,10 @@ def _named_before(entity: Entity, actors: ActorDictionary, memory: _ArticleMemor
     for token in reversed(first):
         if token.lemma_.lower() != head or token.pos_ not in ("NOUN", "PROPN"):
             continue
-        words = doc[token.left_edge.i: token.i + 1]  # the head with its modifiers
+        # the head with its modifiers, and a name's words after it ("the International
+        # Court of Justice" for "the court")
+        end = token.right_edge.i if token.pos_ == "PROPN" else token.i
+        words = doc[token.left_edge.i: end + 1]
         found = actors.resolve(words.text, when)
         if found is not None and found.code:
             return found
