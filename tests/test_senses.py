@@ -421,3 +421,19 @@ def test_to_rally_people_is_no_protest(code, text, protest):
 def test_a_court_striking_down_a_law_overturns_it_and_strikes_no_one(code):
     events = code("The Indian Supreme Court struck down the ban on the film on Tuesday.")
     assert [e["plover_type"] for e in events] == ["CONCEDE"]
+
+
+@pytest.mark.parametrize("text, aid", [
+    ("A man armed with a machete attacked two guards outside the embassy on Friday.", False),
+    ("The bandits were armed with hunting rifles.", False),
+    ("Iran armed the militia with drones and rockets.", True),
+])
+def test_being_armed_with_something_describes_and_arming_someone_is_aid(code, text, aid):
+    assert ("AID" in [e["event_type"] for e in code(text)]) is aid
+
+
+def test_a_finite_verb_after_an_armed_with_phrase_is_the_armed_persons(code):
+    events = code("A man armed with a hammer wounded two teachers in Graz on Monday.")
+    assault = next(e for e in events if e["event_type"] == "ASSAULT")
+    assert assault["actor"]["text"] == "A man"
+

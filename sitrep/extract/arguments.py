@@ -251,9 +251,16 @@ def subject_of(verb: Token, lexicon: Lexicon, depth: int = 0) -> Token | None:
         if states_means(verb) and verb.head.pos_ in ("NOUN", "PROPN") and is_actor_like(
                 verb.head, lexicon):
             return verb.head  # a finite verb misread as a modifier: "Members protested by"
+        if any(c.dep_ in ("dobj", "obj") for c in verb.children):
+            # a participle with an object is a finite verb: "a man armed with a hammer
+            # wounded two guards"
+            return _described_by_phrase(verb.head)
         return None
     if verb.dep_ == "acl" and verb.tag_ == "VBD" and verb.head.pos_ in ("NOUN", "PROPN"):
-        return verb.head  # a finite verb misread as a modifier: "Members ... protested"
+        # a finite verb misread as a modifier: "Members ... protested"; of the last noun of a
+        # participle phrase that describes the subject, the subject's: "a man armed with a
+        # knife stabbed ..." (the man, not the knife)
+        return _described_by_phrase(verb.head) or verb.head
     if verb.tag_ == "VBG" and verb.dep_ in ("amod", "acl"):
         # "protesting legislators": the noun it describes; "signed a decree banning ...":
         # whoever issued the thing that does it
@@ -285,6 +292,19 @@ def subject_of(verb: Token, lexicon: Lexicon, depth: int = 0) -> Token | None:
                     and is_actor_like(judged, lexicon)):
                 return judged  # "praised the soldiers for rescuing ...": the soldiers did
             return subject_of(governor, lexicon, depth + 1)
+    return None
+
+
+def _described_by_phrase(noun: Token) -> Token | None:
+    """The noun a past participle describes when `noun` ends that participle's prepositional
+    phrase: "a man *armed with a knife*" -> man."""
+    prep = noun.head
+    participle = prep.head
+    if noun.dep_ != "pobj" or prep.dep_ != "prep" or participle.i == prep.i:
+        return None
+    if participle.dep_ == "acl" and participle.tag_ == "VBN" and participle.head.pos_ in (
+            "NOUN", "PROPN"):
+        return participle.head
     return None
 
 
