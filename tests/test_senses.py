@@ -437,3 +437,11 @@ def test_a_finite_verb_after_an_armed_with_phrase_is_the_armed_persons(code):
     assault = next(e for e in events if e["event_type"] == "ASSAULT")
     assert assault["actor"]["text"] == "A man"
 
+
+@pytest.mark.parametrize("text, event_type", [
+    ("The mayor shot back at her critics on Thursday.", "ACCUSE"),
+    ("Soldiers shot back at the gunmen from the rooftop.", "ASSAULT"),
+])
+def test_shooting_back_at_critics_is_a_retort(code, text, event_type):
+    assert [e["event_type"] for e in code(text)] == [event_type]
+
