@@ -445,3 +445,10 @@ def test_a_finite_verb_after_an_armed_with_phrase_is_the_armed_persons(code):
 def test_shooting_back_at_critics_is_a_retort(code, text, event_type):
     assert [e["event_type"] for e in code(text)] == [event_type]
 
+
+@pytest.mark.parametrize("text, threat", [
+    ("The new governor pledged to fight poverty and drought in the north.", False),
+    ("The insurgents vowed to fight the army until its last soldier left.", True),
+])
+def test_a_pledge_to_fight_a_social_ill_is_no_threat(code, text, threat):
+    assert ("THREATEN" in [e["event_type"] for e in code(text)]) is threat

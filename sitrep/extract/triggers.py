@@ -516,7 +516,8 @@ def _match_verb_patterns(token: Token, patterns: list[Pattern],
             continue
         if pattern.xcomp:
             if complements is None:
-                complements = {lemma_of(c) for c in infinitival_complements(token)}
+                complements = {lemma_of(c) for c in infinitival_complements(token)
+                               if not _in_other_sense(c, lexicon)}
             if not (complements & pattern.xcomp or (ANY_COMPLEMENT in pattern.xcomp
                                                     and complements)):
                 continue
@@ -541,6 +542,17 @@ def _match_verb_patterns(token: Token, patterns: list[Pattern],
             continue
         return TriggerMatch(token, pattern, particles) if pattern.is_event else None
     return None
+
+
+def _in_other_sense(verb: Token, lexicon: Lexicon) -> bool:
+    """A complement verb whose object the lexicon rules out of its act: "pledged *to fight
+    corruption*" intends no fight, so no threat of one."""
+    patterns = [p for p in lexicon.verb_patterns.get(lemma_of(verb), ())
+                if not p.particles and p.not_objects]
+    if not patterns or match_verb(verb, lexicon) is not None:
+        return False
+    obj = _counted(verb_object(verb), _looked_through(lexicon))
+    return obj is not None and any(lemma_of(obj) in p.not_objects for p in patterns)
 
 
 def _noun_lemma(token: Token, lexicon: Lexicon) -> str:
