@@ -1844,3 +1844,15 @@ def test_an_infinitive_completing_a_carried_noun_of_undertaking_or_demand_is_not
     assert offered["modality"] == "planned"
     called = one(code("The UN issued a call to the rebels to release the hostages."), "RETREAT")
     assert called["modality"] == "hypothetical"
+
+
+
+@pytest.mark.parametrize(("text", "triggers"), [
+    ("A man stabbed two people in Lyon on Tuesday before he was shot dead by police.",
+     ["shot", "stabbed"]),
+    ("Police shot dead a man in Lyon on Tuesday after he had stabbed two people.", ["shot"]),
+])
+def test_what_came_next_is_news_and_what_came_first_dates_it(code, text, triggers):
+    # "before" tells a later turn of the story; "after" an earlier act told to date this one
+    events = [e for e in code(text) if e["event_type"] == "ASSAULT"]
+    assert sorted(e["trigger"]["text"] for e in events) == triggers
