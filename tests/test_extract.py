@@ -1856,3 +1856,11 @@ def test_what_came_next_is_news_and_what_came_first_dates_it(code, text, trigger
     # "before" tells a later turn of the story; "after" an earlier act told to date this one
     events = [e for e in code(text) if e["event_type"] == "ASSAULT"]
     assert sorted(e["trigger"]["text"] for e in events) == triggers
+
+
+def test_a_passive_gerund_after_a_preposition_is_done_to_the_clauses_subject(code):
+    events = code("A gunman wounded three guards in Graz on Monday before being arrested by "
+                  "police.")
+    arrest = one(events, "COERCE")
+    assert arrest["actor"]["text"] == "police"
+    assert arrest["recipient"]["text"] == "A gunman"

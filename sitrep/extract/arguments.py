@@ -698,6 +698,18 @@ def _operation_doer(verb: Token, lexicon: Lexicon) -> Entity | None:
     return None
 
 
+def _passive_gerund_subject(verb: Token) -> Token | None:
+    """What a passive gerund after a preposition is done to: the subject of the clause it
+    hangs on ("a man stabbed two people *before being shot dead* by police": the man)."""
+    prep = verb.head
+    if verb.dep_ != "pcomp" or prep.dep_ != "prep" or not is_passive(verb):
+        return None
+    clause = prep.head
+    if clause.pos_ not in ("VERB", "AUX") or clause.i == prep.i:
+        return None
+    return next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+
+
 def _verb_recipient(match: TriggerMatch, lexicon: Lexicon) -> Entity | None:
     """Whom a verb trigger is done to: the first of these readings that finds someone."""
     verb, event_type = match.token, match.pattern.type
@@ -708,6 +720,8 @@ def _verb_recipient(match: TriggerMatch, lexicon: Lexicon) -> Entity | None:
     obj = verb_object(verb, match.particle_tokens)
     if obj is None and not match.particle_tokens:
         obj = _shared_object(verb)  # "arrested and deported two journalists"
+    if obj is None:
+        obj = _passive_gerund_subject(verb)  # "stabbed two people before being shot dead"
     if obj is not None and any(c.dep_ == "det" and c.lower_ == "what" for c in obj.children):
         # "criticised what a Chinese diplomat called pressure", read as "what diplomat": the
         # object is a free relative clause, what was so called, not its speaker
