@@ -1864,3 +1864,14 @@ def test_a_passive_gerund_after_a_preposition_is_done_to_the_clauses_subject(cod
     arrest = one(events, "COERCE")
     assert arrest["actor"]["text"] == "police"
     assert arrest["recipient"]["text"] == "A gunman"
+
+
+def test_a_name_the_tagger_reads_as_an_adverb_is_the_subject(code):
+    event = one(code("Nduhungirehe criticised the vote on Friday."), "ACCUSE")
+    assert event["actor"]["text"] == "Nduhungirehe"
+
+
+def test_an_adverb_before_a_verb_is_no_subject(code):
+    events = code("Also arrested were two journalists. Later accused of fraud, he resigned.")
+    assert all(e["actor"] is None or e["actor"]["text"] not in ("Also", "Later")
+               for e in events)

@@ -200,7 +200,7 @@ def subject_of(verb: Token, lexicon: Lexicon, depth: int = 0) -> Token | None:
         subject = next((c for c in aux.children if c.dep_ in ("nsubj", "csubj")), None)
         if subject is not None:
             return _resolve_relative(subject, lexicon)
-    subject = _subject_read_as_marker_object(verb, lexicon)
+    subject = _subject_read_as_marker_object(verb, lexicon) or _name_read_as_adverb(verb)
     if subject is not None:
         return subject
     kept_from = _kept_from(verb, lexicon)
@@ -306,6 +306,16 @@ def _described_by_phrase(noun: Token) -> Token | None:
             "NOUN", "PROPN"):
         return participle.head
     return None
+
+
+def _name_read_as_adverb(verb: Token) -> Token | None:
+    """A name the tagger read as an adverb of a finite verb with no subject
+    ("*Nduhungirehe* accused Kinshasa ..."): a name is no adverb, so it is the subject."""
+    if verb.tag_ not in ("VBD", "VBZ", "VBP"):
+        return None
+    return next((c for c in verb.lefts if c.dep_ == "advmod"
+                 and c.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") and c.text[:1].isupper()),
+                None)
 
 
 def _issuer_of(document: Token, lexicon: Lexicon) -> Token | None:
