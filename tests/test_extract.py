@@ -440,6 +440,9 @@ def test_a_place_put_first_sets_the_scene_for_the_conjoined_clauses(code):
          "hypothetical"),
         ("The court barred the police from arresting the activists.", "COERCE",
          "hypothetical"),
+        # an act someone struggles to do is attempted, not done
+        ("Border guards struggled to deport the migrants from the island.", "COERCE",
+         "hypothetical"),
         # an act wanted of another party is a wish, no plan of that party; one's own is a plan
         ("His own ministers want the Peruvian president to resign, a former aide said.",
          "RETREAT", "hypothetical"),
