@@ -452,3 +452,19 @@ def test_shooting_back_at_critics_is_a_retort(code, text, event_type):
 ])
 def test_a_pledge_to_fight_a_social_ill_is_no_threat(code, text, threat):
     assert ("THREATEN" in [e["event_type"] for e in code(text)]) is threat
+
+
+@pytest.mark.parametrize("text, event_type", [
+    ("The assembly shot down the budget proposal on Thursday.", "REJECT"),
+    ("Air defences shot down two drones over the capital.", "ASSAULT"),
+])
+def test_a_proposal_shot_down_is_rejected_and_a_drone_attacked(code, text, event_type):
+    assert [e["event_type"] for e in code(text)] == [event_type]
+
+
+@pytest.mark.parametrize("text, assault", [
+    ("The election office was bombarded with complaints and emails.", False),
+    ("Artillery bombarded the port for six hours.", True),
+])
+def test_being_bombarded_with_words_is_no_shelling(code, text, assault):
+    assert ("ASSAULT" in [e["event_type"] for e in code(text)]) is assault
