@@ -468,3 +468,30 @@ def test_a_proposal_shot_down_is_rejected_and_a_drone_attacked(code, text, event
 ])
 def test_being_bombarded_with_words_is_no_shelling(code, text, assault):
     assert ("ASSAULT" in [e["event_type"] for e in code(text)]) is assault
+
+
+@pytest.mark.parametrize("text, assault", [
+    ("A provincial governor was killed in a helicopter crash on Sunday.", False),
+    ("Three police officers were killed in an ambush on Sunday.", True),
+])
+def test_a_death_in_an_accident_is_no_attack(code, text, assault):
+    assert ("ASSAULT" in [e["event_type"] for e in code(text)]) is assault
+
+
+@pytest.mark.parametrize("text, event_type", [
+    ("The envoy began a diplomatic offensive in European capitals.", None),
+    ("Government troops began an offensive against the rebel stronghold.", "ASSAULT"),
+    ("The prime minister fought off a leadership challenge on Tuesday.", None),
+    ("Villagers fought off the raiders with sticks.", "ASSAULT"),
+    ("Opposition senators torched the budget as a giveaway to donors.", "ACCUSE"),
+    ("Soldiers torched three houses in the village.", "COERCE"),
+])
+def test_figurative_offensives_fights_and_torching(code, text, event_type):
+    types = [e["event_type"] for e in code(text)]
+    assert (event_type in types) if event_type else ("ASSAULT" not in types)
+
+
+def test_a_barrage_of_criticism_is_no_shelling(code):
+    types = [e["event_type"] for e in code(
+        "The minister faced a barrage of criticism from the opposition.")]
+    assert "ASSAULT" not in types
