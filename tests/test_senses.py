@@ -495,3 +495,11 @@ def test_a_barrage_of_criticism_is_no_shelling(code):
     types = [e["event_type"] for e in code(
         "The minister faced a barrage of criticism from the opposition.")]
     assert "ASSAULT" not in types
+
+
+@pytest.mark.parametrize("text, event_type", [
+    ("Militiamen fired a salvo of mortar rounds at the garrison.", "ASSAULT"),
+    ("The navy fired a salvo of missiles into the sea on Sunday.", "MOBILIZE"),
+])
+def test_firing_a_counted_load_at_a_target_is_an_attack(code, text, event_type):
+    assert [e["event_type"] for e in code(text)] == [event_type]

@@ -244,6 +244,16 @@ def doer(verb: Token) -> Token | None:
     return None
 
 
+def _after_counted_phrase(obj: Token, word: str) -> Token | None:
+    """A verb's preposition the parser hung on its object right after the object's "of"
+    phrase: "fired *a barrage of rockets at* the town" is firing at the town."""
+    of = next((c for c in obj.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    if of is None:
+        return None
+    return next((c for c in obj.children if c.dep_ == "prep" and c.lower_ == word
+                 and c.i == of.right_edge.i + 1), None)
+
+
 def _match_particles(verb: Token, particles: tuple[str, ...]) -> tuple[Token, ...] | None:
     if not particles:
         return ()
@@ -259,6 +269,10 @@ def _match_particles(verb: Token, particles: tuple[str, ...]) -> tuple[Token, ..
         if not found and obj is not None and obj.i > verb.i:
             hit = next((c for c in children if c.lower_ == word
                         and obj.right_edge.i < c.i <= obj.right_edge.i + 2), None)
+            if hit is not None:
+                found.append(hit)
+                continue
+            hit = _after_counted_phrase(obj, word)
             if hit is not None:
                 found.append(hit)
                 continue
