@@ -503,3 +503,14 @@ def test_a_barrage_of_criticism_is_no_shelling(code):
 ])
 def test_firing_a_counted_load_at_a_target_is_an_attack(code, text, event_type):
     assert [e["event_type"] for e in code(text)] == [event_type]
+
+
+@pytest.mark.parametrize("text, event_type", [
+    ("Rival parties seized on the governor's gaffe.", None),
+    ("Customs officers seized on Friday three crates of rifles.", "COERCE"),
+    ("The centre-left alliance stormed to victory in Sunday's vote.", None),
+    ("Commandos stormed the hijacked plane at dawn.", "ASSAULT"),
+])
+def test_seizing_on_a_gaffe_and_storming_to_victory_are_no_acts(code, text, event_type):
+    types = [e["event_type"] for e in code(text)]
+    assert types == ([event_type] if event_type else [])
