@@ -514,3 +514,11 @@ def test_firing_a_counted_load_at_a_target_is_an_attack(code, text, event_type):
 def test_seizing_on_a_gaffe_and_storming_to_victory_are_no_acts(code, text, event_type):
     types = [e["event_type"] for e in code(text)]
     assert types == ([event_type] if event_type else [])
+
+
+@pytest.mark.parametrize("text, threat", [
+    ("The interior minister declared war on smuggling and drug addiction.", False),
+    ("Armenia declared war on its neighbour on Sunday.", True),
+])
+def test_war_declared_on_an_ill_is_no_threat(code, text, threat):
+    assert ("THREATEN" in [e["event_type"] for e in code(text)]) is threat
