@@ -522,3 +522,13 @@ def test_seizing_on_a_gaffe_and_storming_to_victory_are_no_acts(code, text, even
 ])
 def test_war_declared_on_an_ill_is_no_threat(code, text, threat):
     assert ("THREATEN" in [e["event_type"] for e in code(text)]) is threat
+
+
+@pytest.mark.parametrize("text, assault", [
+    ("The insurgents have waged a war against the garrison since March.", True),
+    ("Separatists are waging a guerrilla campaign in the hills.", True),
+    ("The dog wagged its tail at the soldiers.", False),
+])
+def test_waging_war_is_read_through_the_models_lemma(code, text, assault):
+    # the default model lemmatizes "waged" and "waging" as "wag"
+    assert ("ASSAULT" in [e["event_type"] for e in code(text)]) is assault
