@@ -421,3 +421,114 @@ def test_to_rally_people_is_no_protest(code, text, protest):
 def test_a_court_striking_down_a_law_overturns_it_and_strikes_no_one(code):
     events = code("The Indian Supreme Court struck down the ban on the film on Tuesday.")
     assert [e["plover_type"] for e in events] == ["CONCEDE"]
+
+
+@pytest.mark.parametrize("text, aid", [
+    ("A man armed with a machete attacked two guards outside the embassy on Friday.", False),
+    ("The bandits were armed with hunting rifles.", False),
+    ("Iran armed the militia with drones and rockets.", True),
+])
+def test_being_armed_with_something_describes_and_arming_someone_is_aid(code, text, aid):
+    assert ("AID" in [e["event_type"] for e in code(text)]) is aid
+
+
+def test_a_finite_verb_after_an_armed_with_phrase_is_the_armed_persons(code):
+    events = code("A man armed with a hammer wounded two teachers in Graz on Monday.")
+    assault = next(e for e in events if e["event_type"] == "ASSAULT")
+    assert assault["actor"]["text"] == "A man"
+
+
+@pytest.mark.parametrize("text, event_type", [
+    ("The mayor shot back at her critics on Thursday.", "ACCUSE"),
+    ("Soldiers shot back at the gunmen from the rooftop.", "ASSAULT"),
+])
+def test_shooting_back_at_critics_is_a_retort(code, text, event_type):
+    assert [e["event_type"] for e in code(text)] == [event_type]
+
+
+@pytest.mark.parametrize("text, threat", [
+    ("The new governor pledged to fight poverty and drought in the north.", False),
+    ("The insurgents vowed to fight the army until its last soldier left.", True),
+])
+def test_a_pledge_to_fight_a_social_ill_is_no_threat(code, text, threat):
+    assert ("THREATEN" in [e["event_type"] for e in code(text)]) is threat
+
+
+@pytest.mark.parametrize("text, event_type", [
+    ("The assembly shot down the budget proposal on Thursday.", "REJECT"),
+    ("Air defences shot down two drones over the capital.", "ASSAULT"),
+])
+def test_a_proposal_shot_down_is_rejected_and_a_drone_attacked(code, text, event_type):
+    assert [e["event_type"] for e in code(text)] == [event_type]
+
+
+@pytest.mark.parametrize("text, assault", [
+    ("The election office was bombarded with complaints and emails.", False),
+    ("Artillery bombarded the port for six hours.", True),
+])
+def test_being_bombarded_with_words_is_no_shelling(code, text, assault):
+    assert ("ASSAULT" in [e["event_type"] for e in code(text)]) is assault
+
+
+@pytest.mark.parametrize("text, assault", [
+    ("A provincial governor was killed in a helicopter crash on Sunday.", False),
+    ("Three police officers were killed in an ambush on Sunday.", True),
+])
+def test_a_death_in_an_accident_is_no_attack(code, text, assault):
+    assert ("ASSAULT" in [e["event_type"] for e in code(text)]) is assault
+
+
+@pytest.mark.parametrize("text, event_type", [
+    ("The envoy began a diplomatic offensive in European capitals.", None),
+    ("Government troops began an offensive against the rebel stronghold.", "ASSAULT"),
+    ("The prime minister fought off a leadership challenge on Tuesday.", None),
+    ("Villagers fought off the raiders with sticks.", "ASSAULT"),
+    ("Opposition senators torched the budget as a giveaway to donors.", "ACCUSE"),
+    ("Soldiers torched three houses in the village.", "COERCE"),
+])
+def test_figurative_offensives_fights_and_torching(code, text, event_type):
+    types = [e["event_type"] for e in code(text)]
+    assert (event_type in types) if event_type else ("ASSAULT" not in types)
+
+
+def test_a_barrage_of_criticism_is_no_shelling(code):
+    types = [e["event_type"] for e in code(
+        "The minister faced a barrage of criticism from the opposition.")]
+    assert "ASSAULT" not in types
+
+
+@pytest.mark.parametrize("text, event_type", [
+    ("Militiamen fired a salvo of mortar rounds at the garrison.", "ASSAULT"),
+    ("The navy fired a salvo of missiles into the sea on Sunday.", "MOBILIZE"),
+])
+def test_firing_a_counted_load_at_a_target_is_an_attack(code, text, event_type):
+    assert [e["event_type"] for e in code(text)] == [event_type]
+
+
+@pytest.mark.parametrize("text, event_type", [
+    ("Rival parties seized on the governor's gaffe.", None),
+    ("Customs officers seized on Friday three crates of rifles.", "COERCE"),
+    ("The centre-left alliance stormed to victory in Sunday's vote.", None),
+    ("Commandos stormed the hijacked plane at dawn.", "ASSAULT"),
+])
+def test_seizing_on_a_gaffe_and_storming_to_victory_are_no_acts(code, text, event_type):
+    types = [e["event_type"] for e in code(text)]
+    assert types == ([event_type] if event_type else [])
+
+
+@pytest.mark.parametrize("text, threat", [
+    ("The interior minister declared war on smuggling and drug addiction.", False),
+    ("Armenia declared war on its neighbour on Sunday.", True),
+])
+def test_war_declared_on_an_ill_is_no_threat(code, text, threat):
+    assert ("THREATEN" in [e["event_type"] for e in code(text)]) is threat
+
+
+@pytest.mark.parametrize("text, assault", [
+    ("The insurgents have waged a war against the garrison since March.", True),
+    ("Separatists are waging a guerrilla campaign in the hills.", True),
+    ("The dog wagged its tail at the soldiers.", False),
+])
+def test_waging_war_is_read_through_the_models_lemma(code, text, assault):
+    # the default model lemmatizes "waged" and "waging" as "wag"
+    assert ("ASSAULT" in [e["event_type"] for e in code(text)]) is assault

@@ -200,7 +200,7 @@ def subject_of(verb: Token, lexicon: Lexicon, depth: int = 0) -> Token | None:
         subject = next((c for c in aux.children if c.dep_ in ("nsubj", "csubj")), None)
         if subject is not None:
             return _resolve_relative(subject, lexicon)
-    subject = _subject_read_as_marker_object(verb, lexicon)
+    subject = _subject_read_as_marker_object(verb, lexicon) or _name_read_as_adverb(verb)
     if subject is not None:
         return subject
     kept_from = _kept_from(verb, lexicon)
@@ -251,9 +251,16 @@ def subject_of(verb: Token, lexicon: Lexicon, depth: int = 0) -> Token | None:
         if states_means(verb) and verb.head.pos_ in ("NOUN", "PROPN") and is_actor_like(
                 verb.head, lexicon):
             return verb.head  # a finite verb misread as a modifier: "Members protested by"
+        if any(c.dep_ in ("dobj", "obj") for c in verb.children):
+            # a participle with an object is a finite verb: "a man armed with a hammer
+            # wounded two guards"
+            return _described_by_phrase(verb.head)
         return None
     if verb.dep_ == "acl" and verb.tag_ == "VBD" and verb.head.pos_ in ("NOUN", "PROPN"):
-        return verb.head  # a finite verb misread as a modifier: "Members ... protested"
+        # a finite verb misread as a modifier: "Members ... protested"; of the last noun of a
+        # participle phrase that describes the subject, the subject's: "a man armed with a
+        # knife stabbed ..." (the man, not the knife)
+        return _described_by_phrase(verb.head) or verb.head
     if verb.tag_ == "VBG" and verb.dep_ in ("amod", "acl"):
         # "protesting legislators": the noun it describes; "signed a decree banning ...":
         # whoever issued the thing that does it
@@ -286,6 +293,29 @@ def subject_of(verb: Token, lexicon: Lexicon, depth: int = 0) -> Token | None:
                 return judged  # "praised the soldiers for rescuing ...": the soldiers did
             return subject_of(governor, lexicon, depth + 1)
     return None
+
+
+def _described_by_phrase(noun: Token) -> Token | None:
+    """The noun a past participle describes when `noun` ends that participle's prepositional
+    phrase: "a man *armed with a knife*" -> man."""
+    prep = noun.head
+    participle = prep.head
+    if noun.dep_ != "pobj" or prep.dep_ != "prep" or participle.i == prep.i:
+        return None
+    if participle.dep_ == "acl" and participle.tag_ == "VBN" and participle.head.pos_ in (
+            "NOUN", "PROPN"):
+        return participle.head
+    return None
+
+
+def _name_read_as_adverb(verb: Token) -> Token | None:
+    """A name the tagger read as an adverb of a finite verb with no subject
+    ("*Nduhungirehe* accused Kinshasa ..."): a name is no adverb, so it is the subject."""
+    if verb.tag_ not in ("VBD", "VBZ", "VBP"):
+        return None
+    return next((c for c in verb.lefts if c.dep_ == "advmod"
+                 and c.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") and c.text[:1].isupper()),
+                None)
 
 
 def _issuer_of(document: Token, lexicon: Lexicon) -> Token | None:
@@ -678,6 +708,18 @@ def _operation_doer(verb: Token, lexicon: Lexicon) -> Entity | None:
     return None
 
 
+def _passive_gerund_subject(verb: Token) -> Token | None:
+    """What a passive gerund after a preposition is done to: the subject of the clause it
+    hangs on ("a man stabbed two people *before being shot dead* by police": the man)."""
+    prep = verb.head
+    if verb.dep_ != "pcomp" or prep.dep_ != "prep" or not is_passive(verb):
+        return None
+    clause = prep.head
+    if clause.pos_ not in ("VERB", "AUX") or clause.i == prep.i:
+        return None
+    return next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+
+
 def _verb_recipient(match: TriggerMatch, lexicon: Lexicon) -> Entity | None:
     """Whom a verb trigger is done to: the first of these readings that finds someone."""
     verb, event_type = match.token, match.pattern.type
@@ -688,6 +730,8 @@ def _verb_recipient(match: TriggerMatch, lexicon: Lexicon) -> Entity | None:
     obj = verb_object(verb, match.particle_tokens)
     if obj is None and not match.particle_tokens:
         obj = _shared_object(verb)  # "arrested and deported two journalists"
+    if obj is None:
+        obj = _passive_gerund_subject(verb)  # "stabbed two people before being shot dead"
     if obj is not None and any(c.dep_ == "det" and c.lower_ == "what" for c in obj.children):
         # "criticised what a Chinese diplomat called pressure", read as "what diplomat": the
         # object is a free relative clause, what was so called, not its speaker

@@ -267,13 +267,15 @@ def _speech_events(sentence: Span, text: str, article: Article, lexicon: Lexicon
                    continued_speaker: Entity | None) -> list[Event]:
     """Speech acts of the sentence that no trigger codes (see `sitrep.extract.speech`):
     `coded` are the sentence's events so far; a speaker who is the actor of a verbal one
-    ("X condemned ...") gets no second speech act."""
-    taken: set[int] = set()
+    ("X condemned ...") gets no second speech act of its type ("called the arrest unlawful
+    and demanded his release" is an ACCUSE and a REQUEST)."""
+    taken: dict[int, set[str]] = {}
     for event in coded:
         if event.actor is not None and event.actor.start is not None and (
                 lexicon.is_verbal(event.event_type)):
-            taken.update(t.i for t in sentence
-                         if event.actor.start <= t.idx < event.actor.end)
+            for t in sentence:
+                if event.actor.start <= t.idx < event.actor.end:
+                    taken.setdefault(t.i, set()).add(event.event_type)
     triggers = {m.token.i: m.pattern.type for m in matches}
     events = []
     for act in find_speech_acts(sentence, lexicon, inside, continued_speaker, taken, triggers):

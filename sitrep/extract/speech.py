@@ -235,11 +235,12 @@ def _subject(verb: Token) -> Token | None:
 
 
 def find_speech_acts(sentence: Span, lexicon: Lexicon, inside: list[bool],
-                     continued_speaker: Entity | None, taken_speakers: set[int],
+                     continued_speaker: Entity | None, taken_speakers: dict[int, set[str]],
                      triggers: dict[int, str]) -> list[SpeechAct]:
     """The speech acts of a sentence. `inside`: per token, whether it is quoted;
     `continued_speaker`: who speaks a quotation carried on from an earlier sentence;
-    `taken_speakers`: token indices of actors that already have a verbal event here;
+    `taken_speakers`: token indices of actors that already have a verbal event here, with
+    its types;
     `triggers`: the sentence's event triggers, token index -> type."""
     acts: list[SpeechAct] = []
     words = lexicon.word_set
@@ -261,8 +262,8 @@ def find_speech_acts(sentence: Span, lexicon: Lexicon, inside: list[bool],
         if act is None:
             continue
         speaker = _subject(token)
-        if speaker is not None and speaker.i in taken_speakers:
-            continue
+        if speaker is not None and act.event_type in taken_speakers.get(speaker.i, ()):
+            continue  # "condemned the raid, calling it cowardly": one ACCUSE
         acts.append(act)
         used.update(t.i for t in token.subtree)
     # a quotation carried on from an earlier sentence is that speaker's only where this

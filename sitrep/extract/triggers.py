@@ -244,6 +244,16 @@ def doer(verb: Token) -> Token | None:
     return None
 
 
+def _after_counted_phrase(obj: Token, word: str) -> Token | None:
+    """A verb's preposition the parser hung on its object right after the object's "of"
+    phrase: "fired *a barrage of rockets at* the town" is firing at the town."""
+    of = next((c for c in obj.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    if of is None:
+        return None
+    return next((c for c in obj.children if c.dep_ == "prep" and c.lower_ == word
+                 and c.i == of.right_edge.i + 1), None)
+
+
 def _match_particles(verb: Token, particles: tuple[str, ...]) -> tuple[Token, ...] | None:
     if not particles:
         return ()
@@ -259,6 +269,10 @@ def _match_particles(verb: Token, particles: tuple[str, ...]) -> tuple[Token, ..
         if not found and obj is not None and obj.i > verb.i:
             hit = next((c for c in children if c.lower_ == word
                         and obj.right_edge.i < c.i <= obj.right_edge.i + 2), None)
+            if hit is not None:
+                found.append(hit)
+                continue
+            hit = _after_counted_phrase(obj, word)
             if hit is not None:
                 found.append(hit)
                 continue
@@ -516,7 +530,8 @@ def _match_verb_patterns(token: Token, patterns: list[Pattern],
             continue
         if pattern.xcomp:
             if complements is None:
-                complements = {lemma_of(c) for c in infinitival_complements(token)}
+                complements = {lemma_of(c) for c in infinitival_complements(token)
+                               if not _in_other_sense(c, lexicon)}
             if not (complements & pattern.xcomp or (ANY_COMPLEMENT in pattern.xcomp
                                                     and complements)):
                 continue
@@ -541,6 +556,17 @@ def _match_verb_patterns(token: Token, patterns: list[Pattern],
             continue
         return TriggerMatch(token, pattern, particles) if pattern.is_event else None
     return None
+
+
+def _in_other_sense(verb: Token, lexicon: Lexicon) -> bool:
+    """A complement verb whose object the lexicon rules out of its act: "pledged *to fight
+    corruption*" intends no fight, so no threat of one."""
+    patterns = [p for p in lexicon.verb_patterns.get(lemma_of(verb), ())
+                if not p.particles and p.not_objects]
+    if not patterns or match_verb(verb, lexicon) is not None:
+        return False
+    obj = _counted(verb_object(verb), _looked_through(lexicon))
+    return obj is not None and any(lemma_of(obj) in p.not_objects for p in patterns)
 
 
 def _noun_lemma(token: Token, lexicon: Lexicon) -> str:
