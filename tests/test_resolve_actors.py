@@ -362,6 +362,9 @@ def test_initialisms_are_known_with_dots_between_their_letters(actors, text, cod
 def test_dotted_initialisms_are_not_read_in_other_initials(actors: ActorDictionary) -> None:
     assert actors.resolve("J.K. Rowling") is None
     assert actors.resolve("a car bomb") is None
+    # the letters of "A.U." written apart are no initialism: an article and a country's
+    assert actors.resolve("A U.S. State Department spokeswoman").code == "USA"
+    assert actors.resolve("A U.N. envoy").code == actors.resolve("the U.N.").code != "AU"
 
 
 def test_longest_match_wins(actors: ActorDictionary) -> None:

@@ -267,6 +267,14 @@ def _with_dotted(patterns: list[str]) -> list[str]:
     return [*patterns, *(".".join(p) + "." for p in patterns if _INITIALISM.fullmatch(p))]
 
 
+def _initials_dotted(pattern: tuple[str, ...], text: str, words: Sequence[_Word]) -> bool:
+    """A pattern of single letters (a dotted initialism, "C.A.R.") matches only its letters
+    written with a dot after each and nothing between: not "A U" in "A U.S. official"."""
+    if len(pattern) < 2 or any(len(p) != 1 for p in pattern):
+        return True
+    return text[words[0].start:words[-1].end + 1] == "".join(w.text + "." for w in words)
+
+
 def _date_or(cell: str, default: date) -> date:
     return date.fromisoformat(cell) if cell else default
 
@@ -448,6 +456,7 @@ class ActorDictionary:
                 j += 1
                 for entry in node.entries:
                     if (_case_ok(entry.words, words[i:j])
+                            and _initials_dotted(entry.words, text, words[i:j])
                             and not self._part_of_longer_name(entry, words, i, j)):
                         best = (entry, j)
                         break
