@@ -208,3 +208,24 @@ def test_a_name_in_apposition_to_the_subjects_role_frames_a_long_sentences_quota
         "On Monday, the spokeswoman, Ana Ruiz, 44, who has spoken for the ferry company for two "
         "decades and at one time ran the pilots’ union, wrote to the harbour board, saying "
         "the cranes were “a death trap.”\n") == ["Ana Ruiz"]
+
+
+def test_a_speaker_right_after_the_quotation_holds_whatever_follows_the_verb():
+    assert _text_sources(
+        "“The levy is a tax on the poor,” Mr. Tamm said on the radio program “Harbour Hour.”\n"
+        "“We will vote it down,” Ana Ruiz said in the gymnasium of the school where she was "
+        "captain of the rowing team for three years.\n") == ["Mr. Tamm", "Ana Ruiz"]
+
+
+def test_an_inverted_speaker_may_follow_lower_case_words_or_open_the_sentence():
+    assert _text_sources(
+        "\"The harbour is safe,\" said senior adviser Abel Tamm.\n"
+        "\"The port is open,\" said on Monday the board.\n"
+        "Added Ruiz: \"Nobody will pay the levy.\"\n") == [
+        "senior adviser Abel Tamm", None, "Ruiz"]
+
+
+def test_asking_and_cautioning_report_speech():
+    assert _text_sources(
+        "Ana Ruiz asked whether the levy would pass.\n"
+        "Then she cautioned: \"It may not.\"\n") == ["Ana Ruiz", "Ana Ruiz"]

@@ -45,7 +45,9 @@ MIN_WORDS = 3  # shorter "sentences" are credit lines and labels: "(Yonhap)"
 @dataclass(frozen=True)
 class _Patterns:
     tail: re.Pattern[str]
+    quote_tail: re.Pattern[str]
     inverted: re.Pattern[str]
+    inverted_opening: re.Pattern[str]
     lead: re.Pattern[str]
     coordinated: re.Pattern[str]
     apposed: re.Pattern[str]
@@ -72,11 +74,23 @@ def _patterns(knowledge: Knowledge) -> _Patterns:
     tail = (rf"(?:,|[,.!?][\"”’])\s+{source}{gap}\s+(?:(?P<verb>{verbs})\b"
             rf"(?:\s+[^,.!?\"“”]{{1,60}})?|(?P<told>told|tells)\s+[^,.!?\"“”]{{1,100}})"
             rf"\s*(?:[,.!?]|$)")
-    # "," said Ana Ruiz." / "," said Ana Ruiz, a pilot." / "," added the harbour master."
+    # '"...," Ruiz said on the Fox program “Morning Talk.”' / '"...," he said in the gym at
+    # the school where he ...': right after the quotation, a subject and a reporting verb
+    # say who spoke it, whatever follows
+    quote_tail = (rf"[,.!?][\"”’]\s+{source}{gap}\s+(?:(?P<verb>{verbs})|(?P<told>told|tells))"
+                  rf"\b")
+    # "," said Ana Ruiz." / "," said Ana Ruiz, a pilot." / "," added the harbour master." /
+    # "," said senior adviser Ana Ruiz." (lower-case words before a name: not "said in May")
     inverted_verbs = "|".join(map(re.escape, table["inverted_verbs"]))
+    function_words = "|".join(map(re.escape, table["not_subject_words"]))
+    modifiers = rf"(?:(?!(?:{function_words})\b)[a-z][\w-]*\s+){{1,2}}(?=[A-Z])"
     inverted = (rf"[,.!?]?[\"”’]\s+(?P<verb>{inverted_verbs})\s+"
-                rf"(?P<src>(?:[A-Z]|the\s|a\s|an\s)[^,;:\"“”()]{{0,69}}?)"
+                rf"(?P<src>(?:{modifiers})?(?:[A-Z]|the\s|a\s|an\s)[^,;:\"“”()]{{0,69}}?)"
                 rf"(?:,|[.!?]?[\"”’]?\s*$)")
+    # 'Added Ruiz: "..."': the verb opens the sentence, the speaker and a colon follow
+    opening_verbs = "|".join(verb.capitalize() for verb in map(re.escape, table["inverted_verbs"]))
+    inverted_opening = (rf"^(?P<verb>{opening_verbs})\s+"
+                        rf"(?P<src>(?:[A-Z][\w.’'-]*\s+){{0,4}}[A-Z][\w’'-]+)\s*:")
     # "X said (that) ...", "X declared on Tuesday: ..." at the start (after an introduction)
     lead = rf"^(?:[^,\"“”]{{0,80}},\s+)?{source}{gap}\s+(?P<verb>{verbs})\b"
     # "X called the meeting “wonderful” and said ...": the subject of both verbs speaks
@@ -94,7 +108,6 @@ def _patterns(knowledge: Knowledge) -> _Patterns:
     # "X described the plan as “reckless”", "X accused Y of “lying”": the framed quotation
     # is X's words (the clause of the verb runs on to the quotation mark)
     quoting = "|".join(sorted(map(re.escape, table["quoting_verbs"]), key=len, reverse=True))
-    function_words = "|".join(map(re.escape, table["not_subject_words"]))
     framing = (rf"^(?:[^,\"“”]{{0,80}},\s+)?(?!(?i:{function_words})\b){source}{gap}\s+"
                rf"(?P<verb>{quoting}|{verbs})\s{to_quote}{{0,120}}[\"“]")
     # "X left the room in protest, calling the vote “a farce”": a name or a definite noun
@@ -127,7 +140,9 @@ def _patterns(knowledge: Knowledge) -> _Patterns:
     relative = rf"{name[:-1]},\s+who{gap}\s+(?P<verb>{verbs}|{quoting})\b{to_quote}{{0,60}}[\"“]"
     return _Patterns(
         tail=re.compile(tail, re.IGNORECASE),
+        quote_tail=re.compile(quote_tail),
         inverted=re.compile(inverted),
+        inverted_opening=re.compile(inverted_opening),
         lead=re.compile(lead),
         coordinated=re.compile(coordinated),
         apposed=re.compile(apposed),
@@ -396,7 +411,8 @@ class _Attributor:
                         return self.source(text)
             return None
 
-        found = first(self.patterns.tail, self.patterns.inverted, self.patterns.lead,
+        found = first(self.patterns.tail, self.patterns.quote_tail, self.patterns.inverted,
+                      self.patterns.inverted_opening, self.patterns.lead,
                       self.patterns.coordinated, self.patterns.apposed,
                       self.patterns.apposed_tail, self.patterns.continuing,
                       # a framed quotation before "according to" / "citing": in "X called
