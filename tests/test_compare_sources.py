@@ -134,7 +134,7 @@ def test_a_role_stands_for_the_person_named_with_its_title_or_in_apposition():
         "disgrace.”\n"
         "On Friday, the aide, Abel Tamm, wrote to the harbour board.\n"
         "“Nobody reads the safety reports,” the aide said.\n") == [
-        None, "Ana Ruiz", None, "Abel Tamm"]
+        None, "Ana Ruiz", "Abel Tamm", "Abel Tamm"]
 
 
 def test_a_role_named_by_a_title_and_surname_takes_the_full_name_given_before():
@@ -229,3 +229,40 @@ def test_asking_and_cautioning_report_speech():
     assert _text_sources(
         "Ana Ruiz asked whether the levy would pass.\n"
         "Then she cautioned: \"It may not.\"\n") == ["Ana Ruiz", "Ana Ruiz"]
+
+
+def test_a_speaker_in_apposition_is_the_subject_however_long_the_apposition():
+    assert _text_sources(
+        "\"The levy is unfair,\" Rep. Abel Tamm Jr., D-Vellin, said on the floor.\n"
+        "\"The port is safe,\" Senator Ana Ruiz of Vellin, the majority leader, said.\n"
+        "Mr. Tamm, whose view is that the board may levy any tax it likes, said, \"It is "
+        "legal.\"\n"
+        "Ana Ruiz, head of the Harbour Fund, an advocacy group here, criticized the plan as "
+        "\"a tax on the poor.\"\n"
+        "Rep. Abel Tamm, R-Vel., who opposes the levy, said it was unfair.\n") == [
+        "Rep. Abel Tamm Jr.", "Senator Ana Ruiz of Vellin", "Mr. Tamm", "Ana Ruiz",
+        "Rep. Abel Tamm"]
+
+
+def test_a_role_with_its_holders_name_in_apposition_is_that_person():
+    assert _text_sources(
+        "\"Nobody asked,\" one of the mothers, Ana Ruiz, said in an interview.\n"
+        "In a statement to the Vellin Times, the board's lawyer, Abel Tamm, 45, said, \"We "
+        "will appeal.\"\n") == ["Ana Ruiz", "Abel Tamm"]
+
+
+def test_no_speaker_for_a_clause_before_an_apposition():
+    assert _text_sources("Tamm's arrest came after his friend Ana Ruiz, a radio host, "
+                         "testified before the court.\n") == [None]
+
+
+def test_a_pronoun_stands_for_the_name_in_apposition_to_the_role_opening_the_sentence_before():
+    assert _text_sources(
+        "Mayor Abel Tamm said the levy was fair.\n"
+        "The board's press secretary, Ana Ruiz, sought to distance the board from the levy.\n"
+        "“The levy is the mayor's alone,” she told reporters.\n")[2] == "Ana Ruiz"
+
+
+def test_an_impersonal_passive_names_no_source():
+    assert _text_sources("Mayor Abel Tamm said the levy was fair.\n"
+                         "Later it was revealed that the board had voted twice.\n")[1] is None

@@ -60,6 +60,7 @@ class _Patterns:
     role_apposed: re.Pattern[str]
     name_opening: re.Pattern[str]
     person_opening: re.Pattern[str]
+    role_opening: re.Pattern[str]
 
 
 def _patterns(knowledge: Knowledge) -> _Patterns:
@@ -100,8 +101,6 @@ def _patterns(knowledge: Knowledge) -> _Patterns:
     # "Ana Ruiz (D-Vellin), the harbour master, said ...": a name, an apposition, the verb
     # and after a quotation: '"...," Ana Ruiz, D-Vellin, the harbour master, told ...'
     name = r"(?P<src>(?:[A-Z][\w.’'-]*\s+){0,4}[A-Z][\w’'-]+)(?:\s*\([^()]{1,20}\))?,"
-    apposed = rf"^{name}\s+[^,\"“”]{{1,80}},{gap}\s+(?P<verb>{verbs})\b"
-    apposed_tail = rf"[,.!?][\"”’]\s+{name}\s+[^\"“”]{{1,150}}?,{gap}\s+(?P<verb>{verbs})\b"
     according = "|".join(map(re.escape, table["according_phrases"]))
     # up to the quotation mark, within the clause (a full stop only of "Mr. Tamm")
     to_quote = r"(?:[^.;!?\"“”]|\.(?=\s+[A-Z]))"
@@ -123,6 +122,27 @@ def _patterns(knowledge: Knowledge) -> _Patterns:
     introduction = (r"(?:[^,\"“”]{0,80},\s+|"
                     r"(?:In|On|At|During|After)\s[^,\"“”]{1,40}?\s(?=the\s))")
     person_heads = "|".join(map(re.escape, table["person_nouns"]))
+    # "Ana Ruiz (D-Vellin), the harbour master, said ...", "Ana Ruiz, who ..., an engineer,
+    # said ...", "Ruiz, head of the board, described the plan as “...”", and after a
+    # quotation '"...," Abel Tamm Jr., D-Vellin, the harbour master, told ...': a subject,
+    # an apposition of any length, the verb; a role then its holder's name alone ("the
+    # board's director, Ana Ruiz, said") is that person
+    holder = r"(?P<holder>(?:[A-Z][\w.’'-]*\s+){0,4}[A-Z][\w.’'-]+)"
+    # the subject is a name ("Senator Ana Ruiz of Vellin", "Abel Tamm Jr.") or a noun
+    # phrase after a determiner or a possessive ("the union's director", "one of the
+    # mothers", "Vellin's attorney general", "the commentator Ana Ruiz"), not a clause
+    # ("Ruiz's arrest came after his friend Abel Tamm, a host, testified")
+    proper = r"[A-Z][\w.’'-]*(?:\s+(?:of\s+)?[A-Z][\w.’'-]*){0,5}"
+    determiner = rf"(?:[Tt]he|[Aa]n?|[Oo]ne\s+of\s+the|{proper}[’']s)"
+    noun_word = rf"(?!(?i:{function_words})\b)[\w’'-]+"
+    role = rf"{determiner}\s+(?:{noun_word}\s+){{0,4}}{noun_word}"
+    head = rf"(?P<src>(?:{role}|{proper}))(?:\s*\([^()]{{1,20}}\))?(?=,)"
+    apposition = rf",\s+(?:{holder},(?:[^\"“”]{{1,200}}?,)?|[^\"“”]{{1,200}}?,)"
+    apposed_verb = (rf"{gap}\s+(?P<verb>(?:{verbs})\b|"
+                    rf"(?:{quoting})(?=\s{to_quote}{{0,120}}[\"“]))")
+    apposed = (rf"^(?:[^,\"“”]{{0,80}},\s+)??(?!(?i:{function_words})\b){head}{apposition}"
+               rf"{apposed_verb}")
+    apposed_tail = rf"[,.!?][\"”’]\s+{head}{apposition}{apposed_verb}"
     titled_name = (rf"[A-Z][\w-]+\s+(?:[a-z]+\s+)?(?:{person_heads})\s+"
                    rf"(?:[A-Z][\w.’'-]*\s+){{0,3}}[A-Z][\w’'-]+")
     participle = (rf"^{introduction}?(?P<src>{titled_name}|{subject_words}){not_a_clause}"
@@ -156,6 +176,9 @@ def _patterns(knowledge: Knowledge) -> _Patterns:
         name_opening=re.compile(rf"{subject}\s+[a-z]"),
         # a name, an optional apposition ("Ana Ruiz, D-Vellin,") and a verb
         person_opening=re.compile(rf"{name[:-1]}(?:,\s+[^,\"“”]{{1,40}},)?\s+[a-z]"),
+        # a person's role and the name in apposition ("The board's lawyer, Ana Ruiz, ...")
+        role_opening=re.compile(rf"(?:The|A|An)\s+(?:[\w’'-]+\s+){{0,4}}?(?:{person_heads}),"
+                                rf"\s+{name}"),
     )
 
 
@@ -358,8 +381,10 @@ class _Attributor:
     def _person_opening(self, pronoun: str) -> Source | None:
         """A person's full name opening the previous sentence as its subject, though no
         source till now: "Rep. Ana Ruiz, D-Vellin, questioned the plan." then '"...," she
-        said.' is Ruiz (a title or two capitalised words: one may open any sentence)."""
-        opener = self.patterns.person_opening.match(self.previous)
+        said.' is Ruiz (a title or two capitalised words: one may open any sentence), as
+        is "The board's lawyer, Ana Ruiz, ..." """
+        opener = self.patterns.role_opening.match(self.previous) or \
+            self.patterns.person_opening.match(self.previous)
         if opener is None or pronoun.lower() not in self.kinds.words["person_pronouns"]:
             return None
         name = opener.group("src")
@@ -406,7 +431,10 @@ class _Attributor:
         def first(*patterns: re.Pattern[str]) -> Source | None:
             for pattern in patterns:
                 for match in _overlapping(pattern, sentence):
-                    text = self._subject_of(match.group("src").strip())
+                    text = self._subject_of(_named_holder(match) or match.group("src").strip())
+                    if _impersonal(text, sentence[match.end("src"):match.start("verb")] if
+                                   match.group("verb") else ""):
+                        continue
                     if outside_quotes(match) and self._plausible(text):
                         return self.source(text)
             return None
@@ -457,6 +485,19 @@ class _Attributor:
                 word in self.anonymous_nouns
         return not any(w.lower() in ("that", "which", "who", "and", "but", "was", "is", "were",
                                      "are", "will", "to") for w in words)
+
+
+def _impersonal(subject: str, between: str) -> bool:
+    """"It was revealed that ...", "it is said": an impersonal passive names no source."""
+    return subject.lower() == "it" and re.search(r"\b(?:was|is|has been|had been)\s*$",
+                                                 between) is not None
+
+
+def _named_holder(match: re.Match[str]) -> str | None:
+    """The name in apposition to a role: "the board's director, Ana Ruiz," is Ana Ruiz."""
+    holder = match.groupdict().get("holder")
+    role = match.group("src").split()
+    return holder if holder and role and role[-1].islower() else None
 
 
 def _only_a_date(text: str) -> bool:
