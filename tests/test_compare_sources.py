@@ -266,3 +266,11 @@ def test_a_pronoun_stands_for_the_name_in_apposition_to_the_role_opening_the_sen
 def test_an_impersonal_passive_names_no_source():
     assert _text_sources("Mayor Abel Tamm said the levy was fair.\n"
                          "Later it was revealed that the board had voted twice.\n")[1] is None
+
+
+def test_a_source_name_drops_the_dateline_party_tag_and_day_it_swallowed():
+    assert _text_sources(
+        "VELLIN, Dor. -- Mayor Abel Tamm said on Monday the levy was fair.\n"
+        "\"It is not,\" said Rep. Ana Ruiz (D-Vel.), who chairs the panel.\n"
+        "Tamm on Friday said he would not back down.\n") == [
+        "Mayor Abel Tamm", "Rep. Ana Ruiz", "Tamm"]

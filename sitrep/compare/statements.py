@@ -81,13 +81,14 @@ def _patterns(knowledge: Knowledge) -> _Patterns:
     quote_tail = (rf"[,.!?][\"”’]\s+{source}{gap}\s+(?:(?P<verb>{verbs})|(?P<told>told|tells))"
                   rf"\b")
     # "," said Ana Ruiz." / "," said Ana Ruiz, a pilot." / "," added the harbour master." /
-    # "," said senior adviser Ana Ruiz." (lower-case words before a name: not "said in May")
+    # "," said senior adviser Ana Ruiz." (lower-case words before a name: not "said in May"),
+    # "," said Ana Ruiz (D-Vellin), who ..."
     inverted_verbs = "|".join(map(re.escape, table["inverted_verbs"]))
     function_words = "|".join(map(re.escape, table["not_subject_words"]))
     modifiers = rf"(?:(?!(?:{function_words})\b)[a-z][\w-]*\s+){{1,2}}(?=[A-Z])"
     inverted = (rf"[,.!?]?[\"”’]\s+(?P<verb>{inverted_verbs})\s+"
                 rf"(?P<src>(?:{modifiers})?(?:[A-Z]|the\s|a\s|an\s)[^,;:\"“”()]{{0,69}}?)"
-                rf"(?:,|[.!?]?[\"”’]?\s*$)")
+                rf"(?:\s*\([^()]{{1,20}}\))?(?:,|[.!?]?[\"”’]?\s*$)")
     # 'Added Ruiz: "..."': the verb opens the sentence, the speaker and a colon follow
     opening_verbs = "|".join(verb.capitalize() for verb in map(re.escape, table["inverted_verbs"]))
     inverted_opening = (rf"^(?P<verb>{opening_verbs})\s+"
@@ -182,8 +183,18 @@ def _patterns(knowledge: Knowledge) -> _Patterns:
     )
 
 
+# what a source phrase swallows around the name: a dateline before it ("FERGUSON, Mo. --
+# Ana Ruiz"), a party tag and what follows ("Ana Ruiz (D-Vel.), the chair"), the day after
+# it ("Ruiz on Friday", "Ruiz later on Monday")
+DATELINE = re.compile(r"^.*\s(?:--|—)\s+")
+PARTY_TAG = re.compile(r"\s*\([^()]{1,20}(?:\)|$).*$")
+DAY_AFTER = re.compile(r"\s+(?:(?:later|earlier)\s+)?(?:on|last|this)\s+"
+                       r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)$")
+
+
 def _clean(text: str) -> str:
     name = " ".join(text.replace("*", "").split()).strip(" -—")
+    name = DAY_AFTER.sub("", PARTY_TAG.sub("", DATELINE.sub("", name))) or name
     lowered = name.lower()
     for determiner in DETERMINERS:
         if lowered.startswith(determiner):
