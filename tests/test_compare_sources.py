@@ -274,3 +274,24 @@ def test_a_source_name_drops_the_dateline_party_tag_and_day_it_swallowed():
         "\"It is not,\" said Rep. Ana Ruiz (D-Vel.), who chairs the panel.\n"
         "Tamm on Friday said he would not back down.\n") == [
         "Mayor Abel Tamm", "Rep. Ana Ruiz", "Tamm"]
+
+
+def test_a_speaker_after_a_quotation_ending_in_a_quotation_or_going_on():
+    assert _text_sources(
+        "\"We must stand up and say 'enough,'\" Tamm added.\n"
+        "\"We hear it every day,\" explained newly elected Speaker Ana Ruiz to the Post.\n"
+        "\"I will not be the most popular speaker,\" she continued.\n") == [
+        "Tamm", "newly elected Speaker Ana Ruiz", "newly elected Speaker Ana Ruiz"]
+
+
+def test_a_leading_speaker_after_two_opening_clauses_or_with_a_party_tag():
+    assert _text_sources(
+        "Minutes later, however, Abel Tamm tweeted: \"Nobody reads the reports.\"\n"
+        "Rep. Ana Ruiz (D-Vel.) tweeted to the mayor: \"Resign.\"\n") == [
+        "Abel Tamm", "Rep. Ana Ruiz"]
+
+
+def test_a_phrase_with_a_verb_of_criticism_is_a_clause_not_a_source():
+    assert _text_sources(
+        "In a letter, signed by every member of the board, the members slammed Tamm for his "
+        "claims that the port was “safe.”\n") == [None]

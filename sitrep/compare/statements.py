@@ -78,23 +78,29 @@ def _patterns(knowledge: Knowledge) -> _Patterns:
     # '"...," Ruiz said on the Fox program “Morning Talk.”' / '"...," he said in the gym at
     # the school where he ...': right after the quotation, a subject and a reporting verb
     # say who spoke it, whatever follows
-    quote_tail = (rf"[,.!?][\"”’]\s+{source}{gap}\s+(?:(?P<verb>{verbs})|(?P<told>told|tells))"
-                  rf"\b")
+    # (also '"... say \'enough,\'" Ruiz added.', '"...," he continued.')
+    said = "|".join(sorted(map(re.escape, {*table["reporting_verbs"], *table["inverted_verbs"]}),
+                           key=len, reverse=True))
+    quote_tail = (rf"[,.!?][’']?[\"”’]\s+{source}{gap}\s+(?:(?P<verb>{said})|"
+                  rf"(?P<told>told|tells))\b")
     # "," said Ana Ruiz." / "," said Ana Ruiz, a pilot." / "," added the harbour master." /
     # "," said senior adviser Ana Ruiz." (lower-case words before a name: not "said in May"),
-    # "," said Ana Ruiz (D-Vellin), who ..."
+    # "," said Ana Ruiz (D-Vellin), who ...", "," said Ana Ruiz to the Post."
     inverted_verbs = "|".join(map(re.escape, table["inverted_verbs"]))
     function_words = "|".join(map(re.escape, table["not_subject_words"]))
     modifiers = rf"(?:(?!(?:{function_words})\b)[a-z][\w-]*\s+){{1,2}}(?=[A-Z])"
     inverted = (rf"[,.!?]?[\"”’]\s+(?P<verb>{inverted_verbs})\s+"
                 rf"(?P<src>(?:{modifiers})?(?:[A-Z]|the\s|a\s|an\s)[^,;:\"“”()]{{0,69}}?)"
-                rf"(?:\s*\([^()]{{1,20}}\))?(?:,|[.!?]?[\"”’]?\s*$)")
+                rf"(?:\s*\([^()]{{1,20}}\))?(?:\s+(?:to|in|on|at|during)\s[^,;:\"“”()]{{1,60}}?)?"
+                rf"(?:,|[.!?]?[\"”’]?\s*$)")
     # 'Added Ruiz: "..."': the verb opens the sentence, the speaker and a colon follow
     opening_verbs = "|".join(verb.capitalize() for verb in map(re.escape, table["inverted_verbs"]))
     inverted_opening = (rf"^(?P<verb>{opening_verbs})\s+"
                         rf"(?P<src>(?:[A-Z][\w.’'-]*\s+){{0,4}}[A-Z][\w’'-]+)\s*:")
-    # "X said (that) ...", "X declared on Tuesday: ..." at the start (after an introduction)
-    lead = rf"^(?:[^,\"“”]{{0,80}},\s+)?{source}{gap}\s+(?P<verb>{verbs})\b"
+    # "X said (that) ...", "X declared on Tuesday: ..." at the start (after an introduction
+    # of a clause or two: "Minutes later, however, X tweeted"), "X (D-Vellin) tweeted: ..."
+    lead = (rf"^(?:[^,\"“”]{{0,80}},\s+){{0,2}}{source}(?:\s*\([^()]{{1,20}}\))?{gap}\s+"
+            rf"(?P<verb>{verbs})\b")
     # "X called the meeting “wonderful” and said ...": the subject of both verbs speaks
     coordinated_verbs = "|".join(map(re.escape, table["coordinated_verbs"]))
     coordinated = (rf"^(?:[^,\"“”]{{0,80}},\s+)?{source}{gap}\s+(?:{coordinated_verbs})\s"
@@ -213,6 +219,9 @@ class _Attributor:
         self.indefinite = knowledge.words(table, "indefinite_words")
         self.anonymous_nouns = knowledge.words(table, "anonymous_nouns")
         self.kinds = SourceKinds(knowledge)
+        # a verb inside a matched phrase makes it a clause: "the lawmakers slammed X for his"
+        self.clause_verbs = knowledge.words(table, "quoting_verbs") | \
+            knowledge.words(table, "coordinated_verbs")
         self.role_titles: dict[str, list[str]] = table.get("role_titles", {})
         people = read_toml("lexicon/arguments.toml")["actors"]  # shared with resolve
         self.sex_words = {"she": knowledge.words(people, "she_words"),
@@ -495,7 +504,8 @@ class _Attributor:
             return words[0][:1].isupper() or word in self.anaphoric or \
                 word in self.anonymous_nouns
         return not any(w.lower() in ("that", "which", "who", "and", "but", "was", "is", "were",
-                                     "are", "will", "to") for w in words)
+                                     "are", "will", "to") or w in self.clause_verbs
+                       for w in words)
 
 
 def _impersonal(subject: str, between: str) -> bool:
