@@ -295,3 +295,19 @@ def test_a_phrase_with_a_verb_of_criticism_is_a_clause_not_a_source():
     assert _text_sources(
         "In a letter, signed by every member of the board, the members slammed Tamm for his "
         "claims that the port was “safe.”\n") == [None]
+
+
+def test_a_quotation_cut_off_after_its_question_mark_takes_the_speaker_opening_the_next():
+    assert _text_sources(
+        "“Have I not been clear on the levy?” Ms. Ruiz said at a news conference.\n") == [
+        "Ms. Ruiz", "Ms. Ruiz"]
+
+
+def test_a_party_whose_sentence_ends_in_a_colon_says_what_follows():
+    assert _text_sources(
+        "The Harbour Party issued a brief statement shortly after the vote:\n\n"
+        "\"So here is the new plan. More levies for everyone.\"\n\n"
+        "The plan has three parts:\n\n"
+        "\"Levies on boats. Fees on cars.\"\n\n"
+        "Read the full text here:\n\n"
+        "\"Nobody pays the levy.\"\n") == ["Harbour Party"] * 3 + [None] * 5

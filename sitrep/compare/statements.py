@@ -57,6 +57,7 @@ class _Patterns:
     participle: re.Pattern[str]
     relative: re.Pattern[str]
     continuing: re.Pattern[str]
+    colon_lead: re.Pattern[str]
     role_apposed: re.Pattern[str]
     name_opening: re.Pattern[str]
     person_opening: re.Pattern[str]
@@ -161,6 +162,10 @@ def _patterns(knowledge: Knowledge) -> _Patterns:
     role_apposed = (rf"^{introduction}?[Tt]he\s+(?:[\w-]+\s+){{0,2}}(?:{person_heads}),\s+"
                     rf"(?P<src>(?:[A-Z][\w.’'-]*\s+){{0,3}}[A-Z][\w’'-]+),[^;\"“”]{{0,300}}?,\s+"
                     rf"(?P<verb>{participles})\b{to_quote}{{0,120}}[\"“]")
+    # "The Harbour Board issued a statement after the vote:": a sentence that ends in a colon
+    # introduces what its subject, a party, wrote or said
+    colon_lead = (rf"^(?:[^,\"“”]{{0,80}},\s+)?(?P<src>{titled_name}|{subject_words}){not_a_clause}"
+                  rf"\s+[a-z][^\"“”]{{0,160}}(?P<verb>:)\s*$")
     # "He continued: ...": the speaker goes on after a colon
     continuing_verbs = "|".join(map(re.escape, table["continuing_verbs"]))
     continuing = rf"^(?:[^,\"“”]{{0,80}},\s+)?{source}{gap}\s+(?P<verb>{continuing_verbs})\s*:"
@@ -179,6 +184,7 @@ def _patterns(knowledge: Knowledge) -> _Patterns:
         participle=re.compile(participle),
         relative=re.compile(relative),
         continuing=re.compile(continuing),
+        colon_lead=re.compile(colon_lead),
         role_apposed=re.compile(role_apposed),
         name_opening=re.compile(rf"{subject}\s+[a-z]"),
         # a name, an optional apposition ("Ana Ruiz, D-Vellin,") and a verb
@@ -478,7 +484,14 @@ class _Attributor:
         match = self.patterns.according.search(sentence)
         if match and self._plausible(match.group("src").strip()):
             return self.source(match.group("src").strip())
-        return first(self.patterns.relative)
+        found = first(self.patterns.relative)
+        if found is None:
+            lead_in = self.patterns.colon_lead.match(sentence)
+            # (one capitalised word may be a verb: "Read the full text here:")
+            if lead_in and self.kinds.kind(lead_in.group("src")) != "thing" and \
+                    len(lead_in.group("src").split()) > 1 and self._plausible(lead_in.group("src")):
+                found = self.source(lead_in.group("src"))
+        return found
 
     def _subject_of(self, phrase: str) -> str:
         """The source in a matched phrase: its last pronoun ("`though outside the room he`
@@ -587,13 +600,19 @@ def _position(event: dict[str, Any]) -> int:
 def _carry_quoted_sources(items: list[Statement], shares: list[float], text: str) -> None:
     """A quoted sentence without a source takes the source of a quoted-or-quoting sentence
     of the same paragraph: first looking back, then ahead; or of a sentence that introduces
-    it with a colon ("Ruiz wrote:"), in whatever paragraph."""
+    it with a colon ("Ruiz wrote:"), in whatever paragraph; or of the sentence after it that
+    opens with its speaker, when a question or exclamation ended the quotation there
+    ('“Is that clear?”' then 'Ruiz asked at a news conference.')."""
     paragraphs = [text.count("\n", 0, s.start) for s in items]
     for i, statement in enumerate(items):
         if statement.source is not None or shares[i] < 0.5:
             continue
         if i and items[i - 1].source is not None and items[i - 1].text.rstrip().endswith(":"):
             statement.source = items[i - 1].source
+            continue
+        if _split_before_speaker(statement, items[i + 1] if i + 1 < len(items) else None,
+                                 paragraphs[i] == paragraphs[min(i + 1, len(items) - 1)]):
+            statement.source = items[i + 1].source
             continue
         same = [j for j in range(len(items)) if paragraphs[j] == paragraphs[i] and j != i
                 and items[j].source is not None and shares[j] > 0]
@@ -603,3 +622,14 @@ def _carry_quoted_sources(items: list[Statement], shares: list[float], text: str
             statement.source = items[before[-1]].source
         elif after:
             statement.source = items[after[0]].source
+
+
+def _split_before_speaker(statement: Statement, following: Statement | None,
+                          same_paragraph: bool) -> bool:
+    """Whether the sentence after a quotation that ends in "?”" or "!”" is its attribution,
+    cut off by the sentence splitter: it opens with its own source ("Ruiz said ...")."""
+    if following is None or following.source is None or not same_paragraph:
+        return False
+    ending = statement.text.rstrip()
+    return len(ending) > 1 and ending[-1] in "\"”" and ending[-2] in "?!" and \
+        following.text.startswith(following.source.text)
