@@ -311,3 +311,13 @@ def test_a_party_whose_sentence_ends_in_a_colon_says_what_follows():
         "\"Levies on boats. Fees on cars.\"\n\n"
         "Read the full text here:\n\n"
         "\"Nobody pays the levy.\"\n") == ["Harbour Party"] * 3 + [None] * 5
+
+
+def test_a_source_with_its_apposition_is_named_by_the_name():
+    text = ("Ana Ruiz, the board's counsel, and the mayor met on Monday to settle the levy.\n"
+            "The cranes are unsafe, the board's lawyer, Abel Tamm, and the mayor agreed.\n")
+    ruiz = _cited(event(text, "met", "CONSULT", source=("Ana Ruiz, the board's counsel", None)),
+                  text, "Ana Ruiz, the board's counsel")
+    tamm = _cited(event(text, "agreed", "AGREE", source=("the board's lawyer, Abel Tamm", None)),
+                  text, "the board's lawyer, Abel Tamm")
+    assert _sources(text, [ruiz, tamm]) == ["Ana Ruiz", "Abel Tamm"]

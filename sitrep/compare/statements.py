@@ -204,9 +204,20 @@ DAY_AFTER = re.compile(r"\s+(?:(?:later|earlier)\s+)?(?:on|last|this)\s+"
                        r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)$")
 
 
+PROPER_NAME = re.compile(r"(?:[A-Z][\w.’'-]*\s+){0,4}[A-Z][\w.’'-]*")
+
+
 def _clean(text: str) -> str:
     name = " ".join(text.replace("*", "").split()).strip(" -—")
     name = DAY_AFTER.sub("", PARTY_TAG.sub("", DATELINE.sub("", name))) or name
+    # a name and its apposition ("Ana Ruiz, the board's counsel") is the name; a role and
+    # its holder's name ("the board's counsel, Ana Ruiz") the holder's
+    parts = name.split(", ")
+    if len(parts) > 1:
+        if PROPER_NAME.fullmatch(parts[0]):
+            name = parts[0]
+        elif PROPER_NAME.fullmatch(parts[1]) and parts[0].split()[-1].islower():
+            name = parts[1]
     lowered = name.lower()
     for determiner in DETERMINERS:
         if lowered.startswith(determiner):
