@@ -321,3 +321,18 @@ def test_a_source_with_its_apposition_is_named_by_the_name():
     tamm = _cited(event(text, "agreed", "AGREE", source=("the board's lawyer, Abel Tamm", None)),
                   text, "the board's lawyer, Abel Tamm")
     assert _sources(text, [ruiz, tamm]) == ["Ana Ruiz", "Abel Tamm"]
+
+
+def test_a_quotation_paragraph_right_after_a_speakers_quotation_is_the_speakers():
+    assert _text_sources(
+        "“The levy was a mistake,” Tamm said after the vote.\n\n"
+        "“But the board was very courteous to us.”\n\n"
+        "Federal law makes it a crime to “levy any tax without a vote of the people.”\n") == [
+        "Tamm", "Tamm", None]
+
+
+def test_a_phrase_opening_with_a_conjunction_or_preposition_is_no_source():
+    assert _text_sources(
+        "The court did not charge Tamm with fraud, or with the bribes Ruiz says he took.\n"
+        "As the Vellin Daily reported on Monday, the board never voted on the levy.\n") == [
+        None, "Vellin Daily"]

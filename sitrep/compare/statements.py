@@ -39,6 +39,9 @@ from sitrep.resolve.dates import find_date_expressions
 
 DETERMINERS = ("the ", "a ", "an ", "its ", "their ", "his ", "her ")
 OPENING_PREPOSITIONS = ("in", "on", "at", "during", "after")
+# words that open a clause or a prepositional phrase, never a source phrase
+OPENING_CONNECTIVES = {"or", "and", "but", "nor", "with", "without", "for", "from", "by", "of",
+                       "to", "in", "on", "at", "as", "than", "into", "about", "after"}
 MIN_WORDS = 3  # shorter "sentences" are credit lines and labels: "(Yonhap)"
 
 
@@ -509,6 +512,8 @@ class _Attributor:
         said"), or the name opening the phrase when the pronoun can stand for it ("`Ruiz
         repeated what she` called ...": a pronoun of the clause is its subject's)."""
         words = phrase.split()
+        if len(words) > 1 and words[0] == "As":  # "As the Daily reported on Monday, ..."
+            phrase, words = " ".join(words[1:]), words[1:]
         if len(words) > 2 and words[0].lower() in OPENING_PREPOSITIONS and " the " in phrase:
             phrase = phrase[phrase.rindex(" the ") + 1:]  # "In his speech the senator"
         text = self.kinds.trim(phrase)
@@ -527,6 +532,8 @@ class _Attributor:
             word = words[0].lower()
             return words[0][:1].isupper() or word in self.anaphoric or \
                 word in self.anonymous_nouns
+        if words[0].lower() in OPENING_CONNECTIVES:  # ", or with the officers Ruiz says ..."
+            return False
         return not any(w.lower() in ("that", "which", "who", "and", "but", "was", "is", "were",
                                      "are", "will", "to") or w in self.clause_verbs
                        for w in words)
@@ -613,7 +620,9 @@ def _carry_quoted_sources(items: list[Statement], shares: list[float], text: str
     of the same paragraph: first looking back, then ahead; or of a sentence that introduces
     it with a colon ("Ruiz wrote:"), in whatever paragraph; or of the sentence after it that
     opens with its speaker, when a question or exclamation ended the quotation there
-    ('“Is that clear?”' then 'Ruiz asked at a news conference.')."""
+    ('“Is that clear?”' then 'Ruiz asked at a news conference.'); else, opening with a
+    quotation mark in a paragraph that names no speaker, of the quoted sentence just before
+    it (the paragraph before)."""
     paragraphs = [text.count("\n", 0, s.start) for s in items]
     for i, statement in enumerate(items):
         if statement.source is not None or shares[i] < 0.5:
@@ -633,6 +642,10 @@ def _carry_quoted_sources(items: list[Statement], shares: list[float], text: str
             statement.source = items[before[-1]].source
         elif after:
             statement.source = items[after[0]].source
+        elif i and shares[i - 1] > 0 and items[i - 1].source is not None and \
+                statement.text.lstrip()[:1] in "\"“":
+            # a paragraph opening with a quotation right after another's: the speaker goes on
+            statement.source = items[i - 1].source
 
 
 def _split_before_speaker(statement: Statement, following: Statement | None,
