@@ -336,3 +336,9 @@ def test_a_phrase_opening_with_a_conjunction_or_preposition_is_no_source():
         "The court did not charge Tamm with fraud, or with the bribes Ruiz says he took.\n"
         "As the Vellin Daily reported on Monday, the board never voted on the levy.\n") == [
         None, "Vellin Daily"]
+
+
+def test_a_surname_two_people_share_in_one_phrase_gives_no_full_name():
+    assert _text_sources(
+        "Mina and Lena Tamm stood by as President Tamm spoke to the harbour crews.\n"
+        "The president later remarked that it was “a fine day for the port.”\n")[1] == "Tamm"

@@ -345,6 +345,10 @@ class _Attributor:
                 given.pop(0)
             if given and not any(w.lower() in self.not_given_names for w in given):
                 full.add(" ".join((*given, surname)))
+            # "Malia and Sasha Obama": two people of that surname
+            shared = re.search(r"([A-Z][\w’'-]+)\s+and\s+$", self.text[:mention.start()])
+            if shared and shared.group(1).lower() not in self.not_given_names:
+                full.add(f"{shared.group(1)} {surname}")
         # two people of one surname ("George Conway", "Kellyanne Conway"): the words do not
         # say which
         return full.pop() if len(full) == 1 else name
