@@ -342,3 +342,11 @@ def test_a_surname_two_people_share_in_one_phrase_gives_no_full_name():
     assert _text_sources(
         "Mina and Lena Tamm stood by as President Tamm spoke to the harbour crews.\n"
         "The president later remarked that it was “a fine day for the port.”\n")[1] == "Tamm"
+
+
+def test_a_party_tag_after_the_subject_keeps_its_framed_quotation():
+    assert _text_sources(
+        "Rep. Ana Ruiz (D-Vel.) also called for a new vote, saying that Tamm “cannot be "
+        "trusted with the port.”\n"
+        "Sen. Abel Tamm (R-Vel.) described the levy as “a tax on the poor.”\n") == [
+        "Rep. Ana Ruiz", "Sen. Abel Tamm"]

@@ -118,7 +118,8 @@ def _patterns(knowledge: Knowledge) -> _Patterns:
     # "X described the plan as “reckless”", "X accused Y of “lying”": the framed quotation
     # is X's words (the clause of the verb runs on to the quotation mark)
     quoting = "|".join(sorted(map(re.escape, table["quoting_verbs"]), key=len, reverse=True))
-    framing = (rf"^(?:[^,\"“”]{{0,80}},\s+)?(?!(?i:{function_words})\b){source}{gap}\s+"
+    framing = (rf"^(?:[^,\"“”]{{0,80}},\s+)?(?!(?i:{function_words})\b){source}"
+               rf"(?:\s*\([^()]{{1,20}}\))?{gap}\s+"
                rf"(?P<verb>{quoting}|{verbs})\s{to_quote}{{0,120}}[\"“]")
     # "X left the room in protest, calling the vote “a farce”": a name or a definite noun
     # phrase opens the sentence, its verb and a participle that frames the quotation follow
@@ -157,7 +158,7 @@ def _patterns(knowledge: Knowledge) -> _Patterns:
     titled_name = (rf"[A-Z][\w-]+\s+(?:[a-z]+\s+)?(?:{person_heads})\s+"
                    rf"(?:[A-Z][\w.’'-]*\s+){{0,3}}[A-Z][\w’'-]+")
     participle = (rf"^{introduction}?(?P<src>{titled_name}|{subject_words}){not_a_clause}"
-                  rf"(?:\s+(?:himself|herself|itself|themselves))?{gap}"
+                  rf"(?:\s*\([^()]{{1,20}}\))?(?:\s+(?:himself|herself|itself|themselves))?{gap}"
                   rf"\s+[a-z][^;\"“”]{{0,120}}?,\s+(?P<verb>{participles})"
                   rf"\b(?:{to_quote}{{0,120}}[\"“]|[^.;!?\"“”]{{0,60}}:\s*$)")
     # "On Friday, the aide, Ana Ruiz, 31, who ..., wrote to the board, saying it should
