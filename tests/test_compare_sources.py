@@ -350,3 +350,11 @@ def test_a_party_tag_after_the_subject_keeps_its_framed_quotation():
         "trusted with the port.”\n"
         "Sen. Abel Tamm (R-Vel.) described the levy as “a tax on the poor.”\n") == [
         "Rep. Ana Ruiz", "Sen. Abel Tamm"]
+
+
+def test_a_speaker_after_a_spaced_closing_quote_or_a_stray_comma():
+    assert _text_sources(
+        "“I hope the mayor says, ‘No, we have got to stop this levy,’ ” Ms. Ruiz said on "
+        "the “Harbour Hour.”\n"
+        "“We did not know it was the mayor,” Rev. Abel Tamm of Our Lady of Saint Mary, told "
+        "the Daily.\n") == ["Ms. Ruiz", "Rev. Abel Tamm of Our Lady of Saint Mary"]

@@ -85,7 +85,7 @@ def _patterns(knowledge: Knowledge) -> _Patterns:
     # (also '"... say \'enough,\'" Ruiz added.', '"...," he continued.')
     said = "|".join(sorted(map(re.escape, {*table["reporting_verbs"], *table["inverted_verbs"]}),
                            key=len, reverse=True))
-    quote_tail = (rf"[,.!?][’']?[\"”’]\s+{source}{gap}\s+(?:(?P<verb>{said})|"
+    quote_tail = (rf"[,.!?][’']?\s?[\"”’]\s+{source}{gap}\s+(?:(?P<verb>{said})|"
                   rf"(?P<told>told|tells))\b")
     # "," said Ana Ruiz." / "," said Ana Ruiz, a pilot." / "," added the harbour master." /
     # "," said senior adviser Ana Ruiz." (lower-case words before a name: not "said in May"),
@@ -144,7 +144,7 @@ def _patterns(knowledge: Knowledge) -> _Patterns:
     # phrase after a determiner or a possessive ("the union's director", "one of the
     # mothers", "Vellin's attorney general", "the commentator Ana Ruiz"), not a clause
     # ("Ruiz's arrest came after his friend Abel Tamm, a host, testified")
-    proper = r"[A-Z][\w.’'-]*(?:\s+(?:of\s+)?[A-Z][\w.’'-]*){0,5}"
+    proper = r"[A-Z][\w.’'-]*(?:\s+(?:of\s+)?[A-Z][\w.’'-]*){0,7}"
     determiner = rf"(?:[Tt]he|[Aa]n?|[Oo]ne\s+of\s+the|{proper}[’']s)"
     noun_word = rf"(?!(?i:{function_words})\b)[\w’'-]+"
     role = rf"{determiner}\s+(?:{noun_word}\s+){{0,4}}{noun_word}"
@@ -154,7 +154,8 @@ def _patterns(knowledge: Knowledge) -> _Patterns:
                     rf"(?:{quoting})(?=\s{to_quote}{{0,120}}[\"“]))")
     apposed = (rf"^(?:[^,\"“”]{{0,80}},\s+)??(?!(?i:{function_words})\b){head}{apposition}"
                rf"{apposed_verb}")
-    apposed_tail = rf"[,.!?][\"”’]\s+{head}{apposition}{apposed_verb}"
+    # (or a stray comma alone: '"...," Rev. Abel Tamm of St. Mary's, told the Daily.')
+    apposed_tail = rf"[,.!?][\"”’]\s+{head}(?:{apposition}|,){apposed_verb}"
     titled_name = (rf"[A-Z][\w-]+\s+(?:[a-z]+\s+)?(?:{person_heads})\s+"
                    rf"(?:[A-Z][\w.’'-]*\s+){{0,3}}[A-Z][\w’'-]+")
     participle = (rf"^{introduction}?(?P<src>{titled_name}|{subject_words}){not_a_clause}"
