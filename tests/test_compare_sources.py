@@ -134,7 +134,7 @@ def test_a_role_stands_for_the_person_named_with_its_title_or_in_apposition():
         "disgrace.”\n"
         "On Friday, the aide, Abel Tamm, wrote to the harbour board.\n"
         "“Nobody reads the safety reports,” the aide said.\n") == [
-        None, "Ana Ruiz", None, "Abel Tamm"]
+        None, "Ana Ruiz", "Abel Tamm", "Abel Tamm"]
 
 
 def test_a_role_named_by_a_title_and_surname_takes_the_full_name_given_before():
@@ -208,3 +208,153 @@ def test_a_name_in_apposition_to_the_subjects_role_frames_a_long_sentences_quota
         "On Monday, the spokeswoman, Ana Ruiz, 44, who has spoken for the ferry company for two "
         "decades and at one time ran the pilots’ union, wrote to the harbour board, saying "
         "the cranes were “a death trap.”\n") == ["Ana Ruiz"]
+
+
+def test_a_speaker_right_after_the_quotation_holds_whatever_follows_the_verb():
+    assert _text_sources(
+        "“The levy is a tax on the poor,” Mr. Tamm said on the radio program “Harbour Hour.”\n"
+        "“We will vote it down,” Ana Ruiz said in the gymnasium of the school where she was "
+        "captain of the rowing team for three years.\n") == ["Mr. Tamm", "Ana Ruiz"]
+
+
+def test_an_inverted_speaker_may_follow_lower_case_words_or_open_the_sentence():
+    assert _text_sources(
+        "\"The harbour is safe,\" said senior adviser Abel Tamm.\n"
+        "\"The port is open,\" said on Monday the board.\n"
+        "Added Ruiz: \"Nobody will pay the levy.\"\n") == [
+        "senior adviser Abel Tamm", None, "Ruiz"]
+
+
+def test_asking_and_cautioning_report_speech():
+    assert _text_sources(
+        "Ana Ruiz asked whether the levy would pass.\n"
+        "Then she cautioned: \"It may not.\"\n") == ["Ana Ruiz", "Ana Ruiz"]
+
+
+def test_a_speaker_in_apposition_is_the_subject_however_long_the_apposition():
+    assert _text_sources(
+        "\"The levy is unfair,\" Rep. Abel Tamm Jr., D-Vellin, said on the floor.\n"
+        "\"The port is safe,\" Senator Ana Ruiz of Vellin, the majority leader, said.\n"
+        "Mr. Tamm, whose view is that the board may levy any tax it likes, said, \"It is "
+        "legal.\"\n"
+        "Ana Ruiz, head of the Harbour Fund, an advocacy group here, criticized the plan as "
+        "\"a tax on the poor.\"\n"
+        "Rep. Abel Tamm, R-Vel., who opposes the levy, said it was unfair.\n") == [
+        "Rep. Abel Tamm Jr.", "Senator Ana Ruiz of Vellin", "Mr. Tamm", "Ana Ruiz",
+        "Rep. Abel Tamm"]
+
+
+def test_a_role_with_its_holders_name_in_apposition_is_that_person():
+    assert _text_sources(
+        "\"Nobody asked,\" one of the mothers, Ana Ruiz, said in an interview.\n"
+        "In a statement to the Vellin Times, the board's lawyer, Abel Tamm, 45, said, \"We "
+        "will appeal.\"\n") == ["Ana Ruiz", "Abel Tamm"]
+
+
+def test_no_speaker_for_a_clause_before_an_apposition():
+    assert _text_sources("Tamm's arrest came after his friend Ana Ruiz, a radio host, "
+                         "testified before the court.\n") == [None]
+
+
+def test_a_pronoun_stands_for_the_name_in_apposition_to_the_role_opening_the_sentence_before():
+    assert _text_sources(
+        "Mayor Abel Tamm said the levy was fair.\n"
+        "The board's press secretary, Ana Ruiz, sought to distance the board from the levy.\n"
+        "“The levy is the mayor's alone,” she told reporters.\n")[2] == "Ana Ruiz"
+
+
+def test_an_impersonal_passive_names_no_source():
+    assert _text_sources("Mayor Abel Tamm said the levy was fair.\n"
+                         "Later it was revealed that the board had voted twice.\n")[1] is None
+
+
+def test_a_source_name_drops_the_dateline_party_tag_and_day_it_swallowed():
+    assert _text_sources(
+        "VELLIN, Dor. -- Mayor Abel Tamm said on Monday the levy was fair.\n"
+        "\"It is not,\" said Rep. Ana Ruiz (D-Vel.), who chairs the panel.\n"
+        "Tamm on Friday said he would not back down.\n") == [
+        "Mayor Abel Tamm", "Rep. Ana Ruiz", "Tamm"]
+
+
+def test_a_speaker_after_a_quotation_ending_in_a_quotation_or_going_on():
+    assert _text_sources(
+        "\"We must stand up and say 'enough,'\" Tamm added.\n"
+        "\"We hear it every day,\" explained newly elected Speaker Ana Ruiz to the Post.\n"
+        "\"I will not be the most popular speaker,\" she continued.\n") == [
+        "Tamm", "newly elected Speaker Ana Ruiz", "newly elected Speaker Ana Ruiz"]
+
+
+def test_a_leading_speaker_after_two_opening_clauses_or_with_a_party_tag():
+    assert _text_sources(
+        "Minutes later, however, Abel Tamm tweeted: \"Nobody reads the reports.\"\n"
+        "Rep. Ana Ruiz (D-Vel.) tweeted to the mayor: \"Resign.\"\n") == [
+        "Abel Tamm", "Rep. Ana Ruiz"]
+
+
+def test_a_phrase_with_a_verb_of_criticism_is_a_clause_not_a_source():
+    assert _text_sources(
+        "In a letter, signed by every member of the board, the members slammed Tamm for his "
+        "claims that the port was “safe.”\n") == [None]
+
+
+def test_a_quotation_cut_off_after_its_question_mark_takes_the_speaker_opening_the_next():
+    assert _text_sources(
+        "“Have I not been clear on the levy?” Ms. Ruiz said at a news conference.\n") == [
+        "Ms. Ruiz", "Ms. Ruiz"]
+
+
+def test_a_party_whose_sentence_ends_in_a_colon_says_what_follows():
+    assert _text_sources(
+        "The Harbour Party issued a brief statement shortly after the vote:\n\n"
+        "\"So here is the new plan. More levies for everyone.\"\n\n"
+        "The plan has three parts:\n\n"
+        "\"Levies on boats. Fees on cars.\"\n\n"
+        "Read the full text here:\n\n"
+        "\"Nobody pays the levy.\"\n") == ["Harbour Party"] * 3 + [None] * 5
+
+
+def test_a_source_with_its_apposition_is_named_by_the_name():
+    text = ("Ana Ruiz, the board's counsel, and the mayor met on Monday to settle the levy.\n"
+            "The cranes are unsafe, the board's lawyer, Abel Tamm, and the mayor agreed.\n")
+    ruiz = _cited(event(text, "met", "CONSULT", source=("Ana Ruiz, the board's counsel", None)),
+                  text, "Ana Ruiz, the board's counsel")
+    tamm = _cited(event(text, "agreed", "AGREE", source=("the board's lawyer, Abel Tamm", None)),
+                  text, "the board's lawyer, Abel Tamm")
+    assert _sources(text, [ruiz, tamm]) == ["Ana Ruiz", "Abel Tamm"]
+
+
+def test_a_quotation_paragraph_right_after_a_speakers_quotation_is_the_speakers():
+    assert _text_sources(
+        "“The levy was a mistake,” Tamm said after the vote.\n\n"
+        "“But the board was very courteous to us.”\n\n"
+        "Federal law makes it a crime to “levy any tax without a vote of the people.”\n") == [
+        "Tamm", "Tamm", None]
+
+
+def test_a_phrase_opening_with_a_conjunction_or_preposition_is_no_source():
+    assert _text_sources(
+        "The court did not charge Tamm with fraud, or with the bribes Ruiz says he took.\n"
+        "As the Vellin Daily reported on Monday, the board never voted on the levy.\n") == [
+        None, "Vellin Daily"]
+
+
+def test_a_surname_two_people_share_in_one_phrase_gives_no_full_name():
+    assert _text_sources(
+        "Mina and Lena Tamm stood by as President Tamm spoke to the harbour crews.\n"
+        "The president later remarked that it was “a fine day for the port.”\n")[1] == "Tamm"
+
+
+def test_a_party_tag_after_the_subject_keeps_its_framed_quotation():
+    assert _text_sources(
+        "Rep. Ana Ruiz (D-Vel.) also called for a new vote, saying that Tamm “cannot be "
+        "trusted with the port.”\n"
+        "Sen. Abel Tamm (R-Vel.) described the levy as “a tax on the poor.”\n") == [
+        "Rep. Ana Ruiz", "Sen. Abel Tamm"]
+
+
+def test_a_speaker_after_a_spaced_closing_quote_or_a_stray_comma():
+    assert _text_sources(
+        "“I hope the mayor says, ‘No, we have got to stop this levy,’ ” Ms. Ruiz said on "
+        "the “Harbour Hour.”\n"
+        "“We did not know it was the mayor,” Rev. Abel Tamm of Our Lady of Saint Mary, told "
+        "the Daily.\n") == ["Ms. Ruiz", "Rev. Abel Tamm of Our Lady of Saint Mary"]

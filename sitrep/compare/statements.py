@@ -39,13 +39,18 @@ from sitrep.resolve.dates import find_date_expressions
 
 DETERMINERS = ("the ", "a ", "an ", "its ", "their ", "his ", "her ")
 OPENING_PREPOSITIONS = ("in", "on", "at", "during", "after")
+# words that open a clause or a prepositional phrase, never a source phrase
+OPENING_CONNECTIVES = {"or", "and", "but", "nor", "with", "without", "for", "from", "by", "of",
+                       "to", "in", "on", "at", "as", "than", "into", "about", "after"}
 MIN_WORDS = 3  # shorter "sentences" are credit lines and labels: "(Yonhap)"
 
 
 @dataclass(frozen=True)
 class _Patterns:
     tail: re.Pattern[str]
+    quote_tail: re.Pattern[str]
     inverted: re.Pattern[str]
+    inverted_opening: re.Pattern[str]
     lead: re.Pattern[str]
     coordinated: re.Pattern[str]
     apposed: re.Pattern[str]
@@ -55,9 +60,11 @@ class _Patterns:
     participle: re.Pattern[str]
     relative: re.Pattern[str]
     continuing: re.Pattern[str]
+    colon_lead: re.Pattern[str]
     role_apposed: re.Pattern[str]
     name_opening: re.Pattern[str]
     person_opening: re.Pattern[str]
+    role_opening: re.Pattern[str]
 
 
 def _patterns(knowledge: Knowledge) -> _Patterns:
@@ -72,13 +79,32 @@ def _patterns(knowledge: Knowledge) -> _Patterns:
     tail = (rf"(?:,|[,.!?][\"”’])\s+{source}{gap}\s+(?:(?P<verb>{verbs})\b"
             rf"(?:\s+[^,.!?\"“”]{{1,60}})?|(?P<told>told|tells)\s+[^,.!?\"“”]{{1,100}})"
             rf"\s*(?:[,.!?]|$)")
-    # "," said Ana Ruiz." / "," said Ana Ruiz, a pilot." / "," added the harbour master."
+    # '"...," Ruiz said on the Fox program “Morning Talk.”' / '"...," he said in the gym at
+    # the school where he ...': right after the quotation, a subject and a reporting verb
+    # say who spoke it, whatever follows
+    # (also '"... say \'enough,\'" Ruiz added.', '"...," he continued.')
+    said = "|".join(sorted(map(re.escape, {*table["reporting_verbs"], *table["inverted_verbs"]}),
+                           key=len, reverse=True))
+    quote_tail = (rf"[,.!?][’']?\s?[\"”’]\s+{source}{gap}\s+(?:(?P<verb>{said})|"
+                  rf"(?P<told>told|tells))\b")
+    # "," said Ana Ruiz." / "," said Ana Ruiz, a pilot." / "," added the harbour master." /
+    # "," said senior adviser Ana Ruiz." (lower-case words before a name: not "said in May"),
+    # "," said Ana Ruiz (D-Vellin), who ...", "," said Ana Ruiz to the Post."
     inverted_verbs = "|".join(map(re.escape, table["inverted_verbs"]))
+    function_words = "|".join(map(re.escape, table["not_subject_words"]))
+    modifiers = rf"(?:(?!(?:{function_words})\b)[a-z][\w-]*\s+){{1,2}}(?=[A-Z])"
     inverted = (rf"[,.!?]?[\"”’]\s+(?P<verb>{inverted_verbs})\s+"
-                rf"(?P<src>(?:[A-Z]|the\s|a\s|an\s)[^,;:\"“”()]{{0,69}}?)"
+                rf"(?P<src>(?:{modifiers})?(?:[A-Z]|the\s|a\s|an\s)[^,;:\"“”()]{{0,69}}?)"
+                rf"(?:\s*\([^()]{{1,20}}\))?(?:\s+(?:to|in|on|at|during)\s[^,;:\"“”()]{{1,60}}?)?"
                 rf"(?:,|[.!?]?[\"”’]?\s*$)")
-    # "X said (that) ...", "X declared on Tuesday: ..." at the start (after an introduction)
-    lead = rf"^(?:[^,\"“”]{{0,80}},\s+)?{source}{gap}\s+(?P<verb>{verbs})\b"
+    # 'Added Ruiz: "..."': the verb opens the sentence, the speaker and a colon follow
+    opening_verbs = "|".join(verb.capitalize() for verb in map(re.escape, table["inverted_verbs"]))
+    inverted_opening = (rf"^(?P<verb>{opening_verbs})\s+"
+                        rf"(?P<src>(?:[A-Z][\w.’'-]*\s+){{0,4}}[A-Z][\w’'-]+)\s*:")
+    # "X said (that) ...", "X declared on Tuesday: ..." at the start (after an introduction
+    # of a clause or two: "Minutes later, however, X tweeted"), "X (D-Vellin) tweeted: ..."
+    lead = (rf"^(?:[^,\"“”]{{0,80}},\s+){{0,2}}{source}(?:\s*\([^()]{{1,20}}\))?{gap}\s+"
+            rf"(?P<verb>{verbs})\b")
     # "X called the meeting “wonderful” and said ...": the subject of both verbs speaks
     coordinated_verbs = "|".join(map(re.escape, table["coordinated_verbs"]))
     coordinated = (rf"^(?:[^,\"“”]{{0,80}},\s+)?{source}{gap}\s+(?:{coordinated_verbs})\s"
@@ -86,16 +112,14 @@ def _patterns(knowledge: Knowledge) -> _Patterns:
     # "Ana Ruiz (D-Vellin), the harbour master, said ...": a name, an apposition, the verb
     # and after a quotation: '"...," Ana Ruiz, D-Vellin, the harbour master, told ...'
     name = r"(?P<src>(?:[A-Z][\w.’'-]*\s+){0,4}[A-Z][\w’'-]+)(?:\s*\([^()]{1,20}\))?,"
-    apposed = rf"^{name}\s+[^,\"“”]{{1,80}},{gap}\s+(?P<verb>{verbs})\b"
-    apposed_tail = rf"[,.!?][\"”’]\s+{name}\s+[^\"“”]{{1,150}}?,{gap}\s+(?P<verb>{verbs})\b"
     according = "|".join(map(re.escape, table["according_phrases"]))
     # up to the quotation mark, within the clause (a full stop only of "Mr. Tamm")
     to_quote = r"(?:[^.;!?\"“”]|\.(?=\s+[A-Z]))"
     # "X described the plan as “reckless”", "X accused Y of “lying”": the framed quotation
     # is X's words (the clause of the verb runs on to the quotation mark)
     quoting = "|".join(sorted(map(re.escape, table["quoting_verbs"]), key=len, reverse=True))
-    function_words = "|".join(map(re.escape, table["not_subject_words"]))
-    framing = (rf"^(?:[^,\"“”]{{0,80}},\s+)?(?!(?i:{function_words})\b){source}{gap}\s+"
+    framing = (rf"^(?:[^,\"“”]{{0,80}},\s+)?(?!(?i:{function_words})\b){source}"
+               rf"(?:\s*\([^()]{{1,20}}\))?{gap}\s+"
                rf"(?P<verb>{quoting}|{verbs})\s{to_quote}{{0,120}}[\"“]")
     # "X left the room in protest, calling the vote “a farce”": a name or a definite noun
     # phrase opens the sentence, its verb and a participle that frames the quotation follow
@@ -110,10 +134,32 @@ def _patterns(knowledge: Knowledge) -> _Patterns:
     introduction = (r"(?:[^,\"“”]{0,80},\s+|"
                     r"(?:In|On|At|During|After)\s[^,\"“”]{1,40}?\s(?=the\s))")
     person_heads = "|".join(map(re.escape, table["person_nouns"]))
+    # "Ana Ruiz (D-Vellin), the harbour master, said ...", "Ana Ruiz, who ..., an engineer,
+    # said ...", "Ruiz, head of the board, described the plan as “...”", and after a
+    # quotation '"...," Abel Tamm Jr., D-Vellin, the harbour master, told ...': a subject,
+    # an apposition of any length, the verb; a role then its holder's name alone ("the
+    # board's director, Ana Ruiz, said") is that person
+    holder = r"(?P<holder>(?:[A-Z][\w.’'-]*\s+){0,4}[A-Z][\w.’'-]+)"
+    # the subject is a name ("Senator Ana Ruiz of Vellin", "Abel Tamm Jr.") or a noun
+    # phrase after a determiner or a possessive ("the union's director", "one of the
+    # mothers", "Vellin's attorney general", "the commentator Ana Ruiz"), not a clause
+    # ("Ruiz's arrest came after his friend Abel Tamm, a host, testified")
+    proper = r"[A-Z][\w.’'-]*(?:\s+(?:of\s+)?[A-Z][\w.’'-]*){0,7}"
+    determiner = rf"(?:[Tt]he|[Aa]n?|[Oo]ne\s+of\s+the|{proper}[’']s)"
+    noun_word = rf"(?!(?i:{function_words})\b)[\w’'-]+"
+    role = rf"{determiner}\s+(?:{noun_word}\s+){{0,4}}{noun_word}"
+    head = rf"(?P<src>(?:{role}|{proper}))(?:\s*\([^()]{{1,20}}\))?(?=,)"
+    apposition = rf",\s+(?:{holder},(?:[^\"“”]{{1,200}}?,)?|[^\"“”]{{1,200}}?,)"
+    apposed_verb = (rf"{gap}\s+(?P<verb>(?:{verbs})\b|"
+                    rf"(?:{quoting})(?=\s{to_quote}{{0,120}}[\"“]))")
+    apposed = (rf"^(?:[^,\"“”]{{0,80}},\s+)??(?!(?i:{function_words})\b){head}{apposition}"
+               rf"{apposed_verb}")
+    # (or a stray comma alone: '"...," Rev. Abel Tamm of St. Mary's, told the Daily.')
+    apposed_tail = rf"[,.!?][\"”’]\s+{head}(?:{apposition}|,){apposed_verb}"
     titled_name = (rf"[A-Z][\w-]+\s+(?:[a-z]+\s+)?(?:{person_heads})\s+"
                    rf"(?:[A-Z][\w.’'-]*\s+){{0,3}}[A-Z][\w’'-]+")
     participle = (rf"^{introduction}?(?P<src>{titled_name}|{subject_words}){not_a_clause}"
-                  rf"(?:\s+(?:himself|herself|itself|themselves))?{gap}"
+                  rf"(?:\s*\([^()]{{1,20}}\))?(?:\s+(?:himself|herself|itself|themselves))?{gap}"
                   rf"\s+[a-z][^;\"“”]{{0,120}}?,\s+(?P<verb>{participles})"
                   rf"\b(?:{to_quote}{{0,120}}[\"“]|[^.;!?\"“”]{{0,60}}:\s*$)")
     # "On Friday, the aide, Ana Ruiz, 31, who ..., wrote to the board, saying it should
@@ -121,13 +167,19 @@ def _patterns(knowledge: Knowledge) -> _Patterns:
     role_apposed = (rf"^{introduction}?[Tt]he\s+(?:[\w-]+\s+){{0,2}}(?:{person_heads}),\s+"
                     rf"(?P<src>(?:[A-Z][\w.’'-]*\s+){{0,3}}[A-Z][\w’'-]+),[^;\"“”]{{0,300}}?,\s+"
                     rf"(?P<verb>{participles})\b{to_quote}{{0,120}}[\"“]")
+    # "The Harbour Board issued a statement after the vote:": a sentence that ends in a colon
+    # introduces what its subject, a party, wrote or said
+    colon_lead = (rf"^(?:[^,\"“”]{{0,80}},\s+)?(?P<src>{titled_name}|{subject_words}){not_a_clause}"
+                  rf"\s+[a-z][^\"“”]{{0,160}}(?P<verb>:)\s*$")
     # "He continued: ...": the speaker goes on after a colon
     continuing_verbs = "|".join(map(re.escape, table["continuing_verbs"]))
     continuing = rf"^(?:[^,\"“”]{{0,80}},\s+)?{source}{gap}\s+(?P<verb>{continuing_verbs})\s*:"
     relative = rf"{name[:-1]},\s+who{gap}\s+(?P<verb>{verbs}|{quoting})\b{to_quote}{{0,60}}[\"“]"
     return _Patterns(
         tail=re.compile(tail, re.IGNORECASE),
+        quote_tail=re.compile(quote_tail),
         inverted=re.compile(inverted),
+        inverted_opening=re.compile(inverted_opening),
         lead=re.compile(lead),
         coordinated=re.compile(coordinated),
         apposed=re.compile(apposed),
@@ -137,15 +189,40 @@ def _patterns(knowledge: Knowledge) -> _Patterns:
         participle=re.compile(participle),
         relative=re.compile(relative),
         continuing=re.compile(continuing),
+        colon_lead=re.compile(colon_lead),
         role_apposed=re.compile(role_apposed),
         name_opening=re.compile(rf"{subject}\s+[a-z]"),
         # a name, an optional apposition ("Ana Ruiz, D-Vellin,") and a verb
         person_opening=re.compile(rf"{name[:-1]}(?:,\s+[^,\"“”]{{1,40}},)?\s+[a-z]"),
+        # a person's role and the name in apposition ("The board's lawyer, Ana Ruiz, ...")
+        role_opening=re.compile(rf"(?:The|A|An)\s+(?:[\w’'-]+\s+){{0,4}}?(?:{person_heads}),"
+                                rf"\s+{name}"),
     )
+
+
+# what a source phrase swallows around the name: a dateline before it ("FERGUSON, Mo. --
+# Ana Ruiz"), a party tag and what follows ("Ana Ruiz (D-Vel.), the chair"), the day after
+# it ("Ruiz on Friday", "Ruiz later on Monday")
+DATELINE = re.compile(r"^.*\s(?:--|—)\s+")
+PARTY_TAG = re.compile(r"\s*\([^()]{1,20}(?:\)|$).*$")
+DAY_AFTER = re.compile(r"\s+(?:(?:later|earlier)\s+)?(?:on|last|this)\s+"
+                       r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)$")
+
+
+PROPER_NAME = re.compile(r"(?:[A-Z][\w.’'-]*\s+){0,4}[A-Z][\w.’'-]*")
 
 
 def _clean(text: str) -> str:
     name = " ".join(text.replace("*", "").split()).strip(" -—")
+    name = DAY_AFTER.sub("", PARTY_TAG.sub("", DATELINE.sub("", name))) or name
+    # a name and its apposition ("Ana Ruiz, the board's counsel") is the name; a role and
+    # its holder's name ("the board's counsel, Ana Ruiz") the holder's
+    parts = name.split(", ")
+    if len(parts) > 1:
+        if PROPER_NAME.fullmatch(parts[0]):
+            name = parts[0]
+        elif PROPER_NAME.fullmatch(parts[1]) and parts[0].split()[-1].islower():
+            name = parts[1]
     lowered = name.lower()
     for determiner in DETERMINERS:
         if lowered.startswith(determiner):
@@ -164,6 +241,9 @@ class _Attributor:
         self.indefinite = knowledge.words(table, "indefinite_words")
         self.anonymous_nouns = knowledge.words(table, "anonymous_nouns")
         self.kinds = SourceKinds(knowledge)
+        # a verb inside a matched phrase makes it a clause: "the lawmakers slammed X for his"
+        self.clause_verbs = knowledge.words(table, "quoting_verbs") | \
+            knowledge.words(table, "coordinated_verbs")
         self.role_titles: dict[str, list[str]] = table.get("role_titles", {})
         people = read_toml("lexicon/arguments.toml")["actors"]  # shared with resolve
         self.sex_words = {"she": knowledge.words(people, "she_words"),
@@ -267,6 +347,10 @@ class _Attributor:
                 given.pop(0)
             if given and not any(w.lower() in self.not_given_names for w in given):
                 full.add(" ".join((*given, surname)))
+            # "Malia and Sasha Obama": two people of that surname
+            shared = re.search(r"([A-Z][\w’'-]+)\s+and\s+$", self.text[:mention.start()])
+            if shared and shared.group(1).lower() not in self.not_given_names:
+                full.add(f"{shared.group(1)} {surname}")
         # two people of one surname ("George Conway", "Kellyanne Conway"): the words do not
         # say which
         return full.pop() if len(full) == 1 else name
@@ -343,8 +427,10 @@ class _Attributor:
     def _person_opening(self, pronoun: str) -> Source | None:
         """A person's full name opening the previous sentence as its subject, though no
         source till now: "Rep. Ana Ruiz, D-Vellin, questioned the plan." then '"...," she
-        said.' is Ruiz (a title or two capitalised words: one may open any sentence)."""
-        opener = self.patterns.person_opening.match(self.previous)
+        said.' is Ruiz (a title or two capitalised words: one may open any sentence), as
+        is "The board's lawyer, Ana Ruiz, ..." """
+        opener = self.patterns.role_opening.match(self.previous) or \
+            self.patterns.person_opening.match(self.previous)
         if opener is None or pronoun.lower() not in self.kinds.words["person_pronouns"]:
             return None
         name = opener.group("src")
@@ -391,12 +477,16 @@ class _Attributor:
         def first(*patterns: re.Pattern[str]) -> Source | None:
             for pattern in patterns:
                 for match in _overlapping(pattern, sentence):
-                    text = self._subject_of(match.group("src").strip())
+                    text = self._subject_of(_named_holder(match) or match.group("src").strip())
+                    if _impersonal(text, sentence[match.end("src"):match.start("verb")] if
+                                   match.group("verb") else ""):
+                        continue
                     if outside_quotes(match) and self._plausible(text):
                         return self.source(text)
             return None
 
-        found = first(self.patterns.tail, self.patterns.inverted, self.patterns.lead,
+        found = first(self.patterns.tail, self.patterns.quote_tail, self.patterns.inverted,
+                      self.patterns.inverted_opening, self.patterns.lead,
                       self.patterns.coordinated, self.patterns.apposed,
                       self.patterns.apposed_tail, self.patterns.continuing,
                       # a framed quotation before "according to" / "citing": in "X called
@@ -414,13 +504,22 @@ class _Attributor:
         match = self.patterns.according.search(sentence)
         if match and self._plausible(match.group("src").strip()):
             return self.source(match.group("src").strip())
-        return first(self.patterns.relative)
+        found = first(self.patterns.relative)
+        if found is None:
+            lead_in = self.patterns.colon_lead.match(sentence)
+            # (one capitalised word may be a verb: "Read the full text here:")
+            if lead_in and self.kinds.kind(lead_in.group("src")) != "thing" and \
+                    len(lead_in.group("src").split()) > 1 and self._plausible(lead_in.group("src")):
+                found = self.source(lead_in.group("src"))
+        return found
 
     def _subject_of(self, phrase: str) -> str:
         """The source in a matched phrase: its last pronoun ("`though outside the room he`
         said"), or the name opening the phrase when the pronoun can stand for it ("`Ruiz
         repeated what she` called ...": a pronoun of the clause is its subject's)."""
         words = phrase.split()
+        if len(words) > 1 and words[0] == "As":  # "As the Daily reported on Monday, ..."
+            phrase, words = " ".join(words[1:]), words[1:]
         if len(words) > 2 and words[0].lower() in OPENING_PREPOSITIONS and " the " in phrase:
             phrase = phrase[phrase.rindex(" the ") + 1:]  # "In his speech the senator"
         text = self.kinds.trim(phrase)
@@ -439,8 +538,24 @@ class _Attributor:
             word = words[0].lower()
             return words[0][:1].isupper() or word in self.anaphoric or \
                 word in self.anonymous_nouns
+        if words[0].lower() in OPENING_CONNECTIVES:  # ", or with the officers Ruiz says ..."
+            return False
         return not any(w.lower() in ("that", "which", "who", "and", "but", "was", "is", "were",
-                                     "are", "will", "to") for w in words)
+                                     "are", "will", "to") or w in self.clause_verbs
+                       for w in words)
+
+
+def _impersonal(subject: str, between: str) -> bool:
+    """"It was revealed that ...", "it is said": an impersonal passive names no source."""
+    return subject.lower() == "it" and re.search(r"\b(?:was|is|has been|had been)\s*$",
+                                                 between) is not None
+
+
+def _named_holder(match: re.Match[str]) -> str | None:
+    """The name in apposition to a role: "the board's director, Ana Ruiz," is Ana Ruiz."""
+    holder = match.groupdict().get("holder")
+    role = match.group("src").split()
+    return holder if holder and role and role[-1].islower() else None
 
 
 def _only_a_date(text: str) -> bool:
@@ -509,13 +624,21 @@ def _position(event: dict[str, Any]) -> int:
 def _carry_quoted_sources(items: list[Statement], shares: list[float], text: str) -> None:
     """A quoted sentence without a source takes the source of a quoted-or-quoting sentence
     of the same paragraph: first looking back, then ahead; or of a sentence that introduces
-    it with a colon ("Ruiz wrote:"), in whatever paragraph."""
+    it with a colon ("Ruiz wrote:"), in whatever paragraph; or of the sentence after it that
+    opens with its speaker, when a question or exclamation ended the quotation there
+    ('“Is that clear?”' then 'Ruiz asked at a news conference.'); else, opening with a
+    quotation mark in a paragraph that names no speaker, of the quoted sentence just before
+    it (the paragraph before)."""
     paragraphs = [text.count("\n", 0, s.start) for s in items]
     for i, statement in enumerate(items):
         if statement.source is not None or shares[i] < 0.5:
             continue
         if i and items[i - 1].source is not None and items[i - 1].text.rstrip().endswith(":"):
             statement.source = items[i - 1].source
+            continue
+        if _split_before_speaker(statement, items[i + 1] if i + 1 < len(items) else None,
+                                 paragraphs[i] == paragraphs[min(i + 1, len(items) - 1)]):
+            statement.source = items[i + 1].source
             continue
         same = [j for j in range(len(items)) if paragraphs[j] == paragraphs[i] and j != i
                 and items[j].source is not None and shares[j] > 0]
@@ -525,3 +648,18 @@ def _carry_quoted_sources(items: list[Statement], shares: list[float], text: str
             statement.source = items[before[-1]].source
         elif after:
             statement.source = items[after[0]].source
+        elif i and shares[i - 1] > 0 and items[i - 1].source is not None and \
+                statement.text.lstrip()[:1] in "\"“":
+            # a paragraph opening with a quotation right after another's: the speaker goes on
+            statement.source = items[i - 1].source
+
+
+def _split_before_speaker(statement: Statement, following: Statement | None,
+                          same_paragraph: bool) -> bool:
+    """Whether the sentence after a quotation that ends in "?”" or "!”" is its attribution,
+    cut off by the sentence splitter: it opens with its own source ("Ruiz said ...")."""
+    if following is None or following.source is None or not same_paragraph:
+        return False
+    ending = statement.text.rstrip()
+    return len(ending) > 1 and ending[-1] in "\"”" and ending[-2] in "?!" and \
+        following.text.startswith(following.source.text)
