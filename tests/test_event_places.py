@@ -349,9 +349,9 @@ def test_a_place_behind_a_site_of_the_act_is_where_it_was(code):
 
 
 def test_a_meeting_is_where_its_partner_is_unless_held_by_phone(code):
-    talks = by_trigger(code("Rubio said the United States held talks Tuesday with Ukrainian "
-                            "officials in Jeddah, Saudi Arabia."), "held")
-    assert talks.location.name == "Jeddah"
+    talks = by_trigger(code("The minister said Norway held talks on Thursday with Sudanese "
+                            "envoys in Doha, Qatar."), "held")
+    assert talks.location.name == "Doha"
     call = by_trigger(code("Erdogan held talks by video link with Macron on Monday."), "held")
     assert call.location is None
 
@@ -366,18 +366,18 @@ def test_what_a_statement_asks_for_is_not_where_it_was_made(code):
                          "called for")
     assert request.location is None or source(request) != "clause"
     # a body asked for, even a party, is no more where it was asked
-    request = by_trigger(code("Western nations have repeatedly called for an inclusive "
-                              "government in Syria."), "called for")
+    request = by_trigger(code("Several donors have long called for a unity government in "
+                              "Libya."), "called for")
     assert request.location is None or source(request) != "clause"
 
 
 def test_an_attack_is_where_its_target_is_and_a_meeting_where_the_copula_puts_it(code):
-    strikes = by_trigger(code("In December, U.S. forces carried out a series of airstrikes "
-                              "against IS in Syria."), "carried")
-    assert strikes.location.country == "SYR" and source(strikes) == "clause"
-    summit = by_trigger(code("Their second summit was in February 2019 in Hanoi."), "summit")
-    assert summit.location.name == "Hanoi"
+    strikes = by_trigger(code("In March, British jets carried out a series of airstrikes "
+                              "against the militia in Yemen."), "carried")
+    assert strikes.location.country == "YEM" and source(strikes) == "clause"
+    summit = by_trigger(code("Their last summit was in April 2016 in Lima."), "summit")
+    assert summit.location.name == "Lima"
     # a statement's topic after a locative word is not where it was made
-    said = code("A statement said Sullivan expressed his commitment to supporting peace and "
-                "stability throughout the Middle East.")
+    said = code("A statement said the envoy repeated her pledge to support calm and "
+                "security throughout the Middle East.")
     assert all(e.location is None or e.location.name != "Middle East" for e in said)

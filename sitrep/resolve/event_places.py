@@ -8,8 +8,8 @@ Kandahar"), where its object comes from ("banned imports from Brazil") nor the a
 ("a loan from Beijing"), nor what a statement asks for ("called for a ceasefire in
 Sudan"). A place behind a site the act was at is one ("massed in front of the consulate in
 Istanbul", "an airstrike targeting his hideout in Anbar"), and so is where a meeting's
-partner is ("talks with Ukrainian officials in Jeddah"; not by phone or video) or an
-attack's target ("airstrikes against IS in Syria"), a copula's ("the summit was in
+partner is ("talks with Sudanese envoys in Doha"; not by phone or video) or an
+attack's target ("air strikes against the militia in Yemen"), a copula's ("the summit was in
 Hanoi") and, after
 those, where its doer is said to be ("Police in Lagos arrested ..."). An act whose
 mentions name none takes, once merged and dated, where the article puts it:
@@ -85,7 +85,7 @@ MEETING_TYPES = frozenset({"CONSULT"})
 # Types that move forces: where they go, not where they come from.
 MOVEMENT_TYPES = frozenset({"MOBILIZE", "RETREAT"})
 # Types done where their target is, when it is of another country than the actor, and the
-# prepositions that may name the target ("airstrikes against IS in Syria").
+# prepositions that may name the target ("air strikes against the militia in Yemen").
 ATTACK_TYPES = frozenset({"ASSAULT"})
 ATTACK_TARGET_PREPOSITIONS = ("against", "on")
 # Other types done where the actor is, as statements are (PLOVER's verbal types).
@@ -96,8 +96,8 @@ TOO_LARGE = frozenset({"continent", "ocean"})
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 # Clauses that describe a noun: a place in one is not where the narrative is.
 DESCRIBING_CLAUSES = frozenset({"relcl", "acl"})
-# Things that stand somewhere, through whose phrase an act's place may be named ("at its
-# naval base at Guantanamo Bay"), how many nouns down, and the words of talks held apart
+# Things that stand somewhere, through whose phrase an act's place may be named ("at a
+# naval base at Souda Bay"), how many nouns down, and the words of talks held apart
 # ("by phone"), after which a partner's place is not the meeting's (places/words.toml).
 SITE_NOUNS = frozenset(read_toml("places/words.toml")["site_nouns"])
 SITE_DEPTH = 3
@@ -143,7 +143,7 @@ def clause_places(event: Event, doc: Doc, lexicon: Lexicon,
 
 def _site_places(trigger, words: _PlaceWords, lexicon: Lexicon) -> list[Location]:
     """A place named inside the locative phrase of the act (or of its verb, or of its
-    object), behind a site or an act it names: "held at its naval base at Guantanamo Bay",
+    object), behind a site or an act it names: "held at a naval base at Souda Bay",
     "massed in front of the consulate in Istanbul", "killed in an airstrike targeting his
     hideout in Anbar" (the act was at the site, the site in the place)."""
     anchors = [trigger, *(c for c in trigger.children if c.dep_ in ("dobj", "obj"))]
@@ -195,10 +195,10 @@ def _places_behind(site, words: _PlaceWords, lexicon: Lexicon, depth: int) -> li
 
 
 def _partner_places(trigger, words: _PlaceWords, prepositions) -> list[Location]:
-    """Where a meeting's other party is, named in its "with" phrase ("talks with Ukrainian
-    officials in Jeddah"): the parties met there, unless they spoke by phone or video; and
-    where an attack's target is, after "against" or "on" ("airstrikes against IS in
-    Syria")."""
+    """Where a meeting's other party is, named in its "with" phrase ("talks with Sudanese
+    envoys in Doha"): the parties met there, unless they spoke by phone or video; and
+    where an attack's target is, after "against" or "on" ("air strikes against the militia
+    in Yemen")."""
     if "with" in prepositions and any(t.lemma_.lower() in words.remote for t in trigger.sent):
         return []
     hosts = [trigger, *(c for c in trigger.children if c.dep_ in ("dobj", "obj"))]
@@ -372,7 +372,7 @@ def _says_where(candidate: Location, doc: Doc, trigger, statement: bool, verbal:
         if (statement and host.dep_ == "pobj" and host.head.head.i == trigger.i
                 and host.head.lower_ not in LOCATIVE
                 and (host.head.lower_ == "for" or not words.is_party(host))):
-            return False  # "called for an inclusive government in Syria": what is asked
+            return False  # "called for a unity government in Libya": what is asked
         token = host
     return True
 

@@ -185,7 +185,7 @@ def _lists_on(text: str, words: list[_Word], found: tuple[int, int, list]) -> bo
         return False
     gap = text[words[last - 1].end:words[last].start].strip()
     word = words[last]
-    if word.key in ("and", "or"):  # "Sulphur Springs, Greenville and as far as Dallas"
+    if word.key in ("and", "or"):  # "Sulphur Springs, Greenville and even Dallas"
         return gap in ("", ",")
     return gap == "," and word.text[0].isupper()
 
