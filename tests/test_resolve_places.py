@@ -296,6 +296,14 @@ def test_a_city_far_smaller_than_its_namesake_province_yields_to_it(gazetteer: G
     assert gazetteer.resolve("Istanbul").kind == "city"  # most of its province's people
 
 
+def test_a_region_called_after_its_city_yields_to_the_city(gazetteer: Gazetteer) -> None:
+    # the canton bears "Geneva" only as another name (its own is Genf) and holds the city
+    geneva = gazetteer.resolve("Geneva")
+    assert (geneva.kind, geneva.name, geneva.country) == ("city", "Geneva", "CHE")
+    # a region whose own name it is still ranks by size
+    assert gazetteer.resolve("Quebec").kind == "admin1"
+
+
 def test_small_places_are_found_in_text_with_their_offsets(gazetteer: Gazetteer) -> None:
     text = "The fire spread from Laurel County toward Cordova, Alaska, officials said."
     mentions = gazetteer.find(text)

@@ -308,9 +308,9 @@ class Gazetteer:
         words = (places_dir / "common_words.txt").read_text(encoding="utf-8")
         g._common = frozenset(w for line in words.splitlines() if not line.startswith("#")
                               for w in line.split())
-        for entries in g._index.values():
+        for key, entries in g._index.items():
             if len(entries) > 1:
-                _rank_cities_over_smaller_regions(entries)
+                _rank_cities_over_smaller_regions(key, entries)
                 entries.sort(key=_entry_order)
         return g
 
@@ -849,17 +849,22 @@ def _entry_order(e: _Entry) -> tuple:
     return (e.rank, not e.primary, -(e.place.population or 0))
 
 
-def _rank_cities_over_smaller_regions(entries: list[_Entry]) -> None:
+def _rank_cities_over_smaller_regions(key: str, entries: list[_Entry]) -> None:
     """A region outranks a city of its name by kind only as the larger place: a city with
     more people than every region so called ranks just above them (Hanover, Maryland before
-    Jamaica's parish of Hanover; Charlotte before Saint Vincent's)."""
+    Jamaica's parish of Hanover; Charlotte before Saint Vincent's). Nor does a region that
+    bears the name `key` only as another name outrank the city in it whose own name it is:
+    the region is called after its city (the canton "of Geneva", Genf, after Geneva)."""
     largest = max((e.place.population or 0 for e in entries if e.place.kind == "admin1"),
                   default=None)
     if largest is None:
         return
+    named_after = {e.place.name for e in entries
+                   if e.place.kind == "admin1" and name_key(e.place.name) != key}
     for n, entry in enumerate(entries):
-        if (entry.place.kind == "city" and entry.rank > _RANK["admin1"]
-                and (entry.place.population or 0) > largest):
+        if entry.place.kind == "city" and entry.rank > _RANK["admin1"] and (
+                (entry.place.population or 0) > largest
+                or (name_key(entry.place.name) == key and entry.place.admin1 in named_after)):
             entries[n] = entry._replace(rank=_RANK["admin1"] - 0.5)
 
 
