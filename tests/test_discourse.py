@@ -1372,6 +1372,15 @@ def test_where_talks_are_held_is_no_party_to_them(code):
 
 
 @pytest.mark.parametrize("text", [
+    "Chile and Peru held talks in Geneva on Monday.",   # the verb that carries the noun
+    "Talks were held in Geneva on Monday.",
+])
+def test_where_talks_are_held_is_no_party_told_through_their_verb(code, text):
+    talks = one(code(text), "CONSULT")
+    assert (talks["recipient"] or {}).get("code") != "CHE"
+
+
+@pytest.mark.parametrize("text", [
     "Belarus said on Wednesday it would expel three diplomats for spying.",
     "Police in Minsk detained two diplomats on Wednesday.",
 ])

@@ -447,10 +447,16 @@ def _place_not_recipient(event: Event, country: str, lexicon: Lexicon, doc: Doc)
 
 
 def _a_meeting(event: Event, doc: Doc, lexicon: Lexicon) -> bool:
-    """Whether the event is told as a meeting ("talks", "met"), not a visit."""
+    """Whether the event is told as a meeting ("talks", "met"), also through the verb that
+    carries its noun ("held talks", "talks were held"), not a visit."""
     span = doc.char_span(event.trigger.start, event.trigger.end, alignment_mode="expand")
-    return (span is not None and len(span) > 0
-            and span.root.lemma_.lower() in lexicon.word_set("places.venue_words"))
+    if span is None or not len(span):
+        return False
+    venue_words = lexicon.word_set("places.venue_words")
+    root = span.root
+    carried = [c for c in root.children if c.dep_ in ("dobj", "obj", "nsubjpass")]
+    return root.lemma_.lower() in venue_words or any(
+        c.lemma_.lower() in venue_words for c in carried)
 
 
 def _imply_parties(event: Event, doc: Doc, lexicon: Lexicon, setting: str | None,
