@@ -103,6 +103,8 @@ class _ArticleMemory:
     # what "both ...", "the two ...", "the three ..." call parties just named together:
     # arguments.toml [actors]
     pair_nouns: frozenset[str] = frozenset()
+    # the same office of another party ("his Kenyan counterpart"): arguments.toml [actors]
+    counterpart_nouns: frozenset[str] = frozenset()
     # what "the bloc", "the alliance", "the company" call a body just named: arguments.toml
     body_nouns: frozenset[str] = frozenset()
     # documents that speak for their issuer ("the statement"): arguments.toml [actors]
@@ -192,6 +194,7 @@ def resolve_events(events: list[Event], doc: Doc, article: Article,
                             unknown_doer_words=lexicon.word_set("actors.unknown_doer_words"),
                             relational_nouns=lexicon.word_set("actors.relational_nouns"),
                             pair_nouns=lexicon.word_set("actors.pair_nouns"),
+                            counterpart_nouns=lexicon.word_set("actors.counterpart_nouns"),
                             body_nouns=lexicon.word_set("actors.body_nouns"),
                             document_nouns=lexicon.word_set("actors.document_nouns"),
                             office_nouns=lexicon.word_set("actors.office_nouns"),
@@ -251,6 +254,12 @@ def resolve_events(events: list[Event], doc: Doc, article: Article,
             object_codes = (named_codes(event.recipient, actors, when)
                             if event.recipient is None
                             or discourse.person_in(event.recipient) is None else frozenset())
+            other_side = _other_side(event.recipient, actors, memory, when)
+            if other_side is not None and memory.local == other_side:
+                # "is to visit Beijing", "hosted his Kenyan counterpart": the visitor and
+                # the host are not of the other side's country, however the place or the
+                # setting reads
+                memory.local = memory.dominant if memory.dominant != other_side else None
             event.actor = _resolve(event.actor, actors, memory, when, "actor",
                                    not_codes=object_codes)
             if event.actor.code:
@@ -1331,6 +1340,23 @@ def _relational(entity: Entity, relational_nouns: frozenset[str]) -> bool:
     return len(words) >= 2 and words[0] in POSSESSIVES and (
         words[-1].removesuffix("s") in relational_nouns
         or words[-1].removesuffix("ies") + "y" in relational_nouns)
+
+
+def _other_side(recipient: Entity | None, actors: ActorDictionary, memory: _ArticleMemory,
+                when) -> str | None:
+    """The country a recipient names as the act's other side, which its actor is not of: a
+    state named bare ("visit Beijing") or the same office of another country ("his Kenyan
+    counterpart"; arguments.toml [actors] counterpart_nouns)."""
+    if recipient is None or recipient.is_event_reference or recipient.start is None:
+        return None
+    found = actors.resolve(recipient.text, when)
+    if found is None or not found.code:
+        return None
+    if actors.is_country_match(found) and is_bare_name(recipient.text, found):
+        return found.code
+    if _head_lemma(recipient, memory) in memory.counterpart_nouns:
+        return found.code
+    return None
 
 
 def _doer_of_earlier_event(event: Event, previous: list[Event],

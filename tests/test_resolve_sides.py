@@ -1,0 +1,52 @@
+"""Which side of an act a party is on (sitrep/resolve/events.py, extract/arguments.py), on
+short articles written for these tests: the other side named in the act never gives the
+doer its country, and what merely sets the scene is no party."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from sitrep.pipeline import pipeline
+from sitrep.records import Article
+
+
+@pytest.fixture(scope="module")
+def code():
+    def run(text: str) -> list[dict]:
+        article = Article(text=text, title=None, outlet="Test Wire", published=date(2023, 5, 2))
+        (processed,) = list(pipeline([article]))
+        return [e.to_record() for e in processed.events]
+
+    return run
+
+
+def _party(event: dict, side: str) -> tuple[str | None, str | None]:
+    party = event.get(side) or {}
+    return party.get("text"), party.get("code")
+
+
+@pytest.mark.parametrize("text", [
+    "The president hosted his Zambian counterpart in the capital on Monday.",
+    "The prime minister welcomed her Zambian counterpart at the state house on Monday.",
+])
+def test_a_counterpart_is_the_other_side_and_not_the_hosts_country(code, text):
+    (event,) = [e for e in code(text) if e["plover_type"] == "CONSULT"]
+    assert "counterpart" in _party(event, "recipient")[0]
+    assert _party(event, "recipient")[1] == "ZMB"
+    assert _party(event, "actor")[1] != "ZMB"
+
+
+def test_the_visitor_is_not_of_the_country_visited(code):
+    (event,) = [e for e in code("The minister is scheduled to visit Lusaka next week, "
+                                "officials said.") if e["mode"] == "visit"]
+    assert _party(event, "recipient")[1] == "ZMB"
+    assert _party(event, "actor")[1] != "ZMB"
+
+
+def test_a_visitor_named_by_country_keeps_it(code):
+    (event,) = [e for e in code("Chile's foreign minister is scheduled to visit Lusaka next "
+                                "week.") if e["mode"] == "visit"]
+    assert _party(event, "actor")[1] == "CHL"
+    assert _party(event, "recipient")[1] == "ZMB"
