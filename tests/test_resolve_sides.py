@@ -50,3 +50,25 @@ def test_a_visitor_named_by_country_keeps_it(code):
                                 "week.") if e["mode"] == "visit"]
     assert _party(event, "actor")[1] == "CHL"
     assert _party(event, "recipient")[1] == "ZMB"
+
+
+def _assaults(events: list[dict]) -> list[dict]:
+    return [e for e in events if e["plover_type"] == "ASSAULT"]
+
+
+@pytest.mark.parametrize("text", [
+    "The Sudanese army's airstrikes on a market in Omdurman killed twelve people on Monday. "
+    "The Rapid Support Forces' shelling of a camp near El Fasher killed nine people.",
+    "Sudanese troops shelled a village near Kadugli on Monday. The Rapid Support Forces "
+    "shelled the town the same day.",
+])
+def test_a_states_army_and_another_armed_body_of_that_country_are_two_parties(code, text):
+    acts = _assaults(code(text))
+    assert len(acts) == 2
+    assert {_party(e, "actor")[1] for e in acts} == {"SDN"}
+
+
+def test_a_states_regular_forces_named_two_ways_are_one_party(code):
+    acts = _assaults(code("Israeli troops shelled a village near the border on Monday. "
+                          "The IDF shelled the village again hours later, residents said."))
+    assert len(acts) == 1

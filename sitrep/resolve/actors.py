@@ -311,6 +311,9 @@ class ActorDictionary:
         # "president lee" -> people with that word in a name who held a role so titled
         self._titled: dict[tuple[str, str], set[str]] = {}
         self._sector_order: list[str] = []
+        # names of the bodies that are a state's regular armed forces (organizations.tsv
+        # `forces`)
+        self._regular_forces: set[str] = set()
 
     # -- loading ---------------------------------------------------------------------------
 
@@ -394,6 +397,8 @@ class ActorDictionary:
                 (row["code"],) if row.get("code") else ())
             fields = {"name": patterns[0].removeprefix("the "), "codes": codes,
                       "sector": row.get("sector") or None}
+            if row.get("forces") == "regular":
+                self._regular_forces.add(fields["name"])
             for pattern in _with_dotted(patterns):
                 self._insert(pattern, fields, Kind.ORG, source)
 
@@ -639,6 +644,20 @@ class ActorDictionary:
         country, a person or a keyword."""
         return (found is not None and bool(found.code) and not self.is_country_match(found)
                 and found.name not in self._roles)
+
+    def body_of(self, found: ActorCode | None) -> str | None:
+        """The named body a resolution is, which tells two parties of one country apart: the
+        organization's name, except that a state's regular forces are one body however
+        named ("the IDF", "Israeli troops", "the Israeli army": its armed forces), and other
+        armed bodies of that country (the Rapid Support Forces) are others; None for any
+        other country match, a person or a keyword."""
+        if self.is_body_match(found):
+            if found.name in self._regular_forces:
+                return f"armed forces of {found.code}"
+            return found.name
+        if self.is_country_match(found) and found.sector == "MIL":
+            return f"armed forces of {found.code}"
+        return None
 
     def resolve_beside_names(self, text: str, when: date | None,
                              names: Sequence[tuple[int, int]]) -> ActorCode | None:

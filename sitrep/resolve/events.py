@@ -615,7 +615,7 @@ def _resolve(entity: Entity, actors: ActorDictionary, memory: _ArticleMemory, wh
         if sector is None and is_bare_name(entity.text, found):
             sector = "GOV"  # "North Korean" or "Seoul" acting: the state
         resolved = replace(entity, code=found.code, sector=sector, person=person,
-                           body=found.name if actors.is_body_match(found) else None)
+                           body=actors.body_of(found))
         if not entity.members:  # "the defense chiefs of South Korea and the US"
             resolved.members = _members(entity, actors.resolve_all(entity.text, when))
         elif not any(m.code for m in entity.members):
