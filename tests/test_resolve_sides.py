@@ -72,3 +72,15 @@ def test_a_states_regular_forces_named_two_ways_are_one_party(code):
     acts = _assaults(code("Israeli troops shelled a village near the border on Monday. "
                           "The IDF shelled the village again hours later, residents said."))
     assert len(acts) == 1
+
+
+@pytest.mark.parametrize("text, code_, sector", [
+    ("A US Treasury official said on Monday that four Iranian firms had been blacklisted. "
+     "The department also imposed sanctions on two Iranian banks.", "USA", "GOV"),
+    ("The Pentagon said on Tuesday it would send two more warships to the Gulf. The "
+     "department also accused Iran of arming militias.", "USA", "MIL"),
+])
+def test_a_definite_description_is_the_body_one_of_whose_names_it_is(code, text, code_,
+                                                                       sector):
+    (event,) = [e for e in code(text) if e["actor"] and e["actor"]["text"] == "The department"]
+    assert (event["actor"]["code"], event["actor"]["sector"]) == (code_, sector)

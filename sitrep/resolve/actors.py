@@ -314,6 +314,9 @@ class ActorDictionary:
         # names of the bodies that are a state's regular armed forces (organizations.tsv
         # `forces`)
         self._regular_forces: set[str] = set()
+        # an organization's name -> the words of all its names ("Pentagon" -> ..., "defense",
+        # "department"), which a description of it may take as its head ("the department")
+        self._body_words: dict[str, set[str]] = {}
 
     # -- loading ---------------------------------------------------------------------------
 
@@ -399,6 +402,8 @@ class ActorDictionary:
                       "sector": row.get("sector") or None}
             if row.get("forces") == "regular":
                 self._regular_forces.add(fields["name"])
+            self._body_words.setdefault(fields["name"], set()).update(
+                w.lower() for p in patterns for w in p.split())
             for pattern in _with_dotted(patterns):
                 self._insert(pattern, fields, Kind.ORG, source)
 
@@ -658,6 +663,11 @@ class ActorDictionary:
         if self.is_country_match(found) and found.sector == "MIL":
             return f"armed forces of {found.code}"
         return None
+
+    def body_called(self, found: ActorCode | None, noun: str) -> bool:
+        """Whether a resolution is a named body one of whose names has the word `noun` ("the
+        Pentagon", also called the Department of Defense, for "department")."""
+        return self.is_body_match(found) and noun in self._body_words.get(found.name, ())
 
     def resolve_beside_names(self, text: str, when: date | None,
                              names: Sequence[tuple[int, int]]) -> ActorCode | None:

@@ -17,7 +17,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from sitrep.extract.arguments import names_a_doer
 from sitrep.extract.lexicon import Lexicon
@@ -764,7 +764,8 @@ def _resolve(entity: Entity, actors: ActorDictionary, memory: _ArticleMemory, wh
         named = _named_before(entity, actors, memory, when)
         if named is not None:  # "the embassy" after "the US embassy in Baghdad"; "the
             # court" after "the International Court of Justice" is that international body
-            own = named.sector if named.sector == "IGO" else None
+            # "the department" after "the Pentagon" is that body, of its own sector
+            own = named.sector if named.sector == "IGO" or actors.is_body_match(named) else None
             return replace(entity, code=named.code, sector=own or sector or named.sector)
         author = _issuer_before(entity, actors, memory, when)
         if author is not None:  # "the statement" after "the ministry issued a statement"
@@ -1108,6 +1109,19 @@ def _named_before(entity: Entity, actors: ActorDictionary, memory: _ArticleMemor
         words = doc[token.left_edge.i: end + 1]
         found = actors.resolve(words.text, when)
         if found is not None and found.code:
+            return found
+    return _body_of_that_noun(head, first, actors, when)
+
+
+def _body_of_that_noun(head: str, before: Span, actors: ActorDictionary, when
+                       ) -> ActorCode | None:
+    """The latest body named in `before` one of whose names has the description's head
+    noun, however the text named it: "the department" after "a US Treasury official" (the
+    Treasury Department) or "the Pentagon" (the Department of Defense), "the agency" after
+    "the CIA"."""
+    for ent in reversed(before.ents):
+        found = actors.resolve(ent.text, when)
+        if actors.body_called(found, head):
             return found
     return None
 
