@@ -84,3 +84,29 @@ def test_a_definite_description_is_the_body_one_of_whose_names_it_is(code, text,
                                                                        sector):
     (event,) = [e for e in code(text) if e["actor"] and e["actor"]["text"] == "The department"]
     assert (event["actor"]["code"], event["actor"]["sector"]) == (code_, sector)
+
+
+@pytest.mark.parametrize("text, trigger", [
+    ("The government proposed peace talks at the border village of Kiri.", "proposed"),
+    ("The rebels called for talks in Geneva on Monday.", "called for"),
+])
+def test_the_venue_of_talks_is_no_party_nor_the_country_of_their_doer(code, text, trigger):
+    (event,) = [e for e in code(text) if e["mentions"][0]["trigger"]["text"] == trigger]
+    place = text.split(" at ")[-1].split(" in ")[-1].split(" on ")[0].rstrip(".")
+    assert event["recipient"] is None or place not in event["recipient"]["text"]
+    assert _party(event, "actor")[1] in (None, "KEN")
+
+
+@pytest.mark.parametrize("text", [
+    "Opposition supporters protested at the town hall on Monday.",
+    "Kenya proposed talks at the state house on Monday.",
+])
+def test_a_building_behind_at_is_where_a_peaceful_act_was_not_whom(code, text):
+    (event,) = code(text)
+    assert event["recipient"] is None or "hall" not in event["recipient"]["text"] and (
+        "house" not in event["recipient"]["text"])
+
+
+def test_a_body_behind_at_stays_the_recipient(code):
+    (event,) = code("Protesters rallied at the Chinese embassy on Monday.")
+    assert _party(event, "recipient")[1] == "CHN"

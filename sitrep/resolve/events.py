@@ -215,6 +215,9 @@ def resolve_events(events: list[Event], doc: Doc, article: Article,
                 and across_a_border(doc, event.recipient.start, event.recipient.end,
                                     border_nouns)):
             event.recipient = None
+        if _a_venue(event, doc, actors, lexicon, when):
+            # "proposed talks at the border village", "at the state house": where, not whom
+            event.recipient = None
         near = [c for c in event.place_candidates
                 if c.start is None or not across_a_border(doc, c.start, c.end, border_nouns)]
         named = _resolve_place(near, gazetteer, actors, context, countries, places)
@@ -228,7 +231,10 @@ def resolve_events(events: list[Event], doc: Doc, article: Article,
             # country: a place of a country the article never names is no evidence against
             # its setting
             named = None
-        memory.local = named.country if named and named.country else memory.dominant
+        memory.local = (named.country if named and named.country
+                        # where parties meet says nothing of whose they are ("rebels met
+                        # envoys in Geneva")
+                        and not _a_meeting(event, doc, lexicon) else memory.dominant)
         if event.actor is None and event.recipient is None:
             pair = hyphened_parties(event, doc, actors, when)
             if pair is not None:  # "U.S.-Ukraine talks", "the Israel-Hamas war"
@@ -446,24 +452,49 @@ def _in_passing_only(event: Event) -> bool:
 def _place_not_recipient(event: Event, country: str, lexicon: Lexicon, doc: Doc) -> bool:
     """Whether the country where the event happens is, by its type, not its recipient:
     a deployment's destination, the host of a meeting that is the actor itself
-    (arguments.toml [recipients]), or the venue of talks ("talks in Khartoum", "met in
-    Doha": where parties meet is no party; a visit's place is its host)."""
+    (arguments.toml [recipients]), or the venue of talks of any type ("talks in Khartoum",
+    "met in Doha", "proposed talks at the border village": where parties meet is no party;
+    a visit's place is its host)."""
     if event.event_type in lexicon.word_set("recipients.place_not_recipient_types"):
+        return True
+    if _a_meeting(event, doc, lexicon):
         return True
     if event.event_type not in lexicon.word_set("recipients.host_types"):
         return False
-    return country == _code(event.actor) or _a_meeting(event, doc, lexicon)
+    return country == _code(event.actor)
+
+
+def _a_venue(event: Event, doc: Doc, actors: ActorDictionary, lexicon: Lexicon, when
+             ) -> bool:
+    """Whether the recipient is only the place where a non-violent act was done: a phrase
+    behind "at" that names no party by its words nor by its head noun ("talks at the
+    border village", "protested at the town hall"; but "rallied at the US embassy", "fired
+    at the convoy": the place is the target of an attack or a coercion, arguments.toml
+    place_target_types)."""
+    party = event.recipient
+    if (party is None or party.start is None or party.members or party.is_event_reference
+            or event.event_type in lexicon.word_set("recipients.place_target_types")):
+        return False
+    span = doc.char_span(party.start, party.end, alignment_mode="expand")
+    if span is None or not len(span) or span.root.head.lower_ != "at":
+        return False
+    found = actors.resolve(party.text, when)
+    return not (found is not None and found.code) and (
+        span.root.lemma_.lower() not in lexicon.word_set("actors.head_nouns"))
 
 
 def _a_meeting(event: Event, doc: Doc, lexicon: Lexicon) -> bool:
     """Whether the event is told as a meeting ("talks", "met"), also through the verb that
-    carries its noun ("held talks", "talks were held"), not a visit."""
+    carries its noun ("held talks", "talks were held") or asks for it ("called for talks"),
+    not a visit."""
     span = doc.char_span(event.trigger.start, event.trigger.end, alignment_mode="expand")
     if span is None or not len(span):
         return False
     venue_words = lexicon.word_set("places.venue_words")
     root = span.root
     carried = [c for c in root.children if c.dep_ in ("dobj", "obj", "nsubjpass")]
+    carried += [g for c in root.children if c.dep_ == "prep" and c.lower_ == "for"
+                for g in c.children if g.dep_ == "pobj"]
     return root.lemma_.lower() in venue_words or any(
         c.lemma_.lower() in venue_words for c in carried)
 
