@@ -110,3 +110,17 @@ def test_a_building_behind_at_is_where_a_peaceful_act_was_not_whom(code, text):
 def test_a_body_behind_at_stays_the_recipient(code):
     (event,) = code("Protesters rallied at the Chinese embassy on Monday.")
     assert _party(event, "recipient")[1] == "CHN"
+
+
+def test_parties_of_one_country_marching_together_are_no_joint_event(code):
+    (march,) = [e for e in code(
+        "Opposition lawmakers and activists marched through Nairobi on Monday. Police in "
+        "Nairobi said the march was peaceful. The Kenyan government has promised reforms.")
+        if e["plover_type"] == "PROTEST"]
+    assert _party(march, "recipient")[1] == "KEN"
+
+
+def test_parties_of_two_countries_acting_together_have_no_recipient(code):
+    (clash,) = [e for e in code("Indian and Chinese troops clashed in the Galwan valley on "
+                                "Monday.") if e["plover_type"] == "ASSAULT"]
+    assert clash["recipient"] is None or clash["recipient"]["code"] is None

@@ -1337,9 +1337,11 @@ def _code(entity: Entity | None) -> str | None:
 
 def _joint_member(code: str, actor: Entity | None) -> bool:
     """Whether a country is one of several parties acting together ("Indian and Chinese
-    troops clashed"): a joint event has all of them as actors and no recipient (manual)."""
-    return actor is not None and len(actor.members) > 1 and any(
-        m.code == code for m in actor.members)
+    troops clashed"): a joint event has all of them as actors and no recipient (manual).
+    Parties all of one country ("lawmakers and activists marched") are that country's
+    people acting at home, not a joint event."""
+    codes = {m.code for m in actor.members if m.code} if actor is not None else set()
+    return len(codes) > 1 and code in codes
 
 
 def _country_of_direction(word: str, offset: int, memory: _ArticleMemory) -> ActorCode | None:
