@@ -124,3 +124,14 @@ def test_parties_of_two_countries_acting_together_have_no_recipient(code):
     (clash,) = [e for e in code("Indian and Chinese troops clashed in the Galwan valley on "
                                 "Monday.") if e["plover_type"] == "ASSAULT"]
     assert clash["recipient"] is None or clash["recipient"]["code"] is None
+
+
+def test_a_place_fronted_before_the_subject_is_where_not_whom(code):
+    (march,) = code("In neighbouring Niger, Malian refugees protested on Sunday.")
+    assert march["recipient"] is None or march["recipient"]["code"] != "NER"
+    assert march["location"]["country"] == "NER"
+
+
+def test_a_place_after_the_verb_is_still_the_state_there(code):
+    (march,) = code("Thousands marched in Niamey on Sunday.")
+    assert _party(march, "recipient")[1] == "NER"

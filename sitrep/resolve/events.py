@@ -316,7 +316,8 @@ def resolve_events(events: list[Event], doc: Doc, article: Article,
                          and (_relational(event.recipient, memory.relational_nouns)
                               or _foreign_post(event.recipient, doc)))
                 and not _place_not_recipient(event, place.country, lexicon, doc)
-                and not _joint_member(place.country, event.actor)):
+                and not _joint_member(place.country, event.actor)
+                and not _fronted(place, doc)):
             # "arrived in Seoul": the host; "marched in Belgrade": the state there; "arrested
             # the demonstrators in Minsk": people there
             if event.recipient is not None:
@@ -447,6 +448,22 @@ def _in_passing_only(event: Event) -> bool:
     return (event.incidental and len(event.text_mentions()) == 1
             and (event.location is None or event.modality == "asserted")
             and not (event.date and event.date.value))
+
+
+def _fronted(place: Location, doc: Doc) -> bool:
+    """Whether a place is named in an adverbial put before its clause's subject ("In
+    neighbouring Niger, thousands marched"): it sets the scene of what follows, and is
+    where the act was, not whom it was aimed at."""
+    if place.start is None or place.end is None:
+        return False
+    span = doc.char_span(place.start, place.end, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    prep = span.root.head
+    if span.root.dep_ != "pobj" or prep.dep_ != "prep" or prep.i > prep.head.i:
+        return False
+    subject = next((c for c in prep.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return subject is not None and prep.i < subject.left_edge.i
 
 
 def _place_not_recipient(event: Event, country: str, lexicon: Lexicon, doc: Doc) -> bool:
