@@ -135,3 +135,15 @@ def test_a_place_fronted_before_the_subject_is_where_not_whom(code):
 def test_a_place_after_the_verb_is_still_the_state_there(code):
     (march,) = code("Thousands marched in Niamey on Sunday.")
     assert _party(march, "recipient")[1] == "NER"
+
+
+@pytest.mark.parametrize("text, body", [
+    ("The junta in Niamey rejected a demand by the West African bloc ECOWAS to set a date "
+     "for elections.", "ECOWAS"),
+    ("The junta in Bamako rejected a demand by the regional alliance ECOWAS to free the "
+     "detainees.", "ECOWAS"),
+])
+def test_a_description_followed_by_a_known_name_is_that_body(code, text, body):
+    (event,) = [e for e in code(text) if e["plover_type"] == "REJECT"]
+    assert _party(event, "recipient")[1] == body
+

@@ -695,6 +695,18 @@ class ActorDictionary:
                 return start + m.end
         return None
 
+    def name_after(self, text: str, end: int) -> int | None:
+        """Where a person's or organization's name that begins right after text[:end], one
+        space on, ends: the name a description is followed by in apposition ("the West
+        African bloc ECOWAS"). None when no name begins there."""
+        if text[end:end + 1] != " " or not text[end + 1:end + 2].isupper():
+            return None
+        window = text[end + 1:end + 1 + _NAME_REACH]
+        for m in self._scan(window)[0]:
+            if m.start == 0 and m.entry.kind <= Kind.ORG:
+                return end + 1 + m.end
+        return None
+
     def resolve_all(self, text: str, when: date | None = None) -> list[ActorCode]:
         """Every distinct actor of a compound phrase, left to right ("the defense chiefs of
         South Korea and the US" -> KOR MIL, USA MIL). A country named alongside a person or

@@ -617,7 +617,7 @@ def _resolve(entity: Entity, actors: ActorDictionary, memory: _ArticleMemory, wh
         return replace(_with_code(entity, antecedent if antecedent.code else None,
                                   antecedent.sector), person=antecedent.person,
                        body=antecedent.body)
-    entity = whole_name(entity, actors, memory.text)
+    entity = whole_name(entity, actors, memory.text, memory.body_nouns | GROUP_NOUNS)
     person = memory.discourse.person_in(entity)
     if person is None:  # a surname the tagger did not read as a name this time
         person = memory.discourse.known_surname(entity.text, entity.start)
