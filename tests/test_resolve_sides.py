@@ -147,3 +147,11 @@ def test_a_description_followed_by_a_known_name_is_that_body(code, text, body):
     (event,) = [e for e in code(text) if e["plover_type"] == "REJECT"]
     assert _party(event, "recipient")[1] == body
 
+
+
+def test_a_bodys_official_named_through_its_description_is_that_bodys(code):
+    events = code("The junta in Bamako rejected a demand by the West African bloc ECOWAS to "
+                  "set a date for elections. The bloc's mediator is scheduled to travel to "
+                  "Bamako next week, officials said.")
+    (trip,) = [e for e in events if e["mode"] == "visit"]
+    assert _party(trip, "actor") == ("The bloc's mediator", "ECOWAS")

@@ -69,6 +69,8 @@ SPEAKER_POSSESSIVES = {"its", "their"}
 # Sectors of a state's own officials, who do not act on their own government as "the
 # government".
 STATE_SECTORS = {"GOV", "MIL"}
+# a description of a body as the owner: "the bloc's mediator", "the group's leader"
+BODY_OWNER = re.compile(r"(?:the|this) ([a-z]+)['\u2019]s(?= )", re.IGNORECASE)
 
 
 @dataclass
@@ -702,6 +704,15 @@ def _resolve(entity: Entity, actors: ActorDictionary, memory: _ArticleMemory, wh
         if group is not None:  # "the group" after "a Taliban spokesman", "the bloc" after
             # "the European Union"
             return replace(_with_code(entity, group, group.sector), person=None)
+    owner = BODY_OWNER.match(entity.text)
+    if (owner is not None and entity.start is not None
+            and owner.group(1).lower() in memory.body_nouns | GROUP_NOUNS):
+        # "the bloc's mediator" after "the West African bloc ECOWAS": of that body
+        body_owner = _resolve(Entity(text=owner.group(0)[:-2], start=entity.start,
+                                     end=entity.start + len(owner.group(0)) - 2),
+                              actors, memory, when, role)
+        if body_owner.code:
+            return _with_code(entity, body_owner, sector or body_owner.sector)
     known = memory.discourse.person(person)
     if known is not None:  # "Brudziński" after "Interior Minister Joachim Brudziński"
         return replace(entity, code=known.code, sector=sector or known.sector, person=person)
@@ -1230,20 +1241,26 @@ def _fuller_name_before(entity: Entity, actors: ActorDictionary, memory: _Articl
 
 
 def _body_named_before(entity: Entity, actors: ActorDictionary, memory: _ArticleMemory,
-                       when) -> ActorCode | None:
+                       when) -> ActorCode | Entity | None:
     """The latest organisation named in the sentences just before that is no state's
     government (an international body, a company, a group), whatever part it played: what
-    "the agency" is after "the IAEA inspected ...", "the company" after "Huawei was banned"."""
+    "the agency" is after "the IAEA inspected ...", "the company" after "Huawei was banned",
+    "the bloc" after "rejected a demand by the West African bloc ECOWAS" (a party coded so,
+    where the tagger saw no name)."""
     doc = memory.doc
     if doc is None or entity.start is None:
         return None
     recent = memory.recent_start(entity.start)
-    for ent in reversed([e for e in doc.ents if e.label_ == "ORG"
-                         and recent <= e.start_char and e.end_char <= entity.start]):
+    named: list[tuple[int, ActorCode | Entity]] = []
+    for ent in (e for e in doc.ents if e.label_ == "ORG"
+                and recent <= e.start_char and e.end_char <= entity.start):
         found = actors.resolve(ent.text, when)
         if found is not None and found.code and found.sector in NON_STATE_SECTORS:
-            return found
-    return None
+            named.append((ent.start_char, found))
+    named += [(e.start, e) for e in memory.actors + memory.sources + memory.recipients
+              if e.code and e.sector in NON_STATE_SECTORS and e.start is not None
+              and recent <= e.start < entity.start]
+    return max(named, key=lambda n: n[0])[1] if named else None
 
 
 def _recent_group(memory: _ArticleMemory, offset: int | None) -> Entity | None:
