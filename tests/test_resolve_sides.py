@@ -155,3 +155,12 @@ def test_a_bodys_official_named_through_its_description_is_that_bodys(code):
                   "Bamako next week, officials said.")
     (trip,) = [e for e in events if e["mode"] == "visit"]
     assert _party(trip, "actor") == ("The bloc's mediator", "ECOWAS")
+
+
+def test_the_department_preparing_sanctions_is_the_body_the_official_speaks_for(code):
+    (event,) = [e for e in code(
+        "A US Treasury official said on Monday that the department was preparing further "
+        "sanctions on banks that handle payments for the fuel trade.")
+        if e["plover_type"] == "SANCTION"]
+    assert _party(event, "actor") == ("the department", "USA")
+    assert event["modality"] == "planned"
