@@ -164,3 +164,10 @@ def test_the_department_preparing_sanctions_is_the_body_the_official_speaks_for(
         if e["plover_type"] == "SANCTION"]
     assert _party(event, "actor") == ("the department", "USA")
     assert event["modality"] == "planned"
+
+
+def test_people_from_two_countries_are_a_party_of_each(code):
+    (talks,) = [e for e in code("Officials from Armenia and Azerbaijan met in Vienna on "
+                                "Tuesday for talks on the border.")
+                if e["plover_type"] == "CONSULT"]
+    assert [m["code"] for m in talks["actor"]["members"]] == ["ARM", "AZE"]

@@ -675,11 +675,17 @@ def _resolve(entity: Entity, actors: ActorDictionary, memory: _ArticleMemory, wh
     words = entity.text.lower().split()
     if not words:
         return entity
-    origin = _origin(entity, actors, memory, when)
-    if origin is not None:  # "top diplomats from the Group of Seven"
+    origins = _origin(entity, actors, memory, when)
+    if origins:  # "top diplomats from the Group of Seven"
+        origin = origins[0]
         if origin.sector and not actors.is_country_match(origin):
             sector = origin.sector  # "a spokeswoman for Hamas" speaks for an armed group
-        return replace(entity, code=origin.code, sector=sector or origin.sector, person=person)
+        # "officials from Ukraine and Russia": one party of each
+        members = [Entity(text=o.matched, code=o.code, sector=sector or o.sector,
+                          start=o.start, end=o.end)
+                   for o in origins] if len({o.code for o in origins}) > 1 else []
+        return replace(entity, code=origin.code, sector=sector or origin.sector, person=person,
+                       members=members)
     located = _located_in(entity, memory)
     if located is not None:  # "rebels in the Ivory Coast", "a newspaper based in Beirut"
         return replace(entity, code=located, sector=sector, person=person)
@@ -936,15 +942,16 @@ def _is_plural(entity: Entity, memory: _ArticleMemory) -> bool:
 
 
 def _origin(entity: Entity, actors: ActorDictionary, memory: _ArticleMemory,
-            when) -> ActorCode | None:
-    """The body or country an actor phrase says its people come from or serve, when the
+            when) -> list[ActorCode]:
+    """The bodies or countries an actor phrase says its people come from or serve, when the
     phrase's head has no code of its own: "top diplomats from the Group of Seven", "lawmakers
-    from Japan", "a spokeswoman for Hamas", "an official with the European Union"."""
+    from Japan", "a spokeswoman for Hamas", "an official with the European Union",
+    "officials from Ukraine and Russia" (each, in order)."""
     if memory.doc is None or entity.start is None:
-        return None
+        return []
     span = memory.doc.char_span(entity.start, entity.end, alignment_mode="expand")
     if span is None:
-        return None
+        return []
     for prep in span.root.children:
         if prep.dep_ != "prep" or prep.lower_ not in AFFILIATION_PREPOSITIONS:
             continue
@@ -953,10 +960,14 @@ def _origin(entity: Entity, actors: ActorDictionary, memory: _ArticleMemory,
             # serving a body is told with its name ("a spokeswoman for Hamas"); "militants
             # with bases in Afghanistan" have bases there, they do not serve it
             continue
-        found = actors.resolve(memory.doc[obj.left_edge.i : obj.right_edge.i + 1].text, when)
+        words = memory.doc[obj.left_edge.i : obj.right_edge.i + 1]
+        found = actors.resolve(words.text, when)
         if found is not None and found.code:
-            return found
-    return None
+            # offsets in the article, for each party's evidence
+            return [replace(f, start=words.start_char + f.start, end=words.start_char + f.end)
+                    for f in [found, *(f for f in actors.resolve_all(words.text, when)
+                                       if f.code and f.code != found.code)]]
+    return []
 
 
 def _international_body_served(entity: Entity, actors: ActorDictionary,
