@@ -171,3 +171,9 @@ def test_people_from_two_countries_are_a_party_of_each(code):
                                 "Tuesday for talks on the border.")
                 if e["plover_type"] == "CONSULT"]
     assert [m["code"] for m in talks["actor"]["members"]] == ["ARM", "AZE"]
+
+
+def test_a_foreign_force_placed_in_a_country_acts_on_people_there(code):
+    (event,) = code("French troops in Chad killed ten militants on Sunday, the army said.")
+    assert _party(event, "actor")[1] == "FRA"
+    assert _party(event, "recipient")[1] == "TCD"

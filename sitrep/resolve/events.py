@@ -237,6 +237,9 @@ def resolve_events(events: list[Event], doc: Doc, article: Article,
                         # where parties meet says nothing of whose they are ("rebels met
                         # envoys in Geneva")
                         and not _a_meeting(event, doc, lexicon) else memory.dominant)
+        if named is None and event.actor is not None:
+            # "French troops in Mali killed ten militants": where the actor is, it acts
+            memory.local = _located_in(event.actor, memory) or memory.local
         if event.actor is None and event.recipient is None:
             pair = hyphened_parties(event, doc, actors, when)
             if pair is not None:  # "U.S.-Ukraine talks", "the Israel-Hamas war"
