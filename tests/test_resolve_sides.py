@@ -177,3 +177,11 @@ def test_a_foreign_force_placed_in_a_country_acts_on_people_there(code):
     (event,) = code("French troops in Chad killed ten militants on Sunday, the army said.")
     assert _party(event, "actor")[1] == "FRA"
     assert _party(event, "recipient")[1] == "TCD"
+
+
+def test_people_marching_on_their_own_capital_keep_their_country(code):
+    (march,) = [e for e in code(
+        "Thousands of farmers marched on Nairobi on Monday. Kenyan police said the march was "
+        "peaceful. The Kenyan government promised to meet their leaders.")
+        if e["plover_type"] == "PROTEST"]
+    assert _party(march, "actor")[1] == "KEN"

@@ -265,7 +265,7 @@ def resolve_events(events: list[Event], doc: Doc, article: Article,
             object_codes = (named_codes(event.recipient, actors, when)
                             if event.recipient is None
                             or discourse.person_in(event.recipient) is None else frozenset())
-            other_side = _other_side(event.recipient, actors, memory, when)
+            other_side = _other_side(event, actors, memory, when)
             if other_side is not None and memory.local == other_side:
                 # "is to visit Beijing", "hosted his Kenyan counterpart": the visitor and
                 # the host are not of the other side's country, however the place or the
@@ -1437,17 +1437,20 @@ def _relational(entity: Entity, relational_nouns: frozenset[str]) -> bool:
         or words[-1].removesuffix("ies") + "y" in relational_nouns)
 
 
-def _other_side(recipient: Entity | None, actors: ActorDictionary, memory: _ArticleMemory,
+def _other_side(event: Event, actors: ActorDictionary, memory: _ArticleMemory,
                 when) -> str | None:
-    """The country a recipient names as the act's other side, which its actor is not of: a
-    state named bare ("visit Beijing") or the same office of another country ("his Kenyan
+    """The country an event's recipient names as its other side, which its actor is not of:
+    the state a visit goes to, named bare ("is to visit Beijing"; not the state a march goes
+    to: "marched on Washington"), or the same office of another country ("his Kenyan
     counterpart"; arguments.toml [actors] counterpart_nouns)."""
+    recipient = event.recipient
     if recipient is None or recipient.is_event_reference or recipient.start is None:
         return None
     found = actors.resolve(recipient.text, when)
     if found is None or not found.code:
         return None
-    if actors.is_country_match(found) and is_bare_name(recipient.text, found):
+    if (event.mode == "visit" and actors.is_country_match(found)
+            and is_bare_name(recipient.text, found)):
         return found.code
     if _head_lemma(recipient, memory) in memory.counterpart_nouns:
         return found.code
