@@ -600,8 +600,10 @@ def test_organization_rows_are_well_formed() -> None:
                if line and not line.startswith("#")} - {"sector"}
     seen: dict[str, str] = {}
     for row in _org_rows():
-        assert len(row) == 4, row
-        pattern, code, sector, country = row
+        assert len(row) in (4, 5), row
+        pattern, code, sector, country, forces = [*row, ""][:5]
+        # only a state's armed body can be its regular forces
+        assert forces in ("", "regular") and (not forces or sector == "MIL" and country), row
         assert not sector or sector in sectors, row
         assert all(c in countries for c in country.split("+") if c), row
         # an own code that spells a country's would be read as that country

@@ -751,7 +751,8 @@ def _verb_recipient(match: TriggerMatch, lexicon: Lexicon) -> Entity | None:
             verb) in lexicon.word_set("recipients.barring_verbs") else None,
         # the object, unless the actor's own ("withdrew its troops from Lebanon")
         lambda: entity_for(direct, verbs_of=verbs_of)
-        if direct is not None and not _is_own(direct) else None,
+        if direct is not None and (not _is_own(direct) or _another_party(direct, lexicon))
+        else None,
         # "sentenced the editor to prison", "was put in jail": the particle's object is what
         # the pattern names (the term, the place); the act is done to the verb's own object
         # likewise whom one asks for something ("asked its allies for air defence"), but not
@@ -888,6 +889,14 @@ def _counted(noun: Token | None, lexicon: Lexicon) -> Token | None:
 def _is_own(noun: Token | None) -> bool:
     """A thing the actor refers to as its own: "its troops", "their ambassador"."""
     return noun is not None and any(c.dep_ == "poss" and c.pos_ == "PRON" for c in noun.children)
+
+
+def _another_party(noun: Token, lexicon: Lexicon) -> bool:
+    """Whether a noun the actor calls its own names another party: "hosted his Kenyan
+    counterpart", "met its allies" (arguments.toml [actors] counterpart_nouns,
+    relational_nouns)."""
+    return lemma_of(noun) in (lexicon.word_set("actors.counterpart_nouns")
+                              | lexicon.word_set("actors.relational_nouns"))
 
 
 def _has_owner(noun: Token | None) -> bool:

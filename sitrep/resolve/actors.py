@@ -311,6 +311,12 @@ class ActorDictionary:
         # "president lee" -> people with that word in a name who held a role so titled
         self._titled: dict[tuple[str, str], set[str]] = {}
         self._sector_order: list[str] = []
+        # names of the bodies that are a state's regular armed forces (organizations.tsv
+        # `forces`)
+        self._regular_forces: set[str] = set()
+        # an organization's name -> the words of all its names ("Pentagon" -> ..., "defense",
+        # "department"), which a description of it may take as its head ("the department")
+        self._body_words: dict[str, set[str]] = {}
 
     # -- loading ---------------------------------------------------------------------------
 
@@ -394,6 +400,10 @@ class ActorDictionary:
                 (row["code"],) if row.get("code") else ())
             fields = {"name": patterns[0].removeprefix("the "), "codes": codes,
                       "sector": row.get("sector") or None}
+            if row.get("forces") == "regular":
+                self._regular_forces.add(fields["name"])
+            self._body_words.setdefault(fields["name"], set()).update(
+                w.lower() for p in patterns for w in p.split())
             for pattern in _with_dotted(patterns):
                 self._insert(pattern, fields, Kind.ORG, source)
 
@@ -640,6 +650,25 @@ class ActorDictionary:
         return (found is not None and bool(found.code) and not self.is_country_match(found)
                 and found.name not in self._roles)
 
+    def body_of(self, found: ActorCode | None) -> str | None:
+        """The named body a resolution is, which tells two parties of one country apart: the
+        organization's name, except that a state's regular forces are one body however
+        named ("the IDF", "Israeli troops", "the Israeli army": its armed forces), and other
+        armed bodies of that country (the Rapid Support Forces) are others; None for any
+        other country match, a person or a keyword."""
+        if self.is_body_match(found):
+            if found.name in self._regular_forces:
+                return f"armed forces of {found.code}"
+            return found.name
+        if self.is_country_match(found) and found.sector == "MIL":
+            return f"armed forces of {found.code}"
+        return None
+
+    def body_called(self, found: ActorCode | None, noun: str) -> bool:
+        """Whether a resolution is a named body one of whose names has the word `noun` ("the
+        Pentagon", also called the Department of Defense, for "department")."""
+        return self.is_body_match(found) and noun in self._body_words.get(found.name, ())
+
     def resolve_beside_names(self, text: str, when: date | None,
                              names: Sequence[tuple[int, int]]) -> ActorCode | None:
         """`resolve`, where a country's name or capital that is only part of a person's name
@@ -664,6 +693,18 @@ class ActorDictionary:
         for m in self._scan(window)[0]:
             if m.entry.kind <= Kind.ORG and m.start < end - start < m.end:
                 return start + m.end
+        return None
+
+    def name_after(self, text: str, end: int) -> int | None:
+        """Where a person's or organization's name that begins right after text[:end], one
+        space on, ends: the name a description is followed by in apposition ("the West
+        African bloc ECOWAS"). None when no name begins there."""
+        if text[end:end + 1] != " " or not text[end + 1:end + 2].isupper():
+            return None
+        window = text[end + 1:end + 1 + _NAME_REACH]
+        for m in self._scan(window)[0]:
+            if m.start == 0 and m.entry.kind <= Kind.ORG:
+                return end + 1 + m.end
         return None
 
     def resolve_all(self, text: str, when: date | None = None) -> list[ActorCode]:

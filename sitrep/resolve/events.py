@@ -17,7 +17,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from sitrep.extract.arguments import names_a_doer
 from sitrep.extract.lexicon import Lexicon
@@ -69,6 +69,8 @@ SPEAKER_POSSESSIVES = {"its", "their"}
 # Sectors of a state's own officials, who do not act on their own government as "the
 # government".
 STATE_SECTORS = {"GOV", "MIL"}
+# a description of a body as the owner: "the bloc's mediator", "the group's leader"
+BODY_OWNER = re.compile(r"(?:the|this) ([a-z]+)['\u2019]s(?= )", re.IGNORECASE)
 
 
 @dataclass
@@ -103,6 +105,8 @@ class _ArticleMemory:
     # what "both ...", "the two ...", "the three ..." call parties just named together:
     # arguments.toml [actors]
     pair_nouns: frozenset[str] = frozenset()
+    # the same office of another party ("his Kenyan counterpart"): arguments.toml [actors]
+    counterpart_nouns: frozenset[str] = frozenset()
     # what "the bloc", "the alliance", "the company" call a body just named: arguments.toml
     body_nouns: frozenset[str] = frozenset()
     # documents that speak for their issuer ("the statement"): arguments.toml [actors]
@@ -192,6 +196,7 @@ def resolve_events(events: list[Event], doc: Doc, article: Article,
                             unknown_doer_words=lexicon.word_set("actors.unknown_doer_words"),
                             relational_nouns=lexicon.word_set("actors.relational_nouns"),
                             pair_nouns=lexicon.word_set("actors.pair_nouns"),
+                            counterpart_nouns=lexicon.word_set("actors.counterpart_nouns"),
                             body_nouns=lexicon.word_set("actors.body_nouns"),
                             document_nouns=lexicon.word_set("actors.document_nouns"),
                             office_nouns=lexicon.word_set("actors.office_nouns"),
@@ -212,6 +217,9 @@ def resolve_events(events: list[Event], doc: Doc, article: Article,
                 and across_a_border(doc, event.recipient.start, event.recipient.end,
                                     border_nouns)):
             event.recipient = None
+        if _a_venue(event, doc, actors, lexicon, when):
+            # "proposed talks at the border village", "at the state house": where, not whom
+            event.recipient = None
         near = [c for c in event.place_candidates
                 if c.start is None or not across_a_border(doc, c.start, c.end, border_nouns)]
         named = _resolve_place(near, gazetteer, actors, context, countries, places)
@@ -225,7 +233,13 @@ def resolve_events(events: list[Event], doc: Doc, article: Article,
             # country: a place of a country the article never names is no evidence against
             # its setting
             named = None
-        memory.local = named.country if named and named.country else memory.dominant
+        memory.local = (named.country if named and named.country
+                        # where parties meet says nothing of whose they are ("rebels met
+                        # envoys in Geneva")
+                        and not _a_meeting(event, doc, lexicon) else memory.dominant)
+        if named is None and event.actor is not None:
+            # "French troops in Mali killed ten militants": where the actor is, it acts
+            memory.local = _located_in(event.actor, memory) or memory.local
         if event.actor is None and event.recipient is None:
             pair = hyphened_parties(event, doc, actors, when)
             if pair is not None:  # "U.S.-Ukraine talks", "the Israel-Hamas war"
@@ -251,6 +265,12 @@ def resolve_events(events: list[Event], doc: Doc, article: Article,
             object_codes = (named_codes(event.recipient, actors, when)
                             if event.recipient is None
                             or discourse.person_in(event.recipient) is None else frozenset())
+            other_side = _other_side(event, actors, memory, when)
+            if other_side is not None and memory.local == other_side:
+                # "is to visit Beijing", "hosted his Kenyan counterpart": the visitor and
+                # the host are not of the other side's country, however the place or the
+                # setting reads
+                memory.local = memory.dominant if memory.dominant != other_side else None
             event.actor = _resolve(event.actor, actors, memory, when, "actor",
                                    not_codes=object_codes)
             if event.actor.code:
@@ -301,7 +321,8 @@ def resolve_events(events: list[Event], doc: Doc, article: Article,
                          and (_relational(event.recipient, memory.relational_nouns)
                               or _foreign_post(event.recipient, doc)))
                 and not _place_not_recipient(event, place.country, lexicon, doc)
-                and not _joint_member(place.country, event.actor)):
+                and not _joint_member(place.country, event.actor)
+                and not _fronted(place, doc)):
             # "arrived in Seoul": the host; "marched in Belgrade": the state there; "arrested
             # the demonstrators in Minsk": people there
             if event.recipient is not None:
@@ -434,27 +455,68 @@ def _in_passing_only(event: Event) -> bool:
             and not (event.date and event.date.value))
 
 
+def _fronted(place: Location, doc: Doc) -> bool:
+    """Whether a place is named in an adverbial put before its clause's subject ("In
+    neighbouring Niger, thousands marched"): it sets the scene of what follows, and is
+    where the act was, not whom it was aimed at."""
+    if place.start is None or place.end is None:
+        return False
+    span = doc.char_span(place.start, place.end, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    prep = span.root.head
+    if span.root.dep_ != "pobj" or prep.dep_ != "prep" or prep.i > prep.head.i:
+        return False
+    subject = next((c for c in prep.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return subject is not None and prep.i < subject.left_edge.i
+
+
 def _place_not_recipient(event: Event, country: str, lexicon: Lexicon, doc: Doc) -> bool:
     """Whether the country where the event happens is, by its type, not its recipient:
     a deployment's destination, the host of a meeting that is the actor itself
-    (arguments.toml [recipients]), or the venue of talks ("talks in Khartoum", "met in
-    Doha": where parties meet is no party; a visit's place is its host)."""
+    (arguments.toml [recipients]), or the venue of talks of any type ("talks in Khartoum",
+    "met in Doha", "proposed talks at the border village": where parties meet is no party;
+    a visit's place is its host)."""
     if event.event_type in lexicon.word_set("recipients.place_not_recipient_types"):
+        return True
+    if _a_meeting(event, doc, lexicon):
         return True
     if event.event_type not in lexicon.word_set("recipients.host_types"):
         return False
-    return country == _code(event.actor) or _a_meeting(event, doc, lexicon)
+    return country == _code(event.actor)
+
+
+def _a_venue(event: Event, doc: Doc, actors: ActorDictionary, lexicon: Lexicon, when
+             ) -> bool:
+    """Whether the recipient is only the place where a non-violent act was done: a phrase
+    behind "at" that names no party by its words nor by its head noun ("talks at the
+    border village", "protested at the town hall"; but "rallied at the US embassy", "fired
+    at the convoy": the place is the target of an attack or a coercion, arguments.toml
+    place_target_types)."""
+    party = event.recipient
+    if (party is None or party.start is None or party.members or party.is_event_reference
+            or event.event_type in lexicon.word_set("recipients.place_target_types")):
+        return False
+    span = doc.char_span(party.start, party.end, alignment_mode="expand")
+    if span is None or not len(span) or span.root.head.lower_ != "at":
+        return False
+    found = actors.resolve(party.text, when)
+    return not (found is not None and found.code) and (
+        span.root.lemma_.lower() not in lexicon.word_set("actors.head_nouns"))
 
 
 def _a_meeting(event: Event, doc: Doc, lexicon: Lexicon) -> bool:
     """Whether the event is told as a meeting ("talks", "met"), also through the verb that
-    carries its noun ("held talks", "talks were held"), not a visit."""
+    carries its noun ("held talks", "talks were held") or asks for it ("called for talks"),
+    not a visit."""
     span = doc.char_span(event.trigger.start, event.trigger.end, alignment_mode="expand")
     if span is None or not len(span):
         return False
     venue_words = lexicon.word_set("places.venue_words")
     root = span.root
     carried = [c for c in root.children if c.dep_ in ("dobj", "obj", "nsubjpass")]
+    carried += [g for c in root.children if c.dep_ == "prep" and c.lower_ == "for"
+                for g in c.children if g.dep_ == "pobj"]
     return root.lemma_.lower() in venue_words or any(
         c.lemma_.lower() in venue_words for c in carried)
 
@@ -560,7 +622,7 @@ def _resolve(entity: Entity, actors: ActorDictionary, memory: _ArticleMemory, wh
         return replace(_with_code(entity, antecedent if antecedent.code else None,
                                   antecedent.sector), person=antecedent.person,
                        body=antecedent.body)
-    entity = whole_name(entity, actors, memory.text)
+    entity = whole_name(entity, actors, memory.text, memory.body_nouns | GROUP_NOUNS)
     person = memory.discourse.person_in(entity)
     if person is None:  # a surname the tagger did not read as a name this time
         person = memory.discourse.known_surname(entity.text, entity.start)
@@ -606,7 +668,7 @@ def _resolve(entity: Entity, actors: ActorDictionary, memory: _ArticleMemory, wh
         if sector is None and is_bare_name(entity.text, found):
             sector = "GOV"  # "North Korean" or "Seoul" acting: the state
         resolved = replace(entity, code=found.code, sector=sector, person=person,
-                           body=found.name if actors.is_body_match(found) else None)
+                           body=actors.body_of(found))
         if not entity.members:  # "the defense chiefs of South Korea and the US"
             resolved.members = _members(entity, actors.resolve_all(entity.text, when))
         elif not any(m.code for m in entity.members):
@@ -616,11 +678,17 @@ def _resolve(entity: Entity, actors: ActorDictionary, memory: _ArticleMemory, wh
     words = entity.text.lower().split()
     if not words:
         return entity
-    origin = _origin(entity, actors, memory, when)
-    if origin is not None:  # "top diplomats from the Group of Seven"
+    origins = _origin(entity, actors, memory, when)
+    if origins:  # "top diplomats from the Group of Seven"
+        origin = origins[0]
         if origin.sector and not actors.is_country_match(origin):
             sector = origin.sector  # "a spokeswoman for Hamas" speaks for an armed group
-        return replace(entity, code=origin.code, sector=sector or origin.sector, person=person)
+        # "officials from Ukraine and Russia": one party of each
+        members = [Entity(text=o.matched, code=o.code, sector=sector or o.sector,
+                          start=o.start, end=o.end)
+                   for o in origins] if len({o.code for o in origins}) > 1 else []
+        return replace(entity, code=origin.code, sector=sector or origin.sector, person=person,
+                       members=members)
     located = _located_in(entity, memory)
     if located is not None:  # "rebels in the Ivory Coast", "a newspaper based in Beirut"
         return replace(entity, code=located, sector=sector, person=person)
@@ -645,6 +713,15 @@ def _resolve(entity: Entity, actors: ActorDictionary, memory: _ArticleMemory, wh
         if group is not None:  # "the group" after "a Taliban spokesman", "the bloc" after
             # "the European Union"
             return replace(_with_code(entity, group, group.sector), person=None)
+    owner = BODY_OWNER.match(entity.text)
+    if (owner is not None and entity.start is not None
+            and owner.group(1).lower() in memory.body_nouns | GROUP_NOUNS):
+        # "the bloc's mediator" after "the West African bloc ECOWAS": of that body
+        body_owner = _resolve(Entity(text=owner.group(0)[:-2], start=entity.start,
+                                     end=entity.start + len(owner.group(0)) - 2),
+                              actors, memory, when, role)
+        if body_owner.code:
+            return _with_code(entity, body_owner, sector or body_owner.sector)
     known = memory.discourse.person(person)
     if known is not None:  # "Brudziński" after "Interior Minister Joachim Brudziński"
         return replace(entity, code=known.code, sector=sector or known.sector, person=person)
@@ -755,7 +832,8 @@ def _resolve(entity: Entity, actors: ActorDictionary, memory: _ArticleMemory, wh
         named = _named_before(entity, actors, memory, when)
         if named is not None:  # "the embassy" after "the US embassy in Baghdad"; "the
             # court" after "the International Court of Justice" is that international body
-            own = named.sector if named.sector == "IGO" else None
+            # "the department" after "the Pentagon" is that body, of its own sector
+            own = named.sector if named.sector == "IGO" or actors.is_body_match(named) else None
             return replace(entity, code=named.code, sector=own or sector or named.sector)
         author = _issuer_before(entity, actors, memory, when)
         if author is not None:  # "the statement" after "the ministry issued a statement"
@@ -867,15 +945,16 @@ def _is_plural(entity: Entity, memory: _ArticleMemory) -> bool:
 
 
 def _origin(entity: Entity, actors: ActorDictionary, memory: _ArticleMemory,
-            when) -> ActorCode | None:
-    """The body or country an actor phrase says its people come from or serve, when the
+            when) -> list[ActorCode]:
+    """The bodies or countries an actor phrase says its people come from or serve, when the
     phrase's head has no code of its own: "top diplomats from the Group of Seven", "lawmakers
-    from Japan", "a spokeswoman for Hamas", "an official with the European Union"."""
+    from Japan", "a spokeswoman for Hamas", "an official with the European Union",
+    "officials from Ukraine and Russia" (each, in order)."""
     if memory.doc is None or entity.start is None:
-        return None
+        return []
     span = memory.doc.char_span(entity.start, entity.end, alignment_mode="expand")
     if span is None:
-        return None
+        return []
     for prep in span.root.children:
         if prep.dep_ != "prep" or prep.lower_ not in AFFILIATION_PREPOSITIONS:
             continue
@@ -884,10 +963,14 @@ def _origin(entity: Entity, actors: ActorDictionary, memory: _ArticleMemory,
             # serving a body is told with its name ("a spokeswoman for Hamas"); "militants
             # with bases in Afghanistan" have bases there, they do not serve it
             continue
-        found = actors.resolve(memory.doc[obj.left_edge.i : obj.right_edge.i + 1].text, when)
+        words = memory.doc[obj.left_edge.i : obj.right_edge.i + 1]
+        found = actors.resolve(words.text, when)
         if found is not None and found.code:
-            return found
-    return None
+            # offsets in the article, for each party's evidence
+            return [replace(f, start=words.start_char + f.start, end=words.start_char + f.end)
+                    for f in [found, *(f for f in actors.resolve_all(words.text, when)
+                                       if f.code and f.code != found.code)]]
+    return []
 
 
 def _international_body_served(entity: Entity, actors: ActorDictionary,
@@ -1100,6 +1183,19 @@ def _named_before(entity: Entity, actors: ActorDictionary, memory: _ArticleMemor
         found = actors.resolve(words.text, when)
         if found is not None and found.code:
             return found
+    return _body_of_that_noun(head, first, actors, when)
+
+
+def _body_of_that_noun(head: str, before: Span, actors: ActorDictionary, when
+                       ) -> ActorCode | None:
+    """The latest body named in `before` one of whose names has the description's head
+    noun, however the text named it: "the department" after "a US Treasury official" (the
+    Treasury Department) or "the Pentagon" (the Department of Defense), "the agency" after
+    "the CIA"."""
+    for ent in reversed(before.ents):
+        found = actors.resolve(ent.text, when)
+        if actors.body_called(found, head):
+            return found
     return None
 
 
@@ -1159,20 +1255,26 @@ def _fuller_name_before(entity: Entity, actors: ActorDictionary, memory: _Articl
 
 
 def _body_named_before(entity: Entity, actors: ActorDictionary, memory: _ArticleMemory,
-                       when) -> ActorCode | None:
+                       when) -> ActorCode | Entity | None:
     """The latest organisation named in the sentences just before that is no state's
     government (an international body, a company, a group), whatever part it played: what
-    "the agency" is after "the IAEA inspected ...", "the company" after "Huawei was banned"."""
+    "the agency" is after "the IAEA inspected ...", "the company" after "Huawei was banned",
+    "the bloc" after "rejected a demand by the West African bloc ECOWAS" (a party coded so,
+    where the tagger saw no name)."""
     doc = memory.doc
     if doc is None or entity.start is None:
         return None
     recent = memory.recent_start(entity.start)
-    for ent in reversed([e for e in doc.ents if e.label_ == "ORG"
-                         and recent <= e.start_char and e.end_char <= entity.start]):
+    named: list[tuple[int, ActorCode | Entity]] = []
+    for ent in (e for e in doc.ents if e.label_ == "ORG"
+                and recent <= e.start_char and e.end_char <= entity.start):
         found = actors.resolve(ent.text, when)
         if found is not None and found.code and found.sector in NON_STATE_SECTORS:
-            return found
-    return None
+            named.append((ent.start_char, found))
+    named += [(e.start, e) for e in memory.actors + memory.sources + memory.recipients
+              if e.code and e.sector in NON_STATE_SECTORS and e.start is not None
+              and recent <= e.start < entity.start]
+    return max(named, key=lambda n: n[0])[1] if named else None
 
 
 def _recent_group(memory: _ArticleMemory, offset: int | None) -> Entity | None:
@@ -1283,9 +1385,11 @@ def _code(entity: Entity | None) -> str | None:
 
 def _joint_member(code: str, actor: Entity | None) -> bool:
     """Whether a country is one of several parties acting together ("Indian and Chinese
-    troops clashed"): a joint event has all of them as actors and no recipient (manual)."""
-    return actor is not None and len(actor.members) > 1 and any(
-        m.code == code for m in actor.members)
+    troops clashed"): a joint event has all of them as actors and no recipient (manual).
+    Parties all of one country ("lawmakers and activists marched") are that country's
+    people acting at home, not a joint event."""
+    codes = {m.code for m in actor.members if m.code} if actor is not None else set()
+    return len(codes) > 1 and code in codes
 
 
 def _country_of_direction(word: str, offset: int, memory: _ArticleMemory) -> ActorCode | None:
@@ -1331,6 +1435,26 @@ def _relational(entity: Entity, relational_nouns: frozenset[str]) -> bool:
     return len(words) >= 2 and words[0] in POSSESSIVES and (
         words[-1].removesuffix("s") in relational_nouns
         or words[-1].removesuffix("ies") + "y" in relational_nouns)
+
+
+def _other_side(event: Event, actors: ActorDictionary, memory: _ArticleMemory,
+                when) -> str | None:
+    """The country an event's recipient names as its other side, which its actor is not of:
+    the state a visit goes to, named bare ("is to visit Beijing"; not the state a march goes
+    to: "marched on Washington"), or the same office of another country ("his Kenyan
+    counterpart"; arguments.toml [actors] counterpart_nouns)."""
+    recipient = event.recipient
+    if recipient is None or recipient.is_event_reference or recipient.start is None:
+        return None
+    found = actors.resolve(recipient.text, when)
+    if found is None or not found.code:
+        return None
+    if (event.mode == "visit" and actors.is_country_match(found)
+            and is_bare_name(recipient.text, found)):
+        return found.code
+    if _head_lemma(recipient, memory) in memory.counterpart_nouns:
+        return found.code
+    return None
 
 
 def _doer_of_earlier_event(event: Event, previous: list[Event],

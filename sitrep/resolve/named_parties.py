@@ -97,13 +97,18 @@ def named_codes(entity: Entity | None, actors: ActorDictionary, when) -> frozens
     return frozenset({found.code}) if found is not None and found.code else frozenset()
 
 
-def whole_name(entity: Entity, actors: ActorDictionary, text: str) -> Entity:
+def whole_name(entity: Entity, actors: ActorDictionary, text: str,
+               body_nouns: frozenset[str] = frozenset()) -> Entity:
     """The phrase carried on to the end of a known name the parse cut ("Reporters" of
     "Reporters Without Borders welcomed ...", "the Committee" of "the Committee to Protect
-    Journalists")."""
+    Journalists"), or to the known name a description of a body (`body_nouns`) ends in
+    ("the West African bloc ECOWAS", "the militant group Al-Shabaab")."""
     if entity.start is None or entity.end is None or entity.members:
         return entity
     end = actors.name_end(text, entity.start, entity.end)
+    words = entity.text.split()
+    if end is None and len(words) > 1 and words[-1] in body_nouns:
+        end = actors.name_after(text, entity.end)
     if end is None:
         return entity
     return replace(entity, text=text[entity.start:end], end=end)
