@@ -74,10 +74,13 @@ def _usable(name: str) -> bool:
             and folded[0].isupper() and len(folded.split()) <= 4)
 
 
-def _display_name(name: str, aliases: list[str]) -> str:
+def _display_name(name: str, aliases: list[str], kind: str | None) -> str:
     """The form English copy uses: "Donetsk Oblast" -> Donetsk, "Anbar Governorate" -> Anbar
-    (GeoNames' English aliases carry the type word), else the plain ASCII name with its type
-    suffix removed (Gyeonggi-do -> Gyeonggi), else the shortest usable alias. Not a
+    (GeoNames' English aliases carry the type word), else the name in the English form
+    "<kind> of X" ("Canton of Zurich" -> Zurich, "District of Lisbon" -> Lisbon: the name
+    itself may be another language's: Genf, Lisboa; the shortest alias, taken below for a
+    name not in ASCII, may be any language's: Turitg), else the plain ASCII name with its
+    type suffix removed (Gyeonggi-do -> Gyeonggi), else the shortest usable alias. Not a
     country's name that the region does not have ("Somalia Regional State" is Ethiopia's
     Somali region, not "Somalia"): the gazetteer would read the country so."""
     for alias in aliases:
@@ -86,6 +89,11 @@ def _display_name(name: str, aliases: list[str]) -> str:
                 and not alias.startswith(("State of", "The "))
                 and (short == name or short not in _COUNTRY_NAMES)):
             return short
+    for alias in aliases:
+        short = alias.removeprefix(f"{kind} of ")
+        if kind and short != alias and _usable(short) and short not in _COUNTRY_NAMES:
+            # the name itself, accents and all, reads as English copy prints it: Rajasthan
+            return short if _ascii(short) != _ascii(name) else _ascii(short)
     if name.isascii() and _usable(name):
         return _SUFFIX.sub("", name)
     forms = [_SUFFIX.sub("", n) for n in aliases if n.isascii() and _usable(n)]
@@ -234,7 +242,7 @@ def main() -> None:
         key = s.iso_code or s.geonames_code
         region_key[s.geonames_code] = key
         aliases = sorted({a for a in [s.name, *s.aliases] if _usable(a)})
-        name = _display_name(s.name, list(s.aliases))
+        name = _display_name(s.name, list(s.aliases), s.type)
         lat, lon = (land_positions.get(s.geonames_code)
                     or _mean_position(settlements[s.geonames_code]))
         region_rows.append((key, name, "|".join(a for a in aliases if a != name),
@@ -328,7 +336,8 @@ def _write_local_places(alpha3: dict[str, str], alternates_of: dict[int, list[st
             continue
         if _ascii(c.name).lower() in english_words:
             continue  # "Street", "Valley", "Empire": in copy, words of other names
-        region_name = _display_name(region.name, list(regions[region.id].aliases)) \
+        region_name = _display_name(region.name, list(regions[region.id].aliases),
+                                    regions[region.id].type) \
             if region is not None and region.id in regions else ""
         places.append((c.name, _local_alternates(c.name, alternates_of.get(c.geonames_id, []),
                                                  english_words),
@@ -341,7 +350,8 @@ def _write_local_places(alpha3: dict[str, str], alternates_of: dict[int, list[st
         parent = regions.get(s.parent.id) if s.parent else None
         lat, lon = _mean_position(in_division[s.id])
         places.append((s.name, [], "admin2", country,
-                       _display_name(parent.name, list(parent.aliases)) if parent else "",
+                       _display_name(parent.name, list(parent.aliases), parent.type)
+                       if parent else "",
                        lat, lon, people[s.id]))
     path = OUT / "local_places.sqlite"
     path.unlink(missing_ok=True)
