@@ -789,3 +789,11 @@ def test_no_post_office_town_takes_the_name_of_a_larger_place(components) -> Non
         assert not found & states, name
     # a name no larger place bears is still a town where the post office is
     assert {p.admin1 for p in components.places.candidates("Harwinton")} == {"Connecticut"}
+
+
+def test_a_dateline_in_capitals_makes_the_name_a_place_in_any_case(components) -> None:
+    text = ("TORRINGTON — The mayor spoke on Monday. She announced a new grant for "
+            "Torrington shops.")
+    found = [p.text for p in places_in(components.nlp(text), components.places,
+                                       components.actors, text=text)]
+    assert found == ["TORRINGTON", "Torrington"]
