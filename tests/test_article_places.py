@@ -769,3 +769,31 @@ def test_a_town_listed_after_a_comma_is_no_town_the_first_lies_by(components) ->
     # a town and its state still read together, in a list too
     found = mapped(components, "Officials in Monroe, Ohio, and Trenton met.")
     assert found["Monroe"] == ("USA", "Monroe")
+
+
+def test_a_town_only_a_post_office_names_is_on_the_map(components) -> None:
+    # New England towns whose village GeoNames gives no people, and hamlets: the gazetteer
+    # has them from the post office's town of their ZIP codes
+    found = mapped(components, "Firefighters from Harwinton helped put out a barn fire in "
+                               "Lanexa on Friday.")
+    assert found["Harwinton"] == ("USA", "Harwinton")
+    assert found["Lanexa"] == ("USA", "Lanexa")
+
+
+def test_no_post_office_town_takes_the_name_of_a_larger_place(components) -> None:
+    # post offices in Georgia and Pennsylvania are called Damascus, in Arkansas and Texas
+    # Egypt: a story on the Middle East must not find candidates there
+    for name, states in [("Damascus", {"Georgia", "Pennsylvania"}),
+                         ("Egypt", {"Arkansas", "Texas"})]:
+        found = {p.admin1 for p in components.places.candidates(name) if p.country == "USA"}
+        assert not found & states, name
+    # a name no larger place bears is still a town where the post office is
+    assert {p.admin1 for p in components.places.candidates("Harwinton")} == {"Connecticut"}
+
+
+def test_a_dateline_in_capitals_makes_the_name_a_place_in_any_case(components) -> None:
+    text = ("TORRINGTON — The mayor spoke on Monday. She announced a new grant for "
+            "Torrington shops.")
+    found = [p.text for p in places_in(components.nlp(text), components.places,
+                                       components.actors, text=text)]
+    assert found == ["TORRINGTON", "Torrington"]

@@ -297,11 +297,27 @@ def test_a_city_far_smaller_than_its_namesake_province_yields_to_it(gazetteer: G
 
 
 def test_a_region_called_after_its_city_yields_to_the_city(gazetteer: Gazetteer) -> None:
-    # the canton bears "Geneva" only as another name (its own is Genf) and holds the city
-    geneva = gazetteer.resolve("Geneva")
-    assert (geneva.kind, geneva.name, geneva.country) == ("city", "Geneva", "CHE")
-    # a region whose own name it is still ranks by size
+    # English calls the cantons "the canton of Geneva" etc.: the bare name is the city's,
+    # though the canton has more people (Lucerne: an English name of the city Luzern)
+    for name, city in [("Geneva", "Geneva"), ("Zurich", "Zürich"), ("Lucerne", "Luzern"),
+                       ("St. Gallen", "Sankt Gallen")]:
+        place = gazetteer.resolve(name)
+        assert (place.kind, place.name, place.country) == ("city", city, "CHE"), name
+    # the canton keeps its names with the type word
+    canton = gazetteer.resolve("Canton of Geneva")
+    assert (canton.kind, canton.name) == ("admin1", "Geneva")
+    # a region whose own name it is, and that English names without a type word, still
+    # ranks by size
     assert gazetteer.resolve("Quebec").kind == "admin1"
+
+
+def test_a_region_shows_its_english_name(gazetteer: Gazetteer) -> None:
+    # not another language's (Turitg, Genf, Luzern, Lisboa, Wien) nor its type word
+    for written, shown in [("Kanton Zürich", "Zurich"), ("Genf", "Geneva"),
+                           ("Kanton Luzern", "Lucerne"), ("Lisboa", "Lisbon"),
+                           ("Wien", "Vienna"), ("Donetsk Oblast", "Donetsk")]:
+        place = gazetteer.resolve(written)
+        assert (place.kind, place.name) == ("admin1", shown), written
 
 
 def test_small_places_are_found_in_text_with_their_offsets(gazetteer: Gazetteer) -> None:

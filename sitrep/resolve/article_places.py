@@ -14,7 +14,8 @@ name and "of" before it, "Ann Ruiz of Dover"; a legislator's party initial befor
 "D-Fairfax", where a county's bare name is one too; "to" after a word of motion,
 "rerouted to Butte"; a dateline in capitals) — so that
 "Obama", "the New York Times" or "South" in "South Korean" are not put on the map. A name
-the words around it make a place once is one wherever it recurs, and so is a name joined
+the words around it make a place once is one wherever it recurs, in any case (a dateline's
+"TORRINGTON —" makes "Torrington shops" the town), and so is a name joined
 by "and" or a comma to a place kept ("in Fargo and Moorhead"); a town's or county's name
 no word marks, in a region where two of the kept names lie, is one where it qualifies a
 noun ("a Diboll home"), follows a preposition ("troops of Mandan") or begins a body's or
@@ -454,11 +455,12 @@ def _with_names_placed_elsewhere(doc: Doc, kept: list[PlaceMention],
     kept = list(kept)
     left = list(undecided)
     while left:
-        names = {m.text for m in kept}
+        # in any case: the dateline's "TORRINGTON —" is the town of "Torrington shops"
+        names = {name_key(m.text) for m in kept}
         tokens = {t.i for m in kept for t in doc.char_span(
             m.start, m.end, alignment_mode="expand") or ()}
         placed = [(m, labels, longer) for m, labels, longer in left
-                  if m.text in names and not ("PERSON" in labels and longer)
+                  if name_key(m.text) in names and not ("PERSON" in labels and longer)
                   or _coordinated_with(doc, m, tokens)]
         if not placed:
             break

@@ -295,7 +295,8 @@ class Gazetteer:
              countries_file: Path = data_path("actors/countries.tsv")) -> Gazetteer:
         g = cls()
         g._load_countries(countries_file)
-        regions = g._load_regions(places_dir / "regions.tsv", places_dir / "regions_extra.tsv")
+        regions, called_with_type = g._load_regions(places_dir / "regions.tsv",
+                                                    places_dir / "regions_extra.tsv")
         for row in _read(places_dir / "abbreviations.tsv"):
             for abbreviation in _variants(row["abbreviations"]):
                 g._abbreviations[name_key(abbreviation)] = regions[row["key"]]
@@ -310,7 +311,7 @@ class Gazetteer:
                               for w in line.split())
         for key, entries in g._index.items():
             if len(entries) > 1:
-                _rank_cities_over_smaller_regions(key, entries)
+                _rank_cities_over_smaller_regions(key, entries, called_with_type.get(key, ()))
                 entries.sort(key=_entry_order)
         return g
 
@@ -362,9 +363,13 @@ class Gazetteer:
                 entries[:] = [e for e in entries if not (
                     e.place.kind == "country" and e.place.country == region.country)]
 
-    def _load_regions(self, path: Path, extra: Path) -> dict[str, Place]:
+    def _load_regions(self, path: Path, extra: Path
+                      ) -> tuple[dict[str, Place], dict[str, set[str]]]:
+        """The regions by key, and for a name X the regions English calls "<type> of X"
+        ("Canton of Geneva", "District of Porto"), by their names."""
         extras = {row["key"]: row for row in _read(extra)}
         regions: dict[str, Place] = {}
+        called_with_type: dict[str, set[str]] = {}
         for row in _read(path):
             override = extras.get(row["key"])
             name = override["name"] if override and override["name"] else row["name"]
@@ -376,7 +381,10 @@ class Gazetteer:
             regions[row["key"]] = place
             for alias in [name, *aliases]:
                 self._add(alias, place, True, _RANK["admin1"])
-        return regions
+                short = alias.removeprefix(f"{row['type']} of ")
+                if row["type"] and short != alias:
+                    called_with_type.setdefault(name_key(short), set()).add(name)
+        return regions, called_with_type
 
     def _load_cities(self, path: Path, regions: dict[str, Place]) -> None:
         add, city_rank = self._add, _RANK["city"]
@@ -849,22 +857,31 @@ def _entry_order(e: _Entry) -> tuple:
     return (e.rank, not e.primary, -(e.place.population or 0))
 
 
-def _rank_cities_over_smaller_regions(key: str, entries: list[_Entry]) -> None:
+def _rank_cities_over_smaller_regions(key: str, entries: list[_Entry],
+                                      called_with_type: Iterable[str]) -> None:
     """A region outranks a city of its name by kind only as the larger place: a city with
     more people than every region so called ranks just above them (Hanover, Maryland before
     Jamaica's parish of Hanover; Charlotte before Saint Vincent's). Nor does a region that
-    bears the name `key` only as another name outrank the city in it whose own name it is:
-    the region is called after its city (the canton "of Geneva", Genf, after Geneva)."""
+    bears the name `key` only as another name, or that English names with its type word
+    (`called_with_type`: "the canton of Geneva", "the district of Porto"), outrank the city
+    in it whose own name it is (in the latter case, or that bears it as another name: the
+    city Luzern, "Lucerne"): the region is called after its city."""
     largest = max((e.place.population or 0 for e in entries if e.place.kind == "admin1"),
                   default=None)
     if largest is None:
         return
-    named_after = {e.place.name for e in entries
-                   if e.place.kind == "admin1" and name_key(e.place.name) != key}
+    # only the largest region of the name yields so (not Florida, the state, to Uruguay's
+    # department "of Florida" and its city)
+    first = {(e.place.name, e.place.country) for e in entries
+             if e.place.kind == "admin1" and (e.place.population or 0) == largest}
+    named_after = {region for region in first if name_key(region[0]) != key}
+    called = {region for region in first if region[0] in called_with_type}
     for n, entry in enumerate(entries):
+        region = (entry.place.admin1, entry.place.country)
         if entry.place.kind == "city" and entry.rank > _RANK["admin1"] and (
                 (entry.place.population or 0) > largest
-                or (name_key(entry.place.name) == key and entry.place.admin1 in named_after)):
+                or (name_key(entry.place.name) == key and region in named_after)
+                or region in called):  # Lucerne, the city Luzern
             entries[n] = entry._replace(rank=_RANK["admin1"] - 0.5)
 
 
