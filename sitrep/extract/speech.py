@@ -247,6 +247,14 @@ def find_speech_acts(sentence: Span, lexicon: Lexicon, inside: list[bool],
     reporting = lexicon.word_union("attribution.reporting_verbs", "stance.allegation_verbs")
     used: set[int] = set()
     for token in sentence:
+        if token.pos_ == "ADJ" and not inside[token.i - sentence.start]:
+            act = _attitude(token, lexicon)
+            holder = act.actor if act is not None else None
+            if act is not None and not any(
+                    act.event_type in types for i, types in taken_speakers.items()
+                    if holder.start <= sentence.doc[i].idx < (holder.end or 0)):
+                acts.append(act)
+            continue
         if token.pos_ != "VERB" or token.i in triggers or _hedges_a_description(token):
             continue
         lemma = lemma_of(token)
@@ -280,6 +288,41 @@ def find_speech_acts(sentence: Span, lexicon: Lexicon, inside: list[bool],
             acts.append(SpeechAct(kind, cues[0], continued_speaker,
                                   _judged(cues[0], kind, lexicon)))
     return acts
+
+
+def _attitude(adjective: Token, lexicon: Lexicon) -> SpeechAct | None:
+    """A party's attitude to another told by an adjective of it ("the senators were critical
+    of the ministry", "issued a report critical of Hanoi", "has been supportive of the
+    talks"): the holder's ACCUSE or SUPPORT of whom the "of" phrase names. The holder is the
+    subject the adjective is said of, or whoever issued the statement it describes; an
+    adjective that only describes a party ("arrested a blogger critical of the king") is
+    no act."""
+    lemma = lemma_of(adjective)
+    if lemma in lexicon.word_set("stance.critical_attitudes"):
+        kind = "ACCUSE"
+    elif lemma in lexicon.word_set("stance.supportive_attitudes"):
+        kind = "SUPPORT"
+    else:
+        return None
+    of = next((c for c in adjective.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    judged = next((c for c in of.children if c.dep_ == "pobj"), None) if of else None
+    if judged is None or _negated(adjective):
+        return None
+    writings = lexicon.word_union("attribution.statement_nouns", "stance.attitude_writings")
+    if adjective.dep_ in ("acomp", "oprd"):  # "were critical of", "remained supportive of"
+        holder = _subject(adjective.head)
+        writing = holder if holder is not None and lemma_of(holder) in writings else None
+    elif adjective.dep_ in ("amod", "acl"):  # "a report critical of Hanoi"
+        holder, writing = None, adjective.head if lemma_of(adjective.head) in writings else None
+    else:
+        return None
+    if writing is not None:  # a writing's attitude is its issuer's
+        holder = next((c for c in writing.children if c.dep_ == "poss"), None)
+        if holder is None and writing.dep_ in ("dobj", "obj"):
+            holder = _subject(writing.head)
+    if holder is None or holder.lower_ in FIRST_PERSON or not is_actor_like(holder, lexicon):
+        return None
+    return SpeechAct(kind, adjective, entity_for(holder), _party_named(judged, lexicon))
 
 
 def _hedges_a_description(verb: Token) -> bool:

@@ -1,0 +1,61 @@
+"""Acts told through constructions of English with no trigger verb of their own: an
+attitude told by an adjective ("were critical of"), ... Sentences written for these tests."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from sitrep.pipeline import pipeline
+from sitrep.records import Article
+
+
+@pytest.fixture(scope="module")
+def code():
+    def run(text: str) -> list[dict]:
+        article = Article(text=text, outlet="Test Wire", published=date(2022, 3, 15))
+        (processed,) = list(pipeline([article]))
+        return [e.to_record() for e in processed.events]
+
+    return run
+
+
+def of_type(events: list[dict], event_type: str) -> list[dict]:
+    return [e for e in events if e["event_type"] == event_type]
+
+
+# --- attitudes told by an adjective --------------------------------------------------------
+
+def test_a_critical_attitude_is_the_holders_accusation(code):
+    (accuse,) = of_type(code("Several Malian ministers grew openly scornful of the French "
+                             "ambassador last spring."), "ACCUSE")
+    assert accuse["actor"]["code"] == "MLI"
+    assert accuse["recipient"]["code"] == "FRA"
+
+
+def test_a_writing_critical_of_a_party_is_its_issuers(code):
+    (accuse,) = of_type(code("An Argentine senate committee published a review highly "
+                             "critical of the Chilean navy."), "ACCUSE")
+    assert accuse["actor"]["code"] == "ARG"
+    assert accuse["recipient"]["code"] == "CHL"
+    (accuse,) = of_type(code("The Ghanaian ruling party's statement was critical of the "
+                             "Ivorian government."), "ACCUSE")
+    assert accuse["actor"]["code"] == "GHA"
+    assert accuse["recipient"]["code"] == "CIV"
+
+
+def test_a_supportive_attitude_is_the_holders_support(code):
+    (support,) = of_type(code("Norway has long been supportive of the Colombian peace "
+                              "commission."), "SUPPORT")
+    assert support["actor"]["code"] == "NOR"
+    assert support["recipient"]["code"] == "COL"
+
+
+def test_an_attitude_denied_or_describing_a_party_is_no_act(code):
+    assert not of_type(code("The Peruvian president was not critical of the Bolivian "
+                            "government."), "ACCUSE")
+    # the adjective only says which blogger: the arrest is the act
+    assert not of_type(code("Thai police detained a blogger critical of the army."), "ACCUSE")
+    assert not of_type(code("Two soldiers remained in critical condition in a Kabul hospital."),
+                       "ACCUSE")
