@@ -59,3 +59,15 @@ def test_an_attitude_denied_or_describing_a_party_is_no_act(code):
     assert not of_type(code("Thai police detained a blogger critical of the army."), "ACCUSE")
     assert not of_type(code("Two soldiers remained in critical condition in a Kabul hospital."),
                        "ACCUSE")
+
+
+# --- whom a request is made of -------------------------------------------------------------
+
+def test_whom_one_asks_for_something_is_the_recipient_not_the_thing(code):
+    (request,) = of_type(code("Fiji asked Australia for two patrol boats last week."),
+                         "REQUEST")
+    assert request["actor"]["code"] == "FJI"
+    assert request["recipient"]["code"] == "AUS"
+    (request,) = of_type(code("Moldova asked Romanian officials for military assistance."),
+                         "REQUEST")
+    assert request["recipient"]["code"] == "ROU"

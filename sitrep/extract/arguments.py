@@ -749,6 +749,10 @@ def _verb_recipient(match: TriggerMatch, lexicon: Lexicon) -> Entity | None:
         # whom a verb of barring keeps out ("barred the envoy from the country")
         lambda: _undergoer(verb, lexicon) if match.particle_tokens and lemma_of(
             verb) in lexicon.word_set("recipients.barring_verbs") else None,
+        # whom one asks, presses or sues for something ("asked Japan for patrol boats"):
+        # the verb's own object; what "for" names is the thing wanted
+        lambda: _undergoer(verb, lexicon) if match.particle_tokens and (
+            match.particle_tokens[-1].lower_ == "for") else None,
         # the object, unless the actor's own ("withdrew its troops from Lebanon")
         lambda: entity_for(direct, verbs_of=verbs_of)
         if direct is not None and not _is_own(direct) else None,
