@@ -71,3 +71,13 @@ def test_whom_one_asks_for_something_is_the_recipient_not_the_thing(code):
     (request,) = of_type(code("Moldova asked Romanian officials for military assistance."),
                          "REQUEST")
     assert request["recipient"]["code"] == "ROU"
+
+
+# --- passive agents ------------------------------------------------------------------------
+
+def test_a_name_as_passive_agent_is_the_doer_even_if_the_tagger_missed_it(code):
+    # the small model tags no entity on "Kyiv" here: a name after passive "by" is the doer
+    (accuse,) = of_type(code("Minsk was condemned by Kyiv on Friday for hosting the "
+                             "missiles."), "ACCUSE")
+    assert accuse["actor"]["code"] == "UKR"
+    assert accuse["recipient"]["code"] == "BLR"

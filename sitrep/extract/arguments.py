@@ -147,9 +147,11 @@ def is_actor_like(head: Token, lexicon: Lexicon) -> bool:
         )
     if head.ent_type_ in labels or lemma in lexicon.word_set("actors.head_nouns"):
         return True
-    if head.pos_ == "PROPN" and head.dep_ in ("nsubj", "nsubjpass", "poss", "dobj") and (
+    if head.pos_ == "PROPN" and (head.dep_ in ("nsubj", "nsubjpass", "poss", "dobj") or (
+            head.dep_ == "pobj" and head.head.dep_ == "agent")) and (
         not head.ent_type_ or head.ent_type_ in lexicon.word_set("actors.mistaken_labels")
-    ):  # a name the tagger missed as an entity ("Later, Ruto condemned", "shelled Odesa")
+    ):  # a name the tagger missed as an entity ("Later, Ruto condemned", "shelled Odesa",
+        # "was condemned by Kyiv")
         return True
     if head.pos_ in ("NOUN", "PROPN") and head.dep_ == "nsubj" and head.head.pos_ == "VERB" and (
             lemma not in lexicon.word_set("actors.not_doers")
