@@ -1064,6 +1064,19 @@ def _adjacent_agent(noun: Token, lexicon: Lexicon) -> Entity | None:
     return entity_for(doer) if _is_doer(doer, lexicon) else None
 
 
+def _agent_on_theme(theme: Token | None, lexicon: Lexicon) -> Entity | None:
+    """Who did an act named by a noun, when its "by" phrase was hung on the noun's "of"
+    object instead: "the arrest of the opposition leader by police" (the leader is not by
+    anyone). A "by" under a participle of the object ("a man wanted by police") is the
+    participle's and is not read here."""
+    if theme is None:
+        return None
+    agent = next((c for c in theme.children if c.dep_ == "prep" and c.lower_ == "by"), None)
+    doer = _named_head(next((c for c in agent.children if c.dep_ == "pobj"), None)
+                       if agent is not None else None)
+    return entity_for(doer) if _is_doer(doer, lexicon) else None
+
+
 def _source_of_reaction(noun: Token, lexicon: Lexicon) -> Token | None:
     """Who a reaction "comes from": "condemnation came from the UN", "expressions of
     condolence have come from X and Y", "tributes poured in from leaders"."""
@@ -1269,6 +1282,8 @@ def noun_arguments(match: TriggerMatch, lexicon: Lexicon) -> tuple[Entity | None
             actor = entity_for(claimer)
     if actor is None:  # "died in the hijacking by militants", "by" misread as the verb's
         actor = _adjacent_agent(noun, lexicon)
+    if actor is None:  # "the arrest of the editor by police", "by" misread as the editor's
+        actor = _agent_on_theme(theme, lexicon)
     if actor is None:  # "condemnation came from the UN", "expressions of sympathy came from X"
         source = _source_of_reaction(noun, lexicon)
         if source is not None:
