@@ -84,10 +84,10 @@ def test_a_name_as_passive_agent_is_the_doer_even_if_the_tagger_missed_it(code):
 
 
 def test_the_by_phrase_of_a_nominal_act_hung_on_its_object_is_still_the_doer(code):
-    (arrest,) = of_type(code("The detention of three Tanzanian fishermen by Kenyan police "
-                             "angered Dodoma."), "COERCE")
-    assert arrest["actor"]["code"] == "KEN"
-    assert arrest["recipient"]["code"] == "TZA"
+    (arrest,) = of_type(code("The arrest of the union leader by Zambian police sparked a "
+                             "strike."), "COERCE")
+    assert arrest["actor"]["code"] == "ZMB"
+    assert arrest["actor"]["text"] == "Zambian police"
     # "by" under a participle of the object is that participle's: no doer of the killing
     (killing,) = of_type(code("The killing of a smuggler sought by Gabonese police stirred "
                               "anger in Libreville."), "ASSAULT")
