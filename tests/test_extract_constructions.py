@@ -92,3 +92,16 @@ def test_the_by_phrase_of_a_nominal_act_hung_on_its_object_is_still_the_doer(cod
     (killing,) = of_type(code("The killing of a smuggler sought by Gabonese police stirred "
                               "anger in Libreville."), "ASSAULT")
     assert (killing["actor"] or {}).get("code") != "GAB"
+
+
+# --- a series of verbs ---------------------------------------------------------------------
+
+def test_a_series_of_verbs_shares_its_subject_and_its_object(code):
+    events = code("Guatemalan police detained, questioned and deported four Honduran "
+                  "activists.")
+    arrest = next(e for e in events if e["mode"] == "arrest")
+    deport = next(e for e in events if e["mode"] == "deport")
+    for event in (arrest, deport):
+        assert event["actor"]["code"] == "GTM"
+        assert event["recipient"]["code"] == "HND"
+

@@ -14,6 +14,7 @@ from sitrep.extract.lexicon import Lexicon, Pattern
 from sitrep.extract.modality import names_no_one, responsibility_claim
 from sitrep.extract.triggers import (
     TriggerMatch,
+    in_verb_series,
     infinitival_complements,
     is_linked_participle,
     is_passive,
@@ -803,17 +804,23 @@ def _verb_recipient(match: TriggerMatch, lexicon: Lexicon) -> Entity | None:
                 None)
 
 
-def _shared_object(verb: Token) -> Token | None:
+def _shared_object(verb: Token, depth: int = 0) -> Token | None:
     """The object of the verb joined right after this one, when only the conjunction stands
     between them: both take it ("arrested and deported two journalists", "condemned and
-    rejected the plan")."""
+    rejected the plan"); along a series, the last verb's ("arrested, tried and jailed the
+    editor")."""
     if is_passive(verb):
         return None
-    joined = next((c for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB"), None)
-    if joined is None or is_passive(joined) or not all(
-            t.dep_ == "cc" for t in verb.doc[verb.i + 1:joined.i]):
-        return None
-    return next((c for c in joined.children if c.dep_ in ("dobj", "obj")), None)
+    joined = next((c for c in verb.children if c.pos_ == "VERB" and (
+        c.dep_ == "conj" or in_verb_series(c))), None)
+    if joined is None or is_passive(joined) or any(
+            c.dep_ in ("nsubj", "nsubjpass") for c in joined.children) or not all(
+            t.dep_ == "cc" or t.text == "," for t in verb.doc[verb.i + 1:joined.i]):
+        return None  # not "police arrested and soldiers beat them": each its own
+    obj = next((c for c in joined.children if c.dep_ in ("dobj", "obj")), None)
+    if obj is None and depth < 3:
+        return _shared_object(joined, depth + 1)
+    return obj
 
 
 def _destinations(noun: Token | None, lexicon: Lexicon) -> set[int]:

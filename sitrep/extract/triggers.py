@@ -78,7 +78,21 @@ def adverbial_participle(verb: Token) -> bool:
     ("Having attacked ...")."""
     return (verb.tag_ == "VBN" and verb.dep_ == "advcl" and verb.head.pos_ in ("VERB", "AUX")
             and not any(c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass", "mark", "dobj")
-                        for c in verb.children))
+                        for c in verb.children)
+            and not in_verb_series(verb))
+
+
+def in_verb_series(verb: Token) -> bool:
+    """The middle of a series of verbs that share subject and object, "arrested, tried and
+    jailed the editor", which the parser may hang on the first verb as a participle clause
+    (or "dep"): it stands right after the first verb and a comma, the first verb has no
+    object of its own, and it is joined by "and"/"or" to the next verb."""
+    head = verb.head
+    return (verb.dep_ in ("advcl", "dep") and verb.pos_ == "VERB" and head.pos_ == "VERB"
+            and verb.i == head.i + 2 and verb.doc[head.i + 1].text == ","
+            and not any(c.dep_ in ("dobj", "obj") for c in head.children)
+            and any(c.dep_ == "conj" and c.pos_ == "VERB" and any(
+                g.dep_ == "cc" for g in verb.children if g.i < c.i) for c in verb.children))
 
 
 def _small_clause_passive(verb: Token) -> bool:
