@@ -94,6 +94,15 @@ def test_the_by_phrase_of_a_nominal_act_hung_on_its_object_is_still_the_doer(cod
     assert (killing["actor"] or {}).get("code") != "GAB"
 
 
+
+def test_a_participle_with_an_agent_misread_as_a_clause_is_a_passive(code):
+    # parsed as if "the accord" agreed: the agent is the doer
+    events = code("Ghana's president welcomed the truce agreed by Sudan and the RSF rebels.")
+    (agree,) = of_type(events, "AGREE")
+    assert agree["actor"]["code"] == "SDN"
+    assert agree["actor"]["text"].startswith("Sudan")
+
+
 # --- a series of verbs ---------------------------------------------------------------------
 
 def test_a_series_of_verbs_shares_its_subject_and_its_object(code):

@@ -68,7 +68,16 @@ def is_passive(verb: Token) -> bool:
 
 def _has_passive_marks(verb: Token) -> bool:
     return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children) or (
-        _small_clause_passive(verb)) or adverbial_participle(verb)
+        _small_clause_passive(verb)) or adverbial_participle(verb) or _reduced_passive(verb)
+
+
+def _reduced_passive(verb: Token) -> bool:
+    """A bare past participle with a passive agent, whose noun the parser made its subject
+    ("welcomed the truce agreed by the two sides", read as "the truce agreed"): the noun
+    is what was done, the agent the doer."""
+    return verb.tag_ == "VBN" and any(c.dep_ == "agent" for c in verb.children) and (
+        any(c.dep_ == "nsubj" for c in verb.children)) and not any(
+        c.dep_ in ("aux", "auxpass") for c in verb.children) and not states_means(verb)
 
 
 def adverbial_participle(verb: Token) -> bool:
