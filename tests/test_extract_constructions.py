@@ -114,3 +114,16 @@ def test_a_series_of_verbs_shares_its_subject_and_its_object(code):
         assert event["actor"]["code"] == "GTM"
         assert event["recipient"]["code"] == "HND"
 
+
+
+# --- a strike told by its weapon --------------------------------------------------------
+
+def test_a_strike_told_by_its_weapon_or_fighters_is_an_assault_whatever_it_hit(code):
+    (strike,) = of_type(code("An Iranian drone hit a cargo ship in the Red Sea on Tuesday."),
+                        "ASSAULT")
+    assert strike["actor"]["code"] == "IRN"
+    (strike,) = of_type(code("Sudanese rebels hit El Obeid with artillery."), "ASSAULT")
+    assert strike["actor"]["code"] == "SDN"
+    assert not of_type(code("Heavy floods hit the north of Malawi."), "ASSAULT")
+    assert not of_type(code("The new tariffs hit Chilean copper exporters."), "ASSAULT")
+
