@@ -116,7 +116,7 @@ def test_a_series_of_verbs_shares_its_subject_and_its_object(code):
 
 
 
-# --- a strike told by its weapon --------------------------------------------------------
+# --- a strike told by its weapon; subject constraints on a passive's agent ----------------
 
 def test_a_strike_told_by_its_weapon_or_fighters_is_an_assault_whatever_it_hit(code):
     (strike,) = of_type(code("An Iranian drone hit a cargo ship in the Red Sea on Tuesday."),
@@ -127,3 +127,11 @@ def test_a_strike_told_by_its_weapon_or_fighters_is_an_assault_whatever_it_hit(c
     assert not of_type(code("Heavy floods hit the north of Malawi."), "ASSAULT")
     assert not of_type(code("The new tariffs hit Chilean copper exporters."), "ASSAULT")
 
+
+def test_a_passive_agent_meets_the_subject_constraints_of_a_pattern(code):
+    (strike,) = of_type(code("Odesa was hit by two Russian missiles on Sunday."), "ASSAULT")
+    assert strike["actor"]["code"] == "RUS"
+    assert not of_type(code("The Kenyan coast was hit by a cyclone."), "ASSAULT")
+    # tourists make no state visit, in either voice
+    assert not of_type(code("Bhutan was visited by thousands of tourists last year."),
+                       "CONSULT")

@@ -407,6 +407,10 @@ def _multiword_entries(objects: frozenset[str]) -> tuple[tuple[str, frozenset[st
 def _subject_ok(pattern: Pattern, verb: Token, quantities: frozenset[str]) -> bool:
     """"peacekeepers arrived in Bosnia" is not a visit: subject constraints."""
     subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    agent = next((g for c in verb.children if c.dep_ == "agent"
+                  for g in c.children if g.dep_ == "pobj"), None)
+    if agent is not None:  # "was hit by missiles": the doer the constraint is about
+        subject = agent
     if subject is None and verb.dep_ == "acl" and verb.tag_ == "VBG":
         subject = verb.head  # "a new ad attacking the governor"
     if subject is None and verb.dep_ in ("xcomp", "advcl", "conj") and verb.head.i != verb.i:
