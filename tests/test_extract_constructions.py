@@ -135,3 +135,14 @@ def test_a_passive_agent_meets_the_subject_constraints_of_a_pattern(code):
     # tourists make no state visit, in either voice
     assert not of_type(code("Bhutan was visited by thousands of tourists last year."),
                        "CONSULT")
+
+
+def test_the_words_a_speech_act_is_made_of_are_not_an_act_it_reacts_to(code):
+    # "his condolences" are this act, the president's own: whom they go to is the recipient
+    (support,) = of_type(code("The Gambian president expressed his condolences to the "
+                              "Senegalese prime minister."), "SUPPORT")
+    assert support["recipient"]["code"] == "SEN"
+    # a reaction to another's act still names its doer
+    (accuse,) = of_type(code("Amnesty condemned the Zimbabwean army's crackdown on "
+                             "protesters in Harare."), "ACCUSE")
+    assert accuse["recipient"]["code"] == "ZWE"

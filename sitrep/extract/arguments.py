@@ -771,9 +771,11 @@ def _verb_recipient(match: TriggerMatch, lexicon: Lexicon) -> Entity | None:
         # a reaction: what it is about ("complained to the UN over Israeli raids")
         lambda: _about_recipient(verb, lexicon) if typed("event_reference_types") else None,
         # a reaction to an act: its doer, not whom the act was on ("condemned the army's
-        # crackdown on protesters")
+        # crackdown on protesters"); not the object the pattern itself names, which is this
+        # act ("offered his condolences to X": the condolences are the king's own)
         lambda: _doer_of_act(obj, lexicon)
-        if obj is not None and typed("event_reference_types") else None,
+        if obj is not None and typed("event_reference_types")
+        and lemma_of(obj) not in match.pattern.objects else None,
         # a recipient preposition, the object's too ("called for a halt to the deployment")
         lambda: _recipient_from_preps([verb, obj], lexicon, event_type,
                                       _destinations(obj, lexicon)),
