@@ -146,3 +146,16 @@ def test_the_words_a_speech_act_is_made_of_are_not_an_act_it_reacts_to(code):
     (accuse,) = of_type(code("Amnesty condemned the Zimbabwean army's crackdown on "
                              "protesters in Harare."), "ACCUSE")
     assert accuse["recipient"]["code"] == "ZWE"
+
+
+# --- verb families ---------------------------------------------------------------------------
+
+def test_walking_back_a_threat_or_remark_is_a_concession_and_nothing_it_threatened(code):
+    events = code("The Malawian government walked back its threat to deport the Zambian "
+                  "traders.")
+    (concede,) = of_type(events, "CONCEDE")
+    assert concede["actor"]["code"] == "MWI"
+    assert not of_type(events, "COERCE")  # the deportation was only threatened, then dropped
+    assert of_type(code("The Nepali minister walked back his comments on the border."),
+                   "CONCEDE")
+    assert not code("The Nepali minister walked back to the parliament building.")
