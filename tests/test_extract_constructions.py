@@ -159,3 +159,11 @@ def test_walking_back_a_threat_or_remark_is_a_concession_and_nothing_it_threaten
     assert of_type(code("The Nepali minister walked back his comments on the border."),
                    "CONCEDE")
     assert not code("The Nepali minister walked back to the parliament building.")
+
+
+def test_letting_aid_vehicles_in_is_allowing_access(code):
+    (access,) = of_type(code("Azerbaijan let Red Cross aid trucks into Stepanakert on "
+                             "Monday."), "RETREAT")
+    assert access["mode"] == "access"
+    assert access["actor"]["code"] == "AZE"
+    assert not code("The farmer let the trucks into his field.")
