@@ -167,3 +167,11 @@ def test_letting_aid_vehicles_in_is_allowing_access(code):
     assert access["mode"] == "access"
     assert access["actor"]["code"] == "AZE"
     assert not code("The farmer let the trucks into his field.")
+
+
+def test_a_call_received_is_the_callers_consultation(code):
+    (call,) = of_type(code("Mongolia's president received a phone call from the Japanese "
+                           "prime minister on Monday."), "CONSULT")
+    assert call["mode"] == "phone"
+    assert call["actor"]["code"] == "JPN"
+    assert call["recipient"]["code"] == "MNG"
