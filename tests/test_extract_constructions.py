@@ -175,3 +175,14 @@ def test_a_call_received_is_the_callers_consultation(code):
     assert call["mode"] == "phone"
     assert call["actor"]["code"] == "JPN"
     assert call["recipient"]["code"] == "MNG"
+
+
+# --- judgements given as a name ----------------------------------------------------------
+
+def test_a_judgement_given_with_as_is_the_namers_accusation(code):
+    (accuse,) = of_type(code("The Paraguayan president described the Brazilian dam plan as "
+                             "a betrayal."), "ACCUSE")
+    assert accuse["actor"]["code"] == "PRY"
+    # a noun after "as" that judges nothing is no speech act
+    assert not of_type(code("The Paraguayan president served as a diplomat in Brasilia."),
+                       "ACCUSE")

@@ -140,6 +140,8 @@ def _judges(token: Token) -> bool:
         return frame.lemma_.lower() in JUDGEMENT_FRAMES and frame.dep_ in JUDGING_DEPS
     if token.dep_ == "pobj" and token.head.lower_ == "with":
         return token.head.head.pos_ == "VERB"  # "treats the law with contempt"
+    if token.dep_ == "pobj" and token.head.lower_ == "as":
+        return token.head.head.pos_ == "VERB"  # "described the ruling as a betrayal"
     return False
 
 
