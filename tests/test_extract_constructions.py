@@ -186,3 +186,8 @@ def test_a_judgement_given_with_as_is_the_namers_accusation(code):
     # a noun after "as" that judges nothing is no speech act
     assert not of_type(code("The Paraguayan president served as a diplomat in Brasilia."),
                        "ACCUSE")
+    (support,) = of_type(code("The Malagasy senate hailed the Mauritian coast guards as "
+                              "heroes."), "SUPPORT")
+    assert support["actor"]["code"] == "MDG"
+    assert support["recipient"]["code"] == "MUS"
+    assert not code("The Malagasy minister hails from Toamasina.")
