@@ -179,7 +179,7 @@ def test_a_call_received_is_the_callers_consultation(code):
 
 # --- judgements given as a name ----------------------------------------------------------
 
-def test_a_judgement_given_with_as_is_the_namers_accusation(code):
+def test_a_judgement_given_with_as_is_the_namers_speech_act(code):
     (accuse,) = of_type(code("The Paraguayan president described the Brazilian dam plan as "
                              "a betrayal."), "ACCUSE")
     assert accuse["actor"]["code"] == "PRY"
@@ -191,3 +191,15 @@ def test_a_judgement_given_with_as_is_the_namers_accusation(code):
     assert support["actor"]["code"] == "MDG"
     assert support["recipient"]["code"] == "MUS"
     assert not code("The Malagasy minister hails from Toamasina.")
+
+
+def test_a_ban_announced_or_introduced_is_imposed(code):
+    (ban,) = of_type(code("The Tajik government announced a ban on the Islamic Renaissance "
+                          "Party."), "COERCE")
+    assert ban["actor"]["code"] == "TJK"
+    assert ban["mode"] == "restrict"
+    (limits,) = of_type(code("Kyrgyz lawmakers introduced new restrictions on foreign "
+                             "media."), "COERCE")
+    assert limits["actor"]["code"] == "KGZ"
+    # asked for, not imposed
+    assert not of_type(code("Tajik activists called for a ban on the party."), "COERCE")
