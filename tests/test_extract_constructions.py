@@ -203,3 +203,15 @@ def test_a_ban_announced_or_introduced_is_imposed(code):
     assert limits["actor"]["code"] == "KGZ"
     # asked for, not imposed
     assert not of_type(code("Tajik activists called for a ban on the party."), "COERCE")
+
+
+# --- statements that judge -------------------------------------------------------------------
+
+def test_saying_a_party_interferes_is_an_accusation_of_it(code):
+    (accuse,) = of_type(code("The Iranian foreign ministry said the US was interfering in "
+                             "Iraq's elections."), "ACCUSE")
+    assert accuse["actor"]["code"] == "IRN"
+    assert accuse["recipient"]["code"] == "USA"  # "US" in capitals is no "us"
+    # a storm interferes with nothing anyone did
+    assert not of_type(code("Zambian engineers said the storm was interfering with radio "
+                            "signals."), "ACCUSE")
