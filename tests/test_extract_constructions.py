@@ -215,3 +215,14 @@ def test_saying_a_party_interferes_is_an_accusation_of_it(code):
     # a storm interferes with nothing anyone did
     assert not of_type(code("Zambian engineers said the storm was interfering with radio "
                             "signals."), "ACCUSE")
+
+
+def test_an_envoy_ordered_to_leave_is_expelled(code):
+    (expel,) = of_type(code("Burkina Faso ordered the Ivorian ambassador to leave the "
+                            "country within 72 hours."), "SANCTION")
+    assert expel["mode"] == "expel"
+    assert expel["actor"]["code"] == "BFA"
+    assert expel["recipient"]["code"] == "CIV"
+    # residents told to leave are evacuated, not expelled
+    assert not of_type(code("The Burkinabe governor ordered residents to leave the flooded "
+                            "district."), "SANCTION")
