@@ -226,3 +226,10 @@ def test_an_envoy_ordered_to_leave_is_expelled(code):
     # residents told to leave are evacuated, not expelled
     assert not of_type(code("The Burkinabe governor ordered residents to leave the flooded "
                             "district."), "SANCTION")
+
+
+def test_forces_one_pulls_out_are_not_whom_the_act_is_against(code):
+    (withdrawal,) = of_type(code("Chad pulled its troops out of the regional force."),
+                            "SANCTION")
+    assert withdrawal["actor"]["code"] == "TCD"
+    assert not (withdrawal["recipient"] or {}).get("text", "").startswith("its troops")

@@ -764,8 +764,8 @@ def _verb_recipient(match: TriggerMatch, lexicon: Lexicon) -> Entity | None:
         # likewise whom one asks for something ("asked its allies for air defence"), but not
         # what a deployment moves ("flew two bombers over the sea")
         lambda: _undergoer(verb, lexicon) if match.particle_tokens and (
-            theme and typed("patient_object_types") or not theme and not _place_only_preps(
-                event_type, lexicon)) else None,
+            theme and typed("patient_object_types") and not _is_own(verb_object(verb))
+            or not theme and not _place_only_preps(event_type, lexicon)) else None,
         # a threat: whoever must meet its condition ("... unless Israel rescinds ...")
         lambda: condition_subject(verb, lexicon) if typed("condition_types") else None,
         # a reaction: what it is about ("complained to the UN over Israeli raids")
