@@ -233,3 +233,11 @@ def test_forces_one_pulls_out_are_not_whom_the_act_is_against(code):
                             "SANCTION")
     assert withdrawal["actor"]["code"] == "TCD"
     assert not (withdrawal["recipient"] or {}).get("text", "").startswith("its troops")
+
+
+def test_a_light_verb_carrying_another_act_is_no_attack(code):
+    events = code("Zambian prosecutors launched a probe into the minister's finances.")
+    assert of_type(events, "ACCUSE")
+    assert not of_type(events, "ASSAULT")
+    (strike,) = of_type(code("Houthi rebels launched rockets at Jizan on Monday."), "ASSAULT")
+    assert strike["recipient"]["code"] == "SAU"

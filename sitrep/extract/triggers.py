@@ -686,8 +686,22 @@ def find_triggers(sentence: Sequence[Token], lexicon: Lexicon) -> list[TriggerMa
     matches = [m for m in matches if not (
         m.pattern.pos == "NOUN" and m.token.head.i in heads and m.token.head.i == m.token.i + 1
     )]
+    nouns = {m.token.i: m for m in matches if m.pattern.pos == "NOUN"}
     return [m for m in matches if not _restates(m, verbs) and not _consumed(m, matches, lexicon)
-            and not _leads_up_to(m, verbs, lexicon)]
+            and not _leads_up_to(m, verbs, lexicon) and not _carries_other_act(m, nouns, lexicon)]
+
+
+def _carries_other_act(match: TriggerMatch, nouns: dict[int, TriggerMatch],
+                       lexicon: Lexicon) -> bool:
+    """A light verb read as a phrasal trigger ("launch into", "launch against") whose own
+    object is a noun act of another type only carries that act: "launched a probe into the
+    minister's finances" is the probe (ACCUSE), no attack."""
+    if match.pattern.pos != "VERB" or not match.particle_tokens or (
+            lemma_of(match.token) not in lexicon.light_verbs):
+        return False
+    obj = next((c for c in match.token.children if c.dep_ in ("dobj", "obj")), None)
+    other = nouns.get(obj.i) if obj is not None else None
+    return other is not None and other.pattern.type != match.pattern.type
 
 
 def _leads_up_to(match: TriggerMatch, verbs: dict[int, TriggerMatch], lexicon: Lexicon) -> bool:
