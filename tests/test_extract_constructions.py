@@ -241,3 +241,9 @@ def test_a_light_verb_carrying_another_act_is_no_attack(code):
     assert not of_type(events, "ASSAULT")
     (strike,) = of_type(code("Houthi rebels launched rockets at Jizan on Monday."), "ASSAULT")
     assert strike["recipient"]["code"] == "SAU"
+
+
+def test_blocking_a_joint_statement_is_a_rejection(code):
+    (reject,) = of_type(code("Poland blocked the EU statement on migration on Friday."),
+                        "REJECT")
+    assert reject["actor"]["code"] == "POL"
