@@ -247,3 +247,10 @@ def test_blocking_a_joint_statement_is_a_rejection(code):
     (reject,) = of_type(code("Poland blocked the EU statement on migration on Friday."),
                         "REJECT")
     assert reject["actor"]["code"] == "POL"
+
+
+def test_the_sides_between_which_a_passive_deal_was_made_are_its_parties(code):
+    (signing,) = of_type(code("A border treaty was signed between Ecuador and Peru in "
+                              "Brasilia."), "SUPPORT")
+    assert signing["actor"]["code"] in ("ECU", "PER")
+    assert signing["actor"]["text"].startswith("Ecuador")

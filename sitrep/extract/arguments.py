@@ -635,11 +635,14 @@ def _aim_recipient(token: Token, lexicon: Lexicon) -> Entity | None:
 
 def verb_arguments(match: TriggerMatch, lexicon: Lexicon) -> tuple[Entity | None, Entity | None]:
     verb = match.token
-    between = _prep_object(verb, {"between"}) if verb.tag_ == "VBG" and not any(
-        c.dep_ in ("nsubj", "nsubjpass") for c in verb.children) else None
+    between = _prep_object(verb, {"between"}) if (verb.tag_ == "VBG" and not any(
+        c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)) or (
+        is_passive(verb) and not any(c.dep_ == "agent" for c in verb.children)) else None
     if between is not None and is_actor_like(between, lexicon):
         # "displaced by fighting between the army and rebels": the sides named are the
-        # fighters, as for the noun ("clashes between police and gangs"); no one else's act
+        # fighters, as for the noun ("clashes between police and gangs"); no one else's act;
+        # so are they of a deal or talks told in the passive ("a truce was signed between
+        # Sudan and the rebels", "talks were held between ...")
         return entity_for(between), None
     subject = subject_of(verb, lexicon)
     if match.pattern.converse:  # "received aid from X": X gives, the subject receives
