@@ -14,6 +14,7 @@ from sitrep.extract.lexicon import Lexicon, Pattern
 from sitrep.extract.modality import names_no_one, responsibility_claim
 from sitrep.extract.triggers import (
     TriggerMatch,
+    in_verb_series,
     infinitival_complements,
     is_linked_participle,
     is_passive,
@@ -147,9 +148,11 @@ def is_actor_like(head: Token, lexicon: Lexicon) -> bool:
         )
     if head.ent_type_ in labels or lemma in lexicon.word_set("actors.head_nouns"):
         return True
-    if head.pos_ == "PROPN" and head.dep_ in ("nsubj", "nsubjpass", "poss", "dobj") and (
+    if head.pos_ == "PROPN" and (head.dep_ in ("nsubj", "nsubjpass", "poss", "dobj") or (
+            head.dep_ == "pobj" and head.head.dep_ == "agent")) and (
         not head.ent_type_ or head.ent_type_ in lexicon.word_set("actors.mistaken_labels")
-    ):  # a name the tagger missed as an entity ("Later, Ruto condemned", "shelled Odesa")
+    ):  # a name the tagger missed as an entity ("Later, Ruto condemned", "shelled Odesa",
+        # "was condemned by Kyiv")
         return True
     if head.pos_ in ("NOUN", "PROPN") and head.dep_ == "nsubj" and head.head.pos_ == "VERB" and (
             lemma not in lexicon.word_set("actors.not_doers")
@@ -632,11 +635,14 @@ def _aim_recipient(token: Token, lexicon: Lexicon) -> Entity | None:
 
 def verb_arguments(match: TriggerMatch, lexicon: Lexicon) -> tuple[Entity | None, Entity | None]:
     verb = match.token
-    between = _prep_object(verb, {"between"}) if verb.tag_ == "VBG" and not any(
-        c.dep_ in ("nsubj", "nsubjpass") for c in verb.children) else None
+    between = _prep_object(verb, {"between"}) if (verb.tag_ == "VBG" and not any(
+        c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)) or (
+        is_passive(verb) and not any(c.dep_ == "agent" for c in verb.children)) else None
     if between is not None and is_actor_like(between, lexicon):
         # "displaced by fighting between the army and rebels": the sides named are the
-        # fighters, as for the noun ("clashes between police and gangs"); no one else's act
+        # fighters, as for the noun ("clashes between police and gangs"); no one else's act;
+        # so are they of a deal or talks told in the passive ("a truce was signed between
+        # Sudan and the rebels", "talks were held between ...")
         return entity_for(between), None
     subject = subject_of(verb, lexicon)
     if match.pattern.converse:  # "received aid from X": X gives, the subject receives
@@ -749,6 +755,10 @@ def _verb_recipient(match: TriggerMatch, lexicon: Lexicon) -> Entity | None:
         # whom a verb of barring keeps out ("barred the envoy from the country")
         lambda: _undergoer(verb, lexicon) if match.particle_tokens and lemma_of(
             verb) in lexicon.word_set("recipients.barring_verbs") else None,
+        # whom one asks, presses or sues for something ("asked Japan for patrol boats"):
+        # the verb's own object; what "for" names is the thing wanted
+        lambda: _undergoer(verb, lexicon) if match.particle_tokens and (
+            match.particle_tokens[-1].lower_ == "for") else None,
         # the object, unless the actor's own ("withdrew its troops from Lebanon")
         lambda: entity_for(direct, verbs_of=verbs_of)
         if direct is not None and (not _is_own(direct) or _another_party(direct, lexicon))
@@ -758,16 +768,18 @@ def _verb_recipient(match: TriggerMatch, lexicon: Lexicon) -> Entity | None:
         # likewise whom one asks for something ("asked its allies for air defence"), but not
         # what a deployment moves ("flew two bombers over the sea")
         lambda: _undergoer(verb, lexicon) if match.particle_tokens and (
-            theme and typed("patient_object_types") or not theme and not _place_only_preps(
-                event_type, lexicon)) else None,
+            theme and typed("patient_object_types") and not _is_own(verb_object(verb))
+            or not theme and not _place_only_preps(event_type, lexicon)) else None,
         # a threat: whoever must meet its condition ("... unless Israel rescinds ...")
         lambda: condition_subject(verb, lexicon) if typed("condition_types") else None,
         # a reaction: what it is about ("complained to the UN over Israeli raids")
         lambda: _about_recipient(verb, lexicon) if typed("event_reference_types") else None,
         # a reaction to an act: its doer, not whom the act was on ("condemned the army's
-        # crackdown on protesters")
+        # crackdown on protesters"); not the object the pattern itself names, which is this
+        # act ("offered his condolences to X": the condolences are the king's own)
         lambda: _doer_of_act(obj, lexicon)
-        if obj is not None and typed("event_reference_types") else None,
+        if obj is not None and typed("event_reference_types")
+        and lemma_of(obj) not in match.pattern.objects else None,
         # a recipient preposition, the object's too ("called for a halt to the deployment")
         lambda: _recipient_from_preps([verb, obj], lexicon, event_type,
                                       _destinations(obj, lexicon)),
@@ -798,17 +810,23 @@ def _verb_recipient(match: TriggerMatch, lexicon: Lexicon) -> Entity | None:
                 None)
 
 
-def _shared_object(verb: Token) -> Token | None:
+def _shared_object(verb: Token, depth: int = 0) -> Token | None:
     """The object of the verb joined right after this one, when only the conjunction stands
     between them: both take it ("arrested and deported two journalists", "condemned and
-    rejected the plan")."""
+    rejected the plan"); along a series, the last verb's ("arrested, tried and jailed the
+    editor")."""
     if is_passive(verb):
         return None
-    joined = next((c for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB"), None)
-    if joined is None or is_passive(joined) or not all(
-            t.dep_ == "cc" for t in verb.doc[verb.i + 1:joined.i]):
-        return None
-    return next((c for c in joined.children if c.dep_ in ("dobj", "obj")), None)
+    joined = next((c for c in verb.children if c.pos_ == "VERB" and (
+        c.dep_ == "conj" or in_verb_series(c))), None)
+    if joined is None or is_passive(joined) or any(
+            c.dep_ in ("nsubj", "nsubjpass") for c in joined.children) or not all(
+            t.dep_ == "cc" or t.text == "," for t in verb.doc[verb.i + 1:joined.i]):
+        return None  # not "police arrested and soldiers beat them": each its own
+    obj = next((c for c in joined.children if c.dep_ in ("dobj", "obj")), None)
+    if obj is None and depth < 3:
+        return _shared_object(joined, depth + 1)
+    return obj
 
 
 def _destinations(noun: Token | None, lexicon: Lexicon) -> set[int]:
@@ -1067,6 +1085,19 @@ def _adjacent_agent(noun: Token, lexicon: Lexicon) -> Entity | None:
     return entity_for(doer) if _is_doer(doer, lexicon) else None
 
 
+def _agent_on_theme(theme: Token | None, lexicon: Lexicon) -> Entity | None:
+    """Who did an act named by a noun, when its "by" phrase was hung on the noun's "of"
+    object instead: "the arrest of the opposition leader by police" (the leader is not by
+    anyone). A "by" under a participle of the object ("a man wanted by police") is the
+    participle's and is not read here."""
+    if theme is None:
+        return None
+    agent = next((c for c in theme.children if c.dep_ == "prep" and c.lower_ == "by"), None)
+    doer = _named_head(next((c for c in agent.children if c.dep_ == "pobj"), None)
+                       if agent is not None else None)
+    return entity_for(doer) if _is_doer(doer, lexicon) else None
+
+
 def _source_of_reaction(noun: Token, lexicon: Lexicon) -> Token | None:
     """Who a reaction "comes from": "condemnation came from the UN", "expressions of
     condolence have come from X and Y", "tributes poured in from leaders"."""
@@ -1272,6 +1303,8 @@ def noun_arguments(match: TriggerMatch, lexicon: Lexicon) -> tuple[Entity | None
             actor = entity_for(claimer)
     if actor is None:  # "died in the hijacking by militants", "by" misread as the verb's
         actor = _adjacent_agent(noun, lexicon)
+    if actor is None:  # "the arrest of the editor by police", "by" misread as the editor's
+        actor = _agent_on_theme(theme, lexicon)
     if actor is None:  # "condemnation came from the UN", "expressions of sympathy came from X"
         source = _source_of_reaction(noun, lexicon)
         if source is not None:

@@ -34,6 +34,11 @@ from sitrep.records import Entity
 
 SPEECH_TYPES = ("ACCUSE", "SUPPORT", "REQUEST", "REJECT", "THREATEN")
 FIRST_PERSON = {"i", "we", "me", "us", "my", "our"}
+
+
+def _first_person(token: Token) -> bool:
+    """"we", "us", "our": the speakers themselves; not "US", the country in capitals."""
+    return token.lower_ in FIRST_PERSON and not (token.text.isupper() and len(token.text) > 1)
 DEMONSTRATIVES = {"this", "that", "these", "those"}
 CONTENT_DEPS = {"ccomp", "parataxis", "xcomp", "advcl", "conj", "dep"}
 # Prepositions that name whom sympathy or solidarity is for ("pray for X", "with you").
@@ -98,7 +103,7 @@ def stance_of(tokens: list[Token], lexicon: Lexicon, *, speaker_words: set[int] 
                 token.head.dep_ not in ("relcl", "acl")):
             # not in a clause that describes a noun ("the role companies should play")
             subject = _subject(token.head)
-            if subject is not None and subject.lower_ not in FIRST_PERSON and (
+            if subject is not None and not _first_person(subject) and (
                     subject.i not in speaker_words) and subject.lower_ not in words(
                     "actors.generic_pronouns"):  # "one should not ...": asked of no one
                 found.obligation.append(token)
@@ -140,6 +145,8 @@ def _judges(token: Token) -> bool:
         return frame.lemma_.lower() in JUDGEMENT_FRAMES and frame.dep_ in JUDGING_DEPS
     if token.dep_ == "pobj" and token.head.lower_ == "with":
         return token.head.head.pos_ == "VERB"  # "treats the law with contempt"
+    if token.dep_ == "pobj" and token.head.lower_ == "as":
+        return token.head.head.pos_ == "VERB"  # "described the ruling as a betrayal"
     return False
 
 
@@ -152,6 +159,8 @@ def _about_no_one(token: Token, lexicon: Lexicon) -> bool:
         described = token.head
     elif token.dep_ in ("acomp", "attr"):
         described = _subject(token.head)
+    elif token.pos_ == "VERB":  # "the storm was interfering with the signals"
+        described = _subject(token)
     else:
         return False
     return described is not None and lemma_of(described) in lexicon.word_union(
@@ -207,11 +216,11 @@ def _threatens(token: Token, lexicon: Lexicon, speaker_words: set[int]) -> bool:
         # the one who cannot hide is threatened, not the speaker ("he could not hide his
         # anger"), and hides from someone, not something
         return (target is None or token.pos_ != "VERB") and (
-            subject is None or subject.lower_ not in FIRST_PERSON | {"he", "she"})
+            subject is None or not (_first_person(subject) or subject.lower_ in ("he", "she")))
     if lemma_of(token) not in words("stance.threat") or _negated(token) or not (
             auxiliaries & words("stance.threat_auxiliaries")):
         return False
-    if target is not None and (target.lower_ in FIRST_PERSON or target.i in speaker_words):
+    if target is not None and (_first_person(target) or target.i in speaker_words):
         return False
     if token.pos_ != "VERB":
         return True  # "will pay a heavy price", "would face consequences"
@@ -247,6 +256,14 @@ def find_speech_acts(sentence: Span, lexicon: Lexicon, inside: list[bool],
     reporting = lexicon.word_union("attribution.reporting_verbs", "stance.allegation_verbs")
     used: set[int] = set()
     for token in sentence:
+        if token.pos_ == "ADJ" and not inside[token.i - sentence.start]:
+            act = _attitude(token, lexicon)
+            holder = act.actor if act is not None else None
+            if act is not None and not any(
+                    act.event_type in types for i, types in taken_speakers.items()
+                    if holder.start <= sentence.doc[i].idx < (holder.end or 0)):
+                acts.append(act)
+            continue
         if token.pos_ != "VERB" or token.i in triggers or _hedges_a_description(token):
             continue
         lemma = lemma_of(token)
@@ -280,6 +297,41 @@ def find_speech_acts(sentence: Span, lexicon: Lexicon, inside: list[bool],
             acts.append(SpeechAct(kind, cues[0], continued_speaker,
                                   _judged(cues[0], kind, lexicon)))
     return acts
+
+
+def _attitude(adjective: Token, lexicon: Lexicon) -> SpeechAct | None:
+    """A party's attitude to another told by an adjective of it ("the senators were critical
+    of the ministry", "issued a report critical of Hanoi", "has been supportive of the
+    talks"): the holder's ACCUSE or SUPPORT of whom the "of" phrase names. The holder is the
+    subject the adjective is said of, or whoever issued the statement it describes; an
+    adjective that only describes a party ("arrested a blogger critical of the king") is
+    no act."""
+    lemma = lemma_of(adjective)
+    if lemma in lexicon.word_set("stance.critical_attitudes"):
+        kind = "ACCUSE"
+    elif lemma in lexicon.word_set("stance.supportive_attitudes"):
+        kind = "SUPPORT"
+    else:
+        return None
+    of = next((c for c in adjective.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    judged = next((c for c in of.children if c.dep_ == "pobj"), None) if of else None
+    if judged is None or _negated(adjective):
+        return None
+    writings = lexicon.word_union("attribution.statement_nouns", "stance.attitude_writings")
+    if adjective.dep_ in ("acomp", "oprd"):  # "were critical of", "remained supportive of"
+        holder = _subject(adjective.head)
+        writing = holder if holder is not None and lemma_of(holder) in writings else None
+    elif adjective.dep_ in ("amod", "acl"):  # "a report critical of Hanoi"
+        holder, writing = None, adjective.head if lemma_of(adjective.head) in writings else None
+    else:
+        return None
+    if writing is not None:  # a writing's attitude is its issuer's
+        holder = next((c for c in writing.children if c.dep_ == "poss"), None)
+        if holder is None and writing.dep_ in ("dobj", "obj"):
+            holder = _subject(writing.head)
+    if holder is None or _first_person(holder) or not is_actor_like(holder, lexicon):
+        return None
+    return SpeechAct(kind, adjective, entity_for(holder), _party_named(judged, lexicon))
 
 
 def _hedges_a_description(verb: Token) -> bool:
@@ -359,7 +411,7 @@ def _report(verb: Token, sentence: Span, lexicon: Lexicon, triggers: dict[int, s
         head = next((c for c in verb.children if c.dep_ == "ccomp"), None)
         subject = _subject(head) if head is not None else None
         if subject is not None and subject.i not in speaker_words and (
-                subject.lower_ not in FIRST_PERSON and is_actor_like(subject, lexicon)):
+                not _first_person(subject) and is_actor_like(subject, lexicon)):
             return SpeechAct("ACCUSE", verb, speaker, entity_for(subject))
     if any(t.i in triggers and t.pos_ in ("VERB", "AUX") and t.dep_ in CONTENT_DEPS
            for t in content):
@@ -403,7 +455,7 @@ def _blamed(content: list[Token], lexicon: Lexicon, speaker_words: set[int]) -> 
         if owner is None and token.pos_ == "ADP":  # "X was behind the attack"
             owner = _subject(token.head)
         if owner is not None and owner.i not in speaker_words and (
-                owner.lower_ not in FIRST_PERSON and is_actor_like(owner, lexicon)):
+                not _first_person(owner) and is_actor_like(owner, lexicon)):
             return entity_for(owner)
     return None
 
@@ -440,7 +492,7 @@ def _charged_party(content: list[Token], triggers: dict[int, str], lexicon: Lexi
             doer = agent if agent is not None else (
                 subject if subject is not None and subject.dep_ == "nsubj" else None)
             if doer is not None:
-                if doer.i in speaker_words or doer.lower_ in FIRST_PERSON:
+                if doer.i in speaker_words or _first_person(doer):
                     return None
                 return entity_for(doer) if is_actor_like(doer, lexicon) else None
             if clause.head.i == clause.i:
@@ -536,14 +588,15 @@ def _judged(cue: Token, kind: str, lexicon: Lexicon, speaker_words: set[int] = f
             for prep in token.children:
                 if prep.dep_ == "prep" and prep.lower_ in SYMPATHY_PREPS:
                     obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
-                    if obj is not None and obj.lower_ not in FIRST_PERSON and (
+                    if obj is not None and not _first_person(obj) and (
                             obj.pos_ == "PRON" or is_actor_like(obj, lexicon)):
                         return entity_for(obj)
     clause = cue
     for _ in range(4):
         subject = _subject(clause)
         if subject is not None:
-            if subject.i in speaker_words or subject.lower_ in FIRST_PERSON | DEMONSTRATIVES or (
+            if subject.i in speaker_words or _first_person(subject) or (
+                    subject.lower_ in DEMONSTRATIVES) or (
                     subject.lower_ == "it" and any(c.dep_ == "acomp" for c in clause.children)):
                 # "This is a hostile act", "It is unconstitutional": a thing done, whose it
                 # does not say

@@ -68,7 +68,16 @@ def is_passive(verb: Token) -> bool:
 
 def _has_passive_marks(verb: Token) -> bool:
     return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children) or (
-        _small_clause_passive(verb)) or adverbial_participle(verb)
+        _small_clause_passive(verb)) or adverbial_participle(verb) or _reduced_passive(verb)
+
+
+def _reduced_passive(verb: Token) -> bool:
+    """A bare past participle with a passive agent, whose noun the parser made its subject
+    ("welcomed the truce agreed by the two sides", read as "the truce agreed"): the noun
+    is what was done, the agent the doer."""
+    return verb.tag_ == "VBN" and any(c.dep_ == "agent" for c in verb.children) and (
+        any(c.dep_ == "nsubj" for c in verb.children)) and not any(
+        c.dep_ in ("aux", "auxpass") for c in verb.children) and not states_means(verb)
 
 
 def adverbial_participle(verb: Token) -> bool:
@@ -78,7 +87,21 @@ def adverbial_participle(verb: Token) -> bool:
     ("Having attacked ...")."""
     return (verb.tag_ == "VBN" and verb.dep_ == "advcl" and verb.head.pos_ in ("VERB", "AUX")
             and not any(c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass", "mark", "dobj")
-                        for c in verb.children))
+                        for c in verb.children)
+            and not in_verb_series(verb))
+
+
+def in_verb_series(verb: Token) -> bool:
+    """The middle of a series of verbs that share subject and object, "arrested, tried and
+    jailed the editor", which the parser may hang on the first verb as a participle clause
+    (or "dep"): it stands right after the first verb and a comma, the first verb has no
+    object of its own, and it is joined by "and"/"or" to the next verb."""
+    head = verb.head
+    return (verb.dep_ in ("advcl", "dep") and verb.pos_ == "VERB" and head.pos_ == "VERB"
+            and verb.i == head.i + 2 and verb.doc[head.i + 1].text == ","
+            and not any(c.dep_ in ("dobj", "obj") for c in head.children)
+            and any(c.dep_ == "conj" and c.pos_ == "VERB" and any(
+                g.dep_ == "cc" for g in verb.children if g.i < c.i) for c in verb.children))
 
 
 def _small_clause_passive(verb: Token) -> bool:
@@ -384,6 +407,10 @@ def _multiword_entries(objects: frozenset[str]) -> tuple[tuple[str, frozenset[st
 def _subject_ok(pattern: Pattern, verb: Token, quantities: frozenset[str]) -> bool:
     """"peacekeepers arrived in Bosnia" is not a visit: subject constraints."""
     subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    agent = next((g for c in verb.children if c.dep_ == "agent"
+                  for g in c.children if g.dep_ == "pobj"), None)
+    if agent is not None:  # "was hit by missiles": the doer the constraint is about
+        subject = agent
     if subject is None and verb.dep_ == "acl" and verb.tag_ == "VBG":
         subject = verb.head  # "a new ad attacking the governor"
     if subject is None and verb.dep_ in ("xcomp", "advcl", "conj") and verb.head.i != verb.i:
@@ -659,8 +686,22 @@ def find_triggers(sentence: Sequence[Token], lexicon: Lexicon) -> list[TriggerMa
     matches = [m for m in matches if not (
         m.pattern.pos == "NOUN" and m.token.head.i in heads and m.token.head.i == m.token.i + 1
     )]
+    nouns = {m.token.i: m for m in matches if m.pattern.pos == "NOUN"}
     return [m for m in matches if not _restates(m, verbs) and not _consumed(m, matches, lexicon)
-            and not _leads_up_to(m, verbs, lexicon)]
+            and not _leads_up_to(m, verbs, lexicon) and not _carries_other_act(m, nouns, lexicon)]
+
+
+def _carries_other_act(match: TriggerMatch, nouns: dict[int, TriggerMatch],
+                       lexicon: Lexicon) -> bool:
+    """A light verb read as a phrasal trigger ("launch into", "launch against") whose own
+    object is a noun act of another type only carries that act: "launched a probe into the
+    minister's finances" is the probe (ACCUSE), no attack."""
+    if match.pattern.pos != "VERB" or not match.particle_tokens or (
+            lemma_of(match.token) not in lexicon.light_verbs):
+        return False
+    obj = next((c for c in match.token.children if c.dep_ in ("dobj", "obj")), None)
+    other = nouns.get(obj.i) if obj is not None else None
+    return other is not None and other.pattern.type != match.pattern.type
 
 
 def _leads_up_to(match: TriggerMatch, verbs: dict[int, TriggerMatch], lexicon: Lexicon) -> bool:
