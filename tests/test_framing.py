@@ -232,3 +232,28 @@ def test_a_further_clause_after_the_speakers_name_is_the_speakers():
     assert furious.voice == "attributed"
     [fiery] = found("\"We are tired,\" said the fiery treasurer on Monday.\n", "fiery")
     assert fiery.voice == "own"
+
+
+@pytest.mark.parametrize(("sentence", "term"), [
+    ("When the speech ended, the crowd applauded for a full minute.", "applauded"),
+    ("Aides stood at the back of the hall and applauded him as he left.", "applauded"),
+    ("The recording shows the coach bragging about assaulting women.", "assaulting"),
+    ("The storm caused catastrophic flooding along the coast.", "catastrophic"),
+    ("The candidate spent the week courting voters in the mill towns.", "courting"),
+    ("The hackers used a fake login page to steal the emails of party staff.", "steal"),
+    ("Lying to Congress is a felony.", "lying"),
+])
+def test_literal_senses_are_no_loaded_wording(sentence, term):
+    assert not found(sentence, term)
+
+
+@pytest.mark.parametrize(("sentence", "term"), [
+    ("Unions applauded the governor's reversal on pensions.", "applauded"),
+    ("The bill is an assault on the freedom of the press.", "assault"),
+    ("The tariff would be catastrophic for growers.", "catastrophic"),
+    ("The senator has been courting the union's leaders for a year.", "courting"),
+    ("The council tried to steal the election.", "steal"),
+    ("The mayor was lying about the audit.", "lying"),
+])
+def test_the_loaded_senses_stay(sentence, term):
+    assert found(sentence, term)
