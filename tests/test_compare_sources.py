@@ -358,3 +358,32 @@ def test_a_speaker_after_a_spaced_closing_quote_or_a_stray_comma():
         "the “Harbour Hour.”\n"
         "“We did not know it was the mayor,” Rev. Abel Tamm of Our Lady of Saint Mary, told "
         "the Daily.\n") == ["Ms. Ruiz", "Rev. Abel Tamm of Our Lady of Saint Mary"]
+
+
+def test_a_plural_noun_of_a_reporting_verbs_form_names_no_source():
+    text = ("Two coastal states filed a suit on Monday against the port tax.\n"
+            "The states of Vellin and Dorsa joined the suit later.\n"
+            "The charter states that the port is free.\n"
+            "\"The port is free,\" the charter states.\n")
+    assert _sources(text, []) == [None, None, "charter", "charter"]
+
+
+def test_a_spokesperson_is_named_with_the_party_it_speaks_for():
+    text = ("Ana Ruiz, a spokeswoman for the Harbour Board, said the port would reopen.\n"
+            "\"We reacted too fast,\" she said.\n"
+            "\"It is over,\" said Abel Tamm, a spokesman for Rep. Eda Lind (D-Vellin).\n"
+            "Olga Berg, a lawyer for the union, said the port was safe.\n")
+    assert _sources(text, []) == ["Ana Ruiz, spokeswoman for the Harbour Board",
+                                  "Ana Ruiz, spokeswoman for the Harbour Board",
+                                  "Abel Tamm, spokesman for Rep. Eda Lind", "Olga Berg"]
+
+
+def test_a_conjunction_opening_the_sentence_is_not_part_of_the_source():
+    assert _sources("But Ruiz said the port was safe.\n", []) == ["Ruiz"]
+
+
+def test_a_relative_pronoun_the_parse_cited_yields_to_the_name_it_stands_for():
+    text = ("\"We are tired of waiting,\" said Ana Ruiz, a council candidate, who said "
+            "voters at a meeting were angry.\n")
+    angry = _cited(event(text, "angry", "PROTEST", source=("who", None)), text, "who")
+    assert _sources(text, [angry]) == ["Ana Ruiz"]

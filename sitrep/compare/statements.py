@@ -43,6 +43,9 @@ OPENING_PREPOSITIONS = ("in", "on", "at", "during", "after")
 OPENING_CONNECTIVES = {"or", "and", "but", "nor", "with", "without", "for", "from", "by", "of",
                        "to", "in", "on", "at", "as", "than", "into", "about", "after"}
 MIN_WORDS = 3  # shorter "sentences" are credit lines and labels: "(Yonhap)"
+RELATIVE_PRONOUNS = {"who", "whom", "which", "that"}
+# what follows a verb of saying that could be a plural noun ("states"): a clause or an end
+CLAUSE_AFTER = re.compile(r"\s*(?:that\b|[:,.!?\"“]|$)")
 
 
 @dataclass(frozen=True)
@@ -245,6 +248,11 @@ class _Attributor:
         self.clause_verbs = knowledge.words(table, "quoting_verbs") | \
             knowledge.words(table, "coordinated_verbs")
         self.role_titles: dict[str, list[str]] = table.get("role_titles", {})
+        self.noun_forms = knowledge.words(table, "plural_noun_forms")
+        spokes = "|".join(map(re.escape, table.get("spokesperson_roles", ()))) or r"(?!)"
+        self.speaker_for = re.compile(
+            rf",\s+(?:an?\s+|the\s+)?(?P<role>(?:[\w-]+\s+){{0,3}}?(?:{spokes}))\s+for\s+"
+            rf"(?P<party>[^,;:\"“”()]{{2,60}}?)\s*(?:[,(]|\.?\s*$)")
         people = read_toml("lexicon/arguments.toml")["actors"]  # shared with resolve
         self.sex_words = {"she": knowledge.words(people, "she_words"),
                           "he": knowledge.words(people, "he_words")}
@@ -278,7 +286,8 @@ class _Attributor:
             return False
         return words[0] in self.indefinite or (words[-1].endswith("s") and words[0] != "the")
 
-    def source(self, text: str, code: str | None = None, refers_to: str | None = None) -> Source:
+    def source(self, text: str, code: str | None = None, refers_to: str | None = None,
+               speaks_for: str | None = None) -> Source:
         if refers_to:
             return Source(text=text, name=_clean(refers_to), code=code)
         holder = self._role_holder(text)
@@ -296,7 +305,10 @@ class _Attributor:
                 return Source(text=text, name=_clean(text), code=code)
             return Source(text=text, name=last.name, code=code or last.code,
                           anonymous=last.anonymous)
-        named = Source(text=text, name=_clean(text), code=code, anonymous=self.is_anonymous(text))
+        name = _clean(text)
+        if speaks_for:  # who speaks and for whom: a spokesperson's words are the party's
+            name = f"{name}, {speaks_for}"
+        named = Source(text=text, name=name, code=code, anonymous=self.is_anonymous(text))
         self.named.append((named, self.kinds.kind(text)))
         return named
 
@@ -388,7 +400,7 @@ class _Attributor:
                                   None) or Source(text=role, name=holder)
             return
         self.topic = next((s for s, _ in reversed(self.named)
-                           if s.name.split()[-1] == words[0]), None)
+                           if _surname(s) == words[0]), None)
 
     def _sex_allows(self, pronoun: str, source: Source) -> bool:
         """Whether "he"/"she" can stand for the source: not "she" for "Mr. Tamm"."""
@@ -421,7 +433,7 @@ class _Attributor:
         name = first[1] if first[0].lower() in self.kinds.words["person_titles"] and \
             len(first) > 1 else first[0]
         return next((s for s, kind in reversed(self.named)
-                     if s.name.split()[-1] == name and self.kinds.can_stand_for(pronoun, kind)),
+                     if _surname(s) == name and self.kinds.can_stand_for(pronoun, kind)),
                     None) or self._person_opening(pronoun)
 
     def _person_opening(self, pronoun: str) -> Source | None:
@@ -438,7 +450,10 @@ class _Attributor:
         if kind != "person" and (kind is not None or len(name.split()) < 2
                                  or name.lower().startswith(DETERMINERS)):
             return None
-        return self.source(name)
+        # the source named so, with what the article said of it ("Ana Ruiz, spokeswoman
+        # for the board")
+        return next((s for s, _ in reversed(self.named)
+                     if s.name.partition(", ")[0] == _clean(name)), None) or self.source(name)
 
     def from_events(self, events: list[dict[str, Any]], start: int, end: int,
                     quotes: list[tuple[int, int]], *, here: bool,
@@ -452,6 +467,8 @@ class _Attributor:
             cited = event.get("attributed_to")
             if not (cited and cited.get("text")):
                 continue
+            if cited["text"].lower() in RELATIVE_PRONOUNS and not cited.get("refers_to"):
+                continue  # '"...," said Ruiz, who said ...': the words name the speaker
             span = cited.get("span")
             if span is None:  # the record does not say where: this sentence's
                 if not here:
@@ -481,8 +498,10 @@ class _Attributor:
                     if _impersonal(text, sentence[match.end("src"):match.start("verb")] if
                                    match.group("verb") else ""):
                         continue
+                    if self._a_plural_noun(match, sentence):
+                        continue
                     if outside_quotes(match) and self._plausible(text):
-                        return self.source(text)
+                        return self.source(text, speaks_for=self._speaks_for(match, sentence))
             return None
 
         found = first(self.patterns.tail, self.patterns.quote_tail, self.patterns.inverted,
@@ -513,12 +532,30 @@ class _Attributor:
                 found = self.source(lead_in.group("src"))
         return found
 
+    def _a_plural_noun(self, match: re.Match[str], sentence: str) -> bool:
+        """Whether the matched verb is a plural noun of the same form ("Two coastal states
+        filed a suit", "the reports of fraud"): such a form reports speech only before
+        "that", a colon, a quotation or the sentence's end ("The clause states that ...")."""
+        verb = match.group("verb") if match.group("verb") else None
+        return verb is not None and verb.lower() in self.noun_forms and \
+            not CLAUSE_AFTER.match(sentence, match.end("verb"))
+
+    def _speaks_for(self, match: re.Match[str], sentence: str) -> str | None:
+        """Whom a spokesperson named in apposition speaks for: "Ana Ruiz, a spokeswoman for
+        the Harbour Board, said" speaks for the Harbour Board."""
+        if not match.group("verb"):
+            return None
+        after = match.start("verb") if match.start("verb") > match.end("src") else len(sentence)
+        found = self.speaker_for.match(sentence, match.end("src"), after)
+        return f"{found.group('role')} for {found.group('party').strip()}" if found else None
+
     def _subject_of(self, phrase: str) -> str:
         """The source in a matched phrase: its last pronoun ("`though outside the room he`
         said"), or the name opening the phrase when the pronoun can stand for it ("`Ruiz
         repeated what she` called ...": a pronoun of the clause is its subject's)."""
         words = phrase.split()
-        if len(words) > 1 and words[0] == "As":  # "As the Daily reported on Monday, ..."
+        if len(words) > 1 and words[0] in ("As", "But", "And", "Yet", "So"):
+            # "As the Daily reported on Monday, ...", "But Ruiz said ..."
             phrase, words = " ".join(words[1:]), words[1:]
         if len(words) > 2 and words[0].lower() in OPENING_PREPOSITIONS and " the " in phrase:
             phrase = phrase[phrase.rindex(" the ") + 1:]  # "In his speech the senator"
@@ -543,6 +580,12 @@ class _Attributor:
         return not any(w.lower() in ("that", "which", "who", "and", "but", "was", "is", "were",
                                      "are", "will", "to") or w in self.clause_verbs
                        for w in words)
+
+
+def _surname(source: Source) -> str:
+    """The last word of a source's name before any apposition ("Ana Ruiz, spokeswoman for
+    the board": Ruiz)."""
+    return source.name.partition(", ")[0].split()[-1]
 
 
 def _impersonal(subject: str, between: str) -> bool:
