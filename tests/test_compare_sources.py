@@ -387,3 +387,27 @@ def test_a_relative_pronoun_the_parse_cited_yields_to_the_name_it_stands_for():
             "voters at a meeting were angry.\n")
     angry = _cited(event(text, "angry", "PROTEST", source=("who", None)), text, "who")
     assert _sources(text, [angry]) == ["Ana Ruiz"]
+
+
+def test_he_never_stands_for_a_document_nor_officials_for_a_poll():
+    text = ("\"The raid was routine,\" Abel Tamm said.\n"
+            "The 40-page indictment released early Friday alleges that Ruiz hid the funds.\n"
+            "He added: \"This is a vendetta.\"\n"
+            "A poll published Monday says that most voters back the port.\n"
+            "It was the first such suit, according to officials.\n")
+    assert _sources(text, []) == ["Abel Tamm", "40-page indictment released early Friday",
+                                  "Abel Tamm", "poll published Monday", "officials"]
+
+
+def test_the_parses_pronoun_yields_when_its_referent_cannot_be_meant():
+    text = ("Mr. Tamm spoke first at the rally.\n"
+            "Later on, she said the port would reopen.\n")
+    said = _cited(event(text, "reopen", "AGREE", source=("she", None)), text, "she")
+    said["attributed_to"]["refers_to"] = "Mr. Tamm"
+    assert _sources(text, [said])[1] != "Mr. Tamm"
+
+
+def test_an_impersonal_it_names_no_source():
+    text = "The deal came after it was first announced that the port would close.\n"
+    came = _cited(event(text, "came", "AGREE", source=("it", None)), text, "it")
+    assert _sources(text, [came]) == [None]

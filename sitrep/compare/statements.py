@@ -275,7 +275,11 @@ class _Attributor:
         rest = words[1:]
         # "it", "the agency", "the spokesman": a pronoun or a bare anaphoric head
         if len(words) == 1:
-            return words[0].lower() in self.anaphoric
+            # a bare plural ("according to officials") names someone anonymous, not the
+            # officials named before
+            word = words[0].lower()
+            return word in self.anaphoric and not (word in self.anonymous_nouns
+                                                   and word.endswith("s"))
         head = words[-1].lower()
         return (words[0].lower() in ("the", "this", "that") and head in self.anaphoric
                 and not any(w[:1].isupper() for w in rest))
@@ -433,7 +437,8 @@ class _Attributor:
         name = first[1] if first[0].lower() in self.kinds.words["person_titles"] and \
             len(first) > 1 else first[0]
         return next((s for s, kind in reversed(self.named)
-                     if _surname(s) == name and self.kinds.can_stand_for(pronoun, kind)),
+                     if _surname(s) == name and self.kinds.can_stand_for(pronoun, kind)
+                     and self._sex_allows(pronoun, s)),
                     None) or self._person_opening(pronoun)
 
     def _person_opening(self, pronoun: str) -> Source | None:
@@ -446,6 +451,8 @@ class _Attributor:
         if opener is None or pronoun.lower() not in self.kinds.words["person_pronouns"]:
             return None
         name = opener.group("src")
+        if not self._sex_allows(pronoun, Source(name, name)):
+            return None
         kind = self.kinds.kind(name)
         if kind != "person" and (kind is not None or len(name.split()) < 2
                                  or name.lower().startswith(DETERMINERS)):
@@ -469,7 +476,14 @@ class _Attributor:
                 continue
             if cited["text"].lower() in RELATIVE_PRONOUNS and not cited.get("refers_to"):
                 continue  # '"...," said Ruiz, who said ...': the words name the speaker
+            refers_to = cited.get("refers_to")
+            if refers_to and not (self.kinds.can_stand_for(cited["text"], self.kinds.kind(
+                    refers_to)) and self._sex_allows(cited["text"], Source(refers_to, refers_to))):
+                continue  # the parse's "she" for "Mr. Tamm", "he" for a report
             span = cited.get("span")
+            if span is not None and cited["text"].lower() == "it" and re.match(
+                    rf"\s+{IMPERSONAL}\s+\w+ed\b", self.text[span["end"]:end]):
+                continue  # "after it was revealed that ...": no one says it
             if span is None:  # the record does not say where: this sentence's
                 if not here:
                     continue
@@ -588,10 +602,13 @@ def _surname(source: Source) -> str:
     return source.name.partition(", ")[0].split()[-1]
 
 
+IMPERSONAL = r"\b(?:was|is|has been|had been)(?:\s+(?:first|later|also|then|\w+ly))?"
+
+
 def _impersonal(subject: str, between: str) -> bool:
-    """"It was revealed that ...", "it is said": an impersonal passive names no source."""
-    return subject.lower() == "it" and re.search(r"\b(?:was|is|has been|had been)\s*$",
-                                                 between) is not None
+    """"It was revealed that ...", "it was first announced", "it is said": an impersonal
+    passive names no source."""
+    return subject.lower() == "it" and re.search(rf"{IMPERSONAL}\s*$", between) is not None
 
 
 def _named_holder(match: re.Match[str]) -> str | None:
