@@ -411,3 +411,17 @@ def test_an_impersonal_it_names_no_source():
     text = "The deal came after it was first announced that the port would close.\n"
     came = _cited(event(text, "came", "AGREE", source=("it", None)), text, "it")
     assert _sources(text, [came]) == [None]
+
+
+def test_a_documents_words_are_its_authors():
+    text = ("Vellin and Dorsa filed a lawsuit against the port tax on Monday.\n"
+            "\"The tax is unlawful,\" the suit says.\n"
+            "Most of the council signed a letter from Councillor Ana Ruiz.\n"
+            "The letter says the mayor must resign.\n"
+            "Fees rose again at the port. The Tamm campaign hit back with an ad of its own.\n"
+            "The ad says: \"Tamm will fix the port.\"\n"
+            "The two states filed a complaint.\n"
+            "The complaint says the port tax is unlawful.\n"
+            "\"The port is open,\" the memo states.\n")
+    assert _sources(text, []) == [None, "Vellin and Dorsa", None, "Councillor Ana Ruiz", None,
+                                  None, "Tamm campaign", None, "complaint", "memo"]

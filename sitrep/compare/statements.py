@@ -249,6 +249,10 @@ class _Attributor:
             knowledge.words(table, "coordinated_verbs")
         self.role_titles: dict[str, list[str]] = table.get("role_titles", {})
         self.noun_forms = knowledge.words(table, "plural_noun_forms")
+        self.documents = knowledge.words(table, "document_nouns")
+        self.issuing = "|".join(sorted((re.escape(v).replace(r"\ ", r"\s+")
+                                        for v in table.get("issuing_verbs", ())),
+                                       key=len, reverse=True)) or r"(?!)"
         spokes = "|".join(map(re.escape, table.get("spokesperson_roles", ()))) or r"(?!)"
         self.speaker_for = re.compile(
             rf",\s+(?:an?\s+|the\s+)?(?P<role>(?:[\w-]+\s+){{0,3}}?(?:{spokes}))\s+for\s+"
@@ -299,6 +303,9 @@ class _Attributor:
             named = Source(text=text, name=holder, code=code)
             self.named.append((named, "person"))
             return named
+        author = self._document_author(text)
+        if author is not None:
+            return Source(text=text, name=author, code=code)
         if self.is_anaphoric(text):
             last = self._previous_subject(text) or self._topic_for(text) or \
                 self._titled_in_previous(text) or next(
@@ -315,6 +322,39 @@ class _Attributor:
         named = Source(text=text, name=name, code=code, anonymous=self.is_anonymous(text))
         self.named.append((named, self.kinds.kind(text)))
         return named
+
+    def _document_author(self, text: str) -> str | None:
+        """Whose words a document's are: "the suit says" is the party the article said
+        brought it ("a lawsuit from Vellin and Dorsa", "Vellin filed a suit", "the board's
+        letter", "the Ruiz campaign hit back with an ad of its own")."""
+        words = text.split()
+        if not words or words[0].lower() not in ("the", "this", "that", "a", "an", "its",
+                                                  "their"):
+            return None
+        head = next((w for w in reversed(words[1:]) if w.lower() in self.documents), None)
+        if head is None:
+            return None
+        alike = "|".join(sorted({re.escape(d) for d in self.documents
+                                 if d.endswith(head.lower()) or head.lower().endswith(d)},
+                                key=len, reverse=True))
+        noun = rf"(?i:{alike})"
+        bodies = "|".join(map(re.escape, self.kinds.words["organisation_nouns"]))
+        party = (r"(?P<author>(?:[Tt]he\s+)?(?!(?:The|A|An)\b)[A-Z][\w.’'-]*(?:\s+(?:and\s+|of\s+)?[A-Z][\w.’'-]*)"
+                 rf"{{0,5}}(?:\s+(?:{bodies})\b)?)")
+        forms = [rf"\b{noun}\s+(?:(?:filed|brought|signed|sent|written|issued|paid\s+for)\s+)?"
+                 rf"(?:from|by)\s+{party}",
+                 rf"{party}(?:’s|'s|’|')\s+(?:[\w-]+\s+){{0,2}}{noun}\b",
+                 rf"{party}\s+(?:[a-z]+\s+){{0,2}}?(?:{self.issuing})\s+(?:a|an|its|their|his|"
+                 rf"her)\s+(?:[\w-]+\s+){{0,3}}?{noun}\b"]
+        found = [(m.start(), i, m.group("author")) for i, form in enumerate(forms)
+                 for m in self._so_far(form)]
+        if not found:
+            return None
+        _, form, author = max(found)
+        # the name in the sentence of the document: "a letter from Ana Ruiz. The", "...
+        # Medicare. The Ruiz campaign ran an ad"
+        parts = re.split(r"(?<=[a-z]{2})\.\s+", author)
+        return _clean(parts[0] if form == 0 else parts[-1])
 
     def _role_holder(self, text: str) -> str | None:
         """The person a definite role stands for: "the senator" is whom the article last
