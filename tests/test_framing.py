@@ -242,6 +242,8 @@ def test_a_further_clause_after_the_speakers_name_is_the_speakers():
     ("The candidate spent the week courting voters in the mill towns.", "courting"),
     ("The hackers used a fake login page to steal the emails of party staff.", "steal"),
     ("Lying to Congress is a felony.", "lying"),
+    ("After the war the republic asserted itself in the region.", "asserted"),
+    ("The federal court asserted jurisdiction over the port.", "asserted"),
 ])
 def test_literal_senses_are_no_loaded_wording(sentence, term):
     assert not found(sentence, term)
