@@ -425,3 +425,11 @@ def test_a_documents_words_are_its_authors():
             "\"The port is open,\" the memo states.\n")
     assert _sources(text, []) == [None, "Vellin and Dorsa", None, "Councillor Ana Ruiz", None,
                                   None, "Tamm campaign", None, "complaint", "memo"]
+
+
+def test_a_subordinating_conjunction_opens_no_source_and_a_clause_is_none():
+    text = ("The port reopened on Monday, while Ruiz said the fees would stay.\n"
+            "The report comes a day after Mayor Abel Tamm insisted \"nothing is wrong\".\n"
+            "Most ships are coming back, and its trade in the United States, with a few "
+            "exceptions, is growing.\n")
+    assert _sources(text, []) == ["Ruiz", None, None]

@@ -44,6 +44,13 @@ OPENING_CONNECTIVES = {"or", "and", "but", "nor", "with", "without", "for", "fro
                        "to", "in", "on", "at", "as", "than", "into", "about", "after"}
 MIN_WORDS = 3  # shorter "sentences" are credit lines and labels: "(Yonhap)"
 RELATIVE_PRONOUNS = {"who", "whom", "which", "that"}
+LEADING_CONJUNCTIONS = {"as", "but", "and", "yet", "so", "while", "when", "whereas", "although",
+                        "though", "because", "since"}
+# words that make a matched phrase a clause, not a source: "The report comes one day after
+# Ruiz", "while Ruiz"
+CLAUSE_WORDS = {"that", "which", "who", "and", "but", "was", "is", "were", "are", "will", "to",
+                "after", "before", "while", "when", "whereas", "although", "because", "until",
+                "unless", "since"}
 # what follows a verb of saying that could be a plural noun ("states"): a clause or an end
 CLAUSE_AFTER = re.compile(r"\s*(?:that\b|[:,.!?\"“]|$)")
 
@@ -591,7 +598,10 @@ class _Attributor:
         filed a suit", "the reports of fraud"): such a form reports speech only before
         "that", a colon, a quotation or the sentence's end ("The clause states that ...")."""
         verb = match.group("verb") if match.group("verb") else None
-        return verb is not None and verb.lower() in self.noun_forms and \
+        if verb is None or verb.lower() not in self.noun_forms:
+            return False
+        # capitalised inside the sentence it is a name's: "its practice in the United States,"
+        return (verb[0].isupper() and match.start("verb") > 0) or \
             not CLAUSE_AFTER.match(sentence, match.end("verb"))
 
     def _speaks_for(self, match: re.Match[str], sentence: str) -> str | None:
@@ -608,8 +618,9 @@ class _Attributor:
         said"), or the name opening the phrase when the pronoun can stand for it ("`Ruiz
         repeated what she` called ...": a pronoun of the clause is its subject's)."""
         words = phrase.split()
-        if len(words) > 1 and words[0] in ("As", "But", "And", "Yet", "So"):
-            # "As the Daily reported on Monday, ...", "But Ruiz said ..."
+        if len(words) > 1 and words[0].lower() in LEADING_CONJUNCTIONS:
+            # "As the Daily reported on Monday, ...", "But Ruiz said ...", "..., while
+            # Ruiz said ..."
             phrase, words = " ".join(words[1:]), words[1:]
         if len(words) > 2 and words[0].lower() in OPENING_PREPOSITIONS and " the " in phrase:
             phrase = phrase[phrase.rindex(" the ") + 1:]  # "In his speech the senator"
@@ -631,9 +642,7 @@ class _Attributor:
                 word in self.anonymous_nouns
         if words[0].lower() in OPENING_CONNECTIVES:  # ", or with the officers Ruiz says ..."
             return False
-        return not any(w.lower() in ("that", "which", "who", "and", "but", "was", "is", "were",
-                                     "are", "will", "to") or w in self.clause_verbs
-                       for w in words)
+        return not any(w.lower() in CLAUSE_WORDS or w in self.clause_verbs for w in words)
 
 
 def _surname(source: Source) -> str:
