@@ -433,3 +433,16 @@ def test_a_subordinating_conjunction_opens_no_source_and_a_clause_is_none():
             "Most ships are coming back, and its trade in the United States, with a few "
             "exceptions, is growing.\n")
     assert _sources(text, []) == ["Ruiz", None, None]
+
+
+def test_a_speaker_of_a_clause_joined_after_a_comma():
+    text = ("Ana Ruiz of Vellin, the top Democrat on the panel, stopped short of calling for "
+            "a vote on the harbour plan, but she said the mayor should insist that the fees "
+            "stay low.\n"
+            "Abel Tamm has led the board for years, and has long maintained that the port "
+            "is safe.\n")
+    assert _sources(text, []) == ["Ana Ruiz", None]
+    # a determiner opening the sentence is no person "she" could stand for
+    text = ("The board's own work would go on, though outside the room she has indicated "
+            "that it may shift.\n")
+    assert _sources(text, []) != ["The"]

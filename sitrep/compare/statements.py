@@ -70,6 +70,7 @@ class _Patterns:
     participle: re.Pattern[str]
     relative: re.Pattern[str]
     continuing: re.Pattern[str]
+    joined: re.Pattern[str]
     colon_lead: re.Pattern[str]
     role_apposed: re.Pattern[str]
     name_opening: re.Pattern[str]
@@ -184,6 +185,11 @@ def _patterns(knowledge: Knowledge) -> _Patterns:
     # "He continued: ...": the speaker goes on after a colon
     continuing_verbs = "|".join(map(re.escape, table["continuing_verbs"]))
     continuing = rf"^(?:[^,\"“”]{{0,80}},\s+)?{source}{gap}\s+(?P<verb>{continuing_verbs})\s*:"
+    # "Ruiz, the top Democrat on the panel, stopped short of a vote, but she said the plan
+    # ...": a clause joined after a comma, its subject a speaker and a clause after the verb
+    joined = (rf",\s+(?:but|and|yet|while|though|although)\s+(?P<src>[^,;:\"“”()]{{1,40}}?)"
+              rf"{gap}\s+(?P<verb>{verbs})\b(?=\s+(?:that|the|a|an|he|she|they|it|we|i|his|"
+              rf"her|their|its|this|these|those)\b)")
     relative = rf"{name[:-1]},\s+who{gap}\s+(?P<verb>{verbs}|{quoting})\b{to_quote}{{0,60}}[\"“]"
     return _Patterns(
         tail=re.compile(tail, re.IGNORECASE),
@@ -199,6 +205,7 @@ def _patterns(knowledge: Knowledge) -> _Patterns:
         participle=re.compile(participle),
         relative=re.compile(relative),
         continuing=re.compile(continuing),
+        joined=re.compile(joined),
         colon_lead=re.compile(colon_lead),
         role_apposed=re.compile(role_apposed),
         name_opening=re.compile(rf"{subject}\s+[a-z]"),
@@ -565,7 +572,8 @@ class _Attributor:
                         return self.source(text, speaks_for=self._speaks_for(match, sentence))
             return None
 
-        found = first(self.patterns.tail, self.patterns.quote_tail, self.patterns.inverted,
+        found = self._joined(sentence, quotes_in_sentence) or first(
+                      self.patterns.tail, self.patterns.quote_tail, self.patterns.inverted,
                       self.patterns.inverted_opening, self.patterns.lead,
                       self.patterns.coordinated, self.patterns.apposed,
                       self.patterns.apposed_tail, self.patterns.continuing,
@@ -592,6 +600,31 @@ class _Attributor:
                     len(lead_in.group("src").split()) > 1 and self._plausible(lead_in.group("src")):
                 found = self.source(lead_in.group("src"))
         return found
+
+    def _joined(self, sentence: str, quotes: list[tuple[int, int]]) -> Source | None:
+        """The speaker of a clause joined after a comma ("..., but Ruiz said the plan ..."):
+        "he"/"she" only for the person the sentence opens with ("Ana Ruiz of Vellin, the top
+        Democrat, ..., but she said")."""
+        for match in self.patterns.joined.finditer(sentence):
+            if any(q0 < match.start("verb") < q1 for q0, q1 in quotes):
+                continue
+            text = self.kinds.trim(match.group("src").strip())
+            # "..., and has long maintained that": a verb joined, no subject
+            if not self._plausible(text) or text.split()[0].lower() in \
+                    self.kinds.words["verb_fillers"]:
+                continue
+            opener = self.patterns.role_opening.match(sentence) or \
+                self.patterns.person_opening.match(sentence)
+            if text.lower() not in self.sex_words:
+                return self.source(text)
+            if opener is not None and not re.search(r"['’]s?$", opener.group("src")):
+                name = opener.group("src")  # (not "Ruiz's plan ...": whose, the words do not say)
+                kind = self.kinds.kind(name)
+                if (kind == "person" or (kind is None and len(name.split()) > 1 and not
+                                         name.lower().startswith(DETERMINERS))) and \
+                        self._sex_allows(text, Source(name, name)):
+                    return self.source(name)
+        return None
 
     def _a_plural_noun(self, match: re.Match[str], sentence: str) -> bool:
         """Whether the matched verb is a plural noun of the same form ("Two coastal states
@@ -641,6 +674,8 @@ class _Attributor:
             return words[0][:1].isupper() or word in self.anaphoric or \
                 word in self.anonymous_nouns
         if words[0].lower() in OPENING_CONNECTIVES:  # ", or with the officers Ruiz says ..."
+            return False
+        if words[0].lower() in self.kinds.words["verb_fillers"]:  # "and has long maintained"
             return False
         return not any(w.lower() in CLAUSE_WORDS or w in self.clause_verbs for w in words)
 
