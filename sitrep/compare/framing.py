@@ -142,7 +142,7 @@ def _content_opener(knowledge: Knowledge) -> re.Pattern[str]:
 
 def _framing_verbs(knowledge: Knowledge) -> re.Pattern[str]:
     """A verb that puts its object in its subject's words, up to where those words begin:
-    "described the plan as", "called", "accused the board of" (voice.toml)."""
+    "described the plan as", "accused the board of" (voice.toml)."""
     voice = knowledge.framing_voice
 
     def alternatives(key: str) -> str:
@@ -152,7 +152,6 @@ def _framing_verbs(knowledge: Knowledge) -> re.Pattern[str]:
     gap = rf"(?:[^\s,.;:]+\s+){{0,{FRAMED_GAP}}}?"
     return re.compile(
         rf"\b(?:(?:{alternatives('as_framers')})\s+{gap}as|"
-        rf"(?:{alternatives('naming_verbs')})(?!\s+(?:{alternatives('naming_particles')})\b)|"
         rf"(?:{alternatives('blaming_verbs')})\s+{gap}(?:of|for))\b", re.IGNORECASE)
 
 
