@@ -358,3 +358,91 @@ def test_a_speaker_after_a_spaced_closing_quote_or_a_stray_comma():
         "the “Harbour Hour.”\n"
         "“We did not know it was the mayor,” Rev. Abel Tamm of Our Lady of Saint Mary, told "
         "the Daily.\n") == ["Ms. Ruiz", "Rev. Abel Tamm of Our Lady of Saint Mary"]
+
+
+def test_a_plural_noun_of_a_reporting_verbs_form_names_no_source():
+    text = ("Two coastal states filed a suit on Monday against the port tax.\n"
+            "The states of Vellin and Dorsa joined the suit later.\n"
+            "The charter states that the port is free.\n"
+            "\"The port is free,\" the charter states.\n")
+    assert _sources(text, []) == [None, None, "charter", "charter"]
+
+
+def test_a_spokesperson_is_named_with_the_party_it_speaks_for():
+    text = ("Ana Ruiz, a spokeswoman for the Harbour Board, said the port would reopen.\n"
+            "\"We reacted too fast,\" she said.\n"
+            "\"It is over,\" said Abel Tamm, a spokesman for Rep. Eda Lind (D-Vellin).\n"
+            "Olga Berg, a lawyer for the union, said the port was safe.\n")
+    assert _sources(text, []) == ["Ana Ruiz, spokeswoman for the Harbour Board",
+                                  "Ana Ruiz, spokeswoman for the Harbour Board",
+                                  "Abel Tamm, spokesman for Rep. Eda Lind", "Olga Berg"]
+
+
+def test_a_conjunction_opening_the_sentence_is_not_part_of_the_source():
+    assert _sources("But Ruiz said the port was safe.\n", []) == ["Ruiz"]
+
+
+def test_a_relative_pronoun_the_parse_cited_yields_to_the_name_it_stands_for():
+    text = ("\"We are tired of waiting,\" said Ana Ruiz, a council candidate, who said "
+            "voters at a meeting were angry.\n")
+    angry = _cited(event(text, "angry", "PROTEST", source=("who", None)), text, "who")
+    assert _sources(text, [angry]) == ["Ana Ruiz"]
+
+
+def test_he_never_stands_for_a_document_nor_officials_for_a_poll():
+    text = ("\"The raid was routine,\" Abel Tamm said.\n"
+            "The 40-page indictment released early Friday alleges that Ruiz hid the funds.\n"
+            "He added: \"This is a vendetta.\"\n"
+            "A poll published Monday says that most voters back the port.\n"
+            "It was the first such suit, according to officials.\n")
+    assert _sources(text, []) == ["Abel Tamm", "40-page indictment released early Friday",
+                                  "Abel Tamm", "poll published Monday", "officials"]
+
+
+def test_the_parses_pronoun_yields_when_its_referent_cannot_be_meant():
+    text = ("Mr. Tamm spoke first at the rally.\n"
+            "Later on, she said the port would reopen.\n")
+    said = _cited(event(text, "reopen", "AGREE", source=("she", None)), text, "she")
+    said["attributed_to"]["refers_to"] = "Mr. Tamm"
+    assert _sources(text, [said])[1] != "Mr. Tamm"
+
+
+def test_an_impersonal_it_names_no_source():
+    text = "The deal came after it was first announced that the port would close.\n"
+    came = _cited(event(text, "came", "AGREE", source=("it", None)), text, "it")
+    assert _sources(text, [came]) == [None]
+
+
+def test_a_documents_words_are_its_authors():
+    text = ("Vellin and Dorsa filed a lawsuit against the port tax on Monday.\n"
+            "\"The tax is unlawful,\" the suit says.\n"
+            "Most of the council signed a letter from Councillor Ana Ruiz.\n"
+            "The letter says the mayor must resign.\n"
+            "Fees rose again at the port. The Tamm campaign hit back with an ad of its own.\n"
+            "The ad says: \"Tamm will fix the port.\"\n"
+            "The two states filed a complaint.\n"
+            "The complaint says the port tax is unlawful.\n"
+            "\"The port is open,\" the memo states.\n")
+    assert _sources(text, []) == [None, "Vellin and Dorsa", None, "Councillor Ana Ruiz", None,
+                                  None, "Tamm campaign", None, "complaint", "memo"]
+
+
+def test_a_subordinating_conjunction_opens_no_source_and_a_clause_is_none():
+    text = ("The port reopened on Monday, while Ruiz said the fees would stay.\n"
+            "The report comes a day after Mayor Abel Tamm insisted \"nothing is wrong\".\n"
+            "Most ships are coming back, and its trade in the United States, with a few "
+            "exceptions, is growing.\n")
+    assert _sources(text, []) == ["Ruiz", None, None]
+
+
+def test_a_speaker_of_a_clause_joined_after_a_comma():
+    text = ("Ana Ruiz of Vellin, the top Democrat on the panel, stopped short of calling for "
+            "a vote on the harbour plan, but she said the mayor should insist that the fees "
+            "stay low.\n"
+            "Abel Tamm has led the board for years, and has long maintained that the port "
+            "is safe.\n")
+    assert _sources(text, []) == ["Ana Ruiz", None]
+    # a determiner opening the sentence is no person "she" could stand for
+    text = ("The board's own work would go on, though outside the room she has indicated "
+            "that it may shift.\n")
+    assert _sources(text, []) != ["The"]

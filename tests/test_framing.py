@@ -28,14 +28,13 @@ def found(text: str, term: str):
      "derogatory"),
     ("The committee raided the highway trust fund to pay for the tax cut.", "raided",
      "seizure"),
-    ("Opponents described the measure as a power grab by the governor.", "power grab",
-     "seizure"),
+    ("The measure was a power grab by the governor.", "power grab", "seizure"),
     ("The senator railed against the new tariff schedule on Tuesday.", "railed against",
      "bluster"),
     ("The governor scoffed at the auditors' report.", "scoffed", "bluster"),
     ("The mayor lashed out at the council after the vote.", "lashed out", "bluster"),
     ("The campaign's ads stoke fears about the pension system.", "stoke", "outrage"),
-    ("Her opponent accused her of fear-mongering over the water rates.", "fear-mongering",
+    ("The campaign's fear-mongering over the water rates drew complaints.", "fear-mongering",
      "outrage"),
     ("Every forecast of doom for the canal project proved wrong.", "doom", "outrage"),
     ("A default would be a catastrophe for the city's pensioners.", "catastrophe", "alarm"),
@@ -194,3 +193,65 @@ def test_a_clause_reported_without_a_named_source_is_not_the_outlets_own():
                                    "insisted")] == ["own"]
     assert [h.voice for h in found("The council raided the fund to pay for the stadium.\n",
                                    "raided")] == ["own"]
+
+
+@pytest.mark.parametrize(("sentence", "term"), [
+    ("Opponents described the measure as a power grab by the governor.", "power grab"),
+    ("Critics have described the treasurer as gaffe-prone and said he raised too little.",
+     "gaffe-prone"),
+    ("The tax breaks are seen by many council members as giveaways to developers.",
+     "giveaways"),
+    ("Ruiz repeated her characterization of the mayor as a bully.", "bully"),
+    ("The senator accused the board of stonewalling the auditors.", "stonewalling"),
+    ("The columnist criticized the governor for caving on the budget.", "caving"),
+])
+def test_a_framing_verbs_object_is_in_its_subjects_words(sentence, term):
+    [hit] = found(sentence, term)
+    assert hit.voice == "attributed"
+
+
+def test_framed_words_end_with_their_clause_and_the_framing_verb_stays_own():
+    text = ("Critics described the plan as reckless, but the mayor's sweeping reforms "
+            "passed.\n")
+    assert [h.voice for h in found(text, "reckless")] == ["attributed"]
+    assert [h.voice for h in found(text, "sweeping")] == ["own"]
+    text = "Aides accused the clerk of the theft, which was a brazen scheme.\n"
+    assert [h.voice for h in found(text, "brazen")] == ["own"]
+    [slammed] = found("The senator slammed the board for caving.\n", "slammed")
+    assert slammed.voice == "own"
+
+
+def test_a_further_clause_after_the_speakers_name_is_the_speakers():
+    text = ("\"We are tired of waiting,\" said Ana Ruiz, a candidate for the council, who "
+            "said voters at a meeting were furious about the fees.\n")
+    [furious] = found(text, "furious")
+    assert furious.voice == "attributed"
+    [fiery] = found("\"We are tired,\" said the fiery treasurer on Monday.\n", "fiery")
+    assert fiery.voice == "own"
+
+
+@pytest.mark.parametrize(("sentence", "term"), [
+    ("When the speech ended, the crowd applauded for a full minute.", "applauded"),
+    ("Aides stood at the back of the hall and applauded him as he left.", "applauded"),
+    ("The recording shows the coach bragging about assaulting women.", "assaulting"),
+    ("The storm caused catastrophic flooding along the coast.", "catastrophic"),
+    ("The candidate spent the week courting voters in the mill towns.", "courting"),
+    ("The hackers used a fake login page to steal the emails of party staff.", "steal"),
+    ("Lying to Congress is a felony.", "lying"),
+    ("After the war the republic asserted itself in the region.", "asserted"),
+    ("The federal court asserted jurisdiction over the port.", "asserted"),
+])
+def test_literal_senses_are_no_loaded_wording(sentence, term):
+    assert not found(sentence, term)
+
+
+@pytest.mark.parametrize(("sentence", "term"), [
+    ("Unions applauded the governor's reversal on pensions.", "applauded"),
+    ("The bill is an assault on the freedom of the press.", "assault"),
+    ("The tariff would be catastrophic for growers.", "catastrophic"),
+    ("The senator has been courting the union's leaders for a year.", "courting"),
+    ("The council tried to steal the election.", "steal"),
+    ("The mayor was lying about the audit.", "lying"),
+])
+def test_the_loaded_senses_stay(sentence, term):
+    assert found(sentence, term)

@@ -29,6 +29,7 @@ EXAMPLES_PER_ARTICLE = 4
 NOT_AFTER_WORDS = 3  # how far back `not_after` words are looked for
 CLAUSE_GAP = 80  # most characters between a source and its reporting verb (appositives)
 OPENER_WORDS = 4  # "announced on Friday that": how far after the verb a clause may open
+FRAMED_GAP = 8  # "described the new regional transit plan as": most words before "as"
 
 
 def framing_profile(article_id: str, text: str, items: Sequence[Statement],
@@ -37,14 +38,18 @@ def framing_profile(article_id: str, text: str, items: Sequence[Statement],
     by_name = {c.name: c for c in knowledge.framing}
     reporting = _reporting_pattern(knowledge)
     opener = _content_opener(knowledge)
+    framer = _framing_verbs(knowledge)
+    clause_end = re.compile(knowledge.framing_voice.get("framed_clause_end", r"(?!)"))
     hits: list[FramingHit] = []
     for statement in items:
         local_quotes = [(q0 - statement.start, q1 - statement.start) for q0, q1 in quotes
                         if q0 < statement.end and q1 > statement.start]
-        outlet_part = (_reporting_clause(statement, local_quotes, reporting, knowledge)
+        outlet_part = (_reporting_clause(statement, local_quotes, reporting, opener,
+                                         knowledge)
                        if statement.source is not None else None)
         content_from = (_reported_content(statement.text, local_quotes, opener)
                         if statement.source is None else None)
+        framed = _framed_words(statement.text, local_quotes, framer, clause_end)
         for category in knowledge.framing:
             for match in category.pattern.finditer(statement.text):
                 if not _in_sense(category, statement.text, match.start(), match.end(), by_name):
@@ -56,6 +61,10 @@ def framing_profile(article_id: str, text: str, items: Sequence[Statement],
                 elif content_from is not None and match.start() >= content_from and \
                         not category.outlet_voice:
                     voice, source = "attributed", None
+                elif not category.outlet_voice and any(
+                        f0 <= match.start() < f1 for f0, f1 in framed):
+                    voice = "attributed"
+                    source = statement.source.name if statement.source else None
                 elif (statement.source is None or category.outlet_voice or (
                         outlet_part is not None
                         and outlet_part[0] <= match.start() < outlet_part[1])):
@@ -131,6 +140,35 @@ def _content_opener(knowledge: Knowledge) -> re.Pattern[str]:
     return re.compile(rf"\b(?:{verbs_part})\s+that\b|,\s+(?:{participles})\b", re.IGNORECASE)
 
 
+def _framing_verbs(knowledge: Knowledge) -> re.Pattern[str]:
+    """A verb that puts its object in its subject's words, up to where those words begin:
+    "described the plan as", "accused the board of" (voice.toml)."""
+    voice = knowledge.framing_voice
+
+    def alternatives(key: str) -> str:
+        return "|".join(sorted(map(re.escape, voice.get(key, ())), key=len, reverse=True)) \
+            or r"(?!)"
+
+    gap = rf"(?:[^\s,.;:]+\s+){{0,{FRAMED_GAP}}}?"
+    return re.compile(
+        rf"\b(?:(?:{alternatives('as_framers')})\s+{gap}as|"
+        rf"(?:{alternatives('blaming_verbs')})\s+{gap}(?:of|for))\b", re.IGNORECASE)
+
+
+def _framed_words(sentence: str, quotes: list[tuple[int, int]], framer: re.Pattern[str],
+                  clause_end: re.Pattern[str]) -> list[tuple[int, int]]:
+    """Stretches of the sentence in the words of the subject of a framing verb, outside
+    quotations: "Critics described the plan as *reckless*", "Ruiz accused the board of
+    *stonewalling*", to the end of the clause."""
+    stretches = []
+    for match in framer.finditer(sentence):
+        if any(q0 <= match.start() < q1 for q0, q1 in quotes):
+            continue
+        end = clause_end.search(sentence, match.end())
+        stretches.append((match.end(), end.start() if end else len(sentence)))
+    return stretches
+
+
 def _reported_content(sentence: str, quotes: list[tuple[int, int]],
                       opener: re.Pattern[str]) -> int | None:
     """Where the reported content begins in a sentence no source is credited with: the
@@ -143,7 +181,8 @@ def _reported_content(sentence: str, quotes: list[tuple[int, int]],
 
 
 def _reporting_clause(statement: Statement, quotes: list[tuple[int, int]],
-                      reporting: re.Pattern[str], knowledge: Knowledge) -> tuple[int, int] | None:
+                      reporting: re.Pattern[str], opener: re.Pattern[str],
+                      knowledge: Knowledge) -> tuple[int, int] | None:
     """The part of an attributed sentence in the outlet's words: the source with what the
     outlet says of it and the reporting verb, with the introduction before them when the
     content follows ("After the vote, the combative senator said ..."), or everything from
@@ -169,7 +208,11 @@ def _reporting_clause(statement: Statement, quotes: list[tuple[int, int]],
     content_before = len(sentence[:start].strip(" ,\"“”"))
     content_after = len(sentence[end:].strip(" ,.!?\"“”"))
     if content_before > content_after:
-        return start, len(sentence)
+        # up to a clause the source goes on to report: '"...," said Ruiz, who said *that
+        # the plan was reckless*' / '..., Ruiz said, adding ...'
+        further = [m.start() for m in (*reporting.finditer(sentence, end),
+                                       *opener.finditer(sentence, end)) if outside(m.start())]
+        return start, min(further, default=len(sentence))
     voice = knowledge.framing_voice
     verb = sentence[verb_span[0]:verb_span[1]].lower()
     following = [w.lower().strip(",") for w in sentence[end:].split()[:OPENER_WORDS]]

@@ -31,7 +31,7 @@ class SourceKinds:
 
     def kind(self, text: str) -> str | None:
         """"person", "people", "organisation", "thing", or None for a name of unknown kind."""
-        words = WORD.findall(text)
+        words = _before_participle(WORD.findall(text))
         if not words:
             return None
         lowered = [w.lower() for w in words]
@@ -71,6 +71,18 @@ class SourceKinds:
                 words[-2].lower() not in DETERMINERS):
             words.pop()
         return " ".join(words)
+
+
+def _before_participle(words: list[str]) -> list[str]:
+    """A noun phrase without the participle phrase after its head: "The indictment released
+    early Friday" is an indictment, "a poll published Monday" a poll (not "a newly elected
+    senator": an adverb before it, nor "the revised plan": right after a determiner)."""
+    for i in range(2, len(words)):
+        word, before = words[i], words[i - 1]
+        if word.islower() and word.endswith("ed") and not before.endswith("ly") and \
+                before.lower() not in DETERMINERS:
+            return words[:i]
+    return words
 
 
 def attribution_profile(article_id: str, items: Sequence[Statement]) -> AttributionProfile:

@@ -43,6 +43,16 @@ OPENING_PREPOSITIONS = ("in", "on", "at", "during", "after")
 OPENING_CONNECTIVES = {"or", "and", "but", "nor", "with", "without", "for", "from", "by", "of",
                        "to", "in", "on", "at", "as", "than", "into", "about", "after"}
 MIN_WORDS = 3  # shorter "sentences" are credit lines and labels: "(Yonhap)"
+RELATIVE_PRONOUNS = {"who", "whom", "which", "that"}
+LEADING_CONJUNCTIONS = {"as", "but", "and", "yet", "so", "while", "when", "whereas", "although",
+                        "though", "because", "since"}
+# words that make a matched phrase a clause, not a source: "The report comes one day after
+# Ruiz", "while Ruiz"
+CLAUSE_WORDS = {"that", "which", "who", "and", "but", "was", "is", "were", "are", "will", "to",
+                "after", "before", "while", "when", "whereas", "although", "because", "until",
+                "unless", "since"}
+# what follows a verb of saying that could be a plural noun ("states"): a clause or an end
+CLAUSE_AFTER = re.compile(r"\s*(?:that\b|[:,.!?\"“]|$)")
 
 
 @dataclass(frozen=True)
@@ -60,6 +70,7 @@ class _Patterns:
     participle: re.Pattern[str]
     relative: re.Pattern[str]
     continuing: re.Pattern[str]
+    joined: re.Pattern[str]
     colon_lead: re.Pattern[str]
     role_apposed: re.Pattern[str]
     name_opening: re.Pattern[str]
@@ -174,6 +185,11 @@ def _patterns(knowledge: Knowledge) -> _Patterns:
     # "He continued: ...": the speaker goes on after a colon
     continuing_verbs = "|".join(map(re.escape, table["continuing_verbs"]))
     continuing = rf"^(?:[^,\"“”]{{0,80}},\s+)?{source}{gap}\s+(?P<verb>{continuing_verbs})\s*:"
+    # "Ruiz, the top Democrat on the panel, stopped short of a vote, but she said the plan
+    # ...": a clause joined after a comma, its subject a speaker and a clause after the verb
+    joined = (rf",\s+(?:but|and|yet|while|though|although)\s+(?P<src>[^,;:\"“”()]{{1,40}}?)"
+              rf"{gap}\s+(?P<verb>{verbs})\b(?=\s+(?:that|the|a|an|he|she|they|it|we|i|his|"
+              rf"her|their|its|this|these|those)\b)")
     relative = rf"{name[:-1]},\s+who{gap}\s+(?P<verb>{verbs}|{quoting})\b{to_quote}{{0,60}}[\"“]"
     return _Patterns(
         tail=re.compile(tail, re.IGNORECASE),
@@ -189,6 +205,7 @@ def _patterns(knowledge: Knowledge) -> _Patterns:
         participle=re.compile(participle),
         relative=re.compile(relative),
         continuing=re.compile(continuing),
+        joined=re.compile(joined),
         colon_lead=re.compile(colon_lead),
         role_apposed=re.compile(role_apposed),
         name_opening=re.compile(rf"{subject}\s+[a-z]"),
@@ -245,6 +262,15 @@ class _Attributor:
         self.clause_verbs = knowledge.words(table, "quoting_verbs") | \
             knowledge.words(table, "coordinated_verbs")
         self.role_titles: dict[str, list[str]] = table.get("role_titles", {})
+        self.noun_forms = knowledge.words(table, "plural_noun_forms")
+        self.documents = knowledge.words(table, "document_nouns")
+        self.issuing = "|".join(sorted((re.escape(v).replace(r"\ ", r"\s+")
+                                        for v in table.get("issuing_verbs", ())),
+                                       key=len, reverse=True)) or r"(?!)"
+        spokes = "|".join(map(re.escape, table.get("spokesperson_roles", ()))) or r"(?!)"
+        self.speaker_for = re.compile(
+            rf",\s+(?:an?\s+|the\s+)?(?P<role>(?:[\w-]+\s+){{0,3}}?(?:{spokes}))\s+for\s+"
+            rf"(?P<party>[^,;:\"“”()]{{2,60}}?)\s*(?:[,(]|\.?\s*$)")
         people = read_toml("lexicon/arguments.toml")["actors"]  # shared with resolve
         self.sex_words = {"she": knowledge.words(people, "she_words"),
                           "he": knowledge.words(people, "he_words")}
@@ -267,7 +293,11 @@ class _Attributor:
         rest = words[1:]
         # "it", "the agency", "the spokesman": a pronoun or a bare anaphoric head
         if len(words) == 1:
-            return words[0].lower() in self.anaphoric
+            # a bare plural ("according to officials") names someone anonymous, not the
+            # officials named before
+            word = words[0].lower()
+            return word in self.anaphoric and not (word in self.anonymous_nouns
+                                                   and word.endswith("s"))
         head = words[-1].lower()
         return (words[0].lower() in ("the", "this", "that") and head in self.anaphoric
                 and not any(w[:1].isupper() for w in rest))
@@ -278,7 +308,8 @@ class _Attributor:
             return False
         return words[0] in self.indefinite or (words[-1].endswith("s") and words[0] != "the")
 
-    def source(self, text: str, code: str | None = None, refers_to: str | None = None) -> Source:
+    def source(self, text: str, code: str | None = None, refers_to: str | None = None,
+               speaks_for: str | None = None) -> Source:
         if refers_to:
             return Source(text=text, name=_clean(refers_to), code=code)
         holder = self._role_holder(text)
@@ -286,6 +317,9 @@ class _Attributor:
             named = Source(text=text, name=holder, code=code)
             self.named.append((named, "person"))
             return named
+        author = self._document_author(text)
+        if author is not None:
+            return Source(text=text, name=author, code=code)
         if self.is_anaphoric(text):
             last = self._previous_subject(text) or self._topic_for(text) or \
                 self._titled_in_previous(text) or next(
@@ -296,9 +330,45 @@ class _Attributor:
                 return Source(text=text, name=_clean(text), code=code)
             return Source(text=text, name=last.name, code=code or last.code,
                           anonymous=last.anonymous)
-        named = Source(text=text, name=_clean(text), code=code, anonymous=self.is_anonymous(text))
+        name = _clean(text)
+        if speaks_for:  # who speaks and for whom: a spokesperson's words are the party's
+            name = f"{name}, {speaks_for}"
+        named = Source(text=text, name=name, code=code, anonymous=self.is_anonymous(text))
         self.named.append((named, self.kinds.kind(text)))
         return named
+
+    def _document_author(self, text: str) -> str | None:
+        """Whose words a document's are: "the suit says" is the party the article said
+        brought it ("a lawsuit from Vellin and Dorsa", "Vellin filed a suit", "the board's
+        letter", "the Ruiz campaign hit back with an ad of its own")."""
+        words = text.split()
+        if not words or words[0].lower() not in ("the", "this", "that", "a", "an", "its",
+                                                  "their"):
+            return None
+        head = next((w for w in reversed(words[1:]) if w.lower() in self.documents), None)
+        if head is None:
+            return None
+        alike = "|".join(sorted({re.escape(d) for d in self.documents
+                                 if d.endswith(head.lower()) or head.lower().endswith(d)},
+                                key=len, reverse=True))
+        noun = rf"(?i:{alike})"
+        bodies = "|".join(map(re.escape, self.kinds.words["organisation_nouns"]))
+        party = (r"(?P<author>(?:[Tt]he\s+)?(?!(?:The|A|An)\b)[A-Z][\w.’'-]*(?:\s+(?:and\s+|of\s+)?[A-Z][\w.’'-]*)"
+                 rf"{{0,5}}(?:\s+(?:{bodies})\b)?)")
+        forms = [rf"\b{noun}\s+(?:(?:filed|brought|signed|sent|written|issued|paid\s+for)\s+)?"
+                 rf"(?:from|by)\s+{party}",
+                 rf"{party}(?:’s|'s|’|')\s+(?:[\w-]+\s+){{0,2}}{noun}\b",
+                 rf"{party}\s+(?:[a-z]+\s+){{0,2}}?(?:{self.issuing})\s+(?:a|an|its|their|his|"
+                 rf"her)\s+(?:[\w-]+\s+){{0,3}}?{noun}\b"]
+        found = [(m.start(), i, m.group("author")) for i, form in enumerate(forms)
+                 for m in self._so_far(form)]
+        if not found:
+            return None
+        _, form, author = max(found)
+        # the name in the sentence of the document: "a letter from Ana Ruiz. The", "...
+        # Medicare. The Ruiz campaign ran an ad"
+        parts = re.split(r"(?<=[a-z]{2})\.\s+", author)
+        return _clean(parts[0] if form == 0 else parts[-1])
 
     def _role_holder(self, text: str) -> str | None:
         """The person a definite role stands for: "the senator" is whom the article last
@@ -388,7 +458,7 @@ class _Attributor:
                                   None) or Source(text=role, name=holder)
             return
         self.topic = next((s for s, _ in reversed(self.named)
-                           if s.name.split()[-1] == words[0]), None)
+                           if _surname(s) == words[0]), None)
 
     def _sex_allows(self, pronoun: str, source: Source) -> bool:
         """Whether "he"/"she" can stand for the source: not "she" for "Mr. Tamm"."""
@@ -421,7 +491,8 @@ class _Attributor:
         name = first[1] if first[0].lower() in self.kinds.words["person_titles"] and \
             len(first) > 1 else first[0]
         return next((s for s, kind in reversed(self.named)
-                     if s.name.split()[-1] == name and self.kinds.can_stand_for(pronoun, kind)),
+                     if _surname(s) == name and self.kinds.can_stand_for(pronoun, kind)
+                     and self._sex_allows(pronoun, s)),
                     None) or self._person_opening(pronoun)
 
     def _person_opening(self, pronoun: str) -> Source | None:
@@ -434,11 +505,16 @@ class _Attributor:
         if opener is None or pronoun.lower() not in self.kinds.words["person_pronouns"]:
             return None
         name = opener.group("src")
+        if not self._sex_allows(pronoun, Source(name, name)):
+            return None
         kind = self.kinds.kind(name)
         if kind != "person" and (kind is not None or len(name.split()) < 2
                                  or name.lower().startswith(DETERMINERS)):
             return None
-        return self.source(name)
+        # the source named so, with what the article said of it ("Ana Ruiz, spokeswoman
+        # for the board")
+        return next((s for s, _ in reversed(self.named)
+                     if s.name.partition(", ")[0] == _clean(name)), None) or self.source(name)
 
     def from_events(self, events: list[dict[str, Any]], start: int, end: int,
                     quotes: list[tuple[int, int]], *, here: bool,
@@ -452,7 +528,16 @@ class _Attributor:
             cited = event.get("attributed_to")
             if not (cited and cited.get("text")):
                 continue
+            if cited["text"].lower() in RELATIVE_PRONOUNS and not cited.get("refers_to"):
+                continue  # '"...," said Ruiz, who said ...': the words name the speaker
+            refers_to = cited.get("refers_to")
+            if refers_to and not (self.kinds.can_stand_for(cited["text"], self.kinds.kind(
+                    refers_to)) and self._sex_allows(cited["text"], Source(refers_to, refers_to))):
+                continue  # the parse's "she" for "Mr. Tamm", "he" for a report
             span = cited.get("span")
+            if span is not None and cited["text"].lower() == "it" and re.match(
+                    rf"\s+{IMPERSONAL}\s+\w+ed\b", self.text[span["end"]:end]):
+                continue  # "after it was revealed that ...": no one says it
             if span is None:  # the record does not say where: this sentence's
                 if not here:
                     continue
@@ -481,11 +566,14 @@ class _Attributor:
                     if _impersonal(text, sentence[match.end("src"):match.start("verb")] if
                                    match.group("verb") else ""):
                         continue
+                    if self._a_plural_noun(match, sentence):
+                        continue
                     if outside_quotes(match) and self._plausible(text):
-                        return self.source(text)
+                        return self.source(text, speaks_for=self._speaks_for(match, sentence))
             return None
 
-        found = first(self.patterns.tail, self.patterns.quote_tail, self.patterns.inverted,
+        found = self._joined(sentence, quotes_in_sentence) or first(
+                      self.patterns.tail, self.patterns.quote_tail, self.patterns.inverted,
                       self.patterns.inverted_opening, self.patterns.lead,
                       self.patterns.coordinated, self.patterns.apposed,
                       self.patterns.apposed_tail, self.patterns.continuing,
@@ -513,12 +601,59 @@ class _Attributor:
                 found = self.source(lead_in.group("src"))
         return found
 
+    def _joined(self, sentence: str, quotes: list[tuple[int, int]]) -> Source | None:
+        """The speaker of a clause joined after a comma ("..., but Ruiz said the plan ..."):
+        "he"/"she" only for the person the sentence opens with ("Ana Ruiz of Vellin, the top
+        Democrat, ..., but she said")."""
+        for match in self.patterns.joined.finditer(sentence):
+            if any(q0 < match.start("verb") < q1 for q0, q1 in quotes):
+                continue
+            text = self.kinds.trim(match.group("src").strip())
+            # "..., and has long maintained that": a verb joined, no subject
+            if not self._plausible(text) or text.split()[0].lower() in \
+                    self.kinds.words["verb_fillers"]:
+                continue
+            opener = self.patterns.role_opening.match(sentence) or \
+                self.patterns.person_opening.match(sentence)
+            if text.lower() not in self.sex_words:
+                return self.source(text)
+            if opener is not None and not re.search(r"['’]s?$", opener.group("src")):
+                name = opener.group("src")  # (not "Ruiz's plan ...": whose, the words do not say)
+                kind = self.kinds.kind(name)
+                if (kind == "person" or (kind is None and len(name.split()) > 1 and not
+                                         name.lower().startswith(DETERMINERS))) and \
+                        self._sex_allows(text, Source(name, name)):
+                    return self.source(name)
+        return None
+
+    def _a_plural_noun(self, match: re.Match[str], sentence: str) -> bool:
+        """Whether the matched verb is a plural noun of the same form ("Two coastal states
+        filed a suit", "the reports of fraud"): such a form reports speech only before
+        "that", a colon, a quotation or the sentence's end ("The clause states that ...")."""
+        verb = match.group("verb") if match.group("verb") else None
+        if verb is None or verb.lower() not in self.noun_forms:
+            return False
+        # capitalised inside the sentence it is a name's: "its practice in the United States,"
+        return (verb[0].isupper() and match.start("verb") > 0) or \
+            not CLAUSE_AFTER.match(sentence, match.end("verb"))
+
+    def _speaks_for(self, match: re.Match[str], sentence: str) -> str | None:
+        """Whom a spokesperson named in apposition speaks for: "Ana Ruiz, a spokeswoman for
+        the Harbour Board, said" speaks for the Harbour Board."""
+        if not match.group("verb"):
+            return None
+        after = match.start("verb") if match.start("verb") > match.end("src") else len(sentence)
+        found = self.speaker_for.match(sentence, match.end("src"), after)
+        return f"{found.group('role')} for {found.group('party').strip()}" if found else None
+
     def _subject_of(self, phrase: str) -> str:
         """The source in a matched phrase: its last pronoun ("`though outside the room he`
         said"), or the name opening the phrase when the pronoun can stand for it ("`Ruiz
         repeated what she` called ...": a pronoun of the clause is its subject's)."""
         words = phrase.split()
-        if len(words) > 1 and words[0] == "As":  # "As the Daily reported on Monday, ..."
+        if len(words) > 1 and words[0].lower() in LEADING_CONJUNCTIONS:
+            # "As the Daily reported on Monday, ...", "But Ruiz said ...", "..., while
+            # Ruiz said ..."
             phrase, words = " ".join(words[1:]), words[1:]
         if len(words) > 2 and words[0].lower() in OPENING_PREPOSITIONS and " the " in phrase:
             phrase = phrase[phrase.rindex(" the ") + 1:]  # "In his speech the senator"
@@ -540,15 +675,24 @@ class _Attributor:
                 word in self.anonymous_nouns
         if words[0].lower() in OPENING_CONNECTIVES:  # ", or with the officers Ruiz says ..."
             return False
-        return not any(w.lower() in ("that", "which", "who", "and", "but", "was", "is", "were",
-                                     "are", "will", "to") or w in self.clause_verbs
-                       for w in words)
+        if words[0].lower() in self.kinds.words["verb_fillers"]:  # "and has long maintained"
+            return False
+        return not any(w.lower() in CLAUSE_WORDS or w in self.clause_verbs for w in words)
+
+
+def _surname(source: Source) -> str:
+    """The last word of a source's name before any apposition ("Ana Ruiz, spokeswoman for
+    the board": Ruiz)."""
+    return source.name.partition(", ")[0].split()[-1]
+
+
+IMPERSONAL = r"\b(?:was|is|has been|had been)(?:\s+(?:first|later|also|then|\w+ly))?"
 
 
 def _impersonal(subject: str, between: str) -> bool:
-    """"It was revealed that ...", "it is said": an impersonal passive names no source."""
-    return subject.lower() == "it" and re.search(r"\b(?:was|is|has been|had been)\s*$",
-                                                 between) is not None
+    """"It was revealed that ...", "it was first announced", "it is said": an impersonal
+    passive names no source."""
+    return subject.lower() == "it" and re.search(rf"{IMPERSONAL}\s*$", between) is not None
 
 
 def _named_holder(match: re.Match[str]) -> str | None:
