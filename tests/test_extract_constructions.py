@@ -254,3 +254,16 @@ def test_the_sides_between_which_a_passive_deal_was_made_are_its_parties(code):
                               "Brasilia."), "SUPPORT")
     assert signing["actor"]["code"] in ("ECU", "PER")
     assert signing["actor"]["text"].startswith("Ecuador")
+
+
+# --- calls counted to a service ----------------------------------------------------------
+
+def test_counted_calls_to_a_service_are_no_consultation(code):
+    assert not of_type(code("The city's crisis hotline received 450 calls from worried "
+                            "parents on Sunday."), "CONSULT")
+    assert not of_type(code("The embassy took hundreds of calls from stranded tourists."),
+                       "CONSULT")
+    (consult,) = of_type(code("The Kenyan president received a call from the Ugandan "
+                              "president on Sunday."), "CONSULT")
+    assert consult["actor"]["code"] == "UGA"
+    assert consult["recipient"]["code"] == "KEN"
