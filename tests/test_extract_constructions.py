@@ -267,3 +267,17 @@ def test_counted_calls_to_a_service_are_no_consultation(code):
                               "president on Sunday."), "CONSULT")
     assert consult["actor"]["code"] == "UGA"
     assert consult["recipient"]["code"] == "KEN"
+
+
+# --- a road blocked by the police or by protesters ----------------------------------------
+
+def test_police_blocking_a_road_coerce_and_protesters_protest(code):
+    (coerce,) = of_type(code("Riot police blocked the highway to the Peruvian airport."), "COERCE")
+    assert coerce["mode"] == "restrict"
+    assert not of_type(code("Riot police blocked the highway to the Peruvian airport."),
+                       "PROTEST")
+    assert of_type(code("Kenyan security forces barricaded the streets around parliament."),
+                   "COERCE")
+    (protest,) = of_type(code("Striking farmers blocked the highway to the Peruvian airport."),
+                         "PROTEST")
+    assert protest["mode"] == "obstruct"
