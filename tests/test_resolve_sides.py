@@ -185,3 +185,10 @@ def test_people_marching_on_their_own_capital_keep_their_country(code):
         "peaceful. The Kenyan government promised to meet their leaders.")
         if e["plover_type"] == "PROTEST"]
     assert _party(march, "actor")[1] == "KEN"
+
+
+def test_a_countrys_adjective_is_that_country_and_not_a_region_so_named(code):
+    # "Somali" also names a regional state of Ethiopia
+    (accuse,) = code("The Somali government accused Kenya of meddling on Monday.")
+    assert _party(accuse, "actor")[1] == "SOM"
+    assert _party(accuse, "recipient")[1] == "KEN"

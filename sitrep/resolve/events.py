@@ -648,9 +648,11 @@ def _resolve(entity: Entity, actors: ActorDictionary, memory: _ArticleMemory, wh
                 if found is not None and found.start is not None and entity.start is not None
                 else None)
     if division is not None and division.country and division.country != found.code and (
-            division.end == entity.start + found.end):
+            division.end == entity.start + found.end) and not actors.find_demonyms(
+                found.matched):
         # "Senator Ray Olsen, Republican of Georgia": the US state the article places
-        # there, not the country of that name
+        # there, not the country of that name; a country's own adjective stays the
+        # country's ("the Somali government", not Ethiopia's Somali region)
         found = replace(found, code=division.country)
     if found is not None and found.code and actors.is_country_match(found):
         body = _international_body_served(entity, actors, memory, when)
