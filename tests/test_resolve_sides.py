@@ -192,3 +192,10 @@ def test_a_countrys_adjective_is_that_country_and_not_a_region_so_named(code):
     (accuse,) = code("The Somali government accused Kenya of meddling on Monday.")
     assert _party(accuse, "actor")[1] == "SOM"
     assert _party(accuse, "recipient")[1] == "KEN"
+
+
+def test_the_pope_is_the_holy_sees_wherever_the_story_is_set(code):
+    (request,) = [e for e in code("The Pope urged Colombian rebels in Bogota to lay down "
+                                  "their arms.") if e["plover_type"] == "REQUEST"]
+    assert _party(request, "actor")[1] == "VAT"
+    assert _party(request, "recipient")[1] == "COL"
