@@ -281,3 +281,28 @@ def test_police_blocking_a_road_coerce_and_protesters_protest(code):
     (protest,) = of_type(code("Striking farmers blocked the highway to the Peruvian airport."),
                          "PROTEST")
     assert protest["mode"] == "obstruct"
+
+
+# --- an attack told from the target's side --------------------------------------------------
+
+def test_coming_under_fire_from_a_party_is_its_assault_on_the_subject(code):
+    (assault,) = of_type(code("Israeli border posts came under rocket fire from Hezbollah "
+                              "on Sunday."), "ASSAULT")
+    assert assault["actor"]["code"] == "LBN"
+    assert assault["recipient"]["code"] == "ISR"
+    (assault,) = of_type(code("A Malian army convoy came under attack from Tuareg rebels "
+                              "near Kidal."), "ASSAULT")
+    assert assault["actor"]["text"] == "Tuareg rebels"
+    assert assault["recipient"]["code"] == "MLI"
+
+
+def test_a_target_named_by_its_body_is_no_attacker_of_itself(code):
+    (assault,) = of_type(code("UN peacekeepers came under mortar fire near Bunia on "
+                              "Thursday."), "ASSAULT")
+    assert assault["actor"] is None
+    assert assault["recipient"]["code"] == "UNO"
+
+
+def test_a_minister_under_fire_from_lawmakers_is_not_attacked(code):
+    assert not of_type(code("The Kenyan finance minister came under fire from lawmakers "
+                            "over the budget."), "ASSAULT")
