@@ -199,3 +199,16 @@ def test_the_pope_is_the_holy_sees_wherever_the_story_is_set(code):
                                   "their arms.") if e["plover_type"] == "REQUEST"]
     assert _party(request, "actor")[1] == "VAT"
     assert _party(request, "recipient")[1] == "COL"
+
+
+def test_a_claim_for_it_credits_the_act_told_just_before(code):
+    (assault,) = code("A roadside bomb killed six soldiers near Gao on Friday. Jihadist "
+                      "group Ansar Dine claimed responsibility for it on Saturday.")
+    assert assault["plover_type"] == "ASSAULT"
+    assert _party(assault, "actor") == ("Jihadist group Ansar Dine", "MLI")
+
+
+def test_a_denied_claim_for_it_gives_no_doer(code):
+    (assault,) = code("A roadside bomb killed six soldiers near Gao on Friday. No group "
+                      "claimed responsibility for it.")
+    assert assault["actor"] is None

@@ -24,7 +24,11 @@ from sitrep.extract.lexicon import Lexicon
 from sitrep.extract.triggers import is_passive
 from sitrep.records import Article, ArticlePlace, Entity, Event, Location, Mention
 from sitrep.resolve.acts import merge_acts
-from sitrep.resolve.claimed_doers import give_caught_doers, give_claimed_doers
+from sitrep.resolve.claimed_doers import (
+    give_caught_doers,
+    give_claimed_doers,
+    give_doers_claimed_by_pronoun,
+)
 from sitrep.resolve.actors import FOREIGN_POSTS, ActorCode, ActorDictionary, names_a_post
 from sitrep.resolve.discourse import (
     AFFILIATION_PREPOSITIONS,
@@ -345,6 +349,8 @@ def resolve_events(events: list[Event], doc: Doc, article: Article,
                                   setting_clear=discourse.setting_clear,
                                   people=discourse.people, context=context)
     give_claimed_doers(events, doc, lexicon)
+    give_doers_claimed_by_pronoun(events, doc, lexicon,
+                                  lambda party: _resolve(party, actors, memory, when, "actor"))
     give_caught_doers(events, doc, lexicon, discourse.setting)
     for event in events:
         _imply_parties(event, doc, lexicon, discourse.setting, actors,
