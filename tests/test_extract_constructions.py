@@ -254,3 +254,55 @@ def test_the_sides_between_which_a_passive_deal_was_made_are_its_parties(code):
                               "Brasilia."), "SUPPORT")
     assert signing["actor"]["code"] in ("ECU", "PER")
     assert signing["actor"]["text"].startswith("Ecuador")
+
+
+# --- calls counted to a service ----------------------------------------------------------
+
+def test_counted_calls_to_a_service_are_no_consultation(code):
+    assert not of_type(code("The city's crisis hotline received 450 calls from worried "
+                            "parents on Sunday."), "CONSULT")
+    assert not of_type(code("The embassy took hundreds of calls from stranded tourists."),
+                       "CONSULT")
+    (consult,) = of_type(code("The Kenyan president received a call from the Ugandan "
+                              "president on Sunday."), "CONSULT")
+    assert consult["actor"]["code"] == "UGA"
+    assert consult["recipient"]["code"] == "KEN"
+
+
+# --- a road blocked by the police or by protesters ----------------------------------------
+
+def test_police_blocking_a_road_coerce_and_protesters_protest(code):
+    (coerce,) = of_type(code("Riot police blocked the highway to the Peruvian airport."), "COERCE")
+    assert coerce["mode"] == "restrict"
+    assert not of_type(code("Riot police blocked the highway to the Peruvian airport."),
+                       "PROTEST")
+    assert of_type(code("Kenyan security forces barricaded the streets around parliament."),
+                   "COERCE")
+    (protest,) = of_type(code("Striking farmers blocked the highway to the Peruvian airport."),
+                         "PROTEST")
+    assert protest["mode"] == "obstruct"
+
+
+# --- an attack told from the target's side --------------------------------------------------
+
+def test_coming_under_fire_from_a_party_is_its_assault_on_the_subject(code):
+    (assault,) = of_type(code("Israeli border posts came under rocket fire from Hezbollah "
+                              "on Sunday."), "ASSAULT")
+    assert assault["actor"]["code"] == "LBN"
+    assert assault["recipient"]["code"] == "ISR"
+    (assault,) = of_type(code("A Malian army convoy came under attack from Tuareg rebels "
+                              "near Kidal."), "ASSAULT")
+    assert assault["actor"]["text"] == "Tuareg rebels"
+    assert assault["recipient"]["code"] == "MLI"
+
+
+def test_a_target_named_by_its_body_is_no_attacker_of_itself(code):
+    (assault,) = of_type(code("UN peacekeepers came under mortar fire near Bunia on "
+                              "Thursday."), "ASSAULT")
+    assert assault["actor"] is None
+    assert assault["recipient"]["code"] == "UNO"
+
+
+def test_a_minister_under_fire_from_lawmakers_is_not_attacked(code):
+    assert not of_type(code("The Kenyan finance minister came under fire from lawmakers "
+                            "over the budget."), "ASSAULT")

@@ -1183,3 +1183,12 @@ def test_a_place_name_after_a_noun_of_a_body_names_the_body_not_its_country(acto
     # the name alone, or a body named beside its country, keeps the country
     assert actors.resolve("Lima", None).code == "PER"
     assert actors.resolve("the Peruvian news agency Andina", None).code == "PER"
+
+
+def test_an_office_one_person_holds_is_that_holders_state(actors: ActorDictionary) -> None:
+    when = date(2021, 6, 9)
+    for text in ("The Pope", "the pontiff"):
+        found = actors.resolve(text, when)
+        assert (found.code, found.sector) == ("VAT", "REL")
+    # another word may make it another church's office
+    assert actors.resolve("the Coptic Pope", when).code is None

@@ -185,3 +185,30 @@ def test_people_marching_on_their_own_capital_keep_their_country(code):
         "peaceful. The Kenyan government promised to meet their leaders.")
         if e["plover_type"] == "PROTEST"]
     assert _party(march, "actor")[1] == "KEN"
+
+
+def test_a_countrys_adjective_is_that_country_and_not_a_region_so_named(code):
+    # "Somali" also names a regional state of Ethiopia
+    (accuse,) = code("The Somali government accused Kenya of meddling on Monday.")
+    assert _party(accuse, "actor")[1] == "SOM"
+    assert _party(accuse, "recipient")[1] == "KEN"
+
+
+def test_the_pope_is_the_holy_sees_wherever_the_story_is_set(code):
+    (request,) = [e for e in code("The Pope urged Colombian rebels in Bogota to lay down "
+                                  "their arms.") if e["plover_type"] == "REQUEST"]
+    assert _party(request, "actor")[1] == "VAT"
+    assert _party(request, "recipient")[1] == "COL"
+
+
+def test_a_claim_for_it_credits_the_act_told_just_before(code):
+    (assault,) = code("A roadside bomb killed six soldiers near Gao on Friday. Jihadist "
+                      "group Ansar Dine claimed responsibility for it on Saturday.")
+    assert assault["plover_type"] == "ASSAULT"
+    assert _party(assault, "actor") == ("Jihadist group Ansar Dine", "MLI")
+
+
+def test_a_denied_claim_for_it_gives_no_doer(code):
+    (assault,) = code("A roadside bomb killed six soldiers near Gao on Friday. No group "
+                      "claimed responsibility for it.")
+    assert assault["actor"] is None

@@ -646,8 +646,11 @@ def verb_arguments(match: TriggerMatch, lexicon: Lexicon) -> tuple[Entity | None
         return entity_for(between), None
     subject = subject_of(verb, lexicon)
     if match.pattern.converse:  # "received aid from X": X gives, the subject receives
-        giver = _prep_object(verb, {"from"}) or _prep_object(_direct_object(verb) or verb,
-                                                              {"from"})
+        # the "from" on the verb, its object or, for a phrasal verb, its preposition's object
+        # ("came under attack from rebels")
+        told = _direct_object(verb) or next(
+            (c for t in match.particle_tokens[-1:] for c in t.children if c.dep_ == "pobj"), None)
+        giver = _prep_object(verb, {"from"}) or _prep_object(told or verb, {"from"})
         actor = entity_for(giver) if giver is not None and is_actor_like(giver, lexicon) else None
         recipient = (entity_for(subject) if subject is not None
                      and is_actor_like(subject, lexicon) else None)

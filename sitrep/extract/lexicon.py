@@ -76,6 +76,9 @@ class Pattern:
     not_modifiers: frozenset[str] = frozenset()
     causes: frozenset[str] = frozenset()  # what it is over/after/because of ("after the floods")
     intransitive: bool = False  # verb: only without a direct object
+    # verb: not when its object is counted ("received 450 calls": calls to a service, each
+    # from someone else, are no consultation between parties)
+    uncounted: bool = False
     # noun: a preposition it must take, on it or on the verb carrying it ("calls for",
     # "joined the calls for")
     preposition: str | None = None
@@ -109,6 +112,7 @@ class Pattern:
             + bool(self.not_clause_modals)
             + bool(self.not_modifiers)
             + bool(self.intransitive)
+            + bool(self.uncounted)
         )
 
     @property
@@ -252,8 +256,9 @@ def _pattern(spec: dict[str, Any], classes: dict[str, list[str]], order: int, na
     is_verb = "verb" in spec
     if is_verb and ("modifier" in spec or "not_modifier" in spec):
         raise LexiconError(f"{where}: 'modifier' and 'not_modifier' are for nouns")
-    if not is_verb and spec.get("intransitive"):
-        raise LexiconError(f"{where}: 'intransitive' is for verbs")
+    for key in ("intransitive", "uncounted"):
+        if not is_verb and spec.get(key):
+            raise LexiconError(f"{where}: '{key}' is for verbs")
     for key in ("not_clause", "not_clause_modal"):
         if not is_verb and key in spec:
             raise LexiconError(f"{where}: '{key}' is for verbs")
@@ -274,6 +279,7 @@ def _pattern(spec: dict[str, Any], classes: dict[str, list[str]], order: int, na
         not_modifiers=_expand(spec.get("not_modifier", []), classes, where),
         causes=_expand(spec.get("cause", []), classes, where),
         intransitive=bool(spec.get("intransitive", False)),
+        uncounted=bool(spec.get("uncounted", False)),
         preposition=str(spec["preposition"]).lower() if spec.get("preposition") else None,
         converse=bool(spec.get("converse", False)),
         mode=spec.get("mode") or None,

@@ -333,6 +333,16 @@ def _counted(noun: Token | None, quantities: frozenset[str]) -> Token | None:
     return noun
 
 
+def _is_counted(obj: Token | None, quantities: frozenset[str]) -> bool:
+    """An object told as a count of more than one: "450 calls", "hundreds of calls"."""
+    if obj is None:
+        return False
+    if obj.pos_ == "NUM" or (obj.tag_ == "NNS" and lemma_of(obj) in quantities
+                             and noun_object(obj) is not None):
+        return True
+    return any(c.dep_ == "nummod" and c.lower_ not in ("one", "1") for c in obj.children)
+
+
 def _looked_through(lexicon: Lexicon) -> frozenset[str]:
     """Nouns an object constraint looks through: counting nouns ("hundreds of tonnes of
     rice") and nouns of kind ("a rare form of cancer")."""
@@ -578,6 +588,9 @@ def _match_verb_patterns(token: Token, patterns: list[Pattern],
         obj = objects_of[key]
         described = described_noun(token) if not particles else None
         if not _object_ok(pattern, obj, _looked_through(lexicon), described):
+            continue
+        if pattern.uncounted and _is_counted(
+                verb_object(token, particles), lexicon.word_set("actors.quantity_nouns")):
             continue
         if not _cause_ok(pattern, token, obj, lexicon):
             continue

@@ -55,6 +55,13 @@ _SHARED_TITLES = frozenset(read_toml("actors/posts.toml")["shared_titles"])
 _OF_A_NAME = re.compile(r"\s+of\s+(?:the\s+)?(?P<name>[A-Z])")
 
 
+# Offices one person in the world holds (posts.toml): the phrase that is only the title.
+_SOLE_OFFICES = {title.lower(): code
+                 for title, code in read_toml("actors/posts.toml")["sole_offices"].items()}
+_SOLE_OFFICE = re.compile(r"^\s*(?:the\s+)?(?P<title>%s)\s*$" % "|".join(
+    re.escape(t) for t in _SOLE_OFFICES), re.IGNORECASE)
+
+
 # One capitalised word ending a phrase, after the words that may be a title ("President
 # Lee", "the new Chancellor Merz"); the titles are the people table's roles.
 _LAST_NAME_WORD = re.compile(r"(?P<name>[A-Z][\w'-]+)\W*$")
@@ -633,6 +640,12 @@ class ActorDictionary:
             return ActorCode(affiliation.code, keyword_sector or affiliation.sector,
                              self._country_name(affiliation.code), noted.group(),
                              noted.start(), noted.end())
+        office = _SOLE_OFFICE.match(text)
+        if office is not None:  # "the Pope": the one holder's state, not the story's setting
+            code = _SOLE_OFFICES[office.group("title").lower()]
+            return ActorCode(code, keyword_sector or "GOV", self._country_name(code),
+                             office.group("title"), office.start("title"),
+                             office.end("title"))
         if keyword:
             return ActorCode(None, keyword_sector, keyword.entry.name,
                              text[keyword.start:keyword.end], keyword.start, keyword.end)

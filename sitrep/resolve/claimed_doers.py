@@ -6,7 +6,8 @@ responsibility for both bombings.": the doer is the group that claimed it. PLOVE
 a report does not name; a claim of responsibility names one, for the acts of the type it
 claims that the article tells with no doer, in the same country. Only one claimer: where
 several parties claim attacks (or the one who claims is denied, "no group claimed ..."),
-which claim covers which act is not for this rule to guess.
+which claim covers which act is not for this rule to guess. A claim "for it" ("X claimed
+responsibility for it") takes up the act told in the sentence just before: that act is X's.
 
 "The mayor was stabbed on stage. ... Two suspects were arrested." (or "the detained
 suspect", "police arrested the accused"): the article tells of the doer as a person caught,
@@ -17,8 +18,12 @@ called unknown ("police are hunting the attacker", "no suspects") stays unknown.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import replace
+
 from spacy.tokens import Doc, Token
 
+from sitrep.extract.arguments import entity_for, is_actor_like, subject_of
 from sitrep.extract.lexicon import Lexicon
 from sitrep.extract.modality import responsibility_claim
 from sitrep.records import Entity, Event
@@ -40,6 +45,34 @@ def give_claimed_doers(events: list[Event], doc: Doc, lexicon: Lexicon) -> None:
                              sector=claim.actor.sector, refers_to=claim.actor, implied=True)
 
 
+def give_doers_claimed_by_pronoun(events: list[Event], doc: Doc, lexicon: Lexicon,
+                                  resolve: Callable[[Entity], Entity]) -> None:
+    """Set, in place, the doer of the acts with none told in the sentence before a claim of
+    responsibility "for it" ("A car bomb killed twelve people. X claimed responsibility for
+    it."): "it" takes up the act just told, which is the claimer's (one act, one event).
+    `resolve` codes the claimer as the article's other parties are coded."""
+    sentences = list(doc.sents)
+    for pronoun in doc:
+        if pronoun.lower_ not in ("it", "them") or pronoun.pos_ != "PRON":
+            continue
+        verb = responsibility_claim(pronoun, lexicon)
+        claimer = subject_of(verb, lexicon) if verb is not None else None
+        if claimer is None or not is_actor_like(claimer, lexicon) or _denied(verb, claimer):
+            continue  # "no group claimed responsibility for it": still no doer
+        here = next(i for i, sent in enumerate(sentences) if pronoun in sent)
+        if here == 0:
+            continue
+        before = sentences[here - 1]
+        doer = resolve(entity_for(claimer))
+        if not doer.code:
+            continue
+        for event in events:
+            told = _trigger_token(event.trigger, doc)
+            if (event.actor is None and told is not None and told in before
+                    and _type(event) in lexicon.word_set("actors.perpetrated_types")):
+                event.actor = replace(doer, implied=True)
+
+
 def give_caught_doers(events: list[Event], doc: Doc, lexicon: Lexicon,
                       setting: str | None) -> None:
     """Set, in place, the doer of each attack told as done with none, in an article that
@@ -58,6 +91,12 @@ def give_caught_doers(events: list[Event], doc: Doc, lexicon: Lexicon,
             continue
         phrase = doc[perpetrator.left_edge.i: perpetrator.i + 1]  # "two suspects"
         event.actor = Entity(text=phrase.text, code=local, implied=True)
+
+
+def _denied(verb: Token, claimer: Token) -> bool:
+    return any(c.dep_ == "neg" for c in verb.children) or claimer.lower_ in (
+        "none", "nobody", "noone") or any(c.dep_ == "det" and c.lower_ == "no"
+                                         for c in claimer.children)
 
 
 def _perpetrator_named(doc: Doc, lexicon: Lexicon) -> Token | None:

@@ -24,7 +24,11 @@ from sitrep.extract.lexicon import Lexicon
 from sitrep.extract.triggers import is_passive
 from sitrep.records import Article, ArticlePlace, Entity, Event, Location, Mention
 from sitrep.resolve.acts import merge_acts
-from sitrep.resolve.claimed_doers import give_caught_doers, give_claimed_doers
+from sitrep.resolve.claimed_doers import (
+    give_caught_doers,
+    give_claimed_doers,
+    give_doers_claimed_by_pronoun,
+)
 from sitrep.resolve.actors import FOREIGN_POSTS, ActorCode, ActorDictionary, names_a_post
 from sitrep.resolve.discourse import (
     AFFILIATION_PREPOSITIONS,
@@ -345,6 +349,8 @@ def resolve_events(events: list[Event], doc: Doc, article: Article,
                                   setting_clear=discourse.setting_clear,
                                   people=discourse.people, context=context)
     give_claimed_doers(events, doc, lexicon)
+    give_doers_claimed_by_pronoun(events, doc, lexicon,
+                                  lambda party: _resolve(party, actors, memory, when, "actor"))
     give_caught_doers(events, doc, lexicon, discourse.setting)
     for event in events:
         _imply_parties(event, doc, lexicon, discourse.setting, actors,
@@ -648,9 +654,11 @@ def _resolve(entity: Entity, actors: ActorDictionary, memory: _ArticleMemory, wh
                 if found is not None and found.start is not None and entity.start is not None
                 else None)
     if division is not None and division.country and division.country != found.code and (
-            division.end == entity.start + found.end):
+            division.end == entity.start + found.end) and not actors.find_demonyms(
+                found.matched):
         # "Senator Ray Olsen, Republican of Georgia": the US state the article places
-        # there, not the country of that name
+        # there, not the country of that name; a country's own adjective stays the
+        # country's ("the Somali government", not Ethiopia's Somali region)
         found = replace(found, code=division.country)
     if found is not None and found.code and actors.is_country_match(found):
         body = _international_body_served(entity, actors, memory, when)

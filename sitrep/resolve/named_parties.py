@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from sitrep.records import Entity, Event
 from sitrep.resolve.actors import ActorCode, ActorDictionary
@@ -73,7 +73,9 @@ def group_before(event: Event, doc: Doc, actors: ActorDictionary, when) -> Entit
         noun = span[0]
         if noun.pos_ == "VERB":  # "an Al-Shabaab attack killed ...": the act as subject
             noun = next((c for c in noun.children if c.dep_ == "nsubj"), noun)
-        if noun.pos_ not in ("NOUN", "PROPN"):
+        if noun.pos_ not in ("NOUN", "PROPN") or _within(noun, event.recipient):
+            # "UN peacekeepers came under fire": the subject is the target, and a group
+            # named by a body is that body's, no attacker of it
             continue
         words = [t for t in noun.children
                  if t.dep_ in ("compound", "amod", "nmod") and t.i < noun.i]
@@ -87,6 +89,11 @@ def group_before(event: Event, doc: Doc, actors: ActorDictionary, when) -> Entit
         start, end = name.start_char + found.start, name.start_char + found.end
         return Entity(text=doc.text[start:end], start=start, end=end)
     return None
+
+
+def _within(token: Token, party: Entity | None) -> bool:
+    return (party is not None and party.start is not None and party.end is not None
+            and party.start <= token.idx < party.end)
 
 
 def named_codes(entity: Entity | None, actors: ActorDictionary, when) -> frozenset[str]:
