@@ -106,6 +106,13 @@ def open_view(page, server: str, hash_path: str) -> None:
     page.wait_for_selector("body[data-ready]")
 
 
+def wait_for_comparison(page) -> None:
+    """Wait until a comparison chosen in the picker has rendered. The picker's own view is
+    "compare" already, and the route changes only when the hashchange event has run, so
+    data-ready alone may still be the picker's."""
+    page.wait_for_selector("body[data-ready=compare] .compareview p.compared")
+
+
 def screenshot(page, name: str) -> None:
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=True)
@@ -497,7 +504,7 @@ def test_any_articles_chosen_from_a_list_can_be_compared(page, server):
         visible.locator("input").check()
     assert page.locator("#pick-count").inner_text() == "2 chosen"
     page.locator("#pick-compare").click()
-    page.wait_for_selector("body[data-ready=compare]")
+    wait_for_comparison(page)
     assert page.url.count("article=") == 2
     headers = page.locator("#comparison thead th").all_text_contents()[1:]
     assert len(headers) == 2
@@ -568,7 +575,7 @@ def test_a_contradiction_links_down_to_its_row_of_evidence(page, contradiction_s
     page.locator("#article-picker input[name=article]").first.check()
     page.locator("#article-picker input[name=article]").last.check()
     page.locator("#pick-compare").click()
-    page.wait_for_selector("body[data-ready=compare]")
+    wait_for_comparison(page)
     card = page.locator("#cmp-contradictions .contradiction")
     assert card.count() == 1 and "three" in card.inner_text() and "five" in card.inner_text()
     assert card.bounding_box()["y"] < 1000
