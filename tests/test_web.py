@@ -10,6 +10,7 @@ The browser is kept off the network: any request to another host fails the test.
 from __future__ import annotations
 
 import re
+from contextlib import contextmanager
 from pathlib import Path
 from typing import get_args
 from urllib.parse import urlsplit
@@ -106,11 +107,15 @@ def open_view(page, server: str, hash_path: str) -> None:
     page.wait_for_selector("body[data-ready]")
 
 
-def wait_for_comparison(page) -> None:
-    """Wait until a comparison chosen in the picker has rendered. The picker's own view is
-    "compare" already, and the route changes only when the hashchange event has run, so
-    data-ready alone may still be the picker's."""
-    page.wait_for_selector("body[data-ready=compare] .compareview p.compared")
+@contextmanager
+def rendering(page, view: str):
+    """Wait, after what the block does, until the app has rendered `view` anew. data-ready is
+    cleared first: a link or form within a view leads to the same view name, and the app
+    clears data-ready only once the hashchange event has run, after the click returns, so a
+    bare wait could end on the page as it was (seen once under load)."""
+    page.evaluate("delete document.body.dataset.ready")
+    yield
+    page.wait_for_selector(f"body[data-ready={view}]")
 
 
 def screenshot(page, name: str) -> None:
@@ -125,8 +130,8 @@ def test_timeline_filters_by_type_actor_outlet_and_dates(page, server):
     assert total > 10
     assert re.match(r"\d+ events", page.locator("#timeline-summary").inner_text())
     page.locator("label.type-toggle", has_text="MOBILIZE").click()
-    page.locator("#filters button[type=submit]").click()
-    page.wait_for_selector("body[data-ready=timeline]")
+    with rendering(page, "timeline"):
+        page.locator("#filters button[type=submit]").click()
     assert "type=MOBILIZE" in page.url
     types = set(page.locator("li.event-row").evaluate_all("rows => rows.map(r => r.dataset.type)"))
     assert types == {"MOBILIZE"}
@@ -176,8 +181,8 @@ def test_map_shows_event_locations_on_country_outlines(page, server):
     assert note.get_attribute("title")
     screenshot(page, "map")
     # the place's event says the same where the article shows its fields
-    details.locator("li a").first.click()
-    page.wait_for_selector("body[data-ready=article]")
+    with rendering(page, "article"):
+        details.locator("li a").first.click()
     assert precision in page.locator("#event-fields").inner_text()
 
 
@@ -185,8 +190,8 @@ def test_story_comparison_side_by_side(page, server):
     open_view(page, server, "stories")
     story = page.locator("li.story-row", has_text="Daily Courier")
     assert "Harbor Times" in story.inner_text()
-    story.locator("a").click()
-    page.wait_for_selector("body[data-ready=story]")
+    with rendering(page, "story"):
+        story.locator("a").click()
     page.locator("#cmp-evidence summary").click()  # the evidence comes collapsed, last
     table = page.locator("#comparison")
     headers = table.locator("thead th").all_inner_texts()
@@ -221,8 +226,8 @@ def test_two_reports_of_one_outlet_and_day_head_columns_one_can_tell_apart(brows
     page.route("**/*", lambda route: route.continue_() if urlsplit(route.request.url).hostname
                in ("127.0.0.1", None) else route.abort())
     open_view(page, one_outlet_server, "stories")
-    page.locator("li.story-row a").first.click()
-    page.wait_for_selector("body[data-ready=story]")
+    with rendering(page, "story"):
+        page.locator("li.story-row a").first.click()
     page.locator("#cmp-evidence summary").click()
     headers = page.locator("#comparison thead th").all_inner_texts()[1:]
     assert len(headers) == 2 and len(set(headers)) == 2
@@ -235,8 +240,8 @@ def test_two_reports_of_one_outlet_and_day_head_columns_one_can_tell_apart(brows
 
 def test_article_shows_markup_as_text_and_highlights_evidence(page, server):
     open_view(page, server, "articles")
-    page.locator("table.listing a", has_text="Rally in Seoul").click()
-    page.wait_for_selector("body[data-ready=article]")
+    with rendering(page, "article"):
+        page.locator("table.listing a", has_text="Rally in Seoul").click()
     assert page.locator("#article-title").inner_text() == XSS_TITLE
     text = page.locator("#article-text").inner_text()
     assert "<script>window.__sitrep_xss = 3</script>" in text
@@ -256,8 +261,8 @@ def test_article_shows_markup_as_text_and_highlights_evidence(page, server):
 def test_article_opened_from_the_timeline_selects_its_event(page, server):
     open_view(page, server, "timeline?type=ACCUSE")
     link = page.locator("li.event-row a.outlet").first
-    link.click()
-    page.wait_for_selector("body[data-ready=article]")
+    with rendering(page, "article"):
+        link.click()
     assert page.locator("#article-text mark.selected").count() >= 1
     assert "ACCUSE" in page.locator("#event-fields").inner_text()
     screenshot(page, "article")
@@ -266,8 +271,8 @@ def test_article_opened_from_the_timeline_selects_its_event(page, server):
 def test_search_box(page, server):
     open_view(page, server, "timeline")
     page.fill("#search-input", "missiles Hokkaido")
-    page.press("#search-input", "Enter")
-    page.wait_for_selector("body[data-ready=search]")
+    with rendering(page, "search"):
+        page.press("#search-input", "Enter")
     assert page.locator("#search-summary").inner_text().startswith("1 article")
     title = "North Korea fires a missile over northern Japan"
     assert page.locator(".result a").inner_text() == title
@@ -301,8 +306,8 @@ def test_timeline_keeps_or_leaves_out_background(page, server):
     open_view(page, server, "timeline?outlet=Yonhap")
     total = page.locator("li.event-row").count()
     page.select_option("#filters select[name=background]", "true")
-    page.locator("#filters button[type=submit]").click()
-    page.wait_for_selector("body[data-ready=timeline]")
+    with rendering(page, "timeline"):
+        page.locator("#filters button[type=submit]").click()
     assert "background=true" in page.url
     rows = page.locator("li.event-row")
     recalled = rows.count()
@@ -462,8 +467,8 @@ def test_map_legend_and_precision_filter(page, map_server):
     assert page.locator("svg.map circle.marker.approx").evaluate_all(
         "ms => ms.map(m => m.dataset.name)") == ["Brazil"]
     for precision in ("point", "city", "division", "region"):
-        page.locator(".precision-filter input[value=%s]" % precision).uncheck()
-        page.wait_for_selector("body[data-ready=map]")
+        with rendering(page, "map"):
+            page.locator(".precision-filter input[value=%s]" % precision).uncheck()
     assert "precision=country" in page.url and "precision=city" not in page.url
     names = page.locator("svg.map circle.marker").evaluate_all("ms => ms.map(m => m.dataset.name)")
     assert names == ["Brazil"] and page.locator("svg.map g.cluster").count() == 0
@@ -473,8 +478,8 @@ def test_map_legend_and_precision_filter(page, map_server):
 
 def test_comparison_opens_with_its_findings_and_links_down_to_the_evidence(page, server):
     open_view(page, server, "stories")
-    page.locator("li.story-row", has_text="Daily Courier").locator("a").click()
-    page.wait_for_selector("body[data-ready=story]")
+    with rendering(page, "story"):
+        page.locator("li.story-row", has_text="Daily Courier").locator("a").click()
     story_url = page.url
     tops = [page.locator(f"#cmp-{part}").bounding_box()["y"]
             for part in ("contradictions", "omissions", "framing", "attribution", "evidence")]
@@ -503,8 +508,8 @@ def test_any_articles_chosen_from_a_list_can_be_compared(page, server):
         assert visible.count() == 1
         visible.locator("input").check()
     assert page.locator("#pick-count").inner_text() == "2 chosen"
-    page.locator("#pick-compare").click()
-    wait_for_comparison(page)
+    with rendering(page, "compare"):
+        page.locator("#pick-compare").click()
     assert page.url.count("article=") == 2
     headers = page.locator("#comparison thead th").all_text_contents()[1:]
     assert len(headers) == 2
@@ -574,8 +579,8 @@ def test_a_contradiction_links_down_to_its_row_of_evidence(page, contradiction_s
     open_view(page, contradiction_server, "compare")
     page.locator("#article-picker input[name=article]").first.check()
     page.locator("#article-picker input[name=article]").last.check()
-    page.locator("#pick-compare").click()
-    wait_for_comparison(page)
+    with rendering(page, "compare"):
+        page.locator("#pick-compare").click()
     card = page.locator("#cmp-contradictions .contradiction")
     assert card.count() == 1 and "three" in card.inner_text() and "five" in card.inner_text()
     assert card.bounding_box()["y"] < 1000
@@ -594,13 +599,13 @@ def test_timeline_opens_newest_first_and_can_switch_order(page, long_timeline):
     actors = page.locator("li.event-row .parties")
     assert actors.first.inner_text() == "Crowd129"
     assert page.locator("#timeline-order").input_value() == "-date"
-    page.select_option("#timeline-order", "date")
-    page.wait_for_selector("body[data-ready=timeline]")
+    with rendering(page, "timeline"):
+        page.select_option("#timeline-order", "date")
     assert "sort=date" in page.url
     assert actors.first.inner_text() == "Crowd000"
     # applying a filter keeps the chosen order
-    page.locator("#filters button[type=submit]").click()
-    page.wait_for_selector("body[data-ready=timeline]")
+    with rendering(page, "timeline"):
+        page.locator("#filters button[type=submit]").click()
     assert actors.first.inner_text() == "Crowd000"
 
 
@@ -612,8 +617,8 @@ def test_timeline_chart_counts_every_filtered_event_not_just_the_loaded_page(pag
     assert "by week" in page.locator("#histogram").get_attribute("aria-label")
     screenshot(page, "timeline-histogram")
     # a bar narrows the timeline to its week
-    bars.first.click()
-    page.wait_for_selector("body[data-ready=timeline]")
+    with rendering(page, "timeline"):
+        bars.first.click()
     assert "since=2018-01-01" in page.url and "until=2018-01-07" in page.url
     assert page.locator("li.event-row").count() == 7
 
@@ -660,16 +665,16 @@ def test_timeline_dates_show_their_precision_and_explain_the_tilde(page, dated_k
     assert "~" in legend and "publication date" in legend
     screenshot(page, "timeline-dates")
     # the event's page gives the week too, with its days and its wording
-    page.locator("li.event-row", has_text="Farmers").locator("a.trigger").click()
-    page.wait_for_selector("body[data-ready=events]")
+    with rendering(page, "events"):
+        page.locator("li.event-row", has_text="Farmers").locator("a.trigger").click()
     fields = page.locator("#event-fields").inner_text()
     assert "week of 2017-05-01 (2017-05-01 to 2017-05-07)" in fields and "last week" in fields
 
 
 def test_event_page_from_the_timeline(page, server):
     open_view(page, server, "timeline?outlet=Test%20Wire&type=PROTEST")
-    page.locator("li.event-row a.trigger").first.click()
-    page.wait_for_selector("body[data-ready=events]")
+    with rendering(page, "events"):
+        page.locator("li.event-row a.trigger").first.click()
     assert "#/events/" in page.url
     assert "PROTEST" in page.locator("#event-title").inner_text()
     fields = page.locator("#event-fields").inner_text()
@@ -679,8 +684,8 @@ def test_event_page_from_the_timeline(page, server):
     assert page.locator("#event-mentions script, #event-mentions img").count() == 0
     assert page.locator("#event-article a").first.inner_text() == XSS_TITLE
     screenshot(page, "event")
-    page.locator("#event-article a").first.click()
-    page.wait_for_selector("body[data-ready=article]")
+    with rendering(page, "article"):
+        page.locator("#event-article a").first.click()
     assert "marched" in " ".join(page.locator("#article-text mark.selected").all_inner_texts())
 
 
@@ -696,12 +701,12 @@ def test_stories_keep_those_of_two_articles_or_more_and_show_coverage(page, serv
              for t in page.locator("li.story-row").all_inner_texts()]
     assert sizes and min(sizes) >= 2
     page.fill("#min-articles", "1")
-    page.locator("#story-filters button[type=submit]").click()
-    page.wait_for_selector("body[data-ready=stories]")
+    with rendering(page, "stories"):
+        page.locator("#story-filters button[type=submit]").click()
     assert "min=1" in page.url
     assert any("1 article:" in t for t in page.locator("li.story-row").all_inner_texts())
-    page.locator("li.story-row", has_text="Daily Courier").locator("a").click()
-    page.wait_for_selector("body[data-ready=story]")
+    with rendering(page, "story"):
+        page.locator("li.story-row", has_text="Daily Courier").locator("a").click()
     coverage = page.locator("#coverage")
     outlets = coverage.locator("tbody th").all_inner_texts()
     assert outlets == ["Daily Courier", "Harbor Times"]
@@ -745,7 +750,7 @@ def test_sources_show_what_they_stand_for_and_unknown_actors_read_alike(page, so
     assert source.locator("span").get_attribute("title") == "written “It”"
     unknown = page.locator("li.event-row", has_text="smashed").locator(".parties")
     assert unknown.inner_text() == "unknown actor"
-    page.locator("li.event-row", has_text="smashed").locator("a.outlet").click()
-    page.wait_for_selector("body[data-ready=article]")
+    with rendering(page, "article"):
+        page.locator("li.event-row", has_text="smashed").locator("a.outlet").click()
     assert "unknown actor" in page.locator(".articleview").inner_text()
     assert "?" not in page.locator(".articleview li").first.inner_text()
