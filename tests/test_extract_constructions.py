@@ -269,6 +269,15 @@ def test_counted_calls_to_a_service_are_no_consultation(code):
     assert consult["recipient"]["code"] == "KEN"
 
 
+def test_counted_calls_from_one_named_party_are_still_a_consultation(code):
+    (consult,) = of_type(code("The Tanzanian leader took three calls from the Kenyan "
+                              "president over the weekend."), "CONSULT")
+    assert consult["actor"]["code"] == "KEN"
+    assert consult["recipient"]["code"] == "TZA"
+    assert not of_type(code("The radio station received dozens of calls from the public "
+                            "on Friday."), "CONSULT")
+
+
 # --- a road blocked by the police or by protesters ----------------------------------------
 
 def test_police_blocking_a_road_coerce_and_protesters_protest(code):

@@ -343,6 +343,25 @@ def _is_counted(obj: Token | None, quantities: frozenset[str]) -> bool:
     return any(c.dep_ == "nummod" and c.lower_ not in ("one", "1") for c in obj.children)
 
 
+def _from_one_party(verb: Token, obj: Token | None, lexicon: Lexicon) -> bool:
+    """The "from" of a counted act names one party ("received two calls *from the Ugandan
+    president*"): calls between two parties, however many, not calls to a service from
+    the public or from residents."""
+    for bearer in (verb, _counted(obj, lexicon.word_set("actors.quantity_nouns"))):
+        for prep in (c for c in (bearer.children if bearer is not None else ())
+                     if c.dep_ == "prep" and c.lower_ == "from"):
+            party = next((c for c in prep.children if c.dep_ == "pobj"), None)
+            if party is None or party.tag_ not in ("NN", "NNP") or any(
+                    c.dep_ == "conj" for c in party.children):
+                continue
+            if party.ent_type_ in lexicon.word_set("actors.entity_labels") or any(
+                    t.ent_type_ in lexicon.word_set("actors.entity_labels")
+                    for t in party.subtree) or lemma_of(party) in lexicon.word_set(
+                    "actors.head_nouns"):
+                return True
+    return False
+
+
 def _looked_through(lexicon: Lexicon) -> frozenset[str]:
     """Nouns an object constraint looks through: counting nouns ("hundreds of tonnes of
     rice") and nouns of kind ("a rare form of cancer")."""
@@ -590,7 +609,8 @@ def _match_verb_patterns(token: Token, patterns: list[Pattern],
         if not _object_ok(pattern, obj, _looked_through(lexicon), described):
             continue
         if pattern.uncounted and _is_counted(
-                verb_object(token, particles), lexicon.word_set("actors.quantity_nouns")):
+                verb_object(token, particles), lexicon.word_set("actors.quantity_nouns")
+        ) and not _from_one_party(token, verb_object(token, particles), lexicon):
             continue
         if not _cause_ok(pattern, token, obj, lexicon):
             continue
