@@ -292,6 +292,15 @@ def test_police_blocking_a_road_coerce_and_protesters_protest(code):
     assert protest["mode"] == "obstruct"
 
 
+def test_where_a_blocked_road_leads_is_no_party(code):
+    (coerce,) = of_type(code("Soldiers blocked the main road into Kinshasa on Sunday."),
+                        "COERCE")
+    assert coerce["recipient"] is None or "Kinshasa" not in coerce["recipient"]["text"]
+    (coerce,) = of_type(code("Riot police blocked the highway from Lima to keep Bolivian "
+                             "truckers out."), "COERCE")
+    assert coerce["recipient"] is None or "Lima" not in coerce["recipient"]["text"]
+
+
 # --- an attack told from the target's side --------------------------------------------------
 
 def test_coming_under_fire_from_a_party_is_its_assault_on_the_subject(code):

@@ -834,10 +834,30 @@ def _shared_object(verb: Token, depth: int = 0) -> Token | None:
 
 def _destinations(noun: Token | None, lexicon: Lexicon) -> set[int]:
     """The "to"/"into" phrases of a noun of entry, which name where, not whom ("denied
-    entry to the United States", "access to the port")."""
-    if noun is None or lemma_of(noun) not in lexicon.word_set("recipients.entry_nouns"):
+    entry to the United States", "access to the port"), and the ends of a way ("the road
+    into Kabul")."""
+    if noun is None:
         return set()
-    return {c.i for c in noun.children if c.dep_ == "prep" and c.lower_ in ("to", "into")}
+    entry = lemma_of(noun) in lexicon.word_set("recipients.entry_nouns")
+    preps = [*noun.children, *noun.head.children] if noun.head is not noun else [*noun.children]
+    return {c.i for c in preps if c.dep_ == "prep" and (
+        entry and c.head is noun and c.lower_ in ("to", "into") or is_end_of_way(c, lexicon))}
+
+
+WAY_ENDS = ("to", "into", "toward", "towards", "from")
+
+
+def is_end_of_way(prep: Token, lexicon: Lexicon) -> bool:
+    """Whether a preposition tells where a way leads or starts ("the road *into Bogota*",
+    "the highway *from the port*"), also when parsed onto the verb whose object the way is
+    ("blocked the road into Bogota"): a place, no party."""
+    if prep.dep_ != "prep" or prep.lower_ not in WAY_ENDS:
+        return False
+    way = prep.head
+    if way.pos_ in ("VERB", "AUX"):
+        way = next((c for c in way.children if c.dep_ == "dobj"
+                    and c.right_edge.i == prep.i - 1), None)
+    return way is not None and lemma_of(way) in lexicon.word_set("recipients.route_nouns")
 
 
 def _undergoer(verb: Token, lexicon: Lexicon) -> Entity | None:

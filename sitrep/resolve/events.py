@@ -19,7 +19,7 @@ from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Span, Token
 
-from sitrep.extract.arguments import names_a_doer
+from sitrep.extract.arguments import is_end_of_way, names_a_doer
 from sitrep.extract.lexicon import Lexicon
 from sitrep.extract.triggers import is_passive
 from sitrep.records import Article, ArticlePlace, Entity, Event, Location, Mention
@@ -326,7 +326,8 @@ def resolve_events(events: list[Event], doc: Doc, article: Article,
                               or _foreign_post(event.recipient, doc)))
                 and not _place_not_recipient(event, place.country, lexicon, doc)
                 and not _joint_member(place.country, event.actor)
-                and not _fronted(place, doc)):
+                and not _fronted(place, doc)
+                and not _end_of_way(place, doc, lexicon)):
             # "arrived in Seoul": the host; "marched in Belgrade": the state there; "arrested
             # the demonstrators in Minsk": people there
             if event.recipient is not None:
@@ -475,6 +476,16 @@ def _fronted(place: Location, doc: Doc) -> bool:
         return False
     subject = next((c for c in prep.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     return subject is not None and prep.i < subject.left_edge.i
+
+
+def _end_of_way(place: Location, doc: Doc, lexicon: Lexicon) -> bool:
+    """Whether a place is named as where a way leads ("blocked the road into Bogota"): the
+    road's end is no party; whom a roadblock keeps out, if told, is the recipient."""
+    if place.start is None or place.end is None:
+        return False
+    span = doc.char_span(place.start, place.end, alignment_mode="expand")
+    return span is not None and len(span) > 0 and span.root.dep_ == "pobj" and (
+        is_end_of_way(span.root.head, lexicon))
 
 
 def _place_not_recipient(event: Event, country: str, lexicon: Lexicon, doc: Doc) -> bool:
