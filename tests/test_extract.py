@@ -158,6 +158,17 @@ def test_a_reaction_to_an_act_is_aimed_at_its_doer(code, text, event_type, recip
     assert reaction["recipient"]["text"] == recipient
 
 
+@pytest.mark.parametrize("text, event_type", [
+    # the pronoun of a reported clause is the speaker's side: a state's protest is diplomatic
+    ("The Nigerian government said it would protest the ruling by the Ghanaian court.",
+     "ACCUSE"),
+    ("The dockworkers' union said it would protest the ruling outside the court.", "PROTEST"),
+])
+def test_a_protest_reported_by_its_doer_is_typed_by_the_speaker(code, text, event_type):
+    protest = one(code(text), event_type)
+    assert protest["modality"] == "planned"
+
+
 def test_what_someone_called_something_is_no_recipient(code):
     # a free relative object ("what X called Y") names the thing so called, not X
     event = one(code('Peru criticised what a Chilean diplomat called "one-sided pressure".'),

@@ -433,6 +433,10 @@ def _multiword_entries(objects: frozenset[str]) -> tuple[tuple[str, frozenset[st
                  for words in map(str.split, objects) if len(words) >= 2)
 
 
+# Pronouns by which a reported clause names its speaker's side ("Japan said *it* would").
+SPEAKER_PRONOUNS = ("it", "they", "we")
+
+
 def _subject_ok(pattern: Pattern, verb: Token, quantities: frozenset[str]) -> bool:
     """"peacekeepers arrived in Bosnia" is not a visit: subject constraints."""
     subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
@@ -440,6 +444,13 @@ def _subject_ok(pattern: Pattern, verb: Token, quantities: frozenset[str]) -> bo
                   for g in c.children if g.dep_ == "pobj"), None)
     if agent is not None:  # "was hit by missiles": the doer the constraint is about
         subject = agent
+    if subject is not None and subject.pos_ == "PRON" and subject.lower_ in SPEAKER_PRONOUNS \
+            and verb.dep_ == "ccomp":
+        # "the government said it would protest": the pronoun of a reported clause is the
+        # speaker's own side
+        speaker = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
+        if speaker is not None and speaker.pos_ != "PRON":
+            subject = speaker
     if subject is None and verb.dep_ == "acl" and verb.tag_ == "VBG":
         subject = verb.head  # "a new ad attacking the governor"
     if subject is None and verb.dep_ in ("xcomp", "advcl", "conj") and verb.head.i != verb.i:
