@@ -780,6 +780,10 @@ def _resolve(entity: Entity, actors: ActorDictionary, memory: _ArticleMemory, wh
         if not_codes:  # the last party it can be, a source if no actor can
             antecedent = [e for e in antecedent if e.code not in not_codes] or [
                 e for e in memory.sources if e.code not in not_codes]
+        group = (_plural_subject_before(entity, antecedent, actors, memory, when, not_codes)
+                 if words[0] == "they" and role != "source" else None)
+        if group is not None:  # "Eritrean refugees crossed into Sudan. They accused ...":
+            return replace(_with_code(entity, group, group.sector), person=None)
         if antecedent:
             return replace(_with_code(entity, antecedent[-1], sector),
                            person=antecedent[-1].person, body=antecedent[-1].body)
@@ -1125,6 +1129,31 @@ def _ethnic(text: str, found: ActorCode, words: frozenset[str]) -> bool:
         return False
     before = text[:found.start].split()
     return bool(before) and before[-1].lower() in words
+
+
+def _plural_subject_before(pronoun: Entity, coded: list[Entity], actors: ActorDictionary,
+                           memory: _ArticleMemory, when, not_codes: frozenset[str]
+                           ) -> Entity | None:
+    """For a subject "they" that opens its sentence, the plural subject of the sentence just
+    before when that group was told after the last coded party ("Eritrean refugees crossed
+    into Sudan. They accused ..." : the refugees, not the body named earlier), coded."""
+    doc = memory.doc
+    if doc is None or pronoun.start is None:
+        return None
+    span = doc.char_span(pronoun.start, pronoun.end, alignment_mode="expand")
+    if span is None or not len(span) or span.root.dep_ != "nsubj" or span.root.head.dep_ != (
+            "ROOT") or span.root.i != span.root.sent.start or span.root.sent.start == 0:
+        return None
+    before = doc[span.root.sent.start - 1].sent
+    subject = next((t for t in before.root.children if t.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None or subject.tag_ not in ("NNS", "NNPS") or subject.pos_ == "PRON":
+        return None
+    start, end = doc[subject.left_edge.i].idx, subject.right_edge.idx + len(subject.right_edge)
+    if any(e.start is not None and e.start >= start for e in coded):
+        return None  # a party coded since, or this very group: the ordinary reading holds
+    group = _resolve(Entity(text=doc.text[start:end], start=start, end=end), actors, memory,
+                     when, "actor")
+    return group if group.code and group.code not in not_codes else None
 
 
 def _unnamed_person_before(offset: int, memory: _ArticleMemory,
