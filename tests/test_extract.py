@@ -1889,3 +1889,17 @@ def test_an_adverb_before_a_verb_is_no_subject(code):
     events = code("Also arrested were two journalists. Later accused of fraud, he resigned.")
     assert all(e["actor"] is None or e["actor"]["text"] not in ("Also", "Later")
                for e in events)
+
+
+@pytest.mark.parametrize("text, actor", [
+    ("Denmark is the largest donor of food aid to Malawi.", "DNK"),
+    ("Sweden remains a key donor to the Somali relief effort.", "SWE"),
+])
+def test_a_subject_called_the_doer_by_a_copula_is_the_actor(code, text, actor):
+    aid = one(code(text), "AID")
+    assert aid["actor"]["code"] == actor
+
+
+def test_a_pronoun_called_an_act_by_a_copula_is_no_doer(code):
+    events = code("It was an attack on our fishermen, the Philippine coast guard said.")
+    assert all(e["actor"] is None or e["actor"]["text"] != "It" for e in events)

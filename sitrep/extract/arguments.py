@@ -39,6 +39,8 @@ ORIGIN_PREPS = {"from"}
 PERSON_OBJECTS = {"him", "her", "he", "she"}
 # "arrived for talks", "at the meeting ... reaffirmed": the verb's subject takes part
 MEETING_PREPS = {"for", "at", "during"}
+# Verbs that say what their subject is ("Japan *is* the biggest donor").
+COPULAS = {"be", "remain", "become"}
 DEFINITE_DETERMINERS = {"the", "this", "that", "these", "those"}
 
 
@@ -1300,6 +1302,13 @@ def noun_arguments(match: TriggerMatch, lexicon: Lexicon) -> tuple[Entity | None
         # another was over or after ("a trial opened over the bombing": not the trial's)
         subject = subject_of(head.head, lexicon)
         if subject is not None and is_actor_like(subject, lexicon):
+            actor = entity_for(subject)
+    if actor is None and position.dep_ == "attr" and lemma_of(head) in COPULAS:
+        # "Japan is the biggest donor to Cambodia", "Norway remains a major donor": the
+        # subject is what the noun calls it, the doer; not a pronoun ("it was an attack on
+        # us": the act, not a party)
+        subject = next((c for c in head.children if c.dep_ == "nsubj"), None)
+        if subject is not None and subject.pos_ != "PRON" and is_actor_like(subject, lexicon):
             actor = entity_for(subject)
     if actor is None and position.dep_ == "pobj" and head.head.pos_ == "ADJ" and (
             lemma_of(head.head) in lexicon.word_set("actors.readiness_adjectives")):
