@@ -1903,3 +1903,12 @@ def test_a_subject_called_the_doer_by_a_copula_is_the_actor(code, text, actor):
 def test_a_pronoun_called_an_act_by_a_copula_is_no_doer(code):
     events = code("It was an attack on our fishermen, the Philippine coast guard said.")
     assert all(e["actor"] is None or e["actor"]["text"] != "It" for e in events)
+
+
+def test_an_act_told_as_the_means_of_a_verb_is_its_subjects(code):
+    aid = one(code("Ireland stepped up its help for Sahrawi refugees with a donation of "
+                   "two million euros."), "AID")
+    assert aid["actor"]["code"] == "IRL"
+    # the target of a passive is no doer of what it was hit with
+    assert all(e["actor"] is None or e["actor"]["text"] != "The village"
+               for e in code("The village was hit with air strikes on Monday."))

@@ -841,9 +841,9 @@ def _destinations(noun: Token | None, lexicon: Lexicon) -> set[int]:
     if noun is None:
         return set()
     entry = lemma_of(noun) in lexicon.word_set("recipients.entry_nouns")
-    preps = [*noun.children, *noun.head.children] if noun.head is not noun else [*noun.children]
+    preps = [*noun.children, *noun.head.children] if noun.head.i != noun.i else [*noun.children]
     return {c.i for c in preps if c.dep_ == "prep" and (
-        entry and c.head is noun and c.lower_ in ("to", "into") or is_end_of_way(c, lexicon))}
+        entry and c.head.i == noun.i and c.lower_ in ("to", "into") or is_end_of_way(c, lexicon))}
 
 
 WAY_ENDS = ("to", "into", "toward", "towards", "from")
@@ -1300,6 +1300,18 @@ def noun_arguments(match: TriggerMatch, lexicon: Lexicon) -> tuple[Entity | None
         # not who did something to the others there ("police detained activists at a
         # meeting", "arrested 20 people at a protest"): no participant; nor the act that
         # another was over or after ("a trial opened over the bombing": not the trial's)
+        subject = subject_of(head.head, lexicon)
+        if subject is not None and is_actor_like(subject, lexicon):
+            actor = entity_for(subject)
+    if actor is None and position.dep_ == "pobj" and head.lower_ == "with" and (
+            head.dep_ == "prep" and head.head.pos_ == "VERB" and not is_passive(head.head)
+            and not any(c.dep_ == "det" for c in noun.children if c.lower_ in ("the", "this"))
+            and match_verb(head.head, lexicon) is None):
+        # "Canada boosted its support with a contribution of $20 million", "the rebels
+        # retaliated with shelling": the verb's doer acts by it; not "was hit with
+        # airstrikes" (the target), nor an act told before ("fled with the fighting"), nor
+        # what an act of its own charges or meets its object with ("charged the students
+        # with assault")
         subject = subject_of(head.head, lexicon)
         if subject is not None and is_actor_like(subject, lexicon):
             actor = entity_for(subject)
