@@ -158,6 +158,17 @@ def test_a_reaction_to_an_act_is_aimed_at_its_doer(code, text, event_type, recip
     assert reaction["recipient"]["text"] == recipient
 
 
+@pytest.mark.parametrize("text, event_type", [
+    # the pronoun of a reported clause is the speaker's side: a state's protest is diplomatic
+    ("The Nigerian government said it would protest the ruling by the Ghanaian court.",
+     "ACCUSE"),
+    ("The dockworkers' union said it would protest the ruling outside the court.", "PROTEST"),
+])
+def test_a_protest_reported_by_its_doer_is_typed_by_the_speaker(code, text, event_type):
+    protest = one(code(text), event_type)
+    assert protest["modality"] == "planned"
+
+
 def test_what_someone_called_something_is_no_recipient(code):
     # a free relative object ("what X called Y") names the thing so called, not X
     event = one(code('Peru criticised what a Chilean diplomat called "one-sided pressure".'),
@@ -1878,3 +1889,26 @@ def test_an_adverb_before_a_verb_is_no_subject(code):
     events = code("Also arrested were two journalists. Later accused of fraud, he resigned.")
     assert all(e["actor"] is None or e["actor"]["text"] not in ("Also", "Later")
                for e in events)
+
+
+@pytest.mark.parametrize("text, actor", [
+    ("Denmark is the largest donor of food aid to Malawi.", "DNK"),
+    ("Sweden remains a key donor to the Somali relief effort.", "SWE"),
+])
+def test_a_subject_called_the_doer_by_a_copula_is_the_actor(code, text, actor):
+    aid = one(code(text), "AID")
+    assert aid["actor"]["code"] == actor
+
+
+def test_a_pronoun_called_an_act_by_a_copula_is_no_doer(code):
+    events = code("It was an attack on our fishermen, the Philippine coast guard said.")
+    assert all(e["actor"] is None or e["actor"]["text"] != "It" for e in events)
+
+
+def test_an_act_told_as_the_means_of_a_verb_is_its_subjects(code):
+    aid = one(code("Ireland stepped up its help for Sahrawi refugees with a donation of "
+                   "two million euros."), "AID")
+    assert aid["actor"]["code"] == "IRL"
+    # the target of a passive is no doer of what it was hit with
+    assert all(e["actor"] is None or e["actor"]["text"] != "The village"
+               for e in code("The village was hit with air strikes on Monday."))

@@ -269,6 +269,15 @@ def test_counted_calls_to_a_service_are_no_consultation(code):
     assert consult["recipient"]["code"] == "KEN"
 
 
+def test_counted_calls_from_one_named_party_are_still_a_consultation(code):
+    (consult,) = of_type(code("The Tanzanian leader took three calls from the Kenyan "
+                              "president over the weekend."), "CONSULT")
+    assert consult["actor"]["code"] == "KEN"
+    assert consult["recipient"]["code"] == "TZA"
+    assert not of_type(code("The radio station received dozens of calls from the public "
+                            "on Friday."), "CONSULT")
+
+
 # --- a road blocked by the police or by protesters ----------------------------------------
 
 def test_police_blocking_a_road_coerce_and_protesters_protest(code):
@@ -281,6 +290,15 @@ def test_police_blocking_a_road_coerce_and_protesters_protest(code):
     (protest,) = of_type(code("Striking farmers blocked the highway to the Peruvian airport."),
                          "PROTEST")
     assert protest["mode"] == "obstruct"
+
+
+def test_where_a_blocked_road_leads_is_no_party(code):
+    (coerce,) = of_type(code("Soldiers blocked the main road into Kinshasa on Sunday."),
+                        "COERCE")
+    assert coerce["recipient"] is None or "Kinshasa" not in coerce["recipient"]["text"]
+    (coerce,) = of_type(code("Riot police blocked the highway from Lima to keep Bolivian "
+                             "truckers out."), "COERCE")
+    assert coerce["recipient"] is None or "Lima" not in coerce["recipient"]["text"]
 
 
 # --- an attack told from the target's side --------------------------------------------------

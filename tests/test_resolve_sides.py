@@ -212,3 +212,18 @@ def test_a_denied_claim_for_it_gives_no_doer(code):
     (assault,) = code("A roadside bomb killed six soldiers near Gao on Friday. No group "
                       "claimed responsibility for it.")
     assert assault["actor"] is None
+
+
+@pytest.mark.parametrize("text, event_type, code_", [
+    # "they" opening a sentence is the group the sentence before was about, not a body
+    # named earlier
+    ("Amnesty International criticised the raids in Harare. Zimbabwean nurses gathered "
+     "outside the hospital on Monday. They demanded the release of two colleagues.",
+     "REQUEST", "ZWE"),
+    # a party coded since keeps the ordinary reading
+    ("Chilean miners rallied in Santiago. Bolivia protested the treaty on Friday. They "
+     "accused Chile of breaking it.", "ACCUSE", "BOL"),
+])
+def test_they_is_the_group_the_sentence_before_was_about(code, text, event_type, code_):
+    event = [e for e in code(text) if e["event_type"] == event_type][-1]  # the "they" act
+    assert event["actor"]["code"] == code_

@@ -39,6 +39,8 @@ ORIGIN_PREPS = {"from"}
 PERSON_OBJECTS = {"him", "her", "he", "she"}
 # "arrived for talks", "at the meeting ... reaffirmed": the verb's subject takes part
 MEETING_PREPS = {"for", "at", "during"}
+# Verbs that say what their subject is ("Japan *is* the biggest donor").
+COPULAS = {"be", "remain", "become"}
 DEFINITE_DETERMINERS = {"the", "this", "that", "these", "those"}
 
 
@@ -834,10 +836,30 @@ def _shared_object(verb: Token, depth: int = 0) -> Token | None:
 
 def _destinations(noun: Token | None, lexicon: Lexicon) -> set[int]:
     """The "to"/"into" phrases of a noun of entry, which name where, not whom ("denied
-    entry to the United States", "access to the port")."""
-    if noun is None or lemma_of(noun) not in lexicon.word_set("recipients.entry_nouns"):
+    entry to the United States", "access to the port"), and the ends of a way ("the road
+    into Kabul")."""
+    if noun is None:
         return set()
-    return {c.i for c in noun.children if c.dep_ == "prep" and c.lower_ in ("to", "into")}
+    entry = lemma_of(noun) in lexicon.word_set("recipients.entry_nouns")
+    preps = [*noun.children, *noun.head.children] if noun.head.i != noun.i else [*noun.children]
+    return {c.i for c in preps if c.dep_ == "prep" and (
+        entry and c.head.i == noun.i and c.lower_ in ("to", "into") or is_end_of_way(c, lexicon))}
+
+
+WAY_ENDS = ("to", "into", "toward", "towards", "from")
+
+
+def is_end_of_way(prep: Token, lexicon: Lexicon) -> bool:
+    """Whether a preposition tells where a way leads or starts ("the road *into Bogota*",
+    "the highway *from the port*"), also when parsed onto the verb whose object the way is
+    ("blocked the road into Bogota"): a place, no party."""
+    if prep.dep_ != "prep" or prep.lower_ not in WAY_ENDS:
+        return False
+    way = prep.head
+    if way.pos_ in ("VERB", "AUX"):
+        way = next((c for c in way.children if c.dep_ == "dobj"
+                    and c.right_edge.i == prep.i - 1), None)
+    return way is not None and lemma_of(way) in lexicon.word_set("recipients.route_nouns")
 
 
 def _undergoer(verb: Token, lexicon: Lexicon) -> Entity | None:
@@ -1280,6 +1302,25 @@ def noun_arguments(match: TriggerMatch, lexicon: Lexicon) -> tuple[Entity | None
         # another was over or after ("a trial opened over the bombing": not the trial's)
         subject = subject_of(head.head, lexicon)
         if subject is not None and is_actor_like(subject, lexicon):
+            actor = entity_for(subject)
+    if actor is None and position.dep_ == "pobj" and head.lower_ == "with" and (
+            head.dep_ == "prep" and head.head.pos_ == "VERB" and not is_passive(head.head)
+            and not any(c.dep_ == "det" for c in noun.children if c.lower_ in ("the", "this"))
+            and match_verb(head.head, lexicon) is None):
+        # "Canada boosted its support with a contribution of $20 million", "the rebels
+        # retaliated with shelling": the verb's doer acts by it; not "was hit with
+        # airstrikes" (the target), nor an act told before ("fled with the fighting"), nor
+        # what an act of its own charges or meets its object with ("charged the students
+        # with assault")
+        subject = subject_of(head.head, lexicon)
+        if subject is not None and is_actor_like(subject, lexicon):
+            actor = entity_for(subject)
+    if actor is None and position.dep_ == "attr" and lemma_of(head) in COPULAS:
+        # "Japan is the biggest donor to Cambodia", "Norway remains a major donor": the
+        # subject is what the noun calls it, the doer; not a pronoun ("it was an attack on
+        # us": the act, not a party)
+        subject = next((c for c in head.children if c.dep_ == "nsubj"), None)
+        if subject is not None and subject.pos_ != "PRON" and is_actor_like(subject, lexicon):
             actor = entity_for(subject)
     if actor is None and position.dep_ == "pobj" and head.head.pos_ == "ADJ" and (
             lemma_of(head.head) in lexicon.word_set("actors.readiness_adjectives")):

@@ -343,6 +343,25 @@ def _is_counted(obj: Token | None, quantities: frozenset[str]) -> bool:
     return any(c.dep_ == "nummod" and c.lower_ not in ("one", "1") for c in obj.children)
 
 
+def _from_one_party(verb: Token, obj: Token | None, lexicon: Lexicon) -> bool:
+    """The "from" of a counted act names one party ("received two calls *from the Ugandan
+    president*"): calls between two parties, however many, not calls to a service from
+    the public or from residents."""
+    for bearer in (verb, _counted(obj, lexicon.word_set("actors.quantity_nouns"))):
+        for prep in (c for c in (bearer.children if bearer is not None else ())
+                     if c.dep_ == "prep" and c.lower_ == "from"):
+            party = next((c for c in prep.children if c.dep_ == "pobj"), None)
+            if party is None or party.tag_ not in ("NN", "NNP") or any(
+                    c.dep_ == "conj" for c in party.children):
+                continue
+            if party.ent_type_ in lexicon.word_set("actors.entity_labels") or any(
+                    t.ent_type_ in lexicon.word_set("actors.entity_labels")
+                    for t in party.subtree) or lemma_of(party) in lexicon.word_set(
+                    "actors.head_nouns"):
+                return True
+    return False
+
+
 def _looked_through(lexicon: Lexicon) -> frozenset[str]:
     """Nouns an object constraint looks through: counting nouns ("hundreds of tonnes of
     rice") and nouns of kind ("a rare form of cancer")."""
@@ -414,6 +433,10 @@ def _multiword_entries(objects: frozenset[str]) -> tuple[tuple[str, frozenset[st
                  for words in map(str.split, objects) if len(words) >= 2)
 
 
+# Pronouns by which a reported clause names its speaker's side ("Japan said *it* would").
+SPEAKER_PRONOUNS = ("it", "they", "we")
+
+
 def _subject_ok(pattern: Pattern, verb: Token, quantities: frozenset[str]) -> bool:
     """"peacekeepers arrived in Bosnia" is not a visit: subject constraints."""
     subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
@@ -421,6 +444,13 @@ def _subject_ok(pattern: Pattern, verb: Token, quantities: frozenset[str]) -> bo
                   for g in c.children if g.dep_ == "pobj"), None)
     if agent is not None:  # "was hit by missiles": the doer the constraint is about
         subject = agent
+    if subject is not None and subject.pos_ == "PRON" and subject.lower_ in SPEAKER_PRONOUNS \
+            and verb.dep_ == "ccomp":
+        # "the government said it would protest": the pronoun of a reported clause is the
+        # speaker's own side
+        speaker = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
+        if speaker is not None and speaker.pos_ != "PRON":
+            subject = speaker
     if subject is None and verb.dep_ == "acl" and verb.tag_ == "VBG":
         subject = verb.head  # "a new ad attacking the governor"
     if subject is None and verb.dep_ in ("xcomp", "advcl", "conj") and verb.head.i != verb.i:
@@ -590,7 +620,8 @@ def _match_verb_patterns(token: Token, patterns: list[Pattern],
         if not _object_ok(pattern, obj, _looked_through(lexicon), described):
             continue
         if pattern.uncounted and _is_counted(
-                verb_object(token, particles), lexicon.word_set("actors.quantity_nouns")):
+                verb_object(token, particles), lexicon.word_set("actors.quantity_nouns")
+        ) and not _from_one_party(token, verb_object(token, particles), lexicon):
             continue
         if not _cause_ok(pattern, token, obj, lexicon):
             continue

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Span, Token
 
-from sitrep.extract.arguments import names_a_doer
+from sitrep.extract.arguments import is_end_of_way, names_a_doer
 from sitrep.extract.lexicon import Lexicon
 from sitrep.extract.triggers import is_passive
 from sitrep.records import Article, ArticlePlace, Entity, Event, Location, Mention
@@ -326,7 +326,8 @@ def resolve_events(events: list[Event], doc: Doc, article: Article,
                               or _foreign_post(event.recipient, doc)))
                 and not _place_not_recipient(event, place.country, lexicon, doc)
                 and not _joint_member(place.country, event.actor)
-                and not _fronted(place, doc)):
+                and not _fronted(place, doc)
+                and not _end_of_way(place, doc, lexicon)):
             # "arrived in Seoul": the host; "marched in Belgrade": the state there; "arrested
             # the demonstrators in Minsk": people there
             if event.recipient is not None:
@@ -475,6 +476,16 @@ def _fronted(place: Location, doc: Doc) -> bool:
         return False
     subject = next((c for c in prep.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     return subject is not None and prep.i < subject.left_edge.i
+
+
+def _end_of_way(place: Location, doc: Doc, lexicon: Lexicon) -> bool:
+    """Whether a place is named as where a way leads ("blocked the road into Bogota"): the
+    road's end is no party; whom a roadblock keeps out, if told, is the recipient."""
+    if place.start is None or place.end is None:
+        return False
+    span = doc.char_span(place.start, place.end, alignment_mode="expand")
+    return span is not None and len(span) > 0 and span.root.dep_ == "pobj" and (
+        is_end_of_way(span.root.head, lexicon))
 
 
 def _place_not_recipient(event: Event, country: str, lexicon: Lexicon, doc: Doc) -> bool:
@@ -769,6 +780,10 @@ def _resolve(entity: Entity, actors: ActorDictionary, memory: _ArticleMemory, wh
         if not_codes:  # the last party it can be, a source if no actor can
             antecedent = [e for e in antecedent if e.code not in not_codes] or [
                 e for e in memory.sources if e.code not in not_codes]
+        group = (_plural_subject_before(entity, antecedent, actors, memory, when, not_codes)
+                 if words[0] == "they" and role != "source" else None)
+        if group is not None:  # "Eritrean refugees crossed into Sudan. They accused ...":
+            return replace(_with_code(entity, group, group.sector), person=None)
         if antecedent:
             return replace(_with_code(entity, antecedent[-1], sector),
                            person=antecedent[-1].person, body=antecedent[-1].body)
@@ -1114,6 +1129,31 @@ def _ethnic(text: str, found: ActorCode, words: frozenset[str]) -> bool:
         return False
     before = text[:found.start].split()
     return bool(before) and before[-1].lower() in words
+
+
+def _plural_subject_before(pronoun: Entity, coded: list[Entity], actors: ActorDictionary,
+                           memory: _ArticleMemory, when, not_codes: frozenset[str]
+                           ) -> Entity | None:
+    """For a subject "they" that opens its sentence, the plural subject of the sentence just
+    before when that group was told after the last coded party ("Eritrean refugees crossed
+    into Sudan. They accused ..." : the refugees, not the body named earlier), coded."""
+    doc = memory.doc
+    if doc is None or pronoun.start is None:
+        return None
+    span = doc.char_span(pronoun.start, pronoun.end, alignment_mode="expand")
+    if span is None or not len(span) or span.root.dep_ != "nsubj" or span.root.head.dep_ != (
+            "ROOT") or span.root.i != span.root.sent.start or span.root.sent.start == 0:
+        return None
+    before = doc[span.root.sent.start - 1].sent
+    subject = next((t for t in before.root.children if t.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None or subject.tag_ not in ("NNS", "NNPS") or subject.pos_ == "PRON":
+        return None
+    start, end = doc[subject.left_edge.i].idx, subject.right_edge.idx + len(subject.right_edge)
+    if any(e.start is not None and e.start >= start for e in coded):
+        return None  # a party coded since, or this very group: the ordinary reading holds
+    group = _resolve(Entity(text=doc.text[start:end], start=start, end=end), actors, memory,
+                     when, "actor")
+    return group if group.code and group.code not in not_codes else None
 
 
 def _unnamed_person_before(offset: int, memory: _ArticleMemory,
