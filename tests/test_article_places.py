@@ -617,6 +617,15 @@ def test_a_countrys_adjective_a_region_bears_is_no_place_where_it_recurs_as_one(
     assert [p.start for p in found] == [text.index("Somali")]
 
 
+def test_a_countrys_adjective_before_its_body_is_the_countrys_not_a_region_so_named(
+        components) -> None:
+    # Ethiopia's Somali region bears the adjective; "the Somali government" is Somalia's,
+    # which the demonyms record, not a place of Ethiopia's
+    found = mapped(components, "Troops gathered near Jijiga. The Somali government said its "
+                               "police would stay out.")
+    assert "Somali" not in found and found["Jijiga"][0] == "ETH"
+
+
 def test_a_common_words_town_before_a_local_office_is_the_town_where_the_story_is(
         components) -> None:
     # "concord" is a word, so the name alone is left out; before "Police" or "Mayor" in a

@@ -239,6 +239,9 @@ def places_in(doc: Doc, gazetteer: Gazetteer, actors: ActorDictionary,
     named = {ent[-1].text for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1}
     named |= {m.group(1) for m in INITIALLED_NAME.finditer(text)}
     surnames = named | people
+    # a country's adjective that a region bears too ("Somali"): the country's, unless the
+    # words around it make it the region ("in Somali")
+    adjectives = {(d.start, d.end) for d in actors.find_demonyms(text)}
     kept = []
     undecided = []  # (mention, labels, in a longer name): no word here makes it a place
     for mention, place, labels, locative, in_a_longer_name, personal in readings:
@@ -272,8 +275,10 @@ def places_in(doc: Doc, gazetteer: Gazetteer, actors: ActorDictionary,
         if (labels & PLACE_LABELS or place.kind in CURATED or mention.abbreviation
                 or mention.listed_division):
             kept.append(mention)  # "the S.C. Highway Patrol", "Clarke and Oconee counties"
-        elif _names_a_public_body_of(mention, text):
-            kept.append(mention)  # "the Minnesota Department of ...", "University of Kentucky"
+        elif (_names_a_public_body_of(mention, text)
+              and (mention.start, mention.end) not in adjectives):
+            kept.append(mention)  # "the Minnesota Department of ...", "University of Kentucky";
+            # not "the Somali government": a country's adjective before its body is the country's
         elif mention.text in read_as_place and not ("PERSON" in labels and in_a_longer_name):
             kept.append(mention)  # "Alexandria police": a place elsewhere in the article
         elif _is_dateline(mention, text):
@@ -294,9 +299,8 @@ def places_in(doc: Doc, gazetteer: Gazetteer, actors: ActorDictionary,
             kept.append(mention)
         else:
             undecided.append((mention, labels, in_a_longer_name))
-    # a country's adjective that a region bears too ("Somali") is kept only where the words
-    # around it make it a place, not wherever it recurs
-    adjectives = {(d.start, d.end) for d in actors.find_demonyms(text)}
+    # the adjective is kept only where the words around it make it a place, not wherever
+    # it recurs
     kept = _with_names_placed_elsewhere(
         doc, kept, [u for u in undecided if (u[0].start, u[0].end) not in adjectives])
     kept = _with_names_where_the_story_is(doc, gazetteer, actors, text, kept, undecided, countries,
