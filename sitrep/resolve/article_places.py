@@ -6,9 +6,10 @@ as is, and so is a state's abbreviation the parse reads before a noun ("Missing 
 and so are divisions listed before "counties" or "parishes" or after them ("counties such as
 Leavenworth and Shawnee"); a country or capital unless
 spaCy reads it as part of a person's or organisation's name that it does not open ("Paris
-Hilton", "Air Jamaica"); a country, or a state or capital of a country the article's other names lie
-in, that opens a body's name is the place it is named for ("the U.S. Navy", "the Nebraska
-State Baseball Association"), not a region abroad ("the Cascade Motel" in a Tennessee story); a
+Hilton", "Air Jamaica"); a country, or a state or capital of a country the article's other
+names lie in, that opens a body's name is the place it is named for ("the U.S. Navy", "the
+Nebraska State Baseball Association"), not a region abroad ("the Cascade Motel" in a
+Tennessee story); a
 city or region name, or a division named by one word without its type word ("Town", a
 division of Saint Lucia, in "the Town Council"), where spaCy reads a place (GPE/LOC/FAC)
 there, or the article does elsewhere (one sense per article), or the text does ("Greer,
@@ -45,7 +46,8 @@ named after a saint or place ("St. Patrick's Day") is no place, nor is a feature
 before "of" and a name ("the Gulf of Alaska") the feature known by that word alone. A place
 name in a public body's ("the Kansas Department of Transportation", "the University of
 Kentucky") is the place, whatever the parser reads, but not a country's adjective that a
-region bears too ("the Somali government": Somalia's, a demonym, not Ethiopia's region). "The South Korean capital" is the
+region bears too ("the Somali government": Somalia's, a demonym, not Ethiopia's region).
+"The South Korean capital" is the
 capital of that country. Names are then resolved together (`Gazetteer.resolve_together`), a
 name in a street's ("Hamilton Avenue") with the others but not as evidence for them: the
 street lies where the story is; a name listed with places all of one kind is read as that
