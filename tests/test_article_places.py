@@ -617,6 +617,31 @@ def test_a_countrys_adjective_a_region_bears_is_no_place_where_it_recurs_as_one(
     assert [p.start for p in found] == [text.index("Somali")]
 
 
+def test_a_countrys_adjective_before_its_body_is_the_countrys_not_a_region_so_named(
+        components) -> None:
+    # Ethiopia's Somali region bears the adjective; "the Somali government" is Somalia's,
+    # which the demonyms record, not a place of Ethiopia's
+    found = mapped(components, "Troops gathered near Jijiga. The Somali government said its "
+                               "police would stay out.")
+    assert "Somali" not in found and found["Jijiga"][0] == "ETH"
+
+
+def test_a_country_or_home_state_opening_a_bodys_name_is_the_place_it_is_named_for(
+        components) -> None:
+    found = mapped(components, "The U.S. Navy cleaned the site near Norfolk last year.")
+    assert found.get("U.S") == ("USA", "United States")
+    found = mapped(components, "Fans in Omaha cheered the Nebraska State Baseball Association.")
+    assert found.get("Nebraska State") == ("USA", "Nebraska")
+
+
+def test_a_region_abroad_opening_a_name_in_a_story_set_elsewhere_is_the_names_alone(
+        components) -> None:
+    # Cascade is a district of the Seychelles; nothing else here lies there
+    found = mapped(components, "Police in Chattanooga found a drug lab at the Cascade Motel "
+                               "on Friday.")
+    assert "Cascade" not in found and found["Chattanooga"][0] == "USA"
+
+
 def test_a_common_words_town_before_a_local_office_is_the_town_where_the_story_is(
         components) -> None:
     # "concord" is a word, so the name alone is left out; before "Police" or "Mayor" in a

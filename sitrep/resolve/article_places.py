@@ -5,7 +5,11 @@ here: a curated feature (sea, base, range...) or a state's dotted initials ("S.C
 as is, and so is a state's abbreviation the parse reads before a noun ("Missing Md. man"),
 and so are divisions listed before "counties" or "parishes" or after them ("counties such as
 Leavenworth and Shawnee"); a country or capital unless
-spaCy reads it as part of a person's or organisation's name ("the US Pacific Air Forces"); a
+spaCy reads it as part of a person's or organisation's name that it does not open ("Paris
+Hilton", "Air Jamaica"); a country, or a state or capital of a country the article's other
+names lie in, that opens a body's name is the place it is named for ("the U.S. Navy", "the
+Nebraska State Baseball Association"), not a region abroad ("the Cascade Motel" in a
+Tennessee story); a
 city or region name, or a division named by one word without its type word ("Town", a
 division of Saint Lucia, in "the Town Council"), where spaCy reads a place (GPE/LOC/FAC)
 there, or the article does elsewhere (one sense per article), or the text does ("Greer,
@@ -41,7 +45,9 @@ deity, a climate pattern ("El Nino") or an era after a year ("100 B.C.") is no p
 named after a saint or place ("St. Patrick's Day") is no place, nor is a feature's word
 before "of" and a name ("the Gulf of Alaska") the feature known by that word alone. A place
 name in a public body's ("the Kansas Department of Transportation", "the University of
-Kentucky") is the place, whatever the parser reads. "The South Korean capital" is the
+Kentucky") is the place, whatever the parser reads, but not a country's adjective that a
+region bears too ("the Somali government": Somalia's, a demonym, not Ethiopia's region).
+"The South Korean capital" is the
 capital of that country. Names are then resolved together (`Gazetteer.resolve_together`), a
 name in a street's ("Hamilton Avenue") with the others but not as evidence for them: the
 street lies where the story is; a name listed with places all of one kind is read as that
@@ -227,7 +233,7 @@ def places_in(doc: Doc, gazetteer: Gazetteer, actors: ActorDictionary,
             if words_before:
                 other_names.add(words_before + mention.text)
             readings.append((mention, place, labels, locative, _in_a_longer_name(span),
-                             _does_what_people_do(span)))
+                             _does_what_people_do(span), _heads_a_body(span)))
             if _acts_as_a_person(span) and not mention.text.isupper():  # not a dateline
                 people.add(mention.text)
             if PEOPLE_NOUN.match(text, mention.end) and place.kind not in (
@@ -239,9 +245,16 @@ def places_in(doc: Doc, gazetteer: Gazetteer, actors: ActorDictionary,
     named = {ent[-1].text for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1}
     named |= {m.group(1) for m in INITIALLED_NAME.finditer(text)}
     surnames = named | people
+    # a country's adjective that a region bears too ("Somali"): the country's, unless the
+    # words around it make it the region ("in Somali")
+    adjectives = {(d.start, d.end) for d in actors.find_demonyms(text)}
+    # the countries the article's names can lie in, each with those names
+    names_by_country: dict[str | None, set[str]] = {}
+    for mention, place, *_ in readings:
+        names_by_country.setdefault(place.country, set()).add(mention.text)
     kept = []
     undecided = []  # (mention, labels, in a longer name): no word here makes it a place
-    for mention, place, labels, locative, in_a_longer_name, personal in readings:
+    for mention, place, labels, locative, in_a_longer_name, personal, heads_a_body in readings:
         if NAMED_DAY.match(text, mention.end):
             continue  # a holiday
         if name_key(mention.text) in NOT_PLACES or _is_era(mention, text):
@@ -272,8 +285,16 @@ def places_in(doc: Doc, gazetteer: Gazetteer, actors: ActorDictionary,
         if (labels & PLACE_LABELS or place.kind in CURATED or mention.abbreviation
                 or mention.listed_division):
             kept.append(mention)  # "the S.C. Highway Patrol", "Clarke and Oconee counties"
-        elif _names_a_public_body_of(mention, text):
-            kept.append(mention)  # "the Minnesota Department of ...", "University of Kentucky"
+        elif (_names_a_public_body_of(mention, text)
+              and (mention.start, mention.end) not in adjectives):
+            kept.append(mention)  # "the Minnesota Department of ...", "University of Kentucky";
+            # not "the Somali government": a country's adjective before its body is the country's
+        elif heads_a_body and (place.kind == "country" or place.kind in ("admin1", "capital")
+                               and names_by_country[place.country] - {mention.text}):
+            kept.append(mention)  # "the U.S. Navy", "the Nebraska Baseball Hall of Fame": a
+            # country, or a state or capital of a country the article's other names lie in,
+            # that opens a body's name is the place it is named for; a region abroad so
+            # named is more often the name's alone ("the Cascade Motel" in a Tennessee story)
         elif mention.text in read_as_place and not ("PERSON" in labels and in_a_longer_name):
             kept.append(mention)  # "Alexandria police": a place elsewhere in the article
         elif _is_dateline(mention, text):
@@ -294,9 +315,8 @@ def places_in(doc: Doc, gazetteer: Gazetteer, actors: ActorDictionary,
             kept.append(mention)
         else:
             undecided.append((mention, labels, in_a_longer_name))
-    # a country's adjective that a region bears too ("Somali") is kept only where the words
-    # around it make it a place, not wherever it recurs
-    adjectives = {(d.start, d.end) for d in actors.find_demonyms(text)}
+    # the adjective is kept only where the words around it make it a place, not wherever
+    # it recurs
     kept = _with_names_placed_elsewhere(
         doc, kept, [u for u in undecided if (u[0].start, u[0].end) not in adjectives])
     kept = _with_names_where_the_story_is(doc, gazetteer, actors, text, kept, undecided, countries,
@@ -799,6 +819,18 @@ def _in_a_longer_name(span: Span) -> bool:
     doc = span.doc
     return doc[span.start].ent_iob_ == "I" or (
         span.end < len(doc) and doc[span.end].ent_iob_ == "I")
+
+
+def _heads_a_body(span: Span) -> bool:
+    """Whether the span opens a name the parser reads as an organisation's, which goes on
+    after it ("the U.S. Senate", "The Moscow Times")."""
+    doc = span.doc
+    first = doc[span.start]
+    opens = first.ent_iob_ == "B" or (
+        span.start > 0 and doc[span.start - 1].ent_iob_ == "B"
+        and doc[span.start - 1].lower_ == "the")
+    return (opens and first.ent_type_ == "ORG" and span.end < len(doc)
+            and doc[span.end].ent_iob_ == "I" and doc[span.end].is_title)
 
 
 def _acts_as_a_person(span: Span) -> bool:
