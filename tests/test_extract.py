@@ -1912,3 +1912,8 @@ def test_an_act_told_as_the_means_of_a_verb_is_its_subjects(code):
     # the target of a passive is no doer of what it was hit with
     assert all(e["actor"] is None or e["actor"]["text"] != "The village"
                for e in code("The village was hit with air strikes on Monday."))
+    # "with many facing threats" is a clause of its own (the parser reads a noun with a
+    # participle): the sufferers face the threats, they make none
+    threat = one(code("Millions of children in Yemen are suffering from the war, with many "
+                      "facing daily threats of violence."), "THREATEN")
+    assert threat["actor"] is None

@@ -1306,12 +1306,14 @@ def noun_arguments(match: TriggerMatch, lexicon: Lexicon) -> tuple[Entity | None
     if actor is None and position.dep_ == "pobj" and head.lower_ == "with" and (
             head.dep_ == "prep" and head.head.pos_ == "VERB" and not is_passive(head.head)
             and not any(c.dep_ == "det" for c in noun.children if c.lower_ in ("the", "this"))
+            and not any(c.pos_ == "VERB" for c in noun.children)
             and match_verb(head.head, lexicon) is None):
         # "Canada boosted its support with a contribution of $20 million", "the rebels
         # retaliated with shelling": the verb's doer acts by it; not "was hit with
         # airstrikes" (the target), nor an act told before ("fled with the fighting"), nor
         # what an act of its own charges or meets its object with ("charged the students
-        # with assault")
+        # with assault"), nor a clause of its own that the parser read as a noun with a
+        # participle ("are suffering, with many facing threats": those who face them)
         subject = subject_of(head.head, lexicon)
         if subject is not None and is_actor_like(subject, lexicon):
             actor = entity_for(subject)
