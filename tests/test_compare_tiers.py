@@ -80,6 +80,18 @@ def test_a_fact_the_other_holds_across_its_sentences_is_unclear():
     assert told in _tiers([a, b], omitted_article_cover_below=1.01)["omission"]
 
 
+def test_a_fact_whose_topic_words_the_other_scatters_is_still_omitted():
+    # B writes "ferry", "Dorsa" and "quay" in sentences about other things: a story's
+    # names and topic words, not the walk-out told in pieces
+    told = "Kessel ferry crews walked off the Dorsa quay at noon."
+    a = article("a", "A", "2023-06-05", LEAD + told + "\n")
+    b = article("b", "B", "2023-06-05", LEAD + "Ferry fares went up.\nNets were mended.\n"
+                "The Dorsa harbour was calm.\nGulls flew over.\nThe new quay opened.\n")
+    assert told in _tiers([a, b])["omission"]
+    # guard: with the former limit, that much of its words in the article left it unclear
+    assert told in _tiers([a, b], omitted_article_cover_below=0.35)["unclear"]
+
+
 def test_a_fact_another_article_carries_too_is_unclear_for_the_third():
     told = "Kessel ferry crews walked off the Dorsa quay at noon."
     a = article("a", "A", "2023-06-05", LEAD + told + "\n")
