@@ -297,6 +297,25 @@ def test_a_coded_act_with_no_counterpart_at_all_is_omitted():
     assert told in _tiers([a, b], omitted_no_counterpart_below=0.0)["unclear"]
 
 
+def test_an_act_within_one_code_is_told_apart_by_its_verb():
+    # court and harbour master are both coded VEL, as are B's judges and pilots: codes
+    # cannot tell the two sanctions apart, the verbs can ("fined", never "fine" in B)
+    told = "The Vellin court fined the Kessel harbour master for the delay to the ferry fees."
+    a = article("a", "A", "2023-06-05", LEAD + told + "\n", [
+        event(LEAD + told + "\n", "fined", "SANCTION", actor=("The Vellin court", "VEL"),
+              recipient=("the Kessel harbour master", "VEL"))])
+    other = "Judges suspended two pilots on Friday."
+    b = article("b", "B", "2023-06-05", LEAD + other + "\n", [
+        event(LEAD + other + "\n", "suspended", "SANCTION", actor=("Judges", "VEL"),
+              recipient=("two pilots", "VEL"))])
+    assert told in _tiers([a, b])["omission"]
+    # guard: an act between parties of two codes is matched by its codes, as before
+    a_apart = article("a", "A", "2023-06-05", LEAD + told + "\n", [
+        event(LEAD + told + "\n", "fined", "SANCTION", actor=("The Vellin court", "VEL"),
+              recipient=("the Kessel harbour master", "DOR"))])
+    assert told in _tiers([a_apart, b])["unclear"]
+
+
 def test_a_detail_of_an_act_named_by_its_day_is_unclear():
     detail = "Monday's vote came during a storm that closed the Kessel pier."
     a = article("a", "A", "2023-06-05", LEAD + detail + "\n")

@@ -45,7 +45,8 @@ waited.", "He was reckless.") are never listed.
 Two tiers (`Omission.certainty`): `omitted` when the omitting article surely does not tell
 the fact, that is the sentence has an anchor in words (a name or number the article never
 writes, besides its speaker's for a remark someone made), tells an act the article does
-not (no sentence of it near at all; else coded event type and party; else a content verb),
+not (no sentence of it near at all; else coded event type and party, and for parties of
+one code the trigger verb; else a content verb),
 the whole article holds little of it, no other article carries it (but for a coded act
 another article tells in a sentence of its own), it is no description in
 the outlet's voice of a figure the article writes about ("He is famous for ..."), nor a
@@ -382,7 +383,7 @@ class OmissionFinder:
         """Whether the statement tells an act the article does not: no sentence of the
         article comes near it (`closest`, the best cover of one sentence or two adjacent
         ones, under `omitted_no_counterpart_below`), or none of its coded events has one of
-        the same type with the same actor or recipient code there, or, with no coded
+        the same type with the same actor or recipient code there (`_told_as`), or, with no coded
         event, one of its content verbs is a word the article never uses; and the whole
         article holds less than `omitted_article_cover_below` of its words (more: its parts
         are told there, and it may be a side detail or a comment on a fact told)."""
@@ -392,11 +393,22 @@ class OmissionFinder:
         if closest < self.no_counterpart:
             return True
         if statement.event_ids:
-            told = self.events[article_id]
-            return not any((event["event_type"], role, code) in told
-                           for event in (self.event_by_id[i] for i in statement.event_ids)
-                           for role, code in _codes(event))
+            told, new_verbs = self.events[article_id], self.meaning.new_acts(statement, article_id)
+            return not any(self._told_as(event, told, new_verbs)
+                           for event in (self.event_by_id[i] for i in statement.event_ids))
         return bool(self.meaning.new_acts(statement, article_id))
+
+    @staticmethod
+    def _told_as(event: dict, told: set[tuple[str, str, str]], new_verbs: list[str]) -> bool:
+        """Whether the article codes an act of the event's type by its actor or to its
+        recipient; for an act between parties of one code (one country's: "the senator
+        blamed the speaker", USA -> USA), which codes cannot tell apart from the others
+        of the story, also only when the article uses its trigger verb."""
+        if _within_one_code(event):
+            trigger = (event.get("trigger") or {}).get("text", "").lower().split()
+            if any(word.startswith(verb) for verb in new_verbs for word in trigger):
+                return False
+        return any((event["event_type"], role, code) in told for role, code in _codes(event))
 
     def _describes_a_known_figure(self, statement: Statement, article_id: str) -> bool:
         """An outlet's own description of someone the article writes about: in its own
@@ -500,3 +512,9 @@ def _codes(event: dict) -> list[tuple[str, str]]:
     """(role, code) of an event's coded actor and recipient."""
     return [(role, party["code"]) for role in ("actor", "recipient")
             if (party := event.get(role) or {}).get("code")]
+
+
+def _within_one_code(event: dict) -> bool:
+    """Whether the event's actor and recipient are coded alike (both USA)."""
+    codes = dict(_codes(event))
+    return codes.get("actor") is not None and codes.get("actor") == codes.get("recipient")
