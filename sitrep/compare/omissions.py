@@ -383,8 +383,8 @@ class OmissionFinder:
         """Whether the statement tells an act the article does not: no sentence of the
         article comes near it (`closest`, the best cover of one sentence or two adjacent
         ones, under `omitted_no_counterpart_below`), or none of its coded events has one of
-        the same type with the same actor or recipient code there (`_told_as`), or, with no coded
-        event, one of its content verbs is a word the article never uses; and the whole
+        the same type with the same actor or recipient code there (`_told_as`), or, with no
+        coded event, one of its content verbs is a word the article never uses; and the whole
         article holds less than `omitted_article_cover_below` of its words (more: its parts
         are told there, and it may be a side detail or a comment on a fact told)."""
         statement = statements[0]
@@ -393,7 +393,8 @@ class OmissionFinder:
         if closest < self.no_counterpart:
             return True
         if statement.event_ids:
-            told, new_verbs = self.events[article_id], self.meaning.new_acts(statement, article_id)
+            told = self.events[article_id]
+            new_verbs = self.meaning.new_acts(statement, article_id)
             return not any(self._told_as(event, told, new_verbs)
                            for event in (self.event_by_id[i] for i in statement.event_ids))
         return bool(self.meaning.new_acts(statement, article_id))
