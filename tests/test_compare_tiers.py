@@ -80,6 +80,18 @@ def test_a_fact_the_other_holds_across_its_sentences_is_unclear():
     assert told in _tiers([a, b], omitted_article_cover_below=1.01)["omission"]
 
 
+def test_a_fact_whose_topic_words_the_other_scatters_is_still_omitted():
+    # B writes "ferry", "Dorsa" and "quay" in sentences about other things: a story's
+    # names and topic words, not the walk-out told in pieces
+    told = "Kessel ferry crews walked off the Dorsa quay at noon."
+    a = article("a", "A", "2023-06-05", LEAD + told + "\n")
+    b = article("b", "B", "2023-06-05", LEAD + "Ferry fares went up.\nNets were mended.\n"
+                "The Dorsa harbour was calm.\nGulls flew over.\nThe new quay opened.\n")
+    assert told in _tiers([a, b])["omission"]
+    # guard: with the former limit, that much of its words in the article left it unclear
+    assert told in _tiers([a, b], omitted_article_cover_below=0.35)["unclear"]
+
+
 def test_a_fact_another_article_carries_too_is_unclear_for_the_third():
     told = "Kessel ferry crews walked off the Dorsa quay at noon."
     a = article("a", "A", "2023-06-05", LEAD + told + "\n")
@@ -90,6 +102,27 @@ def test_a_fact_another_article_carries_too_is_unclear_for_the_third():
     assert told in tiers["unclear"] and told not in tiers["omission"]
     # told by A alone, B's leaving it out is sure
     assert told in _tiers([a, b])["omission"]
+
+
+def test_a_coded_act_a_third_article_tells_in_a_sentence_is_still_omitted():
+    # C tells A's sanction in a sentence of its own and B codes no such act: B's leaving it
+    # out is as sure as with A alone
+    told = "Tarvik sanctioned the Dorsa shipping line over the fees."
+    retold = "On Monday Tarvik sanctioned the Dorsa shipping line."
+    a = article("a", "A", "2023-06-05", LEAD + told + "\n", [
+        event(LEAD + told + "\n", "sanctioned", "SANCTION", actor=("Tarvik", "TRV"),
+              recipient=("the Dorsa shipping line", None))])
+    b = article("b", "B", "2023-06-05", LEAD + "Ferries will keep their old berths.\n")
+    c = article("c", "C", "2023-06-05", LEAD + retold + "\n", [
+        event(LEAD + retold + "\n", "sanctioned", "SANCTION", actor=("Tarvik", "TRV"),
+              recipient=("the Dorsa shipping line", None))])
+    tiers = _tiers([a, b, c])
+    assert told in tiers["omission"] and told not in tiers["unclear"]
+    # guard: the same line with no coded act is common ground of A and C, unclear for B
+    a_claim = article("a", "A", "2023-06-05", LEAD + told + "\n")
+    c_claim = article("c", "C", "2023-06-05", LEAD + retold + "\n")
+    tiers = _tiers([a_claim, b, c_claim])
+    assert told in tiers["unclear"] and told not in tiers["omission"]
 
 
 def test_a_line_without_a_name_of_its_own_is_at_most_unclear():
@@ -262,6 +295,25 @@ def test_a_coded_act_with_no_counterpart_at_all_is_omitted():
     assert told in _tiers([a, b])["omission"]
     # guard: without the rule, the act B codes too leaves it unclear
     assert told in _tiers([a, b], omitted_no_counterpart_below=0.0)["unclear"]
+
+
+def test_an_act_within_one_code_is_told_apart_by_its_verb():
+    # court and harbour master are both coded VEL, as are B's judges and pilots: codes
+    # cannot tell the two sanctions apart, the verbs can ("fined", never "fine" in B)
+    told = "The Vellin court fined the Kessel harbour master for the delay to the ferry fees."
+    a = article("a", "A", "2023-06-05", LEAD + told + "\n", [
+        event(LEAD + told + "\n", "fined", "SANCTION", actor=("The Vellin court", "VEL"),
+              recipient=("the Kessel harbour master", "VEL"))])
+    other = "Judges suspended two pilots on Friday."
+    b = article("b", "B", "2023-06-05", LEAD + other + "\n", [
+        event(LEAD + other + "\n", "suspended", "SANCTION", actor=("Judges", "VEL"),
+              recipient=("two pilots", "VEL"))])
+    assert told in _tiers([a, b])["omission"]
+    # guard: an act between parties of two codes is matched by its codes, as before
+    a_apart = article("a", "A", "2023-06-05", LEAD + told + "\n", [
+        event(LEAD + told + "\n", "fined", "SANCTION", actor=("The Vellin court", "VEL"),
+              recipient=("the Kessel harbour master", "DOR"))])
+    assert told in _tiers([a_apart, b])["unclear"]
 
 
 def test_a_detail_of_an_act_named_by_its_day_is_unclear():

@@ -45,8 +45,10 @@ waited.", "He was reckless.") are never listed.
 Two tiers (`Omission.certainty`): `omitted` when the omitting article surely does not tell
 the fact, that is the sentence has an anchor in words (a name or number the article never
 writes, besides its speaker's for a remark someone made), tells an act the article does
-not (no sentence of it near at all; else coded event type and party; else a content verb),
-the whole article holds little of it, no other article carries it, it is no description in
+not (no sentence of it near at all; else coded event type and party, and for parties of
+one code the trigger verb; else a content verb),
+the whole article holds little of it, no other article carries it (but for a coded act
+another article tells in a sentence of its own), it is no description in
 the outlet's voice of a figure the article writes about ("He is famous for ..."), nor a
 comment on the sentence before ("This was ..."), nor a detail of an act its subject names
 by its day ("Monday's vote came during a storm ..."), nor a case of a point the article
@@ -243,6 +245,7 @@ class OmissionFinder:
         """The row's omissions: one for the articles that surely omit it (`omitted`) and
         one for those that may tell it in other words (`unclear`), either may be absent."""
         reported = list(row.reported_by)
+        loosely: list[str] = []  # articles that carry it only as a lead or a speaker's point
         tiers: dict[Certainty, list[tuple[str, NearMatch | None]]] = {"omitted": [],
                                                                       "unclear": []}
         after: list[str] = []  # articles that may have been published before it happened
@@ -254,12 +257,14 @@ class OmissionFinder:
                 match = self.meaning.closest(statement, article_id)
                 if match and (best is None or match[0].score > best[0].score):
                     best = match
-            if (best is not None and best[0].score >= self.carried_at) or \
-                    self._leads_agree(first.statement, article_id) or \
+            in_a_sentence = best is not None and best[0].score >= self.carried_at
+            if in_a_sentence or self._leads_agree(first.statement, article_id) or \
                     self._speaker_tells(statements, article_id) or \
                     any(self.meaning.voiced_cover(s, article_id) >= self.voiced_at
                         for s in statements):
                 reported.append(article_id)
+                if not in_a_sentence:
+                    loosely.append(article_id)
                 if best is not None:
                     listed.add((article_id, best[1]))  # its own words for the fact: not again
                 continue
@@ -280,8 +285,11 @@ class OmissionFinder:
             tiers["omitted" if sure else "unclear"].append(
                 (article_id, best[0] if best is not None else None))
         # a fact another article carries too is common ground of the story: an article
-        # that seems to leave it out most often tells it in words overlap does not find
-        if len(reported) > 1:
+        # that seems to leave it out most often tells it in words overlap does not find;
+        # not a coded act, not the lead, that each other article tells in a sentence of its
+        # own: the act is matched by words there, and the event test (`_tells_new`) found
+        # no such act in the article that leaves it out
+        if len(reported) > 1 and (loosely or not self._common_act(first.statement)):
             tiers["unclear"] = sorted(tiers["unclear"] + tiers["omitted"],
                                       key=lambda pair: row.missing_from.index(pair[0]))
             tiers["omitted"] = []
@@ -291,6 +299,12 @@ class OmissionFinder:
                          [near for _, near in missing if near is not None], certainty,
                          self._after_note([a for a, _ in missing if a in after]))
                 for certainty, missing in tiers.items() if missing]
+
+    @staticmethod
+    def _common_act(statement: Statement) -> bool:
+        """Whether the sentence tells a coded act and is not its article's lead (the story's
+        main event, which every article tells in some words)."""
+        return bool(statement.event_ids) and statement.index != 0
 
     def _published_before(self, statements: list[Statement], article_id: str) -> str | None:
         """'after' when what the statements (one fact, as the articles that tell it write
@@ -369,8 +383,8 @@ class OmissionFinder:
         """Whether the statement tells an act the article does not: no sentence of the
         article comes near it (`closest`, the best cover of one sentence or two adjacent
         ones, under `omitted_no_counterpart_below`), or none of its coded events has one of
-        the same type with the same actor or recipient code there, or, with no coded
-        event, one of its content verbs is a word the article never uses; and the whole
+        the same type with the same actor or recipient code there (`_told_as`), or, with no
+        coded event, one of its content verbs is a word the article never uses; and the whole
         article holds less than `omitted_article_cover_below` of its words (more: its parts
         are told there, and it may be a side detail or a comment on a fact told)."""
         statement = statements[0]
@@ -380,10 +394,22 @@ class OmissionFinder:
             return True
         if statement.event_ids:
             told = self.events[article_id]
-            return not any((event["event_type"], role, code) in told
-                           for event in (self.event_by_id[i] for i in statement.event_ids)
-                           for role, code in _codes(event))
+            new_verbs = self.meaning.new_acts(statement, article_id)
+            return not any(self._told_as(event, told, new_verbs)
+                           for event in (self.event_by_id[i] for i in statement.event_ids))
         return bool(self.meaning.new_acts(statement, article_id))
+
+    @staticmethod
+    def _told_as(event: dict, told: set[tuple[str, str, str]], new_verbs: list[str]) -> bool:
+        """Whether the article codes an act of the event's type by its actor or to its
+        recipient; for an act between parties of one code (one country's: "the senator
+        blamed the speaker", USA -> USA), which codes cannot tell apart from the others
+        of the story, also only when the article uses its trigger verb."""
+        if _within_one_code(event):
+            trigger = (event.get("trigger") or {}).get("text", "").lower().split()
+            if any(word.startswith(verb) for verb in new_verbs for word in trigger):
+                return False
+        return any((event["event_type"], role, code) in told for role, code in _codes(event))
 
     def _describes_a_known_figure(self, statement: Statement, article_id: str) -> bool:
         """An outlet's own description of someone the article writes about: in its own
@@ -487,3 +513,9 @@ def _codes(event: dict) -> list[tuple[str, str]]:
     """(role, code) of an event's coded actor and recipient."""
     return [(role, party["code"]) for role in ("actor", "recipient")
             if (party := event.get(role) or {}).get("code")]
+
+
+def _within_one_code(event: dict) -> bool:
+    """Whether the event's actor and recipient are coded alike (both USA)."""
+    codes = dict(_codes(event))
+    return codes.get("actor") is not None and codes.get("actor") == codes.get("recipient")
