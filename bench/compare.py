@@ -9,8 +9,7 @@ unless `--db` names a file to keep and reuse; ingest skips articles stored alrea
 compares each triplet's three articles by article id (`compare_stored`; no story linking)
 and prints, for the tune half (triplets 0-24) and the check half (25-49) side by side:
 rows, rows reported by two or more articles, omissions (one per omitted statement and
-omitting article: the `omitted` tier; a coded act another article tells in a sentence of
-its own stays there, see the rules README, condition 4), the `unclear` ones (the article may tell the fact
+omitting article: the `omitted` tier), the `unclear` ones (the article may tell the fact
 in other words, or may have been written before it happened: a fact of a later article, or
 of one telling done the act a preview tells ahead, with nothing saying it was knowable
 then, noted "maybe after the publication of ..."; shown apart, never counted as

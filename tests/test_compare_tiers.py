@@ -104,27 +104,6 @@ def test_a_fact_another_article_carries_too_is_unclear_for_the_third():
     assert told in _tiers([a, b])["omission"]
 
 
-def test_a_coded_act_a_third_article_tells_in_a_sentence_is_still_omitted():
-    # C tells A's sanction in a sentence of its own and B codes no such act: B's leaving it
-    # out is as sure as with A alone
-    told = "Tarvik sanctioned the Dorsa shipping line over the fees."
-    retold = "On Monday Tarvik sanctioned the Dorsa shipping line."
-    a = article("a", "A", "2023-06-05", LEAD + told + "\n", [
-        event(LEAD + told + "\n", "sanctioned", "SANCTION", actor=("Tarvik", "TRV"),
-              recipient=("the Dorsa shipping line", None))])
-    b = article("b", "B", "2023-06-05", LEAD + "Ferries will keep their old berths.\n")
-    c = article("c", "C", "2023-06-05", LEAD + retold + "\n", [
-        event(LEAD + retold + "\n", "sanctioned", "SANCTION", actor=("Tarvik", "TRV"),
-              recipient=("the Dorsa shipping line", None))])
-    tiers = _tiers([a, b, c])
-    assert told in tiers["omission"] and told not in tiers["unclear"]
-    # guard: the same line with no coded act is common ground of A and C, unclear for B
-    a_claim = article("a", "A", "2023-06-05", LEAD + told + "\n")
-    c_claim = article("c", "C", "2023-06-05", LEAD + retold + "\n")
-    tiers = _tiers([a_claim, b, c_claim])
-    assert told in tiers["unclear"] and told not in tiers["omission"]
-
-
 def test_a_line_without_a_name_of_its_own_is_at_most_unclear():
     comment = "The rise was a simple and fair step for a busy port."
     a = article("a", "A", "2023-06-05", LEAD + comment + "\n")

@@ -47,8 +47,7 @@ the fact, that is the sentence has an anchor in words (a name or number the arti
 writes, besides its speaker's for a remark someone made), tells an act the article does
 not (no sentence of it near at all; else coded event type and party, and for parties of
 one code the trigger verb; else a content verb),
-the whole article holds little of it, no other article carries it (but for a coded act
-another article tells in a sentence of its own), it is no description in
+the whole article holds little of it, no other article carries it, it is no description in
 the outlet's voice of a figure the article writes about ("He is famous for ..."), nor a
 comment on the sentence before ("This was ..."), nor a detail of an act its subject names
 by its day ("Monday's vote came during a storm ..."), nor a case of a point the article
@@ -245,7 +244,6 @@ class OmissionFinder:
         """The row's omissions: one for the articles that surely omit it (`omitted`) and
         one for those that may tell it in other words (`unclear`), either may be absent."""
         reported = list(row.reported_by)
-        loosely: list[str] = []  # articles that carry it only as a lead or a speaker's point
         tiers: dict[Certainty, list[tuple[str, NearMatch | None]]] = {"omitted": [],
                                                                       "unclear": []}
         after: list[str] = []  # articles that may have been published before it happened
@@ -257,14 +255,12 @@ class OmissionFinder:
                 match = self.meaning.closest(statement, article_id)
                 if match and (best is None or match[0].score > best[0].score):
                     best = match
-            in_a_sentence = best is not None and best[0].score >= self.carried_at
-            if in_a_sentence or self._leads_agree(first.statement, article_id) or \
+            if (best is not None and best[0].score >= self.carried_at) or \
+                    self._leads_agree(first.statement, article_id) or \
                     self._speaker_tells(statements, article_id) or \
                     any(self.meaning.voiced_cover(s, article_id) >= self.voiced_at
                         for s in statements):
                 reported.append(article_id)
-                if not in_a_sentence:
-                    loosely.append(article_id)
                 if best is not None:
                     listed.add((article_id, best[1]))  # its own words for the fact: not again
                 continue
@@ -285,11 +281,8 @@ class OmissionFinder:
             tiers["omitted" if sure else "unclear"].append(
                 (article_id, best[0] if best is not None else None))
         # a fact another article carries too is common ground of the story: an article
-        # that seems to leave it out most often tells it in words overlap does not find;
-        # not a coded act, not the lead, that each other article tells in a sentence of its
-        # own: the act is matched by words there, and the event test (`_tells_new`) found
-        # no such act in the article that leaves it out
-        if len(reported) > 1 and (loosely or not self._common_act(first.statement)):
+        # that seems to leave it out most often tells it in words overlap does not find
+        if len(reported) > 1:
             tiers["unclear"] = sorted(tiers["unclear"] + tiers["omitted"],
                                       key=lambda pair: row.missing_from.index(pair[0]))
             tiers["omitted"] = []
@@ -299,12 +292,6 @@ class OmissionFinder:
                          [near for _, near in missing if near is not None], certainty,
                          self._after_note([a for a, _ in missing if a in after]))
                 for certainty, missing in tiers.items() if missing]
-
-    @staticmethod
-    def _common_act(statement: Statement) -> bool:
-        """Whether the sentence tells a coded act and is not its article's lead (the story's
-        main event, which every article tells in some words)."""
-        return bool(statement.event_ids) and statement.index != 0
 
     def _published_before(self, statements: list[Statement], article_id: str) -> str | None:
         """'after' when what the statements (one fact, as the articles that tell it write
