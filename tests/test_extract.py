@@ -1914,6 +1914,6 @@ def test_an_act_told_as_the_means_of_a_verb_is_its_subjects(code):
                for e in code("The village was hit with air strikes on Monday."))
     # "with many facing threats" is a clause of its own (the parser reads a noun with a
     # participle): the sufferers face the threats, they make none
-    threat = one(code("Millions of children in Yemen are suffering from the war, with many "
-                      "facing daily threats of violence."), "THREATEN")
+    threat = one(code("Farm families across the valley are suffering from the drought, with many "
+                      "facing renewed threats of violence."), "THREATEN")
     assert threat["actor"] is None
