@@ -169,6 +169,16 @@ def test_exercises_of_several_countries_are_joint(text, event_type):
 
 
 @pytest.mark.parametrize("text, event_type", [
+    # pooling intelligence or means is sharing them: COOPERATE (the manual)
+    ("France and Germany pooled their intelligence on the network.", "COOPERATE"),
+    ("Ghana and Togo pooled funds to repair the shared road.", "COOPERATE"),
+])
+def test_pooling_is_sharing(text, event_type):
+    (processed,) = list(pipeline([Article(text=text, published=date(2022, 3, 10))]))
+    assert [e.event_type for e in processed.events] == [event_type]
+
+
+@pytest.mark.parametrize("text, event_type", [
     # a strike on a target is an attack; one on a day is a walkout
     ("Israeli strikes on Hamas positions continued overnight.", "ASSAULT"),
     ("Dockworkers began a strike on Monday over pay.", "PROTEST"),
