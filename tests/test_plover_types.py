@@ -178,6 +178,17 @@ def test_pooling_is_sharing(text, event_type):
     assert [e.event_type for e in processed.events] == [event_type]
 
 
+@pytest.mark.parametrize("text", [
+    # voicing support in other words than "support" (the manual's SUPPORT)
+    "The senator championed the new trade policy.",
+    "The league vouched for the referee.",
+    "The minister signed off on the deal with Qatar.",
+])
+def test_words_of_support(text):
+    (processed,) = list(pipeline([Article(text=text, published=date(2022, 3, 10))]))
+    assert [e.event_type for e in processed.events] == ["SUPPORT"]
+
+
 @pytest.mark.parametrize("text, event_type", [
     # a strike on a target is an attack; one on a day is a walkout
     ("Israeli strikes on Hamas positions continued overnight.", "ASSAULT"),
