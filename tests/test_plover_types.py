@@ -189,6 +189,17 @@ def test_words_of_support(text):
     assert [e.event_type for e in processed.events] == ["SUPPORT"]
 
 
+@pytest.mark.parametrize("text", [
+    "The cartel made death threats against the journalist.",
+    "The cartel sent death threats to the journalist.",
+])
+def test_death_threats_threaten_their_addressee(text):
+    (processed,) = list(pipeline([Article(text=text, published=date(2022, 3, 10))]))
+    (event,) = processed.events
+    assert event.event_type == "THREATEN"
+    assert (event.actor.text, event.recipient.text) == ("The cartel", "the journalist")
+
+
 @pytest.mark.parametrize("text, event_type", [
     # a strike on a target is an attack; one on a day is a walkout
     ("Israeli strikes on Hamas positions continued overnight.", "ASSAULT"),
