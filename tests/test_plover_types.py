@@ -200,6 +200,19 @@ def test_death_threats_threaten_their_addressee(text):
     assert (event.actor.text, event.recipient.text) == ("The cartel", "the journalist")
 
 
+@pytest.mark.parametrize("text", [
+    # paying for another's work is monetary aid (the manual's AID)
+    "Norway bankrolled the vaccination campaign in Malawi.",
+    "The EU subsidises farmers in Poland.",
+    "The United States subsidized the new port in Ghana.",
+    "Qatar underwrote the reconstruction of the hospital in Gaza.",
+    "Britain reimbursed the victims' families.",
+])
+def test_paying_for_anothers_work_is_aid(text):
+    (processed,) = list(pipeline([Article(text=text, published=date(2022, 3, 10))]))
+    assert [e.event_type for e in processed.events] == ["AID"]
+
+
 @pytest.mark.parametrize("text, event_type", [
     # a strike on a target is an attack; one on a day is a walkout
     ("Israeli strikes on Hamas positions continued overnight.", "ASSAULT"),
