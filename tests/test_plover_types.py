@@ -213,6 +213,19 @@ def test_paying_for_anothers_work_is_aid(text):
     assert [e.event_type for e in processed.events] == ["AID"]
 
 
+@pytest.mark.parametrize("text, types", [
+    # sharp rebukes are ACCUSE disapprove (the manual)
+    ("The senator pilloried the administration over the deal.", ["ACCUSE"]),
+    ("The president upbraided his ministers.", ["ACCUSE"]),
+    # pummelling positions is pounding them; weather pummels too, and attacks no one
+    ("The army pummelled rebel positions with artillery.", ["ASSAULT"]),
+    ("Heavy rain pummeled the town overnight.", []),
+])
+def test_rebukes_and_pummelling(text, types):
+    (processed,) = list(pipeline([Article(text=text, published=date(2022, 3, 10))]))
+    assert [e.event_type for e in processed.events] == types
+
+
 @pytest.mark.parametrize("text, event_type", [
     # a strike on a target is an attack; one on a day is a walkout
     ("Israeli strikes on Hamas positions continued overnight.", "ASSAULT"),
