@@ -227,6 +227,20 @@ def test_rebukes_and_pummelling(text, types):
 
 
 @pytest.mark.parametrize("text, event_type", [
+    # less common verbs of asking, refusing, silencing and leaving (the manual's REQUEST,
+    # REJECT, COERCE censor and RETREAT withdraw)
+    ("The mayor beseeched residents to stay indoors.", "REQUEST"),
+    ("The minister entreated donors to give more.", "REQUEST"),
+    ("The rebels repudiated the peace deal.", "REJECT"),
+    ("The authorities muzzled the press.", "COERCE"),
+    ("The troops decamped from the valley.", "RETREAT"),
+])
+def test_less_common_verbs_of_each_type(text, event_type):
+    (processed,) = list(pipeline([Article(text=text, published=date(2022, 3, 10))]))
+    assert [e.event_type for e in processed.events] == [event_type]
+
+
+@pytest.mark.parametrize("text, event_type", [
     # a strike on a target is an attack; one on a day is a walkout
     ("Israeli strikes on Hamas positions continued overnight.", "ASSAULT"),
     ("Dockworkers began a strike on Monday over pay.", "PROTEST"),
