@@ -241,6 +241,21 @@ def test_less_common_verbs_of_each_type(text, event_type):
 
 
 @pytest.mark.parametrize("text, event_type", [
+    # conferring, huddling and parleying with someone is meeting them (CONSULT); conferring an
+    # honour is SUPPORT
+    ("The minister conferred with his French counterpart.", "CONSULT"),
+    ("The envoy huddled with rebel commanders in Doha.", "CONSULT"),
+    ("The minister parleyed with the tribal elders.", "CONSULT"),
+    ("The king conferred a knighthood on the general.", "SUPPORT"),
+    # conscription is a call-up of troops
+    ("The army conscripted thousands of young men.", "MOBILIZE"),
+])
+def test_meeting_words_and_conscription(text, event_type):
+    (processed,) = list(pipeline([Article(text=text, published=date(2022, 3, 10))]))
+    assert [e.event_type for e in processed.events] == [event_type]
+
+
+@pytest.mark.parametrize("text, event_type", [
     # a strike on a target is an attack; one on a day is a walkout
     ("Israeli strikes on Hamas positions continued overnight.", "ASSAULT"),
     ("Dockworkers began a strike on Monday over pay.", "PROTEST"),
