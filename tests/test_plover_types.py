@@ -255,6 +255,17 @@ def test_meeting_words_and_conscription(text, event_type):
     assert [e.event_type for e in processed.events] == [event_type]
 
 
+@pytest.mark.parametrize("text", [
+    # collaboration is cooperation by another name (the manual's COOPERATE: expand cooperation)
+    "The two navies stepped up their collaboration in the Gulf.",
+    "Kenya and Ethiopia boosted collaboration on border security.",
+    "India and France deepened their collaboration on submarines.",
+])
+def test_expanded_collaboration_is_cooperation(text):
+    (processed,) = list(pipeline([Article(text=text, published=date(2022, 3, 10))]))
+    assert [e.event_type for e in processed.events] == ["COOPERATE"]
+
+
 @pytest.mark.parametrize("text, event_type", [
     # a strike on a target is an attack; one on a day is a walkout
     ("Israeli strikes on Hamas positions continued overnight.", "ASSAULT"),
