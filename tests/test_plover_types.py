@@ -266,6 +266,19 @@ def test_expanded_collaboration_is_cooperation(text):
     assert [e.event_type for e in processed.events] == ["COOPERATE"]
 
 
+@pytest.mark.parametrize("text, mode", [
+    # blows and primitive weapons (the manual's ASSAULT modes beat and primitive)
+    ("Rioters bludgeoned a policeman.", "beat"),
+    ("Guards manhandled the reporter.", "beat"),
+    ("Militants firebombed a police station.", "primitive"),
+    ("Soldiers bayoneted the prisoners.", "primitive"),
+])
+def test_blows_and_primitive_weapons(text, mode):
+    (processed,) = list(pipeline([Article(text=text, published=date(2022, 3, 10))]))
+    (event,) = processed.events
+    assert (event.event_type, event.mode) == ("ASSAULT", mode)
+
+
 @pytest.mark.parametrize("text, event_type", [
     # a strike on a target is an attack; one on a day is a walkout
     ("Israeli strikes on Hamas positions continued overnight.", "ASSAULT"),
