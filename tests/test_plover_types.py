@@ -169,6 +169,116 @@ def test_exercises_of_several_countries_are_joint(text, event_type):
 
 
 @pytest.mark.parametrize("text, event_type", [
+    # pooling intelligence or means is sharing them: COOPERATE (the manual)
+    ("France and Germany pooled their intelligence on the network.", "COOPERATE"),
+    ("Ghana and Togo pooled funds to repair the shared road.", "COOPERATE"),
+])
+def test_pooling_is_sharing(text, event_type):
+    (processed,) = list(pipeline([Article(text=text, published=date(2022, 3, 10))]))
+    assert [e.event_type for e in processed.events] == [event_type]
+
+
+@pytest.mark.parametrize("text", [
+    # voicing support in other words than "support" (the manual's SUPPORT)
+    "The senator championed the new trade policy.",
+    "The league vouched for the referee.",
+    "The minister signed off on the deal with Qatar.",
+])
+def test_words_of_support(text):
+    (processed,) = list(pipeline([Article(text=text, published=date(2022, 3, 10))]))
+    assert [e.event_type for e in processed.events] == ["SUPPORT"]
+
+
+@pytest.mark.parametrize("text", [
+    "The cartel made death threats against the journalist.",
+    "The cartel sent death threats to the journalist.",
+])
+def test_death_threats_threaten_their_addressee(text):
+    (processed,) = list(pipeline([Article(text=text, published=date(2022, 3, 10))]))
+    (event,) = processed.events
+    assert event.event_type == "THREATEN"
+    assert (event.actor.text, event.recipient.text) == ("The cartel", "the journalist")
+
+
+@pytest.mark.parametrize("text", [
+    # paying for another's work is monetary aid (the manual's AID)
+    "Norway bankrolled the vaccination campaign in Malawi.",
+    "The EU subsidises farmers in Poland.",
+    "The United States subsidized the new port in Ghana.",
+    "Qatar underwrote the reconstruction of the hospital in Gaza.",
+    "Britain reimbursed the victims' families.",
+])
+def test_paying_for_anothers_work_is_aid(text):
+    (processed,) = list(pipeline([Article(text=text, published=date(2022, 3, 10))]))
+    assert [e.event_type for e in processed.events] == ["AID"]
+
+
+@pytest.mark.parametrize("text, types", [
+    # sharp rebukes are ACCUSE disapprove (the manual)
+    ("The senator pilloried the administration over the deal.", ["ACCUSE"]),
+    ("The president upbraided his ministers.", ["ACCUSE"]),
+    # pummelling positions is pounding them; weather pummels too, and attacks no one
+    ("The army pummelled rebel positions with artillery.", ["ASSAULT"]),
+    ("Heavy rain pummeled the town overnight.", []),
+])
+def test_rebukes_and_pummelling(text, types):
+    (processed,) = list(pipeline([Article(text=text, published=date(2022, 3, 10))]))
+    assert [e.event_type for e in processed.events] == types
+
+
+@pytest.mark.parametrize("text, event_type", [
+    # less common verbs of asking, refusing and leaving (the manual's REQUEST, REJECT and
+    # RETREAT withdraw)
+    ("The mayor beseeched residents to stay indoors.", "REQUEST"),
+    ("The minister entreated donors to give more.", "REQUEST"),
+    ("The rebels repudiated the peace deal.", "REJECT"),
+    ("The troops decamped from the valley.", "RETREAT"),
+])
+def test_less_common_verbs_of_each_type(text, event_type):
+    (processed,) = list(pipeline([Article(text=text, published=date(2022, 3, 10))]))
+    assert [e.event_type for e in processed.events] == [event_type]
+
+
+@pytest.mark.parametrize("text, event_type", [
+    # conferring, huddling and parleying with someone is meeting them (CONSULT); conferring an
+    # honour is SUPPORT
+    ("The minister conferred with his French counterpart.", "CONSULT"),
+    ("The envoy huddled with rebel commanders in Doha.", "CONSULT"),
+    ("The minister parleyed with the tribal elders.", "CONSULT"),
+    ("The king conferred a knighthood on the general.", "SUPPORT"),
+    # conscription is a call-up of troops
+    ("The army conscripted thousands of young men.", "MOBILIZE"),
+])
+def test_meeting_words_and_conscription(text, event_type):
+    (processed,) = list(pipeline([Article(text=text, published=date(2022, 3, 10))]))
+    assert [e.event_type for e in processed.events] == [event_type]
+
+
+@pytest.mark.parametrize("text", [
+    # collaboration is cooperation by another name (the manual's COOPERATE: expand cooperation)
+    "The two navies stepped up their collaboration in the Gulf.",
+    "Kenya and Ethiopia boosted collaboration on border security.",
+    "India and France deepened their collaboration on submarines.",
+])
+def test_expanded_collaboration_is_cooperation(text):
+    (processed,) = list(pipeline([Article(text=text, published=date(2022, 3, 10))]))
+    assert [e.event_type for e in processed.events] == ["COOPERATE"]
+
+
+@pytest.mark.parametrize("text, mode", [
+    # blows and primitive weapons (the manual's ASSAULT modes beat and primitive)
+    ("Rioters bludgeoned a policeman.", "beat"),
+    ("Guards manhandled the reporter.", "beat"),
+    ("Militants firebombed a police station.", "primitive"),
+    ("Soldiers bayoneted the prisoners.", "primitive"),
+])
+def test_blows_and_primitive_weapons(text, mode):
+    (processed,) = list(pipeline([Article(text=text, published=date(2022, 3, 10))]))
+    (event,) = processed.events
+    assert (event.event_type, event.mode) == ("ASSAULT", mode)
+
+
+@pytest.mark.parametrize("text, event_type", [
     # a strike on a target is an attack; one on a day is a walkout
     ("Israeli strikes on Hamas positions continued overnight.", "ASSAULT"),
     ("Dockworkers began a strike on Monday over pay.", "PROTEST"),
