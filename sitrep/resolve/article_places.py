@@ -169,6 +169,8 @@ YEAR_BEFORE = re.compile(r"\d\s*$")
 HOME_REGION_NAMES = read_toml("places/words.toml")["home_region_names"]
 AGENT_PREPOSITIONS = frozenset(read_toml("places/words.toml")["agent_prepositions"])
 DIVISION_WORDS = frozenset(read_toml("places/words.toml")["division_words"])
+# Type words after a region's name ("Oblast", "region": words.toml).
+REGION_SUFFIXES = frozenset(read_toml("places/words.toml")["region_suffixes"])
 # Local offices after a town's name ("Concord Police", "Belle Mayor"): the town even where its
 # name is a common word's or a hamlet's (words.toml).
 LOCAL_OFFICE_AFTER = re.compile(
@@ -214,6 +216,7 @@ def places_in(doc: Doc, gazetteer: Gazetteer, actors: ActorDictionary,
     people = set()  # names that say or undergo what people do ("Petrova said"): no villages
     peoples = set()  # names of a people or culture ("the Adena people"), throughout
     other_names = set()  # longer names a place name ends ("United Russia"), to find again
+    owners = {}  # where the words after a country's possessive begin: that country
     for mention in _with_abbreviations_before_nouns(doc, gazetteer, gazetteer.find(text)):
         span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
         if span is None:
@@ -232,6 +235,9 @@ def places_in(doc: Doc, gazetteer: Gazetteer, actors: ActorDictionary,
             words_before = _words_of_another_name(span)
             if words_before:
                 other_names.add(words_before + mention.text)
+            if place.kind == "country" and possessive:
+                after = POSSESSIVE.match(text, mention.end).end()
+                owners[after + len(text[after:]) - len(text[after:].lstrip())] = place.country
             readings.append((mention, place, labels, locative, _in_a_longer_name(span),
                              _does_what_people_do(span), _heads_a_body(span)))
             if _acts_as_a_person(span) and not mention.text.isupper():  # not a dateline
@@ -297,6 +303,10 @@ def places_in(doc: Doc, gazetteer: Gazetteer, actors: ActorDictionary,
             # named is more often the name's alone ("the Cascade Motel" in a Tennessee story)
         elif mention.text in read_as_place and not ("PERSON" in labels and in_a_longer_name):
             kept.append(mention)  # "Alexandria police": a place elsewhere in the article
+        elif (place.kind == "admin1" and owners.get(mention.start) == place.country
+              and mention.text.rpartition(" ")[2].lower() in REGION_SUFFIXES):
+            kept.append(mention)  # "Ethiopia's Somali region": the country's own region,
+            # named with its type word, whatever the parser reads; not "Africa's Sahel region"
         elif _is_dateline(mention, text):
             kept.append(mention)  # "TEGA CAY — Firefighters ..."
         elif place.kind == "admin2" and mention.text.rpartition(" ")[2].lower() in (
