@@ -638,6 +638,15 @@ def test_a_region_with_its_type_word_after_its_countrys_possessive_is_that_regio
     assert "Sahel region" not in found and "Somali region" not in found
 
 
+def test_a_broad_region_after_a_locative_and_the_is_a_place(components) -> None:
+    # English names a region that is no state's unit with "the": "in the" places it, as
+    # "in" alone places a town, whatever the parser reads the name as
+    found = mapped(components, "Herders moved their goats across the Sahel before the rains.")
+    assert found["Sahel"] == (None, "Sahel")
+    found = mapped(components, "Traders from the Caucasus sold wine in the square.")
+    assert found["Caucasus"] == (None, "Caucasus")
+
+
 def test_a_country_or_home_state_opening_a_bodys_name_is_the_place_it_is_named_for(
         components) -> None:
     found = mapped(components, "The U.S. Navy cleaned the site near Norfolk last year.")

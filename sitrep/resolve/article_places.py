@@ -13,7 +13,9 @@ Tennessee story); a
 city or region name, or a division named by one word without its type word ("Town", a
 division of Saint Lucia, in "the Town Council"), where spaCy reads a place (GPE/LOC/FAC)
 there, or the article does elsewhere (one sense per article), or the text does ("Greer,
-S.C."; "in", "from" before it; a noun of a person after it, "a Rochester man"; a person's
+S.C."; "in", "from" before it, or with "the" before a region that is no state's unit, "in
+the Sahel"; its own country's possessive before a region named with its type word,
+"Ethiopia's Somali region"; a noun of a person after it, "a Rochester man"; a person's
 name and "of" before it, "Ann Ruiz of Dover"; a legislator's party initial before it,
 "D-Fairfax", where a county's bare name is one too; "to" after a word of motion,
 "rerouted to Butte"; a dateline in capitals) — so that
@@ -228,6 +230,7 @@ def places_in(doc: Doc, gazetteer: Gazetteer, actors: ActorDictionary,
             # "in Abbas's detention centers": "in" is the centres', not the name's
             locative = (span.start > 0 and doc[span.start - 1].lower_ in LOCATIVE_PREPOSITIONS
                         and not possessive
+                        or place.kind == "region" and _after_a_locative_and_the(span)
                         or RESIDENT_AFTER.match(text, mention.end) is not None
                         or HYPHENED_AFTER.match(text, mention.end) is not None
                         or after_a_party_initial(text, mention.start)
@@ -778,6 +781,13 @@ def _names_a_public_body_of(mention: PlaceMention, text: str) -> bool:
     return (INSTITUTION_AFTER.match(text, mention.end) is not None
             or INSTITUTION_BEFORE.search(text, 0, mention.start) is not None
             or INSTITUTION_OPENING.match(mention.text) is not None)
+
+
+def _after_a_locative_and_the(span: Span) -> bool:
+    """Whether "the" and a locative preposition come right before the span ("in the Sahel",
+    "across the Balkans"): how English places a region that is no state's unit."""
+    return (span.start > 1 and span.doc[span.start - 1].lower_ == "the"
+            and span.doc[span.start - 2].lower_ in LOCATIVE_PREPOSITIONS)
 
 
 def _after_a_person_and_of(span: Span) -> bool:
