@@ -645,6 +645,8 @@ def test_a_broad_region_after_a_locative_and_the_is_a_place(components) -> None:
     assert found["Sahel"] == (None, "Sahel")
     found = mapped(components, "Traders from the Caucasus sold wine in the square.")
     assert found["Caucasus"] == (None, "Caucasus")
+    found = mapped(components, "Dates from the Maghreb filled the stalls in Lyon.")
+    assert found["Maghreb"] == (None, "Maghreb")
 
 
 def test_a_country_or_home_state_opening_a_bodys_name_is_the_place_it_is_named_for(
