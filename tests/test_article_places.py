@@ -638,6 +638,14 @@ def test_a_region_with_its_type_word_after_its_countrys_possessive_is_that_regio
     assert "Sahel region" not in found and "Somali region" not in found
 
 
+def test_a_countrys_name_the_parser_reads_as_an_organisation_alone_is_the_country(
+        components) -> None:
+    # the parser reads "Burkina Faso's" as an organisation: the country acting is still
+    # the country on the map
+    found = mapped(components, "Burkina Faso's army said on Monday it had repelled raiders.")
+    assert found["Burkina Faso"] == ("BFA", "Burkina Faso")
+
+
 def test_a_broad_region_after_a_locative_and_the_is_a_place(components) -> None:
     # English names a region that is no state's unit with "the": "in the" places it, as
     # "in" alone places a town, whatever the parser reads the name as

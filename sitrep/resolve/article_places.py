@@ -6,7 +6,8 @@ as is, and so is a state's abbreviation the parse reads before a noun ("Missing 
 and so are divisions listed before "counties" or "parishes" or after them ("counties such as
 Leavenworth and Shawnee"); a country or capital unless
 spaCy reads it as part of a person's or organisation's name that it does not open ("Paris
-Hilton", "Air Jamaica"); a country, or a state or capital of a country the article's other
+Hilton", "Air Jamaica"), and kept where the parser reads its name alone as an organisation
+("Burkina Faso's army"); a country, or a state or capital of a country the article's other
 names lie in, that opens a body's name is the place it is named for ("the U.S. Navy", "the
 Nebraska State Baseball Association"), not a region abroad ("the Cascade Motel" in a
 Tennessee story); a
@@ -219,6 +220,7 @@ def places_in(doc: Doc, gazetteer: Gazetteer, actors: ActorDictionary,
     peoples = set()  # names of a people or culture ("the Adena people"), throughout
     other_names = set()  # longer names a place name ends ("United Russia"), to find again
     owners = {}  # where the words after a country's possessive begin: that country
+    countries_as_bodies = set()  # where a country's name alone is read as an organisation
     for mention in _with_abbreviations_before_nouns(doc, gazetteer, gazetteer.find(text)):
         span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
         if span is None:
@@ -238,6 +240,8 @@ def places_in(doc: Doc, gazetteer: Gazetteer, actors: ActorDictionary,
             words_before = _words_of_another_name(span)
             if words_before:
                 other_names.add(words_before + mention.text)
+            if place.kind == "country" and _an_organisation_of_the_name_alone(span):
+                countries_as_bodies.add(mention.start)
             if place.kind == "country" and possessive:
                 after = POSSESSIVE.match(text, mention.end).end()
                 owners[after + len(text[after:]) - len(text[after:].lstrip())] = place.country
@@ -294,6 +298,9 @@ def places_in(doc: Doc, gazetteer: Gazetteer, actors: ActorDictionary,
         if (labels & PLACE_LABELS or place.kind in CURATED or mention.abbreviation
                 or mention.listed_division):
             kept.append(mention)  # "the S.C. Highway Patrol", "Clarke and Oconee counties"
+        elif mention.start in countries_as_bodies and labels == {"ORG"}:
+            kept.append(mention)  # "Burkina Faso's army": the country acting, not a body
+            # named after it
         elif (_names_a_public_body_of(mention, text)
               and (mention.start, mention.end) not in adjectives):
             kept.append(mention)  # "the Minnesota Department of ...", "University of Kentucky";
@@ -781,6 +788,14 @@ def _names_a_public_body_of(mention: PlaceMention, text: str) -> bool:
     return (INSTITUTION_AFTER.match(text, mention.end) is not None
             or INSTITUTION_BEFORE.search(text, 0, mention.start) is not None
             or INSTITUTION_OPENING.match(mention.text) is not None)
+
+
+def _an_organisation_of_the_name_alone(span: Span) -> bool:
+    """Whether the parser reads the span alone, or with its possessive, as an organisation
+    ("Burkina Faso's"), not as the start of a longer name ("Niger Delta Authority")."""
+    ents = [e for e in span.doc.ents if e.start <= span.start < e.end]
+    return bool(ents) and ents[0].label_ == "ORG" and ents[0].start == span.start and (
+        POSSESSIVE.sub("", ents[0].text).strip() == span.text)
 
 
 def _after_a_locative_and_the(span: Span) -> bool:
