@@ -626,6 +626,37 @@ def test_a_countrys_adjective_before_its_body_is_the_countrys_not_a_region_so_na
     assert "Somali" not in found and found["Jijiga"][0] == "ETH"
 
 
+def test_a_region_with_its_type_word_after_its_countrys_possessive_is_that_region(
+        components) -> None:
+    # the parser reads "Somali" as a people's adjective; "Ethiopia's" and "region" make it
+    # Ethiopia's region, but only the owning country's: a continent or another country
+    # owns no region of the name
+    found = mapped(components, "Aid convoys reached Ethiopia's Somali region on Friday.")
+    assert found["Somali region"] == ("ETH", "Somali")
+    found = mapped(components, "Herders in Africa's Sahel region and Kenya's Somali region "
+                               "lost cattle.")
+    assert "Sahel region" not in found and "Somali region" not in found
+
+
+def test_a_countrys_name_the_parser_reads_as_an_organisation_alone_is_the_country(
+        components) -> None:
+    # the parser reads "Burkina Faso's" as an organisation: the country acting is still
+    # the country on the map
+    found = mapped(components, "Burkina Faso's army said on Monday it had repelled raiders.")
+    assert found["Burkina Faso"] == ("BFA", "Burkina Faso")
+
+
+def test_a_broad_region_after_a_locative_and_the_is_a_place(components) -> None:
+    # English names a region that is no state's unit with "the": "in the" places it, as
+    # "in" alone places a town, whatever the parser reads the name as
+    found = mapped(components, "Herders moved their goats across the Sahel before the rains.")
+    assert found["Sahel"] == (None, "Sahel")
+    found = mapped(components, "Traders from the Caucasus sold wine in the square.")
+    assert found["Caucasus"] == (None, "Caucasus")
+    found = mapped(components, "Dates from the Maghreb filled the stalls in Lyon.")
+    assert found["Maghreb"] == (None, "Maghreb")
+
+
 def test_a_country_or_home_state_opening_a_bodys_name_is_the_place_it_is_named_for(
         components) -> None:
     found = mapped(components, "The U.S. Navy cleaned the site near Norfolk last year.")

@@ -6,14 +6,17 @@ as is, and so is a state's abbreviation the parse reads before a noun ("Missing 
 and so are divisions listed before "counties" or "parishes" or after them ("counties such as
 Leavenworth and Shawnee"); a country or capital unless
 spaCy reads it as part of a person's or organisation's name that it does not open ("Paris
-Hilton", "Air Jamaica"); a country, or a state or capital of a country the article's other
+Hilton", "Air Jamaica"), and kept where the parser reads its name alone as an organisation
+("Burkina Faso's army"); a country, or a state or capital of a country the article's other
 names lie in, that opens a body's name is the place it is named for ("the U.S. Navy", "the
 Nebraska State Baseball Association"), not a region abroad ("the Cascade Motel" in a
 Tennessee story); a
 city or region name, or a division named by one word without its type word ("Town", a
 division of Saint Lucia, in "the Town Council"), where spaCy reads a place (GPE/LOC/FAC)
 there, or the article does elsewhere (one sense per article), or the text does ("Greer,
-S.C."; "in", "from" before it; a noun of a person after it, "a Rochester man"; a person's
+S.C."; "in", "from" before it, or with "the" before a region that is no state's unit, "in
+the Sahel"; its own country's possessive before a region named with its type word,
+"Ethiopia's Somali region"; a noun of a person after it, "a Rochester man"; a person's
 name and "of" before it, "Ann Ruiz of Dover"; a legislator's party initial before it,
 "D-Fairfax", where a county's bare name is one too; "to" after a word of motion,
 "rerouted to Butte"; a dateline in capitals) — so that
@@ -169,6 +172,8 @@ YEAR_BEFORE = re.compile(r"\d\s*$")
 HOME_REGION_NAMES = read_toml("places/words.toml")["home_region_names"]
 AGENT_PREPOSITIONS = frozenset(read_toml("places/words.toml")["agent_prepositions"])
 DIVISION_WORDS = frozenset(read_toml("places/words.toml")["division_words"])
+# Type words after a region's name ("Oblast", "region": words.toml).
+REGION_SUFFIXES = frozenset(read_toml("places/words.toml")["region_suffixes"])
 # Local offices after a town's name ("Concord Police", "Belle Mayor"): the town even where its
 # name is a common word's or a hamlet's (words.toml).
 LOCAL_OFFICE_AFTER = re.compile(
@@ -214,6 +219,8 @@ def places_in(doc: Doc, gazetteer: Gazetteer, actors: ActorDictionary,
     people = set()  # names that say or undergo what people do ("Petrova said"): no villages
     peoples = set()  # names of a people or culture ("the Adena people"), throughout
     other_names = set()  # longer names a place name ends ("United Russia"), to find again
+    owners = {}  # where the words after a country's possessive begin: that country
+    countries_as_bodies = set()  # where a country's name alone is read as an organisation
     for mention in _with_abbreviations_before_nouns(doc, gazetteer, gazetteer.find(text)):
         span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
         if span is None:
@@ -225,6 +232,7 @@ def places_in(doc: Doc, gazetteer: Gazetteer, actors: ActorDictionary,
             # "in Abbas's detention centers": "in" is the centres', not the name's
             locative = (span.start > 0 and doc[span.start - 1].lower_ in LOCATIVE_PREPOSITIONS
                         and not possessive
+                        or place.kind == "region" and _after_a_locative_and_the(span)
                         or RESIDENT_AFTER.match(text, mention.end) is not None
                         or HYPHENED_AFTER.match(text, mention.end) is not None
                         or after_a_party_initial(text, mention.start)
@@ -232,6 +240,11 @@ def places_in(doc: Doc, gazetteer: Gazetteer, actors: ActorDictionary,
             words_before = _words_of_another_name(span)
             if words_before:
                 other_names.add(words_before + mention.text)
+            if place.kind == "country" and _an_organisation_of_the_name_alone(span):
+                countries_as_bodies.add(mention.start)
+            if place.kind == "country" and possessive:
+                after = POSSESSIVE.match(text, mention.end).end()
+                owners[after + len(text[after:]) - len(text[after:].lstrip())] = place.country
             readings.append((mention, place, labels, locative, _in_a_longer_name(span),
                              _does_what_people_do(span), _heads_a_body(span)))
             if _acts_as_a_person(span) and not mention.text.isupper():  # not a dateline
@@ -285,6 +298,9 @@ def places_in(doc: Doc, gazetteer: Gazetteer, actors: ActorDictionary,
         if (labels & PLACE_LABELS or place.kind in CURATED or mention.abbreviation
                 or mention.listed_division):
             kept.append(mention)  # "the S.C. Highway Patrol", "Clarke and Oconee counties"
+        elif mention.start in countries_as_bodies and labels == {"ORG"}:
+            kept.append(mention)  # "Burkina Faso's army": the country acting, not a body
+            # named after it
         elif (_names_a_public_body_of(mention, text)
               and (mention.start, mention.end) not in adjectives):
             kept.append(mention)  # "the Minnesota Department of ...", "University of Kentucky";
@@ -297,6 +313,10 @@ def places_in(doc: Doc, gazetteer: Gazetteer, actors: ActorDictionary,
             # named is more often the name's alone ("the Cascade Motel" in a Tennessee story)
         elif mention.text in read_as_place and not ("PERSON" in labels and in_a_longer_name):
             kept.append(mention)  # "Alexandria police": a place elsewhere in the article
+        elif (place.kind == "admin1" and owners.get(mention.start) == place.country
+              and mention.text.rpartition(" ")[2].lower() in REGION_SUFFIXES):
+            kept.append(mention)  # "Ethiopia's Somali region": the country's own region,
+            # named with its type word, whatever the parser reads; not "Africa's Sahel region"
         elif _is_dateline(mention, text):
             kept.append(mention)  # "TEGA CAY — Firefighters ..."
         elif place.kind == "admin2" and mention.text.rpartition(" ")[2].lower() in (
@@ -768,6 +788,21 @@ def _names_a_public_body_of(mention: PlaceMention, text: str) -> bool:
     return (INSTITUTION_AFTER.match(text, mention.end) is not None
             or INSTITUTION_BEFORE.search(text, 0, mention.start) is not None
             or INSTITUTION_OPENING.match(mention.text) is not None)
+
+
+def _an_organisation_of_the_name_alone(span: Span) -> bool:
+    """Whether the parser reads the span alone, or with its possessive, as an organisation
+    ("Burkina Faso's"), not as the start of a longer name ("Niger Delta Authority")."""
+    ents = [e for e in span.doc.ents if e.start <= span.start < e.end]
+    return bool(ents) and ents[0].label_ == "ORG" and ents[0].start == span.start and (
+        POSSESSIVE.sub("", ents[0].text).strip() == span.text)
+
+
+def _after_a_locative_and_the(span: Span) -> bool:
+    """Whether "the" and a locative preposition come right before the span ("in the Sahel",
+    "across the Balkans"): how English places a region that is no state's unit."""
+    return (span.start > 1 and span.doc[span.start - 1].lower_ == "the"
+            and span.doc[span.start - 2].lower_ in LOCATIVE_PREPOSITIONS)
 
 
 def _after_a_person_and_of(span: Span) -> bool:
