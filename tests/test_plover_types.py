@@ -206,7 +206,6 @@ def test_death_threats_threaten_their_addressee(text):
     "The EU subsidises farmers in Poland.",
     "The United States subsidized the new port in Ghana.",
     "Qatar underwrote the reconstruction of the hospital in Gaza.",
-    "Britain reimbursed the victims' families.",
 ])
 def test_paying_for_anothers_work_is_aid(text):
     (processed,) = list(pipeline([Article(text=text, published=date(2022, 3, 10))]))
