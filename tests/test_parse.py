@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from sitrep.extract import extract_events
 from sitrep.parse import load_model, parse_articles, split_at_lines
+from sitrep.parse.model import paragraph_breaks
 from sitrep.records import Article
 
 PARAGRAPHS = [
@@ -77,3 +78,21 @@ def test_a_sentence_ends_at_a_paragraph_break():
     assert sentences == ['The envoy said the talks would go on.', '"We will not walk away."',
                          'Rebels shelled the airport on Sunday.', 'Troops left the town!',
                          '"Not yet," the mayor said.']
+
+
+def test_a_blank_line_ends_a_heading_or_standfirst_without_a_full_stop():
+    nlp = load_model()
+    text = ('Senators weigh the cost of the new dam on the river valley\n\n'
+            'The committee met on Monday to hear engineers from the state agency.')
+    sentences = [s.text.strip() for s in nlp(text).sents]
+    assert sentences == ['Senators weigh the cost of the new dam on the river valley',
+                         'The committee met on Monday to hear engineers from the state agency.']
+    # a line that leads on, and a single line break inside wrapped text, are left to the parser
+    for text in ('The minister told reporters:\n\nWe will rebuild the bridge by spring.',
+                 'The minister told reporters that the bridge\nwould be rebuilt by spring.',
+                 'The minister said he would meet with\n\nSouth Korean envoys in June.',
+                 'The dam has drawn\n\nprotests from farmers along the river.'):
+        doc = paragraph_breaks(nlp.make_doc(text))
+        assert not any(token.is_sent_start for token in doc[1:]), text
+    doc = paragraph_breaks(nlp.make_doc('Senators weigh the cost\n\nThe committee met.'))
+    assert [token.text for token in doc[1:] if token.is_sent_start] == ["The"]

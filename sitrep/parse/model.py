@@ -49,9 +49,13 @@ def paragraph_breaks(doc: Doc) -> Doc:
     """A paragraph that ends a sentence ends it there: the word after the line break starts
     the next one, and a closing quotation mark before the break stays with the sentence it
     closes ('... he said."' and the next paragraph are two sentences, and that one does not
-    open with the mark). A line with no full stop (a heading) is left to the parser."""
+    open with the mark). A blank line ends a sentence whatever its last word (a heading, a
+    standfirst) when the next line opens with a capital, unless the last word leads on (",",
+    ":", "with"): text copied from pages also has blank lines mid-sentence. A single line
+    break with no full stop before it is left to the parser (text wrapped mid-sentence)."""
     rules = read_toml("parse/sentences.toml")["paragraph"]
     enders, quotes = set(rules["enders"]), set(rules["closing_quotes"])
+    leading_on = set(rules["leading_on"])
     for i in range(2, len(doc) - 1):
         if not (doc[i].is_space and "\n" in doc[i].text):
             continue
@@ -59,11 +63,20 @@ def paragraph_breaks(doc: Doc) -> Doc:
         if doc[last].text in quotes and doc[last - 1].text in enders:
             doc[last].is_sent_start = False
             last -= 1
-        if doc[last].text not in enders:
+        if doc[last].text not in enders and not (
+                _ends_a_block(doc[last], doc[i], doc[i + 1], leading_on, quotes)):
             continue
         doc[i].is_sent_start = False
         doc[i + 1].is_sent_start = True
     return doc
+
+
+def _ends_a_block(last: Token, space: Token, first: Token, leading_on: set[str],
+                  quotes: set[str]) -> bool:
+    """A blank line between a word that does not lead on and a capital (or a quotation)."""
+    return (space.text.count("\n") > 1 and last.text not in leading_on
+            and not (last.is_lower and last.is_stop)
+            and (first.is_title or first.is_upper or first.text in quotes))
 
 
 @Language.component("glued_headings")
