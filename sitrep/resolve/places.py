@@ -650,7 +650,8 @@ class Gazetteer:
         first place Y may be that leaves any; a descriptor ("the island of Jeju") prefers
         its kind; a candidate in one of the article's countries beats one outside them
         (Georgia -> the US state in a US story), a small place a well-known one only with
-        such a hint; among cities, one in `near`'s region or country; then kind (feature >
+        such a hint, and a lesser one only in the country the article names most; among
+        cities, one in `near`'s region or country; then kind (feature >
         country > capital > region > city > division), an own name over an alternate,
         population."""
         head, _, tail = name.partition(",")
@@ -737,6 +738,15 @@ class Gazetteer:
                 in_country = sum(countries[j] == candidate.country for j in others)
                 return in_region, in_country
 
+            def settled_in(region: tuple | None) -> int:
+                """How many other names may lie in `region`, less those the rules first put
+                at a well-known place of another country: Berlin does not yield to a
+                namesake in Pennsylvania because a story names Moscow, which may be a town
+                of Pennsylvania too."""
+                return sum(region is not None and region in regions[j] and not (
+                    first[j] is not None and is_well_known(first[j])
+                    and first[j].country != region[0]) for j in others)
+
             def sure(candidate: Place) -> int:
                 """How many other names can lie only in its region: what breaks a tie
                 (Decatur with DeKalb County, which is in several states, and Avondale
@@ -753,13 +763,15 @@ class Gazetteer:
                 rivals = [c for c in mention.candidates[:_AGREEMENT_CANDIDATES]
                           if place.kind not in ("country", "admin1") or c.kind == "admin1"]
                 # a capital takes two names of the other place's region (Warsaw, Indiana
-                # is not meant because a story on Warsaw names Indiana once)
+                # is not meant because a story on Warsaw names Indiana once), not counting
+                # names first read as well-known places abroad (`settled_in`)
                 needed = 2 if place.kind == "capital" else 1
                 home = place.country
 
                 def weigh(candidate: Place) -> tuple[int, int]:
                     in_region, in_country = agreement(candidate)
-                    if in_region < needed:
+                    if (settled_in(region_of(candidate)) if place.kind == "capital"
+                            else in_region) < needed:
                         return 0, 0
                     # a namesake at home competes region for region (Huntsville, Alabama
                     # or Texas); one abroad must outweigh the place's whole country
@@ -940,8 +952,13 @@ def _choose(places: Sequence[Place], context_countries: Sequence[str],
     place in the story's country may beat a well-known one elsewhere."""
     best = places[0]
     if context_countries and best.country not in context_countries:
+        # a well-known place yields to a lesser namesake only in the country the article
+        # names most (Lebanon, Indiana in an Indiana story; not Vienna, Virginia, in a story
+        # on Iran that also names the United States): elsewhere only to another well-known
+        # one (Georgia, the US state) or where its region is named (`resolve_by_rules`)
         in_context = [p for p in places if p.country in context_countries
-                      and (small_wins or not is_small(p) or not is_well_known(best))]
+                      and (small_wins or not is_well_known(best) or is_well_known(p)
+                           or p.country == context_countries[0] and not is_small(p))]
         if in_context:
             best = in_context[0]
     if near is not None and best.kind == "city":
