@@ -465,6 +465,17 @@ def test_a_capital_named_near_a_namesake_does_not_move_a_world_capital(
     assert places["Vienna"].country == "AUT"
 
 
+def test_a_town_the_gazetteer_lacks_in_the_region_named_after_it_is_that_region(
+        gazetteer: Gazetteer) -> None:
+    # the only Charlevoix listed is a Michigan town; the text puts this one in Quebec
+    text = "Ministers met in Charlevoix, Quebec, on Friday."
+    charlevoix = gazetteer.find(text)[0]
+    assert (charlevoix.text, charlevoix.candidates[0].name) == ("Charlevoix", "Quebec")
+    assert gazetteer.resolve("Charlevoix, Quebec").country == "CAN"
+    # a well-known name keeps its places: the comma may end its clause
+    assert gazetteer.resolve("Boston, Quebec", context_countries=["USA"]).country == "USA"
+
+
 def test_a_town_after_a_comma_narrows_to_the_nearest_namesake(gazetteer: Gazetteer) -> None:
     # Decatur, Alabama lies within 300 km of Stone Mountain too; Georgia's is next door
     assert gazetteer.resolve("Decatur, Stone Mountain", context_countries=["USA"]

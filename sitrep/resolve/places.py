@@ -552,6 +552,8 @@ class Gazetteer:
                 places.insert(0, read_as)
             if following is not None:
                 places, narrowing = _narrowed_by_any(places, [e.place for e in following])
+                if narrowing is None:
+                    places = _lacked_in(places, [e.place for e in following])
             start, end = words[first].start, words[last - 1].end
             mentions.append(PlaceMention(text[start:end], start, end, tuple(places),
                                          hinted=following is not None or read_as is not None,
@@ -665,7 +667,9 @@ class Gazetteer:
         if not places:
             return None
         if narrow_by is not None:
-            places, _ = _narrowed_by_any(places, tail_places)
+            places, narrowed_by = _narrowed_by_any(places, tail_places)
+            if narrowed_by is None:
+                places = _lacked_in(places, tail_places)
         if kind == LANDMARK:
             if context_countries:  # where the article says nothing, the name's own place
                 places = [p for p in places if p.country in context_countries]
@@ -929,6 +933,17 @@ def _narrowed_by_any(places: list[Place], contexts: Sequence[Place]
         if narrowed:
             return narrowed, context
     return places, None
+
+
+def _lacked_in(places: list[Place], contexts: Sequence[Place]) -> list[Place]:
+    """"Charlevoix, Quebec": where none of a name's places lies in the region or country
+    named after it and none is well-known, the text names a place the gazetteer lacks
+    there, and that region or country stands for it (not Charlevoix, Michigan); a
+    well-known name keeps its places (the comma may end its clause)."""
+    if any(is_well_known(p) for p in places):
+        return places
+    where = next((c for c in contexts if c.kind in ("admin1", "country")), None)
+    return places if where is None else [where]
 
 
 def _narrowed(places: Sequence[Place], context: Place) -> list[Place]:
