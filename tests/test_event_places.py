@@ -297,6 +297,9 @@ def test_a_place_that_is_not_where_the_act_was_places_nothing(code, text, trigge
     # a country the tagger reads as an organisation; a visit's noun and its "to"
     ("The premier will visit the Maldives in May, his office said.", "visit", "Maldives"),
     ("The Japanese premier arrived on Monday for a three-day visit to Fiji.", "visit", "Fiji"),
+    # a visit told in what a noun says (a content clause), not a clause that describes it
+    ("His aide announced plans that the premier will visit Samoa next year.", "visit",
+     "Samoa"),
     # a sanction is where it is applied, a statement where it is said
     ("The charity suspended food deliveries in Mosul after a convoy was shelled.",
      "suspended", "Mosul"),

@@ -284,7 +284,7 @@ def _visited(trigger, lexicon: Lexicon, words: _PlaceWords) -> list[Location]:
     premier to Mauritius"): where it was; not in a clause that describes a noun ("the first
     envoy to visit Minsk"). A person visited is no place ("visited Putin")."""
     if (trigger.lemma_.lower() not in lexicon.word_set("places.visit_verbs")
-            or trigger.dep_ in DESCRIBING_CLAUSES):
+            or trigger.dep_ in DESCRIBING_CLAUSES and not _says_what_a_noun_holds(trigger)):
         return []
     visited = [c for c in trigger.children if c.dep_ in ("dobj", "obj")]
     if trigger.pos_ == "NOUN":
@@ -297,6 +297,14 @@ def _visited(trigger, lexicon: Lexicon, words: _PlaceWords) -> list[Location]:
         return []
     start, end = place.left_edge.idx, place.idx + len(place)
     return [Location(text=trigger.doc.text[start:end], start=start, end=end)]
+
+
+def _says_what_a_noun_holds(verb) -> bool:
+    """A clause after a noun that tells its content, with its own subject after "that"
+    ("plans that the premier will visit Samoa"), not one that describes the noun ("the
+    first envoy to visit Minsk", "the town he visited")."""
+    return (any(c.dep_ == "mark" and c.lower_ in ("that", "whether") for c in verb.children)
+            and any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children))
 
 
 class _PlaceWords:
