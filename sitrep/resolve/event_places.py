@@ -375,6 +375,8 @@ def _says_where(candidate: Location, doc: Doc, trigger, statement: bool, verbal:
             return False  # "attacks on settlers and workers from Punjab", "rocket attacks
             # from Gaza on towns": where the targets or the attacks come from, not where
             # anyone was hit (but "abducted students from a school in X": there)
+        if statement and host.pos_ in ("VERB", "AUX") and _in_what_is_said(host, trigger):
+            return False  # "dismissed accusations it is getting weapons from North Korea"
         if host.i == trigger.i or host.pos_ in ("VERB", "AUX") or host.i == prep.i:
             break
         if host.dep_ in ("dobj", "obj") and host.head.i == trigger.i and (
@@ -390,6 +392,17 @@ def _says_where(candidate: Location, doc: Doc, trigger, statement: bool, verbal:
             return False  # "called for a unity government in Libya": what is asked
         token = host
     return True
+
+
+def _in_what_is_said(verb, trigger) -> bool:
+    """Whether `verb` is in a clause a statement's object or complement holds (what it
+    speaks of), not one of the statement's own ("speaking in Kyiv, rejected ...")."""
+    token = verb
+    while token.i != trigger.i and token.head.i != token.i:
+        if token.dep_ in ("ccomp", "acl", "relcl", "dobj", "obj"):
+            return trigger in token.ancestors
+        token = token.head
+    return False
 
 
 def _with_its_target(host, trigger) -> bool:
