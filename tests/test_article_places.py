@@ -853,3 +853,24 @@ def test_a_dateline_in_capitals_makes_the_name_a_place_in_any_case(components) -
     found = [p.text for p in places_in(components.nlp(text), components.places,
                                        components.actors, text=text)]
     assert found == ["TORRINGTON", "Torrington"]
+
+
+def placed_in_context(components: Components, text: str, context: list[str]) -> dict:
+    doc = components.nlp(text)
+    return {p.text: p.country for p in places_in(doc, components.places, components.actors,
+                                                 context, text=text)}
+
+
+def test_a_longer_name_that_begins_as_a_lesser_place_of_a_country_not_named_is_no_place(
+        components) -> None:
+    # Boko (Congo) and Sado (Japan) begin longer names in stories on Nigeria and Afghanistan
+    found = placed_in_context(components, "Boko Haram fighters raided a village in Borno "
+                                          "state, Nigeria.", ["NGA"])
+    assert "Boko" not in found and found["Nigeria"] == "NGA"
+    found = placed_in_context(components, "The drone came down in Sado Khelo area of Ghazni "
+                                          "province, Afghanistan.", ["AFG"])
+    assert "Sado" not in found
+    # one whose namesake lies in a country the story names is still read
+    found = placed_in_context(components, "Crews worked in Decatur Monday as Alabama "
+                                          "officials assessed the damage.", ["USA"])
+    assert found.get("Decatur") == "USA"

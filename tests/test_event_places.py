@@ -259,6 +259,14 @@ def test_a_country_named_in_a_story_about_another_still_does_not_vote_for_itself
      "rejected"),
     # where the act's object comes from
     ("Ghana banned imports of poultry from Brazil on Monday.", "banned"),
+    # a place in what a statement's object says
+    ("The envoy dismissed accusations that his country buys drones from Iran.",
+     "dismissed"),
+    # where an attack's targets, or the attack, come from
+    ("Since January the rebels have ramped up attacks on soldiers, settlers and workers, "
+     "mostly from the southern Sindh province.", "attacks"),
+    ("The group has stepped up attacks on police officers and traders, mostly from the "
+     "southern Sindh province.", "attacks"),
     # a capital that stands for its government is a party, not a place
     ("Kenya received a loan from Beijing last year.", "received"),
     ("The minister condemned the killing of civilians in Gaza.", "condemned"),
@@ -291,12 +299,18 @@ def test_a_place_that_is_not_where_the_act_was_places_nothing(code, text, trigge
     # a country attacked by name is where the attack was
     ("Iraq invaded Kuwait in August 1990.", "invaded", "Kuwait"),
     ("Russia's invasion of Georgia began in August 2008.", "invasion", "Georgia"),
+    # an abduction "from" a place was there
+    ("Gunmen abducted 30 students from a school in Kaduna state on Friday.", "abducted",
+     "Kaduna"),
     # a visit is where its verb's object is
     ("The prime minister visited Taiwan in August.", "visited", "Taiwan"),
     ("The minister toured the Donbas region on Friday.", "toured", "Donbas"),
     # a country the tagger reads as an organisation; a visit's noun and its "to"
     ("The premier will visit the Maldives in May, his office said.", "visit", "Maldives"),
     ("The Japanese premier arrived on Monday for a three-day visit to Fiji.", "visit", "Fiji"),
+    # a visit told in what a noun says (a content clause), not a clause that describes it
+    ("His aide announced plans that the premier will visit Samoa next year.", "visit",
+     "Samoa"),
     # a sanction is where it is applied, a statement where it is said
     ("The charity suspended food deliveries in Mosul after a convoy was shelled.",
      "suspended", "Mosul"),

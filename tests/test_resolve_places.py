@@ -425,6 +425,57 @@ def test_one_name_of_a_region_does_not_move_a_capital_there(gazetteer: Gazetteer
     assert places["Warsaw"].country == "POL"
 
 
+def test_a_capital_keeps_its_place_in_a_story_that_names_the_us_second(
+        gazetteer: Gazetteer) -> None:
+    # Vienna, Virginia is in one of the story's countries, but not the one it names most
+    text = "Iran's envoy met the United States' delegation in Vienna, and Iran said so."
+    mentions = gazetteer.find(text)
+    places = dict(zip([m.text for m in mentions], gazetteer.resolve_together(
+        mentions, context_countries=["IRN", "USA"])))
+    assert places["Vienna"].country == "AUT"
+    # in a story the US leads, a namesake of some size there still wins
+    assert gazetteer.resolve("Vienna", context_countries=["USA"]).country == "USA"
+
+
+def test_a_well_known_city_yields_to_a_lesser_namesake_only_in_the_leading_country(
+        gazetteer: Gazetteer) -> None:
+    assert gazetteer.resolve("Geneva", context_countries=["AFG", "USA"]).country == "CHE"
+    assert gazetteer.resolve("Geneva", context_countries=["USA", "AFG"]).country == "USA"
+
+
+def test_names_read_as_capitals_abroad_do_not_move_a_capital_to_their_namesakes_region(
+        gazetteer: Gazetteer) -> None:
+    # Moscow, Washington and Berlin may each be a town of Pennsylvania; read first as
+    # capitals, none says the others lie there
+    text = ("Officials in Moscow and Washington disagreed, and a Berlin think tank "
+            "said Russia would not yield.")
+    mentions = gazetteer.find(text)
+    places = dict(zip([m.text for m in mentions], gazetteer.resolve_together(
+        mentions, context_countries=["RUS", "USA"])))
+    assert (places["Moscow"].country, places["Berlin"].country) == ("RUS", "DEU")
+
+
+def test_a_capital_named_near_a_namesake_does_not_move_a_world_capital(
+        gazetteer: Gazetteer) -> None:
+    # Vienna, Virginia lies a few kilometres from Washington, which names the US government
+    text = "Washington accused Tehran of stalling the talks held in Vienna last week."
+    mentions = gazetteer.find(text)
+    places = dict(zip([m.text for m in mentions], gazetteer.resolve_together(
+        mentions, context_countries=["IRN", "USA"])))
+    assert places["Vienna"].country == "AUT"
+
+
+def test_a_town_the_gazetteer_lacks_in_the_region_named_after_it_is_that_region(
+        gazetteer: Gazetteer) -> None:
+    # the only Charlevoix listed is a Michigan town; the text puts this one in Quebec
+    text = "Ministers met in Charlevoix, Quebec, on Friday."
+    charlevoix = gazetteer.find(text)[0]
+    assert (charlevoix.text, charlevoix.candidates[0].name) == ("Charlevoix", "Quebec")
+    assert gazetteer.resolve("Charlevoix, Quebec").country == "CAN"
+    # a well-known name keeps its places: the comma may end its clause
+    assert gazetteer.resolve("Boston, Quebec", context_countries=["USA"]).country == "USA"
+
+
 def test_a_town_after_a_comma_narrows_to_the_nearest_namesake(gazetteer: Gazetteer) -> None:
     # Decatur, Alabama lies within 300 km of Stone Mountain too; Georgia's is next door
     assert gazetteer.resolve("Decatur, Stone Mountain", context_countries=["USA"]

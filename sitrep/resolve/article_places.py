@@ -285,6 +285,14 @@ def places_in(doc: Doc, gazetteer: Gazetteer, actors: ActorDictionary,
             continue  # a village called Petrova, a region abroad called Flores, not
             # Washington or Jackson, Mississippi, unless a person named in full is so called
             # and the name is the person's here ("Paris had been shot", "Paris' residence")
+        if (not mention.hinted and not is_well_known(place) and context
+                and mention.text.rpartition(" ")[2].lower() not in DIVISION_WORDS
+                and begins_a_longer_name(text, mention.end)
+                and not any(c.country in context or names_by_country.get(c.country, set())
+                            - {mention.text} for c in mention.candidates)):
+            continue  # "Sado Khelo area", "Queen Elizabeth Central": a longer name that
+            # begins as a lesser place, none of whose namesakes lies in a country the
+            # article names or names other places in
         if (all(w.lower() in COMPASS_WORDS for w in mention.text.split())
                 and begins_a_longer_name(text, mention.end)):
             continue  # "North East Texas": a part of Texas, not Botswana's North East

@@ -117,7 +117,8 @@ def clause_places(event: Event, doc: Doc, lexicon: Lexicon,
     "sanctions on Iran"), for a statement the place of what it speaks of ("condemned the
     attack in Kabul", "rejected demands from Washington"): a statement is where its speaker
     is (a sanction is where it is applied: "suspended aid deliveries in Mosul"); where its
-    object comes from ("banned imports from Brazil"); the act's doer, a government named
+    object comes from ("banned imports from Brazil"), or an attack named with its target,
+    or that target ("rocket attacks from Gaza on towns"); the act's doer, a government named
     by its capital ("received a loan from Beijing")."""
     trigger = (doc.char_span(event.trigger.start, event.trigger.end, alignment_mode="expand")
                if event.trigger.start is not None and event.trigger.end is not None else None)
@@ -137,7 +138,8 @@ def clause_places(event: Event, doc: Doc, lexicon: Lexicon,
     return [*_visited(trigger.root, lexicon, words), *(c for c in candidates
             if (doer is None or c.start != doer)  # "a loan from Beijing": the lender
             and _says_where(c, doc, trigger.root, said, said or kind in MEETING_TYPES
-                           or kind in SPEAKER_TYPES, kind in MOVEMENT_TYPES, words)),
+                           or kind in SPEAKER_TYPES, kind in MOVEMENT_TYPES, words,
+                           attack=kind in ATTACK_TYPES)),
             *_attacked_country(event, kind, actors), *_doer_place(event, doc, words)]
 
 
@@ -284,7 +286,7 @@ def _visited(trigger, lexicon: Lexicon, words: _PlaceWords) -> list[Location]:
     premier to Mauritius"): where it was; not in a clause that describes a noun ("the first
     envoy to visit Minsk"). A person visited is no place ("visited Putin")."""
     if (trigger.lemma_.lower() not in lexicon.word_set("places.visit_verbs")
-            or trigger.dep_ in DESCRIBING_CLAUSES):
+            or trigger.dep_ in DESCRIBING_CLAUSES and not _says_what_a_noun_holds(trigger)):
         return []
     visited = [c for c in trigger.children if c.dep_ in ("dobj", "obj")]
     if trigger.pos_ == "NOUN":
@@ -297,6 +299,14 @@ def _visited(trigger, lexicon: Lexicon, words: _PlaceWords) -> list[Location]:
         return []
     start, end = place.left_edge.idx, place.idx + len(place)
     return [Location(text=trigger.doc.text[start:end], start=start, end=end)]
+
+
+def _says_what_a_noun_holds(verb) -> bool:
+    """A clause after a noun that tells its content, with its own subject after "that"
+    ("plans that the premier will visit Samoa"), not one that describes the noun ("the
+    first envoy to visit Minsk", "the town he visited")."""
+    return (any(c.dep_ == "mark" and c.lower_ in ("that", "whether") for c in verb.children)
+            and any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children))
 
 
 class _PlaceWords:
@@ -339,11 +349,12 @@ class _PlaceWords:
 
 
 def _says_where(candidate: Location, doc: Doc, trigger, statement: bool, verbal: bool,
-                movement: bool, words: _PlaceWords) -> bool:
+                movement: bool, words: _PlaceWords, *, attack: bool = False) -> bool:
     """Whether a place phrase of the clause says where the act was. `statement`: the act is
     said (not a meeting), so that where its object is is not where it was said; `verbal`: a
     statement or a meeting, whose "on", "over", "against" give a topic; `movement`: forces
-    moved, which go from a place they were in."""
+    moved, which go from a place they were in; `attack`: an attack, which is where its
+    target is, not where it comes from ("rocket attacks from Gaza")."""
     if candidate.start is None or candidate.end is None:
         return True
     span = doc.char_span(candidate.start, candidate.end, alignment_mode="expand")
@@ -360,6 +371,12 @@ def _says_where(candidate: Location, doc: Doc, trigger, statement: bool, verbal:
                 and token.lemma_.lower() not in words.sites):  # "front of the consulate in X"
             return False  # "talks on Gaza", "a protest over the war in Gaza"
         host = prep.head
+        if word in words.origin and attack and _with_its_target(host, trigger):
+            return False  # "attacks on settlers and workers from Punjab", "rocket attacks
+            # from Gaza on towns": where the targets or the attacks come from, not where
+            # anyone was hit (but "abducted students from a school in X": there)
+        if statement and host.pos_ in ("VERB", "AUX") and _in_what_is_said(host, trigger):
+            return False  # "dismissed accusations it is getting weapons from North Korea"
         if host.i == trigger.i or host.pos_ in ("VERB", "AUX") or host.i == prep.i:
             break
         if host.dep_ in ("dobj", "obj") and host.head.i == trigger.i and (
@@ -375,6 +392,32 @@ def _says_where(candidate: Location, doc: Doc, trigger, statement: bool, verbal:
             return False  # "called for a unity government in Libya": what is asked
         token = host
     return True
+
+
+def _in_what_is_said(verb, trigger) -> bool:
+    """Whether `verb` is in a clause a statement's object or complement holds (what it
+    speaks of), not one of the statement's own ("speaking in Kyiv, rejected ...")."""
+    token = verb
+    while token.i != trigger.i and token.head.i != token.i:
+        if token.dep_ in ("ccomp", "acl", "relcl", "dobj", "obj"):
+            return trigger in token.ancestors
+        token = token.head
+    return False
+
+
+def _with_its_target(host, trigger) -> bool:
+    """Whether `host` is an attack that names its target after "on" or "against" (the
+    act itself, or the verb it is the object of: "stepped up attacks on X from Y"), or
+    that target."""
+    if host.i == trigger.i or host.i == trigger.head.i and trigger.dep_ in ("dobj", "obj"):
+        # not "on Friday"
+        return any(c.dep_ == "prep" and c.lower_ in ATTACK_TARGET_PREPOSITIONS
+                   and any(o.dep_ == "pobj" and o.ent_type_ not in ("DATE", "TIME")
+                           for o in c.children) for c in trigger.children)
+    while host.dep_ == "conj":
+        host = host.head
+    return (host.dep_ == "pobj" and host.head.lower_ in ATTACK_TARGET_PREPOSITIONS
+            and host.head.head.i == trigger.i)
 
 
 def inferred(location: Location, source: str) -> Location:

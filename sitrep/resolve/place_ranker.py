@@ -97,9 +97,12 @@ def candidate_features(mentions: Sequence[PlaceMention], chosen: Sequence[Place 
             nearest = min((distance_km(candidate, a) for a in anchors), default=None)
             nearby = sum(distance_km(candidate, towns[j]) < NEARBY_KM for j in others
                          if towns[j] is not None)
-            if (candidate is not place and is_well_known(place)
-                    and not region_support and not nearby):
-                continue  # London yields to no namesake on country-wide evidence alone
+            if (candidate is not place and is_well_known(place) and not region_support
+                    and not any(distance_km(candidate, towns[j]) < NEARBY_KM for j in others
+                                if towns[j] is not None and towns[j].kind != "capital")):
+                continue  # London yields to no namesake on country-wide evidence alone, nor
+                # Vienna to one near Washington: a capital named is the country's voice
+
             kind = candidate.kind if candidate.kind in _KIND_FEATURES else "feature"
             if kind == "admin1" and (candidate.population or 0) < largest_city:
                 kind = "city"

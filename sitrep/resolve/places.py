@@ -552,6 +552,8 @@ class Gazetteer:
                 places.insert(0, read_as)
             if following is not None:
                 places, narrowing = _narrowed_by_any(places, [e.place for e in following])
+                if narrowing is None:
+                    places = _lacked_in(places, [e.place for e in following])
             start, end = words[first].start, words[last - 1].end
             mentions.append(PlaceMention(text[start:end], start, end, tuple(places),
                                          hinted=following is not None or read_as is not None,
@@ -650,7 +652,8 @@ class Gazetteer:
         first place Y may be that leaves any; a descriptor ("the island of Jeju") prefers
         its kind; a candidate in one of the article's countries beats one outside them
         (Georgia -> the US state in a US story), a small place a well-known one only with
-        such a hint; among cities, one in `near`'s region or country; then kind (feature >
+        such a hint, and a lesser one only in the country the article names most; among
+        cities, one in `near`'s region or country; then kind (feature >
         country > capital > region > city > division), an own name over an alternate,
         population."""
         head, _, tail = name.partition(",")
@@ -664,7 +667,9 @@ class Gazetteer:
         if not places:
             return None
         if narrow_by is not None:
-            places, _ = _narrowed_by_any(places, tail_places)
+            places, narrowed_by = _narrowed_by_any(places, tail_places)
+            if narrowed_by is None:
+                places = _lacked_in(places, tail_places)
         if kind == LANDMARK:
             if context_countries:  # where the article says nothing, the name's own place
                 places = [p for p in places if p.country in context_countries]
@@ -737,6 +742,15 @@ class Gazetteer:
                 in_country = sum(countries[j] == candidate.country for j in others)
                 return in_region, in_country
 
+            def settled_in(region: tuple | None) -> int:
+                """How many other names may lie in `region`, less those the rules first put
+                at a well-known place of another country: Berlin does not yield to a
+                namesake in Pennsylvania because a story names Moscow, which may be a town
+                of Pennsylvania too."""
+                return sum(region is not None and region in regions[j] and not (
+                    first[j] is not None and is_well_known(first[j])
+                    and first[j].country != region[0]) for j in others)
+
             def sure(candidate: Place) -> int:
                 """How many other names can lie only in its region: what breaks a tie
                 (Decatur with DeKalb County, which is in several states, and Avondale
@@ -753,13 +767,15 @@ class Gazetteer:
                 rivals = [c for c in mention.candidates[:_AGREEMENT_CANDIDATES]
                           if place.kind not in ("country", "admin1") or c.kind == "admin1"]
                 # a capital takes two names of the other place's region (Warsaw, Indiana
-                # is not meant because a story on Warsaw names Indiana once)
+                # is not meant because a story on Warsaw names Indiana once), not counting
+                # names first read as well-known places abroad (`settled_in`)
                 needed = 2 if place.kind == "capital" else 1
                 home = place.country
 
                 def weigh(candidate: Place) -> tuple[int, int]:
                     in_region, in_country = agreement(candidate)
-                    if in_region < needed:
+                    if (settled_in(region_of(candidate)) if place.kind == "capital"
+                            else in_region) < needed:
                         return 0, 0
                     # a namesake at home competes region for region (Huntsville, Alabama
                     # or Texas); one abroad must outweigh the place's whole country
@@ -919,6 +935,17 @@ def _narrowed_by_any(places: list[Place], contexts: Sequence[Place]
     return places, None
 
 
+def _lacked_in(places: list[Place], contexts: Sequence[Place]) -> list[Place]:
+    """"Charlevoix, Quebec": where none of a name's places lies in the region or country
+    named after it and none is well-known, the text names a place the gazetteer lacks
+    there, and that region or country stands for it (not Charlevoix, Michigan); a
+    well-known name keeps its places (the comma may end its clause)."""
+    if any(is_well_known(p) for p in places):
+        return places
+    where = next((c for c in contexts if c.kind in ("admin1", "country")), None)
+    return places if where is None else [where]
+
+
 def _narrowed(places: Sequence[Place], context: Place) -> list[Place]:
     """The candidates that lie in `context`: its country, and for a region or feature its
     admin1 or within 300 km of it ("Seongju, North Gyeongsang")."""
@@ -940,8 +967,13 @@ def _choose(places: Sequence[Place], context_countries: Sequence[str],
     place in the story's country may beat a well-known one elsewhere."""
     best = places[0]
     if context_countries and best.country not in context_countries:
+        # a well-known place yields to a lesser namesake only in the country the article
+        # names most (Lebanon, Indiana in an Indiana story; not Vienna, Virginia, in a story
+        # on Iran that also names the United States): elsewhere only to another well-known
+        # one (Georgia, the US state) or where its region is named (`resolve_by_rules`)
         in_context = [p for p in places if p.country in context_countries
-                      and (small_wins or not is_small(p) or not is_well_known(best))]
+                      and (small_wins or not is_well_known(best) or is_well_known(p)
+                           or p.country == context_countries[0] and not is_small(p))]
         if in_context:
             best = in_context[0]
     if near is not None and best.kind == "city":
