@@ -272,6 +272,31 @@ def test_a_state_is_not_the_doer_of_an_act_against_itself(code):
     assert arrest["actor"]["code"] == "TUR" and arrest["actor"].get("implied") is True
 
 
+def test_measures_told_as_aimed_at_a_state_are_not_its_own(code):
+    # the sanctions the article tells as aimed at Turkey are some other state's, unnamed,
+    # wherever the text leaves out their doer
+    events = code(
+        "ANKARA — Turkey on Monday tested parts of its new air-defense system, local media "
+        "reported.\n\nU.S. lawmakers have long pressed for sanctions against Turkey over the "
+        "purchase. An American official said sanctions could follow if Ankara switched the "
+        "system on.\n\nWashington so far has held back, saying sanctions would be imposed "
+        "only if the radars went live.\n\nSeparately, police detained two journalists in "
+        "Istanbul on Tuesday. A third was arrested on Wednesday.")
+    sanctions = [e for e in events if e["event_type"] == "SANCTION"]
+    assert len(sanctions) >= 2
+    assert all((e["actor"] or {}).get("code") != "TUR" for e in sanctions)
+    assert all(e["recipient"]["code"] == "TUR" for e in sanctions)
+    arrest = of_type(events, "COERCE")[-1]
+    assert arrest["actor"]["code"] == "TUR" and arrest["actor"].get("implied") is True
+    # a state told as imposing them keeps its implied doing of the doerless ones
+    own = code(
+        "WASHINGTON — The United States on Monday imposed sanctions on two Iranian oil "
+        "firms.\n\nOfficials said the firms had shipped fuel to Syria in breach of earlier "
+        "rules.\n\nNew sanctions were announced on Tuesday, the Treasury said.")
+    announced = of_type(own, "SANCTION")[-1]
+    assert announced["actor"]["code"] == "USA" and announced["actor"].get("implied") is True
+
+
 @pytest.mark.parametrize(("text", "name", "code_"), [
     # the parse stops the phrase at the name's preposition or infinitive
     ("Reporters Without Borders welcomed the court's decision on Friday.",

@@ -353,9 +353,10 @@ def resolve_events(events: list[Event], doc: Doc, article: Article,
     give_doers_claimed_by_pronoun(events, doc, lexicon,
                                   lambda party: _resolve(party, actors, memory, when, "actor"))
     give_caught_doers(events, doc, lexicon, discourse.setting)
+    measure_targets = _measure_targets(doc, lexicon, actors)
     for event in events:
         _imply_parties(event, doc, lexicon, discourse.setting, actors,
-                       setting_clear=discourse.setting_clear)
+                       setting_clear=discourse.setting_clear, measure_targets=measure_targets)
     for event, location in zip(events, located):
         if location is not None:
             event.location = location
@@ -538,8 +539,47 @@ def _a_meeting(event: Event, doc: Doc, lexicon: Lexicon) -> bool:
         c.lemma_.lower() in venue_words for c in carried)
 
 
+def _interstate_measure(event: Event, doc: Doc, lexicon: Lexicon) -> bool:
+    """Whether the act is told as a measure between states: its trigger ("sanctions", "an
+    embargo", "was sanctioned") or what its verb imposes or lifts ("sanctions would be
+    imposed") is one (arguments.toml interstate_measures)."""
+    measures = lexicon.word_set("actors.interstate_measures")
+    for mention in event.text_mentions():
+        span = doc.char_span(mention.trigger.start, mention.trigger.end,
+                             alignment_mode="expand")
+        if span is None or not len(span):
+            continue
+        root = span.root
+        if root.lemma_.lower() in measures or any(
+                c.dep_ in ("dobj", "obj", "nsubjpass") and c.lemma_.lower() in measures
+                for c in root.children):
+            return True
+    return False
+
+
+def _measure_targets(doc: Doc, lexicon: Lexicon, actors: ActorDictionary) -> frozenset[str]:
+    """The states the article tells as the target of a measure between states, as an event
+    or as what someone calls for: "sanctions against Turkey", "an embargo on Iran", "if
+    Turkey is sanctioned"."""
+    measures = lexicon.word_set("actors.interstate_measures")
+    targets = set()
+    for token in doc:
+        if token.lemma_.lower() not in measures:
+            continue
+        named = [g for c in token.children if c.dep_ == "prep" and c.lower_ in ("against", "on")
+                 for g in c.children if g.dep_ == "pobj"]
+        if token.pos_ == "VERB":
+            named += [c for c in token.children if c.dep_ in ("nsubjpass", "dobj")]
+        for target in named:
+            found = actors.resolve(doc[target.left_edge.i: target.right_edge.i + 1].text)
+            if actors.is_country_match(found):
+                targets.add(found.code)
+    return frozenset(targets)
+
+
 def _imply_parties(event: Event, doc: Doc, lexicon: Lexicon, setting: str | None,
-                   actors: ActorDictionary, *, setting_clear: bool = False) -> None:
+                   actors: ActorDictionary, *, setting_clear: bool = False,
+                   measure_targets: frozenset[str] = frozenset()) -> None:
     """Parties the text leaves out but the act implies, in the country where it happens
     (its place, else the article's setting): the authorities for acts only a state does
     ("was arrested", "the ban was lifted"), people there for protests, and as recipient of
@@ -551,7 +591,9 @@ def _imply_parties(event: Event, doc: Doc, lexicon: Lexicon, setting: str | None
         return
     # a state does not sanction or expel itself: "sanctions against Turkey" are some other
     # state's, whoever the text leaves unnamed
-    if not _code(event.actor) and not is_state_of(event.recipient, local, doc, actors):
+    if not _code(event.actor) and not is_state_of(event.recipient, local, doc, actors) and not (
+            local in measure_targets and _interstate_measure(event, doc, lexicon)):
+        # nor impose on itself the measures the article tells as aimed at it
         kind = _implied_doer(event, doc, lexicon)
         if kind is not None:
             text, sector = kind
