@@ -368,6 +368,21 @@ def test_a_pronoun_subject_is_not_the_party_named_as_its_object(code):
     assert demand["actor"]["code"] != "CHN"
 
 
+@pytest.mark.parametrize("text, event_type, role, expected", [
+    # the subject told last, though its act was done to it, not the last doer
+    ("Kenya ordered the closure of two refugee camps on Tuesday. The government accused "
+     "Somalia of meddling. The World Food Programme received $40 million from donors last "
+     "year. This year it has received only $12 million, a spokesman said.",
+     "AID", "recipient", "WFP"),
+    ("Kenya expelled two Somali diplomats on Monday. The Somali embassy in Nairobi was "
+     "stormed by protesters on Tuesday. It condemned the attack.", "ACCUSE", "actor", "SOM"),
+])
+def test_a_subject_pronoun_carries_on_the_subject_an_act_was_done_to(
+        code, text, event_type, role, expected):
+    event = [e for e in code(text) if e["event_type"] == event_type][-1]
+    assert event[role]["code"] == expected
+
+
 def test_his_after_an_official_named_by_title_only_is_that_officials(code):
     events = code("The Peruvian opposition leader said on Monday that his party would "
                   "boycott the vote and urged voters to stay at home.")

@@ -84,6 +84,9 @@ class _ArticleMemory:
     actors: list[Entity] = field(default_factory=list)
     sources: list[Entity] = field(default_factory=list)
     recipients: list[Entity] = field(default_factory=list)
+    # recipients that are the subject of their act's own verb ("The WFP received ...", "the
+    # embassy was attacked"): what a subject "it" or "they" after them carries on
+    subject_recipients: list[Entity] = field(default_factory=list)
     # an act's coded actor and recipient of two countries, in order: "the two sides" after
     # "X shelled Y"
     pairs: list[tuple[Entity, Entity]] = field(default_factory=list)
@@ -308,6 +311,8 @@ def resolve_events(events: list[Event], doc: Doc, article: Article,
                                            other_than=event.actor)
                 if event.recipient.code:
                     memory.recipients.append(event.recipient)
+                    if _subject_of_trigger(event.recipient, event, doc):
+                        memory.subject_recipients.append(event.recipient)
                     if (_code(event.actor) and event.actor.code != event.recipient.code
                             and event.actor.start is not None):
                         memory.pairs.append((event.actor, event.recipient))
@@ -826,6 +831,17 @@ def _resolve(entity: Entity, actors: ActorDictionary, memory: _ArticleMemory, wh
                  if words[0] == "they" and role != "source" else None)
         if group is not None:  # "Eritrean refugees crossed into Sudan. They accused ...":
             return replace(_with_code(entity, group, group.sector), person=None)
+        subject = (_subject_acted_on(entity, memory, not_codes, other_than)
+                   if role != "source" else None)
+        if subject is not None and (
+                not antecedent or antecedent[-1].start is None
+                or memory.discourse.sentence_of(antecedent[-1].start)
+                <= memory.discourse.sentence_of(subject.start)):
+            # "The WFP received $40 million last year. This year it has received ...", "The
+            # embassy was stormed by protesters. It condemned ...": the subject of the
+            # latest sentence with one, though its act was done to it
+            return replace(_with_code(entity, subject, sector), person=subject.person,
+                           body=subject.body)
         if antecedent:
             return replace(_with_code(entity, antecedent[-1], sector),
                            person=antecedent[-1].person, body=antecedent[-1].body)
@@ -1171,6 +1187,43 @@ def _ethnic(text: str, found: ActorCode, words: frozenset[str]) -> bool:
         return False
     before = text[:found.start].split()
     return bool(before) and before[-1].lower() in words
+
+
+def _subject_acted_on(pronoun: Entity, memory: _ArticleMemory, not_codes: frozenset[str],
+                      other_than: Entity | None) -> Entity | None:
+    """The latest coded recipient before a subject "it" or "they" that was itself the
+    subject of its clause ("The WFP received ...", "The embassy was attacked ..."), in the
+    sentences a pronoun reaches: a subject pronoun carries the subject on ("it" no
+    plural one)."""
+    doc = memory.doc
+    if doc is None or pronoun.start is None or not memory.discourse.sentence_starts:
+        return None
+    span = doc.char_span(pronoun.start, pronoun.end, alignment_mode="expand")
+    if span is None or not len(span) or span.root.dep_ not in ("nsubj", "nsubjpass"):
+        return None
+    first = max(0, memory.discourse.sentence_of(pronoun.start) - PRONOUN_REACH)
+    begin = memory.discourse.sentence_starts[first]
+    for party in reversed(memory.subject_recipients):
+        if (party.start is None or not begin <= party.start < pronoun.start
+                or party.code in not_codes or party.text.lower() in PRONOUNS
+                or (other_than is not None and party.code == _code(other_than))):
+            continue
+        told = doc.char_span(party.start, party.end, alignment_mode="expand")
+        if told is not None and len(told) and not (
+                span.root.lower_ == "it" and told.root.tag_ in ("NNS", "NNPS")):
+            return party
+    return None
+
+
+def _subject_of_trigger(party: Entity, event: Event, doc: Doc) -> bool:
+    """Whether a recipient is the subject of its event's own verb ("The WFP received",
+    "the embassy was attacked")."""
+    if party.start is None or event.trigger.start is None:
+        return False
+    told = doc.char_span(party.start, party.end, alignment_mode="expand")
+    trigger = doc.char_span(event.trigger.start, event.trigger.end, alignment_mode="expand")
+    return (told is not None and trigger is not None and len(told) > 0 and len(trigger) > 0
+            and told.root.dep_ in ("nsubj", "nsubjpass") and told.root.head == trigger.root)
 
 
 def _plural_subject_before(pronoun: Entity, coded: list[Entity], actors: ActorDictionary,
