@@ -383,6 +383,14 @@ def test_a_subject_pronoun_carries_on_the_subject_an_act_was_done_to(
     assert event[role]["code"] == expected
 
 
+def test_it_does_not_stand_for_people_told_as_many(code):
+    events = code("Chile's Senate criticised Bolivia's new tariffs on Monday. Bolivian truckers "
+                  "blocked the Chungara border crossing on Tuesday. It condemned the blockade "
+                  "on Wednesday.")
+    condemnation = [e for e in events if e["event_type"] == "ACCUSE"][-1]
+    assert condemnation["actor"]["code"] == "CHL"  # the Senate, not the truckers
+
+
 def test_his_after_an_official_named_by_title_only_is_that_officials(code):
     events = code("The Peruvian opposition leader said on Monday that his party would "
                   "boycott the vote and urged voters to stay at home.")

@@ -827,6 +827,8 @@ def _resolve(entity: Entity, actors: ActorDictionary, memory: _ArticleMemory, wh
         if not_codes:  # the last party it can be, a source if no actor can
             antecedent = [e for e in antecedent if e.code not in not_codes] or [
                 e for e in memory.sources if e.code not in not_codes]
+        if words[0] in ("it", "its"):  # one body or thing: not "protesters", "officials"
+            antecedent = [e for e in antecedent if not _plural_people(e, memory)]
         group = (_plural_subject_before(entity, antecedent, actors, memory, when, not_codes)
                  if words[0] == "they" and role != "source" else None)
         if group is not None:  # "Eritrean refugees crossed into Sudan. They accused ...":
@@ -1213,6 +1215,17 @@ def _subject_acted_on(pronoun: Entity, memory: _ArticleMemory, not_codes: frozen
                 span.root.lower_ == "it" and told.root.tag_ in ("NNS", "NNPS")):
             return party
     return None
+
+
+def _plural_people(party: Entity, memory: _ArticleMemory) -> bool:
+    """Whether a party is told as many ("protesters", "Iraqi officials", "Russia and
+    China"), which "it" does not stand for; a plural name is one ("the United States")."""
+    if party.members:
+        return True
+    if memory.doc is None or party.start is None or party.end is None:
+        return False
+    span = memory.doc.char_span(party.start, party.end, alignment_mode="expand")
+    return span is not None and len(span) > 0 and span.root.tag_ == "NNS"
 
 
 def _subject_of_trigger(party: Entity, event: Event, doc: Doc) -> bool:
