@@ -383,6 +383,21 @@ def test_a_subject_pronoun_carries_on_the_subject_an_act_was_done_to(
     assert event[role]["code"] == expected
 
 
+@pytest.mark.parametrize("text, event_type, expected", [
+    # the subject of the clause the pronoun's clause depends on, not the last party to act
+    ("Serbia's government banned a planned march on Monday. Kosovo Albanians chanted "
+     "slogans as they protested outside the courthouse in Mitrovica on Tuesday.",
+     "PROTEST", "XKX"),
+    ("The Ugandan government said it would close the Kiryandongo camp by June. Officials "
+     "blamed a funding shortfall. The World Food Programme said it was ready to help "
+     "Uganda's government in feeding the refugees.", "AID", "WFP"),
+])
+def test_a_pronoun_subject_of_a_dependent_clause_is_the_main_clauses_subject(
+        code, text, event_type, expected):
+    event = [e for e in code(text) if e["event_type"] == event_type][0]
+    assert event["actor"]["code"] == expected
+
+
 def test_it_does_not_stand_for_people_told_as_many(code):
     events = code("Chile's Senate criticised Bolivia's new tariffs on Monday. Bolivian truckers "
                   "blocked the Chungara border crossing on Tuesday. It condemned the blockade "

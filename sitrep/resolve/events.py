@@ -829,6 +829,15 @@ def _resolve(entity: Entity, actors: ActorDictionary, memory: _ArticleMemory, wh
                 e for e in memory.sources if e.code not in not_codes]
         if words[0] in ("it", "its"):  # one body or thing: not "protesters", "officials"
             antecedent = [e for e in antecedent if not _plural_people(e, memory)]
+        main = (_main_clause_subject(entity, memory) if role != "source" else None)
+        if main is not None:
+            resolved = _resolve(main, actors, memory, when, role)
+            if resolved.code and resolved.code not in not_codes and not (
+                    other_than is not None and resolved.code == _code(other_than)):
+                # "Demonstrators cheered as they marched", "the agency said it was ready to
+                # help": the subject of the clause the pronoun's clause depends on
+                return replace(_with_code(entity, resolved, sector or resolved.sector),
+                               person=resolved.person, body=resolved.body)
         group = (_plural_subject_before(entity, antecedent, actors, memory, when, not_codes)
                  if words[0] == "they" and role != "source" else None)
         if group is not None:  # "Eritrean refugees crossed into Sudan. They accused ...":
@@ -1215,6 +1224,31 @@ def _subject_acted_on(pronoun: Entity, memory: _ArticleMemory, not_codes: frozen
                 span.root.lower_ == "it" and told.root.tag_ in ("NNS", "NNPS")):
             return party
     return None
+
+
+def _main_clause_subject(pronoun: Entity, memory: _ArticleMemory) -> Entity | None:
+    """For a subject "it" or "they" of a clause that depends on another ("Demonstrators
+    cheered as they marched", "The agency said it was ready to help"), that clause's subject
+    told before it, a noun phrase of the pronoun's number; None otherwise."""
+    doc = memory.doc
+    if doc is None or pronoun.start is None:
+        return None
+    span = doc.char_span(pronoun.start, pronoun.end, alignment_mode="expand")
+    if span is None or len(span) != 1 or span.root.dep_ != "nsubj":
+        return None
+    verb = span.root.head
+    if verb.dep_ not in ("advcl", "ccomp") or verb.head.i == verb.i:
+        return None
+    subject = next((c for c in verb.head.children if c.dep_ == "nsubj" and c.i < span.root.i
+                    and c.pos_ in ("NOUN", "PROPN")), None)
+    if subject is None:
+        return None
+    plural = subject.tag_ in ("NNS", "NNPS") or bool(subject.conjuncts)
+    if plural != (span.root.lower_ == "they"):
+        return None
+    first, last = doc[subject.left_edge.i], doc[subject.right_edge.i]
+    return Entity(text=doc.text[first.idx: last.idx + len(last)], start=first.idx,
+                  end=last.idx + len(last))
 
 
 def _plural_people(party: Entity, memory: _ArticleMemory) -> bool:
