@@ -384,15 +384,18 @@ def test_a_subject_pronoun_carries_on_the_subject_an_act_was_done_to(
 
 
 @pytest.mark.parametrize("text, event_type, expected", [
-    # the subject of the clause the pronoun's clause depends on, not the last party to act
+    # the subject told just before it in its sentence, not the last party to act
     ("Serbia's government banned a planned march on Monday. Kosovo Albanians chanted "
      "slogans as they protested outside the courthouse in Mitrovica on Tuesday.",
      "PROTEST", "XKX"),
     ("The Ugandan government said it would close the Kiryandongo camp by June. Officials "
      "blamed a funding shortfall. The World Food Programme said it was ready to help "
      "Uganda's government in feeding the refugees.", "AID", "WFP"),
+    # a plural by its verb ("are"), told in the clause before
+    ("Washington urged the Taliban on Monday to free two American hostages. If the Taliban "
+     "are serious about peace, they must stop attacking civilians.", "ASSAULT", "AFG"),
 ])
-def test_a_pronoun_subject_of_a_dependent_clause_is_the_main_clauses_subject(
+def test_a_pronoun_subject_is_the_subject_told_before_it_in_its_sentence(
         code, text, event_type, expected):
     event = [e for e in code(text) if e["event_type"] == event_type][0]
     assert event["actor"]["code"] == expected

@@ -829,13 +829,13 @@ def _resolve(entity: Entity, actors: ActorDictionary, memory: _ArticleMemory, wh
                 e for e in memory.sources if e.code not in not_codes]
         if words[0] in ("it", "its"):  # one body or thing: not "protesters", "officials"
             antecedent = [e for e in antecedent if not _plural_people(e, memory)]
-        main = (_main_clause_subject(entity, memory) if role != "source" else None)
+        main = (_sentence_subject(entity, memory) if role != "source" else None)
         if main is not None:
             resolved = _resolve(main, actors, memory, when, role)
             if resolved.code and resolved.code not in not_codes and not (
                     other_than is not None and resolved.code == _code(other_than)):
                 # "Demonstrators cheered as they marched", "the agency said it was ready to
-                # help": the subject of the clause the pronoun's clause depends on
+                # help": the subject told just before in the sentence
                 return replace(_with_code(entity, resolved, sector or resolved.sector),
                                person=resolved.person, body=resolved.body)
         group = (_plural_subject_before(entity, antecedent, actors, memory, when, not_codes)
@@ -1226,24 +1226,25 @@ def _subject_acted_on(pronoun: Entity, memory: _ArticleMemory, not_codes: frozen
     return None
 
 
-def _main_clause_subject(pronoun: Entity, memory: _ArticleMemory) -> Entity | None:
-    """For a subject "it" or "they" of a clause that depends on another ("Demonstrators
-    cheered as they marched", "The agency said it was ready to help"), that clause's subject
-    told before it, a noun phrase of the pronoun's number; None otherwise."""
+def _sentence_subject(pronoun: Entity, memory: _ArticleMemory) -> Entity | None:
+    """For a subject "it" or "they", the nearest subject told before it in its sentence, a
+    noun phrase of the pronoun's number ("Demonstrators cheered as they marched", "The
+    agency said it was ready to help", "If the rebels are sincere, they must stop ..."; a
+    plural by its noun or its verb: "the Taliban are"); None if there is none."""
     doc = memory.doc
     if doc is None or pronoun.start is None:
         return None
     span = doc.char_span(pronoun.start, pronoun.end, alignment_mode="expand")
-    if span is None or len(span) != 1 or span.root.dep_ != "nsubj":
+    if span is None or len(span) != 1 or span.root.dep_ != "nsubj" or (
+            span.root.lower_ not in ("it", "they")):
         return None
-    verb = span.root.head
-    if verb.dep_ not in ("advcl", "ccomp") or verb.head.i == verb.i:
-        return None
-    subject = next((c for c in verb.head.children if c.dep_ == "nsubj" and c.i < span.root.i
-                    and c.pos_ in ("NOUN", "PROPN")), None)
+    sentence = span.root.sent
+    subject = next((t for t in reversed(doc[sentence.start: span.root.i])
+                    if t.dep_ == "nsubj" and t.pos_ in ("NOUN", "PROPN")), None)
     if subject is None:
         return None
-    plural = subject.tag_ in ("NNS", "NNPS") or bool(subject.conjuncts)
+    plural = subject.tag_ in ("NNS", "NNPS") or bool(subject.conjuncts) or (
+        subject.head.tag_ == "VBP" or subject.head.lower_ == "were")
     if plural != (span.root.lower_ == "they"):
         return None
     first, last = doc[subject.left_edge.i], doc[subject.right_edge.i]
