@@ -401,6 +401,15 @@ def test_a_pronoun_subject_is_the_subject_told_before_it_in_its_sentence(
     assert event["actor"]["code"] == expected
 
 
+def test_the_country_named_with_what_was_received_gave_it(code):
+    events = code("Malaysia's former prime minister seldom criticized China and instead "
+                  "accepted Chinese funding for railways. Last year the port authority "
+                  "received $2 billion in Japanese loans.")
+    gifts = [e for e in events if e["event_type"] == "AID"]
+    assert [e["actor"]["code"] for e in gifts] == ["CHN", "JPN"]
+    assert gifts[0]["recipient"]["code"] == "MYS"
+
+
 def test_it_does_not_stand_for_people_told_as_many(code):
     events = code("Chile's Senate criticised Bolivia's new tariffs on Monday. Bolivian truckers "
                   "blocked the Chungara border crossing on Tuesday. It condemned the blockade "

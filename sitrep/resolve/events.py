@@ -43,6 +43,7 @@ from sitrep.resolve.event_places import clause_places, places_from_article
 from sitrep.resolve.named_parties import (
     NON_STATE_SECTORS,
     PRONOUNS,
+    giver_named_with_gift,
     group_before,
     hyphened_parties,
     is_bare_name,
@@ -253,6 +254,9 @@ def resolve_events(events: list[Event], doc: Doc, article: Article,
                 event.actor, event.recipient = pair
         if event.actor is None:  # "an Al-Shabaab attack", the name the tagger missed
             event.actor = group_before(event, doc, actors, when)
+        if event.actor is None and event.event_type == "AID":  # "accepted Chinese funding"
+            event.actor = giver_named_with_gift(event, doc, actors, when,
+                                                lexicon.word_set("actors.receiving_verbs"))
         # the actor first ("X flew ..., its Air Force said": "its" is X), except where the
         # actor is the speaker: "we" inside a quotation, "X said it would ..."
         first_person = event.actor is not None and event.attributed_to is not None and (
