@@ -401,13 +401,18 @@ def test_a_pronoun_subject_is_the_subject_told_before_it_in_its_sentence(
     assert event["actor"]["code"] == expected
 
 
-def test_the_country_named_with_what_was_received_gave_it(code):
+def test_the_country_named_with_what_was_given_gave_it(code):
     events = code("Malaysia's former prime minister seldom criticized China and instead "
                   "accepted Chinese funding for railways. Last year the port authority "
                   "received $2 billion in Japanese loans.")
     gifts = [e for e in events if e["event_type"] == "AID"]
     assert [e["actor"]["code"] for e in gifts] == ["CHN", "JPN"]
     assert gifts[0]["recipient"]["code"] == "MYS"
+    # a country behind "from" on the aid's noun, or on the verb it is the object of, gave it
+    sought = code("Sri Lanka's new government hopes to win more aid from Beijing this year.")
+    aid = [e for e in sought if e["event_type"] == "AID"][0]
+    assert aid["actor"]["code"] == "CHN"
+    assert (aid["recipient"] or {}).get("text") != "Beijing"
 
 
 def test_it_does_not_stand_for_people_told_as_many(code):

@@ -43,6 +43,7 @@ from sitrep.resolve.event_places import clause_places, places_from_article
 from sitrep.resolve.named_parties import (
     NON_STATE_SECTORS,
     PRONOUNS,
+    given_from,
     giver_named_with_gift,
     group_before,
     hyphened_parties,
@@ -329,6 +330,12 @@ def resolve_events(events: list[Event], doc: Doc, article: Article,
                         "recipients.place_target_types"):
                     event.location = target
         place = named
+        if (place is not None and place.country and event.actor is None
+                and given_from(event, place.start, place.end, doc)):
+            # "more aid from Beijing": the giver, no place given to
+            event.actor = Entity(text=place.text, code=place.country, sector="GOV",
+                                 start=place.start, end=place.end)
+            place = None
         if (place is not None and place.country and not _code(event.recipient)
                 and not (event.recipient is not None
                          and (_relational(event.recipient, memory.relational_nouns)

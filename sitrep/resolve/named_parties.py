@@ -114,6 +114,22 @@ def giver_named_with_gift(event: Event, doc: Doc, actors: ActorDictionary, when,
     return None
 
 
+def given_from(event: Event, start: int | None, end: int | None, doc: Doc) -> bool:
+    """Whether the phrase at `start`-`end` is named behind "from" on an aid act's noun, or
+    on the verb that noun is the object of ("more aid from Beijing", "sought loans from
+    Tokyo"): the giver, not the one given to."""
+    if start is None or end is None or event.event_type != "AID":
+        return False
+    span = doc.char_span(start, end, alignment_mode="expand")
+    trigger = doc.char_span(event.trigger.start, event.trigger.end, alignment_mode="expand")
+    if span is None or trigger is None or not len(span) or not len(trigger):
+        return False
+    noun, preposition = trigger.root, span.root.head
+    carriers = (noun, noun.head) if noun.dep_ in ("dobj", "obj") else (noun,)
+    return (noun.pos_ == "NOUN" and span.root.dep_ == "pobj"
+            and preposition.lower_ == "from" and preposition.head in carriers)
+
+
 def _within(token: Token, party: Entity | None) -> bool:
     return (party is not None and party.start is not None and party.end is not None
             and party.start <= token.idx < party.end)
