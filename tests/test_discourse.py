@@ -272,6 +272,31 @@ def test_a_state_is_not_the_doer_of_an_act_against_itself(code):
     assert arrest["actor"]["code"] == "TUR" and arrest["actor"].get("implied") is True
 
 
+def test_measures_told_as_aimed_at_a_state_are_not_its_own(code):
+    # the sanctions the article tells as aimed at Turkey are some other state's, unnamed,
+    # wherever the text leaves out their doer
+    events = code(
+        "ANKARA — Turkey on Monday tested parts of its new air-defense system, local media "
+        "reported.\n\nU.S. lawmakers have long pressed for sanctions against Turkey over the "
+        "purchase. An American official said sanctions could follow if Ankara switched the "
+        "system on.\n\nWashington so far has held back, saying sanctions would be imposed "
+        "only if the radars went live.\n\nSeparately, police detained two journalists in "
+        "Istanbul on Tuesday. A third was arrested on Wednesday.")
+    sanctions = [e for e in events if e["event_type"] == "SANCTION"]
+    assert len(sanctions) >= 2
+    assert all((e["actor"] or {}).get("code") != "TUR" for e in sanctions)
+    assert all(e["recipient"]["code"] == "TUR" for e in sanctions)
+    arrest = of_type(events, "COERCE")[-1]
+    assert arrest["actor"]["code"] == "TUR" and arrest["actor"].get("implied") is True
+    # a state told as imposing them keeps its implied doing of the doerless ones
+    own = code(
+        "WASHINGTON — The United States on Monday imposed sanctions on two Iranian oil "
+        "firms.\n\nOfficials said the firms had shipped fuel to Syria in breach of earlier "
+        "rules.\n\nNew sanctions were announced on Tuesday, the Treasury said.")
+    announced = of_type(own, "SANCTION")[-1]
+    assert announced["actor"]["code"] == "USA" and announced["actor"].get("implied") is True
+
+
 @pytest.mark.parametrize(("text", "name", "code_"), [
     # the parse stops the phrase at the name's preposition or infinitive
     ("Reporters Without Borders welcomed the court's decision on Friday.",
@@ -341,6 +366,61 @@ def test_a_pronoun_subject_is_not_the_party_named_as_its_object(code):
     demand = [e for e in events if e["event_type"] == "REQUEST"][-1]
     assert demand["recipient"]["code"] == "CHN"
     assert demand["actor"]["code"] != "CHN"
+
+
+@pytest.mark.parametrize("text, event_type, role, expected", [
+    # the subject told last, though its act was done to it, not the last doer
+    ("Kenya ordered the closure of two refugee camps on Tuesday. The government accused "
+     "Somalia of meddling. The World Food Programme received $40 million from donors last "
+     "year. This year it has received only $12 million, a spokesman said.",
+     "AID", "recipient", "WFP"),
+    ("Kenya expelled two Somali diplomats on Monday. The Somali embassy in Nairobi was "
+     "stormed by protesters on Tuesday. It condemned the attack.", "ACCUSE", "actor", "SOM"),
+])
+def test_a_subject_pronoun_carries_on_the_subject_an_act_was_done_to(
+        code, text, event_type, role, expected):
+    event = [e for e in code(text) if e["event_type"] == event_type][-1]
+    assert event[role]["code"] == expected
+
+
+@pytest.mark.parametrize("text, event_type, expected", [
+    # the subject told just before it in its sentence, not the last party to act
+    ("Serbia's government banned a planned march on Monday. Kosovo Albanians chanted "
+     "slogans as they protested outside the courthouse in Mitrovica on Tuesday.",
+     "PROTEST", "XKX"),
+    ("The Ugandan government said it would close the Kiryandongo camp by June. Officials "
+     "blamed a funding shortfall. The World Food Programme said it was ready to help "
+     "Uganda's government in feeding the refugees.", "AID", "WFP"),
+    # a plural by its verb ("are"), told in the clause before
+    ("Washington urged the Taliban on Monday to free two American hostages. If the Taliban "
+     "are serious about peace, they must stop attacking civilians.", "ASSAULT", "AFG"),
+])
+def test_a_pronoun_subject_is_the_subject_told_before_it_in_its_sentence(
+        code, text, event_type, expected):
+    event = [e for e in code(text) if e["event_type"] == event_type][0]
+    assert event["actor"]["code"] == expected
+
+
+def test_the_country_named_with_what_was_given_gave_it(code):
+    events = code("Malaysia's former prime minister seldom criticized China and instead "
+                  "accepted Chinese funding for railways. Last year the port authority "
+                  "received $2 billion in Japanese loans.")
+    gifts = [e for e in events if e["event_type"] == "AID"]
+    assert [e["actor"]["code"] for e in gifts] == ["CHN", "JPN"]
+    assert gifts[0]["recipient"]["code"] == "MYS"
+    # a country behind "from" on the aid's noun, or on the verb it is the object of, gave it
+    sought = code("Sri Lanka's new government hopes to win more aid from Beijing this year.")
+    aid = [e for e in sought if e["event_type"] == "AID"][0]
+    assert aid["actor"]["code"] == "CHN"
+    assert (aid["recipient"] or {}).get("text") != "Beijing"
+
+
+def test_it_does_not_stand_for_people_told_as_many(code):
+    events = code("Chile's Senate criticised Bolivia's new tariffs on Monday. Bolivian truckers "
+                  "blocked the Chungara border crossing on Tuesday. It condemned the blockade "
+                  "on Wednesday.")
+    condemnation = [e for e in events if e["event_type"] == "ACCUSE"][-1]
+    assert condemnation["actor"]["code"] == "CHL"  # the Senate, not the truckers
 
 
 def test_his_after_an_official_named_by_title_only_is_that_officials(code):

@@ -1136,6 +1136,16 @@ def test_the_two_sides_are_the_last_two_parties_told_together(text, description,
      "hospitals on Monday. Haddad urged the Security Council to act.", "Haddad", "HRW"),
     ("Maria Ruiz, a spokeswoman for Mexico's foreign ministry, criticised the new US asylum "
      "rule on Tuesday. Ruiz urged Washington to withdraw it.", "Ruiz", "MEX"),
+    # an analyst at a think tank speaks from its home country, not from the story's setting
+    ("Sudan's army shelled a market in Omdurman on Monday, witnesses said. Nadia Velez, a "
+     "senior fellow at the Atlantic Council, condemned the shelling. Velez urged the "
+     "generals to return to talks.", "Velez", "USA"),
+    ("Turkey tested its new missile system on Monday. Asli Aydin, a senior fellow at the "
+     "European Council on Foreign Relations, criticized the purchase. Aydin urged Ankara to "
+     "return to talks.", "Aydin", "ECFR"),  # a think tank, not the EU's European Council
+    ("Myanmar's junta extended its state of emergency on Tuesday. Ian Corrie, a research "
+     "fellow at the Lowy Institute, criticised the decision. Corrie urged Thailand to press "
+     "the generals.", "Corrie", "AUS"),
 ])
 def test_a_person_is_of_the_body_their_apposition_serves(text, surname, code):
     from sitrep.pipeline import pipeline

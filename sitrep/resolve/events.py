@@ -43,6 +43,8 @@ from sitrep.resolve.event_places import clause_places, places_from_article
 from sitrep.resolve.named_parties import (
     NON_STATE_SECTORS,
     PRONOUNS,
+    given_from,
+    giver_named_with_gift,
     group_before,
     hyphened_parties,
     is_bare_name,
@@ -84,6 +86,9 @@ class _ArticleMemory:
     actors: list[Entity] = field(default_factory=list)
     sources: list[Entity] = field(default_factory=list)
     recipients: list[Entity] = field(default_factory=list)
+    # recipients that are the subject of their act's own verb ("The WFP received ...", "the
+    # embassy was attacked"): what a subject "it" or "they" after them carries on
+    subject_recipients: list[Entity] = field(default_factory=list)
     # an act's coded actor and recipient of two countries, in order: "the two sides" after
     # "X shelled Y"
     pairs: list[tuple[Entity, Entity]] = field(default_factory=list)
@@ -250,6 +255,9 @@ def resolve_events(events: list[Event], doc: Doc, article: Article,
                 event.actor, event.recipient = pair
         if event.actor is None:  # "an Al-Shabaab attack", the name the tagger missed
             event.actor = group_before(event, doc, actors, when)
+        if event.actor is None and event.event_type == "AID":  # "accepted Chinese funding"
+            event.actor = giver_named_with_gift(event, doc, actors, when,
+                                                lexicon.word_set("actors.receiving_verbs"))
         # the actor first ("X flew ..., its Air Force said": "its" is X), except where the
         # actor is the speaker: "we" inside a quotation, "X said it would ..."
         first_person = event.actor is not None and event.attributed_to is not None and (
@@ -308,6 +316,8 @@ def resolve_events(events: list[Event], doc: Doc, article: Article,
                                            other_than=event.actor)
                 if event.recipient.code:
                     memory.recipients.append(event.recipient)
+                    if _subject_of_trigger(event.recipient, event, doc):
+                        memory.subject_recipients.append(event.recipient)
                     if (_code(event.actor) and event.actor.code != event.recipient.code
                             and event.actor.start is not None):
                         memory.pairs.append((event.actor, event.recipient))
@@ -320,6 +330,12 @@ def resolve_events(events: list[Event], doc: Doc, article: Article,
                         "recipients.place_target_types"):
                     event.location = target
         place = named
+        if (place is not None and place.country and event.actor is None
+                and given_from(event, place.start, place.end, doc)):
+            # "more aid from Beijing": the giver, no place given to
+            event.actor = Entity(text=place.text, code=place.country, sector="GOV",
+                                 start=place.start, end=place.end)
+            place = None
         if (place is not None and place.country and not _code(event.recipient)
                 and not (event.recipient is not None
                          and (_relational(event.recipient, memory.relational_nouns)
@@ -353,9 +369,10 @@ def resolve_events(events: list[Event], doc: Doc, article: Article,
     give_doers_claimed_by_pronoun(events, doc, lexicon,
                                   lambda party: _resolve(party, actors, memory, when, "actor"))
     give_caught_doers(events, doc, lexicon, discourse.setting)
+    measure_targets = _measure_targets(doc, lexicon, actors)
     for event in events:
         _imply_parties(event, doc, lexicon, discourse.setting, actors,
-                       setting_clear=discourse.setting_clear)
+                       setting_clear=discourse.setting_clear, measure_targets=measure_targets)
     for event, location in zip(events, located):
         if location is not None:
             event.location = location
@@ -538,8 +555,47 @@ def _a_meeting(event: Event, doc: Doc, lexicon: Lexicon) -> bool:
         c.lemma_.lower() in venue_words for c in carried)
 
 
+def _interstate_measure(event: Event, doc: Doc, lexicon: Lexicon) -> bool:
+    """Whether the act is told as a measure between states: its trigger ("sanctions", "an
+    embargo", "was sanctioned") or what its verb imposes or lifts ("sanctions would be
+    imposed") is one (arguments.toml interstate_measures)."""
+    measures = lexicon.word_set("actors.interstate_measures")
+    for mention in event.text_mentions():
+        span = doc.char_span(mention.trigger.start, mention.trigger.end,
+                             alignment_mode="expand")
+        if span is None or not len(span):
+            continue
+        root = span.root
+        if root.lemma_.lower() in measures or any(
+                c.dep_ in ("dobj", "obj", "nsubjpass") and c.lemma_.lower() in measures
+                for c in root.children):
+            return True
+    return False
+
+
+def _measure_targets(doc: Doc, lexicon: Lexicon, actors: ActorDictionary) -> frozenset[str]:
+    """The states the article tells as the target of a measure between states, as an event
+    or as what someone calls for: "sanctions against Turkey", "an embargo on Iran", "if
+    Turkey is sanctioned"."""
+    measures = lexicon.word_set("actors.interstate_measures")
+    targets = set()
+    for token in doc:
+        if token.lemma_.lower() not in measures:
+            continue
+        named = [g for c in token.children if c.dep_ == "prep" and c.lower_ in ("against", "on")
+                 for g in c.children if g.dep_ == "pobj"]
+        if token.pos_ == "VERB":
+            named += [c for c in token.children if c.dep_ in ("nsubjpass", "dobj")]
+        for target in named:
+            found = actors.resolve(doc[target.left_edge.i: target.right_edge.i + 1].text)
+            if actors.is_country_match(found):
+                targets.add(found.code)
+    return frozenset(targets)
+
+
 def _imply_parties(event: Event, doc: Doc, lexicon: Lexicon, setting: str | None,
-                   actors: ActorDictionary, *, setting_clear: bool = False) -> None:
+                   actors: ActorDictionary, *, setting_clear: bool = False,
+                   measure_targets: frozenset[str] = frozenset()) -> None:
     """Parties the text leaves out but the act implies, in the country where it happens
     (its place, else the article's setting): the authorities for acts only a state does
     ("was arrested", "the ban was lifted"), people there for protests, and as recipient of
@@ -551,7 +607,9 @@ def _imply_parties(event: Event, doc: Doc, lexicon: Lexicon, setting: str | None
         return
     # a state does not sanction or expel itself: "sanctions against Turkey" are some other
     # state's, whoever the text leaves unnamed
-    if not _code(event.actor) and not is_state_of(event.recipient, local, doc, actors):
+    if not _code(event.actor) and not is_state_of(event.recipient, local, doc, actors) and not (
+            local in measure_targets and _interstate_measure(event, doc, lexicon)):
+        # nor impose on itself the measures the article tells as aimed at it
         kind = _implied_doer(event, doc, lexicon)
         if kind is not None:
             text, sector = kind
@@ -780,10 +838,32 @@ def _resolve(entity: Entity, actors: ActorDictionary, memory: _ArticleMemory, wh
         if not_codes:  # the last party it can be, a source if no actor can
             antecedent = [e for e in antecedent if e.code not in not_codes] or [
                 e for e in memory.sources if e.code not in not_codes]
+        if words[0] in ("it", "its"):  # one body or thing: not "protesters", "officials"
+            antecedent = [e for e in antecedent if not _plural_people(e, memory)]
+        main = (_sentence_subject(entity, memory) if role != "source" else None)
+        if main is not None:
+            resolved = _resolve(main, actors, memory, when, role)
+            if resolved.code and resolved.code not in not_codes and not (
+                    other_than is not None and resolved.code == _code(other_than)):
+                # "Demonstrators cheered as they marched", "the agency said it was ready to
+                # help": the subject told just before in the sentence
+                return replace(_with_code(entity, resolved, sector or resolved.sector),
+                               person=resolved.person, body=resolved.body)
         group = (_plural_subject_before(entity, antecedent, actors, memory, when, not_codes)
                  if words[0] == "they" and role != "source" else None)
         if group is not None:  # "Eritrean refugees crossed into Sudan. They accused ...":
             return replace(_with_code(entity, group, group.sector), person=None)
+        subject = (_subject_acted_on(entity, memory, not_codes, other_than)
+                   if role != "source" else None)
+        if subject is not None and (
+                not antecedent or antecedent[-1].start is None
+                or memory.discourse.sentence_of(antecedent[-1].start)
+                <= memory.discourse.sentence_of(subject.start)):
+            # "The WFP received $40 million last year. This year it has received ...", "The
+            # embassy was stormed by protesters. It condemned ...": the subject of the
+            # latest sentence with one, though its act was done to it
+            return replace(_with_code(entity, subject, sector), person=subject.person,
+                           body=subject.body)
         if antecedent:
             return replace(_with_code(entity, antecedent[-1], sector),
                            person=antecedent[-1].person, body=antecedent[-1].body)
@@ -1129,6 +1209,80 @@ def _ethnic(text: str, found: ActorCode, words: frozenset[str]) -> bool:
         return False
     before = text[:found.start].split()
     return bool(before) and before[-1].lower() in words
+
+
+def _subject_acted_on(pronoun: Entity, memory: _ArticleMemory, not_codes: frozenset[str],
+                      other_than: Entity | None) -> Entity | None:
+    """The latest coded recipient before a subject "it" or "they" that was itself the
+    subject of its clause ("The WFP received ...", "The embassy was attacked ..."), in the
+    sentences a pronoun reaches: a subject pronoun carries the subject on ("it" no
+    plural one)."""
+    doc = memory.doc
+    if doc is None or pronoun.start is None or not memory.discourse.sentence_starts:
+        return None
+    span = doc.char_span(pronoun.start, pronoun.end, alignment_mode="expand")
+    if span is None or not len(span) or span.root.dep_ not in ("nsubj", "nsubjpass"):
+        return None
+    first = max(0, memory.discourse.sentence_of(pronoun.start) - PRONOUN_REACH)
+    begin = memory.discourse.sentence_starts[first]
+    for party in reversed(memory.subject_recipients):
+        if (party.start is None or not begin <= party.start < pronoun.start
+                or party.code in not_codes or party.text.lower() in PRONOUNS
+                or (other_than is not None and party.code == _code(other_than))):
+            continue
+        told = doc.char_span(party.start, party.end, alignment_mode="expand")
+        if told is not None and len(told) and not (
+                span.root.lower_ == "it" and told.root.tag_ in ("NNS", "NNPS")):
+            return party
+    return None
+
+
+def _sentence_subject(pronoun: Entity, memory: _ArticleMemory) -> Entity | None:
+    """For a subject "it" or "they", the nearest subject told before it in its sentence, a
+    noun phrase of the pronoun's number ("Demonstrators cheered as they marched", "The
+    agency said it was ready to help", "If the rebels are sincere, they must stop ..."; a
+    plural by its noun or its verb: "the Taliban are"); None if there is none."""
+    doc = memory.doc
+    if doc is None or pronoun.start is None:
+        return None
+    span = doc.char_span(pronoun.start, pronoun.end, alignment_mode="expand")
+    if span is None or len(span) != 1 or span.root.dep_ != "nsubj" or (
+            span.root.lower_ not in ("it", "they")):
+        return None
+    sentence = span.root.sent
+    subject = next((t for t in reversed(doc[sentence.start: span.root.i])
+                    if t.dep_ == "nsubj" and t.pos_ in ("NOUN", "PROPN")), None)
+    if subject is None:
+        return None
+    plural = subject.tag_ in ("NNS", "NNPS") or bool(subject.conjuncts) or (
+        subject.head.tag_ == "VBP" or subject.head.lower_ == "were")
+    if plural != (span.root.lower_ == "they"):
+        return None
+    first, last = doc[subject.left_edge.i], doc[subject.right_edge.i]
+    return Entity(text=doc.text[first.idx: last.idx + len(last)], start=first.idx,
+                  end=last.idx + len(last))
+
+
+def _plural_people(party: Entity, memory: _ArticleMemory) -> bool:
+    """Whether a party is told as many ("protesters", "Iraqi officials", "Russia and
+    China"), which "it" does not stand for; a plural name is one ("the United States")."""
+    if party.members:
+        return True
+    if memory.doc is None or party.start is None or party.end is None:
+        return False
+    span = memory.doc.char_span(party.start, party.end, alignment_mode="expand")
+    return span is not None and len(span) > 0 and span.root.tag_ == "NNS"
+
+
+def _subject_of_trigger(party: Entity, event: Event, doc: Doc) -> bool:
+    """Whether a recipient is the subject of its event's own verb ("The WFP received",
+    "the embassy was attacked")."""
+    if party.start is None or event.trigger.start is None:
+        return False
+    told = doc.char_span(party.start, party.end, alignment_mode="expand")
+    trigger = doc.char_span(event.trigger.start, event.trigger.end, alignment_mode="expand")
+    return (told is not None and trigger is not None and len(told) > 0 and len(trigger) > 0
+            and told.root.dep_ in ("nsubj", "nsubjpass") and told.root.head == trigger.root)
 
 
 def _plural_subject_before(pronoun: Entity, coded: list[Entity], actors: ActorDictionary,

@@ -1,7 +1,7 @@
 """Parties read from the words around an act, with the actor dictionary: two parties
 joined by a hyphen before its noun ("U.S.-Ukraine talks"), a group named as its modifier
-("an Al-Shabaab attack"), the rest of a known name the parse cut ("Reporters Without
-Borders"), and whether a party is a country named bare ("Turkey"), which a pronoun or an
+("an Al-Shabaab attack"), the giver named by the modifier of what was received ("accepted
+Chinese funding"), the rest of a known name the parse cut ("Reporters Without Borders"), and whether a party is a country named bare ("Turkey"), which a pronoun or an
 implied doer must not be taken for."""
 
 from __future__ import annotations
@@ -89,6 +89,45 @@ def group_before(event: Event, doc: Doc, actors: ActorDictionary, when) -> Entit
         start, end = name.start_char + found.start, name.start_char + found.end
         return Entity(text=doc.text[start:end], start=start, end=end)
     return None
+
+
+def giver_named_with_gift(event: Event, doc: Doc, actors: ActorDictionary, when,
+                          receiving_verbs: frozenset[str]) -> Entity | None:
+    """For aid told by a verb of receiving and no giver ("accepted Chinese funding",
+    "received $2 billion in Japanese loans"), the country named as the modifier of what
+    was received: the giver."""
+    span = doc.char_span(event.trigger.start, event.trigger.end, alignment_mode="expand")
+    if span is None or not len(span) or span.root.lemma_.lower() not in receiving_verbs:
+        return None
+    gifts = [c for c in span.root.children if c.dep_ in ("dobj", "obj")]
+    gifts += [g for gift in list(gifts) for p in gift.children
+              if p.dep_ == "prep" and p.lower_ in ("in", "of")
+              for g in p.children if g.dep_ == "pobj"]  # "$2 billion in Chinese funding"
+    for gift in gifts:
+        for word in gift.children:
+            if word.dep_ not in ("amod", "compound", "nmod") or word.i > gift.i:
+                continue
+            name = doc[word.left_edge.i: word.right_edge.i + 1]
+            found = actors.resolve(name.text, when)
+            if actors.is_country_match(found):
+                return Entity(text=name.text, start=name.start_char, end=name.end_char)
+    return None
+
+
+def given_from(event: Event, start: int | None, end: int | None, doc: Doc) -> bool:
+    """Whether the phrase at `start`-`end` is named behind "from" on an aid act's noun, or
+    on the verb that noun is the object of ("more aid from Beijing", "sought loans from
+    Tokyo"): the giver, not the one given to."""
+    if start is None or end is None or event.event_type != "AID":
+        return False
+    span = doc.char_span(start, end, alignment_mode="expand")
+    trigger = doc.char_span(event.trigger.start, event.trigger.end, alignment_mode="expand")
+    if span is None or trigger is None or not len(span) or not len(trigger):
+        return False
+    noun, preposition = trigger.root, span.root.head
+    carriers = (noun, noun.head) if noun.dep_ in ("dobj", "obj") else (noun,)
+    return (noun.pos_ == "NOUN" and span.root.dep_ == "pobj"
+            and preposition.lower_ == "from" and preposition.head in carriers)
 
 
 def _within(token: Token, party: Entity | None) -> bool:
