@@ -1,0 +1,46 @@
+"""Everyday phrasings of acts that the lexicon's single words miss: blame laid on someone,
+restrictions tightened, prisoners caught again. Sentences written for these tests."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from sitrep.pipeline import pipeline
+from sitrep.records import Article
+
+
+@pytest.fixture(scope="module")
+def code():
+    def run(text: str) -> list[dict]:
+        article = Article(text=text, outlet="Test Wire", published=date(2022, 3, 15))
+        (processed,) = list(pipeline([article]))
+        return [e.to_record() for e in processed.events]
+
+    return run
+
+
+def of_type(events: list[dict], event_type: str) -> list[dict]:
+    return [e for e in events if e["event_type"] == event_type]
+
+
+def test_blame_put_on_a_party_is_an_accusation_of_it(code):
+    (accuse,) = of_type(code("The Ecuadorean government placed the blame on Colombian "
+                             "rebels on Tuesday."), "ACCUSE")
+    assert accuse["actor"]["code"] == "ECU"
+    assert accuse["recipient"]["code"] == "COL"
+    (accuse,) = of_type(code("Armenia pinned the blame on Azerbaijan."), "ACCUSE")
+    assert (accuse["actor"]["code"], accuse["recipient"]["code"]) == ("ARM", "AZE")
+
+
+def test_blame_laid_for_a_bombing_makes_the_blamer_no_bomber(code):
+    events = code("Nigerian officials laid the blame for the market bombing on the militants.")
+    (accuse,) = of_type(events, "ACCUSE")
+    assert accuse["actor"]["code"] == "NGA"
+    assert all(e["actor"] is None or e["actor"]["code"] != "NGA"
+               for e in of_type(events, "ASSAULT"))
+
+
+def test_things_placed_on_something_are_no_blame(code):
+    assert not of_type(code("Dock workers in Lagos placed the crates on the truck."), "ACCUSE")
