@@ -44,3 +44,17 @@ def test_blame_laid_for_a_bombing_makes_the_blamer_no_bomber(code):
 
 def test_things_placed_on_something_are_no_blame(code):
     assert not of_type(code("Dock workers in Lagos placed the crates on the truck."), "ACCUSE")
+
+
+def test_restrictions_tightened_or_reimposed_are_imposed(code):
+    (coerce,) = of_type(code("Italy tightened restrictions on travel from India on Sunday."),
+                        "COERCE")
+    assert coerce["mode"] == "restrict"
+    assert (coerce["actor"]["code"], coerce["recipient"]["code"]) == ("ITA", "IND")
+    (coerce,) = of_type(code("Beijing reimposed a lockdown on the city of Xi'an."), "COERCE")
+    assert coerce["actor"]["code"] == "CHN"
+
+
+def test_tightening_what_restricts_no_one_is_no_act(code):
+    assert not code("The Kenyan central bank tightened controls on lending.")
+    assert not code("The Tanzanian committee extended the deadline for entries.")
