@@ -58,3 +58,20 @@ def test_restrictions_tightened_or_reimposed_are_imposed(code):
 def test_tightening_what_restricts_no_one_is_no_act(code):
     assert not code("The Kenyan central bank tightened controls on lending.")
     assert not code("The Tanzanian committee extended the deadline for entries.")
+
+
+def test_arrested_again_is_arrested(code):
+    (arrest,) = of_type(code("Egyptian police rearrested the blogger on Monday."), "COERCE")
+    assert arrest["mode"] == "arrest"
+    assert arrest["actor"]["code"] == "EGY"
+    (arrest,) = of_type(code("Russian guards are rearresting the protest leaders."), "COERCE")
+    assert arrest["mode"] == "arrest"
+
+
+def test_escaped_prisoners_recaptured_are_arrested_and_a_town_recaptured_is_taken(code):
+    (arrest,) = of_type(code("Haitian police recaptured the escaped prisoners on Friday."),
+                        "COERCE")
+    assert arrest["mode"] == "arrest"
+    assert arrest["actor"]["code"] == "HTI"
+    events = code("Ukrainian forces recaptured the town of Kupiansk.")
+    assert [e["event_type"] for e in events] == ["ASSAULT"]
