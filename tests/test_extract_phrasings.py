@@ -75,3 +75,17 @@ def test_escaped_prisoners_recaptured_are_arrested_and_a_town_recaptured_is_take
     assert arrest["actor"]["code"] == "HTI"
     events = code("Ukrainian forces recaptured the town of Kupiansk.")
     assert [e["event_type"] for e in events] == ["ASSAULT"]
+
+
+def test_a_reaction_drawn_from_a_party_is_that_partys_act_on_the_drawer(code):
+    for text in ("The Kenyan plan drew sharp condemnation from Somalia on Monday.",
+                 "The Kenyan plan met with strong criticism from Somalia.",
+                 "The Kenyan minister received criticism from Somalia."):
+        (accuse,) = of_type(code(text), "ACCUSE")
+        assert accuse["actor"]["code"] == "SOM", text
+        assert accuse["recipient"]["code"] == "KEN", text
+
+
+def test_a_reaction_drawn_with_no_source_keeps_no_doer(code):
+    (accuse,) = of_type(code("The Kenyan plan drew criticism over its cost."), "ACCUSE")
+    assert accuse["actor"] is None or accuse["actor"]["code"] != "KEN"
