@@ -89,3 +89,17 @@ def test_a_reaction_drawn_from_a_party_is_that_partys_act_on_the_drawer(code):
 def test_a_reaction_drawn_with_no_source_keeps_no_doer(code):
     (accuse,) = of_type(code("The Kenyan plan drew criticism over its cost."), "ACCUSE")
     assert accuse["actor"] is None or accuse["actor"]["code"] != "KEN"
+
+
+def test_encouraging_a_party_to_act_is_urging_it(code):
+    (request,) = of_type(code("The Kenyan president encouraged Somalia to return to talks."),
+                         "REQUEST")
+    assert (request["actor"]["code"], request["recipient"]["code"]) == ("KEN", "SOM")
+    (request,) = of_type(code("The UN envoy encouraged the Haitian police to speed up "
+                              "investigations."), "REQUEST")
+    assert request["recipient"]["code"] == "HTI"
+
+
+def test_encouraging_a_thing_is_no_request(code):
+    assert not of_type(code("The Indonesian governor encouraged investment in the region."),
+                       "REQUEST")
