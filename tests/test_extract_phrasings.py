@@ -103,3 +103,10 @@ def test_encouraging_a_party_to_act_is_urging_it(code):
 def test_encouraging_a_thing_is_no_request(code):
     assert not of_type(code("The Indonesian governor encouraged investment in the region."),
                        "REQUEST")
+
+
+def test_declining_to_take_part_is_a_rejection_and_declining_to_comment_is_not(code):
+    (reject,) = of_type(code("Hungary declined to participate in the European resettlement "
+                             "plan."), "REJECT")
+    assert reject["actor"]["code"] == "HUN"
+    assert not code("The Hungarian government declined to comment.")
