@@ -110,3 +110,17 @@ def test_declining_to_take_part_is_a_rejection_and_declining_to_comment_is_not(c
                              "plan."), "REJECT")
     assert reject["actor"]["code"] == "HUN"
     assert not code("The Hungarian government declined to comment.")
+
+
+def test_punitive_measures_against_a_party_are_sanctions(code):
+    (sanction,) = of_type(code("Beijing took retaliatory measures against Canberra."),
+                          "SANCTION")
+    assert (sanction["actor"]["code"], sanction["recipient"]["code"]) == ("CHN", "AUS")
+    (sanction,) = of_type(code("Analysts pointed to China's punitive measures against "
+                               "Lithuania."), "SANCTION")
+    assert (sanction["actor"]["code"], sanction["recipient"]["code"]) == ("CHN", "LTU")
+
+
+def test_measures_against_no_party_are_no_sanction(code):
+    assert not code("The Nairobi school introduced punitive measures for late students.")
+    assert not of_type(code("Kenya announced new measures against inflation."), "SANCTION")
