@@ -124,3 +124,13 @@ def test_punitive_measures_against_a_party_are_sanctions(code):
 def test_measures_against_no_party_are_no_sanction(code):
     assert not code("The Nairobi school introduced punitive measures for late students.")
     assert not of_type(code("Kenya announced new measures against inflation."), "SANCTION")
+
+
+def test_a_warning_of_what_a_measure_would_bring_is_a_forecast(code):
+    assert not of_type(code("The European Union warned that the Somali government's actions "
+                            "would divide the country."), "THREATEN")
+    assert not of_type(code("The Kenyan minister warned the plan would undermine the peace "
+                            "process."), "THREATEN")
+    (threat,) = of_type(code("Iran warned that it would retaliate against any attack."),
+                        "THREATEN")
+    assert threat["actor"]["code"] == "IRN"
