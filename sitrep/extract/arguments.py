@@ -1139,6 +1139,27 @@ def _source_of_reaction(noun: Token, lexicon: Lexicon) -> Token | None:
     return None
 
 
+def _reaction_received(noun: Token, event_type: str, lexicon: Lexicon
+                       ) -> tuple[Token, Token | None] | None:
+    """The source and the target of a verbal act named by a noun that its target draws,
+    meets with or receives (`actors.reception_verbs`): "the plan drew condemnation *from the
+    UN*", "met with sharp criticism *from Beijing*" (the "from" on the noun or on the verb);
+    the target is the verb's subject."""
+    if not lexicon.is_verbal(event_type):
+        return None
+    verb = noun.head
+    if noun.dep_ == "pobj" and verb.lower_ == "with" and verb.dep_ == "prep":
+        verb = verb.head  # "met with criticism"
+    elif noun.dep_ not in ("dobj", "obj"):
+        return None
+    if verb.pos_ != "VERB" or lemma_of(verb) not in lexicon.word_set("actors.reception_verbs"):
+        return None
+    source = _prep_object(noun, {"from"}) or _prep_object(verb, {"from"})
+    if source is None or not is_actor_like(source, lexicon):
+        return None
+    return source, subject_of(verb, lexicon)
+
+
 def names_a_doer(trigger: Token, lexicon: Lexicon) -> bool:
     """Whether the text gives the act a doer of its own, coded or not: a subject, the one a
     verb shares with the verb it is joined to ("the comments termed her ...", "condemned
@@ -1266,6 +1287,9 @@ def noun_arguments(match: TriggerMatch, lexicon: Lexicon) -> tuple[Entity | None
                 if go_between is not None and not (
                         actor.start <= go_between.start < (actor.end or 0)):
                     actor, between = go_between, actor
+    received = _reaction_received(noun, event_type, lexicon) if actor is None else None
+    if received is not None:  # "drew condemnation from the UN": the UN's, not the drawer's
+        actor = entity_for(received[0])
     if actor is None:
         modifiers = set(match.pattern.modifiers)
         for child in noun.children:
@@ -1369,6 +1393,11 @@ def noun_arguments(match: TriggerMatch, lexicon: Lexicon) -> tuple[Entity | None
     skip = {c.i for c in noun.children if c.dep_ == "prep" and c.lower_ in ("by", "between")}
     if said_from is not None:
         skip.add(said_from.head.i)
+    if received is not None:
+        skip.add(received[0].head.i)
+        target = received[1]
+        if target is not None and is_actor_like(target, lexicon):
+            recipient = entity_for(target)  # "the plan drew condemnation": the plan's
     if theme is not None and (match.pattern.objects or _place_only_preps(event_type, lexicon)):
         skip |= {c.i for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"}
     anchors = [noun]
@@ -1376,7 +1405,7 @@ def noun_arguments(match: TriggerMatch, lexicon: Lexicon) -> tuple[Entity | None
         # "unsealed charges against him": the parser may hang the noun's preposition on the
         # verb that carries it
         anchors.append(head)
-    recipient = _recipient_from_preps(anchors, lexicon, event_type, skip) or (
+    recipient = recipient or _recipient_from_preps(anchors, lexicon, event_type, skip) or (
         entity_for(patient) if patient is not None else None)
     if recipient is None and event_type in lexicon.word_set("recipients.aim_types"):
         recipient = _aim_recipient(noun, lexicon)  # "staged a hunger strike to protest X"
