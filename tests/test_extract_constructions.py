@@ -324,3 +324,28 @@ def test_a_target_named_by_its_body_is_no_attacker_of_itself(code):
 def test_a_minister_under_fire_from_lawmakers_is_not_attacked(code):
     assert not of_type(code("The Kenyan finance minister came under fire from lawmakers "
                             "over the budget."), "ASSAULT")
+
+
+# --- a threat told by the noun with the act threatened -----------------------------------------
+
+def test_a_threat_to_do_something_is_a_threat_not_the_act_done(code):
+    events = code("Venezuela's threat to cut oil shipments worried Caribbean importers.")
+    assert not of_type(events, "SANCTION")
+    (threat,) = of_type(events, "THREATEN")
+    assert threat["actor"]["code"] == "VEN"
+    assert threat["mode"] == "relations"
+
+
+def test_whom_a_threatened_act_is_aimed_at_is_the_recipient(code):
+    events = code("Azerbaijan renewed its threat to expel Armenian observers.")
+    assert not of_type(events, "SANCTION")
+    (threat,) = of_type(events, "THREATEN")
+    assert threat["actor"]["code"] == "AZE"
+    assert threat["recipient"]["code"] == "ARM"
+    (threat,) = of_type(code("Serbia repeated its threat to arrest Kosovar officials."),
+                        "THREATEN")
+    assert threat["actor"]["code"] == "SRB"  # "its", the one who repeated it
+
+
+def test_a_threat_to_a_thing_is_no_threat_act(code):
+    assert not of_type(code("Drought is the main threat to harvests in Chad."), "THREATEN")

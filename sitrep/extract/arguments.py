@@ -491,8 +491,11 @@ def _recipient_from_preps(anchors: list[Token | None], lexicon: Lexicon, event_t
 def _complement_recipient(verb: Token, lexicon: Lexicon, depth: int = 0) -> Entity | None:
     """Whom the intended act is aimed at: the object, or a prepositional object, of the
     verb's to-infinitive ("threatened to break off relations with Congo")."""
-    # the to-infinitive parsed as an adverbial clause too ("threatened on Monday to close")
-    clauses = [c for c in verb.children if c.dep_ in ("xcomp", "ccomp")]
+    # the to-infinitive parsed as an adverbial clause too ("threatened on Monday to close"),
+    # and on a noun as its clause ("its threat to expel the envoys")
+    clauses = [c for c in verb.children if c.dep_ in ("xcomp", "ccomp") or (
+        c.dep_ == "acl" and verb.pos_ == "NOUN" and any(
+            a.dep_ == "aux" and a.lower_ == "to" for a in c.children))]
     clauses += [c for c in infinitival_complements(verb) if c not in clauses]
     for clause in clauses:
         if clause.pos_ != "VERB":
@@ -1380,6 +1383,8 @@ def noun_arguments(match: TriggerMatch, lexicon: Lexicon) -> tuple[Entity | None
         entity_for(patient) if patient is not None else None)
     if recipient is None and event_type in lexicon.word_set("recipients.aim_types"):
         recipient = _aim_recipient(noun, lexicon)  # "staged a hunger strike to protest X"
+    if recipient is None and match.pattern.xcomp:  # "its threat to attack US bases"
+        recipient = _complement_recipient(noun, lexicon)
     recipient = recipient or between or (entity_for(used_on) if used_on is not None else None)
     if recipient is not None and actor is not None and recipient.start == actor.start:
         recipient = None
