@@ -349,3 +349,16 @@ def test_whom_a_threatened_act_is_aimed_at_is_the_recipient(code):
 
 def test_a_threat_to_a_thing_is_no_threat_act(code):
     assert not of_type(code("Drought is the main threat to harvests in Chad."), "THREATEN")
+
+
+# --- intent to meet or mediate -----------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Ghana expressed its willingness to mediate between the two juntas.",
+    "Ghana signalled its readiness to host the next round of talks.",
+    "The Ghanaian president vowed to visit Abuja before the election.",
+])
+def test_an_intent_to_meet_or_mediate_is_agree(code, text):
+    (agree,) = of_type(code(text), "AGREE")
+    assert agree["actor"]["code"] == "GHA"
+    assert not of_type(code(text), "CONSULT")  # no meeting happened
