@@ -362,3 +362,19 @@ def test_an_intent_to_meet_or_mediate_is_agree(code, text):
     (agree,) = of_type(code(text), "AGREE")
     assert agree["actor"]["code"] == "GHA"
     assert not of_type(code(text), "CONSULT")  # no meeting happened
+
+
+# --- a deed told in a "who" clause -------------------------------------------------------------
+
+def test_a_deed_that_says_which_people_are_meant_is_an_act(code):
+    (arrest,) = of_type(code("The Tunisian officers who detained the blogger were "
+                             "suspended on Monday."), "COERCE")
+    assert arrest["actor"]["code"] == "TUN"
+    (meeting,) = of_type(code("Bolivian negotiators who met Chilean diplomats in Lima "
+                              "flew home on Friday."), "CONSULT")
+    assert meeting["actor"]["code"] == "BOL"
+    assert meeting["recipient"]["code"] == "CHL"
+
+
+def test_a_deed_in_the_present_says_what_such_people_do(code):
+    assert not code("Journalists who visit the border zone need a military pass.")

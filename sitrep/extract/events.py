@@ -469,10 +469,14 @@ def _deed_of_who(match: TriggerMatch, lexicon: Lexicon) -> bool:
     """A deed done to someone, told in a "who" clause to say which person is meant ("police
     shot a man *who had stabbed two people*"): the deed is what makes them that person, an
     act of its own, for the types of `senses.deeds_that_name_a_person`. A deed with no one
-    it was done to ("a veteran who had fought in the war") is their past."""
+    it was done to ("a veteran who had fought in the war") is their past, and one in the
+    present says what such people do ("foreigners who visit the region need a permit")."""
     clause = match.token
     if clause.dep_ != "relcl" or match.pattern.type not in lexicon.word_set(
             "senses.deeds_that_name_a_person"):
+        return False
+    if not (clause.tag_ == "VBD" or clause.tag_ == "VBN" and any(
+            c.dep_ == "aux" and c.lemma_ == "have" for c in clause.children)):
         return False
     return any(c.dep_ == "nsubj" and c.lower_ == "who" for c in clause.children) and any(
         c.dep_ in ("dobj", "obj") for c in clause.children)
