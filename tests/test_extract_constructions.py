@@ -378,3 +378,21 @@ def test_a_deed_that_says_which_people_are_meant_is_an_act(code):
 
 def test_a_deed_in_the_present_says_what_such_people_do(code):
     assert not code("Journalists who visit the border zone need a military pass.")
+
+
+# --- giving told by a noun ---------------------------------------------------------------------
+
+def test_a_noun_of_giving_with_what_is_given_is_aid(code):
+    (aid,) = of_type(code("Norway's delivery of howitzers to Moldova was completed "
+                          "in May."), "AID")
+    assert aid["actor"]["code"] == "NOR"
+    assert aid["recipient"]["code"] == "MDA"
+    (aid,) = of_type(code("The shipment of rice to Haiti by South Korea arrived on Monday."),
+                     "AID")
+    assert aid["actor"]["code"] == "KOR"
+    assert aid["recipient"]["code"] == "HTI"
+
+
+def test_a_noun_of_giving_anything_else_is_no_aid(code):
+    assert not of_type(code("The supply of electricity to Gaza was cut."), "AID")
+    assert not of_type(code("The delivery of the parcel to Lima took weeks."), "AID")
