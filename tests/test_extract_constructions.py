@@ -396,3 +396,24 @@ def test_a_noun_of_giving_with_what_is_given_is_aid(code):
 def test_a_noun_of_giving_anything_else_is_no_aid(code):
     assert not of_type(code("The supply of electricity to Gaza was cut."), "AID")
     assert not of_type(code("The delivery of the parcel to Lima took weeks."), "AID")
+
+
+# --- workers on strike -------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Bus drivers struck for a second day in Montevideo.",
+    "Miners are striking at the copper mine near Antofagasta.",
+    "A strike by Uruguayan port workers halted exports on Monday.",
+    "The nurses' strike in Montevideo entered its second week.",
+    "The doctors strike in Montevideo ended on Monday.",
+])
+def test_workers_striking_is_a_walkout_not_an_attack(code, text):
+    events = code(text)
+    assert not of_type(events, "ASSAULT")
+    (walkout,) = of_type(events, "PROTEST")
+    assert walkout["mode"] == "strike"
+
+
+def test_a_strike_by_an_armed_force_stays_an_attack(code):
+    assert of_type(code("A strike by Russian bombers hit a depot near Kharkiv."), "ASSAULT")
+    assert of_type(code("Gunmen struck a police post in Zamfara on Monday."), "ASSAULT")

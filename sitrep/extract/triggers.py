@@ -669,6 +669,8 @@ def _match_noun_patterns(token: Token, patterns: list[Pattern],
     for pattern in patterns:
         if not _modifiers_ok(pattern, token):
             continue
+        if (pattern.subjects or pattern.not_subjects) and not _noun_doer_ok(pattern, token):
+            continue
         obj = noun_target(token)
         if not _object_ok(pattern, obj, _looked_through(lexicon)):
             continue
@@ -680,6 +682,20 @@ def _match_noun_patterns(token: Token, patterns: list[Pattern],
             continue
         return TriggerMatch(token, pattern) if pattern.is_event else None
     return None
+
+
+def _noun_doer_ok(pattern: Pattern, noun: Token) -> bool:
+    """A noun's `subject` constraint, held to whoever the noun names as doing it: its
+    possessive, a noun before it, or the object of its "by" ("the teachers' strike", "the
+    doctors strike", "a strike by rail workers"), with their own modifiers."""
+    doers = [c for c in noun.children if c.dep_ in ("poss", "compound")]
+    doers += [o for c in noun.children if c.dep_ == "prep" and c.lower_ == "by"
+              for o in c.children if o.dep_ == "pobj"]
+    lemmas = {lemma_of(d) for d in doers} | {
+        lemma_of(c) for d in doers for c in d.children if c.dep_ in ("compound", "amod")}
+    if pattern.not_subjects and lemmas & pattern.not_subjects:
+        return False
+    return not pattern.subjects or bool(lemmas & pattern.subjects)
 
 
 def _noun_complement_ok(noun: Token, wanted: frozenset[str]) -> bool:
