@@ -417,3 +417,10 @@ def test_workers_striking_is_a_walkout_not_an_attack(code, text):
 def test_a_strike_by_an_armed_force_stays_an_attack(code):
     assert of_type(code("A strike by Russian bombers hit a depot near Kharkiv."), "ASSAULT")
     assert of_type(code("Gunmen struck a police post in Zamfara on Monday."), "ASSAULT")
+
+
+# --- a small clause read as the verb's clause ----------------------------------------------------
+
+def test_what_is_let_in_is_the_object_of_let(code):
+    (access,) = of_type(code("Eritrea let relief convoys into Tigray on Friday."), "RETREAT")
+    assert access["mode"] == "access"

@@ -170,7 +170,9 @@ def verb_object(verb: Token, particles: tuple[Token, ...] = ()) -> Token | None:
         return subject
     if is_linked_participle(verb):
         return next((c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    return None
+    # "let aid convoys into Darfur", parsed as a verbless clause of the noun: the object
+    return next((c for c in verb.children if c.dep_ == "ccomp" and c.pos_ in ("NOUN", "PROPN")
+                 and not any(a.dep_ in ("aux", "cop", "nsubj") for a in c.children)), None)
 
 
 def is_linked_participle(verb: Token) -> bool:
