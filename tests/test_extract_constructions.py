@@ -424,3 +424,22 @@ def test_a_strike_by_an_armed_force_stays_an_attack(code):
 def test_what_is_let_in_is_the_object_of_let(code):
     (access,) = of_type(code("Eritrea let relief convoys into Tigray on Friday."), "RETREAT")
     assert access["mode"] == "access"
+
+
+# --- arms asked for ----------------------------------------------------------------------------
+
+def test_asking_for_arms_by_name_is_a_request_for_military_aid(code):
+    (request,) = of_type(code("Armenia requested two air defense batteries from France."),
+                         "REQUEST")
+    assert request["mode"] == "assist"
+    assert request["actor"]["code"] == "ARM"
+    assert request["recipient"]["code"] == "FRA"
+    (request,) = of_type(code("Taiwan sought more anti-ship missiles from Washington."),
+                         "REQUEST")
+    assert request["recipient"]["code"] == "USA"
+
+
+def test_grilling_an_official_is_disapproval(code):
+    (accuse,) = of_type(code("Dutch lawmakers grilled the defence minister over the "
+                             "purchase."), "ACCUSE")
+    assert accuse["actor"]["code"] == "NLD"
