@@ -443,3 +443,18 @@ def test_grilling_an_official_is_disapproval(code):
     (accuse,) = of_type(code("Dutch lawmakers grilled the defence minister over the "
                              "purchase."), "ACCUSE")
     assert accuse["actor"]["code"] == "NLD"
+
+
+def test_what_reports_indicate_has_its_own_doer(code):
+    (attack,) = of_type(code("Police reports indicated two Boko Haram attacks near Maiduguri "
+                             "last month."), "ASSAULT")
+    assert attack["actor"]["text"] != "Police reports"
+
+
+# --- the giver behind "from" -------------------------------------------------------------------
+
+def test_a_noun_of_giving_names_its_giver_behind_from(code):
+    (aid,) = of_type(code("Investigators traced shipments of rifles from Belarus to Sudanese "
+                          "militias."), "AID")
+    assert aid["actor"]["code"] == "BLR"
+    assert aid["recipient"]["code"] == "SDN"

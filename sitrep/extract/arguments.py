@@ -1269,6 +1269,13 @@ def noun_arguments(match: TriggerMatch, lexicon: Lexicon) -> tuple[Entity | None
                 if go_between is not None and not (
                         actor.start <= go_between.start < (actor.end or 0)):
                     actor, between = go_between, actor
+    giver = None
+    if actor is None and event_type in lexicon.word_set("actors.from_giver_types"):
+        giver = _prep_object(noun, {"from"})  # "aid from Japan"
+        if giver is not None and is_actor_like(giver, lexicon):
+            actor = entity_for(giver)
+        else:
+            giver = None
     if actor is None:
         modifiers = set(match.pattern.modifiers)
         for child in noun.children:
@@ -1370,6 +1377,8 @@ def noun_arguments(match: TriggerMatch, lexicon: Lexicon) -> tuple[Entity | None
         if owner is not None:
             actor = entity_for(owner, with_conjuncts=False)
     skip = {c.i for c in noun.children if c.dep_ == "prep" and c.lower_ in ("by", "between")}
+    if giver is not None:
+        skip.add(giver.head.i)
     if said_from is not None:
         skip.add(said_from.head.i)
     if theme is not None and (match.pattern.objects or _place_only_preps(event_type, lexicon)):
