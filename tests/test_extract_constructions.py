@@ -458,3 +458,14 @@ def test_a_noun_of_giving_names_its_giver_behind_from(code):
                           "militias."), "AID")
     assert aid["actor"]["code"] == "BLR"
     assert aid["recipient"]["code"] == "SDN"
+
+
+# --- an act forecast by an adjective of likelihood ---------------------------------------------
+
+def test_an_act_someone_is_likely_to_do_is_hypothetical(code):
+    (sanction,) = of_type(code("Analysts say Canada is likely to impose tariffs on Chinese "
+                               "steel."), "SANCTION")
+    assert sanction["modality"] == "hypothetical"
+    (visit,) = of_type(code("The Kenyan president is unlikely to visit Kampala this year."),
+                       "CONSULT")
+    assert visit["modality"] == "hypothetical"

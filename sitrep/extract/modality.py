@@ -118,7 +118,7 @@ def modality_of(trigger: Token, lexicon: Lexicon, *, claim_verb: Token | None = 
                 return "hypothetical"
             reported_future = True
     if any(lemma_of(t) in words("modality.hypothetical_governors") for t in governors[:2]
-           if t.pos_ == "VERB") or _asked_which(trigger) or _wished_on_another(
+           if t.pos_ in ("VERB", "ADJ")) or _asked_which(trigger) or _wished_on_another(
             chain, lexicon) or _feared(trigger, lexicon) or _provided_for(verbs, lexicon) or (
             # "under pressure to resign", "calls for him to quit": asked of the doer, not done
             governors and governors[0].pos_ == "NOUN" and trigger.dep_ == "acl"
