@@ -308,6 +308,13 @@ def _match_particles(verb: Token, particles: tuple[str, ...]) -> tuple[Token, ..
             # particle before it
             hit = next((c for c in found[-1].children if c.dep_ == "prep"
                         and c.lower_ == word and c.i == found[-1].i + 1), None)
+        if hit is None and not found and obj is not None and verb.i + 1 < len(verb.doc):
+            # "handed over 20 hostages": the particle read as "over" (more than) the number
+            # right after the verb
+            after = verb.doc[verb.i + 1]
+            if after.lower_ == word and after.dep_ == "quantmod" and (
+                    after.head.head.i == obj.i and after.head.dep_ == "nummod"):
+                hit = after
         if hit is None and not found:
             # "calling for the killers to be brought to justice": the preposition read as
             # the marker of the clause that follows the verb
