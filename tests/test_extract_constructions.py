@@ -469,3 +469,27 @@ def test_an_act_someone_is_likely_to_do_is_hypothetical(code):
     (visit,) = of_type(code("The Kenyan president is unlikely to visit Kampala this year."),
                        "CONSULT")
     assert visit["modality"] == "hypothetical"
+
+
+# --- phrasal verbs and idioms of news ----------------------------------------------------------
+
+def test_a_particle_read_as_more_than_a_number_is_the_verbs(code):
+    (release,) = of_type(code("The militia handed over 12 hostages to Qatari mediators."),
+                         "RETREAT")
+    assert release["mode"] == "release"
+    assert not code("Exports rose by over 12 percent.")
+
+
+@pytest.mark.parametrize("text, event_type", [
+    ("A bomb went off at a bus station in Peshawar.", "ASSAULT"),
+    ("Ethiopian troops laid siege to the town.", "ASSAULT"),
+    ("Ukrainian troops retook the village on Sunday.", "ASSAULT"),
+    ("Ankara hit back at Athens over its remarks on Cyprus.", "ACCUSE"),
+])
+def test_idioms_of_force_and_retort(code, text, event_type):
+    assert of_type(code(text), event_type)
+
+
+def test_a_thing_going_off_or_hitting_back_at_a_force_is_no_retort(code):
+    assert not code("The fire alarm went off at dawn.")
+    assert not of_type(code("The soldiers hit back at the rebels on Friday."), "ACCUSE")
