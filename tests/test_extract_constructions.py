@@ -493,3 +493,17 @@ def test_idioms_of_force_and_retort(code, text, event_type):
 def test_a_thing_going_off_or_hitting_back_at_a_force_is_no_retort(code):
     assert not code("The fire alarm went off at dawn.")
     assert not of_type(code("The soldiers hit back at the rebels on Friday."), "ACCUSE")
+
+
+# --- a participle set off by commas ------------------------------------------------------------
+
+def test_a_participle_set_off_by_commas_tells_its_act(code):
+    (arrest,) = of_type(code("Four Ugandan activists, arrested on Monday in Kampala, remain "
+                             "in custody."), "COERCE")
+    assert arrest["recipient"]["text"] == "Four Ugandan activists"
+    assert arrest["event_date"] == "2022-03-14"
+
+
+def test_a_participle_that_says_who_is_meant_stays_in_passing(code):
+    assert not of_type(code("The release of a lawyer jailed for his letters was welcomed by "
+                            "Ugandan activists."), "COERCE")

@@ -14,6 +14,7 @@ from sitrep.extract.lexicon import Lexicon, Pattern
 from sitrep.extract.modality import names_no_one, responsibility_claim
 from sitrep.extract.triggers import (
     TriggerMatch,
+    described_noun,
     in_verb_series,
     infinitival_complements,
     is_linked_participle,
@@ -746,6 +747,9 @@ def _verb_recipient(match: TriggerMatch, lexicon: Lexicon) -> Entity | None:
         obj = _shared_object(verb)  # "arrested and deported two journalists"
     if obj is None:
         obj = _passive_gerund_subject(verb)  # "stabbed two people before being shot dead"
+    if obj is None and not any(c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass")
+                               for c in verb.children):
+        obj = described_noun(verb)  # "three journalists, arrested last week, ...": them
     if obj is not None and any(c.dep_ == "det" and c.lower_ == "what" for c in obj.children):
         # "criticised what a Chinese diplomat called pressure", read as "what diplomat": the
         # object is a free relative clause, what was so called, not its speaker
