@@ -507,3 +507,18 @@ def test_a_participle_set_off_by_commas_tells_its_act(code):
 def test_a_participle_that_says_who_is_meant_stays_in_passing(code):
     assert not of_type(code("The release of a lawyer jailed for his letters was welcomed by "
                             "Ugandan activists."), "COERCE")
+
+
+# --- signing told as a noun; intelligence swapped ----------------------------------------------
+
+def test_the_signing_of_an_agreement_is_support(code):
+    (support,) = of_type(code("The signing of the peace accord by Mozambique and the rebels "
+                              "took place in Maputo."), "SUPPORT")
+    assert support["actor"]["code"] == "MOZ"
+    assert not code("The signing of the young striker cost the club millions.")
+
+
+def test_swapping_intelligence_is_cooperation(code):
+    (cooperate,) = of_type(code("Jordan and Egypt swapped intelligence about the smugglers."),
+                           "COOPERATE")
+    assert cooperate["actor"]["code"] == "JOR"
