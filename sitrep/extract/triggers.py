@@ -764,9 +764,11 @@ def _carries_other_act(match: TriggerMatch, nouns: dict[int, TriggerMatch],
                        lexicon: Lexicon) -> bool:
     """A light verb read as a phrasal trigger ("launch into", "launch against") whose own
     object is a noun act of another type only carries that act: "launched a probe into the
-    minister's finances" is the probe (ACCUSE), no attack."""
+    minister's finances" is the probe (ACCUSE), no attack. A verb with a particle of its
+    own is a phrasal verb, not a carrier: "held up the aid" blocks it."""
     if match.pattern.pos != "VERB" or not match.particle_tokens or (
-            lemma_of(match.token) not in lexicon.light_verbs):
+            lemma_of(match.token) not in lexicon.light_verbs) or any(
+            p.dep_ == "prt" for p in match.particle_tokens):
         return False
     obj = next((c for c in match.token.children if c.dep_ in ("dobj", "obj")), None)
     other = nouns.get(obj.i) if obj is not None else None
