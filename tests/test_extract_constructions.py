@@ -522,3 +522,21 @@ def test_swapping_intelligence_is_cooperation(code):
     (cooperate,) = of_type(code("Jordan and Egypt swapped intelligence about the smugglers."),
                            "COOPERATE")
     assert cooperate["actor"]["code"] == "JOR"
+
+
+# --- phrasal verbs that are no carriers; judgements told with "amount to" ----------------------
+
+def test_a_phrasal_verb_with_its_own_particle_is_no_light_verb(code):
+    (cut,) = of_type(code("The Dutch government held up military aid to Suriname."),
+                     "SANCTION")
+    assert cut["actor"]["code"] == "NLD"
+    assert cut["recipient"]["code"] == "SUR"
+    assert of_type(code("Poland held up the sanctions package for a week."), "REJECT")
+    # a light verb with a preposition still carries its noun's act
+    assert of_type(code("The ministry launched a probe into the contract."), "ACCUSE")
+
+
+def test_what_a_deed_amounts_to_is_a_judgement(code):
+    (accuse,) = of_type(code("Amnesty said the shelling amounted to a war crime."), "ACCUSE")
+    assert accuse["actor"]["text"] == "Amnesty"
+    assert not of_type(code("Officials said the damage amounted to $3 million."), "ACCUSE")
