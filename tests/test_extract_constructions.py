@@ -540,3 +540,26 @@ def test_what_a_deed_amounts_to_is_a_judgement(code):
     (accuse,) = of_type(code("Amnesty said the shelling amounted to a war crime."), "ACCUSE")
     assert accuse["actor"]["text"] == "Amnesty"
     assert not of_type(code("Officials said the damage amounted to $3 million."), "ACCUSE")
+
+
+# --- a weapon as the subject of its impact; services cut; grenades hurled ----------------------
+
+@pytest.mark.parametrize("text", [
+    "A Russian missile slammed into a shopping centre in Kremenchuk.",
+    "Russian shells rained down on Avdiivka on Tuesday.",
+    "Attackers hurled a grenade at a bus stop in Jerusalem.",
+])
+def test_a_weapon_striking_is_an_assault(code, text):
+    assert of_type(code(text), "ASSAULT")
+    assert not of_type(code(text), "ACCUSE")
+
+
+def test_a_cyclone_slamming_into_a_coast_is_no_act(code):
+    assert not code("Cyclone Freddy slammed into the coast of Malawi.")
+
+
+def test_cutting_internet_access_withholds_a_service(code):
+    (coerce,) = of_type(code("Internet access was cut in the Amhara region on Friday."),
+                        "COERCE")
+    assert coerce["mode"] == "withhold"
+    assert not code("Power was cut in the capital after the storm.")
