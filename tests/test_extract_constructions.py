@@ -563,3 +563,21 @@ def test_cutting_internet_access_withholds_a_service(code):
                         "COERCE")
     assert coerce["mode"] == "withhold"
     assert not code("Power was cut in the capital after the storm.")
+
+
+# --- protests issued; names put on sanctions lists ---------------------------------------------
+
+def test_a_protest_issued_by_a_party_is_a_diplomatic_protest(code):
+    events = code("The Vietnamese foreign ministry issued a formal protest to Beijing.")
+    assert not of_type(events, "PROTEST")
+    (accuse,) = of_type(events, "ACCUSE")
+    assert accuse["actor"]["code"] == "VNM"
+    assert accuse["recipient"]["code"] == "CHN"
+
+
+def test_putting_parties_on_a_sanctions_list_is_a_sanction(code):
+    (sanction,) = of_type(code("Canada added five Iranian officials to its sanctions list."),
+                          "SANCTION")
+    assert sanction["actor"]["code"] == "CAN"
+    assert sanction["recipient"]["code"] == "IRN"
+    assert not code("The council added three names to the list of speakers.")
