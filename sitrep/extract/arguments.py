@@ -1265,7 +1265,10 @@ def noun_arguments(match: TriggerMatch, lexicon: Lexicon) -> tuple[Entity | None
                 actor = entity_for(obj)
         elif child.dep_ == "prep" and child.lower_ == "between":
             obj = next((c for c in child.children if c.dep_ == "pobj"), None)
-            if obj is not None:
+            if obj is not None and actor is not None:
+                # "Qatar's mediation between Israel and Hamas": Qatar goes between them
+                between = entity_for(obj)
+            elif obj is not None:
                 actor = entity_for(obj)
                 # "launched a mediation effort between Colombia and the rebels": the one who
                 # carries it out between the two, who are whom it is done with
