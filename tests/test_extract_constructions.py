@@ -581,3 +581,19 @@ def test_putting_parties_on_a_sanctions_list_is_a_sanction(code):
     assert sanction["actor"]["code"] == "CAN"
     assert sanction["recipient"]["code"] == "IRN"
     assert not code("The council added three names to the list of speakers.")
+
+
+# --- the go-between named by the possessive; a meeting boycotted -------------------------------
+
+def test_the_possessor_of_a_mediation_goes_between_the_parties(code):
+    (mediation,) = of_type(code("Egypt's mediation between Ethiopia and Sudan stalled in "
+                                "March."), "CONSULT")
+    assert mediation["actor"]["code"] == "EGY"
+    assert mediation["recipient"]["code"] in ("ETH", "SDN")
+
+
+def test_a_boycott_of_a_meeting_is_its_refusal(code):
+    events = code("Morocco's boycott of the summit in Tunis embarrassed the hosts.")
+    assert not of_type(events, "PROTEST")
+    (reject,) = of_type(events, "REJECT")
+    assert reject["actor"]["code"] == "MAR"
