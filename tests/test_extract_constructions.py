@@ -597,3 +597,13 @@ def test_a_boycott_of_a_meeting_is_its_refusal(code):
     assert not of_type(events, "PROTEST")
     (reject,) = of_type(events, "REJECT")
     assert reject["actor"]["code"] == "MAR"
+
+
+# --- speaking with a named person or country ---------------------------------------------------
+
+def test_speaking_with_a_named_leader_is_a_consultation(code):
+    (consult,) = of_type(code("The Turkish president spoke with Zelensky on Tuesday."),
+                         "CONSULT")
+    assert consult["actor"]["code"] == "TUR"
+    assert consult["recipient"]["code"] == "UKR"
+    assert not code("The Turkish minister spoke with reporters in Ankara.")

@@ -398,6 +398,10 @@ def _object_ok(pattern: Pattern, obj: Token | None, quantities: frozenset[str],
         heads = {lemma, *(lemma_of(c) for c in obj.conjuncts)}
         for head in (obj, *obj.conjuncts):
             heads.update(hyphen_word(head)[0])
+            if head.ent_type_ in ("PERSON", "GPE"):
+                # a person or a country the tagger names, "PERSON" or "GPE" in a list:
+                # "spoke with Putin", "spoke with China"
+                heads.add(head.ent_type_.lower())
         paid_in = _paid_in(obj)
         if paid_in is not None:
             heads.add(lemma_of(paid_in))  # "delayed $400 million in military aid"
