@@ -607,3 +607,10 @@ def test_speaking_with_a_named_leader_is_a_consultation(code):
     assert consult["actor"]["code"] == "TUR"
     assert consult["recipient"]["code"] == "UKR"
     assert not code("The Turkish minister spoke with reporters in Ankara.")
+
+
+def test_welcoming_a_named_leader_is_a_visit_not_praise(code):
+    events = code("The Kenyan president welcomed Zelensky to Nairobi on Friday.")
+    assert of_type(events, "CONSULT")
+    assert not of_type(events, "SUPPORT")
+    assert of_type(code("The Kenyan president welcomed the ruling."), "SUPPORT")
