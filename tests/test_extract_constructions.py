@@ -614,3 +614,12 @@ def test_welcoming_a_named_leader_is_a_visit_not_praise(code):
     assert of_type(events, "CONSULT")
     assert not of_type(events, "SUPPORT")
     assert of_type(code("The Kenyan president welcomed the ruling."), "SUPPORT")
+
+
+# --- a name given is no act of the naming verb -------------------------------------------------
+
+def test_calling_an_official_a_name_is_a_judgement_not_a_phone_call(code):
+    events = code("The Polish president called the Belarusian leader a dictator.")
+    assert not of_type(events, "CONSULT")
+    (accuse,) = of_type(events, "ACCUSE")
+    assert accuse["recipient"]["code"] == "BLR"

@@ -591,12 +591,15 @@ def _match_verb_patterns(token: Token, patterns: list[Pattern],
     particles_of: dict[tuple[str, ...], tuple[Token, ...] | None] = {}
     objects_of: dict[tuple[tuple[str, ...], bool], Token | None] = {}
     complements: set[str] | None = None
+    naming = _names_its_object(token, lexicon)
     for pattern in patterns:
         if pattern.particles not in particles_of:
             particles_of[pattern.particles] = _match_particles(token, pattern.particles)
         particles = particles_of[pattern.particles]
         if particles is None:
             continue
+        if naming and not particles:
+            continue  # "called the president a killer": a name given, no call
         if not pattern.passive_ok and is_passive(token):
             continue
         if pattern.intransitive and any(c.dep_ in ("dobj", "obj") for c in token.children):
@@ -640,6 +643,16 @@ def _match_verb_patterns(token: Token, patterns: list[Pattern],
             continue
         return TriggerMatch(token, pattern, particles) if pattern.is_event else None
     return None
+
+
+def _names_its_object(verb: Token, lexicon: Lexicon) -> bool:
+    """A verb of naming with an object and a name for it ("called the president *a killer*",
+    "dubbed the plan *a farce*"): the speaker's judgement (sitrep/extract/speech.py), not the
+    verb's act. With the name alone the parser may have misread the object ("called the
+    Chinese president on Monday": a phone call)."""
+    return lemma_of(verb) in lexicon.word_set("stance.naming_verbs") and any(
+        c.dep_ in ("dobj", "obj") for c in verb.children) and any(
+        c.dep_ == "oprd" for c in verb.children)
 
 
 def _in_other_sense(verb: Token, lexicon: Lexicon) -> bool:
