@@ -623,3 +623,18 @@ def test_calling_an_official_a_name_is_a_judgement_not_a_phone_call(code):
     assert not of_type(events, "CONSULT")
     (accuse,) = of_type(events, "ACCUSE")
     assert accuse["recipient"]["code"] == "BLR"
+
+
+# --- exchange restored; observers ordered out --------------------------------------------------
+
+def test_restoring_flights_or_trade_is_cooperation(code):
+    (cooperate,) = of_type(code("Georgia and Russia restored direct flights in May."),
+                           "COOPERATE")
+    assert cooperate["actor"]["code"] == "GEO"
+    assert of_type(code("Authorities restored internet access in Tigray."), "CONCEDE")
+
+
+def test_ordering_observers_out_expels_them(code):
+    (expel,) = of_type(code("The Burkinabe junta ordered UN observers to leave the country."),
+                       "SANCTION")
+    assert expel["mode"] == "expel"
