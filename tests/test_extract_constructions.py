@@ -638,3 +638,10 @@ def test_ordering_observers_out_expels_them(code):
     (expel,) = of_type(code("The Burkinabe junta ordered UN observers to leave the country."),
                        "SANCTION")
     assert expel["mode"] == "expel"
+
+
+def test_a_loan_to_a_party_is_aid_and_one_taken_out_is_not(code):
+    (aid,) = of_type(code("The Asian Development Bank announced a $500 million loan for "
+                          "Bangladesh."), "AID")
+    assert aid["recipient"]["code"] == "BGD"
+    assert not code("The farmer took out a loan to buy seed.")
