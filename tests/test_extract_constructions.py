@@ -645,3 +645,9 @@ def test_a_loan_to_a_party_is_aid_and_one_taken_out_is_not(code):
                           "Bangladesh."), "AID")
     assert aid["recipient"]["code"] == "BGD"
     assert not code("The farmer took out a loan to buy seed.")
+
+
+def test_a_named_person_is_no_instance_of_the_word_person(code):
+    # "person" is a word of the captives list: a name must not pass for it
+    events = code("Officials will meet on Friday after Lammy returns to London.")
+    assert not of_type(events, "RETREAT")

@@ -377,6 +377,10 @@ def _looked_through(lexicon: Lexicon) -> frozenset[str]:
     return lexicon.word_union("actors.quantity_nouns", "senses.kind_nouns")
 
 
+# Entity labels an object list may name, as the (lower-cased) entries that stand for them.
+OBJECT_NAME_MARKS = {"PERSON": "person_name", "GPE": "gpe"}
+
+
 def _object_ok(pattern: Pattern, obj: Token | None, quantities: frozenset[str],
                described: Token | None = None) -> bool:
     """Object constraints. `described` is the noun a participle trigger describes: it can
@@ -398,10 +402,10 @@ def _object_ok(pattern: Pattern, obj: Token | None, quantities: frozenset[str],
         heads = {lemma, *(lemma_of(c) for c in obj.conjuncts)}
         for head in (obj, *obj.conjuncts):
             heads.update(hyphen_word(head)[0])
-            if head.ent_type_ in ("PERSON", "GPE"):
-                # a person or a country the tagger names, "PERSON" or "GPE" in a list:
-                # "spoke with Putin", "spoke with China"
-                heads.add(head.ent_type_.lower())
+            if head.ent_type_ in OBJECT_NAME_MARKS:
+                # a person or a country the tagger names, "PERSON_NAME" or "GPE" in a list:
+                # "spoke with Putin", "spoke with China" (not the word "person")
+                heads.add(OBJECT_NAME_MARKS[head.ent_type_])
         paid_in = _paid_in(obj)
         if paid_in is not None:
             heads.add(lemma_of(paid_in))  # "delayed $400 million in military aid"
