@@ -651,3 +651,9 @@ def test_a_named_person_is_no_instance_of_the_word_person(code):
     # "person" is a word of the captives list: a name must not pass for it
     events = code("Officials will meet on Friday after Lammy returns to London.")
     assert not of_type(events, "RETREAT")
+
+
+def test_a_gerund_of_possibility_is_hypothetical(code):
+    (sanction,) = of_type(code("EU diplomats raised the prospect of imposing sanctions on "
+                               "Georgia."), "SANCTION")
+    assert sanction["modality"] == "hypothetical"

@@ -220,7 +220,7 @@ def _feared(trigger: Token, lexicon: Lexicon) -> bool:
     a raid*", "the prospect of sanctions", "exposed *to attacks and abductions*"."""
     while trigger.dep_ == "conj" and trigger.head.pos_ in ("NOUN", "PROPN"):
         trigger = trigger.head  # "attacks, *abductions* and abuse"
-    if trigger.dep_ != "pobj":
+    if trigger.dep_ not in ("pobj", "pcomp"):  # a gerund too: "the prospect *of restoring* ties"
         return False
     prep, governor = trigger.head, trigger.head.head
     return (prep.lower_ == "of" and lemma_of(governor) in lexicon.word_set(
