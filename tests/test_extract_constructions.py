@@ -641,7 +641,7 @@ def test_ordering_observers_out_expels_them(code):
 
 
 def test_a_loan_to_a_party_is_aid_and_one_taken_out_is_not(code):
-    (aid,) = of_type(code("The Asian Development Bank announced a $500 million loan for "
+    (aid,) = of_type(code("The Asian Development Bank announced a $500 million loan to "
                           "Bangladesh."), "AID")
     assert aid["recipient"]["code"] == "BGD"
     assert not code("The farmer took out a loan to buy seed.")
@@ -657,3 +657,8 @@ def test_a_gerund_of_possibility_is_hypothetical(code):
     (sanction,) = of_type(code("EU diplomats raised the prospect of imposing sanctions on "
                                "Georgia."), "SANCTION")
     assert sanction["modality"] == "hypothetical"
+
+
+def test_acts_joined_under_a_noun_of_possibility_are_both_hypothetical(code):
+    events = code("Deportees face a real risk of being tortured or abused in Laos.")
+    assert events and all(e["modality"] == "hypothetical" for e in of_type(events, "ASSAULT"))

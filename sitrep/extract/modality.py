@@ -218,8 +218,8 @@ def _asked_which(trigger: Token) -> bool:
 def _feared(trigger: Token, lexicon: Lexicon) -> bool:
     """An act named as what is feared, may come or is a risk people live with: "for fear *of
     a raid*", "the prospect of sanctions", "exposed *to attacks and abductions*"."""
-    while trigger.dep_ == "conj" and trigger.head.pos_ in ("NOUN", "PROPN"):
-        trigger = trigger.head  # "attacks, *abductions* and abuse"
+    while trigger.dep_ == "conj" and trigger.head.pos_ in ("NOUN", "PROPN", "VERB"):
+        trigger = trigger.head  # "attacks, *abductions* and abuse", "of being tortured or abused"
     if trigger.dep_ not in ("pobj", "pcomp"):  # a gerund too: "the prospect *of restoring* ties"
         return False
     prep, governor = trigger.head, trigger.head.head
