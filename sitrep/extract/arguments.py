@@ -14,6 +14,7 @@ from sitrep.extract.lexicon import Lexicon, Pattern
 from sitrep.extract.modality import names_no_one, responsibility_claim
 from sitrep.extract.triggers import (
     TriggerMatch,
+    described_noun,
     in_verb_series,
     infinitival_complements,
     is_linked_participle,
@@ -491,8 +492,11 @@ def _recipient_from_preps(anchors: list[Token | None], lexicon: Lexicon, event_t
 def _complement_recipient(verb: Token, lexicon: Lexicon, depth: int = 0) -> Entity | None:
     """Whom the intended act is aimed at: the object, or a prepositional object, of the
     verb's to-infinitive ("threatened to break off relations with Congo")."""
-    # the to-infinitive parsed as an adverbial clause too ("threatened on Monday to close")
-    clauses = [c for c in verb.children if c.dep_ in ("xcomp", "ccomp")]
+    # the to-infinitive parsed as an adverbial clause too ("threatened on Monday to close"),
+    # and on a noun as its clause ("its threat to expel the envoys")
+    clauses = [c for c in verb.children if c.dep_ in ("xcomp", "ccomp") or (
+        c.dep_ == "acl" and verb.pos_ == "NOUN" and any(
+            a.dep_ == "aux" and a.lower_ == "to" for a in c.children))]
     clauses += [c for c in infinitival_complements(verb) if c not in clauses]
     for clause in clauses:
         if clause.pos_ != "VERB":
@@ -743,6 +747,9 @@ def _verb_recipient(match: TriggerMatch, lexicon: Lexicon) -> Entity | None:
         obj = _shared_object(verb)  # "arrested and deported two journalists"
     if obj is None:
         obj = _passive_gerund_subject(verb)  # "stabbed two people before being shot dead"
+    if obj is None and not any(c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass")
+                               for c in verb.children):
+        obj = described_noun(verb)  # "three journalists, arrested last week, ...": them
     if obj is not None and any(c.dep_ == "det" and c.lower_ == "what" for c in obj.children):
         # "criticised what a Chinese diplomat called pressure", read as "what diplomat": the
         # object is a free relative clause, what was so called, not its speaker
@@ -1279,7 +1286,10 @@ def noun_arguments(match: TriggerMatch, lexicon: Lexicon) -> tuple[Entity | None
                 actor = entity_for(obj)
         elif child.dep_ == "prep" and child.lower_ == "between":
             obj = next((c for c in child.children if c.dep_ == "pobj"), None)
-            if obj is not None:
+            if obj is not None and actor is not None:
+                # "Qatar's mediation between Israel and Hamas": Qatar goes between them
+                between = entity_for(obj)
+            elif obj is not None:
                 actor = entity_for(obj)
                 # "launched a mediation effort between Colombia and the rebels": the one who
                 # carries it out between the two, who are whom it is done with
@@ -1290,6 +1300,13 @@ def noun_arguments(match: TriggerMatch, lexicon: Lexicon) -> tuple[Entity | None
     received = _reaction_received(noun, event_type, lexicon) if actor is None else None
     if received is not None:  # "drew condemnation from the UN": the UN's, not the drawer's
         actor = entity_for(received[0])
+    giver = None
+    if actor is None and event_type in lexicon.word_set("actors.from_giver_types"):
+        giver = _prep_object(noun, {"from"})  # "aid from Japan"
+        if giver is not None and is_actor_like(giver, lexicon):
+            actor = entity_for(giver)
+        else:
+            giver = None
     if actor is None:
         modifiers = set(match.pattern.modifiers)
         for child in noun.children:
@@ -1391,6 +1408,8 @@ def noun_arguments(match: TriggerMatch, lexicon: Lexicon) -> tuple[Entity | None
         if owner is not None:
             actor = entity_for(owner, with_conjuncts=False)
     skip = {c.i for c in noun.children if c.dep_ == "prep" and c.lower_ in ("by", "between")}
+    if giver is not None:
+        skip.add(giver.head.i)
     if said_from is not None:
         skip.add(said_from.head.i)
     if received is not None:
@@ -1409,6 +1428,8 @@ def noun_arguments(match: TriggerMatch, lexicon: Lexicon) -> tuple[Entity | None
         entity_for(patient) if patient is not None else None)
     if recipient is None and event_type in lexicon.word_set("recipients.aim_types"):
         recipient = _aim_recipient(noun, lexicon)  # "staged a hunger strike to protest X"
+    if recipient is None and match.pattern.xcomp:  # "its threat to attack US bases"
+        recipient = _complement_recipient(noun, lexicon)
     recipient = recipient or between or (entity_for(used_on) if used_on is not None else None)
     if recipient is not None and actor is not None and recipient.start == actor.start:
         recipient = None

@@ -469,10 +469,14 @@ def _deed_of_who(match: TriggerMatch, lexicon: Lexicon) -> bool:
     """A deed done to someone, told in a "who" clause to say which person is meant ("police
     shot a man *who had stabbed two people*"): the deed is what makes them that person, an
     act of its own, for the types of `senses.deeds_that_name_a_person`. A deed with no one
-    it was done to ("a veteran who had fought in the war") is their past."""
+    it was done to ("a veteran who had fought in the war") is their past, and one in the
+    present says what such people do ("foreigners who visit the region need a permit")."""
     clause = match.token
     if clause.dep_ != "relcl" or match.pattern.type not in lexicon.word_set(
             "senses.deeds_that_name_a_person"):
+        return False
+    if not (clause.tag_ == "VBD" or clause.tag_ == "VBN" and any(
+            c.dep_ == "aux" and c.lemma_ == "have" for c in clause.children)):
         return False
     return any(c.dep_ == "nsubj" and c.lower_ == "who" for c in clause.children) and any(
         c.dep_ in ("dobj", "obj") for c in clause.children)
@@ -577,7 +581,8 @@ def _is_purpose(token: Token) -> bool:
 
 def _is_descriptive_participle(match: TriggerMatch) -> bool:
     """A participle describing a noun reports an earlier state, not this report's event:
-    "the banned movement", "property seized by the army". (A bare acl participle is too
+    "the banned movement", "property seized by the army" (but not one set off by commas,
+    ", arrested by police last week,": a clause of its own). (A bare acl participle is too
     often a misparsed main verb to drop, and so is one whose "by" tells how it was done:
     "Members protested by shouting ...".)"""
     token = match.token
@@ -585,7 +590,7 @@ def _is_descriptive_participle(match: TriggerMatch) -> bool:
         return False
     return token.dep_ == "amod" or (
         token.dep_ == "acl" and any(c.dep_ == "agent" for c in token.children)
-        and not states_means(token))
+        and not states_means(token) and not _set_off(token))
 
 
 def _on_condition(trigger: Token, lexicon: Lexicon) -> bool:
@@ -687,7 +692,10 @@ def _describes_a_party(match: TriggerMatch) -> bool:
     token = match.token
     if token.sent.root.pos_ not in ("VERB", "AUX"):
         return False
-    return any(_describing_participle(t) for t in (token, *token.ancestors))
+    # the trigger itself set off by commas ("three journalists, *arrested* last week, remain
+    # in custody") tells its act as a clause of its own does, not to say who is meant
+    return _describing_participle(token) and not _set_off(token) or any(
+        _describing_participle(t) for t in token.ancestors)
 
 
 def _describing_participle(token: Token) -> bool:

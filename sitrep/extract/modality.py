@@ -118,7 +118,7 @@ def modality_of(trigger: Token, lexicon: Lexicon, *, claim_verb: Token | None = 
                 return "hypothetical"
             reported_future = True
     if any(lemma_of(t) in words("modality.hypothetical_governors") for t in governors[:2]
-           if t.pos_ == "VERB") or _asked_which(trigger) or _wished_on_another(
+           if t.pos_ in ("VERB", "ADJ")) or _asked_which(trigger) or _wished_on_another(
             chain, lexicon) or _feared(trigger, lexicon) or _provided_for(verbs, lexicon) or (
             # "under pressure to resign", "calls for him to quit": asked of the doer, not done
             governors and governors[0].pos_ == "NOUN" and trigger.dep_ == "acl"
@@ -218,9 +218,9 @@ def _asked_which(trigger: Token) -> bool:
 def _feared(trigger: Token, lexicon: Lexicon) -> bool:
     """An act named as what is feared, may come or is a risk people live with: "for fear *of
     a raid*", "the prospect of sanctions", "exposed *to attacks and abductions*"."""
-    while trigger.dep_ == "conj" and trigger.head.pos_ in ("NOUN", "PROPN"):
-        trigger = trigger.head  # "attacks, *abductions* and abuse"
-    if trigger.dep_ != "pobj":
+    while trigger.dep_ == "conj" and trigger.head.pos_ in ("NOUN", "PROPN", "VERB"):
+        trigger = trigger.head  # "attacks, *abductions* and abuse", "of being tortured or abused"
+    if trigger.dep_ not in ("pobj", "pcomp"):  # a gerund too: "the prospect *of restoring* ties"
         return False
     prep, governor = trigger.head, trigger.head.head
     return (prep.lower_ == "of" and lemma_of(governor) in lexicon.word_set(

@@ -147,6 +147,8 @@ def _judges(token: Token) -> bool:
         return token.head.head.pos_ == "VERB"  # "treats the law with contempt"
     if token.dep_ == "pobj" and token.head.lower_ == "as":
         return token.head.head.pos_ == "VERB"  # "described the ruling as a betrayal"
+    if token.dep_ == "pobj" and token.head.lower_ == "to":
+        return token.head.head.lemma_.lower() == "amount"  # "may amount to war crimes"
     return False
 
 

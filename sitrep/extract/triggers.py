@@ -170,7 +170,9 @@ def verb_object(verb: Token, particles: tuple[Token, ...] = ()) -> Token | None:
         return subject
     if is_linked_participle(verb):
         return next((c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    return None
+    # "let aid convoys into Darfur", parsed as a verbless clause of the noun: the object
+    return next((c for c in verb.children if c.dep_ == "ccomp" and c.pos_ in ("NOUN", "PROPN")
+                 and not any(a.dep_ in ("aux", "cop", "nsubj") for a in c.children)), None)
 
 
 def is_linked_participle(verb: Token) -> bool:
@@ -306,6 +308,13 @@ def _match_particles(verb: Token, particles: tuple[str, ...]) -> tuple[Token, ..
             # particle before it
             hit = next((c for c in found[-1].children if c.dep_ == "prep"
                         and c.lower_ == word and c.i == found[-1].i + 1), None)
+        if hit is None and not found and obj is not None and verb.i + 1 < len(verb.doc):
+            # "handed over 20 hostages": the particle read as "over" (more than) the number
+            # right after the verb
+            after = verb.doc[verb.i + 1]
+            if after.lower_ == word and after.dep_ == "quantmod" and (
+                    after.head.head.i == obj.i and after.head.dep_ == "nummod"):
+                hit = after
         if hit is None and not found:
             # "calling for the killers to be brought to justice": the preposition read as
             # the marker of the clause that follows the verb
@@ -368,6 +377,10 @@ def _looked_through(lexicon: Lexicon) -> frozenset[str]:
     return lexicon.word_union("actors.quantity_nouns", "senses.kind_nouns")
 
 
+# Entity labels an object list may name, as the (lower-cased) entries that stand for them.
+OBJECT_NAME_MARKS = {"PERSON": "person_name", "GPE": "gpe"}
+
+
 def _object_ok(pattern: Pattern, obj: Token | None, quantities: frozenset[str],
                described: Token | None = None) -> bool:
     """Object constraints. `described` is the noun a participle trigger describes: it can
@@ -389,6 +402,10 @@ def _object_ok(pattern: Pattern, obj: Token | None, quantities: frozenset[str],
         heads = {lemma, *(lemma_of(c) for c in obj.conjuncts)}
         for head in (obj, *obj.conjuncts):
             heads.update(hyphen_word(head)[0])
+            if head.ent_type_ in OBJECT_NAME_MARKS:
+                # a person or a country the tagger names, "PERSON_NAME" or "GPE" in a list:
+                # "spoke with Putin", "spoke with China" (not the word "person")
+                heads.add(OBJECT_NAME_MARKS[head.ent_type_])
         paid_in = _paid_in(obj)
         if paid_in is not None:
             heads.add(lemma_of(paid_in))  # "delayed $400 million in military aid"
@@ -578,12 +595,15 @@ def _match_verb_patterns(token: Token, patterns: list[Pattern],
     particles_of: dict[tuple[str, ...], tuple[Token, ...] | None] = {}
     objects_of: dict[tuple[tuple[str, ...], bool], Token | None] = {}
     complements: set[str] | None = None
+    naming = _names_its_object(token, lexicon)
     for pattern in patterns:
         if pattern.particles not in particles_of:
             particles_of[pattern.particles] = _match_particles(token, pattern.particles)
         particles = particles_of[pattern.particles]
         if particles is None:
             continue
+        if naming and not particles:
+            continue  # "called the president a killer": a name given, no call
         if not pattern.passive_ok and is_passive(token):
             continue
         if pattern.intransitive and any(c.dep_ in ("dobj", "obj") for c in token.children):
@@ -629,6 +649,16 @@ def _match_verb_patterns(token: Token, patterns: list[Pattern],
     return None
 
 
+def _names_its_object(verb: Token, lexicon: Lexicon) -> bool:
+    """A verb of naming with an object and a name for it ("called the president *a killer*",
+    "dubbed the plan *a farce*"): the speaker's judgement (sitrep/extract/speech.py), not the
+    verb's act. With the name alone the parser may have misread the object ("called the
+    Chinese president on Monday": a phone call)."""
+    return lemma_of(verb) in lexicon.word_set("stance.naming_verbs") and any(
+        c.dep_ in ("dobj", "obj") for c in verb.children) and any(
+        c.dep_ == "oprd" for c in verb.children)
+
+
 def _in_other_sense(verb: Token, lexicon: Lexicon) -> bool:
     """A complement verb whose object the lexicon rules out of its act: "pledged *to fight
     corruption*" intends no fight, so no threat of one."""
@@ -669,6 +699,8 @@ def _match_noun_patterns(token: Token, patterns: list[Pattern],
     for pattern in patterns:
         if not _modifiers_ok(pattern, token):
             continue
+        if (pattern.subjects or pattern.not_subjects) and not _noun_doer_ok(pattern, token):
+            continue
         obj = noun_target(token)
         if not _object_ok(pattern, obj, _looked_through(lexicon)):
             continue
@@ -680,6 +712,20 @@ def _match_noun_patterns(token: Token, patterns: list[Pattern],
             continue
         return TriggerMatch(token, pattern) if pattern.is_event else None
     return None
+
+
+def _noun_doer_ok(pattern: Pattern, noun: Token) -> bool:
+    """A noun's `subject` constraint, held to whoever the noun names as doing it: its
+    possessive, a noun before it, or the object of its "by" ("the teachers' strike", "the
+    doctors strike", "a strike by rail workers"), with their own modifiers."""
+    doers = [c for c in noun.children if c.dep_ in ("poss", "compound")]
+    doers += [o for c in noun.children if c.dep_ == "prep" and c.lower_ == "by"
+              for o in c.children if o.dep_ == "pobj"]
+    lemmas = {lemma_of(d) for d in doers} | {
+        lemma_of(c) for d in doers for c in d.children if c.dep_ in ("compound", "amod")}
+    if pattern.not_subjects and lemmas & pattern.not_subjects:
+        return False
+    return not pattern.subjects or bool(lemmas & pattern.subjects)
 
 
 def _noun_complement_ok(noun: Token, wanted: frozenset[str]) -> bool:
@@ -739,9 +785,11 @@ def _carries_other_act(match: TriggerMatch, nouns: dict[int, TriggerMatch],
                        lexicon: Lexicon) -> bool:
     """A light verb read as a phrasal trigger ("launch into", "launch against") whose own
     object is a noun act of another type only carries that act: "launched a probe into the
-    minister's finances" is the probe (ACCUSE), no attack."""
+    minister's finances" is the probe (ACCUSE), no attack. A verb with a particle of its
+    own is a phrasal verb, not a carrier: "held up the aid" blocks it."""
     if match.pattern.pos != "VERB" or not match.particle_tokens or (
-            lemma_of(match.token) not in lexicon.light_verbs):
+            lemma_of(match.token) not in lexicon.light_verbs) or any(
+            p.dep_ == "prt" for p in match.particle_tokens):
         return False
     obj = next((c for c in match.token.children if c.dep_ in ("dobj", "obj")), None)
     other = nouns.get(obj.i) if obj is not None else None
