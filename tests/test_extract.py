@@ -549,17 +549,6 @@ def test_a_document_issued_with_a_participle_of_saying_is_its_issuers_words(code
     assert "unions" in alleged["attributed_to"]["text"] and alleged["modality"] == "claimed"
 
 
-def test_a_speaker_of_an_act_behind_an_adjective_of_readiness(code):
-    # "ready to", "prepared to": the act hangs from an adjective; the speech verb above it
-    # still gives its source
-    meet = one(code("Kenya's president said he was ready to meet the rebel leaders."),
-               "CONSULT")
-    assert meet["attributed_to"]["text"] == "Kenya's president"
-    attack = one(code("The army said it was prepared to attack the rebel camps."), "ASSAULT")
-    assert attack["attributed_to"]["text"] == "The army"
-    assert attack["modality"] != "asserted"
-
-
 def test_according_to(code):
     event = one(code("According to the state news agency, police detained 40 protesters."),
                  "COERCE")

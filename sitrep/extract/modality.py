@@ -12,7 +12,7 @@ from sitrep.records import Modality
 # Links along which the governing verb's modality reaches the trigger
 # ("plans to visit", "could launch", "denied that troops attacked").
 GOVERNING_DEPS = {"xcomp", "ccomp", "conj", "advcl", "acl", "pcomp", "pobj", "prep", "dobj",
-                  "relcl", "amod", "acomp", "nsubj", "nsubjpass", "attr", "oprd"}
+                  "relcl", "amod", "nsubj", "nsubjpass", "attr", "oprd"}
 REPORTING_STOP = 3  # how many governing verbs to climb at most
 
 
