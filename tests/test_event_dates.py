@@ -310,6 +310,23 @@ def test_but_not_another_speakers_nor_one_long_before(code, text):
     assert by_trigger(code(text), "said")["event_date"] is None
 
 
+@pytest.mark.parametrize(("text", "trigger"), [
+    ('The army seized the northern province in 2012. "Nobody here has forgotten those '
+     'years," a local teacher said.', "said"),
+    ('The two states cut diplomatic ties in 2016. "Both governments stoked the quarrel and '
+     'both must now return to talks," the analyst said.', "said"),
+])
+def test_a_sources_statement_does_not_go_on_at_a_recalled_episodes_time(code, text,
+                                                                          trigger):
+    assert dated(by_trigger(code(text), trigger)) == (None, False)
+
+
+def test_but_an_act_of_that_episode_does(code):
+    events = code("The two leaders met in Vienna in 2016. The president rejected the offer "
+                  "of talks.")
+    assert dated(by_trigger(events, "rejected")) == ("2016-01-01", True)
+
+
 def test_an_act_of_someone_named_in_the_quotation_does_not(code):
     events = code('The minister said on Monday: "The attack was cowardly. Russia attacked '
                   'our border posts."')

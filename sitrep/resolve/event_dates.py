@@ -71,7 +71,10 @@ Dates the discourse carries (`date_discourse`)
     orders two acts of one scene when the time carried is a day) nor spread over many days ("daily"), and not in a quotation, except a verbal act
     in the speaker's own words ('"We call on ..."' after '"We condemn ...," X said on
     Monday'; '"They are criminals."', the speaker its doer). Present, perfect and future
-    clauses ("are investigating", "has condemned") take none.
+    clauses ("are investigating", "has condemned") take none;
+  - it is not a source's statement (quoted words, or a reporting verb telling words:
+    '"...," the analyst said') going on from a time before the news window: a report
+    quotes its sources for itself, not at the time of the episode it recalls.
   A sentence sets the time when it holds a date expression, or moves the time on in its
   main clause ("After his release, he led ..."). Its time is the last date in it that
   dates a mention of an act not planned or hypothetical, or its main clause told in the
@@ -468,10 +471,29 @@ class ArticleDates:
             return None  # told where a date is written that is not its own
         for mention, sentence in zip(mentions, sentences):
             time = narrative.time_before(sentence)
-            if time is not None and self._continues_narrative(
-                    event, mention, within_day=time.precision == "day"):
+            if time is None or self._recalled(time) and self._is_statement(event, mention):
+                continue
+            if self._continues_narrative(event, mention, within_day=time.precision == "day"):
                 return time
         return None
+
+    def _recalled(self, time: ResolvedDate) -> bool:
+        """Whether the time ends before the news window: a recalled episode's."""
+        return (self.published is not None and time.range_end is not None
+                and time.range_end < self.published - NEWS_WINDOW)
+
+    def _is_statement(self, event: Event, mention: Mention) -> bool:
+        """Whether the mention is a speaker's statement: quoted words, or a verbal act told
+        by a reporting verb telling words, not acting on a thing ("Smith said.", "the
+        analyst added"; not "denied the request"). A news report quotes its sources for
+        the report: their words go on at a recalled episode's time no more than a
+        statement's date does (`_speakers_statement_date`)."""
+        if event.quote:
+            return True
+        token = self._token(mention.trigger)
+        return (token is not None and self.lexicon.is_verbal(event.plover_type or event.event_type)
+                and token.lemma_.lower() in self.lexicon.word_set("attribution.reporting_verbs")
+                and not any(c.dep_ in ("dobj", "obj") for c in token.children))
 
     def _continues_narrative(self, event: Event, mention: Mention, within_day: bool) -> bool:
         token = self._token(mention.trigger)
