@@ -349,6 +349,21 @@ def test_no_date_is_carried(code, text):
     assert later and all(e["event_date"] is None for e in later)
 
 
+def test_a_date_since_which_a_state_holds_sets_no_time(code):
+    # what follows the start of a state still holding is now
+    events = code("The valley has been free of fighting since 2009. Rebels shelled a village "
+                  "in the hills.")
+    assert dated(by_trigger(events, "shelled")) == (None, False)
+
+
+def test_a_deadline_after_publication_sets_no_time_the_sentences_other_date_does(code):
+    events = code("The ministry published a strategy in 2016 to make the region free of "
+                  "malaria by 2030. Rebels shelled a village in the hills.")
+    shelled = by_trigger(events, "shelled")
+    assert shelled["date_inferred"] is True
+    assert shelled["date_range"] == {"start": "2016-01-01", "end": "2016-12-31"}
+
+
 def test_the_publication_date_is_never_an_event_date(code):
     event = by_trigger(code("Police arrested twelve protesters in Minsk."), "arrested")
     assert (event["event_date"], event["date_text"], event["date_inferred"]) == (None, None,

@@ -81,7 +81,8 @@ Dates the discourse carries (`date_discourse`)
   simple past though no act ("At the elections in 2008, the opposition won a majority",
   "On Tuesday a storm hit the coast"); none (the carrying stops) when its dates date
   only a reporting verb ("officials said on Thursday that ..."), a plan, nothing, or cannot
-  be resolved, and when it moves the time on without a date.
+  be resolved, when its date is one a state has held "since" or lies after publication
+  (a deadline: "to lead the field by 2030"), and when it moves the time on without a date.
 
 A speaker's statement dated before (`date_discourse`)
   A speech act told with no date in its paragraph ('"...," the minister said.', "Kowal
@@ -316,7 +317,7 @@ class ArticleDates:
         days = self._anaphoric_days()
         narrative = _Narrative(self.doc, self.text, self.expressions,
                                [days.get(d.start, d) for d in self._narrative_dates]
-                               + self._scene_dates())
+                               + self._scene_dates(), self.published)
         statements = self._dated_statements()
         for event in events:
             if event.date is not None and event.date.value is None and event.date.start in days:
@@ -545,7 +546,7 @@ class _Narrative:
     one gives the narrative (module docstring)."""
 
     def __init__(self, doc: Doc, text: str, expressions: list[DateExpression],
-                 narrative_dates: list[ResolvedDate]) -> None:
+                 narrative_dates: list[ResolvedDate], published: date | None) -> None:
         bounds = [(sentence, _word_bounds(sentence)) for sentence in doc.sents]
         sentences = [sentence for sentence, words in bounds if words is not None]
         words = [words for _, words in bounds if words is not None]
@@ -558,7 +559,8 @@ class _Narrative:
             if any(_moves_time(verb) for verb in _main_clauses(sentence.root))}
         self.times.update(dict.fromkeys(self.dated_sentences))
         for dated in sorted(narrative_dates, key=lambda d: d.start):
-            self.times[self.sentence_of(dated.start)] = dated if dated.range_start else None
+            if not _another_time(dated, published):
+                self.times[self.sentence_of(dated.start)] = dated if dated.range_start else None
 
     def sentence_of(self, offset: int) -> int:
         return bisect.bisect_right(self.starts, offset) - 1
@@ -572,6 +574,15 @@ class _Narrative:
             if earlier in self.times:
                 return self.times[earlier]
         return None
+
+
+def _another_time(dated: ResolvedDate, published: date | None) -> bool:
+    """Whether a date is no time a narrative goes on at: one since which a state has held
+    ("has been free of rabies since 1995": what follows is now, not then), or one after
+    publication (a deadline, "a leader by 2030": no act told as done follows at it)."""
+    first = dated.text.split()[0].lower() if dated.text.split() else ""
+    return first in _START_WORDS or (published is not None and dated.range_start is not None
+                                     and dated.range_start > published)
 
 
 def _word_bounds(sentence: Span) -> tuple[int, int] | None:
