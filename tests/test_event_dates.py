@@ -78,6 +78,17 @@ def test_a_date_anywhere_in_the_clause(code, text, trigger, expected):
     assert dated(by_trigger(code(text), trigger)) == (expected, False)
 
 
+@pytest.mark.parametrize(("text", "trigger", "expected"), [
+    ("The delegation was in Cairo on Monday to meet with the foreign minister.", "meet with",
+     "2021-06-07"),
+    ("Hundreds of farmers gathered outside the parliament on Tuesday to protest the new tax.",
+     "protest", "2021-06-08"),
+])
+def test_an_errand_told_by_an_infinitive_of_purpose_is_done_at_its_verbs_time(
+        code, text, trigger, expected):
+    assert dated(by_trigger(code(text), trigger)) == (expected, False)
+
+
 def test_a_call_made_in_a_month_is_of_that_month(code):
     call = by_trigger(code("A phone call made by the president in May angered the "
                            "opposition."), "call")

@@ -22,7 +22,9 @@ Own clause (`own_date`)
   `performing_participles`) dates the noun, and the act told as done in it ("were killed
   in a bombing that ...") or by it (its subject); not one done to it. A clause of "when"
   and its main clause tell acts of one time: each one's date dates the other ("was
-  arrested when he landed on Monday"). A date inside another clause (a reported "that
+  arrested when he landed on Monday"), and an infinitive of purpose on a verb in the
+  simple past is done on that errand, at its time ("gathered on Monday to protest the
+  tax"). A date inside another clause (a reported "that
   ...", a relative or "after ..." clause) stops at that clause's verb, so it dates only
   that clause: in "Trump said on Saturday that Hamza was killed" Saturday is the
   saying's, not the killing's. An act named again by
@@ -710,7 +712,19 @@ def _clause_tokens(trigger: Token) -> set[int]:
         out.add(token.head.i)
     if _is_when_clause(token):  # "described him in March when they offered a reward"
         out.add(token.head.i)
+    if _is_purpose_of_past_act(token):  # "gathered on Monday to protest the tax"
+        out.add(token.head.i)
     return out
+
+
+def _is_purpose_of_past_act(verb: Token) -> bool:
+    """An infinitive of purpose on a verb in the simple past ("were in Cairo on Monday to
+    meet the minister"): the act told as done is done on that errand, at its time. (A
+    plan's purpose is no act done: the extraction marks such acts planned, and a planned
+    act's date resolves forward.)"""
+    return (verb.pos_ == "VERB" and verb.dep_ == "advcl" and verb.tag_ == "VB"
+            and any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children)
+            and verb.head.tag_ == "VBD")
 
 
 def _is_present_participle_on_object(token: Token) -> bool:
