@@ -348,6 +348,8 @@ def test_an_act_of_someone_named_in_the_quotation_does_not(code):
     ATTACK + "\n\nThe attackers were shot dead by soldiers.",  # another paragraph
     ATTACK + " Soldiers later arrested two suspects.",  # placed relative to another time
     ATTACK + " Soldiers eventually arrested two suspects.",  # at some later time
+    # shortly before the report, not at the narrative's time
+    "The rebels seized the town in 2015. The president recently visited the region.",
     # a clause within one placed relative to another time
     ATTACK + " After the gunmen fled, the governor issued a statement that blamed the army.",
     ATTACK + " Police are investigating the attack.",  # present tense
