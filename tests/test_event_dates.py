@@ -89,6 +89,12 @@ def test_an_errand_told_by_an_infinitive_of_purpose_is_done_at_its_verbs_time(
     assert dated(by_trigger(code(text), trigger)) == (expected, False)
 
 
+def test_an_act_told_in_a_statement_emailed_on_a_day_is_of_that_day(code):
+    events = code("In a statement emailed to reporters on Monday, the minister accused the "
+                  "rebels of looting the town.")
+    assert dated(by_trigger(events, "accused")) == ("2021-06-07", False)
+
+
 def test_a_call_made_in_a_month_is_of_that_month(code):
     call = by_trigger(code("A phone call made by the president in May angered the "
                            "opposition."), "call")
