@@ -78,6 +78,23 @@ def test_a_date_anywhere_in_the_clause(code, text, trigger, expected):
     assert dated(by_trigger(code(text), trigger)) == (expected, False)
 
 
+@pytest.mark.parametrize(("text", "trigger", "expected"), [
+    ("The delegation was in Cairo on Monday to meet with the foreign minister.", "meet with",
+     "2021-06-07"),
+    ("Hundreds of farmers gathered outside the parliament on Tuesday to protest the new tax.",
+     "protest", "2021-06-08"),
+])
+def test_an_errand_told_by_an_infinitive_of_purpose_is_done_at_its_verbs_time(
+        code, text, trigger, expected):
+    assert dated(by_trigger(code(text), trigger)) == (expected, False)
+
+
+def test_an_act_told_in_a_statement_emailed_on_a_day_is_of_that_day(code):
+    events = code("In a statement emailed to reporters on Monday, the minister accused the "
+                  "rebels of looting the town.")
+    assert dated(by_trigger(events, "accused")) == ("2021-06-07", False)
+
+
 def test_a_call_made_in_a_month_is_of_that_month(code):
     call = by_trigger(code("A phone call made by the president in May angered the "
                            "opposition."), "call")
@@ -310,6 +327,23 @@ def test_but_not_another_speakers_nor_one_long_before(code, text):
     assert by_trigger(code(text), "said")["event_date"] is None
 
 
+@pytest.mark.parametrize(("text", "trigger"), [
+    ('The army seized the northern province in 2012. "Nobody here has forgotten those '
+     'years," a local teacher said.', "said"),
+    ('The two states cut diplomatic ties in 2016. "Both governments stoked the quarrel and '
+     'both must now return to talks," the analyst said.', "said"),
+])
+def test_a_sources_statement_does_not_go_on_at_a_recalled_episodes_time(code, text,
+                                                                          trigger):
+    assert dated(by_trigger(code(text), trigger)) == (None, False)
+
+
+def test_but_an_act_of_that_episode_does(code):
+    events = code("The two leaders met in Vienna in 2016. The president rejected the offer "
+                  "of talks.")
+    assert dated(by_trigger(events, "rejected")) == ("2016-01-01", True)
+
+
 def test_an_act_of_someone_named_in_the_quotation_does_not(code):
     events = code('The minister said on Monday: "The attack was cowardly. Russia attacked '
                   'our border posts."')
@@ -320,6 +354,8 @@ def test_an_act_of_someone_named_in_the_quotation_does_not(code):
     ATTACK + "\n\nThe attackers were shot dead by soldiers.",  # another paragraph
     ATTACK + " Soldiers later arrested two suspects.",  # placed relative to another time
     ATTACK + " Soldiers eventually arrested two suspects.",  # at some later time
+    # shortly before the report, not at the narrative's time
+    "The rebels seized the town in 2015. The president recently visited the region.",
     # a clause within one placed relative to another time
     ATTACK + " After the gunmen fled, the governor issued a statement that blamed the army.",
     ATTACK + " Police are investigating the attack.",  # present tense
@@ -330,6 +366,21 @@ def test_no_date_is_carried(code, text):
     assert [e for e in events if e["date_inferred"]] == []
     later = [e for e in events if e["trigger"]["start"] > text.index(".")]
     assert later and all(e["event_date"] is None for e in later)
+
+
+def test_a_date_since_which_a_state_holds_sets_no_time(code):
+    # what follows the start of a state still holding is now
+    events = code("The valley has been free of fighting since 2009. Rebels shelled a village "
+                  "in the hills.")
+    assert dated(by_trigger(events, "shelled")) == (None, False)
+
+
+def test_a_deadline_after_publication_sets_no_time_the_sentences_other_date_does(code):
+    events = code("The ministry published a strategy in 2016 to make the region free of "
+                  "malaria by 2030. Rebels shelled a village in the hills.")
+    shelled = by_trigger(events, "shelled")
+    assert shelled["date_inferred"] is True
+    assert shelled["date_range"] == {"start": "2016-01-01", "end": "2016-12-31"}
 
 
 def test_the_publication_date_is_never_an_event_date(code):

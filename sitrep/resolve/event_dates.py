@@ -22,7 +22,9 @@ Own clause (`own_date`)
   `performing_participles`) dates the noun, and the act told as done in it ("were killed
   in a bombing that ...") or by it (its subject); not one done to it. A clause of "when"
   and its main clause tell acts of one time: each one's date dates the other ("was
-  arrested when he landed on Monday"). A date inside another clause (a reported "that
+  arrested when he landed on Monday"), and an infinitive of purpose on a verb in the
+  simple past is done on that errand, at its time ("gathered on Monday to protest the
+  tax"). A date inside another clause (a reported "that
   ...", a relative or "after ..." clause) stops at that clause's verb, so it dates only
   that clause: in "Trump said on Saturday that Hamza was killed" Saturday is the
   saying's, not the killing's. An act named again by
@@ -71,14 +73,18 @@ Dates the discourse carries (`date_discourse`)
     orders two acts of one scene when the time carried is a day) nor spread over many days ("daily"), and not in a quotation, except a verbal act
     in the speaker's own words ('"We call on ..."' after '"We condemn ...," X said on
     Monday'; '"They are criminals."', the speaker its doer). Present, perfect and future
-    clauses ("are investigating", "has condemned") take none.
+    clauses ("are investigating", "has condemned") take none;
+  - it is not a source's statement (quoted words, or a reporting verb telling words:
+    '"...," the analyst said') going on from a time before the news window: a report
+    quotes its sources for itself, not at the time of the episode it recalls.
   A sentence sets the time when it holds a date expression, or moves the time on in its
   main clause ("After his release, he led ..."). Its time is the last date in it that
   dates a mention of an act not planned or hypothetical, or its main clause told in the
   simple past though no act ("At the elections in 2008, the opposition won a majority",
   "On Tuesday a storm hit the coast"); none (the carrying stops) when its dates date
   only a reporting verb ("officials said on Thursday that ..."), a plan, nothing, or cannot
-  be resolved, and when it moves the time on without a date.
+  be resolved, when its date is one a state has held "since" or lies after publication
+  (a deadline: "to lead the field by 2030"), and when it moves the time on without a date.
 
 A speaker's statement dated before (`date_discourse`)
   A speech act told with no date in its paragraph ('"...," the minister said.', "Kowal
@@ -313,7 +319,7 @@ class ArticleDates:
         days = self._anaphoric_days()
         narrative = _Narrative(self.doc, self.text, self.expressions,
                                [days.get(d.start, d) for d in self._narrative_dates]
-                               + self._scene_dates())
+                               + self._scene_dates(), self.published)
         statements = self._dated_statements()
         for event in events:
             if event.date is not None and event.date.value is None and event.date.start in days:
@@ -468,10 +474,29 @@ class ArticleDates:
             return None  # told where a date is written that is not its own
         for mention, sentence in zip(mentions, sentences):
             time = narrative.time_before(sentence)
-            if time is not None and self._continues_narrative(
-                    event, mention, within_day=time.precision == "day"):
+            if time is None or self._recalled(time) and self._is_statement(event, mention):
+                continue
+            if self._continues_narrative(event, mention, within_day=time.precision == "day"):
                 return time
         return None
+
+    def _recalled(self, time: ResolvedDate) -> bool:
+        """Whether the time ends before the news window: a recalled episode's."""
+        return (self.published is not None and time.range_end is not None
+                and time.range_end < self.published - NEWS_WINDOW)
+
+    def _is_statement(self, event: Event, mention: Mention) -> bool:
+        """Whether the mention is a speaker's statement: quoted words, or a verbal act told
+        by a reporting verb telling words, not acting on a thing ("Smith said.", "the
+        analyst added"; not "denied the request"). A news report quotes its sources for
+        the report: their words go on at a recalled episode's time no more than a
+        statement's date does (`_speakers_statement_date`)."""
+        if event.quote:
+            return True
+        token = self._token(mention.trigger)
+        return (token is not None and self.lexicon.is_verbal(event.plover_type or event.event_type)
+                and token.lemma_.lower() in self.lexicon.word_set("attribution.reporting_verbs")
+                and not any(c.dep_ in ("dobj", "obj") for c in token.children))
 
     def _continues_narrative(self, event: Event, mention: Mention, within_day: bool) -> bool:
         token = self._token(mention.trigger)
@@ -523,7 +548,7 @@ class _Narrative:
     one gives the narrative (module docstring)."""
 
     def __init__(self, doc: Doc, text: str, expressions: list[DateExpression],
-                 narrative_dates: list[ResolvedDate]) -> None:
+                 narrative_dates: list[ResolvedDate], published: date | None) -> None:
         bounds = [(sentence, _word_bounds(sentence)) for sentence in doc.sents]
         sentences = [sentence for sentence, words in bounds if words is not None]
         words = [words for _, words in bounds if words is not None]
@@ -536,7 +561,8 @@ class _Narrative:
             if any(_moves_time(verb) for verb in _main_clauses(sentence.root))}
         self.times.update(dict.fromkeys(self.dated_sentences))
         for dated in sorted(narrative_dates, key=lambda d: d.start):
-            self.times[self.sentence_of(dated.start)] = dated if dated.range_start else None
+            if not _another_time(dated, published):
+                self.times[self.sentence_of(dated.start)] = dated if dated.range_start else None
 
     def sentence_of(self, offset: int) -> int:
         return bisect.bisect_right(self.starts, offset) - 1
@@ -550,6 +576,15 @@ class _Narrative:
             if earlier in self.times:
                 return self.times[earlier]
         return None
+
+
+def _another_time(dated: ResolvedDate, published: date | None) -> bool:
+    """Whether a date is no time a narrative goes on at: one since which a state has held
+    ("has been free of rabies since 1995": what follows is now, not then), or one after
+    publication (a deadline, "a leader by 2030": no act told as done follows at it)."""
+    first = dated.text.split()[0].lower() if dated.text.split() else ""
+    return first in _START_WORDS or (published is not None and dated.range_start is not None
+                                     and dated.range_start > published)
 
 
 def _word_bounds(sentence: Span) -> tuple[int, int] | None:
@@ -677,7 +712,19 @@ def _clause_tokens(trigger: Token) -> set[int]:
         out.add(token.head.i)
     if _is_when_clause(token):  # "described him in March when they offered a reward"
         out.add(token.head.i)
+    if _is_purpose_of_past_act(token):  # "gathered on Monday to protest the tax"
+        out.add(token.head.i)
     return out
+
+
+def _is_purpose_of_past_act(verb: Token) -> bool:
+    """An infinitive of purpose on a verb in the simple past ("were in Cairo on Monday to
+    meet the minister"): the act told as done is done on that errand, at its time. (A
+    plan's purpose is no act done: the extraction marks such acts planned, and a planned
+    act's date resolves forward.)"""
+    return (verb.pos_ == "VERB" and verb.dep_ == "advcl" and verb.tag_ == "VB"
+            and any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children)
+            and verb.head.tag_ == "VBD")
 
 
 def _is_present_participle_on_object(token: Token) -> bool:
