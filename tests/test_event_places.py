@@ -259,6 +259,7 @@ def test_a_country_named_in_a_story_about_another_still_does_not_vote_for_itself
      "rejected"),
     # where the act's object comes from
     ("Ghana banned imports of poultry from Brazil on Monday.", "banned"),
+    ("Portugal has tightened restrictions on all flights from Angola.", "tightened"),
     # a place in what a statement's object says
     ("The envoy dismissed accusations that his country buys drones from Iran.",
      "dismissed"),

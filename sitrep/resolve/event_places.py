@@ -379,6 +379,10 @@ def _says_where(candidate: Location, doc: Doc, trigger, statement: bool, verbal:
             return False  # "dismissed accusations it is getting weapons from North Korea"
         if host.i == trigger.i or host.pos_ in ("VERB", "AUX") or host.i == prep.i:
             break
+        if word in words.origin and not movement and host.pos_ in ("NOUN", "PROPN"):
+            # "tightened restrictions on travel from India", "a plan for asylum seekers
+            # from the Middle East": where the thing or people come from, not the act's place
+            return False
         if host.dep_ in ("dobj", "obj") and host.head.i == trigger.i and (
                 statement and not words.is_party(host)
                 or word in words.origin and not movement):
