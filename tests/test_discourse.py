@@ -402,8 +402,8 @@ def test_a_pronoun_subject_is_the_subject_told_before_it_in_its_sentence(
 
 
 def test_the_country_named_with_what_was_given_gave_it(code):
-    events = code("Malaysia's former prime minister seldom criticized China and instead "
-                  "accepted Chinese funding for railways. Last year the port authority "
+    events = code("Malaysia's former premier rarely faulted Beijing and gladly "
+                  "accepted Chinese funding for two railways. Last year the port authority "
                   "received $2 billion in Japanese loans.")
     gifts = [e for e in events if e["event_type"] == "AID"]
     assert [e["actor"]["code"] for e in gifts] == ["CHN", "JPN"]

@@ -1140,7 +1140,7 @@ def test_the_two_sides_are_the_last_two_parties_told_together(text, description,
     ("Sudan's army shelled a market in Omdurman on Monday, witnesses said. Nadia Velez, a "
      "senior fellow at the Atlantic Council, condemned the shelling. Velez urged the "
      "generals to return to talks.", "Velez", "USA"),
-    ("Turkey tested its new missile system on Monday. Asli Aydin, a senior fellow at the "
+    ("Turkey tested its new missile system on Monday. Asli Aydin, a defence analyst with the "
      "European Council on Foreign Relations, criticized the purchase. Aydin urged Ankara to "
      "return to talks.", "Aydin", "ECFR"),  # a think tank, not the EU's European Council
     ("Myanmar's junta extended its state of emergency on Tuesday. Ian Corrie, a research "

@@ -376,7 +376,7 @@ def _says_where(candidate: Location, doc: Doc, trigger, statement: bool, verbal:
             # from Gaza on towns": where the targets or the attacks come from, not where
             # anyone was hit (but "abducted students from a school in X": there)
         if statement and host.pos_ in ("VERB", "AUX") and _in_what_is_said(host, trigger):
-            return False  # "dismissed accusations it is getting weapons from North Korea"
+            return False  # "dismissed accusations that it buys drones from Iran"
         if host.i == trigger.i or host.pos_ in ("VERB", "AUX") or host.i == prep.i:
             break
         if word in words.origin and not movement and host.pos_ in ("NOUN", "PROPN"):
