@@ -40,7 +40,7 @@ import json
 import subprocess
 import sys
 import tempfile
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -121,22 +121,28 @@ def order_agreement(densities: dict[int, list[tuple[float, float]]]) -> tuple[fl
     return (round(agree / pairs, 3) if pairs else 0.0), pairs
 
 
-def score(db: Path, basil: Path, show: str | None) -> tuple[dict[str, dict[str, Tally]],
-                                                             dict[str, tuple[float, int]]]:
+def stored_with_gold(db: Path, basil: Path) -> Iterator[tuple[StoredArticle, dict,
+                                                              dict[int, int]]]:
+    """Each basil_dev article stored in `db`, with its BASIL annotations and the map from
+    the original text's offsets to the stored text's."""
     originals = [json.loads(line) for line in (basil / "articles.jsonl").read_text()
                  .splitlines() if line.strip()]
     annotations = {a["id"]: a for a in json.loads((basil / "annotations.json").read_text())}
     store = Store(db)
-    knowledge = Knowledge.default()
-    tallies = {half: {voice: Tally() for voice in VOICES} for half in HALVES}
-    densities: dict[str, dict[int, list[tuple[float, float]]]] = {half: {} for half in HALVES}
     for row in store.articles():
         stored = store.article(row["id"])
         original = originals[int(stored["source"].rsplit(":", 1)[1]) - 1]
-        mapping = offset_map(original["text"], stored["text"])
-        gold = annotations[original["id"]]
-        half = next(h for h, triplets in HALVES.items() if gold["triplet"] in triplets)
         article = StoredArticle.from_store(stored, list(store.events(article_id=row["id"])))
+        yield article, annotations[original["id"]], offset_map(original["text"], stored["text"])
+
+
+def score(db: Path, basil: Path, show: str | None) -> tuple[dict[str, dict[str, Tally]],
+                                                             dict[str, tuple[float, int]]]:
+    knowledge = Knowledge.default()
+    tallies = {half: {voice: Tally() for voice in VOICES} for half in HALVES}
+    densities: dict[str, dict[int, list[tuple[float, float]]]] = {half: {} for half in HALVES}
+    for article, gold, mapping in stored_with_gold(db, basil):
+        half = next(h for h, triplets in HALVES.items() if gold["triplet"] in triplets)
         profile = framing_profile(article.id, article.text, statements(article, knowledge),
                                   knowledge)
         own_lexical = sum(a["bias"] == "Lexical" and a["quote"] == "No"
@@ -156,7 +162,7 @@ def score(db: Path, basil: Path, show: str | None) -> tuple[dict[str, dict[str, 
                 elif half == "tune":
                     other = [f"{h.voice} {h.category}" for h in profile.hits
                              if h.start < e and s < h.end]
-                    tally.misses.append(f"{original['id']}: {article.text[s:e]!r} "
+                    tally.misses.append(f"{gold['id']}: {article.text[s:e]!r} "
                                         f"{'; '.join(other)}")
             for hit in hits:
                 tally.hits += 1
@@ -164,7 +170,7 @@ def score(db: Path, basil: Path, show: str | None) -> tuple[dict[str, dict[str, 
                 tally.hits_on_lexical += on_lexical
                 tally.hits_on_bias += overlaps(hit.start, hit.end, ((s, e) for s, e, _ in spans))
                 if not on_lexical and half == "tune":
-                    tally.wrong.append(f"{original['id']}: {hit.term!r} ({hit.category}) "
+                    tally.wrong.append(f"{gold['id']}: {hit.term!r} ({hit.category}) "
                                        f"in {hit.sentence[:140]!r}")
     if show:
         for line in getattr(tallies["tune"]["own"], show):

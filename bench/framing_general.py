@@ -37,22 +37,19 @@ import argparse
 import dataclasses
 import importlib.resources
 import itertools
-import json
 import re
 import tempfile
 from collections import Counter
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from framing import SHARED, ingest, moved, offset_map, overlaps
+from framing import SHARED, ingest, moved, overlaps, stored_with_gold
 
 from sitrep.compare import Knowledge
 from sitrep.compare.framing import framing_profile
 from sitrep.compare.knowledge import FramingCategory, phrase_pattern
 from sitrep.compare.records import FramingHit
 from sitrep.compare.statements import statements
-from sitrep.records import StoredArticle
-from sitrep.store import Store
 
 FOLDS = {"A": range(0, 13), "B": range(13, 25)}
 HALVES = {"tune": range(0, 25), "check": range(25, 50)}
@@ -128,18 +125,10 @@ def lexicons(base: Knowledge, valences: dict[str, float]) -> dict[str, Knowledge
 
 
 def load(db: Path, basil: Path, knowledges: dict[str, Knowledge]) -> list[Article]:
-    originals = [json.loads(line) for line in (basil / "articles.jsonl").read_text()
-                 .splitlines() if line.strip()]
-    annotations = {a["id"]: a for a in json.loads((basil / "annotations.json").read_text())}
-    store, out = Store(db), []
-    for row in store.articles():
-        stored = store.article(row["id"])
-        original = originals[int(stored["source"].rsplit(":", 1)[1]) - 1]
-        gold = annotations[original["id"]]
-        mapping = offset_map(original["text"], stored["text"])
+    out = []
+    for article, gold, mapping in stored_with_gold(db, basil):
         lexical = [span for a in gold["annotations"] if a["bias"] == "Lexical"
                    and a["quote"] == "No" and (span := moved(a, mapping))]
-        article = StoredArticle.from_store(stored, list(store.events(article_id=row["id"])))
         items = statements(article, knowledges["hand"])
         hits = {}
         for name, knowledge in knowledges.items():

@@ -30,7 +30,6 @@ from __future__ import annotations
 
 import argparse
 import importlib.resources
-import json
 import math
 import re
 import tempfile
@@ -39,14 +38,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
-from framing import SHARED, ingest, moved, offset_map, overlaps
+from framing import SHARED, ingest, moved, overlaps, stored_with_gold
 
 from sitrep.compare import Knowledge
 from sitrep.compare.framing import framing_profile
 from sitrep.compare.statements import statements
 from sitrep.compare.text import WORD, in_quotation, quotation_spans
-from sitrep.records import StoredArticle
-from sitrep.store import Store
 
 FOLDS = 5
 THRESHOLDS = (0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.5)
@@ -90,18 +87,10 @@ def vader_lexicon() -> dict[str, tuple[float, float]]:
 
 
 def articles(db: Path, basil: Path, vader: dict, vader_words: bool) -> list[Article]:
-    originals = [json.loads(line) for line in (basil / "articles.jsonl").read_text()
-                 .splitlines() if line.strip()]
-    annotations = {a["id"]: a for a in json.loads((basil / "annotations.json").read_text())}
-    store, knowledge, out = Store(db), Knowledge.default(), []
-    for row in store.articles():
-        stored = store.article(row["id"])
-        original = originals[int(stored["source"].rsplit(":", 1)[1]) - 1]
-        gold = annotations[original["id"]]
-        mapping = offset_map(original["text"], stored["text"])
+    knowledge, out = Knowledge.default(), []
+    for article, gold, mapping in stored_with_gold(db, basil):
         lexical = [span for a in gold["annotations"] if a["bias"] == "Lexical"
                    and a["quote"] == "No" and (span := moved(a, mapping))]
-        article = StoredArticle.from_store(stored, list(store.events(article_id=row["id"])))
         items = statements(article, knowledge)
         profile = framing_profile(article.id, article.text, items, knowledge)
         quotes = quotation_spans(article.text)
